@@ -1,0 +1,33 @@
+"""One typed settings object, read once from the environment (a `.env` file is allowed)."""
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the app reads from its environment. Field names map to upper-case variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite://gql_news.sqlite3",
+        description="Tortoise URL: sqlite://PATH or postgres://USER:PASS@HOST:PORT/DB.",
+    )
+    host: str = Field(default="127.0.0.1", description="Interface `gql-news serve` binds to.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `gql-news serve` binds to.")
+    db_pool_max: int = Field(default=10, ge=1, description="PostgreSQL pool size per worker.")
+    graphiql: bool = Field(default=True, description="Serve GraphiQL on GET /graphql from browsers.")
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.split(":", 1)[0] in {"postgres", "postgresql", "asyncpg"}
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read from the environment on first use."""
+    return Settings()
