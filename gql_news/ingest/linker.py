@@ -1,0 +1,245 @@
+"""Entity linking: find the people, organisations and countries a body names, with exact offsets.
+
+A gazetteer lists every written form of every entity (names, aliases, official names, demonyms).
+All forms are compiled into one regular expression shaped as a character trie, so matching a
+body costs time in proportion to the body, not to the number of names (Python's `re` tries the
+branches of an alternation one by one; a trie has at most one branch per next character).
+
+The rules, in order:
+- Case-sensitive: a form matches only text written with the same capitals, so "US" is not "us"
+  and a lower-case phrase never links to a capitalised name.
+- Whole words: a letter or digit right before or after a match blocks it ("Iran" is not found
+  in "Iranian"); punctuation does not ("Korea's", "Belarus-Korea").
+- Leftmost, then longest: "South Korean" beats "Korean", and an organisation called
+  "Belarus-Korea IT Cooperation Center" swallows the "Belarus" and "Korea" inside it.
+- A form naming two different entities, or a known non-entity phrase ("Latin America"), claims
+  its span and links nothing: better no link than a wrong one.
+- A surname alone ("Dapkiunas") links to a person only after the person was named in full
+  earlier in the same body (to the most recently named one, if several share the surname),
+  and never where a full form of anything else matches.
+Straight and curly apostrophes, and the hyphen and dash variants, match each other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from gql_news.ingest.resources import data_file, read_json
+from gql_news.models import Country, Organisation, Person
+
+EntityKind = Literal["person", "organisation", "country"]
+_Key = tuple[EntityKind, int]
+_Trie = dict[str, "_Trie"]  # one node per character; the key "" marks the end of a form
+
+# Spellings that are the same character for matching; a mention keeps the text as written.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-"})
+_ATOMS = {"'": "['’‘ʼ]", "-": "[-‐‑‒–]", " ": r"[^\S\n]"}
+_ALNUM = re.compile(r"[^\W_]")
+_BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_NO_PLURAL = ("s", "sh", "ch", "x", "z", "y", "o", "a", "ese")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """One linked occurrence: body[start:end] == text."""
+
+    kind: EntityKind
+    entity_id: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One entity and every full form it is written as (surnames are derived, not listed)."""
+
+    kind: EntityKind
+    entity_id: int
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Everything the linker knows, as plain data (hashable, so its compiled matcher is cached)."""
+
+    entries: tuple[GazetteerEntry, ...]
+    non_entities: tuple[str, ...] = ()
+
+
+def find_mentions(body: str, gazetteer: Gazetteer) -> list[LinkedMention]:
+    """Every linked mention in `body`, in text order, by the rules in this module's docstring."""
+    return _compile(gazetteer).find(body)
+
+
+def demonym_forms(demonym: str) -> tuple[str, ...]:
+    """The demonym and, where English adds a plain "s", its plural ("Korean", "Koreans").
+
+    Forms ending like "Swiss", "Polish", "Chinese", "Malagasy" or "Basotho" take no "s"; an
+    irregular plural ("Czechs") is listed in the country table itself.
+    """
+    if demonym.endswith(_NO_PLURAL) or not demonym[-1:].isalpha():
+        return (demonym,)
+    return (demonym, demonym + "s")
+
+
+def surname(form: str) -> str | None:
+    """The family-name part of a multi-word personal name, as written alone after a first mention.
+
+    The last word, with any lower-case particles before it ("de Gaulle", "von der Leyen") and
+    without a generational suffix ("Jr."); None for one-word names.
+    """
+    words = form.split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) < 2:
+        return None
+    first = len(words) - 1
+    while first > 1 and words[first - 1].islower():
+        first -= 1
+    return " ".join(words[first:])
+
+
+async def build_gazetteer() -> Gazetteer:
+    """The gazetteer of everything in the database: three column-picked queries, no model objects.
+
+    Runs on the current connection, so inside `in_transaction()` it sees that transaction's rows.
+    """
+    people = await Person.all().order_by("id").values_list("id", "name", "aliases")
+    organisations = await Organisation.all().order_by("id").values_list("id", "name", "aliases")
+    countries = (
+        await Country.all().order_by("id").values_list("id", "name", "official_name", "aliases", "demonyms")
+    )
+    entries = [GazetteerEntry("person", pk, (name, *(aliases or ()))) for pk, name, aliases in people]
+    entries += [
+        GazetteerEntry("organisation", pk, (name, *(aliases or ()))) for pk, name, aliases in organisations
+    ]
+    for pk, name, official_name, aliases, demonyms in countries:
+        forms = [name, *([official_name] if official_name else []), *(aliases or ())]
+        forms += [form for demonym in demonyms or () for form in demonym_forms(demonym)]
+        entries.append(GazetteerEntry("country", pk, tuple(forms)))
+    return Gazetteer(tuple(entries), non_entities=_non_entities())
+
+
+@lru_cache(maxsize=1)
+def _non_entities() -> tuple[str, ...]:
+    phrases: list[str] = read_json(data_file("non_entities.json"))["phrases"]
+    return tuple(phrases)
+
+
+def _canonical(text: str) -> str:
+    """The matching key of a form or of matched text: folded punctuation, single spaces."""
+    return " ".join(text.split()).translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    full: re.Pattern[str] | None
+    surnames: re.Pattern[str] | None
+    targets: dict[str, frozenset[_Key]]  # canonical full form -> entities (none: link nothing)
+    bearers: dict[str, tuple[int, ...]]  # canonical surname -> ids of the people who bear it
+
+    def find(self, body: str) -> list[LinkedMention]:
+        mentions: list[LinkedMention] = []
+        claimed: list[tuple[int, int]] = []
+        named: dict[int, list[int]] = {}  # person id -> starts of its full mentions, ascending
+        for match in self.full.finditer(body) if self.full else ():
+            claimed.append(match.span())
+            targets = self.targets.get(_canonical(match.group()), frozenset())
+            if len(targets) == 1:
+                ((kind, pk),) = targets
+                mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
+                if kind == "person":
+                    named.setdefault(pk, []).append(match.start())
+        if self.surnames and named:
+            mentions += self._surnames(body, claimed, named)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _surnames(
+        self, body: str, claimed: list[tuple[int, int]], named: dict[int, list[int]]
+    ) -> list[LinkedMention]:
+        """Surnames in the text between full matches, each linked to the latest person named before it."""
+        assert self.surnames is not None
+        found: list[LinkedMention] = []
+        gaps = zip(
+            [0] + [end for _, end in claimed], [start for start, _ in claimed] + [len(body)], strict=True
+        )
+        for gap_start, gap_end in gaps:
+            for match in self.surnames.finditer(body, gap_start, gap_end):
+                latest: dict[int, int] = {}
+                for pk in self.bearers.get(_canonical(match.group()), ()):
+                    starts = named.get(pk, [])
+                    before = bisect.bisect_left(starts, match.start())
+                    if before:
+                        latest[pk] = starts[before - 1]
+                if latest:
+                    pk = max(latest, key=latest.__getitem__)
+                    found.append(LinkedMention("person", pk, match.group(), match.start(), match.end()))
+        return found
+
+
+@lru_cache(maxsize=4)
+def _compile(gazetteer: Gazetteer) -> _Matcher:
+    targets: dict[str, set[_Key]] = {}
+    bearers: dict[str, set[int]] = {}
+    for entry in gazetteer.entries:
+        for form in entry.forms:
+            key = _canonical(form)
+            if not _ALNUM.search(key):
+                continue
+            targets.setdefault(key, set()).add((entry.kind, entry.entity_id))
+            last_name = surname(key) if entry.kind == "person" else None
+            if last_name:
+                bearers.setdefault(last_name, set()).add(entry.entity_id)
+    for phrase in gazetteer.non_entities:
+        targets.setdefault(_canonical(phrase), set())
+    for key in targets.keys() & bearers.keys():  # a full form of anything wins over a surname
+        del bearers[key]
+    return _Matcher(
+        full=_pattern(targets),
+        surnames=_pattern(bearers),
+        targets={key: frozenset(found) for key, found in targets.items()},
+        bearers={key: tuple(sorted(ids)) for key, ids in bearers.items()},
+    )
+
+
+def _pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for all `forms`: whole-word, longest first, in the shape of their character trie."""
+    root: _Trie = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not root:
+        return None
+    return re.compile(f"{_BEFORE}{_branches(root)}{_AFTER}")
+
+
+def _branches(node: _Trie) -> str:
+    """Regex source for the subtree: deeper branches first, so the longest form is tried first.
+
+    Runs of single-child nodes become one literal, so recursion goes only as deep as the branch
+    points along a form, not as its length.
+    """
+    alternatives: list[str] = []
+    for char, child in sorted(node.items()):
+        if not char:
+            continue
+        atoms = [_ATOMS.get(char, re.escape(char))]
+        while len(child) == 1 and "" not in child:
+            ((char, child),) = child.items()
+            atoms.append(_ATOMS.get(char, re.escape(char)))
+        alternatives.append("".join(atoms) + _branches(child))
+    if "" in node and alternatives:
+        alternatives.append("")
+    if len(alternatives) <= 1:
+        return alternatives[0] if alternatives else ""
+    return f"(?:{'|'.join(alternatives)})"
