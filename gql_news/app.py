@@ -1,0 +1,73 @@
+"""create_app(settings) -> Starlette: routes, lifespan (database open/close) and error handling."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from gql_news.db import close_db, init_db, ping
+from gql_news.graphql.graphiql import graphiql_html
+from gql_news.graphql.http import GraphQLEndpoint
+from gql_news.graphql.schema import schema
+from gql_news.ingest.demo import seed_slug
+from gql_news.settings import Settings, get_settings
+
+logger = logging.getLogger("gql_news.app")
+
+_ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+async def healthz(_request: Request) -> Response:
+    """The process is up and serving."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> Response:
+    """The database answers; 503 otherwise, so a load balancer stops sending traffic here."""
+    if await ping():
+        return JSONResponse({"status": "ready"})
+    return JSONResponse({"status": "unavailable", "reason": "database not answering"}, status_code=503)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+    logger.error("unhandled error (request id %s)", request_id, exc_info=exc)
+    return JSONResponse(
+        {
+            "errors": [
+                {
+                    "message": f"Internal server error (request id {request_id}).",
+                    "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+                }
+            ]
+        },
+        status_code=500,
+    )
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The ASGI app. Without settings it reads them from the environment (uvicorn's factory mode)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        await init_db(settings)
+        try:
+            yield
+        finally:
+            await close_db()
+
+    endpoint = GraphQLEndpoint(schema, graphiql_html(seed_slug()) if settings.graphiql else None)
+    routes = [
+        Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
+        Route("/healthz", healthz, methods=["GET", "HEAD"]),
+        Route("/readyz", readyz, methods=["GET", "HEAD"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: _unexpected})

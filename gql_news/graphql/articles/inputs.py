@@ -1,0 +1,88 @@
+"""Filter and order inputs for article lists, and their translation to SQL conditions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from gql_news.graphql.lists import Filter, Ordering
+from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST
+
+
+@strawberry.input(description="Narrows an article list; all given conditions must hold.")
+class ArticleFilter:
+    topic: str | None = strawberry.field(default=None, description="Topic slug.")
+    country: str | None = strawberry.field(
+        default=None, description="Country code (ISO alpha-2 or alpha-3, any case) mentioned in the article."
+    )
+    person: str | None = strawberry.field(
+        default=None, description="Slug of a person mentioned in the article."
+    )
+    organisation: str | None = strawberry.field(
+        default=None, description="Slug of an organisation mentioned in the article."
+    )
+    published_after: datetime | None = strawberry.field(
+        default=None, description="Only articles published at or after this instant."
+    )
+    published_before: datetime | None = strawberry.field(
+        default=None, description="Only articles published before this instant."
+    )
+
+
+@strawberry.enum(description="Sort order of an article list.")
+class ArticleOrder(Enum):
+    PUBLISHED_AT_DESC = strawberry.enum_value("published_at_desc", description="Newest first.")
+    PUBLISHED_AT_ASC = strawberry.enum_value("published_at_asc", description="Oldest first.")
+    RELEVANCE = strawberry.enum_value(
+        "relevance", description="Best text match first; newest first when no text is searched."
+    )
+
+
+def ordering(order: ArticleOrder) -> Ordering:
+    return ARTICLES_OLDEST_FIRST if order is ArticleOrder.PUBLISHED_AT_ASC else ARTICLES_NEWEST_FIRST
+
+
+def _utc(value: datetime) -> datetime:
+    from datetime import UTC
+
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
+    """SQL conditions on article alias `t` for a filter; unknown slugs simply match nothing."""
+    if flt is None:
+        return ()
+    out: list[Filter] = []
+    if flt.topic is not None:
+        out.append(
+            (
+                "EXISTS (SELECT 1 FROM article_topic x JOIN topic y ON y.id = x.topic_id "
+                "WHERE x.article_id = t.id AND y.slug = ?)",
+                (flt.topic,),
+            )
+        )
+    if flt.country is not None:
+        code = flt.country.upper()
+        out.append(
+            (
+                "EXISTS (SELECT 1 FROM mention x JOIN country y ON y.id = x.country_id "
+                "WHERE x.article_id = t.id AND (y.code = ? OR y.alpha3 = ?))",
+                (code, code),
+            )
+        )
+    for value, table in ((flt.person, "person"), (flt.organisation, "organisation")):
+        if value is not None:
+            out.append(
+                (
+                    f"EXISTS (SELECT 1 FROM mention x JOIN {table} y ON y.id = x.{table}_id "
+                    "WHERE x.article_id = t.id AND y.slug = ?)",
+                    (value,),
+                )
+            )
+    if flt.published_after is not None:
+        out.append(("t.published_at >= ?", (_utc(flt.published_after),)))
+    if flt.published_before is not None:
+        out.append(("t.published_at < ?", (_utc(flt.published_before),)))
+    return tuple(out)

@@ -1,0 +1,43 @@
+"""Top-level article queries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from gql_news.graphql.articles.inputs import ArticleFilter, ArticleOrder, article_filters, ordering
+from gql_news.graphql.articles.types import Article
+from gql_news.graphql.connection import resolve_connection
+from gql_news.graphql.context import Info
+from gql_news.graphql.entity_articles import After, ArticleConnection, First
+from gql_news.graphql.lists import ListQuery
+from gql_news.graphql.sources import ARTICLES
+from gql_news.graphql.sql import fetch_one
+from gql_news.graphql.tables import ARTICLE
+
+
+@strawberry.type
+class ArticleQueries:
+    @strawberry.field(description="One article by slug; null when there is none.")
+    async def article(
+        self, slug: Annotated[str, strawberry.argument(description="The article's slug.")]
+    ) -> Article | None:
+        row = await fetch_one(f"SELECT {ARTICLE.columns} FROM {ARTICLE.from_} WHERE t.slug = ?", [slug])
+        return Article.from_row(row) if row else None
+
+    @strawberry.field(description="Articles, newest first unless ordered otherwise.")
+    async def articles(
+        self,
+        info: Info,
+        first: First = 20,
+        after: After = None,
+        filter: Annotated[ArticleFilter | None, strawberry.argument(description="Narrow the list.")] = None,
+        order_by: Annotated[ArticleOrder, strawberry.argument(description="Sort order.")] = (
+            ArticleOrder.PUBLISHED_AT_DESC
+        ),
+    ) -> ArticleConnection:
+        query = ListQuery(ARTICLES, ordering(order_by), article_filters(filter))
+        return await resolve_connection(
+            info, query, parent=0, first=first, after=after, convert=Article.from_row
+        )

@@ -1,0 +1,146 @@
+"""The Article type, its mentions and the entity union."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Self
+
+import strawberry
+
+from gql_news.graphql.context import Info
+from gql_news.graphql.ids import to_global_id
+from gql_news.graphql.node import Node
+from gql_news.graphql.sql import Row, as_datetime
+
+if TYPE_CHECKING:
+    from gql_news.graphql.countries.types import Country
+    from gql_news.graphql.organisations.types import Organisation
+    from gql_news.graphql.people.types import Person
+    from gql_news.graphql.topics.types import Topic
+
+_PEOPLE = "gql_news.graphql.people.types"
+_ORGS = "gql_news.graphql.organisations.types"
+_COUNTRIES = "gql_news.graphql.countries.types"
+_TOPICS = "gql_news.graphql.topics.types"
+
+
+@strawberry.enum(description="The kinds of entity an article can mention.")
+class EntityKind(Enum):
+    PERSON = strawberry.enum_value("person", description="A person.")
+    ORGANISATION = strawberry.enum_value("organisation", description="An organisation.")
+    COUNTRY = strawberry.enum_value("country", description="A country.")
+
+
+Entity = Annotated[
+    Annotated["Person", strawberry.lazy(_PEOPLE)]
+    | Annotated["Organisation", strawberry.lazy(_ORGS)]
+    | Annotated["Country", strawberry.lazy(_COUNTRIES)],
+    strawberry.union(
+        "Entity", description="Something an article mentions: a person, organisation or country."
+    ),
+]
+
+
+@strawberry.type(description="One linked occurrence of an entity in an article body.")
+class Mention:
+    text: str = strawberry.field(description='The words as written in the body: "Korean", "Lukashenko".')
+    start: int = strawberry.field(description="Character offset where the mention starts in Article.body.")
+    end: int = strawberry.field(
+        description="Character offset just past the mention: body[start:end] == text."
+    )
+    _row: strawberry.Private[Row]
+
+    @property
+    def kind(self) -> EntityKind:
+        if self._row["person_id"] is not None:
+            return EntityKind.PERSON
+        if self._row["organisation_id"] is not None:
+            return EntityKind.ORGANISATION
+        return EntityKind.COUNTRY
+
+    @strawberry.field(description="The person, organisation or country mentioned.")
+    async def entity(self, info: Info) -> Entity:
+        from gql_news.graphql.countries.types import Country
+        from gql_news.graphql.organisations.types import Organisation
+        from gql_news.graphql.people.types import Person
+
+        loaders = info.context.loaders
+        row = self._row
+        if row["person_id"] is not None:
+            return Person.from_row(_present(await loaders.person_by_id.load(row["person_id"])))
+        if row["organisation_id"] is not None:
+            return Organisation.from_row(
+                _present(await loaders.organisation_by_id.load(row["organisation_id"]))
+            )
+        return Country.from_row(_present(await loaders.country_by_id.load(row["country_id"])))
+
+
+def _present(row: Row | None) -> Row:
+    if row is None:  # a foreign key guarantees the row; a concurrent delete is the only way here
+        raise LookupError("mentioned entity vanished")
+    return row
+
+
+@strawberry.type(description="A news article and the graph of entities it mentions.")
+class Article(Node):
+    slug: str = strawberry.field(description="Lower-case, hyphenated, unique and stable.")
+    title: str = strawberry.field(description="Headline.")
+    standfirst: str | None = strawberry.field(description="The first paragraph unless given.")
+    body: str = strawberry.field(description="Plain text, paragraphs separated by a blank line.")
+    published_at: datetime = strawberry.field(description="When the article was published (UTC).")
+    byline: str | None = strawberry.field(description="Author; null when the source names none.")
+    source_url: str | None = strawberry.field(description="Where the article was first published.")
+    _pk: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            id=strawberry.ID(to_global_id("Article", row["id"])),
+            _pk=row["id"],
+            slug=row["slug"],
+            title=row["title"],
+            standfirst=row["standfirst"],
+            body=row["body"],
+            published_at=as_datetime(row["published_at"]),
+            byline=row["byline"],
+            source_url=row["source_url"],
+        )
+
+    @strawberry.field(description="Topics the article is filed under, in the source's order.")
+    async def topics(self, info: Info) -> list[Annotated[Topic, strawberry.lazy(_TOPICS)]]:
+        from gql_news.graphql.topics.types import Topic
+
+        return [Topic.from_row(r) for r in await info.context.loaders.topics_by_article.load(self._pk)]
+
+    @strawberry.field(description="People mentioned, distinct, in order of first mention in the body.")
+    async def people(self, info: Info) -> list[Annotated[Person, strawberry.lazy(_PEOPLE)]]:
+        from gql_news.graphql.people.types import Person
+
+        return [Person.from_row(r) for r in await info.context.loaders.people_by_article.load(self._pk)]
+
+    @strawberry.field(description="Countries mentioned, distinct, in order of first mention in the body.")
+    async def countries(self, info: Info) -> list[Annotated[Country, strawberry.lazy(_COUNTRIES)]]:
+        from gql_news.graphql.countries.types import Country
+
+        rows = await info.context.loaders.countries_by_article.load(self._pk)
+        return [Country.from_row(r) for r in rows]
+
+    @strawberry.field(description="Organisations mentioned, distinct, in order of first mention in the body.")
+    async def organisations(self, info: Info) -> list[Annotated[Organisation, strawberry.lazy(_ORGS)]]:
+        from gql_news.graphql.organisations.types import Organisation
+
+        rows = await info.context.loaders.organisations_by_article.load(self._pk)
+        return [Organisation.from_row(r) for r in rows]
+
+    @strawberry.field(description="Every linked occurrence of an entity, in text order.")
+    async def mentions(
+        self,
+        info: Info,
+        kind: Annotated[
+            EntityKind | None, strawberry.argument(description="Only mentions of this kind of entity.")
+        ] = None,
+    ) -> list[Mention]:
+        rows = await info.context.loaders.mentions_by_article.load(self._pk)
+        mentions = [Mention(text=r["text"], start=r["start"], end=r["end"], _row=r) for r in rows]
+        return [m for m in mentions if kind is None or m.kind is kind]

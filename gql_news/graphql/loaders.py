@@ -1,0 +1,141 @@
+"""Per-request batch loaders: every relation field resolves through one of these.
+
+Each loader turns the keys gathered in one tick of the event loop into one SQL statement and
+returns results in key order (None or [] for misses), so nesting depth, not list length,
+decides how many statements a query costs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from gql_news.graphql.lists import ListQuery
+from gql_news.graphql.pagination import PageArgs
+from gql_news.graphql.sql import Row, fetch, in_list
+from gql_news.graphql.tables import ARTICLE, COUNTRY, ORGANISATION, PERSON, TOPIC, Table
+
+PageKey = tuple[ListQuery, PageArgs, Any]
+CountKey = tuple[ListQuery, Any]
+
+
+def _by_id(table: Table) -> Callable[[Sequence[int]], Any]:
+    async def load(ids: Sequence[int]) -> list[Row | None]:
+        rows = await fetch(f"SELECT {table.columns} FROM {table.from_} WHERE t.id IN {in_list(ids)}", ids)
+        found = {row["id"]: row for row in rows}
+        return [found.get(i) for i in ids]
+
+    return load
+
+
+def _grouped(sql: str) -> Callable[[Sequence[int]], Any]:
+    """A loader of row lists per parent id; `sql` selects `_k` and has `{keys}` for the IN list."""
+
+    async def load(keys: Sequence[int]) -> list[list[Row]]:
+        rows = await fetch(sql.format(keys=in_list(keys)), keys)
+        grouped: dict[int, list[Row]] = defaultdict(list)
+        for row in rows:
+            grouped[row["_k"]].append(row)
+        return [grouped.get(k, []) for k in keys]
+
+    return load
+
+
+def _entities_by_article(table: Table, fk: str) -> Callable[[Sequence[int]], Any]:
+    """Distinct entities of each article in order of first mention in the body."""
+    return _grouped(
+        f"SELECT m.article_id AS _k, MIN(m.start) AS _first, {table.columns} "
+        f"FROM mention m JOIN {table.name} t ON t.id = m.{fk} {table.joins} "
+        "WHERE m.article_id IN {keys} "
+        f"GROUP BY m.article_id, {table.group} ORDER BY m.article_id, _first"
+    )
+
+
+async def _load_pages(keys: Sequence[PageKey]) -> list[list[Row]]:
+    by_request: dict[tuple[ListQuery, PageArgs], list[Any]] = defaultdict(list)
+    for query, args, parent in keys:
+        by_request[(query, args)].append(parent)
+    results: dict[PageKey, list[Row]] = {}
+    for (query, args), parents in by_request.items():
+        pages = await query.page(parents, args)
+        for parent in parents:
+            results[(query, args, parent)] = pages.get(parent, [])
+    return [results[key] for key in keys]
+
+
+async def _load_counts(keys: Sequence[CountKey]) -> list[int]:
+    by_query: dict[ListQuery, list[Any]] = defaultdict(list)
+    for query, parent in keys:
+        by_query[query].append(parent)
+    results: dict[CountKey, int] = {}
+    for query, parents in by_query.items():
+        for parent, count in (await query.counts(parents)).items():
+            results[(query, parent)] = count
+    return [results[key] for key in keys]
+
+
+def _loader(fn: Callable[[Sequence[Any]], Any]) -> Callable[[], DataLoader[Any, Any]]:
+    return lambda: DataLoader(load_fn=fn)
+
+
+@dataclass
+class Loaders:
+    """The loaders of one request; a new set per request keeps caches from leaking across users."""
+
+    article_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(ARTICLE)))
+    person_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(PERSON)))
+    organisation_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(ORGANISATION)))
+    country_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(COUNTRY)))
+    topic_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(TOPIC)))
+    people_by_article: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(_entities_by_article(PERSON, "person_id"))
+    )
+    organisations_by_article: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(_entities_by_article(ORGANISATION, "organisation_id"))
+    )
+    countries_by_article: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(_entities_by_article(COUNTRY, "country_id"))
+    )
+    topics_by_article: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(
+            _grouped(
+                f"SELECT at.article_id AS _k, {TOPIC.columns} FROM article_topic at "
+                "JOIN topic t ON t.id = at.topic_id WHERE at.article_id IN {keys} "
+                "ORDER BY at.article_id, at.position, t.name"
+            )
+        )
+    )
+    mentions_by_article: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(
+            _grouped(
+                'SELECT t.article_id AS _k, t.person_id, t.organisation_id, t.country_id, t.text, t.start, t."end" '
+                "FROM mention t WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
+            )
+        )
+    )
+    organisations_by_person: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(
+            _grouped(
+                f"SELECT po.person_id AS _k, {ORGANISATION.columns} FROM person_organisation po "
+                f"JOIN organisation t ON t.id = po.organisation_id {ORGANISATION.joins} "
+                "WHERE po.person_id IN {keys} "
+                "ORDER BY po.person_id, t.name, t.id"
+            )
+        )
+    )
+    people_by_organisation: DataLoader[int, list[Row]] = field(
+        default_factory=_loader(
+            _grouped(
+                f"SELECT po.organisation_id AS _k, {PERSON.columns} FROM person_organisation po "
+                f"JOIN person t ON t.id = po.person_id {PERSON.joins} "
+                "WHERE po.organisation_id IN {keys} "
+                "ORDER BY po.organisation_id, t.name, t.id"
+            )
+        )
+    )
+    page: DataLoader[PageKey, list[Row]] = field(default_factory=_loader(_load_pages))
+    count: DataLoader[CountKey, int] = field(default_factory=_loader(_load_counts))

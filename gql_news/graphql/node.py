@@ -1,0 +1,10 @@
+"""The Node interface and the `node`/`nodes` lookups by global id."""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.interface(description="An object with a global id (Relay). `node(id:)` fetches any of them.")
+class Node:
+    id: strawberry.ID = strawberry.field(description="Opaque global id, stable across requests.")

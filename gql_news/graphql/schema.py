@@ -1,0 +1,58 @@
+"""The schema: domain query types composed, errors coded, parse and validation cached."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.types import ExecutionContext
+
+from gql_news.graphql.articles.queries import ArticleQueries
+from gql_news.graphql.articles.types import Article
+from gql_news.graphql.countries.queries import CountryQueries
+from gql_news.graphql.countries.types import Country
+from gql_news.graphql.errors import error_code
+from gql_news.graphql.node_queries import NodeQueries
+from gql_news.graphql.organisations.queries import OrganisationQueries
+from gql_news.graphql.organisations.types import Organisation
+from gql_news.graphql.people.queries import PersonQueries
+from gql_news.graphql.people.types import Person
+from gql_news.graphql.topics.queries import TopicQueries
+from gql_news.graphql.topics.types import Topic
+
+logger = logging.getLogger("gql_news.graphql")
+
+
+@strawberry.type(
+    description="Read the news graph: articles and the people, organisations and countries they mention."
+)
+class Query(NodeQueries, ArticleQueries, PersonQueries, OrganisationQueries, CountryQueries, TopicQueries):
+    pass
+
+
+class NewsSchema(strawberry.Schema):
+    """Logs only unexpected errors: a user's bad input is an answer, not an incident."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if error_code(error) == "INTERNAL_SERVER_ERROR":
+                logger.error("unexpected error: %s", error.message, exc_info=error.original_error)
+
+
+def build_schema() -> NewsSchema:
+    """A new schema. The parse and validation caches live at module level in strawberry, keyed by
+    size, so the per-request extension instances share them."""
+    extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
+    return NewsSchema(
+        query=Query,
+        types=[Article, Person, Organisation, Country, Topic],
+        extensions=extensions,
+    )
+
+
+schema = build_schema()

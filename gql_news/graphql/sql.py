@@ -1,0 +1,74 @@
+"""Raw, column-picked SQL on Tortoise's connection, written once for SQLite and PostgreSQL.
+
+Loaders hand strawberry plain rows instead of ORM instances: building model objects is where a
+Tortoise-backed GraphQL server spends much of its time. Queries are written with `?`
+placeholders; on PostgreSQL they become `$1..$n`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from tortoise import connections
+
+Row = dict[str, Any]
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+def is_postgres() -> bool:
+    dialect: str = connections.get("default").capabilities.dialect
+    return dialect == "postgres"
+
+
+def to_dialect(sql: str) -> str:
+    """`?` placeholders as the connected database expects them."""
+    if not is_postgres():
+        return sql
+    counter = iter(range(1, 10_000))
+    return _PLACEHOLDER.sub(lambda _m: f"${next(counter)}", sql)
+
+
+async def fetch(sql: str, params: Sequence[Any] = ()) -> list[Row]:
+    """Run one SELECT and return its rows as dicts."""
+    conn = connections.get("default")
+    rows: list[Row] = await conn.execute_query_dict(to_dialect(sql), list(params))
+    return rows
+
+
+def in_list(values: Sequence[Any]) -> str:
+    """`(?, ?, ?)` for an IN clause of these values (never empty)."""
+    return "(" + ", ".join("?" for _ in values) + ")" if values else "(NULL)"
+
+
+def as_datetime(value: Any) -> datetime:
+    """A timestamp column as an aware datetime (SQLite hands back the stored ISO text)."""
+    result = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=UTC)
+    return result
+
+
+def like_pattern(text: str) -> str:
+    """A case-folded `LIKE` pattern matching `text` as a substring (with `ESCAPE '\\'`)."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def json_list(value: Any) -> list[str]:
+    """A JSON list column (text on SQLite, jsonb text via asyncpg) as a Python list."""
+    if value is None:
+        return []
+    if isinstance(value, (bytes, str)):
+        loaded = orjson.loads(value)
+        return list(loaded) if isinstance(loaded, list) else []
+    return list(value)
+
+
+async def fetch_one(sql: str, params: Sequence[Any] = ()) -> Row | None:
+    rows = await fetch(sql, params)
+    return rows[0] if rows else None

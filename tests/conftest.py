@@ -1,0 +1,138 @@
+"""Test harness: one real database per run, chosen by GQL_NEWS_TEST_DB (sqlite | postgres).
+
+`make test` runs the suite once per backend in separate processes, because Tortoise must not
+reuse one connection name across two database engines in one process. The PostgreSQL run
+creates a uniquely named database on the server at GQL_NEWS_TEST_PG_URL and drops it at the end.
+With CI=true an unreachable PostgreSQL fails the run; elsewhere it skips the run, loudly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from gql_news.app import create_app
+from gql_news.db import database, db, migrate
+from gql_news.settings import Settings
+
+BACKEND = os.environ.get("GQL_NEWS_TEST_DB", "sqlite")
+PG_ADMIN_URL = os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Every table tests may write to; countries are reference data loaded once per run.
+MUTABLE_TABLES = (
+    "mention",
+    "article_topic",
+    "person_organisation",
+    "article",
+    "person",
+    "organisation",
+    "topic",
+)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"gql_news test database backend: {BACKEND}"
+
+
+async def _pg_admin(sql: str) -> None:
+    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1), timeout=5)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+async def _prepare(settings: Settings) -> None:
+    from gql_news.ingest.countries import load_countries
+
+    await migrate(settings)
+    async with database(settings):
+        await load_countries()
+
+
+@pytest.fixture(scope="session")
+def test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Settings pointing at a fresh, migrated database holding the ISO country set."""
+    if BACKEND == "sqlite":
+        path = tmp_path_factory.mktemp("db") / "gql_news_test.sqlite3"
+        settings = Settings(database_url=f"sqlite://{path}")
+        asyncio.run(_prepare(settings))
+        yield settings
+        return
+    if BACKEND != "postgres":
+        pytest.exit(f"GQL_NEWS_TEST_DB must be sqlite or postgres, not {BACKEND!r}", returncode=4)
+    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
+    try:
+        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+        message = f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({exc!r})"
+        if IN_CI:
+            pytest.exit(f"FAILED: {message}; the PostgreSQL suite is required with CI=true.", returncode=3)
+        pytest.exit(f"SKIPPED THE WHOLE POSTGRESQL SUITE: {message}.", returncode=0)
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    settings = Settings(database_url=f"{base}/{name}")
+    try:
+        asyncio.run(_prepare(settings))
+        yield settings
+    finally:
+        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _truncate() -> None:
+    conn = db()
+    if BACKEND == "postgres":
+        await conn.execute_script(f"TRUNCATE {', '.join(MUTABLE_TABLES)} RESTART IDENTITY CASCADE")
+    else:
+        for table in MUTABLE_TABLES:
+            await conn.execute_script(f'DELETE FROM "{table}"')
+
+
+@pytest.fixture
+async def db_session(test_settings: Settings) -> AsyncIterator[Settings]:
+    """An open database for the test; every table but `country` is emptied afterwards."""
+    async with database(test_settings):
+        try:
+            yield test_settings
+        finally:
+            await _truncate()
+
+
+@pytest.fixture
+async def client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The real ASGI app with its lifespan running, driven over httpx."""
+    app = create_app(test_settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            try:
+                yield http
+            finally:
+                await _truncate()
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """A URL to a brand-new, empty database of this run's backend (dropped afterwards)."""
+    if BACKEND == "sqlite":
+        yield f"sqlite://{tmp_path / 'empty.sqlite3'}"
+        return
+    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

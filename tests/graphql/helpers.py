@@ -1,0 +1,57 @@
+"""Small helpers for GraphQL tests over HTTP."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+
+
+async def gql(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """POST a query; assert a 200 JSON answer; return the parsed body."""
+    response = await client.post("/graphql", json={"query": query, "variables": variables or {}})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def data(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> Any:
+    """The `data` of a query that must succeed without errors."""
+    body = await gql(client, query, variables)
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def codes(body: dict[str, Any]) -> list[str]:
+    return [error["extensions"]["code"] for error in body.get("errors", [])]
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
+            self.statements.append(message)
+
+
+@contextmanager
+def count_statements() -> Iterator[list[str]]:
+    """Collect every SQL statement Tortoise sends while the block runs."""
+    logger = logging.getLogger("tortoise.db_client")
+    handler = _Counter()
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+    try:
+        yield handler.statements
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)

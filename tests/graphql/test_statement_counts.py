@@ -1,0 +1,65 @@
+"""No N+1: the statements a nested query costs depend on its depth, not on list lengths."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests import factories as f
+from tests.graphql.helpers import count_statements, data
+
+NESTED = """
+query($n: Int!) {
+  articles(first: $n) {
+    edges { node {
+      title
+      topics { name }
+      people { name country { code articles(first: 5) { edges { node { title } } } } }
+      countries { code }
+      organisations { name country { code } people { name } }
+      mentions { text entity { __typename ... on Person { name } ... on Country { code } ... on Organisation { name } } }
+    } }
+  }
+}
+"""
+# articles page, topics, people, person->country, country->articles page, countries, organisations,
+# organisation->country (shared with person->country when issued in the same tick, else one more),
+# organisation->people, mentions, and the three entity loaders behind mentions.
+MAX_STATEMENTS = 13
+
+
+async def _make_articles(n: int) -> None:
+    by = await f.country("BY")
+    kr = await f.country("KR")
+    for i in range(n):
+        person = await f.person(f"Person {i}", country_code="BY")
+        org = await f.organisation(f"Org {i}", country_code="KR")
+        await f.member(person, org)
+        await f.article(f"Story {i}", entities=[person, by, kr, org], topics=["News"])
+
+
+async def test_nested_query_statement_count_is_constant(client: httpx.AsyncClient) -> None:
+    await _make_articles(1)
+    with count_statements() as one:
+        small = await data(client, NESTED, {"n": 1})
+    await _make_articles(49)
+    with count_statements() as fifty:
+        large = await data(client, NESTED, {"n": 50})
+    assert len(small["articles"]["edges"]) == 1
+    edges = large["articles"]["edges"]
+    assert len(edges) == 50
+    assert all(len(e["node"]["people"]) == 1 and len(e["node"]["mentions"]) == 4 for e in edges)
+    assert len(one) == len(fifty), "\n".join(s[:90] for s in [*one, "----", *fifty])
+    assert len(fifty) <= MAX_STATEMENTS, "\n".join(fifty)
+
+
+async def test_country_articles_for_many_countries_is_one_statement(client: httpx.AsyncClient) -> None:
+    await _make_articles(3)
+    query = "{ countries(first: 100) { edges { node { code articles(first: 2) { totalCount edges { node { title } } } } } } }"
+    with count_statements() as statements:
+        result = await data(client, query)
+    # countries page, articles pages for all countries, counts for all countries
+    assert len(statements) == 3, "\n".join(statements)
+    by_code = {e["node"]["code"]: e["node"]["articles"] for e in result["countries"]["edges"]}
+    assert by_code["BY"]["totalCount"] == 3
+    assert len(by_code["BY"]["edges"]) == 2
+    assert by_code["FR"]["totalCount"] == 0
