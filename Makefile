@@ -1,0 +1,102 @@
+# gql_news developer commands.
+#   make run    serve the API on SQLite (http://127.0.0.1:8000/graphql unless HOST/PORT say otherwise)
+#   make test   lint, type-check, then pytest on SQLite and on PostgreSQL: exactly what CI runs
+# `make help` lists the rest.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# Phases print banners and share one `uv sync`; run them in order even under -j.
+.NOTPARALLEL:
+
+# HOST and PORT (make variables or environment) become --host/--port; unset, `gql-news serve`
+# reads them from the environment or .env like every other setting.
+HOST ?=
+PORT ?=
+SERVE_ARGS ?=
+PYTEST_ARGS ?=
+GQL_NEWS_TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+export GQL_NEWS_TEST_PG_URL
+
+# uv: the one on PATH when it runs; otherwise a pinned copy installed into $(TOOLS_DIR).
+# Override with `make test UV=/path/to/uv`.
+UV_VERSION := 0.13.9
+TOOLS_DIR ?= .tools
+ifndef UV
+UV := $(shell uv --version >/dev/null 2>&1 && command -v uv)
+endif
+ifeq ($(strip $(UV)),)
+UV := $(abspath $(TOOLS_DIR))/bin/uv
+UV_BOOTSTRAP := $(TOOLS_DIR)/.uv-$(UV_VERSION)
+endif
+export UV
+
+RUN := $(UV) run --no-sync
+SERVE_FLAGS = $(if $(HOST),--host "$(HOST)") $(if $(PORT),--port "$(PORT)") $(SERVE_ARGS)
+
+banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
+RULE := ==============================================================================
+
+.PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
+	migrate schema docker-build compose-up clean distclean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
+
+run: sync ## serve the API (SQLite by default; HOST=, PORT=, SERVE_ARGS=--no-demo)
+	$(call banner,"run: gql-news serve (SQLite unless DATABASE_URL says otherwise)")
+	$(RUN) gql-news serve $(SERVE_FLAGS)
+
+test: lint format-check typecheck test-sqlite test-postgres ## everything CI runs
+	$(call banner,"make test: every phase passed")
+
+$(TOOLS_DIR)/.uv-$(UV_VERSION):
+	$(call banner,"bootstrap: no working uv on PATH; installing uv==$(UV_VERSION) into $(TOOLS_DIR)/")
+	python3 -m venv "$(TOOLS_DIR)"
+	"$(TOOLS_DIR)/bin/pip" install --disable-pip-version-check --quiet "uv==$(UV_VERSION)"
+	touch "$@"
+
+sync: $(UV_BOOTSTRAP) ## install the locked dependencies (dev group included) into .venv
+	$(call banner,"sync: $$($(UV) --version) sync --locked (dependencies from uv.lock)")
+	$(UV) sync --locked
+
+lint: sync ## ruff check
+	$(call banner,"lint: ruff check")
+	$(RUN) ruff check .
+
+typecheck: sync ## mypy (configured in pyproject.toml)
+	$(call banner,"typecheck: mypy")
+	$(RUN) mypy
+
+test-sqlite: sync ## pytest against SQLite (PYTEST_ARGS= for extra arguments)
+	bash scripts/pytest-backend.sh sqlite $(PYTEST_ARGS)
+
+test-postgres: sync ## pytest against PostgreSQL at GQL_NEWS_TEST_PG_URL
+	bash scripts/pytest-backend.sh postgres $(PYTEST_ARGS)
+
+fmt: sync ## format the code and apply ruff's safe fixes
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+format-check: sync ## check formatting without changing files
+	$(RUN) ruff format --check .
+
+migrate: sync ## apply migrations to DATABASE_URL (default: the local SQLite file)
+	$(RUN) gql-news migrate
+
+schema: sync ## regenerate the committed SDL in schema/schema.graphql
+	$(RUN) gql-news export-schema --output schema/schema.graphql
+
+docker-build: ## build the container image (needs a Docker engine)
+	docker build -t gql-news:latest .
+
+compose-up: ## PostgreSQL + the app in containers on :8000 (needs a Docker engine)
+	docker compose up --build
+
+clean: ## remove caches and test artifacts (keeps .venv and the SQLite database)
+	rm -rf .pytest_cache .mypy_cache .ruff_cache artifacts dist build
+	find . -path ./.venv -prune -o -path ./.tools -prune -o -name __pycache__ -type d -print0 \
+		| xargs -0 rm -rf
+
+distclean: clean ## also remove .venv and the bootstrapped tools
+	rm -rf .venv "$(TOOLS_DIR)"

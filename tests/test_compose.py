@@ -1,0 +1,355 @@
+"""docker-compose.yml and the Dockerfile, checked against the app's real settings, CLI and routes.
+
+No Docker engine runs in CI, so these files can't be exercised by starting containers; instead
+every value they pass to the app goes through the code that would read it: environment
+variables through `Settings`, DATABASE_URL through Tortoise's URL parser, commands through the
+typer CLI's own argument parser, the healthcheck one-liner through a real interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from fnmatch import fnmatch
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+import typer
+import yaml
+from tortoise.backends.base.config_generator import expand_db_url
+
+from gql_news.cli import app as cli_app
+from gql_news.db import tortoise_config
+from gql_news.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE_FILE = ROOT / "docker-compose.yml"
+DOCKERFILE = ROOT / "Dockerfile"
+PG_DATA_DIR = "/var/lib/postgresql/data"
+
+
+# --- reading the files -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    data = yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), "docker-compose.yml must be a mapping"
+    return data
+
+
+def _service(compose: dict[str, Any], name: str) -> dict[str, Any]:
+    services = compose.get("services") or {}
+    assert name in services, f"docker-compose.yml has no service {name!r}"
+    service = services[name]
+    assert isinstance(service, dict)
+    return service
+
+
+def _env(service: dict[str, Any]) -> dict[str, str]:
+    """A service's `environment`, in either of compose's two forms, as strings."""
+    raw = service.get("environment") or {}
+    if isinstance(raw, list):
+        return dict(str(item).split("=", 1) for item in raw)
+    return {str(key): "" if value is None else str(value) for key, value in raw.items()}
+
+
+def _argv(command: str | list[str]) -> list[str]:
+    return shlex.split(command) if isinstance(command, str) else [str(arg) for arg in command]
+
+
+def _cli_invocations(command: str | list[str]) -> list[list[str]]:
+    """Every `gql-news ...` argv in a command, looking inside `sh -c "a && b"` as well."""
+    argv = _argv(command)
+    if len(argv) >= 3 and Path(argv[0]).name in {"sh", "bash"} and argv[1] == "-c":
+        steps = re.split(r"&&|;|\|\|", argv[2])
+        argvs = [shlex.split(step) for step in steps if step.strip()]
+    else:
+        argvs = [argv]
+    argvs = [a[1:] if a and a[0] == "exec" else a for a in argvs]
+    return [a for a in argvs if a and a[0] == "gql-news"]
+
+
+def _parse_cli(argv: list[str]) -> tuple[str, dict[str, Any]]:
+    """Parse `gql-news SUB ARGS...` with the real CLI's parser; unknown options or bad values raise."""
+    assert argv[:1] == ["gql-news"], f"not a gql-news command: {argv}"
+    assert len(argv) >= 2, f"no subcommand in {argv}"
+    group = typer.main.get_command(cli_app)
+    commands: dict[str, Any] = getattr(group, "commands", {})
+    subcommand = argv[1]
+    assert subcommand in commands, f"`gql-news {subcommand}` is not a command; the CLI has {sorted(commands)}"
+    ctx = commands[subcommand].make_context(f"gql-news {subcommand}", list(argv[2:]))
+    return subcommand, dict(ctx.params)
+
+
+def _dockerfile_instructions() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs of every stage, in order, continuation lines joined."""
+    text = re.sub(r"\\\n", " ", DOCKERFILE.read_text(encoding="utf-8"))
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            out.append((keyword.upper(), rest.strip()))
+    return out
+
+
+def _final_stage() -> list[tuple[str, str]]:
+    instructions = _dockerfile_instructions()
+    last_from = max(i for i, (keyword, _) in enumerate(instructions) if keyword == "FROM")
+    return instructions[last_from:]
+
+
+def _published_ports(service: dict[str, Any]) -> dict[int, int]:
+    """{container port: host port} from compose's short ("8000:8000") and long syntax."""
+    ports: dict[int, int] = {}
+    for entry in service.get("ports") or []:
+        if isinstance(entry, dict):
+            target = int(entry["target"])
+            ports[target] = int(entry.get("published") or target)
+        else:
+            parts = str(entry).split("/", 1)[0].split(":")
+            ports[int(parts[-1])] = int(parts[-2]) if len(parts) >= 2 else int(parts[-1])
+    return ports
+
+
+def _healthcheck_code(service: dict[str, Any]) -> str:
+    test = (service.get("healthcheck") or {}).get("test")
+    assert test, "the app service has no healthcheck"
+    argv = _argv(test)
+    assert argv[0] == "CMD", f"expected an exec-form healthcheck ['CMD', 'python', '-c', ...], got {argv}"
+    # The slim image has no curl: the probe is a Python one-liner.
+    assert argv[1:3] in (["python", "-c"], ["python3", "-c"]), f"expected `python -c ...`, got {argv}"
+    return argv[3]
+
+
+# --- the app's environment ----------------------------------------------------------------------
+
+
+def test_every_app_env_var_is_a_settings_field(compose: dict[str, Any]) -> None:
+    # Settings ignores unknown variables (extra="ignore"), so a typo would silently do nothing.
+    fields = {name.upper() for name in Settings.model_fields}
+    unknown = set(_env(_service(compose, "app"))) - fields
+    assert not unknown, f"app environment sets {sorted(unknown)}; Settings reads only {sorted(fields)}"
+
+
+def test_app_env_is_valid_settings(
+    compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    env = _env(_service(compose, "app"))
+    monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    settings = Settings()  # validates types and ranges exactly as the container would
+    assert settings.database_url == env["DATABASE_URL"]
+    assert settings.is_postgres
+    assert settings.host == "0.0.0.0", "inside a container the server must bind every interface"
+
+
+def test_database_url_points_at_the_postgres_service(compose: dict[str, Any]) -> None:
+    pg_env = _env(_service(compose, "postgres"))
+    url = _env(_service(compose, "app"))["DATABASE_URL"]
+    parts = urlsplit(url)
+    assert parts.hostname == "postgres", f"{url} must name the compose service `postgres`"
+    assert parts.port == 5432
+    assert parts.username == pg_env["POSTGRES_USER"]
+    assert parts.password == pg_env["POSTGRES_PASSWORD"]
+    assert parts.path.lstrip("/") == pg_env["POSTGRES_DB"]
+
+
+def test_database_url_parses_as_tortoise_postgres_config(compose: dict[str, Any]) -> None:
+    pg_env = _env(_service(compose, "postgres"))
+    settings = Settings(database_url=_env(_service(compose, "app"))["DATABASE_URL"])
+    assert settings.is_postgres
+    connection = expand_db_url(tortoise_config(settings)["connections"]["default"])
+    assert "asyncpg" in connection["engine"]
+    credentials = connection["credentials"]
+    assert credentials["host"] == "postgres"
+    assert int(credentials["port"]) == 5432
+    assert credentials["user"] == pg_env["POSTGRES_USER"]
+    assert credentials["password"] == pg_env["POSTGRES_PASSWORD"]
+    assert credentials["database"] == pg_env["POSTGRES_DB"]
+
+
+# --- the postgres service ------------------------------------------------------------------------
+
+
+def test_postgres_service_is_healthchecked(compose: dict[str, Any]) -> None:
+    postgres = _service(compose, "postgres")
+    assert str(postgres.get("image", "")).startswith("postgres:15")
+    test = " ".join(_argv((postgres.get("healthcheck") or {}).get("test") or []))
+    assert "pg_isready" in test, f"postgres healthcheck must run pg_isready, got {test!r}"
+    user = re.search(r"(?:-U|--username)[= ]\s*(\S+)", test)
+    if user:
+        assert user.group(1) == _env(postgres)["POSTGRES_USER"]
+
+
+def test_postgres_data_is_on_a_declared_named_volume(compose: dict[str, Any]) -> None:
+    declared = set((compose.get("volumes") or {}).keys())
+    sources = []
+    for entry in _service(compose, "postgres").get("volumes") or []:
+        if isinstance(entry, dict):
+            if entry.get("target") == PG_DATA_DIR:
+                sources.append(str(entry.get("source")))
+        else:
+            source, _, target = str(entry).partition(":")
+            if target.split(":", 1)[0] == PG_DATA_DIR:
+                sources.append(source)
+    assert sources, f"no volume is mounted at {PG_DATA_DIR}"
+    assert all(source in declared for source in sources), (
+        f"{sources} must be named volumes declared under the top-level `volumes:` ({sorted(declared)})"
+    )
+
+
+def test_app_waits_for_healthy_postgres(compose: dict[str, Any]) -> None:
+    depends_on = _service(compose, "app").get("depends_on")
+    assert isinstance(depends_on, dict), "depends_on must be the long form, with a condition"
+    assert (depends_on.get("postgres") or {}).get("condition") == "service_healthy"
+
+
+# --- the app's command, ports and image ----------------------------------------------------------
+
+
+def test_app_command_parses_with_the_real_cli(compose: dict[str, Any]) -> None:
+    app = _service(compose, "app")
+    assert "command" in app, "the app service must say what it runs"
+    invocations = _cli_invocations(app["command"])
+    assert invocations, f"the app command runs no `gql-news` subcommand: {app['command']!r}"
+    parsed = [_parse_cli(argv) for argv in invocations]
+    assert parsed[-1][0] == "serve", "the last step of the app command must be `gql-news serve`"
+    params = parsed[-1][1]
+    env = _env(app)
+    if "--port" in invocations[-1]:
+        assert str(params["port"]) == env["PORT"]
+    if "--host" in invocations[-1]:
+        assert params["host"] == env["HOST"]
+
+
+def test_published_port_is_the_port_the_app_serves_on(compose: dict[str, Any]) -> None:
+    app = _service(compose, "app")
+    port = int(_env(app)["PORT"])
+    published = _published_ports(app)
+    assert port in published, f"PORT={port} but the app publishes container ports {sorted(published)}"
+
+
+def test_dockerfile_exposes_and_serves_the_compose_port(compose: dict[str, Any]) -> None:
+    port = int(_env(_service(compose, "app"))["PORT"])
+    final = _final_stage()
+    exposed = {int(p.split("/")[0]) for kw, args in final if kw == "EXPOSE" for p in args.split()}
+    assert exposed == {port}, f"Dockerfile EXPOSE {sorted(exposed)} vs compose PORT={port}"
+    cmds = [args for kw, args in final if kw == "CMD"]
+    assert cmds, "the Dockerfile has no CMD"
+    argv = json.loads(cmds[-1])  # exec form, so the server is PID 1 and receives SIGTERM
+    subcommand, params = _parse_cli(argv)
+    assert subcommand == "serve"
+    assert params["port"] == port
+    assert params["host"] == "0.0.0.0"
+
+
+def test_dockerfile_runs_as_a_non_root_user() -> None:
+    users = [args for kw, args in _final_stage() if kw == "USER"]
+    assert users, "the final stage never switches away from root"
+    assert users[-1].split(":")[0] not in {"root", "0"}
+
+
+def test_dockerfile_pins_the_same_uv_as_the_makefile() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    make_pin = re.search(r"^UV_VERSION\s*:?=\s*(\S+)", makefile, re.MULTILINE)
+    docker_pins = re.findall(r"\buv==(\S+)", DOCKERFILE.read_text(encoding="utf-8"))
+    assert make_pin, "the Makefile must pin UV_VERSION"
+    assert docker_pins, "the Dockerfile must install a pinned uv (uv==X)"
+    assert set(docker_pins) == {make_pin.group(1)}
+
+
+def test_dockerignore_keeps_what_the_dockerfile_copies() -> None:
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    sources = [
+        src
+        for kw, args in _dockerfile_instructions()
+        if kw == "COPY" and "--from" not in args
+        for src in [arg for arg in args.split() if not arg.startswith("--")][:-1]
+    ]
+    assert sources
+    for src in sources:
+        assert (ROOT / src).exists(), f"the Dockerfile copies {src}, which is not in the repository"
+        excluded = [p for p in patterns if not p.startswith("!") and fnmatch(src, p.lstrip("/"))]
+        assert not excluded, f".dockerignore {excluded} drops {src}, which the Dockerfile copies"
+
+
+# --- the app's healthcheck -----------------------------------------------------------------------
+
+
+class _Probe(BaseHTTPRequestHandler):
+    status = 200
+
+    def do_GET(self) -> None:
+        self.send_response(type(self).status)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def probe_server() -> Iterator[tuple[HTTPServer, type[_Probe]]]:
+    class Handler(_Probe):
+        status = 200  # a class of its own per test, so a test can flip it
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, Handler
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_app_healthcheck_targets_the_served_port(compose: dict[str, Any]) -> None:
+    app = _service(compose, "app")
+    urls = re.findall(r"https?://[^'\"\s)]+", _healthcheck_code(app))
+    assert len(urls) == 1, f"expected one URL in the healthcheck, got {urls}"
+    parts = urlsplit(urls[0])
+    assert parts.hostname in {"127.0.0.1", "localhost"}
+    assert parts.port == int(_env(app)["PORT"])
+    assert parts.path in {"/healthz", "/readyz"}
+
+
+def test_app_healthcheck_exit_code_follows_the_http_status(
+    compose: dict[str, Any], probe_server: tuple[HTTPServer, type[_Probe]]
+) -> None:
+    """Run the healthcheck one-liner for real, aimed at a local server: 200 -> 0, 503 -> non-zero."""
+    server, handler = probe_server
+    code = _healthcheck_code(_service(compose, "app"))
+    code = re.sub(r"(https?://[^/:'\"]+):\d+", rf"\g<1>:{server.server_port}", code)
+
+    def run() -> int:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30).returncode
+
+    assert run() == 0
+    handler.status = 503
+    assert run() != 0
+
+
+async def test_app_healthcheck_path_is_served_by_the_app(
+    compose: dict[str, Any], client: httpx.AsyncClient
+) -> None:
+    path = urlsplit(re.findall(r"https?://[^'\"\s)]+", _healthcheck_code(_service(compose, "app")))[0]).path
+    response = await client.get(path)
+    assert response.status_code == 200, f"GET {path} answered {response.status_code}"

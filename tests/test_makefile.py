@@ -1,0 +1,172 @@
+"""`make test` (what CI runs) driven for real, with stand-ins for uv and pg_isready.
+
+The stand-in uv records every call and answers for ruff, mypy and pytest, so these tests see
+which phases the Makefile runs, in which order, with which backend, and what it does with
+pytest's exit codes and with an unreachable PostgreSQL, in well under a second each.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE = shutil.which("make")
+
+pytestmark = pytest.mark.skipif(MAKE is None, reason="GNU make is not installed")
+
+_FAKE_UV = """#!{python}
+import json, os, sys
+args = sys.argv[1:]
+if args == ["--version"]:
+    print("uv 0.0.0 (stand-in)")
+    sys.exit(0)
+with open(os.environ["FAKE_UV_LOG"], "a") as log:
+    log.write(json.dumps({{"argv": args, "db": os.environ.get("GQL_NEWS_TEST_DB")}}) + "\\n")
+if args[:2] == ["run", "--no-sync"] and args[2:3] == ["pytest"]:
+    sys.exit(int(os.environ.get("FAKE_PYTEST_RC", "0")))
+"""
+
+_FAKE_PG_ISREADY = """#!/bin/sh
+exit "${FAKE_PG_RC:-0}"
+"""
+
+
+@dataclass
+class MakeRun:
+    returncode: int
+    output: str
+    calls: list[dict[str, Any]]
+
+    @property
+    def pytest_backends(self) -> list[str | None]:
+        return [call["db"] for call in self.calls if call["argv"][2:3] == ["pytest"]]
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    """The caller's environment without what an outer `make test` exports into it."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "UV", "CI", "GQL_NEWS_TEST_DB", "PYTEST_ARGS"}
+    }
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def fake_bin(tmp_path: Path) -> Path:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "uv").write_text(_FAKE_UV.format(python=sys.executable))
+    (bin_dir / "pg_isready").write_text(_FAKE_PG_ISREADY)
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    return bin_dir
+
+
+def _make_test(fake_bin: Path, *, ci: str = "true", pytest_rc: int = 0, pg_rc: int = 0) -> MakeRun:
+    assert MAKE is not None
+    log = fake_bin.parent / "uv-calls.jsonl"
+    env = _clean_env(
+        PATH=f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}",
+        CI=ci,
+        FAKE_UV_LOG=str(log),
+        FAKE_PYTEST_RC=str(pytest_rc),
+        FAKE_PG_RC=str(pg_rc),
+        GQL_NEWS_TEST_PG_URL="postgres://postgres@127.0.0.1:5432/postgres",
+    )
+    proc = subprocess.run(
+        [MAKE, "--no-print-directory", "test"],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    return MakeRun(proc.returncode, proc.stdout + proc.stderr, calls)
+
+
+def test_ci_runs_make_test() -> None:
+    lines = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+    assert "set -euo pipefail" in lines
+    assert "make test" in lines, ".ci/run must run the README's test command, `make test`"
+
+
+def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
+    run = _make_test(fake_bin)
+    assert run.returncode == 0, run.output
+    assert [call["argv"] for call in run.calls] == [
+        ["sync", "--locked"],
+        ["run", "--no-sync", "ruff", "check", "."],
+        ["run", "--no-sync", "ruff", "format", "--check", "."],
+        ["run", "--no-sync", "mypy"],
+        ["run", "--no-sync", "pytest"],
+        ["run", "--no-sync", "pytest"],
+    ]
+    assert run.pytest_backends == ["sqlite", "postgres"]
+
+
+def test_pytest_collecting_nothing_fails_make_test(fake_bin: Path) -> None:
+    run = _make_test(fake_bin, pytest_rc=5)
+    assert run.returncode != 0
+    assert "collected no tests" in run.output
+    assert run.pytest_backends == ["sqlite"], "make must stop at the first failing pass"
+
+
+def test_pytest_failure_fails_make_test(fake_bin: Path) -> None:
+    run = _make_test(fake_bin, pytest_rc=1)
+    assert run.returncode != 0
+    assert "exited with code 1" in run.output
+
+
+def test_unreachable_postgres_fails_in_ci_with_the_start_command(fake_bin: Path) -> None:
+    run = _make_test(fake_bin, ci="true", pg_rc=2)
+    assert run.returncode != 0
+    assert "PostgreSQL at 127.0.0.1:5432 is not reachable" in run.output
+    assert "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start" in run.output
+    assert run.pytest_backends == ["sqlite"]
+
+
+def test_unreachable_postgres_is_skipped_loudly_outside_ci(fake_bin: Path) -> None:
+    run = _make_test(fake_bin, ci="", pg_rc=2)
+    assert run.returncode == 0, run.output
+    assert "SKIPPED: the whole PostgreSQL test pass" in run.output
+    assert run.pytest_backends == ["sqlite"]
+
+
+def test_without_uv_on_path_make_bootstraps_the_pinned_uv(tmp_path: Path) -> None:
+    assert MAKE is not None
+    pin = re.search(r"^UV_VERSION\s*:=\s*(\S+)", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert pin, "the Makefile must pin UV_VERSION"
+    empty_path = tmp_path / "empty-bin"
+    empty_path.mkdir()
+    tools = tmp_path / "tools"
+    proc = subprocess.run(
+        [MAKE, "--no-print-directory", "--dry-run", "sync", f"TOOLS_DIR={tools}"],
+        cwd=ROOT,
+        env=_clean_env(PATH=str(empty_path)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert f'python3 -m venv "{tools}"' in lines
+    assert f'"{tools}/bin/pip" install --disable-pip-version-check --quiet "uv=={pin.group(1)}"' in lines
+    assert f"{tools}/bin/uv sync --locked" in lines
