@@ -8,6 +8,7 @@ from typing import Any
 
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.migrations.api import migrate as _tortoise_migrate
 
 from gql_news.settings import Settings
@@ -17,14 +18,43 @@ MODEL_MODULES = ["gql_news.models"]
 MIGRATIONS_MODULE = "gql_news.migrations"
 
 
+async def _reset(connection: Any) -> None:
+    """What the pool does to a connection it takes back: roll back a transaction left open.
+
+    asyncpg's default reset sends `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *;
+    RESET ALL` after every release, a second round trip per query. The app sets no session
+    state, holds no advisory locks and opens no cursors, so only an unfinished transaction
+    needs undoing.
+    """
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
+
+
+def _connection(settings: Settings) -> str | dict[str, Any]:
+    if not settings.is_postgres:
+        return settings.database_url
+    config: dict[str, Any] = expand_db_url(settings.database_url)
+    credentials = config["credentials"]
+    credentials.update(
+        minsize=1,
+        maxsize=settings.db_pool_max,
+        reset=_reset,
+        server_settings={
+            "application_name": "gql_news",
+            # Index scans are cheap on SSDs; with the default 4.0 the planner hash-joins whole
+            # tables for a page of 20 articles.
+            "random_page_cost": "1.1",
+            # JIT compilation costs more than it saves on short OLTP statements.
+            "jit": "off",
+        },
+    )
+    return config
+
+
 def tortoise_config(settings: Settings) -> dict[str, Any]:
     """The Tortoise config dict for these settings (also used by the `tortoise` CLI)."""
-    url = settings.database_url
-    if settings.is_postgres:
-        sep = "&" if "?" in url else "?"
-        url = f"{url}{sep}minsize=1&maxsize={settings.db_pool_max}"
     return {
-        "connections": {"default": url},
+        "connections": {"default": _connection(settings)},
         "apps": {
             APP_LABEL: {
                 "models": MODEL_MODULES,

@@ -172,7 +172,9 @@ def test_database_url_parses_as_tortoise_postgres_config(compose: dict[str, Any]
     pg_env = _env(_service(compose, "postgres"))
     settings = Settings(database_url=_env(_service(compose, "app"))["DATABASE_URL"])
     assert settings.is_postgres
-    connection = expand_db_url(tortoise_config(settings)["connections"]["default"])
+    connection = tortoise_config(settings)["connections"]["default"]
+    if isinstance(connection, str):
+        connection = expand_db_url(connection)
     assert "asyncpg" in connection["engine"]
     credentials = connection["credentials"]
     assert credentials["host"] == "postgres"

@@ -27,6 +27,7 @@ from strawberry.types.graphql import OperationType
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import error_code
 from gql_news.graphql.schema import NewsSchema
+from gql_news.graphql.sql import request_connection
 
 logger = logging.getLogger("gql_news.http")
 
@@ -175,14 +176,15 @@ class GraphQLEndpoint:
         except RequestError as error:
             return _request_error_response(media, error)
         try:
-            result = await self.schema.execute(
-                query,
-                variable_values=variables,
-                context_value=Context(request=request),
-                operation_name=operation_name,
-                allowed_operation_types=allowed,
-                operation_extensions=extensions,
-            )
+            async with request_connection():
+                result = await self.schema.execute(
+                    query,
+                    variable_values=variables,
+                    context_value=Context(request=request),
+                    operation_name=operation_name,
+                    allowed_operation_types=allowed,
+                    operation_extensions=extensions,
+                )
         except InvalidOperationTypeError:
             return _request_error_response(
                 media, RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})

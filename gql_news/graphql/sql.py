@@ -7,13 +7,18 @@ placeholders; on PostgreSQL they become `$1..$n`.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 from tortoise import connections
+from tortoise.log import db_client_logger
 
 Row = dict[str, Any]
 
@@ -33,11 +38,49 @@ def to_dialect(sql: str) -> str:
     return _PLACEHOLDER.sub(lambda _m: f"${next(counter)}", sql)
 
 
+class _RequestConnection:
+    """One pooled PostgreSQL connection held for a whole request, taken on its first query.
+
+    Loaders of one request may fire concurrently; an asyncpg connection runs one statement at
+    a time, so they take turns on the lock.
+    """
+
+    def __init__(self) -> None:
+        self.stack = AsyncExitStack()
+        self.connection: Any = None
+        self.lock = asyncio.Lock()
+
+
+_held: ContextVar[_RequestConnection | None] = ContextVar("gql_news_request_connection", default=None)
+
+
+@asynccontextmanager
+async def request_connection() -> AsyncIterator[None]:
+    """Run every `fetch` of the block on one connection (PostgreSQL) instead of one per query."""
+    held = _RequestConnection()
+    token = _held.set(held)
+    try:
+        async with held.stack:
+            yield
+    finally:
+        _held.reset(token)
+
+
 async def fetch(sql: str, params: Sequence[Any] = ()) -> list[Row]:
-    """Run one SELECT and return its rows as dicts."""
-    conn = connections.get("default")
-    rows: list[Row] = await conn.execute_query_dict(to_dialect(sql), list(params))
-    return rows
+    """Run one SELECT and return its rows (dicts, or asyncpg records that read the same way)."""
+    client = connections.get("default")
+    held = _held.get()
+    if held is None or client.capabilities.dialect != "postgres":
+        rows: list[Row] = await client.execute_query_dict(to_dialect(sql), list(params))
+        return rows
+    query = to_dialect(sql)
+    if db_client_logger.isEnabledFor(logging.DEBUG):
+        db_client_logger.debug("%s: %s", query, params)
+    async with held.lock:
+        if held.connection is None:
+            held.connection = await held.stack.enter_async_context(client.acquire_connection())
+        records: list[Row] = await held.connection.fetch(query, *params)
+    return records
 
 
 def in_list(values: Sequence[Any]) -> str:
