@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from gql_news.db import close_db, init_db, ping
+from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.graphiql import graphiql_html
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.schema import schema
@@ -64,7 +65,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await close_db()
 
-    endpoint = GraphQLEndpoint(schema, graphiql_html(seed_slug()) if settings.graphiql else None)
+    endpoint = GraphQLEndpoint(
+        schema,
+        graphiql_html(seed_slug()) if settings.graphiql else None,
+        cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
+        persisted=PersistedQueries(settings.persisted_queries_size),
+    )
     routes = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
         Route("/healthz", healthz, methods=["GET", "HEAD"]),

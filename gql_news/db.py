@@ -99,9 +99,9 @@ def db() -> BaseDBAsyncClient:
 
 
 async def ping() -> bool:
-    """True when the database answers a trivial query."""
+    """True when the database answers and is migrated (its write counter can be read)."""
     try:
-        await db().execute_query("SELECT 1")
+        await db().execute_query("SELECT version FROM data_version WHERE id = 1")
     except Exception:  # noqa: BLE001 - any failure means "not ready"
         return False
     return True

@@ -20,6 +20,14 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Port `gql-news serve` binds to.")
     db_pool_max: int = Field(default=10, ge=1, description="PostgreSQL pool size per worker.")
     graphiql: bool = Field(default=True, description="Serve GraphiQL on GET /graphql from browsers.")
+    response_cache_size: int = Field(
+        default=2048,
+        ge=0,
+        description="Responses kept per worker for repeated queries; 0 turns the cache off.",
+    )
+    persisted_queries_size: int = Field(
+        default=4096, ge=1, description="Persisted-query texts (APQ) kept per worker."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

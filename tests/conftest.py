@@ -12,6 +12,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -106,10 +107,9 @@ async def db_session(test_settings: Settings) -> AsyncIterator[Settings]:
             await _truncate()
 
 
-@pytest.fixture
-async def client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """The real ASGI app with its lifespan running, driven over httpx."""
-    app = create_app(test_settings)
+@asynccontextmanager
+async def _serve(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
@@ -117,6 +117,20 @@ async def client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
                 yield http
             finally:
                 await _truncate()
+
+
+@pytest.fixture
+async def client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The real ASGI app with its lifespan running, driven over httpx."""
+    async with _serve(test_settings) as http:
+        yield http
+
+
+@pytest.fixture
+async def uncached_client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with its response cache off: every query is executed."""
+    async with _serve(test_settings.model_copy(update={"response_cache_size": 0})) as http:
+        yield http
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 
 - POST with `application/json`; GET with `query`, `variables`, `operationName`, `extensions`
   in the URL, for queries only (a mutation over GET is 405 with `Allow: POST`).
-- The response media type follows `Accept`: `application/graphql-response+json` (then a request
-  error, where no execution happened, is HTTP 400) or `application/json` (always 200 for a
-  well-formed request). No `Accept` header is treated as `application/json`; an `Accept` that
-  allows neither is 406.
-- A body that is not JSON, or not a GraphQL request object, is 400 with a JSON error.
+- The response media type follows `Accept` (see `request.accepted_media_type`); with
+  `application/graphql-response+json` a request error, where no execution happened, is
+  HTTP 400, with `application/json` every well-formed request is 200. An `Accept` that allows
+  neither is 406; a body that is not JSON, or not a GraphQL request object, is 400.
+- Successful queries are served from the response cache while `data_version` has not moved;
+  GET answers carry an ETag and revalidate with 304. Apollo's automatic persisted queries
+  (`extensions.persistedQuery`) keep GET URLs short.
 """
 
 from __future__ import annotations
@@ -24,101 +26,41 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from gql_news.graphql.cache import (
+    PersistedQueries,
+    ResponseCache,
+    cache_key,
+    data_version,
+    document,
+    etag,
+    sha256_hex,
+)
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import error_code
+from gql_news.graphql.request import (
+    GRAPHQL_RESPONSE,
+    JSON,
+    GraphQLParams,
+    RequestError,
+    accepted_media_type,
+    read_params,
+)
 from gql_news.graphql.schema import NewsSchema
 from gql_news.graphql.sql import request_connection
 
 logger = logging.getLogger("gql_news.http")
 
-JSON = "application/json"
-GRAPHQL_RESPONSE = "application/graphql-response+json"
-_QUERY_ONLY = (OperationType.QUERY,)
-_ALL_OPERATIONS = (OperationType.QUERY, OperationType.MUTATION)
-
-
-class RequestError(Exception):
-    """A request that is not a well-formed GraphQL-over-HTTP request."""
-
-    def __init__(self, message: str, status: int = 400, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.headers = headers or {}
-
-
-def _accepted(header: str | None) -> str | None:
-    """The response media type for an Accept header, or None when nothing acceptable is listed."""
-    if not header:
-        return JSON
-    best: tuple[float, int, str] | None = None
-    for position, item in enumerate(header.split(",")):
-        media, *params = (part.strip() for part in item.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        media = media.lower()
-        if quality <= 0:
-            continue
-        choice = {
-            GRAPHQL_RESPONSE: GRAPHQL_RESPONSE,
-            JSON: JSON,
-            # Generic types get the legacy-safe application/json (always 200).
-            "application/*": JSON,
-            "*/*": JSON,
-        }.get(media)
-        if choice is None:
-            continue
-        # Higher quality wins; on a tie the graphql-response type, then the earlier entry.
-        rank = (quality, 1 if choice == GRAPHQL_RESPONSE else 0, choice)
-        if best is None or rank[:2] > best[:2]:
-            best = rank
-        del position
-    return best[2] if best else None
-
-
-def _json_param(value: str | None, name: str) -> dict[str, Any] | None:
-    if value is None or value == "":
-        return None
-    try:
-        parsed = orjson.loads(value)
-    except orjson.JSONDecodeError:
-        raise RequestError(f"`{name}` is not valid JSON.") from None
-    if parsed is not None and not isinstance(parsed, dict):
-        raise RequestError(f"`{name}` must be a JSON object.")
-    return parsed
-
-
-def _params_from_body(body: Any) -> dict[str, Any]:
-    if not isinstance(body, dict):
-        raise RequestError("The request body must be a JSON object.")
-    return body
-
-
-def _check(params: dict[str, Any]) -> tuple[str, dict[str, Any] | None, str | None, dict[str, Any] | None]:
-    query = params.get("query")
-    if not isinstance(query, str) or not query.strip():
-        raise RequestError("`query` must be a non-empty string.")
-    variables = params.get("variables")
-    if variables is not None and not isinstance(variables, dict):
-        raise RequestError("`variables` must be a JSON object.")
-    operation_name = params.get("operationName")
-    if operation_name is not None and not isinstance(operation_name, str):
-        raise RequestError("`operationName` must be a string.")
-    extensions = params.get("extensions")
-    if extensions is not None and not isinstance(extensions, dict):
-        raise RequestError("`extensions` must be a JSON object.")
-    return query, variables, operation_name, extensions
+_ALLOWED = {
+    "GET": (OperationType.QUERY,),
+    "POST": (OperationType.QUERY, OperationType.MUTATION),
+}
+_GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every time (ETag -> 304)
 
 
 def _error_dict(error: GraphQLError, request_id: str) -> dict[str, Any]:
     code = error_code(error)
     formatted: dict[str, Any] = dict(error.formatted)
-    extensions = dict(formatted.get("extensions") or {})
+    extensions = dict(formatted.pop("extensions", None) or {})
     original = error.original_error
     if original is not None and hasattr(original, "extensions"):
         extensions.update(original.extensions)
@@ -127,11 +69,7 @@ def _error_dict(error: GraphQLError, request_id: str) -> dict[str, Any]:
         formatted["message"] = f"Internal server error (request id {request_id})."
         extensions = {"requestId": request_id}
     extensions["code"] = code
-    return {
-        "message": formatted["message"],
-        **{k: v for k, v in formatted.items() if k != "message"},
-        "extensions": extensions,
-    }
+    return {"message": formatted.pop("message"), **formatted, "extensions": extensions}
 
 
 def _render(
@@ -140,98 +78,122 @@ def _render(
     return Response(orjson.dumps(payload), status_code=status, media_type=media, headers=headers)
 
 
-def _request_error_response(media: str, error: RequestError) -> Response:
-    payload = {"errors": [{"message": str(error), "extensions": {"code": "BAD_USER_INPUT"}}]}
-    return _render(media if media else JSON, error.status, payload, error.headers)
+def _error_response(media: str, error: RequestError) -> Response:
+    payload = {"errors": [{"message": str(error), "extensions": {"code": error.code}}]}
+    return _render(media, error.status, payload, error.headers)
 
 
 class GraphQLEndpoint:
-    """The ASGI handler for /graphql, bound to one schema and one GraphiQL page."""
+    """The handler for /graphql, bound to one schema, GraphiQL page, response cache and APQ store."""
 
-    def __init__(self, schema: NewsSchema, graphiql_html: str | None) -> None:
+    def __init__(
+        self,
+        schema: NewsSchema,
+        graphiql_html: str | None,
+        cache: ResponseCache | None = None,
+        persisted: PersistedQueries | None = None,
+    ) -> None:
         self.schema = schema
         self.graphiql_html = graphiql_html
+        self.cache = cache
+        self.persisted = persisted
 
     async def handle(self, request: Request) -> Response:
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         if request.method == "GET" and self._wants_html(request):
             assert self.graphiql_html is not None
             return HTMLResponse(self.graphiql_html)
-        media = _accepted(request.headers.get("accept"))
+        media = accepted_media_type(request.headers.get("accept"))
         if media is None:
-            return _render(
-                JSON,
-                406,
-                {
-                    "errors": [
-                        {
-                            "message": f"Acceptable response types are {GRAPHQL_RESPONSE} and {JSON}.",
-                            "extensions": {"code": "BAD_USER_INPUT"},
-                        }
-                    ]
-                },
-            )
+            message = f"Acceptable response types are {GRAPHQL_RESPONSE} and {JSON}."
+            return _error_response(JSON, RequestError(message, 406))
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         try:
-            query, variables, operation_name, extensions, allowed = await self._parse(request)
-        except RequestError as error:
-            return _request_error_response(media, error)
-        try:
+            params = await read_params(request)
+            query = self._query_text(params, media)
             async with request_connection():
-                result = await self.schema.execute(
-                    query,
-                    variable_values=variables,
-                    context_value=Context(request=request),
-                    operation_name=operation_name,
-                    allowed_operation_types=allowed,
-                    operation_extensions=extensions,
-                )
-        except InvalidOperationTypeError:
-            return _request_error_response(
-                media, RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
-            )
-        except CannotGetOperationTypeError as error:
-            status = 400 if media == GRAPHQL_RESPONSE else 200
-            return _request_error_response(media, RequestError(error.as_http_error_reason(), status))
-        return self._response(media, result, request_id)
+                return await self._run(request, media, params, query, request_id)
+        except RequestError as error:
+            return _error_response(media, error)
 
     def _wants_html(self, request: Request) -> bool:
         if self.graphiql_html is None or "query" in request.query_params:
             return False
-        accept = request.headers.get("accept", "")
-        return "text/html" in accept
+        return "text/html" in request.headers.get("accept", "")
 
-    async def _parse(self, request: Request) -> tuple[Any, ...]:
-        if request.method == "GET":
-            qp = request.query_params
-            params: dict[str, Any] = {
-                "query": qp.get("query"),
-                "variables": _json_param(qp.get("variables"), "variables"),
-                "operationName": qp.get("operationName") or None,
-                "extensions": _json_param(qp.get("extensions"), "extensions"),
-            }
-            return (*_check(params), _QUERY_ONLY)
-        if request.method != "POST":
-            raise RequestError("Use GET or POST.", 405, {"Allow": "GET, POST"})
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if content_type != JSON:
-            raise RequestError(f"POST bodies must be {JSON}.", 415)
-        raw = await request.body()
+    def _query_text(self, params: GraphQLParams, media: str) -> str:
+        """The query to run, resolving Apollo's automatic persisted queries."""
+        persisted = (params.extensions or {}).get("persistedQuery")
+        if persisted is None:
+            assert params.query is not None
+            return params.query
+        digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+        if not isinstance(digest, str) or persisted.get("version") != 1:
+            raise RequestError("`extensions.persistedQuery` needs version 1 and a sha256Hash.")
+        if self.persisted is None:
+            raise RequestError("PersistedQueryNotSupported", code="PERSISTED_QUERY_NOT_SUPPORTED")
+        if params.query is None:
+            known = self.persisted.get(digest)
+            if known is None:
+                status = 400 if media == GRAPHQL_RESPONSE else 200
+                raise RequestError("PersistedQueryNotFound", status, code="PERSISTED_QUERY_NOT_FOUND")
+            return known
+        if sha256_hex(params.query) != digest.lower():
+            raise RequestError("provided sha does not match query")
+        self.persisted.put(digest.lower(), params.query)
+        return params.query
+
+    async def _run(
+        self, request: Request, media: str, params: GraphQLParams, query: str, request_id: str
+    ) -> Response:
+        doc = document(query)
+        operation = doc.operation_type(params.operation_name) if doc else None
+        if params.method == "GET" and operation == "mutation":
+            raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
+        key = version = None
+        headers: dict[str, str] = {"X-Request-Id": request_id}
+        if self.cache is not None and doc is not None and operation == "query":
+            version = await data_version()
+            key = cache_key(doc.normalised, params.variables, params.operation_name, "public")
+            headers["ETag"] = etag(version, key)
+            if params.method == "GET":
+                headers["Cache-Control"] = _GET_CACHE_CONTROL
+                if headers["ETag"] in request.headers.get("if-none-match", ""):
+                    return Response(status_code=304, headers=headers)
+            body = self.cache.get(key, version)
+            if body is not None:
+                return Response(body, media_type=media, headers=headers)
         try:
-            body = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            raise RequestError("The request body is not valid JSON.") from None
-        return (*_check(_params_from_body(body)), _ALL_OPERATIONS)
+            result = await self.schema.execute(
+                query,
+                variable_values=params.variables,
+                context_value=Context(request=request),
+                operation_name=params.operation_name,
+                allowed_operation_types=_ALLOWED[params.method],
+                operation_extensions=params.extensions,
+            )
+        except InvalidOperationTypeError:
+            raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"}) from None
+        except CannotGetOperationTypeError as error:
+            status = 400 if media == GRAPHQL_RESPONSE else 200
+            raise RequestError(error.as_http_error_reason(), status) from None
+        response = self._response(media, result, request_id, headers)
+        if self.cache is not None and key is not None and version is not None and not result.errors:
+            self.cache.put(key, version, bytes(response.body))
+        return response
 
-    def _response(self, media: str, result: ExecutionResult, request_id: str) -> Response:
+    def _response(
+        self, media: str, result: ExecutionResult, request_id: str, headers: dict[str, str]
+    ) -> Response:
         payload: dict[str, Any] = {}
         request_error = isinstance(result, PreExecutionError) or (
             result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
         )
         if result.errors:
             payload["errors"] = [_error_dict(error, request_id) for error in result.errors]
+            headers = {k: v for k, v in headers.items() if k not in {"ETag", "Cache-Control"}}
         if not request_error:
             payload["data"] = result.data
         if result.extensions:
             payload["extensions"] = result.extensions
         status = 400 if request_error and media == GRAPHQL_RESPONSE else 200
-        return _render(media, status, payload, {"X-Request-Id": request_id})
+        return _render(media, status, payload, headers)

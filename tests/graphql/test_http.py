@@ -159,7 +159,7 @@ async def test_readyz_is_503_when_the_database_does_not_answer(
     if test_settings.is_postgres:
         url = "postgres://postgres@127.0.0.1:1/nowhere"
     else:
-        url = f"sqlite://{tmp_path / 'missing-dir' / 'db.sqlite3'}"
+        url = f"sqlite://{tmp_path / 'never-migrated.sqlite3'}"
     app = create_app(Settings(database_url=url))
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)

@@ -37,13 +37,13 @@ async def _make_articles(n: int) -> None:
         await f.article(f"Story {i}", entities=[person, by, kr, org], topics=["News"])
 
 
-async def test_nested_query_statement_count_is_constant(client: httpx.AsyncClient) -> None:
+async def test_nested_query_statement_count_is_constant(uncached_client: httpx.AsyncClient) -> None:
     await _make_articles(1)
     with count_statements() as one:
-        small = await data(client, NESTED, {"n": 1})
+        small = await data(uncached_client, NESTED, {"n": 1})
     await _make_articles(49)
     with count_statements() as fifty:
-        large = await data(client, NESTED, {"n": 50})
+        large = await data(uncached_client, NESTED, {"n": 50})
     assert len(small["articles"]["edges"]) == 1
     edges = large["articles"]["edges"]
     assert len(edges) == 50
@@ -52,14 +52,31 @@ async def test_nested_query_statement_count_is_constant(client: httpx.AsyncClien
     assert len(fifty) <= MAX_STATEMENTS, "\n".join(fifty)
 
 
-async def test_country_articles_for_many_countries_is_one_statement(client: httpx.AsyncClient) -> None:
+async def test_country_articles_for_many_countries_is_one_statement(
+    uncached_client: httpx.AsyncClient,
+) -> None:
     await _make_articles(3)
     query = "{ countries(first: 100) { edges { node { code articles(first: 2) { totalCount edges { node { title } } } } } } }"
     with count_statements() as statements:
-        result = await data(client, query)
+        result = await data(uncached_client, query)
     # countries page, articles pages for all countries, counts for all countries
     assert len(statements) == 3, "\n".join(statements)
     by_code = {e["node"]["code"]: e["node"]["articles"] for e in result["countries"]["edges"]}
     assert by_code["BY"]["totalCount"] == 3
     assert len(by_code["BY"]["edges"]) == 2
     assert by_code["FR"]["totalCount"] == 0
+
+
+async def test_a_cached_hit_runs_only_the_version_check(client: httpx.AsyncClient) -> None:
+    await _make_articles(3)
+    first = await client.post("/graphql", json={"query": NESTED, "variables": {"n": 3}})
+    with count_statements() as statements:
+        again = await client.post("/graphql", json={"query": NESTED, "variables": {"n": 3}})
+    assert again.content == first.content
+    assert len(statements) == 1, statements
+    assert "data_version" in statements[0]
+    await _make_articles(1)  # any write moves data_version: the next answer is computed afresh
+    with count_statements() as statements:
+        fresh = await data(client, NESTED, {"n": 4})
+    assert len(fresh["articles"]["edges"]) == 4
+    assert len(statements) > 1

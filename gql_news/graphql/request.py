@@ -1,0 +1,128 @@
+"""Reading a GraphQL-over-HTTP request: media type negotiation and the request parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+
+JSON = "application/json"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+_MEDIA = {
+    GRAPHQL_RESPONSE: GRAPHQL_RESPONSE,
+    JSON: JSON,
+    # Generic types get the legacy-safe application/json (always 200 for well-formed requests).
+    "application/*": JSON,
+    "*/*": JSON,
+}
+
+
+class RequestError(Exception):
+    """A request that is not a well-formed GraphQL-over-HTTP request, with its HTTP status."""
+
+    def __init__(
+        self,
+        message: str,
+        status: int = 400,
+        headers: dict[str, str] | None = None,
+        code: str = "BAD_USER_INPUT",
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class GraphQLParams:
+    """The parameters of one request; `query` is None when only a persisted-query hash came."""
+
+    query: str | None
+    variables: dict[str, Any] | None
+    operation_name: str | None
+    extensions: dict[str, Any] | None
+    method: str
+
+
+def accepted_media_type(header: str | None) -> str | None:
+    """The response media type for an Accept header; None when it allows neither JSON type.
+
+    No Accept header is treated as application/json. Higher quality wins; on a tie,
+    application/graphql-response+json.
+    """
+    if not header:
+        return JSON
+    best: tuple[float, int, str] | None = None
+    for item in header.split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        choice = _MEDIA.get(media.lower())
+        if choice is None or quality <= 0:
+            continue
+        rank = (quality, 1 if choice == GRAPHQL_RESPONSE else 0, choice)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    return best[2] if best else None
+
+
+def _json_param(value: str | None, name: str) -> Any:
+    if value is None or value == "":
+        return None
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:
+        raise RequestError(f"`{name}` is not valid JSON.") from None
+
+
+def _validated(params: dict[str, Any], method: str) -> GraphQLParams:
+    query = params.get("query")
+    extensions = params.get("extensions")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise RequestError("`extensions` must be a JSON object.")
+    persisted = isinstance(extensions, dict) and "persistedQuery" in extensions
+    if query is None and not persisted:
+        raise RequestError("`query` is required.")
+    if query is not None and (not isinstance(query, str) or not query.strip()):
+        raise RequestError("`query` must be a non-empty string.")
+    variables = params.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise RequestError("`variables` must be a JSON object.")
+    operation_name = params.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise RequestError("`operationName` must be a string.")
+    return GraphQLParams(query, variables, operation_name or None, extensions, method)
+
+
+async def read_params(request: Request) -> GraphQLParams:
+    """The GraphQL parameters of a GET (URL) or POST (JSON body) request."""
+    if request.method == "GET":
+        qp = request.query_params
+        params = {
+            "query": qp.get("query"),
+            "variables": _json_param(qp.get("variables"), "variables"),
+            "operationName": qp.get("operationName"),
+            "extensions": _json_param(qp.get("extensions"), "extensions"),
+        }
+        return _validated(params, "GET")
+    if request.method != "POST":
+        raise RequestError("Use GET or POST.", 405, {"Allow": "GET, POST"})
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != JSON:
+        raise RequestError(f"POST bodies must be {JSON}.", 415)
+    try:
+        body = orjson.loads(await request.body())
+    except orjson.JSONDecodeError:
+        raise RequestError("The request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise RequestError("The request body must be a JSON object.")
+    return _validated(body, "POST")
