@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from gql_news.graphql.context import Info
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import Connection, build_connection, page_args
+from gql_news.graphql.selection import Fields, selected
 from gql_news.graphql.sql import Row
+
+Fragments = dict[str, Any]
 
 T = TypeVar("T")
 
@@ -21,6 +24,7 @@ async def resolve_connection(
     first: int | None,
     after: str | None,
     convert: Callable[[Row], T],
+    prefetch: Callable[[Info, Sequence[T], Fields, Fragments], Awaitable[None]] | None = None,
 ) -> Connection[T]:
     """One page of `query` for `parent` (0 for top-level lists); totalCount is fetched on demand."""
     args = page_args(first, after, query.ordering.tag, len(query.ordering.columns))
@@ -28,11 +32,16 @@ async def resolve_connection(
     rows = await loaders.page.load((query, args, parent))
     page = rows[: args.first]
 
+    nodes = [convert(row) for row in page]
+    if prefetch is not None and nodes:
+        fields, fragments = selected(info, "edges", "node")
+        await prefetch(info, nodes, fields, fragments)
+
     async def count() -> int:
         return await loaders.count.load((query, parent))
 
     return build_connection(
-        [convert(row) for row in page],
+        nodes,
         [query.ordering.to_key(row) for row in page],
         tag=query.ordering.tag,
         args=args,

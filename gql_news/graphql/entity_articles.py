@@ -27,8 +27,15 @@ async def articles_of(
 ) -> Connection[Article]:
     """A parent's articles, newest first."""
     from gql_news.graphql.articles.types import Article
+    from gql_news.graphql.prefetch import prefetch_articles
 
     query = ListQuery(source, ARTICLES_NEWEST_FIRST, article_filters(flt))
     return await resolve_connection(
-        info, query, parent=parent, first=first, after=after, convert=Article.from_row
+        info,
+        query,
+        parent=parent,
+        first=first,
+        after=after,
+        convert=Article.from_row,
+        prefetch=prefetch_articles,
     )

@@ -1,8 +1,14 @@
 """Pages of rows for one parent or many, in one statement per relation level.
 
-A nested connection (a country's articles, for each of fifty countries) is fetched with a
-window function partitioned by the parent key, so the number of statements does not grow with
-the number of parents. The same code serves top-level lists, which have a single parent.
+Three plans, by how many parents ask and which database answers:
+
+- one parent (or a top-level list): `WHERE <belongs to parent> ORDER BY … LIMIT n`. The parent
+  test is a correlated EXISTS, so PostgreSQL walks the sort index and stops after n rows
+  (a country's 20 latest articles: ~0.6 ms, against ~30 ms for joining all its mentions and
+  sorting them);
+- many parents on PostgreSQL: the same statement once per parent in a LATERAL join over
+  `unnest(parent ids)`, still one statement;
+- many parents on SQLite: a window function partitioned by the parent key.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gql_news.graphql.pagination import PageArgs
-from gql_news.graphql.sql import Row, fetch, in_list
+from gql_news.graphql.sql import Row, fetch, in_list, is_postgres
 from gql_news.graphql.tables import Table
 
 Filter = tuple[str, tuple[Any, ...]]
@@ -43,23 +49,39 @@ class Ordering:
 class Source:
     """Rows of `table` (alias `t`) belonging to parents.
 
-    `link` is a subquery of `(k, id)` pairs tying a parent key to a row id, with `{keys}` where
-    the parents' IN list goes; `fk` is a column of `t` holding the parent key instead. With
-    neither, the list has a single parent (a top-level list).
+    `belongs` is a condition on `t` with `{key}` where the parent key goes (a correlated EXISTS
+    through a link table, or a foreign-key comparison); `link` is the same relation as a
+    subquery of `(k, id)` pairs with `{keys}` for the parents' IN list (for batches on SQLite
+    and for counts). With neither, the list is top-level.
     """
 
     table: Table
+    belongs: str | None = None
     link: str | None = None
-    fk: str | None = None
 
-    def from_sql(self, keys: Sequence[Any]) -> tuple[str, str, list[Any]]:
-        """FROM clause, parent-key expression and parameters for these parent keys."""
-        if self.link is not None:
-            link = self.link.format(keys=in_list(keys))
-            return f"{self.table.from_} JOIN ({link}) l ON l.id = t.id", "l.k", list(keys)
-        if self.fk is not None:
-            return self.table.from_, f"t.{self.fk}", []
-        return self.table.from_, "0", []
+    @property
+    def top_level(self) -> bool:
+        return self.belongs is None
+
+    def link_sql(self, keys: Sequence[Any]) -> tuple[str, str, list[Any]]:
+        """FROM clause joining each row to its parent key, the key expression, parameters."""
+        if self.link is None:
+            raise ValueError("a top-level list has no link")
+        link = self.link.format(keys=in_list(keys))
+        return f"{self.table.from_} JOIN ({link}) l ON l.id = t.id", "l.k", list(keys)
+
+
+def _conditions(filters: Sequence[Filter]) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for sql, values in filters:
+        clauses.append(sql)
+        params.extend(values)
+    return clauses, params
+
+
+def _where(clauses: Sequence[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,36 +92,37 @@ class ListQuery:
     ordering: Ordering
     filters: tuple[Filter, ...] = field(default=())
 
-    def _where(self, key_expr: str, keys: Sequence[Any], extra: Sequence[Filter]) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.source.fk is not None:
-            clauses.append(f"{key_expr} IN {in_list(keys)}")
-            params.extend(keys)
-        for sql, values in (*self.filters, *extra):
-            clauses.append(sql)
-            params.extend(values)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     async def page(self, keys: Sequence[Any], args: PageArgs) -> dict[Any, list[Row]]:
         """Up to `args.first + 1` rows per parent key (the extra row tells of a next page)."""
-        from_sql, key_expr, params = self.source.from_sql(keys)
-        extra: list[Filter] = []
+        extra = list(self.filters)
         if args.after is not None:
             extra.append((self.ordering.after_sql(), self.ordering.to_params(args.after)))
-        where, where_params = self._where(key_expr, keys, extra)
-        order = self.ordering.order_sql()
+        clauses, params = _conditions(extra)
+        columns, table, order = self.source.table.columns, self.source.table.from_, self.ordering.order_sql()
         limit = args.first + 1
-        if self.source.link is None and self.source.fk is None:
-            sql = f"SELECT {self.source.table.columns} FROM {from_sql}{where} ORDER BY {order} LIMIT ?"
-            rows = await fetch(sql, [*params, *where_params, limit])
-            return {0: rows}
-        sql = (
-            f"SELECT * FROM (SELECT {self.source.table.columns}, {key_expr} AS _k, "
-            f"ROW_NUMBER() OVER (PARTITION BY {key_expr} ORDER BY {order}) AS _rn "
-            f"FROM {from_sql}{where}) q WHERE _rn <= ? ORDER BY _k, _rn"
-        )
-        rows = await fetch(sql, [*params, *where_params, limit])
+        belongs = self.source.belongs
+        if belongs is None or len(keys) == 1:
+            parent: list[Any] = []
+            if belongs is not None:
+                clauses = [belongs.format(key="?"), *clauses]
+                parent = [keys[0]]
+            sql = f"SELECT {columns} FROM {table}{_where(clauses)} ORDER BY {order} LIMIT ?"
+            return {keys[0] if keys else 0: await fetch(sql, [*parent, *params, limit])}
+        if is_postgres():
+            clauses = [belongs.format(key="p.k"), *clauses]
+            sql = (
+                f"SELECT q.* FROM unnest(?::int[]) AS p(k) CROSS JOIN LATERAL "
+                f"(SELECT {columns}, p.k AS _k FROM {table}{_where(clauses)} ORDER BY {order} LIMIT ?) q"
+            )
+            rows = await fetch(sql, [list(keys), *params, limit])
+        else:
+            from_sql, key_expr, link_params = self.source.link_sql(keys)
+            sql = (
+                f"SELECT * FROM (SELECT {columns}, {key_expr} AS _k, "
+                f"ROW_NUMBER() OVER (PARTITION BY {key_expr} ORDER BY {order}) AS _rn "
+                f"FROM {from_sql}{_where(clauses)}) q WHERE _rn <= ? ORDER BY _k, _rn"
+            )
+            rows = await fetch(sql, [*link_params, *params, limit])
         grouped: dict[Any, list[Row]] = {key: [] for key in keys}
         for row in rows:
             grouped.setdefault(row["_k"], []).append(row)
@@ -107,11 +130,17 @@ class ListQuery:
 
     async def counts(self, keys: Sequence[Any]) -> dict[Any, int]:
         """How many rows each parent key has in the whole (filtered) list."""
-        from_sql, key_expr, params = self.source.from_sql(keys)
-        where, where_params = self._where(key_expr, keys, ())
-        sql = f"SELECT {key_expr} AS _k, COUNT(*) AS n FROM {from_sql}{where} GROUP BY {key_expr}"
-        if self.source.link is None and self.source.fk is None:
-            sql = f"SELECT 0 AS _k, COUNT(*) AS n FROM {from_sql}{where}"
-        rows = await fetch(sql, [*params, *where_params])
+        clauses, params = _conditions(self.filters)
+        table = self.source.table.from_
+        if self.source.belongs is None or len(keys) == 1:
+            parent: list[Any] = []
+            if self.source.belongs is not None:
+                clauses = [self.source.belongs.format(key="?"), *clauses]
+                parent = [keys[0]]
+            rows = await fetch(f"SELECT COUNT(*) AS n FROM {table}{_where(clauses)}", [*parent, *params])
+            return {keys[0] if keys else 0: int(rows[0]["n"])}
+        from_sql, key_expr, link_params = self.source.link_sql(keys)
+        sql = f"SELECT {key_expr} AS _k, COUNT(*) AS n FROM {from_sql}{_where(clauses)} GROUP BY {key_expr}"
+        rows = await fetch(sql, [*link_params, *params])
         found = {row["_k"]: int(row["n"]) for row in rows}
         return {key: found.get(key, 0) for key in keys}

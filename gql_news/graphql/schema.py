@@ -15,6 +15,7 @@ from gql_news.graphql.articles.types import Article
 from gql_news.graphql.countries.queries import CountryQueries
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.errors import error_code
+from gql_news.graphql.executor import FastExecutionContext
 from gql_news.graphql.node_queries import NodeQueries
 from gql_news.graphql.organisations.queries import OrganisationQueries
 from gql_news.graphql.organisations.types import Organisation
@@ -52,6 +53,7 @@ def build_schema() -> NewsSchema:
         query=Query,
         types=[Article, Person, Organisation, Country, Topic],
         extensions=extensions,
+        execution_context_class=FastExecutionContext,
     )
 
 

@@ -15,7 +15,15 @@ TOPICS = Source(TOPIC)
 def _mentioned_in(fk: str) -> Source:
     return Source(
         ARTICLE,
+        belongs=f"EXISTS (SELECT 1 FROM mention x WHERE x.article_id = t.id AND x.{fk} = {{key}})",
         link=f"SELECT DISTINCT {fk} AS k, article_id AS id FROM mention WHERE {fk} IN {{keys}}",
+    )
+
+
+def _owned_by(fk: str, table: str) -> Source:
+    owner = PERSON if table == "person" else ORGANISATION
+    return Source(
+        owner, belongs=f"t.{fk} = {{key}}", link=f"SELECT {fk} AS k, id FROM {table} WHERE {fk} IN {{keys}}"
     )
 
 
@@ -23,7 +31,9 @@ ARTICLES_OF_PERSON = _mentioned_in("person_id")
 ARTICLES_OF_ORGANISATION = _mentioned_in("organisation_id")
 ARTICLES_OF_COUNTRY = _mentioned_in("country_id")
 ARTICLES_OF_TOPIC = Source(
-    ARTICLE, link="SELECT topic_id AS k, article_id AS id FROM article_topic WHERE topic_id IN {keys}"
+    ARTICLE,
+    belongs="EXISTS (SELECT 1 FROM article_topic x WHERE x.article_id = t.id AND x.topic_id = {key})",
+    link="SELECT topic_id AS k, article_id AS id FROM article_topic WHERE topic_id IN {keys}",
 )
-PEOPLE_OF_COUNTRY = Source(PERSON, fk="country_id")
-ORGANISATIONS_OF_COUNTRY = Source(ORGANISATION, fk="country_id")
+PEOPLE_OF_COUNTRY = _owned_by("country_id", "person")
+ORGANISATIONS_OF_COUNTRY = _owned_by("country_id", "organisation")

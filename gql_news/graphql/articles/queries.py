@@ -12,6 +12,8 @@ from gql_news.graphql.connection import resolve_connection
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, First
 from gql_news.graphql.lists import ListQuery
+from gql_news.graphql.prefetch import prefetch_articles
+from gql_news.graphql.selection import selected
 from gql_news.graphql.sources import ARTICLES
 from gql_news.graphql.sql import fetch_one
 from gql_news.graphql.tables import ARTICLE
@@ -21,10 +23,14 @@ from gql_news.graphql.tables import ARTICLE
 class ArticleQueries:
     @strawberry.field(description="One article by slug; null when there is none.")
     async def article(
-        self, slug: Annotated[str, strawberry.argument(description="The article's slug.")]
+        self, info: Info, slug: Annotated[str, strawberry.argument(description="The article's slug.")]
     ) -> Article | None:
         row = await fetch_one(f"SELECT {ARTICLE.columns} FROM {ARTICLE.from_} WHERE t.slug = ?", [slug])
-        return Article.from_row(row) if row else None
+        if row is None:
+            return None
+        article = Article.from_row(row)
+        await prefetch_articles(info, [article], *selected(info))
+        return article
 
     @strawberry.field(description="Articles, newest first unless ordered otherwise.")
     async def articles(
@@ -39,5 +45,11 @@ class ArticleQueries:
     ) -> ArticleConnection:
         query = ListQuery(ARTICLES, ordering(order_by), article_filters(filter))
         return await resolve_connection(
-            info, query, parent=0, first=first, after=after, convert=Article.from_row
+            info,
+            query,
+            parent=0,
+            first=first,
+            after=after,
+            convert=Article.from_row,
+            prefetch=prefetch_articles,
         )

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
 from gql_news.graphql.context import Info
 from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
+from gql_news.graphql.related import related_list
 from gql_news.graphql.sql import Row, as_datetime
 
 if TYPE_CHECKING:
@@ -50,6 +52,11 @@ class Mention:
         description="Character offset just past the mention: body[start:end] == text."
     )
     _row: strawberry.Private[Row]
+    _pre: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(text=row["text"], start=row["start"], end=row["end"], _row=row)
 
     @property
     def kind(self) -> EntityKind:
@@ -65,6 +72,9 @@ class Mention:
         from gql_news.graphql.organisations.types import Organisation
         from gql_news.graphql.people.types import Person
 
+        done: Person | Organisation | Country | None = self._pre.get("entity")
+        if done is not None:
+            return done
         loaders = info.context.loaders
         row = self._row
         if row["person_id"] is not None:
@@ -92,11 +102,15 @@ class Article(Node):
     byline: str | None = strawberry.field(description="Author; null when the source names none.")
     source_url: str | None = strawberry.field(description="Where the article was first published.")
     _pk: strawberry.Private[int]
+    _pre: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+    @strawberry.field(description="Opaque global id, stable across requests.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id("Article", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            id=strawberry.ID(to_global_id("Article", row["id"])),
             _pk=row["id"],
             slug=row["slug"],
             title=row["title"],
@@ -108,30 +122,32 @@ class Article(Node):
         )
 
     @strawberry.field(description="Topics the article is filed under, in the source's order.")
-    async def topics(self, info: Info) -> list[Annotated[Topic, strawberry.lazy(_TOPICS)]]:
+    def topics(self, info: Info) -> list[Annotated[Topic, strawberry.lazy(_TOPICS)]]:
         from gql_news.graphql.topics.types import Topic
 
-        return [Topic.from_row(r) for r in await info.context.loaders.topics_by_article.load(self._pk)]
+        load = info.context.loaders.topics_by_article.load
+        return related_list(self._pre, "topics", lambda: load(self._pk), Topic.from_row)
 
     @strawberry.field(description="People mentioned, distinct, in order of first mention in the body.")
-    async def people(self, info: Info) -> list[Annotated[Person, strawberry.lazy(_PEOPLE)]]:
+    def people(self, info: Info) -> list[Annotated[Person, strawberry.lazy(_PEOPLE)]]:
         from gql_news.graphql.people.types import Person
 
-        return [Person.from_row(r) for r in await info.context.loaders.people_by_article.load(self._pk)]
+        load = info.context.loaders.people_by_article.load
+        return related_list(self._pre, "people", lambda: load(self._pk), Person.from_row)
 
     @strawberry.field(description="Countries mentioned, distinct, in order of first mention in the body.")
-    async def countries(self, info: Info) -> list[Annotated[Country, strawberry.lazy(_COUNTRIES)]]:
+    def countries(self, info: Info) -> list[Annotated[Country, strawberry.lazy(_COUNTRIES)]]:
         from gql_news.graphql.countries.types import Country
 
-        rows = await info.context.loaders.countries_by_article.load(self._pk)
-        return [Country.from_row(r) for r in rows]
+        load = info.context.loaders.countries_by_article.load
+        return related_list(self._pre, "countries", lambda: load(self._pk), Country.from_row)
 
     @strawberry.field(description="Organisations mentioned, distinct, in order of first mention in the body.")
-    async def organisations(self, info: Info) -> list[Annotated[Organisation, strawberry.lazy(_ORGS)]]:
+    def organisations(self, info: Info) -> list[Annotated[Organisation, strawberry.lazy(_ORGS)]]:
         from gql_news.graphql.organisations.types import Organisation
 
-        rows = await info.context.loaders.organisations_by_article.load(self._pk)
-        return [Organisation.from_row(r) for r in rows]
+        load = info.context.loaders.organisations_by_article.load
+        return related_list(self._pre, "organisations", lambda: load(self._pk), Organisation.from_row)
 
     @strawberry.field(description="Every linked occurrence of an entity, in text order.")
     async def mentions(
@@ -141,6 +157,8 @@ class Article(Node):
             EntityKind | None, strawberry.argument(description="Only mentions of this kind of entity.")
         ] = None,
     ) -> list[Mention]:
-        rows = await info.context.loaders.mentions_by_article.load(self._pk)
-        mentions = [Mention(text=r["text"], start=r["start"], end=r["end"], _row=r) for r in rows]
-        return [m for m in mentions if kind is None or m.kind is kind]
+        done: list[Mention] | None = self._pre.get("mentions")
+        if done is None:
+            rows = await info.context.loaders.mentions_by_article.load(self._pk)
+            done = [Mention.from_row(r) for r in rows]
+        return [m for m in done if kind is None or m.kind is kind]

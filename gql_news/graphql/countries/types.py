@@ -32,22 +32,32 @@ class Country(Node):
     slug: str = strawberry.field(description="Lower-case, hyphenated form of the name.")
     name: str = strawberry.field(description='Common short name: "South Korea", not "Korea, Republic of".')
     official_name: str | None = strawberry.field(description="Official name, where ISO gives one.")
-    aliases: list[str] = strawberry.field(description='Other names the country is linked by: "Korea".')
-    demonyms: list[str] = strawberry.field(description='Adjectives and demonyms linked to it: "Korean".')
+    _row: strawberry.Private[Row]
+
+    @strawberry.field(description='Other names the country is linked by: "Korea".')
+    def aliases(self) -> list[str]:
+        return json_list(self._row["aliases"])
+
+    @strawberry.field(description='Adjectives and demonyms linked to it: "Korean".')
+    def demonyms(self) -> list[str]:
+        return json_list(self._row["demonyms"])
+
     _pk: strawberry.Private[int]
+
+    @strawberry.field(description="Opaque global id, stable across requests.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id("Country", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            id=strawberry.ID(to_global_id("Country", row["id"])),
             _pk=row["id"],
+            _row=row,
             code=row["code"],
             alpha3=row["alpha3"],
             slug=row["slug"],
             name=row["name"],
             official_name=row["official_name"],
-            aliases=json_list(row["aliases"]),
-            demonyms=json_list(row["demonyms"]),
         )
 
     @strawberry.field(description="People who belong to the country, by name.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Self
+import dataclasses
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
@@ -10,6 +11,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
 from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
+from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_ORGANISATION
 from gql_news.graphql.sql import Row, json_list
 from gql_news.graphql.tables import embedded_country
@@ -23,19 +25,26 @@ if TYPE_CHECKING:
 class Organisation(Node):
     slug: str = strawberry.field(description="Lower-case, hyphenated, unique and stable.")
     name: str = strawberry.field(description="Name as a newsroom writes it.")
-    aliases: list[str] = strawberry.field(description="Other names the organisation is linked by.")
+    _row: strawberry.Private[Row]
+    _pre: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+    @strawberry.field(description="Other names the organisation is linked by.")
+    def aliases(self) -> list[str]:
+        return json_list(self._row["aliases"])
+
     _pk: strawberry.Private[int]
-    _country: strawberry.Private[Row | None]
+
+    @strawberry.field(description="Opaque global id, stable across requests.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id("Organisation", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            id=strawberry.ID(to_global_id("Organisation", row["id"])),
             _pk=row["id"],
-            _country=embedded_country(row),
+            _row=row,
             slug=row["slug"],
             name=row["name"],
-            aliases=json_list(row["aliases"]),
         )
 
     @strawberry.field(description="The country the organisation is based in.")
@@ -44,16 +53,15 @@ class Organisation(Node):
     ) -> Annotated[Country, strawberry.lazy("gql_news.graphql.countries.types")] | None:
         from gql_news.graphql.countries.types import Country
 
-        return Country.from_row(self._country) if self._country else None
+        country = embedded_country(self._row)
+        return Country.from_row(country) if country else None
 
     @strawberry.field(description="People who belong to the organisation.")
-    async def people(
-        self, info: Info
-    ) -> list[Annotated[Person, strawberry.lazy("gql_news.graphql.people.types")]]:
+    def people(self, info: Info) -> list[Annotated[Person, strawberry.lazy("gql_news.graphql.people.types")]]:
         from gql_news.graphql.people.types import Person
 
-        rows = await info.context.loaders.people_by_organisation.load(self._pk)
-        return [Person.from_row(r) for r in rows]
+        load = info.context.loaders.people_by_organisation.load
+        return related_list(self._pre, "people", lambda: load(self._pk), Person.from_row)
 
     @strawberry.field(description="Articles that mention the organisation, newest first.")
     async def articles(

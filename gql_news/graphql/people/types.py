@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Self
+import dataclasses
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
@@ -10,6 +11,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
 from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
+from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_PERSON
 from gql_news.graphql.sql import Row, json_list
 from gql_news.graphql.tables import embedded_country
@@ -23,22 +25,29 @@ if TYPE_CHECKING:
 class Person(Node):
     slug: str = strawberry.field(description="Lower-case, hyphenated, unique and stable.")
     name: str = strawberry.field(description="Full name as a newsroom writes it.")
-    aliases: list[str] = strawberry.field(description="Other names the person is linked by.")
     title: str | None = strawberry.field(
         description='Role as a newsroom writes it: "Deputy Foreign Minister".'
     )
+    _row: strawberry.Private[Row]
+    _pre: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+    @strawberry.field(description="Other names the person is linked by.")
+    def aliases(self) -> list[str]:
+        return json_list(self._row["aliases"])
+
     _pk: strawberry.Private[int]
-    _country: strawberry.Private[Row | None]
+
+    @strawberry.field(description="Opaque global id, stable across requests.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id("Person", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            id=strawberry.ID(to_global_id("Person", row["id"])),
             _pk=row["id"],
-            _country=embedded_country(row),
+            _row=row,
             slug=row["slug"],
             name=row["name"],
-            aliases=json_list(row["aliases"]),
             title=row["title"],
         )
 
@@ -48,16 +57,17 @@ class Person(Node):
     ) -> Annotated[Country, strawberry.lazy("gql_news.graphql.countries.types")] | None:
         from gql_news.graphql.countries.types import Country
 
-        return Country.from_row(self._country) if self._country else None
+        country = embedded_country(self._row)
+        return Country.from_row(country) if country else None
 
     @strawberry.field(description="Organisations the person belongs to.")
-    async def organisations(
+    def organisations(
         self, info: Info
     ) -> list[Annotated[Organisation, strawberry.lazy("gql_news.graphql.organisations.types")]]:
         from gql_news.graphql.organisations.types import Organisation
 
-        rows = await info.context.loaders.organisations_by_person.load(self._pk)
-        return [Organisation.from_row(r) for r in rows]
+        load = info.context.loaders.organisations_by_person.load
+        return related_list(self._pre, "organisations", lambda: load(self._pk), Organisation.from_row)
 
     @strawberry.field(description="Articles that mention the person, newest first.")
     async def articles(

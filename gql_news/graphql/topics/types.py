@@ -20,10 +20,13 @@ class Topic(Node):
     name: str = strawberry.field(description="Display name.")
     _pk: strawberry.Private[int]
 
+    @strawberry.field(description="Opaque global id, stable across requests.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(to_global_id("Topic", self._pk))
+
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            id=strawberry.ID(to_global_id("Topic", row["id"])),
             _pk=row["id"],
             slug=row["slug"],
             name=row["name"],
