@@ -15,6 +15,7 @@ HOST ?=
 PORT ?=
 SERVE_ARGS ?=
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 GQL_NEWS_TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export GQL_NEWS_TEST_PG_URL
 
@@ -38,7 +39,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	migrate schema docker-build compose-up clean distclean
+	migrate schema docker-build compose-up clean distclean bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -73,6 +74,10 @@ test-sqlite: sync ## pytest against SQLite (PYTEST_ARGS= for extra arguments)
 
 test-postgres: sync ## pytest against PostgreSQL at GQL_NEWS_TEST_PG_URL
 	bash scripts/pytest-backend.sh postgres $(PYTEST_ARGS)
+
+bench: sync ## gql_news vs PostGraphile on PostgreSQL, one table (BENCH_ARGS="--duration 10 --cached"; bench/README.md)
+	$(call banner,"bench: gql_news vs PostGraphile 4 on one dataset (python -m bench --help for options)")
+	$(RUN) python -m bench $(BENCH_ARGS)
 
 fmt: sync ## format the code and apply ruff's safe fixes
 	$(RUN) ruff format .

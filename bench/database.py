@@ -1,0 +1,126 @@
+"""The bench database: created fresh, migrated and loaded by gql_news's own code, then ANALYZEd.
+
+The database comment records the dataset parameters, so `--reuse` can tell whether an existing
+database already holds the dataset asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import asyncpg
+
+from bench.dataset import GENERATOR_VERSION, Sizes
+
+
+@dataclass(frozen=True)
+class BenchDatabase:
+    admin_url: str  # any database of the server, for CREATE/DROP DATABASE
+    name: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.admin_url.rsplit('/', 1)[0]}/{self.name}"
+
+    async def _admin(self, *statements: str) -> None:
+        admin = await asyncpg.connect(self.admin_url)
+        try:
+            for statement in statements:
+                await admin.execute(statement)
+        finally:
+            await admin.close()
+
+    async def recreate(self) -> None:
+        await self._admin(
+            f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', f'CREATE DATABASE "{self.name}"'
+        )
+
+    async def drop(self) -> None:
+        await self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    async def comment(self) -> str | None:
+        admin = await asyncpg.connect(self.admin_url)
+        try:
+            comment: str | None = await admin.fetchval(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1", self.name
+            )
+        finally:
+            await admin.close()
+        return comment
+
+
+def fingerprint(sizes: Sizes) -> str:
+    return f"gql_news bench dataset v{GENERATOR_VERSION} " + json.dumps(asdict(sizes), sort_keys=True)
+
+
+async def _load(target: BenchDatabase, sizes: Sizes, log: Callable[[str], None]) -> dict[str, Any]:
+    from bench.load import load
+    from gql_news.db import database, migrate
+    from gql_news.ingest.countries import load_countries
+    from gql_news.settings import Settings
+
+    settings = Settings(database_url=target.url)
+    started = time.perf_counter()
+    await migrate(settings)
+    async with database(settings):
+        await load_countries()
+        data = await load(sizes, log)
+    conn = await asyncpg.connect(target.url)
+    try:
+        await conn.execute("ANALYZE")
+        comment = fingerprint(sizes).replace("'", "''")
+        await conn.execute(f"COMMENT ON DATABASE \"{target.name}\" IS '{comment}'")
+    finally:
+        await conn.close()
+    return {
+        "seconds": round(time.perf_counter() - started, 1),
+        "articles": len(data.articles),
+        "people": len(data.people),
+        "organisations": len(data.organisations),
+        "mentions": len(data.mentions),
+        "memberships": len(data.memberships),
+        "topics": len(data.topics),
+    }
+
+
+async def prepare(
+    target: BenchDatabase, sizes: Sizes, *, reuse: bool, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """A database holding the dataset: reused when asked and already loaded, else made from scratch."""
+    if reuse and await target.comment() == fingerprint(sizes):
+        log(f"reusing database {target.name} (it holds this dataset)")
+        return {"reused": True}
+    log(f"creating database {target.name}, migrating, loading the dataset")
+    await target.recreate()
+    return await _load(target, sizes, log)
+
+
+async def pick_targets(target: BenchDatabase, sizes: Sizes) -> tuple[str, str, str]:
+    """(article slug, country code, PostgreSQL version), all determined by the data.
+
+    The country is the most mentioned one; the article is the newest one naming the nominal
+    number of people and organisations (a typical article, not an outlier).
+    """
+    conn = await asyncpg.connect(target.url)
+    try:
+        code = await conn.fetchval(
+            "SELECT c.code FROM mention m JOIN country c ON c.id = m.country_id"
+            " GROUP BY c.code ORDER BY count(*) DESC, c.code LIMIT 1"
+        )
+        slug = await conn.fetchval(
+            "SELECT a.slug FROM article a JOIN mention m ON m.article_id = a.id GROUP BY a.id"
+            " HAVING count(DISTINCT m.person_id) = $1 AND count(DISTINCT m.organisation_id) = $2"
+            " ORDER BY a.published_at DESC LIMIT 1",
+            sizes.people_per_article,
+            sizes.organisations_per_article,
+        ) or await conn.fetchval("SELECT slug FROM article ORDER BY published_at DESC LIMIT 1")
+        version = await conn.fetchval("SELECT version()")
+    finally:
+        await conn.close()
+    if code is None or slug is None:
+        raise RuntimeError("the bench database holds no article or no country mention")
+    return slug, code, version

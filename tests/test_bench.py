@@ -1,0 +1,201 @@
+"""The benchmark's own parts (bench/): dataset generator and loader, answer comparison, wrk and log parsing.
+
+The benchmark itself (PostgreSQL, PostGraphile, wrk) is `make bench`; nothing here starts a server.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC
+
+import pytest
+
+from bench import report, wrk
+from bench.dataset import FirstIds, Sizes, generate
+from bench.load import first_free_ids, load, stored_countries
+from bench.queries import Mismatch, canonical, compare, get_path, queries
+from bench.statements import count_lines
+from gql_news.models import Article, ArticleTopic, Mention, Organisation, Person, PersonOrganisation, Topic
+from gql_news.settings import Settings
+
+TINY = Sizes(articles=30, people=40, organisations=12, topics=3, seed=7)
+
+
+async def test_loads_a_deterministic_dataset_whose_mentions_slice_their_bodies(db_session: Settings) -> None:
+    countries = await stored_countries()
+    first = await first_free_ids()
+    plan = generate(TINY, countries, first)
+    assert generate(TINY, countries, first) == plan, "same seed and sizes, same rows"
+    assert generate(replace(TINY, seed=8), countries, first).articles != plan.articles
+
+    await load(TINY)
+
+    assert await Article.all().count() == 30
+    assert await Person.all().count() == 40
+    assert await Organisation.all().count() == 12
+    assert await Topic.all().count() == 3
+    assert await Mention.all().count() == len(plan.mentions)
+    assert await ArticleTopic.all().count() == len(plan.article_topics)
+    assert await PersonOrganisation.all().count() == len(plan.memberships)
+
+    stored = await Article.all().order_by("id").values_list("id", "slug", "title", "body", "published_at")
+    assert [(a.id, a.slug, a.title, a.body) for a in plan.articles] == [row[:4] for row in stored]
+    assert [a.published_at for a in plan.articles] == [row[4].astimezone(UTC) for row in stored]
+    bodies = {row[0]: row[3] for row in stored}
+
+    mentions = await Mention.all().values_list(
+        "article_id", "start", "end", "text", "person_id", "organisation_id", "country_id"
+    )
+    assert sorted(mentions) == sorted(
+        (m.article_id, m.start, m.end, m.text, m.person_id, m.organisation_id, m.country_id)
+        for m in plan.mentions
+    )
+    for article_id, start, end, text, *entity in mentions:
+        assert bodies[article_id][start:end] == text
+        assert sum(e is not None for e in entity) == 1
+    # ~5 people, exactly 2 countries and 2 organisations per article.
+    people = Counter((m[0], m[4]) for m in mentions if m[4] is not None)
+    per_article = Counter(article for article, _ in people)
+    assert all(3 <= n <= 7 for n in per_article.values())
+    assert Counter(m[0] for m in mentions if m[6] is not None) == dict.fromkeys(bodies, 2)
+    assert Counter(m[0] for m in mentions if m[5] is not None) == dict.fromkeys(bodies, 2)
+
+
+def test_generation_needs_no_database_and_respects_first_ids() -> None:
+    from bench.dataset import CountryRef
+
+    countries = [CountryRef(10 + i, code, f"Country {code}") for i, code in enumerate(("AA", "BB", "CC"))]
+    data = generate(TINY, countries, FirstIds(article=100, mention=5000, person=7))
+    assert data.articles[0].id == 100
+    assert data.mentions[0].id == 5000
+    assert data.people[0].id == 7
+    assert {m.country_id for m in data.mentions if m.country_id} <= {10, 11, 12}
+    assert len({a.published_at for a in data.articles}) == 30, "newest first must be one order"
+    with pytest.raises(ValueError, match="country"):
+        generate(TINY, [])
+
+
+def test_answers_compare_across_shapes_and_entity_orders() -> None:
+    q2 = queries("some-slug", "BW")[1]
+    ours = {
+        "data": {
+            "articles": {
+                "edges": [
+                    {
+                        "node": {
+                            "people": [{"name": "B"}, {"name": "A"}],
+                            "countries": [],
+                            "organisations": [],
+                        }
+                    },
+                    {"node": {"people": [], "countries": [{"name": "X"}], "organisations": []}},
+                ]
+            }
+        }
+    }
+    theirs = {
+        "data": {
+            "articles": [
+                {"people": [{"name": "A"}, {"name": "B"}], "countries": [], "organisations": []},
+                {"people": [], "countries": [{"name": "X"}], "organisations": []},
+            ]
+        }
+    }
+    assert canonical(ours["data"]) == canonical(theirs["data"])
+    compare(q2, {"gql_news": ours, "postgraphile": theirs}, page=2)
+
+    duplicated = {"data": {"articles": [dict(theirs["data"]["articles"][0], people=[{"name": "A"}] * 2)]}}
+    with pytest.raises(Mismatch):
+        compare(q2, {"gql_news": ours, "postgraphile": duplicated}, page=2)
+    reordered = {"data": {"articles": list(reversed(theirs["data"]["articles"]))}}
+    with pytest.raises(Mismatch, match="disagree"):
+        compare(q2, {"gql_news": ours, "postgraphile": reordered}, page=2)
+    with pytest.raises(Mismatch, match="errors"):
+        compare(q2, {"gql_news": ours, "postgraphile": {"errors": [{"message": "no"}], "data": None}}, page=2)
+
+
+def test_queries_are_literal_and_get_urls_stable() -> None:
+    q1, q2, q3 = queries('a-"quoted"-slug', "bw")
+    assert '"a-\\"quoted\\"-slug"' in q1.gql_news
+    assert "articleBySlug" in q1.postgraphile
+    assert "allArticlesList(first: 20, orderBy: PUBLISHED_AT_DESC)" in q2.postgraphile
+    assert 'country(code: "bw")' in q3.gql_news
+    assert get_path(q1.gql_news) == get_path(q1.gql_news)
+    assert get_path(q1.gql_news).startswith("/graphql?query=%7B+article")
+
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/graphql
+  1 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.10ms    3.02ms  60.00ms   90.00%
+  Latency Distribution
+     50%   11.50ms
+     99%   25.00ms
+  13210 requests in 10.00s, 9.10MB read
+Requests/sec:   1321.00
+Transfer/sec:      0.91MB
+BENCH_WRK_JSON {"requests":13210,"duration_us":10000000,"bytes":9540000,"errors":{"connect":0,"read":0,"write":0,"status":3,"timeout":0},"latency_us":{"min":900,"mean":12100.0,"stdev":3020.0,"max":60000,"p50":11500,"p90":15000,"p99":25000,"p999":41000}}
+"""
+
+
+def test_wrk_result_is_read_from_the_lua_json_line() -> None:
+    result = wrk.parse(WRK_OUTPUT)
+    assert result.requests == 13210
+    assert result.rps == 1321.0
+    assert (result.p50_ms, result.p90_ms, result.p99_ms) == (11.5, 15.0, 25.0)
+    assert result.non_2xx == 3
+    with pytest.raises(ValueError, match="no result line"):
+        wrk.parse("Running 10s test\n")
+
+
+def test_lua_script_carries_the_body_verbatim() -> None:
+    body = '{"query":"{ a(x: \\"]]\\") { b } }"}'
+    script = wrk.lua_script("POST", body)
+    assert f"wrk.body = [=[{body}]=]" in script
+    assert 'wrk.headers["Content-Type"] = "application/json"' in script
+    assert "function done(summary, latency, requests)" in script
+    get = wrk.lua_script("GET")
+    assert 'wrk.method = "GET"' in get
+    assert "wrk.body" not in get
+
+
+def test_statement_count_reads_the_bench_database_lines_only() -> None:
+    prefix = "2026-11-27 23:12:01.123 UTC"
+    lines = [
+        f"{prefix} [101] postgres@gql_news_bench LOG:  execute __asyncpg_stmt_1__: SELECT t.id FROM article t",
+        f"{prefix} [101] postgres@gql_news_bench DETAIL:  parameters: $1 = 'x'",
+        f"{prefix} [101] postgres@gql_news_bench LOG:  statement: SELECT pg_advisory_unlock_all();",
+        "\tCLOSE ALL;",
+        "\tUNLISTEN *;",
+        "\tRESET ALL;",
+        f"{prefix} [202] postgres@gql_news_bench LOG:  execute <unnamed>: select to_json(1)",
+        f"{prefix} [202] postgres@gql_news_bench LOG:  statement: BEGIN",
+        f"{prefix} [303] postgres@other_db LOG:  statement: SELECT 1",
+        f"{prefix} [404] postgres@gql_news_bench LOG:  statement: SELECT 'bench-marker-x'",
+        f"{prefix} [202] postgres@gql_news_bench LOG:  duration: 0.1 ms",
+    ]
+    count = count_lines(lines, "gql_news_bench", requests=2, exclude_pids={404})
+    assert (count.total, count.resets, count.transaction) == (4, 1, 1)
+    assert count.per_request == 2.0
+    assert count.as_json()["resets_per_request"] == 0.5
+
+
+def test_table_has_one_line_per_query_with_the_ratio() -> None:
+    cell = {"load": {"rps": 500.0, "p50_ms": 20.0, "p99_ms": 40.0, "non_2xx": 0, "errors": {}}}
+    statements = {"statements_per_request": 8, "resets_per_request": 4}
+    rows = [
+        {
+            "label": "Q1",
+            "servers": {
+                "gql_news": {**cell, "statements": statements},
+                "postgraphile": {"load": {**cell["load"], "rps": 1000.0}, "statements": None},
+            },
+            "ratio": 0.5,
+        }
+    ]
+    lines = report.table(rows).splitlines()
+    assert len(lines) == 3
+    assert lines[2].split()[:5] == ["Q1", "500", "20.0", "40.0", "8"]
+    assert "(4 reset)" in lines[2]
+    assert lines[2].endswith("0.50x")
