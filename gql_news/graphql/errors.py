@@ -25,6 +25,10 @@ class NotFound(GqlNewsError):
     code = "NOT_FOUND"
 
 
+class Unauthenticated(GqlNewsError):
+    code = "UNAUTHENTICATED"
+
+
 class ServiceUnavailable(GqlNewsError):
     code = "SERVICE_UNAVAILABLE"
 

@@ -7,7 +7,7 @@ import binascii
 
 from gql_news.graphql.errors import BadUserInput
 
-NODE_TYPES = ("Article", "Person", "Organisation", "Country", "Topic")
+NODE_TYPES = ("Article", "Person", "Organisation", "Country", "Topic", "EntityCandidate")
 
 
 def to_global_id(type_name: str, pk: int) -> str:

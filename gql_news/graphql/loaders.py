@@ -91,6 +91,9 @@ class Loaders:
     organisation_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(ORGANISATION)))
     country_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(COUNTRY)))
     topic_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(TOPIC)))
+    article_text_by_id: DataLoader[int, Row | None] = field(
+        default_factory=_loader(_by_id(Table("article", "t.id, t.body, t.standfirst")))
+    )
     people_by_article: DataLoader[int, list[Row]] = field(
         default_factory=_loader(_entities_by_article(PERSON, "person_id"))
     )

@@ -63,15 +63,23 @@ async def prefetch_articles(
         ("topics", loaders.topics_by_article, Topic.from_row, None),
         ("mentions", loaders.mentions_by_article, Mention.from_row, _prefetch_mentions),
     ]
-    await asyncio.gather(
-        *(
-            _fill(
-                info, articles, name, loader, convert, nested, sub_fields(fields[name], fragments), fragments
-            )
-            for name, loader, convert, nested in plan
-            if name in fields
-        )
-    )
+    jobs = [
+        _fill(info, articles, name, loader, convert, nested, sub_fields(fields[name], fragments), fragments)
+        for name, loader, convert, nested in plan
+        if name in fields
+    ]
+    if "body" in fields or "standfirst" in fields:
+        jobs.append(_texts(info, articles))
+    await asyncio.gather(*jobs)
+
+
+async def _texts(info: Info, articles: Sequence[Article]) -> None:
+    rows = await info.context.loaders.article_text_by_id.load_many([a._pk for a in articles])
+    for article, row in zip(articles, rows, strict=True):
+        if row is not None:
+            article._pre["text"] = row
+            article._pre["body"] = row["body"]
+            article._pre["standfirst"] = row["standfirst"]
 
 
 def _countries(owners: Sequence[Any], fields: Fields) -> None:

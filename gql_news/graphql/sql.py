@@ -66,6 +66,21 @@ async def request_connection() -> AsyncIterator[None]:
         _held.reset(token)
 
 
+async def release_request_connection() -> None:
+    """Give the request's held connection back to the pool, before a write takes its own.
+
+    A request holding one pooled connection while waiting for a second (a mutation's
+    transaction) could deadlock the pool under load; a later `fetch` takes one again.
+    """
+    held = _held.get()
+    if held is None:
+        return
+    async with held.lock:
+        if held.connection is not None:
+            held.connection = None
+            await held.stack.aclose()
+
+
 async def fetch(sql: str, params: Sequence[Any] = ()) -> list[Row]:
     """Run one SELECT and return its rows (dicts, or asyncpg records that read the same way)."""
     client = connections.get("default")

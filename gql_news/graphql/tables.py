@@ -37,7 +37,9 @@ _EMBED_COUNTRY = ", ".join(f"tc.{col} AS {_EMBEDDED_PREFIX}{col}" for col in _CO
 _JOIN_COUNTRY = "LEFT JOIN country tc ON tc.id = t.country_id"
 
 ARTICLE = Table(
-    "article", "t.id, t.slug, t.title, t.standfirst, t.body, t.published_at, t.byline, t.source_url"
+    # The text columns (body, standfirst) are read only when a query selects them.
+    "article",
+    "t.id, t.slug, t.title, t.published_at, t.byline, t.source_url",
 )
 PERSON = Table(
     "person",

@@ -96,8 +96,6 @@ def _present(row: Row | None) -> Row:
 class Article(Node):
     slug: str = strawberry.field(description="Lower-case, hyphenated, unique and stable.")
     title: str = strawberry.field(description="Headline.")
-    standfirst: str | None = strawberry.field(description="The first paragraph unless given.")
-    body: str = strawberry.field(description="Plain text, paragraphs separated by a blank line.")
     published_at: datetime = strawberry.field(description="When the article was published (UTC).")
     byline: str | None = strawberry.field(description="Author; null when the source names none.")
     source_url: str | None = strawberry.field(description="Where the article was first published.")
@@ -114,12 +112,30 @@ class Article(Node):
             _pk=row["id"],
             slug=row["slug"],
             title=row["title"],
-            standfirst=row["standfirst"],
-            body=row["body"],
             published_at=as_datetime(row["published_at"]),
             byline=row["byline"],
             source_url=row["source_url"],
         )
+
+    async def _text(self, info: Info) -> Row:
+        """The article's body and standfirst: prefetched, or read through their batch loader."""
+        text: Row | None = self._pre.get("text")
+        if text is None:
+            text = await info.context.loaders.article_text_by_id.load(self._pk)
+            if text is None:  # deleted while the query ran
+                raise LookupError("article vanished")
+            self._pre["text"] = text
+        return text
+
+    @strawberry.field(description="The first paragraph unless given.")
+    async def standfirst(self, info: Info) -> str | None:
+        standfirst: str | None = (await self._text(info))["standfirst"]
+        return standfirst
+
+    @strawberry.field(description="Plain text, paragraphs separated by a blank line.")
+    async def body(self, info: Info) -> str:
+        body: str = (await self._text(info))["body"]
+        return body
 
     @strawberry.field(description="Topics the article is filed under, in the source's order.")
     def topics(self, info: Info) -> list[Annotated[Topic, strawberry.lazy(_TOPICS)]]:
