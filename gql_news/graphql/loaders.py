@@ -8,9 +8,8 @@ decides how many statements a query costs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Generic, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -78,67 +77,68 @@ async def _load_counts(keys: Sequence[CountKey]) -> list[int]:
     return [results[key] for key in keys]
 
 
-def _loader(fn: Callable[[Sequence[Any]], Any]) -> Callable[[], DataLoader[Any, Any]]:
-    return lambda: DataLoader(load_fn=fn)
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-@dataclass
+class _Lazy(Generic[K, V]):
+    """A loader made on first use: a request builds only the loaders its query needs."""
+
+    def __init__(self, fn: Callable[[Sequence[K]], Awaitable[Sequence[V]]]) -> None:
+        self.fn = fn
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> DataLoader[K, V]:
+        loader: DataLoader[K, V] = DataLoader(load_fn=self.fn)
+        obj.__dict__[self.name] = loader  # later reads find the instance attribute first
+        return loader
+
+
 class Loaders:
     """The loaders of one request; a new set per request keeps caches from leaking across users."""
 
-    article_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(ARTICLE)))
-    person_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(PERSON)))
-    organisation_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(ORGANISATION)))
-    country_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(COUNTRY)))
-    topic_by_id: DataLoader[int, Row | None] = field(default_factory=_loader(_by_id(TOPIC)))
-    article_text_by_id: DataLoader[int, Row | None] = field(
-        default_factory=_loader(_by_id(Table("article", "t.id, t.body, t.standfirst")))
+    article_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(ARTICLE))
+    person_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(PERSON))
+    organisation_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(ORGANISATION))
+    country_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(COUNTRY))
+    topic_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(TOPIC))
+    article_text_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(Table("article", "t.id, t.body, t.standfirst")))
+    people_by_article: _Lazy[int, list[Row]] = _Lazy(_entities_by_article(PERSON, "person_id"))
+    organisations_by_article: _Lazy[int, list[Row]] = _Lazy(
+        _entities_by_article(ORGANISATION, "organisation_id")
     )
-    people_by_article: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(_entities_by_article(PERSON, "person_id"))
-    )
-    organisations_by_article: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(_entities_by_article(ORGANISATION, "organisation_id"))
-    )
-    countries_by_article: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(_entities_by_article(COUNTRY, "country_id"))
-    )
-    topics_by_article: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(
-            _grouped(
-                f"SELECT at.article_id AS _k, {TOPIC.columns} FROM article_topic at "
-                "JOIN topic t ON t.id = at.topic_id WHERE at.article_id IN {keys} "
-                "ORDER BY at.article_id, at.position, t.name"
-            )
+    countries_by_article: _Lazy[int, list[Row]] = _Lazy(_entities_by_article(COUNTRY, "country_id"))
+    topics_by_article: _Lazy[int, list[Row]] = _Lazy(
+        _grouped(
+            f"SELECT at.article_id AS _k, {TOPIC.columns} FROM article_topic at "
+            "JOIN topic t ON t.id = at.topic_id WHERE at.article_id IN {keys} "
+            "ORDER BY at.article_id, at.position, t.name"
         )
     )
-    mentions_by_article: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(
-            _grouped(
-                'SELECT t.article_id AS _k, t.person_id, t.organisation_id, t.country_id, t.text, t.start, t."end" '
-                "FROM mention t WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
-            )
+    mentions_by_article: _Lazy[int, list[Row]] = _Lazy(
+        _grouped(
+            'SELECT t.article_id AS _k, t.person_id, t.organisation_id, t.country_id, t.text, t.start, t."end" '
+            "FROM mention t WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
         )
     )
-    organisations_by_person: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(
-            _grouped(
-                f"SELECT po.person_id AS _k, {ORGANISATION.columns} FROM person_organisation po "
-                f"JOIN organisation t ON t.id = po.organisation_id {ORGANISATION.joins} "
-                "WHERE po.person_id IN {keys} "
-                "ORDER BY po.person_id, t.name, t.id"
-            )
+    organisations_by_person: _Lazy[int, list[Row]] = _Lazy(
+        _grouped(
+            f"SELECT po.person_id AS _k, {ORGANISATION.columns} FROM person_organisation po "
+            f"JOIN organisation t ON t.id = po.organisation_id {ORGANISATION.joins} "
+            "WHERE po.person_id IN {keys} "
+            "ORDER BY po.person_id, t.name, t.id"
         )
     )
-    people_by_organisation: DataLoader[int, list[Row]] = field(
-        default_factory=_loader(
-            _grouped(
-                f"SELECT po.organisation_id AS _k, {PERSON.columns} FROM person_organisation po "
-                f"JOIN person t ON t.id = po.person_id {PERSON.joins} "
-                "WHERE po.organisation_id IN {keys} "
-                "ORDER BY po.organisation_id, t.name, t.id"
-            )
+    people_by_organisation: _Lazy[int, list[Row]] = _Lazy(
+        _grouped(
+            f"SELECT po.organisation_id AS _k, {PERSON.columns} FROM person_organisation po "
+            f"JOIN person t ON t.id = po.person_id {PERSON.joins} "
+            "WHERE po.organisation_id IN {keys} "
+            "ORDER BY po.organisation_id, t.name, t.id"
         )
     )
-    page: DataLoader[PageKey, list[Row]] = field(default_factory=_loader(_load_pages))
-    count: DataLoader[CountKey, int] = field(default_factory=_loader(_load_counts))
+    page: _Lazy[PageKey, list[Row]] = _Lazy(_load_pages)
+    count: _Lazy[CountKey, int] = _Lazy(_load_counts)
