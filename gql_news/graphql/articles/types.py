@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
+from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
@@ -56,7 +57,9 @@ class Mention:
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        return cls(text=row["text"], start=row["start"], end=row["end"], _row=row)
+        return instantiate(
+            cls, {"text": row["text"], "start": row["start"], "end": row["end"], "_row": row, "_pre": {}}
+        )
 
     @property
     def kind(self) -> EntityKind:
@@ -108,13 +111,17 @@ class Article(Node):
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        return cls(
-            _pk=row["id"],
-            slug=row["slug"],
-            title=row["title"],
-            published_at=as_datetime(row["published_at"]),
-            byline=row["byline"],
-            source_url=row["source_url"],
+        return instantiate(
+            cls,
+            {
+                "_pk": row["id"],
+                "_pre": {},
+                "slug": row["slug"],
+                "title": row["title"],
+                "published_at": as_datetime(row["published_at"]),
+                "byline": row["byline"],
+                "source_url": row["source_url"],
+            },
         )
 
     async def _text(self, info: Info) -> Row:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
 
+from gql_news.graphql.build import instantiate
 from gql_news.graphql.connection import resolve_connection
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
@@ -50,14 +51,17 @@ class Country(Node):
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        return cls(
-            _pk=row["id"],
-            _row=row,
-            code=row["code"],
-            alpha3=row["alpha3"],
-            slug=row["slug"],
-            name=row["name"],
-            official_name=row["official_name"],
+        return instantiate(
+            cls,
+            {
+                "_pk": row["id"],
+                "_row": row,
+                "code": row["code"],
+                "alpha3": row["alpha3"],
+                "slug": row["slug"],
+                "name": row["name"],
+                "official_name": row["official_name"],
+            },
         )
 
     @strawberry.field(description="People who belong to the country, by name.")

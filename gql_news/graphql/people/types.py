@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
+from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
 from gql_news.graphql.ids import to_global_id
@@ -43,12 +44,16 @@ class Person(Node):
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        return cls(
-            _pk=row["id"],
-            _row=row,
-            slug=row["slug"],
-            name=row["name"],
-            title=row["title"],
+        return instantiate(
+            cls,
+            {
+                "_pk": row["id"],
+                "_row": row,
+                "_pre": {},
+                "slug": row["slug"],
+                "name": row["name"],
+                "title": row["title"],
+            },
         )
 
     @strawberry.field(description="The country the person belongs to.")

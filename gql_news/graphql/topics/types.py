@@ -6,6 +6,7 @@ from typing import Self
 
 import strawberry
 
+from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, First, articles_of
 from gql_news.graphql.ids import to_global_id
@@ -26,11 +27,7 @@ class Topic(Node):
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        return cls(
-            _pk=row["id"],
-            slug=row["slug"],
-            name=row["name"],
-        )
+        return instantiate(cls, {"_pk": row["id"], "slug": row["slug"], "name": row["name"]})
 
     @strawberry.field(description="Articles filed under the topic, newest first.")
     async def articles(self, info: Info, first: First = 20, after: After = None) -> ArticleConnection:
