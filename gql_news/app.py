@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -53,6 +54,20 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     )
 
 
+def _tune_gc() -> None:
+    """Keep the garbage collector off the request path as far as it is safe.
+
+    A list query allocates thousands of short-lived objects; with the default threshold (700)
+    the cyclic collector runs several times per request and walks every long-lived object
+    (the schema, the modules) each time. Freezing what start-up built takes it out of those
+    walks, and a higher first threshold makes young collections rarer; memory stays bounded,
+    cycles are still collected.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """The ASGI app. Without settings it reads them from the environment (uvicorn's factory mode)."""
     settings = settings or get_settings()
@@ -60,6 +75,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
+        _tune_gc()
         try:
             yield
         finally:
