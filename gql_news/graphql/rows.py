@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.lists import Ordering
 from gql_news.graphql.sql import Row, as_datetime
 
@@ -13,13 +14,29 @@ def _date_key(row: Row) -> tuple[Any, ...]:
     return (as_datetime(row["published_at"]).isoformat(), row["id"])
 
 
+def _invalid() -> BadUserInput:
+    return BadUserInput("Invalid cursor for this list.", argument="after")
+
+
+def _row_id(value: Any) -> int:
+    """A primary key from a cursor: an integer in PostgreSQL's `integer` range."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**31:
+        raise _invalid()
+    return value
+
+
 def _date_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
     try:
-        return (datetime.fromisoformat(str(key[0])), int(key[1]))
+        when = datetime.fromisoformat(str(key[0]))
     except ValueError:
-        from gql_news.graphql.errors import BadUserInput
+        raise _invalid() from None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC), _row_id(key[1]))
 
-        raise BadUserInput("Invalid cursor for this list.", argument="after") from None
+
+def _name_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not isinstance(key[0], str):
+        raise _invalid()
+    return (key[0], _row_id(key[1]))
 
 
 def _name_key(row: Row) -> tuple[Any, ...]:
@@ -33,6 +50,8 @@ ARTICLES_OLDEST_FIRST = Ordering(
     tag="a+", columns=("t.published_at", "t.id"), descending=False, to_key=_date_key, to_params=_date_params
 )
 BY_NAME = {
-    kind: Ordering(tag=f"{kind}n", columns=("t.name", "t.id"), descending=False, to_key=_name_key)
+    kind: Ordering(
+        tag=f"{kind}n", columns=("t.name", "t.id"), descending=False, to_key=_name_key, to_params=_name_params
+    )
     for kind in ("p", "o", "c", "t")
 }

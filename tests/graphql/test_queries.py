@@ -169,6 +169,9 @@ async def test_bad_input_is_bad_user_input(client: httpx.AsyncClient) -> None:
         "{ articles(first: 101) { totalCount } }",
         '{ articles(after: "garbage") { totalCount } }',
         '{ countries(after: "WyJhLSIsIjIwMjQiLDFd") { totalCount } }',  # a cursor of another list
+        '{ countries(after: "WyJjbiIsIlgiLCJ5Il0") { totalCount } }',  # ["cn","X","y"]: id not a number
+        '{ countries(after: "WyJjbiIsNSw1XQ") { totalCount } }',  # ["cn",5,5]: name not a string
+        '{ articles(after: "WyJhLSIsIjIwMjQtMDEtMDEiLDk5OTk5OTk5OTk5XQ") { totalCount } }',  # id out of range
         "{{ nodes(ids: [{}]) {{ id }} }}".format(", ".join(['"Q291bnRyeTox"'] * 101)),
     ]
     for query in bad_queries:
