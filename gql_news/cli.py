@@ -1,19 +1,29 @@
-"""The `gql-news` command: serve, migrate, load the demo content, export the schema."""
+"""The `gql-news` command: serve, migrate, load the demo content, import articles, manage API
+tokens, export the schema."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import sys
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from gql_news.settings import get_settings
 
 app = typer.Typer(help="gql_news: a GraphQL content backend for entity-centric news.", no_args_is_help=True)
+token_app = typer.Typer(
+    help="API tokens for the mutations (`Authorization: Bearer <token>`).", no_args_is_help=True
+)
+app.add_typer(token_app, name="token")
 console = Console(stderr=True)
+T = TypeVar("T")
 
 
 async def _prepare(demo: bool) -> bool:
@@ -27,6 +37,23 @@ async def _prepare(demo: bool) -> bool:
     async with database(settings):
         await load_countries()
         return await load_demo() if demo else False
+
+
+def _run_in_database(work: Callable[[], Awaitable[T]]) -> T:
+    """Migrate DATABASE_URL (idempotent), load the countries, then run `work` with it open."""
+
+    async def run() -> T:
+        from gql_news.db import database
+        from gql_news.db import migrate as apply_migrations
+        from gql_news.ingest.countries import load_countries
+
+        settings = get_settings()
+        await apply_migrations(settings)
+        async with database(settings):
+            await load_countries()
+            return await work()
+
+    return asyncio.run(run())
 
 
 @app.command()
@@ -72,6 +99,119 @@ def serve(
         http="httptools",
         proxy_headers=True,
     )
+
+
+@app.command("import")
+def import_articles(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories or glob patterns; `-` reads standard input.", show_default=False
+        ),
+    ],
+    catalogue: Annotated[
+        Path | None,
+        typer.Option(help="Load this entity catalogue (JSON, like gql_news/data/catalogue.json) first."),
+    ] = None,
+) -> None:
+    """Import articles (seed text format, JSON or NDJSON records) and link their entities.
+
+    Idempotent: the same text again changes nothing; a new text under a known title updates
+    that article. Bad articles are reported and skipped; the exit code is 1 if any failed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from gql_news.ingest.catalogue import CatalogueError, load_catalogue
+    from gql_news.ingest.importer import ImportReport, collect, import_items
+
+    items, unreadable = collect(paths, sys.stdin.read)
+    report = ImportReport(failures=list(unreadable))
+    progress = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not console.is_terminal or len(items) < 2,
+        transient=True,
+    )
+
+    async def work() -> None:
+        if catalogue is not None:
+            try:
+                await load_catalogue(catalogue)
+            except (CatalogueError, OSError) as error:
+                console.print(f"[red]catalogue not loaded[/red]: {error}")
+                raise typer.Exit(2) from None
+        with progress:
+            task = progress.add_task("import", total=len(items), rate="")
+
+            started = time.perf_counter()
+            done = 0
+
+            def advance() -> None:
+                nonlocal done
+                done += 1
+                elapsed = time.perf_counter() - started
+                progress.update(task, advance=1, rate=f"{done / elapsed:.0f} articles/s" if elapsed else "")
+
+            await import_items(items, report, advance)
+
+    _run_in_database(work)
+    counts = report.counts
+    typer.echo(
+        f"imported {counts['created']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
+        f"failed {len(report.failures)}"
+    )
+    for failure in report.failures:
+        typer.echo(f"FAILED {failure.label}: {failure.reason}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Option("--name", help="A name to recognise (and revoke) the token by.")],
+) -> None:
+    """Create a token and print it once: only its hash is stored."""
+    from gql_news.ingest.errors import InputError
+    from gql_news.tokens import create_token
+
+    try:
+        token = _run_in_database(lambda: create_token(name))
+    except InputError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"token [bold]{name}[/bold] created; it is shown once, store it now:")
+    typer.echo(token)
+
+
+@token_app.command("list")
+def token_list() -> None:
+    """List the tokens: name, created, revoked (never the token or its hash)."""
+    from gql_news.tokens import list_tokens
+
+    tokens = _run_in_database(list_tokens)
+    table = Table("name", "created", "revoked")
+    for info in tokens:
+        revoked = info.revoked_at.isoformat(timespec="seconds") if info.revoked_at else "no"
+        table.add_row(info.name, info.created_at.isoformat(timespec="seconds"), revoked)
+    Console().print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
+    """Revoke a token: requests presenting it are refused from now on."""
+    from gql_news.ingest.errors import MissingError
+    from gql_news.tokens import revoke_token
+
+    try:
+        changed = _run_in_database(lambda: revoke_token(name))
+    except MissingError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"token {name!r} revoked" if changed else f"token {name!r} was already revoked")
 
 
 @app.command("export-schema")

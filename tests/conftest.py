@@ -30,6 +30,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Every table tests may write to; countries are reference data loaded once per run.
 MUTABLE_TABLES = (
+    "entity_candidate",
     "mention",
     "article_topic",
     "person_organisation",
@@ -37,6 +38,7 @@ MUTABLE_TABLES = (
     "person",
     "organisation",
     "topic",
+    "api_token",
 )
 
 

@@ -8,7 +8,7 @@ from gql_news.ingest.countries import load_countries
 from gql_news.ingest.demo import load_demo, seed_slug
 from gql_news.ingest.linker import Gazetteer, GazetteerEntry, LinkedMention, build_gazetteer, find_mentions
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
-from gql_news.ingest.store import StoreResult, relink_articles, store_article
+from gql_news.ingest.store import StoreResult, relink_articles, store_article, store_articles
 
 __all__ = [
     "ArticleFormatError",
@@ -28,4 +28,5 @@ __all__ = [
     "relink_articles",
     "seed_slug",
     "store_article",
+    "store_articles",
 ]

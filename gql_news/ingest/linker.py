@@ -17,6 +17,10 @@ The rules, in order:
 - A surname alone ("Dapkiunas") links to a person only after the person was named in full
   earlier in the same body (to the most recently named one, if several share the surname),
   and never where a full form of anything else matches.
+- A country name that is also a person's name ("Chad", "Jordan", "Georgia"; the shipped
+  given_names.json) links nothing where it reads as part of a name: "Chad Smith",
+  "Michael Jordan". Followed by a title ("Chad President ...") or after a function word
+  ("in Jordan") it links as usual.
 Straight and curly apostrophes, and the hyphen and dash variants, match each other.
 """
 
@@ -25,12 +29,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 from gql_news.ingest.resources import data_file, read_json
-from gql_news.models import Country, Organisation, Person
+from gql_news.models import CatalogueVersion, Country, Organisation, Person
 
 EntityKind = Literal["person", "organisation", "country"]
 _Key = tuple[EntityKind, int]
@@ -41,6 +45,8 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"
 _ATOMS = {"'": "['’‘ʼ]", "-": "[-‐‑‒–]", " ": r"[^\S\n]"}
 _ALNUM = re.compile(r"[^\W_]")
 _BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+_NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
+_PREVIOUS_WORD = re.compile(r"(?<![^\W_])([A-Z][a-z][\w'’-]*) $")
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _NO_PLURAL = ("s", "sh", "ch", "x", "z", "y", "o", "a", "ese")
 
@@ -67,15 +73,44 @@ class GazetteerEntry:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Everything the linker knows, as plain data (hashable, so its compiled matcher is cached)."""
+    """Everything the linker knows, as plain data; its compiled matcher is built once and kept."""
 
     entries: tuple[GazetteerEntry, ...]
     non_entities: tuple[str, ...] = ()
+    given_names: GivenNames | None = None
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+    _matcher: _Matcher | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Computed once: hashing twelve thousand entries on every use would cost more than
+        # linking an article.
+        object.__setattr__(self, "_hash", hash((self.entries, self.non_entities, self.given_names)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @property
+    def matcher(self) -> _Matcher:
+        """The compiled matcher, built on first use and kept with the gazetteer (no look-up by
+        equality, which would compare every entry)."""
+        if self._matcher is None:
+            object.__setattr__(self, "_matcher", _compile(self))
+        assert self._matcher is not None
+        return self._matcher
+
+
+@dataclass(frozen=True, slots=True)
+class GivenNames:
+    """Country forms that are also people's names, and the words around them that decide."""
+
+    forms: frozenset[str]
+    titles: frozenset[str]
+    function_words: frozenset[str]
 
 
 def find_mentions(body: str, gazetteer: Gazetteer) -> list[LinkedMention]:
     """Every linked mention in `body`, in text order, by the rules in this module's docstring."""
-    return _compile(gazetteer).find(body)
+    return gazetteer.matcher.find(body)
 
 
 def demonym_forms(demonym: str) -> tuple[str, ...]:
@@ -124,7 +159,48 @@ async def build_gazetteer() -> Gazetteer:
         forms = [name, *([official_name] if official_name else []), *(aliases or ())]
         forms += [form for demonym in demonyms or () for form in demonym_forms(demonym)]
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
-    return Gazetteer(tuple(entries), non_entities=_non_entities())
+    return Gazetteer(tuple(entries), non_entities=_non_entities(), given_names=shipped_given_names())
+
+
+_cached: dict[int, Gazetteer] = {}
+
+
+async def current_gazetteer() -> Gazetteer:
+    """The gazetteer of the database, rebuilt only when the catalogue changed since the last call.
+
+    One single-row read (`catalogue_version`, which every write to the person, organisation
+    and country tables sets to a fresh random value) instead of reading the whole catalogue
+    for every article. The version is read before the catalogue, so a gazetteer is never
+    older than the version it is filed under. Inside a transaction that edits the catalogue
+    the version it sees is its own, so it gets a gazetteer with its own edits.
+    """
+    rows = await CatalogueVersion.filter(id=1).values_list("version")
+    if not rows:  # not migrated this far: no caching
+        return await build_gazetteer()
+    version = int(rows[0][0])
+    found = _cached.get(version)
+    if found is None:
+        found = await build_gazetteer()
+        _cached.clear()
+        _cached[version] = found
+    return found
+
+
+def entities_named(text: str, gazetteer: Gazetteer) -> frozenset[tuple[EntityKind, int]]:
+    """The entities a full form written like `text` names (empty for unknown and non-entity forms)."""
+    return gazetteer.matcher.targets.get(_canonical(text), frozenset())
+
+
+def is_known_form(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether `text` is written like a form the gazetteer lists (linked, ambiguous or a non-entity)."""
+    return _canonical(text) in gazetteer.matcher.targets
+
+
+@lru_cache(maxsize=1)
+def shipped_given_names() -> GivenNames:
+    """The shipped list of country names that are also people's names (given_names.json)."""
+    data = read_json(data_file("given_names.json"))
+    return GivenNames(frozenset(data["forms"]), frozenset(data["titles"]), frozenset(data["function_words"]))
 
 
 @lru_cache(maxsize=1)
@@ -144,14 +220,19 @@ class _Matcher:
     surnames: re.Pattern[str] | None
     targets: dict[str, frozenset[_Key]]  # canonical full form -> entities (none: link nothing)
     bearers: dict[str, tuple[int, ...]]  # canonical surname -> ids of the people who bear it
+    given_names: GivenNames | None = None
 
     def find(self, body: str) -> list[LinkedMention]:
         mentions: list[LinkedMention] = []
         claimed: list[tuple[int, int]] = []
         named: dict[int, list[int]] = {}  # person id -> starts of its full mentions, ascending
-        for match in self.full.finditer(body) if self.full else ():
+        matches = list(self.full.finditer(body)) if self.full else []
+        starts = {match.start() for match in matches}
+        for match in matches:
             claimed.append(match.span())
             targets = self.targets.get(_canonical(match.group()), frozenset())
+            if len(targets) == 1 and self._part_of_a_name(body, match, starts):
+                continue
             if len(targets) == 1:
                 ((kind, pk),) = targets
                 mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
@@ -161,6 +242,22 @@ class _Matcher:
             mentions += self._surnames(body, claimed, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _part_of_a_name(self, body: str, match: re.Match[str], starts: set[int]) -> bool:
+        """A given-name country form inside a person's name: "Chad Smith", "Michael Jordan"."""
+        names = self.given_names
+        if names is None or match.group() not in names.forms:
+            return False
+        after = _NEXT_WORD.match(body, match.end())
+        if after and after.group(1) not in names.titles and match.end() + 1 not in starts:
+            return True
+        before = _PREVIOUS_WORD.search(body, max(0, match.start() - 64), match.start())
+        return bool(
+            before
+            and before.end() == match.start()
+            and before.group(1) not in names.function_words
+            and before.start(1) not in starts
+        )
 
     def _surnames(
         self, body: str, claimed: list[tuple[int, int]], named: dict[int, list[int]]
@@ -185,7 +282,6 @@ class _Matcher:
         return found
 
 
-@lru_cache(maxsize=4)
 def _compile(gazetteer: Gazetteer) -> _Matcher:
     targets: dict[str, set[_Key]] = {}
     bearers: dict[str, set[int]] = {}
@@ -207,6 +303,7 @@ def _compile(gazetteer: Gazetteer) -> _Matcher:
         surnames=_pattern(bearers),
         targets={key: frozenset(found) for key, found in targets.items()},
         bearers={key: tuple(sorted(ids)) for key, ids in bearers.items()},
+        given_names=gazetteer.given_names,
     )
 
 

@@ -5,6 +5,9 @@ Identity rules (shared by the CLI, the demo loader and the import mutation):
 - the same slug with different text is a new version of that article: it is updated in place
   (its id survives) and its topics and mentions are rebuilt;
 - anything else is a new article.
+
+`store_articles` applies the same rules to many articles in a few statements per hundred
+(`gql-news import`); `store_article` is that for one (importArticle, createArticle).
 """
 
 from __future__ import annotations
@@ -13,22 +16,25 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from gql_news.ingest.linker import Gazetteer, build_gazetteer, find_mentions
+from gql_news.ingest.article_rows import replace_mentions, replace_topics
+from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.parser import ParsedArticle, collapse, normalise_body
 from gql_news.ingest.slugs import make_slug
-from gql_news.models import Article, ArticleTopic, Mention, Topic
+from gql_news.models import Article
 
 ARTICLE_SLUG_MAX = 100
-_TOPIC_SLUG_MAX = 100
 _RELINK_BATCH = 200
+_ATTEMPTS = 3
+_BATCH = 100  # articles per transaction in store_articles
 
-StoreStatus = Literal["created", "updated", "unchanged"]
+StoreStatus = Literal["created", "updated", "unchanged", "slug-taken"]
+SlugPolicy = Literal["update", "keep"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,98 +62,154 @@ def article_slug(title: str, digest: str) -> str:
     return make_slug(title, max_length=ARTICLE_SLUG_MAX) or f"article-{digest[:12]}"
 
 
-async def store_article(parsed: ParsedArticle) -> StoreResult:
+async def store_article(parsed: ParsedArticle, *, same_slug: SlugPolicy = "update") -> StoreResult:
     """Create, update or keep the article (see the module docstring); returns what happened.
 
-    If a concurrent writer commits the same article first, our transaction fails on a unique
-    key and is rolled back whole; the second attempt then finds that article.
+    With `same_slug="keep"` an article whose slug exists but whose text differs is left as it
+    is and reported "slug-taken" (createArticle refuses it; an import updates it).
     """
-    digest = content_hash(parsed)
-    slug = article_slug(parsed.title, digest)
-    try:
-        return await _store(parsed, slug, digest)
-    except IntegrityError:
-        return await _store(parsed, slug, digest)
+    (result,) = await store_articles([parsed], same_slug=same_slug)
+    return result
+
+
+async def store_articles(
+    articles: Sequence[ParsedArticle], *, same_slug: SlugPolicy = "update"
+) -> list[StoreResult]:
+    """`store_article` for many articles at once, with the same rules and results, in input order.
+
+    Each batch of distinct slugs is one transaction written with a fixed number of statements
+    (an import of thousands of articles costs a few statements per hundred), so a failure
+    rolls back the whole batch: callers that must isolate a bad article retry it alone.
+    If a concurrent writer commits one of the same articles (or topics) first, the batch fails
+    on a unique key and is rolled back whole; the next attempt then finds those rows. Unique
+    keys decide, not a read-then-write check.
+    """
+    prepared = [
+        _Prepared(p, digest, article_slug(p.title, digest)) for p in articles for digest in [content_hash(p)]
+    ]
+    results: dict[int, StoreResult] = {}
+    for wave in _waves(prepared):
+        for _attempt in range(_ATTEMPTS - 1):
+            try:
+                stored = await _store_batch([prepared[i] for i in wave], same_slug)
+                break
+            except IntegrityError:
+                continue
+        else:
+            stored = await _store_batch([prepared[i] for i in wave], same_slug)
+        results.update(zip(wave, stored, strict=True))
+    by_digest: dict[str, StoreResult] = {}
+    out: list[StoreResult] = []
+    for index, item in enumerate(prepared):
+        if index in results:
+            by_digest.setdefault(item.digest, results[index])
+            out.append(results[index])
+        else:  # the same text earlier in the input: stored once, unchanged since
+            first = by_digest[item.digest]
+            out.append(StoreResult(first.article_id, first.slug, "unchanged"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    parsed: ParsedArticle
+    digest: str
+    slug: str
+
+
+def _waves(prepared: Sequence[_Prepared]) -> list[list[int]]:
+    """Indexes to store, in batches of distinct slugs and texts (a repeated text is skipped; a
+    repeated slug goes to a later batch, so its versions apply in input order)."""
+    waves: list[list[int]] = []
+    seen_digests: set[str] = set()
+    slugs_in: list[set[str]] = []
+    for index, item in enumerate(prepared):
+        if item.digest in seen_digests:
+            continue
+        seen_digests.add(item.digest)
+        level = next((n for n in range(len(waves) - 1, -1, -1) if item.slug in slugs_in[n]), -1) + 1
+        while level < len(waves) and len(waves[level]) >= _BATCH:
+            level += 1
+        if level == len(waves):
+            waves.append([])
+            slugs_in.append(set())
+        waves[level].append(index)
+        slugs_in[level].add(item.slug)
+    return waves
+
+
+def _fields(parsed: ParsedArticle, digest: str) -> dict[str, Any]:
+    return {
+        "title": parsed.title,
+        "standfirst": parsed.standfirst,
+        "body": parsed.body,
+        "published_at": parsed.published_at,
+        "byline": parsed.byline,
+        "source_url": parsed.source_url,
+        "content_hash": digest,
+    }
+
+
+async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> list[StoreResult]:
+    async with in_transaction():
+        same = {
+            digest: (pk, slug)
+            for pk, slug, digest in await Article.filter(
+                content_hash__in=[b.digest for b in batch]
+            ).values_list("id", "slug", "content_hash")
+        }
+        rest = [b for b in batch if b.digest not in same]
+        existing: dict[str, int] = {}
+        if rest:
+            existing = dict(await Article.filter(slug__in=[b.slug for b in rest]).values_list("slug", "id"))
+        results: dict[str, StoreResult] = {
+            digest: StoreResult(pk, slug, "unchanged") for digest, (pk, slug) in same.items()
+        }
+        new = [b for b in rest if b.slug not in existing]
+        changed = [b for b in rest if b.slug in existing]
+        if same_slug == "keep":
+            results.update({b.digest: StoreResult(existing[b.slug], b.slug, "slug-taken") for b in changed})
+            changed = []
+        for item in changed:
+            await Article.filter(id=existing[item.slug]).update(
+                **_fields(item.parsed, item.digest), updated_at=datetime.now(UTC)
+            )
+            results[item.digest] = StoreResult(existing[item.slug], item.slug, "updated")
+        if new:
+            await Article.bulk_create([Article(slug=b.slug, **_fields(b.parsed, b.digest)) for b in new])
+            ids = dict(await Article.filter(slug__in=[b.slug for b in new]).values_list("slug", "id"))
+            results.update({b.digest: StoreResult(ids[b.slug], b.slug, "created") for b in new})
+        written = [*changed, *new]
+        if written:
+            await replace_topics(
+                [(results[b.digest].article_id, b.parsed.topics) for b in written], fresh=not changed
+            )
+            await replace_mentions(
+                [(results[b.digest].article_id, b.parsed.body) for b in written],
+                await current_gazetteer(),
+                fresh=not changed,
+            )
+    return [results[b.digest] for b in batch]
 
 
 async def relink_articles(article_ids: Iterable[int] | None = None) -> int:
     """Rebuild the mentions of the given articles (all when None) after the gazetteer changed.
 
-    For example after an alias was added or a person created. One transaction; returns the
-    number of mentions written.
+    For example after an alias was added or a person created. One transaction (a savepoint
+    inside the caller's); returns the number of mentions written. The open entity candidates
+    of the articles are found again too.
     """
+    if article_ids is not None:
+        article_ids = list(article_ids)
+        if not article_ids:
+            return 0
     async with in_transaction():
-        query = Article.all() if article_ids is None else Article.filter(id__in=list(article_ids))
+        query = Article.all() if article_ids is None else Article.filter(id__in=article_ids)
         ids: list[int] = [pk for (pk,) in await query.order_by("id").values_list("id")]
-        gazetteer = await build_gazetteer()
+        gazetteer = await current_gazetteer()
         written = 0
         for first in range(0, len(ids), _RELINK_BATCH):
             batch = ids[first : first + _RELINK_BATCH]
             rows = await Article.filter(id__in=batch).values_list("id", "body")
-            written += await _replace_mentions(rows, gazetteer)
+            written += await replace_mentions(rows, gazetteer)
         return written
-
-
-async def _store(parsed: ParsedArticle, slug: str, digest: str) -> StoreResult:
-    async with in_transaction():
-        same = await Article.filter(content_hash=digest).values_list("id", "slug")
-        if same:
-            return StoreResult(same[0][0], same[0][1], "unchanged")
-        fields: dict[str, Any] = {
-            "title": parsed.title,
-            "standfirst": parsed.standfirst,
-            "body": parsed.body,
-            "published_at": parsed.published_at,
-            "byline": parsed.byline,
-            "source_url": parsed.source_url,
-            "content_hash": digest,
-        }
-        article = await Article.get_or_none(slug=slug)
-        status: StoreStatus
-        if article is None:
-            article = await Article.create(slug=slug, **fields)
-            status = "created"
-        else:
-            await article.update_from_dict(fields).save()
-            await ArticleTopic.filter(article_id=article.id).delete()
-            status = "updated"
-        if topic_ids := await _topic_ids(parsed.topics):
-            await ArticleTopic.bulk_create(
-                [
-                    ArticleTopic(article_id=article.id, topic_id=pk, position=i)
-                    for i, pk in enumerate(topic_ids)
-                ]
-            )
-        await _replace_mentions([(article.id, parsed.body)], await build_gazetteer())
-    return StoreResult(article.id, slug, status)
-
-
-async def _topic_ids(names: Sequence[str]) -> list[int]:
-    """Ids of the topics with these names, in order, creating the missing ones (matched by slug)."""
-    by_slug: dict[str, str] = {}
-    for name in names:
-        slug = make_slug(name, max_length=_TOPIC_SLUG_MAX)
-        if slug:
-            by_slug.setdefault(slug, name)
-    if not by_slug:
-        return []
-    ids: dict[str, int] = dict(await Topic.filter(slug__in=list(by_slug)).values_list("slug", "id"))
-    if missing := [slug for slug in by_slug if slug not in ids]:
-        await Topic.bulk_create([Topic(slug=slug, name=by_slug[slug]) for slug in missing])
-        ids.update(await Topic.filter(slug__in=missing).values_list("slug", "id"))
-    return [ids[slug] for slug in by_slug]
-
-
-async def _replace_mentions(articles: Sequence[tuple[int, str]], gazetteer: Gazetteer) -> int:
-    """Delete and re-create the mentions of (id, body) articles, linked against `gazetteer`."""
-    if not articles:
-        return 0
-    await Mention.filter(article_id__in=[pk for pk, _ in articles]).delete()
-    rows = [
-        Mention(article_id=pk, text=m.text, start=m.start, end=m.end, **{f"{m.kind}_id": m.entity_id})
-        for pk, body in articles
-        for m in find_mentions(body, gazetteer)
-    ]
-    if rows:
-        await Mention.bulk_create(rows, batch_size=500)
-    return len(rows)

@@ -16,3 +16,18 @@ class DataVersion(Model):
 
     class Meta:
         table = "data_version"
+
+
+class CatalogueVersion(Model):
+    """A single row (id 1) whose `version` changes, to a value never used before, on every write to
+    the person, organisation or country tables (by database triggers).
+
+    The linker caches its compiled gazetteer under this value, so a catalogue edit made by any
+    process is seen by every other at its next article.
+    """
+
+    id = fields.IntField(primary_key=True)
+    version = fields.BigIntField(default=0)
+
+    class Meta:
+        table = "catalogue_version"

@@ -1,0 +1,166 @@
+"""The rows that hang off an article: its topic links, its mentions and its open entity candidates.
+
+Written without model instances and with a fixed number of statements however many articles
+and rows (one multi-row insert each; on PostgreSQL one statement, so the per-statement
+data_version trigger fires once). Shared by `store_articles`, `relink_articles` and the
+article edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tortoise import connections
+
+from gql_news.ingest.candidates import FoundCandidate, find_candidates
+from gql_news.ingest.linker import Gazetteer, find_mentions
+from gql_news.ingest.slugs import make_slug
+from gql_news.models import ArticleTopic, CandidateStatus, EntityCandidate, Mention, Topic
+
+_TOPIC_SLUG_MAX = 100
+
+
+async def replace_topics(articles: Sequence[tuple[int, Sequence[str]]], *, fresh: bool = False) -> None:
+    """Set the topics of (article id, topic names) pairs, in order, creating missing topics;
+    `fresh` says the articles were just created (no links to drop)."""
+    if not fresh:
+        await ArticleTopic.filter(article_id__in=[pk for pk, _ in articles]).delete()
+    ids = await topic_map([name for _, names in articles for name in names])
+    rows = []
+    for pk, names in articles:
+        slugs = dict.fromkeys(s for s in (make_slug(n, max_length=_TOPIC_SLUG_MAX) for n in names) if s)
+        rows += [(pk, ids[slug], position) for position, slug in enumerate(slugs)]
+    if rows:
+        await _insert_many("article_topic", _ARTICLE_TOPIC_COLUMNS, rows)
+
+
+async def topic_ids(names: Sequence[str]) -> list[int]:
+    """Ids of the topics with these names, in order, creating the missing ones (matched by slug)."""
+    ids = await topic_map(names)
+    slugs = dict.fromkeys(s for s in (make_slug(n, max_length=_TOPIC_SLUG_MAX) for n in names) if s)
+    return [ids[slug] for slug in slugs]
+
+
+async def topic_map(names: Sequence[str]) -> dict[str, int]:
+    """slug -> id of the topics with these names, creating the missing ones: two statements, or
+    three when some are new."""
+    by_slug: dict[str, str] = {}
+    for name in names:
+        slug = make_slug(name, max_length=_TOPIC_SLUG_MAX)
+        if slug:
+            by_slug.setdefault(slug, name)
+    if not by_slug:
+        return {}
+    ids: dict[str, int] = dict(await Topic.filter(slug__in=list(by_slug)).values_list("slug", "id"))
+    if missing := [slug for slug in by_slug if slug not in ids]:
+        await Topic.bulk_create([Topic(slug=slug, name=by_slug[slug]) for slug in missing])
+        ids.update(await Topic.filter(slug__in=missing).values_list("slug", "id"))
+    return ids
+
+
+_MENTION_COLUMNS = (
+    ("article_id", "int"),
+    ("person_id", "int"),
+    ("organisation_id", "int"),
+    ("country_id", "int"),
+    ("text", "text"),
+    ("start", "int"),
+    ("end", "int"),
+)
+_ARTICLE_TOPIC_COLUMNS = (("article_id", "int"), ("topic_id", "int"), ("position", "smallint"))
+
+
+async def replace_mentions(
+    articles: Sequence[tuple[int, str]], gazetteer: Gazetteer, *, fresh: bool = False
+) -> int:
+    """Delete and re-create the mentions (and the open entity candidates) of (id, body) articles,
+    linked against `gazetteer`; `fresh` says they were just created (nothing to delete).
+    A fixed number of statements however many articles and mentions. Returns the mentions written.
+    """
+    if not articles:
+        return 0
+    if not fresh:
+        await Mention.filter(article_id__in=[pk for pk, _ in articles]).delete()
+    rows: list[tuple[Any, ...]] = []
+    found: list[tuple[int, list[FoundCandidate]]] = []
+    for pk, body in articles:
+        mentions = find_mentions(body, gazetteer)
+        rows += [
+            (
+                pk,
+                m.entity_id if m.kind == "person" else None,
+                m.entity_id if m.kind == "organisation" else None,
+                m.entity_id if m.kind == "country" else None,
+                m.text,
+                m.start,
+                m.end,
+            )
+            for m in mentions
+        ]
+        found.append((pk, find_candidates(body, mentions, gazetteer)))
+    if rows:
+        await _insert_many("mention", _MENTION_COLUMNS, rows)
+    await replace_open_candidates(found, fresh=fresh)
+    return len(rows)
+
+
+async def _insert_many(
+    table: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert rows without model instances, on the current connection: one statement on
+    PostgreSQL (arrays unnested, so the per-statement triggers fire once), executemany on SQLite.
+    `columns` are (name, PostgreSQL array type) pairs."""
+    client = connections.get("default")
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    if client.capabilities.dialect == "postgres":
+        arrays = ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(columns, start=1))
+        await client.execute_query(
+            f'INSERT INTO "{table}" ({names}) SELECT * FROM unnest({arrays})',
+            [list(col) for col in zip(*rows, strict=True)],
+        )
+        return
+    marks = ", ".join("?" for _ in columns)
+    await client.execute_many(
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [list(row) for row in rows]
+    )
+
+
+async def replace_open_candidates(
+    found: Sequence[tuple[int, Sequence[FoundCandidate]]], *, fresh: bool = False
+) -> int:
+    """Make the open candidates of these articles the ones just found; returns how many were stored.
+
+    Decided candidates (confirmed, dismissed) stay as the record of the decision; a text an
+    editor dismissed anywhere is not suggested again. A fixed number of statements, however
+    many articles or candidates.
+    """
+    if not found:
+        return 0
+    article_ids = [pk for pk, _ in found]
+    if not fresh:  # new articles have no candidates yet
+        await EntityCandidate.filter(article_id__in=article_ids, status=CandidateStatus.OPEN).delete()
+    texts = sorted({c.text for _, candidates in found for c in candidates})
+    if not texts:
+        return 0
+    taken: set[tuple[int, int, int]] = set()
+    if not fresh:
+        decided = await EntityCandidate.filter(
+            article_id__in=article_ids, status__not=CandidateStatus.OPEN
+        ).values_list("article_id", "start", "end")
+        taken = {(pk, start, end) for pk, start, end in decided}
+    dismissed = {
+        text
+        for (text,) in await EntityCandidate.filter(text__in=texts, status=CandidateStatus.DISMISSED)
+        .distinct()
+        .values_list("text")
+    }
+    rows = [
+        EntityCandidate(article_id=pk, text=c.text, kind=c.kind, cue=c.cue[:100], start=c.start, end=c.end)
+        for pk, candidates in found
+        for c in candidates
+        if c.text not in dismissed and (pk, c.start, c.end) not in taken
+    ]
+    if rows:
+        await EntityCandidate.bulk_create(rows, batch_size=500)
+    return len(rows)

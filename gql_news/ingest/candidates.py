@@ -1,0 +1,271 @@
+"""Entity candidates: names an article uses that the catalogue does not know yet.
+
+A capitalised name phrase is suggested when the words around it say it is a person or an
+organisation and it links to nothing:
+
+- a role word before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
+  "chief executive Lars Berg";
+- an appositive with a role word after it: "Jan Novak, the deputy finance minister";
+- a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
+  "Nordvik Energy told reporters";
+- "according to" before it: "according to the Freedonian Press Agency";
+- a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
+
+A person needs two to four name words (one capitalised word before "said" is too often a
+pronoun or a surname already linked); an organisation needs a word like "Ministry", "Bank" or
+"Group", an acronym ("NATO"), or a company-role cue. Phrases that overlap a linked mention, or
+that are written like any catalogue form (including the ambiguous and the non-entity ones),
+are never suggested. Text already dismissed by an editor is not suggested again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gql_news.ingest.cue_words import (
+    APPOSITIVE_START,
+    COMPANY_ROLES,
+    CONNECTORS,
+    LEADING_STOP,
+    ORG_WORDS,
+    PREPOSITIONS,
+    ROLE_WORDS,
+    SPEECH_AFTER,
+)
+from gql_news.ingest.linker import Gazetteer, LinkedMention, is_known_form
+from gql_news.models import CandidateKind
+
+PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
+
+_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|&")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
+_APPOSITIVE_REACH = 7
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCandidate:
+    """One suggested name: body[start:end] == text, and the cue word that suggested it."""
+
+    text: str
+    kind: CandidateKind
+    cue: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    mention: bool  # inside a linked mention
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def find_candidates(
+    body: str, mentions: Sequence[LinkedMention], gazetteer: Gazetteer
+) -> list[FoundCandidate]:
+    """The candidates of one body, first occurrence of each text, in text order."""
+    tokens = _tokens(body, mentions)
+    found: dict[str, FoundCandidate] = {}
+    for first, last in _runs(body, tokens):
+        for candidate in _judge(body, tokens, first, last):
+            if candidate.text not in found and not is_known_form(candidate.text, gazetteer):
+                found[candidate.text] = candidate
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
+    spans = sorted((m.start, m.end) for m in mentions)
+    out: list[_Token] = []
+    index = 0
+    for match in _WORD.finditer(body):
+        start, end = match.span()
+        while index < len(spans) and spans[index][1] <= start:
+            index += 1
+        inside = index < len(spans) and spans[index][0] < end
+        out.append(_Token(match.group(), start, end, inside))
+    return out
+
+
+def _joined(body: str, left: _Token, right: _Token) -> bool:
+    """Only one space between two words (no punctuation, no line break)."""
+    return body[left.end : right.start] == " "
+
+
+def _runs(body: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (connectors allowed inside), as inclusive token ranges."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.mention or not token.capitalised:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and _joined(body, tokens[j], tokens[j + 1]):
+            nxt = tokens[j + 1]
+            if nxt.mention or _POSSESSIVE.search(tokens[j].text):
+                break
+            if nxt.capitalised:
+                j += 1
+                continue
+            # a lower-case connector continues the run only when a capitalised word follows it
+            k = j + 1
+            while k < len(tokens) and tokens[k].lower in CONNECTORS and not tokens[k].capitalised:
+                if k + 1 >= len(tokens) or not _joined(body, tokens[k], tokens[k + 1]):
+                    break
+                k += 1
+            if k > j + 1 and k < len(tokens) and tokens[k].capitalised and not tokens[k].mention:
+                j = k
+                continue
+            break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[FoundCandidate]:
+    """The candidates a run yields, by the cues around it."""
+    while first <= last and (tokens[first].lower in LEADING_STOP or tokens[first].lower in CONNECTORS):
+        if tokens[first].lower in PREPOSITIONS:
+            return []
+        first += 1
+    while first <= last and tokens[last].lower in CONNECTORS:
+        last -= 1
+    if first > last:
+        return []
+    roles = [k for k in range(first, last + 1) if tokens[k].lower in ROLE_WORDS]
+    out: list[FoundCandidate] = []
+    if roles:
+        # "Deputy Finance Minister Jan Novak": the words after the last role word are the name;
+        # an organisation word before the first role word names the employer ("Acme Group CEO").
+        name_first = roles[-1] + 1
+        role = tokens[roles[-1]].lower
+        if name_first <= last and tokens[name_first].lower not in CONNECTORS:
+            person = _person(body, tokens, name_first, last, role)
+            if person:
+                out.append(person)
+        elif name_first < last and tokens[name_first].lower in {"of", "for", "at"} and role in COMPANY_ROLES:
+            # "the CEO of Acme Group": the employer follows the role
+            org = _organisation(body, tokens, name_first + 1, last, role, strict=False)
+            if org:
+                out.append(org)
+        if roles[0] > first:
+            org = _organisation(body, tokens, first, roles[0] - 1, tokens[roles[0]].lower, strict=True)
+            if org:
+                out.append(org)
+        return out
+    cue = _cue(body, tokens, first, last)
+    if cue is None:
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and _joined(body, tokens[last], after) and after.lower in ROLE_WORDS:
+            # "the Finance Ministry spokesperson": an organisation named before a role
+            org = _organisation(body, tokens, first, last, after.lower, strict=True)
+            return [org] if org else []
+        return []
+    word, company = cue
+    if company:
+        org = _organisation(body, tokens, first, last, word, strict=False)
+        return [org] if org else []
+    if _has_org_word(tokens, first, last) or _is_acronym(tokens, first, last):
+        org = _organisation(body, tokens, first, last, word, strict=True)
+        return [org] if org else []
+    person = _person(body, tokens, first, last, word)
+    return [person] if person else []
+
+
+def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
+    """The word that marks the run as a name, and whether it marks an employer (company role)."""
+    before = tokens[first - 1] if first > 0 and _joined(body, tokens[first - 1], tokens[first]) else None
+    before2 = tokens[first - 2] if before and first > 1 and _joined(body, tokens[first - 2], before) else None
+    if before is not None and not before.mention:
+        if before.lower in ROLE_WORDS:
+            return before.lower, False
+        if before.lower in {"said", "says"}:
+            return before.lower, False
+        if before.lower == "to" and before2 is not None and before2.lower == "according":
+            return "according to", False
+        if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
+            return before2.lower, True
+    end = tokens[last].end
+    if _POSSESSIVE.search(tokens[last].text):
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        if following is not None and following.lower in COMPANY_ROLES:
+            return following.lower, True
+        return None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and body[end : after.start] == " " and after.lower in SPEECH_AFTER:
+        return after.lower, False
+    if after is not None and body[end : after.start] == ", ":
+        return _appositive(body, tokens, last + 1)
+    return None
+
+
+def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:
+    """A role word in the phrase after a name's comma: ", the deputy foreign minister of ..."."""
+    first = tokens[start]
+    if first.lower not in APPOSITIVE_START and first.lower not in ROLE_WORDS and not first.capitalised:
+        return None
+    for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
+        if k > start and not _joined(body, tokens[k - 1], tokens[k]):
+            return None
+        if tokens[k].lower in ROLE_WORDS:
+            return tokens[k].lower, False
+    return None
+
+
+def _has_org_word(tokens: list[_Token], first: int, last: int) -> bool:
+    return any(_POSSESSIVE.sub("", tokens[k].lower).rstrip(".") in ORG_WORDS for k in range(first, last + 1))
+
+
+def _is_acronym(tokens: list[_Token], first: int, last: int) -> bool:
+    text = _POSSESSIVE.sub("", tokens[first].text)
+    return first == last and len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def _span(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, int, int]:
+    start, end = tokens[first].start, tokens[last].end
+    possessive = _POSSESSIVE.search(tokens[last].text)
+    if possessive:
+        end -= len(possessive.group())
+    return body[start:end], start, end
+
+
+def _person(body: str, tokens: list[_Token], first: int, last: int, cue: str) -> FoundCandidate | None:
+    words = [tokens[k] for k in range(first, last + 1)]
+    named = [w for w in words if w.lower not in CONNECTORS]
+    if not _NAME_WORDS_MIN <= len(named) <= _NAME_WORDS_MAX:
+        return None
+    if any(w.lower in ROLE_WORDS for w in named):
+        return None
+    if _has_org_word(tokens, first, last) or any(len(w.text) > 1 and w.text.isupper() for w in named):
+        return None
+    text, start, end = _span(body, tokens, first, last)
+    return FoundCandidate(text, PERSON, cue, start, end)
+
+
+def _organisation(
+    body: str, tokens: list[_Token], first: int, last: int, cue: str, *, strict: bool
+) -> FoundCandidate | None:
+    """An organisation candidate; `strict` asks for an acronym, or a name of two words or more with
+    an organisation word in it."""
+    named_like_one = last > first and _has_org_word(tokens, first, last)  # "Acme Group", not "Energy"
+    if strict and not (named_like_one or _is_acronym(tokens, first, last)):
+        return None
+    if any(tokens[k].lower in ROLE_WORDS for k in range(first, last + 1)):
+        return None
+    text, start, end = _span(body, tokens, first, last)
+    if len(text) > 300 or not any(ch.isalpha() for ch in text):
+        return None
+    return FoundCandidate(text, ORGANISATION, cue, start, end)

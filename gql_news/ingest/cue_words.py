@@ -1,0 +1,79 @@
+"""The words entity-candidate detection reads around a capitalised name (see candidates.py).
+
+All lower case; the detector compares lower-cased words.
+"""
+
+from __future__ import annotations
+
+ROLE_WORDS = frozenset(
+    {
+        "minister", "president", "vice-president", "premier", "chancellor", "ceo", "cfo", "coo", "cto",
+        "chairman", "chairwoman", "chairperson", "chair", "spokesperson", "spokesman", "spokeswoman",
+        "governor", "ambassador", "envoy", "secretary", "senator", "mayor", "director", "founder",
+        "co-founder", "commissioner", "chief", "executive", "head", "leader", "king", "queen",
+        "prince", "princess", "general", "admiral", "judge", "prosecutor", "lawmaker", "deputy",
+        "analyst", "economist", "official", "manager", "mp", "treasurer", "attorney",
+    }
+)  # fmt: skip
+# Roles whose "of X" / "for X" / "X's" names a company or body rather than a place.
+COMPANY_ROLES = frozenset(
+    {
+        "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chairperson", "chair", "spokesperson",
+        "spokesman", "spokeswoman", "founder", "co-founder", "director", "chief", "executive", "head",
+        "analyst", "economist",
+    }
+)  # fmt: skip
+SPEECH_AFTER = frozenset(
+    {"said", "says", "told", "added", "stated", "announced", "noted", "warned", "explained", "argued"}
+)
+ORG_WORDS = frozenset(
+    {
+        "ministry", "ministries", "department", "bank", "corp", "corporation", "inc", "ltd", "llc", "plc",
+        "group", "company", "co", "agency", "council", "committee", "commission", "association",
+        "university", "college", "institute", "foundation", "fund", "authority", "organisation",
+        "organization", "union", "federation", "party", "exchange", "holdings", "industries",
+        "technologies", "systems", "airlines", "airways", "motors", "labs", "partners", "capital",
+        "bureau", "office", "embassy", "court", "parliament", "assembly", "senate", "congress",
+        "police", "army", "navy", "forces", "times", "post", "press", "news", "network", "media",
+        "energy", "services", "solutions", "pharmaceuticals", "trust", "society", "alliance",
+        "coalition", "movement", "centre", "center", "forum", "board", "telecom", "railways", "ag",
+        "gmbh", "sa", "ventures", "markets", "securities", "insurance", "petroleum", "oil", "gas",
+    }
+)  # fmt: skip
+# Capitalised words that start sentences or titles rather than names.
+LEADING_STOP = frozenset(
+    {
+        "the", "a", "an", "and", "but", "or", "so", "yet", "however", "meanwhile", "in", "on", "at",
+        "by", "for", "from", "with", "as", "after", "before", "during", "since", "until", "while",
+        "when", "where", "if", "although", "though", "because", "last", "next", "this", "that",
+        "these", "those", "then", "now", "today", "yesterday", "tomorrow", "earlier", "later",
+        "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+        "your", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "former", "acting", "interim",
+        "speaking", "asked", "according", "also", "both", "each", "every", "some", "many", "most",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "of", "to", "under",
+    }
+)  # fmt: skip
+# A run that opened with one of these ("In South Hamland, the minister said") names a place or a time.
+PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "on",
+        "for",
+        "with",
+        "by",
+        "during",
+        "since",
+        "until",
+        "to",
+        "of",
+        "under",
+        "after",
+        "before",
+    }
+)
+CONNECTORS = frozenset({"of", "and", "for", "the", "de", "del", "da", "di", "du", "van", "von", "der", "bin", "al", "la", "le", "y", "&"})  # fmt: skip
+APPOSITIVE_START = frozenset({"the", "a", "an", "its", "his", "her", "their", "who", "now", "then", "former"})

@@ -1,0 +1,264 @@
+"""`gql-news import`: files, directories, globs or standard input, in the seed's text format or as
+JSON / NDJSON records, each article stored through `store_article` (the importArticle path).
+
+Articles are stored a hundred per transaction (`store_articles`); a batch the database refuses
+is stored again article by article, so a bad one is reported and skipped and never leaves
+anything half-written, nor stops the others. What goes in:
+
+- a `.txt` file (or anything not JSON): one article in the seed's text format;
+- a `.json` file: one record, or a list of records;
+- a `.ndjson` / `.jsonl` file: one record per line (blank lines skipped);
+- a directory: every such file below it, in name order; a glob: every file it matches;
+- `-`: standard input, told apart by its first character (`{` or `[`: JSON, else text).
+
+A record has `title`, `body`, `publishedAt` (ISO 8601 date or date-time), and optionally
+`topics`, `byline`, `sourceUrl`, `standfirst` (snake_case names are accepted too).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+
+from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
+from gql_news.ingest.errors import InputError
+from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
+from gql_news.ingest.store import StoreStatus, store_articles
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+JSON_SUFFIXES = frozenset({".json"})
+LINES_SUFFIXES = frozenset({".ndjson", ".jsonl"})
+_KNOWN = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES
+_GLOB_CHARS = frozenset("*?[")
+
+Format = Literal["text", "json", "lines"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    title: str
+    body: str
+    published_at: datetime = Field(validation_alias=AliasChoices("publishedAt", "published_at"))
+    topics: list[str] = Field(default_factory=list)
+    byline: str | None = None
+    source_url: str | None = Field(default=None, validation_alias=AliasChoices("sourceUrl", "source_url"))
+    standfirst: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One article to import: where it came from (`file`, `file:line`, `file[3]`) and how to read it."""
+
+    label: str
+    build: Callable[[], ParsedArticle]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    label: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did, article by article."""
+
+    counts: dict[StoreStatus, int] = field(
+        default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0}
+    )
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def collect(arguments: Sequence[str], stdin: Callable[[], str]) -> tuple[list[Item], list[Failure]]:
+    """Every article the arguments name, and what could not even be read (missing files, bad JSON)."""
+    items: list[Item] = []
+    failures: list[Failure] = []
+    for argument in arguments:
+        if argument == "-":
+            _read("<stdin>", None, stdin, items, failures)
+            continue
+        for path in _expand(argument, failures):
+            _read(str(path), _format_of(path), _reader(path), items, failures)
+    return items, failures
+
+
+def _reader(path: Path) -> Callable[[], str]:
+    return lambda: path.read_text(encoding="utf-8")
+
+
+def _expand(argument: str, failures: list[Failure]) -> list[Path]:
+    path = Path(argument)
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _KNOWN)
+        if not found:
+            failures.append(Failure(argument, "the directory holds no .txt, .json, .ndjson or .jsonl file"))
+        return found
+    if path.is_file():
+        return [path]
+    if _GLOB_CHARS & set(argument):
+        matches = sorted(Path(p) for p in glob.glob(argument, recursive=True) if Path(p).is_file())
+        if not matches:
+            failures.append(Failure(argument, "no file matches this pattern"))
+        return matches
+    failures.append(Failure(argument, "no such file or directory"))
+    return []
+
+
+def _format_of(path: Path) -> Format | None:
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in LINES_SUFFIXES:
+        return "lines"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None  # sniffed from the content
+
+
+def _sniff(text: str) -> Format:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        return "lines" if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines) else "json"
+    return "text"
+
+
+def _read(
+    label: str, fmt: Format | None, read: Callable[[], str], items: list[Item], failures: list[Failure]
+) -> None:
+    try:
+        text = read()
+    except (OSError, UnicodeDecodeError) as error:
+        failures.append(Failure(label, f"cannot read it: {error}"))
+        return
+    fmt = fmt or _sniff(text)
+    if fmt == "text":
+        items.append(Item(label, lambda: _parse_text(text)))
+        return
+    try:
+        records = list(_records(label, text, fmt))
+    except ValueError as error:
+        failures.append(Failure(label, str(error)))
+        return
+    items.extend(Item(record_label, _record_builder(record)) for record_label, record in records)
+
+
+def _records(label: str, text: str, fmt: Format) -> Iterator[tuple[str, Any]]:
+    if fmt == "lines":
+        for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+            if line.strip():
+                try:
+                    yield f"{label}:{number}", json.loads(line)
+                except json.JSONDecodeError as error:
+                    yield f"{label}:{number}", _Broken(f"not JSON: {error.msg} (column {error.colno})")
+        return
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    if isinstance(data, list):
+        for index, record in enumerate(data):
+            yield f"{label}[{index}]", record
+    else:
+        yield label, data
+
+
+@dataclass(frozen=True, slots=True)
+class _Broken:
+    reason: str
+
+
+def _record_builder(record: Any) -> Callable[[], ParsedArticle]:
+    return lambda: _parse_record(record)
+
+
+def _parse_text(text: str) -> ParsedArticle:
+    check_body_size(text, "text")
+    return parse_article(text)
+
+
+def _parse_record(record: Any) -> ParsedArticle:
+    if isinstance(record, _Broken):
+        raise InputError("record", record.reason)
+    if not isinstance(record, dict):
+        raise InputError("record", f"a record must be a JSON object, not {type(record).__name__}")
+    try:
+        data = _Record.model_validate(record)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "record"
+        raise InputError(where, f"{where}: {first['msg']}") from None
+    return build_article(
+        ArticleDraft(
+            title=data.title,
+            body=data.body,
+            published_at=data.published_at,
+            topics=data.topics,
+            byline=data.byline,
+            source_url=data.source_url,
+            standfirst=data.standfirst,
+        )
+    )
+
+
+async def import_items(
+    items: Sequence[Item], report: ImportReport, advance: Callable[[], None], *, batch: int = 100
+) -> None:
+    """Parse every item and store them `batch` at a time (one transaction each, `store_articles`).
+
+    An item that does not parse is recorded and skipped. A batch the database refuses is
+    rolled back whole and its articles are stored again one by one, so a bad article is
+    reported alone and never leaves anything half-written, nor stops the others.
+    """
+    pending: list[tuple[Item, ParsedArticle]] = []
+    for item in items:
+        try:
+            pending.append((item, item.build()))
+        except (ArticleFormatError, InputError) as error:
+            report.failures.append(Failure(item.label, _reason(error)))
+            advance()
+        if len(pending) >= batch:
+            await _store(pending, report, advance)
+            pending = []
+    if pending:
+        await _store(pending, report, advance)
+
+
+def _reason(error: Exception) -> str:
+    field_name = getattr(error, "field", None)
+    prefix = f"{field_name}: " if field_name and not str(error).startswith(f"{field_name}:") else ""
+    return f"{prefix}{error}"
+
+
+async def _store(
+    pending: Sequence[tuple[Item, ParsedArticle]], report: ImportReport, advance: Callable[[], None]
+) -> None:
+    try:
+        results = await store_articles([parsed for _, parsed in pending])
+    except Exception:  # noqa: BLE001 - retried one by one below, where the failure is reported
+        for item, parsed in pending:
+            try:
+                (result,) = await store_articles([parsed])
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop the import
+                report.failures.append(Failure(item.label, f"{type(error).__name__}: {error}"))
+            else:
+                report.counts[result.status] = report.counts.get(result.status, 0) + 1
+            advance()
+        return
+    for result in results:
+        report.counts[result.status] = report.counts.get(result.status, 0) + 1
+        advance()

@@ -1,0 +1,77 @@
+"""Entity candidates: which capitalised names are suggested, with which kind and cue (no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gql_news.ingest.candidates import find_candidates
+from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions
+
+GAZETTEER = Gazetteer(
+    (
+        GazetteerEntry("country", 1, ("Belarus", "Belarusian")),
+        GazetteerEntry("country", 2, ("South Korea", "South Korean", "Korean", "Korea")),
+        GazetteerEntry("person", 3, ("Aleksandr Lukashenko",)),
+        GazetteerEntry("organisation", 4, ("SK Hynix",)),
+        GazetteerEntry("person", 5, ("Jan Novak",)),
+        GazetteerEntry("organisation", 6, ("Jan Novak",)),  # ambiguous: links nothing
+    ),
+    non_entities=("Latin America",),
+)
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    candidates = find_candidates(text, find_mentions(text, GAZETTEER), GAZETTEER)
+    for c in candidates:
+        assert text[c.start : c.end] == c.text
+    return [(c.text, c.kind.value, c.cue) for c in candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister Kiri Tane said yes.", [("Kiri Tane", "person", "minister")]),
+        ("The energy minister Ana Petrova resigned.", [("Ana Petrova", "person", "minister")]),
+        ("Ana Petrova, the deputy finance minister, resigned.", [("Ana Petrova", "person", "deputy")]),
+        ("Ana Petrova said prices fall.", [("Ana Petrova", "person", "said")]),
+        ("“No,” said Ana Petrova.", [("Ana Petrova", "person", "said")]),
+        ("Lars Berg told reporters.", [("Lars Berg", "person", "told")]),
+        ("According to Nordvik Energy, profits rose.", [("Nordvik Energy", "organisation", "according to")]),
+        ("The CEO of Acme Group spoke.", [("Acme Group", "organisation", "ceo")]),
+        ("A spokesperson for Acme declined.", [("Acme", "organisation", "spokesperson")]),
+        ("Acme’s chief executive left.", [("Acme", "organisation", "chief")]),
+        ("NATO said it would respond.", [("NATO", "organisation", "said")]),
+        (
+            "The Finance Ministry spokesperson declined.",
+            [("Finance Ministry", "organisation", "spokesperson")],
+        ),
+        ("South Korean President Moon Jae-in said.", [("Moon Jae-in", "person", "president")]),
+    ],
+)
+def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said that the plan works.",  # a pronoun
+        "The Minister said this.",  # a role without a name
+        "Novak said he agreed.",  # one word: a surname, or a pronoun at a sentence start
+        "In South Hamland, the foreign minister said.",  # a place after a preposition
+        "Belarus President Aleksandr Lukashenko said.",  # known: linked
+        "SK Hynix said profits rose.",  # known organisation
+        "Jan Novak said so.",  # ambiguous catalogue form: known, not a candidate
+        "Latin America said nothing.",  # a non-entity phrase
+        "Energy Minister Ana",  # one-word name after the role
+        "Ana Petrova visited Minsk.",  # no role word, no speech verb
+        "ana petrova said so.",  # lower case
+    ],
+)
+def test_not_suggested(text: str) -> None:
+    assert found(text) == []
+
+
+def test_first_occurrence_of_each_text_once() -> None:
+    text = "Ana Petrova said yes. Later Ana Petrova said no. Energy Minister Ana Petrova left."
+    assert found(text) == [("Ana Petrova", "person", "said")]

@@ -1,0 +1,78 @@
+"""store_articles: many articles in a few statements, with store_article's rules and results."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from gql_news.ingest.importer import ImportReport, Item, import_items
+from gql_news.ingest.parser import ParsedArticle, parse_article
+from gql_news.ingest.store import store_article, store_articles
+from gql_news.models import Article, ArticleTopic, EntityCandidate, Mention, Topic
+from gql_news.settings import Settings
+from tests.graphql.helpers import count_statements
+
+
+def _article(n: int, body: str = "Iran and Belarus met. Energy Minister Ana Petrova spoke.") -> ParsedArticle:
+    return parse_article(f"Story {n}\n\nNews, Topic {n % 3} | May 1, 2024\n\n{body} ({n})")
+
+
+async def test_results_in_input_order_with_duplicates(db_session: Settings) -> None:
+    one, two = _article(1), _article(2)
+    two_edited = replace(two, body="Chad. (2)", standfirst="Chad. (2)")
+    results = await store_articles([one, two, one, two_edited])
+    assert [r.status for r in results] == ["created", "created", "unchanged", "updated"]
+    assert results[0].article_id == results[2].article_id
+    assert results[1].article_id == results[3].article_id
+    assert await Article.all().count() == 2
+    assert (await Article.get(id=results[1].article_id)).body == "Chad. (2)"
+    chad = await Mention.filter(article_id=results[1].article_id).values_list("text", flat=True)
+    assert chad == ["Chad"]
+    again = await store_articles([one, two_edited])
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
+
+
+async def test_a_batch_is_linked_like_single_stores(db_session: Settings) -> None:
+    articles = [_article(n) for n in range(5)]
+    batch = await store_articles(articles)
+    batched = await Mention.all().order_by("article_id", "start").values_list("text", "start", "end")
+    candidates = await EntityCandidate.all().count()
+    await Article.all().delete()
+    for parsed in articles:
+        await store_article(parsed)
+    single = await Mention.all().order_by("article_id", "start").values_list("text", "start", "end")
+    assert batched == single
+    assert candidates == await EntityCandidate.all().count() == 5
+    assert len(batch) == 5
+    assert await Topic.all().count() == 4
+    assert await ArticleTopic.all().count() == 10
+
+
+async def test_statements_do_not_grow_with_the_batch(db_session: Settings) -> None:
+    await store_articles([_article(100)])  # topics exist, gazetteer cached
+    with count_statements() as few:
+        await store_articles([_article(0)])
+    with count_statements() as many:
+        await store_articles([_article(n) for n in range(1, 60)])
+    assert len(many) == len(few), (few, many)
+
+
+async def test_import_isolates_an_article_the_database_refuses(db_session: Settings) -> None:
+    bad = ParsedArticle(
+        title="Bad topic",
+        topics=("x" * 150,),  # the parser refuses this; a hand-built article need not
+        published_at=datetime(2024, 5, 1, tzinfo=UTC),
+        byline=None,
+        body="Belarus.",
+        standfirst="Belarus.",
+    )
+    items = [Item(f"item{n}", lambda n=n: _article(n)) for n in range(3)]
+    items.insert(1, Item("bad", lambda: bad))
+    report = ImportReport()
+    advanced: list[int] = []
+    await import_items(items, report, lambda: advanced.append(1), batch=10)
+    assert report.counts["created"] == 3
+    assert [f.label for f in report.failures] == ["bad"]
+    assert len(advanced) == 4
+    assert await Article.all().count() == 3
+    assert not await Article.filter(title="Bad topic").exists()
