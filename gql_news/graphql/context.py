@@ -8,15 +8,41 @@ from typing import TypeAlias
 from starlette.requests import Request
 from strawberry.types import Info as _Info
 
+from gql_news.graphql.candidates.loaders import CandidateLoaders
 from gql_news.graphql.loaders import Loaders
+from gql_news.tokens import Principal, authenticate, bearer_token
 
 
 @dataclass
 class Context:
-    """One request: the HTTP request (None when executed directly) and its fresh loaders."""
+    """One request: the HTTP request (None when executed directly), its fresh loaders, and who
+    it acts as (read from the `Authorization` header on first use, once per request)."""
 
     request: Request | None = None
     loaders: Loaders = field(default_factory=Loaders)
+    _candidate_loaders: CandidateLoaders | None = field(default=None, repr=False)
+    _principal: Principal | None = field(default=None, repr=False)
+    _checked: bool = field(default=False, repr=False)
+
+    @property
+    def candidate_loaders(self) -> CandidateLoaders:
+        """The candidate loaders, made on first use (most requests never need them)."""
+        if self._candidate_loaders is None:
+            self._candidate_loaders = CandidateLoaders()
+        return self._candidate_loaders
+
+    async def principal(self) -> Principal | None:
+        """The holder of the request's valid bearer token; None without one (checked once)."""
+        if not self._checked:
+            header = self.request.headers.get("authorization") if self.request is not None else None
+            self._principal = await authenticate(bearer_token(header))
+            self._checked = True
+        return self._principal
+
+    def forget_loaded(self) -> None:
+        """Drop every loader cache: after a write, rows loaded before it are stale."""
+        self.loaders = Loaders()
+        self._candidate_loaders = None
 
 
 Info: TypeAlias = _Info[Context, None]

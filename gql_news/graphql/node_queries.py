@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from gql_news.graphql.articles.types import Article
+from gql_news.graphql.candidates.types import candidate_by_id
 from gql_news.graphql.context import Info
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.errors import BadUserInput
@@ -34,6 +35,8 @@ async def _resolve(info: Info, type_name: str, pk: int) -> Node | None:
     if type_name == "Country":
         row = await loaders.country_by_id.load(pk)
         return Country.from_row(row) if row else None
+    if type_name == "EntityCandidate":
+        return await candidate_by_id(info, pk)
     row = await loaders.topic_by_id.load(pk)
     return Topic.from_row(row) if row else None
 

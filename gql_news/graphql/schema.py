@@ -10,15 +10,22 @@ from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
+from gql_news.graphql.articles.mutations import ArticleMutations
 from gql_news.graphql.articles.queries import ArticleQueries
 from gql_news.graphql.articles.types import Article
+from gql_news.graphql.candidates.mutations import CandidateMutations
+from gql_news.graphql.candidates.queries import CandidateQueries
+from gql_news.graphql.candidates.types import EntityCandidate
 from gql_news.graphql.countries.queries import CountryQueries
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.errors import error_code
 from gql_news.graphql.executor import FastExecutionContext
+from gql_news.graphql.node_mutations import NodeMutations
 from gql_news.graphql.node_queries import NodeQueries
+from gql_news.graphql.organisations.mutations import OrganisationMutations
 from gql_news.graphql.organisations.queries import OrganisationQueries
 from gql_news.graphql.organisations.types import Organisation
+from gql_news.graphql.people.mutations import PersonMutations
 from gql_news.graphql.people.queries import PersonQueries
 from gql_news.graphql.people.types import Person
 from gql_news.graphql.topics.queries import TopicQueries
@@ -30,7 +37,25 @@ logger = logging.getLogger("gql_news.graphql")
 @strawberry.type(
     description="Read the news graph: articles and the people, organisations and countries they mention."
 )
-class Query(NodeQueries, ArticleQueries, PersonQueries, OrganisationQueries, CountryQueries, TopicQueries):
+class Query(
+    NodeQueries,
+    ArticleQueries,
+    PersonQueries,
+    OrganisationQueries,
+    CountryQueries,
+    TopicQueries,
+    CandidateQueries,
+):
+    pass
+
+
+@strawberry.type(
+    description=(
+        "Change the news graph. Every mutation needs `Authorization: Bearer <token>` "
+        "(`gql-news token create`) and is one transaction: it happens whole or not at all."
+    )
+)
+class Mutation(ArticleMutations, PersonMutations, OrganisationMutations, NodeMutations, CandidateMutations):
     pass
 
 
@@ -51,7 +76,8 @@ def build_schema() -> NewsSchema:
     extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
     return NewsSchema(
         query=Query,
-        types=[Article, Person, Organisation, Country, Topic],
+        mutation=Mutation,
+        types=[Article, Person, Organisation, Country, Topic, EntityCandidate],
         extensions=extensions,
         execution_context_class=FastExecutionContext,
     )

@@ -55,3 +55,32 @@ def count_statements() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+async def token_headers(name: str = "tests") -> dict[str, str]:
+    """Headers carrying a fresh API token (the app's database must be open)."""
+    from gql_news.tokens import create_token
+
+    return {"Authorization": f"Bearer {await create_token(name)}"}
+
+
+async def mutate(
+    client: httpx.AsyncClient,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """POST a mutation; assert a 200 JSON answer (GraphQL-over-HTTP); return the parsed body."""
+    response = await client.post(
+        "/graphql", json={"query": query, "variables": variables or {}}, headers=headers or {}
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def ok(body: dict[str, Any]) -> Any:
+    """The `data` of a mutation that must have succeeded."""
+    assert "errors" not in body, body
+    return body["data"]

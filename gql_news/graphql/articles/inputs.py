@@ -86,3 +86,63 @@ def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
     if flt.published_before is not None:
         out.append(("t.published_at < ?", (_utc(flt.published_before),)))
     return tuple(out)
+
+
+# Inputs of the article mutations (the write side).
+
+_TOPICS = "Topic names, in order; topics are created on demand."
+
+
+@strawberry.input(description="An article in the seed's plain-text format, to parse, store and link.")
+class ImportArticleInput:
+    text: str = strawberry.field(
+        description=(
+            "Title line, then 'Topic, Topic | Month D, YYYY By: author', then the paragraphs "
+            "separated by blank lines. At most 200 KB."
+        )
+    )
+    source_url: str | None = strawberry.field(default=None, description="Where the text was published.")
+
+
+@strawberry.input(description="A new article from its fields.")
+class ArticleInput:
+    title: str = strawberry.field(description="Headline, at most 300 characters; the slug is made from it.")
+    body: str = strawberry.field(
+        description="Plain text, paragraphs separated by a blank line; at most 200 KB."
+    )
+    published_at: datetime = strawberry.field(
+        description="When it was published (UTC unless an offset is given)."
+    )
+    topics: list[str] = strawberry.field(default_factory=list, description=_TOPICS)
+    standfirst: str | None = strawberry.field(
+        default=None, description="Summary; the first paragraph when omitted."
+    )
+    byline: str | None = strawberry.field(default=None, description="Author.")
+    source_url: str | None = strawberry.field(
+        default=None, description="Where it was first published (http/https)."
+    )
+
+
+@strawberry.input(
+    description="Changes to an article: omitted fields stay as they are; null clears a nullable one."
+)
+class ArticlePatch:
+    title: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New headline (the slug stays)."
+    )
+    body: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New body; re-linked when it changes."
+    )
+    published_at: datetime | None = strawberry.field(
+        default=strawberry.UNSET, description="New publication time."
+    )
+    topics: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description=f"Replaces the topics. {_TOPICS}"
+    )
+    standfirst: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New summary; null makes it the first paragraph again."
+    )
+    byline: str | None = strawberry.field(default=strawberry.UNSET, description="New author; null clears it.")
+    source_url: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New source URL; null clears it."
+    )

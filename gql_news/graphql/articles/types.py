@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 import strawberry
 
 from gql_news.graphql.build import instantiate
+from gql_news.graphql.candidates.types import CandidateStatus, EntityCandidate
 from gql_news.graphql.context import Info
 from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
@@ -185,3 +186,15 @@ class Article(Node):
             rows = await info.context.loaders.mentions_by_article.load(self._pk)
             done = [Mention.from_row(r) for r in rows]
         return [m for m in done if kind is None or m.kind is kind]
+
+    @strawberry.field(description="Names in the body that match nothing in the catalogue, for an editor.")
+    async def entity_candidates(
+        self,
+        info: Info,
+        status: Annotated[
+            CandidateStatus | None,
+            strawberry.argument(description="Only candidates in this state; null for all."),
+        ] = CandidateStatus.OPEN,
+    ) -> list[EntityCandidate]:
+        rows = await info.context.candidate_loaders.by_article.load(self._pk)
+        return [EntityCandidate.from_row(r) for r in rows if status is None or r["status"] == status.value]
