@@ -35,7 +35,13 @@ class Mention(Model):
     class Meta:
         table = "mention"
         unique_together = (("article", "start", "end"),)
-        indexes = (("person_id",), ("organisation_id",), ("country_id",))
+        # (entity, article): finds an entity's articles, and answers "does this article mention
+        # that entity" from the index alone (the EXISTS of a one-parent page).
+        indexes = (
+            ("person_id", "article_id"),
+            ("organisation_id", "article_id"),
+            ("country_id", "article_id"),
+        )
         constraints = (
             CheckConstraint(
                 check=(

@@ -1,0 +1,41 @@
+"""The migrated schema has the indexes the queries rely on, on both databases."""
+
+from __future__ import annotations
+
+from gql_news.db import db
+from gql_news.settings import Settings
+
+
+async def _index_columns(table: str) -> set[tuple[str, ...]]:
+    conn = db()
+    if conn.capabilities.dialect == "postgres":
+        rows = await conn.execute_query_dict(
+            "SELECT array_agg(a.attname ORDER BY k.ord) AS cols FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indrelid "
+            "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
+            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum "
+            "WHERE c.relname = $1 GROUP BY i.indexrelid",
+            [table],
+        )
+        return {tuple(row["cols"]) for row in rows}
+    names = await conn.execute_query_dict(f"PRAGMA index_list('{table}')")
+    out: set[tuple[str, ...]] = set()
+    for index in names:
+        cols = await conn.execute_query_dict(f"PRAGMA index_info('{index['name']}')")
+        out.add(tuple(col["name"] for col in sorted(cols, key=lambda c: c["seqno"])))
+    return out
+
+
+async def test_mention_indexes(db_session: Settings) -> None:
+    columns = await _index_columns("mention")
+    assert ("article_id", "start", "end") in columns  # unique: one mention per span
+    for entity in ("person_id", "organisation_id", "country_id"):
+        assert (entity, "article_id") in columns
+
+
+async def test_foreign_keys_and_sort_keys_are_indexed(db_session: Settings) -> None:
+    assert ("published_at",) in await _index_columns("article")
+    assert ("country_id",) in await _index_columns("person")
+    assert ("country_id",) in await _index_columns("organisation")
+    assert ("topic_id",) in await _index_columns("article_topic")
+    assert ("organisation_id",) in await _index_columns("person_organisation")
