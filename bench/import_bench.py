@@ -1,0 +1,258 @@
+"""Import benchmark: N synthetic seed-format articles into PostgreSQL, linking on, big catalogue.
+
+    uv run python -m bench.import_bench                      # 2,000 articles, 10k people, 2k organisations
+    uv run python -m bench.import_bench --articles 5000 --cli
+
+What it does, on a database it creates and drops (`gql_news_import_bench`):
+
+1. applies gql_news's migrations and loads the ISO countries;
+2. generates (seeded, deterministic) a catalogue of `--people` people and `--organisations`
+   organisations and loads it with `load_catalogue`, and `--articles` articles in the seed's
+   text format, each naming about eight catalogued people and organisations (in full, then by
+   surname), four countries and an unknown "minister" (an entity candidate), ~350 words;
+3. imports them through `gql_news.ingest.importer` (what `gql-news import` runs: parse, hash,
+   store, link, candidates, one transaction per article) and reports articles/s;
+   `--cli` also times the installed `gql-news import DIR` end to end (process start included);
+4. times linking alone (`find_mentions`) over the first 200 bodies, against only the entities they
+   name and against the whole catalogue (the same mentions either way), to show that linking
+   cost does not grow with catalogue size.
+
+Not a test: it prints one table and, with `--json PATH`, writes the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SYLLABLES = _words(
+    "ka lo mi ra ten vo su del ar in ba ko ris sa val ne tor ul fa gen po lin mar es do hel ri wan "
+    "zu be cas ti nor ev ol ru dan ke sim ta ber go li an mo vik"
+)
+_FIRST = _words(
+    "Adam Alice Amara Ana Andrei Anika Arjun Astrid Ayesha Beatriz Bilal Camila Carlos Chiara Dario "
+    "Dmitri Elena Emeka Erik Esther Farid Fatima Felix Freya Grace Hana Hamza Ibrahim Ines Ingrid Isaac "
+    "Jamal Javier Johan Jonas Julia Kamala Karim Katarina Kenji Kofi Lars Layla Leila Lucas Lucia Maja "
+    "Malik Marco Maria Mateo Mikhail Mina Nadia Naomi Nikolai Nina Noah Olga Omar Oscar Pablo Priya "
+    "Rafael Rania Ravi Rosa Samuel Sara Sofia Sven Tariq Tomas Viktor Yara Yusuf Zainab Zofia"
+)
+_ORG_KIND = _words("Group Holdings Bank Energy Telecom Shipping Foundation Institute Council Agency Partners")
+_ROLES = ("finance minister", "chief executive", "spokesperson", "central bank governor", "ambassador")
+_COUNTRIES = (
+    "Belarus", "South Korea", "Germany", "France", "Kenya", "Brazil", "Japan", "Canada", "Norway", "Peru",
+    "Vietnam", "Poland", "Ghana", "Chile", "Turkey", "India", "Egypt", "Mexico", "Spain", "Italy",
+)  # fmt: skip
+_DEMONYMS = ("Belarusian", "South Korean", "German", "French", "Kenyan", "Japanese", "Norwegian", "Polish")
+_TOPICS = ("Markets", "Energy", "Diplomacy", "Technology", "Trade", "Blockchain", "News", "Politics")
+_MONTHS = _words("January February March April May June July August September October November December")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    people: list[tuple[str, str]]  # (full name, surname)
+    organisations: list[str]
+
+
+def _surname(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def make_catalogue(people: int, organisations: int, seed: int = 7) -> Catalogue:
+    rng = random.Random(seed)
+    names: dict[str, str] = {}
+    while len(names) < people:
+        surname = _surname(rng)
+        names.setdefault(f"{rng.choice(_FIRST)} {surname}", surname)
+    orgs: dict[str, None] = {}
+    while len(orgs) < organisations:
+        orgs.setdefault(f"{_surname(rng)} {rng.choice(_ORG_KIND)}")
+    return Catalogue(list(names.items()), list(orgs))
+
+
+def catalogue_json(catalogue: Catalogue) -> dict[str, Any]:
+    return {
+        "organisations": [{"name": name} for name in catalogue.organisations],
+        "people": [{"name": name} for name, _ in catalogue.people],
+    }
+
+
+def make_article(index: int, catalogue: Catalogue, rng: random.Random) -> str:
+    people = rng.sample(catalogue.people, 5)
+    orgs = rng.sample(catalogue.organisations, 3)
+    countries = rng.sample(_COUNTRIES, 4)
+    day = date(2020, 1, 1) + timedelta(days=index % 1500)
+    unknown = f"{rng.choice(_FIRST)} {_surname(rng)}{_surname(rng)}"
+    (p1, s1), (p2, s2), (p3, s3), (p4, _), (p5, _) = people
+    paragraphs = [
+        f"{p1}, the {rng.choice(_ROLES)} of {orgs[0]}, said on Monday that {countries[0]} and "
+        f"{countries[1]} would deepen ties in {rng.choice(_TOPICS).lower()}, a move {rng.choice(_DEMONYMS)} "
+        f"investors have long awaited.",
+        f"Speaking in the capital, {s1} added that talks with {p2} had gone well. {s2} told reporters "
+        f"that {orgs[1]} expected growth of {rng.randint(2, 9)} percent next year, while analysts at "
+        f"{orgs[2]} were more cautious about the outlook for {countries[2]}.",
+        f"Finance Minister {unknown} said the government of {countries[3]} would publish its budget "
+        f"in {rng.choice(_MONTHS)}. {p3} and {p4} are expected to attend the signing, officials said.",
+        f"{s3} said the agreement covered {rng.randint(3, 12)} sectors. According to {orgs[0]}, the "
+        f"first projects could start within {rng.randint(2, 18)} months, and {p5} welcomed the plan.",
+        f"Trade between the two countries reached {rng.randint(1, 90)} billion dollars last year. "
+        f"{s1} said that was only the beginning, and that {countries[1]} remained a key partner "
+        f"for {orgs[1]} and for the wider region.",
+    ]
+    topics = ", ".join(rng.sample(_TOPICS, 2))
+    title = f"{p1} sees closer {countries[0]}-{countries[1]} ties ({index})"
+    meta = f"{topics} | {_MONTHS[day.month - 1]} {day.day}, {day.year} By: Staff"
+    return "\n\n".join([title, meta, *paragraphs]) + "\n"
+
+
+async def _admin(url: str, *statements: str) -> None:
+    connection = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        for statement in statements:
+            await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    from gql_news.db import database, migrate
+    from gql_news.ingest.catalogue import load_catalogue
+    from gql_news.ingest.countries import load_countries
+    from gql_news.ingest.importer import ImportReport, collect, import_items
+    from gql_news.ingest.linker import Gazetteer, build_gazetteer, find_mentions
+    from gql_news.models import Article, EntityCandidate, Mention
+    from gql_news.settings import Settings
+
+    url = f"{args.pg_url.rsplit('/', 1)[0]}/{args.db_name}"
+    settings = Settings(database_url=url)
+    figures: dict[str, Any] = {
+        "articles": args.articles,
+        "people": args.people,
+        "organisations": args.organisations,
+    }
+    catalogue = make_catalogue(args.people, args.organisations)
+    rng = random.Random(11)
+    texts = [make_article(i, catalogue, rng) for i in range(args.articles)]
+    await _admin(
+        args.pg_url,
+        f'DROP DATABASE IF EXISTS "{args.db_name}" WITH (FORCE)',
+        f'CREATE DATABASE "{args.db_name}"',
+    )
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            (folder / "catalogue.json").write_text(json.dumps(catalogue_json(catalogue)), encoding="utf-8")
+            articles_dir = folder / "articles"
+            articles_dir.mkdir()
+            for i, text in enumerate(texts):
+                (articles_dir / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+            await migrate(settings)
+            async with database(settings):
+                await load_countries()
+                started = time.perf_counter()
+                await load_catalogue(folder / "catalogue.json")
+                figures["catalogue_load_s"] = round(time.perf_counter() - started, 2)
+
+                items, unreadable = collect([str(articles_dir)], lambda: "")
+                assert not unreadable, unreadable
+                report = ImportReport()
+                started = time.perf_counter()
+                await import_items(items, report, lambda: None)
+                elapsed = time.perf_counter() - started
+                assert report.ok, report.failures[:3]
+                figures["import_s"] = round(elapsed, 2)
+                figures["import_articles_per_s"] = round(args.articles / elapsed, 1)
+                figures["stored_articles"] = await Article.all().count()
+                figures["mentions"] = await Mention.all().count()
+                figures["candidates"] = await EntityCandidate.all().count()
+
+                again = ImportReport()
+                started = time.perf_counter()
+                await import_items(items, again, lambda: None)
+                figures["reimport_unchanged_articles_per_s"] = round(
+                    args.articles / (time.perf_counter() - started), 1
+                )
+                assert again.counts["unchanged"] == args.articles
+
+                # Linking cost against catalogue size: the same bodies (the first 200 articles),
+                # once against only what they name (plus the countries) and once against all of
+                # it; both find exactly the same mentions.
+                full = await build_gazetteer()
+                sample = [text.split("\n\n", 2)[2] for text in texts[:200]]
+                named = {(m.kind, m.entity_id) for body in sample for m in find_mentions(body, full)}
+                small = Gazetteer(
+                    tuple(e for e in full.entries if e.kind == "country" or (e.kind, e.entity_id) in named),
+                    full.non_entities,
+                    full.given_names,
+                )
+                for name, gazetteer in (("small", small), ("full", full)):
+                    find_mentions("warm-up", gazetteer)  # compile once, outside the timing
+                    started = time.perf_counter()
+                    found = sum(len(find_mentions(body, gazetteer)) for body in sample)
+                    per = (time.perf_counter() - started) / len(sample)
+                    figures[f"catalogue_entries_{name}"] = len(gazetteer.entries)
+                    figures[f"linking_us_per_article_{name}_catalogue"] = round(per * 1e6, 1)
+                    figures[f"mentions_found_{name}_catalogue"] = found
+
+            if args.cli:
+                await _admin(url, "TRUNCATE article, topic RESTART IDENTITY CASCADE")
+                env = {**os.environ, "DATABASE_URL": url}
+                command = [str(Path(sys.executable).with_name("gql-news")), "import", str(articles_dir)]
+                started = time.perf_counter()
+                process = await asyncio.create_subprocess_exec(
+                    *command, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+                )
+                out, err = await process.communicate()
+                elapsed = time.perf_counter() - started
+                if process.returncode != 0:
+                    raise RuntimeError((out + err).decode())
+                figures["cli_import_s"] = round(elapsed, 2)
+                figures["cli_articles_per_s"] = round(args.articles / elapsed, 1)
+                figures["cli_summary"] = out.decode().strip().splitlines()[0]
+    finally:
+        if not args.keep:
+            await _admin(args.pg_url, f'DROP DATABASE IF EXISTS "{args.db_name}" WITH (FORCE)')
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--organisations", type=int, default=2000)
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="Any database of the server (for CREATE/DROP DATABASE).",
+    )
+    parser.add_argument("--db-name", default="gql_news_import_bench")
+    parser.add_argument("--cli", action="store_true", help="Also time the installed `gql-news import`.")
+    parser.add_argument("--keep", action="store_true", help="Keep the database afterwards.")
+    parser.add_argument("--json", type=Path, help="Write the figures here as JSON.")
+    args = parser.parse_args()
+    figures = asyncio.run(run(args))
+    width = max(len(key) for key in figures)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
