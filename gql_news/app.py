@@ -23,6 +23,7 @@ from gql_news.settings import Settings, get_settings
 
 logger = logging.getLogger("gql_news.app")
 
+# Every method reaches the endpoint, which answers what it does not serve with a JSON 405.
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 

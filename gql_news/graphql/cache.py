@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import orjson
-from graphql import GraphQLSyntaxError, OperationDefinitionNode, parse, print_ast
+from graphql import GraphQLSyntaxError, Node, OperationDefinitionNode, StringValueNode, parse, print_ast
 
 from gql_news.graphql.sql import fetch_one
 
@@ -28,6 +29,7 @@ class Document:
 
     normalised: str
     operations: dict[str | None, str]  # operation name (None: the only one) -> "query"/"mutation"/…
+    has_nul: bool  # a string literal holds U+0000, which PostgreSQL cannot store or compare
 
     def operation_type(self, name: str | None) -> str | None:
         if name is None and len(self.operations) == 1:
@@ -47,7 +49,32 @@ def document(query: str) -> Document | None:
         if isinstance(definition, OperationDefinitionNode):
             name = definition.name.value if definition.name else None
             operations[name] = definition.operation.value
-    return Document(print_ast(ast), operations)
+    has_nul = any(isinstance(node, StringValueNode) and "\x00" in node.value for node in _walk(ast))
+    return Document(print_ast(ast), operations, has_nul)
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    """Every AST node below `node` (documents are small; this runs once per distinct text)."""
+    yield node
+    for key in node.keys:
+        value = getattr(node, key, None)
+        if isinstance(value, Node):
+            yield from _walk(value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, Node):
+                    yield from _walk(item)
+
+
+def contains_nul(value: Any) -> bool:
+    """Whether a variables value holds U+0000 in any string, key or nested item."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(item) for item in value)
+    return False
 
 
 def sha256_hex(text: str) -> str:

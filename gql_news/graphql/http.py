@@ -30,6 +30,7 @@ from gql_news.graphql.cache import (
     PersistedQueries,
     ResponseCache,
     cache_key,
+    contains_nul,
     data_version,
     document,
     etag,
@@ -52,6 +53,7 @@ logger = logging.getLogger("gql_news.http")
 
 _ALLOWED = {
     "GET": (OperationType.QUERY,),
+    "HEAD": (OperationType.QUERY,),
     "POST": (OperationType.QUERY, OperationType.MUTATION),
 }
 _GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every time (ETag -> 304)
@@ -79,7 +81,8 @@ def _render(
 
 
 def _error_response(media: str, error: RequestError) -> Response:
-    payload = {"errors": [{"message": str(error), "extensions": {"code": error.code}}]}
+    extensions = {"code": error.code, **({"reason": error.reason} if error.reason else {})}
+    payload = {"errors": [{"message": str(error), "extensions": extensions}]}
     return _render(media, error.status, payload, error.headers)
 
 
@@ -130,12 +133,13 @@ class GraphQLEndpoint:
         if not isinstance(digest, str) or persisted.get("version") != 1:
             raise RequestError("`extensions.persistedQuery` needs version 1 and a sha256Hash.")
         if self.persisted is None:
-            raise RequestError("PersistedQueryNotSupported", code="PERSISTED_QUERY_NOT_SUPPORTED")
+            raise RequestError("PersistedQueryNotSupported", reason="PERSISTED_QUERY_NOT_SUPPORTED")
         if params.query is None:
-            known = self.persisted.get(digest)
+            known = self.persisted.get(digest.lower())
             if known is None:
+                # Apollo clients recognise the message and resend the full text.
                 status = 400 if media == GRAPHQL_RESPONSE else 200
-                raise RequestError("PersistedQueryNotFound", status, code="PERSISTED_QUERY_NOT_FOUND")
+                raise RequestError("PersistedQueryNotFound", status, reason="PERSISTED_QUERY_NOT_FOUND")
             return known
         if sha256_hex(params.query) != digest.lower():
             raise RequestError("provided sha does not match query")
@@ -147,15 +151,25 @@ class GraphQLEndpoint:
     ) -> Response:
         doc = document(query)
         operation = doc.operation_type(params.operation_name) if doc else None
-        if params.method == "GET" and operation == "mutation":
+        if params.method != "POST" and operation == "mutation":
             raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
+        request_error_status = 400 if media == GRAPHQL_RESPONSE else 200
+        if doc is not None:
+            if params.operation_name is None and len(doc.operations) > 1:
+                message = "The document holds several operations: choose one with `operationName`."
+                raise RequestError(message, request_error_status)
+            if operation == "subscription":
+                raise RequestError("Subscriptions are not served over HTTP.", request_error_status)
+            if doc.has_nul or contains_nul(params.variables):
+                message = "Strings may not contain the NUL character (U+0000)."
+                raise RequestError(message, request_error_status)
         key = version = None
         headers: dict[str, str] = {"X-Request-Id": request_id}
         if self.cache is not None and doc is not None and operation == "query":
             version = await data_version()
             key = cache_key(doc.normalised, params.variables, params.operation_name, "public")
             headers["ETag"] = etag(version, key)
-            if params.method == "GET":
+            if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
                 if headers["ETag"] in request.headers.get("if-none-match", ""):
                     return Response(status_code=304, headers=headers)

@@ -23,6 +23,7 @@ def from_global_id(global_id: str) -> tuple[str, int]:
         number = int(pk)
     except (ValueError, binascii.Error, UnicodeError):
         type_name, number = "", -1
-    if type_name not in NODE_TYPES or number < 1 or not pk.isdigit():
+    # Primary keys are PostgreSQL integers: an id outside that range was never issued.
+    if type_name not in NODE_TYPES or not 0 < number < 2**31 or not pk.isdigit():
         raise BadUserInput(f"Malformed id {global_id[:64]!r}.", argument="id")
     return type_name, number

@@ -29,11 +29,13 @@ class RequestError(Exception):
         status: int = 400,
         headers: dict[str, str] | None = None,
         code: str = "BAD_USER_INPUT",
+        reason: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.headers = headers or {}
         self.code = code
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ def _validated(params: dict[str, Any], method: str) -> GraphQLParams:
 
 async def read_params(request: Request) -> GraphQLParams:
     """The GraphQL parameters of a GET (URL) or POST (JSON body) request."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD: a GET whose body the server leaves out
         qp = request.query_params
         params = {
             "query": qp.get("query"),
@@ -113,7 +115,7 @@ async def read_params(request: Request) -> GraphQLParams:
             "operationName": qp.get("operationName"),
             "extensions": _json_param(qp.get("extensions"), "extensions"),
         }
-        return _validated(params, "GET")
+        return _validated(params, request.method)
     if request.method != "POST":
         raise RequestError("Use GET or POST.", 405, {"Allow": "GET, POST"})
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -18,7 +18,7 @@ def _invalid() -> BadUserInput:
     return BadUserInput("Invalid cursor for this list.", argument="after")
 
 
-def _row_id(value: Any) -> int:
+def row_id(value: Any) -> int:
     """A primary key from a cursor: an integer in PostgreSQL's `integer` range."""
     if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**31:
         raise _invalid()
@@ -30,13 +30,13 @@ def _date_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
         when = datetime.fromisoformat(str(key[0]))
     except ValueError:
         raise _invalid() from None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC), _row_id(key[1]))
+    return (when if when.tzinfo else when.replace(tzinfo=UTC), row_id(key[1]))
 
 
 def _name_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
     if not isinstance(key[0], str):
         raise _invalid()
-    return (key[0], _row_id(key[1]))
+    return (key[0], row_id(key[1]))
 
 
 def _name_key(row: Row) -> tuple[Any, ...]:

@@ -76,7 +76,12 @@ def check_published_at(value: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken as UTC."""
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise InputError(
+            "publishedAt", f"{value.isoformat()} is outside the supported range of dates."
+        ) from None
 
 
 def check_topics(names: Sequence[str]) -> tuple[str, ...]:

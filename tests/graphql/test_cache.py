@@ -64,7 +64,8 @@ async def test_automatic_persisted_queries(client: httpx.AsyncClient) -> None:
     ext = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
     unknown = await client.get("/graphql", params={"extensions": orjson.dumps(ext).decode()})
     assert unknown.status_code == 200
-    assert codes(unknown.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
+    assert codes(unknown.json()) == ["BAD_USER_INPUT"]
+    assert unknown.json()["errors"][0]["extensions"]["reason"] == "PERSISTED_QUERY_NOT_FOUND"
     assert unknown.json()["errors"][0]["message"] == "PersistedQueryNotFound"
     registered = await client.post("/graphql", json={"query": QUERY, "extensions": ext})
     assert registered.json()["data"]["articles"]["totalCount"] == 1
@@ -74,3 +75,14 @@ async def test_automatic_persisted_queries(client: httpx.AsyncClient) -> None:
     wrong = {"persistedQuery": {"version": 1, "sha256Hash": "0" * 64}}
     mismatch = await client.post("/graphql", json={"query": QUERY, "extensions": wrong})
     assert codes(mismatch.json()) == ["BAD_USER_INPUT"]
+
+
+async def test_persisted_query_hash_is_case_insensitive(client: httpx.AsyncClient) -> None:
+    digest = hashlib.sha256(QUERY.encode()).hexdigest()
+    await client.post(
+        "/graphql",
+        json={"query": QUERY, "extensions": {"persistedQuery": {"version": 1, "sha256Hash": digest}}},
+    )
+    upper = {"persistedQuery": {"version": 1, "sha256Hash": digest.upper()}}
+    short = await client.get("/graphql", params={"extensions": orjson.dumps(upper).decode()})
+    assert "data" in short.json()

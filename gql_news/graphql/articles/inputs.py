@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 
+from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.lists import Filter, Ordering
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST
 
@@ -47,7 +48,10 @@ def ordering(order: ArticleOrder) -> Ordering:
 def _utc(value: datetime) -> datetime:
     from datetime import UTC
 
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        raise BadUserInput(f"{value.isoformat()} is outside the supported range of dates.") from None
 
 
 def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:

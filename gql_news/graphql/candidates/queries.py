@@ -11,6 +11,7 @@ from gql_news.graphql.candidates.types import CandidateKind, CandidateStatus, En
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.pagination import Connection, build_connection, page_args
+from gql_news.graphql.rows import row_id
 from gql_news.graphql.sql import fetch
 
 _TAG = "ec-"
@@ -45,7 +46,7 @@ class CandidateQueries:
         where, params = _conditions(status, kind)
         if args.after is not None:
             where += " AND t.id < ?"
-            params.append(int(args.after[0]))
+            params.append(row_id(args.after[0]))
         rows = await fetch(
             f"SELECT {COLUMNS} FROM entity_candidate t WHERE {where} ORDER BY t.id DESC LIMIT ?",
             [*params, args.first + 1],
