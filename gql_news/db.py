@@ -76,6 +76,24 @@ async def migrate(settings: Settings) -> None:
 async def init_db(settings: Settings) -> None:
     """Open the connections for this process; the process-wide fallback lets any task use them."""
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    if not settings.is_postgres:
+        await _unicode_lower(db())
+
+
+async def _unicode_lower(client: BaseDBAsyncClient) -> None:
+    """SQLite's LOWER() folds ASCII only; make it Python's, as PostgreSQL's folds every letter.
+
+    Case-insensitive name filters lower both sides; without this "åland" misses "Åland Islands"
+    on SQLite but not on PostgreSQL.
+    """
+    await client.execute_query("SELECT 1")  # opens the connection
+    connection = getattr(client, "_connection", None)
+    if connection is not None:
+        await connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
 
 
 async def close_db() -> None:

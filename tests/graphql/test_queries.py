@@ -189,3 +189,13 @@ async def test_first_zero_and_max(client: httpx.AsyncClient) -> None:
     assert len(result["countries"]["edges"]) == 100
     result = await data(client, "{ countries { edges { cursor } } }")
     assert len(result["countries"]["edges"]) == 20
+
+
+async def test_name_filters_fold_every_letter(client: httpx.AsyncClient) -> None:
+    for needle in ("åland", "ÅLAND", "Åland"):
+        result = await data(
+            client,
+            "query($n: String) { countries(filter: {name: $n}) { edges { node { code } } } }",
+            {"n": needle},
+        )
+        assert [e["node"]["code"] for e in result["countries"]["edges"]] == ["AX"]
