@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         graphiql_html(seed_slug()) if settings.graphiql else None,
         cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
         persisted=PersistedQueries(settings.persisted_queries_size),
+        max_body_bytes=settings.max_body_bytes,
     )
     routes = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),

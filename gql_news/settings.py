@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     persisted_queries_size: int = Field(
         default=4096, ge=1, description="Persisted-query texts (APQ) kept per worker."
     )
+    max_body_bytes: int = Field(
+        default=256 * 1024,
+        ge=1024,
+        description="Largest POST body accepted on /graphql; larger ones get 413.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

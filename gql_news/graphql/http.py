@@ -39,6 +39,7 @@ from gql_news.graphql.cache import (
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import error_code
 from gql_news.graphql.request import (
+    DEFAULT_MAX_BODY_BYTES,
     GRAPHQL_RESPONSE,
     JSON,
     GraphQLParams,
@@ -95,11 +96,13 @@ class GraphQLEndpoint:
         graphiql_html: str | None,
         cache: ResponseCache | None = None,
         persisted: PersistedQueries | None = None,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     ) -> None:
         self.schema = schema
         self.graphiql_html = graphiql_html
         self.cache = cache
         self.persisted = persisted
+        self.max_body_bytes = max_body_bytes
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
@@ -111,7 +114,7 @@ class GraphQLEndpoint:
             return _error_response(JSON, RequestError(message, 406))
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         try:
-            params = await read_params(request)
+            params = await read_params(request, self.max_body_bytes)
             query = self._query_text(params, media)
             async with request_connection():
                 return await self._run(request, media, params, query, request_id)

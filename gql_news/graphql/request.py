@@ -105,7 +105,26 @@ def _validated(params: dict[str, Any], method: str) -> GraphQLParams:
     return GraphQLParams(query, variables, operation_name or None, extensions, method)
 
 
-async def read_params(request: Request) -> GraphQLParams:
+DEFAULT_MAX_BODY_BYTES = 256 * 1024
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 past `limit` bytes (without reading much further)."""
+    declared = request.headers.get("content-length", "")
+    too_large = RequestError(f"The request body exceeds {limit} bytes.", 413)
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def read_params(request: Request, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> GraphQLParams:
     """The GraphQL parameters of a GET (URL) or POST (JSON body) request."""
     if request.method in ("GET", "HEAD"):  # HEAD: a GET whose body the server leaves out
         qp = request.query_params
@@ -122,7 +141,7 @@ async def read_params(request: Request) -> GraphQLParams:
     if content_type != JSON:
         raise RequestError(f"POST bodies must be {JSON}.", 415)
     try:
-        body = orjson.loads(await request.body())
+        body = orjson.loads(await _body(request, max_body_bytes))
     except orjson.JSONDecodeError:
         raise RequestError("The request body is not valid JSON.") from None
     if not isinstance(body, dict):

@@ -82,3 +82,12 @@ async def test_candidate_cursor_with_a_bad_key(client: httpx.AsyncClient) -> Non
         )
     ).json()
     assert codes(body) == ["BAD_USER_INPUT"]
+
+
+async def test_oversized_bodies_are_413(client: httpx.AsyncClient) -> None:
+    padding = "x" * (300 * 1024)
+    response = await client.post("/graphql", json={"query": "{ __typename }", "variables": {"pad": padding}})
+    assert response.status_code == 413
+    assert codes(response.json()) == ["BAD_USER_INPUT"]
+    small = await client.post("/graphql", json={"query": "{ __typename }", "variables": {"pad": "x" * 1000}})
+    assert small.status_code == 200
