@@ -17,6 +17,7 @@ from gql_news.db import close_db, init_db, ping
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.graphiql import graphiql_html
 from gql_news.graphql.http import GraphQLEndpoint
+from gql_news.graphql.limits import Limits
 from gql_news.graphql.schema import schema
 from gql_news.ingest.demo import seed_slug
 from gql_news.settings import Settings, get_settings
@@ -88,6 +89,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
         persisted=PersistedQueries(settings.persisted_queries_size),
         max_body_bytes=settings.max_body_bytes,
+        limits=Limits(
+            max_depth=settings.max_depth,
+            max_aliases=settings.max_aliases,
+            max_tokens=settings.max_tokens,
+            max_cost=settings.max_cost,
+        ),
     )
     routes = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),

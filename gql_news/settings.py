@@ -33,6 +33,16 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest POST body accepted on /graphql; larger ones get 413.",
     )
+    max_depth: int = Field(
+        default=10, ge=1, description="Deepest selection nesting accepted (QUERY_TOO_COMPLEX past it)."
+    )
+    max_aliases: int = Field(default=30, ge=0, description="Most aliased fields in one document.")
+    max_tokens: int = Field(default=5000, ge=100, description="Most lexical tokens in one document.")
+    max_cost: int = Field(
+        default=20_000,
+        ge=1,
+        description="Estimated objects one query may resolve (product of `first` along each path).",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

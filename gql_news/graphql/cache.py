@@ -18,9 +18,20 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from graphql import GraphQLSyntaxError, Node, OperationDefinitionNode, StringValueNode, parse, print_ast
+from graphql import (
+    DocumentNode,
+    GraphQLSyntaxError,
+    Node,
+    OperationDefinitionNode,
+    StringValueNode,
+    parse,
+    print_ast,
+)
 
+from gql_news.graphql.limits import Limits, TooComplex, check_shape
 from gql_news.graphql.sql import fetch_one
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +41,7 @@ class Document:
     normalised: str
     operations: dict[str | None, str]  # operation name (None: the only one) -> "query"/"mutation"/…
     has_nul: bool  # a string literal holds U+0000, which PostgreSQL cannot store or compare
+    ast: DocumentNode
 
     def operation_type(self, name: str | None) -> str | None:
         if name is None and len(self.operations) == 1:
@@ -38,32 +50,41 @@ class Document:
 
 
 @lru_cache(maxsize=2048)
-def document(query: str) -> Document | None:
-    """The normalised form and operation types of a query text; None when it does not parse."""
+def document(query: str, limits: Limits = DEFAULT_LIMITS) -> Document | None:
+    """The normalised form and operation types of a query text; None when it does not parse.
+
+    Raises TooComplex past the token, depth or alias limits (such texts are not cached).
+    """
     try:
-        ast = parse(query, no_location=True)
-    except GraphQLSyntaxError:
+        ast = parse(query, no_location=True, max_tokens=limits.max_tokens)
+    except GraphQLSyntaxError as error:
+        if "tokens" in error.message:
+            raise TooComplex("token count", limits.max_tokens + 1, limits.max_tokens) from None
         return None
+    except RecursionError:
+        raise TooComplex("depth", limits.max_depth + 1, limits.max_depth) from None
+    check_shape(ast, limits)
     operations: dict[str | None, str] = {}
     for definition in ast.definitions:
         if isinstance(definition, OperationDefinitionNode):
             name = definition.name.value if definition.name else None
             operations[name] = definition.operation.value
     has_nul = any(isinstance(node, StringValueNode) and "\x00" in node.value for node in _walk(ast))
-    return Document(print_ast(ast), operations, has_nul)
+    return Document(print_ast(ast), operations, has_nul, ast)
 
 
-def _walk(node: Node) -> Iterator[Node]:
-    """Every AST node below `node` (documents are small; this runs once per distinct text)."""
-    yield node
-    for key in node.keys:
-        value = getattr(node, key, None)
-        if isinstance(value, Node):
-            yield from _walk(value)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                if isinstance(item, Node):
-                    yield from _walk(item)
+def _walk(root: Node) -> Iterator[Node]:
+    """Every AST node below `root`, without recursion (a deep document cannot exhaust the stack)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        for key in node.keys:
+            value = getattr(node, key, None)
+            if isinstance(value, Node):
+                stack.append(value)
+            elif isinstance(value, (list, tuple)):
+                stack.extend(item for item in value if isinstance(item, Node))
 
 
 def contains_nul(value: Any) -> bool:

@@ -27,6 +27,7 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from gql_news.graphql.cache import (
+    DEFAULT_LIMITS,
     PersistedQueries,
     ResponseCache,
     cache_key,
@@ -38,6 +39,7 @@ from gql_news.graphql.cache import (
 )
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import error_code
+from gql_news.graphql.limits import Limits, TooComplex, check_cost
 from gql_news.graphql.request import (
     DEFAULT_MAX_BODY_BYTES,
     GRAPHQL_RESPONSE,
@@ -97,12 +99,14 @@ class GraphQLEndpoint:
         cache: ResponseCache | None = None,
         persisted: PersistedQueries | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.schema = schema
         self.graphiql_html = graphiql_html
         self.cache = cache
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
+        self.limits = limits
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
@@ -120,6 +124,11 @@ class GraphQLEndpoint:
                 return await self._run(request, media, params, query, request_id)
         except RequestError as error:
             return _error_response(media, error)
+        except TooComplex as error:
+            status = 400 if media == GRAPHQL_RESPONSE else 200
+            return _render(
+                media, status, {"errors": [{"message": str(error), "extensions": error.extensions}]}
+            )
 
     def _wants_html(self, request: Request) -> bool:
         if self.graphiql_html is None or "query" in request.query_params:
@@ -152,7 +161,9 @@ class GraphQLEndpoint:
     async def _run(
         self, request: Request, media: str, params: GraphQLParams, query: str, request_id: str
     ) -> Response:
-        doc = document(query)
+        doc = document(query, self.limits)
+        if doc is not None:
+            check_cost(doc.ast, params.operation_name, params.variables or {}, self.limits)
         operation = doc.operation_type(params.operation_name) if doc else None
         if params.method != "POST" and operation == "mutation":
             raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
