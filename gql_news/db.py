@@ -30,7 +30,7 @@ async def _reset(connection: Any) -> None:
         await connection.execute("ROLLBACK")
 
 
-def _connection(settings: Settings) -> str | dict[str, Any]:
+def _connection(settings: Settings, *, statement_timeout: bool) -> str | dict[str, Any]:
     if not settings.is_postgres:
         return settings.database_url
     config: dict[str, Any] = expand_db_url(settings.database_url)
@@ -48,13 +48,20 @@ def _connection(settings: Settings) -> str | dict[str, Any]:
             "jit": "off",
         },
     )
+    if statement_timeout and settings.statement_timeout_ms:
+        # A statement past the budget is cancelled by PostgreSQL: the request answers
+        # SERVICE_UNAVAILABLE instead of holding a worker and a connection.
+        credentials["server_settings"]["statement_timeout"] = str(settings.statement_timeout_ms)
     return config
 
 
-def tortoise_config(settings: Settings) -> dict[str, Any]:
-    """The Tortoise config dict for these settings (also used by the `tortoise` CLI)."""
+def tortoise_config(settings: Settings, *, statement_timeout: bool = True) -> dict[str, Any]:
+    """The Tortoise config dict for these settings (also used by the `tortoise` CLI).
+
+    Migrations run without the per-statement timeout: building an index may take longer.
+    """
     return {
-        "connections": {"default": _connection(settings)},
+        "connections": {"default": _connection(settings, statement_timeout=statement_timeout)},
         "apps": {
             APP_LABEL: {
                 "models": MODEL_MODULES,
@@ -69,7 +76,7 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
 
 async def migrate(settings: Settings) -> None:
     """Apply every committed migration to the configured database (idempotent)."""
-    await _tortoise_migrate(config=tortoise_config(settings))
+    await _tortoise_migrate(config=tortoise_config(settings, statement_timeout=False))
     await Tortoise.close_connections()
 
 

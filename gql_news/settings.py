@@ -43,6 +43,9 @@ class Settings(BaseSettings):
         ge=1,
         description="Estimated objects one query may resolve (product of `first` along each path).",
     )
+    statement_timeout_ms: int = Field(
+        default=5000, ge=0, description="PostgreSQL statement_timeout for the app's sessions; 0 turns it off."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

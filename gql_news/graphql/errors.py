@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
 from graphql import GraphQLError
+from tortoise.exceptions import DBConnectionError
 
 
 class GqlNewsError(Exception):
@@ -42,4 +44,30 @@ def error_code(error: GraphQLError) -> str:
         return original.code
     if error.path is None:
         return "BAD_USER_INPUT"
+    if original is not None and _database_unavailable(original):
+        return "SERVICE_UNAVAILABLE"
     return "INTERNAL_SERVER_ERROR"
+
+
+def _database_unavailable(exc: BaseException) -> bool:
+    """A statement cancelled by its timeout, or a database that cannot be reached (any link of
+    the exception chain: Tortoise wraps the driver's errors)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(
+            current,
+            (
+                asyncpg.QueryCanceledError,
+                asyncpg.CannotConnectNowError,
+                asyncpg.ConnectionDoesNotExistError,
+                asyncpg.InterfaceError,
+                DBConnectionError,
+                ConnectionError,
+                TimeoutError,
+            ),
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

@@ -59,6 +59,10 @@ _ALLOWED = {
     "HEAD": (OperationType.QUERY,),
     "POST": (OperationType.QUERY, OperationType.MUTATION),
 }
+_MASKED = {
+    "INTERNAL_SERVER_ERROR": "Internal server error (request id {request_id}).",
+    "SERVICE_UNAVAILABLE": "The database did not answer in time; try again (request id {request_id}).",
+}
 _GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every time (ETag -> 304)
 
 
@@ -69,9 +73,9 @@ def _error_dict(error: GraphQLError, request_id: str) -> dict[str, Any]:
     original = error.original_error
     if original is not None and hasattr(original, "extensions"):
         extensions.update(original.extensions)
-    if code == "INTERNAL_SERVER_ERROR":
+    if code in _MASKED:
         formatted = {key: value for key, value in formatted.items() if key in {"locations", "path"}}
-        formatted["message"] = f"Internal server error (request id {request_id})."
+        formatted["message"] = _MASKED[code].format(request_id=request_id)
         extensions = {"requestId": request_id}
     extensions["code"] = code
     return {"message": formatted.pop("message"), **formatted, "extensions": extensions}

@@ -66,8 +66,11 @@ class NewsSchema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if error_code(error) == "INTERNAL_SERVER_ERROR":
+            code = error_code(error)
+            if code == "INTERNAL_SERVER_ERROR":
                 logger.error("unexpected error: %s", error.message, exc_info=error.original_error)
+            elif code == "SERVICE_UNAVAILABLE":
+                logger.warning("database unavailable: %s", type(error.original_error).__name__)
 
 
 def build_schema() -> NewsSchema:

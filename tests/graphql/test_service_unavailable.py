@@ -1,0 +1,44 @@
+"""A slow or unreachable database is SERVICE_UNAVAILABLE, with a masked message."""
+
+from __future__ import annotations
+
+import asyncpg
+import httpx
+import pytest
+from graphql import GraphQLError
+from tortoise.exceptions import OperationalError
+
+from gql_news.db import db
+from gql_news.graphql.errors import error_code
+from gql_news.settings import Settings
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        asyncpg.QueryCanceledError("canceling statement due to statement timeout"),
+        ConnectionRefusedError(),
+        TimeoutError(),
+    ],
+)
+def test_database_failures_map_to_service_unavailable(cause: Exception) -> None:
+    try:
+        try:
+            raise cause
+        except Exception as inner:
+            raise OperationalError(str(inner)) from inner  # how Tortoise wraps the driver's errors
+    except OperationalError as wrapped:
+        error = GraphQLError("boom", path=["articles"], original_error=wrapped)
+    assert error_code(error) == "SERVICE_UNAVAILABLE"
+    assert (
+        error_code(GraphQLError("boom", path=["x"], original_error=ValueError())) == "INTERNAL_SERVER_ERROR"
+    )
+
+
+async def test_app_sessions_carry_the_statement_timeout(
+    client: httpx.AsyncClient, test_settings: Settings
+) -> None:
+    if not test_settings.is_postgres:
+        pytest.skip("statement_timeout is a PostgreSQL setting")
+    _, rows = await db().execute_query("SHOW statement_timeout")
+    assert rows[0]["statement_timeout"] == "5s"
