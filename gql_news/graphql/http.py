@@ -184,7 +184,12 @@ class GraphQLEndpoint:
         key = version = None
         headers: dict[str, str] = {"X-Request-Id": request_id}
         if self.cache is not None and doc is not None and operation == "query":
-            version = await data_version()
+            try:
+                version = await data_version()
+            except Exception as exc:  # noqa: BLE001 - a trivial read failing: the database is not serving
+                logger.warning("database unavailable (request id %s): %s", request_id, type(exc).__name__)
+                message = _MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
+                raise RequestError(message, 503, code="SERVICE_UNAVAILABLE") from None
             key = cache_key(doc.normalised, params.variables, params.operation_name, "public")
             headers["ETag"] = etag(version, key)
             if params.method != "POST":

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import asyncpg
 import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 from graphql import GraphQLError
 from tortoise.exceptions import OperationalError
 
+from gql_news.app import create_app
 from gql_news.db import db
 from gql_news.graphql.errors import error_code
 from gql_news.settings import Settings
@@ -42,3 +46,22 @@ async def test_app_sessions_carry_the_statement_timeout(
         pytest.skip("statement_timeout is a PostgreSQL setting")
     _, rows = await db().execute_query("SHOW statement_timeout")
     assert rows[0]["statement_timeout"] == "5s"
+
+
+async def test_queries_while_the_database_is_away_are_503_not_500(
+    tmp_path: Path, test_settings: Settings
+) -> None:
+    if test_settings.is_postgres:
+        url = "postgres://postgres@127.0.0.1:1/nowhere"
+    else:
+        url = f"sqlite://{tmp_path / 'never-migrated.sqlite3'}"
+    app = create_app(Settings(database_url=url))
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            response = await http.post("/graphql", json={"query": "{ articles { totalCount } }"})
+    assert response.status_code == 503
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "nowhere" not in response.text
+    assert "data_version" not in response.text
