@@ -8,10 +8,8 @@ from typing import Any, TypeVar
 from gql_news.graphql.context import Info
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import Connection, build_connection, page_args
-from gql_news.graphql.selection import Fields, selected
+from gql_news.graphql.selection import Fields, Fragments, selected
 from gql_news.graphql.sql import Row
-
-Fragments = dict[str, Any]
 
 T = TypeVar("T")
 

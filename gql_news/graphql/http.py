@@ -48,6 +48,7 @@ from gql_news.graphql.request import (
     RequestError,
     accepted_media_type,
     read_params,
+    request_error_status,
 )
 from gql_news.graphql.schema import NewsSchema
 from gql_news.graphql.sql import request_connection
@@ -129,7 +130,7 @@ class GraphQLEndpoint:
         except RequestError as error:
             return _error_response(media, error)
         except TooComplex as error:
-            status = 400 if media == GRAPHQL_RESPONSE else 200
+            status = request_error_status(media)
             return _render(
                 media, status, {"errors": [{"message": str(error), "extensions": error.extensions}]}
             )
@@ -154,7 +155,7 @@ class GraphQLEndpoint:
             known = self.persisted.get(digest.lower())
             if known is None:
                 # Apollo clients recognise the message and resend the full text.
-                status = 400 if media == GRAPHQL_RESPONSE else 200
+                status = request_error_status(media)
                 raise RequestError("PersistedQueryNotFound", status, reason="PERSISTED_QUERY_NOT_FOUND")
             return known
         if sha256_hex(params.query) != digest.lower():
@@ -171,16 +172,15 @@ class GraphQLEndpoint:
         operation = doc.operation_type(params.operation_name) if doc else None
         if params.method != "POST" and operation == "mutation":
             raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
-        request_error_status = 400 if media == GRAPHQL_RESPONSE else 200
         if doc is not None:
             if params.operation_name is None and len(doc.operations) > 1:
                 message = "The document holds several operations: choose one with `operationName`."
-                raise RequestError(message, request_error_status)
+                raise RequestError(message, request_error_status(media))
             if operation == "subscription":
-                raise RequestError("Subscriptions are not served over HTTP.", request_error_status)
+                raise RequestError("Subscriptions are not served over HTTP.", request_error_status(media))
             if doc.has_nul or contains_nul(params.variables):
                 message = "Strings may not contain the NUL character (U+0000)."
-                raise RequestError(message, request_error_status)
+                raise RequestError(message, request_error_status(media))
         key = version = None
         headers: dict[str, str] = {"X-Request-Id": request_id}
         if self.cache is not None and doc is not None and operation == "query":
@@ -211,7 +211,7 @@ class GraphQLEndpoint:
         except InvalidOperationTypeError:
             raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"}) from None
         except CannotGetOperationTypeError as error:
-            status = 400 if media == GRAPHQL_RESPONSE else 200
+            status = request_error_status(media)
             raise RequestError(error.as_http_error_reason(), status) from None
         response = self._response(media, result, request_id, headers)
         if self.cache is not None and key is not None and version is not None and not result.errors:
@@ -232,5 +232,5 @@ class GraphQLEndpoint:
             payload["data"] = result.data
         if result.extensions:
             payload["extensions"] = result.extensions
-        status = 400 if request_error and media == GRAPHQL_RESPONSE else 200
+        status = request_error_status(media) if request_error else 200
         return _render(media, status, payload, headers)

@@ -11,7 +11,6 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from graphql import FragmentDefinitionNode
 from strawberry.dataloader import DataLoader
 
 from gql_news.graphql.articles.types import Article, Mention
@@ -19,12 +18,11 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.people.types import Person
-from gql_news.graphql.selection import Fields, sub_fields
+from gql_news.graphql.selection import Fields, Fragments, sub_fields
 from gql_news.graphql.sql import Row
 from gql_news.graphql.tables import embedded_country
 from gql_news.graphql.topics.types import Topic
 
-Fragments = dict[str, FragmentDefinitionNode]
 Nested = Callable[[Info, Sequence[Any], Fields, Fragments], Awaitable[None]]
 
 

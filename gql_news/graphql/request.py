@@ -49,6 +49,12 @@ class GraphQLParams:
     method: str
 
 
+def request_error_status(media: str) -> int:
+    """HTTP status of a GraphQL request error (nothing executed): 400 when the client accepts
+    application/graphql-response+json, 200 for legacy application/json clients."""
+    return 400 if media == GRAPHQL_RESPONSE else 200
+
+
 def accepted_media_type(header: str | None) -> str | None:
     """The response media type for an Accept header; None when it allows neither JSON type.
 

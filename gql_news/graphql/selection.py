@@ -16,9 +16,10 @@ from gql_news.graphql.context import Info
 
 Fields = dict[str, list[FieldNode]]
 """Selected field name -> the field nodes selecting it (one per alias or fragment)."""
+Fragments = dict[str, FragmentDefinitionNode]
 
 
-def sub_fields(nodes: Iterable[FieldNode], fragments: dict[str, FragmentDefinitionNode]) -> Fields:
+def sub_fields(nodes: Iterable[FieldNode], fragments: Fragments) -> Fields:
     """The fields selected directly below `nodes`, looking through fragments of any type."""
     out: Fields = {}
 
@@ -40,10 +41,10 @@ def sub_fields(nodes: Iterable[FieldNode], fragments: dict[str, FragmentDefiniti
     return out
 
 
-def selected(info: Info, *path: str) -> tuple[Fields, dict[str, FragmentDefinitionNode]]:
+def selected(info: Info, *path: str) -> tuple[Fields, Fragments]:
     """The fields selected at `path` below the field being resolved, and the document's fragments."""
     raw = info._raw_info
-    fragments: dict[str, FragmentDefinitionNode] = dict(raw.fragments)
+    fragments: Fragments = dict(raw.fragments)
     fields = sub_fields(raw.field_nodes, fragments)
     for name in path:
         fields = sub_fields(fields.get(name, []), fragments)

@@ -12,7 +12,6 @@ import strawberry
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.candidates.types import CandidateStatus, EntityCandidate
 from gql_news.graphql.context import Info
-from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sql import Row, as_datetime
@@ -105,10 +104,6 @@ class Article(Node):
     source_url: str | None = strawberry.field(description="Where the article was first published.")
     _pk: strawberry.Private[int]
     _pre: strawberry.Private[dict[str, Any]] = dataclasses.field(default_factory=dict)
-
-    @strawberry.field(description="Opaque global id, stable across requests.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id("Article", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Self
 import strawberry
 
 from gql_news.graphql.context import Info
-from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
 from gql_news.graphql.sql import Row, as_datetime
 
@@ -47,10 +46,6 @@ class EntityCandidate(Node):
     decided_at: datetime | None = strawberry.field(description="When an editor decided; null while open.")
     _pk: strawberry.Private[int]
     _row: strawberry.Private[Row]
-
-    @strawberry.field(description="Opaque global id, stable across requests.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id("EntityCandidate", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:

@@ -10,7 +10,6 @@ from gql_news.graphql.build import instantiate
 from gql_news.graphql.connection import resolve_connection
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
-from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.node import Node
 from gql_news.graphql.pagination import Connection
@@ -44,10 +43,6 @@ class Country(Node):
         return json_list(self._row["demonyms"])
 
     _pk: strawberry.Private[int]
-
-    @strawberry.field(description="Opaque global id, stable across requests.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id("Country", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:

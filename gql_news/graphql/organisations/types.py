@@ -10,7 +10,6 @@ import strawberry
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
-from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_ORGANISATION
@@ -34,10 +33,6 @@ class Organisation(Node):
         return json_list(self._row["aliases"])
 
     _pk: strawberry.Private[int]
-
-    @strawberry.field(description="Opaque global id, stable across requests.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id("Organisation", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:

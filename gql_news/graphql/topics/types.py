@@ -9,7 +9,6 @@ import strawberry
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, First, articles_of
-from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.node import Node
 from gql_news.graphql.sources import ARTICLES_OF_TOPIC
 from gql_news.graphql.sql import Row
@@ -20,10 +19,6 @@ class Topic(Node):
     slug: str = strawberry.field(description="Lower-case, hyphenated, unique and stable.")
     name: str = strawberry.field(description="Display name.")
     _pk: strawberry.Private[int]
-
-    @strawberry.field(description="Opaque global id, stable across requests.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id("Topic", self._pk))
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
