@@ -39,7 +39,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	migrate schema docker-build compose-up clean distclean bench
+	migrate schema docker-build compose-up clean distclean bench graphiql-assets browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -48,7 +48,7 @@ run: sync ## serve the API (SQLite by default; HOST=, PORT=, SERVE_ARGS=--no-dem
 	$(call banner,"run: gql-news serve (SQLite unless DATABASE_URL says otherwise)")
 	$(RUN) gql-news serve $(SERVE_FLAGS)
 
-test: lint format-check typecheck test-sqlite test-postgres ## everything CI runs
+test: lint format-check typecheck browser-deps test-sqlite test-postgres ## everything CI runs
 	$(call banner,"make test: every phase passed")
 
 $(TOOLS_DIR)/.uv-$(UV_VERSION):
@@ -57,9 +57,44 @@ $(TOOLS_DIR)/.uv-$(UV_VERSION):
 	"$(TOOLS_DIR)/bin/pip" install --disable-pip-version-check --quiet "uv==$(UV_VERSION)"
 	touch "$@"
 
-sync: $(UV_BOOTSTRAP) ## install the locked dependencies (dev group included) into .venv
+sync: $(UV_BOOTSTRAP) graphiql-assets ## install the locked dependencies (dev group included) into .venv
 	$(call banner,"sync: $$($(UV) --version) sync --locked (dependencies from uv.lock)")
 	$(UV) sync --locked
+
+# GraphiQL's browser build, from the npm registry through web/graphiql/package-lock.json, copied
+# into the package (gql_news/graphiql/vendor/, git-ignored, shipped in the wheel). Rebuilt when
+# the lock file or the copy script changes. Without npm the app still runs, on the CDN page.
+GRAPHIQL_WEB := web/graphiql
+GRAPHIQL_VENDOR := gql_news/graphiql/vendor
+graphiql-assets: $(GRAPHIQL_VENDOR)/manifest.json ## install GraphiQL's assets from npm (package-lock.json) into the package
+
+$(GRAPHIQL_VENDOR)/manifest.json: $(GRAPHIQL_WEB)/package.json $(GRAPHIQL_WEB)/package-lock.json $(GRAPHIQL_WEB)/vendor.mjs
+	$(call banner,"graphiql-assets: npm ci in $(GRAPHIQL_WEB)/ and copy the browser build to $(GRAPHIQL_VENDOR)/")
+	@if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then \
+		npm ci --prefix "$(GRAPHIQL_WEB)" --ignore-scripts --no-audit --no-fund; \
+		node "$(GRAPHIQL_WEB)/vendor.mjs" "$(GRAPHIQL_VENDOR)"; \
+	else \
+		printf '\n%s\n!!! npm (Node.js) is not installed: GraphiQL assets NOT installed.\n' "$(RULE)"; \
+		printf '!!! GraphiQL will load React and GraphiQL from a CDN (blank without internet access).\n'; \
+		printf '!!! Install Node.js 20+ with npm and rerun `make sync`.\n%s\n' "$(RULE)"; \
+		case "$${CI:-}" in 1|true|TRUE|yes) echo "CI=$$CI: failing, the browser test needs the assets." >&2; exit 1;; esac; \
+	fi
+
+# Debian's chromium for the GraphiQL browser test (tests/graphiql/test_browser.py): installed
+# with apt-get when missing (as root), nothing to do when present. Without it the browser test
+# skips loudly, or fails with CI=true.
+browser-deps: ## install Debian's chromium for the browser test when missing (apt-get, as root)
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "browser-deps: $$(chromium --version 2>/dev/null || echo chromium) is installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		printf '\n%s\n==> browser-deps: apt-get install -y chromium\n%s\n' "$(RULE)" "$(RULE)"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }; \
+	else \
+		printf '\n%s\n!!! chromium is not installed and cannot be installed here (needs root and apt-get).\n' "$(RULE)"; \
+		printf '!!! The GraphiQL browser test will be SKIPPED (with CI=true it FAILS).\n'; \
+		printf '!!! Install it with: sudo apt-get install -y chromium\n%s\n' "$(RULE)"; \
+	fi
 
 lint: sync ## ruff check
 	$(call banner,"lint: ruff check")

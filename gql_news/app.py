@@ -11,11 +11,11 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from gql_news.db import close_db, init_db, ping
+from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
-from gql_news.graphql.graphiql import graphiql_html
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.limits import Limits
 from gql_news.graphql.schema import schema
@@ -83,9 +83,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await close_db()
 
+    page, explorer_routes = (
+        explorer(seed_slug(), settings.graphiql_assets_dir) if settings.graphiql else (None, [])
+    )
     endpoint = GraphQLEndpoint(
         schema,
-        graphiql_html(seed_slug()) if settings.graphiql else None,
+        page,
         cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
         persisted=PersistedQueries(settings.persisted_queries_size),
         max_body_bytes=settings.max_body_bytes,
@@ -96,9 +99,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             max_cost=settings.max_cost,
         ),
     )
-    routes = [
+    routes: list[BaseRoute] = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
         Route("/healthz", healthz, methods=["GET", "HEAD"]),
         Route("/readyz", readyz, methods=["GET", "HEAD"]),
+        *explorer_routes,
     ]
     return Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: _unexpected})

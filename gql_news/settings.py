@@ -1,10 +1,13 @@
 """One typed settings object, read once from the environment (a `.env` file is allowed)."""
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from gql_news.graphiql.assets import VENDOR_DIR
 
 
 class Settings(BaseSettings):
@@ -20,6 +23,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535, description="Port `gql-news serve` binds to.")
     db_pool_max: int = Field(default=10, ge=1, description="PostgreSQL pool size per worker.")
     graphiql: bool = Field(default=True, description="Serve GraphiQL on GET /graphql from browsers.")
+    graphiql_assets_dir: Path = Field(
+        default=VENDOR_DIR,
+        description="GraphiQL's vendored browser build (`make sync` fills it); without it, the CDN page.",
+    )
     response_cache_size: int = Field(
         default=2048,
         ge=0,

@@ -20,12 +20,13 @@ from typing import Any
 import orjson
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from gql_news.graphiql import GraphiQLPage
 from gql_news.graphql.cache import (
     DEFAULT_LIMITS,
     PersistedQueries,
@@ -100,14 +101,14 @@ class GraphQLEndpoint:
     def __init__(
         self,
         schema: NewsSchema,
-        graphiql_html: str | None,
+        graphiql: GraphiQLPage | None,
         cache: ResponseCache | None = None,
         persisted: PersistedQueries | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.schema = schema
-        self.graphiql_html = graphiql_html
+        self.graphiql = graphiql
         self.cache = cache
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
@@ -115,8 +116,8 @@ class GraphQLEndpoint:
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
-            assert self.graphiql_html is not None
-            return HTMLResponse(self.graphiql_html)
+            assert self.graphiql is not None
+            return self.graphiql.response()
         media = accepted_media_type(request.headers.get("accept"))
         if media is None:
             message = f"Acceptable response types are {GRAPHQL_RESPONSE} and {JSON}."
@@ -136,7 +137,7 @@ class GraphQLEndpoint:
             )
 
     def _wants_html(self, request: Request) -> bool:
-        if self.graphiql_html is None or "query" in request.query_params:
+        if self.graphiql is None or "query" in request.query_params:
             return False
         return "text/html" in request.headers.get("accept", "")
 

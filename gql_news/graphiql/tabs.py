@@ -1,0 +1,70 @@
+"""The example queries GraphiQL opens on, one tab each; the first is the one that runs first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Tab:
+    """One editor tab: GraphiQL titles it by the operation name."""
+
+    query: str
+
+
+def seed_article_query(article_slug: str) -> str:
+    """The seed article walked to its people, their countries, and its organisations."""
+    return f"""# gql_news: articles in, a linked graph of people, countries and organisations out.
+# Press the run button (or Ctrl-Enter); the docs pane on the left describes every field.
+query SeedArticle {{
+  article(slug: "{article_slug}") {{
+    title
+    publishedAt
+    topics {{ name }}
+    people {{
+      name
+      title
+      country {{ name code }}
+    }}
+    countries {{ name code }}
+    organisations {{ name country {{ code }} }}
+  }}
+}}
+"""
+
+
+COUNTRY_ARTICLES = """# A country by its ISO code (alpha-2 or alpha-3, any case) and the articles that mention it.
+query CountryArticles {
+  country(code: "KR") {
+    name
+    officialName
+    articles(first: 5) {
+      totalCount
+      edges {
+        node {
+          title
+          publishedAt
+          people { name country { code } }
+        }
+      }
+    }
+  }
+}
+"""
+
+SEARCH = """# Full-text search: articles ranked by relevance, matched words in <mark>.
+query Search {
+  search(query: "blockchain Belarus", first: 5) {
+    totalCount
+    edges {
+      score
+      snippet
+      node { title slug }
+    }
+  }
+}
+"""
+
+
+def default_tabs(article_slug: str) -> tuple[Tab, ...]:
+    return (Tab(seed_article_query(article_slug)), Tab(COUNTRY_ARTICLES), Tab(SEARCH))
