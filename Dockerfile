@@ -1,7 +1,14 @@
 # syntax=docker/dockerfile:1
 # The gql_news API server. Build: `docker build -t gql-news .`; run with PostgreSQL: `docker compose up`.
-# Two stages: uv resolves the locked dependencies into /app/.venv in the first, and only that
-# venv is copied into the second, which runs as an unprivileged user.
+# Three stages: npm installs GraphiQL's browser build from web/graphiql/package-lock.json in the
+# first; uv resolves the locked dependencies and the package (with that build inside) into
+# /app/.venv in the second; only that venv is copied into the last, which runs unprivileged.
+
+FROM node:20-bookworm-slim AS graphiql
+WORKDIR /web
+COPY web/graphiql/package.json web/graphiql/package-lock.json web/graphiql/vendor.mjs ./
+RUN npm ci --ignore-scripts --no-audit --no-fund && node vendor.mjs /vendor
+
 
 FROM python:3.11-slim AS build
 # Pinned to the same uv as the Makefile's UV_VERSION (tests/test_compose.py checks they agree).
@@ -17,6 +24,7 @@ RUN uv sync --frozen --no-dev --no-install-project
 # Then the project itself, installed as a regular (non-editable) package.
 COPY README.md ./
 COPY gql_news ./gql_news
+COPY --from=graphiql /vendor ./gql_news/graphiql/vendor
 RUN uv sync --frozen --no-dev --no-editable
 
 

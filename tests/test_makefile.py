@@ -170,3 +170,38 @@ def test_without_uv_on_path_make_bootstraps_the_pinned_uv(tmp_path: Path) -> Non
     assert f'python3 -m venv "{tools}"' in lines
     assert f'"{tools}/bin/pip" install --disable-pip-version-check --quiet "uv=={pin.group(1)}"' in lines
     assert f"{tools}/bin/uv sync --locked" in lines
+
+
+def test_make_test_installs_the_browser_before_the_test_passes(fake_bin: Path) -> None:
+    run = _make_test(fake_bin)
+    assert run.returncode == 0, run.output
+    assert "browser-deps:" in run.output
+    assert run.output.index("browser-deps:") < run.output.index("pytest [sqlite]")
+
+
+def _graphiql_assets_without_npm(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:
+    """`make graphiql-assets` as if the lock file had changed, on a PATH without node or npm."""
+    assert MAKE is not None
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    return subprocess.run(
+        [MAKE, "--no-print-directory", "-W", "web/graphiql/package-lock.json", "graphiql-assets"],
+        cwd=ROOT,
+        env=_clean_env(PATH=str(empty), UV="/bin/true", CI=ci),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_graphiql_assets_without_npm_warn_and_fall_back(tmp_path: Path) -> None:
+    proc = _graphiql_assets_without_npm(tmp_path, ci="")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "npm (Node.js) is not installed: GraphiQL assets NOT installed" in proc.stdout
+    assert "CDN" in proc.stdout
+
+
+def test_graphiql_assets_without_npm_fail_in_ci(tmp_path: Path) -> None:
+    proc = _graphiql_assets_without_npm(tmp_path, ci="true")
+    assert proc.returncode != 0
+    assert "the browser test needs the assets" in proc.stderr
