@@ -77,6 +77,12 @@ def test_graphiql_runs_the_default_query_offline(server: str, page: Page) -> Non
         if message.type == "error" or "Content Security Policy" in message.text:
             problems.append(message.text)
 
+    # Injected by the driver (not subject to the page's policy): records every CSP violation.
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));"
+    )
     page.route("**/*", only_local)
     page.on("request", lambda request: requests.append(request))
     page.on(
@@ -102,6 +108,7 @@ def test_graphiql_runs_the_default_query_offline(server: str, page: Page) -> Non
     assert "Belarus Encourages Korean Investors Interested In Blockchain" in result
     assert escaped == [], f"requests left the machine: {escaped}"
     assert problems == [], problems
+    assert page.evaluate("window.__violations") == []
     urls = [request.url for request in requests]
     assert all(urlsplit(url).hostname in LOCAL_HOSTS for url in urls if not url.startswith("data:")), urls
     posts = [request for request in requests if request.method == "POST"]

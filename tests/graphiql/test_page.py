@@ -62,8 +62,9 @@ async def test_page_forbids_other_origins_and_inline_scripts(vendored: httpx.Asy
     policy = {name: sources for name, *sources in directives}
     assert policy["default-src"] == ["'none'"]
     assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
     assert policy["connect-src"] == ["'self'"]
-    allowed = {"'self'", "'none'", "'unsafe-inline'", "data:"}
+    allowed = {"'self'", "'none'", "data:"}
     for directive, sources in policy.items():
         assert set(sources) <= allowed, (directive, sources)
     for attributes, text in page_parts(response.text).scripts:
