@@ -34,7 +34,9 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 pytestmark = pytest.mark.skipif(BACKEND != "sqlite", reason="the browser test runs in the SQLite pass")
 
 
-def _chromium() -> str:
+@pytest.fixture
+def chromium() -> str:
+    """Debian's chromium, looked up before any server starts."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if path is None:
         message = "Debian's chromium is not installed (`make browser-deps` installs it)"
@@ -52,16 +54,16 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[Page]:
+def page(chromium: str, server: str) -> Iterator[Page]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         try:
             yield browser.new_page(viewport={"width": 1400, "height": 900})
         finally:
             browser.close()
 
 
-def test_graphiql_runs_the_default_query_offline(server: str, page: Page) -> None:
+def test_graphiql_runs_the_default_query_offline(page: Page, server: str) -> None:
     requests: list[Request] = []
     escaped: list[str] = []
     problems: list[str] = []
