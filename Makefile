@@ -1,6 +1,6 @@
 # gql_news developer commands.
 #   make run    serve the API on SQLite (http://127.0.0.1:8000/graphql unless HOST/PORT say otherwise)
-#   make test   lint, type-check, then pytest on SQLite and on PostgreSQL: exactly what CI runs
+#   make test   lint, type-check, then pytest on SQLite (with the browser test) and on PostgreSQL: exactly what CI runs
 # `make help` lists the rest.
 
 SHELL := /bin/bash
@@ -138,5 +138,5 @@ clean: ## remove caches and test artifacts (keeps .venv and the SQLite database)
 	find . -path ./.venv -prune -o -path ./.tools -prune -o -name __pycache__ -type d -print0 \
 		| xargs -0 rm -rf
 
-distclean: clean ## also remove .venv and the bootstrapped tools
-	rm -rf .venv "$(TOOLS_DIR)"
+distclean: clean ## also remove .venv, the bootstrapped tools and the installed GraphiQL assets
+	rm -rf .venv "$(TOOLS_DIR)" "$(GRAPHIQL_WEB)/node_modules" "$(GRAPHIQL_VENDOR)"
