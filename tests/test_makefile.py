@@ -172,10 +172,13 @@ def test_without_uv_on_path_make_bootstraps_the_pinned_uv(tmp_path: Path) -> Non
     assert f"{tools}/bin/uv sync --locked" in lines
 
 
-def test_make_test_installs_the_browser_before_the_test_passes(fake_bin: Path) -> None:
+def test_make_test_checks_the_browser_before_the_test_passes(fake_bin: Path) -> None:
+    chromium = fake_bin / "chromium"
+    chromium.write_text("#!/bin/sh\necho 'Chromium 0.0 (stand-in)'\n")
+    chromium.chmod(0o755)
     run = _make_test(fake_bin)
     assert run.returncode == 0, run.output
-    assert "browser-deps:" in run.output
+    assert "browser-deps: Chromium 0.0 (stand-in) is installed" in run.output
     assert run.output.index("browser-deps:") < run.output.index("pytest [sqlite]")
 
 
