@@ -26,9 +26,21 @@ from graphql import (
 
 DEFAULT_PAGE = 20
 INTROSPECTION_DEPTH = 15
-LIST_GUESS = 10  # plain list fields (an article's people): items expected per parent
+LIST_GUESS = 10  # plain list fields (an article's people) without `first`: items expected per parent
 _LIST_FIELDS = frozenset(
-    {"people", "countries", "organisations", "topics", "mentions", "nodes", "entityCandidates"}
+    {
+        "people",
+        "countries",
+        "organisations",
+        "topics",
+        "mentions",
+        "nodes",
+        "entityCandidates",
+        "coMentioned",
+        "related",
+        "sharedEntities",
+        "mentionTimeline",
+    }
 )
 
 
@@ -107,7 +119,7 @@ def _depth_and_aliases(
     return deepest, aliases
 
 
-def _first(field: FieldNode, variables: Mapping[str, Any]) -> int:
+def _first(field: FieldNode, variables: Mapping[str, Any], default: int = DEFAULT_PAGE) -> int:
     for argument in field.arguments or ():
         if argument.name.value != "first":
             continue
@@ -116,8 +128,8 @@ def _first(field: FieldNode, variables: Mapping[str, Any]) -> int:
             return max(0, int(value.value))
         if isinstance(value, VariableNode):
             given = variables.get(value.name.value)
-            return max(0, given) if isinstance(given, int) and not isinstance(given, bool) else DEFAULT_PAGE
-    return DEFAULT_PAGE
+            return max(0, given) if isinstance(given, int) and not isinstance(given, bool) else default
+    return default
 
 
 def _cost(
@@ -137,7 +149,7 @@ def _cost(
         if any(f.name.value == "edges" for f in below):
             factor = _first(field, variables)
         elif field.name.value in _LIST_FIELDS:
-            factor = LIST_GUESS
+            factor = _first(field, variables, LIST_GUESS)  # facet values, co-mentions: capped by `first`
         else:
             factor = 1
         count = multiplier * factor

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from gql_news.graphql.graph.buckets import TimelineKey, load_timelines
+from gql_news.graphql.graph.facet_sql import FacetKey, load_facets
+from gql_news.graphql.graph.kinds import EntityKey, load_mention_counts
+from gql_news.graphql.graph.pair_sql import (
+    CoMentionKey,
+    RelatedKey,
+    load_co_mentions,
+    load_entity_keys,
+    load_related,
+)
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import PageArgs
 from gql_news.graphql.sql import Row, fetch, in_list
@@ -142,3 +153,9 @@ class Loaders:
     )
     page: _Lazy[PageKey, list[Row]] = _Lazy(_load_pages)
     count: _Lazy[CountKey, int] = _Lazy(_load_counts)
+    facet: _Lazy[FacetKey, list[Row]] = _Lazy(load_facets)
+    mention_count: _Lazy[EntityKey, int] = _Lazy(load_mention_counts)
+    co_mentioned: _Lazy[CoMentionKey, list[Row]] = _Lazy(load_co_mentions)
+    related: _Lazy[RelatedKey, list[Row]] = _Lazy(load_related)
+    entity_keys_by_article: _Lazy[int, list[EntityKey]] = _Lazy(load_entity_keys)
+    timeline: _Lazy[TimelineKey, dict[datetime, int]] = _Lazy(load_timelines)

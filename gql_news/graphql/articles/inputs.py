@@ -45,7 +45,7 @@ def ordering(order: ArticleOrder) -> Ordering:
     return ARTICLES_OLDEST_FIRST if order is ArticleOrder.PUBLISHED_AT_ASC else ARTICLES_NEWEST_FIRST
 
 
-def _utc(value: datetime) -> datetime:
+def to_utc(value: datetime) -> datetime:
     from datetime import UTC
 
     try:
@@ -86,9 +86,9 @@ def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
                 )
             )
     if flt.published_after is not None:
-        out.append(("t.published_at >= ?", (_utc(flt.published_after),)))
+        out.append(("t.published_at >= ?", (to_utc(flt.published_after),)))
     if flt.published_before is not None:
-        out.append(("t.published_at < ?", (_utc(flt.published_before),)))
+        out.append(("t.published_at < ?", (to_utc(flt.published_before),)))
     return tuple(out)
 
 

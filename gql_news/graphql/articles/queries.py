@@ -8,9 +8,8 @@ import strawberry
 
 from gql_news.graphql.articles.inputs import ArticleFilter, ArticleOrder, article_filters, ordering
 from gql_news.graphql.articles.types import Article
-from gql_news.graphql.connection import resolve_connection
 from gql_news.graphql.context import Info
-from gql_news.graphql.entity_articles import After, ArticleConnection, First
+from gql_news.graphql.entity_articles import After, ArticleConnection, First, article_connection
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.prefetch import prefetch_articles
 from gql_news.graphql.selection import selected
@@ -44,12 +43,4 @@ class ArticleQueries:
         ),
     ) -> ArticleConnection:
         query = ListQuery(ARTICLES, ordering(order_by), article_filters(filter))
-        return await resolve_connection(
-            info,
-            query,
-            parent=0,
-            first=first,
-            after=after,
-            convert=Article.from_row,
-            prefetch=prefetch_articles,
-        )
+        return await article_connection(info, query, 0, first, after)

@@ -18,6 +18,7 @@ from gql_news.graphql.sql import Row, as_datetime
 
 if TYPE_CHECKING:
     from gql_news.graphql.countries.types import Country
+    from gql_news.graphql.graph.related_articles import RelatedArticle
     from gql_news.graphql.organisations.types import Organisation
     from gql_news.graphql.people.types import Person
     from gql_news.graphql.topics.types import Topic
@@ -181,6 +182,21 @@ class Article(Node):
             rows = await info.context.loaders.mentions_by_article.load(self._pk)
             done = [Mention.from_row(r) for r in rows]
         return [m for m in done if kind is None or m.kind is kind]
+
+    @strawberry.field(
+        description=(
+            "Other articles ranked by the entities they share with this one (Jaccard index of the "
+            "entity sets), each with the shared entities that explain its rank."
+        )
+    )
+    async def related(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description="How many: 0 to 100, default 5.")] = 5,
+    ) -> list[Annotated[RelatedArticle, strawberry.lazy("gql_news.graphql.graph.related_articles")]]:
+        from gql_news.graphql.graph.related_articles import related_articles
+
+        return await related_articles(info, self._pk, first)
 
     @strawberry.field(description="Names in the body that match nothing in the catalogue, for an editor.")
     async def entity_candidates(

@@ -10,6 +10,7 @@ from gql_news.graphql.build import instantiate
 from gql_news.graphql.connection import resolve_connection
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
+from gql_news.graphql.graph.mentioned import Mentioned
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.node import Node
 from gql_news.graphql.pagination import Connection
@@ -26,7 +27,7 @@ _ORGANISATIONS_OF_COUNTRY = ListQuery(ORGANISATIONS_OF_COUNTRY, BY_NAME["o"])
 
 
 @strawberry.type(description="An ISO 3166-1 country.")
-class Country(Node):
+class Country(Node, Mentioned):
     code: str = strawberry.field(description='ISO 3166-1 alpha-2 code, upper case: "BY", "KR".')
     alpha3: str = strawberry.field(description='ISO 3166-1 alpha-3 code, upper case: "BLR", "KOR".')
     slug: str = strawberry.field(description="Lower-case, hyphenated form of the name.")

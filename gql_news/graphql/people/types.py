@@ -10,6 +10,7 @@ import strawberry
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
+from gql_news.graphql.graph.mentioned import Mentioned
 from gql_news.graphql.node import Node
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_PERSON
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(description="A person named in articles.")
-class Person(Node):
+class Person(Node, Mentioned):
     slug: str = strawberry.field(description="Lower-case, hyphenated, unique and stable.")
     name: str = strawberry.field(description="Full name as a newsroom writes it.")
     title: str | None = strawberry.field(

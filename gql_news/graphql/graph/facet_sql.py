@@ -1,0 +1,100 @@
+"""Facet counts of an article list: how many of the list's articles name each entity or topic.
+
+Counted over the whole filtered list, never the page. One statement per facet kind and batch:
+the list's article ids (one parent, a top-level list, or many parents through the source's
+link) are joined to `mention` (or `article_topic`), grouped per entity and ranked by count,
+then name; for many parents a window function keeps the top `first` per parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gql_news.graphql.graph.batch import per_batch, rows_by
+from gql_news.graphql.lists import ListQuery
+from gql_news.graphql.sql import Row, fetch
+from gql_news.graphql.tables import COUNTRY, ORGANISATION, PERSON, TOPIC, Table
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """One facet: the link table from articles to the counted rows, and their table."""
+
+    table: Table
+    link: str
+    fk: str
+
+
+FACETS = {
+    "people": Facet(PERSON, "mention", "person_id"),
+    "organisations": Facet(ORGANISATION, "mention", "organisation_id"),
+    "countries": Facet(COUNTRY, "mention", "country_id"),
+    "topics": Facet(TOPIC, "article_topic", "topic_id"),
+}
+
+FacetKey = tuple[str, ListQuery, Any, int]
+"""(facet name, the article list, its parent key, how many values to keep)."""
+
+
+def _articles(query: ListQuery, keys: Sequence[Any]) -> tuple[str | None, str, list[Any]]:
+    """A subquery of the list's article ids (`k`, `id`), the parent key expression, parameters.
+
+    None for an unfiltered top-level list: every article is in it, so the link table is read
+    directly instead of joining it to all of `article`.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    for sql, values in query.filters:
+        clauses.append(sql)
+        params.extend(values)
+    source = query.source
+    if source.belongs is None or len(keys) == 1:
+        if source.belongs is not None:
+            clauses.insert(0, source.belongs.format(key="?"))
+            params.insert(0, keys[0])
+        elif not clauses:
+            return None, "0", []
+        where = " WHERE " + " AND ".join(clauses)
+        return f"SELECT 0 AS k, t.id AS id FROM article t{where}", "0", params
+    from_sql, key_expr, link_params = source.link_sql(keys)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"SELECT {key_expr} AS k, t.id AS id FROM {from_sql}{where}", "a.k", [*link_params, *params]
+
+
+def _statement(facet: Facet, query: ListQuery, keys: Sequence[Any], first: int) -> tuple[str, list[Any]]:
+    articles, key_expr, params = _articles(query, keys)
+    table = facet.table
+    joins = f"JOIN {table.name} t ON t.id = m.{facet.fk} {table.joins}".rstrip()
+    if articles is None:
+        from_sql = f"{facet.link} m {joins}"
+    else:
+        from_sql = f"({articles}) a JOIN {facet.link} m ON m.article_id = a.id {joins}"
+    count = "COUNT(DISTINCT m.article_id)"
+    if key_expr == "0":
+        sql = (
+            f"SELECT {table.columns}, {count} AS _n FROM {from_sql} "
+            f"GROUP BY {table.group} ORDER BY _n DESC, t.name, t.id LIMIT ?"
+        )
+        return sql, [*params, first]
+    sql = (
+        f"SELECT * FROM (SELECT {table.columns}, {key_expr} AS _k, {count} AS _n, "
+        f"ROW_NUMBER() OVER (PARTITION BY {key_expr} ORDER BY {count} DESC, t.name, t.id) AS _rn "
+        f"FROM {from_sql} GROUP BY {key_expr}, {table.group}) q WHERE _rn <= ? ORDER BY _k, _rn"
+    )
+    return sql, [*params, first]
+
+
+async def load_facets(keys: Sequence[FacetKey]) -> list[list[Row]]:
+    """Each key's facet rows (the counted row's columns plus `_n`), by count then name."""
+
+    async def run(batch: tuple[str, ListQuery, int], parents: list[Any]) -> dict[Any, list[Row]]:
+        name, query, first = batch
+        sql, params = _statement(FACETS[name], query, parents, first)
+        rows = await fetch(sql, params)
+        if len(parents) == 1 or query.source.belongs is None:
+            return dict.fromkeys(parents, rows)
+        return rows_by(rows)
+
+    return await per_batch(keys, lambda k: ((k[0], k[1], k[3]), k[2]), run, list)
