@@ -186,7 +186,8 @@ class Article(Node):
     @strawberry.field(
         description=(
             "Other articles ranked by the entities they share with this one (Jaccard index of the "
-            "entity sets), each with the shared entities that explain its rank."
+            "entity sets), each with the shared entities that explain its rank. Related articles share "
+            "a person or organisation; a country alone counts only for an article naming neither."
         )
     )
     async def related(

@@ -14,7 +14,7 @@ from typing import Any
 
 from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.lists import ListQuery
-from gql_news.graphql.sql import Row, fetch
+from gql_news.graphql.sql import Row, fetch, in_list
 from gql_news.graphql.tables import COUNTRY, ORGANISATION, PERSON, TOPIC, Table
 
 
@@ -50,6 +50,9 @@ def _articles(query: ListQuery, keys: Sequence[Any]) -> tuple[str | None, str, l
         clauses.append(sql)
         params.extend(values)
     source = query.source
+    if not clauses and source.link is not None:
+        # Unfiltered: the link's (parent, article) pairs are the list, no need to read `article`.
+        return source.link.format(keys=in_list(keys)), "0" if len(keys) == 1 else "a.k", list(keys)
     if source.belongs is None or len(keys) == 1:
         if source.belongs is not None:
             clauses.insert(0, source.belongs.format(key="?"))
@@ -64,24 +67,31 @@ def _articles(query: ListQuery, keys: Sequence[Any]) -> tuple[str | None, str, l
 
 
 def _statement(facet: Facet, query: ListQuery, keys: Sequence[Any], first: int) -> tuple[str, list[Any]]:
+    """Counts are taken per id on the link table alone (an index-only scan for an unfiltered list);
+    only the counted ids are joined to their rows, for the columns and the name order."""
     articles, key_expr, params = _articles(query, keys)
-    table = facet.table
-    joins = f"JOIN {table.name} t ON t.id = m.{facet.fk} {table.joins}".rstrip()
-    if articles is None:
-        from_sql = f"{facet.link} m {joins}"
-    else:
-        from_sql = f"({articles}) a JOIN {facet.link} m ON m.article_id = a.id {joins}"
-    count = "COUNT(DISTINCT m.article_id)"
-    if key_expr == "0":
-        sql = (
-            f"SELECT {table.columns}, {count} AS _n FROM {from_sql} "
-            f"GROUP BY {table.group} ORDER BY _n DESC, t.name, t.id LIMIT ?"
-        )
-        return sql, [*params, first]
+    table, fk = facet.table, facet.fk
+    from_sql = (
+        f"{facet.link} m"
+        if articles is None
+        else f"({articles}) a JOIN {facet.link} m ON m.article_id = a.id"
+    )
+    one = key_expr == "0"
+    parent, group = ("", f"m.{fk}") if one else (f"{key_expr} AS _k, ", f"{key_expr}, m.{fk}")
+    counts = (
+        f"SELECT {parent}m.{fk} AS _e, COUNT(DISTINCT m.article_id) AS _n FROM {from_sql} "
+        f"WHERE m.{fk} IS NOT NULL GROUP BY {group}"
+    )
+    rows = f"({counts}) c JOIN {table.name} t ON t.id = c._e {table.joins}".rstrip()
+    if one:
+        return f"SELECT {table.columns}, c._n FROM {rows} ORDER BY c._n DESC, t.name, t.id LIMIT ?", [
+            *params,
+            first,
+        ]
     sql = (
-        f"SELECT * FROM (SELECT {table.columns}, {key_expr} AS _k, {count} AS _n, "
-        f"ROW_NUMBER() OVER (PARTITION BY {key_expr} ORDER BY {count} DESC, t.name, t.id) AS _rn "
-        f"FROM {from_sql} GROUP BY {key_expr}, {table.group}) q WHERE _rn <= ? ORDER BY _k, _rn"
+        f"SELECT * FROM (SELECT {table.columns}, c._k, c._n, "
+        f"ROW_NUMBER() OVER (PARTITION BY c._k ORDER BY c._n DESC, t.name, t.id) AS _rn FROM {rows}) q "
+        "WHERE _rn <= ? ORDER BY _k, _rn"
     )
     return sql, [*params, first]
 

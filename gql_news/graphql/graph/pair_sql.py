@@ -53,32 +53,48 @@ async def load_co_mentions(keys: Sequence[CoMentionKey]) -> list[list[Row]]:
     return await per_batch(keys, lambda k: ((k[0], k[2], k[3]), k[1]), run, list)
 
 
-_DISTINCT_ENTITIES = "SELECT DISTINCT article_id, person_id, organisation_id, country_id FROM mention"
+_ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
+"""One integer per entity (kind in the remainder), so entity sets join on a single equality."""
 
 
 def _related_sql(keys: Sequence[int]) -> str:
     """Jaccard similarity of entity sets: shared / (|A| + |B| - shared).
 
-    `s` holds the parents' entities; `hits` every (parent, other article, shared entity) found
-    through the (entity, article) indexes, one join per entity kind; `sizes` the number of
-    distinct entities of each article involved.
+    `s` holds the parents' entities. Candidates (`cand`) are the articles sharing a person or an
+    organisation with the parent, found through the (entity, article) indexes; a country alone
+    is shared by too many articles to relate two of them (and would make every article a
+    candidate), so countries bring candidates only for a parent naming no person and no
+    organisation. The score then counts every kind: `shared` intersects the whole entity sets.
     """
-    hits = " UNION ".join(
-        f"SELECT s.k, m.article_id AS other, '{col[0]}' AS c, s.{col} AS e FROM s JOIN mention m ON m.{col} = s.{col} "
-        "WHERE m.article_id <> s.k"
-        for col in _ENTITY_COLUMNS
+    by_country = (
+        "SELECT s.k, m.article_id AS other FROM s JOIN mention m ON m.country_id = s.country_id "
+        "WHERE m.article_id <> s.k AND s.k IN (SELECT k FROM bare)"
+    )
+    cand = " UNION ".join(
+        [
+            *(
+                f"SELECT s.k, m.article_id AS other FROM s JOIN mention m ON m.{col} = s.{col} "
+                "WHERE m.article_id <> s.k"
+                for col in ("person_id", "organisation_id")
+            ),
+            by_country,
+        ]
     )
     score = "CAST(h.n AS DOUBLE PRECISION) / (ka.n + kb.n - h.n)"
     return (
-        f"WITH s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id FROM mention "
-        f"WHERE article_id IN {in_list(keys)}), "
-        f"hit AS (SELECT x.k, x.other, COUNT(*) AS n FROM ({hits}) x GROUP BY x.k, x.other), "
-        "sizes AS (SELECT article_id AS id, COUNT(*) AS n FROM "
-        f"({_DISTINCT_ENTITIES} WHERE article_id IN (SELECT k FROM s UNION SELECT other FROM hit)) d "
-        "GROUP BY article_id) "
+        f"WITH s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id, {_ENTITY} AS e "
+        f"FROM mention WHERE article_id IN {in_list(keys)}), "
+        "bare AS (SELECT k FROM s GROUP BY k HAVING COUNT(person_id) + COUNT(organisation_id) = 0), "
+        f"cand AS ({cand}), "
+        f"ents AS (SELECT DISTINCT article_id, {_ENTITY} AS e FROM mention "
+        "WHERE article_id IN (SELECT other FROM cand)), "
+        "sizes AS (SELECT article_id AS id, COUNT(*) AS n FROM ents GROUP BY article_id), "
+        "mine AS (SELECT k, COUNT(*) AS n FROM s GROUP BY k), "
+        "hit AS (SELECT c.k, c.other, COUNT(*) AS n FROM cand c JOIN ents x ON x.article_id = c.other "
+        "JOIN s ON s.k = c.k AND s.e = x.e GROUP BY c.k, c.other) "
         f"SELECT * FROM (SELECT {ARTICLE.columns}, h.k AS _k, h.n AS _shared, {score} AS _score, "
         f"ROW_NUMBER() OVER (PARTITION BY h.k ORDER BY {score} DESC, h.n DESC, t.published_at DESC, t.id DESC)"
-        " AS _rn FROM hit h JOIN sizes ka ON ka.id = h.k JOIN sizes kb ON kb.id = h.other "
+        " AS _rn FROM hit h JOIN mine ka ON ka.k = h.k JOIN sizes kb ON kb.id = h.other "
         "JOIN article t ON t.id = h.other) q WHERE _rn <= ? ORDER BY _k, _rn"
     )
 
