@@ -57,9 +57,12 @@ def _bounds(
         raise BadUserInput("`from` must not be after `to`.", argument="from")
     try:
         first = truncate(start, interval) if start is not None else None
+    except OverflowError:
+        raise BadUserInput("`from` is outside the supported dates.", argument="from") from None
+    try:
         last = truncate(end - timedelta(microseconds=1), interval) if end is not None else None
     except OverflowError:
-        raise BadUserInput("The range is outside the supported dates.", argument="from") from None
+        raise BadUserInput("`to` is outside the supported dates.", argument="to") from None
     if first is not None and last is not None and span(first, last, interval) > MAX_BUCKETS:
         raise BadUserInput(
             f"The range holds more than {MAX_BUCKETS} buckets; narrow it or choose a wider interval.",
