@@ -53,6 +53,8 @@ class Mentioned:
     _pk: strawberry.Private[int]
 
     def _kind(self) -> Kind:
+        """Person, Organisation and Country are named after their `EntityKind` values, as `Node.id`
+        is named after the type: one definition of these fields serves all three."""
         return KINDS[type(self).__name__.lower()]
 
     @strawberry.field(description="How many times articles name it (every linked occurrence).")
