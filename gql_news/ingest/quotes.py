@@ -1,0 +1,272 @@
+"""Direct quotations in an article body, and the person who said each one.
+
+The marks are found by `quote_marks.py`; this module decides which quoted passages are
+quotations and whose. People are the linker's person mentions (so every form the catalogue
+knows, surnames included, names a speaker); nothing here knows a name.
+
+Offsets: a quote's text is the quoted words without the quote marks and without the comma
+that ends a quotation followed by its attribution ("…in the country,” Dapkiunas said" gives
+"…in the country"); body[start:end] == text always. A quotation running over paragraphs is
+one quote, and its text keeps the paragraph break and the repeated opening mark.
+
+Which passages are kept:
+- A *partial quote*, a few quoted words inside the writer's own sentence, opens straight
+  after a word ("developed “groundbreaking state legislation”", "the so-called ‘iron
+  lady’"): scare quotes, titles and borrowed phrases. It is not stored, unless it ends with a
+  comma, "?" or "!" and is followed by its attribution ("and “we will win,” Petrova said").
+  A quotation opens at the start of a paragraph or sentence, after punctuation (", “…",
+  ": “…") or after a speech verb or "that" ("said “…", "said that “…").
+- A quotation with an attribution is stored whatever its length ("“No,” he said").
+- A quotation without one is stored, speaker null, from four words up
+  (`UNATTRIBUTED_MIN_WORDS`); shorter ones are dropped.
+
+Attribution, in order:
+1. After the closing mark, within the same sentence: a speech verb ("said", "told",
+   "added", "according to", …) among the first six words, and the person next to it:
+   "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
+2. Before the opening mark, in the same sentence: "Dapkiunas said: “…”", "He said that
+   despite …, “…”", "According to Lukashenko, “…”". The subject is the person nearest
+   before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
+   A sentence introducing the quote with a colon but no speech verb names its speaker as
+   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”".
+3. A quotation with neither continues the previous one when it follows it in the same or
+   the next paragraph and no other person is named between them ("“…,” Dapkiunas said.
+   “Korea’s SK Hynix has a presence there…”").
+A speech verb with no person next to it ("a spokesman said", "according to SK Hynix")
+attributes the quotation to no one: speaker null.
+
+Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
+pronoun, who either spoke a quotation or was the first person named in a sentence (outside
+quotation marks): in news prose that is the sentence's subject. The gender of a name is not
+known, so "he" and "she" resolve alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gql_news.ingest.linker import LinkedMention
+from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
+from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
+
+UNATTRIBUTED_MIN_WORDS = 4
+_CUE_WORDS_MAX = 6  # a speech verb after a quote must come this early in the rest of the sentence
+
+_INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
+_OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """One quotation: body[start:end] == text; `person_id` is its speaker, None when unknown."""
+
+    text: str
+    start: int
+    end: int
+    person_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """Words naming a speaker: a person mention (`person_id`) or a pronoun (None)."""
+
+    start: int
+    person_id: int | None
+
+
+def find_quotes(body: str, mentions: Sequence[LinkedMention]) -> list[FoundQuote]:
+    """The quotations of `body` and their speakers, in text order (rules in the module docstring).
+
+    `mentions` are the linker's mentions of the same body (only people are read).
+    """
+    paragraphs = paragraph_spans(body)
+    quoted = find_quoted(body, paragraphs)
+    if not quoted:
+        return []
+    return _Attributor(body, mentions, paragraphs, quoted).run()
+
+
+class _Attributor:
+    def __init__(
+        self,
+        body: str,
+        mentions: Sequence[LinkedMention],
+        paragraphs: list[tuple[int, int]],
+        quoted: list[Quoted],
+    ) -> None:
+        self.body = body
+        self.paragraphs = paragraphs
+        self.quoted = quoted
+        marks = [(q.mark, q.close) for q in quoted]
+        inside = _Spans(marks)
+        self.references = sorted(
+            [_Reference(m.start, m.entity_id) for m in mentions if m.kind == "person" and not inside(m.start)]
+            + [_Reference(m.start(), None) for m in _PRONOUN.finditer(body) if not inside(m.start())],
+            key=lambda r: r.start,
+        )
+        self.reference_starts = [r.start for r in self.references]
+        self.cues = speech_cues(body)
+        self.cue_starts = [c.start for c in self.cues]
+        self.marks = [q.mark for q in quoted]
+        ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
+        self.ends = sorted(ends | {end for _, end in paragraphs})
+        self.subjects = self._sentence_subjects()  # (position, person id), ascending
+
+    def run(self) -> list[FoundQuote]:
+        found: list[FoundQuote] = []
+        previous: tuple[Quoted, int | None, bool] | None = None
+        for quote in self.quoted:
+            span = self._trimmed(quote)
+            if span is None:
+                continue
+            attributed, speaker, after = self._attribution(quote)
+            if self._partial(quote) and not (after and self.body[quote.close - 1] in ",?!—"):
+                continue
+            if not attributed and previous is not None and self._continues(previous, quote):
+                _, speaker, attributed = previous
+            start, end = span
+            if attributed or len(_WORD.findall(self.body, start, end)) >= UNATTRIBUTED_MIN_WORDS:
+                found.append(FoundQuote(self.body[start:end], start, end, speaker))
+                previous = (quote, speaker, attributed)
+        return found
+
+    def _trimmed(self, quote: Quoted) -> tuple[int, int] | None:
+        start, end = quote.inner_start, quote.inner_end
+        while start < end and self.body[start].isspace():
+            start += 1
+        while end > start and (self.body[end - 1].isspace() or self.body[end - 1] == ","):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _partial(self, quote: Quoted) -> bool:
+        """Whether the quote opens inside the writer's own clause (see the module docstring)."""
+        paragraph_start = self.paragraphs[quote.first_paragraph][0]
+        position = quote.mark
+        while position > paragraph_start and self.body[position - 1].isspace():
+            position -= 1
+        if position == paragraph_start or self.body[position - 1] in _OPENING_PUNCTUATION:
+            return False
+        words = _WORD.findall(self.body, max(paragraph_start, position - 40), position)
+        return not words or words[-1].lower() not in _INTRODUCERS
+
+    def _attribution(self, quote: Quoted) -> tuple[bool, int | None, bool]:
+        """(attributed, speaker, by the words after it) from the words after the quote, else from
+        those before it."""
+        after_start = quote.close + 1
+        after_end = min(
+            self._sentence_end(after_start), self._next_mark(after_start), self._paragraph_end(quote)
+        )
+        cues = self._cues(after_start, after_end)
+        if cues and len(_WORD.findall(self.body, after_start, cues[0].start)) < _CUE_WORDS_MAX:
+            return True, self._speaker(after_start, after_end, cues[0]), True
+        before_end = quote.mark
+        before_start = max(
+            self._sentence_start(before_end), self._previous_close(quote), self._paragraph_start(quote)
+        )
+        if cues := self._cues(before_start, before_end):
+            return True, self._speaker(before_start, before_end, cues[-1]), False
+        if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
+            subjects = self._references(before_start, before_end)
+            if subjects:
+                return True, self._resolved(subjects[0]), False
+        return False, None, False
+
+    def _speaker(self, start: int, end: int, cue: Cue) -> int | None:
+        """The person the cue's words attribute to (the subject, or "said X" / "according to X")."""
+        before = self._references(start, cue.start)
+        after = self._references(cue.end, end)
+        reference: _Reference | None = None
+        if cue.according:
+            reference = after[0] if after else None
+        elif before:
+            reference = before[-1]
+            lead = self.body[start : cue.start].rstrip()
+            if lead.endswith(","):  # "Lukashenko, who met Popkov, said": skip the inserted clause
+                clause = self.body.rfind(",", start, start + len(lead) - 1)
+                outside = [r for r in before if r.start < clause]
+                reference = outside[-1] if outside else reference
+        elif after:
+            reference = after[0]
+        return self._resolved(reference) if reference is not None else None
+
+    def _resolved(self, reference: _Reference) -> int | None:
+        """The person a speaker reference names (a pronoun resolved), remembered as a subject."""
+        person = reference.person_id if reference.person_id is not None else self._antecedent(reference.start)
+        if person is not None:
+            bisect.insort(self.subjects, (reference.start, person))
+        return person
+
+    def _antecedent(self, position: int) -> int | None:
+        """The person a pronoun at `position` stands for (rule in the module docstring)."""
+        index = bisect.bisect_left(self.subjects, (position, -1))
+        return self.subjects[index - 1][1] if index else None
+
+    def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
+        earlier, speaker, _ = previous
+        if quote.first_paragraph - earlier.last_paragraph > 1:
+            return False
+        between = self._references(earlier.close + 1, quote.mark)
+        return all(r.person_id is None or r.person_id == speaker for r in between)  # pronouns refer back
+
+    def _sentence_subjects(self) -> list[tuple[int, int]]:
+        subjects: list[tuple[int, int]] = []
+        seen_sentence = -1
+        for reference in self.references:
+            if reference.person_id is None:
+                continue
+            sentence = bisect.bisect_right(self.ends, reference.start)
+            if sentence != seen_sentence:
+                subjects.append((reference.start, reference.person_id))
+                seen_sentence = sentence
+        return subjects
+
+    def _sentence_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.ends, position)
+        return self.ends[index - 1] if index else 0
+
+    def _sentence_end(self, position: int) -> int:
+        index = bisect.bisect_left(self.ends, position + 1)
+        return self.ends[index] if index < len(self.ends) else len(self.body)
+
+    def _cues(self, start: int, end: int) -> list[Cue]:
+        """The speech cues lying wholly in [start, end), in text order."""
+        first = bisect.bisect_left(self.cue_starts, start)
+        found = self.cues[first : bisect.bisect_left(self.cue_starts, end, first)]
+        return [cue for cue in found if cue.end <= end]
+
+    def _references(self, start: int, end: int) -> list[_Reference]:
+        """The speaker references starting in [start, end), in text order."""
+        first = bisect.bisect_left(self.reference_starts, start)
+        return self.references[first : bisect.bisect_left(self.reference_starts, end, first)]
+
+    def _next_mark(self, position: int) -> int:
+        index = bisect.bisect_left(self.marks, position)
+        return self.marks[index] if index < len(self.marks) else len(self.body)
+
+    def _previous_close(self, quote: Quoted) -> int:
+        index = bisect.bisect_left(self.marks, quote.mark)  # passages never overlap
+        return self.quoted[index - 1].close + 1 if index else 0
+
+    def _paragraph_start(self, quote: Quoted) -> int:
+        return self.paragraphs[quote.first_paragraph][0]
+
+    def _paragraph_end(self, quote: Quoted) -> int:
+        return self.paragraphs[quote.last_paragraph][1]
+
+
+class _Spans:
+    """Whether a position lies strictly between the marks of a quoted passage."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.spans = spans
+
+    def __call__(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.spans[index][0] < position < self.spans[index][1]

@@ -1,0 +1,191 @@
+"""The quote extractor on hand-written bodies: exact spans and speakers, one rule at a time.
+
+Pure functions (no database): people are linked by the real linker against a small gazetteer.
+"""
+
+from __future__ import annotations
+
+from gql_news.ingest.demo import seed_articles
+from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions
+from gql_news.ingest.quotes import FoundQuote, find_quotes
+
+PEOPLE = (
+    ("Andrei Dapkiunas",),
+    ("Aleksandr Lukashenko",),
+    ("Sergey Popkov",),
+    ("Ana Petrova",),
+    ("Lars Berg",),
+    ("Mary Okafor",),
+)
+GAZETTEER = Gazetteer(
+    (
+        *(GazetteerEntry("person", pk, forms) for pk, forms in enumerate(PEOPLE, start=1)),
+        GazetteerEntry("organisation", 100, ("SK Hynix",)),
+    )
+)
+NAMES = {pk: forms[0] for pk, forms in enumerate(PEOPLE, start=1)}
+
+
+def _quotes(body: str) -> list[FoundQuote]:
+    found = find_quotes(body, find_mentions(body, GAZETTEER))
+    for quote in found:
+        assert body[quote.start : quote.end] == quote.text
+    return found
+
+
+def _said(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, NAMES.get(q.person_id) if q.person_id else None) for q in _quotes(body)]
+
+
+def test_seed_article_has_four_dapkiunas_quotations() -> None:
+    (seed,) = seed_articles()
+    body = seed.body
+    found = _quotes(body)
+    assert [NAMES.get(q.person_id) if q.person_id else None for q in found] == ["Andrei Dapkiunas"] * 4
+    assert [q.text for q in found] == [
+        "We have a high-tech park in Belarus, the biggest IT hub in the country",
+        "Korea’s SK Hynix has a presence there, and we opened up the Belarus-Korea IT Cooperation "
+        "Center in Minsk last year.",
+        "there is so much more potential for reciprocal interest between Belarus and Korea.",
+        "We believe that there is a significant potential for mutually beneficial cooperation in such "
+        "fields as aerospace, artificial intelligence, biotechnologies, electric and self-driving "
+        "vehicles, robotics and electronics, nanomaterials and digital economy",
+    ]
+    first = found[0]
+    assert body[first.start - 1] == "“"
+    assert body[first.end : first.end + 2] == ",”"
+
+
+def test_offsets_exclude_the_marks_and_the_comma_before_the_attribution() -> None:
+    body = "Talks ended. “We are ready,” Ana Petrova said."
+    (quote,) = _quotes(body)
+    assert (quote.start, quote.end) == (body.index("We"), body.index(",”"))
+    assert quote.text == "We are ready"
+    assert NAMES[quote.person_id or 0] == "Ana Petrova"
+
+
+def test_attribution_forms() -> None:
+    assert _said("“Prices will fall,” said Lars Berg, the central bank’s chief economist.") == [
+        ("Prices will fall", "Lars Berg")
+    ]
+    assert _said("Ana Petrova said: “The border stays open.”") == [("The border stays open.", "Ana Petrova")]
+    assert _said("Lars Berg told reporters: “We will not sell.”") == [("We will not sell.", "Lars Berg")]
+    assert _said("According to Mary Okafor, “the vote was fair.”") == [("the vote was fair.", "Mary Okafor")]
+    assert _said("“The deal is done,” Sergey Popkov added on Friday.") == [
+        ("The deal is done", "Sergey Popkov")
+    ]
+    assert _said("“Never,” Lars Berg replied.") == [("Never", "Lars Berg")]
+
+
+def test_straight_quotes() -> None:
+    body = 'Mary Okafor spoke first. "We have waited long enough," she said. "Now we act."'
+    assert _said(body) == [("We have waited long enough", "Mary Okafor"), ("Now we act.", "Mary Okafor")]
+
+
+def test_pronoun_resolves_to_the_latest_subject_or_speaker() -> None:
+    body = (
+        "Ana Petrova met Lars Berg in Oslo.\n\n"
+        "“It was a useful meeting,” she said.\n\n"
+        "Lars Berg was less sure. “We agreed on nothing,” he said."
+    )
+    assert _said(body) == [("It was a useful meeting", "Ana Petrova"), ("We agreed on nothing", "Lars Berg")]
+
+
+def test_two_speakers_alternating() -> None:
+    body = (
+        "“Taxes must rise,” Ana Petrova said. “They will not,” Lars Berg replied.\n\n"
+        "“Then the hospitals close,” Petrova said. “That is a threat,” Berg said."
+    )
+    assert _said(body) == [
+        ("Taxes must rise", "Ana Petrova"),
+        ("They will not", "Lars Berg"),
+        ("Then the hospitals close", "Ana Petrova"),
+        ("That is a threat", "Lars Berg"),
+    ]
+
+
+def test_speaker_of_a_sentence_with_an_inserted_clause() -> None:
+    body = "Aleksandr Lukashenko, who met Sergey Popkov on Monday, said: “The decree stands.”"
+    assert _said(body) == [("The decree stands.", "Aleksandr Lukashenko")]
+
+
+def test_nested_quotes_stay_inside_the_quotation() -> None:
+    body = "“He told me ‘never give up’ and I did not,” Mary Okafor said."
+    assert _said(body) == [("He told me ‘never give up’ and I did not", "Mary Okafor")]
+    body = "Mary Okafor said: \"The sign read 'closed' all week.\""
+    assert _said(body) == [("The sign read 'closed' all week.", "Mary Okafor")]
+
+
+def test_single_curly_quotes_where_unambiguous() -> None:
+    body = "‘We’re not finished,’ Lars Berg said of the company’s plans."
+    assert _said(body) == [("We’re not finished", "Lars Berg")]
+    assert _said("The ‘90s were different, Lars Berg’s aide said.") == []
+
+
+def test_partial_quotes_and_short_unattributed_quotes_are_dropped() -> None:
+    body = (
+        "Lars Berg said the plan was “dead on arrival” and called it a “fourth industrial "
+        "revolution” project. Fans call the club “the Reds”."
+    )
+    assert _said(body) == []
+
+
+def test_long_unattributed_quotation_is_kept_without_speaker() -> None:
+    body = "The market fell.\n\n“Nobody saw this coming in the spring.”\n\nAnalysts disagreed."
+    assert _said(body) == [("Nobody saw this coming in the spring.", None)]
+    assert _said("“Stop.” The market fell.") == []
+
+
+def test_attribution_to_an_organisation_or_unnamed_source_has_no_speaker() -> None:
+    assert _said("“We are profitable again,” according to SK Hynix.") == [("We are profitable again", None)]
+    assert _said("“Talks will resume,” a spokesman said.") == [("Talks will resume", None)]
+
+
+def test_multi_paragraph_quotation_is_one_quote() -> None:
+    body = (
+        "Mary Okafor said: “We built the port in two years.\n\n"
+        "“Now the trains are coming, and the town is growing.”\n\n"
+        "The port opened in May."
+    )
+    (quote,) = _quotes(body)
+    assert NAMES[quote.person_id or 0] == "Mary Okafor"
+    assert (
+        quote.text
+        == "We built the port in two years.\n\n“Now the trains are coming, and the town is growing."
+    )
+    start = body.index("We built")
+    assert (quote.start, quote.end) == (start, start + len(quote.text))
+
+
+def test_multi_paragraph_quotation_attributed_at_its_end() -> None:
+    body = "“First we wait.\n\n“Then we build,” Lars Berg said."
+    assert _said(body) == [("First we wait.\n\n“Then we build", "Lars Berg")]
+
+
+def test_continuation_in_the_next_paragraph_and_its_limit() -> None:
+    body = (
+        "“The harvest was poor,” Ana Petrova said.\n\n"
+        "“Prices will rise before winter.”\n\n"
+        "Lars Berg disagreed.\n\n"
+        "“Nobody knows what the winter brings.”"
+    )
+    assert _said(body) == [
+        ("The harvest was poor", "Ana Petrova"),
+        ("Prices will rise before winter.", "Ana Petrova"),
+        ("Nobody knows what the winter brings.", None),
+    ]
+
+
+def test_unclosed_quote_is_ignored() -> None:
+    assert _said("Lars Berg said “we will see about that. The end.") == []
+    assert _said("Lars Berg said “yes” twice and “we will win,” Ana Petrova said.") == [
+        ("yes", "Lars Berg"),
+        ("we will win", "Ana Petrova"),
+    ]
+
+
+def test_no_quotes_no_names() -> None:
+    assert _quotes("") == []
+    assert _quotes("Plain text without any quotation.") == []
+    assert _quotes("“") == []
+    assert _quotes("”“”“") == []
