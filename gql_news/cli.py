@@ -71,6 +71,15 @@ def seed() -> None:
 
 
 @app.command()
+def requote() -> None:
+    """Extract every article's quotes again from its stored mentions (after the rules changed)."""
+    from gql_news.ingest.store import requote_articles
+
+    written = _run_in_database(requote_articles)
+    console.print(f"[green]{written} quotes stored[/green]")
+
+
+@app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (default: HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default: PORT or 8000).")] = None,

@@ -30,6 +30,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Every table tests may write to; countries are reference data loaded once per run.
 MUTABLE_TABLES = (
+    "quote",
     "entity_candidate",
     "mention",
     "article_topic",

@@ -39,3 +39,9 @@ async def test_foreign_keys_and_sort_keys_are_indexed(db_session: Settings) -> N
     assert ("country_id",) in await _index_columns("organisation")
     assert ("topic_id",) in await _index_columns("article_topic")
     assert ("organisation_id",) in await _index_columns("person_organisation")
+
+
+async def test_quote_indexes(db_session: Settings) -> None:
+    columns = await _index_columns("quote")
+    assert ("article_id", "start") in columns  # unique: one quote per opening
+    assert ("person_id", "article_id") in columns  # a person's quotes

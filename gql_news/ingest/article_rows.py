@@ -1,4 +1,5 @@
-"""The rows that hang off an article: its topic links, its mentions and its open entity candidates.
+"""The rows that hang off an article: its topic links, its mentions, its quotes and its open
+entity candidates.
 
 Written without model instances and with a fixed number of statements however many articles
 and rows (one multi-row insert each; on PostgreSQL one statement, so the per-statement
@@ -14,9 +15,10 @@ from typing import Any
 from tortoise import connections
 
 from gql_news.ingest.candidates import FoundCandidate, find_candidates
-from gql_news.ingest.linker import Gazetteer, find_mentions
+from gql_news.ingest.linker import Gazetteer, LinkedMention, find_mentions
+from gql_news.ingest.quotes import FoundQuote, find_quotes
 from gql_news.ingest.slugs import make_slug
-from gql_news.models import ArticleTopic, CandidateStatus, EntityCandidate, Mention, Topic
+from gql_news.models import ArticleTopic, CandidateStatus, EntityCandidate, Mention, Quote, Topic
 
 _TOPIC_SLUG_MAX = 100
 
@@ -74,9 +76,13 @@ _ARTICLE_TOPIC_COLUMNS = (("article_id", "int"), ("topic_id", "int"), ("position
 async def replace_mentions(
     articles: Sequence[tuple[int, str]], gazetteer: Gazetteer, *, fresh: bool = False
 ) -> int:
-    """Delete and re-create the mentions (and the open entity candidates) of (id, body) articles,
-    linked against `gazetteer`; `fresh` says they were just created (nothing to delete).
+    """Delete and re-create the mentions (and the quotes and open entity candidates) of (id, body)
+    articles, linked against `gazetteer`; `fresh` says they were just created (nothing to delete).
     A fixed number of statements however many articles and mentions. Returns the mentions written.
+
+    Quotes are attributed from the mentions, so they are rebuilt here, with them: every path that
+    re-links an article (import, edits, catalogue changes, confirmed candidates) re-attributes its
+    quotes in the same transaction.
     """
     if not articles:
         return 0
@@ -84,8 +90,10 @@ async def replace_mentions(
         await Mention.filter(article_id__in=[pk for pk, _ in articles]).delete()
     rows: list[tuple[Any, ...]] = []
     found: list[tuple[int, list[FoundCandidate]]] = []
+    quotes: list[tuple[int, list[FoundQuote]]] = []
     for pk, body in articles:
         mentions = find_mentions(body, gazetteer)
+        quotes.append((pk, find_quotes(body, mentions)))
         rows += [
             (
                 pk,
@@ -101,8 +109,48 @@ async def replace_mentions(
         found.append((pk, find_candidates(body, mentions, gazetteer)))
     if rows:
         await _insert_many("mention", _MENTION_COLUMNS, rows)
+    await replace_quotes(quotes, fresh=fresh)
     await replace_open_candidates(found, fresh=fresh)
     return len(rows)
+
+
+_QUOTE_COLUMNS = (
+    ("article_id", "int"),
+    ("person_id", "int"),
+    ("text", "text"),
+    ("start", "int"),
+    ("end", "int"),
+)
+
+
+async def replace_quotes(found: Sequence[tuple[int, Sequence[FoundQuote]]], *, fresh: bool = False) -> int:
+    """Make the quotes of these articles the ones found (two statements at most); returns how many."""
+    if not found:
+        return 0
+    if not fresh:
+        await Quote.filter(article_id__in=[pk for pk, _ in found]).delete()
+    rows = [(pk, q.person_id, q.text, q.start, q.end) for pk, quotes in found for q in quotes]
+    if rows:
+        await _insert_many("quote", _QUOTE_COLUMNS, rows)
+    return len(rows)
+
+
+async def requote(articles: Sequence[tuple[int, str]]) -> int:
+    """Extract the quotes of (id, body) articles again from their stored person mentions.
+
+    For a change of the extraction rules: the mentions stay as they are. Three statements.
+    """
+    if not articles:
+        return 0
+    people: dict[int, list[LinkedMention]] = {}
+    rows = (
+        await Mention.filter(article_id__in=[pk for pk, _ in articles], person_id__not_isnull=True)
+        .order_by("article_id", "start")
+        .values_list("article_id", "person_id", "text", "start", "end")
+    )
+    for pk, person_id, text, start, end in rows:
+        people.setdefault(pk, []).append(LinkedMention("person", person_id, text, start, end))
+    return await replace_quotes([(pk, find_quotes(body, people.get(pk, []))) for pk, body in articles])
 
 
 async def _insert_many(

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from gql_news.ingest.article_rows import replace_mentions, replace_topics
+from gql_news.ingest.article_rows import replace_mentions, replace_topics, requote
 from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.parser import ParsedArticle, collapse, normalise_body
 from gql_news.ingest.slugs import make_slug
@@ -212,4 +212,20 @@ async def relink_articles(article_ids: Iterable[int] | None = None) -> int:
             batch = ids[first : first + _RELINK_BATCH]
             rows = await Article.filter(id__in=batch).values_list("id", "body")
             written += await replace_mentions(rows, gazetteer)
+        return written
+
+
+async def requote_articles(article_ids: Iterable[int] | None = None) -> int:
+    """Extract the quotes of the given articles (all when None) again, from their stored mentions.
+
+    `gql-news requote` runs it after the extraction rules changed; nothing is re-linked. One
+    transaction; returns the number of quotes written.
+    """
+    async with in_transaction():
+        query = Article.all() if article_ids is None else Article.filter(id__in=list(article_ids))
+        ids: list[int] = [pk for (pk,) in await query.order_by("id").values_list("id")]
+        written = 0
+        for first in range(0, len(ids), _RELINK_BATCH):
+            batch = ids[first : first + _RELINK_BATCH]
+            written += await requote(await Article.filter(id__in=batch).values_list("id", "body"))
         return written
