@@ -135,6 +135,12 @@ class Loaders:
             "FROM mention t WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
         )
     )
+    quotes_by_article: _Lazy[int, list[Row]] = _Lazy(
+        _grouped(
+            'SELECT t.article_id AS _k, t.id, t.article_id, t.person_id, t.text, t.start, t."end" '
+            "FROM quote t WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
+        )
+    )
     organisations_by_person: _Lazy[int, list[Row]] = _Lazy(
         _grouped(
             f"SELECT po.person_id AS _k, {ORGANISATION.columns} FROM person_organisation po "

@@ -18,6 +18,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.people.types import Person
+from gql_news.graphql.quotes.types import Quote, prefetch_quotes
 from gql_news.graphql.selection import Fields, Fragments, sub_fields
 from gql_news.graphql.sql import Row
 from gql_news.graphql.tables import embedded_country
@@ -60,6 +61,7 @@ async def prefetch_articles(
         ("organisations", loaders.organisations_by_article, Organisation.from_row, prefetch_organisations),
         ("topics", loaders.topics_by_article, Topic.from_row, None),
         ("mentions", loaders.mentions_by_article, Mention.from_row, _prefetch_mentions),
+        ("quotes", loaders.quotes_by_article, Quote.from_row, prefetch_quotes),
     ]
     jobs = [
         _fill(info, articles, name, loader, convert, nested, sub_fields(fields[name], fragments), fragments)

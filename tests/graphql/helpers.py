@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -84,3 +84,17 @@ def ok(body: dict[str, Any]) -> Any:
     """The `data` of a mutation that must have succeeded."""
     assert "errors" not in body, body
     return body["data"]
+
+
+async def for_one_and_fifty(
+    client: httpx.AsyncClient, query: str, make: Callable[[int], Awaitable[None]]
+) -> tuple[Any, Any, list[str], list[str]]:
+    """Run `query` (variable `$n`) over 1 item, then over 50 (`make(n)` adds n); return both
+    answers and the statements each cost, which a test compares."""
+    await make(1)
+    with count_statements() as one:
+        small = await data(client, query, {"n": 1})
+    await make(49)
+    with count_statements() as fifty:
+        large = await data(client, query, {"n": 50})
+    return small, large, one, fifty

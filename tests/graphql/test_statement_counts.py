@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from tests import factories as f
-from tests.graphql.helpers import count_statements, data
+from tests.graphql.helpers import count_statements, data, for_one_and_fifty
 
 NESTED = """
 query($n: Int!) {
@@ -38,12 +38,7 @@ async def _make_articles(n: int) -> None:
 
 
 async def test_nested_query_statement_count_is_constant(uncached_client: httpx.AsyncClient) -> None:
-    await _make_articles(1)
-    with count_statements() as one:
-        small = await data(uncached_client, NESTED, {"n": 1})
-    await _make_articles(49)
-    with count_statements() as fifty:
-        large = await data(uncached_client, NESTED, {"n": 50})
+    small, large, one, fifty = await for_one_and_fifty(uncached_client, NESTED, _make_articles)
     assert len(small["articles"]["edges"]) == 1
     edges = large["articles"]["edges"]
     assert len(edges) == 50

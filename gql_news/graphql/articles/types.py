@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from gql_news.graphql.graph.related_articles import RelatedArticle
     from gql_news.graphql.organisations.types import Organisation
     from gql_news.graphql.people.types import Person
+    from gql_news.graphql.quotes.types import Quote
     from gql_news.graphql.topics.types import Topic
 
 _PEOPLE = "gql_news.graphql.people.types"
@@ -88,6 +89,14 @@ class Mention:
                 _present(await loaders.organisation_by_id.load(row["organisation_id"]))
             )
         return Country.from_row(_present(await loaders.country_by_id.load(row["country_id"])))
+
+
+async def article_of(info: Info, article_id: int) -> Article:
+    """The article a row hanging off one (a quote, a candidate) belongs to, through the loader."""
+    row = await info.context.loaders.article_by_id.load(article_id)
+    if row is None:  # the foreign key cascades: only a concurrent delete gets here
+        raise LookupError("the article vanished")
+    return Article.from_row(row)
 
 
 def _present(row: Row | None) -> Row:
@@ -198,6 +207,18 @@ class Article(Node):
         from gql_news.graphql.graph.related_articles import related_articles
 
         return await related_articles(info, self._pk, first)
+
+    @strawberry.field(
+        description=(
+            "Direct quotations in the body, in text order, each with its speaker when the "
+            "attribution names one."
+        )
+    )
+    def quotes(self, info: Info) -> list[Annotated[Quote, strawberry.lazy("gql_news.graphql.quotes.types")]]:
+        from gql_news.graphql.quotes.types import Quote
+
+        load = info.context.loaders.quotes_by_article.load
+        return related_list(self._pre, "quotes", lambda: load(self._pk), Quote.from_row)
 
     @strawberry.field(description="Names in the body that match nothing in the catalogue, for an editor.")
     async def entity_candidates(

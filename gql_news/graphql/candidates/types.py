@@ -66,22 +66,17 @@ class EntityCandidate(Node):
     async def article(
         self, info: Info
     ) -> Annotated[Article, strawberry.lazy("gql_news.graphql.articles.types")]:
-        from gql_news.graphql.articles.types import Article
+        from gql_news.graphql.articles.types import article_of
 
-        row = await info.context.loaders.article_by_id.load(self._row["article_id"])
-        if row is None:  # the foreign key cascades: only a concurrent delete gets here
-            raise LookupError("the candidate's article vanished")
-        return Article.from_row(row)
+        return await article_of(info, self._row["article_id"])
 
     @strawberry.field(description="The person it was confirmed as; null otherwise.")
     async def person(
         self, info: Info
     ) -> Annotated[Person, strawberry.lazy("gql_news.graphql.people.types")] | None:
-        from gql_news.graphql.people.types import Person
+        from gql_news.graphql.people.types import person_or_none
 
-        pk = self._row["person_id"]
-        row = await info.context.loaders.person_by_id.load(pk) if pk is not None else None
-        return Person.from_row(row) if row else None
+        return await person_or_none(info, self._row["person_id"])
 
     @strawberry.field(description="The organisation it was confirmed as; null otherwise.")
     async def organisation(

@@ -12,6 +12,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
 from gql_news.graphql.graph.mentioned import Mentioned
 from gql_news.graphql.node import Node
+from gql_news.graphql.quotes.types import Quote, QuoteConnection, quote_list_of_person, quotes_of_person
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_PERSON
 from gql_news.graphql.sql import Row, json_list
@@ -75,3 +76,26 @@ class Person(Node, Mentioned):
         self, info: Info, first: First = 20, after: After = None, filter: FilterArg = None
     ) -> ArticleConnection:
         return await articles_of(info, ARTICLES_OF_PERSON, self._pk, first, after, filter)
+
+    @strawberry.field(
+        description=(
+            "Quotations attributed to the person, newest article first, in text order within one "
+            "(at most `first`; quotesConnection pages through all of them)."
+        )
+    )
+    async def quotes(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description="How many: 0 to 100.")] = 100,
+    ) -> list[Quote]:
+        return await quote_list_of_person(info, self._pk, first)
+
+    @strawberry.field(description="The person's quotations as a paged connection, in the order of `quotes`.")
+    async def quotes_connection(self, info: Info, first: First = 20, after: After = None) -> QuoteConnection:
+        return await quotes_of_person(info, self._pk, first, after)
+
+
+async def person_or_none(info: Info, pk: int | None) -> Person | None:
+    """The person with this id through the batch loader; None for no id (a nullable link)."""
+    row = await info.context.loaders.person_by_id.load(pk) if pk is not None else None
+    return Person.from_row(row) if row else None

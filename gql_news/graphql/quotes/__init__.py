@@ -1,0 +1,1 @@
+"""Quotes: direct quotations in article bodies and who said them."""
