@@ -22,8 +22,9 @@ Which passages are kept:
 
 Attribution, in order:
 1. After the closing mark, within the same sentence: a speech verb ("said", "told",
-   "added", "according to", …) among the first six words, and the person next to it:
-   "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
+   "added", "according to", …) among the first six words, or anywhere after a person named
+   at once ("“…,” Sergey Popkov, the minister of telecommunications, said"), and the person
+   next to it: "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
 2. Before the opening mark, in the same sentence: "Dapkiunas said: “…”", "He said that
    despite …, “…”", "According to Lukashenko, “…”". The subject is the person nearest
    before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
@@ -53,7 +54,8 @@ from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
 
 UNATTRIBUTED_MIN_WORDS = 4
-_CUE_WORDS_MAX = 6  # a speech verb after a quote must come this early in the rest of the sentence
+_CUE_WORDS_MAX = 6  # a speech verb after a quote must come this early in the rest of the sentence,
+_NAMED_WITHIN = 2  # or follow a person named this early in it
 
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -163,7 +165,7 @@ class _Attributor:
             self._sentence_end(after_start), self._next_mark(after_start), self._paragraph_end(quote)
         )
         cues = self._cues(after_start, after_end)
-        if cues and len(_WORD.findall(self.body, after_start, cues[0].start)) < _CUE_WORDS_MAX:
+        if cues and self._attributes_after(after_start, cues[0]):
             return True, self._speaker(after_start, after_end, cues[0]), True
         before_end = quote.mark
         before_start = max(
@@ -176,6 +178,14 @@ class _Attributor:
             if subjects:
                 return True, self._resolved(subjects[0]), False
         return False, None, False
+
+    def _attributes_after(self, start: int, cue: Cue) -> bool:
+        """Whether a cue after a quote attributes it: among the first words that follow, or after
+        a person named first ("“…,” Sergey Popkov, the minister of telecommunications, said")."""
+        if len(_WORD.findall(self.body, start, cue.start)) < _CUE_WORDS_MAX:
+            return True
+        named = self._references(start, cue.start)
+        return bool(named) and len(_WORD.findall(self.body, start, named[0].start)) < _NAMED_WITHIN
 
     def _speaker(self, start: int, end: int, cue: Cue) -> int | None:
         """The person the cue's words attribute to (the subject, or "said X" / "according to X")."""

@@ -75,6 +75,10 @@ def test_attribution_forms() -> None:
         ("The deal is done", "Sergey Popkov")
     ]
     assert _said("“Never,” Lars Berg replied.") == [("Never", "Lars Berg")]
+    long_role = (
+        "“We are connected,” Sergey Popkov, the minister of telecommunications and informatization, said."
+    )
+    assert _said(long_role) == [("We are connected", "Sergey Popkov")]
 
 
 def test_straight_quotes() -> None:
