@@ -299,15 +299,15 @@ def _compile(gazetteer: Gazetteer) -> _Matcher:
     for key in targets.keys() & bearers.keys():  # a full form of anything wins over a surname
         del bearers[key]
     return _Matcher(
-        full=_pattern(targets),
-        surnames=_pattern(bearers),
+        full=word_pattern(targets),
+        surnames=word_pattern(bearers),
         targets={key: frozenset(found) for key, found in targets.items()},
         bearers={key: tuple(sorted(ids)) for key, ids in bearers.items()},
         given_names=gazetteer.given_names,
     )
 
 
-def _pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+def word_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for all `forms`: whole-word, longest first, in the shape of their character trie."""
     root: _Trie = {}
     for form in forms:

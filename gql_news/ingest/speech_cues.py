@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gql_news.ingest.linker import word_pattern
+
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained",
     "explains", "noted", "notes", "warned", "warns", "argued", "argues", "insisted", "insists",
@@ -12,7 +14,9 @@ SPEECH_VERBS = (
     "acknowledged", "conceded", "claimed", "claims", "remarked", "observed", "commented",
     "emphasised", "emphasized", "stressed", "suggested", "admitted", "predicted", "urged",
 )  # fmt: skip
-_CUE_FORMS = tuple(form for word in (*SPEECH_VERBS, "according") for form in (word, word.capitalize()))
+_PATTERN = word_pattern(form for word in (*SPEECH_VERBS, "according") for form in (word, word.capitalize()))
+assert _PATTERN is not None  # the list is not empty
+_CUES: re.Pattern[str] = _PATTERN
 _TO = re.compile(r"\s+to\b")
 
 
@@ -26,25 +30,12 @@ class Cue:
 
 
 def speech_cues(body: str) -> list[Cue]:
-    """Every speech cue of the body, in text order.
-
-    Each verb is looked for with `str.find`, lower-case and capitalised: a regular expression
-    alternating over every verb, or a loop over every word, costs several times more.
-    """
+    """Every speech cue of the body, in text order, in one pass of a trie-shaped pattern (the
+    linker's; an alternation over every verb costs twice as much)."""
     found: list[Cue] = []
-    for form in _CUE_FORMS:
-        position = body.find(form)
-        while position != -1:
-            end = position + len(form)
-            if not _alnum_at(body, position - 1) and not _alnum_at(body, end):
-                if form.lower() != "according":
-                    found.append(Cue(position, end, according=False))
-                elif to := _TO.match(body, end):
-                    found.append(Cue(position, to.end(), according=True))
-            position = body.find(form, end)
-    found.sort(key=lambda cue: cue.start)
+    for match in _CUES.finditer(body):
+        if match.group().lower() != "according":
+            found.append(Cue(match.start(), match.end(), according=False))
+        elif to := _TO.match(body, match.end()):
+            found.append(Cue(match.start(), to.end(), according=True))
     return found
-
-
-def _alnum_at(body: str, position: int) -> bool:
-    return 0 <= position < len(body) and body[position].isalnum()
