@@ -73,6 +73,18 @@ async def test_done_when_query_lists_the_four_quotations(client: httpx.AsyncClie
     assert codes(bad) == ["BAD_USER_INPUT"]
 
 
+async def test_the_issue_query_quotes_with_co_mentions(client: httpx.AsyncClient) -> None:
+    await load_demo()
+    query = (
+        '{ person(slug: "andrei-dapkiunas") { quotes { text } coMentioned { count entity {'
+        " __typename ... on Person { name } ... on Organisation { name } ... on Country { name } } } } }"
+    )
+    person = (await data(client, query))["person"]
+    assert len(person["quotes"]) == 4
+    named = {c["entity"]["name"] for c in person["coMentioned"]}
+    assert {"Belarus", "South Korea", "SK Hynix"} <= named
+
+
 async def test_person_quotes_pages_newest_article_first_in_text_order(client: httpx.AsyncClient) -> None:
     await load_catalogue()
     headers = await token_headers()
