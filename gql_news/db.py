@@ -39,8 +39,14 @@ def _connection(settings: Settings, *, statement_timeout: bool) -> str | dict[st
         minsize=1,
         maxsize=settings.db_pool_max,
         reset=_reset,
+        # A database that is down refuses at once; one that is unreachable (a dropped route, a
+        # frozen host) would hold a request for asyncpg's default 60 s.
+        timeout=settings.db_connect_timeout_s,
+        # Idle connections above the floor are closed after this; dead ones (server restarted)
+        # are replaced by asyncpg on the next acquire whatever it is.
+        max_inactive_connection_lifetime=settings.db_pool_idle_s,
         server_settings={
-            "application_name": "gql_news",
+            "application_name": settings.db_application_name,
             # Index scans are cheap on SSDs; with the default 4.0 the planner hash-joins whole
             # tables for a page of 20 articles.
             "random_page_cost": "1.1",
@@ -52,6 +58,9 @@ def _connection(settings: Settings, *, statement_timeout: bool) -> str | dict[st
         # A statement past the budget is cancelled by PostgreSQL: the request answers
         # SERVICE_UNAVAILABLE instead of holding a worker and a connection.
         credentials["server_settings"]["statement_timeout"] = str(settings.statement_timeout_ms)
+    if statement_timeout and settings.db_command_timeout_s:
+        # The client-side backstop for a server that no longer answers at all.
+        credentials["command_timeout"] = settings.db_command_timeout_s
     return config
 
 

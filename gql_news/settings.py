@@ -53,6 +53,38 @@ class Settings(BaseSettings):
     statement_timeout_ms: int = Field(
         default=5000, ge=0, description="PostgreSQL statement_timeout for the app's sessions; 0 turns it off."
     )
+    db_connect_timeout_s: float = Field(
+        default=3.0,
+        gt=0,
+        description="Seconds to open one PostgreSQL connection before the request fails fast.",
+    )
+    db_command_timeout_s: float = Field(
+        default=10.0,
+        ge=0,
+        description=(
+            "Client-side limit on one statement, for a server that stopped answering (its own "
+            "statement_timeout cannot fire then); keep it above STATEMENT_TIMEOUT_MS. 0 turns it off."
+        ),
+    )
+    db_pool_idle_s: float = Field(
+        default=300.0,
+        ge=0,
+        description="Seconds an idle pooled connection above the pool floor is kept before it is closed.",
+    )
+    db_application_name: str = Field(
+        default="gql_news",
+        min_length=1,
+        max_length=63,
+        description="application_name of the app's PostgreSQL sessions, as pg_stat_activity shows them.",
+    )
+    graceful_shutdown_s: int = Field(
+        default=25,
+        ge=1,
+        description=(
+            "After SIGTERM, seconds in-flight requests get to finish before they are cancelled "
+            "(keep it below the orchestrator's kill timeout)."
+        ),
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

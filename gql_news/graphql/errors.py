@@ -50,8 +50,8 @@ def error_code(error: GraphQLError) -> str:
 
 
 def _database_unavailable(exc: BaseException) -> bool:
-    """A statement cancelled by its timeout, or a database that cannot be reached (any link of
-    the exception chain: Tortoise wraps the driver's errors)."""
+    """A statement cancelled by its timeout, or a database that cannot be reached, is shutting
+    down or is restarting (any link of the exception chain: Tortoise wraps the driver's errors)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -59,10 +59,16 @@ def _database_unavailable(exc: BaseException) -> bool:
         if isinstance(
             current,
             (
-                asyncpg.QueryCanceledError,
-                asyncpg.CannotConnectNowError,
-                asyncpg.ConnectionDoesNotExistError,
+                # Class 57: statement cancelled by its timeout, server shutting down, crashed or
+                # still starting up.
+                asyncpg.OperatorInterventionError,
+                # Class 08 and the client's own view: the connection is gone or was never made.
+                asyncpg.PostgresConnectionError,
+                asyncpg.TooManyConnectionsError,
                 asyncpg.InterfaceError,
+                # A session the server has just ended (its FATAL message read, the socket not yet
+                # seen closed) refuses the next statement with "another operation is in progress".
+                asyncpg.InternalClientError,
                 DBConnectionError,
                 ConnectionError,
                 TimeoutError,

@@ -16,11 +16,14 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
 import orjson
 from tortoise import connections
 from tortoise.log import db_client_logger
 
 Row = dict[str, Any]
+
+logger = logging.getLogger("gql_news.sql")
 
 _PLACEHOLDER = re.compile(r"\?")
 
@@ -60,10 +63,20 @@ async def request_connection() -> AsyncIterator[None]:
     held = _RequestConnection()
     token = _held.set(held)
     try:
-        async with held.stack:
-            yield
+        yield
     finally:
         _held.reset(token)
+        await _give_back(held)
+
+
+async def _give_back(held: _RequestConnection) -> None:
+    """Return the held connection to the pool; a connection the database dropped cannot fail
+    the request whose answer is already made (asyncpg has put its slot back in the pool)."""
+    held.connection = None
+    try:
+        await held.stack.aclose()
+    except Exception as exc:  # noqa: BLE001 - whatever releasing a dead connection raises
+        logger.warning("a database connection was lost (%s); the pool replaces it", type(exc).__name__)
 
 
 async def release_request_connection() -> None:
@@ -77,8 +90,17 @@ async def release_request_connection() -> None:
         return
     async with held.lock:
         if held.connection is not None:
-            held.connection = None
-            await held.stack.aclose()
+            await _give_back(held)
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    """Whether a failed statement leaves its connection unusable: anything but an error the
+    server reported on a healthy session (a statement cancelled by its timeout included)."""
+    if isinstance(exc, asyncpg.QueryCanceledError):
+        return False
+    if isinstance(exc, (asyncpg.OperatorInterventionError, asyncpg.PostgresConnectionError)):
+        return True  # shutdown, crash, restart: the server ends the session
+    return not isinstance(exc, asyncpg.PostgresError)
 
 
 async def fetch(sql: str, params: Sequence[Any] = ()) -> list[Row]:
@@ -94,7 +116,16 @@ async def fetch(sql: str, params: Sequence[Any] = ()) -> list[Row]:
     async with held.lock:
         if held.connection is None:
             held.connection = await held.stack.enter_async_context(client.acquire_connection())
-        records: list[Row] = await held.connection.fetch(query, *params)
+        try:
+            records: list[Row] = await held.connection.fetch(query, *params)
+        except BaseException as exc:
+            if _connection_lost(exc):
+                # The server may have sent its farewell before the socket closes: asyncpg then
+                # still thinks the session is busy, and a next statement on it would fail with
+                # an internal error. Close it now; the next `fetch` takes a fresh connection.
+                held.connection.terminate()
+                await _give_back(held)
+            raise
     return records
 
 

@@ -21,6 +21,9 @@ from gql_news.settings import Settings
     "cause",
     [
         asyncpg.QueryCanceledError("canceling statement due to statement timeout"),
+        asyncpg.AdminShutdownError("terminating connection due to administrator command"),
+        asyncpg.CannotConnectNowError("the database system is starting up"),
+        asyncpg.InternalClientError("cannot switch to state 12; another operation (2) is in progress"),
         ConnectionRefusedError(),
         TimeoutError(),
     ],
