@@ -81,6 +81,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             yield
         finally:
+            # Runs after uvicorn has let in-flight requests finish: every connection is back in
+            # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
             await close_db()
 
     page, explorer_routes = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -97,6 +98,7 @@ def serve(
     bind_host = host or settings.host
     bind_port = port or settings.port
     console.print(f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold]")
+    _exit_zero_on_sigterm()
     uvicorn.run(
         "gql_news.app:create_app",
         factory=True,
@@ -107,7 +109,21 @@ def serve(
         loop="uvloop",
         http="httptools",
         proxy_headers=True,
+        # SIGTERM: stop accepting, let in-flight requests finish (this long at most), then the
+        # lifespan closes the database pool.
+        timeout_graceful_shutdown=settings.graceful_shutdown_s,
     )
+
+
+def _exit_zero_on_sigterm() -> None:
+    """Make a SIGTERM that uvicorn has served a success (exit status 0).
+
+    uvicorn shuts down gracefully on SIGTERM, restores the handler it found and raises the
+    signal again; with the default handler the process would then die of it (status -15, a
+    failure to systemd, Docker or a test) after a clean shutdown. This handler, installed
+    before uvicorn's, turns that re-raised signal into a normal exit.
+    """
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
 
 
 @app.command("import")

@@ -142,19 +142,36 @@ def test_every_app_env_var_is_a_settings_field(compose: dict[str, Any]) -> None:
     assert not unknown, f"app environment sets {sorted(unknown)}; Settings reads only {sorted(fields)}"
 
 
+def _container_settings(compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Settings:
+    """Settings as the app container reads them: its environment and nothing else."""
+    monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+    for key, value in _env(_service(compose, "app")).items():
+        monkeypatch.setenv(key, value)
+    return Settings()  # validates types and ranges exactly as the container would
+
+
 def test_app_env_is_valid_settings(
     compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     env = _env(_service(compose, "app"))
-    monkeypatch.chdir(tmp_path)  # no stray .env from the developer's checkout
-    for name in Settings.model_fields:
-        monkeypatch.delenv(name.upper(), raising=False)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    settings = Settings()  # validates types and ranges exactly as the container would
+    settings = _container_settings(compose, monkeypatch, tmp_path)
     assert settings.database_url == env["DATABASE_URL"]
     assert settings.is_postgres
     assert settings.host == "0.0.0.0", "inside a container the server must bind every interface"
+
+
+def test_compose_waits_for_the_graceful_shutdown(
+    compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `docker compose stop` sends SIGTERM, then SIGKILL after stop_grace_period (10 s when
+    # unset): a shorter period than GRACEFUL_SHUTDOWN_S kills requests the app would finish.
+    settings = _container_settings(compose, monkeypatch, tmp_path)
+    period = str(_service(compose, "app").get("stop_grace_period", "10s"))
+    match = re.fullmatch(r"(\d+)s", period)
+    assert match, f"stop_grace_period {period!r}: write it in whole seconds, like 30s"
+    assert int(match.group(1)) > settings.graceful_shutdown_s
 
 
 def test_database_url_points_at_the_postgres_service(compose: dict[str, Any]) -> None:
