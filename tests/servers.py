@@ -1,14 +1,20 @@
-"""`gql-news serve` as a real child process on a free port, for tests that talk to it over TCP."""
+"""`gql-news serve` as a real child process on a free port, for tests that talk to it over TCP.
+
+Its output goes to a file, not a pipe: a server logging every request under load would fill a
+pipe nobody reads and stall.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -21,33 +27,69 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass
+class Served:
+    """A running `gql-news serve` process."""
+
+    proc: subprocess.Popen[bytes]
+    url: str
+    port: int
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def terminate(self, timeout: float = 20) -> int:
+        """SIGTERM, then wait; returns the exit code (the process is killed past `timeout`)."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            raise
+
+
+def gql_news_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "gql_news", *args]
+
+
+def start_server(cwd: Path, env: dict[str, str], *, demo: bool = True, ready_timeout: float = 60) -> Served:
+    """Start `gql-news serve` on a free port with `env` over this environment; wait for /readyz."""
+    port = free_port()
+    full_env = {**os.environ, **env}
+    command = gql_news_command("serve", "--host", "127.0.0.1", "--port", str(port))
+    if not demo:
+        command.append("--no-demo")
+    log_path = cwd / f"server-{port}.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(command, env=full_env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    served = Served(proc, f"http://127.0.0.1:{port}", port, log_path)
+    deadline = time.monotonic() + ready_timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"server exited with {proc.returncode}:\n{served.log()}")
+        try:
+            if httpx.get(f"{served.url}/readyz", timeout=1).status_code == 200:
+                return served
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    served.terminate()
+    raise AssertionError(f"server did not become ready in {ready_timeout} s:\n{served.log()}")
+
+
 @contextmanager
 def serve_process(database_url: str, cwd: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """The server's base URL once /readyz answers; stopped with SIGTERM (and checked) afterwards."""
-    port = free_port()
-    child_env = {**os.environ, **(env or {}), "DATABASE_URL": database_url}
-    command = [sys.executable, "-m", "gql_news", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(command, env=child_env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    served = start_server(cwd, {**(env or {}), "DATABASE_URL": database_url})
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else "exited"
-            try:
-                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("server did not become ready in 60 s")
-        yield url
+        yield served.url
     finally:
-        proc.terminate()
         try:
-            proc.wait(timeout=20)
+            code = served.terminate()
         except subprocess.TimeoutExpired:
-            proc.kill()
             pytest.fail("server did not stop on SIGTERM within 20 s")
-        finally:
-            if proc.stdout:
-                proc.stdout.close()
+        if code != 0:
+            pytest.fail(f"server exited with status {code} after SIGTERM:\n{served.log()[-4000:]}")

@@ -1,0 +1,159 @@
+"""A throw-away PostgreSQL cluster: `initdb` and `pg_ctl` from the installed PostgreSQL, its own
+port, data directory and unix socket directory under one temporary directory.
+
+The tests that stop and restart a database cannot do that to the shared server. PostgreSQL
+refuses to run as root (initdb and postgres both check); when the tests run as root the cluster
+runs as the `postgres` OS user instead (`runuser`, or `setpriv` where runuser is missing), in a
+temporary directory handed to that user. The binaries are found through `pg_config --bindir`,
+then `initdb` on PATH, then the newest `/usr/lib/postgresql/*/bin`.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.servers import free_port
+
+CLUSTER_USER = "postgres"  # the OS user the cluster runs as when the tests run as root
+
+# Settings of the throw-away cluster: durable (fsync, synchronous commit: what the test checks),
+# small, and logging every session's end with the client's application name, at DEBUG1 so that
+# a client that vanished without closing its session ("unexpected EOF") shows.
+_CONFIG = """
+listen_addresses = '127.0.0.1'
+port = {port}
+unix_socket_directories = '{sockets}'
+max_connections = 40
+shared_buffers = 16MB
+fsync = on
+synchronous_commit = on
+log_line_prefix = '%m [%p] app=%a '
+log_connections = on
+log_disconnections = on
+log_min_messages = debug1
+"""
+
+
+class ClusterUnavailable(Exception):
+    """The PostgreSQL server binaries (or a user to run them as) are not installed here."""
+
+
+def find_bindir() -> Path:
+    """The directory holding `initdb` and `pg_ctl` of the installed PostgreSQL."""
+    candidates: list[Path] = []
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        done = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.strip():
+            candidates.append(Path(done.stdout.strip()))
+    initdb = shutil.which("initdb")
+    if initdb:
+        candidates.append(Path(initdb).resolve().parent)
+    versions = Path("/usr/lib/postgresql").glob("*/bin")
+    candidates.extend(sorted(versions, key=lambda p: _version(p.parent.name), reverse=True))
+    for candidate in candidates:
+        if (candidate / "initdb").is_file() and (candidate / "pg_ctl").is_file():
+            return candidate
+    raise ClusterUnavailable(f"no initdb/pg_ctl found (looked in {[str(c) for c in candidates]})")
+
+
+def _version(name: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in name.split(".") if part.isdigit())
+
+
+def _run_as() -> tuple[list[str], pwd.struct_passwd | None]:
+    """The command prefix that runs the server binaries as a user PostgreSQL accepts."""
+    if os.geteuid() != 0:
+        return [], None
+    try:
+        user = pwd.getpwnam(CLUSTER_USER)
+    except KeyError:
+        raise ClusterUnavailable(f"running as root and there is no {CLUSTER_USER!r} user") from None
+    if shutil.which("runuser"):
+        return ["runuser", "-u", CLUSTER_USER, "--"], user
+    if shutil.which("setpriv"):
+        ids = [f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--init-groups"]
+        return ["setpriv", *ids, "--"], user
+    raise ClusterUnavailable("running as root and neither runuser nor setpriv is installed")
+
+
+@dataclass
+class Cluster:
+    """One PostgreSQL cluster of its own; `create()` makes it, `destroy()` removes every trace."""
+
+    bindir: Path
+    root: Path
+    port: int
+    prefix: list[str] = field(default_factory=list)
+
+    @classmethod
+    def create(cls) -> Cluster:
+        bindir = find_bindir()
+        prefix, user = _run_as()
+        root = Path(tempfile.mkdtemp(prefix="gql-news-pg-"))
+        if user is not None:
+            os.chown(root, user.pw_uid, user.pw_gid)
+        cluster = cls(bindir, root, free_port(), prefix)
+        try:
+            cluster._initdb()
+        except BaseException:
+            cluster.destroy()
+            raise
+        return cluster
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def log_path(self) -> Path:
+        return self.root / "server.log"
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _binary(self, name: str, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [*self.prefix, str(self.bindir / name), *args]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"{name} {' '.join(args)} failed: {done.stdout}{done.stderr}")
+        return done
+
+    def _initdb(self) -> None:
+        self._binary(
+            "initdb",
+            *("-D", str(self.data_dir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"),
+            "--no-sync",  # the template files only; the cluster itself runs with fsync on
+        )
+        config = _CONFIG.format(port=self.port, sockets=self.root)
+        with (self.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
+            conf.write(config)
+
+    def start(self) -> None:
+        self._binary("pg_ctl", "-D", str(self.data_dir), "-l", str(self.log_path), "-w", "-t", "60", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        """`fast`: sessions are ended and a shutdown checkpoint written. `immediate`: every
+        process quits at once, as in a crash; the next start replays the WAL."""
+        self._binary("pg_ctl", "-D", str(self.data_dir), "-m", mode, "-w", "-t", "60", "stop")
+
+    def running(self) -> bool:
+        command = [*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "status"]
+        return subprocess.run(command, capture_output=True, check=False).returncode == 0
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def destroy(self) -> None:
+        if self.data_dir.exists() and self.running():
+            self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)

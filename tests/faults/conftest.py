@@ -1,0 +1,110 @@
+"""Fixtures for the fault tests: a PostgreSQL cluster of their own and `gql-news serve` on it.
+
+They run in the PostgreSQL pass only. Where PostgreSQL's server binaries are missing they are
+skipped, loudly, except in CI (`CI=true`), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import uuid
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from tests.conftest import BACKEND, IN_CI
+from tests.faults.cluster import Cluster, ClusterUnavailable
+from tests.servers import Served, gql_news_command, start_server
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Iterator[Cluster]:
+    """A running throw-away PostgreSQL cluster, removed at the end of the run."""
+    if BACKEND != "postgres":
+        pytest.skip("the fault tests run in the PostgreSQL pass")
+    try:
+        made = Cluster.create()
+    except ClusterUnavailable as exc:
+        if IN_CI:
+            pytest.fail(f"CI=true needs PostgreSQL's server binaries for the fault tests: {exc}")
+        pytest.skip(f"NO FAULT TESTS: {exc}")
+    try:
+        made.start()
+        yield made
+    finally:
+        made.destroy()
+
+
+async def _admin(cluster: Cluster, sql: str) -> None:
+    conn = await asyncpg.connect(cluster.url().replace("postgres://", "postgresql://", 1), timeout=10)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@dataclass
+class App:
+    """`gql-news serve` on a database of the throw-away cluster, and a write token for it."""
+
+    served: Served
+    database_url: str
+    application_name: str
+    token: str
+
+
+def _env(database_url: str, application_name: str, extra: dict[str, str]) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url,
+        "DB_APPLICATION_NAME": application_name,
+        "LOG_LEVEL": "warning",
+        **extra,
+    }
+
+
+@pytest.fixture
+def serve_on_cluster(cluster: Cluster, tmp_path: Path) -> Iterator[Callable[..., Awaitable[App]]]:
+    """A factory: `await serve_on_cluster(**env)` creates a database, a token and a server on it."""
+    started: list[App] = []
+    databases: list[str] = []
+
+    async def serve(**extra: str) -> App:
+        name = f"gql_news_faults_{uuid.uuid4().hex[:10]}"
+        await _admin(cluster, f'CREATE DATABASE "{name}"')
+        databases.append(name)
+        url = cluster.url(name)
+        application_name = f"gql_news_{name[-10:]}"
+        env = _env(url, application_name, extra)
+        token = await asyncio.to_thread(_token, tmp_path, env)
+        served = await asyncio.to_thread(start_server, tmp_path, env, demo=False)
+        app = App(served, url, application_name, token)
+        started.append(app)
+        return app
+
+    yield serve
+    for app in started:
+        if app.served.proc.poll() is None:
+            app.served.terminate()
+    if cluster.running():
+        for name in databases:
+            asyncio.run(_admin(cluster, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _token(cwd: Path, env: dict[str, str]) -> str:
+    """A write token made by the real CLI (which also migrates the database)."""
+    done = subprocess.run(
+        gql_news_command("token", "create", "--name", "faults"),
+        env={**os.environ, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout.strip().splitlines()[-1]
