@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +146,42 @@ class Cluster:
         """`fast`: sessions are ended and a shutdown checkpoint written. `immediate`: every
         process quits at once, as in a crash; the next start replays the WAL."""
         self._binary("pg_ctl", "-D", str(self.data_dir), "-m", mode, "-w", "-t", "60", "stop")
+
+    def _processes(self) -> list[int]:
+        """The postmaster and its children (backends, checkpointer, WAL writer ...)."""
+        postmaster = int((self.data_dir / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            if int(fields[1]) == postmaster:
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    @contextmanager
+    def frozen(self, at_most: float) -> Iterator[None]:
+        """Every process of the cluster stopped (SIGSTOP) for the block: a server that accepts
+        TCP connections (the kernel does) and answers nothing, like a hung host. A timer resumes
+        it after `at_most` seconds whatever happens, so a request stuck on it cannot hang the
+        test run (it fails instead)."""
+        stopped = self._processes()
+
+        def resume() -> None:
+            for pid in stopped:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGCONT)
+
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        watchdog = threading.Timer(at_most, resume)
+        watchdog.start()
+        try:
+            yield
+        finally:
+            watchdog.cancel()
+            resume()
 
     def running(self) -> bool:
         command = [*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "status"]

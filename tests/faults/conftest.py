@@ -48,6 +48,18 @@ async def _admin(cluster: Cluster, sql: str) -> None:
         await conn.close()
 
 
+async def create_database(cluster: Cluster) -> str:
+    """A new, empty database on the cluster; its name."""
+    name = f"gql_news_faults_{uuid.uuid4().hex[:10]}"
+    await _admin(cluster, f'CREATE DATABASE "{name}"')
+    return name
+
+
+async def drop_database(cluster: Cluster, name: str) -> None:
+    if cluster.running():
+        await _admin(cluster, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @dataclass
 class App:
     """`gql-news serve` on a database of the throw-away cluster, and a write token for it."""
@@ -74,8 +86,7 @@ def serve_on_cluster(cluster: Cluster, tmp_path: Path) -> Iterator[Callable[...,
     databases: list[str] = []
 
     async def serve(**extra: str) -> App:
-        name = f"gql_news_faults_{uuid.uuid4().hex[:10]}"
-        await _admin(cluster, f'CREATE DATABASE "{name}"')
+        name = await create_database(cluster)
         databases.append(name)
         url = cluster.url(name)
         application_name = f"gql_news_{name[-10:]}"
@@ -90,9 +101,8 @@ def serve_on_cluster(cluster: Cluster, tmp_path: Path) -> Iterator[Callable[...,
     for app in started:
         if app.served.proc.poll() is None:
             app.served.terminate()
-    if cluster.running():
-        for name in databases:
-            asyncio.run(_admin(cluster, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    for name in databases:
+        asyncio.run(drop_database(cluster, name))
 
 
 def _token(cwd: Path, env: dict[str, str]) -> str:
