@@ -53,10 +53,12 @@ async def article(
     entities: list[Person | Organisation | Country] = (),  # type: ignore[assignment]
     topics: list[str] = (),  # type: ignore[assignment]
     published: datetime | None = None,
+    lead: str | None = None,
 ) -> Article:
-    """An article whose body names each entity once, in order, with a mention row for each."""
+    """An article whose body (`lead`, or the title as a sentence) names each entity once, in
+    order, with a mention row for each."""
     n = next(_seq)
-    parts: list[str] = [f"{title}."]
+    parts: list[str] = [f"{title}." if lead is None else lead]
     spans: list[tuple[Person | Organisation | Country, int, int, str]] = []
     offset = len(parts[0]) + 1
     for entity in entities:

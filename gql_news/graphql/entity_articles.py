@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from gql_news.graphql.articles.inputs import ArticleFilter, article_filters
+from gql_news.graphql.articles.inputs import ArticleFilter, article_query
 from gql_news.graphql.articles.types import Article
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.connection import resolve_connection
@@ -14,7 +14,6 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.graph.facets import ArticleFacets
 from gql_news.graphql.lists import ListQuery, Source
 from gql_news.graphql.pagination import Connection
-from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST
 
 First = Annotated[int | None, strawberry.argument(description="Page size: 0 to 100, default 20.")]
 After = Annotated[str | None, strawberry.argument(description="Cursor to continue after (an endCursor).")]
@@ -55,6 +54,6 @@ async def article_connection(
 async def articles_of(
     info: Info, source: Source, parent: int, first: int | None, after: str | None, flt: ArticleFilter | None
 ) -> ArticleConnection:
-    """A parent's articles, newest first."""
-    query = ListQuery(source, ARTICLES_NEWEST_FIRST, article_filters(flt))
+    """A parent's articles, newest first (matching `flt.text` when given)."""
+    query = article_query(source, flt)
     return await article_connection(info, query, parent, first, after)

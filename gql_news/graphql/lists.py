@@ -86,11 +86,22 @@ def _where(clauses: Sequence[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ListQuery:
-    """One list request: where rows come from, how they are filtered and sorted."""
+    """One list request: where rows come from, how they are filtered and sorted.
+
+    `with_` is a common table expression (`name AS (...)`, and its parameters) the statements
+    start with: a text search's matches and their scores, joined in by the source's table.
+    """
 
     source: Source
     ordering: Ordering
     filters: tuple[Filter, ...] = field(default=())
+    with_: Filter | None = None
+
+    async def _fetch(self, sql: str, params: Sequence[Any]) -> list[Row]:
+        """Run one of this list's statements, behind its WITH clause when it has one."""
+        if self.with_ is None:
+            return await fetch(sql, params)
+        return await fetch(f"WITH {self.with_[0]} {sql}", [*self.with_[1], *params])
 
     async def page(self, keys: Sequence[Any], args: PageArgs) -> dict[Any, list[Row]]:
         """Up to `args.first + 1` rows per parent key (the extra row tells of a next page)."""
@@ -107,14 +118,14 @@ class ListQuery:
                 clauses = [belongs.format(key="?"), *clauses]
                 parent = [keys[0]]
             sql = f"SELECT {columns} FROM {table}{_where(clauses)} ORDER BY {order} LIMIT ?"
-            return {keys[0] if keys else 0: await fetch(sql, [*parent, *params, limit])}
+            return {keys[0] if keys else 0: await self._fetch(sql, [*parent, *params, limit])}
         if is_postgres():
             clauses = [belongs.format(key="p.k"), *clauses]
             sql = (
                 f"SELECT q.* FROM unnest(?::int[]) AS p(k) CROSS JOIN LATERAL "
                 f"(SELECT {columns}, p.k AS _k FROM {table}{_where(clauses)} ORDER BY {order} LIMIT ?) q"
             )
-            rows = await fetch(sql, [list(keys), *params, limit])
+            rows = await self._fetch(sql, [list(keys), *params, limit])
         else:
             from_sql, key_expr, link_params = self.source.link_sql(keys)
             sql = (
@@ -122,7 +133,7 @@ class ListQuery:
                 f"ROW_NUMBER() OVER (PARTITION BY {key_expr} ORDER BY {order}) AS _rn "
                 f"FROM {from_sql}{_where(clauses)}) q WHERE _rn <= ? ORDER BY _k, _rn"
             )
-            rows = await fetch(sql, [*link_params, *params, limit])
+            rows = await self._fetch(sql, [*link_params, *params, limit])
         grouped: dict[Any, list[Row]] = {key: [] for key in keys}
         for row in rows:
             grouped.setdefault(row["_k"], []).append(row)
@@ -137,10 +148,12 @@ class ListQuery:
             if self.source.belongs is not None:
                 clauses = [self.source.belongs.format(key="?"), *clauses]
                 parent = [keys[0]]
-            rows = await fetch(f"SELECT COUNT(*) AS n FROM {table}{_where(clauses)}", [*parent, *params])
+            rows = await self._fetch(
+                f"SELECT COUNT(*) AS n FROM {table}{_where(clauses)}", [*parent, *params]
+            )
             return {keys[0] if keys else 0: int(rows[0]["n"])}
         from_sql, key_expr, link_params = self.source.link_sql(keys)
         sql = f"SELECT {key_expr} AS _k, COUNT(*) AS n FROM {from_sql}{_where(clauses)} GROUP BY {key_expr}"
-        rows = await fetch(sql, [*link_params, *params])
+        rows = await self._fetch(sql, [*link_params, *params])
         found = {row["_k"]: int(row["n"]) for row in rows}
         return {key: found.get(key, 0) for key in keys}

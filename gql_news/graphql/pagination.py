@@ -96,10 +96,15 @@ def build_connection(
 ) -> Connection[NodeT]:
     """A connection over one page of nodes and their sort keys (fetched with one extra row)."""
     edges = [Edge(cursor=encode_cursor(tag, key), node=node) for node, key in zip(nodes, keys, strict=True)]
-    info = PageInfo(
+    info = page_info([edge.cursor for edge in edges], args=args, has_next=has_next)
+    return Connection(edges=edges, page_info=info, _count=count)
+
+
+def page_info(cursors: Sequence[str], *, args: PageArgs, has_next: bool) -> PageInfo:
+    """The PageInfo of a page whose edges have these cursors."""
+    return PageInfo(
         has_next_page=has_next,
         has_previous_page=args.after is not None,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
     )
-    return Connection(edges=edges, page_info=info, _count=count)

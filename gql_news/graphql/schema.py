@@ -28,6 +28,7 @@ from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.people.mutations import PersonMutations
 from gql_news.graphql.people.queries import PersonQueries
 from gql_news.graphql.people.types import Person
+from gql_news.graphql.search.queries import SearchQueries
 from gql_news.graphql.topics.queries import TopicQueries
 from gql_news.graphql.topics.types import Topic
 
@@ -45,6 +46,7 @@ class Query(
     CountryQueries,
     TopicQueries,
     CandidateQueries,
+    SearchQueries,
 ):
     pass
 

@@ -8,8 +8,10 @@ from enum import Enum
 import strawberry
 
 from gql_news.graphql.errors import BadUserInput
-from gql_news.graphql.lists import Filter, Ordering
+from gql_news.graphql.lists import Filter, ListQuery, Ordering, Source
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST
+from gql_news.graphql.search.sql import RELEVANCE, searched
+from gql_news.graphql.search.syntax import parse
 
 
 @strawberry.input(description="Narrows an article list; all given conditions must hold.")
@@ -30,6 +32,13 @@ class ArticleFilter:
     published_before: datetime | None = strawberry.field(
         default=None, description="Only articles published before this instant."
     )
+    text: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Only articles matching this full-text query (the syntax of `Query.search`); with "
+            "`orderBy: RELEVANCE`, best match first."
+        ),
+    )
 
 
 @strawberry.enum(description="Sort order of an article list.")
@@ -37,12 +46,27 @@ class ArticleOrder(Enum):
     PUBLISHED_AT_DESC = strawberry.enum_value("published_at_desc", description="Newest first.")
     PUBLISHED_AT_ASC = strawberry.enum_value("published_at_asc", description="Oldest first.")
     RELEVANCE = strawberry.enum_value(
-        "relevance", description="Best text match first; newest first when no text is searched."
+        "relevance",
+        description=(
+            "Best match for `filter.text` first (ties: the later id first); without a text filter "
+            "there is nothing to rank by, and the list is newest first."
+        ),
     )
 
 
-def ordering(order: ArticleOrder) -> Ordering:
+def _by_date(order: ArticleOrder) -> Ordering:
     return ARTICLES_OLDEST_FIRST if order is ArticleOrder.PUBLISHED_AT_ASC else ARTICLES_NEWEST_FIRST
+
+
+def article_query(
+    source: Source, flt: ArticleFilter | None, order: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC
+) -> ListQuery:
+    """The list of `source`'s articles passing `flt`, in `order` (see ArticleOrder.RELEVANCE)."""
+    if flt is None or flt.text is None:
+        return ListQuery(source, _by_date(order), article_filters(flt))
+    text = parse(flt.text, argument="filter.text")
+    ordering = RELEVANCE if order is ArticleOrder.RELEVANCE else _by_date(order)
+    return searched(ListQuery(source, ordering, article_filters(flt)), text)
 
 
 def to_utc(value: datetime) -> datetime:

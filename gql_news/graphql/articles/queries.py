@@ -6,11 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from gql_news.graphql.articles.inputs import ArticleFilter, ArticleOrder, article_filters, ordering
+from gql_news.graphql.articles.inputs import ArticleFilter, ArticleOrder, article_query
 from gql_news.graphql.articles.types import Article
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, First, article_connection
-from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.prefetch import prefetch_articles
 from gql_news.graphql.selection import selected
 from gql_news.graphql.sources import ARTICLES
@@ -42,5 +41,5 @@ class ArticleQueries:
             ArticleOrder.PUBLISHED_AT_DESC
         ),
     ) -> ArticleConnection:
-        query = ListQuery(ARTICLES, ordering(order_by), article_filters(filter))
+        query = article_query(ARTICLES, filter, order_by)
         return await article_connection(info, query, 0, first, after)
