@@ -10,7 +10,7 @@ import strawberry
 from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.lists import Filter, ListQuery, Ordering, Source
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST
-from gql_news.graphql.search.sql import RELEVANCE, searched
+from gql_news.graphql.search.sql import RELEVANCE, searched, text_filter
 from gql_news.graphql.search.syntax import parse
 
 
@@ -62,11 +62,11 @@ def article_query(
     source: Source, flt: ArticleFilter | None, order: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC
 ) -> ListQuery:
     """The list of `source`'s articles passing `flt`, in `order` (see ArticleOrder.RELEVANCE)."""
-    if flt is None or flt.text is None:
+    if flt is None or flt.text is None or order is not ArticleOrder.RELEVANCE:
         return ListQuery(source, _by_date(order), article_filters(flt))
+    # Ranked: the scored matches are joined in, and they are the text filter.
     text = parse(flt.text, argument="filter.text")
-    ordering = RELEVANCE if order is ArticleOrder.RELEVANCE else _by_date(order)
-    return searched(ListQuery(source, ordering, article_filters(flt)), text)
+    return searched(ListQuery(source, RELEVANCE, article_filters(flt, text=False)), text)
 
 
 def to_utc(value: datetime) -> datetime:
@@ -78,11 +78,14 @@ def to_utc(value: datetime) -> datetime:
         raise BadUserInput(f"{value.isoformat()} is outside the supported range of dates.") from None
 
 
-def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
-    """SQL conditions on article alias `t` for a filter; unknown slugs simply match nothing."""
+def article_filters(flt: ArticleFilter | None, *, text: bool = True) -> tuple[Filter, ...]:
+    """SQL conditions on article alias `t` for a filter; unknown slugs simply match nothing.
+    `text=False` leaves out the full-text condition (for a list that joins the scored matches)."""
     if flt is None:
         return ()
     out: list[Filter] = []
+    if text and flt.text is not None:
+        out.append(text_filter(parse(flt.text, argument="filter.text")))
     if flt.topic is not None:
         out.append(
             (

@@ -70,6 +70,14 @@ def matches(text: SearchText) -> Filter:
     )
 
 
+def text_filter(text: SearchText) -> Filter:
+    """The articles (alias `t`) matching a parsed query, as a plain condition: for lists that
+    filter by text without ranking by it."""
+    if is_postgres():
+        return (f"t.search_vector @@ {_PG_QUERY}", (text.websearch(),))
+    return ("t.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", (text.fts5(),))
+
+
 SEARCHED_ARTICLE = Table("article", f"{ARTICLE.columns}, s.score AS _score", "JOIN _search s ON s.id = t.id")
 
 
