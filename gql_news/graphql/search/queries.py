@@ -47,7 +47,7 @@ class SearchQueries:
 
         text = parse(query)
         args = page_args(first, after, RELEVANCE.tag, len(RELEVANCE.columns))
-        list_query = searched(ListQuery(ARTICLES, RELEVANCE), text)
+        list_query = searched(ListQuery(ARTICLES, RELEVANCE), text, total=True)
         loaders = info.context.loaders
         fetched = await loaders.page.load((list_query, args, 0))  # one row past the page
         rows = fetched[: args.first]
@@ -77,6 +77,8 @@ class SearchQueries:
         ]
 
         async def count() -> int:
+            if fetched:  # every row carries the number of matches
+                return int(fetched[0]["_total"])
             return await loaders.count.load((list_query, 0))
 
         return SearchConnection(

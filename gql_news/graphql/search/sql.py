@@ -45,27 +45,32 @@ _START, _STOP = "\x01", "\x02"
 SNIPPET_WORDS = 30
 
 
-def matches(text: SearchText) -> Filter:
-    """The `_search (id, score)` common table expression(s) for a parsed query.
+def matches(text: SearchText, *, total: bool = False) -> Filter:
+    """The `_search (id, score)` common table expression(s) for a parsed query; with `total`,
+    also the number of matches on every row (one pass over the matches instead of a second
+    statement; only for lists without other filters, whose count it then is).
 
     score = 1 when the title alone matches the query, plus the text score squashed into [0, 1)
     (s / (s + 1)): a title match always outranks a match elsewhere, on both databases (BM25
     alone lets a short article that names a word once in its body beat a long one with the
     word in its title).
     """
+    count = ", count(*) OVER () AS total" if total else ""
     if is_postgres():
-        in_title = "CASE WHEN to_tsvector('gql_news_english', a.title) @@ q.q THEN 1 ELSE 0 END"
+        in_title = "CASE WHEN a.search_title @@ q.q THEN 1 ELSE 0 END"
         return (
             "_search AS (SELECT a.id, "
-            f"(ts_rank_cd({_PG_WEIGHTS}, a.search_vector, q.q, 32) + {in_title})::float8 AS score "
+            f"(ts_rank_cd({_PG_WEIGHTS}, a.search_vector, q.q, 32) + {in_title})::float8 AS score{count} "
             f"FROM article a, {_PG_QUERY} AS q(q) WHERE a.search_vector @@ q.q)",
             (text.websearch(),),
         )
+    # bm25() is refused beside a window function: the scores are materialised first.
     return (
         "_in_title AS MATERIALIZED (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?), "
-        "_search AS MATERIALIZED (SELECT rowid AS id, "
+        "_scored AS MATERIALIZED (SELECT rowid AS id, "
         f"(rowid IN (SELECT id FROM _in_title)) + (-{_SQLITE_BM25}) / (1 - {_SQLITE_BM25}) AS score "
-        "FROM article_fts WHERE article_fts MATCH ?)",
+        "FROM article_fts WHERE article_fts MATCH ?), "
+        f"_search AS (SELECT id, score{count} FROM _scored)",
         (text.fts5("title"), text.fts5()),
     )
 
@@ -79,6 +84,9 @@ def text_filter(text: SearchText) -> Filter:
 
 
 SEARCHED_ARTICLE = Table("article", f"{ARTICLE.columns}, s.score AS _score", "JOIN _search s ON s.id = t.id")
+_COUNTED_ARTICLE = Table(
+    "article", f"{SEARCHED_ARTICLE.columns}, s.total AS _total", "JOIN _search s ON s.id = t.id"
+)
 
 
 def _score_key(row: Row) -> tuple[Any, ...]:
@@ -100,10 +108,12 @@ RELEVANCE = Ordering(
 )
 
 
-def searched(query: ListQuery, text: SearchText) -> ListQuery:
-    """`query` narrowed to the articles matching `text` (its ordering kept)."""
-    source: Source = dataclasses.replace(query.source, table=SEARCHED_ARTICLE)
-    return dataclasses.replace(query, source=source, with_=matches(text))
+def searched(query: ListQuery, text: SearchText, *, total: bool = False) -> ListQuery:
+    """`query` narrowed to the articles matching `text` (its ordering kept); with `total`, its
+    rows carry `_total`, the number of matches (see `matches`)."""
+    table = _COUNTED_ARTICLE if total else SEARCHED_ARTICLE
+    source: Source = dataclasses.replace(query.source, table=table)
+    return dataclasses.replace(query, source=source, with_=matches(text, total=total))
 
 
 def _highlight(raw: str) -> str:
