@@ -63,7 +63,9 @@ async def _load(target: BenchDatabase, sizes: Sizes, log: Callable[[str], None])
     from gql_news.ingest.countries import load_countries
     from gql_news.settings import Settings
 
-    settings = Settings(database_url=target.url)
+    # A bulk load runs statements of thousands of rows (and their search-document triggers):
+    # the app's per-statement timeout is for requests, not for this.
+    settings = Settings(database_url=target.url, statement_timeout_ms=0)
     started = time.perf_counter()
     await migrate(settings)
     async with database(settings):

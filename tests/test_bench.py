@@ -199,3 +199,41 @@ def test_table_has_one_line_per_query_with_the_ratio() -> None:
     assert lines[2].split()[:5] == ["Q1", "500", "20.0", "40.0", "8"]
     assert "(4 reset)" in lines[2]
     assert lines[2].endswith("0.50x")
+
+
+async def test_search_bench_runs_end_to_end_on_a_small_dataset(test_settings: Settings) -> None:
+    """`python -m bench.search` at a tiny size: every kind of query timed, its database dropped."""
+    import argparse
+    import asyncio
+
+    import asyncpg
+
+    from bench.search import run
+    from tests.conftest import BACKEND, PG_ADMIN_URL
+
+    if BACKEND != "postgres":
+        pytest.skip("the search bench runs on PostgreSQL")
+    name = f"gql_news_bench_search_test_{id(test_settings)}"
+    args = argparse.Namespace(
+        articles=60, requests=16, seed=1, pg_url=PG_ADMIN_URL, db_name=name, keep=False, json=None
+    )
+    result = await asyncio.wait_for(run(args), timeout=300)
+    rows = result["search"]
+    assert set(rows) == {
+        "person",
+        "surname",
+        "organisation",
+        "country + surname",
+        "phrase",
+        "exclusion",
+        "or",
+        "common word",
+        "all",
+    }
+    assert rows["all"]["requests"] == 16
+    assert rows["person"]["mean_matches"] >= 1  # a full name drawn from the data finds its articles
+    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        assert await conn.fetchval("SELECT count(*) FROM pg_database WHERE datname = $1", name) == 0
+    finally:
+        await conn.close()
