@@ -10,7 +10,7 @@ import pytest
 from gql_news.ingest.demo import load_demo
 from gql_news.models import Article, Person
 from tests import factories as f
-from tests.graphql.helpers import codes, data, gql, for_one_and_fifty
+from tests.graphql.helpers import codes, data, for_one_and_fifty, gql, mutate, token_headers
 
 SEED_TITLE = "Belarus Encourages Korean Investors Interested In Blockchain"
 
@@ -330,3 +330,22 @@ async def test_search_statement_count_is_constant(uncached_client: httpx.AsyncCl
     assert all(e["node"]["people"][0]["country"]["code"] == "BY" and "<mark>" in e["snippet"] for e in edges)
     # page (with the count), snippets, people (their countries joined in), countries
     assert len(one) == len(fifty) == 4, "\n".join(s[:90] for s in [*one, "----", *fifty])
+
+
+async def test_an_alias_added_through_the_api_is_searchable_at_once(
+    uncached_client: httpx.AsyncClient,
+) -> None:
+    person = await f.person("Andrei Dapkiunas", country_code="BY")
+    await f.article("Minister Visits Seoul", lead="The minister spoke to investors.", entities=[person])
+    assert titles(await search(uncached_client, "Dapkiunas")) == ["Minister Visits Seoul"]
+    assert titles(await search(uncached_client, "Andrius")) == []
+    found = await data(uncached_client, '{ people(filter: {name: "dapkiunas"}) { edges { node { id } } } }')
+    person_id = found["people"]["edges"][0]["node"]["id"]
+    body = await mutate(
+        uncached_client,
+        'mutation($id: ID!) { addAlias(entityId: $id, alias: "Andrius Dapkiunas") { id } }',
+        {"id": person_id},
+        headers=await token_headers(),
+    )
+    assert "errors" not in body, body
+    assert titles(await search(uncached_client, '"Andrius Dapkiunas"')) == ["Minister Visits Seoul"]
