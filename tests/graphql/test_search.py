@@ -349,3 +349,21 @@ async def test_an_alias_added_through_the_api_is_searchable_at_once(
     )
     assert "errors" not in body, body
     assert titles(await search(uncached_client, '"Andrius Dapkiunas"')) == ["Minister Visits Seoul"]
+
+
+FACETED = """
+query($order: ArticleOrder!) {
+  articles(first: 1, filter: {text: "interest"}, orderBy: $order) {
+    totalCount
+    facets { countries { country { code } count } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("order", ["RELEVANCE", "PUBLISHED_AT_DESC"])
+async def test_facets_count_the_text_filtered_list(fixture_set: httpx.AsyncClient, order: str) -> None:
+    result = (await data(fixture_set, FACETED, {"order": order}))["articles"]
+    assert result["totalCount"] == 4
+    counts = {c["country"]["code"]: c["count"] for c in result["facets"]["countries"]}
+    assert counts == {"BY": 2, "KR": 2}  # the seed and the potash article; the seed and Seoul

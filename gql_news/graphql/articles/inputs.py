@@ -64,9 +64,10 @@ def article_query(
     """The list of `source`'s articles passing `flt`, in `order` (see ArticleOrder.RELEVANCE)."""
     if flt is None or flt.text is None or order is not ArticleOrder.RELEVANCE:
         return ListQuery(source, _by_date(order), article_filters(flt))
-    # Ranked: the scored matches are joined in, and they are the text filter.
+    # Ranked: the scored matches are joined in. The text condition stays among the filters too,
+    # so whatever reads only a list's filters (its facets) still sees the text.
     text = parse(flt.text, argument="filter.text")
-    return searched(ListQuery(source, RELEVANCE, article_filters(flt, text=False)), text)
+    return searched(ListQuery(source, RELEVANCE, article_filters(flt)), text)
 
 
 def to_utc(value: datetime) -> datetime:
@@ -78,13 +79,12 @@ def to_utc(value: datetime) -> datetime:
         raise BadUserInput(f"{value.isoformat()} is outside the supported range of dates.") from None
 
 
-def article_filters(flt: ArticleFilter | None, *, text: bool = True) -> tuple[Filter, ...]:
-    """SQL conditions on article alias `t` for a filter; unknown slugs simply match nothing.
-    `text=False` leaves out the full-text condition (for a list that joins the scored matches)."""
+def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
+    """SQL conditions on article alias `t` for a filter; unknown slugs simply match nothing."""
     if flt is None:
         return ()
     out: list[Filter] = []
-    if text and flt.text is not None:
+    if flt.text is not None:
         out.append(text_filter(parse(flt.text, argument="filter.text")))
     if flt.topic is not None:
         out.append(
