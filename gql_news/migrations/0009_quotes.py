@@ -73,7 +73,7 @@ async def _backward(_apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0007_mention_entity_article_indexes")]
+    dependencies = [("models", "0008_search")]
 
     initial = False
 
