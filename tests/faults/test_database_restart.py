@@ -111,8 +111,9 @@ async def test_app_rides_out_a_database_stop_and_restart(
         async with traffic.running():
             async with asyncio.timeout(WAIT_S):
                 await traffic.first_success("write", 0)
+            # The writer keeps importing, so only the count before the outages is kept here;
+            # the cache is checked against the database once the traffic has stopped.
             cached = (await http.post("/graphql", json={"query": TOTAL})).json()
-            assert cached == (await http.post("/graphql", json={"query": TOTAL})).json()
             for mode in ("fast", "immediate"):
                 figures[mode] = await _outage(cluster, app, traffic, mode)
         assert app.served.proc.poll() is None, "the server process must survive the outage"
