@@ -88,8 +88,10 @@ async def country_id(code: str | None) -> int | None:
     if not code or not code.strip():
         return None
     value = code.strip().upper()
-    column = "code" if len(value) == 2 else "alpha3"
-    found = await Country.filter(**{column: value}).values_list("id")
+    # Only a two- or three-letter value can be a code; asking the ORM about any other length
+    # fails its max_length check instead of finding nothing (and upper() may lengthen: "ß" -> "SS").
+    column = {2: "code", 3: "alpha3"}.get(len(value))
+    found = await Country.filter(**{column: value}).values_list("id") if column else []
     if not found:
         raise InputError("countryCode", f"{code[:10]!r} is not an ISO 3166-1 alpha-2 or alpha-3 code.")
     return int(found[0][0])

@@ -1,0 +1,76 @@
+"""Generated queries and mutations against the served app, on this run's database backend.
+
+`gql-news serve` runs under uvicorn on a fresh database with the demo content and a few more
+articles; hypothesis-graphql derives requests from the schema the server publishes (see
+bench/fuzz.py for what is generated and what every answer must satisfy). The run is
+derandomised, so a failure reproduces with the same command; `python -m bench.fuzz` runs a
+longer, seeded one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from bench.fuzz import Finding, check_answer, check_log, fuzz
+from bench.fuzz_target import Target, serve
+from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
+
+EXAMPLES = 200
+
+
+@pytest.fixture(scope="module")
+def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
+    workdir = tmp_path_factory.mktemp("fuzz")
+    if BACKEND == "sqlite":
+        with serve(f"sqlite://{workdir / 'fuzz.sqlite3'}", workdir) as served:
+            yield served
+        return
+    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        with serve(f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}", workdir) as served:
+            yield served
+    finally:
+        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def test_generated_requests_get_well_formed_answers(target: Target) -> None:
+    tally = fuzz(target, EXAMPLES)
+    assert tally.requests >= EXAMPLES
+    # The generators must reach the resolvers, not only the validator.
+    assert tally.clean >= EXAMPLES // 20, tally.summary()
+    print(tally.summary())
+
+
+def test_the_checks_catch_a_broken_answer(target: Target) -> None:
+    """The oracle itself: a 500, a non-GraphQL body, an unknown code and a leaked SQL text all fail."""
+    broken = [
+        httpx.Response(500, json={"errors": [{"message": "x", "extensions": {"code": "BAD_USER_INPUT"}}]}),
+        httpx.Response(200, text="<html></html>", headers={"content-type": "text/html"}),
+        httpx.Response(200, json={"errors": [{"message": "x", "extensions": {"code": "OOPS"}}]}),
+        httpx.Response(
+            200, json={"errors": [{"message": "x", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
+        ),
+        httpx.Response(
+            200,
+            json={
+                "errors": [
+                    {"message": 'SELECT id FROM "article" WHERE x', "extensions": {"code": "BAD_USER_INPUT"}}
+                ]
+            },
+        ),
+        httpx.Response(200, json={"data": None}),
+        httpx.Response(200, json={"data": {}, "trace": 1}),
+    ]
+    for response in broken:
+        with pytest.raises(Finding):
+            check_answer(response)
+    assert check_answer(httpx.Response(200, json={"data": {"a": 1}})) == {"data": {"a": 1}}
+    log = target.log_path
+    size = log.stat().st_size
+    check_log(log, size)
