@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from gql_news import logs
 from gql_news.db import close_db, init_db, ping
 from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
@@ -41,8 +41,8 @@ async def readyz(_request: Request) -> Response:
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
-    request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-    logger.error("unhandled error (request id %s)", request_id, exc_info=exc)
+    request_id = logs.request_id(request.headers.get("x-request-id"))
+    logger.error("unhandled error (request id %s)\n%s", request_id, logs.capped_traceback(exc))
     return JSONResponse(
         {
             "errors": [
@@ -73,6 +73,7 @@ def _tune_gc() -> None:
 def create_app(settings: Settings | None = None) -> Starlette:
     """The ASGI app. Without settings it reads them from the environment (uvicorn's factory mode)."""
     settings = settings or get_settings()
+    logs.cap_access_log()
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

@@ -19,6 +19,7 @@ class Context:
     it acts as (read from the `Authorization` header on first use, once per request)."""
 
     request: Request | None = None
+    request_id: str = ""  # what the request is logged and answered under
     loaders: Loaders = field(default_factory=Loaders)
     _candidate_loaders: CandidateLoaders | None = field(default=None, repr=False)
     _principal: Principal | None = field(default=None, repr=False)

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import Any
 
 import orjson
@@ -26,6 +25,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from gql_news import logs
 from gql_news.graphiql import GraphiQLPage
 from gql_news.graphql.cache import (
     DEFAULT_LIMITS,
@@ -122,15 +122,19 @@ class GraphQLEndpoint:
         if media is None:
             message = f"Acceptable response types are {GRAPHQL_RESPONSE} and {JSON}."
             return _error_response(JSON, RequestError(message, 406))
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+        request_id = logs.request_id(request.headers.get("x-request-id"))
+        query = ""
         try:
             params = await read_params(request, self.max_body_bytes)
             query = self._query_text(params, media)
             async with request_connection():
                 return await self._run(request, media, params, query, request_id)
         except RequestError as error:
+            if error.status == 413:
+                logger.info("refused (request id %s): %s", request_id, error)
             return _error_response(media, error)
         except TooComplex as error:
+            logger.info("refused (request id %s): %s Query: %s", request_id, error, logs.excerpt(query))
             status = request_error_status(media)
             return _render(
                 media, status, {"errors": [{"message": str(error), "extensions": error.extensions}]}
@@ -204,7 +208,7 @@ class GraphQLEndpoint:
             result = await self.schema.execute(
                 query,
                 variable_values=params.variables,
-                context_value=Context(request=request),
+                context_value=Context(request=request, request_id=request_id),
                 operation_name=params.operation_name,
                 allowed_operation_types=_ALLOWED[params.method],
                 operation_extensions=params.extensions,

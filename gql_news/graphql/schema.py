@@ -31,6 +31,7 @@ from gql_news.graphql.people.types import Person
 from gql_news.graphql.search.queries import SearchQueries
 from gql_news.graphql.topics.queries import TopicQueries
 from gql_news.graphql.topics.types import Topic
+from gql_news.logs import capped_traceback, excerpt
 
 logger = logging.getLogger("gql_news.graphql")
 
@@ -67,12 +68,27 @@ class NewsSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
+        context = execution_context.context if execution_context is not None else None
+        request_id = getattr(context, "request_id", "") or "-"
+        query = (execution_context.query if execution_context is not None else None) or ""
         for error in errors:
             code = error_code(error)
             if code == "INTERNAL_SERVER_ERROR":
-                logger.error("unexpected error: %s", error.message, exc_info=error.original_error)
+                # Sizes capped (see gql_news.logs): the message and the query may quote the input.
+                logger.error(
+                    "unexpected error (request id %s) at %s: %s Query: %s\n%s",
+                    request_id,
+                    error.path,
+                    excerpt(error.message),
+                    excerpt(query),
+                    capped_traceback(error.original_error or error),
+                )
             elif code == "SERVICE_UNAVAILABLE":
-                logger.warning("database unavailable: %s", type(error.original_error).__name__)
+                logger.warning(
+                    "database unavailable (request id %s): %s",
+                    request_id,
+                    type(error.original_error).__name__,
+                )
 
 
 def build_schema() -> NewsSchema:

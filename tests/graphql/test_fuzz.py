@@ -10,6 +10,7 @@ longer, seeded one.
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -74,3 +75,22 @@ def test_the_checks_catch_a_broken_answer(target: Target) -> None:
     log = target.log_path
     size = log.stat().st_size
     check_log(log, size)
+
+
+def test_a_huge_get_query_is_logged_capped(target: Target) -> None:
+    """uvicorn's access line carries the whole URL of a GET; the served app caps it."""
+    query = "{ " + "__typename " * 5100 + "}"  # over 5,000 tokens, under httpx's 64 KB URL parts
+    before = target.log_path.stat().st_size
+    response = httpx.get(f"{target.base_url}/graphql", params={"query": query}, timeout=30)
+    assert response.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX", response.text
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "/graphql?query=" not in _log_since(target, before):
+        time.sleep(0.05)
+    logged = _log_since(target, before)
+    assert "/graphql?query=" in logged
+    assert f"({len(response.request.url.raw_path)} characters)" in logged
+    assert len(logged.encode()) < 1_500 < len(query)
+
+
+def _log_since(target: Target, offset: int) -> str:
+    return target.log_path.read_bytes()[offset:].decode(errors="replace")
