@@ -39,6 +39,7 @@ from hypothesis_graphql import Mode, mutations, queries
 
 from bench.fuzz_target import Known, Target, serve
 
+# The public API's set (shared/API.md), written out so the oracle does not trust the product's own list.
 CODES = frozenset(
     {
         "BAD_USER_INPUT",

@@ -18,7 +18,7 @@ from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.limits import Limits
-from gql_news.graphql.schema import schema
+from gql_news.graphql.schema import build_schema, schema
 from gql_news.ingest.demo import seed_slug
 from gql_news.settings import Settings, get_settings
 
@@ -87,10 +87,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await close_db()
 
     page, explorer_routes = (
-        explorer(seed_slug(), settings.graphiql_assets_dir) if settings.graphiql else (None, [])
+        explorer(seed_slug(), settings.graphiql_assets_dir, settings.introspection)
+        if settings.graphiql
+        else (None, [])
     )
     endpoint = GraphQLEndpoint(
-        schema,
+        schema if settings.introspection else build_schema(introspection=False),
         page,
         cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
         persisted=PersistedQueries(settings.persisted_queries_size),

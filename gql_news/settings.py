@@ -27,6 +27,10 @@ class Settings(BaseSettings):
         default=VENDOR_DIR,
         description="GraphiQL's vendored browser build (`make sync` fills it); without it, the CDN page.",
     )
+    introspection: bool = Field(
+        default=True,
+        description="Answer `__schema`/`__type` (GraphiQL's docs need them); off, they are FORBIDDEN.",
+    )
     response_cache_size: int = Field(
         default=2048,
         ge=0,

@@ -20,9 +20,11 @@ logger = logging.getLogger("gql_news.graphiql")
 __all__ = ["GraphiQLPage", "explorer"]
 
 
-def explorer(article_slug: str, vendor_dir: Path = VENDOR_DIR) -> tuple[GraphiQLPage, list[BaseRoute]]:
+def explorer(
+    article_slug: str, vendor_dir: Path = VENDOR_DIR, introspection: bool = True
+) -> tuple[GraphiQLPage, list[BaseRoute]]:
     """The page to serve and the routes it needs (none for the CDN page)."""
-    tabs = default_tabs(article_slug)
+    tabs = default_tabs(article_slug, introspection)
     try:
         assets = load_assets(vendor_dir)
     except AssetsMissing as missing:

@@ -12,11 +12,19 @@ class Tab:
     query: str
 
 
-def seed_article_query(article_slug: str) -> str:
-    """The seed article walked to its people, their countries, and its organisations."""
+DOCS = "# Press the run button (or Ctrl-Enter); the docs pane on the left describes every field.\n"
+NO_INTROSPECTION = """# Press the run button (or Ctrl-Enter). Introspection is turned off on this server
+# (INTROSPECTION=false): the docs pane and autocompletion stay empty, and `__schema`/`__type`
+# answer FORBIDDEN. The schema is published as schema/schema.graphql in the gql_news repository.
+"""
+
+
+def seed_article_query(article_slug: str, introspection: bool = True) -> str:
+    """The seed article walked to its people, their countries, and its organisations (with a
+    word on the empty docs pane when introspection is off)."""
+    notice = DOCS if introspection else NO_INTROSPECTION
     return f"""# gql_news: articles in, a linked graph of people, countries and organisations out.
-# Press the run button (or Ctrl-Enter); the docs pane on the left describes every field.
-query SeedArticle {{
+{notice}query SeedArticle {{
   article(slug: "{article_slug}") {{
     title
     publishedAt
@@ -66,5 +74,5 @@ query Search {
 """
 
 
-def default_tabs(article_slug: str) -> tuple[Tab, ...]:
-    return (Tab(seed_article_query(article_slug)), Tab(COUNTRY_ARTICLES), Tab(SEARCH))
+def default_tabs(article_slug: str, introspection: bool = True) -> tuple[Tab, ...]:
+    return (Tab(seed_article_query(article_slug, introspection)), Tab(COUNTRY_ARTICLES), Tab(SEARCH))

@@ -8,6 +8,19 @@ import asyncpg
 from graphql import GraphQLError
 from tortoise.exceptions import DBConnectionError
 
+# The codes clients may see (the public API's set).
+CODES = frozenset(
+    {
+        "BAD_USER_INPUT",
+        "NOT_FOUND",
+        "UNAUTHENTICATED",
+        "FORBIDDEN",
+        "QUERY_TOO_COMPLEX",
+        "SERVICE_UNAVAILABLE",
+        "INTERNAL_SERVER_ERROR",
+    }
+)
+
 
 class GqlNewsError(Exception):
     """A user-facing error: its message and code are shown as they are."""
@@ -43,7 +56,8 @@ def error_code(error: GraphQLError) -> str:
     if isinstance(original, GqlNewsError):
         return original.code
     if error.path is None:
-        return "BAD_USER_INPUT"
+        own = (error.extensions or {}).get("code")  # a validation rule of ours may set it
+        return own if own in CODES else "BAD_USER_INPUT"
     if original is not None and _database_unavailable(original):
         return "SERVICE_UNAVAILABLE"
     return "INTERNAL_SERVER_ERROR"

@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
 from gql_news.graphql.articles.mutations import ArticleMutations
@@ -20,6 +20,7 @@ from gql_news.graphql.countries.queries import CountryQueries
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.errors import error_code
 from gql_news.graphql.executor import FastExecutionContext
+from gql_news.graphql.introspection import NoIntrospection
 from gql_news.graphql.node_mutations import NodeMutations
 from gql_news.graphql.node_queries import NodeQueries
 from gql_news.graphql.organisations.mutations import OrganisationMutations
@@ -91,10 +92,13 @@ class NewsSchema(strawberry.Schema):
                 )
 
 
-def build_schema() -> NewsSchema:
+def build_schema(introspection: bool = True) -> NewsSchema:
     """A new schema. The parse and validation caches live at module level in strawberry, keyed by
-    size, so the per-request extension instances share them."""
+    size, so the per-request extension instances share them. Without introspection, one more
+    validation rule (always the same class, so the validation cache still hits)."""
     extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
+    if not introspection:
+        extensions.insert(0, lambda: AddValidationRules([NoIntrospection]))
     return NewsSchema(
         query=Query,
         mutation=Mutation,
