@@ -92,6 +92,24 @@ def _json_param(value: str | None, name: str) -> Any:
         raise RequestError(f"`{name}` is not valid JSON.") from None
 
 
+# No input of the schema nests more than a few levels; the coercion of a deeper value recurses
+# once per level and would exhaust the interpreter's stack (found by the abusive-input tests).
+MAX_VARIABLES_NESTING = 32
+
+
+def _nesting_over(value: Any, limit: int) -> bool:
+    """Whether JSON `value` nests lists and objects deeper than `limit` (without recursing)."""
+    stack = [(value, 0)]
+    while stack:
+        current, level = stack.pop()
+        if isinstance(current, (dict, list)):
+            if level >= limit:
+                return True
+            items = current.values() if isinstance(current, dict) else current
+            stack.extend((item, level + 1) for item in items)
+    return False
+
+
 def _validated(params: dict[str, Any], method: str) -> GraphQLParams:
     query = params.get("query")
     extensions = params.get("extensions")
@@ -105,6 +123,9 @@ def _validated(params: dict[str, Any], method: str) -> GraphQLParams:
     variables = params.get("variables")
     if variables is not None and not isinstance(variables, dict):
         raise RequestError("`variables` must be a JSON object.")
+    for name, value in (("variables", variables), ("extensions", extensions)):
+        if _nesting_over(value, MAX_VARIABLES_NESTING):
+            raise RequestError(f"`{name}` nest deeper than {MAX_VARIABLES_NESTING} levels.")
     operation_name = params.get("operationName")
     if operation_name is not None and not isinstance(operation_name, str):
         raise RequestError("`operationName` must be a string.")

@@ -1,0 +1,337 @@
+"""Abusive inputs and what the server answers: the README's "Abusive inputs" table, row by row.
+
+Each case is sent to the real app twice, once asking for `application/json` (what most
+clients send, and what no `Accept` header means) and once for
+`application/graphql-response+json`; the expected answers are the ones the app was observed
+to give, and `test_the_readme_table_matches_these_cases` keeps the README table equal to them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+
+from gql_news.graphql.ids import to_global_id
+from gql_news.graphql.pagination import encode_cursor
+
+JSON = "application/json"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str = "POST"
+    url: str = "/graphql"
+    body: bytes | None = None
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", JSON),)
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def post(query: str, variables: Any = None, **extra: Any) -> Request:
+    payload: dict[str, Any] = {"query": query, **extra}
+    if variables is not None:
+        payload["variables"] = variables
+    return Request(body=json.dumps(payload).encode())  # the standard library nests deeper than orjson
+
+
+def get(query: str | None, **params: str) -> Request:
+    given = (("query", query),) if query is not None else ()
+    return Request(method="GET", headers=(), params=(*given, *params.items()))
+
+
+def _nested(levels: int) -> Any:
+    value: Any = "x"
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+def _fragment_bomb(levels: int) -> str:
+    """Each fragment spreads the next twice: 2**levels uses of one aliased field."""
+    parts = [f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(levels)]
+    parts.append(f"fragment F{levels} on Query {{ a: __typename }}")
+    return "{ ...F0 } " + " ".join(parts)
+
+
+_FIRST_MILLION = (
+    "{ countries(first: 1000000) { edges { node { articles(first: 1000000) { edges { node {"
+    " people { articles(first: 1000000) { edges { node { title } } } } } } } } } } }"
+)
+_FORGED_CURSOR = base64.urlsafe_b64encode(orjson.dumps(["article", "not-a-date", "x"])).decode()
+
+# (README row, request, answer with application/json, answer with application/graphql-response+json)
+CASES: list[tuple[str, Callable[[], Request], str, str]] = [
+    (
+        "depth 50",
+        lambda: post("{ " + 'node(id: "x") { ... on Country { ' * 50 + "code" + " } }" * 50 + " }"),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "1,000 aliases",
+        lambda: post("{ " + " ".join(f"a{i}: __typename" for i in range(1000)) + " }"),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "fragment cycle",
+        lambda: post("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }"),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "fragment reuse: 12 fragments each spreading the next twice (4,096 uses)",
+        lambda: post(_fragment_bomb(12)),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "6,000 tokens",
+        lambda: post("{ " + "__typename " * 6000 + "}"),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "`first: 1000000` nested thrice",
+        lambda: post(_FIRST_MILLION),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "`first: 1000000` once",
+        lambda: post("{ topics(first: 1000000) { totalCount } }"),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "`first: -1`",
+        lambda: post("{ topics(first: -1) { totalCount } }"),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "1 MB body",
+        lambda: Request(body=orjson.dumps({"query": "{ __typename }", "pad": "x" * 1_000_000})),
+        "413 `BAD_USER_INPUT`",
+        "413 `BAD_USER_INPUT`",
+    ),
+    (
+        "malformed JSON body",
+        lambda: Request(body=b'{"query": "{ __typename }"'),
+        "400 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "batched (array) body",
+        lambda: Request(body=orjson.dumps([{"query": "{ __typename }"}] * 2)),
+        "400 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    ("body without `query`", lambda: Request(body=b"{}"), "400 `BAD_USER_INPUT`", "400 `BAD_USER_INPUT`"),
+    (
+        "wrong content type (text/plain)",
+        lambda: Request(body=b'{"query": "{ __typename }"}', headers=(("Content-Type", "text/plain"),)),
+        "415 `BAD_USER_INPUT`",
+        "415 `BAD_USER_INPUT`",
+    ),
+    (
+        "`Accept: text/plain` only",
+        lambda: Request(
+            body=b'{"query": "{ __typename }"}', headers=(("Content-Type", JSON), ("Accept", "text/plain"))
+        ),
+        "406 `BAD_USER_INPUT`",
+        "406 `BAD_USER_INPUT`",
+    ),
+    (
+        "PUT",
+        lambda: Request(method="PUT", body=b'{"query": "{ __typename }"}'),
+        "405 `BAD_USER_INPUT`",
+        "405 `BAD_USER_INPUT`",
+    ),
+    (
+        "mutation over GET",
+        lambda: get('mutation { deleteArticle(id: "x") }'),
+        "405 `BAD_USER_INPUT`",
+        "405 `BAD_USER_INPUT`",
+    ),
+    (
+        "mutation without a token",
+        lambda: post('mutation { deleteArticle(id: "QXJ0aWNsZTox") }'),
+        "200 `UNAUTHENTICATED`",
+        "200 `UNAUTHENTICATED`",
+    ),
+    ("subscription", lambda: post("subscription { x }"), "200 `BAD_USER_INPUT`", "400 `BAD_USER_INPUT`"),
+    ("syntax error", lambda: post("{ articles(first: ) }"), "200 `BAD_USER_INPUT`", "400 `BAD_USER_INPUT`"),
+    (
+        "several operations, no `operationName`",
+        lambda: post("query A { __typename } query B { __typename }"),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "unknown `operationName`",
+        lambda: post("query A { __typename }", operationName="B"),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "query in the URL and in the POST body (the body is used)",
+        lambda: Request(
+            body=orjson.dumps({"query": "{ __typename }"}), params=(("query", "mutation { x }"),)
+        ),
+        "200 data",
+        "200 data",
+    ),
+    (
+        "malformed id",
+        lambda: post('{ node(id: "not-an-id") { id } }'),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "id of an unknown type",
+        lambda: post('{{ node(id: "{}") {{ id }} }}'.format(base64.urlsafe_b64encode(b"Secret:1").decode())),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "id out of range",
+        lambda: post('{{ node(id: "{}") {{ id }} }}'.format(to_global_id("Article", 2**40))),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "well-formed id of nothing",
+        lambda: post('{{ node(id: "{}") {{ id }} }}'.format(to_global_id("Article", 999_999))),
+        "200 data",
+        "200 data",
+    ),
+    (
+        "malformed cursor",
+        lambda: post('{ articles(after: "garbage") { totalCount } }'),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "forged cursor (wrong key types)",
+        lambda: post(f'{{ articles(after: "{_FORGED_CURSOR}") {{ totalCount }} }}'),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "cursor of another list",
+        lambda: post('{{ articles(after: "{}") {{ totalCount }} }}'.format(encode_cursor("topic", ["x", 1]))),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "NUL character in a string",
+        lambda: post('{ article(slug: "a\\u0000b") { id } }'),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "200 KB string variable",
+        lambda: post("query($s: String!) { article(slug: $s) { id } }", {"s": "x" * 200_000}),
+        "200 data",
+        "200 data",
+    ),
+    (
+        "10,000 ids in `nodes`",
+        lambda: post("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ["QXJ0aWNsZTox"] * 10_000}),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "list input nested 200 deep (variables)",
+        lambda: post("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": _nested(200)}),
+        "400 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "JSON nested 1,000 deep (variables)",
+        lambda: Request(
+            body=b'{"query": "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", "variables": {"ids": '
+            + b"[" * 1000
+            + b'"x"'
+            + b"]" * 1000
+            + b"}}"
+        ),
+        "400 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "list input nested 2,000 deep (literal)",
+        lambda: post("{ nodes(ids: " + "[" * 2000 + '"x"' + "]" * 2000 + ") { id } }"),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "`variables` not an object",
+        lambda: post("{ __typename }", [1, 2]),
+        "400 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+    (
+        "unknown persisted-query hash",
+        lambda: get(None, extensions='{"persistedQuery": {"version": 1, "sha256Hash": "' + "0" * 64 + '"}}'),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
+    ),
+]
+
+
+def _answer(response: httpx.Response) -> str:
+    body = response.json()
+    codes = sorted({e["extensions"]["code"] for e in body.get("errors", [])})
+    what = (
+        ", ".join(f"`{c}`" for c in codes)
+        if codes
+        else ("data" if body.get("data") is not None else "null data")
+    )
+    return f"{response.status_code} {what}"
+
+
+async def _send(client: httpx.AsyncClient, request: Request, accept: str) -> httpx.Response:
+    headers = dict(request.headers)
+    headers.setdefault("Accept", accept)
+    return await client.request(
+        request.method, request.url, content=request.body, headers=headers, params=dict(request.params)
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "as_json", "as_graphql_response"), CASES, ids=[c[0] for c in CASES]
+)
+async def test_abusive_input(
+    uncached_client: httpx.AsyncClient,
+    name: str,
+    build: Callable[[], Request],
+    as_json: str,
+    as_graphql_response: str,
+) -> None:
+    request = build()
+    observed = (
+        _answer(await _send(uncached_client, request, JSON)),
+        _answer(await _send(uncached_client, request, GRAPHQL_RESPONSE)),
+    )
+    assert observed == (as_json, as_graphql_response)
+
+
+def test_the_readme_table_matches_these_cases() -> None:
+    section = README.read_text().split("### Abusive inputs", 1)[1].split("\n#", 1)[0]
+    rows = [
+        tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith("| input")
+    ]
+    assert rows == [(name, as_json, as_gr) for name, _, as_json, as_gr in CASES]
