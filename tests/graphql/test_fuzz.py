@@ -13,15 +13,17 @@ import asyncio
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+from graphql import build_schema, parse, validate
 
-from bench.fuzz import Finding, check_answer, check_log, fuzz
+from bench.fuzz import Finding, check_answer, check_log, fuzz, with_variables
 from bench.fuzz_target import Target, serve
 from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
 
-EXAMPLES = 200
+EXAMPLES = 300
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +96,13 @@ def test_a_huge_get_query_is_logged_capped(target: Target) -> None:
 
 def _log_since(target: Target, offset: int) -> str:
     return target.log_path.read_bytes()[offset:].decode(errors="replace")
+
+
+def test_literals_move_into_variables(repo_root: Path) -> None:
+    schema = build_schema((repo_root / "schema" / "schema.graphql").read_text())
+    query, variables = with_variables(
+        '{ articles(first: 3, filter: {country: "BY"}) { edges { node { mentions(kind: PERSON) { text } } } } }',
+        schema,
+    )
+    assert variables == {"v0": 3, "v1": {"country": "BY"}, "v2": "PERSON"}
+    assert validate(schema, parse(query)) == []
