@@ -109,8 +109,8 @@ CASES: list[tuple[str, Callable[[], Request], str, str]] = [
     (
         "`first: 1000000` once",
         lambda: post("{ topics(first: 1000000) { totalCount } }"),
-        "200 `BAD_USER_INPUT`",
-        "200 `BAD_USER_INPUT`",
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
     ),
     (
         "`first: -1`",
