@@ -20,6 +20,7 @@ import asyncio
 import base64
 import json
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -394,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=None, help="random seed (default: a new one, printed)")
     p.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     args = p.parse_args(argv)
+    # SIGTERM unwinds through every `finally`: the server stopped, the database dropped.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     random_seed = args.seed if args.seed is not None else int(time.time())
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     failed = False
