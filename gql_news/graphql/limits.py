@@ -25,6 +25,8 @@ from graphql import (
 )
 
 DEFAULT_PAGE = 20
+GRAPHQL_INT_MAX = 2**31 - 1
+JSON_SAFE_INT_MAX = 2**53 - 1
 INTROSPECTION_DEPTH = 15
 LIST_GUESS = 10  # plain list fields (an article's people) without `first`: items expected per parent
 _LIST_FIELDS = frozenset(
@@ -58,6 +60,9 @@ class TooComplex(Exception):
     """A query over one of the budgets: QUERY_TOO_COMPLEX, with the figure and the limit."""
 
     def __init__(self, what: str, value: int, limit: int) -> None:
+        # Products of `first` can pass 2**64, which JSON encoders refuse (found by fuzzing: a 500);
+        # past 2**53 no JSON client reads the figure exactly anyway.
+        value = min(value, JSON_SAFE_INT_MAX)
         super().__init__(f"The query's {what} is {value}, over the limit of {limit}.")
         self.extensions = {"code": "QUERY_TOO_COMPLEX", "limit": limit, what.replace(" ", "_"): value}
 
@@ -125,11 +130,17 @@ def _first(field: FieldNode, variables: Mapping[str, Any], default: int = DEFAUL
             continue
         value = argument.value
         if isinstance(value, IntValueNode):
-            return max(0, int(value.value))
+            return _int_range(int(value.value))
         if isinstance(value, VariableNode):
             given = variables.get(value.name.value)
-            return max(0, given) if isinstance(given, int) and not isinstance(given, bool) else default
+            return _int_range(given) if isinstance(given, int) and not isinstance(given, bool) else default
     return default
+
+
+def _int_range(value: int) -> int:
+    """`first` as GraphQL's Int can hold it (a larger value fails validation later; the cost,
+    computed first, must stay a number every JSON parser reads)."""
+    return min(max(0, value), GRAPHQL_INT_MAX)
 
 
 def _cost(

@@ -66,6 +66,10 @@ _FIRST_MILLION = (
     "{ countries(first: 1000000) { edges { node { articles(first: 1000000) { edges { node {"
     " people { articles(first: 1000000) { edges { node { title } } } } } } } } } } }"
 )
+_FIRST_HUGE = (
+    "query($n: Int) { countries(first: $n) { edges { node { articles(first: $n) { edges { node {"
+    " people { articles(first: $n) { edges { node { title } } } } } } } } } } }"
+)
 _FORGED_CURSOR = base64.urlsafe_b64encode(orjson.dumps(["article", "not-a-date", "x"])).decode()
 
 # (README row, request, answer with application/json, answer with application/graphql-response+json)
@@ -103,6 +107,18 @@ CASES: list[tuple[str, Callable[[], Request], str, str]] = [
     (
         "`first: 1000000` nested thrice",
         lambda: post(_FIRST_MILLION),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "`first: 10^30` nested thrice, literal (outside Int)",
+        lambda: post(_FIRST_MILLION.replace("1000000", "1" + "0" * 30)),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "`first: 10^30` nested thrice, variable (outside Int)",
+        lambda: post(_FIRST_HUGE, {"n": 10**30}),
         "200 `QUERY_TOO_COMPLEX`",
         "400 `QUERY_TOO_COMPLEX`",
     ),
