@@ -19,7 +19,9 @@ import httpx
 import pytest
 from graphql import build_schema, parse, validate
 
-from bench.fuzz import Finding, check_answer, check_log, fuzz, with_variables
+from bench.fuzz import fuzz
+from bench.fuzz_oracle import Finding, check_answer, check_log
+from bench.fuzz_requests import with_variables
 from bench.fuzz_target import Target, serve
 from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
 
