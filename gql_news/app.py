@@ -10,15 +10,17 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from gql_news import logs
 from gql_news.db import close_db, init_db, ping
+from gql_news.events.publish import install, open_broker
 from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.limits import Limits
 from gql_news.graphql.schema import build_schema, schema
+from gql_news.graphql.subscriptions.websocket import SubscriptionEndpoint
 from gql_news.ingest.demo import seed_slug
 from gql_news.settings import Settings, get_settings
 
@@ -74,14 +76,34 @@ def create_app(settings: Settings | None = None) -> Starlette:
     """The ASGI app. Without settings it reads them from the environment (uvicorn's factory mode)."""
     settings = settings or get_settings()
     logs.cap_access_log()
+    limits = Limits(
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        max_tokens=settings.max_tokens,
+        max_cost=settings.max_cost,
+    )
+    app_schema = schema if settings.introspection else build_schema(introspection=False)
+    live = SubscriptionEndpoint(
+        app_schema,
+        limits,
+        max_subscriptions=settings.max_subscriptions_per_connection,
+        init_timeout_s=settings.ws_init_timeout_s,
+        require_token=settings.subscriptions_require_token,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
+        broker = open_broker(settings)
+        await broker.start()
+        install(broker)
         _tune_gc()
         try:
             yield
         finally:
+            install(None)
+            await live.close_all()
+            await broker.close()
             # Runs after uvicorn has let in-flight requests finish: every connection is back in
             # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
             await close_db()
@@ -92,20 +114,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         else (None, [])
     )
     endpoint = GraphQLEndpoint(
-        schema if settings.introspection else build_schema(introspection=False),
+        app_schema,
         page,
         cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
         persisted=PersistedQueries(settings.persisted_queries_size),
         max_body_bytes=settings.max_body_bytes,
-        limits=Limits(
-            max_depth=settings.max_depth,
-            max_aliases=settings.max_aliases,
-            max_tokens=settings.max_tokens,
-            max_cost=settings.max_cost,
-        ),
+        limits=limits,
     )
     routes: list[BaseRoute] = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
+        WebSocketRoute("/graphql", live.handle),
         Route("/healthz", healthz, methods=["GET", "HEAD"]),
         Route("/readyz", readyz, methods=["GET", "HEAD"]),
         *explorer_routes,

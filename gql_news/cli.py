@@ -146,6 +146,7 @@ def import_articles(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from gql_news.events.publish import install, open_broker
     from gql_news.ingest.catalogue import CatalogueError, load_catalogue
     from gql_news.ingest.importer import ImportReport, collect, import_items
 
@@ -163,6 +164,16 @@ def import_articles(
     )
 
     async def work() -> None:
+        # Servers sharing the database (or REDIS_URL) push the imported articles to subscribers.
+        broker = open_broker(get_settings())
+        install(broker)
+        try:
+            await run_import()
+        finally:
+            install(None)
+            await broker.close()
+
+    async def run_import() -> None:
         if catalogue is not None:
             try:
                 await load_catalogue(catalogue)

@@ -89,6 +89,26 @@ class Settings(BaseSettings):
             "(keep it below the orchestrator's kill timeout)."
         ),
     )
+    redis_url: str | None = Field(
+        default=None,
+        description="redis://HOST:PORT/DB: fan live updates out over Redis pub/sub instead of PostgreSQL NOTIFY.",
+    )
+    events_channel: str = Field(
+        default="gql_news_events",
+        min_length=1,
+        max_length=63,
+        pattern=r"^[A-Za-z0-9_.:-]+$",
+        description="NOTIFY channel or Redis channel the instances sharing a database publish events on.",
+    )
+    max_subscriptions_per_connection: int = Field(
+        default=20, ge=1, description="Subscriptions one WebSocket may run at once; more get an error."
+    )
+    ws_init_timeout_s: float = Field(
+        default=10.0, gt=0, description="Seconds a WebSocket has to send connection_init before it is closed."
+    )
+    subscriptions_require_token: bool = Field(
+        default=False, description="Refuse subscriptions from WebSockets that sent no valid API token."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from starlette.requests import Request
 from strawberry.types import Info as _Info
@@ -16,11 +16,16 @@ from gql_news.tokens import Principal, authenticate, bearer_token
 @dataclass
 class Context:
     """One request: the HTTP request (None when executed directly), its fresh loaders, and who
-    it acts as (read from the `Authorization` header on first use, once per request)."""
+    it acts as (read from the `Authorization` header on first use, once per request).
+
+    Over the WebSocket there is no request: the token comes from the `connection_init`
+    payload (`{"authorization": "Bearer …"}`), which strawberry stores in `connection_params`.
+    """
 
     request: Request | None = None
     request_id: str = ""  # what the request is logged and answered under
     loaders: Loaders = field(default_factory=Loaders)
+    connection_params: dict[str, Any] = field(default_factory=dict)
     _candidate_loaders: CandidateLoaders | None = field(default=None, repr=False)
     _principal: Principal | None = field(default=None, repr=False)
     _checked: bool = field(default=False, repr=False)
@@ -35,10 +40,18 @@ class Context:
     async def principal(self) -> Principal | None:
         """The holder of the request's valid bearer token; None without one (checked once)."""
         if not self._checked:
-            header = self.request.headers.get("authorization") if self.request is not None else None
+            header = self.authorization
             self._principal = await authenticate(bearer_token(header))
             self._checked = True
         return self._principal
+
+    @property
+    def authorization(self) -> str | None:
+        """The `Authorization` value: the HTTP header, or the WebSocket's connection_init payload."""
+        if self.request is not None:
+            return self.request.headers.get("authorization")
+        value = self.connection_params.get("authorization", self.connection_params.get("Authorization"))
+        return value if isinstance(value, str) else None
 
     def forget_loaded(self) -> None:
         """Drop every loader cache: after a write, rows loaded before it are stale."""

@@ -91,3 +91,26 @@ def _database_unavailable(exc: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+MASKED = {
+    "INTERNAL_SERVER_ERROR": "Internal server error (request id {request_id}).",
+    "SERVICE_UNAVAILABLE": "The database did not answer in time; try again (request id {request_id}).",
+}
+
+
+def format_error(error: GraphQLError, request_id: str) -> dict[str, Any]:
+    """The error as sent to clients: its code in `extensions.code`, internal details masked
+    behind a request id (the id is logged beside the traceback)."""
+    code = error_code(error)
+    formatted: dict[str, Any] = dict(error.formatted)
+    extensions = dict(formatted.pop("extensions", None) or {})
+    original = error.original_error
+    if original is not None and hasattr(original, "extensions"):
+        extensions.update(original.extensions)
+    if code in MASKED:
+        formatted = {key: value for key, value in formatted.items() if key in {"locations", "path"}}
+        formatted["message"] = MASKED[code].format(request_id=request_id)
+        extensions = {"requestId": request_id}
+    extensions["code"] = code
+    return {"message": formatted.pop("message"), **formatted, "extensions": extensions}

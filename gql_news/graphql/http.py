@@ -17,7 +17,6 @@ import logging
 from typing import Any
 
 import orjson
-from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
@@ -39,7 +38,7 @@ from gql_news.graphql.cache import (
     sha256_hex,
 )
 from gql_news.graphql.context import Context
-from gql_news.graphql.errors import error_code
+from gql_news.graphql.errors import MASKED, format_error
 from gql_news.graphql.limits import Limits, TooComplex, check_cost
 from gql_news.graphql.request import (
     DEFAULT_MAX_BODY_BYTES,
@@ -61,26 +60,7 @@ _ALLOWED = {
     "HEAD": (OperationType.QUERY,),
     "POST": (OperationType.QUERY, OperationType.MUTATION),
 }
-_MASKED = {
-    "INTERNAL_SERVER_ERROR": "Internal server error (request id {request_id}).",
-    "SERVICE_UNAVAILABLE": "The database did not answer in time; try again (request id {request_id}).",
-}
 _GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every time (ETag -> 304)
-
-
-def _error_dict(error: GraphQLError, request_id: str) -> dict[str, Any]:
-    code = error_code(error)
-    formatted: dict[str, Any] = dict(error.formatted)
-    extensions = dict(formatted.pop("extensions", None) or {})
-    original = error.original_error
-    if original is not None and hasattr(original, "extensions"):
-        extensions.update(original.extensions)
-    if code in _MASKED:
-        formatted = {key: value for key, value in formatted.items() if key in {"locations", "path"}}
-        formatted["message"] = _MASKED[code].format(request_id=request_id)
-        extensions = {"requestId": request_id}
-    extensions["code"] = code
-    return {"message": formatted.pop("message"), **formatted, "extensions": extensions}
 
 
 def _render(
@@ -193,7 +173,7 @@ class GraphQLEndpoint:
                 version = await data_version()
             except Exception as exc:  # noqa: BLE001 - a trivial read failing: the database is not serving
                 logger.warning("database unavailable (request id %s): %s", request_id, type(exc).__name__)
-                message = _MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
+                message = MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
                 raise RequestError(message, 503, code="SERVICE_UNAVAILABLE") from None
             key = cache_key(doc.normalised, params.variables, params.operation_name, "public")
             headers["ETag"] = etag(version, key)
@@ -231,7 +211,7 @@ class GraphQLEndpoint:
             result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
         )
         if result.errors:
-            payload["errors"] = [_error_dict(error, request_id) for error in result.errors]
+            payload["errors"] = [format_error(error, request_id) for error in result.errors]
             headers = {k: v for k, v in headers.items() if k not in {"ETag", "Cache-Control"}}
         if not request_error:
             payload["data"] = result.data

@@ -30,6 +30,7 @@ from gql_news.graphql.people.mutations import PersonMutations
 from gql_news.graphql.people.queries import PersonQueries
 from gql_news.graphql.people.types import Person
 from gql_news.graphql.search.queries import SearchQueries
+from gql_news.graphql.subscriptions.fields import Subscription
 from gql_news.graphql.topics.queries import TopicQueries
 from gql_news.graphql.topics.types import Topic
 from gql_news.logs import capped_traceback, excerpt
@@ -102,6 +103,7 @@ def build_schema(introspection: bool = True) -> NewsSchema:
     return NewsSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Article, Person, Organisation, Country, Topic, EntityCandidate],
         extensions=extensions,
         execution_context_class=FastExecutionContext,

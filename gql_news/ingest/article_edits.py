@@ -15,6 +15,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from gql_news.events.publish import note_articles, write_transaction
 from gql_news.ingest.article_rows import replace_mentions, topic_ids
 from gql_news.ingest.drafts import ArticleDraft, build_article
 from gql_news.ingest.errors import InputError, MissingError
@@ -76,7 +77,7 @@ async def update_article(article_id: int, patch: ArticlePatch) -> None:
 
 
 async def _update(article_id: int, patch: ArticlePatch) -> None:
-    async with in_transaction():
+    async with write_transaction():
         article = await Article.get_or_none(id=article_id)
         if article is None:
             raise MissingError("id", "No article has this id.")
@@ -109,6 +110,7 @@ async def _update(article_id: int, patch: ArticlePatch) -> None:
         }
         relink = parsed.body != article.body
         await article.update_from_dict(fields).save()
+        note_articles([article.id], "updated")
         if patch.topics is not None:
             await ArticleTopic.filter(article_id=article.id).delete()
             if ids := await topic_ids(parsed.topics):

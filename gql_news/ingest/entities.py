@@ -22,8 +22,8 @@ from typing import Literal
 
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from gql_news.events.publish import write_transaction
 from gql_news.ingest.errors import InputError, MissingError
 from gql_news.ingest.linker import current_gazetteer, entities_named
 from gql_news.ingest.parser import collapse
@@ -117,7 +117,7 @@ async def create_entity(kind: EntityType, data: EntityInput) -> EntityResult:
 async def _create(kind: EntityType, slug: str, name: str, data: EntityInput) -> EntityResult:
     aliases = clean_aliases(data.aliases or (), name)
     title = _title(data.title) if kind == "person" else None
-    async with in_transaction():
+    async with write_transaction():
         home = await country_id(data.country_code)
         try:
             await _refuse_clashes(kind, None, [name, *aliases])
@@ -139,7 +139,7 @@ async def _create(kind: EntityType, slug: str, name: str, data: EntityInput) -> 
 async def update_entity(kind: EntityType, entity_id: int, data: EntityInput) -> EntityResult:
     """Change the given fields (the slug stays) and re-link the articles naming it before or after."""
     model = _MODELS[kind]
-    async with in_transaction():
+    async with write_transaction():
         row = await model.get_or_none(id=entity_id)
         if row is None:
             raise MissingError("id", f"No {kind} has this id.")
@@ -167,7 +167,7 @@ async def update_entity(kind: EntityType, entity_id: int, data: EntityInput) -> 
 async def add_alias(kind: EntityType, entity_id: int, alias: str) -> EntityResult:
     """Add one alias and link it in every article that uses it."""
     model = _MODELS[kind]
-    async with in_transaction():
+    async with write_transaction():
         row = await model.get_or_none(id=entity_id)
         if row is None:
             raise MissingError("entityId", f"No {kind} has this id.")
@@ -185,7 +185,7 @@ async def delete_entity(kind: EntityType, entity_id: int) -> int:
     """Delete it (its mentions go with it) and re-link the articles that named it; returns
     how many articles were re-linked."""
     model = _MODELS[kind]
-    async with in_transaction():
+    async with write_transaction():
         row = await model.get_or_none(id=entity_id)
         if row is None:
             raise MissingError("id", f"No {kind} has this id.")

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
+from gql_news.events.publish import write_transaction
 from gql_news.ingest.entities import EntityInput, EntityType, add_alias, create_entity
 from gql_news.ingest.errors import MissingError
 from gql_news.models import CandidateKind, CandidateStatus, EntityCandidate, Organisation, Person
@@ -47,7 +48,7 @@ async def confirm_candidate(
     """Create (or find, by slug) the person or organisation the candidate names, make the
     candidate's text one of its forms, mark the candidates with that text confirmed, and re-link
     every article that names it. One transaction."""
-    async with in_transaction():
+    async with write_transaction():
         candidate = await _candidate(candidate_id)
         entity_type = _TYPES[kind or candidate.kind]
         full_name = name if name is not None and name.strip() else candidate.text

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from gql_news.events.publish import note_articles, write_transaction
 from gql_news.ingest.article_rows import replace_mentions, replace_topics, requote
 from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.parser import ParsedArticle, collapse, normalise_body
@@ -151,7 +152,7 @@ def _fields(parsed: ParsedArticle, digest: str) -> dict[str, Any]:
 
 
 async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> list[StoreResult]:
-    async with in_transaction():
+    async with write_transaction():
         same = {
             digest: (pk, slug)
             for pk, slug, digest in await Article.filter(
@@ -180,6 +181,8 @@ async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> lis
             ids = dict(await Article.filter(slug__in=[b.slug for b in new]).values_list("slug", "id"))
             results.update({b.digest: StoreResult(ids[b.slug], b.slug, "created") for b in new})
         written = [*changed, *new]
+        note_articles((results[b.digest].article_id for b in new), "created")
+        note_articles((results[b.digest].article_id for b in changed), "updated")
         if written:
             await replace_topics(
                 [(results[b.digest].article_id, b.parsed.topics) for b in written], fresh=not changed
@@ -197,13 +200,14 @@ async def relink_articles(article_ids: Iterable[int] | None = None) -> int:
 
     For example after an alias was added or a person created. One transaction (a savepoint
     inside the caller's); returns the number of mentions written. The open entity candidates
-    of the articles are found again too.
+    of the articles are found again too. The articles are published as re-linked once the
+    outermost write commits.
     """
     if article_ids is not None:
         article_ids = list(article_ids)
         if not article_ids:
             return 0
-    async with in_transaction():
+    async with write_transaction():
         query = Article.all() if article_ids is None else Article.filter(id__in=article_ids)
         ids: list[int] = [pk for (pk,) in await query.order_by("id").values_list("id")]
         gazetteer = await current_gazetteer()
@@ -212,6 +216,7 @@ async def relink_articles(article_ids: Iterable[int] | None = None) -> int:
             batch = ids[first : first + _RELINK_BATCH]
             rows = await Article.filter(id__in=batch).values_list("id", "body")
             written += await replace_mentions(rows, gazetteer)
+        note_articles(ids, "relinked")
         return written
 
 

@@ -1,0 +1,48 @@
+"""Fan-out over Redis pub/sub, chosen when `REDIS_URL` is set.
+
+One client per process publishes; one pub/sub connection per process receives and is
+re-established (with backoff) when Redis goes away. As with LISTEN/NOTIFY, events published
+during a gap are not received.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+
+from gql_news.events.broker import ArticleEvent, ListeningBroker, encode
+
+logger = logging.getLogger("gql_news.events")
+
+
+class RedisBroker(ListeningBroker):
+    """PUBLISH to send, SUBSCRIBE on one connection per process to receive."""
+
+    _errors = (RedisError, OSError, TimeoutError)
+
+    def __init__(self, url: str, channel: str) -> None:
+        super().__init__()
+        self.channel = channel
+        self._client = aioredis.Redis.from_url(url, socket_connect_timeout=5, health_check_interval=15)
+
+    async def publish(self, event: ArticleEvent) -> None:
+        for message in encode(event):
+            await self._client.publish(self.channel, message)
+
+    async def close(self) -> None:
+        await super().close()
+        await self._client.aclose()
+
+    async def _receive(self) -> None:
+        pubsub = self._client.pubsub(ignore_subscribe_messages=True)
+        try:
+            await pubsub.subscribe(self.channel)
+            self._ready()
+            logger.info("listening for events on Redis channel %r", self.channel)
+            async for message in pubsub.listen():
+                if message.get("type") == "message":
+                    self.deliver_message(message["data"])
+        finally:
+            await pubsub.aclose()  # type: ignore[no-untyped-call]

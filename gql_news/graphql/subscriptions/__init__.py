@@ -1,0 +1,1 @@
+"""Live updates: the Subscription type and the graphql-transport-ws endpoint on /graphql."""

@@ -1,0 +1,119 @@
+"""The Subscription type: articles pushed to clients as writes commit.
+
+Each field validates its arguments when the subscription starts (errors are an ordinary
+GraphQL result, then `complete`) and returns the feed. For every event the feed asks which
+articles it wants (shared per event: see `matching`), reads them with fresh loaders (an event
+means rows changed) and prefetches what the document selects below them, so an event of one
+article or of a hundred costs the same statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import Annotated, get_args
+
+import strawberry
+
+from gql_news.events.broker import ArticleEvent, Broker
+from gql_news.events.publish import current_broker
+from gql_news.graphql.articles.inputs import ArticleFilter, article_filters
+from gql_news.graphql.articles.types import Article
+from gql_news.graphql.context import Info
+from gql_news.graphql.errors import NotFound, ServiceUnavailable, Unauthenticated
+from gql_news.graphql.prefetch import prefetch_articles
+from gql_news.graphql.selection import selected
+from gql_news.graphql.sql import fetch_one
+from gql_news.graphql.subscriptions.matching import (
+    EntityType,
+    article_rows,
+    filtered_ids,
+    mentioning_ids,
+)
+from gql_news.graphql.writes import node_pk
+
+Match = Callable[[ArticleEvent], Awaitable[set[int]]]
+
+_TABLES: dict[EntityType, str] = {
+    "Person": "person",
+    "Organisation": "organisation",
+    "Country": "country",
+    "EntityCandidate": "entity_candidate",
+}
+
+
+def _broker() -> Broker:
+    broker = current_broker()
+    if broker is None or broker.closed:
+        raise ServiceUnavailable("Live updates are not running in this process; try again shortly.")
+    return broker
+
+
+async def _feed(info: Info, broker: Broker, match: Match) -> AsyncGenerator[Article, None]:
+    async with broker.subscribe() as events:
+        async for event in events:
+            wanted = await match(event)
+            if not wanted:
+                continue
+            rows = [row for row in await article_rows(event) if row["id"] in wanted]
+            if not rows:  # deleted since
+                continue
+            info.context.forget_loaded()
+            articles = [Article.from_row(row) for row in rows]
+            await prefetch_articles(info, articles, *selected(info))
+            for article in articles:
+                yield article
+
+
+@strawberry.type(
+    description=(
+        "Live updates, over the graphql-transport-ws WebSocket protocol on /graphql. Events are sent "
+        "once the write that caused them has committed, to every app instance sharing the database."
+    )
+)
+class Subscription:
+    @strawberry.subscription(
+        description=(
+            "Each article as it is created, updated or re-linked (its entities changed), if it "
+            "matches the filter. Fields below it resolve as in a query."
+        )
+    )
+    async def article_published(
+        self,
+        info: Info,
+        filter: Annotated[
+            ArticleFilter | None,
+            strawberry.argument(description="Only articles matching all of these conditions."),
+        ] = None,
+    ) -> AsyncGenerator[Article, None]:
+        conditions = article_filters(filter)
+        broker = _broker()
+        return _feed(info, broker, lambda event: filtered_ids(event, conditions))
+
+    @strawberry.subscription(
+        description=(
+            "Each article that mentions the entity, as it is created, updated or re-linked. An "
+            "entity candidate's id follows the articles naming that unconfirmed name; that needs "
+            "an API token in the connection_init payload."
+        )
+    )
+    async def entity_mentioned(
+        self,
+        info: Info,
+        entity_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="Global id of a person, organisation, country or entity candidate."
+            ),
+        ],
+    ) -> AsyncGenerator[Article, None]:
+        type_name, pk = node_pk(entity_id, get_args(EntityType), field="entityId")
+        entity: EntityType = type_name  # type: ignore[assignment]  # one of get_args(EntityType)
+        if entity == "EntityCandidate" and await info.context.principal() is None:
+            raise Unauthenticated(
+                "Following an entity candidate needs an API token: send "
+                '{"authorization": "Bearer <token>"} as the connection_init payload.'
+            )
+        if await fetch_one(f"SELECT id FROM {_TABLES[entity]} WHERE id = ?", [pk]) is None:
+            raise NotFound(f"No {entity} has the id {entity_id[:64]!r}.", field="entityId")
+        broker = _broker()
+        return _feed(info, broker, lambda event: mentioning_ids(event, entity, pk))

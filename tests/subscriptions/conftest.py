@@ -1,0 +1,71 @@
+"""A live app for the subscription tests: the real ASGI app under uvicorn, in this process.
+
+WebSockets need a real server (httpx speaks no WebSocket); running it in the test's event
+loop lets a test write through the same code paths (and broker) the server publishes from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+import uvicorn
+
+from gql_news.app import create_app
+from gql_news.events.publish import current_broker
+from gql_news.settings import Settings
+from tests.conftest import _truncate
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Live:
+    http: httpx.AsyncClient
+    ws_url: str
+    settings: Settings
+
+    async def wait_for_subscribers(self, count: int) -> None:
+        """Until `count` subscriptions are listening in this process (their feeds have started)."""
+        for _ in range(400):
+            broker = current_broker()
+            if broker is not None and broker.subscriber_count >= count:
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"{count} subscriber(s) never registered")
+
+
+async def start_live(settings: Settings) -> AsyncIterator[Live]:
+    port = free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    for _ in range(400):
+        if server.started or task.done():
+            break
+        await asyncio.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+            yield Live(http, f"ws://127.0.0.1:{port}/graphql", settings)
+    finally:
+        try:
+            await _truncate()
+        finally:
+            server.should_exit = True
+            await asyncio.wait_for(task, 30)
+
+
+@pytest.fixture
+async def live(test_settings: Settings) -> AsyncIterator[Live]:
+    async for running in start_live(test_settings):
+        yield running
