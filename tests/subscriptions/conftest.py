@@ -7,7 +7,6 @@ loop lets a test write through the same code paths (and broker) the server publi
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -19,12 +18,7 @@ from gql_news.app import create_app
 from gql_news.events.publish import current_broker
 from gql_news.settings import Settings
 from tests.conftest import _truncate
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.processes import free_port
 
 
 @dataclass

@@ -1,0 +1,107 @@
+"""Fan-out across app instances: two `gql-news serve` processes on one database; a client
+subscribes on one, articles are imported through the other (by the API, and by the CLI),
+and the event arrives with the article's nested people.
+
+PostgreSQL LISTEN/NOTIFY runs in the PostgreSQL pass; Redis pub/sub in both passes (on
+SQLite the two processes share one database file). Each test uses its own channel name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import redis
+from gql import Client, gql
+from gql.transport.websockets import WebsocketsTransport
+
+from tests.conftest import BACKEND, IN_CI
+from tests.processes import environment, run_command, serve
+
+REDIS_URL = os.environ.get("GQL_NEWS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+FANOUTS = ["notify", "redis"] if BACKEND == "postgres" else ["redis"]
+SUBSCRIPTION = gql("subscription { articlePublished { title people { name country { code } } } }")
+IMPORT = "mutation($t: String!) { importArticle(input: {text: $t}) { slug } }"
+ATTEMPTS = 60  # one article a second until the subscription (registering asynchronously) sees one
+
+
+def _text(n: int) -> str:
+    return f"Minsk Talks {n}\n\nNews | May 1, 2024\n\nAndrei Dapkiunas met investors in Minsk, round {n}."
+
+
+@pytest.fixture(params=FANOUTS)
+def fanout_env(request: pytest.FixtureRequest, empty_database_url: str) -> dict[str, str]:
+    extra = {"EVENTS_CHANNEL": f"gql_news_test_{uuid.uuid4().hex[:12]}"}
+    if request.param == "redis":
+        try:
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
+        except redis.RedisError as exc:
+            if IN_CI:
+                pytest.fail(f"Redis at {REDIS_URL} is unreachable ({exc!r}); required with CI=true")
+            pytest.skip(f"Redis at {REDIS_URL} is unreachable ({exc!r})")
+        extra["REDIS_URL"] = REDIS_URL
+    return environment(empty_database_url, **extra)
+
+
+async def _first_event(ws_url: str, publish: Callable[[int], Awaitable[None]]) -> tuple[Any, set[str]]:
+    """Subscribe on `ws_url`, publish articles until one arrives; the event and the titles sent."""
+    transport = WebsocketsTransport(url=ws_url, subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL])
+    titles: set[str] = set()
+    async with Client(transport=transport) as session:
+        stream = session.subscribe(SUBSCRIPTION)
+        received = asyncio.ensure_future(anext(stream))
+        try:
+            for n in range(ATTEMPTS):
+                await publish(n)
+                titles.add(f"Minsk Talks {n}")
+                done, _ = await asyncio.wait({received}, timeout=1)
+                if done:
+                    return received.result(), titles
+            pytest.fail(f"no event arrived after {ATTEMPTS} imports")
+        finally:
+            received.cancel()
+            await stream.aclose()
+
+
+def _assert_article(event: Any, titles: set[str]) -> None:
+    article = event["articlePublished"]
+    assert article["title"] in titles
+    assert article["people"] == [{"name": "Andrei Dapkiunas", "country": {"code": "BY"}}]
+
+
+async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
+    fanout_env: dict[str, str], tmp_path: Path
+) -> None:
+    with serve(fanout_env, tmp_path) as first:  # loads the demo catalogue into the new database
+        token = run_command(["token", "create", "--name", "newsroom"], fanout_env, tmp_path).strip()
+        with serve(fanout_env, tmp_path, "--no-demo") as second:
+            async with httpx.AsyncClient(base_url=second, timeout=30) as http:
+
+                async def publish(n: int) -> None:
+                    response = await http.post(
+                        "/graphql",
+                        json={"query": IMPORT, "variables": {"t": _text(n)}},
+                        headers={"Authorization": f"Bearer {token}"},
+                    )
+                    assert "errors" not in response.json(), response.text
+
+                event, titles = await _first_event(first.replace("http", "ws") + "/graphql", publish)
+    _assert_article(event, titles)
+
+
+async def test_a_cli_import_reaches_a_subscriber(fanout_env: dict[str, str], tmp_path: Path) -> None:
+    with serve(fanout_env, tmp_path) as server:
+
+        async def publish(n: int) -> None:
+            path = tmp_path / f"article-{n}.txt"
+            path.write_text(_text(n), encoding="utf-8")
+            await asyncio.to_thread(run_command, ["import", str(path)], fanout_env, tmp_path)
+
+        event, titles = await _first_event(server.replace("http", "ws") + "/graphql", publish)
+    _assert_article(event, titles)
