@@ -1,0 +1,59 @@
+"""An event costs a fixed number of statements per subscription, however many articles it
+carries: matching is one statement, the rows one, and every relation level below the
+articles one (prefetched from the subscription's selection)."""
+
+from __future__ import annotations
+
+from gql_news.events.broker import ArticleEvent
+from gql_news.events.publish import current_broker
+from tests import factories as f
+from tests.graphql.helpers import count_statements
+from tests.subscriptions.conftest import Live
+from tests.subscriptions.wsclient import ws_connect
+
+NESTED = """
+subscription($f: ArticleFilter) { articlePublished(filter: $f) {
+  title topics { name } people { name country { code } } countries { code }
+  organisations { name country { code } people { name } }
+} }
+"""
+
+
+async def _articles(n: int, tag: str) -> list[int]:
+    by = await f.country("BY")
+    ids = []
+    for i in range(n):
+        person = await f.person(f"Person {tag} {i}", country_code="BY")
+        org = await f.organisation(f"Org {tag} {i}", country_code="KR")
+        await f.member(person, org)
+        ids.append((await f.article(f"Story {tag} {i}", entities=[person, by, org], topics=["News"])).id)
+    return ids
+
+
+async def _statements_for_event(live: Live, ids: list[int]) -> int:
+    broker = current_broker()
+    assert broker is not None
+    async with ws_connect(live.ws_url) as ws:
+        await ws.init()
+        await ws.subscribe("n", NESTED, {"f": {"country": "BY"}})
+        await live.wait_for_subscribers(1)
+        with count_statements() as statements:
+            await broker.publish(ArticleEvent(tuple(ids), "created"))
+            titles = []
+            for _ in ids:
+                message = await ws.receive()
+                titles.append(message["payload"]["data"]["articlePublished"]["title"])
+                assert message["payload"]["data"]["articlePublished"]["people"][0]["country"] == {
+                    "code": "BY"
+                }
+        assert len(titles) == len(ids)
+        return len(statements)
+
+
+async def test_event_statements_do_not_grow_with_its_articles(live: Live) -> None:
+    one = await _statements_for_event(live, await _articles(1, "a"))
+    many = await _statements_for_event(live, await _articles(12, "b"))
+    assert one == many
+    assert (
+        one <= 10
+    )  # notify (PostgreSQL), match, rows, topics, people, countries, organisations, their people
