@@ -176,6 +176,11 @@ class ListeningBroker(Broker):
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
 
+    @property
+    def listening(self) -> bool:
+        """Subscribed right now (False while reconnecting)."""
+        return self._listening.is_set()
+
     def _ready(self) -> None:
         self.connections_made += 1
         self._backoff = self._BACKOFF_MIN_S
