@@ -95,18 +95,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
         broker = open_broker(settings)
-        await broker.start()
-        install(broker)
-        _tune_gc()
         try:
+            await broker.start()
+            install(broker)
+            _tune_gc()
             yield
         finally:
             install(None)
-            await live.close_all()
-            await broker.close()
-            # Runs after uvicorn has let in-flight requests finish: every connection is back in
-            # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
-            await close_db()
+            try:
+                await live.close_all()
+                await broker.close()
+            finally:
+                # Runs after uvicorn has let in-flight requests finish: every connection is back in
+                # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
+                await close_db()
 
     page, explorer_routes = (
         explorer(seed_slug(), settings.graphiql_assets_dir, settings.introspection)

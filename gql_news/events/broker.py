@@ -149,7 +149,7 @@ class ListeningBroker(Broker):
     """
 
     _errors: tuple[type[BaseException], ...] = (OSError, TimeoutError)
-    _START_WAIT_S = 10.0
+    _START_WAIT_S = 3.0
     _BACKOFF_MIN_S = 0.2
     _BACKOFF_MAX_S = 10.0
 
@@ -157,15 +157,18 @@ class ListeningBroker(Broker):
         super().__init__()
         self._task: asyncio.Task[None] | None = None
         self._listening = asyncio.Event()
+        self._first_attempt = asyncio.Event()
         self._backoff = self._BACKOFF_MIN_S
         self.connections_made = 0
 
     async def start(self) -> None:
-        """Start receiving; waits (a few seconds at most) until subscribed, so events published
-        right after start-up are not missed."""
+        """Start receiving. Waits for the first attempt to subscribe (a few seconds at most), so
+        events published right after start-up are not missed; a failed attempt does not stop
+        the app from starting (it reports not ready while the database is away), retries go on
+        in the background."""
         self._task = asyncio.create_task(self._listen_forever(), name=f"gql_news-{type(self).__name__}")
         try:
-            await asyncio.wait_for(self._listening.wait(), self._START_WAIT_S)
+            await asyncio.wait_for(self._first_attempt.wait(), self._START_WAIT_S)
         except TimeoutError:
             logger.warning("%s is not receiving yet; retrying in the background", type(self).__name__)
 
@@ -185,6 +188,7 @@ class ListeningBroker(Broker):
         self.connections_made += 1
         self._backoff = self._BACKOFF_MIN_S
         self._listening.set()
+        self._first_attempt.set()
 
     @abc.abstractmethod
     async def _receive(self) -> None:
@@ -204,5 +208,6 @@ class ListeningBroker(Broker):
                 )
             finally:
                 self._listening.clear()
+                self._first_attempt.set()
             await asyncio.sleep(self._backoff)
             self._backoff = min(self._backoff * 2, self._BACKOFF_MAX_S)
