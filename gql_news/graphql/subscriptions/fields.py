@@ -9,6 +9,7 @@ article or of a hundred costs the same statements.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Annotated, get_args
 
@@ -31,6 +32,8 @@ from gql_news.graphql.subscriptions.matching import (
 )
 from gql_news.graphql.writes import node_pk
 
+logger = logging.getLogger("gql_news.ws")
+
 Match = Callable[[ArticleEvent], Awaitable[set[int]]]
 
 _TABLES: dict[EntityType, str] = {
@@ -51,17 +54,27 @@ def _broker() -> Broker:
 async def _feed(info: Info, broker: Broker, match: Match) -> AsyncGenerator[Article, None]:
     async with broker.subscribe() as events:
         async for event in events:
-            wanted = await match(event)
-            if not wanted:
+            try:
+                articles = await _wanted(info, event, match)
+            except Exception:
+                logger.exception("could not read the articles of an event; this subscription skips it")
                 continue
-            rows = [row for row in await article_rows(event) if row["id"] in wanted]
-            if not rows:  # deleted since
-                continue
-            info.context.forget_loaded()
-            articles = [Article.from_row(row) for row in rows]
-            await prefetch_articles(info, articles, *selected(info))
             for article in articles:
                 yield article
+
+
+async def _wanted(info: Info, event: ArticleEvent, match: Match) -> list[Article]:
+    """The event's articles this subscription wants, with what it selects below them loaded."""
+    wanted = await match(event)
+    if not wanted:
+        return []
+    rows = [row for row in await article_rows(event) if row["id"] in wanted]
+    if not rows:  # deleted since
+        return []
+    info.context.forget_loaded()
+    articles = [Article.from_row(row) for row in rows]
+    await prefetch_articles(info, articles, *selected(info))
+    return articles
 
 
 @strawberry.type(
