@@ -25,7 +25,10 @@ class RedisBroker(ListeningBroker):
     def __init__(self, url: str, channel: str) -> None:
         super().__init__()
         self.channel = channel
-        self._client = aioredis.Redis.from_url(url, socket_connect_timeout=5, health_check_interval=15)
+        # Named, so an operator can tell the app's connections apart in CLIENT LIST.
+        self._client = aioredis.Redis.from_url(
+            url, socket_connect_timeout=5, health_check_interval=15, client_name=f"gql_news:{channel}"
+        )
 
     async def publish(self, event: ArticleEvent) -> None:
         for message in encode(event):
