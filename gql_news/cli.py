@@ -95,6 +95,11 @@ def serve(
     settings = get_settings()
     if asyncio.run(_prepare(demo=demo)):
         console.print("[green]demo content loaded[/green]")
+    if workers > 1 and not settings.is_postgres and not settings.redis_url:
+        console.print(
+            "[yellow]SQLite with several workers: a subscription sees only its own worker's writes; "
+            "set REDIS_URL to fan live updates out[/yellow]"
+        )
     bind_host = host or settings.host
     bind_port = port or settings.port
     console.print(f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold]")
