@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,10 +80,27 @@ def start_server(cwd: Path, env: dict[str, str], *, demo: bool = True, ready_tim
     raise AssertionError(f"server did not become ready in {ready_timeout} s:\n{served.log()}")
 
 
+def run_command(args: Sequence[str], database_url: str, cwd: Path, env: dict[str, str] | None = None) -> str:
+    """Run `gql-news ARGS` to completion on the database; its standard output (it must succeed)."""
+    done = subprocess.run(
+        gql_news_command(*args),
+        env={**os.environ, **(env or {}), "DATABASE_URL": database_url},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
 @contextmanager
-def serve_process(database_url: str, cwd: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def serve_process(
+    database_url: str, cwd: Path, env: dict[str, str] | None = None, *, demo: bool = True
+) -> Iterator[str]:
     """The server's base URL once /readyz answers; stopped with SIGTERM (and checked) afterwards."""
-    served = start_server(cwd, {**(env or {}), "DATABASE_URL": database_url})
+    served = start_server(cwd, {**(env or {}), "DATABASE_URL": database_url}, demo=demo)
     try:
         yield served.url
     finally:

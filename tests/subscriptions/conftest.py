@@ -18,7 +18,7 @@ from gql_news.app import create_app
 from gql_news.events.publish import current_broker
 from gql_news.settings import Settings
 from tests.conftest import BACKEND, _truncate
-from tests.processes import free_port
+from tests.servers import free_port
 
 # LISTEN/NOTIFY exists on PostgreSQL only; the module is not collected in the SQLite pass.
 collect_ignore = [] if BACKEND == "postgres" else ["test_listen_reconnect.py"]

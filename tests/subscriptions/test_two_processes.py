@@ -22,7 +22,7 @@ from gql import Client, gql
 from gql.transport.websockets import WebsocketsTransport
 
 from tests.conftest import BACKEND, IN_CI
-from tests.processes import environment, run_command, serve
+from tests.servers import run_command, serve_process
 
 REDIS_URL = os.environ.get("GQL_NEWS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 FANOUTS = ["notify", "redis"] if BACKEND == "postgres" else ["redis"]
@@ -46,12 +46,13 @@ def _text(n: int) -> str:
 
 
 @pytest.fixture(params=FANOUTS)
-def fanout_env(request: pytest.FixtureRequest, empty_database_url: str) -> dict[str, str]:
+def fanout_env(request: pytest.FixtureRequest) -> dict[str, str]:
+    """The environment of the processes: a channel of their own, and Redis for the Redis runs."""
     extra = {"EVENTS_CHANNEL": f"gql_news_test_{uuid.uuid4().hex[:12]}"}
     if request.param == "redis":
         redis_or_skip()
         extra["REDIS_URL"] = REDIS_URL
-    return environment(empty_database_url, **extra)
+    return extra
 
 
 async def _first_event(ws_url: str, publish: Callable[[int], Awaitable[None]]) -> tuple[Any, set[str]]:
@@ -81,11 +82,12 @@ def _assert_article(event: Any, titles: set[str]) -> None:
 
 
 async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
-    fanout_env: dict[str, str], tmp_path: Path
+    fanout_env: dict[str, str], empty_database_url: str, tmp_path: Path
 ) -> None:
-    with serve(fanout_env, tmp_path) as first:  # loads the demo catalogue into the new database
-        token = run_command(["token", "create", "--name", "newsroom"], fanout_env, tmp_path).strip()
-        with serve(fanout_env, tmp_path, "--no-demo") as second:
+    db, env = empty_database_url, fanout_env
+    with serve_process(db, tmp_path, env) as first:  # loads the demo catalogue into the new database
+        token = run_command(["token", "create", "--name", "newsroom"], db, tmp_path, env).strip()
+        with serve_process(db, tmp_path, env, demo=False) as second:
             async with httpx.AsyncClient(base_url=second, timeout=30) as http:
 
                 async def publish(n: int) -> None:
@@ -100,13 +102,16 @@ async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
     _assert_article(event, titles)
 
 
-async def test_a_cli_import_reaches_a_subscriber(fanout_env: dict[str, str], tmp_path: Path) -> None:
-    with serve(fanout_env, tmp_path) as server:
+async def test_a_cli_import_reaches_a_subscriber(
+    fanout_env: dict[str, str], empty_database_url: str, tmp_path: Path
+) -> None:
+    db, env = empty_database_url, fanout_env
+    with serve_process(db, tmp_path, env) as server:
 
         async def publish(n: int) -> None:
             path = tmp_path / f"article-{n}.txt"
             path.write_text(_text(n), encoding="utf-8")
-            await asyncio.to_thread(run_command, ["import", str(path)], fanout_env, tmp_path)
+            await asyncio.to_thread(run_command, ["import", str(path)], db, tmp_path, env)
 
         event, titles = await _first_event(server.replace("http", "ws") + "/graphql", publish)
     _assert_article(event, titles)
