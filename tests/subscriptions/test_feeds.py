@@ -67,6 +67,8 @@ async def test_filters_choose_the_articles(live: Live) -> None:
         "both": {"country": "BY", "topic": "politics"},
         "before": {"publishedBefore": "2000-01-01T00:00:00Z"},
         "nobody": {"person": "no-such-person"},
+        "text": {"text": "Dapkiunas investors"},
+        "text-miss": {"text": "zebra"},
     }
     async with ws_connect(live.ws_url) as ws:
         await ws.init()
@@ -76,7 +78,7 @@ async def test_filters_choose_the_articles(live: Live) -> None:
         await store_article(parse_article(DAPKIUNAS))
         await store_article(parse_article(FRANCE))
         received: dict[str, list[str]] = {}
-        for _ in range(6):  # 4 Belarus matches, 2 France matches
+        for _ in range(7):  # 5 Belarus matches, 2 France matches
             message = await ws.receive()
             assert message["type"] == "next", message
             received.setdefault(message["id"], []).append(
@@ -88,6 +90,7 @@ async def test_filters_choose_the_articles(live: Live) -> None:
         "by-alpha3": ["Minsk Talks"],
         "person": ["Minsk Talks"],
         "topic": ["Minsk Talks"],
+        "text": ["Minsk Talks"],
         "fr": ["Paris Summit"],
         "politics": ["Paris Summit"],
     }
