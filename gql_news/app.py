@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import logging
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -18,8 +18,11 @@ from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.limits import Limits
-from gql_news.graphql.schema import schema
+from gql_news.graphql.schema import build_schema, schema
 from gql_news.ingest.demo import seed_slug
+from gql_news.ops.metrics import Metrics, metrics_endpoint, worker_exited
+from gql_news.ops.observe import ObserveRequests
+from gql_news.ops.requests import request_info
 from gql_news.settings import Settings, get_settings
 
 logger = logging.getLogger("gql_news.app")
@@ -41,7 +44,7 @@ async def readyz(_request: Request) -> Response:
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
-    request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
+    request_id = request_info(request).request_id
     logger.error("unhandled error (request id %s)", request_id, exc_info=exc)
     return JSONResponse(
         {
@@ -53,6 +56,7 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
             ]
         },
         status_code=500,
+        headers={"X-Request-Id": request_id},
     )
 
 
@@ -84,12 +88,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             # Runs after uvicorn has let in-flight requests finish: every connection is back in
             # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
             await close_db()
+            worker_exited()
 
     page, explorer_routes = (
         explorer(seed_slug(), settings.graphiql_assets_dir) if settings.graphiql else (None, [])
     )
     endpoint = GraphQLEndpoint(
-        schema,
+        build_schema(tracing=True) if settings.otel_enabled else schema,
         page,
         cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
         persisted=PersistedQueries(settings.persisted_queries_size),
@@ -107,4 +112,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/readyz", readyz, methods=["GET", "HEAD"]),
         *explorer_routes,
     ]
-    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: _unexpected})
+    if settings.metrics_enabled:
+        routes.append(Route("/metrics", metrics_endpoint, methods=["GET", "HEAD"]))
+    paths = frozenset(route.path for route in routes)
+    metrics = Metrics(settings.metrics_max_operations, paths) if settings.metrics_enabled else None
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={Exception: _unexpected},
+        middleware=[Middleware(ObserveRequests, metrics=metrics, access_log=settings.access_log)],
+    )

@@ -75,10 +75,15 @@ class NewsSchema(strawberry.Schema):
                 logger.warning("database unavailable: %s", type(error.original_error).__name__)
 
 
-def build_schema() -> NewsSchema:
+def build_schema(*, tracing: bool = False) -> NewsSchema:
     """A new schema. The parse and validation caches live at module level in strawberry, keyed by
-    size, so the per-request extension instances share them."""
+    size, so the per-request extension instances share them. With `tracing`, strawberry's
+    OpenTelemetry extension wraps each operation (imported only then)."""
     extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
+    if tracing:
+        from gql_news.ops.tracing import tracing_extension
+
+        extensions.append(tracing_extension())
     return NewsSchema(
         query=Query,
         mutation=Mutation,
