@@ -20,7 +20,7 @@ from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.limits import Limits
 from gql_news.graphql.schema import build_schema, schema
 from gql_news.ingest.demo import seed_slug
-from gql_news.ops.metrics import Metrics, metrics_endpoint, worker_exited
+from gql_news.ops.metrics import Metrics, metrics_endpoint, refresh_pool, worker_exited
 from gql_news.ops.observe import ObserveRequests
 from gql_news.ops.requests import request_info
 from gql_news.settings import Settings, get_settings
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
+        refresh_pool()
         _tune_gc()
         try:
             yield

@@ -21,8 +21,8 @@ from gql_news.settings import Settings
 access_logger = logging.getLogger("gql_news.access")
 
 _TEXT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
-_JSON_FIELDS = ["levelname", "name", "message", "request_id"]
-_RENAMED = {"levelname": "level", "name": "logger"}
+_JSON_FIELDS = ["levelname", "name", "message", "request_id", "process"]
+_RENAMED = {"levelname": "level", "name": "logger", "process": "pid"}  # pid: which worker wrote it
 # uvicorn adds an ANSI-coloured copy of some messages; JSON readers want the plain one only.
 _NOT_LOGGED = [*RESERVED_ATTRS, "color_message"]
 

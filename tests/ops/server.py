@@ -1,0 +1,85 @@
+"""`gql-news serve` as a real child process on a free port, its output captured to a file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    output: Path
+
+    def lines(self) -> list[str]:
+        return self.output.read_text(encoding="utf-8").splitlines()
+
+    def stop(self, timeout: float = 30) -> None:
+        """SIGTERM, as a container runtime sends it; assert a clean, complete shutdown.
+
+        uvicorn re-raises the signal once it has shut down, so the exit status is "terminated by
+        SIGTERM" (143 in a shell) rather than 0; the log says whether the shutdown completed.
+        """
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        code = self.process.wait(timeout=timeout)
+        output = self.output.read_text(encoding="utf-8")
+        assert code in (0, -signal.SIGTERM), f"exit status {code}:\n{output}"
+        assert "Application shutdown complete" in output, output
+
+
+def cli(*args: str, env: dict[str, str], cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run `gql-news ARGS` to completion."""
+    command = [sys.executable, "-m", "gql_news", *args]
+    return subprocess.run(
+        command, env={**os.environ, **env}, cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@contextmanager
+def serve(database_url: str, cwd: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """Start the server, wait for /readyz, and always stop it (killing it if SIGTERM is ignored)."""
+    port = free_port()
+    environment = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
+    command = [sys.executable, "-m", "gql_news", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
+    output = cwd / f"serve-{port}.log"
+    with output.open("wb") as sink:
+        process = subprocess.Popen(command, env=environment, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", process, output)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, f"server exited early:\n{output.read_text()}"
+            try:
+                if httpx.get(f"{server.url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, f"server not ready in 90 s:\n{output.read_text()}"
+            time.sleep(0.2)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
