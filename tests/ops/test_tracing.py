@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -17,6 +21,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 
 from gql_news.app import create_app
 from gql_news.settings import Settings
+from tests.ops.server import serve
 
 _EXPORTER = InMemorySpanExporter()
 
@@ -99,3 +104,48 @@ def test_nothing_of_opentelemetry_is_imported_when_disabled(tmp_path: Path) -> N
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+class _Collector(BaseHTTPRequestHandler):
+    """An OTLP/HTTP endpoint that keeps what it is sent."""
+
+    received: ClassVar[list[tuple[str, bytes]]] = []
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length", "0"))
+        type(self).received.append((self.path, self.rfile.read(length)))
+        self.send_response(200)
+        self.send_header("content-type", "application/x-protobuf")
+        self.send_header("content-length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_served_app_exports_spans_over_otlp(tmp_path: Path, empty_database_url: str) -> None:
+    """OTEL_ENABLED with the standard OTEL_* variables: spans reach an OTLP/HTTP collector."""
+    collector = HTTPServer(("127.0.0.1", 0), _Collector)
+    thread = threading.Thread(target=collector.serve_forever, daemon=True)
+    thread.start()
+    env = {
+        "OTEL_ENABLED": "true",
+        "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{collector.server_port}",
+        "OTEL_SERVICE_NAME": "gql-news-under-test",
+        "OTEL_BSP_SCHEDULE_DELAY": "100",
+    }
+    try:
+        with serve(empty_database_url, tmp_path, env=env) as server:
+            query = {"query": "query ExportedSpan { topics { totalCount } }"}
+            assert httpx.post(f"{server.url}/graphql", json=query, timeout=10).status_code == 200
+            deadline = time.monotonic() + 20
+            while not any(b"ExportedSpan" in body for _path, body in _Collector.received):
+                assert time.monotonic() < deadline, "no span reached the collector in 20 s"
+                time.sleep(0.1)
+            server.stop()
+    finally:
+        collector.shutdown()
+        collector.server_close()
+    paths = {path for path, _body in _Collector.received}
+    assert paths == {"/v1/traces"}
+    assert any(b"gql-news-under-test" in body for _path, body in _Collector.received)
