@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from time import monotonic
 from typing import Any
 
 from prometheus_client import (
@@ -101,28 +102,51 @@ class OperationLabels:
 
 
 class Metrics:
-    """Records one finished request; one instance per app."""
+    """Records one finished request; one instance per app.
+
+    `labels()` costs a lock and a few microseconds per call, so the labelled children are kept
+    in plain dicts (bounded: every label is from a bounded set); the pool is sampled at most
+    once a second.
+    """
 
     def __init__(self, max_operations: int, routes: frozenset[str]) -> None:
         self.operations = OperationLabels(max_operations)
         self.routes = routes
+        self._http: dict[tuple[str, str, int], Any] = {}
+        self._graphql: dict[tuple[str, str], tuple[Any, Any]] = {}
+        self._cache: dict[str, Any] = {}
+        self._pool_sampled = 0.0
 
     def observe(self, scope: Scope, info: RequestInfo, status: int, seconds: float) -> None:
         method = scope.get("method", "")
         route = scope.get("path", "")
-        HTTP_RESPONSES.labels(
-            method if method in _METHODS else OTHER, route if route in self.routes else OTHER, str(status)
-        ).inc()
+        key = (method if method in _METHODS else OTHER, route if route in self.routes else OTHER, status)
+        http = self._http.get(key)
+        if http is None:
+            http = self._http[key] = HTTP_RESPONSES.labels(key[0], key[1], str(status))
+        http.inc()
         if info.cache is not None:
-            CACHE_LOOKUPS.labels(info.cache).inc()
+            lookups = self._cache.get(info.cache)
+            if lookups is None:
+                lookups = self._cache[info.cache] = CACHE_LOOKUPS.labels(info.cache)
+            lookups.inc()
         if info.graphql:
             operation = self.operations(info)
             kind = info.operation_type or INVALID
-            GRAPHQL_REQUESTS.labels(operation, kind).inc()
-            GRAPHQL_DURATION.labels(operation, kind).observe(seconds)
+            children = self._graphql.get((operation, kind))
+            if children is None:
+                children = self._graphql[(operation, kind)] = (
+                    GRAPHQL_REQUESTS.labels(operation, kind),
+                    GRAPHQL_DURATION.labels(operation, kind),
+                )
+            children[0].inc()
+            children[1].observe(seconds)
             for code in info.error_codes:
                 GRAPHQL_ERRORS.labels(operation, code).inc()
-        refresh_pool()
+        now = monotonic()
+        if now - self._pool_sampled >= 1.0:
+            self._pool_sampled = now
+            refresh_pool()
 
 
 def refresh_pool() -> None:
