@@ -115,8 +115,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     if settings.metrics_enabled:
         routes.append(Route("/metrics", metrics_endpoint, methods=["GET", "HEAD"]))
-    paths = frozenset(route.path for route in routes)
-    metrics = Metrics(settings.metrics_max_operations, paths) if settings.metrics_enabled else None
+    metrics = Metrics(settings.metrics_max_operations) if settings.metrics_enabled else None
     return Starlette(
         routes=routes,
         lifespan=lifespan,

@@ -64,7 +64,7 @@ GRAPHQL_ERRORS = Counter(
 )
 HTTP_RESPONSES = Counter(
     "gql_news_http_responses",
-    "HTTP responses by method, route and status.",
+    "HTTP responses by method, matched route and status.",
     ["method", "route", "status"],
 )
 CACHE_LOOKUPS = Counter(
@@ -109,9 +109,8 @@ class Metrics:
     once a second.
     """
 
-    def __init__(self, max_operations: int, routes: frozenset[str]) -> None:
+    def __init__(self, max_operations: int) -> None:
         self.operations = OperationLabels(max_operations)
-        self.routes = routes
         self._http: dict[tuple[str, str, int], Any] = {}
         self._graphql: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._cache: dict[str, Any] = {}
@@ -119,8 +118,10 @@ class Metrics:
 
     def observe(self, scope: Scope, info: RequestInfo, status: int, seconds: float) -> None:
         method = scope.get("method", "")
-        route = scope.get("path", "")
-        key = (method if method in _METHODS else OTHER, route if route in self.routes else OTHER, status)
+        # The route Starlette matched (its path template: "/graphql", "/graphiql/static"), never
+        # the requested path, which a scanner could vary without end.
+        route = getattr(scope.get("route"), "path", None) or OTHER
+        key = (method if method in _METHODS else OTHER, route, status)
         http = self._http.get(key)
         if http is None:
             http = self._http[key] = HTTP_RESPONSES.labels(key[0], key[1], str(status))
