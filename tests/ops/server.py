@@ -54,8 +54,11 @@ def cli(*args: str, env: dict[str, str], cwd: Path, timeout: float = 60) -> subp
 
 
 @contextmanager
-def serve(database_url: str, cwd: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """Start the server, wait for /readyz, and always stop it (killing it if SIGTERM is ignored)."""
+def serve(
+    database_url: str, cwd: Path, *args: str, env: dict[str, str] | None = None, workers: int = 1
+) -> Iterator[Server]:
+    """Start the server, wait for /readyz and for every worker's start-up, and always stop it
+    (killing it if SIGTERM is ignored)."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
     command = [sys.executable, "-m", "gql_news", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
@@ -67,8 +70,9 @@ def serve(database_url: str, cwd: Path, *args: str, env: dict[str, str] | None =
         deadline = time.monotonic() + 90
         while True:
             assert process.poll() is None, f"server exited early:\n{output.read_text()}"
+            started = output.read_text(encoding="utf-8").count("Application startup complete")
             try:
-                if httpx.get(f"{server.url}/readyz", timeout=2).status_code == 200:
+                if started >= workers and httpx.get(f"{server.url}/readyz", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 pass

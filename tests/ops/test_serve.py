@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import asyncpg
@@ -52,12 +53,20 @@ def test_workers_share_their_metrics(tmp_path: Path, empty_database_url: str) ->
     scratch.mkdir()
     env = {"TMPDIR": str(scratch), "LOG_FORMAT": "json"}
     query = {"query": "query SharedCount { topics { totalCount } }"}
-    with serve(empty_database_url, tmp_path, "--workers", "2", env=env) as server:
+    with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
         sent = 0
-        # A connection each, until both workers have answered some (the kernel picks the worker).
+        # Bursts of concurrent connections until both workers have answered some (the kernel
+        # hands each connection to whichever worker accepts it first).
         while len(_worker_pids(server.lines(), "SharedCount")) < 2 and sent < 400:
-            assert httpx.post(f"{server.url}/graphql", json=query, timeout=10).status_code == 200
-            sent += 1
+            with ThreadPoolExecutor(8) as pool:
+                statuses = list(
+                    pool.map(
+                        lambda _: httpx.post(f"{server.url}/graphql", json=query, timeout=30).status_code,
+                        range(8),
+                    )
+                )
+            assert statuses == [200] * 8
+            sent += 8
         assert len(_worker_pids(server.lines(), "SharedCount")) == 2, "one worker took every connection"
         totals = set()
         scrapers = set()
@@ -87,6 +96,21 @@ def _worker_pids(lines: list[str], operation: str | None, path: str = "/graphql"
     return pids
 
 
+async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list[httpx.Response]) -> None:
+    """Until another session of this database waits on a lock (the mutation reached the row)."""
+    sql = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+    )
+    async with asyncio.timeout(60):
+        while True:  # polling the server: nothing in this process could signal it
+            await connection.execute("SELECT pg_stat_clear_snapshot()")  # fresh view inside a transaction
+            if await connection.fetchval(sql):
+                return
+            assert not answers, f"answered without waiting on the lock: {answers[0].text}"
+            await asyncio.sleep(0.05)
+
+
 async def _token(database_url: str, cwd: Path) -> str:
     result = await asyncio.to_thread(
         cli, "token", "create", "--name", "shutdown", env={"DATABASE_URL": database_url}, cwd=cwd
@@ -98,7 +122,8 @@ async def _token(database_url: str, cwd: Path) -> str:
 @needs_postgres
 async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_database_url: str) -> None:
     """A mutation blocked on a row lock is in flight when SIGTERM arrives; it still gets its answer."""
-    with serve(empty_database_url, tmp_path, "--workers", "2", env={"SHUTDOWN_TIMEOUT": "20"}) as server:
+    env = {"SHUTDOWN_TIMEOUT": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
+    with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
         token = await _token(empty_database_url, tmp_path)
         blocker = await asyncpg.connect(empty_database_url.replace("postgres://", "postgresql://", 1))
         answers: list[httpx.Response] = []
@@ -117,7 +142,7 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_da
 
             request = threading.Thread(target=send)
             request.start()
-            await asyncio.sleep(1.0)  # the request is waiting on the lock now
+            await _until_waiting_on_a_lock(blocker, answers)
             stopping = threading.Thread(target=server.stop)
             stopping.start()
             await asyncio.sleep(1.0)
