@@ -122,7 +122,7 @@ async def _token(database_url: str, cwd: Path) -> str:
 @needs_postgres
 async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_database_url: str) -> None:
     """A mutation blocked on a row lock is in flight when SIGTERM arrives; it still gets its answer."""
-    env = {"SHUTDOWN_TIMEOUT": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
+    env = {"GRACEFUL_SHUTDOWN_S": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
     with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
         token = await _token(empty_database_url, tmp_path)
         blocker = await asyncpg.connect(empty_database_url.replace("postgres://", "postgresql://", 1))
