@@ -20,12 +20,13 @@ ENV UV_COMPILE_BYTECODE=1 \
 WORKDIR /src
 # Dependencies first, in their own layer: it is rebuilt only when the lock file changes.
 COPY pyproject.toml uv.lock ./
-RUN uv sync --frozen --no-dev --no-install-project
-# Then the project itself, installed as a regular (non-editable) package.
+RUN uv sync --frozen --no-dev --extra otel --no-install-project
+# Then the project itself, installed as a regular (non-editable) package. The `otel` extra is
+# included so OTEL_ENABLED=true works in the image.
 COPY README.md ./
 COPY gql_news ./gql_news
 COPY --from=graphiql /vendor ./gql_news/graphiql/vendor
-RUN uv sync --frozen --no-dev --no-editable
+RUN uv sync --frozen --no-dev --extra otel --no-editable
 
 
 FROM python:3.11-slim AS runtime

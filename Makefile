@@ -130,7 +130,7 @@ schema: sync ## regenerate the committed SDL in schema/schema.graphql
 docker-build: ## build the container image (needs a Docker engine)
 	docker build -t gql-news:latest .
 
-compose-up: ## PostgreSQL + the app in containers on :8000 (needs a Docker engine)
+compose-up: ## PostgreSQL, Redis, two app replicas behind nginx on :8000 (needs a Docker engine)
 	docker compose up --build
 
 clean: ## remove caches and test artifacts (keeps .venv and the SQLite database)

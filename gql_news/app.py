@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -22,6 +23,9 @@ from gql_news.graphql.limits import Limits
 from gql_news.graphql.schema import build_schema, schema
 from gql_news.graphql.subscriptions.websocket import SubscriptionEndpoint
 from gql_news.ingest.demo import seed_slug
+from gql_news.ops.metrics import Metrics, metrics_endpoint, refresh_pool, worker_exited
+from gql_news.ops.observe import ObserveRequests
+from gql_news.ops.requests import request_info
 from gql_news.settings import Settings, get_settings
 
 logger = logging.getLogger("gql_news.app")
@@ -43,7 +47,7 @@ async def readyz(_request: Request) -> Response:
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
-    request_id = logs.request_id(request.headers.get("x-request-id"))
+    request_id = request_info(request).request_id
     logger.error("unhandled error (request id %s)\n%s", request_id, logs.capped_traceback(exc))
     return JSONResponse(
         {
@@ -55,6 +59,7 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
             ]
         },
         status_code=500,
+        headers={"X-Request-Id": request_id},
     )
 
 
@@ -82,7 +87,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         max_tokens=settings.max_tokens,
         max_cost=settings.max_cost,
     )
-    app_schema = schema if settings.introspection else build_schema(introspection=False)
+    app_schema = (
+        schema
+        if settings.introspection and not settings.otel_enabled
+        else build_schema(introspection=settings.introspection, tracing=settings.otel_enabled)
+    )
     live = SubscriptionEndpoint(
         app_schema,
         limits,
@@ -95,6 +104,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
         broker = open_broker(settings)
+        refresh_pool()
         try:
             await broker.start()
             install(broker)
@@ -109,6 +119,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 # Runs after uvicorn has let in-flight requests finish: every connection is back in
                 # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
                 await close_db()
+                worker_exited()
 
     page, explorer_routes = (
         explorer(seed_slug(), settings.graphiql_assets_dir, settings.introspection)
@@ -130,4 +141,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/readyz", readyz, methods=["GET", "HEAD"]),
         *explorer_routes,
     ]
-    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={Exception: _unexpected})
+    if settings.metrics_enabled:
+        routes.append(Route("/metrics", metrics_endpoint, methods=["GET", "HEAD"]))
+    metrics = Metrics(settings.metrics_max_operations) if settings.metrics_enabled else None
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={Exception: _unexpected},
+        middleware=[Middleware(ObserveRequests, metrics=metrics, access_log=settings.access_log)],
+    )

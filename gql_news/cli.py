@@ -84,40 +84,77 @@ def requote() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (default: HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default: PORT or 8000).")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=0, help="uvicorn worker processes (default: WORKERS or 1; 0: one per CPU)."),
+    ] = None,
     demo: Annotated[
         bool, typer.Option("--demo/--no-demo", help="Load the demo content into an empty database.")
     ] = True,
+    migrate: Annotated[
+        bool,
+        typer.Option(
+            "--migrate/--no-migrate",
+            help="Migrate and load the countries (and demo) first; --no-migrate when a one-off job does it.",
+        ),
+    ] = True,
 ) -> None:
-    """Migrate, load the demo content into an empty database, then serve GraphQL on /graphql."""
+    """Migrate, load the demo content into an empty database, then serve GraphQL on /graphql.
+
+    SIGTERM or Ctrl-C stops accepting connections and lets in-flight requests finish for up to
+    GRACEFUL_SHUTDOWN_S seconds.
+    """
+    import logging.config
+
     import uvicorn
 
+    from gql_news.ops.logs import logging_config
+    from gql_news.ops.serving import WorkersError, resolve_workers, shared_metrics
+
     settings = get_settings()
-    if asyncio.run(_prepare(demo=demo)):
-        console.print("[green]demo content loaded[/green]")
-    if workers > 1 and not settings.is_postgres and not settings.redis_url:
-        console.print(
-            "[yellow]SQLite with several workers: a subscription sees only its own worker's writes; "
-            "set REDIS_URL to fan live updates out[/yellow]"
+    log_config = logging_config(settings)
+    logging.config.dictConfig(log_config)
+    log = logging.getLogger("gql_news.serve")
+    try:
+        processes = resolve_workers(workers, settings)
+    except WorkersError as error:
+        log.error("%s", error)
+        raise typer.Exit(2) from None
+    if migrate and asyncio.run(_prepare(demo=demo)):
+        log.info("demo content loaded")
+    if processes > 1 and not settings.is_postgres and not settings.redis_url:
+        log.warning(
+            "SQLite with several workers: a subscription sees only its own worker's writes; "
+            "set REDIS_URL to fan live updates out"
         )
     bind_host = host or settings.host
     bind_port = port or settings.port
-    console.print(f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold]")
-    _exit_zero_on_sigterm()
-    uvicorn.run(
-        "gql_news.app:create_app",
-        factory=True,
-        host=bind_host,
-        port=bind_port,
-        workers=workers,
-        log_level=settings.log_level,
-        loop="uvloop",
-        http="httptools",
-        proxy_headers=True,
-        # SIGTERM: stop accepting, let in-flight requests finish (this long at most), then the
-        # lifespan closes the database pool.
-        timeout_graceful_shutdown=settings.graceful_shutdown_s,
+    log.info(
+        "GraphiQL at http://%s:%s/graphql (%d worker%s)",
+        bind_host,
+        bind_port,
+        processes,
+        "" if processes == 1 else "s",
     )
+    _exit_zero_on_sigterm()
+    with shared_metrics(processes):
+        uvicorn.run(
+            "gql_news.app:create_app",
+            factory=True,
+            host=bind_host,
+            port=bind_port,
+            workers=processes,
+            log_config=log_config,
+            log_level=settings.log_level,
+            access_log=False,  # the app writes its own access line, with the request id
+            # SIGTERM: stop accepting, let in-flight requests finish (this long at most), then
+            # the lifespan closes the database pool.
+            timeout_graceful_shutdown=settings.graceful_shutdown_s,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
+            loop="uvloop",
+            http="httptools",
+            proxy_headers=True,
+        )
 
 
 def _exit_zero_on_sigterm() -> None:

@@ -4,15 +4,13 @@ A refused 5,000-token query, a 256 KB body or an exception whose message quotes 
 would otherwise be written out whole, once per request: a cheap way to fill a disk or bury
 the lines that matter. Everything taken from a request is logged as an excerpt (its start,
 quoted, and its length), tracebacks line by line capped, and uvicorn's access line (which
-carries the whole URL of a GET) shortened the same way.
+carries the whole URL of a GET) shortened the same way when it is on.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import traceback
-import uuid
 
 EXCERPT_CHARS = 200
 TRACEBACK_LINE_CHARS = 300
@@ -57,15 +55,3 @@ def cap_access_log() -> None:
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, _CapArguments) for f in access.filters):
         access.addFilter(_CapArguments())
-
-
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
-
-
-def request_id(header: str | None) -> str:
-    """The id a request is logged and answered under: the client's `X-Request-Id` when it is a
-    short token (so a proxy's id carries through), a fresh one otherwise (never the client's
-    arbitrary text in a log line)."""
-    if header and _REQUEST_ID.fullmatch(header):
-        return header
-    return uuid.uuid4().hex

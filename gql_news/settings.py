@@ -109,7 +109,31 @@ class Settings(BaseSettings):
     subscriptions_require_token: bool = Field(
         default=False, description="Refuse subscriptions from WebSockets that sent no valid API token."
     )
-    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="Level of the app's and uvicorn's logs."
+    )
+    log_format: Literal["auto", "json", "text"] = Field(
+        default="auto",
+        description="Log lines as JSON objects or as text; auto: text on a terminal, JSON otherwise.",
+    )
+    access_log: bool = Field(default=True, description="One log line per HTTP request, with its request id.")
+    workers: int = Field(
+        default=1, ge=0, description="uvicorn worker processes for `gql-news serve`; 0: one per CPU."
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1",
+        description="Proxies (comma-separated IPs or *) whose X-Forwarded-* headers are trusted.",
+    )
+    metrics_enabled: bool = Field(default=True, description="Serve Prometheus metrics on GET /metrics.")
+    metrics_max_operations: int = Field(
+        default=100,
+        ge=1,
+        description="Distinct operation names a worker labels metrics with; later ones count as <other>.",
+    )
+    otel_enabled: bool = Field(
+        default=False,
+        description="Trace operations with OpenTelemetry (the `otel` extra; OTEL_* variables configure it).",
+    )
 
     @property
     def is_postgres(self) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import crossplane
 import httpx
 import pytest
 import typer
@@ -29,6 +30,7 @@ from tortoise.backends.base.config_generator import expand_db_url
 
 from gql_news.cli import app as cli_app
 from gql_news.db import tortoise_config
+from gql_news.ops.serving import resolve_workers
 from gql_news.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -255,11 +257,14 @@ def test_app_command_parses_with_the_real_cli(compose: dict[str, Any]) -> None:
         assert params["host"] == env["HOST"]
 
 
-def test_published_port_is_the_port_the_app_serves_on(compose: dict[str, Any]) -> None:
+def test_app_exposes_the_port_it_serves_on_and_publishes_none(compose: dict[str, Any]) -> None:
+    """Replicas cannot share a host port: only the proxy publishes one."""
     app = _service(compose, "app")
     port = int(_env(app)["PORT"])
-    published = _published_ports(app)
-    assert port in published, f"PORT={port} but the app publishes container ports {sorted(published)}"
+    exposed = {int(str(p).split("/")[0]) for p in app.get("expose") or []}
+    assert port in exposed, f"PORT={port} but the app exposes {sorted(exposed)}"
+    assert not _published_ports(app), "a replicated service must not publish a host port"
+    assert "container_name" not in app, "a fixed container name allows one replica only"
 
 
 def test_dockerfile_exposes_and_serves_the_compose_port(compose: dict[str, Any]) -> None:
@@ -372,3 +377,148 @@ async def test_app_healthcheck_path_is_served_by_the_app(
     path = urlsplit(re.findall(r"https?://[^'\"\s)]+", _healthcheck_code(_service(compose, "app")))[0]).path
     response = await client.get(path)
     assert response.status_code == 200, f"GET {path} answered {response.status_code}"
+
+
+# --- scaling out: replicas, the one-off migration, Redis, the proxy -------------------------------
+
+NGINX_CONF_TARGET = "/etc/nginx/conf.d/default.conf"
+
+
+def test_app_runs_two_replicas_with_a_worker_count_it_can_serve(compose: dict[str, Any]) -> None:
+    app = _service(compose, "app")
+    assert (app.get("deploy") or {}).get("replicas") == 2
+    settings = Settings(**{k.lower(): v for k, v in _env(app).items()})
+    assert resolve_workers(None, settings) >= 1  # raises for a count the database cannot serve
+
+
+def test_app_env_sets_what_a_scaled_deployment_needs(compose: dict[str, Any]) -> None:
+    env = _env(_service(compose, "app"))
+    required = {"DATABASE_URL", "HOST", "PORT", "REDIS_URL", "LOG_FORMAT"}
+    assert required <= env.keys(), f"missing {sorted(required - env.keys())}"
+    assert env["LOG_FORMAT"] == "json", "containers log JSON lines"
+    redis = urlsplit(env["REDIS_URL"])
+    assert redis.scheme == "redis"
+    assert redis.hostname == "redis", "REDIS_URL must name the compose service `redis`"
+    assert (redis.port or 6379) == 6379
+    _service(compose, "redis")
+
+
+def test_redis_service_is_healthchecked(compose: dict[str, Any]) -> None:
+    redis = _service(compose, "redis")
+    assert str(redis.get("image", "")).startswith("redis:")
+    test = _argv((redis.get("healthcheck") or {}).get("test") or [])
+    assert test[1:] == ["redis-cli", "ping"] or "redis-cli ping" in " ".join(test)
+
+
+def test_migrations_run_once_before_the_replicas(compose: dict[str, Any]) -> None:
+    migrate_job = _service(compose, "migrate")
+    commands = [_parse_cli(argv)[0] for argv in _cli_invocations(migrate_job["command"])]
+    assert commands[0] == "migrate", f"the migrate service runs {commands}"
+    assert str(migrate_job.get("restart", "no")) == "no", "a one-off job must not restart"
+    assert (migrate_job.get("depends_on") or {}).get("postgres", {}).get("condition") == "service_healthy"
+    assert _env(migrate_job)["DATABASE_URL"] == _env(_service(compose, "app"))["DATABASE_URL"]
+    assert set(_env(migrate_job)) <= {name.upper() for name in Settings.model_fields}
+    app = _service(compose, "app")
+    conditions = {name: spec.get("condition") for name, spec in (app.get("depends_on") or {}).items()}
+    assert conditions == {
+        "postgres": "service_healthy",
+        "redis": "service_healthy",
+        "migrate": "service_completed_successfully",
+    }
+    serve_params = _parse_cli(_cli_invocations(app["command"])[-1])[1]
+    assert serve_params["migrate"] is False, "the replicas must not migrate concurrently: --no-migrate"
+    assert app.get("image") == migrate_job.get("image"), "the job and the replicas run one image"
+    assert "build" in migrate_job or "build" in app
+
+
+@pytest.fixture(scope="module")
+def proxy_conf(compose: dict[str, Any]) -> tuple[Path, list[dict[str, Any]]]:
+    """The nginx config the proxy service mounts, parsed by nginx's own parser (crossplane)."""
+    mounts = [str(v) for v in _service(compose, "proxy").get("volumes") or []]
+    sources = [m.split(":")[0] for m in mounts if m.split(":")[1] == NGINX_CONF_TARGET]
+    assert len(sources) == 1, f"the proxy must mount one config at {NGINX_CONF_TARGET}: {mounts}"
+    path = (ROOT / sources[0]).resolve()
+    assert path.is_file(), f"{sources[0]} is not in the repository"
+    # A conf.d file is included inside `http { }`: check directives without the main context.
+    payload = crossplane.parse(str(path), single=True, comments=False, check_ctx=False)
+    assert not payload["errors"], payload["errors"]
+    return path, payload["config"][0]["parsed"]
+
+
+def _directives(block: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [d for d in block if d["directive"] == name]
+
+
+def _headers(block: list[dict[str, Any]]) -> dict[str, str]:
+    return {d["args"][0].lower(): d["args"][1] for d in _directives(block, "proxy_set_header")}
+
+
+def test_proxy_upstream_is_the_app_service_and_port(
+    compose: dict[str, Any], proxy_conf: tuple[Path, list[dict[str, Any]]]
+) -> None:
+    _path, conf = proxy_conf
+    upstreams = {d["args"][0]: d["block"] for d in _directives(conf, "upstream")}
+    assert upstreams, "no upstream block"
+    servers = [d["args"] for block in upstreams.values() for d in _directives(block, "server")]
+    port = int(_env(_service(compose, "app"))["PORT"])
+    assert servers, "the upstream lists no server"
+    for args in servers:
+        host, _, server_port = args[0].partition(":")
+        assert host == "app", f"upstream server {args[0]} is not the compose service `app`"
+        assert int(server_port or 80) == port, f"upstream port {server_port} but the app serves {port}"
+        assert "resolve" in args[1:], "without `resolve` nginx keeps the replicas' first addresses"
+    assert _directives(conf, "resolver"), "`resolve` needs a resolver (Docker's is 127.0.0.11)"
+    (server,) = _directives(conf, "server")
+    passes = [d["args"][0] for d in _walk_nginx(server["block"]) if d["directive"] == "proxy_pass"]
+    assert passes
+    assert all(urlsplit(target).hostname in upstreams for target in passes), passes
+
+
+def _walk_nginx(block: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for directive in block:
+        yield directive
+        yield from _walk_nginx(directive.get("block") or [])
+
+
+def test_proxy_listens_on_its_published_port(
+    compose: dict[str, Any], proxy_conf: tuple[Path, list[dict[str, Any]]]
+) -> None:
+    _path, conf = proxy_conf
+    (server,) = _directives(conf, "server")
+    listening = {int(d["args"][0].rsplit(":", 1)[-1]) for d in _directives(server["block"], "listen")}
+    published = _published_ports(_service(compose, "proxy"))
+    assert published, "the proxy publishes no port"
+    assert set(published) <= listening, (
+        f"published container ports {sorted(published)}, nginx listens on {listening}"
+    )
+    assert published.get(80) == 8000 or 8000 in published.values(), "the stack answers on localhost:8000"
+
+
+def test_proxy_passes_websocket_upgrades_on_graphql(proxy_conf: tuple[Path, list[dict[str, Any]]]) -> None:
+    _path, conf = proxy_conf
+    (server,) = _directives(conf, "server")
+    (graphql,) = [d for d in _directives(server["block"], "location") if d["args"][-1] == "/graphql"]
+    # nginx inherits proxy_set_header only into locations that set none of their own.
+    headers = _headers(graphql["block"]) or _headers(server["block"])
+    assert headers.get("upgrade") == "$http_upgrade"
+    connection = headers.get("connection", "")
+    maps = {d["args"][1]: d["block"] for d in _directives(conf, "map") if d["args"][0] == "$http_upgrade"}
+    assert connection in maps, "Connection must follow the Upgrade header through a map"
+    assert [d["args"] for d in _directives(server["block"], "proxy_http_version")] == [["1.1"]]
+    assert "x-request-id" in _headers(server["block"]), "the request id must reach the app"
+
+
+def test_proxy_keeps_metrics_private(proxy_conf: tuple[Path, list[dict[str, Any]]]) -> None:
+    _path, conf = proxy_conf
+    (server,) = _directives(conf, "server")
+    (metrics,) = [d for d in _directives(server["block"], "location") if d["args"][-1] == "/metrics"]
+    assert not any(d["directive"] == "proxy_pass" for d in _walk_nginx(metrics["block"]))
+
+
+def test_proxy_waits_for_healthy_replicas_and_checks_a_served_path(compose: dict[str, Any]) -> None:
+    proxy = _service(compose, "proxy")
+    assert (proxy.get("depends_on") or {}).get("app", {}).get("condition") == "service_healthy"
+    test = " ".join(_argv((proxy.get("healthcheck") or {}).get("test") or []))
+    urls = re.findall(r"https?://[^'\"\s)]+", test)
+    assert len(urls) == 1
+    assert urlsplit(urls[0]).path in {"/healthz", "/readyz"}

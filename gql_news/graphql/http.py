@@ -52,6 +52,7 @@ from gql_news.graphql.request import (
 )
 from gql_news.graphql.schema import NewsSchema
 from gql_news.graphql.sql import request_connection
+from gql_news.ops.requests import RequestInfo, request_info
 
 logger = logging.getLogger("gql_news.http")
 
@@ -69,7 +70,8 @@ def _render(
     return Response(orjson.dumps(payload), status_code=status, media_type=media, headers=headers)
 
 
-def _error_response(media: str, error: RequestError) -> Response:
+def _error_response(media: str, error: RequestError, info: RequestInfo) -> Response:
+    info.error_codes.append(error.code)
     extensions = {"code": error.code, **({"reason": error.reason} if error.reason else {})}
     payload = {"errors": [{"message": str(error), "extensions": extensions}]}
     return _render(media, error.status, payload, error.headers)
@@ -98,23 +100,25 @@ class GraphQLEndpoint:
         if request.method == "GET" and self._wants_html(request):
             assert self.graphiql is not None
             return self.graphiql.response()
+        info = request_info(request)
+        info.graphql = True
         media = accepted_media_type(request.headers.get("accept"))
         if media is None:
             message = f"Acceptable response types are {GRAPHQL_RESPONSE} and {JSON}."
-            return _error_response(JSON, RequestError(message, 406))
-        request_id = logs.request_id(request.headers.get("x-request-id"))
+            return _error_response(JSON, RequestError(message, 406), info)
         query = ""
         try:
             params = await read_params(request, self.max_body_bytes)
             query = self._query_text(params, media)
             async with request_connection():
-                return await self._run(request, media, params, query, request_id)
+                return await self._run(request, media, params, query, info)
         except RequestError as error:
             if error.status == 413:
-                logger.info("refused (request id %s): %s", request_id, error)
-            return _error_response(media, error)
+                logger.info("refused (request id %s): %s", info.request_id, error)
+            return _error_response(media, error, info)
         except TooComplex as error:
-            logger.info("refused (request id %s): %s Query: %s", request_id, error, logs.excerpt(query))
+            info.error_codes.append(str(error.extensions["code"]))
+            logger.info("refused (request id %s): %s Query: %s", info.request_id, error, logs.excerpt(query))
             status = request_error_status(media)
             return _render(
                 media, status, {"errors": [{"message": str(error), "extensions": error.extensions}]}
@@ -149,12 +153,16 @@ class GraphQLEndpoint:
         return params.query
 
     async def _run(
-        self, request: Request, media: str, params: GraphQLParams, query: str, request_id: str
+        self, request: Request, media: str, params: GraphQLParams, query: str, info: RequestInfo
     ) -> Response:
+        request_id = info.request_id
         doc = document(query, self.limits)
+        operation = doc.operation_type(params.operation_name) if doc else None
+        if doc is not None and operation is not None:
+            info.operation_type = operation
+            info.operation_name = params.operation_name or next(iter(doc.operations))
         if doc is not None:
             check_cost(doc.ast, params.operation_name, params.variables or {}, self.limits)
-        operation = doc.operation_type(params.operation_name) if doc else None
         if params.method != "POST" and operation == "mutation":
             raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
         if doc is not None:
@@ -180,8 +188,10 @@ class GraphQLEndpoint:
             if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
                 if headers["ETag"] in request.headers.get("if-none-match", ""):
+                    info.cache = "not_modified"
                     return Response(status_code=304, headers=headers)
             body = self.cache.get(key, version)
+            info.cache = "miss" if body is None else "hit"
             if body is not None:
                 return Response(body, media_type=media, headers=headers)
         try:
@@ -198,20 +208,21 @@ class GraphQLEndpoint:
         except CannotGetOperationTypeError as error:
             status = request_error_status(media)
             raise RequestError(error.as_http_error_reason(), status) from None
-        response = self._response(media, result, request_id, headers)
+        response = self._response(media, result, info, headers)
         if self.cache is not None and key is not None and version is not None and not result.errors:
             self.cache.put(key, version, bytes(response.body))
         return response
 
     def _response(
-        self, media: str, result: ExecutionResult, request_id: str, headers: dict[str, str]
+        self, media: str, result: ExecutionResult, info: RequestInfo, headers: dict[str, str]
     ) -> Response:
         payload: dict[str, Any] = {}
         request_error = isinstance(result, PreExecutionError) or (
             result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
         )
         if result.errors:
-            payload["errors"] = [format_error(error, request_id) for error in result.errors]
+            payload["errors"] = [format_error(error, info.request_id) for error in result.errors]
+            info.error_codes.extend(error["extensions"]["code"] for error in payload["errors"])
             headers = {k: v for k, v in headers.items() if k not in {"ETag", "Cache-Control"}}
         if not request_error:
             payload["data"] = result.data

@@ -93,13 +93,18 @@ class NewsSchema(strawberry.Schema):
                 )
 
 
-def build_schema(introspection: bool = True) -> NewsSchema:
+def build_schema(*, introspection: bool = True, tracing: bool = False) -> NewsSchema:
     """A new schema. The parse and validation caches live at module level in strawberry, keyed by
     size, so the per-request extension instances share them. Without introspection, one more
-    validation rule (always the same class, so the validation cache still hits)."""
+    validation rule (always the same class, so the validation cache still hits). With `tracing`,
+    strawberry's OpenTelemetry extension wraps each operation (imported only then)."""
     extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
     if not introspection:
         extensions.insert(0, lambda: AddValidationRules([NoIntrospection]))
+    if tracing:
+        from gql_news.ops.tracing import tracing_extension
+
+        extensions.append(tracing_extension())
     return NewsSchema(
         query=Query,
         mutation=Mutation,

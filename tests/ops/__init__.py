@@ -1,0 +1,1 @@
+"""Tests of request ids, logs, metrics, tracing and the serve command."""

@@ -1,0 +1,158 @@
+"""`gql-news serve --workers N`: worker counts, SQLite refused past one, metrics shared by the
+workers, and a graceful shutdown that lets an in-flight request finish."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+from gql_news.ops.serving import WorkersError, resolve_workers
+from gql_news.settings import Settings
+from tests.conftest import BACKEND
+from tests.ops.scrape import parse, value
+from tests.ops.server import cli, serve
+
+PG = "postgres://postgres@127.0.0.1:5432/news"
+needs_postgres = pytest.mark.skipif(BACKEND != "postgres", reason="several workers need PostgreSQL")
+
+
+def test_worker_count_resolution() -> None:
+    sqlite = Settings(database_url="sqlite://x.sqlite3")
+    postgres = Settings(database_url=PG)
+    assert resolve_workers(None, sqlite) == 1
+    assert resolve_workers(None, postgres.model_copy(update={"workers": 3})) == 3
+    assert resolve_workers(2, postgres.model_copy(update={"workers": 3})) == 2  # the option wins
+    assert resolve_workers(0, postgres) == (os.cpu_count() or 1)
+    assert resolve_workers(0, sqlite) == 1  # "auto" on SQLite: the one worker it supports
+    with pytest.raises(WorkersError, match="SQLite"):
+        resolve_workers(2, sqlite)
+    with pytest.raises(WorkersError, match="SQLite"):
+        resolve_workers(None, sqlite.model_copy(update={"workers": 4}))
+
+
+def test_serve_refuses_several_workers_on_sqlite(tmp_path: Path) -> None:
+    result = cli(
+        "serve", "--workers", "2", env={"DATABASE_URL": f"sqlite://{tmp_path / 'x.sqlite3'}"}, cwd=tmp_path
+    )
+    assert result.returncode == 2
+    assert "SQLite is served by one worker" in result.stderr
+    assert not (tmp_path / "x.sqlite3").exists(), "refused before touching the database"
+
+
+@needs_postgres
+def test_workers_share_their_metrics(tmp_path: Path, empty_database_url: str) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {"TMPDIR": str(scratch), "LOG_FORMAT": "json"}
+    query = {"query": "query SharedCount { topics { totalCount } }"}
+    with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
+        sent = 0
+        # Bursts of concurrent connections until both workers have answered some (the kernel
+        # hands each connection to whichever worker accepts it first).
+        while len(_worker_pids(server.lines(), "SharedCount")) < 2 and sent < 400:
+            with ThreadPoolExecutor(8) as pool:
+                statuses = list(
+                    pool.map(
+                        lambda _: httpx.post(f"{server.url}/graphql", json=query, timeout=30).status_code,
+                        range(8),
+                    )
+                )
+            assert statuses == [200] * 8
+            sent += 8
+        assert len(_worker_pids(server.lines(), "SharedCount")) == 2, "one worker took every connection"
+        totals = set()
+        scrapers = set()
+        for _ in range(40):  # whichever worker answers the scrape reports the requests of both
+            response = httpx.get(f"{server.url}/metrics", timeout=10)
+            samples = parse(response.text)
+            totals.add(
+                value(samples, "gql_news_graphql_requests_total", operation="SharedCount", type="query")
+            )
+            assert value(samples, "gql_news_db_pool_connections", state="max") == 2 * Settings().db_pool_max
+            scrapers = _worker_pids(server.lines(), None, path="/metrics")
+            if len(scrapers) == 2:
+                break
+        assert totals == {float(sent)}
+        assert any(scratch.iterdir()), "the workers' samples live in a temporary directory"
+        server.stop()
+    assert not any(scratch.iterdir()), "the metrics directory is removed when the server stops"
+
+
+def _worker_pids(lines: list[str], operation: str | None, path: str = "/graphql") -> set[int]:
+    """The pids of the workers whose access lines show requests to `path` (for `operation`)."""
+    pids = set()
+    for line in lines:
+        record = json.loads(line)
+        if record.get("path") == path and (operation is None or record.get("operation") == operation):
+            pids.add(record["pid"])
+    return pids
+
+
+async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list[httpx.Response]) -> None:
+    """Until another session of this database waits on a lock (the mutation reached the row)."""
+    sql = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+    )
+    async with asyncio.timeout(60):
+        while True:  # polling the server: nothing in this process could signal it
+            await connection.execute("SELECT pg_stat_clear_snapshot()")  # fresh view inside a transaction
+            if await connection.fetchval(sql):
+                return
+            assert not answers, f"answered without waiting on the lock: {answers[0].text}"
+            await asyncio.sleep(0.05)
+
+
+async def _token(database_url: str, cwd: Path) -> str:
+    result = await asyncio.to_thread(
+        cli, "token", "create", "--name", "shutdown", env={"DATABASE_URL": database_url}, cwd=cwd
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+@needs_postgres
+async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_database_url: str) -> None:
+    """A mutation blocked on a row lock is in flight when SIGTERM arrives; it still gets its answer."""
+    env = {"GRACEFUL_SHUTDOWN_S": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
+    with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
+        token = await _token(empty_database_url, tmp_path)
+        blocker = await asyncpg.connect(empty_database_url.replace("postgres://", "postgresql://", 1))
+        answers: list[httpx.Response] = []
+        try:
+            transaction = blocker.transaction()
+            await transaction.start()
+            # Every write bumps data_version; holding its row makes the mutation wait.
+            await blocker.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE")
+            mutation = {"query": 'mutation { createPerson(input: {name: "Ada Quill"}) { name } }'}
+
+            def send() -> None:
+                headers = {"Authorization": f"Bearer {token}"}
+                answers.append(
+                    httpx.post(f"{server.url}/graphql", json=mutation, headers=headers, timeout=30)
+                )
+
+            request = threading.Thread(target=send)
+            request.start()
+            await _until_waiting_on_a_lock(blocker, answers)
+            stopping = threading.Thread(target=server.stop)
+            stopping.start()
+            await asyncio.sleep(1.0)
+            assert server.process.poll() is None, "the server waits for its in-flight request"
+            await transaction.commit()
+            await asyncio.to_thread(request.join, 30)
+            await asyncio.to_thread(stopping.join, 30)
+        finally:
+            await blocker.close()
+    assert answers, "the in-flight request got no answer"
+    assert answers[0].status_code == 200
+    assert answers[0].json() == {"data": {"createPerson": {"name": "Ada Quill"}}}
+    assert server.process.returncode is not None  # stop() asserted a complete shutdown
