@@ -9,7 +9,7 @@
     More paragraphs, separated by blank lines.
 
 The format comes from copy-pasted web pages, so the meta line is read leniently (spacing,
-"Sept."/"Sep"/"September", an empty or missing "By:") while anything that would make a wrong
+"Sept."/"Sep"/"September", "7 September 2018" or "2018-09-07", an empty or missing "By:") while anything that would make a wrong
 article (no title, no meta line, no body, no date) is refused with the line it is about.
 """
 
@@ -26,9 +26,18 @@ BYLINE_MAX = 300
 TOPIC_MAX = 100
 SOURCE_URL_MAX = 2000
 
-_DATE = re.compile(
-    r"(?P<month>[^\W\d_]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{4})(?P<rest>.*)",
-    re.DOTALL,
+# The date after '|': "September 7, 2018" (the seed's), "7 September 2018" or "2018-09-07";
+# months by full name or a 3+ letter abbreviation, "Sept." and "7th" allowed.
+_DATES = (
+    re.compile(
+        r"(?P<month>[^\W\d_]+)\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{4})(?P<rest>.*)",
+        re.DOTALL,
+    ),
+    re.compile(
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[^\W\d_]+)\.?\s*,?\s*(?P<year>\d{4})(?P<rest>.*)",
+        re.DOTALL,
+    ),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\dT:])(?P<rest>.*)", re.DOTALL),
 )
 _BY = re.compile(r"by\b\s*:?\s*", re.IGNORECASE)
 _ALNUM = re.compile(r"[^\W_]")
@@ -119,9 +128,11 @@ def _parse_meta(line: str, line_no: int) -> tuple[tuple[str, ...], datetime, str
         )
     topics_part, date_part = line.split("|", 1)
     topics = _parse_topics(topics_part, where)
-    match = _DATE.match(date_part.strip())
+    match = next((m for pattern in _DATES if (m := pattern.match(date_part.strip()))), None)
     if match is None:
-        raise ArticleFormatError(f"{where}: expected a date like 'September 7, 2018' after '|'")
+        raise ArticleFormatError(
+            f"{where}: expected a date like 'September 7, 2018', '7 September 2018' or '2018-09-07' after '|'"
+        )
     published_at = _parse_date(match["month"], int(match["day"]), int(match["year"]), where)
     rest = collapse(match["rest"])
     by = _BY.match(rest)
@@ -148,7 +159,13 @@ def _parse_topics(part: str, where: str) -> tuple[str, ...]:
 
 
 def _parse_date(month: str, day: int, year: int, where: str) -> datetime:
-    """Midnight UTC of the date; the month by full name or any abbreviation of 3+ letters ("Sept")."""
+    """Midnight UTC of the date; the month by number, full name or any abbreviation of 3+ letters
+    ("Sept")."""
+    if month.isdigit():
+        try:
+            return datetime(year, int(month), day, tzinfo=UTC)
+        except ValueError:
+            raise ArticleFormatError(f"{where}: {year}-{month}-{day:02d} is not a date") from None
     for candidate, fmt in ((month, "%B"), (month[:3], "%b")):
         try:
             parsed = datetime.strptime(f"{candidate} {day} {year}", f"{fmt} %d %Y")

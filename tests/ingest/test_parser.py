@@ -65,6 +65,9 @@ def test_shipped_seed_is_the_shared_seed_byte_for_byte() -> None:
         ("Markets | Feb. 29, 2024 Byron Smith", ("Markets",), (2024, 2, 29), "Byron Smith"),
         ("A, B, A, , C | December 31st, 1999 By:", ("A", "B", "C"), (1999, 12, 31), None),
         (" | January 2, 2001", (), (2001, 1, 2), None),
+        ("Energy | 3 March 2026 By: A. Writer", ("Energy",), (2026, 3, 3), "A. Writer"),
+        ("Energy | 21st Sept. 2025", ("Energy",), (2025, 9, 21), None),
+        ("Energy | 2018-09-07 By: Ann Lee", ("Energy",), (2018, 9, 7), "Ann Lee"),
     ],
 )
 def test_lenient_meta_line(
@@ -101,7 +104,9 @@ def test_meta_line_need_not_be_separated_by_blank_lines() -> None:
         ("Title\n\nNews | Septembar 7, 2018\n\nBody.", "line 3"),
         ("Title\n\nNews | Se 7, 2018\n\nBody.", "line 3"),
         ("Title\n\nNews | February 30, 2018\n\nBody.", "is not a date"),
-        ("Title\n\nNews | 2018-09-07\n\nBody.", "date like"),
+        ("Title\n\nNews | 2018-13-07\n\nBody.", "is not a date"),
+        ("Title\n\nNews | 31 June 2018\n\nBody.", "is not a date"),
+        ("Title\n\nNews | 2018-09-07T10:00\n\nBody.", "date like"),
         ("Title\n\nNews | September 2018\n\nBody.", "line 3"),
         ("Title\n\nNews | September 7, 2018 By:\n\n  \n", "no body"),
         ("Title\n\nNews, ?? | September 7, 2018\n\nBody.", "no letter or digit"),

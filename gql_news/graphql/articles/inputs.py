@@ -128,8 +128,8 @@ _TOPICS = "Topic names, in order; topics are created on demand."
 class ImportArticleInput:
     text: str = strawberry.field(
         description=(
-            "Title line, then 'Topic, Topic | Month D, YYYY By: author', then the paragraphs "
-            "separated by blank lines. At most 200 KB."
+            "Title line, then 'Topic, Topic | Month D, YYYY By: author' (the date may also be "
+            "'D Month YYYY' or 'YYYY-MM-DD'), then the paragraphs separated by blank lines. At most 200 KB."
         )
     )
     source_url: str | None = strawberry.field(default=None, description="Where the text was published.")
