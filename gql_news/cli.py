@@ -27,34 +27,31 @@ console = Console(stderr=True)
 T = TypeVar("T")
 
 
-async def _prepare(demo: bool) -> bool:
-    """Migrate, load the country set, and the demo content when the database holds no article."""
+async def _in_database(work: Callable[[], Awaitable[T]]) -> T:
+    """Migrate DATABASE_URL (idempotent), load the countries, then run `work` with it open."""
     from gql_news.db import database, migrate
     from gql_news.ingest.countries import load_countries
-    from gql_news.ingest.demo import load_demo
 
     settings = get_settings()
     await migrate(settings)
     async with database(settings):
         await load_countries()
-        return await load_demo() if demo else False
+        return await work()
+
+
+async def _prepare(demo: bool) -> bool:
+    """Migrate, load the country set, and the demo content when the database holds no article."""
+    from gql_news.ingest.demo import load_demo
+
+    async def no_demo() -> bool:
+        return False
+
+    return await _in_database(load_demo if demo else no_demo)
 
 
 def _run_in_database(work: Callable[[], Awaitable[T]]) -> T:
-    """Migrate DATABASE_URL (idempotent), load the countries, then run `work` with it open."""
-
-    async def run() -> T:
-        from gql_news.db import database
-        from gql_news.db import migrate as apply_migrations
-        from gql_news.ingest.countries import load_countries
-
-        settings = get_settings()
-        await apply_migrations(settings)
-        async with database(settings):
-            await load_countries()
-            return await work()
-
-    return asyncio.run(run())
+    """`_in_database` from synchronous code (a CLI command)."""
+    return asyncio.run(_in_database(work))
 
 
 @app.command()

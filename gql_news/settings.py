@@ -7,7 +7,9 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from gql_news.graphiql.assets import VENDOR_DIR
+# Where `make sync` puts GraphiQL's browser build (gql_news.graphiql.assets serves it). Defined
+# here so reading the settings does not import the GraphiQL package, and with it strawberry.
+GRAPHIQL_VENDOR_DIR = Path(__file__).resolve().parent / "graphiql" / "vendor"
 
 
 class Settings(BaseSettings):
@@ -24,7 +26,7 @@ class Settings(BaseSettings):
     db_pool_max: int = Field(default=10, ge=1, description="PostgreSQL pool size per worker.")
     graphiql: bool = Field(default=True, description="Serve GraphiQL on GET /graphql from browsers.")
     graphiql_assets_dir: Path = Field(
-        default=VENDOR_DIR,
+        default=GRAPHIQL_VENDOR_DIR,
         description="GraphiQL's vendored browser build (`make sync` fills it); without it, the CDN page.",
     )
     introspection: bool = Field(

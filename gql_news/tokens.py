@@ -30,10 +30,6 @@ class TokenInfo:
     created_at: datetime
     revoked_at: datetime | None
 
-    @property
-    def revoked(self) -> bool:
-        return self.revoked_at is not None
-
 
 @dataclass(frozen=True, slots=True)
 class Principal:

@@ -18,11 +18,10 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from gql_news.app import create_app
 from gql_news.db import database, db, migrate
 from gql_news.settings import Settings
+from tests.app_client import app_client
 
 BACKEND = os.environ.get("GQL_NEWS_TEST_DB", "sqlite")
 PG_ADMIN_URL = os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -112,14 +111,11 @@ async def db_session(test_settings: Settings) -> AsyncIterator[Settings]:
 
 @asynccontextmanager
 async def _serve(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            try:
-                yield http
-            finally:
-                await _truncate()
+    async with app_client(settings) as http:
+        try:
+            yield http
+        finally:
+            await _truncate()
 
 
 @pytest.fixture

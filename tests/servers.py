@@ -95,6 +95,11 @@ def run_command(args: Sequence[str], database_url: str, cwd: Path, env: dict[str
     return done.stdout
 
 
+def cli_token(database_url: str, cwd: Path, name: str, env: dict[str, str] | None = None) -> str:
+    """A write token made by the real `gql-news token create` (which also migrates the database)."""
+    return run_command(["token", "create", "--name", name], database_url, cwd, env).strip().splitlines()[-1]
+
+
 @contextmanager
 def serve_process(
     database_url: str, cwd: Path, env: dict[str, str] | None = None, *, demo: bool = True

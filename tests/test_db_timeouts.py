@@ -12,13 +12,11 @@ import asyncio
 import socket
 from collections.abc import Iterator
 
-import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from gql_news.app import create_app
 from gql_news.db import database, db
 from gql_news.settings import Settings
+from tests.app_client import app_client
 
 
 @pytest.fixture
@@ -42,12 +40,9 @@ async def test_a_database_that_never_answers_is_service_unavailable(
     settings = Settings(
         database_url=f"postgres://postgres@127.0.0.1:{silent_port}/nowhere", db_connect_timeout_s=0.5
     )
-    app = create_app(settings)
-    async with asyncio.timeout(30), LifespanManager(app) as manager:  # asyncpg alone waits 60 s
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            response = await http.post("/graphql", json={"query": "{ articles { totalCount } }"})
-            ready = await http.get("/readyz")
+    async with asyncio.timeout(30), app_client(settings) as http:  # asyncpg alone waits 60 s
+        response = await http.post("/graphql", json={"query": "{ articles { totalCount } }"})
+        ready = await http.get("/readyz")
     assert response.status_code == 503
     assert response.json()["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
     assert ready.status_code == 503

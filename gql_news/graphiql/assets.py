@@ -18,7 +18,9 @@ from starlette.responses import Response
 from starlette.staticfiles import PathLike, StaticFiles
 from starlette.types import Scope
 
-VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
+from gql_news.settings import GRAPHIQL_VENDOR_DIR
+
+VENDOR_DIR = GRAPHIQL_VENDOR_DIR
 STATIC_PACKAGE = ("gql_news.graphiql", "static")  # our own page script and style sheet
 STATIC_PATH = "/graphiql/static"
 _IMMUTABLE = "public, max-age=31536000, immutable"
@@ -51,7 +53,8 @@ def load_assets(directory: Path = VENDOR_DIR) -> Assets:
     manifest_path = directory / "manifest.json"
     hint = "run `make sync` (it needs npm) to install them from web/graphiql/package-lock.json"
     try:
-        manifest = json.loads(manifest_path.read_bytes())
+        raw = manifest_path.read_bytes()
+        manifest = json.loads(raw)
         scripts = tuple(str(name) for name in manifest["scripts"])
         styles = tuple(str(name) for name in manifest["styles"])
         versions = {str(name): str(info["version"]) for name, info in manifest["packages"].items()}
@@ -62,7 +65,7 @@ def load_assets(directory: Path = VENDOR_DIR) -> Assets:
     missing = [name for name in (*scripts, *styles) if not (directory / name).is_file()]
     if missing or not scripts:
         raise AssetsMissing(f"GraphiQL assets incomplete in {directory} (missing {missing}): {hint}")
-    digest = hashlib.sha256(manifest_path.read_bytes())
+    digest = hashlib.sha256(raw)
     for name in (*scripts, *styles):
         stat = (directory / name).stat()
         digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -146,9 +146,6 @@ class LRU:
         while len(self._items) > self.maxsize:
             self._items.popitem(last=False)
 
-    def __len__(self) -> int:
-        return len(self._items)
-
 
 class ResponseCache:
     """Response bodies of successful queries, valid while `data_version` has not moved."""

@@ -8,7 +8,6 @@ from typing import Any, TypeAlias
 from starlette.requests import Request
 from strawberry.types import Info as _Info
 
-from gql_news.graphql.candidates.loaders import CandidateLoaders
 from gql_news.graphql.loaders import Loaders
 from gql_news.tokens import Principal, authenticate, bearer_token
 
@@ -26,16 +25,8 @@ class Context:
     request_id: str = ""  # what the request is logged and answered under
     loaders: Loaders = field(default_factory=Loaders)
     connection_params: dict[str, Any] = field(default_factory=dict)
-    _candidate_loaders: CandidateLoaders | None = field(default=None, repr=False)
     _principal: Principal | None = field(default=None, repr=False)
     _checked: bool = field(default=False, repr=False)
-
-    @property
-    def candidate_loaders(self) -> CandidateLoaders:
-        """The candidate loaders, made on first use (most requests never need them)."""
-        if self._candidate_loaders is None:
-            self._candidate_loaders = CandidateLoaders()
-        return self._candidate_loaders
 
     async def principal(self) -> Principal | None:
         """The holder of the request's valid bearer token; None without one (checked once)."""
@@ -56,7 +47,6 @@ class Context:
     def forget_loaded(self) -> None:
         """Drop every loader cache: after a write, rows loaded before it are stale."""
         self.loaders = Loaders()
-        self._candidate_loaders = None
 
 
 Info: TypeAlias = _Info[Context, None]

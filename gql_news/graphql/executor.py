@@ -27,7 +27,7 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 _MISSING = object()
 _PlainLeaf = tuple[str, GraphQLLeafType, bool] | None
-_plain: dict[int, _PlainLeaf] = {}
+_PLAIN_ATTR = "_gql_news_plain"  # the field's _plain_leaf answer, kept on the field itself
 
 
 def _plain_leaf(field: GraphQLField) -> _PlainLeaf:
@@ -87,11 +87,12 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             field_node = field_details_list[0].node
             field_def = parent_type.fields.get(field_node.name.value)
             if field_def is not None:
-                key = id(field_def)
-                try:
-                    plain = _plain[key]
-                except KeyError:
-                    plain = _plain[key] = _plain_leaf(field_def)
+                # Kept on the field, not in a dict keyed by id(): a schema built later (introspection
+                # off, tracing on) may reuse a collected field's address.
+                plain = field_def.__dict__.get(_PLAIN_ATTR, _MISSING)
+                if plain is _MISSING:
+                    plain = _plain_leaf(field_def)
+                    setattr(field_def, _PLAIN_ATTR, plain)
                 if plain is not None:
                     name, leaf, nullable = plain
                     value = getattr(source, name, None)

@@ -24,7 +24,8 @@ from graphql import (
     VariableNode,
 )
 
-DEFAULT_PAGE = 20
+from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE
+
 GRAPHQL_INT_MAX = 2**31 - 1
 JSON_SAFE_INT_MAX = 2**53 - 1
 INTROSPECTION_DEPTH = 15
@@ -124,7 +125,7 @@ def _depth_and_aliases(
     return deepest, aliases
 
 
-def _first(field: FieldNode, variables: Mapping[str, Any], default: int = DEFAULT_PAGE) -> int:
+def _first(field: FieldNode, variables: Mapping[str, Any], default: int = DEFAULT_PAGE_SIZE) -> int:
     for argument in field.arguments or ():
         if argument.name.value != "first":
             continue

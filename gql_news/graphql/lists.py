@@ -59,10 +59,6 @@ class Source:
     belongs: str | None = None
     link: str | None = None
 
-    @property
-    def top_level(self) -> bool:
-        return self.belongs is None
-
     def link_sql(self, keys: Sequence[Any]) -> tuple[str, str, list[Any]]:
         """FROM clause joining each row to its parent key, the key expression, parameters."""
         if self.link is None:

@@ -27,7 +27,7 @@ from gql_news.graphql.graph.pair_sql import (
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import PageArgs
 from gql_news.graphql.sql import Row, fetch, in_list
-from gql_news.graphql.tables import ARTICLE, COUNTRY, ORGANISATION, PERSON, TOPIC, Table
+from gql_news.graphql.tables import ARTICLE, CANDIDATE, COUNTRY, ORGANISATION, PERSON, TOPIC, Table
 
 PageKey = tuple[ListQuery, PageArgs, Any]
 CountKey = tuple[ListQuery, Any]
@@ -155,6 +155,13 @@ class Loaders:
             f"JOIN person t ON t.id = po.person_id {PERSON.joins} "
             "WHERE po.organisation_id IN {keys} "
             "ORDER BY po.organisation_id, t.name, t.id"
+        )
+    )
+    candidate_by_id: _Lazy[int, Row | None] = _Lazy(_by_id(CANDIDATE))
+    candidates_by_article: _Lazy[int, list[Row]] = _Lazy(
+        _grouped(
+            f"SELECT t.article_id AS _k, {CANDIDATE.columns} FROM entity_candidate t "
+            "WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
         )
     )
     page: _Lazy[PageKey, list[Row]] = _Lazy(_load_pages)

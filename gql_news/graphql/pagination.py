@@ -76,11 +76,17 @@ def decode_cursor(tag: str, cursor: str, arity: int) -> tuple[Any, ...]:
     return tuple(data[1:])
 
 
+def bounded_first(first: int | None, default: int, maximum: int) -> int:
+    """`first`, or `default` when null; BAD_USER_INPUT outside 0..maximum."""
+    size = default if first is None else first
+    if not 0 <= size <= maximum:
+        raise BadUserInput(f"`first` must be between 0 and {maximum}, got {size}.", argument="first")
+    return size
+
+
 def page_args(first: int | None, after: str | None, tag: str, arity: int) -> PageArgs:
     """Check `first` (0..100, default 20) and decode `after` for a list sorted under `tag`."""
-    size = DEFAULT_PAGE_SIZE if first is None else first
-    if size < 0 or size > MAX_PAGE_SIZE:
-        raise BadUserInput(f"`first` must be between 0 and {MAX_PAGE_SIZE}, got {size}.", argument="first")
+    size = bounded_first(first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
     key = decode_cursor(tag, after, arity) if after is not None else None
     return PageArgs(first=size, after=key)
 

@@ -25,7 +25,7 @@ def row_id(value: Any) -> int:
     return value
 
 
-def _date_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
+def date_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
     try:
         when = datetime.fromisoformat(str(key[0]))
     except ValueError:
@@ -44,10 +44,10 @@ def _name_key(row: Row) -> tuple[Any, ...]:
 
 
 ARTICLES_NEWEST_FIRST = Ordering(
-    tag="a-", columns=("t.published_at", "t.id"), descending=True, to_key=_date_key, to_params=_date_params
+    tag="a-", columns=("t.published_at", "t.id"), descending=True, to_key=_date_key, to_params=date_params
 )
 ARTICLES_OLDEST_FIRST = Ordering(
-    tag="a+", columns=("t.published_at", "t.id"), descending=False, to_key=_date_key, to_params=_date_params
+    tag="a+", columns=("t.published_at", "t.id"), descending=False, to_key=_date_key, to_params=date_params
 )
 BY_NAME = {
     kind: Ordering(

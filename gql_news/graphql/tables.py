@@ -55,6 +55,11 @@ ORGANISATION = Table(
 )
 COUNTRY = Table("country", ", ".join(f"t.{col}" for col in _COUNTRY_FIELDS))
 TOPIC = Table("topic", "t.id, t.slug, t.name")
+CANDIDATE = Table(
+    "entity_candidate",
+    't.id, t.article_id, t.text, t.kind, t.cue, t.start, t."end", t.status, '
+    "t.person_id, t.organisation_id, t.created_at, t.decided_at",
+)
 
 
 def embedded_country(row: Row) -> Row | None:

@@ -10,19 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gql_news.events.publish import note_articles, write_transaction
-from gql_news.ingest.article_rows import replace_mentions, topic_ids
+from gql_news.ingest.article_rows import replace_mentions, replace_topics
 from gql_news.ingest.drafts import ArticleDraft, build_article
 from gql_news.ingest.errors import InputError, MissingError
 from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.parser import paragraphs
-from gql_news.ingest.store import StoreResult, content_hash, store_article
-from gql_news.models import Article, ArticleTopic
+from gql_news.ingest.store import StoreResult, article_fields, content_hash, store_article
+from gql_news.models import Article
 
 _ATTEMPTS = 3
 _COPY = "Another article already has this title, body and publication time."
@@ -99,24 +98,11 @@ async def _update(article_id: int, patch: ArticlePatch) -> None:
         digest = content_hash(parsed)
         if await Article.filter(content_hash=digest).exclude(id=article.id).exists():
             raise InputError("body", _COPY)
-        fields: dict[str, Any] = {
-            "title": parsed.title,
-            "standfirst": parsed.standfirst,
-            "body": parsed.body,
-            "published_at": parsed.published_at,
-            "byline": parsed.byline,
-            "source_url": parsed.source_url,
-            "content_hash": digest,
-        }
         relink = parsed.body != article.body
-        await article.update_from_dict(fields).save()
+        await article.update_from_dict(article_fields(parsed, digest)).save()
         note_articles([article.id], "updated")
         if patch.topics is not None:
-            await ArticleTopic.filter(article_id=article.id).delete()
-            if ids := await topic_ids(parsed.topics):
-                await ArticleTopic.bulk_create(
-                    [ArticleTopic(article_id=article.id, topic_id=pk, position=i) for i, pk in enumerate(ids)]
-                )
+            await replace_topics([(article.id, parsed.topics)])
         if relink:
             await replace_mentions([(article.id, parsed.body)], await current_gazetteer())
 

@@ -37,13 +37,6 @@ async def replace_topics(articles: Sequence[tuple[int, Sequence[str]]], *, fresh
         await _insert_many("article_topic", _ARTICLE_TOPIC_COLUMNS, rows)
 
 
-async def topic_ids(names: Sequence[str]) -> list[int]:
-    """Ids of the topics with these names, in order, creating the missing ones (matched by slug)."""
-    ids = await topic_map(names)
-    slugs = dict.fromkeys(s for s in (make_slug(n, max_length=_TOPIC_SLUG_MAX) for n in names) if s)
-    return [ids[slug] for slug in slugs]
-
-
 async def topic_map(names: Sequence[str]) -> dict[str, int]:
     """slug -> id of the topics with these names, creating the missing ones: two statements, or
     three when some are new."""

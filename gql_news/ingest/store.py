@@ -139,7 +139,8 @@ def _waves(prepared: Sequence[_Prepared]) -> list[list[int]]:
     return waves
 
 
-def _fields(parsed: ParsedArticle, digest: str) -> dict[str, Any]:
+def article_fields(parsed: ParsedArticle, digest: str) -> dict[str, Any]:
+    """The Article columns a parsed article and its content hash set."""
     return {
         "title": parsed.title,
         "standfirst": parsed.standfirst,
@@ -173,11 +174,13 @@ async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> lis
             changed = []
         for item in changed:
             await Article.filter(id=existing[item.slug]).update(
-                **_fields(item.parsed, item.digest), updated_at=datetime.now(UTC)
+                **article_fields(item.parsed, item.digest), updated_at=datetime.now(UTC)
             )
             results[item.digest] = StoreResult(existing[item.slug], item.slug, "updated")
         if new:
-            await Article.bulk_create([Article(slug=b.slug, **_fields(b.parsed, b.digest)) for b in new])
+            await Article.bulk_create(
+                [Article(slug=b.slug, **article_fields(b.parsed, b.digest)) for b in new]
+            )
             ids = dict(await Article.filter(slug__in=[b.slug for b in new]).values_list("slug", "id"))
             results.update({b.digest: StoreResult(ids[b.slug], b.slug, "created") for b in new})
         written = [*changed, *new]

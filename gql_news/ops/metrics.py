@@ -114,6 +114,7 @@ class Metrics:
         self._http: dict[tuple[str, str, int], Any] = {}
         self._graphql: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._cache: dict[str, Any] = {}
+        self._errors: dict[tuple[str, str], Any] = {}
         self._pool_sampled = 0.0
 
     def observe(self, scope: Scope, info: RequestInfo, status: int, seconds: float) -> None:
@@ -143,7 +144,10 @@ class Metrics:
             children[0].inc()
             children[1].observe(seconds)
             for code in info.error_codes:
-                GRAPHQL_ERRORS.labels(operation, code).inc()
+                errors = self._errors.get((operation, code))
+                if errors is None:
+                    errors = self._errors[(operation, code)] = GRAPHQL_ERRORS.labels(operation, code)
+                errors.inc()
         now = monotonic()
         if now - self._pool_sampled >= 1.0:
             self._pool_sampled = now

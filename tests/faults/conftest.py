@@ -7,8 +7,6 @@ skipped, loudly, except in CI (`CI=true`), where that is a failure.
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ import pytest
 
 from tests.conftest import BACKEND, IN_CI
 from tests.faults.cluster import Cluster, ClusterUnavailable
-from tests.servers import Served, gql_news_command, start_server
+from tests.servers import Served, cli_token, start_server
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +89,7 @@ def serve_on_cluster(cluster: Cluster, tmp_path: Path) -> Iterator[Callable[...,
         url = cluster.url(name)
         application_name = f"gql_news_{name[-10:]}"
         env = _env(url, application_name, extra)
-        token = await asyncio.to_thread(_token, tmp_path, env)
+        token = await asyncio.to_thread(cli_token, url, tmp_path, "faults", env)
         served = await asyncio.to_thread(start_server, tmp_path, env, demo=False)
         app = App(served, url, application_name, token)
         started.append(app)
@@ -103,18 +101,3 @@ def serve_on_cluster(cluster: Cluster, tmp_path: Path) -> Iterator[Callable[...,
             app.served.terminate()
     for name in databases:
         asyncio.run(drop_database(cluster, name))
-
-
-def _token(cwd: Path, env: dict[str, str]) -> str:
-    """A write token made by the real CLI (which also migrates the database)."""
-    done = subprocess.run(
-        gql_news_command("token", "create", "--name", "faults"),
-        env={**os.environ, **env},
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout.strip().splitlines()[-1]

@@ -11,11 +11,10 @@ import asyncio
 from collections.abc import Awaitable
 
 import httpx
-from asgi_lifespan import LifespanManager
 
-from gql_news.app import create_app
 from gql_news.db import migrate
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.faults.cluster import Cluster
 from tests.faults.conftest import create_database, drop_database
 from tests.graphql.helpers import codes
@@ -40,17 +39,15 @@ async def test_a_hung_database_host_fails_requests_within_the_pool_timeouts(clus
     )
     try:
         await migrate(settings)
-        async with LifespanManager(create_app(settings)) as manager:
-            transport = httpx.ASGITransport(app=manager.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-                assert (await http.get("/readyz")).status_code == 200
-                assert (await http.post("/graphql", json=TOTAL)).status_code == 200
-                with cluster.frozen(at_most=3 * BOUND_S):
-                    ready = await _within_bound(http.get("/readyz"))
-                    query = await _within_bound(http.post("/graphql", json=TOTAL))
-                    headers = {"Authorization": "Bearer not-checked-while-the-database-hangs"}
-                    mutation = await _within_bound(http.post("/graphql", json=DELETE, headers=headers))
-                after = await _within_bound(http.post("/graphql", json=TOTAL))
+        async with app_client(settings) as http:
+            assert (await http.get("/readyz")).status_code == 200
+            assert (await http.post("/graphql", json=TOTAL)).status_code == 200
+            with cluster.frozen(at_most=3 * BOUND_S):
+                ready = await _within_bound(http.get("/readyz"))
+                query = await _within_bound(http.post("/graphql", json=TOTAL))
+                headers = {"Authorization": "Bearer not-checked-while-the-database-hangs"}
+                mutation = await _within_bound(http.post("/graphql", json=DELETE, headers=headers))
+            after = await _within_bound(http.post("/graphql", json=TOTAL))
     finally:
         await drop_database(cluster, name)
     assert ready.status_code == 503

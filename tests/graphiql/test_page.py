@@ -8,34 +8,25 @@ from pathlib import Path
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from graphql import FieldNode, OperationDefinitionNode, get_introspection_query, parse, validate
 
-from gql_news.app import create_app
 from gql_news.graphiql.assets import VENDOR_DIR, load_assets
 from gql_news.graphiql.page import ACCEPT, DOCS_PLUGIN
 from gql_news.graphiql.tabs import default_tabs
 from gql_news.graphql.schema import schema
 from gql_news.ingest.demo import seed_slug
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.graphiql.helpers import page_parts, require_vendored_build, write_vendor
 
 HTML = {"Accept": "text/html,application/xhtml+xml"}
-
-
-async def _app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            yield http
 
 
 @pytest.fixture
 async def vendored(test_settings: Settings, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     """The app serving a small vendored build from a directory of the test's own."""
     settings = test_settings.model_copy(update={"graphiql_assets_dir": write_vendor(tmp_path / "vendor")})
-    async for http in _app_client(settings):
+    async with app_client(settings) as http:
         yield http
 
 
@@ -127,7 +118,7 @@ async def test_missing_assets_fall_back_to_the_cdn_page_and_say_so(
 ) -> None:
     settings = test_settings.model_copy(update={"graphiql_assets_dir": tmp_path / "nothing"})
     with caplog.at_level(logging.WARNING, logger="gql_news.graphiql"):
-        async for http in _app_client(settings):
+        async with app_client(settings) as http:
             page = await http.get("/graphql", headers=HTML)
             assert page.status_code == 200
             assert "https://unpkg.com/" in page.text
@@ -145,7 +136,7 @@ async def test_an_incomplete_build_is_not_served(tmp_path: Path, test_settings: 
     vendor = write_vendor(tmp_path / "vendor")
     (vendor / "lib.js").unlink()
     settings = test_settings.model_copy(update={"graphiql_assets_dir": vendor})
-    async for http in _app_client(settings):
+    async with app_client(settings) as http:
         assert "https://unpkg.com/" in (await http.get("/graphql", headers=HTML)).text
 
 

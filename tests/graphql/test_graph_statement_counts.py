@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 
 from tests import factories as f
-from tests.graphql.helpers import count_statements, data
+from tests.graphql.helpers import for_one_and_fifty
 
 ENTITY = "__typename ... on Person { name } ... on Organisation { name } ... on Country { code }"
 FACETS = (
@@ -54,12 +54,14 @@ async def _make(n: int, start: int) -> None:
 
 
 async def _compare(client: httpx.AsyncClient, query: str, check: str) -> None:
-    await _make(1, 0)
-    with count_statements() as one:
-        small = await data(client, query, {"n": 1})
-    await _make(49, 1)
-    with count_statements() as fifty:
-        large = await data(client, query, {"n": 50})
+    made = 0
+
+    async def make(n: int) -> None:
+        nonlocal made
+        await _make(n, made)
+        made += n
+
+    small, large, one, fifty = await for_one_and_fifty(client, query, make)
     assert len(small[check]["edges"]) == 1
     assert len(large[check]["edges"]) == 50
     assert len(one) == len(fifty), "\n".join(s[:120] for s in [*one, "----", *fifty])

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from asgi_lifespan import LifespanManager
 
-from gql_news.app import create_app
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.graphql.helpers import codes
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -160,11 +159,8 @@ async def test_readyz_is_503_when_the_database_does_not_answer(
         url = "postgres://postgres@127.0.0.1:1/nowhere"
     else:
         url = f"sqlite://{tmp_path / 'never-migrated.sqlite3'}"
-    app = create_app(Settings(database_url=url))
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            assert (await http.get("/healthz")).status_code == 200
-            ready = await http.get("/readyz")
-            assert ready.status_code == 503
-            assert ready.json()["status"] == "unavailable"
+    async with app_client(Settings(database_url=url)) as http:
+        assert (await http.get("/healthz")).status_code == 200
+        ready = await http.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["status"] == "unavailable"

@@ -8,11 +8,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from gql_news.app import create_app
 from gql_news.logs import excerpt
 from gql_news.settings import Settings
+from tests.app_client import app_client
 
 LOG_BUDGET = 1_000  # bytes of log a refused request may cost
 
@@ -70,11 +69,8 @@ async def test_a_client_request_id_is_used_only_when_it_is_a_short_token(
 async def unmigrated(empty_database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """The app on a database without its tables and without the response cache: every query
     fails inside execution with an error the app did not expect."""
-    app = create_app(Settings(database_url=empty_database_url, response_cache_size=0))
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            yield http
+    async with app_client(Settings(database_url=empty_database_url, response_cache_size=0)) as http:
+        yield http
 
 
 async def test_a_masked_failure_logs_its_request_id_beside_a_capped_traceback(

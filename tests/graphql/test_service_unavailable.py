@@ -7,14 +7,13 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from graphql import GraphQLError
 from tortoise.exceptions import OperationalError
 
-from gql_news.app import create_app
 from gql_news.db import db
 from gql_news.graphql.errors import error_code
 from gql_news.settings import Settings
+from tests.app_client import app_client
 
 
 @pytest.mark.parametrize(
@@ -58,11 +57,8 @@ async def test_queries_while_the_database_is_away_are_503_not_500(
         url = "postgres://postgres@127.0.0.1:1/nowhere"
     else:
         url = f"sqlite://{tmp_path / 'never-migrated.sqlite3'}"
-    app = create_app(Settings(database_url=url))
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            response = await http.post("/graphql", json={"query": "{ articles { totalCount } }"})
+    async with app_client(Settings(database_url=url)) as http:
+        response = await http.post("/graphql", json={"query": "{ articles { totalCount } }"})
     assert response.status_code == 503
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"

@@ -12,10 +12,9 @@ from typing import Any
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from gql_news.app import create_app
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.conftest import BACKEND
 from tests.ops.scrape import Samples, parse, value
 
@@ -28,11 +27,8 @@ def serve(test_settings: Settings) -> Serve:
 
     @asynccontextmanager
     async def start(**changes: Any) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(test_settings.model_copy(update=changes))
-        async with LifespanManager(app) as manager:
-            transport = httpx.ASGITransport(app=manager.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-                yield http
+        async with app_client(test_settings.model_copy(update=changes)) as http:
+            yield http
 
     return start
 

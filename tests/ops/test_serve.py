@@ -19,6 +19,7 @@ from gql_news.settings import Settings
 from tests.conftest import BACKEND
 from tests.ops.scrape import parse, value
 from tests.ops.server import cli, serve
+from tests.servers import cli_token
 
 PG = "postgres://postgres@127.0.0.1:5432/news"
 needs_postgres = pytest.mark.skipif(BACKEND != "postgres", reason="several workers need PostgreSQL")
@@ -111,20 +112,12 @@ async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list
             await asyncio.sleep(0.05)
 
 
-async def _token(database_url: str, cwd: Path) -> str:
-    result = await asyncio.to_thread(
-        cli, "token", "create", "--name", "shutdown", env={"DATABASE_URL": database_url}, cwd=cwd
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
-
-
 @needs_postgres
 async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_database_url: str) -> None:
     """A mutation blocked on a row lock is in flight when SIGTERM arrives; it still gets its answer."""
     env = {"GRACEFUL_SHUTDOWN_S": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
     with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
-        token = await _token(empty_database_url, tmp_path)
+        token = await asyncio.to_thread(cli_token, empty_database_url, tmp_path, "shutdown")
         blocker = await asyncpg.connect(empty_database_url.replace("postgres://", "postgresql://", 1))
         answers: list[httpx.Response] = []
         try:

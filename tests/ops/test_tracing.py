@@ -13,14 +13,13 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from opentelemetry import trace
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from gql_news.app import create_app
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.ops.server import serve
 
 _EXPORTER = InMemorySpanExporter()
@@ -51,11 +50,8 @@ def spans(provider: TracerProvider) -> Iterator[InMemorySpanExporter]:
 @pytest.fixture
 async def traced(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     settings = test_settings.model_copy(update={"otel_enabled": True, "response_cache_size": 0})
-    app = create_app(settings)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            yield http
+    async with app_client(settings) as http:
+        yield http
 
 
 async def test_operations_are_traced_when_enabled(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
@@ -10,6 +10,7 @@ from gql_news.graphql.articles.inputs import ArticleInput, ArticlePatch, ImportA
 from gql_news.graphql.articles.types import Article
 from gql_news.graphql.auth import IsAuthenticated
 from gql_news.graphql.context import Info
+from gql_news.graphql.entity_inputs import given
 from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.writes import article_row, node_pk, writing
 from gql_news.ingest import article_edits
@@ -18,10 +19,6 @@ from gql_news.ingest.parser import parse_article
 from gql_news.ingest.store import store_article
 
 ArticleId = Annotated[strawberry.ID, strawberry.argument(description="The article's global id.")]
-
-
-def _given(value: Any) -> bool:
-    return value is not strawberry.UNSET
 
 
 def _patch(patch: ArticlePatch) -> article_edits.ArticlePatch:
@@ -33,7 +30,7 @@ def _patch(patch: ArticlePatch) -> article_edits.ArticlePatch:
     names = ("title", "body", "published_at", "topics", "standfirst", "byline", "source_url")
     values = {name: getattr(patch, name) for name in names}
     clear = {name for name, value in values.items() if value is None}
-    kept = {name: value for name, value in values.items() if _given(value) and value is not None}
+    kept = {name: value for name, value in values.items() if given(value) and value is not None}
     aliases = {"source_url": "sourceUrl"}
     return article_edits.ArticlePatch(**kept, clear=frozenset(aliases.get(n, n) for n in clear))
 

@@ -229,5 +229,5 @@ class Article(Node):
             strawberry.argument(description="Only candidates in this state; null for all."),
         ] = CandidateStatus.OPEN,
     ) -> list[EntityCandidate]:
-        rows = await info.context.candidate_loaders.by_article.load(self._pk)
+        rows = await info.context.loaders.candidates_by_article.load(self._pk)
         return [EntityCandidate.from_row(r) for r in rows if status is None or r["status"] == status.value]

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
-from gql_news.graphql.candidates.loaders import COLUMNS
 from gql_news.graphql.candidates.types import CandidateKind, CandidateStatus, EntityCandidate
+from gql_news.graphql.connection import resolve_connection
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, First
-from gql_news.graphql.pagination import Connection, build_connection, page_args
+from gql_news.graphql.lists import Filter, ListQuery, Ordering, Source
+from gql_news.graphql.pagination import Connection
 from gql_news.graphql.rows import row_id
-from gql_news.graphql.sql import fetch
+from gql_news.graphql.tables import CANDIDATE
 
-_TAG = "ec-"
+_CANDIDATES = Source(CANDIDATE)
+_NEWEST_FIRST = Ordering(
+    tag="ec-",
+    columns=("t.id",),
+    descending=True,
+    to_key=lambda row: (row["id"],),
+    to_params=lambda key: (row_id(key[0]),),
+)
 
 
-def _conditions(status: CandidateStatus, kind: CandidateKind | None) -> tuple[str, list[Any]]:
-    clauses, params = ["t.status = ?"], [status.value]
-    if kind is not None:
-        clauses.append("t.kind = ?")
-        params.append(kind.value)
-    return " AND ".join(clauses), params
+def _filters(status: CandidateStatus, kind: CandidateKind | None) -> tuple[Filter, ...]:
+    by_status: Filter = ("t.status = ?", (status.value,))
+    return (by_status,) if kind is None else (by_status, ("t.kind = ?", (kind.value,)))
 
 
 @strawberry.type
@@ -42,29 +47,7 @@ class CandidateQueries:
             CandidateKind | None, strawberry.argument(description="Only candidates of this kind.")
         ] = None,
     ) -> Connection[EntityCandidate]:
-        args = page_args(first, after, _TAG, 1)
-        where, params = _conditions(status, kind)
-        if args.after is not None:
-            where += " AND t.id < ?"
-            params.append(row_id(args.after[0]))
-        rows = await fetch(
-            f"SELECT {COLUMNS} FROM entity_candidate t WHERE {where} ORDER BY t.id DESC LIMIT ?",
-            [*params, args.first + 1],
-        )
-        page = rows[: args.first]
-
-        async def count() -> int:
-            total_where, total_params = _conditions(status, kind)
-            found = await fetch(
-                f"SELECT COUNT(*) AS n FROM entity_candidate t WHERE {total_where}", total_params
-            )
-            return int(found[0]["n"])
-
-        return build_connection(
-            [EntityCandidate.from_row(row) for row in page],
-            [(row["id"],) for row in page],
-            tag=_TAG,
-            args=args,
-            has_next=len(rows) > args.first,
-            count=count,
+        query = ListQuery(_CANDIDATES, _NEWEST_FIRST, _filters(status, kind))
+        return await resolve_connection(
+            info, query, parent=0, first=first, after=after, convert=EntityCandidate.from_row
         )

@@ -90,5 +90,5 @@ class EntityCandidate(Node):
 
 
 async def candidate_by_id(info: Info, pk: int) -> EntityCandidate | None:
-    row = await info.context.candidate_loaders.by_id.load(pk)
+    row = await info.context.loaders.candidate_by_id.load(pk)
     return EntityCandidate.from_row(row) if row else None

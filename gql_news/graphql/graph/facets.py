@@ -9,8 +9,8 @@ import strawberry
 
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
-from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.lists import ListQuery
+from gql_news.graphql.pagination import bounded_first
 from gql_news.graphql.sql import Row
 
 if TYPE_CHECKING:
@@ -64,10 +64,7 @@ class OrganisationCount:
 
 
 def _size(first: int | None) -> int:
-    size = DEFAULT_FACET_SIZE if first is None else first
-    if not 0 <= size <= MAX_FACET_SIZE:
-        raise BadUserInput(f"`first` must be between 0 and {MAX_FACET_SIZE}, got {size}.", argument="first")
-    return size
+    return bounded_first(first, DEFAULT_FACET_SIZE, MAX_FACET_SIZE)
 
 
 @strawberry.type(

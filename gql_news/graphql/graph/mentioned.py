@@ -11,7 +11,6 @@ import strawberry
 from gql_news.graphql.articles.types import Entity, EntityKind
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
-from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.graph.entities import load_entities
 from gql_news.graphql.graph.kinds import KINDS, EntityKey, Kind
 from gql_news.graphql.graph.pair_sql import row_entity
@@ -24,6 +23,7 @@ from gql_news.graphql.graph.timeline import (
     mention_timeline,
 )
 from gql_news.graphql.lists import ListQuery
+from gql_news.graphql.pagination import bounded_first
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST
 from gql_news.graphql.sql import as_datetime
 
@@ -84,11 +84,7 @@ class Mentioned:
             EntityKind | None, strawberry.argument(description="Only entities of this kind; null for all.")
         ] = None,
     ) -> list[CoMention]:
-        size = DEFAULT_CO_MENTIONS if first is None else first
-        if not 0 <= size <= MAX_CO_MENTIONS:
-            raise BadUserInput(
-                f"`first` must be between 0 and {MAX_CO_MENTIONS}, got {size}.", argument="first"
-            )
+        size = bounded_first(first, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS)
         if size == 0:
             return []
         only = kind.name.lower() if kind is not None else None

@@ -11,23 +11,17 @@ no organisation (a country is named in too many articles to relate two of them b
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
 
 import strawberry
 
 from gql_news.graphql.articles.types import Article, Entity
 from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
-from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.graph.entities import load_entities
+from gql_news.graphql.pagination import bounded_first
 
 DEFAULT_RELATED = 5
 MAX_RELATED = 100
-
-RelatedFirst = Annotated[
-    int | None,
-    strawberry.argument(description=f"How many: 0 to {MAX_RELATED}, default {DEFAULT_RELATED}."),
-]
 
 
 @strawberry.type(description="An article sharing entities with another, and why it ranks where it does.")
@@ -47,9 +41,7 @@ class RelatedArticle:
 
 
 async def related_articles(info: Info, article: int, first: int | None) -> list[RelatedArticle]:
-    size = DEFAULT_RELATED if first is None else first
-    if not 0 <= size <= MAX_RELATED:
-        raise BadUserInput(f"`first` must be between 0 and {MAX_RELATED}, got {size}.", argument="first")
+    size = bounded_first(first, DEFAULT_RELATED, MAX_RELATED)
     if size == 0:
         return []
     rows = await info.context.loaders.related.load((article, size))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
@@ -15,7 +14,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.lists import ListQuery, Ordering, Source
 from gql_news.graphql.pagination import MAX_PAGE_SIZE, Connection, page_args
-from gql_news.graphql.rows import row_id
+from gql_news.graphql.rows import date_params
 from gql_news.graphql.selection import Fields, Fragments, selected
 from gql_news.graphql.sql import Row, as_datetime
 from gql_news.graphql.tables import Table
@@ -41,15 +40,10 @@ def _key(row: Row) -> tuple[Any, ...]:
 
 
 def _params(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    invalid = BadUserInput("Invalid cursor for this list.", argument="after")
-    try:
-        when = datetime.fromisoformat(str(key[0]))
-    except ValueError:
-        raise invalid from None
     offset = key[2]
     if not isinstance(offset, int) or isinstance(offset, bool) or not -(2**31) < offset <= 0:
-        raise invalid
-    return (when if when.tzinfo else when.replace(tzinfo=UTC), row_id(key[1]), offset)
+        raise BadUserInput("Invalid cursor for this list.", argument="after")
+    return (*date_params(key), offset)  # (published_at, article id): the article list's key
 
 
 # Newest article first, and in text order within an article (hence the negated offset).
