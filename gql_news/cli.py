@@ -27,12 +27,19 @@ console = Console(stderr=True)
 T = TypeVar("T")
 
 
+_CLI_BUSY_TIMEOUT_MS = 120_000
+
+
 async def _in_database(work: Callable[[], Awaitable[T]]) -> T:
     """Migrate DATABASE_URL (idempotent), load the countries, then run `work` with it open."""
     from gql_news.db import database, migrate
     from gql_news.ingest.countries import load_countries
 
     settings = get_settings()
+    if not settings.is_postgres:
+        # A command may wait longer than a request for a server's write to commit.
+        wait = max(settings.sqlite_busy_timeout_ms, _CLI_BUSY_TIMEOUT_MS)
+        settings = settings.model_copy(update={"sqlite_busy_timeout_ms": wait})
     await migrate(settings)
     async with database(settings):
         await load_countries()
@@ -105,6 +112,7 @@ def serve(
 
     import uvicorn
 
+    from gql_news.ops.http_protocol import BoundedHttpToolsProtocol
     from gql_news.ops.logs import logging_config
     from gql_news.ops.serving import WorkersError, resolve_workers, shared_metrics
 
@@ -149,7 +157,13 @@ def serve(
             timeout_graceful_shutdown=settings.graceful_shutdown_s,
             forwarded_allow_ips=settings.forwarded_allow_ips,
             loop="uvloop",
-            http="httptools",
+            # httptools, with a cap on the request head and deadlines for head and body.
+            http=BoundedHttpToolsProtocol,
+            timeout_keep_alive=settings.keep_alive_s,
+            # WebSocket messages are bounded like HTTP bodies (after decompression), and so is
+            # what one socket may have queued unread.
+            ws_max_size=settings.max_ws_message_bytes,
+            ws_max_queue=8,
             proxy_headers=True,
         )
 
