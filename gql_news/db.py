@@ -10,6 +10,7 @@ from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.migrations.api import migrate as _tortoise_migrate
+from tortoise.transactions import in_transaction
 
 from gql_news.settings import Settings
 
@@ -32,7 +33,11 @@ async def _reset(connection: Any) -> None:
 
 def _connection(settings: Settings, *, statement_timeout: bool) -> str | dict[str, Any]:
     if not settings.is_postgres:
-        return settings.database_url
+        sqlite: dict[str, Any] = expand_db_url(settings.database_url)
+        # A write waits this long for another process's write (an import) to commit; Tortoise
+        # passes extra credentials to SQLite as PRAGMAs.
+        sqlite["credentials"].setdefault("busy_timeout", settings.sqlite_busy_timeout_ms)
+        return sqlite
     config: dict[str, Any] = expand_db_url(settings.database_url)
     credentials = config["credentials"]
     credentials.update(
@@ -130,6 +135,21 @@ def db() -> BaseDBAsyncClient:
     """The default connection of the running app."""
     client: BaseDBAsyncClient = connections.get("default")
     return client
+
+
+# A write that changes nothing: on SQLite it takes the database's write lock (waiting for it).
+SQLITE_WRITE_LOCK = "UPDATE data_version SET version = version WHERE 0"
+
+
+@asynccontextmanager
+async def writing() -> AsyncIterator[BaseDBAsyncClient]:
+    """A write transaction. On SQLite it takes the write lock at once (waiting up to the busy
+    timeout for another writer): a transaction that reads first and writes later would instead
+    fail with "database is locked", without waiting, whenever another process wrote meanwhile."""
+    async with in_transaction() as connection:
+        if connection.capabilities.dialect == "sqlite":
+            await connection.execute_query(SQLITE_WRITE_LOCK)
+        yield connection
 
 
 async def ping() -> bool:

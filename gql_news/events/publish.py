@@ -16,8 +16,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 
-from tortoise.transactions import in_transaction
-
+from gql_news.db import writing
 from gql_news.events.broker import REASONS, ArticleEvent, Broker, InProcessBroker, Reason
 from gql_news.settings import Settings
 
@@ -99,5 +98,5 @@ async def _publish(broker: Broker, pending: dict[int, Reason]) -> None:
 @asynccontextmanager
 async def write_transaction() -> AsyncIterator[None]:
     """One write: a transaction, and the events of what it noted, published once it committed."""
-    async with publishing(), in_transaction():
+    async with publishing(), writing():
         yield

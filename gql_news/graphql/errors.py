@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import asyncpg
@@ -64,8 +65,9 @@ def error_code(error: GraphQLError) -> str:
 
 
 def _database_unavailable(exc: BaseException) -> bool:
-    """A statement cancelled by its timeout, or a database that cannot be reached, is shutting
-    down or is restarting (any link of the exception chain: Tortoise wraps the driver's errors)."""
+    """A statement cancelled by its timeout, a database that cannot be reached, is shutting down
+    or is restarting, or SQLite's write lock held by another process past the busy timeout (any
+    link of the exception chain: Tortoise wraps the driver's errors)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -89,6 +91,8 @@ def _database_unavailable(exc: BaseException) -> bool:
             ),
         ):
             return True
+        if isinstance(current, sqlite3.OperationalError) and "database is locked" in str(current):
+            return True  # another process held SQLite's write lock past the busy timeout
         current = current.__cause__ or current.__context__
     return False
 

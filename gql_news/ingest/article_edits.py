@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from gql_news.db import writing
 from gql_news.events.publish import note_articles, write_transaction
 from gql_news.ingest.article_rows import replace_mentions, replace_topics
 from gql_news.ingest.drafts import ArticleDraft, build_article
@@ -115,7 +115,7 @@ def _keep(new: str | None, old: str | None, clear: bool) -> str | None:
 
 async def delete_article(article_id: int) -> None:
     """Delete the article with its topics links, mentions and candidates (foreign-key cascades)."""
-    async with in_transaction():
+    async with writing():
         deleted = await Article.filter(id=article_id).delete()
         if not deleted:
             raise MissingError("id", "No article has this id.")

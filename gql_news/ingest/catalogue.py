@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
-from tortoise.transactions import in_transaction
 
+from gql_news.db import writing
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import Country, Organisation, Person, PersonOrganisation
@@ -76,7 +76,7 @@ async def load_catalogue(path: Path | Traversable | None = None) -> CatalogueRes
         raise CatalogueError(f"{source}: not a valid catalogue: {exc}") from exc
     organisations = _by_slug(catalogue.organisations, "organisation")
     people = _by_slug(catalogue.people, "person")
-    async with in_transaction():
+    async with writing():
         countries = await _country_ids(catalogue)
         org_ids, orgs_changed = await _upsert(
             Organisation, {slug: _fields(org, countries) for slug, org in organisations.items()}

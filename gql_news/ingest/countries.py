@@ -13,8 +13,8 @@ from typing import Any
 
 import pycountry
 from pydantic import BaseModel, ConfigDict
-from tortoise.transactions import in_transaction
 
+from gql_news.db import writing
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import Country
@@ -118,7 +118,7 @@ async def load_countries() -> int:
             changed.append(_model(row, pk=current[1]))
     if not missing and not changed:
         return 0
-    async with in_transaction():
+    async with writing():
         if changed:
             await Country.bulk_update(changed, fields=_UPDATABLE)
         if missing:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tortoise.transactions import in_transaction
-
+from gql_news.db import writing
 from gql_news.events.publish import write_transaction
 from gql_news.ingest.entities import EntityInput, EntityType, add_alias, create_entity
 from gql_news.ingest.errors import MissingError
@@ -69,7 +68,7 @@ async def confirm_candidate(
 
 async def dismiss_candidate(candidate_id: int) -> None:
     """Dismiss the candidate and every open one with the same text."""
-    async with in_transaction():
+    async with writing():
         candidate = await _candidate(candidate_id)
         await _decide(candidate.text, CandidateStatus.DISMISSED, None, None)
         if candidate.status is CandidateStatus.OPEN:

@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
+from gql_news.db import writing
 from gql_news.events.publish import note_articles, write_transaction
 from gql_news.ingest.article_rows import replace_mentions, replace_topics, requote
 from gql_news.ingest.linker import current_gazetteer
@@ -229,7 +229,7 @@ async def requote_articles(article_ids: Iterable[int] | None = None) -> int:
     `gql-news requote` runs it after the extraction rules changed; nothing is re-linked. One
     transaction; returns the number of quotes written.
     """
-    async with in_transaction():
+    async with writing():
         query = Article.all() if article_ids is None else Article.filter(id__in=list(article_ids))
         ids: list[int] = [pk for (pk,) in await query.order_by("id").values_list("id")]
         written = 0
