@@ -17,6 +17,7 @@ import orjson
 import strawberry
 
 from gql_news.graphql.errors import BadUserInput
+from gql_news.graphql.pipeline import cost
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -40,7 +41,7 @@ class Edge(Generic[NodeT]):
 
 @strawberry.type(description="A page of a list (Relay connection) with the size of the whole list.")
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]] = strawberry.field(description="The items of this page.")
+    edges: list[Edge[NodeT]] = strawberry.field(description="The items of this page.", metadata=cost.page())
     page_info: PageInfo = strawberry.field(description="Paging state.")
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
 
@@ -71,9 +72,16 @@ def decode_cursor(tag: str, cursor: str, arity: int) -> tuple[Any, ...]:
         data = None
     if not isinstance(data, list) or len(data) != arity + 1 or data[0] != tag:
         raise BadUserInput(f"Invalid cursor {cursor[:64]!r} for this list.", argument="after")
-    if any(not isinstance(v, (str, int)) or isinstance(v, bool) for v in data[1:]):
+    if not all(_storable(v) for v in data[1:]):
         raise BadUserInput(f"Invalid cursor {cursor[:64]!r} for this list.", argument="after")
     return tuple(data[1:])
+
+
+def _storable(value: Any) -> bool:
+    """A cursor value both databases can compare: a string without U+0000, a 64-bit integer."""
+    if isinstance(value, str):
+        return "\x00" not in value
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 def bounded_first(first: int | None, default: int, maximum: int) -> int:

@@ -28,9 +28,11 @@ def row_id(value: Any) -> int:
 def date_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
     try:
         when = datetime.fromisoformat(str(key[0]))
-    except ValueError:
+        # In UTC, as stored: an offset that moves the date out of the calendar is refused here.
+        when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise _invalid() from None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC), row_id(key[1]))
+    return (when, row_id(key[1]))
 
 
 def _name_params(key: tuple[Any, ...]) -> tuple[Any, ...]:
