@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -19,21 +20,26 @@ class Context:
 
     Over the WebSocket there is no request: the token comes from the `connection_init`
     payload (`{"authorization": "Bearer …"}`), which strawberry stores in `connection_params`.
+    One context lives as long as its socket, so its token is checked again when it is used.
     """
 
     request: Request | None = None
     request_id: str = ""  # what the request is logged and answered under
     loaders: Loaders = field(default_factory=Loaders)
     connection_params: dict[str, Any] = field(default_factory=dict)
+    token_required: bool = False  # a WebSocket of a server that serves subscriptions to token holders only
     _principal: Principal | None = field(default=None, repr=False)
-    _checked: bool = field(default=False, repr=False)
+    _checked_at: float | None = field(default=None, repr=False)
 
-    async def principal(self) -> Principal | None:
-        """The holder of the request's valid bearer token; None without one (checked once)."""
-        if not self._checked:
+    async def principal(self, max_age_s: float | None = None) -> Principal | None:
+        """The holder of the request's valid bearer token; None without one. Checked once, or
+        again when the last check is older than `max_age_s` (a token may be revoked meanwhile)."""
+        now = time.monotonic()
+        stale = max_age_s is not None and self._checked_at is not None and now - self._checked_at >= max_age_s
+        if self._checked_at is None or stale:
             header = self.authorization
             self._principal = await authenticate(bearer_token(header))
-            self._checked = True
+            self._checked_at = now
         return self._principal
 
     @property

@@ -11,9 +11,11 @@ value the scalar cannot serialise) falls back to the normal path, which reports 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from graphql import (
+    ExecutionResult,
     GraphQLEnumType,
     GraphQLField,
     GraphQLLeafType,
@@ -26,6 +28,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 _MISSING = object()
+SHARED_RESULTS = "_event_results"  # set by the subscription feeds on the articles they deliver
 _PlainLeaf = tuple[str, GraphQLLeafType, bool] | None
 _PLAIN_ATTR = "_gql_news_plain"  # the field's _plain_leaf answer, kept on the field itself
 
@@ -49,6 +52,24 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """strawberry's execution context, with plain scalar attributes read without the machinery,
     and relation fields answered from look-ahead data (`_pre`, see prefetch.py) without calling
     their resolvers."""
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        """A subscription event whose payload is shared by several feeds of the same operation,
+        variables and caller (see `subscriptions.fields`) is executed once for all of them."""
+        results = getattr(self.root_value, SHARED_RESULTS, None)
+        if not isinstance(results, dict):
+            return super().execute_operation(serially)
+        key = id(self.operation)
+        done = results.get(key)
+        if done is None:
+            result = super().execute_operation(serially)
+            if not self.is_awaitable(result):
+                results[key] = result
+                return result
+            done = results[key] = asyncio.ensure_future(result)
+        if isinstance(done, asyncio.Future):
+            return _copy_when_done(done)
+        return _copy(done)
 
     def _prefetched(
         self,
@@ -113,3 +134,12 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     if prefetched is not _MISSING:
                         return prefetched
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
+
+
+def _copy(result: ExecutionResult) -> ExecutionResult:
+    """A result of its own for each receiver (each one masks its errors); the data is shared."""
+    return ExecutionResult(result.data, list(result.errors) if result.errors else None)
+
+
+async def _copy_when_done(done: asyncio.Future[ExecutionResult]) -> ExecutionResult:
+    return _copy(await asyncio.shield(done))

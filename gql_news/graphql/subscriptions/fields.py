@@ -5,14 +5,22 @@ GraphQL result, then `complete`) and returns the feed. For every event the feed 
 articles it wants (shared per event: see `matching`), reads them with fresh loaders (an event
 means rows changed) and prefetches what the document selects below them, so an event of one
 article or of a hundred costs the same statements.
+
+Feeds running the same operation with the same variables for the same caller share that work
+and its result: one event costs one read and one execution per distinct subscription in the
+process, not one per socket (the execution is shared by `FastExecutionContext`). A feed whose
+socket holds an API token checks the token again before it delivers (at most once a second),
+so a revoked token stops receiving.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Hashable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Annotated, get_args
 
+import orjson
 import strawberry
 
 from gql_news.events.broker import ArticleEvent, Broker
@@ -29,6 +37,8 @@ from gql_news.graphql.subscriptions.matching import (
     article_rows,
     filtered_ids,
     mentioning_ids,
+    running_filter,
+    shared,
 )
 from gql_news.graphql.writes import node_pk
 
@@ -51,16 +61,46 @@ def _broker() -> Broker:
     return broker
 
 
-async def _feed(info: Info, broker: Broker, match: Match) -> AsyncGenerator[Article, None]:
-    async with broker.subscribe() as events:
-        async for event in events:
-            try:
-                articles = await _wanted(info, event, match)
-            except Exception:
-                logger.exception("could not read the articles of an event; this subscription skips it")
-                continue
-            for article in articles:
-                yield article
+TOKEN_RECHECK_S = 1.0
+SHARED_RESULTS = "_event_results"  # attribute of a delivered article: executions shared per operation
+
+
+async def _sharing_key(info: Info) -> Hashable:
+    """What makes two feeds' answers to one event equal: operation, variables and caller."""
+    principal = await info.context.principal()
+    variables = orjson.dumps(info.variable_values, option=orjson.OPT_SORT_KEYS, default=str)
+    return (id(info.operation), variables, principal.name if principal is not None else None)
+
+
+async def _feed(
+    info: Info,
+    broker: Broker,
+    match: Match,
+    *,
+    needs_token: bool = False,
+    registered: AbstractContextManager[None] | None = None,
+) -> AsyncGenerator[Article, None]:
+    context = info.context
+    check_token = needs_token or context.token_required or context.authorization is not None
+    key = await _sharing_key(info)
+    with registered or nullcontext():
+        async with broker.subscribe() as events:
+            async for event in events:
+                if check_token and await context.principal(max_age_s=TOKEN_RECHECK_S) is None:
+                    raise Unauthenticated("The connection's API token is no longer valid.")
+                try:
+                    articles: list[Article] = await shared(
+                        event, ("wanted", key), _reader(info, event, match)
+                    )
+                except Exception:
+                    logger.exception("could not read the articles of an event; this subscription skips it")
+                    continue
+                for article in articles:
+                    yield article
+
+
+def _reader(info: Info, event: ArticleEvent, match: Match) -> Callable[[], Awaitable[list[Article]]]:
+    return lambda: _wanted(info, event, match)
 
 
 async def _wanted(info: Info, event: ArticleEvent, match: Match) -> list[Article]:
@@ -74,6 +114,8 @@ async def _wanted(info: Info, event: ArticleEvent, match: Match) -> list[Article
     info.context.forget_loaded()
     articles = [Article.from_row(row) for row in rows]
     await prefetch_articles(info, articles, *selected(info))
+    for article in articles:
+        setattr(article, SHARED_RESULTS, {})
     return articles
 
 
@@ -100,7 +142,9 @@ class Subscription:
     ) -> AsyncGenerator[Article, None]:
         conditions = article_filters(filter)
         broker = _broker()
-        return _feed(info, broker, lambda event: filtered_ids(event, conditions))
+        return _feed(
+            info, broker, lambda event: filtered_ids(event, conditions), registered=running_filter(conditions)
+        )
 
     @strawberry.subscription(
         description=(
@@ -129,4 +173,9 @@ class Subscription:
         if await fetch_one(f"SELECT id FROM {_TABLES[entity]} WHERE id = ?", [pk]) is None:
             raise NotFound(f"No {entity} has the id {entity_id[:64]!r}.", field="entityId")
         broker = _broker()
-        return _feed(info, broker, lambda event: mentioning_ids(event, entity, pk))
+        return _feed(
+            info,
+            broker,
+            lambda event: mentioning_ids(event, entity, pk),
+            needs_token=entity == "EntityCandidate",
+        )
