@@ -92,7 +92,7 @@ async def run(sizes: Sizes, requests: int, keep: bool) -> None:
     print(await prepare(target, sizes, reuse=True, log=print))
     await _vacuum(target.url)
     variables = await _targets(target.url)
-    app = create_app(Settings(database_url=target.url, response_cache_size=0))
+    app = create_app(Settings(database_url=target.url, response_cache_bytes=0))
     counter = _Count()
     logger = logging.getLogger("tortoise.db_client")
     try:

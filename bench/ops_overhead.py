@@ -121,7 +121,7 @@ async def run(requests: int, rounds: int, scratch: Path) -> dict[tuple[str, str]
         order = list(VARIANTS) if round_no % 2 == 0 else list(reversed(VARIANTS))
         for label, method, cache in (("cached GET", "GET", 2048), ("executed POST", "POST", 0)):
             for name in order:
-                settings = base.model_copy(update={**VARIANTS[name], "response_cache_size": cache})
+                settings = base.model_copy(update={**VARIANTS[name], "response_cache_bytes": cache})
                 async with LifespanManager(create_app(settings)) as manager:
                     used = await _cpu_per_request(manager.app, method, requests)
                 cpu.setdefault((label, name), []).append(used)

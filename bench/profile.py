@@ -80,7 +80,7 @@ def main() -> None:
     port = free_port()
     env = {
         "DATABASE_URL": args.database_url,
-        "RESPONSE_CACHE_SIZE": "0",
+        "RESPONSE_CACHE_BYTES": "0",
         "GRAPHIQL": "false",
         "LOG_LEVEL": "warning",
     }

@@ -78,9 +78,9 @@ def gql_news_env(database_url: str, *, cache: bool) -> dict[str, str]:
     env = dict(os.environ)
     env.update(DATABASE_URL=database_url, GRAPHIQL="false", LOG_LEVEL="warning", PYTHONUNBUFFERED="1")
     if cache:
-        env.pop("RESPONSE_CACHE_SIZE", None)
+        env.pop("RESPONSE_CACHE_BYTES", None)
     else:
-        env["RESPONSE_CACHE_SIZE"] = "0"
+        env["RESPONSE_CACHE_BYTES"] = "0"
     return env
 
 
@@ -107,7 +107,7 @@ class Servers:
         wait_workers(server, self.opts.workers)
         self.described["gql_news (cache on)" if cache else "gql_news"] = {
             "argv": ["gql-news", *argv[argv.index("serve") :]],
-            "env": {k: env[k] for k in ("GRAPHIQL", "LOG_LEVEL", "RESPONSE_CACHE_SIZE") if k in env},
+            "env": {k: env[k] for k in ("GRAPHIQL", "LOG_LEVEL", "RESPONSE_CACHE_BYTES") if k in env},
         }
         say(f"{name} ready on {server.base_url} in {ready:.1f} s")
         return server

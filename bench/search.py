@@ -89,7 +89,7 @@ async def _time(url: str, queries: list[tuple[str, str]]) -> dict[str, Any]:
     from gql_news.app import create_app
     from gql_news.settings import Settings
 
-    settings = Settings(database_url=url, response_cache_size=0, statement_timeout_ms=60_000)
+    settings = Settings(database_url=url, response_cache_bytes=0, statement_timeout_ms=60_000)
     app = create_app(settings)
     times: dict[str, list[float]] = defaultdict(list)
     matches: dict[str, list[int]] = defaultdict(list)

@@ -19,8 +19,8 @@ from gql_news.events.publish import install, open_broker
 from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.http import GraphQLEndpoint
-from gql_news.graphql.limits import Limits
-from gql_news.graphql.schema import build_schema, schema
+from gql_news.graphql.pipeline.limits import Limits
+from gql_news.graphql.schema import build_schema
 from gql_news.graphql.subscriptions.websocket import SubscriptionEndpoint
 from gql_news.ingest.demo import seed_slug
 from gql_news.ops.metrics import Metrics, metrics_endpoint, refresh_pool, worker_exited
@@ -86,16 +86,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
         max_aliases=settings.max_aliases,
         max_tokens=settings.max_tokens,
         max_cost=settings.max_cost,
+        max_fields=settings.max_fields,
+        max_field_merges=settings.max_field_merges,
     )
-    app_schema = (
-        schema
-        if settings.introspection and not settings.otel_enabled
-        else build_schema(introspection=settings.introspection, tracing=settings.otel_enabled)
+    app_schema = build_schema(
+        introspection=settings.introspection,
+        tracing=settings.otel_enabled,
+        limits=limits,
+        document_cache_bytes=settings.document_cache_bytes,
     )
     live = SubscriptionEndpoint(
         app_schema,
-        limits,
         max_subscriptions=settings.max_subscriptions_per_connection,
+        max_worker_subscriptions=settings.max_subscriptions_per_worker,
         init_timeout_s=settings.ws_init_timeout_s,
         require_token=settings.subscriptions_require_token,
     )
@@ -129,10 +132,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     endpoint = GraphQLEndpoint(
         app_schema,
         page,
-        cache=ResponseCache(settings.response_cache_size) if settings.response_cache_size else None,
-        persisted=PersistedQueries(settings.persisted_queries_size),
+        cache=ResponseCache(settings.response_cache_bytes) if settings.response_cache_bytes else None,
+        persisted=PersistedQueries(settings.persisted_queries_bytes),
         max_body_bytes=settings.max_body_bytes,
-        limits=limits,
     )
     routes: list[BaseRoute] = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
@@ -144,9 +146,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
     if settings.metrics_enabled:
         routes.append(Route("/metrics", metrics_endpoint, methods=["GET", "HEAD"]))
     metrics = Metrics(settings.metrics_max_operations) if settings.metrics_enabled else None
-    return Starlette(
+    app = Starlette(
         routes=routes,
         lifespan=lifespan,
         exception_handlers={Exception: _unexpected},
         middleware=[Middleware(ObserveRequests, metrics=metrics, access_log=settings.access_log)],
     )
+    app.state.graphql = endpoint  # its caches, for operators' tools and tests
+    app.state.subscriptions = live
+    return app

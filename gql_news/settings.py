@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Interface `gql-news serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `gql-news serve` binds to.")
     db_pool_max: int = Field(default=10, ge=1, description="PostgreSQL pool size per worker.")
+    sqlite_busy_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description="SQLite: how long a write waits for another process's write (an import) before SERVICE_UNAVAILABLE.",
+    )
     graphiql: bool = Field(default=True, description="Serve GraphiQL on GET /graphql from browsers.")
     graphiql_assets_dir: Path = Field(
         default=GRAPHIQL_VENDOR_DIR,
@@ -33,18 +38,46 @@ class Settings(BaseSettings):
         default=True,
         description="Answer `__schema`/`__type` (GraphiQL's docs need them); off, they are FORBIDDEN.",
     )
-    response_cache_size: int = Field(
-        default=2048,
+    response_cache_bytes: int = Field(
+        default=32 * 1024 * 1024,
         ge=0,
-        description="Responses kept per worker for repeated queries; 0 turns the cache off.",
+        description="Bytes of response bodies kept per worker for repeated queries; 0 turns the cache off.",
     )
-    persisted_queries_size: int = Field(
-        default=4096, ge=1, description="Persisted-query texts (APQ) kept per worker."
+    persisted_queries_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=4096, description="Bytes of persisted-query texts (APQ) kept per worker."
+    )
+    document_cache_bytes: int = Field(
+        default=16 * 1024 * 1024,
+        ge=4096,
+        description="Bytes of parsed and checked query documents kept per worker (texts and syntax trees).",
     )
     max_body_bytes: int = Field(
         default=256 * 1024,
         ge=1024,
         description="Largest POST body accepted on /graphql; larger ones get 413.",
+    )
+    max_ws_message_bytes: int = Field(
+        default=256 * 1024,
+        ge=1024,
+        description="Largest WebSocket message accepted (after decompression); larger ones close the socket (1009).",
+    )
+    max_header_bytes: int = Field(
+        default=32 * 1024,
+        ge=1024,
+        description="Largest request line plus headers accepted; larger ones get 431 and the connection closes.",
+    )
+    header_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a client has to send a request's line and headers once it started; then the connection closes.",
+    )
+    body_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds a client has to send a request's body once its headers arrived; then the connection closes.",
+    )
+    keep_alive_s: int = Field(
+        default=5, ge=1, description="Seconds an idle keep-alive connection stays open between requests."
     )
     max_depth: int = Field(
         default=10, ge=1, description="Deepest selection nesting accepted (QUERY_TOO_COMPLEX past it)."
@@ -55,6 +88,16 @@ class Settings(BaseSettings):
         default=20_000,
         ge=1,
         description="Estimated objects one query may resolve (product of `first` along each path).",
+    )
+    max_fields: int = Field(
+        default=2000,
+        ge=10,
+        description="Field selections one operation may execute, a fragment counted at every place it is spread.",
+    )
+    max_field_merges: int = Field(
+        default=5000,
+        ge=10,
+        description="Pairs of same-named fields in one selection that validation must compare (quadratic work).",
     )
     statement_timeout_ms: int = Field(
         default=5000, ge=0, description="PostgreSQL statement_timeout for the app's sessions; 0 turns it off."
@@ -104,6 +147,11 @@ class Settings(BaseSettings):
     )
     max_subscriptions_per_connection: int = Field(
         default=20, ge=1, description="Subscriptions one WebSocket may run at once; more get an error."
+    )
+    max_subscriptions_per_worker: int = Field(
+        default=1000,
+        ge=1,
+        description="Subscriptions one worker process runs at once, all sockets together; more get SERVICE_UNAVAILABLE.",
     )
     ws_init_timeout_s: float = Field(
         default=10.0, gt=0, description="Seconds a WebSocket has to send connection_init before it is closed."

@@ -128,7 +128,7 @@ async def client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 async def uncached_client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The app with its response cache off: every query is executed."""
-    async with _serve(test_settings.model_copy(update={"response_cache_size": 0})) as http:
+    async with _serve(test_settings.model_copy(update={"response_cache_bytes": 0})) as http:
         yield http
 
 

@@ -17,29 +17,25 @@ import logging
 from typing import Any
 
 import orjson
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
-from gql_news import logs
 from gql_news.graphiql import GraphiQLPage
 from gql_news.graphql.cache import (
-    DEFAULT_LIMITS,
     PersistedQueries,
     ResponseCache,
     cache_key,
-    contains_nul,
     data_version,
-    document,
     etag,
     sha256_hex,
 )
 from gql_news.graphql.context import Context
-from gql_news.graphql.errors import MASKED, format_error
-from gql_news.graphql.limits import Limits, TooComplex, check_cost
+from gql_news.graphql.errors import MASKED
+from gql_news.graphql.pipeline.extension import coded
 from gql_news.graphql.request import (
     DEFAULT_MAX_BODY_BYTES,
     GRAPHQL_RESPONSE,
@@ -61,6 +57,7 @@ _ALLOWED = {
     "HEAD": (OperationType.QUERY,),
     "POST": (OperationType.QUERY, OperationType.MUTATION),
 }
+CLIENT_CLOSED_REQUEST = 499  # nginx's status for a client that closed the connection first
 _GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every time (ETag -> 304)
 
 
@@ -87,14 +84,12 @@ class GraphQLEndpoint:
         cache: ResponseCache | None = None,
         persisted: PersistedQueries | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.schema = schema
         self.graphiql = graphiql
         self.cache = cache
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
-        self.limits = limits
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
@@ -106,7 +101,6 @@ class GraphQLEndpoint:
         if media is None:
             message = f"Acceptable response types are {GRAPHQL_RESPONSE} and {JSON}."
             return _error_response(JSON, RequestError(message, 406), info)
-        query = ""
         try:
             params = await read_params(request, self.max_body_bytes)
             query = self._query_text(params, media)
@@ -116,13 +110,11 @@ class GraphQLEndpoint:
             if error.status == 413:
                 logger.info("refused (request id %s): %s", info.request_id, error)
             return _error_response(media, error, info)
-        except TooComplex as error:
-            info.error_codes.append(str(error.extensions["code"]))
-            logger.info("refused (request id %s): %s Query: %s", info.request_id, error, logs.excerpt(query))
-            status = request_error_status(media)
-            return _render(
-                media, status, {"errors": [{"message": str(error), "extensions": error.extensions}]}
-            )
+        except ClientDisconnect:
+            # Hung up before its body arrived: nothing to answer, nothing went wrong here. 499 is
+            # what proxies log for it; the response goes nowhere.
+            logger.info("client went away (request id %s) before its request was read", info.request_id)
+            return Response(status_code=CLIENT_CLOSED_REQUEST)
 
     def _wants_html(self, request: Request) -> bool:
         if self.graphiql is None or "query" in request.query_params:
@@ -155,35 +147,32 @@ class GraphQLEndpoint:
     async def _run(
         self, request: Request, media: str, params: GraphQLParams, query: str, info: RequestInfo
     ) -> Response:
+        """HTTP's own rules (methods, caching) around the schema's pipeline, which does the rest."""
         request_id = info.request_id
-        doc = document(query, self.limits)
-        operation = doc.operation_type(params.operation_name) if doc else None
-        if doc is not None and operation is not None:
-            info.operation_type = operation
+        doc = self.schema.pipeline.document(query)
+        operation = doc.operation(params.operation_name)
+        if operation is not None:
+            info.operation_type = operation.kind
             info.operation_name = params.operation_name or next(iter(doc.operations))
-        if doc is not None:
-            check_cost(doc.ast, params.operation_name, params.variables or {}, self.limits)
-        if params.method != "POST" and operation == "mutation":
-            raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
-        if doc is not None:
-            if params.operation_name is None and len(doc.operations) > 1:
-                message = "The document holds several operations: choose one with `operationName`."
-                raise RequestError(message, request_error_status(media))
-            if operation == "subscription":
+            if params.method != "POST" and operation.kind == "mutation":
+                raise RequestError("Mutations are only accepted over POST.", 405, {"Allow": "POST"})
+            if operation.kind == "subscription":
                 raise RequestError("Subscriptions are not served over HTTP.", request_error_status(media))
-            if doc.has_nul or contains_nul(params.variables):
-                message = "Strings may not contain the NUL character (U+0000)."
-                raise RequestError(message, request_error_status(media))
+        elif doc.ast is not None and params.operation_name is None and len(doc.operations) > 1:
+            message = "The document holds several operations: choose one with `operationName`."
+            raise RequestError(message, request_error_status(media))
         key = version = None
         headers: dict[str, str] = {"X-Request-Id": request_id}
-        if self.cache is not None and doc is not None and operation == "query":
+        if self.cache is not None and operation is not None and operation.kind == "query":
             try:
                 version = await data_version()
             except Exception as exc:  # noqa: BLE001 - a trivial read failing: the database is not serving
                 logger.warning("database unavailable (request id %s): %s", request_id, type(exc).__name__)
                 message = MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
                 raise RequestError(message, 503, code="SERVICE_UNAVAILABLE") from None
-            key = cache_key(doc.normalised, params.variables, params.operation_name, "public")
+            key = cache_key(
+                doc.fingerprint, params.variables, operation.variables, params.operation_name, "public"
+            )
             headers["ETag"] = etag(version, key)
             if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
@@ -221,8 +210,9 @@ class GraphQLEndpoint:
             result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
         )
         if result.errors:
-            payload["errors"] = [format_error(error, info.request_id) for error in result.errors]
-            info.error_codes.extend(error["extensions"]["code"] for error in payload["errors"])
+            errors = [coded(error, info.request_id) for error in result.errors]
+            payload["errors"] = [error.formatted for error in errors]
+            info.error_codes.extend(error.code for error in errors)
             headers = {k: v for k, v in headers.items() if k not in {"ETag", "Cache-Control"}}
         if not request_error:
             payload["data"] = result.data

@@ -16,6 +16,7 @@ from gql_news.graphql.ids import from_global_id
 from gql_news.graphql.node import Node
 from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.people.types import Person
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.topics.types import Topic
 
 MAX_NODES = 100
@@ -50,7 +51,8 @@ class NodeQueries:
         return await _resolve(info, *from_global_id(id))
 
     @strawberry.field(
-        description=f"Objects by global id, in the order asked (null where missing); at most {MAX_NODES}."
+        metadata=cost.by_argument("ids"),
+        description=f"Objects by global id, in the order asked (null where missing); at most {MAX_NODES}.",
     )
     async def nodes(
         self,

@@ -1,4 +1,5 @@
-"""The schema: domain query types composed, errors coded, parse and validation cached."""
+"""The schema: domain query types composed, and the pre-execution pipeline (parse once, limits,
+cost, validation once, masking) run by every execution of it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules
 from strawberry.types import ExecutionContext
 
 from gql_news.graphql.articles.mutations import ArticleMutations
@@ -29,6 +30,8 @@ from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.people.mutations import PersonMutations
 from gql_news.graphql.people.queries import PersonQueries
 from gql_news.graphql.people.types import Person
+from gql_news.graphql.pipeline.extension import DEFAULT_DOCUMENT_CACHE_BYTES, Pipeline
+from gql_news.graphql.pipeline.limits import Limits
 from gql_news.graphql.search.queries import SearchQueries
 from gql_news.graphql.subscriptions.fields import Subscription
 from gql_news.graphql.topics.queries import TopicQueries
@@ -67,6 +70,8 @@ class Mutation(ArticleMutations, PersonMutations, OrganisationMutations, NodeMut
 class NewsSchema(strawberry.Schema):
     """Logs only unexpected errors: a user's bad input is an answer, not an incident."""
 
+    pipeline: Pipeline
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -93,19 +98,27 @@ class NewsSchema(strawberry.Schema):
                 )
 
 
-def build_schema(*, introspection: bool = True, tracing: bool = False) -> NewsSchema:
-    """A new schema. The parse and validation caches live at module level in strawberry, keyed by
-    size, so the per-request extension instances share them. Without introspection, one more
-    validation rule (always the same class, so the validation cache still hits). With `tracing`,
-    strawberry's OpenTelemetry extension wraps each operation (imported only then)."""
-    extensions: list[Any] = [lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
+def build_schema(
+    *,
+    introspection: bool = True,
+    tracing: bool = False,
+    limits: Limits | None = None,
+    document_cache_bytes: int = DEFAULT_DOCUMENT_CACHE_BYTES,
+) -> NewsSchema:
+    """A new schema with its own pipeline (limits and document cache). Without introspection, one
+    more validation rule. With
+    `tracing`, strawberry's OpenTelemetry extension wraps each operation (imported only then)."""
+    pipeline = Pipeline(limits or Limits(), document_cache_bytes)
+    extensions: list[Any] = [pipeline.extension]
     if not introspection:
-        extensions.insert(0, lambda: AddValidationRules([NoIntrospection]))
+        # A new instance per request (strawberry sets each one's execution context), one rule list.
+        rules: list[Any] = [NoIntrospection]
+        extensions.insert(0, lambda: AddValidationRules(rules))
     if tracing:
         from gql_news.ops.tracing import tracing_extension
 
         extensions.append(tracing_extension())
-    return NewsSchema(
+    built = NewsSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -113,6 +126,9 @@ def build_schema(*, introspection: bool = True, tracing: bool = False) -> NewsSc
         extensions=extensions,
         execution_context_class=FastExecutionContext,
     )
+    pipeline.bind(built._schema)
+    built.pipeline = pipeline
+    return built
 
 
 schema = build_schema()

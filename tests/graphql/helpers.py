@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import httpx
+import pytest
 
 
 async def gql(
@@ -55,6 +56,31 @@ def count_statements() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+@contextmanager
+def count_validations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Count the validations the pipeline runs (a spy around graphql-core's validation)."""
+    from gql_news.graphql.pipeline import extension
+
+    calls: list[int] = []
+    real = extension.validate_document
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(extension, "validate_document", counting)
+    yield calls
+
+
+async def validated_once(client: httpx.AsyncClient, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two requests of a new document validate it once: the document cache works."""
+    with count_validations(monkeypatch) as calls:
+        assert (await client.post("/graphql", json={"query": query})).status_code == 200
+        assert len(calls) == 1
+        assert (await client.post("/graphql", json={"query": query})).status_code == 200
+        assert len(calls) == 1
 
 
 async def token_headers(name: str = "tests") -> dict[str, str]:

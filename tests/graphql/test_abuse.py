@@ -9,9 +9,10 @@ to give, and `test_the_readme_table_matches_these_cases` keeps the README table 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ class Request:
     body: bytes | None = None
     headers: tuple[tuple[str, str], ...] = (("Content-Type", JSON),)
     params: tuple[tuple[str, str], ...] = ()
+    before: Request | None = None  # sent first (its answer unchecked): registers a persisted query
 
 
 def post(query: str, variables: Any = None, **extra: Any) -> Request:
@@ -61,6 +63,42 @@ def _fragment_bomb(levels: int) -> str:
     parts.append(f"fragment F{levels} on Query {{ a: __typename }}")
     return "{ ...F0 } " + " ".join(parts)
 
+
+def _bomb(levels: int = 23) -> str:
+    """The same, unaliased, on `__typename`: depth 1, cost 0, 2**levels uses of one field."""
+    parts = [f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(levels)]
+    parts.append(f"fragment F{levels} on Query {{ __typename }}")
+    return "query { ...F0 } " + " ".join(parts)
+
+
+def _by_hash(query: str) -> Request:
+    """A GET by persisted-query hash, after a POST that registered the text."""
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    registered = post(query, extensions=extensions)
+    return replace(get(None, extensions=json.dumps(extensions)), before=registered)
+
+
+_QUOTES_OF_QUOTES = (
+    "{ articles(first: 100) { edges { node { quotes { text speaker { quotes(first: 100) { text"
+    " article { quotes { text } } } } } } } } }"
+)
+_TIMELINES = (
+    "{ "
+    + " ".join(
+        f"c{i}: countries(first: 100) {{ edges {{ node {{ code mentionTimeline(interval: DAY,"
+        ' from: "2021-01-01T00:00:00Z", to: "2023-09-27T00:00:00Z") { start count } } } }'
+        for i in range(15)
+    )
+    + " }"
+)
+_NODES_100 = (
+    "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Person { articles(first: 100) { edges {"
+    " node { title } } } } } }"
+)
+_SAME_NAME_300 = "{" + " articles(first: 1) { edges { node { title } } }" * 300 + " }"
+_EXTREME_OFFSET_CURSOR = encode_cursor("a-", ["9999-12-31T23:59:59-23:59", 1])
+_NUL_NAME_CURSOR = encode_cursor("pn", ["Ali\x00ce", 1])
 
 _FIRST_MILLION = (
     "{ countries(first: 1000000) { edges { node { articles(first: 1000000) { edges { node {"
@@ -97,6 +135,54 @@ CASES: list[tuple[str, Callable[[], Request], str, str]] = [
         lambda: post(_fragment_bomb(12)),
         "200 `QUERY_TOO_COMPLEX`",
         "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "fragment bomb: 23 fragments each spreading the next twice, unaliased `__typename` (8 M uses)",
+        lambda: post(_bomb()),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "the fragment bomb over GET",
+        lambda: get(_bomb()),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "the fragment bomb by persisted-query hash (a 190-byte URL)",
+        lambda: _by_hash(_bomb()),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "300 same-named fields with selections (validation compares every pair)",
+        lambda: post(_SAME_NAME_300),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "quotes of quotes: `Article.quotes` and `Person.quotes(first: 100)` nested",
+        lambda: post(_QUOTES_OF_QUOTES),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "15 aliases of 100 countries' daily `mentionTimeline` over 1,000 days",
+        lambda: post(_TIMELINES),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "`nodes` with 100 ids, each a person's 100 articles",
+        lambda: post(_NODES_100, {"ids": [f"UGVyc29uOj{i}" for i in range(100)]}),
+        "200 `QUERY_TOO_COMPLEX`",
+        "400 `QUERY_TOO_COMPLEX`",
+    ),
+    (
+        "syntax error whose text says `tokens`",
+        lambda: post("{ tokens(first: 1) { "),
+        "200 `BAD_USER_INPUT`",
+        "400 `BAD_USER_INPUT`",
     ),
     (
         "6,000 tokens",
@@ -244,6 +330,18 @@ CASES: list[tuple[str, Callable[[], Request], str, str]] = [
         "200 `BAD_USER_INPUT`",
     ),
     (
+        "forged cursor: a date at an extreme UTC offset",
+        lambda: post(f'{{ articles(after: "{_EXTREME_OFFSET_CURSOR}") {{ totalCount }} }}'),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
+        "forged cursor: a NUL inside a name",
+        lambda: post(f'{{ people(after: "{_NUL_NAME_CURSOR}") {{ totalCount }} }}'),
+        "200 `BAD_USER_INPUT`",
+        "200 `BAD_USER_INPUT`",
+    ),
+    (
         "cursor of another list",
         lambda: post('{{ articles(after: "{}") {{ totalCount }} }}'.format(encode_cursor("topic", ["x", 1]))),
         "200 `BAD_USER_INPUT`",
@@ -318,6 +416,8 @@ def _answer(response: httpx.Response) -> str:
 
 
 async def _send(client: httpx.AsyncClient, request: Request, accept: str) -> httpx.Response:
+    if request.before is not None:
+        await _send(client, request.before, accept)
     headers = dict(request.headers)
     headers.setdefault("Accept", accept)
     return await client.request(

@@ -23,7 +23,7 @@ query($n: Int!) {{
   people(first: $n) {{ edges {{ node {{
     name mentionCount articleCount
     coMentioned(first: 5) {{ count lastSeen entity {{ {ENTITY} }} }}
-    mentionTimeline(interval: MONTH) {{ start count }}
+    mentionTimeline(interval: MONTH, from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") {{ start count }}
     articles(first: 2) {{ totalCount {FACETS} }}
   }} }} }}
 }}
@@ -38,7 +38,7 @@ query($n: Int!) {{
     code mentionCount articleCount
     articles(first: 1) {{ {FACETS} }}
   }} }} }}
-  topics(first: $n) {{ edges {{ node {{ name articleCount mentionTimeline(interval: WEEK) {{ count }} }} }} }}
+  topics(first: $n) {{ edges {{ node {{ name articleCount mentionTimeline(interval: YEAR, from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") {{ count }} }} }} }}
 }}
 """
 

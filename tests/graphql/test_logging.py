@@ -69,7 +69,7 @@ async def test_a_client_request_id_is_used_only_when_it_is_a_short_token(
 async def unmigrated(empty_database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """The app on a database without its tables and without the response cache: every query
     fails inside execution with an error the app did not expect."""
-    async with app_client(Settings(database_url=empty_database_url, response_cache_size=0)) as http:
+    async with app_client(Settings(database_url=empty_database_url, response_cache_bytes=0)) as http:
         yield http
 
 

@@ -103,7 +103,7 @@ async def test_anonymous_and_unparsable_requests_have_reserved_labels(client: ht
 
 
 async def test_operation_names_past_the_cap_count_as_other(serve: Serve) -> None:
-    async with serve(metrics_max_operations=2, response_cache_size=0) as client:
+    async with serve(metrics_max_operations=2, response_cache_bytes=0) as client:
         before = await scrape(client)
         for name in ["First", "Second", "Third", "Fourth", "First"]:
             assert (await post(client, f"query {name} {{ topics {{ totalCount }} }}")).status_code == 200

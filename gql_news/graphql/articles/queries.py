@@ -10,6 +10,7 @@ from gql_news.graphql.articles.inputs import ArticleFilter, ArticleOrder, articl
 from gql_news.graphql.articles.types import Article
 from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, First, article_connection
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.prefetch import prefetch_articles
 from gql_news.graphql.selection import selected
 from gql_news.graphql.sources import ARTICLES
@@ -30,7 +31,9 @@ class ArticleQueries:
         await prefetch_articles(info, [article], *selected(info))
         return article
 
-    @strawberry.field(description="Articles, newest first unless ordered otherwise.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"), description="Articles, newest first unless ordered otherwise."
+    )
     async def articles(
         self,
         info: Info,

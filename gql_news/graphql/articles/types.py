@@ -13,6 +13,7 @@ from gql_news.graphql.build import instantiate
 from gql_news.graphql.candidates.types import CandidateStatus, EntityCandidate
 from gql_news.graphql.context import Info
 from gql_news.graphql.node import Node
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sql import Row, as_datetime
 
@@ -150,35 +151,48 @@ class Article(Node):
         body: str = (await self._text(info))["body"]
         return body
 
-    @strawberry.field(description="Topics the article is filed under, in the source's order.")
+    @strawberry.field(
+        metadata=cost.fixed(5), description="Topics the article is filed under, in the source's order."
+    )
     def topics(self, info: Info) -> list[Annotated[Topic, strawberry.lazy(_TOPICS)]]:
         from gql_news.graphql.topics.types import Topic
 
         load = info.context.loaders.topics_by_article.load
         return related_list(self._pre, "topics", lambda: load(self._pk), Topic.from_row)
 
-    @strawberry.field(description="People mentioned, distinct, in order of first mention in the body.")
+    @strawberry.field(
+        metadata=cost.fixed(10),
+        description="People mentioned, distinct, in order of first mention in the body.",
+    )
     def people(self, info: Info) -> list[Annotated[Person, strawberry.lazy(_PEOPLE)]]:
         from gql_news.graphql.people.types import Person
 
         load = info.context.loaders.people_by_article.load
         return related_list(self._pre, "people", lambda: load(self._pk), Person.from_row)
 
-    @strawberry.field(description="Countries mentioned, distinct, in order of first mention in the body.")
+    @strawberry.field(
+        metadata=cost.fixed(10),
+        description="Countries mentioned, distinct, in order of first mention in the body.",
+    )
     def countries(self, info: Info) -> list[Annotated[Country, strawberry.lazy(_COUNTRIES)]]:
         from gql_news.graphql.countries.types import Country
 
         load = info.context.loaders.countries_by_article.load
         return related_list(self._pre, "countries", lambda: load(self._pk), Country.from_row)
 
-    @strawberry.field(description="Organisations mentioned, distinct, in order of first mention in the body.")
+    @strawberry.field(
+        metadata=cost.fixed(10),
+        description="Organisations mentioned, distinct, in order of first mention in the body.",
+    )
     def organisations(self, info: Info) -> list[Annotated[Organisation, strawberry.lazy(_ORGS)]]:
         from gql_news.graphql.organisations.types import Organisation
 
         load = info.context.loaders.organisations_by_article.load
         return related_list(self._pre, "organisations", lambda: load(self._pk), Organisation.from_row)
 
-    @strawberry.field(description="Every linked occurrence of an entity, in text order.")
+    @strawberry.field(
+        metadata=cost.fixed(30), description="Every linked occurrence of an entity, in text order."
+    )
     async def mentions(
         self,
         info: Info,
@@ -193,11 +207,12 @@ class Article(Node):
         return [m for m in done if kind is None or m.kind is kind]
 
     @strawberry.field(
+        metadata=cost.by_argument("first"),
         description=(
             "Other articles ranked by the entities they share with this one (Jaccard index of the "
             "entity sets), each with the shared entities that explain its rank. Related articles share "
             "a person or organisation; a country alone counts only for an article naming neither."
-        )
+        ),
     )
     async def related(
         self,
@@ -209,10 +224,11 @@ class Article(Node):
         return await related_articles(info, self._pk, first)
 
     @strawberry.field(
+        metadata=cost.fixed(10),
         description=(
             "Direct quotations in the body, in text order, each with its speaker when the "
             "attribution names one."
-        )
+        ),
     )
     def quotes(self, info: Info) -> list[Annotated[Quote, strawberry.lazy("gql_news.graphql.quotes.types")]]:
         from gql_news.graphql.quotes.types import Quote
@@ -220,7 +236,10 @@ class Article(Node):
         load = info.context.loaders.quotes_by_article.load
         return related_list(self._pre, "quotes", lambda: load(self._pk), Quote.from_row)
 
-    @strawberry.field(description="Names in the body that match nothing in the catalogue, for an editor.")
+    @strawberry.field(
+        metadata=cost.fixed(10),
+        description="Names in the body that match nothing in the catalogue, for an editor.",
+    )
     async def entity_candidates(
         self,
         info: Info,

@@ -12,6 +12,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.lists import Filter, ListQuery, Ordering, Source
 from gql_news.graphql.pagination import Connection
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import row_id
 from gql_news.graphql.tables import CANDIDATE
 
@@ -33,7 +34,8 @@ def _filters(status: CandidateStatus, kind: CandidateKind | None) -> tuple[Filte
 @strawberry.type
 class CandidateQueries:
     @strawberry.field(
-        description="Names articles use that match nothing in the catalogue, newest first (open ones unless asked)."
+        metadata=cost.by_argument("first"),
+        description="Names articles use that match nothing in the catalogue, newest first (open ones unless asked).",
     )
     async def entity_candidates(
         self,

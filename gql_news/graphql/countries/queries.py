@@ -12,6 +12,7 @@ from gql_news.graphql.countries.types import Country
 from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.lists import Filter, ListQuery
 from gql_news.graphql.pagination import Connection
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import BY_NAME
 from gql_news.graphql.sources import COUNTRIES
 from gql_news.graphql.sql import fetch_one, like_pattern
@@ -60,7 +61,7 @@ class CountryQueries:
         )
         return Country.from_row(row) if row else None
 
-    @strawberry.field(description="Countries, by name.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="Countries, by name.")
     async def countries(
         self,
         info: Info,

@@ -14,6 +14,7 @@ from gql_news.graphql.graph.mentioned import Mentioned
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.node import Node
 from gql_news.graphql.pagination import Connection
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import BY_NAME
 from gql_news.graphql.sources import ARTICLES_OF_COUNTRY, ORGANISATIONS_OF_COUNTRY, PEOPLE_OF_COUNTRY
 from gql_news.graphql.sql import Row, json_list
@@ -60,7 +61,9 @@ class Country(Node, Mentioned):
             },
         )
 
-    @strawberry.field(description="People who belong to the country, by name.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"), description="People who belong to the country, by name."
+    )
     async def people(
         self, info: Info, first: First = 20, after: After = None
     ) -> Connection[Annotated[Person, strawberry.lazy("gql_news.graphql.people.types")]]:
@@ -70,7 +73,9 @@ class Country(Node, Mentioned):
             info, _PEOPLE_OF_COUNTRY, parent=self._pk, first=first, after=after, convert=Person.from_row
         )
 
-    @strawberry.field(description="Organisations based in the country, by name.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"), description="Organisations based in the country, by name."
+    )
     async def organisations(
         self, info: Info, first: First = 20, after: After = None
     ) -> Connection[Annotated[Organisation, strawberry.lazy("gql_news.graphql.organisations.types")]]:
@@ -85,7 +90,9 @@ class Country(Node, Mentioned):
             convert=Organisation.from_row,
         )
 
-    @strawberry.field(description="Articles that mention the country, newest first.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"), description="Articles that mention the country, newest first."
+    )
     async def articles(
         self, info: Info, first: First = 20, after: After = None, filter: FilterArg = None
     ) -> ArticleConnection:

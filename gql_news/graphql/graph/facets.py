@@ -11,6 +11,7 @@ from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import bounded_first
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.sql import Row
 
 if TYPE_CHECKING:
@@ -83,14 +84,14 @@ class ArticleFacets:
             return []
         return await info.context.loaders.facet.load((name, self._query, self._parent, size))
 
-    @strawberry.field(description="Topics the articles are filed under.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="Topics the articles are filed under.")
     async def topics(self, info: Info, first: FacetFirst = DEFAULT_FACET_SIZE) -> list[TopicCount]:
         from gql_news.graphql.topics.types import Topic
 
         rows = await self._rows(info, "topics", first)
         return [instantiate(TopicCount, {"topic": Topic.from_row(r), "count": int(r["_n"])}) for r in rows]
 
-    @strawberry.field(description="Countries the articles mention.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="Countries the articles mention.")
     async def countries(self, info: Info, first: FacetFirst = DEFAULT_FACET_SIZE) -> list[CountryCount]:
         from gql_news.graphql.countries.types import Country
 
@@ -99,14 +100,14 @@ class ArticleFacets:
             instantiate(CountryCount, {"country": Country.from_row(r), "count": int(r["_n"])}) for r in rows
         ]
 
-    @strawberry.field(description="People the articles mention.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="People the articles mention.")
     async def people(self, info: Info, first: FacetFirst = DEFAULT_FACET_SIZE) -> list[PersonCount]:
         from gql_news.graphql.people.types import Person
 
         rows = await self._rows(info, "people", first)
         return [instantiate(PersonCount, {"person": Person.from_row(r), "count": int(r["_n"])}) for r in rows]
 
-    @strawberry.field(description="Organisations the articles mention.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="Organisations the articles mention.")
     async def organisations(
         self, info: Info, first: FacetFirst = DEFAULT_FACET_SIZE
     ) -> list[OrganisationCount]:

@@ -15,15 +15,18 @@ from gql_news.graphql.graph.entities import load_entities
 from gql_news.graphql.graph.kinds import KINDS, EntityKey, Kind
 from gql_news.graphql.graph.pair_sql import row_entity
 from gql_news.graphql.graph.timeline import (
+    MAX_BUCKETS,
     TIMELINE_DESCRIPTION,
     FromArg,
     IntervalArg,
     TimelineBucket,
     ToArg,
+    bucket_count,
     mention_timeline,
 )
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import bounded_first
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST
 from gql_news.graphql.sql import as_datetime
 
@@ -66,10 +69,11 @@ class Mentioned:
         return await info.context.loaders.count.load((_ALL_ARTICLES[self._kind().name], self._pk))
 
     @strawberry.field(
+        metadata=cost.by_argument("first"),
         description=(
             "The entities named in the same articles: most shared articles first, then most recently "
             "seen together. The entity itself is left out."
-        )
+        ),
     )
     async def co_mentioned(
         self,
@@ -97,7 +101,7 @@ class Mentioned:
             for row in rows
         ]
 
-    @strawberry.field(description=TIMELINE_DESCRIPTION)
+    @strawberry.field(metadata=cost.computed(bucket_count, MAX_BUCKETS), description=TIMELINE_DESCRIPTION)
     async def mention_timeline(
         self, info: Info, interval: IntervalArg, from_: FromArg = None, to: ToArg = None
     ) -> list[TimelineBucket]:

@@ -19,6 +19,7 @@ from gql_news.graphql.build import instantiate
 from gql_news.graphql.context import Info
 from gql_news.graphql.graph.entities import load_entities
 from gql_news.graphql.pagination import bounded_first
+from gql_news.graphql.pipeline import cost
 
 DEFAULT_RELATED = 5
 MAX_RELATED = 100
@@ -32,7 +33,10 @@ class RelatedArticle:
     )
     _source: strawberry.Private[int]
 
-    @strawberry.field(description="The entities both articles name, in order of first mention in the source.")
+    @strawberry.field(
+        metadata=cost.fixed(10),
+        description="The entities both articles name, in order of first mention in the source.",
+    )
     async def shared_entities(self, info: Info) -> list[Entity]:
         load = info.context.loaders.entity_keys_by_article.load
         mine, theirs = await asyncio.gather(load(self._source), load(self.article._pk))

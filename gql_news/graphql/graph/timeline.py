@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Annotated, Any
@@ -69,6 +70,18 @@ def _bounds(
             argument="interval",
         )
     return first, last
+
+
+def bucket_count(args: Mapping[str, Any]) -> int | None:
+    """The buckets a timeline's arguments ask for (its cost); None when the range is open."""
+    interval, start, end = args.get("interval"), args.get("from"), args.get("to")
+    if not isinstance(interval, str) or not isinstance(start, str) or not isinstance(end, str):
+        return None
+    first, last = (to_utc(datetime.fromisoformat(value)) for value in (start, end))
+    if first >= last:
+        return 0
+    width = interval.lower()
+    return span(truncate(first, width), truncate(last - timedelta(microseconds=1), width), width)
 
 
 async def mention_timeline(

@@ -13,6 +13,7 @@ from gql_news.graphql.lists import Filter, ListQuery
 from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.pagination import Connection
 from gql_news.graphql.people.queries import country_filter, name_filter
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import BY_NAME
 from gql_news.graphql.sources import ORGANISATIONS
 from gql_news.graphql.sql import fetch_one
@@ -47,7 +48,7 @@ class OrganisationQueries:
         )
         return Organisation.from_row(row) if row else None
 
-    @strawberry.field(description="Organisations, by name.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="Organisations, by name.")
     async def organisations(
         self,
         info: Info,

@@ -12,6 +12,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
 from gql_news.graphql.graph.mentioned import Mentioned
 from gql_news.graphql.node import Node
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_ORGANISATION
 from gql_news.graphql.sql import Row, json_list
@@ -50,14 +51,17 @@ class Organisation(Node, Mentioned):
         country = embedded_country(self._row)
         return Country.from_row(country) if country else None
 
-    @strawberry.field(description="People who belong to the organisation.")
+    @strawberry.field(metadata=cost.fixed(10), description="People who belong to the organisation.")
     def people(self, info: Info) -> list[Annotated[Person, strawberry.lazy("gql_news.graphql.people.types")]]:
         from gql_news.graphql.people.types import Person
 
         load = info.context.loaders.people_by_organisation.load
         return related_list(self._pre, "people", lambda: load(self._pk), Person.from_row)
 
-    @strawberry.field(description="Articles that mention the organisation, newest first.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"),
+        description="Articles that mention the organisation, newest first.",
+    )
     async def articles(
         self, info: Info, first: First = 20, after: After = None, filter: FilterArg = None
     ) -> ArticleConnection:

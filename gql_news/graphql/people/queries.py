@@ -12,6 +12,7 @@ from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.lists import Filter, ListQuery
 from gql_news.graphql.pagination import Connection
 from gql_news.graphql.people.types import Person
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import BY_NAME
 from gql_news.graphql.sources import PEOPLE
 from gql_news.graphql.sql import fetch_one, like_pattern
@@ -63,7 +64,7 @@ class PersonQueries:
         row = await fetch_one(f"SELECT {PERSON.columns} FROM {PERSON.from_} WHERE t.slug = ?", [slug])
         return Person.from_row(row) if row else None
 
-    @strawberry.field(description="People, by name.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="People, by name.")
     async def people(
         self,
         info: Info,

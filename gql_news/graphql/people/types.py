@@ -12,6 +12,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, ArticleConnection, FilterArg, First, articles_of
 from gql_news.graphql.graph.mentioned import Mentioned
 from gql_news.graphql.node import Node
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.quotes.types import Quote, QuoteConnection, quote_list_of_person, quotes_of_person
 from gql_news.graphql.related import related_list
 from gql_news.graphql.sources import ARTICLES_OF_PERSON
@@ -62,7 +63,7 @@ class Person(Node, Mentioned):
         country = embedded_country(self._row)
         return Country.from_row(country) if country else None
 
-    @strawberry.field(description="Organisations the person belongs to.")
+    @strawberry.field(metadata=cost.fixed(5), description="Organisations the person belongs to.")
     def organisations(
         self, info: Info
     ) -> list[Annotated[Organisation, strawberry.lazy("gql_news.graphql.organisations.types")]]:
@@ -71,17 +72,20 @@ class Person(Node, Mentioned):
         load = info.context.loaders.organisations_by_person.load
         return related_list(self._pre, "organisations", lambda: load(self._pk), Organisation.from_row)
 
-    @strawberry.field(description="Articles that mention the person, newest first.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"), description="Articles that mention the person, newest first."
+    )
     async def articles(
         self, info: Info, first: First = 20, after: After = None, filter: FilterArg = None
     ) -> ArticleConnection:
         return await articles_of(info, ARTICLES_OF_PERSON, self._pk, first, after, filter)
 
     @strawberry.field(
+        metadata=cost.by_argument("first"),
         description=(
             "Quotations attributed to the person, newest article first, in text order within one "
             "(at most `first`; quotesConnection pages through all of them)."
-        )
+        ),
     )
     async def quotes(
         self,
@@ -90,7 +94,10 @@ class Person(Node, Mentioned):
     ) -> list[Quote]:
         return await quote_list_of_person(info, self._pk, first)
 
-    @strawberry.field(description="The person's quotations as a paged connection, in the order of `quotes`.")
+    @strawberry.field(
+        metadata=cost.by_argument("first"),
+        description="The person's quotations as a paged connection, in the order of `quotes`.",
+    )
     async def quotes_connection(self, info: Info, first: First = 20, after: After = None) -> QuoteConnection:
         return await quotes_of_person(info, self._pk, first, after)
 

@@ -11,6 +11,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import encode_cursor, page_args, page_info
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.search.sql import RELEVANCE, searched, snippets
 from gql_news.graphql.search.syntax import parse
 from gql_news.graphql.search.types import SearchConnection, SearchEdge
@@ -29,11 +30,12 @@ _QUERY_HELP = (
 @strawberry.type
 class SearchQueries:
     @strawberry.field(
+        metadata=cost.by_argument("first"),
         description=(
             "Full-text search over articles, best match first, each result with its score and a "
             "highlighted snippet. A query with nothing to look for (empty, only common words, only "
             "exclusions) is BAD_USER_INPUT."
-        )
+        ),
     )
     async def search(
         self,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from gql_news.graphql.pagination import PageInfo
+from gql_news.graphql.pipeline import cost
 
 if TYPE_CHECKING:
     from gql_news.graphql.articles.types import Article
@@ -39,7 +40,7 @@ class SearchEdge:
 
 @strawberry.type(description="Articles matching a search, best match first (Relay connection).")
 class SearchConnection:
-    edges: list[SearchEdge] = strawberry.field(description="The results of this page.")
+    edges: list[SearchEdge] = strawberry.field(description="The results of this page.", metadata=cost.page())
     page_info: PageInfo = strawberry.field(description="Paging state.")
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
 

@@ -4,13 +4,17 @@
   (subscriptions-transport-ws, unmaintained since 2021) is refused: the socket is accepted
   and closed with 4406, as the protocol prescribes for an unacceptable subprotocol.
 - Only subscriptions run here; queries and mutations go over HTTP.
-- Each subscribe message passes the same document limits as HTTP (depth, aliases, tokens,
-  cost) before anything runs; a refusal, a syntax or validation error is an `error` message
-  for that id, and the connection stays open. Errors carry `extensions.code`.
-- At most `max_subscriptions_per_connection` run at once per socket; `connection_init` must
-  arrive within `ws_init_timeout_s` (else 4408). A token in the connection_init payload
-  (`{"authorization": "Bearer …"}`) must be valid (else 4403); with
-  `subscriptions_require_token` one is required.
+- Each subscribe message goes through the schema's pre-execution pipeline, as HTTP requests do
+  (parse once, limits, cost, validation, masking); a refusal, a syntax or validation error is an
+  `error` message for that id, and the connection stays open. Errors carry `extensions.code`,
+  and masked ones the socket's request id, which the log lines of that socket carry too.
+- Messages are at most `max_ws_message_bytes` (uvicorn closes the socket with 1009 past it).
+- At most `max_subscriptions_per_connection` run at once per socket, and
+  `max_subscriptions_per_worker` in the whole process; `connection_init` must arrive within
+  `ws_init_timeout_s` (else 4408). A token in the connection_init payload
+  (`{"authorization": "Bearer …"}`) must be valid (else 4403), and stay valid: it is checked
+  again at each subscribe message and before events are delivered, so a revoked token loses
+  its subscriptions. With `subscriptions_require_token` one is required.
 - On shutdown the lifespan closes the sockets still open with 1001 (going away).
 """
 
@@ -23,7 +27,7 @@ from datetime import timedelta
 from typing import Any, cast
 
 import orjson
-from graphql import GraphQLError, GraphQLSyntaxError, parse
+from graphql import GraphQLError
 from starlette.websockets import WebSocket, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError
@@ -35,10 +39,8 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 from strawberry.utils.aio import aclosing
 
-from gql_news.graphql.cache import contains_nul, document
 from gql_news.graphql.context import Context
-from gql_news.graphql.errors import format_error
-from gql_news.graphql.limits import Limits, TooComplex, check_cost
+from gql_news.graphql.pipeline.extension import coded
 from gql_news.graphql.schema import NewsSchema
 
 logger = logging.getLogger("gql_news.ws")
@@ -62,15 +64,6 @@ def _bad(message: str, code: str = "BAD_USER_INPUT", **extensions: Any) -> dict[
     return {"message": message, "extensions": {"code": code, **extensions}}
 
 
-def _syntax_error(query: str) -> dict[str, Any]:
-    """The located syntax error of a document that does not parse."""
-    try:
-        parse(query, no_location=False)
-    except GraphQLSyntaxError as error:
-        return format_error(error, "")
-    return _bad("The document does not parse.")
-
-
 class _CodedSchema:
     """What the handler calls `schema`: runs subscriptions only, and codes every error."""
 
@@ -80,17 +73,18 @@ class _CodedSchema:
     async def stream(self, query: str, **kwargs: Any) -> AsyncGenerator[ExecutionResult, None]:
         kwargs["allowed_operation_types"] = (OperationType.SUBSCRIPTION,)
         source = await self.schema.stream(query, **kwargs)
-        return self._coded(cast(AsyncGenerator[ExecutionResult, None], source))
+        request_id = kwargs["context_value"].request_id
+        return self._coded(cast(AsyncGenerator[ExecutionResult, None], source), request_id)
 
     @staticmethod
     async def _coded(
-        source: AsyncGenerator[ExecutionResult, None],
+        source: AsyncGenerator[ExecutionResult, None], request_id: str
     ) -> AsyncGenerator[ExecutionResult, None]:
+        """Every error coded (the pipeline already did, but for failures outside it)."""
         async with aclosing(source):
             async for result in source:
                 if result.errors:
-                    request_id = uuid.uuid4().hex
-                    result.errors = [_Coded(format_error(e, request_id)) for e in result.errors]
+                    result.errors = [coded(e, request_id) for e in result.errors]
                 yield result
 
 
@@ -109,18 +103,24 @@ class _Handler(BaseGraphQLTransportWSHandler[Context, None]):
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         refusal = None
         if self.connection_acknowledged and message.get("id") not in self.operations:
-            refusal = self._refusal(message)
+            refusal = await self._refusal(message)
         if refusal is not None:
             error: ErrorMessage = {"id": message["id"], "type": "error", "payload": [cast(Any, refusal)]}
             await self.send_message(error)
             return
         await super().handle_subscribe(message)
 
-    def _refusal(self, message: SubscribeMessage) -> dict[str, Any] | None:
+    async def _refusal(self, message: SubscribeMessage) -> dict[str, Any] | None:
         """Why this subscribe message may not run (an error to send for its id), or None."""
         limit = self.endpoint.max_subscriptions
         if len(self.operations) >= limit:
             return _bad(f"At most {limit} subscriptions may run on one connection.", limit=limit)
+        if self.endpoint.running >= self.endpoint.max_worker_subscriptions:
+            return _bad(
+                "The server runs as many subscriptions as it can; try again later.",
+                "SERVICE_UNAVAILABLE",
+                limit=self.endpoint.max_worker_subscriptions,
+            )
         payload: Any = message.get("payload")
         query = payload.get("query") if isinstance(payload, Mapping) else None
         variables = payload.get("variables") if isinstance(payload, Mapping) else None
@@ -133,17 +133,10 @@ class _Handler(BaseGraphQLTransportWSHandler[Context, None]):
             return _bad(
                 "The payload needs `query` (a string), and optionally `variables` (an object) and `operationName`."
             )
-        try:
-            doc = document(query, self.endpoint.limits)
-            if doc is None:
-                return _syntax_error(query)
-            check_cost(doc.ast, name, variables or {}, self.endpoint.limits)
-        except TooComplex as error:
-            return {"message": str(error), "extensions": error.extensions}
-        if doc.has_nul or contains_nul(variables):
-            return _bad("Strings may not contain the NUL character (U+0000).")
-        operation = doc.operation_type(name)
-        if operation is not None and operation != "subscription":
+        if self.context.authorization is not None and await self.context.principal(max_age_s=0) is None:
+            return _bad("The connection's API token is not valid (revoked?).", "UNAUTHENTICATED")
+        operation = self.endpoint.schema.pipeline.document(query).operation(name)
+        if operation is not None and operation.kind != "subscription":
             return _bad(
                 "Only subscriptions are served over the WebSocket; send queries and mutations over HTTP."
             )
@@ -161,18 +154,23 @@ class SubscriptionEndpoint:
     def __init__(
         self,
         schema: NewsSchema,
-        limits: Limits,
         *,
         max_subscriptions: int = 20,
+        max_worker_subscriptions: int = 1000,
         init_timeout_s: float = 10.0,
         require_token: bool = False,
     ) -> None:
         self.schema = schema
-        self.limits = limits
         self.max_subscriptions = max_subscriptions
+        self.max_worker_subscriptions = max_worker_subscriptions
         self.init_timeout_s = init_timeout_s
         self.require_token = require_token
-        self.sockets: set[WebSocket] = set()
+        self.sockets: dict[WebSocket, _Handler] = {}
+
+    @property
+    def running(self) -> int:
+        """Subscriptions running in this process, on every socket."""
+        return sum(len(handler.operations) for handler in self.sockets.values())
 
     async def handle(self, websocket: WebSocket) -> None:
         if GRAPHQL_TRANSPORT_WS_PROTOCOL not in websocket.scope.get("subprotocols", ()):
@@ -180,11 +178,20 @@ class SubscriptionEndpoint:
             await websocket.close(4406, "Subprotocol not acceptable: use graphql-transport-ws")
             return
         await websocket.accept(subprotocol=GRAPHQL_TRANSPORT_WS_PROTOCOL)
-        self.sockets.add(websocket)
+        # One id for the socket: masked errors name it, and so do the log lines written for it.
+        context = Context(request_id=uuid.uuid4().hex, token_required=self.require_token)
+        client = websocket.client
+        logger.info(
+            "websocket opened (request id %s) from %s",
+            context.request_id,
+            f"{client.host}:{client.port}" if client else "-",
+        )
+        handler = _Handler(self, websocket, context)
+        self.sockets[websocket] = handler
         try:
-            await _Handler(self, websocket, Context()).handle()
+            await handler.handle()
         finally:
-            self.sockets.discard(websocket)
+            del self.sockets[websocket]
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object]:
         """Check the token of connection_init, if any (required with `require_token`)."""

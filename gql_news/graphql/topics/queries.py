@@ -11,6 +11,7 @@ from gql_news.graphql.context import Info
 from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import Connection
+from gql_news.graphql.pipeline import cost
 from gql_news.graphql.rows import BY_NAME
 from gql_news.graphql.sources import TOPICS
 from gql_news.graphql.sql import fetch_one
@@ -29,7 +30,7 @@ class TopicQueries:
         row = await fetch_one(f"SELECT {TOPIC.columns} FROM {TOPIC.from_} WHERE t.slug = ?", [slug])
         return Topic.from_row(row) if row else None
 
-    @strawberry.field(description="Topics, by name.")
+    @strawberry.field(metadata=cost.by_argument("first"), description="Topics, by name.")
     async def topics(self, info: Info, first: First = 20, after: After = None) -> Connection[Topic]:
         return await resolve_connection(
             info, _ALL_TOPICS, parent=0, first=first, after=after, convert=Topic.from_row
