@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import tracemalloc
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
-from graphql import get_introspection_query, parse
+from graphql import Token, get_introspection_query, parse
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from gql_news.app import create_app
@@ -208,3 +209,22 @@ async def test_validation_errors_keep_their_locations(client: httpx.AsyncClient)
     assert body["errors"][0]["locations"] == [{"line": 2, "column": 3}]
     assert await data(client, "{ __typename }") == {"__typename": "Query"}
     assert parse("{ __typename }")  # graphql-core parses what the pipeline cached
+
+
+def test_a_dropped_document_is_freed_at_once() -> None:
+    """No reference cycle keeps a document's parts alive once the cache drops it (the lexer's
+    token chain is cut): its memory comes back without waiting for the cyclic collector."""
+
+    def tokens() -> int:
+        return sum(1 for o in gc.get_objects() if isinstance(o, Token))
+
+    pipeline = build_schema(document_cache_bytes=64 * 1024).pipeline
+    gc.collect()
+    gc.disable()
+    try:
+        before = tokens()
+        for i in range(200):
+            pipeline.document(f"# comment {i}\n{{ a{i}: __typename b: __typename }}")
+        assert tokens() - before < 200  # only what the cache still holds, not 200 x 12
+    finally:
+        gc.enable()

@@ -128,6 +128,22 @@ def _nodes(root: Node) -> tuple[int, bool]:
     return count, nul
 
 
+def _unlink_tokens(ast: DocumentNode) -> None:
+    """Cut the lexer's token chain (each token points to the previous and the next one).
+
+    Locations keep their first and last token, and through the chain every token of the text,
+    comments included: a cycle only the cyclic garbage collector frees, and late (its older
+    generations run rarely; see `app._tune_gc`). A document dropped from the cache would hold
+    its whole token list for minutes. Error locations need only each location's offsets and
+    source, which stay.
+    """
+    token = ast.loc.start_token if ast.loc is not None else None
+    while token is not None:
+        following = token.next
+        token.prev = token.next = None
+        token = following
+
+
 def analyse(query: str, schema: GraphQLSchema, limits: Limits) -> Document:
     """Parse and measure a query text (never raises: a refusal is part of the document)."""
     text_bytes = sys.getsizeof(query)
@@ -145,6 +161,7 @@ def analyse(query: str, schema: GraphQLSchema, limits: Limits) -> Document:
         return Document(
             None, TooComplex("depth", limits.max_depth + 1, limits.max_depth), {}, False, text_bytes, ""
         )
+    _unlink_tokens(ast)
     nodes, has_nul = _nodes(ast)
     weight = _DOCUMENT_BYTES + 2 * text_bytes + nodes * _NODE_BYTES
     try:
