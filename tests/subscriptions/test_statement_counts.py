@@ -4,6 +4,8 @@ articles one (prefetched from the subscription's selection)."""
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
+
 from gql_news.events.broker import ArticleEvent
 from gql_news.events.publish import current_broker
 from tests import factories as f
@@ -57,3 +59,38 @@ async def test_event_statements_do_not_grow_with_its_articles(live: Live) -> Non
     assert (
         one <= 10
     )  # notify (PostgreSQL), match, rows, topics, people, countries, organisations, their people
+
+
+async def _statements_with_sockets(live: Live, ids: list[int], sockets: int, distinct: int) -> int:
+    """Statements of one event delivered to `sockets` subscriptions using `distinct` filters."""
+    broker = current_broker()
+    assert broker is not None
+    async with AsyncExitStack() as stack:
+        clients = [await stack.enter_async_context(ws_connect(live.ws_url)) for _ in range(sockets)]
+        for i, ws in enumerate(clients):
+            await ws.init()
+            words = (
+                ["Story", "Person", "Org"][: 1 + i % distinct] if distinct <= 3 else [f"Story {i % distinct}"]
+            )
+            await ws.subscribe("n", NESTED, {"f": {"country": "BY", "text": " ".join(words)}})
+        await live.wait_for_subscribers(sockets)
+        with count_statements() as statements:
+            await broker.publish(ArticleEvent(tuple(ids), "created"))
+            for ws in clients:
+                message = await ws.receive()
+                assert message["type"] == "next", message
+        return len(statements)
+
+
+async def test_sockets_sharing_a_subscription_share_its_work(live: Live) -> None:
+    """Ten sockets asking the same cost what one does; distinct filters share the filter
+    statement (batched) and each costs its own read of what it selects, whatever the sockets."""
+    ids = await _articles(1, "s")
+    one = await _statements_with_sockets(live, ids, 1, 1)
+    ten = await _statements_with_sockets(live, ids, 10, 1)
+    assert ten == one
+    two = await _statements_with_sockets(live, ids, 8, 2)
+    three = await _statements_with_sockets(live, ids, 9, 3)
+    step = two - one
+    assert 0 < step < one  # a distinct subscription adds its prefetch, not the filter or the rows
+    assert three - two == step
