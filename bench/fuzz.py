@@ -33,7 +33,7 @@ import httpx
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from bench.fuzz_oracle import Finding, check_answer, check_log
-from bench.fuzz_requests import Call, calls
+from bench.fuzz_requests import Call, calls, subscription_documents
 from bench.fuzz_target import Target, serve
 
 _JSON_BODY = {"Content-Type": "application/json"}
@@ -74,6 +74,20 @@ def send(client: httpx.Client, target: Target, call: Call, tally: Tally) -> None
         tally.codes[error["extensions"]["code"]] += 1
 
 
+def _settings(examples: int, random_seed: int | None, *, shrink: bool) -> settings:
+    """Hypothesis settings of a run: derandomised without a seed (the same examples every time)."""
+    phases = [Phase.explicit, Phase.generate, *([Phase.shrink] if shrink else [])]
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=random_seed is None,
+        phases=phases,
+        suppress_health_check=list(HealthCheck),
+        print_blob=True,
+    )
+
+
 def fuzz(target: Target, examples: int, random_seed: int | None = None) -> Tally:
     """Send `examples` generated requests; Finding (after shrinking) on the first broken answer.
 
@@ -83,15 +97,7 @@ def fuzz(target: Target, examples: int, random_seed: int | None = None) -> Tally
         sdl = _sdl(client)
         tally = Tally()
         start = target.log_path.stat().st_size
-        config = settings(
-            max_examples=examples,
-            deadline=None,
-            database=None,
-            derandomize=random_seed is None,
-            phases=[Phase.explicit, Phase.generate, Phase.shrink],
-            suppress_health_check=list(HealthCheck),
-            print_blob=True,
-        )
+        config = _settings(examples, random_seed, shrink=True)
 
         @config
         @given(call=calls(sdl, target.known))
@@ -102,6 +108,64 @@ def fuzz(target: Target, examples: int, random_seed: int | None = None) -> Tally
             one = seed(random_seed)(one)
         one()
         check_log(target.log_path, start)
+    return tally
+
+
+def fuzz_subscriptions(target: Target, examples: int, random_seed: int | None = None) -> Tally:
+    """Send `examples` generated subscribe messages over one WebSocket (reopened if it closes):
+    each answer must be well-formed (an `error` or `next` with codes of the public set, never
+    INTERNAL_SERVER_ERROR) and the socket must still answer a ping; then the operation is
+    completed. Finding on the first broken answer."""
+    from websockets.sync.client import connect
+
+    with httpx.Client(base_url=target.base_url, timeout=60) as client:
+        sdl = _sdl(client)
+    url = target.base_url.replace("http://", "ws://") + "/graphql"
+    tally = Tally()
+    start = target.log_path.stat().st_size
+    config = _settings(examples, random_seed, shrink=False)
+    with connect(url, subprotocols=["graphql-transport-ws"], open_timeout=20) as ws:  # type: ignore[list-item]
+        ws.send(
+            json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {target.token}"}})
+        )
+        if json.loads(ws.recv(10))["type"] != "connection_ack":
+            raise Finding("no connection_ack")
+
+        @config
+        @given(query=subscription_documents(sdl, target.known))
+        def one(query: str) -> None:
+            op = f"s{tally.requests}"
+            ws.send(json.dumps({"id": op, "type": "subscribe", "payload": {"query": query}}))
+            pinged = False
+            while True:
+                try:
+                    # A refusal comes at once; a subscription that runs says nothing: ping then.
+                    message = json.loads(ws.recv(20 if pinged else 0.3))
+                except TimeoutError:
+                    if pinged:
+                        raise Finding(f"no pong after {query[:300]!r}") from None
+                    ws.send(json.dumps({"type": "ping"}))
+                    pinged = True
+                    continue
+                except Exception as exc:  # noqa: BLE001 - a closed socket is the finding
+                    raise Finding(f"the socket failed after {query[:300]!r}: {exc!r}") from None
+                if message["type"] == "pong":
+                    break
+                payload = message.get("payload")
+                errors = payload if message["type"] == "error" else (payload or {}).get("errors", [])
+                for error in errors or ():
+                    check_answer(httpx.Response(200, json={"errors": [error]}))
+                    tally.codes[error["extensions"]["code"]] += 1
+                if message.get("id") == op and message["type"] in {"error", "complete"} and not pinged:
+                    ws.send(json.dumps({"type": "ping"}))
+                    pinged = True
+            ws.send(json.dumps({"id": op, "type": "complete"}))
+            tally.requests += 1
+
+        if random_seed is not None:
+            one = seed(random_seed)(one)
+        one()
+    check_log(target.log_path, start)
     return tally
 
 
@@ -154,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
                 with serve(url, Path(tmp)) as target:
                     print(f"[{backend}] seed {random_seed}, {args.examples} examples", flush=True)
                     tally = fuzz(target, args.examples, random_seed)
+                    live = fuzz_subscriptions(target, max(1, args.examples // 10), random_seed)
                 print(f"[{backend}] PASSED in {time.perf_counter() - began:.0f} s: {tally.summary()}")
+                print(f"[{backend}] subscriptions: {live.summary()}")
             except Finding as finding:
                 failed = True
                 print(f"[{backend}] FAILED (seed {random_seed}): {finding}")

@@ -42,6 +42,7 @@ from graphql import (
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, queries
 
+from bench.fuzz_shapes import subscriptions, with_fragments
 from bench.fuzz_target import Known
 
 ACCEPT = (None, "application/json", "application/graphql-response+json", "*/*")
@@ -183,6 +184,9 @@ def calls(sdl: str, known: Known) -> st.SearchStrategy[Call]:
         query, variables = with_variables(call.query, schema)
         return Call(query, call.method, call.accept, call.authenticated, variables)
 
+    def fragmented(call: Call, twice: list[bool], bomb: int) -> Call:
+        return replace(call, query=with_fragments(call.query, schema, twice, bomb))
+
     def method(query: str) -> st.SearchStrategy[str]:
         # A mutation over GET is always the same 405: try it, but spend few requests on it.
         likely = st.just("POST") if query.startswith("mutation") else st.sampled_from(["POST", "GET"])
@@ -197,4 +201,24 @@ def calls(sdl: str, known: Known) -> st.SearchStrategy[Call]:
             _often(st.just(True), st.just(False)),
         )
     )
-    return st.one_of(calls, calls.map(lift))
+    reshaped = st.builds(
+        fragmented,
+        calls,
+        st.lists(st.booleans(), min_size=1, max_size=4),
+        st.sampled_from([0, 0, 0, 0, 3, 12, 30]),  # most without a bomb; some small, some huge
+    )
+    return st.one_of(calls, calls.map(lift), reshaped)
+
+
+def subscription_documents(sdl: str, known: Known) -> st.SearchStrategy[str]:
+    """Subscription documents, valid or with one violation, sometimes reshaped with fragments."""
+    scalars = custom_scalars(known)
+    schema = build_schema(sdl)
+    plain = _often(subscriptions(sdl, scalars), subscriptions(sdl, scalars, Mode.NEGATIVE))
+    reshaped = st.builds(
+        lambda query, twice, bomb: with_fragments(query, schema, twice, bomb),
+        plain,
+        st.lists(st.booleans(), min_size=1, max_size=4),
+        st.sampled_from([0, 0, 3]),
+    )
+    return st.one_of(plain, reshaped)

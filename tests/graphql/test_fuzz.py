@@ -19,7 +19,7 @@ import httpx
 import pytest
 from graphql import build_schema, parse, validate
 
-from bench.fuzz import fuzz
+from bench.fuzz import fuzz, fuzz_subscriptions
 from bench.fuzz_oracle import Finding, check_answer, check_log
 from bench.fuzz_requests import with_variables
 from bench.fuzz_target import Target, serve
@@ -49,6 +49,12 @@ def test_generated_requests_get_well_formed_answers(target: Target) -> None:
     assert tally.requests >= EXAMPLES
     # The generators must reach the resolvers, not only the validator.
     assert tally.clean >= EXAMPLES // 20, tally.summary()
+    print(tally.summary())
+
+
+def test_generated_subscriptions_get_well_formed_answers(target: Target) -> None:
+    tally = fuzz_subscriptions(target, EXAMPLES // 5)
+    assert tally.requests >= EXAMPLES // 5
     print(tally.summary())
 
 
