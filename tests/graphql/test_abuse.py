@@ -13,7 +13,6 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,10 +21,10 @@ import pytest
 
 from gql_news.graphql.ids import to_global_id
 from gql_news.graphql.pagination import encode_cursor
+from tests.readme import table_rows
 
 JSON = "application/json"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
-README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @dataclass(frozen=True)
@@ -444,10 +443,5 @@ async def test_abusive_input(
 
 
 def test_the_readme_table_matches_these_cases() -> None:
-    section = README.read_text().split("### Abusive inputs", 1)[1].split("\n#", 1)[0]
-    rows = [
-        tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
-        for line in section.splitlines()
-        if line.startswith("| ") and not line.startswith("| input")
-    ]
+    rows = table_rows("### Abusive inputs")
     assert rows == [(name, as_json, as_gr) for name, _, as_json, as_gr in CASES]
