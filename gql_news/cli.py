@@ -164,6 +164,7 @@ def serve(
             # what one socket may have queued unread.
             ws_max_size=settings.max_ws_message_bytes,
             ws_max_queue=8,
+            ws_per_message_deflate=settings.ws_per_message_deflate,
             proxy_headers=True,
         )
 

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
         ge=4096,
         description="Bytes of parsed and checked query documents kept per worker (texts and syntax trees).",
     )
+    query_planner: bool = Field(
+        default=True,
+        description="Answer queries the read planner covers with one SQL statement; off: always the field-by-field executor.",
+    )
     max_body_bytes: int = Field(
         default=256 * 1024,
         ge=1024,
@@ -60,6 +64,14 @@ class Settings(BaseSettings):
         default=256 * 1024,
         ge=1024,
         description="Largest WebSocket message accepted (after decompression); larger ones close the socket (1009).",
+    )
+    ws_per_message_deflate: bool = Field(
+        default=False,
+        description=(
+            "Offer WebSocket compression (permessage-deflate). Off: a message costs what it weighs on "
+            "the wire (a 1 KB deflated message may inflate to the size limit), and refused oversized "
+            "deflated messages left ~0.3 MB each in the worker."
+        ),
     )
     max_header_bytes: int = Field(
         default=32 * 1024,
