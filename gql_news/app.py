@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         tracing=settings.otel_enabled,
         limits=limits,
         document_cache_bytes=settings.document_cache_bytes,
+        planner=settings.query_planner,
     )
     live = SubscriptionEndpoint(
         app_schema,

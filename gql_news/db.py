@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -103,6 +104,7 @@ async def init_db(settings: Settings) -> None:
 
 async def _unicode_lower(client: BaseDBAsyncClient) -> None:
     """SQLite's LOWER() folds ASCII only; make it Python's, as PostgreSQL's folds every letter.
+    (And give it the base64 the read planner needs.)
 
     Case-insensitive name filters lower both sides; without this "åland" misses "Åland Islands"
     on SQLite but not on PostgreSQL.
@@ -111,10 +113,18 @@ async def _unicode_lower(client: BaseDBAsyncClient) -> None:
     connection = getattr(client, "_connection", None)
     if connection is not None:
         await connection.create_function("lower", 1, _lower, deterministic=True)
+        await connection.create_function("gql_news_base64url", 1, _base64url, deterministic=True)
 
 
 def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
+
+
+def _base64url(value: Any) -> Any:
+    """Global ids and cursors in the read planner's SQL: SQLite has no base64 function."""
+    if value is None:
+        return None
+    return base64.urlsafe_b64encode(str(value).encode()).decode().rstrip("=")
 
 
 async def close_db() -> None:

@@ -133,6 +133,15 @@ async def uncached_client(test_settings: Settings) -> AsyncIterator[httpx.AsyncC
 
 
 @pytest.fixture
+async def executor_client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with the cache and the read planner off: every query runs field by field (the
+    executor, which answers what the planner does not)."""
+    settings = test_settings.model_copy(update={"response_cache_bytes": 0, "query_planner": False})
+    async with _serve(settings) as http:
+        yield http
+
+
+@pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
 

@@ -27,6 +27,7 @@ class Context:
     request_id: str = ""  # what the request is logged and answered under
     loaders: Loaders = field(default_factory=Loaders)
     connection_params: dict[str, Any] = field(default_factory=dict)
+    plan_queries: bool = False  # an HTTP request: a planned query may be answered by one statement
     token_required: bool = False  # a WebSocket of a server that serves subscriptions to token holders only
     _principal: Principal | None = field(default=None, repr=False)
     _checked_at: float | None = field(default=None, repr=False)

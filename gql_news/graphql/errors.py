@@ -59,12 +59,12 @@ def error_code(error: GraphQLError) -> str:
     if error.path is None:
         own = (error.extensions or {}).get("code")  # a validation rule of ours may set it
         return own if own in CODES else "BAD_USER_INPUT"
-    if original is not None and _database_unavailable(original):
+    if original is not None and database_unavailable(original):
         return "SERVICE_UNAVAILABLE"
     return "INTERNAL_SERVER_ERROR"
 
 
-def _database_unavailable(exc: BaseException) -> bool:
+def database_unavailable(exc: BaseException) -> bool:
     """A statement cancelled by its timeout, a database that cannot be reached, is shutting down
     or is restarting, or SQLite's write lock held by another process past the busy timeout (any
     link of the exception chain: Tortoise wraps the driver's errors)."""

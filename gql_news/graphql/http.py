@@ -187,7 +187,7 @@ class GraphQLEndpoint:
             result = await self.schema.execute(
                 query,
                 variable_values=params.variables,
-                context_value=Context(request=request, request_id=request_id),
+                context_value=Context(request=request, request_id=request_id, plan_queries=True),
                 operation_name=params.operation_name,
                 allowed_operation_types=_ALLOWED[params.method],
                 operation_extensions=params.extensions,
@@ -216,6 +216,11 @@ class GraphQLEndpoint:
             headers = {k: v for k, v in headers.items() if k not in {"ETag", "Cache-Control"}}
         if not request_error:
             payload["data"] = result.data
+            # Which path answered: one planned statement, or the field-by-field executor.
+            headers = {
+                **headers,
+                "X-Query-Plan": "planned" if isinstance(result.data, orjson.Fragment) else "executor",
+            }
         if result.extensions:
             payload["extensions"] = result.extensions
         status = request_error_status(media) if request_error else 200

@@ -7,6 +7,7 @@ import binascii
 
 from gql_news.graphql.errors import BadUserInput
 
+MAX_NODES = 100  # ids `nodes(ids:)` takes at once
 NODE_TYPES = ("Article", "Person", "Organisation", "Country", "Topic", "EntityCandidate")
 
 

@@ -12,14 +12,12 @@ from gql_news.graphql.candidates.types import candidate_by_id
 from gql_news.graphql.context import Info
 from gql_news.graphql.countries.types import Country
 from gql_news.graphql.errors import BadUserInput
-from gql_news.graphql.ids import from_global_id
+from gql_news.graphql.ids import MAX_NODES, from_global_id
 from gql_news.graphql.node import Node
 from gql_news.graphql.organisations.types import Organisation
 from gql_news.graphql.people.types import Person
 from gql_news.graphql.pipeline import cost
 from gql_news.graphql.topics.types import Topic
-
-MAX_NODES = 100
 
 
 async def _resolve(info: Info, type_name: str, pk: int) -> Node | None:

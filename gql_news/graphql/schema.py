@@ -104,11 +104,12 @@ def build_schema(
     tracing: bool = False,
     limits: Limits | None = None,
     document_cache_bytes: int = DEFAULT_DOCUMENT_CACHE_BYTES,
+    planner: bool = True,
 ) -> NewsSchema:
     """A new schema with its own pipeline (limits and document cache). Without introspection, one
     more validation rule. With
     `tracing`, strawberry's OpenTelemetry extension wraps each operation (imported only then)."""
-    pipeline = Pipeline(limits or Limits(), document_cache_bytes)
+    pipeline = Pipeline(limits or Limits(), document_cache_bytes, planner)
     extensions: list[Any] = [pipeline.extension]
     if not introspection:
         # A new instance per request (strawberry sets each one's execution context), one rule list.

@@ -29,7 +29,7 @@ class CountryFilter:
     )
 
 
-def _filters(flt: CountryFilter | None) -> tuple[Filter, ...]:
+def country_filters(flt: CountryFilter | None) -> tuple[Filter, ...]:
     if flt is None:
         return ()
     out: list[Filter] = []
@@ -69,7 +69,7 @@ class CountryQueries:
         after: After = None,
         filter: Annotated[CountryFilter | None, strawberry.argument(description="Narrow the list.")] = None,
     ) -> Connection[Country]:
-        query = ListQuery(COUNTRIES, BY_NAME["c"], _filters(filter))
+        query = ListQuery(COUNTRIES, BY_NAME["c"], country_filters(filter))
         return await resolve_connection(
             info, query, parent=0, first=first, after=after, convert=Country.from_row
         )

@@ -26,7 +26,7 @@ class OrganisationFilter:
     name: str | None = strawberry.field(default=None, description="Case-insensitive substring of the name.")
 
 
-def _filters(flt: OrganisationFilter | None) -> tuple[Filter, ...]:
+def organisation_filters(flt: OrganisationFilter | None) -> tuple[Filter, ...]:
     if flt is None:
         return ()
     out: list[Filter] = []
@@ -58,7 +58,7 @@ class OrganisationQueries:
             OrganisationFilter | None, strawberry.argument(description="Narrow the list.")
         ] = None,
     ) -> Connection[Organisation]:
-        query = ListQuery(ORGANISATIONS, BY_NAME["o"], _filters(filter))
+        query = ListQuery(ORGANISATIONS, BY_NAME["o"], organisation_filters(filter))
         return await resolve_connection(
             info, query, parent=0, first=first, after=after, convert=Organisation.from_row
         )

@@ -36,7 +36,7 @@ def name_filter(name: str) -> Filter:
     return ("LOWER(t.name) LIKE ? ESCAPE '\\'", (like_pattern(name),))
 
 
-def _person_filters(flt: PersonFilter | None) -> tuple[Filter, ...]:
+def person_filters(flt: PersonFilter | None) -> tuple[Filter, ...]:
     if flt is None:
         return ()
     out: list[Filter] = []
@@ -72,7 +72,7 @@ class PersonQueries:
         after: After = None,
         filter: Annotated[PersonFilter | None, strawberry.argument(description="Narrow the list.")] = None,
     ) -> Connection[Person]:
-        query = ListQuery(PEOPLE, BY_NAME["p"], _person_filters(filter))
+        query = ListQuery(PEOPLE, BY_NAME["p"], person_filters(filter))
         return await resolve_connection(
             info, query, parent=0, first=first, after=after, convert=Person.from_row
         )

@@ -93,6 +93,8 @@ class Document:
     weight: int
     fingerprint: str  # SHA-256 of the normalised text: equal for texts differing only in layout
     _validation: list[GraphQLError] | None = field(default=None, repr=False)
+    # The read planner's plans, per operation and @skip/@include values (None: not planned).
+    plans: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def operation(self, name: str | None) -> Operation | None:
         """The operation a request runs: by name, or the only one."""

@@ -18,7 +18,7 @@ and in time linear in the document's size.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 from graphql import (
@@ -89,9 +89,12 @@ def contains_nul(value: Any) -> bool:
 class Pipeline:
     """What the pipeline keeps between requests: the limits and the document cache."""
 
-    def __init__(self, limits: Limits, document_cache_bytes: int = DEFAULT_DOCUMENT_CACHE_BYTES) -> None:
+    def __init__(
+        self, limits: Limits, document_cache_bytes: int = DEFAULT_DOCUMENT_CACHE_BYTES, planner: bool = True
+    ) -> None:
         self.limits = limits
         self.document_cache_bytes = document_cache_bytes
+        self.planner = planner  # answer planned queries with one statement (QUERY_PLANNER)
         self.documents: DocumentCache | None = None
 
     def bind(self, schema: Any) -> None:
@@ -187,6 +190,26 @@ class PipelineExtension(SchemaExtension):
                 self._refuse(errors)
             else:
                 context.pre_execution_errors = []  # validated: strawberry does not validate again
+        yield
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        """A query the read planner covers is answered by one statement here; graphql-core's
+        execution then does nothing (it runs only when no result is set)."""
+        context = self.execution_context
+        if (
+            self.pipeline.planner
+            and not self.refused
+            and self.document is not None
+            and getattr(context.context, "plan_queries", False)
+            and context.result is None
+        ):
+            from gql_news.graphql.read.run import planned
+
+            result = await planned(
+                context.schema._schema, self.document, context.operation_name, context.variables
+            )
+            if result is not None:
+                context.result = result
         yield
 
     def _mask(self, result: Any) -> None:

@@ -1,0 +1,353 @@
+"""The read registry: every planned GraphQL field as one declaration, tables and columns from the models.
+
+Each GraphQL object type backed by a table names its Tortoise model; each of its fields is
+one entry: a column, the global id, a to-one relation, a list through a link table or through
+the mention table, the children rows of a parent, or a connection. Table names, column names
+and foreign keys are read from the models' metadata (`Model._meta`), never written again here,
+so a renamed column or table changes the SQL the planner writes. Adding a relation is one
+entry; a field with no entry is answered by the executor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.models import Model
+
+from gql_news import models as m
+from gql_news.db import APP_LABEL, MODEL_MODULES
+from gql_news.graphql.lists import Filter, Ordering
+from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST, BY_NAME
+
+
+def _models_ready() -> None:
+    """Resolve the models' relations (foreign key columns) when no database was opened yet."""
+    if not Tortoise.apps:
+        Tortoise.init_models(MODEL_MODULES, APP_LABEL)
+
+
+def table(model: type[Model]) -> str:
+    return str(model._meta.db_table)
+
+
+def column(model: type[Model], name: str) -> str:
+    """The database column of a model field (its foreign key column for a relation)."""
+    _models_ready()
+    found = model._meta.fields_map[name]
+    return str(getattr(found, "source_field", None) or name)
+
+
+# ---- field kinds -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column, serialised as GraphQL serialises its Python value."""
+
+    name: str
+    kind: str = "scalar"  # scalar | datetime | json (a JSON list column)
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalId:
+    """`id`: base64 of `Type:primary key`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ToOne:
+    """The row a foreign key of this row points to (null when unset)."""
+
+    target: str
+    fk: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOf:
+    """A union value (`Mention.entity`): the one of several foreign keys that is set."""
+
+    fks: tuple[tuple[str, str], ...]  # (type name, foreign key column)
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """The distinct entities an article's mentions point to, in order of first mention."""
+
+    target: str
+    fk: str  # the mention table's column for the target
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """Rows joined through a link table, in the link's or the target's order."""
+
+    target: str
+    link: str
+    parent_fk: str
+    child_fk: str
+    order: tuple[str, ...]  # on `x` (the link) and `t` (the target)
+
+
+@dataclass(frozen=True, slots=True)
+class Children:
+    """Rows of another table whose foreign key is this row's id, in order."""
+
+    target: str
+    fk: str
+    order: tuple[str, ...]
+    kind_argument: bool = False  # `mentions(kind:)`: only those whose entity is of that kind
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A top-level field answering one row by a unique key, or null."""
+
+    target: str
+    where: str  # on alias `t`, with `?` for the argument
+    argument: str
+    normalise: Callable[[Any], Any] = lambda value: value
+    repeat: int = 1  # how many `?` take the argument
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """A page of rows: top-level (no `belongs`) or belonging to this row (`belongs` on `t`, with
+    `{key}` for the parent's id), sorted by `ordering` (or by the `orderBy` argument)."""
+
+    target: str
+    belongs: str | None
+    ordering: Ordering
+    filters: Callable[[Mapping[str, Any]], tuple[Filter, ...]] | None = None
+    orderings: Mapping[str, Ordering] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeField:
+    """`node(id:)` / `nodes(ids:)`: any type with a global id."""
+
+    many: bool
+
+
+FieldSpec = (
+    Column | GlobalId | ToOne | EntityOf | Mentioned | Linked | Children | Lookup | Connection | NodeField
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectType:
+    name: str
+    model: type[Model] | None
+    fields: Mapping[str, FieldSpec]
+
+    @property
+    def table(self) -> str:
+        assert self.model is not None
+        return table(self.model)
+
+
+# ---- the registry ------------------------------------------------------------------------------
+
+
+def _columns(
+    model: type[Model], *names: str, datetimes: tuple[str, ...] = (), json: tuple[str, ...] = ()
+) -> dict[str, FieldSpec]:
+    from strawberry.utils.str_converters import to_camel_case
+
+    out: dict[str, FieldSpec] = {}
+    for name in names:
+        kind = "datetime" if name in datetimes else "json" if name in json else "scalar"
+        out[to_camel_case(name)] = Column(column(model, name), kind)
+    return out
+
+
+def _mentioned_in(fk: str) -> str:
+    return f"EXISTS (SELECT 1 FROM {table(m.Mention)} x WHERE x.{column(m.Mention, 'article')} = t.id AND x.{fk} = {{key}})"
+
+
+def _article_filters(args: Mapping[str, Any]) -> tuple[Filter, ...]:
+    from gql_news.graphql.articles.inputs import article_filters
+
+    return article_filters(_input(args.get("filter")))
+
+
+def _person_filters(args: Mapping[str, Any]) -> tuple[Filter, ...]:
+    from gql_news.graphql.people.queries import person_filters
+
+    return person_filters(_input(args.get("filter")))
+
+
+def _organisation_filters(args: Mapping[str, Any]) -> tuple[Filter, ...]:
+    from gql_news.graphql.organisations.queries import organisation_filters
+
+    return organisation_filters(_input(args.get("filter")))
+
+
+def _country_filters(args: Mapping[str, Any]) -> tuple[Filter, ...]:
+    from gql_news.graphql.countries.queries import country_filters
+
+    return country_filters(_input(args.get("filter")))
+
+
+class _Input:
+    """A coerced input object read by attribute, as the resolvers read strawberry inputs."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        from strawberry.utils.str_converters import to_snake_case
+
+        self.__dict__.update({to_snake_case(k): v for k, v in values.items()})
+
+    def __getattr__(self, name: str) -> Any:
+        return None
+
+
+def _input(value: Any) -> Any:
+    return _Input(value) if isinstance(value, Mapping) else None
+
+
+def _code(value: Any) -> Any:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+@cache
+def registry() -> Mapping[str, ObjectType]:
+    """Every planned object type by GraphQL name (built once, from the models)."""
+    _models_ready()
+    mention_article = column(m.Mention, "article")
+    person, organisation, country = (column(m.Mention, k) for k in ("person", "organisation", "country"))
+    articles_of: dict[str, FieldSpec] = {
+        "articles": Connection(
+            "Article",
+            None,
+            ARTICLES_NEWEST_FIRST,
+            _article_filters,
+            {"PUBLISHED_AT_DESC": ARTICLES_NEWEST_FIRST, "PUBLISHED_AT_ASC": ARTICLES_OLDEST_FIRST},
+        )
+    }
+
+    def owned_articles(belongs: str) -> dict[str, FieldSpec]:
+        return {"articles": Connection("Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters)}
+
+    link_po = table(m.PersonOrganisation)
+    po_person, po_org = column(m.PersonOrganisation, "person"), column(m.PersonOrganisation, "organisation")
+    types = [
+        ObjectType(
+            "Article",
+            m.Article,
+            {
+                "id": GlobalId(),
+                **_columns(
+                    m.Article,
+                    "slug",
+                    "title",
+                    "standfirst",
+                    "body",
+                    "published_at",
+                    "byline",
+                    "source_url",
+                    datetimes=("published_at",),
+                ),
+                "topics": Linked(
+                    "Topic",
+                    table(m.ArticleTopic),
+                    column(m.ArticleTopic, "article"),
+                    column(m.ArticleTopic, "topic"),
+                    (f"x.{column(m.ArticleTopic, 'position')}", "t.name"),
+                ),
+                "people": Mentioned("Person", person),
+                "countries": Mentioned("Country", country),
+                "organisations": Mentioned("Organisation", organisation),
+                "mentions": Children("Mention", mention_article, ("t.start",), kind_argument=True),
+            },
+        ),
+        ObjectType(
+            "Person",
+            m.Person,
+            {
+                "id": GlobalId(),
+                **_columns(m.Person, "slug", "name", "title", "aliases", json=("aliases",)),
+                "country": ToOne("Country", column(m.Person, "country")),
+                "organisations": Linked("Organisation", link_po, po_person, po_org, ("t.name", "t.id")),
+                **owned_articles(_mentioned_in(person)),
+            },
+        ),
+        ObjectType(
+            "Organisation",
+            m.Organisation,
+            {
+                "id": GlobalId(),
+                **_columns(m.Organisation, "slug", "name", "aliases", json=("aliases",)),
+                "country": ToOne("Country", column(m.Organisation, "country")),
+                "people": Linked("Person", link_po, po_org, po_person, ("t.name", "t.id")),
+                **owned_articles(_mentioned_in(organisation)),
+            },
+        ),
+        ObjectType(
+            "Country",
+            m.Country,
+            {
+                "id": GlobalId(),
+                **_columns(
+                    m.Country,
+                    "code",
+                    "alpha3",
+                    "slug",
+                    "name",
+                    "official_name",
+                    "aliases",
+                    "demonyms",
+                    json=("aliases", "demonyms"),
+                ),
+                "people": Connection("Person", f"t.{column(m.Person, 'country')} = {{key}}", BY_NAME["p"]),
+                "organisations": Connection(
+                    "Organisation", f"t.{column(m.Organisation, 'country')} = {{key}}", BY_NAME["o"]
+                ),
+                **owned_articles(_mentioned_in(country)),
+            },
+        ),
+        ObjectType(
+            "Topic",
+            m.Topic,
+            {
+                "id": GlobalId(),
+                **_columns(m.Topic, "slug", "name"),
+                "articles": Connection(
+                    "Article",
+                    f"EXISTS (SELECT 1 FROM {table(m.ArticleTopic)} x WHERE x.{column(m.ArticleTopic, 'article')} = t.id"
+                    f" AND x.{column(m.ArticleTopic, 'topic')} = {{key}})",
+                    ARTICLES_NEWEST_FIRST,
+                ),
+            },
+        ),
+        ObjectType(
+            "Mention",
+            m.Mention,
+            {
+                **_columns(m.Mention, "text", "start", "end"),
+                "entity": EntityOf(
+                    (("Person", person), ("Organisation", organisation), ("Country", country))
+                ),
+            },
+        ),
+        ObjectType(
+            "Query",
+            None,
+            {
+                "article": Lookup("Article", "t.slug = ?", "slug"),
+                "person": Lookup("Person", "t.slug = ?", "slug"),
+                "organisation": Lookup("Organisation", "t.slug = ?", "slug"),
+                "topic": Lookup("Topic", "t.slug = ?", "slug"),
+                "country": Lookup("Country", "t.code = ? OR t.alpha3 = ?", "code", _code, repeat=2),
+                **articles_of,
+                "people": Connection("Person", None, BY_NAME["p"], _person_filters),
+                "organisations": Connection("Organisation", None, BY_NAME["o"], _organisation_filters),
+                "countries": Connection("Country", None, BY_NAME["c"], _country_filters),
+                "topics": Connection("Topic", None, BY_NAME["t"]),
+                "node": NodeField(many=False),
+                "nodes": NodeField(many=True),
+            },
+        ),
+    ]
+    return {t.name: t for t in types}

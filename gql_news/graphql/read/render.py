@@ -1,0 +1,327 @@
+"""A plan and a request's variables as one SQL statement whose single value is the `data` JSON.
+
+Every object is a JSON object built in the database; every relation a correlated subquery on
+the parent's row (a unique alias per level, so nested lists cannot mix up their parents);
+every connection one page subquery (first + 1 rows, numbered) aggregated into edges and
+pageInfo, with totalCount its own count. Arguments are read per request: a value the
+resolvers would refuse (a bad cursor, `first` out of range, an unknown id type) stops the
+rendering (`Fallback`), and the executor answers, with the errors the API defines.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from typing import Any
+
+from graphql import GraphQLError
+from graphql.execution.values import VariableValues, get_argument_values
+
+from gql_news.graphql.errors import GqlNewsError
+from gql_news.graphql.ids import MAX_NODES, from_global_id
+from gql_news.graphql.lists import Ordering
+from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decode_cursor
+from gql_news.graphql.read import registry as r
+from gql_news.graphql.read.dialect import Dialect
+from gql_news.graphql.read.plan import Obj, Plan, Planned
+from gql_news.models import Mention
+
+
+class Fallback(Exception):
+    """This request's arguments are for the executor to answer (it reports the error)."""
+
+
+_KIND_CONDITIONS = {
+    "person": "{a}.{p} IS NOT NULL",
+    "organisation": "{a}.{p} IS NULL AND {a}.{o} IS NOT NULL",
+    "country": "{a}.{p} IS NULL AND {a}.{o} IS NULL",
+}
+
+
+class Renderer:
+    def __init__(self, dialect: Dialect, variables: VariableValues) -> None:
+        self.d = dialect
+        self.variables = variables
+        self.params: list[Any] = []
+        self._aliases = itertools.count(1)
+
+    # -- plumbing --------------------------------------------------------------------------
+    def param(self, value: Any) -> str:
+        """A bind parameter: `?`, appended in the order the text is assembled (see `_ordered`)."""
+        self.params.append(value)
+        return f"\x00{len(self.params) - 1}\x00"
+
+    def alias(self) -> str:
+        return f"r{next(self._aliases)}"
+
+    def args(self, planned: Planned) -> dict[str, Any]:
+        assert planned.definition is not None
+        try:
+            return get_argument_values(planned.definition, planned.node, self.variables)
+        except GraphQLError:
+            raise Fallback from None
+
+    # -- objects ---------------------------------------------------------------------------
+    def obj(self, plan: Obj, row: str) -> str:
+        pairs = [(key, self.field(planned, row, plan.type)) for key, planned in plan.fields]
+        return self.d.object(pairs)
+
+    def field(self, planned: Planned, row: str, owner: r.ObjectType) -> str:
+        spec = planned.spec
+        if spec is None:
+            return self.d.string(planned.parent)
+        if isinstance(spec, r.Column):
+            column = f"{row}.{_quoted(spec.name)}"
+            if spec.kind == "datetime":
+                return self.d.datetime(column)
+            if spec.kind == "json":
+                return self.d.json_column(column)
+            return column
+        if isinstance(spec, r.GlobalId):
+            return self.d.base64url(self.d.concat(self.d.string(f"{owner.name}:"), f"CAST({row}.id AS TEXT)"))
+        if isinstance(spec, r.ToOne):
+            return self._one(planned.child, f"t.id = {row}.{spec.fk}")
+        if isinstance(spec, r.EntityOf):
+            return self._entity(planned, spec, row)
+        if isinstance(spec, r.Mentioned):
+            return self._mentioned(planned, spec, row)
+        if isinstance(spec, r.Linked):
+            return self._linked(planned, spec, row)
+        if isinstance(spec, r.Children):
+            return self._children(planned, spec, row)
+        if isinstance(spec, r.Lookup):
+            value = spec.normalise(self.args(planned)[spec.argument])
+            where = spec.where.replace("?", "{}").format(*(self.param(value) for _ in range(spec.repeat)))
+            return self._one(planned.child, where)
+        if isinstance(spec, r.NodeField):
+            return self._nodes(planned, spec)
+        if isinstance(spec, r.Connection):
+            return self._connection(planned, spec, row)
+        raise Fallback(type(spec).__name__)
+
+    def _one(self, child: Obj | None, where: str) -> str:
+        """The object of the one row of the child's table matching `where` (on `t`), or null."""
+        assert child is not None
+        alias = self.alias()
+        return self.d.embed(
+            f"SELECT {self.obj(child, alias)} FROM (SELECT t.* FROM {child.type.table} t WHERE {where}) {alias}"
+        )
+
+    def _entity(self, planned: Planned, spec: r.EntityOf, row: str) -> str:
+        branches = []
+        for type_name, fk in spec.fks:
+            child = planned.children.get(type_name)
+            if child is None:
+                raise Fallback(type_name)
+            branches.append((fk, self._one(child, f"t.id = {row}.{fk}")))
+        *first, (_, last) = branches
+        return (
+            "CASE "
+            + " ".join(f"WHEN {row}.{fk} IS NOT NULL THEN {value}" for fk, value in first)
+            + f" ELSE {last} END"
+        )
+
+    def _mentioned(self, planned: Planned, spec: r.Mentioned, row: str) -> str:
+        assert planned.child is not None
+        mention, article = r.table(Mention), r.column(Mention, "article")
+        alias = self.alias()
+        source = (
+            f"(SELECT x.{spec.fk} AS id, MIN(x.start) AS first_ FROM {mention} x WHERE x.{article} = {row}.id"
+            f" AND x.{spec.fk} IS NOT NULL GROUP BY x.{spec.fk}) f_ JOIN {planned.child.type.table} {alias} ON {alias}.id = f_.id"
+        )
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, "f_.first_"))
+
+    def _linked(self, planned: Planned, spec: r.Linked, row: str) -> str:
+        assert planned.child is not None
+        alias, link = self.alias(), self.alias()
+        source = (
+            f"{spec.link} {link} JOIN {planned.child.type.table} {alias} ON {alias}.id = {link}.{spec.child_fk}"
+            f" WHERE {link}.{spec.parent_fk} = {row}.id"
+        )
+        order = ", ".join(o.replace("x.", f"{link}.").replace("t.", f"{alias}.") for o in spec.order)
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
+
+    def _children(self, planned: Planned, spec: r.Children, row: str) -> str:
+        assert planned.child is not None
+        alias = self.alias()
+        where = f"{alias}.{spec.fk} = {row}.id"
+        if spec.kind_argument:
+            kind = self.args(planned).get("kind")
+            if kind is not None:
+                value = getattr(kind, "value", kind)
+                condition = _KIND_CONDITIONS[str(value)].format(
+                    a=alias, p=r.column(Mention, "person"), o=r.column(Mention, "organisation")
+                )
+                where = f"{where} AND {condition}"
+        source = f"{planned.child.type.table} {alias} WHERE {where}"
+        order = ", ".join(o.replace("t.", f"{alias}.") for o in spec.order)
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
+
+    def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
+        args = self.args(planned)
+        ids = args["ids"] if spec.many else [args["id"]]
+        if len(ids) > MAX_NODES:
+            raise Fallback("too many ids")
+        values = []
+        for global_id in ids:
+            try:
+                type_name, pk = from_global_id(global_id)
+            except GqlNewsError:
+                raise Fallback("malformed id") from None
+            child = planned.children.get(type_name)
+            if child is None:
+                raise Fallback(type_name)
+            values.append(self._one(child, f"t.id = {self.param(pk)}"))
+        return self.d.array(values) if spec.many else values[0]
+
+    # -- connections ---------------------------------------------------------------------------
+    def _connection(self, planned: Planned, spec: r.Connection, row: str) -> str:
+        args = self.args(planned)
+        first = args.get("first")
+        size = DEFAULT_PAGE_SIZE if first is None else first
+        if not 0 <= size <= MAX_PAGE_SIZE:
+            raise Fallback("first")
+        ordering = _ordering(spec, args)
+        try:
+            filters = spec.filters(args) if spec.filters is not None else ()
+            after = args.get("after")
+            key = decode_cursor(ordering.tag, after, len(ordering.columns)) if after is not None else None
+            after_params = ordering.to_params(key) if key is not None else None
+        except GqlNewsError:
+            raise Fallback("arguments") from None
+        conditions: list[str] = []
+        if spec.belongs is not None:
+            conditions.append(spec.belongs.replace("{key}", f"{row}.id"))
+        for sql, values in filters:
+            conditions.append(_bind(sql, values, self))
+        counted = list(conditions)
+        if after_params is not None:
+            conditions.append(_bind(ordering.after_sql(), after_params, self))
+        target = r.registry()[spec.target]
+        where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        alias = self.alias()
+        parts: list[tuple[str, str]] = []
+        needs_page = any(part[0] in ("edges", "pageInfo") for _, part in planned.parts)
+        cursor = self._cursor(ordering, alias)
+        for key_name, part in planned.parts:
+            kind = part[0]
+            if kind == "typename":
+                parts.append((key_name, self.d.string(part[1])))
+            elif kind == "totalCount":
+                counted_where = (" WHERE " + " AND ".join(counted)) if counted else ""
+                parts.append((key_name, f"(SELECT COUNT(*) FROM {target.table} t{counted_where})"))
+            elif kind == "edges":
+                edge = self.d.object([(k, self._edge_part(p, alias, cursor)) for k, p in part[1]])
+                parts.append(
+                    (key_name, self.d.aggregate(edge, f"{alias}.rn_", f"{alias}.rn_ <= {self.param(size)}"))
+                )
+            elif kind == "pageInfo":
+                parts.append((key_name, self._page_info(part[1], alias, cursor, size, after is not None)))
+        body = self.d.object(parts)
+        if not needs_page:
+            return body
+        # The LIMIT also keeps SQLite from flattening the page into the aggregate (its order stays).
+        page = f"SELECT t.* FROM {target.table} t{where} ORDER BY {ordering.order_sql()} LIMIT {self.param(size + 1)}"
+        numbered = self.d.ordered(
+            f"SELECT q_.*, ROW_NUMBER() OVER (ORDER BY {_order_on(ordering, 'q_')}) AS rn_, COUNT(*) OVER () AS n_ FROM ({page}) q_",
+            "rn_",
+        )
+        return self.d.embed(f"SELECT {body} FROM ({numbered}) {alias}")
+
+    def _edge_part(self, part: tuple[Any, ...], alias: str, cursor: str) -> str:
+        if part[0] == "typename":
+            return self.d.string(part[1])
+        if part[0] == "cursor":
+            return cursor
+        return self.obj(part[1], alias)
+
+    def _page_info(
+        self, fields: list[tuple[str, str]], alias: str, cursor: str, size: int, after: bool
+    ) -> str:
+        pairs = []
+        for key, name in fields:
+            if name == "__typename":
+                pairs.append((key, self.d.string("PageInfo")))
+            elif name == "hasNextPage":
+                pairs.append((key, self.d.boolean(f"COALESCE(MAX({alias}.n_), 0) > {self.param(size)}")))
+            elif name == "hasPreviousPage":
+                pairs.append((key, self.d.boolean("1 = 1" if after else "1 = 0")))
+            elif name == "startCursor":
+                pairs.append(
+                    (
+                        key,
+                        f"MAX(CASE WHEN {alias}.rn_ = 1 AND {alias}.rn_ <= {self.param(size)} THEN {cursor} END)",
+                    )
+                )
+            elif name == "endCursor":
+                last = (
+                    f"CASE WHEN {alias}.n_ < {self.param(size)} THEN {alias}.n_ ELSE {self.param(size)} END"
+                )
+                pairs.append((key, f"MAX(CASE WHEN {alias}.rn_ = {last} THEN {cursor} END)"))
+            else:
+                raise Fallback(name)
+        return self.d.object(pairs)
+
+    def _cursor(self, ordering: Ordering, alias: str) -> str:
+        """The cursor of a row, as `encode_cursor(tag, key)` writes it: base64 of compact JSON."""
+        parts = [self.d.string(f'["{ordering.tag}",')]
+        for i, column in enumerate(ordering.columns):
+            name = column.split(".", 1)[1]
+            if name == "published_at":
+                value = self.d.to_json_text(self.d.datetime(f"{alias}.{name}"))
+            elif name == "id":
+                value = f"CAST({alias}.id AS TEXT)"
+            else:
+                value = self.d.to_json_text(f"{alias}.{name}")
+            parts.append(value)
+            parts.append(self.d.string("," if i < len(ordering.columns) - 1 else "]"))
+        return self.d.base64url(self.d.concat(*parts))
+
+
+def _ordering(spec: r.Connection, args: Mapping[str, Any]) -> Ordering:
+    order = args.get("orderBy")
+    if order is None or not spec.orderings:
+        return spec.ordering
+    name = getattr(order, "name", str(order))
+    if name not in spec.orderings:
+        raise Fallback(name)
+    return spec.orderings[name]
+
+
+def _order_on(ordering: Ordering, alias: str) -> str:
+    return ordering.order_sql().replace("t.", f"{alias}.")
+
+
+def _bind(sql: str, values: tuple[Any, ...], renderer: Renderer) -> str:
+    pieces = sql.split("?")
+    if len(pieces) - 1 != len(values):
+        raise Fallback("placeholders")
+    out = [pieces[0]]
+    for value, piece in zip(values, pieces[1:], strict=True):
+        out.append(renderer.param(value))
+        out.append(piece)
+    return "".join(out)
+
+
+def _quoted(column: str) -> str:
+    return f'"{column}"' if column in {"end", "start"} else column
+
+
+def _ordered(sql: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """Placeholders in text order (the text was assembled out of order)."""
+    pieces = sql.split("\x00")
+    out, ordered = [], []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            ordered.append(params[int(piece)])
+            out.append("?")
+        else:
+            out.append(piece)
+    return "".join(out), ordered
+
+
+def render(plan: Plan, dialect: Dialect, variables: VariableValues) -> tuple[str, list[Any]]:
+    """(SQL, parameters) of the plan for these variables; Fallback when the executor must answer."""
+    renderer = Renderer(dialect, variables)
+    sql = dialect.final(renderer.obj(plan.root, "root_"))
+    return _ordered(sql, renderer.params)
