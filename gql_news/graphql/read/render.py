@@ -76,7 +76,11 @@ class Renderer:
                 return self.d.datetime(column)
             if spec.kind == "json":
                 return self.d.json_column(column)
+            if spec.kind == "enum":  # the GraphQL enum's names are its stored values upper-cased
+                return f"UPPER({column})"
             return column
+        if isinstance(spec, r.Computed):
+            return f"({spec.sql.replace('{row}', row)})"
         if isinstance(spec, r.GlobalId):
             return self.d.base64url(self.d.concat(self.d.string(f"{owner.name}:"), f"CAST({row}.id AS TEXT)"))
         if isinstance(spec, r.ToOne):
@@ -153,8 +157,15 @@ class Renderer:
                     a=alias, p=r.column(Mention, "person"), o=r.column(Mention, "organisation")
                 )
                 where = f"{where} AND {condition}"
-        source = f"{planned.child.type.table} {alias} WHERE {where}"
         order = ", ".join(o.replace("t.", f"{alias}.") for o in spec.order)
+        source = f"{planned.child.type.table} {alias} WHERE {where}"
+        if spec.limit is not None:
+            size = self.args(planned).get(spec.limit.argument)
+            size = spec.limit.default if size is None else size
+            if not 0 <= size <= spec.limit.most:
+                raise Fallback(spec.limit.argument)
+            page = f"SELECT {alias}.* FROM {source} ORDER BY {order} LIMIT {self.param(size)}"
+            source = f"({page}) {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
