@@ -231,8 +231,15 @@ def test_the_bench_queries_and_the_readme_examples_are_planned(pair: Pair) -> No
         ).json()["data"]
     article = next(e["node"] for e in data["articles"]["edges"] if e["node"]["countries"])
     slug, code = article["slug"], article["countries"][0]["code"]
-    texts = [q.gql_news for q in queries(slug, code)] + _readme_queries()
-    assert len(texts) >= 6, texts
+    graph = (
+        "{ people(first: 5) { edges { node { name mentionCount articleCount"
+        " coMentioned(first: 3) { count lastSeen entity { __typename ... on Person { name }"
+        " ... on Organisation { name } ... on Country { code } } }"
+        " countries: coMentioned(kind: COUNTRY) { count entity { ... on Country { code } } }"
+        " quotes(first: 2) { text start end speaker { name } article { title } } } } } }"
+    )
+    texts = [q.gql_news for q in queries(slug, code)] + _readme_queries() + [graph]
+    assert len(texts) >= 7, texts
     planned_texts = [t for t in texts if not any(part in t for part in _NOT_PLANNED_YET)]
     assert len(planned_texts) >= len(texts) - 2
     with (
@@ -246,3 +253,6 @@ def test_the_bench_queries_and_the_readme_examples_are_planned(pair: Pair) -> No
             assert "errors" not in one.json(), one.text
             expected = "planned" if text in planned_texts else "executor"
             assert one.headers.get("x-query-plan") == expected, text
+            if text == graph:  # the data is there to compare, not only empty lists
+                people = [e["node"] for e in one.json()["data"]["people"]["edges"]]
+                assert any(p["coMentioned"] and p["countries"] and p["quotes"] for p in people), people

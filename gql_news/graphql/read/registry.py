@@ -120,6 +120,16 @@ class Children:
 
 
 @dataclass(frozen=True, slots=True)
+class CoMentioned:
+    """`coMentioned(first:, kind:)`: the other entities of this entity's articles, most shared
+    articles first, then most recently seen together (rows of `CoMention`)."""
+
+    fk: str  # the mention table's column for this entity's kind
+    default: int
+    most: int
+
+
+@dataclass(frozen=True, slots=True)
 class Lookup:
     """A top-level field answering one row by a unique key, or null."""
 
@@ -158,6 +168,7 @@ FieldSpec = (
     | Mentioned
     | Linked
     | Children
+    | CoMentioned
     | Lookup
     | Connection
     | NodeField
@@ -271,9 +282,13 @@ def registry() -> Mapping[str, ObjectType]:
         return {"articles": Connection("Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters)}
 
     def mentioned_entity(fk: str) -> dict[str, FieldSpec]:
-        """What every entity named in articles has: its articles and how often it is named."""
+        """What every entity named in articles has: its articles, how often it is named, and
+        who else is named beside it."""
+        from gql_news.graphql.graph.mentioned import DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS
+
         articles = table(m.Article)
         return {
+            "coMentioned": CoMentioned(fk, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS),
             **owned_articles(_mentioned_in(fk)),
             "mentionCount": Computed(f"SELECT COUNT(*) FROM {table(m.Mention)} x WHERE x.{fk} = {{row}}.id"),
             "articleCount": Computed(
@@ -415,6 +430,17 @@ def registry() -> Mapping[str, ObjectType]:
                 **_columns(m.Quote, "text", "start", "end"),
                 "speaker": ToOne("Person", quote_person),
                 "article": ToOne("Article", quote_article),
+            },
+        ),
+        ObjectType(
+            "CoMention",
+            None,
+            {
+                "count": Column("_n"),
+                "lastSeen": Column("_last", "datetime"),
+                "entity": EntityOf(
+                    (("Person", person), ("Organisation", organisation), ("Country", country))
+                ),
             },
         ),
         ObjectType(

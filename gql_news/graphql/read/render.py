@@ -24,7 +24,7 @@ from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decode
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
 from gql_news.graphql.read.plan import Obj, Plan, Planned
-from gql_news.models import Mention
+from gql_news.models import Article, Mention
 
 
 class Fallback(Exception):
@@ -93,6 +93,8 @@ class Renderer:
             return self._linked(planned, spec, row)
         if isinstance(spec, r.Children):
             return self._children(planned, spec, row)
+        if isinstance(spec, r.CoMentioned):
+            return self._co_mentioned(planned, spec, row)
         if isinstance(spec, r.Lookup):
             value = spec.normalise(self.args(planned)[spec.argument])
             where = spec.where.replace("?", "{}").format(*(self.param(value) for _ in range(spec.repeat)))
@@ -167,6 +169,38 @@ class Renderer:
             page = f"SELECT {alias}.* FROM {source} ORDER BY {order} LIMIT {self.param(size)}"
             source = f"({page}) {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
+
+    def _co_mentioned(self, planned: Planned, spec: r.CoMentioned, row: str) -> str:
+        """As `graph.pair_sql` computes it for a batch, here for the one entity of `row`."""
+        assert planned.child is not None
+        args = self.args(planned)
+        size = spec.default if args.get("first") is None else args["first"]
+        if not 0 <= size <= spec.most:
+            raise Fallback("first")
+        mention, article = r.table(Mention), r.table(Article)
+        m_article, published = r.column(Mention, "article"), r.column(Article, "published_at")
+        entity = [r.column(Mention, k) for k in ("person", "organisation", "country")]
+        only = ""
+        kind = args.get("kind")
+        if kind is not None:
+            only = f" AND m.{r.column(Mention, str(getattr(kind, 'value', kind)))} IS NOT NULL"
+
+        def ranked(on: str) -> str:
+            kind_rank = f"CASE WHEN {on}{entity[0]} IS NOT NULL THEN 0 WHEN {on}{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
+            return f"{kind_rank}, COALESCE({', '.join(on + e for e in entity)})"
+
+        alias = self.alias()
+        columns = ", ".join(f"m.{e}" for e in entity)
+        inner = (
+            f"SELECT {columns}, COUNT(DISTINCT m.{m_article}) AS _n, MAX(a.{published}) AS _last"
+            f" FROM (SELECT DISTINCT {m_article} AS article_ FROM {mention} WHERE {spec.fk} = {row}.id) p"
+            f" JOIN {mention} m ON m.{m_article} = p.article_ JOIN {article} a ON a.id = p.article_"
+            f" WHERE COALESCE(m.{spec.fk}, 0) <> {row}.id{only} GROUP BY {columns}"
+            f" ORDER BY COUNT(DISTINCT m.{m_article}) DESC, MAX(a.{published}) DESC, {ranked('m.')}"
+            f" LIMIT {self.param(size)}"
+        )
+        order = f"{alias}._n DESC, {alias}._last DESC, {ranked(alias + '.')}"
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), f"({inner}) {alias}", order))
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
         args = self.args(planned)
