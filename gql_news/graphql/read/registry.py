@@ -130,6 +130,14 @@ class CoMentioned:
 
 
 @dataclass(frozen=True, slots=True)
+class Timeline:
+    """`mentionTimeline(interval:, from:, to:)`: this row's articles (`belongs` on `t`, `{key}`
+    for the row's id) counted per time bucket, empty buckets included (rows of `TimelineBucket`)."""
+
+    belongs: str
+
+
+@dataclass(frozen=True, slots=True)
 class Lookup:
     """A top-level field answering one row by a unique key, or null."""
 
@@ -169,6 +177,7 @@ FieldSpec = (
     | Linked
     | Children
     | CoMentioned
+    | Timeline
     | Lookup
     | Connection
     | NodeField
@@ -278,22 +287,28 @@ def registry() -> Mapping[str, ObjectType]:
         )
     }
 
-    def owned_articles(belongs: str) -> dict[str, FieldSpec]:
-        return {"articles": Connection("Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters)}
+    def counted_articles(belongs: str, *, filtered: bool = True) -> dict[str, FieldSpec]:
+        """A row's articles (`belongs` on `t`, `{key}` for the row's id): the connection (with the
+        article filters or without), how many there are and how many per time bucket."""
+        return {
+            "articles": Connection(
+                "Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters if filtered else None
+            ),
+            "articleCount": Computed(
+                f"SELECT COUNT(*) FROM {table(m.Article)} t WHERE " + belongs.replace("{key}", "{row}.id")
+            ),
+            "mentionTimeline": Timeline(belongs),
+        }
 
     def mentioned_entity(fk: str) -> dict[str, FieldSpec]:
         """What every entity named in articles has: its articles, how often it is named, and
         who else is named beside it."""
         from gql_news.graphql.graph.mentioned import DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS
 
-        articles = table(m.Article)
         return {
+            **counted_articles(_mentioned_in(fk)),
             "coMentioned": CoMentioned(fk, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS),
-            **owned_articles(_mentioned_in(fk)),
             "mentionCount": Computed(f"SELECT COUNT(*) FROM {table(m.Mention)} x WHERE x.{fk} = {{row}}.id"),
-            "articleCount": Computed(
-                f"SELECT COUNT(*) FROM {articles} t WHERE " + _mentioned_in(fk).replace("{key}", "{row}.id")
-            ),
         }
 
     quote_article, quote_person = column(m.Quote, "article"), column(m.Quote, "person")
@@ -392,11 +407,10 @@ def registry() -> Mapping[str, ObjectType]:
             {
                 "id": GlobalId(),
                 **_columns(m.Topic, "slug", "name"),
-                "articles": Connection(
-                    "Article",
+                **counted_articles(
                     f"EXISTS (SELECT 1 FROM {table(m.ArticleTopic)} x WHERE x.{column(m.ArticleTopic, 'article')} = t.id"
                     f" AND x.{column(m.ArticleTopic, 'topic')} = {{key}})",
-                    ARTICLES_NEWEST_FIRST,
+                    filtered=False,
                 ),
             },
         ),
@@ -431,6 +445,11 @@ def registry() -> Mapping[str, ObjectType]:
                 "speaker": ToOne("Person", quote_person),
                 "article": ToOne("Article", quote_article),
             },
+        ),
+        ObjectType(
+            "TimelineBucket",
+            None,
+            {"start": Column("start_", "datetime"), "count": Column("count_")},
         ),
         ObjectType(
             "CoMention",

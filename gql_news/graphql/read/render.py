@@ -95,6 +95,8 @@ class Renderer:
             return self._children(planned, spec, row)
         if isinstance(spec, r.CoMentioned):
             return self._co_mentioned(planned, spec, row)
+        if isinstance(spec, r.Timeline):
+            return self._timeline(planned, spec, row)
         if isinstance(spec, r.Lookup):
             value = spec.normalise(self.args(planned)[spec.argument])
             where = spec.where.replace("?", "{}").format(*(self.param(value) for _ in range(spec.repeat)))
@@ -201,6 +203,41 @@ class Renderer:
         )
         order = f"{alias}._n DESC, {alias}._last DESC, {ranked(alias + '.')}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), f"({inner}) {alias}", order))
+
+    def _timeline(self, planned: Planned, spec: r.Timeline, row: str) -> str:
+        """As `graph.timeline.mention_timeline` answers it. A range open at one end needs the data
+        to know whether it holds too many buckets (an error): the executor answers those."""
+        from gql_news.graphql.articles.inputs import to_utc
+        from gql_news.graphql.graph.timeline import MAX_BUCKETS, bucket_bounds
+
+        assert planned.child is not None
+        args = self.args(planned)
+        interval = str(getattr(args["interval"], "value", args["interval"]))
+        start, end = args.get("from", args.get("from_")), args.get("to")
+        if (start is None) != (end is None):
+            raise Fallback("half-open range")
+        try:
+            start = to_utc(start) if start is not None else None
+            end = to_utc(end) if end is not None else None
+            first, last = bucket_bounds(interval, start, end)
+        except GqlNewsError:
+            raise Fallback("range") from None
+        if start is not None and start == end:
+            return self.d.array([])
+        published = f"t.{r.column(Article, 'published_at')}"
+        bucket = self.d.bucket(interval, published)
+        where = spec.belongs.replace("{key}", f"{row}.id")
+        if start is not None:
+            where += f" AND {published} >= {self.param(start)} AND {published} < {self.param(end)}"
+        counts = (
+            f"SELECT {bucket} AS b, COUNT(*) AS n FROM {r.table(Article)} t WHERE {where} GROUP BY {bucket}"
+        )
+        bounds = None
+        if first is not None and last is not None:
+            bounds = (self.param(self.d.bucket_key(first)), self.param(self.d.bucket_key(last)))
+        alias = self.alias()
+        source = f"{self.d.buckets(interval, counts, bounds, MAX_BUCKETS)} {alias}"
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, f"{alias}.b_"))
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
         args = self.args(planned)
