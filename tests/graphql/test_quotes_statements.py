@@ -37,8 +37,8 @@ async def _make(n: int) -> None:
             await Quote.create(article=article, person=person, text="quoted", start=start, end=start + 6)
 
 
-async def test_article_quotes_statement_count_is_constant(uncached_client: httpx.AsyncClient) -> None:
-    small, large, one, fifty = await for_one_and_fifty(uncached_client, ARTICLE_QUOTES, _make)
+async def test_article_quotes_statement_count_is_constant(executor_client: httpx.AsyncClient) -> None:
+    small, large, one, fifty = await for_one_and_fifty(executor_client, ARTICLE_QUOTES, _make)
     assert len(small["articles"]["edges"]) == 1
     edges = large["articles"]["edges"]
     assert len(edges) == 50
@@ -46,6 +46,14 @@ async def test_article_quotes_statement_count_is_constant(uncached_client: httpx
     assert all(q["speaker"]["country"] == {"code": "BY"} for e in edges for q in e["node"]["quotes"])
     # articles page, quotes of the page, their speakers (country joined in), their articles
     assert len(one) == len(fifty) == 4, "\n".join(s[:90] for s in [*one, "----", *fifty])
+
+
+async def test_planned_quotes_are_one_statement(uncached_client: httpx.AsyncClient) -> None:
+    small, large, one, fifty = await for_one_and_fifty(uncached_client, ARTICLE_QUOTES, _make)
+    edges = large["articles"]["edges"]
+    assert len(small["articles"]["edges"]) == 1 and len(edges) == 50
+    assert all(len(e["node"]["quotes"]) == 3 for e in edges)
+    assert len(one) == len(fifty) == 1, "\n".join(s[:90] for s in [*one, "----", *fifty])
 
 
 async def test_person_quotes_statement_count_is_constant(uncached_client: httpx.AsyncClient) -> None:

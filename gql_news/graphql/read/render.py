@@ -51,6 +51,15 @@ class Renderer:
         self.params.append(value)
         return f"\x00{len(self.params) - 1}\x00"
 
+    @staticmethod
+    def size(value: int) -> str:
+        """A page size, written into the text: the database then plans for that LIMIT (a bind
+        parameter makes a cached generic plan assume a large one and read whole lists). Sizes are
+        checked ints within 0..100, so a few texts per field at most."""
+        if type(value) is not int:
+            raise Fallback("size")
+        return str(value)
+
     def alias(self) -> str:
         return f"r{next(self._aliases)}"
 
@@ -168,7 +177,7 @@ class Renderer:
             size = spec.limit.default if size is None else size
             if not 0 <= size <= spec.limit.most:
                 raise Fallback(spec.limit.argument)
-            page = f"SELECT {alias}.* FROM {source} ORDER BY {order} LIMIT {self.param(size)}"
+            page = f"SELECT {alias}.* FROM {source} ORDER BY {order} LIMIT {self.size(size)}"
             source = f"({page}) {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
 
@@ -199,7 +208,7 @@ class Renderer:
             f" JOIN {mention} m ON m.{m_article} = p.article_ JOIN {article} a ON a.id = p.article_"
             f" WHERE COALESCE(m.{spec.fk}, 0) <> {row}.id{only} GROUP BY {columns}"
             f" ORDER BY COUNT(DISTINCT m.{m_article}) DESC, MAX(a.{published}) DESC, {ranked('m.')}"
-            f" LIMIT {self.param(size)}"
+            f" LIMIT {self.size(size)}"
         )
         order = f"{alias}._n DESC, {alias}._last DESC, {ranked(alias + '.')}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), f"({inner}) {alias}", order))
@@ -295,7 +304,7 @@ class Renderer:
             elif kind == "edges":
                 edge = self.d.object([(k, self._edge_part(p, alias, cursor)) for k, p in part[1]])
                 parts.append(
-                    (key_name, self.d.aggregate(edge, f"{alias}.rn_", f"{alias}.rn_ <= {self.param(size)}"))
+                    (key_name, self.d.aggregate(edge, f"{alias}.rn_", f"{alias}.rn_ <= {self.size(size)}"))
                 )
             elif kind == "pageInfo":
                 parts.append((key_name, self._page_info(part[1], alias, cursor, size, after is not None)))
@@ -303,7 +312,7 @@ class Renderer:
         if not needs_page:
             return body
         # The LIMIT also keeps SQLite from flattening the page into the aggregate (its order stays).
-        page = f"SELECT t.* FROM {target.table} t{where} ORDER BY {ordering.order_sql()} LIMIT {self.param(size + 1)}"
+        page = f"SELECT t.* FROM {target.table} t{where} ORDER BY {ordering.order_sql()} LIMIT {self.size(size + 1)}"
         numbered = self.d.ordered(
             f"SELECT q_.*, ROW_NUMBER() OVER (ORDER BY {_order_on(ordering, 'q_')}) AS rn_, COUNT(*) OVER () AS n_ FROM ({page}) q_",
             "rn_",
@@ -325,19 +334,19 @@ class Renderer:
             if name == "__typename":
                 pairs.append((key, self.d.string("PageInfo")))
             elif name == "hasNextPage":
-                pairs.append((key, self.d.boolean(f"COALESCE(MAX({alias}.n_), 0) > {self.param(size)}")))
+                pairs.append((key, self.d.boolean(f"COALESCE(MAX({alias}.n_), 0) > {self.size(size)}")))
             elif name == "hasPreviousPage":
                 pairs.append((key, self.d.boolean("1 = 1" if after else "1 = 0")))
             elif name == "startCursor":
                 pairs.append(
                     (
                         key,
-                        f"MAX(CASE WHEN {alias}.rn_ = 1 AND {alias}.rn_ <= {self.param(size)} THEN {cursor} END)",
+                        f"MAX(CASE WHEN {alias}.rn_ = 1 AND {alias}.rn_ <= {self.size(size)} THEN {cursor} END)",
                     )
                 )
             elif name == "endCursor":
                 last = (
-                    f"CASE WHEN {alias}.n_ < {self.param(size)} THEN {alias}.n_ ELSE {self.param(size)} END"
+                    f"CASE WHEN {alias}.n_ < {self.size(size)} THEN {alias}.n_ ELSE {self.size(size)} END"
                 )
                 pairs.append((key, f"MAX(CASE WHEN {alias}.rn_ = {last} THEN {cursor} END)"))
             else:
