@@ -55,6 +55,7 @@ def machine(postgres_version: str) -> dict[str, Any]:
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "nproc": os.cpu_count(),
+        "loadavg": list(os.getloadavg()),
         "cpu_model": cpu_model(),
         "memory_gib": memory_gib(),
         "kernel": platform.release(),

@@ -218,6 +218,7 @@ class Bench:
             "rss_mb": rss,
             "cold_start_sqlite_s": cold,
         }
+        results["machine"]["loadavg_end"] = list(os.getloadavg())
         results["table"] = report.table(rows)
         return results
 
@@ -390,8 +391,10 @@ class Bench:
         opts = self.opts
         for targets in verified:
             verify(targets, opts.page)
+        load_1, load_5, _ = os.getloadavg()
         say(
-            f"load ({set_name}): answers verified; wrk -t{opts.threads} -c{opts.connections},"
+            f"load ({set_name}): load average {load_1:.2f} / {load_5:.2f} (1 / 5 min);"
+            f" answers verified; wrk -t{opts.threads} -c{opts.connections},"
             f" {opts.warmup_s:g} s warm-up + {opts.duration_s:g} s per query and server"
         )
         measured: dict[tuple[str, str], list[wrk.WrkResult]] = {}
@@ -410,6 +413,7 @@ class Bench:
                 "set": set_name,
                 "description": q.description,
                 "methods": {t.server: t.method for t in targets},
+                "loadavg_before": [round(load_1, 2), round(load_5, 2)],
                 "servers": {},
             }
             for t in targets:
@@ -441,6 +445,7 @@ def summary(results: dict[str, Any]) -> str:
         f"machine: {m['nproc']} x {m['cpu_model']}, {m['memory_gib']} GiB; {m['postgresql'].split(' on ')[0]};"
         f" node {m['node']}; gql_news {str(m['commit'])[:12]}{' (+ local changes)' if m['gql_news_dirty'] else ''};"
         f" {m['date']}",
+        f"load average (1, 5, 15 min) at the start {m['loadavg']}, at the end {m.get('loadavg_end')}",
     ]
     for set_name, figures in rss.items():
         lines.append(f"RSS MB ({set_name}): idle {figures['idle']}, after load {figures['after_load']}")
