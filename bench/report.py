@@ -50,12 +50,21 @@ def git_commit() -> dict[str, Any]:
     return {"commit": commit or None, "gql_news_dirty": bool(dirty)}
 
 
+def now() -> dict[str, Any]:
+    """When a run started and how busy the machine was then (it is shared: see the load average)."""
+    return {
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "loadavg_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
 def machine(postgres_version: str) -> dict[str, Any]:
+    """The machine, read at the end of a run (`loadavg` is the load average then)."""
     wrk_line = _run(["wrk", "-v"]).splitlines()
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "nproc": os.cpu_count(),
-        "loadavg": list(os.getloadavg()),
+        "loadavg": [round(x, 2) for x in os.getloadavg()],
         "cpu_model": cpu_model(),
         "memory_gib": memory_gib(),
         "kernel": platform.release(),

@@ -175,6 +175,7 @@ class Bench:
 
     def _run(self, scratch: Path, wrk_path: str, installs: dict[str, Path]) -> dict[str, Any]:
         opts = self.opts
+        started_at = report.now()
         dataset = asyncio.run(prepare(self.db, opts.sizes, reuse=opts.reuse, log=say))
         slug, code, pg_version = asyncio.run(pick_targets(self.db, opts.sizes))
         qs = queries(slug, code, opts.page)
@@ -206,7 +207,7 @@ class Bench:
                 key = row["query"] + (CACHED if server == GQL and row["set"] == "cached" else "")
                 cell["statements"] = statements.get((key, server))
         results: dict[str, Any] = {
-            "machine": report.machine(pg_version),
+            "machine": {**report.machine(pg_version), **started_at},
             "options": {
                 **asdict(opts.sizes),
                 **{k: v for k, v in asdict(opts).items() if k not in {"sizes", "admin_url", "output"}},
@@ -218,7 +219,6 @@ class Bench:
             "rss_mb": rss,
             "cold_start_sqlite_s": cold,
         }
-        results["machine"]["loadavg_end"] = list(os.getloadavg())
         results["table"] = report.table(rows)
         return results
 
@@ -445,7 +445,7 @@ def summary(results: dict[str, Any]) -> str:
         f"machine: {m['nproc']} x {m['cpu_model']}, {m['memory_gib']} GiB; {m['postgresql'].split(' on ')[0]};"
         f" node {m['node']}; gql_news {str(m['commit'])[:12]}{' (+ local changes)' if m['gql_news_dirty'] else ''};"
         f" {m['date']}",
-        f"load average (1, 5, 15 min) at the start {m['loadavg']}, at the end {m.get('loadavg_end')}",
+        f"load average (1, 5, 15 min) at the start {m['loadavg_start']}, at the end {m['loadavg']}",
     ]
     for set_name, figures in rss.items():
         lines.append(f"RSS MB ({set_name}): idle {figures['idle']}, after load {figures['after_load']}")
