@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC
+from pathlib import Path
 
 import pytest
 
@@ -315,3 +316,24 @@ async def test_search_bench_runs_end_to_end_on_a_small_dataset(test_settings: Se
         assert await conn.fetchval("SELECT count(*) FROM pg_database WHERE datname = $1", name) == 0
     finally:
         await conn.close()
+
+
+def test_load_sqlite_writes_the_same_dataset_into_a_fresh_file(tmp_path: Path) -> None:
+    """The SQLite copy the bench's SQLite rows read: loaded by a child interpreter, same rows as generated."""
+    import sqlite3
+
+    from bench.database import load_sqlite
+
+    path = tmp_path / "copy.sqlite3"
+    lines: list[str] = []
+    result = load_sqlite(f"sqlite://{path}", TINY, lines.append)
+    assert result["articles"] == 30
+    assert any("inserted" in line for line in lines)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM article").fetchone() == (30,)
+        assert conn.execute("SELECT count(*) FROM person").fetchone() == (40,)
+        slices = conn.execute(
+            "SELECT count(*) FROM mention m JOIN article a ON a.id = m.article_id"
+            ' WHERE substr(a.body, m.start + 1, m."end" - m.start) != m.text'
+        ).fetchone()
+    assert slices == (0,)
