@@ -1,8 +1,8 @@
 """Abusive connections against a real `gql-news serve`: the README's "Abusive connections" table.
 
-These limits live in the server process (uvicorn's protocol, its WebSocket settings, SQLite's
-locks between processes), so each case talks to `gql-news serve` over TCP; a test keeps the
-README table and these cases equal.
+These limits live in the server process (uvicorn's protocol, its WebSocket settings, the
+database's locks between processes), so each case talks to `gql-news serve` over TCP, in both
+database passes; a test keeps the README table and these cases equal.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from tests.conftest import BACKEND
+from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
 from tests.readme import table_rows
 from tests.servers import Served, cli_token, gql_news_command, start_server
 
@@ -43,16 +44,24 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    if BACKEND != "sqlite":
-        pytest.skip("these run in the SQLite pass (the limits are the server process's own)")
     cwd = tmp_path_factory.mktemp("abuse")
-    url = f"sqlite://{cwd / 'abuse.sqlite3'}"
+    name = None
+    if BACKEND == "sqlite":
+        url = f"sqlite://{cwd / 'abuse.sqlite3'}"
+    else:
+        name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
+        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+        url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
     env = {"DATABASE_URL": url, "HEADER_TIMEOUT_S": "1", "BODY_TIMEOUT_S": "1", "LOG_FORMAT": "text"}
-    served = start_server(cwd, env)
     try:
-        yield Server(served, url, cwd)
+        served = start_server(cwd, env)
+        try:
+            yield Server(served, url, cwd)
+        finally:
+            served.terminate()
     finally:
-        served.terminate()
+        if name is not None:
+            asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _raw(server: Server, data: bytes, *, pause_s: float = 0.0, chunks: int = 1, slow: bytes = b"") -> bytes:
@@ -204,7 +213,7 @@ CASES: list[tuple[str, Callable[[Server], Awaitable[str]], str]] = [
         _ws_bomb,
         "`error` `QUERY_TOO_COMPLEX`, socket open",
     ),
-    ("API writes while `gql-news import` writes 150 articles (SQLite)", _write_during_import, "data"),
+    ("API writes while `gql-news import` writes 150 articles", _write_during_import, "data"),
 ]
 
 

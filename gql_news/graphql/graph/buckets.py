@@ -16,7 +16,7 @@ from gql_news.graphql.sql import as_datetime, fetch, is_postgres
 
 INTERVALS = ("day", "week", "month", "year")
 
-_SQLITE = {
+SQLITE_BUCKETS = {
     "day": "strftime('%Y-%m-%d', t.published_at)",
     "week": (
         "date(t.published_at, '-' || ((CAST(strftime('%w', t.published_at) AS INTEGER) + 6) % 7) || ' days')"
@@ -32,7 +32,7 @@ def bucket_sql(interval: str) -> str:
         raise ValueError(interval)
     if is_postgres():
         return f"date_trunc('{interval}', t.published_at, 'UTC')"
-    return _SQLITE[interval]
+    return SQLITE_BUCKETS[interval]
 
 
 def truncate(when: datetime, interval: str) -> datetime:

@@ -50,7 +50,7 @@ TIMELINE_DESCRIPTION = (
 )
 
 
-def _bounds(
+def bucket_bounds(
     interval: str, start: datetime | None, end: datetime | None
 ) -> tuple[datetime | None, datetime | None]:
     """The first and last bucket the range asks for; BAD_USER_INPUT for a reversed or too long one."""
@@ -96,7 +96,7 @@ async def mention_timeline(
     width = interval.name.lower()
     start = to_utc(start) if start is not None else None
     end = to_utc(end) if end is not None else None
-    first, last = _bounds(width, start, end)
+    first, last = bucket_bounds(width, start, end)
     if start is not None and end is not None and start == end:
         return []
     counts = await info.context.loaders.timeline.load((source, parent, width, start, end))

@@ -8,7 +8,9 @@ padding, booleans as JSON booleans, JSON list columns embedded as JSON.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 MAX_OBJECT_KEYS = 50  # PostgreSQL functions take at most 100 arguments; SQLite 127
 
@@ -65,6 +67,22 @@ class Dialect:
         """The statement whose one value is the response's `data`, as JSON text."""
         raise NotImplementedError
 
+    # Timelines: a bucket is keyed by its start (UTC midnight); `interval` is day|week|month|year.
+    def bucket(self, interval: str, column: str) -> str:
+        """The key of the bucket holding the timestamp `column`."""
+        raise NotImplementedError
+
+    def bucket_key(self, start: dt.datetime) -> Any:
+        """The value of a bucket key, as a bind parameter."""
+        raise NotImplementedError
+
+    def buckets(self, interval: str, counts: str, bounds: tuple[str, str] | None, most: int) -> str:
+        """A FROM item (no alias) with a row per bucket from the first to the last, in order
+        (`b_`): its start as a timestamp column (`start_`) and its count from `counts` (rows of
+        bucket key `b` and count `n`), 0 when absent. `bounds` are the first and last keys; None:
+        the latest `most` buckets up to the last counted one (no rows when none is)."""
+        raise NotImplementedError
+
 
 class Postgres(Dialect):
     name = "postgres"
@@ -107,6 +125,25 @@ class Postgres(Dialect):
 
     def final(self, expr: str) -> str:
         return f"SELECT ({expr})::text AS data"
+
+    # Bucket keys are timestamps without time zone, in UTC: stepping a month is then exact.
+    def bucket(self, interval: str, column: str) -> str:
+        return f"date_trunc('{interval}', {column} AT TIME ZONE 'UTC')"
+
+    def bucket_key(self, start: dt.datetime) -> Any:
+        return start.replace(tzinfo=None)
+
+    def buckets(self, interval: str, counts: str, bounds: tuple[str, str] | None, most: int) -> str:
+        if bounds is None:
+            first = f"(SELECT GREATEST(MIN(b), MAX(b) - interval '{most - 1} {interval}') FROM c_)"
+            last = "(SELECT MAX(b) FROM c_)"
+        else:
+            first, last = (f"CAST({bound} AS timestamp)" for bound in bounds)
+        return (
+            f"(WITH c_ AS ({counts}) SELECT (s_.b AT TIME ZONE 'UTC') AS start_, COALESCE(c_.n, 0) AS count_,"
+            f" s_.b AS b_ FROM generate_series({first}, {last}, interval '1 {interval}') s_(b)"
+            " LEFT JOIN c_ ON c_.b = s_.b)"
+        )
 
 
 class Sqlite(Dialect):
@@ -152,6 +189,31 @@ class Sqlite(Dialect):
     def final(self, expr: str) -> str:
         return f"SELECT {expr} AS data"
 
+    # Bucket keys are dates as text (YYYY-MM-DD), as `graph.buckets` truncates them.
+    def bucket(self, interval: str, column: str) -> str:
+        from gql_news.graphql.graph.buckets import SQLITE_BUCKETS
+
+        return SQLITE_BUCKETS[interval].replace("t.published_at", column)
+
+    def bucket_key(self, start: dt.datetime) -> Any:
+        return start.strftime("%Y-%m-%d")
+
+    def buckets(self, interval: str, counts: str, bounds: tuple[str, str] | None, most: int) -> str:
+        size, unit = _SQLITE_STEPS[interval]
+        if bounds is None:
+            first = f"(SELECT MAX(MIN(b), date(MAX(b), '-{size * (most - 1)} {unit}')) FROM c_)"
+            last = "(SELECT MAX(b) FROM c_)"
+        else:
+            first, last = bounds
+        return (
+            f"(WITH RECURSIVE c_ AS ({counts}), s_(b) AS (SELECT {first} UNION ALL"
+            f" SELECT date(b, '+{size} {unit}') FROM s_ WHERE b < {last})"
+            " SELECT s_.b || ' 00:00:00+00:00' AS start_, COALESCE(c_.n, 0) AS count_, s_.b AS b_"
+            " FROM s_ LEFT JOIN c_ ON c_.b = s_.b WHERE s_.b IS NOT NULL)"
+        )
+
+
+_SQLITE_STEPS = {"day": (1, "days"), "week": (7, "days"), "month": (1, "months"), "year": (1, "years")}
 
 POSTGRES = Postgres()
 SQLITE = Sqlite()

@@ -152,7 +152,7 @@ class _Collector:
         planned = Planned(spec, node, definition, entry.name)
         sets = [n.selection_set for n in nodes if n.selection_set is not None]
         target = get_named_type(definition.type)
-        if isinstance(spec, (r.Column, r.GlobalId)):
+        if isinstance(spec, (r.Column, r.GlobalId, r.Computed)):
             return planned
         if isinstance(spec, r.Connection):
             planned.parts = self.connection(target, spec.target, sets)

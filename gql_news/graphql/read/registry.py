@@ -49,7 +49,7 @@ class Column:
     """A column, serialised as GraphQL serialises its Python value."""
 
     name: str
-    kind: str = "scalar"  # scalar | datetime | json (a JSON list column)
+    kind: str = "scalar"  # scalar | datetime | json (a JSON list column) | enum (stored lower case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +92,49 @@ class Linked:
 
 
 @dataclass(frozen=True, slots=True)
+class Computed:
+    """A scalar the database computes from this row: `sql` with `{row}` for the row's alias."""
+
+    sql: str
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A list's size argument: its name, its default and its largest value (from 0)."""
+
+    argument: str
+    default: int
+    most: int
+
+
+@dataclass(frozen=True, slots=True)
 class Children:
-    """Rows of another table whose foreign key is this row's id, in order."""
+    """Rows of another table whose foreign key is this row's id, in order (on `t`), the first
+    `limit` of them when the field takes a size."""
 
     target: str
     fk: str
     order: tuple[str, ...]
     kind_argument: bool = False  # `mentions(kind:)`: only those whose entity is of that kind
+    limit: Limit | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CoMentioned:
+    """`coMentioned(first:, kind:)`: the other entities of this entity's articles, most shared
+    articles first, then most recently seen together (rows of `CoMention`)."""
+
+    fk: str  # the mention table's column for this entity's kind
+    default: int
+    most: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """`mentionTimeline(interval:, from:, to:)`: this row's articles (`belongs` on `t`, `{key}`
+    for the row's id) counted per time bucket, empty buckets included (rows of `TimelineBucket`)."""
+
+    belongs: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +168,19 @@ class NodeField:
 
 
 FieldSpec = (
-    Column | GlobalId | ToOne | EntityOf | Mentioned | Linked | Children | Lookup | Connection | NodeField
+    Column
+    | GlobalId
+    | Computed
+    | ToOne
+    | EntityOf
+    | Mentioned
+    | Linked
+    | Children
+    | CoMentioned
+    | Timeline
+    | Lookup
+    | Connection
+    | NodeField
 )
 
 
@@ -152,13 +200,25 @@ class ObjectType:
 
 
 def _columns(
-    model: type[Model], *names: str, datetimes: tuple[str, ...] = (), json: tuple[str, ...] = ()
+    model: type[Model],
+    *names: str,
+    datetimes: tuple[str, ...] = (),
+    json: tuple[str, ...] = (),
+    enums: tuple[str, ...] = (),
 ) -> dict[str, FieldSpec]:
     from strawberry.utils.str_converters import to_camel_case
 
     out: dict[str, FieldSpec] = {}
     for name in names:
-        kind = "datetime" if name in datetimes else "json" if name in json else "scalar"
+        kind = (
+            "datetime"
+            if name in datetimes
+            else "json"
+            if name in json
+            else "enum"
+            if name in enums
+            else "scalar"
+        )
         out[to_camel_case(name)] = Column(column(model, name), kind)
     return out
 
@@ -227,8 +287,38 @@ def registry() -> Mapping[str, ObjectType]:
         )
     }
 
-    def owned_articles(belongs: str) -> dict[str, FieldSpec]:
-        return {"articles": Connection("Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters)}
+    def counted_articles(belongs: str, *, filtered: bool = True) -> dict[str, FieldSpec]:
+        """A row's articles (`belongs` on `t`, `{key}` for the row's id): the connection (with the
+        article filters or without), how many there are and how many per time bucket."""
+        return {
+            "articles": Connection(
+                "Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters if filtered else None
+            ),
+            "articleCount": Computed(
+                f"SELECT COUNT(*) FROM {table(m.Article)} t WHERE " + belongs.replace("{key}", "{row}.id")
+            ),
+            "mentionTimeline": Timeline(belongs),
+        }
+
+    def mentioned_entity(fk: str) -> dict[str, FieldSpec]:
+        """What every entity named in articles has: its articles, how often it is named, and
+        who else is named beside it."""
+        from gql_news.graphql.graph.mentioned import DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS
+
+        return {
+            **counted_articles(_mentioned_in(fk)),
+            "coMentioned": CoMentioned(fk, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS),
+            "mentionCount": Computed(f"SELECT COUNT(*) FROM {table(m.Mention)} x WHERE x.{fk} = {{row}}.id"),
+        }
+
+    quote_article, quote_person = column(m.Quote, "article"), column(m.Quote, "person")
+    # A person's quotes: newest article first, in text order within an article.
+    newest_article_first = (
+        f"(SELECT qa_.{column(m.Article, 'published_at')} FROM {table(m.Article)} qa_"
+        f" WHERE qa_.id = t.{quote_article}) DESC",
+        f"t.{quote_article} DESC",
+        "t.start",
+    )
 
     link_po = table(m.PersonOrganisation)
     po_person, po_org = column(m.PersonOrganisation, "person"), column(m.PersonOrganisation, "organisation")
@@ -260,6 +350,7 @@ def registry() -> Mapping[str, ObjectType]:
                 "countries": Mentioned("Country", country),
                 "organisations": Mentioned("Organisation", organisation),
                 "mentions": Children("Mention", mention_article, ("t.start",), kind_argument=True),
+                "quotes": Children("Quote", quote_article, ("t.start",)),
             },
         ),
         ObjectType(
@@ -270,7 +361,10 @@ def registry() -> Mapping[str, ObjectType]:
                 **_columns(m.Person, "slug", "name", "title", "aliases", json=("aliases",)),
                 "country": ToOne("Country", column(m.Person, "country")),
                 "organisations": Linked("Organisation", link_po, po_person, po_org, ("t.name", "t.id")),
-                **owned_articles(_mentioned_in(person)),
+                "quotes": Children(
+                    "Quote", quote_person, newest_article_first, limit=Limit("first", 100, 100)
+                ),
+                **mentioned_entity(person),
             },
         ),
         ObjectType(
@@ -281,7 +375,7 @@ def registry() -> Mapping[str, ObjectType]:
                 **_columns(m.Organisation, "slug", "name", "aliases", json=("aliases",)),
                 "country": ToOne("Country", column(m.Organisation, "country")),
                 "people": Linked("Person", link_po, po_org, po_person, ("t.name", "t.id")),
-                **owned_articles(_mentioned_in(organisation)),
+                **mentioned_entity(organisation),
             },
         ),
         ObjectType(
@@ -304,7 +398,7 @@ def registry() -> Mapping[str, ObjectType]:
                 "organisations": Connection(
                     "Organisation", f"t.{column(m.Organisation, 'country')} = {{key}}", BY_NAME["o"]
                 ),
-                **owned_articles(_mentioned_in(country)),
+                **mentioned_entity(country),
             },
         ),
         ObjectType(
@@ -313,11 +407,58 @@ def registry() -> Mapping[str, ObjectType]:
             {
                 "id": GlobalId(),
                 **_columns(m.Topic, "slug", "name"),
-                "articles": Connection(
-                    "Article",
+                **counted_articles(
                     f"EXISTS (SELECT 1 FROM {table(m.ArticleTopic)} x WHERE x.{column(m.ArticleTopic, 'article')} = t.id"
                     f" AND x.{column(m.ArticleTopic, 'topic')} = {{key}})",
-                    ARTICLES_NEWEST_FIRST,
+                    filtered=False,
+                ),
+            },
+        ),
+        ObjectType(
+            "EntityCandidate",
+            m.EntityCandidate,
+            {
+                "id": GlobalId(),
+                **_columns(
+                    m.EntityCandidate,
+                    "text",
+                    "kind",
+                    "cue",
+                    "start",
+                    "end",
+                    "status",
+                    "created_at",
+                    "decided_at",
+                    datetimes=("created_at", "decided_at"),
+                    enums=("kind", "status"),
+                ),
+                "article": ToOne("Article", column(m.EntityCandidate, "article")),
+                "person": ToOne("Person", column(m.EntityCandidate, "person")),
+                "organisation": ToOne("Organisation", column(m.EntityCandidate, "organisation")),
+            },
+        ),
+        ObjectType(
+            "Quote",
+            m.Quote,
+            {
+                **_columns(m.Quote, "text", "start", "end"),
+                "speaker": ToOne("Person", quote_person),
+                "article": ToOne("Article", quote_article),
+            },
+        ),
+        ObjectType(
+            "TimelineBucket",
+            None,
+            {"start": Column("start_", "datetime"), "count": Column("count_")},
+        ),
+        ObjectType(
+            "CoMention",
+            None,
+            {
+                "count": Column("_n"),
+                "lastSeen": Column("_last", "datetime"),
+                "entity": EntityOf(
+                    (("Person", person), ("Organisation", organisation), ("Country", country))
                 ),
             },
         ),

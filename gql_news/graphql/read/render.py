@@ -24,7 +24,7 @@ from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decode
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
 from gql_news.graphql.read.plan import Obj, Plan, Planned
-from gql_news.models import Mention
+from gql_news.models import Article, Mention
 
 
 class Fallback(Exception):
@@ -76,7 +76,11 @@ class Renderer:
                 return self.d.datetime(column)
             if spec.kind == "json":
                 return self.d.json_column(column)
+            if spec.kind == "enum":  # the GraphQL enum's names are its stored values upper-cased
+                return f"UPPER({column})"
             return column
+        if isinstance(spec, r.Computed):
+            return f"({spec.sql.replace('{row}', row)})"
         if isinstance(spec, r.GlobalId):
             return self.d.base64url(self.d.concat(self.d.string(f"{owner.name}:"), f"CAST({row}.id AS TEXT)"))
         if isinstance(spec, r.ToOne):
@@ -89,6 +93,10 @@ class Renderer:
             return self._linked(planned, spec, row)
         if isinstance(spec, r.Children):
             return self._children(planned, spec, row)
+        if isinstance(spec, r.CoMentioned):
+            return self._co_mentioned(planned, spec, row)
+        if isinstance(spec, r.Timeline):
+            return self._timeline(planned, spec, row)
         if isinstance(spec, r.Lookup):
             value = spec.normalise(self.args(planned)[spec.argument])
             where = spec.where.replace("?", "{}").format(*(self.param(value) for _ in range(spec.repeat)))
@@ -153,9 +161,83 @@ class Renderer:
                     a=alias, p=r.column(Mention, "person"), o=r.column(Mention, "organisation")
                 )
                 where = f"{where} AND {condition}"
-        source = f"{planned.child.type.table} {alias} WHERE {where}"
         order = ", ".join(o.replace("t.", f"{alias}.") for o in spec.order)
+        source = f"{planned.child.type.table} {alias} WHERE {where}"
+        if spec.limit is not None:
+            size = self.args(planned).get(spec.limit.argument)
+            size = spec.limit.default if size is None else size
+            if not 0 <= size <= spec.limit.most:
+                raise Fallback(spec.limit.argument)
+            page = f"SELECT {alias}.* FROM {source} ORDER BY {order} LIMIT {self.param(size)}"
+            source = f"({page}) {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
+
+    def _co_mentioned(self, planned: Planned, spec: r.CoMentioned, row: str) -> str:
+        """As `graph.pair_sql` computes it for a batch, here for the one entity of `row`."""
+        assert planned.child is not None
+        args = self.args(planned)
+        size = spec.default if args.get("first") is None else args["first"]
+        if not 0 <= size <= spec.most:
+            raise Fallback("first")
+        mention, article = r.table(Mention), r.table(Article)
+        m_article, published = r.column(Mention, "article"), r.column(Article, "published_at")
+        entity = [r.column(Mention, k) for k in ("person", "organisation", "country")]
+        only = ""
+        kind = args.get("kind")
+        if kind is not None:
+            only = f" AND m.{r.column(Mention, str(getattr(kind, 'value', kind)))} IS NOT NULL"
+
+        def ranked(on: str) -> str:
+            kind_rank = f"CASE WHEN {on}{entity[0]} IS NOT NULL THEN 0 WHEN {on}{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
+            return f"{kind_rank}, COALESCE({', '.join(on + e for e in entity)})"
+
+        alias = self.alias()
+        columns = ", ".join(f"m.{e}" for e in entity)
+        inner = (
+            f"SELECT {columns}, COUNT(DISTINCT m.{m_article}) AS _n, MAX(a.{published}) AS _last"
+            f" FROM (SELECT DISTINCT {m_article} AS article_ FROM {mention} WHERE {spec.fk} = {row}.id) p"
+            f" JOIN {mention} m ON m.{m_article} = p.article_ JOIN {article} a ON a.id = p.article_"
+            f" WHERE COALESCE(m.{spec.fk}, 0) <> {row}.id{only} GROUP BY {columns}"
+            f" ORDER BY COUNT(DISTINCT m.{m_article}) DESC, MAX(a.{published}) DESC, {ranked('m.')}"
+            f" LIMIT {self.param(size)}"
+        )
+        order = f"{alias}._n DESC, {alias}._last DESC, {ranked(alias + '.')}"
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), f"({inner}) {alias}", order))
+
+    def _timeline(self, planned: Planned, spec: r.Timeline, row: str) -> str:
+        """As `graph.timeline.mention_timeline` answers it. A range open at one end needs the data
+        to know whether it holds too many buckets (an error): the executor answers those."""
+        from gql_news.graphql.articles.inputs import to_utc
+        from gql_news.graphql.graph.timeline import MAX_BUCKETS, bucket_bounds
+
+        assert planned.child is not None
+        args = self.args(planned)
+        interval = str(getattr(args["interval"], "value", args["interval"]))
+        start, end = args.get("from", args.get("from_")), args.get("to")
+        if (start is None) != (end is None):
+            raise Fallback("half-open range")
+        try:
+            start = to_utc(start) if start is not None else None
+            end = to_utc(end) if end is not None else None
+            first, last = bucket_bounds(interval, start, end)
+        except GqlNewsError:
+            raise Fallback("range") from None
+        if start is not None and start == end:
+            return self.d.array([])
+        published = f"t.{r.column(Article, 'published_at')}"
+        bucket = self.d.bucket(interval, published)
+        where = spec.belongs.replace("{key}", f"{row}.id")
+        if start is not None:
+            where += f" AND {published} >= {self.param(start)} AND {published} < {self.param(end)}"
+        counts = (
+            f"SELECT {bucket} AS b, COUNT(*) AS n FROM {r.table(Article)} t WHERE {where} GROUP BY {bucket}"
+        )
+        bounds = None
+        if first is not None and last is not None:
+            bounds = (self.param(self.d.bucket_key(first)), self.param(self.d.bucket_key(last)))
+        alias = self.alias()
+        source = f"{self.d.buckets(interval, counts, bounds, MAX_BUCKETS)} {alias}"
+        return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, f"{alias}.b_"))
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
         args = self.args(planned)

@@ -24,6 +24,11 @@ from gql_news.graphql.sql import fetch_one, is_postgres
 
 logger = logging.getLogger("gql_news.graphql")
 
+# Plans kept per document: one per operation and @skip/@include combination, and those
+# combinations grow as 2^k in the variables they read, so the oldest are dropped past this.
+# A plan and its statement weigh about what the document's AST does, which the cache counts.
+MAX_PLANS_PER_DOCUMENT = 8
+
 
 def _operation(document: Document, name: str | None) -> OperationDefinitionNode | None:
     assert document.ast is not None
@@ -35,15 +40,46 @@ def _operation(document: Document, name: str | None) -> OperationDefinitionNode 
 
 def _plan_of(
     schema: GraphQLSchema, document: Document, operation: OperationDefinitionNode, coerced: dict[str, Any]
-) -> Plan | None:
+) -> tuple[Any, Plan | None]:
     assert document.ast is not None
     fragments = {d.name.value: d for d in document.ast.definitions if isinstance(d, FragmentDefinitionNode)}
     flags = {name: bool(coerced.get(name)) for name in skip_include_variables(operation, fragments)}
     key = (operation.name.value if operation.name else None, tuple(sorted(flags.items())))
     if key not in document.plans:
-        document.plans[key] = plan(schema, operation, fragments, flags)
+        _keep(document.plans, key, plan(schema, operation, fragments, flags))
     found: Plan | None = document.plans[key]
-    return found
+    return key, found
+
+
+def _statement(
+    schema: GraphQLSchema, document: Document, operation: OperationDefinitionNode, variables: dict[str, Any]
+) -> tuple[str, list[Any]] | None:
+    """The statement for these variables; kept with the plan when the operation declares none
+    (its text and parameters are then the same for every request)."""
+    static = not operation.variable_definitions
+    cache_key = ("statement", operation.name.value if operation.name else None)
+    if static and cache_key in document.plans:
+        kept: tuple[str, list[Any]] | None = document.plans[cache_key]
+        return kept
+    values = get_variable_values(schema, operation.variable_definitions or (), variables)
+    if isinstance(values, list):  # coercion errors: the executor reports them
+        return None
+    _, found = _plan_of(schema, document, operation, values.coerced)
+    statement: tuple[str, list[Any]] | None = None
+    if found is not None:
+        try:
+            statement = render(found, POSTGRES if is_postgres() else SQLITE, values)
+        except Fallback:
+            statement = None
+    if static:
+        _keep(document.plans, cache_key, statement)
+    return statement
+
+
+def _keep(plans: dict[Any, Any], key: Any, value: Any) -> None:
+    while len(plans) >= MAX_PLANS_PER_DOCUMENT:
+        del plans[next(iter(plans))]
+    plans[key] = value
 
 
 async def planned(
@@ -53,16 +89,10 @@ async def planned(
     operation = _operation(document, operation_name)
     if operation is None or operation.operation.value != "query":
         return None
-    values = get_variable_values(schema, operation.variable_definitions or (), variables or {})
-    if isinstance(values, list):  # coercion errors: the executor reports them
+    statement = _statement(schema, document, operation, variables or {})
+    if statement is None:
         return None
-    found = _plan_of(schema, document, operation, values.coerced)
-    if found is None:
-        return None
-    try:
-        sql, params = render(found, POSTGRES if is_postgres() else SQLITE, values)
-    except Fallback:
-        return None
+    sql, params = statement
     try:
         row = await fetch_one(sql, params)
     except Exception as exc:
