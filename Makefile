@@ -110,8 +110,8 @@ test-sqlite: sync ## pytest against SQLite (PYTEST_ARGS= for extra arguments)
 test-postgres: sync ## pytest against PostgreSQL at GQL_NEWS_TEST_PG_URL
 	bash scripts/pytest-backend.sh postgres $(PYTEST_ARGS)
 
-bench: sync ## gql_news vs PostGraphile on PostgreSQL, one table (BENCH_ARGS="--duration 10 --cached"; bench/README.md)
-	$(call banner,"bench: gql_news vs PostGraphile 4 on one dataset (python -m bench --help for options)")
+bench: sync ## gql_news vs PostGraphile 4 and 5 on PostgreSQL (and gql_news on SQLite), one table (BENCH_ARGS="--duration 10 --cached"; bench/README.md)
+	$(call banner,"bench: gql_news vs PostGraphile 4 and 5 on one dataset (python -m bench --help for options)")
 	$(RUN) python -m bench $(BENCH_ARGS)
 
 fmt: sync ## format the code and apply ruff's safe fixes

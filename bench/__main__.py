@@ -22,7 +22,7 @@ DEFAULT_ADMIN_URL = os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Benchmark gql_news against PostGraphile 4 on one synthetic dataset (issue 3).",
+        description="Benchmark gql_news against PostGraphile 4 and 5 on one synthetic dataset.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     data = p.add_argument_group("dataset")
@@ -52,7 +52,13 @@ def parser() -> argparse.ArgumentParser:
     load.add_argument("--warmup", type=float, default=3.0, help="seconds of wrk before each measurement")
     load.add_argument("--connections", type=int, default=16)
     load.add_argument("--threads", type=int, default=1)
-    load.add_argument("--workers", type=int, default=2, help="gql_news uvicorn workers")
+    load.add_argument(
+        "--workers",
+        type=_counts,
+        default=(1, 2),
+        help="process counts, comma-separated: gql_news workers against PostGraphile processes;"
+        " 1 is always measured (the headline rows)",
+    )
     load.add_argument("--rounds", type=int, default=1, help="repeat the interleaved runs; report medians")
     load.add_argument(
         "--cached",
@@ -64,8 +70,24 @@ def parser() -> argparse.ArgumentParser:
     )
     load.add_argument("--cold-start-runs", type=int, default=3, help="SQLite cold starts timed; 0 skips")
     load.add_argument("--skip-postgraphile", action="store_true", help="gql_news alone (no ratio)")
+    load.add_argument(
+        "--sqlite",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add 'Qn sqlite' rows: gql_news (1 worker) on a SQLite copy of the dataset",
+    )
     p.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     return p
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    try:
+        counts = tuple(sorted({int(part) for part in text.split(",") if part.strip()} | {1}))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of integers: {text!r}") from None
+    if min(counts) < 1:
+        raise argparse.ArgumentTypeError("process counts must be at least 1")
+    return counts
 
 
 def options(argv: list[str] | None = None) -> Options:
@@ -84,7 +106,7 @@ def options(argv: list[str] | None = None) -> Options:
         )
     except ValueError as exc:
         parser().error(str(exc))
-    if args.duration < 1 or args.connections < 1 or args.threads < 1 or args.workers < 1 or args.rounds < 1:
+    if args.duration < 1 or args.connections < 1 or args.threads < 1 or args.rounds < 1:
         parser().error("--duration, --connections, --threads, --workers and --rounds must be at least 1")
     return Options(
         sizes=sizes,
@@ -102,6 +124,7 @@ def options(argv: list[str] | None = None) -> Options:
         statement_requests=args.statement_requests,
         cold_start_runs=args.cold_start_runs,
         postgraphile=not args.skip_postgraphile,
+        sqlite=args.sqlite,
         output=args.output,
     )
 

@@ -7,9 +7,12 @@ database already holds the dataset asked for.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -89,6 +92,44 @@ async def _load(target: BenchDatabase, sizes: Sizes, log: Callable[[str], None])
     }
 
 
+def load_sqlite(url: str, sizes: Sizes, log: Callable[[str], None]) -> dict[str, Any]:
+    """The same dataset in a fresh SQLite file (same countries, same seed, so the same rows and ids).
+
+    Loaded by a child interpreter: Tortoise keeps per-model state from the PostgreSQL load
+    (compiled inserts) that a second backend in the same process would trip over.
+    """
+    log(f"loading the same dataset into SQLite ({url})")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.database", url, json.dumps(asdict(sizes))],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"loading SQLite failed:\n{proc.stdout}\n{proc.stderr}")
+    for line in proc.stdout.splitlines()[:-1]:
+        log(line)
+    result: dict[str, Any] = json.loads(proc.stdout.splitlines()[-1])
+    return result
+
+
+async def _load_sqlite(url: str, sizes: Sizes) -> dict[str, Any]:
+    from bench.load import load
+    from gql_news.db import database, db, migrate
+    from gql_news.ingest.countries import load_countries
+    from gql_news.settings import Settings
+
+    settings = Settings(database_url=url, statement_timeout_ms=0)
+    started = time.perf_counter()
+    await migrate(settings)
+    async with database(settings):
+        await load_countries()
+        data = await load(sizes, lambda line: print(line, flush=True))
+        await db().execute_script("ANALYZE")
+    return {"seconds": round(time.perf_counter() - started, 1), "articles": len(data.articles)}
+
+
 async def prepare(
     target: BenchDatabase, sizes: Sizes, *, reuse: bool, log: Callable[[str], None]
 ) -> dict[str, Any]:
@@ -126,3 +167,10 @@ async def pick_targets(target: BenchDatabase, sizes: Sizes) -> tuple[str, str, s
     if code is None or slug is None:
         raise RuntimeError("the bench database holds no article or no country mention")
     return slug, code, version
+
+
+if __name__ == "__main__":  # `python -m bench.database SQLITE_URL SIZES_JSON`: see load_sqlite
+    import asyncio
+
+    url_arg, sizes_arg = sys.argv[1:3]
+    print(json.dumps(asyncio.run(_load_sqlite(url_arg, Sizes(**json.loads(sizes_arg))))))

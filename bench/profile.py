@@ -29,7 +29,7 @@ from bench.servers import LOG_DIR, free_port, gql_news_command
 
 RESULTS = Path(__file__).resolve().parent / "results" / "profile.json"
 LAYERS = (
-    ("graphql-core executor", ("graphql/",)),
+    ("graphql-core", ("graphql/",)),
     ("strawberry", ("strawberry/",)),
     ("gql_news", ("gql_news/",)),
     ("asyncpg / SQL", ("asyncpg/", "tortoise/")),
@@ -38,11 +38,24 @@ LAYERS = (
 )
 
 
+def _path(frame: str) -> str:
+    """The file of a py-spy frame, `function (path:line)`: path relative to site-packages or the project."""
+    return frame.rpartition(" (")[2].rstrip(")")
+
+
 def _layer(frames: list[str]) -> str:
-    """The layer of the innermost frame that belongs to one (the event loop otherwise)."""
+    """The layer of the innermost frame that belongs to one (the event loop otherwise).
+
+    Matched at the start of the frame's path, so gql_news's own `gql_news/graphql/` modules are
+    gql_news's, not graphql-core's. A sample whose innermost Python frame is asyncio's
+    `Runner.run` is in the event loop itself (uvloop's C code: polling, socket I/O, callbacks).
+    """
+    if frames and frames[-1].startswith("Runner.run (asyncio/"):
+        return "event loop (uvloop: I/O, callbacks)"
     for frame in reversed(frames):
+        path = _path(frame)
         for layer, needles in LAYERS:
-            if any(needle in frame for needle in needles):
+            if any(path.startswith(needle) for needle in needles):
                 return layer
     return "event loop / other"
 

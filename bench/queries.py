@@ -1,13 +1,19 @@
-"""The three benchmark queries, written once per schema, and how their answers are compared.
+"""The five benchmark queries, written once per schema, and how their answers are compared.
 
-Fields are aliased so both servers answer the same JSON shape, with two differences the
-comparison takes out (`canonical`):
+PostGraphile 4 and 5 (amber preset, pg-many-to-many, `+list` simple collections) name these
+fields alike, so one PostGraphile text serves both. Fields are aliased so every server answers
+the same JSON shape, with three differences the comparison takes out (`canonical`):
 - gql_news pages are Relay connections (`edges { node }`); PostGraphile's simple collections are
   plain lists (its cheapest form). A connection is compared as the list of its nodes.
 - gql_news lists an article's people, countries and organisations distinct, in order of first
   mention in the body; PostGraphile's many-to-many fields (`id IN (SELECT ... FROM mention)`)
   list them distinct by primary key. Entity lists are compared sorted, NOT de-duplicated, so a
   duplicate on either side still fails. Article lists keep their order (newest first on both).
+- A gql_news mention has one `entity` (an interface: Person, Organisation or Country);
+  PostGraphile's has three nullable foreign keys, asked for as `entityPerson`,
+  `entityOrganisation` and `entityCountry`, each with `__typename`. The one that is set becomes
+  `entity` (none or two set is a mismatch). An article's mentions are compared sorted (gql_news
+  lists them in text order, PostGraphile 4 can only order them by a column an index leads with).
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-ENTITY_LISTS = frozenset({"people", "countries", "organisations"})
+ENTITY_LISTS = frozenset({"people", "countries", "organisations", "mentions"})
+MENTION_ENTITIES = ("entityPerson", "entityOrganisation", "entityCountry")
+POSTGRAPHILE = "postgraphile"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +38,12 @@ class Query:
     postgraphile: str
 
     def text(self, server: str) -> str:
-        return self.gql_news if server == "gql_news" else self.postgraphile
+        """The text for a server: gql_news's for gql_news (on any database), else PostGraphile's."""
+        return self.postgraphile if server.startswith(POSTGRAPHILE) else self.gql_news
 
 
-def queries(slug: str, country_code: str, page: int = 20) -> list[Query]:
-    """Q1-Q3 for an article slug and a country code picked from the data."""
+def queries(slug: str, country_code: str, page: int = 20, per_person: int = 10) -> list[Query]:
+    """Q1-Q5 for an article slug and a country code picked from the data."""
     slug_literal = json.dumps(slug)
     code_literal = json.dumps(country_code)
     return [
@@ -66,6 +75,30 @@ def queries(slug: str, country_code: str, page: int = 20) -> list[Query]:
             f" articles: articlesByMentionCountryIdAndArticleIdList(first: {page}, orderBy: PUBLISHED_AT_DESC) {{"
             " people: peopleByMentionArticleIdAndPersonIdList { name } } } }",
         ),
+        Query(
+            "Q4",
+            f"article(slug) -> people -> their {per_person} newest articles -> countries",
+            f"{{ article(slug: {slug_literal}) {{ people {{ name"
+            f" articles(first: {per_person}) {{ edges {{ node {{ title countries {{ code }} }} }} }} }} }} }}",
+            f"{{ article: articleBySlug(slug: {slug_literal}) {{"
+            " people: peopleByMentionArticleIdAndPersonIdList { name"
+            f" articles: articlesByMentionPersonIdAndArticleIdList(first: {per_person}, orderBy: PUBLISHED_AT_DESC) {{"
+            " title countries: countriesByMentionArticleIdAndCountryIdList { code } } } } }",
+        ),
+        Query(
+            "Q5",
+            f"{page} newest articles -> mentions -> entity (named fragment, inline fragments per kind)",
+            f"query Q5 {{ articles(first: {page}, orderBy: PUBLISHED_AT_DESC) {{ edges {{ node {{"
+            " mentions { ...MentionEntity } } } } }"
+            " fragment MentionEntity on Mention { text entity { __typename"
+            " ... on Person { name country { code } } ... on Organisation { name } ... on Country { code } } }",
+            f"query Q5 {{ articles: allArticlesList(first: {page}, orderBy: PUBLISHED_AT_DESC) {{"
+            " mentions: mentionsByArticleIdList { ...MentionEntity } } }"
+            " fragment MentionEntity on Mention { text"
+            " entityPerson: personByPersonId { __typename name country: countryByCountryId { code } }"
+            " entityOrganisation: organisationByOrganisationId { __typename name }"
+            " entityCountry: countryByCountryId { __typename code } }",
+        ),
     ]
 
 
@@ -83,6 +116,8 @@ def canonical(value: Any, key: str | None = None) -> Any:
     if isinstance(value, dict):
         if set(value) == {"edges"} and isinstance(value["edges"], list):
             return [canonical(edge["node"]) for edge in value["edges"]]
+        if any(k in value for k in MENTION_ENTITIES):
+            value = _one_entity(value)
         return {k: canonical(v, k) for k, v in value.items()}
     if isinstance(value, list):
         items = [canonical(v) for v in value]
@@ -94,6 +129,15 @@ def canonical(value: Any, key: str | None = None) -> Any:
 
 class Mismatch(AssertionError):
     """The two servers answered a query with different data."""
+
+
+def _one_entity(mention: dict[str, Any]) -> dict[str, Any]:
+    """PostGraphile's mention (three nullable entity links) in gql_news's form (one `entity`)."""
+    set_ = [mention[k] for k in MENTION_ENTITIES if mention.get(k) is not None]
+    if len(set_) != 1:
+        raise Mismatch(f"a mention links {len(set_)} entities, not one: {json.dumps(mention)[:500]}")
+    rest = {k: v for k, v in mention.items() if k not in MENTION_ENTITIES}
+    return {**rest, "entity": set_[0]}
 
 
 def data_of(server: str, query: Query, response: Any) -> Any:
@@ -111,9 +155,15 @@ def check_substantial(query: Query, data: Any, page: int) -> None:
         ok = bool(article and article["people"] and article["organisations"])
     elif name == "Q2":
         ok = len(data.get("articles") or []) == page
-    else:
+    elif name == "Q3":
         country = data.get("country")
         ok = bool(country and len(country["articles"]) == page)
+    elif name == "Q4":
+        article = data.get("article")
+        ok = bool(article and article["people"] and all(person["articles"] for person in article["people"]))
+    else:
+        articles = data.get("articles") or []
+        ok = len(articles) == page and all(article["mentions"] for article in articles)
     if not ok:
         raise Mismatch(f"{name} came back too empty to compare: {json.dumps(data)[:500]}")
 

@@ -21,7 +21,7 @@ _POST = {**_ACCEPT, "Content-Type": "application/json"}
 class Target:
     """POST with a JSON body, or GET with the query in the URL (the same URL every time)."""
 
-    server: str  # "gql_news" | "postgraphile"
+    server: str  # "gql_news" | "postgraphile4" | "postgraphile5"
     base_url: str
     query: Query
     method: str = "POST"

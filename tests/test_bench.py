@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from bench import report, wrk
 from bench.dataset import FirstIds, Sizes, generate
 from bench.load import first_free_ids, load, stored_countries
 from bench.queries import Mismatch, canonical, compare, get_path, queries
+from bench.run import _ratio
 from bench.statements import count_lines
 from gql_news.models import Article, ArticleTopic, Mention, Organisation, Person, PersonOrganisation, Topic
 from gql_news.settings import Settings
@@ -115,12 +117,72 @@ def test_answers_compare_across_shapes_and_entity_orders() -> None:
         compare(q2, {"gql_news": ours, "postgraphile": {"errors": [{"message": "no"}], "data": None}}, page=2)
 
 
+def test_mentions_compare_one_entity_against_three_links() -> None:
+    q5 = queries("some-slug", "BW", page=1)[4]
+    ours = {
+        "data": {
+            "articles": {
+                "edges": [
+                    {
+                        "node": {
+                            "mentions": [
+                                {
+                                    "text": "Ann Lee",
+                                    "entity": {"__typename": "Person", "name": "Ann Lee", "country": None},
+                                },
+                                {"text": "Chad", "entity": {"__typename": "Country", "code": "TD"}},
+                            ]
+                        }
+                    }
+                ]
+            }
+        }
+    }
+
+    def link(kind: str, value: object) -> dict[str, object]:
+        return {f"entity{k}": (value if k == kind else None) for k in ("Person", "Organisation", "Country")}
+
+    country = {"text": "Chad", **link("Country", {"__typename": "Country", "code": "TD"})}
+    person = {
+        "text": "Ann Lee",
+        **link("Person", {"__typename": "Person", "name": "Ann Lee", "country": None}),
+    }
+    theirs = {"data": {"articles": [{"mentions": [country, person]}]}}
+    compare(q5, {"gql_news": ours, "postgraphile5": theirs}, page=1)
+
+    wrong = {"text": "Chad", **link("Organisation", {"__typename": "Organisation", "name": "Chad"})}
+    with pytest.raises(Mismatch, match="disagree"):
+        compare(
+            q5,
+            {"gql_news": ours, "postgraphile4": {"data": {"articles": [{"mentions": [wrong, person]}]}}},
+            page=1,
+        )
+    two = {**country, "entityPerson": person["entityPerson"]}
+    with pytest.raises(Mismatch, match="links 2 entities"):
+        compare(
+            q5,
+            {"gql_news": ours, "postgraphile4": {"data": {"articles": [{"mentions": [two, person]}]}}},
+            page=1,
+        )
+    empty = {"data": {"articles": [{"mentions": []}]}}
+    with pytest.raises(Mismatch, match="too empty"):
+        compare(q5, {"gql_news": empty, "postgraphile4": empty}, page=1)
+
+
 def test_queries_are_literal_and_get_urls_stable() -> None:
-    q1, q2, q3 = queries('a-"quoted"-slug', "bw")
+    q1, q2, q3, q4, q5 = queries('a-"quoted"-slug', "bw")
     assert '"a-\\"quoted\\"-slug"' in q1.gql_news
     assert "articleBySlug" in q1.postgraphile
     assert "allArticlesList(first: 20, orderBy: PUBLISHED_AT_DESC)" in q2.postgraphile
     assert 'country(code: "bw")' in q3.gql_news
+    assert "articles(first: 10)" in q4.gql_news
+    assert (
+        "articlesByMentionPersonIdAndArticleIdList(first: 10, orderBy: PUBLISHED_AT_DESC)" in q4.postgraphile
+    )
+    assert "fragment MentionEntity on Mention" in q5.gql_news
+    assert "...MentionEntity" in q5.postgraphile
+    assert q5.text("postgraphile4") == q5.text("postgraphile5") == q5.postgraphile
+    assert q5.text("gql_news") == q5.gql_news
     assert get_path(q1.gql_news) == get_path(q1.gql_news)
     assert get_path(q1.gql_news).startswith("/graphql?query=%7B+article")
 
@@ -181,24 +243,41 @@ def test_statement_count_reads_the_bench_database_lines_only() -> None:
     assert count.as_json()["resets_per_request"] == 0.5
 
 
-def test_table_has_one_line_per_query_with_the_ratio() -> None:
+def test_table_has_one_line_per_query_with_the_ratio_to_the_faster_postgraphile() -> None:
     cell = {"load": {"rps": 500.0, "p50_ms": 20.0, "p99_ms": 40.0, "non_2xx": 0, "errors": {}}}
     statements = {"statements_per_request": 8, "resets_per_request": 4}
+    servers = {
+        "gql_news": {**cell, "statements": statements},
+        "postgraphile4": {"load": {**cell["load"], "rps": 1000.0}, "statements": None},
+        "postgraphile5": {"load": {**cell["load"], "rps": 400.0}, "statements": None},
+    }
+    ratio, versus = _ratio(servers)
+    assert (ratio, versus) == (0.5, "postgraphile4")
+    borrowed = {**servers, "postgraphile4": {**servers["postgraphile4"], "measured_in": "1 process"}}
     rows = [
-        {
-            "label": "Q1",
-            "servers": {
-                "gql_news": {**cell, "statements": statements},
-                "postgraphile": {"load": {**cell["load"], "rps": 1000.0}, "statements": None},
-            },
-            "ratio": 0.5,
-        }
+        {"label": "Q1", "servers": servers, "ratio": ratio, "versus": versus},
+        {"label": "Q1 cached", "servers": borrowed, "ratio": ratio, "versus": versus},
+        {"label": "Q1 sqlite", "servers": {"gql_news": cell}, "ratio": None, "versus": None},
     ]
     lines = report.table(rows).splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 5
+    assert "PG4 req/s" in lines[0]
+    assert "PG5 req/s" in lines[0]
     assert lines[2].split()[:5] == ["Q1", "500", "20.0", "40.0", "8"]
     assert "(4 reset)" in lines[2]
-    assert lines[2].endswith("0.50x")
+    assert lines[2].endswith("0.50x PG4")
+    assert "1,000*" in lines[3]
+    assert lines[4].split()[2:5] == ["500", "20.0", "40.0"]
+    assert lines[4].endswith("-")
+
+
+def test_process_counts_always_include_one() -> None:
+    from bench.__main__ import options
+
+    assert options(["--workers", "2"]).workers == (1, 2)
+    assert options([]).workers == (1, 2)
+    with pytest.raises(SystemExit):
+        options(["--workers", "0"])
 
 
 async def test_search_bench_runs_end_to_end_on_a_small_dataset(test_settings: Settings) -> None:
@@ -237,3 +316,24 @@ async def test_search_bench_runs_end_to_end_on_a_small_dataset(test_settings: Se
         assert await conn.fetchval("SELECT count(*) FROM pg_database WHERE datname = $1", name) == 0
     finally:
         await conn.close()
+
+
+def test_load_sqlite_writes_the_same_dataset_into_a_fresh_file(tmp_path: Path) -> None:
+    """The SQLite copy the bench's SQLite rows read: loaded by a child interpreter, same rows as generated."""
+    import sqlite3
+
+    from bench.database import load_sqlite
+
+    path = tmp_path / "copy.sqlite3"
+    lines: list[str] = []
+    result = load_sqlite(f"sqlite://{path}", TINY, lines.append)
+    assert result["articles"] == 30
+    assert any("inserted" in line for line in lines)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM article").fetchone() == (30,)
+        assert conn.execute("SELECT count(*) FROM person").fetchone() == (40,)
+        slices = conn.execute(
+            "SELECT count(*) FROM mention m JOIN article a ON a.id = m.article_id"
+            ' WHERE substr(a.body, m.start + 1, m."end" - m.start) != m.text'
+        ).fetchone()
+    assert slices == (0,)
