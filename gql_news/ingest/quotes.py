@@ -49,6 +49,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gql_news.ingest.candidates import FoundCandidate
 from gql_news.ingest.linker import LinkedMention
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
@@ -72,6 +73,7 @@ class FoundQuote:
     start: int
     end: int
     person_id: int | None
+    speaker_candidate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,9 @@ class _Reference:
     person_id: int | None
 
 
-def find_quotes(body: str, mentions: Sequence[LinkedMention]) -> list[FoundQuote]:
+def find_quotes(
+    body: str, mentions: Sequence[LinkedMention], candidates: Sequence[FoundCandidate] = ()
+) -> list[FoundQuote]:
     """The quotations of `body` and their speakers, in text order (rules in the module docstring).
 
     `mentions` are the linker's mentions of the same body (only people are read).
