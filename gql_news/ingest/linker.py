@@ -21,6 +21,10 @@ The rules, in order:
   given_names.json) links nothing where it reads as part of a name: "Chad Smith",
   "Michael Jordan". Followed by a title ("Chad President ...") or after a function word
   ("in Jordan") it links as usual.
+- A country form links only where the words around it say it names the country: not inside a
+  person's name, a compound noun ("Swiss chard"), a place or institution named after it
+  ("Jersey City", "University of Georgia") or an organisation's name ("Korea Electric Power").
+  The rules are in country_context.py; a gazetteer built without that context skips them.
 Straight and curly apostrophes, and the hyphen and dash variants, match each other.
 """
 
@@ -33,6 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from gql_news.ingest.country_context import CountryContext, not_the_country, shipped_country_context
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.models import CatalogueVersion, Country, Organisation, Person
 
@@ -78,13 +83,16 @@ class Gazetteer:
     entries: tuple[GazetteerEntry, ...]
     non_entities: tuple[str, ...] = ()
     given_names: GivenNames | None = None
+    context: CountryContext | None = None
     _hash: int = field(default=0, init=False, repr=False, compare=False)
     _matcher: _Matcher | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Computed once: hashing twelve thousand entries on every use would cost more than
         # linking an article.
-        object.__setattr__(self, "_hash", hash((self.entries, self.non_entities, self.given_names)))
+        object.__setattr__(
+            self, "_hash", hash((self.entries, self.non_entities, self.given_names, self.context))
+        )
 
     def __hash__(self) -> int:
         return self._hash
@@ -159,7 +167,12 @@ async def build_gazetteer() -> Gazetteer:
         forms = [name, *([official_name] if official_name else []), *(aliases or ())]
         forms += [form for demonym in demonyms or () for form in demonym_forms(demonym)]
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
-    return Gazetteer(tuple(entries), non_entities=_non_entities(), given_names=shipped_given_names())
+    return Gazetteer(
+        tuple(entries),
+        non_entities=_non_entities(),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
 
 
 _cached: dict[int, Gazetteer] = {}
@@ -221,6 +234,8 @@ class _Matcher:
     targets: dict[str, frozenset[_Key]]  # canonical full form -> entities (none: link nothing)
     bearers: dict[str, tuple[int, ...]]  # canonical surname -> ids of the people who bear it
     given_names: GivenNames | None = None
+    context: CountryContext | None = None
+    surname_of: dict[int, str] | None = None  # person id -> canonical surname
 
     def find(self, body: str) -> list[LinkedMention]:
         mentions: list[LinkedMention] = []
@@ -235,6 +250,12 @@ class _Matcher:
                 continue
             if len(targets) == 1:
                 ((kind, pk),) = targets
+                if (
+                    kind == "country"
+                    and self.context is not None
+                    and self._not_the_country(body, match, named)
+                ):
+                    continue
                 mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
                 if kind == "person":
                     named.setdefault(pk, []).append(match.start())
@@ -242,6 +263,13 @@ class _Matcher:
             mentions += self._surnames(body, claimed, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _not_the_country(self, body: str, match: re.Match[str], named: dict[int, list[int]]) -> bool:
+        """Whether the words around a country form say it names something else (country_context.py)."""
+        assert self.context is not None
+        surname_of = self.surname_of or {}
+        surnames = frozenset(surname_of[pk] for pk in named if pk in surname_of)
+        return not_the_country(body, match.start(), match.end(), self.context, surnames)
 
     def _part_of_a_name(self, body: str, match: re.Match[str], starts: set[int]) -> bool:
         """A given-name country form inside a person's name: "Chad Smith", "Michael Jordan"."""
@@ -251,6 +279,8 @@ class _Matcher:
         after = _NEXT_WORD.match(body, match.end())
         if after and after.group(1) not in names.titles and match.end() + 1 not in starts:
             return True
+        if self.context is not None:  # the word before is weighed as a given name by the context rules
+            return False
         before = _PREVIOUS_WORD.search(body, max(0, match.start() - 64), match.start())
         return bool(
             before
@@ -285,6 +315,7 @@ class _Matcher:
 def _compile(gazetteer: Gazetteer) -> _Matcher:
     targets: dict[str, set[_Key]] = {}
     bearers: dict[str, set[int]] = {}
+    surname_of: dict[int, str] = {}
     for entry in gazetteer.entries:
         for form in entry.forms:
             key = _canonical(form)
@@ -294,6 +325,7 @@ def _compile(gazetteer: Gazetteer) -> _Matcher:
             last_name = surname(key) if entry.kind == "person" else None
             if last_name:
                 bearers.setdefault(last_name, set()).add(entry.entity_id)
+                surname_of.setdefault(entry.entity_id, last_name)
     for phrase in gazetteer.non_entities:
         targets.setdefault(_canonical(phrase), set())
     for key in targets.keys() & bearers.keys():  # a full form of anything wins over a surname
@@ -304,6 +336,8 @@ def _compile(gazetteer: Gazetteer) -> _Matcher:
         targets={key: frozenset(found) for key, found in targets.items()},
         bearers={key: tuple(sorted(ids)) for key, ids in bearers.items()},
         given_names=gazetteer.given_names,
+        context=gazetteer.context,
+        surname_of=surname_of,
     )
 
 

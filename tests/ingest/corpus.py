@@ -164,9 +164,11 @@ def catalogue() -> Catalogue:
         forms = (organisation["name"], *organisation.get("aliases", ()))
         entries.append(GazetteerEntry("organisation", pk, forms))
         keys[("organisation", pk)] = f"o:{make_slug(organisation['name'])}"
+    from gql_news.ingest.country_context import shipped_country_context
     from gql_news.ingest.linker import _non_entities, shipped_given_names
 
-    return Catalogue(Gazetteer(tuple(entries), _non_entities(), shipped_given_names()), keys)
+    gazetteer = Gazetteer(tuple(entries), _non_entities(), shipped_given_names(), shipped_country_context())
+    return Catalogue(gazetteer, keys)
 
 
 # -- scoring ----------------------------------------------------------------------------------
