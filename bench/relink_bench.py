@@ -79,16 +79,16 @@ def in_process(people: int, organisations: int, articles: int, repeat: int) -> d
     edited = next(e for e in entries if e.kind == "person" and e.forms[0].split()[-1] in bodies[0])
     index = entries.index(edited)
 
-    def edit_and_relink() -> None:
-        alias = f"{edited.forms[0]} Jr"
-        changed = [
-            *entries[:index],
-            GazetteerEntry("person", edited.entity_id, (*edited.forms, alias)),
-            *entries[index + 1 :],
-        ]
-        new = Gazetteer(tuple(changed), *context).derive_from(gazetteer)
+    state = {"gazetteer": gazetteer, "edits": 0}
+
+    def edit_and_relink() -> None:  # successive edits, each matcher derived from the last one
+        state["edits"] += 1
+        forms = (*edited.forms, *(f"{edited.forms[0]} {n}" for n in range(state["edits"])))
+        changed = [*entries[:index], GazetteerEntry("person", edited.entity_id, forms), *entries[index + 1 :]]
+        new = Gazetteer(tuple(changed), *context).derive_from(state["gazetteer"])
         for body in bodies:
             find_mentions(body, new)
+        state["gazetteer"] = new
 
     figures[f"edit_then_relink_{articles}_articles_ms"] = _median_ms(edit_and_relink, repeat)
     return figures

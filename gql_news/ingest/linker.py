@@ -110,6 +110,8 @@ class Gazetteer:
         if self._matcher is None:
             base = self._base
             built = _derive(base._matcher, base, self) if base is not None and base._matcher else None
+            if built is not None:  # the base's automatons now belong to this matcher
+                object.__setattr__(base, "_matcher", None)
             object.__setattr__(self, "_matcher", built or _compile(self))
             object.__setattr__(self, "_base", None)
         assert self._matcher is not None
@@ -298,13 +300,25 @@ class WordMatcher:
     longest, like the regular expression `word_pattern` builds, but built in a fraction of the
     time (a catalogue edit rebuilds it) and matched in time proportional to the body."""
 
-    def __init__(self, forms: Iterable[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for form in forms:
-            self._automaton.add_word(form, len(form))
-        self.empty = len(self._automaton) == 0
+    def __init__(self, forms: Iterable[str], automaton: Any = None) -> None:
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            for form in forms:
+                automaton.add_word(form, len(form))
+        self._automaton = automaton
+        self.empty = len(automaton) == 0
         if not self.empty:
-            self._automaton.make_automaton()
+            automaton.make_automaton()
+
+    def edited(self, removed: Iterable[str], added: Iterable[str]) -> WordMatcher:
+        """A matcher of this one's forms less `removed` plus `added`, made by editing this one's
+        automaton in place: this matcher must not be used afterwards."""
+        automaton, self._automaton = self._automaton, None
+        for form in removed:
+            automaton.remove_word(form)
+        for form in added:
+            automaton.add_word(form, len(form))
+        return WordMatcher((), automaton)
 
     def finditer(
         self, body: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
@@ -466,46 +480,78 @@ _DERIVE_MAX_SHARE = 4  # past a quarter of the entries changed, compiling afresh
 
 
 def _derive(old: _Matcher, before: Gazetteer, after: Gazetteer) -> _Matcher | None:
-    """`after`'s matcher from `before`'s (see `Gazetteer.derive_from`); None when it must be compiled."""
+    """`after`'s matcher from `before`'s (see `Gazetteer.derive_from`); None when it must be
+    compiled. Takes over `old`'s automatons."""
     if (
         old.all_bearers is None
         or old.surname_of is None
+        or old.full is None
+        or old.surnames is None
         or (before.non_entities, before.given_names, before.context)
         != (after.non_entities, after.given_names, after.context)
     ):
         return None
-    old_entries, new_entries = set(before.entries), set(after.entries)
-    removed, added = old_entries - new_entries, new_entries - old_entries
-    if (len(removed) + len(added)) * _DERIVE_MAX_SHARE > len(new_entries):
+    old_forms = {(e.kind, e.entity_id): e.forms for e in before.entries}
+    new_forms = {(e.kind, e.entity_id): e.forms for e in after.entries}
+    if len(old_forms) != len(before.entries) or len(new_forms) != len(after.entries):
+        return None
+    removed = [(key, forms) for key, forms in old_forms.items() if new_forms.get(key) != forms]
+    added = [(key, forms) for key, forms in new_forms.items() if old_forms.get(key) != forms]
+    if (len(removed) + len(added)) * _DERIVE_MAX_SHARE > len(new_forms):
         return None
     kept = {_canonical(phrase) for phrase in after.non_entities}
-    targets, bearers, surname_of = dict(old.targets), dict(old.all_bearers), dict(old.surname_of)
-    for entry, adding in [(e, False) for e in removed] + [(e, True) for e in added]:
-        if entry.kind == "person":
-            surname_of.pop(entry.entity_id, None)
-        for form in entry.forms:
+    targets, all_bearers, surname_of = dict(old.targets), dict(old.all_bearers), dict(old.surname_of)
+    touched: set[str] = set()  # full forms and surnames whose entities changed
+    for (kind, pk), forms, adding in [(k, f, False) for k, f in removed] + [(k, f, True) for k, f in added]:
+        if kind == "person":
+            surname_of.pop(pk, None)
+        for form in forms:
             key = _canonical(form)
             if not _ALNUM.search(key):
                 continue
+            touched.add(key)
             found = targets.get(key, frozenset())
-            found = (
-                found | {(entry.kind, entry.entity_id)} if adding else found - {(entry.kind, entry.entity_id)}
-            )
+            found = found | {(kind, pk)} if adding else found - {(kind, pk)}
             if found or key in kept:
                 targets[key] = found
             else:
                 targets.pop(key, None)
-            last_name = surname(key) if entry.kind == "person" else None
+            last_name = surname(key) if kind == "person" else None
             if last_name:
-                ids = bearers.get(last_name, frozenset())
-                ids = ids | {entry.entity_id} if adding else ids - {entry.entity_id}
+                touched.add(last_name)
+                ids = all_bearers.get(last_name, frozenset())
+                ids = ids | {pk} if adding else ids - {pk}
                 if ids:
-                    bearers[last_name] = ids
+                    all_bearers[last_name] = ids
                 else:
-                    bearers.pop(last_name, None)
+                    all_bearers.pop(last_name, None)
                 if adding:
-                    surname_of.setdefault(entry.entity_id, last_name)
-    return _finish(after, targets, bearers, surname_of)
+                    surname_of.setdefault(pk, last_name)
+    bearers = dict(old.bearers)
+    for key in touched:  # a full form of anything wins over a surname
+        bearer_ids = all_bearers.get(key)
+        if bearer_ids and key not in targets:
+            bearers[key] = tuple(sorted(bearer_ids))
+        else:
+            bearers.pop(key, None)
+    full = old.full.edited(
+        [k for k in touched if k in old.targets and k not in targets],
+        [k for k in touched if k in targets and k not in old.targets],
+    )
+    surnames = old.surnames.edited(
+        [k for k in touched if k in old.bearers and k not in bearers],
+        [k for k in touched if k in bearers and k not in old.bearers],
+    )
+    return _Matcher(
+        full=full,
+        surnames=surnames,
+        targets=targets,
+        bearers=bearers,
+        given_names=after.given_names,
+        context=after.context,
+        surname_of=surname_of,
+        all_bearers=all_bearers,
+    )
 
 
 def word_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:

@@ -73,4 +73,5 @@ def test_a_matcher_derived_after_edits_equals_one_compiled_afresh() -> None:
         assert derived.bearers == fresh.bearers
         assert derived.surname_of == fresh.surname_of
         assert find_mentions(body, new) == list(fresh.find(body))
+        assert find_mentions(body, gazetteer) == _compile(gazetteer).find(body)  # the base still links
         gazetteer = new
