@@ -236,6 +236,48 @@ async def current_gazetteer() -> Gazetteer:
     return found
 
 
+async def lock_catalogue_version() -> int | None:
+    """In a write transaction about to edit the catalogue: its version, locked until commit.
+
+    On PostgreSQL the version row is locked (every catalogue write updates it, by trigger, so no
+    other transaction can change the catalogue until this one ends); SQLite's write transactions
+    hold the database's write lock from their start. None where the table does not exist yet.
+    """
+    client = connections.get("default")
+    lock = " FOR UPDATE" if client.capabilities.dialect == "postgres" else ""
+    rows = await client.execute_query_dict(f"SELECT version FROM catalogue_version WHERE id = 1{lock}")
+    return int(rows[0]["version"]) if rows else None
+
+
+async def note_catalogue_edit(before: int | None, edited: Iterable[tuple[EntityKind, int]]) -> None:
+    """After editing the people or organisations `edited` under `lock_catalogue_version()`: file
+    the gazetteer of the new version, made from the cached one of version `before` and those
+    entities read again (a few rows, not the whole catalogue), so re-linking costs no full read.
+    Does nothing when version `before` is not cached here."""
+    previous = _cached.get(before) if before is not None else None
+    if previous is None:
+        return
+    rows = await CatalogueVersion.filter(id=1).values_list("version")
+    after = int(rows[0][0])
+    if after == before or after in _cached:
+        return
+    client = connections.get("default")
+    entries = {(e.kind, e.entity_id): e for e in previous.entries}
+    for kind, pk in edited:
+        if kind not in ("person", "organisation"):
+            raise ValueError(f"not an editable entity kind: {kind}")
+        entries.pop((kind, pk), None)
+        for found_pk, name, aliases in await _rows(
+            client, f"SELECT id, name, aliases FROM {kind} WHERE id = {int(pk)}"
+        ):
+            entries[(kind, found_pk)] = GazetteerEntry(kind, found_pk, (name, *(aliases or ())))
+    gazetteer = Gazetteer(
+        tuple(entries.values()), previous.non_entities, previous.given_names, previous.context
+    )
+    _cached.clear()
+    _cached[after] = gazetteer.derive_from(previous)
+
+
 def entities_named(text: str, gazetteer: Gazetteer) -> frozenset[tuple[EntityKind, int]]:
     """The entities a full form written like `text` names (empty for unknown and non-entity forms)."""
     return gazetteer.matcher.targets.get(_canonical(text), frozenset())
