@@ -414,6 +414,9 @@ class _Matcher:
                     and self.context is not None
                     and self._not_the_country(body, match, named)
                 ):
+                    bearer = self._bearer_named_before(body, match, named)
+                    if bearer is not None:  # "Emeka Sudan ... Sudan said": the person
+                        mentions.append(LinkedMention("person", bearer, match.group(), *match.span()))
                     continue
                 mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
                 if kind == "person":
@@ -429,6 +432,17 @@ class _Matcher:
         surname_of = self.surname_of or {}
         surnames = frozenset(surname_of[pk] for pk in named if pk in surname_of)
         return not_the_country(body, match.start(), match.end(), self.context, surnames)
+
+    def _bearer_named_before(self, body: str, match: _Hit, named: dict[int, list[int]]) -> int | None:
+        """The catalogued person, named in full before, whose surname a country form is, when
+        that is why it is not the country: the most recently named one."""
+        assert self.context is not None
+        key = _canonical(match.group())
+        surname_of = self.surname_of or {}
+        bearers = {pk: starts[-1] for pk, starts in named.items() if surname_of.get(pk) == key}
+        if not bearers or not_the_country(body, match.start(), match.end(), self.context):
+            return None  # no such person, or the country is out for another reason
+        return max(bearers, key=bearers.__getitem__)
 
     def _part_of_a_name(self, body: str, match: _Hit, starts: set[int]) -> bool:
         """A given-name country form inside a person's name: "Chad Smith", "Michael Jordan"."""

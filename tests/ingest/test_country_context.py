@@ -55,3 +55,15 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
 )  # fmt: skip
 def test_context_decides(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+def test_a_catalogued_persons_surname_that_is_a_country_links_to_the_person() -> None:
+    entries = [
+        GazetteerEntry("country", 1, ("Sudan", "Sudanese")),
+        GazetteerEntry("person", 7, ("Emeka Sudan",)),
+    ]
+    gazetteer = Gazetteer(tuple(entries), (), shipped_given_names(), shipped_country_context())
+    body = "Emeka Sudan met the minister. Sudan told reporters the talks went well. Aid to Sudan rose."
+    assert [(m.kind, m.entity_id, m.start) for m in find_mentions(body, gazetteer)] == [
+        ("person", 7, 0), ("person", 7, 30), ("country", 1, 79),
+    ]  # fmt: skip
