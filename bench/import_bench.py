@@ -200,6 +200,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     tuple(e for e in full.entries if e.kind == "country" or (e.kind, e.entity_id) in named),
                     full.non_entities,
                     full.given_names,
+                    full.context,
                 )
                 for name, gazetteer in (("small", small), ("full", full)):
                     find_mentions("warm-up", gazetteer)  # compile once, outside the timing

@@ -15,7 +15,7 @@ from typing import Any
 from tortoise import connections
 
 from gql_news.ingest.candidates import FoundCandidate, find_candidates
-from gql_news.ingest.linker import Gazetteer, LinkedMention, find_mentions
+from gql_news.ingest.linker import Gazetteer, LinkedMention, current_gazetteer, find_mentions
 from gql_news.ingest.quotes import FoundQuote, find_quotes
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import ArticleTopic, CandidateStatus, EntityCandidate, Mention, Quote, Topic
@@ -86,7 +86,8 @@ async def replace_mentions(
     quotes: list[tuple[int, list[FoundQuote]]] = []
     for pk, body in articles:
         mentions = find_mentions(body, gazetteer)
-        quotes.append((pk, find_quotes(body, mentions)))
+        candidates = find_candidates(body, mentions, gazetteer)
+        quotes.append((pk, find_quotes(body, mentions, candidates)))
         rows += [
             (
                 pk,
@@ -99,7 +100,7 @@ async def replace_mentions(
             )
             for m in mentions
         ]
-        found.append((pk, find_candidates(body, mentions, gazetteer)))
+        found.append((pk, candidates))
     if rows:
         await _insert_many("mention", _MENTION_COLUMNS, rows)
     await replace_quotes(quotes, fresh=fresh)
@@ -113,6 +114,7 @@ _QUOTE_COLUMNS = (
     ("text", "text"),
     ("start", "int"),
     ("end", "int"),
+    ("speaker_candidate", "text"),
 )
 
 
@@ -122,7 +124,9 @@ async def replace_quotes(found: Sequence[tuple[int, Sequence[FoundQuote]]], *, f
         return 0
     if not fresh:
         await Quote.filter(article_id__in=[pk for pk, _ in found]).delete()
-    rows = [(pk, q.person_id, q.text, q.start, q.end) for pk, quotes in found for q in quotes]
+    rows = [
+        (pk, q.person_id, q.text, q.start, q.end, q.speaker_candidate) for pk, quotes in found for q in quotes
+    ]
     if rows:
         await _insert_many("quote", _QUOTE_COLUMNS, rows)
     return len(rows)
@@ -131,7 +135,8 @@ async def replace_quotes(found: Sequence[tuple[int, Sequence[FoundQuote]]], *, f
 async def requote(articles: Sequence[tuple[int, str]]) -> int:
     """Extract the quotes of (id, body) articles again from their stored person mentions.
 
-    For a change of the extraction rules: the mentions stay as they are. Three statements.
+    For a change of the extraction rules: the mentions stay as they are. Three statements and
+    a read of the current gazetteer (the person candidates are found again, as at import).
     """
     if not articles:
         return 0
@@ -143,7 +148,12 @@ async def requote(articles: Sequence[tuple[int, str]]) -> int:
     )
     for pk, person_id, text, start, end in rows:
         people.setdefault(pk, []).append(LinkedMention("person", person_id, text, start, end))
-    return await replace_quotes([(pk, find_quotes(body, people.get(pk, []))) for pk, body in articles])
+    gazetteer = await current_gazetteer()
+    found = []
+    for pk, body in articles:
+        mentions = people.get(pk, [])
+        found.append((pk, find_quotes(body, mentions, find_candidates(body, mentions, gazetteer))))
+    return await replace_quotes(found)
 
 
 async def _insert_many(

@@ -3,16 +3,21 @@
 A capitalised name phrase is suggested when the words around it say it is a person or an
 organisation and it links to nothing:
 
-- a role word before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
-  "chief executive Lars Berg";
+- a role word or title before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
+  "chief executive Lars Berg", "Dr Ana Lopes", "Undersecretary Ana Lopes" (the titles of
+  role_words.json, hyphenated ones by their parts: "director-general");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
+- a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
+  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there);
 - a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
   "Nordvik Energy told reporters";
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
 
 A person needs two to four name words (one capitalised word before "said" is too often a
-pronoun or a surname already linked); an organisation needs a word like "Ministry", "Bank" or
+pronoun or a surname already linked), with only name particles between them ("dos", "van den",
+"bin"; not "and"), no acronym, and is not suggested again by its surname alone once its full
+name was found ("Van den Broeck" after "Jean-Marc Van den Broeck"); an organisation needs a word like "Ministry", "Bank" or
 "Group", an acronym ("NATO"), or a company-role cue. Phrases that overlap a linked mention, or
 that are written like any catalogue form (including the ambiguous and the non-entity ones),
 are never suggested. Text already dismissed by an editor is not suggested again.
@@ -24,15 +29,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gql_news.ingest.country_context import shipped_country_context
 from gql_news.ingest.cue_words import (
     APPOSITIVE_START,
     COMPANY_ROLES,
     CONNECTORS,
     LEADING_STOP,
     ORG_WORDS,
+    PARTICLES,
     PREPOSITIONS,
+    ROLE_NOUNS,
     ROLE_WORDS,
     SPEECH_AFTER,
+    TITLES,
 )
 from gql_news.ingest.linker import Gazetteer, LinkedMention, is_known_form
 from gql_news.models import CandidateKind
@@ -42,7 +51,7 @@ PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|&")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
-_APPOSITIVE_REACH = 7
+_APPOSITIVE_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +91,17 @@ def find_candidates(
         for candidate in _judge(body, tokens, first, last):
             if candidate.text not in found and not is_known_form(candidate.text, gazetteer):
                 found[candidate.text] = candidate
-    return sorted(found.values(), key=lambda c: c.start)
+    people = [c.text for c in found.values() if c.kind == PERSON]
+    return sorted(
+        (c for c in found.values() if not (c.kind == PERSON and _ends_another(c.text, people))),
+        key=lambda c: c.start,
+    )
+
+
+def _ends_another(text: str, people: list[str]) -> bool:
+    """Whether `text` is the last words of a longer person's name found in the same body
+    ("Fernández de Córdoba" after "Luis Fernández de Córdoba"): the same person, by surname."""
+    return any(len(other) > len(text) and other.endswith(" " + text) for other in people)
 
 
 def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
@@ -145,7 +164,9 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         last -= 1
     if first > last:
         return []
-    roles = [k for k in range(first, last + 1) if tokens[k].lower in ROLE_WORDS]
+    roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
+    if not roles and _leading_role(tokens[first].lower):
+        roles = [first]  # "Undersecretary Hamid Rahimi": any noun for a person that is not a given name
     out: list[FoundCandidate] = []
     if roles:
         # "Deputy Finance Minister Jan Novak": the words after the last role word are the name;
@@ -169,7 +190,7 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     cue = _cue(body, tokens, first, last)
     if cue is None:
         after = tokens[last + 1] if last + 1 < len(tokens) else None
-        if after is not None and _joined(body, tokens[last], after) and after.lower in ROLE_WORDS:
+        if after is not None and _joined(body, tokens[last], after) and _is_title(after.lower):
             # "the Finance Ministry spokesperson": an organisation named before a role
             org = _organisation(body, tokens, first, last, after.lower, strict=True)
             return [org] if org else []
@@ -190,7 +211,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     before = tokens[first - 1] if first > 0 and _joined(body, tokens[first - 1], tokens[first]) else None
     before2 = tokens[first - 2] if before and first > 1 and _joined(body, tokens[first - 2], before) else None
     if before is not None and not before.mention:
-        if before.lower in ROLE_WORDS:
+        if _is_title(before.lower):
             return before.lower, False
         if before.lower in {"said", "says"}:
             return before.lower, False
@@ -198,6 +219,8 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
+    if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
+        return appositive, False
     end = tokens[last].end
     if _POSSESSIVE.search(tokens[last].text):
         following = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -215,14 +238,45 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
 def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:
     """A role word in the phrase after a name's comma: ", the deputy foreign minister of ..."."""
     first = tokens[start]
-    if first.lower not in APPOSITIVE_START and first.lower not in ROLE_WORDS and not first.capitalised:
+    if first.lower not in APPOSITIVE_START and not _is_role_noun(first.lower) and not first.capitalised:
         return None
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
         if k > start and not _joined(body, tokens[k - 1], tokens[k]):
             return None
-        if tokens[k].lower in ROLE_WORDS:
+        if _is_role_noun(tokens[k].lower):
             return tokens[k].lower, False
     return None
+
+
+def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -> str | None:
+    """A role set off by commas before the name: "The ministry's spokesman, Ivan Petrov, said"."""
+    if first == 0 or body[tokens[first - 1].end : tokens[first].start] != ", ":
+        return None
+    closing = body[tokens[last].end : tokens[last].end + 2]
+    if last + 1 < len(tokens) and closing != ", " and closing[:1] != ".":
+        return None  # "the minister, Jan Novak and ...": a list, not an appositive
+    # the role may be followed by what it is a role of: "A trader in Alexandria, Mahmoud Fahmy,"
+    k = first - 1
+    while k >= max(0, first - _APPOSITIVE_REACH - 1):
+        word = tokens[k]
+        if not word.mention and not word.capitalised and _is_role_noun(word.lower):
+            return word.lower
+        if k == 0 or (not _joined(body, tokens[k - 1], word) and not _POSSESSIVE.search(tokens[k - 1].text)):
+            return None
+        k -= 1
+    return None
+
+
+def _leading_role(word: str) -> bool:
+    return _is_role_noun(word) and word not in shipped_country_context().given_names
+
+
+def _is_title(word: str) -> bool:
+    return word in TITLES or ("-" in word and any(part in TITLES for part in word.split("-")))
+
+
+def _is_role_noun(word: str) -> bool:
+    return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
 
 
 def _has_org_word(tokens: list[_Token], first: int, last: int) -> bool:
@@ -247,9 +301,13 @@ def _person(body: str, tokens: list[_Token], first: int, last: int, cue: str) ->
     named = [w for w in words if w.lower not in CONNECTORS]
     if not _NAME_WORDS_MIN <= len(named) <= _NAME_WORDS_MAX:
         return None
+    if any(w.lower in CONNECTORS and w.lower not in PARTICLES and not w.capitalised for w in words):
+        return None  # "Toronto and Vancouver": two names, not one
+    if any(len(part) > 1 and part.isupper() for w in named for part in w.text.split("-")):
+        return None  # an acronym: "Air France-KLM"
     if any(w.lower in ROLE_WORDS for w in named):
         return None
-    if _has_org_word(tokens, first, last) or any(len(w.text) > 1 and w.text.isupper() for w in named):
+    if _has_org_word(tokens, first, last):
         return None
     text, start, end = _span(body, tokens, first, last)
     return FoundCandidate(text, PERSON, cue, start, end)

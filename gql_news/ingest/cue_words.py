@@ -1,9 +1,15 @@
 """The words entity-candidate detection reads around a capitalised name (see candidates.py).
 
-All lower case; the detector compares lower-cased words.
+All lower case; the detector compares lower-cased words. Besides the short lists here, the
+titles and person nouns of role_words.json (nameparser's titles and WordNet's nouns for a
+person, made by scripts/role_words.py) and nameparser's name particles ("dos", "van", "bin").
 """
 
 from __future__ import annotations
+
+from nameparser.config import CONSTANTS as _NAMEPARSER
+
+from gql_news.ingest.resources import data_file, read_json
 
 ROLE_WORDS = frozenset(
     {
@@ -75,5 +81,20 @@ PREPOSITIONS = frozenset(
         "before",
     }
 )
-CONNECTORS = frozenset({"of", "and", "for", "the", "de", "del", "da", "di", "du", "van", "von", "der", "bin", "al", "la", "le", "y", "&"})  # fmt: skip
+# Lower-case words inside a person's name: "José Eduardo dos Santos", "Anna van den Berg".
+PARTICLES = frozenset(
+    {p for p in _NAMEPARSER.prefixes if p.isalpha() and p.islower()} | {"y", "de", "da", "van", "von", "der"}
+)
+CONNECTORS = frozenset({"of", "and", "for", "the", "&"} | PARTICLES)
 APPOSITIVE_START = frozenset({"the", "a", "an", "its", "his", "her", "their", "who", "now", "then", "former"})
+
+_ROLES = read_json(data_file("role_words.json"))
+# Abbreviated titles, which WordNet does not list as nouns: "Dr Karen Lindahl", "Gen Ali Musa".
+NEWSROOM_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "rev", "gen", "col", "capt", "lt", "sgt", "maj", "sen",
+     "rep", "gov", "cllr", "hon", "sheikh", "ayatollah", "imam", "rabbi", "fr"}
+)  # fmt: skip
+# Words that stand right before a name as its title or office: "Undersecretary Ana Lopes", "Dr Ng".
+TITLES = frozenset(ROLE_WORDS | (set(_ROLES["titles"]) - ORG_WORDS) | NEWSROOM_TITLES)
+# Words that mark a name as a person's when they stand in an appositive next to it.
+ROLE_NOUNS = frozenset(TITLES | set(_ROLES["person_nouns"]))

@@ -25,7 +25,12 @@ from tortoise.exceptions import IntegrityError
 
 from gql_news.events.publish import write_transaction
 from gql_news.ingest.errors import InputError, MissingError
-from gql_news.ingest.linker import current_gazetteer, entities_named
+from gql_news.ingest.linker import (
+    current_gazetteer,
+    entities_named,
+    lock_catalogue_version,
+    note_catalogue_edit,
+)
 from gql_news.ingest.parser import collapse
 from gql_news.ingest.slugs import make_slug
 from gql_news.ingest.store import relink_articles
@@ -118,6 +123,7 @@ async def _create(kind: EntityType, slug: str, name: str, data: EntityInput) -> 
     aliases = clean_aliases(data.aliases or (), name)
     title = _title(data.title) if kind == "person" else None
     async with write_transaction():
+        version = await lock_catalogue_version()
         home = await country_id(data.country_code)
         try:
             await _refuse_clashes(kind, None, [name, *aliases])
@@ -132,6 +138,7 @@ async def _create(kind: EntityType, slug: str, name: str, data: EntityInput) -> 
             await _set_memberships(row.id, data.organisation_ids or ())
         else:
             row = await Organisation.create(slug=slug, name=name, aliases=aliases, country_id=home)
+        await note_catalogue_edit(version, [(kind, row.id)])
         relinked = await _relink([name, *aliases])
     return EntityResult(row.id, created=True, relinked_articles=relinked)
 
@@ -140,6 +147,7 @@ async def update_entity(kind: EntityType, entity_id: int, data: EntityInput) -> 
     """Change the given fields (the slug stays) and re-link the articles naming it before or after."""
     model = _MODELS[kind]
     async with write_transaction():
+        version = await lock_catalogue_version()
         row = await model.get_or_none(id=entity_id)
         if row is None:
             raise MissingError("id", f"No {kind} has this id.")
@@ -160,6 +168,7 @@ async def update_entity(kind: EntityType, entity_id: int, data: EntityInput) -> 
         after = [row.name, *row.aliases]
         await _refuse_clashes(kind, row.id, after)
         await row.save()
+        await note_catalogue_edit(version, [(kind, row.id)])
         relinked = await _relink(before + after) if before != after else 0
     return EntityResult(row.id, created=False, relinked_articles=relinked)
 
@@ -168,6 +177,7 @@ async def add_alias(kind: EntityType, entity_id: int, alias: str) -> EntityResul
     """Add one alias and link it in every article that uses it."""
     model = _MODELS[kind]
     async with write_transaction():
+        version = await lock_catalogue_version()
         row = await model.get_or_none(id=entity_id)
         if row is None:
             raise MissingError("entityId", f"No {kind} has this id.")
@@ -177,6 +187,7 @@ async def add_alias(kind: EntityType, entity_id: int, alias: str) -> EntityResul
         await _refuse_clashes(kind, row.id, [value], input_field="alias")
         row.aliases = [*(row.aliases or ()), value]
         await row.save(update_fields=["aliases"])
+        await note_catalogue_edit(version, [(kind, row.id)])
         relinked = await _relink([value])
     return EntityResult(row.id, created=False, relinked_articles=relinked)
 
@@ -186,11 +197,13 @@ async def delete_entity(kind: EntityType, entity_id: int) -> int:
     how many articles were re-linked."""
     model = _MODELS[kind]
     async with write_transaction():
+        version = await lock_catalogue_version()
         row = await model.get_or_none(id=entity_id)
         if row is None:
             raise MissingError("id", f"No {kind} has this id.")
         forms = [row.name, *(row.aliases or ())]
         await row.delete()
+        await note_catalogue_edit(version, [(kind, entity_id)])
         return await _relink(forms)
 
 

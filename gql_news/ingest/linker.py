@@ -21,6 +21,10 @@ The rules, in order:
   given_names.json) links nothing where it reads as part of a name: "Chad Smith",
   "Michael Jordan". Followed by a title ("Chad President ...") or after a function word
   ("in Jordan") it links as usual.
+- A country form links only where the words around it say it names the country: not inside a
+  person's name, a compound noun ("Swiss chard"), a place or institution named after it
+  ("Jersey City", "University of Georgia") or an organisation's name ("Korea Electric Power").
+  The rules are in country_context.py; a gazetteer built without that context skips them.
 Straight and curly apostrophes, and the hyphen and dash variants, match each other.
 """
 
@@ -31,10 +35,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
+import ahocorasick
+import orjson
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from gql_news.ingest.country_context import CountryContext, not_the_country, shipped_country_context
 from gql_news.ingest.resources import data_file, read_json
-from gql_news.models import CatalogueVersion, Country, Organisation, Person
+from gql_news.models import CatalogueVersion
 
 EntityKind = Literal["person", "organisation", "country"]
 _Key = tuple[EntityKind, int]
@@ -78,13 +88,17 @@ class Gazetteer:
     entries: tuple[GazetteerEntry, ...]
     non_entities: tuple[str, ...] = ()
     given_names: GivenNames | None = None
+    context: CountryContext | None = None
     _hash: int = field(default=0, init=False, repr=False, compare=False)
     _matcher: _Matcher | None = field(default=None, init=False, repr=False, compare=False)
+    _base: Gazetteer | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Computed once: hashing twelve thousand entries on every use would cost more than
         # linking an article.
-        object.__setattr__(self, "_hash", hash((self.entries, self.non_entities, self.given_names)))
+        object.__setattr__(
+            self, "_hash", hash((self.entries, self.non_entities, self.given_names, self.context))
+        )
 
     def __hash__(self) -> int:
         return self._hash
@@ -94,9 +108,22 @@ class Gazetteer:
         """The compiled matcher, built on first use and kept with the gazetteer (no look-up by
         equality, which would compare every entry)."""
         if self._matcher is None:
-            object.__setattr__(self, "_matcher", _compile(self))
+            base = self._base
+            built = _derive(base._matcher, base, self) if base is not None and base._matcher else None
+            if built is not None:  # the base's automatons now belong to this matcher
+                object.__setattr__(base, "_matcher", None)
+            object.__setattr__(self, "_matcher", built or _compile(self))
+            object.__setattr__(self, "_base", None)
         assert self._matcher is not None
         return self._matcher
+
+    def derive_from(self, previous: Gazetteer) -> Gazetteer:
+        """Build this gazetteer's matcher, when first used, from `previous`'s (if that one was
+        built): only the forms of the entries that differ are added or taken out, and the
+        automatons are made again; a catalogue edit costs milliseconds, not a full compile."""
+        if previous is not self:
+            object.__setattr__(self, "_base", previous)
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +173,13 @@ async def build_gazetteer() -> Gazetteer:
 
     Runs on the current connection, so inside `in_transaction()` it sees that transaction's rows.
     """
-    people = await Person.all().order_by("id").values_list("id", "name", "aliases")
-    organisations = await Organisation.all().order_by("id").values_list("id", "name", "aliases")
-    countries = (
-        await Country.all().order_by("id").values_list("id", "name", "official_name", "aliases", "demonyms")
+    client = connections.get("default")
+    # Plain statements, not model queries: converting twelve thousand rows field by field would
+    # cost more than building the matcher they feed.
+    people = await _rows(client, "SELECT id, name, aliases FROM person ORDER BY id")
+    organisations = await _rows(client, "SELECT id, name, aliases FROM organisation ORDER BY id")
+    countries = await _rows(
+        client, "SELECT id, name, official_name, aliases, demonyms FROM country ORDER BY id", lists=(3, 4)
     )
     entries = [GazetteerEntry("person", pk, (name, *(aliases or ()))) for pk, name, aliases in people]
     entries += [
@@ -159,7 +189,25 @@ async def build_gazetteer() -> Gazetteer:
         forms = [name, *([official_name] if official_name else []), *(aliases or ())]
         forms += [form for demonym in demonyms or () for form in demonym_forms(demonym)]
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
-    return Gazetteer(tuple(entries), non_entities=_non_entities(), given_names=shipped_given_names())
+    return Gazetteer(
+        tuple(entries),
+        non_entities=_non_entities(),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
+
+
+async def _rows(client: BaseDBAsyncClient, sql: str, lists: tuple[int, ...] = (2,)) -> list[tuple[Any, ...]]:
+    """The rows of `sql` as tuples, the JSON list columns at `lists` decoded."""
+    _, rows = await client.execute_query(sql)
+    out = []
+    for row in rows:
+        values = list(row.values()) if isinstance(row, dict) else list(row)
+        for index in lists:
+            if isinstance(values[index], str | bytes):
+                values[index] = orjson.loads(values[index])
+        out.append(tuple(values))
+    return out
 
 
 _cached: dict[int, Gazetteer] = {}
@@ -181,9 +229,53 @@ async def current_gazetteer() -> Gazetteer:
     found = _cached.get(version)
     if found is None:
         found = await build_gazetteer()
+        for previous in _cached.values():
+            found.derive_from(previous)
         _cached.clear()
         _cached[version] = found
     return found
+
+
+async def lock_catalogue_version() -> int | None:
+    """In a write transaction about to edit the catalogue: its version, locked until commit.
+
+    On PostgreSQL the version row is locked (every catalogue write updates it, by trigger, so no
+    other transaction can change the catalogue until this one ends); SQLite's write transactions
+    hold the database's write lock from their start. None where the table does not exist yet.
+    """
+    client = connections.get("default")
+    lock = " FOR UPDATE" if client.capabilities.dialect == "postgres" else ""
+    rows = await client.execute_query_dict(f"SELECT version FROM catalogue_version WHERE id = 1{lock}")
+    return int(rows[0]["version"]) if rows else None
+
+
+async def note_catalogue_edit(before: int | None, edited: Iterable[tuple[EntityKind, int]]) -> None:
+    """After editing the people or organisations `edited` under `lock_catalogue_version()`: file
+    the gazetteer of the new version, made from the cached one of version `before` and those
+    entities read again (a few rows, not the whole catalogue), so re-linking costs no full read.
+    Does nothing when version `before` is not cached here."""
+    previous = _cached.get(before) if before is not None else None
+    if previous is None:
+        return
+    rows = await CatalogueVersion.filter(id=1).values_list("version")
+    after = int(rows[0][0])
+    if after == before or after in _cached:
+        return
+    client = connections.get("default")
+    entries = {(e.kind, e.entity_id): e for e in previous.entries}
+    for kind, pk in edited:
+        if kind not in ("person", "organisation"):
+            raise ValueError(f"not an editable entity kind: {kind}")
+        entries.pop((kind, pk), None)
+        for found_pk, name, aliases in await _rows(
+            client, f"SELECT id, name, aliases FROM {kind} WHERE id = {int(pk)}"
+        ):
+            entries[(kind, found_pk)] = GazetteerEntry(kind, found_pk, (name, *(aliases or ())))
+    gazetteer = Gazetteer(
+        tuple(entries.values()), previous.non_entities, previous.given_names, previous.context
+    )
+    _cached.clear()
+    _cached[after] = gazetteer.derive_from(previous)
 
 
 def entities_named(text: str, gazetteer: Gazetteer) -> frozenset[tuple[EntityKind, int]]:
@@ -215,18 +307,100 @@ def _canonical(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class _Hit:
+    """A match of a `WordMatcher`, read like a regex match."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+
+# Folds a body, character for character (offsets survive), to the spelling forms are kept in:
+# the apostrophe and hyphen variants, and any whitespace but a line break as one space.
+_BODY_FOLD = {**{n: " " for n in range(0x3001) if chr(n).isspace() and n != ord("\n")}, **_FOLD}
+
+
+def fold(body: str) -> str:
+    """The body in the spelling forms are matched in, offset for offset."""
+    return body.translate(_BODY_FOLD)
+
+
+class WordMatcher:
+    """Every form in one Aho-Corasick automaton (pyahocorasick): whole words, leftmost then
+    longest, like the regular expression `word_pattern` builds, but built in a fraction of the
+    time (a catalogue edit rebuilds it) and matched in time proportional to the body."""
+
+    def __init__(self, forms: Iterable[str], automaton: Any = None) -> None:
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            for form in forms:
+                automaton.add_word(form, len(form))
+        self._automaton = automaton
+        self.empty = len(automaton) == 0
+        if not self.empty:
+            automaton.make_automaton()
+
+    def edited(self, removed: Iterable[str], added: Iterable[str]) -> WordMatcher:
+        """A matcher of this one's forms less `removed` plus `added`, made by editing this one's
+        automaton in place: this matcher must not be used afterwards."""
+        automaton, self._automaton = self._automaton, None
+        for form in removed:
+            automaton.remove_word(form)
+        for form in added:
+            automaton.add_word(form, len(form))
+        return WordMatcher((), automaton)
+
+    def finditer(
+        self, body: str, pos: int = 0, endpos: int | None = None, folded: str | None = None
+    ) -> list[_Hit]:
+        """The matches in body[pos:endpos]; `folded` is `fold(body)` when the caller has it."""
+        if self.empty:
+            return []
+        endpos = len(body) if endpos is None else endpos
+        folded = fold(body) if folded is None else folded
+        spans: list[tuple[int, int]] = []
+        for last, length in self._automaton.iter(folded, pos, endpos):
+            start, end = last - length + 1, last + 1
+            if (start > 0 and body[start - 1].isalnum()) or (end < endpos and body[end].isalnum()):
+                continue
+            spans.append((start, -end))
+        hits: list[_Hit] = []
+        reached = pos
+        for start, negative_end in sorted(spans):
+            if start >= reached:
+                hits.append(_Hit(body[start:-negative_end], start, -negative_end))
+                reached = -negative_end
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
 class _Matcher:
-    full: re.Pattern[str] | None
-    surnames: re.Pattern[str] | None
+    full: WordMatcher | None
+    surnames: WordMatcher | None
     targets: dict[str, frozenset[_Key]]  # canonical full form -> entities (none: link nothing)
     bearers: dict[str, tuple[int, ...]]  # canonical surname -> ids of the people who bear it
     given_names: GivenNames | None = None
+    context: CountryContext | None = None
+    surname_of: dict[int, str] | None = None  # person id -> canonical surname
+    all_bearers: dict[str, frozenset[int]] | None = None  # bearers before full forms won
 
     def find(self, body: str) -> list[LinkedMention]:
         mentions: list[LinkedMention] = []
         claimed: list[tuple[int, int]] = []
         named: dict[int, list[int]] = {}  # person id -> starts of its full mentions, ascending
-        matches = list(self.full.finditer(body)) if self.full else []
+        matches = self.full.finditer(body) if self.full else []
         starts = {match.start() for match in matches}
         for match in matches:
             claimed.append(match.span())
@@ -235,6 +409,15 @@ class _Matcher:
                 continue
             if len(targets) == 1:
                 ((kind, pk),) = targets
+                if (
+                    kind == "country"
+                    and self.context is not None
+                    and self._not_the_country(body, match, named)
+                ):
+                    bearer = self._bearer_named_before(body, match, named)
+                    if bearer is not None:  # "Emeka Sudan ... Sudan said": the person
+                        mentions.append(LinkedMention("person", bearer, match.group(), *match.span()))
+                    continue
                 mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
                 if kind == "person":
                     named.setdefault(pk, []).append(match.start())
@@ -243,7 +426,25 @@ class _Matcher:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _part_of_a_name(self, body: str, match: re.Match[str], starts: set[int]) -> bool:
+    def _not_the_country(self, body: str, match: _Hit, named: dict[int, list[int]]) -> bool:
+        """Whether the words around a country form say it names something else (country_context.py)."""
+        assert self.context is not None
+        surname_of = self.surname_of or {}
+        surnames = frozenset(surname_of[pk] for pk in named if pk in surname_of)
+        return not_the_country(body, match.start(), match.end(), self.context, surnames)
+
+    def _bearer_named_before(self, body: str, match: _Hit, named: dict[int, list[int]]) -> int | None:
+        """The catalogued person, named in full before, whose surname a country form is, when
+        that is why it is not the country: the most recently named one."""
+        assert self.context is not None
+        key = _canonical(match.group())
+        surname_of = self.surname_of or {}
+        bearers = {pk: starts[-1] for pk, starts in named.items() if surname_of.get(pk) == key}
+        if not bearers or not_the_country(body, match.start(), match.end(), self.context):
+            return None  # no such person, or the country is out for another reason
+        return max(bearers, key=bearers.__getitem__)
+
+    def _part_of_a_name(self, body: str, match: _Hit, starts: set[int]) -> bool:
         """A given-name country form inside a person's name: "Chad Smith", "Michael Jordan"."""
         names = self.given_names
         if names is None or match.group() not in names.forms:
@@ -251,6 +452,8 @@ class _Matcher:
         after = _NEXT_WORD.match(body, match.end())
         if after and after.group(1) not in names.titles and match.end() + 1 not in starts:
             return True
+        if self.context is not None:  # the word before is weighed as a given name by the context rules
+            return False
         before = _PREVIOUS_WORD.search(body, max(0, match.start() - 64), match.start())
         return bool(
             before
@@ -268,8 +471,11 @@ class _Matcher:
         gaps = zip(
             [0] + [end for _, end in claimed], [start for start, _ in claimed] + [len(body)], strict=True
         )
+        folded = fold(body)
         for gap_start, gap_end in gaps:
-            for match in self.surnames.finditer(body, gap_start, gap_end):
+            if gap_end - gap_start < 2:
+                continue
+            for match in self.surnames.finditer(body, gap_start, gap_end, folded):
                 latest: dict[int, int] = {}
                 for pk in self.bearers.get(_canonical(match.group()), ()):
                     starts = named.get(pk, [])
@@ -285,6 +491,7 @@ class _Matcher:
 def _compile(gazetteer: Gazetteer) -> _Matcher:
     targets: dict[str, set[_Key]] = {}
     bearers: dict[str, set[int]] = {}
+    surname_of: dict[int, str] = {}
     for entry in gazetteer.entries:
         for form in entry.forms:
             key = _canonical(form)
@@ -294,16 +501,112 @@ def _compile(gazetteer: Gazetteer) -> _Matcher:
             last_name = surname(key) if entry.kind == "person" else None
             if last_name:
                 bearers.setdefault(last_name, set()).add(entry.entity_id)
+                surname_of.setdefault(entry.entity_id, last_name)
     for phrase in gazetteer.non_entities:
         targets.setdefault(_canonical(phrase), set())
-    for key in targets.keys() & bearers.keys():  # a full form of anything wins over a surname
-        del bearers[key]
+    return _finish(
+        gazetteer,
+        {key: frozenset(found) for key, found in targets.items()},
+        {key: frozenset(ids) for key, ids in bearers.items()},
+        surname_of,
+    )
+
+
+def _finish(
+    gazetteer: Gazetteer,
+    targets: dict[str, frozenset[_Key]],
+    all_bearers: dict[str, frozenset[int]],
+    surname_of: dict[int, str],
+) -> _Matcher:
+    # a full form of anything wins over a surname
+    bearers = {key: tuple(sorted(ids)) for key, ids in all_bearers.items() if key not in targets}
     return _Matcher(
-        full=word_pattern(targets),
-        surnames=word_pattern(bearers),
-        targets={key: frozenset(found) for key, found in targets.items()},
-        bearers={key: tuple(sorted(ids)) for key, ids in bearers.items()},
+        full=WordMatcher(targets),
+        surnames=WordMatcher(bearers),
+        targets=targets,
+        bearers=bearers,
         given_names=gazetteer.given_names,
+        context=gazetteer.context,
+        surname_of=surname_of,
+        all_bearers=all_bearers,
+    )
+
+
+_DERIVE_MAX_SHARE = 4  # past a quarter of the entries changed, compiling afresh is as quick
+
+
+def _derive(old: _Matcher, before: Gazetteer, after: Gazetteer) -> _Matcher | None:
+    """`after`'s matcher from `before`'s (see `Gazetteer.derive_from`); None when it must be
+    compiled. Takes over `old`'s automatons."""
+    if (
+        old.all_bearers is None
+        or old.surname_of is None
+        or old.full is None
+        or old.surnames is None
+        or (before.non_entities, before.given_names, before.context)
+        != (after.non_entities, after.given_names, after.context)
+    ):
+        return None
+    old_forms = {(e.kind, e.entity_id): e.forms for e in before.entries}
+    new_forms = {(e.kind, e.entity_id): e.forms for e in after.entries}
+    if len(old_forms) != len(before.entries) or len(new_forms) != len(after.entries):
+        return None
+    removed = [(key, forms) for key, forms in old_forms.items() if new_forms.get(key) != forms]
+    added = [(key, forms) for key, forms in new_forms.items() if old_forms.get(key) != forms]
+    if (len(removed) + len(added)) * _DERIVE_MAX_SHARE > len(new_forms):
+        return None
+    kept = {_canonical(phrase) for phrase in after.non_entities}
+    targets, all_bearers, surname_of = dict(old.targets), dict(old.all_bearers), dict(old.surname_of)
+    touched: set[str] = set()  # full forms and surnames whose entities changed
+    for (kind, pk), forms, adding in [(k, f, False) for k, f in removed] + [(k, f, True) for k, f in added]:
+        if kind == "person":
+            surname_of.pop(pk, None)
+        for form in forms:
+            key = _canonical(form)
+            if not _ALNUM.search(key):
+                continue
+            touched.add(key)
+            found = targets.get(key, frozenset())
+            found = found | {(kind, pk)} if adding else found - {(kind, pk)}
+            if found or key in kept:
+                targets[key] = found
+            else:
+                targets.pop(key, None)
+            last_name = surname(key) if kind == "person" else None
+            if last_name:
+                touched.add(last_name)
+                ids = all_bearers.get(last_name, frozenset())
+                ids = ids | {pk} if adding else ids - {pk}
+                if ids:
+                    all_bearers[last_name] = ids
+                else:
+                    all_bearers.pop(last_name, None)
+                if adding:
+                    surname_of.setdefault(pk, last_name)
+    bearers = dict(old.bearers)
+    for key in touched:  # a full form of anything wins over a surname
+        bearer_ids = all_bearers.get(key)
+        if bearer_ids and key not in targets:
+            bearers[key] = tuple(sorted(bearer_ids))
+        else:
+            bearers.pop(key, None)
+    full = old.full.edited(
+        [k for k in touched if k in old.targets and k not in targets],
+        [k for k in touched if k in targets and k not in old.targets],
+    )
+    surnames = old.surnames.edited(
+        [k for k in touched if k in old.bearers and k not in bearers],
+        [k for k in touched if k in bearers and k not in old.bearers],
+    )
+    return _Matcher(
+        full=full,
+        surnames=surnames,
+        targets=targets,
+        bearers=bearers,
+        given_names=after.given_names,
+        context=after.context,
+        surname_of=surname_of,
+        all_bearers=all_bearers,
     )
 
 

@@ -36,10 +36,17 @@ Attribution, in order:
 A speech verb with no person next to it ("a spokesman said", "according to SK Hynix")
 attributes the quotation to no one: speaker null.
 
+People are the catalogue's (the linker's person mentions) and the article's person candidates
+(`candidates`: their full text, and their surname alone after it, "Ivan Petrov ... Petrov
+said"). A quote whose speaker is a candidate gets no `person_id` but carries the candidate's
+text (`speaker_candidate`); once the candidate is confirmed the article is re-linked and the
+same words name a catalogued person.
+
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
-quotation marks): in news prose that is the sentence's subject. The gender of a name is not
-known, so "he" and "she" resolve alike.
+quotation marks): in news prose that is the sentence's subject. A person whose given name
+says the other gender (gender-guesser's dictionary) is passed over for the next one back;
+an unknown given name fits either pronoun.
 """
 
 from __future__ import annotations
@@ -49,9 +56,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gql_news.ingest.linker import LinkedMention
+from gql_news.ingest.candidates import FoundCandidate
+from gql_news.ingest.country_context import given_name_gender
+from gql_news.ingest.linker import LinkedMention, surname
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
+from gql_news.models import CandidateKind
 
 UNATTRIBUTED_MIN_WORDS = 4
 _CUE_WORDS_MAX = 6  # a speech verb after a quote must come this early in the rest of the sentence,
@@ -62,6 +72,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
+_BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +83,22 @@ class FoundQuote:
     start: int
     end: int
     person_id: int | None
+    speaker_candidate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _Reference:
-    """Words naming a speaker: a person mention (`person_id`) or a pronoun (None)."""
+    """Words naming a speaker: a person (`person_id`: a catalogue id, or below zero a candidate's
+    key) or a pronoun (None, with the gender the pronoun names)."""
 
     start: int
     person_id: int | None
+    gender: str | None = None
 
 
-def find_quotes(body: str, mentions: Sequence[LinkedMention]) -> list[FoundQuote]:
+def find_quotes(
+    body: str, mentions: Sequence[LinkedMention], candidates: Sequence[FoundCandidate] = ()
+) -> list[FoundQuote]:
     """The quotations of `body` and their speakers, in text order (rules in the module docstring).
 
     `mentions` are the linker's mentions of the same body (only people are read).
@@ -91,7 +107,7 @@ def find_quotes(body: str, mentions: Sequence[LinkedMention]) -> list[FoundQuote
     quoted = find_quoted(body, paragraphs)
     if not quoted:
         return []
-    return _Attributor(body, mentions, paragraphs, quoted).run()
+    return _Attributor(body, mentions, paragraphs, quoted, candidates).run()
 
 
 class _Attributor:
@@ -101,17 +117,27 @@ class _Attributor:
         mentions: Sequence[LinkedMention],
         paragraphs: list[tuple[int, int]],
         quoted: list[Quoted],
+        candidates: Sequence[FoundCandidate] = (),
     ) -> None:
         self.body = body
         self.paragraphs = paragraphs
         self.quoted = quoted
         marks = [(q.mark, q.close) for q in quoted]
         inside = _Spans(marks)
-        self.references = sorted(
-            [_Reference(m.start, m.entity_id) for m in mentions if m.kind == "person" and not inside(m.start)]
-            + [_Reference(m.start(), None) for m in _PRONOUN.finditer(body) if not inside(m.start())],
-            key=lambda r: r.start,
-        )
+        people = [m for m in mentions if m.kind == "person"]
+        self.genders: dict[int, str | None] = {}
+        for m in people:
+            if m.entity_id not in self.genders or " " in m.text:
+                self.genders[m.entity_id] = _gender(m.text)
+        self.candidate_names: dict[int, str] = {}
+        references = [_Reference(m.start, m.entity_id) for m in people if not inside(m.start)]
+        references += [
+            _Reference(m.start(), None, "male" if m.group().lower() == "he" else "female")
+            for m in _PRONOUN.finditer(body)
+            if not inside(m.start())
+        ]
+        references += [r for r in self._candidate_references(candidates, people) if not inside(r.start)]
+        self.references = sorted(references, key=lambda r: r.start)
         self.reference_starts = [r.start for r in self.references]
         self.cues = speech_cues(body)
         self.cue_starts = [c.start for c in self.cues]
@@ -119,6 +145,35 @@ class _Attributor:
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
+
+    def _candidate_references(
+        self, candidates: Sequence[FoundCandidate], people: Sequence[LinkedMention]
+    ) -> list[_Reference]:
+        """Where the body names a person candidate: its full text anywhere, and its surname alone
+        after the full text ("Ivan Petrov ... Petrov said"), wherever no linked person is."""
+        linked = [(m.start, m.end) for m in people]
+        out: list[_Reference] = []
+        for candidate in candidates:
+            if candidate.kind != CandidateKind.PERSON:
+                continue
+            key = -(len(self.candidate_names) + 1)
+            self.candidate_names[key] = candidate.text
+            self.genders[key] = _gender(candidate.text)
+            forms = [candidate.text] + [name for name in [surname(candidate.text)] if name]
+            for form in forms:
+                for match in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", self.body):
+                    if form != candidate.text and match.start() < candidate.start:
+                        continue
+                    if any(s < match.end() and match.start() < e for s, e in linked):
+                        continue
+                    if any(
+                        r.start <= match.start() < r.start + len(candidate.text)
+                        for r in out
+                        if r.person_id == key
+                    ):
+                        continue  # the surname inside the full name
+                    out.append(_Reference(match.start(), key))
+        return out
 
     def run(self) -> list[FoundQuote]:
         found: list[FoundQuote] = []
@@ -134,7 +189,9 @@ class _Attributor:
                 _, speaker, attributed = previous
             start, end = span
             if attributed or len(_WORD.findall(self.body, start, end)) >= UNATTRIBUTED_MIN_WORDS:
-                found.append(FoundQuote(self.body[start:end], start, end, speaker))
+                person = speaker if speaker is not None and speaker > 0 else None
+                named = self.candidate_names.get(speaker) if speaker is not None and speaker < 0 else None
+                found.append(FoundQuote(self.body[start:end], start, end, person, named))
                 previous = (quote, speaker, attributed)
         return found
 
@@ -207,15 +264,22 @@ class _Attributor:
 
     def _resolved(self, reference: _Reference) -> int | None:
         """The person a speaker reference names (a pronoun resolved), remembered as a subject."""
-        person = reference.person_id if reference.person_id is not None else self._antecedent(reference.start)
+        person = reference.person_id
+        if person is None:
+            person = self._antecedent(reference.start, reference.gender)
         if person is not None:
             bisect.insort(self.subjects, (reference.start, person))
         return person
 
-    def _antecedent(self, position: int) -> int | None:
-        """The person a pronoun at `position` stands for (rule in the module docstring)."""
-        index = bisect.bisect_left(self.subjects, (position, -1))
-        return self.subjects[index - 1][1] if index else None
+    def _antecedent(self, position: int, gender: str | None) -> int | None:
+        """The person a pronoun at `position` stands for (rule in the module docstring): the
+        nearest subject before it whose given name does not say the other gender."""
+        index = bisect.bisect_left(self.subjects, (position, _BEFORE_ALL))
+        for _, person in reversed(self.subjects[:index]):
+            known = self.genders.get(person)
+            if gender is None or known is None or known == gender:
+                return person
+        return None
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
         earlier, speaker, _ = previous
@@ -280,3 +344,9 @@ class _Spans:
     def __call__(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and self.spans[index][0] < position < self.spans[index][1]
+
+
+def _gender(name: str) -> str | None:
+    """ "male" or "female" when the first word of a full name is a given name that says so."""
+    words = name.split()
+    return given_name_gender(words[0]) if len(words) > 1 else None

@@ -24,6 +24,10 @@ class Quote(Model):
     text = fields.TextField()
     start = fields.IntField()
     end = fields.IntField()
+    # The person candidate (its text) the attribution names, when that person is not in the
+    # catalogue: person is then null. Confirming the candidate re-links the article, and the
+    # quote's person is set and this cleared.
+    speaker_candidate = fields.CharField(max_length=300, null=True)
     article_id: int
     person_id: int | None
 

@@ -169,3 +169,43 @@ async def test_requote_rebuilds_quotes_from_stored_mentions(client: httpx.AsyncC
     assert await _article_quotes(client, seed_slug()) == []
     assert await requote_articles() == 4
     assert [q[1] for q in await _article_quotes(client, seed_slug())] == ["andrei-dapkiunas"] * 4
+
+
+SPEAKERS = (
+    "query($s: String!) { article(slug: $s) { quotes { text speaker { slug }"
+    " speakerCandidate { id text kind status } } } }"
+)
+
+
+async def test_a_speaker_outside_the_catalogue_is_a_candidate_until_confirmed(
+    client: httpx.AsyncClient,
+) -> None:
+    await load_catalogue()
+    headers = await token_headers()
+    body = (
+        "Aleksandr Lukashenko offered more potash on Tuesday.\n\n"
+        "Ana Lopes, the finance minister of a buyer state, was cautious. "
+        "“We will not sign anything until we see the prices,” she said."
+    )
+    imported = ok(
+        await mutate(
+            client,
+            "mutation($t: String!) { importArticle(input: {text: $t}) { slug entityCandidates { id text } } }",
+            {"t": f"Potash\n\nNews | May 1, 2024\n\n{body}"},
+            headers,
+        )
+    )["importArticle"]
+    (candidate,) = [c for c in imported["entityCandidates"] if c["text"] == "Ana Lopes"]
+    (quote,) = (await data(client, SPEAKERS, {"s": imported["slug"]}))["article"]["quotes"]
+    assert quote["speaker"] is None  # not Lukashenko, the last catalogued person named
+    assert quote["speakerCandidate"] == {
+        "id": candidate["id"], "text": "Ana Lopes", "kind": "PERSON", "status": "OPEN",
+    }  # fmt: skip
+    confirm = "mutation($id: ID!) { confirmEntityCandidate(id: $id) { status } }"
+    ok(await mutate(client, confirm, {"id": candidate["id"]}, headers))
+    (quote,) = (await data(client, SPEAKERS, {"s": imported["slug"]}))["article"]["quotes"]
+    assert quote["speaker"] == {"slug": "ana-lopes"}
+    assert quote["speakerCandidate"] is None
+    stored = await Quote.get(text="We will not sign anything until we see the prices")
+    assert stored.speaker_candidate is None
+    assert stored.person_id == (await Person.get(slug="ana-lopes")).id

