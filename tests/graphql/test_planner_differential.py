@@ -241,7 +241,7 @@ def test_the_bench_queries_and_the_readme_examples_are_planned(pair: Pair) -> No
         " coMentioned(first: 3) { count lastSeen entity { __typename ... on Person { name }"
         " ... on Organisation { name } ... on Country { code } } }"
         " countries: coMentioned(kind: COUNTRY) { count entity { ... on Country { code } } }"
-        " quotes(first: 2) { text start end speaker { name } article { title } }"
+        " quotes(first: 2) { text start end speaker { name } speakerCandidate { text kind } article { title } }"
         " days: mentionTimeline(interval: DAY) { start count }"
         ' weeks: mentionTimeline(interval: WEEK, from: "2018-01-01T00:00:00Z", to: "2019-06-01T00:00:00+02:00")'
         " { start count } } } }"

@@ -51,7 +51,8 @@ async def test_article_quotes_statement_count_is_constant(executor_client: httpx
 async def test_planned_quotes_are_one_statement(uncached_client: httpx.AsyncClient) -> None:
     small, large, one, fifty = await for_one_and_fifty(uncached_client, ARTICLE_QUOTES, _make)
     edges = large["articles"]["edges"]
-    assert len(small["articles"]["edges"]) == 1 and len(edges) == 50
+    assert len(small["articles"]["edges"]) == 1
+    assert len(edges) == 50
     assert all(len(e["node"]["quotes"]) == 3 for e in edges)
     assert len(one) == len(fifty) == 1, "\n".join(s[:90] for s in [*one, "----", *fifty])
 

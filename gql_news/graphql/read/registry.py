@@ -59,10 +59,12 @@ class GlobalId:
 
 @dataclass(frozen=True, slots=True)
 class ToOne:
-    """The row a foreign key of this row points to (null when unset)."""
+    """The row a foreign key of this row points to (null when unset); or, with `match` (a
+    condition on the target `t` and this `{row}`), the first matching row by id."""
 
     target: str
     fk: str
+    match: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +445,12 @@ def registry() -> Mapping[str, ObjectType]:
             {
                 **_columns(m.Quote, "text", "start", "end"),
                 "speaker": ToOne("Person", quote_person),
+                "speakerCandidate": ToOne(
+                    "EntityCandidate",
+                    column(m.Quote, "speaker_candidate"),
+                    match=f"t.{column(m.EntityCandidate, 'article')} = {{row}}.{quote_article}"
+                    f" AND t.text = {{row}}.{column(m.Quote, 'speaker_candidate')}",
+                ),
                 "article": ToOne("Article", quote_article),
             },
         ),

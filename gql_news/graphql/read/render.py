@@ -93,6 +93,8 @@ class Renderer:
         if isinstance(spec, r.GlobalId):
             return self.d.base64url(self.d.concat(self.d.string(f"{owner.name}:"), f"CAST({row}.id AS TEXT)"))
         if isinstance(spec, r.ToOne):
+            if spec.match is not None:
+                return self._one(planned.child, spec.match.replace("{row}", row) + " ORDER BY t.id LIMIT 1")
             return self._one(planned.child, f"t.id = {row}.{spec.fk}")
         if isinstance(spec, r.EntityOf):
             return self._entity(planned, spec, row)
@@ -345,9 +347,7 @@ class Renderer:
                     )
                 )
             elif name == "endCursor":
-                last = (
-                    f"CASE WHEN {alias}.n_ < {self.size(size)} THEN {alias}.n_ ELSE {self.size(size)} END"
-                )
+                last = f"CASE WHEN {alias}.n_ < {self.size(size)} THEN {alias}.n_ ELSE {self.size(size)} END"
                 pairs.append((key, f"MAX(CASE WHEN {alias}.rn_ = {last} THEN {cursor} END)"))
             else:
                 raise Fallback(name)
