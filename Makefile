@@ -39,7 +39,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	migrate schema docker-build compose-up clean distclean bench graphiql-assets browser-deps
+	migrate reset schema docker-build compose-up clean distclean bench graphiql-assets browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -123,6 +123,9 @@ format-check: sync ## check formatting without changing files
 
 migrate: sync ## apply migrations to DATABASE_URL (default: the local SQLite file)
 	$(RUN) gql-news migrate
+
+reset: sync ## empty the database (DATABASE_URL, default the local SQLite file) and load the demo content again
+	$(RUN) gql-news demo --reset --yes
 
 schema: sync ## regenerate the committed SDL in schema/schema.graphql
 	$(RUN) gql-news export-schema --output schema/schema.graphql

@@ -19,7 +19,7 @@ import asyncpg
 import httpx
 import pytest
 
-from gql_news.db import database, db, migrate
+from gql_news.db import CONTENT_TABLES, database, db, migrate
 from gql_news.settings import Settings
 from tests.app_client import app_client
 
@@ -28,18 +28,7 @@ PG_ADMIN_URL = os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Every table tests may write to; countries are reference data loaded once per run.
-MUTABLE_TABLES = (
-    "quote",
-    "entity_candidate",
-    "mention",
-    "article_topic",
-    "person_organisation",
-    "article",
-    "person",
-    "organisation",
-    "topic",
-    "api_token",
-)
+MUTABLE_TABLES = CONTENT_TABLES
 
 
 def pytest_report_header(config: pytest.Config) -> str:
