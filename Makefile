@@ -39,7 +39,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	migrate reset schema docker-build compose-up clean distclean bench graphiql-assets browser-deps
+	migrate reset schema docs docs-reference docker-build compose-up clean distclean bench graphiql-assets browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -48,7 +48,7 @@ run: sync ## serve the API (SQLite by default; HOST=, PORT=, SERVE_ARGS=--no-dem
 	$(call banner,"run: gql-news serve (SQLite unless DATABASE_URL says otherwise)")
 	$(RUN) gql-news serve $(SERVE_FLAGS)
 
-test: lint format-check typecheck browser-deps test-sqlite test-postgres ## everything CI runs
+test: lint format-check typecheck docs browser-deps test-sqlite test-postgres ## everything CI runs
 	$(call banner,"make test: every phase passed")
 
 $(TOOLS_DIR)/.uv-$(UV_VERSION):
@@ -127,8 +127,15 @@ migrate: sync ## apply migrations to DATABASE_URL (default: the local SQLite fil
 reset: sync ## empty the database (DATABASE_URL, default the local SQLite file) and load the demo content again
 	$(RUN) gql-news demo --reset --yes
 
-schema: sync ## regenerate the committed SDL in schema/schema.graphql
-	$(RUN) gql-news export-schema --output schema/schema.graphql
+docs: sync ## build the documentation site into site/ (mkdocs --strict: a broken link fails)
+	$(call banner,"docs: mkdocs build --strict")
+	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict
+
+docs-reference: sync ## regenerate docs/reference/settings.md from gql_news/settings.py
+	$(RUN) python -m gql_news.settings_reference > docs/reference/settings.md
+
+schema: sync ## regenerate the committed SDL (schema/schema.graphql) and schema/possibleTypes.json
+	$(RUN) gql-news export-schema --output schema/schema.graphql --possible-types schema/possibleTypes.json
 
 docker-build: ## build the container image (needs a Docker engine)
 	docker build -t gql-news:latest .
@@ -137,7 +144,7 @@ compose-up: ## PostgreSQL, Redis, two app replicas behind nginx on :8000 (needs 
 	docker compose up --build
 
 clean: ## remove caches and test artifacts (keeps .venv and the SQLite database)
-	rm -rf .pytest_cache .mypy_cache .ruff_cache artifacts dist build
+	rm -rf .pytest_cache .mypy_cache .ruff_cache artifacts dist build site
 	find . -path ./.venv -prune -o -path ./.tools -prune -o -name __pycache__ -type d -print0 \
 		| xargs -0 rm -rf
 

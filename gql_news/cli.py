@@ -426,15 +426,24 @@ def export_schema(
     output: Annotated[
         Path | None, typer.Option(help="Write the SDL here instead of standard output.")
     ] = None,
+    possible_types: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the abstract types' members as JSON here (Apollo Client's `possibleTypes`)."
+        ),
+    ] = None,
 ) -> None:
-    """Print the GraphQL schema (SDL); `schema/schema.graphql` is this output."""
-    from gql_news.graphql.schema import schema
+    """Print the GraphQL schema (SDL); `schema/schema.graphql` is this output, and
+    `schema/possibleTypes.json` the `--possible-types` file."""
+    from gql_news.graphql.schema import possible_types_json, schema
 
     sdl = schema.as_str() + "\n"
     if output is None:
         typer.echo(sdl, nl=False)
     else:
         output.write_text(sdl, encoding="utf-8")
+    if possible_types is not None:
+        possible_types.write_text(possible_types_json(), encoding="utf-8")
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

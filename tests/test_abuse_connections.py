@@ -1,8 +1,8 @@
-"""Abusive connections against a real `gql-news serve`: the README's "Abusive connections" table.
+"""Abusive connections against a real `gql-news serve`: the "Abusive connections" table of docs/hardening.md.
 
 These limits live in the server process (uvicorn's protocol, its WebSocket settings, SQLite's
 locks between processes), so each case talks to `gql-news serve` over TCP; a test keeps the
-README table and these cases equal.
+table and these cases equal.
 """
 
 from __future__ import annotations
@@ -188,7 +188,7 @@ async def _write_during_import(server: Server) -> str:
     return "data" if not codes else ", ".join(f"`{c}`" for c in sorted(set(codes)))
 
 
-# (README row, case, answer)
+# (docs row, case, answer)
 CASES: list[tuple[str, Callable[[Server], Awaitable[str]], str]] = [
     ("a 1 MB request head (one header)", _huge_head, "431, connection closed"),
     ("a request head trickled past `HEADER_TIMEOUT_S`", _trickled_head, "408, connection closed"),
@@ -217,5 +217,5 @@ async def test_abusive_connection(
 
 
 def test_the_readme_table_matches_these_cases() -> None:
-    rows = table_rows("### Abusive connections")
+    rows = table_rows("### Abusive connections", "hardening.md")
     assert rows == [(name, answer) for name, _, answer in CASES]

@@ -116,6 +116,7 @@ def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
         ["run", "--no-sync", "ruff", "check", "."],
         ["run", "--no-sync", "ruff", "format", "--check", "."],
         ["run", "--no-sync", "mypy"],
+        ["run", "--no-sync", "mkdocs", "build", "--strict"],
         ["run", "--no-sync", "pytest"],
         ["run", "--no-sync", "pytest"],
     ]
