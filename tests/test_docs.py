@@ -105,3 +105,11 @@ def test_mkdocs_nav_lists_every_page(repo_root: Path) -> None:
 def test_docs_directory_is_the_site(repo_root: Path) -> None:
     assert (repo_root / "mkdocs.yml").exists()
     assert repo_root == ROOT
+
+
+def test_the_browser_tests_screenshots_are_in_the_docs() -> None:
+    page = (DOCS / "graphiql.md").read_text(encoding="utf-8")
+    for image in ("images/graphiql-explorer.png", "images/schema-map.png"):
+        assert f"]({image})" in page, image
+        data = (DOCS / image).read_bytes()
+        assert data.startswith(b"\x89PNG"), image
