@@ -1,6 +1,7 @@
 # gql_news developer commands.
 #   make run    serve the API on SQLite (http://127.0.0.1:8000/graphql unless HOST/PORT say otherwise)
-#   make test   lint, type-check, then pytest on SQLite (with the browser test) and on PostgreSQL: exactly what CI runs
+#   make test   lint, type-check, the docs build, then pytest: the database-free tests once, the rest on
+#               SQLite and on PostgreSQL side by side, with coverage: exactly what CI runs
 # `make help` lists the rest.
 
 SHELL := /bin/bash
@@ -39,7 +40,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	migrate reset schema docs docs-reference docker-build compose-up clean distclean bench graphiql-assets browser-deps
+	test-suite migrate reset schema docs docs-reference docker-build compose-up clean distclean bench graphiql-assets browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -48,7 +49,7 @@ run: sync ## serve the API (SQLite by default; HOST=, PORT=, SERVE_ARGS=--no-dem
 	$(call banner,"run: gql-news serve (SQLite unless DATABASE_URL says otherwise)")
 	$(RUN) gql-news serve $(SERVE_FLAGS)
 
-test: lint format-check typecheck docs browser-deps test-sqlite test-postgres ## everything CI runs
+test: lint format-check typecheck docs browser-deps test-suite ## everything CI runs
 	$(call banner,"make test: every phase passed")
 
 $(TOOLS_DIR)/.uv-$(UV_VERSION):
@@ -103,6 +104,9 @@ lint: sync ## ruff check
 typecheck: sync ## mypy (configured in pyproject.toml)
 	$(call banner,"typecheck: mypy")
 	$(RUN) mypy
+
+test-suite: sync ## the database-free tests once, then SQLite and PostgreSQL side by side, with coverage
+	bash scripts/pytest-suite.sh $(PYTEST_ARGS)
 
 test-sqlite: sync ## pytest against SQLite (PYTEST_ARGS= for extra arguments)
 	bash scripts/pytest-backend.sh sqlite $(PYTEST_ARGS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -33,6 +34,38 @@ MUTABLE_TABLES = CONTENT_TABLES
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"gql_news test database backend: {BACKEND}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "db: uses this run's database backend (set on collection; `-m 'not db'` selects the tests that "
+        "give the same answer whatever GQL_NEWS_TEST_DB says, which `make test` runs once)",
+    )
+
+
+# Fixtures that open this run's database: a test using one (directly or through another fixture)
+# depends on the backend.
+_DATABASE_FIXTURES = {"test_settings", "empty_database_url"}
+
+
+def _reads_backend(module_name: str) -> bool:
+    """A module that looks at BACKEND (to skip, or to behave differently) is backend-dependent."""
+    module = sys.modules.get(module_name)
+    return module is not None and "BACKEND" in vars(module) and module_name != __name__
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `db` every test whose answer may depend on GQL_NEWS_TEST_DB."""
+    for item in items:
+        fixture_info = getattr(item, "_fixtureinfo", None)
+        names = set(getattr(item, "fixturenames", ()))
+        modules = {item.module.__name__} if isinstance(item, pytest.Function) and item.module else set()
+        if fixture_info is not None:
+            for definitions in fixture_info.name2fixturedefs.values():
+                modules.update(d.func.__module__ for d in definitions)
+        if names & _DATABASE_FIXTURES or any(_reads_backend(name) for name in modules):
+            item.add_marker(pytest.mark.db)
 
 
 async def _pg_admin(sql: str) -> None:

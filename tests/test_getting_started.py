@@ -16,14 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import BACKEND
 from tests.docs_pages import DOCS, ROOT
 from tests.servers import free_port
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is not installed"),
-    pytest.mark.skipif(BACKEND != "sqlite", reason="runs once, in the SQLite pass (its own SQLite file)"),
-]
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is not installed")
 
 
 def _path_without_uv() -> str:

@@ -1,7 +1,7 @@
 """GraphiQL in Debian's headless chromium against a real `gql-news serve`, with no network.
 
-Runs in the SQLite pass (the page and its assets do not depend on the database; the
-PostgreSQL pass skips it). `make test` installs chromium first (`make browser-deps`);
+Runs once, in the database-free pass: the server has a SQLite file of its own (the page and
+its assets do not depend on the database backend). `make test` installs chromium first (`make browser-deps`);
 without it this test skips loudly, and fails with CI=true. The screenshots are saved to
 artifacts/ (graphiql-default-query.png, graphiql-explorer.png, schema-map.png); with
 GQL_NEWS_DOCS_SCREENSHOTS=1 the last two are also copied to docs/images/, where the docs show them.
@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
 
-from tests.conftest import BACKEND
 from tests.graphiql.helpers import IN_CI, require_vendored_build
 from tests.servers import serve_process
 
@@ -36,8 +35,6 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-pytestmark = pytest.mark.skipif(BACKEND != "sqlite", reason="the browser test runs in the SQLite pass")
 
 
 @pytest.fixture
