@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,9 +22,10 @@ import pytest
 from gql_news.db import CONTENT_TABLES, database, db, migrate
 from gql_news.settings import Settings
 from tests.app_client import app_client
+from tests.databases import BACKEND as BACKEND
+from tests.databases import PG_ADMIN_URL as PG_ADMIN_URL
+from tests.databases import create_pg_database, drop_pg_database, pg_admin, scratch_database
 
-BACKEND = os.environ.get("GQL_NEWS_TEST_DB", "sqlite")
-PG_ADMIN_URL = os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Every table tests may write to; countries are reference data loaded once per run.
@@ -49,10 +49,16 @@ def pytest_configure(config: pytest.Config) -> None:
 _DATABASE_FIXTURES = {"test_settings", "empty_database_url"}
 
 
+# A module holding one of these looks at the backend (to skip, to behave differently, or to make a
+# database of its own on it): its tests are backend-dependent.
+_BACKEND_NAMES = {"BACKEND", "scratch_database", "create_pg_database"}
+
+
 def _reads_backend(module_name: str) -> bool:
-    """A module that looks at BACKEND (to skip, or to behave differently) is backend-dependent."""
     module = sys.modules.get(module_name)
-    return module is not None and "BACKEND" in vars(module) and module_name != __name__
+    if module is None or module_name in {__name__, "tests.databases"}:
+        return False
+    return not _BACKEND_NAMES.isdisjoint(vars(module))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -68,12 +74,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.db)
 
 
-async def _pg_admin(sql: str) -> None:
-    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1), timeout=5)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
+_pg_admin = pg_admin  # the name older tests import
 
 
 async def _prepare(settings: Settings) -> None:
@@ -95,21 +96,19 @@ def test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings
         return
     if BACKEND != "postgres":
         pytest.exit(f"GQL_NEWS_TEST_DB must be sqlite or postgres, not {BACKEND!r}", returncode=4)
-    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
     try:
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+        url = create_pg_database()
     except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
         message = f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({exc!r})"
         if IN_CI:
             pytest.exit(f"FAILED: {message}; the PostgreSQL suite is required with CI=true.", returncode=3)
         pytest.exit(f"SKIPPED THE WHOLE POSTGRESQL SUITE: {message}.", returncode=0)
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    settings = Settings(database_url=f"{base}/{name}")
+    settings = Settings(database_url=url)
     try:
         asyncio.run(_prepare(settings))
         yield settings
     finally:
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_pg_database(url)
 
 
 async def _truncate() -> None:
@@ -171,12 +170,5 @@ def repo_root() -> Path:
 @pytest.fixture
 def empty_database_url(tmp_path: Path) -> Iterator[str]:
     """A URL to a brand-new, empty database of this run's backend (dropped afterwards)."""
-    if BACKEND == "sqlite":
-        yield f"sqlite://{tmp_path / 'empty.sqlite3'}"
-        return
-    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(tmp_path, "empty") as url:
+        yield url

@@ -11,11 +11,10 @@ been planned (the `X-Query-Plan` header says which path answered).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -41,7 +40,7 @@ from bench.fuzz_target import Target, serve
 from bench.servers import Processes, free_port, gql_news_command, readyz, wait_ready
 from gql_news.graphql.read.registry import registry
 from gql_news.graphql.schema import schema
-from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
+from tests.databases import scratch_database
 
 EXAMPLES = 300
 _CONNECTION_PARTS = {"edges", "pageInfo", "totalCount", "cursor", "node"}
@@ -88,31 +87,31 @@ class Pair:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     workdir = tmp_path_factory.mktemp("planner")
-    name = None
-    if BACKEND == "sqlite":
-        url = f"sqlite://{workdir / 'planner.sqlite3'}"
-    else:
-        name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-        url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
     processes = Processes()
+    with (
+        scratch_database(workdir, "planner") as url,
+        processes_stopped(processes),
+        serve(url, workdir, {"RESPONSE_CACHE_BYTES": "0"}) as planned,
+    ):
+        port = free_port()
+        env = {**os.environ, "DATABASE_URL": url, "QUERY_PLANNER": "off", "RESPONSE_CACHE_BYTES": "0"}
+        server = processes.start(
+            f"executor-{port}",
+            [*gql_news_command(), "serve", "--no-migrate", "--host", "127.0.0.1", "--port", str(port)],
+            port=port,
+            env=env,
+            cwd=workdir,
+        )
+        wait_ready(server, readyz)
+        yield Pair(planned, server.base_url)
+
+
+@contextmanager
+def processes_stopped(processes: Processes) -> Iterator[None]:
     try:
-        with serve(url, workdir, {"RESPONSE_CACHE_BYTES": "0"}) as planned:
-            port = free_port()
-            env = {**os.environ, "DATABASE_URL": url, "QUERY_PLANNER": "off", "RESPONSE_CACHE_BYTES": "0"}
-            server = processes.start(
-                f"executor-{port}",
-                [*gql_news_command(), "serve", "--no-migrate", "--host", "127.0.0.1", "--port", str(port)],
-                port=port,
-                env=env,
-                cwd=workdir,
-            )
-            wait_ready(server, readyz)
-            yield Pair(planned, server.base_url)
+        yield
     finally:
         processes.stop_all()
-        if name is not None:
-            asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _canonical(response: httpx.Response) -> bytes:
