@@ -3,9 +3,10 @@
 #
 #   1. the database-free tests (`-m "not db"`: parsing, linking, the CLI's failures, the docs,
 #      the browser test...), once;
-#   2. the database tests (`-m db`) on SQLite and on PostgreSQL, the two passes at the same
-#      time, each in its own process with its own database, output kept in
-#      artifacts/pytest-<backend>.log and printed when the pass ends;
+#   2. the database tests (`-m db`) on SQLite and on PostgreSQL, each in its own process with
+#      its own database;
+#   the three passes at the same time, each one's output kept in artifacts/pytest-<pass>.log
+#   and printed when it ends; then
 #   3. coverage combined over the three passes: a report, and a failure below the floor
 #      (`fail_under` in pyproject.toml).
 #
@@ -30,29 +31,30 @@ started=$SECONDS
 pass_args() { printf "%s\n" "--basetemp=$scratch/tmp-$1" --cov=gql_news --cov-report= --cov-fail-under=0; }
 
 rm -f "$root"/.coverage "$root"/.coverage.*
-mapfile -t none_args < <(pass_args none)
-COVERAGE_FILE="$root/.coverage.none" bash "$here/pytest-backend.sh" none "${none_args[@]}" "$@"
-
+# The three passes at once: much of each is waiting (servers starting, browsers, sockets), so
+# side by side they finish in about the time of the longest.
 declare -A pids
-for backend in sqlite postgres; do
-    mapfile -t args < <(pass_args "$backend")
-    COVERAGE_FILE="$root/.coverage.$backend" bash "$here/pytest-backend.sh" "$backend" -m db "${args[@]}" "$@" \
-        >"$artifacts/pytest-$backend.log" 2>&1 &
-    pids[$backend]=$!
+for pass in none sqlite postgres; do
+    mapfile -t args < <(pass_args "$pass")
+    if [[ $pass != none ]]; then args=(-m db "${args[@]}"); fi
+    COVERAGE_FILE="$root/.coverage.$pass" bash "$here/pytest-backend.sh" "$pass" "${args[@]}" "$@" \
+        >"$artifacts/pytest-$pass.log" 2>&1 &
+    pids[$pass]=$!
 done
-printf '\n%s\n==> pytest [sqlite] and pytest [postgres] running side by side (logs in artifacts/)\n%s\n' "$rule" "$rule"
+printf '\n%s\n==> pytest: the database-free tests, and the database tests on SQLite and on PostgreSQL,\n' "$rule"
+printf '==> running side by side (logs in artifacts/pytest-{none,sqlite,postgres}.log)\n%s\n' "$rule"
 
 failed=()
-for backend in sqlite postgres; do
+for pass in none sqlite postgres; do
     set +e
-    wait "${pids[$backend]}"
+    wait "${pids[$pass]}"
     rc=$?
     set -e
-    cat "$artifacts/pytest-$backend.log"
-    ((rc == 0)) || failed+=("$backend")
+    cat "$artifacts/pytest-$pass.log"
+    ((rc == 0)) || failed+=("$pass")
 done
 if ((${#failed[@]})); then
-    printf '\n%s\nFAILED: the %s pass(es); see above (and artifacts/pytest-<backend>.log).\n%s\n' \
+    printf '\n%s\nFAILED: the %s pass(es); see above (and artifacts/pytest-<pass>.log).\n%s\n' \
         "$rule" "${failed[*]}" "$rule" >&2
     exit 1
 fi
