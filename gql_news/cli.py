@@ -371,6 +371,13 @@ def import_articles(
         f"imported {counts['created']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
         f"failed {len(report.failures)}"
     )
+    settings = get_settings()
+    if (counts["created"] or counts["updated"]) and not settings.is_postgres and not settings.redis_url:
+        # The in-process broker reaches nobody outside this command.
+        _say(
+            "note: no live event was published: on SQLite, subscribers of a running server hear of "
+            "imported articles only when both this command and the server have REDIS_URL set"
+        )
     for failure in report.failures:
         typer.echo(f"FAILED {failure.label}: {failure.reason}")
     if not report.ok:

@@ -162,3 +162,14 @@ def test_demo_reset_restores_the_demo_content(tmp_path: Path, empty_database_url
 async def _titles(url: str) -> list[str]:
     async with database(Settings(database_url=url)):
         return sorted(cast(list[str], await Article.all().values_list("title", flat=True)))
+
+
+def test_a_sqlite_import_says_it_published_no_live_event(tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("One article\n\nNews | March 3, 2026\n\nA body naming Belarus.\n", encoding="utf-8")
+    env = {"DATABASE_URL": f"sqlite://{tmp_path / 'news.sqlite3'}"}
+    first = cli("import", str(article), env=env, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "no live event was published" in first.stderr
+    again = cli("import", str(article), env=env, cwd=tmp_path)
+    assert "no live event" not in again.stderr, "nothing changed, nothing to say"
