@@ -1,6 +1,7 @@
 # gql_news developer commands.
 #   make run    serve the API on SQLite (http://127.0.0.1:8000/graphql unless HOST/PORT say otherwise)
-#   make test   lint, type-check, then pytest on SQLite (with the browser test) and on PostgreSQL: exactly what CI runs
+#   make test   lint, type-check, the docs build, then pytest: the database-free tests once, the rest on
+#               SQLite and on PostgreSQL side by side, with coverage: exactly what CI runs
 # `make help` lists the rest.
 
 SHELL := /bin/bash
@@ -39,7 +40,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	migrate schema docker-build compose-up clean distclean bench graphiql-assets browser-deps
+	test-suite migrate reset schema docs docs-reference docker-build compose-up clean distclean bench graphiql-assets browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -48,7 +49,7 @@ run: sync ## serve the API (SQLite by default; HOST=, PORT=, SERVE_ARGS=--no-dem
 	$(call banner,"run: gql-news serve (SQLite unless DATABASE_URL says otherwise)")
 	$(RUN) gql-news serve $(SERVE_FLAGS)
 
-test: lint format-check typecheck browser-deps test-sqlite test-postgres ## everything CI runs
+test: lint format-check typecheck docs browser-deps test-suite ## everything CI runs
 	$(call banner,"make test: every phase passed")
 
 $(TOOLS_DIR)/.uv-$(UV_VERSION):
@@ -104,6 +105,9 @@ typecheck: sync ## mypy (configured in pyproject.toml)
 	$(call banner,"typecheck: mypy")
 	$(RUN) mypy
 
+test-suite: sync ## the database-free tests once, then SQLite and PostgreSQL side by side, with coverage
+	bash scripts/pytest-suite.sh $(PYTEST_ARGS)
+
 test-sqlite: sync ## pytest against SQLite (PYTEST_ARGS= for extra arguments)
 	bash scripts/pytest-backend.sh sqlite $(PYTEST_ARGS)
 
@@ -124,8 +128,18 @@ format-check: sync ## check formatting without changing files
 migrate: sync ## apply migrations to DATABASE_URL (default: the local SQLite file)
 	$(RUN) gql-news migrate
 
-schema: sync ## regenerate the committed SDL in schema/schema.graphql
-	$(RUN) gql-news export-schema --output schema/schema.graphql
+reset: sync ## empty the database (DATABASE_URL, default the local SQLite file) and load the demo content again
+	$(RUN) gql-news demo --reset --yes
+
+docs: sync ## build the documentation site into site/ (mkdocs --strict: a broken link fails)
+	$(call banner,"docs: mkdocs build --strict")
+	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict
+
+docs-reference: sync ## regenerate docs/reference/settings.md from gql_news/settings.py
+	$(RUN) python -m gql_news.settings_reference > docs/reference/settings.md
+
+schema: sync ## regenerate the committed SDL (schema/schema.graphql) and schema/possibleTypes.json
+	$(RUN) gql-news export-schema --output schema/schema.graphql --possible-types schema/possibleTypes.json
 
 docker-build: ## build the container image (needs a Docker engine)
 	docker build -t gql-news:latest .
@@ -134,7 +148,7 @@ compose-up: ## PostgreSQL, Redis, two app replicas behind nginx on :8000 (needs 
 	docker compose up --build
 
 clean: ## remove caches and test artifacts (keeps .venv and the SQLite database)
-	rm -rf .pytest_cache .mypy_cache .ruff_cache artifacts dist build
+	rm -rf .pytest_cache .mypy_cache .ruff_cache artifacts dist build site
 	find . -path ./.venv -prune -o -path ./.tools -prune -o -name __pycache__ -type d -print0 \
 		| xargs -0 rm -rf
 

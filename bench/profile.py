@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 import httpx
 
@@ -163,10 +164,10 @@ def main() -> None:
                 summary["rps"] = wrk.parse(out).rps
                 results[query.name] = summary
                 print(f"\n{query.name}: {summary['rps']} req/s on one worker; {summary['samples']} samples")
-                for layer, pct in summary["layers_pct"].items():  # type: ignore[union-attr]
+                for layer, pct in cast(dict[str, float], summary["layers_pct"]).items():
                     print(f"  {pct:5.1f}%  {layer}")
                 print("  hottest functions:")
-                for name, pct in summary["hottest_pct"]:  # type: ignore[union-attr]
+                for name, pct in cast(list[tuple[str, float]], summary["hottest_pct"]):
                     print(f"  {pct:5.1f}%  {name}")
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     finally:

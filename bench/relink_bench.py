@@ -79,7 +79,7 @@ def in_process(people: int, organisations: int, articles: int, repeat: int) -> d
     edited = next(e for e in entries if e.kind == "person" and e.forms[0].split()[-1] in bodies[0])
     index = entries.index(edited)
 
-    state = {"gazetteer": gazetteer, "edits": 0}
+    state: dict[str, Any] = {"gazetteer": gazetteer, "edits": 0}
 
     def edit_and_relink() -> None:  # successive edits, each matcher derived from the last one
         state["edits"] += 1

@@ -31,6 +31,7 @@ import statistics
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ async def _queries(url: str, per_kind: int, seed: int) -> list[tuple[str, str]]:
     def surname() -> str:
         return str(rng.choice(people).split()[-1])
 
-    makers = {
+    makers: dict[str, Callable[[], str]] = {
         "person": lambda: rng.choice(people),
         "surname": surname,
         "organisation": lambda: rng.choice(orgs),

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from gql_news import logs
@@ -44,6 +44,11 @@ async def readyz(_request: Request) -> Response:
     if await ping():
         return JSONResponse({"status": "ready"})
     return JSONResponse({"status": "unavailable", "reason": "database not answering"}, status_code=503)
+
+
+async def home(_request: Request) -> Response:
+    """GET /: a browser landing on the server's root is sent to GraphiQL."""
+    return RedirectResponse("/graphql", status_code=307)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
@@ -140,6 +145,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes: list[BaseRoute] = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
         WebSocketRoute("/graphql", live.handle),
+        Route("/", home, methods=["GET", "HEAD"]),
         Route("/healthz", healthz, methods=["GET", "HEAD"]),
         Route("/readyz", readyz, methods=["GET", "HEAD"]),
         *explorer_routes,

@@ -18,7 +18,11 @@ from rich.table import Table
 
 from gql_news.settings import get_settings
 
-app = typer.Typer(help="gql_news: a GraphQL content backend for entity-centric news.", no_args_is_help=True)
+app = typer.Typer(
+    help="gql_news: a GraphQL content backend for entity-centric news.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
 token_app = typer.Typer(
     help="API tokens for the mutations (`Authorization: Bearer <token>`).", no_args_is_help=True
 )
@@ -28,10 +32,72 @@ T = TypeVar("T")
 
 
 _CLI_BUSY_TIMEOUT_MS = 120_000
+_options = {"debug": False}
 
 
-async def _in_database(work: Callable[[], Awaitable[T]]) -> T:
-    """Migrate DATABASE_URL (idempotent), load the countries, then run `work` with it open."""
+@app.callback()
+def _global_options(
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the full traceback when a command fails (or LOG_LEVEL=debug)."),
+    ] = False,
+) -> None:
+    """gql_news: a GraphQL content backend for entity-centric news."""
+    _options["debug"] = debug
+
+
+def _say(line: str) -> None:
+    console.print(line, highlight=False, soft_wrap=True)
+
+
+def _debugging() -> bool:
+    return _options["debug"] or get_settings().log_level == "debug"
+
+
+def _fail(line: str) -> typer.Exit:
+    """Print one line saying what is wrong and what to try; the caller raises the result (status 2)."""
+    from gql_news.ops.startup import with_debug_hint
+
+    console.print(f"[red]error:[/red] {with_debug_hint(line)}", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _database_call(run: Callable[[], T]) -> T:
+    """Run `run` (which opens DATABASE_URL); a database that cannot be reached or opened ends the
+    command with one line and exit status 2, the traceback only with --debug/LOG_LEVEL=debug."""
+    from gql_news.ops.startup import database_problem, sqlite_folder_problem
+
+    settings = get_settings()
+    problem = sqlite_folder_problem(settings)
+    if problem is not None:
+        raise _fail(problem)
+    try:
+        return run()
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        problem = database_problem(exc, settings)
+        if problem is None or _debugging():
+            raise
+        raise _fail(problem) from None
+
+
+def _report_migrations(applied: list[str], say: Callable[[str], object]) -> None:
+    from gql_news.db import latest_migration
+
+    if applied:
+        say(f"migrations applied: {', '.join(applied)}")
+    else:
+        say(f"database schema is current (latest migration {latest_migration()})")
+
+
+async def _in_database(
+    work: Callable[[], Awaitable[T]], migrated: Callable[[list[str]], object] | None = None
+) -> T:
+    """Migrate DATABASE_URL (idempotent), load the countries, then run `work` with it open.
+
+    `migrated` is told which migrations ran; by default a command mentions them only when some did.
+    """
     from gql_news.db import database, migrate
     from gql_news.ingest.countries import load_countries
 
@@ -40,39 +106,80 @@ async def _in_database(work: Callable[[], Awaitable[T]]) -> T:
         # A command may wait longer than a request for a server's write to commit.
         wait = max(settings.sqlite_busy_timeout_ms, _CLI_BUSY_TIMEOUT_MS)
         settings = settings.model_copy(update={"sqlite_busy_timeout_ms": wait})
-    await migrate(settings)
+    applied = await migrate(settings)
+    if migrated is not None:
+        migrated(applied)
+    elif applied:
+        _report_migrations(applied, _say)
     async with database(settings):
         await load_countries()
         return await work()
 
 
-async def _prepare(demo: bool) -> bool:
+async def _prepare(demo: bool, migrated: Callable[[list[str]], object] | None = None) -> bool:
     """Migrate, load the country set, and the demo content when the database holds no article."""
     from gql_news.ingest.demo import load_demo
 
     async def no_demo() -> bool:
         return False
 
-    return await _in_database(load_demo if demo else no_demo)
+    return await _in_database(load_demo if demo else no_demo, migrated)
 
 
 def _run_in_database(work: Callable[[], Awaitable[T]]) -> T:
-    """`_in_database` from synchronous code (a CLI command)."""
-    return asyncio.run(_in_database(work))
+    """`_in_database` from synchronous code (a CLI command), with the friendly failures."""
+    return _database_call(lambda: asyncio.run(_in_database(work)))
 
 
 @app.command()
 def migrate() -> None:
     """Apply the committed migrations to DATABASE_URL and load the ISO country set."""
-    asyncio.run(_prepare(demo=False))
+
+    def report(applied: list[str]) -> None:
+        _report_migrations(applied, _say)
+
+    _database_call(lambda: asyncio.run(_prepare(demo=False, migrated=report)))
     console.print("[green]database migrated[/green]")
 
 
 @app.command()
 def seed() -> None:
     """Load the demo article and its entity catalogue (only into a database without articles)."""
-    loaded = asyncio.run(_prepare(demo=True))
+    loaded = _database_call(lambda: asyncio.run(_prepare(demo=True)))
     console.print("[green]demo content loaded[/green]" if loaded else "database already holds articles")
+
+
+@app.command()
+def demo(
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset",
+            help="Delete every article, entity, quote, candidate and token first (countries stay).",
+        ),
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset deletes.")] = False,
+) -> None:
+    """Load the demo content into an empty database; with --reset, empty the database first so
+    it holds exactly the demo content again (what the docs' examples answer from)."""
+    from gql_news.db import reset_content
+    from gql_news.ingest.demo import load_demo
+    from gql_news.ops.startup import masked_url
+
+    if reset and not yes:
+        where = masked_url(get_settings().database_url)
+        typer.confirm(f"Delete all content (articles, entities, tokens) from {where}?", abort=True)
+
+    async def work() -> bool:
+        if reset:
+            await reset_content()
+        return await load_demo()
+
+    loaded = _run_in_database(work)
+    if reset:
+        console.print("[green]database reset to the demo content[/green]")
+    else:
+        console.print("[green]demo content loaded[/green]" if loaded else "database already holds articles")
 
 
 @app.command()
@@ -115,6 +222,7 @@ def serve(
     from gql_news.ops.http_protocol import BoundedHttpToolsProtocol
     from gql_news.ops.logs import logging_config
     from gql_news.ops.serving import WorkersError, resolve_workers, shared_metrics
+    from gql_news.ops.startup import port_problem
 
     settings = get_settings()
     log_config = logging_config(settings)
@@ -125,15 +233,24 @@ def serve(
     except WorkersError as error:
         log.error("%s", error)
         raise typer.Exit(2) from None
-    if migrate and asyncio.run(_prepare(demo=demo)):
+    bind_host = host or settings.host
+    bind_port = port or settings.port
+    # Before any work or any URL is printed: a taken port is said at once.
+    taken = port_problem(bind_host, bind_port)
+    if taken is not None:
+        log.error("%s", taken)
+        raise typer.Exit(2)
+
+    def report(applied: list[str]) -> None:
+        _report_migrations(applied, log.info)
+
+    if migrate and _database_call(lambda: asyncio.run(_prepare(demo=demo, migrated=report))):
         log.info("demo content loaded")
     if processes > 1 and not settings.is_postgres and not settings.redis_url:
         log.warning(
             "SQLite with several workers: a subscription sees only its own worker's writes; "
             "set REDIS_URL to fan live updates out"
         )
-    bind_host = host or settings.host
-    bind_port = port or settings.port
     log.info(
         "GraphiQL at http://%s:%s/graphql (%d worker%s)",
         bind_host,
@@ -254,6 +371,13 @@ def import_articles(
         f"imported {counts['created']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
         f"failed {len(report.failures)}"
     )
+    settings = get_settings()
+    if (counts["created"] or counts["updated"]) and not settings.is_postgres and not settings.redis_url:
+        # The in-process broker reaches nobody outside this command.
+        _say(
+            "note: no live event was published: on SQLite, subscribers of a running server hear of "
+            "imported articles only when both this command and the server have REDIS_URL set"
+        )
     for failure in report.failures:
         typer.echo(f"FAILED {failure.label}: {failure.reason}")
     if not report.ok:
@@ -309,15 +433,24 @@ def export_schema(
     output: Annotated[
         Path | None, typer.Option(help="Write the SDL here instead of standard output.")
     ] = None,
+    possible_types: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the abstract types' members as JSON here (Apollo Client's `possibleTypes`)."
+        ),
+    ] = None,
 ) -> None:
-    """Print the GraphQL schema (SDL); `schema/schema.graphql` is this output."""
-    from gql_news.graphql.schema import schema
+    """Print the GraphQL schema (SDL); `schema/schema.graphql` is this output, and
+    `schema/possibleTypes.json` the `--possible-types` file."""
+    from gql_news.graphql.schema import possible_types_json, schema
 
     sdl = schema.as_str() + "\n"
     if output is None:
         typer.echo(sdl, nl=False)
     else:
         output.write_text(sdl, encoding="utf-8")
+    if possible_types is not None:
+        possible_types.write_text(possible_types_json(), encoding="utf-8")
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

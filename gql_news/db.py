@@ -89,10 +89,30 @@ def tortoise_config(settings: Settings, *, statement_timeout: bool = True) -> di
     }
 
 
-async def migrate(settings: Settings) -> None:
-    """Apply every committed migration to the configured database (idempotent)."""
-    await _tortoise_migrate(config=tortoise_config(settings, statement_timeout=False))
+async def migrate(settings: Settings) -> list[str]:
+    """Apply every committed migration to the configured database (idempotent); returns the
+    names of those this call applied, in order (empty when the schema was current)."""
+    applied: list[str] = []
+
+    def progress(event: str, _app_label: str, name: str) -> None:
+        if event == "apply_done":
+            applied.append(name)
+
+    await _tortoise_migrate(config=tortoise_config(settings, statement_timeout=False), progress=progress)
     await Tortoise.close_connections()
+    return applied
+
+
+def latest_migration() -> str:
+    """The newest committed migration's name (what a current schema is at)."""
+    from importlib.resources import files
+
+    names = [
+        entry.name.removesuffix(".py")
+        for entry in files(MIGRATIONS_MODULE).iterdir()
+        if entry.name[:4].isdigit() and entry.name.endswith(".py")
+    ]
+    return max(names)
 
 
 async def init_db(settings: Settings) -> None:
@@ -160,6 +180,29 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
         if connection.capabilities.dialect == "sqlite":
             await connection.execute_query(SQLITE_WRITE_LOCK)
         yield connection
+
+
+# Every table of content, children before parents; `country` (reference data) is not among them.
+CONTENT_TABLES = (
+    "quote",
+    "entity_candidate",
+    "mention",
+    "article_topic",
+    "person_organisation",
+    "article",
+    "person",
+    "organisation",
+    "topic",
+    "api_token",
+)
+
+
+async def reset_content() -> None:
+    """Delete every row of content (articles, entities, quotes, candidates, tokens) in one
+    transaction; the countries stay. The demo loader then finds an empty database."""
+    async with writing() as connection:
+        for table in CONTENT_TABLES:
+            await connection.execute_script(f'DELETE FROM "{table}"')
 
 
 async def ping() -> bool:

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One pytest pass against one database backend, in a process of its own (tests/conftest.py
-# explains why each backend needs its own process). Called by `make test-sqlite` and
-# `make test-postgres`; usable alone: `UV=uv bash scripts/pytest-backend.sh postgres -k articles`.
+# explains why each backend needs its own process). Called by `make test-sqlite`,
+# `make test-postgres` and scripts/pytest-suite.sh (`make test`); usable alone:
+# `UV=uv bash scripts/pytest-backend.sh postgres -k articles`.
 #
-#   $1                    sqlite | postgres
+#   $1                    sqlite | postgres | none (none: the database-free tests, `-m "not db"`,
+#                         which give the same answers whatever the backend)
 #   $2...                 extra pytest arguments
 #   UV                    the uv command to run pytest with (default: uv)
 #   CI                    1/true/yes: an unreachable PostgreSQL fails the pass instead of skipping it
@@ -60,6 +62,7 @@ except Exception as exc:
 }
 
 case $backend in
+none) ;;
 sqlite) ;;
 postgres)
     where=$(pg_host_port "$pg_url")
@@ -76,13 +79,20 @@ Start the local server with: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/
         exit 0
     fi
     ;;
-*) fail "unknown test backend '$backend' (expected sqlite or postgres)" ;;
+*) fail "unknown test backend '$backend' (expected sqlite, postgres or none)" ;;
 esac
 
-banner "pytest [$backend]: GQL_NEWS_TEST_DB=$backend pytest $*"
-set +e
-GQL_NEWS_TEST_DB=$backend "$uv" run --no-sync pytest "$@"
-rc=$?
+if [[ $backend == none ]]; then
+    banner "pytest [database-free]: pytest -m 'not db' $*"
+    set +e
+    GQL_NEWS_TEST_DB=sqlite "$uv" run --no-sync pytest -m "not db" "$@"
+    rc=$?
+else
+    banner "pytest [$backend]: GQL_NEWS_TEST_DB=$backend pytest $*"
+    set +e
+    GQL_NEWS_TEST_DB=$backend "$uv" run --no-sync pytest "$@"
+    rc=$?
+fi
 set -e
 case $rc in
 0) printf '==> pytest [%s]: passed\n' "$backend" ;;

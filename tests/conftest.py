@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
+import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,39 +19,62 @@ import asyncpg
 import httpx
 import pytest
 
-from gql_news.db import database, db, migrate
+from gql_news.db import CONTENT_TABLES, database, db, migrate
 from gql_news.settings import Settings
 from tests.app_client import app_client
+from tests.databases import BACKEND as BACKEND
+from tests.databases import PG_ADMIN_URL as PG_ADMIN_URL
+from tests.databases import create_pg_database, drop_pg_database, pg_admin, scratch_database
 
-BACKEND = os.environ.get("GQL_NEWS_TEST_DB", "sqlite")
-PG_ADMIN_URL = os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Every table tests may write to; countries are reference data loaded once per run.
-MUTABLE_TABLES = (
-    "quote",
-    "entity_candidate",
-    "mention",
-    "article_topic",
-    "person_organisation",
-    "article",
-    "person",
-    "organisation",
-    "topic",
-    "api_token",
-)
+MUTABLE_TABLES = CONTENT_TABLES
 
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"gql_news test database backend: {BACKEND}"
 
 
-async def _pg_admin(sql: str) -> None:
-    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1), timeout=5)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "db: uses this run's database backend (set on collection; `-m 'not db'` selects the tests that "
+        "give the same answer whatever GQL_NEWS_TEST_DB says, which `make test` runs once)",
+    )
+
+
+# Fixtures that open this run's database: a test using one (directly or through another fixture)
+# depends on the backend.
+_DATABASE_FIXTURES = {"test_settings", "empty_database_url"}
+
+
+# A module holding one of these looks at the backend (to skip, to behave differently, or to make a
+# database of its own on it): its tests are backend-dependent.
+_BACKEND_NAMES = {"BACKEND", "scratch_database", "create_pg_database"}
+
+
+def _reads_backend(module_name: str) -> bool:
+    module = sys.modules.get(module_name)
+    if module is None or module_name in {__name__, "tests.databases"}:
+        return False
+    return not _BACKEND_NAMES.isdisjoint(vars(module))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark `db` every test whose answer may depend on GQL_NEWS_TEST_DB."""
+    for item in items:
+        fixture_info = getattr(item, "_fixtureinfo", None)
+        names = set(getattr(item, "fixturenames", ()))
+        modules = {item.module.__name__} if isinstance(item, pytest.Function) and item.module else set()
+        if fixture_info is not None:
+            for definitions in fixture_info.name2fixturedefs.values():
+                modules.update(d.func.__module__ for d in definitions)
+        if names & _DATABASE_FIXTURES or any(_reads_backend(name) for name in modules):
+            item.add_marker(pytest.mark.db)
+
+
+_pg_admin = pg_admin  # the name older tests import
 
 
 async def _prepare(settings: Settings) -> None:
@@ -73,21 +96,19 @@ def test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings
         return
     if BACKEND != "postgres":
         pytest.exit(f"GQL_NEWS_TEST_DB must be sqlite or postgres, not {BACKEND!r}", returncode=4)
-    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
     try:
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
+        url = create_pg_database()
     except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
         message = f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({exc!r})"
         if IN_CI:
             pytest.exit(f"FAILED: {message}; the PostgreSQL suite is required with CI=true.", returncode=3)
         pytest.exit(f"SKIPPED THE WHOLE POSTGRESQL SUITE: {message}.", returncode=0)
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    settings = Settings(database_url=f"{base}/{name}")
+    settings = Settings(database_url=url)
     try:
         asyncio.run(_prepare(settings))
         yield settings
     finally:
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_pg_database(url)
 
 
 async def _truncate() -> None:
@@ -149,12 +170,5 @@ def repo_root() -> Path:
 @pytest.fixture
 def empty_database_url(tmp_path: Path) -> Iterator[str]:
     """A URL to a brand-new, empty database of this run's backend (dropped afterwards)."""
-    if BACKEND == "sqlite":
-        yield f"sqlite://{tmp_path / 'empty.sqlite3'}"
-        return
-    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(tmp_path, "empty") as url:
+        yield url

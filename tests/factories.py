@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from gql_news.models import (
     Article,
@@ -80,6 +81,6 @@ async def article(
         await ArticleTopic.create(article=art, topic=await topic(name), position=position)
     for entity, start, end, text in spans:
         assert body[start:end] == text
-        kwargs = {type(entity).__name__.lower(): entity}
+        kwargs: dict[str, Any] = {type(entity).__name__.lower(): entity}
         await Mention.create(article=art, text=text, start=start, end=end, **kwargs)
     return art

@@ -1,15 +1,18 @@
-"""Tables of the README that tests keep equal to their cases."""
+"""Tables of the documentation (docs/) that tests keep equal to their cases."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-def table_rows(heading: str) -> list[tuple[str, ...]]:
-    """The body rows of the first table under `heading` (a `### ` line), as tuples of cells."""
-    section = README.read_text().split(heading, 1)[1].split("\n#", 1)[0]
+def table_rows(heading: str, page: str) -> list[tuple[str, ...]]:
+    """The body rows of the first table under `heading` (a `### ` line) in docs/`page`, as
+    tuples of cells."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    assert heading in text, f"{heading!r} is not in docs/{page}"
+    section = text.split(heading, 1)[1].split("\n#", 1)[0]
     return [
         tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
         for line in section.splitlines()

@@ -1,8 +1,8 @@
-"""Abusive connections against a real `gql-news serve`: the README's "Abusive connections" table.
+"""Abusive connections against a real `gql-news serve`: the "Abusive connections" table of docs/hardening.md.
 
 These limits live in the server process (uvicorn's protocol, its WebSocket settings, the
 database's locks between processes), so each case talks to `gql-news serve` over TCP, in both
-database passes; a test keeps the README table and these cases equal.
+database passes; a test keeps the table and these cases equal.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import os
 import socket
 import subprocess
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
+from tests.databases import scratch_database
 from tests.readme import table_rows
 from tests.servers import Served, cli_token, gql_news_command, start_server
 
@@ -45,23 +44,13 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     cwd = tmp_path_factory.mktemp("abuse")
-    name = None
-    if BACKEND == "sqlite":
-        url = f"sqlite://{cwd / 'abuse.sqlite3'}"
-    else:
-        name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-        url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    env = {"DATABASE_URL": url, "HEADER_TIMEOUT_S": "1", "BODY_TIMEOUT_S": "1", "LOG_FORMAT": "text"}
-    try:
+    with scratch_database(cwd, "abuse") as url:
+        env = {"DATABASE_URL": url, "HEADER_TIMEOUT_S": "1", "BODY_TIMEOUT_S": "1", "LOG_FORMAT": "text"}
         served = start_server(cwd, env)
         try:
             yield Server(served, url, cwd)
         finally:
             served.terminate()
-    finally:
-        if name is not None:
-            asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _raw(server: Server, data: bytes, *, pause_s: float = 0.0, chunks: int = 1, slow: bytes = b"") -> bytes:
@@ -197,7 +186,7 @@ async def _write_during_import(server: Server) -> str:
     return "data" if not codes else ", ".join(f"`{c}`" for c in sorted(set(codes)))
 
 
-# (README row, case, answer)
+# (docs row, case, answer)
 CASES: list[tuple[str, Callable[[Server], Awaitable[str]], str]] = [
     ("a 1 MB request head (one header)", _huge_head, "431, connection closed"),
     ("a request head trickled past `HEADER_TIMEOUT_S`", _trickled_head, "408, connection closed"),
@@ -226,5 +215,5 @@ async def test_abusive_connection(
 
 
 def test_the_readme_table_matches_these_cases() -> None:
-    rows = table_rows("### Abusive connections")
+    rows = table_rows("### Abusive connections", "hardening.md")
     assert rows == [(name, answer) for name, _, answer in CASES]

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,7 +165,7 @@ def test_mentions_compare_one_entity_against_three_links() -> None:
             {"gql_news": ours, "postgraphile4": {"data": {"articles": [{"mentions": [two, person]}]}}},
             page=1,
         )
-    empty = {"data": {"articles": [{"mentions": []}]}}
+    empty: dict[str, Any] = {"data": {"articles": [{"mentions": []}]}}
     with pytest.raises(Mismatch, match="too empty"):
         compare(q5, {"gql_news": empty, "postgraphile4": empty}, page=1)
 
@@ -244,9 +245,11 @@ def test_statement_count_reads_the_bench_database_lines_only() -> None:
 
 
 def test_table_has_one_line_per_query_with_the_ratio_to_the_faster_postgraphile() -> None:
-    cell = {"load": {"rps": 500.0, "p50_ms": 20.0, "p99_ms": 40.0, "non_2xx": 0, "errors": {}}}
+    cell: dict[str, Any] = {
+        "load": {"rps": 500.0, "p50_ms": 20.0, "p99_ms": 40.0, "non_2xx": 0, "errors": {}}
+    }
     statements = {"statements_per_request": 8, "resets_per_request": 4}
-    servers = {
+    servers: dict[str, Any] = {
         "gql_news": {**cell, "statements": statements},
         "postgraphile4": {"load": {**cell["load"], "rps": 1000.0}, "statements": None},
         "postgraphile5": {"load": {**cell["load"], "rps": 400.0}, "statements": None},
@@ -254,7 +257,7 @@ def test_table_has_one_line_per_query_with_the_ratio_to_the_faster_postgraphile(
     ratio, versus = _ratio(servers)
     assert (ratio, versus) == (0.5, "postgraphile4")
     borrowed = {**servers, "postgraphile4": {**servers["postgraphile4"], "measured_in": "1 process"}}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"label": "Q1", "servers": servers, "ratio": ratio, "versus": versus},
         {"label": "Q1 cached", "servers": borrowed, "ratio": ratio, "versus": versus},
         {"label": "Q1 sqlite", "servers": {"gql_news": cell}, "ratio": None, "versus": None},

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -104,7 +105,7 @@ async def test_directories_globs_json_and_ndjson_with_failures_reported(
     assert out.count(f"FAILED {tmp_path / 'feed.ndjson'}") == 3
     assert "title" in next(line for line in out.splitlines() if "records.json[1]" in line)
     async with database(Settings(database_url=empty_database_url)):
-        titles = sorted(await Article.all().values_list("title", flat=True))
+        titles = sorted(cast(list[str], await Article.all().values_list("title", flat=True)))
         assert titles == ["Four", "One", "Three", "Two"]
         four = await Article.get(title="Four")
         assert (four.byline, four.published_at.isoformat()) == ("Ann", "2024-05-04T10:00:00+00:00")

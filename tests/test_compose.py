@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from fnmatch import fnmatch
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import crossplane
@@ -387,7 +387,7 @@ NGINX_CONF_TARGET = "/etc/nginx/conf.d/default.conf"
 def test_app_runs_two_replicas_with_a_worker_count_it_can_serve(compose: dict[str, Any]) -> None:
     app = _service(compose, "app")
     assert (app.get("deploy") or {}).get("replicas") == 2
-    settings = Settings(**{k.lower(): v for k, v in _env(app).items()})
+    settings = Settings(**cast(dict[str, Any], {k.lower(): v for k, v in _env(app).items()}))
     assert resolve_workers(None, settings) >= 1  # raises for a count the database cannot serve
 
 

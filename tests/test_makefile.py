@@ -49,7 +49,12 @@ class MakeRun:
 
     @property
     def pytest_backends(self) -> list[str | None]:
-        return [call["db"] for call in self.calls if call["argv"][2:3] == ["pytest"]]
+        """The pytest passes in the order they started: `none` for the database-free one."""
+        return [
+            "none" if "not db" in call["argv"] else call["db"]
+            for call in self.calls
+            if call["argv"][2:3] == ["pytest"]
+        ]
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
@@ -111,22 +116,30 @@ def test_ci_runs_make_test() -> None:
 def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
     run = _make_test(fake_bin)
     assert run.returncode == 0, run.output
-    assert [call["argv"] for call in run.calls] == [
+    commands = [call["argv"][:5] for call in run.calls]
+    assert commands[:5] == [
         ["sync", "--locked"],
         ["run", "--no-sync", "ruff", "check", "."],
-        ["run", "--no-sync", "ruff", "format", "--check", "."],
+        ["run", "--no-sync", "ruff", "format", "--check"],
         ["run", "--no-sync", "mypy"],
-        ["run", "--no-sync", "pytest"],
-        ["run", "--no-sync", "pytest"],
+        ["run", "--no-sync", "mkdocs", "build", "--strict"],
     ]
-    assert run.pytest_backends == ["sqlite", "postgres"]
+    pytest_calls = [call for call in run.calls if call["argv"][2:3] == ["pytest"]]
+    assert len(pytest_calls) == 3
+    free = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "not db"]]
+    assert len(free) == 1, "the database-free tests run once"
+    database = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "db"]]
+    assert sorted(call["db"] for call in database) == ["postgres", "sqlite"]
+    assert all(any(arg.startswith("--cov=") for arg in call["argv"]) for call in pytest_calls)
+    assert [call["argv"][2:4] for call in run.calls[-2:]] == [["coverage", "combine"], ["coverage", "report"]]
+    assert "running side by side" in run.output
 
 
 def test_pytest_collecting_nothing_fails_make_test(fake_bin: Path) -> None:
     run = _make_test(fake_bin, pytest_rc=5)
     assert run.returncode != 0
     assert "collected no tests" in run.output
-    assert run.pytest_backends == ["sqlite"], "make must stop at the first failing pass"
+    assert "FAILED: the none sqlite postgres pass(es)" in run.output
 
 
 def test_pytest_failure_fails_make_test(fake_bin: Path) -> None:
@@ -140,14 +153,15 @@ def test_unreachable_postgres_fails_in_ci_with_the_start_command(fake_bin: Path)
     assert run.returncode != 0
     assert "PostgreSQL at 127.0.0.1:5432 is not reachable" in run.output
     assert "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start" in run.output
-    assert run.pytest_backends == ["sqlite"]
+    assert sorted(map(str, run.pytest_backends)) == ["none", "sqlite"]
+    assert "FAILED: the postgres pass(es)" in run.output
 
 
 def test_unreachable_postgres_is_skipped_loudly_outside_ci(fake_bin: Path) -> None:
     run = _make_test(fake_bin, ci="", pg_rc=2)
     assert run.returncode == 0, run.output
     assert "SKIPPED: the whole PostgreSQL test pass" in run.output
-    assert run.pytest_backends == ["sqlite"]
+    assert sorted(map(str, run.pytest_backends)) == ["none", "sqlite"]
 
 
 def test_without_uv_on_path_make_bootstraps_the_pinned_uv(tmp_path: Path) -> None:
@@ -179,7 +193,7 @@ def test_make_test_checks_the_browser_before_the_test_passes(fake_bin: Path) -> 
     run = _make_test(fake_bin)
     assert run.returncode == 0, run.output
     assert "browser-deps: Chromium 0.0 (stand-in) is installed" in run.output
-    assert run.output.index("browser-deps:") < run.output.index("pytest [sqlite]")
+    assert run.output.index("browser-deps:") < run.output.index("pytest [database-free]")
 
 
 def _graphiql_assets_without_npm(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:

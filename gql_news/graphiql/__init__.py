@@ -1,4 +1,5 @@
-"""The GraphiQL explorer on GET /graphql: its page, its example tabs and its own static files.
+"""The GraphiQL explorer on GET /graphql (with the explorer plugin), the schema map on GET
+/voyager, their example tabs and their own static files.
 
 `explorer()` is what the app wires in: the local page and a mount for its files when the
 vendored build is present, otherwise the CDN page and a warning in the log.
@@ -9,10 +10,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from starlette.routing import BaseRoute, Mount
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
 
 from gql_news.graphiql.assets import STATIC_PATH, VENDOR_DIR, AssetFiles, AssetsMissing, load_assets
-from gql_news.graphiql.page import GraphiQLPage, cdn_page, local_page
+from gql_news.graphiql.page import GraphiQLPage, cdn_page, local_page, voyager_page
 from gql_news.graphiql.tabs import default_tabs
 
 logger = logging.getLogger("gql_news.graphiql")
@@ -31,4 +34,14 @@ def explorer(
         logger.warning("GraphiQL falls back to its CDN page (blank without internet access): %s", missing)
         return cdn_page(tabs), []
     logger.info("GraphiQL served from this app: %s", assets.describe())
-    return local_page(assets, tabs), [Mount(STATIC_PATH, app=AssetFiles(assets), name="graphiql-static")]
+    routes: list[BaseRoute] = [Mount(STATIC_PATH, app=AssetFiles(assets), name="graphiql-static")]
+    if assets.voyager_scripts and introspection:
+        schema_map = voyager_page(assets)
+
+        async def voyager(_request: Request) -> Response:
+            return schema_map.response()
+
+        routes.append(Route("/voyager", voyager, methods=["GET", "HEAD"]))
+    elif not introspection:
+        logger.info("no schema map on /voyager: it needs introspection (INTROSPECTION=false)")
+    return local_page(assets, tabs), routes

@@ -39,6 +39,9 @@ class Assets:
     styles: tuple[str, ...]
     versions: dict[str, str]
     build_id: str
+    # GraphQL Voyager's standalone build, for the schema map on /voyager (empty: not installed).
+    voyager_scripts: tuple[str, ...] = ()
+    voyager_styles: tuple[str, ...] = ()
 
     def url(self, name: str) -> str:
         """The file's URL; the build id makes it cacheable for good (a new build, a new URL)."""
@@ -58,18 +61,24 @@ def load_assets(directory: Path = VENDOR_DIR) -> Assets:
         scripts = tuple(str(name) for name in manifest["scripts"])
         styles = tuple(str(name) for name in manifest["styles"])
         versions = {str(name): str(info["version"]) for name, info in manifest["packages"].items()}
+        voyager = manifest.get("voyager") or {}
+        voyager_scripts = tuple(str(name) for name in voyager.get("scripts", ()))
+        voyager_styles = tuple(str(name) for name in voyager.get("styles", ()))
     except FileNotFoundError:
         raise AssetsMissing(f"no GraphiQL assets in {directory}: {hint}") from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise AssetsMissing(f"unreadable {manifest_path} ({exc!r}): {hint}") from None
-    missing = [name for name in (*scripts, *styles) if not (directory / name).is_file()]
+    every = (*scripts, *styles, *voyager_scripts, *voyager_styles)
+    missing = [name for name in every if not (directory / name).is_file()]
     if missing or not scripts:
         raise AssetsMissing(f"GraphiQL assets incomplete in {directory} (missing {missing}): {hint}")
     digest = hashlib.sha256(raw)
-    for name in (*scripts, *styles):
+    for name in every:
         stat = (directory / name).stat()
         digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return Assets(directory, scripts, styles, versions, digest.hexdigest()[:12])
+    return Assets(
+        directory, scripts, styles, versions, digest.hexdigest()[:12], voyager_scripts, voyager_styles
+    )
 
 
 class AssetFiles(StaticFiles):

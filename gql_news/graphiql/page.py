@@ -35,7 +35,31 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     )
 )
+# The schema map (GraphQL Voyager) lays its graph out in a Web Worker it starts from a blob: URL
+# of code inside its own bundle (Graphviz compiled to WebAssembly), and its components (MUI with
+# emotion) write their styles into <style> elements at run time, which no hash or nonce can
+# cover: so this page allows inline styles. Scripts stay same-origin only, nothing inline.
+VOYAGER_CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "worker-src blob:",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
 DOCS_PLUGIN = "Documentation Explorer"  # GraphiQL 3's title for its docs pane
+DOCS_MIN_WIDTH = 1440  # CSS pixels: narrower windows open with the docs pane closed
 ACCEPT = f"{GRAPHQL_RESPONSE}, {JSON};q=0.9"
 _SCRIPT_END = re.compile(r"</script", re.IGNORECASE)
 _CDN_EXAMPLE = re.compile(r"const EXAMPLE_QUERY = `.*?`;", re.DOTALL)
@@ -71,7 +95,12 @@ def local_page(assets: Assets, tabs: Sequence[Tab], endpoint: str = "/graphql") 
     blocks = "\n".join(_query_block(tab) for tab in tabs)
     attributes = " ".join(
         f'data-{name}="{html.escape(value)}"'
-        for name, value in (("endpoint", endpoint), ("accept", ACCEPT), ("visible-plugin", DOCS_PLUGIN))
+        for name, value in (
+            ("endpoint", endpoint),
+            ("accept", ACCEPT),
+            ("visible-plugin", DOCS_PLUGIN),
+            ("docs-min-width", str(DOCS_MIN_WIDTH)),
+        )
     )
     page = f"""<!doctype html>
 <html lang="en">
@@ -89,13 +118,35 @@ def local_page(assets: Assets, tabs: Sequence[Tab], endpoint: str = "/graphql") 
 </body>
 </html>
 """
-    headers = {
-        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Cache-Control": "no-cache",
-    }
-    return GraphiQLPage(page, headers)
+    return GraphiQLPage(page, {"Content-Security-Policy": CONTENT_SECURITY_POLICY, **_HEADERS})
+
+
+def voyager_page(assets: Assets, endpoint: str = "/graphql") -> GraphiQLPage:
+    """The schema map: GraphQL Voyager drawing the schema from an introspection of `endpoint`."""
+    styles = "\n".join(
+        f'<link rel="stylesheet" href="{html.escape(assets.url(name))}">'
+        for name in (*assets.voyager_styles, "voyager-page.css")
+    )
+    scripts = "\n".join(
+        f'<script src="{html.escape(assets.url(name))}" defer></script>'
+        for name in (*assets.voyager_scripts, "voyager-init.js")
+    )
+    page = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gql_news · schema map</title>
+<link rel="icon" href="data:,">
+{styles}
+{scripts}
+</head>
+<body>
+<main id="voyager" data-endpoint="{html.escape(endpoint)}">Loading the schema map…</main>
+</body>
+</html>
+"""
+    return GraphiQLPage(page, {"Content-Security-Policy": VOYAGER_CONTENT_SECURITY_POLICY, **_HEADERS})
 
 
 def cdn_page(tabs: Sequence[Tab]) -> GraphiQLPage:

@@ -12,10 +12,16 @@ class Tab:
     query: str
 
 
-DOCS = "# Press the run button (or Ctrl-Enter); the docs pane on the left describes every field.\n"
-NO_INTROSPECTION = """# Press the run button (or Ctrl-Enter). Introspection is turned off on this server
-# (INTROSPECTION=false): the docs pane and autocompletion stay empty, and `__schema`/`__type`
-# answer FORBIDDEN. The schema is published as schema/schema.graphql in the gql_news repository.
+# Comment lines stay short: the editor is narrow on a laptop and does not wrap.
+DOCS = """# Run: the button or Ctrl-Enter. Docs (book icon) describe
+# every field; the explorer (folder icon) builds a query by
+# clicks. The schema map is at /voyager.
+"""
+NO_INTROSPECTION = """# Run: the button or Ctrl-Enter. Introspection is off on
+# this server (INTROSPECTION=false): docs, explorer and
+# autocompletion stay empty, `__schema`/`__type` answer
+# FORBIDDEN. The schema is schema/schema.graphql in the
+# gql_news repository.
 """
 
 
@@ -23,7 +29,8 @@ def seed_article_query(article_slug: str, introspection: bool = True) -> str:
     """The seed article walked to its people, their countries, and its organisations (with a
     word on the empty docs pane when introspection is off)."""
     notice = DOCS if introspection else NO_INTROSPECTION
-    return f"""# gql_news: articles in, a linked graph of people, countries and organisations out.
+    return f"""# gql_news: articles in, a linked graph of people,
+# countries and organisations out.
 {notice}query SeedArticle {{
   article(slug: "{article_slug}") {{
     title
@@ -41,7 +48,8 @@ def seed_article_query(article_slug: str, introspection: bool = True) -> str:
 """
 
 
-COUNTRY_ARTICLES = """# A country by its ISO code (alpha-2 or alpha-3, any case) and the articles that mention it.
+COUNTRY_ARTICLES = """# A country by its ISO code (alpha-2 or alpha-3, any
+# case) and the articles that mention it.
 query CountryArticles {
   country(code: "KR") {
     name
@@ -60,7 +68,8 @@ query CountryArticles {
 }
 """
 
-SEARCH = """# Full-text search: articles ranked by relevance, matched words in <mark>.
+SEARCH = """# Full-text search: articles ranked by relevance,
+# matched words in <mark>.
 query Search {
   search(query: "blockchain Belarus", first: 5) {
     totalCount

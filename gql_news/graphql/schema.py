@@ -3,11 +3,12 @@ cost, validation once, masking) run by every execution of it."""
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLInterfaceType, GraphQLSchema, GraphQLUnionType
 from strawberry.extensions import AddValidationRules
 from strawberry.types import ExecutionContext
 
@@ -133,3 +134,19 @@ def build_schema(
 
 
 schema = build_schema()
+
+
+def possible_types(graphql_schema: GraphQLSchema | None = None) -> dict[str, list[str]]:
+    """Every interface and union with the object types that can stand for it, sorted: what
+    Apollo Client needs as `possibleTypes` to match fragments on `Node` or `Entity`."""
+    built = graphql_schema or schema._schema
+    return {
+        name: sorted(member.name for member in built.get_possible_types(abstract))
+        for name, abstract in sorted(built.type_map.items())
+        if isinstance(abstract, GraphQLInterfaceType | GraphQLUnionType) and not name.startswith("__")
+    }
+
+
+def possible_types_json() -> str:
+    """`possible_types()` as the committed `schema/possibleTypes.json` holds it."""
+    return json.dumps(possible_types(), indent=2) + "\n"

@@ -76,6 +76,9 @@ def logging_config(settings: Settings) -> dict[str, Any]:
             "uvicorn": {"handlers": handler, "level": level, "propagate": False},
             "uvicorn.error": {"level": level},
             "uvicorn.access": {"handlers": handler, "level": level, "propagate": False},
+            # Tortoise says "Tortoise-ORM shutdown" each time connections close, start-up's
+            # migration included; its warnings still show, its chatter only with LOG_LEVEL=debug.
+            "tortoise": {"level": level if level == "DEBUG" else "WARNING"},
         },
     }
 

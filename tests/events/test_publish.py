@@ -37,7 +37,7 @@ async def events(db_session: Settings) -> AsyncIterator[Subscriber]:
 
 
 def _drain(subscriber: Subscriber) -> list[tuple[str, tuple[int, ...]]]:
-    out = []
+    out: list[tuple[str, tuple[int, ...]]] = []
     while not subscriber._queue.empty():
         event = subscriber._queue.get_nowait()
         assert event is not None

@@ -134,7 +134,7 @@ async def test_app_rides_out_a_database_stop_and_restart(
     assert expected >= 4
     half_written = {slug: len(m) for slug, m in stored.items() if len(m) != expected}
     assert not half_written, half_written
-    print(  # the figures the README quotes (pytest -s)
+    print(  # the figures docs/operations/database-outages.md quotes (pytest -s)
         f"\nrequests {len(traffic.outcomes)}, acknowledged writes {len(traffic.acked)}, "
         f"stored articles {len(stored)}, slowest request {slowest:.3f} s"
     )

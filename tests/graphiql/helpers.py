@@ -64,7 +64,14 @@ def write_vendor(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "lib.js").write_text("window.Lib = 1;\n")
     (directory / "lib.css").write_text("body { margin: 0; }\n")
-    manifest = {"scripts": ["lib.js"], "styles": ["lib.css"], "packages": {"lib": {"version": "1.0.0"}}}
+    (directory / "map.js").write_text("window.GraphQLVoyager = {};\n")
+    (directory / "map.css").write_text("main { margin: 0; }\n")
+    manifest = {
+        "scripts": ["lib.js"],
+        "styles": ["lib.css"],
+        "packages": {"lib": {"version": "1.0.0"}},
+        "voyager": {"scripts": ["map.js"], "styles": ["map.css"]},
+    }
     (directory / "manifest.json").write_text(json.dumps(manifest))
     return directory
 

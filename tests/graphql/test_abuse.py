@@ -1,9 +1,9 @@
-"""Abusive inputs and what the server answers: the README's "Abusive inputs" table, row by row.
+"""Abusive inputs and what the server answers: the "Abusive inputs" table of docs/hardening.md, row by row.
 
 Each case is sent to the real app twice, once asking for `application/json` (what most
 clients send, and what no `Accept` header means) and once for
 `application/graphql-response+json`; the expected answers are the ones the app was observed
-to give, and `test_the_readme_table_matches_these_cases` keeps the README table equal to them.
+to give, and `test_the_readme_table_matches_these_cases` keeps that table equal to them.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ _FIRST_HUGE = (
 )
 _FORGED_CURSOR = base64.urlsafe_b64encode(orjson.dumps(["article", "not-a-date", "x"])).decode()
 
-# (README row, request, answer with application/json, answer with application/graphql-response+json)
+# (docs row, request, answer with application/json, answer with application/graphql-response+json)
 CASES: list[tuple[str, Callable[[], Request], str, str]] = [
     (
         "depth 50",
@@ -443,5 +443,5 @@ async def test_abusive_input(
 
 
 def test_the_readme_table_matches_these_cases() -> None:
-    rows = table_rows("### Abusive inputs")
+    rows = table_rows("### Abusive inputs", "hardening.md")
     assert rows == [(name, as_json, as_gr) for name, _, as_json, as_gr in CASES]

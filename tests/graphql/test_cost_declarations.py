@@ -46,5 +46,6 @@ def test_connections_count_their_first_argument_and_its_default() -> None:
     assert cost is not None
     assert cost.argument == "first"
     edges = schema._schema.get_type("ArticleConnection").fields["edges"]  # type: ignore[union-attr]
-    assert declared(edges) is not None
-    assert declared(edges).page
+    cost = declared(edges)
+    assert cost is not None
+    assert cost.page

@@ -58,7 +58,8 @@ async def test_co_mentioned(uncached_client: httpx.AsyncClient) -> None:
         f" countries(first: 20, filter: {{mentioned: true}}) {{ edges {{ node {{ code coMentioned(first: $first, kind: $kind) {{ count lastSeen {ENTITY} }} }} }} }}"
         f" organisations(first: 20) {{ edges {{ node {{ name coMentioned(first: $first, kind: $kind) {{ count lastSeen {ENTITY} }} }} }} }} }}"
     )
-    everyone = {g.label(e): e for e in [*graph.people, *graph.organisations, *graph.countries]}
+    entities: list[g.Entity] = [*graph.people, *graph.organisations, *graph.countries]
+    everyone = {g.label(e): e for e in entities}
     for first, kind in ((100, None), (3, None), (100, "COUNTRY"), (2, "PERSON")):
         result = await data(uncached_client, query, {"first": first, "kind": kind})
         for group in ("people", "countries", "organisations"):

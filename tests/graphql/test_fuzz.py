@@ -9,9 +9,7 @@ longer, seeded one.
 
 from __future__ import annotations
 
-import asyncio
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from bench.fuzz import fuzz, fuzz_subscriptions
 from bench.fuzz_oracle import Finding, check_answer, check_log
 from bench.fuzz_requests import with_variables
 from bench.fuzz_target import Target, serve
-from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
+from tests.databases import scratch_database
 
 EXAMPLES = 300
 
@@ -31,17 +29,8 @@ EXAMPLES = 300
 @pytest.fixture(scope="module")
 def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     workdir = tmp_path_factory.mktemp("fuzz")
-    if BACKEND == "sqlite":
-        with serve(f"sqlite://{workdir / 'fuzz.sqlite3'}", workdir) as served:
-            yield served
-        return
-    name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        with serve(f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}", workdir) as served:
-            yield served
-    finally:
-        asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with scratch_database(workdir, "fuzz") as url, serve(url, workdir) as served:
+        yield served
 
 
 def test_generated_requests_get_well_formed_answers(target: Target) -> None:

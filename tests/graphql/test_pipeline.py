@@ -85,6 +85,7 @@ def test_fragments_are_measured_once_each() -> None:
     query = "{ ...F0 } " + " ".join(parts) + f" fragment F{levels} on Query {{ __typename }}"
     document = build_schema().pipeline.document(query)
     assert document.refusal is not None
+    assert document.refusal.extensions is not None
     assert document.refusal.extensions["field_count"] > Limits().max_fields
 
 

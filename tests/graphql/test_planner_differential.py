@@ -11,11 +11,10 @@ been planned (the `X-Query-Plan` header says which path answered).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -41,7 +40,7 @@ from bench.fuzz_target import Target, serve
 from bench.servers import Processes, free_port, gql_news_command, readyz, wait_ready
 from gql_news.graphql.read.registry import registry
 from gql_news.graphql.schema import schema
-from tests.conftest import BACKEND, PG_ADMIN_URL, _pg_admin
+from tests.databases import scratch_database
 
 EXAMPLES = 300
 _CONNECTION_PARTS = {"edges", "pageInfo", "totalCount", "cursor", "node"}
@@ -88,31 +87,31 @@ class Pair:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     workdir = tmp_path_factory.mktemp("planner")
-    name = None
-    if BACKEND == "sqlite":
-        url = f"sqlite://{workdir / 'planner.sqlite3'}"
-    else:
-        name = f"gql_news_test_{uuid.uuid4().hex[:12]}"
-        asyncio.run(_pg_admin(f'CREATE DATABASE "{name}"'))
-        url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
     processes = Processes()
+    with (
+        scratch_database(workdir, "planner") as url,
+        processes_stopped(processes),
+        serve(url, workdir, {"RESPONSE_CACHE_BYTES": "0"}) as planned,
+    ):
+        port = free_port()
+        env = {**os.environ, "DATABASE_URL": url, "QUERY_PLANNER": "off", "RESPONSE_CACHE_BYTES": "0"}
+        server = processes.start(
+            f"executor-{port}",
+            [*gql_news_command(), "serve", "--no-migrate", "--host", "127.0.0.1", "--port", str(port)],
+            port=port,
+            env=env,
+            cwd=workdir,
+        )
+        wait_ready(server, readyz)
+        yield Pair(planned, server.base_url)
+
+
+@contextmanager
+def processes_stopped(processes: Processes) -> Iterator[None]:
     try:
-        with serve(url, workdir, {"RESPONSE_CACHE_BYTES": "0"}) as planned:
-            port = free_port()
-            env = {**os.environ, "DATABASE_URL": url, "QUERY_PLANNER": "off", "RESPONSE_CACHE_BYTES": "0"}
-            server = processes.start(
-                f"executor-{port}",
-                [*gql_news_command(), "serve", "--no-migrate", "--host", "127.0.0.1", "--port", str(port)],
-                port=port,
-                env=env,
-                cwd=workdir,
-            )
-            wait_ready(server, readyz)
-            yield Pair(planned, server.base_url)
+        yield
     finally:
         processes.stop_all()
-        if name is not None:
-            asyncio.run(_pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _canonical(response: httpx.Response) -> bytes:
@@ -213,20 +212,24 @@ def test_skip_include_combinations_and_repeated_texts_stay_equal(pair: Pair) -> 
         assert paths == {"planned"}, paths
 
 
-def _readme_queries() -> list[str]:
-    """The README's GraphQL examples that are queries (subscriptions are not planned)."""
+def _example_queries() -> list[str]:
+    """The README's GraphQL examples and the docs' `examples/*.graphql` that are queries
+    (subscriptions and mutations are not planned)."""
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    blocks = readme.split("```graphql\n")[1:]
-    return [b.split("```", 1)[0] for b in blocks if not b.lstrip().startswith("subscription")]
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    texts = [b.split("```", 1)[0] for b in readme.split("```graphql\n")[1:]]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.graphql"))]
+    bodies = ["\n".join(line for line in t.splitlines() if not line.startswith("#")) for t in texts]
+    return [b for b in bodies if not b.lstrip().startswith(("subscription", "mutation"))]
 
 
-# README examples that select fields the planner does not answer yet (the executor does).
+# Examples that select fields the planner does not answer yet (the executor does).
 _NOT_PLANNED_YET = ("facets", "search(")
 
 
-def test_the_bench_queries_and_the_readme_examples_are_planned(pair: Pair) -> None:
+def test_the_bench_queries_and_the_examples_are_planned(pair: Pair) -> None:
     from bench.queries import queries
 
     with httpx.Client(base_url=pair.planned.base_url, timeout=60) as client:
@@ -250,8 +253,8 @@ def test_the_bench_queries_and_the_readme_examples_are_planned(pair: Pair) -> No
         ' years: mentionTimeline(interval: YEAR, from: "2015-03-01T00:00:00Z", to: "2031-01-01T00:00:00Z")'
         " { start count } } } } }"
     )
-    texts = [q.gql_news for q in queries(slug, code)] + _readme_queries() + [graph]
-    assert len(texts) >= 7, texts
+    texts = [q.gql_news for q in queries(slug, code)] + _example_queries() + [graph]
+    assert len(texts) >= 12, texts
     planned_texts = [t for t in texts if not any(part in t for part in _NOT_PLANNED_YET)]
     assert len(planned_texts) >= len(texts) - 2
     with (

@@ -161,8 +161,8 @@ def catalogue() -> Catalogue:
         entries.append(GazetteerEntry("person", pk, (person["name"], *person.get("aliases", ()))))
         keys[("person", pk)] = f"p:{make_slug(person['name'])}"
     for pk, organisation in enumerate(data["organisations"], start=1):
-        forms = (organisation["name"], *organisation.get("aliases", ()))
-        entries.append(GazetteerEntry("organisation", pk, forms))
+        names = (organisation["name"], *organisation.get("aliases", ()))
+        entries.append(GazetteerEntry("organisation", pk, names))
         keys[("organisation", pk)] = f"o:{make_slug(organisation['name'])}"
     from gql_news.ingest.country_context import shipped_country_context
     from gql_news.ingest.linker import _non_entities, shipped_given_names
@@ -292,7 +292,7 @@ def main(argv: list[str]) -> int:
             print(path.relative_to(LABELLED))
         return 0
     if len(argv) == 2 and argv[0] == "score" and argv[1] in HALVES:
-        result = score(load(argv[1]))  # type: ignore[arg-type]
+        result = score(load(argv[1]))
         print("\n".join(result.lines()))
         if argv[1] == "dev":
             print("\n".join(result.errors))

@@ -34,7 +34,7 @@ def test_the_corpus_is_well_formed_and_split_by_title() -> None:
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
     cat = catalogue()
-    out = {half: score(load(half), cat) for half in HALVES}
+    out: dict[str, Score] = {half: score(load(half), cat) for half in HALVES}
     for half, result in out.items():
         print(f"\n[{half}]\n" + "\n".join(result.lines()))
     return out

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import cast
 
 from gql_news.ingest.importer import ImportReport, Item, import_items
 from gql_news.ingest.parser import ParsedArticle, parse_article
@@ -26,7 +28,9 @@ async def test_results_in_input_order_with_duplicates(db_session: Settings) -> N
     assert results[1].article_id == results[3].article_id
     assert await Article.all().count() == 2
     assert (await Article.get(id=results[1].article_id)).body == "Chad. (2)"
-    chad = await Mention.filter(article_id=results[1].article_id).values_list("text", flat=True)
+    chad = cast(
+        list[str], await Mention.filter(article_id=results[1].article_id).values_list("text", flat=True)
+    )
     assert chad == ["Chad"]
     again = await store_articles([one, two_edited])
     assert [r.status for r in again] == ["unchanged", "unchanged"]
@@ -66,7 +70,7 @@ async def test_import_isolates_an_article_the_database_refuses(db_session: Setti
         body="Belarus.",
         standfirst="Belarus.",
     )
-    items = [Item(f"item{n}", lambda n=n: _article(n)) for n in range(3)]
+    items = [Item(f"item{n}", functools.partial(_article, n)) for n in range(3)]
     items.insert(1, Item("bad", lambda: bad))
     report = ImportReport()
     advanced: list[int] = []

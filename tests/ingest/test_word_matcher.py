@@ -23,8 +23,8 @@ def test_same_matches_as_the_regular_expression() -> None:
         assert [(m.start(), m.end(), m.group()) for m in matcher.finditer(body)] == expected, body
         start = rng.randint(0, len(body))
         end = rng.randint(start, len(body))
-        expected = [(m.start(), m.end()) for m in pattern.finditer(body, start, end)]
-        assert [(m.start(), m.end()) for m in matcher.finditer(body, start, end)] == expected, (
+        spans = [(m.start(), m.end()) for m in pattern.finditer(body, start, end)]
+        assert [(m.start(), m.end()) for m in matcher.finditer(body, start, end)] == spans, (
             body,
             start,
             end,

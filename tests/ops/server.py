@@ -37,11 +37,19 @@ class Server:
         assert "Application shutdown complete" in output, output
 
 
-def cli(*args: str, env: dict[str, str], cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run `gql-news ARGS` to completion."""
+def cli(
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = 60, input_text: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run `gql-news ARGS` to completion, `input_text` on its standard input."""
     command = [sys.executable, "-m", "gql_news", *args]
     return subprocess.run(
-        command, env={**os.environ, **env}, cwd=cwd, capture_output=True, text=True, timeout=timeout
+        command,
+        env={**os.environ, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input_text,
     )
 
 

@@ -7,7 +7,7 @@ loop lets a test write through the same code paths (and broker) the server publi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 
 import httpx
@@ -40,7 +40,7 @@ class Live:
         raise AssertionError(f"{count} subscriber(s) never registered")
 
 
-async def start_live(settings: Settings) -> AsyncIterator[Live]:
+async def start_live(settings: Settings) -> AsyncGenerator[Live, None]:
     port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

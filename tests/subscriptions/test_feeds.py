@@ -34,7 +34,8 @@ async def _next(ws: WsClient, op_id: str) -> dict[str, Any]:
     assert (message["id"], message["type"]) == (op_id, "next"), message
     payload: dict[str, Any] = message["payload"]
     assert "errors" not in payload, payload
-    return payload["data"]
+    result: dict[str, Any] = payload["data"]
+    return result
 
 
 async def test_imported_article_is_pushed_with_its_people_and_countries(live: Live) -> None:

@@ -4,7 +4,7 @@
 // an interrupted copy never serves half a GraphiQL.
 //
 //   node web/graphiql/vendor.mjs [OUTPUT_DIR]
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,30 +12,44 @@ const here = dirname(fileURLToPath(import.meta.url));
 const output = process.argv[2] ?? join(here, "..", "..", "gql_news", "graphiql", "vendor");
 const modules = join(here, "node_modules");
 
-// [package, file inside it, kind]; scripts load in this order (GraphiQL's UMD build expects
-// the React and ReactDOM globals).
+// [package, file inside it, kind, name in the output]; scripts load in this order (GraphiQL's
+// UMD build expects the React and ReactDOM globals, the explorer plugin's the GraphiQL global).
 const FILES = [
   ["react", "umd/react.production.min.js", "script"],
   ["react-dom", "umd/react-dom.production.min.js", "script"],
   ["graphiql", "graphiql.min.js", "script"],
+  ["@graphiql/plugin-explorer", "dist/index.umd.js", "script", "graphiql-plugin-explorer.umd.js"],
   ["graphiql", "graphiql.min.css", "style"],
+  ["@graphiql/plugin-explorer", "dist/style.css", "style", "graphiql-plugin-explorer.css"],
+];
+// The schema map on /voyager: GraphQL Voyager's standalone build (React bundled in).
+const VOYAGER_FILES = [
+  ["graphql-voyager", "dist/voyager.standalone.js", "script"],
+  ["graphql-voyager", "dist/voyager.css", "style"],
 ];
 
 const packageJson = (name) => JSON.parse(readFileSync(join(modules, name, "package.json"), "utf8"));
 
 rmSync(output, { recursive: true, force: true });
 mkdirSync(output, { recursive: true });
-const manifest = { scripts: [], styles: [], packages: {} };
-for (const [name, file, kind] of FILES) {
-  const target = file.split("/").pop();
-  copyFileSync(join(modules, name, file), join(output, target));
-  manifest[kind === "script" ? "scripts" : "styles"].push(target);
-  if (!(name in manifest.packages)) {
-    const { version, license } = packageJson(name);
-    manifest.packages[name] = { version, license };
-    copyFileSync(join(modules, name, "LICENSE"), join(output, `LICENSE.${name}.txt`));
+const manifest = { scripts: [], styles: [], packages: {}, voyager: { scripts: [], styles: [] } };
+const copy = (files, lists) => {
+  for (const [name, file, kind, rename] of files) {
+    const target = rename ?? file.split("/").pop();
+    copyFileSync(join(modules, name, file), join(output, target));
+    lists[kind === "script" ? "scripts" : "styles"].push(target);
+    if (!(name in manifest.packages)) {
+      const { version, license } = packageJson(name);
+      manifest.packages[name] = { version, license };
+      const licence = join(output, `LICENSE.${name.replace("@", "").replace("/", "__")}.txt`);
+      // Some packages (the explorer plugin) ship no LICENSE file: record the licence they declare.
+      if (existsSync(join(modules, name, "LICENSE"))) copyFileSync(join(modules, name, "LICENSE"), licence);
+      else writeFileSync(licence, `${name}@${version}: ${license} (declared in its package.json)\n`);
+    }
   }
-}
+};
+copy(FILES, manifest);
+copy(VOYAGER_FILES, manifest.voyager);
 writeFileSync(join(output, "manifest.json.tmp"), JSON.stringify(manifest, null, 2) + "\n");
 renameSync(join(output, "manifest.json.tmp"), join(output, "manifest.json"));
 const summary = Object.entries(manifest.packages).map(([name, { version }]) => `${name}@${version}`);

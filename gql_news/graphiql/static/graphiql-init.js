@@ -20,11 +20,16 @@
     // The GraphQL-over-HTTP media type first: errors come with their real HTTP status.
     headers: { Accept: container.dataset.accept },
   });
+  // The click-to-build explorer (@graphiql/plugin-explorer) beside the docs pane. The docs pane
+  // opens only on a wide screen: on a laptop it would take a third of the window from the query.
+  var explorer = GraphiQLPluginExplorer.explorerPlugin({ showAttribution: false });
+  var wide = window.matchMedia("(min-width: " + container.dataset.docsMinWidth + "px)").matches;
   ReactDOM.createRoot(container).render(
     React.createElement(GraphiQL, {
       fetcher: fetcher,
       defaultTabs: tabs,
-      visiblePlugin: container.dataset.visiblePlugin,
+      plugins: [explorer],
+      visiblePlugin: wide ? container.dataset.visiblePlugin : undefined,
       defaultEditorToolsVisibility: false,
     })
   );
