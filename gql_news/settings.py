@@ -150,6 +150,14 @@ class Settings(BaseSettings):
         default=None,
         description="redis://HOST:PORT/DB: fan live updates out over Redis pub/sub instead of PostgreSQL NOTIFY.",
     )
+    redis_cache_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=0,
+        description=(
+            "With REDIS_URL: bytes of response bodies, and as many of persisted-query texts, kept in "
+            "Redis for every instance (behind each worker's own cache); 0 keeps the caches per worker."
+        ),
+    )
     events_channel: str = Field(
         default="gql_news_events",
         min_length=1,
