@@ -19,9 +19,18 @@ import logging
 import time
 from typing import Any
 
-from redis.exceptions import RedisError
-
 logger = logging.getLogger("gql_news.cache")
+
+# What a Redis call may raise besides redis.exceptions.RedisError (checked by name: importing
+# redis loads OpenTelemetry, which nothing may load while tracing is off and Redis unused).
+_NETWORK_ERRORS = (OSError, TimeoutError)
+
+
+def _failure(exc: Exception) -> bool:
+    return isinstance(exc, _NETWORK_ERRORS) or any(
+        cls.__module__.startswith("redis") and cls.__name__ == "RedisError" for cls in type(exc).__mro__
+    )
+
 
 ENTRY_OVERHEAD = 150  # bytes Redis spends per entry beyond key and value (key, index, size)
 _PAUSE_S = 5.0
@@ -80,7 +89,9 @@ class RedisStore:
             return None
         try:
             value = await self._client.get(self._entry + name)
-        except (RedisError, OSError, TimeoutError) as exc:
+        except Exception as exc:
+            if not _failure(exc):
+                raise
             self._failed("read", exc)
             return None
         return bytes(value) if value is not None else None
@@ -95,7 +106,9 @@ class RedisStore:
                 keys=[self._index, self._sizes, self._used, self._seq, key],
                 args=[value, size, self.max_bytes],
             )
-        except (RedisError, OSError, TimeoutError) as exc:
+        except Exception as exc:
+            if not _failure(exc):
+                raise
             self._failed("write", exc)
             return False
         return True
