@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator
@@ -133,8 +134,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         broker = open_broker(settings)
         refresh_pool()
         try:
-            await versions.start()
-            await broker.start()
+            # Each waits a few seconds at most for its first connection: side by side, not in turn.
+            await asyncio.gather(versions.start(), broker.start())
             install(broker)
             _tune_gc()
             yield

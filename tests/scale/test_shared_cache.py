@@ -4,6 +4,7 @@ one is served from Redis by the other. The Redis store stays within its byte bud
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 import uuid
@@ -14,7 +15,7 @@ import orjson
 import redis.asyncio as aioredis
 
 from gql_news.graphql.shared_cache import RedisStore
-from tests.servers import serve_process
+from tests.servers import run_command, serve_process
 from tests.subscriptions.test_two_processes import REDIS_URL, redis_or_skip
 
 QUERY = "{ countries(first: 3) { totalCount edges { node { code name } } } }"
@@ -23,6 +24,18 @@ QUERY = "{ countries(first: 3) { totalCount edges { node { code name } } } }"
 def _lookups(metrics: str, result: str) -> float:
     found = re.search(rf'^gql_news_response_cache_lookups_total\{{result="{result}"\}} (\S+)$', metrics, re.M)
     return float(found.group(1)) if found else 0.0
+
+
+async def _agreeing(one: httpx.AsyncClient, two: httpx.AsyncClient) -> None:
+    """Until both processes stamp answers with the same data version (the ETag's first part)."""
+    probe = {"query": "{ topics(first: 1) { totalCount } }"}
+    for _ in range(100):
+        first = (await one.post("/graphql", json=probe)).headers["etag"].split("-")[0]
+        second = (await two.post("/graphql", json=probe)).headers["etag"].split("-")[0]
+        if first == second:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the two processes never agreed on a data version: {first} {second}")
 
 
 async def test_persisted_queries_and_responses_are_shared_across_two_processes(
@@ -41,6 +54,15 @@ async def test_persisted_queries_and_responses_are_shared_across_two_processes(
             httpx.AsyncClient(base_url=first, timeout=30) as one,
             httpx.AsyncClient(base_url=second, timeout=30) as two,
         ):
+            # Versions agree across processes once a write's notification reached both.
+            token = run_command(["token", "create", "--name", "cache"], empty_database_url, tmp_path, env)
+            created = await one.post(
+                "/graphql",
+                json={"query": 'mutation { createPerson(input: {name: "Ada Quill"}) { name } }'},
+                headers={"Authorization": f"Bearer {token.strip()}"},
+            )
+            assert "errors" not in created.json(), created.text
+            await _agreeing(one, two)
             unknown = (await two.get("/graphql", params=hashed)).json()
             assert unknown["errors"][0]["message"] == "PersistedQueryNotFound"
             registered = await one.post(
