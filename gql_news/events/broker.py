@@ -114,10 +114,11 @@ class Broker(abc.ABC):
         subscriber = Subscriber()
         if self.closed:
             subscriber.put(None)
+        first = not self._subscribers
         self._subscribers.add(subscriber)
         try:
             if not self.closed:
-                await self.reader.activate()
+                await self.reader.activate(fresh=first)
             yield subscriber
         finally:
             self._subscribers.discard(subscriber)

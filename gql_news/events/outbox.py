@@ -183,11 +183,12 @@ class OutboxReader:
         """Read now (a wake-up arrived, or the channel reconnected)."""
         self._woken.set()
 
-    async def activate(self) -> None:
-        """Start from the newest event, if not reading yet: a new subscriber receives what
-        commits from now on. Raises when the database cannot be read."""
+    async def activate(self, *, fresh: bool = False) -> None:
+        """Start from the newest event if not reading yet, or if `fresh` (the process had no
+        subscriber: what it read before is no one's): a new subscriber receives what commits
+        from now on. Raises when the database cannot be read."""
         async with self._lock:
-            if self.high is None:
+            if self.high is None or fresh:
                 self.high = await last_id()
                 self._missing.clear()
         self.wake()

@@ -14,7 +14,8 @@ every process. `current()` is asked once per cacheable request.
   touching no table, and never a stale answer. A silent connection is caught by a heartbeat.
   An answer can be stale only for the moment between a commit and its notification reaching a
   process (milliseconds); not in the process that wrote: its own commits (`db.writing`)
-  replace the token with a fresh one at once, until the notification brings the shared one.
+  replace the token with a fresh one at once, until the next notification brings a shared one
+  (or, when its own came first, after a second: the last one announced covered it).
 - SQLite (`CounterVersions`): the `data_version` counter the triggers bump, read once per
   request (SQLite serialises writers anyway).
 """
@@ -41,6 +42,8 @@ _HEARTBEAT_S = 2.0  # a connection dropped without a FIN is noticed within this 
 _BACKOFF_MIN_S = 0.2
 _BACKOFF_MAX_S = 5.0
 _LOCAL = itertools.count(1)
+# A write's own notification comes round in milliseconds; past this, none is on its way.
+_SETTLE_S = 1.0
 
 
 class DataVersions(abc.ABC):
@@ -75,6 +78,7 @@ class PushedVersions(DataVersions):
     def __init__(self, connect: dict[str, Any]) -> None:
         self._connect = connect
         self._token: str | None = None  # None while not listening: read the snapshot instead
+        self._announced: str | None = None  # the last token the channel brought
         self._task: asyncio.Task[None] | None = None
         self._first_attempt = asyncio.Event()
         self.connections_made = 0
@@ -111,12 +115,20 @@ class PushedVersions(DataVersions):
 
     def _wrote(self) -> None:
         """This process committed a write: a token no one has used, until its notification."""
-        if self._token is not None:
-            self._token = f"w{os.getpid()}.{next(_LOCAL)}"
+        if self._token is None:
+            return
+        token = self._token = f"w{os.getpid()}.{next(_LOCAL)}"
+        asyncio.get_running_loop().call_later(_SETTLE_S, self._settle, token)
+
+    def _settle(self, token: str) -> None:
+        """No notification came since that write: its own came first (or it changed nothing
+        announced), so the last one announced covers it, and the token is shared again."""
+        if self._token == token and self._announced is not None:
+            self._token = self._announced
 
     def _on_notify(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
         if self._token is not None:
-            self._token = f"n{payload[:20]}"
+            self._token = self._announced = f"n{payload[:20]}"
 
     async def _listen_forever(self) -> None:
         backoff = _BACKOFF_MIN_S
@@ -130,7 +142,7 @@ class PushedVersions(DataVersions):
                     "could not follow data versions (%s); retrying in %.1f s", type(exc).__name__, backoff
                 )
             finally:
-                self._token = None
+                self._token = self._announced = None
                 self._first_attempt.set()
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, _BACKOFF_MAX_S)
@@ -146,7 +158,7 @@ class PushedVersions(DataVersions):
             # Listening from here on: every later commit is announced. What committed before is
             # in the snapshot, so the token differs from any taken before a write we missed.
             snapshot = await connection.fetchval("SELECT pg_current_snapshot()::text")
-            self._token = f"c{_digest(str(snapshot))}"
+            self._token = self._announced = f"c{_digest(str(snapshot))}"
             self.connections_made += 1
             self._first_attempt.set()
             while not lost.is_set():
@@ -155,7 +167,7 @@ class PushedVersions(DataVersions):
                 except TimeoutError:
                     await connection.execute("SELECT 1", timeout=_HEARTBEAT_S)
         finally:
-            self._token = None
+            self._token = self._announced = None
             connection.terminate()
 
 
