@@ -17,6 +17,11 @@ What it does, on a database it creates and drops (`gql_news_import_bench`):
    name and against the whole catalogue (the same mentions either way), to show that linking
    cost does not grow with catalogue size.
 
+With `--scale N`, also in the same run (so the figures are ratios on one machine state):
+`gql-news import` end to end with the write-announcing triggers of this release and with the
+former `data_version` counter triggers put back (every write statement updating one row), each
+as one process and as N concurrent processes on disjoint parts of the articles.
+
 Not a test: it prints one table and, with `--json PATH`, writes the figures.
 """
 
@@ -130,6 +135,90 @@ async def _admin(url: str, *statements: str) -> None:
         await connection.close()
 
 
+_TRIGGERS = """
+SELECT c.relname AS tbl, t.tgname AS name FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+WHERE p.proname = $1 AND NOT t.tgisinternal
+"""
+
+
+async def _swap_triggers(url: str, old: str, new: str, suffix: str) -> None:
+    """Replace every trigger calling function `old` by one calling `new` (the bench's A/B)."""
+    connection = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        for row in await connection.fetch(_TRIGGERS, old):
+            await connection.execute(f'DROP TRIGGER "{row["name"]}" ON "{row["tbl"]}"')
+            await connection.execute(
+                f'CREATE TRIGGER "{row["tbl"]}_{suffix}" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
+                f' ON "{row["tbl"]}" FOR EACH STATEMENT EXECUTE FUNCTION {new}()'
+            )
+    finally:
+        await connection.close()
+
+
+async def _cli_import(url: str, folders: list[Path]) -> float:
+    """Wall time of one `gql-news import` process per folder, all running at once."""
+    env = {**os.environ, "DATABASE_URL": url}
+    gql_news = str(Path(sys.executable).with_name("gql-news"))
+    started = time.perf_counter()
+    processes = [
+        await asyncio.create_subprocess_exec(
+            gql_news,
+            "import",
+            str(folder),
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for folder in folders
+    ]
+    outputs = [await process.communicate() for process in processes]
+    elapsed = time.perf_counter() - started
+    for process, (out, err) in zip(processes, outputs, strict=True):
+        if process.returncode != 0:
+            raise RuntimeError((out + err).decode())
+    return elapsed
+
+
+def _split(articles_dir: Path, count: int) -> tuple[list[Path], list[Path]]:
+    """The article files, and `count` folders sharing them out."""
+    files = sorted(articles_dir.iterdir())
+    parts = [articles_dir.parent / f"part{k}" for k in range(count)]
+    for k, folder in enumerate(parts):
+        folder.mkdir()
+        for path in files[k::count]:
+            (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return files, parts
+
+
+async def _scale(args: argparse.Namespace, url: str, articles_dir: Path, figures: dict[str, Any]) -> None:
+    """One process against N, with this release's triggers and with the counter row, interleaved."""
+    files, parts = _split(articles_dir, args.scale)
+    modes = (
+        ("notify", "gql_news_bump_data_version", "gql_news_data_changed", "announces_data"),
+        ("counter", "gql_news_data_changed", "gql_news_bump_data_version", "bumps_data_version"),
+    )
+    for label, old, new, suffix in (modes[1], modes[0]):  # the counter first, this release last
+        await _swap_triggers(url, old, new, suffix)
+        for processes, folders in ((1, [articles_dir]), (args.scale, parts)):
+            await _admin(url, "TRUNCATE article, topic, event_outbox RESTART IDENTITY CASCADE")
+            elapsed = await _cli_import(url, folders)
+            figures[f"scale_{label}_{processes}_process_articles_per_s"] = round(len(files) / elapsed, 1)
+    for label in ("notify", "counter"):
+        one = figures[f"scale_{label}_1_process_articles_per_s"]
+        many = figures[f"scale_{label}_{args.scale}_process_articles_per_s"]
+        figures[f"scale_{label}_{args.scale}_vs_1"] = round(many / one, 2)
+    figures["scale_notify_vs_counter_1_process"] = round(
+        figures["scale_notify_1_process_articles_per_s"] / figures["scale_counter_1_process_articles_per_s"],
+        2,
+    )
+    figures[f"scale_notify_vs_counter_{args.scale}_processes"] = round(
+        figures[f"scale_notify_{args.scale}_process_articles_per_s"]
+        / figures[f"scale_counter_{args.scale}_process_articles_per_s"],
+        2,
+    )
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     from gql_news.db import database, migrate
     from gql_news.ingest.catalogue import load_catalogue
@@ -226,6 +315,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 figures["cli_import_s"] = round(elapsed, 2)
                 figures["cli_articles_per_s"] = round(args.articles / elapsed, 1)
                 figures["cli_summary"] = out.decode().strip().splitlines()[0]
+            if args.scale:
+                await _scale(args, url, articles_dir, figures)
     finally:
         if not args.keep:
             await _admin(args.pg_url, f'DROP DATABASE IF EXISTS "{args.db_name}" WITH (FORCE)')
@@ -244,6 +335,14 @@ def main() -> None:
     )
     parser.add_argument("--db-name", default="gql_news_import_bench")
     parser.add_argument("--cli", action="store_true", help="Also time the installed `gql-news import`.")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Also time `gql-news import` as 1 and as N concurrent processes, with this release's "
+        "write-announcing triggers and with the former counter-row triggers.",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards.")
     parser.add_argument("--json", type=Path, help="Write the figures here as JSON.")
     args = parser.parse_args()

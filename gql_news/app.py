@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -21,7 +23,9 @@ from gql_news.graphql.cache import PersistedQueries, ResponseCache
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.pipeline.limits import Limits
 from gql_news.graphql.schema import build_schema
+from gql_news.graphql.shared_cache import RedisStore, namespace
 from gql_news.graphql.subscriptions.websocket import SubscriptionEndpoint
+from gql_news.graphql.versions import open_versions
 from gql_news.ingest.demo import seed_slug
 from gql_news.ops.metrics import Metrics, metrics_endpoint, refresh_pool, worker_exited
 from gql_news.ops.observe import ObserveRequests
@@ -82,6 +86,24 @@ def _tune_gc() -> None:
     gc.set_threshold(10_000, 20, 20)
 
 
+def _shared_stores(settings: Settings) -> tuple[Any, RedisStore | None, RedisStore | None]:
+    """With REDIS_URL: the Redis client and the shared second level of the response cache and
+    of the persisted-query store (short timeouts: Redis only ever saves work)."""
+    if not settings.redis_url or not settings.redis_cache_bytes:
+        return None, None, None
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(
+        settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5, client_name="gql_news:cache"
+    )
+    prefix = namespace(settings.database_url)
+    return (
+        client,
+        RedisStore(client, prefix, "responses", settings.redis_cache_bytes),
+        RedisStore(client, prefix, "queries", settings.redis_cache_bytes),
+    )
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """The ASGI app. Without settings it reads them from the environment (uvicorn's factory mode)."""
     settings = settings or get_settings()
@@ -109,13 +131,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         require_token=settings.subscriptions_require_token,
     )
 
+    versions = open_versions(settings.is_postgres, settings.database_url)
+
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
         broker = open_broker(settings)
         refresh_pool()
         try:
-            await broker.start()
+            # Each waits a few seconds at most for its first connection: side by side, not in turn.
+            await asyncio.gather(versions.start(), broker.start())
             install(broker)
             _tune_gc()
             yield
@@ -124,6 +149,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             try:
                 await live.close_all()
                 await broker.close()
+                await versions.close()
+                if redis_client is not None:
+                    await redis_client.aclose()
             finally:
                 # Runs after uvicorn has let in-flight requests finish: every connection is back in
                 # the pool, so the pool closes them cleanly (PostgreSQL sees a Terminate message).
@@ -135,12 +163,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if settings.graphiql
         else (None, [])
     )
+    redis_client, responses_shared, queries_shared = _shared_stores(settings)
     endpoint = GraphQLEndpoint(
         app_schema,
         page,
-        cache=ResponseCache(settings.response_cache_bytes) if settings.response_cache_bytes else None,
-        persisted=PersistedQueries(settings.persisted_queries_bytes),
+        cache=ResponseCache(settings.response_cache_bytes, responses_shared)
+        if settings.response_cache_bytes
+        else None,
+        persisted=PersistedQueries(settings.persisted_queries_bytes, queries_shared),
         max_body_bytes=settings.max_body_bytes,
+        versions=versions,
     )
     routes: list[BaseRoute] = [
         Route("/graphql", endpoint.handle, methods=_ALL_METHODS),

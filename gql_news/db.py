@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -171,6 +171,11 @@ def db() -> BaseDBAsyncClient:
 SQLITE_WRITE_LOCK = "UPDATE data_version SET version = version WHERE 0"
 
 
+# Called after every `writing()` block commits (its outermost transaction): the response cache
+# forgets its version at once, before the commit's notification comes round.
+committed_hooks: list[Callable[[], None]] = []
+
+
 @asynccontextmanager
 async def writing() -> AsyncIterator[BaseDBAsyncClient]:
     """A write transaction. On SQLite it takes the write lock at once (waiting up to the busy
@@ -180,6 +185,8 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
         if connection.capabilities.dialect == "sqlite":
             await connection.execute_query(SQLITE_WRITE_LOCK)
         yield connection
+    for hook in committed_hooks:
+        hook()
 
 
 # Every table of content, children before parents; `country` (reference data) is not among them.

@@ -150,12 +150,45 @@ class Settings(BaseSettings):
         default=None,
         description="redis://HOST:PORT/DB: fan live updates out over Redis pub/sub instead of PostgreSQL NOTIFY.",
     )
+    redis_cache_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=0,
+        description=(
+            "With REDIS_URL: bytes of response bodies, and as many of persisted-query texts, kept in "
+            "Redis for every instance (behind each worker's own cache); 0 keeps the caches per worker."
+        ),
+    )
     events_channel: str = Field(
         default="gql_news_events",
         min_length=1,
         max_length=63,
         pattern=r"^[A-Za-z0-9_.:-]+$",
         description="NOTIFY channel or Redis channel the instances sharing a database publish events on.",
+    )
+    events_retention_s: float = Field(
+        default=3600.0,
+        ge=60,
+        description=(
+            "Seconds events stay in the outbox: a subscriber reconnecting with `afterEventId` within "
+            "this window receives what it missed; older resumptions get EVENTS_EXPIRED."
+        ),
+    )
+    events_poll_s: float = Field(
+        default=2.0,
+        gt=0,
+        le=60,
+        description=(
+            "Seconds between a worker's timed reads of the event outbox while it has subscribers "
+            "(a wake-up reads at once); four times as often while the wake-up channel is down."
+        ),
+    )
+    events_gap_wait_s: float = Field(
+        default=30.0,
+        gt=0,
+        description=(
+            "Seconds an event id skipped over (taken by a transaction still committing, or rolled "
+            "back) is waited for before the fan-out gives it up."
+        ),
     )
     max_subscriptions_per_connection: int = Field(
         default=20, ge=1, description="Subscriptions one WebSocket may run at once; more get an error."

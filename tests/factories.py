@@ -7,6 +7,7 @@ import itertools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from gql_news.db import committed_hooks
 from gql_news.models import (
     Article,
     ArticleTopic,
@@ -21,6 +22,13 @@ from gql_news.models import (
 _seq = itertools.count(1)
 
 
+def _wrote() -> None:
+    """The builders write outside `db.writing()`: tell the response cache as this process's own
+    writes do, instead of waiting for the commit's notification (PostgreSQL) to come round."""
+    for hook in committed_hooks:
+        hook()
+
+
 async def country(code: str) -> Country:
     return await Country.get(code=code)
 
@@ -28,24 +36,30 @@ async def country(code: str) -> Country:
 async def person(name: str, *, country_code: str | None = None, title: str | None = None) -> Person:
     n = next(_seq)
     home = await country(country_code) if country_code else None
-    return await Person.create(
+    created = await Person.create(
         slug=f"{name.lower().replace(' ', '-')}-{n}", name=name, title=title, country=home
     )
+    _wrote()
+    return created
 
 
 async def organisation(name: str, *, country_code: str | None = None) -> Organisation:
     n = next(_seq)
     home = await country(country_code) if country_code else None
-    return await Organisation.create(slug=f"{name.lower().replace(' ', '-')}-{n}", name=name, country=home)
+    created = await Organisation.create(slug=f"{name.lower().replace(' ', '-')}-{n}", name=name, country=home)
+    _wrote()
+    return created
 
 
 async def topic(name: str) -> Topic:
     topic, _ = await Topic.get_or_create(slug=name.lower(), defaults={"name": name})
+    _wrote()
     return topic
 
 
 async def member(p: Person, o: Organisation, role: str | None = None) -> None:
     await PersonOrganisation.create(person=p, organisation=o, role=role)
+    _wrote()
 
 
 async def article(
@@ -83,4 +97,5 @@ async def article(
         assert body[start:end] == text
         kwargs: dict[str, Any] = {type(entity).__name__.lower(): entity}
         await Mention.create(article=art, text=text, start=start, end=end, **kwargs)
+    _wrote()
     return art

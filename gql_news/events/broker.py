@@ -1,9 +1,12 @@
-"""The `Broker` interface, the wire format of an event, and the in-process implementation.
+"""The `Broker` interface, the wake-up message, and the in-process implementation.
 
-A broker has two halves: `publish` sends an event to every instance sharing the database
-(or the Redis server), and each instance hands what it receives to its local subscribers
-(`subscribe`). Events carry article ids only, never documents: receivers read the articles
-themselves, so a message stays small and nothing stale travels.
+Events live in the outbox table (`events.outbox`), written by the writing transaction. A
+broker carries only wake-ups: `publish(last_id)` tells every instance sharing the database (or
+the Redis server) that events up to that id committed; each instance's `OutboxReader` then
+reads the new rows and hands them to its local subscribers (`subscribe`). A lost wake-up (a
+listener reconnecting, Redis restarting) delays an event until the next timed read, it never
+loses one. Events carry article ids only, never documents: receivers read the articles
+themselves, so nothing stale travels.
 """
 
 from __future__ import annotations
@@ -11,55 +14,39 @@ from __future__ import annotations
 import abc
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from typing import Any, Literal
 
 import orjson
 
+from gql_news.events.event import REASONS, ArticleEvent, Reason
+from gql_news.events.outbox import OutboxReader
+
+__all__ = ["REASONS", "ArticleEvent", "Broker", "InProcessBroker", "ListeningBroker", "Reason", "Subscriber"]
+
 logger = logging.getLogger("gql_news.events")
 
-Reason = Literal["created", "updated", "relinked"]
-REASONS: tuple[Reason, ...] = ("created", "updated", "relinked")
-_IDS_PER_MESSAGE = 500  # ~5 KB of JSON: under PostgreSQL's 8000-byte NOTIFY payload limit
 _QUEUE_SIZE = 1000
+DEFAULT_POLL_S = 2.0
+DEFAULT_GAP_WAIT_S = 30.0
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleEvent:
-    """These articles were created, updated or re-linked by a committed write.
-
-    `shared` lets the receivers of one event in one process share work derived from it
-    (e.g. one statement per distinct filter instead of one per subscriber).
-    """
-
-    article_ids: tuple[int, ...]
-    reason: Reason
-    shared: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+def encode(last_id: int) -> str:
+    """The wake-up message: events up to `last_id` committed."""
+    return orjson.dumps({"outbox": last_id}).decode()
 
 
-def encode(event: ArticleEvent) -> Iterator[str]:
-    """The event as one or more small JSON messages (long id lists are split)."""
-    ids = event.article_ids
-    for first in range(0, len(ids), _IDS_PER_MESSAGE):
-        chunk = list(ids[first : first + _IDS_PER_MESSAGE])
-        yield orjson.dumps({"reason": event.reason, "articles": chunk}).decode()
-
-
-def decode(message: str | bytes) -> ArticleEvent | None:
-    """The event in a message; None (and a log line) for anything else on the channel."""
+def decode(message: str | bytes) -> int | None:
+    """The id a wake-up announces; None (and a log line) for anything else on the channel."""
     try:
-        data = orjson.loads(message)
-        reason = data["reason"]
-        ids = tuple(int(pk) for pk in data["articles"])
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        last = orjson.loads(message)["outbox"]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
         logger.warning("ignored a malformed event message: %.200r", message)
         return None
-    if reason not in REASONS or not ids:
-        logger.warning("ignored an event message with reason %.50r", reason)
+    if not isinstance(last, int) or isinstance(last, bool) or last < 1:
+        logger.warning("ignored an event message announcing %.50r", last)
         return None
-    return ArticleEvent(ids, reason)
+    return last
 
 
 class Subscriber:
@@ -89,31 +76,49 @@ class Subscriber:
 class Broker(abc.ABC):
     """Publishes events to every instance and delivers received ones to local subscribers."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, poll_s: float = DEFAULT_POLL_S, gap_wait_s: float = DEFAULT_GAP_WAIT_S) -> None:
         self._subscribers: set[Subscriber] = set()
         self.closed = False
+        self.reader = OutboxReader(
+            self.deliver,
+            lambda: bool(self._subscribers),
+            lambda: self.connected,
+            poll_s=poll_s,
+            gap_wait_s=gap_wait_s,
+        )
 
-    async def start(self) -> None:  # noqa: B027 - receiving needs nothing in-process
+    async def start(self) -> None:
         """Begin receiving (a publish-only broker, as the CLI uses, is never started)."""
+        self.reader.start()
 
     async def close(self) -> None:
         """Stop receiving and end every local subscription."""
         self.closed = True
+        await self.reader.close()
         for subscriber in list(self._subscribers):
             subscriber.put(None)
 
+    @property
+    def connected(self) -> bool:
+        """Wake-ups arrive (while they do not, the outbox is read four times as often)."""
+        return True
+
     @abc.abstractmethod
-    async def publish(self, event: ArticleEvent) -> None:
-        """Send the event to every instance, this one included."""
+    async def publish(self, last_id: int) -> None:
+        """Wake every instance, this one included: events up to `last_id` committed."""
 
     @asynccontextmanager
     async def subscribe(self) -> AsyncIterator[Subscriber]:
-        """Receive the events published from now on until the block exits or the broker closes."""
+        """Receive the events committed from now on until the block exits or the broker closes.
+        Raises when the outbox cannot be read (the database is away)."""
         subscriber = Subscriber()
         if self.closed:
             subscriber.put(None)
+        first = not self._subscribers
         self._subscribers.add(subscriber)
         try:
+            if not self.closed:
+                await self.reader.activate(fresh=first)
             yield subscriber
         finally:
             self._subscribers.discard(subscriber)
@@ -128,17 +133,17 @@ class Broker(abc.ABC):
             subscriber.put(event)
 
     def deliver_message(self, message: str | bytes) -> None:
-        event = decode(message)
-        if event is not None:
-            self.deliver(event)
+        """A wake-up arrived: read the outbox now."""
+        if decode(message) is not None:
+            self.reader.wake()
 
 
 class InProcessBroker(Broker):
-    """One process (SQLite): publishing is delivering."""
+    """One process (SQLite): publishing wakes this process's reader; writes of other processes
+    (`gql-news import`) are found by the timed read."""
 
-    async def publish(self, event: ArticleEvent) -> None:
-        for message in encode(event):  # the same round trip as the networked brokers
-            self.deliver_message(message)
+    async def publish(self, last_id: int) -> None:
+        self.deliver_message(encode(last_id))  # the same round trip as the networked brokers
 
 
 class ListeningBroker(Broker):
@@ -153,8 +158,8 @@ class ListeningBroker(Broker):
     _BACKOFF_MIN_S = 0.2
     _BACKOFF_MAX_S = 10.0
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, **reader: float) -> None:
+        super().__init__(**reader)
         self._task: asyncio.Task[None] | None = None
         self._listening = asyncio.Event()
         self._first_attempt = asyncio.Event()
@@ -166,6 +171,7 @@ class ListeningBroker(Broker):
         events published right after start-up are not missed; a failed attempt does not stop
         the app from starting (it reports not ready while the database is away), retries go on
         in the background."""
+        await super().start()
         self._task = asyncio.create_task(self._listen_forever(), name=f"gql_news-{type(self).__name__}")
         try:
             await asyncio.wait_for(self._first_attempt.wait(), self._START_WAIT_S)
@@ -184,11 +190,16 @@ class ListeningBroker(Broker):
         """Subscribed right now (False while reconnecting)."""
         return self._listening.is_set()
 
+    @property
+    def connected(self) -> bool:
+        return self.listening
+
     def _ready(self) -> None:
         self.connections_made += 1
         self._backoff = self._BACKOFF_MIN_S
         self._listening.set()
         self._first_attempt.set()
+        self.reader.wake()  # what committed while the channel was down
 
     @abc.abstractmethod
     async def _receive(self) -> None:

@@ -3,8 +3,8 @@
 Publishing is `pg_notify` on a pooled connection. Receiving needs a connection of its own:
 the pool resets connections with `UNLISTEN *` and hands them to other queries, so each
 process keeps one dedicated asyncpg connection LISTENing, and reconnects (with backoff) when
-it drops. Events published while it is reconnecting are not received: a subscription is a
-live feed, not a log; clients that must not miss an article re-read the list after a gap.
+it drops. A NOTIFY sent while it is reconnecting is lost, the events it announced are not:
+they are in the outbox, read when the connection is back (and by the timed reads meanwhile).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import asyncpg
 from tortoise import connections
 from tortoise.backends.base.config_generator import expand_db_url
 
-from gql_news.events.broker import ArticleEvent, ListeningBroker, encode
+from gql_news.events.broker import ListeningBroker, encode
 
 logger = logging.getLogger("gql_news.events")
 
@@ -35,15 +35,14 @@ class PostgresBroker(ListeningBroker):
 
     _errors = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
 
-    def __init__(self, database_url: str, channel: str) -> None:
-        super().__init__()
+    def __init__(self, database_url: str, channel: str, **reader: float) -> None:
+        super().__init__(**reader)
         self.channel = channel
         self._connect = connect_kwargs(database_url)
 
-    async def publish(self, event: ArticleEvent) -> None:
+    async def publish(self, last_id: int) -> None:
         client = connections.get("default")
-        for message in encode(event):
-            await client.execute_query("SELECT pg_notify($1, $2)", [self.channel, message])
+        await client.execute_query("SELECT pg_notify($1, $2)", [self.channel, encode(last_id)])
 
     async def _receive(self) -> None:
         connection = await asyncpg.connect(

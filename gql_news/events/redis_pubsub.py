@@ -1,8 +1,8 @@
 """Fan-out over Redis pub/sub, chosen when `REDIS_URL` is set.
 
 One client per process publishes; one pub/sub connection per process receives and is
-re-established (with backoff) when Redis goes away. As with LISTEN/NOTIFY, events published
-during a gap are not received.
+re-established (with backoff) when Redis goes away. As with LISTEN/NOTIFY, a wake-up sent
+during a gap is lost, its events are not: they are read from the outbox once it is back.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from gql_news.events.broker import ArticleEvent, ListeningBroker, encode
+from gql_news.events.broker import ListeningBroker, encode
 
 logger = logging.getLogger("gql_news.events")
 
@@ -22,17 +22,16 @@ class RedisBroker(ListeningBroker):
 
     _errors = (RedisError, OSError, TimeoutError)
 
-    def __init__(self, url: str, channel: str) -> None:
-        super().__init__()
+    def __init__(self, url: str, channel: str, **reader: float) -> None:
+        super().__init__(**reader)
         self.channel = channel
         # Named, so an operator can tell the app's connections apart in CLIENT LIST.
         self._client = aioredis.Redis.from_url(
             url, socket_connect_timeout=5, health_check_interval=15, client_name=f"gql_news:{channel}"
         )
 
-    async def publish(self, event: ArticleEvent) -> None:
-        for message in encode(event):
-            await self._client.publish(self.channel, message)
+    async def publish(self, last_id: int) -> None:
+        await self._client.publish(self.channel, encode(last_id))
 
     async def close(self) -> None:
         await super().close()

@@ -2,11 +2,16 @@
 
 A cached response is keyed by the document's fingerprint (its normalised text), the
 variables its operation declares (undeclared ones change nothing, so they key nothing), the
-operation name and the caller's auth scope, and stamped with the `data_version` it was
-computed at. Every write to the graph bumps that counter (database triggers), so a hit costs
-one statement (reading the counter) and every app instance sharing the database agrees on
-what is stale. The ETag is the version and the key: a client revalidating with
-`If-None-Match` gets a 304 without the query being run at all.
+operation name and the caller's auth scope, and stamped with the data version it was computed
+at (`graphql.versions`: on PostgreSQL the last write announced at commit, pushed to every
+process, so a hit runs no statement; on SQLite a counter the triggers bump). Every app
+instance sharing the database agrees on what is stale. The ETag is the version and the key: a
+client revalidating with `If-None-Match` gets a 304 without the query being run at all.
+
+With `REDIS_URL` set both stores have a second level shared by every instance
+(`shared_cache.RedisStore`, bounded in bytes): a miss in the worker asks Redis before running
+the query (or answering PersistedQueryNotFound), and what a worker computes or learns is
+written to both. A response from Redis is used only when its data version is the worker's.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 import orjson
 
 from gql_news.graphql.pipeline.budget import ByteLRU
-from gql_news.graphql.sql import fetch_one
+from gql_news.graphql.shared_cache import RedisStore
 
 
 def sha256_hex(text: str) -> str:
@@ -40,33 +45,50 @@ def cache_key(
     return hashlib.sha256(payload).hexdigest()
 
 
-def etag(version: int, key: str) -> str:
+def etag(version: str, key: str) -> str:
     return f'"{version}-{key[:32]}"'
-
-
-async def data_version() -> int:
-    """The graph's write counter (one indexed single-row read)."""
-    row = await fetch_one("SELECT version FROM data_version WHERE id = 1")
-    return int(row["version"]) if row else 0
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    version: int
+    version: str
     body: bytes
 
 
 class ResponseCache:
-    """Response bodies of successful queries, valid while `data_version` has not moved."""
+    """Response bodies of successful queries, valid while the data version has not moved."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, shared: RedisStore | None = None) -> None:
         self._entries: ByteLRU[str, Entry] = ByteLRU(max_bytes)
+        self.shared = shared
 
-    def get(self, key: str, version: int) -> bytes | None:
+    async def lookup(self, key: str, version: str) -> tuple[bytes | None, str]:
+        """The worker's entry ("hit"), else the shared one ("shared_hit", then kept in the
+        worker too), else None ("miss")."""
+        body = self.get(key, version)
+        if body is not None:
+            return body, "hit"
+        if self.shared is None:
+            return None, "miss"
+        stored = await self.shared.get(key)
+        if stored is None:
+            return None, "miss"
+        stamp, _, body = stored.partition(b"\n")
+        if stamp.decode() != version:
+            return None, "miss"
+        self.put(key, version, body)
+        return body, "shared_hit"
+
+    async def keep(self, key: str, version: str, body: bytes) -> None:
+        self.put(key, version, body)
+        if self.shared is not None:
+            await self.shared.put(key, version.encode() + b"\n" + body)
+
+    def get(self, key: str, version: str) -> bytes | None:
         entry = self._entries.get(key)
         return entry.body if entry is not None and entry.version == version else None
 
-    def put(self, key: str, version: int, body: bytes) -> None:
+    def put(self, key: str, version: str, body: bytes) -> None:
         self._entries.put(key, Entry(version, body), sys.getsizeof(body) + sys.getsizeof(key))
 
     @property
@@ -77,8 +99,29 @@ class ResponseCache:
 class PersistedQueries:
     """Apollo's automatic persisted queries: query texts by their SHA-256, learned on first use."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, shared: RedisStore | None = None) -> None:
         self._queries: ByteLRU[str, str] = ByteLRU(max_bytes)
+        self.shared = shared
+
+    async def lookup(self, digest: str) -> str | None:
+        """The worker's text, else the shared one (checked against its hash, then kept here)."""
+        query = self.get(digest)
+        if query is not None or self.shared is None:
+            return query
+        stored = await self.shared.get(digest)
+        if stored is None:
+            return None
+        text = stored.decode("utf-8", errors="replace")
+        if sha256_hex(text) != digest:
+            return None
+        self.put(digest, text)
+        return text
+
+    async def keep(self, digest: str, query: str) -> None:
+        known = self.get(digest) is not None
+        self.put(digest, query)
+        if self.shared is not None and not known:
+            await self.shared.put(digest, query.encode())
 
     def get(self, digest: str) -> str | None:
         return self._queries.get(digest)

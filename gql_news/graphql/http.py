@@ -6,7 +6,7 @@
   `application/graphql-response+json` a request error, where no execution happened, is
   HTTP 400, with `application/json` every well-formed request is 200. An `Accept` that allows
   neither is 406; a body that is not JSON, or not a GraphQL request object, is 400.
-- Successful queries are served from the response cache while `data_version` has not moved;
+- Successful queries are served from the response cache while the data version has not moved;
   GET answers carry an ETag and revalidate with 304. Apollo's automatic persisted queries
   (`extensions.persistedQuery`) keep GET URLs short.
 """
@@ -29,7 +29,6 @@ from gql_news.graphql.cache import (
     PersistedQueries,
     ResponseCache,
     cache_key,
-    data_version,
     etag,
     sha256_hex,
 )
@@ -48,6 +47,7 @@ from gql_news.graphql.request import (
 )
 from gql_news.graphql.schema import NewsSchema
 from gql_news.graphql.sql import request_connection
+from gql_news.graphql.versions import CounterVersions, DataVersions
 from gql_news.ops.requests import RequestInfo, request_info
 
 logger = logging.getLogger("gql_news.http")
@@ -84,8 +84,10 @@ class GraphQLEndpoint:
         cache: ResponseCache | None = None,
         persisted: PersistedQueries | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        versions: DataVersions | None = None,
     ) -> None:
         self.schema = schema
+        self.versions = versions or CounterVersions()
         self.graphiql = graphiql
         self.cache = cache
         self.persisted = persisted
@@ -103,7 +105,7 @@ class GraphQLEndpoint:
             return _error_response(JSON, RequestError(message, 406), info)
         try:
             params = await read_params(request, self.max_body_bytes)
-            query = self._query_text(params, media)
+            query = await self._query_text(params, media)
             async with request_connection():
                 return await self._run(request, media, params, query, info)
         except RequestError as error:
@@ -121,7 +123,7 @@ class GraphQLEndpoint:
             return False
         return "text/html" in request.headers.get("accept", "")
 
-    def _query_text(self, params: GraphQLParams, media: str) -> str:
+    async def _query_text(self, params: GraphQLParams, media: str) -> str:
         """The query to run, resolving Apollo's automatic persisted queries."""
         persisted = (params.extensions or {}).get("persistedQuery")
         if persisted is None:
@@ -133,7 +135,7 @@ class GraphQLEndpoint:
         if self.persisted is None:
             raise RequestError("PersistedQueryNotSupported", reason="PERSISTED_QUERY_NOT_SUPPORTED")
         if params.query is None:
-            known = self.persisted.get(digest.lower())
+            known = await self.persisted.lookup(digest.lower())
             if known is None:
                 # Apollo clients recognise the message and resend the full text.
                 status = request_error_status(media)
@@ -141,7 +143,7 @@ class GraphQLEndpoint:
             return known
         if sha256_hex(params.query) != digest.lower():
             raise RequestError("provided sha does not match query")
-        self.persisted.put(digest.lower(), params.query)
+        await self.persisted.keep(digest.lower(), params.query)
         return params.query
 
     async def _run(
@@ -165,7 +167,7 @@ class GraphQLEndpoint:
         headers: dict[str, str] = {"X-Request-Id": request_id}
         if self.cache is not None and operation is not None and operation.kind == "query":
             try:
-                version = await data_version()
+                version = await self.versions.current()
             except Exception as exc:  # noqa: BLE001 - a trivial read failing: the database is not serving
                 logger.warning("database unavailable (request id %s): %s", request_id, type(exc).__name__)
                 message = MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
@@ -179,8 +181,7 @@ class GraphQLEndpoint:
                 if headers["ETag"] in request.headers.get("if-none-match", ""):
                     info.cache = "not_modified"
                     return Response(status_code=304, headers=headers)
-            body = self.cache.get(key, version)
-            info.cache = "miss" if body is None else "hit"
+            body, info.cache = await self.cache.lookup(key, version)
             if body is not None:
                 return Response(body, media_type=media, headers=headers)
         try:
@@ -197,13 +198,14 @@ class GraphQLEndpoint:
         except CannotGetOperationTypeError as error:
             status = request_error_status(media)
             raise RequestError(error.as_http_error_reason(), status) from None
-        response = self._response(media, result, info, headers)
+        is_query = operation is not None and operation.kind == "query"
+        response = self._response(media, result, info, headers, is_query)
         if self.cache is not None and key is not None and version is not None and not result.errors:
-            self.cache.put(key, version, bytes(response.body))
+            await self.cache.keep(key, version, bytes(response.body))
         return response
 
     def _response(
-        self, media: str, result: ExecutionResult, info: RequestInfo, headers: dict[str, str]
+        self, media: str, result: ExecutionResult, info: RequestInfo, headers: dict[str, str], is_query: bool
     ) -> Response:
         payload: dict[str, Any] = {}
         request_error = isinstance(result, PreExecutionError) or (
@@ -214,6 +216,10 @@ class GraphQLEndpoint:
             payload["errors"] = [error.formatted for error in errors]
             info.error_codes.extend(error.code for error in errors)
             headers = {k: v for k, v in headers.items() if k not in {"ETag", "Cache-Control"}}
+            if is_query and result.data is None and all(e.code == "SERVICE_UNAVAILABLE" for e in errors):
+                # Nothing was answered and nothing happened: the database is away (a cached
+                # answer needs no database; this one did). Retry later, as for a refused request.
+                return _render(media, 503, payload, headers)
         if not request_error:
             payload["data"] = result.data
             # Which path answered: one planned statement, or the field-by-field executor.

@@ -49,7 +49,11 @@ async def topic_map(names: Sequence[str]) -> dict[str, int]:
         return {}
     ids: dict[str, int] = dict(await Topic.filter(slug__in=list(by_slug)).values_list("slug", "id"))
     if missing := [slug for slug in by_slug if slug not in ids]:
-        await Topic.bulk_create([Topic(slug=slug, name=by_slug[slug]) for slug in missing])
+        # Ignoring conflicts: a concurrent import creating the same topic makes this one wait for
+        # its commit and use its row, instead of failing the whole batch on the unique slug.
+        await Topic.bulk_create(
+            [Topic(slug=slug, name=by_slug[slug]) for slug in missing], ignore_conflicts=True
+        )
         ids.update(await Topic.filter(slug__in=missing).values_list("slug", "id"))
     return ids
 

@@ -69,7 +69,7 @@ HTTP_RESPONSES = Counter(
 )
 CACHE_LOOKUPS = Counter(
     "gql_news_response_cache_lookups",
-    "Response cache lookups: hit, miss, or not_modified (a 304 for a matching ETag).",
+    "Response cache lookups: hit (the worker's cache), shared_hit (Redis), miss, or not_modified (a 304 for a matching ETag).",
     ["result"],
 )
 DB_POOL = Gauge(

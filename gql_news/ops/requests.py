@@ -33,7 +33,9 @@ class RequestInfo:
     operation_name: str | None = None
     operation_type: str | None = None  # "query", "mutation", ...; None: no operation was identified
     error_codes: list[str] = field(default_factory=list)
-    cache: str | None = None  # "hit", "miss" or "not_modified" when the response cache was consulted
+    cache: str | None = (
+        None  # "hit", "shared_hit", "miss" or "not_modified" when the response cache was consulted
+    )
 
 
 current_request: ContextVar[RequestInfo | None] = ContextVar("gql_news_current_request", default=None)

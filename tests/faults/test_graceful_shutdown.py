@@ -1,8 +1,7 @@
 """SIGTERM to `gql-news serve` while a request is in flight.
 
-The request is made slow by something real: another client holds the row lock every write
-needs (the `data_version` counter the triggers bump), so an `importArticle` waits on it inside
-PostgreSQL. uvicorn must stop accepting connections at once, let that request finish with a
+The request is made slow by something real: another client holds a lock on the article table
+that conflicts with inserting (SHARE mode), so an `importArticle` waits on it inside PostgreSQL. uvicorn must stop accepting connections at once, let that request finish with a
 200, then run the lifespan's shutdown, which closes the pool: PostgreSQL sees each session end
 with a Terminate message, never the "unexpected EOF" of a client that just vanished.
 """
@@ -61,7 +60,7 @@ async def test_sigterm_lets_the_request_in_flight_finish_then_closes_the_pool(
     try:
         locked = holder.transaction()
         await locked.start()
-        await holder.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE")
+        await holder.execute("LOCK TABLE article IN SHARE MODE")
 
         text = "Shutdown drill\n\nNews | May 1, 2024\n\nEnvoys of Belarus and Norway met."
         payload = {"query": IMPORT, "variables": {"input": {"text": text}}}

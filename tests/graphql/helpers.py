@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,19 @@ class _Counter(logging.Handler):
         message = record.getMessage()
         if message.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
             self.statements.append(message)
+
+
+async def settled(client: httpx.AsyncClient) -> None:
+    """Until the commit notifications of the writes made so far have come round (PostgreSQL):
+    one arriving later would move the data version, and the ETag, between two requests."""
+    query = {"query": "{ countries(first: 1) { totalCount } }"}
+    for _ in range(100):
+        one = await client.post("/graphql", json=query)
+        two = await client.post("/graphql", json=query)
+        if one.headers["etag"] == two.headers["etag"]:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the data version kept moving")
 
 
 @contextmanager

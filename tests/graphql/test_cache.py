@@ -8,13 +8,15 @@ import httpx
 import orjson
 
 from tests import factories as f
-from tests.graphql.helpers import codes, count_statements
+from tests.conftest import BACKEND
+from tests.graphql.helpers import codes, count_statements, settled
 
 QUERY = "{ articles(first: 5) { totalCount edges { node { title countries { code } } } } }"
 
 
 async def test_get_etag_and_304_until_a_write(client: httpx.AsyncClient) -> None:
     await f.article("First", entities=[await f.country("KR")])
+    await settled(client)
     first = await client.get("/graphql", params={"query": QUERY})
     assert first.status_code == 200
     tag = first.headers["etag"]
@@ -23,7 +25,7 @@ async def test_get_etag_and_304_until_a_write(client: httpx.AsyncClient) -> None
         revalidated = await client.get("/graphql", params={"query": QUERY}, headers={"If-None-Match": tag})
     assert revalidated.status_code == 304
     assert revalidated.content == b""
-    assert len(statements) == 1  # the version check only
+    assert len(statements) == (0 if BACKEND == "postgres" else 1)  # the version check only (SQLite)
     await f.article("Second")
     changed = await client.get("/graphql", params={"query": QUERY}, headers={"If-None-Match": tag})
     assert changed.status_code == 200
@@ -33,12 +35,13 @@ async def test_get_etag_and_304_until_a_write(client: httpx.AsyncClient) -> None
 
 async def test_same_query_differently_spaced_shares_the_entry(client: httpx.AsyncClient) -> None:
     await f.article("First")
+    await settled(client)
     one = await client.post("/graphql", json={"query": QUERY})
     spaced = QUERY.replace(" ", "  ").replace("{", "{\n")
     with count_statements() as statements:
         two = await client.post("/graphql", json={"query": spaced})
     assert two.content == one.content
-    assert len(statements) == 1
+    assert len(statements) == (0 if BACKEND == "postgres" else 1)
 
 
 async def test_variables_are_part_of_the_key(client: httpx.AsyncClient) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import cast
+from typing import Any, cast
 
+import asyncpg
+import pytest
+
+from gql_news.ingest import store
 from gql_news.ingest.importer import ImportReport, Item, import_items
 from gql_news.ingest.parser import ParsedArticle, parse_article
 from gql_news.ingest.store import store_article, store_articles
@@ -80,3 +85,40 @@ async def test_import_isolates_an_article_the_database_refuses(db_session: Setti
     assert len(advanced) == 4
     assert await Article.all().count() == 3
     assert not await Article.filter(title="Bad topic").exists()
+
+
+async def test_a_batch_waits_for_a_concurrent_import_creating_the_same_topic(
+    db_session: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another importer created a topic and has not committed: this batch waits for it and uses
+    its row, instead of failing on the unique slug and being written again whole (PostgreSQL;
+    SQLite writers take turns)."""
+    if not db_session.is_postgres:
+        pytest.skip("concurrent writers: PostgreSQL")
+    attempts: list[int] = []
+    write_batch = store._store_batch
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(1)
+        return await write_batch(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_store_batch", counted)
+    other = await asyncpg.connect(db_session.database_url.replace("postgres://", "postgresql://", 1))
+    try:
+        transaction = other.transaction()
+        await transaction.start()
+        await other.execute("INSERT INTO topic (slug, name) VALUES ('brand-new-desk', 'Brand New Desk')")
+        parsed = parse_article("Harbour Story\n\nBrand New Desk | May 1, 2024\n\nBelarus and Iran met.")
+        storing = asyncio.ensure_future(store_articles([parsed]))
+        await asyncio.sleep(0.5)
+        assert not storing.done()  # waiting on the other's uncommitted topic
+        await transaction.commit()
+        result = (await asyncio.wait_for(storing, 20))[0]
+    finally:
+        await other.close()
+    assert result.status == "created"
+    assert len(attempts) == 1  # not rolled back and written again
+    desk = await Topic.filter(slug="brand-new-desk").values_list("id", flat=True)
+    assert len(desk) == 1
+    linked = await ArticleTopic.filter(topic_id=desk[0]).values_list("article_id", flat=True)
+    assert list(linked) == [result.article_id]

@@ -123,8 +123,8 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_da
         try:
             transaction = blocker.transaction()
             await transaction.start()
-            # Every write bumps data_version; holding its row makes the mutation wait.
-            await blocker.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE")
+            # Holding a lock that conflicts with inserting a person makes the mutation wait.
+            await blocker.execute("LOCK TABLE person IN SHARE MODE")
             mutation = {"query": 'mutation { createPerson(input: {name: "Ada Quill"}) { name } }'}
 
             def send() -> None:

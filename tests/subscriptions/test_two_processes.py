@@ -3,7 +3,8 @@ subscribes on one, articles are imported through the other (by the API, and by t
 and the event arrives with the article's nested people.
 
 PostgreSQL LISTEN/NOTIFY runs in the PostgreSQL pass; Redis pub/sub in both passes (on
-SQLite the two processes share one database file). Each test uses its own channel name.
+SQLite the two processes share one database file); on SQLite without Redis, the timed reads of
+the event outbox. Each test uses its own channel name.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from tests.conftest import BACKEND, IN_CI
 from tests.servers import run_command, serve_process
 
 REDIS_URL = os.environ.get("GQL_NEWS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-FANOUTS = ["notify", "redis"] if BACKEND == "postgres" else ["redis"]
+FANOUTS = ["notify", "redis"] if BACKEND == "postgres" else ["outbox", "redis"]
 SUBSCRIPTION = gql("subscription { articlePublished { title people { name country { code } } } }")
 IMPORT = "mutation($t: String!) { importArticle(input: {text: $t}) { slug } }"
 ATTEMPTS = 60  # one article a second until the subscription (registering asynchronously) sees one

@@ -141,6 +141,17 @@ class Article(Node):
             self._pre["text"] = text
         return text
 
+    @strawberry.field(
+        description=(
+            "In a subscription, the id of the live-update event that delivered this article: "
+            "subscribe again with the last one received as `afterEventId` to receive what was "
+            "missed (an article may then come twice, with the same event id). Null in queries."
+        )
+    )
+    def event_id(self) -> strawberry.ID | None:
+        value = self._pre.get("event_id")
+        return None if value is None else strawberry.ID(str(value))
+
     @strawberry.field(description="The first paragraph unless given.")
     async def standfirst(self, info: Info) -> str | None:
         standfirst: str | None = (await self._text(info))["standfirst"]

@@ -11,6 +11,11 @@ and its result: one event costs one read and one execution per distinct subscrip
 process, not one per socket (the execution is shared by `FastExecutionContext`). A feed whose
 socket holds an API token checks the token again before it delivers (at most once a second),
 so a revoked token stops receiving.
+
+Events come from the outbox (`events.outbox`) with increasing ids, exposed as each article's
+`eventId`. A client that reconnects passes the last one it received as `afterEventId`: the
+feed first replays what it missed (within EVENTS_RETENTION_S), then goes live. Delivery is at
+least once; a duplicate carries the same `eventId`.
 """
 
 from __future__ import annotations
@@ -18,17 +23,25 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncGenerator, Awaitable, Callable, Hashable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from typing import Annotated, get_args
 
 import orjson
 import strawberry
 
+from gql_news.events import outbox
 from gql_news.events.broker import ArticleEvent, Broker
 from gql_news.events.publish import current_broker
 from gql_news.graphql.articles.inputs import ArticleFilter, article_filters
 from gql_news.graphql.articles.types import Article
 from gql_news.graphql.context import Info
-from gql_news.graphql.errors import NotFound, ServiceUnavailable, Unauthenticated
+from gql_news.graphql.errors import (
+    BadUserInput,
+    NotFound,
+    ServiceUnavailable,
+    Unauthenticated,
+    database_unavailable,
+)
 from gql_news.graphql.prefetch import prefetch_articles
 from gql_news.graphql.selection import selected
 from gql_news.graphql.sql import fetch_one
@@ -61,6 +74,41 @@ def _broker() -> Broker:
     return broker
 
 
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """Where a resuming feed starts: after this event id (see `outbox.read_since`)."""
+
+    after: int
+
+
+async def _resume(value: strawberry.ID | None) -> Resume | None:
+    """The `afterEventId` argument, checked against what the outbox still holds."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text.isdigit() or len(text) > 18:
+        raise BadUserInput(
+            "`afterEventId` must be an article's `eventId` from a subscription.", field="afterEventId"
+        )
+    after = int(text)
+    try:
+        oldest, newest = await outbox.resume_window()
+    except Exception as exc:
+        if database_unavailable(exc):
+            raise ServiceUnavailable("The database is not answering; try again shortly.") from None
+        raise
+    if after > newest:
+        raise BadUserInput(f"No event has the id {after}.", field="afterEventId")
+    if after < oldest - 1:
+        raise BadUserInput(
+            f"Events after {after} are no longer kept: re-read the articles, then subscribe without "
+            "`afterEventId`.",
+            field="afterEventId",
+            reason="EVENTS_EXPIRED",
+        )
+    return Resume(after)
+
+
 TOKEN_RECHECK_S = 1.0
 SHARED_RESULTS = "_event_results"  # attribute of a delivered article: executions shared per operation
 
@@ -77,26 +125,65 @@ async def _feed(
     broker: Broker,
     match: Match,
     *,
+    resume: Resume | None = None,
     needs_token: bool = False,
     registered: AbstractContextManager[None] | None = None,
 ) -> AsyncGenerator[Article, None]:
     context = info.context
     check_token = needs_token or context.token_required or context.authorization is not None
     key = await _sharing_key(info)
+
+    async def articles_of(event: ArticleEvent, shared_work: bool) -> list[Article]:
+        if check_token and await context.principal(max_age_s=TOKEN_RECHECK_S) is None:
+            raise Unauthenticated("The connection's API token is no longer valid.")
+        try:
+            if shared_work:
+                found: list[Article] = await shared(event, ("wanted", key), _reader(info, event, match))
+                return found
+            return await _wanted(info, event, match)
+        except Exception:
+            logger.exception("could not read the articles of an event; this subscription skips it")
+            return []
+
     with registered or nullcontext():
-        async with broker.subscribe() as events:
+        try:
+            subscription = broker.subscribe()
+            events = await subscription.__aenter__()
+        except Exception as exc:
+            if database_unavailable(exc):
+                raise ServiceUnavailable("The database is not answering; try again shortly.") from None
+            raise
+        try:
+            replayed: set[int] = set()  # replayed ids the live feed may deliver again
+            if resume is not None:
+                live_from = broker.reader.high or 0
+                async for event in _backlog(resume):
+                    assert event.event_id is not None
+                    if event.event_id > live_from:
+                        replayed.add(event.event_id)
+                    for article in await articles_of(event, False):
+                        yield article
             async for event in events:
-                if check_token and await context.principal(max_age_s=TOKEN_RECHECK_S) is None:
-                    raise Unauthenticated("The connection's API token is no longer valid.")
-                try:
-                    articles: list[Article] = await shared(
-                        event, ("wanted", key), _reader(info, event, match)
-                    )
-                except Exception:
-                    logger.exception("could not read the articles of an event; this subscription skips it")
+                if event.event_id in replayed:
+                    replayed.discard(event.event_id)
                     continue
-                for article in articles:
+                for article in await articles_of(event, True):
                     yield article
+        finally:
+            await subscription.__aexit__(None, None, None)
+
+
+async def _backlog(resume: Resume) -> AsyncGenerator[ArticleEvent, None]:
+    """The events a resuming subscriber missed, oldest first, a page at a time."""
+    upto = await outbox.last_id()
+    cursor = 0
+    while True:
+        page = await outbox.read_since(resume.after, cursor, upto)
+        for event in page:
+            cursor = event.event_id or cursor
+            yield event
+        if len(page) < outbox.PAGE:
+            return
 
 
 def _reader(info: Info, event: ArticleEvent, match: Match) -> Callable[[], Awaitable[list[Article]]]:
@@ -115,6 +202,7 @@ async def _wanted(info: Info, event: ArticleEvent, match: Match) -> list[Article
     articles = [Article.from_row(row) for row in rows]
     await prefetch_articles(info, articles, *selected(info))
     for article in articles:
+        article._pre["event_id"] = event.event_id
         setattr(article, SHARED_RESULTS, {})
     return articles
 
@@ -139,11 +227,26 @@ class Subscription:
             ArticleFilter | None,
             strawberry.argument(description="Only articles matching all of these conditions."),
         ] = None,
+        after_event_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description=(
+                    "Resume: the `eventId` of the last article received. What was missed since "
+                    "(within the server's retention window) comes first, then live updates; "
+                    "BAD_USER_INPUT with reason EVENTS_EXPIRED when it is no longer kept."
+                )
+            ),
+        ] = None,
     ) -> AsyncGenerator[Article, None]:
         conditions = article_filters(filter)
         broker = _broker()
+        resume = await _resume(after_event_id)
         return _feed(
-            info, broker, lambda event: filtered_ids(event, conditions), registered=running_filter(conditions)
+            info,
+            broker,
+            lambda event: filtered_ids(event, conditions),
+            resume=resume,
+            registered=running_filter(conditions),
         )
 
     @strawberry.subscription(
@@ -162,6 +265,16 @@ class Subscription:
                 description="Global id of a person, organisation, country or entity candidate."
             ),
         ],
+        after_event_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description=(
+                    "Resume: the `eventId` of the last article received. What was missed since "
+                    "(within the server's retention window) comes first, then live updates; "
+                    "BAD_USER_INPUT with reason EVENTS_EXPIRED when it is no longer kept."
+                )
+            ),
+        ] = None,
     ) -> AsyncGenerator[Article, None]:
         type_name, pk = node_pk(entity_id, get_args(EntityType), field="entityId")
         entity: EntityType = type_name  # type: ignore[assignment]  # one of get_args(EntityType)
@@ -173,9 +286,11 @@ class Subscription:
         if await fetch_one(f"SELECT id FROM {_TABLES[entity]} WHERE id = ?", [pk]) is None:
             raise NotFound(f"No {entity} has the id {entity_id[:64]!r}.", field="entityId")
         broker = _broker()
+        resume = await _resume(after_event_id)
         return _feed(
             info,
             broker,
             lambda event: mentioning_ids(event, entity, pk),
+            resume=resume,
             needs_token=entity == "EntityCandidate",
         )

@@ -1,0 +1,133 @@
+"""Cache validity without a hot row: two `gql-news serve` processes on one database never
+answer from a cache made stale by a write through the other; with the notification channel
+down a process reads the database's snapshot instead, so it never answers stale either."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from starlette.applications import Starlette
+
+from gql_news.app import create_app
+from gql_news.db import db
+from gql_news.graphql.versions import PushedVersions
+from gql_news.settings import Settings
+from tests.conftest import BACKEND, PG_ADMIN_URL, _truncate
+from tests.graphql.helpers import count_statements
+from tests.servers import run_command, serve_process
+
+pytestmark = pytest.mark.skipif(BACKEND != "postgres", reason="pushed versions: PostgreSQL")
+
+PEOPLE = "{ people(first: 100) { totalCount edges { node { name } } } }"
+CREATE = "mutation($n: String!) { createPerson(input: {name: $n}) { name } }"
+
+
+async def test_no_stale_read_across_two_processes_after_a_write(
+    empty_database_url: str, tmp_path: Path
+) -> None:
+    database = empty_database_url
+    with serve_process(database, tmp_path) as first:
+        token = run_command(["token", "create", "--name", "newsroom"], database, tmp_path).strip()
+        with serve_process(database, tmp_path, demo=False) as second:
+            async with (
+                httpx.AsyncClient(base_url=first, timeout=30) as writer,
+                httpx.AsyncClient(base_url=second, timeout=30) as reader,
+            ):
+                before = (await reader.post("/graphql", json={"query": PEOPLE})).json()
+                count = before["data"]["people"]["totalCount"]
+                for n in range(10):
+                    cached = await reader.post("/graphql", json={"query": PEOPLE})  # served from its cache
+                    assert cached.json()["data"]["people"]["totalCount"] == count + n
+                    created = await writer.post(
+                        "/graphql",
+                        json={"query": CREATE, "variables": {"n": f"Quill Number {n}"}},
+                        headers={"Authorization": f"Bearer {token}"},
+                    )
+                    assert "errors" not in created.json(), created.text
+                    after = (await reader.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"]
+                    assert after["totalCount"] == count + n + 1, f"stale answer after write {n}"
+                    assert f"Quill Number {n}" in {edge["node"]["name"] for edge in after["edges"]}
+
+
+@pytest.fixture
+async def app(test_settings: Settings) -> AsyncIterator[Starlette]:
+    application = create_app(test_settings)
+    async with LifespanManager(application) as manager:
+        application.state.asgi = manager.app  # what serves requests once the lifespan started
+        try:
+            yield application
+        finally:
+            await _truncate()
+
+
+async def test_a_process_whose_channel_is_down_reads_the_snapshot_and_never_answers_stale(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    versions = app.state.graphql.versions
+    assert isinstance(versions, PushedVersions)
+    assert versions.listening
+    gate = asyncio.Event()
+    receive = versions._receive
+
+    async def held_back() -> None:
+        await gate.wait()
+        await receive()
+
+    monkeypatch.setattr(versions, "_receive", held_back)
+    killed = await db().execute_query_dict(
+        "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = "
+        "'gql_news-versions' AND datname = current_database()"
+    )
+    assert [row["done"] for row in killed] == [True]
+    for _ in range(200):
+        if not versions.listening:
+            break
+        await asyncio.sleep(0.05)
+    assert not versions.listening
+    transport = httpx.ASGITransport(app=app.state.asgi)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        first = (await client.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"]["totalCount"]
+        for _ in range(50):  # the snapshot is the server's: any write on it, in any database, moves it
+            reads = versions.fallback_reads
+            with count_statements() as statements:
+                again = await client.post("/graphql", json={"query": PEOPLE})
+            assert again.json()["data"]["people"]["totalCount"] == first
+            assert versions.fallback_reads == reads + 1
+            if len(statements) == 1:
+                break
+        assert "pg_current_snapshot" in statements[0]  # a hit: the snapshot read only
+        # Another client writes; nobody in this process hears of it.
+        dsn = await _dsn()
+        other = await asyncpg.connect(dsn)
+        try:
+            await other.execute(
+                "INSERT INTO person (slug, name, aliases) VALUES ('outside-writer', 'Outside Writer', '[]')"
+            )
+        finally:
+            await other.close()
+        fresh = (await client.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"]["totalCount"]
+        assert fresh == first + 1
+        gate.set()
+        for _ in range(200):
+            if versions.listening:
+                break
+            await asyncio.sleep(0.05)
+        assert versions.listening
+        await client.post("/graphql", json={"query": PEOPLE})
+        with count_statements() as statements:
+            hit = (await client.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"][
+                "totalCount"
+            ]
+        assert hit == first + 1
+        assert statements == []
+
+
+async def _dsn() -> str:
+    rows = await db().execute_query_dict("SELECT current_database() AS name")
+    return f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{rows[0]['name']}".replace("postgres://", "postgresql://", 1)
