@@ -121,4 +121,4 @@ async def test_a_batch_waits_for_a_concurrent_import_creating_the_same_topic(
     desk = await Topic.filter(slug="brand-new-desk").values_list("id", flat=True)
     assert len(desk) == 1
     linked = await ArticleTopic.filter(topic_id=desk[0]).values_list("article_id", flat=True)
-    assert list(linked) == [result.article_id]
+    assert [int(cast(Any, pk)) for pk in linked] == [result.article_id]
