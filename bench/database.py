@@ -56,8 +56,14 @@ class BenchDatabase:
         return comment
 
 
+_LATER_FIELDS = {"vocabulary": 0, "words_per_article": 40, "word_zipf": 1.0, "entity_zipf": 0.0}
+
+
 def fingerprint(sizes: Sizes) -> str:
-    return f"gql_news bench dataset v{GENERATOR_VERSION} " + json.dumps(asdict(sizes), sort_keys=True)
+    """The dataset's parameters; options added later are left out at their defaults, so a database
+    loaded before they existed is still recognised."""
+    fields = {k: v for k, v in asdict(sizes).items() if _LATER_FIELDS.get(k, object()) != v}
+    return f"gql_news bench dataset v{GENERATOR_VERSION} " + json.dumps(fields, sort_keys=True)
 
 
 async def _load(

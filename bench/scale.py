@@ -20,7 +20,7 @@ afterwards unless `--keep` or `--reuse`):
    medium and common generated words (chosen by their expected number of articles: ~20, ~1%,
    the 20 most common), quoted role phrases, a random mentioned person's full name and one of
    the 20 most named people's; and `bench.graph_bench`'s facets over all articles and over the
-   most mentioned country's, `coMentioned` for 20 people, `related(first: 5)` for 20 articles and
+   most mentioned country's, `coMentioned` for 20 people and for the most named one, `related(first: 5)` for 20 articles and
    that country's weekly `mentionTimeline`. Every search must find something, every facet list,
    co-mention list, related list and timeline must be non-empty somewhere, or the run stops.
 
@@ -62,6 +62,7 @@ GRAPH_KINDS = {  # kind -> bench.graph_bench's query
     "facets, all articles": "facets, all articles",
     "facets, one country": "facets, one country's articles",
     "coMentioned, 20 people": "coMentioned, 20 people",
+    "coMentioned, most named person": "coMentioned, one person",
     "related, 20 articles": "related, 20 articles",
     "timeline, one country": "timeline, one country by week",
 }
@@ -143,6 +144,7 @@ CHECKS: dict[str, Callable[[dict[str, Any]], bool]] = {
     "facets, all articles": _facets_ok,
     "facets, one country": _facets_ok,
     "coMentioned, 20 people": lambda d: any(_lists(d, "coMentioned")),
+    "coMentioned, most named person": lambda d: any(_lists(d, "coMentioned")),
     "related, 20 articles": lambda d: any(_lists(d, "related")),
     "timeline, one country": lambda d: any(p["count"] for ps in _lists(d, "mentionTimeline") for p in ps),
 }
