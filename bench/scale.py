@@ -276,6 +276,8 @@ async def run(args: argparse.Namespace, log: Callable[[str], None] = print) -> d
     results = []
     for articles in args.sizes:
         results.append(await run_size(args, articles, log))
+        if len(args.sizes) > 1:  # a long run keeps what it measured if a later size fails
+            log(table(results[-1:]))
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
