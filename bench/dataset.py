@@ -218,7 +218,7 @@ def word(rank: int) -> str:
     """The generated word of popularity `rank` (0 = the most common): distinct for every rank.
 
     Syllables then a final "k", so no two words share an English stem (nothing is stripped from
-    a word ending in vowel + k) and none is an English word or a stop word.
+    a word ending in vowel + k) and none is an English stop word.
     """
     if rank < 0:
         raise ValueError("rank cannot be negative")
