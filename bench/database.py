@@ -56,12 +56,20 @@ class BenchDatabase:
         return comment
 
 
+_LATER_FIELDS = {"vocabulary": 0, "words_per_article": 40, "word_zipf": 1.0, "entity_zipf": 0.0}
+
+
 def fingerprint(sizes: Sizes) -> str:
-    return f"gql_news bench dataset v{GENERATOR_VERSION} " + json.dumps(asdict(sizes), sort_keys=True)
+    """The dataset's parameters; options added later are left out at their defaults, so a database
+    loaded before they existed is still recognised."""
+    fields = {k: v for k, v in asdict(sizes).items() if _LATER_FIELDS.get(k, object()) != v}
+    return f"gql_news bench dataset v{GENERATOR_VERSION} " + json.dumps(fields, sort_keys=True)
 
 
-async def _load(target: BenchDatabase, sizes: Sizes, log: Callable[[str], None]) -> dict[str, Any]:
-    from bench.load import load
+async def _load(
+    target: BenchDatabase, sizes: Sizes, log: Callable[[str], None], chunk: int | None = None
+) -> dict[str, Any]:
+    from bench.load import load, load_chunks
     from gql_news.db import database, migrate
     from gql_news.ingest.countries import load_countries
     from gql_news.settings import Settings
@@ -73,7 +81,11 @@ async def _load(target: BenchDatabase, sizes: Sizes, log: Callable[[str], None])
     await migrate(settings)
     async with database(settings):
         await load_countries()
-        data = await load(sizes, log)
+        if chunk is None:
+            data = await load(sizes, log)
+            counts = {what: len(getattr(data, what)) for what in _COUNTED}
+        else:
+            counts = await load_chunks(sizes, log, chunk)
     conn = await asyncpg.connect(target.url)
     try:
         await conn.execute("ANALYZE")
@@ -81,15 +93,10 @@ async def _load(target: BenchDatabase, sizes: Sizes, log: Callable[[str], None])
         await conn.execute(f"COMMENT ON DATABASE \"{target.name}\" IS '{comment}'")
     finally:
         await conn.close()
-    return {
-        "seconds": round(time.perf_counter() - started, 1),
-        "articles": len(data.articles),
-        "people": len(data.people),
-        "organisations": len(data.organisations),
-        "mentions": len(data.mentions),
-        "memberships": len(data.memberships),
-        "topics": len(data.topics),
-    }
+    return {"seconds": round(time.perf_counter() - started, 1), **{what: counts[what] for what in _COUNTED}}
+
+
+_COUNTED = ("articles", "people", "organisations", "mentions", "memberships", "topics")
 
 
 def load_sqlite(url: str, sizes: Sizes, log: Callable[[str], None]) -> dict[str, Any]:
@@ -131,15 +138,23 @@ async def _load_sqlite(url: str, sizes: Sizes) -> dict[str, Any]:
 
 
 async def prepare(
-    target: BenchDatabase, sizes: Sizes, *, reuse: bool, log: Callable[[str], None]
+    target: BenchDatabase,
+    sizes: Sizes,
+    *,
+    reuse: bool,
+    log: Callable[[str], None],
+    chunk: int | None = None,
 ) -> dict[str, Any]:
-    """A database holding the dataset: reused when asked and already loaded, else made from scratch."""
+    """A database holding the dataset: reused when asked and already loaded, else made from scratch.
+
+    With `chunk`, the articles are generated and written that many at a time, one transaction each.
+    """
     if reuse and await target.comment() == fingerprint(sizes):
         log(f"reusing database {target.name} (it holds this dataset)")
         return {"reused": True}
     log(f"creating database {target.name}, migrating, loading the dataset")
     await target.recreate()
-    return await _load(target, sizes, log)
+    return await _load(target, sizes, log, chunk)
 
 
 async def pick_targets(target: BenchDatabase, sizes: Sizes) -> tuple[str, str, str]:

@@ -9,14 +9,22 @@ Shape, per article by default: ~5 people (each named in full once, about half of
 surname later), 2 countries and 2 organisations named once each, 1-2 topics. Countries are drawn
 from a skewed popularity list (a few countries carry many mentions, as in real news);
 `published_at` values are distinct seconds spread over `years`, so "newest first" is one order.
+
+Two options make the data news-like at scale (both off by default, which keeps the rows above):
+`vocabulary` adds `words_per_article` words per article drawn from that many generated words
+with Zipf popularity (`word_zipf`: weight 1/rank^s), so most words are rare and a few are in
+nearly every article; `entity_zipf` draws people and organisations with Zipf popularity instead
+of uniformly, so a few are named very often and most rarely. `generate_chunks()` yields the rows
+in slices of articles, so a million articles never sit in memory at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -41,10 +49,16 @@ class Sizes:
     organisations_per_article: int = 2
     years: int = 3
     seed: int = 1
+    vocabulary: int = 0  # generated words drawn into each article; 0: none
+    words_per_article: int = 40
+    word_zipf: float = 1.0  # exponent s of the words' popularity, weight 1/rank^s
+    entity_zipf: float = 0.0  # the same for people and organisations; 0: uniform
 
     def __post_init__(self) -> None:
         if min(self.articles, self.people, self.organisations, self.topics, self.years) < 1:
             raise ValueError("articles, people, organisations, topics and years must be at least 1")
+        if min(self.vocabulary, self.words_per_article) < 0 or min(self.word_zipf, self.entity_zipf) < 0:
+            raise ValueError("vocabulary, words_per_article and the Zipf exponents cannot be negative")
         if self.people_per_article > self.people or self.organisations_per_article > self.organisations:
             raise ValueError("cannot mention more distinct people/organisations than exist")
         if min(self.people_per_article, self.countries_per_article, self.organisations_per_article) < 0:
@@ -151,6 +165,10 @@ class Dataset:
     article_topics: list[ArticleTopicRow] = field(default_factory=list)
     mentions: list[MentionRow] = field(default_factory=list)
 
+    def extend(self, more: Dataset) -> None:
+        for name in (f.name for f in dataclasses.fields(self)):
+            getattr(self, name).extend(getattr(more, name))
+
 
 class _Body:
     """An article body under construction that knows the offset of everything appended."""
@@ -186,9 +204,37 @@ class _Body:
         return "".join(self.parts).rstrip("\n")
 
 
-def _weights(n: int) -> list[float]:
-    """Cumulative 1/sqrt(rank) popularity weights for `n` items."""
-    return list(itertools.accumulate(1 / (rank + 1) ** 0.5 for rank in range(n)))
+def _weights(n: int, exponent: float = 0.5) -> list[float]:
+    """Cumulative 1/rank^exponent popularity weights for `n` items (1/sqrt(rank) by default)."""
+    return list(itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(n)))
+
+
+_ONSETS = "bdfghjlmnprstvz"
+_VOWELS = "aeiou"
+_SYLLABLES = [c + v for c in _ONSETS for v in _VOWELS]
+
+
+def word(rank: int) -> str:
+    """The generated word of popularity `rank` (0 = the most common): distinct for every rank.
+
+    Syllables then a final "k", so no two words share an English stem (nothing is stripped from
+    a word ending in vowel + k) and none is an English stop word.
+    """
+    if rank < 0:
+        raise ValueError("rank cannot be negative")
+    n = rank + len(_SYLLABLES)  # two syllables at least
+    parts: list[str] = []
+    while n:
+        n, digit = divmod(n, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+    return "".join(reversed(parts)) + "k"
+
+
+def expected_documents(sizes: Sizes) -> list[float]:
+    """Per vocabulary rank, the expected number of articles containing that word."""
+    weights = [1 / (rank + 1) ** sizes.word_zipf for rank in range(sizes.vocabulary)]
+    total = sum(weights)
+    return [sizes.articles * (1 - (1 - w / total) ** sizes.words_per_article) for w in weights]
 
 
 def _distinct_weighted(rng: random.Random, items: Sequence[int], cum: list[float], k: int) -> list[int]:
@@ -203,6 +249,19 @@ def _distinct_weighted(rng: random.Random, items: Sequence[int], cum: list[float
 
 def generate(sizes: Sizes, countries: Sequence[CountryRef], first: FirstIds = FirstIds()) -> Dataset:
     """The dataset for these sizes: a pure function of its arguments."""
+    return next(generate_chunks(sizes, countries, first))
+
+
+def generate_chunks(
+    sizes: Sizes, countries: Sequence[CountryRef], first: FirstIds = FirstIds(), chunk: int | None = None
+) -> Iterator[Dataset]:
+    """The rows of `generate()`, in the same order, as datasets of at most `chunk` articles each.
+
+    The first one also holds the topics, people, organisations and memberships. Without `chunk`
+    there is one dataset: everything.
+    """
+    if chunk is not None and chunk < 1:
+        raise ValueError("chunk must be at least 1 article")
     if not countries:
         raise ValueError("load the country set first: the dataset mentions stored countries")
     rng = random.Random(sizes.seed)
@@ -245,20 +304,41 @@ def generate(sizes: Sizes, countries: Sequence[CountryRef], first: FirstIds = Fi
     for offset, name in enumerate(topic_names):
         data.topics.append(TopicRow(first.topic + offset, make_slug(name), name))
 
+    everyone, every_org, topics = data.people, data.organisations, data.topics
     span = sizes.years * 365 * 24 * 3600
     seconds = sorted(rng.sample(range(span), sizes.articles))
     people_ids = range(len(data.people))
     org_ids = range(len(data.organisations))
+    if sizes.entity_zipf:
+        people_cum = _weights(len(data.people), sizes.entity_zipf)
+        org_cum = _weights(len(data.organisations), sizes.entity_zipf)
+    ranks = range(sizes.vocabulary)
+    vocabulary_words = [word(rank) for rank in ranks]
+    vocabulary_cum = _weights(sizes.vocabulary, sizes.word_zipf) if sizes.vocabulary else []
     mention_id = first.mention
     link_id = first.article_topic
     for offset in range(sizes.articles):
         aid = first.article + offset
         spread = min(2, sizes.people_per_article)  # symmetric, so the mean is people_per_article
         k = sizes.people_per_article + rng.randint(-spread, spread)
-        people = [data.people[i] for i in rng.sample(people_ids, min(k, len(data.people)))]
-        orgs = [data.organisations[i] for i in rng.sample(org_ids, sizes.organisations_per_article)]
+        if sizes.entity_zipf:
+            picked = _distinct_weighted(rng, people_ids, people_cum, k)
+            picked_orgs = _distinct_weighted(rng, org_ids, org_cum, sizes.organisations_per_article)
+        else:
+            picked = rng.sample(people_ids, min(k, len(people_ids)))
+            picked_orgs = rng.sample(org_ids, sizes.organisations_per_article)
+        people = [everyone[i] for i in picked]
+        orgs = [every_org[i] for i in picked_orgs]
         places = _distinct_weighted(rng, country_ids, country_cum, sizes.countries_per_article)
-        body = _body(rng, people, orgs, [(cid, country_name[cid]) for cid in places])
+        vocabulary = (
+            [
+                vocabulary_words[r]
+                for r in rng.choices(ranks, cum_weights=vocabulary_cum, k=sizes.words_per_article)
+            ]
+            if sizes.vocabulary
+            else []
+        )
+        body = _body(rng, people, orgs, [(cid, country_name[cid]) for cid in places], vocabulary)
         lead = people[0].surname if people else orgs[0].name if orgs else "Officials"
         where = country_name[places[0]] if places else "talks"
         title = f"{lead} {rng.choice(words.VERBS)} {rng.choice(words.NOUNS)} in {where}"
@@ -277,7 +357,7 @@ def generate(sizes: Sizes, countries: Sequence[CountryRef], first: FirstIds = Fi
                 content_hash=hashlib.sha256(f"{aid}:{text}".encode()).hexdigest(),
             )
         )
-        for position, topic in enumerate(rng.sample(data.topics, min(rng.randint(1, 2), len(data.topics)))):
+        for position, topic in enumerate(rng.sample(topics, min(rng.randint(1, 2), len(topics)))):
             data.article_topics.append(ArticleTopicRow(link_id, aid, topic.id, position))
             link_id += 1
         for start, end, mention_text, kind, entity_id in body.spans:
@@ -285,7 +365,10 @@ def generate(sizes: Sizes, countries: Sequence[CountryRef], first: FirstIds = Fi
                 MentionRow(mention_id, aid, mention_text, start, end, **{f"{kind}_id": entity_id})
             )
             mention_id += 1
-    return data
+        if chunk is not None and len(data.articles) >= chunk and offset < sizes.articles - 1:
+            yield data
+            data = Dataset()
+    yield data
 
 
 def _sample_names(rng: random.Random, n: int) -> list[tuple[str, str]]:
@@ -309,8 +392,13 @@ def _body(
     people: list[PersonRow],
     orgs: list[OrganisationRow],
     places: list[tuple[int, str]],
+    vocabulary: Sequence[str] = (),
 ) -> _Body:
-    """Paragraphs naming every entity once (people in full), then about half the people by surname."""
+    """Paragraphs naming every entity once (people in full), then about half the people by surname.
+
+    Generated words, if any, make a sentence of the first paragraph (up to 8 of them) and
+    sentences of 10 closing the body.
+    """
     first_mentions: list[tuple[str, int, str, str]] = [  # kind, id, text, title
         *(("person", p.id, p.name, p.title) for p in people),
         *(("organisation", o.id, o.name, "") for o in orgs),
@@ -320,6 +408,8 @@ def _body(
     again = [p for p in people if rng.random() < 0.5]
     body = _Body()
     body.sentence(rng.choice(words.FILLER))
+    if vocabulary:
+        body.sentence(_sentence(vocabulary[:8]))
     for index, (kind, entity_id, text, title) in enumerate(first_mentions):
         if index and index % 3 == 0:
             body.paragraph_break()
@@ -335,4 +425,11 @@ def _body(
     for person in again:
         body.mention(rng.choice(words.PERSON_AGAIN), person.surname, "person", person.id)
     body.sentence(rng.choice(words.FILLER))
+    for start in range(8, len(vocabulary), 10):
+        body.sentence(_sentence(vocabulary[start : start + 10]))
     return body
+
+
+def _sentence(some: Sequence[str]) -> str:
+    text = " ".join(some)
+    return text[:1].upper() + text[1:] + "."

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from bench.dataset import CountryRef, Dataset, FirstIds, Sizes, generate
+from bench.dataset import CountryRef, Dataset, FirstIds, Sizes, generate, generate_chunks
 from gql_news.db import db
 from gql_news.models import (
     Article,
@@ -130,6 +130,19 @@ async def load(sizes: Sizes, log: Callable[[str], Any] = lambda _msg: None) -> D
     await write_dataset(data)
     log(f"inserted in {time.perf_counter() - started:.1f} s")
     return data
+
+
+async def load_chunks(sizes: Sizes, log: Callable[[str], Any], chunk: int) -> dict[str, int]:
+    """Generate and write the dataset `chunk` articles at a time, one transaction each: the rows
+    of `load()`, without holding them all in memory. Returns how many rows of each kind."""
+    started = time.perf_counter()
+    counts = {"articles": 0, "people": 0, "organisations": 0, "mentions": 0, "memberships": 0, "topics": 0}
+    for part in generate_chunks(sizes, await stored_countries(), await first_free_ids(), chunk):
+        await write_dataset(part)
+        for what in counts:
+            counts[what] += len(getattr(part, what))
+        log(f"{counts['articles']:,} of {sizes.articles:,} articles in {time.perf_counter() - started:.1f} s")
+    return counts
 
 
 def _summary(data: Dataset) -> str:

@@ -340,3 +340,85 @@ def test_load_sqlite_writes_the_same_dataset_into_a_fresh_file(tmp_path: Path) -
             ' WHERE substr(a.body, m.start + 1, m."end" - m.start) != m.text'
         ).fetchone()
     assert slices == (0,)
+
+
+def test_zipf_options_skew_words_and_entities_and_chunks_concatenate() -> None:
+    from bench.dataset import CountryRef, Dataset, expected_documents, generate_chunks, word
+
+    countries = [CountryRef(10 + i, f"C{i:02}", f"Country {i}") for i in range(30)]
+    sizes = replace(TINY, articles=400, people=100, organisations=20, vocabulary=5_000, entity_zipf=0.8)
+    data = generate(sizes, countries)
+    merged = Dataset()
+    chunks = list(generate_chunks(sizes, countries, chunk=150))
+    for chunk in chunks:
+        merged.extend(chunk)
+    assert [len(c.articles) for c in chunks] == [150, 150, 100]
+    assert merged == data
+    assert chunks[1].people == [], "entities come with the first chunk only"
+
+    bodies = {a.id: a.body for a in data.articles}
+    assert all(bodies[m.article_id][m.start : m.end] == m.text for m in data.mentions)
+    assert len({word(r) for r in range(20_000)}) == 20_000
+    documents = Counter(w for body in bodies.values() for w in set(body.lower().replace(".", " ").split()))
+    expected = expected_documents(sizes)
+    assert documents[word(0)] > 300
+    assert expected[0] > 300
+    assert documents[word(4_000)] <= 3
+    assert expected[4_000] < 1
+    people = Counter(m.person_id for m in data.mentions if m.person_id is not None)
+    ranked = sorted(people.values(), reverse=True)
+    assert people[data.people[0].id] > 5 * ranked[len(ranked) // 2], "the first person is the most named"
+    # Off by default: no generated words in the default dataset.
+    assert word(0) not in generate(TINY, countries).articles[0].body.lower()
+
+
+async def test_scale_bench_runs_end_to_end_on_a_small_dataset(test_settings: Settings) -> None:
+    """`python -m bench.scale` at a tiny size: every kind timed and answered, its database dropped."""
+    import asyncio
+
+    import asyncpg
+
+    from bench.scale import GRAPH_KINDS, SEARCH_KINDS, options, run, table
+    from tests.conftest import BACKEND, PG_ADMIN_URL
+
+    if BACKEND != "postgres":
+        pytest.skip("the scale bench runs on PostgreSQL")
+    prefix = f"gql_news_bench_scale_test_{id(test_settings)}"
+    args = options(
+        [
+            "--sizes",
+            "500",
+            "--requests",
+            "3",
+            "--chunk",
+            "200",
+            "--pg-url",
+            PG_ADMIN_URL,
+            "--db-prefix",
+            prefix,
+        ]
+    )
+    lines: list[str] = []
+    result = await asyncio.wait_for(run(args, log=lines.append), timeout=300)
+    (size,) = result["sizes"]
+    assert size["load"]["articles"] == 500
+    assert size["load"]["seconds"] > 0
+    assert size["database_bytes"] > 1_000_000
+    assert any("200 of 500 articles" in line for line in lines), "loaded in chunks"
+    queries = size["queries"]
+    assert set(queries) == {f"search: {k}" for k in SEARCH_KINDS} | set(GRAPH_KINDS)
+    assert all(q["requests"] == 3 and q["p95_ms"] >= q["p50_ms"] > 0 for q in queries.values())
+    rare, common = queries["search: rare word"], queries["search: common word"]
+    assert 1 <= rare["mean_matches"] < common["mean_matches"] <= 500
+    printed = table(result["sizes"])
+    assert "| search: rare word p50 / p95 |" in printed
+    assert "500 articles" in printed
+    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        assert (
+            await conn.fetchval("SELECT count(*) FROM pg_database WHERE datname = $1", f"{prefix}_500") == 0
+        )
+    finally:
+        await conn.close()
+    with pytest.raises(SystemExit):
+        options(["--sizes", "ten"])
