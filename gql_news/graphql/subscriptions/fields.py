@@ -207,6 +207,18 @@ async def _wanted(info: Info, event: ArticleEvent, match: Match) -> list[Article
     return articles
 
 
+AfterEventId = Annotated[
+    strawberry.ID | None,
+    strawberry.argument(
+        description=(
+            "Resume: the `eventId` of the last article received. What was missed since "
+            "(within the server's retention window) comes first, then live updates; "
+            "BAD_USER_INPUT with reason EVENTS_EXPIRED when it is no longer kept."
+        )
+    ),
+]
+
+
 @strawberry.type(
     description=(
         "Live updates, over the graphql-transport-ws WebSocket protocol on /graphql. Events are sent "
@@ -227,16 +239,7 @@ class Subscription:
             ArticleFilter | None,
             strawberry.argument(description="Only articles matching all of these conditions."),
         ] = None,
-        after_event_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(
-                description=(
-                    "Resume: the `eventId` of the last article received. What was missed since "
-                    "(within the server's retention window) comes first, then live updates; "
-                    "BAD_USER_INPUT with reason EVENTS_EXPIRED when it is no longer kept."
-                )
-            ),
-        ] = None,
+        after_event_id: AfterEventId = None,
     ) -> AsyncGenerator[Article, None]:
         conditions = article_filters(filter)
         broker = _broker()
@@ -265,16 +268,7 @@ class Subscription:
                 description="Global id of a person, organisation, country or entity candidate."
             ),
         ],
-        after_event_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(
-                description=(
-                    "Resume: the `eventId` of the last article received. What was missed since "
-                    "(within the server's retention window) comes first, then live updates; "
-                    "BAD_USER_INPUT with reason EVENTS_EXPIRED when it is no longer kept."
-                )
-            ),
-        ] = None,
+        after_event_id: AfterEventId = None,
     ) -> AsyncGenerator[Article, None]:
         type_name, pk = node_pk(entity_id, get_args(EntityType), field="entityId")
         entity: EntityType = type_name  # type: ignore[assignment]  # one of get_args(EntityType)
