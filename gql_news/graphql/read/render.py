@@ -20,7 +20,7 @@ from graphql.execution.values import VariableValues, get_argument_values
 from gql_news.graphql.errors import GqlNewsError
 from gql_news.graphql.ids import MAX_NODES, from_global_id
 from gql_news.graphql.lists import Ordering
-from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decode_cursor
+from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, bounded_first, decode_cursor
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
 from gql_news.graphql.read.plan import Obj, Plan, Planned
@@ -175,10 +175,8 @@ class Renderer:
         order = ", ".join(o.replace("t.", f"{alias}.") for o in spec.order)
         source = f"{planned.child.type.table} {alias} WHERE {where}"
         if spec.limit is not None:
-            size = self.args(planned).get(spec.limit.argument)
-            size = spec.limit.default if size is None else size
-            if not 0 <= size <= spec.limit.most:
-                raise Fallback(spec.limit.argument)
+            limit = spec.limit
+            size = _bounded(self.args(planned).get(limit.argument), limit.default, limit.most)
             page = f"SELECT {alias}.* FROM {source} ORDER BY {order} LIMIT {self.size(size)}"
             source = f"({page}) {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
@@ -187,9 +185,7 @@ class Renderer:
         """As `graph.pair_sql` computes it for a batch, here for the one entity of `row`."""
         assert planned.child is not None
         args = self.args(planned)
-        size = spec.default if args.get("first") is None else args["first"]
-        if not 0 <= size <= spec.most:
-            raise Fallback("first")
+        size = _bounded(args.get("first"), spec.default, spec.most)
         mention, article = r.table(Mention), r.table(Article)
         m_article, published = r.column(Mention, "article"), r.column(Article, "published_at")
         entity = [r.column(Mention, k) for k in ("person", "organisation", "country")]
@@ -270,10 +266,7 @@ class Renderer:
     # -- connections ---------------------------------------------------------------------------
     def _connection(self, planned: Planned, spec: r.Connection, row: str) -> str:
         args = self.args(planned)
-        first = args.get("first")
-        size = DEFAULT_PAGE_SIZE if first is None else first
-        if not 0 <= size <= MAX_PAGE_SIZE:
-            raise Fallback("first")
+        size = _bounded(args.get("first"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
         ordering = _ordering(spec, args)
         try:
             filters = spec.filters(args) if spec.filters is not None else ()
@@ -367,6 +360,14 @@ class Renderer:
             parts.append(value)
             parts.append(self.d.string("," if i < len(ordering.columns) - 1 else "]"))
         return self.d.base64url(self.d.concat(*parts))
+
+
+def _bounded(first: Any, default: int, most: int) -> int:
+    """A list size as the resolvers check it (`bounded_first`); out of range: the executor answers."""
+    try:
+        return bounded_first(first, default, most)
+    except GqlNewsError:
+        raise Fallback("first") from None
 
 
 def _ordering(spec: r.Connection, args: Mapping[str, Any]) -> Ordering:

@@ -24,8 +24,9 @@ from gql_news.graphql.sql import fetch_one, is_postgres
 
 logger = logging.getLogger("gql_news.graphql")
 
-# Plans kept per document: one per operation and @skip/@include combination, and those
-# combinations grow as 2^k in the variables they read, so the oldest are dropped past this.
+# Entries kept per document: a plan per operation and @skip/@include combination (plus, per
+# operation, the variables those read and a variable-free statement); the combinations grow as
+# 2^k in those variables, so the oldest entries are dropped past this.
 # A plan and its statement weigh about what the document's AST does, which the cache counts.
 MAX_PLANS_PER_DOCUMENT = 8
 
@@ -40,15 +41,26 @@ def _operation(document: Document, name: str | None) -> OperationDefinitionNode 
 
 def _plan_of(
     schema: GraphQLSchema, document: Document, operation: OperationDefinitionNode, coerced: dict[str, Any]
-) -> tuple[Any, Plan | None]:
+) -> Plan | None:
+    """The plan for these values of the variables @skip/@include read (which variables those are
+    is kept too: finding them walks the whole document)."""
     assert document.ast is not None
-    fragments = {d.name.value: d for d in document.ast.definitions if isinstance(d, FragmentDefinitionNode)}
-    flags = {name: bool(coerced.get(name)) for name in skip_include_variables(operation, fragments)}
-    key = (operation.name.value if operation.name else None, tuple(sorted(flags.items())))
+    ast = document.ast
+    name = operation.name.value if operation.name else None
+
+    def fragments() -> dict[str, FragmentDefinitionNode]:
+        return {d.name.value: d for d in ast.definitions if isinstance(d, FragmentDefinitionNode)}
+
+    names: list[str] | None = document.plans.get(("flags", name))
+    if names is None:
+        names = skip_include_variables(operation, fragments())
+        _keep(document.plans, ("flags", name), names)
+    flags = {flag: bool(coerced.get(flag)) for flag in names}
+    key = (name, tuple(sorted(flags.items())))
     if key not in document.plans:
-        _keep(document.plans, key, plan(schema, operation, fragments, flags))
+        _keep(document.plans, key, plan(schema, operation, fragments(), flags))
     found: Plan | None = document.plans[key]
-    return key, found
+    return found
 
 
 def _statement(
@@ -64,7 +76,7 @@ def _statement(
     values = get_variable_values(schema, operation.variable_definitions or (), variables)
     if isinstance(values, list):  # coercion errors: the executor reports them
         return None
-    _, found = _plan_of(schema, document, operation, values.coerced)
+    found = _plan_of(schema, document, operation, values.coerced)
     statement: tuple[str, list[Any]] | None = None
     if found is not None:
         try:
