@@ -389,22 +389,14 @@ def main(argv: list[str] | None = None) -> int:
     # The sync WebSocket client logs a traceback when a refused connection ends mid-send.
     logging.getLogger("websockets").setLevel(logging.CRITICAL)
     if args.pg_url:
-        import asyncpg
+        from bench.database import BenchDatabase
 
-        name = f"gql_news_abuse_{uuid.uuid4().hex[:8]}"
-
-        async def admin(sql: str) -> None:
-            conn = await asyncpg.connect(args.pg_url.replace("postgres://", "postgresql://", 1))
-            try:
-                await conn.execute(sql)
-            finally:
-                await conn.close()
-
-        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+        database = BenchDatabase(args.pg_url, f"gql_news_abuse_{uuid.uuid4().hex[:8]}")
+        asyncio.run(database.recreate())
         try:
-            run(f"{args.pg_url.rsplit('/', 1)[0]}/{name}", args.tree, args.scale, set(args.only))
+            run(database.url, args.tree, args.scale, set(args.only))
         finally:
-            asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            asyncio.run(database.drop())
         return 0
     with tempfile.TemporaryDirectory(prefix="gql-news-abuse-db-") as tmp:
         run(f"sqlite://{Path(tmp) / 'abuse.sqlite3'}", args.tree, args.scale, set(args.only))

@@ -26,6 +26,7 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.events.event import REASONS, ArticleEvent, Reason
+from gql_news.graphql.sql import in_list, to_dialect
 
 logger = logging.getLogger("gql_news.events")
 
@@ -43,14 +44,6 @@ def _client() -> BaseDBAsyncClient:
     return client
 
 
-def _sql(client: BaseDBAsyncClient, sql: str) -> str:
-    """`?` placeholders as the client's database expects them."""
-    if client.capabilities.dialect != "postgres":
-        return sql
-    parts = sql.split("?")
-    return "".join(f"{part}${n}" for n, part in enumerate(parts[:-1], 1)) + parts[-1]
-
-
 def _now(client: BaseDBAsyncClient) -> str:
     return _EPOCH["postgres" if client.capabilities.dialect == "postgres" else "sqlite"]
 
@@ -59,7 +52,7 @@ async def record(connection: BaseDBAsyncClient, pending: dict[int, Reason]) -> i
     """Insert the events of one write on its transaction's connection: one row per reason and
     `IDS_PER_EVENT` articles. The highest id inserted; None when there was nothing to record."""
     last: int | None = None
-    sql = _sql(connection, "INSERT INTO event_outbox (reason, article_ids) VALUES (?, ?) RETURNING id")
+    sql = to_dialect("INSERT INTO event_outbox (reason, article_ids) VALUES (?, ?) RETURNING id")
     for reason in REASONS:
         ids = sorted(pk for pk, why in pending.items() if why == reason)
         for first in range(0, len(ids), IDS_PER_EVENT):
@@ -85,7 +78,7 @@ async def read_after(after: int, limit: int = PAGE) -> list[ArticleEvent]:
     """The events with ids above `after`, oldest first, at most `limit`."""
     client = _client()
     rows = await client.execute_query_dict(
-        _sql(client, "SELECT id, reason, article_ids FROM event_outbox WHERE id > ? ORDER BY id LIMIT ?"),
+        to_dialect("SELECT id, reason, article_ids FROM event_outbox WHERE id > ? ORDER BY id LIMIT ?"),
         [after, limit],
     )
     return [_event(row) for row in rows]
@@ -97,10 +90,9 @@ async def read_ids(ids: Sequence[int]) -> list[ArticleEvent]:
     out: list[ArticleEvent] = []
     for first in range(0, len(ids), 500):
         chunk = list(ids[first : first + 500])
-        marks = ", ".join("?" for _ in chunk)
         rows = await client.execute_query_dict(
-            _sql(
-                client, f"SELECT id, reason, article_ids FROM event_outbox WHERE id IN ({marks}) ORDER BY id"
+            to_dialect(
+                f"SELECT id, reason, article_ids FROM event_outbox WHERE id IN {in_list(chunk)} ORDER BY id"
             ),
             chunk,
         )
@@ -142,7 +134,7 @@ async def prune(retention_s: float) -> int:
     sql = (
         f"DELETE FROM event_outbox WHERE id < (SELECT MAX(id) FROM event_outbox WHERE created_at < {cutoff})"
     )
-    count, _ = await client.execute_query(_sql(client, sql), [retention_s])
+    count, _ = await client.execute_query(to_dialect(sql), [retention_s])
     return int(count or 0)
 
 

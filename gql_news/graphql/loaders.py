@@ -55,20 +55,6 @@ def _grouped(sql: str) -> Callable[[Sequence[int]], Any]:
     return load
 
 
-async def _candidates_by_article_text(keys: Sequence[tuple[int, str]]) -> list[Row | None]:
-    """The first entity candidate with each (article id, text): a quote's speaker candidate."""
-    ids = sorted({article for article, _ in keys})
-    rows = await fetch(
-        f"SELECT {CANDIDATE.columns} FROM {CANDIDATE.from_} WHERE t.article_id IN {in_list(ids)} "
-        "ORDER BY t.id",
-        ids,
-    )
-    found: dict[tuple[int, str], Row] = {}
-    for row in rows:
-        found.setdefault((row["article_id"], row["text"]), row)
-    return [found.get(key) for key in keys]
-
-
 def _entities_by_article(table: Table, fk: str) -> Callable[[Sequence[int]], Any]:
     """Distinct entities of each article in order of first mention in the body."""
     return _grouped(
@@ -149,7 +135,6 @@ class Loaders:
             "FROM mention t WHERE t.article_id IN {keys} ORDER BY t.article_id, t.start"
         )
     )
-    candidate_by_article_text: _Lazy[tuple[int, str], Row | None] = _Lazy(_candidates_by_article_text)
     quotes_by_article: _Lazy[int, list[Row]] = _Lazy(
         _grouped(
             'SELECT t.article_id AS _k, t.id, t.article_id, t.person_id, t.text, t.start, t."end", '

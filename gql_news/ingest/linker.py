@@ -400,7 +400,8 @@ class _Matcher:
         mentions: list[LinkedMention] = []
         claimed: list[tuple[int, int]] = []
         named: dict[int, list[int]] = {}  # person id -> starts of its full mentions, ascending
-        matches = self.full.finditer(body) if self.full else []
+        folded = fold(body)  # once per article: both automatons read it
+        matches = self.full.finditer(body, folded=folded) if self.full else []
         starts = {match.start() for match in matches}
         for match in matches:
             claimed.append(match.span())
@@ -422,7 +423,7 @@ class _Matcher:
                 if kind == "person":
                     named.setdefault(pk, []).append(match.start())
         if self.surnames and named:
-            mentions += self._surnames(body, claimed, named)
+            mentions += self._surnames(body, folded, claimed, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -463,7 +464,7 @@ class _Matcher:
         )
 
     def _surnames(
-        self, body: str, claimed: list[tuple[int, int]], named: dict[int, list[int]]
+        self, body: str, folded: str, claimed: list[tuple[int, int]], named: dict[int, list[int]]
     ) -> list[LinkedMention]:
         """Surnames in the text between full matches, each linked to the latest person named before it."""
         assert self.surnames is not None
@@ -471,7 +472,6 @@ class _Matcher:
         gaps = zip(
             [0] + [end for _, end in claimed], [start for start, _ in claimed] + [len(body)], strict=True
         )
-        folded = fold(body)
         for gap_start, gap_end in gaps:
             if gap_end - gap_start < 2:
                 continue

@@ -31,31 +31,30 @@ $$ LANGUAGE plpgsql
 """
 
 
+async def _swap(client: Any, old: str, new: str, suffix: str) -> None:
+    """Replace every statement trigger calling function `old` by one calling `new`."""
+    for row in await client.execute_query_dict(_BUMPING, [old]):
+        table = row["tbl"]
+        await client.execute_script(f'DROP TRIGGER "{row["name"]}" ON "{table}"')
+        await client.execute_script(
+            f'CREATE TRIGGER "{table}_{suffix}" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
+            f' ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION {new}()'
+        )
+
+
 async def _forward(_apps: Any, schema_editor: Any) -> None:
     client = schema_editor.client
     if client.capabilities.dialect != "postgres":
         return
     await client.execute_script(_FUNCTION)
-    for row in await client.execute_query_dict(_BUMPING, ["gql_news_bump_data_version"]):
-        table = row["tbl"]
-        await client.execute_script(f'DROP TRIGGER "{row["name"]}" ON "{table}"')
-        await client.execute_script(
-            f'CREATE TRIGGER "{table}_announces_data" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
-            f' ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION gql_news_data_changed()'
-        )
+    await _swap(client, "gql_news_bump_data_version", "gql_news_data_changed", "announces_data")
 
 
 async def _backward(_apps: Any, schema_editor: Any) -> None:
     client = schema_editor.client
     if client.capabilities.dialect != "postgres":
         return
-    for row in await client.execute_query_dict(_BUMPING, ["gql_news_data_changed"]):
-        table = row["tbl"]
-        await client.execute_script(f'DROP TRIGGER "{row["name"]}" ON "{table}"')
-        await client.execute_script(
-            f'CREATE TRIGGER "{table}_bumps_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
-            f' ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION gql_news_bump_data_version()'
-        )
+    await _swap(client, "gql_news_data_changed", "gql_news_bump_data_version", "bumps_data_version")
     await client.execute_script("DROP FUNCTION IF EXISTS gql_news_data_changed()")
 
 

@@ -116,7 +116,8 @@ class Quote:
         name = self._row["speaker_candidate"]
         if not name:
             return None
-        row = await info.context.loaders.candidate_by_article_text.load((self._row["article_id"], name))
+        rows = await info.context.loaders.candidates_by_article.load(self._row["article_id"])
+        row = next((r for r in rows if r["text"] == name), None)  # the first in the body
         return EntityCandidate.from_row(row) if row else None
 
     @strawberry.field(description="The article the quotation appears in.")

@@ -60,7 +60,7 @@ class GlobalId:
 @dataclass(frozen=True, slots=True)
 class ToOne:
     """The row a foreign key of this row points to (null when unset); or, with `match` (a
-    condition on the target `t` and this `{row}`), the first matching row by id."""
+    condition on the target `t` and this `{row}`), the first matching row in `t.start` order."""
 
     target: str
     fk: str

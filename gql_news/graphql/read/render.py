@@ -94,7 +94,9 @@ class Renderer:
             return self.d.base64url(self.d.concat(self.d.string(f"{owner.name}:"), f"CAST({row}.id AS TEXT)"))
         if isinstance(spec, r.ToOne):
             if spec.match is not None:
-                return self._one(planned.child, spec.match.replace("{row}", row) + " ORDER BY t.id LIMIT 1")
+                return self._one(
+                    planned.child, spec.match.replace("{row}", row) + " ORDER BY t.start LIMIT 1"
+                )
             return self._one(planned.child, f"t.id = {row}.{spec.fk}")
         if isinstance(spec, r.EntityOf):
             return self._entity(planned, spec, row)
