@@ -222,7 +222,7 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
     """A write transaction. On SQLite it takes the write lock at once (waiting up to the busy
     timeout for another writer): a transaction that reads first and writes later would instead
     fail with "database is locked", without waiting, whenever another process wrote meanwhile."""
-    async with in_transaction() as connection:
+    async with in_transaction("default") as connection:
         if connection.capabilities.dialect == "sqlite":
             await connection.execute_query(SQLITE_WRITE_LOCK)
         yield connection

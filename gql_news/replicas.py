@@ -44,9 +44,12 @@ LSN_COOKIE = "gql_news_lsn"
 # milliseconds; one lagging more than this is late enough to be looked at by an operator.
 REMEMBER_S = 300
 
-# LSNs as numbers (bytes into the WAL): asyncpg has no codec for pg_lsn. The insert position,
-# not the write position: with synchronous_commit off a commit may not be written yet.
-WRITTEN_LSN_SQL = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
+# LSNs as numbers (bytes into the WAL): asyncpg has no codec for pg_lsn. The flushed position:
+# a commit returns (and notifies) once its record is flushed (synchronous_commit on, which the
+# app never turns off), and replicas are sent the WAL up to there; the insert position may lie
+# past records only the WAL writer flushes later, which would keep reads off replicas for that
+# long.
+WRITTEN_LSN_SQL = "SELECT (pg_current_wal_flush_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
 REPLAYED_LSN_SQL = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
 
 _FRESH_S = 0.005  # a replica's replayed LSN is asked again only when older than this
@@ -148,11 +151,12 @@ class Replicas:
         need = max(need, floor)
         now = time.monotonic()
         count = len(self.replicas)
+        start = self._next
         for step in range(count):
-            replica = self.replicas[(self._next + step) % count]
+            replica = self.replicas[(start + step) % count]
             if replica.down or (replica.replayed < need and now - replica.checked_at < _FRESH_S):
                 continue
-            self._next = (self._next + step + 1) % count
+            self._next = (start + step + 1) % count
             connection = await self._open(replica, stack, need)
             if connection is not None:
                 self.reads["replica"] += 1
