@@ -27,7 +27,7 @@ import logging
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AsyncExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -240,13 +240,14 @@ async def _close_quietly(stack: AsyncExitStack) -> None:
 class RecentWrites:
     """The WAL position of each API token's last write, for REMEMBER_S (bounded, oldest out)."""
 
-    def __init__(self, size: int = _REMEMBERED_TOKENS) -> None:
+    def __init__(self, size: int = _REMEMBERED_TOKENS, clock: Callable[[], float] = time.monotonic) -> None:
         self._size = size
+        self._clock = clock
         self._entries: OrderedDict[str, tuple[int, float]] = OrderedDict()
 
     def wrote(self, key: str, lsn: int) -> None:
         self._entries.pop(key, None)
-        self._entries[key] = (lsn, time.monotonic() + REMEMBER_S)
+        self._entries[key] = (lsn, self._clock() + REMEMBER_S)
         while len(self._entries) > self._size:
             self._entries.popitem(last=False)
 
@@ -255,7 +256,7 @@ class RecentWrites:
         entry = self._entries.get(key)
         if entry is None:
             return 0
-        if entry[1] < time.monotonic():
+        if entry[1] < self._clock():
             del self._entries[key]
             return 0
         return entry[0]

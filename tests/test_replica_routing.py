@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from gql_news import replicas
-from gql_news.replicas import RecentWrites, format_lsn, parse_lsn
+from gql_news.replicas import REMEMBER_S, RecentWrites, format_lsn, parse_lsn
 from gql_news.settings import Settings
 
 
@@ -24,17 +23,16 @@ def test_anything_else_is_no_position(text: str | None) -> None:
     assert parse_lsn(text) is None
 
 
-def test_recent_writes_are_kept_per_token_bounded_and_for_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_recent_writes_are_kept_per_token_bounded_and_for_a_while() -> None:
     now = [1000.0]
-    monkeypatch.setattr(replicas.time, "monotonic", lambda: now[0])
-    writes = RecentWrites(size=2)
+    writes = RecentWrites(size=2, clock=lambda: now[0])
     assert not writes
     writes.wrote("a", 10)
     writes.wrote("b", 20)
     writes.wrote("a", 30)  # "a" is now the newest
     writes.wrote("c", 40)  # "b", the oldest, goes
     assert (writes.lsn("a"), writes.lsn("b"), writes.lsn("c")) == (30, 0, 40)
-    now[0] += replicas.REMEMBER_S + 1
+    now[0] += REMEMBER_S + 1
     assert writes.lsn("a") == 0
     assert writes.lsn("c") == 0
     assert not writes
