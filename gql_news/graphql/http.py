@@ -6,6 +6,9 @@
   `application/graphql-response+json` a request error, where no execution happened, is
   HTTP 400, with `application/json` every well-formed request is 200. An `Accept` that allows
   neither is 406; a body that is not JSON, or not a GraphQL request object, is 400.
+- With read replicas, a query reads from one that has replayed the client's last write (a
+  mutation's answer carries its WAL position: the `X-Gql-News-Lsn` header and cookie), and the
+  last write this process heard of (`gql_news.replicas`).
 - Successful queries are served from the response cache while the data version has not moved;
   GET answers carry an ETag and revalidate with 304. Apollo's automatic persisted queries
   (`extensions.persistedQuery`) keep GET URLs short.
@@ -182,7 +185,8 @@ class GraphQLEndpoint:
         if replicas is not None and operation is not None and operation.kind == "query":
             need = self._client_lsn(request)
             read_from_replicas(need)
-            fresh = replicas.floor is not None and need <= replicas.floor
+            # A write this process has not heard of yet is not in its cache's data version.
+            fresh = need == 0 or (replicas.floor is not None and need <= replicas.floor)
         if self.cache is not None and operation is not None and operation.kind == "query":
             try:
                 version = await self.versions.current()

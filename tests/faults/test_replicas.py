@@ -181,6 +181,15 @@ async def test_queries_read_from_the_replica_and_writes_go_to_the_primary(
         assert setup.statements(setup.standby, "INSERT INTO") == 0
         in_recovery = await _one(setup.replica_url, "SELECT pg_is_in_recovery()")
         assert in_recovery is True
+        metrics = (await http.get("/metrics")).text
+        assert 'gql_news_read_replicas{state="in_rotation"} 1.0' in metrics
+        reads = [
+            line
+            for line in metrics.splitlines()
+            if line.startswith('gql_news_query_reads_total{server="replica"}')
+        ]
+        assert reads, metrics
+        assert float(reads[0].split()[-1]) >= rounds + 1
 
 
 async def test_a_client_reads_its_own_write_while_the_replica_is_paused(
