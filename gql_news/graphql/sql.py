@@ -168,8 +168,8 @@ async def _take(held: _RequestConnection, primary: Any) -> None:
 
 def _recovery_conflict(exc: BaseException) -> bool:
     """A replica cancelled the statement because replaying the WAL needed what it read (SQLSTATE
-    40001 there): the primary answers it."""
-    return isinstance(exc, asyncpg.PostgresError) and exc.sqlstate == "40001"
+    40001 there, 40P01 for a buffer-pin deadlock): the primary answers it."""
+    return isinstance(exc, asyncpg.PostgresError) and exc.sqlstate in {"40001", "40P01"}
 
 
 def in_list(values: Sequence[Any]) -> str:

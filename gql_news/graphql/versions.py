@@ -85,9 +85,8 @@ class PushedVersions(DataVersions):
         self._announced: str | None = None  # the last token the channel brought
         self._task: asyncio.Task[None] | None = None
         self._first_attempt = asyncio.Event()
-        self._wake = (
-            asyncio.Event()
-        )  # a notification came (the floor is to be read) or the connection dropped
+        # Set when a notification came (the floor is to be read) or the connection dropped.
+        self._wake = asyncio.Event()
         self._floor_stale = False
         self._notifications = 0
         self.connections_made = 0
