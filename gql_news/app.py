@@ -135,7 +135,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await init_db(settings)
+        await init_db(settings, replicas=True)
         broker = open_broker(settings)
         refresh_pool()
         try:

@@ -13,6 +13,7 @@ from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.migrations.api import migrate as _tortoise_migrate
 from tortoise.transactions import in_transaction
 
+from gql_news.replicas import Replica, Replicas
 from gql_news.settings import Settings
 
 APP_LABEL = "models"
@@ -32,14 +33,14 @@ async def _reset(connection: Any) -> None:
         await connection.execute("ROLLBACK")
 
 
-def _connection(settings: Settings, *, statement_timeout: bool) -> str | dict[str, Any]:
+def _connection(settings: Settings, url: str, *, statement_timeout: bool) -> str | dict[str, Any]:
     if not settings.is_postgres:
         sqlite: dict[str, Any] = expand_db_url(settings.database_url)
         # A write waits this long for another process's write (an import) to commit; Tortoise
         # passes extra credentials to SQLite as PRAGMAs.
         sqlite["credentials"].setdefault("busy_timeout", settings.sqlite_busy_timeout_ms)
         return sqlite
-    config: dict[str, Any] = expand_db_url(settings.database_url)
+    config: dict[str, Any] = expand_db_url(url)
     credentials = config["credentials"]
     credentials.update(
         minsize=1,
@@ -70,13 +71,22 @@ def _connection(settings: Settings, *, statement_timeout: bool) -> str | dict[st
     return config
 
 
-def tortoise_config(settings: Settings, *, statement_timeout: bool = True) -> dict[str, Any]:
+def tortoise_config(
+    settings: Settings, *, statement_timeout: bool = True, replicas: bool = False
+) -> dict[str, Any]:
     """The Tortoise config dict for these settings (also used by the `tortoise` CLI).
 
-    Migrations run without the per-statement timeout: building an index may take longer.
+    Migrations run without the per-statement timeout: building an index may take longer. With
+    `replicas`, DATABASE_REPLICA_URLS become the connections `replica_1`, `replica_2`, ...: only
+    the read path of queries uses them (`gql_news.replicas`); models, and so every write and the
+    token checks, stay on `default`, the primary.
     """
+    pool = {"default": _connection(settings, settings.database_url, statement_timeout=statement_timeout)}
+    if replicas:
+        for name, url in _replica_names(settings):
+            pool[name] = _connection(settings, url, statement_timeout=statement_timeout)
     return {
-        "connections": {"default": _connection(settings, statement_timeout=statement_timeout)},
+        "connections": pool,
         "apps": {
             APP_LABEL: {
                 "models": MODEL_MODULES,
@@ -115,11 +125,38 @@ def latest_migration() -> str:
     return max(names)
 
 
-async def init_db(settings: Settings) -> None:
-    """Open the connections for this process; the process-wide fallback lets any task use them."""
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+def _replica_names(settings: Settings) -> list[tuple[str, str]]:
+    return [(f"replica_{number}", url) for number, url in enumerate(settings.replica_urls, start=1)]
+
+
+# The read replicas of a serving process (None without DATABASE_REPLICA_URLS, and in the CLI).
+_replicas: Replicas | None = None
+
+
+def read_replicas() -> Replicas | None:
+    return _replicas
+
+
+async def init_db(settings: Settings, *, replicas: bool = False) -> None:
+    """Open the connections for this process; the process-wide fallback lets any task use them.
+
+    `replicas`: the server's queries may read from DATABASE_REPLICA_URLS (the CLI's commands,
+    writers all, leave them alone)."""
+    global _replicas
+    with_replicas = replicas and bool(settings.replica_urls)
+    await Tortoise.init(
+        config=tortoise_config(settings, replicas=with_replicas), _enable_global_fallback=True
+    )
     if not settings.is_postgres:
         await _unicode_lower(db())
+    if with_replicas:
+        _replicas = Replicas([Replica(name, _where(url)) for name, url in _replica_names(settings)])
+
+
+def _where(url: str) -> str:
+    """host:port/database of a URL: what logs may show of it (no credentials)."""
+    credentials = expand_db_url(url)["credentials"]
+    return f"{credentials.get('host')}:{credentials.get('port')}/{credentials.get('database')}"
 
 
 async def _unicode_lower(client: BaseDBAsyncClient) -> None:
@@ -148,6 +185,10 @@ def _base64url(value: Any) -> Any:
 
 
 async def close_db() -> None:
+    global _replicas
+    if _replicas is not None:
+        await _replicas.close()
+        _replicas = None
     await Tortoise.close_connections()
 
 
@@ -181,10 +222,13 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
     """A write transaction. On SQLite it takes the write lock at once (waiting up to the busy
     timeout for another writer): a transaction that reads first and writes later would instead
     fail with "database is locked", without waiting, whenever another process wrote meanwhile."""
-    async with in_transaction() as connection:
+    async with in_transaction("default") as connection:
         if connection.capabilities.dialect == "sqlite":
             await connection.execute_query(SQLITE_WRITE_LOCK)
         yield connection
+    if _replicas is not None:
+        # Where this commit ends in the WAL: the writer's reads wait for a replica to get there.
+        await _replicas.committed(db())
     for hook in committed_hooks:
         hook()
 

@@ -2,9 +2,9 @@
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Where `make sync` puts GraphiQL's browser build (gql_news.graphiql.assets serves it). Defined
@@ -20,6 +20,14 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default="sqlite://gql_news.sqlite3",
         description="Tortoise URL: sqlite://PATH or postgres://USER:PASS@HOST:PORT/DB.",
+    )
+    database_replica_urls: str = Field(
+        default="",
+        description=(
+            "Comma-separated postgres:// URLs of streaming replicas of DATABASE_URL: queries read from "
+            "them, writes go to DATABASE_URL, and a client that just wrote reads from DATABASE_URL "
+            "until a replica has replayed its write. Empty: every statement goes to DATABASE_URL."
+        ),
     )
     host: str = Field(default="127.0.0.1", description="Interface `gql-news serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `gql-news serve` binds to.")
@@ -230,9 +238,28 @@ class Settings(BaseSettings):
         description="Trace operations with OpenTelemetry (the `otel` extra; OTEL_* variables configure it).",
     )
 
+    @model_validator(mode="after")
+    def _replicas_of_postgres(self) -> Self:
+        """Replicas are PostgreSQL standbys of a PostgreSQL primary; a SQLite file has none."""
+        if self.replica_urls and not self.is_postgres:
+            raise ValueError("DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL")
+        for url in self.replica_urls:
+            if not _is_postgres_url(url):
+                raise ValueError(f"DATABASE_REPLICA_URLS: {url.split('@')[-1]!r} is not a postgres:// URL")
+        return self
+
     @property
     def is_postgres(self) -> bool:
-        return self.database_url.split(":", 1)[0] in {"postgres", "postgresql", "asyncpg"}
+        return _is_postgres_url(self.database_url)
+
+    @property
+    def replica_urls(self) -> list[str]:
+        """DATABASE_REPLICA_URLS as a list (blanks and surrounding spaces dropped)."""
+        return [url.strip() for url in self.database_replica_urls.split(",") if url.strip()]
+
+
+def _is_postgres_url(url: str) -> bool:
+    return url.split(":", 1)[0] in {"postgres", "postgresql", "asyncpg"}
 
 
 @lru_cache(maxsize=1)

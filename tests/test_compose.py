@@ -431,6 +431,88 @@ def test_migrations_run_once_before_the_replicas(compose: dict[str, Any]) -> Non
     assert "build" in migrate_job or "build" in app
 
 
+# --- the database replica ------------------------------------------------------------------------
+
+
+def _mounted(service: dict[str, Any], target: str) -> Path:
+    """The repository file a service mounts at `target`."""
+    mounts = [str(v).split(":") for v in service.get("volumes") or []]
+    sources = [m[0] for m in mounts if len(m) > 1 and m[1] == target]
+    assert len(sources) == 1, f"one file must be mounted at {target}: {mounts}"
+    path = (ROOT / sources[0]).resolve()
+    assert path.is_file(), f"{sources[0]} is not in the repository"
+    return path
+
+
+def _data_volume(compose: dict[str, Any], name: str) -> str:
+    sources = [
+        str(v).split(":")[0]
+        for v in _service(compose, name).get("volumes") or []
+        if f":{PG_DATA_DIR}" in str(v)
+    ]
+    assert len(sources) == 1, f"{name} needs one volume at {PG_DATA_DIR}"
+    assert sources[0] in (compose.get("volumes") or {}), f"{sources[0]} must be a declared named volume"
+    return sources[0]
+
+
+def test_app_reads_from_the_replica_service(
+    compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    settings = _container_settings(compose, monkeypatch, tmp_path)
+    assert settings.replica_urls, "the production shape reads from a replica: DATABASE_REPLICA_URLS"
+    primary = _env(_service(compose, "postgres"))
+    connections = tortoise_config(settings, replicas=True)["connections"]
+    for number, url in enumerate(settings.replica_urls, start=1):
+        parts = urlsplit(url)
+        assert parts.hostname is not None
+        replica = _service(compose, parts.hostname)
+        assert "PRIMARY_HOST" in _env(replica), f"{parts.hostname} is not a replica service"
+        assert parts.port == 5432
+        # Roles and databases are the primary's: a replica is a copy of its data directory.
+        assert parts.username == primary["POSTGRES_USER"]
+        assert parts.password == primary["POSTGRES_PASSWORD"]
+        assert parts.path.lstrip("/") == primary["POSTGRES_DB"]
+        credentials = connections[f"replica_{number}"]["credentials"]
+        assert credentials["host"] == parts.hostname
+    assert tortoise_config(settings)["connections"].keys() == {"default"}, "migrations use the primary alone"
+
+
+def test_replica_streams_from_the_primary(compose: dict[str, Any]) -> None:
+    primary, replica = _service(compose, "postgres"), _service(compose, "postgres-replica")
+    assert replica.get("image") == primary.get("image"), "a standby runs the primary's major version"
+    replica_env, primary_env = _env(replica), _env(primary)
+    assert replica_env["PRIMARY_HOST"] == "postgres"
+    assert replica_env["PGDATA"] == PG_DATA_DIR
+    shared = {"REPLICATION_USER", "REPLICATION_PASSWORD", "REPLICATION_SLOT"}
+    assert {k: replica_env[k] for k in shared} == {k: primary_env[k] for k in shared}
+    assert (replica.get("depends_on") or {}).get("postgres", {}).get("condition") == "service_healthy"
+    assert str(replica.get("user")) == "postgres", "PostgreSQL refuses to run as root"
+    assert _data_volume(compose, "postgres-replica") != _data_volume(compose, "postgres")
+    # The app does without the replica (it reads from the primary then): nothing waits for it.
+    assert "postgres-replica" not in (_service(compose, "app").get("depends_on") or {})
+    command = " ".join(_argv(primary.get("command") or []))
+    assert "wal_level=replica" in command
+
+
+def test_replication_scripts_are_shell_that_sets_up_a_standby(compose: dict[str, Any]) -> None:
+    primary, replica = _service(compose, "postgres"), _service(compose, "postgres-replica")
+    init = _mounted(primary, "/docker-entrypoint-initdb.d/10-replication.sh")
+    entry_target = _argv(replica["entrypoint"])[0]
+    entrypoint = _mounted(replica, entry_target)
+    for script in (init, entrypoint):
+        checked = subprocess.run(["sh", "-n", str(script)], capture_output=True, text=True, check=False)
+        assert checked.returncode == 0, f"{script.name}: {checked.stderr}"
+        assert script.stat().st_mode & 0o111, f"{script.name} must be executable"
+    init_text = init.read_text(encoding="utf-8")
+    assert "WITH REPLICATION LOGIN" in init_text
+    assert "pg_create_physical_replication_slot" in init_text
+    assert "host replication $REPLICATION_USER" in init_text
+    entry_text = entrypoint.read_text(encoding="utf-8")
+    for flag in ("--write-recovery-conf", '--slot="$REPLICATION_SLOT"', '--host="$PRIMARY_HOST"'):
+        assert flag in entry_text, f"pg_basebackup needs {flag}"
+    assert "exec postgres -c hot_standby=on" in entry_text
+
+
 @pytest.fixture(scope="module")
 def proxy_conf(compose: dict[str, Any]) -> tuple[Path, list[dict[str, Any]]]:
     """The nginx config the proxy service mounts, parsed by nginx's own parser (crossplane)."""

@@ -6,6 +6,9 @@
   `application/graphql-response+json` a request error, where no execution happened, is
   HTTP 400, with `application/json` every well-formed request is 200. An `Accept` that allows
   neither is 406; a body that is not JSON, or not a GraphQL request object, is 400.
+- With read replicas, a query reads from one that has replayed the client's last write (a
+  mutation's answer carries its WAL position: the `X-Gql-News-Lsn` header and cookie), and the
+  last write this process heard of (`gql_news.replicas`).
 - Successful queries are served from the response cache while the data version has not moved;
   GET answers carry an ETag and revalidate with 304. Apollo's automatic persisted queries
   (`extensions.persistedQuery`) keep GET URLs short.
@@ -24,6 +27,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from gql_news.db import read_replicas
 from gql_news.graphiql import GraphiQLPage
 from gql_news.graphql.cache import (
     PersistedQueries,
@@ -46,9 +50,19 @@ from gql_news.graphql.request import (
     request_error_status,
 )
 from gql_news.graphql.schema import NewsSchema
-from gql_news.graphql.sql import request_connection
+from gql_news.graphql.sql import read_from_replicas, request_connection
 from gql_news.graphql.versions import CounterVersions, DataVersions
 from gql_news.ops.requests import RequestInfo, request_info
+from gql_news.replicas import (
+    LSN_COOKIE,
+    LSN_HEADER,
+    REMEMBER_S,
+    RecentWrites,
+    format_lsn,
+    marking_writes,
+    parse_lsn,
+)
+from gql_news.tokens import bearer_token, hash_token
 
 logger = logging.getLogger("gql_news.http")
 
@@ -92,6 +106,7 @@ class GraphQLEndpoint:
         self.cache = cache
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
+        self.recent_writes = RecentWrites()  # with read replicas: each API token's last write
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
@@ -165,6 +180,13 @@ class GraphQLEndpoint:
             raise RequestError(message, request_error_status(media))
         key = version = None
         headers: dict[str, str] = {"X-Request-Id": request_id}
+        replicas = read_replicas()
+        fresh = True  # the cache may answer: this process has heard of the client's last write
+        if replicas is not None and operation is not None and operation.kind == "query":
+            need = self._client_lsn(request)
+            read_from_replicas(need)
+            # A write this process has not heard of yet is not in its cache's data version.
+            fresh = need == 0 or (replicas.floor is not None and need <= replicas.floor)
         if self.cache is not None and operation is not None and operation.kind == "query":
             try:
                 version = await self.versions.current()
@@ -178,14 +200,37 @@ class GraphQLEndpoint:
             headers["ETag"] = etag(version, key)
             if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
-                if headers["ETag"] in request.headers.get("if-none-match", ""):
+                if fresh and headers["ETag"] in request.headers.get("if-none-match", ""):
                     info.cache = "not_modified"
                     return Response(status_code=304, headers=headers)
-            body, info.cache = await self.cache.lookup(key, version)
-            if body is not None:
-                return Response(body, media_type=media, headers=headers)
+            if fresh:
+                body, info.cache = await self.cache.lookup(key, version)
+                if body is not None:
+                    return Response(body, media_type=media, headers=headers)
+        with marking_writes() as written:
+            result = await self._execute(request, params, query, request_id, media)
+        if written.lsn is not None:
+            self._wrote(request, written.lsn, headers)
+        is_query = operation is not None and operation.kind == "query"
+        response = self._response(media, result, info, headers, is_query)
+        if written.lsn is not None:
+            response.set_cookie(
+                LSN_COOKIE,
+                format_lsn(written.lsn),
+                max_age=REMEMBER_S,
+                path="/graphql",
+                httponly=True,
+                samesite="lax",
+            )
+        if self.cache is not None and key is not None and version is not None and not result.errors:
+            await self.cache.keep(key, version, bytes(response.body))
+        return response
+
+    async def _execute(
+        self, request: Request, params: GraphQLParams, query: str, request_id: str, media: str
+    ) -> ExecutionResult:
         try:
-            result = await self.schema.execute(
+            return await self.schema.execute(
                 query,
                 variable_values=params.variables,
                 context_value=Context(request=request, request_id=request_id, plan_queries=True),
@@ -198,11 +243,25 @@ class GraphQLEndpoint:
         except CannotGetOperationTypeError as error:
             status = request_error_status(media)
             raise RequestError(error.as_http_error_reason(), status) from None
-        is_query = operation is not None and operation.kind == "query"
-        response = self._response(media, result, info, headers, is_query)
-        if self.cache is not None and key is not None and version is not None and not result.errors:
-            await self.cache.keep(key, version, bytes(response.body))
-        return response
+
+    def _client_lsn(self, request: Request) -> int:
+        """How far in the WAL this client's reads must see: its last write, as it hands it back
+        (header or cookie) or as this process remembers it for its API token (0: no write)."""
+        need = max(
+            parse_lsn(request.headers.get(LSN_HEADER)) or 0, parse_lsn(request.cookies.get(LSN_COOKIE)) or 0
+        )
+        if self.recent_writes:
+            token = bearer_token(request.headers.get("authorization"))
+            if token is not None:
+                need = max(need, self.recent_writes.lsn(hash_token(token)))
+        return need
+
+    def _wrote(self, request: Request, lsn: int, headers: dict[str, str]) -> None:
+        """A write committed: the client is told where (to send back), and its token remembered."""
+        headers[LSN_HEADER] = format_lsn(lsn)
+        token = bearer_token(request.headers.get("authorization"))
+        if token is not None:
+            self.recent_writes.wrote(hash_token(token), lsn)
 
     def _response(
         self, media: str, result: ExecutionResult, info: RequestInfo, headers: dict[str, str], is_query: bool

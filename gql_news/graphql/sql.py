@@ -21,6 +21,9 @@ import orjson
 from tortoise import connections
 from tortoise.log import db_client_logger
 
+from gql_news.db import read_replicas
+from gql_news.replicas import Replica
+
 Row = dict[str, Any]
 
 logger = logging.getLogger("gql_news.sql")
@@ -45,13 +48,16 @@ class _RequestConnection:
     """One pooled PostgreSQL connection held for a whole request, taken on its first query.
 
     Loaders of one request may fire concurrently; an asyncpg connection runs one statement at
-    a time, so they take turns on the lock.
+    a time, so they take turns on the lock. A query's connection may be a replica's
+    (`read_from_replicas`); everything else reads from the primary.
     """
 
     def __init__(self) -> None:
         self.stack = AsyncExitStack()
         self.connection: Any = None
         self.lock = asyncio.Lock()
+        self.need: int | None = None  # a replica must have replayed this far; None: the primary
+        self.replica: Replica | None = None  # the replica `connection` is to
 
 
 _held: ContextVar[_RequestConnection | None] = ContextVar("gql_news_request_connection", default=None)
@@ -69,10 +75,19 @@ async def request_connection() -> AsyncIterator[None]:
         await _give_back(held)
 
 
+def read_from_replicas(need: int) -> None:
+    """Let the request's reads go to a replica that has replayed the WAL up to `need` (and the
+    process's floor); without replicas, or while none has, they go to the primary."""
+    held = _held.get()
+    if held is not None:
+        held.need = need
+
+
 async def _give_back(held: _RequestConnection) -> None:
     """Return the held connection to the pool; a connection the database dropped cannot fail
     the request whose answer is already made (asyncpg has put its slot back in the pool)."""
     held.connection = None
+    held.replica = None
     try:
         await held.stack.aclose()
     except Exception as exc:  # noqa: BLE001 - whatever releasing a dead connection raises
@@ -114,19 +129,47 @@ async def fetch(sql: str, params: Sequence[Any] = ()) -> list[Row]:
     if db_client_logger.isEnabledFor(logging.DEBUG):
         db_client_logger.debug("%s: %s", query, params)
     async with held.lock:
-        if held.connection is None:
-            held.connection = await held.stack.enter_async_context(client.acquire_connection())
-        try:
-            records: list[Row] = await held.connection.fetch(query, *params)
-        except BaseException as exc:
-            if _connection_lost(exc):
-                # The server may have sent its farewell before the socket closes: asyncpg then
-                # still thinks the session is busy, and a next statement on it would fail with
-                # an internal error. Close it now; the next `fetch` takes a fresh connection.
-                held.connection.terminate()
-                await _give_back(held)
-            raise
-    return records
+        while True:
+            if held.connection is None:
+                await _take(held, client)
+            replica = held.replica
+            try:
+                records: list[Row] = await held.connection.fetch(query, *params)
+            except BaseException as exc:
+                lost = _connection_lost(exc)
+                if lost:
+                    # The server may have sent its farewell before the socket closes: asyncpg then
+                    # still thinks the session is busy, and a next statement on it would fail with
+                    # an internal error. Close it now; the next `fetch` takes a fresh connection.
+                    held.connection.terminate()
+                    await _give_back(held)
+                replicas = read_replicas()
+                if replica is None or replicas is None or not (lost or _recovery_conflict(exc)):
+                    raise
+                # A replica failed: the request reads on from the primary, the client sees nothing.
+                if lost:
+                    replicas.lost(replica, exc)
+                else:
+                    await _give_back(held)
+                held.need = None
+                continue
+            return records
+
+
+async def _take(held: _RequestConnection, primary: Any) -> None:
+    replicas = read_replicas()
+    if held.need is not None and replicas is not None:
+        found = await replicas.connection(held.stack, held.need)
+        if found is not None:
+            held.connection, held.replica = found
+            return
+    held.connection = await held.stack.enter_async_context(primary.acquire_connection())
+
+
+def _recovery_conflict(exc: BaseException) -> bool:
+    """A replica cancelled the statement because replaying the WAL needed what it read (SQLSTATE
+    40001 there, 40P01 for a buffer-pin deadlock): the primary answers it."""
+    return isinstance(exc, asyncpg.PostgresError) and exc.sqlstate in {"40001", "40P01"}
 
 
 def in_list(values: Sequence[Any]) -> str:

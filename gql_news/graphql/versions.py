@@ -16,6 +16,9 @@ every process. `current()` is asked once per cacheable request.
   process (milliseconds); not in the process that wrote: its own commits (`db.writing`)
   replace the token with a fresh one at once, until the next notification brings a shared one
   (or, when its own came first, after a second: the last one announced covered it).
+- With read replicas, the same connection reads the primary's WAL position after each
+  notification (coalesced: one statement for a burst), the floor a replica must have replayed
+  before it may answer a query (`gql_news.replicas`); reads go to the primary meanwhile.
 - SQLite (`CounterVersions`): the `data_version` counter the triggers bump, read once per
   request (SQLite serialises writers anyway).
 """
@@ -32,8 +35,9 @@ from typing import Any
 
 import asyncpg
 
-from gql_news.db import committed_hooks
+from gql_news.db import committed_hooks, read_replicas
 from gql_news.graphql.sql import fetch_one
+from gql_news.replicas import WRITTEN_LSN_SQL
 
 logger = logging.getLogger("gql_news.events")
 
@@ -81,6 +85,10 @@ class PushedVersions(DataVersions):
         self._announced: str | None = None  # the last token the channel brought
         self._task: asyncio.Task[None] | None = None
         self._first_attempt = asyncio.Event()
+        # Set when a notification came (the floor is to be read) or the connection dropped.
+        self._wake = asyncio.Event()
+        self._floor_stale = False
+        self._notifications = 0
         self.connections_made = 0
         self.fallback_reads = 0
 
@@ -129,6 +137,24 @@ class PushedVersions(DataVersions):
     def _on_notify(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
         if self._token is not None:
             self._token = self._announced = f"n{payload[:20]}"
+        replicas = read_replicas()
+        if replicas is not None:
+            # Until the primary's WAL position after this write is read, no replica is known to
+            # have it: a response cached under the new token must not be read from one.
+            replicas.floor_unknown()
+            self._notifications += 1
+            self._floor_stale = True
+            self._wake.set()
+
+    async def _read_floor(self, connection: asyncpg.Connection) -> None:
+        """The primary's WAL position now covers every write notified before the statement was
+        sent; a notification arriving meanwhile asks for another read."""
+        self._floor_stale = False
+        seen = self._notifications
+        lsn = await connection.fetchval(WRITTEN_LSN_SQL, timeout=_HEARTBEAT_S)
+        replicas = read_replicas()
+        if replicas is not None and self._notifications == seen:
+            replicas.floor_at(int(lsn))
 
     async def _listen_forever(self) -> None:
         backoff = _BACKOFF_MIN_S
@@ -153,21 +179,34 @@ class PushedVersions(DataVersions):
         )
         try:
             lost = asyncio.Event()
-            connection.add_termination_listener(lambda _conn: lost.set())
+
+            def dropped(_conn: Any) -> None:
+                lost.set()
+                self._wake.set()
+
+            connection.add_termination_listener(dropped)
             await connection.add_listener(CHANNEL, self._on_notify)
             # Listening from here on: every later commit is announced. What committed before is
             # in the snapshot, so the token differs from any taken before a write we missed.
             snapshot = await connection.fetchval("SELECT pg_current_snapshot()::text")
             self._token = self._announced = f"c{_digest(str(snapshot))}"
+            self._floor_stale = read_replicas() is not None
             self.connections_made += 1
             self._first_attempt.set()
             while not lost.is_set():
+                if self._floor_stale:
+                    await self._read_floor(connection)
+                    continue
+                self._wake.clear()
                 try:
-                    await asyncio.wait_for(lost.wait(), _HEARTBEAT_S)
+                    await asyncio.wait_for(self._wake.wait(), _HEARTBEAT_S)
                 except TimeoutError:
                     await connection.execute("SELECT 1", timeout=_HEARTBEAT_S)
         finally:
             self._token = self._announced = None
+            replicas = read_replicas()
+            if replicas is not None:
+                replicas.floor_unknown()
             connection.terminate()
 
 

@@ -1,5 +1,5 @@
 """Prometheus metrics: GraphQL requests and latency per operation, errors by code, HTTP statuses,
-response-cache lookups and the database pool.
+response-cache lookups, the database pool and the read replicas.
 
 Operation names are chosen by clients, so they cannot all become label values: every distinct
 value is a time series kept for the life of the process. The rule (`OperationLabels`): a name
@@ -19,6 +19,7 @@ import os
 import re
 from time import monotonic
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -35,7 +36,9 @@ from starlette.responses import Response
 from starlette.types import Scope
 from tortoise import connections
 
+from gql_news.db import read_replicas
 from gql_news.ops.requests import RequestInfo
+from gql_news.replicas import Replicas
 
 ANONYMOUS = "<anonymous>"
 OTHER = "<other>"
@@ -78,6 +81,20 @@ DB_POOL = Gauge(
     ["state"],
     multiprocess_mode="livesum",
 )
+
+QUERY_READS = Counter(
+    "gql_news_query_reads",
+    "With read replicas: queries that read from the database, by the server they read from (replica or primary).",
+    ["server"],
+)
+READ_REPLICAS = Gauge(
+    "gql_news_read_replicas",
+    "Read replicas of the app: in_rotation and out_of_rotation (summed over live workers).",
+    ["state"],
+    multiprocess_mode="livesum",
+)
+# What each worker's replica set had counted at the last sample (a new app starts a new set).
+_reads_counted: WeakKeyDictionary[Replicas, dict[str, int]] = WeakKeyDictionary()
 
 
 class OperationLabels:
@@ -155,7 +172,9 @@ class Metrics:
 
 
 def refresh_pool() -> None:
-    """Sample the asyncpg pool behind Tortoise's default connection (SQLite has none)."""
+    """Sample the asyncpg pool behind Tortoise's default connection (SQLite has none), and the
+    read replicas."""
+    _refresh_replicas()
     try:
         pool: Any = getattr(connections.get("default"), "_pool", None)
     except Exception:  # noqa: BLE001 - not initialised (start-up, shutdown): nothing to sample
@@ -166,6 +185,20 @@ def refresh_pool() -> None:
     DB_POOL.labels("open").set(size)
     DB_POOL.labels("in_use").set(size - pool.get_idle_size())
     DB_POOL.labels("max").set(pool.get_max_size())
+
+
+def _refresh_replicas() -> None:
+    replicas = read_replicas()
+    if replicas is None:
+        return
+    counted = _reads_counted.setdefault(replicas, {})
+    for server, count in replicas.reads.items():
+        if count > counted.get(server, 0):
+            QUERY_READS.labels(server).inc(count - counted.get(server, 0))
+        counted[server] = count
+    out = sum(1 for replica in replicas.replicas if replica.down)
+    READ_REPLICAS.labels("in_rotation").set(len(replicas.replicas) - out)
+    READ_REPLICAS.labels("out_of_rotation").set(out)
 
 
 def _registry() -> CollectorRegistry:

@@ -111,6 +111,37 @@ class Cluster:
             raise
         return cluster
 
+    @classmethod
+    def standby_of(cls, primary: Cluster) -> Cluster:
+        """A streaming replica of `primary` (running), on a port of its own: `pg_basebackup -R`
+        copies the primary's data directory and writes the standby's connection settings, through a
+        physical replication slot of its own (the primary keeps the WAL it has not received yet).
+        The primary's defaults allow it: wal_level replica, max_wal_senders 10, and initdb's
+        pg_hba.conf lets local replication connections in."""
+        prefix, user = _run_as()
+        root = Path(tempfile.mkdtemp(prefix="gql-news-pg-standby-"))
+        if user is not None:
+            os.chown(root, user.pw_uid, user.pw_gid)
+        standby = cls(primary.bindir, root, free_port(), prefix)
+        try:
+            standby._binary(
+                "pg_basebackup",
+                *("-D", str(standby.data_dir), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"),
+                *("-X", "stream", "-R", "-C", "-S", standby.slot, "--no-sync", "-c", "fast"),
+            )
+            config = _CONFIG.format(port=standby.port, sockets=root)
+            with (standby.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
+                conf.write(config)
+        except BaseException:
+            standby.destroy()
+            raise
+        return standby
+
+    @property
+    def slot(self) -> str:
+        """The replication slot this cluster streams through when it is a standby."""
+        return f"gql_news_standby_{self.port}"
+
     @property
     def data_dir(self) -> Path:
         return self.root / "data"

@@ -20,22 +20,44 @@ from tests.faults.cluster import Cluster, ClusterUnavailable
 from tests.servers import Served, cli_token, start_server
 
 
-@pytest.fixture(scope="session")
-def cluster() -> Iterator[Cluster]:
-    """A running throw-away PostgreSQL cluster, removed at the end of the run."""
+def _create_cluster() -> Cluster:
+    """A new (stopped) cluster; skips where the server binaries are missing, but not in CI."""
     if BACKEND != "postgres":
         pytest.skip("the fault tests run in the PostgreSQL pass")
     try:
-        made = Cluster.create()
+        return Cluster.create()
     except ClusterUnavailable as exc:
         if IN_CI:
             pytest.fail(f"CI=true needs PostgreSQL's server binaries for the fault tests: {exc}")
         pytest.skip(f"NO FAULT TESTS: {exc}")
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Iterator[Cluster]:
+    """A running throw-away PostgreSQL cluster, removed at the end of the run."""
+    made = _create_cluster()
     try:
         made.start()
         yield made
     finally:
         made.destroy()
+
+
+@pytest.fixture(scope="session")
+def replicated() -> Iterator[tuple[Cluster, Cluster]]:
+    """A primary of its own and a streaming replica of it (`pg_basebackup -R`), both running;
+    apart from `cluster`, which other fault tests stop and freeze."""
+    primary = _create_cluster()
+    standby: Cluster | None = None
+    try:
+        primary.start()
+        standby = Cluster.standby_of(primary)
+        standby.start()
+        yield primary, standby
+    finally:
+        if standby is not None:
+            standby.destroy()
+        primary.destroy()
 
 
 async def _admin(cluster: Cluster, sql: str) -> None:
