@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from gql_news.ingest.cue_words import TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+_NAME_AFTER = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+({_CAPITALISED})(?![^\W_])")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
@@ -295,9 +297,36 @@ def _in_a_name(
         return False  # "the south of France": a place, whoever was named before
     if form in surnames_before:
         return True
+    if form.lower() in context.given_names and (
+        (previous is not None and previous.lower() in TITLES)  # "Dr Jordan", "Coach Georgia"
+        or _given_name_of_someone_named(body, start, form, context)
+    ):
+        return True
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+
+
+def _given_name_of_someone_named(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether a person was named earlier by this given name and a surname: "Georgia Lindqvist,
+    the chief executive, ... Georgia told analysts", "India Marsh ... “India taught me”". The
+    surname must read as one: the pair set off by a comma, or the surname written alone
+    elsewhere ("Lindqvist said"); a word that makes a place, body or title ("Jordan Valley",
+    "Kenya Airways", "Chad President") does not."""
+    for match in _NAME_AFTER.finditer(body, 0, start):
+        if match.group(1) != form:
+            continue
+        surname = match.group(2)
+        if surname in _PLACE_AFTER or surname in _ORGANISATION_AFTER or surname.lower() in TITLES:
+            continue
+        alone = re.compile(rf"(?<!{re.escape(form)} )(?<![^\W_]){re.escape(surname)}(?![^\W_])")
+        if (
+            body.startswith(",", match.end())
+            or alone.search(body, match.end())
+            or alone.search(body, 0, match.start())
+        ):
+            return True
+    return False
 
 
 def _compound(
