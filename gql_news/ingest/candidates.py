@@ -9,6 +9,7 @@ organisation and it links to nothing:
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
   in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there);
+- "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which");
 - a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
   "Nordvik Energy told reporters";
 - "according to" before it: "according to the Freedonian Press Agency";
@@ -238,6 +239,8 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
 def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:
     """A role word in the phrase after a name's comma: ", the deputy foreign minister of ..."."""
     first = tokens[start]
+    if first.lower == "who":
+        return "who", False  # "Helen Tremayne, who milks 180 cows": "who" is said of a person
     if first.lower not in APPOSITIVE_START and not _is_role_noun(first.lower) and not first.capitalised:
         return None
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
