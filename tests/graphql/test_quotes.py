@@ -209,3 +209,28 @@ async def test_a_speaker_outside_the_catalogue_is_a_candidate_until_confirmed(
     stored = await Quote.get(text="We will not sign anything until we see the prices")
     assert stored.speaker_candidate is None
     assert stored.person_id == (await Person.get(slug="ana-lopes")).id
+
+
+async def test_confirming_attributes_quotes_stored_before_speaker_candidates(
+    client: httpx.AsyncClient,
+) -> None:
+    """A quote stored before quotes carried their speaker candidate (speaker_candidate null) is
+    attributed all the same when the candidate is confirmed: confirming re-links the articles
+    that name it, which finds their quotes again."""
+    headers = await token_headers()
+    body = "Ana Lopes, the finance minister, was cautious. “We will not sign anything yet,” she said."
+    imported = ok(
+        await mutate(
+            client,
+            "mutation($t: String!) { importArticle(input: {text: $t}) { slug entityCandidates { id text } } }",
+            {"t": f"Potash\n\nNews | May 1, 2024\n\n{body}"},
+            headers,
+        )
+    )["importArticle"]
+    await Quote.filter(text="We will not sign anything yet").update(speaker_candidate=None)
+    (candidate,) = [c for c in imported["entityCandidates"] if c["text"] == "Ana Lopes"]
+    confirm = "mutation($id: ID!) { confirmEntityCandidate(id: $id) { status } }"
+    ok(await mutate(client, confirm, {"id": candidate["id"]}, headers))
+    (quote,) = (await data(client, SPEAKERS, {"s": imported["slug"]}))["article"]["quotes"]
+    assert quote["speaker"] == {"slug": "ana-lopes"}
+    assert quote["speakerCandidate"] is None
