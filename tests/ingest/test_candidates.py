@@ -46,6 +46,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
             [("Finance Ministry", "organisation", "spokesperson")],
         ),
         ("South Korean President Moon Jae-in said.", [("Moon Jae-in", "person", "president")]),
+        ("Helen Tremayne, who milks cows, agreed.", [("Helen Tremayne", "person", "who")]),
+        ("The Kennel Club said entries rose.", [("Kennel Club", "organisation", "said")]),
     ],
 )
 def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
