@@ -6,11 +6,15 @@ exceptional phrases:
 
 - **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
-  catalogued person's surname too) unless a preposition puts it back in place ("the south of
-  France"). Given names come from gender-guesser's name dictionary.
-- **A compound noun.** Before a lower-case noun the two make a WordNet noun that names a thing
-  ("Swiss chard", "Dutch ovens", "guinea fowl", "Brazil nuts"): country_compounds.json, made by
-  scripts/country_compounds.py. A capital at the start of a sentence is weighed, not trusted:
+  catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
+  where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
+  ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
+  south of France"). Given names come from gender-guesser's name dictionary.
+- **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
+  ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"), a breed
+  or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
+  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
+  of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word.
 - **A place or an institution named after it.** "X City", "X River", "University of X",
