@@ -215,6 +215,7 @@ class CountryContext:
     given_names: frozenset[str]  # lower case
     compounds: frozenset[tuple[str, ...]]  # (country form, noun words...), lower case
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
+    compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     us_states: frozenset[str]
     us_places: re.Pattern[str]  # US state and large-city names, whole words
 
@@ -259,6 +260,7 @@ def shipped_country_context() -> CountryContext:
         given_names=names,
         compounds=compounds,
         endings=endings,
+        compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         us_states=states,
         us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
     )
@@ -340,10 +342,13 @@ def _compound(
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is not None:
         words = nouns.group().split()
-        for count in range(1, min(len(words), _COMPOUND_WORDS) + 1):
-            head = (lower, *words[: count - 1])
-            if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
-                return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "American oil palm"
+        if any((lower, noun) in context.compounds for noun in _singulars(words[0])):
+            return True  # "Swiss chard", "Dutch ovens", "Jersey cows"
+        if (lower, words[0]) in context.compound_starts:  # "American oil palm"
+            for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
+                head = (lower, *words[: count - 1])
+                if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
+                    return True
     if previous is not None and any(
         (previous.lower(), word) in context.endings for word in _singulars(lower)
     ):
