@@ -266,6 +266,11 @@ def shipped_country_context() -> CountryContext:
     )
 
 
+def names_a_place_or_body(word: str) -> bool:
+    """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
+    return word in _PLACE_AFTER or word in _ORGANISATION_AFTER
+
+
 def not_the_country(
     body: str, start: int, end: int, context: CountryContext, surnames_before: frozenset[str] = frozenset()
 ) -> bool:
