@@ -12,7 +12,8 @@ oil palm") it is not. The file lists, in lower case:
   substance, act, state, ...), so "Canadian dollar", "French people" or "Irish Sea" are not
   listed. The whole noun is kept, so "American oil palm" does not make "American oil" a
   compound. A compound of one form of a country holds for its other name-or-demonym form
-  ("Canada goose", so "Canadian goose"), and a noun's irregular plural is listed as well
+  ("Canada goose", so "Canadian goose") unless that first word is a common noun itself ("china
+  cabinet" says nothing of a "Chinese cabinet"), and a noun's irregular plural is listed as well
   ("Canada geese", from WordNet's noun.exc).
 - The same for a breed, crop or dish that WordNet names by the country form alone, followed by
   the kind of thing it is: the form's animal, plant or food sense, its two nearest hypernyms and
@@ -110,10 +111,13 @@ def main() -> int:
             if len(parts) == 1 and parts[0] in words and synset.lexfile in KINDS:
                 for kind in _kinds_of(synset, synsets):
                     kinds.add((parts[0], *kind))
-    # the same compound for the country's other forms, and irregular plurals
+    # the same compound for the country's other forms (not where the first word is itself a
+    # common noun, "china cabinet", which says nothing of a "Chinese cabinet"), and irregular plurals
+    common = {w for s in synsets.values() if s.lexfile in THINGS for w in s.words if w in words}
     irregular = plurals()
     out = set()
-    spread = [(noun, words[noun[0]] | {noun[0]}) for noun in compounds] + [(k, {k[0]}) for k in kinds]
+    spread = [(c, {c[0]} if c[0] in common else words[c[0]] | {c[0]}) for c in compounds]
+    spread += [(k, {k[0]}) for k in kinds]
     for (_, *rest), forms in spread:
         for form in forms:
             out.add(" ".join([form, *rest]))

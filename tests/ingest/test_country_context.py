@@ -49,6 +49,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # breed or crop followed by its kind; a noun may also end with the form
         ("American oil palm grows here; American oil output rose.", ["American"]),
         ("Canadian geese and Swedish turnips; Swedish farmers.", ["Swedish"]),
+        ("A china cabinet was sold; the Chinese cabinet met.", ["Chinese"]),
         ("Dairies keep Jersey cows and Guernsey cattle; Jersey voters met.", ["Jersey"]),
         ("Two Great Danes and a Brown Swiss won; Danes voted.", ["Danes"]),
         # a given name: after a title, or of someone named by it and a surname earlier
