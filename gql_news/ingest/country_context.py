@@ -323,7 +323,11 @@ def _given_name_of_someone_named(body: str, start: int, form: str, context: Coun
     the chief executive, ... Georgia told analysts", "India Marsh ... “India taught me”". The
     surname must read as one: the pair set off by a comma, or the surname written alone
     elsewhere ("Lindqvist said"); a word that makes a place, body or title ("Jordan Valley",
-    "Kenya Airways", "Chad President") does not."""
+    "Kenya Airways", "Chad President") does not. Outside a quotation, a body that also writes the
+    form after a preposition ("plays for Jordan") means the country by it: news prose calls a
+    person by surname, while a speaker may call them by their given name."""
+    if not _inside_quotation(body, start) and _after_a_preposition(body, form):
+        return False  # "plays for Jordan": outside a quotation the body's own usage decides
     for match in _NAME_AFTER.finditer(body, 0, start):
         if match.group(1) != form:
             continue
@@ -338,6 +342,17 @@ def _given_name_of_someone_named(body: str, start: int, form: str, context: Coun
         ):
             return True
     return False
+
+
+def _inside_quotation(body: str, position: int) -> bool:
+    """Whether a curly opening quotation mark before `position` is not yet closed."""
+    return body.rfind("“", 0, position) > body.rfind("”", 0, position)
+
+
+def _after_a_preposition(body: str, form: str) -> bool:
+    """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
+    pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
+    return any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(body))
 
 
 def _compound(

@@ -56,6 +56,8 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
         ("Georgia Lindqvist runs the firm. Exports to Georgia rose.", ["Georgia"]),
+        ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
+        ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
         ("The Jordan Valley is dry. Jordan imports water.", ["Jordan"]),
         # places and institutions named after a country; organisations that contain one
         ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
