@@ -40,7 +40,6 @@ from gql_news.ingest.resources import data_file, read_json
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
-_NAME_AFTER = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+({_CAPITALISED})(?![^\W_])")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
@@ -310,7 +309,7 @@ def _in_a_name(
         return True
     if form.lower() in context.given_names and (
         (previous is not None and previous.lower() in TITLES)  # "Dr Jordan", "Coach Georgia"
-        or _given_name_of_someone_named(body, start, form, context)
+        or _given_name_of_someone_named(body, start, form)
     ):
         return True
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
@@ -318,7 +317,7 @@ def _in_a_name(
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
 
 
-def _given_name_of_someone_named(body: str, start: int, form: str, context: CountryContext) -> bool:
+def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     """Whether a person was named earlier by this given name and a surname: "Georgia Lindqvist,
     the chief executive, ... Georgia told analysts", "India Marsh ... “India taught me”". The
     surname must read as one: the pair set off by a comma, or the surname written alone
@@ -326,12 +325,17 @@ def _given_name_of_someone_named(body: str, start: int, form: str, context: Coun
     "Kenya Airways", "Chad President") does not. Outside a quotation, a body that also writes the
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
-    if not _inside_quotation(body, start) and _after_a_preposition(body, form):
+    named = _named_by(body, start, form)
+    if named and not _inside_quotation(body, start) and _after_a_preposition(body, form):
         return False  # "plays for Jordan": outside a quotation the body's own usage decides
-    for match in _NAME_AFTER.finditer(body, 0, start):
-        if match.group(1) != form:
-            continue
-        surname = match.group(2)
+    return named
+
+
+def _named_by(body: str, start: int, form: str) -> bool:
+    """Whether someone was named before `start` by this given name and a surname that reads as one."""
+    pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
+    for match in pairs.finditer(body, 0, start):
+        surname = match.group(1)
         if surname in _PLACE_AFTER or surname in _ORGANISATION_AFTER or surname.lower() in TITLES:
             continue
         alone = re.compile(rf"(?<!{re.escape(form)} )(?<![^\W_]){re.escape(surname)}(?![^\W_])")
