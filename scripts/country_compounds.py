@@ -2,19 +2,31 @@
 
     apt-get install wordnet-base && python scripts/country_compounds.py
 
-A country name or demonym followed by a lower-case noun is usually a mention of the country
-("Dutch farmers"); when the two words make a WordNet noun that names a thing rather than a
-place, people or institution ("Swiss chard", "Dutch oven", "guinea fowl", "German shepherd")
-it is not. This keeps the compounds whose first word is a one-word country form and whose
-senses include one in WordNet's thing-like lexicographer files (food, plant, animal,
-artifact, substance, act, state, ...), so "Canadian dollar", "French people" or "Irish Sea"
-are not listed. The file lists "first second" pairs in lower case.
+A country name or demonym next to a lower-case noun is usually a mention of the country
+("Dutch farmers"); when the words make a WordNet noun that names a thing rather than a place,
+people or institution ("Swiss chard", "Dutch oven", "guinea fowl", "German shepherd", "American
+oil palm") it is not. The file lists, in lower case:
+
+- "compounds": WordNet nouns of two to four words whose first word is a one-word country form
+  and one of whose senses is in a thing-like lexicographer file (food, plant, animal, artifact,
+  substance, act, state, ...), so "Canadian dollar", "French people" or "Irish Sea" are not
+  listed. The whole noun is kept, so "American oil palm" does not make "American oil" a
+  compound. A compound of one form of a country holds for its other name-or-demonym form
+  ("Canada goose", so "Canadian goose") unless that first word is a common noun itself ("china
+  cabinet" says nothing of a "Chinese cabinet"), and a noun's irregular plural is listed as well
+  ("Canada geese", from WordNet's noun.exc).
+- The same for a breed, crop or dish that WordNet names by the country form alone, followed by
+  the kind of thing it is: the form's animal, plant or food sense, its two nearest hypernyms and
+  the first one's other hyponyms ("Jersey cows", "Guernsey cattle", "swede turnips").
+- "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss").
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from gql_news.ingest.countries import desired_countries
@@ -28,47 +40,124 @@ THINGS = {
     13: "noun.food", 17: "noun.object", 19: "noun.phenomenon", 20: "noun.plant", 22: "noun.process",
     26: "noun.state", 27: "noun.substance",
 }  # fmt: skip
+KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a country form
+MAX_WORDS = 4
 
 
-def country_words() -> set[str]:
-    words: set[str] = set()
+@dataclass(frozen=True)
+class Synset:
+    lexfile: int
+    words: tuple[str, ...]  # as WordNet writes them, "_" for a space
+    hypernyms: tuple[int, ...]
+    hyponyms: tuple[int, ...]
+
+
+def read_synsets() -> dict[int, Synset]:
+    synsets: dict[int, Synset] = {}
+    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        words = tuple(fields[4 + 2 * i].split("(")[0] for i in range(count))
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
+        up = tuple(int(p[1]) for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
+        down = tuple(int(p[1]) for p in pointers if p[0] in ("~", "~i") and p[2] == "n")
+        synsets[int(fields[0])] = Synset(int(fields[1]), words, up, down)
+    return synsets
+
+
+def country_words() -> dict[str, set[str]]:
+    """Each one-word country form, lower case, with the country's one-word forms that are not
+    abbreviations (its name and demonyms)."""
+    out: dict[str, set[str]] = {}
     for row in desired_countries():
         forms = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
-        words |= {form.lower() for form in forms if form and " " not in form}
-    return words
+        single = [form for form in forms if form and " " not in form]
+        kin = {form.lower() for form in single if not form.isupper()}
+        for form in single:
+            out.setdefault(form.lower(), set()).update(kin)
+    return out
+
+
+def plurals() -> dict[str, list[str]]:
+    """Irregular plurals by singular, from WordNet's noun.exc ("goose": ["geese"])."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (WORDNET / "noun.exc").read_text(encoding="utf-8").splitlines():
+        plural, *singulars = line.split()
+        for singular in singulars:
+            out[singular].append(plural)
+    return out
 
 
 def main() -> int:
     words = country_words()
-    data = (WORDNET / "data.noun").read_bytes()
-    pairs: set[str] = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
+    synsets = read_synsets()
+    compounds: set[tuple[str, ...]] = set()  # WordNet's own, held for the country's other forms
+    kinds: set[tuple[str, ...]] = set()  # a breed, crop or dish and its kind: that form only
+    endings: set[str] = set()
+    for synset in synsets.values():
+        if synset.lexfile not in THINGS:
             continue
-        fields = line.split()
-        parts = fields[0].split("_")
-        if len(parts) < 2 or parts[0] not in words or not parts[1].isalpha():
-            continue
-        offsets = [int(offset) for offset in fields[-int(fields[2]) :]]
-        lexfiles = {int(data[offset : offset + 40].split()[1]) for offset in offsets}
-        if lexfiles & THINGS.keys():  # some sense of it is a thing
-            pairs.add(f"{parts[0]} {parts[1]}")
+        for lemma in synset.words:
+            parts = tuple(lemma.lower().split("_"))
+            if not all(part.isalpha() for part in parts):
+                continue
+            if 2 <= len(parts) <= MAX_WORDS and parts[0] in words:
+                compounds.add(parts)
+            if len(parts) == 2 and parts[1] in words:
+                endings.add(" ".join(parts))
+            if len(parts) == 1 and parts[0] in words and synset.lexfile in KINDS:
+                for kind in _kinds_of(synset, synsets):
+                    kinds.add((parts[0], *kind))
+    # the same compound for the country's other forms (not where the first word is itself a
+    # common noun, "china cabinet", which says nothing of a "Chinese cabinet"), and irregular plurals
+    common = {w for s in synsets.values() if s.lexfile in THINGS for w in s.words if w in words}
+    irregular = plurals()
+    out = set()
+    spread = [(c, {c[0]} if c[0] in common else words[c[0]] | {c[0]}) for c in compounds]
+    spread += [(k, {k[0]}) for k in kinds]
+    for (_, *rest), forms in spread:
+        for form in forms:
+            out.add(" ".join([form, *rest]))
+            for plural in irregular.get(rest[-1], ()):
+                out.add(" ".join([form, *rest[:-1], plural]))
     OUT.write_text(
         json.dumps(
             {
                 "comment": [
-                    "Generated by scripts/country_compounds.py from WordNet 3.0: a country form and the",
-                    "lower-case noun after it that together name a thing ('swiss chard'), not the country.",
+                    "Generated by scripts/country_compounds.py from WordNet 3.0: nouns that begin with a",
+                    "country form and name a thing ('swiss chard', 'jersey cows'), not the country, and",
+                    "nouns of two words that end with one ('great dane'). Lower case.",
                 ],
-                "pairs": sorted(pairs),
+                "compounds": sorted(out),
+                "endings": sorted(endings),
             },
             indent=1,
         )
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(pairs)} pairs -> {OUT}", file=sys.stderr)
+    print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _kinds_of(synset: Synset, synsets: dict[int, Synset]) -> set[tuple[str, ...]]:
+    """The words of the kind of thing a breed, crop or dish is: its two nearest hypernyms and
+    the first one's other hyponyms, in the same lexicographer file."""
+    first = [synsets[o] for o in synset.hypernyms]
+    second = [synsets[o] for s in first for o in s.hypernyms]
+    near = first + second + [synsets[o] for s in first for o in s.hyponyms]
+    out = set()
+    for kin in near:
+        if kin.lexfile != synset.lexfile:
+            continue
+        for lemma in kin.words:
+            parts = tuple(lemma.lower().split("_"))
+            if len(parts) < MAX_WORDS and all(part.isalpha() for part in parts):
+                out.add(parts)
+    return out
 
 
 if __name__ == "__main__":

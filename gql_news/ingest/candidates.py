@@ -9,6 +9,9 @@ organisation and it links to nothing:
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
   in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there);
+- "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which");
+- a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
+  ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
 - a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
   "Nordvik Energy told reporters";
 - "according to" before it: "according to the Freedonian Press Agency";
@@ -29,7 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gql_news.ingest.country_context import shipped_country_context
+from gql_news.ingest.country_context import names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import (
     APPOSITIVE_START,
     COMPANY_ROLES,
@@ -187,7 +190,7 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
             if org:
                 out.append(org)
         return out
-    cue = _cue(body, tokens, first, last)
+    cue = _cue(body, tokens, first, last) or _named_again(body, tokens, first, last)
     if cue is None:
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is not None and _joined(body, tokens[last], after) and _is_title(after.lower):
@@ -235,9 +238,26 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     return None
 
 
+def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
+    """A given name and a surname that the body later writes alone: "Chad Whitfield kicked a
+    penalty ... Whitfield, who came on at half-time"."""
+    if last == first or tokens[first].lower not in shipped_country_context().given_names:
+        return None
+    surname = _POSSESSIVE.sub("", tokens[last].text)
+    if surname.lower() in ORG_WORDS or names_a_place_or_body(surname) or not surname.isalpha():
+        return None  # "Georgia Power", "Jordan Valley"
+    whole = re.compile(rf"(?<![^\W_]){re.escape(surname)}(?![^\W_])")
+    for match in whole.finditer(body, tokens[last].end):
+        if not body[max(0, match.start() - 64) : match.start()].rstrip().endswith(tokens[last - 1].text):
+            return "surname", False
+    return None
+
+
 def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:
     """A role word in the phrase after a name's comma: ", the deputy foreign minister of ..."."""
     first = tokens[start]
+    if first.lower == "who":
+        return "who", False  # "Helen Tremayne, who milks 180 cows": "who" is said of a person
     if first.lower not in APPOSITIVE_START and not _is_role_noun(first.lower) and not first.capitalised:
         return None
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):

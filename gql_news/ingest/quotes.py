@@ -152,10 +152,14 @@ class _Attributor:
         """Where the body names a person candidate: its full text anywhere, and its surname alone
         after the full text ("Ivan Petrov ... Petrov said"), wherever no linked person is."""
         linked = [(m.start, m.end) for m in people]
+        named = [c for c in candidates if c.kind == CandidateKind.PERSON]
+        full = [  # every place a candidate is named in full: a surname there is part of that name
+            (match.start(), match.end())
+            for c in named
+            for match in re.finditer(rf"(?<![^\W_]){re.escape(c.text)}(?![^\W_])", self.body)
+        ]
         out: list[_Reference] = []
-        for candidate in candidates:
-            if candidate.kind != CandidateKind.PERSON:
-                continue
+        for candidate in named:
             key = -(len(self.candidate_names) + 1)
             self.candidate_names[key] = candidate.text
             self.genders[key] = _gender(candidate.text)
@@ -166,12 +170,8 @@ class _Attributor:
                         continue
                     if any(s < match.end() and match.start() < e for s, e in linked):
                         continue
-                    if any(
-                        r.start <= match.start() < r.start + len(candidate.text)
-                        for r in out
-                        if r.person_id == key
-                    ):
-                        continue  # the surname inside the full name
+                    if form != candidate.text and any(s <= match.start() < e for s, e in full):
+                        continue  # the surname inside a full name: "Marsh" in "Fiona Marsh"
                     out.append(_Reference(match.start(), key))
         return out
 

@@ -3,6 +3,8 @@ path that re-links an article (import, updateArticle, addAlias, createPerson, co
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from gql_news.graphql.ids import to_global_id
@@ -177,6 +179,23 @@ SPEAKERS = (
 )
 
 
+CONFIRM = "mutation($id: ID!) { confirmEntityCandidate(id: $id) { status } }"
+
+
+async def _import_potash(client: httpx.AsyncClient, body: str, headers: dict[str, str]) -> dict[str, Any]:
+    """Import an article with this body: its slug and entity candidates (id, text)."""
+    imported = ok(
+        await mutate(
+            client,
+            "mutation($t: String!) { importArticle(input: {text: $t}) { slug entityCandidates { id text } } }",
+            {"t": f"Potash\n\nNews | May 1, 2024\n\n{body}"},
+            headers,
+        )
+    )
+    result: dict[str, Any] = imported["importArticle"]
+    return result
+
+
 async def test_a_speaker_outside_the_catalogue_is_a_candidate_until_confirmed(
     client: httpx.AsyncClient,
 ) -> None:
@@ -187,25 +206,34 @@ async def test_a_speaker_outside_the_catalogue_is_a_candidate_until_confirmed(
         "Ana Lopes, the finance minister of a buyer state, was cautious. "
         "“We will not sign anything until we see the prices,” she said."
     )
-    imported = ok(
-        await mutate(
-            client,
-            "mutation($t: String!) { importArticle(input: {text: $t}) { slug entityCandidates { id text } } }",
-            {"t": f"Potash\n\nNews | May 1, 2024\n\n{body}"},
-            headers,
-        )
-    )["importArticle"]
+    imported = await _import_potash(client, body, headers)
     (candidate,) = [c for c in imported["entityCandidates"] if c["text"] == "Ana Lopes"]
     (quote,) = (await data(client, SPEAKERS, {"s": imported["slug"]}))["article"]["quotes"]
     assert quote["speaker"] is None  # not Lukashenko, the last catalogued person named
     assert quote["speakerCandidate"] == {
         "id": candidate["id"], "text": "Ana Lopes", "kind": "PERSON", "status": "OPEN",
     }  # fmt: skip
-    confirm = "mutation($id: ID!) { confirmEntityCandidate(id: $id) { status } }"
-    ok(await mutate(client, confirm, {"id": candidate["id"]}, headers))
+    ok(await mutate(client, CONFIRM, {"id": candidate["id"]}, headers))
     (quote,) = (await data(client, SPEAKERS, {"s": imported["slug"]}))["article"]["quotes"]
     assert quote["speaker"] == {"slug": "ana-lopes"}
     assert quote["speakerCandidate"] is None
     stored = await Quote.get(text="We will not sign anything until we see the prices")
     assert stored.speaker_candidate is None
     assert stored.person_id == (await Person.get(slug="ana-lopes")).id
+
+
+async def test_confirming_attributes_quotes_stored_before_speaker_candidates(
+    client: httpx.AsyncClient,
+) -> None:
+    """A quote stored before quotes carried their speaker candidate (speaker_candidate null) is
+    attributed all the same when the candidate is confirmed: confirming re-links the articles
+    that name it, which finds their quotes again."""
+    headers = await token_headers()
+    body = "Ana Lopes, the finance minister, was cautious. “We will not sign anything yet,” she said."
+    imported = await _import_potash(client, body, headers)
+    await Quote.filter(text="We will not sign anything yet").update(speaker_candidate=None)
+    (candidate,) = [c for c in imported["entityCandidates"] if c["text"] == "Ana Lopes"]
+    ok(await mutate(client, CONFIRM, {"id": candidate["id"]}, headers))
+    (quote,) = (await data(client, SPEAKERS, {"s": imported["slug"]}))["article"]["quotes"]
+    assert quote["speaker"] == {"slug": "ana-lopes"}
+    assert quote["speakerCandidate"] is None

@@ -46,6 +46,9 @@ def found(text: str) -> list[tuple[str, str, str]]:
             [("Finance Ministry", "organisation", "spokesperson")],
         ),
         ("South Korean President Moon Jae-in said.", [("Moon Jae-in", "person", "president")]),
+        ("Helen Tremayne, who milks cows, agreed.", [("Helen Tremayne", "person", "who")]),
+        ("The Kennel Club said entries rose.", [("Kennel Club", "organisation", "said")]),
+        ("Chad Whitfield kicked a goal. Whitfield came on late.", [("Chad Whitfield", "person", "surname")]),
     ],
 )
 def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -66,6 +69,7 @@ def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
         "Energy Minister Ana",  # one-word name after the role
         "Ana Petrova visited Minsk.",  # no role word, no speech verb
         "ana petrova said so.",  # lower case
+        "Georgia Power raised prices. Power cuts followed.",  # a word that ends a body's name
     ],
 )
 def test_not_suggested(text: str) -> None:

@@ -45,6 +45,20 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
         ("China plates were sold at auction, and the china went quickly.", []),
         ("China said exports rose.", ["China"]),
+        # a compound is the whole WordNet noun, holds for the country's other form, and for a
+        # breed or crop followed by its kind; a noun may also end with the form
+        ("American oil palm grows here; American oil output rose.", ["American"]),
+        ("Canadian geese and Swedish turnips; Swedish farmers.", ["Swedish"]),
+        ("A china cabinet was sold; the Chinese cabinet met.", ["Chinese"]),
+        ("Dairies keep Jersey cows and Guernsey cattle; Jersey voters met.", ["Jersey"]),
+        ("Two Great Danes and a Brown Swiss won; Danes voted.", ["Danes"]),
+        # a given name: after a title, or of someone named by it and a surname earlier
+        ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
+        ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
+        ("Georgia Lindqvist runs the firm. Exports to Georgia rose.", ["Georgia"]),
+        ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
+        ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
+        ("The Jordan Valley is dry. Jordan imports water.", ["Jordan"]),
         # places and institutions named after a country; organisations that contain one
         ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
         ("The Bank of Japan and Air Canada said Kenya Electricity Generating was late.", []),

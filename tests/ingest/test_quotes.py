@@ -216,6 +216,16 @@ def test_a_candidate_named_by_surname_alone_speaks() -> None:
     assert _said_with_candidates(body) == [("No deal yet", None, "Piet de Groot")]
 
 
+def test_a_surname_inside_another_persons_full_name_refers_to_neither() -> None:
+    body = (
+        "Greta Holm, a botanist, has died. “She never stopped,” said her niece, the writer Anna Holm. "
+        "“Last month she was still writing.”"
+    )
+    assert _said_with_candidates(body) == [
+        ("She never stopped", None, "Anna Holm"), ("Last month she was still writing.", None, "Anna Holm"),
+    ]  # fmt: skip
+
+
 def test_a_pronoun_skips_a_person_whose_given_name_says_the_other_gender() -> None:
     body = (
         "Mary Okafor opened the session. Then Lars Berg, who chairs the board, spoke. "
