@@ -162,6 +162,12 @@ async def _feed(
                         type(exc).__name__,
                     )
                     raise ServiceUnavailable("The database is not answering; try again shortly.") from None
+                if pause == _READ_RETRY_MIN_S:
+                    logger.warning(
+                        "could not read the articles of event %s (%s); reading them again",
+                        event.event_id,
+                        type(exc).__name__,
+                    )
             await asyncio.sleep(pause)  # the database is restarting: the event is read again
             pause = min(pause * 2, _READ_RETRY_MAX_S)
 
