@@ -82,6 +82,17 @@ async def _event_for(settings: Settings, article_id: int) -> int:
     return event_id
 
 
+@asynccontextmanager
+async def _subscribed(live: Live) -> AsyncIterator[tuple[WsClient, int]]:
+    """A stored article, and a socket subscribed to every article ("s") once the feed runs."""
+    stored = await store_article(parse_article(STORY))
+    async with ws_connect(live.ws_url) as ws:
+        await ws.init()
+        await ws.subscribe("s", SUBSCRIPTION)
+        await live.wait_for_subscribers(1)
+        yield ws, stored.article_id
+
+
 async def _message(ws: WsClient, wait_s: float) -> dict[str, Any]:
     return await asyncio.wait_for(ws.receive(), wait_s)
 
@@ -89,13 +100,9 @@ async def _message(ws: WsClient, wait_s: float) -> dict[str, Any]:
 async def test_an_event_read_while_the_database_does_not_answer_is_delivered_once_it_does(
     patient: Live,
 ) -> None:
-    stored = await store_article(parse_article(STORY))
-    async with ws_connect(patient.ws_url) as ws:
-        await ws.init()
-        await ws.subscribe("s", SUBSCRIPTION)
-        await patient.wait_for_subscribers(1)
+    async with _subscribed(patient) as (ws, article_id):
         async with _articles_locked(patient.settings):
-            event_id = await _event_for(patient.settings, stored.article_id)
+            event_id = await _event_for(patient.settings, article_id)
             with pytest.raises(TimeoutError):  # read, tried, timed out, tried again ...
                 await _message(ws, 1.5)
         message = await _message(ws, 10)
@@ -109,16 +116,12 @@ async def test_an_event_read_while_the_database_does_not_answer_is_delivered_onc
 async def test_past_the_gap_wait_the_subscription_ends_and_resuming_delivers_the_event(
     impatient: Live,
 ) -> None:
-    stored = await store_article(parse_article(STORY))
-    async with ws_connect(impatient.ws_url) as ws:
-        await ws.init()
-        await ws.subscribe("s", SUBSCRIPTION)
-        await impatient.wait_for_subscribers(1)
-        before = await _event_for(impatient.settings, stored.article_id)
+    async with _subscribed(impatient) as (ws, article_id):
+        before = await _event_for(impatient.settings, article_id)
         first = await _message(ws, 10)
         assert first["payload"]["data"]["articlePublished"]["eventId"] == str(before)
         async with _articles_locked(impatient.settings):
-            missed = await _event_for(impatient.settings, stored.article_id)
+            missed = await _event_for(impatient.settings, article_id)
             ended = await _message(ws, 10)
             errors = ended["payload"]["errors"] if ended["type"] == "next" else ended["payload"]
             assert [e["extensions"]["code"] for e in errors] == ["SERVICE_UNAVAILABLE"], ended
