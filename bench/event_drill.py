@@ -234,9 +234,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="gql-news-drill-") as scratch:
         log = Log()
         rig = Rig(Path(scratch), log)
+        subscriber = Subscriber(rig.ws_urls(), log)
+        listening: asyncio.Task[None] | None = None
         try:
             await rig.start()
-            subscriber = Subscriber(rig.ws_urls(), log)
             listening = asyncio.create_task(subscriber.run())
             writers = Writers(rig.urls(), rig.token, uuid.uuid4().hex[:8], log, give_up_s=args.give_up_s)
             await _warm_up(writers, subscriber)
@@ -247,10 +248,11 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             figures["stream_s"] = round(time.monotonic() - started, 2)
             figures |= await faults
             figures["drain_s"] = await _drain(writers, subscriber, args.drain_s)
-            subscriber.stop()
-            await listening
             figures |= summary(writers, subscriber)
         finally:
+            subscriber.stop()
+            if listening is not None:
+                await listening
             await asyncio.to_thread(rig.stop)
         figures["load_average_end"] = round(os.getloadavg()[0], 2)
         figures["timeline"] = log.lines
