@@ -195,7 +195,9 @@ class Settings(BaseSettings):
         gt=0,
         description=(
             "Seconds an event id skipped over (taken by a transaction still committing, or rolled "
-            "back) is waited for before the fan-out gives it up."
+            "back) is waited for before the fan-out gives it up; also how long a subscription retries "
+            "reading an event's articles while the database does not answer before it ends with "
+            "SERVICE_UNAVAILABLE (the client resumes with `afterEventId`)."
         ),
     )
     max_subscriptions_per_connection: int = Field(

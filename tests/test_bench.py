@@ -422,3 +422,50 @@ async def test_scale_bench_runs_end_to_end_on_a_small_dataset(test_settings: Set
         await conn.close()
     with pytest.raises(SystemExit):
         options(["--sizes", "ten"])
+
+
+def test_event_drill_options_keep_the_faults_in_their_order_and_refuse_unknown_ones() -> None:
+    from bench.event_drill import FAULTS, options
+
+    defaults = options([])
+    assert (defaults.imports, defaults.faults) == (1000, FAULTS)
+    assert options(["--imports", "50", "--faults", "redis, pg"]).faults == ("pg", "redis")
+    for wrong in (["--faults", "disk"], ["--imports", "0"], ["--concurrency", "-1"]):
+        with pytest.raises(SystemExit):
+            options(wrong)
+
+
+def test_event_drill_summary_counts_duplicates_and_missing_per_acknowledged_write() -> None:
+    from bench.drill_clients import Log, Received, Subscriber, Write, Writers, article_text
+    from bench.event_drill import summary
+    from gql_news.ingest.parser import parse_article
+
+    assert parse_article(article_text("r1", 3)).title != parse_article(article_text("r1", 4)).title
+    log = Log()
+    writers = Writers(["http://a", "http://b"], "token", "r1", log)
+    writers.writes = [
+        Write(-1, 1, "warm", 1.0),  # a warm-up write: not counted
+        Write(1, 1, "A1", 1.0),
+        Write(2, 3, "A2", 1.0),
+        Write(3, 2, "A3", 1.0),  # acknowledged, never delivered
+        Write(4, 5, None, None, "transport ConnectError"),
+    ]
+    subscriber = Subscriber(["ws://a"], log)
+    subscriber.received = [
+        Received("warm", 1, 1.1),
+        Received("A1", 2, 1.2),
+        Received("A2", 3, 1.5),
+        Received("A1", 2, 1.6),  # replayed on resume: a duplicate
+        Received("A2", 5, 1.7),  # the same article again, by a later event: not a duplicate
+    ]
+    figures = summary(writers, subscriber)
+    assert figures["acknowledged_writes"] == 3
+    assert figures["not_acknowledged"] == 1
+    assert figures["write_attempts"] == 11
+    assert figures["events_received"] == 4
+    assert figures["distinct_events"] == 3
+    assert figures["distinct_event_ids"] == 3
+    assert figures["duplicates_dropped"] == 1
+    assert (figures["missing"], figures["missing_articles"]) == (1, ["A3"])
+    assert figures["warm_up_writes"] == 1
+    assert figures["event_after_answer_ms_max"] == 500.0

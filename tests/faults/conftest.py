@@ -15,8 +15,8 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from bench.cluster import Cluster, ClusterUnavailable
 from tests.conftest import BACKEND, IN_CI
-from tests.faults.cluster import Cluster, ClusterUnavailable
 from tests.servers import Served, cli_token, start_server
 
 

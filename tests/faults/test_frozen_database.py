@@ -12,10 +12,10 @@ from collections.abc import Awaitable
 
 import httpx
 
+from bench.cluster import Cluster
 from gql_news.db import migrate
 from gql_news.settings import Settings
 from tests.app_client import app_client
-from tests.faults.cluster import Cluster
 from tests.faults.conftest import create_database, drop_database
 from tests.graphql.helpers import codes
 

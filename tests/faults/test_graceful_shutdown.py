@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 import asyncpg
 import httpx
 
-from tests.faults.cluster import Cluster
+from bench.cluster import Cluster
 from tests.faults.conftest import App
 from tests.faults.traffic import IMPORT
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 import asyncpg
 import httpx
 
+from bench.cluster import Cluster
 from gql_news.db import database, migrate, read_replicas
 from gql_news.replicas import LSN_HEADER, Replica, Replicas, parse_lsn
 from gql_news.settings import Settings
 from gql_news.tokens import create_token
 from tests.app_client import app_client
-from tests.faults.cluster import Cluster
 from tests.servers import free_port
 
 IMPORT = "mutation($input: ImportArticleInput!) { importArticle(input: $input) { slug title } }"

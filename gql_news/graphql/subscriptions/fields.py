@@ -20,7 +20,9 @@ least once; a duplicate carries the same `eventId`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Hashable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -110,6 +112,11 @@ async def _resume(value: strawberry.ID | None) -> Resume | None:
 
 
 TOKEN_RECHECK_S = 1.0
+# An event whose articles cannot be read because the database is away is read again, after these
+# pauses, for up to EVENTS_GAP_WAIT_S; then the subscription ends with SERVICE_UNAVAILABLE, so
+# the client resumes from the last event it received. Never skipped: that would lose it.
+_READ_RETRY_MIN_S = 0.1
+_READ_RETRY_MAX_S = 2.0
 SHARED_RESULTS = "_event_results"  # attribute of a delivered article: executions shared per operation
 
 
@@ -136,14 +143,33 @@ async def _feed(
     async def articles_of(event: ArticleEvent, shared_work: bool) -> list[Article]:
         if check_token and await context.principal(max_age_s=TOKEN_RECHECK_S) is None:
             raise Unauthenticated("The connection's API token is no longer valid.")
-        try:
-            if shared_work:
-                found: list[Article] = await shared(event, ("wanted", key), _reader(info, event, match))
-                return found
-            return await _wanted(info, event, match)
-        except Exception:
-            logger.exception("could not read the articles of an event; this subscription skips it")
-            return []
+        gives_up = time.monotonic() + broker.reader.gap_wait_s
+        pause = _READ_RETRY_MIN_S
+        while True:
+            try:
+                if shared_work:
+                    found: list[Article] = await shared(event, ("wanted", key), _reader(info, event, match))
+                    return found
+                return await _wanted(info, event, match)
+            except Exception as exc:
+                if not database_unavailable(exc):
+                    logger.exception("could not read the articles of an event; this subscription skips it")
+                    return []
+                if time.monotonic() + pause > gives_up:
+                    logger.warning(
+                        "could not read the articles of event %s (%s); ending the subscription",
+                        event.event_id,
+                        type(exc).__name__,
+                    )
+                    raise ServiceUnavailable("The database is not answering; try again shortly.") from None
+                if pause == _READ_RETRY_MIN_S:
+                    logger.warning(
+                        "could not read the articles of event %s (%s); reading them again",
+                        event.event_id,
+                        type(exc).__name__,
+                    )
+            await asyncio.sleep(pause)  # the database is restarting: the event is read again
+            pause = min(pause * 2, _READ_RETRY_MAX_S)
 
     with registered or nullcontext():
         try:

@@ -34,10 +34,16 @@ _ENTITY_ARTICLES: dict[EntityType, str] = {
 }
 
 
+def _reusable(task: asyncio.Future[Any] | None) -> bool:
+    """A computation others may await: running, or done well (one that failed is run again:
+    the database may be back)."""
+    return task is not None and not (task.done() and (task.cancelled() or task.exception() is not None))
+
+
 def shared(event: ArticleEvent, key: Hashable, compute: Callable[[], Awaitable[Any]]) -> Awaitable[Any]:
     """One computation per event and key in this process; concurrent askers await the same task."""
-    task = event.shared.get(key)
-    if task is None:
+    task: asyncio.Future[Any] | None = event.shared.get(key)
+    if task is None or not _reusable(task):
         task = event.shared[key] = asyncio.ensure_future(compute())
     result: Awaitable[Any] = asyncio.shield(task)  # one cancelled subscriber must not cancel the others'
     return result
@@ -81,8 +87,8 @@ async def _evaluate(event: ArticleEvent, batch: list[Conditions]) -> dict[Condit
 async def filtered_ids(event: ArticleEvent, conditions: Conditions) -> set[int]:
     """The event's articles that satisfy every condition (an article list filter's SQL)."""
     key = ("filter", conditions)
-    if key not in event.shared:
-        batch = [c for c in {conditions, *_running_filters} if ("filter", c) not in event.shared]
+    if not _reusable(event.shared.get(key)):
+        batch = [c for c in {conditions, *_running_filters} if not _reusable(event.shared.get(("filter", c)))]
         task = asyncio.ensure_future(_evaluate(event, batch))
         for c in batch:
             event.shared[("filter", c)] = task

@@ -1,8 +1,9 @@
 """A throw-away PostgreSQL cluster: `initdb` and `pg_ctl` from the installed PostgreSQL, its own
 port, data directory and unix socket directory under one temporary directory.
 
-The tests that stop and restart a database cannot do that to the shared server. PostgreSQL
-refuses to run as root (initdb and postgres both check); when the tests run as root the cluster
+The fault tests (tests/faults/) and the event drill (bench/event_drill.py) stop and restart a
+database, which they cannot do to the shared server. PostgreSQL refuses to run as root (initdb
+and postgres both check); when they run as root the cluster
 runs as the `postgres` OS user instead (`runuser`, or `setpriv` where runuser is missing), in a
 temporary directory handed to that user. The binaries are found through `pg_config --bindir`,
 then `initdb` on PATH, then the newest `/usr/lib/postgresql/*/bin`.
@@ -22,9 +23,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.servers import free_port
+from bench.servers import free_port
 
-CLUSTER_USER = "postgres"  # the OS user the cluster runs as when the tests run as root
+CLUSTER_USER = "postgres"  # the OS user the cluster runs as when run as root
 
 # Settings of the throw-away cluster: durable (fsync, synchronous commit: what the test checks),
 # small, and logging every session's end with the client's application name, at DEBUG1 so that
@@ -177,6 +178,22 @@ class Cluster:
         """`fast`: sessions are ended and a shutdown checkpoint written. `immediate`: every
         process quits at once, as in a crash; the next start replays the WAL."""
         self._binary("pg_ctl", "-D", str(self.data_dir), "-m", mode, "-w", "-t", "60", "stop")
+
+    def restart(self, mode: str = "fast") -> None:
+        """Stop (`mode` as in `stop`) and start again on the same port: every session is cut."""
+        self._binary(
+            "pg_ctl",
+            "-D",
+            str(self.data_dir),
+            "-l",
+            str(self.log_path),
+            "-m",
+            mode,
+            "-w",
+            "-t",
+            "60",
+            "restart",
+        )
 
     def _processes(self) -> list[int]:
         """The postmaster and its children (backends, checkpointer, WAL writer ...)."""
