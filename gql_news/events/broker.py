@@ -22,7 +22,16 @@ import orjson
 from gql_news.events.event import REASONS, ArticleEvent, Reason
 from gql_news.events.outbox import OutboxReader
 
-__all__ = ["REASONS", "ArticleEvent", "Broker", "InProcessBroker", "ListeningBroker", "Reason", "Subscriber"]
+__all__ = [
+    "REASONS",
+    "ArticleEvent",
+    "Broker",
+    "FellBehind",
+    "InProcessBroker",
+    "ListeningBroker",
+    "Reason",
+    "Subscriber",
+]
 
 logger = logging.getLogger("gql_news.events")
 
@@ -49,17 +58,27 @@ def decode(message: str | bytes) -> int | None:
     return last
 
 
-class Subscriber:
-    """One consumer's queue of events. A consumer that falls `_QUEUE_SIZE` events behind loses
-    the oldest ones (logged) rather than holding memory without bound."""
+class FellBehind(Exception):
+    """A subscriber's queue filled up: the events after the ones it holds were not kept for it."""
 
-    def __init__(self) -> None:
-        self._queue: asyncio.Queue[ArticleEvent | None] = asyncio.Queue(maxsize=_QUEUE_SIZE)
+
+class Subscriber:
+    """One consumer's queue of events, bounded: a consumer that falls `_QUEUE_SIZE` events behind
+    gets the events already queued, then `FellBehind`, and nothing newer. Events past the queue are
+    never dropped silently from the middle of a feed: the consumer ends, and its client resumes
+    from the last event it received (the outbox still holds the rest)."""
+
+    def __init__(self, size: int = _QUEUE_SIZE) -> None:
+        self._queue: asyncio.Queue[ArticleEvent | None] = asyncio.Queue(maxsize=size)
+        self._behind = False
 
     def put(self, event: ArticleEvent | None) -> None:
+        if self._behind:
+            return
         if self._queue.full():
-            self._queue.get_nowait()
-            logger.warning("a subscriber fell behind: dropped its oldest event")
+            self._behind = True
+            logger.warning("a subscriber fell %d events behind: its feed ends", self._queue.maxsize)
+            return
         self._queue.put_nowait(event)
 
     def __aiter__(self) -> AsyncIterator[ArticleEvent]:
@@ -67,6 +86,8 @@ class Subscriber:
 
     async def _events(self) -> AsyncIterator[ArticleEvent]:
         while True:
+            if self._behind and self._queue.empty():
+                raise FellBehind
             event = await self._queue.get()
             if event is None:  # the broker closed
                 return

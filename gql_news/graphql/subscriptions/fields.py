@@ -32,7 +32,7 @@ import orjson
 import strawberry
 
 from gql_news.events import outbox
-from gql_news.events.broker import ArticleEvent, Broker
+from gql_news.events.broker import ArticleEvent, Broker, FellBehind
 from gql_news.events.publish import current_broker
 from gql_news.graphql.articles.inputs import ArticleFilter, article_filters
 from gql_news.graphql.articles.types import Article
@@ -189,12 +189,19 @@ async def _feed(
                         replayed.add(event.event_id)
                     for article in await articles_of(event, False):
                         yield article
-            async for event in events:
-                if event.event_id in replayed:
-                    replayed.discard(event.event_id)
-                    continue
-                for article in await articles_of(event, True):
-                    yield article
+            try:
+                async for event in events:
+                    if event.event_id in replayed:
+                        replayed.discard(event.event_id)
+                        continue
+                    for article in await articles_of(event, True):
+                        yield article
+            except FellBehind:
+                raise ServiceUnavailable(
+                    "This subscription fell too far behind the events; subscribe again with "
+                    "`afterEventId` set to the last event id it delivered.",
+                    reason="FELL_BEHIND",
+                ) from None
         finally:
             await subscription.__aexit__(None, None, None)
 
