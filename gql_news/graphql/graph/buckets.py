@@ -128,7 +128,7 @@ def _day_ceil(when: datetime) -> datetime:
     return floor if floor == when else floor + timedelta(days=1)
 
 
-def _split(
+def split_range(
     interval: str, start: datetime | None, end: datetime | None
 ) -> tuple[list[Span], list[Span], Span | None]:
     """[start, end) as the partial days to count by scanning, the whole days to read from the
@@ -171,7 +171,7 @@ async def _from_counts(
 ) -> dict[Any, dict[datetime, int]]:
     """The parents' buckets summed from `entity_timeline` (days for days and weeks, months for
     months and years), partial days at the ends of the range counted from the articles."""
-    scans, days, months = _split(interval, start, end)
+    scans, days, months = split_range(interval, start, end)
     out: dict[Any, dict[datetime, int]] = {parent: {} for parent in parents}
     reads = [("day", span) for span in days] + ([("month", months)] if months is not None else [])
     if reads:

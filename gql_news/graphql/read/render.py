@@ -28,6 +28,9 @@ from gql_news.graphql.read.plan import Obj, Plan, Planned
 from gql_news.ingest.counts import KIND_CODES
 from gql_news.models import Article, Mention
 
+Span = tuple[dt.datetime | None, dt.datetime | None]
+"""[start, end) of a timeline range, None for an open end."""
+
 
 class Fallback(Exception):
     """This request's arguments are for the executor to answer (it reports the error)."""
@@ -217,7 +220,6 @@ class Renderer:
         entity's buckets are summed from its maintained day (or month) counts when the range is
         whole buckets; a range cutting buckets is the executor's too."""
         from gql_news.graphql.articles.inputs import to_utc
-        from gql_news.graphql.graph.buckets import truncate
         from gql_news.graphql.graph.timeline import MAX_BUCKETS, bucket_bounds
 
         assert planned.child is not None
@@ -235,25 +237,9 @@ class Renderer:
         if start is not None and start == end:
             return self.d.array([])
         if spec.kind is None:
-            counts = self._scanned_buckets(spec, row, interval, start, end)
+            counts = self._scanned_buckets(spec, row, interval, [(start, end)])
         else:
-            if (
-                start is not None
-                and end is not None
-                and (start, end)
-                != (
-                    truncate(start, interval),
-                    truncate(end, interval),
-                )
-            ):
-                raise Fallback("range cutting buckets")
-            width = "day" if interval in ("day", "week") else "month"
-            bucket = self.d.bucket_of_start(interval, "x.bucket")
-            where = f"x.kind = {spec.kind} AND x.entity_id = {row}.id AND x.width = '{width}'"
-            if start is not None and end is not None:
-                low, high = self.param(self.d.bucket_key(start)), self.param(self.d.bucket_key(end))
-                where += f" AND x.bucket >= {low} AND x.bucket < {high}"
-            counts = f"SELECT {bucket} AS b, SUM(x.articles) AS n FROM entity_timeline x WHERE {where} GROUP BY {bucket}"
+            counts = self._maintained_buckets(spec, spec.kind, row, interval, start, end)
         bounds = None
         if first is not None and last is not None:
             bounds = (self.param(self.d.bucket_key(first)), self.param(self.d.bucket_key(last)))
@@ -261,18 +247,52 @@ class Renderer:
         source = f"{self.d.buckets(interval, counts, bounds, MAX_BUCKETS)} {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, f"{alias}.b_"))
 
-    def _scanned_buckets(
-        self, spec: r.Timeline, row: str, interval: str, start: dt.datetime | None, end: dt.datetime | None
-    ) -> str:
-        """Rows (bucket `b`, count `n`) of the row's articles counted per bucket."""
+    def _scanned_buckets(self, spec: r.Timeline, row: str, interval: str, spans: list[Span]) -> str:
+        """Rows (bucket `b`, count `n`) of the row's articles in these spans counted per bucket."""
         published = f"t.{r.column(Article, 'published_at')}"
         bucket = self.d.bucket(interval, published)
         where = spec.belongs.replace("{key}", f"{row}.id")
-        if start is not None:
-            where += f" AND {published} >= {self.param(start)} AND {published} < {self.param(end)}"
+        ranges = []
+        for low, high in spans:
+            parts = [f"{published} >= {self.param(low)}"] if low is not None else []
+            parts += [f"{published} < {self.param(high)}"] if high is not None else []
+            ranges.append(" AND ".join(parts) or "1 = 1")
+        where += f" AND ({' OR '.join(f'({part})' for part in ranges)})"
         return (
             f"SELECT {bucket} AS b, COUNT(*) AS n FROM {r.table(Article)} t WHERE {where} GROUP BY {bucket}"
         )
+
+    def _maintained_buckets(
+        self,
+        spec: r.Timeline,
+        kind: int,
+        row: str,
+        interval: str,
+        start: dt.datetime | None,
+        end: dt.datetime | None,
+    ) -> str:
+        """As `graph.buckets` sums them: whole days (or months) from the maintained counts, the
+        partial days at the ends of the range from the articles."""
+        from gql_news.graphql.graph.buckets import split_range
+
+        scans, days, months = split_range(interval, start, end)
+        ranges = []
+        for width, (low, high) in [("day", span) for span in days] + ([("month", months)] if months else []):
+            parts = [f"x.width = '{width}'"]
+            parts += [f"x.bucket >= {self.param(self.d.bucket_key(low))}"] if low is not None else []
+            parts += [f"x.bucket < {self.param(self.d.bucket_key(high))}"] if high is not None else []
+            ranges.append(f"({' AND '.join(parts)})")
+        selects = []
+        if ranges:
+            selects.append(
+                f"SELECT {self.d.bucket_of_start(interval, 'x.bucket')} AS b, x.articles AS n FROM entity_timeline x"
+                f" WHERE x.kind = {kind} AND x.entity_id = {row}.id AND ({' OR '.join(ranges)})"
+            )
+        if scans:
+            selects.append(self._scanned_buckets(spec, row, interval, scans))
+        if not selects:
+            return "SELECT NULL AS b, 0 AS n WHERE 1 = 0"
+        return f"SELECT u_.b AS b, SUM(u_.n) AS n FROM ({' UNION ALL '.join(selects)}) u_ GROUP BY u_.b"
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
         args = self.args(planned)
