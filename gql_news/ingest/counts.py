@@ -2,7 +2,7 @@
 
 Per entity: its articles and mentions (`entity_count`); per ordered pair of entities named in one
 article: the articles naming both and the latest one's publication time (`entity_pair_count`,
-both directions stored); per entity and UTC day or month: its articles (`entity_timeline`).
+both directions stored); per entity and UTC day: its articles (`entity_timeline`).
 
 Every write that changes an article's mentions or its publication time (storing, editing,
 deleting, re-linking articles; deleting an entity) reads the (article, entity) rows of the
@@ -33,13 +33,7 @@ COUNT_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
 
 _KIND = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT NULL THEN 1 ELSE 2 END"
 _ENTITY = "COALESCE(m.person_id, m.organisation_id, m.country_id)"
-_BUCKETS = {
-    "postgres": (
-        "date_trunc('day', a.published_at AT TIME ZONE 'UTC')",
-        "date_trunc('month', a.published_at AT TIME ZONE 'UTC')",
-    ),
-    "sqlite": ("strftime('%Y-%m-%d', a.published_at)", "strftime('%Y-%m-01', a.published_at)"),
-}
+_MIGRATION = importlib.import_module("gql_news.migrations.0013_maintained_counts")
 _CHUNK = 500  # ids per statement on SQLite (bound parameters)
 
 Entity = tuple[int, int]
@@ -48,13 +42,17 @@ Entity = tuple[int, int]
 
 @dataclass(slots=True)
 class _Article:
-    """What one article adds to the counts: its publication time (as stored), its day and month
-    buckets, and its entities with how often each is mentioned."""
+    """What one article adds to the counts: its publication time and UTC day (as stored), and
+    its entities with how often each is mentioned."""
 
     published: Any
     day: Any
-    month: Any
     entities: dict[Entity, int] = field(default_factory=dict)
+
+
+def _day(postgres: bool) -> str:
+    """The UTC day of `a.published_at`, as `entity_timeline` stores it."""
+    return str(_MIGRATION.PG_DAY if postgres else _MIGRATION.SQLITE_DAY)
 
 
 def _client() -> BaseDBAsyncClient:
@@ -73,12 +71,11 @@ async def _read(ids: Iterable[int]) -> dict[int, _Article]:
         return {}
     client = _client()
     postgres = _postgres(client)
-    day, month = _BUCKETS["postgres" if postgres else "sqlite"]
     select = (
         f"SELECT m.article_id AS a, {_KIND} AS k, {_ENTITY} AS e, COUNT(*) AS n, a.published_at AS p,"
-        f" {day} AS d, {month} AS mo FROM mention m JOIN article a ON a.id = m.article_id WHERE "
+        f" {_day(postgres)} AS d FROM mention m JOIN article a ON a.id = m.article_id WHERE "
     )
-    group = " GROUP BY 1, 2, 3, 5, 6, 7"
+    group = " GROUP BY 1, 2, 3, 5, 6"
     rows: list[dict[str, Any]] = []
     if postgres:
         rows = await client.execute_query_dict(select + "m.article_id = ANY($1::int[])" + group, [wanted])
@@ -91,7 +88,7 @@ async def _read(ids: Iterable[int]) -> dict[int, _Article]:
     for row in rows:
         article = out.get(row["a"])
         if article is None:
-            article = out[row["a"]] = _Article(row["p"], row["d"], row["mo"])
+            article = out[row["a"]] = _Article(row["p"], row["d"])
         article.entities[(int(row["k"]), int(row["e"]))] = int(row["n"])
     return out
 
@@ -102,23 +99,92 @@ class CountChange:
 
     def __init__(self) -> None:
         self._before: dict[int, _Article] = {}
-        self._ids: set[int] = set()
+        self._changed: set[int] = set()
+        self._new: set[int] = set()
 
     async def before(self, ids: Iterable[int]) -> None:
         """Note the current contribution of articles about to change (or be deleted)."""
-        ids = [pk for pk in ids if pk not in self._ids]
-        self._ids.update(ids)
+        ids = [pk for pk in ids if pk not in self._changed and pk not in self._new]
+        self._changed.update(ids)
         self._before.update(await _read(ids))
 
     def touch(self, ids: Iterable[int]) -> None:
         """Articles new in this transaction: they counted for nothing before."""
-        self._ids.update(ids)
+        self._new.update(pk for pk in ids if pk not in self._changed)
 
     async def apply(self) -> None:
-        """Write the difference between the noted articles' rows now and before."""
-        if self._ids:
-            await apply_difference(self._before, await _read(self._ids))
-        self._before, self._ids = {}, set()
+        """New articles are counted in by the database, from their rows (the import's case);
+        changed ones by their net difference (nothing is written where nothing changed)."""
+        if self._new:
+            await add_articles(sorted(self._new))
+        if self._changed:
+            await apply_difference(self._before, await _read(self._changed))
+        self._before, self._changed, self._new = {}, set(), set()
+
+
+def _added(table: str, columns: str, select: str, sets: str) -> str:
+    """`INSERT ... SELECT ... ON CONFLICT DO UPDATE SET sets` adding the selected counts, keys in
+    order (the lock order); `d` is the batch's (article `a`, kind `k`, entity `e`, mentions `n`)."""
+    key = _KEYS[table]
+    order = ", ".join(str(n + 1) for n in range(len(key)))
+    return (
+        f"WITH d AS ({{d}}) INSERT INTO {table} ({columns}) {select} ORDER BY {order}"
+        f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
+    )
+
+
+def _plus(table: str, *names: str) -> str:
+    return ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in names)
+
+
+_LATEST = (
+    "last_seen = CASE WHEN excluded.last_seen > entity_pair_count.last_seen"
+    " THEN excluded.last_seen ELSE entity_pair_count.last_seen END"
+)
+
+
+def _add_statements(postgres: bool) -> list[str]:
+    day = _day(postgres)
+    return [
+        _added(
+            "entity_count",
+            "kind, entity_id, articles, mentions",
+            "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
+            _plus("entity_count", "articles", "mentions"),
+        ),
+        _added(
+            "entity_pair_count",
+            "kind, entity_id, other_kind, other_id, articles, last_seen",
+            "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM d x"
+            " JOIN d y ON y.a = x.a AND (y.k <> x.k OR y.e <> x.e) JOIN article a ON a.id = x.a"
+            " GROUP BY x.k, x.e, y.k, y.e",
+            f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
+        ),
+        _added(
+            "entity_timeline",
+            "kind, entity_id, day, articles",
+            f"SELECT d.k, d.e, {day}, COUNT(*) FROM d JOIN article a ON a.id = d.a GROUP BY d.k, d.e, {day}",
+            _plus("entity_timeline", "articles"),
+        ),
+    ]
+
+
+async def add_articles(ids: Sequence[int]) -> None:
+    """Count these articles' current mentions in: one statement per table (per 500 articles on
+    SQLite), computed by the database from the batch's rows."""
+    client = _client()
+    postgres = _postgres(client)
+    batch = "SELECT m.article_id AS a, {k} AS k, {e} AS e, COUNT(*) AS n FROM mention m WHERE m.article_id {where} GROUP BY 1, 2, 3"
+    if postgres:
+        d = batch.format(k=_KIND, e=_ENTITY, where="= ANY($1::int[])")
+        for statement in _add_statements(True):
+            await client.execute_query(statement.replace("{d}", d), [list(ids)])
+        return
+    for first in range(0, len(ids), _CHUNK):
+        chunk = list(ids[first : first + _CHUNK])
+        d = batch.format(k=_KIND, e=_ENTITY, where=f"IN ({', '.join('?' for _ in chunk)})")
+        for statement in _add_statements(False):
+            await client.execute_query(statement.replace("{d}", d), chunk)
 
 
 @dataclass(slots=True)
@@ -136,7 +202,7 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
     """Apply `after` minus `before` to the three count tables (see the module docstring)."""
     counts: dict[Entity, list[int]] = defaultdict(lambda: [0, 0])
     pairs: dict[tuple[int, int, int, int], _Pair] = defaultdict(_Pair)
-    buckets: dict[tuple[int, int, str, Any], int] = defaultdict(int)
+    buckets: dict[tuple[int, int, Any], int] = defaultdict(int)
     for sign, side in ((-1, before), (1, after)):
         for article in side.values():
             entities = sorted(article.entities)
@@ -144,8 +210,7 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
                 total = counts[entity]
                 total[0] += sign
                 total[1] += sign * article.entities[entity]
-                buckets[(*entity, "day", article.day)] += sign
-                buckets[(*entity, "month", article.month)] += sign
+                buckets[(*entity, article.day)] += sign
                 for other in entities:
                     if other == entity:
                         continue
@@ -178,7 +243,7 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
     await _upsert(
         client,
         "entity_timeline",
-        ("kind", "entity_id", "width", "bucket"),
+        ("kind", "entity_id", "day"),
         ("articles",),
         [(*key, n) for key, n in sorted(buckets.items()) if n],
     )
@@ -202,8 +267,7 @@ _TYPES = {
     "entity_id": "int",
     "other_kind": "smallint",
     "other_id": "int",
-    "width": "text",
-    "bucket": "timestamp",
+    "day": "timestamp",
     "articles": "int",
     "mentions": "int",
     "last_seen": "timestamptz",
@@ -223,13 +287,8 @@ async def _upsert(
     if not rows:
         return
     columns = [*key, *added, *(["last_seen"] if last_seen else [])]
-    sets = [f"{name} = {table}.{name} + excluded.{name}" for name in added]
-    if last_seen:
-        sets.append(
-            f"last_seen = CASE WHEN excluded.last_seen > {table}.last_seen"
-            f" THEN excluded.last_seen ELSE {table}.last_seen END"
-        )
-    conflict = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {', '.join(sets)}"
+    sets = _plus(table, *added) + (f", {_LATEST}" if last_seen else "")
+    conflict = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
     names = ", ".join(columns)
     if _postgres(client):
         arrays = ", ".join(f"${n}::{_TYPES[name]}[]" for n, name in enumerate(columns, start=1))
@@ -247,7 +306,7 @@ async def _upsert(
 _KEYS = {
     "entity_count": ("kind", "entity_id"),
     "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
-    "entity_timeline": ("kind", "entity_id", "width", "bucket"),
+    "entity_timeline": ("kind", "entity_id", "day"),
 }
 
 
@@ -304,10 +363,8 @@ async def entity_articles(kind: str, entity_id: int) -> list[int]:
 async def recount() -> None:
     """Compute every count again from the mention rows, in the caller's transaction (after a
     write that bypassed the write path: plain SQL, a restored dump)."""
-    migration = importlib.import_module("gql_news.migrations.0013_maintained_counts")
     client = _client()
-    postgres = _postgres(client)
     for table in COUNT_TABLES:
         await client.execute_script(f"DELETE FROM {table}")
-    for statement in migration.backfill(migration._PG_BUCKETS if postgres else migration._SQLITE_BUCKETS):
+    for statement in _MIGRATION.backfill(_day(_postgres(client))):
         await client.execute_script(statement)

@@ -9,8 +9,8 @@ article's publication time; backfilled here from the existing rows):
   articles naming both and the latest one's publication time (`coMentioned`, facets of an
   entity's articles); each pair is stored in both directions, so an entity's partners are one
   index range;
-- `entity_timeline`: per entity, the articles naming it per UTC day and per UTC month
-  (`mentionTimeline`: weeks are summed from days, years from months).
+- `entity_timeline`: per entity, the articles naming it per UTC day (`mentionTimeline`: weeks,
+  months and years are summed from the days, a few hundred rows a year at most).
 
 An entity is (kind, id) with kind 0 person, 1 organisation, 2 country (the order co-mentions
 break ties in). Rows whose count reaches zero are deleted.
@@ -46,8 +46,7 @@ _PG_TABLES = [
     " last_seen TIMESTAMPTZ NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id))"
     " WITH (fillfactor = 80)",
     "CREATE TABLE entity_timeline (kind SMALLINT NOT NULL, entity_id INTEGER NOT NULL,"
-    " width VARCHAR(5) NOT NULL CHECK (width IN ('day', 'month')), bucket TIMESTAMP NOT NULL,"
-    " articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, width, bucket))"
+    " day TIMESTAMP NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, day))"
     " WITH (fillfactor = 80)",
 ]
 
@@ -59,21 +58,14 @@ _SQLITE_TABLES = [
     " other_kind INTEGER NOT NULL, other_id INTEGER NOT NULL, articles INTEGER NOT NULL,"
     " last_seen TIMESTAMP NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id)) WITHOUT ROWID",
     "CREATE TABLE entity_timeline (kind INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
-    " width VARCHAR(5) NOT NULL CHECK (width IN ('day', 'month')), bucket TEXT NOT NULL,"
-    " articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, width, bucket)) WITHOUT ROWID",
+    " day TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, day)) WITHOUT ROWID",
 ]
 
-_PG_BUCKETS = {
-    "day": "date_trunc('day', a.published_at AT TIME ZONE 'UTC')",
-    "month": "date_trunc('month', a.published_at AT TIME ZONE 'UTC')",
-}
-_SQLITE_BUCKETS = {
-    "day": "strftime('%Y-%m-%d', a.published_at)",
-    "month": "strftime('%Y-%m-01', a.published_at)",
-}
+PG_DAY = "date_trunc('day', a.published_at AT TIME ZONE 'UTC')"
+SQLITE_DAY = "strftime('%Y-%m-%d', a.published_at)"
 
 
-def backfill(buckets: dict[str, str]) -> list[str]:
+def backfill(day: str) -> list[str]:
     """The statements computing every count from the mention rows (also `gql-news recount`)."""
     return [
         "INSERT INTO entity_count (kind, entity_id, articles, mentions)"
@@ -83,12 +75,9 @@ def backfill(buckets: dict[str, str]) -> list[str]:
         f" SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM ({_DISTINCT}) x"
         f" JOIN ({_DISTINCT}) y ON y.article_id = x.article_id AND (y.k <> x.k OR y.e <> x.e)"
         " JOIN article a ON a.id = x.article_id GROUP BY x.k, x.e, y.k, y.e",
-        *(
-            "INSERT INTO entity_timeline (kind, entity_id, width, bucket, articles)"
-            f" SELECT d.k, d.e, '{width}', {bucket}, COUNT(*) FROM ({_DISTINCT}) d"
-            f" JOIN article a ON a.id = d.article_id GROUP BY d.k, d.e, {bucket}"
-            for width, bucket in buckets.items()
-        ),
+        "INSERT INTO entity_timeline (kind, entity_id, day, articles)"
+        f" SELECT d.k, d.e, {day}, COUNT(*) FROM ({_DISTINCT}) d"
+        f" JOIN article a ON a.id = d.article_id GROUP BY d.k, d.e, {day}",
     ]
 
 
@@ -161,7 +150,7 @@ async def _forward(_apps: Any, schema_editor: Any) -> None:
     postgres = client.capabilities.dialect == "postgres"
     tables = _PG_TABLES if postgres else _SQLITE_TABLES
     search = _PG_SEARCH_FORWARD if postgres else _SQLITE_SEARCH_FORWARD
-    for statement in [*tables, *backfill(_PG_BUCKETS if postgres else _SQLITE_BUCKETS), *search]:
+    for statement in [*tables, *backfill(PG_DAY if postgres else SQLITE_DAY), *search]:
         await client.execute_script(statement)
     if postgres:
         await client.execute_script("ANALYZE entity_count, entity_pair_count, entity_timeline")

@@ -56,8 +56,7 @@ async def _expected() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
         for entity, n in entities.items():
             counts[entity][0] += 1
             counts[entity][1] += n
-            timeline[(*entity, "day", when.date().isoformat())] += 1
-            timeline[(*entity, "month", when.date().replace(day=1).isoformat())] += 1
+            timeline[(*entity, when.date().isoformat())] += 1
             for other in entities:
                 if other != entity:
                     pair = pairs.setdefault((*entity, *other), [0, when])
@@ -85,7 +84,7 @@ async def _stored() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
         for r in await rows("SELECT * FROM entity_pair_count")
     }
     timeline = {
-        (r["kind"], r["entity_id"], r["width"], _utc(r["bucket"]).date().isoformat()): r["articles"]
+        (r["kind"], r["entity_id"], _utc(r["day"]).date().isoformat()): r["articles"]
         for r in await rows("SELECT * FROM entity_timeline")
     }
     return counts, pairs, timeline

@@ -76,7 +76,7 @@ TimelineKey = tuple[Source, Any, str, datetime | None, datetime | None]
 
 async def load_timelines(keys: Sequence[TimelineKey]) -> list[dict[datetime, int]]:
     """Per parent, its article count per non-empty bucket in [from, to): from the maintained
-    day and month counts for an entity, by counting its articles for a topic."""
+    day counts for an entity, by counting its articles for a topic."""
 
     async def run(
         batch: tuple[Source, str, datetime | None, datetime | None], parents: list[Any]
@@ -128,32 +128,19 @@ def _day_ceil(when: datetime) -> datetime:
     return floor if floor == when else floor + timedelta(days=1)
 
 
-def split_range(
-    interval: str, start: datetime | None, end: datetime | None
-) -> tuple[list[Span], list[Span], Span | None]:
-    """[start, end) as the partial days to count by scanning, the whole days to read from the
-    day counts, and the whole months to read from the month counts (for month and year buckets)."""
+def split_range(start: datetime | None, end: datetime | None) -> tuple[list[Span], Span | None]:
+    """[start, end) as the partial days at its ends, to count by scanning, and the whole days
+    between, to read from the day counts (None when there are none)."""
     low = _day_ceil(start) if start is not None else None
     high = _day_floor(end) if end is not None else None
     if low is not None and high is not None and low >= high:  # within a day or two partial ones
-        return [(start, end)], [], None
+        return [(start, end)], None
     scans: list[Span] = []
     if start is not None and start != low:
         scans.append((start, low))
     if end is not None and end != high:
         scans.append((high, end))
-    if interval in ("day", "week"):
-        return scans, [(low, high)], None
-    first = low if low is None or low.day == 1 else shift(truncate(low, "month"), "month", 1)
-    last = truncate(high, "month") if high is not None else None
-    if first is not None and last is not None and first >= last:
-        return scans, [(low, high)], None
-    days: list[Span] = []
-    if low is not None and low != first:
-        days.append((low, first))
-    if high is not None and high != last:
-        days.append((last, high))
-    return scans, days, (first, last)
+    return scans, (low, high)
 
 
 def _bucket_param(when: datetime) -> Any:
@@ -169,26 +156,22 @@ async def _from_counts(
     start: datetime | None,
     end: datetime | None,
 ) -> dict[Any, dict[datetime, int]]:
-    """The parents' buckets summed from `entity_timeline` (days for days and weeks, months for
-    months and years), partial days at the ends of the range counted from the articles."""
-    scans, days, months = split_range(interval, start, end)
+    """The parents' buckets summed from their `entity_timeline` days; the partial days at the
+    ends of the range counted from the articles."""
+    scans, days = split_range(start, end)
     out: dict[Any, dict[datetime, int]] = {parent: {} for parent in parents}
-    reads = [("day", span) for span in days] + ([("month", months)] if months is not None else [])
-    if reads:
-        ranges, params = [], [*parents]
-        for width, (low, high) in reads:
-            clause = "(width = ?"
-            params.append(width)
-            if low is not None:
-                clause += " AND bucket >= ?"
-                params.append(_bucket_param(low))
-            if high is not None:
-                clause += " AND bucket < ?"
-                params.append(_bucket_param(high))
-            ranges.append(clause + ")")
+    if days is not None:
+        low, high = days
+        where, params = "", [*parents]
+        if low is not None:
+            where += " AND day >= ?"
+            params.append(_bucket_param(low))
+        if high is not None:
+            where += " AND day < ?"
+            params.append(_bucket_param(high))
         rows = await fetch(
-            f"SELECT entity_id AS _k, bucket AS _b, articles AS _n FROM entity_timeline "
-            f"WHERE kind = {kind} AND entity_id IN {in_list(parents)} AND ({' OR '.join(ranges)})",
+            f"SELECT entity_id AS _k, day AS _b, articles AS _n FROM entity_timeline "
+            f"WHERE kind = {kind} AND entity_id IN {in_list(parents)}{where}",
             params,
         )
         for row in rows:

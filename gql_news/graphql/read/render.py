@@ -217,8 +217,8 @@ class Renderer:
     def _timeline(self, planned: Planned, spec: r.Timeline, row: str) -> str:
         """As `graph.timeline.mention_timeline` answers it. A range open at one end needs the data
         to know whether it holds too many buckets (an error): the executor answers those. An
-        entity's buckets are summed from its maintained day (or month) counts when the range is
-        whole buckets; a range cutting buckets is the executor's too."""
+        entity's buckets are summed from its maintained day counts (and the partial days at the
+        ends of the range from its articles)."""
         from gql_news.graphql.articles.inputs import to_utc
         from gql_news.graphql.graph.timeline import MAX_BUCKETS, bucket_bounds
 
@@ -271,22 +271,22 @@ class Renderer:
         start: dt.datetime | None,
         end: dt.datetime | None,
     ) -> str:
-        """As `graph.buckets` sums them: whole days (or months) from the maintained counts, the
-        partial days at the ends of the range from the articles."""
+        """As `graph.buckets` sums them: whole days from the maintained counts, the partial days at
+        the ends of the range from the articles."""
         from gql_news.graphql.graph.buckets import split_range
 
-        scans, days, months = split_range(interval, start, end)
+        scans, days = split_range(start, end)
         ranges = []
-        for width, (low, high) in [("day", span) for span in days] + ([("month", months)] if months else []):
-            parts = [f"x.width = '{width}'"]
-            parts += [f"x.bucket >= {self.param(self.d.bucket_key(low))}"] if low is not None else []
-            parts += [f"x.bucket < {self.param(self.d.bucket_key(high))}"] if high is not None else []
-            ranges.append(f"({' AND '.join(parts)})")
+        if days is not None:
+            low, high = days
+            ranges += [f"x.day >= {self.param(self.d.bucket_key(low))}"] if low is not None else []
+            ranges += [f"x.day < {self.param(self.d.bucket_key(high))}"] if high is not None else []
         selects = []
-        if ranges:
+        if days is not None:
+            where = "".join(f" AND {part}" for part in ranges)
             selects.append(
-                f"SELECT {self.d.bucket_of_start(interval, 'x.bucket')} AS b, x.articles AS n FROM entity_timeline x"
-                f" WHERE x.kind = {kind} AND x.entity_id = {row}.id AND ({' OR '.join(ranges)})"
+                f"SELECT {self.d.bucket_of_start(interval, 'x.day')} AS b, x.articles AS n FROM entity_timeline x"
+                f" WHERE x.kind = {kind} AND x.entity_id = {row}.id{where}"
             )
         if scans:
             selects.append(self._scanned_buckets(spec, row, interval, scans))
