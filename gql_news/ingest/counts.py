@@ -144,14 +144,10 @@ _LATEST = (
 
 
 def _add_statements(postgres: bool) -> list[str]:
+    """Pairs, days, then entities: the hottest rows (a country's) are locked last, for the
+    shortest time, by every writer."""
     day = _day(postgres)
     return [
-        _added(
-            "entity_count",
-            "kind, entity_id, articles, mentions",
-            "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
-            _plus("entity_count", "articles", "mentions"),
-        ),
         _added(
             "entity_pair_count",
             "kind, entity_id, other_kind, other_id, articles, last_seen",
@@ -165,6 +161,12 @@ def _add_statements(postgres: bool) -> list[str]:
             "kind, entity_id, day, articles",
             f"SELECT d.k, d.e, {day}, COUNT(*) FROM d JOIN article a ON a.id = d.a GROUP BY d.k, d.e, {day}",
             _plus("entity_timeline", "articles"),
+        ),
+        _added(
+            "entity_count",
+            "kind, entity_id, articles, mentions",
+            "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
+            _plus("entity_count", "articles", "mentions"),
         ),
     ]
 
@@ -221,14 +223,7 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
                     else:
                         pair.removed = _latest(pair.removed, article.published)
     changed_pairs = {key: pair for key, pair in pairs.items() if pair.n != 0 or pair.added != pair.removed}
-    client = _client()
-    await _upsert(
-        client,
-        "entity_count",
-        ("kind", "entity_id"),
-        ("articles", "mentions"),
-        [(*key, a, m) for key, (a, m) in sorted(counts.items()) if a or m],
-    )
+    client = _client()  # tables in the order `add_articles` locks them
     await _upsert(
         client,
         "entity_pair_count",
@@ -247,6 +242,13 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
         ("articles",),
         [(*key, n) for key, n in sorted(buckets.items()) if n],
     )
+    await _upsert(
+        client,
+        "entity_count",
+        ("kind", "entity_id"),
+        ("articles", "mentions"),
+        [(*key, a, m) for key, (a, m) in sorted(counts.items()) if a or m],
+    )
     stale = [
         (*key, pair.removed)
         for key, pair in sorted(changed_pairs.items())
@@ -254,9 +256,9 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
     ]
     await _recompute_last_seen(client, stale)
     shrunk: dict[str, list[tuple[Any, ...]]] = {
-        "entity_count": [key for key, (a, _m) in sorted(counts.items()) if a < 0],
         "entity_pair_count": [key for key, pair in sorted(changed_pairs.items()) if pair.n < 0],
         "entity_timeline": [key for key, n in sorted(buckets.items()) if n < 0],
+        "entity_count": [key for key, (a, _m) in sorted(counts.items()) if a < 0],
     }
     for table, keys in shrunk.items():
         await _delete_empty(client, table, keys)
