@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gql_news.graphql.articles.inputs import ENTITY_FILTERS, ENTITY_IDS
 from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.graph.kinds import KIND_OF_SOURCE
 from gql_news.graphql.lists import ListQuery
@@ -37,6 +38,7 @@ FACETS = {
 }
 
 _ENTITY_FACETS = {fk: code for code, fk in enumerate(FKS)}
+_ENTITY_FILTER_KINDS = {sql: kind for kind, sql in ENTITY_FILTERS.items()}
 
 FacetKey = tuple[str, ListQuery, Any, int]
 """(facet name, the article list, its parent key, how many values to keep)."""
@@ -75,12 +77,29 @@ def _maintained(
 ) -> tuple[str, str, list[Any]] | None:
     """The counts subquery (`_e`, `_n`, and `_k` for many parents) from the maintained counts, the
     parent key expression and parameters, when they answer: an entity facet of an unfiltered
-    list of all articles (`entity_count`) or of one entity's articles (`entity_pair_count`, and
-    the entity itself with all of its articles)."""
+    list of all articles (`entity_count`) or of one entity's articles, unfiltered or filtered
+    by that entity alone (`entity_pair_count`, and the entity itself with all of its articles).
+    Other filtered lists are counted from their rows."""
     code = _ENTITY_FACETS.get(facet.fk)
-    if code is None or query.filters or query.with_ is not None:
+    if code is None or query.with_ is not None:
         return None
     source = query.source
+    if source.belongs is None and len(query.filters) == 1 and query.filters[0][0] in _ENTITY_FILTER_KINDS:
+        # `articles(filter: {country:})` and the like: one entity's articles, as `country { articles }`.
+        ((sql, values),) = query.filters
+        kind = _ENTITY_FILTER_KINDS[sql]
+        entity = f"({ENTITY_IDS[kind]})"
+        counts = (
+            f"SELECT other_id AS _e, articles AS _n FROM entity_pair_count WHERE kind = {KIND_CODES[kind]} "
+            f"AND entity_id IN {entity} AND other_kind = {code}"
+        )
+        params = list(values)
+        if KIND_CODES[kind] == code:
+            counts += f" UNION ALL SELECT entity_id AS _e, articles AS _n FROM entity_count WHERE kind = {code} AND entity_id IN {entity}"
+            params += list(values)
+        return counts, "0", params
+    if query.filters:
+        return None
     if source.belongs is None:
         # Only the values with at least the `first`-th largest count can be among the first.
         threshold = (
