@@ -183,7 +183,7 @@ async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> lis
             )
             results[item.digest] = StoreResult(existing[item.slug], item.slug, "updated")
         gazetteer = await current_gazetteer() if new or changed else None
-        linked_new = [link(b.parsed.body, gazetteer) for b in new] if gazetteer else []
+        linked_new = [link(b.parsed.body, gazetteer) for b in new] if gazetteer is not None else []
         if new:
             ids = await _insert_new(new, linked_new)
             results.update({b.digest: StoreResult(ids[b.slug], b.slug, "created") for b in new})
