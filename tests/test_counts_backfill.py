@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise import Tortoise, connections
-from tortoise.migrations.api import migrate as tortoise_migrate
+from tortoise import connections
 
-from gql_news.db import database, tortoise_config
+from gql_news.db import database
 from gql_news.settings import Settings
-from tests.test_cli_import import CATALOGUE, SEED, run
+from tests.test_cli_import import CATALOGUE, SEED, migrate_back_to, run
 
 _TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
 
@@ -35,11 +34,7 @@ async def test_migration_backfills_and_recount_rebuilds(empty_database_url: str)
     assert all(kept.values()), {table: len(rows) for table, rows in kept.items()}
 
     # Back to the schema before the counts (the tables go), then forward again: the backfill runs.
-    config = tortoise_config(Settings(database_url=url), statement_timeout=False)
-    await tortoise_migrate(config=config, target="models.0012_data_notify")
-    await Tortoise.close_connections()
-    migrated = run(url, "migrate")
-    assert migrated.returncode == 0, migrated.stderr
+    await migrate_back_to(url, "models.0012_data_notify")
     assert await _counts(url) == kept
 
     async with database(Settings(database_url=url)):

@@ -190,23 +190,23 @@ async def requote(articles: Sequence[tuple[int, str]]) -> int:
 
 
 async def insert_many(
-    table: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[Any, ...]]
+    table: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[Any, ...]], conflict: str = ""
 ) -> None:
     """Insert rows without model instances, on the current connection: one statement on
     PostgreSQL (arrays unnested, so the per-statement triggers fire once), executemany on SQLite.
-    `columns` are (name, PostgreSQL array type) pairs."""
+    `columns` are (name, PostgreSQL array type) pairs; `conflict` an `ON CONFLICT ...` clause."""
     client = connections.get("default")
     names = ", ".join(f'"{name}"' for name, _ in columns)
     if client.capabilities.dialect == "postgres":
         arrays = ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(columns, start=1))
         await client.execute_query(
-            f'INSERT INTO "{table}" ({names}) SELECT * FROM unnest({arrays})',
+            f'INSERT INTO "{table}" ({names}) SELECT * FROM unnest({arrays}){conflict}',
             [list(col) for col in zip(*rows, strict=True)],
         )
         return
     marks = ", ".join("?" for _ in columns)
     await client.execute_many(
-        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [list(row) for row in rows]
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks}){conflict}', [list(row) for row in rows]
     )
 
 

@@ -25,6 +25,8 @@ from typing import Any
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from gql_news.ingest.article_rows import insert_many
+
 KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
 """An entity kind's code in the count tables (the order co-mentions break ties in)."""
 FKS = ("person_id", "organisation_id", "country_id")
@@ -223,9 +225,9 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
                     else:
                         pair.removed = _latest(pair.removed, article.published)
     changed_pairs = {key: pair for key, pair in pairs.items() if pair.n != 0 or pair.added != pair.removed}
-    client = _client()  # tables in the order `add_articles` locks them
+    client = _client()
+    # The tables in the order `add_articles` locks them.
     await _upsert(
-        client,
         "entity_pair_count",
         ("kind", "entity_id", "other_kind", "other_id"),
         ("articles",),
@@ -236,14 +238,12 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
         last_seen=True,
     )
     await _upsert(
-        client,
         "entity_timeline",
         ("kind", "entity_id", "day"),
         ("articles",),
         [(*key, n) for key, n in sorted(buckets.items()) if n],
     )
     await _upsert(
-        client,
         "entity_count",
         ("kind", "entity_id"),
         ("articles", "mentions"),
@@ -277,7 +277,6 @@ _TYPES = {
 
 
 async def _upsert(
-    client: BaseDBAsyncClient,
     table: str,
     key: Sequence[str],
     added: Sequence[str],
@@ -291,18 +290,7 @@ async def _upsert(
     columns = [*key, *added, *(["last_seen"] if last_seen else [])]
     sets = _plus(table, *added) + (f", {_LATEST}" if last_seen else "")
     conflict = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
-    names = ", ".join(columns)
-    if _postgres(client):
-        arrays = ", ".join(f"${n}::{_TYPES[name]}[]" for n, name in enumerate(columns, start=1))
-        await client.execute_query(
-            f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){conflict}",
-            [list(column) for column in zip(*rows, strict=True)],
-        )
-        return
-    marks = ", ".join("?" for _ in columns)
-    await client.execute_many(
-        f"INSERT INTO {table} ({names}) VALUES ({marks}){conflict}", [list(r) for r in rows]
-    )
+    await insert_many(table, [(name, _TYPES[name]) for name in columns], rows, conflict)
 
 
 _KEYS = {
