@@ -113,8 +113,11 @@ async def write_dataset(data: Dataset) -> None:
         await insert_rows(Article, _fields(data.articles, created_at=now, updated_at=now))
         await insert_rows(ArticleTopic, _fields(data.article_topics))
         await insert_rows(Mention, _fields(data.mentions))
-        # Rows written directly: the maintained counts are added from them, as the store does.
-        await add_articles(sorted(row.id for row in data.articles))
+        # Rows written directly: the maintained counts are added from them, as the store does
+        # (a thousand articles a statement, under the client's command timeout).
+        ids = sorted(row.id for row in data.articles)
+        for first in range(0, len(ids), 1000):
+            await add_articles(ids[first : first + 1000])
     if db().capabilities.dialect == "postgres":
         for _, model in _TABLES:
             table = model._meta.db_table
