@@ -84,11 +84,11 @@ async def _targets(url: str) -> dict[str, Any]:
     return {"c": code, "p": person, "a": article}
 
 
-async def run(sizes: Sizes, requests: int, keep: bool) -> None:
+async def run(sizes: Sizes, requests: int, keep: bool, db_name: str = "gql_news_graph_bench") -> None:
     from gql_news.app import create_app
     from gql_news.settings import Settings
 
-    target = BenchDatabase(ADMIN_URL, "gql_news_graph_bench")
+    target = BenchDatabase(ADMIN_URL, db_name)
     print(await prepare(target, sizes, reuse=True, log=print))
     await _vacuum(target.url)
     variables = await _targets(target.url)
@@ -131,9 +131,10 @@ def main() -> None:
     p.add_argument("--articles", type=int, default=50_000)
     p.add_argument("--requests", type=int, default=30)
     p.add_argument("--keep", action="store_true", help="keep the database for another run")
+    p.add_argument("--db-name", default="gql_news_graph_bench", help="the bench database's name")
     args = p.parse_args()
     sizes = Sizes(articles=args.articles, people=args.articles // 4, organisations=args.articles // 20)
-    asyncio.run(run(sizes, args.requests, args.keep))
+    asyncio.run(run(sizes, args.requests, args.keep, args.db_name))
 
 
 if __name__ == "__main__":

@@ -156,6 +156,42 @@ async def _swap_triggers(url: str, old: str, new: str, suffix: str) -> None:
         await connection.close()
 
 
+_CONTENT = "article, topic, entity_count, entity_pair_count, entity_timeline"
+"""What an import writes (the maintained counts have no foreign key to cascade from)."""
+
+
+async def _counts_ab(items: list[Any], figures: dict[str, Any], rounds: int) -> None:
+    """The in-process import with the maintained counts and without them (their statements made
+    no-ops), interleaved `rounds` times on an emptied database; the best of each."""
+    from tortoise import connections
+
+    from gql_news.ingest.counts import CountChange
+    from gql_news.ingest.importer import ImportReport, import_items
+
+    async def nothing(*_args: Any) -> None:
+        return None
+
+    best: dict[str, float] = {}
+    for _round in range(rounds):
+        for label in ("with_counts", "without_counts"):
+            await connections.get("default").execute_script(f"TRUNCATE {_CONTENT} RESTART IDENTITY CASCADE")
+            saved = CountChange.before, CountChange.apply
+            if label == "without_counts":
+                CountChange.before, CountChange.apply = nothing, nothing  # type: ignore[method-assign,assignment]
+            try:
+                report = ImportReport()
+                started = time.perf_counter()
+                await import_items(items, report, lambda: None)
+                elapsed = time.perf_counter() - started
+            finally:
+                CountChange.before, CountChange.apply = saved  # type: ignore[method-assign]
+            assert report.ok, report.failures[:3]
+            best[label] = min(best.get(label, elapsed), elapsed)
+    for label, elapsed in best.items():
+        figures[f"import_{label}_articles_per_s"] = round(len(items) / elapsed, 1)
+    figures["import_counts_cost"] = round(best["with_counts"] / best["without_counts"] - 1, 3)
+
+
 async def _cli_import(url: str, folders: list[Path]) -> float:
     """Wall time of one `gql-news import` process per folder, all running at once."""
     env = {**os.environ, "DATABASE_URL": url}
@@ -201,7 +237,7 @@ async def _scale(args: argparse.Namespace, url: str, articles_dir: Path, figures
     for label, old, new, suffix in (modes[1], modes[0]):  # the counter first, this release last
         await _swap_triggers(url, old, new, suffix)
         for processes, folders in ((1, [articles_dir]), (args.scale, parts)):
-            await _admin(url, "TRUNCATE article, topic, event_outbox RESTART IDENTITY CASCADE")
+            await _admin(url, f"TRUNCATE {_CONTENT}, event_outbox RESTART IDENTITY CASCADE")
             elapsed = await _cli_import(url, folders)
             figures[f"scale_{label}_{processes}_process_articles_per_s"] = round(len(files) / elapsed, 1)
     for label in ("notify", "counter"):
@@ -299,9 +335,11 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     figures[f"catalogue_entries_{name}"] = len(gazetteer.entries)
                     figures[f"linking_us_per_article_{name}_catalogue"] = round(per * 1e6, 1)
                     figures[f"mentions_found_{name}_catalogue"] = found
+                if args.counts_ab:
+                    await _counts_ab(items, figures, args.counts_ab)
 
             if args.cli:
-                await _admin(url, "TRUNCATE article, topic RESTART IDENTITY CASCADE")
+                await _admin(url, f"TRUNCATE {_CONTENT} RESTART IDENTITY CASCADE")
                 env = {**os.environ, "DATABASE_URL": url}
                 command = [str(Path(sys.executable).with_name("gql-news")), "import", str(articles_dir)]
                 started = time.perf_counter()
@@ -342,6 +380,14 @@ def main() -> None:
         metavar="N",
         help="Also time `gql-news import` as 1 and as N concurrent processes, with this release's "
         "write-announcing triggers and with the former counter-row triggers.",
+    )
+    parser.add_argument(
+        "--counts-ab",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="Also time the in-process import with the maintained counts and without them, "
+        "interleaved ROUNDS times (the best of each).",
     )
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards.")
     parser.add_argument("--json", type=Path, help="Write the figures here as JSON.")

@@ -192,6 +192,21 @@ def requote() -> None:
 
 
 @app.command()
+def recount() -> None:
+    """Compute the entity graph's maintained counts again from the mention rows (after writes
+    that bypassed the app: plain SQL, a restored partial dump)."""
+    from gql_news.db import writing
+    from gql_news.ingest.counts import recount as recount_all
+
+    async def work() -> None:
+        async with writing():
+            await recount_all()
+
+    _run_in_database(work)
+    console.print("[green]counts computed again[/green]")
+
+
+@app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (default: HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default: PORT or 8000).")] = None,

@@ -235,6 +235,9 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
 
 # Every table of content, children before parents; `country` (reference data) is not among them.
 CONTENT_TABLES = (
+    "entity_count",
+    "entity_pair_count",
+    "entity_timeline",
     "quote",
     "entity_candidate",
     "mention",

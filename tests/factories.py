@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gql_news.db import committed_hooks
+from gql_news.ingest.counts import CountChange
 from gql_news.models import (
     Article,
     ArticleTopic,
@@ -97,5 +98,8 @@ async def article(
         assert body[start:end] == text
         kwargs: dict[str, Any] = {type(entity).__name__.lower(): entity}
         await Mention.create(article=art, text=text, start=start, end=end, **kwargs)
+    counts = CountChange()  # the maintained counts, as every write path keeps them
+    counts.touch([art.id])
+    await counts.apply()
     _wrote()
     return art

@@ -29,6 +29,21 @@ def run(url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedP
     )
 
 
+async def migrate_back_to(url: str, target: str) -> None:
+    """Undo the migrations after `target` ("models.00NN_name"), then apply all again with
+    `gql-news migrate` (what upgrading a database of that release does)."""
+    from tortoise import Tortoise
+    from tortoise.migrations.api import migrate as tortoise_migrate
+
+    from gql_news.db import tortoise_config
+
+    config = tortoise_config(Settings(database_url=url), statement_timeout=False)
+    await tortoise_migrate(config=config, target=target)
+    await Tortoise.close_connections()
+    migrated = run(url, "migrate")
+    assert migrated.returncode == 0, migrated.stderr
+
+
 async def _mentions(url: str) -> list[tuple[str, int, int, int | None, int | None, int | None]]:
     async with database(Settings(database_url=url)):
         assert await Article.all().count() == 1

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from tortoise import Tortoise
-from tortoise.migrations.api import migrate as tortoise_migrate
-
-from gql_news.db import database, tortoise_config
+from gql_news.db import database
 from gql_news.models import Quote
 from gql_news.settings import Settings
-from tests.test_cli_import import CATALOGUE, SEED, run
+from tests.test_cli_import import CATALOGUE, SEED, migrate_back_to, run
 
 
 async def _dapkiunas_quotes(url: str) -> list[str]:
@@ -25,11 +22,7 @@ async def test_migration_backfills_and_requote_rebuilds(empty_database_url: str)
     assert len(stored) == 4
 
     # Back to the schema before quotes (the table goes), then forward again: the backfill runs.
-    config = tortoise_config(Settings(database_url=url), statement_timeout=False)
-    await tortoise_migrate(config=config, target="models.0007_mention_entity_article_indexes")
-    await Tortoise.close_connections()
-    migrated = run(url, "migrate")
-    assert migrated.returncode == 0, migrated.stderr
+    await migrate_back_to(url, "models.0007_mention_entity_article_indexes")
     assert await _dapkiunas_quotes(url) == stored
 
     async with database(Settings(database_url=url)):

@@ -16,7 +16,7 @@ from strawberry.dataloader import DataLoader
 
 from gql_news.graphql.graph.buckets import TimelineKey, load_timelines
 from gql_news.graphql.graph.facet_sql import FacetKey, load_facets
-from gql_news.graphql.graph.kinds import EntityKey, load_mention_counts
+from gql_news.graphql.graph.kinds import EntityKey, load_article_counts, load_mention_counts
 from gql_news.graphql.graph.pair_sql import (
     CoMentionKey,
     RelatedKey,
@@ -168,6 +168,7 @@ class Loaders:
     count: _Lazy[CountKey, int] = _Lazy(_load_counts)
     facet: _Lazy[FacetKey, list[Row]] = _Lazy(load_facets)
     mention_count: _Lazy[EntityKey, int] = _Lazy(load_mention_counts)
+    article_count: _Lazy[EntityKey, int] = _Lazy(load_article_counts)
     co_mentioned: _Lazy[CoMentionKey, list[Row]] = _Lazy(load_co_mentions)
     related: _Lazy[RelatedKey, list[Row]] = _Lazy(load_related)
     entity_keys_by_article: _Lazy[int, list[EntityKey]] = _Lazy(load_entity_keys)

@@ -16,6 +16,7 @@ from tortoise.exceptions import IntegrityError
 from gql_news.db import writing
 from gql_news.events.publish import note_articles, write_transaction
 from gql_news.ingest.article_rows import replace_mentions, replace_topics
+from gql_news.ingest.counts import CountChange
 from gql_news.ingest.drafts import ArticleDraft, build_article
 from gql_news.ingest.errors import InputError, MissingError
 from gql_news.ingest.linker import current_gazetteer
@@ -99,12 +100,15 @@ async def _update(article_id: int, patch: ArticlePatch) -> None:
         if await Article.filter(content_hash=digest).exclude(id=article.id).exists():
             raise InputError("body", _COPY)
         relink = parsed.body != article.body
+        counts = CountChange()
+        await counts.before([article.id])
         await article.update_from_dict(article_fields(parsed, digest)).save()
         note_articles([article.id], "updated")
         if patch.topics is not None:
             await replace_topics([(article.id, parsed.topics)])
         if relink:
             await replace_mentions([(article.id, parsed.body)], await current_gazetteer())
+        await counts.apply()
 
 
 def _keep(new: str | None, old: str | None, clear: bool) -> str | None:
@@ -116,6 +120,9 @@ def _keep(new: str | None, old: str | None, clear: bool) -> str | None:
 async def delete_article(article_id: int) -> None:
     """Delete the article with its topics links, mentions and candidates (foreign-key cascades)."""
     async with writing():
+        counts = CountChange()
+        await counts.before([article_id])
         deleted = await Article.filter(id=article_id).delete()
         if not deleted:
             raise MissingError("id", "No article has this id.")
+        await counts.apply()

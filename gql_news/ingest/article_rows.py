@@ -10,11 +10,13 @@ article edits.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tortoise import connections
 
 from gql_news.ingest.candidates import FoundCandidate, find_candidates
+from gql_news.ingest.documents import documents_deferred, write_documents
 from gql_news.ingest.linker import Gazetteer, LinkedMention, current_gazetteer, find_mentions
 from gql_news.ingest.quotes import FoundQuote, find_quotes
 from gql_news.ingest.slugs import make_slug
@@ -34,7 +36,7 @@ async def replace_topics(articles: Sequence[tuple[int, Sequence[str]]], *, fresh
         slugs = dict.fromkeys(s for s in (make_slug(n, max_length=_TOPIC_SLUG_MAX) for n in names) if s)
         rows += [(pk, ids[slug], position) for position, slug in enumerate(slugs)]
     if rows:
-        await _insert_many("article_topic", _ARTICLE_TOPIC_COLUMNS, rows)
+        await insert_many("article_topic", _ARTICLE_TOPIC_COLUMNS, rows)
 
 
 async def topic_map(names: Sequence[str]) -> dict[str, int]:
@@ -70,29 +72,53 @@ _MENTION_COLUMNS = (
 _ARTICLE_TOPIC_COLUMNS = (("article_id", "int"), ("topic_id", "int"), ("position", "smallint"))
 
 
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What linking found in one article body: its mentions, candidates and quotes."""
+
+    mentions: list[LinkedMention]
+    candidates: list[FoundCandidate]
+    quotes: list[FoundQuote]
+
+    def entities(self) -> list[tuple[str, int]]:
+        """Its distinct entities as (kind, id), in order of first mention."""
+        return list(dict.fromkeys((m.kind, m.entity_id) for m in self.mentions))
+
+
+def link(body: str, gazetteer: Gazetteer) -> Links:
+    """Link one body against `gazetteer` (no database)."""
+    mentions = find_mentions(body, gazetteer)
+    candidates = find_candidates(body, mentions, gazetteer)
+    return Links(mentions, candidates, find_quotes(body, mentions, candidates))
+
+
 async def replace_mentions(
-    articles: Sequence[tuple[int, str]], gazetteer: Gazetteer, *, fresh: bool = False
+    articles: Sequence[tuple[int, str]],
+    gazetteer: Gazetteer,
+    *,
+    fresh: bool = False,
+    linked: Sequence[Links] | None = None,
 ) -> int:
     """Delete and re-create the mentions (and the quotes and open entity candidates) of (id, body)
-    articles, linked against `gazetteer`; `fresh` says they were just created (nothing to delete).
-    A fixed number of statements however many articles and mentions. Returns the mentions written.
+    articles, linked against `gazetteer` (or given, `linked`, in the same order); `fresh` says they
+    were just created (nothing to delete). A fixed number of statements however many articles and
+    mentions. Returns the mentions written.
 
     Quotes are attributed from the mentions, so they are rebuilt here, with them: every path that
     re-links an article (import, edits, catalogue changes, confirmed candidates) re-attributes its
-    quotes in the same transaction.
+    quotes in the same transaction. So are the articles' search documents (`ingest.documents`):
+    on PostgreSQL a fresh article's was written with the article (the store's insert), on SQLite
+    it is written here.
     """
     if not articles:
         return 0
-    if not fresh:
-        await Mention.filter(article_id__in=[pk for pk, _ in articles]).delete()
-    rows: list[tuple[Any, ...]] = []
-    found: list[tuple[int, list[FoundCandidate]]] = []
-    quotes: list[tuple[int, list[FoundQuote]]] = []
-    for pk, body in articles:
-        mentions = find_mentions(body, gazetteer)
-        candidates = find_candidates(body, mentions, gazetteer)
-        quotes.append((pk, find_quotes(body, mentions, candidates)))
-        rows += [
+    ids = [pk for pk, _ in articles]
+    if linked is None:
+        linked = [link(body, gazetteer) for _, body in articles]
+    async with documents_deferred():
+        if not fresh:
+            await Mention.filter(article_id__in=ids).delete()
+        rows: list[tuple[Any, ...]] = [
             (
                 pk,
                 m.entity_id if m.kind == "person" else None,
@@ -102,13 +128,16 @@ async def replace_mentions(
                 m.start,
                 m.end,
             )
-            for m in mentions
+            for pk, links in zip(ids, linked, strict=True)
+            for m in links.mentions
         ]
-        found.append((pk, candidates))
-    if rows:
-        await _insert_many("mention", _MENTION_COLUMNS, rows)
-    await replace_quotes(quotes, fresh=fresh)
-    await replace_open_candidates(found, fresh=fresh)
+        if rows:
+            await insert_many("mention", _MENTION_COLUMNS, rows)
+        await write_documents(ids, fresh=fresh)
+    await replace_quotes([(pk, links.quotes) for pk, links in zip(ids, linked, strict=True)], fresh=fresh)
+    await replace_open_candidates(
+        [(pk, links.candidates) for pk, links in zip(ids, linked, strict=True)], fresh=fresh
+    )
     return len(rows)
 
 
@@ -132,7 +161,7 @@ async def replace_quotes(found: Sequence[tuple[int, Sequence[FoundQuote]]], *, f
         (pk, q.person_id, q.text, q.start, q.end, q.speaker_candidate) for pk, quotes in found for q in quotes
     ]
     if rows:
-        await _insert_many("quote", _QUOTE_COLUMNS, rows)
+        await insert_many("quote", _QUOTE_COLUMNS, rows)
     return len(rows)
 
 
@@ -160,24 +189,24 @@ async def requote(articles: Sequence[tuple[int, str]]) -> int:
     return await replace_quotes(found)
 
 
-async def _insert_many(
-    table: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[Any, ...]]
+async def insert_many(
+    table: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[Any, ...]], conflict: str = ""
 ) -> None:
     """Insert rows without model instances, on the current connection: one statement on
     PostgreSQL (arrays unnested, so the per-statement triggers fire once), executemany on SQLite.
-    `columns` are (name, PostgreSQL array type) pairs."""
+    `columns` are (name, PostgreSQL array type) pairs; `conflict` an `ON CONFLICT ...` clause."""
     client = connections.get("default")
     names = ", ".join(f'"{name}"' for name, _ in columns)
     if client.capabilities.dialect == "postgres":
         arrays = ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(columns, start=1))
         await client.execute_query(
-            f'INSERT INTO "{table}" ({names}) SELECT * FROM unnest({arrays})',
+            f'INSERT INTO "{table}" ({names}) SELECT * FROM unnest({arrays}){conflict}',
             [list(col) for col in zip(*rows, strict=True)],
         )
         return
     marks = ", ".join("?" for _ in columns)
     await client.execute_many(
-        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [list(row) for row in rows]
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks}){conflict}', [list(row) for row in rows]
     )
 
 

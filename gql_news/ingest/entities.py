@@ -24,6 +24,7 @@ from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
 from gql_news.events.publish import write_transaction
+from gql_news.ingest.counts import CountChange, entity_articles
 from gql_news.ingest.errors import InputError, MissingError
 from gql_news.ingest.linker import (
     current_gazetteer,
@@ -202,7 +203,10 @@ async def delete_entity(kind: EntityType, entity_id: int) -> int:
         if row is None:
             raise MissingError("id", f"No {kind} has this id.")
         forms = [row.name, *(row.aliases or ())]
+        counts = CountChange()
+        await counts.before(await entity_articles(kind, entity_id))
         await row.delete()
+        await counts.apply()
         await note_catalogue_edit(version, [(kind, entity_id)])
         return await _relink(forms)
 

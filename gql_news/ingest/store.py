@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from tortoise import connections
 from tortoise.exceptions import IntegrityError
 
 from gql_news.db import writing
 from gql_news.events.publish import note_articles, write_transaction
-from gql_news.ingest.article_rows import replace_mentions, replace_topics, requote
+from gql_news.ingest.article_rows import Links, link, replace_mentions, replace_topics, requote
+from gql_news.ingest.counts import CountChange
+from gql_news.ingest.documents import documents_deferred, entity_names, insert_articles, names_text
 from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.parser import ParsedArticle, collapse, normalise_body
 from gql_news.ingest.slugs import make_slug
@@ -172,30 +175,59 @@ async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> lis
         if same_slug == "keep":
             results.update({b.digest: StoreResult(existing[b.slug], b.slug, "slug-taken") for b in changed})
             changed = []
+        counts = CountChange()
+        await counts.before(existing[b.slug] for b in changed)
         for item in changed:
             await Article.filter(id=existing[item.slug]).update(
                 **article_fields(item.parsed, item.digest), updated_at=datetime.now(UTC)
             )
             results[item.digest] = StoreResult(existing[item.slug], item.slug, "updated")
+        gazetteer = await current_gazetteer() if new or changed else None
+        linked_new = [link(b.parsed.body, gazetteer) for b in new] if gazetteer is not None else []
         if new:
-            await Article.bulk_create(
-                [Article(slug=b.slug, **article_fields(b.parsed, b.digest)) for b in new]
-            )
-            ids = dict(await Article.filter(slug__in=[b.slug for b in new]).values_list("slug", "id"))
+            ids = await _insert_new(new, linked_new)
             results.update({b.digest: StoreResult(ids[b.slug], b.slug, "created") for b in new})
-        written = [*changed, *new]
         note_articles((results[b.digest].article_id for b in new), "created")
         note_articles((results[b.digest].article_id for b in changed), "updated")
+        written = [*changed, *new]
         if written:
             await replace_topics(
                 [(results[b.digest].article_id, b.parsed.topics) for b in written], fresh=not changed
             )
+        if new:
+            assert gazetteer is not None
+            new_ids = [results[b.digest].article_id for b in new]
+            counts.touch(new_ids)
             await replace_mentions(
-                [(results[b.digest].article_id, b.parsed.body) for b in written],
-                await current_gazetteer(),
-                fresh=not changed,
+                [(pk, b.parsed.body) for pk, b in zip(new_ids, new, strict=True)],
+                gazetteer,
+                fresh=True,
+                linked=linked_new,
             )
+        if changed:
+            assert gazetteer is not None
+            await replace_mentions(
+                [(results[b.digest].article_id, b.parsed.body) for b in changed], gazetteer
+            )
+        await counts.apply()  # last: shared count rows stay locked only until the commit
     return [results[b.digest] for b in batch]
+
+
+async def _insert_new(new: Sequence[_Prepared], linked: Sequence[Links]) -> dict[str, int]:
+    """Insert new articles; slug -> id. On PostgreSQL with their search documents whole."""
+    if connections.get("default").capabilities.dialect != "postgres":
+        async with documents_deferred():  # their FTS rows are written with their mentions
+            await Article.bulk_create(
+                [Article(slug=b.slug, **article_fields(b.parsed, b.digest)) for b in new]
+            )
+        return dict(await Article.filter(slug__in=[b.slug for b in new]).values_list("slug", "id"))
+    names = await entity_names(e for links in linked for e in links.entities())
+    now = datetime.now(UTC)
+    rows = [
+        {"slug": b.slug, **article_fields(b.parsed, b.digest), "created_at": now, "updated_at": now}
+        for b in new
+    ]
+    return await insert_articles(rows, [names_text(links.entities(), names) for links in linked])
 
 
 async def relink_articles(article_ids: Iterable[int] | None = None) -> int:
@@ -218,7 +250,10 @@ async def relink_articles(article_ids: Iterable[int] | None = None) -> int:
         for first in range(0, len(ids), _RELINK_BATCH):
             batch = ids[first : first + _RELINK_BATCH]
             rows = await Article.filter(id__in=batch).values_list("id", "body")
+            counts = CountChange()
+            await counts.before(batch)
             written += await replace_mentions(rows, gazetteer)
+            await counts.apply()
         note_articles(ids, "relinked")
         return written
 

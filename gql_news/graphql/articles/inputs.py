@@ -77,6 +77,25 @@ def to_utc(value: datetime) -> datetime:
         raise BadUserInput(f"{value.isoformat()} is outside the supported range of dates.") from None
 
 
+ENTITY_IDS = {
+    "country": "SELECT y.id FROM country y WHERE y.code = ? OR y.alpha3 = ?",
+    "person": "SELECT y.id FROM person y WHERE y.slug = ?",
+    "organisation": "SELECT y.id FROM organisation y WHERE y.slug = ?",
+}
+"""The id of the entity an article filter names (by code, or by slug), with the filter's values."""
+ENTITY_FILTERS = {
+    "country": "EXISTS (SELECT 1 FROM mention x JOIN country y ON y.id = x.country_id "
+    "WHERE x.article_id = t.id AND (y.code = ? OR y.alpha3 = ?))",
+    **{
+        kind: f"EXISTS (SELECT 1 FROM mention x JOIN {kind} y ON y.id = x.{kind}_id "
+        "WHERE x.article_id = t.id AND y.slug = ?)"
+        for kind in ("person", "organisation")
+    },
+}
+"""The filters `country:`, `person:` and `organisation:` (facets recognise them: the maintained
+pair counts answer for the entity's articles)."""
+
+
 def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
     """SQL conditions on article alias `t` for a filter; unknown slugs simply match nothing."""
     if flt is None:
@@ -94,22 +113,10 @@ def article_filters(flt: ArticleFilter | None) -> tuple[Filter, ...]:
         )
     if flt.country is not None:
         code = flt.country.upper()
-        out.append(
-            (
-                "EXISTS (SELECT 1 FROM mention x JOIN country y ON y.id = x.country_id "
-                "WHERE x.article_id = t.id AND (y.code = ? OR y.alpha3 = ?))",
-                (code, code),
-            )
-        )
+        out.append((ENTITY_FILTERS["country"], (code, code)))
     for value, table in ((flt.person, "person"), (flt.organisation, "organisation")):
         if value is not None:
-            out.append(
-                (
-                    f"EXISTS (SELECT 1 FROM mention x JOIN {table} y ON y.id = x.{table}_id "
-                    "WHERE x.article_id = t.id AND y.slug = ?)",
-                    (value,),
-                )
-            )
+            out.append((ENTITY_FILTERS[table], (value,)))
     if flt.published_after is not None:
         out.append(("t.published_at >= ?", (to_utc(flt.published_after),)))
     if flt.published_before is not None:

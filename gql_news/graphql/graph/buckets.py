@@ -11,8 +11,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gql_news.graphql.graph.batch import per_batch, rows_by
+from gql_news.graphql.graph.kinds import KIND_OF_SOURCE
 from gql_news.graphql.lists import Source
-from gql_news.graphql.sql import as_datetime, fetch, is_postgres
+from gql_news.graphql.sql import as_datetime, fetch, in_list, is_postgres
+from gql_news.ingest.counts import KIND_CODES
 
 INTERVALS = ("day", "week", "month", "year")
 
@@ -73,30 +75,112 @@ TimelineKey = tuple[Source, Any, str, datetime | None, datetime | None]
 
 
 async def load_timelines(keys: Sequence[TimelineKey]) -> list[dict[datetime, int]]:
-    """Per parent, its article count per non-empty bucket in [from, to)."""
+    """Per parent, its article count per non-empty bucket in [from, to): from the maintained
+    day counts for an entity, by counting its articles for a topic."""
 
     async def run(
         batch: tuple[Source, str, datetime | None, datetime | None], parents: list[Any]
     ) -> dict[Any, dict[datetime, int]]:
         source, interval, start, end = batch
-        from_sql, key_expr, params = source.link_sql(parents)
-        clauses = []
-        if start is not None:
-            clauses.append("t.published_at >= ?")
-            params.append(start)
-        if end is not None:
-            clauses.append("t.published_at < ?")
-            params.append(end)
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        bucket = bucket_sql(interval)
-        rows = await fetch(
-            f"SELECT {key_expr} AS _k, {bucket} AS _b, COUNT(*) AS _n FROM {from_sql}{where} "
-            f"GROUP BY {key_expr}, {bucket}",
-            params,
-        )
-        return {
-            parent: {as_datetime(row["_b"]): int(row["_n"]) for row in group}
-            for parent, group in rows_by(rows).items()
-        }
+        kind = KIND_OF_SOURCE.get(source)
+        if kind is None:
+            return await _scan(source, parents, interval, start, end)
+        return await _from_counts(source, KIND_CODES[kind.name], parents, interval, start, end)
 
     return await per_batch(keys, lambda k: ((k[0], k[2], k[3], k[4]), k[1]), run, dict)
+
+
+async def _scan(
+    source: Source, parents: list[Any], interval: str, start: datetime | None, end: datetime | None
+) -> dict[Any, dict[datetime, int]]:
+    """Count the parents' articles in [start, end) per bucket: one statement."""
+    from_sql, key_expr, params = source.link_sql(parents)
+    clauses = []
+    if start is not None:
+        clauses.append("t.published_at >= ?")
+        params.append(start)
+    if end is not None:
+        clauses.append("t.published_at < ?")
+        params.append(end)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    bucket = bucket_sql(interval)
+    rows = await fetch(
+        f"SELECT {key_expr} AS _k, {bucket} AS _b, COUNT(*) AS _n FROM {from_sql}{where} "
+        f"GROUP BY {key_expr}, {bucket}",
+        params,
+    )
+    return {
+        parent: {as_datetime(row["_b"]): int(row["_n"]) for row in group}
+        for parent, group in rows_by(rows).items()
+    }
+
+
+Span = tuple[datetime | None, datetime | None]
+"""[start, end), None for an open end."""
+
+
+def _day_floor(when: datetime) -> datetime:
+    return truncate(when, "day")
+
+
+def _day_ceil(when: datetime) -> datetime:
+    floor = truncate(when, "day")
+    return floor if floor == when else floor + timedelta(days=1)
+
+
+def split_range(start: datetime | None, end: datetime | None) -> tuple[list[Span], Span | None]:
+    """[start, end) as the partial days at its ends, to count by scanning, and the whole days
+    between, to read from the day counts (None when there are none)."""
+    low = _day_ceil(start) if start is not None else None
+    high = _day_floor(end) if end is not None else None
+    if low is not None and high is not None and low >= high:  # within a day or two partial ones
+        return [(start, end)], None
+    scans: list[Span] = []
+    if start is not None and start != low:
+        scans.append((start, low))
+    if end is not None and end != high:
+        scans.append((high, end))
+    return scans, (low, high)
+
+
+def _bucket_param(when: datetime) -> Any:
+    """A bucket start as the count tables store it: UTC timestamp (PostgreSQL), date text (SQLite)."""
+    return when.replace(tzinfo=None) if is_postgres() else when.strftime("%Y-%m-%d")
+
+
+async def _from_counts(
+    source: Source,
+    kind: int,
+    parents: list[Any],
+    interval: str,
+    start: datetime | None,
+    end: datetime | None,
+) -> dict[Any, dict[datetime, int]]:
+    """The parents' buckets summed from their `entity_timeline` days; the partial days at the
+    ends of the range counted from the articles."""
+    scans, days = split_range(start, end)
+    out: dict[Any, dict[datetime, int]] = {parent: {} for parent in parents}
+    if days is not None:
+        low, high = days
+        where, params = "", [*parents]
+        if low is not None:
+            where += " AND day >= ?"
+            params.append(_bucket_param(low))
+        if high is not None:
+            where += " AND day < ?"
+            params.append(_bucket_param(high))
+        rows = await fetch(
+            f"SELECT entity_id AS _k, day AS _b, articles AS _n FROM entity_timeline "
+            f"WHERE kind = {kind} AND entity_id IN {in_list(parents)}{where}",
+            params,
+        )
+        for row in rows:
+            counts = out[row["_k"]]
+            at = truncate(as_datetime(row["_b"]), interval)
+            counts[at] = counts.get(at, 0) + int(row["_n"])
+    for low, high in scans:
+        for parent, found in (await _scan(source, parents, interval, low, high)).items():
+            counts = out[parent]
+            for at, n in found.items():
+                counts[at] = counts.get(at, 0) + n
+    return {parent: counts for parent, counts in out.items() if counts}

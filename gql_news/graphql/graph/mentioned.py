@@ -24,15 +24,12 @@ from gql_news.graphql.graph.timeline import (
     bucket_count,
     mention_timeline,
 )
-from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import bounded_first
 from gql_news.graphql.pipeline import cost
-from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST
 from gql_news.graphql.sql import as_datetime
 
 DEFAULT_CO_MENTIONS = 10
 MAX_CO_MENTIONS = 100
-_ALL_ARTICLES = {name: ListQuery(kind.articles, ARTICLES_NEWEST_FIRST) for name, kind in KINDS.items()}
 
 
 @strawberry.type(description="An entity named in the same articles as another, and how often.")
@@ -66,7 +63,7 @@ class Mentioned:
 
     @strawberry.field(description="How many articles name it.")
     async def article_count(self, info: Info) -> int:
-        return await info.context.loaders.count.load((_ALL_ARTICLES[self._kind().name], self._pk))
+        return await info.context.loaders.article_count.load((self._kind().name, self._pk))
 
     @strawberry.field(
         metadata=cost.by_argument("first"),

@@ -1,9 +1,9 @@
 """Entities and articles that share articles: co-mentions and related articles, batched.
 
-Both start from the distinct (article, entity) pairs of `mention` and join them to themselves
-on the article (co-mentions: who else appears where this entity does) or on the entity
-(related articles: which other articles name the same entities). One statement answers a
-whole batch of parents; a window function keeps each parent's top `first`.
+Co-mentions read the maintained pair counts (`entity_pair_count`, kept by the write path:
+`ingest.counts`). Related articles start from the distinct (article, entity) pairs of `mention`
+and join them to themselves on the entity (which other articles name the same entities). One
+statement answers a whole batch of parents; a window function keeps each parent's top `first`.
 """
 
 from __future__ import annotations
@@ -12,32 +12,39 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from gql_news.graphql.graph.batch import per_batch, rows_by
-from gql_news.graphql.graph.kinds import KINDS, EntityKey, entity_key
+from gql_news.graphql.graph.kinds import EntityKey, entity_key
 from gql_news.graphql.sql import Row, fetch, in_list
 from gql_news.graphql.tables import ARTICLE
+from gql_news.ingest.counts import FKS, KIND_CODES
 
 CoMentionKey = tuple[str, int, int, str | None]
 """(kind of the entity, its id, how many co-mentions, only this kind or None)."""
 RelatedKey = tuple[int, int]
 """(article id, how many related articles)."""
 
-_ENTITY_COLUMNS = ("person_id", "organisation_id", "country_id")
-# Ties among co-mentions: people, then organisations, then countries, then by id (the same on both
-# databases, which sort NULLs differently).
-_KIND_RANK = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT NULL THEN 1 ELSE 2 END"
+_ENTITY_COLUMNS = FKS
 
 
-def _co_mentions_sql(fk: str, keys: Sequence[int], kind: str | None) -> str:
-    only = f" AND m.{KINDS[kind].fk} IS NOT NULL" if kind is not None else ""
+def co_mention_columns(alias: str) -> str:
+    """The other entity of `entity_pair_count` rows as the three mention columns."""
+    return ", ".join(
+        f"CASE WHEN {alias}.other_kind = {code} THEN {alias}.other_id END AS {fk}"
+        for code, fk in enumerate(FKS)
+    )
+
+
+CO_MENTION_ORDER = "c.articles DESC, c.last_seen DESC, c.other_kind, c.other_id"
+"""Most shared articles first, then most recently seen together; ties: people, then
+organisations, then countries (the kind codes' order), then by id."""
+
+
+def _co_mentions_sql(kind: str, keys: Sequence[int], only: str | None) -> str:
+    """The maintained pair counts of the batch's entities: one index range each."""
+    other = f" AND c.other_kind = {KIND_CODES[only]}" if only is not None else ""
     return (
-        "SELECT * FROM (SELECT p.k AS _k, m.person_id, m.organisation_id, m.country_id, "
-        "COUNT(DISTINCT m.article_id) AS _n, MAX(a.published_at) AS _last, "
-        "ROW_NUMBER() OVER (PARTITION BY p.k ORDER BY COUNT(DISTINCT m.article_id) DESC, "
-        f"MAX(a.published_at) DESC, {_KIND_RANK}, COALESCE(m.person_id, m.organisation_id, m.country_id)) AS _rn "
-        f"FROM (SELECT DISTINCT {fk} AS k, article_id FROM mention WHERE {fk} IN {in_list(keys)}) p "
-        "JOIN mention m ON m.article_id = p.article_id JOIN article a ON a.id = p.article_id "
-        f"WHERE COALESCE(m.{fk}, 0) <> p.k{only} "
-        "GROUP BY p.k, m.person_id, m.organisation_id, m.country_id) q "
+        f"SELECT * FROM (SELECT c.entity_id AS _k, {co_mention_columns('c')}, c.articles AS _n, "
+        f"c.last_seen AS _last, ROW_NUMBER() OVER (PARTITION BY c.entity_id ORDER BY {CO_MENTION_ORDER}) AS _rn "
+        f"FROM entity_pair_count c WHERE c.kind = {KIND_CODES[kind]} AND c.entity_id IN {in_list(keys)}{other}) q "
         "WHERE _rn <= ? ORDER BY _k, _rn"
     )
 
@@ -48,7 +55,7 @@ async def load_co_mentions(keys: Sequence[CoMentionKey]) -> list[list[Row]]:
 
     async def run(batch: tuple[str, int, str | None], ids: list[int]) -> dict[int, list[Row]]:
         kind, first, only = batch
-        return rows_by(await fetch(_co_mentions_sql(KINDS[kind].fk, ids, only), [*ids, first]))
+        return rows_by(await fetch(_co_mentions_sql(kind, ids, only), [*ids, first]))
 
     return await per_batch(keys, lambda k: ((k[0], k[2], k[3]), k[1]), run, list)
 

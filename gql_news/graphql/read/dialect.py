@@ -73,8 +73,13 @@ class Dialect:
         raise NotImplementedError
 
     def bucket_key(self, start: dt.datetime) -> Any:
-        """The value of a bucket key, as a bind parameter."""
+        """The value of a bucket key, as a bind parameter (also how the maintained timeline
+        counts store their day and month starts)."""
         raise NotImplementedError
+
+    def bucket_of_start(self, interval: str, column: str) -> str:
+        """The key of the bucket holding a stored bucket key `column` (a day or month start)."""
+        return self.bucket(interval, column)
 
     def buckets(self, interval: str, counts: str, bounds: tuple[str, str] | None, most: int) -> str:
         """A FROM item (no alias) with a row per bucket from the first to the last, in order
@@ -132,6 +137,9 @@ class Postgres(Dialect):
 
     def bucket_key(self, start: dt.datetime) -> Any:
         return start.replace(tzinfo=None)
+
+    def bucket_of_start(self, interval: str, column: str) -> str:
+        return f"date_trunc('{interval}', {column})"
 
     def buckets(self, interval: str, counts: str, bounds: tuple[str, str] | None, most: int) -> str:
         if bounds is None:

@@ -22,6 +22,7 @@ from gql_news import models as m
 from gql_news.db import APP_LABEL, MODEL_MODULES
 from gql_news.graphql.lists import Filter, Ordering
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST, BY_NAME
+from gql_news.ingest.counts import FKS
 
 
 def _models_ready() -> None:
@@ -127,6 +128,7 @@ class CoMentioned:
     articles first, then most recently seen together (rows of `CoMention`)."""
 
     fk: str  # the mention table's column for this entity's kind
+    kind: int  # the kind's code in the maintained counts
     default: int
     most: int
 
@@ -137,6 +139,7 @@ class Timeline:
     for the row's id) counted per time bucket, empty buckets included (rows of `TimelineBucket`)."""
 
     belongs: str
+    kind: int | None = None  # an entity's kind code: its maintained day and month counts answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +292,9 @@ def registry() -> Mapping[str, ObjectType]:
         )
     }
 
-    def counted_articles(belongs: str, *, filtered: bool = True) -> dict[str, FieldSpec]:
+    def counted_articles(
+        belongs: str, *, filtered: bool = True, kind: int | None = None
+    ) -> dict[str, FieldSpec]:
         """A row's articles (`belongs` on `t`, `{key}` for the row's id): the connection (with the
         article filters or without), how many there are and how many per time bucket."""
         return {
@@ -299,7 +304,7 @@ def registry() -> Mapping[str, ObjectType]:
             "articleCount": Computed(
                 f"SELECT COUNT(*) FROM {table(m.Article)} t WHERE " + belongs.replace("{key}", "{row}.id")
             ),
-            "mentionTimeline": Timeline(belongs),
+            "mentionTimeline": Timeline(belongs, kind),
         }
 
     def mentioned_entity(fk: str) -> dict[str, FieldSpec]:
@@ -307,10 +312,19 @@ def registry() -> Mapping[str, ObjectType]:
         who else is named beside it."""
         from gql_news.graphql.graph.mentioned import DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS
 
+        code = FKS.index(fk)
+
+        def maintained(count: str) -> Computed:
+            return Computed(
+                f"SELECT COALESCE((SELECT x.{count} FROM entity_count x"
+                f" WHERE x.kind = {code} AND x.entity_id = {{row}}.id), 0)"
+            )
+
         return {
-            **counted_articles(_mentioned_in(fk)),
-            "coMentioned": CoMentioned(fk, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS),
-            "mentionCount": Computed(f"SELECT COUNT(*) FROM {table(m.Mention)} x WHERE x.{fk} = {{row}}.id"),
+            **counted_articles(_mentioned_in(fk), kind=code),
+            "articleCount": maintained("articles"),
+            "coMentioned": CoMentioned(fk, code, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS),
+            "mentionCount": maintained("mentions"),
         }
 
     quote_article, quote_person = column(m.Quote, "article"), column(m.Quote, "person")

@@ -10,6 +10,7 @@ rendering (`Fallback`), and the executor answers, with the errors the API define
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Mapping
 from typing import Any
@@ -24,7 +25,11 @@ from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, bounde
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
 from gql_news.graphql.read.plan import Obj, Plan, Planned
+from gql_news.ingest.counts import KIND_CODES
 from gql_news.models import Article, Mention
+
+Span = tuple[dt.datetime | None, dt.datetime | None]
+"""[start, end) of a timeline range, None for an open end."""
 
 
 class Fallback(Exception):
@@ -184,38 +189,36 @@ class Renderer:
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, order))
 
     def _co_mentioned(self, planned: Planned, spec: r.CoMentioned, row: str) -> str:
-        """As `graph.pair_sql` computes it for a batch, here for the one entity of `row`."""
+        """As `graph.pair_sql` reads it for a batch (the maintained pair counts), here for the one
+        entity of `row`."""
+        from gql_news.graphql.graph.pair_sql import CO_MENTION_ORDER, co_mention_columns
+
         assert planned.child is not None
         args = self.args(planned)
         size = _bounded(args.get("first"), spec.default, spec.most)
-        mention, article = r.table(Mention), r.table(Article)
-        m_article, published = r.column(Mention, "article"), r.column(Article, "published_at")
-        entity = [r.column(Mention, k) for k in ("person", "organisation", "country")]
         only = ""
         kind = args.get("kind")
         if kind is not None:
-            only = f" AND m.{r.column(Mention, str(getattr(kind, 'value', kind)))} IS NOT NULL"
-
-        def ranked(on: str) -> str:
-            kind_rank = f"CASE WHEN {on}{entity[0]} IS NOT NULL THEN 0 WHEN {on}{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
-            return f"{kind_rank}, COALESCE({', '.join(on + e for e in entity)})"
-
+            only = f" AND c.other_kind = {KIND_CODES[str(getattr(kind, 'value', kind))]}"
+        entity = [r.column(Mention, k) for k in ("person", "organisation", "country")]
         alias = self.alias()
-        columns = ", ".join(f"m.{e}" for e in entity)
         inner = (
-            f"SELECT {columns}, COUNT(DISTINCT m.{m_article}) AS _n, MAX(a.{published}) AS _last"
-            f" FROM (SELECT DISTINCT {m_article} AS article_ FROM {mention} WHERE {spec.fk} = {row}.id) p"
-            f" JOIN {mention} m ON m.{m_article} = p.article_ JOIN {article} a ON a.id = p.article_"
-            f" WHERE COALESCE(m.{spec.fk}, 0) <> {row}.id{only} GROUP BY {columns}"
-            f" ORDER BY COUNT(DISTINCT m.{m_article}) DESC, MAX(a.{published}) DESC, {ranked('m.')}"
-            f" LIMIT {self.size(size)}"
+            f"SELECT {co_mention_columns('c')}, c.articles AS _n, c.last_seen AS _last"
+            f" FROM entity_pair_count c WHERE c.kind = {spec.kind} AND c.entity_id = {row}.id{only}"
+            f" ORDER BY {CO_MENTION_ORDER} LIMIT {self.size(size)}"
         )
-        order = f"{alias}._n DESC, {alias}._last DESC, {ranked(alias + '.')}"
+        kind_rank = f"CASE WHEN {alias}.{entity[0]} IS NOT NULL THEN 0 WHEN {alias}.{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
+        order = (
+            f"{alias}._n DESC, {alias}._last DESC, {kind_rank}, "
+            f"COALESCE({', '.join(f'{alias}.{e}' for e in entity)})"
+        )
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), f"({inner}) {alias}", order))
 
     def _timeline(self, planned: Planned, spec: r.Timeline, row: str) -> str:
         """As `graph.timeline.mention_timeline` answers it. A range open at one end needs the data
-        to know whether it holds too many buckets (an error): the executor answers those."""
+        to know whether it holds too many buckets (an error): the executor answers those. An
+        entity's buckets are summed from its maintained day counts (and the partial days at the
+        ends of the range from its articles)."""
         from gql_news.graphql.articles.inputs import to_utc
         from gql_news.graphql.graph.timeline import MAX_BUCKETS, bucket_bounds
 
@@ -233,20 +236,63 @@ class Renderer:
             raise Fallback("range") from None
         if start is not None and start == end:
             return self.d.array([])
-        published = f"t.{r.column(Article, 'published_at')}"
-        bucket = self.d.bucket(interval, published)
-        where = spec.belongs.replace("{key}", f"{row}.id")
-        if start is not None:
-            where += f" AND {published} >= {self.param(start)} AND {published} < {self.param(end)}"
-        counts = (
-            f"SELECT {bucket} AS b, COUNT(*) AS n FROM {r.table(Article)} t WHERE {where} GROUP BY {bucket}"
-        )
+        if spec.kind is None:
+            counts = self._scanned_buckets(spec, row, interval, [(start, end)])
+        else:
+            counts = self._maintained_buckets(spec, spec.kind, row, interval, start, end)
         bounds = None
         if first is not None and last is not None:
             bounds = (self.param(self.d.bucket_key(first)), self.param(self.d.bucket_key(last)))
         alias = self.alias()
         source = f"{self.d.buckets(interval, counts, bounds, MAX_BUCKETS)} {alias}"
         return self.d.embed(self.d.ordered_array(self.obj(planned.child, alias), source, f"{alias}.b_"))
+
+    def _scanned_buckets(self, spec: r.Timeline, row: str, interval: str, spans: list[Span]) -> str:
+        """Rows (bucket `b`, count `n`) of the row's articles in these spans counted per bucket."""
+        published = f"t.{r.column(Article, 'published_at')}"
+        bucket = self.d.bucket(interval, published)
+        where = spec.belongs.replace("{key}", f"{row}.id")
+        ranges = []
+        for low, high in spans:
+            parts = [f"{published} >= {self.param(low)}"] if low is not None else []
+            parts += [f"{published} < {self.param(high)}"] if high is not None else []
+            ranges.append(" AND ".join(parts) or "1 = 1")
+        where += f" AND ({' OR '.join(f'({part})' for part in ranges)})"
+        return (
+            f"SELECT {bucket} AS b, COUNT(*) AS n FROM {r.table(Article)} t WHERE {where} GROUP BY {bucket}"
+        )
+
+    def _maintained_buckets(
+        self,
+        spec: r.Timeline,
+        kind: int,
+        row: str,
+        interval: str,
+        start: dt.datetime | None,
+        end: dt.datetime | None,
+    ) -> str:
+        """As `graph.buckets` sums them: whole days from the maintained counts, the partial days at
+        the ends of the range from the articles."""
+        from gql_news.graphql.graph.buckets import split_range
+
+        scans, days = split_range(start, end)
+        ranges = []
+        if days is not None:
+            low, high = days
+            ranges += [f"x.day >= {self.param(self.d.bucket_key(low))}"] if low is not None else []
+            ranges += [f"x.day < {self.param(self.d.bucket_key(high))}"] if high is not None else []
+        selects = []
+        if days is not None:
+            where = "".join(f" AND {part}" for part in ranges)
+            selects.append(
+                f"SELECT {self.d.bucket_of_start(interval, 'x.day')} AS b, x.articles AS n FROM entity_timeline x"
+                f" WHERE x.kind = {kind} AND x.entity_id = {row}.id{where}"
+            )
+        if scans:
+            selects.append(self._scanned_buckets(spec, row, interval, scans))
+        if not selects:
+            return "SELECT NULL AS b, 0 AS n WHERE 1 = 0"
+        return f"SELECT u_.b AS b, SUM(u_.n) AS n FROM ({' UNION ALL '.join(selects)}) u_ GROUP BY u_.b"
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
         args = self.args(planned)

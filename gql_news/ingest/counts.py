@@ -1,0 +1,360 @@
+"""The entity graph's maintained counts, kept current by the write path (tables: migration 0013).
+
+Per entity: its articles and mentions (`entity_count`); per ordered pair of entities named in one
+article: the articles naming both and the latest one's publication time (`entity_pair_count`,
+both directions stored); per entity and UTC day: its articles (`entity_timeline`).
+
+Every write that changes an article's mentions or its publication time (storing, editing,
+deleting, re-linking articles; deleting an entity) reads the (article, entity) rows of the
+articles it touches before and after the change, and applies the difference in the same
+transaction: one `INSERT ... ON CONFLICT DO UPDATE` per table with the net change of every key
+(sorted by key, so concurrent writers lock shared rows in one order and cannot deadlock; run
+last in the transaction, so a popular entity's row is held only until the commit), then the
+rows that reached zero are deleted. A pair that lost its latest article gets its `last_seen`
+computed again from the mentions (an edit's rare case). `recount()` rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from gql_news.ingest.article_rows import insert_many
+
+KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
+"""An entity kind's code in the count tables (the order co-mentions break ties in)."""
+FKS = ("person_id", "organisation_id", "country_id")
+"""The `mention` column of each kind code."""
+COUNT_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
+
+_KIND = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT NULL THEN 1 ELSE 2 END"
+_ENTITY = "COALESCE(m.person_id, m.organisation_id, m.country_id)"
+_MIGRATION = importlib.import_module("gql_news.migrations.0013_maintained_counts")
+_CHUNK = 500  # ids per statement on SQLite (bound parameters)
+
+Entity = tuple[int, int]
+"""(kind code, id)."""
+
+
+@dataclass(slots=True)
+class _Article:
+    """What one article adds to the counts: its publication time and UTC day (as stored), and
+    its entities with how often each is mentioned."""
+
+    published: Any
+    day: Any
+    entities: dict[Entity, int] = field(default_factory=dict)
+
+
+def _day(postgres: bool) -> str:
+    """The UTC day of `a.published_at`, as `entity_timeline` stores it."""
+    return str(_MIGRATION.PG_DAY if postgres else _MIGRATION.SQLITE_DAY)
+
+
+def _client() -> BaseDBAsyncClient:
+    client: BaseDBAsyncClient = connections.get("default")
+    return client
+
+
+def _postgres(client: BaseDBAsyncClient) -> bool:
+    return bool(client.capabilities.dialect == "postgres")
+
+
+async def _read(ids: Iterable[int]) -> dict[int, _Article]:
+    """The (article, entity) rows of these articles, as they are now in this transaction."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    client = _client()
+    postgres = _postgres(client)
+    select = (
+        f"SELECT m.article_id AS a, {_KIND} AS k, {_ENTITY} AS e, COUNT(*) AS n, a.published_at AS p,"
+        f" {_day(postgres)} AS d FROM mention m JOIN article a ON a.id = m.article_id WHERE "
+    )
+    group = " GROUP BY 1, 2, 3, 5, 6"
+    rows: list[dict[str, Any]] = []
+    if postgres:
+        rows = await client.execute_query_dict(select + "m.article_id = ANY($1::int[])" + group, [wanted])
+    else:
+        for first in range(0, len(wanted), _CHUNK):
+            chunk = wanted[first : first + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows += await client.execute_query_dict(select + f"m.article_id IN ({marks})" + group, chunk)
+    out: dict[int, _Article] = {}
+    for row in rows:
+        article = out.get(row["a"])
+        if article is None:
+            article = out[row["a"]] = _Article(row["p"], row["d"])
+        article.entities[(int(row["k"]), int(row["e"]))] = int(row["n"])
+    return out
+
+
+class CountChange:
+    """The counts' change made by one write: `before(ids)` ahead of changing existing articles,
+    `touch(ids)` for articles created by it, `apply()` once the rows are written."""
+
+    def __init__(self) -> None:
+        self._before: dict[int, _Article] = {}
+        self._changed: set[int] = set()
+        self._new: set[int] = set()
+
+    async def before(self, ids: Iterable[int]) -> None:
+        """Note the current contribution of articles about to change (or be deleted)."""
+        ids = [pk for pk in ids if pk not in self._changed and pk not in self._new]
+        self._changed.update(ids)
+        self._before.update(await _read(ids))
+
+    def touch(self, ids: Iterable[int]) -> None:
+        """Articles new in this transaction: they counted for nothing before."""
+        self._new.update(pk for pk in ids if pk not in self._changed)
+
+    async def apply(self) -> None:
+        """New articles are counted in by the database, from their rows (the import's case);
+        changed ones by their net difference (nothing is written where nothing changed)."""
+        if self._new:
+            await add_articles(sorted(self._new))
+        if self._changed:
+            await apply_difference(self._before, await _read(self._changed))
+        self._before, self._changed, self._new = {}, set(), set()
+
+
+def _added(table: str, columns: str, select: str, sets: str) -> str:
+    """`INSERT ... SELECT ... ON CONFLICT DO UPDATE SET sets` adding the selected counts, keys in
+    order (the lock order); `d` is the batch's (article `a`, kind `k`, entity `e`, mentions `n`)."""
+    key = _KEYS[table]
+    order = ", ".join(str(n + 1) for n in range(len(key)))
+    return (
+        f"WITH d AS ({{d}}) INSERT INTO {table} ({columns}) {select} ORDER BY {order}"
+        f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
+    )
+
+
+def _plus(table: str, *names: str) -> str:
+    return ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in names)
+
+
+_LATEST = (
+    "last_seen = CASE WHEN excluded.last_seen > entity_pair_count.last_seen"
+    " THEN excluded.last_seen ELSE entity_pair_count.last_seen END"
+)
+
+
+def _add_statements(postgres: bool) -> list[str]:
+    """Pairs, days, then entities: the hottest rows (a country's) are locked last, for the
+    shortest time, by every writer."""
+    day = _day(postgres)
+    return [
+        _added(
+            "entity_pair_count",
+            "kind, entity_id, other_kind, other_id, articles, last_seen",
+            "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM d x"
+            " JOIN d y ON y.a = x.a AND (y.k <> x.k OR y.e <> x.e) JOIN article a ON a.id = x.a"
+            " GROUP BY x.k, x.e, y.k, y.e",
+            f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
+        ),
+        _added(
+            "entity_timeline",
+            "kind, entity_id, day, articles",
+            f"SELECT d.k, d.e, {day}, COUNT(*) FROM d JOIN article a ON a.id = d.a GROUP BY d.k, d.e, {day}",
+            _plus("entity_timeline", "articles"),
+        ),
+        _added(
+            "entity_count",
+            "kind, entity_id, articles, mentions",
+            "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
+            _plus("entity_count", "articles", "mentions"),
+        ),
+    ]
+
+
+async def add_articles(ids: Sequence[int]) -> None:
+    """Count these articles' current mentions in: one statement per table (per 500 articles on
+    SQLite), computed by the database from the batch's rows."""
+    client = _client()
+    postgres = _postgres(client)
+    batch = "SELECT m.article_id AS a, {k} AS k, {e} AS e, COUNT(*) AS n FROM mention m WHERE m.article_id {where} GROUP BY 1, 2, 3"
+    if postgres:
+        d = batch.format(k=_KIND, e=_ENTITY, where="= ANY($1::int[])")
+        for statement in _add_statements(True):
+            await client.execute_query(statement.replace("{d}", d), [list(ids)])
+        return
+    for first in range(0, len(ids), _CHUNK):
+        chunk = list(ids[first : first + _CHUNK])
+        d = batch.format(k=_KIND, e=_ENTITY, where=f"IN ({', '.join('?' for _ in chunk)})")
+        for statement in _add_statements(False):
+            await client.execute_query(statement.replace("{d}", d), chunk)
+
+
+@dataclass(slots=True)
+class _Pair:
+    n: int = 0
+    added: Any = None  # latest publication time among articles counted in
+    removed: Any = None  # latest among articles counted out
+
+
+def _latest(current: Any, value: Any) -> Any:
+    return value if current is None or value > current else current
+
+
+async def apply_difference(before: dict[int, _Article], after: dict[int, _Article]) -> None:
+    """Apply `after` minus `before` to the three count tables (see the module docstring)."""
+    counts: dict[Entity, list[int]] = defaultdict(lambda: [0, 0])
+    pairs: dict[tuple[int, int, int, int], _Pair] = defaultdict(_Pair)
+    buckets: dict[tuple[int, int, Any], int] = defaultdict(int)
+    for sign, side in ((-1, before), (1, after)):
+        for article in side.values():
+            entities = sorted(article.entities)
+            for entity in entities:
+                total = counts[entity]
+                total[0] += sign
+                total[1] += sign * article.entities[entity]
+                buckets[(*entity, article.day)] += sign
+                for other in entities:
+                    if other == entity:
+                        continue
+                    pair = pairs[(*entity, *other)]
+                    pair.n += sign
+                    if sign > 0:
+                        pair.added = _latest(pair.added, article.published)
+                    else:
+                        pair.removed = _latest(pair.removed, article.published)
+    changed_pairs = {key: pair for key, pair in pairs.items() if pair.n != 0 or pair.added != pair.removed}
+    client = _client()
+    # The tables in the order `add_articles` locks them.
+    await _upsert(
+        "entity_pair_count",
+        ("kind", "entity_id", "other_kind", "other_id"),
+        ("articles",),
+        [
+            (*key, pair.n, pair.added if pair.added is not None else pair.removed)
+            for key, pair in sorted(changed_pairs.items())
+        ],
+        last_seen=True,
+    )
+    await _upsert(
+        "entity_timeline",
+        ("kind", "entity_id", "day"),
+        ("articles",),
+        [(*key, n) for key, n in sorted(buckets.items()) if n],
+    )
+    await _upsert(
+        "entity_count",
+        ("kind", "entity_id"),
+        ("articles", "mentions"),
+        [(*key, a, m) for key, (a, m) in sorted(counts.items()) if a or m],
+    )
+    stale = [
+        (*key, pair.removed)
+        for key, pair in sorted(changed_pairs.items())
+        if pair.removed is not None and (pair.added is None or pair.added < pair.removed)
+    ]
+    await _recompute_last_seen(client, stale)
+    shrunk: dict[str, list[tuple[Any, ...]]] = {
+        "entity_pair_count": [key for key, pair in sorted(changed_pairs.items()) if pair.n < 0],
+        "entity_timeline": [key for key, n in sorted(buckets.items()) if n < 0],
+        "entity_count": [key for key, (a, _m) in sorted(counts.items()) if a < 0],
+    }
+    for table, keys in shrunk.items():
+        await _delete_empty(client, table, keys)
+
+
+_TYPES = {
+    "kind": "smallint",
+    "entity_id": "int",
+    "other_kind": "smallint",
+    "other_id": "int",
+    "day": "timestamp",
+    "articles": "int",
+    "mentions": "int",
+    "last_seen": "timestamptz",
+}
+
+
+async def _upsert(
+    table: str,
+    key: Sequence[str],
+    added: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    last_seen: bool = False,
+) -> None:
+    """Add the rows' values to the table's rows of the same key, creating the missing ones."""
+    if not rows:
+        return
+    columns = [*key, *added, *(["last_seen"] if last_seen else [])]
+    sets = _plus(table, *added) + (f", {_LATEST}" if last_seen else "")
+    conflict = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
+    await insert_many(table, [(name, _TYPES[name]) for name in columns], rows, conflict)
+
+
+_KEYS = {
+    "entity_count": ("kind", "entity_id"),
+    "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
+    "entity_timeline": ("kind", "entity_id", "day"),
+}
+
+
+async def _delete_empty(client: BaseDBAsyncClient, table: str, keys: Sequence[tuple[Any, ...]]) -> None:
+    """Delete the rows of these keys whose count reached zero."""
+    if not keys:
+        return
+    columns = _KEYS[table]
+    if _postgres(client):
+        arrays = ", ".join(f"${n}::{_TYPES[name]}[]" for n, name in enumerate(columns, start=1))
+        match = " AND ".join(f"t.{name} = k.{name}" for name in columns)
+        await client.execute_query(
+            f"DELETE FROM {table} t USING unnest({arrays}) AS k({', '.join(columns)})"
+            f" WHERE {match} AND t.articles <= 0",
+            [list(column) for column in zip(*keys, strict=True)],
+        )
+        return
+    match = " AND ".join(f"{name} = ?" for name in columns)
+    await client.execute_many(f"DELETE FROM {table} WHERE {match} AND articles <= 0", [list(k) for k in keys])
+
+
+async def _recompute_last_seen(client: BaseDBAsyncClient, stale: Sequence[tuple[Any, ...]]) -> None:
+    """`last_seen` of pairs that lost an article which may have been their latest, from the
+    mentions as they are now (rows that hold a later time are left alone)."""
+    by_kinds: dict[tuple[int, int], list[list[Any]]] = defaultdict(list)
+    for kind, entity_id, other_kind, other_id, removed in stale:
+        by_kinds[(kind, other_kind)].append(
+            [entity_id, other_id, kind, entity_id, other_kind, other_id, removed]
+        )
+    for (kind, other_kind), params in sorted(by_kinds.items()):
+        sql = (
+            "UPDATE entity_pair_count SET last_seen = COALESCE((SELECT MAX(a.published_at) FROM mention x"
+            " JOIN mention y ON y.article_id = x.article_id JOIN article a ON a.id = x.article_id"
+            f" WHERE x.{FKS[kind]} = ? AND y.{FKS[other_kind]} = ?), last_seen)"
+            " WHERE kind = ? AND entity_id = ? AND other_kind = ? AND other_id = ? AND last_seen <= ?"
+        )
+        if _postgres(client):
+            counter = iter(range(1, 100))
+            sql = "".join(f"${next(counter)}" if char == "?" else char for char in sql)
+        await client.execute_many(sql, params)
+
+
+async def entity_articles(kind: str, entity_id: int) -> list[int]:
+    """The articles mentioning an entity (to note before deleting it)."""
+    column = FKS[KIND_CODES[kind]]
+    client = _client()
+    mark = "$1" if _postgres(client) else "?"
+    rows = await client.execute_query_dict(
+        f"SELECT DISTINCT article_id FROM mention WHERE {column} = {mark}", [entity_id]
+    )
+    return sorted(int(row["article_id"]) for row in rows)
+
+
+async def recount() -> None:
+    """Compute every count again from the mention rows, in the caller's transaction (after a
+    write that bypassed the write path: plain SQL, a restored dump)."""
+    client = _client()
+    for table in COUNT_TABLES:
+        await client.execute_script(f"DELETE FROM {table}")
+    for statement in _MIGRATION.backfill(_day(_postgres(client))):
+        await client.execute_script(statement)

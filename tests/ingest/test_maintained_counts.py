@@ -1,0 +1,198 @@
+"""The maintained counts (ingest.counts) and the store's search documents equal what the mention
+rows and the 0008 definitions give, after random imports, edits, deletes and catalogue changes."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise import connections
+
+from gql_news.ingest.article_edits import ArticlePatch, delete_article, update_article
+from gql_news.ingest.counts import recount
+from gql_news.ingest.entities import EntityInput, add_alias, create_entity, delete_entity
+from gql_news.ingest.parser import ParsedArticle
+from gql_news.ingest.store import relink_articles, store_articles
+from gql_news.models import Article
+from gql_news.settings import Settings
+from tests.databases import BACKEND
+
+_COUNTRIES = ("France", "Germany", "Kenya", "Japan", "Peru", "Chile")
+_SURNAMES = ("Okafor", "Lindqvist", "Moreau", "Tanaka", "Petrova", "Haddad", "Silva", "Novak")
+_ORGS = ("Harbour Group", "Delta Energy", "Northwind Bank", "Atlas Telecom")
+
+
+async def rows(sql: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = await connections.get("default").execute_query_dict(sql)
+    return found
+
+
+def _kind(row: dict[str, Any]) -> tuple[int, int]:
+    if row["person_id"] is not None:
+        return (0, row["person_id"])
+    if row["organisation_id"] is not None:
+        return (1, row["organisation_id"])
+    return (2, row["country_id"])
+
+
+async def _expected() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+    """The three tables recomputed in Python from the mention and article rows."""
+    mentions = await rows(
+        "SELECT m.article_id, m.person_id, m.organisation_id, m.country_id, a.published_at"
+        " FROM mention m JOIN article a ON a.id = m.article_id"
+    )
+    per_article: dict[int, Counter[tuple[int, int]]] = defaultdict(Counter)
+    published: dict[int, Any] = {}
+    for row in mentions:
+        per_article[row["article_id"]][_kind(row)] += 1
+        published[row["article_id"]] = row["published_at"]
+    counts: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
+    pairs: dict[Any, list[Any]] = {}
+    timeline: Counter[Any] = Counter()
+    for pk, entities in per_article.items():
+        when = _utc(published[pk])
+        for entity, n in entities.items():
+            counts[entity][0] += 1
+            counts[entity][1] += n
+            timeline[(*entity, when.date().isoformat())] += 1
+            for other in entities:
+                if other != entity:
+                    pair = pairs.setdefault((*entity, *other), [0, when])
+                    pair[0] += 1
+                    pair[1] = max(pair[1], when)
+    return (
+        {key: tuple(value) for key, value in counts.items()},
+        {key: (n, last) for key, (n, last) in pairs.items()},
+        dict(timeline),
+    )
+
+
+def _utc(value: Any) -> datetime:
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+async def _stored() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+    counts = {
+        (r["kind"], r["entity_id"]): (r["articles"], r["mentions"])
+        for r in await rows("SELECT * FROM entity_count")
+    }
+    pairs = {
+        (r["kind"], r["entity_id"], r["other_kind"], r["other_id"]): (r["articles"], _utc(r["last_seen"]))
+        for r in await rows("SELECT * FROM entity_pair_count")
+    }
+    timeline = {
+        (r["kind"], r["entity_id"], _utc(r["day"]).date().isoformat()): r["articles"]
+        for r in await rows("SELECT * FROM entity_timeline")
+    }
+    return counts, pairs, timeline
+
+
+async def _assert_counts_and_documents() -> None:
+    stored = await _stored()
+    assert stored == await _expected()
+    assert len(stored[0]) >= 10  # not trivially equal
+    assert len(stored[1]) >= 50
+    assert len(stored[2]) >= 100
+    if BACKEND == "postgres":
+        differing = await rows(
+            "SELECT id FROM article WHERE search_title IS DISTINCT FROM to_tsvector('gql_news_english', title)"
+            " OR ARRAY(SELECT (u.lexeme, u.weights) FROM unnest(search_vector) u ORDER BY 1) IS DISTINCT FROM"
+            " ARRAY(SELECT (u.lexeme, u.weights) FROM unnest(gql_news_text_vector(title, standfirst, body)"
+            " || gql_news_names_vector(id)) u ORDER BY 1)"
+        )
+    else:
+        from importlib import import_module
+
+        names = import_module("gql_news.migrations.0008_search")._sqlite_names("a.id")
+        differing = await rows(
+            f"SELECT a.id FROM article a LEFT JOIN article_fts f ON f.rowid = a.id"
+            f" WHERE f.rowid IS NULL OR f.entities IS NOT {names} OR f.title IS NOT a.title"
+        )
+    assert differing == []
+
+
+def _body(rng: random.Random, names: list[str]) -> str:
+    words = ["The talks went on.", "Markets moved.", "Officials met again.", "Nothing was agreed."]
+    picked = rng.sample(names, rng.randint(0, min(5, len(names))))
+    parts = [rng.choice(words)]
+    for name in picked:
+        parts.append(f"{name} said it mattered. {rng.choice(words)}")
+        if rng.random() < 0.3:
+            parts.append(f"{name} added more.")
+    return " ".join(parts)
+
+
+def _parsed(title: str, body: str, when: datetime) -> ParsedArticle:
+    return ParsedArticle(
+        title=title,
+        body=body,
+        published_at=when,
+        topics=("News",),
+        byline=None,
+        standfirst=body,
+        source_url=None,
+    )
+
+
+async def test_counts_follow_random_writes(db_session: Settings) -> None:
+    rng = random.Random(16)
+    people = [
+        (await create_entity("person", EntityInput(name=f"{first} {surname}"))).entity_id
+        for first, surname in zip(
+            ("Ana", "Erik", "Lea", "Ken", "Olga", "Omar", "Rosa", "Ivan"), _SURNAMES, strict=True
+        )
+    ]
+    orgs = [(await create_entity("organisation", EntityInput(name=name))).entity_id for name in _ORGS]
+    names = [
+        f"{a} {b}"
+        for a, b in zip(("Ana", "Erik", "Lea", "Ken", "Olga", "Omar", "Rosa", "Ivan"), _SURNAMES, strict=True)
+    ]
+    names += [*_ORGS, *_COUNTRIES]
+    start = datetime(2023, 12, 20, tzinfo=UTC)
+
+    def when() -> datetime:
+        return start + timedelta(hours=rng.randint(0, 24 * 120), minutes=rng.randint(0, 59))
+
+    articles = [_parsed(f"Story number {n}", _body(rng, names), when()) for n in range(240)]
+    results = await store_articles(articles)
+    await _assert_counts_and_documents()
+
+    ids = [r.article_id for r in results]
+    for step in range(60):
+        pk = rng.choice(ids)
+        action = rng.random()
+        if action < 0.4:
+            patch = (
+                ArticlePatch(body=_body(rng, names))
+                if rng.random() < 0.7
+                else ArticlePatch(published_at=when())
+            )
+            await update_article(pk, patch)
+        elif action < 0.6:
+            await delete_article(pk)
+            ids.remove(pk)
+        elif action < 0.8:  # a new version under the same slug (the store's update path)
+            title = (await Article.get(id=pk)).title
+            await store_articles(
+                [
+                    _parsed(title, _body(rng, names), when()),
+                    _parsed(f"Extra {step}", _body(rng, names), when()),
+                ]
+            )
+        else:
+            await relink_articles(rng.sample(ids, 5))
+    await _assert_counts_and_documents()
+
+    await add_alias("person", people[0], "Lindqvist-Okafor")
+    await delete_entity("organisation", orgs[1])
+    await delete_entity("person", people[3])
+    await _assert_counts_and_documents()
+
+    expected = await _stored()
+    await recount()
+    assert await _stored() == expected
+    ids = [pk for (pk,) in await Article.all().values_list("id")]
+    assert ids
