@@ -202,6 +202,14 @@ _ORGANISATION_AFTER = frozenset(
         "Railway",
     ]
 )
+# A national side takes a plural verb in British news English ("Wales play Scotland", "Jordan
+# have talent"); a person, a singular one ("Wales plays", "Jordan has").
+_PLURAL_VERBS = frozenset(
+    ["are", "were", "have", "play", "face", "meet", "host", "need", "travel", "go", "lead", "remain", "top"]
+)
+# A result between two sides: the verb and, after it, a capitalised name ("Jordan beat Iraq").
+_RESULT_VERBS = frozenset(["beat", "drew", "edged", "thrashed", "stunned", "held", "trailed", "led"])
+_VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
 _ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
 _US_PLACES = 2
 _SENTENCE_END = frozenset(".!?\n")
@@ -283,7 +291,7 @@ def not_the_country(
     after = _WORD_AFTER.match(body, end)
     following = after.group(1) if after else None
     return (
-        _in_a_name(body, start, form, previous, context, surnames_before)
+        (_in_a_name(body, start, form, previous, context, surnames_before) and not _a_side(body, end))
         or _compound(body, start, end, form, previous, context)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
@@ -315,6 +323,16 @@ def _in_a_name(
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+
+
+def _a_side(body: str, end: int) -> bool:
+    """Whether the form is the subject of a verb that makes it a team: a plural one ("Wales play
+    Scotland", "Jordan have talent") or a result against a named side ("Jordan beat Iraq")."""
+    verb = _VERB_AFTER.match(body, end)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    return word in _PLURAL_VERBS or (word in _RESULT_VERBS and verb.group(2) is not None)
 
 
 def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
