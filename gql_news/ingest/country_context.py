@@ -295,6 +295,7 @@ def not_the_country(
         or _compound(body, start, end, form, previous, context)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
+        or _named_with_a_name_of_its_own(body, start, end, context)
     )
 
 
@@ -453,3 +454,23 @@ def _organisation(body: str, end: int) -> bool:
             return True
         position = after.end()
     return False
+
+
+def _named_with_a_name_of_its_own(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form begins a name whose next word the body also writes alone ("China Vanke
+    ... Vanke said", "Jordan Okoro ... Okoro"): a company or a person, not the country. The word
+    must read as a name, not a title, a given name, a place or a body's kind."""
+    after = _WORD_AFTER.match(body, end)
+    if after is None or after.start(1) != end + 1:
+        return False
+    word = after.group(1)
+    if (
+        not word[:1].isupper()
+        or not word.isalpha()
+        or word.lower() in context.given_names
+        or word.lower() in TITLES
+        or names_a_place_or_body(word)
+    ):
+        return False
+    alone = re.compile(rf"(?<![^\W_])(?<!{re.escape(body[start:end])} ){re.escape(word)}(?![^\W_])")
+    return any(m.start() != after.start(1) for m in alone.finditer(body))
