@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from gql_news.ingest.cue_words import TITLES
+from gql_news.ingest.cue_words import ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
@@ -210,7 +210,8 @@ _PLURAL_VERBS = frozenset(
 # A result between two sides: the verb and, after it, a capitalised name ("Jordan beat Iraq").
 _RESULT_VERBS = frozenset(["beat", "drew", "edged", "thrashed", "stunned", "held", "trailed", "led"])
 _VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
-_ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
+_ORGANISATION_REACH = 3
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space  # capitalised words between the form and the word that ends the name
 _US_PLACES = 2
 _SENTENCE_END = frozenset(".!?\n")
 
@@ -295,7 +296,7 @@ def not_the_country(
         or _compound(body, start, end, form, previous, context)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
-        or _named_with_a_name_of_its_own(body, start, end, context)
+        or _begins_a_proper_name(body, end, context)
     )
 
 
@@ -456,21 +457,22 @@ def _organisation(body: str, end: int) -> bool:
     return False
 
 
-def _named_with_a_name_of_its_own(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether the form begins a name whose next word the body also writes alone ("China Vanke
-    ... Vanke said", "Jordan Okoro ... Okoro"): a company or a person, not the country. The word
-    must read as a name, not a title, a given name, a place or a body's kind."""
-    after = _WORD_AFTER.match(body, end)
-    if after is None or after.start(1) != end + 1:
+def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form is the first word of a proper name: followed, after one space, by a
+    capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
+    Zinc", "a Turkish Van"), a company, breed or person rather than the country. A title keeps
+    it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
+    name ("the Kenyan William Ruto"), where the form says whose country the person is."""
+    first = _NAME_AFTER.match(body, end)
+    if first is None:
         return False
-    word = after.group(1)
-    if (
-        not word[:1].isupper()
-        or not word.isalpha()
-        or word.lower() in context.given_names
-        or word.lower() in TITLES
-        or names_a_place_or_body(word)
-    ):
-        return False
-    alone = re.compile(rf"(?<![^\W_])(?<!{re.escape(body[start:end])} ){re.escape(word)}(?![^\W_])")
-    return any(m.start() != after.start(1) for m in alone.finditer(body))
+    position = end
+    for _ in range(_ORGANISATION_REACH):
+        word = _NAME_AFTER.match(body, position)
+        if word is None:
+            break
+        if word.group(1).lower() in ROLE_NOUNS:
+            return False
+        position = word.end()
+    given = first.group(1).lower() in context.given_names
+    return not (given and _NAME_AFTER.match(body, first.end()))
