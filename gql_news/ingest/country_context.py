@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from gql_news.ingest.cue_words import ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
@@ -467,8 +467,8 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
     it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
     name ("the Kenyan William Ruto"), where the form says whose country the person is."""
     first = _NAME_AFTER.match(body, end)
-    if first is None:
-        return False
+    if first is None or first.group(1).lower() in LEADING_STOP:
+        return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
     position = end
     for _ in range(_ORGANISATION_REACH):
         word = _NAME_AFTER.match(body, position)

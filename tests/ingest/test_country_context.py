@@ -65,6 +65,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # the first word of a proper name, unless the name holds a title or a person's full name follows
         ("Saudi Aramco and Korea Zinc reported profits; a Turkish Van swam.", []),
         ("The Saudi Crown Prince met the Kenyan William Ruto.", ["Saudi", "Kenyan"]),
+        ("Talks opened in Ghana Monday, and in Peru In March.", ["Ghana", "Peru"]),
         # places and institutions named after a country; organisations that contain one
         ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
         ("The Bank of Japan and Air Canada said Kenya Electricity Generating was late.", []),
