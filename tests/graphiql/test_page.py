@@ -200,9 +200,7 @@ def test_the_schema_maps_inline_styles_are_the_vendored_builds() -> None:
     upgrade that changes one fails here, not only in the browser), and the hashes are SHA-256."""
     require_vendored_build()
     assets = load_assets(VENDOR_DIR)
-    bundle = "".join(
-        (assets.directory / name).read_text(encoding="utf-8") for name in assets.voyager_scripts
-    )
+    bundle = "".join((assets.directory / name).read_text(encoding="utf-8") for name in assets.voyager_scripts)
     for text in (*VOYAGER_INLINE_STYLES, *VOYAGER_STYLE_ATTRIBUTES):
         assert text in bundle, text
     assert style_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
