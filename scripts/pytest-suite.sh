@@ -4,10 +4,12 @@
 #   1. the database-free tests (`-m "not db"`: parsing, linking, the CLI's failures, the docs,
 #      the browser test...), once;
 #   2. the database tests (`-m db`) on SQLite and on PostgreSQL, each in its own process with
-#      its own database;
-#   the three passes at the same time, each one's output kept in artifacts/pytest-<pass>.log
+#      its own database; on PostgreSQL the fault tests (tests/faults: a cluster of their own,
+#      stopped, frozen and restarted, mostly waiting on timeouts) in a process apart, so their
+#      waits do not lengthen the longest pass;
+#   the four passes at the same time, each one's output kept in artifacts/pytest-<pass>.log
 #   and printed when it ends; then
-#   3. coverage combined over the three passes: a report, and a failure below the floor
+#   3. coverage combined over the passes: a report, and a failure below the floor
 #      (`fail_under` in pyproject.toml).
 #
 #   UV         the uv command (default: uv)
@@ -31,21 +33,30 @@ started=$SECONDS
 pass_args() { printf "%s\n" "--basetemp=$scratch/tmp-$1" --cov=gql_news --cov-report= --cov-fail-under=0; }
 
 rm -f "$root"/.coverage "$root"/.coverage.*
-# The three passes at once: much of each is waiting (servers starting, browsers, sockets), so
+passes=(none sqlite postgres postgres-faults)
+# Each pass's backend and selection.
+declare -A backend=([none]=none [sqlite]=sqlite [postgres]=postgres [postgres-faults]=postgres)
+declare -A select=(
+    [none]=""
+    [sqlite]="-m db"
+    [postgres]="-m db --ignore=$root/tests/faults"
+    [postgres-faults]="-m db $root/tests/faults"
+)
+# The passes at once: much of each is waiting (servers starting, browsers, sockets, faults), so
 # side by side they finish in about the time of the longest.
 declare -A pids
-for pass in none sqlite postgres; do
+for pass in "${passes[@]}"; do
     mapfile -t args < <(pass_args "$pass")
-    if [[ $pass != none ]]; then args=(-m db "${args[@]}"); fi
-    COVERAGE_FILE="$root/.coverage.$pass" bash "$here/pytest-backend.sh" "$pass" "${args[@]}" "$@" \
-        >"$artifacts/pytest-$pass.log" 2>&1 &
+    read -r -a selection <<<"${select[$pass]}"
+    COVERAGE_FILE="$root/.coverage.$pass" bash "$here/pytest-backend.sh" "${backend[$pass]}" \
+        ${selection[@]+"${selection[@]}"} "${args[@]}" "$@" >"$artifacts/pytest-$pass.log" 2>&1 &
     pids[$pass]=$!
 done
 printf '\n%s\n==> pytest: the database-free tests, and the database tests on SQLite and on PostgreSQL,\n' "$rule"
-printf '==> running side by side (logs in artifacts/pytest-{none,sqlite,postgres}.log)\n%s\n' "$rule"
+printf '==> running side by side (logs in artifacts/pytest-{%s}.log)\n%s\n' "$(IFS=,; echo "${passes[*]}")" "$rule"
 
 failed=()
-for pass in none sqlite postgres; do
+for pass in "${passes[@]}"; do
     set +e
     wait "${pids[$pass]}"
     rc=$?
@@ -59,10 +70,10 @@ if ((${#failed[@]})); then
     exit 1
 fi
 
-printf '\n%s\n==> coverage: the three passes combined (the floor is fail_under in pyproject.toml)\n%s\n' "$rule" "$rule"
+printf '\n%s\n==> coverage: the passes combined (the floor is fail_under in pyproject.toml)\n%s\n' "$rule" "$rule"
 data=()
-for file in "$root"/.coverage.none "$root"/.coverage.sqlite "$root"/.coverage.postgres; do
-    [[ -e $file ]] && data+=("$file")
+for pass in "${passes[@]}"; do
+    [[ -e $root/.coverage.$pass ]] && data+=("$root/.coverage.$pass")
 done
 (cd "$root" && "$uv" run --no-sync coverage combine --keep --quiet "${data[@]}" && "$uv" run --no-sync coverage report)
 printf '==> tests: %d s\n' $((SECONDS - started))
