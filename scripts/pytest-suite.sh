@@ -13,6 +13,9 @@
 #      (`fail_under` in pyproject.toml).
 #
 #   UV         the uv command (default: uv)
+#   GQL_NEWS_TEST_ARTIFACTS  where the passes' logs go (default: artifacts/; the Makefile's own
+#              tests run this script with stand-ins and point it elsewhere, so they never
+#              overwrite the logs of the run they are part of)
 #   $1...      extra pytest arguments for every pass
 # CI, GQL_NEWS_TEST_PG_URL: as scripts/pytest-backend.sh reads them.
 set -euo pipefail
@@ -20,7 +23,7 @@ set -euo pipefail
 uv=${UV:-uv}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-artifacts="$root/artifacts"
+artifacts=${GQL_NEWS_TEST_ARTIFACTS:-$root/artifacts}
 mkdir -p "$artifacts"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/gql-news-suite.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
@@ -28,11 +31,11 @@ trap 'rm -rf "$scratch"' EXIT
 rule='=============================================================================='
 started=$SECONDS
 
-# pytest's temporary directories, coverage data: one of each per pass, so concurrent passes
-# never clean up or overwrite each other's.
+# pytest's temporary directories, coverage data: one of each per pass, in this run's scratch
+# directory, so concurrent passes (and runs) never clean up or overwrite each other's.
 pass_args() { printf "%s\n" "--basetemp=$scratch/tmp-$1" --cov=gql_news --cov-report= --cov-fail-under=0; }
 
-rm -f "$root"/.coverage "$root"/.coverage.*
+rm -f "$root"/.coverage
 passes=(none sqlite postgres postgres-faults)
 # Each pass's backend and selection.
 declare -A backend=([none]=none [sqlite]=sqlite [postgres]=postgres [postgres-faults]=postgres)
@@ -48,7 +51,7 @@ declare -A pids
 for pass in "${passes[@]}"; do
     mapfile -t args < <(pass_args "$pass")
     read -r -a selection <<<"${select[$pass]}"
-    COVERAGE_FILE="$root/.coverage.$pass" bash "$here/pytest-backend.sh" "${backend[$pass]}" \
+    COVERAGE_FILE="$scratch/.coverage.$pass" bash "$here/pytest-backend.sh" "${backend[$pass]}" \
         ${selection[@]+"${selection[@]}"} "${args[@]}" "$@" >"$artifacts/pytest-$pass.log" 2>&1 &
     pids[$pass]=$!
 done
@@ -73,7 +76,7 @@ fi
 printf '\n%s\n==> coverage: the passes combined (the floor is fail_under in pyproject.toml)\n%s\n' "$rule" "$rule"
 data=()
 for pass in "${passes[@]}"; do
-    [[ -e $root/.coverage.$pass ]] && data+=("$root/.coverage.$pass")
+    [[ -e $scratch/.coverage.$pass ]] && data+=("$scratch/.coverage.$pass")
 done
-(cd "$root" && "$uv" run --no-sync coverage combine --keep --quiet "${data[@]}" && "$uv" run --no-sync coverage report)
+(cd "$root" && "$uv" run --no-sync coverage combine --quiet ${data[@]+"${data[@]}"} && "$uv" run --no-sync coverage report)
 printf '==> tests: %d s\n' $((SECONDS - started))

@@ -62,7 +62,17 @@ def _clean_env(**extra: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "UV", "CI", "GQL_NEWS_TEST_DB", "PYTEST_ARGS"}
+        if key
+        not in {
+            "MAKEFLAGS",
+            "MFLAGS",
+            "MAKELEVEL",
+            "UV",
+            "CI",
+            "GQL_NEWS_TEST_DB",
+            "PYTEST_ARGS",
+            "GQL_NEWS_TEST_ARTIFACTS",
+        }
     }
     env.update(extra)
     return env
@@ -83,6 +93,8 @@ def _make_test(fake_bin: Path, *, ci: str = "true", pytest_rc: int = 0, pg_rc: i
     assert MAKE is not None
     log = fake_bin.parent / "uv-calls.jsonl"
     env = _clean_env(
+        # Not artifacts/: the real `make test` this test may be part of writes its logs there.
+        GQL_NEWS_TEST_ARTIFACTS=str(fake_bin.parent / "artifacts"),
         PATH=f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}",
         CI=ci,
         FAKE_UV_LOG=str(log),
@@ -139,6 +151,10 @@ def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
     assert all(any(arg.startswith("--cov=") for arg in call["argv"]) for call in pytest_calls)
     assert [call["argv"][2:4] for call in run.calls[-2:]] == [["coverage", "combine"], ["coverage", "report"]]
     assert "running side by side" in run.output
+    logs = fake_bin.parent / "artifacts"
+    assert {log.name for log in logs.iterdir()} == {
+        f"pytest-{name}.log" for name in ("none", "sqlite", "postgres", "postgres-faults")
+    }
 
 
 def test_pytest_collecting_nothing_fails_make_test(fake_bin: Path) -> None:
