@@ -126,6 +126,17 @@ def _token(env: dict[str, str], cwd: Path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+def seeded(base_url: str, log_path: Path, token: str) -> Target:
+    """The target a running server (at `base_url`, logging to `log_path`, writable with `token`)
+    makes once seeded: more content, and what it then holds."""
+    known = Known()
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        _seed(client, token)
+        _walk(_gql(client, _COLLECT, {}), known)
+    known.strings.extend(_PLAUSIBLE)
+    return Target(base_url, token, log_path, known)
+
+
 @contextmanager
 def serve(database_url: str, workdir: Path, extra_env: dict[str, str] | None = None) -> Iterator[Target]:
     """`gql-news serve` on `database_url` (empty or not), seeded; stopped on exit."""
@@ -141,12 +152,6 @@ def serve(database_url: str, workdir: Path, extra_env: dict[str, str] | None = N
             cwd=workdir,
         )
         wait_ready(server, readyz)
-        token = _token(env, workdir)
-        known = Known()
-        with httpx.Client(base_url=server.base_url, timeout=30) as client:
-            _seed(client, token)
-            _walk(_gql(client, _COLLECT, {}), known)
-        known.strings.extend(_PLAUSIBLE)
-        yield Target(server.base_url, token, server.log_path, known)
+        yield seeded(server.base_url, server.log_path, _token(env, workdir))
     finally:
         processes.stop_all()

@@ -25,6 +25,7 @@ from tests.app_client import app_client
 from tests.databases import BACKEND as BACKEND
 from tests.databases import PG_ADMIN_URL as PG_ADMIN_URL
 from tests.databases import create_pg_database, drop_pg_database, pg_admin, scratch_database
+from tests.servers import stop_fork_server
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -34,6 +35,10 @@ MUTABLE_TABLES = CONTENT_TABLES
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"gql_news test database backend: {BACKEND}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    stop_fork_server()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -8,11 +8,8 @@ database passes; a test keeps the table and these cases equal.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import os
 import socket
-import subprocess
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +22,7 @@ from websockets.exceptions import ConnectionClosed
 
 from tests.databases import scratch_database
 from tests.readme import table_rows
-from tests.servers import Served, cli_token, gql_news_command, start_server
+from tests.servers import Served, cli_token, spawn_cli, start_server
 
 STORY = "Talks {n}\n\nNews | May {day}, 2024\n\nAna Lopes, the finance minister of Portugal, met officials in Lisbon ({n}).\n"
 
@@ -160,16 +157,15 @@ async def _write_during_import(server: Server) -> str:
     folder.mkdir(exist_ok=True)
     for n in range(150):
         (folder / f"{n}.txt").write_text(STORY.format(n=n, day=1 + n % 28))
-    command = gql_news_command("import", str(folder))
-    env = {**os.environ, "DATABASE_URL": server.database_url}
-    importer = await asyncio.create_subprocess_exec(
-        *command, cwd=server.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    output = server.cwd / "import.log"
+    importer = spawn_cli(
+        "import", str(folder), env={"DATABASE_URL": server.database_url}, cwd=server.cwd, output=output
     )
     codes: list[str] = []
     mutation = "mutation($n: String!) { createPerson(input: {name: $n}) { name } }"
     async with httpx.AsyncClient(base_url=server.served.url, timeout=30) as http:
         n = 0
-        while importer.returncode is None or n < 5:
+        while importer.poll() is None or n < 5:
             body = (
                 await http.post(
                     "/graphql",
@@ -179,10 +175,8 @@ async def _write_during_import(server: Server) -> str:
             ).json()
             codes.extend(e["extensions"]["code"] for e in body.get("errors", []))
             n += 1
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(importer.wait(), 0.01)
-    _, stderr = await importer.communicate()
-    assert importer.returncode == 0, stderr
+            await asyncio.sleep(0.01)
+    assert await asyncio.to_thread(importer.wait, 120) == 0, output.read_text()
     return "data" if not codes else ", ".join(f"`{c}`" for c in sorted(set(codes)))
 
 

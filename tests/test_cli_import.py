@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import cast
 
@@ -15,18 +13,15 @@ from gql_news.db import database
 from gql_news.models import ApiToken, Article, Mention, Person
 from gql_news.settings import Settings
 from gql_news.tokens import hash_token
+from tests.servers import cli
 
-GQL_NEWS = Path(sys.executable).with_name("gql-news")
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "gql_news" / "data" / "seed" / "belarus-korea-blockchain.txt"
 CATALOGUE = REPO / "gql_news" / "data" / "catalogue.json"
 
 
-def run(url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": url}
-    return subprocess.run(
-        [str(GQL_NEWS), *args], env=env, input=stdin, capture_output=True, text=True, timeout=120, check=False
-    )
+def run(url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return cli(*args, env={"DATABASE_URL": url}, cwd=REPO, timeout=120, input_text=stdin)
 
 
 async def migrate_back_to(url: str, target: str) -> None:
@@ -166,5 +161,5 @@ async def test_token_commands(empty_database_url: str) -> None:
 
 @pytest.mark.parametrize("args", [["import"], ["token"]])
 def test_usage_errors(args: list[str]) -> None:
-    result = subprocess.run([str(GQL_NEWS), *args], capture_output=True, text=True, timeout=60, check=False)
+    result = cli(*args, env={}, cwd=REPO)
     assert result.returncode != 0

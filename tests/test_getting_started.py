@@ -7,9 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import httpx
 import pytest
 
 from tests.docs_pages import DOCS, ROOT
-from tests.servers import free_port
+from tests.servers import free_port, start_server
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is not installed")
 
@@ -54,36 +52,19 @@ def newcomer_env(tmp_path: Path) -> dict[str, str]:
 def make_run(newcomer_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
     """`make run` on a free port; its base URL once it answers."""
     port = free_port()
-    log = tmp_path / "make-run.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            ["make", "--no-print-directory", "run"],
-            cwd=ROOT,
-            env={**newcomer_env, "PORT": str(port)},
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
+    served = start_server(
+        ROOT,
+        {**newcomer_env, "PORT": str(port)},
+        command=["make", "--no-print-directory", "run"],
+        port=port,
+        group=True,
+        log_dir=tmp_path,
+        ready_timeout=120,
+    )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert proc.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
-        yield url
+        yield served.url
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        served.terminate(timeout=30)
 
 
 def test_no_uv_on_the_newcomers_path(newcomer_env: dict[str, str]) -> None:

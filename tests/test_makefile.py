@@ -62,7 +62,17 @@ def _clean_env(**extra: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "UV", "CI", "GQL_NEWS_TEST_DB", "PYTEST_ARGS"}
+        if key
+        not in {
+            "MAKEFLAGS",
+            "MFLAGS",
+            "MAKELEVEL",
+            "UV",
+            "CI",
+            "GQL_NEWS_TEST_DB",
+            "PYTEST_ARGS",
+            "GQL_NEWS_TEST_ARTIFACTS",
+        }
     }
     env.update(extra)
     return env
@@ -83,6 +93,8 @@ def _make_test(fake_bin: Path, *, ci: str = "true", pytest_rc: int = 0, pg_rc: i
     assert MAKE is not None
     log = fake_bin.parent / "uv-calls.jsonl"
     env = _clean_env(
+        # Not artifacts/: the real `make test` this test may be part of writes its logs there.
+        GQL_NEWS_TEST_ARTIFACTS=str(fake_bin.parent / "artifacts"),
         PATH=f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}",
         CI=ci,
         FAKE_UV_LOG=str(log),
@@ -125,21 +137,31 @@ def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
         ["run", "--no-sync", "mkdocs", "build", "--strict"],
     ]
     pytest_calls = [call for call in run.calls if call["argv"][2:3] == ["pytest"]]
-    assert len(pytest_calls) == 3
+    assert len(pytest_calls) == 4
     free = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "not db"]]
     assert len(free) == 1, "the database-free tests run once"
     database = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "db"]]
-    assert sorted(call["db"] for call in database) == ["postgres", "sqlite"]
+    assert sorted(call["db"] for call in database) == ["postgres", "postgres", "sqlite"]
+    # On PostgreSQL the fault tests run in a process apart, and only there.
+    faults = str(ROOT / "tests" / "faults")
+    postgres = sorted(call["argv"][5] for call in database if call["db"] == "postgres")
+    assert postgres == [f"--ignore={faults}", faults]
+    sqlite = next(call for call in database if call["db"] == "sqlite")
+    assert not any("faults" in arg for arg in sqlite["argv"])
     assert all(any(arg.startswith("--cov=") for arg in call["argv"]) for call in pytest_calls)
     assert [call["argv"][2:4] for call in run.calls[-2:]] == [["coverage", "combine"], ["coverage", "report"]]
     assert "running side by side" in run.output
+    logs = fake_bin.parent / "artifacts"
+    assert {log.name for log in logs.iterdir()} == {
+        f"pytest-{name}.log" for name in ("none", "sqlite", "postgres", "postgres-faults")
+    }
 
 
 def test_pytest_collecting_nothing_fails_make_test(fake_bin: Path) -> None:
     run = _make_test(fake_bin, pytest_rc=5)
     assert run.returncode != 0
     assert "collected no tests" in run.output
-    assert "FAILED: the none sqlite postgres pass(es)" in run.output
+    assert "FAILED: the none sqlite postgres postgres-faults pass(es)" in run.output
 
 
 def test_pytest_failure_fails_make_test(fake_bin: Path) -> None:
@@ -154,7 +176,7 @@ def test_unreachable_postgres_fails_in_ci_with_the_start_command(fake_bin: Path)
     assert "PostgreSQL at 127.0.0.1:5432 is not reachable" in run.output
     assert "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start" in run.output
     assert sorted(map(str, run.pytest_backends)) == ["none", "sqlite"]
-    assert "FAILED: the postgres pass(es)" in run.output
+    assert "FAILED: the postgres postgres-faults pass(es)" in run.output
 
 
 def test_unreachable_postgres_is_skipped_loudly_outside_ci(fake_bin: Path) -> None:

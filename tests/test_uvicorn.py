@@ -16,8 +16,8 @@ from tests.servers import serve_process
 @pytest.fixture
 def server(tmp_path: Path, empty_database_url: str) -> Iterator[str]:
     """`gql-news serve` in a child process on its own database, with the demo content."""
-    with serve_process(empty_database_url, tmp_path) as url:
-        yield url
+    with serve_process(empty_database_url, tmp_path) as served:
+        yield served.url
 
 
 def test_served_over_tcp_with_demo_content(server: str) -> None:

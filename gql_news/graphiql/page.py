@@ -8,6 +8,8 @@ is a file of its own: the policy allows no inline script at all.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from collections.abc import Sequence
@@ -35,16 +37,38 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     )
 )
-# The schema map (GraphQL Voyager) lays its graph out in a Web Worker it starts from a blob: URL
-# of code inside its own bundle (Graphviz compiled to WebAssembly), and its components (MUI with
-# emotion) write their styles into <style> elements at run time, which no hash or nonce can
-# cover: so this page allows inline styles. Scripts stay same-origin only, nothing inline.
+# What GraphQL Voyager (the schema map) writes inline, allowed by hash and nothing else: its
+# components (MUI with emotion) insert empty <style> elements and fill them through the CSSOM,
+# which the policy does not restrict; React renders one <style> of keyframes for the loading
+# animation; its deprecation icon (SVG markup) and svg-pan-zoom set two style attributes
+# ('unsafe-hashes' lets hashes match attributes: these exact values, no others). The strings are
+# those of the vendored build (a test checks they are still in it). Its graph is laid out in a Web
+# Worker started from a blob: URL of code inside its own bundle (Graphviz compiled to WebAssembly).
+VOYAGER_INLINE_STYLES = (
+    "",
+    "@keyframes voyager-shake{0%,to{transform:rotateZ(0deg)}50%{transform:rotateZ(2deg)}}"
+    "@keyframes signal-move{0%,50%,to{opacity:.1;transform:translate3d(0,0,0)}"
+    "25%{opacity:1;transform:translate3d(3px,-3px,0)}}",
+)
+VOYAGER_STYLE_ATTRIBUTES = ("fill: #f74036", "overflow: hidden; ")
+
+
+def style_hash(text: str) -> str:
+    """The CSP source expression allowing exactly `text` as an inline style."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
 VOYAGER_CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'none'",
         "script-src 'self' 'wasm-unsafe-eval'",
         "worker-src blob:",
-        "style-src 'self' 'unsafe-inline'",
+        " ".join(
+            (
+                "style-src 'self' 'unsafe-hashes'",
+                *(style_hash(text) for text in (*VOYAGER_INLINE_STYLES, *VOYAGER_STYLE_ATTRIBUTES)),
+            )
+        ),
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self'",

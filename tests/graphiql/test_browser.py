@@ -37,7 +37,7 @@ CHROMIUM_FLAGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def chromium() -> str:
     """Debian's chromium, looked up before any server starts."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -49,14 +49,16 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server for the module: the tests only read (the explorer edits the query in the page)."""
     require_vendored_build()
-    with serve_process(f"sqlite://{tmp_path / 'browser.sqlite3'}", tmp_path) as url:
-        yield url
+    workdir = tmp_path_factory.mktemp("browser")
+    with serve_process(f"sqlite://{workdir / 'browser.sqlite3'}", workdir) as served:
+        yield served.url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser(chromium: str) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
@@ -67,15 +69,20 @@ def browser(chromium: str) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, server: str) -> Page:
-    """A wide window (a desktop monitor): GraphiQL opens with its docs pane."""
-    return browser.new_page(viewport={"width": 1600, "height": 900})
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A wide window (a desktop monitor): GraphiQL opens with its docs pane. Each page has a
+    browser context of its own (no storage shared with another test's)."""
+    opened = browser.new_page(viewport={"width": 1600, "height": 900})
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
-def laptop(browser: Browser, server: str) -> Page:
+def laptop(browser: Browser, server: str) -> Iterator[Page]:
     """A laptop-sized window: GraphiQL opens with its docs pane closed."""
-    return browser.new_page(viewport={"width": 1280, "height": 800})
+    opened = browser.new_page(viewport={"width": 1280, "height": 800})
+    yield opened
+    opened.close()
 
 
 @dataclass

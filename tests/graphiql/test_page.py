@@ -11,7 +11,14 @@ import pytest
 from graphql import get_introspection_query, parse, validate
 
 from gql_news.graphiql.assets import VENDOR_DIR, load_assets
-from gql_news.graphiql.page import ACCEPT, DOCS_PLUGIN, VOYAGER_CONTENT_SECURITY_POLICY
+from gql_news.graphiql.page import (
+    ACCEPT,
+    DOCS_PLUGIN,
+    VOYAGER_CONTENT_SECURITY_POLICY,
+    VOYAGER_INLINE_STYLES,
+    VOYAGER_STYLE_ATTRIBUTES,
+    style_hash,
+)
 from gql_news.graphiql.tabs import default_tabs
 from gql_news.graphql.schema import schema
 from gql_news.ingest.demo import seed_slug
@@ -177,6 +184,7 @@ async def test_the_schema_map_page_loads_only_same_origin_files(vendored: httpx.
     policy = dict(part.split(" ", 1) for part in VOYAGER_CONTENT_SECURITY_POLICY.split("; "))
     assert policy["script-src"] == "'self' 'wasm-unsafe-eval'", "no inline or foreign script"
     assert policy["connect-src"] == "'self'"
+    assert "'unsafe-inline'" not in VOYAGER_CONTENT_SECURITY_POLICY, "inline styles by hash only"
     parts = page_parts(response.text)
     assert parts.urls, "the page loads its build"
     assert all(url.startswith("/graphiql/static/") or url == "data:," for url in parts.urls), parts.urls
@@ -185,6 +193,17 @@ async def test_the_schema_map_page_loads_only_same_origin_files(vendored: httpx.
     for url in parts.urls:
         if url.startswith("/"):
             assert (await vendored.get(url)).status_code == 200, url
+
+
+def test_the_schema_maps_inline_styles_are_the_vendored_builds() -> None:
+    """Each inline style the policy allows by hash is written by the vendored Voyager build (an
+    upgrade that changes one fails here, not only in the browser), and the hashes are SHA-256."""
+    require_vendored_build()
+    assets = load_assets(VENDOR_DIR)
+    bundle = "".join((assets.directory / name).read_text(encoding="utf-8") for name in assets.voyager_scripts)
+    for text in (*VOYAGER_INLINE_STYLES, *VOYAGER_STYLE_ATTRIBUTES):
+        assert text in bundle, text
+    assert style_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 
 
 async def test_no_schema_map_without_introspection(test_settings: Settings, tmp_path: Path) -> None:

@@ -20,8 +20,9 @@ from graphql import build_schema, parse, validate
 from bench.fuzz import fuzz, fuzz_subscriptions
 from bench.fuzz_oracle import Finding, check_answer, check_log
 from bench.fuzz_requests import with_variables
-from bench.fuzz_target import Target, serve
+from bench.fuzz_target import Target, seeded
 from tests.databases import scratch_database
+from tests.servers import cli_token, serve_process
 
 EXAMPLES = 300
 
@@ -29,8 +30,8 @@ EXAMPLES = 300
 @pytest.fixture(scope="module")
 def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     workdir = tmp_path_factory.mktemp("fuzz")
-    with scratch_database(workdir, "fuzz") as url, serve(url, workdir) as served:
-        yield served
+    with scratch_database(workdir, "fuzz") as url, serve_process(url, workdir) as served:
+        yield seeded(served.url, served.log_path, cli_token(url, workdir, "fuzz"))
 
 
 def test_generated_requests_get_well_formed_answers(target: Target) -> None:

@@ -12,9 +12,7 @@ been planned (the `X-Query-Plan` header says which path answered).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,11 +34,11 @@ from hypothesis_graphql import queries
 
 from bench.fuzz_requests import custom_scalars, with_variables
 from bench.fuzz_shapes import with_fragments
-from bench.fuzz_target import Target, serve
-from bench.servers import Processes, free_port, gql_news_command, readyz, wait_ready
+from bench.fuzz_target import Target, seeded
 from gql_news.graphql.read.registry import registry
 from gql_news.graphql.schema import schema
 from tests.databases import scratch_database
+from tests.servers import cli_token, serve_process
 
 EXAMPLES = 300
 _CONNECTION_PARTS = {"edges", "pageInfo", "totalCount", "cursor", "node"}
@@ -87,31 +85,13 @@ class Pair:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     workdir = tmp_path_factory.mktemp("planner")
-    processes = Processes()
+    uncached = {"RESPONSE_CACHE_BYTES": "0"}
     with (
         scratch_database(workdir, "planner") as url,
-        processes_stopped(processes),
-        serve(url, workdir, {"RESPONSE_CACHE_BYTES": "0"}) as planned,
+        serve_process(url, workdir, uncached) as planned,
+        serve_process(url, workdir, {**uncached, "QUERY_PLANNER": "off"}, "--no-migrate") as executor,
     ):
-        port = free_port()
-        env = {**os.environ, "DATABASE_URL": url, "QUERY_PLANNER": "off", "RESPONSE_CACHE_BYTES": "0"}
-        server = processes.start(
-            f"executor-{port}",
-            [*gql_news_command(), "serve", "--no-migrate", "--host", "127.0.0.1", "--port", str(port)],
-            port=port,
-            env=env,
-            cwd=workdir,
-        )
-        wait_ready(server, readyz)
-        yield Pair(planned, server.base_url)
-
-
-@contextmanager
-def processes_stopped(processes: Processes) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        processes.stop_all()
+        yield Pair(seeded(planned.url, planned.log_path, cli_token(url, workdir, "planner")), executor.url)
 
 
 def _canonical(response: httpx.Response) -> bytes:

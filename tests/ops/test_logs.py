@@ -15,7 +15,7 @@ import pytest
 
 from gql_news.ops.logs import RequestIdFilter, access_logger, logging_config
 from gql_news.settings import Settings
-from tests.ops.server import serve
+from tests.servers import serve_process
 
 HEX_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -88,7 +88,7 @@ async def test_every_response_carries_a_request_id(client: httpx.AsyncClient) ->
 
 
 def test_served_logs_are_json_lines_uvicorns_included(tmp_path: Path, empty_database_url: str) -> None:
-    with serve(empty_database_url, tmp_path, env={"LOG_FORMAT": "json", "LOG_LEVEL": "info"}) as server:
+    with serve_process(empty_database_url, tmp_path, {"LOG_FORMAT": "json", "LOG_LEVEL": "info"}) as server:
         query = {"query": "query SeedTitle { articles(first: 1) { edges { node { title } } } }"}
         response = httpx.post(
             f"{server.url}/graphql", json=query, headers={"X-Request-Id": "e2e-1"}, timeout=10
@@ -107,7 +107,7 @@ def test_served_logs_are_json_lines_uvicorns_included(tmp_path: Path, empty_data
 
 
 def test_text_format_names_the_request_id(tmp_path: Path, empty_database_url: str) -> None:
-    with serve(empty_database_url, tmp_path, env={"LOG_FORMAT": "text"}) as server:
+    with serve_process(empty_database_url, tmp_path, {"LOG_FORMAT": "text"}) as server:
         httpx.get(f"{server.url}/healthz", headers={"X-Request-Id": "text-42"}, timeout=10)
         server.stop()
     (line,) = [line for line in server.lines() if "[text-42]" in line]

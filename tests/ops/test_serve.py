@@ -18,8 +18,7 @@ from gql_news.ops.serving import WorkersError, resolve_workers
 from gql_news.settings import Settings
 from tests.conftest import BACKEND
 from tests.ops.scrape import parse, value
-from tests.ops.server import cli, serve
-from tests.servers import cli_token
+from tests.servers import cli, cli_token, serve_process
 
 PG = "postgres://postgres@127.0.0.1:5432/news"
 needs_postgres = pytest.mark.skipif(BACKEND != "postgres", reason="several workers need PostgreSQL")
@@ -54,7 +53,7 @@ def test_workers_share_their_metrics(tmp_path: Path, empty_database_url: str) ->
     scratch.mkdir()
     env = {"TMPDIR": str(scratch), "LOG_FORMAT": "json"}
     query = {"query": "query SharedCount { topics { totalCount } }"}
-    with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
+    with serve_process(empty_database_url, tmp_path, env, "--workers", "2", workers=2) as server:
         sent = 0
         # Bursts of concurrent connections until both workers have answered some (the kernel
         # hands each connection to whichever worker accepts it first).
@@ -116,7 +115,7 @@ async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list
 async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_database_url: str) -> None:
     """A mutation blocked on a row lock is in flight when SIGTERM arrives; it still gets its answer."""
     env = {"GRACEFUL_SHUTDOWN_S": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
-    with serve(empty_database_url, tmp_path, "--workers", "2", env=env, workers=2) as server:
+    with serve_process(empty_database_url, tmp_path, env, "--workers", "2", workers=2) as server:
         token = await asyncio.to_thread(cli_token, empty_database_url, tmp_path, "shutdown")
         blocker = await asyncpg.connect(empty_database_url.replace("postgres://", "postgresql://", 1))
         answers: list[httpx.Response] = []
@@ -139,7 +138,7 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_da
             stopping = threading.Thread(target=server.stop)
             stopping.start()
             await asyncio.sleep(1.0)
-            assert server.process.poll() is None, "the server waits for its in-flight request"
+            assert server.proc.poll() is None, "the server waits for its in-flight request"
             await transaction.commit()
             await asyncio.to_thread(request.join, 30)
             await asyncio.to_thread(stopping.join, 30)
@@ -148,4 +147,4 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_da
     assert answers, "the in-flight request got no answer"
     assert answers[0].status_code == 200
     assert answers[0].json() == {"data": {"createPerson": {"name": "Ada Quill"}}}
-    assert server.process.returncode is not None  # stop() asserted a complete shutdown
+    assert server.proc.returncode is not None  # stop() asserted a complete shutdown

@@ -16,8 +16,7 @@ from gql_news.db import database
 from gql_news.models import Article
 from gql_news.ops.startup import masked_url
 from gql_news.settings import Settings
-from tests.ops.server import cli, serve
-from tests.servers import free_port
+from tests.servers import cli, free_port, serve_process
 
 REFUSED = "postgres://reader:s3cret-word@127.0.0.1:{port}/news"
 COMMANDS = [
@@ -123,7 +122,7 @@ def test_migrate_says_which_migrations_ran(tmp_path: Path, empty_database_url: s
 
 
 def test_serve_logs_its_migrations_and_one_shutdown(tmp_path: Path, empty_database_url: str) -> None:
-    with serve(empty_database_url, tmp_path, env={"LOG_FORMAT": "text"}) as server:
+    with serve_process(empty_database_url, tmp_path, {"LOG_FORMAT": "text"}) as server:
         home = httpx.get(f"{server.url}/", follow_redirects=False)
         assert home.status_code == 307
         assert home.headers["location"] == "/graphql"

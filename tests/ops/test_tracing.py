@@ -21,7 +21,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from gql_news.settings import Settings
 from tests.app_client import app_client
 from tests.graphql.helpers import validated_once
-from tests.ops.server import serve
+from tests.servers import serve_process
 
 _EXPORTER = InMemorySpanExporter()
 
@@ -122,7 +122,7 @@ def test_served_app_exports_spans_over_otlp(tmp_path: Path, empty_database_url: 
         "OTEL_BSP_SCHEDULE_DELAY": "100",
     }
     try:
-        with serve(empty_database_url, tmp_path, env=env) as server:
+        with serve_process(empty_database_url, tmp_path, env) as server:
             query = {"query": "query ExportedSpan { topics { totalCount } }"}
             assert httpx.post(f"{server.url}/graphql", json=query, timeout=10).status_code == 200
             deadline = time.monotonic() + 20

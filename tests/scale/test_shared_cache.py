@@ -51,8 +51,8 @@ async def test_persisted_queries_and_responses_are_shared_across_two_processes(
         serve_process(empty_database_url, tmp_path, env, demo=False) as second,
     ):
         async with (
-            httpx.AsyncClient(base_url=first, timeout=30) as one,
-            httpx.AsyncClient(base_url=second, timeout=30) as two,
+            httpx.AsyncClient(base_url=first.url, timeout=30) as one,
+            httpx.AsyncClient(base_url=second.url, timeout=30) as two,
         ):
             # Versions agree across processes once a write's notification reached both.
             token = run_command(["token", "create", "--name", "cache"], empty_database_url, tmp_path, env)

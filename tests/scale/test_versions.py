@@ -36,8 +36,8 @@ async def test_no_stale_read_across_two_processes_after_a_write(
         token = run_command(["token", "create", "--name", "newsroom"], database, tmp_path).strip()
         with serve_process(database, tmp_path, demo=False) as second:
             async with (
-                httpx.AsyncClient(base_url=first, timeout=30) as writer,
-                httpx.AsyncClient(base_url=second, timeout=30) as reader,
+                httpx.AsyncClient(base_url=first.url, timeout=30) as writer,
+                httpx.AsyncClient(base_url=second.url, timeout=30) as reader,
             ):
                 before = (await reader.post("/graphql", json={"query": PEOPLE})).json()
                 count = before["data"]["people"]["totalCount"]

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-import uvicorn
 
 from gql_news.app import create_app
 from gql_news.events.publish import current_broker
 from gql_news.settings import Settings
 from tests.conftest import BACKEND, _truncate
-from tests.servers import free_port
+from tests.servers import serve_in_process
 
 # LISTEN/NOTIFY exists on PostgreSQL only; the module is not collected in the SQLite pass.
 collect_ignore = [] if BACKEND == "postgres" else ["test_listen_reconnect.py"]
@@ -41,25 +40,12 @@ class Live:
 
 
 async def start_live(settings: Settings) -> AsyncGenerator[Live, None]:
-    port = free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    for _ in range(400):
-        if server.started or task.done():
-            break
-        await asyncio.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-            yield Live(http, f"ws://127.0.0.1:{port}/graphql", settings)
-    finally:
+    async with serve_in_process(create_app(settings)) as base:
         try:
-            await _truncate()
+            async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+                yield Live(http, base.replace("http://", "ws://") + "/graphql", settings)
         finally:
-            server.should_exit = True
-            await asyncio.wait_for(task, 30)
+            await _truncate()
 
 
 @pytest.fixture

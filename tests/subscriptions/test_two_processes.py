@@ -89,7 +89,7 @@ async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
     with serve_process(db, tmp_path, env) as first:  # loads the demo catalogue into the new database
         token = run_command(["token", "create", "--name", "newsroom"], db, tmp_path, env).strip()
         with serve_process(db, tmp_path, env, demo=False) as second:
-            async with httpx.AsyncClient(base_url=second, timeout=30) as http:
+            async with httpx.AsyncClient(base_url=second.url, timeout=30) as http:
 
                 async def publish(n: int) -> None:
                     response = await http.post(
@@ -99,7 +99,7 @@ async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
                     )
                     assert "errors" not in response.json(), response.text
 
-                event, titles = await _first_event(first.replace("http", "ws") + "/graphql", publish)
+                event, titles = await _first_event(first.url.replace("http", "ws") + "/graphql", publish)
     _assert_article(event, titles)
 
 
@@ -114,5 +114,5 @@ async def test_a_cli_import_reaches_a_subscriber(
             path.write_text(_text(n), encoding="utf-8")
             await asyncio.to_thread(run_command, ["import", str(path)], db, tmp_path, env)
 
-        event, titles = await _first_event(server.replace("http", "ws") + "/graphql", publish)
+        event, titles = await _first_event(server.url.replace("http", "ws") + "/graphql", publish)
     _assert_article(event, titles)
