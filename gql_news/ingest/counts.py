@@ -1,8 +1,9 @@
 """The entity graph's maintained counts, kept current by the write path (tables: migration 0013).
 
-Per entity: its articles and mentions (`entity_count`); per ordered pair of entities named in one
+Per entity: its articles and mentions (`entity_count`); per pair of entities named in one
 article: the articles naming both and the latest one's publication time (`entity_pair_count`,
-both directions stored); per entity and UTC day: its articles (`entity_timeline`).
+each pair once, the lower (kind, id) first; read both ways round through `CO_MENTIONS`); per
+entity and UTC day: its articles (`entity_timeline`).
 
 Every write that changes an article's mentions or its publication time (storing, editing,
 deleting, re-linking articles; deleting an entity) reads the (article, entity) rows of the
@@ -32,6 +33,9 @@ KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
 FKS = ("person_id", "organisation_id", "country_id")
 """The `mention` column of each kind code."""
 COUNT_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
+CO_MENTIONS = "entity_co_mention"
+"""The view of `entity_pair_count` with every pair both ways round: (`kind`, `entity_id`) and its
+partner (`other_kind`, `other_id`); a condition on the first is an index range on each side."""
 
 _KIND = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT NULL THEN 1 ELSE 2 END"
 _ENTITY = "COALESCE(m.person_id, m.organisation_id, m.country_id)"
@@ -154,7 +158,7 @@ def _add_statements(postgres: bool) -> list[str]:
             "entity_pair_count",
             "kind, entity_id, other_kind, other_id, articles, last_seen",
             "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM d x"
-            " JOIN d y ON y.a = x.a AND (y.k <> x.k OR y.e <> x.e) JOIN article a ON a.id = x.a"
+            " JOIN d y ON y.a = x.a AND (y.k, y.e) > (x.k, x.e) JOIN article a ON a.id = x.a"
             " GROUP BY x.k, x.e, y.k, y.e",
             f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
         ),
@@ -210,14 +214,12 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
     for sign, side in ((-1, before), (1, after)):
         for article in side.values():
             entities = sorted(article.entities)
-            for entity in entities:
+            for index, entity in enumerate(entities):
                 total = counts[entity]
                 total[0] += sign
                 total[1] += sign * article.entities[entity]
                 buckets[(*entity, article.day)] += sign
-                for other in entities:
-                    if other == entity:
-                        continue
+                for other in entities[index + 1 :]:  # each pair once, lower key first
                     pair = pairs[(*entity, *other)]
                     pair.n += sign
                     if sign > 0:

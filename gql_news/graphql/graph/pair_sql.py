@@ -1,7 +1,7 @@
 """Entities and articles that share articles: co-mentions and related articles, batched.
 
 Co-mentions read the maintained pair counts (`entity_pair_count`, kept by the write path:
-`ingest.counts`). Related articles start from the distinct (article, entity) pairs of `mention`
+`ingest.counts`), both ways round (`CO_MENTIONS`). Related articles start from the distinct (article, entity) pairs of `mention`
 and join them to themselves on the entity (which other articles name the same entities). One
 statement answers a whole batch of parents; a window function keeps each parent's top `first`.
 """
@@ -15,7 +15,7 @@ from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.graph.kinds import EntityKey, entity_key
 from gql_news.graphql.sql import Row, fetch, in_list
 from gql_news.graphql.tables import ARTICLE
-from gql_news.ingest.counts import FKS, KIND_CODES
+from gql_news.ingest.counts import CO_MENTIONS, FKS, KIND_CODES
 
 CoMentionKey = tuple[str, int, int, str | None]
 """(kind of the entity, its id, how many co-mentions, only this kind or None)."""
@@ -26,7 +26,7 @@ _ENTITY_COLUMNS = FKS
 
 
 def co_mention_columns(alias: str) -> str:
-    """The other entity of `entity_pair_count` rows as the three mention columns."""
+    """The other entity of `CO_MENTIONS` rows as the three mention columns."""
     return ", ".join(
         f"CASE WHEN {alias}.other_kind = {code} THEN {alias}.other_id END AS {fk}"
         for code, fk in enumerate(FKS)
@@ -39,12 +39,12 @@ organisations, then countries (the kind codes' order), then by id."""
 
 
 def _co_mentions_sql(kind: str, keys: Sequence[int], only: str | None) -> str:
-    """The maintained pair counts of the batch's entities: one index range each."""
+    """The maintained pair counts of the batch's entities: one index range each, per side."""
     other = f" AND c.other_kind = {KIND_CODES[only]}" if only is not None else ""
     return (
         f"SELECT * FROM (SELECT c.entity_id AS _k, {co_mention_columns('c')}, c.articles AS _n, "
         f"c.last_seen AS _last, ROW_NUMBER() OVER (PARTITION BY c.entity_id ORDER BY {CO_MENTION_ORDER}) AS _rn "
-        f"FROM entity_pair_count c WHERE c.kind = {KIND_CODES[kind]} AND c.entity_id IN {in_list(keys)}{other}) q "
+        f"FROM {CO_MENTIONS} c WHERE c.kind = {KIND_CODES[kind]} AND c.entity_id IN {in_list(keys)}{other}) q "
         "WHERE _rn <= ? ORDER BY _k, _rn"
     )
 

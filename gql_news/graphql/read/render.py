@@ -25,7 +25,7 @@ from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, bounde
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
 from gql_news.graphql.read.plan import Obj, Plan, Planned
-from gql_news.ingest.counts import KIND_CODES
+from gql_news.ingest.counts import CO_MENTIONS, KIND_CODES
 from gql_news.models import Article, Mention
 
 Span = tuple[dt.datetime | None, dt.datetime | None]
@@ -204,7 +204,7 @@ class Renderer:
         alias = self.alias()
         inner = (
             f"SELECT {co_mention_columns('c')}, c.articles AS _n, c.last_seen AS _last"
-            f" FROM entity_pair_count c WHERE c.kind = {spec.kind} AND c.entity_id = {row}.id{only}"
+            f" FROM {CO_MENTIONS} c WHERE c.kind = {spec.kind} AND c.entity_id = {row}.id{only}"
             f" ORDER BY {CO_MENTION_ORDER} LIMIT {self.size(size)}"
         )
         kind_rank = f"CASE WHEN {alias}.{entity[0]} IS NOT NULL THEN 0 WHEN {alias}.{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
