@@ -128,9 +128,17 @@ class CountChange:
         self._before, self._changed, self._new = {}, set(), set()
 
 
+_KEYS = {
+    "entity_count": ("kind", "entity_id"),
+    "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
+    "entity_timeline": ("kind", "entity_id", "day"),
+}
+
+
 def _added(table: str, columns: str, select: str, sets: str) -> str:
     """`INSERT ... SELECT ... ON CONFLICT DO UPDATE SET sets` adding the selected counts, keys in
-    order (the lock order); `d` is the batch's (article `a`, kind `k`, entity `e`, mentions `n`)."""
+    order (the lock order); `d` is the batch's distinct (article `a`, kind `k`, entity `e`) with
+    their mentions `n`, the article's publication time `p` and UTC day `day`."""
     key = _KEYS[table]
     order = ", ".join(str(n + 1) for n in range(len(key)))
     return (
@@ -148,50 +156,54 @@ _LATEST = (
     " THEN excluded.last_seen ELSE entity_pair_count.last_seen END"
 )
 
+_ADD_STATEMENTS = [
+    _added(
+        "entity_pair_count",
+        "kind, entity_id, other_kind, other_id, articles, last_seen",
+        "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(x.p) FROM d x"
+        " JOIN d y ON y.a = x.a AND (y.k, y.e) > (x.k, x.e) GROUP BY x.k, x.e, y.k, y.e",
+        f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
+    ),
+    _added(
+        "entity_timeline",
+        "kind, entity_id, day, articles",
+        "SELECT d.k, d.e, d.day, COUNT(*) FROM d GROUP BY d.k, d.e, d.day",
+        _plus("entity_timeline", "articles"),
+    ),
+    _added(
+        "entity_count",
+        "kind, entity_id, articles, mentions",
+        "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
+        _plus("entity_count", "articles", "mentions"),
+    ),
+]
+"""Pairs, days, then entities: the hottest rows (a country's) are locked last, for the shortest
+time, by every writer. Each pair is counted once, lower key first."""
 
-def _add_statements(postgres: bool) -> list[str]:
-    """Pairs, days, then entities: the hottest rows (a country's) are locked last, for the
-    shortest time, by every writer."""
-    day = _day(postgres)
-    return [
-        _added(
-            "entity_pair_count",
-            "kind, entity_id, other_kind, other_id, articles, last_seen",
-            "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM d x"
-            " JOIN d y ON y.a = x.a AND (y.k, y.e) > (x.k, x.e) JOIN article a ON a.id = x.a"
-            " GROUP BY x.k, x.e, y.k, y.e",
-            f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
-        ),
-        _added(
-            "entity_timeline",
-            "kind, entity_id, day, articles",
-            f"SELECT d.k, d.e, {day}, COUNT(*) FROM d JOIN article a ON a.id = d.a GROUP BY d.k, d.e, {day}",
-            _plus("entity_timeline", "articles"),
-        ),
-        _added(
-            "entity_count",
-            "kind, entity_id, articles, mentions",
-            "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
-            _plus("entity_count", "articles", "mentions"),
-        ),
-    ]
+
+def _batch(postgres: bool, where: str) -> str:
+    """`d` of `_ADD_STATEMENTS`: the mentions grouped per (article, entity) first, so the pairs'
+    self-join reads one row per entity of an article, and the article's row is read once."""
+    return (
+        f"SELECT g.a, g.k, g.e, g.n, a.published_at AS p, {_day(postgres)} AS day FROM"
+        f" (SELECT m.article_id AS a, {_KIND} AS k, {_ENTITY} AS e, COUNT(*) AS n FROM mention m"
+        f" WHERE m.article_id {where} GROUP BY 1, 2, 3) g JOIN article a ON a.id = g.a"
+    )
 
 
 async def add_articles(ids: Sequence[int]) -> None:
     """Count these articles' current mentions in: one statement per table (per 500 articles on
     SQLite), computed by the database from the batch's rows."""
     client = _client()
-    postgres = _postgres(client)
-    batch = "SELECT m.article_id AS a, {k} AS k, {e} AS e, COUNT(*) AS n FROM mention m WHERE m.article_id {where} GROUP BY 1, 2, 3"
-    if postgres:
-        d = batch.format(k=_KIND, e=_ENTITY, where="= ANY($1::int[])")
-        for statement in _add_statements(True):
+    if _postgres(client):
+        d = _batch(True, "= ANY($1::int[])")
+        for statement in _ADD_STATEMENTS:
             await client.execute_query(statement.replace("{d}", d), [list(ids)])
         return
     for first in range(0, len(ids), _CHUNK):
         chunk = list(ids[first : first + _CHUNK])
-        d = batch.format(k=_KIND, e=_ENTITY, where=f"IN ({', '.join('?' for _ in chunk)})")
-        for statement in _add_statements(False):
+        d = _batch(False, f"IN ({', '.join('?' for _ in chunk)})")
+        for statement in _ADD_STATEMENTS:
             await client.execute_query(statement.replace("{d}", d), chunk)
 
 
@@ -293,13 +305,6 @@ async def _upsert(
     sets = _plus(table, *added) + (f", {_LATEST}" if last_seen else "")
     conflict = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
     await insert_many(table, [(name, _TYPES[name]) for name in columns], rows, conflict)
-
-
-_KEYS = {
-    "entity_count": ("kind", "entity_id"),
-    "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
-    "entity_timeline": ("kind", "entity_id", "day"),
-}
 
 
 async def _delete_empty(client: BaseDBAsyncClient, table: str, keys: Sequence[tuple[Any, ...]]) -> None:
