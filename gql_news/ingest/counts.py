@@ -363,5 +363,6 @@ async def recount() -> None:
     client = _client()
     for table in COUNT_TABLES:
         await client.execute_script(f"DELETE FROM {table}")
-    for statement in _MIGRATION.backfill(_day(_postgres(client))):
+    await client.execute_script("DROP INDEX IF EXISTS entity_pair_count_other")
+    for statement in [*_MIGRATION.backfill(_day(_postgres(client))), _MIGRATION.PAIR_INDEX]:
         await client.execute_script(statement)

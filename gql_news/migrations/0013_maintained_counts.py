@@ -49,7 +49,6 @@ _PG_TABLES = [
     " other_kind SMALLINT NOT NULL, other_id INTEGER NOT NULL, articles INTEGER NOT NULL,"
     " last_seen TIMESTAMPTZ NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id),"
     " CHECK ((kind, entity_id) < (other_kind, other_id))) WITH (fillfactor = 80)",
-    "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id)",
     "CREATE TABLE entity_timeline (kind SMALLINT NOT NULL, entity_id INTEGER NOT NULL,"
     " day TIMESTAMP NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, day))"
     " WITH (fillfactor = 80)",
@@ -63,10 +62,12 @@ _SQLITE_TABLES = [
     " other_kind INTEGER NOT NULL, other_id INTEGER NOT NULL, articles INTEGER NOT NULL,"
     " last_seen TIMESTAMP NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id),"
     " CHECK ((kind, entity_id) < (other_kind, other_id))) WITHOUT ROWID",
-    "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id)",
     "CREATE TABLE entity_timeline (kind INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
     " day TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, day)) WITHOUT ROWID",
 ]
+
+PAIR_INDEX = "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id)"
+"""An entity's partners of lower key (built after the backfill: one sort, not a row at a time)."""
 
 CO_MENTION_VIEW = (
     "CREATE VIEW entity_co_mention AS"
@@ -80,7 +81,9 @@ SQLITE_DAY = "strftime('%Y-%m-%d', a.published_at)"
 
 
 def backfill(day: str) -> list[str]:
-    """The statements computing every count from the mention rows (also `gql-news recount`)."""
+    """The statements computing every count from the mention rows (also `gql-news recount`), each
+    table's rows inserted in key order (appended to its primary key, not scattered through it);
+    `PAIR_INDEX` is built after them."""
     return [
         "INSERT INTO entity_count (kind, entity_id, articles, mentions)"
         f" SELECT {_KIND}, {_ENTITY}, COUNT(DISTINCT article_id), COUNT(*) FROM mention"
@@ -88,10 +91,10 @@ def backfill(day: str) -> list[str]:
         "INSERT INTO entity_pair_count (kind, entity_id, other_kind, other_id, articles, last_seen)"
         f" SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM ({_DISTINCT}) x"
         f" JOIN ({_DISTINCT}) y ON y.article_id = x.article_id AND (y.k, y.e) > (x.k, x.e)"
-        " JOIN article a ON a.id = x.article_id GROUP BY x.k, x.e, y.k, y.e",
+        " JOIN article a ON a.id = x.article_id GROUP BY x.k, x.e, y.k, y.e ORDER BY x.k, x.e, y.k, y.e",
         "INSERT INTO entity_timeline (kind, entity_id, day, articles)"
         f" SELECT d.k, d.e, {day}, COUNT(*) FROM ({_DISTINCT}) d"
-        f" JOIN article a ON a.id = d.article_id GROUP BY d.k, d.e, {day}",
+        f" JOIN article a ON a.id = d.article_id GROUP BY d.k, d.e, {day} ORDER BY 1, 2, 3",
     ]
 
 
@@ -164,7 +167,8 @@ async def _forward(_apps: Any, schema_editor: Any) -> None:
     postgres = client.capabilities.dialect == "postgres"
     tables = _PG_TABLES if postgres else _SQLITE_TABLES
     search = _PG_SEARCH_FORWARD if postgres else _SQLITE_SEARCH_FORWARD
-    for statement in [*tables, CO_MENTION_VIEW, *backfill(PG_DAY if postgres else SQLITE_DAY), *search]:
+    backfilled = backfill(PG_DAY if postgres else SQLITE_DAY)
+    for statement in [*tables, CO_MENTION_VIEW, *backfilled, PAIR_INDEX, *search]:
         await client.execute_script(statement)
     if postgres:
         await client.execute_script("ANALYZE entity_count, entity_pair_count, entity_timeline")
