@@ -78,8 +78,8 @@ def _maintained(
     """The counts subquery (`_e`, `_n`, and `_k` for many parents) from the maintained counts, the
     parent key expression and parameters, when they answer: an entity facet of an unfiltered
     list of all articles (`entity_count`) or of one entity's articles, unfiltered or filtered
-    by that entity alone (the pair counts, `CO_MENTIONS`, and the entity itself with all of its articles).
-    Other filtered lists are counted from their rows."""
+    by that entity alone (the pair counts, `CO_MENTIONS`, and the entity itself with all of its
+    articles). Other filtered lists are counted from their rows."""
     code = _ENTITY_FACETS.get(facet.fk)
     if code is None or query.with_ is not None:
         return None

@@ -1,9 +1,10 @@
 """Entities and articles that share articles: co-mentions and related articles, batched.
 
 Co-mentions read the maintained pair counts (`entity_pair_count`, kept by the write path:
-`ingest.counts`), both ways round (`CO_MENTIONS`). Related articles start from the distinct (article, entity) pairs of `mention`
-and join them to themselves on the entity (which other articles name the same entities). One
-statement answers a whole batch of parents; a window function keeps each parent's top `first`.
+`ingest.counts`), both ways round (`CO_MENTIONS`). Related articles start from the distinct
+(article, entity) pairs of `mention` and join them to themselves on the entity (which other
+articles name the same entities). One statement answers a whole batch of parents; a window
+function keeps each parent's top `first`.
 """
 
 from __future__ import annotations
