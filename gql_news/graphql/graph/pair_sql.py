@@ -34,6 +34,27 @@ def co_mention_columns(alias: str) -> str:
     )
 
 
+_LOW, _HIGH = ("kind", "entity_id"), ("other_kind", "other_id")
+"""The columns of a pair's lower entity and of its higher one."""
+
+
+def co_mentions_of(kind: int, entity: str, other_kind: int | None) -> str:
+    """The `CO_MENTIONS` rows of one entity (`entity`: an SQL expression, such as an outer row's
+    id), with only partners of `other_kind` when given, as a derived table. The view's two sides
+    are written out with the condition in each: SQLite pushes no correlated condition into a
+    compound view (it would read the whole other side for every row)."""
+    sides = []
+    for mine, theirs in (_LOW, _HIGH), (_HIGH, _LOW):
+        where = f"{mine[0]} = {kind} AND {mine[1]} = {entity}"
+        if other_kind is not None:
+            where += f" AND {theirs[0]} = {other_kind}"
+        sides.append(
+            f"SELECT {mine[0]} AS kind, {mine[1]} AS entity_id, {theirs[0]} AS other_kind,"
+            f" {theirs[1]} AS other_id, articles, last_seen FROM entity_pair_count WHERE {where}"
+        )
+    return f"({' UNION ALL '.join(sides)})"
+
+
 CO_MENTION_ORDER = "c.articles DESC, c.last_seen DESC, c.other_kind, c.other_id"
 """Most shared articles first, then most recently seen together; ties: people, then
 organisations, then countries (the kind codes' order), then by id."""
