@@ -1,8 +1,9 @@
 """The entity graph's maintained counts, kept current by the write path (tables: migration 0013).
 
-Per entity: its articles and mentions (`entity_count`); per ordered pair of entities named in one
+Per entity: its articles and mentions (`entity_count`); per pair of entities named in one
 article: the articles naming both and the latest one's publication time (`entity_pair_count`,
-both directions stored); per entity and UTC day: its articles (`entity_timeline`).
+each pair once, the lower (kind, id) first; read both ways round through `CO_MENTIONS`); per
+entity and UTC day: its articles (`entity_timeline`).
 
 Every write that changes an article's mentions or its publication time (storing, editing,
 deleting, re-linking articles; deleting an entity) reads the (article, entity) rows of the
@@ -32,6 +33,9 @@ KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
 FKS = ("person_id", "organisation_id", "country_id")
 """The `mention` column of each kind code."""
 COUNT_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
+CO_MENTIONS = "entity_co_mention"
+"""The view of `entity_pair_count` with every pair both ways round: (`kind`, `entity_id`) and its
+partner (`other_kind`, `other_id`); a condition on the first is an index range on each side."""
 
 _KIND = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT NULL THEN 1 ELSE 2 END"
 _ENTITY = "COALESCE(m.person_id, m.organisation_id, m.country_id)"
@@ -124,9 +128,17 @@ class CountChange:
         self._before, self._changed, self._new = {}, set(), set()
 
 
+_KEYS = {
+    "entity_count": ("kind", "entity_id"),
+    "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
+    "entity_timeline": ("kind", "entity_id", "day"),
+}
+
+
 def _added(table: str, columns: str, select: str, sets: str) -> str:
     """`INSERT ... SELECT ... ON CONFLICT DO UPDATE SET sets` adding the selected counts, keys in
-    order (the lock order); `d` is the batch's (article `a`, kind `k`, entity `e`, mentions `n`)."""
+    order (the lock order); `d` is the batch's distinct (article `a`, kind `k`, entity `e`) with
+    their mentions `n`, the article's publication time `p` and UTC day `day`."""
     key = _KEYS[table]
     order = ", ".join(str(n + 1) for n in range(len(key)))
     return (
@@ -144,50 +156,54 @@ _LATEST = (
     " THEN excluded.last_seen ELSE entity_pair_count.last_seen END"
 )
 
+_ADD_STATEMENTS = [
+    _added(
+        "entity_pair_count",
+        "kind, entity_id, other_kind, other_id, articles, last_seen",
+        "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(x.p) FROM d x"
+        " JOIN d y ON y.a = x.a AND (y.k, y.e) > (x.k, x.e) GROUP BY x.k, x.e, y.k, y.e",
+        f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
+    ),
+    _added(
+        "entity_timeline",
+        "kind, entity_id, day, articles",
+        "SELECT d.k, d.e, d.day, COUNT(*) FROM d GROUP BY d.k, d.e, d.day",
+        _plus("entity_timeline", "articles"),
+    ),
+    _added(
+        "entity_count",
+        "kind, entity_id, articles, mentions",
+        "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
+        _plus("entity_count", "articles", "mentions"),
+    ),
+]
+"""Pairs, days, then entities: the hottest rows (a country's) are locked last, for the shortest
+time, by every writer. Each pair is counted once, lower key first."""
 
-def _add_statements(postgres: bool) -> list[str]:
-    """Pairs, days, then entities: the hottest rows (a country's) are locked last, for the
-    shortest time, by every writer."""
-    day = _day(postgres)
-    return [
-        _added(
-            "entity_pair_count",
-            "kind, entity_id, other_kind, other_id, articles, last_seen",
-            "SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM d x"
-            " JOIN d y ON y.a = x.a AND (y.k <> x.k OR y.e <> x.e) JOIN article a ON a.id = x.a"
-            " GROUP BY x.k, x.e, y.k, y.e",
-            f"{_plus('entity_pair_count', 'articles')}, {_LATEST}",
-        ),
-        _added(
-            "entity_timeline",
-            "kind, entity_id, day, articles",
-            f"SELECT d.k, d.e, {day}, COUNT(*) FROM d JOIN article a ON a.id = d.a GROUP BY d.k, d.e, {day}",
-            _plus("entity_timeline", "articles"),
-        ),
-        _added(
-            "entity_count",
-            "kind, entity_id, articles, mentions",
-            "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
-            _plus("entity_count", "articles", "mentions"),
-        ),
-    ]
+
+def _batch(postgres: bool, where: str) -> str:
+    """`d` of `_ADD_STATEMENTS`: the mentions grouped per (article, entity) first, so the pairs'
+    self-join reads one row per entity of an article, and the article's row is read once."""
+    return (
+        f"SELECT g.a, g.k, g.e, g.n, a.published_at AS p, {_day(postgres)} AS day FROM"
+        f" (SELECT m.article_id AS a, {_KIND} AS k, {_ENTITY} AS e, COUNT(*) AS n FROM mention m"
+        f" WHERE m.article_id {where} GROUP BY 1, 2, 3) g JOIN article a ON a.id = g.a"
+    )
 
 
 async def add_articles(ids: Sequence[int]) -> None:
     """Count these articles' current mentions in: one statement per table (per 500 articles on
     SQLite), computed by the database from the batch's rows."""
     client = _client()
-    postgres = _postgres(client)
-    batch = "SELECT m.article_id AS a, {k} AS k, {e} AS e, COUNT(*) AS n FROM mention m WHERE m.article_id {where} GROUP BY 1, 2, 3"
-    if postgres:
-        d = batch.format(k=_KIND, e=_ENTITY, where="= ANY($1::int[])")
-        for statement in _add_statements(True):
+    if _postgres(client):
+        d = _batch(True, "= ANY($1::int[])")
+        for statement in _ADD_STATEMENTS:
             await client.execute_query(statement.replace("{d}", d), [list(ids)])
         return
     for first in range(0, len(ids), _CHUNK):
         chunk = list(ids[first : first + _CHUNK])
-        d = batch.format(k=_KIND, e=_ENTITY, where=f"IN ({', '.join('?' for _ in chunk)})")
-        for statement in _add_statements(False):
+        d = _batch(False, f"IN ({', '.join('?' for _ in chunk)})")
+        for statement in _ADD_STATEMENTS:
             await client.execute_query(statement.replace("{d}", d), chunk)
 
 
@@ -210,14 +226,12 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
     for sign, side in ((-1, before), (1, after)):
         for article in side.values():
             entities = sorted(article.entities)
-            for entity in entities:
+            for index, entity in enumerate(entities):
                 total = counts[entity]
                 total[0] += sign
                 total[1] += sign * article.entities[entity]
                 buckets[(*entity, article.day)] += sign
-                for other in entities:
-                    if other == entity:
-                        continue
+                for other in entities[index + 1 :]:  # each pair once, lower key first
                     pair = pairs[(*entity, *other)]
                     pair.n += sign
                     if sign > 0:
@@ -293,13 +307,6 @@ async def _upsert(
     await insert_many(table, [(name, _TYPES[name]) for name in columns], rows, conflict)
 
 
-_KEYS = {
-    "entity_count": ("kind", "entity_id"),
-    "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
-    "entity_timeline": ("kind", "entity_id", "day"),
-}
-
-
 async def _delete_empty(client: BaseDBAsyncClient, table: str, keys: Sequence[tuple[Any, ...]]) -> None:
     """Delete the rows of these keys whose count reached zero."""
     if not keys:
@@ -356,5 +363,6 @@ async def recount() -> None:
     client = _client()
     for table in COUNT_TABLES:
         await client.execute_script(f"DELETE FROM {table}")
-    for statement in _MIGRATION.backfill(_day(_postgres(client))):
+    await client.execute_script("DROP INDEX IF EXISTS entity_pair_count_other")
+    for statement in [*_MIGRATION.backfill(_day(_postgres(client))), _MIGRATION.PAIR_INDEX]:
         await client.execute_script(statement)

@@ -5,10 +5,14 @@ article's publication time; backfilled here from the existing rows):
 
 - `entity_count`: per entity, the articles naming it and its linked occurrences
   (`articleCount`, `mentionCount`, facets over all articles);
-- `entity_pair_count`: per ordered pair of distinct entities named in the same article, the
-  articles naming both and the latest one's publication time (`coMentioned`, facets of an
-  entity's articles); each pair is stored in both directions, so an entity's partners are one
-  index range;
+- `entity_pair_count`: per pair of distinct entities named in the same article, the articles
+  naming both and the latest one's publication time (`coMentioned`, facets of an entity's
+  articles). Each pair is stored once, the lower (kind, id) first, so an article naming n
+  entities writes n(n-1)/2 rows, not n(n-1); the primary key finds an entity's partners of
+  higher key, `entity_pair_count_other` those of lower key. It indexes no count, so the write
+  path's updates stay heap-only (HOT). The view `entity_co_mention` shows every pair both ways
+  round (a UNION ALL of the two directions: a condition on its first entity is one index range
+  in each);
 - `entity_timeline`: per entity, the articles naming it per UTC day (`mentionTimeline`: weeks,
   months and years are summed from the days, a few hundred rows a year at most).
 
@@ -43,8 +47,8 @@ _PG_TABLES = [
     "CREATE INDEX entity_count_by_articles ON entity_count (kind, articles DESC)",
     "CREATE TABLE entity_pair_count (kind SMALLINT NOT NULL, entity_id INTEGER NOT NULL,"
     " other_kind SMALLINT NOT NULL, other_id INTEGER NOT NULL, articles INTEGER NOT NULL,"
-    " last_seen TIMESTAMPTZ NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id))"
-    " WITH (fillfactor = 80)",
+    " last_seen TIMESTAMPTZ NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id),"
+    " CHECK ((kind, entity_id) < (other_kind, other_id))) WITH (fillfactor = 80)",
     "CREATE TABLE entity_timeline (kind SMALLINT NOT NULL, entity_id INTEGER NOT NULL,"
     " day TIMESTAMP NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, day))"
     " WITH (fillfactor = 80)",
@@ -56,28 +60,41 @@ _SQLITE_TABLES = [
     "CREATE INDEX entity_count_by_articles ON entity_count (kind, articles DESC)",
     "CREATE TABLE entity_pair_count (kind INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
     " other_kind INTEGER NOT NULL, other_id INTEGER NOT NULL, articles INTEGER NOT NULL,"
-    " last_seen TIMESTAMP NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id)) WITHOUT ROWID",
+    " last_seen TIMESTAMP NOT NULL, PRIMARY KEY (kind, entity_id, other_kind, other_id),"
+    " CHECK ((kind, entity_id) < (other_kind, other_id))) WITHOUT ROWID",
     "CREATE TABLE entity_timeline (kind INTEGER NOT NULL, entity_id INTEGER NOT NULL,"
     " day TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, day)) WITHOUT ROWID",
 ]
+
+PAIR_INDEX = "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id)"
+"""An entity's partners of lower key (built after the backfill: one sort, not a row at a time)."""
+
+CO_MENTION_VIEW = (
+    "CREATE VIEW entity_co_mention AS"
+    " SELECT kind, entity_id, other_kind, other_id, articles, last_seen FROM entity_pair_count"
+    " UNION ALL SELECT other_kind, other_id, kind, entity_id, articles, last_seen FROM entity_pair_count"
+)
+"""Every pair both ways round: an entity's partners whichever side of the pair it is stored on."""
 
 PG_DAY = "date_trunc('day', a.published_at AT TIME ZONE 'UTC')"
 SQLITE_DAY = "strftime('%Y-%m-%d', a.published_at)"
 
 
 def backfill(day: str) -> list[str]:
-    """The statements computing every count from the mention rows (also `gql-news recount`)."""
+    """The statements computing every count from the mention rows (also `gql-news recount`), each
+    table's rows inserted in key order (appended to its primary key, not scattered through it);
+    `PAIR_INDEX` is built after them."""
     return [
         "INSERT INTO entity_count (kind, entity_id, articles, mentions)"
         f" SELECT {_KIND}, {_ENTITY}, COUNT(DISTINCT article_id), COUNT(*) FROM mention"
         f" GROUP BY {_KIND}, {_ENTITY}",
         "INSERT INTO entity_pair_count (kind, entity_id, other_kind, other_id, articles, last_seen)"
         f" SELECT x.k, x.e, y.k, y.e, COUNT(*), MAX(a.published_at) FROM ({_DISTINCT}) x"
-        f" JOIN ({_DISTINCT}) y ON y.article_id = x.article_id AND (y.k <> x.k OR y.e <> x.e)"
-        " JOIN article a ON a.id = x.article_id GROUP BY x.k, x.e, y.k, y.e",
+        f" JOIN ({_DISTINCT}) y ON y.article_id = x.article_id AND (y.k, y.e) > (x.k, x.e)"
+        " JOIN article a ON a.id = x.article_id GROUP BY x.k, x.e, y.k, y.e ORDER BY x.k, x.e, y.k, y.e",
         "INSERT INTO entity_timeline (kind, entity_id, day, articles)"
         f" SELECT d.k, d.e, {day}, COUNT(*) FROM ({_DISTINCT}) d"
-        f" JOIN article a ON a.id = d.article_id GROUP BY d.k, d.e, {day}",
+        f" JOIN article a ON a.id = d.article_id GROUP BY d.k, d.e, {day} ORDER BY 1, 2, 3",
     ]
 
 
@@ -142,7 +159,7 @@ _SQLITE_SEARCH_FORWARD = [
 ]
 _SQLITE_SEARCH_BACKWARD = [*_sqlite_triggers(guard=False), "DROP TABLE IF EXISTS search_documents_deferred"]
 
-_DROP = [f"DROP TABLE IF EXISTS {table}" for table in ("entity_timeline", "entity_pair_count", "entity_count")]
+_DROP = ["DROP VIEW IF EXISTS entity_co_mention"] + [f"DROP TABLE IF EXISTS {table}" for table in ("entity_timeline", "entity_pair_count", "entity_count")]
 
 
 async def _forward(_apps: Any, schema_editor: Any) -> None:
@@ -150,7 +167,8 @@ async def _forward(_apps: Any, schema_editor: Any) -> None:
     postgres = client.capabilities.dialect == "postgres"
     tables = _PG_TABLES if postgres else _SQLITE_TABLES
     search = _PG_SEARCH_FORWARD if postgres else _SQLITE_SEARCH_FORWARD
-    for statement in [*tables, *backfill(PG_DAY if postgres else SQLITE_DAY), *search]:
+    backfilled = backfill(PG_DAY if postgres else SQLITE_DAY)
+    for statement in [*tables, CO_MENTION_VIEW, *backfilled, PAIR_INDEX, *search]:
         await client.execute_script(statement)
     if postgres:
         await client.execute_script("ANALYZE entity_count, entity_pair_count, entity_timeline")

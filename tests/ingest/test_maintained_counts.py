@@ -11,7 +11,7 @@ from typing import Any
 from tortoise import connections
 
 from gql_news.ingest.article_edits import ArticlePatch, delete_article, update_article
-from gql_news.ingest.counts import recount
+from gql_news.ingest.counts import CO_MENTIONS, recount
 from gql_news.ingest.entities import EntityInput, add_alias, create_entity, delete_entity
 from gql_news.ingest.parser import ParsedArticle
 from gql_news.ingest.store import relink_articles, store_articles
@@ -81,8 +81,12 @@ async def _stored() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
     }
     pairs = {
         (r["kind"], r["entity_id"], r["other_kind"], r["other_id"]): (r["articles"], _utc(r["last_seen"]))
-        for r in await rows("SELECT * FROM entity_pair_count")
+        for r in await rows(f"SELECT * FROM {CO_MENTIONS}")
     }
+    # Each pair is stored once, the lower key first; the view shows it both ways round.
+    stored = await rows("SELECT kind, entity_id, other_kind, other_id FROM entity_pair_count")
+    assert all((r["kind"], r["entity_id"]) < (r["other_kind"], r["other_id"]) for r in stored)
+    assert len(stored) * 2 == len(pairs)
     timeline = {
         (r["kind"], r["entity_id"], _utc(r["day"]).date().isoformat()): r["articles"]
         for r in await rows("SELECT * FROM entity_timeline")

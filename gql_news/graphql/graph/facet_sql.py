@@ -18,7 +18,7 @@ from gql_news.graphql.graph.kinds import KIND_OF_SOURCE
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.sql import Row, fetch, in_list
 from gql_news.graphql.tables import COUNTRY, ORGANISATION, PERSON, TOPIC, Table
-from gql_news.ingest.counts import FKS, KIND_CODES
+from gql_news.ingest.counts import CO_MENTIONS, FKS, KIND_CODES
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +78,8 @@ def _maintained(
     """The counts subquery (`_e`, `_n`, and `_k` for many parents) from the maintained counts, the
     parent key expression and parameters, when they answer: an entity facet of an unfiltered
     list of all articles (`entity_count`) or of one entity's articles, unfiltered or filtered
-    by that entity alone (`entity_pair_count`, and the entity itself with all of its articles).
-    Other filtered lists are counted from their rows."""
+    by that entity alone (the pair counts, `CO_MENTIONS`, and the entity itself with all of its
+    articles). Other filtered lists are counted from their rows."""
     code = _ENTITY_FACETS.get(facet.fk)
     if code is None or query.with_ is not None:
         return None
@@ -90,7 +90,7 @@ def _maintained(
         kind = _ENTITY_FILTER_KINDS[sql]
         entity = f"({ENTITY_IDS[kind]})"
         counts = (
-            f"SELECT other_id AS _e, articles AS _n FROM entity_pair_count WHERE kind = {KIND_CODES[kind]} "
+            f"SELECT other_id AS _e, articles AS _n FROM {CO_MENTIONS} WHERE kind = {KIND_CODES[kind]} "
             f"AND entity_id IN {entity} AND other_kind = {code}"
         )
         params = list(values)
@@ -118,7 +118,7 @@ def _maintained(
     one = len(keys) == 1
     key = "" if one else "entity_id AS _k, "
     counts = (
-        f"SELECT {key}other_id AS _e, articles AS _n FROM entity_pair_count WHERE kind = {parent_code} "
+        f"SELECT {key}other_id AS _e, articles AS _n FROM {CO_MENTIONS} WHERE kind = {parent_code} "
         f"AND entity_id IN {in_list(keys)} AND other_kind = {code}"
     )
     params = list(keys)

@@ -1,9 +1,10 @@
 """Entities and articles that share articles: co-mentions and related articles, batched.
 
 Co-mentions read the maintained pair counts (`entity_pair_count`, kept by the write path:
-`ingest.counts`). Related articles start from the distinct (article, entity) pairs of `mention`
-and join them to themselves on the entity (which other articles name the same entities). One
-statement answers a whole batch of parents; a window function keeps each parent's top `first`.
+`ingest.counts`), both ways round (`CO_MENTIONS`). Related articles start from the distinct
+(article, entity) pairs of `mention` and join them to themselves on the entity (which other
+articles name the same entities). One statement answers a whole batch of parents; a window
+function keeps each parent's top `first`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.graph.kinds import EntityKey, entity_key
 from gql_news.graphql.sql import Row, fetch, in_list
 from gql_news.graphql.tables import ARTICLE
-from gql_news.ingest.counts import FKS, KIND_CODES
+from gql_news.ingest.counts import CO_MENTIONS, FKS, KIND_CODES
 
 CoMentionKey = tuple[str, int, int, str | None]
 """(kind of the entity, its id, how many co-mentions, only this kind or None)."""
@@ -26,11 +27,32 @@ _ENTITY_COLUMNS = FKS
 
 
 def co_mention_columns(alias: str) -> str:
-    """The other entity of `entity_pair_count` rows as the three mention columns."""
+    """The other entity of `CO_MENTIONS` rows as the three mention columns."""
     return ", ".join(
         f"CASE WHEN {alias}.other_kind = {code} THEN {alias}.other_id END AS {fk}"
         for code, fk in enumerate(FKS)
     )
+
+
+_LOW, _HIGH = ("kind", "entity_id"), ("other_kind", "other_id")
+"""The columns of a pair's lower entity and of its higher one."""
+
+
+def co_mentions_of(kind: int, entity: str, other_kind: int | None) -> str:
+    """The `CO_MENTIONS` rows of one entity (`entity`: an SQL expression, such as an outer row's
+    id), with only partners of `other_kind` when given, as a derived table. The view's two sides
+    are written out with the condition in each: SQLite pushes no correlated condition into a
+    compound view (it would read the whole other side for every row)."""
+    sides = []
+    for mine, theirs in (_LOW, _HIGH), (_HIGH, _LOW):
+        where = f"{mine[0]} = {kind} AND {mine[1]} = {entity}"
+        if other_kind is not None:
+            where += f" AND {theirs[0]} = {other_kind}"
+        sides.append(
+            f"SELECT {mine[0]} AS kind, {mine[1]} AS entity_id, {theirs[0]} AS other_kind,"
+            f" {theirs[1]} AS other_id, articles, last_seen FROM entity_pair_count WHERE {where}"
+        )
+    return f"({' UNION ALL '.join(sides)})"
 
 
 CO_MENTION_ORDER = "c.articles DESC, c.last_seen DESC, c.other_kind, c.other_id"
@@ -39,12 +61,12 @@ organisations, then countries (the kind codes' order), then by id."""
 
 
 def _co_mentions_sql(kind: str, keys: Sequence[int], only: str | None) -> str:
-    """The maintained pair counts of the batch's entities: one index range each."""
+    """The maintained pair counts of the batch's entities: one index range each, per side."""
     other = f" AND c.other_kind = {KIND_CODES[only]}" if only is not None else ""
     return (
         f"SELECT * FROM (SELECT c.entity_id AS _k, {co_mention_columns('c')}, c.articles AS _n, "
         f"c.last_seen AS _last, ROW_NUMBER() OVER (PARTITION BY c.entity_id ORDER BY {CO_MENTION_ORDER}) AS _rn "
-        f"FROM entity_pair_count c WHERE c.kind = {KIND_CODES[kind]} AND c.entity_id IN {in_list(keys)}{other}) q "
+        f"FROM {CO_MENTIONS} c WHERE c.kind = {KIND_CODES[kind]} AND c.entity_id IN {in_list(keys)}{other}) q "
         "WHERE _rn <= ? ORDER BY _k, _rn"
     )
 

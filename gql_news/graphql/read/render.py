@@ -191,20 +191,18 @@ class Renderer:
     def _co_mentioned(self, planned: Planned, spec: r.CoMentioned, row: str) -> str:
         """As `graph.pair_sql` reads it for a batch (the maintained pair counts), here for the one
         entity of `row`."""
-        from gql_news.graphql.graph.pair_sql import CO_MENTION_ORDER, co_mention_columns
+        from gql_news.graphql.graph.pair_sql import CO_MENTION_ORDER, co_mention_columns, co_mentions_of
 
         assert planned.child is not None
         args = self.args(planned)
         size = _bounded(args.get("first"), spec.default, spec.most)
-        only = ""
         kind = args.get("kind")
-        if kind is not None:
-            only = f" AND c.other_kind = {KIND_CODES[str(getattr(kind, 'value', kind))]}"
+        only = None if kind is None else KIND_CODES[str(getattr(kind, "value", kind))]
         entity = [r.column(Mention, k) for k in ("person", "organisation", "country")]
         alias = self.alias()
         inner = (
             f"SELECT {co_mention_columns('c')}, c.articles AS _n, c.last_seen AS _last"
-            f" FROM entity_pair_count c WHERE c.kind = {spec.kind} AND c.entity_id = {row}.id{only}"
+            f" FROM {co_mentions_of(spec.kind, f'{row}.id', only)} c"
             f" ORDER BY {CO_MENTION_ORDER} LIMIT {self.size(size)}"
         )
         kind_rank = f"CASE WHEN {alias}.{entity[0]} IS NOT NULL THEN 0 WHEN {alias}.{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
