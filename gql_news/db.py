@@ -14,6 +14,7 @@ from tortoise.migrations.api import migrate as _tortoise_migrate
 from tortoise.transactions import in_transaction
 
 from gql_news.settings import Settings
+from gql_news.tuning import Tuning, install_tuning
 
 APP_LABEL = "models"
 MODEL_MODULES = ["gql_news.models"]
@@ -118,6 +119,7 @@ def latest_migration() -> str:
 async def init_db(settings: Settings) -> None:
     """Open the connections for this process; the process-wide fallback lets any task use them."""
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    install_tuning(Tuning.from_settings(settings))
     if not settings.is_postgres:
         await _unicode_lower(db())
 

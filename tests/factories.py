@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gql_news.db import committed_hooks
+from gql_news.ingest.neighbours import refresh_neighbours
 from gql_news.models import (
     Article,
     ArticleTopic,
@@ -97,5 +98,6 @@ async def article(
         assert body[start:end] == text
         kwargs: dict[str, Any] = {type(entity).__name__.lower(): entity}
         await Mention.create(article=art, text=text, start=start, end=end, **kwargs)
+    await refresh_neighbours([art.id], fresh=True)  # as the store does after writing mentions
     _wrote()
     return art

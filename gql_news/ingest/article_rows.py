@@ -16,6 +16,7 @@ from tortoise import connections
 
 from gql_news.ingest.candidates import FoundCandidate, find_candidates
 from gql_news.ingest.linker import Gazetteer, LinkedMention, current_gazetteer, find_mentions
+from gql_news.ingest.neighbours import refresh_neighbours
 from gql_news.ingest.quotes import FoundQuote, find_quotes
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import ArticleTopic, CandidateStatus, EntityCandidate, Mention, Quote, Topic
@@ -79,7 +80,7 @@ async def replace_mentions(
 
     Quotes are attributed from the mentions, so they are rebuilt here, with them: every path that
     re-links an article (import, edits, catalogue changes, confirmed candidates) re-attributes its
-    quotes in the same transaction.
+    quotes in the same transaction, and refreshes the related-article lists (`neighbours.py`).
     """
     if not articles:
         return 0
@@ -109,6 +110,7 @@ async def replace_mentions(
         await _insert_many("mention", _MENTION_COLUMNS, rows)
     await replace_quotes(quotes, fresh=fresh)
     await replace_open_candidates(found, fresh=fresh)
+    await refresh_neighbours([pk for pk, _ in articles], fresh=fresh)
     return len(rows)
 
 

@@ -1,0 +1,85 @@
+"""The bounded first pass of `search`: which matches get ranked, and how many there are.
+
+Ranking every match reads every match: a word found in half of a million articles costs
+seconds. `search` ranks a capped candidate set instead (cap `n` = `Settings.search_candidates`):
+
+- the `n` most recent matching articles, and
+- the `n` most recent whose title alone matches (a title match outranks every other match, so
+  an older article with the words in its title is not lost behind newer body matches).
+
+On PostgreSQL each set is read whichever way reads fewer rows, decided per query from the
+planner's estimate of the number of matches (`gql_news_search_estimate`, migration 0014): for
+a frequent word, the published-at index newest first, testing each article and stopping after
+`n` matches (about n × articles / matches rows); for a rarer one, the GIN index's matches,
+sorted (about `matches` rows). `(... @@ q) IS TRUE` keeps the first way off the GIN index and
+makes the planner expect to stop early; a plain `@@` lets it use the index.
+
+The number of matches comes with the candidates: exact when the most recent set is not full
+(it then holds every match), otherwise an estimate: PostgreSQL's planner estimate (from the
+column's lexeme statistics); SQLite's is the share of matches among the articles published
+since the oldest candidate, scaled to all articles. Either is at least the cap.
+"""
+
+from __future__ import annotations
+
+from gql_news.graphql.lists import Filter
+from gql_news.graphql.search.syntax import SearchText
+
+# ts_rank_cd weights, in the order {D, C, B, A}: entity names, body, standfirst, title.
+PG_WEIGHTS = "'{0.3, 0.1, 0.4, 1.0}'"
+SQLITE_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 3.0)"
+_RECENT = "ORDER BY a.published_at DESC, a.id DESC"
+
+
+def _pg_newest(cap: int, column: str, estimate: str, also: str = "") -> str:
+    """The `cap + 1` newest articles whose `column` matches: an index walk or the GIN index."""
+    walk = f"(SELECT {estimate} * {estimate} > {cap} * total FROM _q)"
+    return (
+        f"(SELECT a.id, a.published_at FROM article a WHERE {walk} AND (a.{column} @@ (SELECT q FROM _q)) IS TRUE"
+        f"{also} {_RECENT} LIMIT {cap + 1}) UNION ALL "
+        f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walk} AND a.{column} @@ (SELECT q FROM _q)"
+        f"{also} {_RECENT} LIMIT {cap + 1})"
+    )
+
+
+def pg_candidates(text: SearchText, cap: int) -> Filter:
+    """`_search (id, score, total, estimate)` over the capped candidates (PostgreSQL)."""
+    also = " AND (a.search_vector @@ (SELECT q FROM _q)) IS TRUE"
+    return (
+        "_q AS MATERIALIZED (SELECT w.q, gql_news_search_estimate(w.q, 'search_vector') AS n, "
+        "gql_news_search_estimate(w.q, 'search_title') AS nt, "
+        "greatest((SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass), 1) AS total "
+        "FROM websearch_to_tsquery('gql_news_english', ?) AS w(q)), "
+        f"_recent AS MATERIALIZED ({_pg_newest(cap, 'search_vector', 'n')}), "
+        f"_titled AS MATERIALIZED ({_pg_newest(cap, 'search_title', 'nt', also)}), "
+        f"_cand AS (SELECT id FROM (SELECT id FROM _recent a {_RECENT} LIMIT {cap}) r "
+        f"UNION SELECT id FROM (SELECT id FROM _titled a {_RECENT} LIMIT {cap}) t), "
+        "_search AS (SELECT a.id, (ts_rank_cd("
+        f"{PG_WEIGHTS}, a.search_vector, q.q, 32) + CASE WHEN a.search_title @@ q.q THEN 1 ELSE 0 END)::float8 AS score, "
+        f"(SELECT count(*) FROM _recent) AS total, greatest(q.n, {cap} + 1)::bigint AS estimate "
+        "FROM article a, _q q WHERE a.id IN (SELECT id FROM _cand))",
+        (text.websearch(),),
+    )
+
+
+def sqlite_candidates(text: SearchText, cap: int) -> Filter:
+    """`_search (id, score, total, estimate)` over the capped candidates (SQLite FTS5)."""
+    return (
+        "_m AS MATERIALIZED (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?), "
+        "_tm AS MATERIALIZED (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?), "
+        "_recent AS MATERIALIZED (SELECT a.id, a.published_at FROM article a "
+        f"WHERE a.id IN (SELECT id FROM _m) {_RECENT} LIMIT {cap + 1}), "
+        "_titled AS MATERIALIZED (SELECT a.id, a.published_at FROM article a "
+        f"WHERE a.id IN (SELECT id FROM _tm) AND a.id IN (SELECT id FROM _m) {_RECENT} LIMIT {cap}), "
+        f"_cand AS (SELECT id FROM (SELECT id FROM _recent a {_RECENT} LIMIT {cap}) "
+        "UNION SELECT id FROM _titled), "
+        "_scored AS MATERIALIZED (SELECT rowid AS id, "
+        f"(rowid IN (SELECT id FROM _tm)) + (-{SQLITE_BM25}) / (1 - {SQLITE_BM25}) AS score "
+        "FROM article_fts WHERE article_fts MATCH ? AND rowid IN (SELECT id FROM _cand)), "
+        "_counted AS MATERIALIZED (SELECT count(*) AS total, min(published_at) AS oldest FROM _recent), "
+        "_search AS (SELECT s.id, s.score, c.total, CASE WHEN c.total > "
+        f"{cap} THEN max({cap} + 1, CAST(1.0 * {cap} * (SELECT count(*) FROM article) / "
+        "(SELECT count(*) FROM article x WHERE x.published_at >= c.oldest) AS INTEGER)) END AS estimate "
+        "FROM _scored s, _counted c)",
+        (text.fts5(), text.fts5("title"), text.fts5()),
+    )
