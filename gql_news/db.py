@@ -193,6 +193,7 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
 
 # Every table of content, children before parents; `country` (reference data) is not among them.
 CONTENT_TABLES = (
+    "article_neighbour",
     "quote",
     "entity_candidate",
     "mention",

@@ -172,5 +172,5 @@ async def rebuild_neighbours(client: BaseDBAsyncClient | None = None) -> int:
     await client.execute_query("DELETE FROM article_neighbour")
     ids = [int(row["id"]) for row in await client.execute_query_dict("SELECT id FROM article ORDER BY id")]
     for first in range(0, len(ids), _REBUILD_BATCH):
-        await _compute(client, ids[first : first + _REBUILD_BATCH], postgres, offer=False)
+        await _compute(client, ids[first : first + _REBUILD_BATCH], postgres)
     return len(ids)

@@ -4,7 +4,8 @@
   are read from it) and `gql_news_search_estimate(query, column)`, the planner's estimate of
   the number of articles whose `search_vector` or `search_title` matches a tsquery (EXPLAIN
   over the query as a literal, so the column's lexeme statistics apply; the cheapest way of
-  reading which words are frequent). `graphql/search/candidates.py` uses both.
+  reading which words are frequent), and `gql_news_newest_matches`, the newest matches by an
+  index walk. `graphql/search/candidates.py` uses them.
 - Both databases: the `article_neighbour` table (`models/neighbours.py`), filled for the
   articles already stored (`ingest/neighbours.py`: bounded work per article; about a minute
   per 50,000 articles on a 2-core machine).
@@ -32,10 +33,25 @@ $$
 """
 
 
+# The newest matches of a query, walking the published-at index and stopping after `lim`: the
+# statement that calls it cannot tell the planner how common the words are, and with a guess it
+# sorts the whole table instead. Sequential and bitmap scans are off inside the function only.
+_PG_NEWEST = """
+CREATE FUNCTION gql_news_newest_matches(query tsquery, titles boolean, lim integer)
+RETURNS TABLE (id integer, published_at timestamptz) LANGUAGE sql STABLE
+SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+  SELECT a.id, a.published_at FROM article a
+  WHERE a.search_vector @@ query AND (NOT titles OR a.search_title @@ query)
+  ORDER BY a.published_at DESC, a.id DESC LIMIT lim
+$$
+"""
+
+
 async def _forward(_apps: Any, schema_editor: Any) -> None:
     client = schema_editor.client
     if client.capabilities.dialect == "postgres":
         await client.execute_script(_PG_ESTIMATE)
+        await client.execute_script(_PG_NEWEST)
         await client.execute_script("CREATE INDEX article_search_title_gin ON article USING gin (search_title)")
     await rebuild_neighbours(client)
 
@@ -45,6 +61,7 @@ async def _backward(_apps: Any, schema_editor: Any) -> None:
     if client.capabilities.dialect == "postgres":
         await client.execute_script("DROP INDEX IF EXISTS article_search_title_gin")
         await client.execute_script("DROP FUNCTION IF EXISTS gql_news_search_estimate(tsquery, text)")
+        await client.execute_script("DROP FUNCTION IF EXISTS gql_news_newest_matches(tsquery, boolean, integer)")
 
 
 class Migration(migrations.Migration):

@@ -10,9 +10,10 @@ seconds. `search` ranks a capped candidate set instead (cap `n` = `Settings.sear
 On PostgreSQL each set is read whichever way reads fewer rows, decided per query from the
 planner's estimate of the number of matches (`gql_news_search_estimate`, migration 0014): for
 a frequent word, the published-at index newest first, testing each article and stopping after
-`n` matches (about n × articles / matches rows); for a rarer one, the GIN index's matches,
-sorted (about `matches` rows). `(... @@ q) IS TRUE` keeps the first way off the GIN index and
-makes the planner expect to stop early; a plain `@@` lets it use the index.
+`n` matches (about n × articles / matches rows: `gql_news_newest_matches`, a function planned
+with sequential and bitmap scans off, since the planner cannot know the query's words when it
+plans this statement and would otherwise sort every article); for a rarer one, the GIN
+index's matches, sorted (about `matches` rows). The walk is taken when matches² > n × articles.
 
 The number of matches comes with the candidates: exact when the most recent set is not full
 (it then holds every match), otherwise an estimate: PostgreSQL's planner estimate (from the
@@ -31,27 +32,29 @@ SQLITE_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 3.0)"
 _RECENT = "ORDER BY a.published_at DESC, a.id DESC"
 
 
-def _pg_newest(cap: int, column: str, estimate: str, also: str = "") -> str:
-    """The `cap + 1` newest articles whose `column` matches: an index walk or the GIN index."""
+def _pg_newest(cap: int, titles: bool, estimate: str) -> str:
+    """The `cap + 1` newest matching articles (with `titles`, whose title matches too): an index
+    walk (`gql_news_newest_matches`) or the GIN index, whichever reads fewer rows."""
     walk = f"(SELECT {estimate} * {estimate} > {cap} * total FROM _q)"
+    title = " AND a.search_title @@ (SELECT q FROM _q)" if titles else ""
     return (
-        f"(SELECT a.id, a.published_at FROM article a WHERE {walk} AND (a.{column} @@ (SELECT q FROM _q)) IS TRUE"
-        f"{also} {_RECENT} LIMIT {cap + 1}) UNION ALL "
-        f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walk} AND a.{column} @@ (SELECT q FROM _q)"
-        f"{also} {_RECENT} LIMIT {cap + 1})"
+        f"(SELECT w.id, w.published_at FROM gql_news_newest_matches((SELECT q FROM _q), {str(titles).lower()}, "
+        f"{cap + 1}) w WHERE {walk}) UNION ALL "
+        f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walk} "
+        f"AND a.{'search_title' if titles else 'search_vector'} @@ (SELECT q FROM _q)"
+        f"{' AND a.search_vector @@ (SELECT q FROM _q)' if titles else ''} {_RECENT} LIMIT {cap + 1})"
     )
 
 
 def pg_candidates(text: SearchText, cap: int) -> Filter:
     """`_search (id, score, total, estimate)` over the capped candidates (PostgreSQL)."""
-    also = " AND (a.search_vector @@ (SELECT q FROM _q)) IS TRUE"
     return (
         "_q AS MATERIALIZED (SELECT w.q, gql_news_search_estimate(w.q, 'search_vector') AS n, "
         "gql_news_search_estimate(w.q, 'search_title') AS nt, "
         "greatest((SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass), 1) AS total "
         "FROM websearch_to_tsquery('gql_news_english', ?) AS w(q)), "
-        f"_recent AS MATERIALIZED ({_pg_newest(cap, 'search_vector', 'n')}), "
-        f"_titled AS MATERIALIZED ({_pg_newest(cap, 'search_title', 'nt', also)}), "
+        f"_recent AS MATERIALIZED ({_pg_newest(cap, False, 'n')}), "
+        f"_titled AS MATERIALIZED ({_pg_newest(cap, True, 'nt')}), "
         f"_cand AS (SELECT id FROM (SELECT id FROM _recent a {_RECENT} LIMIT {cap}) r "
         f"UNION SELECT id FROM (SELECT id FROM _titled a {_RECENT} LIMIT {cap}) t), "
         "_search AS (SELECT a.id, (ts_rank_cd("
