@@ -36,13 +36,13 @@ def _pg_newest(cap: int, titles: bool, estimate: str) -> str:
     """The `cap + 1` newest matching articles (with `titles`, whose title matches too): an index
     walk (`gql_news_newest_matches`) or the GIN index, whichever reads fewer rows."""
     walk = f"(SELECT {estimate} * {estimate} > {cap} * total FROM _q)"
-    title = " AND a.search_title @@ (SELECT q FROM _q)" if titles else ""
+    column = "search_title" if titles else "search_vector"
+    also = " AND a.search_vector @@ (SELECT q FROM _q)" if titles else ""
     return (
         f"(SELECT w.id, w.published_at FROM gql_news_newest_matches((SELECT q FROM _q), {str(titles).lower()}, "
         f"{cap + 1}) w WHERE {walk}) UNION ALL "
         f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walk} "
-        f"AND a.{'search_title' if titles else 'search_vector'} @@ (SELECT q FROM _q)"
-        f"{' AND a.search_vector @@ (SELECT q FROM _q)' if titles else ''} {_RECENT} LIMIT {cap + 1})"
+        f"AND a.{column} @@ (SELECT q FROM _q){also} {_RECENT} LIMIT {cap + 1})"
     )
 
 
