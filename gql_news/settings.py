@@ -240,7 +240,7 @@ class Settings(BaseSettings):
         description="Related articles kept per article; `related(first:)` beyond it is computed on demand.",
     )
     related_posting_cap: int = Field(
-        default=100,
+        default=50,
         ge=1,
         description="Related-article candidates: the most recent this many articles naming each entity.",
     )

@@ -7,9 +7,10 @@ more entities, then to the newer one, then to the higher id.
 Finding every article that shares an entity reads whole posting lists (a country is named in a
 fifth of all articles), so the work is bounded: an article's candidates are, for each of its
 entities, the `related_posting_cap` most recently stored articles naming it (an index walk
-per entity); the `4 × top` candidates sharing the most entities among those are scored
-exactly (their whole entity sets read). With fewer articles per entity than the cap (a small
-archive, a rare person), that is every article sharing an entity.
+per entity); the 50 candidates (`SCORED`) found through the most entities are scored exactly
+(their whole entity sets read). With fewer articles per entity than the cap and fewer
+candidates than that (a small archive, rare entities), that is every article sharing an
+entity: the answers are exact.
 
 `article_neighbour` keeps the top `related_neighbours` of every article. `refresh_neighbours`
 runs whenever an article's mentions were written (`replace_mentions`, in the same
@@ -38,6 +39,8 @@ _SCORE = "CAST(h.n AS DOUBLE PRECISION) / (ka.n + kb.n - h.n)"
 ORDER = "score DESC, shared DESC, published_at DESC, id DESC"
 """The order of a neighbour list, over (score, shared, the neighbour's published_at and id)."""
 _REBUILD_BATCH = 2000
+SCORED = 50
+"""At least this many candidates per article are scored exactly (more for a long list: 4 × top)."""
 
 
 def _targets(postgres: bool) -> str:
@@ -69,7 +72,8 @@ def _candidates(postgres: bool, cap: int) -> str:
 
 def scored_sql(postgres: bool, top: int, cap: int) -> str:
     """`WITH … _scored (k, other, shared, score, published_at, rn)`: the targets' (one `?`)
-    neighbours ranked, `rn` from 1; `top` bounds how many candidates are scored (4 × top)."""
+    neighbours ranked, `rn` from 1; of the candidates, those sharing most entities are scored
+    (`SCORED`, or 4 × top when more)."""
     return (
         f"WITH _r(k) AS ({_targets(postgres)}), "
         f"_s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id, {_ENTITY} AS e "
@@ -77,7 +81,7 @@ def scored_sql(postgres: bool, top: int, cap: int) -> str:
         f"_c AS ({_candidates(postgres, cap)}), "
         "_top AS (SELECT k, other FROM (SELECT k, other, "
         "ROW_NUMBER() OVER (PARTITION BY k ORDER BY COUNT(*) DESC, other DESC) AS rn "
-        f"FROM _c WHERE other <> k GROUP BY k, other) x WHERE rn <= {4 * top}), "
+        f"FROM _c WHERE other <> k GROUP BY k, other) x WHERE rn <= {max(4 * top, SCORED)}), "
         f"_e AS (SELECT DISTINCT article_id, {_ENTITY} AS e FROM mention "
         "WHERE article_id IN (SELECT other FROM _top)), "
         "_size AS (SELECT article_id AS id, COUNT(*) AS n FROM _e GROUP BY article_id), "
