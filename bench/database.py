@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+from tortoise.transactions import in_transaction
 
 from bench.dataset import GENERATOR_VERSION, Sizes
 
@@ -90,7 +91,8 @@ async def _load(
         # The loader writes mentions directly, not through the store: the related-article lists
         # are computed once, after the load.
         neighbours_started = time.perf_counter()
-        await rebuild_neighbours()
+        async with in_transaction():
+            await rebuild_neighbours()
         log(f"related-article lists in {time.perf_counter() - neighbours_started:.1f} s")
     conn = await asyncpg.connect(target.url)
     try:
@@ -140,7 +142,8 @@ async def _load_sqlite(url: str, sizes: Sizes) -> dict[str, Any]:
     async with database(settings):
         await load_countries()
         data = await load(sizes, lambda line: print(line, flush=True))
-        await rebuild_neighbours()  # mentions were written directly, not through the store
+        async with in_transaction():  # mentions were written directly, not through the store
+            await rebuild_neighbours()
         await db().execute_script("ANALYZE")
     return {"seconds": round(time.perf_counter() - started, 1), "articles": len(data.articles)}
 

@@ -170,9 +170,12 @@ async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False)
 
 
 async def rebuild_neighbours(client: BaseDBAsyncClient | None = None) -> int:
-    """Every article's list from scratch (the table emptied first); returns the articles done."""
+    """Every article's list from scratch (the table emptied first); returns the articles done.
+    Run it in a transaction (a migration's, or `in_transaction()`)."""
     client = client or connections.get("default")
     postgres = client.capabilities.dialect == "postgres"
+    if postgres:  # for this transaction: batches of thousands of articles, planned once each
+        await client.execute_script("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
     await client.execute_query("DELETE FROM article_neighbour")
     ids = [int(row["id"]) for row in await client.execute_query_dict("SELECT id FROM article ORDER BY id")]
     for first in range(0, len(ids), _REBUILD_BATCH):

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from tortoise.transactions import in_transaction
 
 from gql_news.db import reset_content
 from gql_news.ingest.neighbours import rebuild_neighbours, refresh_neighbours
@@ -76,6 +77,7 @@ async def test_lists_follow_changed_entities_and_match_a_rebuild(short_lists: ht
     await _check(short_lists, graph)
 
     incremental = await _lists()
-    assert await rebuild_neighbours() == len(graph.stories)
+    async with in_transaction():
+        assert await rebuild_neighbours() == len(graph.stories)
     assert await _lists() == incremental
     await _check(short_lists, graph)
