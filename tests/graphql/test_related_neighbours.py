@@ -11,11 +11,10 @@ import httpx
 import pytest
 from tortoise.transactions import in_transaction
 
-from gql_news.db import reset_content
 from gql_news.ingest.neighbours import rebuild_neighbours, refresh_neighbours
 from gql_news.models import ArticleNeighbour, Mention
 from gql_news.settings import Settings
-from tests.app_client import app_client
+from tests.app_client import tuned_client
 from tests.graphql import graph_data as g
 from tests.graphql.helpers import data
 
@@ -29,12 +28,8 @@ QUERY = (
 
 @pytest.fixture
 async def short_lists(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    settings = test_settings.model_copy(update={"response_cache_bytes": 0, "related_neighbours": STORED})
-    async with app_client(settings) as http:
-        try:
-            yield http
-        finally:
-            await reset_content()
+    async with tuned_client(test_settings, related_neighbours=STORED) as http:
+        yield http
 
 
 async def _check(client: httpx.AsyncClient, graph: g.Graph) -> None:

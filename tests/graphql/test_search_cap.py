@@ -9,10 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
-from gql_news.db import reset_content
 from gql_news.settings import Settings
 from tests import factories as f
-from tests.app_client import app_client
+from tests.app_client import tuned_client
 from tests.graphql.helpers import data
 
 CAP = 10
@@ -30,12 +29,8 @@ query($q: String!, $first: Int, $after: String) {
 
 @pytest.fixture
 async def capped_client(test_settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    settings = test_settings.model_copy(update={"response_cache_bytes": 0, "search_candidates": CAP})
-    async with app_client(settings) as http:
-        try:
-            yield http
-        finally:
-            await reset_content()
+    async with tuned_client(test_settings, search_candidates=CAP) as http:
+        yield http
 
 
 async def _search(client: httpx.AsyncClient, q: str, **variables: Any) -> Any:
