@@ -33,14 +33,18 @@ $$
 """
 
 
-# The newest matches of a query, walking the published-at index and stopping after `lim`: the
-# statement that calls it cannot tell the planner how common the words are, and with a guess it
-# sorts the whole table instead. Sequential and bitmap scans are off inside the function only.
+# The newest matches of a query among the newest `budget` articles, walking the published-at
+# index and stopping after `lim`: the statement that calls it cannot tell the planner how common
+# the words are, and with a guess it sorts the whole table instead. Sequential and bitmap scans
+# are off inside the function only.
 _PG_NEWEST = """
-CREATE FUNCTION gql_news_newest_matches(query tsquery, titles boolean, lim integer)
+CREATE FUNCTION gql_news_newest_matches(query tsquery, titles boolean, lim integer, budget integer)
 RETURNS TABLE (id integer, published_at timestamptz) LANGUAGE sql STABLE
 SET enable_seqscan = off SET enable_bitmapscan = off AS $$
-  SELECT a.id, a.published_at FROM article a
+  SELECT a.id, a.published_at FROM (
+    SELECT r.id, r.published_at, r.search_vector, r.search_title FROM article r
+    ORDER BY r.published_at DESC, r.id DESC LIMIT budget
+  ) a
   WHERE a.search_vector @@ query AND (NOT titles OR a.search_title @@ query)
   ORDER BY a.published_at DESC, a.id DESC LIMIT lim
 $$
@@ -61,7 +65,7 @@ async def _backward(_apps: Any, schema_editor: Any) -> None:
     if client.capabilities.dialect == "postgres":
         await client.execute_script("DROP INDEX IF EXISTS article_search_title_gin")
         await client.execute_script("DROP FUNCTION IF EXISTS gql_news_search_estimate(tsquery, text)")
-        await client.execute_script("DROP FUNCTION IF EXISTS gql_news_newest_matches(tsquery, boolean, integer)")
+        await client.execute_script("DROP FUNCTION IF EXISTS gql_news_newest_matches(tsquery, boolean, integer, integer)")
 
 
 class Migration(migrations.Migration):
