@@ -226,7 +226,7 @@ class Settings(BaseSettings):
         description="Distinct operation names a worker labels metrics with; later ones count as <other>.",
     )
     search_candidates: int = Field(
-        default=200,
+        default=100,
         ge=10,
         description=(
             "Most matches a search ranks: the most recent this many, plus the most recent this many "
