@@ -76,9 +76,9 @@ async def _load(
     from gql_news.ingest.neighbours import rebuild_neighbours
     from gql_news.settings import Settings
 
-    # A bulk load runs statements of thousands of rows (and their search-document triggers):
-    # the app's per-statement timeout is for requests, not for this.
-    settings = Settings(database_url=target.url, statement_timeout_ms=0)
+    # A bulk load runs statements of thousands of rows (and their search-document triggers, and
+    # the related-article lists): the app's per-statement timeouts are for requests, not for this.
+    settings = Settings(database_url=target.url, statement_timeout_ms=0, db_command_timeout_s=0)
     started = time.perf_counter()
     await migrate(settings)
     async with database(settings):
