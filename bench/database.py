@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+from tortoise.transactions import in_transaction
 
 from bench.dataset import GENERATOR_VERSION, Sizes
 
@@ -72,11 +73,12 @@ async def _load(
     from bench.load import load, load_chunks
     from gql_news.db import database, migrate
     from gql_news.ingest.countries import load_countries
+    from gql_news.ingest.neighbours import rebuild_neighbours
     from gql_news.settings import Settings
 
-    # A bulk load runs statements of thousands of rows (and their search-document triggers):
-    # the app's per-statement timeout is for requests, not for this.
-    settings = Settings(database_url=target.url, statement_timeout_ms=0)
+    # A bulk load runs statements of thousands of rows (and their search-document triggers, and
+    # the related-article lists): the app's per-statement timeouts are for requests, not for this.
+    settings = Settings(database_url=target.url, statement_timeout_ms=0, db_command_timeout_s=0)
     started = time.perf_counter()
     await migrate(settings)
     async with database(settings):
@@ -86,6 +88,12 @@ async def _load(
             counts = {what: len(getattr(data, what)) for what in _COUNTED}
         else:
             counts = await load_chunks(sizes, log, chunk)
+        # The loader writes mentions directly, not through the store: the related-article lists
+        # are computed once, after the load.
+        neighbours_started = time.perf_counter()
+        async with in_transaction():
+            await rebuild_neighbours()
+        log(f"related-article lists in {time.perf_counter() - neighbours_started:.1f} s")
     conn = await asyncpg.connect(target.url)
     try:
         await conn.execute("ANALYZE")
@@ -125,6 +133,7 @@ async def _load_sqlite(url: str, sizes: Sizes) -> dict[str, Any]:
     from bench.load import load
     from gql_news.db import database, db, migrate
     from gql_news.ingest.countries import load_countries
+    from gql_news.ingest.neighbours import rebuild_neighbours
     from gql_news.settings import Settings
 
     settings = Settings(database_url=url, statement_timeout_ms=0)
@@ -133,6 +142,8 @@ async def _load_sqlite(url: str, sizes: Sizes) -> dict[str, Any]:
     async with database(settings):
         await load_countries()
         data = await load(sizes, lambda line: print(line, flush=True))
+        async with in_transaction():  # mentions were written directly, not through the store
+            await rebuild_neighbours()
         await db().execute_script("ANALYZE")
     return {"seconds": round(time.perf_counter() - started, 1), "articles": len(data.articles)}
 
@@ -150,11 +161,31 @@ async def prepare(
     With `chunk`, the articles are generated and written that many at a time, one transaction each.
     """
     if reuse and await target.comment() == fingerprint(sizes):
-        log(f"reusing database {target.name} (it holds this dataset)")
-        return {"reused": True}
+        log(f"reusing database {target.name} (it holds this dataset); applying pending migrations")
+        return {"reused": True, **await _migrate_reused(target, log)}
     log(f"creating database {target.name}, migrating, loading the dataset")
     await target.recreate()
     return await _load(target, sizes, log, chunk)
+
+
+async def _migrate_reused(target: BenchDatabase, log: Callable[[str], None]) -> dict[str, Any]:
+    """Bring a kept database to this code's schema (a database loaded by older code measured with
+    newer code): the migrations it lacks, whatever they backfill, then ANALYZE when any ran."""
+    from gql_news.db import migrate
+    from gql_news.settings import Settings
+
+    started = time.perf_counter()
+    applied = await migrate(Settings(database_url=target.url, statement_timeout_ms=0))
+    if not applied:
+        return {"migrations": []}
+    conn = await asyncpg.connect(target.url)
+    try:
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+    seconds = round(time.perf_counter() - started, 1)
+    log(f"applied {', '.join(applied)} in {seconds} s")
+    return {"migrations": applied, "migrate_s": seconds}
 
 
 async def pick_targets(target: BenchDatabase, sizes: Sizes) -> tuple[str, str, str]:

@@ -5,7 +5,8 @@
     uv run python -m bench.scale --sizes 50000 --reuse        # a kept database is not loaded again
 
 For each size, on its own PostgreSQL database (`gql_news_bench_scale_<articles>`, dropped
-afterwards unless `--keep` or `--reuse`):
+afterwards unless `--keep` or `--reuse`; a reused database first gets the migrations it lacks,
+so a database loaded by older code is measured with this code):
 
 1. applies gql_news's migrations, loads the ISO countries and the generated dataset of
    `bench/dataset.py` at that size (people = articles / 4, organisations = articles / 20, as

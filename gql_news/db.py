@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from gql_news.replicas import Replica, Replicas
 from gql_news.settings import Settings
+from gql_news.tuning import Tuning, install_tuning
 
 APP_LABEL = "models"
 MODEL_MODULES = ["gql_news.models"]
@@ -147,6 +148,7 @@ async def init_db(settings: Settings, *, replicas: bool = False) -> None:
     await Tortoise.init(
         config=tortoise_config(settings, replicas=with_replicas), _enable_global_fallback=True
     )
+    install_tuning(Tuning.from_settings(settings))
     if not settings.is_postgres:
         await _unicode_lower(db())
     if with_replicas:
@@ -238,6 +240,7 @@ CONTENT_TABLES = (
     "entity_count",
     "entity_pair_count",
     "entity_timeline",
+    "article_neighbour",
     "quote",
     "entity_candidate",
     "mention",

@@ -235,6 +235,25 @@ class Settings(BaseSettings):
         ge=1,
         description="Distinct operation names a worker labels metrics with; later ones count as <other>.",
     )
+    search_candidates: int = Field(
+        default=100,
+        ge=10,
+        description=(
+            "Most matches a search ranks: the most recent this many, plus the most recent this many "
+            "whose title matches. Below it `totalCount` is exact; above it, an estimate."
+        ),
+    )
+    related_neighbours: int = Field(
+        default=10,
+        ge=1,
+        le=100,
+        description="Related articles kept per article; `related(first:)` beyond it is computed on demand.",
+    )
+    related_posting_cap: int = Field(
+        default=50,
+        ge=1,
+        description="Related-article candidates: the most recent this many articles naming each entity.",
+    )
     otel_enabled: bool = Field(
         default=False,
         description="Trace operations with OpenTelemetry (the `otel` extra; OTEL_* variables configure it).",

@@ -9,6 +9,7 @@ from typing import Any
 
 from gql_news.db import committed_hooks
 from gql_news.ingest.counts import CountChange
+from gql_news.ingest.neighbours import refresh_neighbours
 from gql_news.models import (
     Article,
     ArticleTopic,
@@ -101,5 +102,6 @@ async def article(
     counts = CountChange()  # the maintained counts, as every write path keeps them
     counts.touch([art.id])
     await counts.apply()
+    await refresh_neighbours([art.id], fresh=True)  # as the store does after writing mentions
     _wrote()
     return art

@@ -17,13 +17,8 @@ from strawberry.dataloader import DataLoader
 from gql_news.graphql.graph.buckets import TimelineKey, load_timelines
 from gql_news.graphql.graph.facet_sql import FacetKey, load_facets
 from gql_news.graphql.graph.kinds import EntityKey, load_article_counts, load_mention_counts
-from gql_news.graphql.graph.pair_sql import (
-    CoMentionKey,
-    RelatedKey,
-    load_co_mentions,
-    load_entity_keys,
-    load_related,
-)
+from gql_news.graphql.graph.pair_sql import CoMentionKey, load_co_mentions, load_entity_keys
+from gql_news.graphql.graph.related_sql import RelatedKey, load_related
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import PageArgs
 from gql_news.graphql.sql import Row, fetch, in_list

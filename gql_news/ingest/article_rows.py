@@ -18,6 +18,7 @@ from tortoise import connections
 from gql_news.ingest.candidates import FoundCandidate, find_candidates
 from gql_news.ingest.documents import documents_deferred, write_documents
 from gql_news.ingest.linker import Gazetteer, LinkedMention, current_gazetteer, find_mentions
+from gql_news.ingest.neighbours import refresh_neighbours
 from gql_news.ingest.quotes import FoundQuote, find_quotes
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import ArticleTopic, CandidateStatus, EntityCandidate, Mention, Quote, Topic
@@ -108,7 +109,7 @@ async def replace_mentions(
     re-links an article (import, edits, catalogue changes, confirmed candidates) re-attributes its
     quotes in the same transaction. So are the articles' search documents (`ingest.documents`):
     on PostgreSQL a fresh article's was written with the article (the store's insert), on SQLite
-    it is written here.
+    it is written here. The related-article lists are refreshed too (`neighbours.py`).
     """
     if not articles:
         return 0
@@ -138,6 +139,7 @@ async def replace_mentions(
     await replace_open_candidates(
         [(pk, links.candidates) for pk, links in zip(ids, linked, strict=True)], fresh=fresh
     )
+    await refresh_neighbours(ids, fresh=fresh)
     return len(rows)
 
 

@@ -4,6 +4,7 @@ from gql_news.models.articles import Article, ArticleTopic, Topic
 from gql_news.models.candidates import CandidateKind, CandidateStatus, EntityCandidate
 from gql_news.models.entities import Country, Organisation, Person, PersonOrganisation
 from gql_news.models.mentions import Mention
+from gql_news.models.neighbours import ArticleNeighbour
 from gql_news.models.quotes import Quote
 from gql_news.models.tokens import ApiToken
 from gql_news.models.versions import CatalogueVersion, DataVersion
@@ -11,6 +12,7 @@ from gql_news.models.versions import CatalogueVersion, DataVersion
 __all__ = [
     "ApiToken",
     "Article",
+    "ArticleNeighbour",
     "ArticleTopic",
     "CandidateKind",
     "CandidateStatus",

@@ -122,17 +122,16 @@ def co_mentioned(graph: Graph, entity: Entity) -> list[tuple[str, int, datetime]
 
 
 def related(graph: Graph, story: Story) -> list[tuple[str, float, list[str]]]:
-    """(title, Jaccard score, shared labels in the source's order) of every article sharing an entity."""
+    """(title, Jaccard score, shared labels in the source's order) of every article sharing an
+    entity, a country too (the fixture is far below the per-entity candidate cap: exact)."""
     mine = [key(e) for e in story.distinct]
-    # A shared country alone relates articles only when the article names no person or organisation.
-    specific = {k for k in mine if k[0] != "Country"} or set(mine)
     out: list[tuple[float, int, datetime, int, str, list[str]]] = []
     for other in graph.stories:
         if other.id == story.id:
             continue
         theirs = {key(e) for e in other.distinct}
         common = [e for e in story.distinct if key(e) in theirs]
-        if not specific & theirs:
+        if not common:
             continue
         score = len(common) / len(set(mine) | theirs)
         out.append((score, len(common), other.published, other.id, other.title, [label(e) for e in common]))

@@ -221,8 +221,9 @@ class Article(Node):
         metadata=cost.by_argument("first"),
         description=(
             "Other articles ranked by the entities they share with this one (Jaccard index of the "
-            "entity sets), each with the shared entities that explain its rank. Related articles share "
-            "a person or organisation; a country alone counts only for an article naming neither."
+            "entity sets), each with the shared entities that explain its rank. Any shared entity, a "
+            "country too, relates two articles. Candidates are the most recent articles naming each of "
+            "this one's entities (the setting RELATED_POSTING_CAP per entity)."
         ),
     )
     async def related(

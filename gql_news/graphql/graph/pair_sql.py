@@ -1,10 +1,9 @@
-"""Entities and articles that share articles: co-mentions and related articles, batched.
+"""Entities that share articles: co-mentions, batched, and each article's entities.
 
 Co-mentions read the maintained pair counts (`entity_pair_count`, kept by the write path:
-`ingest.counts`), both ways round (`CO_MENTIONS`). Related articles start from the distinct
-(article, entity) pairs of `mention` and join them to themselves on the entity (which other
-articles name the same entities). One statement answers a whole batch of parents; a window
-function keeps each parent's top `first`.
+`ingest.counts`), both ways round (`CO_MENTIONS`). One statement answers a whole batch of
+parents; a window function keeps each parent's top `first`. (Related articles:
+`related_sql.py`.)
 """
 
 from __future__ import annotations
@@ -15,13 +14,10 @@ from collections.abc import Sequence
 from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.graph.kinds import EntityKey, entity_key
 from gql_news.graphql.sql import Row, fetch, in_list
-from gql_news.graphql.tables import ARTICLE
 from gql_news.ingest.counts import CO_MENTIONS, FKS, KIND_CODES
 
 CoMentionKey = tuple[str, int, int, str | None]
 """(kind of the entity, its id, how many co-mentions, only this kind or None)."""
-RelatedKey = tuple[int, int]
-"""(article id, how many related articles)."""
 
 _ENTITY_COLUMNS = FKS
 
@@ -80,62 +76,6 @@ async def load_co_mentions(keys: Sequence[CoMentionKey]) -> list[list[Row]]:
         return rows_by(await fetch(_co_mentions_sql(kind, ids, only), [*ids, first]))
 
     return await per_batch(keys, lambda k: ((k[0], k[2], k[3]), k[1]), run, list)
-
-
-_ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
-"""One integer per entity (kind in the remainder), so entity sets join on a single equality."""
-
-
-def _related_sql(keys: Sequence[int]) -> str:
-    """Jaccard similarity of entity sets: shared / (|A| + |B| - shared).
-
-    `s` holds the parents' entities. Candidates (`cand`) are the articles sharing a person or an
-    organisation with the parent, found through the (entity, article) indexes; a country alone
-    is shared by too many articles to relate two of them (and would make every article a
-    candidate), so countries bring candidates only for a parent naming no person and no
-    organisation. The score then counts every kind: `shared` intersects the whole entity sets.
-    """
-    by_country = (
-        "SELECT s.k, m.article_id AS other FROM s JOIN mention m ON m.country_id = s.country_id "
-        "WHERE m.article_id <> s.k AND s.k IN (SELECT k FROM bare)"
-    )
-    cand = " UNION ".join(
-        [
-            *(
-                f"SELECT s.k, m.article_id AS other FROM s JOIN mention m ON m.{col} = s.{col} "
-                "WHERE m.article_id <> s.k"
-                for col in ("person_id", "organisation_id")
-            ),
-            by_country,
-        ]
-    )
-    score = "CAST(h.n AS DOUBLE PRECISION) / (ka.n + kb.n - h.n)"
-    return (
-        f"WITH s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id, {_ENTITY} AS e "
-        f"FROM mention WHERE article_id IN {in_list(keys)}), "
-        "bare AS (SELECT k FROM s GROUP BY k HAVING COUNT(person_id) + COUNT(organisation_id) = 0), "
-        f"cand AS ({cand}), "
-        f"ents AS (SELECT DISTINCT article_id, {_ENTITY} AS e FROM mention "
-        "WHERE article_id IN (SELECT other FROM cand)), "
-        "sizes AS (SELECT article_id AS id, COUNT(*) AS n FROM ents GROUP BY article_id), "
-        "mine AS (SELECT k, COUNT(*) AS n FROM s GROUP BY k), "
-        "hit AS (SELECT c.k, c.other, COUNT(*) AS n FROM cand c JOIN ents x ON x.article_id = c.other "
-        "JOIN s ON s.k = c.k AND s.e = x.e GROUP BY c.k, c.other) "
-        f"SELECT * FROM (SELECT {ARTICLE.columns}, h.k AS _k, h.n AS _shared, {score} AS _score, "
-        f"ROW_NUMBER() OVER (PARTITION BY h.k ORDER BY {score} DESC, h.n DESC, t.published_at DESC, t.id DESC)"
-        " AS _rn FROM hit h JOIN mine ka ON ka.k = h.k JOIN sizes kb ON kb.id = h.other "
-        "JOIN article t ON t.id = h.other) q WHERE _rn <= ? ORDER BY _k, _rn"
-    )
-
-
-async def load_related(keys: Sequence[RelatedKey]) -> list[list[Row]]:
-    """Per article, the articles sharing most of its entities (article columns, `_score`,
-    `_shared`), best first."""
-
-    async def run(first: int, ids: list[int]) -> dict[int, list[Row]]:
-        return rows_by(await fetch(_related_sql(ids), [*ids, first]))
-
-    return await per_batch(keys, lambda k: (k[1], k[0]), run, list)
 
 
 async def load_entity_keys(article_ids: Sequence[int]) -> list[list[EntityKey]]:

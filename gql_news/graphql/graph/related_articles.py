@@ -3,9 +3,9 @@
 The score is the Jaccard index of the two articles' sets of distinct entities (people,
 organisations and countries): shared / (|A| + |B| - shared), between 0 and 1. It favours
 articles about the same few things over long articles that name everything; ties go to the
-article sharing more entities, then to the newer one. Candidates share a person or an
-organisation; a shared country alone relates articles only when the article names no person and
-no organisation (a country is named in too many articles to relate two of them by itself).
+article sharing more entities, then to the newer one. Any shared entity, a country too, makes
+an article a candidate; the lists are precomputed and the candidate search is bounded
+(`ingest/neighbours.py`).
 """
 
 from __future__ import annotations

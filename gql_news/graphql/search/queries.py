@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
 
 import strawberry
 
@@ -12,11 +13,14 @@ from gql_news.graphql.entity_articles import After, First
 from gql_news.graphql.lists import ListQuery
 from gql_news.graphql.pagination import encode_cursor, page_args, page_info
 from gql_news.graphql.pipeline import cost
-from gql_news.graphql.search.sql import RELEVANCE, searched, snippets
+from gql_news.graphql.search.sql import RELEVANCE, match_count, searched, snippets
 from gql_news.graphql.search.syntax import parse
 from gql_news.graphql.search.types import SearchConnection, SearchEdge
 from gql_news.graphql.selection import selected, sub_fields
 from gql_news.graphql.sources import ARTICLES
+from gql_news.tuning import tuning
+
+T = TypeVar("T")
 
 _QUERY_HELP = (
     'Web-search syntax: words must all appear (stemmed: "investors" finds "investor"), '
@@ -25,6 +29,19 @@ _QUERY_HELP = (
     "are common English words. Titles weigh most, then the standfirst, the names and aliases of "
     "the linked people, organisations and countries, and the body. At most 1,000 characters."
 )
+
+
+def once(count: Callable[[], Awaitable[T]]) -> Callable[[], Awaitable[T]]:
+    """`count` run at most once, however many fields await it (totalCount and its flag)."""
+    task: asyncio.Future[T] | None = None
+
+    async def shared() -> T:
+        nonlocal task
+        if task is None:
+            task = asyncio.ensure_future(count())
+        return await task
+
+    return shared
 
 
 @strawberry.type
@@ -49,7 +66,8 @@ class SearchQueries:
 
         text = parse(query)
         args = page_args(first, after, RELEVANCE.tag, len(RELEVANCE.columns))
-        list_query = searched(ListQuery(ARTICLES, RELEVANCE), text, total=True)
+        cap = tuning().search_candidates
+        list_query = searched(ListQuery(ARTICLES, RELEVANCE), text, total=True, cap=cap)
         loaders = info.context.loaders
         fetched = await loaders.page.load((list_query, args, 0))  # one row past the page
         rows = fetched[: args.first]
@@ -78,15 +96,20 @@ class SearchQueries:
             for row, node in zip(rows, nodes, strict=True)
         ]
 
-        async def count() -> int:
-            if fetched:  # every row carries the number of matches
-                return int(fetched[0]["_total"])
-            return await loaders.count.load((list_query, 0))
+        async def count() -> tuple[int, bool]:
+            # Every row carries the count; a page past the candidates asks the `_search` rows.
+            first_row = fetched[0] if fetched else await match_count(list_query)
+            if first_row is None:
+                return 0, False
+            exact = int(first_row["_total"])
+            if exact <= cap:
+                return exact, False
+            return int(first_row["_estimate"]), True
 
         return SearchConnection(
             edges=edges,
             page_info=page_info(
                 [edge.cursor for edge in edges], args=args, has_next=len(fetched) > args.first
             ),
-            _count=count,
+            _count=once(count),
         )

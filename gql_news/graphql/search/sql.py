@@ -13,6 +13,9 @@ paging and with the per-parent pages of nested lists.
 
 Both add 1 when the title alone matches (see `matches`): scores lie in [0, 2).
 
+The top-level `search` ranks a capped candidate set, not every match (`candidates.py`); a
+text-filtered article list ranked by relevance (`orderBy: RELEVANCE`) ranks its every match.
+
 Scores order one result list; they are not comparable across databases or queries. With no
 concurrent writes the same query gives the same scores, so cursors (score, id) are stable;
 PostgreSQL's scores do not depend on other articles at all, SQLite's bm25 does (term rarity).
@@ -29,14 +32,12 @@ from typing import Any
 from gql_news.graphql.errors import BadUserInput
 from gql_news.graphql.lists import Filter, ListQuery, Ordering, Source
 from gql_news.graphql.rows import row_id
+from gql_news.graphql.search.candidates import PG_WEIGHTS, SQLITE_BM25, pg_candidates, sqlite_candidates
 from gql_news.graphql.search.syntax import SearchText
 from gql_news.graphql.sql import Row, fetch, in_list, is_postgres
 from gql_news.graphql.tables import ARTICLE, Table
 
-# ts_rank_cd weights, in the order {D, C, B, A}: entity names, body, standfirst, title.
-_PG_WEIGHTS = "'{0.3, 0.1, 0.4, 1.0}'"
 _PG_QUERY = "websearch_to_tsquery('gql_news_english', ?)"
-_SQLITE_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 3.0)"
 
 # Marks around matched words in a snippet: control characters a stored body never holds in
 # the searched copy (PostgreSQL strips them on the fly, the SQLite FTS table on the way in), so
@@ -45,22 +46,25 @@ _START, _STOP = "\x01", "\x02"
 SNIPPET_WORDS = 30
 
 
-def matches(text: SearchText, *, total: bool = False) -> Filter:
+def matches(text: SearchText, *, total: bool = False, cap: int | None = None) -> Filter:
     """The `_search (id, score)` common table expression(s) for a parsed query; with `total`,
     also the number of matches on every row (one pass over the matches instead of a second
-    statement; only for lists without other filters, whose count it then is).
+    statement; only for lists without other filters, whose count it then is). With `cap`, only
+    the capped candidates are scored, and rows carry `total` and `estimate` (`candidates.py`).
 
     score = 1 when the title alone matches the query, plus the text score squashed into [0, 1)
     (s / (s + 1)): a title match always outranks a match elsewhere, on both databases (BM25
     alone lets a short article that names a word once in its body beat a long one with the
     word in its title).
     """
+    if cap is not None:
+        return pg_candidates(text, cap) if is_postgres() else sqlite_candidates(text, cap)
     count = ", count(*) OVER () AS total" if total else ""
     if is_postgres():
         in_title = "CASE WHEN a.search_title @@ q.q THEN 1 ELSE 0 END"
         return (
             "_search AS (SELECT a.id, "
-            f"(ts_rank_cd({_PG_WEIGHTS}, a.search_vector, q.q, 32) + {in_title})::float8 AS score{count} "
+            f"(ts_rank_cd({PG_WEIGHTS}, a.search_vector, q.q, 32) + {in_title})::float8 AS score{count} "
             f"FROM article a, {_PG_QUERY} AS q(q) WHERE a.search_vector @@ q.q)",
             (text.websearch(),),
         )
@@ -68,7 +72,7 @@ def matches(text: SearchText, *, total: bool = False) -> Filter:
     return (
         "_in_title AS MATERIALIZED (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?), "
         "_scored AS MATERIALIZED (SELECT rowid AS id, "
-        f"(rowid IN (SELECT id FROM _in_title)) + (-{_SQLITE_BM25}) / (1 - {_SQLITE_BM25}) AS score "
+        f"(rowid IN (SELECT id FROM _in_title)) + (-{SQLITE_BM25}) / (1 - {SQLITE_BM25}) AS score "
         "FROM article_fts WHERE article_fts MATCH ?), "
         f"_search AS (SELECT id, score{count} FROM _scored)",
         (text.fts5("title"), text.fts5()),
@@ -86,6 +90,11 @@ def text_filter(text: SearchText) -> Filter:
 SEARCHED_ARTICLE = Table("article", f"{ARTICLE.columns}, s.score AS _score", "JOIN _search s ON s.id = t.id")
 _COUNTED_ARTICLE = Table(
     "article", f"{SEARCHED_ARTICLE.columns}, s.total AS _total", "JOIN _search s ON s.id = t.id"
+)
+_CANDIDATE_ARTICLE = Table(
+    "article",
+    f"{SEARCHED_ARTICLE.columns}, s.total AS _total, s.estimate AS _estimate",
+    "JOIN _search s ON s.id = t.id",
 )
 
 
@@ -108,12 +117,25 @@ RELEVANCE = Ordering(
 )
 
 
-def searched(query: ListQuery, text: SearchText, *, total: bool = False) -> ListQuery:
+def searched(query: ListQuery, text: SearchText, *, total: bool = False, cap: int | None = None) -> ListQuery:
     """`query` narrowed to the articles matching `text` (its ordering kept); with `total`, its
-    rows carry `_total`, the number of matches (see `matches`)."""
-    table = _COUNTED_ARTICLE if total else SEARCHED_ARTICLE
+    rows carry `_total`, the number of matches (see `matches`); with `cap`, only the capped
+    candidates are listed and rows also carry `_estimate` (see `candidates.py`)."""
+    table = _CANDIDATE_ARTICLE if cap is not None else _COUNTED_ARTICLE if total else SEARCHED_ARTICLE
     source: Source = dataclasses.replace(query.source, table=table)
-    return dataclasses.replace(query, source=source, with_=matches(text, total=total))
+    return dataclasses.replace(query, source=source, with_=matches(text, total=total, cap=cap))
+
+
+async def match_count(query: ListQuery) -> Row | None:
+    """`_total` and `_estimate` of a capped search (see `searched`) without its rows: for a page
+    past the last candidate. None when nothing matches."""
+    if query.with_ is None:
+        raise ValueError("not a searched list")
+    sql, params = query.with_
+    rows = await fetch(
+        f"WITH {sql} SELECT total AS _total, estimate AS _estimate FROM _search LIMIT 1", params
+    )
+    return rows[0] if rows else None
 
 
 def _highlight(raw: str) -> str:

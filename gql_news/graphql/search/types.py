@@ -42,8 +42,23 @@ class SearchEdge:
 class SearchConnection:
     edges: list[SearchEdge] = strawberry.field(description="The results of this page.", metadata=cost.page())
     page_info: PageInfo = strawberry.field(description="Paging state.")
-    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+    _count: strawberry.Private[Callable[[], Awaitable[tuple[int, bool]]]]
 
-    @strawberry.field(description="Number of matching articles, across all pages.")
+    @strawberry.field(
+        description=(
+            "Number of matching articles, across all pages: exact when `totalCountIsEstimate` is "
+            "false, else an estimate (more articles match than a search ranks)."
+        )
+    )
     async def total_count(self) -> int:
-        return await self._count()
+        return (await self._count())[0]
+
+    @strawberry.field(
+        description=(
+            "True when more articles match than a search ranks (the setting SEARCH_CANDIDATES): "
+            "`totalCount` is then an estimate, and the results are the best of the most recent "
+            "matches and the most recent title matches."
+        )
+    )
+    async def total_count_is_estimate(self) -> bool:
+        return (await self._count())[1]

@@ -1,0 +1,109 @@
+"""The bounded first pass of `search`: which matches get ranked, and how many there are.
+
+Ranking every match reads every match: a word found in half of a million articles costs
+seconds. `search` ranks a capped candidate set instead (cap `n` = `Settings.search_candidates`):
+
+- the `n` most recent matching articles, and
+- the `n` most recent whose title alone matches (a title match outranks every other match, so
+  an older article with the words in its title is not lost behind newer body matches).
+
+On PostgreSQL each set is read whichever way reads fewer rows. A frequent word is best found
+by walking the published-at index newest first, testing each article and stopping after `n`
+matches (about n × articles / matches rows: `gql_news_newest_matches`, migration 0014, a
+function planned with sequential and bitmap scans off, since the planner cannot know the
+query's words when it plans this statement and would otherwise sort every article); a rarer one
+through the GIN index, reading every match and sorting them by date. The walk wins when
+matches² > n × articles. The planner's estimate of the matches (`gql_news_search_estimate`,
+from the column's lexeme statistics) decides whether to try the walk; since it assumes words
+independent (a person's first name and surname are not), for a query of several words the walk
+is tried from a tenth of that threshold. It is limited to the newest √(n × articles) articles (past that the GIN index reads fewer
+rows): when it finds `n + 1` matches they are the set, else the GIN index answers.
+
+The number of matches comes with the candidates: exact when the most recent set is not full
+(it then holds every match), otherwise an estimate, at least the cap: on PostgreSQL the
+planner's estimate, or after a walk, when larger, the share of matches among the articles the
+walk passed scaled to all articles; on SQLite that share among the articles published since
+the oldest candidate.
+"""
+
+from __future__ import annotations
+
+from gql_news.graphql.lists import Filter
+from gql_news.graphql.search.syntax import SearchText
+
+# ts_rank_cd weights, in the order {D, C, B, A}: entity names, body, standfirst, title.
+PG_WEIGHTS = "'{0.3, 0.1, 0.4, 1.0}'"
+SQLITE_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 3.0)"
+_RECENT = "ORDER BY a.published_at DESC, a.id DESC"
+
+
+def _pg_newest(name: str, cap: int, titles: bool, estimate: str, boost: int) -> str:
+    """`name` (the `cap + 1` newest matching articles; with `titles`, whose title matches too) and
+    `{name}_walk`, the first attempt: an index walk over the newest `budget` articles when the
+    estimate says the words may be common enough, else nothing (the GIN index then)."""
+    column = "search_title" if titles else "search_vector"
+    also = " AND a.search_vector @@ (SELECT q FROM _q)" if titles else ""
+    walked = f"(SELECT count(*) FROM {name}_walk) > {cap}"
+    return (
+        f"{name}_walk AS MATERIALIZED (SELECT w.id, w.published_at FROM gql_news_newest_matches("
+        f"(SELECT q FROM _q), {str(titles).lower()}, {cap + 1}, (SELECT budget FROM _q)) w "
+        f"WHERE (SELECT {boost} * {estimate} * {estimate} > {cap} * total FROM _q)), "
+        f"{name} AS MATERIALIZED ((SELECT id, published_at FROM {name}_walk WHERE {walked}) UNION ALL "
+        f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walked} "
+        f"AND a.{column} @@ (SELECT q FROM _q){also} {_RECENT} LIMIT {cap + 1}))"
+    )
+
+
+def _pg_extrapolated(cap: int) -> str:
+    """After a successful walk: `cap` matches among the articles it passed, scaled to all."""
+    passed = (
+        "(SELECT count(*) FROM (SELECT 1 FROM article x WHERE x.published_at >= "
+        "(SELECT min(published_at) FROM _recent_walk) LIMIT q.budget) c)"
+    )
+    return f"CASE WHEN (SELECT count(*) FROM _recent_walk) > {cap} THEN {cap} * q.total / greatest({passed}, 1) END"
+
+
+def pg_candidates(text: SearchText, cap: int) -> Filter:
+    """`_search (id, score, total, estimate)` over the capped candidates (PostgreSQL)."""
+    # Words of one alternative are estimated as independent: their matches may be 10 times more.
+    several = any(sum(len(t.tokens) for t in group if not t.negated) > 1 for group in text.groups)
+    boost = 100 if several else 1
+    return (
+        "_q0 AS MATERIALIZED (SELECT w.q, gql_news_search_estimate(w.q, 'search_vector') AS n, "
+        "gql_news_search_estimate(w.q, 'search_title') AS nt, "
+        "greatest((SELECT reltuples FROM pg_class WHERE oid = 'article'::regclass), 1) AS total "
+        "FROM websearch_to_tsquery('gql_news_english', ?) AS w(q)), "
+        f"_q AS MATERIALIZED (SELECT *, ceil(sqrt({cap} * total))::integer AS budget FROM _q0), "
+        f"{_pg_newest('_recent', cap, False, 'n', boost)}, "
+        f"{_pg_newest('_titled', cap, True, 'nt', boost)}, "
+        f"_cand AS (SELECT id FROM (SELECT id FROM _recent a {_RECENT} LIMIT {cap}) r "
+        f"UNION SELECT id FROM (SELECT id FROM _titled a {_RECENT} LIMIT {cap}) t), "
+        "_search AS (SELECT a.id, (ts_rank_cd("
+        f"{PG_WEIGHTS}, a.search_vector, q.q, 32) + CASE WHEN a.search_title @@ q.q THEN 1 ELSE 0 END)::float8 AS score, "
+        f"(SELECT count(*) FROM _recent) AS total, greatest(q.n, {cap} + 1, {_pg_extrapolated(cap)})::bigint AS estimate "
+        "FROM article a, _q q WHERE a.id IN (SELECT id FROM _cand))",
+        (text.websearch(),),
+    )
+
+
+def sqlite_candidates(text: SearchText, cap: int) -> Filter:
+    """`_search (id, score, total, estimate)` over the capped candidates (SQLite FTS5)."""
+    return (
+        "_m AS MATERIALIZED (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?), "
+        "_tm AS MATERIALIZED (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?), "
+        "_recent AS MATERIALIZED (SELECT a.id, a.published_at FROM article a "
+        f"WHERE a.id IN (SELECT id FROM _m) {_RECENT} LIMIT {cap + 1}), "
+        "_titled AS MATERIALIZED (SELECT a.id, a.published_at FROM article a "
+        f"WHERE a.id IN (SELECT id FROM _tm) AND a.id IN (SELECT id FROM _m) {_RECENT} LIMIT {cap}), "
+        f"_cand AS (SELECT id FROM (SELECT id FROM _recent a {_RECENT} LIMIT {cap}) "
+        "UNION SELECT id FROM _titled), "
+        "_scored AS MATERIALIZED (SELECT rowid AS id, "
+        f"(rowid IN (SELECT id FROM _tm)) + (-{SQLITE_BM25}) / (1 - {SQLITE_BM25}) AS score "
+        "FROM article_fts WHERE article_fts MATCH ? AND rowid IN (SELECT id FROM _cand)), "
+        "_counted AS MATERIALIZED (SELECT count(*) AS total, min(published_at) AS oldest FROM _recent), "
+        "_search AS (SELECT s.id, s.score, c.total, CASE WHEN c.total > "
+        f"{cap} THEN max({cap} + 1, CAST(1.0 * {cap} * (SELECT count(*) FROM article) / "
+        "(SELECT count(*) FROM article x WHERE x.published_at >= c.oldest) AS INTEGER)) END AS estimate "
+        "FROM _scored s, _counted c)",
+        (text.fts5(), text.fts5("title"), text.fts5()),
+    )

@@ -1,0 +1,183 @@
+"""Related articles, precomputed: each article's top neighbours by shared entities.
+
+The score of two articles is the Jaccard index of their sets of distinct entities (people,
+organisations and countries): shared / (|A| + |B| - shared). Ties go to the article sharing
+more entities, then to the newer one, then to the higher id.
+
+Finding every article that shares an entity reads whole posting lists (a country is named in a
+fifth of all articles), so the work is bounded: an article's candidates are, for each of its
+entities, the `related_posting_cap` most recently stored articles naming it (an index walk
+per entity); the 50 candidates (`SCORED`) found through the most entities are scored exactly
+(their whole entity sets read). With fewer articles per entity than the cap and fewer
+candidates than that (a small archive, rare entities), that is every article sharing an
+entity: the answers are exact.
+
+`article_neighbour` keeps the top `related_neighbours` of every article. `refresh_neighbours`
+runs whenever an article's mentions were written (`replace_mentions`, in the same
+transaction): the article's own list is computed again; every other list that named it is too
+(its score may have changed); and the article enters the lists of its candidates where it now
+ranks among their top, each trimmed back to its size. `rebuild_neighbours` fills the table
+from scratch (migration 0014 for the articles stored before it; a bulk load that wrote
+mentions directly).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from gql_news.tuning import tuning
+
+_COLUMNS = ("person_id", "organisation_id", "country_id")
+_ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
+"""One integer per entity (kind in the remainder), so entity sets join on a single equality."""
+_SCORE = "CAST(h.n AS DOUBLE PRECISION) / (ka.n + kb.n - h.n)"
+ORDER = "score DESC, shared DESC, published_at DESC, id DESC"
+"""The order of a neighbour list, over (score, shared, the neighbour's published_at and id)."""
+_REBUILD_BATCH = 500
+SCORED = 50
+"""At least this many candidates per article are scored exactly (more for a long list: 4 × top)."""
+
+
+def _targets(postgres: bool) -> str:
+    """The target article ids, from one parameter: an int array (PostgreSQL) or a JSON array."""
+    return "SELECT unnest(CAST(? AS integer[]))" if postgres else "SELECT value FROM json_each(?)"
+
+
+def target_param(ids: Sequence[int], postgres: bool) -> Any:
+    return list(ids) if postgres else json.dumps(list(ids))
+
+
+def _candidates(postgres: bool, cap: int) -> str:
+    """(k, other): per target and entity, the `cap` most recently stored articles naming it."""
+    if postgres:
+        return " UNION ALL ".join(
+            f"SELECT s.k, p.a AS other FROM _s s CROSS JOIN LATERAL (SELECT DISTINCT m.article_id AS a "
+            f"FROM mention m WHERE m.{col} = s.{col} ORDER BY m.article_id DESC LIMIT {cap}) p "
+            f"WHERE s.{col} IS NOT NULL"
+            for col in _COLUMNS
+        )
+    return " UNION ALL ".join(
+        f"SELECT s.k, p.article_id AS other FROM _s s JOIN (SELECT x, article_id, "
+        "ROW_NUMBER() OVER (PARTITION BY x ORDER BY article_id DESC) AS rn "
+        f"FROM (SELECT DISTINCT {col} AS x, article_id FROM mention "
+        f"WHERE {col} IN (SELECT {col} FROM _s))) p ON p.x = s.{col} AND p.rn <= {cap}"
+        for col in _COLUMNS
+    )
+
+
+def scored_sql(postgres: bool, top: int, cap: int) -> str:
+    """`WITH … _scored (k, other, shared, score, published_at, rn)`: the targets' (one `?`)
+    neighbours ranked, `rn` from 1; of the candidates, those sharing most entities are scored
+    (`SCORED`, or 4 × top when more)."""
+    return (
+        f"WITH _r(k) AS ({_targets(postgres)}), "
+        f"_s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id, {_ENTITY} AS e "
+        "FROM mention WHERE article_id IN (SELECT k FROM _r)), "
+        f"_c AS ({_candidates(postgres, cap)}), "
+        "_top AS (SELECT k, other FROM (SELECT k, other, "
+        "ROW_NUMBER() OVER (PARTITION BY k ORDER BY COUNT(*) DESC, other DESC) AS rn "
+        f"FROM _c WHERE other <> k GROUP BY k, other) x WHERE rn <= {max(4 * top, SCORED)}), "
+        f"_e AS (SELECT DISTINCT article_id, {_ENTITY} AS e FROM mention "
+        "WHERE article_id IN (SELECT other FROM _top)), "
+        "_size AS (SELECT article_id AS id, COUNT(*) AS n FROM _e GROUP BY article_id), "
+        "_mine AS (SELECT k, COUNT(*) AS n FROM _s GROUP BY k), "
+        "_hit AS (SELECT t.k, t.other, COUNT(*) AS n FROM _top t JOIN _e x ON x.article_id = t.other "
+        "JOIN _s s ON s.k = t.k AND s.e = x.e GROUP BY t.k, t.other), "
+        f"_scored AS (SELECT h.k, h.other, h.n AS shared, {_SCORE} AS score, a.published_at, "
+        f"ROW_NUMBER() OVER (PARTITION BY h.k ORDER BY {_SCORE} DESC, h.n DESC, a.published_at DESC, "
+        "a.id DESC) AS rn FROM _hit h JOIN _mine ka ON ka.k = h.k JOIN _size kb ON kb.id = h.other "
+        "JOIN article a ON a.id = h.other) "
+    )
+
+
+def numbered(sql: str, postgres: bool) -> str:
+    """`?` placeholders as the database expects them."""
+    if not postgres:
+        return sql
+    parts = sql.split("?")
+    return "".join(f"{part}${n}" for n, part in enumerate(parts[:-1], start=1)) + parts[-1]
+
+
+_INSERT = "INSERT INTO article_neighbour (article_id, neighbour_id, score, shared) "
+
+
+async def _compute(
+    client: BaseDBAsyncClient, ids: Sequence[int], postgres: bool, *, offer_outside: Sequence[int] = ()
+) -> None:
+    """Store the lists of `ids` (none may have one); with `offer_outside`, also enter each of
+    them in its candidates' lists, except those of the articles listed there (untrimmed)."""
+    size = tuning().related_neighbours
+    sql = scored_sql(postgres, size, tuning().related_posting_cap)
+    sql += f"{_INSERT}SELECT k, other, score, shared FROM _scored WHERE rn <= {size}"
+    params: list[Any] = [target_param(ids, postgres)]
+    if offer_outside:
+        sql += f" UNION ALL SELECT other, k, score, shared FROM _scored WHERE other NOT IN ({_targets(postgres)})"
+        params.append(target_param(offer_outside, postgres))
+    await client.execute_query(numbered(sql, postgres), params)
+
+
+async def _trim(client: BaseDBAsyncClient, naming: Sequence[int], postgres: bool) -> None:
+    """Cut back to the list size every list that names one of `naming`."""
+    size = tuning().related_neighbours
+    sql = (
+        f"DELETE FROM article_neighbour WHERE id IN (SELECT id FROM (SELECT n.id, ROW_NUMBER() OVER "
+        "(PARTITION BY n.article_id ORDER BY n.score DESC, n.shared DESC, a.published_at DESC, a.id DESC) AS rn "
+        "FROM article_neighbour n JOIN article a ON a.id = n.neighbour_id WHERE n.article_id IN "
+        f"(SELECT article_id FROM article_neighbour WHERE neighbour_id IN ({_targets(postgres)}))) x "
+        f"WHERE rn > {size})"
+    )
+    await client.execute_query(numbered(sql, postgres), [target_param(naming, postgres)])
+
+
+async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
+    """Recompute the neighbour lists after these articles' mentions were written (`fresh`: the
+    articles were just created, so no list names them yet). At most five statements, whatever
+    the count."""
+    if not article_ids:
+        return
+    client = connections.get("default")
+    postgres = client.capabilities.dialect == "postgres"
+    ids = sorted(set(article_ids))
+    affected: list[int] = []
+    if not fresh:
+        param = target_param(ids, postgres)
+        rows = await client.execute_query_dict(
+            numbered(
+                f"SELECT DISTINCT article_id FROM article_neighbour WHERE neighbour_id IN ({_targets(postgres)})",
+                postgres,
+            ),
+            [param],
+        )
+        own = set(ids)
+        affected = sorted({row["article_id"] for row in rows} - own)
+        await client.execute_query(
+            numbered(
+                f"DELETE FROM article_neighbour WHERE article_id IN ({_targets(postgres)}) "
+                f"OR neighbour_id IN ({_targets(postgres)})",
+                postgres,
+            ),
+            [target_param([*ids, *affected], postgres), param],
+        )
+    if affected:  # lists that named them lost an entry: computed again, whole
+        await _compute(client, affected, postgres)
+    await _compute(client, ids, postgres, offer_outside=[*ids, *affected])
+    await _trim(client, ids, postgres)
+
+
+async def rebuild_neighbours(client: BaseDBAsyncClient | None = None) -> int:
+    """Every article's list from scratch (the table emptied first); returns the articles done.
+    Run it in a transaction (a migration's, or `in_transaction()`)."""
+    client = client or connections.get("default")
+    postgres = client.capabilities.dialect == "postgres"
+    if postgres:  # for this transaction: batches of thousands of articles, planned once each
+        await client.execute_script("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
+    await client.execute_query("DELETE FROM article_neighbour")
+    ids = [int(row["id"]) for row in await client.execute_query_dict("SELECT id FROM article ORDER BY id")]
+    for first in range(0, len(ids), _REBUILD_BATCH):
+        await _compute(client, ids[first : first + _REBUILD_BATCH], postgres)
+    return len(ids)
