@@ -71,3 +71,16 @@ async def test_below_the_cap_every_match_is_ranked_and_counted_exactly(
     assert (exactly["totalCount"], exactly["totalCountIsEstimate"]) == (CAP, False)
     nothing = await _search(capped_client, "zeppelin")
     assert (nothing["totalCount"], nothing["totalCountIsEstimate"], nothing["edges"]) == (0, False, [])
+
+
+async def test_a_title_match_whose_body_has_a_negated_word_is_not_a_candidate(
+    capped_client: httpx.AsyncClient,
+) -> None:
+    await f.article("Harbour Master Retires", lead="He ran the port and the lighthouse.")  # the oldest
+    await f.article("Harbour Pilot Honoured", lead="She guided tankers for thirty years.")
+    for i in range(CAP + 2):
+        await f.article(f"Report {i}", lead=f"The harbour saw {i} ships today.")
+    result = await _search(capped_client, "harbour -lighthouse", first=100)
+    titles = [edge["node"]["title"] for edge in result["edges"]]
+    assert titles[0] == "Harbour Pilot Honoured"  # the title match without the excluded word
+    assert "Harbour Master Retires" not in titles
