@@ -8,7 +8,7 @@ never opened the database (a migration run alone) gets the defaults.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from gql_news.settings import Settings
 
@@ -21,19 +21,11 @@ class Tuning:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Tuning:
-        return cls(
-            search_candidates=settings.search_candidates,
-            related_neighbours=settings.related_neighbours,
-            related_posting_cap=settings.related_posting_cap,
-        )
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
 
-_DEFAULTS = Settings.model_fields
-_current = Tuning(
-    search_candidates=_DEFAULTS["search_candidates"].default,
-    related_neighbours=_DEFAULTS["related_neighbours"].default,
-    related_posting_cap=_DEFAULTS["related_posting_cap"].default,
-)
+# Before `install_tuning`: the settings' defaults.
+_current = Tuning(**{f.name: Settings.model_fields[f.name].default for f in fields(Tuning)})
 
 
 def tuning() -> Tuning:

@@ -19,7 +19,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -148,10 +147,6 @@ class Served:
         output = self.log()
         assert code == 0, f"exit status {code}:\n{output}"
         assert "Application shutdown complete" in output, output
-
-
-def gql_news_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "gql_news", *args]
 
 
 def start_server(

@@ -13,6 +13,7 @@ from typing import Any
 from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.graph.kinds import KIND_OF_SOURCE
 from gql_news.graphql.lists import Source
+from gql_news.graphql.read.dialect import POSTGRES, SQLITE, Dialect
 from gql_news.graphql.sql import as_datetime, fetch, in_list, is_postgres
 from gql_news.ingest.counts import KIND_CODES
 
@@ -143,9 +144,8 @@ def split_range(start: datetime | None, end: datetime | None) -> tuple[list[Span
     return scans, (low, high)
 
 
-def _bucket_param(when: datetime) -> Any:
-    """A bucket start as the count tables store it: UTC timestamp (PostgreSQL), date text (SQLite)."""
-    return when.replace(tzinfo=None) if is_postgres() else when.strftime("%Y-%m-%d")
+def _dialect() -> Dialect:
+    return POSTGRES if is_postgres() else SQLITE
 
 
 async def _from_counts(
@@ -165,10 +165,10 @@ async def _from_counts(
         where, params = "", [*parents]
         if low is not None:
             where += " AND day >= ?"
-            params.append(_bucket_param(low))
+            params.append(_dialect().bucket_key(low))
         if high is not None:
             where += " AND day < ?"
-            params.append(_bucket_param(high))
+            params.append(_dialect().bucket_key(high))
         rows = await fetch(
             f"SELECT entity_id AS _k, day AS _b, articles AS _n FROM entity_timeline "
             f"WHERE kind = {kind} AND entity_id IN {in_list(parents)}{where}",

@@ -19,8 +19,6 @@ from gql_news.ingest.counts import CO_MENTIONS, FKS, KIND_CODES
 CoMentionKey = tuple[str, int, int, str | None]
 """(kind of the entity, its id, how many co-mentions, only this kind or None)."""
 
-_ENTITY_COLUMNS = FKS
-
 
 def co_mention_columns(alias: str) -> str:
     """The other entity of `CO_MENTIONS` rows as the three mention columns."""
@@ -95,4 +93,4 @@ async def load_entity_keys(article_ids: Sequence[int]) -> list[list[EntityKey]]:
 
 
 def row_entity(row: Row) -> EntityKey:
-    return entity_key(*(row[col] for col in _ENTITY_COLUMNS))
+    return entity_key(*(row[col] for col in FKS))

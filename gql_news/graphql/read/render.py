@@ -274,22 +274,17 @@ class Renderer:
         from gql_news.graphql.graph.buckets import split_range
 
         scans, days = split_range(start, end)
-        ranges = []
-        if days is not None:
-            low, high = days
-            ranges += [f"x.day >= {self.param(self.d.bucket_key(low))}"] if low is not None else []
-            ranges += [f"x.day < {self.param(self.d.bucket_key(high))}"] if high is not None else []
         selects = []
-        if days is not None:
-            where = "".join(f" AND {part}" for part in ranges)
+        if days is not None:  # split_range gives whole days, partial ones to scan, or both
+            low, high = days
+            where = f" AND x.day >= {self.param(self.d.bucket_key(low))}" if low is not None else ""
+            where += f" AND x.day < {self.param(self.d.bucket_key(high))}" if high is not None else ""
             selects.append(
                 f"SELECT {self.d.bucket_of_start(interval, 'x.day')} AS b, x.articles AS n FROM entity_timeline x"
                 f" WHERE x.kind = {kind} AND x.entity_id = {row}.id{where}"
             )
         if scans:
             selects.append(self._scanned_buckets(spec, row, interval, scans))
-        if not selects:
-            return "SELECT NULL AS b, 0 AS n WHERE 1 = 0"
         return f"SELECT u_.b AS b, SUM(u_.n) AS n FROM ({' UNION ALL '.join(selects)}) u_ GROUP BY u_.b"
 
     def _nodes(self, planned: Planned, spec: r.NodeField) -> str:
