@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from tortoise import Tortoise, connections
@@ -15,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from gql_news.replicas import Replica, Replicas
 from gql_news.settings import Settings
-from gql_news.tuning import Tuning, install_tuning
+from gql_news.tuning import install_tuning
 
 APP_LABEL = "models"
 MODEL_MODULES = ["gql_news.models"]
@@ -148,7 +149,7 @@ async def init_db(settings: Settings, *, replicas: bool = False) -> None:
     await Tortoise.init(
         config=tortoise_config(settings, replicas=with_replicas), _enable_global_fallback=True
     )
-    install_tuning(Tuning.from_settings(settings))
+    install_tuning(settings)
     if not settings.is_postgres:
         await _unicode_lower(db())
     if with_replicas:
@@ -217,6 +218,7 @@ SQLITE_WRITE_LOCK = "UPDATE data_version SET version = version WHERE 0"
 # Called after every `writing()` block commits (its outermost transaction): the response cache
 # forgets its version at once, before the commit's notification comes round.
 committed_hooks: list[Callable[[], None]] = []
+_in_writing: ContextVar[bool] = ContextVar("gql_news_in_writing", default=False)
 
 
 @asynccontextmanager
@@ -224,10 +226,17 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
     """A write transaction. On SQLite it takes the write lock at once (waiting up to the busy
     timeout for another writer): a transaction that reads first and writes later would instead
     fail with "database is locked", without waiting, whenever another process wrote meanwhile."""
-    async with in_transaction("default") as connection:
-        if connection.capabilities.dialect == "sqlite":
-            await connection.execute_query(SQLITE_WRITE_LOCK)
-        yield connection
+    outermost = not _in_writing.get()
+    token = _in_writing.set(True)
+    try:
+        async with in_transaction("default") as connection:
+            if connection.capabilities.dialect == "sqlite":
+                await connection.execute_query(SQLITE_WRITE_LOCK)
+            yield connection
+    finally:
+        _in_writing.reset(token)
+    if not outermost:  # a savepoint: the commit, and what follows it, is the outer block's
+        return
     if _replicas is not None:
         # Where this commit ends in the WAL: the writer's reads wait for a replica to get there.
         await _replicas.committed(db())

@@ -113,7 +113,6 @@ class Replicas:
         self._next = 0
         self._probes: dict[str, asyncio.Task[None]] = {}
         self.reads = {"replica": 0, "primary": 0}  # requests that could use a replica: where they read
-        self.checks = 0  # replayed-LSN statements run on the request path
 
     # -- the floor ------------------------------------------------------------------------------
 
@@ -170,7 +169,6 @@ class Replicas:
         try:
             connection = await inner.enter_async_context(connections.get(replica.name).acquire_connection())
             if replica.replayed < need:
-                self.checks += 1
                 self._replayed(replica, await connection.fetchval(REPLAYED_LSN_SQL))
         except Exception as exc:  # noqa: BLE001 - whatever a failing replica raises: read from the primary
             if connection is not None:

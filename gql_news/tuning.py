@@ -1,38 +1,23 @@
-"""The few numbers that bound the work of search ranking and related articles, set once.
+"""The few settings that bound the work of search ranking and related articles, set once.
 
 They are settings (`Settings.search_candidates`, `related_neighbours`, `related_posting_cap`),
 but they are read far from the app: by the write path (the store refreshes neighbour lists)
-and by the migration that backfills them. `init_db` installs them for the process; code that
+and by the migration that backfills them. `init_db` installs the process's settings; code that
 never opened the database (a migration run alone) gets the defaults.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-
 from gql_news.settings import Settings
 
-
-@dataclass(frozen=True, slots=True)
-class Tuning:
-    search_candidates: int
-    related_neighbours: int
-    related_posting_cap: int
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Tuning:
-        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
+_current = Settings.model_construct()  # the defaults, without reading the environment
 
 
-# Before `install_tuning`: the settings' defaults.
-_current = Tuning(**{f.name: Settings.model_fields[f.name].default for f in fields(Tuning)})
-
-
-def tuning() -> Tuning:
+def tuning() -> Settings:
     return _current
 
 
-def install_tuning(value: Tuning) -> None:
-    """Use these numbers from now on (`init_db` calls it with the process's settings)."""
+def install_tuning(settings: Settings) -> None:
+    """Use these settings from now on (`init_db` calls it with the process's)."""
     global _current
-    _current = value
+    _current = settings

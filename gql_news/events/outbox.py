@@ -160,7 +160,6 @@ class OutboxReader:
         self._woken = asyncio.Event()
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
-        self.reads = 0
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="gql_news-outbox")
@@ -210,7 +209,6 @@ class OutboxReader:
         async with self._lock:
             if self.high is None:
                 return
-            self.reads += 1
             now = time.monotonic()
             if self._missing:
                 for event in await read_ids(sorted(self._missing)):

@@ -89,7 +89,6 @@ class PushedVersions(DataVersions):
         self._wake = asyncio.Event()
         self._floor_stale = False
         self._notifications = 0
-        self.connections_made = 0
         self.fallback_reads = 0
 
     @property
@@ -191,7 +190,6 @@ class PushedVersions(DataVersions):
             snapshot = await connection.fetchval("SELECT pg_current_snapshot()::text")
             self._token = self._announced = f"c{_digest(str(snapshot))}"
             self._floor_stale = read_replicas() is not None
-            self.connections_made += 1
             self._first_attempt.set()
             while not lost.is_set():
                 if self._floor_stale:

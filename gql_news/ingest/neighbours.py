@@ -36,8 +36,6 @@ _COLUMNS = ("person_id", "organisation_id", "country_id")
 _ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
 """One integer per entity (kind in the remainder), so entity sets join on a single equality."""
 _SCORE = "CAST(h.n AS DOUBLE PRECISION) / (ka.n + kb.n - h.n)"
-ORDER = "score DESC, shared DESC, published_at DESC, id DESC"
-"""The order of a neighbour list, over (score, shared, the neighbour's published_at and id)."""
 _REBUILD_BATCH = 500
 SCORED = 50
 """At least this many candidates per article are scored exactly (more for a long list: 4 × top)."""
