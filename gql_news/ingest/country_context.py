@@ -359,7 +359,7 @@ def _named_by(body: str, start: int, form: str) -> bool:
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
     for match in pairs.finditer(body, 0, start):
         surname = match.group(1)
-        if surname in _PLACE_AFTER or surname in _ORGANISATION_AFTER or surname.lower() in TITLES:
+        if names_a_place_or_body(surname) or surname.lower() in TITLES:
             continue
         alone = re.compile(rf"(?<!{re.escape(form)} )(?<![^\W_]){re.escape(surname)}(?![^\W_])")
         if (

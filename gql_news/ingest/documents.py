@@ -18,11 +18,9 @@ from typing import Any
 
 from tortoise import connections
 
+from gql_news.graphql.sql import is_postgres
+
 _SEARCH = importlib.import_module("gql_news.migrations.0008_search")
-
-
-def _postgres() -> bool:
-    return bool(connections.get("default").capabilities.dialect == "postgres")
 
 
 @asynccontextmanager
@@ -30,7 +28,7 @@ async def documents_deferred() -> AsyncIterator[None]:
     """Inside the block the document triggers of mention writes (and, on SQLite, of article
     inserts) do nothing: the block's code writes the documents itself. Undone by a rollback."""
     client = connections.get("default")
-    if _postgres():
+    if is_postgres():
         await client.execute_query("SELECT set_config('gql_news.documents', 'written', true)")
         yield
         await client.execute_query("SELECT set_config('gql_news.documents', '', true)")
@@ -46,7 +44,7 @@ async def write_documents(ids: Sequence[int], *, fresh: bool) -> None:
     if not ids:
         return
     client = connections.get("default")
-    if _postgres():
+    if is_postgres():
         if not fresh:
             await client.execute_query(f"{_SEARCH._PG_REFRESH} WHERE a.id = ANY($1::int[])", [list(ids)])
         return
