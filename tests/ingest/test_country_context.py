@@ -45,6 +45,11 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
         ("China plates were sold at auction, and the china went quickly.", []),
         ("China said exports rose.", ["China"]),
+        # ... and against the country named elsewhere: the lower-case word with the same next word
+        ("Nuts from Turkey. A turkey sandwich costs more. Turkey sandwiches sell. Turkey grows nuts.",
+         ["Turkey", "Turkey"]),
+        ("Bone china is back. China makes plates; a Chinese firm bought one.", ["China", "Chinese"]),
+        ("Runners in the Buffalo Turkey Trot wore turkey costumes. Turkey hats were everywhere.", []),
         # a compound is the whole WordNet noun, holds for the country's other form, and for a
         # breed or crop followed by its kind; a noun may also end with the form
         ("American oil palm grows here; American oil output rose.", ["American"]),
