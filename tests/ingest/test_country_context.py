@@ -49,6 +49,8 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Nuts from Turkey. A turkey sandwich costs more. Turkey sandwiches sell. Turkey grows nuts.",
          ["Turkey", "Turkey"]),
         ("Bone china is back. China makes plates; a Chinese firm bought one.", ["China", "Chinese"]),
+        ("Frost split the swedes. Swedes left in the ground rot. A Swede from Sweden came.",
+         ["Swede", "Sweden"]),
         ("Runners in the Buffalo Turkey Trot wore turkey costumes. Turkey hats were everywhere.", []),
         # a compound is the whole WordNet noun, holds for the country's other form, and for a
         # breed or crop followed by its kind; a noun may also end with the form
@@ -75,6 +77,8 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
         ("The Bank of Japan and Air Canada said Kenya Electricity Generating was late.", []),
         ("Fishermen on the river Congo met Egypt Telecom Holdings staff.", []),
+        ("Rice grows in the inner delta of the Niger and on the banks of the Jordan.", []),
+        ("Aid reached the south of the Niger; the National Gallery of Ireland reopened.", ["Niger"]),
         ("Farms in Georgia, near Atlanta and Savannah, lost power; Georgia exports nuts.", []),
         ("Georgia and Armenia met in Tbilisi.", ["Georgia", "Armenia"]),
     ],
