@@ -50,7 +50,6 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
-_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -461,8 +460,8 @@ def _common_noun_at_sentence_start(
     sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
     the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
     singular; its plural demonym names people, whom the body does not write in lower case)."""
-    common = [m for m in _LOWER_WORD.finditer(body) if m.group() in (lower, lower + "s", lower + "es")]
-    if not common:
+    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
+    if common.search(body) is None:
         return False
     if named_elsewhere is None or lower.endswith("s") or not named_elsewhere():
         return True
@@ -470,7 +469,7 @@ def _common_noun_at_sentence_start(
     if after is None:
         return False
     heads = set(_singulars(after.group().split()[0]))
-    for match in common:
+    for match in common.finditer(body):
         written = _LOWER_WORDS_AFTER.match(body, match.end())
         if written is not None and heads & set(_singulars(written.group().split()[0])):
             return True
