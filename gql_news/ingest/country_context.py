@@ -4,7 +4,8 @@ The linker finds every written form of a country ("Jordan", "Swiss", "Georgia");
 says when the same letters name something else. Each rule reads context, not a list of
 exceptional phrases:
 
-- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland"), or as the
+- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a title
+  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
   catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
   where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
@@ -46,6 +47,10 @@ from gql_news.ingest.resources import data_file, read_json
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+# a title written before a name, abbreviated with a full stop or not: "Mrs Holland", "Dr. Jordan"
+_TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)(\.?)[^\S\n]+$")
+# the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
+_HONORIFICS = TITLES & LEADING_STOP
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
@@ -354,6 +359,8 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland"
     if " " in form or not form[:1].isupper():
         return False
+    if _after_a_title(body, start):
+        return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         return False  # "the south of France": a place, whoever was named before
@@ -367,6 +374,17 @@ def _in_a_name(
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+
+
+def _after_a_title(body: str, start: int) -> bool:
+    """Whether a capitalised title stands right before `start` ("Mrs Holland", "Dr. Jordan",
+    "Coach Holland"); at the start of a sentence only a courtesy title or an abbreviation counts
+    ("Senior Chinese officials" is no title)."""
+    title = _TITLE_BEFORE.search(body, max(0, start - 24), start)
+    if title is None or title.group(1).lower() not in TITLES:
+        return False
+    word = title.group(1).lower()
+    return bool(title.group(2)) or word in _HONORIFICS or not _sentence_start(body, title.start(1))
 
 
 def _a_side(body: str, end: int) -> bool:

@@ -62,6 +62,9 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
+        # any country form after a title is a surname; at a sentence start only a courtesy title counts
+        ("The vet, Dr. Jordan, was out. Mrs Holland agreed, and Mr Holland flew to Holland.", ["Holland"]),
+        ("Senior Chinese officials met, and the coach, Coach Wales, said so.", ["Chinese"]),
         ("Georgia Lindqvist runs the firm. Exports to Georgia rose.", ["Georgia"]),
         ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
         ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
