@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gql_news.ingest.country_context import names_a_place_or_body, shipped_country_context
+from gql_news.ingest.country_context import names_a_body, names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import (
     APPOSITIVE_START,
     COMPANY_ROLES,
@@ -327,8 +327,8 @@ def _person(body: str, tokens: list[_Token], first: int, last: int, cue: str) ->
         return None  # an acronym: "Air France-KLM"
     if any(w.lower in ROLE_WORDS for w in named):
         return None
-    if _has_org_word(tokens, first, last):
-        return None
+    if _has_org_word(tokens, first, last) or names_a_body(named[0].text):
+        return None  # "Air India said": a name that opens with a company's word is the company's
     text, start, end = _span(body, tokens, first, last)
     return FoundCandidate(text, PERSON, cue, start, end)
 

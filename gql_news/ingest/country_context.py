@@ -316,7 +316,13 @@ def shipped_country_context() -> CountryContext:
 
 def names_a_place_or_body(word: str) -> bool:
     """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
-    return word in _PLACE_AFTER or word in _ORGANISATION_AFTER
+    return word in _PLACE_AFTER or names_a_body(word)
+
+
+def names_a_body(word: str) -> bool:
+    """Whether a capitalised word names a company or a body wherever it stands in its name ("Air",
+    "Power", "Airways"), not a place ("Park", "Lake" are surnames too)."""
+    return word in _ORGANISATION_AFTER
 
 
 def not_the_country(

@@ -70,6 +70,7 @@ def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
         "Ana Petrova visited Minsk.",  # no role word, no speech verb
         "ana petrova said so.",  # lower case
         "Georgia Power raised prices. Power cuts followed.",  # a word that ends a body's name
+        "Air Lanoria said bookings rose.",  # a name that opens with a company's word
     ],
 )
 def test_not_suggested(text: str) -> None:
