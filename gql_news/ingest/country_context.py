@@ -5,7 +5,8 @@ says when the same letters name something else. Each rule reads context, not a l
 exceptional phrases:
 
 - **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a title
-  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), or as the
+  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), before an age
+  ("Jordan, 19, scored"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
   catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
   where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
@@ -51,6 +52,7 @@ _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)(\.?)[^\S\n]+$")
 # the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
 _HONORIFICS = TITLES & LEADING_STOP
+_AGE_AFTER = re.compile(r", \d{1,3},")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
@@ -367,6 +369,8 @@ def _in_a_name(
         return False
     if _after_a_title(body, start):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if _AGE_AFTER.match(body, start + len(form)):
+        return True  # "Jordan, 19, scored twice": a country has no age
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         return False  # "the south of France": a place, whoever was named before

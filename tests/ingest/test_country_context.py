@@ -65,6 +65,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # any country form after a title is a surname; at a sentence start only a courtesy title counts
         ("The vet, Dr. Jordan, was out. Mrs Holland agreed, and Mr Holland flew to Holland.", ["Holland"]),
         ("Senior Chinese officials met, and the coach, Coach Wales, said so.", ["Chinese"]),
+        ("Jordan, 19, scored twice against Chad, and Jordan won.", ["Chad", "Jordan"]),
         ("Georgia Lindqvist runs the firm. Exports to Georgia rose.", ["Georgia"]),
         ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
         ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
