@@ -49,7 +49,7 @@ _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 # a title written before a name, abbreviated with a full stop or not: "Mrs Holland", "Dr. Jordan"
-_TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)(\.?)[^\S\n]+$")
+_TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.[^\S\n]+$")
 # the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
 _HONORIFICS = TITLES & LEADING_STOP
 _AGE_AFTER = re.compile(r", \d{1,3},")
@@ -367,7 +367,7 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland"
     if " " in form or not form[:1].isupper():
         return False
-    if _after_a_title(body, start):
+    if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
@@ -386,15 +386,19 @@ def _in_a_name(
     return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
 
 
-def _after_a_title(body: str, start: int) -> bool:
+def _after_a_title(body: str, start: int, previous: str | None) -> bool:
     """Whether a capitalised title stands right before `start` ("Mrs Holland", "Dr. Jordan",
     "Coach Holland"); at the start of a sentence only a courtesy title or an abbreviation counts
-    ("Senior Chinese officials" is no title)."""
-    title = _TITLE_BEFORE.search(body, max(0, start - 24), start)
-    if title is None or title.group(1).lower() not in TITLES:
+    ("Senior Chinese officials" is no title). `previous` is the capitalised word right before."""
+    if previous is not None:
+        word = previous.lower()
+        if word not in TITLES:
+            return False
+        return word in _HONORIFICS or not _sentence_start(body, body.rfind(previous, 0, start))
+    if not body.endswith(". ", 0, start):
         return False
-    word = title.group(1).lower()
-    return bool(title.group(2)) or word in _HONORIFICS or not _sentence_start(body, title.start(1))
+    title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
+    return title is not None and title.group(1).lower() in TITLES
 
 
 def _a_side(body: str, end: int) -> bool:

@@ -435,10 +435,10 @@ class _Matcher:
         assert context is not None
         surname_of = self.surname_of or {}
         surnames = frozenset(surname_of[pk] for pk in named if pk in surname_of)
-        targets = self.targets.get(_canonical(match.group()), frozenset())
 
         def named_elsewhere() -> bool:
             """Whether another form in the body names the same country ("from Turkey", "Chinese")."""
+            targets = self.targets.get(_canonical(match.group()))
             return any(
                 other is not match
                 and self.targets.get(_canonical(other.group())) == targets
