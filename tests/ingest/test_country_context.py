@@ -85,6 +85,9 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Aid reached the south of the Niger; the National Gallery of Ireland reopened.", ["Niger"]),
         ("Farms in Georgia, near Atlanta and Savannah, lost power; Georgia exports nuts.", []),
         ("Georgia and Armenia met in Tbilisi.", ["Georgia", "Armenia"]),
+        # a body about the country and the state: the capital names the country, the words the state
+        ("Wine from Georgia came to Atlanta and Savannah from Tbilisi; the state of Georgia and north"
+         " Georgia grow peaches.", ["Georgia"]),
     ],
 )  # fmt: skip
 def test_context_decides(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
