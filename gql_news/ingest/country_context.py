@@ -4,7 +4,9 @@ The linker finds every written form of a country ("Jordan", "Swiss", "Georgia");
 says when the same letters name something else. Each rule reads context, not a list of
 exceptional phrases:
 
-- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a title
+- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a word
+  that the commas around the pair set off as a person's name ("Nkechi Holland, a trader in Lagos,",
+  "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
   ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), before an age
   ("Jordan, 19, scored"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from gql_news.ingest.cue_words import LEADING_STOP, TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
@@ -54,6 +56,10 @@ _TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.[^\S\n]+$")
 # the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
 _HONORIFICS = TITLES & LEADING_STOP
 _AGE_AFTER = re.compile(r", \d{1,3},")
+# a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
+_APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},)")
+# a role set off by commas before a name: "The chief executive, Siobhán Wales,"
+_ROLE_BEFORE = re.compile(r"(?<![^\W_])([a-z][\w-]*), $")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
@@ -371,8 +377,15 @@ def _in_a_name(
     context: CountryContext,
     surnames_before: frozenset[str],
 ) -> bool:
-    if previous is not None and previous.lower() in context.given_names:
-        return True  # "Marcy Jordan", "Owen Holland"
+    if previous is not None and (
+        previous.lower() in context.given_names
+        or (
+            previous.lower() not in LEADING_STOP
+            and previous.lower() not in _PREPOSITIONS
+            and _set_off_as_a_person(body, start - len(previous) - 1, start + len(form))
+        )
+    ):
+        return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
     if _after_a_title(body, start, previous):
@@ -391,7 +404,42 @@ def _in_a_name(
         return True
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
-    return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+    return any(
+        m.group(1).lower() in context.given_names
+        or (
+            m.group(1).lower() not in LEADING_STOP
+            and m.group(1).lower() not in _PREPOSITIONS
+            and _set_off_as_a_person(body, m.start(), m.end())
+        )
+        for m in pattern.finditer(body, 0, start)
+    )
+
+
+def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
+    """Whether the name body[start:end] is set off by commas as a person's: a role before it
+    ("The chief executive, Siobhán Wales, said") or after it ("Nkechi Holland, a trader in
+    Lagos, said"), "who" or an age after its comma ("Aiyana Jordan, 22, won")."""
+    after = _APPOSITIVE_AFTER.match(body, end)
+    if after is not None and (after.group(1) is None or _a_role(after.group(1).split())):
+        return True
+    if not body.startswith(",", end):
+        return False
+    before = _ROLE_BEFORE.search(body, max(0, start - 40), start)
+    return before is not None and _role_noun(before.group(1))
+
+
+def _a_role(words: list[str]) -> bool:
+    """Whether words after an article name a role, maybe followed by what it is a role of: "the
+    deputy finance minister", "a trader in Lagos" (not "the minister said the talks")."""
+    for index, word in enumerate(words):
+        if _role_noun(word):
+            rest = words[index + 1 :]
+            return not rest or rest[0] in _PREPOSITIONS
+    return False
+
+
+def _role_noun(word: str) -> bool:
+    return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
 
 
 def _after_a_title(body: str, start: int, previous: str | None) -> bool:

@@ -66,6 +66,11 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("The vet, Dr. Jordan, was out. Mrs Holland agreed, and Mr Holland flew to Holland.", ["Holland"]),
         ("Senior Chinese officials met, and the coach, Coach Wales, said so.", ["Chinese"]),
         ("Jordan, 19, scored twice against Chad, and Jordan won.", ["Chad", "Jordan"]),
+        # a name set off as a person's by a role, "who" or an age, whatever its given name
+        ("Nkechi Holland, a trader in Lagos, spoke. Holland said prices rose in Holland.", ["Holland"]),
+        ("The chief executive, Siobhán Wales, quit; Wales said so. Aiyana Chad, 22, won.", []),
+        ("Visiting Jordan, the minister said the talks, which were long, went well.", ["Jordan"]),
+        ("In Jordan, the health minister, Ali Nasser, said so.", ["Jordan"]),
         ("Georgia Lindqvist runs the firm. Exports to Georgia rose.", ["Georgia"]),
         ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
         ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
