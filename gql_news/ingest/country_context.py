@@ -16,7 +16,8 @@ exceptional phrases:
   south of France") or a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq").
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
-  ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"), a breed
+  ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
+  number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
   or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
   Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
   of a sentence is weighed, not trusted:
@@ -64,6 +65,7 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+_HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -519,11 +521,16 @@ def _compound(
     named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
+    hyphened = _HYPHENED_WORD.match(body, end)
+    if hyphened is not None and any(
+        (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
+    ):
+        return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is not None:
         words = nouns.group().split()
-        if any((lower, noun) in context.compounds for noun in _singulars(words[0])):
-            return True  # "Swiss chard", "Dutch ovens", "Jersey cows"
+        if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+            return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
         if (lower, words[0]) in context.compound_starts:  # "American oil palm"
             for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
                 head = (lower, *words[: count - 1])
@@ -562,6 +569,15 @@ def _common_noun_at_sentence_start(
         if written is not None and heads & set(_singulars(written.group().split()[0])):
             return True
     return False
+
+
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """The word as written, its singulars and plurals, and the noun of a participle in -ed
+    ("polished": "polish"): WordNet lists a compound in one number ("Jersey cows")."""
+    out = [*_singulars(word), word + "s", word + "es"]
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1]]
+    return tuple(out)
 
 
 def _singulars(word: str) -> tuple[str, ...]:

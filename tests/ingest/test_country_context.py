@@ -58,6 +58,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Canadian geese and Swedish turnips; Swedish farmers.", ["Swedish"]),
         ("A china cabinet was sold; the Chinese cabinet met.", ["Chinese"]),
         ("Dairies keep Jersey cows and Guernsey cattle; Jersey voters met.", ["Jersey"]),
+        ("A Jersey cow, a Swiss-cheese plant and Brazil-nut cake; a Brazil-based firm.", ["Brazil"]),
         ("Two Great Danes and a Brown Swiss won; Danes voted.", ["Danes"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
