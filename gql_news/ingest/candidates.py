@@ -46,7 +46,7 @@ from gql_news.ingest.cue_words import (
     SPEECH_AFTER,
     TITLES,
 )
-from gql_news.ingest.linker import Gazetteer, LinkedMention, is_known_form
+from gql_news.ingest.linker import Gazetteer, LinkedMention, entities_named, is_known_form
 from gql_news.models import CandidateKind
 
 PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
@@ -92,12 +92,24 @@ def find_candidates(
     found: dict[str, FoundCandidate] = {}
     for first, last in _runs(body, tokens):
         for candidate in _judge(body, tokens, first, last):
-            if candidate.text not in found and not is_known_form(candidate.text, gazetteer):
-                found[candidate.text] = candidate
+            if candidate.text in found or is_known_form(candidate.text, gazetteer):
+                continue
+            if candidate.kind == PERSON and _a_country_body(candidate.text, gazetteer):
+                continue
+            found[candidate.text] = candidate
     people = [c.text for c in found.values() if c.kind == PERSON]
     return sorted(
         (c for c in found.values() if not (c.kind == PERSON and _ends_another(c.text, people))),
         key=lambda c: c.start,
+    )
+
+
+def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a country's form followed by a word that names a body ("Kenya Power,
+    the electricity distributor"): a company named after the country, not a person."""
+    words = text.split()
+    return names_a_body(words[-1]) and any(
+        kind == "country" for kind, _ in entities_named(" ".join(words[:-1]), gazetteer)
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gql_news.ingest.candidates import find_candidates
-from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions
+from gql_news.ingest.country_context import shipped_country_context
+from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions, shipped_given_names
 
 GAZETTEER = Gazetteer(
     (
@@ -75,6 +76,17 @@ def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_not_suggested(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_company_named_after_a_country_is_no_person() -> None:
+    gazetteer = Gazetteer(
+        (GazetteerEntry("country", 1, ("Kenya", "Kenyan")),),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
+    text = "Kenya Power, the electricity distributor, rose. Wanjiru Power, the economist, spoke."
+    people = [c.text for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)]
+    assert people == ["Wanjiru Power"]
 
 
 def test_first_occurrence_of_each_text_once() -> None:
