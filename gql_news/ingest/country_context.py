@@ -521,7 +521,7 @@ def _compound(
     named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
-    hyphened = _HYPHENED_WORD.match(body, end)
+    hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
     if hyphened is not None and any(
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
     ):
