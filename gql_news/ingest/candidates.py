@@ -5,7 +5,8 @@ organisation and it links to nothing:
 
 - a role word or title before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
   "chief executive Lars Berg", "Dr Ana Lopes", "Undersecretary Ana Lopes" (the titles of
-  role_words.json, hyphenated ones by their parts: "director-general");
+  role_words.json, hyphenated ones by their parts: "director-general"), or any WordNet noun for
+  a person before a name that opens with a given name ("his training partner Wilson Cheruiyot");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
   in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there);
@@ -228,6 +229,13 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if before is not None and not before.mention:
         if _is_title(before.lower):
             return before.lower, False
+        if (
+            not before.capitalised
+            and _is_role_noun(before.lower)
+            and last > first
+            and tokens[first].lower in shipped_country_context().given_names
+        ):
+            return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
         if before.lower in {"said", "says"}:
             return before.lower, False
         if before.lower == "to" and before2 is not None and before2.lower == "according":

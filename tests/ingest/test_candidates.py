@@ -35,6 +35,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("The energy minister Ana Petrova resigned.", [("Ana Petrova", "person", "minister")]),
         ("Ana Petrova, the deputy finance minister, resigned.", [("Ana Petrova", "person", "deputy")]),
         ("Ana Petrova said prices fall.", [("Ana Petrova", "person", "said")]),
+        ("He beat his training partner Wilson Cheruiyot.", [("Wilson Cheruiyot", "person", "partner")]),
         ("“No,” said Ana Petrova.", [("Ana Petrova", "person", "said")]),
         ("Lars Berg told reporters.", [("Lars Berg", "person", "told")]),
         ("According to Nordvik Energy, profits rose.", [("Nordvik Energy", "organisation", "according to")]),
