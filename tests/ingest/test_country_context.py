@@ -45,16 +45,33 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
         ("China plates were sold at auction, and the china went quickly.", []),
         ("China said exports rose.", ["China"]),
+        # ... and against the country named elsewhere: the lower-case word with the same next word
+        ("Nuts from Turkey. A turkey sandwich costs more. Turkey sandwiches sell. Turkey grows nuts.",
+         ["Turkey", "Turkey"]),
+        ("Bone china is back. China makes plates; a Chinese firm bought one.", ["China", "Chinese"]),
+        ("Frost split the swedes. Swedes left in the ground rot. A Swede from Sweden came.",
+         ["Swede", "Sweden"]),
+        ("Runners in the Buffalo Turkey Trot wore turkey costumes. Turkey hats were everywhere.", []),
         # a compound is the whole WordNet noun, holds for the country's other form, and for a
         # breed or crop followed by its kind; a noun may also end with the form
         ("American oil palm grows here; American oil output rose.", ["American"]),
         ("Canadian geese and Swedish turnips; Swedish farmers.", ["Swedish"]),
         ("A china cabinet was sold; the Chinese cabinet met.", ["Chinese"]),
         ("Dairies keep Jersey cows and Guernsey cattle; Jersey voters met.", ["Jersey"]),
+        ("A Jersey cow, a Swiss-cheese plant and Brazil-nut cake; a Brazil-based firm.", ["Brazil"]),
         ("Two Great Danes and a Brown Swiss won; Danes voted.", ["Danes"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
+        # any country form after a title is a surname; at a sentence start only a courtesy title counts
+        ("The vet, Dr. Jordan, was out. Mrs Holland agreed, and Mr Holland flew to Holland.", ["Holland"]),
+        ("Senior Chinese officials met, and the coach, Coach Wales, said so.", ["Chinese"]),
+        ("Jordan, 19, scored twice against Chad, and Jordan won.", ["Chad", "Jordan"]),
+        # a name set off as a person's by a role, "who" or an age, whatever its given name
+        ("Nkechi Holland, a trader in Lagos, spoke. Holland said prices rose in Holland.", ["Holland"]),
+        ("The chief executive, Siobhán Wales, quit; Wales said so. Aiyana Chad, 22, won.", []),
+        ("Visiting Jordan, the minister said the talks, which were long, went well.", ["Jordan"]),
+        ("In Jordan, the health minister, Ali Nasser, said so.", ["Jordan"]),
         ("Georgia Lindqvist runs the firm. Exports to Georgia rose.", ["Georgia"]),
         ("Jordan Okoro scored. Okoro plays for Jordan, and Jordan play Oman.", ["Jordan", "Jordan", "Oman"]),
         ("India Marsh, a botanist, went to India. A student said: “India taught me.”", ["India"]),
@@ -70,8 +87,13 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Buses run from Panama City to the Chile River, past the University of Peru.", []),
         ("The Bank of Japan and Air Canada said Kenya Electricity Generating was late.", []),
         ("Fishermen on the river Congo met Egypt Telecom Holdings staff.", []),
+        ("Rice grows in the inner delta of the Niger and on the banks of the Jordan.", []),
+        ("Aid reached the south of the Niger; the National Gallery of Ireland reopened.", ["Niger"]),
         ("Farms in Georgia, near Atlanta and Savannah, lost power; Georgia exports nuts.", []),
         ("Georgia and Armenia met in Tbilisi.", ["Georgia", "Armenia"]),
+        # a body about the country and the state: the capital names the country, the words the state
+        ("Wine from Georgia came to Atlanta and Savannah from Tbilisi; the state of Georgia and north"
+         " Georgia grow peaches.", ["Georgia"]),
     ],
 )  # fmt: skip
 def test_context_decides(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
