@@ -30,7 +30,7 @@ EXAMPLES = 300
 @pytest.fixture(scope="module")
 def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
     workdir = tmp_path_factory.mktemp("fuzz")
-    with scratch_database(workdir, "fuzz") as url, serve_process(url, workdir) as served:
+    with scratch_database(workdir, "fuzz", migrated=True) as url, serve_process(url, workdir) as served:
         yield seeded(served.url, served.log_path, cli_token(url, workdir, "fuzz"))
 
 

@@ -87,7 +87,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     workdir = tmp_path_factory.mktemp("planner")
     uncached = {"RESPONSE_CACHE_BYTES": "0"}
     with (
-        scratch_database(workdir, "planner") as url,
+        scratch_database(workdir, "planner", migrated=True) as url,
         serve_process(url, workdir, uncached) as planned,
         serve_process(url, workdir, {**uncached, "QUERY_PLANNER": "off"}, "--no-migrate") as executor,
     ):
