@@ -8,23 +8,22 @@ With CI=true an unreachable PostgreSQL fails the run; elsewhere it skips the run
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
 
-from gql_news.db import CONTENT_TABLES, database, db, migrate
+from gql_news.db import CONTENT_TABLES, database, db
 from gql_news.settings import Settings
 from tests.app_client import app_client
 from tests.databases import BACKEND as BACKEND
 from tests.databases import PG_ADMIN_URL as PG_ADMIN_URL
-from tests.databases import create_pg_database, drop_pg_database, pg_admin, scratch_database
+from tests.databases import pg_admin, scratch_database
 from tests.servers import stop_fork_server
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -51,7 +50,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Fixtures that open this run's database: a test using one (directly or through another fixture)
 # depends on the backend.
-_DATABASE_FIXTURES = {"test_settings", "empty_database_url"}
+_DATABASE_FIXTURES = {"test_settings", "empty_database_url", "migrated_database_url"}
 
 
 # A module holding one of these looks at the backend (to skip, to behave differently, or to make a
@@ -82,38 +81,26 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 _pg_admin = pg_admin  # the name older tests import
 
 
-async def _prepare(settings: Settings) -> None:
-    from gql_news.ingest.countries import load_countries
-
-    await migrate(settings)
-    async with database(settings):
-        await load_countries()
-
-
 @pytest.fixture(scope="session")
 def test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Settings pointing at a fresh, migrated database holding the ISO country set."""
-    if BACKEND == "sqlite":
-        path = tmp_path_factory.mktemp("db") / "gql_news_test.sqlite3"
-        settings = Settings(database_url=f"sqlite://{path}")
-        asyncio.run(_prepare(settings))
-        yield settings
-        return
-    if BACKEND != "postgres":
+    if BACKEND not in {"sqlite", "postgres"}:
         pytest.exit(f"GQL_NEWS_TEST_DB must be sqlite or postgres, not {BACKEND!r}", returncode=4)
-    try:
-        url = create_pg_database()
-    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
-        message = f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({exc!r})"
-        if IN_CI:
-            pytest.exit(f"FAILED: {message}; the PostgreSQL suite is required with CI=true.", returncode=3)
-        pytest.exit(f"SKIPPED THE WHOLE POSTGRESQL SUITE: {message}.", returncode=0)
-    settings = Settings(database_url=url)
-    try:
-        asyncio.run(_prepare(settings))
-        yield settings
-    finally:
-        drop_pg_database(url)
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(
+                scratch_database(tmp_path_factory.mktemp("db"), "gql_news_test", migrated=True)
+            )
+        except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+            if BACKEND == "sqlite":
+                raise
+            message = f"PostgreSQL at {PG_ADMIN_URL} is unreachable ({exc!r})"
+            if IN_CI:
+                pytest.exit(
+                    f"FAILED: {message}; the PostgreSQL suite is required with CI=true.", returncode=3
+                )
+            pytest.exit(f"SKIPPED THE WHOLE POSTGRESQL SUITE: {message}.", returncode=0)
+        yield Settings(database_url=url)
 
 
 async def _truncate() -> None:
@@ -174,6 +161,16 @@ def repo_root() -> Path:
 
 @pytest.fixture
 def empty_database_url(tmp_path: Path) -> Iterator[str]:
-    """A URL to a brand-new, empty database of this run's backend (dropped afterwards)."""
+    """A URL to a brand-new, empty database of this run's backend (dropped afterwards): for
+    what must see the migrations run."""
     with scratch_database(tmp_path, "empty") as url:
+        yield url
+
+
+@pytest.fixture
+def migrated_database_url(tmp_path: Path) -> Iterator[str]:
+    """A URL to a brand-new database of this run's backend as `gql-news migrate` leaves it
+    (migrated, the country set loaded; a copy of a template migrated once per run), dropped
+    afterwards."""
+    with scratch_database(tmp_path, "migrated", migrated=True) as url:
         yield url

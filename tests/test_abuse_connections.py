@@ -41,7 +41,7 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     cwd = tmp_path_factory.mktemp("abuse")
-    with scratch_database(cwd, "abuse") as url:
+    with scratch_database(cwd, "abuse", migrated=True) as url:
         env = {"DATABASE_URL": url, "HEADER_TIMEOUT_S": "1", "BODY_TIMEOUT_S": "1", "LOG_FORMAT": "text"}
         served = start_server(cwd, env)
         try:

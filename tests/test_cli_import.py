@@ -92,11 +92,11 @@ def _write(folder: Path) -> None:
 
 
 async def test_directories_globs_json_and_ndjson_with_failures_reported(
-    empty_database_url: str, tmp_path: Path
+    migrated_database_url: str, tmp_path: Path
 ) -> None:
     _write(tmp_path)
     result = run(
-        empty_database_url, "import", str(tmp_path), str(tmp_path / "nested" / "*.txt"), "/no/such/file"
+        migrated_database_url, "import", str(tmp_path), str(tmp_path / "nested" / "*.txt"), "/no/such/file"
     )
     assert result.returncode == 1
     out = result.stdout
@@ -114,48 +114,48 @@ async def test_directories_globs_json_and_ndjson_with_failures_reported(
     }
     assert out.count(f"FAILED {tmp_path / 'feed.ndjson'}") == 3
     assert "title" in next(line for line in out.splitlines() if "records.json[1]" in line)
-    async with database(Settings(database_url=empty_database_url)):
+    async with database(Settings(database_url=migrated_database_url)):
         titles = sorted(cast(list[str], await Article.all().values_list("title", flat=True)))
         assert titles == ["Four", "One", "Three", "Two"]
         four = await Article.get(title="Four")
         assert (four.byline, four.published_at.isoformat()) == ("Ann", "2024-05-04T10:00:00+00:00")
 
 
-async def test_standard_input(empty_database_url: str) -> None:
+async def test_standard_input(migrated_database_url: str) -> None:
     text = "From stdin\n\nNews | May 1, 2024\n\nSouth Korea and Belarus."
-    result = run(empty_database_url, "import", "-", stdin=text)
+    result = run(migrated_database_url, "import", "-", stdin=text)
     assert result.returncode == 0, result.stderr
     assert "imported 1," in result.stdout
     records = "\n".join(
         json.dumps({"title": f"Line {n}", "body": "Iran.", "publishedAt": "2024-01-01"}) for n in range(3)
     )
-    result = run(empty_database_url, "import", "-", stdin=records)
+    result = run(migrated_database_url, "import", "-", stdin=records)
     assert "imported 3, updated 0, unchanged 0, failed 0" in result.stdout, result.stdout + result.stderr
-    async with database(Settings(database_url=empty_database_url)):
+    async with database(Settings(database_url=migrated_database_url)):
         assert await Article.all().count() == 4
         assert await Person.all().count() == 0
 
 
-async def test_token_commands(empty_database_url: str) -> None:
-    created = run(empty_database_url, "token", "create", "--name", "ci")
+async def test_token_commands(migrated_database_url: str) -> None:
+    created = run(migrated_database_url, "token", "create", "--name", "ci")
     assert created.returncode == 0, created.stderr
     token = created.stdout.strip()
     assert len(token) >= 40
     assert token not in created.stderr
-    duplicate = run(empty_database_url, "token", "create", "--name", "ci")
+    duplicate = run(migrated_database_url, "token", "create", "--name", "ci")
     assert duplicate.returncode == 1
-    listed = run(empty_database_url, "token", "list")
+    listed = run(migrated_database_url, "token", "list")
     assert "ci" in listed.stdout
     assert token not in listed.stdout
     assert hash_token(token) not in listed.stdout
-    async with database(Settings(database_url=empty_database_url)):
+    async with database(Settings(database_url=migrated_database_url)):
         stored = await ApiToken.get(name="ci")
         assert stored.token_hash == hash_token(token)
         assert stored.revoked_at is None
-    revoked = run(empty_database_url, "token", "revoke", "ci")
+    revoked = run(migrated_database_url, "token", "revoke", "ci")
     assert revoked.returncode == 0, revoked.stderr
-    assert run(empty_database_url, "token", "revoke", "nobody").returncode == 1
-    async with database(Settings(database_url=empty_database_url)):
+    assert run(migrated_database_url, "token", "revoke", "nobody").returncode == 1
+    async with database(Settings(database_url=migrated_database_url)):
         assert (await ApiToken.get(name="ci")).revoked_at is not None
 
 

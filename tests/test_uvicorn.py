@@ -14,9 +14,9 @@ from tests.servers import serve_process
 
 
 @pytest.fixture
-def server(tmp_path: Path, empty_database_url: str) -> Iterator[str]:
+def server(tmp_path: Path, migrated_database_url: str) -> Iterator[str]:
     """`gql-news serve` in a child process on its own database, with the demo content."""
-    with serve_process(empty_database_url, tmp_path) as served:
+    with serve_process(migrated_database_url, tmp_path) as served:
         yield served.url
 
 

@@ -87,8 +87,10 @@ async def test_every_response_carries_a_request_id(client: httpx.AsyncClient) ->
     assert all(HEX_ID.fullmatch(i) for i in ids)
 
 
-def test_served_logs_are_json_lines_uvicorns_included(tmp_path: Path, empty_database_url: str) -> None:
-    with serve_process(empty_database_url, tmp_path, {"LOG_FORMAT": "json", "LOG_LEVEL": "info"}) as server:
+def test_served_logs_are_json_lines_uvicorns_included(tmp_path: Path, migrated_database_url: str) -> None:
+    with serve_process(
+        migrated_database_url, tmp_path, {"LOG_FORMAT": "json", "LOG_LEVEL": "info"}
+    ) as server:
         query = {"query": "query SeedTitle { articles(first: 1) { edges { node { title } } } }"}
         response = httpx.post(
             f"{server.url}/graphql", json=query, headers={"X-Request-Id": "e2e-1"}, timeout=10
@@ -106,8 +108,8 @@ def test_served_logs_are_json_lines_uvicorns_included(tmp_path: Path, empty_data
     assert not any("color_message" in r for r in records)
 
 
-def test_text_format_names_the_request_id(tmp_path: Path, empty_database_url: str) -> None:
-    with serve_process(empty_database_url, tmp_path, {"LOG_FORMAT": "text"}) as server:
+def test_text_format_names_the_request_id(tmp_path: Path, migrated_database_url: str) -> None:
+    with serve_process(migrated_database_url, tmp_path, {"LOG_FORMAT": "text"}) as server:
         httpx.get(f"{server.url}/healthz", headers={"X-Request-Id": "text-42"}, timeout=10)
         server.stop()
     (line,) = [line for line in server.lines() if "[text-42]" in line]

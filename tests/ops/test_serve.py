@@ -48,12 +48,12 @@ def test_serve_refuses_several_workers_on_sqlite(tmp_path: Path) -> None:
 
 
 @needs_postgres
-def test_workers_share_their_metrics(tmp_path: Path, empty_database_url: str) -> None:
+def test_workers_share_their_metrics(tmp_path: Path, migrated_database_url: str) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {"TMPDIR": str(scratch), "LOG_FORMAT": "json"}
     query = {"query": "query SharedCount { topics { totalCount } }"}
-    with serve_process(empty_database_url, tmp_path, env, "--workers", "2", workers=2) as server:
+    with serve_process(migrated_database_url, tmp_path, env, "--workers", "2", workers=2) as server:
         sent = 0
         # Bursts of concurrent connections until both workers have answered some (the kernel
         # hands each connection to whichever worker accepts it first).
@@ -112,12 +112,12 @@ async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list
 
 
 @needs_postgres
-async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, empty_database_url: str) -> None:
+async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, migrated_database_url: str) -> None:
     """A mutation blocked on a row lock is in flight when SIGTERM arrives; it still gets its answer."""
     env = {"GRACEFUL_SHUTDOWN_S": "20", "STATEMENT_TIMEOUT_MS": "60000"}  # the lock is held on purpose
-    with serve_process(empty_database_url, tmp_path, env, "--workers", "2", workers=2) as server:
-        token = await asyncio.to_thread(cli_token, empty_database_url, tmp_path, "shutdown")
-        blocker = await asyncpg.connect(empty_database_url.replace("postgres://", "postgresql://", 1))
+    with serve_process(migrated_database_url, tmp_path, env, "--workers", "2", workers=2) as server:
+        token = await asyncio.to_thread(cli_token, migrated_database_url, tmp_path, "shutdown")
+        blocker = await asyncpg.connect(migrated_database_url.replace("postgres://", "postgresql://", 1))
         answers: list[httpx.Response] = []
         try:
             transaction = blocker.transaction()

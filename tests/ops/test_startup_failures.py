@@ -136,10 +136,10 @@ def test_serve_logs_its_migrations_and_one_shutdown(tmp_path: Path, empty_databa
     assert output.index("migrations applied") < output.index("GraphiQL at")
 
 
-def test_demo_reset_restores_the_demo_content(tmp_path: Path, empty_database_url: str) -> None:
-    env = {"DATABASE_URL": empty_database_url}
+def test_demo_reset_restores_the_demo_content(tmp_path: Path, migrated_database_url: str) -> None:
+    env = {"DATABASE_URL": migrated_database_url}
     assert cli("demo", env=env, cwd=tmp_path).returncode == 0
-    demo = asyncio.run(_titles(empty_database_url))
+    demo = asyncio.run(_titles(migrated_database_url))
     assert demo
     extra = tmp_path / "extra.txt"
     extra.write_text(
@@ -149,13 +149,13 @@ def test_demo_reset_restores_the_demo_content(tmp_path: Path, empty_database_url
     )
     imported = cli("import", str(extra), env=env, cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
-    assert asyncio.run(_titles(empty_database_url)) == sorted([*demo, "An extra article"])
+    assert asyncio.run(_titles(migrated_database_url)) == sorted([*demo, "An extra article"])
     refused = cli("demo", "--reset", env=env, cwd=tmp_path, input_text="n\n")
     assert refused.returncode != 0, "asks before deleting, and no means no"
-    assert "An extra article" in asyncio.run(_titles(empty_database_url))
+    assert "An extra article" in asyncio.run(_titles(migrated_database_url))
     reset = cli("demo", "--reset", "--yes", env=env, cwd=tmp_path)
     assert reset.returncode == 0, reset.stderr
-    assert asyncio.run(_titles(empty_database_url)) == demo
+    assert asyncio.run(_titles(migrated_database_url)) == demo
 
 
 async def _titles(url: str) -> list[str]:

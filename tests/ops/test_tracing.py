@@ -110,7 +110,7 @@ class _Collector(BaseHTTPRequestHandler):
         pass
 
 
-def test_served_app_exports_spans_over_otlp(tmp_path: Path, empty_database_url: str) -> None:
+def test_served_app_exports_spans_over_otlp(tmp_path: Path, migrated_database_url: str) -> None:
     """OTEL_ENABLED with the standard OTEL_* variables: spans reach an OTLP/HTTP collector."""
     collector = HTTPServer(("127.0.0.1", 0), _Collector)
     thread = threading.Thread(target=collector.serve_forever, daemon=True)
@@ -122,7 +122,7 @@ def test_served_app_exports_spans_over_otlp(tmp_path: Path, empty_database_url: 
         "OTEL_BSP_SCHEDULE_DELAY": "100",
     }
     try:
-        with serve_process(empty_database_url, tmp_path, env) as server:
+        with serve_process(migrated_database_url, tmp_path, env) as server:
             query = {"query": "query ExportedSpan { topics { totalCount } }"}
             assert httpx.post(f"{server.url}/graphql", json=query, timeout=10).status_code == 200
             deadline = time.monotonic() + 20

@@ -39,7 +39,7 @@ async def _agreeing(one: httpx.AsyncClient, two: httpx.AsyncClient) -> None:
 
 
 async def test_persisted_queries_and_responses_are_shared_across_two_processes(
-    empty_database_url: str, tmp_path: Path
+    migrated_database_url: str, tmp_path: Path
 ) -> None:
     redis_or_skip()
     env = {"REDIS_URL": REDIS_URL, "EVENTS_CHANNEL": f"gql_news_test_{uuid.uuid4().hex[:12]}"}
@@ -47,15 +47,15 @@ async def test_persisted_queries_and_responses_are_shared_across_two_processes(
     digest = hashlib.sha256(query.encode()).hexdigest()
     hashed = {"extensions": orjson.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}}).decode()}
     with (
-        serve_process(empty_database_url, tmp_path, env) as first,
-        serve_process(empty_database_url, tmp_path, env, demo=False) as second,
+        serve_process(migrated_database_url, tmp_path, env) as first,
+        serve_process(migrated_database_url, tmp_path, env, demo=False) as second,
     ):
         async with (
             httpx.AsyncClient(base_url=first.url, timeout=30) as one,
             httpx.AsyncClient(base_url=second.url, timeout=30) as two,
         ):
             # Versions agree across processes once a write's notification reached both.
-            token = run_command(["token", "create", "--name", "cache"], empty_database_url, tmp_path, env)
+            token = run_command(["token", "create", "--name", "cache"], migrated_database_url, tmp_path, env)
             created = await one.post(
                 "/graphql",
                 json={"query": 'mutation { createPerson(input: {name: "Ada Quill"}) { name } }'},

@@ -29,9 +29,9 @@ CREATE = "mutation($n: String!) { createPerson(input: {name: $n}) { name } }"
 
 
 async def test_no_stale_read_across_two_processes_after_a_write(
-    empty_database_url: str, tmp_path: Path
+    migrated_database_url: str, tmp_path: Path
 ) -> None:
-    database = empty_database_url
+    database = migrated_database_url
     with serve_process(database, tmp_path) as first:
         token = run_command(["token", "create", "--name", "newsroom"], database, tmp_path).strip()
         with serve_process(database, tmp_path, demo=False) as second:

@@ -83,9 +83,9 @@ def _assert_article(event: Any, titles: set[str]) -> None:
 
 
 async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
-    fanout_env: dict[str, str], empty_database_url: str, tmp_path: Path
+    fanout_env: dict[str, str], migrated_database_url: str, tmp_path: Path
 ) -> None:
-    db, env = empty_database_url, fanout_env
+    db, env = migrated_database_url, fanout_env
     with serve_process(db, tmp_path, env) as first:  # loads the demo catalogue into the new database
         token = run_command(["token", "create", "--name", "newsroom"], db, tmp_path, env).strip()
         with serve_process(db, tmp_path, env, demo=False) as second:
@@ -104,9 +104,9 @@ async def test_an_import_through_one_instance_reaches_a_subscriber_on_another(
 
 
 async def test_a_cli_import_reaches_a_subscriber(
-    fanout_env: dict[str, str], empty_database_url: str, tmp_path: Path
+    fanout_env: dict[str, str], migrated_database_url: str, tmp_path: Path
 ) -> None:
-    db, env = empty_database_url, fanout_env
+    db, env = migrated_database_url, fanout_env
     with serve_process(db, tmp_path, env) as server:
 
         async def publish(n: int) -> None:
