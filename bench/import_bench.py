@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import json
 import os
 import random
@@ -256,6 +257,7 @@ async def _scale(args: argparse.Namespace, url: str, articles_dir: Path, figures
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
+    import gql_news
     from gql_news.db import database, migrate
     from gql_news.ingest.catalogue import load_catalogue
     from gql_news.ingest.countries import load_countries
@@ -338,6 +340,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 if args.counts_ab:
                     await _counts_ab(items, figures, args.counts_ab)
 
+            if args.cli or args.scale:
+                # As installed in the image: the package's bytecode compiled once, not by every
+                # process (with PYTHONDONTWRITEBYTECODE set, each would compile it again).
+                compileall.compile_dir(Path(gql_news.__file__).parent, quiet=1)
             if args.cli:
                 await _admin(url, f"TRUNCATE {_CONTENT} RESTART IDENTITY CASCADE")
                 env = {**os.environ, "DATABASE_URL": url}

@@ -29,6 +29,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
+from gql_news.ingest.neighbours import drain_neighbours, neighbours_deferred
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
 from gql_news.ingest.store import StoreStatus, store_articles
 
@@ -222,20 +223,27 @@ async def import_items(
 
     An item that does not parse is recorded and skipped. A batch the database refuses is
     rolled back whole and its articles are stored again one by one, so a bad article is
-    reported alone and never leaves anything half-written, nor stops the others.
+    reported alone and never leaves anything half-written, nor stops the others. The related-
+    article lists are not refreshed in the batches' transactions: the articles are queued and
+    their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
+    import stops on an error.
     """
     pending: list[tuple[Item, ParsedArticle]] = []
-    for item in items:
-        try:
-            pending.append((item, item.build()))
-        except (ArticleFormatError, InputError) as error:
-            report.failures.append(Failure(item.label, _reason(error)))
-            advance()
-        if len(pending) >= batch:
-            await _store(pending, report, advance)
-            pending = []
-    if pending:
-        await _store(pending, report, advance)
+    try:
+        with neighbours_deferred():
+            for item in items:
+                try:
+                    pending.append((item, item.build()))
+                except (ArticleFormatError, InputError) as error:
+                    report.failures.append(Failure(item.label, _reason(error)))
+                    advance()
+                if len(pending) >= batch:
+                    await _store(pending, report, advance)
+                    pending = []
+            if pending:
+                await _store(pending, report, advance)
+    finally:
+        await drain_neighbours()
 
 
 def _reason(error: Exception) -> str:

@@ -1,0 +1,34 @@
+"""The queue of articles whose related-article lists are due (`article_neighbour_queue`).
+
+`gql-news import` stores its batches without refreshing the neighbour lists inside each write
+transaction: it queues the articles whose mentions it wrote, one row per article (coalesced:
+an article queued twice is one row), and refreshes the lists of everything queued after its
+batches, in transactions of its own (`ingest/neighbours.py`: `drain_neighbours`). A deleted
+article leaves the queue with it (the foreign key cascades).
+"""
+
+from typing import Any
+
+from tortoise import migrations
+from tortoise.migrations import operations as ops
+
+_CREATE = (
+    "CREATE TABLE article_neighbour_queue (article_id INTEGER NOT NULL PRIMARY KEY"
+    " REFERENCES article (id) ON DELETE CASCADE)"
+)
+
+
+async def _forward(_apps: Any, schema_editor: Any) -> None:
+    await schema_editor.client.execute_script(_CREATE)
+
+
+async def _backward(_apps: Any, schema_editor: Any) -> None:
+    await schema_editor.client.execute_script("DROP TABLE IF EXISTS article_neighbour_queue")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("models", "0014_search_cap_related_neighbours")]
+
+    initial = False
+
+    operations = [ops.RunPython(_forward, _backward)]
