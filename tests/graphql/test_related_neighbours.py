@@ -124,7 +124,7 @@ async def test_a_deferred_refresh_is_queued_answered_on_demand_then_drained(
 
 async def test_an_import_leaves_no_list_queued(short_lists: httpx.AsyncClient, tmp_path: Path) -> None:
     graph = await g.build(n=6)
-    names = [e.name for e in (*graph.people[:3], *graph.organisations[:2])]
+    names = [p.name for p in graph.people[:3]] + [o.name for o in graph.organisations[:2]]
     for n in range(4):
         body = f"{names[n]} met {names[n + 1]} in Minsk. {names[0]} said so."
         (tmp_path / f"{n}.txt").write_text(f"Story {n}\n\nNews | May {n + 1}, 2024\n\n{body}\n", "utf-8")
