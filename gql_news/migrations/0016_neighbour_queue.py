@@ -7,23 +7,8 @@ batches, in transactions of its own (`ingest/neighbours.py`: `drain_neighbours`)
 article leaves the queue with it (the foreign key cascades).
 """
 
-from typing import Any
-
 from tortoise import migrations
 from tortoise.migrations import operations as ops
-
-_CREATE = (
-    "CREATE TABLE article_neighbour_queue (article_id INTEGER NOT NULL PRIMARY KEY"
-    " REFERENCES article (id) ON DELETE CASCADE)"
-)
-
-
-async def _forward(_apps: Any, schema_editor: Any) -> None:
-    await schema_editor.client.execute_script(_CREATE)
-
-
-async def _backward(_apps: Any, schema_editor: Any) -> None:
-    await schema_editor.client.execute_script("DROP TABLE IF EXISTS article_neighbour_queue")
 
 
 class Migration(migrations.Migration):
@@ -31,4 +16,10 @@ class Migration(migrations.Migration):
 
     initial = False
 
-    operations = [ops.RunPython(_forward, _backward)]
+    operations = [
+        ops.RunSQL(
+            "CREATE TABLE article_neighbour_queue (article_id INTEGER NOT NULL PRIMARY KEY"
+            " REFERENCES article (id) ON DELETE CASCADE)",
+            "DROP TABLE IF EXISTS article_neighbour_queue",
+        )
+    ]

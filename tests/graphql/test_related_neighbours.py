@@ -4,15 +4,18 @@ computed on demand with the same answers. Against the Python reference of `graph
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 from tortoise import connections
 from tortoise.transactions import in_transaction
 
+from gql_news.ingest import neighbours
 from gql_news.ingest.importer import ImportReport, collect, import_items
 from gql_news.ingest.neighbours import (
     QUEUE,
@@ -141,3 +144,25 @@ async def test_an_import_leaves_no_list_queued(short_lists: httpx.AsyncClient, t
     async with in_transaction():
         await rebuild_neighbours()
     assert await _lists() == drained
+
+
+async def test_a_drain_waits_for_another_past_the_statement_timeout(test_settings: Settings) -> None:
+    """One drain at a time (PostgreSQL: an advisory lock); the second waits for the first however
+    long, not cut off by the sessions' statement timeout, then finds what is left."""
+    if not test_settings.is_postgres:
+        pytest.skip("an advisory lock: PostgreSQL")
+    async with tuned_client(test_settings, related_neighbours=STORED, statement_timeout_ms=300):
+        graph = await g.build(n=12)
+        with neighbours_deferred():
+            changed = await _relink(graph)
+        other = await asyncpg.connect(test_settings.database_url.replace("postgres://", "postgresql://", 1))
+        try:
+            async with other.transaction():
+                await other.execute(f"SELECT pg_advisory_xact_lock({neighbours._DRAIN_LOCK})")
+                draining = asyncio.ensure_future(drain_neighbours())
+                await asyncio.sleep(1.0)  # over the 300 ms statement timeout
+                assert not draining.done()
+            assert await asyncio.wait_for(draining, 30) == len(changed)
+        finally:
+            await other.close()
+        assert await _queued() == set()
