@@ -163,7 +163,8 @@ _CONTENT = "article, topic, entity_count, entity_pair_count, entity_timeline"
 
 async def _counts_ab(items: list[Any], figures: dict[str, Any], rounds: int) -> None:
     """The in-process import with the maintained counts and without them (their statements made
-    no-ops), interleaved `rounds` times on an emptied database; the best of each."""
+    no-ops), interleaved `rounds` times on an emptied database, the order alternating; the best
+    of each."""
     from tortoise import connections
 
     from gql_news.ingest.counts import CountChange
@@ -173,8 +174,9 @@ async def _counts_ab(items: list[Any], figures: dict[str, Any], rounds: int) -> 
         return None
 
     best: dict[str, float] = {}
-    for _round in range(rounds):
-        for label in ("with_counts", "without_counts"):
+    for round_ in range(rounds):
+        labels = ("with_counts", "without_counts")
+        for label in labels if round_ % 2 == 0 else labels[::-1]:  # neither always runs first
             await connections.get("default").execute_script(f"TRUNCATE {_CONTENT} RESTART IDENTITY CASCADE")
             saved = CountChange.before, CountChange.apply
             if label == "without_counts":
