@@ -249,6 +249,7 @@ CONTENT_TABLES = (
     "entity_count",
     "entity_pair_count",
     "entity_timeline",
+    "article_neighbour_queue",
     "article_neighbour",
     "quote",
     "entity_candidate",

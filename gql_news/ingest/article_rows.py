@@ -51,9 +51,10 @@ async def topic_map(names: Sequence[str]) -> dict[str, int]:
     if not by_slug:
         return {}
     ids: dict[str, int] = dict(await Topic.filter(slug__in=list(by_slug)).values_list("slug", "id"))
-    if missing := [slug for slug in by_slug if slug not in ids]:
+    if missing := sorted(slug for slug in by_slug if slug not in ids):
         # Ignoring conflicts: a concurrent import creating the same topic makes this one wait for
-        # its commit and use its row, instead of failing the whole batch on the unique slug.
+        # its commit and use its row, instead of failing the whole batch on the unique slug. In
+        # slug order, so two importers creating the same new topics wait, never deadlock.
         await Topic.bulk_create(
             [Topic(slug=slug, name=by_slug[slug]) for slug in missing], ignore_conflicts=True
         )

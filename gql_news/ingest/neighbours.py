@@ -19,17 +19,29 @@ transaction): the article's own list is computed again; every other list that na
 ranks among their top, each trimmed back to its size. `rebuild_neighbours` fills the table
 from scratch (migration 0014 for the articles stored before it; a bulk load that wrote
 mentions directly).
+
+Inside `neighbours_deferred()` (`gql-news import`) the refresh is queued instead: the articles
+go to `article_neighbour_queue` (migration 0016, one row per article however often it is
+queued) in the write's transaction, and `drain_neighbours` refreshes everything queued
+afterwards, up to `DRAIN_BATCH` articles per transaction, one drain at a time. Until then a
+queued article's own list is computed on demand by `Article.related`; the lists of
+other articles may lack it (the window between an import's batch committing and the drain at
+the import's end).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 
+from gql_news.db import writing
 from gql_news.tuning import tuning
 
 _COLUMNS = ("person_id", "organisation_id", "country_id")
@@ -132,15 +144,47 @@ async def _trim(client: BaseDBAsyncClient, naming: Sequence[int], postgres: bool
     await client.execute_query(numbered(sql, postgres), [target_param(naming, postgres)])
 
 
+QUEUE = "article_neighbour_queue"
+DRAIN_BATCH = 2000
+"""Queued articles refreshed per transaction by `drain_neighbours`."""
+_DRAIN_LOCK = 7_236_471_015
+"""The advisory lock a drain holds (PostgreSQL): one drain at a time, so two never write the
+same list."""
+_ATTEMPTS = 3
+_deferred: ContextVar[bool] = ContextVar("gql_news_neighbours_deferred", default=False)
+
+
+@contextmanager
+def neighbours_deferred() -> Iterator[None]:
+    """Inside the block `refresh_neighbours` queues the articles (see the module docstring)."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
 async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
     """Recompute the neighbour lists after these articles' mentions were written (`fresh`: the
     articles were just created, so no list names them yet). At most five statements, whatever
-    the count."""
+    the count. Inside `neighbours_deferred()`, one statement queueing them instead."""
     if not article_ids:
         return
     client = connections.get("default")
     postgres = client.capabilities.dialect == "postgres"
     ids = sorted(set(article_ids))
+    if _deferred.get():
+        insert = "INSERT INTO" if postgres else "INSERT OR IGNORE INTO"
+        conflict = " ON CONFLICT (article_id) DO NOTHING" if postgres else ""
+        await client.execute_query(
+            numbered(f"{insert} {QUEUE} (article_id) {_targets(postgres)}{conflict}", postgres),
+            [target_param(ids, postgres)],
+        )
+        return
+    await _refresh(client, ids, postgres, fresh=fresh)
+
+
+async def _refresh(client: BaseDBAsyncClient, ids: list[int], postgres: bool, *, fresh: bool) -> None:
     affected: list[int] = []
     if not fresh:
         param = target_param(ids, postgres)
@@ -161,10 +205,61 @@ async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False)
             ),
             [target_param([*ids, *affected], postgres), param],
         )
-    if affected:  # lists that named them lost an entry: computed again, whole
-        await _compute(client, affected, postgres)
-    await _compute(client, ids, postgres, offer_outside=[*ids, *affected])
+    # Lists that named them lost an entry: computed again, whole. Each list is computed
+    # independently of the others, so a long run is cut into statements of `_REBUILD_BATCH`.
+    for first in range(0, len(affected), _REBUILD_BATCH):
+        await _compute(client, affected[first : first + _REBUILD_BATCH], postgres)
+    outside = [*ids, *affected]
+    for first in range(0, len(ids), _REBUILD_BATCH):
+        await _compute(client, ids[first : first + _REBUILD_BATCH], postgres, offer_outside=outside)
     await _trim(client, ids, postgres)
+
+
+async def drain_neighbours() -> int:
+    """Refresh the lists of every queued article and empty the queue: up to `DRAIN_BATCH` articles
+    per transaction, one drain at a time (a second one waits for the first, then finds what is
+    left); each transaction announces its write, so cached answers go. Returns the articles done."""
+    done = 0
+    while True:
+        for _attempt in range(_ATTEMPTS - 1):
+            try:
+                count = await _drain_some()
+                break
+            except IntegrityError:  # a concurrent inline refresh wrote the same entry first
+                continue
+        else:
+            count = await _drain_some()
+        if not count:
+            return done
+        done += count
+
+
+async def _drain_some() -> int:
+    async with writing() as client:
+        postgres = client.capabilities.dialect == "postgres"
+        if postgres:
+            # Neither waiting for another drain nor a long one is a request's statement: the
+            # sessions' statement_timeout (a request's budget) does not apply to this transaction.
+            await client.execute_query("SELECT set_config('statement_timeout', '0', true)")
+            await client.execute_query(f"SELECT pg_advisory_xact_lock({_DRAIN_LOCK})")
+        rows = await client.execute_query_dict(
+            f"SELECT article_id FROM {QUEUE} ORDER BY article_id LIMIT {DRAIN_BATCH}"
+        )
+        ids = [int(row["article_id"]) for row in rows]
+        if not ids:
+            return 0
+        await _refresh(client, ids, postgres, fresh=False)
+        await client.execute_query(
+            numbered(f"DELETE FROM {QUEUE} WHERE article_id IN ({_targets(postgres)})", postgres),
+            [target_param(ids, postgres)],
+        )
+        # What the tables' triggers do for the other writes (article_neighbour has none).
+        await client.execute_query(
+            "SELECT pg_notify('gql_news_data', pg_current_xact_id()::text)"
+            if postgres
+            else "UPDATE data_version SET version = version + 1 WHERE id = 1"
+        )
+        return len(ids)
 
 
 async def rebuild_neighbours(client: BaseDBAsyncClient | None = None) -> int:

@@ -1,8 +1,9 @@
 """`Article.related`, batched: read from the precomputed lists, or computed for a long list.
 
 Up to `related_neighbours` (a setting) the answer is the stored list of `article_neighbour`
-(`ingest/neighbours.py` keeps it current): one indexed read. A longer list is computed on
-demand with the same bounded candidate search and the same score and order, in one statement
+(`ingest/neighbours.py` keeps it current): one indexed read, after a look at the queue of
+lists not yet refreshed (an import's articles until its end: theirs are computed). A longer list
+is computed on demand with the same bounded candidate search and the same score and order, in one statement
 per batch.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from gql_news.graphql.graph.batch import per_batch, rows_by
 from gql_news.graphql.sql import Row, fetch, in_list, is_postgres
 from gql_news.graphql.tables import ARTICLE
-from gql_news.ingest.neighbours import scored_sql, target_param
+from gql_news.ingest.neighbours import QUEUE, scored_sql, target_param
 from gql_news.tuning import tuning
 
 RelatedKey = tuple[int, int]
@@ -44,8 +45,18 @@ async def load_related(keys: Sequence[RelatedKey]) -> list[list[Row]]:
     `_shared`), best first."""
 
     async def run(first: int, ids: list[int]) -> dict[int, list[Row]]:
-        if first <= tuning().related_neighbours:
-            return await _stored(ids, first)
-        return await _computed(ids, first)
+        if first > tuning().related_neighbours:
+            return await _computed(ids, first)
+        # Stored, but their lists not refreshed yet (an import's, until its end).
+        pending = {
+            row["article_id"]
+            for row in await fetch(f"SELECT article_id FROM {QUEUE} WHERE article_id IN {in_list(ids)}", ids)
+        }
+        found = (
+            await _stored([pk for pk in ids if pk not in pending], first) if len(pending) < len(ids) else {}
+        )
+        if pending:
+            found.update(await _computed(sorted(pending), first))
+        return found
 
     return await per_batch(keys, lambda k: (k[1], k[0]), run, list)

