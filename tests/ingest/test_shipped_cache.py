@@ -20,17 +20,38 @@ def test_the_cached_country_data_is_the_packages_data(
     fresh = country_context._parse_packages()
     assert len(fresh["names"]) > 40_000
     assert "Georgia" in fresh["us_states"]
-    assert cached_derivation("country-context", PACKAGES, country_context._parse_packages) == fresh
+    calls: list[int] = []
+
+    def derive() -> dict[str, object]:
+        calls.append(1)
+        return country_context._parse_packages()
+
+    assert cached_derivation("country-context", PACKAGES, derive) == fresh
     (written,) = tmp_path.glob("country-context-*.json")
-
-    def not_again() -> None:
-        pytest.fail("derived again although the cache file holds it")
-
-    assert cached_derivation("country-context", PACKAGES, not_again) == fresh
+    assert cached_derivation("country-context", PACKAGES, derive) == fresh
+    assert len(calls) == 1  # the second read came from the file
 
     written.write_text('{"names": {', encoding="utf-8")  # a torn or corrupt file: derived again
-    assert cached_derivation("country-context", PACKAGES, country_context._parse_packages) == fresh
-    assert cached_derivation("country-context", PACKAGES, not_again) == fresh
+    assert cached_derivation("country-context", PACKAGES, derive) == fresh
+    assert cached_derivation("country-context", PACKAGES, derive) == fresh
+    assert len(calls) == 2
+
+
+def test_a_changed_derivation_is_not_read_from_an_older_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release that changes what is derived (same package versions) derives it again."""
+    monkeypatch.setenv("GQL_NEWS_CACHE_DIR", str(tmp_path))
+
+    def older() -> dict[str, int]:
+        return {"a": 1}
+
+    def newer() -> dict[str, int]:
+        return {"a": 1, "b": 2}
+
+    assert cached_derivation("t", ["pytest"], older) == {"a": 1}
+    assert cached_derivation("t", ["pytest"], newer) == {"a": 1, "b": 2}
+    assert len(list(tmp_path.glob("t-*.json"))) == 1  # the older file replaced
 
 
 def test_over_budget_or_unwritable_it_is_derived_in_every_process(
