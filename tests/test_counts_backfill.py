@@ -1,5 +1,5 @@
-"""Counts for articles stored before the count tables existed: the 0013 backfill, its way back,
-and `gql-news recount`."""
+"""Counts for articles stored before the count tables existed: the 0013 and 0015 backfills,
+their way back, and `gql-news recount`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from gql_news.db import database
 from gql_news.settings import Settings
 from tests.test_cli_import import CATALOGUE, SEED, migrate_back_to, run
 
-_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
+_TABLES = (
+    "entity_count",
+    "entity_pair_count",
+    "entity_timeline",
+    "entity_topic_count",
+    "topic_count",
+    "article_total",
+)
 
 
 async def _counts(url: str) -> dict[str, list[tuple[Any, ...]]]:

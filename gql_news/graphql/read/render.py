@@ -20,7 +20,7 @@ from graphql.execution.values import VariableValues, get_argument_values
 
 from gql_news.graphql.errors import GqlNewsError
 from gql_news.graphql.ids import MAX_NODES, from_global_id
-from gql_news.graphql.lists import Ordering
+from gql_news.graphql.lists import ARTICLE_TOTAL, Ordering
 from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, bounded_first, decode_cursor
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
@@ -336,7 +336,10 @@ class Renderer:
                 parts.append((key_name, self.d.string(part[1])))
             elif kind == "totalCount":
                 counted_where = (" WHERE " + " AND ".join(counted)) if counted else ""
-                parts.append((key_name, f"(SELECT COUNT(*) FROM {target.table} t{counted_where})"))
+                total = f"(SELECT COUNT(*) FROM {target.table} t{counted_where})"
+                if not counted and target.table == "article":
+                    total = ARTICLE_TOTAL  # every article: the maintained total
+                parts.append((key_name, total))
             elif kind == "edges":
                 edge = self.d.object([(k, self._edge_part(p, alias, cursor)) for k, p in part[1]])
                 parts.append(
