@@ -12,6 +12,10 @@ maintained (kept current by `ingest.counts`, like 0013's tables; backfilled here
   `article_topic`).
 - `topic_count`: per topic, its articles (the topic facet of all articles); `article_total`:
   one row, the number of articles (`totalCount` of the unfiltered article list).
+- PostgreSQL: `gql_news_newest_matches_grown`, 0014's newest-first walk of a search that goes
+  on past its budget when that is cheaper than the GIN read it would fall back to: it found
+  some matches in the newest `budget` articles, so their density tells both how many more
+  articles the walk needs and how many matches the GIN index would read (`search/candidates.py`).
 """
 
 from typing import Any
@@ -49,6 +53,52 @@ DROP_PAIR_INDEXES = ["DROP INDEX IF EXISTS entity_pair_count_top", "DROP INDEX I
 _OLD_PAIR_INDEX = "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id)"
 
 
+_PG_GROWN = """
+CREATE FUNCTION gql_news_newest_matches_grown(
+  query tsquery, titles boolean, lim integer, budget integer, total double precision
+) RETURNS TABLE (id integer, published_at timestamptz) LANGUAGE plpgsql STABLE
+SET enable_seqscan = off SET enable_bitmapscan = off AS $$
+#variable_conflict use_column
+DECLARE
+  found integer;
+  more integer;
+  edge_p timestamptz;
+  edge_id integer;
+BEGIN
+  RETURN QUERY SELECT a.id, a.published_at FROM (
+    SELECT r.id, r.published_at, r.search_vector, r.search_title FROM article r
+    ORDER BY r.published_at DESC, r.id DESC LIMIT budget
+  ) a
+  WHERE a.search_vector @@ query AND (NOT titles OR a.search_title @@ query)
+  ORDER BY a.published_at DESC, a.id DESC LIMIT lim;
+  GET DIAGNOSTICS found = ROW_COUNT;
+  IF found >= lim OR found = 0 THEN
+    RETURN;
+  END IF;
+  -- At the density seen so far: the articles still to walk (with a margin), against the
+  -- matches the GIN index would read instead; at most three budgets more.
+  more := ceil(1.5 * (lim - found) * budget / found);
+  IF more > least(found * total / budget, 3.0 * budget) THEN
+    RETURN;
+  END IF;
+  SELECT r.published_at, r.id INTO edge_p, edge_id FROM article r
+  ORDER BY r.published_at DESC, r.id DESC OFFSET budget - 1 LIMIT 1;
+  IF edge_p IS NULL THEN
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT a.id, a.published_at FROM (
+    SELECT r.id, r.published_at, r.search_vector, r.search_title FROM article r
+    WHERE r.published_at <= edge_p AND (r.published_at, r.id) < (edge_p, edge_id)
+    ORDER BY r.published_at DESC, r.id DESC LIMIT more
+  ) a
+  WHERE a.search_vector @@ query AND (NOT titles OR a.search_title @@ query)
+  ORDER BY a.published_at DESC, a.id DESC LIMIT lim - found;
+END
+$$
+"""
+_DROP_GROWN = "DROP FUNCTION IF EXISTS gql_news_newest_matches_grown(tsquery, boolean, integer, integer, double precision)"
+
+
 def backfill() -> list[str]:
     """The statements computing the topic counts and the total from the stored rows (also
     `gql-news recount`), each table's rows in key order."""
@@ -69,12 +119,15 @@ async def _forward(_apps: Any, schema_editor: Any) -> None:
     for statement in [*tables, *backfill(), *DROP_PAIR_INDEXES, *PAIR_INDEXES]:
         await client.execute_script(statement)
     if postgres:
+        await client.execute_script(_PG_GROWN)
         await client.execute_script("ANALYZE entity_pair_count, entity_topic_count, topic_count, article_total")
 
 
 async def _backward(_apps: Any, schema_editor: Any) -> None:
     client = schema_editor.client
     drops = [f"DROP TABLE IF EXISTS {table}" for table in TABLES]
+    if client.capabilities.dialect == "postgres":
+        drops.append(_DROP_GROWN)
     for statement in [*drops, *DROP_PAIR_INDEXES, _OLD_PAIR_INDEX]:
         await client.execute_script(statement)
 
