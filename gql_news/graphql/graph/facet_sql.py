@@ -182,10 +182,10 @@ def _maintained(
             f"AND articles >= {threshold}"
         )
         return counts, "0", [max(first - 1, 0)]
-    parent = KIND_OF_SOURCE.get(source)
-    if parent is None:
+    of = KIND_OF_SOURCE.get(source)
+    if of is None:
         return None
-    return _of_entities(code, KIND_CODES[parent.name], keys, first)
+    return _of_entities(code, KIND_CODES[of.name], keys, first)
 
 
 def _statement(facet: Facet, query: ListQuery, keys: Sequence[Any], first: int) -> tuple[str, list[Any]]:
