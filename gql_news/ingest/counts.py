@@ -26,20 +26,13 @@ from typing import Any
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from gql_news.db import COUNT_TABLES
 from gql_news.ingest.article_rows import insert_many
 
 KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
 """An entity kind's code in the count tables (the order co-mentions break ties in)."""
 FKS = ("person_id", "organisation_id", "country_id")
 """The `mention` column of each kind code."""
-COUNT_TABLES = (
-    "entity_count",
-    "entity_pair_count",
-    "entity_timeline",
-    "entity_topic_count",
-    "topic_count",
-    "article_total",
-)
 CO_MENTIONS = "entity_co_mention"
 """The view of `entity_pair_count` with every pair both ways round: (`kind`, `entity_id`) and its
 partner (`other_kind`, `other_id`); a condition on the first is an index range on each side."""
