@@ -24,6 +24,12 @@ from gql_news.graphql.tables import Table
 ARTICLE_TOTAL = "COALESCE((SELECT x.articles FROM article_total x WHERE x.id = 1), 0)"
 """The number of articles, maintained by the write path (migration 0015)."""
 
+
+def entity_article_total(kind: int, entity: str) -> str:
+    """The number of articles naming an entity of kind code `kind` (id `entity`, SQL), maintained."""
+    return f"COALESCE((SELECT x.articles FROM entity_count x WHERE x.kind = {kind} AND x.entity_id = {entity}), 0)"
+
+
 Filter = tuple[str, tuple[Any, ...]]
 """A SQL condition on alias `t` and its parameters."""
 

@@ -20,7 +20,7 @@ from graphql.execution.values import VariableValues, get_argument_values
 
 from gql_news.graphql.errors import GqlNewsError
 from gql_news.graphql.ids import MAX_NODES, from_global_id
-from gql_news.graphql.lists import ARTICLE_TOTAL, Ordering
+from gql_news.graphql.lists import Ordering
 from gql_news.graphql.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, bounded_first, decode_cursor
 from gql_news.graphql.read import registry as r
 from gql_news.graphql.read.dialect import Dialect
@@ -337,8 +337,8 @@ class Renderer:
             elif kind == "totalCount":
                 counted_where = (" WHERE " + " AND ".join(counted)) if counted else ""
                 total = f"(SELECT COUNT(*) FROM {target.table} t{counted_where})"
-                if not counted and target.table == "article":
-                    total = ARTICLE_TOTAL  # every article: the maintained total
+                if not filters and spec.total is not None:  # the whole list: a maintained count
+                    total = f"({spec.total.replace('{row}', row)})"
                 parts.append((key_name, total))
             elif kind == "edges":
                 edge = self.d.object([(k, self._edge_part(p, alias, cursor)) for k, p in part[1]])
