@@ -1,18 +1,22 @@
-"""The entity graph's maintained counts, kept current by the write path (tables: migration 0013).
+"""The entity graph's maintained counts, kept current by the write path (tables: migrations
+0013 and 0015).
 
 Per entity: its articles and mentions (`entity_count`); per pair of entities named in one
 article: the articles naming both and the latest one's publication time (`entity_pair_count`,
 each pair once, the lower (kind, id) first; read both ways round through `CO_MENTIONS`); per
-entity and UTC day: its articles (`entity_timeline`).
+entity and UTC day: its articles (`entity_timeline`); per entity and topic: its articles filed
+under the topic (`entity_topic_count`); per topic: its articles (`topic_count`); and the number
+of articles (`article_total`, one row).
 
 Every write that changes an article's mentions, topics or publication time (storing, editing,
 deleting, re-linking articles; deleting an entity) reads the (article, entity) and (article,
-topic) rows of the articles it touches before and after the change, and applies the difference in the same
-transaction: one `INSERT ... ON CONFLICT DO UPDATE` per table with the net change of every key
-(sorted by key, so concurrent writers lock shared rows in one order and cannot deadlock; run
-last in the transaction, so a popular entity's row is held only until the commit), then the
-rows that reached zero are deleted. A pair that lost its latest article gets its `last_seen`
-computed again from the mentions (an edit's rare case). `recount()` rebuilds everything.
+topic) rows of the articles it touches before and after the change, and applies the difference
+in the same transaction: one `INSERT ... ON CONFLICT DO UPDATE` per table with the net change of
+every key (sorted by key, so concurrent writers lock shared rows in one order and cannot
+deadlock; run last in the transaction, so a popular entity's row is held only until the commit),
+then the rows that reached zero are deleted. A pair that lost its latest article gets its
+`last_seen` computed again from the mentions (an edit's rare case). `recount()` rebuilds
+everything.
 """
 
 from __future__ import annotations
@@ -85,7 +89,10 @@ async def _read(ids: Iterable[int]) -> dict[int, _Article]:
         f" {_day(postgres)} AS d FROM mention m JOIN article a ON a.id = m.article_id WHERE "
     )
     group = " GROUP BY 1, 2, 3, 5, 6"
-    topics = "SELECT a.id AS a, t.topic_id AS t FROM article a LEFT JOIN article_topic t ON t.article_id = a.id WHERE "
+    topics = (
+        "SELECT a.id AS a, t.topic_id AS t FROM article a"
+        " LEFT JOIN article_topic t ON t.article_id = a.id WHERE "
+    )
     rows: list[dict[str, Any]] = []
     topic_rows: list[dict[str, Any]] = []
     if postgres:

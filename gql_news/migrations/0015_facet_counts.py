@@ -31,7 +31,8 @@ _PG_TABLES = [
     "CREATE TABLE entity_topic_count (kind SMALLINT NOT NULL, entity_id INTEGER NOT NULL,"
     " topic_id INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, entity_id, topic_id))"
     " WITH (fillfactor = 80)",
-    "CREATE TABLE topic_count (topic_id INTEGER PRIMARY KEY, articles INTEGER NOT NULL) WITH (fillfactor = 50)",
+    "CREATE TABLE topic_count (topic_id INTEGER PRIMARY KEY, articles INTEGER NOT NULL)"
+    " WITH (fillfactor = 50)",
     "CREATE TABLE article_total (id SMALLINT PRIMARY KEY CHECK (id = 1), articles INTEGER NOT NULL)"
     " WITH (fillfactor = 50)",
 ]
@@ -49,7 +50,10 @@ PAIR_INDEXES = [
     "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id, kind, articles)",
 ]
 """An entity's partners of one kind by count, on either side of the pair (built after a backfill)."""
-DROP_PAIR_INDEXES = ["DROP INDEX IF EXISTS entity_pair_count_top", "DROP INDEX IF EXISTS entity_pair_count_other"]
+DROP_PAIR_INDEXES = [
+    "DROP INDEX IF EXISTS entity_pair_count_top",
+    "DROP INDEX IF EXISTS entity_pair_count_other",
+]
 _OLD_PAIR_INDEX = "CREATE INDEX entity_pair_count_other ON entity_pair_count (other_kind, other_id)"
 
 
@@ -96,7 +100,9 @@ BEGIN
 END
 $$
 """
-_DROP_GROWN = "DROP FUNCTION IF EXISTS gql_news_newest_matches_grown(tsquery, boolean, integer, integer, double precision)"
+_DROP_GROWN = (
+    "DROP FUNCTION IF EXISTS gql_news_newest_matches_grown(tsquery, boolean, integer, integer, double precision)"
+)
 
 
 def backfill() -> list[str]:
@@ -120,7 +126,7 @@ async def _forward(_apps: Any, schema_editor: Any) -> None:
         await client.execute_script(statement)
     if postgres:
         await client.execute_script(_PG_GROWN)
-        await client.execute_script("ANALYZE entity_pair_count, entity_topic_count, topic_count, article_total")
+        await client.execute_script(f"ANALYZE entity_pair_count, {', '.join(TABLES)}")
 
 
 async def _backward(_apps: Any, schema_editor: Any) -> None:

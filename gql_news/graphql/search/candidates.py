@@ -53,7 +53,8 @@ def _pg_newest(name: str, cap: int, titles: bool, estimate: str, boost: int) -> 
     walked = f"(SELECT count(*) FROM {name}_walk) > {cap}"
     return (
         f"{name}_walk AS MATERIALIZED (SELECT w.id, w.published_at FROM gql_news_newest_matches_grown("
-        f"(SELECT q FROM _q), {str(titles).lower()}, {cap + 1}, (SELECT budget FROM _q), (SELECT total FROM _q)) w "
+        f"(SELECT q FROM _q), {str(titles).lower()}, {cap + 1}, (SELECT budget FROM _q),"
+        " (SELECT total FROM _q)) w "
         f"WHERE (SELECT {boost} * {estimate} * {estimate} > {cap} * total FROM _q)), "
         f"{name} AS MATERIALIZED ((SELECT id, published_at FROM {name}_walk WHERE {walked}) UNION ALL "
         f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walked} "
