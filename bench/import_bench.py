@@ -157,7 +157,10 @@ async def _swap_triggers(url: str, old: str, new: str, suffix: str) -> None:
         await connection.close()
 
 
-_CONTENT = "article, topic, entity_count, entity_pair_count, entity_timeline"
+_CONTENT = (
+    "article, topic, entity_count, entity_pair_count, entity_timeline, entity_topic_count, topic_count,"
+    " article_total"
+)
 """What an import writes (the maintained counts have no foreign key to cascade from)."""
 
 

@@ -244,11 +244,19 @@ async def writing() -> AsyncIterator[BaseDBAsyncClient]:
         hook()
 
 
-# Every table of content, children before parents; `country` (reference data) is not among them.
-CONTENT_TABLES = (
+COUNT_TABLES = (
     "entity_count",
     "entity_pair_count",
     "entity_timeline",
+    "entity_topic_count",
+    "topic_count",
+    "article_total",
+)
+"""The maintained counts (`ingest.counts`, migrations 0013 and 0015)."""
+
+# Every table of content, children before parents; `country` (reference data) is not among them.
+CONTENT_TABLES = (
+    *COUNT_TABLES,
     "article_neighbour_queue",
     "article_neighbour",
     "quote",

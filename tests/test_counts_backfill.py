@@ -1,5 +1,5 @@
-"""Counts for articles stored before the count tables existed: the 0013 backfill, its way back,
-and `gql-news recount`."""
+"""Counts for articles stored before the count tables existed: the 0013 and 0015 backfills,
+their way back, and `gql-news recount`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ from typing import Any
 
 from tortoise import connections
 
-from gql_news.db import database
+from gql_news.db import COUNT_TABLES, database
 from gql_news.settings import Settings
 from tests.test_cli_import import CATALOGUE, SEED, migrate_back_to, run
-
-_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
 
 
 async def _counts(url: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -22,7 +20,7 @@ async def _counts(url: str) -> dict[str, list[tuple[Any, ...]]]:
                 tuple(str(v) for v in row.values())
                 for row in await client.execute_query_dict(f"SELECT * FROM {table}")
             )
-            for table in _TABLES
+            for table in COUNT_TABLES
         }
 
 
@@ -38,7 +36,7 @@ async def test_migration_backfills_and_recount_rebuilds(empty_database_url: str)
     assert await _counts(url) == kept
 
     async with database(Settings(database_url=url)):
-        for table in _TABLES:
+        for table in COUNT_TABLES:
             await connections.get("default").execute_script(f"DELETE FROM {table}")
     recounted = run(url, "recount")
     assert recounted.returncode == 0, recounted.stderr

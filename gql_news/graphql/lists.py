@@ -21,6 +21,15 @@ from gql_news.graphql.pagination import PageArgs
 from gql_news.graphql.sql import Row, fetch, in_list, is_postgres
 from gql_news.graphql.tables import Table
 
+ARTICLE_TOTAL = "COALESCE((SELECT x.articles FROM article_total x WHERE x.id = 1), 0)"
+"""The number of articles, maintained by the write path (migration 0015)."""
+
+
+def entity_article_total(kind: int, entity: str) -> str:
+    """The number of articles naming an entity of kind code `kind` (id `entity`, SQL), maintained."""
+    return f"COALESCE((SELECT x.articles FROM entity_count x WHERE x.kind = {kind} AND x.entity_id = {entity}), 0)"
+
+
 Filter = tuple[str, tuple[Any, ...]]
 """A SQL condition on alias `t` and its parameters."""
 
@@ -139,6 +148,15 @@ class ListQuery:
         """How many rows each parent key has in the whole (filtered) list."""
         clauses, params = _conditions(self.filters)
         table = self.source.table.from_
+        if (
+            self.source.belongs is None
+            and not clauses
+            and self.with_ is None
+            and self.source.table.name == "article"
+        ):
+            # Every article: the maintained total (`ingest.counts`), not a count of the table.
+            rows = await fetch(f"SELECT {ARTICLE_TOTAL} AS n", [])
+            return {keys[0] if keys else 0: int(rows[0]["n"])}
         if self.source.belongs is None or len(keys) == 1:
             parent: list[Any] = []
             if self.source.belongs is not None:

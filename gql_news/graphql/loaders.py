@@ -16,7 +16,7 @@ from strawberry.dataloader import DataLoader
 
 from gql_news.graphql.graph.buckets import TimelineKey, load_timelines
 from gql_news.graphql.graph.facet_sql import FacetKey, load_facets
-from gql_news.graphql.graph.kinds import EntityKey, load_article_counts, load_mention_counts
+from gql_news.graphql.graph.kinds import KIND_OF_SOURCE, EntityKey, load_article_counts, load_mention_counts
 from gql_news.graphql.graph.pair_sql import CoMentionKey, load_co_mentions, load_entity_keys
 from gql_news.graphql.graph.related_sql import RelatedKey, load_related
 from gql_news.graphql.lists import ListQuery
@@ -78,6 +78,12 @@ async def _load_counts(keys: Sequence[CountKey]) -> list[int]:
         by_query[query].append(parent)
     results: dict[CountKey, int] = {}
     for query, parents in by_query.items():
+        kind = KIND_OF_SOURCE.get(query.source)
+        if kind is not None and not query.filters and query.with_ is None:
+            # An entity's whole list of articles: its maintained count.
+            counted = await load_article_counts([(kind.name, parent) for parent in parents])
+            results.update(((query, parent), n) for parent, n in zip(parents, counted, strict=True))
+            continue
         for parent, count in (await query.counts(parents)).items():
             results[(query, parent)] = count
     return [results[key] for key in keys]

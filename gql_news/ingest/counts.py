@@ -1,18 +1,22 @@
-"""The entity graph's maintained counts, kept current by the write path (tables: migration 0013).
+"""The entity graph's maintained counts, kept current by the write path (tables: migrations
+0013 and 0015).
 
 Per entity: its articles and mentions (`entity_count`); per pair of entities named in one
 article: the articles naming both and the latest one's publication time (`entity_pair_count`,
 each pair once, the lower (kind, id) first; read both ways round through `CO_MENTIONS`); per
-entity and UTC day: its articles (`entity_timeline`).
+entity and UTC day: its articles (`entity_timeline`); per entity and topic: its articles filed
+under the topic (`entity_topic_count`); per topic: its articles (`topic_count`); and the number
+of articles (`article_total`, one row).
 
-Every write that changes an article's mentions or its publication time (storing, editing,
-deleting, re-linking articles; deleting an entity) reads the (article, entity) rows of the
-articles it touches before and after the change, and applies the difference in the same
-transaction: one `INSERT ... ON CONFLICT DO UPDATE` per table with the net change of every key
-(sorted by key, so concurrent writers lock shared rows in one order and cannot deadlock; run
-last in the transaction, so a popular entity's row is held only until the commit), then the
-rows that reached zero are deleted. A pair that lost its latest article gets its `last_seen`
-computed again from the mentions (an edit's rare case). `recount()` rebuilds everything.
+Every write that changes an article's mentions, topics or publication time (storing, editing,
+deleting, re-linking articles; deleting an entity) reads the (article, entity) and (article,
+topic) rows of the articles it touches before and after the change, and applies the difference
+in the same transaction: one `INSERT ... ON CONFLICT DO UPDATE` per table with the net change of
+every key (sorted by key, so concurrent writers lock shared rows in one order and cannot
+deadlock; run last in the transaction, so a popular entity's row is held only until the commit),
+then the rows that reached zero are deleted. A pair that lost its latest article gets its
+`last_seen` computed again from the mentions (an edit's rare case). `recount()` rebuilds
+everything.
 """
 
 from __future__ import annotations
@@ -26,13 +30,13 @@ from typing import Any
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from gql_news.db import COUNT_TABLES
 from gql_news.ingest.article_rows import insert_many
 
 KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
 """An entity kind's code in the count tables (the order co-mentions break ties in)."""
 FKS = ("person_id", "organisation_id", "country_id")
 """The `mention` column of each kind code."""
-COUNT_TABLES = ("entity_count", "entity_pair_count", "entity_timeline")
 CO_MENTIONS = "entity_co_mention"
 """The view of `entity_pair_count` with every pair both ways round: (`kind`, `entity_id`) and its
 partner (`other_kind`, `other_id`); a condition on the first is an index range on each side."""
@@ -40,6 +44,7 @@ partner (`other_kind`, `other_id`); a condition on the first is an index range o
 _KIND = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT NULL THEN 1 ELSE 2 END"
 _ENTITY = "COALESCE(m.person_id, m.organisation_id, m.country_id)"
 _MIGRATION = importlib.import_module("gql_news.migrations.0013_maintained_counts")
+_FACETS = importlib.import_module("gql_news.migrations.0015_facet_counts")
 _CHUNK = 500  # ids per statement on SQLite (bound parameters)
 
 Entity = tuple[int, int]
@@ -48,12 +53,13 @@ Entity = tuple[int, int]
 
 @dataclass(slots=True)
 class _Article:
-    """What one article adds to the counts: its publication time and UTC day (as stored), and
-    its entities with how often each is mentioned."""
+    """What one article adds to the counts: its publication time and UTC day (as stored, None
+    when it names no entity), its entities with how often each is mentioned, and its topics."""
 
-    published: Any
-    day: Any
+    published: Any = None
+    day: Any = None
     entities: dict[Entity, int] = field(default_factory=dict)
+    topics: list[int] = field(default_factory=list)
 
 
 def _day(postgres: bool) -> str:
@@ -71,7 +77,8 @@ def _postgres(client: BaseDBAsyncClient) -> bool:
 
 
 async def _read(ids: Iterable[int]) -> dict[int, _Article]:
-    """The (article, entity) rows of these articles, as they are now in this transaction."""
+    """The (article, entity) and (article, topic) rows of these articles, as they are now in
+    this transaction (every existing article is in the answer, with or without them)."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
@@ -82,19 +89,29 @@ async def _read(ids: Iterable[int]) -> dict[int, _Article]:
         f" {_day(postgres)} AS d FROM mention m JOIN article a ON a.id = m.article_id WHERE "
     )
     group = " GROUP BY 1, 2, 3, 5, 6"
+    topics = (
+        "SELECT a.id AS a, t.topic_id AS t FROM article a"
+        " LEFT JOIN article_topic t ON t.article_id = a.id WHERE "
+    )
     rows: list[dict[str, Any]] = []
+    topic_rows: list[dict[str, Any]] = []
     if postgres:
         rows = await client.execute_query_dict(select + "m.article_id = ANY($1::int[])" + group, [wanted])
+        topic_rows = await client.execute_query_dict(topics + "a.id = ANY($1::int[])", [wanted])
     else:
         for first in range(0, len(wanted), _CHUNK):
             chunk = wanted[first : first + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
             rows += await client.execute_query_dict(select + f"m.article_id IN ({marks})" + group, chunk)
+            topic_rows += await client.execute_query_dict(topics + f"a.id IN ({marks})", chunk)
     out: dict[int, _Article] = {}
+    for row in topic_rows:
+        article = out.setdefault(row["a"], _Article())
+        if row["t"] is not None:
+            article.topics.append(int(row["t"]))
     for row in rows:
-        article = out.get(row["a"])
-        if article is None:
-            article = out[row["a"]] = _Article(row["p"], row["d"])
+        article = out.setdefault(row["a"], _Article())
+        article.published, article.day = row["p"], row["d"]
         article.entities[(int(row["k"]), int(row["e"]))] = int(row["n"])
     return out
 
@@ -132,6 +149,9 @@ _KEYS = {
     "entity_count": ("kind", "entity_id"),
     "entity_pair_count": ("kind", "entity_id", "other_kind", "other_id"),
     "entity_timeline": ("kind", "entity_id", "day"),
+    "entity_topic_count": ("kind", "entity_id", "topic_id"),
+    "topic_count": ("topic_id",),
+    "article_total": ("id",),
 }
 
 
@@ -171,14 +191,27 @@ _ADD_STATEMENTS = [
         _plus("entity_timeline", "articles"),
     ),
     _added(
+        "entity_topic_count",
+        "kind, entity_id, topic_id, articles",
+        "SELECT d.k, d.e, t.topic_id, COUNT(*) FROM d JOIN article_topic t ON t.article_id = d.a"
+        " GROUP BY d.k, d.e, t.topic_id",
+        _plus("entity_topic_count", "articles"),
+    ),
+    _added(
         "entity_count",
         "kind, entity_id, articles, mentions",
         "SELECT d.k, d.e, COUNT(*), SUM(d.n) FROM d GROUP BY d.k, d.e",
         _plus("entity_count", "articles", "mentions"),
     ),
+    "INSERT INTO topic_count (topic_id, articles) SELECT topic_id, COUNT(*) FROM article_topic"
+    " WHERE article_id {ids} GROUP BY topic_id ORDER BY 1"
+    f" ON CONFLICT (topic_id) DO UPDATE SET {_plus('topic_count', 'articles')}",
+    "INSERT INTO article_total (id, articles) SELECT 1, COUNT(*) FROM article WHERE id {ids}"
+    f" ON CONFLICT (id) DO UPDATE SET {_plus('article_total', 'articles')}",
 ]
-"""Pairs, days, then entities: the hottest rows (a country's) are locked last, for the shortest
-time, by every writer. Each pair is counted once, lower key first."""
+"""Pairs, days, entity topics, entities, topics, then the total: the hottest rows (a country's,
+a topic's, the total) are locked last, for the shortest time, by every writer. Each pair is
+counted once, lower key first. `{d}` is the batch (`_batch`), `{ids}` its article ids."""
 
 
 def _batch(postgres: bool, where: str) -> str:
@@ -191,20 +224,23 @@ def _batch(postgres: bool, where: str) -> str:
     )
 
 
+def _statement(template: str, postgres: bool, where: str) -> str:
+    return template.replace("{d}", _batch(postgres, where)).replace("{ids}", where)
+
+
 async def add_articles(ids: Sequence[int]) -> None:
-    """Count these articles' current mentions in: one statement per table (per 500 articles on
-    SQLite), computed by the database from the batch's rows."""
+    """Count these articles' current mentions and topics in (new articles): one statement per
+    table (per 500 articles on SQLite), computed by the database from the batch's rows."""
     client = _client()
     if _postgres(client):
-        d = _batch(True, "= ANY($1::int[])")
-        for statement in _ADD_STATEMENTS:
-            await client.execute_query(statement.replace("{d}", d), [list(ids)])
+        for template in _ADD_STATEMENTS:
+            await client.execute_query(_statement(template, True, "= ANY($1::int[])"), [list(ids)])
         return
     for first in range(0, len(ids), _CHUNK):
         chunk = list(ids[first : first + _CHUNK])
-        d = _batch(False, f"IN ({', '.join('?' for _ in chunk)})")
-        for statement in _ADD_STATEMENTS:
-            await client.execute_query(statement.replace("{d}", d), chunk)
+        where = f"IN ({', '.join('?' for _ in chunk)})"
+        for template in _ADD_STATEMENTS:
+            await client.execute_query(_statement(template, False, where), chunk)
 
 
 @dataclass(slots=True)
@@ -219,18 +255,26 @@ def _latest(current: Any, value: Any) -> Any:
 
 
 async def apply_difference(before: dict[int, _Article], after: dict[int, _Article]) -> None:
-    """Apply `after` minus `before` to the three count tables (see the module docstring)."""
+    """Apply `after` minus `before` to the count tables (see the module docstring)."""
     counts: dict[Entity, list[int]] = defaultdict(lambda: [0, 0])
     pairs: dict[tuple[int, int, int, int], _Pair] = defaultdict(_Pair)
     buckets: dict[tuple[int, int, Any], int] = defaultdict(int)
+    entity_topics: dict[tuple[int, int, int], int] = defaultdict(int)
+    topics: dict[int, int] = defaultdict(int)
+    articles = 0
     for sign, side in ((-1, before), (1, after)):
         for article in side.values():
+            articles += sign
+            for topic in article.topics:
+                topics[topic] += sign
             entities = sorted(article.entities)
             for index, entity in enumerate(entities):
                 total = counts[entity]
                 total[0] += sign
                 total[1] += sign * article.entities[entity]
                 buckets[(*entity, article.day)] += sign
+                for topic in article.topics:
+                    entity_topics[(*entity, topic)] += sign
                 for other in entities[index + 1 :]:  # each pair once, lower key first
                     pair = pairs[(*entity, *other)]
                     pair.n += sign
@@ -258,11 +302,21 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
         [(*key, n) for key, n in sorted(buckets.items()) if n],
     )
     await _upsert(
+        "entity_topic_count",
+        ("kind", "entity_id", "topic_id"),
+        ("articles",),
+        [(*key, n) for key, n in sorted(entity_topics.items()) if n],
+    )
+    await _upsert(
         "entity_count",
         ("kind", "entity_id"),
         ("articles", "mentions"),
         [(*key, a, m) for key, (a, m) in sorted(counts.items()) if a or m],
     )
+    await _upsert(
+        "topic_count", ("topic_id",), ("articles",), [(k, n) for k, n in sorted(topics.items()) if n]
+    )
+    await _upsert("article_total", ("id",), ("articles",), [(1, articles)] if articles else [])
     stale = [
         (*key, pair.removed)
         for key, pair in sorted(changed_pairs.items())
@@ -272,7 +326,9 @@ async def apply_difference(before: dict[int, _Article], after: dict[int, _Articl
     shrunk: dict[str, list[tuple[Any, ...]]] = {
         "entity_pair_count": [key for key, pair in sorted(changed_pairs.items()) if pair.n < 0],
         "entity_timeline": [key for key, n in sorted(buckets.items()) if n < 0],
+        "entity_topic_count": [key for key, n in sorted(entity_topics.items()) if n < 0],
         "entity_count": [key for key, (a, _m) in sorted(counts.items()) if a < 0],
+        "topic_count": [(key,) for key, n in sorted(topics.items()) if n < 0],
     }
     for table, keys in shrunk.items():
         await _delete_empty(client, table, keys)
@@ -284,6 +340,8 @@ _TYPES = {
     "other_kind": "smallint",
     "other_id": "int",
     "day": "timestamp",
+    "topic_id": "int",
+    "id": "smallint",
     "articles": "int",
     "mentions": "int",
     "last_seen": "timestamptz",
@@ -358,11 +416,15 @@ async def entity_articles(kind: str, entity_id: int) -> list[int]:
 
 
 async def recount() -> None:
-    """Compute every count again from the mention rows, in the caller's transaction (after a
-    write that bypassed the write path: plain SQL, a restored dump)."""
+    """Compute every count again from the mention and topic rows, in the caller's transaction
+    (after a write that bypassed the write path: plain SQL, a restored dump)."""
     client = _client()
     for table in COUNT_TABLES:
         await client.execute_script(f"DELETE FROM {table}")
-    await client.execute_script("DROP INDEX IF EXISTS entity_pair_count_other")
-    for statement in [*_MIGRATION.backfill(_day(_postgres(client))), _MIGRATION.PAIR_INDEX]:
+    for statement in [
+        *_FACETS.DROP_PAIR_INDEXES,
+        *_MIGRATION.backfill(_day(_postgres(client))),
+        *_FACETS.backfill(),
+        *_FACETS.PAIR_INDEXES,
+    ]:
         await client.execute_script(statement)

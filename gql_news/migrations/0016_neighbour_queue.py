@@ -12,7 +12,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0014_search_cap_related_neighbours")]
+    dependencies = [("models", "0015_facet_counts")]
 
     initial = False
 

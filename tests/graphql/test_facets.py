@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from gql_news.models import Country
 from tests.graphql import graph_data as g
 from tests.graphql.helpers import codes, data, gql
 
@@ -115,3 +116,30 @@ async def test_facets_of_an_empty_list(uncached_client: httpx.AsyncClient) -> No
     result = (await data(uncached_client, query, {"k": 5}))["articles"]
     assert result["totalCount"] == 0
     assert all(v == [] for v in result["facets"].values())
+
+
+async def test_one_entitys_top_facets_keep_ties_and_name_order(uncached_client: httpx.AsyncClient) -> None:
+    """One entity's facets read only its most frequent partners (the pair counts in count order,
+    migration 0015): small `first` values, where the cut falls among equal counts, still give
+    the values computed from the stories, by count then name."""
+    graph = await g.build(n=60, seed=11)
+    entities: list[tuple[str, str, g.Entity]] = [
+        *(("country", f'code: "{c.code}"', c) for c in graph.countries),
+        *(("person", f'slug: "{p.slug}"', p) for p in graph.people[:3]),
+        *(("organisation", f'slug: "{o.slug}"', o) for o in graph.organisations[:2]),
+    ]
+    for field, argument, entity in entities:
+        stories = [s for s in graph.stories if any(g.key(e) == g.key(entity) for e in s.entities)]
+        assert stories, argument
+        filtered = "country" if field == "country" else field
+        value = entity.code if isinstance(entity, Country) else entity.slug
+        for k in (1, 2, 3, 5):
+            nested = (
+                f"query($k: Int) {{ {field}({argument}) {{ articles(first: 1) {{ totalCount {FACETS} }} }} }}"
+            )
+            result = (await data(uncached_client, nested, {"k": k}))[field]["articles"]
+            assert result["totalCount"] == len(stories), argument
+            assert _answer(result["facets"]) == _expected(stories, k), (argument, k)
+            listed = f'query($k: Int) {{ articles(filter: {{{filtered}: "{value}"}}) {{ {FACETS} }} }}'
+            result = (await data(uncached_client, listed, {"k": k}))["articles"]
+            assert _answer(result["facets"]) == _expected(stories, k), (argument, k)

@@ -94,9 +94,41 @@ async def _stored() -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
     return counts, pairs, timeline
 
 
+async def _expected_topics() -> tuple[dict[Any, int], dict[Any, int], int]:
+    """The topic counts and the total (migration 0015) recomputed in Python from the rows."""
+    topics: dict[int, list[int]] = defaultdict(list)
+    for row in await rows("SELECT article_id, topic_id FROM article_topic"):
+        topics[row["article_id"]].append(row["topic_id"])
+    entities: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for row in await rows("SELECT article_id, person_id, organisation_id, country_id FROM mention"):
+        entities[row["article_id"]].add(_kind(row))
+    per_entity: Counter[Any] = Counter()
+    per_topic: Counter[int] = Counter()
+    for pk, filed in topics.items():
+        per_topic.update(filed)
+        per_entity.update((*entity, topic) for entity in entities[pk] for topic in filed)
+    total = (await rows("SELECT COUNT(*) AS n FROM article"))[0]["n"]
+    return dict(per_entity), dict(per_topic), total
+
+
+async def _stored_topics() -> tuple[dict[Any, int], dict[Any, int], int]:
+    per_entity = {
+        (r["kind"], r["entity_id"], r["topic_id"]): r["articles"]
+        for r in await rows("SELECT * FROM entity_topic_count")
+    }
+    per_topic = {r["topic_id"]: r["articles"] for r in await rows("SELECT * FROM topic_count")}
+    total = await rows("SELECT articles FROM article_total")
+    return per_entity, per_topic, sum(r["articles"] for r in total)
+
+
 async def _assert_counts_and_documents() -> None:
     stored = await _stored()
     assert stored == await _expected()
+    topics = await _stored_topics()
+    assert topics == await _expected_topics()
+    assert len(topics[0]) >= 20  # not trivially equal
+    assert len(topics[1]) >= 3
+    assert topics[2] >= 100
     assert len(stored[0]) >= 10  # not trivially equal
     assert len(stored[1]) >= 50
     assert len(stored[2]) >= 100
@@ -129,12 +161,19 @@ def _body(rng: random.Random, names: list[str]) -> str:
     return " ".join(parts)
 
 
-def _parsed(title: str, body: str, when: datetime) -> ParsedArticle:
+_TOPICS = ("News", "Sport", "Tech", "Arts")
+
+
+def _topics(rng: random.Random) -> tuple[str, ...]:
+    return tuple(rng.sample(_TOPICS, rng.randint(0, 2)))
+
+
+def _parsed(title: str, body: str, when: datetime, topics: tuple[str, ...] = ("News",)) -> ParsedArticle:
     return ParsedArticle(
         title=title,
         body=body,
         published_at=when,
-        topics=("News",),
+        topics=topics,
         byline=None,
         standfirst=body,
         source_url=None,
@@ -160,7 +199,7 @@ async def test_counts_follow_random_writes(db_session: Settings) -> None:
     def when() -> datetime:
         return start + timedelta(hours=rng.randint(0, 24 * 120), minutes=rng.randint(0, 59))
 
-    articles = [_parsed(f"Story number {n}", _body(rng, names), when()) for n in range(240)]
+    articles = [_parsed(f"Story number {n}", _body(rng, names), when(), _topics(rng)) for n in range(240)]
     results = await store_articles(articles)
     await _assert_counts_and_documents()
 
@@ -169,9 +208,12 @@ async def test_counts_follow_random_writes(db_session: Settings) -> None:
         pk = rng.choice(ids)
         action = rng.random()
         if action < 0.4:
+            edit = rng.random()
             patch = (
                 ArticlePatch(body=_body(rng, names))
-                if rng.random() < 0.7
+                if edit < 0.5
+                else ArticlePatch(topics=_topics(rng))
+                if edit < 0.75
                 else ArticlePatch(published_at=when())
             )
             await update_article(pk, patch)
@@ -182,8 +224,8 @@ async def test_counts_follow_random_writes(db_session: Settings) -> None:
             title = (await Article.get(id=pk)).title
             await store_articles(
                 [
-                    _parsed(title, _body(rng, names), when()),
-                    _parsed(f"Extra {step}", _body(rng, names), when()),
+                    _parsed(title, _body(rng, names), when(), _topics(rng)),
+                    _parsed(f"Extra {step}", _body(rng, names), when(), _topics(rng)),
                 ]
             )
         else:
@@ -196,7 +238,9 @@ async def test_counts_follow_random_writes(db_session: Settings) -> None:
     await _assert_counts_and_documents()
 
     expected = await _stored()
+    expected_topics = await _stored_topics()
     await recount()
     assert await _stored() == expected
+    assert await _stored_topics() == expected_topics
     ids = [pk for (pk,) in await Article.all().values_list("id")]
     assert ids

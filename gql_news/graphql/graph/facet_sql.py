@@ -1,9 +1,11 @@
 """Facet counts of an article list: how many of the list's articles name each entity or topic.
 
-Counted over the whole filtered list, never the page. One statement per facet kind and batch:
-the list's article ids (one parent, a top-level list, or many parents through the source's
-link) are joined to `mention` (or `article_topic`), grouped per entity and ranked by count,
-then name; for many parents a window function keeps the top `first` per parent.
+Counted over the whole filtered list, never the page. One statement per facet kind and batch.
+Facets of all articles and of one entity's articles read the maintained counts (`ingest.counts`:
+per entity, per pair of entities, per entity and topic, per topic). Other lists' article ids
+(one parent, a top-level list, or many parents through the source's link) are joined to
+`mention` (or `article_topic`), grouped per entity and ranked by count, then name; for many
+parents a window function keeps the top `first` per parent.
 """
 
 from __future__ import annotations
@@ -72,35 +74,104 @@ def _articles(query: ListQuery, keys: Sequence[Any]) -> tuple[str | None, str, l
     return f"SELECT {key_expr} AS k, t.id AS id FROM {from_sql}{where}", "a.k", [*link_params, *params]
 
 
+def _partners(code: int, parent: int, entity: str, params: list[Any], first: int) -> tuple[str, list[Any]]:
+    """One entity's partners of kind `code` (`_e`, `_n`) with at least the `first`-th largest
+    count (ties included, so the name order among them is kept), read most frequent first
+    from the pair indexes with the count (migration 0015): a few rows, however many partners
+    the entity has. `entity` is its id (a parameter or a scalar subquery, with `params`).
+
+    The pair (kind, id) < (other_kind, other_id) is stored once, so partners of a higher kind
+    are on the first side, of a lower kind on the second, of the same kind on both; an entity
+    of the facet's kind counts itself with all of its articles."""
+    sides: list[tuple[str, str, list[Any]]] = []
+    if parent <= code:
+        where = f"kind = {parent} AND entity_id = {entity} AND other_kind = {code}"
+        sides.append(("other_id", f"entity_pair_count WHERE {where}", params))
+    if code <= parent:
+        where = f"other_kind = {parent} AND other_id = {entity} AND kind = {code}"
+        sides.append(("entity_id", f"entity_pair_count WHERE {where}", params))
+    itself = f"entity_count WHERE kind = {code} AND entity_id = {entity}" if code == parent else None
+    top: list[str] = []
+    top_params: list[Any] = []
+    for n, (_id, rows, values) in enumerate(sides):
+        top.append(f"SELECT n FROM (SELECT articles AS n FROM {rows} ORDER BY articles DESC LIMIT ?) s{n}")
+        top_params += [*values, first]
+    if itself is not None:
+        top.append(f"SELECT articles AS n FROM {itself}")
+        top_params += params
+    threshold = f"COALESCE((SELECT n FROM ({' UNION ALL '.join(top)}) s ORDER BY n DESC LIMIT 1 OFFSET ?), 0)"
+    top_params.append(first - 1)
+    parts: list[str] = []
+    out: list[Any] = []
+    for column, rows, values in sides:
+        parts.append(f"SELECT {column} AS _e, articles AS _n FROM {rows} AND articles >= {threshold}")
+        out += [*values, *top_params]
+    if itself is not None:
+        parts.append(f"SELECT entity_id AS _e, articles AS _n FROM {itself}")
+        out += params
+    return " UNION ALL ".join(parts), out
+
+
+def _of_entities(code: int | None, parent: int, ids: Sequence[Any], first: int) -> tuple[str, str, list[Any]]:
+    """The counts subquery of the articles of the entities `ids` of kind `parent`: a topic facet
+    (`code` None) from `entity_topic_count`, an entity facet from the pair counts (one entity:
+    only its top partners, `_partners`)."""
+    one = len(ids) == 1
+    key = "" if one else "entity_id AS _k, "
+    if code is None:
+        counts = (
+            f"SELECT {key}topic_id AS _e, articles AS _n FROM entity_topic_count "
+            f"WHERE kind = {parent} AND entity_id IN {in_list(ids)}"
+        )
+        return counts, "0" if one else "c._k", list(ids)
+    if one:
+        counts, params = _partners(code, parent, "?", [ids[0]], first)
+        return counts, "0", params
+    counts = (
+        f"SELECT {key}other_id AS _e, articles AS _n FROM {CO_MENTIONS} WHERE kind = {parent} "
+        f"AND entity_id IN {in_list(ids)} AND other_kind = {code}"
+    )
+    params = list(ids)
+    if parent == code:
+        counts += (
+            f" UNION ALL SELECT {key}entity_id AS _e, articles AS _n FROM entity_count "
+            f"WHERE kind = {code} AND entity_id IN {in_list(ids)}"
+        )
+        params += list(ids)
+    return counts, "c._k", params
+
+
 def _maintained(
     facet: Facet, query: ListQuery, keys: Sequence[Any], first: int
 ) -> tuple[str, str, list[Any]] | None:
     """The counts subquery (`_e`, `_n`, and `_k` for many parents) from the maintained counts, the
-    parent key expression and parameters, when they answer: an entity facet of an unfiltered
-    list of all articles (`entity_count`) or of one entity's articles, unfiltered or filtered
-    by that entity alone (the pair counts, `CO_MENTIONS`, and the entity itself with all of its
-    articles). Other filtered lists are counted from their rows."""
+    parent key expression and parameters, when they answer: a facet of an unfiltered list of
+    all articles (`entity_count`, `topic_count`) or of one entity's articles, unfiltered or
+    filtered by that entity alone (the pair counts and the entity itself with all of its
+    articles, `entity_topic_count`). Other filtered lists are counted from their rows."""
     code = _ENTITY_FACETS.get(facet.fk)
-    if code is None or query.with_ is not None:
+    if (code is None and facet.fk != "topic_id") or query.with_ is not None:
         return None
     source = query.source
     if source.belongs is None and len(query.filters) == 1 and query.filters[0][0] in _ENTITY_FILTER_KINDS:
         # `articles(filter: {country:})` and the like: one entity's articles, as `country { articles }`.
         ((sql, values),) = query.filters
         kind = _ENTITY_FILTER_KINDS[sql]
+        parent = KIND_CODES[kind]
         entity = f"({ENTITY_IDS[kind]})"
-        counts = (
-            f"SELECT other_id AS _e, articles AS _n FROM {CO_MENTIONS} WHERE kind = {KIND_CODES[kind]} "
-            f"AND entity_id IN {entity} AND other_kind = {code}"
-        )
-        params = list(values)
-        if KIND_CODES[kind] == code:
-            counts += f" UNION ALL SELECT entity_id AS _e, articles AS _n FROM entity_count WHERE kind = {code} AND entity_id IN {entity}"
-            params += list(values)
+        if code is None:
+            counts = (
+                f"SELECT topic_id AS _e, articles AS _n FROM entity_topic_count "
+                f"WHERE kind = {parent} AND entity_id = {entity}"
+            )
+            return counts, "0", list(values)
+        counts, params = _partners(code, parent, entity, list(values), first)
         return counts, "0", params
     if query.filters:
         return None
     if source.belongs is None:
+        if code is None:
+            return "SELECT topic_id AS _e, articles AS _n FROM topic_count", "0", []
         # Only the values with at least the `first`-th largest count can be among the first.
         threshold = (
             f"COALESCE((SELECT articles FROM entity_count WHERE kind = {code} "
@@ -111,28 +182,14 @@ def _maintained(
             f"AND articles >= {threshold}"
         )
         return counts, "0", [max(first - 1, 0)]
-    parent = KIND_OF_SOURCE.get(source)
-    if parent is None:
+    of = KIND_OF_SOURCE.get(source)
+    if of is None:
         return None
-    parent_code = KIND_CODES[parent.name]
-    one = len(keys) == 1
-    key = "" if one else "entity_id AS _k, "
-    counts = (
-        f"SELECT {key}other_id AS _e, articles AS _n FROM {CO_MENTIONS} WHERE kind = {parent_code} "
-        f"AND entity_id IN {in_list(keys)} AND other_kind = {code}"
-    )
-    params = list(keys)
-    if parent_code == code:
-        counts += (
-            f" UNION ALL SELECT {key}entity_id AS _e, articles AS _n FROM entity_count "
-            f"WHERE kind = {code} AND entity_id IN {in_list(keys)}"
-        )
-        params += list(keys)
-    return counts, "0" if one else "c._k", params
+    return _of_entities(code, KIND_CODES[of.name], keys, first)
 
 
 def _statement(facet: Facet, query: ListQuery, keys: Sequence[Any], first: int) -> tuple[str, list[Any]]:
-    """Entity facets of a whole unfiltered list read the maintained counts. Otherwise counts are
+    """Facets of all articles or of one entity's articles read the maintained counts. Otherwise counts are
     taken per id on the link table (an index-only scan for an unfiltered list); only the counted
     ids are joined to their rows, for the columns and the name order."""
     table, fk = facet.table, facet.fk

@@ -20,7 +20,7 @@ from tortoise.models import Model
 
 from gql_news import models as m
 from gql_news.db import APP_LABEL, MODEL_MODULES
-from gql_news.graphql.lists import Filter, Ordering
+from gql_news.graphql.lists import ARTICLE_TOTAL, Filter, Ordering, entity_article_total
 from gql_news.graphql.rows import ARTICLES_NEWEST_FIRST, ARTICLES_OLDEST_FIRST, BY_NAME
 from gql_news.ingest.counts import FKS
 
@@ -163,6 +163,8 @@ class Connection:
     ordering: Ordering
     filters: Callable[[Mapping[str, Any]], tuple[Filter, ...]] | None = None
     orderings: Mapping[str, Ordering] = field(default_factory=dict)
+    total: str | None = None
+    """The unfiltered list's `totalCount` from a maintained count (`{row}` the parent row)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +291,7 @@ def registry() -> Mapping[str, ObjectType]:
             ARTICLES_NEWEST_FIRST,
             _article_filters,
             {"PUBLISHED_AT_DESC": ARTICLES_NEWEST_FIRST, "PUBLISHED_AT_ASC": ARTICLES_OLDEST_FIRST},
+            total=ARTICLE_TOTAL,
         )
     }
 
@@ -299,7 +302,11 @@ def registry() -> Mapping[str, ObjectType]:
         article filters or without), how many there are and how many per time bucket."""
         return {
             "articles": Connection(
-                "Article", belongs, ARTICLES_NEWEST_FIRST, _article_filters if filtered else None
+                "Article",
+                belongs,
+                ARTICLES_NEWEST_FIRST,
+                _article_filters if filtered else None,
+                total=None if kind is None else entity_article_total(kind, "{row}.id"),
             ),
             "articleCount": Computed(
                 f"SELECT COUNT(*) FROM {table(m.Article)} t WHERE " + belongs.replace("{key}", "{row}.id")

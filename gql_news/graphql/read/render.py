@@ -336,7 +336,10 @@ class Renderer:
                 parts.append((key_name, self.d.string(part[1])))
             elif kind == "totalCount":
                 counted_where = (" WHERE " + " AND ".join(counted)) if counted else ""
-                parts.append((key_name, f"(SELECT COUNT(*) FROM {target.table} t{counted_where})"))
+                total = f"(SELECT COUNT(*) FROM {target.table} t{counted_where})"
+                if not filters and spec.total is not None:  # the whole list: a maintained count
+                    total = f"({spec.total.replace('{row}', row)})"
+                parts.append((key_name, total))
             elif kind == "edges":
                 edge = self.d.object([(k, self._edge_part(p, alias, cursor)) for k, p in part[1]])
                 parts.append(

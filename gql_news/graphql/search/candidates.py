@@ -16,8 +16,12 @@ through the GIN index, reading every match and sorting them by date. The walk wi
 matches² > n × articles. The planner's estimate of the matches (`gql_news_search_estimate`,
 from the column's lexeme statistics) decides whether to try the walk; since it assumes words
 independent (a person's first name and surname are not), for a query of several words the walk
-is tried from a tenth of that threshold. It is limited to the newest √(n × articles) articles (past that the GIN index reads fewer
-rows): when it finds `n + 1` matches they are the set, else the GIN index answers.
+is tried from a tenth of that threshold. It walks the newest √(n × articles) articles (past that
+the GIN index reads fewer rows, at the estimated density) and, when it found some matches but
+not `n + 1`, goes on while the density it saw says that finishing the walk (with a margin, at
+most three times as far) reads fewer rows than the GIN index would
+(`gql_news_newest_matches_grown`, migration 0015): when it finds `n + 1` matches they are the
+set, else the GIN index answers.
 
 The number of matches comes with the candidates: exact when the most recent set is not full
 (it then holds every match), otherwise an estimate, at least the cap: on PostgreSQL the
@@ -48,8 +52,9 @@ def _pg_newest(name: str, cap: int, titles: bool, estimate: str, boost: int) -> 
     also = " AND (a.search_vector @@ (SELECT q FROM _q)) IS TRUE" if titles else ""
     walked = f"(SELECT count(*) FROM {name}_walk) > {cap}"
     return (
-        f"{name}_walk AS MATERIALIZED (SELECT w.id, w.published_at FROM gql_news_newest_matches("
-        f"(SELECT q FROM _q), {str(titles).lower()}, {cap + 1}, (SELECT budget FROM _q)) w "
+        f"{name}_walk AS MATERIALIZED (SELECT w.id, w.published_at FROM gql_news_newest_matches_grown("
+        f"(SELECT q FROM _q), {str(titles).lower()}, {cap + 1}, (SELECT budget FROM _q),"
+        " (SELECT total FROM _q)) w "
         f"WHERE (SELECT {boost} * {estimate} * {estimate} > {cap} * total FROM _q)), "
         f"{name} AS MATERIALIZED ((SELECT id, published_at FROM {name}_walk WHERE {walked}) UNION ALL "
         f"(SELECT a.id, a.published_at FROM article a WHERE NOT {walked} "
@@ -61,7 +66,7 @@ def _pg_extrapolated(cap: int) -> str:
     """After a successful walk: `cap` matches among the articles it passed, scaled to all."""
     passed = (
         "(SELECT count(*) FROM (SELECT 1 FROM article x WHERE x.published_at >= "
-        "(SELECT min(published_at) FROM _recent_walk) LIMIT q.budget) c)"
+        "(SELECT min(published_at) FROM _recent_walk) LIMIT 4 * q.budget) c)"
     )
     return f"CASE WHEN (SELECT count(*) FROM _recent_walk) > {cap} THEN {cap} * q.total / greatest({passed}, 1) END"
 
