@@ -42,6 +42,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 
 from gql_news.db import writing
+from gql_news.graphql.versions import CHANNEL
 from gql_news.tuning import tuning
 
 _COLUMNS = ("person_id", "organisation_id", "country_id")
@@ -255,7 +256,7 @@ async def _drain_some() -> int:
         )
         # What the tables' triggers do for the other writes (article_neighbour has none).
         await client.execute_query(
-            "SELECT pg_notify('gql_news_data', pg_current_xact_id()::text)"
+            f"SELECT pg_notify('{CHANNEL}', pg_current_xact_id()::text)"
             if postgres
             else "UPDATE data_version SET version = version + 1 WHERE id = 1"
         )
