@@ -64,13 +64,21 @@ def target_param(ids: Sequence[int], postgres: bool) -> Any:
 
 
 def _candidates(postgres: bool, cap: int) -> str:
-    """(k, other): per target and entity, the `cap` most recently stored articles naming it."""
+    """(k, other): per target and entity, the `cap` most recently stored articles naming it.
+
+    On PostgreSQL the postings of each distinct entity of the targets (`_u`) are walked once and
+    joined to the targets naming it: a country named by hundreds of them is read once, not once
+    per target (same rows, so the same lists)."""
     if postgres:
-        return " UNION ALL ".join(
-            f"SELECT s.k, p.a AS other FROM _s s CROSS JOIN LATERAL (SELECT DISTINCT m.article_id AS a "
-            f"FROM mention m WHERE m.{col} = s.{col} ORDER BY m.article_id DESC LIMIT {cap}) p "
-            f"WHERE s.{col} IS NOT NULL"
+        postings = " UNION ALL ".join(
+            f"SELECT u.e, p.a FROM _u u CROSS JOIN LATERAL (SELECT DISTINCT m.article_id AS a "
+            f"FROM mention m WHERE m.{col} = u.{col} ORDER BY m.article_id DESC LIMIT {cap}) p "
+            f"WHERE u.{col} IS NOT NULL"
             for col in _COLUMNS
+        )
+        return (
+            f"SELECT s.k, p.a AS other FROM _s s JOIN (WITH _u AS (SELECT DISTINCT e, {', '.join(_COLUMNS)} "
+            f"FROM _s) {postings}) p ON p.e = s.e"
         )
     return " UNION ALL ".join(
         f"SELECT s.k, p.article_id AS other FROM _s s JOIN (SELECT x, article_id, "
@@ -240,8 +248,11 @@ async def _drain_some() -> int:
         postgres = client.capabilities.dialect == "postgres"
         if postgres:
             # Neither waiting for another drain nor a long one is a request's statement: the
-            # sessions' statement_timeout (a request's budget) does not apply to this transaction.
-            await client.execute_query("SELECT set_config('statement_timeout', '0', true)")
+            # sessions' statement_timeout (a request's budget) does not apply to this transaction;
+            # its statements sort and hash thousands of candidates each (memory, not disk).
+            await client.execute_query(
+                "SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true)"
+            )
             await client.execute_query(f"SELECT pg_advisory_xact_lock({_DRAIN_LOCK})")
         rows = await client.execute_query_dict(
             f"SELECT article_id FROM {QUEUE} ORDER BY article_id LIMIT {DRAIN_BATCH}"
