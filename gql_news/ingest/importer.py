@@ -34,7 +34,7 @@ from gql_news.ingest.article_rows import Prelinked, prelink
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
 from gql_news.ingest.linker import current_gazetteer
-from gql_news.ingest.neighbours import drain_neighbours, neighbours_deferred
+from gql_news.ingest.neighbours import drain_neighbours, importing, neighbours_deferred, others_importing
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
 from gql_news.ingest.store import StoreStatus, store_articles
 
@@ -232,14 +232,19 @@ async def import_items(
     article lists are not refreshed in the batches' transactions: the articles are queued and
     their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
     import stops on an error (not when it is interrupted: the next import drains what is left).
+    While another import runs (PostgreSQL: `neighbours.importing`), the drain is left to the
+    last one to end, which finds every article queued by both.
     """
     try:
-        await _store_all(items, report, advance, batch)
+        async with importing():
+            await _store_all(items, report, advance, batch)
     except Exception:
         with contextlib.suppress(Exception):  # the import's own failure is the one to report
-            await drain_neighbours()
+            if not await others_importing():
+                await drain_neighbours()
         raise
-    await drain_neighbours()
+    if not await others_importing():
+        await drain_neighbours()
 
 
 @dataclass

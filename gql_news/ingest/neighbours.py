@@ -32,8 +32,8 @@ the import's end).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -159,6 +159,8 @@ DRAIN_BATCH = 2000
 _DRAIN_LOCK = 7_236_471_015
 """The advisory lock a drain holds (PostgreSQL): one drain at a time, so two never write the
 same list."""
+_IMPORTING = 7_236_471_016
+"""The advisory lock every running import holds shared (PostgreSQL): the last one to finish drains."""
 _ATTEMPTS = 3
 _deferred: ContextVar[bool] = ContextVar("gql_news_neighbours_deferred", default=False)
 
@@ -171,6 +173,34 @@ def neighbours_deferred() -> Iterator[None]:
         yield
     finally:
         _deferred.reset(token)
+
+
+@asynccontextmanager
+async def importing() -> AsyncIterator[None]:
+    """Marks an import as running for the block: on PostgreSQL a shared advisory lock, held by a
+    connection of the pool kept for the block (released with it, also when the process dies)."""
+    client = connections.get("default")
+    if client.capabilities.dialect != "postgres":
+        yield
+        return
+    async with client.acquire_connection() as connection:
+        await connection.execute(f"SELECT pg_advisory_lock_shared({_IMPORTING})")
+        try:
+            yield
+        finally:
+            await connection.execute(f"SELECT pg_advisory_unlock_shared({_IMPORTING})")
+
+
+async def others_importing() -> bool:
+    """Whether another import is inside `importing()` now (never on SQLite: one writer). Its
+    articles are committed batch by batch and queued; it drains the queue when it ends, so an
+    import ending while another runs leaves the drain to it: one drain for the lot, instead of
+    each drain refreshing again the lists an earlier one wrote that name the later articles."""
+    client = connections.get("default")
+    if client.capabilities.dialect != "postgres":
+        return False
+    rows = await client.execute_query_dict(f"SELECT pg_try_advisory_xact_lock({_IMPORTING}) AS alone")
+    return not rows[0]["alone"]
 
 
 async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
