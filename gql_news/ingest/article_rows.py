@@ -9,7 +9,8 @@ article edits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,11 +88,39 @@ class Links:
         return list(dict.fromkeys((m.kind, m.entity_id) for m in self.mentions))
 
 
+_LINKING = threading.Lock()
+"""Held while a body is linked: a gazetteer's matcher is built on first use, and a newer one is
+derived from (takes over) an older one's, so a thread linking ahead (`gql-news import`) and the
+event loop's thread never use matchers at once."""
+
+
 def link(body: str, gazetteer: Gazetteer) -> Links:
     """Link one body against `gazetteer` (no database)."""
-    mentions = find_mentions(body, gazetteer)
-    candidates = find_candidates(body, mentions, gazetteer)
-    return Links(mentions, candidates, find_quotes(body, mentions, candidates))
+    with _LINKING:
+        mentions = find_mentions(body, gazetteer)
+        candidates = find_candidates(body, mentions, gazetteer)
+        return Links(mentions, candidates, find_quotes(body, mentions, candidates))
+
+
+@dataclass(frozen=True, slots=True)
+class Prelinked:
+    """Bodies linked ahead of their transaction, against `gazetteer`: body -> what was found."""
+
+    gazetteer: Gazetteer
+    links: Mapping[str, Links]
+
+
+def prelink(bodies: Sequence[str], gazetteer: Gazetteer) -> Prelinked:
+    """Link `bodies` against `gazetteer` (no database; runs in a worker thread). A body whose
+    linking fails is left out: it is linked again in its transaction, where the failure is
+    reported for its article."""
+    links: dict[str, Links] = {}
+    for body in dict.fromkeys(bodies):
+        try:
+            links[body] = link(body, gazetteer)
+        except Exception:  # noqa: BLE001 - reported when linked again, see above
+            continue
+    return Prelinked(gazetteer, links)
 
 
 async def replace_mentions(

@@ -17,10 +17,12 @@ A record has `title`, `body`, `publishedAt` (ISO 8601 date or date-time), and op
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import glob
 import json
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,9 +30,11 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from gql_news.ingest.article_rows import Prelinked, prelink
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
-from gql_news.ingest.neighbours import drain_neighbours, neighbours_deferred
+from gql_news.ingest.linker import current_gazetteer
+from gql_news.ingest.neighbours import drain_neighbours, importing, neighbours_deferred, others_importing
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
 from gql_news.ingest.store import StoreStatus, store_articles
 
@@ -228,32 +232,69 @@ async def import_items(
     article lists are not refreshed in the batches' transactions: the articles are queued and
     their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
     import stops on an error (not when it is interrupted: the next import drains what is left).
+    While another import runs (PostgreSQL: `neighbours.importing`), the drain is left to the
+    last one to end, which finds every article queued by both.
     """
     try:
-        await _store_all(items, report, advance, batch)
+        async with importing():
+            await _store_all(items, report, advance, batch)
     except Exception:
         with contextlib.suppress(Exception):  # the import's own failure is the one to report
-            await drain_neighbours()
+            if not await others_importing():
+                await drain_neighbours()
         raise
-    await drain_neighbours()
+    if not await others_importing():
+        await drain_neighbours()
+
+
+@dataclass
+class _Batch:
+    """Up to `batch` parsed articles, and the items before the next one that did not parse."""
+
+    failures: list[Failure] = field(default_factory=list)
+    pending: list[tuple[Item, ParsedArticle]] = field(default_factory=list)
+
+
+def _batches(items: Sequence[Item], size: int) -> Iterator[_Batch]:
+    current = _Batch()
+    for item in items:
+        try:
+            current.pending.append((item, item.build()))
+        except (ArticleFormatError, InputError) as error:
+            current.failures.append(Failure(item.label, _reason(error)))
+        if len(current.pending) >= size:
+            yield current
+            current = _Batch()
+    if current.pending or current.failures:
+        yield current
 
 
 async def _store_all(
     items: Sequence[Item], report: ImportReport, advance: Callable[[], None], batch: int
 ) -> None:
-    pending: list[tuple[Item, ParsedArticle]] = []
-    with neighbours_deferred():
-        for item in items:
+    """Store the batches in order; while one is written, the next is linked in a worker thread
+    (linking is Python, the write mostly waiting for the database). Only after a batch that
+    stored something new: re-importing unchanged articles links nothing."""
+    loop = asyncio.get_running_loop()
+    with neighbours_deferred(), ThreadPoolExecutor(1, thread_name_prefix="gql-news-link") as pool:
+        batches = _batches(items, batch)
+        current = next(batches, None)
+        prelinked: Prelinked | None = None
+        ahead = False
+        while current is not None:
+            following = next(batches, None)
+            linking: asyncio.Future[Prelinked] | None = None
+            if ahead and following is not None and following.pending:
+                bodies = [parsed.body for _, parsed in following.pending]
+                linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer())
             try:
-                pending.append((item, item.build()))
-            except (ArticleFormatError, InputError) as error:
-                report.failures.append(Failure(item.label, _reason(error)))
-                advance()
-            if len(pending) >= batch:
-                await _store(pending, report, advance)
-                pending = []
-        if pending:
-            await _store(pending, report, advance)
+                for failure in current.failures:
+                    report.failures.append(failure)
+                    advance()
+                ahead = await _store(current.pending, report, advance, prelinked) > 0
+            finally:
+                prelinked = await linking if linking is not None else None
+            current = following
 
 
 def _reason(error: Exception) -> str:
@@ -263,20 +304,29 @@ def _reason(error: Exception) -> str:
 
 
 async def _store(
-    pending: Sequence[tuple[Item, ParsedArticle]], report: ImportReport, advance: Callable[[], None]
-) -> None:
+    pending: Sequence[tuple[Item, ParsedArticle]],
+    report: ImportReport,
+    advance: Callable[[], None],
+    prelinked: Prelinked | None = None,
+) -> int:
+    """Store a batch (one transaction, or one per article when it fails); returns how many were
+    created or updated."""
+    if not pending:
+        return 0
+    before = report.counts["created"] + report.counts["updated"]
     try:
-        results = await store_articles([parsed for _, parsed in pending])
+        results = await store_articles([parsed for _, parsed in pending], prelinked=prelinked)
     except Exception:  # noqa: BLE001 - retried one by one below, where the failure is reported
         for item, parsed in pending:
             try:
-                (result,) = await store_articles([parsed])
+                (result,) = await store_articles([parsed], prelinked=prelinked)
             except Exception as error:  # noqa: BLE001 - one bad article must not stop the import
                 report.failures.append(Failure(item.label, f"{type(error).__name__}: {error}"))
             else:
                 report.counts[result.status] = report.counts.get(result.status, 0) + 1
             advance()
-        return
+        return report.counts["created"] + report.counts["updated"] - before
     for result in results:
         report.counts[result.status] = report.counts.get(result.status, 0) + 1
         advance()
+    return report.counts["created"] + report.counts["updated"] - before

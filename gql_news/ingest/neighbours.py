@@ -32,8 +32,8 @@ the import's end).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -64,13 +64,21 @@ def target_param(ids: Sequence[int], postgres: bool) -> Any:
 
 
 def _candidates(postgres: bool, cap: int) -> str:
-    """(k, other): per target and entity, the `cap` most recently stored articles naming it."""
+    """(k, other): per target and entity, the `cap` most recently stored articles naming it.
+
+    On PostgreSQL the postings of each distinct entity of the targets (`_u`) are walked once and
+    joined to the targets naming it: a country named by hundreds of them is read once, not once
+    per target (same rows, so the same lists)."""
     if postgres:
-        return " UNION ALL ".join(
-            f"SELECT s.k, p.a AS other FROM _s s CROSS JOIN LATERAL (SELECT DISTINCT m.article_id AS a "
-            f"FROM mention m WHERE m.{col} = s.{col} ORDER BY m.article_id DESC LIMIT {cap}) p "
-            f"WHERE s.{col} IS NOT NULL"
+        postings = " UNION ALL ".join(
+            f"SELECT u.e, p.a FROM _u u CROSS JOIN LATERAL (SELECT DISTINCT m.article_id AS a "
+            f"FROM mention m WHERE m.{col} = u.{col} ORDER BY m.article_id DESC LIMIT {cap}) p "
+            f"WHERE u.{col} IS NOT NULL"
             for col in _COLUMNS
+        )
+        return (
+            f"SELECT s.k, p.a AS other FROM _s s JOIN (WITH _u AS (SELECT DISTINCT e, {', '.join(_COLUMNS)} "
+            f"FROM _s) {postings}) p ON p.e = s.e"
         )
     return " UNION ALL ".join(
         f"SELECT s.k, p.article_id AS other FROM _s s JOIN (SELECT x, article_id, "
@@ -151,6 +159,8 @@ DRAIN_BATCH = 2000
 _DRAIN_LOCK = 7_236_471_015
 """The advisory lock a drain holds (PostgreSQL): one drain at a time, so two never write the
 same list."""
+_IMPORTING = 7_236_471_016
+"""The advisory lock every running import holds shared (PostgreSQL): the last one to finish drains."""
 _ATTEMPTS = 3
 _deferred: ContextVar[bool] = ContextVar("gql_news_neighbours_deferred", default=False)
 
@@ -163,6 +173,34 @@ def neighbours_deferred() -> Iterator[None]:
         yield
     finally:
         _deferred.reset(token)
+
+
+@asynccontextmanager
+async def importing() -> AsyncIterator[None]:
+    """Marks an import as running for the block: on PostgreSQL a shared advisory lock, held by a
+    connection of the pool kept for the block (released with it, also when the process dies)."""
+    client = connections.get("default")
+    if client.capabilities.dialect != "postgres":
+        yield
+        return
+    async with client.acquire_connection() as connection:
+        await connection.execute(f"SELECT pg_advisory_lock_shared({_IMPORTING})")
+        try:
+            yield
+        finally:
+            await connection.execute(f"SELECT pg_advisory_unlock_shared({_IMPORTING})")
+
+
+async def others_importing() -> bool:
+    """Whether another import is inside `importing()` now (never on SQLite: one writer). Its
+    articles are committed batch by batch and queued; it drains the queue when it ends, so an
+    import ending while another runs leaves the drain to it: one drain for the lot, instead of
+    each drain refreshing again the lists an earlier one wrote that name the later articles."""
+    client = connections.get("default")
+    if client.capabilities.dialect != "postgres":
+        return False
+    rows = await client.execute_query_dict(f"SELECT pg_try_advisory_xact_lock({_IMPORTING}) AS alone")
+    return not rows[0]["alone"]
 
 
 async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
@@ -240,8 +278,11 @@ async def _drain_some() -> int:
         postgres = client.capabilities.dialect == "postgres"
         if postgres:
             # Neither waiting for another drain nor a long one is a request's statement: the
-            # sessions' statement_timeout (a request's budget) does not apply to this transaction.
-            await client.execute_query("SELECT set_config('statement_timeout', '0', true)")
+            # sessions' statement_timeout (a request's budget) does not apply to this transaction;
+            # its statements sort and hash thousands of candidates each (memory, not disk).
+            await client.execute_query(
+                "SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true)"
+            )
             await client.execute_query(f"SELECT pg_advisory_xact_lock({_DRAIN_LOCK})")
         rows = await client.execute_query_dict(
             f"SELECT article_id FROM {QUEUE} ORDER BY article_id LIMIT {DRAIN_BATCH}"

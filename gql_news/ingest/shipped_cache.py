@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 CACHE_BUDGET = 16 * 1024 * 1024
@@ -38,8 +39,15 @@ def cache_dir() -> Path:
 def _key(name: str, packages: Sequence[str], derive: Callable[[], Any]) -> str:
     versions = [f"{package}=={metadata.version(package)}" for package in packages]
     digest = hashlib.sha256(json.dumps([name, *versions]).encode())
-    digest.update(marshal.dumps(derive.__code__))
+    digest.update(marshal.dumps(_placeless(derive.__code__)))
     return digest.hexdigest()[:16]
+
+
+def _placeless(code: CodeType) -> CodeType:
+    """The code without the path of its file: two installs of the same code (two checkouts, a
+    virtual environment moved) share one file instead of each deriving and replacing the other's."""
+    consts = tuple(_placeless(c) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename="", co_consts=consts)
 
 
 def cached_derivation(

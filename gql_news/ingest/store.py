@@ -24,10 +24,10 @@ from tortoise.exceptions import IntegrityError
 
 from gql_news.db import writing
 from gql_news.events.publish import note_articles, write_transaction
-from gql_news.ingest.article_rows import Links, link, replace_mentions, replace_topics, requote
+from gql_news.ingest.article_rows import Links, Prelinked, link, replace_mentions, replace_topics, requote
 from gql_news.ingest.counts import CountChange
 from gql_news.ingest.documents import documents_deferred, entity_names, insert_articles, names_text
-from gql_news.ingest.linker import current_gazetteer
+from gql_news.ingest.linker import Gazetteer, current_gazetteer
 from gql_news.ingest.parser import ParsedArticle, collapse, normalise_body
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import Article
@@ -77,7 +77,7 @@ async def store_article(parsed: ParsedArticle, *, same_slug: SlugPolicy = "updat
 
 
 async def store_articles(
-    articles: Sequence[ParsedArticle], *, same_slug: SlugPolicy = "update"
+    articles: Sequence[ParsedArticle], *, same_slug: SlugPolicy = "update", prelinked: Prelinked | None = None
 ) -> list[StoreResult]:
     """`store_article` for many articles at once, with the same rules and results, in input order.
 
@@ -86,7 +86,9 @@ async def store_articles(
     rolls back the whole batch: callers that must isolate a bad article retry it alone.
     If a concurrent writer commits one of the same articles (or topics) first, the batch fails
     on a unique key and is rolled back whole; the next attempt then finds those rows. Unique
-    keys decide, not a read-then-write check.
+    keys decide, not a read-then-write check. `prelinked` holds bodies already linked (the
+    import links the next batch while this one is written); used only when linked against the
+    gazetteer the transaction reads, else the bodies are linked again.
     """
     prepared = [
         _Prepared(p, digest, article_slug(p.title, digest)) for p in articles for digest in [content_hash(p)]
@@ -95,12 +97,12 @@ async def store_articles(
     for wave in _waves(prepared):
         for _attempt in range(_ATTEMPTS - 1):
             try:
-                stored = await _store_batch([prepared[i] for i in wave], same_slug)
+                stored = await _store_batch([prepared[i] for i in wave], same_slug, prelinked)
                 break
             except IntegrityError:
                 continue
         else:
-            stored = await _store_batch([prepared[i] for i in wave], same_slug)
+            stored = await _store_batch([prepared[i] for i in wave], same_slug, prelinked)
         results.update(zip(wave, stored, strict=True))
     by_digest: dict[str, StoreResult] = {}
     out: list[StoreResult] = []
@@ -155,7 +157,9 @@ def article_fields(parsed: ParsedArticle, digest: str) -> dict[str, Any]:
     }
 
 
-async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> list[StoreResult]:
+async def _store_batch(
+    batch: Sequence[_Prepared], same_slug: SlugPolicy, prelinked: Prelinked | None = None
+) -> list[StoreResult]:
     async with write_transaction():
         same = {
             digest: (pk, slug)
@@ -183,7 +187,9 @@ async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> lis
             )
             results[item.digest] = StoreResult(existing[item.slug], item.slug, "updated")
         gazetteer = await current_gazetteer() if new or changed else None
-        linked_new = [link(b.parsed.body, gazetteer) for b in new] if gazetteer is not None else []
+        linked_new = (
+            [_links(b.parsed.body, gazetteer, prelinked) for b in new] if gazetteer is not None else []
+        )
         if new:
             ids = await _insert_new(new, linked_new)
             results.update({b.digest: StoreResult(ids[b.slug], b.slug, "created") for b in new})
@@ -211,6 +217,14 @@ async def _store_batch(batch: Sequence[_Prepared], same_slug: SlugPolicy) -> lis
             )
         await counts.apply()  # last: shared count rows stay locked only until the commit
     return [results[b.digest] for b in batch]
+
+
+def _links(body: str, gazetteer: Gazetteer, prelinked: Prelinked | None) -> Links:
+    if prelinked is not None and prelinked.gazetteer is gazetteer:
+        found = prelinked.links.get(body)
+        if found is not None:
+            return found
+    return link(body, gazetteer)
 
 
 async def _insert_new(new: Sequence[_Prepared], linked: Sequence[Links]) -> dict[str, int]:

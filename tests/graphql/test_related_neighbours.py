@@ -146,6 +146,49 @@ async def test_an_import_leaves_no_list_queued(short_lists: httpx.AsyncClient, t
     assert await _lists() == drained
 
 
+async def test_an_import_ending_while_another_runs_leaves_the_drain_to_it(
+    short_lists: httpx.AsyncClient, tmp_path: Path, test_settings: Settings
+) -> None:
+    """Concurrent imports (PostgreSQL): one that ends while another is still storing queues its
+    articles and does not drain; the last to end drains them all, with the lists a rebuild gives."""
+    graph = await g.build(n=6)
+    names = [p.name for p in graph.people[:3]] + [o.name for o in graph.organisations[:2]]
+    for part in ("a", "b"):
+        (tmp_path / part).mkdir()
+        for n in range(3):
+            body = f"{names[n]} met {names[n + 1]} in Minsk ({part}). {names[0]} said so."
+            text = f"Story {part}{n}\n\nNews | May {n + 1}, 2024\n\n{body}\n"
+            (tmp_path / part / f"{n}.txt").write_text(text, "utf-8")
+    first, _ = collect([str(tmp_path / "a")], lambda: "")
+    second, _ = collect([str(tmp_path / "b")], lambda: "")
+    report = ImportReport()
+    running = asyncio.Event()
+    done = asyncio.Event()
+
+    async def another_import() -> None:
+        async with neighbours.importing():
+            running.set()
+            await done.wait()
+
+    other = asyncio.ensure_future(another_import())
+    await running.wait()
+    await import_items(first, report, lambda: None, batch=2)
+    a_ids = {pk for (pk,) in await Article.filter(title__startswith="Story a").values_list("id")}
+    assert len(a_ids) == 3
+    assert await _queued() == (a_ids if test_settings.is_postgres else set())
+    done.set()
+    await other
+    await import_items(second, report, lambda: None, batch=2)
+    assert report.ok
+    assert report.counts["created"] == 6
+    assert await _queued() == set()
+    drained = await _lists()
+    assert a_ids <= {row[0] for row in drained}
+    async with in_transaction():
+        await rebuild_neighbours()
+    assert await _lists() == drained
+
+
 async def test_a_drain_waits_for_another_past_the_statement_timeout(test_settings: Settings) -> None:
     """One drain at a time (PostgreSQL: an advisory lock); the second waits for the first however
     long, not cut off by the sessions' statement timeout, then finds what is left."""

@@ -4,6 +4,7 @@ again when the file is missing, corrupt, over its byte budget or cannot be writt
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,23 @@ def test_a_changed_derivation_is_not_read_from_an_older_file(
     assert cached_derivation("t", ["pytest"], older) == {"a": 1}
     assert cached_derivation("t", ["pytest"], newer) == {"a": 1, "b": 2}
     assert len(list(tmp_path.glob("t-*.json"))) == 1  # the older file replaced
+
+
+def test_the_same_derivation_installed_elsewhere_reads_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two installs of the same code (two checkouts) share the file, not evict each other's."""
+    monkeypatch.setenv("GQL_NEWS_CACHE_DIR", str(tmp_path))
+    source = "def derive():\n    return {'a': [len(x) for x in ('b', 'cd')]}\n"
+    derived = []
+    for where in ("/one/checkout/gql_news/derive.py", "/another/gql_news/derive.py"):
+        space: dict[str, Any] = {}
+        exec(compile(source, where, "exec"), space)
+        derived.append(space["derive"])
+    assert cached_derivation("t", ["pytest"], derived[0]) == {"a": [1, 2]}
+    (written,) = tmp_path.glob("t-*.json")
+    written.write_text('{"a": "from the file"}', encoding="utf-8")
+    assert cached_derivation("t", ["pytest"], derived[1]) == {"a": "from the file"}
 
 
 def test_over_budget_or_unwritable_it_is_derived_in_every_process(

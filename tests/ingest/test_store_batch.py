@@ -122,3 +122,68 @@ async def test_a_batch_waits_for_a_concurrent_import_creating_the_same_topic(
     assert len(desk) == 1
     linked = await ArticleTopic.filter(topic_id=desk[0]).values_list("article_id", flat=True)
     assert [int(cast(Any, pk)) for pk in linked] == [result.article_id]
+
+
+async def _linked_rows(title_prefix: str) -> list[tuple[Any, ...]]:
+    """What linking wrote for the articles whose title starts so, by article number."""
+    rows: list[tuple[Any, ...]] = []
+    for pk, title in (
+        await Article.filter(title__startswith=title_prefix).order_by("id").values_list("id", "title")
+    ):
+        number = str(title).rsplit(" ", 1)[1]
+        mentions = (
+            await Mention.filter(article_id=pk)
+            .order_by("start")
+            .values_list("person_id", "organisation_id", "country_id", "start", "end")
+        )
+        candidates = (
+            await EntityCandidate.filter(article_id=pk).order_by("start").values_list("text", "start")
+        )
+        rows.append((number, mentions, candidates))
+    return rows
+
+
+async def test_the_next_batch_linked_ahead_is_linked_as_in_its_transaction(
+    db_session: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`import_items` links a batch in a worker thread while the one before is written; what it
+    stores is what linking in the transaction gives, and links made against another gazetteer
+    (the catalogue changed meanwhile) are not used."""
+    from gql_news.ingest import importer
+    from gql_news.ingest.article_rows import Prelinked, prelink
+    from gql_news.ingest.linker import build_gazetteer
+
+    bodies = [
+        "Iran and Belarus met. Energy Minister Ana Petrova spoke.",
+        "Chad and Peru signed. “We agreed,” said Finance Minister Lars Bergqvist.",
+        "Belarus. Spokesperson Mina Solberg of the council said nothing new.",
+    ]
+    ahead: list[int] = []
+
+    def counted(texts: Any, gazetteer: Any) -> Prelinked:
+        ahead.append(len(texts))
+        return prelink(texts, gazetteer)
+
+    monkeypatch.setattr(importer, "prelink", counted)
+    items = [Item(f"a{n}", functools.partial(_article, n, bodies[n % 3])) for n in range(7)]
+    report = ImportReport()
+    await import_items(items, report, lambda: None, batch=2)
+    assert report.counts["created"] == 7
+    assert ahead == [2, 1]  # batches 3 and 4: linked while 2 and 3 were written
+    for n in range(7):
+        await store_articles([parse_article(f"Alone {n}\n\nNews | May 1, 2024\n\n{bodies[n % 3]} ({n})")])
+    assert await _linked_rows("Story") == await _linked_rows("Alone")
+
+    other = await build_gazetteer()  # equal content, another object: as after a catalogue edit
+
+    def stale(texts: Any, _gazetteer: Any) -> Prelinked:
+        return Prelinked(
+            other, {text: replace(prelink([text], other).links[text], mentions=[]) for text in texts}
+        )
+
+    monkeypatch.setattr(importer, "prelink", stale)
+    items = [Item(f"b{n}", functools.partial(_article, n + 10, bodies[n % 3])) for n in range(7)]
+    await import_items(items, ImportReport(), lambda: None, batch=2)
+    linked = {number: rest for number, *rest in await _linked_rows("Story")}
+    for n in range(7):  # the same bodies: linked again in their transactions, not left empty
+        assert linked[str(n + 10)] == linked[str(n)]
