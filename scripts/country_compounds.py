@@ -19,6 +19,12 @@ oil palm") it is not. The file lists, in lower case:
   the kind of thing it is: the form's animal, plant or food sense, its two nearest hypernyms and
   the first one's other hyponyms ("Jersey cows", "Guernsey cattle", "swede turnips").
 - "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss").
+- "dishes" and "diseases": one-word nouns with a sense under WordNet's "dish" (a prepared food:
+  "omelette", "curry") or its "pathological state" and "inflammation" ("flu", "encephalitis").
+  A demonym before one of them names a style of cooking or a disease ("Spanish omelette", "Thai
+  green curry", "Japanese encephalitis"), not the country; produce ("Moroccan tomatoes",
+  "Norwegian cod") is food but no dish, and stays the country's.
+- "demonyms": every country's demonyms as the linker writes them (singular and plural).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ THINGS = {
 }  # fmt: skip
 KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a country form
 MAX_WORDS = 4
+DISH = "07557434"  # dish: a particular item of prepared food
+ILLNESS = {"14051917", "14336539"}  # pathological state; inflammation
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,11 @@ def main() -> int:
                 ],
                 "compounds": sorted(out),
                 "endings": sorted(endings),
+                "dishes": sorted(_under(synsets, 13, {DISH})),
+                "diseases": sorted(_under(synsets, 26, ILLNESS)),
+                "demonyms": sorted(
+                    {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+                ),
             },
             indent=1,
         )
@@ -141,6 +154,24 @@ def main() -> int:
     )
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _under(synsets: dict[int, Synset], lexfile: int, roots: set[str]) -> set[str]:
+    """The one-word nouns of `lexfile` with a sense below one of the synsets at offsets `roots`."""
+    tops = {int(root) for root in roots}
+    out = set()
+    for offset, synset in synsets.items():
+        if synset.lexfile != lexfile:
+            continue
+        seen, stack = set(), [offset]
+        while stack:
+            for up in synsets[stack.pop()].hypernyms:
+                if up not in seen:
+                    seen.add(up)
+                    stack.append(up)
+        if seen & tops:
+            out.update(word.lower() for word in synset.words if word.isalpha())
+    return out
 
 
 def _kinds_of(synset: Synset, synsets: dict[int, Synset]) -> set[tuple[str, ...]]:

@@ -227,6 +227,7 @@ _ORGANISATION_AFTER = frozenset(
         "Mining",
         "Insurance",
         "Bancorp",
+        "Bank",
         "Capital",
         "Broadcasting",
         "Television",
@@ -279,6 +280,9 @@ class CountryContext:
     compounds: frozenset[tuple[str, ...]]  # (country form, noun words...), lower case
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
+    dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
+    demonyms: frozenset[str]  # every country's demonyms, singular and plural, lower case
+    stop_words: frozenset[str]
     us_states: frozenset[str]
     capitals: tuple[tuple[str, str], ...]  # (a US state's name that is also a country's, its capital)
     us_places: re.Pattern[str]  # US state and large-city names, whole words
@@ -349,6 +353,9 @@ def shipped_country_context() -> CountryContext:
         compounds=compounds,
         endings=endings,
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
+        dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
+        demonyms=frozenset(nouns["demonyms"]),
+        stop_words=frozenset(stop),
         us_states=states,
         capitals=tuple(
             (name, capital)
@@ -563,6 +570,8 @@ def _compound(
                 head = (lower, *words[: count - 1])
                 if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                     return True
+        if lower in context.demonyms and _a_dish_or_disease(words, context):
+            return True  # "Spanish omelette", "Thai green curry", "Japanese encephalitis"
     if previous is not None and any(
         (previous.lower(), word) in context.endings for word in _singulars(lower)
     ):
@@ -570,6 +579,21 @@ def _compound(
     if _sentence_start(body, start) and form.isalpha():
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case words after a demonym, up to the first function word, are one or two
+    words that end with a prepared dish or an illness ("omelette", "green curry", "flu"): the
+    demonym names a style of cooking or a disease, not the country. Produce is no dish ("Moroccan
+    tomatoes"), and a longer phrase is left alone ("Italian pasta makers")."""
+    phrase: list[str] = []
+    for word in words:
+        if word in context.stop_words:
+            break
+        phrase.append(word)
+    return 1 <= len(phrase) <= 2 and any(
+        noun in context.dishes_and_diseases for noun in _singulars(phrase[-1])
+    )
 
 
 def _common_noun_at_sentence_start(

@@ -43,6 +43,12 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # compounds (WordNet), and a sentence-initial capital weighed against the body's own usage
         ("She served French toast and Irish stew; Dutch farmers sold Brazil nuts.", ["Dutch"]),
         ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
+        # a demonym before a prepared dish or an illness (WordNet's "dish", "pathological state")
+        ("Menus offer Thai green curry and a Spanish omelette; Japanese encephalitis is rare.", []),
+        ("Moroccan tomatoes and Italian pasta makers gained; the Netherlands cold stores are full.",
+         ["Moroccan", "Italian", "Netherlands"]),
+        # a bank named after the country is a body
+        ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
         ("China said exports rose.", ["China"]),
         # ... and against the country named elsewhere: the lower-case word with the same next word
