@@ -68,6 +68,12 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
+# the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
+_NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
+_PREVIOUS_ITEM = re.compile(
+    r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:[^\S\n]+[a-z]+){1,3}(?:,| and| or|, and|, or)[^\S\n]+$"
+)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -555,23 +561,12 @@ def _compound(
     named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
-    hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
-    if hyphened is not None and any(
-        (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
-    ):
-        return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
-    nouns = _LOWER_WORDS_AFTER.match(body, end)
-    if nouns is not None:
-        words = nouns.group().split()
-        if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
-            return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
-        if (lower, words[0]) in context.compound_starts:  # "American oil palm"
-            for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
-                head = (lower, *words[: count - 1])
-                if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
-                    return True
-        if lower in context.demonyms and _a_dish_or_disease(words, context):
-            return True  # "Spanish omelette", "Thai green curry", "Japanese encephalitis"
+    if _known_compound(body, end, lower, context):
+        return True
+    if _listed_with_a_compound(body, start, end, context):
+        return True  # "Chinese lanterns and Mexican fleabane", "Thai green curry or Vietnamese spring rolls"
+    if lower in context.demonyms and _unlike_a_native(body, end, context):
+        return True  # "Spanish slugs ... Unlike native slugs"
     if previous is not None and any(
         (previous.lower(), word) in context.endings for word in _singulars(lower)
     ):
@@ -579,6 +574,73 @@ def _compound(
     if _sentence_start(body, start) and form.isalpha():
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+def _known_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether the form `lower`, ending at `end`, begins a WordNet compound or, as a demonym, names
+    a dish or an illness."""
+    hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
+    if hyphened is not None and any(
+        (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
+    ):
+        return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
+    nouns = _LOWER_WORDS_AFTER.match(body, end)
+    if nouns is None:
+        return False
+    words = nouns.group().split()
+    if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+        return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
+    if (lower, words[0]) in context.compound_starts:  # "American oil palm"
+        for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
+            head = (lower, *words[: count - 1])
+            if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
+                return True
+    return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[str], int]:
+    """The lower-case words right after `end` up to the first function word (at most three), and
+    where they end."""
+    words: list[str] = []
+    position = end
+    while len(words) < _COMPOUND_WORDS:
+        word = _LOWER_WORD.match(body, position)
+        if word is None or word.group(1) in context.stop_words:
+            break
+        words.append(word.group(1))
+        position = word.end()
+    return words, position
+
+
+def _listed_with_a_compound(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym and its lower-case noun stand in a list ("X y, Z w and V u") next to a
+    country form that begins a known compound: the items of a list are things of one kind, so
+    "Chinese lanterns and Mexican fleabane" is a pair of plants, as "Moroccan tomatoes and
+    Peruvian asparagus" is a pair of the countries' produce."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    words, phrase_end = _phrase_after(body, end, context)
+    if not words:
+        return False
+    following = _NEXT_ITEM.match(body, phrase_end)
+    if following is not None and _known_compound(body, following.end(), following.group(1).lower(), context):
+        return True
+    preceding = _PREVIOUS_ITEM.search(body, max(0, start - 60), start)
+    return preceding is not None and _known_compound(
+        body, preceding.end(1), preceding.group(1).lower(), context
+    )
+
+
+def _unlike_a_native(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the body writes "native" before a noun of the demonym's phrase ("Spanish slugs ...
+    Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the demonym
+    names an introduced species, set against the local one."""
+    words, _ = _phrase_after(body, end, context)
+    if not words:
+        return False
+    forms = "|".join(re.escape(form) for form in sorted({f for word in words for f in _noun_forms(word)}))
+    native = re.compile(rf"(?<![^\W_])native(?:[^\S\n]+[\w-]+)?[^\S\n]+(?:{forms})(?![^\W_])")
+    return native.search(body) is not None
 
 
 def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:

@@ -47,6 +47,12 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Menus offer Thai green curry and a Spanish omelette; Japanese encephalitis is rare.", []),
         ("Moroccan tomatoes and Italian pasta makers gained; the Netherlands cold stores are full.",
          ["Moroccan", "Italian", "Netherlands"]),
+        # an item of a list whose neighbour is a known compound is a thing of the same kind
+        ("Plant Chinese lanterns and Mexican fleabane; Moroccan tomatoes and Peruvian asparagus sell.",
+         ["Moroccan", "Peruvian"]),
+        # an introduced species, set against the native one
+        ("Spanish slugs ate the lettuce. Unlike native slugs, they are not eaten by birds.", []),
+        ("Spanish growers sold slugs to native buyers.", ["Spanish"]),
         # a bank named after the country is a body
         ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
