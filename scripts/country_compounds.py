@@ -24,6 +24,8 @@ oil palm") it is not. The file lists, in lower case:
   A demonym before one of them names a style of cooking or a disease ("Spanish omelette", "Thai
   green curry", "Japanese encephalitis"), not the country; produce ("Moroccan tomatoes",
   "Norwegian cod") is food but no dish, and stays the country's.
+- "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
+  body that speaks of species, a demonym before one names the species ("Argentine ants").
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 """
 
@@ -143,6 +145,7 @@ def main() -> int:
                 "endings": sorted(endings),
                 "dishes": sorted(_under(synsets, 13, {DISH})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS)),
+                "organisms": sorted(_organisms(synsets)),
                 "demonyms": sorted(
                     {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
                 ),
@@ -154,6 +157,15 @@ def main() -> int:
     )
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _organisms(synsets: dict[int, Synset]) -> set[str]:
+    """The one-word nouns every sense of which is in noun.animal or noun.plant."""
+    kinds: dict[str, set[int]] = defaultdict(set)
+    for synset in synsets.values():
+        for word in synset.words:
+            kinds[word.lower()].add(synset.lexfile)
+    return {word for word, files in kinds.items() if word.isalpha() and files <= {5, 20}}
 
 
 def _under(synsets: dict[int, Synset], lexfile: int, roots: set[str]) -> set[str]:

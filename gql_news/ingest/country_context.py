@@ -74,6 +74,8 @@ _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*
 _PREVIOUS_ITEM = re.compile(
     r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:[^\S\n]+[a-z]+){1,3}(?:,| and| or|, and|, or)[^\S\n]+$"
 )
+# a body about wildlife or plants rather than trade: it speaks of species
+_SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native)(?![^\W_])", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -287,6 +289,7 @@ class CountryContext:
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
+    organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     demonyms: frozenset[str]  # every country's demonyms, singular and plural, lower case
     stop_words: frozenset[str]
     us_states: frozenset[str]
@@ -360,6 +363,7 @@ def shipped_country_context() -> CountryContext:
         endings=endings,
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
+        organisms=frozenset(nouns["organisms"]),
         demonyms=frozenset(nouns["demonyms"]),
         stop_words=frozenset(stop),
         us_states=states,
@@ -567,6 +571,8 @@ def _compound(
         return True  # "Chinese lanterns and Mexican fleabane", "Thai green curry or Vietnamese spring rolls"
     if lower in context.demonyms and _unlike_a_native(body, end, context):
         return True  # "Spanish slugs ... Unlike native slugs"
+    if lower in context.demonyms and _a_species(body, end, context):
+        return True  # "Argentine ants" in a survey of invasive species
     if previous is not None and any(
         (previous.lower(), word) in context.endings for word in _singulars(lower)
     ):
@@ -629,6 +635,17 @@ def _listed_with_a_compound(body: str, start: int, end: int, context: CountryCon
     return preceding is not None and _known_compound(
         body, preceding.end(1), preceding.group(1).lower(), context
     )
+
+
+def _a_species(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym's phrase of one or two words ends with a noun that names only animals or
+    plants ("ants", "water deer") in a body that speaks of species ("species", "invasive",
+    "native"): the demonym names the species. Elsewhere the same words are as often the
+    country's produce ("Dutch tulips") and are left to the country."""
+    words, _ = _phrase_after(body, end, context)
+    if not 1 <= len(words) <= 2 or not any(noun in context.organisms for noun in _singulars(words[-1])):
+        return False
+    return _SPECIES_TALK.search(body) is not None
 
 
 def _unlike_a_native(body: str, end: int, context: CountryContext) -> bool:

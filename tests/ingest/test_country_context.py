@@ -53,6 +53,9 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # an introduced species, set against the native one
         ("Spanish slugs ate the lettuce. Unlike native slugs, they are not eaten by birds.", []),
         ("Spanish growers sold slugs to native buyers.", ["Spanish"]),
+        # a demonym before an animal's or plant's name, in a body that speaks of species
+        ("Argentine ants and Chinese water deer are invasive species.", []),
+        ("Dutch tulips sold well at the auction.", ["Dutch"]),
         # a bank named after the country is a body
         ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
