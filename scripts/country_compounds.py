@@ -26,6 +26,9 @@ oil palm") it is not. The file lists, in lower case:
   "Norwegian cod") is food but no dish, and stays the country's.
 - "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
   body that speaks of species, a demonym before one names the species ("Argentine ants").
+- "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
+  "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
+  verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 """
 
@@ -50,6 +53,7 @@ THINGS = {
 }  # fmt: skip
 KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a country form
 MAX_WORDS = 4
+COMMUNICATION = 10
 DISH = "07557434"  # dish: a particular item of prepared food
 ILLNESS = {"14051917", "14336539"}  # pathological state; inflammation
 
@@ -63,7 +67,14 @@ class Synset:
 
 
 def read_synsets() -> dict[int, Synset]:
+    """The noun synsets by offset, and the verbs' (lexfile -1, keyed by a negative offset)."""
     synsets: dict[int, Synset] = {}
+    for line in (WORDNET / "data.verb").read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            fields = line.split(" | ")[0].split()
+            count = int(fields[3], 16)
+            words = tuple(fields[4 + 2 * i].split("(")[0] for i in range(count))
+            synsets[-1 - int(fields[0])] = Synset(-1, words, (), ())
     for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
             continue
@@ -108,6 +119,11 @@ def main() -> int:
     kinds: set[tuple[str, ...]] = set()  # a breed, crop or dish and its kind: that form only
     endings: set[str] = set()
     for synset in synsets.values():
+        if synset.lexfile == COMMUNICATION or synset.lexfile < 0:  # speech and verbs: endings only
+            for lemma in synset.words:
+                parts = tuple(lemma.lower().split("_"))
+                if len(parts) == 2 and parts[1] in words and parts[0].isalpha():
+                    endings.add(" ".join(parts))
         if synset.lexfile not in THINGS:
             continue
         for lemma in synset.words:
@@ -146,6 +162,15 @@ def main() -> int:
                 "dishes": sorted(_under(synsets, 13, {DISH})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS)),
                 "organisms": sorted(_organisms(synsets)),
+                "languages": sorted(
+                    {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
+                    & {
+                        f.lower()
+                        for row in desired_countries()
+                        for d in row.demonyms
+                        for f in demonym_forms(d)
+                    }
+                ),
                 "demonyms": sorted(
                     {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
                 ),
@@ -163,6 +188,8 @@ def _organisms(synsets: dict[int, Synset]) -> set[str]:
     """The one-word nouns every sense of which is in noun.animal or noun.plant."""
     kinds: dict[str, set[int]] = defaultdict(set)
     for synset in synsets.values():
+        if synset.lexfile < 0:
+            continue  # a verb
         for word in synset.words:
             kinds[word.lower()].add(synset.lexfile)
     return {word for word, files in kinds.items() if word.isalpha() and files <= {5, 20}}

@@ -74,6 +74,39 @@ _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*
 _PREVIOUS_ITEM = re.compile(
     r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:[^\S\n]+[a-z]+){1,3}(?:,| and| or|, and|, or)[^\S\n]+$"
 )
+# what is said of a language rather than of a country: "speak Portuguese", "in Korean",
+# "Spanish-speaking", "French lessons"
+_SPEAKING_VERBS = frozenset(
+    [
+        "speak",
+        "speaks",
+        "spoke",
+        "spoken",
+        "speaking",
+        "learn",
+        "learns",
+        "learned",
+        "learnt",
+        "learning",
+        "teach",
+        "teaches",
+        "taught",
+        "teaching",
+        "translate",
+        "translates",
+        "translated",
+        "translating",
+        "fluent",
+        "understand",
+        "understands",
+    ]
+)
+_LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_LANGUAGE_WORD_AFTER = re.compile(
+    r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
+    r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
+)
+_PREVIOUS_LANGUAGE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)(?:,| and| or|, and|, or)[^\S\n]+$")
 # a body about wildlife or plants rather than trade: it speaks of species
 _SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native)(?![^\W_])", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
@@ -290,6 +323,7 @@ class CountryContext:
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
+    languages: frozenset[str]  # demonyms that are also a language's name, lower case
     demonyms: frozenset[str]  # every country's demonyms, singular and plural, lower case
     stop_words: frozenset[str]
     us_states: frozenset[str]
@@ -364,6 +398,7 @@ def shipped_country_context() -> CountryContext:
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
         organisms=frozenset(nouns["organisms"]),
+        languages=frozenset(nouns["languages"]),
         demonyms=frozenset(nouns["demonyms"]),
         stop_words=frozenset(stop),
         us_states=states,
@@ -573,10 +608,13 @@ def _compound(
         return True  # "Spanish slugs ... Unlike native slugs"
     if lower in context.demonyms and _a_species(body, end, context):
         return True  # "Argentine ants" in a survey of invasive species
-    if previous is not None and any(
-        (previous.lower(), word) in context.endings for word in _singulars(lower)
+    word_before = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
+    if word_before is not None and any(
+        (word_before.group(1).lower(), word) in context.endings for word in _singulars(lower)
     ):
-        return True  # "Great Danes", "Brown Swiss"
+        return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
+    if lower in context.languages and _a_language(body, start, end, context):
+        return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if _sentence_start(body, start) and form.isalpha():
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
@@ -634,6 +672,27 @@ def _listed_with_a_compound(body: str, start: int, end: int, context: CountryCon
     preceding = _PREVIOUS_ITEM.search(body, max(0, start - 60), start)
     return preceding is not None and _known_compound(
         body, preceding.end(1), preceding.group(1).lower(), context
+    )
+
+
+def _a_language(body: str, start: int, end: int, context: CountryContext, reach: int = 3) -> bool:
+    """Whether a demonym that is also a language's name names the language here: after a verb of
+    speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
+    with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
+    before a word of language ("Spanish-speaking", "French lessons"), or listed after such a
+    language ("films in Korean, Spanish and Japanese")."""
+    word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
+    before = word.group(1).lower() if word is not None else None
+    if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
+        return True
+    if before in _LANGUAGE_PREPOSITIONS and not _phrase_after(body, end, context)[0]:
+        return True
+    item = _PREVIOUS_LANGUAGE.search(body, max(0, start - 40), start)
+    return (
+        reach > 1
+        and item is not None
+        and item.group(1).lower() in context.languages
+        and _a_language(body, item.start(1), item.end(1), context, reach - 1)
     )
 
 

@@ -56,6 +56,11 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # a demonym before an animal's or plant's name, in a body that speaks of species
         ("Argentine ants and Chinese water deer are invasive species.", []),
         ("Dutch tulips sold well at the auction.", ["Dutch"]),
+        # a language, not the country: after a verb of speaking, "in" with no noun of its own, a
+        # word of language after it, or listed after such a language; idioms ending with a form
+        ("Films in Korean, Spanish and Japanese drew crowds; she speaks Danish or Norwegian.", []),
+        ("Spanish-speaking students take French lessons and go Dutch on meals.", []),
+        ("Investors in Spanish banks sold, and Korean films in cinemas sold out.", ["Spanish", "Korean"]),
         # a bank named after the country is a body
         ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
