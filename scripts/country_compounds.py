@@ -18,6 +18,8 @@ oil palm") it is not. The file lists, in lower case:
 - The same for a breed, crop or dish that WordNet names by the country form alone, followed by
   the kind of thing it is: the form's animal, plant or food sense, its two nearest hypernyms and
   the first one's other hyponyms ("Jersey cows", "Guernsey cattle", "swede turnips").
+- The same for a country form of several words, written with "_" between its words
+  ("new_zealand spinach"), animals, foods and plants only.
 - "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss").
 - "dishes" and "diseases": one-word nouns with a sense under WordNet's "dish" (a prepared food:
   "omelette", "curry") or its "pathological state" and "inflammation" ("flu", "encephalitis").
@@ -137,6 +139,27 @@ def main() -> int:
             if len(parts) == 1 and parts[0] in words and synset.lexfile in KINDS:
                 for kind in _kinds_of(synset, synsets):
                     kinds.add((parts[0], *kind))
+    # a country form of several words ("new zealand spinach"), its words joined by "_" in the file
+    several = {
+        tuple(form.lower().split())
+        for row in desired_countries()
+        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d)))
+        if form and " " in form and not form.isupper()
+    }
+    joined: set[str] = set()
+    for synset in synsets.values():
+        if synset.lexfile not in KINDS:  # animals, foods, plants: "united states waters" is the country's
+            continue
+        for lemma in synset.words:
+            parts = tuple(lemma.lower().split("_"))
+            for form in several:
+                rest = parts[len(form) :]
+                if (
+                    parts[: len(form)] == form
+                    and 1 <= len(rest) < MAX_WORDS
+                    and all(p.isalpha() for p in rest)
+                ):
+                    joined.add(" ".join(["_".join(form), *rest]))
     # the same compound for the country's other forms (not where the first word is itself a
     # common noun, "china cabinet", which says nothing of a "Chinese cabinet"), and irregular plurals
     common = {w for s in synsets.values() if s.lexfile in THINGS for w in s.words if w in words}
@@ -157,7 +180,7 @@ def main() -> int:
                     "country form and name a thing ('swiss chard', 'jersey cows'), not the country, and",
                     "nouns of two words that end with one ('great dane'). Lower case.",
                 ],
-                "compounds": sorted(out),
+                "compounds": sorted(out | joined),
                 "endings": sorted(endings),
                 "dishes": sorted(_under(synsets, 13, {DISH})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS)),

@@ -623,6 +623,7 @@ def _compound(
 def _known_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
     """Whether the form `lower`, ending at `end`, begins a WordNet compound or, as a demonym, names
     a dish or an illness."""
+    lower = "_".join(lower.split())  # "new_zealand spinach": a form of several words
     hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
     if hyphened is not None and any(
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))

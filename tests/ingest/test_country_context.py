@@ -61,6 +61,8 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Films in Korean, Spanish and Japanese drew crowds; she speaks Danish or Norwegian.", []),
         ("Spanish-speaking students take French lessons and go Dutch on meals.", []),
         ("Investors in Spanish banks sold, and Korean films in cinemas sold out.", ["Spanish", "Korean"]),
+        # a WordNet compound that begins with a form of several words
+        ("Cooks grew New Zealand spinach; New Zealand farmers sold lamb.", ["New Zealand"]),
         # a bank named after the country is a body
         ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
