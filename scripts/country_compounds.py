@@ -32,6 +32,10 @@ oil palm") it is not. The file lists, in lower case:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
+
+It also writes wordnet_words.txt: every one-word lemma WordNet lists (nouns, adjectives, verbs
+and adverbs), lower case, one a line. A word it lacks after a demonym, in a body that speaks of
+species, is taken for a species' name ("Japanese knotweed", "Japanese koi").
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from gql_news.ingest.linker import demonym_forms
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "country_compounds.json"
+WORDS = OUT.parent / "wordnet_words.txt"
 # WordNet lexicographer files (lexnames) of things, not of places, groups, people or money.
 THINGS = {
     4: "noun.act", 5: "noun.animal", 6: "noun.artifact", 7: "noun.attribute", 12: "noun.feeling",
@@ -203,8 +208,20 @@ def main() -> int:
         + "\n",
         encoding="utf-8",
     )
+    WORDS.write_text("\n".join(sorted(_all_words())) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _all_words() -> set[str]:
+    """Every one-word lemma of WordNet's nouns (as their synsets write them), adjectives, verbs and
+    adverbs, lower case."""
+    out = {w.lower() for s in read_synsets().values() if s.lexfile >= 0 for w in s.words if w.isalpha()}
+    for part in ("adj", "verb", "adv"):
+        for line in (WORDNET / f"index.{part}").read_text(encoding="utf-8").splitlines():
+            if not line.startswith(" ") and line.split()[0].isalpha():
+                out.add(line.split()[0].lower())
+    return out
 
 
 def _organisms(synsets: dict[int, Synset]) -> set[str]:

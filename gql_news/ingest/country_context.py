@@ -324,6 +324,7 @@ class CountryContext:
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
+    known_words: frozenset[str]  # every one-word lemma of WordNet, lower case
     demonyms: frozenset[str]  # every country's demonyms, singular and plural, lower case
     stop_words: frozenset[str]
     us_states: frozenset[str]
@@ -399,6 +400,7 @@ def shipped_country_context() -> CountryContext:
         dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
         organisms=frozenset(nouns["organisms"]),
         languages=frozenset(nouns["languages"]),
+        known_words=frozenset(data_file("wordnet_words.txt").read_text("utf-8").split()),
         demonyms=frozenset(nouns["demonyms"]),
         stop_words=frozenset(stop),
         us_states=states,
@@ -699,13 +701,19 @@ def _a_language(body: str, start: int, end: int, context: CountryContext, reach:
 
 def _a_species(body: str, end: int, context: CountryContext) -> bool:
     """Whether a demonym's phrase of one or two words ends with a noun that names only animals or
-    plants ("ants", "water deer") in a body that speaks of species ("species", "invasive",
+    plants ("ants", "water deer") or with a word WordNet does not know at all, as a species' own
+    name often is ("knotweed", "koi"), in a body that speaks of species ("species", "invasive",
     "native"): the demonym names the species. Elsewhere the same words are as often the
-    country's produce ("Dutch tulips") and are left to the country."""
+    country's produce ("Dutch tulips", "Indian basmati") and are left to the country."""
     words, _ = _phrase_after(body, end, context)
-    if not 1 <= len(words) <= 2 or not any(noun in context.organisms for noun in _singulars(words[-1])):
+    if not 1 <= len(words) <= 2:
         return False
-    return _SPECIES_TALK.search(body) is not None
+    forms = _singulars(words[-1])
+    if any(noun in context.organisms for noun in forms) or not any(
+        noun in context.known_words for noun in forms
+    ):
+        return _SPECIES_TALK.search(body) is not None
+    return False
 
 
 def _unlike_a_native(body: str, end: int, context: CountryContext) -> bool:

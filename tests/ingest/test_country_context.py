@@ -63,6 +63,9 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Investors in Spanish banks sold, and Korean films in cinemas sold out.", ["Spanish", "Korean"]),
         # a WordNet compound that begins with a form of several words
         ("Cooks grew New Zealand spinach; New Zealand farmers sold lamb.", ["New Zealand"]),
+        # a word WordNet does not know after a demonym, in a body that speaks of species
+        ("Japanese knotweed is an invasive species; Japanese researchers study it.", ["Japanese"]),
+        ("Indian basmati sold well.", ["Indian"]),
         # a bank named after the country is a body
         ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
