@@ -107,6 +107,8 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
 )
 _PREVIOUS_LANGUAGE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)(?:,| and| or|, and|, or)[^\S\n]+$")
+# "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
+_NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
 # a body about wildlife or plants rather than trade: it speaks of species
 _SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native)(?![^\W_])", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
@@ -604,12 +606,16 @@ def _compound(
     lower = form.lower()
     if _known_compound(body, end, lower, context):
         return True
-    if _listed_with_a_compound(body, start, end, context):
-        return True  # "Chinese lanterns and Mexican fleabane", "Thai green curry or Vietnamese spring rolls"
-    if lower in context.demonyms and _unlike_a_native(body, end, context):
-        return True  # "Spanish slugs ... Unlike native slugs"
-    if lower in context.demonyms and _a_species(body, end, context):
-        return True  # "Argentine ants" in a survey of invasive species
+    if lower in context.demonyms:
+        words, phrase_end = _phrase_after(body, end, context)
+        if words and _listed_with_a_compound(body, start, phrase_end, context):
+            return (
+                True  # "Chinese lanterns and Mexican fleabane", "Thai green curry or Vietnamese spring rolls"
+            )
+        if words and _unlike_a_native(body, words):
+            return True  # "Spanish slugs ... Unlike native slugs"
+        if words and _a_species(body, words, context):
+            return True  # "Argentine ants" in a survey of invasive species
     word_before = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word_before is not None and any(
         (word_before.group(1).lower(), word) in context.endings for word in _singulars(lower)
@@ -659,16 +665,11 @@ def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[st
     return words, position
 
 
-def _listed_with_a_compound(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether a demonym and its lower-case noun stand in a list ("X y, Z w and V u") next to a
-    country form that begins a known compound: the items of a list are things of one kind, so
-    "Chinese lanterns and Mexican fleabane" is a pair of plants, as "Moroccan tomatoes and
-    Peruvian asparagus" is a pair of the countries' produce."""
-    if body[start:end].lower() not in context.demonyms:
-        return False
-    words, phrase_end = _phrase_after(body, end, context)
-    if not words:
-        return False
+def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:
+    """Whether a demonym and its lower-case noun (ending at `phrase_end`) stand in a list ("X y,
+    Z w and V u") next to a country form that begins a known compound: the items of a list are
+    things of one kind, so "Chinese lanterns and Mexican fleabane" is a pair of plants, as
+    "Moroccan tomatoes and Peruvian asparagus" is a pair of the countries' produce."""
     following = _NEXT_ITEM.match(body, phrase_end)
     if following is not None and _known_compound(body, following.end(), following.group(1).lower(), context):
         return True
@@ -699,14 +700,13 @@ def _a_language(body: str, start: int, end: int, context: CountryContext, reach:
     )
 
 
-def _a_species(body: str, end: int, context: CountryContext) -> bool:
-    """Whether a demonym's phrase of one or two words ends with a noun that names only animals or
-    plants ("ants", "water deer") or with a word WordNet does not know at all, as a species' own
-    name often is ("knotweed", "koi"), in a body that speaks of species ("species", "invasive",
-    "native"): the demonym names the species. Elsewhere the same words are as often the
-    country's produce ("Dutch tulips", "Indian basmati") and are left to the country."""
-    words, _ = _phrase_after(body, end, context)
-    if not 1 <= len(words) <= 2:
+def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase of one or two words (`words`) ends with a noun that names only
+    animals or plants ("ants", "water deer") or with a word WordNet does not know at all, as a
+    species' own name often is ("knotweed", "koi"), in a body that speaks of species ("species",
+    "invasive", "native"): the demonym names the species. Elsewhere the same words are as often
+    the country's produce ("Dutch tulips", "Indian basmati") and are left to the country."""
+    if len(words) > 2:
         return False
     forms = _singulars(words[-1])
     if any(noun in context.organisms for noun in forms) or not any(
@@ -716,16 +716,14 @@ def _a_species(body: str, end: int, context: CountryContext) -> bool:
     return False
 
 
-def _unlike_a_native(body: str, end: int, context: CountryContext) -> bool:
-    """Whether the body writes "native" before a noun of the demonym's phrase ("Spanish slugs ...
-    Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the demonym
-    names an introduced species, set against the local one."""
-    words, _ = _phrase_after(body, end, context)
-    if not words:
+def _unlike_a_native(body: str, words: list[str]) -> bool:
+    """Whether the body writes "native" before a noun of a demonym's phrase (`words`; "Spanish
+    slugs ... Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the
+    demonym names an introduced species, set against the local one."""
+    if "native" not in body:
         return False
-    forms = "|".join(re.escape(form) for form in sorted({f for word in words for f in _noun_forms(word)}))
-    native = re.compile(rf"(?<![^\W_])native(?:[^\S\n]+[\w-]+)?[^\S\n]+(?:{forms})(?![^\W_])")
-    return native.search(body) is not None
+    forms = {form for word in words for form in _noun_forms(word)}
+    return any(not forms.isdisjoint(found.groups()) for found in _NATIVE.finditer(body))
 
 
 def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
