@@ -616,12 +616,10 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
-    word_before = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
-    if word_before is not None and any(
-        (word_before.group(1).lower(), word) in context.endings for word in _singulars(lower)
-    ):
+    before = _word_before(body, start)
+    if before is not None and any((before, word) in context.endings for word in _singulars(lower)):
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
-    if lower in context.languages and _a_language(body, start, end, context):
+    if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if _sentence_start(body, start) and form.isalpha():
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
@@ -679,14 +677,29 @@ def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: Cou
     )
 
 
-def _a_language(body: str, start: int, end: int, context: CountryContext, reach: int = 3) -> bool:
+def _word_before(body: str, start: int) -> str | None:
+    """The word of letters right before `start`, across spaces on the same line, lower case."""
+    lead = body[max(0, start - 30) : start]
+    stripped = lead.rstrip(" \t\xa0")
+    end = len(stripped)
+    if end == len(lead):
+        return None
+    begin = end
+    while begin > 0 and stripped[begin - 1].isalpha():
+        begin -= 1
+    if begin == end or (begin > 0 and (stripped[begin - 1].isalnum() or stripped[begin - 1] == "_")):
+        return None
+    return stripped[begin:end].lower()
+
+
+def _a_language(
+    body: str, start: int, end: int, context: CountryContext, before: str | None, reach: int = 3
+) -> bool:
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
     before a word of language ("Spanish-speaking", "French lessons"), or listed after such a
     language ("films in Korean, Spanish and Japanese")."""
-    word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
-    before = word.group(1).lower() if word is not None else None
     if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
         return True
     if before in _LANGUAGE_PREPOSITIONS and not _phrase_after(body, end, context)[0]:
@@ -696,7 +709,9 @@ def _a_language(body: str, start: int, end: int, context: CountryContext, reach:
         reach > 1
         and item is not None
         and item.group(1).lower() in context.languages
-        and _a_language(body, item.start(1), item.end(1), context, reach - 1)
+        and _a_language(
+            body, item.start(1), item.end(1), context, _word_before(body, item.start(1)), reach - 1
+        )
     )
 
 
