@@ -34,7 +34,7 @@ oil palm") it is not. The file lists, in lower case:
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 
 It also writes wordnet_words.txt: every one-word lemma WordNet lists (nouns, adjectives, verbs
-and adverbs), lower case, one a line. A word it lacks after a demonym, in a body that speaks of
+and adverbs) and its irregular forms ("said", "geese"), lower case, one a line. A word it lacks after a demonym, in a body that speaks of
 species, is taken for a species' name ("Japanese knotweed", "Japanese koi").
 """
 
@@ -220,6 +220,10 @@ def _all_words() -> set[str]:
     for part in ("adj", "verb", "adv"):
         for line in (WORDNET / f"index.{part}").read_text(encoding="utf-8").splitlines():
             if not line.startswith(" ") and line.split()[0].isalpha():
+                out.add(line.split()[0].lower())
+    for part in ("noun", "verb", "adj", "adv"):  # irregular forms: "said", "geese", "better"
+        for line in (WORDNET / f"{part}.exc").read_text(encoding="utf-8").splitlines():
+            if line.split() and line.split()[0].isalpha():
                 out.add(line.split()[0].lower())
     return out
 

@@ -71,9 +71,7 @@ _COMPOUND_WORDS = 3
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
 _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
-_PREVIOUS_ITEM = re.compile(
-    r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:[^\S\n]+[a-z]+){1,3}(?:,| and| or|, and|, or)[^\S\n]+$"
-)
+_LIST_JOINS = (", and ", ", or ", ", ", " and ", " or ")
 # what is said of a language rather than of a country: "speak Portuguese", "in Korean",
 # "Spanish-speaking", "French lessons"
 _SPEAKING_VERBS = frozenset(
@@ -106,7 +104,6 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
 )
-_PREVIOUS_LANGUAGE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)(?:,| and| or|, and|, or)[^\S\n]+$")
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
 # a body about wildlife or plants rather than trade: it speaks of species
@@ -322,6 +319,7 @@ class CountryContext:
     given_names: frozenset[str]  # lower case
     compounds: frozenset[tuple[str, ...]]  # (country form, noun words...), lower case
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
+    ending_forms: frozenset[str]  # the country forms that end one of `endings`, and their plurals
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
@@ -398,6 +396,7 @@ def shipped_country_context() -> CountryContext:
         given_names=names,
         compounds=compounds,
         endings=endings,
+        ending_forms=frozenset(form + plural for _, form in endings for plural in ("", "s", "es")),
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
         organisms=frozenset(nouns["organisms"]),
@@ -616,8 +615,9 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
-    before = _word_before(body, start)
-    if before is not None and any((before, word) in context.endings for word in _singulars(lower)):
+    ends = lower in context.ending_forms
+    before = _word_before(body, start) if ends or lower in context.languages else None
+    if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
@@ -629,7 +629,8 @@ def _compound(
 def _known_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
     """Whether the form `lower`, ending at `end`, begins a WordNet compound or, as a demonym, names
     a dish or an illness."""
-    lower = "_".join(lower.split())  # "new_zealand spinach": a form of several words
+    if " " in lower:
+        lower = "_".join(lower.split())  # "new_zealand spinach": a form of several words
     hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
     if hyphened is not None and any(
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
@@ -671,10 +672,33 @@ def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: Cou
     following = _NEXT_ITEM.match(body, phrase_end)
     if following is not None and _known_compound(body, following.end(), following.group(1).lower(), context):
         return True
-    preceding = _PREVIOUS_ITEM.search(body, max(0, start - 60), start)
-    return preceding is not None and _known_compound(
-        body, preceding.end(1), preceding.group(1).lower(), context
-    )
+    preceding = _previous_item(body, start, 3)
+    return preceding is not None and _known_compound(body, preceding[1], preceding[0].lower(), context)
+
+
+def _previous_item(body: str, start: int, lower_words: int) -> tuple[str, int] | None:
+    """The capitalised word that opens the list item before `start` ("Chinese" in "Chinese
+    lanterns and "; "Korean" in "Korean, "), with up to `lower_words` lower-case words after
+    it, and where it ends."""
+    if not body.endswith(_LIST_JOINS, 0, start):
+        return None
+    base = max(0, start - 60)
+    lead = body[base:start]
+    for join in _LIST_JOINS:
+        if lead.endswith(join):
+            lead = lead[: -len(join)]
+            break
+    else:
+        return None
+    words = lead.split(" ")
+    count = 0
+    while len(words) > 1 and count < lower_words and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+        count += 1
+    word = words[-1]
+    if (lower_words and not count) or not word.isalpha() or not word[0].isupper() or len(words) < 2:
+        return None
+    return word, base + len(" ".join(words))
 
 
 def _word_before(body: str, start: int) -> str | None:
@@ -704,15 +728,11 @@ def _a_language(
         return True
     if before in _LANGUAGE_PREPOSITIONS and not _phrase_after(body, end, context)[0]:
         return True
-    item = _PREVIOUS_LANGUAGE.search(body, max(0, start - 40), start)
-    return (
-        reach > 1
-        and item is not None
-        and item.group(1).lower() in context.languages
-        and _a_language(
-            body, item.start(1), item.end(1), context, _word_before(body, item.start(1)), reach - 1
-        )
-    )
+    item = _previous_item(body, start, 0) if reach > 1 else None
+    if item is None or item[0].lower() not in context.languages:
+        return False
+    begin = item[1] - len(item[0])
+    return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
 
 
 def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
@@ -724,11 +744,35 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
     if len(words) > 2:
         return False
     forms = _singulars(words[-1])
-    if any(noun in context.organisms for noun in forms) or not any(
-        noun in context.known_words for noun in forms
-    ):
-        return _SPECIES_TALK.search(body) is not None
+    if any(noun in context.organisms for noun in forms) or not _a_known_word(words[-1], context):
+        return _speaks_of_species(body)
     return False
+
+
+def _a_known_word(word: str, context: CountryContext) -> bool:
+    """Whether WordNet lists the word, as written or as a regular plural or verb form ("slugs",
+    "warned", "hoping")."""
+    forms = [*_singulars(word)]
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    return any(form in context.known_words for form in forms)
+
+
+_last_species_talk: tuple[str, bool] = ("", False)
+
+
+def _speaks_of_species(body: str) -> bool:
+    """Whether the body speaks of species; the last body's answer is kept, as a body's country
+    forms ask in turn."""
+    global _last_species_talk
+    last = _last_species_talk
+    if last[0] is body:
+        return last[1]
+    found = _SPECIES_TALK.search(body) is not None
+    _last_species_talk = (body, found)
+    return found
 
 
 def _unlike_a_native(body: str, words: list[str]) -> bool:
