@@ -608,9 +608,7 @@ def _compound(
     if lower in context.demonyms:
         words, phrase_end = _phrase_after(body, end, context)
         if words and _listed_with_a_compound(body, start, phrase_end, context):
-            return (
-                True  # "Chinese lanterns and Mexican fleabane", "Thai green curry or Vietnamese spring rolls"
-            )
+            return True  # "Chinese lanterns and Mexican fleabane", "Thai curry or Vietnamese spring rolls"
         if words and _unlike_a_native(body, words):
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
