@@ -33,8 +33,8 @@ oil palm") it is not. The file lists, in lower case:
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 
-It also writes wordnet_words.txt: every one-word lemma WordNet lists (nouns, adjectives, verbs
-and adverbs) and its irregular forms ("said", "geese"), lower case, one a line. A word it lacks after a demonym, in a body that speaks of
+It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
+("geese", "said"), lower case, one a line: the nouns, a line "--", then the other words. A word it lacks after a demonym, in a body that speaks of
 species, is taken for a species' name ("Japanese knotweed", "Japanese koi").
 """
 
@@ -208,24 +208,28 @@ def main() -> int:
         + "\n",
         encoding="utf-8",
     )
-    WORDS.write_text("\n".join(sorted(_all_words())) + "\n", encoding="utf-8")
+    nouns, others = _all_words()
+    WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
 
 
-def _all_words() -> set[str]:
-    """Every one-word lemma of WordNet's nouns (as their synsets write them), adjectives, verbs and
-    adverbs, lower case."""
-    out = {w.lower() for s in read_synsets().values() if s.lexfile >= 0 for w in s.words if w.isalpha()}
+def _all_words() -> tuple[set[str], set[str]]:
+    """WordNet's one-word common nouns (written in lower case, and the irregular plurals), and
+    its other one-word lemmas (proper nouns, adjectives, verbs, adverbs and their irregular
+    forms) that are no common noun, lower case."""
+    synsets = read_synsets().values()
+    nouns = {w for s in synsets if s.lexfile >= 0 for w in s.words if w.isalpha() and w.islower()}
+    others = {w.lower() for s in synsets if s.lexfile >= 0 for w in s.words if w.isalpha()} - nouns
     for part in ("adj", "verb", "adv"):
         for line in (WORDNET / f"index.{part}").read_text(encoding="utf-8").splitlines():
             if not line.startswith(" ") and line.split()[0].isalpha():
-                out.add(line.split()[0].lower())
-    for part in ("noun", "verb", "adj", "adv"):  # irregular forms: "said", "geese", "better"
+                others.add(line.split()[0].lower())
+    for part in ("noun", "verb", "adj", "adv"):  # irregular forms: "geese", "said", "better"
         for line in (WORDNET / f"{part}.exc").read_text(encoding="utf-8").splitlines():
             if line.split() and line.split()[0].isalpha():
-                out.add(line.split()[0].lower())
-    return out
+                (nouns if part == "noun" else others).add(line.split()[0].lower())
+    return nouns, others - nouns
 
 
 def _organisms(synsets: dict[int, Synset]) -> set[str]:

@@ -324,7 +324,8 @@ class CountryContext:
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
-    known_words: frozenset[str]  # every one-word lemma of WordNet, lower case
+    nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
+    known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
     demonyms: frozenset[str]  # every country's demonyms, singular and plural, lower case
     stop_words: frozenset[str]
     us_states: frozenset[str]
@@ -387,6 +388,7 @@ def shipped_country_context() -> CountryContext:
         if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
     )
     nouns = read_json(data_file("country_compounds.json"))
+    nouns_text, _, others_text = data_file("wordnet_words.txt").read_text("utf-8").partition("\n--\n")
     compounds = frozenset(tuple(noun.split()) for noun in nouns["compounds"])
     endings = frozenset((first, second) for first, second in (noun.split() for noun in nouns["endings"]))
     states = frozenset(_derived()["us_states"])
@@ -401,7 +403,8 @@ def shipped_country_context() -> CountryContext:
         dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
         organisms=frozenset(nouns["organisms"]),
         languages=frozenset(nouns["languages"]),
-        known_words=frozenset(data_file("wordnet_words.txt").read_text("utf-8").split()),
+        nouns=frozenset(nouns_text.split()),
+        known_words=frozenset(nouns_text.split()) | frozenset(others_text.split()),
         demonyms=frozenset(nouns["demonyms"]),
         stop_words=frozenset(stop),
         us_states=states,
@@ -724,13 +727,28 @@ def _a_language(
     language ("films in Korean, Spanish and Japanese")."""
     if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
         return True
-    if before in _LANGUAGE_PREPOSITIONS and not _phrase_after(body, end, context)[0]:
+    if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
     item = _previous_item(body, start, 0) if reach > 1 else None
     if item is None or item[0].lower() not in context.languages:
         return False
     begin = item[1] - len(item[0])
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
+
+
+def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form, or the list of capitalised words it opens ("Chinese, Japanese and
+    Korean"), is followed by a lower-case word that may be a noun: then the forms are its
+    adjectives ("stakes in Chinese and Korean firms"), not languages ("films in Korean, Spanish
+    and Japanese drew crowds")."""
+    position = end
+    for _ in range(4):
+        item = _NEXT_ITEM.match(body, position)
+        if item is None:
+            break
+        position = item.end()
+    words, _ = _phrase_after(body, position, context)
+    return bool(words) and any(form in context.nouns for form in _singulars(words[0]))
 
 
 def _a_species(body: str, words: list[str], context: CountryContext) -> bool:

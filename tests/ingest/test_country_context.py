@@ -61,6 +61,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Films in Korean, Spanish and Japanese drew crowds; she speaks Danish or Norwegian.", []),
         ("Spanish-speaking students take French lessons and go Dutch on meals.", []),
         ("Investors in Spanish banks sold, and Korean films in cinemas sold out.", ["Spanish", "Korean"]),
+        ("Funds bought stakes in Chinese, Japanese and Korean firms.", ["Chinese", "Japanese", "Korean"]),
         # a WordNet compound that begins with a form of several words
         ("Cooks grew New Zealand spinach; New Zealand farmers sold lamb.", ["New Zealand"]),
         # a word WordNet does not know after a demonym, in a body that speaks of species
