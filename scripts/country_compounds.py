@@ -22,7 +22,8 @@ oil palm") it is not. The file lists, in lower case:
   ("new_zealand spinach"), animals, foods and plants only.
 - "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss").
 - "dishes" and "diseases": one-word nouns with a sense under WordNet's "dish" (a prepared food:
-  "omelette", "curry") or its "pathological state" and "inflammation" ("flu", "encephalitis").
+  "omelette", "curry") or its "disease", "illness", "infection" and "inflammation" ("flu",
+  "encephalitis"), and no sense but foods, or illnesses ("collapse" and "shock" are more).
   A demonym before one of them names a style of cooking or a disease ("Spanish omelette", "Thai
   green curry", "Japanese encephalitis"), not the country; produce ("Moroccan tomatoes",
   "Norwegian cod") is food but no dish, and stays the country's.
@@ -62,7 +63,7 @@ KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a 
 MAX_WORDS = 4
 COMMUNICATION = 10
 DISH = "07557434"  # dish: a particular item of prepared food
-ILLNESS = {"14051917", "14336539"}  # pathological state; inflammation
+ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,8 @@ def main() -> int:
                 ],
                 "compounds": sorted(out | joined),
                 "endings": sorted(endings),
-                "dishes": sorted(_under(synsets, 13, {DISH})),
-                "diseases": sorted(_under(synsets, 26, ILLNESS)),
+                "dishes": sorted(_under(synsets, 13, {DISH}) & _only_in(synsets, {13})),
+                "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
                 "organisms": sorted(_organisms(synsets)),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
@@ -234,13 +235,18 @@ def _all_words() -> tuple[set[str], set[str]]:
 
 def _organisms(synsets: dict[int, Synset]) -> set[str]:
     """The one-word nouns every sense of which is in noun.animal or noun.plant."""
+    return _only_in(synsets, {5, 20})
+
+
+def _only_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
+    """The one-word nouns every sense of which is in one of `lexfiles` ("flu", not "collapse")."""
     kinds: dict[str, set[int]] = defaultdict(set)
     for synset in synsets.values():
         if synset.lexfile < 0:
             continue  # a verb
         for word in synset.words:
             kinds[word.lower()].add(synset.lexfile)
-    return {word for word, files in kinds.items() if word.isalpha() and files <= {5, 20}}
+    return {word for word, files in kinds.items() if word.isalpha() and files <= lexfiles}
 
 
 def _under(synsets: dict[int, Synset], lexfile: int, roots: set[str]) -> set[str]:

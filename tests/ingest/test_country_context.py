@@ -43,7 +43,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # compounds (WordNet), and a sentence-initial capital weighed against the body's own usage
         ("She served French toast and Irish stew; Dutch farmers sold Brazil nuts.", ["Dutch"]),
         ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
-        # a demonym before a prepared dish or an illness (WordNet's "dish", "pathological state")
+        # a demonym before a prepared dish or an illness (WordNet's "dish", "disease", "inflammation")
         ("Menus offer Thai green curry and a Spanish omelette; Japanese encephalitis is rare.", []),
         ("Moroccan tomatoes and Italian pasta makers gained; the Netherlands cold stores are full.",
          ["Moroccan", "Italian", "Netherlands"]),
