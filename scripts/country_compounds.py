@@ -18,7 +18,25 @@ oil palm") it is not. The file lists, in lower case:
 - The same for a breed, crop or dish that WordNet names by the country form alone, followed by
   the kind of thing it is: the form's animal, plant or food sense, its two nearest hypernyms and
   the first one's other hyponyms ("Jersey cows", "Guernsey cattle", "swede turnips").
+- The same for a country form of several words, written with "_" between its words
+  ("new_zealand spinach"), animals, foods and plants only.
 - "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss").
+- "dishes" and "diseases": one-word nouns with a sense under WordNet's "dish" (a prepared food:
+  "omelette", "curry") or its "disease", "illness", "infection" and "inflammation" ("flu",
+  "encephalitis"), and no sense but foods, or illnesses ("collapse" and "shock" are more).
+  A demonym before one of them names a style of cooking or a disease ("Spanish omelette", "Thai
+  green curry", "Japanese encephalitis"), not the country; produce ("Moroccan tomatoes",
+  "Norwegian cod") is food but no dish, and stays the country's.
+- "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
+  body that speaks of species, a demonym before one names the species ("Argentine ants").
+- "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
+  "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
+  verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
+- "demonyms": every country's demonyms as the linker writes them (singular and plural).
+
+It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
+("geese", "said"), lower case, one a line: the nouns, a line "--", then the other words. A word it lacks after a demonym, in a body that speaks of
+species, is taken for a species' name ("Japanese knotweed", "Japanese koi").
 """
 
 from __future__ import annotations
@@ -34,6 +52,7 @@ from gql_news.ingest.linker import demonym_forms
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "country_compounds.json"
+WORDS = OUT.parent / "wordnet_words.txt"
 # WordNet lexicographer files (lexnames) of things, not of places, groups, people or money.
 THINGS = {
     4: "noun.act", 5: "noun.animal", 6: "noun.artifact", 7: "noun.attribute", 12: "noun.feeling",
@@ -42,6 +61,9 @@ THINGS = {
 }  # fmt: skip
 KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a country form
 MAX_WORDS = 4
+COMMUNICATION = 10
+DISH = "07557434"  # dish: a particular item of prepared food
+ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
 @dataclass(frozen=True)
@@ -53,7 +75,14 @@ class Synset:
 
 
 def read_synsets() -> dict[int, Synset]:
+    """The noun synsets by offset, and the verbs' (lexfile -1, keyed by a negative offset)."""
     synsets: dict[int, Synset] = {}
+    for line in (WORDNET / "data.verb").read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            fields = line.split(" | ")[0].split()
+            count = int(fields[3], 16)
+            words = tuple(fields[4 + 2 * i].split("(")[0] for i in range(count))
+            synsets[-1 - int(fields[0])] = Synset(-1, words, (), ())
     for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
             continue
@@ -98,6 +127,11 @@ def main() -> int:
     kinds: set[tuple[str, ...]] = set()  # a breed, crop or dish and its kind: that form only
     endings: set[str] = set()
     for synset in synsets.values():
+        if synset.lexfile == COMMUNICATION or synset.lexfile < 0:  # speech and verbs: endings only
+            for lemma in synset.words:
+                parts = tuple(lemma.lower().split("_"))
+                if len(parts) == 2 and parts[1] in words and parts[0].isalpha():
+                    endings.add(" ".join(parts))
         if synset.lexfile not in THINGS:
             continue
         for lemma in synset.words:
@@ -111,6 +145,27 @@ def main() -> int:
             if len(parts) == 1 and parts[0] in words and synset.lexfile in KINDS:
                 for kind in _kinds_of(synset, synsets):
                     kinds.add((parts[0], *kind))
+    # a country form of several words ("new zealand spinach"), its words joined by "_" in the file
+    several = {
+        tuple(form.lower().split())
+        for row in desired_countries()
+        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d)))
+        if form and " " in form and not form.isupper()
+    }
+    joined: set[str] = set()
+    for synset in synsets.values():
+        if synset.lexfile not in KINDS:  # animals, foods, plants: "united states waters" is the country's
+            continue
+        for lemma in synset.words:
+            parts = tuple(lemma.lower().split("_"))
+            for form in several:
+                rest = parts[len(form) :]
+                if (
+                    parts[: len(form)] == form
+                    and 1 <= len(rest) < MAX_WORDS
+                    and all(p.isalpha() for p in rest)
+                ):
+                    joined.add(" ".join(["_".join(form), *rest]))
     # the same compound for the country's other forms (not where the first word is itself a
     # common noun, "china cabinet", which says nothing of a "Chinese cabinet"), and irregular plurals
     common = {w for s in synsets.values() if s.lexfile in THINGS for w in s.words if w in words}
@@ -131,16 +186,85 @@ def main() -> int:
                     "country form and name a thing ('swiss chard', 'jersey cows'), not the country, and",
                     "nouns of two words that end with one ('great dane'). Lower case.",
                 ],
-                "compounds": sorted(out),
+                "compounds": sorted(out | joined),
                 "endings": sorted(endings),
+                "dishes": sorted(_under(synsets, 13, {DISH}) & _only_in(synsets, {13})),
+                "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
+                "organisms": sorted(_organisms(synsets)),
+                "languages": sorted(
+                    {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
+                    & {
+                        f.lower()
+                        for row in desired_countries()
+                        for d in row.demonyms
+                        for f in demonym_forms(d)
+                    }
+                ),
+                "demonyms": sorted(
+                    {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+                ),
             },
             indent=1,
         )
         + "\n",
         encoding="utf-8",
     )
+    nouns, others = _all_words()
+    WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _all_words() -> tuple[set[str], set[str]]:
+    """WordNet's one-word common nouns (written in lower case, and the irregular plurals), and
+    its other one-word lemmas (proper nouns, adjectives, verbs, adverbs and their irregular
+    forms) that are no common noun, lower case."""
+    synsets = read_synsets().values()
+    nouns = {w for s in synsets if s.lexfile >= 0 for w in s.words if w.isalpha() and w.islower()}
+    others = {w.lower() for s in synsets if s.lexfile >= 0 for w in s.words if w.isalpha()} - nouns
+    for part in ("adj", "verb", "adv"):
+        for line in (WORDNET / f"index.{part}").read_text(encoding="utf-8").splitlines():
+            if not line.startswith(" ") and line.split()[0].isalpha():
+                others.add(line.split()[0].lower())
+    for part in ("noun", "verb", "adj", "adv"):  # irregular forms: "geese", "said", "better"
+        for line in (WORDNET / f"{part}.exc").read_text(encoding="utf-8").splitlines():
+            if line.split() and line.split()[0].isalpha():
+                (nouns if part == "noun" else others).add(line.split()[0].lower())
+    return nouns, others - nouns
+
+
+def _organisms(synsets: dict[int, Synset]) -> set[str]:
+    """The one-word nouns every sense of which is in noun.animal or noun.plant."""
+    return _only_in(synsets, {5, 20})
+
+
+def _only_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
+    """The one-word nouns every sense of which is in one of `lexfiles` ("flu", not "collapse")."""
+    kinds: dict[str, set[int]] = defaultdict(set)
+    for synset in synsets.values():
+        if synset.lexfile < 0:
+            continue  # a verb
+        for word in synset.words:
+            kinds[word.lower()].add(synset.lexfile)
+    return {word for word, files in kinds.items() if word.isalpha() and files <= lexfiles}
+
+
+def _under(synsets: dict[int, Synset], lexfile: int, roots: set[str]) -> set[str]:
+    """The one-word nouns of `lexfile` with a sense below one of the synsets at offsets `roots`."""
+    tops = {int(root) for root in roots}
+    out = set()
+    for offset, synset in synsets.items():
+        if synset.lexfile != lexfile:
+            continue
+        seen, stack = set(), [offset]
+        while stack:
+            for up in synsets[stack.pop()].hypernyms:
+                if up not in seen:
+                    seen.add(up)
+                    stack.append(up)
+        if seen & tops:
+            out.update(word.lower() for word in synset.words if word.isalpha())
+    return out
 
 
 def _kinds_of(synset: Synset, synsets: dict[int, Synset]) -> set[tuple[str, ...]]:

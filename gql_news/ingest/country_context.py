@@ -68,6 +68,46 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
+# the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
+_NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
+_LIST_JOINS = (", and ", ", or ", ", ", " and ", " or ")
+# what is said of a language rather than of a country: "speak Portuguese", "in Korean",
+# "Spanish-speaking", "French lessons"
+_SPEAKING_VERBS = frozenset(
+    [
+        "speak",
+        "speaks",
+        "spoke",
+        "spoken",
+        "speaking",
+        "learn",
+        "learns",
+        "learned",
+        "learnt",
+        "learning",
+        "teach",
+        "teaches",
+        "taught",
+        "teaching",
+        "translate",
+        "translates",
+        "translated",
+        "translating",
+        "fluent",
+        "understand",
+        "understands",
+    ]
+)
+_LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_LANGUAGE_WORD_AFTER = re.compile(
+    r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
+    r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
+)
+# "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
+_NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
+# a body about wildlife or plants rather than trade: it speaks of species
+_SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native)(?![^\W_])", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -227,6 +267,7 @@ _ORGANISATION_AFTER = frozenset(
         "Mining",
         "Insurance",
         "Bancorp",
+        "Bank",
         "Capital",
         "Broadcasting",
         "Television",
@@ -278,7 +319,15 @@ class CountryContext:
     given_names: frozenset[str]  # lower case
     compounds: frozenset[tuple[str, ...]]  # (country form, noun words...), lower case
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
+    ending_forms: frozenset[str]  # the country forms that end one of `endings`, and their plurals
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
+    dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
+    organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
+    languages: frozenset[str]  # demonyms that are also a language's name, lower case
+    nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
+    known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
+    demonyms: frozenset[str]  # every country's demonyms, singular and plural, lower case
+    stop_words: frozenset[str]
     us_states: frozenset[str]
     capitals: tuple[tuple[str, str], ...]  # (a US state's name that is also a country's, its capital)
     us_places: re.Pattern[str]  # US state and large-city names, whole words
@@ -339,6 +388,7 @@ def shipped_country_context() -> CountryContext:
         if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
     )
     nouns = read_json(data_file("country_compounds.json"))
+    nouns_text, _, others_text = data_file("wordnet_words.txt").read_text("utf-8").partition("\n--\n")
     compounds = frozenset(tuple(noun.split()) for noun in nouns["compounds"])
     endings = frozenset((first, second) for first, second in (noun.split() for noun in nouns["endings"]))
     states = frozenset(_derived()["us_states"])
@@ -348,7 +398,15 @@ def shipped_country_context() -> CountryContext:
         given_names=names,
         compounds=compounds,
         endings=endings,
+        ending_forms=frozenset(form + plural for _, form in endings for plural in ("", "s", "es")),
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
+        dishes_and_diseases=frozenset(nouns["dishes"]) | frozenset(nouns["diseases"]),
+        organisms=frozenset(nouns["organisms"]),
+        languages=frozenset(nouns["languages"]),
+        nouns=frozenset(nouns_text.split()),
+        known_words=frozenset(nouns_text.split()) | frozenset(others_text.split()),
+        demonyms=frozenset(nouns["demonyms"]),
+        stop_words=frozenset(stop),
         us_states=states,
         capitals=tuple(
             (name, capital)
@@ -548,28 +606,214 @@ def _compound(
     named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
+    if _known_compound(body, end, lower, context):
+        return True
+    if lower in context.demonyms:
+        words, phrase_end = _phrase_after(body, end, context)
+        if words and _listed_with_a_compound(body, start, phrase_end, context):
+            return True  # "Chinese lanterns and Mexican fleabane", "Thai curry or Vietnamese spring rolls"
+        if words and _unlike_a_native(body, words):
+            return True  # "Spanish slugs ... Unlike native slugs"
+        if words and _a_species(body, words, context):
+            return True  # "Argentine ants" in a survey of invasive species
+    ends = lower in context.ending_forms
+    before = _word_before(body, start) if ends or lower in context.languages else None
+    if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
+        return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
+    if lower in context.languages and _a_language(body, start, end, context, before):
+        return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
+    if _sentence_start(body, start) and form.isalpha():
+        return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
+    return False
+
+
+def _known_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether the form `lower`, ending at `end`, begins a WordNet compound or, as a demonym, names
+    a dish or an illness."""
+    if " " in lower:
+        lower = "_".join(lower.split())  # "new_zealand spinach": a form of several words
     hyphened = _HYPHENED_WORD.match(body, end) if body.startswith("-", end) else None
     if hyphened is not None and any(
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
     ):
         return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
     nouns = _LOWER_WORDS_AFTER.match(body, end)
-    if nouns is not None:
-        words = nouns.group().split()
-        if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
-            return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
-        if (lower, words[0]) in context.compound_starts:  # "American oil palm"
-            for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
-                head = (lower, *words[: count - 1])
-                if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
-                    return True
-    if previous is not None and any(
-        (previous.lower(), word) in context.endings for word in _singulars(lower)
-    ):
-        return True  # "Great Danes", "Brown Swiss"
-    if _sentence_start(body, start) and form.isalpha():
-        return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
+    if nouns is None:
+        return False
+    words = nouns.group().split()
+    if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+        return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
+    if (lower, words[0]) in context.compound_starts:  # "American oil palm"
+        for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
+            head = (lower, *words[: count - 1])
+            if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
+                return True
+    return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[str], int]:
+    """The lower-case words right after `end` up to the first function word (at most three), and
+    where they end."""
+    words: list[str] = []
+    position = end
+    while len(words) < _COMPOUND_WORDS:
+        word = _LOWER_WORD.match(body, position)
+        if word is None or word.group(1) in context.stop_words:
+            break
+        words.append(word.group(1))
+        position = word.end()
+    return words, position
+
+
+def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:
+    """Whether a demonym and its lower-case noun (ending at `phrase_end`) stand in a list ("X y,
+    Z w and V u") next to a country form that begins a known compound: the items of a list are
+    things of one kind, so "Chinese lanterns and Mexican fleabane" is a pair of plants, as
+    "Moroccan tomatoes and Peruvian asparagus" is a pair of the countries' produce."""
+    following = _NEXT_ITEM.match(body, phrase_end)
+    if following is not None and _known_compound(body, following.end(), following.group(1).lower(), context):
+        return True
+    preceding = _previous_item(body, start, 3)
+    return preceding is not None and _known_compound(body, preceding[1], preceding[0].lower(), context)
+
+
+def _previous_item(body: str, start: int, lower_words: int) -> tuple[str, int] | None:
+    """The capitalised word that opens the list item before `start` ("Chinese" in "Chinese
+    lanterns and "; "Korean" in "Korean, "), with up to `lower_words` lower-case words after
+    it, and where it ends."""
+    if not body.endswith(_LIST_JOINS, 0, start):
+        return None
+    base = max(0, start - 60)
+    lead = body[base:start]
+    for join in _LIST_JOINS:
+        if lead.endswith(join):
+            lead = lead[: -len(join)]
+            break
+    else:
+        return None
+    words = lead.split(" ")
+    count = 0
+    while len(words) > 1 and count < lower_words and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+        count += 1
+    word = words[-1]
+    if (lower_words and not count) or not word.isalpha() or not word[0].isupper() or len(words) < 2:
+        return None
+    return word, base + len(" ".join(words))
+
+
+def _word_before(body: str, start: int) -> str | None:
+    """The word of letters right before `start`, across spaces on the same line, lower case."""
+    lead = body[max(0, start - 30) : start]
+    stripped = lead.rstrip(" \t\xa0")
+    end = len(stripped)
+    if end == len(lead):
+        return None
+    begin = end
+    while begin > 0 and stripped[begin - 1].isalpha():
+        begin -= 1
+    if begin == end or (begin > 0 and (stripped[begin - 1].isalnum() or stripped[begin - 1] == "_")):
+        return None
+    return stripped[begin:end].lower()
+
+
+def _a_language(
+    body: str, start: int, end: int, context: CountryContext, before: str | None, reach: int = 3
+) -> bool:
+    """Whether a demonym that is also a language's name names the language here: after a verb of
+    speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
+    with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
+    before a word of language ("Spanish-speaking", "French lessons"), or listed after such a
+    language ("films in Korean, Spanish and Japanese")."""
+    if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
+        return True
+    if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
+        return True
+    item = _previous_item(body, start, 0) if reach > 1 else None
+    if item is None or item[0].lower() not in context.languages:
+        return False
+    begin = item[1] - len(item[0])
+    return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
+
+
+def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form, or the list of capitalised words it opens ("Chinese, Japanese and
+    Korean"), is followed by a lower-case word that may be a noun: then the forms are its
+    adjectives ("stakes in Chinese and Korean firms"), not languages ("films in Korean, Spanish
+    and Japanese drew crowds")."""
+    position = end
+    for _ in range(4):
+        item = _NEXT_ITEM.match(body, position)
+        if item is None:
+            break
+        position = item.end()
+    words, _ = _phrase_after(body, position, context)
+    return bool(words) and any(form in context.nouns for form in _singulars(words[0]))
+
+
+def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase of one or two words (`words`) ends with a noun that names only
+    animals or plants ("ants", "water deer") or with a word WordNet does not know at all, as a
+    species' own name often is ("knotweed", "koi"), in a body that speaks of species ("species",
+    "invasive", "native"): the demonym names the species. Elsewhere the same words are as often
+    the country's produce ("Dutch tulips", "Indian basmati") and are left to the country."""
+    if len(words) > 2:
+        return False
+    forms = _singulars(words[-1])
+    if any(noun in context.organisms for noun in forms) or not _a_known_word(words[-1], context):
+        return _speaks_of_species(body)
     return False
+
+
+def _a_known_word(word: str, context: CountryContext) -> bool:
+    """Whether WordNet lists the word, as written or as a regular plural or verb form ("slugs",
+    "warned", "hoping")."""
+    forms = [*_singulars(word)]
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    return any(form in context.known_words for form in forms)
+
+
+_last_species_talk: tuple[str, bool] = ("", False)
+
+
+def _speaks_of_species(body: str) -> bool:
+    """Whether the body speaks of species; the last body's answer is kept, as a body's country
+    forms ask in turn."""
+    global _last_species_talk
+    last = _last_species_talk
+    if last[0] is body:
+        return last[1]
+    found = _SPECIES_TALK.search(body) is not None
+    _last_species_talk = (body, found)
+    return found
+
+
+def _unlike_a_native(body: str, words: list[str]) -> bool:
+    """Whether the body writes "native" before a noun of a demonym's phrase (`words`; "Spanish
+    slugs ... Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the
+    demonym names an introduced species, set against the local one."""
+    if "native" not in body:
+        return False
+    forms = {form for word in words for form in _noun_forms(word)}
+    return any(not forms.isdisjoint(found.groups()) for found in _NATIVE.finditer(body))
+
+
+def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case words after a demonym, up to the first function word, are one or two
+    words that end with a prepared dish or an illness ("omelette", "green curry", "flu"): the
+    demonym names a style of cooking or a disease, not the country. Produce is no dish ("Moroccan
+    tomatoes"), and a longer phrase is left alone ("Italian pasta makers")."""
+    phrase: list[str] = []
+    for word in words:
+        if word in context.stop_words:
+            break
+        phrase.append(word)
+    return 1 <= len(phrase) <= 2 and any(
+        noun in context.dishes_and_diseases for noun in _singulars(phrase[-1])
+    )
 
 
 def _common_noun_at_sentence_start(

@@ -49,13 +49,6 @@ def test_held_out_thresholds(scores: dict[str, Score]) -> None:
     assert held.speakers_wrong == 0, held.lines()
 
 
-@pytest.mark.xfail(
-    reason="held-out country precision 0.937 (14 false links in 46 articles): a compound that WordNet"
-    " 3.0 does not list still links the country (on the development half: 'Spanish slugs', 'Mexican"
-    " wave', 'Spanish omelette', 'Chilean sea bass', 'Russian sage', 'Japanese knotweed', 'Chinese"
-    " mitten crabs')",
-    strict=True,
-)
 def test_held_out_country_precision(scores: dict[str, Score]) -> None:
     held = scores["heldout"]
     assert held.countries.precision >= MIN_COUNTRY_PRECISION, held.lines()

@@ -43,6 +43,32 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # compounds (WordNet), and a sentence-initial capital weighed against the body's own usage
         ("She served French toast and Irish stew; Dutch farmers sold Brazil nuts.", ["Dutch"]),
         ("Guinea pigs were weighed. Chinese officials came.", ["Chinese"]),
+        # a demonym before a prepared dish or an illness (WordNet's "dish", "disease", "inflammation")
+        ("Menus offer Thai green curry and a Spanish omelette; Japanese encephalitis is rare.", []),
+        ("Moroccan tomatoes and Italian pasta makers gained; the Netherlands cold stores are full.",
+         ["Moroccan", "Italian", "Netherlands"]),
+        # an item of a list whose neighbour is a known compound is a thing of the same kind
+        ("Plant Chinese lanterns and Mexican fleabane; Moroccan tomatoes and Peruvian asparagus sell.",
+         ["Moroccan", "Peruvian"]),
+        # an introduced species, set against the native one
+        ("Spanish slugs ate the lettuce. Unlike native slugs, they are not eaten by birds.", []),
+        ("Spanish growers sold slugs to native buyers.", ["Spanish"]),
+        # a demonym before an animal's or plant's name, in a body that speaks of species
+        ("Argentine ants and Chinese water deer are invasive species.", []),
+        ("Dutch tulips sold well at the auction.", ["Dutch"]),
+        # a language, not the country: after a verb of speaking, "in" with no noun of its own, a
+        # word of language after it, or listed after such a language; idioms ending with a form
+        ("Films in Korean, Spanish and Japanese drew crowds; she speaks Danish or Norwegian.", []),
+        ("Spanish-speaking students take French lessons and go Dutch on meals.", []),
+        ("Investors in Spanish banks sold, and Korean films in cinemas sold out.", ["Spanish", "Korean"]),
+        ("Funds bought stakes in Chinese, Japanese and Korean firms.", ["Chinese", "Japanese", "Korean"]),
+        # a WordNet compound that begins with a form of several words
+        ("Cooks grew New Zealand spinach; New Zealand farmers sold lamb.", ["New Zealand"]),
+        # a word WordNet does not know after a demonym, in a body that speaks of species
+        ("Japanese knotweed is an invasive species; Japanese researchers study it.", ["Japanese"]),
+        ("Indian basmati sold well.", ["Indian"]),
+        # a bank named after the country is a body
+        ("The Swiss National Bank sold francs as the Swiss currency rose.", ["Swiss"]),
         ("China plates were sold at auction, and the china went quickly.", []),
         ("China said exports rose.", ["China"]),
         # ... and against the country named elsewhere: the lower-case word with the same next word
