@@ -42,7 +42,14 @@ started=$SECONDS
 
 # pytest's temporary directories, coverage data: one of each per pass, in this run's scratch
 # directory, so concurrent passes (and runs) never clean up or overwrite each other's.
-pass_args() { printf "%s\n" "--basetemp=$scratch/tmp-$1" --cov=gql_news --cov-report= --cov-fail-under=0; }
+# Coverage is measured in every pass but PostgreSQL's main one: on Python 3.11 its tracer adds
+# about 40% to whatever runs in the pytest process, and that pass runs the same tests as SQLite's
+# (the lines only PostgreSQL reaches, about 1% of gql_news, are reported as missed).
+uncovered_pass=postgres
+pass_args() {
+    printf "%s\n" "--basetemp=$scratch/tmp-$1"
+    [[ $1 == "$uncovered_pass" ]] || printf "%s\n" --cov=gql_news --cov-report= --cov-fail-under=0
+}
 
 rm -f "$root"/.coverage
 # The project's own modules compiled once, before four processes each compile them at the same
@@ -105,7 +112,8 @@ if ((${#failed[@]})); then
 fi
 ((${#failed_checks[@]} + ${#failed[@]} == 0)) || exit 1
 
-printf '\n%s\n==> coverage: the passes combined (the floor is fail_under in pyproject.toml)\n%s\n' "$rule" "$rule"
+printf '\n%s\n==> coverage: the passes combined but %s (the floor is fail_under in pyproject.toml)\n%s\n' \
+    "$rule" "$uncovered_pass" "$rule"
 data=()
 for pass in "${passes[@]}"; do
     [[ -e $scratch/.coverage.$pass ]] && data+=("$scratch/.coverage.$pass")
