@@ -1,7 +1,7 @@
 # gql_news developer commands.
 #   make run    serve the API on SQLite (http://127.0.0.1:8000/graphql unless HOST/PORT say otherwise)
-#   make test   lint, type-check, the docs build, then pytest: the database-free tests once, the rest on
-#               SQLite and on PostgreSQL side by side, with coverage: exactly what CI runs
+#   make test   pytest (the database-free tests once, the rest on SQLite and on PostgreSQL, with
+#               coverage) and, side by side with it, lint, type-check and the docs build: what CI runs
 # `make help` lists the rest.
 
 SHELL := /bin/bash
@@ -49,7 +49,9 @@ run: sync ## serve the API (SQLite by default; HOST=, PORT=, SERVE_ARGS=--no-dem
 	$(call banner,"run: gql-news serve (SQLite unless DATABASE_URL says otherwise)")
 	$(RUN) gql-news serve $(SERVE_FLAGS)
 
-test: lint format-check typecheck docs browser-deps test-suite ## everything CI runs
+# The static checks run inside scripts/pytest-suite.sh (--checks), alongside the pytest passes.
+test: sync browser-deps ## everything CI runs: ruff, mypy, the docs build and the pytest passes, side by side
+	bash scripts/pytest-suite.sh --checks $(PYTEST_ARGS)
 	$(call banner,"make test: every phase passed")
 
 $(TOOLS_DIR)/.uv-$(UV_VERSION):

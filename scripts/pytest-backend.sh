@@ -82,6 +82,12 @@ Start the local server with: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/
 *) fail "unknown test backend '$backend' (expected sqlite, postgres or none)" ;;
 esac
 
+# The project's own modules (gql_news/, tests/, bench/) are not compiled by `uv sync`. With
+# PYTHONDONTWRITEBYTECODE set (the image sets it, and so may the machine), every pytest process,
+# fork server and fresh interpreter would compile them again (about 3 CPU-s each), and pytest would
+# rewrite every test module's assertions again on every run (3 more): the passes keep both.
+unset PYTHONDONTWRITEBYTECODE
+
 if [[ $backend == none ]]; then
     banner "pytest [database-free]: pytest -m 'not db' $*"
     set +e

@@ -46,6 +46,12 @@ def pytest_configure(config: pytest.Config) -> None:
         "db: uses this run's database backend (set on collection; `-m 'not db'` selects the tests that "
         "give the same answer whatever GQL_NEWS_TEST_DB says, which `make test` runs once)",
     )
+    config.addinivalue_line(
+        "markers",
+        "backend_independent: a database test whose answer cannot depend on the backend (the request "
+        "is answered before any statement, or by the HTTP layer): `make test` runs it in the SQLite "
+        "pass only",
+    )
 
 
 # Fixtures that open this run's database: a test using one (directly or through another fixture)

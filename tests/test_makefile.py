@@ -34,6 +34,8 @@ with open(os.environ["FAKE_UV_LOG"], "a") as log:
     log.write(json.dumps({{"argv": args, "db": os.environ.get("GQL_NEWS_TEST_DB")}}) + "\\n")
 if args[:2] == ["run", "--no-sync"] and args[2:3] == ["pytest"]:
     sys.exit(int(os.environ.get("FAKE_PYTEST_RC", "0")))
+if args[:2] == ["run", "--no-sync"] and args[2:3] == ["mypy"]:
+    sys.exit(int(os.environ.get("FAKE_MYPY_RC", "0")))
 """
 
 _FAKE_PG_ISREADY = """#!/bin/sh
@@ -89,7 +91,9 @@ def fake_bin(tmp_path: Path) -> Path:
     return bin_dir
 
 
-def _make_test(fake_bin: Path, *, ci: str = "true", pytest_rc: int = 0, pg_rc: int = 0) -> MakeRun:
+def _make_test(
+    fake_bin: Path, *, ci: str = "true", pytest_rc: int = 0, pg_rc: int = 0, mypy_rc: int = 0
+) -> MakeRun:
     assert MAKE is not None
     log = fake_bin.parent / "uv-calls.jsonl"
     env = _clean_env(
@@ -100,6 +104,7 @@ def _make_test(fake_bin: Path, *, ci: str = "true", pytest_rc: int = 0, pg_rc: i
         FAKE_UV_LOG=str(log),
         FAKE_PYTEST_RC=str(pytest_rc),
         FAKE_PG_RC=str(pg_rc),
+        FAKE_MYPY_RC=str(mypy_rc),
         GQL_NEWS_TEST_PG_URL="postgres://postgres@127.0.0.1:5432/postgres",
     )
     proc = subprocess.run(
@@ -129,26 +134,38 @@ def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
     run = _make_test(fake_bin)
     assert run.returncode == 0, run.output
     commands = [call["argv"][:5] for call in run.calls]
-    assert commands[:5] == [
-        ["sync", "--locked"],
+    assert commands[0] == ["sync", "--locked"]
+    # The static checks, in this order, while the pytest passes run (their calls interleave).
+    checks = [
         ["run", "--no-sync", "ruff", "check", "."],
         ["run", "--no-sync", "ruff", "format", "--check"],
         ["run", "--no-sync", "mypy"],
         ["run", "--no-sync", "mkdocs", "build", "--strict"],
     ]
+    assert [c for c in commands if c in checks] == checks
+    assert run.output.index("==> pytest: the database-free tests") < run.output.index("==> lint: ruff check")
     pytest_calls = [call for call in run.calls if call["argv"][2:3] == ["pytest"]]
     assert len(pytest_calls) == 4
     free = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "not db"]]
     assert len(free) == 1, "the database-free tests run once"
-    database = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "db"]]
+    database = [call for call in pytest_calls if call["argv"][3] == "-m" and call["argv"][4] != "not db"]
     assert sorted(call["db"] for call in database) == ["postgres", "postgres", "sqlite"]
+    # What cannot depend on the backend runs on SQLite only; the fault tests have none of it.
+    assert sorted((call["db"], call["argv"][4]) for call in database) == [
+        ("postgres", "db"),
+        ("postgres", "db and not backend_independent"),
+        ("sqlite", "db"),
+    ]
     # On PostgreSQL the fault tests run in a process apart, and only there.
     faults = str(ROOT / "tests" / "faults")
     postgres = sorted(call["argv"][5] for call in database if call["db"] == "postgres")
     assert postgres == [f"--ignore={faults}", faults]
     sqlite = next(call for call in database if call["db"] == "sqlite")
     assert not any("faults" in arg for arg in sqlite["argv"])
-    assert all(any(arg.startswith("--cov=") for arg in call["argv"]) for call in pytest_calls)
+    # Coverage in every pass but PostgreSQL's main one (the same tests as SQLite's).
+    covered = [call for call in pytest_calls if any(arg.startswith("--cov=") for arg in call["argv"])]
+    assert len(covered) == 3
+    assert all(f"--ignore={faults}" not in call["argv"] for call in covered)
     assert [call["argv"][2:4] for call in run.calls[-2:]] == [["coverage", "combine"], ["coverage", "report"]]
     assert "running side by side" in run.output
     logs = fake_bin.parent / "artifacts"
@@ -168,6 +185,14 @@ def test_pytest_failure_fails_make_test(fake_bin: Path) -> None:
     run = _make_test(fake_bin, pytest_rc=1)
     assert run.returncode != 0
     assert "exited with code 1" in run.output
+
+
+def test_a_failing_check_fails_make_test_after_the_passes(fake_bin: Path) -> None:
+    run = _make_test(fake_bin, mypy_rc=1)
+    assert run.returncode != 0
+    assert "FAILED: the typecheck check(s)" in run.output
+    assert len(run.pytest_backends) == 4, "the passes still run to the end"
+    assert "make test: every phase passed" not in run.output
 
 
 def test_unreachable_postgres_fails_in_ci_with_the_start_command(fake_bin: Path) -> None:

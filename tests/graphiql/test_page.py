@@ -26,6 +26,9 @@ from gql_news.settings import Settings
 from tests.app_client import app_client
 from tests.graphiql.helpers import page_parts, require_vendored_build, write_vendor
 
+# The page and its static files: no statement reaches the database.
+pytestmark = pytest.mark.backend_independent
+
 HTML = {"Accept": "text/html,application/xhtml+xml"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from gql_news.settings import Settings
 from tests.app_client import app_client
@@ -12,6 +13,9 @@ from tests.graphql.helpers import codes
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 QUERY = "{ countries(first: 1) { totalCount } }"
+# The HTTP layer (methods, media types, statuses) answers the same on any backend; the health
+# routes below ask the database, and run on both.
+http_only = pytest.mark.backend_independent
 
 
 def _assert_clean(response: httpx.Response) -> None:
@@ -20,6 +24,7 @@ def _assert_clean(response: httpx.Response) -> None:
         assert leak not in text, text
 
 
+@http_only
 async def test_post_json(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": QUERY})
     assert response.status_code == 200
@@ -27,6 +32,7 @@ async def test_post_json(client: httpx.AsyncClient) -> None:
     assert response.json() == {"data": {"countries": {"totalCount": 249}}}
 
 
+@http_only
 async def test_graphql_response_media_type_is_honoured(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": QUERY}, headers={"Accept": GRAPHQL_RESPONSE})
     assert response.status_code == 200
@@ -41,6 +47,7 @@ async def test_graphql_response_media_type_is_honoured(client: httpx.AsyncClient
     assert json_preferred.headers["content-type"].startswith("application/json")
 
 
+@http_only
 async def test_validation_error_status_depends_on_media_type(client: httpx.AsyncClient) -> None:
     bad = {"query": "{ nosuchfield }"}
     as_json = await client.post("/graphql", json=bad, headers={"Accept": "application/json"})
@@ -57,6 +64,7 @@ async def test_validation_error_status_depends_on_media_type(client: httpx.Async
     assert codes(syntax.json()) == ["BAD_USER_INPUT"]
 
 
+@http_only
 async def test_variables_of_the_wrong_type_are_a_request_error(client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/graphql",
@@ -67,6 +75,7 @@ async def test_variables_of_the_wrong_type_are_a_request_error(client: httpx.Asy
     assert codes(response.json()) == ["BAD_USER_INPUT"]
 
 
+@http_only
 async def test_get_query(client: httpx.AsyncClient) -> None:
     response = await client.get(
         "/graphql",
@@ -80,6 +89,7 @@ async def test_get_query(client: httpx.AsyncClient) -> None:
     assert len(response.json()["data"]["countries"]["edges"]) == 2
 
 
+@http_only
 async def test_mutation_over_get_is_405(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", params={"query": "mutation { x }"})
     assert response.status_code == 405
@@ -87,6 +97,7 @@ async def test_mutation_over_get_is_405(client: httpx.AsyncClient) -> None:
     assert codes(response.json())
 
 
+@http_only
 async def test_unknown_operation_name(client: httpx.AsyncClient) -> None:
     response = await client.post(
         "/graphql",
@@ -97,6 +108,7 @@ async def test_unknown_operation_name(client: httpx.AsyncClient) -> None:
     _assert_clean(response)
 
 
+@http_only
 async def test_malformed_json_is_400_json(client: httpx.AsyncClient) -> None:
     for body in (
         b"{not json",
@@ -113,23 +125,27 @@ async def test_malformed_json_is_400_json(client: httpx.AsyncClient) -> None:
         _assert_clean(response)
 
 
+@http_only
 async def test_non_json_body_is_415(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", content=b"query=1", headers={"Content-Type": "text/plain"})
     assert response.status_code == 415
     assert codes(response.json()) == ["BAD_USER_INPUT"]
 
 
+@http_only
 async def test_unacceptable_accept_is_406(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": QUERY}, headers={"Accept": "text/csv"})
     assert response.status_code == 406
 
 
+@http_only
 async def test_other_methods_are_405(client: httpx.AsyncClient) -> None:
     response = await client.put("/graphql", json={"query": QUERY})
     assert response.status_code == 405
     assert "POST" in response.headers["allow"]
 
 
+@http_only
 async def test_graphiql_for_browsers(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", headers={"Accept": "text/html,application/xhtml+xml"})
     assert response.status_code == 200
@@ -140,6 +156,7 @@ async def test_graphiql_for_browsers(client: httpx.AsyncClient) -> None:
     assert "country { name code }" in response.text
 
 
+@http_only
 async def test_get_without_query_from_a_client_is_400(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", headers={"Accept": GRAPHQL_RESPONSE})
     assert response.status_code == 400
