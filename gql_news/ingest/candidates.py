@@ -15,6 +15,10 @@ organisation and it links to nothing:
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
 - a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
   "Nordvik Energy told reporters";
+- at the head of a sentence, when its surname alone later speaks ("Tigist Bekele of Ethiopia won
+  ... “…,” Bekele said") or when the next quotation, in the same or the next paragraph and with no
+  other sentence subject between, is given to "he" or "she" ("Kemal Aydin, 17, from Izmir, said
+  ... “…,” he said");
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
 
@@ -203,7 +207,11 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
             if org:
                 out.append(org)
         return out
-    cue = _cue(body, tokens, first, last) or _named_again(body, tokens, first, last)
+    cue = (
+        _cue(body, tokens, first, last)
+        or _named_again(body, tokens, first, last)
+        or _pronoun_subject(body, tokens, first, last)
+    )
     if cue is None:
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is not None and _joined(body, tokens[last], after) and _is_title(after.lower):
@@ -271,6 +279,55 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
         if not body[max(0, match.start() - 64) : match.start()].rstrip().endswith(tokens[last - 1].text):
             return "surname", False
     return None
+
+
+_SENTENCE_BREAK = re.compile(r"(?:[.!?][”’\"]?\s+|\n\s*)$")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "we", "i"})
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PRONOUN_QUOTE = re.compile(r"[”\"],?\s+(?:he|she)\s+(?:said|says|added|told)\b")
+
+
+def _pronoun_subject(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
+    """A name heading a sentence whose surname alone later speaks ("Tigist Bekele of Ethiopia won …
+    “…,” Bekele said"), or whose sentence's next quotation, in the same or the next paragraph, is
+    given to "he" or "she" ("Kemal Aydin, 17, from Izmir, said … “…,” he said")."""
+    start, end = tokens[first].start, tokens[last].end
+    if start and not _SENTENCE_BREAK.search(body, 0, start):
+        return None
+    if body[end : end + 1] not in {" ", ","} or last + 1 >= len(tokens) or tokens[last + 1].capitalised:
+        return None
+    if any(
+        names_a_place_or_body(tokens[k].text) or _is_title(tokens[k].lower) for k in range(first, last + 1)
+    ):
+        return None
+    if _surname_speaks(body, tokens, first, last):
+        return "subject", False
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(body, end)][:2]
+    reach = breaks[1] if len(breaks) > 1 else len(body)  # the end of the next paragraph
+    mark = body.find("“", end, reach)
+    if mark < 0 or any(_heads_a_sentence(body, t) for t in tokens[last + 1 :] if t.start < mark):
+        return None  # another sentence subject stands between the name and the quotation
+    closing = _PRONOUN_QUOTE.search(body, mark, reach)
+    return ("subject", False) if closing and body.find("“", mark + 1, closing.start()) < 0 else None
+
+
+def _heads_a_sentence(body: str, token: _Token) -> bool:
+    """Whether a capitalised word other than a pronoun or a leading article opens a sentence."""
+    if not token.capitalised or token.lower in LEADING_STOP or token.lower in _PRONOUNS:
+        return False
+    return token.start == 0 or _SENTENCE_BREAK.search(body, 0, token.start) is not None
+
+
+def _surname_speaks(body: str, tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether the words after the given name are later written alone next to a speech verb:
+    "Ruan van der Berg won … “…,” van der Berg said"."""
+    family = body[tokens[first + 1].start : tokens[last].end] if last > first else ""
+    if not family:
+        return False
+    forms = "|".join(re.escape(f) for f in {family, family[0].swapcase() + family[1:]})
+    verbs = "|".join(sorted(SPEECH_AFTER))
+    spoken = re.compile(rf"(?<![^\W_])(?:(?:{forms})\s+(?:{verbs})|said\s+(?:{forms}))(?![^\W_])")
+    return spoken.search(body, tokens[last].end) is not None
 
 
 def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:

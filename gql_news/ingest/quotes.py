@@ -46,7 +46,11 @@ Pronouns: "he" or "she" as the speaker resolves to the most recent person, befor
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
 quotation marks): in news prose that is the sentence's subject. A person whose given name
 says the other gender (gender-guesser's dictionary) is passed over for the next one back;
-an unknown given name fits either pronoun.
+an unknown given name fits either pronoun. The search stops, and the speaker is null, at a
+sentence that may name a person neither the catalogue nor the candidates know: two to four
+capitalised words (name particles between them) heading the sentence, or next to a speech verb
+("Tigist Bekele of Ethiopia won … “…,” she said"), none of them a title or a place's or body's
+word, not after a preposition ("In Cape Town …"). A wrong speaker is worse than none.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gql_news.ingest.candidates import FoundCandidate
-from gql_news.ingest.country_context import given_name_gender
+from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body
+from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, TITLES
 from gql_news.ingest.linker import LinkedMention, surname
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
@@ -72,6 +77,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
+_NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 
 
@@ -145,6 +151,7 @@ class _Attributor:
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
+        self.unknown_names = self._unrecognised_names(mentions, inside)  # ascending positions
 
     def _candidate_references(
         self, candidates: Sequence[FoundCandidate], people: Sequence[LinkedMention]
@@ -275,11 +282,45 @@ class _Attributor:
         """The person a pronoun at `position` stands for (rule in the module docstring): the
         nearest subject before it whose given name does not say the other gender."""
         index = bisect.bisect_left(self.subjects, (position, _BEFORE_ALL))
-        for _, person in reversed(self.subjects[:index]):
+        barrier = bisect.bisect_left(self.unknown_names, position)
+        floor = self.unknown_names[barrier - 1] if barrier else -1  # a name nobody recognised
+        for start, person in reversed(self.subjects[:index]):
+            if start < floor:
+                return None  # the pronoun may well be that unrecognised person's: no speaker
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
                 return person
         return None
+
+    def _unrecognised_names(self, mentions: Sequence[LinkedMention], inside: _Spans) -> list[int]:
+        """Where the body names, outside quotation marks, someone who may be a person neither the
+        catalogue nor the candidates know: two to four capitalised words (name particles between
+        them) at the head of a sentence or next to a speech verb, none a title, a place's or a
+        body's word, and overlapping no mention or speaker reference."""
+        known = [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
+        out: list[int] = []
+        for run in _capitalised_runs(self.body):
+            led = False  # by a preposition: "In Cape Town the weather held" has no person for subject
+            while run and (run[0].group().lower() in LEADING_STOP or run[0].group().lower() in TITLES):
+                led = run.pop(0).group().lower() in PREPOSITIONS or led
+            names = [w.group() for w in run if w.group()[:1].isupper()]
+            if not run or not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX or inside(run[0].start()):
+                continue
+            start, end = run[0].start(), run[-1].end()
+            if any(names_a_place_or_body(w) or w.lower() in ORG_WORDS or w.lower() in TITLES for w in names):
+                continue
+            if any(s < end and start < e for s, e in known):
+                continue
+            head = self.body[self._sentence_start(start) : start]
+            before = _WORD.findall(head)
+            after = _WORD.match(self.body, end + 1) if self.body[end : end + 1] == " " else None
+            said_before = bool(before) and before[-1] in SPEECH_VERBS and head.endswith(before[-1] + " ")
+            led = led or any(w.lower() in PREPOSITIONS for w in before)
+            at_head = not led and all(w.lower() in LEADING_STOP for w in before)
+            by_verb = said_before or (after is not None and after.group() in SPEECH_VERBS)
+            if at_head or by_verb:
+                out.append(start)
+        return out
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
         earlier, speaker, _ = previous
@@ -332,6 +373,36 @@ class _Attributor:
 
     def _paragraph_end(self, quote: Quoted) -> int:
         return self.paragraphs[quote.last_paragraph][1]
+
+
+def _capitalised_runs(body: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words one space apart, lower-case name particles allowed between two
+    of them ("Ruan van der Berg")."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []  # particles waiting for a capitalised word
+    previous_end = -2
+    for word in _WORD.finditer(body):
+        text = word.group()
+        joined = body[previous_end : word.start()] == " "
+        if text[:1].isupper():
+            if run and joined:
+                run += [*pending, word]
+            else:
+                if run:
+                    runs.append(run)
+                run = [word]
+            pending = []
+        elif run and joined and text in PARTICLES:
+            pending.append(word)
+        else:
+            if run:
+                runs.append(run)
+            run, pending = [], []
+        previous_end = word.end()
+    if run:
+        runs.append(run)
+    return runs
 
 
 class _Spans:

@@ -117,3 +117,38 @@ def test_first_occurrence_of_each_text_once() -> None:
 )  # fmt: skip
 def test_roles_particles_and_appositives(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tigist Bekele won the race in Valencia.\n\n“I wanted to run fast,” Bekele said.",
+            [("Tigist Bekele", "person", "subject")],
+        ),
+        (
+            "Ruan van der Berg won by three shots.\n\n“It means a lot,” van der Berg said.",
+            [("Ruan van der Berg", "person", "subject")],
+        ),
+        (
+            "Kemal Aydin, 17, from Izmir, chose Britain.\n\n“Everyone learns it from films,” he said.",
+            [("Kemal Aydin", "person", "subject")],
+        ),
+    ],
+)
+def test_a_sentence_subject_who_speaks_later(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenta Mori shared third place.",  # speaks nowhere
+        "Kenta Mori shared third.\n\nLater on.\n\nAt the end.\n\n“We won,” she said.",  # too far
+        "Cape Town hosted the race. “We won,” she said.",  # a place's word
+        "Kenta Mori shared third. Lars Berg spoke next. “We won,” Berg said.",  # another's surname
+        "Jersey Royal potatoes are in season.\n\nNadia Sueur, who runs a shop, agreed. “Good,” she said.",
+    ],
+)
+def test_a_sentence_subject_who_does_not_speak(text: str) -> None:
+    assert found(text) == [] or all(name != "Kenta Mori" for name, _, _ in found(text))

@@ -237,3 +237,31 @@ def test_a_pronoun_skips_a_person_whose_given_name_says_the_other_gender() -> No
 def test_no_candidates_no_change() -> None:
     body = "Greta Holm, the trade minister, spoke. “We will wait,” she said."
     assert _said(body) == [("We will wait", None)]
+
+
+def test_a_pronoun_does_not_pass_over_a_sentence_headed_by_a_name_nobody_recognised() -> None:
+    body = (
+        "Aleksandr Lukashenko opened the fair on Monday. Tigist Bekele of Ethiopia won the race. "
+        "“I wanted to run fast,” she said."
+    )
+    assert _said(body) == [("I wanted to run fast", None)]
+    body = "Ruan van der Berg won the title. “It means a lot,” he said."
+    assert _said("Aleksandr Lukashenko spoke first. " + body) == [("It means a lot", None)]
+
+
+def test_a_pronoun_does_not_pass_over_an_unrecognised_name_next_to_a_speech_verb() -> None:
+    body = (
+        "Aleksandr Lukashenko spoke first, and later the coach Tigist Bekele said the team was ready. "
+        "“We are fit,” she said."
+    )
+    assert _said(body) == [("We are fit", None)]
+
+
+def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronoun() -> None:
+    body = (
+        "Aleksandr Lukashenko arrived on Monday. The Kennel Club hosted the visit. "
+        "Prime Minister Lars Berg was away. “We are proud,” he said."
+    )
+    assert _said(body) == [("We are proud", "Lars Berg")]
+    body = "Aleksandr Lukashenko arrived in the morning. In Cape Town the weather was fine. “Good,” he said."
+    assert _said(body) == [("Good", "Aleksandr Lukashenko")]
