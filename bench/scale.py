@@ -57,6 +57,7 @@ VOCABULARY = 200_000
 WORDS_PER_ARTICLE = 40
 WORD_ZIPF = 1.0
 ENTITY_ZIPF = 0.8
+BULK_FROM = 100_000  # sizes loaded with COPY (`bench.bulk`) unless --bulk/--no-bulk says otherwise
 RARE_DOCUMENTS = 20  # a rare word is in about this many articles, whatever the size
 SEARCH_KINDS = ("rare word", "medium word", "common word", "phrase", "name", "popular name")
 GRAPH_KINDS = {  # kind -> bench.graph_bench's query
@@ -217,7 +218,8 @@ async def run_size(args: argparse.Namespace, articles: int, log: Callable[[str],
     sizes = sizes_for(articles)
     target = BenchDatabase(args.pg_url, f"{args.db_prefix}_{articles}")
     try:
-        load = await prepare(target, sizes, reuse=args.reuse, log=log, chunk=args.chunk)
+        bulk = args.bulk if args.bulk is not None else articles >= BULK_FROM
+        load = await prepare(target, sizes, reuse=args.reuse, log=log, chunk=args.chunk, bulk=bulk)
         started = time.perf_counter()
         await graph_bench._vacuum(target.url)
         vacuum_s = round(time.perf_counter() - started, 1)
@@ -313,6 +315,12 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=20, help="timed requests per kind of query")
     parser.add_argument("--seed", type=int, default=7, help="seed of the query choice")
     parser.add_argument("--chunk", type=int, default=10_000, help="articles per load transaction")
+    parser.add_argument(
+        "--bulk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"load with COPY and the counts computed once (default: for {BULK_FROM:,} articles or more)",
+    )
     parser.add_argument(
         "--pg-url",
         default=os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
