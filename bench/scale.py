@@ -13,9 +13,11 @@ so a database loaded by older code is measured with this code):
    `bench.graph_bench`) with its news-like options: a 200,000-word generated vocabulary drawn
    40 words per article with Zipf popularity (exponent 1), and people and organisations drawn
    with Zipf popularity (exponent 0.8), so most words and entities are rare and a few very
-   common. Articles are generated and written `--chunk` at a time (one transaction each), then
-   ANALYZE and VACUUM (the visibility map autovacuum would set on a live database). The load
-   time (migrations to ANALYZE; VACUUM apart) and `pg_database_size` are recorded;
+   common. Articles are generated and written `--chunk` at a time (one transaction each; from
+   `BULK_FROM` articles, or with `--bulk`, copied by `bench.bulk`, the counts and neighbour
+   lists then built once), then ANALYZE and VACUUM (the visibility map autovacuum would set
+   on a live database). The load time (migrations to ANALYZE; VACUUM apart) and
+   `pg_database_size` are recorded;
 2. sends each query through the real ASGI app in process (httpx, response cache off), one at a
    time, `--requests` per kind after a warm-up: searches (`bench.search`'s query) for rare,
    medium and common generated words (chosen by their expected number of articles: ~20, ~1%,
