@@ -68,8 +68,13 @@ def fingerprint(sizes: Sizes) -> str:
 
 
 async def _load(
-    target: BenchDatabase, sizes: Sizes, log: Callable[[str], None], chunk: int | None = None
+    target: BenchDatabase,
+    sizes: Sizes,
+    log: Callable[[str], None],
+    chunk: int | None = None,
+    bulk: bool = False,
 ) -> dict[str, Any]:
+    from bench.bulk import load_bulk
     from bench.load import load, load_chunks
     from gql_news.db import database, migrate
     from gql_news.ingest.countries import load_countries
@@ -83,17 +88,20 @@ async def _load(
     await migrate(settings)
     async with database(settings):
         await load_countries()
-        if chunk is None:
+        if bulk:
+            counts = await load_bulk(target.url, sizes, log, chunk or 10_000)  # neighbour lists too
+        elif chunk is None:
             data = await load(sizes, log)
             counts = {what: len(getattr(data, what)) for what in _COUNTED}
         else:
             counts = await load_chunks(sizes, log, chunk)
-        # The loader writes mentions directly, not through the store: the related-article lists
-        # are computed once, after the load.
-        neighbours_started = time.perf_counter()
-        async with in_transaction():
-            await rebuild_neighbours()
-        log(f"related-article lists in {time.perf_counter() - neighbours_started:.1f} s")
+        if not bulk:
+            # The loader writes mentions directly, not through the store: the related-article
+            # lists are computed once, after the load.
+            neighbours_started = time.perf_counter()
+            async with in_transaction():
+                await rebuild_neighbours()
+            log(f"related-article lists in {time.perf_counter() - neighbours_started:.1f} s")
     conn = await asyncpg.connect(target.url)
     try:
         await conn.execute("ANALYZE")
@@ -101,7 +109,11 @@ async def _load(
         await conn.execute(f"COMMENT ON DATABASE \"{target.name}\" IS '{comment}'")
     finally:
         await conn.close()
-    return {"seconds": round(time.perf_counter() - started, 1), **{what: counts[what] for what in _COUNTED}}
+    return {
+        "seconds": round(time.perf_counter() - started, 1),
+        "bulk": bulk,
+        **{what: counts[what] for what in _COUNTED},
+    }
 
 
 _COUNTED = ("articles", "people", "organisations", "mentions", "memberships", "topics")
@@ -155,17 +167,19 @@ async def prepare(
     reuse: bool,
     log: Callable[[str], None],
     chunk: int | None = None,
+    bulk: bool = False,
 ) -> dict[str, Any]:
     """A database holding the dataset: reused when asked and already loaded, else made from scratch.
 
-    With `chunk`, the articles are generated and written that many at a time, one transaction each.
+    With `chunk`, the articles are generated and written that many at a time, one transaction each;
+    with `bulk`, they are copied (`bench.bulk`: COPY, the counts computed once at the end).
     """
     if reuse and await target.comment() == fingerprint(sizes):
         log(f"reusing database {target.name} (it holds this dataset); applying pending migrations")
         return {"reused": True, **await _migrate_reused(target, log)}
     log(f"creating database {target.name}, migrating, loading the dataset")
     await target.recreate()
-    return await _load(target, sizes, log, chunk)
+    return await _load(target, sizes, log, chunk, bulk)
 
 
 async def _migrate_reused(target: BenchDatabase, log: Callable[[str], None]) -> dict[str, Any]:

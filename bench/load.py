@@ -98,33 +98,47 @@ def _fields(rows: Sequence[Any], **extra: Any) -> list[dict[str, Any]]:
     return [{**{name: getattr(row, name) for name in names}, **extra} for row in rows]
 
 
-async def write_dataset(data: Dataset) -> None:
-    """Insert every row of `data` in one transaction."""
-    now = datetime.now(UTC)
+def table_rows(data: Dataset, now: datetime) -> list[tuple[type[Model], list[dict[str, Any]]]]:
+    """`data`'s rows per model, as field dicts, in insertion order (parents first): a person's
+    surname is its one alias, an organisation has none."""
     people = [
         {k: v for k, v in row.items() if k != "surname"} | {"aliases": [row["surname"]]}
         for row in _fields(data.people)
     ]
+    return [
+        (Topic, _fields(data.topics)),
+        (Person, people),
+        (Organisation, _fields(data.organisations, aliases=[])),
+        (PersonOrganisation, _fields(data.memberships)),
+        (Article, _fields(data.articles, created_at=now, updated_at=now)),
+        (ArticleTopic, _fields(data.article_topics)),
+        (Mention, _fields(data.mentions)),
+    ]
+
+
+async def set_sequences() -> None:
+    """Move each table's id sequence past its largest id (PostgreSQL), so the app can go on
+    inserting rows of its own."""
+    for _, model in _TABLES:
+        table = model._meta.db_table
+        await db().execute_script(
+            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
+            f' (SELECT COALESCE(MAX("id"), 0) + 1 FROM "{table}"), false)'
+        )
+
+
+async def write_dataset(data: Dataset) -> None:
+    """Insert every row of `data` in one transaction."""
     async with in_transaction():
-        await insert_rows(Topic, _fields(data.topics))
-        await insert_rows(Person, people)
-        await insert_rows(Organisation, _fields(data.organisations, aliases=[]))
-        await insert_rows(PersonOrganisation, _fields(data.memberships))
-        await insert_rows(Article, _fields(data.articles, created_at=now, updated_at=now))
-        await insert_rows(ArticleTopic, _fields(data.article_topics))
-        await insert_rows(Mention, _fields(data.mentions))
+        for model, rows in table_rows(data, datetime.now(UTC)):
+            await insert_rows(model, rows)
         # Rows written directly: the maintained counts are added from them, as the store does
         # (a thousand articles a statement, under the client's command timeout).
         ids = sorted(row.id for row in data.articles)
         for first in range(0, len(ids), 1000):
             await add_articles(ids[first : first + 1000])
     if db().capabilities.dialect == "postgres":
-        for _, model in _TABLES:
-            table = model._meta.db_table
-            await db().execute_script(
-                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
-                f' (SELECT COALESCE(MAX("id"), 0) + 1 FROM "{table}"), false)'
-            )
+        await set_sequences()
 
 
 async def load(sizes: Sizes, log: Callable[[str], Any] = lambda _msg: None) -> Dataset:

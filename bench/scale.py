@@ -13,9 +13,11 @@ so a database loaded by older code is measured with this code):
    `bench.graph_bench`) with its news-like options: a 200,000-word generated vocabulary drawn
    40 words per article with Zipf popularity (exponent 1), and people and organisations drawn
    with Zipf popularity (exponent 0.8), so most words and entities are rare and a few very
-   common. Articles are generated and written `--chunk` at a time (one transaction each), then
-   ANALYZE and VACUUM (the visibility map autovacuum would set on a live database). The load
-   time (migrations to ANALYZE; VACUUM apart) and `pg_database_size` are recorded;
+   common. Articles are generated and written `--chunk` at a time (one transaction each; from
+   `BULK_FROM` articles, or with `--bulk`, copied by `bench.bulk`, the counts and neighbour
+   lists then built once), then ANALYZE and VACUUM (the visibility map autovacuum would set
+   on a live database). The load time (migrations to ANALYZE; VACUUM apart) and
+   `pg_database_size` are recorded;
 2. sends each query through the real ASGI app in process (httpx, response cache off), one at a
    time, `--requests` per kind after a warm-up: searches (`bench.search`'s query) for rare,
    medium and common generated words (chosen by their expected number of articles: ~20, ~1%,
@@ -57,6 +59,7 @@ VOCABULARY = 200_000
 WORDS_PER_ARTICLE = 40
 WORD_ZIPF = 1.0
 ENTITY_ZIPF = 0.8
+BULK_FROM = 100_000  # sizes loaded with COPY (`bench.bulk`) unless --bulk/--no-bulk says otherwise
 RARE_DOCUMENTS = 20  # a rare word is in about this many articles, whatever the size
 SEARCH_KINDS = ("rare word", "medium word", "common word", "phrase", "name", "popular name")
 GRAPH_KINDS = {  # kind -> bench.graph_bench's query
@@ -217,7 +220,8 @@ async def run_size(args: argparse.Namespace, articles: int, log: Callable[[str],
     sizes = sizes_for(articles)
     target = BenchDatabase(args.pg_url, f"{args.db_prefix}_{articles}")
     try:
-        load = await prepare(target, sizes, reuse=args.reuse, log=log, chunk=args.chunk)
+        bulk = args.bulk if args.bulk is not None else articles >= BULK_FROM
+        load = await prepare(target, sizes, reuse=args.reuse, log=log, chunk=args.chunk, bulk=bulk)
         started = time.perf_counter()
         await graph_bench._vacuum(target.url)
         vacuum_s = round(time.perf_counter() - started, 1)
@@ -313,6 +317,12 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=20, help="timed requests per kind of query")
     parser.add_argument("--seed", type=int, default=7, help="seed of the query choice")
     parser.add_argument("--chunk", type=int, default=10_000, help="articles per load transaction")
+    parser.add_argument(
+        "--bulk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=f"load with COPY and the counts computed once (default: for {BULK_FROM:,} articles or more)",
+    )
     parser.add_argument(
         "--pg-url",
         default=os.environ.get("GQL_NEWS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
