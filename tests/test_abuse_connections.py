@@ -99,6 +99,16 @@ def _log_has(server: Server, needle: str) -> bool:
     return False
 
 
+def _access_line_logged(server: Server, request_id: str) -> bool:
+    """Whether the server logged the request's access line ("POST /graphql <status>"), polled
+    for up to 30 s: another process's log, there is nothing to wait on."""
+    for _ in range(300):
+        if any(request_id in line and "POST /graphql " in line for line in server.served.log().splitlines()):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 async def _trickled_body(server: Server) -> str:
     body = b'{"query": "{ __typename }"}'
     head = b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Request-Id: trickled-body\r\n"
@@ -114,6 +124,8 @@ async def _hang_up_mid_body(server: Server) -> str:
         sock.sendall(head + b"Content-Length: 1000\r\n\r\n" + b'{"query": "')
         await asyncio.sleep(0.2)
     await asyncio.to_thread(_log_has, server, "client went away (request id hung-up)")
+    # The access line is its own record, written after that one: on a loaded machine, later.
+    await asyncio.to_thread(_access_line_logged, server, "hung-up")
     lines = [line for line in server.served.log().splitlines() if "hung-up" in line]
     errors = [line for line in lines if "ERROR" in line or "Traceback" in line]
     status = "499" if any(" 499" in line for line in lines) else "no access line"
