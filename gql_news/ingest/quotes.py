@@ -56,6 +56,7 @@ word, not after a preposition ("In Cape Town …"). A wrong speaker is worse tha
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -297,7 +298,11 @@ class _Attributor:
         catalogue nor the candidates know: two to four capitalised words (name particles between
         them) at the head of a sentence or next to a speech verb, none a title, a place's or a
         body's word, and overlapping no mention or speaker reference."""
-        known = [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
+        known = sorted(
+            [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
+        )
+        starts = [s for s, _ in known]
+        reach = list(itertools.accumulate((e for _, e in known), max))  # furthest end so far
         out: list[int] = []
         for run in _capitalised_runs(self.body):
             led = False  # by a preposition: "In Cape Town the weather held" has no person for subject
@@ -309,7 +314,8 @@ class _Attributor:
             start, end = run[0].start(), run[-1].end()
             if any(names_a_place_or_body(w) or w.lower() in ORG_WORDS or w.lower() in TITLES for w in names):
                 continue
-            if any(s < end and start < e for s, e in known):
+            before_end = bisect.bisect_left(starts, end)  # the spans starting before this run ends
+            if before_end and reach[before_end - 1] > start:  # one of them reaches into it
                 continue
             head = self.body[self._sentence_start(start) : start]
             before = _WORD.findall(head)
