@@ -34,7 +34,13 @@ Attribution, in order:
    the next paragraph and no other person is named between them ("“…,” Dapkiunas said.
    “Korea’s SK Hynix has a presence there…”").
 A speech verb with no person next to it ("a spokesman said", "according to SK Hynix")
-attributes the quotation to no one: speaker null.
+attributes the quotation to no one: speaker null. Nor does a person named inside another's
+phrase: a possessive ("Tinubu's spokesman said"), after a preposition ("a spokeswoman for Holm
+said", "the union, led by Marek Nowicki, said") or in a relative clause ("officials who met
+Lukashenko said"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
+said"). A quotation with neither continues the previous one only when it opens the sentence or
+paragraph after the previous one's, or the writer's words between refer to the speaker alone
+("Truck drivers were less patient. “…”" is nobody's).
 
 People are the catalogue's (the linker's person mentions) and the article's person candidates
 (`candidates`: their full text, and their surname alone after it, "Ivan Petrov ... Petrov
@@ -50,7 +56,12 @@ an unknown given name fits either pronoun. The search stops, and the speaker is 
 sentence that may name a person neither the catalogue nor the candidates know: two to four
 capitalised words (name particles between them) heading the sentence, or next to a speech verb
 ("Tigist Bekele of Ethiopia won … “…,” she said"), none of them a title or a place's or body's
-word, not after a preposition ("In Cape Town …"). A wrong speaker is worse than none.
+word, not after a preposition ("In Cape Town …"). A sentence whose first reference is a pronoun
+("In the evening he received Popkov") or whose first person is named inside another's phrase has
+no named subject. And the speaker is null when, after the chosen subject's sentence, someone
+else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
+whose given name fits ("Her place was taken by Maria Berg … “…,” she said"). A wrong speaker is
+worse than none.
 """
 
 from __future__ import annotations
@@ -73,6 +84,8 @@ UNATTRIBUTED_MIN_WORDS = 4
 _CUE_WORDS_MAX = 6  # a speech verb after a quote must come this early in the rest of the sentence,
 _NAMED_WITHIN = 2  # or follow a person named this early in it
 
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
@@ -101,6 +114,7 @@ class _Reference:
     start: int
     person_id: int | None
     gender: str | None = None
+    end: int = -1  # where the words end (-1: not known)
 
 
 def find_quotes(
@@ -137,9 +151,9 @@ class _Attributor:
             if m.entity_id not in self.genders or " " in m.text:
                 self.genders[m.entity_id] = _gender(m.text)
         self.candidate_names: dict[int, str] = {}
-        references = [_Reference(m.start, m.entity_id) for m in people if not inside(m.start)]
+        references = [_Reference(m.start, m.entity_id, end=m.end) for m in people if not inside(m.start)]
         references += [
-            _Reference(m.start(), None, "male" if m.group().lower() == "he" else "female")
+            _Reference(m.start(), None, "male" if m.group().lower() == "he" else "female", m.end())
             for m in _PRONOUN.finditer(body)
             if not inside(m.start())
         ]
@@ -152,6 +166,7 @@ class _Attributor:
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
+        self.given_names: list[tuple[int, str]] = []  # (position, gender) of other full names
         self.unknown_names = self._unrecognised_names(mentions, inside)  # ascending positions
 
     def _candidate_references(
@@ -180,7 +195,7 @@ class _Attributor:
                         continue
                     if form != candidate.text and any(s <= match.start() < e for s, e in full):
                         continue  # the surname inside a full name: "Marsh" in "Fiona Marsh"
-                    out.append(_Reference(match.start(), key))
+                    out.append(_Reference(match.start(), key, end=match.end()))
         return out
 
     def run(self) -> list[FoundQuote]:
@@ -258,17 +273,38 @@ class _Attributor:
         after = self._references(cue.end, end)
         reference: _Reference | None = None
         if cue.according:
-            reference = after[0] if after else None
+            reference = after[0] if after and self._heads(after[0], cue.end) else None
         elif before:
-            reference = before[-1]
-            lead = self.body[start : cue.start].rstrip()
-            if lead.endswith(","):  # "Lukashenko, who met Popkov, said": skip the inserted clause
-                clause = self.body.rfind(",", start, start + len(lead) - 1)
-                outside = [r for r in before if r.start < clause]
-                reference = outside[-1] if outside else reference
+            reference = next((r for r in before if self._subject_of(r, start, cue.start)), None)
         elif after:
-            reference = after[0]
+            reference = next((r for r in after if self._heads(r, cue.end)), None)
         return self._resolved(reference) if reference is not None else None
+
+    def _heads(self, reference: _Reference, start: int) -> bool:
+        """Whether `reference` names the person its phrase is about, not another one inside it:
+        not a possessive ("Lukashenko's spokeswoman"), not after a preposition ("a spokesman for
+        Holm", "led by Marek Nowicki") and not inside a relative clause begun since `start`
+        ("officials who met Lukashenko")."""
+        if reference.end >= 0 and self.body.startswith(("'s", "’s", "' ", "’ "), reference.end):
+            return False
+        words = _WORD.findall(self.body, start, reference.start)
+        if words and words[-1].lower() in PREPOSITIONS:
+            return False
+        clause = max(start, self.body.rfind(",", start, reference.start))  # "A chef who ..., Marco Bellini"
+        return not any(w.lower() in _RELATIVES for w in _WORD.findall(self.body, clause, reference.start))
+
+    def _subject_of(self, reference: _Reference, start: int, verb: int) -> bool:
+        """Whether `reference` is the subject of the speech verb at `verb`: it heads its phrase, and
+        what follows it up to the verb is an inserted clause set off by commas ("Lukashenko, who met
+        Popkov, said") or at most two words that join no other name ("Popkov also said")."""
+        if not self._heads(reference, start):
+            return False
+        end = reference.end if reference.end >= 0 else reference.start + 1
+        rest = self.body[end:verb]
+        if rest.lstrip().startswith(","):
+            return True
+        words = _WORD.findall(rest)
+        return len(words) <= 2 and not any(w.lower() in _JOINERS or w[:1].isupper() for w in words)
 
     def _resolved(self, reference: _Reference) -> int | None:
         """The person a speaker reference names (a pronoun resolved), remembered as a subject."""
@@ -290,8 +326,28 @@ class _Attributor:
                 return None  # the pronoun may well be that unrecognised person's: no speaker
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
-                return person
+                return None if self._rivals(person, start, position, gender) else person
         return None
+
+    def _rivals(self, person: int, start: int, position: int, gender: str | None) -> bool:
+        """Whether someone else the pronoun may stand for is named between the subject at `start`
+        and the pronoun at `position`: another person, catalogued or candidate ("Holm's offer was
+        turned down by Karolina Lis ... she said"), or a full name whose given name fits ("Her
+        place was taken by Maria Berg ... she said"), after the subject's own sentence (there a
+        name is its object: "Nhantumbo said Baptista never lost patience"). A wrong speaker is
+        worse than none."""
+        start = self._sentence_end(start)
+        for reference in self._references(start, position):
+            if reference.person_id is None or reference.person_id == person:
+                continue
+            known = self.genders.get(reference.person_id)
+            if gender is None or known is None or known == gender:
+                return True
+        first = bisect.bisect_left(self.given_names, (start, ""))
+        for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
+            if gender is None or named == gender:
+                return True
+        return False
 
     def _unrecognised_names(self, mentions: Sequence[LinkedMention], inside: _Spans) -> list[int]:
         """Where the body names, outside quotation marks, someone who may be a person neither the
@@ -326,23 +382,38 @@ class _Attributor:
             by_verb = said_before or (after is not None and after.group() in SPEECH_VERBS)
             if at_head or by_verb:
                 out.append(start)
+            elif gender := given_name_gender(names[0]):
+                self.given_names.append((start, gender))  # "taken by Maria Berg, a critic"
         return out
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
+        """Whether an unattributed quote goes on with the previous one: it opens the next sentence
+        or paragraph after the previous quote's own, or the writer's words between name its speaker
+        and no one else ("Truck drivers were less patient. “…”" is theirs, not the last speaker's)."""
         earlier, speaker, _ = previous
         if quote.first_paragraph - earlier.last_paragraph > 1:
             return False
         between = self._references(earlier.close + 1, quote.mark)
-        return all(r.person_id is None or r.person_id == speaker for r in between)  # pronouns refer back
+        if not all(r.person_id is None or r.person_id == speaker for r in between):
+            return False
+        own_end = self._sentence_end(earlier.close + 1)  # the previous quote's attribution
+        if own_end >= quote.mark or not self.body[own_end : quote.mark].strip():
+            return True
+        return any(r.start >= own_end for r in between)  # pronouns refer back
 
     def _sentence_subjects(self) -> list[tuple[int, int]]:
+        """Each sentence's subject: its first person named, unless a pronoun comes first ("In the
+        evening he received Popkov") or the person is named inside another's phrase ("A
+        spokesman for Holm said ...", "Meloni's chief of staff, Giulia Ferri, said": Ferri)."""
         subjects: list[tuple[int, int]] = []
         seen_sentence = -1
         for reference in self.references:
-            if reference.person_id is None:
-                continue
             sentence = bisect.bisect_right(self.ends, reference.start)
-            if sentence != seen_sentence:
+            if sentence == seen_sentence:
+                continue
+            if reference.person_id is None:
+                seen_sentence = sentence  # a pronoun is the subject: nobody named after it is
+            elif self._heads(reference, self.ends[sentence - 1] if sentence else 0):
                 subjects.append((reference.start, reference.person_id))
                 seen_sentence = sentence
         return subjects
