@@ -37,7 +37,8 @@ A speech verb with no person next to it ("a spokesman said", "according to SK Hy
 attributes the quotation to no one: speaker null. Nor does a person named inside another's
 phrase: a possessive ("Tinubu's spokesman said"), after a preposition ("a spokeswoman for Holm
 said", "the union, led by Marek Nowicki, said") or in a relative clause ("officials who met
-Lukashenko said"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
+Lukashenko said"), nor one after the verb unless the verb comes first ("“…,” said Popkov", not
+"the minister told Popkov"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
 said"). A quotation with neither continues the previous one only when it opens the sentence or
 paragraph after the previous one's, or the writer's words between refer to the speaker alone
 ("Truck drivers were less patient. “…”" is nobody's).
@@ -255,8 +256,9 @@ class _Attributor:
             return True, self._speaker(before_start, before_end, cues[-1]), False
         if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
             subjects = self._references(before_start, before_end)
-            if subjects:
-                return True, self._resolved(subjects[0]), False
+            if subjects:  # not "A spokesman for Holm was blunter: “…”"
+                subject = subjects[0] if self._heads(subjects[0], before_start) else None
+                return True, self._resolved(subject) if subject else None, False
         return False, None, False
 
     def _attributes_after(self, start: int, cue: Cue) -> bool:
@@ -276,7 +278,7 @@ class _Attributor:
             reference = after[0] if after and self._heads(after[0], cue.end) else None
         elif before:
             reference = next((r for r in before if self._subject_of(r, start, cue.start)), None)
-        elif after:
+        elif after and not _WORD.search(self.body, start, cue.start):  # "said Popkov", not "told Popkov"
             reference = next((r for r in after if self._heads(r, cue.end)), None)
         return self._resolved(reference) if reference is not None else None
 

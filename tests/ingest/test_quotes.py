@@ -265,3 +265,41 @@ def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronou
     assert _said(body) == [("We are proud", "Lars Berg")]
     body = "Aleksandr Lukashenko arrived in the morning. In Cape Town the weather was fine. “Good,” he said."
     assert _said(body) == [("Good", "Aleksandr Lukashenko")]
+
+
+def test_a_person_named_inside_anothers_phrase_is_not_the_speaker() -> None:
+    cases = {
+        "A spokesman for Aleksandr Lukashenko said: “The tariffs will stay as they are.”": None,
+        "“The tariffs will stay,” Aleksandr Lukashenko's spokeswoman said.": None,
+        "The union, led by Lars Berg, said in a statement: “Our members will not sign this.”": None,
+        "Officials who met Sergey Popkov said: “Nothing was agreed at all today.”": None,
+        "“Nothing was agreed,” the minister told Sergey Popkov.": None,
+        "A spokeswoman for Ana Petrova was blunter: “This is not an offer at all.”": None,
+        "“Nothing was agreed,” Sergey Popkov, who met Aleksandr Lukashenko, said.": "Sergey Popkov",
+        "“Nothing was agreed,” Aleksandr Lukashenko's adviser, Ana Petrova, said.": "Ana Petrova",
+        "“Nothing was agreed,” said Sergey Popkov.": "Sergey Popkov",
+    }
+    for body, speaker in cases.items():
+        assert [who for _, who in _said(body)] == [speaker], body
+
+
+def test_a_pronoun_does_not_resolve_past_someone_else_it_could_stand_for() -> None:
+    right = "Aleksandr Lukashenko opened the talks. “We will not pay twice,” he said. In the evening he met Sergey Popkov."
+    assert _said(right + " “It is fair,” he said.") == [
+        ("We will not pay twice", "Aleksandr Lukashenko"),
+        ("It is fair", None),  # Popkov, named since, could be "he" too
+    ]
+    body = "Ana Petrova met the growers. Her place was taken by Maria Lindqvist. “I like it,” she said."
+    assert _said(body) == [("I like it", None)]
+    body = "Ana Petrova said Aleksandr Lukashenko had been told. “He knew about it,” she said."
+    assert _said(body) == [("He knew about it", "Ana Petrova")]  # named in her own sentence
+
+
+def test_an_unattributed_quote_after_the_writers_words_about_others_is_nobodys() -> None:
+    body = (
+        "“We will keep talking,” Ana Petrova said.\n\nTruck drivers were less patient. "
+        "“We sleep in our cabs and nobody pays us.”"
+    )
+    assert [who for _, who in _said(body)] == ["Ana Petrova", None]
+    body = "“We will keep talking,” Ana Petrova said. “The offer remains open to all of them.”"
+    assert [who for _, who in _said(body)] == ["Ana Petrova", "Ana Petrova"]
