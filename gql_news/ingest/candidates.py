@@ -99,7 +99,10 @@ def find_candidates(
         for candidate in _judge(body, tokens, first, last):
             if candidate.text in found or is_known_form(candidate.text, gazetteer):
                 continue
-            if candidate.kind == PERSON and _a_country_body(candidate.text, gazetteer):
+            if candidate.kind == PERSON and (
+                _a_country_body(candidate.text, gazetteer)
+                or _named_after_a_country(candidate.text, gazetteer)
+            ):
                 continue
             found[candidate.text] = candidate
     people = [c.text for c in found.values() if c.kind == PERSON]
@@ -116,6 +119,16 @@ def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:
     return names_a_body(words[-1]) and any(
         kind == "country" for kind, _ in entities_named(" ".join(words[:-1]), gazetteer)
     )
+
+
+def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name holds a country's name or demonym and opens with no given name ("China
+    Southern said", "Royal Jordanian said"): a company named after the country, not a person.
+    "Marcy Jordan" and "Jordan Haddad" open with given names and stay people."""
+    words = text.split()
+    if words[0].lower() in shipped_country_context().given_names:
+        return False
+    return any(kind == "country" for word in words for kind, _ in entities_named(word, gazetteer))
 
 
 def _ends_another(text: str, people: list[str]) -> bool:

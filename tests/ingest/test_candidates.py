@@ -88,6 +88,14 @@ def test_a_company_named_after_a_country_is_no_person() -> None:
     text = "Kenya Power, the electricity distributor, rose. Wanjiru Power, the economist, spoke."
     people = [c.text for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)]
     assert people == ["Wanjiru Power"]
+    gazetteer = Gazetteer(
+        (GazetteerEntry("country", 1, ("China", "Chinese")), GazetteerEntry("country", 2, ("Jordan",))),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
+    text = "China Southern said it would wait. Marcy Jordan, an economist, said so. Jordan Haddad said no."
+    people = [c.text for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)]
+    assert people == ["Marcy Jordan", "Jordan Haddad"]  # opened by given names
 
 
 def test_first_occurrence_of_each_text_once() -> None:
