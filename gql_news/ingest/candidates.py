@@ -198,6 +198,8 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     if first > last:
         return []
     roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
+    if roles and roles[-1] == last > first and tokens[first].lower in shipped_country_context().given_names:
+        roles.pop()  # "the Leeds baker Sarah English said": a title word after a given name ends her name
     if not roles and _leading_role(tokens[first].lower):
         roles = [first]  # "Undersecretary Hamid Rahimi": any noun for a person that is not a given name
     out: list[FoundCandidate] = []

@@ -98,6 +98,13 @@ def test_a_company_named_after_a_country_is_no_person() -> None:
     assert people == ["Marcy Jordan", "Jordan Haddad"]  # opened by given names
 
 
+def test_a_title_word_after_a_given_name_ends_the_name() -> None:
+    gazetteer = Gazetteer((), given_names=shipped_given_names(), context=shipped_country_context())
+    text = "The Leeds baker Sarah English said she had held her prices."
+    people = [c.text for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)]
+    assert people == ["Sarah English"]
+
+
 def test_first_occurrence_of_each_text_once() -> None:
     text = "Ana Petrova said yes. Later Ana Petrova said no. Energy Minister Ana Petrova left."
     assert found(text) == [("Ana Petrova", "person", "said")]
