@@ -47,7 +47,9 @@ People are the catalogue's (the linker's person mentions) and the article's pers
 (`candidates`: their full text, and their surname alone after it, "Ivan Petrov ... Petrov
 said"). A quote whose speaker is a candidate gets no `person_id` but carries the candidate's
 text (`speaker_candidate`); once the candidate is confirmed the article is re-linked and the
-same words name a catalogued person.
+same words name a catalogued person. Words that name two people at once (a surname two of them
+share, "Holland said" after Ruth Holland and Conor Holland, or a candidate's surname that a
+catalogued person also bears) name no speaker.
 
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
@@ -159,7 +161,7 @@ class _Attributor:
             if not inside(m.start())
         ]
         references += [r for r in self._candidate_references(candidates, people) if not inside(r.start)]
-        self.references = sorted(references, key=lambda r: r.start)
+        self.references = _unambiguous(references)
         self.reference_starts = [r.start for r in self.references]
         self.cues = speech_cues(body)
         self.cue_starts = [c.start for c in self.cues]
@@ -193,6 +195,8 @@ class _Attributor:
                     if form != candidate.text and match.start() < candidate.start:
                         continue
                     if any(s < match.end() and match.start() < e for s, e in linked):
+                        if form != candidate.text and (match.start(), match.end()) in linked:
+                            out.append(_Reference(match.start(), key, end=match.end()))  # "Holm" is two
                         continue
                     if form != candidate.text and any(s <= match.start() < e for s, e in full):
                         continue  # the surname inside a full name: "Marsh" in "Fiona Marsh"
@@ -452,6 +456,24 @@ class _Attributor:
 
     def _paragraph_end(self, quote: Quoted) -> int:
         return self.paragraphs[quote.last_paragraph][1]
+
+
+def _unambiguous(references: list[_Reference]) -> list[_Reference]:
+    """The references in text order, words that name two people at once ("Holland said" in a body
+    naming Ruth Holland and Conor Holland, or a candidate sharing a catalogued person's surname)
+    made one reference to someone unknown (person 0: no speaker, and a rival to every pronoun)."""
+    by_start: dict[int, list[_Reference]] = {}
+    for reference in references:
+        by_start.setdefault(reference.start, []).append(reference)
+    out = []
+    for start in sorted(by_start):
+        same = by_start[start]
+        people = {r.person_id for r in same if r.person_id is not None}
+        if len(people) > 1:
+            out.append(_Reference(start, 0, end=max(r.end for r in same)))
+        else:
+            out.append(same[0])
+    return out
 
 
 def _capitalised_runs(body: str) -> list[list[re.Match[str]]]:

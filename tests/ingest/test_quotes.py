@@ -303,3 +303,19 @@ def test_an_unattributed_quote_after_the_writers_words_about_others_is_nobodys()
     assert [who for _, who in _said(body)] == ["Ana Petrova", None]
     body = "“We will keep talking,” Ana Petrova said. “The offer remains open to all of them.”"
     assert [who for _, who in _said(body)] == ["Ana Petrova", "Ana Petrova"]
+
+
+def test_a_surname_two_people_share_names_neither() -> None:
+    from gql_news.ingest.candidates import FoundCandidate
+    from gql_news.models import CandidateKind
+
+    body = (
+        "Ruth Holland runs the nursery. Conor Holland, her nephew, sells the seed. "
+        "“We sell out by noon,” Holland said."
+    )
+    candidates = [
+        FoundCandidate("Ruth Holland", CandidateKind.PERSON, "-", 0, 12),
+        FoundCandidate("Conor Holland", CandidateKind.PERSON, "-", 31, 44),
+    ]
+    (quote,) = find_quotes(body, find_mentions(body, GAZETTEER), candidates)
+    assert (quote.person_id, quote.speaker_candidate) == (None, None)
