@@ -305,6 +305,9 @@ class _Attributor:
         Popkov, said") or at most two words that join no other name ("Popkov also said")."""
         if not self._heads(reference, start):
             return False
+        led = _WORD.findall(self.body, start, reference.start)
+        if led and led[-1].lower() in _JOINERS:
+            return False  # "Popkov and Petrova said": a joint statement, nobody's alone
         end = reference.end if reference.end >= 0 else reference.start + 1
         rest = self.body[end:verb]
         if rest.lstrip().startswith(","):

@@ -278,6 +278,7 @@ def test_a_person_named_inside_anothers_phrase_is_not_the_speaker() -> None:
         "“Nothing was agreed,” Sergey Popkov, who met Aleksandr Lukashenko, said.": "Sergey Popkov",
         "“Nothing was agreed,” Aleksandr Lukashenko's adviser, Ana Petrova, said.": "Ana Petrova",
         "“Nothing was agreed,” said Sergey Popkov.": "Sergey Popkov",
+        "“Nothing was agreed,” Sergey Popkov and Ana Petrova said.": None,
     }
     for body, speaker in cases.items():
         assert [who for _, who in _said(body)] == [speaker], body
