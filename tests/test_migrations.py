@@ -45,3 +45,13 @@ async def test_quote_indexes(db_session: Settings) -> None:
     columns = await _index_columns("quote")
     assert ("article_id", "start") in columns  # unique: one quote per opening
     assert ("person_id", "article_id") in columns  # a person's quotes
+
+
+async def test_list_and_co_mention_orders_are_indexed(db_session: Settings) -> None:
+    # People and organisations are listed by name, then id.
+    assert ("name", "id") in await _index_columns("person")
+    assert ("name", "id") in await _index_columns("organisation")
+    # An entity's partners of one kind in co-mention order (count, last seen, id), either side.
+    pairs = await _index_columns("entity_pair_count")
+    assert ("kind", "entity_id", "other_kind", "articles", "last_seen", "other_id") in pairs
+    assert ("other_kind", "other_id", "kind", "articles", "last_seen", "entity_id") in pairs

@@ -45,6 +45,7 @@ _KIND = "CASE WHEN m.person_id IS NOT NULL THEN 0 WHEN m.organisation_id IS NOT 
 _ENTITY = "COALESCE(m.person_id, m.organisation_id, m.country_id)"
 _MIGRATION = importlib.import_module("gql_news.migrations.0013_maintained_counts")
 _FACETS = importlib.import_module("gql_news.migrations.0015_facet_counts")
+_RANKED = importlib.import_module("gql_news.migrations.0017_ranked_indexes")
 _CHUNK = 500  # ids per statement on SQLite (bound parameters)
 
 Entity = tuple[int, int]
@@ -422,9 +423,9 @@ async def recount() -> None:
     for table in COUNT_TABLES:
         await client.execute_script(f"DELETE FROM {table}")
     for statement in [
-        *_FACETS.DROP_PAIR_INDEXES,
+        *_RANKED.DROP_PAIR_INDEXES,
         *_MIGRATION.backfill(_day(_postgres(client))),
         *_FACETS.backfill(),
-        *_FACETS.PAIR_INDEXES,
+        *_RANKED.PAIR_INDEXES,
     ]:
         await client.execute_script(statement)

@@ -47,3 +47,26 @@ async def test_the_walk_goes_on_only_while_cheaper_than_the_index(db_session: Se
     assert await _ids(_GROWN, "lighthouse", 21, 100, 300) == await _ids(_ALL, "lighthouse", 3)
     # Nothing in the budget: no density to go on from.
     assert await _ids(_GROWN, "zeppelin", 21, 100, 300) == []
+
+
+_WINDOW = "SELECT id FROM gql_news_newest_matches_window(to_tsquery('gql_news_english', $1), $2, $3)"
+
+
+async def test_the_recent_window_gives_the_newest_matches_whatever_the_estimate(db_session: Settings) -> None:
+    # `gql_news_newest_matches_window` (migration 0017): the matches of a recent window when it
+    # holds enough, else a wider one, else all of them: the same rows as reading every match.
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for n in range(300):
+        words = ["weather"]
+        if n % 3 == 0:
+            words.append("harbour")  # 100 matches, spread evenly
+        if n >= 290:
+            words.append("storm")  # 10 matches, all among the newest
+        if n < 10:
+            words.append("calm")  # 10 matches, all among the oldest
+        await f.article(f"Story {n}", lead=" ".join(words) + ".", published=start + timedelta(hours=n))
+    for word, wanted in (("harbour", 7), ("harbour", 41), ("storm", 3), ("calm", 3), ("zeppelin", 3)):
+        every = await _ids(_ALL, word, wanted)
+        # The right estimate, one far too high (a window too narrow, widened) and one too low.
+        for estimate in (100, 10_000, 1):
+            assert await _ids(_WINDOW, word, wanted, estimate) == every, (word, wanted, estimate)

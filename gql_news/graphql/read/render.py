@@ -202,7 +202,7 @@ class Renderer:
         alias = self.alias()
         inner = (
             f"SELECT {co_mention_columns('c')}, c.articles AS _n, c.last_seen AS _last"
-            f" FROM {co_mentions_of(spec.kind, f'{row}.id', only)} c"
+            f" FROM {co_mentions_of(spec.kind, f'{row}.id', only, size)} c"
             f" ORDER BY {CO_MENTION_ORDER} LIMIT {self.size(size)}"
         )
         kind_rank = f"CASE WHEN {alias}.{entity[0]} IS NOT NULL THEN 0 WHEN {alias}.{entity[1]} IS NOT NULL THEN 1 ELSE 2 END"
