@@ -15,7 +15,7 @@ added per thousand articles) is too slow: 250,000 articles took over an hour tha
   build those documents a second time.
 - Then, at the same time (they read the same rows and write different tables), the counts from
   the mention and topic rows (`ingest.counts.recount`, one transaction) and the neighbour lists
-  (`build_neighbours`: `rebuild_neighbours`' statement on two connections); then the id
+  (`bench.neighbour_lists`: `rebuild_neighbours`' selection, in memory); then the id
   sequences.
 
 `tests/test_bench_bulk.py` loads a small dataset both ways and compares every table.
@@ -35,11 +35,10 @@ from tortoise.transactions import in_transaction
 
 from bench.dataset import Dataset, Sizes, generate_chunks
 from bench.load import first_free_ids, set_sequences, stored_countries, table_rows
+from bench.neighbour_lists import build_neighbour_lists
 from gql_news.ingest.counts import recount
 from gql_news.ingest.documents import entity_names, names_text
-from gql_news.ingest.neighbours import numbered, scored_sql
 from gql_news.models import Article
-from gql_news.tuning import tuning
 
 _STAGED = "bulk_article"
 _KIND = {"person_id": "person", "organisation_id": "organisation", "country_id": "country"}
@@ -164,48 +163,5 @@ async def _recount(log: Callable[[str], Any]) -> None:
 
 async def _neighbours(url: str, log: Callable[[str], Any]) -> None:
     started = time.perf_counter()
-    await build_neighbours(url, log)
+    await build_neighbour_lists(url, log)
     log(f"related-article lists in {time.perf_counter() - started:.1f} s")
-
-
-NEIGHBOUR_BATCH = 500
-"""Articles per neighbour statement (`rebuild_neighbours`' batch)."""
-
-
-async def build_neighbours(url: str, log: Callable[[str], Any], connections: int = 2) -> int:
-    """Every article's neighbour list, as `rebuild_neighbours` computes it (its statement, the same
-    batches of ids), on `connections` connections at once: each list depends only on the mention
-    and article rows, so batches are independent; each commits on its own. Returns the articles."""
-    size = tuning().related_neighbours
-    statement = numbered(
-        scored_sql(True, size, tuning().related_posting_cap)
-        + "INSERT INTO article_neighbour (article_id, neighbour_id, score, shared)"
-        + f" SELECT k, other, score, shared FROM _scored WHERE rn <= {size}",
-        True,
-    )
-    admin = await asyncpg.connect(url)
-    try:
-        await admin.execute("DELETE FROM article_neighbour")
-        ids = [row["id"] for row in await admin.fetch("SELECT id FROM article ORDER BY id")]
-    finally:
-        await admin.close()
-    batches = [ids[first : first + NEIGHBOUR_BATCH] for first in range(0, len(ids), NEIGHBOUR_BATCH)]
-    started = time.perf_counter()
-    done = 0
-
-    async def work(queue: list[list[int]]) -> None:
-        nonlocal done
-        conn = await asyncpg.connect(url)
-        try:
-            await conn.execute("SET jit = off; SET work_mem = '64MB'")  # as `rebuild_neighbours`
-            while queue:
-                batch = queue.pop(0)
-                await conn.execute(statement, batch)
-                done += len(batch)
-                if done % 50_000 < NEIGHBOUR_BATCH:
-                    log(f"neighbour lists of {done:,} articles in {time.perf_counter() - started:.1f} s")
-        finally:
-            await conn.close()
-
-    await asyncio.gather(*(work(batches) for _ in range(max(1, connections))))
-    return len(ids)
