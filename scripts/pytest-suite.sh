@@ -3,11 +3,11 @@
 #
 #   1. the database-free tests (`-m "not db"`: parsing, linking, the CLI's failures, the docs,
 #      the browser test...), once;
-#   2. the database tests (`-m db`) on SQLite and on PostgreSQL, each in its own process with
-#      its own database; on PostgreSQL the fault tests (tests/faults: a cluster of their own,
-#      stopped, frozen and restarted, mostly waiting on timeouts) in a process apart, so their
-#      waits do not lengthen the longest pass;
-#   the four passes at the same time, each one's output kept in artifacts/pytest-<pass>.log
+#   2. the database tests (`-m db`) on SQLite (tests/graphql/ and the rest in two processes) and
+#      on PostgreSQL, each process with its own database; on PostgreSQL the fault tests
+#      (tests/faults: a cluster of their own, stopped, frozen and restarted, mostly waiting on
+#      timeouts) in a process apart, so their waits do not lengthen the longest pass;
+#   the five passes at the same time, each one's output kept in artifacts/pytest-<pass>.log
 #   and printed when it ends; then
 #   3. coverage combined over the passes: a report, and a failure below the floor
 #      (`fail_under` in pyproject.toml).
@@ -55,14 +55,17 @@ rm -f "$root"/.coverage
 # The project's own modules compiled once, before four processes each compile them at the same
 # time (see scripts/pytest-backend.sh: the passes keep bytecode even under PYTHONDONTWRITEBYTECODE).
 (cd "$root" && PYTHONDONTWRITEBYTECODE= "$uv" run --no-sync python -m compileall -q gql_news tests bench >/dev/null)
-passes=(none sqlite postgres postgres-faults)
+passes=(none sqlite sqlite-graphql postgres postgres-faults)
 # Each pass's backend and selection (one argument a line). The tests marked
 # `backend_independent` (tests/conftest.py) need a database but not a particular one: SQLite's
-# pass runs them.
-declare -A backend=([none]=none [sqlite]=sqlite [postgres]=postgres [postgres-faults]=postgres)
+# passes run them. SQLite's database tests are two processes, tests/graphql/ and the rest: in one
+# they were the longest pass by far, the one the whole run waited for.
+declare -A backend=([none]=none [sqlite]=sqlite [sqlite-graphql]=sqlite [postgres]=postgres
+    [postgres-faults]=postgres)
 declare -A select=(
     [none]=""
-    [sqlite]=$'-m\ndb'
+    [sqlite]=$'-m\ndb\n'"--ignore=$root/tests/graphql"
+    [sqlite-graphql]=$'-m\ndb\n'"$root/tests/graphql"
     [postgres]=$'-m\ndb and not backend_independent\n'"--ignore=$root/tests/faults"
     [postgres-faults]=$'-m\ndb\n'"$root/tests/faults"
 )

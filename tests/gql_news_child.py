@@ -12,8 +12,54 @@ import io
 import os
 import sys
 
+# pytest's own script: every child of a fork server started from the test run runs it again as
+# `__mp_main__` (multiprocessing's spawn preparation), which imports pytest unless it is here.
+import pytest  # noqa: F401
+
 import gql_news.app  # noqa: F401 - imported in the fork server, before any fork
 from gql_news.cli import app
+
+# What the commands import or derive on first use, once here instead of in every child: the
+# server (uvicorn, its protocols and loop), the Redis client, the import's modules, and the linking
+# data read from installed packages (the country context alone is seconds of CPU per process).
+_LATER_IMPORTS = (
+    "gql_news.ops.http_protocol",
+    "gql_news.ops.logs",
+    "gql_news.ops.serving",
+    "gql_news.ops.startup",
+    "gql_news.events.publish",
+    "gql_news.ingest.catalogue",
+    "gql_news.ingest.importer",
+    "gql_news.ingest.demo",
+    "gql_news.ingest.store",
+    "gql_news.tokens",
+    "redis.asyncio",
+    "rich.progress",
+    "text_unidecode",
+    "uvicorn.lifespan.on",
+    "uvicorn.loops.uvloop",
+    "uvicorn.protocols.http.httptools_impl",
+    "uvicorn.protocols.websockets.auto",
+)
+
+
+def _preload() -> None:
+    from contextlib import suppress
+    from importlib import import_module
+
+    from gql_news.ingest.country_context import given_name_gender, shipped_country_context
+    from gql_news.ingest.linker import _non_entities, shipped_given_names
+
+    for name in _LATER_IMPORTS:
+        with suppress(ImportError):  # an optional extra: the child imports it (or fails) as it would
+            import_module(name)
+    shipped_country_context()
+    shipped_given_names()
+    _non_entities()
+    given_name_gender("Anna")
+
+
+_preload()
 
 
 def _redirect(fd: int, path: str, flags: int) -> None:

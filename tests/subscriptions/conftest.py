@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from gql_news.app import create_app
 from gql_news.events.publish import current_broker
 from gql_news.settings import Settings
+from tests.app_client import reused_schema_app
 from tests.conftest import BACKEND, _truncate
 from tests.servers import serve_in_process
 
@@ -40,12 +40,13 @@ class Live:
 
 
 async def start_live(settings: Settings) -> AsyncGenerator[Live, None]:
-    async with serve_in_process(create_app(settings)) as base:
-        try:
-            async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-                yield Live(http, base.replace("http://", "ws://") + "/graphql", settings)
-        finally:
-            await _truncate()
+    with reused_schema_app(settings) as app:
+        async with serve_in_process(app) as base:
+            try:
+                async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+                    yield Live(http, base.replace("http://", "ws://") + "/graphql", settings)
+            finally:
+                await _truncate()
 
 
 @pytest.fixture
