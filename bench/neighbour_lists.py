@@ -77,10 +77,12 @@ def _prepare(mentions: bytes, articles: bytes, size: int, cap: int) -> _State:
     pairs = [int(value) for value in mentions.split()]
     times = [int(value) for value in articles.split()]
     sets: dict[int, set[int]] = {}
-    naming: dict[int, list[int]] = {}
     for article, entity in zip(pairs[::2], pairs[1::2], strict=True):
         sets.setdefault(article, set()).add(entity)
-        naming.setdefault(entity, []).append(article)
+    naming: dict[int, list[int]] = {}
+    for article, found in sets.items():
+        for entity in found:
+            naming.setdefault(entity, []).append(article)
     postings = {entity: sorted(articles, reverse=True)[:cap] for entity, articles in naming.items()}
     entities = {article: frozenset(found) for article, found in sets.items()}
     published = dict(zip(times[::2], times[1::2], strict=True))
@@ -105,7 +107,8 @@ async def build_neighbour_lists(url: str, log: Callable[[str], Any], workers: in
     size, cap = tuning().related_neighbours, tuning().related_posting_cap
     conn = await asyncpg.connect(url)
     try:
-        pairs = await _read(conn, f"SELECT DISTINCT article_id, {_ENTITY} FROM mention")
+        # Every mention row, repeats included (the sets drop them): no sort in the database.
+        pairs = await _read(conn, f"SELECT article_id, {_ENTITY} FROM mention")
         # Microseconds since the epoch: an exact order of the timestamps.
         times = await _read(
             conn, "SELECT id, CAST(EXTRACT(EPOCH FROM published_at) * 1000000 AS bigint) FROM article"
