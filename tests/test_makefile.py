@@ -145,28 +145,31 @@ def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
     assert [c for c in commands if c in checks] == checks
     assert run.output.index("==> pytest: the database-free tests") < run.output.index("==> lint: ruff check")
     pytest_calls = [call for call in run.calls if call["argv"][2:3] == ["pytest"]]
-    assert len(pytest_calls) == 5
+    assert len(pytest_calls) == 6
     free = [call for call in pytest_calls if call["argv"][3:5] == ["-m", "not db"]]
     assert len(free) == 1, "the database-free tests run once"
     database = [call for call in pytest_calls if call["argv"][3] == "-m" and call["argv"][4] != "not db"]
-    assert sorted(call["db"] for call in database) == ["postgres", "postgres", "sqlite", "sqlite"]
+    assert sorted(call["db"] for call in database) == ["postgres", "postgres", "postgres", "sqlite", "sqlite"]
     # What cannot depend on the backend runs on SQLite only; the fault tests have none of it.
     assert sorted((call["db"], call["argv"][4]) for call in database) == [
         ("postgres", "db"),
         ("postgres", "db and not backend_independent"),
+        ("postgres", "db and not backend_independent"),
         ("sqlite", "db"),
         ("sqlite", "db"),
     ]
-    # On PostgreSQL the fault tests run in a process apart, and only there.
+    # On PostgreSQL the fault tests run in a process apart, and only there; tests/graphql/ in
+    # another, every other test in a third.
     faults = str(ROOT / "tests" / "faults")
-    postgres = sorted(call["argv"][5] for call in database if call["db"] == "postgres")
-    assert postgres == [f"--ignore={faults}", faults]
-    # On SQLite tests/graphql/ in one process, every other test in another.
     graphql = str(ROOT / "tests" / "graphql")
+    postgres = sorted(call["argv"][5:7] for call in database if call["db"] == "postgres")
+    assert [args[0] for args in postgres] == [f"--ignore={faults}", faults, graphql]
+    assert postgres[0][1] == f"--ignore={graphql}"
+    # On SQLite tests/graphql/ in one process, every other test in another.
     sqlite = sorted(call["argv"][5] for call in database if call["db"] == "sqlite")
     assert sqlite == [f"--ignore={graphql}", graphql]
     assert not any("faults" in arg for call in database if call["db"] == "sqlite" for arg in call["argv"])
-    # Coverage in every pass but PostgreSQL's main one (the same tests as SQLite's).
+    # Coverage in every pass but PostgreSQL's two main ones (the same tests as SQLite's).
     covered = [call for call in pytest_calls if any(arg.startswith("--cov=") for arg in call["argv"])]
     assert len(covered) == 4
     assert all(f"--ignore={faults}" not in call["argv"] for call in covered)
@@ -174,7 +177,8 @@ def test_make_test_runs_every_phase_and_both_backends(fake_bin: Path) -> None:
     assert "running side by side" in run.output
     logs = fake_bin.parent / "artifacts"
     assert {log.name for log in logs.iterdir()} == {
-        f"pytest-{name}.log" for name in ("none", "sqlite", "sqlite-graphql", "postgres", "postgres-faults")
+        f"pytest-{name}.log"
+        for name in ("none", "sqlite", "sqlite-graphql", "postgres", "postgres-graphql", "postgres-faults")
     }
 
 
@@ -182,7 +186,10 @@ def test_pytest_collecting_nothing_fails_make_test(fake_bin: Path) -> None:
     run = _make_test(fake_bin, pytest_rc=5)
     assert run.returncode != 0
     assert "collected no tests" in run.output
-    assert "FAILED: the none sqlite sqlite-graphql postgres postgres-faults pass(es)" in run.output
+    assert (
+        "FAILED: the none sqlite sqlite-graphql postgres postgres-graphql postgres-faults pass(es)"
+        in run.output
+    )
 
 
 def test_pytest_failure_fails_make_test(fake_bin: Path) -> None:
@@ -195,7 +202,7 @@ def test_a_failing_check_fails_make_test_after_the_passes(fake_bin: Path) -> Non
     run = _make_test(fake_bin, mypy_rc=1)
     assert run.returncode != 0
     assert "FAILED: the typecheck check(s)" in run.output
-    assert len(run.pytest_backends) == 5, "the passes still run to the end"
+    assert len(run.pytest_backends) == 6, "the passes still run to the end"
     assert "make test: every phase passed" not in run.output
 
 
@@ -205,7 +212,7 @@ def test_unreachable_postgres_fails_in_ci_with_the_start_command(fake_bin: Path)
     assert "PostgreSQL at 127.0.0.1:5432 is not reachable" in run.output
     assert "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start" in run.output
     assert sorted(map(str, run.pytest_backends)) == ["none", "sqlite", "sqlite"]
-    assert "FAILED: the postgres postgres-faults pass(es)" in run.output
+    assert "FAILED: the postgres postgres-graphql postgres-faults pass(es)" in run.output
 
 
 def test_unreachable_postgres_is_skipped_loudly_outside_ci(fake_bin: Path) -> None:
