@@ -25,7 +25,7 @@ set, else the GIN index answers. The GIN read of the most recent set fetches onl
 published in a recent window, its bitmap ANDed with the publication-time index's (sized from
 the estimate for twice the `n + 1` matches at a uniform publication rate, widened while it holds
 too few: `gql_news_newest_matches_window`, migration 0017), not every match's row to sort them
-by date. So for the most recent set the walk is tried only where the window's statement would
+by date. So for the most recent set of one word the walk is tried only where the window's statement would
 walk the publication-time index itself (`WINDOW_WALKS`): below that, its bitmaps read a few
 hundred buffers where a walk reads about four per article it passes.
 
@@ -38,8 +38,6 @@ the oldest candidate.
 
 from __future__ import annotations
 
-import math
-
 from gql_news.graphql.lists import Filter
 from gql_news.graphql.search.syntax import SearchText
 
@@ -48,8 +46,8 @@ PG_WEIGHTS = "'{0.3, 0.1, 0.4, 1.0}'"
 SQLITE_BM25 = "bm25(article_fts, 10.0, 4.0, 1.0, 3.0)"
 _RECENT = "ORDER BY a.published_at DESC, a.id DESC"
 WINDOW_WALKS = 10
-"""The most recent matches are walked only for words in more than one article in `WINDOW_WALKS`
-(estimated, ten times the estimate for several words):
+"""The most recent matches of one word are walked only for words in more than one article in
+`WINDOW_WALKS` (estimated; queries of several words keep the walk's own rule):
 below that the recent window reads them, its two bitmaps ANDed (about 200 buffers at a million
 articles, where the walk reads 4 per article it passes), or, from about 4% of the articles at a
 million (6% at 50,000), the window's statement walks the publication-time index itself, as
@@ -90,12 +88,14 @@ def _pg_newest(name: str, cap: int, titles: bool, estimate: str, boost: int) -> 
 def _pg_walks(titles: bool, estimate: str, cap: int, boost: int) -> str:
     """Whether the walk is tried: when it should find `cap + 1` matches in its budget (matches² >
     cap × articles, the squared estimate times `boost` for several words) and so, for the title
-    matches, reads fewer rows than fetching every title match; for all matches, only where the
-    recent window would walk the publication-time index too (the estimate times √boost)."""
+    matches, reads fewer rows than fetching every title match; for all matches of one word, only
+    where the recent window would walk the publication-time index too."""
     walks = f"{boost} * {estimate} * {estimate} > {cap} * total"
-    if titles:
+    if titles or boost > 1:
+        # Several words (a name): the planner's estimate of their matches can be a twentieth of
+        # the truth (it takes the words as independent), so the walk's extrapolated count is kept.
         return walks
-    return f"{walks} AND {WINDOW_WALKS * math.isqrt(boost)} * {estimate} > total"
+    return f"{walks} AND {WINDOW_WALKS} * {estimate} > total"
 
 
 def _pg_extrapolated(cap: int) -> str:
