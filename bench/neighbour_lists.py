@@ -9,7 +9,7 @@ same selection runs over Python sets, in `workers` forked processes:
 
 - candidates: for each of the article's distinct entities, the `cap` highest article ids naming
   it (the article itself left out), counted per candidate over those entities;
-- the `max(4 × top, SCORED)` candidates counted most (ties: higher id) are scored exactly:
+- the `neighbours.scored(top)` candidates counted most (ties: higher id) are scored exactly:
   shared distinct entities / (|A| + |B| - shared), as a double;
 - the list is the `top` best by score, then shared entities, then newer publication, then higher
   id (`neighbours.scored_sql`'s order).
@@ -32,11 +32,8 @@ from typing import Any
 
 import asyncpg
 
-from gql_news.ingest.neighbours import SCORED
+from gql_news.ingest.neighbours import ENTITY, scored
 from gql_news.tuning import tuning
-
-_ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
-"""One integer per entity, as `gql_news.ingest.neighbours` numbers them."""
 
 _COUNT_THEN_ID = itemgetter(1, 0)
 """Candidates most counted first, then the higher id (`reverse=True`)."""
@@ -49,7 +46,7 @@ _state: _State | None = None
 def _lists(ids: Sequence[int]) -> bytes:
     """The neighbour rows of `ids` as COPY text (article, neighbour, score, shared)."""
     assert _state is not None
-    entities, postings, published, top, scored = _state
+    entities, postings, published, top, scoring = _state
     out = io.StringIO()
     for k in ids:
         mine = entities[k]
@@ -59,7 +56,7 @@ def _lists(ids: Sequence[int]) -> bytes:
         counted.pop(k, None)
         if not counted:
             continue
-        best = sorted(counted.items(), key=_COUNT_THEN_ID, reverse=True)[:scored]
+        best = sorted(counted.items(), key=_COUNT_THEN_ID, reverse=True)[:scoring]
         ranked = []
         for other, _ in best:
             theirs = entities[other]
@@ -86,7 +83,7 @@ def _prepare(mentions: bytes, articles: bytes, size: int, cap: int) -> _State:
     postings = {entity: sorted(articles, reverse=True)[:cap] for entity, articles in naming.items()}
     entities = {article: frozenset(found) for article, found in sets.items()}
     published = dict(zip(times[::2], times[1::2], strict=True))
-    return entities, postings, published, size, max(4 * size, SCORED)
+    return entities, postings, published, size, scored(size)
 
 
 async def _read(conn: asyncpg.Connection, query: str) -> bytes:
@@ -108,7 +105,7 @@ async def build_neighbour_lists(url: str, log: Callable[[str], Any], workers: in
     conn = await asyncpg.connect(url)
     try:
         # Every mention row, repeats included (the sets drop them): no sort in the database.
-        pairs = await _read(conn, f"SELECT article_id, {_ENTITY} FROM mention")
+        pairs = await _read(conn, f"SELECT article_id, {ENTITY} FROM mention")
         # Microseconds since the epoch: an exact order of the timestamps.
         times = await _read(
             conn, "SELECT id, CAST(EXTRACT(EPOCH FROM published_at) * 1000000 AS bigint) FROM article"

@@ -46,12 +46,17 @@ from gql_news.graphql.versions import CHANNEL
 from gql_news.tuning import tuning
 
 _COLUMNS = ("person_id", "organisation_id", "country_id")
-_ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
+ENTITY = "COALESCE(person_id * 3, organisation_id * 3 + 1, country_id * 3 + 2)"
 """One integer per entity (kind in the remainder), so entity sets join on a single equality."""
 _SCORE = "CAST(h.n AS DOUBLE PRECISION) / (ka.n + kb.n - h.n)"
 _REBUILD_BATCH = 500
 SCORED = 50
 """At least this many candidates per article are scored exactly (more for a long list: 4 × top)."""
+
+
+def scored(top: int) -> int:
+    """How many candidates per article are scored exactly for lists of `top` (`SCORED`)."""
+    return max(4 * top, SCORED)
 
 
 def _targets(postgres: bool) -> str:
@@ -95,13 +100,13 @@ def scored_sql(postgres: bool, top: int, cap: int) -> str:
     (`SCORED`, or 4 × top when more)."""
     return (
         f"WITH _r(k) AS ({_targets(postgres)}), "
-        f"_s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id, {_ENTITY} AS e "
+        f"_s AS (SELECT DISTINCT article_id AS k, person_id, organisation_id, country_id, {ENTITY} AS e "
         "FROM mention WHERE article_id IN (SELECT k FROM _r)), "
         f"_c AS ({_candidates(postgres, cap)}), "
         "_top AS (SELECT k, other FROM (SELECT k, other, "
         "ROW_NUMBER() OVER (PARTITION BY k ORDER BY COUNT(*) DESC, other DESC) AS rn "
-        f"FROM _c WHERE other <> k GROUP BY k, other) x WHERE rn <= {max(4 * top, SCORED)}), "
-        f"_e AS (SELECT DISTINCT article_id, {_ENTITY} AS e FROM mention "
+        f"FROM _c WHERE other <> k GROUP BY k, other) x WHERE rn <= {scored(top)}), "
+        f"_e AS (SELECT DISTINCT article_id, {ENTITY} AS e FROM mention "
         "WHERE article_id IN (SELECT other FROM _top)), "
         "_size AS (SELECT article_id AS id, COUNT(*) AS n FROM _e GROUP BY article_id), "
         "_mine AS (SELECT k, COUNT(*) AS n FROM _s GROUP BY k), "

@@ -169,8 +169,8 @@ class _Attributor:
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
-        self.given_names: list[tuple[int, str]] = []  # (position, gender) of other full names
-        self.unknown_names = self._unrecognised_names(mentions, inside)  # ascending positions
+        # Ascending positions of names nobody recognised, and (position, gender) of other full names.
+        self.unknown_names, self.given_names = self._unrecognised_names(mentions, inside)
 
     def _candidate_references(
         self, candidates: Sequence[FoundCandidate], people: Sequence[LinkedMention]
@@ -358,17 +358,21 @@ class _Attributor:
                 return True
         return False
 
-    def _unrecognised_names(self, mentions: Sequence[LinkedMention], inside: _Spans) -> list[int]:
+    def _unrecognised_names(
+        self, mentions: Sequence[LinkedMention], inside: _Spans
+    ) -> tuple[list[int], list[tuple[int, str]]]:
         """Where the body names, outside quotation marks, someone who may be a person neither the
         catalogue nor the candidates know: two to four capitalised words (name particles between
         them) at the head of a sentence or next to a speech verb, none a title, a place's or a
-        body's word, and overlapping no mention or speaker reference."""
+        body's word, and overlapping no mention or speaker reference. Also, elsewhere, such full
+        names whose given name says a gender: (position, gender)."""
         known = sorted(
             [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
         )
         starts = [s for s, _ in known]
         reach = list(itertools.accumulate((e for _, e in known), max))  # furthest end so far
         out: list[int] = []
+        given: list[tuple[int, str]] = []
         for run in _capitalised_runs(self.body):
             led = False  # by a preposition: "In Cape Town the weather held" has no person for subject
             while run and (run[0].group().lower() in LEADING_STOP or run[0].group().lower() in TITLES):
@@ -392,8 +396,8 @@ class _Attributor:
             if at_head or by_verb:
                 out.append(start)
             elif gender := given_name_gender(names[0]):
-                self.given_names.append((start, gender))  # "taken by Maria Berg, a critic"
-        return out
+                given.append((start, gender))  # "taken by Maria Berg, a critic"
+        return out, given
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
         """Whether an unattributed quote goes on with the previous one: it opens the next sentence
