@@ -31,10 +31,16 @@ Straight and curly apostrophes, and the hyphen and dash variants, match each oth
 from __future__ import annotations
 
 import bisect
+import hashlib
+import marshal
+import pickle
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any, Literal
 
 import ahocorasick
@@ -44,6 +50,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.ingest.country_context import CountryContext, not_the_country, shipped_country_context
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.shipped_cache import cache_dir, quiet_gc, store_bytes
 from gql_news.models import CatalogueVersion
 
 EntityKind = Literal["person", "organisation", "country"]
@@ -92,6 +99,7 @@ class Gazetteer:
     _hash: int = field(default=0, init=False, repr=False, compare=False)
     _matcher: _Matcher | None = field(default=None, init=False, repr=False, compare=False)
     _base: Gazetteer | None = field(default=None, init=False, repr=False, compare=False)
+    _kept_as: Path | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Computed once: hashing twelve thousand entries on every use would cost more than
@@ -112,7 +120,12 @@ class Gazetteer:
             built = _derive(base._matcher, base, self) if base is not None and base._matcher else None
             if built is not None:  # the base's automatons now belong to this matcher
                 object.__setattr__(base, "_matcher", None)
-            object.__setattr__(self, "_matcher", built or _compile(self))
+            if built is None:
+                with quiet_gc():
+                    built = _compile(self)
+                if self._kept_as is not None:  # compiled afresh: kept for the next processes
+                    _keep(self, built, self._kept_as)
+            object.__setattr__(self, "_matcher", built)
             object.__setattr__(self, "_base", None)
         assert self._matcher is not None
         return self._matcher
@@ -218,7 +231,8 @@ async def current_gazetteer() -> Gazetteer:
 
     One single-row read (`catalogue_version`, which every write to the person, organisation
     and country tables sets to a fresh random value) instead of reading the whole catalogue
-    for every article. The version is read before the catalogue, so a gazetteer is never
+    for every article. A process that has not built that version's gazetteer yet reads it,
+    matcher compiled, from the file an earlier one kept (`_kept_file`), if any. The version is read before the catalogue, so a gazetteer is never
     older than the version it is filed under. Inside a transaction that edits the catalogue
     the version it sees is its own, so it gets a gazetteer with its own edits.
     """
@@ -228,9 +242,13 @@ async def current_gazetteer() -> Gazetteer:
     version = int(rows[0][0])
     found = _cached.get(version)
     if found is None:
-        found = await build_gazetteer()
-        for previous in _cached.values():
-            found.derive_from(previous)
+        kept = _kept_file(version)
+        found = _read_kept(kept) if kept is not None else None
+        if found is None:
+            found = await build_gazetteer()
+            for previous in _cached.values():
+                found.derive_from(previous)
+            object.__setattr__(found, "_kept_as", kept)
         _cached.clear()
         _cached[version] = found
     return found
@@ -349,8 +367,12 @@ class WordMatcher:
                 automaton.add_word(form, len(form))
         self._automaton = automaton
         self.empty = len(automaton) == 0
-        if not self.empty:
+        if not self.empty and automaton.kind != ahocorasick.AHOCORASICK:
             automaton.make_automaton()
+
+    @property
+    def automaton(self) -> Any:
+        return self._automaton
 
     def edited(self, removed: Iterable[str], added: Iterable[str]) -> WordMatcher:
         """A matcher of this one's forms less `removed` plus `added`, made by editing this one's
@@ -531,12 +553,18 @@ def _finish(
     targets: dict[str, frozenset[_Key]],
     all_bearers: dict[str, frozenset[int]],
     surname_of: dict[int, str],
+    kept: tuple[dict[str, tuple[int, ...]], Any, Any] | None = None,
 ) -> _Matcher:
-    # a full form of anything wins over a surname
-    bearers = {key: tuple(sorted(ids)) for key, ids in all_bearers.items() if key not in targets}
+    """The matcher of these tables; `kept`: its bearers and automatons as `_keep` wrote them."""
+    if kept is None:
+        # a full form of anything wins over a surname
+        bearers = {key: tuple(sorted(ids)) for key, ids in all_bearers.items() if key not in targets}
+        full, surnames = WordMatcher(targets), WordMatcher(bearers)
+    else:
+        bearers, full, surnames = kept[0], WordMatcher((), kept[1]), WordMatcher((), kept[2])
     return _Matcher(
-        full=WordMatcher(targets),
-        surnames=WordMatcher(bearers),
+        full=full,
+        surnames=surnames,
         targets=targets,
         bearers=bearers,
         given_names=gazetteer.given_names,
@@ -544,6 +572,71 @@ def _finish(
         surname_of=surname_of,
         all_bearers=all_bearers,
     )
+
+
+_KEPT_BUDGET = 64 * 1024 * 1024
+"""Bytes at most of a kept gazetteer file (12,000 entities take about 4 MB)."""
+
+
+def _kept_file(version: int) -> Path | None:
+    """Where the gazetteer of catalogue version `version` is kept between processes (see
+    `current_gazetteer`): the user's cache directory (shipped_cache.py), one file for the latest
+    version compiled, named by a digest of the version, of this module's code, of the matcher
+    package's version and of the shipped non-entity phrases (all its compiled data depends on).
+    Catalogue versions are random 63-bit values set by every catalogue write, never reused.
+    None when the code cannot be read (then nothing is kept)."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256(code)
+    digest.update(marshal.dumps((version, sys.version, metadata.version("pyahocorasick"), _non_entities())))
+    return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.bin"
+
+
+def _keep(gazetteer: Gazetteer, matcher: _Matcher, path: Path) -> None:
+    """Write the gazetteer and its compiled matcher to `path` (atomically, within the budget)."""
+    assert matcher.full is not None
+    assert matcher.surnames is not None
+    data = marshal.dumps(
+        (
+            tuple((e.kind, e.entity_id, e.forms) for e in gazetteer.entries),
+            matcher.targets,
+            matcher.bearers,
+            matcher.surname_of,
+            matcher.all_bearers,
+            pickle.dumps(matcher.full.automaton, protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(matcher.surnames.automaton, protocol=pickle.HIGHEST_PROTOCOL),
+        )
+    )
+    if len(data) <= _KEPT_BUDGET:
+        store_bytes(path, "gazetteer", data)
+
+
+def _read_kept(path: Path) -> Gazetteer | None:
+    """The gazetteer `_keep` wrote to `path`, its matcher built; None if there is none (or it is
+    unreadable: it is built again and the file replaced)."""
+    context = shipped_country_context()
+    try:
+        with quiet_gc():
+            return _unpacked(marshal.loads(path.read_bytes()), context)
+    except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
+        return None
+
+
+def _unpacked(data: tuple[Any, ...], context: CountryContext) -> Gazetteer:
+    entries, targets, bearers, surname_of, all_bearers, full, surnames = data
+    gazetteer = Gazetteer(
+        tuple(GazetteerEntry(kind, pk, forms) for kind, pk, forms in entries),
+        non_entities=_non_entities(),
+        given_names=shipped_given_names(),
+        context=context,
+    )
+    matcher = _finish(
+        gazetteer, targets, all_bearers, surname_of, (bearers, pickle.loads(full), pickle.loads(surnames))
+    )
+    object.__setattr__(gazetteer, "_matcher", matcher)
+    return gazetteer
 
 
 _DERIVE_MAX_SHARE = 4  # past a quarter of the entries changed, compiling afresh is as quick

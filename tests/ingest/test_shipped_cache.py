@@ -99,3 +99,41 @@ def test_over_budget_or_unwritable_it_is_derived_in_every_process(
     cached_derivation("t", ["pytest"], derive)
     assert len(calls) == 5
     assert [p.name.split("-")[0] for p in (tmp_path / "fits").iterdir()] == ["t"]
+
+
+def test_a_changed_data_file_or_called_function_is_derived_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key covers the content of the files the derivation reads and the code it calls."""
+    monkeypatch.setenv("GQL_NEWS_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "words.txt"
+    data.write_text("a b", encoding="utf-8")
+    space: dict[str, Any] = {}
+    exec("def helper():\n    return 1\n", space)
+
+    def derive() -> dict[str, Any]:
+        return {"words": data.read_text(encoding="utf-8").split(), "helper": space["helper"]()}
+
+    def cached() -> Any:
+        return cached_derivation("t", ["pytest"], derive, code=(space["helper"],), files=(data,))
+
+    assert cached() == {"words": ["a", "b"], "helper": 1}
+    data.write_text("a b c", encoding="utf-8")
+    assert cached() == {"words": ["a", "b", "c"], "helper": 1}
+    exec("def helper():\n    return 2\n", space)
+    assert cached() == {"words": ["a", "b", "c"], "helper": 2}
+    assert cached() == {"words": ["a", "b", "c"], "helper": 2}
+
+
+def test_the_country_context_data_matches_the_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The genders kept in the cache are gender-guesser's answers."""
+    from gender_guesser.detector import Detector
+
+    monkeypatch.setenv("GQL_NEWS_CACHE_DIR", str(tmp_path))
+    data = country_context._context_data()
+    detector = Detector(case_sensitive=False)
+    for name in ("Anna", "Chad", "Jordan", "Andrea", "Kim", "Xqzt", "Maria", "Jean-Marc"):
+        expected = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+        assert data["genders"].get(name.lower()) == expected.get(detector.get_gender(name))
