@@ -7,9 +7,16 @@ person, made by scripts/role_words.py) and nameparser's name particles ("dos", "
 
 from __future__ import annotations
 
-from nameparser.config import CONSTANTS as _NAMEPARSER
-
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.shipped_cache import cached_derivation
+
+
+def _name_particles() -> list[str]:
+    """nameparser's lower-case name prefixes (importing nameparser costs a process ~0.02 s)."""
+    from nameparser.config import CONSTANTS
+
+    return sorted(p for p in CONSTANTS.prefixes if p.isalpha() and p.islower())
+
 
 ROLE_WORDS = frozenset(
     {
@@ -83,7 +90,15 @@ PREPOSITIONS = frozenset(
 )
 # Lower-case words inside a person's name: "José Eduardo dos Santos", "Anna van den Berg".
 PARTICLES = frozenset(
-    {p for p in _NAMEPARSER.prefixes if p.isalpha() and p.islower()} | {"y", "de", "da", "van", "von", "der"}
+    {
+        *cached_derivation("name-particles", ("nameparser",), _name_particles),
+        "y",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+    }
 )
 CONNECTORS = frozenset({"of", "and", "for", "the", "&"} | PARTICLES)
 APPOSITIVE_START = frozenset({"the", "a", "an", "its", "his", "her", "their", "who", "now", "then", "former"})

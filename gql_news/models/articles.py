@@ -7,6 +7,8 @@ from tortoise.models import Model
 class Topic(Model):
     """A section or tag an article is filed under ("Blockchain", "News")."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     slug = fields.CharField(max_length=100, unique=True)
     name = fields.CharField(max_length=100)
@@ -17,6 +19,8 @@ class Topic(Model):
 
 class Article(Model):
     """A news article: plain-text body, paragraphs separated by a blank line."""
+
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
 
     id = fields.IntField(primary_key=True)
     slug = fields.CharField(max_length=320, unique=True)
@@ -36,6 +40,8 @@ class Article(Model):
 
 class ArticleTopic(Model):
     """An article filed under a topic (a link row with its own foreign keys)."""
+
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
 
     id = fields.IntField(primary_key=True)
     article: fields.ForeignKeyRelation[Article] = fields.ForeignKeyField(

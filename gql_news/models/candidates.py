@@ -27,6 +27,8 @@ class CandidateStatus(StrEnum):
 class EntityCandidate(Model):
     """A capitalised name next to a role word or speech verb that links to nothing (body[start:end] == text)."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     article: fields.ForeignKeyRelation[Article] = fields.ForeignKeyField(
         "models.Article", related_name="entity_candidates", on_delete=fields.CASCADE

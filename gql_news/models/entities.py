@@ -7,6 +7,8 @@ from tortoise.models import Model
 class Country(Model):
     """One ISO 3166-1 country, loaded from pycountry plus the project's alias table."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     code = fields.CharField(max_length=2, unique=True)
     alpha3 = fields.CharField(max_length=3, unique=True)
@@ -23,6 +25,8 @@ class Country(Model):
 
 class Organisation(Model):
     """A company, body or institution named in articles."""
+
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
 
     id = fields.IntField(primary_key=True)
     slug = fields.CharField(max_length=200, unique=True)
@@ -41,6 +45,8 @@ class Organisation(Model):
 class Person(Model):
     """A person named in articles, with the role a newsroom writes beside the name."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     slug = fields.CharField(max_length=200, unique=True)
     name = fields.CharField(max_length=300)
@@ -58,6 +64,8 @@ class Person(Model):
 
 class PersonOrganisation(Model):
     """Membership of a person in an organisation (a link row, not an M2M `through`)."""
+
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
 
     id = fields.IntField(primary_key=True)
     person: fields.ForeignKeyRelation[Person] = fields.ForeignKeyField(

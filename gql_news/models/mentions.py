@@ -11,6 +11,8 @@ from gql_news.models.entities import Country, Organisation, Person
 class Mention(Model):
     """A linked span of an article body: body[start:end] == text, with exactly one entity set."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     article: fields.ForeignKeyRelation[Article] = fields.ForeignKeyField(
         "models.Article", related_name="mentions", on_delete=fields.CASCADE

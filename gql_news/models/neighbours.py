@@ -10,6 +10,8 @@ class ArticleNeighbour(Model):
     """One of an article's top related articles: the Jaccard index of their entity sets and how
     many entities they share. Written by `ingest/neighbours.py` whenever mentions change."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     article: fields.ForeignKeyRelation[Article] = fields.ForeignKeyField(
         "models.Article", related_name="neighbours", on_delete=fields.CASCADE

@@ -14,6 +14,8 @@ class Quote(Model):
     Written with the article's mentions (ingest/quotes.py), never edited on its own.
     """
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     article: fields.ForeignKeyRelation[Article] = fields.ForeignKeyField(
         "models.Article", related_name="quotes", on_delete=fields.CASCADE

@@ -11,6 +11,8 @@ from tortoise.models import Model
 class DataVersion(Model):
     """A single row (id 1) whose `version` grows on every insert, update or delete."""
 
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
+
     id = fields.IntField(primary_key=True)
     version = fields.BigIntField(default=0)
 
@@ -25,6 +27,8 @@ class CatalogueVersion(Model):
     The linker caches its compiled gazetteer under this value, so a catalogue edit made by any
     process is seen by every other at its next article.
     """
+
+    _no_comments = True  # no `#:` field comments: Tortoise need not read the source
 
     id = fields.IntField(primary_key=True)
     version = fields.BigIntField(default=0)
