@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gql_news.ingest.country_context import names_a_body, names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import (
@@ -73,20 +74,15 @@ class FoundCandidate:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the body; a tuple, made once per word of every article (`_tokens`)."""
+
     text: str
     start: int
     end: int
     mention: bool  # inside a linked mention
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str  # text.lower()
+    capitalised: bool  # its first character is upper case
 
 
 def find_candidates(
@@ -139,14 +135,18 @@ def _ends_another(text: str, people: list[str]) -> bool:
 
 def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
     spans = sorted((m.start, m.end) for m in mentions)
+    spans.append((len(body) + 1, len(body) + 1))  # past every word: the loop needs no bound check
     out: list[_Token] = []
+    append, new = out.append, tuple.__new__
     index = 0
+    span_start, span_end = spans[0]
     for match in _WORD.finditer(body):
         start, end = match.span()
-        while index < len(spans) and spans[index][1] <= start:
+        while span_end <= start:
             index += 1
-        inside = index < len(spans) and spans[index][0] < end
-        out.append(_Token(match.group(), start, end, inside))
+            span_start, span_end = spans[index]
+        text = match.group()
+        append(new(_Token, (text, start, end, span_start < end, text.lower(), text[:1].isupper())))
     return out
 
 

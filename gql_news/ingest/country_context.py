@@ -531,6 +531,8 @@ def _in_a_name(
     ):
         return True
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
+    if body.find(form, 0, start) < 0:
+        return False  # not written before: nothing to scan for
     pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
     return any(
         m.group(1).lower() in context.given_names
