@@ -6,6 +6,7 @@ Slugs are part of the public API (stable, lower-case, hyphenated), so they are m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -14,6 +15,7 @@ from slugify import slugify
 _INITIAL_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_])\.")
 
 
+@lru_cache(maxsize=4096)  # an import slugs every article's topics, a handful of names again and again
 def make_slug(text: str, *, max_length: int = 0) -> str:
     """The slug of `text`, cut at a word boundary to `max_length` characters (0: no limit).
 
