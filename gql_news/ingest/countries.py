@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from gql_news.db import writing
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import Country
 
@@ -54,7 +55,27 @@ class CountryRow:
 
 @lru_cache(maxsize=1)
 def desired_countries() -> tuple[CountryRow, ...]:
-    """Every ISO 3166-1 country as it should be stored, in alpha-2 order (pure; read once per process).
+    """Every ISO 3166-1 country as it should be stored, in alpha-2 order (pure; read once per
+    process, from the cache directory when an earlier process derived it: `_derive_countries`)."""
+    rows = cached_derivation(
+        "countries",
+        ("pycountry", "python-slugify", "text-unidecode"),
+        _derive_countries,
+        code=(_row, _slug_code()),
+        files=(data_file("country_aliases.json"),),
+    )
+    return tuple(
+        CountryRow(code, alpha3, slug, name, official, tuple(aliases), tuple(demonyms))
+        for code, alpha3, slug, name, official, aliases, demonyms in rows
+    )
+
+
+def _slug_code() -> Any:
+    return getattr(make_slug, "__wrapped__", make_slug)
+
+
+def _derive_countries() -> list[list[Any]]:
+    """Every ISO 3166-1 country as it should be stored, in alpha-2 order, as JSON lists.
 
     Name: the alias table's `name`, else pycountry's `common_name`, else its `name`.
     Official name: the table's, else pycountry's `official_name` without a leading "the".
@@ -71,7 +92,9 @@ def desired_countries() -> tuple[CountryRow, ...]:
     slugs = [r.slug for r in rows]
     if len(set(slugs)) != len(slugs):
         raise ValueError("two countries share a slug; give one a distinct `name` in country_aliases.json")
-    return tuple(rows)
+    return [
+        [r.code, r.alpha3, r.slug, r.name, r.official_name, list(r.aliases), list(r.demonyms)] for r in rows
+    ]
 
 
 def _row(country: Any, extra: _AliasEntry) -> CountryRow:
