@@ -3,15 +3,14 @@ tokens, export the schema."""
 
 from __future__ import annotations
 
-import gc
+from gql_news.collector import quiet_gc
 
 # Every command starts by importing these (typer, rich, pydantic's settings): some thousands of
 # long-lived objects, and no garbage. The cyclic collector would walk them again and again while
-# they are made (~10 ms of CPU per command); it is back on once they are.
-_collecting = gc.isenabled()
-gc.disable()
-try:
+# they are made; it is back on once they are.
+with quiet_gc():
     import asyncio
+    import gc
     import os
     import signal
     import sys
@@ -25,9 +24,6 @@ try:
     from rich.table import Table
 
     from gql_news.settings import get_settings
-finally:
-    if _collecting:
-        gc.enable()
 
 app = typer.Typer(
     help="gql_news: a GraphQL content backend for entity-centric news.",
@@ -344,17 +340,12 @@ def import_articles(
     # What the command imports and loads at its start (modules, the gazetteer, the country context)
     # lives until it ends: imported without collections, then frozen (`gc.freeze`, again after the
     # first article) so that the collections an import of thousands of articles makes skip it.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with quiet_gc():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         from gql_news.events.publish import install, open_broker
         from gql_news.ingest.catalogue import CatalogueError, load_catalogue
         from gql_news.ingest.importer import ImportReport, collect, import_items
-    finally:
-        if collecting:
-            gc.enable()
     gc.freeze()
 
     items, unreadable = collect(paths, sys.stdin.read)

@@ -49,9 +49,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
-from gql_news.ingest.shipped_cache import cached_derivation, quiet_gc
+from gql_news.ingest.shipped_cache import cached_derivation
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"

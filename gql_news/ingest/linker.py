@@ -48,9 +48,10 @@ import orjson
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from gql_news.collector import quiet_gc
 from gql_news.ingest.country_context import CountryContext, not_the_country, shipped_country_context
 from gql_news.ingest.resources import data_file, read_json
-from gql_news.ingest.shipped_cache import cache_dir, quiet_gc, store_bytes
+from gql_news.ingest.shipped_cache import cache_dir, store_bytes
 from gql_news.models import CatalogueVersion
 
 EntityKind = Literal["person", "organisation", "country"]

@@ -14,14 +14,12 @@ in every process as before. `GQL_NEWS_CACHE_DIR` moves the directory (default
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 import marshal
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -30,20 +28,6 @@ from typing import Any
 
 CACHE_BUDGET = 16 * 1024 * 1024
 """Bytes at most of one cached derivation (the country context is about 4 MB)."""
-
-
-@contextlib.contextmanager
-def quiet_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a large long-lived structure is read or built: the
-    collector would otherwise walk the growing heap again and again (it doubles the time taken to
-    read a catalogue's gazetteer or the country context). Re-enabled after, if it was enabled."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def cache_dir() -> Path:

@@ -1,0 +1,22 @@
+"""`quiet_gc`: no cyclic garbage collection while large long-lived structures are made."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a large long-lived structure is read, built or
+    imported: the collector would otherwise walk the growing heap again and again (it doubles
+    the time taken to read a catalogue's gazetteer or the country context). Re-enabled after, if
+    it was enabled."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
