@@ -575,14 +575,16 @@ def _finish(
     )
 
 
-_KEPT_BUDGET = 64 * 1024 * 1024
+_KEPT_BUDGET = 16 * 1024 * 1024
 """Bytes at most of a kept gazetteer file (12,000 entities take about 4 MB)."""
+_KEPT_FILES = 3
+"""Gazetteers kept at most (the latest compiled: several databases used in turn each keep theirs)."""
 
 
 def _kept_file(version: int) -> Path | None:
     """Where the gazetteer of catalogue version `version` is kept between processes (see
-    `current_gazetteer`): the user's cache directory (shipped_cache.py), one file for the latest
-    version compiled, named by a digest of the version, of this module's code, of the matcher
+    `current_gazetteer`): the user's cache directory (shipped_cache.py), one file for each of the
+    latest versions compiled (`_KEPT_FILES`), named by a digest of the version, of this module's code, of the matcher
     package's version and of the shipped non-entity phrases (all its compiled data depends on).
     Catalogue versions are random 63-bit values set by every catalogue write, never reused.
     None when the code cannot be read (then nothing is kept)."""
@@ -611,7 +613,7 @@ def _keep(gazetteer: Gazetteer, matcher: _Matcher, path: Path) -> None:
         )
     )
     if len(data) <= _KEPT_BUDGET:
-        store_bytes(path, "gazetteer", data)
+        store_bytes(path, "gazetteer", data, keep=_KEPT_FILES)
 
 
 def _read_kept(path: Path) -> Gazetteer | None:

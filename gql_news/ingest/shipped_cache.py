@@ -90,10 +90,10 @@ def _store(folder: Path, name: str, path: Path, text: str) -> None:
     store_bytes(path, name, text.encode("utf-8"))
 
 
-def store_bytes(path: Path, name: str, data: bytes) -> None:
+def store_bytes(path: Path, name: str, data: bytes, *, keep: int = 1) -> None:
     """Write `data` to `path` atomically (a reader never sees half of it) and remove the other
-    files of the same name and suffix (`name-*.suffix`) beside it; nothing when the directory
-    cannot be written."""
+    files of the same name and suffix (`name-*.suffix`) beside it but the `keep - 1` newest;
+    nothing when the directory cannot be written."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -105,8 +105,9 @@ def store_bytes(path: Path, name: str, data: bytes) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        for older in folder.glob(f"{name}-*{path.suffix}"):
-            if older != path:
-                older.unlink(missing_ok=True)
+        others = [older for older in folder.glob(f"{name}-*{path.suffix}") if older != path]
+        others.sort(key=lambda older: older.stat().st_mtime_ns, reverse=True)
+        for older in others[keep - 1 :]:
+            older.unlink(missing_ok=True)
     except OSError:
         return  # an unwritable cache directory: derived again by the next process

