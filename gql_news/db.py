@@ -8,6 +8,10 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import gql_news.tortoise_import  # noqa: F401 - first: Tortoise imported without reading its source
+
+# isort: split
+
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
