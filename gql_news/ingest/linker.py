@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import marshal
-import pickle
 import re
 import sys
 from collections.abc import Iterable
@@ -368,12 +367,8 @@ class WordMatcher:
                 automaton.add_word(form, len(form))
         self._automaton = automaton
         self.empty = len(automaton) == 0
-        if not self.empty and automaton.kind != ahocorasick.AHOCORASICK:
+        if not self.empty:
             automaton.make_automaton()
-
-    @property
-    def automaton(self) -> Any:
-        return self._automaton
 
     def edited(self, removed: Iterable[str], added: Iterable[str]) -> WordMatcher:
         """A matcher of this one's forms less `removed` plus `added`, made by editing this one's
@@ -554,18 +549,15 @@ def _finish(
     targets: dict[str, frozenset[_Key]],
     all_bearers: dict[str, frozenset[int]],
     surname_of: dict[int, str],
-    kept: tuple[dict[str, tuple[int, ...]], Any, Any] | None = None,
+    bearers: dict[str, tuple[int, ...]] | None = None,
 ) -> _Matcher:
-    """The matcher of these tables; `kept`: its bearers and automatons as `_keep` wrote them."""
-    if kept is None:
+    """The matcher of these tables; `bearers`: the surnames' as `_keep` wrote them."""
+    if bearers is None:
         # a full form of anything wins over a surname
         bearers = {key: tuple(sorted(ids)) for key, ids in all_bearers.items() if key not in targets}
-        full, surnames = WordMatcher(targets), WordMatcher(bearers)
-    else:
-        bearers, full, surnames = kept[0], WordMatcher((), kept[1]), WordMatcher((), kept[2])
     return _Matcher(
-        full=full,
-        surnames=surnames,
+        full=WordMatcher(targets),
+        surnames=WordMatcher(bearers),
         targets=targets,
         bearers=bearers,
         given_names=gazetteer.given_names,
@@ -598,9 +590,8 @@ def _kept_file(version: int) -> Path | None:
 
 
 def _keep(gazetteer: Gazetteer, matcher: _Matcher, path: Path) -> None:
-    """Write the gazetteer and its compiled matcher to `path` (atomically, within the budget)."""
-    assert matcher.full is not None
-    assert matcher.surnames is not None
+    """Write the gazetteer and its matcher's tables to `path` (atomically, within the budget), as
+    `marshal` data: plain values only (no pickle), the automatons are made again when read."""
     data = marshal.dumps(
         (
             tuple((e.kind, e.entity_id, e.forms) for e in gazetteer.entries),
@@ -608,8 +599,6 @@ def _keep(gazetteer: Gazetteer, matcher: _Matcher, path: Path) -> None:
             matcher.bearers,
             matcher.surname_of,
             matcher.all_bearers,
-            pickle.dumps(matcher.full.automaton, protocol=pickle.HIGHEST_PROTOCOL),
-            pickle.dumps(matcher.surnames.automaton, protocol=pickle.HIGHEST_PROTOCOL),
         )
     )
     if len(data) <= _KEPT_BUDGET:
@@ -617,27 +606,26 @@ def _keep(gazetteer: Gazetteer, matcher: _Matcher, path: Path) -> None:
 
 
 def _read_kept(path: Path) -> Gazetteer | None:
-    """The gazetteer `_keep` wrote to `path`, its matcher built; None if there is none (or it is
+    """The gazetteer `_keep` wrote to `path`, its matcher built from the tables (~0.015 s for
+    12,000 entities, against ~0.07 s to compile them); None if there is none (or it is
     unreadable: it is built again and the file replaced)."""
     context = shipped_country_context()
     try:
         with quiet_gc():
             return _unpacked(marshal.loads(path.read_bytes()), context)
-    except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
+    except Exception:  # noqa: BLE001 - missing, torn or of another shape: built again and replaced
         return None
 
 
 def _unpacked(data: tuple[Any, ...], context: CountryContext) -> Gazetteer:
-    entries, targets, bearers, surname_of, all_bearers, full, surnames = data
+    entries, targets, bearers, surname_of, all_bearers = data
     gazetteer = Gazetteer(
         tuple(GazetteerEntry(kind, pk, forms) for kind, pk, forms in entries),
         non_entities=_non_entities(),
         given_names=shipped_given_names(),
         context=context,
     )
-    matcher = _finish(
-        gazetteer, targets, all_bearers, surname_of, (bearers, pickle.loads(full), pickle.loads(surnames))
-    )
+    matcher = _finish(gazetteer, targets, all_bearers, surname_of, bearers)  # automatons made again
     object.__setattr__(gazetteer, "_matcher", matcher)
     return gazetteer
 
