@@ -9,7 +9,11 @@ organisation and it links to nothing:
   a person before a name that opens with a given name ("his training partner Wilson Cheruiyot");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
-  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there);
+  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there),
+  "Oman's coach, the Portuguese Nuno Ferreira, said", "Her co-author, Jan de Vries of Leiden
+  University, said" (the organisation after "of" is not part of the name);
+- a given name first, after a country's possessive or before "of" and a country: "Japan's Kenta
+  Mori", "Daniel Moreau of France";
 - "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
@@ -222,6 +226,12 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
             if org:
                 out.append(org)
         return out
+    affiliated = _affiliation(tokens, first, last)
+    if affiliated is not None:  # "Jan-Pieter de Vries of Wageningen University, said"
+        set_off = _role_before_comma(body, tokens, first, last)
+        found = _person(body, tokens, first, affiliated - 1, set_off) if set_off else None
+        if found is not None:
+            return [found]
     cue = (
         _cue(body, tokens, first, last)
         or _named_again(body, tokens, first, last)
@@ -265,6 +275,19 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
+    given = last > first and tokens[first].lower in shipped_country_context().given_names
+    if given and before is not None and before.mention and _POSSESSIVE.search(before.text):
+        return "nationality", False  # "Kenya's Mercy Chebet": a country's own, opening with a given name
+    if (
+        given
+        and last + 2 < len(tokens)
+        and tokens[last + 1].lower in {"of", "from"}
+        and _joined(body, tokens[last], tokens[last + 1])
+        and tokens[last + 2].mention
+        and _joined(body, tokens[last + 1], tokens[last + 2])
+        and not _POSSESSIVE.search(tokens[last].text)
+    ):
+        return "nationality", False  # "Tigist Bekele of Ethiopia": a given name, then where from
     if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
         return appositive, False
     end = tokens[last].end
@@ -278,6 +301,19 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return after.lower, False
     if after is not None and body[end : after.start] == ", ":
         return _appositive(body, tokens, last + 1)
+    return None
+
+
+def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
+    """Where "of", "at" or "from" joins a name that opens with a given name to an organisation's
+    name ("Jan-Pieter de Vries of Wageningen University"): the index of that word, else None."""
+    if tokens[first].lower.split("-")[0] not in shipped_country_context().given_names:
+        return None
+    for k in range(first + 2, last):
+        if tokens[k].lower in {"of", "at", "from"} and not tokens[k].capitalised:
+            if _has_org_word(tokens, k + 1, last) and not _has_org_word(tokens, first, k - 1):
+                return k
+            return None
     return None
 
 
@@ -361,9 +397,20 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
 
 
 def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -> str | None:
-    """A role set off by commas before the name: "The ministry's spokesman, Ivan Petrov, said"."""
-    if first == 0 or body[tokens[first - 1].end : tokens[first].start] != ", ":
+    """A role set off by commas before the name: "The ministry's spokesman, Ivan Petrov, said",
+    the name maybe led by an article and a linked nationality ("Oman's coach, the Portuguese Nuno
+    Ferreira, said")."""
+    lead = first
+    while lead > 0 and tokens[lead - 1].mention and _joined(body, tokens[lead - 1], tokens[lead]):
+        lead -= 1
+    if lead < first and lead > 0 and tokens[lead - 1].lower in {"the", "a", "an"}:
+        if _joined(body, tokens[lead - 1], tokens[lead]):
+            lead -= 1
+    else:
+        lead = first
+    if lead == 0 or body[tokens[lead - 1].end : tokens[lead].start] != ", ":
         return None
+    first = lead
     closing = body[tokens[last].end : tokens[last].end + 2]
     if last + 1 < len(tokens) and closing != ", " and closing[:1] != ".":
         return None  # "the minister, Jan Novak and ...": a list, not an appositive

@@ -8,17 +8,20 @@ exceptional phrases:
   that the commas around the pair set off as a person's name ("Nkechi Holland, a trader in Lagos,",
   "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
   ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), before an age
-  ("Jordan, 19, scored"), or as the
+  ("Jordan, 19, scored"), before "who" and a verb in the singular ("England, who retires"), as
+  the end of a hyphened surname ("Dani Reiss-Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
-  catalogued person's surname too); a form that is a given name, after a title ("Dr Jordan") or
+  catalogued person's surname too, but not a middle name: "Joseph Tanzania Mwita"); a form that is a given name, after a title ("Dr Jordan") or
   where someone was named earlier by it and a surname ("Georgia Lindqvist, the chief executive
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
-  south of France") or a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq").
+  south of France"), a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq") or a
+  surname reused stands in a list next to a country ("Ben Wales ... against Italy or Wales").
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
   number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
-  or crop and its kind ("Jersey cows"), or after a word it ends one ("Great Danes", "Brown
+  or crop and its kind ("Jersey cows"), in a body that speaks of species a country's name
+  before an animal or plant ("New Zealand flatworms"), or after a word it ends one ("Great Danes", "Brown
   Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
@@ -63,6 +66,8 @@ _TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.[^\S\n]+$")
 # the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
 _HONORIFICS = TITLES & LEADING_STOP
 _AGE_AFTER = re.compile(r", \d{1,3},")
+# "who" and a verb in the singular after a one-word form: a person ("England, who retires")
+_WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
 _APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},)")
 # a role set off by commas before a name: "The chief executive, Siobhán Wales,"
@@ -488,12 +493,17 @@ def not_the_country(
     context: CountryContext,
     surnames_before: frozenset[str] = frozenset(),
     named_elsewhere: Callable[[], bool] | None = None,
+    name_start: int | None = None,
+    names: bool = True,
 ) -> bool:
     """Whether body[start:end], a written form of a country, names something else here.
 
     `surnames_before` are the surnames of catalogued people the body named before `start`;
     `named_elsewhere` says whether the body names the same country at another place (by any of
-    its forms), read only for a capital at the start of a sentence.
+    its forms), read only for a capital at the start of a sentence. `name_start` is where a
+    hyphened word that ends with the form begins, when its first part is no country's form
+    ("Reiss-Holland"): the whole word is weighed as a surname too ("Dani Reiss-Holland").
+    `names=False` leaves out the reading as part of a person's name.
     """
     form = body[start:end]
     before = _WORD_BEFORE.search(body, max(0, start - 40), start)
@@ -501,7 +511,12 @@ def not_the_country(
     after = _WORD_AFTER.match(body, end)
     following = after.group(1) if after else None
     return (
-        (_in_a_name(body, start, form, previous, context, surnames_before) and not _a_side(body, end))
+        (
+            names
+            and _in_a_name(body, start, form, previous, context, surnames_before)
+            and not _a_side(body, end)
+        )
+        or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or _compound(body, start, end, form, previous, context, named_elsewhere)
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
@@ -532,6 +547,12 @@ def _in_a_name(
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
+    if (
+        body.startswith(", who ", start + len(form))
+        and _WHO_SINGULAR.match(body, start + len(form))
+        and _word_before(body, start) not in ("of", "from")
+    ):
+        return True  # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         return False  # "the south of France": a place, whoever was named before
@@ -542,10 +563,13 @@ def _in_a_name(
         or _given_name_of_someone_named(body, start, form)
     ):
         return True
-    # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan said"
+    # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan
+    # said"; not a middle name, which a surname follows ("Joseph Tanzania Mwita ... Tanzania, which")
     if body.find(form, 0, start) < 0:
-        return False  # not written before: nothing to scan for
-    pattern = re.compile(rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])")
+        return False  # the form's first use: nobody was named by it before
+    pattern = re.compile(
+        rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])(?![^\S\n]+[^\W\d_a-z])"
+    )
     return any(
         m.group(1).lower() in context.given_names
         or (
@@ -555,6 +579,18 @@ def _in_a_name(
         )
         for m in pattern.finditer(body, 0, start)
     )
+
+
+def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a hyphened word ending with a country form ("Reiss-Holland", "Di Giorgio-Wales")
+    is a surname: after a given name or a title, set off as a person's name, or written after a
+    given name earlier in the body ("Dani Reiss-Holland ... Reiss-Holland said")."""
+    word = body[start:end]
+    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    previous = before.group(1) if before else None
+    if _in_a_name(body, start, word, previous, context, frozenset()):
+        return True
+    return previous is not None and _set_off_as_a_person(body, start, end)
 
 
 def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
@@ -671,6 +707,12 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
+    elif (
+        _speaks_of_species(body)
+        and (words := _phrase_after(body, end, context)[0])
+        and _an_organism(words[0], context)
+    ):
+        return True  # a country's name before a species: "New Zealand flatworms"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
@@ -811,13 +853,19 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
     animals or plants ("ants", "water deer") or with a word WordNet does not know at all, as a
     species' own name often is ("knotweed", "koi"), in a body that speaks of species ("species",
     "invasive", "native"): the demonym names the species. Elsewhere the same words are as often
-    the country's produce ("Dutch tulips", "Indian basmati") and are left to the country."""
+    the country's produce ("Dutch tulips", "Indian basmati") and are left to the country. A longer
+    phrase counts when one of its first two words names only animals or plants ("New Zealand
+    flatworms remain", "Chinese water deer spread")."""
     if len(words) > 2:
-        return False
-    forms = _singulars(words[-1])
-    if any(noun in context.organisms for noun in forms) or not _a_known_word(words[-1], context):
+        return any(_an_organism(word, context) for word in words[:2]) and _speaks_of_species(body)
+    if _an_organism(words[-1], context) or not _a_known_word(words[-1], context):
         return _speaks_of_species(body)
     return False
+
+
+def _an_organism(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun, singular or plural, names only animals or plants."""
+    return any(noun in context.organisms for noun in _singulars(word))
 
 
 def _a_known_word(word: str, context: CountryContext) -> bool:

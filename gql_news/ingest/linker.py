@@ -64,6 +64,8 @@ _ALNUM = re.compile(r"[^\W_]")
 _BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _PREVIOUS_WORD = re.compile(r"(?<![^\W_])([A-Z][a-z][\w'’-]*) $")
+_HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
+_LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _NO_PLURAL = ("s", "sh", "ch", "x", "z", "y", "o", "a", "ese")
 
@@ -421,7 +423,7 @@ class _Matcher:
         folded = fold(body)  # once per article: both automatons read it
         matches = self.full.finditer(body, folded=folded) if self.full else []
         starts = {match.start() for match in matches}
-        for match in matches:
+        for index, match in enumerate(matches):
             claimed.append(match.span())
             targets = self.targets.get(_canonical(match.group()), frozenset())
             if len(targets) == 1 and self._part_of_a_name(body, match, starts):
@@ -431,7 +433,7 @@ class _Matcher:
                 if (
                     kind == "country"
                     and self.context is not None
-                    and self._not_the_country(body, match, named, matches)
+                    and self._not_the_country(body, index, named, matches)
                 ):
                     bearer = self._bearer_named_before(body, match, named)
                     if bearer is not None:  # "Emeka Sudan ... Sudan said": the person
@@ -446,9 +448,11 @@ class _Matcher:
         return mentions
 
     def _not_the_country(
-        self, body: str, match: _Hit, named: dict[int, list[int]], matches: list[_Hit]
+        self, body: str, index: int, named: dict[int, list[int]], matches: list[_Hit]
     ) -> bool:
-        """Whether the words around a country form say it names something else (country_context.py)."""
+        """Whether the words around the country form `matches[index]` say it names something else
+        (country_context.py)."""
+        match = matches[index]
         context = self.context
         assert context is not None
         surname_of = self.surname_of or {}
@@ -464,7 +468,40 @@ class _Matcher:
                 for other in matches
             )
 
-        return not_the_country(body, match.start(), match.end(), context, surnames, named_elsewhere)
+        start, end = match.start(), match.end()
+        name_start = None
+        if body[start - 1 : start] == "-" and (index == 0 or matches[index - 1].end() != start - 1):
+            hyphened = _HYPHENED_BEFORE.search(body, max(0, start - 40), start)
+            name_start = hyphened.start() if hyphened else None  # "Reiss-Holland", not "Belarus-Korea"
+        if not not_the_country(body, start, end, context, surnames, named_elsewhere, name_start):
+            return False
+        # a surname reused ("Ben Wales ... Italy or Wales") is the country when listed next to one
+        return not (
+            self._listed_with_a_country(body, index, matches)
+            and _PREVIOUS_WORD.search(body, max(0, start - 64), start) is None
+            and not not_the_country(body, start, end, context, named_elsewhere=named_elsewhere, names=False)
+        )
+
+    def _listed_with_a_country(self, body: str, index: int, matches: list[_Hit]) -> bool:
+        """Whether the form `matches[index]` is an item of a list ("Italy or Wales", "Wales, Italy
+        and") whose neighbouring item is a country form that names the country there."""
+        assert self.context is not None
+        match = matches[index]
+        for other in matches[max(0, index - 1) : index] + matches[index + 1 : index + 2]:
+            if other.end() <= match.start():
+                gap = body[other.end() : match.start()]
+            else:
+                gap = body[match.end() : other.start()]
+            if gap not in _LIST_GAPS:
+                continue
+            targets = self.targets.get(_canonical(other.group()), frozenset())
+            if (
+                len(targets) == 1
+                and next(iter(targets))[0] == "country"
+                and not not_the_country(body, other.start(), other.end(), self.context)
+            ):
+                return True
+        return False
 
     def _bearer_named_before(self, body: str, match: _Hit, named: dict[int, list[int]]) -> int | None:
         """The catalogued person, named in full before, whose surname a country form is, when

@@ -57,7 +57,8 @@ quotation marks): in news prose that is the sentence's subject. A person whose g
 says the other gender (gender-guesser's dictionary) is passed over for the next one back;
 an unknown given name fits either pronoun. The search stops, and the speaker is null, at a
 sentence that may name a person neither the catalogue nor the candidates know: two to four
-capitalised words (name particles between them) heading the sentence, or next to a speech verb
+capitalised words (name particles between them, a nationality before them left out: "the
+Portuguese Nuno Ferreira") heading the sentence, or next to a speech verb
 ("Tigist Bekele of Ethiopia won … “…,” she said"), none of them a title or a place's or body's
 word, not after a preposition ("In Cape Town …"). A sentence whose first reference is a pronoun
 ("In the evening he received Popkov") or whose first person is named inside another's phrase has
@@ -373,7 +374,10 @@ class _Attributor:
         reach = list(itertools.accumulate((e for _, e in known), max))  # furthest end so far
         out: list[int] = []
         given: list[tuple[int, str]] = []
+        countries = {(m.start, m.end) for m in mentions if m.kind == "country"}
         for run in _capitalised_runs(self.body):
+            while len(run) > 1 and (run[0].start(), run[0].end()) in countries:
+                run.pop(0)  # a nationality before a name: "the Portuguese Nuno Ferreira"
             led = False  # by a preposition: "In Cape Town the weather held" has no person for subject
             while run and (run[0].group().lower() in LEADING_STOP or run[0].group().lower() in TITLES):
                 led = run.pop(0).group().lower() in PREPOSITIONS or led

@@ -51,6 +51,18 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("Helen Tremayne, who milks cows, agreed.", [("Helen Tremayne", "person", "who")]),
         ("The Kennel Club said entries rose.", [("Kennel Club", "organisation", "said")]),
         ("Chad Whitfield kicked a goal. Whitfield came on late.", [("Chad Whitfield", "person", "surname")]),
+        # a nationality between the role's comma and the name; an affiliation after the name
+        ("Minsk's coach, the Belarusian Anna Petrova, said no.", [("Anna Petrova", "person", "coach")]),
+        (
+            "Her co-author, Daniel de Vries of Leiden University, said so.",
+            [("Daniel de Vries", "person", "co-author")],
+        ),
+        # a country's own, or a name and where from, when the name opens with a given name
+        ("Korea's Anna Schmidt was second.", [("Anna Schmidt", "person", "nationality")]),
+        (
+            "It was won by Daniel Moreau of Belarus in record time.",
+            [("Daniel Moreau", "person", "nationality")],
+        ),
     ],
 )
 def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:

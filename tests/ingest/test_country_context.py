@@ -37,6 +37,13 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Harold Chile, a banker, met officials. Chile said rates would rise.", []),
         ("Lydia Ireland spoke first. Ireland said the plan was late.", []),
         ("Lydia Ireland moved to the west of Ireland last year.", ["Ireland"]),
+        # a hyphened surname ending with a form, and a middle name that is one
+        ("The chief executive, Dani Reiss-Holland, said sales rose. Reiss-Holland left.", []),
+        ("Joseph Tanzania Mwita spoke. Tanzania, which has a line, objected.", ["Tanzania"]),
+        # a surname reused, listed next to the country it is set beside; "who" and a singular verb
+        ("Ben Wales refereed. “Give us Italy or Wales,” he said.", ["Italy", "Wales"]),
+        ("The last match in charge for England, who retires in May.", []),
+        ("Yeshi Tadesse of Ethiopia, who lives in Syracuse, won.", ["Ethiopia"]),
         # nothing person-like around it: the country
         ("Neither Peru nor Bolivia signed. Only Peru objected. Landlocked Bolivia has no port.",
          ["Peru", "Bolivia", "Peru", "Bolivia"]),
@@ -56,6 +63,7 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         # a demonym before an animal's or plant's name, in a body that speaks of species
         ("Argentine ants and Chinese water deer are invasive species.", []),
         ("Dutch tulips sold well at the auction.", ["Dutch"]),
+        ("Invasive species: New Zealand flatworms remain in Scotland.", ["Scotland"]),
         # a language, not the country: after a verb of speaking, "in" with no noun of its own, a
         # word of language after it, or listed after such a language; idioms ending with a form
         ("Films in Korean, Spanish and Japanese drew crowds; she speaks Danish or Norwegian.", []),

@@ -320,3 +320,19 @@ def test_a_surname_two_people_share_names_neither() -> None:
     ]
     (quote,) = find_quotes(body, find_mentions(body, GAZETTEER), candidates)
     assert (quote.person_id, quote.speaker_candidate) == (None, None)
+
+
+def test_a_nationality_before_a_name_nobody_recognised_does_not_hide_the_name() -> None:
+    gazetteer = Gazetteer(
+        (
+            GazetteerEntry("person", 1, ("Lars Berg",)),
+            GazetteerEntry("country", 2, ("Portugal", "Portuguese")),
+            GazetteerEntry("country", 3, ("Oman",)),
+        )
+    )
+    body = (
+        "Lars Berg was pleased. “We waited,” he said. Oman's manager, the Portuguese Nuno Gomes, "
+        "whose side had not conceded, blamed tired legs. “We lost concentration once,” he said."
+    )
+    found = find_quotes(body, find_mentions(body, gazetteer))
+    assert [(q.text, q.person_id) for q in found] == [("We waited", 1), ("We lost concentration once", None)]
