@@ -31,6 +31,7 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from gql_news.ingest.article_rows import Prelinked, prelink
+from gql_news.ingest.counts import counts_deferred, fold_counts
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
 from gql_news.ingest.linker import current_gazetteer
@@ -233,16 +234,21 @@ async def import_items(
     their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
     import stops on an error (not when it is interrupted: the next import drains what is left).
     While another import runs (PostgreSQL: `neighbours.importing`), the drain is left to the
-    last one to end, which finds every article queued by both.
+    last one to end, which finds every article queued by both. On PostgreSQL the maintained
+    counts of new articles are queued too (`counts.counts_deferred`): folded in by a background
+    task while the next batch is stored, and by this import, after any other folder, before it
+    returns (also when it stops on an error), so they are exact once it has returned.
     """
     try:
         async with importing():
             await _store_all(items, report, advance, batch)
     except Exception:
         with contextlib.suppress(Exception):  # the import's own failure is the one to report
+            await fold_counts()
             if not await others_importing():
                 await drain_neighbours()
         raise
+    await fold_counts()
     if not await others_importing():
         await drain_neighbours()
 
@@ -276,25 +282,48 @@ async def _store_all(
     (linking is Python, the write mostly waiting for the database). Only after a batch that
     stored something new: re-importing unchanged articles links nothing."""
     loop = asyncio.get_running_loop()
-    with neighbours_deferred(), ThreadPoolExecutor(1, thread_name_prefix="gql-news-link") as pool:
+    folding: asyncio.Task[int] | None = None
+    with (
+        neighbours_deferred(),
+        counts_deferred(),
+        ThreadPoolExecutor(1, thread_name_prefix="gql-news-link") as pool,
+    ):
         batches = _batches(items, batch)
         current = next(batches, None)
         prelinked: Prelinked | None = None
         ahead = False
-        while current is not None:
-            following = next(batches, None)
-            linking: asyncio.Future[Prelinked] | None = None
-            if ahead and following is not None and following.pending:
-                bodies = [parsed.body for _, parsed in following.pending]
-                linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer())
-            try:
-                for failure in current.failures:
-                    report.failures.append(failure)
-                    advance()
-                ahead = await _store(current.pending, report, advance, prelinked) > 0
-            finally:
-                prelinked = await linking if linking is not None else None
-            current = following
+        try:
+            while current is not None:
+                following = next(batches, None)
+                linking: asyncio.Future[Prelinked] | None = None
+                if ahead and following is not None and following.pending:
+                    bodies = [parsed.body for _, parsed in following.pending]
+                    linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer())
+                try:
+                    for failure in current.failures:
+                        report.failures.append(failure)
+                        advance()
+                    ahead = await _store(current.pending, report, advance, prelinked) > 0
+                finally:
+                    prelinked = await linking if linking is not None else None
+                if ahead and (folding is None or folding.done()):
+                    # The counts of what was just committed, on a connection of their own while
+                    # the next batch is written (the database's work on two cores); skipped while
+                    # another importer folds.
+                    _fold_done(folding)
+                    folding = asyncio.create_task(fold_counts(wait=False))
+                current = following
+        finally:
+            if folding is not None:
+                with contextlib.suppress(Exception):  # what it left is folded before returning
+                    await folding
+
+
+def _fold_done(task: asyncio.Task[int] | None) -> None:
+    """Collect a finished background fold; a failed one leaves its articles queued for the next."""
+    if task is not None:
+        with contextlib.suppress(Exception):
+            task.result()
 
 
 def _reason(error: Exception) -> str:
