@@ -35,7 +35,13 @@ from gql_news.ingest.counts import counts_deferred, fold_counts
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
 from gql_news.ingest.linker import current_gazetteer
-from gql_news.ingest.neighbours import drain_neighbours, importing, neighbours_deferred, others_importing
+from gql_news.ingest.neighbours import (
+    drain_neighbours,
+    importing,
+    importing_alone,
+    neighbours_deferred,
+    others_importing,
+)
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
 from gql_news.ingest.store import StoreStatus, store_articles
 
@@ -283,6 +289,7 @@ async def _store_all(
     stored something new: re-importing unchanged articles links nothing."""
     loop = asyncio.get_running_loop()
     folding: asyncio.Task[int] | None = None
+    draining: asyncio.Task[int] | None = None
     with (
         neighbours_deferred(),
         counts_deferred(),
@@ -306,24 +313,33 @@ async def _store_all(
                     ahead = await _store(current.pending, report, advance, prelinked) > 0
                 finally:
                     prelinked = await linking if linking is not None else None
-                if ahead and (folding is None or folding.done()):
+                if ahead and _idle(folding):
                     # The counts of what was just committed, on a connection of their own while
                     # the next batch is written (the database's work on two cores); skipped while
                     # another importer folds.
-                    _fold_done(folding)
                     folding = asyncio.create_task(fold_counts(wait=False))
+                if ahead and following is not None and _idle(draining) and await importing_alone():
+                    # Likewise the related-article lists of what was committed, while no other
+                    # import runs (else the last to end drains the lot).
+                    draining = asyncio.create_task(drain_neighbours())
                 current = following
         finally:
-            if folding is not None:
-                with contextlib.suppress(Exception):  # what it left is folded before returning
-                    await folding
+            for task in (folding, draining):
+                if task is not None:
+                    with contextlib.suppress(Exception):  # what it left is done before returning
+                        await task
 
 
-def _fold_done(task: asyncio.Task[int] | None) -> None:
-    """Collect a finished background fold; a failed one leaves its articles queued for the next."""
-    if task is not None:
-        with contextlib.suppress(Exception):
-            task.result()
+def _idle(task: asyncio.Task[int] | None) -> bool:
+    """Whether no background task is running; a finished one is collected (a failed one left its
+    articles queued for the next)."""
+    if task is None:
+        return True
+    if not task.done():
+        return False
+    with contextlib.suppress(Exception):
+        task.result()
+    return True
 
 
 def _reason(error: Exception) -> str:

@@ -208,6 +208,22 @@ async def others_importing() -> bool:
     return not rows[0]["alone"]
 
 
+async def importing_alone() -> bool:
+    """Whether this import is the only one inside `importing()` now (always on SQLite): then its
+    queued lists can be drained while it stores its next batches, as no other import's articles
+    are still to come. Call it inside `importing()`."""
+    client = connections.get("default")
+    if client.capabilities.dialect != "postgres":
+        return True
+    rows = await client.execute_query_dict(
+        "SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        " AND ((classid::bigint << 32) | objid::bigint) = $1",
+        [_IMPORTING],
+    )
+    return int(rows[0]["n"]) <= 1
+
+
 async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
     """Recompute the neighbour lists after these articles' mentions were written (`fresh`: the
     articles were just created, so no list names them yet). At most five statements, whatever

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from tortoise import connections
@@ -13,6 +14,7 @@ from tortoise import connections
 from gql_news.ingest.article_edits import ArticlePatch, delete_article, update_article
 from gql_news.ingest.counts import CO_MENTIONS, QUEUE, counts_deferred, fold_counts, recount
 from gql_news.ingest.entities import EntityInput, add_alias, create_entity, delete_entity
+from gql_news.ingest.importer import ImportReport, collect, import_items
 from gql_news.ingest.parser import ParsedArticle
 from gql_news.ingest.store import relink_articles, store_articles
 from gql_news.models import Article
@@ -277,3 +279,26 @@ async def test_queued_counts_are_folded_once(db_session: Settings) -> None:
     assert folded == (94 if BACKEND == "postgres" else 0)  # ids[:6] left it
     await _assert_counts_and_documents()
     assert await fold_counts() == 0
+
+
+async def test_an_import_returns_with_its_counts_folded(db_session: Settings, tmp_path: Path) -> None:
+    """`gql-news import` queues its batches' counts (PostgreSQL) and folds them, in the background
+    between batches and once more at the end: when it returns the queue is empty and every count
+    equals the rows'."""
+    rng = random.Random(21)
+    for first, surname in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False):
+        await create_entity("person", EntityInput(name=f"{first} {surname}"))
+    names = [f"{a} {b}" for a, b in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False)]
+    names += [*_COUNTRIES, *_ORGS[:1]]
+    for n in range(120):
+        topics = ", ".join(_topics(rng)) or "News"
+        text = f"Imported story {n}\n\n{topics} | May {n % 28 + 1}, 2024\n\n{_body(rng, names)}\n"
+        (tmp_path / f"{n:03d}.txt").write_text(text, "utf-8")
+    items, unreadable = collect([str(tmp_path)], lambda: "")
+    assert not unreadable
+    report = ImportReport()
+    await import_items(items, report, lambda: None, batch=10)
+    assert report.ok
+    assert report.counts["created"] == 120
+    assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+    await _assert_counts_and_documents()
