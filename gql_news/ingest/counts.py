@@ -225,7 +225,12 @@ async def fold_counts(*, wait: bool = True) -> int:
     while True:
         async with writing() as connection:
             # A fold is not a request's statement: the sessions' statement_timeout does not apply.
-            await connection.execute_query("SELECT set_config('statement_timeout', '0', true)")
+            # Its commit does not wait for the WAL flush: a crash in that moment loses the fold
+            # whole, its queue rows with it, and the next fold (an import, the app's start) does
+            # it again.
+            await connection.execute_query(
+                "SELECT set_config('statement_timeout', '0', true), set_config('synchronous_commit', 'off', true)"
+            )
             if wait:
                 await connection.execute_query(f"SELECT pg_advisory_xact_lock({_FOLD_LOCK})")
             else:

@@ -250,13 +250,22 @@ async def import_items(
             await _store_all(items, report, advance, batch)
     except Exception:
         with contextlib.suppress(Exception):  # the import's own failure is the one to report
-            await fold_counts()
-            if not await others_importing():
-                await drain_neighbours()
+            await _finish()
         raise
-    await fold_counts()
-    if not await others_importing():
-        await drain_neighbours()
+    await _finish()
+
+
+async def _finish() -> None:
+    """The last fold of the counts and, unless another import runs, the drain of the lists: side
+    by side, each on a connection of its own (they write different tables)."""
+
+    async def drain() -> None:
+        if not await others_importing():
+            await drain_neighbours()
+
+    for outcome in await asyncio.gather(fold_counts(), drain(), return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome
 
 
 @dataclass

@@ -300,9 +300,12 @@ async def _drain_some() -> int:
         if postgres:
             # Neither waiting for another drain nor a long one is a request's statement: the
             # sessions' statement_timeout (a request's budget) does not apply to this transaction;
-            # its statements sort and hash thousands of candidates each (memory, not disk).
+            # its statements sort and hash thousands of candidates each (memory, not disk). Its
+            # commit does not wait for the WAL flush: a crash in that moment loses it whole, its
+            # queue rows with it (answered on demand until the next drain does it again).
             await client.execute_query(
-                "SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true)"
+                "SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true),"
+                " set_config('synchronous_commit', 'off', true)"
             )
             await client.execute_query(f"SELECT pg_advisory_xact_lock({_DRAIN_LOCK})")
         rows = await client.execute_query_dict(

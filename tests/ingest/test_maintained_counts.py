@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tortoise import connections
 
+from gql_news.db import database, reset_content
 from gql_news.ingest.article_edits import ArticlePatch, delete_article, update_article
 from gql_news.ingest.counts import CO_MENTIONS, QUEUE, counts_deferred, fold_counts, recount
 from gql_news.ingest.entities import EntityInput, add_alias, create_entity, delete_entity
@@ -19,6 +21,7 @@ from gql_news.ingest.parser import ParsedArticle
 from gql_news.ingest.store import relink_articles, store_articles
 from gql_news.models import Article
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.databases import BACKEND
 
 _COUNTRIES = ("France", "Germany", "Kenya", "Japan", "Peru", "Chile")
@@ -302,3 +305,25 @@ async def test_an_import_returns_with_its_counts_folded(db_session: Settings, tm
     assert report.counts["created"] == 120
     assert await rows(f"SELECT article_id FROM {QUEUE}") == []
     await _assert_counts_and_documents()
+
+
+async def test_the_app_folds_what_an_interrupted_import_left(test_settings: Settings) -> None:
+    """An import stopped between a batch's commit and its fold leaves articles queued; the app
+    counts them in as it starts, before its first request (PostgreSQL)."""
+    if BACKEND != "postgres":
+        pytest.skip("counts are queued on PostgreSQL only")
+    rng = random.Random(23)
+    async with database(test_settings):
+        await create_entity("person", EntityInput(name="Ana Okafor"))
+        names = ["Ana Okafor", *_COUNTRIES]
+        start = datetime(2024, 5, 1, tzinfo=UTC)
+        parsed = [_parsed(f"Left {n}", _body(rng, names), start + timedelta(days=n)) for n in range(30)]
+        with counts_deferred():
+            await store_articles(parsed)
+        assert len(await rows(f"SELECT article_id FROM {QUEUE}")) == 30
+    async with app_client(test_settings):
+        try:
+            assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+            assert (await rows("SELECT articles FROM article_total"))[0]["articles"] == 30
+        finally:
+            await reset_content()
