@@ -38,7 +38,7 @@ from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.neighbours import (
     drain_neighbours,
     importing,
-    importing_alone,
+    may_drain_alongside,
     neighbours_deferred,
     others_importing,
 )
@@ -299,6 +299,7 @@ async def _store_all(
     loop = asyncio.get_running_loop()
     folding: asyncio.Task[int] | None = None
     draining: asyncio.Task[int] | None = None
+    undrained = 0
     with (
         neighbours_deferred(),
         counts_deferred(),
@@ -319,7 +320,9 @@ async def _store_all(
                     for failure in current.failures:
                         report.failures.append(failure)
                         advance()
-                    ahead = await _store(current.pending, report, advance, prelinked) > 0
+                    stored = await _store(current.pending, report, advance, prelinked)
+                    ahead = stored > 0
+                    undrained += stored
                 finally:
                     prelinked = await linking if linking is not None else None
                 if ahead and _idle(folding):
@@ -327,9 +330,16 @@ async def _store_all(
                     # the next batch is written (the database's work on two cores); skipped while
                     # another importer folds.
                     folding = asyncio.create_task(fold_counts(wait=False))
-                if ahead and following is not None and _idle(draining) and await importing_alone():
-                    # Likewise the related-article lists of what was committed, while no other
-                    # import runs (else the last to end drains the lot).
+                if (
+                    undrained >= DRAIN_ALONGSIDE
+                    and following is not None
+                    and _idle(draining)
+                    and await may_drain_alongside()
+                ):
+                    # Likewise the related-article lists of what was committed, a few hundred
+                    # articles at a time (a drain's statements cost less per article in larger
+                    # sets), while no other import runs (else the last to end drains the lot).
+                    undrained = 0
                     draining = asyncio.create_task(drain_neighbours())
                 current = following
         finally:
@@ -337,6 +347,10 @@ async def _store_all(
                 if task is not None:
                     with contextlib.suppress(Exception):  # what it left is done before returning
                         await task
+
+
+DRAIN_ALONGSIDE = 500
+"""Articles stored since the last drain before an import drains alongside its batches again."""
 
 
 def _idle(task: asyncio.Task[int] | None) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from tortoise import connections
 
 from gql_news.db import database, reset_content
+from gql_news.ingest import importer
 from gql_news.ingest.article_edits import ArticlePatch, delete_article, update_article
 from gql_news.ingest.counts import CO_MENTIONS, QUEUE, counts_deferred, fold_counts, recount
 from gql_news.ingest.entities import EntityInput, add_alias, create_entity, delete_entity
@@ -284,10 +285,14 @@ async def test_queued_counts_are_folded_once(db_session: Settings) -> None:
     assert await fold_counts() == 0
 
 
-async def test_an_import_returns_with_its_counts_folded(db_session: Settings, tmp_path: Path) -> None:
+async def test_an_import_returns_with_its_counts_folded(
+    db_session: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`gql-news import` queues its batches' counts (PostgreSQL) and folds them, in the background
-    between batches and once more at the end: when it returns the queue is empty and every count
-    equals the rows'."""
+    between batches and once more at the end (the related-article lists likewise, drained
+    alongside every few batches): when it returns the queues are empty and every count equals
+    the rows'."""
+    monkeypatch.setattr(importer, "DRAIN_ALONGSIDE", 30)
     rng = random.Random(21)
     for first, surname in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False):
         await create_entity("person", EntityInput(name=f"{first} {surname}"))
@@ -304,6 +309,7 @@ async def test_an_import_returns_with_its_counts_folded(db_session: Settings, tm
     assert report.ok
     assert report.counts["created"] == 120
     assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+    assert await rows("SELECT article_id FROM article_neighbour_queue") == []
     await _assert_counts_and_documents()
 
 
