@@ -237,13 +237,14 @@ async def import_items(
     rolled back whole and its articles are stored again one by one, so a bad article is
     reported alone and never leaves anything half-written, nor stops the others. The related-
     article lists are not refreshed in the batches' transactions: the articles are queued and
-    their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
-    import stops on an error (not when it is interrupted: the next import drains what is left).
-    While another import runs (PostgreSQL: `neighbours.importing`), the drain is left to the
-    last one to end, which finds every article queued by both. On PostgreSQL the maintained
-    counts of new articles are queued too (`counts.counts_deferred`): folded in by a background
-    task while the next batch is stored, and by this import, after any other folder, before it
-    returns (also when it stops on an error), so they are exact once it has returned.
+    their lists refreshed by a background task every `DRAIN_ALONGSIDE` articles (PostgreSQL,
+    while no other import runs) and after the last batch (`neighbours.drain_neighbours`), also
+    when the import stops on an error (not when it is interrupted: the next import drains what
+    is left). While another import runs (PostgreSQL: `neighbours.importing`), the drain is left
+    to the last one to end, which finds every article queued by both. On PostgreSQL the
+    maintained counts of new articles are queued too (`counts.counts_deferred`): folded in by a
+    background task every `FOLD_ALONGSIDE` articles, and by this import, after any other folder,
+    before it returns (also when it stops on an error), so they are exact once it has returned.
     """
     try:
         async with importing():
@@ -299,7 +300,7 @@ async def _store_all(
     loop = asyncio.get_running_loop()
     folding: asyncio.Task[int] | None = None
     draining: asyncio.Task[int] | None = None
-    undrained = 0
+    undrained = unfolded = 0
     with (
         neighbours_deferred(),
         counts_deferred(),
@@ -323,12 +324,15 @@ async def _store_all(
                     stored = await _store(current.pending, report, advance, prelinked)
                     ahead = stored > 0
                     undrained += stored
+                    unfolded += stored
                 finally:
                     prelinked = await linking if linking is not None else None
-                if ahead and _idle(folding):
-                    # The counts of what was just committed, on a connection of their own while
-                    # the next batch is written (the database's work on two cores); skipped while
+                if unfolded >= FOLD_ALONGSIDE and _idle(folding):
+                    # The counts of what was committed, on a connection of their own while the
+                    # next batches are written (the database's work on two cores), a few hundred
+                    # articles at a time (a pair named in several is written once); skipped while
                     # another importer folds.
+                    unfolded = 0
                     folding = asyncio.create_task(fold_counts(wait=False))
                 if (
                     undrained >= DRAIN_ALONGSIDE
@@ -349,6 +353,8 @@ async def _store_all(
                         await task
 
 
+FOLD_ALONGSIDE = 300
+"""Articles stored since the last fold before an import folds the counts alongside its batches."""
 DRAIN_ALONGSIDE = 500
 """Articles stored since the last drain before an import drains alongside its batches again."""
 

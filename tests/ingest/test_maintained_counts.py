@@ -293,6 +293,7 @@ async def test_an_import_returns_with_its_counts_folded(
     alongside every few batches): when it returns the queues are empty and every count equals
     the rows'."""
     monkeypatch.setattr(importer, "DRAIN_ALONGSIDE", 30)
+    monkeypatch.setattr(importer, "FOLD_ALONGSIDE", 20)
     rng = random.Random(21)
     for first, surname in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False):
         await create_entity("person", EntityInput(name=f"{first} {surname}"))
