@@ -20,13 +20,14 @@ everything.
 
 Inside `counts_deferred()` (`gql-news import` on PostgreSQL) new articles are not counted in the
 batch's transaction: they are queued (`article_count_queue`, migration 0018, one statement), and
-`fold_counts` adds everything queued in short transactions of its own, one folder at a time,
-each announcing its write like any other (cached answers go). Concurrent importers then no
-longer hold the hot rows (the total, the topics, common countries and their pairs) for the
-length of each other's batches, and a fold adds a pair seen in several batches once. The
-importer folds in the background while it stores the next batch and once more, waiting for
-any other folder, before it returns: the counts are exact when it returns (a reader during the
-import may see articles not yet counted). A write that changes or deletes a queued article
+`fold_counts` adds everything queued in short transactions of its own (folders side by side
+take disjoint shares of the queue), each announcing its write like any other (cached answers
+go). An importer's batches then never wait for another importer's hold on the hot rows (the
+total, the topics, common countries and their pairs): only its background folds do, and a fold
+adds a pair seen in several batches once. The importer folds in the background while it
+stores its next batches and once more before it returns, after every fold in flight has
+committed: the counts are exact when it returns (a reader during the import may see articles
+not yet counted). A write that changes or deletes a queued article
 takes it off the queue (`CountChange.before`) and counts it itself, from its rows, so an article
 is never counted twice nor missed.
 """
@@ -96,8 +97,9 @@ QUEUE = "article_count_queue"
 FOLD_BATCH = 2000
 """Queued articles counted in per transaction by `fold_counts`."""
 _FOLD_LOCK = 7_236_471_017
-"""The advisory lock a fold holds (PostgreSQL): one folder at a time, so folds never queue on
-each other's count rows, and a folder that waits for it finds every earlier fold committed."""
+"""The advisory lock folds hold (PostgreSQL): shared by background folds, side by side;
+exclusive for a final one, which so waits for every fold in flight and then finds them
+committed."""
 _deferred: ContextVar[bool] = ContextVar("gql_news_counts_deferred", default=False)
 
 
@@ -215,9 +217,11 @@ class CountChange:
 async def fold_counts(*, wait: bool = True) -> int:
     """Count in every article queued by `counts_deferred()` writes and empty the queue, up to
     `FOLD_BATCH` articles per transaction, each announcing its write; returns the articles done.
-    One folder at a time: with `wait`, after any other folder (then every fold committed before
-    is visible); without, nothing is done while another folds (it, or a later fold, finds what
-    is queued). Queued articles a concurrent write has taken off the queue are left to it."""
+    With `wait` (the end of an import), after every fold in flight, one such folder at a time
+    (then every article queued before by a committed write is counted when it returns);
+    without, side by side with other such folders, each on the queued articles no other has
+    taken, and nothing while a waiting fold runs (it finds what is queued). Queued articles a
+    concurrent write has taken off the queue are left to it."""
     client = _client()
     if not _postgres(client):
         return 0
@@ -235,7 +239,7 @@ async def fold_counts(*, wait: bool = True) -> int:
                 await connection.execute_query(f"SELECT pg_advisory_xact_lock({_FOLD_LOCK})")
             else:
                 got = await connection.execute_query_dict(
-                    f"SELECT pg_try_advisory_xact_lock({_FOLD_LOCK}) AS got"
+                    f"SELECT pg_try_advisory_xact_lock_shared({_FOLD_LOCK}) AS got"
                 )
                 if not got[0]["got"]:
                     return done

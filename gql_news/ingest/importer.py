@@ -327,19 +327,16 @@ async def _store_all(
                     unfolded += stored
                 finally:
                     prelinked = await linking if linking is not None else None
-                if unfolded >= FOLD_ALONGSIDE and _idle(folding):
+                alone = stored > 0 and following is not None and await may_drain_alongside()
+                if unfolded and _idle(folding) and (unfolded >= FOLD_ALONGSIDE or not alone):
                     # The counts of what was committed, on a connection of their own while the
-                    # next batches are written (the database's work on two cores), a few hundred
-                    # articles at a time (a pair named in several is written once); skipped while
-                    # another importer folds.
+                    # next batches are written (the database's work on two cores): alone, a few
+                    # hundred articles at a time (a pair named in several is written once); with
+                    # other importers, after every batch (one folder at a time, whoever is free:
+                    # what the others stored would otherwise wait for the end).
                     unfolded = 0
                     folding = asyncio.create_task(fold_counts(wait=False))
-                if (
-                    undrained >= DRAIN_ALONGSIDE
-                    and following is not None
-                    and _idle(draining)
-                    and await may_drain_alongside()
-                ):
+                if undrained >= DRAIN_ALONGSIDE and alone and _idle(draining):
                     # Likewise the related-article lists of what was committed, a few hundred
                     # articles at a time (a drain's statements cost less per article in larger
                     # sets), while no other import runs (else the last to end drains the lot).

@@ -3,6 +3,7 @@ rows and the 0008 definitions give, after random imports, edits, deletes and cat
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
@@ -334,3 +335,35 @@ async def test_the_app_folds_what_an_interrupted_import_left(test_settings: Sett
             assert (await rows("SELECT articles FROM article_total"))[0]["articles"] == 30
         finally:
             await reset_content()
+
+
+async def test_concurrent_imports_fold_side_by_side(
+    db_session: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two imports at once (PostgreSQL: their background folds side by side, on disjoint shares
+    of the queue): when both have returned every count equals the rows'."""
+    monkeypatch.setattr(importer, "FOLD_ALONGSIDE", 10)
+    rng = random.Random(25)
+    for first, surname in zip(("Ana", "Erik", "Lea"), _SURNAMES, strict=False):
+        await create_entity("person", EntityInput(name=f"{first} {surname}"))
+    for name in _ORGS:
+        await create_entity("organisation", EntityInput(name=name))
+    names = [f"{a} {b}" for a, b in zip(("Ana", "Erik", "Lea"), _SURNAMES, strict=False)]
+    names += [*_COUNTRIES, *_ORGS]
+    parts = []
+    for part in ("a", "b"):
+        (tmp_path / part).mkdir()
+        for n in range(60):
+            topics = ", ".join(_topics(rng)) or "News"
+            text = f"Story {part}{n}\n\n{topics} | June {n % 28 + 1}, 2024\n\n{_body(rng, names)}\n"
+            (tmp_path / part / f"{n:03d}.txt").write_text(text, "utf-8")
+        items, unreadable = collect([str(tmp_path / part)], lambda: "")
+        assert not unreadable
+        parts.append(items)
+    reports = [ImportReport(), ImportReport()]
+    await asyncio.gather(
+        *(import_items(p, r, lambda: None, batch=5) for p, r in zip(parts, reports, strict=True))
+    )
+    assert all(r.ok and r.counts["created"] == 60 for r in reports)
+    assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+    await _assert_counts_and_documents()
