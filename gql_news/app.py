@@ -26,6 +26,7 @@ from gql_news.graphql.schema import build_schema
 from gql_news.graphql.shared_cache import RedisStore, namespace
 from gql_news.graphql.subscriptions.websocket import SubscriptionEndpoint
 from gql_news.graphql.versions import open_versions
+from gql_news.ingest.counts import fold_counts
 from gql_news.ingest.demo import seed_slug
 from gql_news.ops.metrics import Metrics, metrics_endpoint, refresh_pool, worker_exited
 from gql_news.ops.observe import ObserveRequests
@@ -33,6 +34,20 @@ from gql_news.ops.requests import request_info
 from gql_news.settings import Settings, get_settings
 
 logger = logging.getLogger("gql_news.app")
+_FOLD_AT_START_S = 5.0
+
+
+async def _fold_left_over() -> None:
+    """Count in what an interrupted import left queued (`ingest.counts.fold_counts`), before the
+    first request; bounded, and never a reason not to start (the next import folds it too)."""
+    try:
+        folded = await asyncio.wait_for(fold_counts(wait=False), _FOLD_AT_START_S)
+    except Exception as exc:  # noqa: BLE001 - a count fold is housekeeping here
+        logger.warning("could not fold the queued counts at start-up (%s)", type(exc).__name__)
+        return
+    if folded:
+        logger.info("counted in %d article(s) an earlier import left queued", folded)
+
 
 # Every method reaches the endpoint, which answers what it does not serve with a JSON 405.
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -142,6 +157,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             # Each waits a few seconds at most for its first connection: side by side, not in turn.
             await asyncio.gather(versions.start(), broker.start())
             install(broker)
+            if settings.is_postgres:
+                await _fold_left_over()
             _tune_gc()
             yield
         finally:

@@ -261,6 +261,7 @@ COUNT_TABLES = (
 # Every table of content, children before parents; `country` (reference data) is not among them.
 CONTENT_TABLES = (
     *COUNT_TABLES,
+    "article_count_queue",
     "article_neighbour_queue",
     "article_neighbour",
     "quote",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from tortoise import connections
@@ -271,12 +272,46 @@ async def replace_open_candidates(
         .distinct()
         .values_list("text")
     }
-    rows = [
-        EntityCandidate(article_id=pk, text=c.text, kind=c.kind, cue=c.cue[:100], start=c.start, end=c.end)
+    kept = [
+        (pk, c)
         for pk, candidates in found
         for c in candidates
         if c.text not in dismissed and (pk, c.start, c.end) not in taken
     ]
-    if rows:
-        await EntityCandidate.bulk_create(rows, batch_size=500)
-    return len(rows)
+    if not kept:
+        return 0
+    if connections.get("default").capabilities.dialect == "postgres":
+        # One statement (the model's bulk insert is a statement per row, each firing the
+        # table's announcing trigger).
+        now = datetime.now(UTC)
+        await insert_many(
+            "entity_candidate",
+            _CANDIDATE_COLUMNS,
+            [
+                (pk, c.text, str(c.kind), c.cue[:100], c.start, c.end, str(CandidateStatus.OPEN), now)
+                for pk, c in kept
+            ],
+        )
+    else:
+        await EntityCandidate.bulk_create(
+            [
+                EntityCandidate(
+                    article_id=pk, text=c.text, kind=c.kind, cue=c.cue[:100], start=c.start, end=c.end
+                )
+                for pk, c in kept
+            ],
+            batch_size=500,
+        )
+    return len(kept)
+
+
+_CANDIDATE_COLUMNS = (
+    ("article_id", "int"),
+    ("text", "text"),
+    ("kind", "text"),
+    ("cue", "text"),
+    ("start", "int"),
+    ("end", "int"),
+    ("status", "text"),
+    ("created_at", "timestamptz"),
+)

@@ -17,20 +17,36 @@ deadlock; run last in the transaction, so a popular entity's row is held only un
 then the rows that reached zero are deleted. A pair that lost its latest article gets its
 `last_seen` computed again from the mentions (an edit's rare case). `recount()` rebuilds
 everything.
+
+Inside `counts_deferred()` (`gql-news import` on PostgreSQL) new articles are not counted in the
+batch's transaction: they are queued (`article_count_queue`, migration 0018, one statement), and
+`fold_counts` adds everything queued in short transactions of its own (folders side by side
+take disjoint shares of the queue), each announcing its write like any other (cached answers
+go). An importer's batches then never wait for another importer's hold on the hot rows (the
+total, the topics, common countries and their pairs): only its background folds do, and a fold
+adds a pair seen in several batches once. The importer folds in the background while it
+stores its next batches and once more before it returns, after every fold in flight has
+committed: the counts are exact when it returns (a reader during the import may see articles
+not yet counted). A write that changes or deletes a queued article
+takes it off the queue (`CountChange.before`) and counts it itself, from its rows, so an article
+is never counted twice nor missed.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from gql_news.db import COUNT_TABLES
+from gql_news.db import COUNT_TABLES, writing
+from gql_news.graphql.versions import CHANNEL
 from gql_news.ingest.article_rows import insert_many
 
 KIND_CODES = {"person": 0, "organisation": 1, "country": 2}
@@ -77,12 +93,35 @@ def _postgres(client: BaseDBAsyncClient) -> bool:
     return bool(client.capabilities.dialect == "postgres")
 
 
-async def _read(ids: Iterable[int]) -> dict[int, _Article]:
+QUEUE = "article_count_queue"
+FOLD_BATCH = 2000
+"""Queued articles counted in per transaction by `fold_counts`."""
+_FOLD_LOCK = 7_236_471_017
+"""The advisory lock folds hold (PostgreSQL): shared by background folds, side by side;
+exclusive for a final one, which so waits for every fold in flight and then finds them
+committed."""
+_deferred: ContextVar[bool] = ContextVar("gql_news_counts_deferred", default=False)
+
+
+@contextmanager
+def counts_deferred() -> Iterator[None]:
+    """Inside the block new articles are queued for `fold_counts` instead of counted (PostgreSQL;
+    see the module docstring)."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+async def _read(ids: Iterable[int], *, unqueue: bool = False) -> tuple[dict[int, _Article], set[int]]:
     """The (article, entity) and (article, topic) rows of these articles, as they are now in
-    this transaction (every existing article is in the answer, with or without them)."""
+    this transaction (every existing article is in the answer, with or without them). With
+    `unqueue` (PostgreSQL), the articles still queued for `fold_counts` are taken off the queue
+    in the same statement and returned apart: they count for nothing yet, so they are left out."""
     wanted = sorted(set(ids))
     if not wanted:
-        return {}
+        return {}, set()
     client = _client()
     postgres = _postgres(client)
     select = (
@@ -96,7 +135,22 @@ async def _read(ids: Iterable[int]) -> dict[int, _Article]:
     )
     rows: list[dict[str, Any]] = []
     topic_rows: list[dict[str, Any]] = []
-    if postgres:
+    queued: set[int] = set()
+    if postgres and unqueue:
+        found = await client.execute_query_dict(
+            f"WITH q AS (DELETE FROM {QUEUE} WHERE article_id = ANY($1::int[]) RETURNING article_id) "
+            + select
+            + "m.article_id = ANY($1::int[])"
+            + group
+            + " UNION ALL SELECT article_id, -1, 0, 0, NULL, NULL FROM q",
+            [wanted],
+        )
+        queued = {int(row["a"]) for row in found if row["k"] == -1}
+        rows = [row for row in found if row["k"] != -1 and row["a"] not in queued]
+        wanted = [pk for pk in wanted if pk not in queued]
+        if wanted:
+            topic_rows = await client.execute_query_dict(topics + "a.id = ANY($1::int[])", [wanted])
+    elif postgres:
         rows = await client.execute_query_dict(select + "m.article_id = ANY($1::int[])" + group, [wanted])
         topic_rows = await client.execute_query_dict(topics + "a.id = ANY($1::int[])", [wanted])
     else:
@@ -114,7 +168,7 @@ async def _read(ids: Iterable[int]) -> dict[int, _Article]:
         article = out.setdefault(row["a"], _Article())
         article.published, article.day = row["p"], row["d"]
         article.entities[(int(row["k"]), int(row["e"]))] = int(row["n"])
-    return out
+    return out, queued
 
 
 class CountChange:
@@ -127,23 +181,80 @@ class CountChange:
         self._new: set[int] = set()
 
     async def before(self, ids: Iterable[int]) -> None:
-        """Note the current contribution of articles about to change (or be deleted)."""
+        """Note the current contribution of articles about to change (or be deleted). Those still
+        queued for `fold_counts` leave the queue: they contributed nothing yet, and are counted
+        in from their rows like new ones."""
         ids = [pk for pk in ids if pk not in self._changed and pk not in self._new]
-        self._changed.update(ids)
-        self._before.update(await _read(ids))
+        found, queued = await _read(ids, unqueue=True)
+        self._new.update(queued)
+        self._changed.update(pk for pk in ids if pk not in queued)
+        self._before.update(found)
 
     def touch(self, ids: Iterable[int]) -> None:
         """Articles new in this transaction: they counted for nothing before."""
         self._new.update(pk for pk in ids if pk not in self._changed)
 
     async def apply(self) -> None:
-        """New articles are counted in by the database, from their rows (the import's case);
-        changed ones by their net difference (nothing is written where nothing changed)."""
+        """New articles are counted in by the database, from their rows (the import's case; inside
+        `counts_deferred()` on PostgreSQL they are queued instead); changed ones by their net
+        difference (nothing is written where nothing changed)."""
         if self._new:
-            await add_articles(sorted(self._new))
+            client = _client()
+            if _deferred.get() and _postgres(client):
+                await client.execute_query(
+                    f"INSERT INTO {QUEUE} (article_id) SELECT id FROM article WHERE id = ANY($1::int[])"
+                    " ON CONFLICT (article_id) DO NOTHING",
+                    [sorted(self._new)],
+                )
+            else:
+                await add_articles(sorted(self._new))
         if self._changed:
-            await apply_difference(self._before, await _read(self._changed))
+            after, _queued = await _read(self._changed)
+            await apply_difference(self._before, after)
         self._before, self._changed, self._new = {}, set(), set()
+
+
+async def fold_counts(*, wait: bool = True) -> int:
+    """Count in every article queued by `counts_deferred()` writes and empty the queue, up to
+    `FOLD_BATCH` articles per transaction, each announcing its write; returns the articles done.
+    With `wait` (the end of an import), after every fold in flight, one such folder at a time
+    (then every article queued before by a committed write is counted when it returns);
+    without, side by side with other such folders, each on the queued articles no other has
+    taken, and nothing while a waiting fold runs (it finds what is queued). Queued articles a
+    concurrent write has taken off the queue are left to it."""
+    client = _client()
+    if not _postgres(client):
+        return 0
+    done = 0
+    while True:
+        async with writing() as connection:
+            # A fold is not a request's statement: the sessions' statement_timeout does not apply.
+            # Its commit does not wait for the WAL flush: a crash in that moment loses the fold
+            # whole, its queue rows with it, and the next fold (an import, the app's start) does
+            # it again.
+            await connection.execute_query(
+                "SELECT set_config('statement_timeout', '0', true), set_config('synchronous_commit', 'off', true)"
+            )
+            if wait:
+                await connection.execute_query(f"SELECT pg_advisory_xact_lock({_FOLD_LOCK})")
+            else:
+                got = await connection.execute_query_dict(
+                    f"SELECT pg_try_advisory_xact_lock_shared({_FOLD_LOCK}) AS got"
+                )
+                if not got[0]["got"]:
+                    return done
+            rows = await connection.execute_query_dict(
+                f"DELETE FROM {QUEUE} WHERE article_id IN (SELECT article_id FROM {QUEUE}"
+                f" ORDER BY article_id LIMIT {FOLD_BATCH} FOR UPDATE SKIP LOCKED) RETURNING article_id"
+            )
+            ids = sorted(int(row["article_id"]) for row in rows)
+            if not ids:
+                return done
+            await add_articles(ids)
+            # The count tables have no announcing trigger (their writes used to share a
+            # transaction with the mentions'): the fold announces itself.
+            await connection.execute_query(f"SELECT pg_notify('{CHANNEL}', pg_current_xact_id()::text)")
+        done += len(ids)
 
 
 _KEYS = {
@@ -420,7 +531,7 @@ async def recount() -> None:
     """Compute every count again from the mention and topic rows, in the caller's transaction
     (after a write that bypassed the write path: plain SQL, a restored dump)."""
     client = _client()
-    for table in COUNT_TABLES:
+    for table in (*COUNT_TABLES, QUEUE):  # queued articles are counted from their rows below
         await client.execute_script(f"DELETE FROM {table}")
     for statement in [
         *_RANKED.DROP_PAIR_INDEXES,

@@ -32,10 +32,17 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from gql_news.ingest.article_rows import Prelinked, prelink
+from gql_news.ingest.counts import counts_deferred, fold_counts
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
 from gql_news.ingest.linker import current_gazetteer
-from gql_news.ingest.neighbours import drain_neighbours, importing, neighbours_deferred, others_importing
+from gql_news.ingest.neighbours import (
+    drain_neighbours,
+    importing,
+    may_drain_alongside,
+    neighbours_deferred,
+    others_importing,
+)
 from gql_news.ingest.parser import ArticleFormatError, ParsedArticle, parse_article
 from gql_news.ingest.store import StoreStatus, store_articles
 
@@ -231,21 +238,36 @@ async def import_items(
     rolled back whole and its articles are stored again one by one, so a bad article is
     reported alone and never leaves anything half-written, nor stops the others. The related-
     article lists are not refreshed in the batches' transactions: the articles are queued and
-    their lists refreshed after the last batch (`neighbours.drain_neighbours`), also when the
-    import stops on an error (not when it is interrupted: the next import drains what is left).
-    While another import runs (PostgreSQL: `neighbours.importing`), the drain is left to the
-    last one to end, which finds every article queued by both.
+    their lists refreshed by a background task every `DRAIN_ALONGSIDE` articles (PostgreSQL,
+    while no other import runs) and after the last batch (`neighbours.drain_neighbours`), also
+    when the import stops on an error (not when it is interrupted: the next import drains what
+    is left). While another import runs (PostgreSQL: `neighbours.importing`), the drain is left
+    to the last one to end, which finds every article queued by both. On PostgreSQL the
+    maintained counts of new articles are queued too (`counts.counts_deferred`): folded in by a
+    background task every `FOLD_ALONGSIDE` articles, and by this import, after any other folder,
+    before it returns (also when it stops on an error), so they are exact once it has returned.
     """
     try:
         async with importing():
             await _store_all(items, report, advance, batch)
     except Exception:
         with contextlib.suppress(Exception):  # the import's own failure is the one to report
-            if not await others_importing():
-                await drain_neighbours()
+            await _finish()
         raise
-    if not await others_importing():
-        await drain_neighbours()
+    await _finish()
+
+
+async def _finish() -> None:
+    """The last fold of the counts and, unless another import runs, the drain of the lists: side
+    by side, each on a connection of its own (they write different tables)."""
+
+    async def drain() -> None:
+        if not await others_importing():
+            await drain_neighbours()
+
+    for outcome in await asyncio.gather(fold_counts(), drain(), return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome
 
 
 @dataclass
@@ -277,8 +299,12 @@ async def _store_all(
     (linking is Python, the write mostly waiting for the database). Only after a batch that
     stored something new: re-importing unchanged articles links nothing."""
     loop = asyncio.get_running_loop()
+    folding: asyncio.Task[int] | None = None
+    draining: asyncio.Task[int] | None = None
+    undrained = unfolded = 0
     with (
         neighbours_deferred(),
+        counts_deferred(),
         _prompt_switches(),
         ThreadPoolExecutor(1, thread_name_prefix="gql-news-link") as pool,
     ):
@@ -286,20 +312,62 @@ async def _store_all(
         current = next(batches, None)
         prelinked: Prelinked | None = None
         ahead = False
-        while current is not None:
-            following = next(batches, None)
-            linking: asyncio.Future[Prelinked] | None = None
-            if ahead and following is not None and following.pending:
-                bodies = [parsed.body for _, parsed in following.pending]
-                linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer())
-            try:
-                for failure in current.failures:
-                    report.failures.append(failure)
-                    advance()
-                ahead = await _store(current.pending, report, advance, prelinked) > 0
-            finally:
-                prelinked = await linking if linking is not None else None
-            current = following
+        try:
+            while current is not None:
+                following = next(batches, None)
+                linking: asyncio.Future[Prelinked] | None = None
+                if ahead and following is not None and following.pending:
+                    bodies = [parsed.body for _, parsed in following.pending]
+                    linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer())
+                try:
+                    for failure in current.failures:
+                        report.failures.append(failure)
+                        advance()
+                    stored = await _store(current.pending, report, advance, prelinked)
+                    ahead = stored > 0
+                    undrained += stored
+                    unfolded += stored
+                finally:
+                    prelinked = await linking if linking is not None else None
+                alone = stored > 0 and following is not None and await may_drain_alongside()
+                if unfolded and _idle(folding) and (unfolded >= FOLD_ALONGSIDE or not alone):
+                    # The counts of what was committed, on a connection of their own while the
+                    # next batches are written (the database's work on two cores): alone, a few
+                    # hundred articles at a time (a pair named in several is written once); with
+                    # other importers, after every batch (one folder at a time, whoever is free:
+                    # what the others stored would otherwise wait for the end).
+                    unfolded = 0
+                    folding = asyncio.create_task(fold_counts(wait=False))
+                if undrained >= DRAIN_ALONGSIDE and alone and _idle(draining):
+                    # Likewise the related-article lists of what was committed, a few hundred
+                    # articles at a time (a drain's statements cost less per article in larger
+                    # sets), while no other import runs (else the last to end drains the lot).
+                    undrained = 0
+                    draining = asyncio.create_task(drain_neighbours())
+                current = following
+        finally:
+            for task in (folding, draining):
+                if task is not None:
+                    with contextlib.suppress(Exception):  # what it left is done before returning
+                        await task
+
+
+FOLD_ALONGSIDE = 300
+"""Articles stored since the last fold before an import folds the counts alongside its batches."""
+DRAIN_ALONGSIDE = 500
+"""Articles stored since the last drain before an import drains alongside its batches again."""
+
+
+def _idle(task: asyncio.Task[int] | None) -> bool:
+    """Whether no background task is running; a finished one is collected (a failed one left its
+    articles queued for the next)."""
+    if task is None:
+        return True
+    if not task.done():
+        return False
+    with contextlib.suppress(Exception):
+        task.result()
+    return True
 
 
 _SWITCH_INTERVAL_S = 0.0005

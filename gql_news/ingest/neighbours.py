@@ -134,15 +134,38 @@ async def _compute(
     client: BaseDBAsyncClient, ids: Sequence[int], postgres: bool, *, offer_outside: Sequence[int] = ()
 ) -> None:
     """Store the lists of `ids` (none may have one); with `offer_outside`, also enter each of
-    them in its candidates' lists, except those of the articles listed there (untrimmed)."""
+    them in its candidates' lists, except those of the articles listed there (untrimmed), where
+    it ranks above the last entry of a full list (`_OUTRANKS`; one that does not would only be
+    trimmed again: most of them, once the lists are full)."""
     size = tuning().related_neighbours
     sql = scored_sql(postgres, size, tuning().related_posting_cap)
+    if offer_outside:
+        sql += _LAST.format(size=size)
     sql += f"{_INSERT}SELECT k, other, score, shared FROM _scored WHERE rn <= {size}"
     params: list[Any] = [target_param(ids, postgres)]
     if offer_outside:
-        sql += f" UNION ALL SELECT other, k, score, shared FROM _scored WHERE other NOT IN ({_targets(postgres)})"
+        sql += (
+            " UNION ALL SELECT s.other, s.k, s.score, s.shared FROM _scored s JOIN article t ON t.id = s.k"
+            f" LEFT JOIN _last l ON l.article_id = s.other WHERE s.other NOT IN ({_targets(postgres)})"
+            f" AND {_OUTRANKS}"
+        )
         params.append(target_param(offer_outside, postgres))
     await client.execute_query(numbered(sql, postgres), params)
+
+
+_LAST = (
+    ", _last AS (SELECT article_id, score, shared, published_at, id FROM (SELECT n.article_id, n.score,"
+    " n.shared, a.published_at, a.id, ROW_NUMBER() OVER (PARTITION BY n.article_id ORDER BY n.score DESC,"
+    " n.shared DESC, a.published_at DESC, a.id DESC) AS rn FROM article_neighbour n JOIN article a"
+    " ON a.id = n.neighbour_id WHERE n.article_id IN (SELECT other FROM _scored)) x WHERE rn = {size}) "
+)
+"""`WITH … _last`: the last entry of every full list (`size` entries) a target may be offered to."""
+_OUTRANKS = (
+    "(l.article_id IS NULL OR (s.score, s.shared, t.published_at, t.id)"
+    " > (l.score, l.shared, l.published_at, l.id))"
+)
+"""An offered target `s`/`t` ranks within its candidate's list: the list is not full, or the
+target comes before its last entry in the lists' order (score, shared, newer, higher id)."""
 
 
 async def _trim(client: BaseDBAsyncClient, naming: Sequence[int], postgres: bool) -> None:
@@ -206,6 +229,23 @@ async def others_importing() -> bool:
         return False
     rows = await client.execute_query_dict(f"SELECT pg_try_advisory_xact_lock({_IMPORTING}) AS alone")
     return not rows[0]["alone"]
+
+
+async def may_drain_alongside() -> bool:
+    """Whether this import may drain the queued lists while it stores its next batches: on
+    PostgreSQL when it is the only one inside `importing()` now (else the last to end drains the
+    lot); never on SQLite (one connection: the drain would only wait for the batches). Call it
+    inside `importing()`."""
+    client = connections.get("default")
+    if client.capabilities.dialect != "postgres":
+        return False
+    rows = await client.execute_query_dict(
+        "SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        " AND ((classid::bigint << 32) | objid::bigint) = $1",
+        [_IMPORTING],
+    )
+    return int(rows[0]["n"]) <= 1
 
 
 async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
@@ -284,9 +324,12 @@ async def _drain_some() -> int:
         if postgres:
             # Neither waiting for another drain nor a long one is a request's statement: the
             # sessions' statement_timeout (a request's budget) does not apply to this transaction;
-            # its statements sort and hash thousands of candidates each (memory, not disk).
+            # its statements sort and hash thousands of candidates each (memory, not disk). Its
+            # commit does not wait for the WAL flush: a crash in that moment loses it whole, its
+            # queue rows with it (answered on demand until the next drain does it again).
             await client.execute_query(
-                "SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true)"
+                "SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '64MB', true),"
+                " set_config('synchronous_commit', 'off', true)"
             )
             await client.execute_query(f"SELECT pg_advisory_xact_lock({_DRAIN_LOCK})")
         rows = await client.execute_query_dict(

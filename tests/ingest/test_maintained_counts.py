@@ -3,20 +3,27 @@ rows and the 0008 definitions give, after random imports, edits, deletes and cat
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 from tortoise import connections
 
+from gql_news.db import database, reset_content
+from gql_news.ingest import importer
 from gql_news.ingest.article_edits import ArticlePatch, delete_article, update_article
-from gql_news.ingest.counts import CO_MENTIONS, recount
+from gql_news.ingest.counts import CO_MENTIONS, QUEUE, counts_deferred, fold_counts, recount
 from gql_news.ingest.entities import EntityInput, add_alias, create_entity, delete_entity
+from gql_news.ingest.importer import ImportReport, collect, import_items
 from gql_news.ingest.parser import ParsedArticle
 from gql_news.ingest.store import relink_articles, store_articles
 from gql_news.models import Article
 from gql_news.settings import Settings
+from tests.app_client import app_client
 from tests.databases import BACKEND
 
 _COUNTRIES = ("France", "Germany", "Kenya", "Japan", "Peru", "Chile")
@@ -244,3 +251,119 @@ async def test_counts_follow_random_writes(db_session: Settings) -> None:
     assert await _stored_topics() == expected_topics
     ids = [pk for (pk,) in await Article.all().values_list("id")]
     assert ids
+
+
+async def test_queued_counts_are_folded_once(db_session: Settings) -> None:
+    """Articles stored inside `counts_deferred()` (the import on PostgreSQL) are counted by
+    `fold_counts`; writes that change or delete one still queued count it themselves, so after
+    the fold every count equals the rows' again, whatever the order."""
+    rng = random.Random(18)
+    for first, surname in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False):
+        await create_entity("person", EntityInput(name=f"{first} {surname}"))
+    names = [f"{a} {b}" for a, b in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False)]
+    names += [*_ORGS[:2], *_COUNTRIES]
+    start = datetime(2024, 3, 1, tzinfo=UTC)
+    stamps = (start + timedelta(hours=rng.randint(0, 24 * 60)) for _ in range(10_000))
+    articles = [_parsed(f"Queued {n}", _body(rng, names), next(stamps), _topics(rng)) for n in range(120)]
+    await store_articles(articles[:20])  # counted at once
+    with counts_deferred():
+        results = await store_articles(articles[20:])
+    ids = [r.article_id for r in results]
+    if BACKEND == "postgres":
+        assert len(await rows(f"SELECT article_id FROM {QUEUE}")) == 100
+    # Edits, deletes and re-links of queued articles, outside the deferral (the API's writes).
+    await update_article(ids[0], ArticlePatch(body=_body(rng, names)))
+    await update_article(ids[1], ArticlePatch(topics=_topics(rng)))
+    await delete_article(ids[2])
+    await relink_articles(ids[3:6])
+    title = (await Article.get(id=ids[6])).title
+    with counts_deferred():  # a new version of a queued article inside the deferral
+        await store_articles([_parsed(title, _body(rng, names), next(stamps), _topics(rng))])
+    folded = await fold_counts()
+    assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+    assert folded == (94 if BACKEND == "postgres" else 0)  # ids[:6] left it
+    await _assert_counts_and_documents()
+    assert await fold_counts() == 0
+
+
+async def test_an_import_returns_with_its_counts_folded(
+    db_session: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`gql-news import` queues its batches' counts (PostgreSQL) and folds them, in the background
+    between batches and once more at the end (the related-article lists likewise, drained
+    alongside every few batches): when it returns the queues are empty and every count equals
+    the rows'."""
+    monkeypatch.setattr(importer, "DRAIN_ALONGSIDE", 30)
+    monkeypatch.setattr(importer, "FOLD_ALONGSIDE", 20)
+    rng = random.Random(21)
+    for first, surname in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False):
+        await create_entity("person", EntityInput(name=f"{first} {surname}"))
+    names = [f"{a} {b}" for a, b in zip(("Ana", "Erik", "Lea", "Ken"), _SURNAMES, strict=False)]
+    names += [*_COUNTRIES, *_ORGS[:1]]
+    for n in range(120):
+        topics = ", ".join(_topics(rng)) or "News"
+        text = f"Imported story {n}\n\n{topics} | May {n % 28 + 1}, 2024\n\n{_body(rng, names)}\n"
+        (tmp_path / f"{n:03d}.txt").write_text(text, "utf-8")
+    items, unreadable = collect([str(tmp_path)], lambda: "")
+    assert not unreadable
+    report = ImportReport()
+    await import_items(items, report, lambda: None, batch=10)
+    assert report.ok
+    assert report.counts["created"] == 120
+    assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+    assert await rows("SELECT article_id FROM article_neighbour_queue") == []
+    await _assert_counts_and_documents()
+
+
+async def test_the_app_folds_what_an_interrupted_import_left(test_settings: Settings) -> None:
+    """An import stopped between a batch's commit and its fold leaves articles queued; the app
+    counts them in as it starts, before its first request (PostgreSQL)."""
+    if BACKEND != "postgres":
+        pytest.skip("counts are queued on PostgreSQL only")
+    rng = random.Random(23)
+    async with database(test_settings):
+        await create_entity("person", EntityInput(name="Ana Okafor"))
+        names = ["Ana Okafor", *_COUNTRIES]
+        start = datetime(2024, 5, 1, tzinfo=UTC)
+        parsed = [_parsed(f"Left {n}", _body(rng, names), start + timedelta(days=n)) for n in range(30)]
+        with counts_deferred():
+            await store_articles(parsed)
+        assert len(await rows(f"SELECT article_id FROM {QUEUE}")) == 30
+    async with app_client(test_settings):
+        try:
+            assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+            assert (await rows("SELECT articles FROM article_total"))[0]["articles"] == 30
+        finally:
+            await reset_content()
+
+
+async def test_concurrent_imports_fold_side_by_side(
+    db_session: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two imports at once (PostgreSQL: their background folds side by side, on disjoint shares
+    of the queue): when both have returned every count equals the rows'."""
+    monkeypatch.setattr(importer, "FOLD_ALONGSIDE", 10)
+    rng = random.Random(25)
+    for first, surname in zip(("Ana", "Erik", "Lea"), _SURNAMES, strict=False):
+        await create_entity("person", EntityInput(name=f"{first} {surname}"))
+    for name in _ORGS:
+        await create_entity("organisation", EntityInput(name=name))
+    names = [f"{a} {b}" for a, b in zip(("Ana", "Erik", "Lea"), _SURNAMES, strict=False)]
+    names += [*_COUNTRIES, *_ORGS]
+    parts = []
+    for part in ("a", "b"):
+        (tmp_path / part).mkdir()
+        for n in range(60):
+            topics = ", ".join(_topics(rng)) or "News"
+            text = f"Story {part}{n}\n\n{topics} | June {n % 28 + 1}, 2024\n\n{_body(rng, names)}\n"
+            (tmp_path / part / f"{n:03d}.txt").write_text(text, "utf-8")
+        items, unreadable = collect([str(tmp_path / part)], lambda: "")
+        assert not unreadable
+        parts.append(items)
+    reports = [ImportReport(), ImportReport()]
+    await asyncio.gather(
+        *(import_items(p, r, lambda: None, batch=5) for p, r in zip(parts, reports, strict=True))
+    )
+    assert all(r.ok and r.counts["created"] == 60 for r in reports)
+    assert await rows(f"SELECT article_id FROM {QUEUE}") == []
+    await _assert_counts_and_documents()
