@@ -44,12 +44,13 @@ LSN_COOKIE = "gql_news_lsn"
 # milliseconds; one lagging more than this is late enough to be looked at by an operator.
 REMEMBER_S = 300
 
-# LSNs as numbers (bytes into the WAL): asyncpg has no codec for pg_lsn. The flushed position:
-# a commit returns (and notifies) once its record is flushed (synchronous_commit on, which the
-# app never turns off), and replicas are sent the WAL up to there; the insert position may lie
-# past records only the WAL writer flushes later, which would keep reads off replicas for that
-# long.
-WRITTEN_LSN_SQL = "SELECT (pg_current_wal_flush_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
+# LSNs as numbers (bytes into the WAL): asyncpg has no codec for pg_lsn. The insert position:
+# read after a commit, it lies past that commit's record even when the commit did not wait for
+# the record to be flushed (`synchronous_commit` off: the count folds and neighbour lists, and
+# any database or role configured so), and the notification went out at commit all the same.
+# The flushed position read then may lie before the record, so a replica that had replayed it
+# could answer without the write a version already announced.
+WRITTEN_LSN_SQL = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
 REPLAYED_LSN_SQL = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
 
 _FRESH_S = 0.005  # a replica's replayed LSN is asked again only when older than this
