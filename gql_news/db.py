@@ -135,7 +135,10 @@ def _replica_names(settings: Settings) -> list[tuple[str, str]]:
     return [(f"replica_{number}", url) for number, url in enumerate(settings.replica_urls, start=1)]
 
 
-# The read replicas of a serving process (None without DATABASE_REPLICA_URLS, and in the CLI).
+# The WAL positions a serving process on PostgreSQL follows, and its read replicas (none without
+# DATABASE_REPLICA_URLS): the floor and each client's last write keep the response cache, and
+# the replicas, from answering before a write the client has seen committed. None on SQLite and
+# in the CLI.
 _replicas: Replicas | None = None
 
 
@@ -156,8 +159,9 @@ async def init_db(settings: Settings, *, replicas: bool = False) -> None:
     install_tuning(settings)
     if not settings.is_postgres:
         await _unicode_lower(db())
-    if with_replicas:
-        _replicas = Replicas([Replica(name, _where(url)) for name, url in _replica_names(settings)])
+    if replicas and settings.is_postgres:
+        names = _replica_names(settings) if with_replicas else []
+        _replicas = Replicas([Replica(name, _where(url)) for name, url in names])
 
 
 def _where(url: str) -> str:

@@ -11,7 +11,12 @@ replica's `pg_last_wal_replay_lsn()` is at least what the read must see:
   notification just came, or the listener is down) reads go to the primary.
 - the client's own last write (read-your-writes): the WAL position after its commit is handed
   back (`X-Gql-News-Lsn` header and cookie, and remembered per API token in the process), and
-  its reads go to the primary until a replica has replayed that far.
+  its reads go to the primary until a replica has replayed that far, and skip the response
+  cache of a process whose floor is below it (its notification has not come yet).
+
+Every serving process on PostgreSQL follows these positions, with replicas or without: without,
+`Replicas` holds none, every read goes to the primary, and the positions only keep a client
+from being answered from a cache made before its own write.
 
 How far a replica has replayed is remembered per replica and asked again (on the connection the
 read then uses) only when a read needs more and the last answer is older than a few
@@ -144,8 +149,10 @@ class Replicas:
     async def connection(self, stack: AsyncExitStack, need: int) -> tuple[Any, Replica] | None:
         """A pooled connection (held until `stack` closes) to a replica that has replayed at least
         `need` and the floor; None when none has (or none answers): read from the primary."""
+        if not self.replicas:  # the primary only: nothing to choose (nor to count)
+            return None
         floor = self.floor
-        if floor is None or not self.replicas:
+        if floor is None:
             self.reads["primary"] += 1
             return None
         need = max(need, floor)

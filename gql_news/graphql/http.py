@@ -106,7 +106,7 @@ class GraphQLEndpoint:
         self.cache = cache
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
-        self.recent_writes = RecentWrites()  # with read replicas: each API token's last write
+        self.recent_writes = RecentWrites()  # on PostgreSQL: each API token's last write
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):

@@ -13,12 +13,16 @@ every process. `current()` is asked once per cacheable request.
   whenever any write transaction ends, and never returns to an earlier value): one statement,
   touching no table, and never a stale answer. A silent connection is caught by a heartbeat.
   An answer can be stale only for the moment between a commit and its notification reaching a
-  process (milliseconds); not in the process that wrote: its own commits (`db.writing`)
-  replace the token with a fresh one at once, until the next notification brings a shared one
-  (or, when its own came first, after a second: the last one announced covered it).
-- With read replicas, the same connection reads the primary's WAL position after each
-  notification (coalesced: one statement for a burst), the floor a replica must have replayed
-  before it may answer a query (`gql_news.replicas`); reads go to the primary meanwhile.
+  process (milliseconds, more under load); not in the process that wrote: its own commits
+  (`db.writing`) replace the token with a fresh one at once, until the next notification brings
+  a shared one (or, when its own came first, after a second: the last one announced covered
+  it); and not for the client that wrote, in any process: it sends back the write's WAL
+  position, and a process whose floor (the position read after its last notification) is
+  below it does not answer that client from the cache (`graphql.http`, `gql_news.replicas`).
+- The same connection reads the primary's WAL position after each notification (coalesced:
+  one statement for a burst): the floor the client's last write is compared with, and with
+  read replicas the position a replica must have replayed before it may answer a query
+  (`gql_news.replicas`); reads go to the primary meanwhile.
 - SQLite (`CounterVersions`): the `data_version` counter the triggers bump, read once per
   request (SQLite serialises writers anyway).
 """

@@ -189,7 +189,7 @@ def refresh_pool() -> None:
 
 def _refresh_replicas() -> None:
     replicas = read_replicas()
-    if replicas is None:
+    if replicas is None or not replicas.replicas:
         return
     counted = _reads_counted.setdefault(replicas, {})
     for server, count in replicas.reads.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -15,8 +16,9 @@ from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
 
 from gql_news.app import create_app
-from gql_news.db import db
+from gql_news.db import db, read_replicas
 from gql_news.graphql.versions import PushedVersions
+from gql_news.replicas import LSN_COOKIE, LSN_HEADER, WRITTEN_LSN_SQL, format_lsn
 from gql_news.settings import Settings
 from tests.conftest import BACKEND, PG_ADMIN_URL, _truncate
 from tests.graphql.helpers import count_statements
@@ -50,7 +52,13 @@ async def test_no_stale_read_across_two_processes_after_a_write(
                         headers={"Authorization": f"Bearer {token}"},
                     )
                     assert "errors" not in created.json(), created.text
-                    after = (await reader.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"]
+                    # The client hands the write's position on to the other process (browsers send
+                    # the cookie; other clients copy the header): its notification may not have
+                    # reached that process yet, and then its cache must not answer.
+                    seen = {LSN_HEADER: created.headers[LSN_HEADER]}
+                    after = (await reader.post("/graphql", json={"query": PEOPLE}, headers=seen)).json()[
+                        "data"
+                    ]["people"]
                     assert after["totalCount"] == count + n + 1, f"stale answer after write {n}"
                     assert f"Quill Number {n}" in {edge["node"]["name"] for edge in after["edges"]}
 
@@ -80,16 +88,7 @@ async def test_a_process_whose_channel_is_down_reads_the_snapshot_and_never_answ
         await receive()
 
     monkeypatch.setattr(versions, "_receive", held_back)
-    killed = await db().execute_query_dict(
-        "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = "
-        "'gql_news-versions' AND datname = current_database()"
-    )
-    assert [row["done"] for row in killed] == [True]
-    for _ in range(200):
-        if not versions.listening:
-            break
-        await asyncio.sleep(0.05)
-    assert not versions.listening
+    await _kill_listener(versions)
     transport = httpx.ASGITransport(app=app.state.asgi)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         first = (await client.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"]["totalCount"]
@@ -126,6 +125,95 @@ async def test_a_process_whose_channel_is_down_reads_the_snapshot_and_never_answ
             ]
         assert hit == first + 1
         assert statements == []
+
+
+async def test_a_write_whose_notification_has_not_come_is_not_answered_from_the_cache_to_its_client(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window between another process's commit and its notification reaching this one,
+    held open: a client carrying that write's position is answered fresh, not from the cache."""
+    versions = app.state.graphql.versions
+    replicas = read_replicas()
+    assert isinstance(versions, PushedVersions)
+    assert replicas is not None
+    held: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(versions, "_on_notify", lambda *args: held.append(args))
+    await _reconnect_listener(versions, monkeypatch)  # it now listens through the holding callback
+    for _ in range(200):
+        if replicas.floor is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert replicas.floor is not None
+    transport = httpx.ASGITransport(app=app.state.asgi)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        first = (await client.post("/graphql", json={"query": PEOPLE})).json()["data"]["people"]["totalCount"]
+        other = await asyncpg.connect(await _dsn())
+        try:
+            await other.execute(
+                "INSERT INTO person (slug, name, aliases) VALUES ('other-process', 'Other Process', '[]')"
+            )
+            position = format_lsn(int(await other.fetchval(WRITTEN_LSN_SQL)))
+        finally:
+            await other.close()
+        for _ in range(200):  # PostgreSQL has sent the notification; this process holds it
+            if held:
+                break
+            await asyncio.sleep(0.05)
+        assert held
+        with count_statements() as statements:
+            unaware = await client.post("/graphql", json={"query": PEOPLE})
+        # A client that does not say what it saw is answered from the cache until the notification
+        # comes (the documented window) ...
+        assert unaware.json()["data"]["people"]["totalCount"] == first
+        assert statements == []
+        # ... the one that wrote (or was told of the write) is not.
+        aware = await client.post("/graphql", json={"query": PEOPLE}, headers={LSN_HEADER: position})
+        assert aware.json()["data"]["people"]["totalCount"] == first + 1
+        client.cookies.set(LSN_COOKIE, position)  # what a browser sends by itself
+        cookie = await client.post("/graphql", json={"query": PEOPLE})
+        client.cookies.clear()
+        assert cookie.json()["data"]["people"]["totalCount"] == first + 1
+        for args in held:
+            PushedVersions._on_notify(versions, *args)
+        again = await client.post("/graphql", json={"query": PEOPLE})
+        assert again.json()["data"]["people"]["totalCount"] == first + 1
+
+
+async def _kill_listener(versions: PushedVersions) -> None:
+    """End the process's listening connection and wait until it knows."""
+    await _terminate_listener()
+    for _ in range(200):
+        if not versions.listening:
+            break
+        await asyncio.sleep(0.05)
+    assert not versions.listening
+
+
+async def _reconnect_listener(versions: PushedVersions, monkeypatch: pytest.MonkeyPatch) -> None:
+    """End the listening connection and wait until the process listens on a new one."""
+    receive = versions._receive
+    again = asyncio.Event()
+
+    async def reconnecting() -> None:
+        again.set()
+        await receive()
+
+    monkeypatch.setattr(versions, "_receive", reconnecting)
+    await _terminate_listener()
+    await asyncio.wait_for(again.wait(), 10)
+    for _ in range(200):
+        if versions.listening:
+            break
+        await asyncio.sleep(0.05)
+    assert versions.listening
+
+
+async def _terminate_listener() -> None:
+    killed = await db().execute_query_dict(
+        "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = "
+        "'gql_news-versions' AND datname = current_database()"
+    )
+    assert [row["done"] for row in killed] == [True]
 
 
 async def _dsn() -> str:
