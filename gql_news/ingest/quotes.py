@@ -90,12 +90,14 @@ _NAMED_WITHIN = 2  # or follow a person named this early in it
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
+_AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
+_PRONOUN_SENTENCES = 3  # a pronoun's antecedent is named at most this many sentences before it
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 
 
@@ -169,6 +171,7 @@ class _Attributor:
         self.marks = [q.mark for q in quoted]
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
+        self.paragraph_starts = [start for start, _ in paragraphs]
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
         # Ascending positions of names nobody recognised, and (position, gender) of other full names.
         self.unknown_names, self.given_names = self._unrecognised_names(mentions, inside)
@@ -334,10 +337,21 @@ class _Attributor:
         for start, person in reversed(self.subjects[:index]):
             if start < floor:
                 return None  # the pronoun may well be that unrecognised person's: no speaker
+            if self._too_far(start, position):
+                return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
                 return None if self._rivals(person, start, position, gender) else person
         return None
+
+    def _too_far(self, start: int, position: int) -> bool:
+        """Whether a subject at `start` is too far back for a pronoun at `position` to stand for it
+        with confidence: more than `_PRONOUN_SENTENCES` sentences, or a paragraph between them."""
+        sentences = bisect.bisect_right(self.ends, position) - bisect.bisect_right(self.ends, start)
+        if sentences > _PRONOUN_SENTENCES:
+            return True
+        paragraph = bisect.bisect_right(self.paragraph_starts, position) - 1
+        return paragraph - (bisect.bisect_right(self.paragraph_starts, start) - 1) > 1
 
     def _rivals(self, person: int, start: int, position: int, gender: str | None) -> bool:
         """Whether someone else the pronoun may stand for is named between the subject at `start`
@@ -355,7 +369,7 @@ class _Attributor:
                 return True
         first = bisect.bisect_left(self.given_names, (start, ""))
         for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
-            if gender is None or named == gender:
+            if gender is None or named in (gender, ""):
                 return True
         return False
 
@@ -366,7 +380,7 @@ class _Attributor:
         catalogue nor the candidates know: two to four capitalised words (name particles between
         them) at the head of a sentence or next to a speech verb, none a title, a place's or a
         body's word, and overlapping no mention or speaker reference. Also, elsewhere, such full
-        names whose given name says a gender: (position, gender)."""
+        names and the gender their given name says ("" when it says none): (position, gender)."""
         known = sorted(
             [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
         )
@@ -401,6 +415,8 @@ class _Attributor:
                 out.append(start)
             elif gender := given_name_gender(names[0]):
                 given.append((start, gender))  # "taken by Maria Berg, a critic"
+            elif not led or (before and before[-1].lower() in _AGENT_PREPOSITIONS):
+                given.append((start, ""))  # no known gender, so either pronoun: not "In Cape Town"
         return out, given
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
@@ -413,10 +429,23 @@ class _Attributor:
         between = self._references(earlier.close + 1, quote.mark)
         if not all(r.person_id is None or r.person_id == speaker for r in between):
             return False
+        known = self.genders.get(speaker) if speaker is not None else None
+        if known is not None and any(r.person_id is None and r.gender != known for r in between):
+            return False  # "“…,” Lukashenko said. She disagreed. “…”": not his
+        if self._unrecognised_between(earlier.close + 1, quote.mark):
+            return False  # someone nobody recognised is named between: the quote may be theirs
         own_end = self._sentence_end(earlier.close + 1)  # the previous quote's attribution
         if own_end >= quote.mark or not self.body[own_end : quote.mark].strip():
             return True
         return any(r.start >= own_end for r in between)  # pronouns refer back
+
+    def _unrecognised_between(self, start: int, end: int) -> bool:
+        """Whether a name neither the catalogue nor the candidates know lies in [start, end)."""
+        first = bisect.bisect_left(self.unknown_names, start)
+        if first < len(self.unknown_names) and self.unknown_names[first] < end:
+            return True
+        first = bisect.bisect_left(self.given_names, (start, ""))
+        return first < len(self.given_names) and self.given_names[first][0] < end
 
     def _sentence_subjects(self) -> list[tuple[int, int]]:
         """Each sentence's subject: its first person named, unless a pronoun comes first ("In the

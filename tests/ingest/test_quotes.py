@@ -336,3 +336,30 @@ def test_a_nationality_before_a_name_nobody_recognised_does_not_hide_the_name() 
     )
     found = find_quotes(body, find_mentions(body, gazetteer))
     assert [(q.text, q.person_id) for q in found] == [("We waited", 1), ("We lost concentration once", None)]
+
+
+def test_a_pronoun_far_from_its_subject_names_no_speaker() -> None:
+    near = "Aleksandr Lukashenko arrived on Monday. The talks began at noon. “We are proud,” he said."
+    assert _said(near) == [("We are proud", "Aleksandr Lukashenko")]
+    sentences = "Aleksandr Lukashenko arrived on Monday. Talks began. Rain fell. Roads shut. Trains ran late."
+    assert _said(sentences + " “We are proud,” he said.") == [("We are proud", None)]
+    paragraphs = "Aleksandr Lukashenko arrived on Monday.\n\nTalks began.\n\n“We are proud,” he said."
+    assert _said(paragraphs) == [("We are proud", None)]
+
+
+def test_a_full_name_of_no_known_gender_after_the_subject_is_a_rival() -> None:
+    body = (
+        "Aleksandr Lukashenko arrived on Monday. The offer was turned down by Nkemdirim Obiakor, "
+        "the union leader. “We are proud,” he said."
+    )
+    assert _said(body) == [("We are proud", None)]
+
+
+def test_an_unattributed_quote_after_someone_else_named_goes_on_with_no_one() -> None:
+    body = (
+        "“We will sign,” Aleksandr Lukashenko said. The offer was turned down by Nkemdirim Obiakor. "
+        "“Nobody here will sign it.”"
+    )
+    assert _said(body) == [("We will sign", "Aleksandr Lukashenko"), ("Nobody here will sign it.", None)]
+    body = "“We will sign,” Aleksandr Lukashenko said. She disagreed. “Nobody here will sign it.”"
+    assert _said(body) == [("We will sign", "Aleksandr Lukashenko"), ("Nobody here will sign it.", None)]
