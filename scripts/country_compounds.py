@@ -29,6 +29,11 @@ oil palm") it is not. The file lists, in lower case:
   "Norwegian cod") is food but no dish, and stays the country's.
 - "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
   body that speaks of species, a demonym before one names the species ("Argentine ants").
+- "animals", "plants" and "foods": one-word nouns with at least one sense in noun.animal,
+  noun.plant or noun.food ("halibut", "sage", "cheesecake"), and their irregular plurals
+  ("geese"): the head of a species' or a dish's name after a country form, read with the body's
+  context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
+  "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
@@ -191,6 +196,10 @@ def main() -> int:
                 "dishes": sorted(_under(synsets, 13, {DISH}) & _only_in(synsets, {13})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
                 "organisms": sorted(_organisms(synsets)),
+                "animals": sorted(_with_plurals(_senses_in(synsets, {5}))),
+                "plants": sorted(_with_plurals(_senses_in(synsets, {20}))),
+                "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
+                "verb_forms": sorted(_irregular_verb_forms()),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
                     & {
@@ -236,6 +245,36 @@ def _all_words() -> tuple[set[str], set[str]]:
 def _organisms(synsets: dict[int, Synset]) -> set[str]:
     """The one-word nouns every sense of which is in noun.animal or noun.plant."""
     return _only_in(synsets, {5, 20})
+
+
+def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
+    """The one-word lower-case nouns with at least one sense in one of `lexfiles` ("halibut", a
+    fish and a food; "sage", a plant and a person)."""
+    return {
+        word
+        for synset in synsets.values()
+        if synset.lexfile in lexfiles
+        for word in synset.words
+        if word.isalpha() and word.islower()
+    }
+
+
+def _irregular_verb_forms() -> set[str]:
+    """The irregular forms of verbs that are no noun's lemma of their own, from WordNet's
+    verb.exc ("rose", "fell", "grew"): a phrase ending with one may end with a verb ("the Swiss
+    franc rose")."""
+    out = set()
+    for line in (WORDNET / "verb.exc").read_text(encoding="utf-8").splitlines():
+        form = line.split()[0] if line.split() else ""
+        if form.isalpha():
+            out.add(form)
+    return out
+
+
+def _with_plurals(words: set[str]) -> set[str]:
+    """The words and their irregular plurals ("goose", "geese")."""
+    irregular = plurals()
+    return words | {plural for word in words for plural in irregular.get(word, ())}
 
 
 def _only_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:

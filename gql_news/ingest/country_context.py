@@ -22,7 +22,15 @@ exceptional phrases:
   number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
   or crop and its kind ("Jersey cows"), in a body that speaks of species a country's name
   before an animal or plant ("New Zealand flatworms"), or after a word it ends one ("Great Danes", "Brown
-  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
+  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A species' or a dish's
+  name WordNet lacks is read from its words and the body: a country's name before an animal
+  ("Greenland halibut", not where the name opens a clause: "Samoa fly on"); a demonym before a
+  noun and an animal or a plant ("Egyptian fruit bats", "Chilean sea bass") outside a story of
+  exports and imports; a demonym before an animal or a plant in a body about wildlife or gardens
+  ("Egyptian geese", "Turkish sage"); and, in a body about cooking (menus, recipes, chefs), a
+  demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
+  ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"). Produce stays the country's
+  ("Norwegian cod prices", "Chilean mussels"). A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word, unless the body names the country elsewhere and never writes the lower-case
@@ -76,6 +84,7 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+_MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
 _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
@@ -115,7 +124,9 @@ _LANGUAGE_WORD_AFTER = re.compile(
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
 # a body about wildlife or plants rather than trade: it speaks of species
-_SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native)(?![^\W_])", re.IGNORECASE)
+_SPECIES_TALK = re.compile(
+    r"(?<![^\W_])(?:species|invasive|native|wildlife|gardens?|gardeners?|gardening)(?![^\W_])", re.IGNORECASE
+)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -332,6 +343,10 @@ class CountryContext:
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
+    animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
+    plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
+    foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
+    verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
     nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
     known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
@@ -397,6 +412,10 @@ def _context_data() -> dict[str, Any]:
         "endings": nouns["endings"],
         "dishes_and_diseases": sorted({*nouns["dishes"], *nouns["diseases"]}),
         "organisms": nouns["organisms"],
+        "animals": nouns["animals"],
+        "plants": nouns["plants"],
+        "foods": nouns["foods"],
+        "verb_forms": nouns["verb_forms"],
         "languages": nouns["languages"],
         "demonyms": nouns["demonyms"],
         "nouns": sorted(set(nouns_text.split())),
@@ -458,6 +477,10 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         dishes_and_diseases=frozenset(data["dishes_and_diseases"]),
         organisms=frozenset(data["organisms"]),
+        animals=frozenset(data["animals"]),
+        plants=frozenset(data["plants"]),
+        foods=frozenset(data["foods"]),
+        verb_forms=frozenset(data["verb_forms"]),
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -707,12 +730,15 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
-    elif (
-        _speaks_of_species(body)
-        and (words := _phrase_after(body, end, context)[0])
-        and _an_organism(words[0], context)
-    ):
-        return True  # a country's name before a species: "New Zealand flatworms"
+        if words and _a_species_name(body, words, context):
+            return True  # "Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"
+        if words and _a_cooking_style(body, words, context):
+            return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
+    elif words := _phrase_after(body, end, context)[0]:
+        if _speaks_of_species(body) and _an_organism(words[0], context):
+            return True  # a country's name before a species: "New Zealand flatworms"
+        if _an_animal(words[-1], context) and not _opens_a_clause(body, start):
+            return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
@@ -755,8 +781,10 @@ def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[st
     position = end
     while len(words) < _COMPOUND_WORDS:
         word = _LOWER_WORD.match(body, position)
-        if word is None or word.group(1) in context.stop_words:
-            break
+        if word is None or word.group(1) in context.stop_words or word.group(1) in _MODALS:
+            break  # a modal verb ends the phrase: "British herds may now grow"
+        if body.startswith("-", word.end()):
+            break  # a hyphened word ("fly-half") is no noun of the phrase
         words.append(word.group(1))
         position = word.end()
     return words, position
@@ -860,7 +888,90 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
         return any(_an_organism(word, context) for word in words[:2]) and _speaks_of_species(body)
     if _an_organism(words[-1], context) or not _a_known_word(words[-1], context):
         return _speaks_of_species(body)
+    if _living(words[-1], context) and words[-1] not in context.verb_forms:
+        return _speaks_of_species(body)  # "Egyptian geese", "Russian comfrey" in a wildlife survey
     return False
+
+
+def _an_animal(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun, singular or plural, has a sense that is an animal."""
+    return any(noun in context.animals for noun in _plural_of(word))
+
+
+def _living(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun, singular or plural, has a sense that is an animal or a plant."""
+    return any(noun in context.animals or noun in context.plants for noun in _plural_of(word))
+
+
+def _plural_of(word: str) -> tuple[str, ...]:
+    """The word and the singulars a plural it may be has: "-es" only after a sibilant ("hopes"
+    is no "hop")."""
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        out.append(word[:-2])
+    elif word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def _a_species_name(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase of two or three words ends with an animal or a plant and begins
+    with a noun ("Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"), in a body
+    that does not speak of trade: a species' name. One noun ("Norwegian cod") is the country's
+    produce, and so is such a phrase in a story of exports and imports."""
+    if len(words) < 2 or _speaks_of_trade(body):
+        return False
+    first, head = words[0], words[-1]
+    if first.endswith("ed") or first not in context.nouns or head in context.verb_forms:
+        return False  # "Swiss franc rose": a verb ends the phrase
+    return _living(head, context)
+
+
+def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase (up to three words) holds a food or a word WordNet does not know
+    ("fried chicken", "ceviche", "barbecue restaurant"), in a body that speaks of cooking (menus,
+    recipes, chefs, restaurants): the demonym names a style of cooking, not the country."""
+    if not _speaks_of(body, _COOKING_TALK):
+        return False
+    head = words[-1]
+    if head in context.foods and head not in context.animals and head not in context.plants:
+        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"
+    if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
+        return True  # "Korean fried chicken", "Scottish smoked salmon"
+    return not _a_known_word(head, context)  # "Peruvian ceviche"
+
+
+def _a_food(word: str, context: CountryContext) -> bool:
+    return any(noun in context.foods for noun in _singulars(word))
+
+
+def _opens_a_clause(body: str, start: int) -> bool:
+    """Whether `start` opens a sentence or a clause (after a comma or a semicolon): there a
+    country's name is a subject more often than a modifier ("Samoa fly on to Bucharest")."""
+    position = start
+    while position > 0 and body[position - 1] in " \t“‘\"'(":
+        position -= 1
+    return position == 0 or body[position - 1] in ".!?\n,;:"
+
+
+_COOKING_TALK = re.compile(
+    r"(?<![^\W_])(?:menus?|recipes?|chefs?|cuisine|restaurants?|cookery|cooking|cookbooks?|dishes)(?![^\W_])",
+    re.IGNORECASE,
+)
+_TRADE_TALK = re.compile(
+    r"(?<![^\W_])(?:exports?|exported|exporters?|imports?|imported|importers?|shipments?|tariffs?)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _speaks_of(body: str, talk: re.Pattern[str]) -> bool:
+    return talk.search(body) is not None
+
+
+def _speaks_of_trade(body: str) -> bool:
+    return _speaks_of(body, _TRADE_TALK)
 
 
 def _an_organism(word: str, context: CountryContext) -> bool:
