@@ -34,6 +34,8 @@ oil palm") it is not. The file lists, in lower case:
   ("geese"): the head of a species' or a dish's name after a country form, read with the body's
   context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
   "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
+- "kin": nouns whose first sense is a relative or a spouse ("daughter", "widow"): "a daughter,
+  India," is a person.
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
@@ -68,6 +70,7 @@ KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a 
 MAX_WORDS = 4
 COMMUNICATION = 10
 DISH = "07557434"  # dish: a particular item of prepared food
+KIN = {10235549, 10640620}  # relative, spouse
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
@@ -200,6 +203,7 @@ def main() -> int:
                 "plants": sorted(_with_plurals(_senses_in(synsets, {20}))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
                 "verb_forms": sorted(_irregular_verb_forms()),
+                "kin": sorted(_kin(synsets)),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
                     & {
@@ -257,6 +261,29 @@ def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
         for word in synset.words
         if word.isalpha() and word.islower()
     }
+
+
+def _kin(synsets: dict[int, Synset]) -> set[str]:
+    """The lower-case one-word nouns whose first (most frequent) sense is a relative or a spouse
+    ("daughter", "son", "widow"): a name set off by commas after one is a person's ("a daughter,
+    India,")."""
+    below: dict[int, bool] = {}
+
+    def kin(offset: int) -> bool:
+        if offset not in below:
+            below[offset] = False  # no cycles in WordNet's hypernyms; this only guards
+            below[offset] = offset in KIN or any(kin(up) for up in synsets[offset].hypernyms)
+        return below[offset]
+
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        offsets = fields[6 + int(fields[3]) :]
+        if offsets and kin(int(offsets[0])):
+            out.add(fields[0])
+    return out
 
 
 def _irregular_verb_forms() -> set[str]:

@@ -7,7 +7,8 @@ exceptional phrases:
 - **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a word
   that the commas around the pair set off as a person's name ("Nkechi Holland, a trader in Lagos,",
   "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
-  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), before an age
+  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), after a relative
+  set off by commas ("a daughter, India,"; WordNet's relatives and spouses), before an age
   ("Jordan, 19, scored"), before "who" and a verb in the singular ("England, who retires"), as
   the end of a hyphened surname ("Dani Reiss-Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
@@ -29,7 +30,8 @@ exceptional phrases:
   exports and imports; a demonym before an animal or a plant in a body about wildlife or gardens
   ("Egyptian geese", "Turkish sage"); and, in a body about cooking (menus, recipes, chefs), a
   demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
-  ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"). Produce stays the country's
+  ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"), and in a body about art or crafts
+  a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
   ("Norwegian cod prices", "Chilean mussels"). A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
@@ -347,6 +349,7 @@ class CountryContext:
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
+    kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
     nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
     known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
@@ -416,6 +419,7 @@ def _context_data() -> dict[str, Any]:
         "plants": nouns["plants"],
         "foods": nouns["foods"],
         "verb_forms": nouns["verb_forms"],
+        "kin": nouns["kin"],
         "languages": nouns["languages"],
         "demonyms": nouns["demonyms"],
         "nouns": sorted(set(nouns_text.split())),
@@ -481,6 +485,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
         verb_forms=frozenset(data["verb_forms"]),
+        kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -568,6 +573,8 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if _after_kin(body, start, form, context):
+        return True  # "survived by a daughter, India, and"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -602,6 +609,21 @@ def _in_a_name(
         )
         for m in pattern.finditer(body, 0, start)
     )
+
+
+# a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
+_KIN_BEFORE = re.compile(
+    r"(?<![^\W_])(?:a|an|his|her|their|my|our|your|one|two|three)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
+)
+
+
+def _after_kin(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether a one-word form set off by commas follows a relative ("a daughter, India,", "her
+    son, Jordan."): the relative's name. Not after "its" ("its trading partner, China,")."""
+    if not body.startswith((",", ".", " and "), start + len(form)):
+        return False
+    found = _KIN_BEFORE.search(body, max(0, start - 50), start)
+    return found is not None and found.group(1) in context.kin
 
 
 def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -734,6 +756,8 @@ def _compound(
             return True  # "Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"
         if words and _a_cooking_style(body, words, context):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
+        if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(words[-1], context):
+            return True  # "Japanese raku and Korean celadon" in a potter's obituary
     elif words := _phrase_after(body, end, context)[0]:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
@@ -958,6 +982,12 @@ def _opens_a_clause(body: str, start: int) -> bool:
 
 _COOKING_TALK = re.compile(
     r"(?<![^\W_])(?:menus?|recipes?|chefs?|cuisine|restaurants?|cookery|cooking|cookbooks?|dishes)(?![^\W_])",
+    re.IGNORECASE,
+)
+# a body about art or crafts: a demonym before a word WordNet does not know names a style
+_CRAFT_TALK = re.compile(
+    r"(?<![^\W_])(?:paintings?|painters?|pottery|potters?|ceramics?|galler(?:y|ies)|museums?|auctions?"
+    r"|exhibitions?|artists?|sculptures?|crafts?)(?![^\W_])",
     re.IGNORECASE,
 )
 _TRADE_TALK = re.compile(

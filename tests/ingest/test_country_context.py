@@ -169,3 +169,16 @@ def test_a_catalogued_persons_surname_that_is_a_country_links_to_the_person() ->
 )
 def test_species_and_dishes_named_after_a_country(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("She is survived by two sons and a daughter, India, named after the country.", []),
+        ("Its largest trading partner, China, objected.", ["China"]),
+        ("She wrote a book on Japanese raku for potters.", []),
+        ("The fund bought a stake in a Nigerian fintech.", ["Nigerian"]),
+    ],
+)
+def test_relatives_and_crafts(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
