@@ -996,8 +996,19 @@ _TRADE_TALK = re.compile(
 )
 
 
+_last_talk: tuple[str, dict[re.Pattern[str], bool]] = ("", {})
+
+
 def _speaks_of(body: str, talk: re.Pattern[str]) -> bool:
-    return talk.search(body) is not None
+    """Whether the body holds a word of `talk`; the last body's answers are kept, as a body's
+    country forms ask in turn."""
+    global _last_talk
+    if _last_talk[0] is not body:
+        _last_talk = (body, {})
+    found = _last_talk[1].get(talk)
+    if found is None:
+        found = _last_talk[1][talk] = talk.search(body) is not None
+    return found
 
 
 def _speaks_of_trade(body: str) -> bool:
