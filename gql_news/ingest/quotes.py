@@ -38,7 +38,9 @@ attributes the quotation to no one: speaker null. Nor does a person named inside
 phrase: a possessive ("Tinubu's spokesman said"), after a preposition ("a spokeswoman for Holm
 said", "the union, led by Marek Nowicki, said") or in a relative clause ("officials who met
 Lukashenko said"), nor one after the verb unless the verb comes first ("“…,” said Popkov", not
-"the minister told Popkov"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
+"the minister told Popkov"), nor one after the verb with more than titles, roles and articles
+before it or a noun after it ("said the head of the Popkov fund", "according to the Lukashenko
+government"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
 said"). A quotation with neither continues the previous one only when it opens the sentence or
 paragraph after the previous one's, or the writer's words between refer to the speaker alone
 ("Truck drivers were less patient. “…”" is nobody's).
@@ -64,8 +66,10 @@ word, not after a preposition ("In Cape Town …"). A sentence whose first refer
 ("In the evening he received Popkov") or whose first person is named inside another's phrase has
 no named subject. And the speaker is null when, after the chosen subject's sentence, someone
 else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
-whose given name fits ("Her place was taken by Maria Berg … “…,” she said"). A wrong speaker is
-worse than none.
+whose given name fits ("Her place was taken by Maria Berg … “…,” she said") or says no gender,
+or when the subject is more than three sentences or a paragraph back. An unattributed quotation
+does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
+gender. A wrong speaker is worse than none.
 """
 
 from __future__ import annotations
@@ -77,8 +81,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gql_news.ingest.candidates import FoundCandidate
-from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body
-from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, TITLES
+from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body, shipped_country_context
+from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, ROLE_NOUNS, TITLES
 from gql_news.ingest.linker import LinkedMention, surname
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
@@ -90,6 +94,8 @@ _NAMED_WITHIN = 2  # or follow a person named this early in it
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
+_NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after a name
 _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -283,11 +289,11 @@ class _Attributor:
         after = self._references(cue.end, end)
         reference: _Reference | None = None
         if cue.according:
-            reference = after[0] if after and self._heads(after[0], cue.end) else None
+            reference = after[0] if after and self._named_by_cue(after[0], cue.end) else None
         elif before:
             reference = next((r for r in before if self._subject_of(r, start, cue.start)), None)
         elif after and not _WORD.search(self.body, start, cue.start):  # "said Popkov", not "told Popkov"
-            reference = next((r for r in after if self._heads(r, cue.end)), None)
+            reference = after[0] if self._named_by_cue(after[0], cue.end) else None
         return self._resolved(reference) if reference is not None else None
 
     def _heads(self, reference: _Reference, start: int) -> bool:
@@ -302,6 +308,25 @@ class _Attributor:
             return False
         clause = max(start, self.body.rfind(",", start, reference.start))  # "A chef who ..., Marco Bellini"
         return not any(w.lower() in _RELATIVES for w in _WORD.findall(self.body, clause, reference.start))
+
+    def _named_by_cue(self, reference: _Reference, start: int) -> bool:
+        """Whether a reference after a cue ("said", "according to") names the speaker: it heads its
+        phrase, only titles, roles, articles and commas stand between ("said the minister, Ana
+        Lopes", "said Foreign Minister Popkov"; not "according to a report on Popkov", "said the
+        head of the Popkov fund"), and no lower-case noun follows it, of which it would be a
+        modifier ("according to the Lukashenko government")."""
+        if not self._heads(reference, start):
+            return False
+        for word in _WORD.findall(self.body, start, reference.start):
+            lower = word.lower()
+            if lower in PREPOSITIONS or not (word[:1].isupper() or lower in _ARTICLES or lower in ROLE_NOUNS):
+                return False
+        end = reference.end if reference.end >= 0 else reference.start + 1
+        following = _NEXT_WORD.match(self.body, end)
+        if following is None:
+            return True
+        word = following.group(1)
+        return word in shipped_country_context().stop_words or word in SPEECH_VERBS
 
     def _subject_of(self, reference: _Reference, start: int, verb: int) -> bool:
         """Whether `reference` is the subject of the speech verb at `verb`: it heads its phrase, and

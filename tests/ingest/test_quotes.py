@@ -363,3 +363,12 @@ def test_an_unattributed_quote_after_someone_else_named_goes_on_with_no_one() ->
     assert _said(body) == [("We will sign", "Aleksandr Lukashenko"), ("Nobody here will sign it.", None)]
     body = "“We will sign,” Aleksandr Lukashenko said. She disagreed. “Nobody here will sign it.”"
     assert _said(body) == [("We will sign", "Aleksandr Lukashenko"), ("Nobody here will sign it.", None)]
+
+
+def test_a_person_after_a_cue_inside_another_phrase_is_not_the_speaker() -> None:
+    body = "“We will not sign,” said the head of the Lukashenko fund."
+    assert _said(body) == [("We will not sign", None)]
+    body = "“We will not sign,” according to the Lukashenko government."
+    assert _said(body) == [("We will not sign", None)]
+    body = "“We will not sign,” said the president, Aleksandr Lukashenko."
+    assert _said(body) == [("We will not sign", "Aleksandr Lukashenko")]
