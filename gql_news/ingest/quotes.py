@@ -50,8 +50,9 @@ People are the catalogue's (the linker's person mentions) and the article's pers
 said"). A quote whose speaker is a candidate gets no `person_id` but carries the candidate's
 text (`speaker_candidate`); once the candidate is confirmed the article is re-linked and the
 same words name a catalogued person. Words that name two people at once (a surname two of them
-share, "Holland said" after Ruth Holland and Conor Holland, or a candidate's surname that a
-catalogued person also bears) name no speaker.
+share, "Holland said" after Ruth Holland and Conor Holland, a candidate's surname that a
+catalogued person also bears, or a catalogued person's surname the body also writes after
+another given name, "Maria Lukashenko") name no speaker.
 
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
@@ -94,6 +95,7 @@ _NAMED_WITHIN = 2  # or follow a person named this early in it
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
+_NAME_WORD = r"[^\W\d_a-z][^\W\d_]+"  # a capitalised word
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after a name
 _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
@@ -163,7 +165,12 @@ class _Attributor:
             if m.entity_id not in self.genders or " " in m.text:
                 self.genders[m.entity_id] = _gender(m.text)
         self.candidate_names: dict[int, str] = {}
-        references = [_Reference(m.start, m.entity_id, end=m.end) for m in people if not inside(m.start)]
+        shared = self._surnames_shared(people)
+        references = [
+            _Reference(m.start, 0 if (m.entity_id, m.text) in shared else m.entity_id, end=m.end)
+            for m in people
+            if not inside(m.start)
+        ]
         references += [
             _Reference(m.start(), None, "male" if m.group().lower() == "he" else "female", m.end())
             for m in _PRONOUN.finditer(body)
@@ -181,6 +188,33 @@ class _Attributor:
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
         # Ascending positions of names nobody recognised, and (position, gender) of other full names.
         self.unknown_names, self.given_names = self._unrecognised_names(mentions, inside)
+
+    def _surnames_shared(self, people: Sequence[LinkedMention]) -> set[tuple[int, str]]:
+        """The (person, surname) pairs where the body also gives the surname, after a given name,
+        to someone else ("Greta Holm" catalogued, "her sister Anna Holm"): there the surname alone
+        names neither with confidence."""
+        full: dict[int, set[str]] = {}
+        for m in people:
+            full.setdefault(m.entity_id, set()).add(m.text)
+        out: set[tuple[int, str]] = set()
+        for m in people:
+            if " " in m.text or (m.entity_id, m.text) in out:
+                continue
+            pattern = rf"(?<![^\W_])({_NAME_WORD}) {re.escape(m.text)}(?![^\W_])"
+            for match in re.finditer(pattern, self.body):
+                given = match.group(1)
+                if (
+                    match.group() in full[m.entity_id]
+                    or given.lower() in TITLES
+                    or given.lower() in LEADING_STOP
+                ):
+                    continue
+                if given_name_gender(given) is not None and not any(
+                    p.start <= match.start() < p.end and p.entity_id == m.entity_id for p in people
+                ):
+                    out.add((m.entity_id, m.text))
+                    break
+        return out
 
     def _candidate_references(
         self, candidates: Sequence[FoundCandidate], people: Sequence[LinkedMention]

@@ -372,3 +372,11 @@ def test_a_person_after_a_cue_inside_another_phrase_is_not_the_speaker() -> None
     assert _said(body) == [("We will not sign", None)]
     body = "“We will not sign,” said the president, Aleksandr Lukashenko."
     assert _said(body) == [("We will not sign", "Aleksandr Lukashenko")]
+
+
+def test_a_surname_the_body_also_gives_someone_else_names_no_speaker() -> None:
+    body = (
+        "Aleksandr Lukashenko met the press. His critic Maria Lukashenko was there too. "
+        "“We will not sign,” Lukashenko said."
+    )
+    assert _said(body) == [("We will not sign", None)]
