@@ -872,10 +872,13 @@ def _a_language(
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
-    before a word of language ("Spanish-speaking", "French lessons"), or listed after such a
+    before a word of language ("Spanish-speaking", "French lessons"), in a story of translation
+    before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese")."""
     if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
         return True
+    if _TEXT_WORD_AFTER.match(body, end) and _speaks_of(body, _TRANSLATION_TALK):
+        return True  # "from the German original" in a story of translators
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
     item = _previous_item(body, start, 0) if reach > 1 else None
@@ -983,6 +986,14 @@ def _opens_a_clause(body: str, start: int) -> bool:
 _COOKING_TALK = re.compile(
     r"(?<![^\W_])(?:menus?|recipes?|chefs?|cuisine|restaurants?|cookery|cooking|cookbooks?|dishes)(?![^\W_])",
     re.IGNORECASE,
+)
+# a body about translation, and the words for a text or a version of it in one language
+_TRANSLATION_TALK = re.compile(
+    r"(?<![^\W_])(?:translat\w*|subtitl\w*|dubbed|dubbing|interpreters?|bilingual)(?![^\W_])", re.IGNORECASE
+)
+_TEXT_WORD_AFTER = re.compile(
+    r"[^\S\n]+(?:original|originals|version|versions|edition|editions|text|texts|script|scripts|dub"
+    r"|voices?|title|titles)(?![^\W_])"
 )
 # a body about art or crafts: a demonym before a word WordNet does not know names a style
 _CRAFT_TALK = re.compile(

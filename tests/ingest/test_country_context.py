@@ -182,3 +182,14 @@ def test_species_and_dishes_named_after_a_country(body: str, linked: list[str], 
 )
 def test_relatives_and_crafts(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("She translated it from the German original.", []),
+        ("The German edition of the magazine sold well.", ["German"]),
+    ],
+)
+def test_a_language_in_a_story_of_translation(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
