@@ -29,8 +29,9 @@ oil palm") it is not. The file lists, in lower case:
   "Norwegian cod") is food but no dish, and stays the country's.
 - "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
   body that speaks of species, a demonym before one names the species ("Argentine ants").
-- "animals", "plants" and "foods": one-word nouns with at least one sense in noun.animal,
-  noun.plant or noun.food ("halibut", "sage", "cheesecake"), and their irregular plurals
+- "animals" and "plants": one-word nouns with a sense in noun.animal or noun.plant among their
+  three most frequent, the first a living thing, a food or a person ("halibut", "sage"; not
+  "game"); "foods": those with any sense in noun.food ("cheesecake"); and their irregular plurals
   ("geese"): the head of a species' or a dish's name after a country form, read with the body's
   context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
   "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
@@ -70,6 +71,7 @@ KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a 
 MAX_WORDS = 4
 COMMUNICATION = 10
 DISH = "07557434"  # dish: a particular item of prepared food
+LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
@@ -199,8 +201,8 @@ def main() -> int:
                 "dishes": sorted(_under(synsets, 13, {DISH}) & _only_in(synsets, {13})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
                 "organisms": sorted(_organisms(synsets)),
-                "animals": sorted(_with_plurals(_senses_in(synsets, {5}))),
-                "plants": sorted(_with_plurals(_senses_in(synsets, {20}))),
+                "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
+                "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "kin": sorted(_kin(synsets)),
@@ -249,6 +251,21 @@ def _all_words() -> tuple[set[str], set[str]]:
 def _organisms(synsets: dict[int, Synset]) -> set[str]:
     """The one-word nouns every sense of which is in noun.animal or noun.plant."""
     return _only_in(synsets, {5, 20})
+
+
+def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
+    """The one-word lower-case nouns with a sense in `lexfile` (animals or plants) among their
+    three most frequent, the first of them a living thing, a food or a person ("halibut", a food
+    first; "sage", a person first), not "game" or "bass", whose first senses are an act, a pitch."""
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        files = [synsets[int(offset)].lexfile for offset in fields[6 + int(fields[3]) :]][:3]
+        if files and files[0] in LIVING_OR_EATEN and lexfile in files:
+            out.add(fields[0])
+    return out
 
 
 def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:

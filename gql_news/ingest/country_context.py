@@ -752,16 +752,17 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
-        if words and _a_species_name(body, words, context):
+        nouns = _without_verbs(words, context)
+        if words and _a_species_name(body, nouns, context):
             return True  # "Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"
-        if words and _a_cooking_style(body, words, context):
+        if words and _a_cooking_style(body, nouns, context):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
-        if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(words[-1], context):
+        if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
             return True  # "Japanese raku and Korean celadon" in a potter's obituary
     elif words := _phrase_after(body, end, context)[0]:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
-        if _an_animal(words[-1], context) and not _opens_a_clause(body, start):
+        if _an_animal(_without_verbs(words, context)[-1], context) and not _opens_a_clause(body, start):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
@@ -915,9 +916,19 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
         return any(_an_organism(word, context) for word in words[:2]) and _speaks_of_species(body)
     if _an_organism(words[-1], context) or not _a_known_word(words[-1], context):
         return _speaks_of_species(body)
-    if _living(words[-1], context) and words[-1] not in context.verb_forms:
+    head = _without_verbs(words, context)[-1]
+    if _living(head, context) and head not in context.verb_forms:
         return _speaks_of_species(body)  # "Egyptian geese", "Russian comfrey" in a wildlife survey
     return False
+
+
+def _without_verbs(words: list[str], context: CountryContext) -> list[str]:
+    """A phrase without the verbs that may end it, past forms and participles: "a Greenland shark
+    washed up", "Egyptian geese nesting", "Peruvian ceviche ran out" (the first word stays)."""
+    out = list(words)
+    while len(out) > 1 and (out[-1].endswith(("ed", "ing")) or out[-1] in context.verb_forms):
+        out.pop()
+    return out
 
 
 def _an_animal(word: str, context: CountryContext) -> bool:
