@@ -699,8 +699,12 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
-    if named and not _inside_quotation(body, start) and _after_a_preposition(body, form):
-        return False  # "plays for Jordan": outside a quotation the body's own usage decides
+    if (
+        named
+        and not _inside_quotation(body, start)
+        and (_after_a_preposition(body, form) or _written_as_a_side(body, form))
+    ):
+        return False  # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides
     return named
 
 
@@ -724,6 +728,13 @@ def _named_by(body: str, start: int, form: str) -> bool:
 def _inside_quotation(body: str, position: int) -> bool:
     """Whether a curly opening quotation mark before `position` is not yet closed."""
     return body.rfind("“", 0, position) > body.rfind("”", 0, position)
+
+
+def _written_as_a_side(body: str, form: str) -> bool:
+    """Whether the body writes the form somewhere as a team ("Jordan beat Kuwait", "Jordan play
+    Syria"), alone, not after a given name."""
+    pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
+    return any(_a_side(body, m.end()) for m in pattern.finditer(body))
 
 
 def _after_a_preposition(body: str, form: str) -> bool:

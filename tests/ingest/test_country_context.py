@@ -193,3 +193,8 @@ def test_relatives_and_crafts(body: str, linked: list[str], gazetteer: Gazetteer
 )
 def test_a_language_in_a_story_of_translation(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(gazetteer: Gazetteer) -> None:
+    body = "Jordan Haddad will captain Jordan in the qualifiers. Jordan beat Kuwait last month."
+    assert _linked(body, gazetteer) == ["Jordan", "Jordan"]
