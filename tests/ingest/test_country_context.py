@@ -197,4 +197,4 @@ def test_a_language_in_a_story_of_translation(body: str, linked: list[str], gaze
 
 def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(gazetteer: Gazetteer) -> None:
     body = "Jordan Haddad will captain Jordan in the qualifiers. Jordan beat Kuwait last month."
-    assert _linked(body, gazetteer) == ["Jordan", "Jordan"]
+    assert _linked(body, gazetteer) == ["Jordan", "Jordan", "Kuwait"]
