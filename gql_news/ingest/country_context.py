@@ -981,10 +981,13 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
 def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
     """Whether a demonym's phrase (up to three words) holds a food or a word WordNet does not know
     ("fried chicken", "ceviche", "barbecue restaurant"), in a body that speaks of cooking (menus,
-    recipes, chefs, restaurants): the demonym names a style of cooking, not the country."""
+    recipes, chefs, restaurants): the demonym names a style of cooking, not the country; so does
+    one before a word for cooking or where it is served ("Indian restaurants", "Thai cooking")."""
+    head = words[-1]
+    if _COOKING_HEAD.fullmatch(head):
+        return True  # "Indian restaurants", "Mongolian barbecue restaurant", "Thai cooking"
     if not _speaks_of(body, _COOKING_TALK):
         return False
-    head = words[-1]
     if head in context.foods and head not in context.animals and head not in context.plants:
         return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"
     if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
@@ -1005,6 +1008,8 @@ def _opens_a_clause(body: str, start: int) -> bool:
     return position == 0 or body[position - 1] in ".!?\n,;:"
 
 
+# words for a style of cooking or where it is served, heading a demonym's phrase
+_COOKING_HEAD = re.compile(r"restaurants?|cuisines?|cooking|cookery|takeaways?|recipes?|dishes|food")
 _COOKING_TALK = re.compile(
     r"(?<![^\W_])(?:menus?|recipes?|chefs?|cuisine|restaurants?|cookery|cooking|cookbooks?|dishes)(?![^\W_])",
     re.IGNORECASE,

@@ -165,6 +165,8 @@ def test_a_catalogued_persons_surname_that_is_a_country_links_to_the_person() ->
         ("Turkish eggs and Peruvian ceviche are on restaurant menus.", []),
         ("Korean fried chicken was the dish of the year for chefs.", []),
         ("Chefs are cooking more Chilean mussels. Norwegian cod prices rose.", ["Chilean", "Norwegian"]),
+        ("Two Indian restaurants opened, and Thai cooking is popular.", []),
+        ("Kenyan food prices rose.", ["Kenyan"]),
     ],
 )
 def test_species_and_dishes_named_after_a_country(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
