@@ -64,8 +64,9 @@ capitalised words (name particles between them, a nationality before them left o
 Portuguese Nuno Ferreira") heading the sentence, or next to a speech verb
 ("Tigist Bekele of Ethiopia won … “…,” she said"), none of them a title or a place's or body's
 word, not after a preposition ("In Cape Town …"). A sentence whose first reference is a pronoun
-("In the evening he received Popkov") or whose first person is named inside another's phrase has
-no named subject. And the speaker is null when, after the chosen subject's sentence, someone
+("In the evening he received Popkov") or whose first person is named inside another's phrase
+or inside a clause before the subject ("After meeting Popkov, the minister said") has no named
+subject. And the speaker is null when, after the chosen subject's sentence, someone
 else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
 whose given name fits ("Her place was taken by Maria Berg … “…,” she said") or says no gender,
 or when the subject is more than three sentences or a paragraph back. An unattributed quotation
@@ -519,9 +520,23 @@ class _Attributor:
             if reference.person_id is None:
                 seen_sentence = sentence  # a pronoun is the subject: nobody named after it is
             elif self._heads(reference, self.ends[sentence - 1] if sentence else 0):
-                subjects.append((reference.start, reference.person_id))
-                seen_sentence = sentence
+                if self._opens(reference, self.ends[sentence - 1] if sentence else 0):
+                    subjects.append((reference.start, reference.person_id))
+                seen_sentence = sentence  # "After meeting Lukashenko, the minister said": no subject named
         return subjects
+
+    def _opens(self, reference: _Reference, start: int) -> bool:
+        """Whether a sentence's first person, named at `reference`, is where its subject stands:
+        after a comma ("Its chief executive, Samer Majali, said"), or after nothing but
+        capitalised words, articles and roles ("The Leeds baker Sarah English said", "But Helen
+        Ashworth"); not inside a clause ("After meeting Lukashenko, the minister said")."""
+        lead = self.body[start : reference.start]
+        if lead.rstrip().endswith(","):
+            return True
+        return all(
+            word[:1].isupper() or word.lower() in _ARTICLES or word.lower() in ROLE_NOUNS
+            for word in _WORD.findall(lead)
+        )
 
     def _sentence_start(self, position: int) -> int:
         index = bisect.bisect_right(self.ends, position)

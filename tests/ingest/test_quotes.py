@@ -380,3 +380,10 @@ def test_a_surname_the_body_also_gives_someone_else_names_no_speaker() -> None:
         "“We will not sign,” Lukashenko said."
     )
     assert _said(body) == [("We will not sign", None)]
+
+
+def test_a_person_named_inside_a_clause_is_no_subject_for_a_pronoun() -> None:
+    body = "After meeting Aleksandr Lukashenko, the minister spoke. “We are proud,” he said."
+    assert _said(body) == [("We are proud", None)]
+    body = "The Belarusian president, Aleksandr Lukashenko, spoke. “We are proud,” he said."
+    assert _said(body) == [("We are proud", "Aleksandr Lukashenko")]
