@@ -367,8 +367,8 @@ class _Attributor:
         """Whether `reference` is the subject of the speech verb at `verb`: it heads its phrase, and
         what follows it up to the verb is an inserted clause set off by commas ("Lukashenko, who met
         Popkov, said") or at most two words that join no other name ("Popkov also said")."""
-        if not self._heads(reference, start):
-            return False
+        if not self._heads(reference, start) or not self._opens(reference, start):
+            return False  # "After meeting Popkov, the minister said": not Popkov
         led = _WORD.findall(self.body, start, reference.start)
         if led and led[-1].lower() in _JOINERS:
             return False  # "Popkov and Petrova said": a joint statement, nobody's alone

@@ -387,3 +387,10 @@ def test_a_person_named_inside_a_clause_is_no_subject_for_a_pronoun() -> None:
     assert _said(body) == [("We are proud", None)]
     body = "The Belarusian president, Aleksandr Lukashenko, spoke. “We are proud,” he said."
     assert _said(body) == [("We are proud", "Aleksandr Lukashenko")]
+
+
+def test_a_person_named_inside_a_clause_before_a_speech_verb_is_not_its_subject() -> None:
+    body = "After meeting Aleksandr Lukashenko, the minister said: “We are proud.”"
+    assert _said(body) == [("We are proud.", None)]
+    body = "Speaking in Minsk, Aleksandr Lukashenko said: “We are proud.”"
+    assert _said(body) == [("We are proud.", "Aleksandr Lukashenko")]
