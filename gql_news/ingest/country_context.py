@@ -27,8 +27,8 @@ exceptional phrases:
   name WordNet lacks is read from its words and the body: a country's name before an animal
   ("Greenland halibut", not where the name opens a clause: "Samoa fly on"); a demonym before a
   noun and an animal or a plant ("Egyptian fruit bats", "Chilean sea bass") outside a story of
-  exports and imports; a demonym before an animal or a plant in a body about wildlife or gardens
-  ("Egyptian geese", "Turkish sage"); and, in a body about cooking (menus, recipes, chefs), a
+  exports and imports; a demonym before an animal or a plant in a body about wildlife
+  ("Egyptian geese"; not in one about gardens, where "Dutch tulips" are the country's); and, in a body about cooking (menus, recipes, chefs), a
   demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
   ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"), and in a body about art or crafts
   a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
@@ -126,9 +126,7 @@ _LANGUAGE_WORD_AFTER = re.compile(
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
 # a body about wildlife or plants rather than trade: it speaks of species
-_SPECIES_TALK = re.compile(
-    r"(?<![^\W_])(?:species|invasive|native|wildlife|gardens?|gardeners?|gardening)(?![^\W_])", re.IGNORECASE
-)
+_SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native|wildlife)(?![^\W_])", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
