@@ -26,7 +26,8 @@ Attribution, in order:
    at once ("“…,” Sergey Popkov, the minister of telecommunications, said"), and the person
    next to it: "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
 2. Before the opening mark, in the same sentence: "Dapkiunas said: “…”", "He said that
-   despite …, “…”", "According to Lukashenko, “…”". The subject is the person nearest
+   despite …, “…”", "According to Lukashenko, “…”"; not across another clause ("Popkov said
+   talks would go on, but the minister was blunter: “…”" is nobody's). The subject is the person nearest
    before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
    A sentence introducing the quote with a colon but no speech verb names its speaker as
    its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”".
@@ -97,6 +98,8 @@ _NAMED_WITHIN = 2  # or follow a person named this early in it
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]+"  # a capitalised word
+# a clause of its own between a speech verb and the quotation it would introduce
+_ANOTHER_CLAUSE = re.compile(r";|,? (?:but|while|whereas|although|though) ")
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after a name
 _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
@@ -302,6 +305,8 @@ class _Attributor:
             self._sentence_start(before_end), self._previous_close(quote), self._paragraph_start(quote)
         )
         if cues := self._cues(before_start, before_end):
+            if _ANOTHER_CLAUSE.search(self.body, cues[-1].end, before_end):
+                return True, None, False  # "Popkov said talks would go on, but the minister disagreed: “…”"
             return True, self._speaker(before_start, before_end, cues[-1]), False
         if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
             subjects = self._references(before_start, before_end)

@@ -394,3 +394,10 @@ def test_a_person_named_inside_a_clause_before_a_speech_verb_is_not_its_subject(
     assert _said(body) == [("We are proud.", None)]
     body = "Speaking in Minsk, Aleksandr Lukashenko said: “We are proud.”"
     assert _said(body) == [("We are proud.", "Aleksandr Lukashenko")]
+
+
+def test_a_speech_verb_before_another_clause_does_not_introduce_the_quotation() -> None:
+    body = (
+        "Aleksandr Lukashenko said the talks would go on, but the minister was blunter: “We will not sign.”"
+    )
+    assert _said(body) == [("We will not sign.", None)]
