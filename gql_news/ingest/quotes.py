@@ -70,7 +70,7 @@ or inside a clause before the subject ("After meeting Popkov, the minister said"
 subject. And the speaker is null when, after the chosen subject's sentence, someone
 else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
 whose given name fits ("Her place was taken by Maria Berg … “…,” she said") or says no gender,
-or when the subject is more than three sentences or a paragraph back. An unattributed quotation
+or when the subject is more than two sentences or a paragraph back. An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -109,7 +109,7 @@ _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
-_PRONOUN_SENTENCES = 3  # a pronoun's antecedent is named at most this many sentences before it
+_PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 
 
@@ -311,7 +311,8 @@ class _Attributor:
         if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
             subjects = self._references(before_start, before_end)
             if subjects:  # not "A spokesman for Holm was blunter: “…”"
-                subject = subjects[0] if self._heads(subjects[0], before_start) else None
+                first = subjects[0]
+                subject = first if self._heads(first, before_start) and self._opens(first, before_start) else None
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
 
