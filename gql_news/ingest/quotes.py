@@ -312,7 +312,9 @@ class _Attributor:
             subjects = self._references(before_start, before_end)
             if subjects:  # not "A spokesman for Holm was blunter: “…”"
                 first = subjects[0]
-                subject = first if self._heads(first, before_start) and self._opens(first, before_start) else None
+                subject = (
+                    first if self._heads(first, before_start) and self._opens(first, before_start) else None
+                )
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
 
