@@ -29,6 +29,14 @@ oil palm") it is not. The file lists, in lower case:
   "Norwegian cod") is food but no dish, and stays the country's.
 - "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
   body that speaks of species, a demonym before one names the species ("Argentine ants").
+- "animals" and "plants": one-word nouns with a sense in noun.animal or noun.plant among their
+  three most frequent, the first a living thing, a food or a person ("halibut", "sage"; not
+  "game"); "foods": those with any sense in noun.food ("cheesecake"); and their irregular plurals
+  ("geese"): the head of a species' or a dish's name after a country form, read with the body's
+  context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
+  "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
+- "kin": nouns whose first sense is a relative or a spouse ("daughter", "widow"): "a daughter,
+  India," is a person.
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
@@ -63,6 +71,8 @@ KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a 
 MAX_WORDS = 4
 COMMUNICATION = 10
 DISH = "07557434"  # dish: a particular item of prepared food
+LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
+KIN = {10235549, 10640620}  # relative, spouse
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
@@ -191,6 +201,11 @@ def main() -> int:
                 "dishes": sorted(_under(synsets, 13, {DISH}) & _only_in(synsets, {13})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
                 "organisms": sorted(_organisms(synsets)),
+                "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
+                "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
+                "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
+                "verb_forms": sorted(_irregular_verb_forms()),
+                "kin": sorted(_kin(synsets)),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
                     & {
@@ -236,6 +251,74 @@ def _all_words() -> tuple[set[str], set[str]]:
 def _organisms(synsets: dict[int, Synset]) -> set[str]:
     """The one-word nouns every sense of which is in noun.animal or noun.plant."""
     return _only_in(synsets, {5, 20})
+
+
+def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
+    """The one-word lower-case nouns with a sense in `lexfile` (animals or plants) among their
+    three most frequent, the first of them a living thing, a food or a person ("halibut", a food
+    first; "sage", a person first), not "game" or "bass", whose first senses are an act, a pitch."""
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        files = [synsets[int(offset)].lexfile for offset in fields[6 + int(fields[3]) :]][:3]
+        if files and files[0] in LIVING_OR_EATEN and lexfile in files:
+            out.add(fields[0])
+    return out
+
+
+def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
+    """The one-word lower-case nouns with at least one sense in one of `lexfiles` ("halibut", a
+    fish and a food; "sage", a plant and a person)."""
+    return {
+        word
+        for synset in synsets.values()
+        if synset.lexfile in lexfiles
+        for word in synset.words
+        if word.isalpha() and word.islower()
+    }
+
+
+def _kin(synsets: dict[int, Synset]) -> set[str]:
+    """The lower-case one-word nouns whose first (most frequent) sense is a relative or a spouse
+    ("daughter", "son", "widow"): a name set off by commas after one is a person's ("a daughter,
+    India,")."""
+    below: dict[int, bool] = {}
+
+    def kin(offset: int) -> bool:
+        if offset not in below:
+            below[offset] = False  # no cycles in WordNet's hypernyms; this only guards
+            below[offset] = offset in KIN or any(kin(up) for up in synsets[offset].hypernyms)
+        return below[offset]
+
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        offsets = fields[6 + int(fields[3]) :]
+        if offsets and kin(int(offsets[0])):
+            out.add(fields[0])
+    return out
+
+
+def _irregular_verb_forms() -> set[str]:
+    """The irregular forms of verbs that are no noun's lemma of their own, from WordNet's
+    verb.exc ("rose", "fell", "grew"): a phrase ending with one may end with a verb ("the Swiss
+    franc rose")."""
+    out = set()
+    for line in (WORDNET / "verb.exc").read_text(encoding="utf-8").splitlines():
+        form = line.split()[0] if line.split() else ""
+        if form.isalpha():
+            out.add(form)
+    return out
+
+
+def _with_plurals(words: set[str]) -> set[str]:
+    """The words and their irregular plurals ("goose", "geese")."""
+    irregular = plurals()
+    return words | {plural for word in words for plural in irregular.get(word, ())}
 
 
 def _only_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:

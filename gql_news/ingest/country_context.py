@@ -7,7 +7,8 @@ exceptional phrases:
 - **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a word
   that the commas around the pair set off as a person's name ("Nkechi Holland, a trader in Lagos,",
   "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
-  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), before an age
+  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), after a relative
+  set off by commas ("a daughter, India,"; WordNet's relatives and spouses), before an age
   ("Jordan, 19, scored"), before "who" and a verb in the singular ("England, who retires"), as
   the end of a hyphened surname ("Dani Reiss-Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
@@ -22,7 +23,16 @@ exceptional phrases:
   number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
   or crop and its kind ("Jersey cows"), in a body that speaks of species a country's name
   before an animal or plant ("New Zealand flatworms"), or after a word it ends one ("Great Danes", "Brown
-  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A capital at the start
+  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A species' or a dish's
+  name WordNet lacks is read from its words and the body: a country's name before an animal
+  ("Greenland halibut", not where the name opens a clause: "Samoa fly on"); a demonym before a
+  noun and an animal or a plant ("Egyptian fruit bats", "Chilean sea bass") outside a story of
+  exports and imports; a demonym before an animal or a plant in a body about wildlife
+  ("Egyptian geese"; not in one about gardens, where "Dutch tulips" are the country's); and, in a body about cooking (menus, recipes, chefs), a
+  demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
+  ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"), and in a body about art or crafts
+  a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
+  ("Norwegian cod prices", "Chilean mussels"). A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word, unless the body names the country elsewhere and never writes the lower-case
@@ -76,6 +86,7 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+_MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
 _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
@@ -115,7 +126,7 @@ _LANGUAGE_WORD_AFTER = re.compile(
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
 # a body about wildlife or plants rather than trade: it speaks of species
-_SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native)(?![^\W_])", re.IGNORECASE)
+_SPECIES_TALK = re.compile(r"(?<![^\W_])(?:species|invasive|native|wildlife)(?![^\W_])", re.IGNORECASE)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -332,6 +343,11 @@ class CountryContext:
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
+    animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
+    plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
+    foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
+    verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
+    kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
     nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
     known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
@@ -397,6 +413,11 @@ def _context_data() -> dict[str, Any]:
         "endings": nouns["endings"],
         "dishes_and_diseases": sorted({*nouns["dishes"], *nouns["diseases"]}),
         "organisms": nouns["organisms"],
+        "animals": nouns["animals"],
+        "plants": nouns["plants"],
+        "foods": nouns["foods"],
+        "verb_forms": nouns["verb_forms"],
+        "kin": nouns["kin"],
         "languages": nouns["languages"],
         "demonyms": nouns["demonyms"],
         "nouns": sorted(set(nouns_text.split())),
@@ -458,6 +479,11 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
         dishes_and_diseases=frozenset(data["dishes_and_diseases"]),
         organisms=frozenset(data["organisms"]),
+        animals=frozenset(data["animals"]),
+        plants=frozenset(data["plants"]),
+        foods=frozenset(data["foods"]),
+        verb_forms=frozenset(data["verb_forms"]),
+        kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -545,6 +571,8 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if _after_kin(body, start, form, context):
+        return True  # "survived by a daughter, India, and"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -579,6 +607,21 @@ def _in_a_name(
         )
         for m in pattern.finditer(body, 0, start)
     )
+
+
+# a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
+_KIN_BEFORE = re.compile(
+    r"(?<![^\W_])(?:a|an|his|her|their|my|our|your|one|two|three)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
+)
+
+
+def _after_kin(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether a one-word form set off by commas follows a relative ("a daughter, India,", "her
+    son, Jordan."): the relative's name. Not after "its" ("its trading partner, China,")."""
+    if not body.startswith((",", ".", " and "), start + len(form)):
+        return False
+    found = _KIN_BEFORE.search(body, max(0, start - 50), start)
+    return found is not None and found.group(1) in context.kin
 
 
 def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -654,8 +697,12 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
-    if named and not _inside_quotation(body, start) and _after_a_preposition(body, form):
-        return False  # "plays for Jordan": outside a quotation the body's own usage decides
+    if (
+        named
+        and not _inside_quotation(body, start)
+        and (_after_a_preposition(body, form) or _written_as_a_side(body, form))
+    ):
+        return False  # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides
     return named
 
 
@@ -679,6 +726,13 @@ def _named_by(body: str, start: int, form: str) -> bool:
 def _inside_quotation(body: str, position: int) -> bool:
     """Whether a curly opening quotation mark before `position` is not yet closed."""
     return body.rfind("“", 0, position) > body.rfind("”", 0, position)
+
+
+def _written_as_a_side(body: str, form: str) -> bool:
+    """Whether the body writes the form somewhere as a team ("Jordan beat Kuwait", "Jordan play
+    Syria"), alone, not after a given name."""
+    pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
+    return any(_a_side(body, m.end()) for m in pattern.finditer(body))
 
 
 def _after_a_preposition(body: str, form: str) -> bool:
@@ -707,12 +761,18 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
-    elif (
-        _speaks_of_species(body)
-        and (words := _phrase_after(body, end, context)[0])
-        and _an_organism(words[0], context)
-    ):
-        return True  # a country's name before a species: "New Zealand flatworms"
+        nouns = _without_verbs(words, context)
+        if words and _a_species_name(body, nouns, context):
+            return True  # "Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"
+        if words and _a_cooking_style(body, nouns, context):
+            return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
+        if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
+            return True  # "Japanese raku and Korean celadon" in a potter's obituary
+    elif words := _phrase_after(body, end, context)[0]:
+        if _speaks_of_species(body) and _an_organism(words[0], context):
+            return True  # a country's name before a species: "New Zealand flatworms"
+        if _an_animal(_without_verbs(words, context)[-1], context) and not _opens_a_clause(body, start):
+            return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
@@ -755,8 +815,10 @@ def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[st
     position = end
     while len(words) < _COMPOUND_WORDS:
         word = _LOWER_WORD.match(body, position)
-        if word is None or word.group(1) in context.stop_words:
-            break
+        if word is None or word.group(1) in context.stop_words or word.group(1) in _MODALS:
+            break  # a modal verb ends the phrase: "British herds may now grow"
+        if body.startswith("-", word.end()):
+            break  # a hyphened word ("fly-half") is no noun of the phrase
         words.append(word.group(1))
         position = word.end()
     return words, position
@@ -820,10 +882,13 @@ def _a_language(
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
-    before a word of language ("Spanish-speaking", "French lessons"), or listed after such a
+    before a word of language ("Spanish-speaking", "French lessons"), in a story of translation
+    before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese")."""
     if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
         return True
+    if _TEXT_WORD_AFTER.match(body, end) and _speaks_of(body, _TRANSLATION_TALK):
+        return True  # "from the German original" in a story of translators
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
     item = _previous_item(body, start, 0) if reach > 1 else None
@@ -860,7 +925,130 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
         return any(_an_organism(word, context) for word in words[:2]) and _speaks_of_species(body)
     if _an_organism(words[-1], context) or not _a_known_word(words[-1], context):
         return _speaks_of_species(body)
+    head = _without_verbs(words, context)[-1]
+    if _living(head, context) and head not in context.verb_forms:
+        return _speaks_of_species(body)  # "Egyptian geese", "Russian comfrey" in a wildlife survey
     return False
+
+
+def _without_verbs(words: list[str], context: CountryContext) -> list[str]:
+    """A phrase without the verbs that may end it, past forms and participles: "a Greenland shark
+    washed up", "Egyptian geese nesting", "Peruvian ceviche ran out" (the first word stays)."""
+    out = list(words)
+    while len(out) > 1 and (out[-1].endswith(("ed", "ing")) or out[-1] in context.verb_forms):
+        out.pop()
+    return out
+
+
+def _an_animal(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun, singular or plural, has a sense that is an animal."""
+    return any(noun in context.animals for noun in _plural_of(word))
+
+
+def _living(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun, singular or plural, has a sense that is an animal or a plant."""
+    return any(noun in context.animals or noun in context.plants for noun in _plural_of(word))
+
+
+def _plural_of(word: str) -> tuple[str, ...]:
+    """The word and the singulars a plural it may be has: "-es" only after a sibilant ("hopes"
+    is no "hop")."""
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        out.append(word[:-2])
+    elif word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def _a_species_name(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase of two or three words ends with an animal or a plant and begins
+    with a noun ("Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"), in a body
+    that does not speak of trade: a species' name. One noun ("Norwegian cod") is the country's
+    produce, and so is such a phrase in a story of exports and imports."""
+    if len(words) < 2 or _speaks_of_trade(body):
+        return False
+    first, head = words[0], words[-1]
+    if first.endswith("ed") or first not in context.nouns or head in context.verb_forms:
+        return False  # "Swiss franc rose": a verb ends the phrase
+    return _living(head, context)
+
+
+def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase (up to three words) holds a food or a word WordNet does not know
+    ("fried chicken", "ceviche", "barbecue restaurant"), in a body that speaks of cooking (menus,
+    recipes, chefs, restaurants): the demonym names a style of cooking, not the country; so does
+    one before a word for cooking or where it is served ("Indian restaurants", "Thai cooking")."""
+    head = words[-1]
+    if _COOKING_HEAD.fullmatch(head):
+        return True  # "Indian restaurants", "Mongolian barbecue restaurant", "Thai cooking"
+    if not _speaks_of(body, _COOKING_TALK):
+        return False
+    if head in context.foods and head not in context.animals and head not in context.plants:
+        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"
+    if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
+        return True  # "Korean fried chicken", "Scottish smoked salmon"
+    return not _a_known_word(head, context)  # "Peruvian ceviche"
+
+
+def _a_food(word: str, context: CountryContext) -> bool:
+    return any(noun in context.foods for noun in _singulars(word))
+
+
+def _opens_a_clause(body: str, start: int) -> bool:
+    """Whether `start` opens a sentence or a clause (after a comma or a semicolon): there a
+    country's name is a subject more often than a modifier ("Samoa fly on to Bucharest")."""
+    position = start
+    while position > 0 and body[position - 1] in " \t“‘\"'(":
+        position -= 1
+    return position == 0 or body[position - 1] in ".!?\n,;:"
+
+
+# words for a style of cooking or where it is served, heading a demonym's phrase
+_COOKING_HEAD = re.compile(r"restaurants?|cuisines?|cooking|cookery|takeaways?|recipes?|dishes|food")
+_COOKING_TALK = re.compile(
+    r"(?<![^\W_])(?:menus?|recipes?|chefs?|cuisine|restaurants?|cookery|cooking|cookbooks?|dishes)(?![^\W_])",
+    re.IGNORECASE,
+)
+# a body about translation, and the words for a text or a version of it in one language
+_TRANSLATION_TALK = re.compile(
+    r"(?<![^\W_])(?:translat\w*|subtitl\w*|dubbed|dubbing|interpreters?|bilingual)(?![^\W_])", re.IGNORECASE
+)
+_TEXT_WORD_AFTER = re.compile(
+    r"[^\S\n]+(?:original|originals|version|versions|edition|editions|text|texts|script|scripts|dub"
+    r"|voices?|title|titles)(?![^\W_])"
+)
+# a body about art or crafts: a demonym before a word WordNet does not know names a style
+_CRAFT_TALK = re.compile(
+    r"(?<![^\W_])(?:paintings?|painters?|pottery|potters?|ceramics?|galler(?:y|ies)|museums?|auctions?"
+    r"|exhibitions?|artists?|sculptures?|crafts?)(?![^\W_])",
+    re.IGNORECASE,
+)
+_TRADE_TALK = re.compile(
+    r"(?<![^\W_])(?:exports?|exported|exporters?|imports?|imported|importers?|shipments?|tariffs?)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+_last_talk: tuple[str, dict[re.Pattern[str], bool]] = ("", {})
+
+
+def _speaks_of(body: str, talk: re.Pattern[str]) -> bool:
+    """Whether the body holds a word of `talk`; the last body's answers are kept, as a body's
+    country forms ask in turn."""
+    global _last_talk
+    if _last_talk[0] is not body:
+        _last_talk = (body, {})
+    found = _last_talk[1].get(talk)
+    if found is None:
+        found = _last_talk[1][talk] = talk.search(body) is not None
+    return found
+
+
+def _speaks_of_trade(body: str) -> bool:
+    return _speaks_of(body, _TRADE_TALK)
 
 
 def _an_organism(word: str, context: CountryContext) -> bool:

@@ -26,7 +26,8 @@ Attribution, in order:
    at once ("“…,” Sergey Popkov, the minister of telecommunications, said"), and the person
    next to it: "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
 2. Before the opening mark, in the same sentence: "Dapkiunas said: “…”", "He said that
-   despite …, “…”", "According to Lukashenko, “…”". The subject is the person nearest
+   despite …, “…”", "According to Lukashenko, “…”"; not across another clause ("Popkov said
+   talks would go on, but the minister was blunter: “…”" is nobody's). The subject is the person nearest
    before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
    A sentence introducing the quote with a colon but no speech verb names its speaker as
    its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”".
@@ -38,7 +39,9 @@ attributes the quotation to no one: speaker null. Nor does a person named inside
 phrase: a possessive ("Tinubu's spokesman said"), after a preposition ("a spokeswoman for Holm
 said", "the union, led by Marek Nowicki, said") or in a relative clause ("officials who met
 Lukashenko said"), nor one after the verb unless the verb comes first ("“…,” said Popkov", not
-"the minister told Popkov"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
+"the minister told Popkov"), nor one after the verb with more than titles, roles and articles
+before it or a noun after it ("said the head of the Popkov fund", "according to the Lukashenko
+government"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
 said"). A quotation with neither continues the previous one only when it opens the sentence or
 paragraph after the previous one's, or the writer's words between refer to the speaker alone
 ("Truck drivers were less patient. “…”" is nobody's).
@@ -48,8 +51,9 @@ People are the catalogue's (the linker's person mentions) and the article's pers
 said"). A quote whose speaker is a candidate gets no `person_id` but carries the candidate's
 text (`speaker_candidate`); once the candidate is confirmed the article is re-linked and the
 same words name a catalogued person. Words that name two people at once (a surname two of them
-share, "Holland said" after Ruth Holland and Conor Holland, or a candidate's surname that a
-catalogued person also bears) name no speaker.
+share, "Holland said" after Ruth Holland and Conor Holland, a candidate's surname that a
+catalogued person also bears, or a catalogued person's surname the body also writes after
+another given name, "Maria Lukashenko") name no speaker.
 
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
@@ -61,11 +65,14 @@ capitalised words (name particles between them, a nationality before them left o
 Portuguese Nuno Ferreira") heading the sentence, or next to a speech verb
 ("Tigist Bekele of Ethiopia won … “…,” she said"), none of them a title or a place's or body's
 word, not after a preposition ("In Cape Town …"). A sentence whose first reference is a pronoun
-("In the evening he received Popkov") or whose first person is named inside another's phrase has
-no named subject. And the speaker is null when, after the chosen subject's sentence, someone
+("In the evening he received Popkov") or whose first person is named inside another's phrase
+or inside a clause before the subject ("After meeting Popkov, the minister said") has no named
+subject. And the speaker is null when, after the chosen subject's sentence, someone
 else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
-whose given name fits ("Her place was taken by Maria Berg … “…,” she said"). A wrong speaker is
-worse than none.
+whose given name fits ("Her place was taken by Maria Berg … “…,” she said") or says no gender,
+or when the subject is more than two sentences or a paragraph back. An unattributed quotation
+does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
+gender. A wrong speaker is worse than none.
 """
 
 from __future__ import annotations
@@ -77,8 +84,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gql_news.ingest.candidates import FoundCandidate
-from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body
-from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, TITLES
+from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body, shipped_country_context
+from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, ROLE_NOUNS, TITLES
 from gql_news.ingest.linker import LinkedMention, surname
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
@@ -90,12 +97,19 @@ _NAMED_WITHIN = 2  # or follow a person named this early in it
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
+_NAME_WORD = r"[^\W\d_a-z][^\W\d_]+"  # a capitalised word
+# a clause of its own between a speech verb and the quotation it would introduce
+_ANOTHER_CLAUSE = re.compile(r";|,? (?:but|while|whereas|although|though) ")
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
+_NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after a name
+_AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
+_PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 
 
@@ -155,7 +169,12 @@ class _Attributor:
             if m.entity_id not in self.genders or " " in m.text:
                 self.genders[m.entity_id] = _gender(m.text)
         self.candidate_names: dict[int, str] = {}
-        references = [_Reference(m.start, m.entity_id, end=m.end) for m in people if not inside(m.start)]
+        shared = self._surnames_shared(people)
+        references = [
+            _Reference(m.start, 0 if (m.entity_id, m.text) in shared else m.entity_id, end=m.end)
+            for m in people
+            if not inside(m.start)
+        ]
         references += [
             _Reference(m.start(), None, "male" if m.group().lower() == "he" else "female", m.end())
             for m in _PRONOUN.finditer(body)
@@ -169,9 +188,37 @@ class _Attributor:
         self.marks = [q.mark for q in quoted]
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
+        self.paragraph_starts = [start for start, _ in paragraphs]
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
         # Ascending positions of names nobody recognised, and (position, gender) of other full names.
         self.unknown_names, self.given_names = self._unrecognised_names(mentions, inside)
+
+    def _surnames_shared(self, people: Sequence[LinkedMention]) -> set[tuple[int, str]]:
+        """The (person, surname) pairs where the body also gives the surname, after a given name,
+        to someone else ("Greta Holm" catalogued, "her sister Anna Holm"): there the surname alone
+        names neither with confidence."""
+        full: dict[int, set[str]] = {}
+        for m in people:
+            full.setdefault(m.entity_id, set()).add(m.text)
+        out: set[tuple[int, str]] = set()
+        for m in people:
+            if " " in m.text or (m.entity_id, m.text) in out:
+                continue
+            pattern = rf"(?<![^\W_])({_NAME_WORD}) {re.escape(m.text)}(?![^\W_])"
+            for match in re.finditer(pattern, self.body):
+                given = match.group(1)
+                if (
+                    match.group() in full[m.entity_id]
+                    or given.lower() in TITLES
+                    or given.lower() in LEADING_STOP
+                ):
+                    continue
+                if given_name_gender(given) is not None and not any(
+                    p.start <= match.start() < p.end and p.entity_id == m.entity_id for p in people
+                ):
+                    out.add((m.entity_id, m.text))
+                    break
+        return out
 
     def _candidate_references(
         self, candidates: Sequence[FoundCandidate], people: Sequence[LinkedMention]
@@ -258,11 +305,16 @@ class _Attributor:
             self._sentence_start(before_end), self._previous_close(quote), self._paragraph_start(quote)
         )
         if cues := self._cues(before_start, before_end):
+            if _ANOTHER_CLAUSE.search(self.body, cues[-1].end, before_end):
+                return True, None, False  # "Popkov said talks would go on, but the minister disagreed: “…”"
             return True, self._speaker(before_start, before_end, cues[-1]), False
         if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
             subjects = self._references(before_start, before_end)
             if subjects:  # not "A spokesman for Holm was blunter: “…”"
-                subject = subjects[0] if self._heads(subjects[0], before_start) else None
+                first = subjects[0]
+                subject = (
+                    first if self._heads(first, before_start) and self._opens(first, before_start) else None
+                )
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
 
@@ -280,11 +332,11 @@ class _Attributor:
         after = self._references(cue.end, end)
         reference: _Reference | None = None
         if cue.according:
-            reference = after[0] if after and self._heads(after[0], cue.end) else None
+            reference = after[0] if after and self._named_by_cue(after[0], cue.end) else None
         elif before:
             reference = next((r for r in before if self._subject_of(r, start, cue.start)), None)
         elif after and not _WORD.search(self.body, start, cue.start):  # "said Popkov", not "told Popkov"
-            reference = next((r for r in after if self._heads(r, cue.end)), None)
+            reference = after[0] if self._named_by_cue(after[0], cue.end) else None
         return self._resolved(reference) if reference is not None else None
 
     def _heads(self, reference: _Reference, start: int) -> bool:
@@ -300,12 +352,31 @@ class _Attributor:
         clause = max(start, self.body.rfind(",", start, reference.start))  # "A chef who ..., Marco Bellini"
         return not any(w.lower() in _RELATIVES for w in _WORD.findall(self.body, clause, reference.start))
 
+    def _named_by_cue(self, reference: _Reference, start: int) -> bool:
+        """Whether a reference after a cue ("said", "according to") names the speaker: it heads its
+        phrase, only titles, roles, articles and commas stand between ("said the minister, Ana
+        Lopes", "said Foreign Minister Popkov"; not "according to a report on Popkov", "said the
+        head of the Popkov fund"), and no lower-case noun follows it, of which it would be a
+        modifier ("according to the Lukashenko government")."""
+        if not self._heads(reference, start):
+            return False
+        for word in _WORD.findall(self.body, start, reference.start):
+            lower = word.lower()
+            if lower in PREPOSITIONS or not (word[:1].isupper() or lower in _ARTICLES or lower in ROLE_NOUNS):
+                return False
+        end = reference.end if reference.end >= 0 else reference.start + 1
+        following = _NEXT_WORD.match(self.body, end)
+        if following is None:
+            return True
+        word = following.group(1)
+        return word in shipped_country_context().stop_words or word in SPEECH_VERBS
+
     def _subject_of(self, reference: _Reference, start: int, verb: int) -> bool:
         """Whether `reference` is the subject of the speech verb at `verb`: it heads its phrase, and
         what follows it up to the verb is an inserted clause set off by commas ("Lukashenko, who met
         Popkov, said") or at most two words that join no other name ("Popkov also said")."""
-        if not self._heads(reference, start):
-            return False
+        if not self._heads(reference, start) or not self._opens(reference, start):
+            return False  # "After meeting Popkov, the minister said": not Popkov
         led = _WORD.findall(self.body, start, reference.start)
         if led and led[-1].lower() in _JOINERS:
             return False  # "Popkov and Petrova said": a joint statement, nobody's alone
@@ -334,10 +405,21 @@ class _Attributor:
         for start, person in reversed(self.subjects[:index]):
             if start < floor:
                 return None  # the pronoun may well be that unrecognised person's: no speaker
+            if self._too_far(start, position):
+                return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
                 return None if self._rivals(person, start, position, gender) else person
         return None
+
+    def _too_far(self, start: int, position: int) -> bool:
+        """Whether a subject at `start` is too far back for a pronoun at `position` to stand for it
+        with confidence: more than `_PRONOUN_SENTENCES` sentences, or a paragraph between them."""
+        sentences = bisect.bisect_right(self.ends, position) - bisect.bisect_right(self.ends, start)
+        if sentences > _PRONOUN_SENTENCES:
+            return True
+        paragraph = bisect.bisect_right(self.paragraph_starts, position) - 1
+        return paragraph - (bisect.bisect_right(self.paragraph_starts, start) - 1) > 1
 
     def _rivals(self, person: int, start: int, position: int, gender: str | None) -> bool:
         """Whether someone else the pronoun may stand for is named between the subject at `start`
@@ -355,7 +437,7 @@ class _Attributor:
                 return True
         first = bisect.bisect_left(self.given_names, (start, ""))
         for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
-            if gender is None or named == gender:
+            if gender is None or named in (gender, ""):
                 return True
         return False
 
@@ -366,7 +448,7 @@ class _Attributor:
         catalogue nor the candidates know: two to four capitalised words (name particles between
         them) at the head of a sentence or next to a speech verb, none a title, a place's or a
         body's word, and overlapping no mention or speaker reference. Also, elsewhere, such full
-        names whose given name says a gender: (position, gender)."""
+        names and the gender their given name says ("" when it says none): (position, gender)."""
         known = sorted(
             [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
         )
@@ -401,6 +483,8 @@ class _Attributor:
                 out.append(start)
             elif gender := given_name_gender(names[0]):
                 given.append((start, gender))  # "taken by Maria Berg, a critic"
+            elif not led or (before and before[-1].lower() in _AGENT_PREPOSITIONS):
+                given.append((start, ""))  # no known gender, so either pronoun: not "In Cape Town"
         return out, given
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
@@ -413,10 +497,23 @@ class _Attributor:
         between = self._references(earlier.close + 1, quote.mark)
         if not all(r.person_id is None or r.person_id == speaker for r in between):
             return False
+        known = self.genders.get(speaker) if speaker is not None else None
+        if known is not None and any(r.person_id is None and r.gender != known for r in between):
+            return False  # "“…,” Lukashenko said. She disagreed. “…”": not his
+        if self._unrecognised_between(earlier.close + 1, quote.mark):
+            return False  # someone nobody recognised is named between: the quote may be theirs
         own_end = self._sentence_end(earlier.close + 1)  # the previous quote's attribution
         if own_end >= quote.mark or not self.body[own_end : quote.mark].strip():
             return True
         return any(r.start >= own_end for r in between)  # pronouns refer back
+
+    def _unrecognised_between(self, start: int, end: int) -> bool:
+        """Whether a name neither the catalogue nor the candidates know lies in [start, end)."""
+        first = bisect.bisect_left(self.unknown_names, start)
+        if first < len(self.unknown_names) and self.unknown_names[first] < end:
+            return True
+        first = bisect.bisect_left(self.given_names, (start, ""))
+        return first < len(self.given_names) and self.given_names[first][0] < end
 
     def _sentence_subjects(self) -> list[tuple[int, int]]:
         """Each sentence's subject: its first person named, unless a pronoun comes first ("In the
@@ -431,9 +528,23 @@ class _Attributor:
             if reference.person_id is None:
                 seen_sentence = sentence  # a pronoun is the subject: nobody named after it is
             elif self._heads(reference, self.ends[sentence - 1] if sentence else 0):
-                subjects.append((reference.start, reference.person_id))
-                seen_sentence = sentence
+                if self._opens(reference, self.ends[sentence - 1] if sentence else 0):
+                    subjects.append((reference.start, reference.person_id))
+                seen_sentence = sentence  # "After meeting Lukashenko, the minister said": no subject named
         return subjects
+
+    def _opens(self, reference: _Reference, start: int) -> bool:
+        """Whether a sentence's first person, named at `reference`, is where its subject stands:
+        after a comma ("Its chief executive, Samer Majali, said"), or after nothing but
+        capitalised words, articles and roles ("The Leeds baker Sarah English said", "But Helen
+        Ashworth"); not inside a clause ("After meeting Lukashenko, the minister said")."""
+        lead = self.body[start : reference.start]
+        if lead.rstrip().endswith(","):
+            return True
+        return all(
+            word[:1].isupper() or word.lower() in _ARTICLES or word.lower() in ROLE_NOUNS
+            for word in _WORD.findall(lead)
+        )
 
     def _sentence_start(self, position: int) -> int:
         index = bisect.bisect_right(self.ends, position)

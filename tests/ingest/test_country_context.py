@@ -144,3 +144,45 @@ def test_a_catalogued_persons_surname_that_is_a_country_links_to_the_person() ->
     assert [(m.kind, m.entity_id, m.start) for m in find_mentions(body, gazetteer)] == [
         ("person", 7, 0), ("person", 7, 30), ("country", 1, 79),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a country's name before an animal; not where it opens a clause as a side
+        ("Fishmongers sold more Greenland halibut this winter.", []),
+        ("Samoa fly on to Bucharest to face Romania.", ["Samoa", "Romania"]),
+        # a demonym before a noun and an animal or a plant; not in a story of trade, nor a verb
+        ("Researchers are studying Egyptian fruit bats in caves.", []),
+        ("Egyptian fruit bats exports rose as imports fell.", ["Egyptian"]),
+        ("The Swiss franc rose to a record.", ["Swiss"]),
+        ("The Jordanian federation hopes to grow.", ["Jordanian"]),
+        # in a body about wildlife (not gardens), a demonym before an animal or a plant
+        ("A wildlife survey found Egyptian geese on lakes.", []),
+        ("She recommends Greek oregano for dry gardens.", ["Greek"]),
+        ("British herds may now make up a tenth of the wildlife.", ["British"]),
+        # in a body about cooking, a prepared food, a fried one, a word WordNet lacks
+        ("Turkish eggs and Peruvian ceviche are on restaurant menus.", []),
+        ("Korean fried chicken was the dish of the year for chefs.", []),
+        ("Chefs are cooking more Chilean mussels. Norwegian cod prices rose.", ["Chilean", "Norwegian"]),
+        ("Two Indian restaurants opened, and Thai cooking is popular.", []),
+        ("Kenyan food prices rose.", ["Kenyan"]),
+        # a relative's name set off by commas; a word WordNet lacks in a body about crafts
+        ("She is survived by two sons and a daughter, India, named after the country.", []),
+        ("Its largest trading partner, China, objected.", ["China"]),
+        ("She wrote a book on Japanese raku for potters.", []),
+        ("The fund bought a stake in a Nigerian fintech.", ["Nigerian"]),
+        # in a story of translation, a language before a word for a text or a version
+        ("She translated it from the German original.", []),
+        ("The German edition of the magazine sold well.", ["German"]),
+    ],
+)
+def test_species_dishes_crafts_languages_and_relatives(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
+
+
+def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(gazetteer: Gazetteer) -> None:
+    body = "Jordan Haddad will captain Jordan in the qualifiers. Jordan beat Kuwait last month."
+    assert _linked(body, gazetteer) == ["Jordan", "Jordan", "Kuwait"]

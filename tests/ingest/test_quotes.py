@@ -336,3 +336,68 @@ def test_a_nationality_before_a_name_nobody_recognised_does_not_hide_the_name() 
     )
     found = find_quotes(body, find_mentions(body, gazetteer))
     assert [(q.text, q.person_id) for q in found] == [("We waited", 1), ("We lost concentration once", None)]
+
+
+def test_a_pronoun_far_from_its_subject_names_no_speaker() -> None:
+    near = "Aleksandr Lukashenko arrived on Monday. The talks began at noon. “We are proud,” he said."
+    assert _said(near) == [("We are proud", "Aleksandr Lukashenko")]
+    sentences = "Aleksandr Lukashenko arrived on Monday. Talks began. Rain fell. Roads shut. Trains ran late."
+    assert _said(sentences + " “We are proud,” he said.") == [("We are proud", None)]
+    paragraphs = "Aleksandr Lukashenko arrived on Monday.\n\nTalks began.\n\n“We are proud,” he said."
+    assert _said(paragraphs) == [("We are proud", None)]
+
+
+def test_a_full_name_of_no_known_gender_after_the_subject_is_a_rival() -> None:
+    body = (
+        "Aleksandr Lukashenko arrived on Monday. The offer was turned down by Nkemdirim Obiakor, "
+        "the union leader. “We are proud,” he said."
+    )
+    assert _said(body) == [("We are proud", None)]
+
+
+def test_an_unattributed_quote_after_someone_else_named_goes_on_with_no_one() -> None:
+    body = (
+        "“We will sign,” Aleksandr Lukashenko said. The offer was turned down by Nkemdirim Obiakor. "
+        "“Nobody here will sign it.”"
+    )
+    assert _said(body) == [("We will sign", "Aleksandr Lukashenko"), ("Nobody here will sign it.", None)]
+    body = "“We will sign,” Aleksandr Lukashenko said. She disagreed. “Nobody here will sign it.”"
+    assert _said(body) == [("We will sign", "Aleksandr Lukashenko"), ("Nobody here will sign it.", None)]
+
+
+def test_a_person_after_a_cue_inside_another_phrase_is_not_the_speaker() -> None:
+    body = "“We will not sign,” said the head of the Lukashenko fund."
+    assert _said(body) == [("We will not sign", None)]
+    body = "“We will not sign,” according to the Lukashenko government."
+    assert _said(body) == [("We will not sign", None)]
+    body = "“We will not sign,” said the president, Aleksandr Lukashenko."
+    assert _said(body) == [("We will not sign", "Aleksandr Lukashenko")]
+
+
+def test_a_surname_the_body_also_gives_someone_else_names_no_speaker() -> None:
+    body = (
+        "Aleksandr Lukashenko met the press. His critic Maria Lukashenko was there too. "
+        "“We will not sign,” Lukashenko said."
+    )
+    assert _said(body) == [("We will not sign", None)]
+
+
+def test_a_person_named_inside_a_clause_is_no_subject_for_a_pronoun() -> None:
+    body = "After meeting Aleksandr Lukashenko, the minister spoke. “We are proud,” he said."
+    assert _said(body) == [("We are proud", None)]
+    body = "The Belarusian president, Aleksandr Lukashenko, spoke. “We are proud,” he said."
+    assert _said(body) == [("We are proud", "Aleksandr Lukashenko")]
+
+
+def test_a_person_named_inside_a_clause_before_a_speech_verb_is_not_its_subject() -> None:
+    body = "After meeting Aleksandr Lukashenko, the minister said: “We are proud.”"
+    assert _said(body) == [("We are proud.", None)]
+    body = "Speaking in Minsk, Aleksandr Lukashenko said: “We are proud.”"
+    assert _said(body) == [("We are proud.", "Aleksandr Lukashenko")]
+
+
+def test_a_speech_verb_before_another_clause_does_not_introduce_the_quotation() -> None:
+    body = (
+        "Aleksandr Lukashenko said the talks would go on, but the minister was blunter: “We will not sign.”"
+    )
+    assert _said(body) == [("We will not sign.", None)]
