@@ -332,18 +332,18 @@ async def _store_all(
                 alone = stored > 0 and following is not None and await may_drain_alongside()
                 if unfolded and _idle(folding) and (unfolded >= FOLD_ALONGSIDE or not alone):
                     # The counts of what was committed, on a connection of their own while the
-                    # next batches are written (the database's work on two cores): alone, a few
-                    # hundred articles at a time (a pair named in several is written once); with
+                    # next batches are written (the database's work on two cores): alone, a
+                    # thousand articles at a time (a pair named in several is written once); with
                     # other importers, after every batch (one folder at a time, whoever is free:
                     # what the others stored would otherwise wait for the end).
                     unfolded = 0
-                    folding = asyncio.create_task(fold_counts(wait=False))
+                    folding = asyncio.create_task(fold_counts(wait=False, once=True))
                 if undrained >= DRAIN_ALONGSIDE and alone and _idle(draining):
                     # Likewise the related-article lists of what was committed, a few hundred
                     # articles at a time (a drain's statements cost less per article in larger
                     # sets), while no other import runs (else the last to end drains the lot).
                     undrained = 0
-                    draining = asyncio.create_task(drain_neighbours())
+                    draining = asyncio.create_task(drain_neighbours(once=True))
                 current = following
         finally:
             for task in (folding, draining):
@@ -352,7 +352,7 @@ async def _store_all(
                         await task
 
 
-FOLD_ALONGSIDE = 300
+FOLD_ALONGSIDE = 1000
 """Articles stored since the last fold before an import folds the counts alongside its batches."""
 DRAIN_ALONGSIDE = 500
 """Articles stored since the last drain before an import drains alongside its batches again."""

@@ -299,10 +299,13 @@ async def _refresh(client: BaseDBAsyncClient, ids: list[int], postgres: bool, *,
     await _trim(client, ids, postgres)
 
 
-async def drain_neighbours() -> int:
+async def drain_neighbours(*, once: bool = False) -> int:
     """Refresh the lists of every queued article and empty the queue: up to `DRAIN_BATCH` articles
     per transaction, one drain at a time (a second one waits for the first, then finds what is
-    left); each transaction announces its write, so cached answers go. Returns the articles done."""
+    left); each transaction announces its write, so cached answers go. Returns the articles done.
+    With `once`, one such transaction: what is queued meanwhile is left to the next drain (an
+    import draining alongside its batches; a drain costs less per article in larger sets, whose
+    articles are not offered to each other's lists one set after another)."""
     done = 0
     while True:
         for _attempt in range(_ATTEMPTS - 1):
@@ -316,6 +319,8 @@ async def drain_neighbours() -> int:
         if not count:
             return done
         done += count
+        if once:
+            return done
 
 
 async def _drain_some() -> int:
