@@ -280,28 +280,17 @@ async def replace_open_candidates(
     ]
     if not kept:
         return 0
-    if connections.get("default").capabilities.dialect == "postgres":
-        # One statement (the model's bulk insert is a statement per row, each firing the
-        # table's announcing trigger).
-        now = datetime.now(UTC)
-        await insert_many(
-            "entity_candidate",
-            _CANDIDATE_COLUMNS,
-            [
-                (pk, c.text, str(c.kind), c.cue[:100], c.start, c.end, str(CandidateStatus.OPEN), now)
-                for pk, c in kept
-            ],
-        )
-    else:
-        await EntityCandidate.bulk_create(
-            [
-                EntityCandidate(
-                    article_id=pk, text=c.text, kind=c.kind, cue=c.cue[:100], start=c.start, end=c.end
-                )
-                for pk, c in kept
-            ],
-            batch_size=500,
-        )
+    # One statement on PostgreSQL (the model's bulk insert is a statement per row there, each
+    # firing the table's announcing trigger); `created_at` as the model writes it on SQLite too.
+    now = datetime.now(UTC)
+    await insert_many(
+        "entity_candidate",
+        _CANDIDATE_COLUMNS,
+        [
+            (pk, c.text, str(c.kind), c.cue[:100], c.start, c.end, str(CandidateStatus.OPEN), now)
+            for pk, c in kept
+        ],
+    )
     return len(kept)
 
 

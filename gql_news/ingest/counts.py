@@ -214,9 +214,12 @@ class CountChange:
         self._before, self._changed, self._new = {}, set(), set()
 
 
-async def fold_counts(*, wait: bool = True) -> int:
+async def fold_counts(*, wait: bool = True, once: bool = False) -> int:
     """Count in every article queued by `counts_deferred()` writes and empty the queue, up to
     `FOLD_BATCH` articles per transaction, each announcing its write; returns the articles done.
+    With `once`, one such transaction: what is queued meanwhile is left to the next fold (an
+    import folding alongside its batches: a fold that went on with every batch committed during
+    the last would count small sets, where a pair named in several is written once per set).
     With `wait` (the end of an import), after every fold in flight, one such folder at a time
     (then every article queued before by a committed write is counted when it returns);
     without, side by side with other such folders, each on the queued articles no other has
@@ -255,6 +258,8 @@ async def fold_counts(*, wait: bool = True) -> int:
             # transaction with the mentions'): the fold announces itself.
             await connection.execute_query(f"SELECT pg_notify('{CHANNEL}', pg_current_xact_id()::text)")
         done += len(ids)
+        if once:
+            return done
 
 
 _KEYS = {

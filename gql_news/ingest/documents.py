@@ -81,7 +81,15 @@ async def entity_names(entities: Iterable[tuple[str, int]]) -> dict[tuple[str, i
             f" WHERE id = ANY(${len(params)}::int[])"
         )
     rows = await connections.get("default").execute_query_dict(" UNION ALL ".join(parts), params)
-    return {(row["k"], row["id"]): [row["name"], *json.loads(row["aliases"] or "[]")] for row in rows}
+    return {(row["k"], row["id"]): [row["name"], *_aliases(row["aliases"])] for row in rows}
+
+
+def _aliases(text: str | None) -> list[str]:
+    """A JSON array of aliases, as text; most entities have none (no parse for those)."""
+    if not text or text == "[]":
+        return []
+    aliases: list[str] = json.loads(text)
+    return aliases
 
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "country": 2}

@@ -39,7 +39,7 @@ from gql_news.ingest.linker import current_gazetteer
 from gql_news.ingest.neighbours import (
     drain_neighbours,
     importing,
-    may_drain_alongside,
+    imports_running,
     neighbours_deferred,
     others_importing,
 )
@@ -244,7 +244,8 @@ async def import_items(
     is left). While another import runs (PostgreSQL: `neighbours.importing`), the drain is left
     to the last one to end, which finds every article queued by both. On PostgreSQL the
     maintained counts of new articles are queued too (`counts.counts_deferred`): folded in by a
-    background task every `FOLD_ALONGSIDE` articles, and by this import, after any other folder,
+    background task about every `FOLD_ALONGSIDE` articles stored (by all running imports: with n
+    of them, each folds after storing 1/n of that), and by this import, after any other folder,
     before it returns (also when it stops on an error), so they are exact once it has returned.
     """
     try:
@@ -302,6 +303,7 @@ async def _store_all(
     folding: asyncio.Task[int] | None = None
     draining: asyncio.Task[int] | None = None
     undrained = unfolded = 0
+    left = len(items)  # items not yet in a stored batch
     with (
         neighbours_deferred(),
         counts_deferred(),
@@ -324,26 +326,31 @@ async def _store_all(
                         report.failures.append(failure)
                         advance()
                     stored = await _store(current.pending, report, advance, prelinked)
+                    left -= len(current.failures) + len(current.pending)
                     ahead = stored > 0
                     undrained += stored
                     unfolded += stored
                 finally:
                     prelinked = await linking if linking is not None else None
-                alone = stored > 0 and following is not None and await may_drain_alongside()
-                if unfolded and _idle(folding) and (unfolded >= FOLD_ALONGSIDE or not alone):
+                running = await imports_running() if stored > 0 and following is not None else 0
+                ending = stored == 0 or following is None
+                due = unfolded * running >= FOLD_ALONGSIDE or unfolded >= left
+                if unfolded and _idle(folding) and (ending or due):
                     # The counts of what was committed, on a connection of their own while the
-                    # next batches are written (the database's work on two cores): alone, a few
-                    # hundred articles at a time (a pair named in several is written once); with
-                    # other importers, after every batch (one folder at a time, whoever is free:
-                    # what the others stored would otherwise wait for the end).
+                    # next batches are written (the database's work on two cores), about a
+                    # thousand articles at a time (a pair named in several is written once): with
+                    # n importers running, each folds (what all of them queued) after storing
+                    # 1/n of that (one folder at a time, whoever is free: what the others stored
+                    # would otherwise wait for the end); and as soon as fewer articles are left
+                    # than it would fold, so that the fold after the last batch is a small one.
                     unfolded = 0
-                    folding = asyncio.create_task(fold_counts(wait=False))
-                if undrained >= DRAIN_ALONGSIDE and alone and _idle(draining):
+                    folding = asyncio.create_task(fold_counts(wait=False, once=True))
+                if undrained >= DRAIN_ALONGSIDE and running == 1 and _idle(draining):
                     # Likewise the related-article lists of what was committed, a few hundred
                     # articles at a time (a drain's statements cost less per article in larger
                     # sets), while no other import runs (else the last to end drains the lot).
                     undrained = 0
-                    draining = asyncio.create_task(drain_neighbours())
+                    draining = asyncio.create_task(drain_neighbours(once=True))
                 current = following
         finally:
             for task in (folding, draining):
@@ -352,7 +359,7 @@ async def _store_all(
                         await task
 
 
-FOLD_ALONGSIDE = 300
+FOLD_ALONGSIDE = 1000
 """Articles stored since the last fold before an import folds the counts alongside its batches."""
 DRAIN_ALONGSIDE = 500
 """Articles stored since the last drain before an import drains alongside its batches again."""

@@ -231,21 +231,22 @@ async def others_importing() -> bool:
     return not rows[0]["alone"]
 
 
-async def may_drain_alongside() -> bool:
-    """Whether this import may drain the queued lists while it stores its next batches: on
-    PostgreSQL when it is the only one inside `importing()` now (else the last to end drains the
-    lot); never on SQLite (one connection: the drain would only wait for the batches). Call it
-    inside `importing()`."""
+async def imports_running() -> int:
+    """How many imports are inside `importing()` now, this one included (PostgreSQL; 0 on SQLite,
+    where an import never drains alongside its batches: one connection, the drain would only
+    wait for the batches). This import may drain the queued lists while it stores its next
+    batches when it is the only one (else the last to end drains the lot). Call it inside
+    `importing()`."""
     client = connections.get("default")
     if client.capabilities.dialect != "postgres":
-        return False
+        return 0
     rows = await client.execute_query_dict(
         "SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
         " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
         " AND ((classid::bigint << 32) | objid::bigint) = $1",
         [_IMPORTING],
     )
-    return int(rows[0]["n"]) <= 1
+    return int(rows[0]["n"])
 
 
 async def refresh_neighbours(article_ids: Sequence[int], *, fresh: bool = False) -> None:
@@ -299,10 +300,13 @@ async def _refresh(client: BaseDBAsyncClient, ids: list[int], postgres: bool, *,
     await _trim(client, ids, postgres)
 
 
-async def drain_neighbours() -> int:
+async def drain_neighbours(*, once: bool = False) -> int:
     """Refresh the lists of every queued article and empty the queue: up to `DRAIN_BATCH` articles
     per transaction, one drain at a time (a second one waits for the first, then finds what is
-    left); each transaction announces its write, so cached answers go. Returns the articles done."""
+    left); each transaction announces its write, so cached answers go. Returns the articles done.
+    With `once`, one such transaction: what is queued meanwhile is left to the next drain (an
+    import draining alongside its batches; a drain costs less per article in larger sets, whose
+    articles are not offered to each other's lists one set after another)."""
     done = 0
     while True:
         for _attempt in range(_ATTEMPTS - 1):
@@ -316,6 +320,8 @@ async def drain_neighbours() -> int:
         if not count:
             return done
         done += count
+        if once:
+            return done
 
 
 async def _drain_some() -> int:
