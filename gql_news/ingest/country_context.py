@@ -330,6 +330,12 @@ _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after
 _US_PLACES = 2
 _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
+_STATES_NAMED_LIKE_CITIES = frozenset(["Washington", "New York", "District of Columbia"])
+# the AP style's abbreviations of US states, written after a town ("Lebanon, Pa.")
+_US_STATE_ABBREVIATION = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
+    r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1179,6 +1185,8 @@ def _place_or_institution(
         words = lead[: -len(" of the ")].split()
         if words and words[-1] in _RIVER_PARTS:
             return True  # "the inner delta of the Niger", "the banks of the Jordan"
+    if _a_town_in_a_us_state(body, start + len(form), context):
+        return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
         if len({m.group() for m in _us_places(context.us_places).finditer(body)} - {form}) < _US_PLACES:
             return False
@@ -1189,6 +1197,24 @@ def _place_or_institution(
         # words say so ("the state of Georgia", "north Georgia")
         return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
+
+
+def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form is followed by a comma and the name of a US state that is no country's
+    name, or its abbreviation, the way a town in that state is written ("Lebanon, Pennsylvania",
+    "Mexico, Missouri", "Peru, Ill."). Not before the states named like their largest city or
+    the capital ("Mexico, Washington and Ottawa", "offices in Peru, New York and London")."""
+    if not body.startswith(", ", end):
+        return False
+    rest = body[end + 2 : end + 30]
+    if _US_STATE_ABBREVIATION.match(rest):
+        return True
+    countries = dict(context.capitals)
+    return any(
+        rest.startswith(state) and not rest[len(state) : len(state) + 1].isalnum()
+        for state in context.us_states
+        if state not in countries and state not in _STATES_NAMED_LIKE_CITIES
+    )
 
 
 def _organisation(body: str, end: int) -> bool:

@@ -186,3 +186,18 @@ def test_species_dishes_crafts_languages_and_relatives(
 def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(gazetteer: Gazetteer) -> None:
     body = "Jordan Haddad will captain Jordan in the qualifiers. Jordan beat Kuwait last month."
     assert _linked(body, gazetteer) == ["Jordan", "Jordan", "Kuwait"]
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("Orchards around Lebanon, Pennsylvania, and Peru, Ill., were spared.", []),
+        ("Apple growers near Mexico, Missouri, sell to Canada.", ["Canada"]),
+        ("Talks between Mexico, Washington and Ottawa resumed.", ["Mexico"]),
+        ("Ministers from Jordan, Georgia and Armenia met.", ["Jordan", "Georgia", "Armenia"]),
+    ],
+)
+def test_a_town_written_with_its_us_state_is_not_the_country(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
