@@ -235,6 +235,18 @@ _INSTITUTION_OF = frozenset(
         "Observatory",
         "Conservatory",
         "Zoo",
+        # a body's own name: "the Football Association of Wales", "the Steel Authority of India"
+        "Association",
+        "Authority",
+        "Federation",
+        "Confederation",
+        "Corporation",
+        "Company",
+        "Commission",
+        "Agency",
+        "Board",
+        "League",
+        "Club",
     ]
 )
 # "the delta of the Niger", "the banks of the Jordan": a river, not the country.
@@ -315,6 +327,17 @@ _ORGANISATION_AFTER = frozenset(
         "Water",
         "Aviation",
         "Railway",
+        # a sports body's or a club's name: "the Scottish FA", "the Irish Football Association"
+        "FA",
+        "Association",
+        "Federation",
+        "Union",
+        "Authority",
+        "Commission",
+        "Agency",
+        "Board",
+        "League",
+        "Club",
     ]
 )
 # A national side takes a plural verb in British news English ("Wales play Scotland", "Jordan

@@ -201,3 +201,17 @@ def test_a_town_written_with_its_us_state_is_not_the_country(
     body: str, linked: list[str], gazetteer: Gazetteer
 ) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("The Football Association of Wales watched him; the Scottish FA did not.", []),
+        ("The Steel Authority of India and the Irish Football Association declined to comment.", []),
+        ("He qualifies for Wales through his father.", ["Wales"]),
+    ],
+)
+def test_a_body_s_name_swallows_the_country_it_holds(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
