@@ -268,6 +268,8 @@ _RIVER_PARTS = frozenset(
         "tributary",
     ]
 )
+# after the river's name: "the Niger delta" (not "bank", "waters": "the Netherlands bank ING")
+_RIVER_LANDS = frozenset(["delta", "basin", "valley", "estuary", "headwaters", "floodplain", "tributaries"])
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
@@ -1208,6 +1210,8 @@ def _place_or_institution(
         words = lead[: -len(" of the ")].split()
         if words and words[-1] in _RIVER_PARTS:
             return True  # "the inner delta of the Niger", "the banks of the Jordan"
+    if following in _RIVER_LANDS and lead.lower().endswith(("the ", "upper ", "lower ")):
+        return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places

@@ -215,3 +215,16 @@ def test_a_body_s_name_swallows_the_country_it_holds(
     body: str, linked: list[str], gazetteer: Gazetteer
 ) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("Fish are vanishing from the Niger delta and the upper Jordan valley.", []),
+        ("Shares in the Netherlands bank rose; Niger delta towns flooded.", ["Netherlands", "Niger"]),
+    ],
+)
+def test_a_river_s_land_after_the_river_s_name_is_not_the_country(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
