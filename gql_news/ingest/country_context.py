@@ -537,6 +537,18 @@ def names_a_place_or_body(word: str) -> bool:
     return word in _PLACE_AFTER or names_a_body(word)
 
 
+# the words of _PLACE_AFTER that end a natural feature's name and are nobody's surname
+_FEATURES = frozenset(
+    ["Sea", "Ocean", "River", "Canal", "Delta", "Basin", "Strait", "Straits", "Gulf", "Desert", "Peninsula",
+     "Mountains", "Islands", "Plateau"]
+)  # fmt: skip
+
+
+def names_a_feature(word: str) -> bool:
+    """Whether a capitalised word ends the name of a sea, a river or another natural feature."""
+    return word in _FEATURES
+
+
 def names_a_body(word: str) -> bool:
     """Whether a capitalised word names a company or a body wherever it stands in its name ("Air",
     "Power", "Airways"), not a place ("Park", "Lake" are surnames too)."""
