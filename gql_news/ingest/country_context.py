@@ -119,6 +119,7 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_DEGREE_WORDS = frozenset(["some", "little", "fluent", "basic", "broken", "passable"])  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
@@ -934,6 +935,11 @@ def _a_language(
         return True  # "from the German original" in a story of translators
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
+        begin = start - len(before) - 1  # "spoke French and some Italian", "and a little Greek"
+        if body.endswith(" a ", 0, begin):
+            begin -= 2
+        return _a_language(body, begin, end, context, _word_before(body, begin), reach)
     item = _previous_item(body, start, 0) if reach > 1 else None
     if item is None or item[0].lower() not in context.languages:
         return False

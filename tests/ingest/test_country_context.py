@@ -228,3 +228,16 @@ def test_a_river_s_land_after_the_river_s_name_is_not_the_country(
     body: str, linked: list[str], gazetteer: Gazetteer
 ) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("She spoke French and some Italian, and a little Greek.", []),
+        ("They bought French and some Italian wine.", ["French", "Italian"]),
+    ],
+)
+def test_a_language_listed_with_a_word_of_degree_is_still_a_language(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
