@@ -191,53 +191,22 @@ def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(ga
 @pytest.mark.parametrize(
     ("body", "linked"),
     [
+        # a town written with its US state's name or abbreviation (not Washington, not Georgia)
         ("Orchards around Lebanon, Pennsylvania, and Peru, Ill., were spared.", []),
         ("Apple growers near Mexico, Missouri, sell to Canada.", ["Canada"]),
         ("Talks between Mexico, Washington and Ottawa resumed.", ["Mexico"]),
         ("Ministers from Jordan, Georgia and Armenia met.", ["Jordan", "Georgia", "Armenia"]),
-    ],
-)
-def test_a_town_written_with_its_us_state_is_not_the_country(
-    body: str, linked: list[str], gazetteer: Gazetteer
-) -> None:
-    assert _linked(body, gazetteer) == linked
-
-
-@pytest.mark.parametrize(
-    ("body", "linked"),
-    [
+        # a body's name swallows the country it holds
         ("The Football Association of Wales watched him; the Scottish FA did not.", []),
         ("The Steel Authority of India and the Irish Football Association declined to comment.", []),
         ("He qualifies for Wales through his father.", ["Wales"]),
-    ],
-)
-def test_a_body_s_name_swallows_the_country_it_holds(
-    body: str, linked: list[str], gazetteer: Gazetteer
-) -> None:
-    assert _linked(body, gazetteer) == linked
-
-
-@pytest.mark.parametrize(
-    ("body", "linked"),
-    [
+        # a river's land after its name and "the"
         ("Fish are vanishing from the Niger delta and the upper Jordan valley.", []),
         ("Shares in the Netherlands bank rose; Niger delta towns flooded.", ["Netherlands", "Niger"]),
-    ],
-)
-def test_a_river_s_land_after_the_river_s_name_is_not_the_country(
-    body: str, linked: list[str], gazetteer: Gazetteer
-) -> None:
-    assert _linked(body, gazetteer) == linked
-
-
-@pytest.mark.parametrize(
-    ("body", "linked"),
-    [
+        # a language listed after a word of degree
         ("She spoke French and some Italian, and a little Greek.", []),
         ("They bought French and some Italian wine.", ["French", "Italian"]),
     ],
 )
-def test_a_language_listed_with_a_word_of_degree_is_still_a_language(
-    body: str, linked: list[str], gazetteer: Gazetteer
-) -> None:
+def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
