@@ -42,7 +42,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from gql_news.ingest.country_context import names_a_body, names_a_place_or_body, shipped_country_context
+from gql_news.ingest.country_context import (
+    names_a_body,
+    names_a_feature,
+    names_a_place_or_body,
+    shipped_country_context,
+)
 from gql_news.ingest.cue_words import (
     APPOSITIVE_START,
     COMPANY_ROLES,
@@ -101,7 +106,10 @@ def find_candidates(
                 continue
             if candidate.kind == PERSON and (
                 _a_country_body(candidate.text, gazetteer)
-                or _named_after_a_country(candidate.text, gazetteer)
+                or (
+                    _named_after_a_country(candidate.text, gazetteer)
+                    and not _set_off_by_a_role(body, candidate)
+                )
             ):
                 continue
             found[candidate.text] = candidate
@@ -129,6 +137,13 @@ def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
     if words[0].lower() in shipped_country_context().given_names:
         return False
     return any(kind == "country" for word in words for kind, _ in entities_named(word, gazetteer))
+
+
+def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:
+    """Whether a name was suggested by a title set off by commas before it ("The chief executive,
+    Holland Price, said"): a person, whatever country the name holds. A title right before the
+    name is not enough ("the property developer China Evergrande")."""
+    return body.endswith(", ", 0, candidate.start) and _is_title(candidate.cue)
 
 
 def _ends_another(text: str, people: list[str]) -> bool:
@@ -468,6 +483,8 @@ def _person(body: str, tokens: list[_Token], first: int, last: int, cue: str) ->
         return None
     if _has_org_word(tokens, first, last) or names_a_body(named[0].text):
         return None  # "Air India said": a name that opens with a company's word is the company's
+    if names_a_feature(named[-1].text):
+        return None  # "the Caspian Sea said": a sea, a river or a desert is nobody's surname
     text, start, end = _span(body, tokens, first, last)
     return FoundCandidate(text, PERSON, cue, start, end)
 

@@ -119,6 +119,7 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_DEGREE_WORDS = frozenset(["some", "little", "fluent", "basic", "broken", "passable"])  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
@@ -235,6 +236,18 @@ _INSTITUTION_OF = frozenset(
         "Observatory",
         "Conservatory",
         "Zoo",
+        # a body's own name: "the Football Association of Wales", "the Steel Authority of India"
+        "Association",
+        "Authority",
+        "Federation",
+        "Confederation",
+        "Corporation",
+        "Company",
+        "Commission",
+        "Agency",
+        "Board",
+        "League",
+        "Club",
     ]
 )
 # "the delta of the Niger", "the banks of the Jordan": a river, not the country.
@@ -256,6 +269,8 @@ _RIVER_PARTS = frozenset(
         "tributary",
     ]
 )
+# after the river's name: "the Niger delta" (not "bank", "waters": "the Netherlands bank ING")
+_RIVER_LANDS = frozenset(["delta", "basin", "valley", "estuary", "headwaters", "floodplain", "tributaries"])
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
@@ -315,6 +330,17 @@ _ORGANISATION_AFTER = frozenset(
         "Water",
         "Aviation",
         "Railway",
+        # a sports body's or a club's name: "the Scottish FA", "the Irish Football Association"
+        "FA",
+        "Association",
+        "Federation",
+        "Union",
+        "Authority",
+        "Commission",
+        "Agency",
+        "Board",
+        "League",
+        "Club",
     ]
 )
 # A national side takes a plural verb in British news English ("Wales play Scotland", "Jordan
@@ -330,6 +356,12 @@ _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after
 _US_PLACES = 2
 _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
+_STATES_NAMED_LIKE_CITIES = frozenset(["Washington", "New York", "District of Columbia"])
+# the AP style's abbreviations of US states, written after a town ("Lebanon, Pa.")
+_US_STATE_ABBREVIATION = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
+    r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,6 +536,18 @@ def _us_places(alternatives: str) -> re.Pattern[str]:
 def names_a_place_or_body(word: str) -> bool:
     """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
     return word in _PLACE_AFTER or names_a_body(word)
+
+
+# the words of _PLACE_AFTER that end a natural feature's name and are nobody's surname
+_FEATURES = frozenset(
+    ["Sea", "Ocean", "River", "Canal", "Delta", "Basin", "Strait", "Straits", "Gulf", "Desert", "Peninsula",
+     "Mountains", "Islands", "Plateau"]
+)  # fmt: skip
+
+
+def names_a_feature(word: str) -> bool:
+    """Whether a capitalised word ends the name of a sea, a river or another natural feature."""
+    return word in _FEATURES
 
 
 def names_a_body(word: str) -> bool:
@@ -891,6 +935,11 @@ def _a_language(
         return True  # "from the German original" in a story of translators
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
+        begin = start - len(before) - 1  # "spoke French and some Italian", "and a little Greek"
+        if body.endswith(" a ", 0, begin):
+            begin -= 2
+        return _a_language(body, begin, end, context, _word_before(body, begin), reach)
     item = _previous_item(body, start, 0) if reach > 1 else None
     if item is None or item[0].lower() not in context.languages:
         return False
@@ -1179,6 +1228,10 @@ def _place_or_institution(
         words = lead[: -len(" of the ")].split()
         if words and words[-1] in _RIVER_PARTS:
             return True  # "the inner delta of the Niger", "the banks of the Jordan"
+    if following in _RIVER_LANDS and lead.lower().endswith(("the ", "upper ", "lower ")):
+        return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
+    if _a_town_in_a_us_state(body, start + len(form), context):
+        return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
         if len({m.group() for m in _us_places(context.us_places).finditer(body)} - {form}) < _US_PLACES:
             return False
@@ -1189,6 +1242,24 @@ def _place_or_institution(
         # words say so ("the state of Georgia", "north Georgia")
         return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
+
+
+def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form is followed by a comma and the name of a US state that is no country's
+    name, or its abbreviation, the way a town in that state is written ("Lebanon, Pennsylvania",
+    "Mexico, Missouri", "Peru, Ill."). Not before the states named like their largest city or
+    the capital ("Mexico, Washington and Ottawa", "offices in Peru, New York and London")."""
+    if not body.startswith(", ", end):
+        return False
+    rest = body[end + 2 : end + 30]
+    if _US_STATE_ABBREVIATION.match(rest):
+        return True
+    countries = dict(context.capitals)
+    return any(
+        rest.startswith(state) and not rest[len(state) : len(state) + 1].isalnum()
+        for state in context.us_states
+        if state not in countries and state not in _STATES_NAMED_LIKE_CITIES
+    )
 
 
 def _organisation(body: str, end: int) -> bool:

@@ -111,6 +111,13 @@ _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
+# a relative of one sex set off before a name ("His son, Kenya Adeyemi,"): the noun says the
+# gender, whatever the given name usually says
+_GENDERED_NOUN_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:a|an|the|his|her|their|its|my|our)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}"
+    r"(?:(son|brother|father|husband|widower|nephew|grandson|uncle|boyfriend)"
+    r"|(daughter|sister|mother|wife|widow|niece|granddaughter|aunt|girlfriend)),?[^\S\n]+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +243,7 @@ class _Attributor:
         for candidate in named:
             key = -(len(self.candidate_names) + 1)
             self.candidate_names[key] = candidate.text
-            self.genders[key] = _gender(candidate.text)
+            self.genders[key] = _gender_before(self.body, candidate.start) or _gender(candidate.text)
             forms = [candidate.text] + [name for name in [surname(candidate.text)] if name]
             for form in forms:
                 for match in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", self.body):
@@ -638,6 +645,14 @@ class _Spans:
     def __call__(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and self.spans[index][0] < position < self.spans[index][1]
+
+
+def _gender_before(body: str, start: int) -> str | None:
+    """The gender a relative's noun right before a name says ("his son, ", "a widow, ")."""
+    found = _GENDERED_NOUN_BEFORE.search(body, max(0, start - 50), start)
+    if found is None:
+        return None
+    return "male" if found.group(1) else "female"
 
 
 def _gender(name: str) -> str | None:

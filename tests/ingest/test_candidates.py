@@ -110,6 +110,30 @@ def test_a_company_named_after_a_country_is_no_person() -> None:
     assert people == ["Marcy Jordan", "Jordan Haddad"]  # opened by given names
 
 
+def test_a_title_set_off_by_commas_makes_a_name_holding_a_country_a_person() -> None:
+    gazetteer = Gazetteer(
+        (GazetteerEntry("country", 1, ("Netherlands", "Holland")), GazetteerEntry("country", 2, ("China",))),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
+    text = (
+        "The chief executive of Island Bakeries, Holland Price, said sales rose. "
+        "Shares of the property developer China Evergrande fell."
+    )
+    people = [
+        c.text
+        for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)
+        if c.kind.value == "person"
+    ]
+    assert people == ["Holland Price"]
+
+
+def test_a_natural_feature_s_name_is_no_person() -> None:
+    gazetteer = Gazetteer((), given_names=shipped_given_names(), context=shipped_country_context())
+    text = "Scientists at a lab on the Caspian Sea said sturgeon had not recovered."
+    assert find_candidates(text, find_mentions(text, gazetteer), gazetteer) == []
+
+
 def test_a_title_word_after_a_given_name_ends_the_name() -> None:
     gazetteer = Gazetteer((), given_names=shipped_given_names(), context=shipped_country_context())
     text = "The Leeds baker Sarah English said she had held her prices."

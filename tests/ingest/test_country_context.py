@@ -186,3 +186,27 @@ def test_species_dishes_crafts_languages_and_relatives(
 def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(gazetteer: Gazetteer) -> None:
     body = "Jordan Haddad will captain Jordan in the qualifiers. Jordan beat Kuwait last month."
     assert _linked(body, gazetteer) == ["Jordan", "Jordan", "Kuwait"]
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a town written with its US state's name or abbreviation (not Washington, not Georgia)
+        ("Orchards around Lebanon, Pennsylvania, and Peru, Ill., were spared.", []),
+        ("Apple growers near Mexico, Missouri, sell to Canada.", ["Canada"]),
+        ("Talks between Mexico, Washington and Ottawa resumed.", ["Mexico"]),
+        ("Ministers from Jordan, Georgia and Armenia met.", ["Jordan", "Georgia", "Armenia"]),
+        # a body's name swallows the country it holds
+        ("The Football Association of Wales watched him; the Scottish FA did not.", []),
+        ("The Steel Authority of India and the Irish Football Association declined to comment.", []),
+        ("He qualifies for Wales through his father.", ["Wales"]),
+        # a river's land after its name and "the"
+        ("Fish are vanishing from the Niger delta and the upper Jordan valley.", []),
+        ("Shares in the Netherlands bank rose; Niger delta towns flooded.", ["Netherlands", "Niger"]),
+        # a language listed after a word of degree
+        ("She spoke French and some Italian, and a little Greek.", []),
+        ("They bought French and some Italian wine.", ["French", "Italian"]),
+    ],
+)
+def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked

@@ -401,3 +401,12 @@ def test_a_speech_verb_before_another_clause_does_not_introduce_the_quotation() 
         "Aleksandr Lukashenko said the talks would go on, but the minister was blunter: “We will not sign.”"
     )
     assert _said(body) == [("We will not sign.", None)]
+
+
+def test_a_relative_s_noun_before_a_name_says_the_gender_the_given_name_does_not() -> None:
+    body = (
+        "A friend, Jordan Okafor, said the band toured every year. “He changed the order,” Okafor said.\n\n"
+        "His son, Kenya Adeyemi, who runs the studio, said the album was nearly done. "
+        "“He was still writing songs last week,” he said."
+    )
+    assert _said_with_candidates(body)[-1] == ("He was still writing songs last week", None, "Kenya Adeyemi")
