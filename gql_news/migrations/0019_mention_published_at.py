@@ -15,21 +15,26 @@ first, and the page is the first n distinct articles of one index range walk
   writer gave it); SQLite, a row trigger after INSERT when it is null. An article whose
   publication time changes moves its mentions with it (a row trigger after UPDATE OF
   published_at on article, on both databases).
-- The (entity, article_id) indexes of 0007 become (entity, published_at DESC, article_id DESC),
+- Beside 0007's (entity, article_id) indexes, (entity, published_at DESC, article_id DESC) ones,
   one per entity column. They are not partial: PostGraphile (`--no-ignore-indexes`) takes only
-  a non-partial index whose first column is the foreign key as that key's index, and the
-  (entity, ...) prefix still answers every "mentions of this entity" lookup the old ones did.
+  a non-partial index whose first column is the foreign key as that key's index. 0007's stay:
+  "does this article mention this entity" (the filtered pages' EXISTS, the search triggers'
+  "another mention of the same entity in this article" on SQLite) is one exact seek in them; in
+  the new ones it would be a scan of the entity's whole range (SQLite, without statistics,
+  chose exactly that for 0008's insert trigger, and a bulk load of 230,000 mentions went from
+  half a minute to over ten).
 - SQLite: 0008's search trigger after UPDATE on mention (which rebuilt the article's entity
   names for every updated row) fires on a change of the entity or article columns only, so the
   backfill and a moved article do not rebuild search documents.
 
-Backward: the triggers and the new indexes are dropped, 0007's indexes made again and the column
-dropped with plain SQL (`ALTER TABLE ... DROP COLUMN`, SQLite 3.35+): Tortoise's RemoveField
-rebuilds the table on SQLite, which the FTS triggers naming `mention` do not survive.
+Backward: the triggers and the new indexes are dropped, then the column, with plain SQL
+(`ALTER TABLE ... DROP COLUMN`, SQLite 3.35+): Tortoise's RemoveField rebuilds the table on
+SQLite, which the FTS triggers naming `mention` do not survive.
 
 Time and size: the backfill rewrites every mention row once (on PostgreSQL the table's size
-doubles until vacuumed) and the three indexes are rebuilt; at 20,000 articles (about 600,000
-mentions) a few seconds. Writes to `mention` wait while it runs.
+doubles until vacuumed) and three indexes are built; at 20,000 articles (230,000 mentions) a
+few seconds. Writes to `mention` wait while it runs; each mention written afterwards
+updates three more index entries.
 """
 
 from __future__ import annotations
@@ -46,20 +51,11 @@ ENTITY_COLUMNS = ("person_id", "organisation_id", "country_id")
 NEWEST = {column: f"mention_{column.removesuffix('_id')}_newest" for column in ENTITY_COLUMNS}
 """The name of each entity column's (entity, published_at DESC, article_id DESC) index."""
 
-OLD_INDEXES = {
-    "person_id": "idx_mention_person__3a5243",
-    "organisation_id": "idx_mention_organis_0c111b",
-    "country_id": "idx_mention_country_033fcd",
-}
-"""0007's (entity, article_id) indexes, by the names Tortoise gave them."""
-
 _CREATE_NEWEST = [
     f'CREATE INDEX "{name}" ON "mention" ("{column}", "published_at" DESC, "article_id" DESC)'
     for column, name in NEWEST.items()
 ]
 _DROP_NEWEST = [f'DROP INDEX IF EXISTS "{name}"' for name in NEWEST.values()]
-_CREATE_OLD = [f'CREATE INDEX "{name}" ON "mention" ("{column}", "article_id")' for column, name in OLD_INDEXES.items()]
-_DROP_OLD = [f'DROP INDEX IF EXISTS "{name}"' for name in OLD_INDEXES.values()]
 
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
@@ -91,7 +87,6 @@ _PG_FORWARD = [
     # every article's search document for the backfill (the documents do not change).
     "SELECT set_config('gql_news.documents', 'written', true);"
     " UPDATE mention m SET published_at = a.published_at FROM article a WHERE a.id = m.article_id",
-    *_DROP_OLD,
     *_CREATE_NEWEST,
     _PG_FILL,
     _PG_MOVE,
@@ -109,7 +104,6 @@ _PG_BACKWARD = [
     "DROP FUNCTION IF EXISTS gql_news_article_published_at_moved()",
     "DROP FUNCTION IF EXISTS gql_news_mention_published_at()",
     *_DROP_NEWEST,
-    *_CREATE_OLD,
     "ALTER TABLE mention DROP COLUMN IF EXISTS published_at",
 ]
 
@@ -130,7 +124,6 @@ _SQLITE_FORWARD = [
     "ALTER TABLE mention ADD COLUMN published_at TIMESTAMP",
     *_sqlite_search_update("article_id, person_id, organisation_id, country_id"),
     "UPDATE mention SET published_at = (SELECT a.published_at FROM article a WHERE a.id = mention.article_id)",
-    *_DROP_OLD,
     *_CREATE_NEWEST,
     "CREATE TRIGGER mention_published_at AFTER INSERT ON mention WHEN NEW.published_at IS NULL BEGIN"
     " UPDATE mention SET published_at = (SELECT a.published_at FROM article a WHERE a.id = NEW.article_id)"
@@ -144,7 +137,6 @@ _SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS article_published_at_moved",
     "DROP TRIGGER IF EXISTS mention_published_at",
     *_DROP_NEWEST,
-    *_CREATE_OLD,
     *_sqlite_search_update(""),
     "ALTER TABLE mention DROP COLUMN published_at",
 ]
@@ -181,17 +173,12 @@ class _AddIndex(_StateOnly, ops.AddIndex):
     pass
 
 
-class _RemoveIndex(_StateOnly, ops.RemoveIndex):
-    pass
-
-
 class Migration(migrations.Migration):
     dependencies = [("models", "0018_count_queue")]
 
     initial = False
 
     operations = [
-        *(_RemoveIndex(model_name="Mention", fields=[column, "article_id"]) for column in ENTITY_COLUMNS),
         _AddField(model_name="Mention", name="published_at", field=fields.DatetimeField(null=True)),
         *(
             _AddIndex(
