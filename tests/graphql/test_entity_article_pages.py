@@ -152,3 +152,30 @@ async def test_people_and_organisations_walk_too(uncached_client: httpx.AsyncCli
             break
         after = person["w"]["pageInfo"]["endCursor"]
     assert seen == ["Both 3", "Both 1", "Both 4", "Both 2", "Both 0"]
+
+
+async def test_the_store_writes_the_article_time_with_its_mentions(
+    uncached_client: httpx.AsyncClient,
+) -> None:
+    create = "mutation($input: ArticleInput!) { createArticle(input: $input) { slug } }"
+    article = {
+        "title": "Harbour deal signed",
+        "body": "Iran and Belarus signed a harbour deal.\n\nThe Korean side watched.",
+        "publishedAt": "2024-03-01T09:30:00+01:00",
+        "topics": ["Trade"],
+    }
+    with count_statements() as statements:
+        created = ok(await mutate(uncached_client, create, {"input": article}, await token_headers()))
+    slug = created["createArticle"]["slug"]
+    # The mention insert reads the article's time itself (the fill trigger has nothing to do).
+    inserts = [s for s in statements if s.lstrip().startswith('INSERT INTO "mention"')]
+    assert inserts
+    assert all('"published_at"' in s for s in inserts)
+    stored = await Article.get(slug=slug)
+    times = await Mention.filter(article_id=stored.id).values_list("published_at", flat=True)
+    assert times
+    assert set(times) == {stored.published_at}
+    result = await data(
+        uncached_client, '{ country(code: "BY") { articles(first: 1) { edges { node { slug } } } } }'
+    )
+    assert result["country"]["articles"]["edges"] == [{"node": {"slug": slug}}]
