@@ -151,6 +151,7 @@ class MentionRow:
     person_id: int | None = None
     organisation_id: int | None = None
     country_id: int | None = None
+    published_at: datetime | None = None  # the article's, as the store writes it (migration 0019)
 
 
 @dataclass(slots=True)
@@ -360,9 +361,18 @@ def generate_chunks(
         for position, topic in enumerate(rng.sample(topics, min(rng.randint(1, 2), len(topics)))):
             data.article_topics.append(ArticleTopicRow(link_id, aid, topic.id, position))
             link_id += 1
+        published = data.articles[-1].published_at
         for start, end, mention_text, kind, entity_id in body.spans:
             data.mentions.append(
-                MentionRow(mention_id, aid, mention_text, start, end, **{f"{kind}_id": entity_id})
+                MentionRow(
+                    mention_id,
+                    aid,
+                    mention_text,
+                    start,
+                    end,
+                    published_at=published,
+                    **{f"{kind}_id": entity_id},
+                )
             )
             mention_id += 1
         if chunk is not None and len(data.articles) >= chunk and offset < sizes.articles - 1:

@@ -30,7 +30,27 @@ async def test_mention_indexes(db_session: Settings) -> None:
     columns = await _index_columns("mention")
     assert ("article_id", "start", "end") in columns  # unique: one mention per span
     for entity in ("person_id", "organisation_id", "country_id"):
-        assert (entity, "article_id") in columns
+        assert (entity, "article_id") in columns  # "does this article mention it": one seek
+        # An entity's mentions newest article first: its article page is one range walk.
+        assert (entity, "published_at", "article_id") in columns
+
+
+async def test_mention_indexes_are_named_and_descending(db_session: Settings) -> None:
+    conn = db()
+    names = ("mention_person_newest", "mention_organisation_newest", "mention_country_newest")
+    if conn.capabilities.dialect == "postgres":
+        rows = await conn.execute_query_dict(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'mention'"
+        )
+    else:
+        rows = await conn.execute_query_dict(
+            "SELECT name AS indexname, sql AS indexdef FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'mention'"
+        )
+    found = {row["indexname"]: row["indexdef"] for row in rows}
+    for name in names:
+        assert "published_at DESC, article_id DESC" in found[name].replace('"', "")
+        assert " WHERE " not in found[name]  # not partial: PostGraphile takes it as the FK's index
 
 
 async def test_foreign_keys_and_sort_keys_are_indexed(db_session: Settings) -> None:

@@ -164,7 +164,7 @@ async def replace_mentions(
             for m in links.mentions
         ]
         if rows:
-            await insert_many("mention", _MENTION_COLUMNS, rows)
+            await insert_many("mention", _MENTION_COLUMNS, rows, published=True)
         await write_documents(ids, fresh=fresh)
     await replace_quotes([(pk, links.quotes) for pk, links in zip(ids, linked, strict=True)], fresh=fresh)
     await replace_open_candidates(
@@ -223,23 +223,39 @@ async def requote(articles: Sequence[tuple[int, str]]) -> int:
 
 
 async def insert_many(
-    table: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[Any, ...]], conflict: str = ""
+    table: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[tuple[Any, ...]],
+    conflict: str = "",
+    *,
+    published: bool = False,
 ) -> None:
     """Insert rows without model instances, on the current connection: one statement on
     PostgreSQL (arrays unnested, so the per-statement triggers fire once), executemany on SQLite.
-    `columns` are (name, PostgreSQL array type) pairs; `conflict` an `ON CONFLICT ...` clause."""
+    `columns` are (name, PostgreSQL array type) pairs; `conflict` an `ON CONFLICT ...` clause.
+    `published`: the rows' `published_at` is their article's (`article_id`), read in the same
+    statement (a mention's: its insert trigger, migration 0019, then has nothing to fill)."""
     client = connections.get("default")
     names = ", ".join(f'"{name}"' for name, _ in columns)
+    into = f'{names}, "published_at"' if published else names
     if client.capabilities.dialect == "postgres":
         arrays = ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(columns, start=1))
+        source = f"unnest({arrays}) AS u({names})"
+        if published:
+            source += " LEFT JOIN article a ON a.id = u.article_id"  # a missing one: the FK says so
         await client.execute_query(
-            f'INSERT INTO "{table}" ({names}) SELECT * FROM unnest({arrays}){conflict}',
+            f'INSERT INTO "{table}" ({into}) SELECT u.*{", a.published_at" if published else ""}'
+            f" FROM {source}{conflict}",
             [list(col) for col in zip(*rows, strict=True)],
         )
         return
     marks = ", ".join("?" for _ in columns)
+    if published:
+        marks += ", (SELECT a.published_at FROM article a WHERE a.id = ?)"
+        article = [name for name, _ in columns].index("article_id")
+        rows = [(*row, row[article]) for row in rows]
     await client.execute_many(
-        f'INSERT INTO "{table}" ({names}) VALUES ({marks}){conflict}', [list(row) for row in rows]
+        f'INSERT INTO "{table}" ({into}) VALUES ({marks}){conflict}', [list(row) for row in rows]
     )
 
 

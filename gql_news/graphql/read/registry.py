@@ -165,6 +165,10 @@ class Connection:
     orderings: Mapping[str, Ordering] = field(default_factory=dict)
     total: str | None = None
     """The unfiltered list's `totalCount` from a maintained count (`{row}` the parent row)."""
+    walk: str | None = None
+    """An entity's articles: the mention column naming the entity. The unfiltered page, newest
+    first, is then read from that column's (entity, published_at DESC, article_id DESC) index:
+    the first distinct articles of one range walk instead of every mention sorted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +300,7 @@ def registry() -> Mapping[str, ObjectType]:
     }
 
     def counted_articles(
-        belongs: str, *, filtered: bool = True, kind: int | None = None
+        belongs: str, *, filtered: bool = True, kind: int | None = None, walk: str | None = None
     ) -> dict[str, FieldSpec]:
         """A row's articles (`belongs` on `t`, `{key}` for the row's id): the connection (with the
         article filters or without), how many there are and how many per time bucket."""
@@ -307,6 +311,7 @@ def registry() -> Mapping[str, ObjectType]:
                 ARTICLES_NEWEST_FIRST,
                 _article_filters if filtered else None,
                 total=None if kind is None else entity_article_total(kind, "{row}.id"),
+                walk=walk,
             ),
             "articleCount": Computed(
                 f"SELECT COUNT(*) FROM {table(m.Article)} t WHERE " + belongs.replace("{key}", "{row}.id")
@@ -328,7 +333,7 @@ def registry() -> Mapping[str, ObjectType]:
             )
 
         return {
-            **counted_articles(_mentioned_in(fk), kind=code),
+            **counted_articles(_mentioned_in(fk), kind=code, walk=fk),
             "articleCount": maintained("articles"),
             "coMentioned": CoMentioned(fk, code, DEFAULT_CO_MENTIONS, MAX_CO_MENTIONS),
             "mentionCount": maintained("mentions"),

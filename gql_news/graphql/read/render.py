@@ -350,13 +350,39 @@ class Renderer:
         body = self.d.object(parts)
         if not needs_page:
             return body
-        # The LIMIT also keeps SQLite from flattening the page into the aggregate (its order stays).
-        page = f"SELECT t.* FROM {target.table} t{where} ORDER BY {ordering.order_sql()} LIMIT {self.size(size + 1)}"
+        if spec.walk is not None and not filters and ordering.descending and ordering is spec.ordering:
+            page = self._walked_page(spec.walk, row, ordering, size, after_params)
+        else:
+            # The LIMIT also keeps SQLite from flattening the page into the aggregate (its order stays).
+            page = f"SELECT t.* FROM {target.table} t{where} ORDER BY {ordering.order_sql()} LIMIT {self.size(size + 1)}"
         numbered = self.d.ordered(
             f"SELECT q_.*, ROW_NUMBER() OVER (ORDER BY {_order_on(ordering, 'q_')}) AS rn_, COUNT(*) OVER () AS n_ FROM ({page}) q_",
             "rn_",
         )
         return self.d.embed(f"SELECT {body} FROM ({numbered}) {alias}")
+
+    def _walked_page(
+        self, fk: str, row: str, ordering: Ordering, size: int, after: tuple[Any, ...] | None
+    ) -> str:
+        """An entity's page of articles, newest first, from its mentions' (fk, published_at DESC,
+        article_id DESC) index: the first size + 1 distinct (published_at, article) pairs of the
+        entity's range (after the cursor's), then those articles in the same order. A mention's
+        published_at is its article's (kept so by triggers), so this is the page the article
+        side's `belongs` answers."""
+        published, article = r.column(Mention, "published_at"), r.column(Mention, "article")
+        keys = f"x.{published}, x.{article}"
+        where = f"x.{fk} = {row}.id"
+        if after is not None:
+            where += " AND " + _bind(f"({keys}) < (?, ?)", after, self)
+        limit = self.size(size + 1)
+        walk = (
+            f"SELECT DISTINCT x.{published} AS p_, x.{article} AS a_ FROM {r.table(Mention)} x WHERE {where}"
+            f" ORDER BY x.{published} DESC, x.{article} DESC LIMIT {limit}"
+        )
+        return (
+            f"SELECT t.* FROM {r.table(Article)} t JOIN ({walk}) w_ ON t.id = w_.a_"
+            f" ORDER BY {ordering.order_sql()} LIMIT {limit}"
+        )
 
     def _edge_part(self, part: tuple[Any, ...], alias: str, cursor: str) -> str:
         if part[0] == "typename":
