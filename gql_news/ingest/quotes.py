@@ -70,7 +70,11 @@ or inside a clause before the subject ("After meeting Popkov, the minister said"
 subject. And the speaker is null when, after the chosen subject's sentence, someone
 else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
 whose given name fits ("Her place was taken by Maria Berg … “…,” she said") or says no gender,
-or when the subject is more than two sentences or a paragraph back. An unattributed quotation
+or when the subject is more than two sentences or a paragraph back. A pronoun in a later paragraph
+than its subject, who neither spoke a quotation nor speaks in that sentence ("said the vote was
+rigged"), resolves only when no other subject the pronoun could stand for is in reach before it
+("Dubois has led the party since 2019. His predecessor, Elio Martens, left politics. ¶ “…,” he
+said" is nobody's). An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -197,6 +201,7 @@ class _Attributor:
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
+        self.spoke: set[int] = set()  # where a speaker reference named (or a pronoun stood for) a speaker
         # Ascending positions of names nobody recognised, and (position, gender) of other full names.
         self.unknown_names, self.given_names = self._unrecognised_names(mentions, inside)
 
@@ -401,6 +406,7 @@ class _Attributor:
             person = self._antecedent(reference.start, reference.gender)
         if person is not None:
             bisect.insort(self.subjects, (reference.start, person))
+            self.spoke.add(reference.start)
         return person
 
     def _antecedent(self, position: int, gender: str | None) -> int | None:
@@ -416,8 +422,34 @@ class _Attributor:
                 return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
-                return None if self._rivals(person, start, position, gender) else person
+                if self._rivals(person, start, position, gender):
+                    return None
+                return None if self._rival_subjects(person, start, position, gender, floor) else person
         return None
+
+    def _rival_subjects(self, person: int, start: int, position: int, gender: str | None, floor: int) -> bool:
+        """Whether another subject the pronoun at `position` may stand for comes before the chosen
+        one at `start`, near enough to be its antecedent ("Dubois, 61, has led the Socialists. His
+        predecessor, Elio Martens, left politics. “…,” he said": Dubois or Martens, so neither),
+        unless the chosen one spoke there, naming the speaker of the quotes in turn ("“…,” Popkov
+        said. Asked …, he replied"). Exactly one person of a fitting gender in reach, or no
+        speaker."""
+        if start in self.spoke or self._cues(start, self._sentence_end(start)):
+            return False  # the chosen one speaks there, in a quotation or in reported speech
+        if bisect.bisect_right(self.paragraph_starts, start) == bisect.bisect_right(
+            self.paragraph_starts, position
+        ):
+            return False  # named in the pronoun's own paragraph: its nearest subject is the one
+        index = bisect.bisect_left(self.subjects, (start, _BEFORE_ALL))
+        for earlier, other in reversed(self.subjects[:index]):
+            if earlier < floor or self._too_far(earlier, position):
+                return False
+            if other == person:
+                continue
+            known = self.genders.get(other)
+            if gender is None or known is None or known == gender:
+                return True
+        return False
 
     def _too_far(self, start: int, position: int) -> bool:
         """Whether a subject at `start` is too far back for a pronoun at `position` to stand for it

@@ -410,3 +410,28 @@ def test_a_relative_s_noun_before_a_name_says_the_gender_the_given_name_does_not
         "“He was still writing songs last week,” he said."
     )
     assert _said_with_candidates(body)[-1] == ("He was still writing songs last week", None, "Kenya Adeyemi")
+
+
+def test_a_pronoun_opening_a_paragraph_after_two_people_of_its_gender_names_no_speaker() -> None:
+    body = (
+        "Aleksandr Lukashenko has led the country since 1994. His rival, Sergey Popkov, left "
+        "politics in 2020.\n\n“We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", None)]
+    # in the pronoun's own paragraph the nearest subject is the one
+    body = (
+        "Aleksandr Lukashenko has led the country since 1994. His rival, Sergey Popkov, left "
+        "politics in 2020. “We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
+    # and so is a subject who speaks in reported speech, or one of another gender before
+    body = (
+        "Aleksandr Lukashenko has led the country since 1994. His rival, Sergey Popkov, said the "
+        "vote was rigged.\n\n“We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
+    body = (
+        "Ana Petrova has led the party since 1994. Her rival, Sergey Popkov, left politics in 2020.\n\n"
+        "“We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
