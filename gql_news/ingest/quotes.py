@@ -74,7 +74,9 @@ or when the subject is more than two sentences or a paragraph back. A pronoun in
 than its subject, who neither spoke a quotation nor speaks in that sentence ("said the vote was
 rigged"), resolves only when no other subject the pronoun could stand for is in reach before it
 ("Dubois has led the party since 2019. His predecessor, Elio Martens, left politics. ¶ “…,” he
-said" is nobody's). An unattributed quotation
+said" is nobody's); nor when a pronoun of its gender heads a sentence in reach that names the
+subject after it, so stands for someone else ("She replaced Leslie Dahl. Dahl now advises a fund.
+“…,” she said"). An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -422,10 +424,30 @@ class _Attributor:
                 return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
-                if self._rivals(person, start, position, gender):
+                if self._rivals(person, start, position, gender) or self._other_pronoun(
+                    person, position, gender
+                ):
                     return None
                 return None if self._rival_subjects(person, start, position, gender, floor) else person
         return None
+
+    def _other_pronoun(self, person: int, position: int, gender: str | None) -> bool:
+        """Whether a pronoun of the same gender in reach before `position` heads a sentence that
+        names `person` after it, so stands for someone else the pronoun at `position` may stand for
+        too ("She replaced Leslie Dahl, who left. Dahl now advises a fund. “…,” she said")."""
+        if gender is None:
+            return False
+        first = bisect.bisect_left(self.reference_starts, self._sentence_start(position) - 1)
+        for index in range(first - 1, -1, -1):
+            pronoun = self.references[index]
+            if self._too_far(pronoun.start, position):
+                return False
+            if pronoun.person_id is not None or pronoun.gender != gender:
+                continue
+            end = self._sentence_end(pronoun.start)
+            if any(r.person_id == person for r in self._references(pronoun.start, end)):
+                return True
+        return False
 
     def _rival_subjects(self, person: int, start: int, position: int, gender: str | None, floor: int) -> bool:
         """Whether another subject the pronoun at `position` may stand for comes before the chosen

@@ -435,3 +435,13 @@ def test_a_pronoun_opening_a_paragraph_after_two_people_of_its_gender_names_no_s
         "“We will not be lectured,” he said."
     )
     assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
+
+
+def test_a_pronoun_names_no_one_after_a_pronoun_of_its_gender_that_stood_for_someone_else() -> None:
+    body = (
+        "Ana Petrova took the job in March. She replaced Mary Okafor, who left. Okafor now advises "
+        "a fund.\n\n“I wish her well,” she said."
+    )
+    assert _said(body) == [("I wish her well", None)]
+    body = "Ana Petrova took the job in March. Mary Okafor left. Okafor now advises a fund. “I am glad,” she said."
+    assert _said(body) == [("I am glad", "Mary Okafor")]
