@@ -30,7 +30,9 @@ Attribution, in order:
    talks would go on, but the minister was blunter: “…”" is nobody's). The subject is the person nearest
    before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
    A sentence introducing the quote with a colon but no speech verb names its speaker as
-   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”".
+   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”". Words
+   before the quotation that end with a gerund after another name are that person's speech, so
+   nobody's ("Sheiman recalls his counterpart, Algirdas Saudargas, telling him: “…”").
 3. A quotation with neither continues the previous one when it follows it in the same or
    the next paragraph and no other person is named between them ("“…,” Dapkiunas said.
    “Korea’s SK Hynix has a presence there…”").
@@ -76,7 +78,8 @@ rigged"), resolves only when no other subject the pronoun could stand for is in 
 ("Dubois has led the party since 2019. His predecessor, Elio Martens, left politics. ¶ “…,” he
 said" is nobody's); nor when a pronoun of its gender heads a sentence in reach that names the
 subject after it, so stands for someone else ("She replaced Leslie Dahl. Dahl now advises a fund.
-“…,” she said"). An unattributed quotation
+“…,” she said"), or when someone unnamed speaks in a sentence between, a role noun just before
+its speech verb ("Hoffmann's spokeswoman said the same. “…,” she said"). An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -111,10 +114,14 @@ _NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after
 _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# a gerund ending the words before a quotation, "telling him:", "saying,"
+_GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
+_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
+_ROLE_BEFORE_VERB = 4  # words before a speech verb where a role noun makes an unnamed speaker
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 # a relative of one sex set off before a name ("His son, Kenya Adeyemi,"): the noun says the
@@ -321,16 +328,27 @@ class _Attributor:
         if cues := self._cues(before_start, before_end):
             if _ANOTHER_CLAUSE.search(self.body, cues[-1].end, before_end):
                 return True, None, False  # "Popkov said talks would go on, but the minister disagreed: “…”"
+            if self._another_speaking(cues[-1].end, before_end):
+                return True, None, False  # "Popkov recalled Lukashenko telling him: “…”"
             return True, self._speaker(before_start, before_end, cues[-1]), False
         if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
             subjects = self._references(before_start, before_end)
             if subjects:  # not "A spokesman for Holm was blunter: “…”"
                 first = subjects[0]
+                if self._another_speaking(first.end if first.end >= 0 else first.start + 1, before_end):
+                    return True, None, False  # "Sheiman recalls his counterpart, Saudargas, telling him: “…”"
                 subject = (
                     first if self._heads(first, before_start) and self._opens(first, before_start) else None
                 )
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
+
+    def _another_speaking(self, start: int, end: int) -> bool:
+        """Whether the words in [start, end) before a quotation end with a gerund ("telling him:",
+        "saying:") whose subject is a name written after `start`: the quotation is that person's
+        ("recalls his counterpart, Algirdas Saudargas, telling him: “…”"), not the subject's."""
+        gerund = _GERUND_END.search(self.body, start, end)
+        return gerund is not None and _CAPITALISED.search(self.body, start, gerund.start()) is not None
 
     def _attributes_after(self, start: int, cue: Cue) -> bool:
         """Whether a cue after a quote attributes it: among the first words that follow, or after
@@ -499,6 +517,18 @@ class _Attributor:
         first = bisect.bisect_left(self.given_names, (start, ""))
         for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
             if gender is None or named in (gender, ""):
+                return True
+        return self._unnamed_speaker(start, position)
+
+    def _unnamed_speaker(self, start: int, position: int) -> bool:
+        """Whether a sentence in [start, position), before the pronoun's own, has someone unnamed
+        speak: a role noun just before its speech verb ("Hoffmann's spokeswoman said the same.
+        “…,” she said"), another the pronoun may stand for."""
+        own = self._sentence_start(position)
+        for cue in self._cues(start, own):
+            lead = self.body[max(start, self._sentence_start(cue.start)) : cue.start]
+            lead = lead[max(lead.rfind(mark) for mark in '”’"') + 1 :]  # not the quotation's words
+            if any(word.lower() in ROLE_NOUNS for word in _WORD.findall(lead)[-_ROLE_BEFORE_VERB:]):
                 return True
         return False
 

@@ -445,3 +445,22 @@ def test_a_pronoun_names_no_one_after_a_pronoun_of_its_gender_that_stood_for_som
     assert _said(body) == [("I wish her well", None)]
     body = "Ana Petrova took the job in March. Mary Okafor left. Okafor now advises a fund. “I am glad,” she said."
     assert _said(body) == [("I am glad", "Mary Okafor")]
+
+
+def test_a_pronoun_names_no_one_after_someone_unnamed_spoke() -> None:
+    body = (
+        "Ana Petrova, a lawyer, said her client would not settle. Okafor's spokeswoman said the same. "
+        "“We will see them in court,” she said."
+    )
+    assert _said(body) == [("We will see them in court", None)]
+    body = "Ana Petrova, a lawyer, said her client would not settle. “We will see them in court,” she said."
+    assert _said(body) == [("We will see them in court", "Ana Petrova")]
+
+
+def test_a_quotation_introduced_by_another_name_and_a_gerund_is_not_the_subjects() -> None:
+    body = "Sergey Popkov recalls his counterpart, Lars Berg, telling him: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", None)]
+    body = "Sergey Popkov recalled Lars Berg saying: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", None)]
+    body = "Sergey Popkov told reporters, adding: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", "Sergey Popkov")]
