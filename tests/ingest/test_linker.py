@@ -142,6 +142,13 @@ def test_shared_surname_links_the_most_recently_named_person() -> None:
     ]
 
 
+def test_a_surname_the_body_also_gives_someone_uncatalogued_links_no_one() -> None:
+    text = "Maria Lukashenko, a weaver, met Aleksandr Lukashenko. Lukashenko learned lace at nine."
+    assert links(text) == [("Aleksandr Lukashenko", "person", LUKASHENKO)]
+    text = "President Lukashenko met Aleksandr Lukashenko's rival. Lukashenko left."
+    assert links(text)[-1] == ("Lukashenko", "person", LUKASHENKO)
+
+
 def test_full_form_of_another_entity_beats_a_surname() -> None:
     gazetteer = Gazetteer(
         (GazetteerEntry("person", 1, ("Ann Jordan",)), GazetteerEntry("country", 2, ("Jordan",)))

@@ -410,3 +410,57 @@ def test_a_relative_s_noun_before_a_name_says_the_gender_the_given_name_does_not
         "“He was still writing songs last week,” he said."
     )
     assert _said_with_candidates(body)[-1] == ("He was still writing songs last week", None, "Kenya Adeyemi")
+
+
+def test_a_pronoun_opening_a_paragraph_after_two_people_of_its_gender_names_no_speaker() -> None:
+    body = (
+        "Aleksandr Lukashenko has led the country since 1994. His rival, Sergey Popkov, left "
+        "politics in 2020.\n\n“We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", None)]
+    # in the pronoun's own paragraph the nearest subject is the one
+    body = (
+        "Aleksandr Lukashenko has led the country since 1994. His rival, Sergey Popkov, left "
+        "politics in 2020. “We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
+    # and so is a subject who speaks in reported speech, or one of another gender before
+    body = (
+        "Aleksandr Lukashenko has led the country since 1994. His rival, Sergey Popkov, said the "
+        "vote was rigged.\n\n“We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
+    body = (
+        "Ana Petrova has led the party since 1994. Her rival, Sergey Popkov, left politics in 2020.\n\n"
+        "“We will not be lectured,” he said."
+    )
+    assert _said(body) == [("We will not be lectured", "Sergey Popkov")]
+
+
+def test_a_pronoun_names_no_one_after_a_pronoun_of_its_gender_that_stood_for_someone_else() -> None:
+    body = (
+        "Ana Petrova took the job in March. She replaced Mary Okafor, who left. Okafor now advises "
+        "a fund.\n\n“I wish her well,” she said."
+    )
+    assert _said(body) == [("I wish her well", None)]
+    body = "Ana Petrova took the job in March. Mary Okafor left. Okafor now advises a fund. “I am glad,” she said."
+    assert _said(body) == [("I am glad", "Mary Okafor")]
+
+
+def test_a_pronoun_names_no_one_after_someone_unnamed_spoke() -> None:
+    body = (
+        "Ana Petrova, a lawyer, said her client would not settle. Okafor's spokeswoman said the same. "
+        "“We will see them in court,” she said."
+    )
+    assert _said(body) == [("We will see them in court", None)]
+    body = "Ana Petrova, a lawyer, said her client would not settle. “We will see them in court,” she said."
+    assert _said(body) == [("We will see them in court", "Ana Petrova")]
+
+
+def test_a_quotation_introduced_by_another_name_and_a_gerund_is_not_the_subjects() -> None:
+    body = "Sergey Popkov recalls his counterpart, Lars Berg, telling him: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", None)]
+    body = "Sergey Popkov recalled Lars Berg saying: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", None)]
+    body = "Sergey Popkov told reporters, adding: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", "Sergey Popkov")]
