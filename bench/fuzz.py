@@ -66,7 +66,7 @@ def send(client: httpx.Client, target: Target, call: Call, tally: Tally) -> None
         response = client.get("/graphql", params=params, headers=headers)
     else:
         response = client.post("/graphql", content=json.dumps(payload), headers=headers | _JSON_BODY)
-    body = check_answer(response)
+    body = check_answer(response, json.dumps(payload, ensure_ascii=False) + call.query)
     tally.requests += 1
     tally.statuses[response.status_code] += 1
     tally.clean += "errors" not in body
@@ -157,7 +157,7 @@ def fuzz_subscriptions(target: Target, examples: int, random_seed: int | None = 
                 payload = message.get("payload")
                 errors = payload if message["type"] == "error" else (payload or {}).get("errors", [])
                 for error in errors or ():
-                    check_answer(httpx.Response(200, json={"errors": [error]}))
+                    check_answer(httpx.Response(200, json={"errors": [error]}), query)
                     tally.codes[error["extensions"]["code"]] += 1
                 if message.get("id") == op and message["type"] in {"error", "complete"} and not pinged:
                     ws.send(json.dumps({"type": "ping"}))

@@ -87,6 +87,19 @@ def test_the_checks_catch_a_broken_answer(target: Target) -> None:
     check_log(log, size)
 
 
+def test_an_error_may_quote_what_was_asked() -> None:
+    """A word the oracle looks for in leaks (`sqlite3`) is no leak when the request held it: an
+    error quoting a malformed id back (hypothesis draws the program's own string literals)."""
+    answer = {
+        "errors": [{"message": "Malformed id 'sqlite3'.", "extensions": {"code": "BAD_USER_INPUT"}}],
+        "data": None,
+    }
+    asked = '{ nodes(ids: ["sqlite3"]) { id } }'
+    assert check_answer(httpx.Response(200, json=answer), asked) == answer
+    with pytest.raises(Finding):
+        check_answer(httpx.Response(200, json=answer), '{ nodes(ids: ["x"]) { id } }')
+
+
 def test_a_huge_get_query_is_logged_capped(target: Target) -> None:
     """A GET carries its query in the URL: the access line logs the path alone, and the refusal
     logs an excerpt of the query, so a 56 KB URL writes well under 2 KB to the log."""
