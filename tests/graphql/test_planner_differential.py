@@ -13,6 +13,7 @@ seed of its own: reproducible, and the two backends compare different queries.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -43,8 +44,9 @@ from tests.servers import cli_token, serve_process
 
 # A third as many on PostgreSQL: the same generator compares SQLite's answers with 150 (see
 # tests/graphql/test_fuzz.py).
-EXAMPLES = {"sqlite": 150, "postgres": 50}[BACKEND]
-SEED = {"sqlite": 1, "postgres": 2}[BACKEND]
+# PLANNER_EXAMPLES and PLANNER_SEED run a longer or another comparison.
+EXAMPLES = int(os.environ.get("PLANNER_EXAMPLES") or {"sqlite": 150, "postgres": 50}[BACKEND])
+SEED = int(os.environ.get("PLANNER_SEED") or {"sqlite": 1, "postgres": 2}[BACKEND])
 _CONNECTION_PARTS = {"edges", "pageInfo", "totalCount", "cursor", "node"}
 
 
@@ -84,6 +86,7 @@ def planned_sdl() -> str:
 class Pair:
     planned: Target
     executor_url: str
+    database_url: str
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +98,8 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
         serve_process(url, workdir, uncached) as planned,
         serve_process(url, workdir, {**uncached, "QUERY_PLANNER": "off"}, "--no-migrate") as executor,
     ):
-        yield Pair(seeded(planned.url, planned.log_path, cli_token(url, workdir, "planner")), executor.url)
+        token = cli_token(url, workdir, "planner")
+        yield Pair(seeded(planned.url, planned.log_path, token), executor.url, url)
 
 
 def _canonical(response: httpx.Response) -> bytes:
