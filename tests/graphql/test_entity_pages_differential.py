@@ -1,9 +1,10 @@
 """Entity article pages (the mention index walk) answer as graphql-core's executor does, on data
-made to stress the walk (beside the content the generated comparison seeds): many articles at one instant, articles naming an entity several times,
-fractional seconds and offsets, every page followed by its cursors, cursors of other lists, `first:
-0`, entity pages nested two levels, and articles moved in time, re-imported and deleted through
-the API. Two `gql-news serve` processes on one database, the planner's and QUERY_PLANNER=off
-(`test_planner_differential`'s, with a database of this module's own).
+made to stress the walk (beside the content the generated comparison seeds): many articles at
+one instant, articles naming an entity several times, fractional seconds and offsets, every page
+followed by its cursors, cursors of other lists, `first: 0`, entity pages nested two levels, and
+articles moved in time, re-imported and deleted through the API (PLANNER_ARTICLES of them,
+default 24). Two `gql-news serve` processes on one database, the planner's and
+QUERY_PLANNER=off (`test_planner_differential`'s, with a database of this module's own).
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def _seed(pair: Pages) -> tuple[list[tuple[str, str]], list[dict[str, str]]]:
     org = pair.gql('mutation { createOrganisation(input: {name: "Harbour Trust Group"}) { slug } }')
     organisation = org["createOrganisation"]["slug"]
     created = []
-    for i in range(24):
+    for i in range(int(os.environ.get("PLANNER_ARTICLES") or 24)):
         named = ["France", "Lena Okafor"] * (1 + i % 3) + (["Tomas Rivera"] if i % 2 else ["Germany"])
         if i % 4 == 0:
             named += ["Harbour Trust Group", "Japan", "Harbour Trust Group"]
