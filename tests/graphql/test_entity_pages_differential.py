@@ -136,16 +136,21 @@ def _import(pair: Pages, day: str) -> None:
 
 def _walk(pair: Pages, kind: str, key: str, size: int, after: str | None = None) -> list[str]:
     """Every page of one entity's articles from `after`, both answers compared; the slugs (in
-    order of publication time, newest first, asserted)."""
+    order of publication time, newest first, and as many as the maintained totalCount says:
+    asserted)."""
     slugs: list[str] = []
     times: list[datetime] = []
+    totals: set[int] = set()
+    whole = after is None and size > 0
     for _ in range(200):
         data = pair.same(ENTITY_PAGE[kind] % PAGE, {"k": key, "n": size, "a": after})
         page = data["e"]["articles"]
         pair.cursors += [e["cursor"] for e in page["edges"]]
         slugs += [e["node"]["slug"] for e in page["edges"]]
         times += [datetime.fromisoformat(e["node"]["publishedAt"]) for e in page["edges"]]
+        totals.add(page["totalCount"])
         if not page["pageInfo"]["hasNextPage"] or size == 0:
+            assert not whole or totals == {len(slugs)}, (kind, key, totals, len(slugs))
             assert times == sorted(times, reverse=True), (kind, key, times)
             assert len(set(slugs)) == len(slugs), slugs
             return slugs
