@@ -55,7 +55,19 @@ REMEMBER_S = 300
 # any database or role configured so), and the notification went out at commit all the same.
 # The flushed position read then may lie before the record, so a replica that had replayed it
 # could answer without the write a version already announced.
-WRITTEN_LSN_SQL = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
+#
+# Right after a page fills up, the insert position lies past the next page's header (24 bytes;
+# 40 at the start of a segment) though no record follows yet, while a replica's replayed
+# position stops at the page boundary until the next record is written: the header is taken off,
+# or reads would wait for some other write (about once per thousand commits, seconds on an idle
+# primary). No record can end right after a header, so nothing written is left out.
+_AFTER_HEADER = """
+WITH p AS (SELECT ({lsn} - '0/0'::pg_lsn)::bigint AS l,
+                  current_setting('wal_block_size')::bigint AS page,
+                  pg_size_bytes(current_setting('wal_segment_size')) AS segment)
+SELECT CASE WHEN l % segment = 40 THEN l - 40 WHEN l % page = 24 THEN l - 24 ELSE l END AS lsn FROM p
+"""
+WRITTEN_LSN_SQL = _AFTER_HEADER.format(lsn="pg_current_wal_insert_lsn()")
 REPLAYED_LSN_SQL = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint AS lsn"
 
 _FRESH_S = 0.005  # a replica's replayed LSN is asked again only when older than this

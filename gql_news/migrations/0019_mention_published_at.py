@@ -10,11 +10,12 @@ first, and the page is the first n distinct articles of one index range walk
 
 - `mention.published_at` (nullable, the type of `article.published_at`), backfilled from the
   articles. The store's mention insert writes it (`ingest.article_rows`); every other writer
-  (the ORM, plain SQL) gets it from a trigger: PostgreSQL, a statement trigger after INSERT that
-  fills the new rows left null from their articles (one UPDATE per statement, none when the
-  writer gave it); SQLite, a row trigger after INSERT when it is null. An article whose
-  publication time changes moves its mentions with it (a row trigger after UPDATE OF
-  published_at on article, on both databases).
+  (the ORM, plain SQL) gets it from a trigger: PostgreSQL, a row trigger before INSERT when it is
+  null, which sets it in the row being written (no second version of the row, and no second
+  run of the search triggers); SQLite, a row trigger after INSERT when it is null. An article
+  whose publication time changes moves its mentions with it (a row trigger after UPDATE OF
+  published_at on article, on both databases; the search documents are left alone, their
+  entity names do not change).
 - Beside 0007's (entity, article_id) indexes, (entity, published_at DESC, article_id DESC) ones,
   one per entity column. They are not partial: PostGraphile (`--no-ignore-indexes`) takes only
   a non-partial index whose first column is the foreign key as that key's index. 0007's stay:
@@ -62,20 +63,21 @@ _DROP_NEWEST = [f'DROP INDEX IF EXISTS "{name}"' for name in NEWEST.values()]
 _PG_FILL = """
 CREATE FUNCTION gql_news_mention_published_at() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM new_mentions n WHERE n.published_at IS NULL) THEN
-    UPDATE mention m SET published_at = a.published_at
-    FROM new_mentions n JOIN article a ON a.id = n.article_id
-    WHERE m.id = n.id AND m.published_at IS NULL;
-  END IF;
-  RETURN NULL;
+  NEW.published_at := (SELECT a.published_at FROM article a WHERE a.id = NEW.article_id);
+  RETURN NEW;
 END
 $$
 """
 
 _PG_MOVE = """
 CREATE FUNCTION gql_news_article_published_at_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  documents text := current_setting('gql_news.documents', true);
 BEGIN
+  -- The article's search document names the same entities: 0013's mention trigger is told so.
+  PERFORM set_config('gql_news.documents', 'written', true);
   UPDATE mention SET published_at = NEW.published_at WHERE article_id = NEW.id;
+  PERFORM set_config('gql_news.documents', coalesce(documents, ''), true);
   RETURN NULL;
 END
 $$
@@ -90,8 +92,8 @@ _PG_FORWARD = [
     *_CREATE_NEWEST,
     _PG_FILL,
     _PG_MOVE,
-    "CREATE TRIGGER mention_published_at AFTER INSERT ON mention REFERENCING NEW TABLE AS new_mentions"
-    " FOR EACH STATEMENT EXECUTE FUNCTION gql_news_mention_published_at()",
+    "CREATE TRIGGER mention_published_at BEFORE INSERT ON mention FOR EACH ROW"
+    " WHEN (NEW.published_at IS NULL) EXECUTE FUNCTION gql_news_mention_published_at()",
     "CREATE TRIGGER article_published_at_moved AFTER UPDATE OF published_at ON article FOR EACH ROW"
     " WHEN (OLD.published_at IS DISTINCT FROM NEW.published_at)"
     " EXECUTE FUNCTION gql_news_article_published_at_moved()",

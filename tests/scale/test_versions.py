@@ -219,3 +219,26 @@ async def _terminate_listener() -> None:
 async def _dsn() -> str:
     rows = await db().execute_query_dict("SELECT current_database() AS name")
     return f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{rows[0]['name']}".replace("postgres://", "postgresql://", 1)
+
+
+async def test_a_write_position_right_after_a_page_header_is_the_page_boundary() -> None:
+    """The insert position past a new page's header (no record after it yet) is read as the page
+    boundary a replica stops at; any position a record can end at is kept as it is."""
+    from gql_news.replicas import _AFTER_HEADER
+
+    connection = await asyncpg.connect(PG_ADMIN_URL)
+    try:
+        page = int(await connection.fetchval("SELECT current_setting('wal_block_size')::bigint"))
+        segment = int(await connection.fetchval("SELECT pg_size_bytes(current_setting('wal_segment_size'))"))
+        cases = {
+            3 * page + 24: 3 * page,  # a page's short header
+            2 * segment + 40: 2 * segment,  # a segment's first page: the long header
+            3 * page + 32: 3 * page + 32,  # a record ended there
+            2 * segment + 48: 2 * segment + 48,
+            3 * page: 3 * page,
+        }
+        for position, expected in cases.items():
+            literal = f"'{format_lsn(position)}'::pg_lsn"
+            assert await connection.fetchval(_AFTER_HEADER.format(lsn=literal)) == expected, position
+    finally:
+        await connection.close()
