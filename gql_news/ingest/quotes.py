@@ -95,7 +95,7 @@ from dataclasses import dataclass
 from gql_news.ingest.candidates import FoundCandidate
 from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, ROLE_NOUNS, TITLES
-from gql_news.ingest.linker import LinkedMention, surname
+from gql_news.ingest.linker import LinkedMention, surname, written_after_a_word
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
 from gql_news.models import CandidateKind
@@ -219,25 +219,29 @@ class _Attributor:
         to someone else ("Greta Holm" catalogued, "her sister Anna Holm"): there the surname alone
         names neither with confidence."""
         full: dict[int, set[str]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
         for m in people:
             full.setdefault(m.entity_id, set()).add(m.text)
+            spans.setdefault(m.entity_id, []).append((m.start, m.end))
+        reach: dict[int, tuple[list[int], list[int]]] = {}  # person -> starts, furthest end so far
+        for pk, found in spans.items():
+            found.sort()
+            reach[pk] = ([start for start, _ in found], list(itertools.accumulate(end for _, end in found)))
+        pairs = written_after_a_word(self.body, {m.text for m in people if " " not in m.text})
         out: set[tuple[int, str]] = set()
-        for m in people:
-            if " " in m.text or (m.entity_id, m.text) in out:
-                continue
-            pattern = rf"(?<![^\W_])({_NAME_WORD}) {re.escape(m.text)}(?![^\W_])"
-            for match in re.finditer(pattern, self.body):
-                given = match.group(1)
+        for pk, text in {(m.entity_id, m.text) for m in people if " " not in m.text}:
+            starts, ends = reach[pk]
+            for start, given in pairs[text]:
                 if (
-                    match.group() in full[m.entity_id]
+                    f"{given} {text}" in full[pk]
                     or given.lower() in TITLES
                     or given.lower() in LEADING_STOP
+                    or given_name_gender(given) is None
                 ):
                     continue
-                if given_name_gender(given) is not None and not any(
-                    p.start <= match.start() < p.end and p.entity_id == m.entity_id for p in people
-                ):
-                    out.add((m.entity_id, m.text))
+                index = bisect.bisect_right(starts, start) - 1
+                if index < 0 or ends[index] <= start:  # not within a mention of the same person
+                    out.add((pk, text))
                     break
         return out
 
