@@ -363,6 +363,8 @@ _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:er
 _SENTENCE_END = frozenset(".!?\n")
 _STATES_NAMED_LIKE_CITIES = frozenset(["Washington", "New York", "District of Columbia"])
 # the AP style's abbreviations of US states, written after a town ("Lebanon, Pa.")
+# what closes off a state's name after a town's: a comma, or the sentence's end
+_STATE_CLOSED = re.compile(r"[,;:)\n]| ?[—–]|[.!?](?:\s|$)|$")
 _US_STATE_ABBREVIATION = re.compile(
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
     r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
@@ -720,7 +722,7 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         word = previous.lower()
         if word not in TITLES:
             return False
-        return word in _HONORIFICS or not _sentence_start(body, body.rfind(previous, 0, start))
+        return word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start))
     if not body.endswith(". ", 0, start):
         return False
     title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
@@ -820,7 +822,11 @@ def _compound(
     elif words := _phrase_after(body, end, context)[0]:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
-        if _an_animal(_without_verbs(words, context)[-1], context) and not _opens_a_clause(body, start):
+        if (
+            _an_animal(_without_verbs(words, context)[-1], context)
+            and not _opens_a_clause(body, start)
+            and _speaks_of_species(body)
+        ):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
@@ -828,7 +834,7 @@ def _compound(
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
-    if _sentence_start(body, start) and form.isalpha():
+    if sentence_start(body, start) and form.isalpha():
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
 
@@ -1018,16 +1024,17 @@ def _plural_of(word: str) -> tuple[str, ...]:
 
 
 def _a_species_name(body: str, words: list[str], context: CountryContext) -> bool:
-    """Whether a demonym's phrase of two or three words ends with an animal or a plant and begins
-    with a noun ("Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"), in a body
-    that does not speak of trade: a species' name. One noun ("Norwegian cod") is the country's
-    produce, and so is such a phrase in a story of exports and imports."""
+    """Whether a demonym's phrase of two or three words ends with an animal and begins with a
+    noun ("Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"), in a body that does
+    not speak of trade: a species' name. One noun ("Norwegian cod") is the country's produce, and
+    so is such a phrase in a story of exports and imports, and one that ends with a plant or a
+    crop ("the Russian wheat crop", "Brazilian coffee trees")."""
     if len(words) < 2 or _speaks_of_trade(body):
         return False
     first, head = words[0], words[-1]
     if first.endswith("ed") or first not in context.nouns or head in context.verb_forms:
         return False  # "Swiss franc rose": a verb ends the phrase
-    return _living(head, context)
+    return _an_animal(head, context)
 
 
 def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
@@ -1207,7 +1214,8 @@ def _singulars(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _sentence_start(body: str, start: int) -> bool:
+def sentence_start(body: str, start: int) -> bool:
+    """Whether `start` opens a sentence (after any spaces, quotation marks and brackets)."""
     position = start
     while position > 0 and body[position - 1] in " \t“‘\"'(":
         position -= 1
@@ -1240,7 +1248,7 @@ def _place_or_institution(
     if form in context.us_states:  # a US state where the body names at least two other US places
         if len({m.group() for m in _us_places(context.us_places).finditer(body)} - {form}) < _US_PLACES:
             return False
-        capital = dict(context.capitals).get(form)
+        capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
@@ -1253,17 +1261,36 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     """Whether the form is followed by a comma and the name of a US state that is no country's
     name, or its abbreviation, the way a town in that state is written ("Lebanon, Pennsylvania",
     "Mexico, Missouri", "Peru, Ill."). Not before the states named like their largest city or
-    the capital ("Mexico, Washington and Ottawa", "offices in Peru, New York and London")."""
+    the capital ("Mexico, Washington and Ottawa", "offices in Peru, New York and London"). A
+    state's name is closed off as a dateline's is, by a comma or the sentence's end: one followed
+    by "and" or a noun is an item of a list or a word before the noun ("plants in Mexico, Texas
+    and Arizona", "crossed from Mexico, California officials said")."""
     if not body.startswith(", ", end):
         return False
     rest = body[end + 2 : end + 30]
     if _US_STATE_ABBREVIATION.match(rest):
         return True
-    countries = dict(context.capitals)
     return any(
-        rest.startswith(state) and not rest[len(state) : len(state) + 1].isalnum()
-        for state in context.us_states
-        if state not in countries and state not in _STATES_NAMED_LIKE_CITIES
+        rest.startswith(state) and _STATE_CLOSED.match(rest, len(state)) is not None
+        for state in _town_states(context.us_states, context.capitals)
+    )
+
+
+@lru_cache(maxsize=4)
+def _capitals(capitals: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The capitals of the US states named like countries, by the state's name."""
+    return dict(capitals)
+
+
+@lru_cache(maxsize=4)
+def _town_states(us_states: frozenset[str], capitals: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The US states whose names, after a town's, say the town is in the state: no country's name
+    and no largest city's or capital's."""
+    countries = _capitals(capitals)
+    return tuple(
+        sorted(
+            state for state in us_states if state not in countries and state not in _STATES_NAMED_LIKE_CITIES
+        )
     )
 
 
