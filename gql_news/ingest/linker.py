@@ -54,6 +54,7 @@ from gql_news.ingest.country_context import (
     CountryContext,
     given_name_gender,
     not_the_country,
+    sentence_start,
     shipped_country_context,
 )
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
@@ -73,6 +74,11 @@ _BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _PREVIOUS_WORD = re.compile(r"(?<![^\W_])([A-Z][a-z][\w'’-]*) $")
 _CAPITALISED_THEN_SPACE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]+) ")
+# modal and auxiliary verbs, which open a question before a name as given names open a name
+_OPENING_VERBS = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
+     "is", "was", "are", "were", "has", "have", "had"}
+)  # fmt: skip
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
 _LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
@@ -563,7 +569,7 @@ class _Matcher:
                 if latest:
                     hits.append((match, max(latest, key=latest.__getitem__)))
         pairs = written_after_a_word(body, {match.group() for match, _ in hits})
-        borne = {name for name, found in pairs.items() if _borne_by_another(found, claimed, len(body))}
+        borne = {name for name, found in pairs.items() if _borne_by_another(body, found, claimed)}
         return [
             LinkedMention("person", pk, match.group(), match.start(), match.end())
             for match, pk in hits
@@ -571,7 +577,7 @@ class _Matcher:
         ]
 
 
-def _borne_by_another(found: list[tuple[int, str]], claimed: list[tuple[int, int]], length: int) -> bool:
+def _borne_by_another(body: str, found: list[tuple[int, str]], claimed: list[tuple[int, int]]) -> bool:
     """Whether the body also writes a surname after a given name outside every full match, for
     someone the catalogue does not know ("Marguerite Lagarde ... Lagarde learned lace" in a body
     naming Christine Lagarde too): there the surname alone names no one with confidence.
@@ -579,12 +585,23 @@ def _borne_by_another(found: list[tuple[int, str]], claimed: list[tuple[int, int
     `found`: where the body writes the surname after a capitalised word (`written_after_a_word`).
     """
     for start, given in found:
-        if given.lower() in TITLES or given.lower() in LEADING_STOP or given_name_gender(given) is None:
+        if not a_given_name(body, start, given):
             continue
-        index = bisect.bisect_right(claimed, (start, length)) - 1
+        index = bisect.bisect_right(claimed, (start, len(body))) - 1
         if index < 0 or claimed[index][1] <= start:
             return True
     return False
+
+
+def a_given_name(body: str, start: int, word: str) -> bool:
+    """Whether the capitalised `word` at `start`, before a surname, is a given name: no title, no
+    function word, and no modal or auxiliary verb opening a sentence ("Will Lagarde cut rates?")."""
+    lower = word.lower()
+    if lower in TITLES or lower in LEADING_STOP:
+        return False
+    if lower in _OPENING_VERBS and sentence_start(body, start):
+        return False
+    return given_name_gender(word) is not None
 
 
 def written_after_a_word(body: str, names: Iterable[str]) -> dict[str, list[tuple[int, str]]]:

@@ -95,7 +95,7 @@ from dataclasses import dataclass
 from gql_news.ingest.candidates import FoundCandidate
 from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, ROLE_NOUNS, TITLES
-from gql_news.ingest.linker import LinkedMention, surname, written_after_a_word
+from gql_news.ingest.linker import LinkedMention, a_given_name, surname, written_after_a_word
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
 from gql_news.models import CandidateKind
@@ -232,12 +232,7 @@ class _Attributor:
         for pk, text in {(m.entity_id, m.text) for m in people if " " not in m.text}:
             starts, ends = reach[pk]
             for start, given in pairs[text]:
-                if (
-                    f"{given} {text}" in full[pk]
-                    or given.lower() in TITLES
-                    or given.lower() in LEADING_STOP
-                    or given_name_gender(given) is None
-                ):
+                if f"{given} {text}" in full[pk] or not a_given_name(self.body, start, given):
                     continue
                 index = bisect.bisect_right(starts, start) - 1
                 if index < 0 or ends[index] <= start:  # not within a mention of the same person

@@ -150,6 +150,17 @@ def test_a_surname_the_body_also_gives_someone_uncatalogued_links_no_one() -> No
     assert links(text)[-1] == ("Lukashenko", "person", LUKASHENKO)
 
 
+def test_a_modal_verb_opening_a_question_before_a_surname_is_no_given_name() -> None:
+    text = "Aleksandr Lukashenko spoke. Will Lukashenko cut taxes? Lukashenko said no."
+    assert links(text) == [
+        ("Aleksandr Lukashenko", "person", LUKASHENKO),
+        ("Lukashenko", "person", LUKASHENKO),
+        ("Lukashenko", "person", LUKASHENKO),
+    ]
+    text = "Aleksandr Lukashenko met his son, Will Lukashenko. Lukashenko left."
+    assert links(text) == [("Aleksandr Lukashenko", "person", LUKASHENKO)]
+
+
 def test_full_form_of_another_entity_beats_a_surname() -> None:
     gazetteer = Gazetteer(
         (GazetteerEntry("person", 1, ("Ann Jordan",)), GazetteerEntry("country", 2, ("Jordan",)))
