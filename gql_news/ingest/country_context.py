@@ -57,6 +57,7 @@ read from it, the context costs a process about 0.04 s of CPU instead of 2 s.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -646,18 +647,52 @@ def _in_a_name(
     # said"; not a middle name, which a surname follows ("Joseph Tanzania Mwita ... Tanzania, which")
     if body.find(form, 0, start) < 0:
         return False  # the form's first use: nobody was named by it before
-    pattern = re.compile(
+    ends = _names_ending_with(body, form, context)
+    spaces = start
+    while spaces > 0 and body[spaces - 1].isspace() and body[spaces - 1] != "\n":
+        spaces -= 1
+    if bisect.bisect_left(ends, spaces) > 0:
+        return True  # such a name ends before the spaces that lead to the form: the text up to it decides
+    # one ending in those spaces reads the form itself after it; weigh it on the text before the form
+    return any(
+        _names_a_person(body, match, context)
+        for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
+        if match.end() >= spaces
+    )
+
+
+_NEAR = 200  # characters before a form's leading spaces searched again for a name read up to the form
+_name_cache: tuple[str, CountryContext, dict[str, list[int]]] = ("", None, {})  # type: ignore[assignment]
+
+
+@lru_cache(maxsize=256)
+def _name_then(form: str) -> re.Pattern[str]:
+    """A capitalised word and `form`, not followed by another capitalised word: a person's name."""
+    return re.compile(
         rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])(?![^\S\n]+[^\W\d_a-z])"
     )
-    return any(
-        m.group(1).lower() in context.given_names
-        or (
-            m.group(1).lower() not in LEADING_STOP
-            and m.group(1).lower() not in _PREPOSITIONS
-            and _set_off_as_a_person(body, m.start(), m.end())
-        )
-        for m in pattern.finditer(body, 0, start)
+
+
+def _names_a_person(body: str, match: re.Match[str], context: CountryContext) -> bool:
+    """Whether a `_name_then` match is a person's name: a given name first, or set off as one."""
+    first = match.group(1).lower()
+    return first in context.given_names or (
+        first not in LEADING_STOP
+        and first not in _PREPOSITIONS
+        and _set_off_as_a_person(body, match.start(), match.end())
     )
+
+
+def _names_ending_with(body: str, form: str, context: CountryContext) -> list[int]:
+    """The ascending ends of the places the body names a person by a word and `form` ("Marcy
+    Jordan"), found in one pass per form and kept for the body, as its forms ask in turn."""
+    global _name_cache
+    if _name_cache[0] is not body or _name_cache[1] is not context:
+        _name_cache = (body, context, {})
+    found = _name_cache[2]
+    if form not in found:
+        found[form] = [m.end() for m in _name_then(form).finditer(body) if _names_a_person(body, m, context)]
+    return found[form]
 
 
 # a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
