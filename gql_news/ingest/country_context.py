@@ -541,6 +541,27 @@ def _us_places(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
+def _us_places_in(body: str, alternatives: str) -> frozenset[str]:
+    """The US places the body names."""
+    return frozenset(m.group() for m in _us_places(alternatives).finditer(body))
+
+
+_body_facts: tuple[str, dict[str, Any]] = ("", {})
+
+
+def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
+    """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
+    ask in turn: what a rule reads from the whole body is read once per body, not once per form."""
+    global _body_facts
+    kept, facts = _body_facts
+    if kept is not body:
+        facts = {}
+        _body_facts = (body, facts)  # another thread's body replaces it, never mixes with it
+    if key not in facts:
+        facts[key] = compute(body)
+    return facts[key]
+
+
 def names_a_place_or_body(word: str) -> bool:
     """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
     return word in _PLACE_AFTER or names_a_body(word)
@@ -687,9 +708,10 @@ def _names_ending_with(body: str, form: str, context: CountryContext) -> list[in
     """The ascending ends of the places the body names a person by a word and `form` ("Marcy
     Jordan"), found in one pass per form and kept for the body, as its forms ask in turn."""
     global _name_cache
-    if _name_cache[0] is not body or _name_cache[1] is not context:
-        _name_cache = (body, context, {})
-    found = _name_cache[2]
+    kept, kept_context, found = _name_cache
+    if kept is not body or kept_context is not context:
+        found = {}
+        _name_cache = (body, context, found)
     if form not in found:
         found[form] = [m.end() for m in _name_then(form).finditer(body) if _names_a_person(body, m, context)]
     return found[form]
@@ -818,13 +840,23 @@ def _written_as_a_side(body: str, form: str) -> bool:
     """Whether the body writes the form somewhere as a team ("Jordan beat Kuwait", "Jordan play
     Syria"), alone, not after a given name."""
     pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
-    return any(_a_side(body, m.end()) for m in pattern.finditer(body))
+    return bool(
+        _of_the_body(
+            body, f"a side:{form}", lambda text: any(_a_side(text, m.end()) for m in pattern.finditer(text))
+        )
+    )
 
 
 def _after_a_preposition(body: str, form: str) -> bool:
     """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
     pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
-    return any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(body))
+    return bool(
+        _of_the_body(
+            body,
+            f"after a preposition:{form}",
+            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(text)),
+        )
+    )
 
 
 def _compound(
@@ -1185,7 +1217,12 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
     if "native" not in body:
         return False
     forms = {form for word in words for form in _noun_forms(word)}
-    return any(not forms.isdisjoint(found.groups()) for found in _NATIVE.finditer(body))
+    return not forms.isdisjoint(_of_the_body(body, "native", _natives))
+
+
+def _natives(body: str) -> frozenset[str]:
+    """Every word `_NATIVE` finds in the body."""
+    return frozenset(word for found in _NATIVE.finditer(body) for word in found.groups() if word)
 
 
 def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
@@ -1213,20 +1250,29 @@ def _common_noun_at_sentence_start(
     sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
     the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
     singular; its plural demonym names people, whom the body does not write in lower case)."""
-    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
-    if common.search(body) is None:
+    written = _of_the_body(body, f"lower case:{lower}", lambda text: _written_in_lower_case(text, lower))
+    if written is None:
         return False
     if named_elsewhere is None or lower.endswith("s") or not named_elsewhere():
         return True
     after = _LOWER_WORDS_AFTER.match(body, end)
     if after is None:
         return False
-    heads = set(_singulars(after.group().split()[0]))
+    return not written.isdisjoint(_singulars(after.group().split()[0]))
+
+
+def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:
+    """None when the body never writes the word (or its plural) in lower case; else the singulars
+    of the lower-case words it writes after it."""
+    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
+    if common.search(body) is None:
+        return None
+    heads: set[str] = set()
     for match in common.finditer(body):
         written = _LOWER_WORDS_AFTER.match(body, match.end())
-        if written is not None and heads & set(_singulars(written.group().split()[0])):
-            return True
-    return False
+        if written is not None:
+            heads.update(_singulars(written.group().split()[0]))
+    return frozenset(heads)
 
 
 def _noun_forms(word: str) -> tuple[str, ...]:
@@ -1281,7 +1327,8 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
-        if len({m.group() for m in _us_places(context.us_places).finditer(body)} - {form}) < _US_PLACES:
+        places = _of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+        if len(places - {form}) < _US_PLACES:
             return False
         capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
