@@ -816,8 +816,16 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
 
 def _named_by(body: str, start: int, form: str) -> bool:
     """Whether someone was named before `start` by this given name and a surname that reads as one."""
+    ends = _of_the_body(body, f"named by:{form}", lambda text: _names_by(text, form))
+    return bisect.bisect_right(ends, start) > 0
+
+
+def _names_by(body: str, form: str) -> list[int]:
+    """The ascending ends of the places the body names someone by the given name `form` and a
+    surname that reads as one: set off by a comma, or written alone elsewhere."""
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
-    for match in pairs.finditer(body, 0, start):
+    ends: list[int] = []
+    for match in pairs.finditer(body):
         surname = match.group(1)
         if names_a_place_or_body(surname) or surname.lower() in TITLES:
             continue
@@ -827,8 +835,8 @@ def _named_by(body: str, start: int, form: str) -> bool:
             or alone.search(body, match.end())
             or alone.search(body, 0, match.start())
         ):
-            return True
-    return False
+            ends.append(match.end())
+    return ends
 
 
 def _inside_quotation(body: str, position: int) -> bool:
