@@ -37,6 +37,8 @@ are never suggested. Text already dismissed by an editor is not suggested again.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -347,7 +349,6 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"(?:[.!?][”’\"]?\s+|\n\s*)$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "we", "i"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _PRONOUN_QUOTE = re.compile(r"[”\"],?\s+(?:he|she)\s+(?:said|says|added|told)\b")
@@ -358,7 +359,7 @@ def _pronoun_subject(body: str, tokens: list[_Token], first: int, last: int) -> 
     “…,” Bekele said"), or whose sentence's next quotation, in the same or the next paragraph, is
     given to "he" or "she" ("Kemal Aydin, 17, from Izmir, said … “…,” he said")."""
     start, end = tokens[first].start, tokens[last].end
-    if start and not _SENTENCE_BREAK.search(body, 0, start):
+    if start and not _after_a_sentence_break(body, start):
         return None
     if body[end : end + 1] not in {" ", ","} or last + 1 >= len(tokens) or tokens[last + 1].capitalised:
         return None
@@ -368,20 +369,36 @@ def _pronoun_subject(body: str, tokens: list[_Token], first: int, last: int) -> 
         return None
     if _surname_speaks(body, tokens, first, last):
         return "subject", False
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(body, end)][:2]
+    breaks = [m.start() for m in itertools.islice(_PARAGRAPH_BREAK.finditer(body, end), 2)]
     reach = breaks[1] if len(breaks) > 1 else len(body)  # the end of the next paragraph
     mark = body.find("“", end, reach)
-    if mark < 0 or any(_heads_a_sentence(body, t) for t in tokens[last + 1 :] if t.start < mark):
+    before_mark = bisect.bisect_left(tokens, mark, lo=last + 1, key=lambda t: t.start) if mark >= 0 else 0
+    if mark < 0 or any(_heads_a_sentence(body, t) for t in tokens[last + 1 : before_mark]):
         return None  # another sentence subject stands between the name and the quotation
     closing = _PRONOUN_QUOTE.search(body, mark, reach)
     return ("subject", False) if closing and body.find("“", mark + 1, closing.start()) < 0 else None
+
+
+def _after_a_sentence_break(body: str, start: int) -> bool:
+    """Whether the text before `start` ends with a sentence break: spaces after a full stop, a
+    question or exclamation mark (a closing quotation mark may follow it), or a line break; read
+    backwards from `start`, not searched for from the body's start."""
+    spaces = start
+    while spaces > 0 and body[spaces - 1].isspace():
+        spaces -= 1
+    if spaces == start:
+        return False
+    if "\n" in body[spaces:start]:
+        return True
+    mark = spaces - 1 if body[spaces - 1 : spaces] in ("”", "’", '"') else spaces
+    return body[mark - 1 : mark] in (".", "!", "?")
 
 
 def _heads_a_sentence(body: str, token: _Token) -> bool:
     """Whether a capitalised word other than a pronoun or a leading article opens a sentence."""
     if not token.capitalised or token.lower in LEADING_STOP or token.lower in _PRONOUNS:
         return False
-    return token.start == 0 or _SENTENCE_BREAK.search(body, 0, token.start) is not None
+    return token.start == 0 or _after_a_sentence_break(body, token.start)
 
 
 def _surname_speaks(body: str, tokens: list[_Token], first: int, last: int) -> bool:

@@ -57,6 +57,7 @@ read from it, the context costs a process about 0.04 s of CPU instead of 2 s.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -363,6 +364,8 @@ _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:er
 _SENTENCE_END = frozenset(".!?\n")
 _STATES_NAMED_LIKE_CITIES = frozenset(["Washington", "New York", "District of Columbia"])
 # the AP style's abbreviations of US states, written after a town ("Lebanon, Pa.")
+# what closes off a state's name after a town's: a comma, or the sentence's end
+_STATE_CLOSED = re.compile(r"[,;:)\n]| ?[—–]|[.!?](?:\s|$)|$")
 _US_STATE_ABBREVIATION = re.compile(
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
     r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
@@ -538,6 +541,27 @@ def _us_places(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
+def _us_places_in(body: str, alternatives: str) -> frozenset[str]:
+    """The US places the body names."""
+    return frozenset(m.group() for m in _us_places(alternatives).finditer(body))
+
+
+_body_facts: tuple[str, dict[str, Any]] = ("", {})
+
+
+def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
+    """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
+    ask in turn: what a rule reads from the whole body is read once per body, not once per form."""
+    global _body_facts
+    kept, facts = _body_facts
+    if kept is not body:
+        facts = {}
+        _body_facts = (body, facts)  # another thread's body replaces it, never mixes with it
+    if key not in facts:
+        facts[key] = compute(body)
+    return facts[key]
+
+
 def names_a_place_or_body(word: str) -> bool:
     """Whether a capitalised word ends the name of a place or an organisation ("City", "Power")."""
     return word in _PLACE_AFTER or names_a_body(word)
@@ -644,18 +668,53 @@ def _in_a_name(
     # said"; not a middle name, which a surname follows ("Joseph Tanzania Mwita ... Tanzania, which")
     if body.find(form, 0, start) < 0:
         return False  # the form's first use: nobody was named by it before
-    pattern = re.compile(
+    ends = _names_ending_with(body, form, context)
+    spaces = start
+    while spaces > 0 and body[spaces - 1].isspace() and body[spaces - 1] != "\n":
+        spaces -= 1
+    if bisect.bisect_left(ends, spaces) > 0:
+        return True  # such a name ends before the spaces that lead to the form: the text up to it decides
+    # one ending in those spaces reads the form itself after it; weigh it on the text before the form
+    return any(
+        _names_a_person(body, match, context)
+        for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
+        if match.end() >= spaces
+    )
+
+
+_NEAR = 200  # characters before a form's leading spaces searched again for a name read up to the form
+_name_cache: tuple[str, CountryContext, dict[str, list[int]]] = ("", None, {})  # type: ignore[assignment]
+
+
+@lru_cache(maxsize=256)
+def _name_then(form: str) -> re.Pattern[str]:
+    """A capitalised word and `form`, not followed by another capitalised word: a person's name."""
+    return re.compile(
         rf"(?<![^\W_])({_CAPITALISED})[^\S\n]+{re.escape(form)}(?![^\W_])(?![^\S\n]+[^\W\d_a-z])"
     )
-    return any(
-        m.group(1).lower() in context.given_names
-        or (
-            m.group(1).lower() not in LEADING_STOP
-            and m.group(1).lower() not in _PREPOSITIONS
-            and _set_off_as_a_person(body, m.start(), m.end())
-        )
-        for m in pattern.finditer(body, 0, start)
+
+
+def _names_a_person(body: str, match: re.Match[str], context: CountryContext) -> bool:
+    """Whether a `_name_then` match is a person's name: a given name first, or set off as one."""
+    first = match.group(1).lower()
+    return first in context.given_names or (
+        first not in LEADING_STOP
+        and first not in _PREPOSITIONS
+        and _set_off_as_a_person(body, match.start(), match.end())
     )
+
+
+def _names_ending_with(body: str, form: str, context: CountryContext) -> list[int]:
+    """The ascending ends of the places the body names a person by a word and `form` ("Marcy
+    Jordan"), found in one pass per form and kept for the body, as its forms ask in turn."""
+    global _name_cache
+    kept, kept_context, found = _name_cache
+    if kept is not body or kept_context is not context:
+        found = {}
+        _name_cache = (body, context, found)
+    if form not in found:
+        found[form] = [m.end() for m in _name_then(form).finditer(body) if _names_a_person(body, m, context)]
+    return found[form]
 
 
 # a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
@@ -720,7 +779,7 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         word = previous.lower()
         if word not in TITLES:
             return False
-        return word in _HONORIFICS or not _sentence_start(body, body.rfind(previous, 0, start))
+        return word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start))
     if not body.endswith(". ", 0, start):
         return False
     title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
@@ -757,8 +816,16 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
 
 def _named_by(body: str, start: int, form: str) -> bool:
     """Whether someone was named before `start` by this given name and a surname that reads as one."""
+    ends = _of_the_body(body, f"named by:{form}", lambda text: _names_by(text, form))
+    return bisect.bisect_right(ends, start) > 0
+
+
+def _names_by(body: str, form: str) -> list[int]:
+    """The ascending ends of the places the body names someone by the given name `form` and a
+    surname that reads as one: set off by a comma, or written alone elsewhere."""
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
-    for match in pairs.finditer(body, 0, start):
+    ends: list[int] = []
+    for match in pairs.finditer(body):
         surname = match.group(1)
         if names_a_place_or_body(surname) or surname.lower() in TITLES:
             continue
@@ -768,8 +835,8 @@ def _named_by(body: str, start: int, form: str) -> bool:
             or alone.search(body, match.end())
             or alone.search(body, 0, match.start())
         ):
-            return True
-    return False
+            ends.append(match.end())
+    return ends
 
 
 def _inside_quotation(body: str, position: int) -> bool:
@@ -781,13 +848,23 @@ def _written_as_a_side(body: str, form: str) -> bool:
     """Whether the body writes the form somewhere as a team ("Jordan beat Kuwait", "Jordan play
     Syria"), alone, not after a given name."""
     pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
-    return any(_a_side(body, m.end()) for m in pattern.finditer(body))
+    return bool(
+        _of_the_body(
+            body, f"a side:{form}", lambda text: any(_a_side(text, m.end()) for m in pattern.finditer(text))
+        )
+    )
 
 
 def _after_a_preposition(body: str, form: str) -> bool:
     """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
     pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
-    return any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(body))
+    return bool(
+        _of_the_body(
+            body,
+            f"after a preposition:{form}",
+            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(text)),
+        )
+    )
 
 
 def _compound(
@@ -820,7 +897,11 @@ def _compound(
     elif words := _phrase_after(body, end, context)[0]:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
-        if _an_animal(_without_verbs(words, context)[-1], context) and not _opens_a_clause(body, start):
+        if (
+            _an_animal(_without_verbs(words, context)[-1], context)
+            and not _opens_a_clause(body, start)
+            and _speaks_of_species(body)
+        ):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
@@ -828,7 +909,7 @@ def _compound(
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
-    if _sentence_start(body, start) and form.isalpha():
+    if sentence_start(body, start) and form.isalpha():
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
 
@@ -1018,16 +1099,17 @@ def _plural_of(word: str) -> tuple[str, ...]:
 
 
 def _a_species_name(body: str, words: list[str], context: CountryContext) -> bool:
-    """Whether a demonym's phrase of two or three words ends with an animal or a plant and begins
-    with a noun ("Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"), in a body
-    that does not speak of trade: a species' name. One noun ("Norwegian cod") is the country's
-    produce, and so is such a phrase in a story of exports and imports."""
+    """Whether a demonym's phrase of two or three words ends with an animal and begins with a
+    noun ("Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"), in a body that does
+    not speak of trade: a species' name. One noun ("Norwegian cod") is the country's produce, and
+    so is such a phrase in a story of exports and imports, and one that ends with a plant or a
+    crop ("the Russian wheat crop", "Brazilian coffee trees")."""
     if len(words) < 2 or _speaks_of_trade(body):
         return False
     first, head = words[0], words[-1]
     if first.endswith("ed") or first not in context.nouns or head in context.verb_forms:
         return False  # "Swiss franc rose": a verb ends the phrase
-    return _living(head, context)
+    return _an_animal(head, context)
 
 
 def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
@@ -1143,7 +1225,12 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
     if "native" not in body:
         return False
     forms = {form for word in words for form in _noun_forms(word)}
-    return any(not forms.isdisjoint(found.groups()) for found in _NATIVE.finditer(body))
+    return not forms.isdisjoint(_of_the_body(body, "native", _natives))
+
+
+def _natives(body: str) -> frozenset[str]:
+    """Every word `_NATIVE` finds in the body."""
+    return frozenset(word for found in _NATIVE.finditer(body) for word in found.groups() if word)
 
 
 def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
@@ -1171,20 +1258,29 @@ def _common_noun_at_sentence_start(
     sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
     the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
     singular; its plural demonym names people, whom the body does not write in lower case)."""
-    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
-    if common.search(body) is None:
+    written = _of_the_body(body, f"lower case:{lower}", lambda text: _written_in_lower_case(text, lower))
+    if written is None:
         return False
     if named_elsewhere is None or lower.endswith("s") or not named_elsewhere():
         return True
     after = _LOWER_WORDS_AFTER.match(body, end)
     if after is None:
         return False
-    heads = set(_singulars(after.group().split()[0]))
+    return not written.isdisjoint(_singulars(after.group().split()[0]))
+
+
+def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:
+    """None when the body never writes the word (or its plural) in lower case; else the singulars
+    of the lower-case words it writes after it."""
+    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
+    if common.search(body) is None:
+        return None
+    heads: set[str] = set()
     for match in common.finditer(body):
         written = _LOWER_WORDS_AFTER.match(body, match.end())
-        if written is not None and heads & set(_singulars(written.group().split()[0])):
-            return True
-    return False
+        if written is not None:
+            heads.update(_singulars(written.group().split()[0]))
+    return frozenset(heads)
 
 
 def _noun_forms(word: str) -> tuple[str, ...]:
@@ -1207,7 +1303,8 @@ def _singulars(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _sentence_start(body: str, start: int) -> bool:
+def sentence_start(body: str, start: int) -> bool:
+    """Whether `start` opens a sentence (after any spaces, quotation marks and brackets)."""
     position = start
     while position > 0 and body[position - 1] in " \t“‘\"'(":
         position -= 1
@@ -1238,9 +1335,10 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
-        if len({m.group() for m in _us_places(context.us_places).finditer(body)} - {form}) < _US_PLACES:
+        places = _of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+        if len(places - {form}) < _US_PLACES:
             return False
-        capital = dict(context.capitals).get(form)
+        capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
@@ -1253,17 +1351,36 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     """Whether the form is followed by a comma and the name of a US state that is no country's
     name, or its abbreviation, the way a town in that state is written ("Lebanon, Pennsylvania",
     "Mexico, Missouri", "Peru, Ill."). Not before the states named like their largest city or
-    the capital ("Mexico, Washington and Ottawa", "offices in Peru, New York and London")."""
+    the capital ("Mexico, Washington and Ottawa", "offices in Peru, New York and London"). A
+    state's name is closed off as a dateline's is, by a comma or the sentence's end: one followed
+    by "and" or a noun is an item of a list or a word before the noun ("plants in Mexico, Texas
+    and Arizona", "crossed from Mexico, California officials said")."""
     if not body.startswith(", ", end):
         return False
     rest = body[end + 2 : end + 30]
     if _US_STATE_ABBREVIATION.match(rest):
         return True
-    countries = dict(context.capitals)
     return any(
-        rest.startswith(state) and not rest[len(state) : len(state) + 1].isalnum()
-        for state in context.us_states
-        if state not in countries and state not in _STATES_NAMED_LIKE_CITIES
+        rest.startswith(state) and _STATE_CLOSED.match(rest, len(state)) is not None
+        for state in _town_states(context.us_states, context.capitals)
+    )
+
+
+@lru_cache(maxsize=4)
+def _capitals(capitals: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The capitals of the US states named like countries, by the state's name."""
+    return dict(capitals)
+
+
+@lru_cache(maxsize=4)
+def _town_states(us_states: frozenset[str], capitals: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The US states whose names, after a town's, say the town is in the state: no country's name
+    and no largest city's or capital's."""
+    countries = _capitals(capitals)
+    return tuple(
+        sorted(
+            state for state in us_states if state not in countries and state not in _STATES_NAMED_LIKE_CITIES
+        )
     )
 
 

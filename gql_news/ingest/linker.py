@@ -54,6 +54,7 @@ from gql_news.ingest.country_context import (
     CountryContext,
     given_name_gender,
     not_the_country,
+    sentence_start,
     shipped_country_context,
 )
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
@@ -72,6 +73,12 @@ _ALNUM = re.compile(r"[^\W_]")
 _BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _PREVIOUS_WORD = re.compile(r"(?<![^\W_])([A-Z][a-z][\w'’-]*) $")
+_CAPITALISED_THEN_SPACE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]+) ")
+# modal and auxiliary verbs, which open a question before a name as given names open a name
+_OPENING_VERBS = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
+     "is", "was", "are", "were", "has", "have", "had"}
+)  # fmt: skip
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
 _LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
@@ -545,10 +552,10 @@ class _Matcher:
     ) -> list[LinkedMention]:
         """Surnames in the text between full matches, each linked to the latest person named before it."""
         assert self.surnames is not None
-        found: list[LinkedMention] = []
         gaps = zip(
             [0] + [end for _, end in claimed], [start for start, _ in claimed] + [len(body)], strict=True
         )
+        hits: list[tuple[_Hit, int]] = []  # (surname alone, the person it names)
         for gap_start, gap_end in gaps:
             if gap_end - gap_start < 2:
                 continue
@@ -559,24 +566,67 @@ class _Matcher:
                     before = bisect.bisect_left(starts, match.start())
                     if before:
                         latest[pk] = starts[before - 1]
-                if latest and not _borne_by_another(body, match.group(), claimed):
-                    pk = max(latest, key=latest.__getitem__)
-                    found.append(LinkedMention("person", pk, match.group(), match.start(), match.end()))
-        return found
+                if latest:
+                    hits.append((match, max(latest, key=latest.__getitem__)))
+        pairs = written_after_a_word(body, {match.group() for match, _ in hits})
+        borne = {name for name, found in pairs.items() if _borne_by_another(body, found, claimed)}
+        return [
+            LinkedMention("person", pk, match.group(), match.start(), match.end())
+            for match, pk in hits
+            if match.group() not in borne
+        ]
 
 
-def _borne_by_another(body: str, name: str, claimed: list[tuple[int, int]]) -> bool:
-    """Whether the body also writes the surname `name` after a given name outside every full
-    match, for someone the catalogue does not know ("Marguerite Lagarde ... Lagarde learned lace"
-    in a body naming Christine Lagarde too): there the surname alone names no one with confidence."""
-    for match in re.finditer(rf"(?<![^\W_])([^\W\d_a-z][^\W\d_]+) {re.escape(name)}(?![^\W_])", body):
-        given = match.group(1)
-        if given.lower() in TITLES or given.lower() in LEADING_STOP or given_name_gender(given) is None:
+def _borne_by_another(body: str, found: list[tuple[int, str]], claimed: list[tuple[int, int]]) -> bool:
+    """Whether the body also writes a surname after a given name outside every full match, for
+    someone the catalogue does not know ("Marguerite Lagarde ... Lagarde learned lace" in a body
+    naming Christine Lagarde too): there the surname alone names no one with confidence.
+
+    `found`: where the body writes the surname after a capitalised word (`written_after_a_word`).
+    """
+    for start, given in found:
+        if not a_given_name(body, start, given):
             continue
-        index = bisect.bisect_right(claimed, (match.start(), len(body))) - 1
-        if index < 0 or claimed[index][1] <= match.start():
+        index = bisect.bisect_right(claimed, (start, len(body))) - 1
+        if index < 0 or claimed[index][1] <= start:
             return True
     return False
+
+
+def a_given_name(body: str, start: int, word: str) -> bool:
+    """Whether the capitalised `word` at `start`, before a surname, is a given name: no title, no
+    function word, and no modal or auxiliary verb opening a sentence ("Will Lagarde cut rates?")."""
+    lower = word.lower()
+    if lower in TITLES or lower in LEADING_STOP:
+        return False
+    if lower in _OPENING_VERBS and sentence_start(body, start):
+        return False
+    return given_name_gender(word) is not None
+
+
+def written_after_a_word(body: str, names: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """For each of `names`, the (start, word) of each place the body writes it after a
+    capitalised word and one space ("Anna Holm"), as `re.finditer` of that pair finds them.
+
+    One pass over the body for all the names together: the capitalised words are found once and
+    each is tried against the names by length.
+    """
+    wanted = set(names)
+    found: dict[str, list[tuple[int, str]]] = {name: [] for name in wanted}
+    lengths = sorted({len(name) for name in wanted})
+    free_from: dict[str, int] = {}  # a name's next pair starts after its last one, as finditer's do
+    for match in _CAPITALISED_THEN_SPACE.finditer(body) if wanted else ():
+        at = match.end()
+        for size in lengths:
+            name = body[at : at + size]
+            if (
+                name in wanted
+                and not _ALNUM.match(body, at + size)
+                and match.start() >= free_from.get(name, 0)
+            ):
+                found[name].append((match.start(), match.group(1)))
+                free_from[name] = at + size
+    return found
 
 
 def _compile(gazetteer: Gazetteer) -> _Matcher:

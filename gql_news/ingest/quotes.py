@@ -95,7 +95,7 @@ from dataclasses import dataclass
 from gql_news.ingest.candidates import FoundCandidate
 from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body, shipped_country_context
 from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, ROLE_NOUNS, TITLES
-from gql_news.ingest.linker import LinkedMention, surname
+from gql_news.ingest.linker import LinkedMention, a_given_name, surname, written_after_a_word
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
 from gql_news.ingest.speech_cues import SPEECH_VERBS, Cue, speech_cues
 from gql_news.models import CandidateKind
@@ -107,6 +107,9 @@ _NAMED_WITHIN = 2  # or follow a person named this early in it
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 _JOINERS = frozenset({"and", "or", "nor", *PREPOSITIONS})
 _NAME_WORD = r"[^\W\d_a-z][^\W\d_]+"  # a capitalised word
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_WORD_RUN = re.compile(r"(?<![^\W_])[^\W_]+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # a clause of its own between a speech verb and the quotation it would introduce
 _ANOTHER_CLAUSE = re.compile(r";|,? (?:but|while|whereas|although|though) ")
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
@@ -219,25 +222,24 @@ class _Attributor:
         to someone else ("Greta Holm" catalogued, "her sister Anna Holm"): there the surname alone
         names neither with confidence."""
         full: dict[int, set[str]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
         for m in people:
             full.setdefault(m.entity_id, set()).add(m.text)
+            spans.setdefault(m.entity_id, []).append((m.start, m.end))
+        reach: dict[int, tuple[list[int], list[int]]] = {}  # person -> starts, furthest end so far
+        for pk, found in spans.items():
+            found.sort()
+            reach[pk] = ([start for start, _ in found], list(itertools.accumulate(end for _, end in found)))
+        pairs = written_after_a_word(self.body, {m.text for m in people if " " not in m.text})
         out: set[tuple[int, str]] = set()
-        for m in people:
-            if " " in m.text or (m.entity_id, m.text) in out:
-                continue
-            pattern = rf"(?<![^\W_])({_NAME_WORD}) {re.escape(m.text)}(?![^\W_])"
-            for match in re.finditer(pattern, self.body):
-                given = match.group(1)
-                if (
-                    match.group() in full[m.entity_id]
-                    or given.lower() in TITLES
-                    or given.lower() in LEADING_STOP
-                ):
+        for pk, text in {(m.entity_id, m.text) for m in people if " " not in m.text}:
+            starts, ends = reach[pk]
+            for start, given in pairs[text]:
+                if f"{given} {text}" in full[pk] or not a_given_name(self.body, start, given):
                     continue
-                if given_name_gender(given) is not None and not any(
-                    p.start <= match.start() < p.end and p.entity_id == m.entity_id for p in people
-                ):
-                    out.add((m.entity_id, m.text))
+                index = bisect.bisect_right(starts, start) - 1
+                if index < 0 or ends[index] <= start:  # not within a mention of the same person
+                    out.add((pk, text))
                     break
         return out
 
@@ -246,13 +248,14 @@ class _Attributor:
     ) -> list[_Reference]:
         """Where the body names a person candidate: its full text anywhere, and its surname alone
         after the full text ("Ivan Petrov ... Petrov said"), wherever no linked person is."""
-        linked = [(m.start, m.end) for m in people]
+        linked = _Covering([(m.start, m.end) for m in people])
+        exact = {(m.start, m.end) for m in people}
         named = [c for c in candidates if c.kind == CandidateKind.PERSON]
-        full = [  # every place a candidate is named in full: a surname there is part of that name
-            (match.start(), match.end())
-            for c in named
-            for match in re.finditer(rf"(?<![^\W_]){re.escape(c.text)}(?![^\W_])", self.body)
-        ]
+        places = _occurrences(
+            self.body, [c.text for c in named] + [name for c in named if (name := surname(c.text))]
+        )
+        # every place a candidate is named in full: a surname there is part of that name
+        full = _Covering([span for c in named for span in places[c.text]])
         out: list[_Reference] = []
         for candidate in named:
             key = -(len(self.candidate_names) + 1)
@@ -260,16 +263,16 @@ class _Attributor:
             self.genders[key] = _gender_before(self.body, candidate.start) or _gender(candidate.text)
             forms = [candidate.text] + [name for name in [surname(candidate.text)] if name]
             for form in forms:
-                for match in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", self.body):
-                    if form != candidate.text and match.start() < candidate.start:
+                for start, end in places[form]:
+                    if form != candidate.text and start < candidate.start:
                         continue
-                    if any(s < match.end() and match.start() < e for s, e in linked):
-                        if form != candidate.text and (match.start(), match.end()) in linked:
-                            out.append(_Reference(match.start(), key, end=match.end()))  # "Holm" is two
+                    if linked.overlaps(start, end):
+                        if form != candidate.text and (start, end) in exact:
+                            out.append(_Reference(start, key, end=end))  # "Holm" is two
                         continue
-                    if form != candidate.text and any(s <= match.start() < e for s, e in full):
+                    if form != candidate.text and full.overlaps(start, start + 1):
                         continue  # the surname inside a full name: "Marsh" in "Fiona Marsh"
-                    out.append(_Reference(match.start(), key, end=match.end()))
+                    out.append(_Reference(start, key, end=end))
         return out
 
     def run(self) -> list[FoundQuote]:
@@ -669,6 +672,51 @@ class _Attributor:
 
     def _paragraph_end(self, quote: Quoted) -> int:
         return self.paragraphs[quote.last_paragraph][1]
+
+
+class _Covering:
+    """Spans, asked whether any of them overlaps a range: a bisect over their starts and the
+    furthest end reached so far, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span begins before `end` and ends after `start`."""
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.reach[index] > start
+
+
+def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """The spans where the body writes each of `forms` as whole words, as `re.finditer` of the
+    form between word boundaries finds them: one pass over the body's words for all the forms."""
+    by_word: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for form in forms:
+        if form in found:
+            continue
+        found[form] = []
+        first = _FIRST_WORD.match(form)
+        if first is None:  # not opening with a letter or digit: searched alone
+            pattern = rf"(?<![^\W_]){re.escape(form)}(?![^\W_])"
+            found[form] = [match.span() for match in re.finditer(pattern, body)]
+        else:
+            by_word.setdefault(first.group(), []).append(form)
+    free_from: dict[str, int] = {}  # a form's next place starts after its last one, as finditer's do
+    for word in _WORD_RUN.finditer(body) if by_word else ():
+        start = word.start()
+        for form in by_word.get(word.group(), ()):
+            end = start + len(form)
+            if (
+                body.startswith(form, start)
+                and not _LETTER_OR_DIGIT.match(body, end)
+                and start >= free_from.get(form, 0)
+            ):
+                found[form].append((start, end))
+                free_from[form] = end
+    return found
 
 
 def _unambiguous(references: list[_Reference]) -> list[_Reference]:

@@ -149,13 +149,21 @@ def test_a_catalogued_persons_surname_that_is_a_country_links_to_the_person() ->
 @pytest.mark.parametrize(
     ("body", "linked"),
     [
-        # a country's name before an animal; not where it opens a clause as a side
-        ("Fishmongers sold more Greenland halibut this winter.", []),
+        # a country's name before an animal, in a body about species; not where it opens a clause
+        ("A survey of invasive species found Greenland halibut this winter.", []),
+        # elsewhere a country's name before an animal is the country's: its politics, its produce
+        ("Washington's China hawks pushed for tariffs.", ["China"]),
+        ("All China hawks agreed, and the Iran doves lost.", ["China", "Iran"]),
+        ("Exports of Australia lamb rose.", ["Australia"]),
+        ("Prices of Argentina cattle fell.", ["Argentina"]),
         ("Samoa fly on to Bucharest to face Romania.", ["Samoa", "Romania"]),
         # a demonym before a noun and an animal or a plant; not in a story of trade, nor a verb
         ("Researchers are studying Egyptian fruit bats in caves.", []),
         ("Egyptian fruit bats exports rose as imports fell.", ["Egyptian"]),
         ("The Swiss franc rose to a record.", ["Swiss"]),
+        # a plant or a crop after a demonym and a noun is the country's produce
+        ("Drought hurt the Russian wheat crop.", ["Russian"]),
+        ("Brazilian coffee trees were damaged by frost.", ["Brazilian"]),
         ("The Jordanian federation hopes to grow.", ["Jordanian"]),
         # in a body about wildlife (not gardens), a demonym before an animal or a plant
         ("A wildlife survey found Egyptian geese on lakes.", []),
@@ -194,6 +202,10 @@ def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(ga
         # a town written with its US state's name or abbreviation (not Washington, not Georgia)
         ("Orchards around Lebanon, Pennsylvania, and Peru, Ill., were spared.", []),
         ("Apple growers near Mexico, Missouri, sell to Canada.", ["Canada"]),
+        ("He grew up in Mexico, Missouri. Later he moved.", []),
+        # a state's name not closed off by a comma or the sentence's end: a list, or before a noun
+        ("The company has plants in Mexico, Texas and Arizona.", ["Mexico"]),
+        ("The migrants crossed from Mexico, California officials said.", ["Mexico"]),
         ("Talks between Mexico, Washington and Ottawa resumed.", ["Mexico"]),
         ("Ministers from Jordan, Georgia and Armenia met.", ["Jordan", "Georgia", "Armenia"]),
         # a body's name swallows the country it holds

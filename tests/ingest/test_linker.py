@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from gql_news.ingest.country_context import given_name_gender
 from gql_news.ingest.linker import (
     EntityKind,
     Gazetteer,
@@ -149,6 +150,17 @@ def test_a_surname_the_body_also_gives_someone_uncatalogued_links_no_one() -> No
     assert links(text)[-1] == ("Lukashenko", "person", LUKASHENKO)
 
 
+def test_a_modal_verb_opening_a_question_before_a_surname_is_no_given_name() -> None:
+    text = "Aleksandr Lukashenko spoke. Will Lukashenko cut taxes? Lukashenko said no."
+    assert links(text) == [
+        ("Aleksandr Lukashenko", "person", LUKASHENKO),
+        ("Lukashenko", "person", LUKASHENKO),
+        ("Lukashenko", "person", LUKASHENKO),
+    ]
+    text = "Aleksandr Lukashenko met his son, Will Lukashenko. Lukashenko left."
+    assert links(text) == [("Aleksandr Lukashenko", "person", LUKASHENKO)]
+
+
 def test_full_form_of_another_entity_beats_a_surname() -> None:
     gazetteer = Gazetteer(
         (GazetteerEntry("person", 1, ("Ann Jordan",)), GazetteerEntry("country", 2, ("Jordan",)))
@@ -253,3 +265,32 @@ def test_linking_time_does_not_grow_with_the_number_of_names() -> None:
 
     small_time, big_time = best(GAZETTEER), best(big)
     assert big_time < small_time * 10 + 0.05, (small_time, big_time)
+
+
+def test_surnames_alone_cost_work_in_proportion_to_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each surname alone is weighed against the body's "given name + surname" pairs found in one
+    pass, not by a scan of the whole body per surname: a body four times longer may ask about
+    given names under six times as often (a scan per surname would ask sixteen times as often)."""
+    from gql_news.ingest import linker, quotes
+
+    asked: list[str] = []
+
+    def counted(name: str) -> str | None:
+        asked.append(name)
+        return given_name_gender(name)
+
+    monkeypatch.setattr(linker, "given_name_gender", counted)
+    monkeypatch.setattr(quotes, "given_name_gender", counted)
+    unit = "Aleksandr Lukashenko spoke. In Minsk Lukashenko agreed. “We will wait,” Lukashenko said. "
+
+    def work(repeats: int) -> int:
+        asked.clear()
+        body = unit * repeats
+        mentions = find_mentions(body, GAZETTEER)
+        assert [m.text for m in mentions].count("Lukashenko") == 2 * repeats
+        assert len(quotes.find_quotes(body, mentions)) == repeats
+        return len(asked)
+
+    small, large = work(50), work(200)
+    assert small > 0
+    assert large < 6 * small, (small, large)

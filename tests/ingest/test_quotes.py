@@ -464,3 +464,10 @@ def test_a_quotation_introduced_by_another_name_and_a_gerund_is_not_the_subjects
     assert _said(body) == [("We will not give up a tree.", None)]
     body = "Sergey Popkov told reporters, adding: “We will not give up a tree.”"
     assert _said(body) == [("We will not give up a tree.", "Sergey Popkov")]
+
+
+def test_a_question_opening_with_a_modal_before_the_surname_leaves_the_surname_the_persons() -> None:
+    body = (
+        "Aleksandr Lukashenko spoke on Monday. Will Lukashenko cut taxes? “Not this year,” Lukashenko said."
+    )
+    assert _said(body) == [("Not this year", "Aleksandr Lukashenko")]
