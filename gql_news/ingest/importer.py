@@ -342,7 +342,9 @@ async def _store_all(
                     # n importers running, each folds (what all of them queued) after storing
                     # 1/n of that (one folder at a time, whoever is free: what the others stored
                     # would otherwise wait for the end); and as soon as fewer articles are left
-                    # than it would fold, so that the fold after the last batch is a small one.
+                    # than it would fold, so that the fold after the last batch is usually small
+                    # (each background fold takes one set: when folds fall behind the batches, the
+                    # last fold collects what is left).
                     unfolded = 0
                     folding = asyncio.create_task(fold_counts(wait=False, once=True))
                 if undrained >= DRAIN_ALONGSIDE and running == 1 and _idle(draining):
