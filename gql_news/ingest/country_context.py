@@ -88,7 +88,7 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
-_MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
+MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
 _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
@@ -945,7 +945,7 @@ def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[st
     position = end
     while len(words) < _COMPOUND_WORDS:
         word = _LOWER_WORD.match(body, position)
-        if word is None or word.group(1) in context.stop_words or word.group(1) in _MODALS:
+        if word is None or word.group(1) in context.stop_words or word.group(1) in MODALS:
             break  # a modal verb ends the phrase: "British herds may now grow"
         if body.startswith("-", word.end()):
             break  # a hyphened word ("fly-half") is no noun of the phrase
@@ -1077,17 +1077,17 @@ def _without_verbs(words: list[str], context: CountryContext) -> list[str]:
 
 def _an_animal(word: str, context: CountryContext) -> bool:
     """Whether a lower-case noun, singular or plural, has a sense that is an animal."""
-    return any(noun in context.animals for noun in _plural_of(word))
+    return any(noun in context.animals for noun in _sibilant_singulars(word))
 
 
 def _living(word: str, context: CountryContext) -> bool:
     """Whether a lower-case noun, singular or plural, has a sense that is an animal or a plant."""
-    return any(noun in context.animals or noun in context.plants for noun in _plural_of(word))
+    return any(noun in context.animals or noun in context.plants for noun in _sibilant_singulars(word))
 
 
-def _plural_of(word: str) -> tuple[str, ...]:
-    """The word and the singulars a plural it may be has: "-es" only after a sibilant ("hopes"
-    is no "hop")."""
+def _sibilant_singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars a plural it may be has, like `_singulars` but stricter: "-es"
+    only after a sibilant ("hopes" is no "hop"), and no "-ss" word read as a plural."""
     out = [word]
     if word.endswith("ies"):
         out.append(word[:-3] + "y")

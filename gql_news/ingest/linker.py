@@ -51,6 +51,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.country_context import (
+    MODALS,
     CountryContext,
     given_name_gender,
     not_the_country,
@@ -75,10 +76,7 @@ _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after 
 _PREVIOUS_WORD = re.compile(r"(?<![^\W_])([A-Z][a-z][\w'’-]*) $")
 _CAPITALISED_THEN_SPACE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]+) ")
 # modal and auxiliary verbs, which open a question before a name as given names open a name
-_OPENING_VERBS = frozenset(
-    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did",
-     "is", "was", "are", "were", "has", "have", "had"}
-)  # fmt: skip
+_OPENING_VERBS = MODALS | {"do", "does", "did", "is", "was", "are", "were", "has", "have", "had"}
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
 _LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
