@@ -66,7 +66,8 @@ sentence that may name a person neither the catalogue nor the candidates know: t
 capitalised words (name particles between them, a nationality before them left out: "the
 Portuguese Nuno Ferreira") heading the sentence, or next to a speech verb
 ("Tigist Bekele of Ethiopia won … “…,” she said"), none of them a title or a place's or body's
-word, not after a preposition ("In Cape Town …"). A sentence whose first reference is a pronoun
+word, not after a preposition ("In Cape Town …"), or the last word alone of such a name written
+before ("… met Dmitri Sokolov. Sokolov said he feared … ¶ “…,” he said"). A sentence whose first reference is a pronoun
 ("In the evening he received Popkov") or whose first person is named inside another's phrase
 or inside a clause before the subject ("After meeting Popkov, the minister said") has no named
 subject. And the speaker is null when, after the chosen subject's sentence, someone
@@ -541,7 +542,8 @@ class _Attributor:
         """Where the body names, outside quotation marks, someone who may be a person neither the
         catalogue nor the candidates know: two to four capitalised words (name particles between
         them) at the head of a sentence or next to a speech verb, none a title, a place's or a
-        body's word, and overlapping no mention or speaker reference. Also, elsewhere, such full
+        body's word, and overlapping no mention or speaker reference; or the last word alone of
+        such a name written before ("Dmitri Sokolov ... Sokolov said"). Also, elsewhere, such
         names and the gender their given name says ("" when it says none): (position, gender)."""
         known = sorted(
             [(m.start, m.end) for m in mentions] + [(r.start, r.start + 1) for r in self.references]
@@ -550,6 +552,7 @@ class _Attributor:
         reach = list(itertools.accumulate((e for _, e in known), max))  # furthest end so far
         out: list[int] = []
         given: list[tuple[int, str]] = []
+        surnames: dict[str, str] = {}  # last word of each such full name -> its given name's gender
         countries = {(m.start, m.end) for m in mentions if m.kind == "country"}
         for run in _capitalised_runs(self.body):
             while len(run) > 1 and (run[0].start(), run[0].end()) in countries:
@@ -558,7 +561,12 @@ class _Attributor:
             while run and (run[0].group().lower() in LEADING_STOP or run[0].group().lower() in TITLES):
                 led = run.pop(0).group().lower() in PREPOSITIONS or led
             names = [w.group() for w in run if w.group()[:1].isupper()]
-            if not run or not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX or inside(run[0].start()):
+            if not run or inside(run[0].start()):
+                continue
+            # a surname alone, of a full name written earlier that nobody recognised ("Dmitri
+            # Sokolov ... Sokolov said"): the same person again
+            again = len(names) == 1 and names[0] in surnames
+            if not again and not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX:
                 continue
             start, end = run[0].start(), run[-1].end()
             if any(names_a_place_or_body(w) or w.lower() in ORG_WORDS or w.lower() in TITLES for w in names):
@@ -573,12 +581,15 @@ class _Attributor:
             led = led or any(w.lower() in PREPOSITIONS for w in before)
             at_head = not led and all(w.lower() in LEADING_STOP for w in before)
             by_verb = said_before or (after is not None and after.group() in SPEECH_VERBS)
+            gender = surnames[names[0]] if again else given_name_gender(names[0]) or ""
             if at_head or by_verb:
                 out.append(start)
-            elif gender := given_name_gender(names[0]):
-                given.append((start, gender))  # "taken by Maria Berg, a critic"
-            elif not led or (before and before[-1].lower() in _AGENT_PREPOSITIONS):
-                given.append((start, ""))  # no known gender, so either pronoun: not "In Cape Town"
+            elif gender or again or not led or (before and before[-1].lower() in _AGENT_PREPOSITIONS):
+                given.append((start, gender))  # "taken by Maria Berg, a critic"; not "In Cape Town"
+            else:
+                continue
+            if not again:
+                surnames.setdefault(names[-1], gender)
         return out, given
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
@@ -594,8 +605,9 @@ class _Attributor:
         known = self.genders.get(speaker) if speaker is not None else None
         if known is not None and any(r.person_id is None and r.gender != known for r in between):
             return False  # "“…,” Lukashenko said. She disagreed. “…”": not his
-        if self._unrecognised_between(earlier.close + 1, quote.mark):
+        if speaker is not None and self._unrecognised_between(earlier.close + 1, quote.mark):
             return False  # someone nobody recognised is named between: the quote may be theirs
+        # (with no speaker to pass on, going on names nobody wrongly: "“…,” Hoffmann wrote. “…”")
         own_end = self._sentence_end(earlier.close + 1)  # the previous quote's attribution
         if own_end >= quote.mark or not self.body[own_end : quote.mark].strip():
             return True

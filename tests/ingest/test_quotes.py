@@ -257,6 +257,20 @@ def test_a_pronoun_does_not_pass_over_an_unrecognised_name_next_to_a_speech_verb
     assert _said(body) == [("We are fit", None)]
 
 
+def test_a_pronoun_does_not_pass_over_the_surname_of_an_unrecognised_name_said_again() -> None:
+    body = (
+        "Sergey Popkov met Ana Petrova and Dmitri Sokolov after the conference. "
+        "Sokolov said he feared the big operators.\n\n"
+        "“Small companies built the rural networks,” he said."
+    )
+    assert _said(body) == [("Small companies built the rural networks", None)]
+    body = (
+        "Sergey Popkov met Dmitri Sokolov on Monday. “We agreed on a timetable,” he said. "
+        "The plan suits Sokolov too. “It is a good plan,” he said."
+    )
+    assert _said(body) == [("We agreed on a timetable", "Sergey Popkov"), ("It is a good plan", None)]
+
+
 def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronoun() -> None:
     body = (
         "Aleksandr Lukashenko arrived on Monday. The Kennel Club hosted the visit. "
