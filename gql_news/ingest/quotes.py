@@ -55,7 +55,8 @@ text (`speaker_candidate`); once the candidate is confirmed the article is re-li
 same words name a catalogued person. Words that name two people at once (a surname two of them
 share, "Holland said" after Ruth Holland and Conor Holland, a candidate's surname that a
 catalogued person also bears, or a catalogued person's surname the body also writes after
-another given name, "Maria Lukashenko") name no speaker.
+another given name, "Maria Lukashenko", or a word no dictionary, title or place list knows,
+as given names outside the list are, "Thabo Ramaphosa") name no speaker.
 
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
@@ -236,7 +237,7 @@ class _Attributor:
         for pk, text in {(m.entity_id, m.text) for m in people if " " not in m.text}:
             starts, ends = reach[pk]
             for start, given in pairs[text]:
-                if f"{given} {text}" in full[pk] or not a_given_name(self.body, start, given):
+                if f"{given} {text}" in full[pk] or not _names_someone(self.body, start, given):
                     continue
                 index = bisect.bisect_right(starts, start) - 1
                 if index < 0 or ends[index] <= start:  # not within a mention of the same person
@@ -797,6 +798,24 @@ def _gender_before(body: str, start: int) -> str | None:
     if found is None:
         return None
     return "male" if found.group(1) else "female"
+
+
+def _names_someone(body: str, start: int, word: str) -> bool:
+    """Whether the capitalised `word` at `start`, right before a surname, gives that surname to
+    someone: a given name the list knows ("Maria Lukashenko"), or a word no dictionary, title or
+    place list knows, as given names from outside the list are ("Thabo Ramaphosa", "Wanjiru
+    Ruto"); not "President Ramaphosa", "On Monday Ramaphosa", "In Pretoria Ramaphosa"."""
+    if a_given_name(body, start, word):
+        return True
+    lower = word.lower()
+    if lower in TITLES or lower in LEADING_STOP or lower in ROLE_NOUNS or not word.isalpha():
+        return False
+    context = shipped_country_context()
+    return (
+        lower not in context.known_words
+        and lower not in context.stop_words
+        and not names_a_place_or_body(word)
+    )
 
 
 def _gender(name: str) -> str | None:

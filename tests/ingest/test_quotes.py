@@ -271,6 +271,16 @@ def test_a_pronoun_does_not_pass_over_the_surname_of_an_unrecognised_name_said_a
     assert _said(body) == [("We agreed on a timetable", "Sergey Popkov"), ("It is a good plan", None)]
 
 
+def test_a_surname_a_catalogued_person_shares_with_someone_of_an_unlisted_given_name_names_nobody() -> None:
+    body = (
+        "Aleksandr Lukashenko opened the farm fair. Thabo Lukashenko, a grower from the south, "
+        "showed his maize. “The rain came late,” Lukashenko said."
+    )
+    assert _said(body) == [("The rain came late", None)]
+    body = "Aleksandr Lukashenko opened the fair. On Monday Lukashenko spoke. “It is a good year,” Lukashenko said."
+    assert _said(body) == [("It is a good year", "Aleksandr Lukashenko")]
+
+
 def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronoun() -> None:
     body = (
         "Aleksandr Lukashenko arrived on Monday. The Kennel Club hosted the visit. "
