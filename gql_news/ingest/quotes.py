@@ -46,7 +46,8 @@ before it or a noun after it ("said the head of the Popkov fund", "according to 
 government"); an appositive names the speaker ("Meloni's chief of staff, Giulia Ferri,
 said"). A quotation with neither continues the previous one only when it opens the sentence or
 paragraph after the previous one's, or the writer's words between refer to the speaker alone
-("Truck drivers were less patient. “…”" is nobody's).
+("Truck drivers were less patient. “…”" is nobody's), and not when the sentence right after it
+names someone else first ("“…” Those were the words of Ana Lopes, …").
 
 People are the catalogue's (the linker's person mentions) and the article's person candidates
 (`candidates`: their full text, and their surname alone after it, "Ivan Petrov ... Petrov
@@ -609,10 +610,25 @@ class _Attributor:
         if speaker is not None and self._unrecognised_between(earlier.close + 1, quote.mark):
             return False  # someone nobody recognised is named between: the quote may be theirs
         # (with no speaker to pass on, going on names nobody wrongly: "“…,” Hoffmann wrote. “…”")
+        if speaker is not None and self._named_after(quote, speaker):
+            return False  # "“…” Those were the words of Ana Lopes": hers, not the last speaker's
         own_end = self._sentence_end(earlier.close + 1)  # the previous quote's attribution
         if own_end >= quote.mark or not self.body[own_end : quote.mark].strip():
             return True
         return any(r.start >= own_end for r in between)  # pronouns refer back
+
+    def _named_after(self, quote: Quoted, speaker: int) -> bool:
+        """Whether the writer's words right after a quote, to the end of the next sentence in its
+        paragraph, name someone other than `speaker` ("“…” Those were the words of Ana Lopes",
+        "“…” Maria Ionescu was delighted"): the quote may be theirs."""
+        start = quote.close + 1
+        end = min(self._sentence_end(start), self._next_mark(start), self._paragraph_end(quote))
+        after = self._references(start, end)
+        if after and after[0].person_id is None and after[0].gender in (None, self.genders.get(speaker)):
+            return False  # a pronoun is its subject: "“…” He then left with Ana Lopes"
+        if any(r.person_id not in (None, speaker) for r in after):
+            return True
+        return self._unrecognised_between(start, end)
 
     def _unrecognised_between(self, start: int, end: int) -> bool:
         """Whether a name neither the catalogue nor the candidates know lies in [start, end)."""

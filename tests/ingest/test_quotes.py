@@ -281,6 +281,16 @@ def test_a_surname_a_catalogued_person_shares_with_someone_of_an_unlisted_given_
     assert _said(body) == [("It is a good year", "Aleksandr Lukashenko")]
 
 
+def test_a_quote_followed_by_someone_else_named_does_not_go_on_with_the_last_speaker() -> None:
+    said = "“We will build it,” Sergey Popkov said.\n\n“This is exactly the result we wanted.” "
+    assert _said(said + "Those were the words of Ana Petrova, who leads the union.")[1] == (
+        "This is exactly the result we wanted.",
+        None,
+    )
+    assert _said(said + "Maria Ionescu, who leads the union, was delighted.")[1][1] is None
+    assert _said(said + "He then left with Ana Petrova.")[1][1] == "Sergey Popkov"
+
+
 def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronoun() -> None:
     body = (
         "Aleksandr Lukashenko arrived on Monday. The Kennel Club hosted the visit. "
