@@ -82,7 +82,12 @@ rigged"), resolves only when no other subject the pronoun could stand for is in 
 said" is nobody's); nor when a pronoun of its gender heads a sentence in reach that names the
 subject after it, so stands for someone else ("She replaced Leslie Dahl. Dahl now advises a fund.
 “…,” she said"), or when someone unnamed speaks in a sentence between, a role noun just before
-its speech verb ("Hoffmann's spokeswoman said the same. “…,” she said"). An unattributed quotation
+its speech verb ("Hoffmann's spokeswoman said the same. “…,” she said"), or is the subject of one,
+an article or possessive and a role noun opening it with no name after ("His deputy was less
+sure. “…,” he said"), or when the subject's own sentence joins another person to it by "and"
+("Popkov and Lars Berg met. “…,” he said"). A capitalised word alone that no dictionary, title
+or place list knows, heading a sentence, after a title or an article and role, or next to a speech
+verb ("Nowak disagreed.", "The analyst Nowak …"), is a name nobody recognised too. An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -129,6 +134,9 @@ _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
 _ROLE_BEFORE_VERB = 4  # words before a speech verb where a role noun makes an unnamed speaker
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
+# a sentence opening with an article or possessive, and its next four words: "His deputy was …"
+_SENTENCE_HEAD = re.compile(r"\s*(?:A|An|The|His|Her|Its|Their)[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}[\w-]+)")
+_NAMED_NEXT = re.compile(r",?[^\S\n]+[^\W\d_a-z]")  # a capitalised word right after a role noun
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 # a relative of one sex set off before a name ("His son, Kenya Adeyemi,"): the noun says the
 # gender, whatever the given name usually says
@@ -524,7 +532,43 @@ class _Attributor:
         for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
             if gender is None or named in (gender, ""):
                 return True
-        return self._unnamed_speaker(start, position)
+        if self._joined(person, start, position, gender):
+            return True
+        return self._unnamed_speaker(start, position) or self._unnamed_subject(start, position, gender)
+
+    def _joined(self, person: int, end: int, position: int, gender: str | None) -> bool:
+        """Whether the subject's sentence (ending at `end`) names, joined to the subject by "and",
+        another person the pronoun may stand for ("Popkov and Lars Berg met on Monday. “…,” he
+        said": either of them)."""
+        for reference in self._references(self._sentence_start(end - 1), min(end, position)):
+            if reference.person_id in (None, person) or reference.end < 0:
+                continue
+            words = _WORD.findall(self.body, self._sentence_start(end - 1), reference.start)
+            known = self.genders.get(reference.person_id)
+            if words and words[-1].lower() in ("and", "or", "nor") and known in (None, gender):
+                return True
+        return False
+
+    def _unnamed_subject(self, start: int, position: int, gender: str | None) -> bool:
+        """Whether a sentence in [start, position), before the pronoun's own, is about someone
+        unnamed: it opens with an article or possessive and a role noun ("His deputy was less
+        sure.", "A spokesman for the ministry was blunter.", "The coach, who ..., was pleased."),
+        no name after it; another the pronoun may stand for."""
+        own = self._sentence_start(position)
+        first = bisect.bisect_left(self.ends, start)
+        for sentence in [start, *self.ends[first : bisect.bisect_left(self.ends, own)]]:
+            head = _SENTENCE_HEAD.match(self.body, sentence)
+            words = list(_WORD.finditer(self.body, head.start(1), head.end(1))) if head else []
+            role = next((w for w in words[:3] if w.group() in ROLE_NOUNS), None)
+            if role is None or not all(w.group().islower() for w in words[: words.index(role)]):
+                continue
+            if _NAMED_NEXT.match(self.body, role.end()):
+                continue  # a name follows: "The coach Pieter Jansen", "His daughter, Georgia Hale,"
+            noun = role.group()
+            said = "female" if noun.endswith("woman") else "male" if noun.endswith("man") else None
+            if gender is None or said in (None, gender):
+                return True
+        return False
 
     def _unnamed_speaker(self, start: int, position: int) -> bool:
         """Whether a sentence in [start, position), before the pronoun's own, has someone unnamed
@@ -568,7 +612,10 @@ class _Attributor:
             # a surname alone, of a full name written earlier that nobody recognised ("Dmitri
             # Sokolov ... Sokolov said"): the same person again
             again = len(names) == 1 and names[0] in surnames
-            if not again and not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX:
+            # or a word alone that no dictionary knows, heading a sentence or by a speech verb
+            # ("Nowak disagreed.", "Mr Nowak said", "The analyst Nowak took the floor")
+            lone = len(names) == 1 and not again and _unknown_word(names[0])
+            if not (again or lone) and not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX:
                 continue
             start, end = run[0].start(), run[-1].end()
             if any(names_a_place_or_body(w) or w.lower() in ORG_WORDS or w.lower() in TITLES for w in names):
@@ -583,6 +630,11 @@ class _Attributor:
             led = led or any(w.lower() in PREPOSITIONS for w in before)
             at_head = not led and all(w.lower() in LEADING_STOP for w in before)
             by_verb = said_before or (after is not None and after.group() in SPEECH_VERBS)
+            if lone:
+                role_first = bool(before) and before[0].lower() in _ARTICLES
+                if at_head or by_verb or (role_first and all(w in ROLE_NOUNS for w in before[1:])):
+                    out.append(start)
+                continue
             gender = surnames[names[0]] if again else given_name_gender(names[0]) or ""
             if at_head or by_verb:
                 out.append(start)
@@ -816,13 +868,9 @@ def _gender_before(body: str, start: int) -> str | None:
     return "male" if found.group(1) else "female"
 
 
-def _names_someone(body: str, start: int, word: str) -> bool:
-    """Whether the capitalised `word` at `start`, right before a surname, gives that surname to
-    someone: a given name the list knows ("Maria Lukashenko"), or a word no dictionary, title or
-    place list knows, as given names from outside the list are ("Thabo Ramaphosa", "Wanjiru
-    Ruto"); not "President Ramaphosa", "On Monday Ramaphosa", "In Pretoria Ramaphosa"."""
-    if a_given_name(body, start, word):
-        return True
+def _unknown_word(word: str) -> bool:
+    """Whether a capitalised word is no word a dictionary, the stop words, the titles, roles or
+    the place and body lists know: most likely a name ("Nowak", "Kiprono", "Thabo")."""
     lower = word.lower()
     if lower in TITLES or lower in LEADING_STOP or lower in ROLE_NOUNS or not word.isalpha():
         return False
@@ -832,6 +880,14 @@ def _names_someone(body: str, start: int, word: str) -> bool:
         and lower not in context.stop_words
         and not names_a_place_or_body(word)
     )
+
+
+def _names_someone(body: str, start: int, word: str) -> bool:
+    """Whether the capitalised `word` at `start`, right before a surname, gives that surname to
+    someone: a given name the list knows ("Maria Lukashenko"), or a word no dictionary, title or
+    place list knows, as given names from outside the list are ("Thabo Ramaphosa", "Wanjiru
+    Ruto"); not "President Ramaphosa", "On Monday Ramaphosa", "In Pretoria Ramaphosa"."""
+    return a_given_name(body, start, word) or _unknown_word(word)
 
 
 def _gender(name: str) -> str | None:

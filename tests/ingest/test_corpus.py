@@ -48,10 +48,6 @@ def test_held_out_thresholds(scores: dict[str, Score]) -> None:
     assert held.quotes.recall >= MIN_QUOTE_RECALL, held.lines()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="2 of 125 held-out speakers wrong (69 articles), after the conservative speaker rules",
-)
 def test_no_held_out_quote_is_given_to_the_wrong_person(scores: dict[str, Score]) -> None:
     held = scores["heldout"]
     assert held.speakers_wrong == 0, held.lines()

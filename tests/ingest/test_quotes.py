@@ -291,6 +291,31 @@ def test_a_quote_followed_by_someone_else_named_does_not_go_on_with_the_last_spe
     assert _said(said + "He then left with Ana Petrova.")[1][1] == "Sergey Popkov"
 
 
+def test_a_pronoun_does_not_pass_over_someone_unnamed_or_named_by_one_unknown_word() -> None:
+    for between in (
+        "A spokesman for the ministry, however, was blunter.",
+        "His deputy was less sure.",
+        "The coach, who has led the team since 2019, was pleased.",
+        "Nowak disagreed.",
+        "Mr Nowak disagreed.",
+        "The analyst Nowak took the floor.",
+    ):
+        assert _said(f"Sergey Popkov spoke. {between} “It is a mistake,” he said.") == [
+            ("It is a mistake", None)
+        ]
+    body = "Sergey Popkov spoke. His daughter, Ana Petrova, keeps the books. “It is a mistake,” he said."
+    assert _said(body) == [("It is a mistake", "Sergey Popkov")]
+
+
+def test_a_pronoun_after_two_people_joined_by_and_names_no_speaker() -> None:
+    assert _said("Sergey Popkov and Lars Berg met on Monday. “It went well,” he said.") == [
+        ("It went well", None)
+    ]
+    assert _said("Sergey Popkov and Ana Petrova met on Monday. “It went well,” he said.") == [
+        ("It went well", "Sergey Popkov")
+    ]
+
+
 def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronoun() -> None:
     body = (
         "Aleksandr Lukashenko arrived on Monday. The Kennel Club hosted the visit. "
