@@ -131,7 +131,8 @@ _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
-_NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
+_NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
+_LONE_HEAD_CHARS = 40  # a word alone heads its sentence when it starts this close to its start  # capitalised words of a name the detectors may have missed
 _ROLE_BEFORE_VERB = 4  # words before a speech verb where a role noun makes an unnamed speaker
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 # a sentence opening with an article or possessive, and its next four words: "His deputy was …"
@@ -223,6 +224,7 @@ class _Attributor:
         ends = {m.end() for m in _SENTENCE_END.finditer(body) if not inside(m.end())}
         self.ends = sorted(ends | {end for _, end in paragraphs})
         self.paragraph_starts = [start for start, _ in paragraphs]
+        self.known_words = shipped_country_context().known_words
         self.subjects = self._sentence_subjects()  # (position, person id), ascending
         self.spoke: set[int] = set()  # where a speaker reference named (or a pronoun stood for) a speaker
         # Ascending positions of names nobody recognised, and (position, gender) of other full names.
@@ -612,10 +614,11 @@ class _Attributor:
             # a surname alone, of a full name written earlier that nobody recognised ("Dmitri
             # Sokolov ... Sokolov said"): the same person again
             again = len(names) == 1 and names[0] in surnames
-            # or a word alone that no dictionary knows, heading a sentence or by a speech verb
-            # ("Nowak disagreed.", "Mr Nowak said", "The analyst Nowak took the floor")
-            lone = len(names) == 1 and not again and _unknown_word(names[0])
-            if not (again or lone) and not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX:
+            if len(names) == 1 and not again:
+                if not led and self._lone_name(run[0], starts, reach):
+                    out.append(run[0].start())
+                continue
+            if not again and not _NAME_WORDS_MIN <= len(names) <= _NAME_WORDS_MAX:
                 continue
             start, end = run[0].start(), run[-1].end()
             if any(names_a_place_or_body(w) or w.lower() in ORG_WORDS or w.lower() in TITLES for w in names):
@@ -630,11 +633,6 @@ class _Attributor:
             led = led or any(w.lower() in PREPOSITIONS for w in before)
             at_head = not led and all(w.lower() in LEADING_STOP for w in before)
             by_verb = said_before or (after is not None and after.group() in SPEECH_VERBS)
-            if lone:
-                role_first = bool(before) and before[0].lower() in _ARTICLES
-                if at_head or by_verb or (role_first and all(w in ROLE_NOUNS for w in before[1:])):
-                    out.append(start)
-                continue
             gender = surnames[names[0]] if again else given_name_gender(names[0]) or ""
             if at_head or by_verb:
                 out.append(start)
@@ -645,6 +643,30 @@ class _Attributor:
             if not again:
                 surnames.setdefault(names[-1], gender)
         return out, given
+
+    def _lone_name(self, word: re.Match[str], starts: list[int], reach: list[int]) -> bool:
+        """Whether a capitalised word alone, no mention or reference, names someone nobody
+        recognised: no dictionary, title or place list knows it, and it heads its sentence (after
+        function words, or an article and role nouns: "Nowak disagreed.", "The analyst Nowak took
+        the floor") or stands next to a speech verb ("said Nowak"). Only the words just before it
+        are read, so the cost does not grow with the sentence."""
+        if word.group().lower() in self.known_words:
+            return False  # most capitalised words: "The", "France", "Monday"
+        start, end = word.span()
+        sentence = self._sentence_start(start)
+        before = _WORD.findall(self.body, max(sentence, start - _LONE_HEAD_CHARS), start)
+        after = _WORD.match(self.body, end + 1) if self.body[end : end + 1] == " " else None
+        by_verb = (bool(before) and before[-1] in SPEECH_VERBS) or (
+            after is not None and after.group() in SPEECH_VERBS
+        )
+        lead = start - sentence < _LONE_HEAD_CHARS and (
+            all(w.lower() in LEADING_STOP for w in before)
+            or (bool(before) and before[0].lower() in _ARTICLES and all(w in ROLE_NOUNS for w in before[1:]))
+        )
+        if not (by_verb or lead) or not _unknown_word(word.group()):
+            return False
+        before_end = bisect.bisect_left(starts, end)
+        return not (before_end and reach[before_end - 1] > start)  # not within a mention or reference
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
         """Whether an unattributed quote goes on with the previous one: it opens the next sentence
