@@ -30,7 +30,8 @@ Attribution, in order:
    talks would go on, but the minister was blunter: “…”" is nobody's). The subject is the person nearest
    before the verb, skipping a clause set off by commas ("Lukashenko, who met Popkov, said").
    A sentence introducing the quote with a colon but no speech verb names its speaker as
-   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”". Words
+   its first person: "Samuel Adeyemi, speaking for the delegations, was blunter: “…”", unless a
+   person noun follows it there, whose words the quote may be ("Popkov quoted his father: “…”"). Words
    before the quotation that end with a gerund after another name are that person's speech, so
    nobody's ("Sheiman recalls his counterpart, Algirdas Saudargas, telling him: “…”").
 3. A quotation with neither continues the previous one when it follows it in the same or
@@ -84,10 +85,11 @@ subject after it, so stands for someone else ("She replaced Leslie Dahl. Dahl no
 “…,” she said"), or when someone unnamed speaks in a sentence between, a role noun just before
 its speech verb ("Hoffmann's spokeswoman said the same. “…,” she said"), or is the subject of one,
 an article or possessive and a role noun opening it with no name after ("His deputy was less
-sure. “…,” he said"), or when the subject's own sentence joins another person to it by "and"
+sure. “…,” he said", "Then another minister spoke"), or when the subject's own sentence joins another person to it by "and"
 ("Popkov and Lars Berg met. “…,” he said"). A capitalised word alone that no dictionary, title
 or place list knows, heading a sentence, after a title or an article and role, or next to a speech
-verb ("Nowak disagreed.", "The analyst Nowak …"), is a name nobody recognised too. An unattributed quotation
+verb ("Nowak disagreed.", "The analyst Nowak …"), or any word with a role set off after it
+("Smith, the chief of staff,"), is a name nobody recognised too. An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -136,8 +138,15 @@ _LONE_HEAD_CHARS = 40  # a word alone heads its sentence when it starts this clo
 _ROLE_BEFORE_VERB = 4  # words before a speech verb where a role noun makes an unnamed speaker
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 # a sentence opening with an article or possessive, and its next four words: "His deputy was …"
-_SENTENCE_HEAD = re.compile(r"\s*(?:A|An|The|His|Her|Its|Their)[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}[\w-]+)")
+_SENTENCE_HEAD = re.compile(
+    r"\s*(?:(?:Later|Then|But|And|Meanwhile|However|Still|Yet|Now),?[^\S\n]+)?"
+    r"(?i:a|an|the|his|her|its|their|another|one)[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}[\w-]+)"
+)
 _NAMED_NEXT = re.compile(r",?[^\S\n]+[^\W\d_a-z]")  # a capitalised word right after a role noun
+# a role set off after a word: ", the chief of staff," ", a former banker,"
+_ROLE_APPOSITIVE = re.compile(
+    r",[^\S\n]+(?:a|an|the|his|her|its|their)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z]+)\b"
+)
 _BEFORE_ALL = -(2**62)  # sorts before every speaker key at the same position
 # a relative of one sex set off before a name ("His son, Kenya Adeyemi,"): the noun says the
 # gender, whatever the given name usually says
@@ -353,11 +362,25 @@ class _Attributor:
                 first = subjects[0]
                 if self._another_speaking(first.end if first.end >= 0 else first.start + 1, before_end):
                     return True, None, False  # "Sheiman recalls his counterpart, Saudargas, telling him: “…”"
+                if self._someone_else_before_colon(first, before_end):
+                    return True, None, False  # "Popkov quoted his father: “…”"
                 subject = (
                     first if self._heads(first, before_start) and self._opens(first, before_start) else None
                 )
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
+
+    def _someone_else_before_colon(self, subject: _Reference, colon: int) -> bool:
+        """Whether the words from the subject to the colon introducing a quotation name an unnamed
+        person whose words it may be ("Popkov quoted his father:", "read from a letter by his
+        predecessor:"), a role set off right after the subject left out ("Popkov, the minister,
+        was blunter:")."""
+        start = subject.end if subject.end >= 0 else subject.start + 1
+        text = self.body[start:colon]
+        if text.startswith(","):
+            text = text[text.find(",", 1) + 1 :] if "," in text[1:] else ""
+        stop = shipped_country_context().stop_words
+        return any(word in ROLE_NOUNS and word not in stop for word in _WORD.findall(text))
 
     def _another_speaking(self, start: int, end: int) -> bool:
         """Whether the words in [start, end) before a quotation end with a gerund ("telling him:",
@@ -646,13 +669,20 @@ class _Attributor:
 
     def _lone_name(self, word: re.Match[str], starts: list[int], reach: list[int]) -> bool:
         """Whether a capitalised word alone, no mention or reference, names someone nobody
-        recognised: no dictionary, title or place list knows it, and it heads its sentence (after
-        function words, or an article and role nouns: "Nowak disagreed.", "The analyst Nowak took
-        the floor") or stands next to a speech verb ("said Nowak"). Only the words just before it
+        recognised: a role set off after it ("Smith, the chief of staff,"), or no dictionary, title or
+        place list knows it and it heads its sentence (after function words, or an article and role
+        nouns: "Nowak disagreed.", "The analyst Nowak took the floor") or stands next to a speech
+        verb ("said Nowak"). Only the words just before it
         are read, so the cost does not grow with the sentence."""
+        start, end = word.span()
+        before_end = bisect.bisect_left(starts, end)
+        if before_end and reach[before_end - 1] > start:
+            return False  # within a mention or reference
+        appositive = _ROLE_APPOSITIVE.match(self.body, end)
+        if appositive and appositive.group(1) in ROLE_NOUNS:
+            return True  # "Smith, the chief of staff, spoke": a dictionary word, but a person's name
         if word.group().lower() in self.known_words:
             return False  # most capitalised words: "The", "France", "Monday"
-        start, end = word.span()
         sentence = self._sentence_start(start)
         before = _WORD.findall(self.body, max(sentence, start - _LONE_HEAD_CHARS), start)
         after = _WORD.match(self.body, end + 1) if self.body[end : end + 1] == " " else None
@@ -663,10 +693,7 @@ class _Attributor:
             all(w.lower() in LEADING_STOP for w in before)
             or (bool(before) and before[0].lower() in _ARTICLES and all(w in ROLE_NOUNS for w in before[1:]))
         )
-        if not (by_verb or lead) or not _unknown_word(word.group()):
-            return False
-        before_end = bisect.bisect_left(starts, end)
-        return not (before_end and reach[before_end - 1] > start)  # not within a mention or reference
+        return (by_verb or lead) and _unknown_word(word.group())
 
     def _continues(self, previous: tuple[Quoted, int | None, bool], quote: Quoted) -> bool:
         """Whether an unattributed quote goes on with the previous one: it opens the next sentence

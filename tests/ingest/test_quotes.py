@@ -316,6 +316,20 @@ def test_a_pronoun_after_two_people_joined_by_and_names_no_speaker() -> None:
     ]
 
 
+def test_more_unnamed_people_between_a_subject_and_a_pronoun_name_no_speaker() -> None:
+    for between in (
+        "Later, Smith, the chief of staff, spoke.",
+        "Then his chief of staff spoke.",
+        "Another minister was less happy.",
+    ):
+        assert _said(f"Sergey Popkov met the press. {between} “It went badly,” he said.")[0][1] is None
+
+
+def test_a_colon_after_someone_unnamed_introduces_their_words_not_the_subjects() -> None:
+    assert _said("Sergey Popkov quoted his father: “Never give up.”") == [("Never give up.", None)]
+    assert _said("Sergey Popkov was more direct: “We will win.”") == [("We will win.", "Sergey Popkov")]
+
+
 def test_places_titles_and_bodies_at_the_head_of_a_sentence_do_not_stop_a_pronoun() -> None:
     body = (
         "Aleksandr Lukashenko arrived on Monday. The Kennel Club hosted the visit. "
