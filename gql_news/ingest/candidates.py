@@ -17,6 +17,7 @@ organisation and it links to nothing:
 - "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
+  two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …");
 - a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
   "Nordvik Energy told reporters";
 - at the head of a sentence, when its surname alone later speaks ("Tigist Bekele of Ethiopia won
@@ -102,7 +103,7 @@ def find_candidates(
     """The candidates of one body, first occurrence of each text, in text order."""
     tokens = _tokens(body, mentions)
     found: dict[str, FoundCandidate] = {}
-    for first, last in _runs(body, tokens):
+    for first, last in _split_at_and(tokens, _runs(body, tokens)):
         for candidate in _judge(body, tokens, first, last):
             if candidate.text in found or is_known_form(candidate.text, gazetteer):
                 continue
@@ -206,6 +207,28 @@ def _runs(body: str, tokens: list[_Token]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j + 1
     return runs
+
+
+def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs, each cut at "and" between two people's names: after at least two capitalised
+    words and before a given name and another capitalised word ("Olga Ivanova and Dmitri Sokolov",
+    "Lena Hoffmann and Sarah Klein"); not "Marks and Spencer", "Ministry of Trade and Industry"."""
+    given = shipped_country_context().given_names
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        start = first
+        for k in range(first + 2, last - 1):
+            if (
+                tokens[k].lower == "and"
+                and tokens[k - 1].capitalised
+                and tokens[k - 2].capitalised
+                and tokens[k + 1].lower in given
+                and tokens[k + 2].capitalised
+            ):
+                out.append((start, k - 1))
+                start = k + 1
+        out.append((start, last))
+    return out
 
 
 def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[FoundCandidate]:

@@ -63,6 +63,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "It was won by Daniel Moreau of Belarus in record time.",
             [("Daniel Moreau", "person", "nationality")],
         ),
+        # two people joined by "and", each named again alone
+        (
+            "Lena Hoffmann and Sarah Klein started it. Hoffmann left; Klein stayed.",
+            [("Lena Hoffmann", "person", "surname"), ("Sarah Klein", "person", "surname")],
+        ),
     ],
 )
 def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -85,6 +90,7 @@ def test_suggested(text: str, expected: list[tuple[str, str, str]]) -> None:
         "ana petrova said so.",  # lower case
         "Georgia Power raised prices. Power cuts followed.",  # a word that ends a body's name
         "Air Lanoria said bookings rose.",  # a name that opens with a company's word
+        "Marks and Spencer raised prices. Spencer stores were busy.",  # "and" before one word
     ],
 )
 def test_not_suggested(text: str) -> None:
