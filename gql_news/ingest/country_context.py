@@ -88,6 +88,12 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+# a second form that shares the head noun: "Burmese and Siamese cats", "Irish or Gordon setters"
+_SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n]+([a-z]+)(?![^\W_])")
+# an apposition that calls the form a town: "In Peru, a town of 11,000 on the Wabash"
+_A_TOWN_AFTER = re.compile(
+    r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish|county seat)(?![^\W_])"
+)
 MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
@@ -238,6 +244,15 @@ _INSTITUTION_OF = frozenset(
         "Observatory",
         "Conservatory",
         "Zoo",
+        # an event named after the country it is held in: "the Tour de France", "the Tour of Britain"
+        "Tour",
+        "Open",
+        "Cup",
+        "Trophy",
+        "Rally",
+        "Prix",
+        "Marathon",
+        "Festival",
         # a body's own name: "the Football Association of Wales", "the Steel Authority of India"
         "Association",
         "Authority",
@@ -924,6 +939,11 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
     ):
         return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
+    shared = _SHARED_HEAD.match(body, end)
+    if shared is not None and any(
+        (lower, noun) in context.compounds for noun in _noun_forms(shared.group(1))
+    ):
+        return True  # "Burmese and Siamese cats": the head noun after the second form is the first's too
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is None:
         return False
@@ -1332,6 +1352,8 @@ def _place_or_institution(
             return True  # "the inner delta of the Niger", "the banks of the Jordan"
     if following in _RIVER_LANDS and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
+    if _A_TOWN_AFTER.match(body, start + len(form)):
+        return True  # "Peru, a town of 11,000": the apposition says what the name is
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
