@@ -429,7 +429,7 @@ def _parse_packages() -> dict[str, Any]:
             {
                 city["name"]
                 for city in cache.get_cities().values()
-                if city["countrycode"] == "US" and city["population"] >= 100_000
+                if city["countrycode"] == "US" and city["population"] >= 50_000
             }
         ),
         "capitals": {country["name"]: country["capital"] for country in cache.get_countries().values()},
