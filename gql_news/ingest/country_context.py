@@ -563,6 +563,35 @@ def _us_places_in(body: str, alternatives: str) -> frozenset[str]:
 
 _body_facts: tuple[str, dict[str, Any]] = ("", {})
 
+# a vessel, a horse or a work introduced by what it is ("the container ship Ever Jordan", "the bulk
+# carrier Spirit of Peru", "the colt Irish Rover"): the capitalised words after the noun are its name
+_NAMED_THING = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:[^\S\n]+[a-z]+(?![^\W_])){0,2}?[^\S\n]+"
+    r"(?:ship|vessel|tanker|freighter|carrier|liner|ferry|yacht|trawler|barge|horse|racehorse|colt|filly"
+    r"|mare|gelding|stallion|album|song|novel|film)"
+    r"[^\S\n]+([^\W\d_a-z][\w'’-]*(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+|du[^\S\n]+)?[^\W\d_a-z][\w'’-]*)*)"
+)
+
+
+def _named_things(body: str) -> tuple[tuple[int, int], ...]:
+    """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`),
+    there and wherever the same name of two words or more comes again ("the Ever Jordan")."""
+    spans: list[tuple[int, int]] = []
+    names: set[str] = set()
+    for match in _NAMED_THING.finditer(body):
+        spans.append(match.span(1))
+        if " " in match.group(1):
+            names.add(match.group(1))
+    for name in names:
+        spans += [m.span() for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", body)]
+    return tuple(sorted(spans))
+
+
+def _in_a_named_thing(body: str, start: int, end: int) -> bool:
+    spans = _of_the_body(body, "named_things", _named_things)
+    index = bisect.bisect_right(spans, (start, len(body)))
+    return any(s <= start and end <= e for s, e in spans[max(0, index - 3) : index])
+
 
 def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
     """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
@@ -635,6 +664,7 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
         or _begins_a_proper_name(body, end, context)
+        or _in_a_named_thing(body, start, end)
     )
 
 
