@@ -381,6 +381,9 @@ _STATES_NAMED_LIKE_CITIES = frozenset(["Washington", "New York", "District of Co
 # the AP style's abbreviations of US states, written after a town ("Lebanon, Pa.")
 # what closes off a state's name after a town's: a comma, or the sentence's end
 _STATE_CLOSED = re.compile(r"[,;:)\n]| ?[—–]|[.!?](?:\s|$)|$")
+# a state named like a city closed off as a dateline's is and followed by the sentence's own words,
+# not by another item of a list: "Cuba, New York, to stay off", not "Peru, New York and London"
+_CITY_STATE_CLOSED = re.compile(r",[^\S\n]+(?!and |or )[a-z]")
 _US_STATE_ABBREVIATION = re.compile(
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
     r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
@@ -1415,6 +1418,9 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     return any(
         rest.startswith(state) and _STATE_CLOSED.match(rest, len(state)) is not None
         for state in _town_states(context.us_states, context.capitals)
+    ) or any(
+        rest.startswith(state) and _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
+        for state in _STATES_NAMED_LIKE_CITIES
     )
 
 
