@@ -92,7 +92,7 @@ _COMPOUND_WORDS = 3
 _SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n]+([a-z]+)(?![^\W_])")
 # an apposition that calls the form a town: "In Peru, a town of 11,000 on the Wabash"
 _A_TOWN_AFTER = re.compile(
-    r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish|county seat)(?![^\W_])"
+    r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish|county seat)(?![\w'’-])"
 )
 MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
