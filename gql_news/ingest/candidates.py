@@ -73,6 +73,10 @@ _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|&")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
 _APPOSITIVE_REACH = 8
+# How far after a name the body is read for it again (its surname alone, a quotation given to
+# "he" or "she"): a few thousand words, so that each name costs bounded work and a body costs
+# work linear in its length, however many names it holds.
+_LATER_REACH = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +370,7 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
     if surname.lower() in ORG_WORDS or names_a_place_or_body(surname) or not surname.isalpha():
         return None  # "Georgia Power", "Jordan Valley"
     whole = re.compile(rf"(?<![^\W_]){re.escape(surname)}(?![^\W_])")
-    for match in whole.finditer(body, tokens[last].end):
+    for match in whole.finditer(body, tokens[last].end, tokens[last].end + _LATER_REACH):
         if not body[max(0, match.start() - 64) : match.start()].rstrip().endswith(tokens[last - 1].text):
             return "surname", False
     return None
@@ -392,8 +396,9 @@ def _pronoun_subject(body: str, tokens: list[_Token], first: int, last: int) -> 
         return None
     if _surname_speaks(body, tokens, first, last):
         return "subject", False
-    breaks = [m.start() for m in itertools.islice(_PARAGRAPH_BREAK.finditer(body, end), 2)]
-    reach = breaks[1] if len(breaks) > 1 else len(body)  # the end of the next paragraph
+    far = min(len(body), end + _LATER_REACH)
+    breaks = [m.start() for m in itertools.islice(_PARAGRAPH_BREAK.finditer(body, end, far), 2)]
+    reach = breaks[1] if len(breaks) > 1 else far  # the end of the next paragraph
     mark = body.find("“", end, reach)
     before_mark = bisect.bisect_left(tokens, mark, lo=last + 1, key=lambda t: t.start) if mark >= 0 else 0
     if mark < 0 or any(_heads_a_sentence(body, t) for t in tokens[last + 1 : before_mark]):
@@ -433,7 +438,7 @@ def _surname_speaks(body: str, tokens: list[_Token], first: int, last: int) -> b
     forms = "|".join(re.escape(f) for f in {family, family[0].swapcase() + family[1:]})
     verbs = "|".join(sorted(SPEECH_AFTER))
     spoken = re.compile(rf"(?<![^\W_])(?:(?:{forms})\s+(?:{verbs})|said\s+(?:{forms}))(?![^\W_])")
-    return spoken.search(body, tokens[last].end) is not None
+    return spoken.search(body, tokens[last].end, tokens[last].end + _LATER_REACH) is not None
 
 
 def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:

@@ -209,3 +209,21 @@ def test_a_sentence_subject_who_speaks_later(text: str, expected: list[tuple[str
 )
 def test_a_sentence_subject_who_does_not_speak(text: str) -> None:
     assert found(text) == [] or all(name != "Kenta Mori" for name, _, _ in found(text))
+
+
+def test_a_name_is_read_again_only_within_a_bounded_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each name reads a bounded stretch after it (its surname alone, a quotation given to "he"),
+    so a body costs work linear in its length however many names it holds."""
+    from gql_news.ingest import candidates
+
+    monkeypatch.setattr(candidates, "_LATER_REACH", 200)
+    filler = "The rain kept on. " * 20  # 360 characters, past the reach
+    near = "Chad Whitfield kicked a goal. Whitfield came on late."
+    assert found(near) == [("Chad Whitfield", "person", "surname")]
+    assert found(f"Chad Whitfield kicked a goal. {filler}Whitfield came on late.") == []
+    spoken = "Ruan van der Berg won the race. “It was hard,” van der Berg said."
+    assert found(spoken) == [("Ruan van der Berg", "person", "subject")]
+    assert found(f"Ruan van der Berg won the race. {filler}“It was hard,” van der Berg said.") == []
+    pronoun = "Kemal Aydin, 17, from Izmir, won.\n\n“It was hard,” he said."
+    assert found(pronoun) == [("Kemal Aydin", "person", "subject")]
+    assert found(f"Kemal Aydin, 17, from Izmir, won. {filler}\n\n“It was hard,” he said.") == []
