@@ -38,6 +38,7 @@ from gql_news.graphql.cache import (
 )
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import MASKED
+from gql_news.graphql.hits import RAW_KEY, Known, RawRequests
 from gql_news.graphql.pipeline.extension import coded
 from gql_news.graphql.request import (
     DEFAULT_MAX_BODY_BYTES,
@@ -99,6 +100,7 @@ class GraphQLEndpoint:
         persisted: PersistedQueries | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         versions: DataVersions | None = None,
+        raw_requests: RawRequests | None = None,
     ) -> None:
         self.schema = schema
         self.versions = versions or CounterVersions()
@@ -107,6 +109,8 @@ class GraphQLEndpoint:
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
         self.recent_writes = RecentWrites()  # on PostgreSQL: each API token's last write
+        # What this endpoint concluded for raw requests, for `hits.CachedHits` to answer them.
+        self.raw_requests = raw_requests if cache is not None else None
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
@@ -198,6 +202,17 @@ class GraphQLEndpoint:
                 doc.fingerprint, params.variables, operation.variables, params.operation_name, "public"
             )
             headers["ETag"] = etag(version, key)
+            raw = request.scope.get(RAW_KEY)
+            if raw is not None and self.raw_requests is not None:
+                persisted = (params.extensions or {}).get("persistedQuery")
+                known = Known(
+                    key,
+                    media.encode("latin-1"),
+                    info.operation_name,
+                    operation.kind,
+                    persisted["sha256Hash"].lower() if persisted is not None else None,
+                )
+                self.raw_requests.remember(raw, known)
             if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
                 if fresh and headers["ETag"] in request.headers.get("if-none-match", ""):
