@@ -60,6 +60,7 @@ class RawRequests:
 
     def __init__(self, max_bytes: int) -> None:
         self._known: ByteLRU[RawKey, Known] = ByteLRU(max_bytes)
+        self.answered = 0  # requests `CachedHits` answered (200 or 304)
 
     def get(self, raw: RawKey) -> Known | None:
         return self._known.get(raw)
@@ -174,6 +175,9 @@ class CachedHits:
         if status == 200:
             headers.append((b"content-length", b"%d" % len(body)))
             headers.append((b"content-type", known.media))
+        raw_requests = endpoint.raw_requests
+        assert raw_requests is not None
+        raw_requests.answered += 1
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
         if self.metrics is not None or self.access_log:
