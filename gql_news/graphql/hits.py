@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-from starlette.requests import Request
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gql_news.db import read_replicas
@@ -33,6 +33,7 @@ from gql_news.graphql.pipeline.budget import ByteLRU
 from gql_news.ops.logs import log_access
 from gql_news.ops.metrics import Metrics
 from gql_news.ops.requests import RequestInfo, request_id_from
+from gql_news.replicas import LSN_COOKIE, LSN_HEADER
 
 if TYPE_CHECKING:
     from gql_news.graphql.http import GraphQLEndpoint
@@ -42,9 +43,10 @@ PATH = "/graphql"
 _GET_CACHE_CONTROL = b"public, no-cache"
 
 RawKey = tuple[str, bytes, bytes, bytes]
+_LSN_HEADER = LSN_HEADER.lower().encode("latin-1")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Known:
     """What the long way concluded for one raw request."""
 
@@ -53,6 +55,8 @@ class Known:
     operation_name: str | None
     operation_type: str
     persisted: str | None  # the persisted query's hash, which must still be known
+    version: str = ""  # the data version `tag` was made for
+    tag: bytes = b""  # the ETag at that version
 
 
 class RawRequests:
@@ -69,16 +73,41 @@ class RawRequests:
         self._known.put(raw, known, sum(len(part) for part in raw) + len(known.key) + 200)
 
 
-def raw_key(scope: Scope, body: bytes) -> RawKey:
-    """The request as the endpoint's conclusions depend on it; headers are read from the scope."""
-    accept = content_type = b""
-    for name, value in scope["headers"]:
-        if name == b"accept":
-            accept = value if not accept else accept + b"," + value
-        elif name == b"content-type" and not content_type:
-            content_type = value
-    method = scope["method"]
-    return method, body if method == "POST" else scope["query_string"], accept, content_type
+class Headers:
+    """The request headers the fast path reads, from one pass over the scope's list (the first
+    of each, as Starlette's `headers.get`; `Accept` and `Cookie` lines joined)."""
+
+    __slots__ = ("accept", "authorization", "content_type", "cookie", "if_none_match", "lsn", "request_id")
+
+    def __init__(self, scope: Scope) -> None:
+        self.accept = self.content_type = b""
+        self.request_id = self.if_none_match = self.authorization = self.lsn = None
+        self.cookie: list[bytes] | None = None
+        for name, value in scope["headers"]:
+            if name == b"accept":
+                self.accept = value if not self.accept else self.accept + b"," + value
+            elif name == b"content-type":
+                self.content_type = self.content_type or value
+            elif name == b"x-request-id":
+                self.request_id = self.request_id or value
+            elif name == b"if-none-match":
+                self.if_none_match = self.if_none_match or value
+            elif name == b"authorization":
+                self.authorization = self.authorization or value
+            elif name == _LSN_HEADER:
+                self.lsn = self.lsn or value
+            elif name == b"cookie":
+                self.cookie = [*(self.cookie or ()), value]
+
+    def lsn_cookie(self) -> str | None:
+        cookies: dict[str, str] = {}
+        for line in self.cookie or ():
+            cookies.update(cookie_parser(line.decode("latin-1")))
+        return cookies.get(LSN_COOKIE)
+
+
+def _text(value: bytes | None) -> str | None:
+    return None if value is None else value.decode("latin-1")
 
 
 class CachedHits:
@@ -109,24 +138,25 @@ class CachedHits:
             await self.app(scope, receive, send)
             return
         method = scope["method"]
+        headers = Headers(scope)
         if method == "GET":
-            raw = raw_key(scope, b"")
+            raw: RawKey = (method, scope["query_string"], headers.accept, headers.content_type)
         elif method == "POST":
             read, body = await _read_body(receive, endpoint.max_body_bytes)
             if body is None:  # too large, or the client went away: the long way answers
                 await self.app(scope, _replaying(read, receive), send)
                 return
             receive = _replaying(read, receive)
-            raw = raw_key(scope, body)
+            raw = (method, body, headers.accept, headers.content_type)
         else:
             await self.app(scope, receive, send)
             return
         known = endpoint.raw_requests.get(raw)
-        if known is None or not await self._answer(scope, send, known):
+        if known is None or not await self._answer(scope, send, known, headers):
             scope[RAW_KEY] = raw
             await self.app(scope, receive, send)
 
-    async def _answer(self, scope: Scope, send: Send, known: Known) -> bool:
+    async def _answer(self, scope: Scope, send: Send, known: Known, incoming: Headers) -> bool:
         """Answer from the cache as the endpoint would have; False when it would not have."""
         started = perf_counter()
         endpoint = self.endpoint
@@ -138,20 +168,20 @@ class CachedHits:
             return False
         replicas = read_replicas()
         if replicas is not None:
-            need = endpoint._client_lsn(Request(scope))
+            need = endpoint.client_lsn(
+                _text(incoming.lsn), incoming.lsn_cookie(), _text(incoming.authorization)
+            )
             if need != 0 and (replicas.floor is None or need > replicas.floor):
                 return False  # not fresh: the endpoint runs the query
         try:
             version = await endpoint.versions.current()
         except Exception:  # noqa: BLE001 - the endpoint answers 503 the long way
             return False
-        tag = etag(version, known.key).encode("latin-1")
-        incoming_id = if_none_match = None
-        for name, value in scope["headers"]:
-            if name == b"x-request-id" and incoming_id is None:
-                incoming_id = value.decode("latin-1")
-            elif name == b"if-none-match" and if_none_match is None:
-                if_none_match = value
+        if known.version != version:
+            known.tag = etag(version, known.key).encode("latin-1")
+            known.version = version
+        tag = known.tag
+        if_none_match = incoming.if_none_match
         is_get = scope["method"] == "GET"
         status = 200
         body = b""
@@ -163,7 +193,7 @@ class CachedHits:
                 return False
             body, outcome = cached, "hit"
         info = RequestInfo(
-            request_id_from(incoming_id),
+            request_id_from(_text(incoming.request_id)),
             graphql=True,
             operation_name=known.operation_name,
             operation_type=known.operation_type,

@@ -260,13 +260,18 @@ class GraphQLEndpoint:
             raise RequestError(error.as_http_error_reason(), status) from None
 
     def _client_lsn(self, request: Request) -> int:
+        return self.client_lsn(
+            request.headers.get(LSN_HEADER),
+            request.cookies.get(LSN_COOKIE),
+            request.headers.get("authorization"),
+        )
+
+    def client_lsn(self, header: str | None, cookie: str | None, authorization: str | None) -> int:
         """How far in the WAL this client's reads must see: its last write, as it hands it back
         (header or cookie) or as this process remembers it for its API token (0: no write)."""
-        need = max(
-            parse_lsn(request.headers.get(LSN_HEADER)) or 0, parse_lsn(request.cookies.get(LSN_COOKIE)) or 0
-        )
+        need = max(parse_lsn(header) or 0, parse_lsn(cookie) or 0)
         if self.recent_writes:
-            token = bearer_token(request.headers.get("authorization"))
+            token = bearer_token(authorization)
             if token is not None:
                 need = max(need, self.recent_writes.lsn(hash_token(token)))
         return need
