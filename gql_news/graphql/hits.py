@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from gql_news.graphql.http import GraphQLEndpoint
 
 RAW_KEY = "gql_news.raw_request"  # the scope entry the endpoint reads to remember a request
+VERSION_KEY = "gql_news.data_version"  # the version read here, for the endpoint not to read again
 PATH = "/graphql"
 _GET_CACHE_CONTROL = b"public, no-cache"
 
@@ -177,6 +178,7 @@ class CachedHits:
             version = await endpoint.versions.current()
         except Exception:  # noqa: BLE001 - the endpoint answers 503 the long way
             return False
+        scope[VERSION_KEY] = version  # (a miss: SQLite need not read its counter twice)
         if known.version != version:
             known.tag = etag(version, known.key).encode("latin-1")
             known.version = version

@@ -38,7 +38,7 @@ from gql_news.graphql.cache import (
 )
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import MASKED
-from gql_news.graphql.hits import RAW_KEY, Known, RawRequests
+from gql_news.graphql.hits import RAW_KEY, VERSION_KEY, Known, RawRequests
 from gql_news.graphql.pipeline.extension import coded
 from gql_news.graphql.request import (
     DEFAULT_MAX_BODY_BYTES,
@@ -193,7 +193,7 @@ class GraphQLEndpoint:
             fresh = need == 0 or (replicas.floor is not None and need <= replicas.floor)
         if self.cache is not None and operation is not None and operation.kind == "query":
             try:
-                version = await self.versions.current()
+                version = request.scope.get(VERSION_KEY) or await self.versions.current()
             except Exception as exc:  # noqa: BLE001 - a trivial read failing: the database is not serving
                 logger.warning("database unavailable (request id %s): %s", request_id, type(exc).__name__)
                 message = MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
