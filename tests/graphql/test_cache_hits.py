@@ -37,6 +37,12 @@ async def served(test_settings: Settings) -> AsyncIterator[tuple[Starlette, http
                     await _truncate()
 
 
+async def _settled_with(client: httpx.AsyncClient, title: str) -> None:
+    """One article, its write's notification come round."""
+    await f.article(title)
+    await settled(client)
+
+
 def _answered(app: Starlette) -> int:
     endpoint: GraphQLEndpoint = app.state.graphql
     assert endpoint.raw_requests is not None
@@ -58,8 +64,7 @@ async def test_a_repeated_request_is_answered_as_the_endpoint_answers_it(
     served: tuple[Starlette, httpx.AsyncClient], method: str, accept: str | None
 ) -> None:
     app, client = served
-    await f.article("First")
-    await settled(client)
+    await _settled_with(client, "First")
     headers = {"Accept": accept} if accept else {}
 
     async def ask(query: str, **extra: str) -> httpx.Response:
@@ -92,8 +97,7 @@ async def test_a_write_is_seen_at_once_and_the_fast_path_answers_again_after(
     served: tuple[Starlette, httpx.AsyncClient],
 ) -> None:
     app, client = served
-    await f.article("First")
-    await settled(client)
+    await _settled_with(client, "First")
     await client.get("/graphql", params={"query": QUERY})
     hit = await client.get("/graphql", params={"query": QUERY})
     assert hit.json()["data"]["articles"]["totalCount"] == 1
@@ -133,8 +137,7 @@ async def test_a_persisted_query_forgotten_is_asked_for_again(
     served: tuple[Starlette, httpx.AsyncClient],
 ) -> None:
     app, client = served
-    await f.article("Persisted")
-    await settled(client)
+    await _settled_with(client, "Persisted")
     digest = hashlib.sha256(QUERY.encode()).hexdigest()
     ext = {"extensions": orjson.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}}).decode()}
     await client.post("/graphql", json={"query": QUERY, "extensions": orjson.loads(ext["extensions"])})
