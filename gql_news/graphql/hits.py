@@ -81,24 +81,27 @@ class Headers:
     __slots__ = ("accept", "authorization", "content_type", "cookie", "if_none_match", "lsn", "request_id")
 
     def __init__(self, scope: Scope) -> None:
-        self.accept = self.content_type = b""
-        self.request_id = self.if_none_match = self.authorization = self.lsn = None
+        accept = content_type = self.request_id = self.if_none_match = self.authorization = self.lsn = None
         self.cookie: list[bytes] | None = None
         for name, value in scope["headers"]:
             if name == b"accept":
-                self.accept = value if not self.accept else self.accept + b"," + value
+                accept = value if accept is None else accept + b"," + value
             elif name == b"content-type":
-                self.content_type = self.content_type or value
+                content_type = value if content_type is None else content_type
             elif name == b"x-request-id":
-                self.request_id = self.request_id or value
+                self.request_id = value if self.request_id is None else self.request_id
             elif name == b"if-none-match":
-                self.if_none_match = self.if_none_match or value
+                self.if_none_match = value if self.if_none_match is None else self.if_none_match
             elif name == b"authorization":
-                self.authorization = self.authorization or value
+                self.authorization = value if self.authorization is None else self.authorization
             elif name == _LSN_HEADER:
-                self.lsn = self.lsn or value
+                self.lsn = value if self.lsn is None else self.lsn
             elif name == b"cookie":
                 self.cookie = [*(self.cookie or ()), value]
+        # In the raw key: every Accept line (the endpoint reads the first; the key is then only
+        # more particular), and no header the same as an empty one (the endpoint's reading).
+        self.accept: bytes = b"" if accept is None else accept
+        self.content_type: bytes = content_type or b""
 
     def lsn_cookie(self) -> str | None:
         cookies: dict[str, str] = {}

@@ -207,3 +207,19 @@ async def test_a_body_in_several_chunks_or_too_large_is_handed_on_whole(
                 assert went_away["status"] == 499
             finally:
                 await _truncate()
+
+
+async def test_repeated_headers_are_read_as_the_endpoint_reads_them(
+    served: tuple[Starlette, httpx.AsyncClient],
+) -> None:
+    """The endpoint reads the first `Accept` line: an empty one first means application/json,
+    whatever the next line says, even when a request with only that next line is remembered."""
+    _app, client = served
+    url = httpx.URL("/graphql", params={"query": QUERY})
+    graphql_response = [("accept", "application/graphql-response+json")]
+    for _ in range(2):
+        remembered = await client.get(url, headers=graphql_response)
+        assert remembered.headers["content-type"] == "application/graphql-response+json"
+    twice = await client.get(url, headers=[("accept", ""), *graphql_response])
+    assert twice.status_code == 200
+    assert twice.headers["content-type"] == "application/json"
