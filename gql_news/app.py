@@ -20,6 +20,7 @@ from gql_news.db import close_db, init_db, ping
 from gql_news.events.publish import install, open_broker
 from gql_news.graphiql import explorer
 from gql_news.graphql.cache import PersistedQueries, ResponseCache
+from gql_news.graphql.hits import CachedHits, RawRequests
 from gql_news.graphql.http import GraphQLEndpoint
 from gql_news.graphql.pipeline.limits import Limits
 from gql_news.graphql.schema import build_schema
@@ -190,9 +191,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         persisted=PersistedQueries(settings.persisted_queries_bytes, queries_shared),
         max_body_bytes=settings.max_body_bytes,
         versions=versions,
+        raw_requests=RawRequests(max(settings.response_cache_bytes // 8, 1 << 20)),
     )
+    graphql_route = Route("/graphql", endpoint.handle, methods=_ALL_METHODS)
     routes: list[BaseRoute] = [
-        Route("/graphql", endpoint.handle, methods=_ALL_METHODS),
+        graphql_route,
         WebSocketRoute("/graphql", live.handle),
         Route("/", home, methods=["GET", "HEAD"]),
         Route("/healthz", healthz, methods=["GET", "HEAD"]),
@@ -206,7 +209,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=routes,
         lifespan=lifespan,
         exception_handlers={Exception: _unexpected},
-        middleware=[Middleware(ObserveRequests, metrics=metrics, access_log=settings.access_log)],
+        middleware=[
+            # Outermost: a repeated cacheable request is answered before anything else runs.
+            Middleware(
+                CachedHits,
+                endpoint=endpoint,
+                metrics=metrics,
+                access_log=settings.access_log,
+                route=graphql_route,
+            ),
+            Middleware(ObserveRequests, metrics=metrics, access_log=settings.access_log),
+        ],
     )
     app.state.graphql = endpoint  # its caches, for operators' tools and tests
     app.state.subscriptions = live

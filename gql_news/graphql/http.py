@@ -38,6 +38,7 @@ from gql_news.graphql.cache import (
 )
 from gql_news.graphql.context import Context
 from gql_news.graphql.errors import MASKED
+from gql_news.graphql.hits import RAW_KEY, VERSION_KEY, Known, RawRequests
 from gql_news.graphql.pipeline.extension import coded
 from gql_news.graphql.request import (
     DEFAULT_MAX_BODY_BYTES,
@@ -99,6 +100,7 @@ class GraphQLEndpoint:
         persisted: PersistedQueries | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         versions: DataVersions | None = None,
+        raw_requests: RawRequests | None = None,
     ) -> None:
         self.schema = schema
         self.versions = versions or CounterVersions()
@@ -107,6 +109,8 @@ class GraphQLEndpoint:
         self.persisted = persisted
         self.max_body_bytes = max_body_bytes
         self.recent_writes = RecentWrites()  # on PostgreSQL: each API token's last write
+        # What this endpoint concluded for raw requests, for `hits.CachedHits` to answer them.
+        self.raw_requests = raw_requests if cache is not None else None
 
     async def handle(self, request: Request) -> Response:
         if request.method == "GET" and self._wants_html(request):
@@ -189,7 +193,7 @@ class GraphQLEndpoint:
             fresh = need == 0 or (replicas.floor is not None and need <= replicas.floor)
         if self.cache is not None and operation is not None and operation.kind == "query":
             try:
-                version = await self.versions.current()
+                version = request.scope.get(VERSION_KEY) or await self.versions.current()
             except Exception as exc:  # noqa: BLE001 - a trivial read failing: the database is not serving
                 logger.warning("database unavailable (request id %s): %s", request_id, type(exc).__name__)
                 message = MASKED["SERVICE_UNAVAILABLE"].format(request_id=request_id)
@@ -198,6 +202,17 @@ class GraphQLEndpoint:
                 doc.fingerprint, params.variables, operation.variables, params.operation_name, "public"
             )
             headers["ETag"] = etag(version, key)
+            raw = request.scope.get(RAW_KEY)
+            if raw is not None and self.raw_requests is not None:
+                persisted = (params.extensions or {}).get("persistedQuery")
+                known = Known(
+                    key,
+                    media.encode("latin-1"),
+                    info.operation_name,
+                    operation.kind,
+                    persisted["sha256Hash"].lower() if persisted is not None else None,
+                )
+                self.raw_requests.remember(raw, known)
             if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
                 if fresh and headers["ETag"] in request.headers.get("if-none-match", ""):
@@ -245,13 +260,18 @@ class GraphQLEndpoint:
             raise RequestError(error.as_http_error_reason(), status) from None
 
     def _client_lsn(self, request: Request) -> int:
+        return self.client_lsn(
+            request.headers.get(LSN_HEADER),
+            request.cookies.get(LSN_COOKIE),
+            request.headers.get("authorization"),
+        )
+
+    def client_lsn(self, header: str | None, cookie: str | None, authorization: str | None) -> int:
         """How far in the WAL this client's reads must see: its last write, as it hands it back
         (header or cookie) or as this process remembers it for its API token (0: no write)."""
-        need = max(
-            parse_lsn(request.headers.get(LSN_HEADER)) or 0, parse_lsn(request.cookies.get(LSN_COOKIE)) or 0
-        )
+        need = max(parse_lsn(header) or 0, parse_lsn(cookie) or 0)
         if self.recent_writes:
-            token = bearer_token(request.headers.get("authorization"))
+            token = bearer_token(authorization)
             if token is not None:
                 need = max(need, self.recent_writes.lsn(hash_token(token)))
         return need

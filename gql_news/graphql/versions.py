@@ -52,6 +52,9 @@ _BACKOFF_MAX_S = 5.0
 _LOCAL = itertools.count(1)
 # A write's own notification comes round in milliseconds; past this, none is on its way.
 _SETTLE_S = 1.0
+# How long closing waits for the listener to end after cancelling it, twice at most (the second
+# time after its connection is cut): shutdown never waits on the database.
+_CLOSE_WAIT_S = 1.0
 
 
 class DataVersions(abc.ABC):
@@ -93,6 +96,8 @@ class PushedVersions(DataVersions):
         self._wake = asyncio.Event()
         self._floor_stale = False
         self._notifications = 0
+        self._closing = False
+        self._connection: asyncpg.Connection | None = None
         self.fallback_reads = 0
 
     @property
@@ -100,6 +105,7 @@ class PushedVersions(DataVersions):
         return self._token is not None
 
     async def start(self) -> None:
+        self._closing = False
         committed_hooks.append(self._wrote)
         self._task = asyncio.create_task(self._listen_forever(), name="gql_news-versions")
         try:
@@ -108,12 +114,30 @@ class PushedVersions(DataVersions):
             logger.warning("not following data versions yet; cache checks read the database meanwhile")
 
     async def close(self) -> None:
+        """Stop listening, within about two seconds whatever the connection is doing.
+
+        A cancellation can be lost: Python 3.11's `asyncio.wait_for` returns the result of what
+        it waited for when that finished in the same turn as the cancellation (the heartbeat's
+        wait, a statement completing just then), and the listener would go on. So the loops
+        also stop on `_closing`, and a listener still running after a second has its
+        connection cut (an in-flight statement fails at once) and is cancelled again."""
+        self._closing = True
         if self._wrote in committed_hooks:
             committed_hooks.remove(self._wrote)
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        task, self._task = self._task, None
+        if task is not None:
+            for _attempt in range(2):
+                task.cancel()
+                self._wake.set()
+                done, _ = await asyncio.wait({task}, timeout=_CLOSE_WAIT_S)
+                if done:
+                    if not task.cancelled() and task.exception() is not None:
+                        logger.warning("the data-version listener ended with %r", task.exception())
+                    break
+                if self._connection is not None:
+                    self._connection.terminate()
+            else:
+                logger.warning("the data-version listener did not stop; leaving it behind")
         self._token = None
 
     async def current(self) -> str:
@@ -161,12 +185,16 @@ class PushedVersions(DataVersions):
 
     async def _listen_forever(self) -> None:
         backoff = _BACKOFF_MIN_S
-        while True:
+        while not self._closing:
             try:
                 await self._receive()
                 backoff = _BACKOFF_MIN_S
+                if self._closing:
+                    return
                 logger.warning("the data-version listener lost its connection; reconnecting")
             except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                if self._closing:  # its connection was cut to stop it
+                    return
                 logger.warning(
                     "could not follow data versions (%s); retrying in %.1f s", type(exc).__name__, backoff
                 )
@@ -180,6 +208,7 @@ class PushedVersions(DataVersions):
         connection = await asyncpg.connect(
             **self._connect, timeout=5, server_settings={"application_name": "gql_news-versions"}
         )
+        self._connection = connection
         try:
             lost = asyncio.Event()
 
@@ -195,7 +224,7 @@ class PushedVersions(DataVersions):
             self._token = self._announced = f"c{_digest(str(snapshot))}"
             self._floor_stale = read_replicas() is not None
             self._first_attempt.set()
-            while not lost.is_set():
+            while not lost.is_set() and not self._closing:
                 if self._floor_stale:
                     await self._read_floor(connection)
                     continue
@@ -205,6 +234,7 @@ class PushedVersions(DataVersions):
                 except TimeoutError:
                     await connection.execute("SELECT 1", timeout=_HEARTBEAT_S)
         finally:
+            self._connection = None
             self._token = self._announced = None
             replicas = read_replicas()
             if replicas is not None:

@@ -242,3 +242,32 @@ async def test_a_write_position_right_after_a_page_header_is_the_page_boundary()
             assert await connection.fetchval(_AFTER_HEADER.format(lsn=literal)) == expected, position
     finally:
         await connection.close()
+
+
+async def test_closing_while_a_floor_read_is_in_flight_ends_within_seconds(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The WAL-floor read on the listening connection finishing just as the shutdown cancels it
+    (the cancellation is then lost, as Python 3.11's `asyncio.wait_for` can lose it): the
+    listener still stops, and closing does not wait on it for long."""
+    versions = app.state.graphql.versions
+    assert isinstance(versions, PushedVersions)
+    assert versions.listening
+    in_flight = asyncio.Event()
+
+    async def read_finishing_as_cancelled(_connection: Any) -> None:
+        versions._floor_stale = False
+        in_flight.set()
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            return  # the answer came in the same turn: the cancellation is not seen
+
+    monkeypatch.setattr(versions, "_read_floor", read_finishing_as_cancelled)
+    versions._floor_stale = True
+    versions._wake.set()
+    await asyncio.wait_for(in_flight.wait(), 5)
+    started = asyncio.get_running_loop().time()
+    await asyncio.wait_for(versions.close(), 10)
+    assert asyncio.get_running_loop().time() - started < 3
+    assert not versions.listening

@@ -1,0 +1,225 @@
+"""The response cache's fast path (`graphql.hits`): a repeated request answered from the cache
+before any parsing gets exactly what the endpoint would have answered, and only then."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from asgi_lifespan import LifespanManager
+from starlette.applications import Starlette
+
+from gql_news.graphql.http import GraphQLEndpoint
+from gql_news.settings import Settings
+from tests import factories as f
+from tests.app_client import reused_schema_app
+from tests.conftest import BACKEND, _truncate
+from tests.graphql.helpers import codes, count_statements, settled
+
+QUERY = "{ articles(first: 5) { totalCount edges { node { title } } } }"
+# The same document, spelt differently: a different raw request, the same cache entry.
+SPACED = QUERY.replace(" ", "  ")
+
+
+@pytest.fixture
+async def served(test_settings: Settings) -> AsyncIterator[tuple[Starlette, httpx.AsyncClient]]:
+    with reused_schema_app(test_settings) as app:
+        async with LifespanManager(app) as manager:
+            transport = httpx.ASGITransport(app=manager.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+                try:
+                    yield app, http
+                finally:
+                    await _truncate()
+
+
+async def _settled_with(client: httpx.AsyncClient, title: str) -> None:
+    """One article, its write's notification come round."""
+    await f.article(title)
+    await settled(client)
+
+
+def _answered(app: Starlette) -> int:
+    endpoint: GraphQLEndpoint = app.state.graphql
+    assert endpoint.raw_requests is not None
+    return endpoint.raw_requests.answered
+
+
+def _same(one: httpx.Response, two: httpx.Response) -> None:
+    """Status, headers (in order, but the request id) and body agree."""
+    assert one.status_code == two.status_code
+    assert [h for h in one.headers.raw if h[0].lower() != b"x-request-id"] == [
+        h for h in two.headers.raw if h[0].lower() != b"x-request-id"
+    ]
+    assert one.content == two.content
+
+
+@pytest.mark.parametrize("accept", [None, "application/json", "application/graphql-response+json"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+async def test_a_repeated_request_is_answered_as_the_endpoint_answers_it(
+    served: tuple[Starlette, httpx.AsyncClient], method: str, accept: str | None
+) -> None:
+    app, client = served
+    await _settled_with(client, "First")
+    headers = {"Accept": accept} if accept else {}
+
+    async def ask(query: str, **extra: str) -> httpx.Response:
+        if method == "GET":
+            return await client.get("/graphql", params={"query": query}, headers={**headers, **extra})
+        return await client.post("/graphql", json={"query": query}, headers={**headers, **extra})
+
+    computed = await ask(QUERY)  # the long way, which remembers the raw request
+    before = _answered(app)
+    with count_statements() as statements:
+        fast = await ask(QUERY, **{"X-Request-Id": "abc-123"})
+    assert _answered(app) == before + 1
+    assert len(statements) == (0 if BACKEND == "postgres" else 1)  # SQLite: the version read
+    assert fast.headers["x-request-id"] == "abc-123"
+    slow = await ask(SPACED)  # a hit the long way
+    assert _answered(app) == before + 1
+    _same(fast, slow)
+    assert fast.content == computed.content  # (a computed answer also says how it was planned)
+    assert fast.headers["content-type"] == (accept if accept and "graphql" in accept else "application/json")
+    if method == "GET":
+        tag = fast.headers["etag"]
+        fast_304 = await ask(QUERY, **{"If-None-Match": tag})
+        assert _answered(app) == before + 2
+        slow_304 = await ask(SPACED, **{"If-None-Match": tag})
+        assert fast_304.status_code == 304
+        _same(fast_304, slow_304)
+
+
+async def test_a_write_is_seen_at_once_and_the_fast_path_answers_again_after(
+    served: tuple[Starlette, httpx.AsyncClient],
+) -> None:
+    app, client = served
+    await _settled_with(client, "First")
+    await client.get("/graphql", params={"query": QUERY})
+    hit = await client.get("/graphql", params={"query": QUERY})
+    assert hit.json()["data"]["articles"]["totalCount"] == 1
+    await f.article("Second")
+    answered = _answered(app)
+    with count_statements() as statements:
+        after = await client.get("/graphql", params={"query": QUERY})
+    # The version is read once (SQLite: its counter), by the fast path, and handed on.
+    assert sum("data_version" in statement for statement in statements) == (0 if BACKEND == "postgres" else 1)
+    assert after.json()["data"]["articles"]["totalCount"] == 2
+    assert after.headers["etag"] != hit.headers["etag"]
+    assert _answered(app) == answered  # the version moved: a miss, the long way
+    await settled(client)
+    await client.get("/graphql", params={"query": QUERY})
+    answered = _answered(app)
+    again = await client.get("/graphql", params={"query": QUERY})
+    assert again.json()["data"]["articles"]["totalCount"] == 2
+    assert _answered(app) == answered + 1
+
+
+async def test_a_mutation_or_an_error_is_never_answered_by_the_fast_path(
+    served: tuple[Starlette, httpx.AsyncClient],
+) -> None:
+    app, client = served
+    bad = '{ articles(after: "nope") { totalCount } }'
+    for _ in range(2):
+        response = await client.post("/graphql", json={"query": bad})
+        assert codes(response.json()) == ["BAD_USER_INPUT"]
+    get_mutation = {"query": 'mutation { deleteArticle(id: "QXJ0aWNsZTox") { id } }'}
+    for _ in range(2):
+        refused = await client.get("/graphql", params=get_mutation)
+        assert refused.status_code == 405
+    assert _answered(app) == 0
+
+
+async def test_a_persisted_query_forgotten_is_asked_for_again(
+    served: tuple[Starlette, httpx.AsyncClient],
+) -> None:
+    app, client = served
+    await _settled_with(client, "Persisted")
+    digest = hashlib.sha256(QUERY.encode()).hexdigest()
+    ext = {"extensions": orjson.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}}).decode()}
+    await client.post("/graphql", json={"query": QUERY, "extensions": orjson.loads(ext["extensions"])})
+    answered = _answered(app)
+    first = await client.get("/graphql", params=ext)
+    second = await client.get("/graphql", params=ext)
+    assert _answered(app) == answered + 1
+    _same(first, second)
+    app.state.graphql.persisted._queries.clear()  # evicted
+    forgotten = await client.get("/graphql", params=ext)
+    assert forgotten.json()["errors"][0]["message"] == "PersistedQueryNotFound"
+    assert _answered(app) == answered + 1
+
+
+async def _call(app: Any, body_parts: list[bytes], *, hang_up: bool = False) -> dict[str, Any]:
+    """A POST whose body comes in `body_parts`; with `hang_up` the client leaves after them."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
+    messages = [
+        {"type": "http.request", "body": part, "more_body": hang_up or i < len(body_parts) - 1}
+        for i, part in enumerate(body_parts)
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return {
+        "status": sent[0]["status"],
+        "body": b"".join(m.get("body", b"") for m in sent[1:]),
+    }
+
+
+async def test_a_body_in_several_chunks_or_too_large_is_handed_on_whole(
+    test_settings: Settings,
+) -> None:
+    body = orjson.dumps({"query": QUERY})
+    settings = test_settings.model_copy(update={"max_body_bytes": 2048})
+    with reused_schema_app(settings) as app:
+        async with LifespanManager(app) as manager:
+            try:
+                one = await _call(manager.app, [body[:10], body[10:]])
+                two = await _call(manager.app, [body[:10], body[10:20], body[20:]])
+                assert one["status"] == two["status"] == 200
+                assert one["body"] == two["body"]
+                assert orjson.loads(one["body"])["data"]["articles"]["totalCount"] == 0
+                large = orjson.dumps({"query": QUERY + " " * 3000})
+                refused = await _call(manager.app, [large[:1500], large[1500:]])
+                assert refused["status"] == 413
+                went_away = await _call(manager.app, [body[:10]], hang_up=True)
+                assert went_away["status"] == 499
+            finally:
+                await _truncate()
+
+
+async def test_repeated_headers_are_read_as_the_endpoint_reads_them(
+    served: tuple[Starlette, httpx.AsyncClient],
+) -> None:
+    """The endpoint reads the first `Accept` line: an empty one first means application/json,
+    whatever the next line says, even when a request with only that next line is remembered."""
+    _app, client = served
+    url = httpx.URL("/graphql", params={"query": QUERY})
+    graphql_response = [("accept", "application/graphql-response+json")]
+    for _ in range(2):
+        remembered = await client.get(url, headers=graphql_response)
+        assert remembered.headers["content-type"] == "application/graphql-response+json"
+    twice = await client.get(url, headers=[("accept", ""), *graphql_response])
+    assert twice.status_code == 200
+    assert twice.headers["content-type"] == "application/json"
