@@ -966,8 +966,27 @@ def _compound(
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if sentence_start(body, start) and form.isalpha():
+        if lower in context.foods and _a_sentence_of_cooking(body, end):
+            return True  # "Turkey was on the menu at the anniversary lunch"
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+_SENTENCE_REACH = 300  # characters read after a sentence-initial form for its sentence's words
+
+
+def _a_sentence_of_cooking(body: str, end: int) -> bool:
+    """Whether the sentence that a food's name opens ("Turkey", "Chile") speaks of cooking (a
+    menu, a recipe, a chef): the food, not the country, unless a possessive follows ("Turkey's
+    chefs"). Reads at most `_SENTENCE_REACH` characters, to the sentence's end."""
+    if body.startswith(("'s", "’s"), end):
+        return False
+    rest = body[end : end + _SENTENCE_REACH]
+    stop = _SENTENCE_STOP.search(rest)
+    return _COOKING_TALK.search(rest[: stop.start()] if stop else rest) is not None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _known_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
