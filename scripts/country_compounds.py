@@ -151,7 +151,12 @@ def main() -> int:
         if synset.lexfile == TIME:  # a time's common noun after a form: "Indian summer"
             for lemma in synset.words:
                 parts = tuple(lemma.split("_"))
-                if len(parts) == 2 and parts[0].lower() in words and parts[1].isalpha() and parts[1].islower():
+                if (
+                    len(parts) == 2
+                    and parts[0].lower() in words
+                    and parts[1].isalpha()
+                    and parts[1].islower()
+                ):
                     compounds.add((parts[0].lower(), parts[1]))
         if synset.lexfile not in THINGS:
             continue

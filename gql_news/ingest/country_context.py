@@ -1083,10 +1083,6 @@ def _a_plant(word: str, context: CountryContext) -> bool:
     return any(singular in context.plants for singular in _singulars(word))
 
 
-def _a_food(word: str, context: CountryContext) -> bool:
-    return any(singular in context.foods for singular in _singulars(word))
-
-
 _FARM_TALK = re.compile(
     r"(?<![^\W_])(?:growers?|farms?|farmers?|harvests?|crops?|prices?|markets?|producers?|plantations?)(?![^\W_])",
     re.IGNORECASE,
