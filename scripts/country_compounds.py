@@ -38,11 +38,6 @@ oil palm") it is not. The file lists, in lower case:
   ("geese"): the head of a species' or a dish's name after a country form, read with the body's
   context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
   "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
-- "artefacts": one-word nouns whose most frequent sense is an artefact ("guitar", "terrace",
-  "window"), and their irregular plurals; "group_artefacts", those of them that also name a group
-  or a person ("house": a firm, a family). A demonym before one, in a body that names the
-  country by no name of its own and speaks of no trade, is a style or a make ("Georgian
-  terrace", "Spanish guitars"), read in country_context.py.
 - "kin": nouns whose first sense is a relative or a spouse ("daughter", "widow"): "a daughter,
   India," is a person.
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
@@ -80,8 +75,6 @@ KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a 
 MAX_WORDS = 4
 COMMUNICATION = 10
 PERSON = 18  # noun.person
-ARTIFACT = 6  # noun.artifact
-GROUP = 14  # noun.group
 TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian Renaissance"
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
@@ -228,10 +221,6 @@ def main() -> int:
                 "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
                 "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
-                "artefacts": sorted(_with_plurals(_first_senses_in(ARTIFACT))),
-                "group_artefacts": sorted(
-                    _with_plurals(_first_senses_in(ARTIFACT) & _senses_in(synsets, {GROUP, PERSON}))
-                ),
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "kin": sorted(_kin(synsets)),
                 "languages": sorted(
@@ -339,24 +328,6 @@ def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
         for word in synset.words
         if word.isalpha() and word.islower()
     }
-
-
-def _first_senses_in(lexfile: int) -> set[str]:
-    """The one-word lower-case nouns whose most frequent sense (the first in index.noun) is in
-    `lexfile` ("guitar", "house", "window"; not "steel", a substance first)."""
-    lexfiles = {}
-    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
-        if not line.startswith(" "):
-            lexfiles[line[:8]] = int(line.split()[1])
-    out: set[str] = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        word, senses = fields[0], int(fields[2])
-        if word.isalpha() and lexfiles.get(fields[-senses]) == lexfile:
-            out.add(word)
-    return out
 
 
 def _kin(synsets: dict[int, Synset]) -> set[str]:

