@@ -20,7 +20,10 @@ oil palm") it is not. The file lists, in lower case:
   the first one's other hyponyms ("Jersey cows", "Guernsey cattle", "swede turnips").
 - The same for a country form of several words, written with "_" between its words
   ("new_zealand spinach"), animals, foods and plants only.
-- "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss").
+- "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss"),
+  and of people whose gloss names neither that form nor its country ("West Indian": "a native
+  or inhabitant of the West Indies"; not "East German", "... of East Germany").
+- A time's common noun after a country form is a compound too ("Indian summer").
 - "dishes" and "diseases": one-word nouns with a sense under WordNet's "dish" (a prepared food:
   "omelette", "curry") or its "disease", "illness", "infection" and "inflammation" ("flu",
   "encephalitis"), and no sense but foods, or illnesses ("collapse" and "shock" are more).
@@ -50,6 +53,7 @@ species, is taken for a species' name ("Japanese knotweed", "Japanese koi").
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -70,6 +74,8 @@ THINGS = {
 KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a country form
 MAX_WORDS = 4
 COMMUNICATION = 10
+PERSON = 18  # noun.person
+TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian Renaissance"
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
@@ -142,6 +148,16 @@ def main() -> int:
                 parts = tuple(lemma.lower().split("_"))
                 if len(parts) == 2 and parts[1] in words and parts[0].isalpha():
                     endings.add(" ".join(parts))
+        if synset.lexfile == TIME:  # a time's common noun after a form: "Indian summer"
+            for lemma in synset.words:
+                parts = tuple(lemma.split("_"))
+                if (
+                    len(parts) == 2
+                    and parts[0].lower() in words
+                    and parts[1].isalpha()
+                    and parts[1].islower()
+                ):
+                    compounds.add((parts[0].lower(), parts[1]))
         if synset.lexfile not in THINGS:
             continue
         for lemma in synset.words:
@@ -155,6 +171,7 @@ def main() -> int:
             if len(parts) == 1 and parts[0] in words and synset.lexfile in KINDS:
                 for kind in _kinds_of(synset, synsets):
                     kinds.add((parts[0], *kind))
+    endings |= _people_of_elsewhere(words)
     # a country form of several words ("new zealand spinach"), its words joined by "_" in the file
     several = {
         tuple(form.lower().split())
@@ -228,6 +245,39 @@ def main() -> int:
     WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
+    """Two-word nouns for a person (noun.person) that end with a country form and whose gloss
+    names neither that form nor any other of its countries' forms: "west indian" ("a native or
+    inhabitant of the West Indies"), "plains indian", "huck finn"; not "east german" ("... of
+    East Germany"), "french canadian" ("a Canadian descended from ..."), "asian american"."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for row in desired_countries():
+        every = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+        every = [form.lower() for form in every if form]
+        for form in every:
+            forms[form].update(every)
+    out: set[str] = set()
+    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        if int(fields[1]) != PERSON:
+            continue
+        said = f" {' '.join(re.findall(r'[a-z]+', gloss.lower()))} "
+        for lemma in (fields[4 + 2 * i] for i in range(int(fields[3], 16))):
+            parts = lemma.lower().split("_")
+            if (
+                len(parts) == 2
+                and lemma[0].isupper()
+                and parts[0].isalpha()
+                and parts[1] in words
+                and not any(f" {form} " in said for form in forms[parts[1]])
+            ):
+                out.add(" ".join(parts))
+    return out
 
 
 def _all_words() -> tuple[set[str], set[str]]:

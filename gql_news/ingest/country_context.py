@@ -939,6 +939,8 @@ def _compound(
         words, phrase_end = _phrase_after(body, end, context)
         if words and _listed_with_a_compound(body, start, phrase_end, context):
             return True  # "Chinese lanterns and Mexican fleabane", "Thai curry or Vietnamese spring rolls"
+        if words and _listed_plants(body, start, phrase_end, words, context):
+            return True  # "Greek oregano, Turkish sage and Irish yew for dry gardens"
         if words and _unlike_a_native(body, words):
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
@@ -966,8 +968,27 @@ def _compound(
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if sentence_start(body, start) and form.isalpha():
+        if lower in context.foods and _a_sentence_of_cooking(body, end):
+            return True  # "Turkey was on the menu at the anniversary lunch"
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+_SENTENCE_REACH = 300  # characters read after a sentence-initial form for its sentence's words
+
+
+def _a_sentence_of_cooking(body: str, end: int) -> bool:
+    """Whether the sentence that a food's name opens ("Turkey", "Chile") speaks of cooking (a
+    menu, a recipe, a chef): the food, not the country, unless a possessive follows ("Turkey's
+    chefs"). Reads at most `_SENTENCE_REACH` characters, to the sentence's end."""
+    if body.startswith(("'s", "’s"), end):
+        return False
+    rest = body[end : end + _SENTENCE_REACH]
+    stop = _SENTENCE_STOP.search(rest)
+    return _COOKING_TALK.search(rest[: stop.start()] if stop else rest) is not None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _known_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
@@ -1025,6 +1046,47 @@ def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: Cou
         return True
     preceding = _previous_item(body, start, 3)
     return preceding is not None and _known_compound(body, preceding[1], preceding[0].lower(), context)
+
+
+def _listed_plants(body: str, start: int, phrase_end: int, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym before a plant's name ("Turkish sage") stands in a list next to another
+    demonym and a plant's name, one of the two no food ("Irish yew"), in a sentence that says nothing of trade or farming: garden
+    plants of those names ("Greek oregano, Turkish sage and Irish yew for dry gardens"), where a
+    country's produce is grown, sold or shipped ("Kenyan roses and Ethiopian carnations for
+    export", "Brazilian coffee and Colombian cocoa prices")."""
+    if len(words) != 1 or not _a_plant(words[0], context):
+        return False
+    neighbours: list[tuple[str, int]] = []
+    following = _NEXT_ITEM.match(body, phrase_end)
+    if following is not None:
+        neighbours.append((following.group(1), following.end()))
+    preceding = _previous_item(body, start, 1)
+    if preceding is not None:
+        neighbours.append(preceding)
+    plants = [
+        item[0]
+        for form, form_end in neighbours
+        if form.lower() in context.demonyms
+        and len(item := _phrase_after(body, form_end, context)[0]) == 1
+        and _a_plant(item[0], context)
+    ]
+    if not plants or all(_a_food(word, context) for word in (*plants, words[0])):
+        return False  # produce that is eaten or drunk: "Kenyan tea and Colombian coffee"
+    first = max(body.rfind(".", max(0, start - _SENTENCE_REACH), start), body.rfind("\n", 0, start), 0)
+    rest = body[phrase_end : phrase_end + _SENTENCE_REACH]
+    stop = _SENTENCE_STOP.search(rest)
+    sentence = body[first:start] + (rest[: stop.start()] if stop else rest)
+    return _TRADE_TALK.search(sentence) is None and _FARM_TALK.search(sentence) is None
+
+
+def _a_plant(word: str, context: CountryContext) -> bool:
+    return any(singular in context.plants for singular in _singulars(word))
+
+
+_FARM_TALK = re.compile(
+    r"(?<![^\W_])(?:growers?|farms?|farmers?|harvests?|crops?|prices?|markets?|producers?|plantations?)(?![^\W_])",
+    re.IGNORECASE,
+)
 
 
 def _previous_item(body: str, start: int, lower_words: int) -> tuple[str, int] | None:
@@ -1181,6 +1243,8 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
     head = words[-1]
     if _COOKING_HEAD.fullmatch(head):
         return True  # "Indian restaurants", "Mongolian barbecue restaurant", "Thai cooking"
+    if len(words) > 1 and _COOKING_FIRST.fullmatch(words[0]) and not _a_food(words[1], context):
+        return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
     if not _speaks_of(body, _COOKING_TALK):
         return False
     if head in context.foods and head not in context.animals and head not in context.plants:
@@ -1204,6 +1268,7 @@ def _opens_a_clause(body: str, start: int) -> bool:
 
 
 # words for a style of cooking or where it is served, heading a demonym's phrase
+_COOKING_FIRST = re.compile(r"cooking|cookery|cuisine")  # a style of cooking before its noun
 _COOKING_HEAD = re.compile(r"restaurants?|cuisines?|cooking|cookery|takeaways?|recipes?|dishes|food")
 _COOKING_TALK = re.compile(
     r"(?<![^\W_])(?:menus?|recipes?|chefs?|cuisine|restaurants?|cookery|cooking|cookbooks?|dishes)(?![^\W_])",

@@ -239,3 +239,27 @@ def test_a_given_name_alone_is_the_country_where_the_body_writes_it_as_a_side(ga
 )
 def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # WordNet's people of a region whose gloss names no country ("a native of the West Indies")
+        ("He played to the West Indian community and East Indian traders.", []),
+        ("An East German and a French Canadian met Indian officials.", ["German", "Canadian", "Indian"]),
+        # a time's common noun after a form
+        ("An Indian summer kept the terraces full in India.", ["India"]),
+        # a food's name opening a sentence about cooking
+        ("Turkey was on the menu at the lunch. Hazelnuts come from Turkey.", ["Turkey"]),
+        ("Turkey's chefs cooked for the summit. Turkey raised tariffs.", ["Turkey", "Turkey"]),
+        # garden plants listed by demonym, one of them no food, nothing said of trade or farming
+        ("She recommends Turkish sage and Irish yew for dry gardens.", []),
+        ("Turkish sage and Irish yew growers cut prices.", ["Turkish", "Irish"]),
+        ("He drank Kenyan tea and Colombian coffee.", ["Kenyan", "Colombian"]),
+        # a style of cooking before its noun, not before a food
+        ("The school added Thai cooking classes.", []),
+        ("Indonesian cooking oil prices rose.", ["Indonesian"]),
+    ],
+)
+def test_regions_seasons_foods_and_garden_plants(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
