@@ -21,6 +21,7 @@ import orjson
 
 from gql_news.events.event import REASONS, ArticleEvent, Reason
 from gql_news.events.outbox import OutboxReader
+from gql_news.tasks import stop
 
 __all__ = [
     "REASONS",
@@ -200,11 +201,13 @@ class ListeningBroker(Broker):
             logger.warning("%s is not receiving yet; retrying in the background", type(self).__name__)
 
     async def close(self) -> None:
-        await super().close()
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        await super().close()  # sets `closed`, which ends the loops
+        task, self._task = self._task, None
+        if task is not None:
+            await stop(task, f"the {type(self).__name__} listener", self._cut)
+
+    def _cut(self) -> None:
+        """Cut the receiving connection, so a read in flight fails at once (see `stop`)."""
 
     @property
     def listening(self) -> bool:
@@ -232,6 +235,8 @@ class ListeningBroker(Broker):
                 await self._receive()
                 logger.warning("%s lost its connection; reconnecting", type(self).__name__)
             except self._errors as exc:
+                if self.closed:  # its connection was cut to stop it
+                    return
                 logger.warning(
                     "%s could not receive (%s); retrying in %.1f s",
                     type(self).__name__,

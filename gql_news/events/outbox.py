@@ -27,6 +27,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.events.event import REASONS, ArticleEvent, Reason
 from gql_news.graphql.sql import in_list, to_dialect
+from gql_news.tasks import stop
 
 logger = logging.getLogger("gql_news.events")
 
@@ -160,15 +161,19 @@ class OutboxReader:
         self._woken = asyncio.Event()
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
+        self._closing = False
 
     def start(self) -> None:
+        self._closing = False
         self._task = asyncio.create_task(self._run(), name="gql_news-outbox")
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        """Stop reading, within about two seconds (`stop`; the loop also ends on `_closing`)."""
+        self._closing = True
+        task, self._task = self._task, None
+        if task is not None:
+            self._woken.set()
+            await stop(task, "the event outbox reader")
 
     def wake(self) -> None:
         """Read now (a wake-up arrived, or the channel reconnected)."""
@@ -185,7 +190,7 @@ class OutboxReader:
         self.wake()
 
     async def _run(self) -> None:
-        while True:
+        while not self._closing:
             if self.high is None or not self._active():
                 self.high = None
                 self._missing.clear()

@@ -39,6 +39,7 @@ class PostgresBroker(ListeningBroker):
         super().__init__(**reader)
         self.channel = channel
         self._connect = connect_kwargs(database_url)
+        self._connection: asyncpg.Connection | None = None
 
     async def publish(self, last_id: int) -> None:
         client = connections.get("default")
@@ -48,19 +49,25 @@ class PostgresBroker(ListeningBroker):
         connection = await asyncpg.connect(
             **self._connect, timeout=10, server_settings={"application_name": "gql_news-listen"}
         )
+        self._connection = connection
         try:
             lost = asyncio.Event()
             connection.add_termination_listener(lambda _conn: lost.set())
             await connection.add_listener(self.channel, self._on_notify)
             self._ready()
             logger.info("listening for events on PostgreSQL channel %r", self.channel)
-            while not lost.is_set():  # closed by the server, or silent to a ping
+            while not lost.is_set() and not self.closed:  # closed by the server, or silent to a ping
                 try:
                     await asyncio.wait_for(lost.wait(), _PING_EVERY_S)
                 except TimeoutError:
                     await connection.execute("SELECT 1", timeout=5)
         finally:
+            self._connection = None
             connection.terminate()
+
+    def _cut(self) -> None:
+        if self._connection is not None:
+            self._connection.terminate()
 
     def _on_notify(self, _connection: Any, _pid: int, _channel: str, payload: str) -> None:
         self.deliver_message(payload)

@@ -42,6 +42,7 @@ import asyncpg
 from gql_news.db import committed_hooks, read_replicas
 from gql_news.graphql.sql import fetch_one
 from gql_news.replicas import WRITTEN_LSN_SQL
+from gql_news.tasks import stop
 
 logger = logging.getLogger("gql_news.events")
 
@@ -52,9 +53,6 @@ _BACKOFF_MAX_S = 5.0
 _LOCAL = itertools.count(1)
 # A write's own notification comes round in milliseconds; past this, none is on its way.
 _SETTLE_S = 1.0
-# How long closing waits for the listener to end after cancelling it, twice at most (the second
-# time after its connection is cut): shutdown never waits on the database.
-_CLOSE_WAIT_S = 1.0
 
 
 class DataVersions(abc.ABC):
@@ -114,31 +112,22 @@ class PushedVersions(DataVersions):
             logger.warning("not following data versions yet; cache checks read the database meanwhile")
 
     async def close(self) -> None:
-        """Stop listening, within about two seconds whatever the connection is doing.
-
-        A cancellation can be lost: Python 3.11's `asyncio.wait_for` returns the result of what
-        it waited for when that finished in the same turn as the cancellation (the heartbeat's
-        wait, a statement completing just then), and the listener would go on. So the loops
-        also stop on `_closing`, and a listener still running after a second has its
-        connection cut (an in-flight statement fails at once) and is cancelled again."""
+        """Stop listening, within about two seconds whatever the connection is doing (`stop`:
+        the loops also end on `_closing`, and a listener still running after a second has its
+        connection cut)."""
         self._closing = True
         if self._wrote in committed_hooks:
             committed_hooks.remove(self._wrote)
         task, self._task = self._task, None
         if task is not None:
-            for _attempt in range(2):
-                task.cancel()
-                self._wake.set()
-                done, _ = await asyncio.wait({task}, timeout=_CLOSE_WAIT_S)
-                if done:
-                    if not task.cancelled() and task.exception() is not None:
-                        logger.warning("the data-version listener ended with %r", task.exception())
-                    break
-                if self._connection is not None:
-                    self._connection.terminate()
-            else:
-                logger.warning("the data-version listener did not stop; leaving it behind")
+            self._wake.set()
+            await stop(task, "the data-version listener", self._cut)
         self._token = None
+
+    def _cut(self) -> None:
+        self._wake.set()
+        if self._connection is not None:
+            self._connection.terminate()
 
     async def current(self) -> str:
         token = self._token
