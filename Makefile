@@ -40,7 +40,7 @@ banner = @printf '\n%s\n==> %s\n%s\n' "$(RULE)" $(1) "$(RULE)"
 RULE := ==============================================================================
 
 .PHONY: help run test sync lint typecheck test-sqlite test-postgres fmt format-check \
-	test-suite migrate reset schema docs docs-reference docker-build compose-up clean distclean bench graphiql-assets browser-deps
+	test-suite migrate reset schema docs docs-reference docker-build compose-up clean distclean bench graphiql-assets http-audit-deps browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -64,7 +64,7 @@ $(TOOLS_DIR)/.uv-$(UV_VERSION):
 # PYTHONDONTWRITEBYTECODE set, every `gql-news` process would otherwise compile its imports again
 # (about 2 s of CPU per command, an import's start-up doubled).
 sync: export UV_COMPILE_BYTECODE = 1
-sync: $(UV_BOOTSTRAP) graphiql-assets ## install the locked dependencies (dev group included) into .venv
+sync: $(UV_BOOTSTRAP) graphiql-assets http-audit-deps ## install the locked dependencies (dev group included) into .venv
 	$(call banner,"sync: $$($(UV) --version) sync --locked (dependencies from uv.lock)")
 	$(UV) sync --locked
 
@@ -85,6 +85,25 @@ $(GRAPHIQL_VENDOR)/manifest.json: $(GRAPHIQL_WEB)/package.json $(GRAPHIQL_WEB)/p
 		printf '!!! GraphiQL will load React and GraphiQL from a CDN (blank without internet access).\n'; \
 		printf '!!! Install Node.js 20+ with npm and rerun `make sync`.\n%s\n' "$(RULE)"; \
 		case "$${CI:-}" in 1|true|TRUE|yes) echo "CI=$$CI: failing, the browser test needs the assets." >&2; exit 1;; esac; \
+	fi
+
+# The GraphQL-over-HTTP reference audit (graphql-http, by the spec's editors), from the npm
+# registry through web/http-audit/package-lock.json into web/http-audit/node_modules/; run by
+# tests/test_http_audit.py against a served gql_news (no network needed once installed).
+# Reinstalled when the lock file changes. Without npm the audit test skips loudly, or fails with CI=true.
+HTTP_AUDIT_WEB := web/http-audit
+http-audit-deps: $(HTTP_AUDIT_WEB)/node_modules/.package-lock.json ## install the GraphQL-over-HTTP audit (graphql-http) from npm (package-lock.json)
+
+$(HTTP_AUDIT_WEB)/node_modules/.package-lock.json: $(HTTP_AUDIT_WEB)/package.json $(HTTP_AUDIT_WEB)/package-lock.json
+	$(call banner,"http-audit-deps: npm ci in $(HTTP_AUDIT_WEB)/ (graphql-http, the GraphQL-over-HTTP audit)")
+	@if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then \
+		npm ci --prefix "$(HTTP_AUDIT_WEB)" --ignore-scripts --no-audit --no-fund; \
+		touch "$@"; \
+	else \
+		printf '\n%s\n!!! npm (Node.js) is not installed: the GraphQL-over-HTTP audit NOT installed.\n' "$(RULE)"; \
+		printf '!!! Its test (tests/test_http_audit.py) will be SKIPPED (with CI=true it FAILS).\n'; \
+		printf '!!! Install Node.js 20+ with npm and rerun `make sync`.\n%s\n' "$(RULE)"; \
+		case "$${CI:-}" in 1|true|TRUE|yes) echo "CI=$$CI: failing, the audit test needs graphql-http." >&2; exit 1;; esac; \
 	fi
 
 # Debian's chromium for the GraphiQL browser test (tests/graphiql/test_browser.py): installed
@@ -158,5 +177,6 @@ clean: ## remove caches and test artifacts (keeps .venv and the SQLite database)
 	find . -path ./.venv -prune -o -path ./.tools -prune -o -name __pycache__ -type d -print0 \
 		| xargs -0 rm -rf
 
-distclean: clean ## also remove .venv, the bootstrapped tools and the installed GraphiQL assets
-	rm -rf .venv "$(TOOLS_DIR)" "$(GRAPHIQL_WEB)/node_modules" "$(GRAPHIQL_VENDOR)"
+distclean: clean ## also remove .venv, the bootstrapped tools and the installed npm packages and GraphiQL assets
+	rm -rf .venv "$(TOOLS_DIR)" "$(GRAPHIQL_WEB)/node_modules" "$(HTTP_AUDIT_WEB)/node_modules" \
+		"$(GRAPHIQL_VENDOR)"
