@@ -52,7 +52,7 @@ class Known:
     """What the long way concluded for one raw request."""
 
     key: str  # the response cache key
-    media: bytes  # the response's Content-Type
+    media: bytes  # the response's Content-Type (media type and charset)
     operation_name: str | None
     operation_type: str
     persisted: str | None  # the persisted query's hash, which must still be known

@@ -2,10 +2,11 @@
 
 - POST with `application/json`; GET with `query`, `variables`, `operationName`, `extensions`
   in the URL, for queries only (a mutation over GET is 405 with `Allow: POST`).
-- The response media type follows `Accept` (see `request.accepted_media_type`); with
-  `application/graphql-response+json` a request error, where no execution happened, is
-  HTTP 400, with `application/json` every well-formed request is 200. An `Accept` that allows
-  neither is 406; a body that is not JSON, or not a GraphQL request object, is 400.
+- The response media type follows `Accept` (see `request.accepted_media_type`), with
+  `charset=utf-8` in `Content-Type`; with `application/graphql-response+json` a request error,
+  where no execution happened, is HTTP 400, with `application/json` every well-formed request
+  is 200. An `Accept` that allows neither is 406; a body that is not JSON, or not a GraphQL
+  request object, is 400.
 - With read replicas, a query reads from one that has replayed the client's last write (a
   mutation's answer carries its WAL position: the `X-Gql-News-Lsn` header and cookie), and the
   last write this process heard of (`gql_news.replicas`).
@@ -47,6 +48,7 @@ from gql_news.graphql.request import (
     GraphQLParams,
     RequestError,
     accepted_media_type,
+    content_type,
     read_params,
     request_error_status,
 )
@@ -79,7 +81,9 @@ _GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every ti
 def _render(
     media: str, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
 ) -> Response:
-    return Response(orjson.dumps(payload), status_code=status, media_type=media, headers=headers)
+    return Response(
+        orjson.dumps(payload), status_code=status, media_type=content_type(media), headers=headers
+    )
 
 
 def _error_response(media: str, error: RequestError, info: RequestInfo) -> Response:
@@ -207,7 +211,7 @@ class GraphQLEndpoint:
                 persisted = (params.extensions or {}).get("persistedQuery")
                 known = Known(
                     key,
-                    media.encode("latin-1"),
+                    content_type(media).encode("latin-1"),
                     info.operation_name,
                     operation.kind,
                     persisted["sha256Hash"].lower() if persisted is not None else None,
@@ -221,7 +225,7 @@ class GraphQLEndpoint:
             if fresh:
                 body, info.cache = await self.cache.lookup(key, version)
                 if body is not None:
-                    return Response(body, media_type=media, headers=headers)
+                    return Response(body, media_type=content_type(media), headers=headers)
         with marking_writes() as written:
             result = await self._execute(request, params, query, request_id, media)
         if written.lsn is not None:

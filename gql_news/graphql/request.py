@@ -49,6 +49,12 @@ class GraphQLParams:
     method: str
 
 
+def content_type(media: str) -> str:
+    """The `Content-Type` of a response in `media`, with its encoding (the specification's
+    SHOULD): JSON is always UTF-8."""
+    return f"{media}; charset=utf-8"
+
+
 def request_error_status(media: str) -> int:
     """HTTP status of a GraphQL request error (nothing executed): 400 when the client accepts
     application/graphql-response+json, 200 for legacy application/json clients."""

@@ -83,7 +83,8 @@ async def test_a_repeated_request_is_answered_as_the_endpoint_answers_it(
     assert _answered(app) == before + 1
     _same(fast, slow)
     assert fast.content == computed.content  # (a computed answer also says how it was planned)
-    assert fast.headers["content-type"] == (accept if accept and "graphql" in accept else "application/json")
+    media = accept if accept and "graphql" in accept else "application/json"
+    assert fast.headers["content-type"] == f"{media}; charset=utf-8"
     if method == "GET":
         tag = fast.headers["etag"]
         fast_304 = await ask(QUERY, **{"If-None-Match": tag})
@@ -219,7 +220,7 @@ async def test_repeated_headers_are_read_as_the_endpoint_reads_them(
     graphql_response = [("accept", "application/graphql-response+json")]
     for _ in range(2):
         remembered = await client.get(url, headers=graphql_response)
-        assert remembered.headers["content-type"] == "application/graphql-response+json"
+        assert remembered.headers["content-type"] == "application/graphql-response+json; charset=utf-8"
     twice = await client.get(url, headers=[("accept", ""), *graphql_response])
     assert twice.status_code == 200
-    assert twice.headers["content-type"] == "application/json"
+    assert twice.headers["content-type"] == "application/json; charset=utf-8"

@@ -28,7 +28,7 @@ def _assert_clean(response: httpx.Response) -> None:
 async def test_post_json(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": QUERY})
     assert response.status_code == 200
-    assert response.headers["content-type"].startswith("application/json")
+    assert response.headers["content-type"] == "application/json; charset=utf-8"
     assert response.json() == {"data": {"countries": {"totalCount": 249}}}
 
 
@@ -36,7 +36,7 @@ async def test_post_json(client: httpx.AsyncClient) -> None:
 async def test_graphql_response_media_type_is_honoured(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": QUERY}, headers={"Accept": GRAPHQL_RESPONSE})
     assert response.status_code == 200
-    assert response.headers["content-type"].startswith(GRAPHQL_RESPONSE)
+    assert response.headers["content-type"] == f"{GRAPHQL_RESPONSE}; charset=utf-8"
     both = await client.post(
         "/graphql", json={"query": QUERY}, headers={"Accept": f"{GRAPHQL_RESPONSE}, application/json;q=0.9"}
     )
