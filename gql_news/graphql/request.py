@@ -169,7 +169,8 @@ async def read_params(request: Request, max_body_bytes: int = DEFAULT_MAX_BODY_B
         }
         return _validated(params, request.method)
     if request.method != "POST":
-        raise RequestError("Use GET or POST.", 405, {"Allow": "GET, POST"})
+        # Allow: every method /graphql answers (RFC 9110), HEAD included (a GET without its body).
+        raise RequestError("Use GET or POST.", 405, {"Allow": "GET, HEAD, POST"})
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != JSON:
         raise RequestError(f"POST bodies must be {JSON}.", 415)
