@@ -254,13 +254,15 @@ def test_make_test_checks_the_browser_before_the_test_passes(fake_bin: Path) -> 
     assert run.output.index("browser-deps:") < run.output.index("pytest [database-free]")
 
 
-def _graphiql_assets_without_npm(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:
-    """`make graphiql-assets` as if the lock file had changed, on a PATH without node or npm."""
+def _npm_target_without_npm(
+    tmp_path: Path, ci: str, target: str = "graphiql-assets", web: str = "web/graphiql"
+) -> subprocess.CompletedProcess[str]:
+    """`make TARGET` as if `web`'s lock file had changed, on a PATH without node or npm."""
     assert MAKE is not None
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     return subprocess.run(
-        [MAKE, "--no-print-directory", "-W", "web/graphiql/package-lock.json", "graphiql-assets"],
+        [MAKE, "--no-print-directory", "-W", f"{web}/package-lock.json", target],
         cwd=ROOT,
         env=_clean_env(PATH=str(empty), UV="/bin/true", CI=ci),
         capture_output=True,
@@ -270,13 +272,25 @@ def _graphiql_assets_without_npm(tmp_path: Path, ci: str) -> subprocess.Complete
 
 
 def test_graphiql_assets_without_npm_warn_and_fall_back(tmp_path: Path) -> None:
-    proc = _graphiql_assets_without_npm(tmp_path, ci="")
+    proc = _npm_target_without_npm(tmp_path, ci="")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "npm (Node.js) is not installed: GraphiQL assets NOT installed" in proc.stdout
     assert "CDN" in proc.stdout
 
 
 def test_graphiql_assets_without_npm_fail_in_ci(tmp_path: Path) -> None:
-    proc = _graphiql_assets_without_npm(tmp_path, ci="true")
+    proc = _npm_target_without_npm(tmp_path, ci="true")
     assert proc.returncode != 0
     assert "the browser test needs the assets" in proc.stderr
+
+
+def test_http_audit_deps_without_npm_warn(tmp_path: Path) -> None:
+    proc = _npm_target_without_npm(tmp_path, "", "http-audit-deps", "web/http-audit")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "the GraphQL-over-HTTP audit NOT installed" in proc.stdout
+
+
+def test_http_audit_deps_without_npm_fail_in_ci(tmp_path: Path) -> None:
+    proc = _npm_target_without_npm(tmp_path, "true", "http-audit-deps", "web/http-audit")
+    assert proc.returncode != 0
+    assert "the audit test needs graphql-http" in proc.stderr
