@@ -78,16 +78,28 @@ class Headers:
     """The request headers the fast path reads, from one pass over the scope's list (the first
     of each, as Starlette's `headers.get`; `Accept` and `Cookie` lines joined)."""
 
-    __slots__ = ("accept", "authorization", "content_type", "cookie", "if_none_match", "lsn", "request_id")
+    __slots__ = (
+        "accept",
+        "authorization",
+        "content_length",
+        "content_type",
+        "cookie",
+        "if_none_match",
+        "lsn",
+        "request_id",
+    )
 
     def __init__(self, scope: Scope) -> None:
         accept = content_type = self.request_id = self.if_none_match = self.authorization = self.lsn = None
+        self.content_length: bytes | None = None
         self.cookie: list[bytes] | None = None
         for name, value in scope["headers"]:
             if name == b"accept":
-                accept = value if accept is None else accept + b"," + value
+                accept = value if accept is None else accept + b"\n" + value
             elif name == b"content-type":
                 content_type = value if content_type is None else content_type
+            elif name == b"content-length":
+                self.content_length = value if self.content_length is None else self.content_length
             elif name == b"x-request-id":
                 self.request_id = value if self.request_id is None else self.request_id
             elif name == b"if-none-match":
@@ -98,8 +110,9 @@ class Headers:
                 self.lsn = value if self.lsn is None else self.lsn
             elif name == b"cookie":
                 self.cookie = [*(self.cookie or ()), value]
-        # In the raw key: every Accept line (the endpoint reads the first; the key is then only
-        # more particular), and no header the same as an empty one (the endpoint's reading).
+        # In the raw key: every Accept line, each on its own (the endpoint reads the first; the key
+        # is then only more particular: lines joined by a comma would read as one line that
+        # chooses differently), and no header the same as an empty one (the endpoint's reading).
         self.accept: bytes = b"" if accept is None else accept
         self.content_type: bytes = content_type or b""
 
@@ -146,6 +159,12 @@ class CachedHits:
         if method == "GET":
             raw: RawKey = (method, scope["query_string"], headers.accept, headers.content_type)
         elif method == "POST":
+            declared = headers.content_length
+            if declared is not None and declared.isdigit() and int(declared) > endpoint.max_body_bytes:
+                # Refused (413) before its body is read, as the endpoint does: nothing received,
+                # so a client waiting on `Expect: 100-continue` is not asked for it.
+                await self.app(scope, receive, send)
+                return
             read, body = await _read_body(receive, endpoint.max_body_bytes)
             if body is None:  # too large, or the client went away: the long way answers
                 await self.app(scope, _replaying(read, receive), send)

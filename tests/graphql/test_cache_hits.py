@@ -153,7 +153,9 @@ async def test_a_persisted_query_forgotten_is_asked_for_again(
     assert _answered(app) == answered + 1
 
 
-async def _call(app: Any, body_parts: list[bytes], *, hang_up: bool = False) -> dict[str, Any]:
+async def _call(
+    app: Any, body_parts: list[bytes], *, hang_up: bool = False, headers: list[tuple[bytes, bytes]] = ()
+) -> dict[str, Any]:
     """A POST whose body comes in `body_parts`; with `hang_up` the client leaves after them."""
     scope = {
         "type": "http",
@@ -165,7 +167,7 @@ async def _call(app: Any, body_parts: list[bytes], *, hang_up: bool = False) -> 
         "raw_path": b"/graphql",
         "query_string": b"",
         "root_path": "",
-        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json")],
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
         "client": ("127.0.0.1", 1),
         "server": ("testserver", 80),
     }
@@ -184,6 +186,7 @@ async def _call(app: Any, body_parts: list[bytes], *, hang_up: bool = False) -> 
     await app(scope, receive, send)
     return {
         "status": sent[0]["status"],
+        "received": len(body_parts) - len(messages),
         "body": b"".join(m.get("body", b"") for m in sent[1:]),
     }
 
@@ -224,3 +227,44 @@ async def test_repeated_headers_are_read_as_the_endpoint_reads_them(
     twice = await client.get(url, headers=[("accept", ""), *graphql_response])
     assert twice.status_code == 200
     assert twice.headers["content-type"] == "application/json; charset=utf-8"
+
+
+async def test_accept_lines_are_not_mistaken_for_one_line(
+    served: tuple[Starlette, httpx.AsyncClient],
+) -> None:
+    """Two `Accept` lines are not the one line they would make joined by a comma: the endpoint
+    reads the first line only, which may choose another media type, or none (406)."""
+    _app, client = served
+    url = httpx.URL("/graphql", params={"query": QUERY})
+    one_line = [("accept", "application/json, application/graphql-response+json")]
+    for _ in range(2):
+        remembered = await client.get(url, headers=one_line)
+        assert remembered.headers["content-type"] == "application/graphql-response+json; charset=utf-8"
+    two_lines = [("accept", "application/json"), ("accept", " application/graphql-response+json")]
+    split = await client.get(url, headers=two_lines)
+    assert split.headers["content-type"] == "application/json; charset=utf-8"
+    refused_one_line = [("accept", "text/plain, application/json")]
+    for _ in range(2):
+        assert (await client.get(url, headers=refused_one_line)).status_code == 200
+    refused = await client.get(url, headers=[("accept", "text/plain"), ("accept", " application/json")])
+    assert refused.status_code == 406
+
+
+async def test_a_declared_body_over_the_limit_is_refused_before_it_is_read(
+    test_settings: Settings,
+) -> None:
+    """`Content-Length` past the limit: 413 as the endpoint answers it, without reading the body
+    (a client that sent `Expect: 100-continue` is not asked for it), even for a remembered body."""
+    body = orjson.dumps({"query": QUERY})
+    settings = test_settings.model_copy(update={"max_body_bytes": 2048})
+    with reused_schema_app(settings) as app:
+        async with LifespanManager(app) as manager:
+            try:
+                for _ in range(2):
+                    assert (await _call(manager.app, [body]))["status"] == 200
+                declared = [(b"content-length", b"4096"), (b"expect", b"100-continue")]
+                refused = await _call(manager.app, [body], headers=declared)
+                assert refused["status"] == 413
+                assert refused["received"] == 0
+            finally:
+                await _truncate()
