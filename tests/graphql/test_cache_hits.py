@@ -268,3 +268,19 @@ async def test_a_declared_body_over_the_limit_is_refused_before_it_is_read(
                 assert refused["received"] == 0
             finally:
                 await _truncate()
+
+
+async def test_a_content_length_of_other_digits_is_not_a_number(test_settings: Settings) -> None:
+    """`Content-Length: ²` (Latin-1 0xB2, a digit to `str.isdigit`) is no declared length: the
+    body is read and answered, the same by the endpoint and by the fast path, never a 500."""
+    body = orjson.dumps({"query": QUERY})
+    with reused_schema_app(test_settings) as app:
+        async with LifespanManager(app) as manager:
+            try:
+                odd = [(b"content-length", b"\xb2")]
+                first = await _call(manager.app, [body], headers=odd)
+                second = await _call(manager.app, [body], headers=odd)
+                assert first["status"] == second["status"] == 200
+                assert first["body"] == second["body"]
+            finally:
+                await _truncate()
