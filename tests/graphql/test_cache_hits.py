@@ -284,3 +284,49 @@ async def test_a_content_length_of_other_digits_is_not_a_number(test_settings: S
                 assert first["body"] == second["body"]
             finally:
                 await _truncate()
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+async def test_headers_outside_the_key_get_the_endpoints_answer(
+    served: tuple[Starlette, httpx.AsyncClient], method: str
+) -> None:
+    """Each request asked the long way (nothing remembered) and then again (the fast path):
+    the same status, headers and body, whatever the headers the raw key leaves out say."""
+    app, client = served
+    await _settled_with(client, "Headers")
+
+    async def ask(headers: list[tuple[str, str]]) -> httpx.Response:
+        if method == "GET":
+            return await client.get("/graphql", params={"query": QUERY}, headers=headers)
+        return await client.post("/graphql", json={"query": QUERY}, headers=headers)
+
+    tag = (await ask([])).headers["etag"]
+    await ask([])  # kept in the cache
+    variants: list[list[tuple[str, str]]] = [
+        [("if-none-match", tag)],
+        [("if-none-match", f"W/{tag}")],
+        [("if-none-match", f'"other", {tag}')],
+        [("if-none-match", "*")],
+        [("if-none-match", '"other"'), ("if-none-match", tag)],
+        [("if-none-match", tag), ("if-none-match", '"other"')],
+        [("x-request-id", "not a plain token")],
+        [("x-request-id", "one"), ("x-request-id", "two")],
+        [("authorization", "Bearer not-a-token")],
+        [("cookie", "gql_news_lsn=0/0")],
+        [("x-gql-news-lsn", "garbage")],
+        [("accept-encoding", "gzip")],
+        [("origin", "https://example.org")],
+    ]
+    for headers in variants:
+        endpoint: GraphQLEndpoint = app.state.graphql
+        assert endpoint.raw_requests is not None
+        endpoint.raw_requests._known.clear()
+        answered = _answered(app)
+        slow = await ask(headers)
+        fast = await ask(headers)
+        assert _answered(app) == answered + 1, headers
+        _same(slow, fast)
+        if ("x-request-id", "one") in headers:
+            assert slow.headers.get_list("x-request-id") == fast.headers.get_list("x-request-id") == ["one"]
+        elif not any(name == "x-request-id" for name, _ in headers):
+            assert slow.headers["x-request-id"] != fast.headers["x-request-id"]
