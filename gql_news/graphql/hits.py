@@ -154,6 +154,7 @@ class CachedHits:
         ):
             await self.app(scope, receive, send)
             return
+        started = perf_counter()  # as the long way's clock (`ObserveRequests`): before the body
         method = scope["method"]
         headers = Headers(scope)
         if method == "GET":
@@ -175,13 +176,14 @@ class CachedHits:
             await self.app(scope, receive, send)
             return
         known = endpoint.raw_requests.get(raw)
-        if known is None or not await self._answer(scope, send, known, headers):
+        if known is None or not await self._answer(scope, send, known, headers, started):
             scope[RAW_KEY] = raw
             await self.app(scope, receive, send)
 
-    async def _answer(self, scope: Scope, send: Send, known: Known, incoming: Headers) -> bool:
+    async def _answer(
+        self, scope: Scope, send: Send, known: Known, incoming: Headers, started: float
+    ) -> bool:
         """Answer from the cache as the endpoint would have; False when it would not have."""
-        started = perf_counter()
         endpoint = self.endpoint
         cache = endpoint.cache
         assert cache is not None

@@ -3,7 +3,9 @@ before any parsing gets exactly what the endpoint would have answered, and only 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -154,7 +156,12 @@ async def test_a_persisted_query_forgotten_is_asked_for_again(
 
 
 async def _call(
-    app: Any, body_parts: list[bytes], *, hang_up: bool = False, headers: list[tuple[bytes, bytes]] = ()
+    app: Any,
+    body_parts: list[bytes],
+    *,
+    hang_up: bool = False,
+    headers: list[tuple[bytes, bytes]] = (),
+    pause: float = 0.0,
 ) -> dict[str, Any]:
     """A POST whose body comes in `body_parts`; with `hang_up` the client leaves after them."""
     scope = {
@@ -178,6 +185,7 @@ async def _call(
     sent: list[dict[str, Any]] = []
 
     async def receive() -> dict[str, Any]:
+        await asyncio.sleep(pause)  # a slow client
         return messages.pop(0) if messages else {"type": "http.disconnect"}
 
     async def send(message: dict[str, Any]) -> None:
@@ -330,3 +338,27 @@ async def test_headers_outside_the_key_get_the_endpoints_answer(
             assert slow.headers.get_list("x-request-id") == fast.headers.get_list("x-request-id") == ["one"]
         elif not any(name == "x-request-id" for name, _ in headers):
             assert slow.headers["x-request-id"] != fast.headers["x-request-id"]
+
+
+async def test_the_time_logged_counts_the_body_read_as_the_long_way_does(
+    test_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The access log's duration and the metrics' start when the request does, before its body
+    has come, on the fast path as on the long way."""
+    body = orjson.dumps({"query": QUERY})
+    settings = test_settings.model_copy(update={"access_log": True})
+    with reused_schema_app(settings) as app:
+        async with LifespanManager(app) as manager:
+            try:
+                for _ in range(2):
+                    await _call(manager.app, [body])
+                answered = _answered(app)
+                with caplog.at_level(logging.INFO, logger="gql_news.access"):
+                    slow = await _call(manager.app, [body[:10], body[10:]], pause=0.05)
+                assert _answered(app) == answered + 1
+                assert slow["status"] == 200
+                [line] = [r for r in caplog.records if r.name == "gql_news.access"]
+                assert line.__dict__["cache"] == "hit"
+                assert line.__dict__["duration_ms"] >= 100
+            finally:
+                await _truncate()
