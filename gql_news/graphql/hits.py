@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gql_news.db import read_replicas
 from gql_news.graphql.cache import etag
 from gql_news.graphql.pipeline.budget import ByteLRU
+from gql_news.graphql.request import JSON, accepted_media_type
 from gql_news.ops.logs import log_access
 from gql_news.ops.metrics import Metrics
 from gql_news.ops.requests import RequestInfo, request_id_from
@@ -45,6 +46,7 @@ _GET_CACHE_CONTROL = b"public, no-cache"
 
 RawKey = tuple[str, bytes, bytes, bytes]
 _LSN_HEADER = LSN_HEADER.lower().encode("latin-1")
+_JSON = JSON.encode("latin-1")
 
 
 @dataclass(slots=True)
@@ -84,18 +86,24 @@ class Headers:
         "content_length",
         "content_type",
         "cookie",
+        "first_accept",
         "if_none_match",
         "lsn",
         "request_id",
     )
 
     def __init__(self, scope: Scope) -> None:
-        accept = content_type = self.request_id = self.if_none_match = self.authorization = self.lsn = None
+        accept = first_accept = content_type = self.request_id = self.if_none_match = self.authorization = (
+            self.lsn
+        ) = None
         self.content_length: bytes | None = None
         self.cookie: list[bytes] | None = None
         for name, value in scope["headers"]:
             if name == b"accept":
-                accept = value if accept is None else accept + b"\n" + value
+                if accept is None:
+                    accept = first_accept = value
+                else:
+                    accept += b"\n" + value
             elif name == b"content-type":
                 content_type = value if content_type is None else content_type
             elif name == b"content-length":
@@ -114,7 +122,19 @@ class Headers:
         # is then only more particular: lines joined by a comma would read as one line that
         # chooses differently), and no header the same as an empty one (the endpoint's reading).
         self.accept: bytes = b"" if accept is None else accept
+        self.first_accept: bytes | None = first_accept
         self.content_type: bytes = content_type or b""
+
+    def refused_unread(self, limit: int) -> bool:
+        """The endpoint refuses this POST on its headers alone, without reading its body: no
+        acceptable media type (406), a body that is not JSON (415), a declared length past
+        `limit` (413)."""
+        declared = self.content_length
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            return True
+        if self.content_type.split(b";")[0].strip().lower() != _JSON:
+            return True
+        return accepted_media_type(_text(self.first_accept)) is None
 
     def lsn_cookie(self) -> str | None:
         cookies: dict[str, str] = {}
@@ -160,9 +180,8 @@ class CachedHits:
         if method == "GET":
             raw: RawKey = (method, scope["query_string"], headers.accept, headers.content_type)
         elif method == "POST":
-            declared = headers.content_length
-            if declared is not None and declared.isdigit() and int(declared) > endpoint.max_body_bytes:
-                # Refused (413) before its body is read, as the endpoint does: nothing received,
+            if headers.refused_unread(endpoint.max_body_bytes):
+                # The endpoint refuses it before its body is read: nothing received here either,
                 # so a client waiting on `Expect: 100-continue` is not asked for it.
                 await self.app(scope, receive, send)
                 return

@@ -162,6 +162,7 @@ async def _call(
     hang_up: bool = False,
     headers: list[tuple[bytes, bytes]] = (),
     pause: float = 0.0,
+    replace: bool = False,
 ) -> dict[str, Any]:
     """A POST whose body comes in `body_parts`; with `hang_up` the client leaves after them."""
     scope = {
@@ -174,7 +175,15 @@ async def _call(
         "raw_path": b"/graphql",
         "query_string": b"",
         "root_path": "",
-        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
+        "headers": [
+            (b"host", b"testserver"),
+            *(
+                ()
+                if replace and any(name == b"content-type" for name, _ in headers)
+                else [(b"content-type", b"application/json")]
+            ),
+            *headers,
+        ],
         "client": ("127.0.0.1", 1),
         "server": ("testserver", 80),
     }
@@ -274,6 +283,14 @@ async def test_a_declared_body_over_the_limit_is_refused_before_it_is_read(
                 refused = await _call(manager.app, [body], headers=declared)
                 assert refused["status"] == 413
                 assert refused["received"] == 0
+                # Nor a body the endpoint refuses for its headers alone: 406, 415.
+                for headers, status in (
+                    ([(b"accept", b"text/plain")], 406),
+                    ([(b"accept", b"text/plain"), (b"accept", b"application/json")], 406),
+                    ([(b"content-type", b"text/plain")], 415),
+                ):
+                    refused = await _call(manager.app, [body], headers=headers, replace=True)
+                    assert (refused["status"], refused["received"]) == (status, 0), headers
             finally:
                 await _truncate()
 
