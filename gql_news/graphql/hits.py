@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
@@ -134,13 +135,18 @@ class Headers:
             return True
         if self.content_type.split(b";")[0].strip().lower() != _JSON:
             return True
-        return accepted_media_type(_text(self.first_accept)) is None
+        return not _acceptable(self.first_accept)
 
     def lsn_cookie(self) -> str | None:
         cookies: dict[str, str] = {}
         for line in self.cookie or ():
             cookies.update(cookie_parser(line.decode("latin-1")))
         return cookies.get(LSN_COOKIE)
+
+
+@lru_cache(maxsize=64)  # a few Accept lines recur; parsing one costs about 2 µs
+def _acceptable(accept: bytes | None) -> bool:
+    return accepted_media_type(_text(accept)) is not None
 
 
 def _text(value: bytes | None) -> str | None:
