@@ -253,6 +253,7 @@ class CachedHits:
         headers = [(b"x-request-id", info.request_id.encode("latin-1")), (b"etag", tag)]
         if is_get:
             headers.append((b"cache-control", _GET_CACHE_CONTROL))
+            headers.append((b"vary", b"Accept"))
         if status == 200:
             headers.append((b"content-length", b"%d" % len(body)))
             headers.append((b"content-type", known.media))

@@ -219,6 +219,7 @@ class GraphQLEndpoint:
                 self.raw_requests.remember(raw, known)
             if params.method != "POST":
                 headers["Cache-Control"] = _GET_CACHE_CONTROL
+                headers["Vary"] = "Accept"  # the media type follows Accept: a shared cache keeps both
                 if fresh and headers["ETag"] in request.headers.get("if-none-match", ""):
                     info.cache = "not_modified"
                     return Response(status_code=304, headers=headers)

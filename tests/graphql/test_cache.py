@@ -21,9 +21,11 @@ async def test_get_etag_and_304_until_a_write(client: httpx.AsyncClient) -> None
     assert first.status_code == 200
     tag = first.headers["etag"]
     assert first.headers["cache-control"] == "public, no-cache"
+    assert first.headers["vary"] == "Accept"  # the media type follows Accept
     with count_statements() as statements:
         revalidated = await client.get("/graphql", params={"query": QUERY}, headers={"If-None-Match": tag})
     assert revalidated.status_code == 304
+    assert revalidated.headers["vary"] == "Accept"
     assert revalidated.content == b""
     assert len(statements) == (0 if BACKEND == "postgres" else 1)  # the version check only (SQLite)
     await f.article("Second")
