@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import httpx
@@ -161,7 +161,7 @@ async def _call(
     body_parts: list[bytes],
     *,
     hang_up: bool = False,
-    headers: list[tuple[bytes, bytes]] = (),
+    headers: Sequence[tuple[bytes, bytes]] = (),
     pause: float = 0.0,
     replace: bool = False,
 ) -> dict[str, Any]:
