@@ -45,6 +45,11 @@ def cache_key(
     return hashlib.sha256(payload).hexdigest()
 
 
+# What a GET answer to a cacheable query says to HTTP caches: store it anywhere, revalidate it
+# every time (ETag -> 304), and keep one per `Accept` (the media type follows it).
+GET_CACHE_HEADERS: tuple[tuple[str, str], ...] = (("Cache-Control", "public, no-cache"), ("Vary", "Accept"))
+
+
 def etag(version: str, key: str) -> str:
     return f'"{version}-{key[:32]}"'
 

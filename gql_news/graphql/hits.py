@@ -29,9 +29,9 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gql_news.db import read_replicas
-from gql_news.graphql.cache import etag
+from gql_news.graphql.cache import GET_CACHE_HEADERS, etag
 from gql_news.graphql.pipeline.budget import ByteLRU
-from gql_news.graphql.request import JSON, accepted_media_type
+from gql_news.graphql.request import accepted_media_type, declared_too_large, is_json_body
 from gql_news.ops.logs import log_access
 from gql_news.ops.metrics import Metrics
 from gql_news.ops.requests import RequestInfo, request_id_from
@@ -43,11 +43,12 @@ if TYPE_CHECKING:
 RAW_KEY = "gql_news.raw_request"  # the scope entry the endpoint reads to remember a request
 VERSION_KEY = "gql_news.data_version"  # the version read here, for the endpoint not to read again
 PATH = "/graphql"
-_GET_CACHE_CONTROL = b"public, no-cache"
+_GET_HEADERS = [
+    (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in GET_CACHE_HEADERS
+]
 
 RawKey = tuple[str, bytes, bytes, bytes]
 _LSN_HEADER = LSN_HEADER.lower().encode("latin-1")
-_JSON = JSON.encode("latin-1")
 
 
 @dataclass(slots=True)
@@ -130,10 +131,9 @@ class Headers:
         """The endpoint refuses this POST on its headers alone, without reading its body: no
         acceptable media type (406), a body that is not JSON (415), a declared length past
         `limit` (413)."""
-        declared = self.content_length
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        if declared_too_large(_text(self.content_length) or "", limit):
             return True
-        if self.content_type.split(b";")[0].strip().lower() != _JSON:
+        if not is_json_body(self.content_type.decode("latin-1")):
             return True
         return not _acceptable(self.first_accept)
 
@@ -252,8 +252,7 @@ class CachedHits:
         )
         headers = [(b"x-request-id", info.request_id.encode("latin-1")), (b"etag", tag)]
         if is_get:
-            headers.append((b"cache-control", _GET_CACHE_CONTROL))
-            headers.append((b"vary", b"Accept"))
+            headers += _GET_HEADERS
         if status == 200:
             headers.append((b"content-length", b"%d" % len(body)))
             headers.append((b"content-type", known.media))

@@ -31,6 +31,7 @@ from strawberry.types.graphql import OperationType
 from gql_news.db import read_replicas
 from gql_news.graphiql import GraphiQLPage
 from gql_news.graphql.cache import (
+    GET_CACHE_HEADERS,
     PersistedQueries,
     ResponseCache,
     cache_key,
@@ -75,7 +76,6 @@ _ALLOWED = {
     "POST": (OperationType.QUERY, OperationType.MUTATION),
 }
 CLIENT_CLOSED_REQUEST = 499  # nginx's status for a client that closed the connection first
-_GET_CACHE_CONTROL = "public, no-cache"  # stored anywhere, revalidated every time (ETag -> 304)
 
 
 def _render(
@@ -218,8 +218,7 @@ class GraphQLEndpoint:
                 )
                 self.raw_requests.remember(raw, known)
             if params.method != "POST":
-                headers["Cache-Control"] = _GET_CACHE_CONTROL
-                headers["Vary"] = "Accept"  # the media type follows Accept: a shared cache keeps both
+                headers.update(GET_CACHE_HEADERS)
                 if fresh and headers["ETag"] in request.headers.get("if-none-match", ""):
                     info.cache = "not_modified"
                     return Response(status_code=304, headers=headers)

@@ -141,11 +141,21 @@ def _validated(params: dict[str, Any], method: str) -> GraphQLParams:
 DEFAULT_MAX_BODY_BYTES = 256 * 1024
 
 
+def declared_too_large(declared: str, limit: int) -> bool:
+    """Whether a `Content-Length` declares more than `limit` bytes (ASCII digits only: "²" is a
+    digit to `str.isdigit` too)."""
+    return declared.isascii() and declared.isdigit() and int(declared) > limit
+
+
+def is_json_body(content_type: str) -> bool:
+    """Whether a request's `Content-Type` says JSON, its parameters left out."""
+    return content_type.split(";")[0].strip().lower() == JSON
+
+
 async def _body(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 past `limit` bytes (without reading much further)."""
-    declared = request.headers.get("content-length", "")
     too_large = RequestError(f"The request body exceeds {limit} bytes.", 413)
-    if declared.isascii() and declared.isdigit() and int(declared) > limit:  # "²" is a digit too
+    if declared_too_large(request.headers.get("content-length", ""), limit):
         raise too_large
     chunks: list[bytes] = []
     size = 0
@@ -171,8 +181,7 @@ async def read_params(request: Request, max_body_bytes: int = DEFAULT_MAX_BODY_B
     if request.method != "POST":
         # Allow: every method /graphql answers (RFC 9110), HEAD included (a GET without its body).
         raise RequestError("Use GET or POST.", 405, {"Allow": "GET, HEAD, POST"})
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != JSON:
+    if not is_json_body(request.headers.get("content-type", "")):
         raise RequestError(f"POST bodies must be {JSON}.", 415)
     try:
         body = orjson.loads(await _body(request, max_body_bytes))

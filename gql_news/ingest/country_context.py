@@ -587,15 +587,23 @@ _NAMED_THING = re.compile(
 def _named_things(body: str) -> tuple[tuple[int, int], ...]:
     """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`) with
     a name of two words or more, there and wherever the same name comes again ("the Ever Jordan")."""
-    spans: list[tuple[int, int]] = []
-    names: set[str] = set()
+    by_first: dict[str, set[str]] = {}  # each name under its first word
     for match in _NAMED_THING.finditer(body):
-        if " " in match.group(1):  # one word may be the subject of what follows: "the tanker Iran seized"
-            spans.append(match.span(1))
-            names.add(match.group(1))
-    for name in names:
-        spans += [m.span() for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", body)]
+        name = match.group(1)
+        if " " in name:  # one word may be the subject of what follows: "the tanker Iran seized"
+            by_first.setdefault(name.split(None, 1)[0], set()).add(name)
+    spans: list[tuple[int, int]] = []
+    if by_first:  # one pass over the body's capitalised words, however many names it gave
+        for word in _CAPITALISED_WORD.finditer(body):
+            for name in by_first.get(word.group(1), ()):
+                end = word.start() + len(name)
+                if body.startswith(name, word.start()) and not body[end : end + 1].isalnum():
+                    spans.append((word.start(), end))
     return tuple(sorted(spans))
+
+
+# every capitalised word, also one inside a hyphened or quoted word ("X-Ever"), not consumed
+_CAPITALISED_WORD = re.compile(r"(?<![^\W_])(?=([^\W\d_a-z][\w'’-]*))")
 
 
 def _in_a_named_thing(body: str, start: int, end: int) -> bool:
@@ -983,9 +991,14 @@ def _a_sentence_of_cooking(body: str, end: int) -> bool:
     chefs"). Reads at most `_SENTENCE_REACH` characters, to the sentence's end."""
     if body.startswith(("'s", "’s"), end):
         return False
+    return _COOKING_TALK.search(_rest_of_sentence(body, end)) is not None
+
+
+def _rest_of_sentence(body: str, end: int) -> str:
+    """The words from `end` to its sentence's end, at most `_SENTENCE_REACH` characters."""
     rest = body[end : end + _SENTENCE_REACH]
     stop = _SENTENCE_STOP.search(rest)
-    return _COOKING_TALK.search(rest[: stop.start()] if stop else rest) is not None
+    return rest[: stop.start()] if stop else rest
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -1073,9 +1086,7 @@ def _listed_plants(body: str, start: int, phrase_end: int, words: list[str], con
     if not plants or all(_a_food(word, context) for word in (*plants, words[0])):
         return False  # produce that is eaten or drunk: "Kenyan tea and Colombian coffee"
     first = max(body.rfind(".", max(0, start - _SENTENCE_REACH), start), body.rfind("\n", 0, start), 0)
-    rest = body[phrase_end : phrase_end + _SENTENCE_REACH]
-    stop = _SENTENCE_STOP.search(rest)
-    sentence = body[first:start] + (rest[: stop.start()] if stop else rest)
+    sentence = body[first:start] + _rest_of_sentence(body, phrase_end)
     return _TRADE_TALK.search(sentence) is None and _FARM_TALK.search(sentence) is None
 
 

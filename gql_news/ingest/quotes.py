@@ -133,8 +133,8 @@ _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
-_NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
-_LONE_HEAD_CHARS = 40  # a word alone heads its sentence when it starts this close to its start  # capitalised words of a name the detectors may have missed
+_NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
+_LONE_HEAD_CHARS = 40  # a word alone heads its sentence when it starts this close to its start
 _ROLE_BEFORE_VERB = 4  # words before a speech verb where a role noun makes an unnamed speaker
 _PRONOUN_SENTENCES = 2  # a pronoun's antecedent is named at most this many sentences before it
 # a sentence opening with an article or possessive, and its next four words: "His deputy was …"
@@ -672,8 +672,8 @@ class _Attributor:
         recognised: a role set off after it ("Smith, the chief of staff,"), or no dictionary, title or
         place list knows it and it heads its sentence (after function words, or an article and role
         nouns: "Nowak disagreed.", "The analyst Nowak took the floor") or stands next to a speech
-        verb ("said Nowak"). Only the words just before it
-        are read, so the cost does not grow with the sentence."""
+        verb ("said Nowak"). Only the words just before it are read, so the cost does not grow
+        with the sentence."""
         start, end = word.span()
         before_end = bisect.bisect_left(starts, end)
         if before_end and reach[before_end - 1] > start:
