@@ -11,7 +11,10 @@ oil palm") it is not. The file lists, in lower case:
   and one of whose senses is in a thing-like lexicographer file (food, plant, animal, artifact,
   substance, act, state, ...), so "Canadian dollar", "French people" or "Irish Sea" are not
   listed. The whole noun is kept, so "American oil palm" does not make "American oil" a
-  compound. A compound of one form of a country holds for its other name-or-demonym form
+  compound. Its words may be joined by hyphens or apostrophes ("Portuguese man-of-war",
+  "German short-haired pointer"), and a first word of a country form joined by a hyphen to a
+  lower-case one makes a compound of that form alone ("Dutch-processed cocoa": "dutch
+  processed"). A compound of one form of a country holds for its other name-or-demonym form
   ("Canada goose", so "Canadian goose") unless that first word is a common noun itself ("china
   cabinet" says nothing of a "Chinese cabinet"), and a noun's irregular plural is listed as well
   ("Canada geese", from WordNet's noun.exc).
@@ -162,7 +165,17 @@ def main() -> int:
             continue
         for lemma in synset.words:
             parts = tuple(lemma.lower().split("_"))
+            hyphened = tuple(lemma.split("_")[0].split("-"))
+            if len(hyphened) == 2 and hyphened[0].lower() in words and _a_word(hyphened[1], lower=True):
+                kinds.add((hyphened[0].lower(), hyphened[1]))  # "Dutch-processed cocoa": that form only
             if not all(part.isalpha() for part in parts):
+                if (
+                    2 <= len(parts) <= MAX_WORDS
+                    and parts[0].isalpha()
+                    and parts[0] in words
+                    and all(map(_a_word, parts[1:]))
+                ):
+                    compounds.add(parts)  # "Portuguese man-of-war", "German short-haired pointer"
                 continue
             if 2 <= len(parts) <= MAX_WORDS and parts[0] in words:
                 compounds.add(parts)
@@ -245,6 +258,12 @@ def main() -> int:
     WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _a_word(part: str, lower: bool = False) -> bool:
+    """Whether a part of a lemma is a word, its letters joined by hyphens or apostrophes
+    ("man-of-war", "hare's"); with `lower`, a word written in lower case."""
+    return all(piece.isalpha() for piece in re.split(r"[-']", part)) and (not lower or part.islower())
 
 
 def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:

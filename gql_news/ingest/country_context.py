@@ -20,7 +20,7 @@ exceptional phrases:
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
-  number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
+  number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant", "Portuguese man-of-war"), a breed
   or crop and its kind ("Jersey cows"), in a body that speaks of species a country's name
   before an animal or plant ("New Zealand flatworms"), or after a word it ends one ("Great Danes", "Brown
   Swiss"): country_compounds.json, made by scripts/country_compounds.py. A species' or a dish's
@@ -1022,6 +1022,8 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is None:
         return False
+    if body[nouns.end() : nouns.end() + 1] in _JOINERS and _a_joined_compound(body, end, lower, context):
+        return True  # "Portuguese man-of-war", "German short-haired pointers"
     words = nouns.group().split()
     if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
@@ -1031,6 +1033,25 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
             if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                 return True
     return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+# lower-case words whose letters may be joined by hyphens or apostrophes: "man-of-war", "hare's"
+_JOINED_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?:['’-][a-z]+)*(?![^\W_])){1,3}")
+_JOINERS = frozenset("-'’")
+
+
+def _a_joined_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether the form `lower` and the lower-case words after `end`, one of them a word of
+    parts joined by hyphens or apostrophes, make a WordNet compound ("Portuguese men-of-war")."""
+    nouns = _JOINED_WORDS_AFTER.match(body, end)
+    if nouns is None:
+        return False
+    words = nouns.group().replace("’", "'").split()
+    return any(
+        (lower, *words[: count - 1], noun) in context.compounds
+        for count in range(1, len(words) + 1)
+        for noun in _singulars(words[count - 1])
+    )
 
 
 def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[str], int]:

@@ -94,6 +94,10 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Dairies keep Jersey cows and Guernsey cattle; Jersey voters met.", ["Jersey"]),
         ("A Jersey cow, a Swiss-cheese plant and Brazil-nut cake; a Brazil-based firm.", ["Brazil"]),
         ("Two Great Danes and a Brown Swiss won; Danes voted.", ["Danes"]),
+        # a compound whose words are joined by hyphens or apostrophes, in either number
+        ("A Portuguese man-of-war drifted in; two Portuguese men-of-war followed.", []),
+        ("Her German short-haired pointer ran off; German short-term rates rose.", ["German"]),
+        ("Dutch-processed cocoa sold well; Dutch-owned mills did not.", ["Dutch"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
