@@ -82,6 +82,7 @@ TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian R
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
+THING_ROOTS = {3309808, 3964744}  # fabric (cloth, material, textile); plaything (toy)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
@@ -234,6 +235,7 @@ def main() -> int:
                 "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
                 "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
+                "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "kin": sorted(_kin(synsets)),
                 "languages": sorted(
@@ -347,6 +349,32 @@ def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
         for word in synset.words
         if word.isalpha() and word.islower()
     }
+
+
+def _kinds_of_things(synsets: dict[int, Synset]) -> set[str]:
+    """The one-word lower-case nouns whose first (most frequent) sense lies below "fabric" or
+    "plaything" ("towelling", "tweed", "doll", "kite"): after a country form the phrase names a
+    kind of cloth or toy ("Turkish towelling", "Russian dolls"), which says nothing of the
+    country unless the body names it otherwise. Animals, plants and foods are left out: after a
+    country form they are as often its produce ("Kenyan tea", "Chilean mussels")."""
+    below: dict[int, bool] = {}
+
+    def under(offset: int) -> bool:
+        if offset not in below:
+            below[offset] = False  # guards a cycle, which WordNet does not have
+            below[offset] = offset in THING_ROOTS or any(under(up) for up in synsets[offset].hypernyms)
+        return below[offset]
+
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        offsets = fields[6 + int(fields[3]) :]
+        first = int(offsets[0]) if offsets else None
+        if first is not None and under(first):
+            out.add(fields[0])
+    return out
 
 
 def _kin(synsets: dict[int, Synset]) -> set[str]:

@@ -32,7 +32,10 @@ exceptional phrases:
   demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
   ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"), and in a body about art or crafts
   a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
-  ("Norwegian cod prices", "Chilean mussels"). A capital at the start
+  ("Norwegian cod prices", "Chilean mussels"). A demonym or a country's name before a noun that
+  is first of all a cloth or a toy in WordNet names a kind of thing ("Turkish towelling",
+  "Russian dolls") where the body names the country nowhere else, speaks of no trade and sets
+  no other origin beside it ("French and Belgian lace"). A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word, unless the body names the country elsewhere and never writes the lower-case
@@ -404,6 +407,7 @@ class CountryContext:
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
+    kinds_of_things: frozenset[str]  # nouns first of all a cloth or a toy ("towelling", "doll")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
@@ -482,6 +486,7 @@ def _context_data() -> dict[str, Any]:
         "animals": nouns["animals"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
+        "kinds_of_things": nouns["kinds_of_things"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
         "languages": nouns["languages"],
@@ -548,6 +553,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         animals=frozenset(data["animals"]),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
+        kinds_of_things=frozenset(data["kinds_of_things"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
@@ -975,6 +981,12 @@ def _compound(
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
+    if (
+        not form.isupper()
+        and _a_kind_of_thing(body, start, end, context)
+        and (named_elsewhere is None or not named_elsewhere())
+    ):
+        return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
     if sentence_start(body, start) and form.isalpha():
         if lower in context.foods and _a_sentence_of_cooking(body, end):
             return True  # "Turkey was on the menu at the anniversary lunch"
@@ -983,6 +995,27 @@ def _compound(
 
 
 _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its sentence's words
+
+
+def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the lower-case phrase after `end` ends with a noun that is first of all a cloth or
+    a toy ("Turkish towelling", "Russian dolls"): the form and the phrase name a kind of thing.
+    Not goods: in a body that speaks of trade ("Turkish towels" among exports), nor where the
+    form shares its noun with another country's, which sets origins side by side ("French and
+    Belgian lace"); not where the phrase ends with another noun ("Russian doll makers"), nor
+    where a country's name comes before a word in -s, which may be its verb ("Congo produces")."""
+    lower_form = body[start:end].lower()
+    words = _without_verbs(_phrase_after(body, end, context)[0], context)
+    if not words or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1])):
+        return False
+    if _speaks_of_trade(body) or (lower_form not in context.demonyms and words[-1].endswith("s")):
+        return False  # after a country's name a word in -s may be its verb: "Congo produces copper"
+    before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
+    return before is None or before.group(1).lower() not in context.demonyms
+
+
+# a capitalised word listed right before a form: "Argentine and ", "French, "
+_ORIGIN_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
 
 
 def _a_sentence_of_cooking(body: str, end: int) -> bool:

@@ -98,6 +98,13 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("A Portuguese man-of-war drifted in; two Portuguese men-of-war followed.", []),
         ("Her German short-haired pointer ran off; German short-term rates rose.", ["German"]),
         ("Dutch-processed cocoa sold well; Dutch-owned mills did not.", ["Dutch"]),
+        # a noun that is first of all a cloth or a toy names a kind of thing, unless the body
+        # names the country otherwise, speaks of trade or sets origins side by side
+        ("Collectors prize Finnish dolls, and the tailor cuts Icelandic satin.", []),
+        ("Finnish dolls were sold at a fair in Finland last week.", ["Finnish", "Finland"]),
+        ("Exports of Icelandic satin doubled last year.", ["Icelandic"]),
+        ("Austrian and Hungarian dolls were shown at the fair.", ["Austrian", "Hungarian"]),
+        ("Finnish doll makers met at the fair.", ["Finnish"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
