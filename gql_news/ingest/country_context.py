@@ -35,7 +35,9 @@ exceptional phrases:
   ("Norwegian cod prices", "Chilean mussels"). A demonym or a country's name before a noun that
   is first of all a cloth or a toy in WordNet names a kind of thing ("Turkish towelling",
   "Russian dolls") where the body names the country nowhere else, speaks of no trade and sets
-  no other origin beside it ("French and Belgian lace"). A capital at the start
+  no other origin beside it ("French and Belgian lace"). A demonym with no noun of its own,
+  joined by "and" or "or" to another, shares that one's noun and its reading ("Italian and French
+  classes" at a cookery school are lessons, as "French classes" are). A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word, unless the body names the country elsewhere and never writes the lower-case
@@ -949,6 +951,8 @@ def _compound(
     lower = form.lower()
     if _known_compound(body, end, lower, context):
         return True
+    if lower in context.demonyms and _shares_a_head_that_is_not_the_country(body, end, context):
+        return True  # "its Italian and French classes": the second's noun, and its reading, are the first's
     if lower in context.demonyms:
         words, phrase_end = _phrase_after(body, end, context)
         if words and _listed_with_a_compound(body, start, phrase_end, context):
@@ -992,6 +996,21 @@ def _compound(
             return True  # "Turkey was on the menu at the anniversary lunch"
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+# "and" or "or" and a capitalised word after a demonym: "Italian and French classes"
+_JOINED_DEMONYM = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)(?=[^\S\n]+[a-z])")
+
+
+def _shares_a_head_that_is_not_the_country(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym with no noun of its own is joined by "and" or "or" to another demonym
+    whose noun it shares, and that one does not name its country there ("Italian and French
+    classes" at a cookery school, as "French classes" are lessons of the language; "Burmese and
+    Siamese cats"): both demonyms read the same noun the same way."""
+    joined = _JOINED_DEMONYM.match(body, end)
+    if joined is None or joined.group(1).lower() not in context.demonyms:
+        return False
+    return not_the_country(body, joined.start(1), joined.end(1), context, names=False)
 
 
 _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its sentence's words

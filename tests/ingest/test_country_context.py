@@ -105,6 +105,10 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Exports of Icelandic satin doubled last year.", ["Icelandic"]),
         ("Austrian and Hungarian dolls were shown at the fair.", ["Austrian", "Hungarian"]),
         ("Finnish doll makers met at the fair.", ["Finnish"]),
+        # a demonym with no noun of its own reads the noun it shares with the next one as that one does
+        ("Evening Spanish and German lessons are full; Spanish and German firms are hiring.",
+         ["Spanish", "German"]),
+        ("She keeps Burmese or Siamese cats, and Burmese or Thai officials visit.", ["Burmese", "Thai"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
