@@ -1221,7 +1221,8 @@ def _a_language(
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
     before a word of language ("Spanish-speaking", "French lessons"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
-    language ("films in Korean, Spanish and Japanese")."""
+    language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
+    article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
     if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
         return True
     if _TEXT_WORD_AFTER.match(body, end) and _speaks_of(body, _TRANSLATION_TALK):
@@ -1252,7 +1253,13 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
             break
         position = item.end()
     words, _ = _phrase_after(body, position, context)
-    return bool(words) and any(form in context.nouns for form in _singulars(words[0]))
+    if not words or _A_VERB_BEFORE_ITS_OBJECT.match(body, position) is not None:
+        return False  # "a joke in Swedish needs a footnote": a word in -s before an article is a verb
+    return any(form in context.nouns for form in _singulars(words[0]))
+
+
+# a lower-case word in -s and an article or a possessive after it: the verb of a clause and its object
+_A_VERB_BEFORE_ITS_OBJECT = re.compile(r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no)[^\S\n]")
 
 
 def _a_species(body: str, words: list[str], context: CountryContext) -> bool:

@@ -109,6 +109,8 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Evening Spanish and German lessons are full; Spanish and German firms are hiring.",
          ["Spanish", "German"]),
         ("She keeps Burmese or Siamese cats, and Burmese or Thai officials visit.", ["Burmese", "Thai"]),
+        # after "in", a language's name before a verb and its object; a noun after it is the country's
+        ("A pun in Korean takes a while to land; shares in Korean banks rose.", ["Korean"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
