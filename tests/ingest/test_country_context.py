@@ -111,6 +111,12 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("She keeps Burmese or Siamese cats, and Burmese or Thai officials visit.", ["Burmese", "Thai"]),
         # after "in", a language's name before a verb and its object; a noun after it is the country's
         ("A pun in Korean takes a while to land; shares in Korean banks rose.", ["Korean"]),
+        # a demonym WordNet also gives an American sense, in a story of US places that names the
+        # country nowhere else
+        ("Tribal leaders in Arizona and New Mexico said Indian casinos were busy.", []),
+        ("Officials from India met leaders in Arizona and New Mexico; Indian casinos were busy.",
+         ["India", "Indian"]),
+        ("Indian casinos were busy, said a trader in Mumbai.", ["Indian"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
