@@ -380,36 +380,25 @@ def _kinds_of_things(synsets: dict[int, Synset]) -> set[str]:
     kind of cloth or toy ("Turkish towelling", "Russian dolls"), which says nothing of the
     country unless the body names it otherwise. Animals, plants and foods are left out: after a
     country form they are as often its produce ("Kenyan tea", "Chilean mussels")."""
-    below: dict[int, bool] = {}
-
-    def under(offset: int) -> bool:
-        if offset not in below:
-            below[offset] = False  # guards a cycle, which WordNet does not have
-            below[offset] = offset in THING_ROOTS or any(under(up) for up in synsets[offset].hypernyms)
-        return below[offset]
-
-    out = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
-            continue
-        offsets = fields[6 + int(fields[3]) :]
-        first = int(offsets[0]) if offsets else None
-        if first is not None and under(first):
-            out.add(fields[0])
-    return out
+    return _first_sense_below(synsets, THING_ROOTS)
 
 
 def _kin(synsets: dict[int, Synset]) -> set[str]:
     """The lower-case one-word nouns whose first (most frequent) sense is a relative or a spouse
     ("daughter", "son", "widow"): a name set off by commas after one is a person's ("a daughter,
     India,")."""
+    return _first_sense_below(synsets, KIN)
+
+
+def _first_sense_below(synsets: dict[int, Synset], roots: set[int]) -> set[str]:
+    """The lower-case one-word nouns whose first (most frequent) sense is one of the synsets at
+    offsets `roots` or lies below one."""
     below: dict[int, bool] = {}
 
-    def kin(offset: int) -> bool:
+    def under(offset: int) -> bool:
         if offset not in below:
             below[offset] = False  # no cycles in WordNet's hypernyms; this only guards
-            below[offset] = offset in KIN or any(kin(up) for up in synsets[offset].hypernyms)
+            below[offset] = offset in roots or any(under(up) for up in synsets[offset].hypernyms)
         return below[offset]
 
     out = set()
@@ -418,7 +407,7 @@ def _kin(synsets: dict[int, Synset]) -> set[str]:
         if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
             continue
         offsets = fields[6 + int(fields[3]) :]
-        if offsets and kin(int(offsets[0])):
+        if offsets and under(int(offsets[0])):
             out.add(fields[0])
     return out
 
