@@ -11,7 +11,10 @@ oil palm") it is not. The file lists, in lower case:
   and one of whose senses is in a thing-like lexicographer file (food, plant, animal, artifact,
   substance, act, state, ...), so "Canadian dollar", "French people" or "Irish Sea" are not
   listed. The whole noun is kept, so "American oil palm" does not make "American oil" a
-  compound. A compound of one form of a country holds for its other name-or-demonym form
+  compound. Its words may be joined by hyphens or apostrophes ("Portuguese man-of-war",
+  "German short-haired pointer"), and a first word of a country form joined by a hyphen to a
+  lower-case one makes a compound of that form alone ("Dutch-processed cocoa": "dutch
+  processed"). A compound of one form of a country holds for its other name-or-demonym form
   ("Canada goose", so "Canadian goose") unless that first word is a common noun itself ("china
   cabinet" says nothing of a "Chinese cabinet"), and a noun's irregular plural is listed as well
   ("Canada geese", from WordNet's noun.exc).
@@ -43,6 +46,10 @@ oil palm") it is not. The file lists, in lower case:
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
+- "kinds_of_things": one-word nouns whose first sense lies below "fabric" or "plaything"
+  ("towelling", "doll"): after a country form, a kind of cloth or toy ("Turkish towelling").
+- "american_senses": demonyms that WordNet also lists as an adjective of something American
+  ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 
 It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
@@ -79,6 +86,7 @@ TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian R
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
+THING_ROOTS = {3309808, 3964744}  # fabric (cloth, material, textile); plaything (toy)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
@@ -162,7 +170,17 @@ def main() -> int:
             continue
         for lemma in synset.words:
             parts = tuple(lemma.lower().split("_"))
+            hyphened = tuple(lemma.split("_")[0].split("-"))
+            if len(hyphened) == 2 and hyphened[0].lower() in words and _a_word(hyphened[1], lower=True):
+                kinds.add((hyphened[0].lower(), hyphened[1]))  # "Dutch-processed cocoa": that form only
             if not all(part.isalpha() for part in parts):
+                if (
+                    2 <= len(parts) <= MAX_WORDS
+                    and parts[0].isalpha()
+                    and parts[0] in words
+                    and all(map(_a_word, parts[1:]))
+                ):
+                    compounds.add(parts)  # "Portuguese man-of-war", "German short-haired pointer"
                 continue
             if 2 <= len(parts) <= MAX_WORDS and parts[0] in words:
                 compounds.add(parts)
@@ -221,6 +239,7 @@ def main() -> int:
                 "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
                 "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
+                "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "kin": sorted(_kin(synsets)),
                 "languages": sorted(
@@ -232,6 +251,7 @@ def main() -> int:
                         for f in demonym_forms(d)
                     }
                 ),
+                "american_senses": sorted(_american_senses()),
                 "demonyms": sorted(
                     {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
                 ),
@@ -245,6 +265,12 @@ def main() -> int:
     WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _a_word(part: str, lower: bool = False) -> bool:
+    """Whether a part of a lemma is a word, its letters joined by hyphens or apostrophes
+    ("man-of-war", "hare's"); with `lower`, a word written in lower case."""
+    return all(piece.isalpha() for piece in re.split(r"[-']", part)) and (not lower or part.islower())
 
 
 def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
@@ -330,16 +356,49 @@ def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
     }
 
 
+def _american_senses() -> set[str]:
+    """The demonyms that WordNet also lists as an adjective of something American (a gloss that
+    says "American"): "indian" ("of or pertaining to American Indians"), "georgian" ("of ... the
+    American state of Georgia"). In a body about the United States they name that, unless the
+    body names the country otherwise."""
+    demonyms = {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+    out = set()
+    for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        words = {fields[4 + 2 * i].split("(")[0].lower() for i in range(int(fields[3], 16))}
+        definition = gloss.split(";")[0]
+        out |= {word for word in words & demonyms if word != "american" and "American" in definition}
+    return out
+
+
+def _kinds_of_things(synsets: dict[int, Synset]) -> set[str]:
+    """The one-word lower-case nouns whose first (most frequent) sense lies below "fabric" or
+    "plaything" ("towelling", "tweed", "doll", "kite"): after a country form the phrase names a
+    kind of cloth or toy ("Turkish towelling", "Russian dolls"), which says nothing of the
+    country unless the body names it otherwise. Animals, plants and foods are left out: after a
+    country form they are as often its produce ("Kenyan tea", "Chilean mussels")."""
+    return _first_sense_below(synsets, THING_ROOTS)
+
+
 def _kin(synsets: dict[int, Synset]) -> set[str]:
     """The lower-case one-word nouns whose first (most frequent) sense is a relative or a spouse
     ("daughter", "son", "widow"): a name set off by commas after one is a person's ("a daughter,
     India,")."""
+    return _first_sense_below(synsets, KIN)
+
+
+def _first_sense_below(synsets: dict[int, Synset], roots: set[int]) -> set[str]:
+    """The lower-case one-word nouns whose first (most frequent) sense is one of the synsets at
+    offsets `roots` or lies below one."""
     below: dict[int, bool] = {}
 
-    def kin(offset: int) -> bool:
+    def under(offset: int) -> bool:
         if offset not in below:
             below[offset] = False  # no cycles in WordNet's hypernyms; this only guards
-            below[offset] = offset in KIN or any(kin(up) for up in synsets[offset].hypernyms)
+            below[offset] = offset in roots or any(under(up) for up in synsets[offset].hypernyms)
         return below[offset]
 
     out = set()
@@ -348,7 +407,7 @@ def _kin(synsets: dict[int, Synset]) -> set[str]:
         if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
             continue
         offsets = fields[6 + int(fields[3]) :]
-        if offsets and kin(int(offsets[0])):
+        if offsets and under(int(offsets[0])):
             out.add(fields[0])
     return out
 

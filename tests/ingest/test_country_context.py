@@ -94,6 +94,29 @@ def _linked(body: str, gazetteer: Gazetteer) -> list[str]:
         ("Dairies keep Jersey cows and Guernsey cattle; Jersey voters met.", ["Jersey"]),
         ("A Jersey cow, a Swiss-cheese plant and Brazil-nut cake; a Brazil-based firm.", ["Brazil"]),
         ("Two Great Danes and a Brown Swiss won; Danes voted.", ["Danes"]),
+        # a compound whose words are joined by hyphens or apostrophes, in either number
+        ("A Portuguese man-of-war drifted in; two Portuguese men-of-war followed.", []),
+        ("Her German short-haired pointer ran off; German short-term rates rose.", ["German"]),
+        ("Dutch-processed cocoa sold well; Dutch-owned mills did not.", ["Dutch"]),
+        # a noun that is first of all a cloth or a toy names a kind of thing, unless the body
+        # names the country otherwise, speaks of trade or sets origins side by side
+        ("Collectors prize Finnish dolls, and the tailor cuts Icelandic satin.", []),
+        ("Finnish dolls were sold at a fair in Finland last week.", ["Finnish", "Finland"]),
+        ("Exports of Icelandic satin doubled last year.", ["Icelandic"]),
+        ("Austrian and Hungarian dolls were shown at the fair.", ["Austrian", "Hungarian"]),
+        ("Finnish doll makers met at the fair.", ["Finnish"]),
+        # a demonym with no noun of its own reads the noun it shares with the next one as that one does
+        ("Evening Spanish and German lessons are full; Spanish and German firms are hiring.",
+         ["Spanish", "German"]),
+        ("She keeps Burmese or Siamese cats, and Burmese or Thai officials visit.", ["Burmese", "Thai"]),
+        # after "in", a language's name before a verb and its object; a noun after it is the country's
+        ("A pun in Korean takes a while to land; shares in Korean banks rose.", ["Korean"]),
+        # a demonym WordNet also gives an American sense, in a story of US places that names the
+        # country nowhere else
+        ("Tribal leaders in Arizona and New Mexico said Indian casinos were busy.", []),
+        ("Officials from India met leaders in Arizona and New Mexico; Indian casinos were busy.",
+         ["India", "Indian"]),
+        ("Indian casinos were busy, said a trader in Mumbai.", ["Indian"]),
         # a given name: after a title, or of someone named by it and a surname earlier
         ("Dr Jordan spoke, then Kenya Moore, the coach, said “Kenya never gives up.”", []),
         ("Georgia Lindqvist runs the firm. Lindqvist said Georgia, as staff call her, is fine.", []),
