@@ -544,3 +544,38 @@ def test_a_question_opening_with_a_modal_before_the_surname_leaves_the_surname_t
         "Aleksandr Lukashenko spoke on Monday. Will Lukashenko cut taxes? “Not this year,” Lukashenko said."
     )
     assert _said(body) == [("Not this year", "Aleksandr Lukashenko")]
+
+
+def test_a_catalogued_person_called_by_the_first_word_of_the_name_alone() -> None:
+    body = "Sergey Popkov opened the session. “We are ready,” Sergey said."
+    assert _said(body) == [("We are ready", "Sergey Popkov")]
+    # another name opens with the same word: nobody's
+    body = "Sergey Popkov met his deputy Sergey Ivanov. “We are ready,” Sergey said."
+    assert _said_with_candidates(body) == [("We are ready", None, None)]
+
+
+def test_a_subject_after_a_possessive_role_and_its_modifiers() -> None:
+    body = "Her longtime adviser Tomas Vilkas said the talks were hard. “We tried everything,” he said."
+    assert _said_with_candidates(body) == [("We tried everything", None, "Tomas Vilkas")]
+
+
+def test_a_subject_after_a_phrase_of_time() -> None:
+    body = "In later years Sergey Popkov campaigned for parks. “Trees matter more than roads,” he said."
+    assert _said(body) == [("Trees matter more than roads", "Sergey Popkov")]
+    body = "After meeting Sergey Popkov the minister left. “Trees matter more than roads,” he said."
+    assert _said(body) == [("Trees matter more than roads", None)]
+
+
+def test_a_person_who_speaks_in_a_relative_clause() -> None:
+    body = (
+        "The panel was led by Sergey Popkov, who said the vote was close. “It was hard,” he told reporters."
+    )
+    assert _said(body) == [("It was hard", "Sergey Popkov")]
+
+
+def test_a_role_set_off_before_the_name_after_the_quote() -> None:
+    body = (
+        "Profits fell. “Losses will rise,” the bank's chief executive, Ana Petrova, told Nordbank in an "
+        "interview. “Small firms suffer most.”"
+    )
+    assert _said(body) == [("Losses will rise", "Ana Petrova"), ("Small firms suffer most.", "Ana Petrova")]
