@@ -6,7 +6,8 @@ organisation and it links to nothing:
 - a role word or title before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
   "chief executive Lars Berg", "Dr Ana Lopes", "Undersecretary Ana Lopes" (the titles of
   role_words.json, hyphenated ones by their parts: "director-general"), or any WordNet noun for
-  a person before a name that opens with a given name ("his training partner Wilson Cheruiyot"),
+  a person (or a scientist's by the science, "glaciologist") before a name that opens with a given
+  name ("his training partner Wilson Cheruiyot"),
   or after a possessive before any name ("Their striker Pape Malick Ndiaye");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
@@ -17,6 +18,9 @@ organisation and it links to nothing:
   Lamine Sarr,");
 - a preposition ("by", "from", "to") before a name that opens with a given name and holds no
   place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun";
+  or before a name of words no dictionary, title or place list knows, followed by "of" and a place
+  or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of
+  Nairobi");
   any of these cues before a name followed by "of" and an organisation ("led by the glaciologist
   Carlo Barbante of the University of Venice");
 - a given name first, after a country's possessive or before "of" and a country: "Japan's Kenta
@@ -374,7 +378,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
         return appositive, False
     if (
-        given
+        (given or (_of_somewhere(body, tokens, last) and _no_dictionary_words(tokens, first, last)))
         and before is not None
         and not before.mention
         and before.lower in _NAME_PREPOSITIONS
@@ -399,13 +403,45 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     return None
 
 
+def _of_somewhere(body: str, tokens: list[_Token], last: int) -> bool:
+    """Whether "of" follows the name, before a linked place or a capitalised name ("won by Tigist
+    Bekele of Ethiopia", "led by Wanjiru Kamau of the University of Nairobi")."""
+    if (
+        last + 2 >= len(tokens)
+        or tokens[last + 1].lower != "of"
+        or not _joined(body, tokens[last], tokens[last + 1])
+    ):
+        return False
+    following = tokens[last + 2]
+    if following.lower == "the" and last + 3 < len(tokens):
+        following = tokens[last + 3]
+    return following.mention or following.capitalised
+
+
+def _no_dictionary_words(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether two or more words are all unknown to the dictionary, the titles and the place and
+    body lists, as names from outside the given-name list are ("Tigist Bekele", "Wanjiru Kamau");
+    not "Manchester United"."""
+    known = shipped_country_context().known_words
+    return last > first and all(
+        part.lower() not in known
+        and part.isalpha()
+        and not names_a_place_or_body(part)
+        and not _is_title(part.lower())
+        for k in range(first, last + 1)
+        for part in tokens[k].text.split("-")
+    )
+
+
 def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
     """Where "of", "at" or "from" joins a name that opens with a given name to an organisation's
-    name ("Jan-Pieter de Vries of Wageningen University"): the index of that word, else None."""
-    if tokens[first].lower.split("-")[0] not in shipped_country_context().given_names:
-        return None
+    name ("Jan-Pieter de Vries of Wageningen University"), or a name of words no dictionary knows
+    ("Wanjiru Kamau of the University of Nairobi"): the index of that word, else None."""
+    given = tokens[first].lower.split("-")[0] in shipped_country_context().given_names
     for k in range(first + 2, last):
         if tokens[k].lower in {"of", "at", "from"} and not tokens[k].capitalised:
+            if not given and not _no_dictionary_words(tokens, first, k - 1):
+                return None
             if _has_org_word(tokens, k + 1, last) and not _has_org_word(tokens, first, k - 1):
                 return k
             return None
@@ -529,7 +565,7 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     # the role may be followed by what it is a role of: "A trader in Alexandria, Mahmoud Fahmy,"
     k = first - 1
     noun = tokens[k]  # the noun before the comma, somebody's when a possessive opens its phrase
-    somebodys = given and not noun.mention and not noun.capitalised and noun.text.isalpha()
+    somebodys = given and not noun.mention and not noun.capitalised and noun.text.replace("-", "").isalpha()
     while k >= max(0, first - _APPOSITIVE_REACH - 1):
         word = tokens[k]
         if not word.mention and not word.capitalised and _is_role_noun(word.lower):
@@ -551,7 +587,13 @@ def _is_title(word: str) -> bool:
 
 
 def _is_role_noun(word: str) -> bool:
-    return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
+    """A noun for a person: the role list's, a hyphenated one by its parts ("co-author"), or one
+    that names a scientist by the science ("glaciologist", "epidemiologist")."""
+    return (
+        word in ROLE_NOUNS
+        or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
+        or (word.endswith("ologist") and word.isalpha())
+    )
 
 
 def _has_org_word(tokens: list[_Token], first: int, last: int) -> bool:

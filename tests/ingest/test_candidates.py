@@ -248,6 +248,18 @@ def test_a_name_is_read_again_only_within_a_bounded_reach(monkeypatch: pytest.Mo
             "The survey, led by the zoologist Laura Stanek of Charles University, ended.",
             [("Laura Stanek", "person", "zoologist")],
         ),
+        # a scientist named by the science; a hyphenated noun after a possessive
+        (
+            "The dig, led by the palaeontologist Laura Stanek, ended.",
+            [("Laura Stanek", "person", "palaeontologist")],
+        ),
+        ("Their scrum-half, Peter Okonjo, kicked well.", [("Peter Okonjo", "person", "scrum-half")]),
+        # after a preposition and before "of", a name no dictionary knows, without a known given name
+        ("The race was won by Zeritu Gebremariam of Belarus.", [("Zeritu Gebremariam", "person", "by")]),
+        (
+            "The survey was led by Wambui Njoroge of the University of Minsk.",
+            [("Wambui Njoroge", "person", "by")],
+        ),
         # an age or "whose" set off after the name
         ("Peter Okonjo, 52, denies the charge.", [("Peter Okonjo", "person", "age")]),
         ("Laura Stanek, whose farm flooded, left.", [("Laura Stanek", "person", "whose")]),
@@ -273,6 +285,8 @@ def test_suggested_by_grammar(text: str, expected: list[tuple[str, str, str]]) -
         "Minsk's best-known baker, Plaza Harinas, expanded. Plaza's profits rose.",
         "In their report, Acme Group said so.",  # an organisation
         "Room 101, 5, is closed.",  # a number, no name
+        "The cup was won by Manchester United of England.",  # dictionary and place words
+        "The race was won by Zeritu Gebremariam in Minsk.",  # unknown words, no given name, no "of"
     ],
 )
 def test_not_suggested_as_a_person(text: str) -> None:
