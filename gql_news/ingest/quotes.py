@@ -63,7 +63,10 @@ as given names outside the list are, "Thabo Ramaphosa") name no speaker.
 
 A catalogued person named in full is also named by the first word of that name alone next to a
 speech verb ("Tedros Adhanom Ghebreyesus … “…,” Tedros said"), when no other name in the body
-opens with that word.
+opens with that word. A role noun set off by commas before one person's name ("Her son, Philippe
+Lagarde, said …") names that person when it is written again, after an article or possessive,
+right before a speech verb ("“…,” her son said"), unless the body sets the noun off before another
+name too.
 
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
@@ -142,6 +145,11 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
 # a relative clause of speech right after a name: ", who said", ", who told reporters"
 _WHO_SAID = re.compile(rf",[^\S\n]+who[^\S\n]+(?:{'|'.join(SPEECH_VERBS)})(?![^\W_])")
+_VERBS = "|".join(SPEECH_VERBS)
+# a role noun set off by commas right before a name: "Her son, ", "a daughter, ", "His former aide, "
+_ROLE_SET_OFF = re.compile(
+    r"(?<![^\W_])(?i:his|her|their|its|the|a|an)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z][a-z-]*),[^\S\n]+$"
+)
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
@@ -240,6 +248,7 @@ class _Attributor:
         ]
         references += [r for r in self._candidate_references(candidates, people) if not inside(r.start)]
         references += [r for r in self._given_name_references(people, candidates) if not inside(r.start)]
+        references += [r for r in self._role_references(references) if not inside(r.start)]
         self.references = _unambiguous(references)
         self.reference_starts = [r.start for r in self.references]
         self.cues = speech_cues(body)
@@ -312,6 +321,33 @@ class _Attributor:
                 before = self.body[max(0, start - 5) : start]
                 if (after is not None and after.group() in SPEECH_VERBS) or before == "said ":
                     out.append(_Reference(start, pk, end=end))
+        return out
+
+    def _role_references(self, references: list[_Reference]) -> list[_Reference]:
+        """Where a role noun set off by commas before one person's name ("Her son, Philippe
+        Lagarde, said …") is written again with an article or possessive right before a speech verb
+        ("“…,” her son said", "The son said"): that person, when the body sets off that noun
+        before no one else."""
+        named: dict[str, set[int]] = {}
+        first_at: dict[str, int] = {}
+        for reference in references:
+            if reference.person_id is None or reference.person_id == 0:
+                continue
+            found = _ROLE_SET_OFF.search(self.body, max(0, reference.start - 60), reference.start)
+            if found and found.group(1) in ROLE_NOUNS:
+                named.setdefault(found.group(1), set()).add(reference.person_id)
+                first_at.setdefault(found.group(1), reference.end)
+        out: list[_Reference] = []
+        for noun, people in named.items():
+            if len(people) != 1:
+                continue
+            (person,) = people
+            pattern = (
+                rf"(?<![^\W_])(?i:the|his|her|their)[^\S\n]+{re.escape(noun)}[^\S\n]+(?:{_VERBS})(?![^\W_])"
+            )
+            for match in re.finditer(pattern, self.body[first_at[noun] :]):
+                start = first_at[noun] + match.start()
+                out.append(_Reference(start, person, end=start + match.group().rfind(" ")))
         return out
 
     def _candidate_references(

@@ -579,3 +579,26 @@ def test_a_role_set_off_before_the_name_after_the_quote() -> None:
         "interview. “Small firms suffer most.”"
     )
     assert _said(body) == [("Losses will rise", "Ana Petrova"), ("Small firms suffer most.", "Ana Petrova")]
+
+
+def test_a_role_set_off_before_a_name_names_that_person_again() -> None:
+    body = (
+        "Ana Petrova has died at 90. Her son, Tomas Vilkas, said she died at home.\n\n"
+        "“She never stopped working,” her son said. “Not even on Sundays.”"
+    )
+    assert _said_with_candidates(body) == [
+        ("She never stopped working", None, "Tomas Vilkas"),
+        ("Not even on Sundays.", None, "Tomas Vilkas"),
+    ]
+    # the noun set off before two names: nobody's
+    body = (
+        "Her son, Tomas Vilkas, and his cousin, Jonas Vilkas, came. A son, Petras Vilkas, stayed away.\n\n"
+        "“She never stopped working,” her son said."
+    )
+    assert _said_with_candidates(body) == [("She never stopped working", None, None)]
+    # her daughter speaks, then "she"
+    body = (
+        "Ana Petrova is survived by a daughter, Greta Holm. Her daughter said the funeral would be small. "
+        "“She wanted only the sea,” she said."
+    )
+    assert _said_with_candidates(body) == [("She wanted only the sea", None, "Greta Holm")]
