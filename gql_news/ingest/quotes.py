@@ -74,7 +74,8 @@ quotation marks): in news prose that is the sentence's subject. The subject may 
 or possessive, modifiers and a role ("His former student Kwesi Amankwah-Boateng said"), or a short
 phrase of time or place when a verb in -ed or a speech verb follows the name ("In later years
 Mensah-Bonsu campaigned"); a person who speaks in a relative clause ("led by Alessandro Rinaldi,
-who said …") is that sentence's subject too. A person whose given name
+who said …") is that sentence's subject too, and so is the agent of a passive told of at once
+("The race was won by Kenenisa Gebre, who broke away …"). A person whose given name
 says the other gender (gender-guesser's dictionary) is passed over for the next one back;
 an unknown given name fits either pronoun. The search stops, and the speaker is null, at a
 sentence that may name a person neither the catalogue nor the candidates know: two to four
@@ -150,6 +151,7 @@ _VERBS = "|".join(SPEECH_VERBS)
 _ROLE_SET_OFF = re.compile(
     r"(?<![^\W_])(?i:his|her|their|its|the|a|an)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z][a-z-]*),[^\S\n]+$"
 )
+_WHO = re.compile(r",[^\S\n]+who[^\S\n]")
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
@@ -851,7 +853,13 @@ class _Attributor:
                 continue
             start = self.ends[sentence - 1] if sentence else 0
             # "The jury was led by Alessandro Rinaldi, who said …": the one who speaks there
-            speaks = reference.end >= 0 and _WHO_SAID.match(self.body, reference.end) is not None
+            speaks = reference.end >= 0 and (
+                _WHO_SAID.match(self.body, reference.end) is not None
+                or (
+                    self.body.endswith(" by ", 0, reference.start)
+                    and _WHO.match(self.body, reference.end) is not None
+                )
+            )  # or "The race was won by Kenenisa Gebre, who broke away …": the agent, told of at once
             heads = self._heads(reference, start)
             if speaks or (heads and self._opens(reference, start)):
                 subjects.append((reference.start, reference.person_id))

@@ -602,3 +602,11 @@ def test_a_role_set_off_before_a_name_names_that_person_again() -> None:
         "“She wanted only the sea,” she said."
     )
     assert _said_with_candidates(body) == [("She wanted only the sea", None, "Greta Holm")]
+
+
+def test_the_agent_of_a_passive_told_of_at_once_is_the_subject() -> None:
+    body = "The race was won by Tomas Vilkas, who broke away early. “The wind was strong,” he said."
+    assert _said_with_candidates(body) == [("The wind was strong", None, "Tomas Vilkas")]
+    # not after "by" and the name alone: the sentence's subject is someone unnamed
+    body = "The race was won by Tomas Vilkas. “The wind was strong,” he said."
+    assert _said_with_candidates(body) == [("The wind was strong", None, None)]
