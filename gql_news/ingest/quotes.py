@@ -472,9 +472,18 @@ class _Attributor:
     def _another_speaking(self, start: int, end: int) -> bool:
         """Whether the words in [start, end) before a quotation end with a gerund ("telling him:",
         "saying:") whose subject is a name written after `start`: the quotation is that person's
-        ("recalls his counterpart, Algirdas Saudargas, telling him: “…”"), not the subject's."""
+        ("recalls his counterpart, Algirdas Saudargas, telling him: “…”"), not the subject's. A
+        capitalised word the dictionary knows names nobody ("She wrote on Sunday evening: “…”")."""
         gerund = _GERUND_END.search(self.body, start, end)
-        return gerund is not None and _CAPITALISED.search(self.body, start, gerund.start()) is not None
+        if gerund is None:
+            return False
+        if self._references(start, gerund.start()):
+            return True
+        return any(
+            _unknown_word(word)
+            for word in _WORD.findall(self.body, start, gerund.start())
+            if word[:1].isupper()
+        )
 
     def _attributes_after(self, start: int, cue: Cue) -> bool:
         """Whether a cue after a quote attributes it: among the first words that follow, or after

@@ -610,3 +610,10 @@ def test_the_agent_of_a_passive_told_of_at_once_is_the_subject() -> None:
     # not after "by" and the name alone: the sentence's subject is someone unnamed
     body = "The race was won by Tomas Vilkas. “The wind was strong,” he said."
     assert _said_with_candidates(body) == [("The wind was strong", None, None)]
+
+
+def test_a_noun_in_ing_after_a_day_is_no_one_else_speaking() -> None:
+    body = "Ana Petrova retired. She wrote on social media on Sunday evening: “Thank you for every cheer.”"
+    assert _said(body) == [("Thank you for every cheer.", "Ana Petrova")]
+    body = "Ana Petrova recalled Tomas Vilkas saying: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", None)]
