@@ -11,7 +11,8 @@ organisation and it links to nothing:
   or after a possessive before any name ("Their striker Pape Malick Ndiaye");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
-  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there),
+  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there, and
+  its plural: "One of the women in the film, Beryl Thomas,"),
   "Oman's coach, the Portuguese Nuno Ferreira, said", "Her co-author, Jan de Vries of Leiden
   University, said" (the organisation after "of" is not part of the name), or any noun phrase
   opened by a possessive before a name that opens with a given name ("His Senegalese counterpart,
@@ -568,8 +569,12 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     somebodys = given and not noun.mention and not noun.capitalised and noun.text.replace("-", "").isalpha()
     while k >= max(0, first - _APPOSITIVE_REACH - 1):
         word = tokens[k]
-        if not word.mention and not word.capitalised and _is_role_noun(word.lower):
-            return word.lower
+        if (
+            not word.mention
+            and not word.capitalised
+            and (_is_role_noun(word.lower) or _plural_role(word.lower))
+        ):
+            return word.lower  # "One of the women in the film, Beryl Thomas,": a plural too
         if k < first - 1 and word.lower in _POSSESSIVE_DETERMINERS and somebodys:
             return noun.lower  # "His Senegalese counterpart, Lamine Sarr,": somebody's, by name
         if k == 0 or (not _joined(body, tokens[k - 1], word) and not _POSSESSIVE.search(tokens[k - 1].text)):
@@ -593,6 +598,15 @@ def _is_role_noun(word: str) -> bool:
         word in ROLE_NOUNS
         or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
         or (word.endswith("ologist") and word.isalpha())
+    )
+
+
+def _plural_role(word: str) -> bool:
+    """Whether a word is the plural of a noun for a person: "women", "traders", "witnesses"."""
+    if word.endswith("men"):
+        return _is_role_noun(word[:-3] + "man")
+    return word.endswith("s") and (
+        _is_role_noun(word[:-1]) or (word.endswith("es") and _is_role_noun(word[:-2]))
     )
 
 

@@ -260,6 +260,9 @@ def test_a_name_is_read_again_only_within_a_bounded_reach(monkeypatch: pytest.Mo
             "The survey was led by Wambui Njoroge of the University of Minsk.",
             [("Wambui Njoroge", "person", "by")],
         ),
+        # a plural noun for people set off by commas before the name
+        ("One of the drivers in the convoy, Tomas Vilkas, said no.", [("Tomas Vilkas", "person", "drivers")]),
+        ("One of the fishermen, Tomas Vilkas, agreed.", [("Tomas Vilkas", "person", "fishermen")]),
         # an age or "whose" set off after the name
         ("Peter Okonjo, 52, denies the charge.", [("Peter Okonjo", "person", "age")]),
         ("Laura Stanek, whose farm flooded, left.", [("Laura Stanek", "person", "whose")]),
