@@ -6,18 +6,33 @@ organisation and it links to nothing:
 - a role word or title before it: "Prime Minister Kiri Tane", "energy minister Jan Novak",
   "chief executive Lars Berg", "Dr Ana Lopes", "Undersecretary Ana Lopes" (the titles of
   role_words.json, hyphenated ones by their parts: "director-general"), or any WordNet noun for
-  a person before a name that opens with a given name ("his training partner Wilson Cheruiyot");
+  a person (or a scientist's by the science, "glaciologist") before a name that opens with a given
+  name ("his training partner Wilson Cheruiyot"),
+  or after a possessive before any name ("Their striker Pape Malick Ndiaye");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
-  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there),
+  in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there, and
+  its plural: "One of the women in the film, Beryl Thomas,"),
   "Oman's coach, the Portuguese Nuno Ferreira, said", "Her co-author, Jan de Vries of Leiden
-  University, said" (the organisation after "of" is not part of the name);
+  University, said" (the organisation after "of" is not part of the name), or any noun phrase
+  opened by a possessive before a name that opens with a given name ("His Senegalese counterpart,
+  Lamine Sarr,");
+- a preposition ("by", "from", "to") before a name that opens with a given name and holds no
+  place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun";
+  or before a name of words no dictionary, title or place list knows, followed by "of" and a place
+  or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of
+  Nairobi");
+  any of these cues before a name followed by "of" and an organisation ("led by the glaciologist
+  Carlo Barbante of the University of Venice");
 - a given name first, after a country's possessive or before "of" and a country: "Japan's Kenta
   Mori", "Daniel Moreau of France";
-- "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which");
+- "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which"),
+  "whose" after a name that opens with a given name ("Lee Dickey, whose family"), or an age set off
+  by commas ("Ivo Baldasar, 63, denies");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
-  two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …");
+  two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …",
+  "met Ivanova and Dmitri Sokolov, who runs");
 - a speech verb after it, or "said" before it: "Jan Novak said", "said Jan Novak",
   "Nordvik Energy told reporters";
 - at the head of a sentence, when its surname alone later speaks ("Tigist Bekele of Ethiopia won
@@ -27,13 +42,16 @@ organisation and it links to nothing:
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
 
-A person needs two to four name words (one capitalised word before "said" is too often a
-pronoun or a surname already linked), with only name particles between them ("dos", "van den",
-"bin"; not "and"), no acronym, and is not suggested again by its surname alone once its full
-name was found ("Van den Broeck" after "Jean-Marc Van den Broeck"); an organisation needs a word like "Ministry", "Bank" or
-"Group", an acronym ("NATO"), or a company-role cue. Phrases that overlap a linked mention, or
-that are written like any catalogue form (including the ambiguous and the non-entity ones),
-are never suggested. Text already dismissed by an editor is not suggested again.
+A person needs two to four name words (one capitalised word before "said" is too often a pronoun or
+a surname already linked), with only name particles between them ("dos", "van den", "bin", and
+"al-" or "d'" joined to a surname: "Hamdan bin Rashid al-Nuaimi"; not "and"), no acronym, and is
+not suggested again by its surname alone once its full name was found ("Van den Broeck" after
+"Jean-Marc Van den Broeck"); an organisation needs a word like "Ministry", "Bank" or "Group", an
+acronym ("NATO"), or a company-role cue. A name that opens with no known given name and is later
+written by its first word alone, never by another ("Pampa Alimentos … Pampa's shares"), is a
+company's, not a person's. Phrases that overlap a linked mention, or that are written like any
+catalogue form (including the ambiguous and the non-entity ones), are never suggested. Text already
+dismissed by an editor is not suggested again.
 """
 
 from __future__ import annotations
@@ -71,6 +89,13 @@ PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|&")
 _POSSESSIVE = re.compile(r"['’]s$")
+# a surname led by a lower-case particle and a hyphen or apostrophe: "al-Nuaimi", "bin-Zayed", "d'Souza"
+_PARTICLE_LED = re.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|d|l)[-'’][^\W\d_a-z]")
+# a possessive determiner: the noun after it is somebody's ("their striker", "his counterpart")
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
+# "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
+_NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
 _APPOSITIVE_REACH = 8
 # How far after a name the body is read for it again (its surname alone, a quotation given to
@@ -113,6 +138,7 @@ def find_candidates(
                 continue
             if candidate.kind == PERSON and (
                 _a_country_body(candidate.text, gazetteer)
+                or _called_by_its_first_word(body, candidate)
                 or (
                     _named_after_a_country(candidate.text, gazetteer)
                     and not _set_off_by_a_role(body, candidate)
@@ -146,6 +172,21 @@ def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
     return any(kind == "country" for word in words for kind, _ in entities_named(word, gazetteer))
 
 
+def _called_by_its_first_word(body: str, candidate: FoundCandidate) -> bool:
+    """Whether a name that opens with no known given name is later written by its first word alone
+    and never by its last ("Pampa Alimentos, the meatpacker … Pampa's shares rose"): a company
+    is called by the head of its name, a person by the surname."""
+    words = candidate.text.split()
+    if len(words) < 2 or words[0].lower() in shipped_country_context().given_names:
+        return False
+    later = body[candidate.end : candidate.end + _LATER_REACH].replace(candidate.text, " ")
+
+    def written(word: str) -> bool:
+        return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", later) is not None
+
+    return written(words[0]) and not any(written(word) for word in words[1:])
+
+
 def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:
     """Whether a name was suggested by a title set off by commas before it ("The chief executive,
     Holland Price, said"): a person, whatever country the name holds. A title right before the
@@ -172,7 +213,8 @@ def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
             index += 1
             span_start, span_end = spans[index]
         text = match.group()
-        append(new(_Token, (text, start, end, span_start < end, text.lower(), text[:1].isupper())))
+        capitalised = text[:1].isupper() or _PARTICLE_LED.match(text) is not None
+        append(new(_Token, (text, start, end, span_start < end, text.lower(), capitalised)))
     return out
 
 
@@ -221,11 +263,10 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
     out: list[tuple[int, int]] = []
     for first, last in runs:
         start = first
-        for k in range(first + 2, last - 1):
+        for k in range(first + 1, last - 1):
             if (
                 tokens[k].lower == "and"
                 and tokens[k - 1].capitalised
-                and tokens[k - 2].capitalised
                 and tokens[k + 1].lower in given
                 and tokens[k + 2].capitalised
             ):
@@ -273,6 +314,9 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     affiliated = _affiliation(tokens, first, last)
     if affiliated is not None:  # "Jan-Pieter de Vries of Wageningen University, said"
         set_off = _role_before_comma(body, tokens, first, last)
+        if set_off is None:  # "led by the glaciologist Carlo Barbante of the University of Venice"
+            cued = _cue(body, tokens, first, affiliated - 1)
+            set_off = cued[0] if cued is not None and not cued[1] else None
         found = _person(body, tokens, first, affiliated - 1, set_off) if set_off else None
         if found is not None:
             return [found]
@@ -303,23 +347,23 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     """The word that marks the run as a name, and whether it marks an employer (company role)."""
     before = tokens[first - 1] if first > 0 and _joined(body, tokens[first - 1], tokens[first]) else None
     before2 = tokens[first - 2] if before and first > 1 and _joined(body, tokens[first - 2], before) else None
+    given = last > first and tokens[first].lower in shipped_country_context().given_names
     if before is not None and not before.mention:
         if _is_title(before.lower):
             return before.lower, False
-        if (
-            not before.capitalised
-            and _is_role_noun(before.lower)
-            and last > first
-            and tokens[first].lower in shipped_country_context().given_names
-        ):
-            return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
+        if not before.capitalised and _is_role_noun(before.lower) and last > first:
+            if given:
+                return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
+            if before2 is not None and (
+                before2.lower in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(before2.text)
+            ):
+                return before.lower, False  # "Their striker Pape Malick Ndiaye": somebody's role
         if before.lower in {"said", "says"}:
             return before.lower, False
         if before.lower == "to" and before2 is not None and before2.lower == "according":
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
-    given = last > first and tokens[first].lower in shipped_country_context().given_names
     if given and before is not None and before.mention and _POSSESSIVE.search(before.text):
         return "nationality", False  # "Kenya's Mercy Chebet": a country's own, opening with a given name
     if (
@@ -334,6 +378,14 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return "nationality", False  # "Tigist Bekele of Ethiopia": a given name, then where from
     if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
         return appositive, False
+    if (
+        (given or (_of_somewhere(body, tokens, last) and _no_dictionary_words(tokens, first, last)))
+        and before is not None
+        and not before.mention
+        and before.lower in _NAME_PREPOSITIONS
+        and not any(names_a_place_or_body(tokens[k].text) for k in range(first + 1, last + 1))
+    ):
+        return before.lower, False  # "a header from Moussa Diallo-Sarr", "won by Daan Visser"
     end = tokens[last].end
     if _POSSESSIVE.search(tokens[last].text):
         following = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -344,17 +396,53 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if after is not None and body[end : after.start] == " " and after.lower in SPEECH_AFTER:
         return after.lower, False
     if after is not None and body[end : after.start] == ", ":
+        if after.lower == "whose":
+            return ("whose", False) if given else None  # "Lee Dickey, whose family grows peaches"
+        if after.text.isdigit() and len(after.text) <= 3 and body[after.end : after.end + 1] == ",":
+            return "age", False  # "Ivo Baldasar, 63, denies": an age is said of a person
         return _appositive(body, tokens, last + 1)
     return None
 
 
+def _of_somewhere(body: str, tokens: list[_Token], last: int) -> bool:
+    """Whether "of" follows the name, before a linked place or a capitalised name ("won by Tigist
+    Bekele of Ethiopia", "led by Wanjiru Kamau of the University of Nairobi")."""
+    if (
+        last + 2 >= len(tokens)
+        or tokens[last + 1].lower != "of"
+        or not _joined(body, tokens[last], tokens[last + 1])
+    ):
+        return False
+    following = tokens[last + 2]
+    if following.lower == "the" and last + 3 < len(tokens):
+        following = tokens[last + 3]
+    return following.mention or following.capitalised
+
+
+def _no_dictionary_words(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether two or more words are all unknown to the dictionary, the titles and the place and
+    body lists, as names from outside the given-name list are ("Tigist Bekele", "Wanjiru Kamau");
+    not "Manchester United"."""
+    known = shipped_country_context().known_words
+    return last > first and all(
+        part.lower() not in known
+        and part.isalpha()
+        and not names_a_place_or_body(part)
+        and not _is_title(part.lower())
+        for k in range(first, last + 1)
+        for part in tokens[k].text.split("-")
+    )
+
+
 def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
     """Where "of", "at" or "from" joins a name that opens with a given name to an organisation's
-    name ("Jan-Pieter de Vries of Wageningen University"): the index of that word, else None."""
-    if tokens[first].lower.split("-")[0] not in shipped_country_context().given_names:
-        return None
+    name ("Jan-Pieter de Vries of Wageningen University"), or a name of words no dictionary knows
+    ("Wanjiru Kamau of the University of Nairobi"): the index of that word, else None."""
+    given = tokens[first].lower.split("-")[0] in shipped_country_context().given_names
     for k in range(first + 2, last):
         if tokens[k].lower in {"of", "at", "from"} and not tokens[k].capitalised:
+            if not given and not _no_dictionary_words(tokens, first, k - 1):
+                return None
             if _has_org_word(tokens, k + 1, last) and not _has_org_word(tokens, first, k - 1):
                 return k
             return None
@@ -460,6 +548,7 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     """A role set off by commas before the name: "The ministry's spokesman, Ivan Petrov, said",
     the name maybe led by an article and a linked nationality ("Oman's coach, the Portuguese Nuno
     Ferreira, said")."""
+    given = tokens[first].lower in shipped_country_context().given_names
     lead = first
     while lead > 0 and tokens[lead - 1].mention and _joined(body, tokens[lead - 1], tokens[lead]):
         lead -= 1
@@ -476,10 +565,18 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
         return None  # "the minister, Jan Novak and ...": a list, not an appositive
     # the role may be followed by what it is a role of: "A trader in Alexandria, Mahmoud Fahmy,"
     k = first - 1
+    noun = tokens[k]  # the noun before the comma, somebody's when a possessive opens its phrase
+    somebodys = given and not noun.mention and not noun.capitalised and noun.text.replace("-", "").isalpha()
     while k >= max(0, first - _APPOSITIVE_REACH - 1):
         word = tokens[k]
-        if not word.mention and not word.capitalised and _is_role_noun(word.lower):
-            return word.lower
+        if (
+            not word.mention
+            and not word.capitalised
+            and (_is_role_noun(word.lower) or _plural_role(word.lower))
+        ):
+            return word.lower  # "One of the women in the film, Beryl Thomas,": a plural too
+        if k < first - 1 and word.lower in _POSSESSIVE_DETERMINERS and somebodys:
+            return noun.lower  # "His Senegalese counterpart, Lamine Sarr,": somebody's, by name
         if k == 0 or (not _joined(body, tokens[k - 1], word) and not _POSSESSIVE.search(tokens[k - 1].text)):
             return None
         k -= 1
@@ -495,7 +592,22 @@ def _is_title(word: str) -> bool:
 
 
 def _is_role_noun(word: str) -> bool:
-    return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
+    """A noun for a person: the role list's, a hyphenated one by its parts ("co-author"), or one
+    that names a scientist by the science ("glaciologist", "epidemiologist")."""
+    return (
+        word in ROLE_NOUNS
+        or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
+        or (word.endswith("ologist") and word.isalpha())
+    )
+
+
+def _plural_role(word: str) -> bool:
+    """Whether a word is the plural of a noun for a person: "women", "traders", "witnesses"."""
+    if word.endswith("men"):
+        return _is_role_noun(word[:-3] + "man")
+    return word.endswith("s") and (
+        _is_role_noun(word[:-1]) or (word.endswith("es") and _is_role_noun(word[:-2]))
+    )
 
 
 def _has_org_word(tokens: list[_Token], first: int, last: int) -> bool:

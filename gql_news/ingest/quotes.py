@@ -23,7 +23,8 @@ Which passages are kept:
 Attribution, in order:
 1. After the closing mark, within the same sentence: a speech verb ("said", "told",
    "added", "according to", …) among the first six words, or anywhere after a person named
-   at once ("“…,” Sergey Popkov, the minister of telecommunications, said"), and the person
+   at once ("“…,” Sergey Popkov, the minister of telecommunications, said") or after a role set
+   off by commas ("“…,” the bank's chief executive, Mette Rasmussen, told Reuters"), and the person
    next to it: "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
 2. Before the opening mark, in the same sentence: "Dapkiunas said: “…”", "He said that
    despite …, “…”", "According to Lukashenko, “…”"; not across another clause ("Popkov said
@@ -60,9 +61,21 @@ catalogued person also bears, or a catalogued person's surname the body also wri
 another given name, "Maria Lukashenko", or a word no dictionary, title or place list knows,
 as given names outside the list are, "Thabo Ramaphosa") name no speaker.
 
+A catalogued person named in full is also named by the first word of that name alone next to a
+speech verb ("Tedros Adhanom Ghebreyesus … “…,” Tedros said"), when no other name in the body
+opens with that word. A role noun set off by commas before one person's name ("Her son, Philippe
+Lagarde, said …") names that person when it is written again, after an article or possessive,
+right before a speech verb ("“…,” her son said"), unless the body sets the noun off before another
+name too.
+
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
-quotation marks): in news prose that is the sentence's subject. A person whose given name
+quotation marks): in news prose that is the sentence's subject. The subject may follow an article
+or possessive, modifiers and a role ("His former student Kwesi Amankwah-Boateng said"), or a short
+phrase of time or place when a verb in -ed or a speech verb follows the name ("In later years
+Mensah-Bonsu campaigned"); a person who speaks in a relative clause ("led by Alessandro Rinaldi,
+who said …") is that sentence's subject too, and so is the agent of a passive told of at once
+("The race was won by Kenenisa Gebre, who broke away …"). A person whose given name
 says the other gender (gender-guesser's dictionary) is passed over for the next one back;
 an unknown given name fits either pronoun. The search stops, and the speaker is null, at a
 sentence that may name a person neither the catalogue nor the candidates know: two to four
@@ -88,8 +101,8 @@ an article or possessive and a role noun opening it with no name after ("His dep
 sure. “…,” he said", "Then another minister spoke"), or when the subject's own sentence joins another person to it by "and"
 ("Popkov and Lars Berg met. “…,” he said"). A capitalised word alone that no dictionary, title
 or place list knows, heading a sentence, after a title or an article and role, or next to a speech
-verb ("Nowak disagreed.", "The analyst Nowak …"), or any word with a role set off after it
-("Smith, the chief of staff,"), is a name nobody recognised too. An unattributed quotation
+verb ("Nowak disagreed.", "The analyst Nowak …", "said Nowak"; not "told Reuters", the one spoken
+to), or any word with a role set off after it ("Smith, the chief of staff,"), is a name nobody recognised too. An unattributed quotation
 does not go on with the previous speaker past a name nobody recognised or a pronoun of the other
 gender. A wrong speaker is worse than none.
 """
@@ -125,10 +138,21 @@ _ANOTHER_CLAUSE = re.compile(r";|,? (?:but|while|whereas|although|though) ")
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![^\W_])")  # a lower-case word right after a name
 _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person's name may follow
+# speech verbs whose next word is who was spoken to, not who spoke: "told Reuters", "asked Nowak"
+_OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "warns"})
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # a gerund ending the words before a quotation, "telling him:", "saying,"
 _GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
+# a relative clause of speech right after a name: ", who said", ", who told reporters"
+_WHO_SAID = re.compile(rf",[^\S\n]+who[^\S\n]+(?:{'|'.join(SPEECH_VERBS)})(?![^\W_])")
+_VERBS = "|".join(SPEECH_VERBS)
+# a role noun set off by commas right before a name: "Her son, ", "a daughter, ", "His former aide, "
+_ROLE_SET_OFF = re.compile(
+    r"(?<![^\W_])(?i:his|her|their|its|the|a|an)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z][a-z-]*),[^\S\n]+$"
+)
+_WHO = re.compile(r",[^\S\n]+who[^\S\n]")
+_CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
@@ -225,6 +249,8 @@ class _Attributor:
             if not inside(m.start())
         ]
         references += [r for r in self._candidate_references(candidates, people) if not inside(r.start)]
+        references += [r for r in self._given_name_references(people, candidates) if not inside(r.start)]
+        references += [r for r in self._role_references(references) if not inside(r.start)]
         self.references = _unambiguous(references)
         self.reference_starts = [r.start for r in self.references]
         self.cues = speech_cues(body)
@@ -263,6 +289,67 @@ class _Attributor:
                 if index < 0 or ends[index] <= start:  # not within a mention of the same person
                     out.add((pk, text))
                     break
+        return out
+
+    def _given_name_references(
+        self, people: Sequence[LinkedMention], candidates: Sequence[FoundCandidate]
+    ) -> list[_Reference]:
+        """Where a catalogued person named in full is later called by the first word of that name
+        alone, next to a speech verb ("Tedros Adhanom Ghebreyesus … “…,” Tedros said"), when no other
+        name in the body opens with that word and the word is no title and no linked mention."""
+        openers: dict[str, set[str]] = {}  # first word -> the full names it opens
+        for name in [m.text for m in people] + [c.text for c in candidates if c.kind == CandidateKind.PERSON]:
+            first, _, rest = name.partition(" ")
+            if rest:
+                openers.setdefault(first, set()).add(name)
+        firsts: dict[str, tuple[int, int]] = {}  # first word -> (person, where the full name ends)
+        for m in people:
+            first, _, rest = m.text.partition(" ")
+            if rest and len(openers[first]) == 1 and first.lower() not in TITLES and first not in firsts:
+                firsts[first] = (m.entity_id, m.end)
+        if not firsts:
+            return []
+        linked = _Covering([(m.start, m.end) for m in people])
+        out: list[_Reference] = []
+        for first, (pk, named_end) in firsts.items():
+            pattern = rf"(?<![^\W_]){re.escape(first)}(?![^\W_])(?! [^\W\d_a-z])"
+            for match in re.finditer(pattern, self.body[named_end:]):
+                start, end = named_end + match.start(), named_end + match.end()
+                if linked.overlaps(start, end) or _CAPITALISED_BEFORE.search(
+                    self.body, max(0, start - 40), start
+                ):
+                    continue
+                after = _FIRST_WORD.match(self.body, end + 1)
+                before = self.body[max(0, start - 5) : start]
+                if (after is not None and after.group() in SPEECH_VERBS) or before == "said ":
+                    out.append(_Reference(start, pk, end=end))
+        return out
+
+    def _role_references(self, references: list[_Reference]) -> list[_Reference]:
+        """Where a role noun set off by commas before one person's name ("Her son, Philippe
+        Lagarde, said …") is written again with an article or possessive right before a speech verb
+        ("“…,” her son said", "The son said"): that person, when the body sets off that noun
+        before no one else."""
+        named: dict[str, set[int]] = {}
+        first_at: dict[str, int] = {}
+        for reference in references:
+            if reference.person_id is None or reference.person_id == 0:
+                continue
+            found = _ROLE_SET_OFF.search(self.body, max(0, reference.start - 60), reference.start)
+            if found and found.group(1) in ROLE_NOUNS:
+                named.setdefault(found.group(1), set()).add(reference.person_id)
+                first_at.setdefault(found.group(1), reference.end)
+        out: list[_Reference] = []
+        for noun, people in named.items():
+            if len(people) != 1:
+                continue
+            (person,) = people
+            pattern = (
+                rf"(?<![^\W_])(?i:the|his|her|their)[^\S\n]+{re.escape(noun)}[^\S\n]+(?:{_VERBS})(?![^\W_])"
+            )
+            for match in re.finditer(pattern, self.body[first_at[noun] :]):
+                start = first_at[noun] + match.start()
+                out.append(_Reference(start, person, end=start + match.group().rfind(" ")))
         return out
 
     def _candidate_references(
@@ -385,9 +472,18 @@ class _Attributor:
     def _another_speaking(self, start: int, end: int) -> bool:
         """Whether the words in [start, end) before a quotation end with a gerund ("telling him:",
         "saying:") whose subject is a name written after `start`: the quotation is that person's
-        ("recalls his counterpart, Algirdas Saudargas, telling him: “…”"), not the subject's."""
+        ("recalls his counterpart, Algirdas Saudargas, telling him: “…”"), not the subject's. A
+        capitalised word the dictionary knows names nobody ("She wrote on Sunday evening: “…”")."""
         gerund = _GERUND_END.search(self.body, start, end)
-        return gerund is not None and _CAPITALISED.search(self.body, start, gerund.start()) is not None
+        if gerund is None:
+            return False
+        if self._references(start, gerund.start()):
+            return True
+        return any(
+            _unknown_word(word)
+            for word in _WORD.findall(self.body, start, gerund.start())
+            if word[:1].isupper()
+        )
 
     def _attributes_after(self, start: int, cue: Cue) -> bool:
         """Whether a cue after a quote attributes it: among the first words that follow, or after
@@ -395,7 +491,19 @@ class _Attributor:
         if len(_WORD.findall(self.body, start, cue.start)) < _CUE_WORDS_MAX:
             return True
         named = self._references(start, cue.start)
-        return bool(named) and len(_WORD.findall(self.body, start, named[0].start)) < _NAMED_WITHIN
+        if not named:
+            return False
+        lead = _WORD.findall(self.body, start, named[0].start)
+        if len(lead) < _NAMED_WITHIN:
+            return True
+        # "“…,” the bank's chief executive, Mette Rasmussen, told Reuters": a role set off before the name
+        return (
+            len(lead) <= _CUE_WORDS_MAX
+            and self.body[start : named[0].start].rstrip().endswith(",")
+            and lead[0].lower() in _ARTICLES
+            and lead[-1] in ROLE_NOUNS
+            and all(w.lower() in _ARTICLES or w in ROLE_NOUNS or w.endswith(("'s", "’s")) for w in lead)
+        )
 
     def _speaker(self, start: int, end: int, cue: Cue) -> int | None:
         """The person the cue's words attribute to (the subject, or "said X" / "according to X")."""
@@ -672,7 +780,7 @@ class _Attributor:
         recognised: a role set off after it ("Smith, the chief of staff,"), or no dictionary, title or
         place list knows it and it heads its sentence (after function words, or an article and role
         nouns: "Nowak disagreed.", "The analyst Nowak took the floor") or stands next to a speech
-        verb ("said Nowak"). Only the words just before it are read, so the cost does not grow
+        verb ("said Nowak"; not "told Reuters", the one spoken to). Only the words just before it are read, so the cost does not grow
         with the sentence."""
         start, end = word.span()
         before_end = bisect.bisect_left(starts, end)
@@ -686,7 +794,7 @@ class _Attributor:
         sentence = self._sentence_start(start)
         before = _WORD.findall(self.body, max(sentence, start - _LONE_HEAD_CHARS), start)
         after = _WORD.match(self.body, end + 1) if self.body[end : end + 1] == " " else None
-        by_verb = (bool(before) and before[-1] in SPEECH_VERBS) or (
+        by_verb = (bool(before) and before[-1] in SPEECH_VERBS and before[-1] not in _OBJECT_VERBS) or (
             after is not None and after.group() in SPEECH_VERBS
         )
         lead = start - sentence < _LONE_HEAD_CHARS and (
@@ -751,9 +859,20 @@ class _Attributor:
                 continue
             if reference.person_id is None:
                 seen_sentence = sentence  # a pronoun is the subject: nobody named after it is
-            elif self._heads(reference, self.ends[sentence - 1] if sentence else 0):
-                if self._opens(reference, self.ends[sentence - 1] if sentence else 0):
-                    subjects.append((reference.start, reference.person_id))
+                continue
+            start = self.ends[sentence - 1] if sentence else 0
+            # "The jury was led by Alessandro Rinaldi, who said …": the one who speaks there
+            speaks = reference.end >= 0 and (
+                _WHO_SAID.match(self.body, reference.end) is not None
+                or (
+                    self.body.endswith(" by ", 0, reference.start)
+                    and _WHO.match(self.body, reference.end) is not None
+                )
+            )  # or "The race was won by Kenenisa Gebre, who broke away …": the agent, told of at once
+            heads = self._heads(reference, start)
+            if speaks or (heads and self._opens(reference, start)):
+                subjects.append((reference.start, reference.person_id))
+            if speaks or heads:
                 seen_sentence = sentence  # "After meeting Lukashenko, the minister said": no subject named
         return subjects
 
@@ -765,10 +884,27 @@ class _Attributor:
         lead = self.body[start : reference.start]
         if lead.rstrip().endswith(","):
             return True
-        return all(
-            word[:1].isupper() or word.lower() in _ARTICLES or word.lower() in ROLE_NOUNS
-            for word in _WORD.findall(lead)
-        )
+        words = _WORD.findall(lead)
+        if all(
+            word[:1].isupper() or word.lower() in _ARTICLES or word.lower() in ROLE_NOUNS for word in words
+        ):
+            return True
+        if (
+            1 < len(words) <= 4
+            and words[0].lower() in _ARTICLES
+            and words[-1] in ROLE_NOUNS
+            and not any(word.lower() in PREPOSITIONS or word[:1].isupper() for word in words[1:])
+        ):
+            return True  # "His former student Kwesi Amankwah-Boateng said": a role and its modifiers
+        end = reference.end if reference.end >= 0 else reference.start + 1
+        following = _NEXT_WORD.match(self.body, end)
+        return (
+            1 < len(words) <= 4
+            and words[0].lower() in PREPOSITIONS
+            and not any(word[:1].isupper() or word.lower() in _RELATIVES for word in words[1:])
+            and following is not None
+            and (following.group(1).endswith("ed") or following.group(1) in SPEECH_VERBS)
+        )  # "In later years Mensah-Bonsu campaigned": a phrase of time or place, then the subject
 
     def _sentence_start(self, position: int) -> int:
         index = bisect.bisect_right(self.ends, position)

@@ -544,3 +544,76 @@ def test_a_question_opening_with_a_modal_before_the_surname_leaves_the_surname_t
         "Aleksandr Lukashenko spoke on Monday. Will Lukashenko cut taxes? “Not this year,” Lukashenko said."
     )
     assert _said(body) == [("Not this year", "Aleksandr Lukashenko")]
+
+
+def test_a_catalogued_person_called_by_the_first_word_of_the_name_alone() -> None:
+    body = "Sergey Popkov opened the session. “We are ready,” Sergey said."
+    assert _said(body) == [("We are ready", "Sergey Popkov")]
+    # another name opens with the same word: nobody's
+    body = "Sergey Popkov met his deputy Sergey Ivanov. “We are ready,” Sergey said."
+    assert _said_with_candidates(body) == [("We are ready", None, None)]
+
+
+def test_a_subject_after_a_possessive_role_and_its_modifiers() -> None:
+    body = "Her longtime adviser Tomas Vilkas said the talks were hard. “We tried everything,” he said."
+    assert _said_with_candidates(body) == [("We tried everything", None, "Tomas Vilkas")]
+
+
+def test_a_subject_after_a_phrase_of_time() -> None:
+    body = "In later years Sergey Popkov campaigned for parks. “Trees matter more than roads,” he said."
+    assert _said(body) == [("Trees matter more than roads", "Sergey Popkov")]
+    body = "After meeting Sergey Popkov the minister left. “Trees matter more than roads,” he said."
+    assert _said(body) == [("Trees matter more than roads", None)]
+
+
+def test_a_person_who_speaks_in_a_relative_clause() -> None:
+    body = (
+        "The panel was led by Sergey Popkov, who said the vote was close. “It was hard,” he told reporters."
+    )
+    assert _said(body) == [("It was hard", "Sergey Popkov")]
+
+
+def test_a_role_set_off_before_the_name_after_the_quote() -> None:
+    body = (
+        "Profits fell. “Losses will rise,” the bank's chief executive, Ana Petrova, told Nordbank in an "
+        "interview. “Small firms suffer most.”"
+    )
+    assert _said(body) == [("Losses will rise", "Ana Petrova"), ("Small firms suffer most.", "Ana Petrova")]
+
+
+def test_a_role_set_off_before_a_name_names_that_person_again() -> None:
+    body = (
+        "Ana Petrova has died at 90. Her son, Tomas Vilkas, said she died at home.\n\n"
+        "“She never stopped working,” her son said. “Not even on Sundays.”"
+    )
+    assert _said_with_candidates(body) == [
+        ("She never stopped working", None, "Tomas Vilkas"),
+        ("Not even on Sundays.", None, "Tomas Vilkas"),
+    ]
+    # the noun set off before two names: nobody's
+    body = (
+        "Her son, Tomas Vilkas, and his cousin, Jonas Vilkas, came. A son, Petras Vilkas, stayed away.\n\n"
+        "“She never stopped working,” her son said."
+    )
+    assert _said_with_candidates(body) == [("She never stopped working", None, None)]
+    # her daughter speaks, then "she"
+    body = (
+        "Ana Petrova is survived by a daughter, Greta Holm. Her daughter said the funeral would be small. "
+        "“She wanted only the sea,” she said."
+    )
+    assert _said_with_candidates(body) == [("She wanted only the sea", None, "Greta Holm")]
+
+
+def test_the_agent_of_a_passive_told_of_at_once_is_the_subject() -> None:
+    body = "The race was won by Tomas Vilkas, who broke away early. “The wind was strong,” he said."
+    assert _said_with_candidates(body) == [("The wind was strong", None, "Tomas Vilkas")]
+    # not after "by" and the name alone: the sentence's subject is someone unnamed
+    body = "The race was won by Tomas Vilkas. “The wind was strong,” he said."
+    assert _said_with_candidates(body) == [("The wind was strong", None, None)]
+
+
+def test_a_noun_in_ing_after_a_day_is_no_one_else_speaking() -> None:
+    body = "Ana Petrova retired. She wrote on social media on Sunday evening: “Thank you for every cheer.”"
+    assert _said(body) == [("Thank you for every cheer.", "Ana Petrova")]
+    body = "Ana Petrova recalled Tomas Vilkas saying: “We will not give up a tree.”"
+    assert _said(body) == [("We will not give up a tree.", None)]
