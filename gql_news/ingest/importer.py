@@ -248,25 +248,36 @@ async def import_items(
     of them, each folds after storing 1/n of that), and by this import, after any other folder,
     before it returns (also when it stops on an error), so they are exact once it has returned.
     """
+    alongside: list[asyncio.Task[int]] = []
     try:
         async with importing():
-            await _store_all(items, report, advance, batch)
+            await _store_all(items, report, advance, batch, alongside)
     except Exception:
         with contextlib.suppress(Exception):  # the import's own failure is the one to report
-            await _finish()
+            await _finish(alongside)
         raise
-    await _finish()
+    await _finish(alongside)
 
 
-async def _finish() -> None:
+async def _finish(alongside: Sequence[asyncio.Task[int]] = ()) -> None:
     """The last fold of the counts and, unless another import runs, the drain of the lists: side
-    by side, each on a connection of its own (they write different tables)."""
+    by side, each on a connection of its own (they write different tables), started at once,
+    not after the background fold or drain still running (`alongside`): the last fold waits for
+    the folds in flight (`fold_counts`), the drain for the drain in flight (one at a time), each
+    then finding what is left, so the drain's statements run while the fold in flight ends."""
 
     async def drain() -> None:
         if not await others_importing():
             await drain_neighbours()
 
-    for outcome in await asyncio.gather(fold_counts(), drain(), return_exceptions=True):
+    async def collected(task: asyncio.Task[int]) -> None:
+        with contextlib.suppress(Exception):  # what it left is done by the last fold or drain
+            await task
+
+    outcomes = await asyncio.gather(
+        fold_counts(), drain(), *(collected(task) for task in alongside), return_exceptions=True
+    )
+    for outcome in outcomes:
         if isinstance(outcome, BaseException):
             raise outcome
 
@@ -294,11 +305,16 @@ def _batches(items: Sequence[Item], size: int) -> Iterator[_Batch]:
 
 
 async def _store_all(
-    items: Sequence[Item], report: ImportReport, advance: Callable[[], None], batch: int
+    items: Sequence[Item],
+    report: ImportReport,
+    advance: Callable[[], None],
+    batch: int,
+    alongside: list[asyncio.Task[int]],
 ) -> None:
     """Store the batches in order; while one is written, the next is linked in a worker thread
     (linking is Python, the write mostly waiting for the database). Only after a batch that
-    stored something new: re-importing unchanged articles links nothing."""
+    stored something new: re-importing unchanged articles links nothing. The background fold
+    and drain still running at the end are left in `alongside` for `_finish`."""
     loop = asyncio.get_running_loop()
     folding: asyncio.Task[int] | None = None
     draining: asyncio.Task[int] | None = None
@@ -355,10 +371,10 @@ async def _store_all(
                     draining = asyncio.create_task(drain_neighbours(once=True))
                 current = following
         finally:
+            alongside.extend(task for task in (folding, draining) if task is not None and not task.done())
             for task in (folding, draining):
-                if task is not None:
-                    with contextlib.suppress(Exception):  # what it left is done before returning
-                        await task
+                if task is not None and task.done():
+                    _idle(task)  # collected: a failed one left its articles queued for the next
 
 
 FOLD_ALONGSIDE = 1000
