@@ -68,6 +68,7 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cached_derivation
+from gql_news.ingest.trie_pattern import trie_source
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -584,32 +585,43 @@ _NAMED_THING = re.compile(
 )
 
 
-def _named_things(body: str) -> tuple[tuple[int, int], ...]:
+_NAME_REACH = 100
+"""Characters of a vessel's, horse's or work's name looked for again: a longer "name" is a run of
+capitalised words, not a name, and reading it again at every capitalised word would cost work in
+proportion to its length each time."""
+
+
+def _named_things(body: str) -> tuple[list[int], list[int]]:
     """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`) with
-    a name of two words or more, there and wherever the same name comes again ("the Ever Jordan")."""
-    by_first: dict[str, set[str]] = {}  # each name under its first word
+    a name of two words or more, there and wherever the same name comes again ("the Ever Jordan"):
+    the spans' starts, in order, and for each the furthest end of a span starting there or before.
+
+    The names are found again in one pass of one trie-shaped pattern, which reads at most
+    `_NAME_REACH` characters at a capitalised word however many names share its first word
+    ("Spirit of Peru", "Spirit of Chile", ...)."""
+    spans: list[tuple[int, int]] = []
+    names: set[str] = set()
     for match in _NAMED_THING.finditer(body):
         name = match.group(1)
         if " " in name:  # one word may be the subject of what follows: "the tanker Iran seized"
-            by_first.setdefault(name.split(None, 1)[0], set()).add(name)
-    spans: list[tuple[int, int]] = []
-    if by_first:  # one pass over the body's capitalised words, however many names it gave
-        for word in _CAPITALISED_WORD.finditer(body):
-            for name in by_first.get(word.group(1), ()):
-                end = word.start() + len(name)
-                if body.startswith(name, word.start()) and not body[end : end + 1].isalnum():
-                    spans.append((word.start(), end))
-    return tuple(sorted(spans))
-
-
-# every capitalised word, also one inside a hyphened or quoted word ("X-Ever"), not consumed
-_CAPITALISED_WORD = re.compile(r"(?<![^\W_])(?=([^\W\d_a-z][\w'’-]*))")
+            spans.append(match.span(1))
+            if len(name) <= _NAME_REACH:
+                names.add(name)
+    if names:  # the longest name at each capitalised word, not followed by a letter or digit
+        again = re.compile(rf"(?<![^\W_])(?=({trie_source(names)})(?![^\W_]))")
+        spans += ((found.start(), found.end(1)) for found in again.finditer(body))
+    starts: list[int] = []
+    reaches: list[int] = []
+    for start, end in sorted(spans):
+        starts.append(start)
+        reaches.append(max(end, reaches[-1]) if reaches else end)
+    return starts, reaches
 
 
 def _in_a_named_thing(body: str, start: int, end: int) -> bool:
-    spans = _of_the_body(body, "named_things", _named_things)
-    index = bisect.bisect_right(spans, (start, len(body)))
-    return any(s <= start and end <= e for s, e in spans[max(0, index - 3) : index])
+    starts, reaches = _of_the_body(body, "named_things", _named_things)
+    index = bisect.bisect_right(starts, start)
+    return index > 0 and reaches[index - 1] >= end
 
 
 def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
@@ -888,19 +900,58 @@ def _names_by(body: str, form: str) -> list[int]:
     """The ascending ends of the places the body names someone by the given name `form` and a
     surname that reads as one: set off by a comma, or written alone elsewhere."""
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
+    found = [
+        match
+        for match in pairs.finditer(body)
+        if not (names_a_place_or_body(match.group(1)) or match.group(1).lower() in TITLES)
+    ]
+    alone = _written_alone(body, {match.group(1) for match in found}, f"{form} ")
     ends: list[int] = []
-    for match in pairs.finditer(body):
-        surname = match.group(1)
-        if names_a_place_or_body(surname) or surname.lower() in TITLES:
-            continue
-        alone = re.compile(rf"(?<!{re.escape(form)} )(?<![^\W_]){re.escape(surname)}(?![^\W_])")
+    for match in found:
+        starts = alone.get(match.group(1), ())
         if (
             body.startswith(",", match.end())
-            or alone.search(body, match.end())
-            or alone.search(body, 0, match.start())
+            or bisect.bisect_left(starts, match.end()) < len(starts)  # alone after the pair
+            or (starts and starts[0] + len(match.group(1)) <= match.start())  # or before it
         ):
             ends.append(match.end())
     return ends
+
+
+_SURNAME_PARTS = 4
+"""Parts ("O", "Neil", "Smith" in "O'Neil-Smith") of the longest surname looked for alone: reading a
+longer chain of hyphened words again at each of its parts would cost work growing with its length."""
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, list[int]]:
+    """The ascending starts of each of `surnames` written as a whole word, not right after
+    `not_after`: one pass over the body's words, each joined to at most `_SURNAME_PARTS - 1`
+    words after it by an apostrophe or a hyphen (a surname's own joins)."""
+    prefixes: set[str] = set()  # each surname cut after each of its parts
+    for surname in surnames:
+        parts = re.split(r"(?<=[^\W_])(?=['’-])", surname)
+        if len(parts) <= _SURNAME_PARTS:
+            prefixes.update("".join(parts[: k + 1]) for k in range(len(parts)))
+    starts: dict[str, list[int]] = {}
+    runs = [(run.start(), run.end()) for run in _ALNUM_RUN.finditer(body)]
+    for index, (start, end) in enumerate(runs):
+        if body[start:end] not in prefixes:
+            continue
+        if body.endswith(not_after, 0, start):
+            continue
+        following = index
+        while True:
+            word = body[start:end]
+            if word not in prefixes:
+                break
+            if word in surnames:
+                starts.setdefault(word, []).append(start)
+            following += 1
+            if following == len(runs) or runs[following][0] != end + 1 or body[end] not in "'’-":
+                break
+            end = runs[following][1]
+    return starts
 
 
 def _inside_quotation(body: str, position: int) -> bool:

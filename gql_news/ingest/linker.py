@@ -61,11 +61,11 @@ from gql_news.ingest.country_context import (
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
+from gql_news.ingest.trie_pattern import trie_source
 from gql_news.models import CatalogueVersion
 
 EntityKind = Literal["person", "organisation", "country"]
 _Key = tuple[EntityKind, int]
-_Trie = dict[str, "_Trie"]  # one node per character; the key "" marks the end of a form
 
 # Spellings that are the same character for matching; a mention keeps the text as written.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-"})
@@ -817,34 +817,5 @@ def _derive(old: _Matcher, before: Gazetteer, after: Gazetteer) -> _Matcher | No
 
 def word_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for all `forms`: whole-word, longest first, in the shape of their character trie."""
-    root: _Trie = {}
-    for form in forms:
-        node = root
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    if not root:
-        return None
-    return re.compile(f"{_BEFORE}{_branches(root)}{_AFTER}")
-
-
-def _branches(node: _Trie) -> str:
-    """Regex source for the subtree: deeper branches first, so the longest form is tried first.
-
-    Runs of single-child nodes become one literal, so recursion goes only as deep as the branch
-    points along a form, not as its length.
-    """
-    alternatives: list[str] = []
-    for char, child in sorted(node.items()):
-        if not char:
-            continue
-        atoms = [_ATOMS.get(char, re.escape(char))]
-        while len(child) == 1 and "" not in child:
-            ((char, child),) = child.items()
-            atoms.append(_ATOMS.get(char, re.escape(char)))
-        alternatives.append("".join(atoms) + _branches(child))
-    if "" in node and alternatives:
-        alternatives.append("")
-    if len(alternatives) <= 1:
-        return alternatives[0] if alternatives else ""
-    return f"(?:{'|'.join(alternatives)})"
+    source = trie_source(forms, _ATOMS)
+    return re.compile(f"{_BEFORE}{source}{_AFTER}") if source else None

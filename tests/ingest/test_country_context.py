@@ -263,3 +263,68 @@ def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazette
 )
 def test_regions_seasons_foods_and_garden_plants(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+def test_many_names_sharing_a_first_word_are_found_again_in_one_pass() -> None:
+    """Vessels named "Spirit of ..." are each found again where the body repeats them, with work
+    in proportion to the body: a body four times longer (four times the names and repeats) may
+    run under six times the lines (a check of every name at each "Spirit" would run sixteen
+    times as many)."""
+    from gql_news.ingest import country_context
+    from tests.ingest.work import lines_run
+
+    def body(names: int) -> str:
+        intros = " ".join(f"The ship Spirit of Vessel{i} sailed." for i in range(names))
+        return f"{intros} The ship Spirit of Peru sailed." + " Spirit of Peru docked." * names
+
+    sample = body(3)
+    at = sample.rindex("Spirit of Peru")
+    assert country_context._in_a_named_thing(sample, at + len("Spirit of "), at + len("Spirit of Peru"))
+    assert not country_context._in_a_named_thing(sample, sample.index("sailed"), sample.index("sailed") + 6)
+    small = lines_run(lambda: country_context._named_things(body(100)))
+    large = lines_run(lambda: country_context._named_things(body(400)))
+    assert large < 6 * small, (small, large)
+
+
+def test_a_name_over_the_reach_is_not_looked_for_again() -> None:
+    from gql_news.ingest import country_context
+
+    long_name = "Spirit " + "Of" * country_context._NAME_REACH
+    body = f"The ship {long_name} sailed. {long_name} docked."
+    starts, _ = country_context._named_things(body)
+    assert starts == [body.index(long_name)]
+
+
+def test_a_given_name_pairs_surnames_are_looked_for_alone_in_one_pass() -> None:
+    """Whether each "Jordan <surname>" has its surname written alone elsewhere is read from one
+    pass over the body's words, not a search of the body per pair: a body four times longer may
+    hand under six times the characters to the searches (a search per pair, sixteen times)."""
+    from gql_news.ingest import country_context
+    from tests.ingest.work import characters_searched
+
+    def body(pairs: int) -> str:
+        surnames = [f"Per{''.join(chr(ord('a') + int(d)) for d in f'{i:04d}')}" for i in range(pairs)]
+        return " ".join(f"Jordan {surname} met Jordan." for surname in surnames) + " Peraaab spoke."
+
+    sample = body(3)
+    assert country_context._names_by(sample, "Jordan") == [sample.index(" met", 20)]
+    small = characters_searched(country_context, lambda: country_context._names_by(body(100), "Jordan"))
+    large = characters_searched(country_context, lambda: country_context._names_by(body(400), "Jordan"))
+    assert large < 6 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("Jordan O'Neil-Smith won. O'Neil-Smith said so.", True),  # a hyphened surname alone after
+        ("O'Neil-Smith spoke. Jordan O'Neil-Smith won.", True),  # or before
+        ("Jordan O'Neil-Smith won. Jordan O'Neil-Smith said so.", False),  # only after the given name
+        ("Jordan O'Neil-Smith won. O'Neil-Smithers said so.", False),  # not as part of a longer word
+        ("Jordan Neil won. O'Neil said so.", True),  # a whole word after an apostrophe
+        ("Jordan Marsh, a banker, won.", True),  # set off by a comma
+    ],
+)
+def test_a_surname_written_alone(body: str, named: bool) -> None:
+    from gql_news.ingest import country_context
+
+    assert bool(country_context._names_by(body, "Jordan")) is named
