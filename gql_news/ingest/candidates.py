@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -120,9 +120,9 @@ def find_candidates(
             ):
                 continue
             found[candidate.text] = candidate
-    people = [c.text for c in found.values() if c.kind == PERSON]
+    ends_another = _ends_another([c.text for c in found.values() if c.kind == PERSON])
     return sorted(
-        (c for c in found.values() if not (c.kind == PERSON and _ends_another(c.text, people))),
+        (c for c in found.values() if not (c.kind == PERSON and ends_another(c.text))),
         key=lambda c: c.start,
     )
 
@@ -153,10 +153,20 @@ def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:
     return body.endswith(", ", 0, candidate.start) and _is_title(candidate.cue)
 
 
-def _ends_another(text: str, people: list[str]) -> bool:
-    """Whether `text` is the last words of a longer person's name found in the same body
-    ("Fernández de Córdoba" after "Luis Fernández de Córdoba"): the same person, by surname."""
-    return any(len(other) > len(text) and other.endswith(" " + text) for other in people)
+def _ends_another(people: list[str]) -> Callable[[str], bool]:
+    """Whether a text is the last words of a longer person's name found in the same body
+    ("Fernández de Córdoba" after "Luis Fernández de Córdoba"): the same person, by surname.
+
+    The names are sorted written backwards, so each text is one binary search ("abodróC ed"
+    before "abodróC ed zednánreF siuL"), not a comparison with every other name."""
+    backwards = sorted(name[::-1] for name in people)
+
+    def ends(text: str) -> bool:
+        probe = f"{text[::-1]} "
+        index = bisect.bisect_left(backwards, probe)
+        return index < len(backwards) and backwards[index].startswith(probe)
+
+    return ends
 
 
 def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:

@@ -227,3 +227,28 @@ def test_a_name_is_read_again_only_within_a_bounded_reach(monkeypatch: pytest.Mo
     pronoun = "Kemal Aydin, 17, from Izmir, won.\n\n“It was hard,” he said."
     assert found(pronoun) == [("Kemal Aydin", "person", "subject")]
     assert found(f"Kemal Aydin, 17, from Izmir, won. {filler}\n\n“It was hard,” he said.") == []
+
+
+def _letters(number: int) -> str:
+    """A distinct capitalised word for each number ("Baab", "Baac", ...)."""
+    return "Ba" + "".join(chr(ord("a") + int(digit)) for digit in f"{number:04d}")
+
+
+def test_a_name_that_ends_a_longer_one_is_the_same_person() -> None:
+    text = "Minister Luis Fernández de Córdoba spoke. Minister Fernández de Córdoba said no."
+    assert [name for name, _, _ in found(text)] == ["Luis Fernández de Córdoba"]
+
+
+def test_names_ending_longer_ones_are_found_with_work_in_proportion_to_the_body() -> None:
+    """Each person's name is weighed against the others' by one binary search, not a comparison
+    with every other name: a body four times longer (four times the names) may run under six
+    times the lines (a comparison per pair of names, sixteen times as many)."""
+    from tests.ingest.work import lines_run
+
+    def body(names: int) -> str:
+        return " ".join(f"{_letters(i)} {_letters(i + 5000)} said, and" for i in range(names))
+
+    assert len(found(body(3))) == 3
+    small = lines_run(lambda: found(body(200)))
+    large = lines_run(lambda: found(body(800)))
+    assert large < 6 * small, (small, large)
