@@ -90,6 +90,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "named-things": lambda n: _fill(
         lambda i: f"the ship Spirit of {_word(i)} sailed past Spirit of Peru to Peru.", n
     ),
+    "repeated-candidate": lambda n: _fill(lambda i: "Chad Whitfield Chad Whitfield", n),
+    "repeated-speaker": lambda n: _fill(lambda i: "Ruan van der Berg won. “Yes,” van der Berg said.", n),
     "given-name-pairs": lambda n: _fill(lambda i: f"Jordan {_word(i)} met Jordan.", n),
     "named-things-long": lambda n: "the ship " + _fill(lambda i: "Spirit", n),
     "titles": lambda n: _fill(lambda i: f"President {_word(i)} {_word(i + 1)}, the minister,", n),

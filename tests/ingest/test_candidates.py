@@ -252,3 +252,31 @@ def test_names_ending_longer_ones_are_found_with_work_in_proportion_to_the_body(
     small = lines_run(lambda: found(body(200)))
     large = lines_run(lambda: found(body(800)))
     assert large < 6 * small, (small, large)
+
+
+def test_names_are_read_again_with_work_in_proportion_to_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a name's surname comes again alone, or its family speaks, is read from indexes of
+    the body's words and speech verbs made once, and what was read for a name is not read again
+    for its repeats: with no reach at all, a body four times longer (four times the names) may
+    cost under six times the work (lines run plus characters searched); reading the rest of the
+    body for each name would cost sixteen times as much."""
+    from gql_news.ingest import candidates
+    from tests.ingest.work import characters_searched, lines_run
+
+    monkeypatch.setattr(candidates, "_LATER_REACH", 10**9)
+    spoken = "Ruan van der Berg won the race. “It was hard,” van der Berg said."
+    assert found(spoken) == [("Ruan van der Berg", "person", "subject")]
+
+    def body(names: int) -> str:
+        return " ".join(f"Ruan van der Berg won. Kemal {_letters(i)} won the race." for i in range(names)) + (
+            " “It was hard,” van der Berg said."
+        )
+
+    def work(names: int) -> int:
+        lines: list[int] = []
+        text = body(names)
+        searched = characters_searched(candidates, lambda: lines.append(lines_run(lambda: found(text))))
+        return searched + lines[0]
+
+    small, large = work(100), work(400)
+    assert large < 6 * small, (small, large)
