@@ -94,6 +94,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     ),
     "repeated-candidate": lambda n: _fill(lambda i: "Chad Whitfield Chad Whitfield", n),
     "repeated-speaker": lambda n: _fill(lambda i: "Ruan van der Berg won. “Yes,” van der Berg said.", n),
+    "plants": lambda n: _fill(lambda i: "Kenyan roses and Dutch tulips grow", n),
+    "jordan-comma": lambda n: _fill(lambda i: f"Jordan {_word(i)}, a coach, met Jordan", n),
     "given-name-pairs": lambda n: _fill(lambda i: f"Jordan {_word(i)} met Jordan.", n),
     "named-things-long": lambda n: "the ship " + _fill(lambda i: "Spirit", n),
     "titles": lambda n: _fill(lambda i: f"President {_word(i)} {_word(i + 1)}, the minister,", n),

@@ -1410,10 +1410,8 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
     """Whether the body writes "native" before a noun of a demonym's phrase (`words`; "Spanish
     slugs ... Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the
     demonym names an introduced species, set against the local one."""
-    if "native" not in body:
-        return False
-    forms = {form for word in words for form in _noun_forms(word)}
-    return not forms.isdisjoint(_of_the_body(body, "native", _natives))
+    natives = _of_the_body(body, "native", _natives)  # read once per body, not once per demonym
+    return bool(natives) and not natives.isdisjoint({form for word in words for form in _noun_forms(word)})
 
 
 def _natives(body: str) -> frozenset[str]:

@@ -328,3 +328,26 @@ def test_a_surname_written_alone(body: str, named: bool) -> None:
     from gql_news.ingest import country_context
 
     assert bool(country_context._names_by(body, "Jordan")) is named
+
+
+def test_the_body_is_read_for_native_once(gazetteer: Gazetteer) -> None:
+    """Whether "native" comes before a demonym's noun is read from the body once, not searched for
+    in the whole body at each demonym: a body four times longer (four times the demonyms) may have
+    under six times the characters searched (a search per demonym, sixteen times)."""
+
+    class Counted(str):
+        searched = 0
+
+        def __contains__(self, part: object) -> bool:
+            Counted.searched += len(self)
+            return super().__contains__(part)  # type: ignore[operator]
+
+    def searched(repeats: int) -> int:
+        Counted.searched = 0
+        body = Counted("Spanish officials met Kenyan farmers. " * repeats)
+        assert len(_linked(body, gazetteer)) == 2 * repeats
+        return Counted.searched
+
+    assert _linked("Spanish slugs eat lettuce. Unlike native slugs, they thrive.", gazetteer) == []
+    small, large = searched(50), searched(200)
+    assert large <= 6 * small, (small, large)
