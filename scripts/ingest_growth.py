@@ -94,6 +94,9 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     ),
     "repeated-candidate": lambda n: _fill(lambda i: "Chad Whitfield Chad Whitfield", n),
     "repeated-speaker": lambda n: _fill(lambda i: "Ruan van der Berg won. “Yes,” van der Berg said.", n),
+    "all-country-forms": lambda n: _fill(
+        lambda i: f"{_FORMS[i % len(_FORMS)]} and Jordan {_FORMS[(i * 7) % len(_FORMS)]}.", n
+    ),
     "plants": lambda n: _fill(lambda i: "Kenyan roses and Dutch tulips grow", n),
     "jordan-comma": lambda n: _fill(lambda i: f"Jordan {_word(i)}, a coach, met Jordan", n),
     "given-name-pairs": lambda n: _fill(lambda i: f"Jordan {_word(i)} met Jordan.", n),
@@ -110,6 +113,11 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "he-she": lambda n: _fill(lambda i: "he she they his her", n),
     "given-names": lambda n: _fill(lambda i: "Maria Anna John Peter", n),
 }
+
+
+_FORMS = sorted(
+    {form for entry in catalogue().gazetteer.entries if entry.kind == "country" for form in entry.forms}
+)
 
 
 def run(body: str) -> None:
@@ -137,7 +145,8 @@ def measure(name: str, kb: int, memory: bool) -> None:
     for factor in (1, 2, 4):
         size = min(kb * 1024 * factor, BODY_MAX_BYTES)
         body = normalise_body(GENERATORS[name](size))[:size]
-        elapsed = min(_timed(body) for _ in range(3))
+        # a fresh copy each time: what a rule reads from a body is kept for that body object
+        elapsed = min(_timed(f"{body} "[:-1]) for _ in range(3))
         times.append(elapsed)
         cell = f"{len(body.encode()) // 1024:4d}KB {elapsed:7.3f}s"
         if memory:

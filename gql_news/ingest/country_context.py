@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -789,8 +789,47 @@ def _names_ending_with(body: str, form: str, context: CountryContext) -> list[in
         found = {}
         _name_cache = (body, context, found)
     if form not in found:
-        found[form] = [m.end() for m in _name_then(form).finditer(body) if _names_a_person(body, m, context)]
+        found[form] = [
+            m.end() for m in _ending_with(body, form, _name_then(form)) if _names_a_person(body, m, context)
+        ]
     return found[form]
+
+
+def _ending_with(body: str, form: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(body)` for a pattern of a word, spaces and `form` that looks at most at
+    the spaces after the form and one character more ("Marcy Jordan"), read only around the
+    places the body writes the form (a plain text search): a body's forms cost a quick scan
+    each, not a pattern tried at every word of the body. A match begins in the run of letters,
+    digits, apostrophes and hyphens before the spaces before the form."""
+    read_to = 0  # where the last match ended: matches do not overlap
+    at = body.find(form)
+    while at >= 0:
+        start = at
+        while start > read_to and body[start - 1] != "\n" and body[start - 1].isspace():
+            start -= 1
+        if start < at:
+            while start > read_to and (body[start - 1].isalnum() or body[start - 1] in "'’-"):
+                start -= 1
+            stop = at + len(form)
+            while stop < len(body) and body[stop] != "\n" and body[stop].isspace():
+                stop += 1
+            match = pattern.search(body, start, min(len(body), stop + 1))
+            if match is not None:
+                yield match
+                read_to = match.end()
+        at = body.find(form, at + 1)
+
+
+def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(body)` for a pattern whose matches begin with `text`: tried only where a
+    plain text search finds it, not at every word of the body."""
+    read_to = 0  # where the last match ended: matches do not overlap
+    at = body.find(text)
+    while at >= 0:
+        if at >= read_to and (match := pattern.match(body, at)) is not None:
+            yield match
+            read_to = match.end()
+        at = body.find(text, at + 1)
 
 
 # a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
@@ -902,7 +941,7 @@ def _names_by(body: str, form: str) -> list[int]:
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
     found = [
         match
-        for match in pairs.finditer(body)
+        for match in _starting_with(body, form, pairs)
         if not (names_a_place_or_body(match.group(1)) or match.group(1).lower() in TITLES)
     ]
     alone = _written_alone(body, {match.group(1) for match in found}, f"{form} ")
@@ -926,32 +965,43 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 
 def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, list[int]]:
     """The ascending starts of each of `surnames` written as a whole word, not right after
-    `not_after`: one pass over the body's words, each joined to at most `_SURNAME_PARTS - 1`
-    words after it by an apostrophe or a hyphen (a surname's own joins)."""
+    `not_after`: read at the body's words that open a surname (indexed once per body), each
+    joined to at most `_SURNAME_PARTS - 1` words after it by an apostrophe or a hyphen (a
+    surname's own joins)."""
     prefixes: set[str] = set()  # each surname cut after each of its parts
     for surname in surnames:
         parts = re.split(r"(?<=[^\W_])(?=['’-])", surname)
         if len(parts) <= _SURNAME_PARTS:
             prefixes.update("".join(parts[: k + 1]) for k in range(len(parts)))
+    runs, by_word = _of_the_body(body, "words", _words)
     starts: dict[str, list[int]] = {}
-    runs = [(run.start(), run.end()) for run in _ALNUM_RUN.finditer(body)]
-    for index, (start, end) in enumerate(runs):
-        if body[start:end] not in prefixes:
-            continue
-        if body.endswith(not_after, 0, start):
-            continue
-        following = index
-        while True:
-            word = body[start:end]
-            if word not in prefixes:
-                break
-            if word in surnames:
-                starts.setdefault(word, []).append(start)
-            following += 1
-            if following == len(runs) or runs[following][0] != end + 1 or body[end] not in "'’-":
-                break
-            end = runs[following][1]
-    return starts
+    for first_word in {prefix for prefix in prefixes if prefix in by_word}:
+        for index in by_word[first_word]:
+            start, end = runs[index]
+            if body.endswith(not_after, 0, start):
+                continue
+            following = index
+            while True:
+                word = body[start:end]
+                if word not in prefixes:
+                    break
+                if word in surnames:
+                    starts.setdefault(word, []).append(start)
+                following += 1
+                if following == len(runs) or runs[following][0] != end + 1 or body[end] not in "'’-":
+                    break
+                end = runs[following][1]
+    return {word: sorted(found) for word, found in starts.items()}
+
+
+def _words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """The body's maximal runs of letters and digits, in order, and the indexes of each one's."""
+    runs: list[tuple[int, int]] = []
+    by_word: dict[str, list[int]] = {}
+    for index, run in enumerate(_ALNUM_RUN.finditer(body)):
+        runs.append(run.span())
+        by_word.setdefault(run.group(), []).append(index)
+    return runs, by_word
 
 
 def _inside_quotation(body: str, position: int) -> bool:
@@ -965,7 +1015,9 @@ def _written_as_a_side(body: str, form: str) -> bool:
     pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
     return bool(
         _of_the_body(
-            body, f"a side:{form}", lambda text: any(_a_side(text, m.end()) for m in pattern.finditer(text))
+            body,
+            f"a side:{form}",
+            lambda text: any(_a_side(text, m.end()) for m in _starting_with(text, form, pattern)),
         )
     )
 
@@ -977,7 +1029,7 @@ def _after_a_preposition(body: str, form: str) -> bool:
         _of_the_body(
             body,
             f"after a preposition:{form}",
-            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(text)),
+            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in _ending_with(text, form, pattern)),
         )
     )
 
@@ -1459,10 +1511,11 @@ def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:
     """None when the body never writes the word (or its plural) in lower case; else the singulars
     of the lower-case words it writes after it."""
     common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
-    if common.search(body) is None:
+    matches = list(_starting_with(body, lower, common))
+    if not matches:
         return None
     heads: set[str] = set()
-    for match in common.finditer(body):
+    for match in matches:
         written = _LOWER_WORDS_AFTER.match(body, match.end())
         if written is not None:
             heads.update(_singulars(written.group().split()[0]))

@@ -351,3 +351,28 @@ def test_the_body_is_read_for_native_once(gazetteer: Gazetteer) -> None:
     assert _linked("Spanish slugs eat lettuce. Unlike native slugs, they thrive.", gazetteer) == []
     small, large = searched(50), searched(200)
     assert large <= 6 * small, (small, large)
+
+
+def test_each_form_is_read_only_where_the_body_writes_it(gazetteer: Gazetteer) -> None:
+    """The rules that read the whole body for one form ("Marcy Jordan" before "Jordan said", "plays
+    for Jordan", "a jordan almond") try their patterns only where a plain text search finds the
+    form: a body with four times the forms (and four times as long) may hand under six times the
+    characters to those patterns (each pattern run over the whole body, sixteen times)."""
+    from gql_news.ingest import country_context
+    from tests.ingest.work import characters_searched
+
+    names = [row.name for row in desired_countries() if " " not in row.name]
+
+    def body(forms: int) -> str:
+        return " ".join(
+            f"{name} said. Later Marcy {name} and the {name.lower()} met {name}." for name in names[:forms]
+        )
+
+    def searched(forms: int) -> int:
+        country_context._name_then.cache_clear()  # its patterns compiled while counted
+        text = body(forms)
+        return characters_searched(country_context, lambda: find_mentions(text, gazetteer))
+
+    assert "Chad" not in _linked("Marcy Chad met officials. Chad said no.", gazetteer)
+    small, large = searched(30), searched(120)
+    assert large < 6 * small, (small, large)

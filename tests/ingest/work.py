@@ -37,7 +37,8 @@ def lines_run(call: Callable[[], object]) -> int:
 
 def characters_searched(module: ModuleType, call: Callable[[], object]) -> int:
     """The characters of text handed to the searches of patterns that `module` compiles while
-    `call` runs (a search of a whole body counts its length, of a window the window's)."""
+    `call` runs (a search of a whole body counts its length, of a window the window's, a match
+    tried at one place one)."""
     count = 0
 
     class Counted:
@@ -53,7 +54,9 @@ def characters_searched(module: ModuleType, call: Callable[[], object]) -> int:
             return self._pattern.search(text, *args)
 
         def match(self, text: str, *args: int) -> re.Match[str] | None:
-            return self._pattern.match(text, *args)  # anchored: reads from where it is told
+            nonlocal count
+            count += 1  # anchored: tried at one place
+            return self._pattern.match(text, *args)
 
         def finditer(self, text: str, *args: int) -> Any:
             self._span(text, *args)
