@@ -404,8 +404,11 @@ class WordMatcher:
         endpos = len(body) if endpos is None else endpos
         folded = fold(body) if folded is None else folded
         spans: list[tuple[int, int]] = []
-        for last, length in self._automaton.iter(folded, pos, endpos):
-            start, end = last - length + 1, last + 1
+        # the stretch itself, not the whole text with bounds: pyahocorasick reads the whole string
+        # it is given at each call, which made a body's gaps between names cost its length each
+        text = folded if pos == 0 and endpos == len(folded) else folded[pos:endpos]
+        for last, length in self._automaton.iter(text):
+            start, end = pos + last - length + 1, pos + last + 1
             if (start > 0 and body[start - 1].isalnum()) or (end < endpos and body[end].isalnum()):
                 continue
             spans.append((start, -end))
