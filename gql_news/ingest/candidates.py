@@ -59,11 +59,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from gql_news.ingest.country_context import (
+    _of_the_body,
     names_a_body,
     names_a_feature,
     names_a_place_or_body,
@@ -146,9 +147,9 @@ def find_candidates(
             ):
                 continue
             found[candidate.text] = candidate
-    people = [c.text for c in found.values() if c.kind == PERSON]
+    ends_another = _ends_another([c.text for c in found.values() if c.kind == PERSON])
     return sorted(
-        (c for c in found.values() if not (c.kind == PERSON and _ends_another(c.text, people))),
+        (c for c in found.values() if not (c.kind == PERSON and ends_another(c.text))),
         key=lambda c: c.start,
     )
 
@@ -194,10 +195,20 @@ def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:
     return body.endswith(", ", 0, candidate.start) and _is_title(candidate.cue)
 
 
-def _ends_another(text: str, people: list[str]) -> bool:
-    """Whether `text` is the last words of a longer person's name found in the same body
-    ("Fernández de Córdoba" after "Luis Fernández de Córdoba"): the same person, by surname."""
-    return any(len(other) > len(text) and other.endswith(" " + text) for other in people)
+def _ends_another(people: list[str]) -> Callable[[str], bool]:
+    """Whether a text is the last words of a longer person's name found in the same body
+    ("Fernández de Córdoba" after "Luis Fernández de Córdoba"): the same person, by surname.
+
+    The names are sorted written backwards, so each text is one binary search ("abodróC ed"
+    before "abodróC ed zednánreF siuL"), not a comparison with every other name."""
+    backwards = sorted(name[::-1] for name in people)
+
+    def ends(text: str) -> bool:
+        probe = f"{text[::-1]} "
+        index = bisect.bisect_left(backwards, probe)
+        return index < len(backwards) and backwards[index].startswith(probe)
+
+    return ends
 
 
 def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
@@ -457,11 +468,47 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
     surname = _POSSESSIVE.sub("", tokens[last].text)
     if surname.lower() in ORG_WORDS or names_a_place_or_body(surname) or not surname.isalpha():
         return None  # "Georgia Power", "Jordan Valley"
-    whole = re.compile(rf"(?<![^\W_]){re.escape(surname)}(?![^\W_])")
-    for match in whole.finditer(body, tokens[last].end, tokens[last].end + _LATER_REACH):
-        if not body[max(0, match.start() - 64) : match.start()].rstrip().endswith(tokens[last - 1].text):
-            return "surname", False
+    start = tokens[last].end
+    if _alone_within(body, surname, tokens[last - 1].text, start, start + _LATER_REACH):
+        return "surname", False
     return None
+
+
+def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -> bool:
+    """Whether body[start:stop] writes `word` as a whole word, other than right after `not_after`
+    (spaces between, within 64 characters): "Whitfield" alone, not in "Chad Whitfield".
+
+    The body's words are indexed once; what was read for a word and a `not_after` is kept, so
+    a name the body repeats costs no reading of the same stretch again."""
+    starts = _of_the_body(body, "candidates: words", _whole_words).get(word)
+    if not starts:
+        return False
+    read: dict[tuple[str, str], tuple[int, int]] = _of_the_body(body, "candidates: read alone", _nothing_yet)
+    index = bisect.bisect_left(starts, start)
+    read_from, found = read.get((word, not_after), (len(starts) + 1, 0))
+    if not read_from <= index <= found:  # all between were right after `not_after`
+        found = index
+        while found < len(starts) and body[max(0, starts[found] - 64) : starts[found]].rstrip().endswith(
+            not_after
+        ):
+            found += 1
+        read[(word, not_after)] = (index, found)
+    return found < len(starts) and starts[found] + len(word) <= stop
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def _whole_words(body: str) -> dict[str, list[int]]:
+    """The ascending starts of each maximal run of letters and digits in the body."""
+    words: dict[str, list[int]] = {}
+    for match in _ALNUM_RUN.finditer(body):
+        words.setdefault(match.group(), []).append(match.start())
+    return words
+
+
+def _nothing_yet(body: str) -> dict[Any, Any]:
+    return {}
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "we", "i"})
@@ -523,10 +570,74 @@ def _surname_speaks(body: str, tokens: list[_Token], first: int, last: int) -> b
     family = body[tokens[first + 1].start : tokens[last].end] if last > first else ""
     if not family:
         return False
-    forms = "|".join(re.escape(f) for f in {family, family[0].swapcase() + family[1:]})
-    verbs = "|".join(sorted(SPEECH_AFTER))
-    spoken = re.compile(rf"(?<![^\W_])(?:(?:{forms})\s+(?:{verbs})|said\s+(?:{forms}))(?![^\W_])")
-    return spoken.search(body, tokens[last].end, tokens[last].end + _LATER_REACH) is not None
+    start = tokens[last].end
+    return any(
+        _spoken_within(body, form, start, start + _LATER_REACH)
+        for form in dict.fromkeys((family, family[0].swapcase() + family[1:]))
+    )
+
+
+def _spoken_within(body: str, family: str, start: int, stop: int) -> bool:
+    """Whether body[start:stop] writes `family` as whole words right before a speech verb
+    ("van der Berg said") or right after "said" ("said van der Berg"), spaces between.
+
+    The places next to a speech verb are indexed once per body under the word on the family's
+    side; only those under the family's last (or first) word are read, and what was read for a
+    family is kept, so a name the body repeats costs no reading of the same stretch again."""
+    edges = _ALNUM_RUN.findall(family)
+    if not (edges and family.startswith(edges[0]) and family.endswith(edges[-1])):  # "&"
+        words = re.escape(family)
+        pattern = re.compile(rf"(?<![^\W_])(?:{words}\s+(?:{_VERBS})|said\s+{words})(?![^\W_])")
+        return pattern.search(body, start, stop) is not None
+    sites = _of_the_body(body, "candidates: speech sites", _speech_sites)
+    read: dict[tuple[str, int], tuple[int, int, bool]] = _of_the_body(
+        body, "candidates: read spoken", _nothing_yet
+    )
+    size = len(family)
+    for side in (0, 1):  # 0: the verb after the family, sites (its end, the verb's end);
+        # 1: "said" before it, sites ("said"'s start, the family's start)
+        places = sites[side].get(edges[-1] if side == 0 else edges[0])
+        if not places:
+            continue
+        index = bisect.bisect_left(places, (start + size,) if side == 0 else (start,))
+        read_from, found, matched = read.get((family, side), (len(places) + 1, 0, False))
+        if not read_from <= index <= found:
+            found, matched = index, False
+        while not matched and found < len(places) and _site_end(places[found], side, size) <= stop:
+            if side == 0:
+                at = places[found][0] - size
+                matched = body.startswith(family, at) and not body[at - 1 : at].isalnum()
+            else:
+                at = places[found][1]
+                matched = body.startswith(family, at) and not body[at + size : at + size + 1].isalnum()
+            found += not matched
+        read[(family, side)] = (index, found, matched)
+        if matched and _site_end(places[found], side, size) <= stop:
+            return True
+    return False
+
+
+def _site_end(site: tuple[int, int], side: int, size: int) -> int:
+    """Where a match of a family of `size` characters at a speech site ends."""
+    return site[1] if side == 0 else site[1] + size
+
+
+_VERBS = "|".join(sorted(SPEECH_AFTER))
+# a word right before a speech verb, and a word right after "said": each place, overlapping
+_WORD_BEFORE_VERB = re.compile(rf"(?<![^\W_])(?=([^\W_]+)\s+({_VERBS})(?![^\W_]))")
+_WORD_AFTER_SAID = re.compile(r"(?<![^\W_])(?=said\s+([^\W_]+))")
+
+
+def _speech_sites(body: str) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+    """The places next to a speech verb, in order: under the word before a verb, (the word's end,
+    the verb's end); under the word after "said", ("said"'s start, the word's start)."""
+    before: dict[str, list[tuple[int, int]]] = {}
+    for match in _WORD_BEFORE_VERB.finditer(body):
+        before.setdefault(match.group(1), []).append((match.end(1), match.end(2)))
+    after: dict[str, list[tuple[int, int]]] = {}
+    for match in _WORD_AFTER_SAID.finditer(body):
+        after.setdefault(match.group(1), []).append((match.start(), match.start(1)))
+    return before, after
 
 
 def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool] | None:

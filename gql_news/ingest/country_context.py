@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -75,6 +75,7 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cached_derivation
+from gql_news.ingest.trie_pattern import trie_source
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -597,32 +598,43 @@ _NAMED_THING = re.compile(
 )
 
 
-def _named_things(body: str) -> tuple[tuple[int, int], ...]:
+_NAME_REACH = 100
+"""Characters of a vessel's, horse's or work's name looked for again: a longer "name" is a run of
+capitalised words, not a name, and reading it again at every capitalised word would cost work in
+proportion to its length each time."""
+
+
+def _named_things(body: str) -> tuple[list[int], list[int]]:
     """Where the body names a vessel, horse or work it introduced by a noun (`_NAMED_THING`) with
-    a name of two words or more, there and wherever the same name comes again ("the Ever Jordan")."""
-    by_first: dict[str, set[str]] = {}  # each name under its first word
+    a name of two words or more, there and wherever the same name comes again ("the Ever Jordan"):
+    the spans' starts, in order, and for each the furthest end of a span starting there or before.
+
+    The names are found again in one pass of one trie-shaped pattern, which reads at most
+    `_NAME_REACH` characters at a capitalised word however many names share its first word
+    ("Spirit of Peru", "Spirit of Chile", ...)."""
+    spans: list[tuple[int, int]] = []
+    names: set[str] = set()
     for match in _NAMED_THING.finditer(body):
         name = match.group(1)
         if " " in name:  # one word may be the subject of what follows: "the tanker Iran seized"
-            by_first.setdefault(name.split(None, 1)[0], set()).add(name)
-    spans: list[tuple[int, int]] = []
-    if by_first:  # one pass over the body's capitalised words, however many names it gave
-        for word in _CAPITALISED_WORD.finditer(body):
-            for name in by_first.get(word.group(1), ()):
-                end = word.start() + len(name)
-                if body.startswith(name, word.start()) and not body[end : end + 1].isalnum():
-                    spans.append((word.start(), end))
-    return tuple(sorted(spans))
-
-
-# every capitalised word, also one inside a hyphened or quoted word ("X-Ever"), not consumed
-_CAPITALISED_WORD = re.compile(r"(?<![^\W_])(?=([^\W\d_a-z][\w'’-]*))")
+            spans.append(match.span(1))
+            if len(name) <= _NAME_REACH:
+                names.add(name)
+    if names:  # the longest name at each capitalised word, not followed by a letter or digit
+        again = re.compile(rf"(?<![^\W_])(?=({trie_source(names)})(?![^\W_]))")
+        spans += ((found.start(), found.end(1)) for found in again.finditer(body))
+    starts: list[int] = []
+    reaches: list[int] = []
+    for start, end in sorted(spans):
+        starts.append(start)
+        reaches.append(max(end, reaches[-1]) if reaches else end)
+    return starts, reaches
 
 
 def _in_a_named_thing(body: str, start: int, end: int) -> bool:
-    spans = _of_the_body(body, "named_things", _named_things)
-    index = bisect.bisect_right(spans, (start, len(body)))
-    return any(s <= start and end <= e for s, e in spans[max(0, index - 3) : index])
+    starts, reaches = _of_the_body(body, "named_things", _named_things)
+    index = bisect.bisect_right(starts, start)
+    return index > 0 and reaches[index - 1] >= end
 
 
 def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
@@ -790,8 +802,47 @@ def _names_ending_with(body: str, form: str, context: CountryContext) -> list[in
         found = {}
         _name_cache = (body, context, found)
     if form not in found:
-        found[form] = [m.end() for m in _name_then(form).finditer(body) if _names_a_person(body, m, context)]
+        found[form] = [
+            m.end() for m in _ending_with(body, form, _name_then(form)) if _names_a_person(body, m, context)
+        ]
     return found[form]
+
+
+def _ending_with(body: str, form: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(body)` for a pattern of a word, spaces and `form` that looks at most at
+    the spaces after the form and one character more ("Marcy Jordan"), read only around the
+    places the body writes the form (a plain text search): a body's forms cost a quick scan
+    each, not a pattern tried at every word of the body. A match begins in the run of letters,
+    digits, apostrophes and hyphens before the spaces before the form."""
+    read_to = 0  # where the last match ended: matches do not overlap
+    at = body.find(form)
+    while at >= 0:
+        start = at
+        while start > read_to and body[start - 1] != "\n" and body[start - 1].isspace():
+            start -= 1
+        if start < at:
+            while start > read_to and (body[start - 1].isalnum() or body[start - 1] in "'’-"):
+                start -= 1
+            stop = at + len(form)
+            while stop < len(body) and body[stop] != "\n" and body[stop].isspace():
+                stop += 1
+            match = pattern.search(body, start, min(len(body), stop + 1))
+            if match is not None:
+                yield match
+                read_to = match.end()
+        at = body.find(form, at + 1)
+
+
+def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(body)` for a pattern whose matches begin with `text`: tried only where a
+    plain text search finds it, not at every word of the body."""
+    read_to = 0  # where the last match ended: matches do not overlap
+    at = body.find(text)
+    while at >= 0:
+        if at >= read_to and (match := pattern.match(body, at)) is not None:
+            yield match
+            read_to = match.end()
+        at = body.find(text, at + 1)
 
 
 # a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
@@ -901,19 +952,69 @@ def _names_by(body: str, form: str) -> list[int]:
     """The ascending ends of the places the body names someone by the given name `form` and a
     surname that reads as one: set off by a comma, or written alone elsewhere."""
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
+    found = [
+        match
+        for match in _starting_with(body, form, pairs)
+        if not (names_a_place_or_body(match.group(1)) or match.group(1).lower() in TITLES)
+    ]
+    alone = _written_alone(body, {match.group(1) for match in found}, f"{form} ")
     ends: list[int] = []
-    for match in pairs.finditer(body):
-        surname = match.group(1)
-        if names_a_place_or_body(surname) or surname.lower() in TITLES:
-            continue
-        alone = re.compile(rf"(?<!{re.escape(form)} )(?<![^\W_]){re.escape(surname)}(?![^\W_])")
+    for match in found:
+        starts = alone.get(match.group(1), ())
         if (
             body.startswith(",", match.end())
-            or alone.search(body, match.end())
-            or alone.search(body, 0, match.start())
+            or bisect.bisect_left(starts, match.end()) < len(starts)  # alone after the pair
+            or (starts and starts[0] + len(match.group(1)) <= match.start())  # or before it
         ):
             ends.append(match.end())
     return ends
+
+
+_SURNAME_PARTS = 4
+"""Parts ("O", "Neil", "Smith" in "O'Neil-Smith") of the longest surname looked for alone: reading a
+longer chain of hyphened words again at each of its parts would cost work growing with its length."""
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, list[int]]:
+    """The ascending starts of each of `surnames` written as a whole word, not right after
+    `not_after`: read at the body's words that open a surname (indexed once per body), each
+    joined to at most `_SURNAME_PARTS - 1` words after it by an apostrophe or a hyphen (a
+    surname's own joins)."""
+    prefixes: set[str] = set()  # each surname cut after each of its parts
+    for surname in surnames:
+        parts = re.split(r"(?<=[^\W_])(?=['’-])", surname)
+        if len(parts) <= _SURNAME_PARTS:
+            prefixes.update("".join(parts[: k + 1]) for k in range(len(parts)))
+    runs, by_word = _of_the_body(body, "words", _words)
+    starts: dict[str, list[int]] = {}
+    for first_word in {prefix for prefix in prefixes if prefix in by_word}:
+        for index in by_word[first_word]:
+            start, end = runs[index]
+            if body.endswith(not_after, 0, start):
+                continue
+            following = index
+            while True:
+                word = body[start:end]
+                if word not in prefixes:
+                    break
+                if word in surnames:
+                    starts.setdefault(word, []).append(start)
+                following += 1
+                if following == len(runs) or runs[following][0] != end + 1 or body[end] not in "'’-":
+                    break
+                end = runs[following][1]
+    return {word: sorted(found) for word, found in starts.items()}
+
+
+def _words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """The body's maximal runs of letters and digits, in order, and the indexes of each one's."""
+    runs: list[tuple[int, int]] = []
+    by_word: dict[str, list[int]] = {}
+    for index, run in enumerate(_ALNUM_RUN.finditer(body)):
+        runs.append(run.span())
+        by_word.setdefault(run.group(), []).append(index)
+    return runs, by_word
 
 
 def _inside_quotation(body: str, position: int) -> bool:
@@ -927,7 +1028,9 @@ def _written_as_a_side(body: str, form: str) -> bool:
     pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
     return bool(
         _of_the_body(
-            body, f"a side:{form}", lambda text: any(_a_side(text, m.end()) for m in pattern.finditer(text))
+            body,
+            f"a side:{form}",
+            lambda text: any(_a_side(text, m.end()) for m in _starting_with(text, form, pattern)),
         )
     )
 
@@ -939,7 +1042,7 @@ def _after_a_preposition(body: str, form: str) -> bool:
         _of_the_body(
             body,
             f"after a preposition:{form}",
-            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in pattern.finditer(text)),
+            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in _ending_with(text, form, pattern)),
         )
     )
 
@@ -1456,10 +1559,8 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
     """Whether the body writes "native" before a noun of a demonym's phrase (`words`; "Spanish
     slugs ... Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the
     demonym names an introduced species, set against the local one."""
-    if "native" not in body:
-        return False
-    forms = {form for word in words for form in _noun_forms(word)}
-    return not forms.isdisjoint(_of_the_body(body, "native", _natives))
+    natives = _of_the_body(body, "native", _natives)  # read once per body, not once per demonym
+    return bool(natives) and not natives.isdisjoint({form for word in words for form in _noun_forms(word)})
 
 
 def _natives(body: str) -> frozenset[str]:
@@ -1507,10 +1608,11 @@ def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:
     """None when the body never writes the word (or its plural) in lower case; else the singulars
     of the lower-case words it writes after it."""
     common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
-    if common.search(body) is None:
+    matches = list(_starting_with(body, lower, common))
+    if not matches:
         return None
     heads: set[str] = set()
-    for match in common.finditer(body):
+    for match in matches:
         written = _LOWER_WORDS_AFTER.match(body, match.end())
         if written is not None:
             heads.update(_singulars(written.group().split()[0]))

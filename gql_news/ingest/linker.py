@@ -61,11 +61,11 @@ from gql_news.ingest.country_context import (
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
+from gql_news.ingest.trie_pattern import trie_source
 from gql_news.models import CatalogueVersion
 
 EntityKind = Literal["person", "organisation", "country"]
 _Key = tuple[EntityKind, int]
-_Trie = dict[str, "_Trie"]  # one node per character; the key "" marks the end of a form
 
 # Spellings that are the same character for matching; a mention keeps the text as written.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-"})
@@ -404,8 +404,11 @@ class WordMatcher:
         endpos = len(body) if endpos is None else endpos
         folded = fold(body) if folded is None else folded
         spans: list[tuple[int, int]] = []
-        for last, length in self._automaton.iter(folded, pos, endpos):
-            start, end = last - length + 1, last + 1
+        # the stretch itself, not the whole text with bounds: pyahocorasick reads the whole string
+        # it is given at each call, which made a body's gaps between names cost its length each
+        text = folded if pos == 0 and endpos == len(folded) else folded[pos:endpos]
+        for last, length in self._automaton.iter(text):
+            start, end = pos + last - length + 1, pos + last + 1
             if (start > 0 and body[start - 1].isalnum()) or (end < endpos and body[end].isalnum()):
                 continue
             spans.append((start, -end))
@@ -817,34 +820,5 @@ def _derive(old: _Matcher, before: Gazetteer, after: Gazetteer) -> _Matcher | No
 
 def word_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for all `forms`: whole-word, longest first, in the shape of their character trie."""
-    root: _Trie = {}
-    for form in forms:
-        node = root
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    if not root:
-        return None
-    return re.compile(f"{_BEFORE}{_branches(root)}{_AFTER}")
-
-
-def _branches(node: _Trie) -> str:
-    """Regex source for the subtree: deeper branches first, so the longest form is tried first.
-
-    Runs of single-child nodes become one literal, so recursion goes only as deep as the branch
-    points along a form, not as its length.
-    """
-    alternatives: list[str] = []
-    for char, child in sorted(node.items()):
-        if not char:
-            continue
-        atoms = [_ATOMS.get(char, re.escape(char))]
-        while len(child) == 1 and "" not in child:
-            ((char, child),) = child.items()
-            atoms.append(_ATOMS.get(char, re.escape(char)))
-        alternatives.append("".join(atoms) + _branches(child))
-    if "" in node and alternatives:
-        alternatives.append("")
-    if len(alternatives) <= 1:
-        return alternatives[0] if alternatives else ""
-    return f"(?:{'|'.join(alternatives)})"
+    source = trie_source(forms, _ATOMS)
+    return re.compile(f"{_BEFORE}{source}{_AFTER}") if source else None

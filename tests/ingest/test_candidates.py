@@ -294,3 +294,56 @@ def test_suggested_by_grammar(text: str, expected: list[tuple[str, str, str]]) -
 )
 def test_not_suggested_as_a_person(text: str) -> None:
     assert all(kind != "person" for _, kind, _ in found(text))
+
+
+def _letters(number: int) -> str:
+    """A distinct capitalised word for each number ("Baab", "Baac", ...)."""
+    return "Ba" + "".join(chr(ord("a") + int(digit)) for digit in f"{number:04d}")
+
+
+def test_a_name_that_ends_a_longer_one_is_the_same_person() -> None:
+    text = "Minister Luis Fernández de Córdoba spoke. Minister Fernández de Córdoba said no."
+    assert [name for name, _, _ in found(text)] == ["Luis Fernández de Córdoba"]
+
+
+def test_names_ending_longer_ones_are_found_with_work_in_proportion_to_the_body() -> None:
+    """Each person's name is weighed against the others' by one binary search, not a comparison
+    with every other name: a body four times longer (four times the names) may run under six
+    times the lines (a comparison per pair of names, sixteen times as many)."""
+    from tests.ingest.work import lines_run
+
+    def body(names: int) -> str:
+        return " ".join(f"{_letters(i)} {_letters(i + 5000)} said, and" for i in range(names))
+
+    assert len(found(body(3))) == 3
+    small = lines_run(lambda: found(body(200)))
+    large = lines_run(lambda: found(body(800)))
+    assert large < 6 * small, (small, large)
+
+
+def test_names_are_read_again_with_work_in_proportion_to_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a name's surname comes again alone, or its family speaks, is read from indexes of
+    the body's words and speech verbs made once, and what was read for a name is not read again
+    for its repeats: with no reach at all, a body four times longer (four times the names) may
+    cost under six times the work (lines run plus characters searched); reading the rest of the
+    body for each name would cost sixteen times as much."""
+    from gql_news.ingest import candidates
+    from tests.ingest.work import characters_searched, lines_run
+
+    monkeypatch.setattr(candidates, "_LATER_REACH", 10**9)
+    spoken = "Ruan van der Berg won the race. “It was hard,” van der Berg said."
+    assert found(spoken) == [("Ruan van der Berg", "person", "subject")]
+
+    def body(names: int) -> str:
+        return " ".join(f"Ruan van der Berg won. Kemal {_letters(i)} won the race." for i in range(names)) + (
+            " “It was hard,” van der Berg said."
+        )
+
+    def work(names: int) -> int:
+        lines: list[int] = []
+        text = body(names)
+        searched = characters_searched(candidates, lambda: lines.append(lines_run(lambda: found(text))))
+        return searched + lines[0]
+
+    small, large = work(100), work(400)
+    assert large < 6 * small, (small, large)

@@ -286,3 +286,116 @@ def test_towns_bodies_rivers_and_languages(body: str, linked: list[str], gazette
 )
 def test_regions_seasons_foods_and_garden_plants(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+def test_many_names_sharing_a_first_word_are_found_again_in_one_pass() -> None:
+    """Vessels named "Spirit of ..." are each found again where the body repeats them, with work
+    in proportion to the body: a body four times longer (four times the names and repeats) may
+    run under six times the lines (a check of every name at each "Spirit" would run sixteen
+    times as many)."""
+    from gql_news.ingest import country_context
+    from tests.ingest.work import lines_run
+
+    def body(names: int) -> str:
+        intros = " ".join(f"The ship Spirit of Vessel{i} sailed." for i in range(names))
+        return f"{intros} The ship Spirit of Peru sailed." + " Spirit of Peru docked." * names
+
+    sample = body(3)
+    at = sample.rindex("Spirit of Peru")
+    assert country_context._in_a_named_thing(sample, at + len("Spirit of "), at + len("Spirit of Peru"))
+    assert not country_context._in_a_named_thing(sample, sample.index("sailed"), sample.index("sailed") + 6)
+    small = lines_run(lambda: country_context._named_things(body(100)))
+    large = lines_run(lambda: country_context._named_things(body(400)))
+    assert large < 6 * small, (small, large)
+
+
+def test_a_name_over_the_reach_is_not_looked_for_again() -> None:
+    from gql_news.ingest import country_context
+
+    long_name = "Spirit " + "Of" * country_context._NAME_REACH
+    body = f"The ship {long_name} sailed. {long_name} docked."
+    starts, _ = country_context._named_things(body)
+    assert starts == [body.index(long_name)]
+
+
+def test_a_given_name_pairs_surnames_are_looked_for_alone_in_one_pass() -> None:
+    """Whether each "Jordan <surname>" has its surname written alone elsewhere is read from one
+    pass over the body's words, not a search of the body per pair: a body four times longer may
+    hand under six times the characters to the searches (a search per pair, sixteen times)."""
+    from gql_news.ingest import country_context
+    from tests.ingest.work import characters_searched
+
+    def body(pairs: int) -> str:
+        surnames = [f"Per{''.join(chr(ord('a') + int(d)) for d in f'{i:04d}')}" for i in range(pairs)]
+        return " ".join(f"Jordan {surname} met Jordan." for surname in surnames) + " Peraaab spoke."
+
+    sample = body(3)
+    assert country_context._names_by(sample, "Jordan") == [sample.index(" met", 20)]
+    small = characters_searched(country_context, lambda: country_context._names_by(body(100), "Jordan"))
+    large = characters_searched(country_context, lambda: country_context._names_by(body(400), "Jordan"))
+    assert large < 6 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("Jordan O'Neil-Smith won. O'Neil-Smith said so.", True),  # a hyphened surname alone after
+        ("O'Neil-Smith spoke. Jordan O'Neil-Smith won.", True),  # or before
+        ("Jordan O'Neil-Smith won. Jordan O'Neil-Smith said so.", False),  # only after the given name
+        ("Jordan O'Neil-Smith won. O'Neil-Smithers said so.", False),  # not as part of a longer word
+        ("Jordan Neil won. O'Neil said so.", True),  # a whole word after an apostrophe
+        ("Jordan Marsh, a banker, won.", True),  # set off by a comma
+    ],
+)
+def test_a_surname_written_alone(body: str, named: bool) -> None:
+    from gql_news.ingest import country_context
+
+    assert bool(country_context._names_by(body, "Jordan")) is named
+
+
+def test_the_body_is_read_for_native_once(gazetteer: Gazetteer) -> None:
+    """Whether "native" comes before a demonym's noun is read from the body once, not searched for
+    in the whole body at each demonym: a body four times longer (four times the demonyms) may have
+    under six times the characters searched (a search per demonym, sixteen times)."""
+
+    class Counted(str):
+        searched = 0
+
+        def __contains__(self, part: object) -> bool:
+            Counted.searched += len(self)
+            return super().__contains__(part)  # type: ignore[operator]
+
+    def searched(repeats: int) -> int:
+        Counted.searched = 0
+        body = Counted("Spanish officials met Kenyan farmers. " * repeats)
+        assert len(_linked(body, gazetteer)) == 2 * repeats
+        return Counted.searched
+
+    assert _linked("Spanish slugs eat lettuce. Unlike native slugs, they thrive.", gazetteer) == []
+    small, large = searched(50), searched(200)
+    assert large <= 6 * small, (small, large)
+
+
+def test_each_form_is_read_only_where_the_body_writes_it(gazetteer: Gazetteer) -> None:
+    """The rules that read the whole body for one form ("Marcy Jordan" before "Jordan said", "plays
+    for Jordan", "a jordan almond") try their patterns only where a plain text search finds the
+    form: a body with four times the forms (and four times as long) may hand under six times the
+    characters to those patterns (each pattern run over the whole body, sixteen times)."""
+    from gql_news.ingest import country_context
+    from tests.ingest.work import characters_searched
+
+    names = [row.name for row in desired_countries() if " " not in row.name]
+
+    def body(forms: int) -> str:
+        return " ".join(
+            f"{name} said. Later Marcy {name} and the {name.lower()} met {name}." for name in names[:forms]
+        )
+
+    def searched(forms: int) -> int:
+        country_context._name_then.cache_clear()  # its patterns compiled while counted
+        text = body(forms)
+        return characters_searched(country_context, lambda: find_mentions(text, gazetteer))
+
+    assert "Chad" not in _linked("Marcy Chad met officials. Chad said no.", gazetteer)
+    small, large = searched(30), searched(120)
+    assert large < 6 * small, (small, large)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import time
+from typing import Any
 
 import pytest
 
@@ -293,4 +294,33 @@ def test_surnames_alone_cost_work_in_proportion_to_the_body(monkeypatch: pytest.
 
     small, large = work(50), work(200)
     assert small > 0
+    assert large < 6 * small, (small, large)
+
+
+def test_the_gaps_between_names_are_read_in_proportion_to_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Surnames alone are looked for in each gap between full names by handing the automaton that
+    gap, not the whole body with bounds (pyahocorasick reads all it is given at each call): a
+    body four times longer (four times the gaps) may hand it under six times the characters."""
+    matcher = GAZETTEER.matcher
+    assert matcher.surnames is not None
+    automaton = matcher.surnames._automaton
+    read = 0
+
+    class Counted:
+        def iter(self, text: str, *bounds: int) -> Any:
+            nonlocal read
+            read += len(text)
+            return automaton.iter(text, *bounds)
+
+    monkeypatch.setattr(matcher.surnames, "_automaton", Counted())
+    unit = "Andrei Dapkiunas said Belarus and South Korea would trade more. Dapkiunas agreed. "
+
+    def characters(repeats: int) -> int:
+        nonlocal read
+        read = 0
+        body = unit * repeats
+        assert [m.text for m in find_mentions(body, GAZETTEER)].count("Dapkiunas") == repeats
+        return read
+
+    small, large = characters(50), characters(200)
     assert large < 6 * small, (small, large)

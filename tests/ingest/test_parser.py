@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -133,3 +134,27 @@ def test_length_limits_match_the_columns() -> None:
     assert width(Article, "byline") == parser.BYLINE_MAX
     assert width(Article, "source_url") == parser.SOURCE_URL_MAX
     assert width(Topic, "name") == parser.TOPIC_MAX
+
+
+def test_the_date_is_read_from_the_meta_line_with_its_spaces_made_single(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run of spaces in the meta line reaches the date patterns as one space: their "\\s*,?\\s*"
+    would otherwise try every split of a long run before a failing match gave up (32 KB of
+    spaces took seconds, growing with the square of the run)."""
+    read: list[str] = []
+
+    class Recorded:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def match(self, text: str) -> re.Match[str] | None:
+            read.append(text)
+            return self.pattern.match(text)
+
+    monkeypatch.setattr(parser, "_DATES", tuple(Recorded(p) for p in parser._DATES))
+    assert parse_article("Title\n\nNews |  September   7 ,  2018   By:  Ann\n\nBody.").byline == "Ann"
+    with pytest.raises(ArticleFormatError):
+        parse_article("Title\n\nNews | Sep 7" + " " * 2_000 + "x\n\nBody.")
+    assert read
+    assert not any("  " in text for text in read)
