@@ -18,7 +18,8 @@ organisation and it links to nothing:
   opened by a possessive before a name that opens with a given name ("His Senegalese counterpart,
   Lamine Sarr,");
 - a preposition ("by", "from", "to") before a name that opens with a given name and holds no
-  place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun";
+  place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun"
+  (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley");
   or before a name of words no dictionary, title or place list knows, followed by "of" and a place
   or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of
   Nairobi");
@@ -97,6 +98,45 @@ _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", 
 # a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
 # "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
 _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
+# before such a preposition, a trade whose other party is a company as often as a person: "sold to
+# Morgan Stanley", "bought by Harvey Norman"
+_TRADE_VERBS = frozenset(
+    {
+        "sold",
+        "bought",
+        "acquired",
+        "owned",
+        "advised",
+        "backed",
+        "financed",
+        "funded",
+        "underwritten",
+        "licensed",
+        "supplied",
+        "leased",
+        "lent",
+        "borrowed",
+        "purchased",
+        "taken",
+        "run",
+        "operated",
+        "made",
+        "built",
+        "loan",
+        "loans",
+        "order",
+        "orders",
+        "contract",
+        "contracts",
+        "stake",
+        "bid",
+        "offer",
+        "investment",
+        "payment",
+        "payments",
+        "deal",
+    }
+)
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
 _APPOSITIVE_REACH = 8
 # How far after a name the body is read for it again (its surname alone, a quotation given to
@@ -394,6 +434,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         and before is not None
         and not before.mention
         and before.lower in _NAME_PREPOSITIONS
+        and not (before2 is not None and before2.lower in _TRADE_VERBS)
         and not any(names_a_place_or_body(tokens[k].text) for k in range(first + 1, last + 1))
     ):
         return before.lower, False  # "a header from Moussa Diallo-Sarr", "won by Daan Visser"
