@@ -8,7 +8,8 @@ organisation and it links to nothing:
   role_words.json, hyphenated ones by their parts: "director-general"), or any WordNet noun for
   a person (or a scientist's by the science, "glaciologist") before a name that opens with a given
   name ("his training partner Wilson Cheruiyot"),
-  or after a possessive before any name ("Their striker Pape Malick Ndiaye");
+  or after a possessive before any name ("Their striker Pape Malick Ndiaye"; not a party to business
+  or a contest, often a company or a club: "its partner Hyundai Rotem");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
   in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there, and
@@ -95,6 +96,37 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLE_LED = re.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|d|l)[-'’][^\W\d_a-z]")
 # a possessive determiner: the noun after it is somebody's ("their striker", "his counterpart")
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# a party to business or a contest, a company or a club as often as a person: "its partner Hyundai
+# Rotem", "Minsk's rival Dinamo Brest"
+_PARTIES = frozenset(
+    {
+        "partner",
+        "sponsor",
+        "rival",
+        "client",
+        "customer",
+        "supplier",
+        "owner",
+        "buyer",
+        "seller",
+        "backer",
+        "investor",
+        "lender",
+        "creditor",
+        "shareholder",
+        "contractor",
+        "competitor",
+        "insurer",
+        "opponent",
+        "successor",
+        "predecessor",
+        "parent",
+        "landlord",
+        "tenant",
+        "distributor",
+        "operator",
+    }
+)
 # a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
 # "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
 _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
@@ -405,8 +437,10 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         if not before.capitalised and _is_role_noun(before.lower) and last > first:
             if given:
                 return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
-            if before2 is not None and (
-                before2.lower in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(before2.text)
+            if (
+                before2 is not None
+                and before.lower not in _PARTIES
+                and (before2.lower in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(before2.text))
             ):
                 return before.lower, False  # "Their striker Pape Malick Ndiaye": somebody's role
         if before.lower in {"said", "says"}:

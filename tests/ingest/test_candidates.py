@@ -360,3 +360,15 @@ def test_names_are_read_again_with_work_in_proportion_to_the_body(monkeypatch: p
 )
 def test_a_preposition_after_a_trade_verb_suggests_no_person(text: str) -> None:
     assert [c for c in found(text) if c[1] == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its partner Hyundai Rotem built the trains.",  # a party to business may be a company
+        "The bank's client Glencore Xstrata paid late.",
+        "Minsk's rival Dinamo Brest won.",
+    ],
+)
+def test_a_possessive_before_a_party_to_business_suggests_no_person(text: str) -> None:
+    assert [c for c in found(text) if c[1] == "person"] == []
