@@ -66,10 +66,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from gql_news.ingest.country_context import (
-    _of_the_body,
+    body_words,
     names_a_body,
     names_a_feature,
     names_a_place_or_body,
+    of_the_body,
     shipped_country_context,
 )
 from gql_news.ingest.cue_words import (
@@ -555,31 +556,29 @@ def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -
 
     The body's words are indexed once; what was read for a word and a `not_after` is kept, so
     a name the body repeats costs no reading of the same stretch again."""
-    starts = _of_the_body(body, "candidates: words", _whole_words).get(word)
-    if not starts:
+    words: tuple[list[tuple[int, int]], dict[str, list[int]]] = of_the_body(body, "words", body_words)
+    runs, by_word = words  # the body's words, indexed once for these and the country rules
+    indexes = by_word.get(word)
+    if not indexes:
         return False
-    read: dict[tuple[str, str], tuple[int, int]] = _of_the_body(body, "candidates: read alone", _nothing_yet)
-    index = bisect.bisect_left(starts, start)
-    read_from, found = read.get((word, not_after), (len(starts) + 1, 0))
+
+    def begins(found: int) -> int:
+        return runs[indexes[found]][0]
+
+    read: dict[tuple[str, str], tuple[int, int]] = of_the_body(body, "candidates: read alone", _nothing_yet)
+    index = bisect.bisect_left(indexes, start, key=lambda i: runs[i][0])
+    read_from, found = read.get((word, not_after), (len(indexes) + 1, 0))
     if not read_from <= index <= found:  # all between were right after `not_after`
         found = index
-        while found < len(starts) and body[max(0, starts[found] - 64) : starts[found]].rstrip().endswith(
+        while found < len(indexes) and body[max(0, begins(found) - 64) : begins(found)].rstrip().endswith(
             not_after
         ):
             found += 1
         read[(word, not_after)] = (index, found)
-    return found < len(starts) and starts[found] + len(word) <= stop
+    return found < len(indexes) and begins(found) + len(word) <= stop
 
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-
-
-def _whole_words(body: str) -> dict[str, list[int]]:
-    """The ascending starts of each maximal run of letters and digits in the body."""
-    words: dict[str, list[int]] = {}
-    for match in _ALNUM_RUN.finditer(body):
-        words.setdefault(match.group(), []).append(match.start())
-    return words
 
 
 def _nothing_yet(body: str) -> dict[Any, Any]:
@@ -664,8 +663,8 @@ def _spoken_within(body: str, family: str, start: int, stop: int) -> bool:
         words = re.escape(family)
         pattern = re.compile(rf"(?<![^\W_])(?:{words}\s+(?:{_VERBS})|said\s+{words})(?![^\W_])")
         return pattern.search(body, start, stop) is not None
-    sites = _of_the_body(body, "candidates: speech sites", _speech_sites)
-    read: dict[tuple[str, int], tuple[int, int, bool]] = _of_the_body(
+    sites = of_the_body(body, "candidates: speech sites", _speech_sites)
+    read: dict[tuple[str, int], tuple[int, int, bool]] = of_the_body(
         body, "candidates: read spoken", _nothing_yet
     )
     size = len(family)

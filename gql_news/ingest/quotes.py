@@ -146,8 +146,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # a gerund ending the words before a quotation, "telling him:", "saying,"
 _GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
 # a relative clause of speech right after a name: ", who said", ", who told reporters"
-_WHO_SAID = re.compile(rf",[^\S\n]+who[^\S\n]+(?:{'|'.join(SPEECH_VERBS)})(?![^\W_])")
 _VERBS = "|".join(SPEECH_VERBS)
+_WHO_SAID = re.compile(rf",[^\S\n]+who[^\S\n]+(?:{_VERBS})(?![^\W_])")
 # a role noun set off by commas right before a name: "Her son, ", "a daughter, ", "His former aide, "
 _ROLE_SET_OFF = re.compile(
     r"(?<![^\W_])(?i:his|her|their|its|the|a|an)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z][a-z-]*),[^\S\n]+$"
