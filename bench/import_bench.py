@@ -201,6 +201,27 @@ async def _counts_ab(items: list[Any], figures: dict[str, Any], rounds: int) -> 
     figures["import_counts_cost"] = round(best["with_counts"] / best["without_counts"] - 1, 3)
 
 
+# what a gql_news process derives as it starts: the name particles (at import), the country
+# context and the countries
+_DERIVE_ALL = (
+    "from gql_news.ingest.country_context import shipped_country_context\n"
+    "from gql_news.ingest.countries import desired_countries\n"
+    "shipped_country_context()\n"
+    "desired_countries()\n"
+)
+
+
+async def _fill_cache() -> None:
+    """Fill `GQL_NEWS_CACHE_DIR` in a process of its own: this one imported gql_news, deriving
+    some of the data at import, before the run's directory was set."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _DERIVE_ALL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    out, err = await process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError((out + err).decode())
+
+
 async def _cli_import(url: str, folders: list[Path]) -> float:
     """Wall time of one `gql-news import` process per folder, all running at once."""
     env = {**os.environ, "DATABASE_URL": url}
@@ -269,7 +290,6 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     from gql_news.db import database, migrate
     from gql_news.ingest.catalogue import load_catalogue
     from gql_news.ingest.countries import load_countries
-    from gql_news.ingest.country_context import shipped_country_context
     from gql_news.ingest.importer import ImportReport, collect, import_items
     from gql_news.ingest.linker import Gazetteer, build_gazetteer, find_mentions
     from gql_news.models import Article, EntityCandidate, Mention
@@ -298,7 +318,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             # another checkout with other linker code replaces it and every `gql-news` process
             # of the run would derive it again (about 1 s of CPU each).
             os.environ.setdefault("GQL_NEWS_CACHE_DIR", str(folder / "cache"))
-            shipped_country_context()
+            await _fill_cache()
             (folder / "catalogue.json").write_text(json.dumps(catalogue_json(catalogue)), encoding="utf-8")
             articles_dir = folder / "articles"
             articles_dir.mkdir()

@@ -8,7 +8,8 @@ organisation and it links to nothing:
   role_words.json, hyphenated ones by their parts: "director-general"), or any WordNet noun for
   a person (or a scientist's by the science, "glaciologist") before a name that opens with a given
   name ("his training partner Wilson Cheruiyot"),
-  or after a possessive before any name ("Their striker Pape Malick Ndiaye");
+  or after a possessive before any name ("Their striker Pape Malick Ndiaye"; not a party to business
+  or a contest, often a company or a club: "its partner Hyundai Rotem");
 - an appositive with a role word after it: "Jan Novak, the deputy finance minister";
 - a role set off by commas before it: "The ministry's spokesman, Ivan Petrov, said", "A trader
   in Alexandria, Mahmoud Fahmy, said" (any WordNet noun for a person counts as a role there, and
@@ -18,7 +19,8 @@ organisation and it links to nothing:
   opened by a possessive before a name that opens with a given name ("His Senegalese counterpart,
   Lamine Sarr,");
 - a preposition ("by", "from", "to") before a name that opens with a given name and holds no
-  place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun";
+  place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun"
+  (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley");
   or before a name of words no dictionary, title or place list knows, followed by "of" and a place
   or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of
   Nairobi");
@@ -64,10 +66,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from gql_news.ingest.country_context import (
-    _of_the_body,
+    body_words,
     names_a_body,
     names_a_feature,
     names_a_place_or_body,
+    of_the_body,
     shipped_country_context,
 )
 from gql_news.ingest.cue_words import (
@@ -94,9 +97,79 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLE_LED = re.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|d|l)[-'’][^\W\d_a-z]")
 # a possessive determiner: the noun after it is somebody's ("their striker", "his counterpart")
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# a party to business or a contest, a company or a club as often as a person: "its partner Hyundai
+# Rotem", "Minsk's rival Dinamo Brest"
+_PARTIES = frozenset(
+    {
+        "partner",
+        "sponsor",
+        "rival",
+        "client",
+        "customer",
+        "supplier",
+        "owner",
+        "buyer",
+        "seller",
+        "backer",
+        "investor",
+        "lender",
+        "creditor",
+        "shareholder",
+        "contractor",
+        "competitor",
+        "insurer",
+        "opponent",
+        "successor",
+        "predecessor",
+        "parent",
+        "landlord",
+        "tenant",
+        "distributor",
+        "operator",
+    }
+)
 # a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
 # "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
 _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
+# before such a preposition, a trade whose other party is a company as often as a person: "sold to
+# Morgan Stanley", "bought by Harvey Norman"
+_TRADE_VERBS = frozenset(
+    {
+        "sold",
+        "bought",
+        "acquired",
+        "owned",
+        "advised",
+        "backed",
+        "financed",
+        "funded",
+        "underwritten",
+        "licensed",
+        "supplied",
+        "leased",
+        "lent",
+        "borrowed",
+        "purchased",
+        "taken",
+        "run",
+        "operated",
+        "made",
+        "built",
+        "loan",
+        "loans",
+        "order",
+        "orders",
+        "contract",
+        "contracts",
+        "stake",
+        "bid",
+        "offer",
+        "investment",
+        "payment",
+        "payments",
+        "deal",
+    }
+)
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4
 _APPOSITIVE_REACH = 8
 # How far after a name the body is read for it again (its surname alone, a quotation given to
@@ -365,8 +438,10 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         if not before.capitalised and _is_role_noun(before.lower) and last > first:
             if given:
                 return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
-            if before2 is not None and (
-                before2.lower in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(before2.text)
+            if (
+                before2 is not None
+                and before.lower not in _PARTIES
+                and (before2.lower in _POSSESSIVE_DETERMINERS or _POSSESSIVE.search(before2.text))
             ):
                 return before.lower, False  # "Their striker Pape Malick Ndiaye": somebody's role
         if before.lower in {"said", "says"}:
@@ -394,6 +469,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         and before is not None
         and not before.mention
         and before.lower in _NAME_PREPOSITIONS
+        and not (before2 is not None and before2.lower in _TRADE_VERBS)
         and not any(names_a_place_or_body(tokens[k].text) for k in range(first + 1, last + 1))
     ):
         return before.lower, False  # "a header from Moussa Diallo-Sarr", "won by Daan Visser"
@@ -480,31 +556,29 @@ def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -
 
     The body's words are indexed once; what was read for a word and a `not_after` is kept, so
     a name the body repeats costs no reading of the same stretch again."""
-    starts = _of_the_body(body, "candidates: words", _whole_words).get(word)
-    if not starts:
+    words: tuple[list[tuple[int, int]], dict[str, list[int]]] = of_the_body(body, "words", body_words)
+    runs, by_word = words  # the body's words, indexed once for these and the country rules
+    indexes = by_word.get(word)
+    if not indexes:
         return False
-    read: dict[tuple[str, str], tuple[int, int]] = _of_the_body(body, "candidates: read alone", _nothing_yet)
-    index = bisect.bisect_left(starts, start)
-    read_from, found = read.get((word, not_after), (len(starts) + 1, 0))
+
+    def begins(found: int) -> int:
+        return runs[indexes[found]][0]
+
+    read: dict[tuple[str, str], tuple[int, int]] = of_the_body(body, "candidates: read alone", _nothing_yet)
+    index = bisect.bisect_left(indexes, start, key=lambda i: runs[i][0])
+    read_from, found = read.get((word, not_after), (len(indexes) + 1, 0))
     if not read_from <= index <= found:  # all between were right after `not_after`
         found = index
-        while found < len(starts) and body[max(0, starts[found] - 64) : starts[found]].rstrip().endswith(
+        while found < len(indexes) and body[max(0, begins(found) - 64) : begins(found)].rstrip().endswith(
             not_after
         ):
             found += 1
         read[(word, not_after)] = (index, found)
-    return found < len(starts) and starts[found] + len(word) <= stop
+    return found < len(indexes) and begins(found) + len(word) <= stop
 
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-
-
-def _whole_words(body: str) -> dict[str, list[int]]:
-    """The ascending starts of each maximal run of letters and digits in the body."""
-    words: dict[str, list[int]] = {}
-    for match in _ALNUM_RUN.finditer(body):
-        words.setdefault(match.group(), []).append(match.start())
-    return words
 
 
 def _nothing_yet(body: str) -> dict[Any, Any]:
@@ -589,8 +663,8 @@ def _spoken_within(body: str, family: str, start: int, stop: int) -> bool:
         words = re.escape(family)
         pattern = re.compile(rf"(?<![^\W_])(?:{words}\s+(?:{_VERBS})|said\s+{words})(?![^\W_])")
         return pattern.search(body, start, stop) is not None
-    sites = _of_the_body(body, "candidates: speech sites", _speech_sites)
-    read: dict[tuple[str, int], tuple[int, int, bool]] = _of_the_body(
+    sites = of_the_body(body, "candidates: speech sites", _speech_sites)
+    read: dict[tuple[str, int], tuple[int, int, bool]] = of_the_body(
         body, "candidates: read spoken", _nothing_yet
     )
     size = len(family)

