@@ -67,16 +67,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.trie_pattern import trie_source
+
+if TYPE_CHECKING:
+    from gql_news.ingest.linker import WordMatcher
 
 # A capitalised word: letters (any script), apostrophes and hyphens inside.
 _CAPITALISED = r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -424,7 +427,7 @@ class CountryContext:
     stop_words: frozenset[str]
     us_states: frozenset[str]
     capitals: tuple[tuple[str, str], ...]  # (a US state's name that is also a country's, its capital)
-    us_places: str  # US state and large-city names, a regex alternation (`_us_places` compiles it)
+    us_places: frozenset[str]  # US state and large-city names (`_us_places` makes their automaton)
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -508,7 +511,7 @@ def _context_data() -> dict[str, Any]:
             for name, capital in sorted(packages["capitals"].items())
             if name in states and capital
         ],
-        "us_places": "|".join(re.escape(name) for name in sorted(sorted(places), key=len, reverse=True)),
+        "us_places": sorted(places),
     }
 
 
@@ -572,22 +575,26 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         stop_words=frozenset(data["stop_words"]),
         us_states=frozenset(data["us_states"]),
         capitals=tuple((name, capital) for name, capital in data["capitals"]),
-        us_places=data["us_places"],
+        us_places=frozenset(data["us_places"]),
     )
 
 
 @lru_cache(maxsize=4)
-def _us_places(alternatives: str) -> re.Pattern[str]:
-    """The US places' pattern, compiled on first use (few bodies name a US state that is a country)."""
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+def _us_places(names: frozenset[str]) -> WordMatcher:
+    """The US places' matcher, made on first use (few bodies name a US state that is a country)."""
+    from gql_news.ingest.linker import WordMatcher  # the linker reads this module first
+
+    return WordMatcher(names)
 
 
-def _us_places_in(body: str, alternatives: str) -> frozenset[str]:
-    """The US places the body names."""
-    return frozenset(m.group() for m in _us_places(alternatives).finditer(body))
+def _us_places_in(body: str, names: frozenset[str]) -> frozenset[str]:
+    """The US places the body names, as whole words, leftmost then longest ("Kansas City", not
+    "Kansas"): one pass of an Aho-Corasick automaton over the body as written (not folded), where
+    an alternation of a thousand names tried at every character cost 0.4 ms for 1 KB."""
+    return frozenset(hit.group() for hit in _us_places(names).finditer(body, folded=body))
 
 
-_body_facts: tuple[str, dict[str, Any]] = ("", {})
+_body_facts: tuple[str, dict[Hashable, Any]] = ("", {})
 
 # a vessel, a horse or a work introduced by what it is ("the container ship Ever Jordan", "the bulk
 # carrier Spirit of Peru", "the colt Irish Rover"): the capitalised words after the noun are its name
@@ -638,7 +645,7 @@ def _in_a_named_thing(body: str, start: int, end: int) -> bool:
     return index > 0 and reaches[index - 1] >= end
 
 
-def of_the_body(body: str, key: str, compute: Callable[[str], Any]) -> Any:
+def of_the_body(body: str, key: Hashable, compute: Callable[[str], Any]) -> Any:
     """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
     ask in turn: what a rule reads from the whole body is read once per body, not once per form."""
     global _body_facts
@@ -1134,7 +1141,9 @@ _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its s
 
 def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
     """Whether the body names at least `_US_PLACES` US states or cities."""
-    places = of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+    places = of_the_body(
+        body, ("us places", context.us_places), lambda text: _us_places_in(text, context.us_places)
+    )
     return len(places) >= _US_PLACES
 
 
@@ -1702,7 +1711,9 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
-        places = of_the_body(body, context.us_places, lambda text: _us_places_in(text, context.us_places))
+        places = of_the_body(
+            body, ("us places", context.us_places), lambda text: _us_places_in(text, context.us_places)
+        )
         if len(places - {form}) < _US_PLACES:
             return False
         capital = _capitals(context.capitals).get(form)
