@@ -123,7 +123,7 @@ async def _in_database(
 
     `migrated` is told which migrations ran; by default a command mentions them only when some did.
     """
-    from gql_news.db import database, migrate
+    from gql_news.db import database, migrate, migrations_current
     from gql_news.ingest.countries import load_countries
 
     settings = get_settings()
@@ -131,6 +131,14 @@ async def _in_database(
         # A command may wait longer than a request for a server's write to commit.
         wait = max(settings.sqlite_busy_timeout_ms, _CLI_BUSY_TIMEOUT_MS)
         settings = settings.model_copy(update={"sqlite_busy_timeout_ms": wait})
+    async with database(settings):
+        # Mostly the schema is current: asked on the command's own connection, which then does
+        # the work (no second connection, no migration imported; ~0.04 s of CPU less).
+        if await migrations_current():
+            if migrated is not None:
+                migrated([])
+            await load_countries()
+            return await work()
     applied = await migrate(settings)
     if migrated is not None:
         migrated(applied)

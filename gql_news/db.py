@@ -15,7 +15,6 @@ import gql_news.tortoise_import  # noqa: F401 - first: Tortoise imported without
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
-from tortoise.migrations.api import migrate as _tortoise_migrate
 from tortoise.transactions import in_transaction
 
 from gql_news.replicas import Replica, Replicas
@@ -114,6 +113,10 @@ async def migrate(settings: Settings) -> list[str]:
         if event == "apply_done":
             applied.append(name)
 
+    # Here, not at the top: a command on a current schema (`migrations_current`) never needs
+    # Tortoise's migration machinery, nor the migrations themselves.
+    from tortoise.migrations.api import migrate as _tortoise_migrate
+
     await _tortoise_migrate(config=tortoise_config(settings, statement_timeout=False), progress=progress)
     await Tortoise.close_connections()
     return applied
@@ -121,14 +124,34 @@ async def migrate(settings: Settings) -> list[str]:
 
 def latest_migration() -> str:
     """The newest committed migration's name (what a current schema is at)."""
+    return max(_migration_names())
+
+
+def _migration_names() -> set[str]:
+    """The committed migrations' names, read from the package's files (none imported)."""
     from importlib.resources import files
 
-    names = [
+    return {
         entry.name.removesuffix(".py")
         for entry in files(MIGRATIONS_MODULE).iterdir()
         if entry.name[:4].isdigit() and entry.name.endswith(".py")
-    ]
-    return max(names)
+    }
+
+
+async def migrations_current() -> bool:
+    """On the open database: whether the migrations it records as applied are exactly the
+    committed ones (then `migrate` has nothing to do). False when it records none (a new
+    database), others or fewer: `migrate` decides, as it would have."""
+    try:
+        _, rows = await db().execute_query(
+            "SELECT app, name FROM tortoise_migrations"  # Tortoise's record of applied migrations
+        )
+    except Exception:  # noqa: BLE001 - no such table yet (a new database), or unreadable: migrate
+        return False
+    recorded = [(row["app"], row["name"]) for row in rows]
+    return len(recorded) == len(set(recorded)) and set(recorded) == {
+        (APP_LABEL, name) for name in _migration_names()
+    }
 
 
 def _replica_names(settings: Settings) -> list[tuple[str, str]]:

@@ -75,3 +75,20 @@ async def test_list_and_co_mention_orders_are_indexed(db_session: Settings) -> N
     pairs = await _index_columns("entity_pair_count")
     assert ("kind", "entity_id", "other_kind", "articles", "last_seen", "other_id") in pairs
     assert ("other_kind", "other_id", "kind", "articles", "last_seen", "entity_id") in pairs
+
+
+async def test_migrations_current_only_when_every_committed_migration_is_recorded(
+    empty_database_url: str,
+) -> None:
+    """What lets a command skip `migrate`: false on a new database and on one missing a
+    migration (which `migrate` then applies), true once all are applied."""
+    from gql_news.db import database, latest_migration, migrate, migrations_current
+
+    settings = Settings(database_url=empty_database_url)
+    async with database(settings):
+        assert not await migrations_current()
+    await migrate(settings)
+    async with database(settings):
+        assert await migrations_current()
+        await db().execute_query(f"DELETE FROM tortoise_migrations WHERE name = '{latest_migration()}'")
+        assert not await migrations_current()
