@@ -162,6 +162,8 @@ _WHO = re.compile(r",[^\S\n]+who[^\S\n]")
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+# the first letter of a word of `_WORD` when it is no digit, "_" or a-z: a word that may be capitalised
+_MAYBE_CAPITALISED = re.compile(r"(?<![\w'’-])[_'’-]*[^\W\d_a-z]")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
@@ -1035,29 +1037,40 @@ def _unambiguous(references: list[_Reference]) -> list[_Reference]:
 
 def _capitalised_runs(body: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words one space apart, lower-case name particles allowed between two
-    of them ("Ruan van der Berg")."""
+    of them ("Ruan van der Berg").
+
+    Only the words that may open with a capital are visited (a word of `_WORD` is a stretch of
+    letters, digits, "_", "'", "’" and "-" from its first letter or digit to its last): two of
+    them are one run when the body writes between them one space, or particles one space apart.
+    """
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    pending: list[re.Match[str]] = []  # particles waiting for a capitalised word
-    previous_end = -2
-    for word in _WORD.finditer(body):
-        text = word.group()
-        joined = body[previous_end : word.start()] == " "
-        if text[:1].isupper():
-            if run and joined:
-                run += [*pending, word]
-            else:
-                if run:
-                    runs.append(run)
-                run = [word]
-            pending = []
-        elif run and joined and text in PARTICLES:
-            pending.append(word)
-        else:
-            if run:
-                runs.append(run)
-            run, pending = [], []
-        previous_end = word.end()
+    for found in _MAYBE_CAPITALISED.finditer(body):
+        start = found.end() - 1
+        if not body[start].isupper():
+            continue
+        word = _WORD.match(body, start)
+        assert word is not None
+        if run:
+            between = body[run[-1].end() : start]
+            if between == " ":
+                run.append(word)
+                continue
+            if (
+                between[:1] == " "
+                and between[-1:] == " "
+                and all(particle in PARTICLES for particle in between[1:-1].split(" "))
+            ):
+                position = run[-1].end() + 1
+                for _ in between[1:-1].split(" "):
+                    match = _WORD.match(body, position)
+                    assert match is not None
+                    run.append(match)
+                    position = match.end() + 1
+                run.append(word)
+                continue
+            runs.append(run)
+        run = [word]
     if run:
         runs.append(run)
     return runs
