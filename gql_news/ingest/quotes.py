@@ -113,7 +113,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from gql_news.ingest.candidates import FoundCandidate
@@ -134,6 +134,7 @@ _NAME_WORD = r"[^\W\d_a-z][^\W\d_]+"  # a capitalised word
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _WORD_RUN = re.compile(r"(?<![^\W_])[^\W_]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_FIND_WORDS_MAX = 12  # first words of names `_occurrences` finds one by one; more: one pass over the words
 # a clause of its own between a speech verb and the quotation it would introduce
 _ANOTHER_CLAUSE = re.compile(r";|,? (?:but|while|whereas|although|though) ")
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
@@ -1003,9 +1004,8 @@ def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]
         else:
             by_word.setdefault(first.group(), []).append(form)
     free_from: dict[str, int] = {}  # a form's next place starts after its last one, as finditer's do
-    for word in _WORD_RUN.finditer(body) if by_word else ():
-        start = word.start()
-        for form in by_word.get(word.group(), ()):
+    for start, word in _word_starts(body, by_word) if by_word else ():
+        for form in by_word.get(word, ()):
             end = start + len(form)
             if (
                 body.startswith(form, start)
@@ -1015,6 +1015,24 @@ def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]
                 found[form].append((start, end))
                 free_from[form] = end
     return found
+
+
+def _word_starts(body: str, words: Collection[str]) -> Iterator[tuple[int, str]]:
+    """(start, word) where the body writes each of `words` (runs of letters and digits) whole, in
+    text order for each word: a few found by `str.find`, more in one pass over the body's words."""
+    if len(words) > _FIND_WORDS_MAX:
+        for match in _WORD_RUN.finditer(body):
+            yield match.start(), match.group()
+        return
+    for word in words:
+        size = len(word)
+        start = body.find(word)
+        while start >= 0:
+            if (start == 0 or not body[start - 1].isalnum()) and not body[
+                start + size : start + size + 1
+            ].isalnum():
+                yield start, word
+            start = body.find(word, start + 1)
 
 
 def _unambiguous(references: list[_Reference]) -> list[_Reference]:

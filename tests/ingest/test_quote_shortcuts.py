@@ -1,5 +1,5 @@
 """The quote attributor's shortcuts find what the plain word-by-word scans they stand for would:
-the runs of capitalised words."""
+the runs of capitalised words, and where the body writes each name."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 import re
 
 from gql_news.ingest.cue_words import PARTICLES
-from gql_news.ingest.quotes import _WORD, _capitalised_runs
+from gql_news.ingest.quotes import _WORD, _capitalised_runs, _occurrences
 
 _SPACES = [" ", " ", " ", "  ", "\n", "\xa0", "", "-", "'", "’", ", ", ".", "_", " - ", "--"]
 _PIECES = [
@@ -58,3 +58,15 @@ def test_capitalised_runs_as_the_word_scan_finds_them() -> None:
         runs = _capitalised_runs(text)
         assert [[w.span() for w in run] for run in runs] == _runs_word_by_word(text), text
         assert all(w.group() == text[w.start() : w.end()] for run in runs for w in run)
+
+
+def test_occurrences_as_finditer_finds_them() -> None:
+    rng = random.Random(6)
+    names = ["Anna Berg", "Berg", "Anna", "Ó Briain", "Briain", "de la Cruz", "Cruz", "al-Sayed", "Sayed"]
+    names += ["O'Neil", "Neil", "Ünal", "1999 Anna", "-Lee", "Lee", "Berg Berg", "ANNA"]
+    for text in _texts(_PIECES + names, 3000, 7):
+        forms = rng.sample(names, rng.randint(1, len(names)))
+        found = _occurrences(text, forms)
+        for form in forms:
+            pattern = rf"(?<![^\W_]){re.escape(form)}(?![^\W_])"
+            assert found[form] == [m.span() for m in re.finditer(pattern, text)], (form, text)
