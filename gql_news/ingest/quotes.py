@@ -163,8 +163,9 @@ _WHO = re.compile(r",[^\S\n]+who[^\S\n]")
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
-# the first letter of a word of `_WORD` when it is no digit, "_" or a-z: a word that may be capitalised
-_MAYBE_CAPITALISED = re.compile(r"(?<![\w'’-])[_'’-]*[^\W\d_a-z]")
+# a word of `_WORD` opening with no digit, "_" or a-z, one that may be capitalised; or, after "_", "'",
+# "’" or "-", the rest of a word from such a letter on
+_MAYBE_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
@@ -1063,12 +1064,12 @@ def _capitalised_runs(body: str) -> list[list[re.Match[str]]]:
     """
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    for found in _MAYBE_CAPITALISED.finditer(body):
-        start = found.end() - 1
+    for word in _MAYBE_CAPITALISED.finditer(body):
+        start = word.start()
         if not body[start].isupper():
             continue
-        word = _WORD.match(body, start)
-        assert word is not None
+        if body[start - 1 : start] in _INNER_MARKS and not _opens_a_word(body, start):
+            continue  # "a-Lee": within a word
         if run:
             between = body[run[-1].end() : start]
             if between == " ":
@@ -1092,6 +1093,18 @@ def _capitalised_runs(body: str) -> list[list[re.Match[str]]]:
     if run:
         runs.append(run)
     return runs
+
+
+_INNER_MARKS = frozenset("_'’-")  # what a word of `_WORD` may hold besides letters and digits
+
+
+def _opens_a_word(body: str, start: int) -> bool:
+    """Whether a word of `_WORD` opens at the letter or digit at `start`: no letter or digit comes
+    before it but across "_", "'", "’" and "-"."""
+    position = start - 1
+    while position >= 0 and body[position] in _INNER_MARKS:
+        position -= 1
+    return position < 0 or not body[position].isalnum()
 
 
 class _Spans:
