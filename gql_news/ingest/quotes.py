@@ -113,7 +113,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from gql_news.ingest.candidates import FoundCandidate
@@ -134,6 +134,7 @@ _NAME_WORD = r"[^\W\d_a-z][^\W\d_]+"  # a capitalised word
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _WORD_RUN = re.compile(r"(?<![^\W_])[^\W_]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_FIND_WORDS_MAX = 12  # first words of names `_occurrences` finds one by one; more: one pass over the words
 # a clause of its own between a speech verb and the quotation it would introduce
 _ANOTHER_CLAUSE = re.compile(r";|,? (?:but|while|whereas|although|though) ")
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})  # before a role
@@ -162,6 +163,9 @@ _WHO = re.compile(r",[^\S\n]+who[^\S\n]")
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+# a word of `_WORD` opening with no digit, "_" or a-z, one that may be capitalised; or, after "_", "'",
+# "’" or "-", the rest of a word from such a letter on
+_MAYBE_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z](?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
@@ -1001,9 +1005,8 @@ def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]
         else:
             by_word.setdefault(first.group(), []).append(form)
     free_from: dict[str, int] = {}  # a form's next place starts after its last one, as finditer's do
-    for word in _WORD_RUN.finditer(body) if by_word else ():
-        start = word.start()
-        for form in by_word.get(word.group(), ()):
+    for start, word in _word_starts(body, by_word) if by_word else ():
+        for form in by_word.get(word, ()):
             end = start + len(form)
             if (
                 body.startswith(form, start)
@@ -1013,6 +1016,24 @@ def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]
                 found[form].append((start, end))
                 free_from[form] = end
     return found
+
+
+def _word_starts(body: str, words: Collection[str]) -> Iterator[tuple[int, str]]:
+    """(start, word) where the body writes each of `words` (runs of letters and digits) whole, in
+    text order for each word: a few found by `str.find`, more in one pass over the body's words."""
+    if len(words) > _FIND_WORDS_MAX:
+        for match in _WORD_RUN.finditer(body):
+            yield match.start(), match.group()
+        return
+    for word in words:
+        size = len(word)
+        start = body.find(word)
+        while start >= 0:
+            if (start == 0 or not body[start - 1].isalnum()) and not body[
+                start + size : start + size + 1
+            ].isalnum():
+                yield start, word
+            start = body.find(word, start + 1)
 
 
 def _unambiguous(references: list[_Reference]) -> list[_Reference]:
@@ -1035,32 +1056,55 @@ def _unambiguous(references: list[_Reference]) -> list[_Reference]:
 
 def _capitalised_runs(body: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words one space apart, lower-case name particles allowed between two
-    of them ("Ruan van der Berg")."""
+    of them ("Ruan van der Berg").
+
+    Only the words that may open with a capital are visited (a word of `_WORD` is a stretch of
+    letters, digits, "_", "'", "’" and "-" from its first letter or digit to its last): two of
+    them are one run when the body writes between them one space, or particles one space apart.
+    """
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    pending: list[re.Match[str]] = []  # particles waiting for a capitalised word
-    previous_end = -2
-    for word in _WORD.finditer(body):
-        text = word.group()
-        joined = body[previous_end : word.start()] == " "
-        if text[:1].isupper():
-            if run and joined:
-                run += [*pending, word]
-            else:
-                if run:
-                    runs.append(run)
-                run = [word]
-            pending = []
-        elif run and joined and text in PARTICLES:
-            pending.append(word)
-        else:
-            if run:
-                runs.append(run)
-            run, pending = [], []
-        previous_end = word.end()
+    for word in _MAYBE_CAPITALISED.finditer(body):
+        start = word.start()
+        if not body[start].isupper():
+            continue
+        if body[start - 1 : start] in _INNER_MARKS and not _opens_a_word(body, start):
+            continue  # "a-Lee": within a word
+        if run:
+            between = body[run[-1].end() : start]
+            if between == " ":
+                run.append(word)
+                continue
+            if (
+                between[:1] == " "
+                and between[-1:] == " "
+                and all(particle in PARTICLES for particle in between[1:-1].split(" "))
+            ):
+                position = run[-1].end() + 1
+                for _ in between[1:-1].split(" "):
+                    match = _WORD.match(body, position)
+                    assert match is not None
+                    run.append(match)
+                    position = match.end() + 1
+                run.append(word)
+                continue
+            runs.append(run)
+        run = [word]
     if run:
         runs.append(run)
     return runs
+
+
+_INNER_MARKS = frozenset("_'’-")  # what a word of `_WORD` may hold besides letters and digits
+
+
+def _opens_a_word(body: str, start: int) -> bool:
+    """Whether a word of `_WORD` opens at the letter or digit at `start`: no letter or digit comes
+    before it but across "_", "'", "’" and "-"."""
+    position = start - 1
+    while position >= 0 and body[position] in _INNER_MARKS:
+        position -= 1
+    return position < 0 or not body[position].isalnum()
 
 
 class _Spans:
