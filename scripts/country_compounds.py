@@ -87,6 +87,7 @@ DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
 THING_ROOTS = {3309808, 3964744}  # fabric (cloth, material, textile); plaything (toy)
+BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
@@ -252,6 +253,8 @@ def main() -> int:
                     }
                 ),
                 "american_senses": sorted(_american_senses()),
+                "period_senses": sorted(_period_senses(synsets)),
+                "built_or_periods": sorted(_with_plurals(_first_sense_below(synsets, BUILT_OR_PERIOD))),
                 "demonyms": sorted(
                     {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
                 ),
@@ -371,6 +374,33 @@ def _american_senses() -> set[str]:
         words = {fields[4 + 2 * i].split("(")[0].lower() for i in range(int(fields[3], 16))}
         definition = gloss.split(";")[0]
         out |= {word for word in words & demonyms if word != "american" and "American" in definition}
+    return out
+
+
+def _period_senses(synsets: dict[int, Synset]) -> set[str]:
+    """The demonyms that WordNet also lists as an adjective of named people rather than a place:
+    a sense whose related nouns are all particular persons, instances of a kind ("georgian": "of
+    or relating to the Hanoverian kings of England", related to George I to IV; not "thai", whose
+    sense relates to the Thai people, nor "dominican", to a friar of the order). Before a building
+    or a time ("Georgian terrace", "Georgian era") it names their period, not the country."""
+    individuals = set()
+    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split(" | ")[0].split()
+        if not line.startswith(" ") and int(fields[1]) == PERSON and "@i" in fields:
+            individuals.add(int(fields[0]))
+    demonyms = {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+    out = set()
+    for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        words = {fields[4 + 2 * i].split("(")[0].lower() for i in range(count)}
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
+        related = [int(p[1]) for p in pointers if p[0] in ("+", "\\") and p[2] == "n"]
+        if related and all(offset in individuals for offset in related):
+            out |= words & demonyms
     return out
 
 

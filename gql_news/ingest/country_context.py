@@ -452,6 +452,8 @@ class CountryContext:
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
     kinds_of_things: frozenset[str]  # nouns first of all a cloth or a toy ("towelling", "doll")
     american_senses: frozenset[str]  # demonyms also an adjective of something American ("indian")
+    period_senses: frozenset[str]  # demonyms also an adjective of named people ("georgian": the kings)
+    built_or_periods: frozenset[str]  # nouns first of all a structure or a time ("terrace", "era")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
@@ -532,6 +534,8 @@ def _context_data() -> dict[str, Any]:
         "foods": nouns["foods"],
         "kinds_of_things": nouns["kinds_of_things"],
         "american_senses": nouns["american_senses"],
+        "period_senses": nouns["period_senses"],
+        "built_or_periods": nouns["built_or_periods"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
         "languages": nouns["languages"],
@@ -600,6 +604,8 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         foods=frozenset(data["foods"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),
         american_senses=frozenset(data["american_senses"]),
+        period_senses=frozenset(data["period_senses"]),
+        built_or_periods=frozenset(data["built_or_periods"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
         languages=frozenset(data["languages"]),
@@ -1148,6 +1154,13 @@ def _compound(
         and (named_elsewhere is None or not named_elsewhere())
     ):
         return True  # "Indian gaming" in a story of Oklahoma's tribes that names India nowhere
+    if (
+        lower in context.period_senses
+        and not _of_a_nation(body, end)
+        and _a_building_or_period(body, end, context)
+        and (named_elsewhere is None or not named_elsewhere())
+    ):
+        return True  # "a Georgian terrace" in a story that names Georgia nowhere else
     if sentence_start(body, start) and form.isalpha():
         if lower in context.foods and _a_sentence_of_cooking(body, end):
             return True  # "Turkey was on the menu at the anniversary lunch"
@@ -1227,6 +1240,14 @@ def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -
 
 # a capitalised word listed right before a form: "Argentine and ", "French, "
 _ORIGIN_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
+
+
+def _a_building_or_period(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the lower-case phrase after `end` ends with a noun that is first of all a structure
+    or a time ("terrace house", "sash windows", "era"): after a demonym that is also an adjective
+    of named people (the Georges' "Georgian") it names their period's buildings."""
+    words = _without_verbs(_phrase_after(body, end, context)[0], context)
+    return bool(words) and any(noun in context.built_or_periods for noun in _singulars(words[-1]))
 
 
 def _a_sentence_of_cooking(body: str, end: int) -> bool:

@@ -414,3 +414,26 @@ def test_each_form_is_read_only_where_the_body_writes_it(gazetteer: Gazetteer) -
 )
 def test_a_demonym_before_what_a_country_has_is_the_country(body: str, gazetteer: Gazetteer) -> None:
     assert len(_linked(body, gazetteer)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a demonym that is also an adjective of named people (the Georges) before a structure or a time
+        ("The street keeps its Georgian houses and a Georgian chapel.", []),
+        ("Prices of Georgian terraces rose in Edinburgh, built in the Georgian era.", []),
+        # the same words where the body names the country, or before what a country has
+        ("Georgian houses in Tbilisi were restored. Georgia paid for the work.", ["Georgian", "Georgia"]),
+        ("The Georgian embassy in London said visas stay open.", ["Georgian"]),
+        # before a noun that is no structure or time
+        ("Georgian wine exports rose by a fifth.", ["Georgian"]),
+        ("The Georgian government cut the tax on grain.", ["Georgian"]),
+        ("Georgian farmers sold more hazelnuts.", ["Georgian"]),
+        # other demonyms before a structure: WordNet lists no such sense of them
+        ("The Thai bridge and the Greek hotel were rebuilt.", ["Thai", "Greek"]),
+    ],
+)
+def test_a_demonym_of_a_period_before_a_building_or_time(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
