@@ -437,3 +437,25 @@ def test_a_demonym_of_a_period_before_a_building_or_time(
     body: str, linked: list[str], gazetteer: Gazetteer
 ) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a country's name before an animal names its kind, though the body speaks of no species
+        ("Fishmongers sold more Greenland halibut as the price of cod rose.", []),
+        ("The Greenland shark can live for 400 years, scientists said.", []),
+        # not where the body speaks of trade, nor before a noun that is no animal
+        ("Greenland halibut exports to Denmark rose by a fifth.", ["Greenland", "Denmark"]),
+        ("Greenland fishermen sold their catch in Nuuk.", ["Greenland"]),
+        # a demonym's species name ends with its last noun, not the words after it
+        ("The app will add Chinese mitten crabs next year.", []),
+        ("Shoppers bought Chilean mussels next door and Kenyan tea.", ["Chilean", "Kenyan"]),
+        ("The Russian wheat crop next year will be smaller.", ["Russian"]),
+        ("Greek olive oil exports rose.", ["Greek"]),
+    ],
+)
+def test_a_country_before_an_animal_names_its_kind(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
