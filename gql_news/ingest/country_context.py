@@ -1351,32 +1351,40 @@ def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: Cou
 
 
 def _listed_plants(body: str, start: int, phrase_end: int, words: list[str], context: CountryContext) -> bool:
-    """Whether a demonym before a plant's name ("Turkish sage") stands in a list next to another
-    demonym and a plant's name, one of the two no food ("Irish yew"), in a sentence that says nothing of trade or farming: garden
+    """Whether a demonym before a plant's name ("Turkish sage") stands in a list of other demonyms
+    and plants' names, one of them no food ("Irish yew"), in a sentence that says nothing of trade or farming: garden
     plants of those names ("Greek oregano, Turkish sage and Irish yew for dry gardens"), where a
     country's produce is grown, sold or shipped ("Kenyan roses and Ethiopian carnations for
     export", "Brazilian coffee and Colombian cocoa prices")."""
     if len(words) != 1 or not _a_plant(words[0], context):
         return False
-    neighbours: list[tuple[str, int]] = []
-    following = _NEXT_ITEM.match(body, phrase_end)
-    if following is not None:
-        neighbours.append((following.group(1), following.end()))
-    preceding = _previous_item(body, start, 1)
-    if preceding is not None:
-        neighbours.append(preceding)
-    plants = [
-        item[0]
-        for form, form_end in neighbours
-        if form.lower() in context.demonyms
-        and len(item := _phrase_after(body, form_end, context)[0]) == 1
-        and _a_plant(item[0], context)
-    ]
+    plants: list[str] = []  # the other items of the list, each a demonym and one plant's name
+    position = phrase_end
+    while len(plants) < _LIST_ITEMS and (following := _NEXT_ITEM.match(body, position)) is not None:
+        item, position = _phrase_after(body, following.end(), context)
+        if (
+            following.group(1).lower() not in context.demonyms
+            or len(item) != 1
+            or not _a_plant(item[0], context)
+        ):
+            break
+        plants.append(item[0])
+    position = start
+    while len(plants) < _LIST_ITEMS and (preceding := _previous_item(body, position, 1)) is not None:
+        form, form_end = preceding
+        item = _phrase_after(body, form_end, context)[0]
+        if form.lower() not in context.demonyms or len(item) != 1 or not _a_plant(item[0], context):
+            break
+        plants.append(item[0])
+        position = form_end - len(form)
     if not plants or all(_a_food(word, context) for word in (*plants, words[0])):
         return False  # produce that is eaten or drunk: "Kenyan tea and Colombian coffee"
     first = max(body.rfind(".", max(0, start - _SENTENCE_REACH), start), body.rfind("\n", 0, start), 0)
     sentence = body[first:start] + _rest_of_sentence(body, phrase_end)
     return _TRADE_TALK.pattern.search(sentence) is None and _FARM_TALK.search(sentence) is None
+
+
+_LIST_ITEMS = 6  # items of a list read on either side of a demonym's plant
 
 
 def _a_plant(word: str, context: CountryContext) -> bool:

@@ -459,3 +459,17 @@ def test_a_country_before_an_animal_names_its_kind(
     body: str, linked: list[str], gazetteer: Gazetteer
 ) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a list of demonyms and plants, one of them no food anywhere in the list: garden plants
+        ("She recommends Greek oregano, Turkish sage and Irish yew for dry gardens.", []),
+        # all of them foods, or a sentence of farming: the countries' produce
+        ("She bought Greek oregano, Turkish sage and Kenyan tea.", ["Greek", "Turkish", "Kenyan"]),
+        ("Greek oregano, Turkish sage and Irish yew growers cut prices.", ["Greek", "Turkish", "Irish"]),
+    ],
+)
+def test_a_list_of_garden_plants_is_read_whole(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
