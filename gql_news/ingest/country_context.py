@@ -1564,11 +1564,23 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
         return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
     if not _speaks_of(body, _COOKING_TALK):
         return False
-    if head in context.foods and head not in context.animals and head not in context.plants:
+    if _a_prepared_food(head, context):
         return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"
+    if (
+        len(words) > 1
+        and _a_prepared_food(words[0], context)
+        and words[0] in context.nouns
+        and not _speaks_of_trade(body)
+    ):
+        return True  # a prepared food before the noun it makes: "Greek yoghurt bowls" on a menu
     if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
         return True  # "Korean fried chicken", "Scottish smoked salmon"
     return not _a_known_word(head, context)  # "Peruvian ceviche"
+
+
+def _a_prepared_food(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun is a food and neither an animal nor a plant ("yoghurt", not "tea")."""
+    return word in context.foods and word not in context.animals and word not in context.plants
 
 
 def _a_food(word: str, context: CountryContext) -> bool:

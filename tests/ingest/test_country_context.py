@@ -473,3 +473,18 @@ def test_a_country_before_an_animal_names_its_kind(
 )
 def test_a_list_of_garden_plants_is_read_whole(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # on a menu, a demonym before a prepared food and the noun it makes
+        ("Greek yoghurt bowls and Turkish eggs were on restaurant menus.", []),
+        # a plant or an animal, or a body that speaks of trade: the country's produce
+        ("The chef buys Kenyan tea leaves and Chilean mussels for the menu.", ["Kenyan", "Chilean"]),
+        ("Greek yoghurt exports rose as restaurant menus changed.", ["Greek"]),
+        ("Greek olive oil exports rose.", ["Greek"]),
+    ],
+)
+def test_a_prepared_food_on_a_menu(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
