@@ -103,8 +103,10 @@ _COMPOUND_WORDS = 3
 # a second form that shares the head noun: "Burmese and Siamese cats", "Irish or Gordon setters"
 _SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n]+([a-z]+)(?![^\W_])")
 # an apposition that calls the form a town: "In Peru, a town of 11,000 on the Wabash"
+# an apposition or a predicate that says what the name is: "Peru, a town of", "the Niger is a different river"
 _A_TOWN_AFTER = re.compile(
-    r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish|county seat)(?![\w'’-])"
+    r"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish"
+    r"|county seat|river|lake)(?![\w'’-])"
 )
 MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
@@ -1783,7 +1785,7 @@ def _place_or_institution(
     if following in _RIVER_LANDS and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
-        return True  # "Peru, a town of 11,000": the apposition says what the name is
+        return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places

@@ -488,3 +488,18 @@ def test_a_list_of_garden_plants_is_read_whole(body: str, linked: list[str], gaz
 )
 def test_a_prepared_food_on_a_menu(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a predicate or an apposition that says the name is a river or a lake
+        ("“The Niger is a different river,” she said. Niger signed the deal.", ["Niger"]),
+        ("The Jordan, a narrow river, runs low. Jordan objected.", ["Jordan"]),
+        # what it says is no river: the country
+        ("Niger is a landlocked country. Chad is a member of the commission.", ["Niger", "Chad"]),
+        ("Jordan is the river's largest user.", ["Jordan"]),
+    ],
+)
+def test_a_name_said_to_be_a_river(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
