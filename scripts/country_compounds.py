@@ -46,8 +46,9 @@ oil palm") it is not. The file lists, in lower case:
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
-- "kinds_of_things": one-word nouns whose first sense lies below "fabric" or "plaything"
-  ("towelling", "doll"): after a country form, a kind of cloth or toy ("Turkish towelling").
+- "kinds_of_things": one-word nouns whose first sense lies below "fabric", "plaything" or
+  "musical instrument" ("towelling", "doll", "guitar"): after a country form, a kind of cloth,
+  toy or instrument ("Turkish towelling", "Spanish guitars").
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
@@ -87,7 +88,11 @@ TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian R
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
-THING_ROOTS = {3309808, 3964744}  # fabric (cloth, material, textile); plaything (toy)
+THING_ROOTS = {
+    3309808,
+    3964744,
+    3800933,
+}  # fabric (cloth, material, textile); plaything (toy); musical instrument
 BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
@@ -427,9 +432,10 @@ def _period_senses(synsets: dict[int, Synset]) -> set[str]:
 
 
 def _kinds_of_things(synsets: dict[int, Synset]) -> set[str]:
-    """The one-word lower-case nouns whose first (most frequent) sense lies below "fabric" or
-    "plaything" ("towelling", "tweed", "doll", "kite"): after a country form the phrase names a
-    kind of cloth or toy ("Turkish towelling", "Russian dolls"), which says nothing of the
+    """The one-word lower-case nouns whose first (most frequent) sense lies below "fabric",
+    "plaything" or "musical instrument" ("towelling", "tweed", "doll", "kite", "guitar"): after a
+    country form the phrase names a kind of cloth, toy or instrument ("Turkish towelling",
+    "Russian dolls", "Spanish guitars"), which says nothing of the
     country unless the body names it otherwise. Animals, plants and foods are left out: after a
     country form they are as often its produce ("Kenyan tea", "Chilean mussels")."""
     return _first_sense_below(synsets, THING_ROOTS)

@@ -452,7 +452,7 @@ class CountryContext:
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
-    kinds_of_things: frozenset[str]  # nouns first of all a cloth or a toy ("towelling", "doll")
+    kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
     american_senses: frozenset[str]  # demonyms also an adjective of something American ("indian")
     period_senses: frozenset[str]  # demonyms also an adjective of named people ("georgian": the kings)
     animal_namers: frozenset[str]  # country names beginning a WordNet animal's name ("greenland")
@@ -1223,9 +1223,10 @@ _FIGURATIVE_CLOTH = frozenset({"fabric", "fabrics"})
 
 
 def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether the lower-case phrase after `end` ends with a noun that is first of all a cloth or
-    a toy ("Turkish towelling", "Russian dolls"): the form and the phrase name a kind of thing.
-    Not goods: in a body that speaks of trade ("Turkish towels" among exports), nor where the
+    """Whether the lower-case phrase after `end` ends with a noun that is first of all a cloth, a
+    toy or a musical instrument ("Turkish towelling", "Russian dolls", "Spanish guitars"): the form
+    and the phrase name a kind of thing. Not goods: in a paragraph that speaks of trade ("Turkish
+    towels" among exports), nor where the
     form shares its noun with another country's, which sets origins side by side ("French and
     Belgian lace"); not where the phrase ends with another noun ("Russian doll makers"), nor
     where a country's name comes before a word in -s, which may be its verb ("Congo produces")."""
@@ -1237,7 +1238,9 @@ def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -
         or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1]))
     ):
         return False  # "the Ukrainian social fabric": the country's
-    if _speaks_of_trade(body) or (lower_form not in context.demonyms and words[-1].endswith("s")):
+    if _TRADE_TALK.pattern.search(_paragraph(body, start)) or (
+        lower_form not in context.demonyms and words[-1].endswith("s")
+    ):
         return False  # after a country's name a word in -s may be its verb: "Congo produces copper"
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
     return before is None or before.group(1).lower() not in context.demonyms
@@ -1253,6 +1256,13 @@ def _a_building_or_period(body: str, end: int, context: CountryContext) -> bool:
     of named people (the Georges' "Georgian") it names their period's buildings."""
     words = _without_verbs(_phrase_after(body, end, context)[0], context)
     return bool(words) and any(noun in context.built_or_periods for noun in _singulars(words[-1]))
+
+
+def _paragraph(body: str, position: int) -> str:
+    """The paragraph (between blank lines or line breaks) that holds `position`."""
+    first = body.rfind("\n", 0, position) + 1
+    last = body.find("\n", position)
+    return body[first : last if last >= 0 else len(body)]
 
 
 def _a_sentence_of_cooking(body: str, end: int) -> bool:

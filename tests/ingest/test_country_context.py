@@ -503,3 +503,21 @@ def test_a_prepared_food_on_a_menu(body: str, linked: list[str], gazetteer: Gaze
 )
 def test_a_name_said_to_be_a_river(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a musical instrument after a demonym is a kind of thing, as a cloth or a toy is
+        ("A collection of Spanish guitars drew the largest crowd.", []),
+        # trade is read in the paragraph of the form, not anywhere in the body
+        (
+            "A set of Russian dolls painted in Moscow went for more.\n\nThe painting's export will need a licence.",
+            [],
+        ),
+        ("Spanish guitars are exported to Japan.", ["Spanish", "Japan"]),
+        ("The Spanish guitar maker hired ten people.", ["Spanish"]),
+    ],
+)
+def test_instruments_and_trade_in_the_paragraph(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
