@@ -79,7 +79,6 @@ THINGS = {
     13: "noun.food", 17: "noun.object", 19: "noun.phenomenon", 20: "noun.plant", 22: "noun.process",
     26: "noun.state", 27: "noun.substance",
 }  # fmt: skip
-KINDS_ANIMAL = 5  # noun.animal
 KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a country form
 MAX_WORDS = 4
 COMMUNICATION = 10
@@ -260,7 +259,6 @@ def main() -> int:
                 ),
                 "american_senses": sorted(_american_senses()),
                 "period_senses": sorted(_period_senses(synsets)),
-                "animal_namers": sorted(_animal_namers(synsets)),
                 "built_or_periods": sorted(_with_plurals(_first_sense_below(synsets, BUILT_OR_PERIOD))),
                 "demonyms": sorted(
                     {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
@@ -381,26 +379,6 @@ def _american_senses() -> set[str]:
         words = {fields[4 + 2 * i].split("(")[0].lower() for i in range(int(fields[3], 16))}
         definition = gloss.split(";")[0]
         out |= {word for word in words & demonyms if word != "american" and "American" in definition}
-    return out
-
-
-def _animal_namers(synsets: dict[int, Synset]) -> set[str]:
-    """The one-word names of countries (not demonyms) that begin a WordNet noun of an animal
-    ("Greenland whale", "Norway rat", "Canada goose"): English names kinds of animals after
-    them, so before another animal the name may name a kind too ("Greenland halibut")."""
-    names = {
-        form.lower()
-        for row in desired_countries()
-        for form in (row.name, *row.aliases)
-        if form and " " not in form and not form.isupper()
-    }
-    out = set()
-    for synset in synsets.values():
-        if synset.lexfile == KINDS_ANIMAL:
-            for lemma in synset.words:
-                parts = lemma.lower().split("_")
-                if len(parts) >= 2 and parts[0] in names and all(part.isalpha() for part in parts):
-                    out.add(parts[0])
     return out
 
 

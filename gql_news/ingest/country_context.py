@@ -455,7 +455,6 @@ class CountryContext:
     kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
     american_senses: frozenset[str]  # demonyms also an adjective of something American ("indian")
     period_senses: frozenset[str]  # demonyms also an adjective of named people ("georgian": the kings)
-    animal_namers: frozenset[str]  # country names beginning a WordNet animal's name ("greenland")
     built_or_periods: frozenset[str]  # nouns first of all a structure or a time ("terrace", "era")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
@@ -538,7 +537,6 @@ def _context_data() -> dict[str, Any]:
         "kinds_of_things": nouns["kinds_of_things"],
         "american_senses": nouns["american_senses"],
         "period_senses": nouns["period_senses"],
-        "animal_namers": nouns["animal_namers"],
         "built_or_periods": nouns["built_or_periods"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
@@ -609,7 +607,6 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         kinds_of_things=frozenset(data["kinds_of_things"]),
         american_senses=frozenset(data["american_senses"]),
         period_senses=frozenset(data["period_senses"]),
-        animal_namers=frozenset(data["animal_namers"]),
         built_or_periods=frozenset(data["built_or_periods"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
@@ -1137,7 +1134,7 @@ def _compound(
         if (
             _an_animal(_without_verbs(words, context)[-1], context)
             and not _opens_a_clause(body, start)
-            and (_speaks_of_species(body) or (lower in context.animal_namers and not _speaks_of_trade(body)))
+            and _speaks_of_species(body)
         ):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
@@ -1554,8 +1551,6 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
     not speak of trade: a species' name. One noun ("Norwegian cod") is the country's produce, and
     so is such a phrase in a story of exports and imports, and one that ends with a plant or a
     crop ("the Russian wheat crop", "Brazilian coffee trees")."""
-    while len(words) > 2 and words[-1] not in context.nouns and not _an_animal(words[-1], context):
-        words = words[:-1]  # "Chinese mitten crabs next year": the name ends with its last noun
     if len(words) < 2 or _speaks_of_trade(body):
         return False
     first, head = words[0], words[-1]
