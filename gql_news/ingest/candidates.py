@@ -239,8 +239,16 @@ def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:
 def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name holds a country's name or demonym and opens with no given name ("China
     Southern said", "Royal Jordanian said"): a company named after the country, not a person.
-    "Marcy Jordan" and "Jordan Haddad" open with given names and stay people."""
+    "Marcy Jordan" and "Jordan Haddad" open with given names and stay people; a country's name of
+    two or more words opening it ("Hong Kong Disneyland", "Costa Rica Airways") is no given name.
+    """
     words = text.split()
+    if any(
+        kind == "country"
+        for end in range(2, len(words))
+        for kind, _ in entities_named(" ".join(words[:end]), gazetteer)
+    ):
+        return True
     if words[0].lower() in shipped_country_context().given_names:
         return False
     return any(kind == "country" for word in words for kind, _ in entities_named(word, gazetteer))

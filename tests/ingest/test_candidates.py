@@ -372,3 +372,19 @@ def test_a_preposition_after_a_trade_verb_suggests_no_person(text: str) -> None:
 )
 def test_a_possessive_before_a_party_to_business_suggests_no_person(text: str) -> None:
     assert [c for c in found(text) if c[1] == "person"] == []
+
+
+def test_a_name_opened_by_a_country_of_two_words_is_no_person_unless_a_title_is_set_off() -> None:
+    """A given name ("Hong") opening a country's name of two words ("Hong Kong") is no person's;
+    a title set off by commas before it still makes it a person (the ISO countries' forms)."""
+    from tests.ingest.corpus import catalogue
+
+    gazetteer = catalogue().gazetteer
+
+    def people(text: str) -> list[str]:
+        found = find_candidates(text, find_mentions(text, gazetteer), gazetteer)
+        return [c.text for c in found if c.kind.value == "person"]
+
+    assert people("The award went to Hong Kong Disneyland for its record.") == []
+    assert people("The award went to Hong Lee for her record.") == ["Hong Lee"]
+    assert people("The chief executive, Hong Kong Lee, said no.") == ["Hong Kong Lee"]
