@@ -318,20 +318,27 @@ class _Attributor:
             first, _, rest = m.text.partition(" ")
             if rest and len(openers[first]) == 1 and first.lower() not in TITLES and first not in firsts:
                 firsts[first] = (m.entity_id, m.end)
-        linked = _Covering([(m.start, m.end) for m in people])
-        for first in list(firsts):  # "Later, Ana Dimitrova spoke": a name nobody knows opens with it too
-            before_a_name = rf"(?<![^\W_]){re.escape(first)} [^\W\d_a-z]"
-            if any(not linked.overlaps(m.start(), m.end()) for m in re.finditer(before_a_name, self.body)):
-                del firsts[first]
         if not firsts:
             return []
+        linked = _Covering([(m.start, m.end) for m in people])
+        written = _whole_word_starts(self.body, firsts)
+        for first in list(firsts):  # "Later, Ana Dimitrova spoke": a name nobody knows opens with it too
+            size = len(first)
+            if any(
+                _A_NAME_NEXT.match(self.body, start + size) and not linked.overlaps(start, start + size + 2)
+                for start in written[first]
+            ):
+                del firsts[first]
         out: list[_Reference] = []
         for first, (pk, named_end) in firsts.items():
-            pattern = rf"(?<![^\W_]){re.escape(first)}(?![^\W_])(?! [^\W\d_a-z])"
-            for match in re.finditer(pattern, self.body[named_end:]):
-                start, end = named_end + match.start(), named_end + match.end()
-                if linked.overlaps(start, end) or _CAPITALISED_BEFORE.search(
-                    self.body, max(0, start - 40), start
+            for start in written[first]:
+                end = start + len(first)
+                if (
+                    start < named_end
+                    or self.body[end : end + 1].isalnum()
+                    or _A_NAME_NEXT.match(self.body, end)
+                    or linked.overlaps(start, end)
+                    or _CAPITALISED_BEFORE.search(self.body, max(0, start - 40), start)
                 ):
                     continue
                 after = _FIRST_WORD.match(self.body, end + 1)
@@ -1016,6 +1023,28 @@ def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]
                 found[form].append((start, end))
                 free_from[form] = end
     return found
+
+
+_A_NAME_NEXT = re.compile(r" [^\W\d_a-z]")  # a space and a capital: another word of a name follows
+
+
+def _whole_word_starts(body: str, texts: Collection[str]) -> dict[str, list[int]]:
+    """The ascending starts of each of `texts` written in the body after no letter or digit:
+    found from its first run of letters and digits (`_word_starts`, one pass for many), so the
+    body is read once however many texts there are."""
+    heads: dict[str, list[str]] = {}
+    starts: dict[str, list[int]] = {text: [] for text in texts}
+    for text in texts:
+        opening = _FIRST_WORD.match(text)
+        if opening is not None:
+            heads.setdefault(opening.group(), []).append(text)
+        else:  # opens with no letter or digit: looked for alone
+            starts[text] = [m.start() for m in re.finditer(rf"(?<![^\W_]){re.escape(text)}", body)]
+    for start, head in _word_starts(body, heads) if heads else ():
+        for text in heads.get(head, ()):
+            if body.startswith(text, start):
+                starts[text].append(start)
+    return starts
 
 
 def _word_starts(body: str, words: Collection[str]) -> Iterator[tuple[int, str]]:
