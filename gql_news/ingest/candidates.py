@@ -66,6 +66,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from gql_news.ingest.country_context import (
+    ALNUM_RUN,
     body_words,
     names_a_body,
     names_a_feature,
@@ -586,9 +587,6 @@ def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -
     return found < len(indexes) and begins(found) + len(word) <= stop
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-
-
 def _nothing_yet(body: str) -> dict[Any, Any]:
     return {}
 
@@ -666,7 +664,7 @@ def _spoken_within(body: str, family: str, start: int, stop: int) -> bool:
     The places next to a speech verb are indexed once per body under the word on the family's
     side; only those under the family's last (or first) word are read, and what was read for a
     family is kept, so a name the body repeats costs no reading of the same stretch again."""
-    edges = _ALNUM_RUN.findall(family)
+    edges = ALNUM_RUN.findall(family)
     if not (edges and family.startswith(edges[0]) and family.endswith(edges[-1])):  # "&"
         words = re.escape(family)
         pattern = re.compile(rf"(?<![^\W_])(?:{words}\s+(?:{_VERBS})|said\s+{words})(?![^\W_])")

@@ -1023,7 +1023,7 @@ def _names_by(body: str, form: str) -> list[int]:
 _SURNAME_PARTS = 4
 """Parts ("O", "Neil", "Smith" in "O'Neil-Smith") of the longest surname looked for alone: reading a
 longer chain of hyphened words again at each of its parts would cost work growing with its length."""
-_ALNUM_RUN = re.compile(r"[^\W_]+")
+ALNUM_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits: a word of `body_words`
 
 
 def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, list[int]]:
@@ -1061,7 +1061,7 @@ def body_words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
     """The body's maximal runs of letters and digits, in order, and the indexes of each one's."""
     runs: list[tuple[int, int]] = []
     by_word: dict[str, list[int]] = {}
-    for index, run in enumerate(_ALNUM_RUN.finditer(body)):
+    for index, run in enumerate(ALNUM_RUN.finditer(body)):
         runs.append(run.span())
         by_word.setdefault(run.group(), []).append(index)
     return runs, by_word
@@ -1109,10 +1109,15 @@ def _compound(
     lower = form.lower()
     if _known_compound(body, end, lower, context):
         return True
+
+    def nowhere_else() -> bool:
+        return named_elsewhere is None or not named_elsewhere()
+
     if lower in context.demonyms and _shares_a_head_that_is_not_the_country(body, end, context):
         return True  # "its Italian and French classes": the second's noun, and its reading, are the first's
+    words, phrase_end = _phrase_after(body, end, context)
+    nouns = _without_verbs(words, context)
     if lower in context.demonyms:
-        words, phrase_end = _phrase_after(body, end, context)
         if words and _listed_with_a_compound(body, start, phrase_end, context):
             return True  # "Chinese lanterns and Mexican fleabane", "Thai curry or Vietnamese spring rolls"
         if words and _listed_plants(body, start, phrase_end, words, context):
@@ -1121,21 +1126,16 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
-        nouns = _without_verbs(words, context)
         if words and _a_species_name(body, nouns, context):
             return True  # "Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"
         if words and _a_cooking_style(body, nouns, context):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
             return True  # "Japanese raku and Korean celadon" in a potter's obituary
-    elif words := _phrase_after(body, end, context)[0]:
+    elif words:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
-        if (
-            _an_animal(_without_verbs(words, context)[-1], context)
-            and not _opens_a_clause(body, start)
-            and _speaks_of_species(body)
-        ):
+        if _an_animal(nouns[-1], context) and not _opens_a_clause(body, start) and _speaks_of_species(body):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
@@ -1143,24 +1143,20 @@ def _compound(
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
-    if (
-        not form.isupper()
-        and _a_kind_of_thing(body, start, end, context)
-        and (named_elsewhere is None or not named_elsewhere())
-    ):
+    if not form.isupper() and _a_kind_of_thing(body, start, end, nouns, context) and nowhere_else():
         return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
     if (
         lower in context.american_senses
         and not _of_a_nation(body, end)
         and _speaks_of_the_united_states(body, context)
-        and (named_elsewhere is None or not named_elsewhere())
+        and nowhere_else()
     ):
         return True  # "Indian gaming" in a story of Oklahoma's tribes that names India nowhere
     if (
         lower in context.period_senses
         and not _of_a_nation(body, end)
-        and _a_building_or_period(body, end, context)
-        and (named_elsewhere is None or not named_elsewhere())
+        and _a_building_or_period(nouns, context)
+        and nowhere_else()
     ):
         return True  # "a Georgian terrace" in a story that names Georgia nowhere else
     if sentence_start(body, start) and form.isalpha():
@@ -1190,10 +1186,15 @@ _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its s
 
 def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
     """Whether the body names at least `_US_PLACES` US states or cities."""
-    places = of_the_body(
+    return len(_us_places_named(body, context)) >= _US_PLACES
+
+
+def _us_places_named(body: str, context: CountryContext) -> frozenset[str]:
+    """The US states and cities the body names, read once per body."""
+    places: frozenset[str] = of_the_body(
         body, ("us places", context.us_places), lambda text: _us_places_in(text, context.us_places)
     )
-    return len(places) >= _US_PLACES
+    return places
 
 
 # nouns for people or bodies a country has, after a demonym: "Indian students", "the Indian embassy"
@@ -1219,16 +1220,15 @@ def _of_a_nation(body: str, end: int) -> bool:
 _FIGURATIVE_CLOTH = frozenset({"fabric", "fabrics"})
 
 
-def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether the lower-case phrase after `end` ends with a noun that is first of all a cloth, a
-    toy or a musical instrument ("Turkish towelling", "Russian dolls", "Spanish guitars"): the form
-    and the phrase name a kind of thing. Not goods: in a paragraph that speaks of trade ("Turkish
-    towels" among exports), nor where the
-    form shares its noun with another country's, which sets origins side by side ("French and
-    Belgian lace"); not where the phrase ends with another noun ("Russian doll makers"), nor
+def _a_kind_of_thing(body: str, start: int, end: int, words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case phrase after `end` (`words`, its verbs left out) ends with a noun
+    that is first of all a cloth, a toy or a musical instrument ("Turkish towelling", "Russian
+    dolls", "Spanish guitars"): the form and the phrase name a kind of thing. Not goods: in a
+    paragraph that speaks of trade ("Turkish towels" among exports), nor where the form shares its
+    noun with another country's, which sets origins side by side ("French and Belgian lace"); not
+    where the phrase ends with another noun ("Russian doll makers"), nor
     where a country's name comes before a word in -s, which may be its verb ("Congo produces")."""
     lower_form = body[start:end].lower()
-    words = _without_verbs(_phrase_after(body, end, context)[0], context)
     if (
         not words
         or words[-1] in _FIGURATIVE_CLOTH
@@ -1247,11 +1247,11 @@ def _a_kind_of_thing(body: str, start: int, end: int, context: CountryContext) -
 _ORIGIN_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
 
 
-def _a_building_or_period(body: str, end: int, context: CountryContext) -> bool:
-    """Whether the lower-case phrase after `end` ends with a noun that is first of all a structure
-    or a time ("terrace house", "sash windows", "era"): after a demonym that is also an adjective
-    of named people (the Georges' "Georgian") it names their period's buildings."""
-    words = _without_verbs(_phrase_after(body, end, context)[0], context)
+def _a_building_or_period(words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case phrase after a form (`words`, its verbs left out) ends with a noun
+    that is first of all a structure or a time ("terrace house", "sash windows", "era"): after a
+    demonym that is also an adjective of named people (the Georges' "Georgian") it names their
+    period's buildings."""
     return bool(words) and any(noun in context.built_or_periods for noun in _singulars(words[-1]))
 
 
@@ -1794,10 +1794,7 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
-        places = of_the_body(
-            body, ("us places", context.us_places), lambda text: _us_places_in(text, context.us_places)
-        )
-        if len(places - {form}) < _US_PLACES:
+        if len(_us_places_named(body, context) - {form}) < _US_PLACES:
             return False
         capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
