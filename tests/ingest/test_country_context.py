@@ -511,3 +511,37 @@ def test_instruments_and_trade_in_the_paragraph(body: str, linked: list[str], ga
 )
 def test_produce_named_by_countries_in_a_list(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a body that calls the name a town reads it as the town wherever it is written
+        ("Sweden, a hamlet of 300 near the lake, lost power. Later Sweden got it back.", []),
+        ("Snow closed the road into the village of Chile. Chile's school shut early.", []),
+        ("Talks with Jordan went on. Jordan, a country of ten million, has no oil.", ["Jordan", "Jordan"]),
+        ("Peru anchovies and Chile mussels were cheaper this week.", ["Peru", "Chile"]),
+    ],
+)
+def test_a_name_the_body_calls_a_town(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a subdivision whose name ends with a country's (pycountry)
+        ("Mining in Western Australia and South Australia slowed.", []),
+        ("Flights from Port of Spain to Australia resumed.", ["Australia"]),
+        ("Turkish farmers sold wheat to Australia.", ["Turkish", "Australia"]),
+        # a US town of that name, in a body naming a US state it is in, not the country's capital
+        ("Lebanon High beat Marion in Indiana, and fans drove home to Indianapolis.", []),
+        ("Refugees from Lebanon settled in Dearborn and Detroit, Michigan.", ["Lebanon"]),
+        ("Lebanon's exports to Ohio fell, officials in Beirut and Columbus said.", ["Lebanon"]),
+        # a compound WordNet writes as one word, written with a hyphen
+        ("The vote turned into a Mexican stand-off between the parties.", []),
+        ("Mexican stand-up comedians toured Spain.", ["Mexican", "Spain"]),
+    ],
+)
+def test_places_named_like_countries(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
