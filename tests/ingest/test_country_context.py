@@ -545,3 +545,18 @@ def test_a_name_the_body_calls_a_town(body: str, linked: list[str], gazetteer: G
 )
 def test_places_named_like_countries(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a language after a copula and before "to" and a pronoun: the idiom, not the country
+        ("The new pension rules are Dutch to most savers, the report said.", []),
+        ("He was Greek to the core, and moved back to Athens.", ["Greek"]),
+        ("The deal was sent to Greek banks.", ["Greek"]),
+        # an island's parliament
+        ("The States of Guernsey approved the budget; talks with Jordan went on.", ["Jordan"]),
+    ],
+)
+def test_idioms_and_island_parliaments(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
