@@ -1853,7 +1853,7 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
-    if form in of_the_body(body, "towns", _towns_named):
+    if of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form)):
         return True  # "the village of Poland ... Poland had cut the lead": the body calls it a town
     if _in_a_subdivision(body, start, form, context):
         return True  # "Western Australia", "Port of Spain"
@@ -1873,21 +1873,28 @@ def _place_or_institution(
     return False
 
 
-# what the body says a single-word name is: "Denmark, a coastal town of 6,000", "the village of Poland"
+# what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"
 _PLACE_KINDS = "town|village|hamlet|township|borough|suburb|community"
-_CALLED_A_TOWN = re.compile(
-    rf"(?<![^\W_])([A-Z][\w'’-]*)(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS}|city)(?![\w'’-])"
-)
-_TOWN_OF = re.compile(rf"(?<![^\W_])(?:{_PLACE_KINDS}) of ([A-Z][\w'’-]*)(?![\w'’-])")
+_CALLED_A_TOWN = re.compile(rf"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS}|city)(?![\w'’-])")
+_KIND_BEFORE = re.compile(rf"(?<![^\W_])(?:{_PLACE_KINDS})$")
 
 
-def _towns_named(body: str) -> frozenset[str]:
-    """The single-word names the body calls a town, a village or a suburb by an apposition or a
-    predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"): there the
-    name is the town's wherever the body writes it. Two scans of the body, once per body."""
-    return frozenset(m.group(1) for m in _CALLED_A_TOWN.finditer(body)) | frozenset(
-        m.group(1) for m in _TOWN_OF.finditer(body)
-    )
+def _called_a_town(body: str, form: str) -> bool:
+    """Whether the body calls the form a town, a village or a suburb somewhere, by an apposition
+    or a predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"):
+    there the name is the town's wherever the body writes it. Read once per body and form, by
+    searches for the form's own letters."""
+    found = body.find(form)
+    while found != -1:
+        after = found + len(form)
+        whole = not _letter_before(body, found) and not body[after : after + 1].isalnum()
+        if whole and (
+            _CALLED_A_TOWN.match(body, after) is not None
+            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 16), found - 4))
+        ):
+            return True
+        found = body.find(form, after)
+    return False
 
 
 @lru_cache(maxsize=4)
