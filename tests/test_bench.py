@@ -15,6 +15,7 @@ import pytest
 
 from bench import report, wrk
 from bench.dataset import FirstIds, Sizes, generate
+from bench.import_statements import sum_durations
 from bench.load import first_free_ids, load, stored_countries
 from bench.queries import Mismatch, canonical, compare, get_path, queries
 from bench.run import _ratio
@@ -242,6 +243,25 @@ def test_statement_count_reads_the_bench_database_lines_only() -> None:
     assert (count.total, count.resets, count.transaction) == (4, 1, 1)
     assert count.per_request == 2.0
     assert count.as_json()["resets_per_request"] == 0.5
+
+
+def test_import_statements_sum_the_server_time_of_one_database_per_statement() -> None:
+    prefix = "2026-12-04 17:00:01.123 UTC [101] postgres@"
+    fold = "WITH d AS (SELECT 1) INSERT INTO entity_pair_count (kind) SELECT 1 FROM d WHERE id = 12345"
+    lines = [
+        f"{prefix}imp LOG:  duration: 0.5 ms  parse <unnamed>: {fold}",
+        f"{prefix}imp LOG:  duration: 10.0 ms  execute <unnamed>: {fold}",
+        f"{prefix}imp LOG:  duration: 20.0 ms  execute __asyncpg_stmt_2__: {fold.replace('12345', '678')}",
+        f"{prefix}imp LOG:  duration: 4.0 ms  statement: COMMIT;",
+        f"{prefix}other LOG:  duration: 99.0 ms  statement: COMMIT;",
+        f"{prefix}imp LOG:  statement: SELECT 'bench-marker-x'",
+    ]
+    rows = sum_durations(lines, "imp")
+    assert [(row.label[:19], row.ms, row.executions) for row in rows] == [
+        ("[entity_pair_count]", 30.5, 2),
+        ("COMMIT;", 4.0, 1),
+    ]
+    assert rows[0].as_json(34.5)["share"] == 0.884
 
 
 def test_table_has_one_line_per_query_with_the_ratio_to_the_faster_postgraphile() -> None:
