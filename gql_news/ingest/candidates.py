@@ -61,7 +61,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -257,17 +257,74 @@ def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
 
 def _called_by_its_first_word(body: str, candidate: FoundCandidate) -> bool:
     """Whether a name that opens with no known given name is later written by its first word alone
-    and never by its last ("Pampa Alimentos, the meatpacker … Pampa's shares rose"): a company
-    is called by the head of its name, a person by the surname."""
+    and never by another of its words ("Pampa Alimentos, the meatpacker … Pampa's shares rose"): a
+    company is called by the head of its name, a person by the surname.
+
+    Read within `_LATER_REACH` characters after the name, from the body's words indexed once: a
+    word counts where the body writes it whole (no letter or digit either side, judged on the body)
+    and it ends within the reach; a word cut by the reach's end is not written there, and a word
+    inside the full name written again is the name, not the word alone."""
     words = candidate.text.split()
     if len(words) < 2 or words[0].lower() in shipped_country_context().given_names:
         return False
-    later = body[candidate.end : candidate.end + _LATER_REACH].replace(candidate.text, " ")
+    start, stop, name = candidate.end, candidate.end + _LATER_REACH, candidate.text
 
     def written(word: str) -> bool:
-        return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", later) is not None
+        def in_the_name(place: int) -> bool:  # the name written again overlaps the word
+            return body.find(name, max(0, place - len(name) + 1), place + len(word) + len(name) - 1) >= 0
+
+        return _written_within(body, word, start, stop, in_the_name, ("name", name))
 
     return written(words[0]) and not any(written(word) for word in words[1:])
+
+
+def _written_within(
+    body: str, word: str, start: int, stop: int, passed_over: Callable[[int], bool], why: Hashable
+) -> bool:
+    """Whether body[start:stop] writes `word` whole (no letter or digit either side) at a place
+    that `passed_over` does not pass over.
+
+    The places are read from the body's words, indexed once (`body_words`), under the word's
+    rarest run of letters and digits; what was read for a word and a `why` is kept (the places
+    passed over, from the first asked about), so a name the body repeats costs no reading of the
+    same stretch again, and each asking reads no further than `stop`. A word that opens or ends
+    with no letter or digit (never a name's word: `_WORD`) is not looked for."""
+    words: tuple[list[tuple[int, int]], dict[str, list[int]]] = of_the_body(body, "words", body_words)
+    runs, by_word = words  # the body's words, indexed once for these and the country rules
+    parts = [(run.start(), run.group()) for run in ALNUM_RUN.finditer(word)]
+    if not parts or parts[0][0] != 0 or parts[-1][0] + len(parts[-1][1]) != len(word):
+        return False
+    offset, rarest = min(parts, key=lambda part: len(by_word.get(part[1], ())))
+    indexes = by_word.get(rarest)
+    if not indexes:
+        return False
+    size = len(word)
+
+    def begins(found: int) -> int:
+        return runs[indexes[found]][0] - offset
+
+    def counts(found: int) -> bool:
+        place = begins(found)
+        return (
+            body.startswith(word, place)
+            and not body[place - 1 : place].isalnum()
+            and not body[place + size : place + size + 1].isalnum()
+            and not passed_over(place)
+        )
+
+    read: dict[tuple[str, Hashable], tuple[int, int]] = of_the_body(
+        body, "candidates: read within", _nothing_yet
+    )
+    index = bisect.bisect_left(indexes, start + offset, key=lambda i: runs[i][0])
+    read_from, passed = read.get((word, why), (len(indexes) + 1, 0))
+    if read_from <= index <= passed:  # all from `index` to `passed` were passed over
+        index, found = read_from, passed
+    else:
+        found = index
+    while found < len(indexes) and begins(found) + size <= stop and not counts(found):
+        found += 1
+    read[(word, why)] = (index, found)
+    return found < len(indexes) and begins(found) + size <= stop
 
 
 def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:
@@ -561,30 +618,12 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
 
 def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -> bool:
     """Whether body[start:stop] writes `word` as a whole word, other than right after `not_after`
-    (spaces between, within 64 characters): "Whitfield" alone, not in "Chad Whitfield".
+    (spaces between, within 64 characters): "Whitfield" alone, not in "Chad Whitfield"."""
 
-    The body's words are indexed once; what was read for a word and a `not_after` is kept, so
-    a name the body repeats costs no reading of the same stretch again."""
-    words: tuple[list[tuple[int, int]], dict[str, list[int]]] = of_the_body(body, "words", body_words)
-    runs, by_word = words  # the body's words, indexed once for these and the country rules
-    indexes = by_word.get(word)
-    if not indexes:
-        return False
+    def after_it(place: int) -> bool:
+        return body[max(0, place - 64) : place].rstrip().endswith(not_after)
 
-    def begins(found: int) -> int:
-        return runs[indexes[found]][0]
-
-    read: dict[tuple[str, str], tuple[int, int]] = of_the_body(body, "candidates: read alone", _nothing_yet)
-    index = bisect.bisect_left(indexes, start, key=lambda i: runs[i][0])
-    read_from, found = read.get((word, not_after), (len(indexes) + 1, 0))
-    if not read_from <= index <= found:  # all between were right after `not_after`
-        found = index
-        while found < len(indexes) and body[max(0, begins(found) - 64) : begins(found)].rstrip().endswith(
-            not_after
-        ):
-            found += 1
-        read[(word, not_after)] = (index, found)
-    return found < len(indexes) and begins(found) + len(word) <= stop
+    return _written_within(body, word, start, stop, after_it, ("after", not_after))
 
 
 def _nothing_yet(body: str) -> dict[Any, Any]:
