@@ -20,17 +20,19 @@ organisation and it links to nothing:
   Lamine Sarr,");
 - a preposition ("by", "from", "to") before a name that opens with a given name and holds no
   place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun"
-  (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley");
-  or before a name of words no dictionary, title or place list knows, followed by "of" and a place
-  or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of
-  Nairobi");
+  (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley"; nor
+  "by" before a name of given names only, a company's as often as a person's: "arranged by Morgan
+  Stanley"); or "by" or "from" before a name of words no dictionary, title or place list knows,
+  followed by "of" and a place or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau
+  of the University of Nairobi"; "went to Hyundai Rotem of South Korea" names a contract's party);
   any of these cues before a name followed by "of" and an organisation ("led by the glaciologist
   Carlo Barbante of the University of Venice");
 - a given name first, after a country's possessive or before "of" and a country: "Japan's Kenta
   Mori", "Daniel Moreau of France";
 - "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which"),
-  "whose" after a name that opens with a given name ("Lee Dickey, whose family"), or an age set off
-  by commas ("Ivo Baldasar, 63, denies");
+  "whose" after a name that opens with a given name and is not of given names only ("Lee Dickey,
+  whose family"; not "Morgan Stanley, whose bankers"), or an age set off by commas ("Ivo Baldasar,
+  63, denies"); an appositive headed by a body's word is no person's ("…, the company");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
   two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …",
@@ -43,6 +45,11 @@ organisation and it links to nothing:
   ... “…,” he said");
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
+
+No person is suggested right after a preposition of place ("Officials in Buenos Aires said",
+"analysts at Morgan Stanley said"), nor after "its" and a party to business or a contest unless the
+name opens with a given name ("Its rival Airbus Defence said"; "Its owner, Jan Novak," is a person);
+"Team" opens a team's name ("Team Ineos, 12,").
 
 A person needs two to four name words (one capitalised word before "said" is too often a pronoun or
 a surname already linked), with only name particles between them ("dos", "van den", "bin", and
@@ -129,9 +136,23 @@ _PARTIES = frozenset(
         "operator",
     }
 )
+# of those, a thing's ("its rival"): a company or a club; its owner, backer or buyer is often a person
+_ITS_PARTIES = _PARTIES - {
+    "owner",
+    "buyer",
+    "seller",
+    "backer",
+    "investor",
+    "shareholder",
+    "landlord",
+    "tenant",
+}
 # a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
 # "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
 _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
+# a preposition of place before a name: "Officials in Buenos Aires said", "analysts at Morgan Stanley
+# said": the name is where the words before it are, and a speech verb after it is theirs
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near", "across", "around"})
 # before such a preposition, a trade whose other party is a company as often as a person: "sold to
 # Morgan Stanley", "bought by Harvey Norman"
 _TRADE_VERBS = frozenset(
@@ -489,8 +510,25 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     if _has_org_word(tokens, first, last) or _is_acronym(tokens, first, last):
         org = _organisation(body, tokens, first, last, word, strict=True)
         return [org] if org else []
+    if _its_party(body, tokens, first):
+        return []
     person = _person(body, tokens, first, last, word)
     return [person] if person else []
+
+
+def _its_party(body: str, tokens: list[_Token], first: int) -> bool:
+    """Whether a name that opens with no given name follows "its" and a party to business or a
+    contest, right after it or set off by commas ("Its rival Airbus Defence said", "its partner,
+    Hyundai Rotem, said"): a thing's party is a company or a club, whatever speaks after it."""
+    if first < 2 or tokens[first].lower in shipped_country_context().given_names:
+        return False
+    party, its = tokens[first - 1], tokens[first - 2]
+    return (
+        party.lower in _ITS_PARTIES
+        and body[party.end : tokens[first].start] in (" ", ", ")
+        and its.lower == "its"
+        and _joined(body, its, party)
+    )
 
 
 def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
@@ -516,6 +554,8 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
+        if before.lower in _PLACE_PREPOSITIONS:
+            return None  # "Officials in Buenos Aires said": a place, or a body ("analysts at Morgan Stanley")
     if given and before is not None and before.mention and _POSSESSIVE.search(before.text):
         return "nationality", False  # "Kenya's Mercy Chebet": a country's own, opening with a given name
     if (
@@ -530,8 +570,22 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return "nationality", False  # "Tigist Bekele of Ethiopia": a given name, then where from
     if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
         return appositive, False
+    # a name of given names only ("Morgan Stanley", "John Lewis") is a company's as often as a
+    # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
+    # another cue ("a shot from Marcus Reid" is a player's)
+    given_only = given and all(
+        tokens[k].lower in shipped_country_context().given_names for k in range(first, last + 1)
+    )
     if (
-        (given or (_of_somewhere(body, tokens, last) and _no_dictionary_words(tokens, first, last)))
+        (
+            (given and not (given_only and before is not None and before.lower == "by"))
+            or (
+                _of_somewhere(body, tokens, last)
+                and _no_dictionary_words(tokens, first, last)
+                and before is not None
+                and before.lower != "to"
+            )
+        )
         and before is not None
         and not before.mention
         and before.lower in _NAME_PREPOSITIONS
@@ -550,7 +604,9 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return after.lower, False
     if after is not None and body[end : after.start] == ", ":
         if after.lower == "whose":
-            return ("whose", False) if given else None  # "Lee Dickey, whose family grows peaches"
+            return (
+                ("whose", False) if given and not given_only else None
+            )  # "Lee Dickey, whose family grows peaches"
         if after.text.isdigit() and len(after.text) <= 3 and body[after.end : after.end + 1] == ",":
             return "age", False  # "Ivo Baldasar, 63, denies": an age is said of a person
         return _appositive(body, tokens, last + 1)
@@ -769,6 +825,8 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
         if k > start and not _joined(body, tokens[k - 1], tokens[k]):
             return None
+        if tokens[k].lower in ORG_WORDS:
+            return None  # "Morgan Stanley, the bank", "…, the company sold": a body's word, no person's
         if _is_role_noun(tokens[k].lower):
             return tokens[k].lower, False
     return None

@@ -449,3 +449,47 @@ def test_a_name_opened_by_a_country_of_two_words_is_no_person_unless_a_title_is_
     assert people("The award went to Hong Kong Disneyland for its record.") == []
     assert people("The award went to Hong Lee for her record.") == ["Hong Lee"]
     assert people("The chief executive, Hong Kong Lee, said no.") == ["Hong Kong Lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "to" and a name of unknown words from a country: a contract's other party, often a company
+        "The order for the trams went to Talgo Vagonka of Belarus in May.",
+        # "Team" opens a team's name, whatever cue follows it
+        "Team Visma, 14, trailed by a minute.",
+        "Team Jumbo said the rider would start.",
+        # a name after a preposition of place is where the speakers are, not a speaker
+        "Traders in Rio Grande said prices fell.",
+        "Analysts at Goldman Sachs said the rally would fade.",
+        # a name of given names only is no person by "by" or "whose" alone
+        "The campaign was designed by John Lewis last year.",
+        "The float was handled by Morgan Stanley, whose analysts had doubts.",
+        # an appositive whose head is a body's word
+        "Advised by Lazard Freres, the company raised 2 billion.",
+        "Talgo Vagonka, the company behind the trams, said it would appeal.",
+        # a thing's rival, partner or client
+        "Its competitor Vestas Vind said orders fell.",
+        "Its partner, Hyundai Rotem, said it would build the depot.",
+    ],
+)
+def test_companies_and_places_in_a_person_s_shapes_are_no_people(text: str) -> None:
+    assert [c for c in found(text) if c[1] == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The race was won by Tigist Bekele of Belarus.", "Tigist Bekele"),
+        ("Officials said Maria Lopez would lead the talks.", "Maria Lopez"),
+        ("The ward was helped by Anna Kelly, a nurse, who stayed all night.", "Anna Kelly"),
+        ("Holland set up the equaliser, a low shot from Marcus Reid.", "Marcus Reid"),
+        ("Lee Dickey, whose family grows peaches, agreed.", "Lee Dickey"),
+        ("Its owner, Obinna Kwarteng, said it would reopen.", "Obinna Kwarteng"),
+        ("Its partner, Jan Kowalski, said it would reopen.", "Jan Kowalski"),
+        ("His rival Obinna Kwarteng said he would win.", "Obinna Kwarteng"),
+        ("Team officials said Kemal Aydin would ride.", "Kemal Aydin"),
+    ],
+)
+def test_people_in_the_same_shapes_stay_people(text: str, name: str) -> None:
+    assert [c[0] for c in found(text) if c[1] == "person"] == [name]
