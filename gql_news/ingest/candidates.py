@@ -66,8 +66,10 @@ dismissed by an editor is not suggested again.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -271,7 +273,7 @@ def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
         for kind, _ in entities_named(" ".join(words[:end]), gazetteer)
     ):
         return True
-    if words[0].lower() in shipped_country_context().given_names:
+    if _given_name(words[0].lower()):
         return False
     return any(kind == "country" for word in words for kind, _ in entities_named(word, gazetteer))
 
@@ -286,7 +288,7 @@ def _called_by_its_first_word(body: str, candidate: FoundCandidate) -> bool:
     and it ends within the reach; a word cut by the reach's end is not written there, and a word
     inside the full name written again is the name, not the word alone."""
     words = candidate.text.split()
-    if len(words) < 2 or words[0].lower() in shipped_country_context().given_names:
+    if len(words) < 2 or _given_name(words[0].lower()):
         return False
     start, stop, name = candidate.end, candidate.end + _LATER_REACH, candidate.text
 
@@ -430,7 +432,6 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
     """The runs, each cut at "and" between two people's names: after at least two capitalised
     words and before a given name and another capitalised word ("Olga Ivanova and Dmitri Sokolov",
     "Lena Hoffmann and Sarah Klein"); not "Marks and Spencer", "Ministry of Trade and Industry"."""
-    given = shipped_country_context().given_names
     out: list[tuple[int, int]] = []
     for first, last in runs:
         start = first
@@ -438,7 +439,7 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
             if (
                 tokens[k].lower == "and"
                 and tokens[k - 1].capitalised
-                and tokens[k + 1].lower in given
+                and _given_name(tokens[k + 1].lower)
                 and tokens[k + 2].capitalised
             ):
                 out.append((start, k - 1))
@@ -458,7 +459,7 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     if first > last:
         return []
     roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
-    if roles and roles[-1] == last > first and tokens[first].lower in shipped_country_context().given_names:
+    if roles and roles[-1] == last > first and _given_name(tokens[first].lower):
         roles.pop()  # "the Leeds baker Sarah English said": a title word after a given name ends her name
     if not roles and _leading_role(tokens[first].lower):
         roles = [first]  # "Undersecretary Hamid Rahimi": any noun for a person that is not a given name
@@ -520,7 +521,7 @@ def _its_party(body: str, tokens: list[_Token], first: int) -> bool:
     """Whether a name that opens with no given name follows "its" and a party to business or a
     contest, right after it or set off by commas ("Its rival Airbus Defence said", "its partner,
     Hyundai Rotem, said"): a thing's party is a company or a club, whatever speaks after it."""
-    if first < 2 or tokens[first].lower in shipped_country_context().given_names:
+    if first < 2 or _given_name(tokens[first].lower):
         return False
     party, its = tokens[first - 1], tokens[first - 2]
     return (
@@ -535,7 +536,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     """The word that marks the run as a name, and whether it marks an employer (company role)."""
     before = tokens[first - 1] if first > 0 and _joined(body, tokens[first - 1], tokens[first]) else None
     before2 = tokens[first - 2] if before and first > 1 and _joined(body, tokens[first - 2], before) else None
-    given = last > first and tokens[first].lower in shipped_country_context().given_names
+    given = last > first and _given_name(tokens[first].lower)
     if before is not None and not before.mention:
         if _is_title(before.lower):
             return before.lower, False
@@ -573,9 +574,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     # a name of given names only ("Morgan Stanley", "John Lewis") is a company's as often as a
     # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
     # another cue ("a shot from Marcus Reid" is a player's)
-    given_only = given and all(
-        tokens[k].lower in shipped_country_context().given_names for k in range(first, last + 1)
-    )
+    given_only = given and all(_given_name(tokens[k].lower) for k in range(first, last + 1))
     if (
         (
             (given and not (given_only and before is not None and before.lower == "by"))
@@ -647,7 +646,7 @@ def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
     """Where "of", "at" or "from" joins a name that opens with a given name to an organisation's
     name ("Jan-Pieter de Vries of Wageningen University"), or a name of words no dictionary knows
     ("Wanjiru Kamau of the University of Nairobi"): the index of that word, else None."""
-    given = tokens[first].lower.split("-")[0] in shipped_country_context().given_names
+    given = _given_name(tokens[first].lower.split("-")[0])
     for k in range(first + 2, last):
         if tokens[k].lower in {"of", "at", "from"} and not tokens[k].capitalised:
             if not given and not _no_dictionary_words(tokens, first, k - 1):
@@ -661,7 +660,7 @@ def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
 def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
     """A given name and a surname that the body later writes alone: "Chad Whitfield kicked a
     penalty ... Whitfield, who came on at half-time"."""
-    if last == first or tokens[first].lower not in shipped_country_context().given_names:
+    if last == first or not _given_name(tokens[first].lower):
         return None
     surname = _POSSESSIVE.sub("", tokens[last].text)
     if surname.lower() in ORG_WORDS or names_a_place_or_body(surname) or not surname.isalpha():
@@ -836,7 +835,7 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     """A role set off by commas before the name: "The ministry's spokesman, Ivan Petrov, said",
     the name maybe led by an article and a linked nationality ("Oman's coach, the Portuguese Nuno
     Ferreira, said")."""
-    given = tokens[first].lower in shipped_country_context().given_names
+    given = _given_name(tokens[first].lower)
     lead = first
     while lead > 0 and tokens[lead - 1].mention and _joined(body, tokens[lead - 1], tokens[lead]):
         lead -= 1
@@ -871,8 +870,20 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     return None
 
 
+def _given_name(word: str) -> bool:
+    """Whether a lower-case word is a given name of the list, or one written with accents the list
+    lacks ("ștefan" as "stefan", "zoé" as "zoe")."""
+    given = shipped_country_context().given_names
+    return word in given or (not word.isascii() and _unaccented(word) in given)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _leading_role(word: str) -> bool:
-    return _is_role_noun(word) and word not in shipped_country_context().given_names
+    return _is_role_noun(word) and not _given_name(word)
 
 
 def _is_title(word: str) -> bool:

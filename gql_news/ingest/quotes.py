@@ -633,12 +633,29 @@ class _Attributor:
                 return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
-                if self._rivals(person, start, position, gender) or self._other_pronoun(
-                    person, position, gender
+                if (
+                    self._rivals(person, start, position, gender)
+                    or self._other_pronoun(person, position, gender)
+                    or (known is None and self._fits_in_its_sentence(person, start, position, gender))
                 ):
                     return None
                 return None if self._rival_subjects(person, start, position, gender, floor) else person
         return None
+
+    def _fits_in_its_sentence(self, person: int, start: int, position: int, gender: str | None) -> bool:
+        """Whether the sentence of a subject whose gender nothing says names after it another
+        person whose given name says the pronoun's gender ("Diallo-Ndiaye, 81, was in the hall with
+        his daughter, Aminata Diallo-Ndiaye, who produced his films. “…,” she said"): either may be
+        the speaker, so neither is."""
+        if gender is None:
+            return False
+        for reference in self._references(start + 1, min(self._sentence_end(start), position)):
+            if (
+                reference.person_id not in (None, 0, person)
+                and self.genders.get(reference.person_id) == gender
+            ):
+                return True
+        return False
 
     def _other_pronoun(self, person: int, position: int, gender: str | None) -> bool:
         """Whether a pronoun of the same gender in reach before `position` heads a sentence that

@@ -493,3 +493,14 @@ def test_companies_and_places_in_a_person_s_shapes_are_no_people(text: str) -> N
 )
 def test_people_in_the_same_shapes_stay_people(text: str, name: str) -> None:
     assert [c[0] for c in found(text) if c[1] == "person"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her counterpart, Ștefan Dumitrescu, agreed.", "Ștefan Dumitrescu"),  # "Stefan", accented
+        ("The award went to Ștefania Lungu for her record.", "Ștefania Lungu"),
+    ],
+)
+def test_a_given_name_written_with_accents_the_list_lacks_is_a_given_name(text: str, name: str) -> None:
+    assert [c[0] for c in found(text) if c[1] == "person"] == [name]

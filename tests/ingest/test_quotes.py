@@ -719,3 +719,22 @@ def test_role_nouns_said_again_are_looked_for_with_work_in_proportion_to_the_bod
 
     small, large = work(100), work(400)
     assert large < 6 * small, (small, large)
+
+
+def test_a_pronoun_after_a_subject_of_no_known_gender_and_a_fitting_name_in_its_sentence_is_nobody_s() -> (
+    None
+):
+    """The subject's given name says nothing ("Ousmane"), and a name after it in its sentence
+    says the pronoun's gender ("Aminata"): either may be the speaker, so neither is."""
+    body = (
+        "The festival honoured Ousmane Diallo-Ndiaye, the film director. Diallo-Ndiaye, 81, was in the hall "
+        "with his daughter, Aminata Diallo-Ndiaye, who produced his last films. “My father made people "
+        "laugh at the powerful,” she said."
+    )
+    assert _said_with_candidates(body) == [("My father made people laugh at the powerful", None, None)]
+    # a subject whose given name says the gender is still the speaker
+    body = (
+        "Greta Holm, the trade minister, met reporters with her adviser, Maria Berg. "
+        "“We will wait for the prices,” she said."
+    )
+    assert _said_with_candidates(body) == [("We will wait for the prices", None, "Greta Holm")]
