@@ -20,17 +20,19 @@ organisation and it links to nothing:
   Lamine Sarr,");
 - a preposition ("by", "from", "to") before a name that opens with a given name and holds no
   place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun"
-  (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley");
-  or before a name of words no dictionary, title or place list knows, followed by "of" and a place
-  or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of
-  Nairobi");
+  (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley"; nor
+  "by" before a name of given names only, a company's as often as a person's: "arranged by Morgan
+  Stanley"); or "by" or "from" before a name of words no dictionary, title or place list knows,
+  followed by "of" and a place or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau
+  of the University of Nairobi"; "went to Hyundai Rotem of South Korea" names a contract's party);
   any of these cues before a name followed by "of" and an organisation ("led by the glaciologist
   Carlo Barbante of the University of Venice");
 - a given name first, after a country's possessive or before "of" and a country: "Japan's Kenta
   Mori", "Daniel Moreau of France";
 - "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which"),
-  "whose" after a name that opens with a given name ("Lee Dickey, whose family"), or an age set off
-  by commas ("Ivo Baldasar, 63, denies");
+  "whose" after a name that opens with a given name and is not of given names only ("Lee Dickey,
+  whose family"; not "Morgan Stanley, whose bankers"), or an age set off by commas ("Ivo Baldasar,
+  63, denies"); an appositive headed by a body's word is no person's ("…, the company");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
   two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …",
@@ -43,6 +45,11 @@ organisation and it links to nothing:
   ... “…,” he said");
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
+
+No person is suggested right after a preposition of place ("Officials in Buenos Aires said",
+"analysts at Morgan Stanley said"), nor after "its" and a party to business or a contest unless the
+name opens with a given name ("Its rival Airbus Defence said"; "Its owner, Jan Novak," is a person);
+"Team" opens a team's name ("Team Ineos, 12,").
 
 A person needs two to four name words (one capitalised word before "said" is too often a pronoun or
 a surname already linked), with only name particles between them ("dos", "van den", "bin", and
@@ -59,9 +66,11 @@ dismissed by an editor is not suggested again.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -129,9 +138,23 @@ _PARTIES = frozenset(
         "operator",
     }
 )
+# of those, a thing's ("its rival"): a company or a club; its owner, backer or buyer is often a person
+_ITS_PARTIES = _PARTIES - {
+    "owner",
+    "buyer",
+    "seller",
+    "backer",
+    "investor",
+    "shareholder",
+    "landlord",
+    "tenant",
+}
 # a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
 # "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
 _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
+# a preposition of place before a name: "Officials in Buenos Aires said", "analysts at Morgan Stanley
+# said": the name is where the words before it are, and a speech verb after it is theirs
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near", "across", "around"})
 # before such a preposition, a trade whose other party is a company as often as a person: "sold to
 # Morgan Stanley", "bought by Harvey Norman"
 _TRADE_VERBS = frozenset(
@@ -250,24 +273,81 @@ def _named_after_a_country(text: str, gazetteer: Gazetteer) -> bool:
         for kind, _ in entities_named(" ".join(words[:end]), gazetteer)
     ):
         return True
-    if words[0].lower() in shipped_country_context().given_names:
+    if _given_name(words[0].lower()):
         return False
     return any(kind == "country" for word in words for kind, _ in entities_named(word, gazetteer))
 
 
 def _called_by_its_first_word(body: str, candidate: FoundCandidate) -> bool:
     """Whether a name that opens with no known given name is later written by its first word alone
-    and never by its last ("Pampa Alimentos, the meatpacker … Pampa's shares rose"): a company
-    is called by the head of its name, a person by the surname."""
+    and never by another of its words ("Pampa Alimentos, the meatpacker … Pampa's shares rose"): a
+    company is called by the head of its name, a person by the surname.
+
+    Read within `_LATER_REACH` characters after the name, from the body's words indexed once: a
+    word counts where the body writes it whole (no letter or digit either side, judged on the body)
+    and it ends within the reach; a word cut by the reach's end is not written there, and a word
+    inside the full name written again is the name, not the word alone."""
     words = candidate.text.split()
-    if len(words) < 2 or words[0].lower() in shipped_country_context().given_names:
+    if len(words) < 2 or _given_name(words[0].lower()):
         return False
-    later = body[candidate.end : candidate.end + _LATER_REACH].replace(candidate.text, " ")
+    start, stop, name = candidate.end, candidate.end + _LATER_REACH, candidate.text
 
     def written(word: str) -> bool:
-        return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", later) is not None
+        def in_the_name(place: int) -> bool:  # the name written again overlaps the word
+            return body.find(name, max(0, place - len(name) + 1), place + len(word) + len(name) - 1) >= 0
+
+        return _written_within(body, word, start, stop, in_the_name, ("name", name))
 
     return written(words[0]) and not any(written(word) for word in words[1:])
+
+
+def _written_within(
+    body: str, word: str, start: int, stop: int, passed_over: Callable[[int], bool], why: Hashable
+) -> bool:
+    """Whether body[start:stop] writes `word` whole (no letter or digit either side) at a place
+    that `passed_over` does not pass over.
+
+    The places are read from the body's words, indexed once (`body_words`), under the word's
+    rarest run of letters and digits; what was read for a word and a `why` is kept (the places
+    passed over, from the first asked about), so a name the body repeats costs no reading of the
+    same stretch again, and each asking reads no further than `stop`. A word that opens or ends
+    with no letter or digit (never a name's word: `_WORD`) is not looked for."""
+    words: tuple[list[tuple[int, int]], dict[str, list[int]]] = of_the_body(body, "words", body_words)
+    runs, by_word = words  # the body's words, indexed once for these and the country rules
+    parts = [(run.start(), run.group()) for run in ALNUM_RUN.finditer(word)]
+    if not parts or parts[0][0] != 0 or parts[-1][0] + len(parts[-1][1]) != len(word):
+        return False
+    offset, rarest = min(parts, key=lambda part: len(by_word.get(part[1], ())))
+    indexes = by_word.get(rarest)
+    if not indexes:
+        return False
+    size = len(word)
+
+    def begins(found: int) -> int:
+        return runs[indexes[found]][0] - offset
+
+    def counts(found: int) -> bool:
+        place = begins(found)
+        return (
+            body.startswith(word, place)
+            and not body[place - 1 : place].isalnum()
+            and not body[place + size : place + size + 1].isalnum()
+            and not passed_over(place)
+        )
+
+    read: dict[tuple[str, Hashable], tuple[int, int]] = of_the_body(
+        body, "candidates: read within", _nothing_yet
+    )
+    index = bisect.bisect_left(indexes, start + offset, key=lambda i: runs[i][0])
+    read_from, passed = read.get((word, why), (len(indexes) + 1, 0))
+    if read_from <= index <= passed:  # all from `index` to `passed` were passed over
+        index, found = read_from, passed
+    else:
+        found = index
+    while found < len(indexes) and begins(found) + size <= stop and not counts(found):
+        found += 1
+    read[(word, why)] = (index, found)
+    return found < len(indexes) and begins(found) + size <= stop
 
 
 def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:
@@ -352,7 +432,6 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
     """The runs, each cut at "and" between two people's names: after at least two capitalised
     words and before a given name and another capitalised word ("Olga Ivanova and Dmitri Sokolov",
     "Lena Hoffmann and Sarah Klein"); not "Marks and Spencer", "Ministry of Trade and Industry"."""
-    given = shipped_country_context().given_names
     out: list[tuple[int, int]] = []
     for first, last in runs:
         start = first
@@ -360,7 +439,7 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
             if (
                 tokens[k].lower == "and"
                 and tokens[k - 1].capitalised
-                and tokens[k + 1].lower in given
+                and _given_name(tokens[k + 1].lower)
                 and tokens[k + 2].capitalised
             ):
                 out.append((start, k - 1))
@@ -380,7 +459,7 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     if first > last:
         return []
     roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
-    if roles and roles[-1] == last > first and tokens[first].lower in shipped_country_context().given_names:
+    if roles and roles[-1] == last > first and _given_name(tokens[first].lower):
         roles.pop()  # "the Leeds baker Sarah English said": a title word after a given name ends her name
     if not roles and _leading_role(tokens[first].lower):
         roles = [first]  # "Undersecretary Hamid Rahimi": any noun for a person that is not a given name
@@ -432,15 +511,32 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     if _has_org_word(tokens, first, last) or _is_acronym(tokens, first, last):
         org = _organisation(body, tokens, first, last, word, strict=True)
         return [org] if org else []
+    if _its_party(body, tokens, first):
+        return []
     person = _person(body, tokens, first, last, word)
     return [person] if person else []
+
+
+def _its_party(body: str, tokens: list[_Token], first: int) -> bool:
+    """Whether a name that opens with no given name follows "its" and a party to business or a
+    contest, right after it or set off by commas ("Its rival Airbus Defence said", "its partner,
+    Hyundai Rotem, said"): a thing's party is a company or a club, whatever speaks after it."""
+    if first < 2 or _given_name(tokens[first].lower):
+        return False
+    party, its = tokens[first - 1], tokens[first - 2]
+    return (
+        party.lower in _ITS_PARTIES
+        and body[party.end : tokens[first].start] in (" ", ", ")
+        and its.lower == "its"
+        and _joined(body, its, party)
+    )
 
 
 def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
     """The word that marks the run as a name, and whether it marks an employer (company role)."""
     before = tokens[first - 1] if first > 0 and _joined(body, tokens[first - 1], tokens[first]) else None
     before2 = tokens[first - 2] if before and first > 1 and _joined(body, tokens[first - 2], before) else None
-    given = last > first and tokens[first].lower in shipped_country_context().given_names
+    given = last > first and _given_name(tokens[first].lower)
     if before is not None and not before.mention:
         if _is_title(before.lower):
             return before.lower, False
@@ -459,6 +555,8 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
+        if before.lower in _PLACE_PREPOSITIONS:
+            return None  # "Officials in Buenos Aires said": a place, or a body ("analysts at Morgan Stanley")
     if given and before is not None and before.mention and _POSSESSIVE.search(before.text):
         return "nationality", False  # "Kenya's Mercy Chebet": a country's own, opening with a given name
     if (
@@ -473,8 +571,20 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return "nationality", False  # "Tigist Bekele of Ethiopia": a given name, then where from
     if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
         return appositive, False
+    # a name of given names only ("Morgan Stanley", "John Lewis") is a company's as often as a
+    # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
+    # another cue ("a shot from Marcus Reid" is a player's)
+    given_only = given and all(_given_name(tokens[k].lower) for k in range(first, last + 1))
     if (
-        (given or (_of_somewhere(body, tokens, last) and _no_dictionary_words(tokens, first, last)))
+        (
+            (given and not (given_only and before is not None and before.lower == "by"))
+            or (
+                _of_somewhere(body, tokens, last)
+                and _no_dictionary_words(tokens, first, last)
+                and before is not None
+                and before.lower != "to"
+            )
+        )
         and before is not None
         and not before.mention
         and before.lower in _NAME_PREPOSITIONS
@@ -493,7 +603,9 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return after.lower, False
     if after is not None and body[end : after.start] == ", ":
         if after.lower == "whose":
-            return ("whose", False) if given else None  # "Lee Dickey, whose family grows peaches"
+            return (
+                ("whose", False) if given and not given_only else None
+            )  # "Lee Dickey, whose family grows peaches"
         if after.text.isdigit() and len(after.text) <= 3 and body[after.end : after.end + 1] == ",":
             return "age", False  # "Ivo Baldasar, 63, denies": an age is said of a person
         return _appositive(body, tokens, last + 1)
@@ -534,7 +646,7 @@ def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
     """Where "of", "at" or "from" joins a name that opens with a given name to an organisation's
     name ("Jan-Pieter de Vries of Wageningen University"), or a name of words no dictionary knows
     ("Wanjiru Kamau of the University of Nairobi"): the index of that word, else None."""
-    given = tokens[first].lower.split("-")[0] in shipped_country_context().given_names
+    given = _given_name(tokens[first].lower.split("-")[0])
     for k in range(first + 2, last):
         if tokens[k].lower in {"of", "at", "from"} and not tokens[k].capitalised:
             if not given and not _no_dictionary_words(tokens, first, k - 1):
@@ -548,7 +660,7 @@ def _affiliation(tokens: list[_Token], first: int, last: int) -> int | None:
 def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
     """A given name and a surname that the body later writes alone: "Chad Whitfield kicked a
     penalty ... Whitfield, who came on at half-time"."""
-    if last == first or tokens[first].lower not in shipped_country_context().given_names:
+    if last == first or not _given_name(tokens[first].lower):
         return None
     surname = _POSSESSIVE.sub("", tokens[last].text)
     if surname.lower() in ORG_WORDS or names_a_place_or_body(surname) or not surname.isalpha():
@@ -561,30 +673,12 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
 
 def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -> bool:
     """Whether body[start:stop] writes `word` as a whole word, other than right after `not_after`
-    (spaces between, within 64 characters): "Whitfield" alone, not in "Chad Whitfield".
+    (spaces between, within 64 characters): "Whitfield" alone, not in "Chad Whitfield"."""
 
-    The body's words are indexed once; what was read for a word and a `not_after` is kept, so
-    a name the body repeats costs no reading of the same stretch again."""
-    words: tuple[list[tuple[int, int]], dict[str, list[int]]] = of_the_body(body, "words", body_words)
-    runs, by_word = words  # the body's words, indexed once for these and the country rules
-    indexes = by_word.get(word)
-    if not indexes:
-        return False
+    def after_it(place: int) -> bool:
+        return body[max(0, place - 64) : place].rstrip().endswith(not_after)
 
-    def begins(found: int) -> int:
-        return runs[indexes[found]][0]
-
-    read: dict[tuple[str, str], tuple[int, int]] = of_the_body(body, "candidates: read alone", _nothing_yet)
-    index = bisect.bisect_left(indexes, start, key=lambda i: runs[i][0])
-    read_from, found = read.get((word, not_after), (len(indexes) + 1, 0))
-    if not read_from <= index <= found:  # all between were right after `not_after`
-        found = index
-        while found < len(indexes) and body[max(0, begins(found) - 64) : begins(found)].rstrip().endswith(
-            not_after
-        ):
-            found += 1
-        read[(word, not_after)] = (index, found)
-    return found < len(indexes) and begins(found) + len(word) <= stop
+    return _written_within(body, word, start, stop, after_it, ("after", not_after))
 
 
 def _nothing_yet(body: str) -> dict[Any, Any]:
@@ -730,6 +824,8 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
         if k > start and not _joined(body, tokens[k - 1], tokens[k]):
             return None
+        if tokens[k].lower in ORG_WORDS:
+            return None  # "Morgan Stanley, the bank", "…, the company sold": a body's word, no person's
         if _is_role_noun(tokens[k].lower):
             return tokens[k].lower, False
     return None
@@ -739,7 +835,7 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     """A role set off by commas before the name: "The ministry's spokesman, Ivan Petrov, said",
     the name maybe led by an article and a linked nationality ("Oman's coach, the Portuguese Nuno
     Ferreira, said")."""
-    given = tokens[first].lower in shipped_country_context().given_names
+    given = _given_name(tokens[first].lower)
     lead = first
     while lead > 0 and tokens[lead - 1].mention and _joined(body, tokens[lead - 1], tokens[lead]):
         lead -= 1
@@ -774,8 +870,20 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     return None
 
 
+def _given_name(word: str) -> bool:
+    """Whether a lower-case word is a given name of the list, or one written with accents the list
+    lacks ("ștefan" as "stefan", "zoé" as "zoe")."""
+    given = shipped_country_context().given_names
+    return word in given or (not word.isascii() and _unaccented(word) in given)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _leading_role(word: str) -> bool:
-    return _is_role_noun(word) and word not in shipped_country_context().given_names
+    return _is_role_noun(word) and not _given_name(word)
 
 
 def _is_title(word: str) -> bool:

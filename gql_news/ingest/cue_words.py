@@ -49,7 +49,7 @@ ORG_WORDS = frozenset(
         "bureau", "office", "embassy", "court", "parliament", "assembly", "senate", "congress",
         "police", "army", "navy", "forces", "times", "post", "press", "news", "network", "media",
         "energy", "services", "solutions", "pharmaceuticals", "trust", "society", "alliance",
-        "coalition", "movement", "centre", "center", "forum", "board", "club", "telecom", "railways", "ag",
+        "coalition", "movement", "centre", "center", "forum", "board", "club", "team", "telecom", "railways", "ag",
         "gmbh", "sa", "ventures", "markets", "securities", "insurance", "petroleum", "oil", "gas",
     }
 )  # fmt: skip

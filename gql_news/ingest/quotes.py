@@ -117,7 +117,13 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from gql_news.ingest.candidates import FoundCandidate
-from gql_news.ingest.country_context import given_name_gender, names_a_place_or_body, shipped_country_context
+from gql_news.ingest.country_context import (
+    body_words,
+    given_name_gender,
+    names_a_place_or_body,
+    of_the_body,
+    shipped_country_context,
+)
 from gql_news.ingest.cue_words import LEADING_STOP, ORG_WORDS, PARTICLES, PREPOSITIONS, ROLE_NOUNS, TITLES
 from gql_news.ingest.linker import LinkedMention, a_given_name, surname, written_after_a_word
 from gql_news.ingest.quote_marks import Quoted, find_quoted, paragraph_spans
@@ -363,25 +369,22 @@ class _Attributor:
                 named.setdefault(found.group(1), set()).add(reference.person_id)
                 first_at.setdefault(found.group(1), reference.end)
                 set_off_at.setdefault(found.group(1), set()).add(found.start(1))
+        nouns = {noun: person for noun, people in named.items() if len(people) == 1 for person in people}
+        written = _nouns_written(self.body, nouns)  # each noun in any case, whole, in one pass
         out: list[_Reference] = []
-        for noun, people in named.items():
-            if len(people) != 1:
-                continue
-            (person,) = people
-            pattern = (
-                rf"(?<![^\W_])(?i:the|his|her|their)[^\S\n]+({re.escape(noun)})[^\S\n]+(?:{_VERBS})(?![^\W_])"
-            )
-            spoken = list(re.finditer(pattern, self.body))
-            allowed = set_off_at[noun] | {m.start(1) for m in spoken}
-            if any(
-                self._of_another_name(m.start(), m.end())
-                for m in re.finditer(rf"(?<![^\W_])(?i:{re.escape(noun)})(?![^\W_])", self.body)
-                if m.start() not in allowed
-            ):
+        for noun, person in nouns.items():
+            spoken: list[tuple[int, int]] = []  # (the article's start, the noun's start)
+            for start, end in written[noun]:
+                if self.body.startswith(noun, start) and _SPOKEN_AFTER.match(self.body, end):
+                    article = _article_before(self.body, start)
+                    if article is not None:
+                        spoken.append((article, start))
+            allowed = set_off_at[noun] | {start for _, start in spoken}
+            if any(self._of_another_name(start, end) for start, end in written[noun] if start not in allowed):
                 continue  # "met the Danish minister Mette Holm": the noun is someone else's too
-            for match in spoken:
-                if match.start() >= first_at[noun]:
-                    out.append(_Reference(match.start(), person, end=match.end(1)))
+            for article, start in spoken:
+                if article >= first_at[noun]:
+                    out.append(_Reference(article, person, end=start + len(noun)))
         return out
 
     def _of_another_name(self, start: int, end: int) -> bool:
@@ -630,12 +633,29 @@ class _Attributor:
                 return None  # named too long before: the pronoun may stand for someone else
             known = self.genders.get(person)
             if gender is None or known is None or known == gender:
-                if self._rivals(person, start, position, gender) or self._other_pronoun(
-                    person, position, gender
+                if (
+                    self._rivals(person, start, position, gender)
+                    or self._other_pronoun(person, position, gender)
+                    or (known is None and self._fits_in_its_sentence(person, start, position, gender))
                 ):
                     return None
                 return None if self._rival_subjects(person, start, position, gender, floor) else person
         return None
+
+    def _fits_in_its_sentence(self, person: int, start: int, position: int, gender: str | None) -> bool:
+        """Whether the sentence of a subject whose gender nothing says names after it another
+        person whose given name says the pronoun's gender ("Diallo-Ndiaye, 81, was in the hall with
+        his daughter, Aminata Diallo-Ndiaye, who produced his films. “…,” she said"): either may be
+        the speaker, so neither is."""
+        if gender is None:
+            return False
+        for reference in self._references(start + 1, min(self._sentence_end(start), position)):
+            if (
+                reference.person_id not in (None, 0, person)
+                and self.genders.get(reference.person_id) == gender
+            ):
+                return True
+        return False
 
     def _other_pronoun(self, person: int, position: int, gender: str | None) -> bool:
         """Whether a pronoun of the same gender in reach before `position` heads a sentence that
@@ -1063,6 +1083,50 @@ def _word_starts(body: str, words: Collection[str]) -> Iterator[tuple[int, str]]
             ].isalnum():
                 yield start, word
             start = body.find(word, start + 1)
+
+
+_SPOKEN_AFTER = re.compile(rf"[^\S\n]+(?:{_VERBS})(?![^\W_])")  # a speech verb right after a role noun
+_SPOKEN_ARTICLES = ("the", "his", "her", "their")  # before a role noun that speaks: "“…,” her son said"
+
+
+def _nouns_written(body: str, nouns: Collection[str]) -> dict[str, list[tuple[int, int]]]:
+    """The ascending spans where the body writes each of `nouns` (lower-case words, maybe joined
+    by hyphens: "co-founder") whole and in any case ("Son", "SON"): read in one pass over the body's
+    runs of letters and digits, each run read on through the hyphens after it only while what it
+    has read opens one of the nouns ("co-" for "co-founder"; "founder" in "co-founder" too)."""
+    found: dict[str, list[tuple[int, int]]] = {noun: [] for noun in nouns}
+    openings = {
+        noun[:cut] for noun in nouns for cut in [len(noun)] + [i for i, ch in enumerate(noun) if ch == "-"]
+    }
+    runs, _ = of_the_body(body, "words", body_words)
+    for index, (start, end) in enumerate(runs):
+        following = index
+        while True:
+            read = body[start:end].lower()
+            if read not in openings:
+                break
+            if read in found:
+                found[read].append((start, end))
+            following += 1
+            if following == len(runs) or runs[following][0] != end + 1 or body[end] != "-":
+                break
+            end = runs[following][1]
+    return found
+
+
+def _article_before(body: str, start: int) -> int | None:
+    """Where "the", "his", "her" or "their" (any case, whole) starts, when it is followed by
+    nothing but spaces (no line break) up to `start`: read backwards from `start`."""
+    spaces = start
+    while spaces > 0 and body[spaces - 1] != "\n" and body[spaces - 1].isspace():
+        spaces -= 1
+    if spaces == start:
+        return None
+    for article in _SPOKEN_ARTICLES:
+        at = spaces - len(article)
+        if at >= 0 and body[at:spaces].lower() == article and not body[at - 1 : at].isalnum():
+            return at
+    return None
 
 
 def _unambiguous(references: list[_Reference]) -> list[_Reference]:

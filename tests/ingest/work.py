@@ -36,9 +36,9 @@ def lines_run(call: Callable[[], object]) -> int:
 
 
 def characters_searched(module: ModuleType, call: Callable[[], object]) -> int:
-    """The characters of text handed to the searches of patterns that `module` compiles while
-    `call` runs (a search of a whole body counts its length, of a window the window's, a match
-    tried at one place one)."""
+    """The characters of text handed to the searches of patterns that `module` compiles, or hands
+    to `re`'s own functions ("re.search(pattern, text)"), while `call` runs (a search of a whole
+    body counts its length, of a window the window's, a match tried at one place one)."""
     count = 0
 
     class Counted:
@@ -62,12 +62,28 @@ def characters_searched(module: ModuleType, call: Callable[[], object]) -> int:
             self._span(text, *args)
             return self._pattern.finditer(text, *args)
 
+        def findall(self, text: str, *args: int) -> Any:
+            self._span(text, *args)
+            return self._pattern.findall(text, *args)
+
         def __getattr__(self, name: str) -> Any:
             return getattr(self._pattern, name)
 
     shim = SimpleNamespace(**{name: getattr(re, name) for name in dir(re) if not name.startswith("__")})
     shim.compile = lambda *args: Counted(re.compile(*args))
+    shim.search = lambda pattern, text, flags=0: Counted(re.compile(pattern, flags)).search(text)
+    shim.match = lambda pattern, text, flags=0: Counted(re.compile(pattern, flags)).match(text)
+    shim.finditer = lambda pattern, text, flags=0: Counted(re.compile(pattern, flags)).finditer(text)
+    shim.findall = lambda pattern, text, flags=0: Counted(re.compile(pattern, flags)).findall(text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, "re", shim)
         call()
     return count
+
+
+def work_done(module: ModuleType, call: Callable[[], object]) -> int:
+    """The lines of gql_news/ingest code that `call` runs plus the characters it hands to the
+    searches of `module`'s patterns (`characters_searched`)."""
+    lines: list[int] = []
+    searched = characters_searched(module, lambda: lines.append(lines_run(call)))
+    return searched + lines[0]
