@@ -36,7 +36,7 @@ from gql_news.ingest.article_rows import Prelinked, prelink
 from gql_news.ingest.counts import counts_deferred, fold_counts
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
-from gql_news.ingest.linker import current_gazetteer
+from gql_news.ingest.linker import Gazetteer, current_gazetteer
 from gql_news.ingest.neighbours import (
     drain_neighbours,
     importing,
@@ -315,8 +315,8 @@ async def _store_all(
     batch: int,
     alongside: list[asyncio.Task[int]],
 ) -> None:
-    """Store the batches in order; while one is written, the next is linked in a worker thread
-    (linking is Python, the write mostly waiting for the database). From the first batch on,
+    """Store the batches in order; while one is written, the next is parsed and linked in a worker
+    thread (linking is Python, the write mostly waiting for the database). From the first batch on,
     which is a quarter of the others (linked in its transaction, before anything is written, so
     the first write waits for less); after a batch that stored nothing new, linking ahead stops
     (re-importing unchanged articles links nothing), and the linking started while it was
@@ -339,12 +339,10 @@ async def _store_all(
         ahead = True
         try:
             while current is not None:
-                following = next(batches, None)
-                linking: asyncio.Future[Prelinked] | None = None
                 stop = threading.Event()
-                if ahead and following is not None and following.pending:
-                    bodies = [parsed.body for _, parsed in following.pending]
-                    linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer(), stop)
+                gazetteer = await current_gazetteer() if ahead else None
+                reading = loop.run_in_executor(pool, _read_ahead, batches, gazetteer, stop)
+                following: _Batch | None = None
                 stored = 0
                 try:
                     for failure in current.failures:
@@ -358,7 +356,7 @@ async def _store_all(
                     ahead = stored > 0
                     if not ahead:
                         stop.set()  # what is linked so far is used; the rest in its transaction
-                    prelinked = await linking if linking is not None else None
+                    following, prelinked = await reading
                 running = await imports_running() if stored > 0 and following is not None else 0
                 ending = stored == 0 or following is None
                 due = unfolded * running >= FOLD_ALONGSIDE or unfolded >= left
@@ -386,6 +384,17 @@ async def _store_all(
             for task in (folding, draining):
                 if task is not None and task.done():
                     _idle(task)  # collected: a failed one left its articles queued for the next
+
+
+def _read_ahead(
+    batches: Iterator[_Batch], gazetteer: Gazetteer | None, stop: threading.Event
+) -> tuple[_Batch | None, Prelinked | None]:
+    """The next batch, parsed, and its bodies linked against `gazetteer` unless it is None (in the
+    worker thread, while the event loop's thread writes the batch before it)."""
+    following = next(batches, None)
+    if gazetteer is None or following is None or not following.pending:
+        return following, None
+    return following, prelink([parsed.body for _, parsed in following.pending], gazetteer, stop)
 
 
 FOLD_ALONGSIDE = 1000
