@@ -111,12 +111,14 @@ class Prelinked:
     links: Mapping[str, Links]
 
 
-def prelink(bodies: Sequence[str], gazetteer: Gazetteer) -> Prelinked:
+def prelink(bodies: Sequence[str], gazetteer: Gazetteer, stop: threading.Event | None = None) -> Prelinked:
     """Link `bodies` against `gazetteer` (no database; runs in a worker thread). A body whose
     linking fails is left out: it is linked again in its transaction, where the failure is
-    reported for its article."""
+    reported for its article. Once `stop` is set, the bodies not yet linked are left out too."""
     links: dict[str, Links] = {}
     for body in dict.fromkeys(bodies):
+        if stop is not None and stop.is_set():
+            break
         try:
             links[body] = link(body, gazetteer)
         except Exception:  # noqa: BLE001 - reported when linked again, see above

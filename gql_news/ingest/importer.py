@@ -22,6 +22,7 @@ import contextlib
 import glob
 import json
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from gql_news.ingest.article_rows import Prelinked, prelink
 from gql_news.ingest.counts import counts_deferred, fold_counts
 from gql_news.ingest.drafts import ArticleDraft, build_article, check_body_size
 from gql_news.ingest.errors import InputError
-from gql_news.ingest.linker import current_gazetteer
+from gql_news.ingest.linker import Gazetteer, current_gazetteer
 from gql_news.ingest.neighbours import (
     drain_neighbours,
     importing,
@@ -290,16 +291,19 @@ class _Batch:
     pending: list[tuple[Item, ParsedArticle]] = field(default_factory=list)
 
 
-def _batches(items: Sequence[Item], size: int) -> Iterator[_Batch]:
+def _batches(items: Sequence[Item], size: int, first: int | None = None) -> Iterator[_Batch]:
+    """The items parsed, `size` articles a batch; the first batch `first` articles."""
     current = _Batch()
+    limit = size if first is None else first
     for item in items:
         try:
             current.pending.append((item, item.build()))
         except (ArticleFormatError, InputError) as error:
             current.failures.append(Failure(item.label, _reason(error)))
-        if len(current.pending) >= size:
+        if len(current.pending) >= limit:
             yield current
             current = _Batch()
+            limit = size
     if current.pending or current.failures:
         yield current
 
@@ -311,10 +315,13 @@ async def _store_all(
     batch: int,
     alongside: list[asyncio.Task[int]],
 ) -> None:
-    """Store the batches in order; while one is written, the next is linked in a worker thread
-    (linking is Python, the write mostly waiting for the database). Only after a batch that
-    stored something new: re-importing unchanged articles links nothing. The background fold
-    and drain still running at the end are left in `alongside` for `_finish`."""
+    """Store the batches in order; while one is written, the next is parsed and linked in a worker
+    thread (linking is Python, the write mostly waiting for the database). From the first batch on,
+    which is a quarter of the others (linked in its transaction, before anything is written, so
+    the first write waits for less); after a batch that stored nothing new, linking ahead stops
+    (re-importing unchanged articles links nothing), and the linking started while it was
+    written is cut short. The background fold and drain still running at the end are left in
+    `alongside` for `_finish`."""
     loop = asyncio.get_running_loop()
     folding: asyncio.Task[int] | None = None
     draining: asyncio.Task[int] | None = None
@@ -326,28 +333,30 @@ async def _store_all(
         _prompt_switches(),
         ThreadPoolExecutor(1, thread_name_prefix="gql-news-link") as pool,
     ):
-        batches = _batches(items, batch)
+        batches = _batches(items, batch, max(1, batch // 4))
         current = next(batches, None)
         prelinked: Prelinked | None = None
-        ahead = False
+        ahead = True
         try:
             while current is not None:
-                following = next(batches, None)
-                linking: asyncio.Future[Prelinked] | None = None
-                if ahead and following is not None and following.pending:
-                    bodies = [parsed.body for _, parsed in following.pending]
-                    linking = loop.run_in_executor(pool, prelink, bodies, await current_gazetteer())
+                stop = threading.Event()
+                gazetteer = await current_gazetteer() if ahead else None
+                reading = loop.run_in_executor(pool, _read_ahead, batches, gazetteer, stop)
+                following: _Batch | None = None
+                stored = 0
                 try:
                     for failure in current.failures:
                         report.failures.append(failure)
                         advance()
                     stored = await _store(current.pending, report, advance, prelinked)
                     left -= len(current.failures) + len(current.pending)
-                    ahead = stored > 0
                     undrained += stored
                     unfolded += stored
                 finally:
-                    prelinked = await linking if linking is not None else None
+                    ahead = stored > 0
+                    if not ahead:
+                        stop.set()  # what is linked so far is used; the rest in its transaction
+                    following, prelinked = await reading
                 running = await imports_running() if stored > 0 and following is not None else 0
                 ending = stored == 0 or following is None
                 due = unfolded * running >= FOLD_ALONGSIDE or unfolded >= left
@@ -375,6 +384,17 @@ async def _store_all(
             for task in (folding, draining):
                 if task is not None and task.done():
                     _idle(task)  # collected: a failed one left its articles queued for the next
+
+
+def _read_ahead(
+    batches: Iterator[_Batch], gazetteer: Gazetteer | None, stop: threading.Event
+) -> tuple[_Batch | None, Prelinked | None]:
+    """The next batch, parsed, and its bodies linked against `gazetteer` unless it is None (in the
+    worker thread, while the event loop's thread writes the batch before it)."""
+    following = next(batches, None)
+    if gazetteer is None or following is None or not following.pending:
+        return following, None
+    return following, prelink([parsed.body for _, parsed in following.pending], gazetteer, stop)
 
 
 FOLD_ALONGSIDE = 1000

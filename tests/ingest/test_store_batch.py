@@ -160,23 +160,23 @@ async def test_the_next_batch_linked_ahead_is_linked_as_in_its_transaction(
     ]
     ahead: list[int] = []
 
-    def counted(texts: Any, gazetteer: Any) -> Prelinked:
+    def counted(texts: Any, gazetteer: Any, stop: Any = None) -> Prelinked:
         ahead.append(len(texts))
-        return prelink(texts, gazetteer)
+        return prelink(texts, gazetteer, stop)
 
     monkeypatch.setattr(importer, "prelink", counted)
     items = [Item(f"a{n}", functools.partial(_article, n, bodies[n % 3])) for n in range(7)]
     report = ImportReport()
     await import_items(items, report, lambda: None, batch=2)
     assert report.counts["created"] == 7
-    assert ahead == [2, 1]  # batches 3 and 4: linked while 2 and 3 were written
+    assert ahead == [2, 2, 2]  # batches 2 to 4 (the first is one article): linked while 1 to 3 were written
     for n in range(7):
         await store_articles([parse_article(f"Alone {n}\n\nNews | May 1, 2024\n\n{bodies[n % 3]} ({n})")])
     assert await _linked_rows("Story") == await _linked_rows("Alone")
 
     other = await build_gazetteer()  # equal content, another object: as after a catalogue edit
 
-    def stale(texts: Any, _gazetteer: Any) -> Prelinked:
+    def stale(texts: Any, _gazetteer: Any, _stop: Any = None) -> Prelinked:
         return Prelinked(
             other, {text: replace(prelink([text], other).links[text], mentions=[]) for text in texts}
         )
@@ -187,3 +187,47 @@ async def test_the_next_batch_linked_ahead_is_linked_as_in_its_transaction(
     linked = {number: rest for number, *rest in await _linked_rows("Story")}
     for n in range(7):  # the same bodies: linked again in their transactions, not left empty
         assert linked[str(n + 10)] == linked[str(n)]
+
+
+async def test_linking_ahead_stops_after_a_batch_of_unchanged_articles(
+    db_session: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch after the first is linked while the first is written; when the first stored
+    nothing new (the same articles imported again), that linking is cut short and no later
+    batch is linked ahead."""
+    import threading
+
+    from gql_news.ingest import importer
+    from gql_news.ingest.article_rows import Prelinked, prelink
+
+    items = [Item(f"a{n}", functools.partial(_article, n)) for n in range(7)]
+    await import_items(items, ImportReport(), lambda: None, batch=2)
+    stops: list[threading.Event | None] = []
+
+    def counted(texts: Any, gazetteer: Any, stop: threading.Event | None = None) -> Prelinked:
+        stops.append(stop)
+        return prelink(texts, gazetteer, stop)
+
+    monkeypatch.setattr(importer, "prelink", counted)
+    again = ImportReport()
+    await import_items(items, again, lambda: None, batch=2)
+    assert again.counts["unchanged"] == 7
+    assert len(stops) == 1
+    assert stops[0] is not None
+    assert stops[0].is_set()
+
+
+async def test_prelink_leaves_out_what_is_not_linked_when_stopped(db_session: Settings) -> None:
+    import threading
+
+    from gql_news.ingest.article_rows import prelink
+    from gql_news.ingest.linker import current_gazetteer
+
+    gazetteer = await current_gazetteer()
+    stop = threading.Event()
+    assert set(prelink(["Iran met Chad.", "Belarus."], gazetteer, stop).links) == {
+        "Iran met Chad.",
+        "Belarus.",
+    }
+    stop.set()
+    assert not prelink(["Iran met Chad."], gazetteer, stop).links
