@@ -824,11 +824,19 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
         if k > start and not _joined(body, tokens[k - 1], tokens[k]):
             return None
-        if tokens[k].lower in ORG_WORDS:
+        if tokens[k].lower in ORG_WORDS and not _modifies_role(body, tokens, k):
             return None  # "Morgan Stanley, the bank", "…, the company sold": a body's word, no person's
         if _is_role_noun(tokens[k].lower):
             return tokens[k].lower, False
     return None
+
+
+def _modifies_role(body: str, tokens: list[_Token], k: int) -> bool:
+    """A body's word right before a role noun is what the role is of, not the phrase's head:
+    "Ana Petrova, the energy minister", "…, the police chief"."""
+    return (
+        k + 1 < len(tokens) and _joined(body, tokens[k], tokens[k + 1]) and _is_role_noun(tokens[k + 1].lower)
+    )
 
 
 def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -> str | None:

@@ -489,6 +489,9 @@ def test_companies_and_places_in_a_person_s_shapes_are_no_people(text: str) -> N
         ("Its partner, Jan Kowalski, said it would reopen.", "Jan Kowalski"),
         ("His rival Obinna Kwarteng said he would win.", "Obinna Kwarteng"),
         ("Team officials said Kemal Aydin would ride.", "Kemal Aydin"),
+        # a body's word before the role is what the role is of
+        ("Ana Petrova, the energy minister, resigned.", "Ana Petrova"),
+        ("Kofi Mensah, the police chief, said the road was shut.", "Kofi Mensah"),
     ],
 )
 def test_people_in_the_same_shapes_stay_people(text: str, name: str) -> None:
