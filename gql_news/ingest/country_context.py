@@ -828,6 +828,8 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if previous is not None and _an_unknown_word_before(body, start + len(form), previous, context):
+        return True  # "Jools Holland played": a given name no list holds
     if _after_kin(body, start, form, context):
         return True  # "survived by a daughter, India, and"
     if _AGE_AFTER.match(body, start + len(form)):
@@ -944,6 +946,22 @@ def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[r
 _KIN_BEFORE = re.compile(
     r"(?<![^\W_])(?:a|an|his|her|their|my|our|your|one|two|three)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
 )
+
+
+def _an_unknown_word_before(body: str, end: int, previous: str, context: CountryContext) -> bool:
+    """Whether `previous`, the capitalised word right before a one-word form ending at `end`, is a
+    word WordNet does not know, in title case, with no capitalised word after the form: a given
+    name the given-name list lacks ("Jools Holland"); a dictionary word, a place WordNet lists or
+    a title is not ("Communist China", "Amman Jordan", "Sir Holland")."""
+    if len(previous) < 3 or not previous[1:].islower() or not previous.isalpha():
+        return False
+    lower = previous.lower()
+    if lower in LEADING_STOP or lower in TITLES or _a_known_word(lower, context):
+        return False
+    return _NEXT_CAPITAL.match(body, end) is None
+
+
+_NEXT_CAPITAL = re.compile(r"[^\S\n]+[^\W\d_a-z]")
 
 
 def _after_kin(body: str, start: int, form: str, context: CountryContext) -> bool:
@@ -1368,6 +1386,8 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     if body[nouns.end() : nouns.end() + 1] in _JOINERS and _a_joined_compound(body, end, lower, context):
         return True  # "Portuguese man-of-war", "German short-haired pointers"
     words = nouns.group().split()
+    if _the_verb_of_its_clause(body, end, words, context):
+        return False  # "exports to China rose 10%", "Japan rose sharply": no China rose
     if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
     if (lower, words[0]) in context.compound_starts:  # "American oil palm"
@@ -1376,6 +1396,42 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
             if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                 return True
     return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
+)
+
+
+def _the_verb_of_its_clause(body: str, end: int, words: list[str], context: CountryContext) -> bool:
+    """Whether the first lower-case word after a form ending at `end` is an irregular past verb
+    the form is the subject of: no determiner before the form, and nothing after the verb but
+    an adverb in -ly, a function word, a figure or punctuation ("China rose 10%", "India shot
+    down the drone"; not "a China rose in bloom", "China rose petals")."""
+    if words[0] not in context.verb_forms:
+        return False
+    if len(words) > 1 and words[1] not in context.stop_words and not words[1].endswith("ly"):
+        return False
+    start = end - 1
+    while start > 0 and not body[start - 1].isspace():
+        start -= 1
+    return _word_before(body, start) not in _DETERMINERS
 
 
 # lower-case words whose letters may be joined by hyphens or apostrophes: "man-of-war", "hare's"
