@@ -1024,6 +1024,9 @@ def _role_noun(word: str) -> bool:
     return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
 
 
+_SAID_AFTER = re.compile(r"[^\W\d_]+[^\S\n]+(?:said|says|told|added)(?![^\W_])")
+
+
 def _after_a_title(body: str, start: int, previous: str | None) -> bool:
     """Whether a capitalised title stands right before `start` ("Mrs Holland", "Dr. Jordan",
     "Coach Holland"); at the start of a sentence only a courtesy title or an abbreviation counts
@@ -1032,7 +1035,11 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         word = previous.lower()
         if word not in TITLES:
             return False
-        return word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start))
+        if word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start)):
+            return True
+        return (
+            _SAID_AFTER.match(body, start) is not None
+        )  # "Coach Holland said": no "Senior Chinese officials"
     if not body.endswith(". ", 0, start):
         return False
     title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
