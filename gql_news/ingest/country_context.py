@@ -1917,6 +1917,8 @@ def _place_or_institution(
         return True  # "Jersey City", "Jordan River"
     if previous == "Air" or (previous is not None and previous.lower() == "river"):
         return True  # "Air France", "the river Niger"
+    if previous == "Little" and not sentence_start(body, start - len("Little ")):
+        return True  # "Little Italy", a town's quarter; "Little Britain", a show
     lead = body[max(0, start - 40) : start]
     for particle in _OF:
         if lead.endswith(f" {particle} "):
