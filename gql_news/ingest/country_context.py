@@ -147,6 +147,7 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
 _DEGREE_WORDS = frozenset(["some", "little", "fluent", "basic", "broken", "passable"])  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
@@ -1598,7 +1599,8 @@ def _a_language(
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
-    before a word of language ("Spanish-speaking", "French lessons"), in a story of translation
+    before a word of language ("Spanish-speaking", "French lessons"), after a possessive with no
+    noun of its own ("pardon my French"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
     article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
@@ -1608,6 +1610,8 @@ def _a_language(
         return True  # "from the German original" in a story of translators
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
+        return True  # "pardon my French", "her Spanish is fluent": what one speaks
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
         begin = start - len(before) - 1  # "spoke French and some Italian", "and a little Greek"
         if body.endswith(" a ", 0, begin):
