@@ -849,6 +849,8 @@ def _in_a_name(
         return True  # "Jools Holland played": a given name no list holds
     if _after_kin(body, start, form, context):
         return True  # "survived by a daughter, India, and"
+    if _an_animal_or_relative_named(body, start, start + len(form), context):
+        return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -988,6 +990,35 @@ def _after_kin(body: str, start: int, form: str, context: CountryContext) -> boo
         return False
     found = _KIN_BEFORE.search(body, max(0, start - 50), start)
     return found is not None and found.group(1) in context.kin
+
+
+_DETERMINER_AND_WORD_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
+)
+_DETERMINER_AND_WORD_AFTER = re.compile(r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?![^\W_'’-])")
+_RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
+
+
+def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a one-word form is an animal's name by the noun set beside it, a noun that is an
+    animal in WordNet and no person ("the horse Jordan", "the mare Kenya", "Jordan, the horse
+    trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull", which name people
+    or markets too), or a relative's after a possessive ("Georgia, his daughter,")."""
+    before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start)
+    if before is not None and _a_named_animal(before.group(1), context):
+        return True
+    if _RIDDEN_BY.match(body, end):
+        return True
+    after = _DETERMINER_AND_WORD_AFTER.match(body, end)
+    if after is None:
+        return False
+    if _a_named_animal(after.group(2), context):
+        return True
+    return after.group(1) in _POSSESSIVES and after.group(2) in context.kin
+
+
+def _a_named_animal(word: str, context: CountryContext) -> bool:
+    return word in context.animals and word not in ROLE_NOUNS
 
 
 def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
