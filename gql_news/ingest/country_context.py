@@ -1737,6 +1737,8 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
     first, head = words[0], words[-1]
     if first.endswith("ed") or first not in context.nouns or head in context.verb_forms:
         return False  # "Swiss franc rose": a verb ends the phrase
+    if head in _OF_A_NATION or head.removesuffix("s") in _OF_A_NATION:
+        return False  # "Bangladeshi garment workers": people, though WordNet's "worker" is a bee too
     return _an_animal(head, context)
 
 
