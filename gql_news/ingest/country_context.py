@@ -467,6 +467,7 @@ class CountryContext:
     built_or_periods: frozenset[str]  # nouns first of all a structure or a time ("terrace", "era")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
+    named_kinds: frozenset[str]  # nouns with a frequent sense of a ship or a musical group ("liner", "band")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
     nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
     known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
@@ -596,6 +597,7 @@ def _context_data() -> dict[str, Any]:
         "built_or_periods": nouns["built_or_periods"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
+        "named_kinds": nouns["named_kinds"],
         "languages": nouns["languages"],
         "demonyms": nouns["demonyms"],
         "nouns": sorted(set(nouns_text.split())),
@@ -669,6 +671,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         built_or_periods=frozenset(data["built_or_periods"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
+        named_kinds=frozenset(data["named_kinds"]),
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -996,24 +999,28 @@ _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
 _DETERMINER_AND_WORD_AFTER = re.compile(r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?![^\W_'’-])")
+_PAST_AFTER = re.compile(r"[^\S\n]+[a-z]+ed(?![^\W_])")
 _RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
 
 
 def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether a one-word form is an animal's name by the noun set beside it, a noun that is an
-    animal in WordNet and no person ("the horse Jordan", "the mare Kenya", "Jordan, the horse
-    trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull", which name people
-    or markets too), or a relative's after a possessive ("Georgia, his daughter,")."""
+    """Whether a one-word form is an animal's, a ship's or a band's name by the noun set beside it,
+    a noun that is an animal in WordNet and no person ("the horse Jordan", "the mare Kenya",
+    "Jordan, the horse trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull",
+    which name people or markets too) or a ship or a musical group ("the liner France", "Japan,
+    the band,"), or a relative's after a possessive ("Georgia, his daughter,")."""
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start)
     if before is not None and _a_named_animal(before.group(1), context):
         return True
+    if before is not None and before.group(1) in context.named_kinds and not _PAST_AFTER.match(body, end):
+        return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
     if _RIDDEN_BY.match(body, end):
         return True
     after = _DETERMINER_AND_WORD_AFTER.match(body, end)
     if after is None:
         return False
-    if _a_named_animal(after.group(2), context):
-        return True
+    if _a_named_animal(after.group(2), context) or after.group(2) in context.named_kinds:
+        return True  # "Jordan, the horse trained by", "Japan, the band,"
     return after.group(1) in _POSSESSIVES and after.group(2) in context.kin
 
 
