@@ -1991,6 +1991,9 @@ def _place_or_institution(
         return True  # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
+    town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
+    if town >= 0 and not _listed(body, start, start + len(form)):
+        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba"
     if form in context.us_states:  # a US state where the body names at least two other US places
         named = _us_places_named(body, context) - {form}
         if len(named) < _US_PLACES and not any((place, form) in context.city_states for place in named):
@@ -2098,6 +2101,32 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
         rest.startswith(state) and _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
         for state in _STATES_NAMED_LIKE_CITIES
     )
+
+
+def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
+    """Where the body first writes the form as a town in a US state ("Peru, Indiana"), or -1, and
+    -1 where it names the country's capital: after it the name alone is the town's, as a town's
+    name is written with its state only once, unless it is an item of a list (`_listed`). Read
+    once per body and form, by searches for the form's own letters."""
+    found = body.find(form)
+    while found != -1:
+        after = found + len(form)
+        if (
+            not _letter_before(body, found)
+            and not body[after : after + 1].isalnum()
+            and _a_town_in_a_us_state(body, after, context)
+        ):
+            capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
+            named = capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body)
+            return -1 if named else found
+        found = body.find(form, after)
+    return -1
+
+
+def _listed(body: str, start: int, end: int) -> bool:
+    """Whether the form is an item of a list of capitalised names ("hit Mexico and Cuba", "to
+    China and Mexico")."""
+    return _NEXT_ITEM.match(body, end) is not None or _previous_item(body, start, 0) is not None
 
 
 @lru_cache(maxsize=4)
