@@ -996,26 +996,33 @@ def _after_kin(body: str, start: int, form: str, context: CountryContext) -> boo
 
 
 _DETERMINER_AND_WORD_BEFORE = re.compile(
-    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
+    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
 _DETERMINER_AND_WORD_AFTER = re.compile(r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?![^\W_'’-])")
+_FAMILY_AFTER = re.compile(r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])")
 _PAST_AFTER = re.compile(r"[^\S\n]+[a-z]+ed(?![^\W_])")
 _RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
 
 
 def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether a one-word form is an animal's, a ship's or a band's name by the noun set beside it,
-    a noun that is an animal in WordNet and no person ("the horse Jordan", "the mare Kenya",
+    """Whether a one-word form is an animal's, a ship's, a band's or a relative's name by the noun
+    set beside it: an animal in WordNet and no person ("the horse Jordan", "the mare Kenya",
     "Jordan, the horse trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull",
-    which name people or markets too) or a ship or a musical group ("the liner France", "Japan,
-    the band,"), or a relative's after a possessive ("Georgia, his daughter,")."""
+    which name people or markets too), a ship or a musical group ("the liner France", "Japan,
+    the band,"), a relative after a possessive ("Georgia, his daughter,", "her sister India");
+    or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
+    family")."""
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start)
-    if before is not None and _a_named_animal(before.group(1), context):
+    if before is not None and _a_named_animal(before.group(2), context):
         return True
-    if before is not None and before.group(1) in context.named_kinds and not _PAST_AFTER.match(body, end):
+    if before is not None and before.group(2) in context.named_kinds and not _PAST_AFTER.match(body, end):
         return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
     if _RIDDEN_BY.match(body, end):
         return True
+    if before is not None and before.group(2) in context.kin and before.group(1).lower() in _POSSESSIVES:
+        return True  # "her sister India won", "his son Jordan": a possessive and a relative
+    if _FAMILY_AFTER.match(body, end) and body[start:end].lower() not in context.demonyms:
+        return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family"
     after = _DETERMINER_AND_WORD_AFTER.match(body, end)
     if after is None:
         return False
