@@ -1000,7 +1000,9 @@ _DETERMINER_AND_WORD_BEFORE = re.compile(
 )
 _DETERMINER_AND_WORD_AFTER = re.compile(r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?![^\W_'’-])")
 _FAMILY_AFTER = re.compile(r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])")
-_PAST_AFTER = re.compile(r"[^\S\n]+[a-z]+ed(?![^\W_])")
+_PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
+    r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
+)
 _RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
 
 
