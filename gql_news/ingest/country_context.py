@@ -998,7 +998,9 @@ def _after_kin(body: str, start: int, form: str, context: CountryContext) -> boo
 _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
-_DETERMINER_AND_WORD_AFTER = re.compile(r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?![^\W_'’-])")
+_DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
+    r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
+)
 _FAMILY_AFTER = re.compile(r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])")
 _PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
     r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
@@ -1028,9 +1030,11 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     after = _DETERMINER_AND_WORD_AFTER.match(body, end)
     if after is None:
         return False
-    if _a_named_animal(after.group(2), context) or after.group(2) in context.named_kinds:
-        return True  # "Jordan, the horse trained by", "Japan, the band,"
-    return after.group(1) in _POSSESSIVES and after.group(2) in context.kin
+    hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
+    nouns = [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
+    if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
+        return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
+    return after.group(1) in _POSSESSIVES and any(noun in context.kin for noun in nouns)
 
 
 def _a_named_animal(word: str, context: CountryContext) -> bool:
