@@ -1016,18 +1016,24 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     the band,"), a relative after a possessive ("Georgia, his daughter,", "her sister India");
     or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
     family")."""
-    before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start)
+    word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
+    kind = word in context.named_kinds or word in context.kin or _a_named_animal(word, context)
+    before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
     if before is not None and _a_named_animal(before.group(2), context):
         return True
     if before is not None and before.group(2) in context.named_kinds and not _PAST_AFTER.match(body, end):
         return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
-    if _RIDDEN_BY.match(body, end):
+    if "dd" in body[end : end + 12] and _RIDDEN_BY.match(body, end):  # "ridden", "saddled"
         return True
     if before is not None and before.group(2) in context.kin and before.group(1).lower() in _POSSESSIVES:
         return True  # "her sister India won", "his son Jordan": a possessive and a relative
-    if _FAMILY_AFTER.match(body, end) and body[start:end].lower() not in context.demonyms:
+    if (
+        body[end + 1 : end + 2].islower()
+        and _FAMILY_AFTER.match(body, end)
+        and body[start:end].lower() not in context.demonyms
+    ):
         return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family"
-    after = _DETERMINER_AND_WORD_AFTER.match(body, end)
+    after = _DETERMINER_AND_WORD_AFTER.match(body, end) if body.startswith(",", end) else None
     if after is None:
         return False
     hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
@@ -2107,10 +2113,8 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     rest = body[end + 2 : end + 30]
     if _US_STATE_ABBREVIATION.match(rest):
         return True
-    return any(
-        rest.startswith(state) and _STATE_CLOSED.match(rest, len(state)) is not None
-        for state in _town_states(context.us_states, context.capitals)
-    ) or any(
+    state = _state_pattern(_town_states(context.us_states, context.capitals)).match(rest)
+    return (state is not None and _STATE_CLOSED.match(rest, state.end()) is not None) or any(
         rest.startswith(state) and _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
         for state in _STATES_NAMED_LIKE_CITIES
     )
@@ -2121,7 +2125,7 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
     -1 where it names the country's capital: after it the name alone is the town's, as a town's
     name is written with its state only once, unless it is an item of a list (`_listed`). Read
     once per body and form, by searches for the form's own letters."""
-    found = body.find(form)
+    found = body.find(f"{form}, ")
     while found != -1:
         after = found + len(form)
         if (
@@ -2132,7 +2136,7 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
             named = capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body)
             return -1 if named else found
-        found = body.find(form, after)
+        found = body.find(f"{form}, ", after)
     return -1
 
 
@@ -2146,6 +2150,12 @@ def _listed(body: str, start: int, end: int) -> bool:
 def _capitals(capitals: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """The capitals of the US states named like countries, by the state's name."""
     return dict(capitals)
+
+
+@lru_cache(maxsize=4)
+def _state_pattern(states: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the states' names (no state's name begins another's)."""
+    return re.compile("|".join(re.escape(state) for state in sorted(states, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=4)
