@@ -968,8 +968,6 @@ _KIN_BEFORE = re.compile(
 )
 
 
-
-
 def _after_kin(body: str, start: int, form: str, context: CountryContext) -> bool:
     """Whether a one-word form set off by commas follows a relative ("a daughter, India,", "her
     son, Jordan."): the relative's name. Not after "its" ("its trading partner, China,")."""
