@@ -321,7 +321,8 @@ async def _store_all(
     the first write waits for less); after a batch that stored nothing new, linking ahead stops
     (re-importing unchanged articles links nothing), and the linking started while it was
     written is cut short. The background fold and drain still running at the end are left in
-    `alongside` for `_finish`."""
+    `alongside` for `_finish`. Interrupted (Ctrl-C cancels the import) or failed, the linking
+    ahead is cut short too: leaving waits for the worker thread, no longer than a body's linking."""
     loop = asyncio.get_running_loop()
     folding: asyncio.Task[int] | None = None
     draining: asyncio.Task[int] | None = None
@@ -337,6 +338,7 @@ async def _store_all(
         current = next(batches, None)
         prelinked: Prelinked | None = None
         ahead = True
+        stop = threading.Event()
         try:
             while current is not None:
                 stop = threading.Event()
@@ -380,6 +382,7 @@ async def _store_all(
                     draining = asyncio.create_task(drain_neighbours(once=True))
                 current = following
         finally:
+            stop.set()  # the pool's exit waits for its thread: no more bodies linked for nothing
             alongside.extend(task for task in (folding, draining) if task is not None and not task.done())
             for task in (folding, draining):
                 if task is not None and task.done():

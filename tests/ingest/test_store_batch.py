@@ -231,3 +231,48 @@ async def test_prelink_leaves_out_what_is_not_linked_when_stopped(db_session: Se
     }
     stop.set()
     assert not prelink(["Iran met Chad."], gazetteer, stop).links
+
+
+async def test_an_interrupted_import_cuts_the_linking_ahead_short(
+    db_session: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancelled (as Ctrl-C cancels `gql-news import`) while it waits for the next batch's
+    linking, the import stops that linking after the body in hand rather than waiting for the
+    whole batch, and what it stored is whole batches."""
+    import threading
+    import time
+
+    from gql_news.ingest import importer
+    from gql_news.ingest.article_rows import Prelinked, prelink
+
+    linked: list[str] = []
+
+    def slow(texts: Any, gazetteer: Any, stop: threading.Event | None = None) -> Prelinked:
+        for text in texts:
+            if stop is not None and stop.is_set():
+                break
+            time.sleep(0.1)
+            linked.append(text)
+        return prelink([], gazetteer, stop)
+
+    monkeypatch.setattr(importer, "prelink", slow)
+    items = [Item(f"a{n}", functools.partial(_article, n)) for n in range(90)]
+    advanced: list[int] = []
+    first_stored = asyncio.Event()
+
+    def advance() -> None:
+        advanced.append(1)
+        if len(advanced) == 10:  # the first batch (a quarter of 40) is stored; the next is being linked
+            first_stored.set()
+
+    task = asyncio.create_task(import_items(items, ImportReport(), advance, batch=40))
+    await first_stored.wait()
+    await asyncio.sleep(0.2)
+    started = time.perf_counter()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert time.perf_counter() - started < 2.0  # all 40 bodies would take 4 s
+    assert len(linked) < 40
+    assert await Article.all().count() == 10
+    assert not await Article.filter(mentions=None).exists()
