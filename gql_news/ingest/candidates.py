@@ -21,10 +21,12 @@ organisation and it links to nothing:
 - a preposition ("by", "from", "to") before a name that opens with a given name and holds no
   place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun"
   (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley"; nor
-  "by" before a name of given names only, a company's as often as a person's: "arranged by Morgan
-  Stanley"); or "by" or "from" before a name of words no dictionary, title or place list knows,
-  followed by "of" and a place or a name ("won by Tigist Bekele of Ethiopia", "led by Wanjiru Kamau
-  of the University of Nairobi"; "went to Hyundai Rotem of South Korea" names a contract's party);
+  "by" after a participle before a name of given names only, a company's as often as a person's:
+  "arranged by Morgan Stanley", but "a goal by Harry Kane"); or "by" or "from" before a name of
+  words no dictionary, title or place list knows, followed by "of" and a place or a name ("won by
+  Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of Nairobi"), "to" only when
+  the body writes the name's last word alone later ("went to Hyundai Rotem of South Korea" names a
+  contract's party; "went to Eliud Kipchoge of Kenya … Kipchoge said" a winner);
   any of these cues before a name followed by "of" and an organisation ("led by the glaciologist
   Carlo Barbante of the University of Venice");
 - a given name first, after a country's possessive or before "of" and a country: "Japan's Kenta
@@ -32,7 +34,8 @@ organisation and it links to nothing:
 - "who" after its comma: "Helen Tremayne, who milks 180 cows" (an organisation takes "which"),
   "whose" after a name that opens with a given name and is not of given names only ("Lee Dickey,
   whose family"; not "Morgan Stanley, whose bankers"), or an age set off by commas ("Ivo Baldasar,
-  63, denies"); an appositive headed by a body's word is no person's ("…, the company");
+  63, denies"); an appositive headed by a body's word is no person's ("…, the company"; not
+  "…, the Bank of England governor");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
   two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …",
@@ -47,7 +50,8 @@ organisation and it links to nothing:
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
 
 No person is suggested right after a preposition of place ("Officials in Buenos Aires said",
-"analysts at Morgan Stanley said"), nor after "its" and a party to business or a contest unless the
+"analysts at Morgan Stanley said") unless the name opens with a given name, is not of given names
+only and is followed by what commas set off ("aimed at Gareth Southgate, who said"), nor after "its" and a party to business or a contest unless the
 name opens with a given name ("Its rival Airbus Defence said"; "Its owner, Jan Novak," is a person);
 "Team" opens a team's name ("Team Ineos, 12,").
 
@@ -556,7 +560,13 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
         if before.lower in _PLACE_PREPOSITIONS:
-            return None  # "Officials in Buenos Aires said": a place, or a body ("analysts at Morgan Stanley")
+            # "Officials in Buenos Aires said": a place, or a body ("analysts at Morgan Stanley"), and
+            # the verb after it is theirs; but what commas set off after a name that opens with a
+            # given name and is not of given names only is said of it ("aimed at Gareth Southgate,
+            # who said", "jeered at Marcus Rashford, 26,")
+            if given and not all(_given_name(tokens[k].lower) for k in range(first, last + 1)):
+                return _set_off_after(body, tokens, last)
+            return None
     if given and before is not None and before.mention and _POSSESSIVE.search(before.text):
         return "nationality", False  # "Kenya's Mercy Chebet": a country's own, opening with a given name
     if (
@@ -577,12 +587,17 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     given_only = given and all(_given_name(tokens[k].lower) for k in range(first, last + 1))
     if (
         (
-            (given and not (given_only and before is not None and before.lower == "by"))
+            (
+                given
+                and not (
+                    given_only and before is not None and before.lower == "by" and not _after_a_noun(before2)
+                )
+            )
             or (
                 _of_somewhere(body, tokens, last)
                 and _no_dictionary_words(tokens, first, last)
                 and before is not None
-                and before.lower != "to"
+                and (before.lower != "to" or _last_word_alone_later(body, tokens, last))
             )
         )
         and before is not None
@@ -601,15 +616,22 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and body[end : after.start] == " " and after.lower in SPEECH_AFTER:
         return after.lower, False
-    if after is not None and body[end : after.start] == ", ":
-        if after.lower == "whose":
-            return (
-                ("whose", False) if given and not given_only else None
-            )  # "Lee Dickey, whose family grows peaches"
-        if after.text.isdigit() and len(after.text) <= 3 and body[after.end : after.end + 1] == ",":
-            return "age", False  # "Ivo Baldasar, 63, denies": an age is said of a person
-        return _appositive(body, tokens, last + 1)
-    return None
+    if after is not None and after.lower == "whose" and not (given and not given_only):
+        return None  # "Lee Dickey, whose family grows peaches"; not "Morgan Stanley, whose bankers"
+    return _set_off_after(body, tokens, last)
+
+
+def _set_off_after(body: str, tokens: list[_Token], last: int) -> tuple[str, bool] | None:
+    """What a comma sets off after the name: "whose", an age ("Ivo Baldasar, 63, denies": an age
+    is said of a person), "who" or a role ("…, the deputy foreign minister")."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is None or body[tokens[last].end : after.start] != ", ":
+        return None
+    if after.lower == "whose":
+        return "whose", False
+    if after.text.isdigit() and len(after.text) <= 3 and body[after.end : after.end + 1] == ",":
+        return "age", False
+    return _appositive(body, tokens, last + 1)
 
 
 def _of_somewhere(body: str, tokens: list[_Token], last: int) -> bool:
@@ -669,6 +691,16 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
     if _alone_within(body, surname, tokens[last - 1].text, start, start + _LATER_REACH):
         return "surname", False
     return None
+
+
+def _last_word_alone_later(body: str, tokens: list[_Token], last: int) -> bool:
+    """Whether the name's last word is written alone later, as a person's surname is ("the title
+    went to Eliud Kipchoge of Kenya … Kipchoge said"); a company is called by its first word."""
+    word = _POSSESSIVE.sub("", tokens[last].text)
+    if word.lower() in ORG_WORDS or names_a_place_or_body(word) or not word.isalpha():
+        return False
+    start = tokens[last].end
+    return _alone_within(body, word, tokens[last - 1].text, start, start + _LATER_REACH)
 
 
 def _alone_within(body: str, word: str, not_after: str, start: int, stop: int) -> bool:
@@ -833,10 +865,30 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
 
 def _modifies_role(body: str, tokens: list[_Token], k: int) -> bool:
     """A body's word right before a role noun is what the role is of, not the phrase's head:
-    "Ana Petrova, the energy minister", "…, the police chief"."""
+    "Ana Petrova, the energy minister", "…, the police chief"; so is a body's name ending right
+    before one ("Andrew Bailey, the Bank of England governor")."""
+    while (
+        k + 1 < len(tokens)
+        and _joined(body, tokens[k], tokens[k + 1])
+        and (tokens[k + 1].capitalised or tokens[k + 1].lower in _NAME_CONNECTORS)
+        and not _is_role_noun(tokens[k + 1].lower)
+    ):
+        k += 1  # the rest of the body's name: "Bank of England", "Bank of England's"
     return (
         k + 1 < len(tokens) and _joined(body, tokens[k], tokens[k + 1]) and _is_role_noun(tokens[k + 1].lower)
     )
+
+
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for"})  # inside a body's name: "Bank of England"
+
+
+def _after_a_noun(word: _Token | None) -> bool:
+    """Whether "by" follows a noun, not a participle: "a goal by Harry Kane", "a novel by Sally
+    Rooney" name the one who did or made it, a person; "arranged by Morgan Stanley", "advised by
+    John Lewis" name an agent, a company as often as a person."""
+    if word is None or not word.lower.replace("-", "").isalpha() or word.capitalised:
+        return False
+    return not (word.lower.endswith("ed") or word.lower in shipped_country_context().verb_forms)
 
 
 def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -> str | None:
