@@ -646,13 +646,22 @@ class _Attributor:
         """Whether the sentence of a subject whose gender nothing says names after it another
         person whose given name says the pronoun's gender ("Diallo-Ndiaye, 81, was in the hall with
         his daughter, Aminata Diallo-Ndiaye, who produced his films. “…,” she said"): either may be
-        the speaker, so neither is."""
+        the speaker, so neither is. A person inside a relative clause set off right after the
+        subject is that clause's object, not a speaker ("Eliud Kipchoge, who was paced by Geoffrey
+        Kamworor, was elated. “…,” he said")."""
         if gender is None:
             return False
-        for reference in self._references(start + 1, min(self._sentence_end(start), position)):
+        stop = min(self._sentence_end(start), position)
+        clause = (start, start)  # the relative clause after the subject, if any
+        subject = self._references(start, start + 1)
+        if subject and subject[0].end >= 0 and (relative := _RELATIVE_AFTER.match(self.body, subject[0].end)):
+            comma = self.body.find(",", relative.end(), stop)
+            clause = (relative.end(), comma if comma >= 0 else stop)
+        for reference in self._references(start + 1, stop):
             if (
                 reference.person_id not in (None, 0, person)
                 and self.genders.get(reference.person_id) == gender
+                and not clause[0] <= reference.start < clause[1]
             ):
                 return True
         return False
@@ -1085,6 +1094,7 @@ def _word_starts(body: str, words: Collection[str]) -> Iterator[tuple[int, str]]
             start = body.find(word, start + 1)
 
 
+_RELATIVE_AFTER = re.compile(r",[^\S\n]+(?:who|whose)(?![^\W_])")  # "Eliud Kipchoge, who was paced by"
 _SPOKEN_AFTER = re.compile(rf"[^\S\n]+(?:{_VERBS})(?![^\W_])")  # a speech verb right after a role noun
 _SPOKEN_ARTICLES = ("the", "his", "her", "their")  # before a role noun that speaks: "“…,” her son said"
 

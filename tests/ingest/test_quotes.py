@@ -738,3 +738,52 @@ def test_a_pronoun_after_a_subject_of_no_known_gender_and_a_fitting_name_in_its_
         "“We will wait for the prices,” she said."
     )
     assert _said_with_candidates(body) == [("We will wait for the prices", None, "Greta Holm")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Eliud Kipchoge, who was paced by Geoffrey Kamworor, was elated. “This is history,” he said.",
+            "Eliud Kipchoge",
+        ),
+        (
+            "Uhuru Kenyatta, who handed power to William Ruto in 2022, was brief. “Kenya is in good hands,” "
+            "he said.",
+            "Uhuru Kenyatta",
+        ),
+        (
+            "Ngozi Okonjo-Iweala, who met Janet Yellen in Washington, was hopeful. “Trade can recover,” "
+            "she said.",
+            "Ngozi Okonjo-Iweala",
+        ),
+        (
+            "Tedros Ghebreyesus, who spoke after Rishi Sunak at the summit, was blunt. “We are not ready,” "
+            "he said.",
+            "Tedros Ghebreyesus",
+        ),
+        (
+            "Chimamanda Adichie, who was interviewed by Oprah Winfrey, laughed. “I was nervous,” she said.",
+            "Chimamanda Adichie",
+        ),
+        (
+            "Jacinda Ardern, who was succeeded by Chris Hipkins, was relaxed. “I have no regrets,” she said.",
+            "Jacinda Ardern",
+        ),
+        (
+            "Emmerson Mnangagwa, who ousted Robert Mugabe in 2017, was defiant. “We will not bow,” he said.",
+            "Emmerson Mnangagwa",
+        ),
+        (
+            "Volodymyr Zelensky, who met Joe Biden in Kyiv, was grateful. “We will not forget,” he said.",
+            "Volodymyr Zelensky",
+        ),
+    ],
+)
+def test_a_person_inside_the_subject_s_relative_clause_leaves_the_subject_the_speaker(
+    body: str, speaker: str
+) -> None:
+    """The subject's given name says no gender, and a person whose given name says the pronoun's
+    is named after it in its sentence, but inside the relative clause set off right after the
+    subject: that clause's object, not a speaker."""
+    assert [found[2] for found in _said_with_candidates(body)] == [speaker]
