@@ -2009,10 +2009,17 @@ def _place_or_institution(
 
 
 # what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
-# "city", which a city-state or a country named like its capital is too ("Singapore, a city of")
-_PLACE_KINDS = "town|village|hamlet|township|borough|suburb|community"
-_CALLED_A_TOWN = re.compile(rf"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})(?![\w'’-])")
-_KIND_BEFORE = re.compile(rf"(?<![^\W_])(?:{_PLACE_KINDS})$")
+# "city", which a city-state or a country named like its capital is too ("Singapore, a city of");
+# "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
+# community"), and none of millions ("Kenya, a farming community of 50 million people")
+_PLACE_KINDS = "town|village|hamlet|township|borough|suburb"
+_CALLED_A_TOWN = re.compile(
+    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community)"
+    r"(?![\w'’-])(?! of [\d.,]+ (?:million|billion))"
+)
+# "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
+# Brazil" are of the country
+_KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
 
 
 def _called_a_town(body: str, form: str) -> bool:
@@ -2026,7 +2033,7 @@ def _called_a_town(body: str, form: str) -> bool:
         whole = not _letter_before(body, found) and not body[after : after + 1].isalnum()
         if whole and (
             _CALLED_A_TOWN.match(body, after) is not None
-            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 16), found - 4))
+            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
         ):
             return True
         found = body.find(form, after)

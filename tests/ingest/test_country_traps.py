@@ -464,6 +464,15 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('Bolivian lithium deposits drew Chinese investors.', {"BO", "CN"}),
     ('Finnish and Estonian officials discussed the tunnel.', {"EE", "FI"}),
     ('Icelandic fishermen landed more cod.', {"IS"}),
+    # a name the body calls a town only by an apposition, a predicate or 'the village of'
+    ("Nearly every village of Ukraine's east was shelled last winter.", {"UA"}),
+    ("The poorest town of Brazil's north-east got a new hospital.", {"BR"}),
+    ('In the 1950s Ireland was a farming community, the historian said.', {"IE"}),
+    ('Israel is a small community of nine million people, the minister said.', {"IL"}),
+    ('Kenya, a farming community of 50 million people, needs rain.', {"KE"}),
+    ('The oldest town of Peru is Cusco, the guide said.', {"PE"}),
+    ('Armenians in the village of Gyumri voted; Armenia holds elections in June.', {"AM"}),
+    ('Malta is a tiny island state; its capital Valletta is a town of 6,000.', {"MT"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
