@@ -1019,10 +1019,24 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     if after is None:
         return False
     hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
-    nouns = [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
+    # the second word is the head where it is a noun: "the cattle exporter", "the ship owners' base"
+    head = after.group(3) if after.group(3) and _a_head_noun(after.group(3), context) else None
+    nouns = (
+        [head]
+        if head
+        else [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
+    )
     if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
         return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
     return after.group(1) in _POSSESSIVES and any(noun in context.kin for noun in nouns)
+
+
+def _a_head_noun(word: str, context: CountryContext) -> bool:
+    """Whether the second word of an apposition is its head noun, the first one qualifying it
+    ("the cattle exporter", "his eldest daughter"), not a participle ("the horse trained by")."""
+    if word in context.verb_forms or word.endswith(("ed", "ing")):
+        return False
+    return any(noun in context.nouns for noun in _singulars(word))
 
 
 def _a_named_animal(word: str, context: CountryContext) -> bool:

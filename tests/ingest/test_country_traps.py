@@ -473,6 +473,18 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('The oldest town of Peru is Cusco, the guide said.', {"PE"}),
     ('Armenians in the village of Gyumri voted; Armenia holds elections in June.', {"AM"}),
     ('Malta is a tiny island state; its capital Valletta is a town of 6,000.', {"MT"}),
+    # an apposition whose head noun is no animal, ship or band, though its first word is
+    ('France, the host nation, won the opener.', {"FR"}),
+    ('Argentina, the cattle exporter, raised its quota.', {"AR"}),
+    ('Norway, the salmon producer, cut its forecast.', {"NO"}),
+    ('Thailand, the shrimp exporter, faces a tariff.', {"TH"}),
+    ("Japan, the tuna market's biggest buyer, cut imports.", {"JP"}),
+    ('Liberia, a ship registry of convenience, lost business.', {"LR"}),
+    ('India, her second home, gave her citizenship.', {"IN"}),
+    ('New Zealand, a sheep farming nation, cut emissions.', {"NZ"}),
+    ('Mongolia, a horse-racing nation, hosted the games.', {"MN"}),
+    ('Britain, their mother country, sent aid.', {"GB"}),
+    ("Greece, the ship owners' base, raised taxes.", {"GR"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
