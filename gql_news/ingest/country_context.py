@@ -1001,6 +1001,12 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
     kind = word in context.named_kinds or word in context.kin or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
+    if (
+        before is not None
+        and before.group(2) not in context.kin
+        and _the_subject_of_a_relative(body, end, context)
+    ):
+        return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
     if before is not None and _a_named_animal(before.group(2), context):
         return True
     if before is not None and before.group(2) in context.named_kinds and not _PAST_AFTER.match(body, end):
@@ -1029,6 +1035,31 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
         return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
     return after.group(1) in _POSSESSIVES and any(noun in context.kin for noun in nouns)
+
+
+# a verb after a form, then up to six words and another verb with nothing between but lower-case
+# words and figures: "the ship Russia sank was", "the boat Italy turned away docked"
+_TWO_VERBS_AFTER = re.compile(
+    r"[^\S\n]+([a-z]+)(?:[^\S\n]+(?!and |or |but )[^\W_][\w%]*){0,6}?[^\S\n]+"
+    r"(?:was|were|is|are|has|have|had|[a-z]+ed)(?![^\W_])"
+)
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can"])
+
+
+def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a form set after a noun is the subject of a clause qualifying that noun: a verb
+    (past or present) follows it, and another verb later in the same clause is the sentence's
+    own ("the tanker Iran held for months was released", "the cattle Brazil sells to China are
+    raised"; not "the horse Jordan won at Cheltenham", "the liner France was renamed")."""
+    found = _TWO_VERBS_AFTER.match(body, end)
+    if found is None:
+        return False
+    verb = found.group(1)
+    if verb in _AUXILIARIES:
+        return False
+    return (
+        verb.endswith("ed") or verb in context.verb_forms or (verb.endswith("s") and not verb.endswith("ss"))
+    )
 
 
 def _a_head_noun(word: str, context: CountryContext) -> bool:

@@ -401,6 +401,11 @@ MORE: list[tuple[str, set[str]]] = [
     ("Japan, the world's fourth-largest economy, raised rates.", {"JP"}),
     ('Norway, a leader in electric cars, taxed petrol more.', {"NO"}),
     ('Jordan, a close ally of Washington, hosts US troops.', {"JO", "US"}),
+    # a horse, a band or a ship named, its verb the sentence's own
+    ('The horse Jordan won the Gold Cup and was retired.', set()),
+    ('The band Japan played Tokyo in 1980 and split.', set()),
+    ('The mare Kenya finished second at Ascot.', set()),
+    ('The liner France sailed to New York in 1962.', set()),
 ]
 MORE_TRUE: list[tuple[str, set[str]]] = [
     # the country, in the same kinds of story: racing, music, shipping, sport, trade, diplomacy
@@ -485,6 +490,24 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('Mongolia, a horse-racing nation, hosted the games.', {"MN"}),
     ('Britain, their mother country, sent aid.', {"GB"}),
     ("Greece, the ship owners' base, raised taxes.", {"GR"}),
+    # a form after an animal's or a ship's noun, as the subject of a clause qualifying the noun
+    ('The salmon Norway exports to Japan is farmed.', {"JP", "NO"}),
+    ('The sheep Australia ships to the Gulf travel for weeks.', {"AU"}),
+    ('The cattle Brazil sells to China are raised in the Amazon.', {"BR", "CN"}),
+    ('The pandas China lent to the zoo returned home.', {"CN"}),
+    ('The horse trade with Mongolia grew.', {"MN"}),
+    ('The horses Ireland breeds win most of the big races.', {"IE"}),
+    ('The tanker Iran held for months was released.', {"IR"}),
+    ('The oil tanker Iran seized off Oman was freed.', {"IR", "OM"}),
+    ('The ship Russia sank was a grain carrier.', {"RU"}),
+    ('The cargo ship Ukraine chartered reached Istanbul.', {"UA"}),
+    ('The boat Italy turned away docked in Malta.', {"IT", "MT"}),
+    ('The launch North Korea carried out alarmed Japan.', {"JP", "KP"}),
+    ('A ship bound for Japan ran aground.', {"JP"}),
+    ("Japan's band of negotiators arrived.", {"JP"}),
+    ('The carrier China sent to the strait returned.', {"CN"}),
+    ('The trio Germany, France and Italy backed the plan.', {"DE", "FR", "IT"}),
+    ('The ferry Greece chartered carried 500 people.', {"GR"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
