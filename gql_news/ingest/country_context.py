@@ -983,7 +983,9 @@ _DETERMINER_AND_WORD_BEFORE = re.compile(
 _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
     r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
 )
-_FAMILY_AFTER = re.compile(r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])")
+_FAMILY_AFTER = re.compile(
+    r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])(?![^\S\n]+of[^\S\n]+[a-z])"
+)
 _PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
     r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
 )
@@ -1019,8 +1021,10 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
         body[end + 1 : end + 2].islower()
         and _FAMILY_AFTER.match(body, end)
         and body[start:end].lower() not in context.demonyms
+        and body.endswith(("the ", "The "), 0, start)
     ):
-        return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family"
+        return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family",
+        # "a Nigeria family planning programme", "India twins Ahmedabad", "the India family of languages"
     after = _DETERMINER_AND_WORD_AFTER.match(body, end) if body.startswith(",", end) else None
     if after is None:
         return False

@@ -508,6 +508,13 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('The carrier China sent to the strait returned.', {"CN"}),
     ('The trio Germany, France and Italy backed the plan.', {"DE", "FR", "IT"}),
     ('The ferry Greece chartered carried 500 people.', {"GR"}),
+    # a country's name before 'family' or 'twins' with no 'the' before it, or before 'family of' a thing
+    ('A Nigeria family planning programme was cut.', {"NG"}),
+    ('The Kenya family courts cleared the backlog.', {"KE"}),
+    ('The Jordan government denied the report.', {"JO"}),
+    ('India twins Ahmedabad and Mumbai in the new rail line.', {"IN"}),
+    ('The India family of languages is large.', {"IN"}),
+    ('Uganda families fled to Kenya.', {"KE", "UG"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
@@ -543,7 +550,8 @@ STORIES: list[tuple[str, set[str]]] = [
 # a person set beside an occupation ("the singer Kenya", "Israel, a striker"; WordNet's nouns for
 # people hold "ally" and "host" as well), a school's team, a ship renamed, a band set off by commas,
 # a given name no list holds ("Jools Holland": a capitalised word no dictionary knows is as often
-# an epithet, "Brexit Britain", "Francoist Spain")
+# an epithet, "Brexit Britain", "Francoist Spain"), a country's name before a compound of
+# "family" ("the Kenya family courts": "the Jordan family" is a surname's)
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -574,6 +582,7 @@ KNOWN_MISREADINGS = frozenset(
         "The Poland Seminary team won the state title. Poland's coach, Dan Ruiz, said his players had earned it.",
         "The band, Norway, played three songs before the power failed.",
         "Jools Holland played the piano at the opening.",
+        "The Kenya family courts cleared the backlog.",
     ]
 )
 
