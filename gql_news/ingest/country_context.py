@@ -2021,8 +2021,13 @@ def _place_or_institution(
     for particle in _OF:
         if lead.endswith(f" {particle} "):
             words = lead[: -len(particle) - 2].split()
-            if words and words[-1] in _INSTITUTION_OF:
-                return True  # "University of Georgia", "Office du Niger"
+            if (
+                words
+                and words[-1] in _INSTITUTION_OF
+                and (words[-1] != "States" or words[-2:-1] in (["the"], ["The"]))
+            ):
+                return True  # "University of Georgia", "Office du Niger", "the States of Jersey"; not
+                # "the Baltic States of Estonia", "the Federated States of Micronesia"
     if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
         return True
     if lead.endswith(" of the "):

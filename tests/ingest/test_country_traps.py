@@ -515,6 +515,13 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('India twins Ahmedabad and Mumbai in the new rail line.', {"IN"}),
     ('The India family of languages is large.', {"IN"}),
     ('Uganda families fled to Kenya.', {"KE", "UG"}),
+    # 'States of' after other words than 'the': a group of countries or a country's own name
+    ('The Baltic States of Estonia, Latvia and Lithuania joined the pact.', {"EE", "LT", "LV"}),
+    ('The Federated States of Micronesia signed the accord.', {"FM"}),
+    ('The Gulf States of Qatar and Bahrain raised output.', {"BH", "QA"}),
+    ('The United States of America and Mexico agreed.', {"MX", "US"}),
+    ("Jersey's government cut the tax rate.", {"JE"}),
+    ("The States of Jersey met; Jersey's growers protested.", {"JE"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
