@@ -2051,8 +2051,10 @@ def _place_or_institution(
         return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba"
     if form in context.us_states:  # a US state where the body names at least two other US places
         named = _us_places_named(body, context) - {form}
-        if len(named) < _US_PLACES and not any((place, form) in context.city_states for place in named):
-            return False  # or one of its own cities: "Georgia's peach growers in Macon"
+        own_city = any((place, form) in context.city_states for place in named)
+        if len(named) < _US_PLACES and not (own_city and not _listed(body, start, start + len(form))):
+            return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
+            # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
             return True

@@ -522,6 +522,12 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('The United States of America and Mexico agreed.', {"MX", "US"}),
     ("Jersey's government cut the tax rate.", {"JE"}),
     ("The States of Jersey met; Jersey's growers protested.", {"JE"}),
+    # a US state's name beside one of its cities, the name listed with or compared to a country's
+    ("Georgia's president met investors in Atlanta on a visit to the United States.", {"GE", "US"}),
+    ('Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.', {"AM", "GE"}),
+    ('Delta added flights from Atlanta to Georgia and Armenia.', {"AM", "GE"}),
+    ('Georgia and Russia fought a war in 2008; Georgian refugees fled to Atlanta.', {"GE", "RU"}),
+    ("Georgia's prime minister spoke at a university in Savannah, Georgia.", {"GE"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
@@ -558,7 +564,9 @@ STORIES: list[tuple[str, set[str]]] = [
 # people hold "ally" and "host" as well), a school's team, a ship renamed, a band set off by commas,
 # a given name no list holds ("Jools Holland": a capitalised word no dictionary knows is as often
 # an epithet, "Brexit Britain", "Francoist Spain"), a country's name before a compound of
-# "family" ("the Kenya family courts": "the Jordan family" is a surname's)
+# "family" ("the Kenya family courts": "the Jordan family" is a surname's), a US state's name
+# that is a country's beside one of the state's cities and in no list ("Georgia's president met
+# investors in Atlanta")
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -590,6 +598,8 @@ KNOWN_MISREADINGS = frozenset(
         "The band, Norway, played three songs before the power failed.",
         "Jools Holland played the piano at the opening.",
         "The Kenya family courts cleared the backlog.",
+        "Georgia's president met investors in Atlanta on a visit to the United States.",
+        "Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.",
     ]
 )
 
