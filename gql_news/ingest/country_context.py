@@ -2047,8 +2047,13 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
-    if town >= 0 and not _listed(body, start, start + len(form)):
-        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba"
+    if (
+        town >= 0
+        and not _listed(body, start, start + len(form))
+        and not _later_in_its_sentence(body, town, start)
+    ):
+        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba",
+        # nor "Peru, Illinois, twinned with a town in Peru": the name alone set against the town
     if form in context.us_states:  # a US state where the body names at least two other US places
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
@@ -2183,6 +2188,14 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
             return -1 if named else found
         found = body.find(f"{form}, ", after)
     return -1
+
+
+_A_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+def _later_in_its_sentence(body: str, town: int, start: int) -> bool:
+    """Whether `start` follows `town` in the same sentence."""
+    return town < start and _A_SENTENCE_END.search(body, town, start) is None
 
 
 def _listed(body: str, start: int, end: int) -> bool:

@@ -528,6 +528,11 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('Delta added flights from Atlanta to Georgia and Armenia.', {"AM", "GE"}),
     ('Georgia and Russia fought a war in 2008; Georgian refugees fled to Atlanta.', {"GE", "RU"}),
     ("Georgia's prime minister spoke at a university in Savannah, Georgia.", {"GE"}),
+    # a name written once as a town in a US state and again alone, meaning the country
+    ("Refugees from Mexico settled in Peru, Indiana. Mexico's consul visited them.", {"MX"}),
+    ("Lebanon, Ohio, sent a convoy of aid to Beirut. Lebanon's government thanked them.", {"LB"}),
+    ("Peru, Illinois, twinned with a town in Peru. Peru's ambassador came.", {"PE"}),
+    ('The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.', {"MX"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
@@ -566,7 +571,8 @@ STORIES: list[tuple[str, set[str]]] = [
 # an epithet, "Brexit Britain", "Francoist Spain"), a country's name before a compound of
 # "family" ("the Kenya family courts": "the Jordan family" is a surname's), a US state's name
 # that is a country's beside one of the state's cities and in no list ("Georgia's president met
-# investors in Atlanta")
+# investors in Atlanta"), a name written as a town in a US state and in a later sentence as the
+# country ("moved to Mexico, where wages are lower")
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -600,6 +606,7 @@ KNOWN_MISREADINGS = frozenset(
         "The Kenya family courts cleared the backlog.",
         "Georgia's president met investors in Atlanta on a visit to the United States.",
         "Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.",
+        "The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.",
     ]
 )
 
