@@ -2109,6 +2109,8 @@ def _subdivision_heads(subdivisions: frozenset[str]) -> dict[str, tuple[str, ...
     for name in subdivisions:
         words = name.split(" ")
         for cut in range(1, len(words)):
+            if cut == 1 and len(words[0]) <= 2:
+                continue  # an article: "La Réunion" is the island's own name
             heads.setdefault(" ".join(words[cut:]), []).append(" ".join(words[:cut]) + " ")
     return {name: tuple(found) for name, found in heads.items()}
 

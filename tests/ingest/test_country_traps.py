@@ -533,6 +533,13 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ("Lebanon, Ohio, sent a convoy of aid to Beirut. Lebanon's government thanked them.", {"LB"}),
     ("Peru, Illinois, twinned with a town in Peru. Peru's ambassador came.", {"PE"}),
     ('The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.', {"MX"}),
+    # a country's name after words that end a subdivision's name elsewhere, or after an article
+    ('Flights to La Réunion resumed after the cyclone.', {"RE"}),
+    ('Exports from Australia and South Korea rose.', {"AU", "KR"}),
+    ('Ireland and Northern Ireland share an electricity market.', {"GB", "IE"}),
+    ('Papua New Guinea and Australia signed a security pact.', {"AU", "PG"}),
+    ("Spain's port of Algeciras handled more containers.", {"ES"}),
+    ('Mexico and New Zealand signed a trade deal.', {"MX", "NZ"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
