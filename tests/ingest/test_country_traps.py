@@ -540,6 +540,54 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('Papua New Guinea and Australia signed a security pact.', {"AU", "PG"}),
     ("Spain's port of Algeciras handled more containers.", {"ES"}),
     ('Mexico and New Zealand signed a trade deal.', {"MX", "NZ"}),
+    # the country beside a hyphen, a language idiom's or a title's shape, 'Little', a possessive, a relative's noun, or a US town's state
+    ('Troops massed on the Georgia-Russia border.', {"GE", "RU"}),
+    ('The India-Pakistan talks ended without a deal.', {"IN", "PK"}),
+    ('French-German relations improved after the summit.', {"DE", "FR"}),
+    ('The Mexican-born singer now lives in Madrid.', {"MX"}),
+    ('A Chinese-owned port in Greece doubled its traffic.', {"CN", "GR"}),
+    ('The Indian-run clinic in Nairobi treated 2,000 patients.', {"IN"}),
+    ('The standoff between Mexican and US officials ended.', {"MX", "US"}),
+    ('A Turkish-flagged ship docked in Odesa.', {"TR"}),
+    ('The brand is Italian to most shoppers, though its shoes are made in China.', {"CN", "IT"}),
+    ('The company is Swiss to its investors but pays tax in Ireland.', {"CH", "IE"}),
+    ('The victory was Irish to many in the crowd.', {"IE"}),
+    ('The new owner is Chinese, to the dismay of workers.', {"CN"}),
+    ('The ship was Greek to the core, the owner said.', {"GR"}),
+    ('Her Spanish counterpart arrived on Monday.', {"ES"}),
+    ('Their Chinese rivals cut prices.', {"CN"}),
+    ('His Swiss and German accounts were frozen.', {"CH", "DE"}),
+    ('Her Irish passport let her stay.', {"IE"}),
+    ('Our French partners were told on Friday.', {"FR"}),
+    ("The club's owner is their Qatari backer.", {"QA"}),
+    ('She kept her British and Irish passports.', {"GB", "IE"}),
+    ('Exports to China rose 10% in May.', {"CN"}),
+    ('Japan grew faster than expected.', {"JP"}),
+    ('China rose to second place in the table.', {"CN"}),
+    ('India shot down the drone.', {"IN"}),
+    ('Chile fell to 40th in the rankings.', {"CL"}),
+    ('Host Qatar said the stadiums were ready.', {"QA"}),
+    ('Host Brazil told the delegates the summit would go ahead.', {"BR"}),
+    ('Senior Chinese officials said the talks would resume.', {"CN"}),
+    ('Chief rival China said it would match the subsidy.', {"CN"}),
+    ("Little Italy's restaurants closed; Italy's did not.", {"IT"}),
+    ('The coach, Tom Little, said Ireland were the better side.', {"IE"}),
+    ('They had Little Britain on TV; Britain voted on Thursday.', {"GB"}),
+    ('Trade with Little-known Chad rose.', {"TD"}),
+    ('Pardon my French, she said; France won.', {"FR"}),
+    ('Her Spanish is fluent, and she moved to Spain in May.', {"ES"}),
+    ('Our Japanese investors stayed.', {"JP"}),
+    ('My Italian grandparents came from Naples.', {"IT"}),
+    ('His German and French rivals objected.', {"DE", "FR"}),
+    ('Her sister city in Georgia is Batumi.', {"GE"}),
+    ('The Chinese family that owns the firm sold it.', {"CN"}),
+    ('Their partner Germany objected.', {"DE"}),
+    ('His ally Japan agreed.', {"JP"}),
+    ('The US envoy, a former Ohio congressman, arrived in Lebanon on Monday.', {"LB", "US"}),
+    ('Senators from Pennsylvania and Texas urged aid for Lebanon after the blast.', {"LB"}),
+    ("An Indiana company will rebuild Lebanon's power grid, the US embassy said.", {"LB", "US"}),
+    ("Refugees from Lebanon settled in Ohio, the United States' refugee office said.", {"LB", "US"}),
+    ('Lebanese-Americans in Ohio sent money to Lebanon after the US sanctions.', {"LB", "US"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
@@ -579,7 +627,11 @@ STORIES: list[tuple[str, set[str]]] = [
 # "family" ("the Kenya family courts": "the Jordan family" is a surname's), a US state's name
 # that is a country's beside one of the state's cities and in no list ("Georgia's president met
 # investors in Atlanta"), a name written as a town in a US state and in a later sentence as the
-# country ("moved to Mexico, where wages are lower")
+# country ("moved to Mexico, where wages are lower"), a demonym after a copula and before "to" and a
+# quantifier ("is Italian to most shoppers", as "Greek to most voters"), a country after a title
+# at a sentence's start and before "said" ("Host Qatar said", as "Coach Holland said"), after a
+# possessive and a relative's noun ("Their partner Germany", as "her sister India"), or in a story
+# naming a US state with a town of its name ("aid for Lebanon" beside "Pennsylvania")
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -614,6 +666,12 @@ KNOWN_MISREADINGS = frozenset(
         "Georgia's president met investors in Atlanta on a visit to the United States.",
         "Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.",
         "The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.",
+        "The brand is Italian to most shoppers, though its shoes are made in China.",
+        "The victory was Irish to many in the crowd.",
+        "Host Qatar said the stadiums were ready.",
+        "Host Brazil told the delegates the summit would go ahead.",
+        "Their partner Germany objected.",
+        "Senators from Pennsylvania and Texas urged aid for Lebanon after the blast.",
     ]
 )
 
