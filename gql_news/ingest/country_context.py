@@ -2147,9 +2147,25 @@ def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
     if found is None or not _speaks_of_the_united_states(body, context):
         return False
     states, capital = found
-    if not states & _us_places_named(body, context):
-        return False
+    if not any(_named_alone(body, state) for state in states & _us_places_named(body, context)):
+        return False  # nor where the state is only an item of a list of them, in a national story
+        # ("senators from Pennsylvania and Texas urged aid for Lebanon")
     return not (capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body))
+
+
+def _named_alone(body: str, name: str) -> bool:
+    """Whether the body writes the name somewhere as no item of a list."""
+    found = body.find(name)
+    while found != -1:
+        end = found + len(name)
+        if (
+            not _letter_before(body, found)
+            and not body[end : end + 1].isalnum()
+            and not _listed(body, found, end)
+        ):
+            return True
+        found = body.find(name, end)
+    return False
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:

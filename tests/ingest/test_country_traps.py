@@ -630,8 +630,7 @@ STORIES: list[tuple[str, set[str]]] = [
 # country ("moved to Mexico, where wages are lower"), a demonym after a copula and before "to" and a
 # quantifier ("is Italian to most shoppers", as "Greek to most voters"), a country after a title
 # at a sentence's start and before "said" ("Host Qatar said", as "Coach Holland said"), after a
-# possessive and a relative's noun ("Their partner Germany", as "her sister India"), or in a story
-# naming a US state with a town of its name ("aid for Lebanon" beside "Pennsylvania")
+# possessive and a relative's noun ("Their partner Germany", as "her sister India")
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -671,7 +670,6 @@ KNOWN_MISREADINGS = frozenset(
         "Host Qatar said the stadiums were ready.",
         "Host Brazil told the delegates the summit would go ahead.",
         "Their partner Germany objected.",
-        "Senators from Pennsylvania and Texas urged aid for Lebanon after the blast.",
     ]
 )
 
