@@ -1029,6 +1029,9 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     if after is None:
         return False
     hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
+    owner = _POSSESSIVE_AND_WORD.match(body, after.end())
+    if owner is not None and not _role_noun(owner.group(1)):
+        return False  # a possessive: "China, the giant panda's home,"; not "Jordan, the band's drummer,"
     # the second word is the head where it is a noun: "the cattle exporter", "the ship owners' base"
     head = after.group(3) if after.group(3) and _a_head_noun(after.group(3), context) else None
     nouns = (
@@ -1064,6 +1067,9 @@ def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> 
     return (
         verb.endswith("ed") or verb in context.verb_forms or (verb.endswith("s") and not verb.endswith("ss"))
     )
+
+
+_POSSESSIVE_AND_WORD = re.compile(r"['’]s?[^\S\n]+([a-z]+)")
 
 
 def _a_head_noun(word: str, context: CountryContext) -> bool:

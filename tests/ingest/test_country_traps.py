@@ -588,6 +588,9 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ("An Indiana company will rebuild Lebanon's power grid, the US embassy said.", {"LB", "US"}),
     ("Refugees from Lebanon settled in Ohio, the United States' refugee office said.", {"LB", "US"}),
     ('Lebanese-Americans in Ohio sent money to Lebanon after the US sanctions.', {"LB", "US"}),
+    # an apposition whose animal or band is a possessive's, the head noun after it
+    ("China, the giant panda's home, lent two to the zoo.", {"CN"}),
+    ("Australia, the sheep's biggest exporter, banned live exports.", {"AU"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
