@@ -989,7 +989,8 @@ _FAMILY_AFTER = re.compile(
 _PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
     r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
 )
-_RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
+# by a jockey or a trainer named ("Chile, ridden by Paul Townend"; not "Greece, saddled by debt")
+_RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by[^\S\n]+[^\W\d_a-z]")
 
 
 def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:

@@ -591,6 +591,10 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     # an apposition whose animal or band is a possessive's, the head noun after it
     ("China, the giant panda's home, lent two to the zoo.", {"CN"}),
     ("Australia, the sheep's biggest exporter, banned live exports.", {"AU"}),
+    # 'ridden by' or 'saddled by' no jockey's or trainer's name
+    ('Greece, saddled by debt, cut pensions again.', {"GR"}),
+    ('Lebanon, saddled by a banking collapse, asked the IMF for help.', {"LB"}),
+    ('Ukraine, ridden by war, postponed the elections.', {"UA"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
