@@ -595,6 +595,16 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('Greece, saddled by debt, cut pensions again.', {"GR"}),
     ('Lebanon, saddled by a banking collapse, asked the IMF for help.', {"LB"}),
     ('Ukraine, ridden by war, postponed the elections.', {"UA"}),
+    # the country after a ship's, a band's, an animal's or a relative's noun, or beside one in an apposition
+    ('Their neighbour Mexico objected.', {"MX"}),
+    ("The cruiser Russia lost in the Black Sea was the fleet's flagship.", {"RU"}),
+    ('The launch Iran announced on Monday failed.', {"IR"}),
+    ('The monitor Japan installed at the plant failed.', {"JP"}),
+    ('The orchestra Austria sent to the festival played Mozart.', {"AT"}),
+    ('The wreck Turkey found off Bodrum is Roman.', {"TR"}),
+    ('The dog Chile sent to the rescue found three people.', {"CL"}),
+    ("Her brother, India's ambassador, resigned.", {"IN"}),
+    ('Japan, their biggest partner, cut imports.', {"JP"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
@@ -637,7 +647,8 @@ STORIES: list[tuple[str, set[str]]] = [
 # country ("moved to Mexico, where wages are lower"), a demonym after a copula and before "to" and a
 # quantifier ("is Italian to most shoppers", as "Greek to most voters"), a country after a title
 # at a sentence's start and before "said" ("Host Qatar said", as "Coach Holland said"), after a
-# possessive and a relative's noun ("Their partner Germany", as "her sister India")
+# possessive and a relative's noun ("Their partner Germany", "Japan, their biggest partner,", as
+# "her sister India", "Georgia, his eldest daughter,")
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -677,6 +688,7 @@ KNOWN_MISREADINGS = frozenset(
         "Host Qatar said the stadiums were ready.",
         "Host Brazil told the delegates the summit would go ahead.",
         "Their partner Germany objected.",
+        "Japan, their biggest partner, cut imports.",
     ]
 )
 
