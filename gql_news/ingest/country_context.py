@@ -983,11 +983,14 @@ _DETERMINER_AND_WORD_BEFORE = re.compile(
 _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
     r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
 )
-_FAMILY_AFTER = re.compile(r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])")
+_FAMILY_AFTER = re.compile(
+    r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])(?![^\S\n]+of[^\S\n]+[a-z])"
+)
 _PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
     r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
 )
-_RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by(?![^\W_])")
+# by a jockey or a trainer named ("Chile, ridden by Paul Townend"; not "Greece, saddled by debt")
+_RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by[^\S\n]+[^\W\d_a-z]")
 
 
 def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -1001,6 +1004,12 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
     kind = word in context.named_kinds or word in context.kin or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
+    if (
+        before is not None
+        and before.group(2) not in context.kin
+        and _the_subject_of_a_relative(body, end, context)
+    ):
+        return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
     if before is not None and _a_named_animal(before.group(2), context):
         return True
     if before is not None and before.group(2) in context.named_kinds and not _PAST_AFTER.match(body, end):
@@ -1013,16 +1022,63 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
         body[end + 1 : end + 2].islower()
         and _FAMILY_AFTER.match(body, end)
         and body[start:end].lower() not in context.demonyms
+        and body.endswith(("the ", "The "), 0, start)
     ):
-        return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family"
+        return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family",
+        # "a Nigeria family planning programme", "India twins Ahmedabad", "the India family of languages"
     after = _DETERMINER_AND_WORD_AFTER.match(body, end) if body.startswith(",", end) else None
     if after is None:
         return False
     hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
-    nouns = [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
+    owner = _POSSESSIVE_AND_WORD.match(body, after.end())
+    if owner is not None and not _role_noun(owner.group(1)):
+        return False  # a possessive: "China, the giant panda's home,"; not "Jordan, the band's drummer,"
+    # the second word is the head where it is a noun: "the cattle exporter", "the ship owners' base"
+    head = after.group(3) if after.group(3) and _a_head_noun(after.group(3), context) else None
+    nouns = (
+        [head]
+        if head
+        else [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
+    )
     if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
         return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
     return after.group(1) in _POSSESSIVES and any(noun in context.kin for noun in nouns)
+
+
+# a verb after a form, then up to six words and another verb with nothing between but lower-case
+# words and figures: "the ship Russia sank was", "the boat Italy turned away docked"
+_TWO_VERBS_AFTER = re.compile(
+    r"[^\S\n]+([a-z]+)(?:[^\S\n]+(?!and |or |but )[^\W_][\w%]*){0,6}?[^\S\n]+"
+    r"(?:was|were|is|are|has|have|had|[a-z]+ed)(?![^\W_])"
+)
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can"])
+
+
+def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a form set after a noun is the subject of a clause qualifying that noun: a verb
+    (past or present) follows it, and another verb later in the same clause is the sentence's
+    own ("the tanker Iran held for months was released", "the cattle Brazil sells to China are
+    raised"; not "the horse Jordan won at Cheltenham", "the liner France was renamed")."""
+    found = _TWO_VERBS_AFTER.match(body, end)
+    if found is None:
+        return False
+    verb = found.group(1)
+    if verb in _AUXILIARIES:
+        return False
+    return (
+        verb.endswith("ed") or verb in context.verb_forms or (verb.endswith("s") and not verb.endswith("ss"))
+    )
+
+
+_POSSESSIVE_AND_WORD = re.compile(r"['’]s?[^\S\n]+([a-z]+)")
+
+
+def _a_head_noun(word: str, context: CountryContext) -> bool:
+    """Whether the second word of an apposition is its head noun, the first one qualifying it
+    ("the cattle exporter", "his eldest daughter"), not a participle ("the horse trained by")."""
+    if word in context.verb_forms or word.endswith(("ed", "ing")):
+        return False
+    return any(noun in context.nouns for noun in _singulars(word))
 
 
 def _a_named_animal(word: str, context: CountryContext) -> bool:
@@ -1972,8 +2028,13 @@ def _place_or_institution(
     for particle in _OF:
         if lead.endswith(f" {particle} "):
             words = lead[: -len(particle) - 2].split()
-            if words and words[-1] in _INSTITUTION_OF:
-                return True  # "University of Georgia", "Office du Niger"
+            if (
+                words
+                and words[-1] in _INSTITUTION_OF
+                and (words[-1] != "States" or words[-2:-1] in (["the"], ["The"]))
+            ):
+                return True  # "University of Georgia", "Office du Niger", "the States of Jersey"; not
+                # "the Baltic States of Estonia", "the Federated States of Micronesia"
     if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
         return True
     if lead.endswith(" of the "):
@@ -1993,12 +2054,19 @@ def _place_or_institution(
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
-    if town >= 0 and not _listed(body, start, start + len(form)):
-        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba"
+    if (
+        town >= 0
+        and not _listed(body, start, start + len(form))
+        and not _later_in_its_sentence(body, town, start)
+    ):
+        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba",
+        # nor "Peru, Illinois, twinned with a town in Peru": the name alone set against the town
     if form in context.us_states:  # a US state where the body names at least two other US places
         named = _us_places_named(body, context) - {form}
-        if len(named) < _US_PLACES and not any((place, form) in context.city_states for place in named):
-            return False  # or one of its own cities: "Georgia's peach growers in Macon"
+        own_city = any((place, form) in context.city_states for place in named)
+        if len(named) < _US_PLACES and not (own_city and not _listed(body, start, start + len(form))):
+            return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
+            # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
         if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
             return True
@@ -2009,10 +2077,17 @@ def _place_or_institution(
 
 
 # what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
-# "city", which a city-state or a country named like its capital is too ("Singapore, a city of")
-_PLACE_KINDS = "town|village|hamlet|township|borough|suburb|community"
-_CALLED_A_TOWN = re.compile(rf"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})(?![\w'’-])")
-_KIND_BEFORE = re.compile(rf"(?<![^\W_])(?:{_PLACE_KINDS})$")
+# "city", which a city-state or a country named like its capital is too ("Singapore, a city of");
+# "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
+# community"), and none of millions ("Kenya, a farming community of 50 million people")
+_PLACE_KINDS = "town|village|hamlet|township|borough|suburb"
+_CALLED_A_TOWN = re.compile(
+    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community)"
+    r"(?![\w'’-])(?! of [\d.,]+ (?:million|billion))"
+)
+# "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
+# Brazil" are of the country
+_KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
 
 
 def _called_a_town(body: str, form: str) -> bool:
@@ -2026,7 +2101,7 @@ def _called_a_town(body: str, form: str) -> bool:
         whole = not _letter_before(body, found) and not body[after : after + 1].isalnum()
         if whole and (
             _CALLED_A_TOWN.match(body, after) is not None
-            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 16), found - 4))
+            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
         ):
             return True
         found = body.find(form, after)
@@ -2041,6 +2116,8 @@ def _subdivision_heads(subdivisions: frozenset[str]) -> dict[str, tuple[str, ...
     for name in subdivisions:
         words = name.split(" ")
         for cut in range(1, len(words)):
+            if cut == 1 and len(words[0]) <= 2:
+                continue  # an article: "La Réunion" is the island's own name
             heads.setdefault(" ".join(words[cut:]), []).append(" ".join(words[:cut]) + " ")
     return {name: tuple(found) for name, found in heads.items()}
 
@@ -2077,9 +2154,25 @@ def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
     if found is None or not _speaks_of_the_united_states(body, context):
         return False
     states, capital = found
-    if not states & _us_places_named(body, context):
-        return False
+    if not any(_named_alone(body, state) for state in states & _us_places_named(body, context)):
+        return False  # nor where the state is only an item of a list of them, in a national story
+        # ("senators from Pennsylvania and Texas urged aid for Lebanon")
     return not (capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body))
+
+
+def _named_alone(body: str, name: str) -> bool:
+    """Whether the body writes the name somewhere as no item of a list."""
+    found = body.find(name)
+    while found != -1:
+        end = found + len(name)
+        if (
+            not _letter_before(body, found)
+            and not body[end : end + 1].isalnum()
+            and not _listed(body, found, end)
+        ):
+            return True
+        found = body.find(name, end)
+    return False
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
@@ -2120,6 +2213,14 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
             return -1 if named else found
         found = body.find(f"{form}, ", after)
     return -1
+
+
+_A_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+def _later_in_its_sentence(body: str, town: int, start: int) -> bool:
+    """Whether `start` follows `town` in the same sentence."""
+    return town < start and _A_SENTENCE_END.search(body, town, start) is None
 
 
 def _listed(body: str, start: int, end: int) -> bool:

@@ -401,6 +401,11 @@ MORE: list[tuple[str, set[str]]] = [
     ("Japan, the world's fourth-largest economy, raised rates.", {"JP"}),
     ('Norway, a leader in electric cars, taxed petrol more.', {"NO"}),
     ('Jordan, a close ally of Washington, hosts US troops.', {"JO", "US"}),
+    # a horse, a band or a ship named, its verb the sentence's own
+    ('The horse Jordan won the Gold Cup and was retired.', set()),
+    ('The band Japan played Tokyo in 1980 and split.', set()),
+    ('The mare Kenya finished second at Ascot.', set()),
+    ('The liner France sailed to New York in 1962.', set()),
 ]
 MORE_TRUE: list[tuple[str, set[str]]] = [
     # the country, in the same kinds of story: racing, music, shipping, sport, trade, diplomacy
@@ -464,6 +469,142 @@ MORE_TRUE: list[tuple[str, set[str]]] = [
     ('Bolivian lithium deposits drew Chinese investors.', {"BO", "CN"}),
     ('Finnish and Estonian officials discussed the tunnel.', {"EE", "FI"}),
     ('Icelandic fishermen landed more cod.', {"IS"}),
+    # a name the body calls a town only by an apposition, a predicate or 'the village of'
+    ("Nearly every village of Ukraine's east was shelled last winter.", {"UA"}),
+    ("The poorest town of Brazil's north-east got a new hospital.", {"BR"}),
+    ('In the 1950s Ireland was a farming community, the historian said.', {"IE"}),
+    ('Israel is a small community of nine million people, the minister said.', {"IL"}),
+    ('Kenya, a farming community of 50 million people, needs rain.', {"KE"}),
+    ('The oldest town of Peru is Cusco, the guide said.', {"PE"}),
+    ('Armenians in the village of Gyumri voted; Armenia holds elections in June.', {"AM"}),
+    ('Malta is a tiny island state; its capital Valletta is a town of 6,000.', {"MT"}),
+    # an apposition whose head noun is no animal, ship or band, though its first word is
+    ('France, the host nation, won the opener.', {"FR"}),
+    ('Argentina, the cattle exporter, raised its quota.', {"AR"}),
+    ('Norway, the salmon producer, cut its forecast.', {"NO"}),
+    ('Thailand, the shrimp exporter, faces a tariff.', {"TH"}),
+    ("Japan, the tuna market's biggest buyer, cut imports.", {"JP"}),
+    ('Liberia, a ship registry of convenience, lost business.', {"LR"}),
+    ('India, her second home, gave her citizenship.', {"IN"}),
+    ('New Zealand, a sheep farming nation, cut emissions.', {"NZ"}),
+    ('Mongolia, a horse-racing nation, hosted the games.', {"MN"}),
+    ('Britain, their mother country, sent aid.', {"GB"}),
+    ("Greece, the ship owners' base, raised taxes.", {"GR"}),
+    # a form after an animal's or a ship's noun, as the subject of a clause qualifying the noun
+    ('The salmon Norway exports to Japan is farmed.', {"JP", "NO"}),
+    ('The sheep Australia ships to the Gulf travel for weeks.', {"AU"}),
+    ('The cattle Brazil sells to China are raised in the Amazon.', {"BR", "CN"}),
+    ('The pandas China lent to the zoo returned home.', {"CN"}),
+    ('The horse trade with Mongolia grew.', {"MN"}),
+    ('The horses Ireland breeds win most of the big races.', {"IE"}),
+    ('The tanker Iran held for months was released.', {"IR"}),
+    ('The oil tanker Iran seized off Oman was freed.', {"IR", "OM"}),
+    ('The ship Russia sank was a grain carrier.', {"RU"}),
+    ('The cargo ship Ukraine chartered reached Istanbul.', {"UA"}),
+    ('The boat Italy turned away docked in Malta.', {"IT", "MT"}),
+    ('The launch North Korea carried out alarmed Japan.', {"JP", "KP"}),
+    ('A ship bound for Japan ran aground.', {"JP"}),
+    ("Japan's band of negotiators arrived.", {"JP"}),
+    ('The carrier China sent to the strait returned.', {"CN"}),
+    ('The trio Germany, France and Italy backed the plan.', {"DE", "FR", "IT"}),
+    ('The ferry Greece chartered carried 500 people.', {"GR"}),
+    # a country's name before 'family' or 'twins' with no 'the' before it, or before 'family of' a thing
+    ('A Nigeria family planning programme was cut.', {"NG"}),
+    ('The Kenya family courts cleared the backlog.', {"KE"}),
+    ('The Jordan government denied the report.', {"JO"}),
+    ('India twins Ahmedabad and Mumbai in the new rail line.', {"IN"}),
+    ('The India family of languages is large.', {"IN"}),
+    ('Uganda families fled to Kenya.', {"KE", "UG"}),
+    # 'States of' after other words than 'the': a group of countries or a country's own name
+    ('The Baltic States of Estonia, Latvia and Lithuania joined the pact.', {"EE", "LT", "LV"}),
+    ('The Federated States of Micronesia signed the accord.', {"FM"}),
+    ('The Gulf States of Qatar and Bahrain raised output.', {"BH", "QA"}),
+    ('The United States of America and Mexico agreed.', {"MX", "US"}),
+    ("Jersey's government cut the tax rate.", {"JE"}),
+    ("The States of Jersey met; Jersey's growers protested.", {"JE"}),
+    # a US state's name beside one of its cities, the name listed with or compared to a country's
+    ("Georgia's president met investors in Atlanta on a visit to the United States.", {"GE", "US"}),
+    ('Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.', {"AM", "GE"}),
+    ('Delta added flights from Atlanta to Georgia and Armenia.', {"AM", "GE"}),
+    ('Georgia and Russia fought a war in 2008; Georgian refugees fled to Atlanta.', {"GE", "RU"}),
+    ("Georgia's prime minister spoke at a university in Savannah, Georgia.", {"GE"}),
+    # a name written once as a town in a US state and again alone, meaning the country
+    ("Refugees from Mexico settled in Peru, Indiana. Mexico's consul visited them.", {"MX"}),
+    ("Lebanon, Ohio, sent a convoy of aid to Beirut. Lebanon's government thanked them.", {"LB"}),
+    ("Peru, Illinois, twinned with a town in Peru. Peru's ambassador came.", {"PE"}),
+    ('The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.', {"MX"}),
+    # a country's name after words that end a subdivision's name elsewhere, or after an article
+    ('Flights to La Réunion resumed after the cyclone.', {"RE"}),
+    ('Exports from Australia and South Korea rose.', {"AU", "KR"}),
+    ('Ireland and Northern Ireland share an electricity market.', {"GB", "IE"}),
+    ('Papua New Guinea and Australia signed a security pact.', {"AU", "PG"}),
+    ("Spain's port of Algeciras handled more containers.", {"ES"}),
+    ('Mexico and New Zealand signed a trade deal.', {"MX", "NZ"}),
+    # the country beside a hyphen, a language idiom's or a title's shape, 'Little', a possessive, a relative's noun, or a US town's state
+    ('Troops massed on the Georgia-Russia border.', {"GE", "RU"}),
+    ('The India-Pakistan talks ended without a deal.', {"IN", "PK"}),
+    ('French-German relations improved after the summit.', {"DE", "FR"}),
+    ('The Mexican-born singer now lives in Madrid.', {"MX"}),
+    ('A Chinese-owned port in Greece doubled its traffic.', {"CN", "GR"}),
+    ('The Indian-run clinic in Nairobi treated 2,000 patients.', {"IN"}),
+    ('The standoff between Mexican and US officials ended.', {"MX", "US"}),
+    ('A Turkish-flagged ship docked in Odesa.', {"TR"}),
+    ('The brand is Italian to most shoppers, though its shoes are made in China.', {"CN", "IT"}),
+    ('The company is Swiss to its investors but pays tax in Ireland.', {"CH", "IE"}),
+    ('The victory was Irish to many in the crowd.', {"IE"}),
+    ('The new owner is Chinese, to the dismay of workers.', {"CN"}),
+    ('The ship was Greek to the core, the owner said.', {"GR"}),
+    ('Her Spanish counterpart arrived on Monday.', {"ES"}),
+    ('Their Chinese rivals cut prices.', {"CN"}),
+    ('His Swiss and German accounts were frozen.', {"CH", "DE"}),
+    ('Her Irish passport let her stay.', {"IE"}),
+    ('Our French partners were told on Friday.', {"FR"}),
+    ("The club's owner is their Qatari backer.", {"QA"}),
+    ('She kept her British and Irish passports.', {"GB", "IE"}),
+    ('Exports to China rose 10% in May.', {"CN"}),
+    ('Japan grew faster than expected.', {"JP"}),
+    ('China rose to second place in the table.', {"CN"}),
+    ('India shot down the drone.', {"IN"}),
+    ('Chile fell to 40th in the rankings.', {"CL"}),
+    ('Host Qatar said the stadiums were ready.', {"QA"}),
+    ('Host Brazil told the delegates the summit would go ahead.', {"BR"}),
+    ('Senior Chinese officials said the talks would resume.', {"CN"}),
+    ('Chief rival China said it would match the subsidy.', {"CN"}),
+    ("Little Italy's restaurants closed; Italy's did not.", {"IT"}),
+    ('The coach, Tom Little, said Ireland were the better side.', {"IE"}),
+    ('They had Little Britain on TV; Britain voted on Thursday.', {"GB"}),
+    ('Trade with Little-known Chad rose.', {"TD"}),
+    ('Pardon my French, she said; France won.', {"FR"}),
+    ('Her Spanish is fluent, and she moved to Spain in May.', {"ES"}),
+    ('Our Japanese investors stayed.', {"JP"}),
+    ('My Italian grandparents came from Naples.', {"IT"}),
+    ('His German and French rivals objected.', {"DE", "FR"}),
+    ('Her sister city in Georgia is Batumi.', {"GE"}),
+    ('The Chinese family that owns the firm sold it.', {"CN"}),
+    ('Their partner Germany objected.', {"DE"}),
+    ('His ally Japan agreed.', {"JP"}),
+    ('The US envoy, a former Ohio congressman, arrived in Lebanon on Monday.', {"LB", "US"}),
+    ('Senators from Pennsylvania and Texas urged aid for Lebanon after the blast.', {"LB"}),
+    ("An Indiana company will rebuild Lebanon's power grid, the US embassy said.", {"LB", "US"}),
+    ("Refugees from Lebanon settled in Ohio, the United States' refugee office said.", {"LB", "US"}),
+    ('Lebanese-Americans in Ohio sent money to Lebanon after the US sanctions.', {"LB", "US"}),
+    # an apposition whose animal or band is a possessive's, the head noun after it
+    ("China, the giant panda's home, lent two to the zoo.", {"CN"}),
+    ("Australia, the sheep's biggest exporter, banned live exports.", {"AU"}),
+    # 'ridden by' or 'saddled by' no jockey's or trainer's name
+    ('Greece, saddled by debt, cut pensions again.', {"GR"}),
+    ('Lebanon, saddled by a banking collapse, asked the IMF for help.', {"LB"}),
+    ('Ukraine, ridden by war, postponed the elections.', {"UA"}),
+    # the country after a ship's, a band's, an animal's or a relative's noun, or beside one in an apposition
+    ('Their neighbour Mexico objected.', {"MX"}),
+    ("The cruiser Russia lost in the Black Sea was the fleet's flagship.", {"RU"}),
+    ('The launch Iran announced on Monday failed.', {"IR"}),
+    ('The monitor Japan installed at the plant failed.', {"JP"}),
+    ('The orchestra Austria sent to the festival played Mozart.', {"AT"}),
+    ('The wreck Turkey found off Bodrum is Roman.', {"TR"}),
+    ('The dog Chile sent to the rescue found three people.', {"CL"}),
+    ("Her brother, India's ambassador, resigned.", {"IN"}),
+    ('Japan, their biggest partner, cut imports.', {"JP"}),
 ]
 STORIES: list[tuple[str, set[str]]] = [
     # two or three sentences: a town or a person named again without what first set it off
@@ -499,7 +640,15 @@ STORIES: list[tuple[str, set[str]]] = [
 # a person set beside an occupation ("the singer Kenya", "Israel, a striker"; WordNet's nouns for
 # people hold "ally" and "host" as well), a school's team, a ship renamed, a band set off by commas,
 # a given name no list holds ("Jools Holland": a capitalised word no dictionary knows is as often
-# an epithet, "Brexit Britain", "Francoist Spain")
+# an epithet, "Brexit Britain", "Francoist Spain"), a country's name before a compound of
+# "family" ("the Kenya family courts": "the Jordan family" is a surname's), a US state's name
+# that is a country's beside one of the state's cities and in no list ("Georgia's president met
+# investors in Atlanta"), a name written as a town in a US state and in a later sentence as the
+# country ("moved to Mexico, where wages are lower"), a demonym after a copula and before "to" and a
+# quantifier ("is Italian to most shoppers", as "Greek to most voters"), a country after a title
+# at a sentence's start and before "said" ("Host Qatar said", as "Coach Holland said"), after a
+# possessive and a relative's noun ("Their partner Germany", "Japan, their biggest partner,", as
+# "her sister India", "Georgia, his eldest daughter,")
 KNOWN_MISREADINGS = frozenset(
     [
         "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
@@ -530,6 +679,16 @@ KNOWN_MISREADINGS = frozenset(
         "The Poland Seminary team won the state title. Poland's coach, Dan Ruiz, said his players had earned it.",
         "The band, Norway, played three songs before the power failed.",
         "Jools Holland played the piano at the opening.",
+        "The Kenya family courts cleared the backlog.",
+        "Georgia's president met investors in Atlanta on a visit to the United States.",
+        "Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.",
+        "The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.",
+        "The brand is Italian to most shoppers, though its shoes are made in China.",
+        "The victory was Irish to many in the crowd.",
+        "Host Qatar said the stadiums were ready.",
+        "Host Brazil told the delegates the summit would go ahead.",
+        "Their partner Germany objected.",
+        "Japan, their biggest partner, cut imports.",
     ]
 )
 
