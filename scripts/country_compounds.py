@@ -40,7 +40,11 @@ oil palm") it is not. The file lists, in lower case:
   "game"); "foods": those with any sense in noun.food ("cheesecake"); and their irregular plurals
   ("geese"): the head of a species' or a dish's name after a country form, read with the body's
   context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
-  "grew"), which may end such a phrase as a verb ("the Swiss franc rose").
+  "grew"), which may end such a phrase as a verb ("the Swiss franc rose"). "contest_acts": the
+  past participles of the verbs whose first sense is in verb.competition ("scored", "played",
+  "beaten"): a player's act, so "by" after one names a person ("scored by Harry Kane"), where a
+  transaction's ("arranged", "underwritten") names an agent; verb.creation's ("designed", "built")
+  are a firm's as often as a person's.
 - "kin": nouns whose first sense is a relative or a spouse ("daughter", "widow"): "a daughter,
   India," is a person.
 - "named_kinds": nouns one of whose four most frequent senses is a ship or a musical group
@@ -85,6 +89,7 @@ KINDS = {5, 13, 20}  # animal, food, plant: breeds, crops and dishes named by a 
 MAX_WORDS = 4
 COMMUNICATION = 10
 PERSON = 18  # noun.person
+CONTEST_ACTS = {33}  # verb.competition; verb.creation is a firm's as often ("designed", "built")
 TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian Renaissance"
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
@@ -250,6 +255,7 @@ def main() -> int:
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
                 "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
                 "verb_forms": sorted(_irregular_verb_forms()),
+                "contest_acts": sorted(_contest_acts()),
                 "kin": sorted(_kin(synsets)),
                 "named_kinds": sorted(_any_sense_below(synsets, NAMED_KINDS, 4)),
                 "languages": sorted(
@@ -467,6 +473,35 @@ def _irregular_verb_forms() -> set[str]:
         form = line.split()[0] if line.split() else ""
         if form.isalpha():
             out.add(form)
+    return out
+
+
+def _contest_acts() -> set[str]:
+    """The past participles of the one-word verbs whose first sense (index.verb lists the most
+    frequent first) is in verb.competition: "scored", "played", "beaten"."""
+    lexfile = {}
+    for line in (WORDNET / "data.verb").read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            fields = line.split()
+            lexfile[fields[0]] = int(fields[1])
+    verbs = set()
+    for line in (WORDNET / "index.verb").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        senses = fields[4 + int(fields[3]) + 2 :]
+        if fields[0].isalpha() and senses and lexfile[senses[0]] in CONTEST_ACTS:
+            verbs.add(fields[0])
+    out = set()
+    for verb in verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        out |= {stem + "ed", verb + verb[-1] + "ed"}  # "scored", "netted"
+        if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+            out.add(verb[:-1] + "ied")  # "carried"
+    for line in (WORDNET / "verb.exc").read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if len(words) > 1 and words[0].isalpha() and words[1] in verbs:
+            out.add(words[0])  # "written", "sung"
     return out
 
 

@@ -22,7 +22,9 @@ organisation and it links to nothing:
   place's or body's word: "a header from Moussa Diallo-Sarr", "the prize went to Nadia Benjelloun"
   (not after a word of trade, whose other party is often a company: "sold to Morgan Stanley"; nor
   "by" after a participle before a name of given names only, a company's as often as a person's:
-  "arranged by Morgan Stanley", but "a goal by Harry Kane"); or "by" or "from" before a name of
+  "arranged by Morgan Stanley", but "a goal by Harry Kane" and a contest's "scored by Harry Kane";
+  nor "by" after a noun before such a name and a speech verb, which is the noun's: "A report by
+  Morgan Stanley said"); or "by" or "from" before a name of
   words no dictionary, title or place list knows, followed by "of" and a place or a name ("won by
   Tigist Bekele of Ethiopia", "led by Wanjiru Kamau of the University of Nairobi"), "to" only when
   the body writes the name's last word alone later ("went to Hyundai Rotem of South Korea" names a
@@ -585,12 +587,19 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
     # another cue ("a shot from Marcus Reid" is a player's)
     given_only = given and all(_given_name(tokens[k].lower) for k in range(first, last + 1))
+    if given_only and before is not None and before.lower == "by" and _after_a_noun(before2):
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and body[tokens[last].end : after.start] == " " and after.lower in SPEECH_AFTER:
+            return None  # "A report by Morgan Stanley said": the report speaks, its author a firm as often
     if (
         (
             (
                 given
                 and not (
-                    given_only and before is not None and before.lower == "by" and not _after_a_noun(before2)
+                    given_only
+                    and before is not None
+                    and before.lower == "by"
+                    and not (_after_a_noun(before2) or _a_contest_act(before2))
                 )
             )
             or (
@@ -889,6 +898,13 @@ def _after_a_noun(word: _Token | None) -> bool:
     if word is None or not word.lower.replace("-", "").isalpha() or word.capitalised:
         return False
     return not (word.lower.endswith("ed") or word.lower in shipped_country_context().verb_forms)
+
+
+def _a_contest_act(word: _Token | None) -> bool:
+    """Whether "by" follows the participle of a player's act ("scored by Harry Kane", "beaten by"),
+    not of a transaction's ("arranged", "underwritten", "advised by Morgan Stanley"): a verb whose
+    first WordNet sense is of a contest."""
+    return word is not None and not word.capitalised and word.lower in shipped_country_context().contest_acts
 
 
 def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -> str | None:

@@ -466,6 +466,7 @@ class CountryContext:
     period_senses: frozenset[str]  # demonyms also an adjective of named people ("georgian": the kings)
     built_or_periods: frozenset[str]  # nouns first of all a structure or a time ("terrace", "era")
     verb_forms: frozenset[str]  # irregular forms of verbs ("rose", "grew")
+    contest_acts: frozenset[str]  # participles of a contest's act ("scored", "beaten"), not a deal's
     kin: frozenset[str]  # nouns whose first sense is a relative or a spouse ("daughter")
     named_kinds: frozenset[str]  # nouns with a frequent sense of a ship or a musical group ("liner", "band")
     languages: frozenset[str]  # demonyms that are also a language's name, lower case
@@ -596,6 +597,7 @@ def _context_data() -> dict[str, Any]:
         "period_senses": nouns["period_senses"],
         "built_or_periods": nouns["built_or_periods"],
         "verb_forms": nouns["verb_forms"],
+        "contest_acts": nouns["contest_acts"],
         "kin": nouns["kin"],
         "named_kinds": nouns["named_kinds"],
         "languages": nouns["languages"],
@@ -670,6 +672,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         period_senses=frozenset(data["period_senses"]),
         built_or_periods=frozenset(data["built_or_periods"]),
         verb_forms=frozenset(data["verb_forms"]),
+        contest_acts=frozenset(data["contest_acts"]),
         kin=frozenset(data["kin"]),
         named_kinds=frozenset(data["named_kinds"]),
         languages=frozenset(data["languages"]),
