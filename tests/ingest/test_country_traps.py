@@ -680,15 +680,10 @@ KNOWN_MISREADINGS = frozenset(
         "The band, Norway, played three songs before the power failed.",
         "Jools Holland played the piano at the opening.",
         "The Kenya family courts cleared the backlog.",
-        "Georgia's president met investors in Atlanta on a visit to the United States.",
         "Coca-Cola, based in Atlanta, sells more in Georgia than in Armenia.",
         "The plant in Mexico, Missouri, closed. Production moved to Mexico, where wages are lower.",
         "The brand is Italian to most shoppers, though its shoes are made in China.",
         "The victory was Irish to many in the crowd.",
-        "Host Qatar said the stadiums were ready.",
-        "Host Brazil told the delegates the summit would go ahead.",
-        "Their partner Germany objected.",
-        "Japan, their biggest partner, cut imports.",
     ]
 )
 
