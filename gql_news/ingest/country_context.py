@@ -1019,7 +1019,12 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
         return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
     if "dd" in body[end : end + 12] and _RIDDEN_BY.match(body, end):  # "ridden", "saddled"
         return True
-    if before is not None and before.group(2) in context.kin and before.group(1).lower() in _POSSESSIVES:
+    if (
+        before is not None
+        and before.group(2) in context.kin
+        and before.group(1).lower() in _POSSESSIVES
+        and not _a_partner_of_many(before.group(1), [before.group(2)])
+    ):
         return True  # "her sister India won", "his son Jordan": a possessive and a relative
     if (
         body[end + 1 : end + 2].islower()
@@ -1045,7 +1050,21 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
     )
     if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
         return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
-    return after.group(1) in _POSSESSIVES and any(noun in context.kin for noun in nouns)
+    return (
+        after.group(1) in _POSSESSIVES
+        and any(noun in context.kin for noun in nouns)
+        and not _a_partner_of_many(after.group(1), nouns)
+    )
+
+
+_PARTNERS = frozenset(["partner", "partners"])
+
+
+def _a_partner_of_many(possessive: str, nouns: list[str]) -> bool:
+    """Whether a relative's noun is "partner" after "their": a country's, a firm's or a
+    government's trade or alliance partner ("Their partner Germany objected", "Japan, their
+    biggest partner,"), not one person's spouse ("her partner India")."""
+    return possessive.lower() == "their" and any(noun in _PARTNERS for noun in nouns)
 
 
 # a verb after a form, then up to six words and another verb with nothing between but lower-case
@@ -1127,6 +1146,8 @@ def _role_noun(word: str) -> bool:
     return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
 
 
+_HOSTS = frozenset(["host", "hosts"])  # a tournament's or a summit's, before a country alone
+_TWO_NAMES = re.compile(r"[^\W\d_][\w'’-]* [A-Z][a-z]")  # "Jordan Klepper": a given name and a surname
 _SAID_AFTER = re.compile(r"[^\W\d_]+[^\S\n]+(?:said|says|told|added)(?![^\W_])")
 
 
@@ -1138,6 +1159,8 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         word = previous.lower()
         if word not in TITLES:
             return False
+        if word in _HOSTS and _TWO_NAMES.match(body, start) is None:
+            return False  # "Host Qatar said": the host country of a tournament; not "Host Jordan Klepper"
         if word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start)):
             return True
         return (
@@ -2065,6 +2088,8 @@ def _place_or_institution(
         return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba",
         # nor "Peru, Illinois, twinned with a town in Peru": the name alone set against the town
     if form in context.us_states:  # a US state where the body names at least two other US places
+        if _SOVEREIGN_OWNED.match(body, start + len(form)):
+            return False  # "Georgia's president met investors in Atlanta": a state has a governor
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
         if len(named) < _US_PLACES and not (own_city and not _listed(body, start, start + len(form))):
@@ -2077,6 +2102,15 @@ def _place_or_institution(
         # words say so ("the state of Georgia", "north Georgia")
         return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
+
+
+# an office or body only a sovereign state has, after its name's possessive: "Georgia's president",
+# "Georgia's foreign ministry" (a US state has a governor, a legislature and a government)
+_SOVEREIGN_OWNED = re.compile(
+    r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:president|presidency|prime[^\S\n]+minister|parliament|embassy|"
+    r"embassies|consulate|ministry|ministries|foreign[^\S\n]+minister|central[^\S\n]+bank|army|navy|"
+    r"armed[^\S\n]+forces|ruling[^\S\n]+party|junta|head[^\S\n]+of[^\S\n]+state|ambassador)(?![^\W_])"
+)
 
 
 # what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
