@@ -566,7 +566,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             # the verb after it is theirs; but what commas set off after a name that opens with a
             # given name and is not of given names only is said of it ("aimed at Gareth Southgate,
             # who said", "jeered at Marcus Rashford, 26,")
-            if given and not all(_given_name(tokens[k].lower) for k in range(first, last + 1)):
+            if given and not _given_names_only(tokens, first, last):
                 return _set_off_after(body, tokens, last)
             return None
     if given and before is not None and before.mention and _POSSESSIVE.search(before.text):
@@ -586,7 +586,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     # a name of given names only ("Morgan Stanley", "John Lewis") is a company's as often as a
     # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
     # another cue ("a shot from Marcus Reid" is a player's)
-    given_only = given and all(_given_name(tokens[k].lower) for k in range(first, last + 1))
+    given_only = given and _given_names_only(tokens, first, last)
     if given_only and before is not None and before.lower == "by" and _after_a_noun(before2):
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is not None and body[tokens[last].end : after.start] == " " and after.lower in SPEECH_AFTER:
@@ -628,6 +628,12 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if after is not None and after.lower == "whose" and not (given and not given_only):
         return None  # "Lee Dickey, whose family grows peaches"; not "Morgan Stanley, whose bankers"
     return _set_off_after(body, tokens, last)
+
+
+def _given_names_only(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether every word of the name is a given name ("Morgan Stanley", "John Lewis"): a company's
+    name as often as a person's."""
+    return all(_given_name(tokens[k].lower) for k in range(first, last + 1))
 
 
 def _set_off_after(body: str, tokens: list[_Token], last: int) -> tuple[str, bool] | None:
