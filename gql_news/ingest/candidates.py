@@ -592,12 +592,15 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         if after is not None and body[tokens[last].end : after.start] == " " and after.lower in SPEECH_AFTER:
             return None  # "A report by Morgan Stanley said": the report speaks, its author a firm as often
     if (
-        (
+        before is not None
+        and not before.mention
+        and before.lower in _NAME_PREPOSITIONS
+        and not (before2 is not None and before2.lower in _TRADE_VERBS)
+        and (
             (
                 given
                 and not (
                     given_only
-                    and before is not None
                     and before.lower == "by"
                     and not (_after_a_noun(before2) or _a_contest_act(before2))
                 )
@@ -605,14 +608,9 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             or (
                 _of_somewhere(body, tokens, last)
                 and _no_dictionary_words(tokens, first, last)
-                and before is not None
                 and (before.lower != "to" or _last_word_alone_later(body, tokens, last))
             )
         )
-        and before is not None
-        and not before.mention
-        and before.lower in _NAME_PREPOSITIONS
-        and not (before2 is not None and before2.lower in _TRADE_VERBS)
         and not any(names_a_place_or_body(tokens[k].text) for k in range(first + 1, last + 1))
     ):
         return before.lower, False  # "a header from Moussa Diallo-Sarr", "won by Daan Visser"
