@@ -697,13 +697,7 @@ def _named_again(body: str, tokens: list[_Token], first: int, last: int) -> tupl
     penalty ... Whitfield, who came on at half-time"."""
     if last == first or not _given_name(tokens[first].lower):
         return None
-    surname = _POSSESSIVE.sub("", tokens[last].text)
-    if surname.lower() in ORG_WORDS or names_a_place_or_body(surname) or not surname.isalpha():
-        return None  # "Georgia Power", "Jordan Valley"
-    start = tokens[last].end
-    if _alone_within(body, surname, tokens[last - 1].text, start, start + _LATER_REACH):
-        return "surname", False
-    return None
+    return ("surname", False) if _last_word_alone_later(body, tokens, last) else None
 
 
 def _last_word_alone_later(body: str, tokens: list[_Token], last: int) -> bool:
@@ -711,7 +705,7 @@ def _last_word_alone_later(body: str, tokens: list[_Token], last: int) -> bool:
     went to Eliud Kipchoge of Kenya … Kipchoge said"); a company is called by its first word."""
     word = _POSSESSIVE.sub("", tokens[last].text)
     if word.lower() in ORG_WORDS or names_a_place_or_body(word) or not word.isalpha():
-        return False
+        return False  # "Georgia Power", "Jordan Valley"
     start = tokens[last].end
     return _alone_within(body, word, tokens[last - 1].text, start, start + _LATER_REACH)
 
