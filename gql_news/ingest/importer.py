@@ -344,7 +344,6 @@ async def _store_all(
                 stop = threading.Event()
                 gazetteer = await current_gazetteer() if ahead else None
                 reading = loop.run_in_executor(pool, _read_ahead, batches, gazetteer, stop)
-                following: _Batch | None = None
                 stored = 0
                 try:
                     for failure in current.failures:
