@@ -92,10 +92,10 @@ def sum_durations(lines: list[str], database: str) -> list[StatementTime]:
 async def _logged_import(args: argparse.Namespace, url: str, root: Path) -> tuple[list[str], float]:
     """Run the import with every statement of the database logged; its log lines and wall time."""
     log = StatementLog(args.pg_url, url, args.db_name)
-    await log.open()
-    try:
-        assert log.path is not None
-        offset = await log._size(log.path)
+    elapsed = 0.0
+
+    async def run_import() -> None:
+        nonlocal elapsed
         for setting in _SETTINGS:
             _psql(args.pg_url, f'ALTER DATABASE "{args.db_name}" SET {setting}')
         started = time.perf_counter()
@@ -112,8 +112,10 @@ async def _logged_import(args: argparse.Namespace, url: str, root: Path) -> tupl
         _psql(args.pg_url, f'ALTER DATABASE "{args.db_name}" RESET ALL')
         if done.returncode != 0:
             raise RuntimeError((done.stdout + done.stderr)[-2000:])
-        await asyncio.sleep(0.5)  # the last lines reach the log
-        return (await log._read(log.path, offset)).splitlines(), elapsed
+
+    await log.open()
+    try:
+        return await log.lines_during(run_import), elapsed  # up to a mark made after the import
     finally:
         await log.close()
 

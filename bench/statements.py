@@ -180,6 +180,11 @@ class StatementLog:
 
     async def measure(self, requests: int, send: Callable[[], Awaitable[None]]) -> StatementCount:
         """Mark, run `send()` (which must make exactly `requests` requests, one after another), mark, count."""
+        lines = await self.lines_during(send)
+        return count_lines(lines, self.database, requests, {self._own_pid})
+
+    async def lines_during(self, send: Callable[[], Awaitable[None]]) -> list[str]:
+        """The server log's lines between a mark before `send()` and one after it (all databases)."""
         if self.path is None:
             raise RuntimeError("StatementLog.open() first")
         offset = await self._size(self.path)
@@ -197,4 +202,4 @@ class StatementLog:
         lines = text.splitlines()
         first = next(i for i, line in enumerate(lines) if start in line)
         last = next(i for i, line in enumerate(lines) if end in line)
-        return count_lines(lines[first + 1 : last], self.database, requests, {self._own_pid})
+        return lines[first + 1 : last]

@@ -21,11 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gql_news.ingest.candidates import find_candidates
+from gql_news.ingest.article_rows import link
 from gql_news.ingest.drafts import BODY_MAX_BYTES
-from gql_news.ingest.linker import find_mentions
 from gql_news.ingest.parser import normalise_body
-from gql_news.ingest.quotes import find_quotes
 from tests.ingest.corpus import catalogue
 
 _PEOPLE = [
@@ -115,16 +113,12 @@ GENERATORS: dict[str, Callable[[int], str]] = {
 }
 
 
-_FORMS = sorted(
-    {form for entry in catalogue().gazetteer.entries if entry.kind == "country" for form in entry.forms}
-)
+_CAT = catalogue()
+_FORMS = sorted({form for entry in _CAT.gazetteer.entries if entry.kind == "country" for form in entry.forms})
 
 
 def run(body: str) -> None:
-    gazetteer = _CAT.gazetteer
-    mentions = find_mentions(body, gazetteer)
-    candidates = find_candidates(body, mentions, gazetteer)
-    find_quotes(body, mentions, candidates)
+    link(body, _CAT.gazetteer)
 
 
 def _timed(body: str) -> float:
@@ -159,9 +153,6 @@ def measure(name: str, kb: int, memory: bool) -> None:
     ratio = times[2] / max(times[1], 1e-6)
     flag = "  <-- super-linear?" if ratio > 2.6 and times[2] > 0.05 else ""
     print(f"{name:26s} {' | '.join(cells)}  x{ratio:4.1f}{flag}", flush=True)
-
-
-_CAT = catalogue()
 
 
 def main() -> int:

@@ -260,7 +260,7 @@ async def import_items(
     await _finish(alongside)
 
 
-async def _finish(alongside: Sequence[asyncio.Task[int]] = ()) -> None:
+async def _finish(alongside: Sequence[asyncio.Task[int]]) -> None:
     """The last fold of the counts and, unless another import runs, the drain of the lists: side
     by side, each on a connection of its own (they write different tables), started at once,
     not after the background fold or drain still running (`alongside`): the last fold waits for
@@ -344,7 +344,6 @@ async def _store_all(
                 stop = threading.Event()
                 gazetteer = await current_gazetteer() if ahead else None
                 reading = loop.run_in_executor(pool, _read_ahead, batches, gazetteer, stop)
-                following: _Batch | None = None
                 stored = 0
                 try:
                     for failure in current.failures:
@@ -383,10 +382,9 @@ async def _store_all(
                 current = following
         finally:
             stop.set()  # the pool's exit waits for its thread: no more bodies linked for nothing
-            alongside.extend(task for task in (folding, draining) if task is not None and not task.done())
             for task in (folding, draining):
-                if task is not None and task.done():
-                    _idle(task)  # collected: a failed one left its articles queued for the next
+                if task is not None and not _idle(task):  # still running: awaited by `_finish`
+                    alongside.append(task)
 
 
 def _read_ahead(
