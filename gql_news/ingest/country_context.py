@@ -1899,18 +1899,9 @@ _TRADE_TALK = _Talk(
 )
 
 
-_last_talk: tuple[str, dict[_Talk, bool]] = ("", {})
-
-
 def _speaks_of(body: str, talk: _Talk) -> bool:
-    """Whether the body holds a word of `talk`; the last body's answers are kept, as a body's
-    country forms ask in turn."""
-    global _last_talk
-    if _last_talk[0] is not body:
-        _last_talk = (body, {})
-    found = _last_talk[1].get(talk)
-    if found is None:
-        found = _last_talk[1][talk] = talk.in_body(body)
+    """Whether the body holds a word of `talk`, read once per body."""
+    found: bool = of_the_body(body, talk, talk.in_body)
     return found
 
 
@@ -1934,19 +1925,9 @@ def _a_known_word(word: str, context: CountryContext) -> bool:
     return any(form in context.known_words for form in forms)
 
 
-_last_species_talk: tuple[str, bool] = ("", False)
-
-
 def _speaks_of_species(body: str) -> bool:
-    """Whether the body speaks of species; the last body's answer is kept, as a body's country
-    forms ask in turn."""
-    global _last_species_talk
-    last = _last_species_talk
-    if last[0] is body:
-        return last[1]
-    found = _SPECIES_TALK.in_body(body)
-    _last_species_talk = (body, found)
-    return found
+    """Whether the body speaks of species, read once per body."""
+    return _speaks_of(body, _SPECIES_TALK)
 
 
 def _unlike_a_native(body: str, words: list[str]) -> bool:
