@@ -257,7 +257,7 @@ def main() -> int:
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "contest_acts": sorted(_contest_acts()),
                 "kin": sorted(_kin(synsets)),
-                "named_kinds": sorted(_any_sense_below(synsets, NAMED_KINDS, 4)),
+                "named_kinds": sorted(_first_sense_below(synsets, NAMED_KINDS, 4)),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
                     & {
@@ -456,12 +456,6 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int 
         if any(under(int(offset)) for offset in offsets[:senses]):
             out.add(fields[0])
     return out
-
-
-def _any_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int) -> set[str]:
-    """The lower-case one-word nouns one of whose first `senses` senses lies below `roots`: the
-    kinds of thing a name is given to ("ship", "liner", "band"): "the liner France"."""
-    return _first_sense_below(synsets, roots, senses)
 
 
 def _irregular_verb_forms() -> set[str]:
