@@ -2077,7 +2077,7 @@ def _place_or_institution(
             return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
             # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
-        if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
+        if capital is None or not _writes_word(body, capital):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
         # words say so ("the state of Georgia", "north Georgia")
@@ -2113,17 +2113,11 @@ def _called_a_town(body: str, form: str) -> bool:
     or a predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"):
     there the name is the town's wherever the body writes it. Read once per body and form, by
     searches for the form's own letters."""
-    found = body.find(form)
-    while found != -1:
-        after = found + len(form)
-        whole = not _letter_before(body, found) and not body[after : after + 1].isalnum()
-        if whole and (
-            _CALLED_A_TOWN.match(body, after) is not None
-            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
-        ):
-            return True
-        found = body.find(form, after)
-    return False
+    return any(
+        _CALLED_A_TOWN.match(body, found + len(form)) is not None
+        or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
+        for found in _whole_words(body, form)
+    )
 
 
 @lru_cache(maxsize=4)
@@ -2175,22 +2169,28 @@ def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
     if not any(_named_alone(body, state) for state in states & _us_places_named(body, context)):
         return False  # nor where the state is only an item of a list of them, in a national story
         # ("senators from Pennsylvania and Texas urged aid for Lebanon")
-    return not (capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body))
+    return not (capital and _writes_word(body, capital))
 
 
 def _named_alone(body: str, name: str) -> bool:
     """Whether the body writes the name somewhere as no item of a list."""
-    found = body.find(name)
+    return any(not _listed(body, found, found + len(name)) for found in _whole_words(body, name))
+
+
+def _whole_words(body: str, word: str) -> Iterator[int]:
+    """Where the body writes `word` with no letter or digit right before or after it, by plain
+    text searches for its letters."""
+    found = body.find(word)
     while found != -1:
-        end = found + len(name)
-        if (
-            not _letter_before(body, found)
-            and not body[end : end + 1].isalnum()
-            and not _listed(body, found, end)
-        ):
-            return True
-        found = body.find(name, end)
-    return False
+        end = found + len(word)
+        if not _letter_before(body, found) and not body[end : end + 1].isalnum():
+            yield found
+        found = body.find(word, end)
+
+
+def _writes_word(body: str, word: str) -> bool:
+    """Whether the body writes `word` as a whole word (a capital: "Tbilisi", "Beirut")."""
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", body) is not None
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
@@ -2227,7 +2227,7 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
             and _a_town_in_a_us_state(body, after, context)
         ):
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
-            named = capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body)
+            named = capital and _writes_word(body, capital)
             return -1 if named else found
         found = body.find(f"{form}, ", after)
     return -1
