@@ -550,11 +550,17 @@ def _parse_packages() -> dict[str, Any]:
             {
                 subdivision.name
                 for subdivision in pycountry.subdivisions
-                for name in country_names
-                if name and subdivision.name.endswith(f" {name}") and subdivision.name not in country_names
+                if subdivision.name not in country_names
+                and _ends_with_one_of(subdivision.name, country_names)
             }
         ),
     }
+
+
+def _ends_with_one_of(name: str, names: set[str]) -> bool:
+    """Whether `name` ends with a space and a non-empty one of `names`: each of its endings after
+    a space looked up, not each of `names` compared with its end."""
+    return any(char == " " and name[at + 1 :] in names for at, char in enumerate(name[:-1]))
 
 
 _CONTEXT_FILES = ("english_stopwords.txt", "given_names.json", "country_compounds.json", "wordnet_words.txt")
