@@ -1440,12 +1440,11 @@ _OF_A_NATION = frozenset(
         *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
     }
 )
-_NEXT_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 
 
 def _of_a_nation(body: str, end: int) -> bool:
     """Whether the word after `end` names people or a body a country has ("Indian students")."""
-    word = _NEXT_LOWER_WORD.match(body, end)
+    word = _LOWER_WORD.match(body, end)
     return word is not None and any(
         w in _OF_A_NATION for w in (word.group(1), word.group(1).removesuffix("s"))
     )
