@@ -257,22 +257,15 @@ def main() -> int:
                 "verb_forms": sorted(_irregular_verb_forms()),
                 "contest_acts": sorted(_contest_acts()),
                 "kin": sorted(_kin(synsets)),
-                "named_kinds": sorted(_any_sense_below(synsets, NAMED_KINDS, 4)),
+                "named_kinds": sorted(_first_sense_below(synsets, NAMED_KINDS, 4)),
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
-                    & {
-                        f.lower()
-                        for row in desired_countries()
-                        for d in row.demonyms
-                        for f in demonym_forms(d)
-                    }
+                    & _demonyms()
                 ),
                 "american_senses": sorted(_american_senses()),
                 "period_senses": sorted(_period_senses(synsets)),
                 "built_or_periods": sorted(_with_plurals(_first_sense_below(synsets, BUILT_OR_PERIOD))),
-                "demonyms": sorted(
-                    {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
-                ),
+                "demonyms": sorted(_demonyms()),
             },
             indent=1,
         )
@@ -374,12 +367,17 @@ def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
     }
 
 
+def _demonyms() -> set[str]:
+    """Every country's demonyms as the linker writes them (singular and plural), lower case."""
+    return {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+
+
 def _american_senses() -> set[str]:
     """The demonyms that WordNet also lists as an adjective of something American (a gloss that
     says "American"): "indian" ("of or pertaining to American Indians"), "georgian" ("of ... the
     American state of Georgia"). In a body about the United States they name that, unless the
     body names the country otherwise."""
-    demonyms = {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+    demonyms = _demonyms()
     out = set()
     for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
@@ -403,7 +401,7 @@ def _period_senses(synsets: dict[int, Synset]) -> set[str]:
         fields = line.split(" | ")[0].split()
         if not line.startswith(" ") and int(fields[1]) == PERSON and "@i" in fields:
             individuals.add(int(fields[0]))
-    demonyms = {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
+    demonyms = _demonyms()
     out = set()
     for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
@@ -456,12 +454,6 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int 
         if any(under(int(offset)) for offset in offsets[:senses]):
             out.add(fields[0])
     return out
-
-
-def _any_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int) -> set[str]:
-    """The lower-case one-word nouns one of whose first `senses` senses lies below `roots`: the
-    kinds of thing a name is given to ("ship", "liner", "band"): "the liner France"."""
-    return _first_sense_below(synsets, roots, senses)
 
 
 def _irregular_verb_forms() -> set[str]:

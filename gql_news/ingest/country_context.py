@@ -550,11 +550,17 @@ def _parse_packages() -> dict[str, Any]:
             {
                 subdivision.name
                 for subdivision in pycountry.subdivisions
-                for name in country_names
-                if name and subdivision.name.endswith(f" {name}") and subdivision.name not in country_names
+                if subdivision.name not in country_names
+                and _ends_with_one_of(subdivision.name, country_names)
             }
         ),
     }
+
+
+def _ends_with_one_of(name: str, names: set[str]) -> bool:
+    """Whether `name` ends with a space and a non-empty one of `names`: each of its endings after
+    a space looked up, not each of `names` compared with its end."""
+    return any(char == " " and name[at + 1 :] in names for at, char in enumerate(name[:-1]))
 
 
 _CONTEXT_FILES = ("english_stopwords.txt", "given_names.json", "country_compounds.json", "wordnet_words.txt")
@@ -1434,12 +1440,11 @@ _OF_A_NATION = frozenset(
         *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
     }
 )
-_NEXT_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 
 
 def _of_a_nation(body: str, end: int) -> bool:
     """Whether the word after `end` names people or a body a country has ("Indian students")."""
-    word = _NEXT_LOWER_WORD.match(body, end)
+    word = _LOWER_WORD.match(body, end)
     return word is not None and any(
         w in _OF_A_NATION for w in (word.group(1), word.group(1).removesuffix("s"))
     )
@@ -1899,18 +1904,9 @@ _TRADE_TALK = _Talk(
 )
 
 
-_last_talk: tuple[str, dict[_Talk, bool]] = ("", {})
-
-
 def _speaks_of(body: str, talk: _Talk) -> bool:
-    """Whether the body holds a word of `talk`; the last body's answers are kept, as a body's
-    country forms ask in turn."""
-    global _last_talk
-    if _last_talk[0] is not body:
-        _last_talk = (body, {})
-    found = _last_talk[1].get(talk)
-    if found is None:
-        found = _last_talk[1][talk] = talk.in_body(body)
+    """Whether the body holds a word of `talk`, read once per body."""
+    found: bool = of_the_body(body, talk, talk.in_body)
     return found
 
 
@@ -1934,19 +1930,9 @@ def _a_known_word(word: str, context: CountryContext) -> bool:
     return any(form in context.known_words for form in forms)
 
 
-_last_species_talk: tuple[str, bool] = ("", False)
-
-
 def _speaks_of_species(body: str) -> bool:
-    """Whether the body speaks of species; the last body's answer is kept, as a body's country
-    forms ask in turn."""
-    global _last_species_talk
-    last = _last_species_talk
-    if last[0] is body:
-        return last[1]
-    found = _SPECIES_TALK.in_body(body)
-    _last_species_talk = (body, found)
-    return found
+    """Whether the body speaks of species, read once per body."""
+    return _speaks_of(body, _SPECIES_TALK)
 
 
 def _unlike_a_native(body: str, words: list[str]) -> bool:
@@ -2096,7 +2082,7 @@ def _place_or_institution(
             return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
             # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
-        if capital is None or not re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body):
+        if capital is None or not _writes_word(body, capital):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
         # words say so ("the state of Georgia", "north Georgia")
@@ -2132,17 +2118,11 @@ def _called_a_town(body: str, form: str) -> bool:
     or a predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"):
     there the name is the town's wherever the body writes it. Read once per body and form, by
     searches for the form's own letters."""
-    found = body.find(form)
-    while found != -1:
-        after = found + len(form)
-        whole = not _letter_before(body, found) and not body[after : after + 1].isalnum()
-        if whole and (
-            _CALLED_A_TOWN.match(body, after) is not None
-            or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
-        ):
-            return True
-        found = body.find(form, after)
-    return False
+    return any(
+        _CALLED_A_TOWN.match(body, found + len(form)) is not None
+        or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
+        for found in _whole_words(body, form)
+    )
 
 
 @lru_cache(maxsize=4)
@@ -2194,22 +2174,28 @@ def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
     if not any(_named_alone(body, state) for state in states & _us_places_named(body, context)):
         return False  # nor where the state is only an item of a list of them, in a national story
         # ("senators from Pennsylvania and Texas urged aid for Lebanon")
-    return not (capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body))
+    return not (capital and _writes_word(body, capital))
 
 
 def _named_alone(body: str, name: str) -> bool:
     """Whether the body writes the name somewhere as no item of a list."""
-    found = body.find(name)
+    return any(not _listed(body, found, found + len(name)) for found in _whole_words(body, name))
+
+
+def _whole_words(body: str, word: str) -> Iterator[int]:
+    """Where the body writes `word` with no letter or digit right before or after it, by plain
+    text searches for its letters."""
+    found = body.find(word)
     while found != -1:
-        end = found + len(name)
-        if (
-            not _letter_before(body, found)
-            and not body[end : end + 1].isalnum()
-            and not _listed(body, found, end)
-        ):
-            return True
-        found = body.find(name, end)
-    return False
+        end = found + len(word)
+        if not _letter_before(body, found) and not body[end : end + 1].isalnum():
+            yield found
+        found = body.find(word, end)
+
+
+def _writes_word(body: str, word: str) -> bool:
+    """Whether the body writes `word` as a whole word (a capital: "Tbilisi", "Beirut")."""
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", body) is not None
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
@@ -2246,7 +2232,7 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
             and _a_town_in_a_us_state(body, after, context)
         ):
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
-            named = capital and re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", body)
+            named = capital and _writes_word(body, capital)
             return -1 if named else found
         found = body.find(f"{form}, ", after)
     return -1
