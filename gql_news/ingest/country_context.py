@@ -861,6 +861,10 @@ def _in_a_name(
         return True  # "survived by a daughter, India, and"
     if _an_animal_or_relative_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
+    if form.lower() not in context.demonyms and _one_word_name(body, start, start + len(form), context):
+        return (
+            True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off" (one_word_names.py)
+        )
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -895,6 +899,12 @@ def _in_a_name(
         for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
         if match.end() >= spaces
     )
+
+
+def _one_word_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
+
+    return a_one_word_name(body, start, end, context)
 
 
 _NEAR = 200  # characters before a form's leading spaces searched again for a name read up to the form

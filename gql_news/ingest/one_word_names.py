@@ -1,0 +1,330 @@
+"""A country's name written alone as the proper name of someone or something that is no place.
+
+A player, a performer, a racehorse or a greyhound is often called by one word, and that word may
+be a country's name ("Holland scored twice as Wigan beat Bolton", "the singer Kenya", "Trained
+by Willie Mullins, Chile won the Gold Cup"). country_context.py asks `a_one_word_name` about a
+one-word form; these readings say it names such a one, each from grammar and context:
+
+- **A performer's noun before it or in an apposition after it**: "the singer Kenya", "the
+  striker Chad", "Goalkeeper Ireland saved", "Jordan, the Fulham winger," (name_roles.json:
+  WordNet's entertainers, athletes and artists, made by scripts/name_roles.py; not "the
+  champion", "the favourite", "the producer", nouns a country or its side is called too).
+- **A possessive club before it and a verb after it**: "Chelsea's Jordan signed", "Oldham's Kenya
+  and"; not where the possessor is a person the body names by a given name or a title ("Vladimir
+  Putin ... Putin's Russia has"), nor before a noun ("Biden's China policy").
+- **A player's own act**: the singular subject of an act a referee, a medic or a jockey does to
+  one person ("was sent off", "was booked", "was stretchered off", "was pulled up at the
+  third", "fell at the second", "unseated his rider"); a side is "reduced to ten men".
+- **He or she**: the form opens a sentence and "he", "she", "his" or "her" follows with no other
+  name or person's noun between ("Chad limped off. He is expected to miss a month",
+  "Cuba scored his first goal"); a country is "it" and its people "they".
+- **A club's result beside it**: the form opens a sentence and the sentence then tells a result
+  between sides none of which is a country ("Holland scored twice as Wigan beat Bolton").
+- **A horse race**: "Trained by X, ...", "Ridden by X, ..." before it; odds after it ("Chile, the
+  5-2 favourite", "Jamaica was a 7-2 winner"); a trainer or a jockey who says something about
+  it ("The trainer said Chile would run"); a margin of a race ("by three lengths", "a neck").
+
+Each reading gives way where the body also writes the form after a preposition ("flew to
+Jordan"): there news prose means the country by it, as for a given name (country_context.py).
+Each reads a bounded window around the form, so a body's forms cost time linear in its size.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gql_news.ingest import country_context
+from gql_news.ingest.cue_words import ROLE_NOUNS, TITLES
+from gql_news.ingest.resources import data_file, read_json
+
+if TYPE_CHECKING:
+    from gql_news.ingest.country_context import CountryContext
+
+_REACH = 200  # characters read on either side of a form
+
+
+@lru_cache(maxsize=1)
+def _performers() -> frozenset[str]:
+    """WordNet's one-word nouns of entertainers, athletes and artists (name_roles.json)."""
+    return frozenset(read_json(data_file("name_roles.json"))["performers"])
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Every capitalised word of a country's names and demonyms: "Iraq", "Saudi", "Arabia"."""
+    from gql_news.ingest.countries import desired_countries
+    from gql_news.ingest.linker import demonym_forms
+
+    words: set[str] = set()
+    for row in desired_countries():
+        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))):
+            words.update(word for word in (form or "").split() if word[:1].isupper())
+    return frozenset(words)
+
+
+def _a_performer(word: str) -> bool:
+    """Whether a noun names an entertainer, an athlete or an artist ("singer", "Full-back",
+    "singer-songwriter")."""
+    lower = word.lower()
+    performers = _performers()
+    return (
+        lower in performers or lower.replace("-", "") in performers or lower.rsplit("-", 1)[-1] in performers
+    )
+
+
+_NOUN_AND_COMMA_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[^\W\d_]+['’]s)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+),[^\S\n]+$"
+)
+
+
+def _after_a_noun_and_comma(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """ "The band, Norway, played", "Their dog, Chile, was found", "The family's cat, Peru,"; not
+    "its trading partner, China," (no ship, band, animal or performer)."""
+    if not body.startswith(",", end):
+        return False
+    found = _NOUN_AND_COMMA_BEFORE.search(body, max(0, start - 60), start)
+    if found is None:
+        return False
+    noun = found.group(1)
+    return (
+        noun in context.named_kinds or noun in context.animals or _a_performer(noun)
+    )  # "dog": no "the dog, Jordan," for a man
+
+
+def a_one_word_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the one-word form body[start:end] is the name of a player, a performer, a horse or
+    a dog (see the module docstring)."""
+    if not (
+        _after_a_performer(body, start, end, context)
+        or _after_a_noun_and_comma(body, start, end, context)
+        or _a_performer_in_apposition(body, end)
+        or _after_a_club(body, start, end, context)
+        or _a_players_act(body, end)
+        or _a_race(body, start, end)
+        or _then_he_or_she(body, start, end)
+        or _beside_a_clubs_result(body, start, end)
+    ):
+        return False
+    form = body[start:end]
+    return not country_context._after_a_preposition(body, form)  # "flew to Jordan": the country
+
+
+_WORD_BEFORE = re.compile(r"(?<![^\W_'’-])([^\W\d_][\w'’-]*)[^\S\n]+$")
+_EVER_AFTER = re.compile(r"[^\S\n]+(?:has|had|have)[^\S\n]+(?:ever|never|produced)(?![^\W_])")
+
+
+def _after_a_performer(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """ "the singer Kenya", "The rapper Chad", "Goalkeeper Ireland", "the cruise ship Jamaica";
+    not "the best player Brazil has ever produced"."""
+    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word[:1].isupper() and not country_context.sentence_start(body, before.start(1)):
+        return False  # "Fulham Jordan", "US Japan"
+    if (
+        _EVER_AFTER.match(body, end)
+        or country_context._the_subject_of_a_relative(body, end, context)
+        or _a_relative_with_a_past_verb(body, end, context)
+    ):
+        return False
+    if _a_performer(word):
+        return True
+    # a ship or a band two words after a determiner ("the cruise ship Jamaica")
+    two = re.search(
+        r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+[a-z]+[^\S\n]+([a-z]+)[^\S\n]+$",
+        body[max(0, start - 40) : start],
+    )
+    return two is not None and two.group(1) in context.named_kinds
+
+
+_CLAUSE_WORDS = re.compile(r"[^,.;:!?\n]{0,120}")
+
+
+def _a_relative_with_a_past_verb(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a past verb after the form and another verb later in its clause make the form the
+    subject of a relative clause: "the singer Ireland sent to Eurovision came last" (not "the
+    singer Kenya performed at the gala")."""
+    words = _CLAUSE_WORDS.match(body, end).group().split()  # type: ignore[union-attr]
+    if not words or not (words[0].endswith("ed") or words[0] in context.verb_forms):
+        return False
+    return any(
+        word in context.verb_forms or word in country_context._AUXILIARIES or word.endswith("ed")
+        for word in words[2:]
+    )
+
+
+_APPOSITION_AFTER = re.compile(
+    r",[^\S\n]+(?:the|an?)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){0,2}(?:[a-z][\w-]*[^\S\n]+){0,2}([a-z][\w-]*)(?=[,.;]|[^\S\n]+(?:from|for|of|at|who)(?![^\W_]))"
+)
+
+
+def _a_performer_in_apposition(body: str, end: int) -> bool:
+    """ "Jordan, the Fulham winger,", "Israel, a striker from Lagos,"."""
+    found = _APPOSITION_AFTER.match(body, end)
+    return found is not None and _a_performer(found.group(1))
+
+
+_POSSESSOR = re.compile(r"(?<![^\W_])([A-Z][\w-]*)['’]s?[^\S\n]+$")
+_FOLLOWING = re.compile(r"[^\S\n]*(,|[^\S\n][a-z]+(?![^\W_'’-]))")
+_PERSON_PAIR = re.compile(r"(?<![^\W_])([A-Z][\w'’-]*)[^\S\n]+$")
+
+
+def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """ "Chelsea's Jordan signed", "Oldham's Kenya and Bury's Chad"; not "Trump's China policy",
+    nor "Putin's Russia" where the body names Vladimir Putin."""
+    possessor = _POSSESSOR.search(body, max(0, start - 40), start)
+    if possessor is None or possessor.group(1) in _country_words():
+        return False
+    following = _FOLLOWING.match(body, end)
+    if following is None:
+        return False
+    word = following.group(1).strip()
+    if word in (",", "and"):
+        pass
+    elif not (
+        word in country_context._AUXILIARIES
+        or word in context.verb_forms
+        or (word.endswith("ed") and word not in context.nouns)
+        or word in country_context.MODALS
+    ):
+        return False
+    if _a_person(body, possessor.group(1), context):
+        return False
+    sentence = body[max(0, start - _REACH) : end] + _clause_after(body, end)  # the words around it
+    return any(
+        word in _SPORT_WORDS or _PRONOUN.fullmatch(word) or _a_performer(word)
+        for word in _WORD.findall(sentence[sentence.rfind(". ") + 1 :].lower())
+    )
+
+
+# a player's words: a club's player signs a contract, scores a goal, misses a match through injury
+# ("Erdogan's Turkey has jailed" names none)
+_SPORT_WORDS = frozenset(
+    ["goal", "goals", "contract", "match", "minute", "minutes", "injury", "debut", "squad"]
+)
+
+
+_TWO_CAPITALISED = re.compile(r"(?<![^\W_])([A-Z][\w'’-]*)\.?[^\S\n]+(?=([A-Z][\w'’-]*))")
+
+
+def _a_person(body: str, word: str, context: CountryContext) -> bool:
+    """Whether the body writes `word` after a given name or a title ("Vladimir Putin", "President
+    Xi"): the words so written are read in one pass over the body, kept for its other forms."""
+
+    def surnames(text: str) -> frozenset[str]:
+        return frozenset(
+            m.group(2)
+            for m in _TWO_CAPITALISED.finditer(text)
+            if m.group(1).lower() in context.given_names or m.group(1).lower() in TITLES
+        )
+
+    return word in country_context.of_the_body(body, ("surnames", context), surnames)
+
+
+_PLAYERS_ACT = re.compile(
+    r"(?:,[^,;.\n]{1,40},)?[^\S\n]+(?:(?:was|has[^\S\n]+been|had[^\S\n]+been|is|got)[^\S\n]+(?:sent[^\S\n]+off|booked(?![^\S\n]+(?:on|onto|into|in|through|via)(?![^\W_]))|substituted"
+    r"|stretchered[^\S\n]+off|sin-binned|yellow-carded|red-carded|taken[^\S\n]+off(?![^\S\n]+(?:the|a|an|its)(?![^\W_]))|run[^\S\n]+out|stumped"
+    r"|pulled[^\S\n]+up[^\S\n]+(?:at|before|after|in)|fined[^\S\n]+for[^\S\n]+(?:an?[^\S\n]+)?(?:elbow|tackle|foul|dissent))"
+    r"|limped[^\S\n]+off|fell[^\S\n]+at[^\S\n]+the[^\S\n]+[a-z\d]+(?:[^\S\n]+fence)?(?=[,.;]|[^\S\n]+(?:and|when|after|before))|unseated[^\S\n]+(?:his|her)|made[^\S\n]+(?:his|her)[^\S\n]+debut)(?![^\W_])"
+)
+
+
+_SIGNED_FOR = re.compile(r"[^\S\n]+(?:has[^\S\n]+)?signed[^\S\n]+for[^\S\n]+([A-Z][\w'’-]*)")
+
+
+def _a_players_act(body: str, end: int) -> bool:
+    """ "Jordan was sent off", "Chad was booked", "Ireland, the favourite, was pulled up at the
+    third", "Holland signed for Preston" (a club, not a country)."""
+    if _PLAYERS_ACT.match(body, end) is not None:
+        return True
+    club = _SIGNED_FOR.match(body, end)
+    return club is not None and club.group(1) not in _country_words()
+
+
+_TRAINED_BY = re.compile(r"(?:Trained|Ridden|Saddled)[^\S\n]+by[^\S\n]+[A-Z][^,.;\n]{0,60},[^\S\n]+$")
+_ODDS = re.compile(
+    r"(?:,|[^\S\n]+(?:was|is|became))[^\S\n]+(?:the|an?)[^\S\n]+\d{1,3}-\d{1,2}[^\S\n]+"
+    r"(?:joint-|second-)?(?:favourite|favorite|winner|shot|chance|outsider)(?![^\W_])"
+)
+_SPEAKER_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]rainer|[Jj]ockey)(?:[^\S\n]+[A-Z][\w'’-]*){0,3}[^\S\n]+(?:said|says|thinks|believes)(?:[^\S\n]+that)?[^\S\n]+$"
+)
+_MARGIN = re.compile(
+    r"(?<![^\W_])(?:by|beaten)[^\S\n]+(?:an?[^\S\n]+)?(?:short[- ])?(?:head|neck|nose|length|(?:[a-z]+|\d+)(?:-and-a-half)?[^\S\n]+lengths)(?![^\W_])"
+)
+
+
+def _a_race(body: str, start: int, end: int) -> bool:
+    """ "Trained by Willie Mullins, Chile", "Chile, the 5-2 favourite,", "The trainer said Chile
+    would", "Peru won the Champion Hurdle by three lengths"."""
+    if _TRAINED_BY.search(body, max(0, start - 100), start) or _SPEAKER_BEFORE.search(
+        body, max(0, start - 80), start
+    ):
+        return True
+    if _ODDS.match(body, end):
+        return True
+    rest = _clause_after(body, end)
+    if _MARGIN.search(rest) is not None:
+        return True
+    price = _WON_AT.match(rest)
+    return price is not None and int(price.group(1)) > int(price.group(2))  # odds against, not a score
+
+
+_WON_AT = re.compile(
+    r"[^\S\n]+won[^\S\n]+[^.;\n]{0,60}?[^\S\n]at[^\S\n]+(\d{1,3})-(\d{1,2})(?![\d-])(?![^\S\n]+(?:up|down))"
+)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _clause_after(body: str, end: int) -> str:
+    """The rest of the form's sentence, at most `_REACH` characters."""
+    stop = _SENTENCE_STOP.search(body, end, end + _REACH)
+    return body[end : stop.start() if stop else min(len(body), end + _REACH)]
+
+
+_PRONOUN = re.compile(r"(?<![^\W_])(?:he|she)(?![^\W_])")  # not "his", "her", "him": "Brazil gave him"
+_NEXT_SENTENCE_PRONOUN = re.compile(r"[.!?][^\S\n]+(?:He|She)(?![^\W_])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _then_he_or_she(body: str, start: int, end: int) -> bool:
+    """ "Chad limped off before the break. He is expected to miss a month", "Jordan scored; he has
+    now scored in five games"; not "Chile's president said he", "Peru appointed a coach. He"."""
+    if not country_context.sentence_start(body, start) or not re.match(r"[^\S\n]+[a-z]", body[end : end + 3]):
+        return False  # "India, her second home,", "Peru's": no subject of a verb
+    rest = _clause_after(body, end)
+    pronoun = _PRONOUN.search(rest)
+    stop = pronoun.start() if pronoun else None
+    if pronoun is None:
+        following = _NEXT_SENTENCE_PRONOUN.match(body, end + len(rest))
+        if following is None:
+            return False
+        stop = len(rest)
+    between = rest[:stop]
+    return not any(
+        word[:1].isupper() or word.lower() in ROLE_NOUNS or word.endswith(("'s", "’s"))
+        for word in _WORD.findall(between)
+    )
+
+
+_RESULT = re.compile(
+    r"[^\S\n]+(?:as|and|while|but|when)[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+){1,3})"
+    r"(?:beat|won|drew|thrashed|edged|bowled|crushed|overcame|saw[^\S\n]+off)(?![^\W_])"
+    r"(?:[^\S\n]+((?:[A-Z][\w'’-]*(?:[^\S\n]+|(?=[\s,.;]))){1,3}))?"
+)
+
+
+def _beside_a_clubs_result(body: str, start: int, end: int) -> bool:
+    """ "Holland scored twice as Wigan beat Bolton", "Jordan struck a six and Yorkshire won"."""
+    if not country_context.sentence_start(body, start):
+        return False
+    rest = _clause_after(body, end)
+    found = _RESULT.search(rest)
+    if found is None:
+        return False
+    sides = [found.group(1), found.group(2) or ""]
+    words = _country_words()
+    return not any(word in words for side in sides for word in side.split())
