@@ -52,16 +52,26 @@ def _performers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
-    """Every capitalised word of a country's names and demonyms: "Iraq", "Saudi", "Arabia"."""
+def _country_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every country's names and demonyms: those of one word ("Iraq", "Saudi"), and the longer ones
+    ("Saudi Arabia", "Vatican City")."""
     from gql_news.ingest.countries import desired_countries
     from gql_news.ingest.linker import demonym_forms
 
-    words: set[str] = set()
-    for row in desired_countries():
-        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))):
-            words.update(word for word in (form or "").split() if word[:1].isupper())
-    return frozenset(words)
+    forms = {
+        form
+        for row in desired_countries()
+        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d)))
+        if form
+    }
+    return frozenset(f for f in forms if " " not in f), tuple(sorted(f for f in forms if " " in f))
+
+
+def _names_a_country(words: str) -> bool:
+    """Whether capitalised words name a country or its people ("Iraq", "Saudi Arabia", "the
+    Dutch"), not a club ("Manchester City", "Wigan")."""
+    single, several = _country_forms()
+    return any(word in single for word in words.split()) or any(form in words for form in several)
 
 
 def _a_performer(word: str) -> bool:
@@ -176,7 +186,7 @@ def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> b
     """ "Chelsea's Jordan signed", "Oldham's Kenya and Bury's Chad"; not "Trump's China policy",
     nor "Putin's Russia" where the body names Vladimir Putin."""
     possessor = _POSSESSOR.search(body, max(0, start - 40), start)
-    if possessor is None or possessor.group(1) in _country_words():
+    if possessor is None or _names_a_country(possessor.group(1)):
         return False
     following = _FOLLOWING.match(body, end)
     if following is None:
@@ -232,16 +242,18 @@ _PLAYERS_ACT = re.compile(
 )
 
 
-_SIGNED_FOR = re.compile(r"[^\S\n]+(?:has[^\S\n]+)?signed[^\S\n]+for[^\S\n]+([A-Z][\w'’-]*)")
+_SIGNED_FOR = re.compile(
+    r"(?:,[^\S\n]+who)?[^\S\n]+(?:has[^\S\n]+)?(?:signed|joined)[^\S\n]+(?:for|from)[^\S\n]+([A-Z][\w-]*)(?!['’])"
+)
 
 
 def _a_players_act(body: str, end: int) -> bool:
     """ "Jordan was sent off", "Chad was booked", "Ireland, the favourite, was pulled up at the
-    third", "Holland signed for Preston" (a club, not a country)."""
+    third", "Holland signed for Preston", "Jordan, who joined from Burnley" (a club, not a country)."""
     if _PLAYERS_ACT.match(body, end) is not None:
         return True
     club = _SIGNED_FOR.match(body, end)
-    return club is not None and club.group(1) not in _country_words()
+    return club is not None and not _names_a_country(club.group(1))
 
 
 _TRAINED_BY = re.compile(r"(?:Trained|Ridden|Saddled)[^\S\n]+by[^\S\n]+[A-Z][^,.;\n]{0,60},[^\S\n]+$")
@@ -317,14 +329,25 @@ _RESULT = re.compile(
 )
 
 
+# the side a player's act helps: "to give City the win", "to put Rovers ahead"; not "to give
+# Messi a farewell win", "pushed for Hamas to release": a person is given things too
+_HELPED_SIDE = re.compile(
+    r"(?<![^\W_])to[^\S\n]+(?:(?:give|hand)[^\S\n]+((?:[A-Z][\w-]*(?![\w'’-])[^\S\n]+){1,3})the[^\S\n]+"
+    r"(?:win|lead|victory|points|draw|equaliser|advantage)"
+    r"|put[^\S\n]+((?:[A-Z][\w-]*(?![\w'’-])[^\S\n]+){1,3})(?:ahead|level|in[^\S\n]+front|through))(?![^\W_])"
+)
+
+
 def _beside_a_clubs_result(body: str, start: int, end: int) -> bool:
-    """ "Holland scored twice as Wigan beat Bolton", "Jordan struck a six and Yorkshire won"."""
-    if not country_context.sentence_start(body, start):
+    """ "Holland scored twice as Wigan beat Bolton", "Jordan struck a six and Yorkshire won",
+    "Chad scored in the 80th minute to give City the win", "Peru converted the penalty to put
+    Rovers ahead"; not where a side so named is a country ("to give Iraq the lead")."""
+    if not country_context.sentence_start(body, start) or not re.match(r"[^\S\n]+[a-z]", body[end : end + 3]):
         return False
     rest = _clause_after(body, end)
     found = _RESULT.search(rest)
-    if found is None:
+    helped = _HELPED_SIDE.search(rest)
+    if found is None and helped is None:
         return False
-    sides = [found.group(1), found.group(2) or ""]
-    words = _country_words()
-    return not any(word in words for side in sides for word in side.split())
+    sides = [found.group(1), found.group(2) or ""] if found else [helped.group(1) or helped.group(2)]  # type: ignore[union-attr]
+    return not any(_names_a_country(side) for side in sides)

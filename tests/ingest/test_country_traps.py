@@ -1146,18 +1146,25 @@ ONE_WORD_NAMES: list[tuple[str, set[str]]] = [
     ("Neighbour Jordan closed its border.", {"JO"}),
     ("Debutants Iceland drew with Portugal.", {"IS", "PT"}),
     ("Underdogs Georgia beat Portugal 2-0.", {"GE", "PT"}),
+    ("Argentina scored late to give Messi a farewell win.", {"AR"}),
+    ("Israel pushed for Hamas to release the hostages.", {"IL"}),
+    ("India pressed for Modi to visit Kashmir.", {"IN"}),
+    ("Ukraine scored a diplomatic win for Zelensky.", {"UA"}),
+    ("Jordan scored late to give Iraq the lead.", {"IQ", "JO"}),
+    ("Chile scored twice to put Peru out of the Copa América.", {"CL", "PE"}),
+    ("Georgia joined the Council of Europe in 1999.", {"GE"}),
+    ("Mali joined from the sidelines of the talks.", {"ML"}),
+    ("Kenya signed for membership of the East African Community.", {"KE"}),
 ]
 
 # still read wrongly: a player named with no club, performer's noun or act of a player's beside the
-# name ("Peru converted the penalty"), a manager or coach speaking of one ("The manager said Jordan
+# name ("Chad headed in the rebound"), a manager or coach speaking of one ("The manager said Jordan
 # would be fit"), nouns of people WordNet lacks or files elsewhere ("prop", "lock", "DJ", "model",
 # "drag queen", "pop star", "wrestler"), a brand, a car, a locomotive; a side sent off the pitch, and
 # a horse trained in one country and winning in another
 ONE_WORD_NAMES_MISREAD = frozenset(
     [
-        "Peru converted the penalty to put Rovers ahead at the break.",
         "Everton's Niger has signed a three-year deal.",
-        "Jordan, who joined from Burnley in the summer, scored twice.",
         "Fiji, a prop from Auckland, signed for Bath.",
         "Jordan's shot was saved, and Chad headed in the rebound for Rovers.",
         "Coach Lena Ortiz said Chad would start on Saturday.",
@@ -1182,8 +1189,7 @@ ONE_WORD_NAMES_MISREAD = frozenset(
 # still read wrongly: idioms and foods WordNet lacks ("Mexican wave", "Chinese whispers", "Greek
 # yoghurt", "Japanese garden", "French mustard"), a list of languages that are no country's demonym,
 # a town named with its country after a comma, common nouns capitalised at a sentence's start
-# ("Turkey sandwiches", "China plates", "Jersey sales"), a player named by one word beside a club's
-# name only ("Chad scored ... to give City the win"), a school's team, a ship renamed,
+# ("Turkey sandwiches", "China plates", "Jersey sales"), a school's team, a ship renamed,
 # a given name no list holds ("Jools Holland": a capitalised word no dictionary knows is as often
 # an epithet, "Brexit Britain", "Francoist Spain"), a country's name before a compound of
 # "family" ("the Kenya family courts": "the Jordan family" is a surname's), a US state's name
@@ -1209,7 +1215,6 @@ KNOWN_MISREADINGS = frozenset(
         "China plates from the wreck were sold at auction.",
         "Turkey prices rose before Thanksgiving, the farm bureau said.",
         "Jersey sales doubled after the final.",
-        "Chad scored in the 80th minute to give City the win.",
         "Mexican food trucks lined the street in Austin, Texas.",
         "The liner France was renamed Norway in 1979.",
         "The Poland Seminary team won the state title. Poland's coach, Dan Ruiz, said his players had earned it.",
