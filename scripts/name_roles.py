@@ -4,20 +4,23 @@
 
 A country's name written alone after one of these nouns is a person's or a performer's one-word
 name, not the country: "the singer Kenya", "the striker Chad", "Jordan, the Fulham winger,".
-The file lists, in lower case, "performers": one-word nouns (and WordNet's hyphened ones, such as
-"full-back") one of whose three most frequent senses lies below "entertainer", "athlete" or
-"artist" (a singer, a rapper, a comedian, a goalkeeper, a winger, a painter); not the senses of
-a named person ("Picasso", "Ruth"), which WordNet writes capitalised. Nouns a country is called too ("the champion", "the favourite": a contestant
-or a rival, not an athlete; "the producer": a businessperson) lie elsewhere in WordNet.
+The file lists, in lower case, "performers": one-word nouns one of whose three most frequent
+senses lies below "entertainer", "athlete" or "artist" (a singer, a rapper, a comedian, a
+goalkeeper, a winger, a painter), not through a named person's sense ("Picasso", "Ruth": WordNet
+writes them capitalised). A hyphened noun is read by its last part or without its hyphen
+("singer-songwriter", "full-back"). Nouns a country is called too ("the champion", "the
+favourite": a contestant or a rival, not an athlete; "the producer": a businessperson) lie
+elsewhere in WordNet.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from country_compounds import WORDNET, read_synsets  # type: ignore[import-not-found]
+from country_compounds import _first_sense_below, read_synsets  # type: ignore[import-not-found]
 
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "name_roles.json"
 ROOTS = {9616922, 9820263, 9812338}  # entertainer; athlete, jock; artist, creative person
@@ -25,27 +28,12 @@ SENSES = 3
 
 
 def performers() -> set[str]:
-    synsets = read_synsets()
-    below: dict[int, bool] = {}
-
-    def under(offset: int) -> bool:
-        if offset not in below:
-            below[offset] = False  # no cycles in WordNet's hypernyms; this only guards
-            below[offset] = offset in ROOTS or any(under(up) for up in synsets[offset].hypernyms)
-        return below[offset]
-
-    out = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].replace("-", "").isalpha() or not fields[0].islower():
-            continue
-        offsets = fields[6 + int(fields[3]) :]
-        if any(
-            under(int(offset)) and fields[0] in synsets[int(offset)].words  # not a person's name: "Picasso"
-            for offset in offsets[:SENSES]
-        ):
-            out.add(fields[0])
-    return out
+    # a named person's synset ("Picasso", "Pablo_Picasso") is cut from the hierarchy
+    synsets = {
+        offset: synset if any(w.islower() for w in synset.words) else replace(synset, hypernyms=())
+        for offset, synset in read_synsets().items()
+    }
+    return _first_sense_below(synsets, ROOTS, SENSES)
 
 
 def main() -> int:

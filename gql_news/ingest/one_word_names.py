@@ -8,18 +8,26 @@ one-word form; these readings say it names such a one, each from grammar and con
 - **A performer's noun before it or in an apposition after it**: "the singer Kenya", "the
   striker Chad", "Goalkeeper Ireland saved", "Jordan, the Fulham winger," (name_roles.json:
   WordNet's entertainers, athletes and artists, made by scripts/name_roles.py; not "the
-  champion", "the favourite", "the producer", nouns a country or its side is called too).
-- **A possessive club before it and a verb after it**: "Chelsea's Jordan signed", "Oldham's Kenya
-  and"; not where the possessor is a person the body names by a given name or a title ("Vladimir
-  Putin ... Putin's Russia has"), nor before a noun ("Biden's China policy").
+  champion", "the favourite", "the producer", nouns a country or its side is called too); a
+  ship, a band or an animal set off by commas before it ("The band, Norway, played", "Their dog,
+  Chile, was found"); not a relative clause ("the singer Ireland sent to Eurovision came last").
+- **A possessive club before it and a verb after it, in a sentence about a player** (a goal, a
+  contract, a match, an injury, a debut, a performer's noun, "he" or "she"): "Chelsea's Jordan
+  signed a new contract"; not where the possessor is a country or a person the body names by a
+  given name or a title ("Vladimir Putin ... Putin's Russia has"), nor before a noun ("Biden's
+  China policy").
 - **A player's own act**: the singular subject of an act a referee, a medic or a jockey does to
   one person ("was sent off", "was booked", "was stretchered off", "was pulled up at the
-  third", "fell at the second", "unseated his rider"); a side is "reduced to ten men".
-- **He or she**: the form opens a sentence and "he", "she", "his" or "her" follows with no other
-  name or person's noun between ("Chad limped off. He is expected to miss a month",
-  "Cuba scored his first goal"); a country is "it" and its people "they".
+  third", "fell at the second", "unseated his rider"); a side is "reduced to ten men". Signing
+  for or joining from a club that is no country ("Holland signed for Preston").
+- **He or she**: the form opens a sentence as a verb's subject and "he" or "she" follows in the
+  sentence or opens the next, with no other name or person's noun between ("Chad limped off. He
+  is expected to miss a month"); a country is "it" and its people "they" ("his" and "her" are
+  left out: "Brazil gave her citizenship").
 - **A club's result beside it**: the form opens a sentence and the sentence then tells a result
-  between sides none of which is a country ("Holland scored twice as Wigan beat Bolton").
+  between sides, or gives the win or the lead to a side, none of which is a country ("Holland
+  scored twice as Wigan beat Bolton", "Chad scored to give City the win"; not "to give Messi a
+  farewell win").
 - **A horse race**: "Trained by X, ...", "Ridden by X, ..." before it; odds after it ("Chile, the
   5-2 favourite", "Jamaica was a 7-2 winner"); a trainer or a jockey who says something about
   it ("The trainer said Chile would run"); a margin of a race ("by three lengths", "a neck").
