@@ -121,7 +121,7 @@ def a_one_word_name(body: str, start: int, end: int, context: CountryContext) ->
         or _after_a_club(body, start, end, context)
         or _a_players_act(body, end)
         or _a_race(body, start, end)
-        or _then_he_or_she(body, start, end)
+        or _then_he_or_she(body, start, end, context)
         or _beside_a_clubs_result(body, start, end)
     ):
         return False
@@ -251,7 +251,7 @@ _PLAYERS_ACT = re.compile(
 
 
 _SIGNED_FOR = re.compile(
-    r"(?:,[^\S\n]+who)?[^\S\n]+(?:has[^\S\n]+)?(?:signed|joined)[^\S\n]+(?:for|from)[^\S\n]+([A-Z][\w-]*)(?!['’])"
+    r"(?:,[^\S\n]+who|,[^,;.\n]{1,40},)?[^\S\n]+(?:has[^\S\n]+)?(?:signed|joined)[^\S\n]+(?:for|from)[^\S\n]+([A-Z][\w-]*)(?!['’])"
 )
 
 
@@ -310,9 +310,11 @@ _NEXT_SENTENCE_PRONOUN = re.compile(r"[.!?][^\S\n]+(?:He|She)(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _then_he_or_she(body: str, start: int, end: int) -> bool:
+def _then_he_or_she(body: str, start: int, end: int, context: CountryContext) -> bool:
     """ "Chad limped off before the break. He is expected to miss a month", "Jordan scored; he has
-    now scored in five games"; not "Chile's president said he", "Peru appointed a coach. He"."""
+    now scored in five games"; not "Chile's president said he", "Peru appointed a coach. He", nor
+    a "He" opening the next sentence where a person was named just before the form ("King
+    Abdullah flew home. Jordan hosted the talks. He said")."""
     if not country_context.sentence_start(body, start) or not re.match(r"[^\S\n]+[a-z]", body[end : end + 3]):
         return False  # "India, her second home,", "Peru's": no subject of a verb
     rest = _clause_after(body, end)
@@ -320,7 +322,10 @@ def _then_he_or_she(body: str, start: int, end: int) -> bool:
     stop = pronoun.start() if pronoun else None
     if pronoun is None:
         following = _NEXT_SENTENCE_PRONOUN.match(body, end + len(rest))
-        if following is None:
+        if following is None or any(
+            word.lower() in ROLE_NOUNS or word.lower() in context.given_names
+            for word in _WORD.findall(body, max(0, start - _REACH), start)
+        ):
             return False
         stop = len(rest)
     between = rest[:stop]

@@ -1155,6 +1155,9 @@ ONE_WORD_NAMES: list[tuple[str, set[str]]] = [
     ("Georgia joined the Council of Europe in 1999.", {"GE"}),
     ("Mali joined from the sidelines of the talks.", {"ML"}),
     ("Kenya signed for membership of the East African Community.", {"KE"}),
+    ("King Abdullah flew home on Sunday. Jordan hosted the talks. He said they went well.", {"JO"}),
+    ("The minister spoke first. Chile signed the accord. She called it historic.", {"CL"}),
+    ("Kenya, the regional power, signed for Chinese loans in 2014.", {"CN", "KE"}),
 ]
 
 # still read wrongly: a player named with no club, performer's noun or act of a player's beside the
@@ -1165,7 +1168,6 @@ ONE_WORD_NAMES: list[tuple[str, set[str]]] = [
 ONE_WORD_NAMES_MISREAD = frozenset(
     [
         "Everton's Niger has signed a three-year deal.",
-        "Fiji, a prop from Auckland, signed for Bath.",
         "Jordan's shot was saved, and Chad headed in the rebound for Rovers.",
         "Coach Lena Ortiz said Chad would start on Saturday.",
         "The manager said Jordan would be fit for the derby.",
