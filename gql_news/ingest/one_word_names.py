@@ -20,17 +20,19 @@ one-word form; these readings say it names such a one, each from grammar and con
   one person ("was sent off", "was booked", "was stretchered off", "was pulled up at the
   third", "fell at the second", "unseated his rider"); a side is "reduced to ten men". Signing
   for or joining from a club that is no country ("Holland signed for Preston").
-- **He or she**: the form opens a sentence as a verb's subject and "he" or "she" follows in the
-  sentence or opens the next, with no other name or person's noun between ("Chad limped off. He
-  is expected to miss a month"); a country is "it" and its people "they" ("his" and "her" are
-  left out: "Brazil gave her citizenship").
+- **He or she**: the form opens a sentence as a verb's subject and "he" or "she" opens a clause
+  joined to it, with no other name or person's noun between ("Jordan scored; he has now scored
+  in five games"); a country is "it" and its people "they" ("his" and "her" are left out:
+  "Brazil gave her citizenship"; so is a "He" opening the next sentence, who may be anyone
+  named before).
 - **A club's result beside it**: the form opens a sentence and the sentence then tells a result
   between sides, or gives the win or the lead to a side, none of which is a country ("Holland
   scored twice as Wigan beat Bolton", "Chad scored to give City the win"; not "to give Messi a
   farewell win").
-- **A horse race**: "Trained by X, ...", "Ridden by X, ..." before it; odds after it ("Chile, the
-  5-2 favourite", "Jamaica was a 7-2 winner"); a trainer or a jockey who says something about
-  it ("The trainer said Chile would run"); a margin of a race ("by three lengths", "a neck").
+- **A horse race**: "Trained by X, ...", "Ridden by X, ..." before it; a trainer or a jockey
+  who says something about it ("The trainer said Chile would run"); a horse's margin ("by a
+  neck"; not lengths, which a crew wins by too); winning at a price ("won the Lincoln at 20-1";
+  not odds alone, "Argentina was a 5-2 favourite", which bookmakers give a side too).
 
 Each reading gives way where the body also writes the form after a preposition ("flew to
 Jordan"): there news prose means the country by it, as for a given name (country_context.py).
@@ -121,7 +123,7 @@ def a_one_word_name(body: str, start: int, end: int, context: CountryContext) ->
         or _after_a_club(body, start, end, context)
         or _a_players_act(body, end)
         or _a_race(body, start, end)
-        or _then_he_or_she(body, start, end, context)
+        or _then_he_or_she(body, start, end)
         or _beside_a_clubs_result(body, start, end)
     ):
         return False
@@ -245,7 +247,7 @@ def _a_person(body: str, word: str, context: CountryContext) -> bool:
 _PLAYERS_ACT = re.compile(
     r"(?:,[^,;.\n]{1,40},)?[^\S\n]+(?:(?:was|has[^\S\n]+been|had[^\S\n]+been|is|got)[^\S\n]+(?:sent[^\S\n]+off|booked(?![^\S\n]+(?:on|onto|into|in|through|via)(?![^\W_]))|substituted"
     r"|stretchered[^\S\n]+off|sin-binned|yellow-carded|red-carded|taken[^\S\n]+off(?![^\S\n]+(?:the|a|an|its)(?![^\W_]))|run[^\S\n]+out|stumped"
-    r"|pulled[^\S\n]+up[^\S\n]+(?:at|before|after|in)|fined[^\S\n]+for[^\S\n]+(?:an?[^\S\n]+)?(?:elbow|tackle|foul|dissent))"
+    r"|pulled[^\S\n]+up[^\S\n]+(?:at|before|after)[^\S\n]+the[^\S\n]+[a-z\d]+(?:[^\S\n]+fence)?(?=[,.;]|[^\S\n]+(?:and|when|after|before))|fined[^\S\n]+for[^\S\n]+(?:an?[^\S\n]+)?(?:elbow|tackle|foul|dissent))"
     r"|limped[^\S\n]+off|fell[^\S\n]+at[^\S\n]+the[^\S\n]+[a-z\d]+(?:[^\S\n]+fence)?(?=[,.;]|[^\S\n]+(?:and|when|after|before))|unseated[^\S\n]+(?:his|her)|made[^\S\n]+(?:his|her)[^\S\n]+debut)(?![^\W_])"
 )
 
@@ -265,26 +267,20 @@ def _a_players_act(body: str, end: int) -> bool:
 
 
 _TRAINED_BY = re.compile(r"(?:Trained|Ridden|Saddled)[^\S\n]+by[^\S\n]+[A-Z][^,.;\n]{0,60},[^\S\n]+$")
-_ODDS = re.compile(
-    r"(?:,|[^\S\n]+(?:was|is|became))[^\S\n]+(?:the|an?)[^\S\n]+\d{1,3}-\d{1,2}[^\S\n]+"
-    r"(?:joint-|second-)?(?:favourite|favorite|winner|shot|chance|outsider)(?![^\W_])"
-)
 _SPEAKER_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]rainer|[Jj]ockey)(?:[^\S\n]+[A-Z][\w'’-]*){0,3}[^\S\n]+(?:said|says|thinks|believes)(?:[^\S\n]+that)?[^\S\n]+$"
 )
-_MARGIN = re.compile(
-    r"(?<![^\W_])(?:by|beaten)[^\S\n]+(?:an?[^\S\n]+)?(?:short[- ])?(?:head|neck|nose|length|(?:[a-z]+|\d+)(?:-and-a-half)?[^\S\n]+lengths)(?![^\W_])"
-)
+# a horse's margin ("by a neck", "beaten a short head"); not lengths, which a boat or a swimmer wins by too
+_MARGIN = re.compile(r"(?<![^\W_])(?:by|beaten)[^\S\n]+an?[^\S\n]+(?:short[- ])?(?:head|neck|nose)(?![^\W_])")
 
 
 def _a_race(body: str, start: int, end: int) -> bool:
-    """ "Trained by Willie Mullins, Chile", "Chile, the 5-2 favourite,", "The trainer said Chile
-    would", "Peru won the Champion Hurdle by three lengths"."""
+    """ "Trained by Willie Mullins, Chile", "The trainer said Chile would", "Kenya won the Oaks by
+    a neck", "Chad won the Lincoln at 20-1"; not odds alone ("Argentina was a 5-2 favourite"),
+    which bookmakers give a side too."""
     if _TRAINED_BY.search(body, max(0, start - 100), start) or _SPEAKER_BEFORE.search(
         body, max(0, start - 80), start
     ):
-        return True
-    if _ODDS.match(body, end):
         return True
     rest = _clause_after(body, end)
     if _MARGIN.search(rest) is not None:
@@ -305,33 +301,24 @@ def _clause_after(body: str, end: int) -> str:
     return body[end : stop.start() if stop else min(len(body), end + _REACH)]
 
 
-_PRONOUN = re.compile(r"(?<![^\W_])(?:he|she)(?![^\W_])")  # not "his", "her", "him": "Brazil gave him"
-_NEXT_SENTENCE_PRONOUN = re.compile(r"[.!?][^\S\n]+(?:He|She)(?![^\W_])")
+# "he" or "she" opening a clause joined to the form's: "Jordan scored; he has", "Chad scored and he"
+_PRONOUN = re.compile(r"(?:;|,?[^\S\n]+(?:and|but))[^\S\n]+(?:he|she)(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _then_he_or_she(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """ "Chad limped off before the break. He is expected to miss a month", "Jordan scored; he has
-    now scored in five games"; not "Chile's president said he", "Peru appointed a coach. He", nor
-    a "He" opening the next sentence where a person was named just before the form ("King
-    Abdullah flew home. Jordan hosted the talks. He said")."""
+def _then_he_or_she(body: str, start: int, end: int) -> bool:
+    """ "Jordan scored in the 70th minute; he has now scored in five games"; not "Chile's
+    president said he", "Kenya recalled its ambassador after he", nor a "He" opening the next
+    sentence, which may be a person named before ("Netanyahu spoke. Israel struck. He warned")."""
     if not country_context.sentence_start(body, start) or not re.match(r"[^\S\n]+[a-z]", body[end : end + 3]):
         return False  # "India, her second home,", "Peru's": no subject of a verb
     rest = _clause_after(body, end)
     pronoun = _PRONOUN.search(rest)
-    stop = pronoun.start() if pronoun else None
     if pronoun is None:
-        following = _NEXT_SENTENCE_PRONOUN.match(body, end + len(rest))
-        if following is None or any(
-            word.lower() in ROLE_NOUNS or word.lower() in context.given_names
-            for word in _WORD.findall(body, max(0, start - _REACH), start)
-        ):
-            return False
-        stop = len(rest)
-    between = rest[:stop]
+        return False
     return not any(
         word[:1].isupper() or word.lower() in ROLE_NOUNS or word.endswith(("'s", "’s"))
-        for word in _WORD.findall(between)
+        for word in _WORD.findall(rest, 0, pronoun.start())
     )
 
 

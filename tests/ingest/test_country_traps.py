@@ -1158,6 +1158,16 @@ ONE_WORD_NAMES: list[tuple[str, set[str]]] = [
     ("King Abdullah flew home on Sunday. Jordan hosted the talks. He said they went well.", {"JO"}),
     ("The minister spoke first. Chile signed the accord. She called it historic.", {"CL"}),
     ("Kenya, the regional power, signed for Chinese loans in 2014.", {"CN", "KE"}),
+    ("Arsenal's Brazil international Gabriel Martinelli scored twice.", {"BR"}),
+    ("Liverpool's Egypt forward Mohamed Salah scored his 20th goal.", {"EG"}),
+    ("The winger Wales had hoped to pick was injured.", {"GB"}),
+    ("Netanyahu spoke first. Israel launched strikes overnight. He warned of more to come.", {"IL"}),
+    ("Spain was booked into the final after beating France.", {"ES", "FR"}),
+    ("Canada was pulled up at the last minute by the vote.", {"CA"}),
+    ("Japan won the relay by three lengths of the pool.", {"JP"}),
+    ("Australia won the eights by two lengths.", {"AU"}),
+    ("Argentina was a 5-2 favourite with bookmakers to win the World Cup.", {"AR"}),
+    ("Brazil, 2-1 winners over Chile, face Peru next.", {"BR", "CL", "PE"}),
 ]
 
 # still read wrongly: a player named with no club, performer's noun or act of a player's beside the
