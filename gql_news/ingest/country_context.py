@@ -63,8 +63,9 @@ exceptional phrases:
   halibut and Argentine red shrimp"); a demonym after "like a" before no person's noun, or after
   "like a game of" ("like a game of Chinese whispers"); a verb's forms before a form that ends
   it ("went Dutch"); and at a sentence's start a food's name before a prepared food ("Turkey
-  sandwiches were served"). A compound followed by a word of trade is the country's goods
-  ("Swiss cheese exports", "Japanese maple exports").
+  sandwiches were served"); a form and its phrase called a breed or a species ("The Russian blue
+  is a quiet breed of cat", "a species of Brazilian frog"). A compound followed by a word of
+  trade or a crop is the country's goods ("Swiss cheese exports", "the Egyptian cotton crop").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -1371,6 +1372,8 @@ def _compound(
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     if words and _a_kind_after_the(body, start, end, words, context):
         return True  # "The Greenland shark, which can live", "the Egyptian cobra is": a species
+    if words and _called_a_kind(body, start, phrase_end):
+        return True  # "The Russian blue is a quiet breed of cat", "a species of Brazilian frog"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
@@ -1986,14 +1989,35 @@ def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
 
 
 def _a_compound_traded(body: str, end: int) -> bool:
-    """Whether the lower-case words after a form end with a word of trade after the compound they
-    begin ("Swiss cheese exports", "Japanese maple imports", "Turkish coffee importers"): the
-    country's goods, as "French wine exports" are, though "Swiss cheese" alone is a kind."""
+    """Whether the lower-case words after a form hold, after the compound they begin, a word of
+    trade or a crop ("Swiss cheese exports", "Japanese maple imports", "Turkish coffee
+    importers", "the Egyptian cotton crop"): the country's goods, as "French wine exports" are,
+    though "Swiss cheese" alone is a kind."""
     words = _LOWER_WORDS_AFTER.match(body, end)
     if words is None:
         return False
     later = words.group().split()[1:]
-    return any(_TRADE_TALK.pattern.fullmatch(word) is not None for word in later)
+    return any(_TRADE_TALK.pattern.fullmatch(word) is not None or _CROP.fullmatch(word) for word in later)
+
+
+_CROP = re.compile(r"crops?|harvests?")
+# what a kind is called after its name, or before it: "The Russian blue is a quiet breed of cat",
+# "a species of Brazilian frog"
+_CALLED_A_KIND = re.compile(
+    r",?[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:an?[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(?:breeds?|species|subspecies|cultivars?)(?![^\W_])"
+)
+_A_KIND_OF_BEFORE = re.compile(r"(?<![^\W_])(?:breeds?|species|subspecies|cultivars?)[^\S\n]+of[^\S\n]+$")
+
+
+def _called_a_kind(body: str, start: int, phrase_end: int) -> bool:
+    """Whether a form and its lower-case phrase (ending at `phrase_end`) are called a breed, a
+    species or a cultivar ("The Russian blue is a quiet breed of cat"), or follow "a species of"
+    ("a species of Brazilian frog"): the name of a kind, not the country."""
+    return (
+        _CALLED_A_KIND.match(body, phrase_end) is not None
+        or _A_KIND_OF_BEFORE.search(body, max(0, start - 20), start) is not None
+    )
 
 
 def _listed_with_a_species(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:

@@ -1191,7 +1191,6 @@ SENSES_MISREADINGS = frozenset(
         "Japanese knotweed spread along the riverbank behind the houses.",
         "Egyptian geese nested by the lake in the park.",
         "The Mexican free-tailed bat roosts in caves in Texas.",
-        "The Russian blue is a quiet breed of cat.",
         "Chilean sea bass is often caught illegally.",
         "An Australian shepherd herded the sheep into the pen.",
         "Japanese quail can lay an egg a day.",
@@ -1215,7 +1214,6 @@ SENSES_MISREADINGS = frozenset(
         "Indian rhinoceros numbers rose, the Assam forest department said.",
         "Chinese lantern makers in Yiwu cut jobs.",
         "Indian summers are getting hotter, the Delhi weather office said.",
-        "The Egyptian cotton crop was hit by pests.",
     ]
 )
 
