@@ -1911,6 +1911,7 @@ _COOKING_FIRST = re.compile(r"cooking|cookery|cuisine")  # a style of cooking be
 _COOKING_HEAD = re.compile(r"restaurants?|cuisines?|cooking|cookery|takeaways?|recipes?|dishes|food")
 _COOKING_TALK = _Talk(
     "menu menus recipe recipes chef chefs cuisine restaurant restaurants cookery cooking cookbook cookbooks dishes"
+    " cafe cafes café cafés"
 )
 # a body about translation, and the words for a text or a version of it in one language
 _TRANSLATION_TALK = _Talk("dubbed dubbing interpreter interpreters bilingual", stems="translat subtitl")

@@ -1208,7 +1208,6 @@ SENSES_MISREADINGS = frozenset(
         "Turkey feathers littered the barn floor.",
         "China dolls from the attic fetched £300.",
         "German chocolate cake was served at the wedding.",
-        "The cafe serves Vietnamese noodle soup from a van in Leeds.",
         "German police dogs were flown to Turkey after the earthquake.",
         "Indian elephant keepers went on strike in Kerala.",
         "Indian rhinoceros numbers rose, the Assam forest department said.",
