@@ -51,7 +51,8 @@ oil palm") it is not. The file lists, in lower case:
   ("liner", "tanker", "band"): "the liner France", "Japan, the band," are names of one.
 - "languages": demonyms that WordNet also lists as a language (a noun.communication sense:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
-  verbs that end with a country form ("double dutch", "go dutch", "talk turkey").
+  verbs that end with a country form ("double dutch", "go dutch", "talk turkey"), the verbs in
+  each of their forms ("went dutch", "talking turkey").
 - "kinds_of_things": one-word nouns whose first sense lies below "fabric", "plaything" or
   "musical instrument" ("towelling", "doll", "guitar"): after a country form, a kind of cloth,
   toy or instrument ("Turkish towelling", "Spanish guitars").
@@ -150,17 +151,23 @@ def country_words() -> dict[str, set[str]]:
 
 def plurals() -> dict[str, list[str]]:
     """Irregular plurals by singular, from WordNet's noun.exc ("goose": ["geese"])."""
+    return _exceptions("noun.exc")
+
+
+def _exceptions(name: str) -> dict[str, list[str]]:
+    """A WordNet exception list (noun.exc, verb.exc) by base form: its irregular forms."""
     out: dict[str, list[str]] = defaultdict(list)
-    for line in (WORDNET / "noun.exc").read_text(encoding="utf-8").splitlines():
-        plural, *singulars = line.split()
-        for singular in singulars:
-            out[singular].append(plural)
+    for line in (WORDNET / name).read_text(encoding="utf-8").splitlines():
+        form, *bases = line.split()
+        for base in bases:
+            out[base].append(form)
     return out
 
 
 def main() -> int:
     words = country_words()
     synsets = read_synsets()
+    verb_exc = _exceptions("verb.exc")  # a verb's irregular forms: "go": ["went", "gone"]
     compounds: set[tuple[str, ...]] = set()  # WordNet's own, held for the country's other forms
     kinds: set[tuple[str, ...]] = set()  # a breed, crop or dish and its kind: that form only
     endings: set[str] = set()
@@ -170,6 +177,8 @@ def main() -> int:
                 parts = tuple(lemma.lower().split("_"))
                 if len(parts) == 2 and parts[1] in words and parts[0].isalpha():
                     endings.add(" ".join(parts))
+                    if synset.lexfile < 0:  # the verb's other forms: "went dutch", "talking turkey"
+                        endings.update(f"{form} {parts[1]}" for form in _verb_forms(parts[0], verb_exc))
         if synset.lexfile == TIME:  # a time's common noun after a form: "Indian summer"
             for lemma in synset.words:
                 parts = tuple(lemma.split("_"))
@@ -466,6 +475,17 @@ def _irregular_verb_forms() -> set[str]:
         if form.isalpha():
             out.add(form)
     return out
+
+
+def _verb_forms(verb: str, irregular: dict[str, list[str]]) -> set[str]:
+    """A verb's inflected forms: its irregular ones ("went", "gone") and the regular ones that
+    verb.exc does not replace ("goes", "going"; "talks", "talked", "talking")."""
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    regular = {third, stem + "ing"}
+    if not irregular.get(verb):
+        regular.add(stem + "ed")
+    return regular | set(irregular.get(verb, ()))
 
 
 def _contest_acts() -> set[str]:

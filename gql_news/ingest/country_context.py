@@ -55,6 +55,17 @@ exceptional phrases:
   is the town in a body that names its state and not the country's capital.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
   to most voters").
+- **A kind read from its sentence.** "The", a form and one animal or plant that is no food,
+  followed by what is said of a kind ("The Greenland shark, which can live 400 years", "the
+  Egyptian cobra is among"; not "the Irish horse won", "the Norwegian salmon"); a demonym's
+  phrase read to its last noun ("Chinese mitten crabs next year") or to its verb ("Spanish flu
+  killed millions"); a country's name before an animal listed beside a species ("Greenland
+  halibut and Argentine red shrimp"); a demonym after "like a" before no person's noun, or after
+  "like a game of" ("like a game of Chinese whispers"); a verb's forms before a form that ends
+  it ("went Dutch"); and at a sentence's start a food's name before a prepared food ("Turkey
+  sandwiches were served"); a form and its phrase called a breed or a species ("The Russian blue
+  is a quiet breed of cat", "a species of Brazilian frog"). A compound followed by a word of
+  trade or a crop is the country's goods ("Swiss cheese exports", "the Egyptian cotton crop").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -1331,7 +1342,7 @@ def _compound(
     named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
-    if _known_compound(body, end, lower, context):
+    if _known_compound(body, end, lower, context) and not _a_compound_traded(body, end):
         return True
 
     def nowhere_else() -> bool:
@@ -1352,6 +1363,12 @@ def _compound(
             return True  # "Argentine ants" in a survey of invasive species
         if words and _a_species_name(body, nouns, context):
             return True  # "Egyptian fruit bats", "Chilean sea bass", "Argentine red shrimp"
+        if words and _a_species_up_to_its_last_noun(body, words, context):
+            return True  # "Chinese mitten crabs next year": the phrase ends at a word that is no noun
+        if words and _a_dish_or_disease_before_its_verb(words, context):
+            return True  # "Spanish flu killed millions"
+        if words and _in_a_simile(body, start, words):
+            return True  # "donations arrived like a Mexican wave", "like a game of Chinese whispers"
         if words and _a_cooking_style(body, nouns, context):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
@@ -1359,8 +1376,14 @@ def _compound(
     elif words:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
+        if _an_animal(nouns[-1], context) and _listed_with_a_species(body, start, phrase_end, context):
+            return True  # "Greenland halibut and Argentine red shrimp": a list of species
         if _an_animal(nouns[-1], context) and not _opens_a_clause(body, start) and _speaks_of_species(body):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
+    if words and _a_kind_after_the(body, start, end, words, context):
+        return True  # "The Greenland shark, which can live", "the Egyptian cobra is": a species
+    if words and _called_a_kind(body, start, phrase_end):
+        return True  # "The Russian blue is a quiet breed of cat", "a species of Brazilian frog"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
@@ -1388,6 +1411,8 @@ def _compound(
     if sentence_start(body, start) and form.isalpha():
         if lower in context.foods and _a_sentence_of_cooking(body, end):
             return True  # "Turkey was on the menu at the anniversary lunch"
+        if lower in context.foods and _a_dish_after_a_food(body, end, words, context):
+            return True  # "Turkey sandwiches were served": the food's name before a dish made of it
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
 
@@ -1896,6 +1921,7 @@ _COOKING_FIRST = re.compile(r"cooking|cookery|cuisine")  # a style of cooking be
 _COOKING_HEAD = re.compile(r"restaurants?|cuisines?|cooking|cookery|takeaways?|recipes?|dishes|food")
 _COOKING_TALK = _Talk(
     "menu menus recipe recipes chef chefs cuisine restaurant restaurants cookery cooking cookbook cookbooks dishes"
+    " cafe cafes café cafés"
 )
 # a body about translation, and the words for a text or a version of it in one language
 _TRANSLATION_TALK = _Talk("dubbed dubbing interpreter interpreters bilingual", stems="translat subtitl")
@@ -1971,6 +1997,163 @@ def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
     return 1 <= len(phrase) <= 2 and any(
         noun in context.dishes_and_diseases for noun in _singulars(phrase[-1])
     )
+
+
+def _a_compound_traded(body: str, end: int) -> bool:
+    """Whether the lower-case words after a form hold, after the compound they begin, a word of
+    trade or a crop ("Swiss cheese exports", "Japanese maple imports", "Turkish coffee
+    importers", "the Egyptian cotton crop"): the country's goods, as "French wine exports" are,
+    though "Swiss cheese" alone is a kind."""
+    words = _LOWER_WORDS_AFTER.match(body, end)
+    if words is None:
+        return False
+    later = words.group().split()[1:]
+    return any(_TRADE_TALK.pattern.fullmatch(word) is not None or _CROP.fullmatch(word) for word in later)
+
+
+_CROP = re.compile(r"crops?|harvests?")
+# what a kind is called after its name, or before it: "The Russian blue is a quiet breed of cat",
+# "a species of Brazilian frog"
+_CALLED_A_KIND = re.compile(
+    r",?[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:an?[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(?:breeds?|species|subspecies|cultivars?)(?![^\W_])"
+)
+_A_KIND_OF_BEFORE = re.compile(r"(?<![^\W_])(?:breeds?|species|subspecies|cultivars?)[^\S\n]+of[^\S\n]+$")
+
+
+def _called_a_kind(body: str, start: int, phrase_end: int) -> bool:
+    """Whether a form and its lower-case phrase (ending at `phrase_end`) are called a breed, a
+    species or a cultivar ("The Russian blue is a quiet breed of cat"), or follow "a species of"
+    ("a species of Brazilian frog"): the name of a kind, not the country."""
+    return (
+        _CALLED_A_KIND.match(body, phrase_end) is not None
+        or _A_KIND_OF_BEFORE.search(body, max(0, start - 20), start) is not None
+    )
+
+
+def _listed_with_a_species(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:
+    """Whether a country's name and its animal (ending at `phrase_end`) stand in a list next to a
+    demonym before an animal that names no country there ("Greenland halibut and Argentine red
+    shrimp", a species' name): the items of a list are of one kind, and a country's name before
+    an animal next to a species is one too."""
+    items = []
+    following = _NEXT_ITEM.match(body, phrase_end)
+    if following is not None:
+        items.append((following.group(1), following.end()))
+    preceding = _previous_item(body, start, 3)
+    if preceding is not None:
+        items.append(preceding)
+    for form, form_end in items:
+        if form.lower() not in context.demonyms:
+            continue
+        words = _nouns_first(_phrase_after(body, form_end, context)[0], context)
+        if (
+            words
+            and _an_animal(words[-1], context)
+            and not_the_country(body, form_end - len(form), form_end, context, names=False)
+        ):
+            return True
+    return False
+
+
+def _nouns_first(words: list[str], context: CountryContext) -> list[str]:
+    """The words of a phrase up to the first that is no WordNet noun in any number ("mitten crabs"
+    of "mitten crabs next"): the noun phrase the form stands before."""
+    out: list[str] = []
+    for word in words:
+        if not any(form in context.nouns for form in _singulars(word)):
+            break
+        out.append(word)
+    return out
+
+
+def _a_species_up_to_its_last_noun(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether a demonym's phrase, cut where a word that is no noun begins the rest of the sentence
+    ("Chinese mitten crabs next year"), is a species' name as `_a_species` or `_a_species_name`
+    read it: those read the phrase to its last word, which is here no part of the name."""
+    nouns = _nouns_first(words, context)
+    if not nouns or len(nouns) == len(words):
+        return False
+    return _a_species(body, nouns, context) or _a_species_name(body, nouns, context)
+
+
+def _a_dish_or_disease_before_its_verb(words: list[str], context: CountryContext) -> bool:
+    """Whether the words after a demonym, up to the verb that follows its noun ("flu" in "flu
+    killed millions": a past form in -ed or an irregular one), name a dish or an illness as
+    `_a_dish_or_disease` reads them; that one reads the verb and its object as the noun's."""
+    for at, word in enumerate(words[1:], start=1):
+        if word.endswith("ed") or word in context.verb_forms:
+            return _a_dish_or_disease(words[:at], context)
+    return False
+
+
+# "like a" before a form, or "like a game of": what a thing is likened to
+_SIMILE_BEFORE = re.compile(r"(?<![^\W_])[Ll]ike[^\S\n]+an?(?:[^\S\n]+game[^\S\n]+of)?[^\S\n]+$")
+
+
+def _in_a_simile(body: str, start: int, words: list[str]) -> bool:
+    """Whether a demonym follows "like a game of", or "like a" before a phrase (`words`) with no
+    noun that may name a person: what a thing is likened to is a figure of speech ("passed
+    around like a game of Chinese whispers", "unpacked like a Russian doll"), not the country's
+    goods; a person is the country's ("played like a Brazilian striker"), and so is any noun
+    WordNet also gives a person's sense ("like a Mexican wave" is left to the country)."""
+    simile = _SIMILE_BEFORE.search(body, max(0, start - 25), start)
+    if simile is None:
+        return False
+    return " game" in simile.group() or not any(
+        noun in ROLE_NOUNS or noun in _OF_A_NATION for word in words for noun in _singulars(word)
+    )
+
+
+# what is said of a kind after its name: "The Greenland shark, which can live", "the Egyptian
+# cobra is among", "the Cuban tree frog has spread"
+_KIND_PREDICATE = re.compile(
+    r"(?:,[^\S\n]+which)?[^\S\n]+(?:can|may|is[^\S\n]+(?:among|native|found|one[^\S\n]+of|known)"
+    r"|has[^\S\n]+spread)(?![^\W_])"
+)
+
+
+def _a_kind_after_the(body: str, start: int, end: int, words: list[str], context: CountryContext) -> bool:
+    """Whether "the", a form and a noun phrase whose head is one animal or plant, in the singular
+    and no food, are followed by what is said of a kind ("The Greenland shark, which can live 400
+    years", "the Egyptian cobra is among the deadliest", "the Cuban tree frog has spread"): they
+    name a species, not the country's produce (a food or a crop: "the Norwegian salmon", "the
+    Russian wheat crop"), nor one animal ("the Irish horse won"). Not in a paragraph that speaks
+    of trade, nor before "'s"."""
+    if _word_before(body, start) != "the" or body.startswith(("'s", "’s"), end):
+        return False
+    nouns = _nouns_first(_without_verbs(words, context), context)
+    if not nouns or (nouns[-1].endswith("s") and not nouns[-1].endswith("ss")):
+        return False
+    head = nouns[-1]
+    if head in _OF_A_NATION or _FARM_TALK.fullmatch(head) or any(_a_food(noun, context) for noun in nouns):
+        return False  # produce, a crop or a harvest: "the Russian wheat crop", "the Norwegian salmon"
+    if not (head in context.animals or head in context.plants):
+        return False
+    position = end
+    for _ in nouns:  # to the end of the head noun
+        word = _LOWER_WORD.match(body, position)
+        if word is None:
+            return False
+        position = word.end()
+    if _KIND_PREDICATE.match(body, position) is None:
+        return False
+    return _TRADE_TALK.pattern.search(_paragraph(body, start)) is None
+
+
+def _a_dish_after_a_food(body: str, end: int, words: list[str], context: CountryContext) -> bool:
+    """Whether a sentence-initial form that is also a food's name ("Turkey", "Chile") stands
+    before a prepared food, the one noun of its phrase ("Turkey sandwiches were served", "Turkey
+    burgers are"), in a sentence that says nothing of trade or farming: a dish made of that
+    food. A longer phrase ("Turkey sandwich sales") or produce ("Turkey hazelnuts", an animal or a
+    plant too) is left to the other rules."""
+    if body.startswith(("'s", "’s"), end) or not words:
+        return False
+    nouns = _nouns_first(words, context)
+    if len(nouns) != 1 or not any(_a_prepared_food(noun, context) for noun in _singulars(nouns[0])):
+        return False
+    sentence = _rest_of_sentence(body, end)
+    return _TRADE_TALK.pattern.search(sentence) is None and _FARM_TALK.search(sentence) is None
 
 
 def _common_noun_at_sentence_start(
