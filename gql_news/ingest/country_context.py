@@ -185,6 +185,7 @@ class _Talk:
         self.stems = tuple(stems.split())
         alternatives = [*map(re.escape, self.words), *(re.escape(stem) + r"\w*" for stem in self.stems)]
         self.pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+        self.looked_for = (*((word, True) for word in self.words), *((stem, False) for stem in self.stems))
 
     def in_body(self, body: str) -> bool:
         """Whether `body` writes one of the words, as `pattern` would find it: each word looked for
@@ -193,7 +194,7 @@ class _Talk:
         if any(letter in body for letter in _CASE_BLIND_ONLY):
             return self.pattern.search(body) is not None
         lowered = of_the_body(body, "lower case", str.lower)
-        for word, whole in [*((word, True) for word in self.words), *((stem, False) for stem in self.stems)]:
+        for word, whole in self.looked_for:
             at = lowered.find(word)
             while at >= 0:
                 end = at + len(word)
@@ -809,10 +810,13 @@ _body_facts: tuple[str, dict[Hashable, Any]] = ("", {})
 
 # a vessel, a horse or a work introduced by what it is ("the container ship Ever Jordan", "the bulk
 # carrier Spirit of Peru", "the colt Irish Rover"): the capitalised words after the noun are its name
+_THING_NOUNS = (
+    "ship", "vessel", "tanker", "freighter", "carrier", "liner", "ferry", "yacht", "trawler", "barge",
+    "horse", "racehorse", "colt", "filly", "mare", "gelding", "stallion", "album", "song", "novel", "film",
+)  # fmt: skip
 _NAMED_THING = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:[^\S\n]+[a-z]+(?![^\W_])){0,2}?[^\S\n]+"
-    r"(?:ship|vessel|tanker|freighter|carrier|liner|ferry|yacht|trawler|barge|horse|racehorse|colt|filly"
-    r"|mare|gelding|stallion|album|song|novel|film)"
+    rf"(?:{'|'.join(_THING_NOUNS)})"
     r"[^\S\n]+([^\W\d_a-z][\w'’-]*(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+|du[^\S\n]+)?[^\W\d_a-z][\w'’-]*)*)"
 )
 
@@ -833,6 +837,8 @@ def _named_things(body: str) -> tuple[list[int], list[int]]:
     ("Spirit of Peru", "Spirit of Chile", ...)."""
     spans: list[tuple[int, int]] = []
     names: set[str] = set()
+    if not any(noun in body for noun in _THING_NOUNS):
+        return [], []  # the pattern needs one of the nouns: not tried at every determiner
     for match in _NAMED_THING.finditer(body):
         name = match.group(1)
         if " " in name:  # one word may be the subject of what follows: "the tanker Iran seized"
@@ -2065,7 +2071,9 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
 
 
 def _natives(body: str) -> frozenset[str]:
-    """Every word `_NATIVE` finds in the body."""
+    """Every word `_NATIVE` finds in the body (none without "native": the pattern is not tried)."""
+    if "native" not in body:
+        return frozenset()
     return frozenset(word for found in _NATIVE.finditer(body) for word in found.groups() if word)
 
 
