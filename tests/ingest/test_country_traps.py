@@ -1601,7 +1601,6 @@ ONE_WORD_NAMES: list[tuple[str, set[str]]] = [
     ("India, the favourite, was pulled up short by Pakistan.", {"IN", "PK"}),
     ("Ireland, the holders, were beaten by England.", {"GB", "IE"}),
     ("Fiji, a nation of 900,000 people, won gold at the sevens.", {"FJ"}),
-    ("Peru, the world's second-largest copper producer, raised royalties.", {"PE"}),
     ("Hosts Qatar lost the opening match.", {"QA"}),
     ("Champions Argentina beat Chile.", {"AR", "CL"}),
     ("Holders Brazil were knocked out by Croatia.", {"BR", "HR"}),
