@@ -863,6 +863,70 @@ def _in_a_named_thing(body: str, start: int, end: int) -> bool:
     return index > 0 and reaches[index - 1] >= end
 
 
+@lru_cache(maxsize=1)
+def _works() -> frozenset[str]:
+    """WordNet's one-word nouns of a work with a title: "novel", "film", "album" (name_roles.json)."""
+    return frozenset(read_json(data_file("name_roles.json"))["works"])
+
+
+_SMALL = r"(?:a|an|the|of|in|to|and|for|on|at|from|with|by|or)"
+_SMALL_WORDS = frozenset(_SMALL[3:-1].split("|"))
+# the words of a title before a form, capitalised or small: "A Passage to ", "Born in "
+_WORK_TITLE_BEFORE = re.compile(rf"(?:(?<![^\W_'’-])(?:[A-Z][\w'’-]*|{_SMALL})[^\S\n]+){{1,8}}$")
+_WORK_TITLE_AFTER = re.compile(rf"(?:[^\S\n]+(?:[A-Z][\w'’-]*|{_SMALL})(?![^\W_'’-])){{0,6}}")
+# a work's noun right before a title, set off by a comma, a colon or a quotation mark or not
+_A_WORK_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[^\W\d_]+['’]s?)[^\S\n]+"
+    r"(?:[a-z-]+[^\S\n]+){0,2}([a-z]+)(?:[,:]?[^\S\n]+[\"“‘']?|[^\S\n]*[\"“‘'])$"
+)
+_A_WORK_AFTER = re.compile(
+    r"[,\"”’']?[^\S\n]+(?:was|is|became|remains)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}([a-z]+)(?![^\W_])"
+)
+
+
+def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form is a word of the title of a novel, a film, an album or another work written
+    after the work's noun ("the novel A Passage to India", "the album, Born in Mexico,", "the
+    exhibition Made in Japan") or, opening a sentence, before it ("A Passage to India was his
+    favourite novel"). The title holds a capitalised word of the language other than its first
+    ("Passage", "Made"), not only names ("the report, Kenya and Uganda said")."""
+    before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
+    if before is None or not before.group()[:1].isupper():
+        return False
+    after = _WORK_TITLE_AFTER.match(body, end)
+    assert after is not None
+    words = [*before.group().split(), *after.group().split()]
+    common = [
+        word
+        for word in words[1:]
+        if word[:1].isupper()
+        and word.lower() in context.known_words
+        and word.lower() not in _SMALL_WORDS
+        and not _names_a_country_word(word, context)
+    ]
+    first = words[0]
+    if not common and (
+        first.lower() not in context.known_words
+        or first.lower() in _SMALL_WORDS
+        or _names_a_country_word(first, context)
+    ):
+        return False
+    noun = _A_WORK_BEFORE.search(body, max(0, before.start() - 60), before.start())
+    if noun is not None and noun.group(1) in _works():
+        return True
+    if not common or not sentence_start(body, before.start()):
+        return False
+    following = _A_WORK_AFTER.match(body, after.end())
+    return following is not None and following.group(1) in _works()
+
+
+def _names_a_country_word(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word is a country's one-word name or demonym."""
+    from gql_news.ingest.one_word_names import names_a_country  # it reads this module
+
+    return word.lower() in context.demonyms or names_a_country(word)
+
+
 def of_the_body(body: str, key: Hashable, compute: Callable[[str], Any]) -> Any:
     """`compute(body)`, kept under `key` for the last body asked about, as a body's country forms
     ask in turn: what a rule reads from the whole body is read once per body, not once per form."""
@@ -936,6 +1000,7 @@ def not_the_country(
         or _organisation(body, end)
         or _begins_a_proper_name(body, end, context)
         or _in_a_named_thing(body, start, end)
+        or _in_a_works_title(body, start, end, context)
     )
 
 

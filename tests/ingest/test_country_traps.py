@@ -2035,6 +2035,41 @@ US_STATES: list[tuple[str, set[str]]] = [
 # fmt: on
 
 
+# the title of a novel, a film, an album or another work, after the work's noun or, opening a
+# sentence, before it ("the novel A Passage to India"); beside them countries after the same nouns
+# fmt: off
+WORKS: list[tuple[str, set[str]]] = [
+    ("The novel A Passage to India was reissued.", set()),
+    ("Her album, Born in Mexico, sold a million copies.", set()),
+    ("The exhibition Made in Japan opens next week.", set()),
+    ("The documentary Return to Syria won a prize.", set()),
+    ("A Passage to India was his favourite novel.", set()),
+    ("His film Letters from Iwo Jima was praised in Japan.", {"JP"}),
+    ("The report, Kenya and Uganda said, was unfair.", {"KE","UG"}),
+    ("In the report, China and India were named as the biggest emitters.", {"CN","IN"}),
+    ("Their new album, recorded in Jamaica, is out on Friday.", {"JM"}),
+    ("The film, shot in Morocco and Spain, opens in May.", {"MA","ES"}),
+    ("The play Nigeria banned was staged in London.", {"NG"}),
+    ("The paper, Britain's oldest daily, was sold.", {"GB"}),
+    ("The film Ireland sent to the Oscars was a comedy.", {"IE"}),
+    ("The festival's film, Brazil Today, explores the Amazon.", set()),
+    ("The song France chose for Eurovision came third.", {"FR"}),
+    ("Their report: China, Russia and Iran are the main threats.", {"CN","RU","IR"}),
+    ("The series Japan won 3-1 was its first in Australia.", {"JP","AU"}),
+    ("The law Hungary passed in June bans the books.", {"HU"}),
+    ("The bill, Poland's first on the subject, passed.", {"PL"}),
+    ("A letter from Iran to the UN said the talks were over.", {"IR"}),
+    ("The painting Guernica hangs in Spain's national museum.", {"ES"}),
+    ("His memoir, Long Walk to Freedom, was written in South Africa.", {"ZA"}),
+    ("Her book Wild Swans is banned in China.", {"CN"}),
+    ("The novel The Kite Runner is set in Afghanistan.", {"AF"}),
+    ("The documentary Welcome to Chechnya was shown in Russia.", {"RU"}),
+    ("Out of Africa was her favourite film.", set()),
+    ("Trade with India was the report's main topic.", {"IN"}),
+]
+# fmt: on
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -2048,6 +2083,7 @@ ROWS = (
     + SENSES
     + NAMED_PLACES
     + US_STATES
+    + WORKS
 )
 
 
