@@ -10,7 +10,11 @@ entities, the `related_posting_cap` most recently stored articles naming it (an 
 per entity); the 50 candidates (`SCORED`) found through the most entities are scored exactly
 (their whole entity sets read). With fewer articles per entity than the cap and fewer
 candidates than that (a small archive, rare entities), that is every article sharing an
-entity: the answers are exact.
+entity: the answers are exact, and the stored lists (below) equal a rebuild's however the writes and
+drains interleave. Beyond those bounds a list depends on which articles were the most recent when
+it was computed: kept up as articles come (inline, or in the sets an import drains while it
+stores), the lists can differ from a rebuild's, and so can two imports of the same articles whose
+drains ran at different moments.
 
 `article_neighbour` keeps the top `related_neighbours` of every article. `refresh_neighbours`
 runs whenever an article's mentions were written (`replace_mentions`, in the same
