@@ -890,6 +890,10 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     exhibition Made in Japan") or, opening a sentence, before it ("A Passage to India was his
     favourite novel"). The title holds a capitalised word of the language other than its first
     ("Passage", "Made"), not only names ("the report, Kenya and Uganda said")."""
+    nouns = of_the_body(body, "works' nouns", _works_nouns)
+    first = bisect.bisect_left(nouns, start - _WORK_REACH)
+    if first == len(nouns) or nouns[first] > end + _WORK_REACH:
+        return False  # no work's noun near the form: most forms are read no further
     before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
     if before is None or not before.group()[:1].isupper():
         return False
@@ -904,11 +908,11 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
         and word.lower() not in _SMALL_WORDS
         and not _names_a_country_word(word, context)
     ]
-    first = words[0]
+    opening = words[0]
     if not common and (
-        first.lower() not in context.known_words
-        or first.lower() in _SMALL_WORDS
-        or _names_a_country_word(first, context)
+        opening.lower() not in context.known_words
+        or opening.lower() in _SMALL_WORDS
+        or _names_a_country_word(opening, context)
     ):
         return False
     noun = _A_WORK_BEFORE.search(body, max(0, before.start() - 60), before.start())
@@ -918,6 +922,15 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
         return False
     following = _A_WORK_AFTER.match(body, after.end())
     return following is not None and following.group(1) in _works()
+
+
+_WORK_REACH = 140  # characters around a form within which a work's noun is looked for
+
+
+def _works_nouns(body: str) -> list[int]:
+    """Where the body writes a work's noun (`_works`), in order, from its indexed words."""
+    runs, by_word = of_the_body(body, "words", body_words)
+    return sorted(runs[index][0] for word in _works().intersection(by_word) for index in by_word[word])
 
 
 def _names_a_country_word(word: str, context: CountryContext) -> bool:

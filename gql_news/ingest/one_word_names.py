@@ -144,20 +144,19 @@ def _after_a_performer(body: str, start: int, end: int, context: CountryContext)
     word = before.group(1)
     if word[:1].isupper() and not country_context.sentence_start(body, before.start(1)):
         return False  # "Fulham Jordan", "US Japan"
-    if (
+    if not _a_performer(word):
+        # a ship or a band two words after a determiner ("the cruise ship Jamaica")
+        two = _KIND_TWO_WORDS_BEFORE.search(body, max(0, start - 40), start)
+        if two is None or two.group(1) not in context.named_kinds:
+            return False
+    return not (
         _EVER_AFTER.match(body, end)
         or country_context._the_subject_of_a_relative(body, end, context)
         or _a_relative_with_a_past_verb(body, end, context)
-    ):
-        return False
-    if _a_performer(word):
-        return True
-    # a ship or a band two words after a determiner ("the cruise ship Jamaica")
-    two = re.search(
-        r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+[a-z]+[^\S\n]+([a-z]+)[^\S\n]+$",
-        body[max(0, start - 40) : start],
     )
-    return two is not None and two.group(1) in context.named_kinds
+
+
+_KIND_TWO_WORDS_BEFORE = re.compile(r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+[a-z]+[^\S\n]+([a-z]+)[^\S\n]+$")
 
 
 _CLAUSE_WORDS = re.compile(r"[^,.;:!?\n]{0,120}")
