@@ -54,10 +54,10 @@ oil palm") it is not. The file lists, in lower case:
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey"), the verbs in
   each of their forms ("went dutch", "talking turkey").
 - "kinds_of_things": one-word nouns whose first sense lies below "fabric", "plaything",
-  "musical instrument", "ware", "ceramic ware", "floor cover" or "artistic movement" ("towelling",
-  "doll", "guitar", "enamelware", "porcelain", "rug", "futurism"): after a country form, a kind
-  of cloth, toy, instrument, ware, floor cover or art ("Turkish towelling", "Spanish guitars",
-  "Turkish rugs", "Italian futurism").
+  "musical instrument", "ware", "ceramic ware", "floor cover", "artistic movement" or "restaurant"
+  ("towelling", "doll", "guitar", "porcelain", "rug", "futurism", "bistro"): after a country
+  form, a kind of cloth, toy, instrument, ware, floor cover, art or restaurant ("Turkish
+  towelling", "Spanish guitars", "Turkish rugs", "Italian futurism", "a French bistro").
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
@@ -105,8 +105,9 @@ THING_ROOTS = {
     2997607,
     3366823,
     8466643,
+    4081281,
 }  # fabric (cloth, material, textile); plaything (toy); musical instrument; ware; ceramic ware;
-# floor cover (rug, carpet); artistic movement (futurism, cubism)
+# floor cover (rug, carpet); artistic movement (futurism, cubism); restaurant (bistro, steakhouse)
 BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
 NAMED_KINDS = {4530566, 8246613}  # vessel, watercraft; musical organization (a band, an orchestra)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
