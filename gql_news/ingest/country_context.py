@@ -97,12 +97,14 @@ from gql_news.ingest.trie_pattern import trie_source
 from gql_news.ingest.word_senses import (
     a_demonym_naming_one,
     a_joined_organisation,
+    a_style_named,
     a_style_said_of,
     named_after_relatives,
     names_a_language,
     opens_a_title,
     people_of_a_state,
     quoted_as_a_word,
+    towns_listed,
 )
 
 if TYPE_CHECKING:
@@ -1360,6 +1362,8 @@ def _compound(
     lower = form.lower()
     if _known_compound(body, end, lower, context) and not _a_compound_traded(body, end):
         return True
+    if a_style_named(body, end):
+        return True  # "a Swiss-style rösti" (word_senses.py)
     if quoted_as_a_word(body, start, end):
         return True  # 'plants labelled "Spanish" or "Japanese"': the word itself (word_senses.py)
     if lower in context.demonyms and (
@@ -2276,6 +2280,8 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
+    if towns_listed(body, start + len(form)):
+        return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
     if of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form)):
         return True  # "the village of Poland ... Poland had cut the lead": the body calls it a town
     if _in_a_subdivision(body, start, form, context):

@@ -1,5 +1,6 @@
 """More readings of a country's form as something else: a language in a list of languages, a
-word quoted as a word, a style said of someone, a work's title, and relatives named in a list.
+word quoted as a word, a style said of someone, a work's title, relatives named in a list, a
+state's people, an organisation's, a firm's or a town's name and a manner.
 
 country_context.py asks these after its own rules; they read only the body around the form:
 
@@ -13,7 +14,11 @@ country_context.py asks these after its own rules; they read only the body aroun
 - a work's title: "the festival will also show The Dane", a capitalised "The" inside a sentence
   opening the form, as a film's, a book's or a play's title does;
 - relatives named in a list: "two sons, Chad and Emeka", "a great-granddaughter, India." (a
-  plural or a hyphened relative before the names).
+  plural or a hyphened relative before the names);
+- a US state's people ("Georgians"), an organisation named by two joined forms ("The England
+  and Wales Cricket Board"), a firm named by a demonym alone ("the budget carrier Norwegian
+  said"), a manner named after a country ("Swiss-style"), and names a plural apposition calls
+  towns ("Norway or Sweden, two other Maine towns").
 """
 
 from __future__ import annotations
@@ -174,3 +179,35 @@ def a_demonym_naming_one(
         and (before is None or before in _FIRM_NOUNS)
         and _A_NAMES_CLAUSE_AFTER.match(body, end) is not None
     )
+
+
+# a style named after a country: "Swiss-style rösti", "Soviet-style planning"
+_STYLE_AFTER = re.compile(r"[-‐‑](?:style|styled)(?![^\W_])")
+
+
+def a_style_named(body: str, end: int) -> bool:
+    """Whether "-style" follows the form: a manner named after the country, not the country."""
+    return _STYLE_AFTER.match(body, end) is not None
+
+
+# the next item of a list of capitalised names: " or Sweden", ", Peru", ", and Denmark"
+_NEXT_NAME = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
+# a plural apposition that calls the names towns: ", two other Maine towns", ", both villages"
+_TOWNS_AFTER = re.compile(
+    r",[^\S\n]+(?:two|three|four|five|six|both|all)(?:[^\S\n]+other)?(?:[^\S\n]+[A-Z][\w'’-]*){0,2}"
+    r"[^\S\n]+(?:towns|cities|villages|hamlets|townships|suburbs|boroughs)(?![\w'’-])"
+)
+
+
+def towns_listed(body: str, end: int) -> bool:
+    """Whether the form, or the list of names it opens, is followed by a plural apposition calling
+    them towns ("in Norway or Sweden, two other Maine towns")."""
+    position = end
+    for _ in range(6):
+        if _TOWNS_AFTER.match(body, position):
+            return True
+        item = _NEXT_NAME.match(body, position)
+        if item is None:
+            return False
+        position = item.end()
+    return False

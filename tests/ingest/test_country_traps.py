@@ -1582,6 +1582,13 @@ STORY_KINDS: list[tuple[str, set[str]]] = [
     ("A shop on Main Street sells Turkish rugs and old maps.", set()),
     ("The gallery showed six works of Italian futurism.", set()),
     ("Exports of Turkish rugs to Germany rose by a fifth.", {"TR", "DE"}),
+    ("He sold the meat to a French bistro and an Argentine steakhouse in Leicester.", set()),
+    ("The Argentine steakhouse chain bought two sites in London.", {"AR"}),
+    ("Lunch was a Swiss-style rösti with a fried egg.", set()),
+    ("Swiss banks and Soviet-style planning were both criticised.", {"CH"}),
+    ("The firm may move to Norway or Sweden, two other Maine towns named after countries.", set()),
+    ("The fleet may move to Norway or Sweden, two countries with deep ports.", {"NO", "SE"}),
+    ("Peru and Chile, both cities in Indiana, lost power.", set()),
 ]
 
 # rows of STORY_KINDS the rules still misread (strict xfail, as KNOWN_MISREADINGS)
