@@ -95,10 +95,10 @@ def a_style_said_of(body: str, start: int, end: int, before: str | None, context
 def opens_a_title(body: str, start: int, end: int, demonyms: frozenset[str]) -> bool:
     """Whether a demonym follows a capitalised "The" inside a sentence: the title of a work
     ("will also show The Dane", "a revival of The Italian Job")."""
-    from gql_news.ingest.country_context import sentence_start
-
     if body[max(0, start - 4) : start - 1] != "The":
         return False
+    from gql_news.ingest.country_context import sentence_start  # that module reads this one
+
     found = _THE_BEFORE.search(body, max(0, start - 10), start)
     return (
         found is not None and body[start:end].lower() in demonyms and not sentence_start(body, found.start())
@@ -187,7 +187,7 @@ _STYLE_AFTER = re.compile(r"[-‐‑](?:style|styled)(?![^\W_])")
 
 def a_style_named(body: str, end: int) -> bool:
     """Whether "-style" follows the form: a manner named after the country, not the country."""
-    return _STYLE_AFTER.match(body, end) is not None
+    return body[end : end + 1] in "-‐‑" and _STYLE_AFTER.match(body, end) is not None
 
 
 # the next item of a list of capitalised names: " or Sweden", ", Peru", ", and Denmark"
@@ -202,6 +202,8 @@ _TOWNS_AFTER = re.compile(
 def towns_listed(body: str, end: int) -> bool:
     """Whether the form, or the list of names it opens, is followed by a plural apposition calling
     them towns ("in Norway or Sweden, two other Maine towns")."""
+    if not body.startswith((",", " and ", " or "), end):
+        return False
     position = end
     for _ in range(6):
         if _TOWNS_AFTER.match(body, position):
