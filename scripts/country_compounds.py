@@ -53,9 +53,11 @@ oil palm") it is not. The file lists, in lower case:
   "french", "korean"); "endings" also holds the two-word nouns of language and speech and the
   verbs that end with a country form ("double dutch", "go dutch", "talk turkey"), the verbs in
   each of their forms ("went dutch", "talking turkey").
-- "kinds_of_things": one-word nouns whose first sense lies below "fabric", "plaything" or
-  "musical instrument" ("towelling", "doll", "guitar"): after a country form, a kind of cloth,
-  toy or instrument ("Turkish towelling", "Spanish guitars").
+- "kinds_of_things": one-word nouns whose first sense lies below "fabric", "plaything",
+  "musical instrument", "ware", "ceramic ware", "floor cover", "artistic movement" or "restaurant"
+  ("towelling", "doll", "guitar", "porcelain", "rug", "futurism", "bistro"): after a country
+  form, a kind of cloth, toy, instrument, ware, floor cover, art or restaurant ("Turkish
+  towelling", "Spanish guitars", "Turkish rugs", "Italian futurism", "a French bistro").
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
@@ -99,7 +101,13 @@ THING_ROOTS = {
     3309808,
     3964744,
     3800933,
-}  # fabric (cloth, material, textile); plaything (toy); musical instrument
+    4550840,
+    2997607,
+    3366823,
+    8466643,
+    4081281,
+}  # fabric (cloth, material, textile); plaything (toy); musical instrument; ware; ceramic ware;
+# floor cover (rug, carpet); artistic movement (futurism, cubism); restaurant (bistro, steakhouse)
 BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
 NAMED_KINDS = {4530566, 8246613}  # vessel, watercraft; musical organization (a band, an orchestra)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
@@ -428,9 +436,10 @@ def _period_senses(synsets: dict[int, Synset]) -> set[str]:
 
 def _kinds_of_things(synsets: dict[int, Synset]) -> set[str]:
     """The one-word lower-case nouns whose first (most frequent) sense lies below "fabric",
-    "plaything" or "musical instrument" ("towelling", "tweed", "doll", "kite", "guitar"): after a
-    country form the phrase names a kind of cloth, toy or instrument ("Turkish towelling",
-    "Russian dolls", "Spanish guitars"), which says nothing of the
+    "plaything", "musical instrument", "ware", "ceramic ware", "floor cover" or "artistic
+    movement" ("towelling", "tweed", "doll", "kite", "guitar", "porcelain", "rug", "futurism"):
+    after a country form the phrase names a kind of cloth, toy, instrument, ware, floor cover or
+    art ("Turkish towelling", "Russian dolls", "Spanish guitars", "Turkish rugs"), which says nothing of the
     country unless the body names it otherwise. Animals, plants and foods are left out: after a
     country form they are as often its produce ("Kenyan tea", "Chilean mussels")."""
     return _first_sense_below(synsets, THING_ROOTS)

@@ -103,6 +103,18 @@ from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.trie_pattern import trie_source
+from gql_news.ingest.word_senses import (
+    a_demonym_naming_one,
+    a_joined_organisation,
+    a_style_named,
+    a_style_said_of,
+    named_after_relatives,
+    names_a_language,
+    opens_a_title,
+    people_of_a_state,
+    quoted_as_a_word,
+    towns_listed,
+)
 
 if TYPE_CHECKING:
     from gql_news.ingest.linker import WordMatcher
@@ -168,7 +180,9 @@ _SPEAKING_VERBS = frozenset(
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
 _POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
-_DEGREE_WORDS = frozenset(["some", "little", "fluent", "basic", "broken", "passable"])  # before a language
+_DEGREE_WORDS = frozenset(
+    ["some", "little", "fluent", "basic", "broken", "passable", "much", "any", "good"]
+)  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
@@ -288,6 +302,7 @@ _PLACE_AFTER = frozenset(
 # "University of X", "Bank of X", "Office du X": a named institution or feature, not the country.
 _INSTITUTION_OF = frozenset(
     [
+        "Order",  # an honour: "Order of the Niger", "Order of Canada"
         "University",
         "College",
         "Institute",
@@ -1011,6 +1026,7 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
         or _organisation(body, end)
+        or a_joined_organisation(body, end, _organisation)
         or _begins_a_proper_name(body, end, context)
         or _in_a_named_thing(body, start, end)
         or _in_a_works_title(body, start, end, context)
@@ -1040,6 +1056,8 @@ def _in_a_name(
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if _after_kin(body, start, form, context):
         return True  # "survived by a daughter, India, and"
+    if named_after_relatives(body, start, form, context):
+        return True  # "two sons, Chad and Emeka", "a great-granddaughter, India." (word_senses.py)
     if _an_animal_or_relative_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
     if form.lower() not in context.demonyms and _one_word_name(body, start, start + len(form), context):
@@ -1514,6 +1532,16 @@ def _compound(
     lower = form.lower()
     if _known_compound(body, end, lower, context) and not _a_compound_traded(body, end):
         return True
+    if a_style_named(body, end):
+        return True  # "a Swiss-style rösti" (word_senses.py)
+    if quoted_as_a_word(body, start, end):
+        return True  # 'plants labelled "Spanish" or "Japanese"': the word itself (word_senses.py)
+    if lower in context.demonyms and (
+        opens_a_title(body, start, end, context.demonyms)
+        or a_style_said_of(body, start, end, (word := _word_before(body, start)), context)
+        or a_demonym_naming_one(body, start, end, word, context.demonyms)
+    ):
+        return True  # "had been too French", "will also show The Dane", "Norwegian's shares" (word_senses.py)
 
     def nowhere_else() -> bool:
         return named_elsewhere is None or not named_elsewhere()
@@ -1564,6 +1592,8 @@ def _compound(
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if not form.isupper() and _a_kind_of_thing(body, start, end, nouns, context) and nowhere_else():
         return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
+    if people_of_a_state(form, context) and _speaks_of_the_united_states(body, context) and nowhere_else():
+        return True  # "Georgians are tough" in a story of Atlanta's snow (word_senses.py)
     if (
         lower in context.american_senses
         and not _of_a_nation(body, end)
@@ -1925,7 +1955,7 @@ def _word_before(body: str, start: int) -> str | None:
 
 
 def _a_language(
-    body: str, start: int, end: int, context: CountryContext, before: str | None, reach: int = 3
+    body: str, start: int, end: int, context: CountryContext, before: str | None, reach: int = 5
 ) -> bool:
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
@@ -1949,8 +1979,8 @@ def _a_language(
             begin -= 2
         return _a_language(body, begin, end, context, _word_before(body, begin), reach)
     item = _previous_item(body, start, 0) if reach > 1 else None
-    if item is None or item[0].lower() not in context.languages:
-        return False
+    if item is None or not names_a_language(item[0], context):
+        return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
     begin = item[1] - len(item[0])
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
 
@@ -2422,6 +2452,8 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
+    if towns_listed(body, start + len(form)):
+        return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
     if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):

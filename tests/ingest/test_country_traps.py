@@ -2010,6 +2010,64 @@ KNOWN_MISREADINGS = frozenset(
 )
 
 
+# kinds found in longer newsroom stories: languages listed with languages no country is named by,
+# relatives named in a list, a word quoted as a word, a style said of someone, a work's title, a US
+# state's people, an organisation named after two countries, a firm named by a demonym, kinds of
+# ware, rug or art; and guards in the same shapes where the country is meant
+STORY_KINDS: list[tuple[str, set[str]]] = [
+    ("Her grandmother spoke Yoruba, English, French and a little Portuguese.", set()),
+    ("He doesn't speak much Spanish, but he reads it well.", set()),
+    ("She met Igbo elders, French diplomats and Portuguese engineers.", {"FR", "PT"}),
+    ("They exported much Spanish olive oil to China.", {"ES", "CN"}),
+    ("She is survived by two sons, Chad and Emeka, and a daughter.", set()),
+    ("He leaves a wife, Ruth, and a great-granddaughter, India.", set()),
+    ("Its two neighbours, Chad and Niger, closed their borders.", {"TD", "NE"}),
+    ("Their trading partners, China and Japan, cut tariffs.", {"CN", "JP"}),
+    ('Shops may not label a cheese "Swiss" unless it was made in the Alps.', set()),
+    ('He called the plan "a gift to Russia" and walked out.', {"RU"}),
+    ("The visitors had been too French in the first half, passing instead of kicking.", set()),
+    ("The wedding felt very British.", set()),
+    ("Sales of very British brands rose in China.", {"GB", "CN"}),
+    ("Shops sell more French and Danish butter than last year.", {"FR", "DK"}),
+    ("The visitors were so French, and so happy about it.", set()),
+    ("The cinema will also show The Dane, a thriller set on Bornholm.", set()),
+    ("The Danes won the final. The Danish coach said little.", {"DK"}),
+    (
+        'Snow closed schools in Atlanta and Savannah on Tuesday. "Georgians are tough," the governor said.',
+        set(),
+    ),
+    ("Georgians voted in Tbilisi on Saturday, and Georgia's president conceded.", {"GE"}),
+    ("The England and Wales Cricket Board fined the county.", set()),
+    ("England and Wales beat Italy and France in the group.", {"GB", "IT", "FR"}),
+    ("He was made a Commander of the Order of the Niger in 2004.", set()),
+    ("She was appointed to the Order of Canada in 2010.", set()),
+    ("The budget carrier Norwegian said it would cut winter flights.", set()),
+    ("Norwegian, which flies mostly within Scandinavia, cut 8% of its seats.", set()),
+    ("Shares in Oslo rose. Norwegian's shares were little changed.", set()),
+    ("The Norwegians said they would cut the cod quota.", {"NO"}),
+    ("A Norwegian's bid for the club was rejected.", {"NO"}),
+    ("A shop on Main Street sells Turkish rugs and old maps.", set()),
+    ("The gallery showed six works of Italian futurism.", set()),
+    ("Exports of Turkish rugs to Germany rose by a fifth.", {"TR", "DE"}),
+    ("He sold the meat to a French bistro and an Argentine steakhouse in Leicester.", set()),
+    ("The Argentine steakhouse chain bought two sites in London.", {"AR"}),
+    ("Lunch was a Swiss-style rösti with a fried egg.", set()),
+    ("Swiss banks and Soviet-style planning were both criticised.", {"CH"}),
+    ("The firm may move to Norway or Sweden, two other Maine towns named after countries.", set()),
+    ("The fleet may move to Norway or Sweden, two countries with deep ports.", {"NO", "SE"}),
+    ("Peru and Chile, both cities in Indiana, lost power.", set()),
+]
+
+# rows of STORY_KINDS the rules still misread (strict xfail, as KNOWN_MISREADINGS)
+STORY_KINDS_MISREAD = frozenset(
+    [
+        "The auction included a set of Georgian silver candlesticks.",
+        "A restored print of Terry Gilliam's Brazil will be shown with a live score.",
+        "Storms are expected as a Spanish plume breaks down over the south.",
+        "The shortlist included a thriller about a Russian doll maker.",
+    ]
+)
+STORY_KINDS += [(body, set()) for body in sorted(STORY_KINDS_MISREAD)]
 # a US state named like a country: an item of a list beside another state's name, there and wherever
 # the body writes it, and "a" before it and a noun after it ("a Georgia man"); beside them the
 # country in the same shapes
@@ -2081,6 +2139,7 @@ ROWS = (
     + STORIES
     + ONE_WORD_NAMES
     + SENSES
+    + STORY_KINDS
     + NAMED_PLACES
     + US_STATES
     + WORKS
@@ -2094,7 +2153,7 @@ ROWS = (
             body,
             codes,
             marks=[pytest.mark.xfail(strict=True)]
-            if body in KNOWN_MISREADINGS | ONE_WORD_NAMES_MISREAD | SENSES_MISREADINGS
+            if body in KNOWN_MISREADINGS | ONE_WORD_NAMES_MISREAD | SENSES_MISREADINGS | STORY_KINDS_MISREAD
             else [],
         )
         for body, codes in ROWS

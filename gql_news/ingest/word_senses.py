@@ -1,0 +1,215 @@
+"""More readings of a country's form as something else: a language in a list of languages, a
+word quoted as a word, a style said of someone, a work's title, relatives named in a list, a
+state's people, an organisation's, a firm's or a town's name and a manner.
+
+country_context.py asks these after its own rules; they read only the body around the form:
+
+- a language: "spoke Igbo, English, French and some Irish" lists languages, which the ISO 639-1
+  names (pycountry) tell from other capitalised words, so the list reaches back to a verb of
+  speaking through languages that are no country's demonym;
+- a word quoted as a word: 'plants labelled "Spanish" or "Japanese"', where the quotation marks
+  hold the form alone and no sentence;
+- a style said of someone: "had been too French in the first quarter", a demonym after a word
+  of degree with no noun of its own;
+- a work's title: "the festival will also show The Dane", a capitalised "The" inside a sentence
+  opening the form, as a film's, a book's or a play's title does;
+- relatives named in a list: "two sons, Chad and Emeka", "a great-granddaughter, India." (a
+  plural or a hyphened relative before the names);
+- a US state's people ("Georgians"), an organisation named by two joined forms ("The England
+  and Wales Cricket Board"), a firm named by a demonym alone ("the budget carrier Norwegian
+  said"), a manner named after a country ("Swiss-style"), and names a plural apposition calls
+  towns ("Norway or Sweden, two other Maine towns").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gql_news.ingest.country_context import CountryContext
+
+# the opening and closing marks of a quotation that holds a single word
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+# words of degree before an adjective said of someone or something: "too French", "so British"
+_DEGREE = frozenset(["too", "so", "very", "quite", "rather", "terribly", "thoroughly", "utterly"])
+# a list of demonyms that shares a noun after it: "very French and Danish butter"
+_LIST_AFTER = re.compile(r"(?:,|[^\S\n]+(?:and|or))[^\S\n]+[A-Z]")
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)")
+_THE_BEFORE = re.compile(r"(?<![^\W_])The[^\S\n]+$")
+# a relative, plural or hyphened ("sons", "great-granddaughter"), set off by a comma before the names
+_RELATIVES_BEFORE = re.compile(
+    r"(?<![^\W_])(?:a|an|his|her|their|my|our|your|one|two|three|four|five|six)[^\S\n]+"
+    r"(?:[a-z]+[^\S\n]+){0,2}(?:[a-z]+-)*([a-z]+), $"
+)
+# relatives countries are called by: "their trading partners, China and Japan", "Arab brothers"
+_FIGURATIVE_KIN = frozenset(["partner", "brother", "sister", "cousin", "relative", "twin", "parent"])
+_AFTER_A_NAME = re.compile(r"(?:,|\.|[^\S\n]+and[^\S\n]+[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """The names of the ISO 639-1 languages, lower case ("igbo", "quechua", "english")."""
+    import pycountry
+
+    names = set()
+    for language in pycountry.languages:
+        if hasattr(language, "alpha_2"):
+            for name in language.name.split(";"):
+                name = name.strip()
+                if name.isalpha():
+                    names.add(name.lower())
+    return frozenset(names)
+
+
+def names_a_language(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word is a language's name: a demonym that is also a language's, or an
+    ISO 639-1 language ("Igbo", "Yoruba", "English")."""
+    lower = word.lower()
+    return lower in context.languages or lower in _language_names()
+
+
+def quoted_as_a_word(body: str, start: int, end: int) -> bool:
+    """Whether the form stands alone between quotation marks: the word itself, not the country
+    ('labelled "Spanish" or "Japanese"')."""
+    if start == 0 or end >= len(body):
+        return False
+    opening = body[start - 1]
+    return opening in _QUOTE_PAIRS and body[end] == _QUOTE_PAIRS[opening]
+
+
+def a_style_said_of(body: str, start: int, end: int, before: str | None, context: CountryContext) -> bool:
+    """Whether a demonym after a word of degree, with no noun of its own (no lower-case word after
+    it but a function word), says what someone or something is like ("they had been too French
+    in the first quarter", "it felt very British."), not "very British brands"."""
+    if before not in _DEGREE or body[start:end].lower() not in context.demonyms:
+        return False
+    if _LIST_AFTER.match(body, end):
+        return False  # "so French, Belgian and Danish butter": the demonyms share a noun
+    after = _LOWER_WORD_AFTER.match(body, end)
+    return after is None or after.group(1) in context.stop_words
+
+
+def opens_a_title(body: str, start: int, end: int, demonyms: frozenset[str]) -> bool:
+    """Whether a demonym follows a capitalised "The" inside a sentence: the title of a work
+    ("will also show The Dane", "a revival of The Italian Job")."""
+    if body[max(0, start - 4) : start - 1] != "The":
+        return False
+    from gql_news.ingest.country_context import sentence_start  # that module reads this one
+
+    found = _THE_BEFORE.search(body, max(0, start - 10), start)
+    return (
+        found is not None and body[start:end].lower() in demonyms and not sentence_start(body, found.start())
+    )
+
+
+def named_after_relatives(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether a one-word form follows a plural or hyphened relative set off by a comma ("two sons,
+    Chad and Emeka", "a great-granddaughter, India."): a relative's given name."""
+    if not body.endswith(", ", 0, start) or not _AFTER_A_NAME.match(body, start + len(form)):
+        return False
+    found = _RELATIVES_BEFORE.search(body, max(0, start - 60), start)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word in context.kin or (
+        word.endswith("s") and word[:-1] in context.kin and word[:-1] not in _FIGURATIVE_KIN
+    )
+
+
+def people_of_a_state(form: str, context: CountryContext) -> bool:
+    """Whether a plural demonym names the people of a US state that shares the country's name
+    ("Georgians are tough" from Georgia's governor); read in a body that speaks of the United
+    States and names the country nowhere else."""
+    return form.endswith("ns") and form.lower() in _states_people(context.us_states)
+
+
+@lru_cache(maxsize=4)
+def _states_people(states: frozenset[str]) -> frozenset[str]:
+    """The plural demonyms a US state's name makes with "-n" or "-an" ("georgians")."""
+    return frozenset(state.lower() + ending for state in states for ending in ("ns", "ans"))
+
+
+_JOINED_NAME_AFTER = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+[A-Z][\w'’-]*")
+
+
+def a_joined_organisation(body: str, end: int, ends_an_organisation: Callable[[str, int], bool]) -> bool:
+    """Whether the form and a capitalised word joined to it by "and" open an organisation's name
+    ("The England and Wales Cricket Board"): `ends_an_organisation` reads the name on from that
+    word."""
+    joined = _JOINED_NAME_AFTER.match(body, end)
+    return joined is not None and ends_an_organisation(body, joined.end())
+
+
+# what follows a noun that names one firm or thing: its possessive, "which", or a verb of reporting
+_A_NAMES_CLAUSE_AFTER = re.compile(
+    r"(?:['’]s[^\S\n]+[a-z]|,[^\S\n]+which[^\S\n]|[^\S\n]+(?:said|says|reported|reports|announced)(?![^\W_]))"
+)
+_ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ic", "an", "ss", "ch", "ai")
+_FIRM_NOUNS = frozenset(
+    [
+        "carrier",
+        "airline",
+        "retailer",
+        "chain",
+        "group",
+        "firm",
+        "company",
+        "bank",
+        "insurer",
+        "lender",
+        "brand",
+    ]
+)
+
+
+def a_demonym_naming_one(
+    body: str, start: int, end: int, before: str | None, demonyms: frozenset[str]
+) -> bool:
+    """Whether an adjective demonym stands as a noun with no determiner, followed by a possessive,
+    "which" or a verb of reporting ("the budget carrier Norwegian said", "Norwegian's shares",
+    "Norwegian, which flies"): the name of a firm, as a country's people take an article ("the
+    Norwegians said") and a country's possessive its name ("Norway's")."""
+    lower = body[start:end].lower()
+    return (
+        lower in demonyms
+        and lower.endswith(_ADJECTIVE_ENDINGS)
+        and (before is None or before in _FIRM_NOUNS)
+        and _A_NAMES_CLAUSE_AFTER.match(body, end) is not None
+    )
+
+
+# a style named after a country: "Swiss-style rösti", "Soviet-style planning"
+_STYLE_AFTER = re.compile(r"[-‐‑](?:style|styled)(?![^\W_])")
+
+
+def a_style_named(body: str, end: int) -> bool:
+    """Whether "-style" follows the form: a manner named after the country, not the country."""
+    return body[end : end + 1] in "-‐‑" and _STYLE_AFTER.match(body, end) is not None
+
+
+# the next item of a list of capitalised names: " or Sweden", ", Peru", ", and Denmark"
+_NEXT_NAME = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
+# a plural apposition that calls the names towns: ", two other Maine towns", ", both villages"
+_TOWNS_AFTER = re.compile(
+    r",[^\S\n]+(?:two|three|four|five|six|both|all)(?:[^\S\n]+other)?(?:[^\S\n]+[A-Z][\w'’-]*){0,2}"
+    r"[^\S\n]+(?:towns|cities|villages|hamlets|townships|suburbs|boroughs)(?![\w'’-])"
+)
+
+
+def towns_listed(body: str, end: int) -> bool:
+    """Whether the form, or the list of names it opens, is followed by a plural apposition calling
+    them towns ("in Norway or Sweden, two other Maine towns")."""
+    if not body.startswith((",", " and ", " or "), end):
+        return False
+    position = end
+    for _ in range(6):
+        if _TOWNS_AFTER.match(body, position):
+            return True
+        item = _NEXT_NAME.match(body, position)
+        if item is None:
+            return False
+        position = item.end()
+    return False
