@@ -61,6 +61,9 @@ oil palm") it is not. The file lists, in lower case:
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
+- "place_names": one-word proper nouns that WordNet lists as an instance of a region, a range,
+  a river or another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as
+  written: after a demonym, the part of the country they lie in ("the Swiss Alps").
 
 It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
 ("geese", "said"), lower case, one a line: the nouns, a line "--", then the other words. A word it lacks after a demonym, in a body that speaks of
@@ -94,6 +97,7 @@ COMMUNICATION = 10
 PERSON = 18  # noun.person
 CONTEST_ACTS = {33}  # verb.competition; verb.creation is a firm's as often ("designed", "built")
 TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian Renaissance"
+LOCATION, OBJECT = 15, 17  # noun.location, noun.object: named regions, ranges and rivers ("Alps")
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
@@ -283,6 +287,7 @@ def main() -> int:
                 "period_senses": sorted(_period_senses(synsets)),
                 "built_or_periods": sorted(_with_plurals(_first_sense_below(synsets, BUILT_OR_PERIOD))),
                 "demonyms": sorted(_demonyms()),
+                "place_names": sorted(_place_names()),
             },
             indent=1,
         )
@@ -293,6 +298,29 @@ def main() -> int:
     WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _place_names() -> set[str]:
+    """One-word proper nouns naming a place WordNet lists as an instance of a region, a range, a
+    river or another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as
+    written: after a demonym ("the Swiss Alps", "the American Midwest") the part of the country
+    they lie in, not a name that begins with the demonym."""
+    out: set[str] = set()
+    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        if int(fields[1]) not in (LOCATION, OBJECT):
+            continue
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        if not any(fields[at + 1 + 4 * k] == "@i" for k in range(int(fields[at]))):
+            continue
+        for i in range(count):
+            word = fields[4 + 2 * i].split("(")[0]
+            if word.isalpha() and word[:1].isupper() and word[1:].islower():
+                out.add(word)
+    return out
 
 
 def _a_word(part: str, lower: bool = False) -> bool:

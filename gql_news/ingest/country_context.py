@@ -531,6 +531,7 @@ class CountryContext:
         tuple[str, str]
     ]  # (a town named like a country, a name of the country it lies in): ("Armenia", "Colombia")
     places_abroad: frozenset[str]  # the regions of `regions_abroad` and the countries of `towns_abroad`
+    place_names: frozenset[str]  # WordNet's one-word named regions, ranges, rivers ("Alps"), as written
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -725,6 +726,7 @@ def _context_data() -> dict[str, Any]:
         # not a region that is a given name too: "In Kenya, Mary, a nurse, said"
         "regions_abroad": [pair for pair in packages["regions_abroad"] if pair[0].lower() not in names],
         "towns_abroad": packages["towns_abroad"],
+        "place_names": nouns["place_names"],
     }
 
 
@@ -804,6 +806,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
                 *(country for _, country in data["towns_abroad"]),
             ]
         ),
+        place_names=frozenset(data["place_names"]),
     )
 
 
@@ -1026,8 +1029,12 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
         or _organisation(body, end)
+        or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
-        or _begins_a_proper_name(body, end, context)
+        or (
+            _begins_a_proper_name(body, end, context)
+            and not _before_its_own_region(body, start, end, context)
+        )
         or _in_a_named_thing(body, start, end)
         or _in_a_works_title(body, start, end, context)
     )
@@ -2836,6 +2843,67 @@ def _organisation(body: str, end: int) -> bool:
             return True
         position = after.end()
     return False
+
+
+# what may follow an abbreviation that ends a name: a mark, the end, or a lower-case word
+_AFTER_A_NAMES_END = re.compile(r"[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-])")
+# a side's word before a country's abbreviation: "Team GB", "Team USA" are its national sides
+_SIDE_BEFORE_ABBREVIATION = frozenset(["team", "squad"])
+
+
+def _ends_an_organisations_name(
+    body: str, start: int, end: int, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether a country's abbreviation ("UK", "USA") ends a name after one capitalised word
+    that is no function word, day, title or demonym ("Universities UK said", "Reform UK, which
+    leads"): a body, party or firm named after the country, as "Sport England" is. The name
+    ends there: a mark, a function word or a word that is no noun follows, so "Top UK officials"
+    stays the country's, and a side's word keeps it ("Team USA won")."""
+    form = body[start:end]
+    if previous is None or not (form.isupper() and form.isalpha() and len(form) <= 3):
+        return False
+    if body[start - len(previous) - 1 : start] != f"{previous} ":
+        return False
+    lower = previous.lower()
+    if not (previous[:1].isupper() and previous[1:].isalpha() and previous[1:].islower()):
+        return False  # "EU UK", "Post-Brexit UK"
+    if (
+        lower in LEADING_STOP
+        or lower in _PREPOSITIONS
+        or lower in TITLES
+        or lower in context.stop_words
+        or lower in context.demonyms
+        or lower in _SIDE_BEFORE_ABBREVIATION
+    ):
+        return False
+    after = _AFTER_A_NAMES_END.match(body, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return (
+        word is None
+        or word in context.stop_words
+        or not any(noun in context.nouns for noun in _singulars(word))
+    )
+
+
+def _before_its_own_region(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym stands before a region, range or river that WordNet names ("the Swiss
+    Alps", "the American Midwest", "the Brazilian Amazon"), closing the name: the part of the
+    country it lies in, not a proper name that begins with the demonym ("Saudi Aramco") nor a
+    region abroad so named ("British Columbia")."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    place = _NAME_AFTER.match(body, end)
+    if (
+        place is None
+        or place.group(1) not in context.place_names
+        or place.group(1).lower() in context.demonyms
+    ):
+        return False  # nothing named, or a demonym ("French Canadian", though Canadian is a river)
+    if body[start : place.end()] in context.places_abroad:
+        return False  # "British Columbia": a province abroad named so
+    return _NAME_AFTER.match(body, place.end()) is None
 
 
 def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:

@@ -2128,6 +2128,45 @@ WORKS: list[tuple[str, set[str]]] = [
 # fmt: on
 
 
+# kinds found in longer stories of politics, markets, energy, health and fashion: a body, party or
+# firm whose name ends with a country's abbreviation ("Universities UK", "Reform UK"), and a region,
+# range or river after a demonym ("the Swiss Alps"), the country's; beside them the same shapes
+# where the abbreviation is the country's and where the two words name a place or firm elsewhere
+# fmt: off
+STORY_KINDS_2: list[tuple[str, set[str]]] = [
+    ("A spokesman for Universities UK said fees must rise.", set()),
+    ("Reform UK, which leads the polls, wants lower taxes.", set()),
+    ("She left Barclays UK in 2019 to run a lender.", set()),
+    ("Top UK officials met their French counterparts.", {"GB", "FR"}),
+    ("Team USA won the relay in Tokyo.", {"US"}),
+    ("Glaciers in the Swiss Alps lost 4% of their ice.", {"CH"}),
+    ("Drought cut yields across the American Midwest.", {"US"}),
+    ("Fires in the Brazilian Amazon rose in August.", {"BR"}),
+    ("Ferries cross the Irish Sea twice a day.", set()),
+    ("Timber from British Columbia is shipped to Japan.", {"JP"}),
+    ("Saudi Aramco cut its prices for buyers in Asia.", set()),
+]
+# fmt: on
+
+# rows of STORY_KINDS_2 the rules still misread (strict xfail, as KNOWN_MISREADINGS): an idiom WordNet
+# 3.0 lacks, a river written with "the", a period's style, a dance, the options' Greeks, a rite, a
+# music genre, a disease before a preposition, a report's quoted title
+STORY_KINDS_2_MISREAD = frozenset(
+    [
+        "Lawyers said it was usually Chinese whispers rather than a smoking email.",
+        "Fish stocks have collapsed along the Niger and the Volta.",
+        "The flat is on the top floor of a Georgian townhouse in Belgravia.",
+        "Irish dancing troupes will perform at the inauguration.",
+        "Dealers watched their Greeks as volatility fell.",
+        "Catholics of the Armenian and Maronite rites were represented.",
+        "She showed knitwear inspired by Jamaican dancehall.",
+        "Doctors saw cases of Japanese encephalitis among travellers.",
+        'Campaigners held up the report "Lebanon\'s Lost Classrooms" outside.',
+    ]
+)
+STORY_KINDS_2 += [(body, set()) for body in sorted(STORY_KINDS_2_MISREAD)]
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -2143,6 +2182,7 @@ ROWS = (
     + NAMED_PLACES
     + US_STATES
     + WORKS
+    + STORY_KINDS_2
 )
 
 
@@ -2153,7 +2193,12 @@ ROWS = (
             body,
             codes,
             marks=[pytest.mark.xfail(strict=True)]
-            if body in KNOWN_MISREADINGS | ONE_WORD_NAMES_MISREAD | SENSES_MISREADINGS | STORY_KINDS_MISREAD
+            if body
+            in KNOWN_MISREADINGS
+            | ONE_WORD_NAMES_MISREAD
+            | SENSES_MISREADINGS
+            | STORY_KINDS_MISREAD
+            | STORY_KINDS_2_MISREAD
             else [],
         )
         for body, codes in ROWS
