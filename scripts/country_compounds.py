@@ -61,9 +61,10 @@ oil palm") it is not. The file lists, in lower case:
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
-- "place_names": one-word proper nouns that WordNet lists as an instance of a region, a range,
-  a river or another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as
-  written: after a demonym, the part of the country they lie in ("the Swiss Alps").
+- "place_names": proper nouns that WordNet lists as an instance of a region, a range, a river or
+  another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera", "Belgian Congo"), as
+  written: after a demonym, the part of the country they lie in ("the Swiss Alps"), unless the
+  two words are one such name ("the Belgian Congo", a colony).
 
 It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
 ("geese", "said"), lower case, one a line: the nouns, a line "--", then the other words. A word it lacks after a demonym, in a body that speaks of
@@ -301,10 +302,11 @@ def main() -> int:
 
 
 def _place_names() -> set[str]:
-    """One-word proper nouns naming a place WordNet lists as an instance of a region, a range, a
-    river or another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as
-    written: after a demonym ("the Swiss Alps", "the American Midwest") the part of the country
-    they lie in, not a name that begins with the demonym."""
+    """Proper nouns naming a place WordNet lists as an instance of a region, a range, a river or
+    another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as written: after
+    a demonym ("the Swiss Alps", "the American Midwest") the part of the country they lie in, not
+    a name that begins with the demonym; unless WordNet names the two words as one place ("Belgian
+    Congo", "British Guiana"), a place of its own."""
     out: set[str] = set()
     for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
@@ -317,9 +319,10 @@ def _place_names() -> set[str]:
         if not any(fields[at + 1 + 4 * k] == "@i" for k in range(int(fields[at]))):
             continue
         for i in range(count):
-            word = fields[4 + 2 * i].split("(")[0]
-            if word.isalpha() and word[:1].isupper() and word[1:].islower():
-                out.add(word)
+            lemma = fields[4 + 2 * i].split("(")[0]
+            words = lemma.split("_")
+            if all(word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words):
+                out.add(" ".join(words))  # "Alps", and "Belgian Congo": a place of its own name
     return out
 
 

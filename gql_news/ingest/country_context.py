@@ -531,7 +531,7 @@ class CountryContext:
         tuple[str, str]
     ]  # (a town named like a country, a name of the country it lies in): ("Armenia", "Colombia")
     places_abroad: frozenset[str]  # the regions of `regions_abroad` and the countries of `towns_abroad`
-    place_names: frozenset[str]  # WordNet's one-word named regions, ranges, rivers ("Alps"), as written
+    place_names: frozenset[str]  # WordNet's named places ("Alps", "Belgian Congo"), as written
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -2901,8 +2901,9 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
         or place.group(1).lower() in context.demonyms
     ):
         return False  # nothing named, or a demonym ("French Canadian", though Canadian is a river)
-    if body[start : place.end()] in context.places_abroad:
-        return False  # "British Columbia": a province abroad named so
+    named = body[start : place.end()]
+    if named in context.places_abroad or named in context.place_names:
+        return False  # "British Columbia", a province abroad; "the Belgian Congo", a colony
     return _NAME_AFTER.match(body, place.end()) is None
 
 

@@ -2144,6 +2144,7 @@ STORY_KINDS_2: list[tuple[str, set[str]]] = [
     ("Fires in the Brazilian Amazon rose in August.", {"BR"}),
     ("Ferries cross the Irish Sea twice a day.", set()),
     ("Timber from British Columbia is shipped to Japan.", {"JP"}),
+    ("He was born in the Belgian Congo in 1950 and moved to Brussels.", set()),
     ("Saudi Aramco cut its prices for buyers in Asia.", set()),
 ]
 # fmt: on
