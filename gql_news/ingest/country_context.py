@@ -1121,8 +1121,8 @@ _CALLED_BEFORE = re.compile(
 
 
 def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether a one-word form is named as an animal, a ship, a band, a performer or a relative by
-    a noun and "called" or "named" before it ("a collie called Peru", "The filly, named Chad by
+    """Whether a one-word form is named as an animal, a ship, a band, a performer, a relative or
+    someone in a role by a noun and "called" or "named" before it ("a collie called Peru", "The filly, named Chad by
     her breeder,"), or is a relative named by order of birth ("Their youngest, India, is 12");
     not "a country called Jordan"."""
     if body.endswith(", ", 0, start) and body.startswith(",", end):
@@ -1130,7 +1130,10 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
     if not body.endswith(_CALLED, 0, start):
         return False
     found = _CALLED_BEFORE.search(body, max(0, start - 60), start)
-    return found is not None and _a_kind(found.group(1), context)
+    if found is None:
+        return False
+    noun = found.group(1)  # a role too: "a nurse called Jordan", "a puppy named Ghana"
+    return _a_kind(noun, context) or noun in context.animals or _role_noun(noun)
 
 
 def _defines(body: str, start: int, form: str, previous: str | None, context: CountryContext) -> bool:
