@@ -1354,7 +1354,7 @@ def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[r
 
 # a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
 _KIN_BEFORE = re.compile(
-    r"(?<![^\W_])(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
+    r"(?<![^\W_])([Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
 )
 
 
@@ -1364,7 +1364,11 @@ def _after_kin(body: str, start: int, form: str, context: CountryContext) -> boo
     if not body.startswith((",", ".", " and "), start + len(form)):
         return False
     found = _KIN_BEFORE.search(body, max(0, start - 50), start)
-    return found is not None and found.group(1) in context.kin
+    return (
+        found is not None
+        and found.group(2) in context.kin
+        and not _a_partner_of_many(found.group(1), [found.group(2)])  # "Our partner, Germany,"
+    )
 
 
 _DETERMINER_AND_WORD_BEFORE = re.compile(
@@ -1448,10 +1452,10 @@ _PARTNERS = frozenset(["partner", "partners"])
 
 
 def _a_partner_of_many(possessive: str, nouns: list[str]) -> bool:
-    """Whether a relative's noun is "partner" after "their": a country's, a firm's or a
+    """Whether a relative's noun is "partner" after "their" or "our": a country's, a firm's or a
     government's trade or alliance partner ("Their partner Germany objected", "Japan, their
-    biggest partner,"), not one person's spouse ("her partner India")."""
-    return possessive.lower() == "their" and any(noun in _PARTNERS for noun in nouns)
+    biggest partner,", "Our partner, Germany,"), not one person's spouse ("her partner India")."""
+    return possessive.lower() in ("their", "our") and any(noun in _PARTNERS for noun in nouns)
 
 
 # a verb after a form, then up to six words and another verb with nothing between but lower-case

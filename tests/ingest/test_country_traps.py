@@ -2248,6 +2248,27 @@ DEFINED_ONCE: list[tuple[str, set[str]]] = [
     ("The trawler Iceland docked in Hull. Hull's trade with Iceland is old. Iceland's fleet is modern.", {"IS"}),
     ("The greyhound Mexico won. Mexico and Canada sent delegations to Washington.", {"CA", "MX"}),
     ("Mr Jordan, a teacher, said he would move to Jordan. Jordan's government offers visas to teachers. Jordan has a shortage.", {"JO"}),
+    # the country called by an apposition or a noun before it that names no person or thing
+    ("The island nation Fiji declared an emergency. Fiji said the cyclone destroyed 500 homes.", {"FJ"}),
+    ("The former colony Kenya won independence in 1963. Kenya celebrated on Friday.", {"KE"}),
+    ("The champions Brazil were beaten. Brazil will face Peru next.", {"BR", "PE"}),
+    ("The Gulf state Qatar mediated. Qatar said talks would resume.", {"QA"}),
+    ("The hosts Qatar lost the opener. Qatar is hoping for a better result.", {"QA"}),
+    ("Japan, the world's fourth-largest economy, slowed. Japan said exports fell.", {"JP"}),
+    ("Brazil, the favourites, scored early. Brazil won 3-0.", {"BR"}),
+    ("The tanker Iran seized was released. Iran said the crew were safe.", {"IR"}),
+    ("The kingdom of Jordan hosts refugees. Jordan said aid was short.", {"JO"}),
+    ("The small country Malta votes on Sunday. Malta has 500,000 people.", {"MT"}),
+    ("Its neighbour, Chad, closed the border. Chad said the move was temporary.", {"TD"}),
+    ("The tiny state Monaco has no army. Monaco relies on France.", {"FR", "MC"}),
+    ("Ireland, 3-1 winners last week, face Wales. Ireland are unbeaten.", {"GB", "IE"}),
+    ("Their rivals, Argentina, are favourites. Argentina won the last World Cup.", {"AR"}),
+    ("The team, Japan, arrived in Doha. Japan trained on Monday.", {"JP"}),
+    ("The Netherlands, or Holland as many call it, exports tulips. Holland also grows peppers.", {"NL"}),
+    ("Our partner, Germany, agreed. Germany will pay half.", {"DE"}),
+    ("The winger, Jordan, scored twice. Jordan were beaten by Iraq in the final.", {"IQ", "JO"}),
+    ("President Ruto of Kenya spoke. Kenya wants a seat on the council.", {"KE"}),
+    ("King Charles visited Kenya. Kenya gave him a warm welcome.", {"KE"}),
 ]
 # fmt: on
 
