@@ -17,6 +17,10 @@ exceptional phrases:
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
   south of France"), a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq") or a
   surname reused stands in a list next to a country ("Ben Wales ... against Italy or Wales").
+  A bare form takes the sense of its last occurrence before it that a defining shape set off as
+  something else (a title, an age, "a collie called Peru", "the trawler Norway", a relative, a
+  performer) or that carries the country's marks (a preposition, "Jordan's king", a team's verb,
+  a country beside it): "The trawler Norway sank ... Norway's crew were rescued".
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
