@@ -17,6 +17,10 @@ exceptional phrases:
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
   south of France"), a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq") or a
   surname reused stands in a list next to a country ("Ben Wales ... against Italy or Wales").
+  A bare form takes the sense of its last occurrence before it that a defining shape set off as
+  something else (a title, an age, "a collie called Peru", "the trawler Norway", a relative, a
+  performer) or that carries the country's marks (a preposition, "Jordan's king", a team's verb,
+  a country beside it): "The trawler Norway sank ... Norway's crew were rescued".
   Given names come from gender-guesser's name dictionary.
 - **A compound noun.** Before lower-case words the form makes a WordNet noun that names a thing
   ("Swiss chard", "Dutch ovens", "guinea fowl", "Canada geese", "American oil palm"; in either
@@ -1063,6 +1067,8 @@ def _in_a_name(
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if _after_kin(body, start, form, context):
         return True  # "survived by a daughter, India, and"
+    if _called_by_its_kind(body, start, start + len(form), context):
+        return True  # "a collie called Peru", "Their youngest, India,"
     if named_after_relatives(body, start, form, context):
         return True  # "two sons, Chad and Emeka", "a great-granddaughter, India." (word_senses.py)
     if _an_animal_or_relative_named(body, start, start + len(form), context):
@@ -1082,6 +1088,12 @@ def _in_a_name(
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         return False  # "the south of France": a place, whoever was named before
+    if _owned_as_a_country(body, start + len(form)):
+        return False  # "Jordan's king", "Malta's prime minister": the country, whoever was named before
+    if _defined_before(body, start, form, context):
+        return True  # "The trawler Norway sank. Norway's crew were rescued": the story's sense
+    if body.startswith(", which ", start + len(form)):
+        return False  # "Marcus Norway ... Norway, which sets the quotas,": no person
     if form in surnames_before:
         return True
     if form.lower() in context.given_names and (
@@ -1105,6 +1117,170 @@ def _in_a_name(
         for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
         if match.end() >= spaces
     )
+
+
+# a relative named by order of birth, set off by commas: "Their youngest, India,", "his eldest, Chad,"
+_ELDEST_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:youngest|eldest|oldest|middle|younger|elder), $"
+)
+_CALLED = ("called ", "named ", "christened ")
+# a noun and "called" or "named" right before the form: "a collie called Peru", "The horse, named Jamaica"
+_CALLED_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+),?"
+    r"[^\S\n]+(?:called|named|christened)[^\S\n]+$"
+)
+
+
+def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a one-word form is named as an animal, a ship, a band, a performer, a relative or
+    someone in a role by a noun and "called" or "named" before it ("a collie called Peru", "The filly, named Chad by
+    her breeder,"), or is a relative named by order of birth ("Their youngest, India, is 12");
+    not "a country called Jordan"."""
+    if body.endswith(", ", 0, start) and body.startswith(",", end):
+        return _ELDEST_BEFORE.search(body, max(0, start - 30), start) is not None
+    if not body.endswith(_CALLED, 0, start):
+        return False
+    found = _CALLED_BEFORE.search(body, max(0, start - 60), start)
+    if found is None:
+        return False
+    noun = found.group(1)  # a role too: "a nurse called Jordan", "a puppy named Ghana"
+    return _a_kind(noun, context) or noun in context.animals or _role_noun(noun)
+
+
+def _defines(body: str, start: int, form: str, previous: str | None, context: CountryContext) -> bool:
+    """Whether the words around this occurrence of a one-word form read it as something else by
+    a shape that defines what the story calls by it: a title ("Mr Holland"), an age ("Jordan,
+    34,"), a relative, an animal, a ship, a band or a performer named beside it ("the trawler
+    Norway", "a collie called Peru", "The cat, Chad,"). Each shape is read only where the word
+    or the comma it needs is there."""
+    end = start + len(form)
+    if body.endswith(
+        ". ", 0, start
+    ):  # "Dr. Jordan"; a sentence's first word is defined by the words after it
+        if _after_a_title(body, start, None):
+            return not _a_side(body, end)
+        previous = None
+    comma_after = body.startswith(",", end)
+    comma_before = body.endswith(", ", 0, start)
+    title_before = previous is not None and previous[:1].isupper()
+    kind_before = (
+        previous is not None
+        and not title_before
+        and (previous in _CALLED_WORDS or _a_kind(previous, context))
+    )
+    if not (comma_after or comma_before or title_before or kind_before):
+        return False  # none of the words a defining shape reads is there
+    from gql_news.ingest.one_word_names import named_as_a_performer  # it reads this module's helpers
+
+    return (
+        (title_before and _after_a_title(body, start, previous))
+        or (comma_after and _AGE_AFTER.match(body, end) is not None)
+        or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
+        or (
+            comma_before
+            and (_after_kin(body, start, form, context) or named_after_relatives(body, start, form, context))
+        )
+        or ((kind_before or comma_after) and _an_animal_or_relative_named(body, start, end, context))
+        or ((kind_before or comma_after or title_before) and named_as_a_performer(body, start, end, context))
+    ) and not _a_side(body, end)
+
+
+_CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
+
+
+def _a_kind(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case word names a ship, a band, a relative, an animal or a performer (the
+    noun before "the trawler Norway", "her son Jordan", "the mare Kenya", "the singer Chile")."""
+    from gql_news.ingest.one_word_names import a_performer  # it reads this module's helpers
+
+    return (
+        word in context.named_kinds
+        or word in context.kin
+        or _a_named_animal(word, context)
+        or a_performer(word)
+    )
+
+
+# a country's marks on an occurrence of its name: a national team's plural verb or result, a
+# possessive sovereign office, a neighbouring item of a list that names a country
+_A_VERB_AND_A_NAME_AFTER = re.compile(r"[^\S\n]+[a-z]+[^\S\n]+([A-Z][\w'’-]*)")
+_COUNTRY_OWNED = re.compile(
+    r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:government|king|queen|emir|sultan|monarch|cabinet|ministers?|economy"
+    r"|capital|citizens|population|borders?|coastguard|exports|imports|tourism|gdp)(?![^\W_])"
+)
+
+
+def _owned_as_a_country(body: str, end: int) -> bool:
+    """Whether a sovereign office follows the form's possessive ("Jordan's king", "Chad's army")."""
+    return body.startswith(("'", "’"), end) and (
+        _SOVEREIGN_OWNED.match(body, end) is not None or _COUNTRY_OWNED.match(body, end) is not None
+    )
+
+
+def _marked_as_the_country(
+    body: str, start: int, form: str, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether this occurrence of a form carries a country's marks: after a preposition of place
+    ("in Jordan", "to Holland"), a sovereign office after its possessive, a national team's
+    verb ("Jordan were", "Jordan beat Iraq"), a verb whose object is another country ("Chad
+    borders Libya"), or listed beside another country's name."""
+    end = start + len(form)
+    if previous is not None and previous.lower() in _PREPOSITIONS:
+        return True
+    if _owned_as_a_country(body, end) or _a_side(body, end):
+        return True
+    from gql_news.ingest.one_word_names import names_a_country  # it reads this module's helpers
+
+    after = _NEXT_ITEM.match(body, end)
+    before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
+    acts = _A_VERB_AND_A_NAME_AFTER.match(body, end)  # "Chad borders Libya"; not "Holland said Polish"
+    if acts is not None and acts.group(1).lower() in context.demonyms:
+        acts = None
+    return any(
+        found is not None and found.group(1) != form and names_a_country(found.group(1))
+        for found in (after, before, acts)
+    )
+
+
+def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[int], list[bool]]:
+    """The ascending starts of the occurrences of a one-word form that the words around them read
+    as the country (False) or define as something else (True), from the first one defined on (a
+    body that defines none has none); bare ones are left out."""
+    found = list(_whole_words(body, form))
+    previous: list[str | None] = []
+    for at in found:
+        before = _PLAIN_WORD_BEFORE.search(body, max(0, at - 30), at)
+        previous.append(before.group(1) if before else None)
+    first = next((k for k, at in enumerate(found) if _defines(body, at, form, previous[k], context)), None)
+    starts: list[int] = []
+    senses: list[bool] = []
+    if first is None:
+        return starts, senses
+    for k in range(first, len(found)):
+        at = found[k]
+        if _marked_as_the_country(body, at, form, previous[k], context):
+            starts.append(at)
+            senses.append(False)
+        elif k == first or _defines(body, at, form, previous[k], context):
+            starts.append(at)
+            senses.append(True)
+    return starts, senses
+
+
+def _defined_before(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether the story last set the form off, before `start`, as something other than the
+    country (a ship, a horse, a band, a relative, a titled person): a bare later occurrence is
+    that thing too, until an occurrence with a country's marks ("in Jordan", "Jordan's king")
+    speaks of the country again. The body's occurrences of the form are read once."""
+    if form.lower() in context.demonyms or body.find(form, 0, start) < 0:
+        return False
+    starts, senses = of_the_body(
+        body, ("story senses", form, id(context)), lambda text: _story_senses(text, form, context)
+    )
+    index = bisect.bisect_left(starts, start)
+    if index < len(starts) and starts[index] == start and not senses[index]:
+        return False  # this occurrence carries the country's marks itself
+    return index > 0 and senses[index - 1]
 
 
 def _one_word_name(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -1189,7 +1365,7 @@ def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[r
 
 # a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
 _KIN_BEFORE = re.compile(
-    r"(?<![^\W_])(?:a|an|his|her|their|my|our|your|one|two|three)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
+    r"(?<![^\W_])([Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
 )
 
 
@@ -1199,7 +1375,11 @@ def _after_kin(body: str, start: int, form: str, context: CountryContext) -> boo
     if not body.startswith((",", ".", " and "), start + len(form)):
         return False
     found = _KIN_BEFORE.search(body, max(0, start - 50), start)
-    return found is not None and found.group(1) in context.kin
+    return (
+        found is not None
+        and found.group(2) in context.kin
+        and not _a_partner_of_many(found.group(1), [found.group(2)])  # "Our partner, Germany,"
+    )
 
 
 _DETERMINER_AND_WORD_BEFORE = re.compile(
@@ -1283,10 +1463,10 @@ _PARTNERS = frozenset(["partner", "partners"])
 
 
 def _a_partner_of_many(possessive: str, nouns: list[str]) -> bool:
-    """Whether a relative's noun is "partner" after "their": a country's, a firm's or a
+    """Whether a relative's noun is "partner" after "their" or "our": a country's, a firm's or a
     government's trade or alliance partner ("Their partner Germany objected", "Japan, their
-    biggest partner,"), not one person's spouse ("her partner India")."""
-    return possessive.lower() == "their" and any(noun in _PARTNERS for noun in nouns)
+    biggest partner,", "Our partner, Germany,"), not one person's spouse ("her partner India")."""
+    return possessive.lower() in ("their", "our") and any(noun in _PARTNERS for noun in nouns)
 
 
 # a verb after a form, then up to six words and another verb with nothing between but lower-case

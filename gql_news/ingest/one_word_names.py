@@ -84,7 +84,7 @@ def names_a_country(words: str) -> bool:
     return any(word in single for word in words.split()) or any(form in words for form in several)
 
 
-def _a_performer(word: str) -> bool:
+def a_performer(word: str) -> bool:
     """Whether a noun names an entertainer, an athlete or an artist ("singer", "Full-back",
     "singer-songwriter")."""
     lower = word.lower()
@@ -109,7 +109,7 @@ def _after_a_noun_and_comma(body: str, start: int, end: int, context: CountryCon
         return False
     noun = found.group(1)
     return (
-        noun in context.named_kinds or noun in context.animals or _a_performer(noun)
+        noun in context.named_kinds or noun in context.animals or a_performer(noun)
     )  # "dog": no "the dog, Jordan," for a man
 
 
@@ -131,6 +131,17 @@ def a_one_word_name(body: str, start: int, end: int, context: CountryContext) ->
     return not country_context._after_a_preposition(body, form)  # "flew to Jordan": the country
 
 
+def named_as_a_performer(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a performer's, a ship's, a band's or an animal's noun is set before the form or in
+    an apposition after it ("the singer Kenya", "The band, Norway,", "Jordan, the Fulham
+    winger,"): what a story then calls by the form alone."""
+    return (
+        _after_a_performer(body, start, end, context)
+        or _after_a_noun_and_comma(body, start, end, context)
+        or _a_performer_in_apposition(body, end)
+    )
+
+
 _WORD_BEFORE = re.compile(r"(?<![^\W_'’-])([^\W\d_][\w'’-]*)[^\S\n]+$")
 _EVER_AFTER = re.compile(r"[^\S\n]+(?:has|had|have)[^\S\n]+(?:ever|never|produced)(?![^\W_])")
 
@@ -144,7 +155,7 @@ def _after_a_performer(body: str, start: int, end: int, context: CountryContext)
     word = before.group(1)
     if word[:1].isupper() and not country_context.sentence_start(body, before.start(1)):
         return False  # "Fulham Jordan", "US Japan"
-    if not _a_performer(word):
+    if not a_performer(word):
         # a ship or a band two words after a determiner ("the cruise ship Jamaica")
         two = _KIND_TWO_WORDS_BEFORE.search(body, max(0, start - 40), start)
         if two is None or two.group(1) not in context.named_kinds:
@@ -183,7 +194,7 @@ _APPOSITION_AFTER = re.compile(
 def _a_performer_in_apposition(body: str, end: int) -> bool:
     """ "Jordan, the Fulham winger,", "Israel, a striker from Lagos,"."""
     found = _APPOSITION_AFTER.match(body, end)
-    return found is not None and _a_performer(found.group(1))
+    return found is not None and a_performer(found.group(1))
 
 
 _POSSESSOR = re.compile(r"(?<![^\W_])([A-Z][\w-]*)['’]s?[^\S\n]+$")
@@ -214,7 +225,7 @@ def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> b
         return False
     sentence = body[max(0, start - _REACH) : end] + _clause_after(body, end)  # the words around it
     return any(
-        word in _SPORT_WORDS or _PRONOUN.fullmatch(word) or _a_performer(word)
+        word in _SPORT_WORDS or _PRONOUN.fullmatch(word) or a_performer(word)
         for word in _WORD.findall(sentence[sentence.rfind(". ") + 1 :].lower())
     )
 

@@ -1979,7 +1979,6 @@ SENSES_MISREADINGS = frozenset(
 # "her sister India", "Georgia, his eldest daughter,")
 KNOWN_MISREADINGS = frozenset(
     [
-        "Marcus Norway, a fisherman, said catches were down. Norway, which sets the quotas, cut them.",
         "Turkish delight and Greek yoghurt sold out before Christmas.",
         "Chinese checkers and Chinese whispers are games for children.",
         "The Mexican wave went round the stadium twice.",
@@ -2168,6 +2167,170 @@ STORY_KINDS_2_MISREAD = frozenset(
 STORY_KINDS_2 += [(body, set()) for body in sorted(STORY_KINDS_2_MISREAD)]
 
 
+# a story that sets a country's name off once as something else (a titled person, a horse, a ship,
+# a band, a pet, a relative: "The trawler Norway sank ... Norway's crew") and then writes it bare; beside
+# them the same stories where a later occurrence carries the country's marks ("flew to Holland",
+# "Jordan's king", "Ireland were beaten", "Chad borders Libya", "Norway and Sweden")
+# fmt: off
+DEFINED_ONCE: list[tuple[str, set[str]]] = [
+    ("The horse, named Jamaica by her owner, won at Ascot. Jamaica is now favourite for the Derby.", set()),
+    ("Their youngest, India, is 12. India wants to be a vet.", set()),
+    ("The trawler Norway sank off Shetland in 1952. Norway's crew of nine were rescued by a lifeboat.", set()),
+    ("The dog, a collie called Peru, found the boy. Peru was given a medal.", set()),
+    ("The band Japan split in 1982. Japan's singer went solo.", set()),
+    ("A greyhound called Ireland won the Derby at Towcester. Ireland was bred in Tipperary.", set()),
+    ("The racehorse Brazil was retired after the Gold Cup. Brazil won seven races.", set()),
+    ("Mr Holland, the headmaster, said pupils had done well. Holland has led the school since 2015.", set()),
+    ("The cat, Chad, was rescued from a tree. Chad is now home.", set()),
+    ("Ms Jordan, 34, a nurse, said the ward was short-staffed. Jordan has worked there for ten years.", set()),
+    ("Kenya Moore, 45, runs the bakery. Kenya said sales were up.", set()),
+    ("The mare Kenya won the Oaks by two lengths. Kenya will be retired to stud in the spring.", set()),
+    ("Dr Chad, a dentist in Leeds, was struck off. Chad had treated 300 patients.", set()),
+    ("The ship Malta ran aground off Cornwall. Malta's captain was arrested.", set()),
+    ("A puppy named Ghana was found in a skip. Ghana is now in a shelter.", set()),
+    ("Sgt Wales, 41, was cleared of misconduct. Wales had served for 20 years.", set()),
+    ("The colt Georgia was bought for 2m guineas. Georgia has never run on soft ground.", set()),
+    ("The tug Iceland towed the barge into Hull. Iceland was built in 1978.", set()),
+    ("Their daughter, Israel, is 7. Israel loves swimming.", set()),
+    ("The singer Chile played the Roundhouse. Chile's new album is out in May.", set()),
+    ("Professor Jordan, the dean, resigned on Friday. Jordan said she had been bullied.", set()),
+    ("The pony, called Cuba, was stolen from a field. Cuba was found two days later.", set()),
+    ("Captain Holland, the ferry's master, was praised. Holland steered the ship to safety.", set()),
+    ("The yacht Samoa was becalmed for a week. Samoa's skipper radioed for help.", set()),
+    ("Mrs Wales, a retired teacher, won the lottery. Wales plans to buy a caravan.", set()),
+    ("The gelding Peru fell at the last. Peru was unhurt, his trainer said.", set()),
+    ("A tortoise named Egypt has turned 90. Egypt lives in a garden in Kent.", set()),
+    ("Her son, Jordan, was born in 2010. Jordan is autistic.", set()),
+    ("The rapper Niger released a mixtape. Niger grew up in Croydon.", set()),
+    ("Inspector Wales led the inquiry. Wales told the court the suspect had lied.", set()),
+    ("The filly, named Chad by her breeder, won at York. Chad will run again at Newmarket.", set()),
+    ("The lifeboat Jersey was launched at dawn. Jersey's crew found the men at noon.", set()),
+    ("Lady Jamaica, a dog, won the show. Jamaica is a poodle.", set()),
+    ("Jordan Henderson scored. Jordan beat Iraq 2-0 in Amman.", {"IQ", "JO"}),
+    ("The ship Kenya docked in Mombasa. Kenya's ports authority said it had been inspected.", {"KE"}),
+    ("Mr Holland flew to Holland.", {"NL"}),
+    ("The horse Jamaica won at Ascot. Her owner was born in Jamaica.", {"JM"}),
+    ("The band Japan split in 1982. They later toured Japan and China.", {"CN", "JP"}),
+    ("Mr Jordan, a teacher, said he would move to Jordan. Jordan's government offers visas to teachers.", {"JO"}),
+    ("The trawler Norway sank in 1952. Norway's government paid the families.", {"NO"}),
+    ("Ms Chad, 50, a nurse, went home to Chad. She said Chad and Niger needed doctors.", {"NE", "TD"}),
+    ("The dog, called Peru, was found. Peru's president thanked the rescuers.", {"PE"}),
+    ("Dr Ireland, a surgeon, spoke. Ireland were beaten 20-10 by France.", {"FR", "IE"}),
+    ("The greyhound Brazil won at Romford. Brazil, Argentina and Chile met in Lima.", {"AR", "BR", "CL"}),
+    ("Their daughter, India, is 12. The family moved from India in 2010.", {"IN"}),
+    ("The cat Chad was rescued. Chad's army seized power in the capital.", {"TD"}),
+    ("Mr Wales, the headmaster, retired. Wales were beaten by England at Twickenham.", {"GB"}),
+    ("The racehorse Georgia won. Georgia's parliament passed the law.", {"GE"}),
+    ("The ferry Malta sank in 1970. Malta's prime minister opened a memorial.", {"MT"}),
+    ("Mr Cuba, a grocer, sold cigars. Cigars from Cuba are expensive.", {"CU"}),
+    ("The singer Chile played London. Chile's embassy hosted a party after the show.", {"CL"}),
+    ("Sgt Wales, 41, was cleared. Across Wales, police forces are short of officers.", {"GB"}),
+    ("The mare Kenya won the Oaks by a neck. Kenyan runners won the marathon in Kenya.", {"KE"}),
+    ("The colt Ireland won at Cork. Ireland, Spain and Portugal agreed a fishing deal.", {"ES", "IE", "PT"}),
+    ("The yacht Samoa was becalmed. Samoa's navy sent a patrol boat.", {"WS"}),
+    ("Professor Jordan, the dean, resigned. Jordan's king visited the university in Amman.", {"JO"}),
+    ("The tug Iceland towed the barge. Iceland's central bank raised rates on Tuesday.", {"IS"}),
+    ("A puppy named Ghana was found. Volunteers from Ghana and Togo run the shelter.", {"GH", "TG"}),
+    ("Inspector Wales led the inquiry. He retired to Wales.", {"GB"}),
+    ("The band Japan split. Japan were beaten 3-1 by Spain in the final.", {"ES", "JP"}),
+    ("The filly Chad won at York. Chad's president died in April.", {"TD"}),
+    ("Mrs Jamaica, a cook, ran the cafe. She had come from Jamaica in 1962.", {"JM"}),
+    ("The ship Norway docked. Norway and Sweden signed a deal in Oslo.", {"NO", "SE"}),
+    ("Captain Holland, the ferry's master, was praised. Holland's ambassador thanked him.", {"NL"}),
+    ("The rapper Niger released a mixtape. Niger's junta closed the border with Benin.", {"BJ", "NE"}),
+    ("Mr Peru, 60, a farmer, said prices fell. Peru's president blamed the weather.", {"PE"}),
+    ("The tortoise Egypt turned 90. Tourists to Egypt fell by a third.", {"EG"}),
+    ("Lady Jamaica, a dog, won the show. Jamaica's prime minister sent a note.", {"JM"}),
+    ("The greyhound Ireland won at Towcester. Ireland beat the French-bred favourite by a length.", {"FR"}),
+    ("Mr Holland, the headmaster, retired. Holland said Polish pupils had done well.", {"PL"}),
+    ("The trawler Norway sank off Shetland. Norway's crew were rescued by a Danish lifeboat.", {"DK"}),
+    ("Ms Jordan, a nurse, treated the men. Jordan hosts 600,000 Syrian refugees, the UN says.", {"JO", "SY"}),
+    ("The colt Chad won at Ascot. Chad borders Libya and Sudan, and Sudanese refugees cross daily.", {"LY", "SD", "TD"}),
+    ("The horse Jamaica won at Ascot on Saturday. Jamaica's owner, a Kingston banker, flew in from Jamaica for the race.", {"JM"}),
+    ("Mr Holland, the ambassador, arrived in The Hague on Monday. Holland said the talks with the Netherlands would resume. Trade between Britain and Holland grew by 4%.", {"GB", "NL"}),
+    ("The trawler Norway sank off Shetland in 1952. Fifty years later Norway and Britain unveiled a memorial in Bergen.", {"GB", "NO"}),
+    ("Ms Jordan, a nurse from Leeds, volunteered in a refugee camp. Jordan hosts more than 600,000 Syrian refugees, and the camp near Mafraq is its largest.", {"JO", "SY"}),
+    ("The singer Chile played in Santiago last week. Chile's culture minister attended the concert.", {"CL"}),
+    ("The band Japan reformed for one night in Tokyo. The band's singer said Japan had always been kind to them.", {"JP"}),
+    ("Dr Chad, a surgeon, led a mission to N'Djamena. Chad has one doctor for every 30,000 people, the WHO says.", {"TD"}),
+    ("The ship Kenya docked in Mombasa. Kenya's ports authority said the vessel was inspected. Kenya exports tea through the port.", {"KE"}),
+    ("Inspector Wales opened the station in Cardiff. Wales has four police forces.", {"GB"}),
+    ("The greyhound Ireland won at Shelbourne Park. Ireland's racing board said attendance rose. Ireland has 16 tracks.", {"IE"}),
+    ("Mr Peru, 60, a fruit importer, said prices had fallen. Peru exports most of Europe's blueberries, and Peru's president has promised new ports.", {"PE"}),
+    ("The racehorse Brazil was sold to a stud farm. Brazil, Argentina and Uruguay will host the World Cup in 2030.", {"AR", "BR", "UY"}),
+    ("Their daughter, India, was born in Delhi. The family moved from India to Leicester in 2015. India remains close to their hearts, her mother said.", {"IN"}),
+    ("The yacht Samoa reached Apia after 40 days. Samoa's prime minister greeted the crew.", {"WS"}),
+    ("The liner France was launched in 1960. France built it to carry passengers to New York.", {"FR"}),
+    ("The tug Iceland towed the trawler to Reykjavik. Iceland's coastguard praised the crew. Iceland and Norway share the fishing grounds.", {"IS", "NO"}),
+    ("Captain Holland steered the ferry into Rotterdam. Holland's ambassador to Britain thanked the crew.", {"GB", "NL"}),
+    ("Professor Jordan, the dean, visited Amman. Jordan's king opened the campus. Jordan and Egypt signed a research pact.", {"EG", "JO"}),
+    ("The mare Kenya won by a neck. Kenyan runners dominated the marathon in Kenya the next day.", {"KE"}),
+    ("A dog called Cuba was found in Havana. Cuba's government has banned the sale of dogs.", {"CU"}),
+    ("The band Japan split in 1982. Japan's economy was then growing at 4% a year.", {"JP"}),
+    ("Sgt Wales, 41, was cleared of misconduct. Officers across Wales welcomed the verdict.", {"GB"}),
+    ("The colt Georgia won at Newmarket. Georgia's parliament passed a law on foreign agents in Tbilisi.", {"GE"}),
+    ("The ferry Malta sank in 1970. Malta's prime minister opened a memorial. Malta and Italy paid for it.", {"IT", "MT"}),
+    ("The rapper Niger grew up in Croydon. His parents came from Niger. Niger's junta closed the border last year.", {"NE"}),
+    ("The filly Chad won at York. Troops from Chad and Niger patrol the Sahel.", {"NE", "TD"}),
+    ("Mrs Jamaica, a cook, ran a cafe in Brixton. She came from Jamaica in 1962.", {"JM"}),
+    ("The tortoise Egypt turned 90. Tourists to Egypt rose by a third. Egypt earns $13bn a year from tourism.", {"EG"}),
+    ("The gelding Peru was retired. Peru, Chile and Colombia export copper.", {"CL", "CO", "PE"}),
+    ("The cat Chad was rescued from a tree. Chad's president died in April.", {"TD"}),
+    ("Mr Cuba, a grocer, sold cigars. Cigars from Cuba are expensive. Cuba's harvest fell.", {"CU"}),
+    ("The lifeboat Jersey was launched at dawn. Jersey's government paid for it.", {"JE"}),
+    ("The pony Ghana was stolen. Volunteers from Ghana and Togo ran the stables.", {"GH", "TG"}),
+    ("The yacht Fiji won the race. Fiji's navy escorted it into Suva. Fiji and Tonga cheered.", {"FJ", "TO"}),
+    ("The singer Israel performed in Tel Aviv. Israel's president attended. Israel and Jordan signed a water deal.", {"IL", "JO"}),
+    ("The ship Russia sank in 1905. Russia and Japan fought that war.", {"JP", "RU"}),
+    ("The horse Argentina won the Grand National. Argentina's embassy sent congratulations.", {"AR"}),
+    ("The band Norway played Oslo. Norway's king attended the gig.", {"NO"}),
+    ("Dr Ireland, a surgeon, spoke in Dublin. Ireland were beaten by France in Paris.", {"FR", "IE"}),
+    ("The trawler Iceland docked in Hull. Hull's trade with Iceland is old. Iceland's fleet is modern.", {"IS"}),
+    ("The greyhound Mexico won. Mexico and Canada sent delegations to Washington.", {"CA", "MX"}),
+    ("Mr Jordan, a teacher, said he would move to Jordan. Jordan's government offers visas to teachers. Jordan has a shortage.", {"JO"}),
+    # the country called by an apposition or a noun before it that names no person or thing
+    ("The island nation Fiji declared an emergency. Fiji said the cyclone destroyed 500 homes.", {"FJ"}),
+    ("The former colony Kenya won independence in 1963. Kenya celebrated on Friday.", {"KE"}),
+    ("The champions Brazil were beaten. Brazil will face Peru next.", {"BR", "PE"}),
+    ("The Gulf state Qatar mediated. Qatar said talks would resume.", {"QA"}),
+    ("The hosts Qatar lost the opener. Qatar is hoping for a better result.", {"QA"}),
+    ("Japan, the world's fourth-largest economy, slowed. Japan said exports fell.", {"JP"}),
+    ("Brazil, the favourites, scored early. Brazil won 3-0.", {"BR"}),
+    ("The tanker Iran seized was released. Iran said the crew were safe.", {"IR"}),
+    ("The kingdom of Jordan hosts refugees. Jordan said aid was short.", {"JO"}),
+    ("The small country Malta votes on Sunday. Malta has 500,000 people.", {"MT"}),
+    ("Its neighbour, Chad, closed the border. Chad said the move was temporary.", {"TD"}),
+    ("The tiny state Monaco has no army. Monaco relies on France.", {"FR", "MC"}),
+    ("Ireland, 3-1 winners last week, face Wales. Ireland are unbeaten.", {"GB", "IE"}),
+    ("Their rivals, Argentina, are favourites. Argentina won the last World Cup.", {"AR"}),
+    ("The team, Japan, arrived in Doha. Japan trained on Monday.", {"JP"}),
+    ("The Netherlands, or Holland as many call it, exports tulips. Holland also grows peppers.", {"NL"}),
+    ("Our partner, Germany, agreed. Germany will pay half.", {"DE"}),
+    ("The winger, Jordan, scored twice. Jordan were beaten by Iraq in the final.", {"IQ", "JO"}),
+    ("President Ruto of Kenya spoke. Kenya wants a seat on the council.", {"KE"}),
+    ("King Charles visited Kenya. Kenya gave him a warm welcome.", {"KE"}),
+]
+# fmt: on
+
+# rows of DEFINED_ONCE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a rank no list
+# holds at a sentence's start ("Inspector Wales"); a bare later mention that is the country only by
+# what it says ("Jordan hosts 600,000 Syrian refugees", "Chad has one doctor for every 30,000
+# people", "Japan had always been kind to them", "France built it", "Ireland has 16 tracks"); a
+# horse's race whose name reads on into the country's ("the Grand National. Argentina's embassy")
+DEFINED_ONCE_MISREAD = frozenset(
+    [
+        "Inspector Wales led the inquiry. Wales told the court the suspect had lied.",
+        "Ms Jordan, a nurse, treated the men. Jordan hosts 600,000 Syrian refugees, the UN says.",
+        "Ms Jordan, a nurse from Leeds, volunteered in a refugee camp. Jordan hosts more than 600,000 Syrian refugees, and the camp near Mafraq is its largest.",
+        "The band Japan reformed for one night in Tokyo. The band's singer said Japan had always been kind to them.",
+        "Dr Chad, a surgeon, led a mission to N'Djamena. Chad has one doctor for every 30,000 people, the WHO says.",
+        "The greyhound Ireland won at Shelbourne Park. Ireland's racing board said attendance rose. Ireland has 16 tracks.",
+        "The liner France was launched in 1960. France built it to carry passengers to New York.",
+        "The horse Argentina won the Grand National. Argentina's embassy sent congratulations.",
+    ]
+)
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -2184,6 +2347,7 @@ ROWS = (
     + US_STATES
     + WORKS
     + STORY_KINDS_2
+    + DEFINED_ONCE
 )
 
 
@@ -2200,6 +2364,7 @@ ROWS = (
             | SENSES_MISREADINGS
             | STORY_KINDS_MISREAD
             | STORY_KINDS_2_MISREAD
+            | DEFINED_ONCE_MISREAD
             else [],
         )
         for body, codes in ROWS
