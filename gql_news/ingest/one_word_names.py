@@ -284,12 +284,18 @@ _SPEAKER_BEFORE = re.compile(
 _MARGIN = re.compile(r"(?<![^\W_])(?:by|beaten)[^\S\n]+an?[^\S\n]+(?:short[- ])?(?:head|neck|nose)(?![^\W_])")
 
 
+def _racing_words(body: str) -> bool:
+    """Whether the body writes a word `_TRAINED_BY` or `_SPEAKER_BEFORE` needs: most bodies do not."""
+    return any(word in body for word in ("Trained", "Ridden", "Saddled", "rainer", "ockey"))
+
+
 def _a_race(body: str, start: int, end: int) -> bool:
     """ "Trained by Willie Mullins, Chile", "The trainer said Chile would", "Kenya won the Oaks by
     a neck", "Chad won the Lincoln at 20-1"; not odds alone ("Argentina was a 5-2 favourite"),
     which bookmakers give a side too."""
-    if _TRAINED_BY.search(body, max(0, start - 100), start) or _SPEAKER_BEFORE.search(
-        body, max(0, start - 80), start
+    if country_context.of_the_body(body, "racing words", _racing_words) and (
+        _TRAINED_BY.search(body, max(0, start - 100), start)
+        or _SPEAKER_BEFORE.search(body, max(0, start - 80), start)
     ):
         return True
     rest = _clause_after(body, end)
