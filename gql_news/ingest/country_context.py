@@ -886,9 +886,12 @@ def _in_a_named_thing(body: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _works() -> frozenset[str]:
-    """WordNet's one-word nouns of a work with a title: "novel", "film", "album" (name_roles.json)."""
-    return frozenset(read_json(data_file("name_roles.json"))["works"])
+def _name_roles() -> dict[str, frozenset[str]]:
+    """name_roles.json's WordNet nouns (scripts/name_roles.py): "performers", one-word nouns of
+    entertainers, athletes and artists ("singer"); "works", of a work with a title ("novel",
+    "film", "album")."""
+    roles = read_json(data_file("name_roles.json"))
+    return {key: frozenset(roles[key]) for key in ("performers", "works")}
 
 
 _SMALL = r"(?:a|an|the|of|in|to|and|for|on|at|from|with|by|or)"
@@ -938,21 +941,23 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     ):
         return False
     noun = _A_WORK_BEFORE.search(body, max(0, before.start() - 60), before.start())
-    if noun is not None and noun.group(1) in _works():
+    if noun is not None and noun.group(1) in _name_roles()["works"]:
         return True
     if not common or not sentence_start(body, before.start()):
         return False
     following = _A_WORK_AFTER.match(body, after.end())
-    return following is not None and following.group(1) in _works()
+    return following is not None and following.group(1) in _name_roles()["works"]
 
 
 _WORK_REACH = 140  # characters around a form within which a work's noun is looked for
 
 
 def _works_nouns(body: str) -> list[int]:
-    """Where the body writes a work's noun (`_works`), in order, from its indexed words."""
+    """Where the body writes a work's noun (`_name_roles`), in order, from its indexed words."""
     runs, by_word = of_the_body(body, "words", body_words)
-    return sorted(runs[index][0] for word in _works().intersection(by_word) for index in by_word[word])
+    return sorted(
+        runs[index][0] for word in _name_roles()["works"].intersection(by_word) for index in by_word[word]
+    )
 
 
 def _names_a_country_word(word: str, context: CountryContext) -> bool:
@@ -1073,10 +1078,11 @@ def _in_a_name(
         return True  # "two sons, Chad and Emeka", "a great-granddaughter, India." (word_senses.py)
     if _an_animal_or_relative_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
-    if form.lower() not in context.demonyms and _one_word_name(body, start, start + len(form), context):
-        return (
-            True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off" (one_word_names.py)
-        )
+    if form.lower() not in context.demonyms:
+        from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
+
+        if a_one_word_name(body, start, start + len(form), context):
+            return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -1281,12 +1287,6 @@ def _defined_before(body: str, start: int, form: str, context: CountryContext) -
     if index < len(starts) and starts[index] == start and not senses[index]:
         return False  # this occurrence carries the country's marks itself
     return index > 0 and senses[index - 1]
-
-
-def _one_word_name(body: str, start: int, end: int, context: CountryContext) -> bool:
-    from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
-
-    return a_one_word_name(body, start, end, context)
 
 
 _NEAR = 200  # characters before a form's leading spaces searched again for a name read up to the form
@@ -1927,9 +1927,9 @@ def _a_sentence_of_cooking(body: str, end: int) -> bool:
     return _COOKING_TALK.pattern.search(_rest_of_sentence(body, end)) is not None
 
 
-def _rest_of_sentence(body: str, end: int) -> str:
-    """The words from `end` to its sentence's end, at most `_SENTENCE_REACH` characters."""
-    rest = body[end : end + _SENTENCE_REACH]
+def _rest_of_sentence(body: str, end: int, reach: int = _SENTENCE_REACH) -> str:
+    """The words from `end` to its sentence's end, at most `reach` characters."""
+    rest = body[end : end + reach]
     stop = _SENTENCE_STOP.search(rest)
     return rest[: stop.start()] if stop else rest
 
