@@ -2739,18 +2739,12 @@ def _called_a_business(body: str, form: str) -> bool:
     an apposition (`_CALLED_A_BUSINESS`): there the name is the business's wherever the body
     writes it. Not the end of a longer name ("Bank of Georgia, the largest lender in Georgia").
     Read once per body and form, by searches for the form's own letters."""
-    found = body.find(f"{form}, ")
-    while found != -1:
-        after = found + len(form)
-        if (
-            not _letter_before(body, found)
-            and _CALLED_A_BUSINESS.match(body, after) is not None
-            and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
-            and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
-        ):
-            return True
-        found = body.find(f"{form}, ", after)
-    return False
+    return any(
+        _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
+        and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
+        and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
+        for found in _before_a_comma(body, form)
+    )
 
 
 def _called_a_town(body: str, form: str) -> bool:
@@ -2864,19 +2858,23 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
     -1 where it names the country's capital: after it the name alone is the town's, as a town's
     name is written with its state only once, unless it is an item of a list (`_listed`). Read
     once per body and form, by searches for the form's own letters."""
-    found = body.find(f"{form}, ")
-    while found != -1:
+    for found in _before_a_comma(body, form):
         after = found + len(form)
-        if (
-            not _letter_before(body, found)
-            and not body[after : after + 1].isalnum()
-            and (_a_town_in_a_us_state(body, after, context) or _a_town_abroad(body, found, after, context))
-        ):
+        if _a_town_in_a_us_state(body, after, context) or _a_town_abroad(body, found, after, context):
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
             named = capital and _writes_word(body, capital)
             return -1 if named else found
-        found = body.find(f"{form}, ", after)
     return -1
+
+
+def _before_a_comma(body: str, form: str) -> Iterator[int]:
+    """Where the body writes the form as a whole word followed by ", " ("Peru, Indiana",
+    "Iceland, the supermarket chain,"), by plain text searches for its letters."""
+    found = body.find(f"{form}, ")
+    while found != -1:
+        if not _letter_before(body, found):
+            yield found
+        found = body.find(f"{form}, ", found + len(form))
 
 
 # after a town's place, the next item of a list: ", and", ", or", ", Rome," or ", Rome and"; a
