@@ -2950,7 +2950,7 @@ def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
     """Whether the body writes the form as an item of a list next to a US state's name ("Georgia
     and Alabama", "Texas, Georgia and Florida", "South Carolina and Georgia"): the items of a list
     are of one kind, so the form is the state, there and wherever the body writes it."""
-    after_state, before_state = _list_states(context.us_states, context.capitals)
+    after_state, before_state = _list_states(_town_states(context.us_states, context.capitals))
     for start in _whole_words(body, form):
         after = _LIST_JOIN_AFTER.match(body, start + len(form))
         if after is not None and after_state.match(body, after.end()) is not None:
@@ -2967,18 +2967,10 @@ _LIST_JOIN_BEFORE = re.compile(_LIST_JOIN + "$")
 
 
 @lru_cache(maxsize=4)
-def _list_states(
-    us_states: frozenset[str], capitals: tuple[tuple[str, str], ...]
-) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The names of the US states that are no country's and no city's, as whole words: one
+def _list_states(states: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of `states` (`_town_states`: no country's and no city's) as whole words: one
     pattern to match where a text begins, one to find where it ends."""
-    countries = _capitals(capitals)
-    names = sorted(
-        (state for state in us_states if state not in _STATES_NAMED_LIKE_CITIES and state not in countries),
-        key=len,
-        reverse=True,
-    )
-    alternatives = "|".join(re.escape(name) for name in names)
+    alternatives = _state_pattern(states).pattern
     return (
         re.compile(rf"(?:{alternatives})(?![^\W_])"),
         re.compile(rf"(?<![^\W_])(?:{alternatives})$"),

@@ -190,7 +190,6 @@ def _a_performer_in_apposition(body: str, end: int) -> bool:
 
 _POSSESSOR = re.compile(r"(?<![^\W_])([A-Z][\w-]*)['’]s?[^\S\n]+$")
 _FOLLOWING = re.compile(r"[^\S\n]*(,|[^\S\n][a-z]+(?![^\W_'’-]))")
-_PERSON_PAIR = re.compile(r"(?<![^\W_])([A-Z][\w'’-]*)[^\S\n]+$")
 
 
 def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> bool:
