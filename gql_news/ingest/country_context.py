@@ -1160,9 +1160,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     Norway", "a collie called Peru", "The cat, Chad,"). Each shape is read only where the word
     or the comma it needs is there."""
     end = start + len(form)
-    if body.endswith(
-        ". ", 0, start
-    ):  # "Dr. Jordan"; a sentence's first word is defined by the words after it
+    # "Dr. Jordan"; a sentence's first word is defined by the words after it
+    if body.endswith(". ", 0, start):
         if _after_a_title(body, start, None):
             return not _a_side(body, end)
         previous = None

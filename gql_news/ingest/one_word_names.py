@@ -36,7 +36,9 @@ one-word form; these readings say it names such a one, each from grammar and con
 
 Each reading gives way where the body also writes the form after a preposition ("flew to
 Jordan"): there news prose means the country by it, as for a given name (country_context.py).
-Each reads a bounded window around the form, so a body's forms cost time linear in its size.
+Each reads a bounded window around the form; what a reading needs from the whole body (the
+surnames written after a given name or a title, whether a preposition ever precedes the form) is
+read once per body or once per body and form, so a body's forms cost time linear in its size.
 """
 
 from __future__ import annotations
