@@ -124,6 +124,7 @@ class Synset:
     words: tuple[str, ...]  # as WordNet writes them, "_" for a space
     hypernyms: tuple[int, ...]
     hyponyms: tuple[int, ...]
+    instance: bool = False  # an instance of its hypernym, a named one ("Alps": a range)
 
 
 def read_synsets() -> dict[int, Synset]:
@@ -145,7 +146,8 @@ def read_synsets() -> dict[int, Synset]:
         pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
         up = tuple(int(p[1]) for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
         down = tuple(int(p[1]) for p in pointers if p[0] in ("~", "~i") and p[2] == "n")
-        synsets[int(fields[0])] = Synset(int(fields[1]), words, up, down)
+        instance = any(p[0] == "@i" for p in pointers)
+        synsets[int(fields[0])] = Synset(int(fields[1]), words, up, down, instance)
     return synsets
 
 
@@ -276,7 +278,7 @@ def main() -> int:
                 "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
                 "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
-                "verb_forms": sorted(_irregular_verb_forms()),
+                "verb_forms": sorted(_irregular_verb_forms(verb_exc)),
                 "contest_acts": sorted(_contest_acts()),
                 "kin": sorted(_kin(synsets)),
                 "named_kinds": sorted(_first_sense_below(synsets, NAMED_KINDS, 4)),
@@ -288,7 +290,7 @@ def main() -> int:
                 "period_senses": sorted(_period_senses(synsets)),
                 "built_or_periods": sorted(_with_plurals(_first_sense_below(synsets, BUILT_OR_PERIOD))),
                 "demonyms": sorted(_demonyms()),
-                "place_names": sorted(_place_names()),
+                "place_names": sorted(_place_names(synsets)),
             },
             indent=1,
         )
@@ -301,29 +303,19 @@ def main() -> int:
     return 0
 
 
-def _place_names() -> set[str]:
+def _place_names(synsets: dict[int, Synset]) -> set[str]:
     """Proper nouns naming a place WordNet lists as an instance of a region, a range, a river or
     another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as written: after
     a demonym ("the Swiss Alps", "the American Midwest") the part of the country they lie in, not
     a name that begins with the demonym; unless WordNet names the two words as one place ("Belgian
     Congo", "British Guiana"), a place of its own."""
-    out: set[str] = set()
-    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split(" | ")[0].split()
-        if int(fields[1]) not in (LOCATION, OBJECT):
-            continue
-        count = int(fields[3], 16)
-        at = 4 + 2 * count
-        if not any(fields[at + 1 + 4 * k] == "@i" for k in range(int(fields[at]))):
-            continue
-        for i in range(count):
-            lemma = fields[4 + 2 * i].split("(")[0]
-            words = lemma.split("_")
-            if all(word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words):
-                out.add(" ".join(words))  # "Alps", and "Belgian Congo": a place of its own name
-    return out
+    return {
+        " ".join(words)  # "Alps", and "Belgian Congo": a place of its own name
+        for synset in synsets.values()
+        if synset.lexfile in (LOCATION, OBJECT) and synset.instance
+        for words in (lemma.split("_") for lemma in synset.words)
+        if all(word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words)
+    }
 
 
 def _a_word(part: str, lower: bool = False) -> bool:
@@ -505,16 +497,11 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int 
     return out
 
 
-def _irregular_verb_forms() -> set[str]:
+def _irregular_verb_forms(verb_exc: dict[str, list[str]]) -> set[str]:
     """The irregular forms of verbs that are no noun's lemma of their own, from WordNet's
     verb.exc ("rose", "fell", "grew"): a phrase ending with one may end with a verb ("the Swiss
     franc rose")."""
-    out = set()
-    for line in (WORDNET / "verb.exc").read_text(encoding="utf-8").splitlines():
-        form = line.split()[0] if line.split() else ""
-        if form.isalpha():
-            out.add(form)
-    return out
+    return {form for forms in verb_exc.values() for form in forms if form.isalpha()}
 
 
 def _verb_forms(verb: str, irregular: dict[str, list[str]]) -> set[str]:

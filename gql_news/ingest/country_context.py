@@ -886,9 +886,12 @@ def _in_a_named_thing(body: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _works() -> frozenset[str]:
-    """WordNet's one-word nouns of a work with a title: "novel", "film", "album" (name_roles.json)."""
-    return frozenset(read_json(data_file("name_roles.json"))["works"])
+def _name_roles() -> dict[str, frozenset[str]]:
+    """name_roles.json's WordNet nouns (scripts/name_roles.py): "performers", one-word nouns of
+    entertainers, athletes and artists ("singer"); "works", of a work with a title ("novel",
+    "film", "album")."""
+    roles = read_json(data_file("name_roles.json"))
+    return {key: frozenset(roles[key]) for key in ("performers", "works")}
 
 
 _SMALL = r"(?:a|an|the|of|in|to|and|for|on|at|from|with|by|or)"
@@ -938,21 +941,23 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     ):
         return False
     noun = _A_WORK_BEFORE.search(body, max(0, before.start() - 60), before.start())
-    if noun is not None and noun.group(1) in _works():
+    if noun is not None and noun.group(1) in _name_roles()["works"]:
         return True
     if not common or not sentence_start(body, before.start()):
         return False
     following = _A_WORK_AFTER.match(body, after.end())
-    return following is not None and following.group(1) in _works()
+    return following is not None and following.group(1) in _name_roles()["works"]
 
 
 _WORK_REACH = 140  # characters around a form within which a work's noun is looked for
 
 
 def _works_nouns(body: str) -> list[int]:
-    """Where the body writes a work's noun (`_works`), in order, from its indexed words."""
+    """Where the body writes a work's noun (`_name_roles`), in order, from its indexed words."""
     runs, by_word = of_the_body(body, "words", body_words)
-    return sorted(runs[index][0] for word in _works().intersection(by_word) for index in by_word[word])
+    return sorted(
+        runs[index][0] for word in _name_roles()["works"].intersection(by_word) for index in by_word[word]
+    )
 
 
 def _names_a_country_word(word: str, context: CountryContext) -> bool:
@@ -1073,10 +1078,11 @@ def _in_a_name(
         return True  # "two sons, Chad and Emeka", "a great-granddaughter, India." (word_senses.py)
     if _an_animal_or_relative_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
-    if form.lower() not in context.demonyms and _one_word_name(body, start, start + len(form), context):
-        return (
-            True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off" (one_word_names.py)
-        )
+    if form.lower() not in context.demonyms:
+        from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
+
+        if a_one_word_name(body, start, start + len(form), context):
+            return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
@@ -1154,9 +1160,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     Norway", "a collie called Peru", "The cat, Chad,"). Each shape is read only where the word
     or the comma it needs is there."""
     end = start + len(form)
-    if body.endswith(
-        ". ", 0, start
-    ):  # "Dr. Jordan"; a sentence's first word is defined by the words after it
+    # "Dr. Jordan"; a sentence's first word is defined by the words after it
+    if body.endswith(". ", 0, start):
         if _after_a_title(body, start, None):
             return not _a_side(body, end)
         previous = None
@@ -1281,12 +1286,6 @@ def _defined_before(body: str, start: int, form: str, context: CountryContext) -
     if index < len(starts) and starts[index] == start and not senses[index]:
         return False  # this occurrence carries the country's marks itself
     return index > 0 and senses[index - 1]
-
-
-def _one_word_name(body: str, start: int, end: int, context: CountryContext) -> bool:
-    from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
-
-    return a_one_word_name(body, start, end, context)
 
 
 _NEAR = 200  # characters before a form's leading spaces searched again for a name read up to the form
@@ -1927,9 +1926,9 @@ def _a_sentence_of_cooking(body: str, end: int) -> bool:
     return _COOKING_TALK.pattern.search(_rest_of_sentence(body, end)) is not None
 
 
-def _rest_of_sentence(body: str, end: int) -> str:
-    """The words from `end` to its sentence's end, at most `_SENTENCE_REACH` characters."""
-    rest = body[end : end + _SENTENCE_REACH]
+def _rest_of_sentence(body: str, end: int, reach: int = _SENTENCE_REACH) -> str:
+    """The words from `end` to its sentence's end, at most `reach` characters."""
+    rest = body[end : end + reach]
     stop = _SENTENCE_STOP.search(rest)
     return rest[: stop.start()] if stop else rest
 
@@ -2739,18 +2738,12 @@ def _called_a_business(body: str, form: str) -> bool:
     an apposition (`_CALLED_A_BUSINESS`): there the name is the business's wherever the body
     writes it. Not the end of a longer name ("Bank of Georgia, the largest lender in Georgia").
     Read once per body and form, by searches for the form's own letters."""
-    found = body.find(f"{form}, ")
-    while found != -1:
-        after = found + len(form)
-        if (
-            not _letter_before(body, found)
-            and _CALLED_A_BUSINESS.match(body, after) is not None
-            and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
-            and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
-        ):
-            return True
-        found = body.find(f"{form}, ", after)
-    return False
+    return any(
+        _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
+        and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
+        and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
+        for found in _before_a_comma(body, form)
+    )
 
 
 def _called_a_town(body: str, form: str) -> bool:
@@ -2864,19 +2857,23 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
     -1 where it names the country's capital: after it the name alone is the town's, as a town's
     name is written with its state only once, unless it is an item of a list (`_listed`). Read
     once per body and form, by searches for the form's own letters."""
-    found = body.find(f"{form}, ")
-    while found != -1:
+    for found in _before_a_comma(body, form):
         after = found + len(form)
-        if (
-            not _letter_before(body, found)
-            and not body[after : after + 1].isalnum()
-            and (_a_town_in_a_us_state(body, after, context) or _a_town_abroad(body, found, after, context))
-        ):
+        if _a_town_in_a_us_state(body, after, context) or _a_town_abroad(body, found, after, context):
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
             named = capital and _writes_word(body, capital)
             return -1 if named else found
-        found = body.find(f"{form}, ", after)
     return -1
+
+
+def _before_a_comma(body: str, form: str) -> Iterator[int]:
+    """Where the body writes the form as a whole word followed by ", " ("Peru, Indiana",
+    "Iceland, the supermarket chain,"), by plain text searches for its letters."""
+    found = body.find(f"{form}, ")
+    while found != -1:
+        if not _letter_before(body, found):
+            yield found
+        found = body.find(f"{form}, ", found + len(form))
 
 
 # after a town's place, the next item of a list: ", and", ", or", ", Rome," or ", Rome and"; a
@@ -2952,7 +2949,7 @@ def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
     """Whether the body writes the form as an item of a list next to a US state's name ("Georgia
     and Alabama", "Texas, Georgia and Florida", "South Carolina and Georgia"): the items of a list
     are of one kind, so the form is the state, there and wherever the body writes it."""
-    after_state, before_state = _list_states(context.us_states, context.capitals)
+    after_state, before_state = _list_states(_town_states(context.us_states, context.capitals))
     for start in _whole_words(body, form):
         after = _LIST_JOIN_AFTER.match(body, start + len(form))
         if after is not None and after_state.match(body, after.end()) is not None:
@@ -2969,18 +2966,10 @@ _LIST_JOIN_BEFORE = re.compile(_LIST_JOIN + "$")
 
 
 @lru_cache(maxsize=4)
-def _list_states(
-    us_states: frozenset[str], capitals: tuple[tuple[str, str], ...]
-) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The names of the US states that are no country's and no city's, as whole words: one
+def _list_states(states: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names of `states` (`_town_states`: no country's and no city's) as whole words: one
     pattern to match where a text begins, one to find where it ends."""
-    countries = _capitals(capitals)
-    names = sorted(
-        (state for state in us_states if state not in _STATES_NAMED_LIKE_CITIES and state not in countries),
-        key=len,
-        reverse=True,
-    )
-    alternatives = "|".join(re.escape(name) for name in names)
+    alternatives = _state_pattern(states).pattern
     return (
         re.compile(rf"(?:{alternatives})(?![^\W_])"),
         re.compile(rf"(?<![^\W_])(?:{alternatives})$"),

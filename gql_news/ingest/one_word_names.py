@@ -36,7 +36,9 @@ one-word form; these readings say it names such a one, each from grammar and con
 
 Each reading gives way where the body also writes the form after a preposition ("flew to
 Jordan"): there news prose means the country by it, as for a given name (country_context.py).
-Each reads a bounded window around the form, so a body's forms cost time linear in its size.
+Each reads a bounded window around the form; what a reading needs from the whole body (the
+surnames written after a given name or a title, whether a preposition ever precedes the form) is
+read once per body or once per body and form, so a body's forms cost time linear in its size.
 """
 
 from __future__ import annotations
@@ -47,18 +49,11 @@ from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
 from gql_news.ingest.cue_words import ROLE_NOUNS, TITLES
-from gql_news.ingest.resources import data_file, read_json
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
 
 _REACH = 200  # characters read on either side of a form
-
-
-@lru_cache(maxsize=1)
-def _performers() -> frozenset[str]:
-    """WordNet's one-word nouns of entertainers, athletes and artists (name_roles.json)."""
-    return frozenset(read_json(data_file("name_roles.json"))["performers"])
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +83,7 @@ def a_performer(word: str) -> bool:
     """Whether a noun names an entertainer, an athlete or an artist ("singer", "Full-back",
     "singer-songwriter")."""
     lower = word.lower()
-    performers = _performers()
+    performers = country_context._name_roles()["performers"]
     return (
         lower in performers or lower.replace("-", "") in performers or lower.rsplit("-", 1)[-1] in performers
     )
@@ -117,9 +112,7 @@ def a_one_word_name(body: str, start: int, end: int, context: CountryContext) ->
     """Whether the one-word form body[start:end] is the name of a player, a performer, a horse or
     a dog (see the module docstring)."""
     if not (
-        _after_a_performer(body, start, end, context)
-        or _after_a_noun_and_comma(body, start, end, context)
-        or _a_performer_in_apposition(body, end)
+        named_as_a_performer(body, start, end, context)
         or _after_a_club(body, start, end, context)
         or _a_players_act(body, end)
         or _a_race(body, start, end)
@@ -199,7 +192,6 @@ def _a_performer_in_apposition(body: str, end: int) -> bool:
 
 _POSSESSOR = re.compile(r"(?<![^\W_])([A-Z][\w-]*)['’]s?[^\S\n]+$")
 _FOLLOWING = re.compile(r"[^\S\n]*(,|[^\S\n][a-z]+(?![^\W_'’-]))")
-_PERSON_PAIR = re.compile(r"(?<![^\W_])([A-Z][\w'’-]*)[^\S\n]+$")
 
 
 def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -308,13 +300,22 @@ def _a_race(body: str, start: int, end: int) -> bool:
 _WON_AT = re.compile(
     r"[^\S\n]+won[^\S\n]+[^.;\n]{0,60}?[^\S\n]at[^\S\n]+(\d{1,3})-(\d{1,2})(?![\d-])(?![^\S\n]+(?:up|down))"
 )
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _clause_after(body: str, end: int) -> str:
     """The rest of the form's sentence, at most `_REACH` characters."""
-    stop = _SENTENCE_STOP.search(body, end, end + _REACH)
-    return body[end : stop.start() if stop else min(len(body), end + _REACH)]
+    return country_context._rest_of_sentence(body, end, _REACH)
+
+
+_LOWER_CASE_AFTER = re.compile(r"[^\S\n]+[a-z]")
+
+
+def _subjects_clause(body: str, start: int, end: int) -> str | None:
+    """The rest of the form's sentence where the form opens the sentence before a lower-case word,
+    as a verb's subject does; None elsewhere ("India, her second home,", "Peru's")."""
+    if not country_context.sentence_start(body, start) or not _LOWER_CASE_AFTER.match(body, end, end + 3):
+        return None
+    return _clause_after(body, end)
 
 
 # "he" or "she" opening a clause joined to the form's: "Jordan scored; he has", "Chad scored and he"
@@ -326,9 +327,9 @@ def _then_he_or_she(body: str, start: int, end: int) -> bool:
     """ "Jordan scored in the 70th minute; he has now scored in five games"; not "Chile's
     president said he", "Kenya recalled its ambassador after he", nor a "He" opening the next
     sentence, which may be a person named before ("Netanyahu spoke. Israel struck. He warned")."""
-    if not country_context.sentence_start(body, start) or not re.match(r"[^\S\n]+[a-z]", body[end : end + 3]):
-        return False  # "India, her second home,", "Peru's": no subject of a verb
-    rest = _clause_after(body, end)
+    rest = _subjects_clause(body, start, end)
+    if rest is None:
+        return False
     pronoun = _PRONOUN.search(rest)
     if pronoun is None:
         return False
@@ -358,9 +359,9 @@ def _beside_a_clubs_result(body: str, start: int, end: int) -> bool:
     """ "Holland scored twice as Wigan beat Bolton", "Jordan struck a six and Yorkshire won",
     "Chad scored in the 80th minute to give City the win", "Peru converted the penalty to put
     Rovers ahead"; not where a side so named is a country ("to give Iraq the lead")."""
-    if not country_context.sentence_start(body, start) or not re.match(r"[^\S\n]+[a-z]", body[end : end + 3]):
+    rest = _subjects_clause(body, start, end)
+    if rest is None:
         return False
-    rest = _clause_after(body, end)
     found = _RESULT.search(rest)
     helped = _HELPED_SIDE.search(rest)
     if found is None and helped is None:

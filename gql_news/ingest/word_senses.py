@@ -2,7 +2,7 @@
 word quoted as a word, a style said of someone, a work's title, relatives named in a list, a
 state's people, an organisation's, a firm's or a town's name and a manner.
 
-country_context.py asks these after its own rules; they read only the body around the form:
+country_context.py asks these among its own rules; they read only the body around the form:
 
 - a language: "spoke Igbo, English, French and some Irish" lists languages, which the ISO 639-1
   names (pycountry) tell from other capitalised words, so the list reaches back to a verb of
