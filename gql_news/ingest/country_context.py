@@ -1799,7 +1799,7 @@ def _compound(
     if (
         lower in context.period_senses
         and not _of_a_nation(body, end)
-        and _a_building_or_period(nouns, context)
+        and (_a_building_or_period(nouns, context) or _a_building_written_as_one(nouns, context))
         and nowhere_else()
     ):
         return True  # "a Georgian terrace" in a story that names Georgia nowhere else
@@ -1943,6 +1943,26 @@ _AFFAIRS_TALK = _Talk(
 
 # a capitalised word listed right before a form: "Argentine and ", "French, "
 _ORIGIN_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
+
+
+_SHORTEST_PART = 4  # the fewest letters of either part of a closed-up word WordNet lacks ("town|house")
+
+
+def _a_building_written_as_one(words: list[str], context: CountryContext) -> bool:
+    """Whether the phrase after a form, without a preposition that may end it ("a Georgian
+    rectory near Ludlow"), ends with a structure's or a time's noun, or with a word WordNet lacks
+    that ends with one written closed up ("townhouse": "house")."""
+    nouns = list(words)
+    while len(nouns) > 1 and nouns[-1] in _PREPOSITIONS:
+        nouns.pop()
+    last = nouns[-1] if nouns else ""
+    if _a_building_or_period(nouns, context):
+        return True
+    return not _a_known_word(last, context) and any(
+        noun[cut:] in context.built_or_periods
+        for noun in _singulars(last)
+        for cut in range(_SHORTEST_PART, len(noun) - _SHORTEST_PART + 1)
+    )
 
 
 def _a_building_or_period(words: list[str], context: CountryContext) -> bool:

@@ -2155,7 +2155,6 @@ STORY_KINDS_2_MISREAD = frozenset(
     [
         "Lawyers said it was usually Chinese whispers rather than a smoking email.",
         "Fish stocks have collapsed along the Niger and the Volta.",
-        "The flat is on the top floor of a Georgian townhouse in Belgravia.",
         "Irish dancing troupes will perform at the inauguration.",
         "Dealers watched their Greeks as volatility fell.",
         "Catholics of the Armenian and Maronite rites were represented.",
@@ -2337,6 +2336,7 @@ DEFINED_ONCE_MISREAD = frozenset(
 # porcelain exports") or the paragraph speaks of its state ("asked the government for aid")
 # fmt: off
 STYLES: list[tuple[str, set[str]]] = [
+    ("The flat is on the top floor of a Georgian townhouse in Belgravia.", set()),
     ("The couple restored a Georgian townhouse in Bath.", set()),
     ("She bought a Georgian rectory near Ludlow.", set()),
     ("Irish dancing troupes filled the hall in Boston.", set()),
@@ -2565,8 +2565,6 @@ STYLES: list[tuple[str, set[str]]] = [
 # "highlife"), and a style's noun before another ("Irish folk music", "Brazilian-cut bikini")
 STYLES_MISREAD = frozenset(
     [
-        "The couple restored a Georgian townhouse in Bath.",
-        "She bought a Georgian rectory near Ludlow.",
         "Irish dancing troupes filled the hall in Boston.",
         "His knitwear was inspired by Jamaican dancehall.",
         "He wore a shirt with French cuffs to the gala.",
