@@ -1764,7 +1764,7 @@ def _compound(
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
             return True  # "Japanese raku and Korean celadon" in a potter's obituary
-        if words and _a_style_of_art(body, start, nouns, context):
+        if words and _a_style_of_art(body, start, _style_head(words, nouns), context):
             return True  # "Argentine tango", "Irish dancing troupes", "Jamaican reggae"
     elif words:
         if _speaks_of_species(body) and _an_organism(words[0], context):
@@ -1912,13 +1912,17 @@ def _a_style_of_art(body: str, start: int, nouns: list[str], context: CountryCon
     noun that is first of all a dance, a genre of music, an artistic style or a craft ("Argentine
     tango", "Jamaican reggae", "Japanese woodcuts") or with "style" ("in the Indian style"), or,
     in a body about art or crafts, one whose second sense is ("Japanese prints" in a museum): the
-    style named after the country. Not where another noun ends the phrase, its makers, performers
-    or schools ("Jamaican reggae artists", "Irish dancing troupes"), nor in a paragraph that
-    speaks of trade or of the country's state ("Argentine tango teachers asked the government"),
-    nor where another demonym comes right before ("French and Belgian lace")."""
-    singulars = _sibilant_singulars(nouns[-1])
+    style named after the country. Not where a plural comes before it ("Argentine couples dancing
+    tango"), nor where another noun ends the phrase, its makers, performers or schools
+    ("Jamaican reggae artists", "Irish dancing troupes"), nor in a paragraph that speaks of trade
+    or of the country's state ("Argentine tango teachers asked the government"), nor where
+    another demonym comes right before ("French and Belgian lace")."""
+    last = nouns[-1]
+    singulars = _sibilant_singulars(last)
+    if any(word.endswith("s") and not word.endswith("ss") for word in nouns[:-1]):
+        return False  # "Argentine couples dancing tango", "Irish dancers dancing": people before it
     if (
-        nouns[-1] not in _STYLE_NOUNS
+        last not in _STYLE_NOUNS
         and not any(noun in context.styles_of_art for noun in singulars)
         and not (
             any(noun in context.second_styles_of_art for noun in singulars) and _speaks_of(body, _CRAFT_TALK)
@@ -1930,6 +1934,23 @@ def _a_style_of_art(body: str, start: int, nouns: list[str], context: CountryCon
         return False
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
     return before is None or before.group(1).lower() not in context.demonyms
+
+
+def _style_head(words: list[str], nouns: list[str]) -> list[str]:
+    """The words of a demonym's phrase whose last may be a style's noun: all of them where the last
+    ends with "-ing", a noun of doing as often as a verb ("Scottish country dancing"), and
+    without the last where two plurals follow each other, the second a verb ("Japanese prints
+    goes on show")."""
+    if words[-1].endswith("ing"):
+        return words
+    if (
+        len(nouns) > 1
+        and nouns[-2].endswith("s")
+        and nouns[-1].endswith("s")
+        and not nouns[-2].endswith("ss")
+    ):
+        return nouns[:-1]
+    return nouns
 
 
 _STYLE_NOUNS = frozenset(["style", "styles", "manner"])  # "in the Indian style": a manner named after it

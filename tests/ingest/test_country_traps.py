@@ -2336,6 +2336,10 @@ DEFINED_ONCE_MISREAD = frozenset(
 # porcelain exports") or the paragraph speaks of its state ("asked the government for aid")
 # fmt: off
 STYLES: list[tuple[str, set[str]]] = [
+    ("Argentine couples dancing tango filled the square in Buenos Aires.", {"AR"}),
+    ("Irish dancers dancing in the parade were cheered by the crowd.", {"IE"}),
+    ("Polish dancers performing the mazurka won the folk prize.", {"PL"}),
+    ("The evening ended with Japanese prints and Korean celadon in the museum shop.", set()),
     ("The flat is on the top floor of a Georgian townhouse in Belgravia.", set()),
     ("The couple restored a Georgian townhouse in Bath.", set()),
     ("She bought a Georgian rectory near Ludlow.", set()),
@@ -2570,7 +2574,6 @@ STYLES_MISREAD = frozenset(
         "He wore a shirt with French cuffs to the gala.",
         "The swimsuit line includes a Brazilian-cut bikini.",
         "Critics called the film an Italian western with a feminist edge.",
-        "The museum's collection of Japanese prints goes on show in May.",
         "A set of Georgian silver candlesticks fetched £12,000.",
         "The auction included Russian enamelware and icons.",
         "The exhibition pairs the Dutch masters with modern photography.",
@@ -2582,7 +2585,6 @@ STYLES_MISREAD = frozenset(
         "The Belgian lace collar was the sale's surprise.",
         "She collects Turkish kilims and Berber carpets.",
         "The restaurant's interior is Mexican baroque.",
-        "The dance school offers Scottish country dancing and ballet.",
         "The album fuses Nigerian highlife with jazz.",
         "He is a leading scholar of Chinese calligraphy.",
         "The auction's Egyptian antiquities attracted bidders from Geneva.",
