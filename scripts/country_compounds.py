@@ -58,6 +58,13 @@ oil palm") it is not. The file lists, in lower case:
   ("towelling", "doll", "guitar", "porcelain", "rug", "futurism", "bistro"): after a country
   form, a kind of cloth, toy, instrument, ware, floor cover, art or restaurant ("Turkish
   towelling", "Spanish guitars", "Turkish rugs", "Italian futurism", "a French bistro").
+- "styles_of_art": one-word nouns whose first sense lies below "dancing", "dance" (the art),
+  "music genre", "dance music", "artistic style", "graphic art", "needlework" or "martial art"
+  ("tango", "reggae", "rococo", "woodcut", "embroidery", "judo"): after a demonym, a style, genre
+  or craft named after the country ("Argentine tango", "Jamaican reggae"), not the country, unless
+  the paragraph speaks of its trade or its state. "second_styles_of_art": those whose second sense,
+  not their first, lies there ("print", "embroidery", "baroque"), read so only in a body about art
+  or crafts (a museum, an auction, an exhibition).
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
@@ -113,6 +120,9 @@ THING_ROOTS = {
     4081281,
 }  # fabric (cloth, material, textile); plaything (toy); musical instrument; ware; ceramic ware;
 # floor cover (rug, carpet); artistic movement (futurism, cubism); restaurant (bistro, steakhouse)
+STYLE_OF_ART_ROOTS = {428270, 7020538, 7071942, 7054433, 4929422, 3453809, 3816849, 825443}
+# dancing; dance (the art); music genre; dance music; artistic style; graphic art (print, etching);
+# needlework (embroidery, lacework); martial art
 BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
 NAMED_KINDS = {4530566, 8246613}  # vessel, watercraft; musical organization (a band, an orchestra)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
@@ -285,6 +295,13 @@ def main() -> int:
                 "languages": sorted(
                     {w.lower() for s in synsets.values() if s.lexfile == COMMUNICATION for w in s.words}
                     & _demonyms()
+                ),
+                "styles_of_art": sorted(_with_plurals(_first_sense_below(synsets, STYLE_OF_ART_ROOTS))),
+                "second_styles_of_art": sorted(
+                    _with_plurals(
+                        _first_sense_below(synsets, STYLE_OF_ART_ROOTS, 2)
+                        - _first_sense_below(synsets, STYLE_OF_ART_ROOTS)
+                    )
                 ),
                 "american_senses": sorted(_american_senses()),
                 "period_senses": sorted(_period_senses(synsets)),

@@ -506,6 +506,8 @@ class CountryContext:
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
     kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
+    styles_of_art: frozenset[str]  # nouns first of all a dance, a genre, a style or a craft ("tango")
+    second_styles_of_art: frozenset[str]  # nouns whose second sense is one of those ("print")
     american_senses: frozenset[str]  # demonyms also an adjective of something American ("indian")
     period_senses: frozenset[str]  # demonyms also an adjective of named people ("georgian": the kings)
     built_or_periods: frozenset[str]  # nouns first of all a structure or a time ("terrace", "era")
@@ -705,6 +707,8 @@ def _context_data() -> dict[str, Any]:
         "plants": nouns["plants"],
         "foods": nouns["foods"],
         "kinds_of_things": nouns["kinds_of_things"],
+        "styles_of_art": nouns["styles_of_art"],
+        "second_styles_of_art": nouns["second_styles_of_art"],
         "american_senses": nouns["american_senses"],
         "period_senses": nouns["period_senses"],
         "built_or_periods": nouns["built_or_periods"],
@@ -784,6 +788,8 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),
+        styles_of_art=frozenset(data["styles_of_art"]),
+        second_styles_of_art=frozenset(data["second_styles_of_art"]),
         american_senses=frozenset(data["american_senses"]),
         period_senses=frozenset(data["period_senses"]),
         built_or_periods=frozenset(data["built_or_periods"]),
@@ -1757,6 +1763,8 @@ def _compound(
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
             return True  # "Japanese raku and Korean celadon" in a potter's obituary
+        if words and _a_style_of_art(body, start, _style_head(words, nouns), context):
+            return True  # "Argentine tango", "Irish dancing troupes", "Jamaican reggae"
     elif words:
         if _speaks_of_species(body) and _an_organism(words[0], context):
             return True  # a country's name before a species: "New Zealand flatworms"
@@ -1790,7 +1798,7 @@ def _compound(
     if (
         lower in context.period_senses
         and not _of_a_nation(body, end)
-        and _a_building_or_period(nouns, context)
+        and (_a_building_or_period(nouns, context) or _a_building_written_as_one(nouns, context))
         and nowhere_else()
     ):
         return True  # "a Georgian terrace" in a story that names Georgia nowhere else
@@ -1898,8 +1906,83 @@ def _a_kind_of_thing(body: str, start: int, end: int, words: list[str], context:
     return before is None or before.group(1).lower() not in context.demonyms
 
 
+def _a_style_of_art(body: str, start: int, nouns: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case phrase after a demonym (`nouns`, its verbs left out) ends with a
+    noun that is first of all a dance, a genre of music, an artistic style or a craft ("Argentine
+    tango", "Jamaican reggae", "Japanese woodcuts") or with "style" ("in the Indian style"), or,
+    in a body about art or crafts, one whose second sense is ("Japanese prints" in a museum): the
+    style named after the country. Not where a plural comes before it ("Argentine couples dancing
+    tango"), nor where another noun ends the phrase, its makers, performers or schools
+    ("Jamaican reggae artists", "Irish dancing troupes"), nor in a paragraph that speaks of trade
+    or of the country's state ("Argentine tango teachers asked the government"), nor where
+    another demonym comes right before ("French and Belgian lace")."""
+    last = nouns[-1]
+    singulars = _sibilant_singulars(last)
+    if any(word.endswith("s") and not word.endswith("ss") for word in nouns[:-1]):
+        return False  # "Argentine couples dancing tango", "Irish dancers dancing": people before it
+    if (
+        last not in _STYLE_NOUNS
+        and not any(noun in context.styles_of_art for noun in singulars)
+        and not (
+            any(noun in context.second_styles_of_art for noun in singulars) and _speaks_of(body, _CRAFT_TALK)
+        )
+    ):
+        return False
+    paragraph = _paragraph(body, start)
+    if _TRADE_TALK.pattern.search(paragraph) or _AFFAIRS_TALK.pattern.search(paragraph):
+        return False
+    before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
+    return before is None or before.group(1).lower() not in context.demonyms
+
+
+def _style_head(words: list[str], nouns: list[str]) -> list[str]:
+    """The words of a demonym's phrase whose last may be a style's noun: all of them where the last
+    ends with "-ing", a noun of doing as often as a verb ("Scottish country dancing"), and
+    without the last where two plurals follow each other, the second a verb ("Japanese prints
+    goes on show")."""
+    if words[-1].endswith("ing"):
+        return words
+    if (
+        len(nouns) > 1
+        and nouns[-2].endswith("s")
+        and nouns[-1].endswith("s")
+        and not nouns[-2].endswith("ss")
+    ):
+        return nouns[:-1]
+    return nouns
+
+
+_STYLE_NOUNS = frozenset(["style", "styles", "manner"])  # "in the Indian style": a manner named after it
+# a paragraph about a country's state or economy: after a demonym a style's noun is its people's
+_AFFAIRS_TALK = _Talk(
+    "government ministry minister ministers state funding funded subsidy subsidies grant grants tax"
+    " taxes union unions strike strikes industry industries embassy president regime sanctions"
+    " wages jobs parliament"
+)
+
+
 # a capitalised word listed right before a form: "Argentine and ", "French, "
 _ORIGIN_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
+
+
+_SHORTEST_PART = 4  # the fewest letters of either part of a closed-up word WordNet lacks ("town|house")
+
+
+def _a_building_written_as_one(words: list[str], context: CountryContext) -> bool:
+    """Whether the phrase after a form, without a preposition that may end it ("a Georgian
+    rectory near Ludlow"), ends with a structure's or a time's noun, or with a word WordNet lacks
+    that ends with one written closed up ("townhouse": "house")."""
+    nouns = list(words)
+    while len(nouns) > 1 and nouns[-1] in _PREPOSITIONS:
+        nouns.pop()
+    last = nouns[-1] if nouns else ""
+    if _a_building_or_period(nouns, context):
+        return True
+    return not _a_known_word(last, context) and any(
+        noun[cut:] in context.built_or_periods
+        for noun in _singulars(last)
+        for cut in range(_SHORTEST_PART, len(noun) - _SHORTEST_PART + 1)
+    )
 
 
 def _a_building_or_period(words: list[str], context: CountryContext) -> bool:
