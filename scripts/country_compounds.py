@@ -301,6 +301,7 @@ def main() -> int:
                     _with_plurals(
                         _first_sense_below(synsets, STYLE_OF_ART_ROOTS, 2)
                         - _first_sense_below(synsets, STYLE_OF_ART_ROOTS)
+                        - _first_sense_in(synsets, {LOCATION, OBJECT})  # "landscape", "plain": a place
                     )
                 ),
                 "american_senses": sorted(_american_senses()),
@@ -408,6 +409,18 @@ def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
             continue
         files = [synsets[int(offset)].lexfile for offset in fields[6 + int(fields[3]) :]][:3]
         if files and files[0] in LIVING_OR_EATEN and lexfile in files:
+            out.add(fields[0])
+    return out
+
+
+def _first_sense_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
+    """The one-word lower-case nouns whose first (most frequent) sense is in one of `lexfiles`."""
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        if synsets[int(fields[6 + int(fields[3])])].lexfile in lexfiles:
             out.add(fields[0])
     return out
 

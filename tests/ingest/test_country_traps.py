@@ -2336,6 +2336,9 @@ DEFINED_ONCE_MISREAD = frozenset(
 # porcelain exports") or the paragraph speaks of its state ("asked the government for aid")
 # fmt: off
 STYLES: list[tuple[str, set[str]]] = [
+    # a noun whose second sense is a style but whose first is a place: the country's land
+    ("At the museum, visitors watched a film about the Ukrainian landscape after the war.", {"UA"}),
+    ("The gallery shows the Hungarian plain in winter, painted in 1890.", {"HU"}),
     ("Argentine couples dancing tango filled the square in Buenos Aires.", {"AR"}),
     ("Irish dancers dancing in the parade were cheered by the crowd.", {"IE"}),
     ("Polish dancers performing the mazurka won the folk prize.", {"PL"}),
