@@ -2129,11 +2129,22 @@ def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: Cou
     Z w and V u") next to a country form that begins a known compound: the items of a list are
     things of one kind, so "Chinese lanterns and Mexican fleabane" is a pair of plants, as
     "Moroccan tomatoes and Peruvian asparagus" is a pair of the countries' produce."""
+    return any(
+        _known_compound(body, form_end, form.lower(), context)
+        for form, form_end in _neighbouring_items(body, start, phrase_end)
+    )
+
+
+def _neighbouring_items(body: str, start: int, phrase_end: int) -> Iterator[tuple[str, int]]:
+    """The capitalised words that open the list items next to a form and its phrase (ending at
+    `phrase_end`), each with where it ends: the next item's (`_NEXT_ITEM`), then the previous
+    one's (`_previous_item`, up to three lower-case words after it)."""
     following = _NEXT_ITEM.match(body, phrase_end)
-    if following is not None and _known_compound(body, following.end(), following.group(1).lower(), context):
-        return True
+    if following is not None:
+        yield following.group(1), following.end()
     preceding = _previous_item(body, start, 3)
-    return preceding is not None and _known_compound(body, preceding[1], preceding[0].lower(), context)
+    if preceding is not None:
+        yield preceding
 
 
 def _listed_plants(body: str, start: int, phrase_end: int, words: list[str], context: CountryContext) -> bool:
@@ -2507,14 +2518,7 @@ def _listed_with_a_species(body: str, start: int, phrase_end: int, context: Coun
     demonym before an animal that names no country there ("Greenland halibut and Argentine red
     shrimp", a species' name): the items of a list are of one kind, and a country's name before
     an animal next to a species is one too."""
-    items = []
-    following = _NEXT_ITEM.match(body, phrase_end)
-    if following is not None:
-        items.append((following.group(1), following.end()))
-    preceding = _previous_item(body, start, 3)
-    if preceding is not None:
-        items.append(preceding)
-    for form, form_end in items:
+    for form, form_end in _neighbouring_items(body, start, phrase_end):
         if form.lower() not in context.demonyms:
             continue
         words = _nouns_first(_phrase_after(body, form_end, context)[0], context)
