@@ -900,8 +900,9 @@ def _name_roles() -> dict[str, frozenset[str]]:
     return {key: frozenset(roles[key]) for key in ("performers", "works")}
 
 
-_SMALL = r"(?:a|an|the|of|in|to|and|for|on|at|from|with|by|or)"
-_SMALL_WORDS = frozenset(_SMALL[3:-1].split("|"))
+# the lower-case words of a title ("A Passage to India")
+_SMALL_WORDS = ("a", "an", "the", "of", "in", "to", "and", "for", "on", "at", "from", "with", "by", "or")
+_SMALL = "(?:" + "|".join(_SMALL_WORDS) + ")"
 # the words of a title before a form, capitalised or small: "A Passage to ", "Born in "
 _WORK_TITLE_BEFORE = re.compile(rf"(?:(?<![^\W_'’-])(?:[A-Z][\w'’-]*|{_SMALL})[^\S\n]+){{1,8}}$")
 _WORK_TITLE_AFTER = re.compile(rf"(?:[^\S\n]+(?:[A-Z][\w'’-]*|{_SMALL})(?![^\W_'’-])){{0,6}}")
