@@ -87,7 +87,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from gql_news.ingest.countries import desired_countries
+from gql_news.ingest.countries import CountryRow, desired_countries
 from gql_news.ingest.linker import demonym_forms
 
 WORDNET = Path("/usr/share/wordnet")
@@ -161,12 +161,18 @@ def read_synsets() -> dict[int, Synset]:
     return synsets
 
 
+def _forms(row: CountryRow) -> list[str]:
+    """A country's name, aliases and demonyms (singular and plural), as the linker writes them;
+    its official name left out."""
+    return [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+
+
 def country_words() -> dict[str, set[str]]:
     """Each one-word country form, lower case, with the country's one-word forms that are not
     abbreviations (its name and demonyms)."""
     out: dict[str, set[str]] = {}
     for row in desired_countries():
-        forms = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+        forms = _forms(row)
         single = [form for form in forms if form and " " not in form]
         kin = {form.lower() for form in single if not form.isupper()}
         for form in single:
@@ -242,7 +248,7 @@ def main() -> int:
     several = {
         tuple(form.lower().split())
         for row in desired_countries()
-        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d)))
+        for form in _forms(row)
         if form and " " in form and not form.isupper()
     }
     joined: set[str] = set()
@@ -349,8 +355,7 @@ def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
     East Germany"), "french canadian" ("a Canadian descended from ..."), "asian american"."""
     forms: dict[str, set[str]] = defaultdict(set)
     for row in desired_countries():
-        every = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
-        every = [form.lower() for form in every if form]
+        every = [form.lower() for form in _forms(row) if form]
         for form in every:
             forms[form].update(every)
     out: set[str] = set()
