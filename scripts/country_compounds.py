@@ -85,6 +85,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from gql_news.ingest.countries import CountryRow, desired_countries
@@ -408,26 +409,16 @@ def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
     three most frequent, the first of them a living thing, a food or a person ("halibut", a food
     first; "sage", a person first), not "game" or "bass", whose first senses are an act, a pitch."""
     out = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
-            continue
-        files = [synsets[int(offset)].lexfile for offset in fields[6 + int(fields[3]) :]][:3]
+    for word, offsets in _noun_senses().items():
+        files = [synsets[offset].lexfile for offset in offsets[:3]]
         if files and files[0] in LIVING_OR_EATEN and lexfile in files:
-            out.add(fields[0])
+            out.add(word)
     return out
 
 
 def _first_sense_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
     """The one-word lower-case nouns whose first (most frequent) sense is in one of `lexfiles`."""
-    out = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
-            continue
-        if synsets[int(fields[6 + int(fields[3])])].lexfile in lexfiles:
-            out.add(fields[0])
-    return out
+    return {word for word, offsets in _noun_senses().items() if synsets[offsets[0]].lexfile in lexfiles}
 
 
 def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
@@ -521,14 +512,19 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int 
             below[offset] = offset in roots or any(under(up) for up in synsets[offset].hypernyms)
         return below[offset]
 
-    out = set()
+    return {word for word, offsets in _noun_senses().items() if any(under(o) for o in offsets[:senses])}
+
+
+@lru_cache(maxsize=1)
+def _noun_senses() -> dict[str, tuple[int, ...]]:
+    """The one-word lower-case nouns of WordNet's index.noun and the offsets of their senses, the
+    most frequent first."""
+    out = {}
     for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
         fields = line.split()
         if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
             continue
-        offsets = fields[6 + int(fields[3]) :]
-        if any(under(int(offset)) for offset in offsets[:senses]):
-            out.add(fields[0])
+        out[fields[0]] = tuple(int(offset) for offset in fields[6 + int(fields[3]) :])
     return out
 
 
