@@ -85,9 +85,10 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from gql_news.ingest.countries import desired_countries
+from gql_news.ingest.countries import CountryRow, desired_countries
 from gql_news.ingest.linker import demonym_forms
 
 WORDNET = Path("/usr/share/wordnet")
@@ -161,12 +162,18 @@ def read_synsets() -> dict[int, Synset]:
     return synsets
 
 
+def _forms(row: CountryRow) -> list[str]:
+    """A country's name, aliases and demonyms (singular and plural), as the linker writes them;
+    its official name left out."""
+    return [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+
+
 def country_words() -> dict[str, set[str]]:
     """Each one-word country form, lower case, with the country's one-word forms that are not
     abbreviations (its name and demonyms)."""
     out: dict[str, set[str]] = {}
     for row in desired_countries():
-        forms = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+        forms = _forms(row)
         single = [form for form in forms if form and " " not in form]
         kin = {form.lower() for form in single if not form.isupper()}
         for form in single:
@@ -242,7 +249,7 @@ def main() -> int:
     several = {
         tuple(form.lower().split())
         for row in desired_countries()
-        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d)))
+        for form in _forms(row)
         if form and " " in form and not form.isupper()
     }
     joined: set[str] = set()
@@ -349,8 +356,7 @@ def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
     East Germany"), "french canadian" ("a Canadian descended from ..."), "asian american"."""
     forms: dict[str, set[str]] = defaultdict(set)
     for row in desired_countries():
-        every = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
-        every = [form.lower() for form in every if form]
+        every = [form.lower() for form in _forms(row) if form]
         for form in every:
             forms[form].update(every)
     out: set[str] = set()
@@ -403,26 +409,16 @@ def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
     three most frequent, the first of them a living thing, a food or a person ("halibut", a food
     first; "sage", a person first), not "game" or "bass", whose first senses are an act, a pitch."""
     out = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
-            continue
-        files = [synsets[int(offset)].lexfile for offset in fields[6 + int(fields[3]) :]][:3]
+    for word, offsets in _noun_senses().items():
+        files = [synsets[offset].lexfile for offset in offsets[:3]]
         if files and files[0] in LIVING_OR_EATEN and lexfile in files:
-            out.add(fields[0])
+            out.add(word)
     return out
 
 
 def _first_sense_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
     """The one-word lower-case nouns whose first (most frequent) sense is in one of `lexfiles`."""
-    out = set()
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
-            continue
-        if synsets[int(fields[6 + int(fields[3])])].lexfile in lexfiles:
-            out.add(fields[0])
-    return out
+    return {word for word, offsets in _noun_senses().items() if synsets[offsets[0]].lexfile in lexfiles}
 
 
 def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
@@ -516,14 +512,19 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int 
             below[offset] = offset in roots or any(under(up) for up in synsets[offset].hypernyms)
         return below[offset]
 
-    out = set()
+    return {word for word, offsets in _noun_senses().items() if any(under(o) for o in offsets[:senses])}
+
+
+@lru_cache(maxsize=1)
+def _noun_senses() -> dict[str, tuple[int, ...]]:
+    """The one-word lower-case nouns of WordNet's index.noun and the offsets of their senses, the
+    most frequent first."""
+    out = {}
     for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
         fields = line.split()
         if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
             continue
-        offsets = fields[6 + int(fields[3]) :]
-        if any(under(int(offset)) for offset in offsets[:senses]):
-            out.add(fields[0])
+        out[fields[0]] = tuple(int(offset) for offset in fields[6 + int(fields[3]) :])
     return out
 
 

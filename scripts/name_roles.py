@@ -25,7 +25,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from country_compounds import _first_sense_below, read_synsets  # type: ignore[import-not-found]
+from country_compounds import Synset, _first_sense_below, read_synsets  # type: ignore[import-not-found]
 
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "name_roles.json"
 ROOTS = {9616922, 9820263, 9812338}  # entertainer; athlete, jock; artist, creative person
@@ -36,22 +36,23 @@ WORK_ROOTS = {6362953, 6619065, 7037465, 6591815, 4601690, 3453809, 8407619}
 WORK_SENSES = 2
 
 
-def performers() -> set[str]:
+def performers(synsets: dict[int, Synset]) -> set[str]:
     # a named person's synset ("Picasso", "Pablo_Picasso") is cut from the hierarchy
-    synsets = {
+    common = {
         offset: synset if any(w.islower() for w in synset.words) else replace(synset, hypernyms=())
-        for offset, synset in read_synsets().items()
+        for offset, synset in synsets.items()
     }
-    return _first_sense_below(synsets, ROOTS, SENSES)
+    return _first_sense_below(common, ROOTS, SENSES)
 
 
-def works() -> set[str]:
-    return _first_sense_below(read_synsets(), WORK_ROOTS, WORK_SENSES)
+def works(synsets: dict[int, Synset]) -> set[str]:
+    return _first_sense_below(synsets, WORK_ROOTS, WORK_SENSES)
 
 
 def main() -> int:
-    words = performers()
-    titled = works()
+    synsets = read_synsets()
+    words = performers(synsets)
+    titled = works(synsets)
     OUT.write_text(
         json.dumps(
             {
