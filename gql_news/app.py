@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from gql_news import logs
+from gql_news.collector import RARE_YOUNG_COLLECTIONS
 from gql_news.db import close_db, init_db, ping
 from gql_news.events.publish import install, open_broker
 from gql_news.graphiql import explorer
@@ -99,7 +100,7 @@ def _tune_gc() -> None:
     """
     gc.collect()
     gc.freeze()
-    gc.set_threshold(10_000, 20, 20)
+    gc.set_threshold(*RARE_YOUNG_COLLECTIONS)
 
 
 def _shared_stores(settings: Settings) -> tuple[Any, RedisStore | None, RedisStore | None]:

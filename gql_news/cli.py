@@ -3,7 +3,7 @@ tokens, export the schema."""
 
 from __future__ import annotations
 
-from gql_news.collector import quiet_gc
+from gql_news.collector import RARE_YOUNG_COLLECTIONS, quiet_gc
 
 # Every command starts by importing these (typer, rich, pydantic's settings): some thousands of
 # long-lived objects, and no garbage. The cyclic collector would walk them again and again while
@@ -366,7 +366,7 @@ def import_articles(
     # What the command imports and loads at its start (modules, the gazetteer, the country context)
     # lives until it ends: imported without collections, then frozen (`gc.freeze`, again after the
     # first article) so that the collections an import of thousands of articles makes skip it.
-    # Young collections are made rarer, as in the server (`app._tune_gc`): linking a batch makes
+    # Young collections are made rarer, as in the server (`RARE_YOUNG_COLLECTIONS`): linking a batch makes
     # tens of thousands of objects that live until it is stored, which the default threshold
     # (700) walked again in some 200 collections per 2,000 articles (~0.09 s of CPU).
     with quiet_gc():
@@ -374,7 +374,7 @@ def import_articles(
         from gql_news.ingest.catalogue import CatalogueError, load_catalogue
         from gql_news.ingest.importer import ImportReport, collect, import_items
     gc.freeze()
-    gc.set_threshold(10_000, 20, 20)
+    gc.set_threshold(*RARE_YOUNG_COLLECTIONS)
 
     items, unreadable = collect(paths, sys.stdin.read)
     report = ImportReport(failures=list(unreadable))

@@ -1,4 +1,5 @@
-"""`quiet_gc`: no cyclic garbage collection while large long-lived structures are made."""
+"""`quiet_gc`: no cyclic garbage collection while large long-lived structures are made;
+`RARE_YOUNG_COLLECTIONS`: the collector's thresholds for a long-running process."""
 
 from __future__ import annotations
 
@@ -20,3 +21,9 @@ def quiet_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+RARE_YOUNG_COLLECTIONS = (10_000, 20, 20)
+"""`gc.set_threshold` for the server and the import command, after freezing what start-up built:
+a request or a linked batch makes thousands (tens of thousands) of short-lived objects, which the
+default first threshold (700) would walk in a young collection every few hundred allocations."""
