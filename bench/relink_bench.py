@@ -48,7 +48,7 @@ def in_process(people: int, organisations: int, articles: int, repeat: int) -> d
         GazetteerEntry,
         _compile,
         _non_entities,
-        demonym_forms,
+        country_forms,
         find_mentions,
         shipped_given_names,
         word_pattern,
@@ -57,8 +57,7 @@ def in_process(people: int, organisations: int, articles: int, repeat: int) -> d
     catalogue = make_catalogue(people, organisations)
     entries = []
     for pk, row in enumerate(desired_countries(), start=1):
-        forms = [row.name, *([row.official_name] if row.official_name else []), *row.aliases]
-        forms += [f for d in row.demonyms for f in demonym_forms(d)]
+        forms = country_forms(row.name, row.official_name, row.aliases, row.demonyms)
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
     entries += [GazetteerEntry("person", 1000 + i, (name,)) for i, (name, _) in enumerate(catalogue.people)]
     entries += [

@@ -89,7 +89,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gql_news.ingest.countries import CountryRow, desired_countries
-from gql_news.ingest.linker import demonym_forms
+from gql_news.ingest.linker import country_forms, demonym_forms
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "country_compounds.json"
@@ -165,7 +165,7 @@ def read_synsets() -> dict[int, Synset]:
 def _forms(row: CountryRow) -> list[str]:
     """A country's name, aliases and demonyms (singular and plural), as the linker writes them;
     its official name left out."""
-    return [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+    return country_forms(row.name, None, row.aliases, row.demonyms)
 
 
 def country_words() -> dict[str, set[str]]:

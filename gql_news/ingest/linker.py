@@ -179,6 +179,16 @@ def demonym_forms(demonym: str) -> tuple[str, ...]:
     return (demonym, demonym + "s")
 
 
+def country_forms(
+    name: str, official_name: str | None, aliases: Iterable[str], demonyms: Iterable[str]
+) -> list[str]:
+    """Every form a country is written in, as the gazetteer holds them: its name, its official name
+    (if any), its aliases and its demonyms, each with its plural (`demonym_forms`)."""
+    forms = [name, *([official_name] if official_name else []), *aliases]
+    forms += [form for demonym in demonyms for form in demonym_forms(demonym)]
+    return forms
+
+
 def surname(form: str) -> str | None:
     """The family-name part of a multi-word personal name, as written alone after a first mention.
 
@@ -214,8 +224,7 @@ async def build_gazetteer() -> Gazetteer:
         GazetteerEntry("organisation", pk, (name, *(aliases or ()))) for pk, name, aliases in organisations
     ]
     for pk, name, official_name, aliases, demonyms in countries:
-        forms = [name, *([official_name] if official_name else []), *(aliases or ())]
-        forms += [form for demonym in demonyms or () for form in demonym_forms(demonym)]
+        forms = country_forms(name, official_name, aliases or (), demonyms or ())
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
     return Gazetteer(
         tuple(entries),

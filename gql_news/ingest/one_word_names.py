@@ -61,12 +61,12 @@ def _country_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     """Every country's names and demonyms: those of one word ("Iraq", "Saudi"), and the longer ones
     ("Saudi Arabia", "Vatican City")."""
     from gql_news.ingest.countries import desired_countries
-    from gql_news.ingest.linker import demonym_forms
+    from gql_news.ingest.linker import country_forms
 
     forms = {
         form
         for row in desired_countries()
-        for form in (row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d)))
+        for form in country_forms(row.name, None, row.aliases, row.demonyms)
         if form
     }
     return frozenset(f for f in forms if " " not in f), tuple(sorted(f for f in forms if " " in f))

@@ -40,7 +40,7 @@ from typing import Literal
 
 from gql_news.ingest.candidates import find_candidates
 from gql_news.ingest.countries import desired_countries
-from gql_news.ingest.linker import Gazetteer, GazetteerEntry, demonym_forms, find_mentions
+from gql_news.ingest.linker import Gazetteer, GazetteerEntry, country_forms, find_mentions
 from gql_news.ingest.quotes import find_quotes
 from gql_news.ingest.slugs import make_slug
 from gql_news.models import CandidateKind
@@ -153,8 +153,7 @@ def catalogue() -> Catalogue:
     entries: list[GazetteerEntry] = []
     keys: dict[tuple[str, int], str] = {}
     for pk, row in enumerate(desired_countries(), start=1):
-        forms = [row.name, *([row.official_name] if row.official_name else []), *row.aliases]
-        forms += [form for demonym in row.demonyms for form in demonym_forms(demonym)]
+        forms = country_forms(row.name, row.official_name, row.aliases, row.demonyms)
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
         keys[("country", pk)] = f"c:{row.code}"
     for pk, person in enumerate(data["people"], start=1):

@@ -10,7 +10,7 @@ from gql_news.ingest.linker import (
     Gazetteer,
     GazetteerEntry,
     _non_entities,
-    demonym_forms,
+    country_forms,
     find_mentions,
     shipped_given_names,
 )
@@ -20,7 +20,7 @@ from gql_news.ingest.linker import (
 def gazetteer() -> Gazetteer:
     entries = []
     for pk, row in enumerate(desired_countries(), start=1):
-        forms = [row.name, *row.aliases, *(f for d in row.demonyms for f in demonym_forms(d))]
+        forms = country_forms(row.name, None, row.aliases, row.demonyms)
         entries.append(GazetteerEntry("country", pk, tuple(forms)))
     entries.append(GazetteerEntry("person", 10_000, ("Lydia Ireland",)))
     return Gazetteer(tuple(entries), _non_entities(), shipped_given_names(), shipped_country_context())
