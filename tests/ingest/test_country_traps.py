@@ -2615,6 +2615,69 @@ STYLES_MISREAD = frozenset(
 )
 
 
+# a relative's given name that is a one-word country form, in every shape the relative is written
+# (singular, plural or hyphened; after a possessive or a determiner; set off by commas or not;
+# before the name or in an apposition after it), and the country after the same words: a
+# country's, a bloc's or a firm's partner ("their old partner, China", "its trading partner")
+KIN_NAMES: list[tuple[str, set[str]]] = [
+    # the relative's name
+    ("The firm was founded by her great-granddaughter, India, in 1998.", set()),
+    ("He is survived by two great-grandsons, Chad and Tom.", set()),
+    ("A daughter, India, was born in 2001.", set()),
+    ("Two sons, Chad and Tom, run the bakery now.", set()),
+    ("Her sister India won the regional final.", set()),
+    ("Her younger sister India won the regional final.", set()),
+    ("His sons Chad and Tom run the bakery now.", set()),
+    ("Georgia, his great-granddaughter, runs the farm now.", set()),
+    ("Chad, her eldest son, took over the shop.", set()),
+    ("Jordan, their son, starts school in May.", set()),
+    ("The farmer's daughter, Kenya, sang at the wedding.", set()),
+    ("Her step-son, Jordan, was at the hearing.", set()),
+    ("The lease was signed by her partner, China.", set()),
+    ("The lease was signed by her old partner, China, in 2019.", set()),
+    ("Their daughters, India and Georgia, run the shop.", set()),
+    ("Our son, Jordan, starts school in May.", set()),
+    ("My granddaughter India is nine.", set()),
+    ("The daughter, Kenya, said the family would appeal.", set()),
+    # the country after the same words
+    ("The pact was signed by their old partner, China.", {"CN"}),
+    ("The pact was signed by our old partner, China.", {"CN"}),
+    ("Exports fell to its trading partner, China, last year.", {"CN"}),
+    ("Exports to their trading partners, China and Japan, fell.", {"CN", "JP"}),
+    ("Our partners, Germany and France, objected.", {"DE", "FR"}),
+    ("Our partners Germany and France objected.", {"DE", "FR"}),
+    ("The bloc's partner, India, signed the accord.", {"IN"}),
+    ("Brazil's biggest partner, China, bought more soy.", {"BR", "CN"}),
+    ("The deal was signed with a trading partner, India, last week.", {"IN"}),
+    ("Kenya, their partner in the deal, objected.", {"KE"}),
+    ("Kenya, our oldest partner, objected.", {"KE"}),
+    ("Exports to their old partner China fell.", {"CN"}),
+    ("Nepal and its sister nation, India, signed a pact.", {"IN", "NP"}),
+    ("The two brothers, Russia and Belarus, signed a union treaty.", {"BY", "RU"}),
+    ("Her son moved to Chile, where he teaches.", {"CL"}),
+    ("Their daughter was born in India.", {"IN"}),
+    ("His wife's family, from Jordan, came to the wedding.", {"JO"}),
+]
+
+# rows of KIN_NAMES the rules still misread (strict xfail, as KNOWN_MISREADINGS)
+KIN_NAMES_MISREAD = frozenset(
+    [
+        "Two sons, Chad and Tom, run the bakery now.",
+        "Her younger sister India won the regional final.",
+        "His sons Chad and Tom run the bakery now.",
+        "Georgia, his great-granddaughter, runs the farm now.",
+        "The farmer's daughter, Kenya, sang at the wedding.",
+        "Her step-son, Jordan, was at the hearing.",
+        "Their daughters, India and Georgia, run the shop.",
+        "My granddaughter India is nine.",
+        "The daughter, Kenya, said the family would appeal.",
+        "The pact was signed by their old partner, China.",
+        "The pact was signed by our old partner, China.",
+        "The deal was signed with a trading partner, India, last week.",
+    ]
+)
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -2633,6 +2696,7 @@ ROWS = (
     + STORY_KINDS_2
     + DEFINED_ONCE
     + STYLES
+    + KIN_NAMES
 )
 
 
@@ -2651,6 +2715,7 @@ ROWS = (
             | STORY_KINDS_2_MISREAD
             | DEFINED_ONCE_MISREAD
             | STYLES_MISREAD
+            | KIN_NAMES_MISREAD
             else [],
         )
         for body, codes in ROWS
