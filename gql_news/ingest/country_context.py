@@ -7,8 +7,9 @@ exceptional phrases:
 - **Part of a person's name.** After a given name ("Marcy Jordan", "Owen Holland") or a word
   that the commas around the pair set off as a person's name ("Nkechi Holland, a trader in Lagos,",
   "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
-  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), after a relative
-  set off by commas ("a daughter, India,"; WordNet's relatives and spouses), before an age
+  ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), beside a relative
+  (WordNet's relatives and spouses: "a daughter, India,", "her sister India", "Georgia, his
+  daughter,"; not a country's partner, "their old partner, China"), before an age
   ("Jordan, 19, scored"), before "who" and a verb in the singular ("England, who retires"), as
   the end of a hyphened surname ("Dani Reiss-Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
@@ -112,7 +113,6 @@ from gql_news.ingest.word_senses import (
     a_joined_organisation,
     a_style_named,
     a_style_said_of,
-    named_after_relatives,
     names_a_language,
     opens_a_title,
     people_of_a_state,
@@ -1077,14 +1077,12 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
-    if _after_kin(body, start, form, context):
-        return True  # "survived by a daughter, India, and"
+    if a_relatives_name(body, start, start + len(form), context):
+        return True  # "survived by a daughter, India, and", "her sister India", "Georgia, his daughter,"
     if _called_by_its_kind(body, start, start + len(form), context):
         return True  # "a collie called Peru", "Their youngest, India,"
-    if named_after_relatives(body, start, form, context):
-        return True  # "two sons, Chad and Emeka", "a great-granddaughter, India." (word_senses.py)
-    if _an_animal_or_relative_named(body, start, start + len(form), context):
-        return True  # "the horse Jordan", "Chile, ridden by", "Georgia, his daughter,"
+    if _an_animal_named(body, start, start + len(form), context):
+        return True  # "the horse Jordan", "Chile, ridden by", "Japan, the band,"
     if form.lower() not in context.demonyms:
         from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
 
@@ -1180,7 +1178,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         and not title_before
         and (previous in _CALLED_WORDS or _a_kind(previous, context))
     )
-    if not (comma_after or comma_before or title_before or kind_before):
+    relative_before = previous is not None and _a_relatives_noun(previous, context)  # "His sons Chad"
+    if not (comma_after or comma_before or title_before or kind_before or relative_before):
         return False  # none of the words a defining shape reads is there
     from gql_news.ingest.one_word_names import named_as_a_performer  # it reads this module's helpers
 
@@ -1188,11 +1187,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         (title_before and _after_a_title(body, start, previous))
         or (comma_after and _AGE_AFTER.match(body, end) is not None)
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
-        or (
-            comma_before
-            and (_after_kin(body, start, form, context) or named_after_relatives(body, start, form, context))
-        )
-        or ((kind_before or comma_after) and _an_animal_or_relative_named(body, start, end, context))
+        or ((relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context))
+        or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
         or ((kind_before or comma_after or title_before) and named_as_a_performer(body, start, end, context))
     ) and not _a_side(body, end)
 
@@ -1369,23 +1365,102 @@ def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[r
         at = body.find(text, at + 1)
 
 
-# a relative named after a determiner and a comma: "a daughter, ", "his younger son, "
-_KIN_BEFORE = re.compile(
-    r"(?<![^\W_])([Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+), $"
+# a noun phrase before a name: a determiner, an article or a possessive ("a", "Two", "her", "The
+# family's"), up to two words, and a noun, plain or hyphened ("her younger son", "a
+# great-granddaughter", "Their dog"); the relative's name below and one_word_names.py read it
+_NOUN_PHRASE = (
+    r"(?<![^\W_'’-])([Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree"
+    r"|[Ff]our|[Ff]ive|[Ss]ix|[^\W\d_]+['’]s)[^\S\n]+((?:[a-z-]+[^\S\n]+){0,2}?)((?:[a-z]+-)*[a-z]+)"
+)
+# the phrase right before the form, set off by a comma or not: "a daughter, ", "her sister "
+NOUN_PHRASE_BEFORE = re.compile(_NOUN_PHRASE + r"(,?)[^\S\n]+$")
+# the phrase in an apposition after the form: ", his daughter", ", her eldest son"
+_NOUN_PHRASE_AFTER = re.compile(r",[^\S\n]+" + _NOUN_PHRASE + r"(?![^\W_'’-])")
+_AFTER_A_SET_OFF_NAME = re.compile(r"(?:,|\.|[^\S\n]+and[^\S\n])")
+_ONE_PERSONS = frozenset(["his", "her", "my", "your", "a", "an"])
+# relatives countries are called by: "their trading partners", "our old partner", "Arab brothers"
+_FIGURATIVE_KIN = frozenset(["partner", "brother", "sister", "cousin", "relative", "twin", "parent"])
+_PARTNERS_IN = frozenset(
+    ["trading", "trade", "strategic", "economic", "security", "commercial", "coalition", "key"]
 )
 
 
-def _after_kin(body: str, start: int, form: str, context: CountryContext) -> bool:
-    """Whether a one-word form set off by commas follows a relative ("a daughter, India,", "her
-    son, Jordan."): the relative's name. Not after "its" ("its trading partner, China,")."""
-    if not body.startswith((",", ".", " and "), start + len(form)):
+def a_relatives_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a one-word form is a relative's given name by a relative's noun set beside it,
+    singular, plural or hyphened (WordNet's relatives and spouses): after it, set off by a comma
+    ("a daughter, India,", "Two sons, Chad and Tom,", "The farmer's daughter, Kenya,", "a
+    great-granddaughter, India."), or after a possessive with no comma ("her sister India", "His
+    sons Chad and Tom"); or in an apposition after a possessive ("Georgia, his daughter,",
+    "Chad, her eldest son,"). Not a country's kin (`_kin_of_a_country`): "their old partner,
+    China", "its trading partner, China", "The two brothers, Russia and Belarus"."""
+    if body.endswith(" ", 0, start) and _after_a_relative(body, start, end, context):
+        return True
+    if not body.startswith(",", end):
         return False
-    found = _KIN_BEFORE.search(body, max(0, start - 50), start)
+    after = _NOUN_PHRASE_AFTER.match(body, end)
+    if after is None or not _possessive(after.group(1)):
+        return False
+    words, noun = after.group(2), after.group(3)
+    following = _WORD_AFTER.match(body, after.end())
+    if following is not None and _a_head_noun(following.group(1), context):
+        words, noun = f"{words} {noun}", following.group(1)  # "Chad, her eldest son,"; not "her home country"
+    return _a_relative(after.group(1), words, noun, context)
+
+
+# the names of a list before its last one: "Chad and ", "India, Chad, "
+_NAMES_BEFORE = re.compile(r"(?<![^\W_'’-])(?:[A-Z][\w'’-]*(?:,|,?[^\S\n]+and)[^\S\n]+){1,4}$")
+
+
+def _after_a_relative(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a relative's noun phrase comes before the name at `start`, or before the list of
+    names it ends after a plural: set off by a comma ("a daughter, India,", "sons, Chad and
+    Tom"), or after a possessive with no comma ("her younger sister India", "His sons Chad and
+    Tom")."""
+    names = (
+        _NAMES_BEFORE.search(body, max(0, start - 80), start)
+        if body.endswith((", ", " and "), 0, start)
+        else None
+    )
+    at = names.start() if names is not None else start  # "Chad and " of "sons, Chad and Tom"
+    if body.endswith(", ", 0, at):
+        if not _AFTER_A_SET_OFF_NAME.match(body, end):
+            return False
+    elif not _a_relatives_noun(body[body.rfind(" ", max(0, at - 30), at - 1) + 1 : at - 1], context):
+        return False  # the word before is no relative's noun: no phrase to read
+    found = NOUN_PHRASE_BEFORE.search(body, max(0, at - 60), at)
     return (
         found is not None
-        and found.group(2) in context.kin
-        and not _a_partner_of_many(found.group(1), [found.group(2)])  # "Our partner, Germany,"
+        and (bool(found.group(4)) or _possessive(found.group(1)))
+        and (names is None or found.group(3).endswith("s"))
+        and _a_relative(found.group(1), found.group(2), found.group(3), context)
     )
+
+
+def _a_relative(determiner: str, words: str, noun: str, context: CountryContext) -> bool:
+    """Whether a noun phrase names one's relatives: a relative's noun, not a country's kin."""
+    return _a_relatives_noun(noun, context) and not _kin_of_a_country(determiner, words, noun)
+
+
+def _possessive(determiner: str) -> bool:
+    return determiner.lower() in _POSSESSIVES or determiner.endswith(("'s", "’s"))
+
+
+def _a_relatives_noun(noun: str, context: CountryContext) -> bool:
+    """Whether a noun, plain or hyphened, names a relative or relatives ("daughter",
+    "great-grandsons", "step-son")."""
+    last = noun.rsplit("-", 1)[-1]
+    return last in context.kin or (last.endswith("s") and last[:-1] in context.kin)
+
+
+def _kin_of_a_country(determiner: str, words: str, noun: str) -> bool:
+    """Whether a relative's noun calls a country, a bloc or a firm kin: a partner, or brothers,
+    sisters or cousins, after a determiner or a possessive of no one person ("their old
+    partner", "Our partners", "The bloc's partner", "The two brothers"), or a trade's partner
+    ("a trading partner"); not one person's ("her partner India", "his brothers")."""
+    last = noun.rsplit("-", 1)[-1]
+    if last != "partner" and not (last.endswith("s") and last[:-1] in _FIGURATIVE_KIN):
+        return False
+    return determiner.lower() not in _ONE_PERSONS or any(word in _PARTNERS_IN for word in words.split())
 
 
 _DETERMINER_AND_WORD_BEFORE = re.compile(
@@ -1404,22 +1479,17 @@ _PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized
 _RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by[^\S\n]+[^\W\d_a-z]")
 
 
-def _an_animal_or_relative_named(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether a one-word form is an animal's, a ship's, a band's or a relative's name by the noun
-    set beside it: an animal in WordNet and no person ("the horse Jordan", "the mare Kenya",
-    "Jordan, the horse trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull",
-    which name people or markets too), a ship or a musical group ("the liner France", "Japan,
-    the band,"), a relative after a possessive ("Georgia, his daughter,", "her sister India");
+def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a one-word form is an animal's, a ship's or a band's name by the noun set beside
+    it: an animal in WordNet and no person ("the horse Jordan", "the mare Kenya", "Jordan, the
+    horse trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull", which name
+    people or markets too), a ship or a musical group ("the liner France", "Japan, the band,");
     or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
-    family")."""
+    family"). A relative's noun is read by `a_relatives_name`."""
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
-    kind = word in context.named_kinds or word in context.kin or _a_named_animal(word, context)
+    kind = word in context.named_kinds or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
-    if (
-        before is not None
-        and before.group(2) not in context.kin
-        and _the_subject_of_a_relative(body, end, context)
-    ):
+    if before is not None and _the_subject_of_a_relative(body, end, context):
         return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
     if before is not None and _a_named_animal(before.group(2), context):
         return True
@@ -1427,13 +1497,6 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
         return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
     if "dd" in body[end : end + 12] and _RIDDEN_BY.match(body, end):  # "ridden", "saddled"
         return True
-    if (
-        before is not None
-        and before.group(2) in context.kin
-        and before.group(1).lower() in _POSSESSIVES
-        and not _a_partner_of_many(before.group(1), [before.group(2)])
-    ):
-        return True  # "her sister India won", "his son Jordan": a possessive and a relative
     if (
         body[end + 1 : end + 2].islower()
         and _FAMILY_AFTER.match(body, end)
@@ -1456,23 +1519,8 @@ def _an_animal_or_relative_named(body: str, start: int, end: int, context: Count
         if head
         else [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
     )
-    if any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns):
-        return True  # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
-    return (
-        after.group(1) in _POSSESSIVES
-        and any(noun in context.kin for noun in nouns)
-        and not _a_partner_of_many(after.group(1), nouns)
-    )
-
-
-_PARTNERS = frozenset(["partner", "partners"])
-
-
-def _a_partner_of_many(possessive: str, nouns: list[str]) -> bool:
-    """Whether a relative's noun is "partner" after "their" or "our": a country's, a firm's or a
-    government's trade or alliance partner ("Their partner Germany objected", "Japan, their
-    biggest partner,", "Our partner, Germany,"), not one person's spouse ("her partner India")."""
-    return possessive.lower() in ("their", "our") and any(noun in _PARTNERS for noun in nouns)
+    # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
+    return any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns)
 
 
 # a verb after a form, then up to six words and another verb with nothing between but lower-case

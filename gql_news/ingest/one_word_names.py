@@ -89,22 +89,19 @@ def a_performer(word: str) -> bool:
     )
 
 
-_NOUN_AND_COMMA_BEFORE = re.compile(
-    r"(?<![^\W_])(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[^\W\d_]+['’]s)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+),[^\S\n]+$"
-)
-
-
 def _after_a_noun_and_comma(body: str, start: int, end: int, context: CountryContext) -> bool:
     """ "The band, Norway, played", "Their dog, Chile, was found", "The family's cat, Peru,"; not
-    "its trading partner, China," (no ship, band, animal or performer)."""
+    "its trading partner, China," (no ship, band, animal or performer; a relative's name is
+    country_context.a_relatives_name's, read by the same noun phrase)."""
     if not body.startswith(",", end):
         return False
-    found = _NOUN_AND_COMMA_BEFORE.search(body, max(0, start - 60), start)
-    if found is None:
+    found = country_context.NOUN_PHRASE_BEFORE.search(body, max(0, start - 60), start)
+    if found is None or not found.group(4):
         return False
-    noun = found.group(1)
+    noun = found.group(3)
+    last = noun.rsplit("-", 1)[-1]
     return (
-        noun in context.named_kinds or noun in context.animals or a_performer(noun)
+        last in context.named_kinds or last in context.animals or a_performer(noun)
     )  # "dog": no "the dog, Jordan," for a man
 
 

@@ -1,6 +1,6 @@
 """More readings of a country's form as something else: a language in a list of languages, a
-word quoted as a word, a style said of someone, a work's title, relatives named in a list, a
-state's people, an organisation's, a firm's or a town's name and a manner.
+word quoted as a word, a style said of someone, a work's title, a state's people, an
+organisation's, a firm's or a town's name and a manner.
 
 country_context.py asks these among its own rules; they read only the body around the form:
 
@@ -13,8 +13,6 @@ country_context.py asks these among its own rules; they read only the body aroun
   of degree with no noun of its own;
 - a work's title: "the festival will also show The Dane", a capitalised "The" inside a sentence
   opening the form, as a film's, a book's or a play's title does;
-- relatives named in a list: "two sons, Chad and Emeka", "a great-granddaughter, India." (a
-  plural or a hyphened relative before the names);
 - a US state's people ("Georgians"), an organisation named by two joined forms ("The England
   and Wales Cricket Board"), a firm named by a demonym alone ("the budget carrier Norwegian
   said"), a manner named after a country ("Swiss-style"), and names a plural apposition calls
@@ -41,14 +39,6 @@ _DEGREE = frozenset(["too", "so", "very", "quite", "rather", "terribly", "thorou
 _LIST_AFTER = re.compile(r"(?:,|[^\S\n]+(?:and|or))[^\S\n]+[A-Z]")
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)")
 _THE_BEFORE = re.compile(r"(?<![^\W_])The[^\S\n]+$")
-# a relative, plural or hyphened ("sons", "great-granddaughter"), set off by a comma before the names
-_RELATIVES_BEFORE = re.compile(
-    r"(?<![^\W_])(?:a|an|his|her|their|my|our|your|one|two|three|four|five|six)[^\S\n]+"
-    r"(?:[a-z]+[^\S\n]+){0,2}(?:[a-z]+-)*([a-z]+), $"
-)
-# relatives countries are called by: "their trading partners, China and Japan", "Arab brothers"
-_FIGURATIVE_KIN = frozenset(["partner", "brother", "sister", "cousin", "relative", "twin", "parent"])
-_AFTER_A_NAME = re.compile(r"(?:,|\.|[^\S\n]+and[^\S\n]+[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -109,20 +99,6 @@ def opens_a_title(body: str, start: int, end: int, demonyms: frozenset[str]) -> 
     found = _THE_BEFORE.search(body, max(0, start - 10), start)
     return (
         found is not None and body[start:end].lower() in demonyms and not sentence_start(body, found.start())
-    )
-
-
-def named_after_relatives(body: str, start: int, form: str, context: CountryContext) -> bool:
-    """Whether a one-word form follows a plural or hyphened relative set off by a comma ("two sons,
-    Chad and Emeka", "a great-granddaughter, India."): a relative's given name."""
-    if not body.endswith(", ", 0, start) or not _AFTER_A_NAME.match(body, start + len(form)):
-        return False
-    found = _RELATIVES_BEFORE.search(body, max(0, start - 60), start)
-    if found is None:
-        return False
-    word = found.group(1)
-    return word in context.kin or (
-        word.endswith("s") and word[:-1] in context.kin and word[:-1] not in _FIGURATIVE_KIN
     )
 
 

@@ -2639,6 +2639,9 @@ KIN_NAMES: list[tuple[str, set[str]]] = [
     ("Our son, Jordan, starts school in May.", set()),
     ("My granddaughter India is nine.", set()),
     ("The daughter, Kenya, said the family would appeal.", set()),
+    ("His sons Chad and Jordan run the bakery now.", set()),
+    ("Her daughters India, Chad and Georgia run the shop.", set()),
+    ("Her three daughters, Chad, Georgia and India, run the shop.", set()),
     # the country after the same words
     ("The pact was signed by their old partner, China.", {"CN"}),
     ("The pact was signed by our old partner, China.", {"CN"}),
@@ -2646,6 +2649,7 @@ KIN_NAMES: list[tuple[str, set[str]]] = [
     ("Exports to their trading partners, China and Japan, fell.", {"CN", "JP"}),
     ("Our partners, Germany and France, objected.", {"DE", "FR"}),
     ("Our partners Germany and France objected.", {"DE", "FR"}),
+    ("Exports to their partners Jordan, Egypt and Chad fell.", {"EG", "JO", "TD"}),
     ("The bloc's partner, India, signed the accord.", {"IN"}),
     ("Brazil's biggest partner, China, bought more soy.", {"BR", "CN"}),
     ("The deal was signed with a trading partner, India, last week.", {"IN"}),
@@ -2658,25 +2662,6 @@ KIN_NAMES: list[tuple[str, set[str]]] = [
     ("Their daughter was born in India.", {"IN"}),
     ("His wife's family, from Jordan, came to the wedding.", {"JO"}),
 ]
-
-# rows of KIN_NAMES the rules still misread (strict xfail, as KNOWN_MISREADINGS)
-KIN_NAMES_MISREAD = frozenset(
-    [
-        "Two sons, Chad and Tom, run the bakery now.",
-        "Her younger sister India won the regional final.",
-        "His sons Chad and Tom run the bakery now.",
-        "Georgia, his great-granddaughter, runs the farm now.",
-        "The farmer's daughter, Kenya, sang at the wedding.",
-        "Her step-son, Jordan, was at the hearing.",
-        "Their daughters, India and Georgia, run the shop.",
-        "My granddaughter India is nine.",
-        "The daughter, Kenya, said the family would appeal.",
-        "The pact was signed by their old partner, China.",
-        "The pact was signed by our old partner, China.",
-        "The deal was signed with a trading partner, India, last week.",
-    ]
-)
-
 
 ROWS = (
     PEOPLE
@@ -2715,7 +2700,6 @@ ROWS = (
             | STORY_KINDS_2_MISREAD
             | DEFINED_ONCE_MISREAD
             | STYLES_MISREAD
-            | KIN_NAMES_MISREAD
             else [],
         )
         for body, codes in ROWS
