@@ -1369,17 +1369,17 @@ def _starting_with(body: str, text: str, pattern: re.Pattern[str]) -> Iterator[r
 # family's"), up to two words, and a noun, plain or hyphened ("her younger son", "a
 # great-granddaughter", "Their dog"); the relative's name below and one_word_names.py read it
 _NOUN_PHRASE = (
-    r"(?<![^\W_'’-])([Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree"
+    r"(?<![\w'’-])([Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Tt]wo|[Tt]hree"
     r"|[Ff]our|[Ff]ive|[Ss]ix|[^\W\d_]+['’]s)[^\S\n]+((?:[a-z-]+[^\S\n]+){0,2}?)((?:[a-z]+-)*[a-z]+)"
 )
 # the phrase right before the form, set off by a comma or not: "a daughter, ", "her sister "
 NOUN_PHRASE_BEFORE = re.compile(_NOUN_PHRASE + r"(,?)[^\S\n]+$")
 # the phrase in an apposition after the form: ", his daughter", ", her eldest son"
-_NOUN_PHRASE_AFTER = re.compile(r",[^\S\n]+" + _NOUN_PHRASE + r"(?![^\W_'’-])")
+_NOUN_PHRASE_AFTER = re.compile(r",[^\S\n]+" + _NOUN_PHRASE + r"(?![\w'’-])")
 _AFTER_A_SET_OFF_NAME = re.compile(r"(?:,|\.|[^\S\n]+and[^\S\n])")
 _ONE_PERSONS = frozenset(["his", "her", "my", "your", "a", "an"])
 # relatives countries are called by: "their trading partners", "our old partner", "Arab brothers"
-_FIGURATIVE_KIN = frozenset(["partner", "brother", "sister", "cousin", "relative", "twin", "parent"])
+_FIGURATIVE_KIN = frozenset(["partner", "brother", "sister", "cousin"])
 _PARTNERS_IN = frozenset(
     ["trading", "trade", "strategic", "economic", "security", "commercial", "coalition", "key"]
 )
@@ -1408,7 +1408,7 @@ def a_relatives_name(body: str, start: int, end: int, context: CountryContext) -
 
 
 # the names of a list before its last one: "Chad and ", "India, Chad, "
-_NAMES_BEFORE = re.compile(r"(?<![^\W_'’-])(?:[A-Z][\w'’-]*(?:,|,?[^\S\n]+and)[^\S\n]+){1,4}$")
+_NAMES_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*(?:,|,?[^\S\n]+and)[^\S\n]+){1,4}$")
 
 
 def _after_a_relative(body: str, start: int, end: int, context: CountryContext) -> bool:
