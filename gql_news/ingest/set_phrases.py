@@ -1,0 +1,142 @@
+"""Demonyms that say what a thing is like or name a shade, not the country: set phrases read by
+their shape, with WordNet's first senses (gql_news/data/set_phrase_words.json, made by
+scripts/set_phrase_words.py) to tell the nouns apart.
+
+country_context.py asks these among its compound rules; they read only the body around the form:
+
+- a quality: "a very British affair", "a quintessentially American story": an article, a word of
+  degree and a demonym before a noun whose first sense is an act, an event, a communication, a
+  feeling, a state or an attribute. A nationality is no matter of degree, so graded it is a
+  character. A row of people, a firm or a brand's goods ("very British brands") stay the country's;
+- a shade: "Prussian blue", "Turkish blue", "British racing green", a demonym before a colour
+  noun that ends its phrase ("Chinese red and Egyptian blue"); not "Chinese red envelopes", nor a
+  wine ("a French red") in a paragraph about drink;
+- a modifier made of a thing: "a Russian-doll structure", "a Chinese-whispers pace", a demonym
+  joined by a hyphen to a noun whose first sense is an artifact, a food, a plant, an animal, a
+  substance or a communication, before another noun; participles ("Chinese-owned") and money
+  ("Swiss-franc loans") are none of these;
+- a thing's name in quotation marks: 'the "Swiss army knife" of Asian debt', "“Thai basil”", the
+  marks holding the demonym and one to three lower-case words, the last an artifact, a food, a
+  plant or an animal; people, acts, groups, goods in bulk and words ("“Chinese spies”", "“Russian
+  aggression”", "“Russian oil”", "“Russian propaganda”") stay the country's;
+- a game: "a game of Chinese whispers", "games of Russian roulette": a demonym right after "a game
+  of" or "games of" names the game, not "the game of Brazilian football", the sport of a country ("the first game of the Chinese league" and "a game of Mexican football's season" are the country's).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gql_news.ingest.resources import data_file, read_json
+
+if TYPE_CHECKING:
+    from gql_news.ingest.country_context import CountryContext
+
+# an article and a word of degree before a demonym: "a very British", "an utterly French"
+_GRADED_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Aa]n?)[^\S\n]+(?:very|so|too|quite|rather|typically|quintessentially|thoroughly"
+    r"|utterly|truly|distinctly|peculiarly|uniquely|most|deeply|characteristically|terribly)[^\S\n]+$"
+)
+_LOWER_WORDS_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+([a-z]+))?(?![^\W_])")
+# a demonym joined to a lower-case word, and the word after: "Russian-doll structure"
+_JOINED_AFTER = re.compile(r"-([a-z]+)[^\S\n]+([a-z]+)(?![^\W_-])")
+# an opening quotation mark, and the demonym's lower-case words up to the closing one
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’"}
+_QUOTED_WORDS = re.compile(r"((?:[^\S\n]+[a-z]+){1,3})([\"”’])")
+# a round of a game, not "the game of" a sport as a whole ("the game of Brazilian football")
+_GAME_BEFORE = re.compile(
+    r"(?<![^\W_])(?:(?:[Aa]|[Aa]nother|[Oo]ne)[^\S\n]+game|(?<![Tt]he )[Gg]ames)[^\S\n]+of[^\S\n]+$"
+)
+_DRINK_TALK = re.compile(
+    r"(?<![^\W_])(?:wines?|bottles?|vintages?|grapes?|cellars?|sommeliers?)(?![^\W_])", re.I
+)
+_SHADE_WORDS = 2  # "British racing green": a word may stand between the demonym and the colour
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """The lists of set_phrase_words.json (each written as one line of words)."""
+    return {
+        key: frozenset(words.split()) for key, words in read_json(data_file("set_phrase_words.json")).items()
+    }
+
+
+def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the demonym body[start:end] says what a thing is like, names a shade or is joined
+    into a modifier made of a thing (module docstring)."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    return (
+        _a_quality(body, start, end, context)
+        or _a_shade(body, end, context)
+        or _joined_to_a_thing(body, end)
+        or _a_quoted_thing(body, start, end)
+        or _a_game(body, start, end)
+    )
+
+
+def _a_quality(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """ "a very British affair": a graded demonym before an abstract noun that ends the phrase."""
+    if _GRADED_BEFORE.search(body, max(0, start - 40), start) is None:
+        return False
+    after = _LOWER_WORDS_AFTER.match(body, end)
+    if after is None or after.group(1) not in _words()["abstract_nouns"]:
+        return False
+    following = after.group(2)
+    return following is None or following in context.stop_words or following not in context.nouns
+
+
+def _a_shade(body: str, end: int, context: CountryContext) -> bool:
+    """ "Turkish blue", "British racing green": a colour noun ending the demonym's phrase."""
+    after = _LOWER_WORDS_AFTER.match(body, end)
+    if after is None:
+        return False
+    words = [word for word in after.groups() if word is not None]
+    colours = _words()["colours"]
+    for count in range(1, min(_SHADE_WORDS, len(words)) + 1):
+        if words[count - 1] in context.stop_words:
+            return False
+        if words[count - 1] in colours:
+            rest = words[count:]
+            if rest and rest[0] not in context.stop_words:
+                return False  # "Chinese red envelopes": the colour of the country's goods
+            paragraph_start = body.rfind("\n\n", 0, end) + 1
+            paragraph_end = body.find("\n\n", end)
+            paragraph = body[paragraph_start : paragraph_end if paragraph_end >= 0 else len(body)]
+            return _DRINK_TALK.search(paragraph) is None  # "a French red" among wines
+    return False
+
+
+def _joined_to_a_thing(body: str, end: int) -> bool:
+    """ "a Russian-doll structure": the demonym joined by a hyphen to a thing's noun before another."""
+    joined = _JOINED_AFTER.match(body, end)
+    if joined is None:
+        return False
+    words = _words()
+    return _one_of(joined.group(1), words["things"]) or _one_of(joined.group(1), words["stuff_and_speech"])
+
+
+def _a_quoted_thing(body: str, start: int, end: int) -> bool:
+    """'"Swiss army knife"': the demonym and the words of a thing's name alone in quotation marks."""
+    if start == 0 or body[start - 1] not in _QUOTE_PAIRS:
+        return False
+    quoted = _QUOTED_WORDS.match(body, end)
+    if quoted is None or quoted.group(2) != _QUOTE_PAIRS[body[start - 1]]:
+        return False
+    return _one_of(quoted.group(1).split()[-1], _words()["things"])
+
+
+def _a_game(body: str, start: int, end: int) -> bool:
+    """ "a game of Chinese whispers": a demonym right after "game of" and a game's name that is no
+    owner ("the game of Mexican football's season" is the country's)."""
+    if _GAME_BEFORE.search(body, max(0, start - 20), start) is None:
+        return False
+    name = _LOWER_WORDS_AFTER.match(body, end)
+    return name is not None and not body.startswith(("'s", "’s"), name.end())
+
+
+def _one_of(word: str, nouns: frozenset[str]) -> bool:
+    """Whether `word`, or its singular in -s, is one of `nouns`."""
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)

@@ -1,0 +1,98 @@
+"""Regenerate gql_news/data/set_phrase_words.json from WordNet 3.0 (Debian package wordnet-base).
+
+    apt-get install wordnet-base && python scripts/set_phrase_words.py
+
+The words set_phrases.py reads to tell a demonym used as a quality or inside a set phrase from one
+that names the country, in lower case:
+
+- "abstract_nouns": one-word nouns whose first (most frequent) sense is an act, an event, a
+  communication, a cognition, a feeling, a state or an attribute ("affair", "compromise", "farce",
+  "story"): after a word of degree a demonym says what such a thing is like ("a very British
+  compromise"); a row of people, a brand's goods or a firm stay the country's.
+- "colours": one-word nouns whose first sense is a colour with a hue, or lies below one ("blue",
+  "vermilion"; not "navy", a fleet first): a demonym before one, ending its phrase, names a shade
+  ("Prussian blue", "Turkish blue", "British racing green").
+- "things": one-word nouns whose first sense is an artifact, a food, a plant or an animal ("knife",
+  "cheese", "basil"): a demonym and one alone between quotation marks name a thing ('the "Swiss
+  army knife" of Asian debt'); people, acts and groups ("Chinese spies", "Russian aggression",
+  "Mexican cartels") stay the country's, and so do a substance or a communication ("Russian oil",
+  "Russian propaganda"), which are as often its goods or its words.
+- "stuff_and_speech": one-word nouns whose first sense is a substance or a communication ("oil",
+  "whisper"): with "things", a demonym joined to one by a hyphen before another noun makes a
+  modifier of a thing ("a Russian-doll structure", "a Chinese-whispers pace"), not the country;
+  participles ("Chinese-owned") and money ("Swiss-franc loans") are among neither.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+WORDNET = Path("/usr/share/wordnet")
+OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "set_phrase_words.json"
+# lexicographer files: noun.act, noun.attribute, noun.cognition, noun.communication, noun.event,
+# noun.feeling, noun.state
+ABSTRACT = {4, 7, 9, 10, 11, 12, 26}
+THINGS = {5, 6, 13, 20}  # noun.animal, noun.artifact, noun.food, noun.plant
+STUFF_AND_SPEECH = {10, 27}  # noun.communication, noun.substance
+CHROMATIC_COLOR = 4959672
+
+
+def _synsets() -> dict[int, tuple[int, tuple[int, ...]]]:
+    """Each noun synset's lexicographer file and hypernyms, by offset."""
+    out = {}
+    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
+        up = tuple(int(p[1]) for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
+        out[int(fields[0])] = (int(fields[1]), up)
+    return out
+
+
+def _first_senses() -> dict[str, int]:
+    """The one-word lower-case nouns of index.noun and the offset of their first sense."""
+    out = {}
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
+            continue
+        out[fields[0]] = int(fields[6 + int(fields[3])])
+    return out
+
+
+def main() -> int:
+    synsets = _synsets()
+    first = _first_senses()
+
+    def below(offset: int, root: int) -> bool:
+        seen, stack = set(), [offset]
+        while stack:
+            current = stack.pop()
+            if current == root:
+                return True
+            if current not in seen:
+                seen.add(current)
+                stack.extend(synsets[current][1])
+        return False
+
+    out = {
+        "abstract_nouns": sorted(w for w, o in first.items() if synsets[o][0] in ABSTRACT),
+        "colours": sorted(w for w, o in first.items() if below(o, CHROMATIC_COLOR)),
+        "things": sorted(w for w, o in first.items() if synsets[o][0] in THINGS),
+        "stuff_and_speech": sorted(w for w, o in first.items() if synsets[o][0] in STUFF_AND_SPEECH),
+    }
+    # each list written as one line of words separated by spaces: a third of the size of a JSON list
+    OUT.write_text(
+        json.dumps({key: " ".join(words) for key, words in out.items()}, indent=1) + "\n", encoding="utf-8"
+    )
+    print({key: len(value) for key, value in out.items()}, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
