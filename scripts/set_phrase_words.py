@@ -21,13 +21,22 @@ that names the country, in lower case:
   "whisper"): with "things", a demonym joined to one by a hyphen before another noun makes a
   modifier of a thing ("a Russian-doll structure", "a Chinese-whispers pace"), not the country;
   participles ("Chinese-owned") and money ("Swiss-franc loans") are among neither.
+- "other_compounds": WordNet nouns of two to four words that begin with a one-word country form,
+  whose sense is no thing of country_compounds.json's (a person, a group, a communication, a plan,
+  a unit, a shape), no named instance, and whose gloss names none of the country's forms ("dutch
+  uncle": "a counselor who admonishes frankly and sternly"; "indian file", "polish notation"; not
+  "french canadian", "a Canadian descended from early French settlers").
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
+
+from gql_news.ingest.countries import desired_countries
+from gql_news.ingest.linker import country_forms
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "set_phrase_words.json"
@@ -37,6 +46,9 @@ ABSTRACT = {4, 7, 9, 10, 11, 12, 26}
 THINGS = {5, 6, 13, 20}  # noun.animal, noun.artifact, noun.food, noun.plant
 STUFF_AND_SPEECH = {10, 27}  # noun.communication, noun.substance
 CHROMATIC_COLOR = 4959672
+# the lexicographer files whose compounds country_compounds.py keeps (things), and noun.location
+COMPOUND_FILES = {4, 5, 6, 7, 12, 13, 15, 17, 19, 20, 22, 26, 27}
+MAX_WORDS = 4
 
 
 def _synsets() -> dict[int, tuple[int, tuple[int, ...]]]:
@@ -86,12 +98,43 @@ def main() -> int:
         "things": sorted(w for w, o in first.items() if synsets[o][0] in THINGS),
         "stuff_and_speech": sorted(w for w, o in first.items() if synsets[o][0] in STUFF_AND_SPEECH),
     }
+    out["other_compounds"] = sorted(_other_compounds())
     # each list written as one line of words separated by spaces: a third of the size of a JSON list
     OUT.write_text(
         json.dumps({key: " ".join(words) for key, words in out.items()}, indent=1) + "\n", encoding="utf-8"
     )
     print({key: len(value) for key, value in out.items()}, file=sys.stderr)
     return 0
+
+
+def _other_compounds() -> set[str]:
+    """The "other_compounds" (module docstring), lower case, their words separated by "_"."""
+    forms: dict[str, set[str]] = {}
+    for row in desired_countries():
+        every = [form.lower() for form in country_forms(row.name, None, row.aliases, row.demonyms) if form]
+        for form in every:
+            if " " not in form:
+                forms.setdefault(form, set()).update(every)
+    out = set()
+    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        if int(fields[1]) in COMPOUND_FILES or "@i" in fields:
+            continue
+        said = f" {' '.join(re.findall(r'[a-z]+', gloss.lower()))} "
+        for lemma in (fields[4 + 2 * i] for i in range(int(fields[3], 16))):
+            parts = lemma.split("_")
+            first = parts[0].lower()
+            if (
+                2 <= len(parts) <= MAX_WORDS
+                and first in forms
+                and all(part.isalpha() and part.islower() for part in parts[1:])
+                and not any(f" {form} " in said for form in forms[first])
+            ):
+                out.add("_".join([first, *parts[1:]]))
+    return out
 
 
 if __name__ == "__main__":

@@ -19,6 +19,9 @@ country_context.py asks these among its compound rules; they read only the body 
   marks holding the demonym and one to three lower-case words, the last an artifact, a food, a
   plant or an animal; people, acts, groups, goods in bulk and words ("“Chinese spies”", "“Russian
   aggression”", "“Russian oil”", "“Russian propaganda”") stay the country's;
+- a WordNet noun of a country form and lower-case words that is no thing, whose gloss names none
+  of the country's forms ("a Dutch uncle", "in Indian file", "Polish notation"; the list is
+  set_phrase_words.json's "other_compounds");
 - a game: "a game of Chinese whispers", "games of Russian roulette": a demonym right after "a game
   of" or "games of" names the game, not "the game of Brazilian football", the sport of a country ("the first game of the Chinese league" and "a game of Mexican football's season" are the country's).
 """
@@ -52,6 +55,8 @@ _GAME_BEFORE = re.compile(
 _DRINK_TALK = re.compile(
     r"(?<![^\W_])(?:wines?|bottles?|vintages?|grapes?|cellars?|sommeliers?)(?![^\W_])", re.I
 )
+_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
+_COMPOUND_WORDS = 3  # WordNet's compounds have two to four words
 _SHADE_WORDS = 2  # "British racing green": a word may stand between the demonym and the colour
 
 
@@ -66,6 +71,8 @@ def _words() -> dict[str, frozenset[str]]:
 def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether the demonym body[start:end] says what a thing is like, names a shade or is joined
     into a modifier made of a thing (module docstring)."""
+    if _another_compound(body, start, end, context):
+        return True
     if body[start:end].lower() not in context.demonyms:
         return False
     return (
@@ -126,6 +133,26 @@ def _a_quoted_thing(body: str, start: int, end: int) -> bool:
     if quoted is None or quoted.group(2) != _QUOTE_PAIRS[body[start - 1]]:
         return False
     return _one_of(quoted.group(1).split()[-1], _words()["things"])
+
+
+def _another_compound(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """ "a Dutch uncle", "Indian file": the form and the lower-case words after it make one of
+    WordNet's other compounds, the last word singular or in -s, that ends the phrase ("Indian file
+    clerks" may be clerks of India)."""
+    compounds = _words()["other_compounds"]
+    words = [body[start:end].lower()]
+    position = end
+    while len(words) <= _COMPOUND_WORDS:
+        word = _LOWER_WORD.match(body, position)
+        if word is None:
+            return False
+        words.append(word.group(1))
+        position = word.end()
+        singular = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+        if "_".join(words) in compounds or "_".join([*words[:-1], singular]) in compounds:
+            following = _LOWER_WORD.match(body, position)
+            return following is None or following.group(1) in context.stop_words
+    return False
 
 
 def _a_game(body: str, start: int, end: int) -> bool:
