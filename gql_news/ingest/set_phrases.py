@@ -37,11 +37,30 @@ from gql_news.ingest.resources import data_file, read_json
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
 
-# an article and a word of degree before a demonym: "a very British", "an utterly French"
-_GRADED_BEFORE = re.compile(
-    r"(?<![^\W_])(?:[Aa]n?)[^\S\n]+(?:very|so|too|quite|rather|typically|quintessentially|thoroughly"
-    r"|utterly|truly|distinctly|peculiarly|uniquely|most|deeply|characteristically|terribly)[^\S\n]+$"
+# words of degree before a demonym, after an article: "a very British", "an utterly French"
+_DEGREE = frozenset(
+    [
+        "very",
+        "so",
+        "too",
+        "quite",
+        "rather",
+        "typically",
+        "quintessentially",
+        "thoroughly",
+        "utterly",
+        "truly",
+        "distinctly",
+        "peculiarly",
+        "uniquely",
+        "most",
+        "deeply",
+        "characteristically",
+        "terribly",
+    ]
 )
+# an article and a word of degree before a demonym: "a very British", "an utterly French"
+_GRADED_BEFORE = re.compile(r"(?<![^\W_])(?:[Aa]n?)[^\S\n]+(?:" + "|".join(sorted(_DEGREE)) + r")[^\S\n]+$")
 _LOWER_WORDS_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+([a-z]+))?(?![^\W_])")
 # a demonym joined to a lower-case word, and the word after: "Russian-doll structure"
 _JOINED_AFTER = re.compile(r"-([a-z]+)[^\S\n]+([a-z]+)(?![^\W_-])")
@@ -55,6 +74,7 @@ _GAME_BEFORE = re.compile(
 _DRINK_TALK = re.compile(
     r"(?<![^\W_])(?:wines?|bottles?|vintages?|grapes?|cellars?|sommeliers?)(?![^\W_])", re.I
 )
+_NEXT_LOWER = re.compile(r"[^\S\n]+[a-z]")
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 _COMPOUND_WORDS = 3  # WordNet's compounds have two to four words
 _SHADE_WORDS = 2  # "British racing green": a word may stand between the demonym and the colour
@@ -69,24 +89,39 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether the demonym body[start:end] says what a thing is like, names a shade or is joined
-    into a modifier made of a thing (module docstring)."""
-    if _another_compound(body, start, end, context):
+    """Whether the form body[start:end] says what a thing is like, names a shade, is joined into
+    a modifier made of a thing, names a thing in quotation marks, a game or one of WordNet's other
+    compounds (module docstring). Each reading is tried only where its shape can stand: a
+    lower-case word, a hyphen or a closing mark after the form, "game" before it."""
+    lower = body[start:end].lower()
+    demonym = lower in context.demonyms
+    starts = lower in _compound_starts()
+    if not (demonym or starts):
+        return False  # most forms: a country's name
+    word_after = _NEXT_LOWER.match(body, end) is not None
+    if word_after and starts and _another_compound(body, start, end, context):
         return True
-    if body[start:end].lower() not in context.demonyms:
-        return False
-    return (
-        _a_quality(body, start, end, context)
-        or _a_shade(body, end, context)
-        or _joined_to_a_thing(body, end)
-        or _a_quoted_thing(body, start, end)
-        or _a_game(body, start, end)
+    return demonym and (
+        (word_after and (_a_quality(body, start, end, context) or _a_shade(body, end, context)))
+        or (body.startswith("-", end) and _joined_to_a_thing(body, end))
+        or (start > 0 and body[start - 1] in _QUOTE_PAIRS and _a_quoted_thing(body, start, end))
+        or ("game" in body[max(0, start - 20) : start].lower() and _a_game(body, start, end))
     )
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    """The country forms that begin one of WordNet's other compounds ("dutch", "indian")."""
+    return frozenset(compound.split("_")[0] for compound in _words()["other_compounds"])
 
 
 def _a_quality(body: str, start: int, end: int, context: CountryContext) -> bool:
     """ "a very British affair": a graded demonym before an abstract noun that ends the phrase."""
-    if _GRADED_BEFORE.search(body, max(0, start - 40), start) is None:
+    space = body.rfind(" ", 0, start - 1)
+    if (
+        body[space + 1 : start - 1] not in _DEGREE
+        or _GRADED_BEFORE.search(body, max(0, start - 40), start) is None
+    ):
         return False
     after = _LOWER_WORDS_AFTER.match(body, end)
     if after is None or after.group(1) not in _words()["abstract_nouns"]:
@@ -97,17 +132,16 @@ def _a_quality(body: str, start: int, end: int, context: CountryContext) -> bool
 
 def _a_shade(body: str, end: int, context: CountryContext) -> bool:
     """ "Turkish blue", "British racing green": a colour noun ending the demonym's phrase."""
-    after = _LOWER_WORDS_AFTER.match(body, end)
-    if after is None:
-        return False
-    words = [word for word in after.groups() if word is not None]
     colours = _words()["colours"]
-    for count in range(1, min(_SHADE_WORDS, len(words)) + 1):
-        if words[count - 1] in context.stop_words:
+    position = end
+    for _ in range(_SHADE_WORDS):
+        word = _LOWER_WORD.match(body, position)
+        if word is None or word.group(1) in context.stop_words:
             return False
-        if words[count - 1] in colours:
-            rest = words[count:]
-            if rest and rest[0] not in context.stop_words:
+        position = word.end()
+        if word.group(1) in colours:
+            following = _LOWER_WORD.match(body, position)
+            if following is not None and following.group(1) not in context.stop_words:
                 return False  # "Chinese red envelopes": the colour of the country's goods
             paragraph_start = body.rfind("\n\n", 0, end) + 1
             paragraph_end = body.find("\n\n", end)
