@@ -12,15 +12,18 @@ that names the country, in lower case:
 - "colours": one-word nouns whose first sense is a colour with a hue, or lies below one ("blue",
   "vermilion"; not "navy", a fleet first): a demonym before one, ending its phrase, names a shade
   ("Prussian blue", "Turkish blue", "British racing green").
-- "things": one-word nouns whose first sense is an artifact, a food, a plant or an animal ("knife",
-  "cheese", "basil"): a demonym and one alone between quotation marks name a thing ('the "Swiss
-  army knife" of Asian debt'); people, acts and groups ("Chinese spies", "Russian aggression",
-  "Mexican cartels") stay the country's, and so do a substance or a communication ("Russian oil",
-  "Russian propaganda"), which are as often its goods or its words.
-- "stuff_and_speech": one-word nouns whose first sense is a substance or a communication ("oil",
-  "whisper"): with "things", a demonym joined to one by a hyphen before another noun makes a
-  modifier of a thing ("a Russian-doll structure", "a Chinese-whispers pace"), not the country;
-  participles ("Chinese-owned") and money ("Swiss-franc loans") are among neither.
+- "artifacts", "living_and_eaten": one-word nouns whose first sense is an artifact ("knife",
+  "doll"), or an animal, a food or a plant ("cheese", "basil"): a demonym and one of them, singular,
+  alone between quotation marks name a thing ('the "Swiss army knife" of Asian debt', "“Thai
+  basil”"); people, acts and groups ("“Chinese spies”", "“Russian aggression”", "“Mexican
+  cartels”"), a substance or a communication ("“Russian oil”", "“Russian propaganda”"), which are
+  as often the country's goods or words, and plurals ("a campaign against “Chinese cars”") stay
+  the country's.
+- "speech": one-word nouns whose first sense is a communication ("whisper"): with "artifacts", a
+  demonym joined to one by a hyphen after "a" or "an" and before another noun makes a modifier of
+  a thing ("a Russian-doll structure", "a Chinese-whispers pace"), not the country; goods in bulk
+  ("Russian-oil price cap", "Russian-wheat buyers"), participles ("Chinese-owned") and money
+  ("Swiss-franc loans") are none of these.
 - "other_compounds": WordNet nouns of two to four words that begin with a one-word country form,
   whose sense is no thing of country_compounds.json's (a person, a group, a communication, a plan,
   a unit, a shape), no named instance, and whose gloss names none of the country's forms ("dutch
@@ -43,8 +46,9 @@ OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "set_phrase
 # lexicographer files: noun.act, noun.attribute, noun.cognition, noun.communication, noun.event,
 # noun.feeling, noun.state
 ABSTRACT = {4, 7, 9, 10, 11, 12, 26}
-THINGS = {5, 6, 13, 20}  # noun.animal, noun.artifact, noun.food, noun.plant
-STUFF_AND_SPEECH = {10, 27}  # noun.communication, noun.substance
+ARTIFACT = 6
+LIVING_AND_EATEN = {5, 13, 20}  # noun.animal, noun.food, noun.plant
+SPEECH = 10  # noun.communication
 CHROMATIC_COLOR = 4959672
 # the lexicographer files whose compounds country_compounds.py keeps (things), and noun.location
 COMPOUND_FILES = {4, 5, 6, 7, 12, 13, 15, 17, 19, 20, 22, 26, 27}
@@ -95,8 +99,9 @@ def main() -> int:
     out = {
         "abstract_nouns": sorted(w for w, o in first.items() if synsets[o][0] in ABSTRACT),
         "colours": sorted(w for w, o in first.items() if below(o, CHROMATIC_COLOR)),
-        "things": sorted(w for w, o in first.items() if synsets[o][0] in THINGS),
-        "stuff_and_speech": sorted(w for w, o in first.items() if synsets[o][0] in STUFF_AND_SPEECH),
+        "artifacts": sorted(w for w, o in first.items() if synsets[o][0] == ARTIFACT),
+        "living_and_eaten": sorted(w for w, o in first.items() if synsets[o][0] in LIVING_AND_EATEN),
+        "speech": sorted(w for w, o in first.items() if synsets[o][0] == SPEECH),
     }
     out["other_compounds"] = sorted(_other_compounds())
     # each list written as one line of words separated by spaces: a third of the size of a JSON list

@@ -12,18 +12,20 @@ country_context.py asks these among its compound rules; they read only the body 
   noun that ends its phrase ("Chinese red and Egyptian blue"); not "Chinese red envelopes", nor a
   wine ("a French red") in a paragraph about drink;
 - a modifier made of a thing: "a Russian-doll structure", "a Chinese-whispers pace", a demonym
-  joined by a hyphen to a noun whose first sense is an artifact, a food, a plant, an animal, a
-  substance or a communication, before another noun; participles ("Chinese-owned") and money
-  ("Swiss-franc loans") are none of these;
+  after "a" or "an" joined by a hyphen to a noun whose first sense is an artifact or a
+  communication, before another noun; goods in bulk ("the Russian-oil price cap", "Russian-wheat
+  buyers"), participles ("Chinese-owned") and money ("Swiss-franc loans") are none of these;
 - a thing's name in quotation marks: 'the "Swiss army knife" of Asian debt', "“Thai basil”", the
-  marks holding the demonym and one to three lower-case words, the last an artifact, a food, a
-  plant or an animal; people, acts, groups, goods in bulk and words ("“Chinese spies”", "“Russian
-  aggression”", "“Russian oil”", "“Russian propaganda”") stay the country's;
+  marks holding the demonym and one to three lower-case words, the last an artifact, an animal, a
+  food or a plant, singular; people, acts, groups, goods in bulk, words and plural goods
+  ("“Chinese spies”", "“Russian aggression”", "“Russian oil”", "“Russian propaganda”", "a campaign
+  against “Chinese cars”") stay the country's;
 - a WordNet noun of a country form and lower-case words that is no thing, whose gloss names none
   of the country's forms ("a Dutch uncle", "in Indian file", "Polish notation"; the list is
   set_phrase_words.json's "other_compounds");
 - a game: "a game of Chinese whispers", "games of Russian roulette": a demonym right after "a game
-  of" or "games of" names the game, not "the game of Brazilian football", the sport of a country ("the first game of the Chinese league" and "a game of Mexican football's season" are the country's).
+  of" or "games of" names the game; not "the game of Brazilian football", the sport of a country,
+  nor "a game of Mexican football's season".
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ _DEGREE = frozenset(
 _GRADED_BEFORE = re.compile(r"(?<![^\W_])(?:[Aa]n?)[^\S\n]+(?:" + "|".join(sorted(_DEGREE)) + r")[^\S\n]+$")
 _LOWER_WORDS_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+([a-z]+))?(?![^\W_])")
 # a demonym joined to a lower-case word, and the word after: "Russian-doll structure"
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])[Aa]n?[^\S\n]+$")
 _JOINED_AFTER = re.compile(r"-([a-z]+)[^\S\n]+([a-z]+)(?![^\W_-])")
 # an opening quotation mark, and the demonym's lower-case words up to the closing one
 _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’"}
@@ -103,7 +106,7 @@ def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bo
         return True
     return demonym and (
         (word_after and (_a_quality(body, start, end, context) or _a_shade(body, end, context)))
-        or (body.startswith("-", end) and _joined_to_a_thing(body, end))
+        or (body.startswith("-", end) and _joined_to_a_thing(body, start, end))
         or (start > 0 and body[start - 1] in _QUOTE_PAIRS and _a_quoted_thing(body, start, end))
         or ("game" in body[max(0, start - 20) : start].lower() and _a_game(body, start, end))
     )
@@ -150,23 +153,27 @@ def _a_shade(body: str, end: int, context: CountryContext) -> bool:
     return False
 
 
-def _joined_to_a_thing(body: str, end: int) -> bool:
-    """ "a Russian-doll structure": the demonym joined by a hyphen to a thing's noun before another."""
+def _joined_to_a_thing(body: str, start: int, end: int) -> bool:
+    """ "a Russian-doll structure": the demonym, after "a" or "an", joined by a hyphen to an
+    artifact's or a communication's noun before another noun."""
     joined = _JOINED_AFTER.match(body, end)
-    if joined is None:
+    if joined is None or _ARTICLE_BEFORE.search(body, max(0, start - 4), start) is None:
         return False
     words = _words()
-    return _one_of(joined.group(1), words["things"]) or _one_of(joined.group(1), words["stuff_and_speech"])
+    return _one_of(joined.group(1), words["artifacts"]) or _one_of(joined.group(1), words["speech"])
 
 
 def _a_quoted_thing(body: str, start: int, end: int) -> bool:
-    """'"Swiss army knife"': the demonym and the words of a thing's name alone in quotation marks."""
+    """'"Swiss army knife"': the demonym and the words of a thing's name alone in quotation marks,
+    the last singular."""
     if start == 0 or body[start - 1] not in _QUOTE_PAIRS:
         return False
     quoted = _QUOTED_WORDS.match(body, end)
     if quoted is None or quoted.group(2) != _QUOTE_PAIRS[body[start - 1]]:
         return False
-    return _one_of(quoted.group(1).split()[-1], _words()["things"])
+    last = quoted.group(1).split()[-1]
+    words = _words()
+    return last in words["artifacts"] or last in words["living_and_eaten"]
 
 
 def _another_compound(body: str, start: int, end: int, context: CountryContext) -> bool:
