@@ -1,9 +1,13 @@
-"""Regenerate gql_news/data/set_phrase_words.json from WordNet 3.0 (Debian package wordnet-base).
+"""Regenerate gql_news/data/set_phrase_words.json and set_phrase_names.json from WordNet 3.0 (Debian
+package wordnet-base).
 
     apt-get install wordnet-base && python scripts/set_phrase_words.py
 
 The words set_phrases.py reads to tell a demonym used as a quality or inside a set phrase from one
-that names the country, in lower case:
+that names the country, in lower case; the short lists ("colours", "other_compounds"), read for
+any demonym before a lower-case word, in set_phrase_names.json, the long ones, read only in a
+phrase's rarer shapes (a word of degree before it, a hyphen or a quotation mark about it), in
+set_phrase_words.json:
 
 - "abstract_nouns": one-word nouns whose first (most frequent) sense is an act, an event, a
   communication, a cognition, a feeling, a state or an attribute ("affair", "compromise", "farce",
@@ -43,6 +47,7 @@ from gql_news.ingest.linker import country_forms
 
 WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "set_phrase_words.json"
+NAMES = OUT.parent / "set_phrase_names.json"
 # lexicographer files: noun.act, noun.attribute, noun.cognition, noun.communication, noun.event,
 # noun.feeling, noun.state
 ABSTRACT = {4, 7, 9, 10, 11, 12, 26}
@@ -104,10 +109,11 @@ def main() -> int:
         "speech": sorted(w for w, o in first.items() if synsets[o][0] == SPEECH),
     }
     out["other_compounds"] = sorted(_other_compounds())
+    short = ("colours", "other_compounds")
     # each list written as one line of words separated by spaces: a third of the size of a JSON list
-    OUT.write_text(
-        json.dumps({key: " ".join(words) for key, words in out.items()}, indent=1) + "\n", encoding="utf-8"
-    )
+    for path, keys in ((NAMES, short), (OUT, [key for key in out if key not in short])):
+        text = json.dumps({key: " ".join(out[key]) for key in keys}, indent=1)
+        path.write_text(text + "\n", encoding="utf-8")
     print({key: len(value) for key, value in out.items()}, file=sys.stderr)
     return 0
 

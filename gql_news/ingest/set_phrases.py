@@ -1,6 +1,6 @@
 """Demonyms that say what a thing is like or name a shade, not the country: set phrases read by
-their shape, with WordNet's first senses (gql_news/data/set_phrase_words.json, made by
-scripts/set_phrase_words.py) to tell the nouns apart.
+their shape, with WordNet's first senses (gql_news/data/set_phrase_words.json and
+set_phrase_names.json, made by scripts/set_phrase_words.py) to tell the nouns apart.
 
 country_context.py asks these among its compound rules; they read only the body around the form:
 
@@ -83,12 +83,20 @@ _COMPOUND_WORDS = 3  # WordNet's compounds have two to four words
 _SHADE_WORDS = 2  # "British racing green": a word may stand between the demonym and the colour
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _lists(name: str) -> dict[str, frozenset[str]]:
+    """The lists of a shipped file (each written as one line of words)."""
+    return {key: frozenset(words.split()) for key, words in read_json(data_file(name)).items()}
+
+
 def _words() -> dict[str, frozenset[str]]:
-    """The lists of set_phrase_words.json (each written as one line of words)."""
-    return {
-        key: frozenset(words.split()) for key, words in read_json(data_file("set_phrase_words.json")).items()
-    }
+    """The long lists (set_phrase_words.json), read at the first phrase of a rarer shape (~7 ms)."""
+    return _lists("set_phrase_words.json")
+
+
+def _names() -> dict[str, frozenset[str]]:
+    """The short lists (set_phrase_names.json): colours and WordNet's other compounds."""
+    return _lists("set_phrase_names.json")
 
 
 def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -115,7 +123,7 @@ def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bo
 @lru_cache(maxsize=1)
 def _compound_starts() -> frozenset[str]:
     """The country forms that begin one of WordNet's other compounds ("dutch", "indian")."""
-    return frozenset(compound.split("_")[0] for compound in _words()["other_compounds"])
+    return frozenset(compound.split("_")[0] for compound in _names()["other_compounds"])
 
 
 def _a_quality(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -135,7 +143,7 @@ def _a_quality(body: str, start: int, end: int, context: CountryContext) -> bool
 
 def _a_shade(body: str, end: int, context: CountryContext) -> bool:
     """ "Turkish blue", "British racing green": a colour noun ending the demonym's phrase."""
-    colours = _words()["colours"]
+    colours = _names()["colours"]
     position = end
     for _ in range(_SHADE_WORDS):
         word = _LOWER_WORD.match(body, position)
@@ -180,7 +188,7 @@ def _another_compound(body: str, start: int, end: int, context: CountryContext) 
     """ "a Dutch uncle", "Indian file": the form and the lower-case words after it make one of
     WordNet's other compounds, the last word singular or in -s, that ends the phrase ("Indian file
     clerks" may be clerks of India)."""
-    compounds = _words()["other_compounds"]
+    compounds = _names()["other_compounds"]
     words = [body[start:end].lower()]
     position = end
     while len(words) <= _COMPOUND_WORDS:
