@@ -63,7 +63,8 @@ _DEGREE = frozenset(
 )
 # an article and a word of degree before a demonym: "a very British", "an utterly French"
 _GRADED_BEFORE = re.compile(r"(?<![^\W_])(?:[Aa]n?)[^\S\n]+(?:" + "|".join(sorted(_DEGREE)) + r")[^\S\n]+$")
-_LOWER_WORDS_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+([a-z]+))?(?![^\W_])")
+# a word joined by a hyphen to the next is no word of the phrase ("blue-chip", "green-energy")
+_LOWER_WORDS_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+([a-z]+))?(?![^\W_]|-)")
 # a demonym joined to a lower-case word, and the word after: "Russian-doll structure"
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])[Aa]n?[^\S\n]+$")
 _JOINED_AFTER = re.compile(r"-([a-z]+)[^\S\n]+([a-z]+)(?![^\W_-])")
@@ -78,7 +79,7 @@ _DRINK_TALK = re.compile(
     r"(?<![^\W_])(?:wines?|bottles?|vintages?|grapes?|cellars?|sommeliers?)(?![^\W_])", re.I
 )
 _NEXT_LOWER = re.compile(r"[^\S\n]+[a-z]")
-_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
+_LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_]|-)")
 _COMPOUND_WORDS = 3  # WordNet's compounds have two to four words
 _SHADE_WORDS = 2  # "British racing green": a word may stand between the demonym and the colour
 

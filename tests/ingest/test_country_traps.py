@@ -3064,6 +3064,12 @@ SET_PHRASES: list[tuple[str, set[str]]] = [
     ("The Indian giver of the proverb is an insult, elders say.", set()),
     ("The Dutch uncles of the coalition, the elder ministers, stepped in.", set()),
     ("Indian chiefs met in Delhi to discuss tribal land.", {"IN"}),
+    # a colour joined by a hyphen to the next word makes no shade (the last read as none before too)
+    ("German blue-collar workers went on strike.", {"DE"}),
+    ("Indian green-energy firms raised $2bn.", {"IN"}),
+    ("Chinese red-hot demand for copper lifted prices.", {"CN"}),
+    ("The Italian green-pass rules were eased.", {"IT"}),
+    ("French blue-chip stocks fell 2%.", {"FR"}),
 ]
 # fmt: on
 
@@ -3072,6 +3078,7 @@ SET_PHRASES: list[tuple[str, set[str]]] = [
 # sayings ("all the tea in China"), a compound's trade ("Turkish delight makers in Istanbul")
 SET_PHRASES_MISREAD = frozenset(
     [
+        "French blue-chip stocks fell 2%.",
         "The rumour spread by Chinese whispers through the trading floor.",
         '"It was Chinese whispers," the spokesman said.',
         "Chinese whispers turned a small loss into a rumoured collapse.",
