@@ -106,6 +106,7 @@ from typing import TYPE_CHECKING, Any
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.trie_pattern import trie_source
 from gql_news.ingest.word_senses import (
@@ -1777,6 +1778,8 @@ def _compound(
         return True  # "a Swiss-style rösti" (word_senses.py)
     if quoted_as_a_word(body, start, end):
         return True  # 'plants labelled "Spanish" or "Japanese"': the word itself (word_senses.py)
+    if a_set_phrase(body, start, end, context):
+        return True  # "a very British affair", "Turkish blue", "a Russian-doll structure" (set_phrases.py)
     if lower in context.demonyms and (
         opens_a_title(body, start, end, context.demonyms)
         or a_style_said_of(body, start, end, (word := _word_before(body, start)), context)
