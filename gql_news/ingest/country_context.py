@@ -104,6 +104,7 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
+from gql_news.ingest.named_bodies import a_states_body_after, ends_a_body_name, opens_a_body_name
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.trie_pattern import trie_source
@@ -1050,9 +1051,14 @@ def not_the_country(
         or (
             _begins_a_proper_name(body, end, context)
             and not _before_its_own_region(body, start, end, context)
+            and not (
+                form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
+            )
         )
         or _in_a_named_thing(body, start, end)
         or _in_a_works_title(body, start, end, context)
+        or opens_a_body_name(body, start, end, previous, context)
+        or ends_a_body_name(body, start, _INSTITUTION_OF)
     )
 
 

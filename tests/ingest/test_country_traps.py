@@ -2615,6 +2615,74 @@ STYLES_MISREAD = frozenset(
 )
 
 
+# a body named by a common noun or an abbreviation before the country's name ("Police Scotland",
+# "Statistics Canada", "BBC Scotland"), by a body's noun before "of" and the country ("the Church
+# of England", "the Supreme Court of Canada"), and a demonym before a state's body written with a
+# capital ("the Indian Government", "the Nigerian Army"); beside them the same shapes where the
+# country is meant: an epithet or a time before its name ("Nazi Germany", "Yesterday Britain"), a
+# side ("Team India"), the country's own government or people before "of", "in" saying where
+# fmt: off
+NAMED_BODIES: list[tuple[str, set[str]]] = [
+    ("Police Scotland warned of thunderstorms in the Borders on Friday.", set()),
+    ("The series is about a Polish detective who joins Police Scotland after moving from Gdansk.", {"PL"}),
+    ("BBC Scotland has commissioned a six-part crime drama set in Glasgow.", set()),
+    ("The drama had backing from Screen Scotland, the national screen agency.", set()),
+    ("The median time to resolve a criminal case rose to 162 days, Statistics Canada said.", set()),
+    ("Cricket Australia is considering a day-night Test against India in Canberra.", {"IN"}),
+    ("Tennis Australia and the Australian Open have also been approached.", set()),
+    ("Tourism Ireland said distillery visits hit a record 1.1 million last year.", set()),
+    ("Tourism New Zealand and Air New Zealand have been told to expect new chairs.", set()),
+    ("MTN Nigeria, the biggest operator, has already shut 3G in Lagos.", set()),
+    ("Penguin Random House India, his publisher, said the first print run was 50,000.", set()),
+    ('"Team India draws crowds everywhere it goes," said a Cricket Australia official.', {"IN"}),
+    ("Team India arrived in Perth on Monday.", {"IN"}),
+    ("Nazi Germany invaded Poland in 1939.", {"DE", "PL"}),
+    ("Vichy France handed thousands of refugees to the Germans.", {"FR", "DE"}),
+    ("Imperial Japan annexed Korea in 1910.", {"JP", "KR"}),
+    ("Mainland China's exports rose 5% in May.", {"CN"}),
+    ("Yesterday Britain and France agreed to share the costs.", {"GB", "FR"}),
+    ("Meanwhile Canada raised its tariffs on steel.", {"CA"}),
+    ("Leaving Syria was the hardest decision, she said.", {"SY"}),
+    ("Catholic Ireland changed fast in the 1990s.", {"IE"}),
+    ("Victorian England had few public parks.", {"GB"}),
+    ("Atlantic Canada's fisheries were closed for a month.", {"CA"}),
+    ("The Church of England's governing body voted to put £100m into the fund.", set()),
+    ("The Church of Scotland is carrying out its own research.", set()),
+    ("The case took longer than the limit set by the Supreme Court of Canada.", set()),
+    ("The Freedom Party of Austria won the most votes on Sunday.", set()),
+    ("The National Association of Automobile Manufacturers of South Africa said sales rose.", set()),
+    ("The Constitutional Court of South Africa ruled on Friday.", set()),
+    ("The Government of India raised the duty on gold.", {"IN"}),
+    ("The President of the Republic of Korea arrived in Paris.", {"KR"}),
+    ("The Crown Prince of Jordan met the delegation.", {"JO"}),
+    ("The Department for Education in England published the tables.", {"GB"}),
+    ("The World Cup in Qatar was held in winter.", {"QA"}),
+    ("The Scottish Government's culture secretary praised the drama.", {"GB"}),
+    ("Australia will buy at least three American Virginia-class submarines.", {"AU", "US"}),
+    ("The Indian Government said it would raise the duty on gold.", {"IN"}),
+    ("The Nigerian Army said it had killed 20 insurgents.", {"NG"}),
+    ("The British Embassy in Cairo issued a travel warning.", {"GB"}),
+    ("The Chinese Ministry of Commerce said exports rose.", {"CN"}),
+    ("The Irish Government will publish the bill in May.", {"IE"}),
+    ("The Nigerian Customs Service seized 40 containers at Apapa.", set()),
+]
+# fmt: on
+# rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's name
+# WordNet lacks before the country ("Airtel", "Netflix"), a body's name that ends with "in" and the
+# country or whose first noun is no group's ("Alternative", "Brothers")
+NAMED_BODIES_MISREAD = frozenset(
+    [
+        "MTN Nigeria and Airtel Nigeria have already shut 3G in Lagos and Abuja.",
+        "Netflix India commissioned 19 original series last year.",
+        "The Church in Wales is carrying out its own research.",
+        "The Board of Control for Cricket in India is yet to agree to the schedule.",
+        "The Alternative for Germany came first in a state election in Thuringia.",
+        "The Brothers of Italy lead the government in Rome.",
+    ]
+)
+NAMED_BODIES += [(body, set()) for body in sorted(NAMED_BODIES_MISREAD)]
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -2633,6 +2701,7 @@ ROWS = (
     + STORY_KINDS_2
     + DEFINED_ONCE
     + STYLES
+    + NAMED_BODIES
 )
 
 
@@ -2651,6 +2720,7 @@ ROWS = (
             | STORY_KINDS_2_MISREAD
             | DEFINED_ONCE_MISREAD
             | STYLES_MISREAD
+            | NAMED_BODIES_MISREAD
             else [],
         )
         for body, codes in ROWS
