@@ -104,7 +104,12 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
-from gql_news.ingest.named_bodies import a_states_body_after, ends_a_body_name, opens_a_body_name
+from gql_news.ingest.named_bodies import (
+    a_saints_name,
+    a_states_body_after,
+    ends_a_body_name,
+    opens_a_body_name,
+)
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.trie_pattern import trie_source
@@ -1059,6 +1064,7 @@ def not_the_country(
         or _in_a_works_title(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
+        or a_saints_name(body, start, end, context)
     )
 
 

@@ -169,3 +169,31 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         or after.group(1) not in context.nouns
         or after.group(1).endswith("ed")
     )
+
+
+_SAINT = ("St ", "St. ", "Saint ")
+# after a saint's name: a hyphened name ("St Martin-in-the-Fields"), a particle ("St Vincent de
+# Paul"), or a possessive that ends the name or leads to a capitalised word ("St Martin's.",
+# "St Lucia's Day", "St Vincent's Hospital")
+_SAINTS_AFTER = re.compile(
+    r"-[A-Za-z]|[^\S\n]+(?:de|du|des|da)[^\S\n]+[A-Z]|['’]s(?:[^\S\n]*[,.;:)!?\n]|$|[^\S\n]+([A-Z][a-z]+)(?:[^\S\n]+([A-Z][a-z]+))?)"
+)
+
+
+def a_saints_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a country named after a saint ("St Martin", "Saint Lucia", "St Vincent") is the
+    saint's name in a church's, a charity's, a street's or a feast's ("St Martin-in-the-Fields",
+    "the St Vincent de Paul Society", "the vicar of St Martin's.", "St Lucia's Day", "St Vincent's
+    Hospital"); not where a title or the state's body follows the possessive ("St Lucia's Prime
+    Minister", "St Kitts's Government"), nor a lower-case noun ("St Lucia's economy")."""
+    if not body.startswith(_SAINT, start):
+        return False
+    found = _SAINTS_AFTER.match(body, end)
+    if found is None:
+        return False
+    _, bodies = _words()
+    return not any(
+        word is not None
+        and (word.lower() in TITLES or word.lower() in bodies or word.lower() in _THE_COUNTRY_ITSELF)
+        for word in found.groups()
+    )

@@ -2620,7 +2620,8 @@ STYLES_MISREAD = frozenset(
 # of England", "the Supreme Court of Canada"), and a demonym before a state's body written with a
 # capital ("the Indian Government", "the Nigerian Army"); beside them the same shapes where the
 # country is meant: an epithet or a time before its name ("Nazi Germany", "Yesterday Britain"), a
-# side ("Team India"), the country's own government or people before "of", "in" saying where
+# side ("Team India"), the country's own government or people before "of", "in" saying where; a
+# saint's name in a church's or a feast's ("St Martin-in-the-Fields", "St Lucia's Day")
 # fmt: off
 NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("Police Scotland warned of thunderstorms in the Borders on Friday.", set()),
@@ -2665,6 +2666,18 @@ NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("The Chinese Ministry of Commerce said exports rose.", {"CN"}),
     ("The Irish Government will publish the bill in May.", {"IE"}),
     ("The Nigerian Customs Service seized 40 containers at Apapa.", set()),
+    # a saint's name in a church's, a charity's, a street's or a feast's, and the islands named after one
+    ("St Martin-in-the-Fields will open its crypt as a night shelter.", set()),
+    ("Volunteers from the St Vincent de Paul Society will serve meals.", set()),
+    ('"We have new arrivals," said the vicar of St Martin\'s. Many are from Romania.', {"RO"}),
+    ("The shelter opens on St Lucia's Day, when the Swedish church holds a service.", {"SE"}),
+    ("The theatre on St Martin's Lane reopened in May.", set()),
+    ("St Lucia's Prime Minister called an early election.", {"LC"}),
+    ("St Lucia's economy grew 3% last year.", {"LC"}),
+    ("St Kitts's Government sold 2,000 passports.", {"KN"}),
+    ("Flights to St Lucia and St Vincent resumed on Monday.", {"LC", "VC"}),
+    ("St Vincent's volcano erupted in 2021.", {"VC"}),
+    ("The hurricane closed St Martin's airport for a week.", {"MF"}),
 ]
 # fmt: on
 # rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's name
