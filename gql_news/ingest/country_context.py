@@ -105,6 +105,7 @@ from typing import TYPE_CHECKING, Any
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
 from gql_news.ingest.named_bodies import (
+    a_language_taught_in,
     a_saints_name,
     a_states_body_after,
     ends_a_body_name,
@@ -1065,6 +1066,7 @@ def not_the_country(
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
         or a_saints_name(body, start, end, context)
+        or a_language_taught_in(body, start, end, context)
     )
 
 

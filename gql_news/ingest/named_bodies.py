@@ -197,3 +197,13 @@ def a_saints_name(body: str, start: int, end: int, context: CountryContext) -> b
         and (word.lower() in TITLES or word.lower() in bodies or word.lower() in _THE_COUNTRY_ITSELF)
         for word in found.groups()
     )
+
+
+# a language a school teaches in: "Irish-medium schools", "French immersion", "Welsh-medium education"
+_TAUGHT_IN = re.compile(r"(?:-|[^\S\n]+)(?:medium|immersion)(?![\w'’-])")
+
+
+def a_language_taught_in(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym that is also a language's name comes before "medium" or "immersion",
+    the language a school teaches in ("Irish-medium schools", "French immersion programmes")."""
+    return body[start:end].lower() in context.languages and _TAUGHT_IN.match(body, end) is not None

@@ -2621,7 +2621,8 @@ STYLES_MISREAD = frozenset(
 # capital ("the Indian Government", "the Nigerian Army"); beside them the same shapes where the
 # country is meant: an epithet or a time before its name ("Nazi Germany", "Yesterday Britain"), a
 # side ("Team India"), the country's own government or people before "of", "in" saying where; a
-# saint's name in a church's or a feast's ("St Martin-in-the-Fields", "St Lucia's Day")
+# saint's name in a church's or a feast's ("St Martin-in-the-Fields", "St Lucia's Day"), a language a
+# school teaches in ("Irish-medium schools", "French immersion")
 # fmt: off
 NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("Police Scotland warned of thunderstorms in the Borders on Friday.", set()),
@@ -2678,6 +2679,13 @@ NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("Flights to St Lucia and St Vincent resumed on Monday.", {"LC", "VC"}),
     ("St Vincent's volcano erupted in 2021.", {"VC"}),
     ("The hurricane closed St Martin's airport for a week.", {"MF"}),
+    # the language a school teaches in
+    ("Demand for Irish-medium schools has grown in Dublin.", set()),
+    ("Welsh-medium education is growing fastest in Cardiff.", set()),
+    ("Demand for French immersion has grown across Canada.", {"CA"}),
+    ("The district runs Spanish immersion programmes in Texas.", set()),
+    ("Irish medium-sized firms exported more to Britain.", {"GB", "IE"}),
+    ("French teachers recruited from France and Belgium arrived in August.", {"BE", "FR"}),
 ]
 # fmt: on
 # rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's name
