@@ -42,6 +42,7 @@ _NAME_RUN = re.compile(r"(?:(?<![^\W_'’-])(?:[A-Z][\w'’-]*|of|for|in|the|and
 _JOINS = frozenset(["of", "for", "in", "the", "and", "de", "du"])
 # not "in": "the Department for Education in England", "the High Court in Nairobi" say where it is
 _ENDS = frozenset(["of", "for"])
+_ENDINGS = (" of ", " for ", " of the ", " for the ")
 # nouns for the country's own state and people: "the Government of India" is the country's
 _THE_COUNTRY_ITSELF = frozenset(
     [
@@ -116,6 +117,8 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     """Whether the form ends a body's name of capitalised words joined by "of", "for" or "in"
     ("the Church of England", "the Supreme Court of Canada"): see the module docstring.
     `institutions` are country_context.py's words for a named institution ("University", "Bank")."""
+    if not body.endswith(_ENDINGS, 0, start):
+        return False  # the common case, read without the pattern
     run = _NAME_RUN.search(body, max(0, start - _RUN_REACH), start)
     if run is None:
         return False
