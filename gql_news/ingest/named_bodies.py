@@ -1,5 +1,6 @@
 """A body named after a country by a common noun: "Police Scotland", "Statistics Canada", "Cricket
-Australia", "BBC Scotland", "the Church of England", "the Supreme Court of Canada".
+Australia", "BBC Scotland", "the Church of England", "the Supreme Court of Canada"; and a state's
+body, a saint and a language of teaching named by a country's form.
 
 country_context.py asks these among its own rules; they read only the body around the form and
 WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_words.py):
@@ -11,12 +12,19 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   France", "Yesterday Britain", "Mainland China"), nor a side's word ("Team India"), a title, a
   given name, a demonym, a participle ("Visiting Jordan, he", "Landlocked Chad") or a word
   WordNet lacks ("Brexit Britain"); nor a country's own abbreviation ("US Mexico border");
-- a name of capitalised words joined by "of", "for" or "in" that ends with the country and holds
-  a body's noun (WordNet's noun.group first of all: "church", "court", "party", "board") or one
-  of the institutions' words country_context.py lists, after "the" or with another capitalised
-  word ("the Church of England", "the Supreme Court of Canada", "the Board of Control for Cricket
-  in India"): the body's name. The nouns for a country's own state and people ("the Government
-  of India", "the People of X") keep the country.
+- a name of capitalised words joined by small words that ends with "of" or "for" and the
+  country, whose noun before one of those is a body's (WordNet's noun.group first of all:
+  "church", "court", "party", "board") or one of the institutions' words country_context.py
+  lists, after "the" or with another capitalised word ("the Church of England", "the Supreme
+  Court of Canada", "the National Association of Automobile Manufacturers of South Africa"): the
+  body's name. Not "in", which says where a body is ("the Department for Education in England");
+  the nouns for a country's own state and people ("the Government of India") keep the country;
+- a demonym before a state's body written with a capital ("the Indian Government", "the Nigerian
+  Army") or before a hyphened word ("American Virginia-class submarines") begins no proper name;
+- a country named after a saint is the saint in a church's, a charity's, a street's or a feast's
+  name ("St Martin-in-the-Fields", "the St Vincent de Paul Society", "St Lucia's Day");
+- a demonym that is also a language's name before "medium" or "immersion" is the language a
+  school teaches in ("Irish-medium schools", "French immersion").
 """
 
 from __future__ import annotations
