@@ -109,6 +109,7 @@ from gql_news.ingest.named_bodies import (
     a_saints_name,
     a_states_body_after,
     ends_a_body_name,
+    joined_by_an_ampersand,
     opens_a_body_name,
 )
 from gql_news.ingest.resources import data_file, read_json
@@ -1067,6 +1068,7 @@ def not_the_country(
         or ends_a_body_name(body, start, _INSTITUTION_OF)
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
+        or joined_by_an_ampersand(body, start, end)
     )
 
 

@@ -24,7 +24,9 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
 - a country named after a saint is the saint in a church's, a charity's, a street's or a feast's
   name ("St Martin-in-the-Fields", "the St Vincent de Paul Society", "St Lucia's Day");
 - a demonym that is also a language's name before "medium" or "immersion" is the language a
-  school teaches in ("Irish-medium schools", "French immersion").
+  school teaches in ("Irish-medium schools", "French immersion");
+- a country's name joined by "&" to a capitalised name that is no country's is a firm's partner
+  ("Holland & Barrett", "Wales & West Utilities"); not "UK & Ireland", "Bosnia & Herzegovina".
 """
 
 from __future__ import annotations
@@ -79,14 +81,7 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _country_abbreviations() -> frozenset[str]:
     """The countries' forms written in capitals ("US", "UK", "UAE", "DRC")."""
-    from gql_news.ingest.countries import desired_countries
-
-    return frozenset(
-        form
-        for row in desired_countries()
-        for form in (row.name, *row.aliases)
-        if _ABBREVIATION.fullmatch(form)
-    )
+    return frozenset(form for form in _country_names() if _ABBREVIATION.fullmatch(form))
 
 
 def opens_a_body_name(body: str, start: int, end: int, previous: str | None, context: CountryContext) -> bool:
@@ -218,3 +213,41 @@ def a_language_taught_in(body: str, start: int, end: int, context: CountryContex
     """Whether a demonym that is also a language's name comes before "medium" or "immersion",
     the language a school teaches in ("Irish-medium schools", "French immersion programmes")."""
     return body[start:end].lower() in context.languages and _TAUGHT_IN.match(body, end) is not None
+
+
+# a capitalised run after an ampersand ("& Barrett", "& New Zealand") and before one ("Smith & ")
+_AMPERSAND_AFTER = re.compile(r"[^\S\n]+&[^\S\n]+((?:[A-Z][\w'’-]*)(?:[^\S\n]+[A-Z][\w'’-]*){0,3})")
+_AMPERSAND_BEFORE = re.compile(r"(?<![^\W_])((?:[A-Z][\w'’-]*[^\S\n]+){0,3}[A-Z][\w'’-]*)[^\S\n]+&[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every country's names, aliases and demonyms as written ("Herzegovina" is not one;
+    "Bosnia and Herzegovina" is)."""
+    from gql_news.ingest.countries import desired_countries
+
+    return frozenset(
+        form
+        for row in desired_countries()
+        for form in (row.name, row.official_name, *row.aliases, *row.demonyms)
+        if form is not None
+    )
+
+
+def joined_by_an_ampersand(body: str, start: int, end: int) -> bool:
+    """Whether the form is joined by "&" to a capitalised name that is no country's, the way a
+    firm's partners are ("Holland & Barrett", "Wales & West Utilities", "Smith & Jordan"); not
+    two countries ("UK & Ireland") nor one country's name so written ("Bosnia & Herzegovina")."""
+    names = _country_names()
+    form = body[start:end]
+    after = _AMPERSAND_AFTER.match(body, end)
+    if after is not None:
+        words = after.group(1).split()
+        partners = [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+        return not any(p in names or f"{form} and {p}" in names for p in partners)
+    before = _AMPERSAND_BEFORE.search(body, max(0, start - 60), start)
+    if before is not None:
+        words = before.group(1).split()
+        partners = [" ".join(words[-n:]) for n in range(1, len(words) + 1)]
+        return not any(p in names or f"{p} and {form}" in names for p in partners)
+    return False

@@ -2622,7 +2622,7 @@ STYLES_MISREAD = frozenset(
 # country is meant: an epithet or a time before its name ("Nazi Germany", "Yesterday Britain"), a
 # side ("Team India"), the country's own government or people before "of", "in" saying where; a
 # saint's name in a church's or a feast's ("St Martin-in-the-Fields", "St Lucia's Day"), a language a
-# school teaches in ("Irish-medium schools", "French immersion")
+# school teaches in ("Irish-medium schools", "French immersion"), a firm's partners ("Holland & Barrett")
 # fmt: off
 NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("Police Scotland warned of thunderstorms in the Borders on Friday.", set()),
@@ -2683,6 +2683,14 @@ NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("Flights to St Lucia and St Vincent resumed on Monday.", {"LC", "VC"}),
     ("St Vincent's volcano erupted in 2021.", {"VC"}),
     ("The hurricane closed St Martin's airport for a week.", {"MF"}),
+    # a firm's partners joined by "&", beside countries so joined
+    ("Holland & Barrett will close 40 of its shops.", set()),
+    ("Analysts said Holland & Barrett's online sales grew 14%.", set()),
+    ("Wales & West Utilities will dig up the road in Newport.", set()),
+    ("The law firm Smith & Jordan represented him.", set()),
+    ("Flights from the UK & Ireland were cancelled.", {"GB", "IE"}),
+    ("Bosnia & Herzegovina drew with Wales in Zenica.", {"BA", "GB"}),
+    ("Trade between Kenya & Uganda rose by a fifth.", {"KE", "UG"}),
     # the language a school teaches in
     ("Demand for Irish-medium schools has grown in Dublin.", set()),
     ("Welsh-medium education is growing fastest in Cardiff.", set()),
