@@ -216,8 +216,8 @@ def a_language_taught_in(body: str, start: int, end: int, context: CountryContex
 
 
 # a capitalised run after an ampersand ("& Barrett", "& New Zealand") and before one ("Smith & ")
-_AMPERSAND_AFTER = re.compile(r"[^\S\n]+&[^\S\n]+((?:[A-Z][\w'’-]*)(?:[^\S\n]+[A-Z][\w'’-]*){0,3})")
-_AMPERSAND_BEFORE = re.compile(r"(?<![^\W_])((?:[A-Z][\w'’-]*[^\S\n]+){0,3}[A-Z][\w'’-]*)[^\S\n]+&[^\S\n]+$")
+_AMPERSAND_AFTER = re.compile(r" & ((?:[A-Z][\w'’-]*)(?:[^\S\n]+[A-Z][\w'’-]*){0,3})")
+_AMPERSAND_BEFORE = re.compile(r"(?<![^\W_])((?:[A-Z][\w'’-]*[^\S\n]+){0,3}[A-Z][\w'’-]*) & $")
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +238,8 @@ def joined_by_an_ampersand(body: str, start: int, end: int) -> bool:
     """Whether the form is joined by "&" to a capitalised name that is no country's, the way a
     firm's partners are ("Holland & Barrett", "Wales & West Utilities", "Smith & Jordan"); not
     two countries ("UK & Ireland") nor one country's name so written ("Bosnia & Herzegovina")."""
+    if not (body.startswith(" & ", end) or body.endswith(" & ", 0, start)):
+        return False  # the common case, read without the patterns
     names = _country_names()
     form = body[start:end]
     after = _AMPERSAND_AFTER.match(body, end)
