@@ -105,6 +105,14 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
+from gql_news.ingest.named_bodies import (
+    a_language_taught_in,
+    a_saints_name,
+    a_states_body_after,
+    ends_a_body_name,
+    joined_by_an_ampersand,
+    opens_a_body_name,
+)
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
@@ -1051,9 +1059,17 @@ def not_the_country(
         or (
             _begins_a_proper_name(body, end, context)
             and not _before_its_own_region(body, start, end, context)
+            and not (
+                form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
+            )
         )
         or _in_a_named_thing(body, start, end)
         or _in_a_works_title(body, start, end, context)
+        or opens_a_body_name(body, start, end, previous, context)
+        or ends_a_body_name(body, start, _INSTITUTION_OF)
+        or a_saints_name(body, start, end, context)
+        or a_language_taught_in(body, start, end, context)
+        or joined_by_an_ampersand(body, start, end)
     )
 
 

@@ -3210,7 +3210,6 @@ SET_PHRASES_MISREAD = frozenset(
         "They built a Dutch barn for the hay.",
         "The designer favours French navy and Indian yellow.",
         "Russian roulette aside, Russian banks face new sanctions.",
-        "The Swiss Army will take part in the exercise.",
         "Chinese walls are rising along the border, the report said.",
         "French leave rules for parents are the most generous in Europe.",
         "Indian summer monsoon rains were 6% below normal.",
@@ -3233,6 +3232,107 @@ SET_PHRASES_MISREAD = frozenset(
 )
 
 
+# a body named by a common noun or an abbreviation before the country's name ("Police Scotland",
+# "Statistics Canada", "BBC Scotland"), by a body's noun before "of" and the country ("the Church
+# of England", "the Supreme Court of Canada"), and a demonym before a state's body written with a
+# capital ("the Indian Government", "the Nigerian Army"); beside them the same shapes where the
+# country is meant: an epithet or a time before its name ("Nazi Germany", "Yesterday Britain"), a
+# side ("Team India"), the country's own government or people before "of", "in" saying where; a
+# saint's name in a church's or a feast's ("St Martin-in-the-Fields", "St Lucia's Day"), a language a
+# school teaches in ("Irish-medium schools", "French immersion"), a firm's partners ("Holland & Barrett")
+# fmt: off
+NAMED_BODIES: list[tuple[str, set[str]]] = [
+    ("Police Scotland warned of thunderstorms in the Borders on Friday.", set()),
+    ("The series is about a Polish detective who joins Police Scotland after moving from Gdansk.", {"PL"}),
+    ("BBC Scotland has commissioned a six-part crime drama set in Glasgow.", set()),
+    ("The drama had backing from Screen Scotland, the national screen agency.", set()),
+    ("The median time to resolve a criminal case rose to 162 days, Statistics Canada said.", set()),
+    ("Cricket Australia is considering a day-night Test against India in Canberra.", {"IN"}),
+    ("Tennis Australia and the Australian Open have also been approached.", set()),
+    ("Tourism Ireland said distillery visits hit a record 1.1 million last year.", set()),
+    ("Tourism New Zealand and Air New Zealand have been told to expect new chairs.", set()),
+    ("MTN Nigeria, the biggest operator, has already shut 3G in Lagos.", set()),
+    ("Penguin Random House India, his publisher, said the first print run was 50,000.", set()),
+    ('"Team India draws crowds everywhere it goes," said a Cricket Australia official.', {"IN"}),
+    ("Team India arrived in Perth on Monday.", {"IN"}),
+    ("Nazi Germany invaded Poland in 1939.", {"DE", "PL"}),
+    ("Vichy France handed thousands of refugees to the Germans.", {"FR", "DE"}),
+    ("Imperial Japan annexed Korea in 1910.", {"JP", "KR"}),
+    ("Mainland China's exports rose 5% in May.", {"CN"}),
+    ("Yesterday Britain and France agreed to share the costs.", {"GB", "FR"}),
+    ("Meanwhile Canada raised its tariffs on steel.", {"CA"}),
+    ("Leaving Syria was the hardest decision, she said.", {"SY"}),
+    ("Landlocked Chad has no port.", {"TD"}),
+    ("Host Qatar lost the opening match.", {"QA"}),
+    ("Underdogs Jordan reached the final.", {"JO"}),
+    ("Minnows Gibraltar lost 6-0 in Faro.", {"GI"}),
+    ("Catholic Ireland changed fast in the 1990s.", {"IE"}),
+    ("Victorian England had few public parks.", {"GB"}),
+    ("Atlantic Canada's fisheries were closed for a month.", {"CA"}),
+    ("The Church of England's governing body voted to put £100m into the fund.", set()),
+    ("The Church of Scotland is carrying out its own research.", set()),
+    ("The case took longer than the limit set by the Supreme Court of Canada.", set()),
+    ("The Freedom Party of Austria won the most votes on Sunday.", set()),
+    ("The National Association of Automobile Manufacturers of South Africa said sales rose.", set()),
+    ("The Constitutional Court of South Africa ruled on Friday.", set()),
+    ("The Government of India raised the duty on gold.", {"IN"}),
+    ("The President of the Republic of Korea arrived in Paris.", {"KR"}),
+    ("The Crown Prince of Jordan met the delegation.", {"JO"}),
+    ("The Department for Education in England published the tables.", {"GB"}),
+    ("The World Cup in Qatar was held in winter.", {"QA"}),
+    ("The Scottish Government's culture secretary praised the drama.", {"GB"}),
+    ("Australia will buy at least three American Virginia-class submarines.", {"AU", "US"}),
+    ("The Indian Government said it would raise the duty on gold.", {"IN"}),
+    ("The Nigerian Army said it had killed 20 insurgents.", {"NG"}),
+    ("The British Embassy in Cairo issued a travel warning.", {"GB"}),
+    ("The Chinese Ministry of Commerce said exports rose.", {"CN"}),
+    ("The Irish Government will publish the bill in May.", {"IE"}),
+    ("The Nigerian Customs Service seized 40 containers at Apapa.", set()),
+    # a saint's name in a church's, a charity's, a street's or a feast's, and the islands named after one
+    ("St Martin-in-the-Fields will open its crypt as a night shelter.", set()),
+    ("Volunteers from the St Vincent de Paul Society will serve meals.", set()),
+    ('"We have new arrivals," said the vicar of St Martin\'s. Many are from Romania.', {"RO"}),
+    ("The shelter opens on St Lucia's Day, when the Swedish church holds a service.", {"SE"}),
+    ("The theatre on St Martin's Lane reopened in May.", set()),
+    ("St Lucia's Prime Minister called an early election.", {"LC"}),
+    ("St Lucia's economy grew 3% last year.", {"LC"}),
+    ("St Kitts's Government sold 2,000 passports.", {"KN"}),
+    ("Flights to St Lucia and St Vincent resumed on Monday.", {"LC", "VC"}),
+    ("St Vincent's volcano erupted in 2021.", {"VC"}),
+    ("The hurricane closed St Martin's airport for a week.", {"MF"}),
+    # a firm's partners joined by "&", beside countries so joined
+    ("Holland & Barrett will close 40 of its shops.", set()),
+    ("Analysts said Holland & Barrett's online sales grew 14%.", set()),
+    ("Wales & West Utilities will dig up the road in Newport.", set()),
+    ("The law firm Smith & Jordan represented him.", set()),
+    ("Flights from the UK & Ireland were cancelled.", {"GB", "IE"}),
+    ("Bosnia & Herzegovina drew with Wales in Zenica.", {"BA", "GB"}),
+    ("Trade between Kenya & Uganda rose by a fifth.", {"KE", "UG"}),
+    # the language a school teaches in
+    ("Demand for Irish-medium schools has grown in Dublin.", set()),
+    ("Welsh-medium education is growing fastest in Cardiff.", set()),
+    ("Demand for French immersion has grown across Canada.", {"CA"}),
+    ("The district runs Spanish immersion programmes in Texas.", set()),
+    ("Irish medium-sized firms exported more to Britain.", {"GB", "IE"}),
+    ("French teachers recruited from France and Belgium arrived in August.", {"BE", "FR"}),
+]
+# fmt: on
+# rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's name
+# WordNet lacks before the country ("Airtel", "Netflix"), a body's name that ends with "in" and the
+# country or whose first noun is no group's ("Alternative", "Brothers")
+NAMED_BODIES_MISREAD = frozenset(
+    [
+        "MTN Nigeria and Airtel Nigeria have already shut 3G in Lagos and Abuja.",
+        "Netflix India commissioned 19 original series last year.",
+        "The Church in Wales is carrying out its own research.",
+        "The Board of Control for Cricket in India is yet to agree to the schedule.",
+        "The Alternative for Germany came first in a state election in Thuringia.",
+        "The Brothers of Italy lead the government in Rome.",
+    ]
+)
+NAMED_BODIES += [(body, set()) for body in sorted(NAMED_BODIES_MISREAD)]
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -3253,6 +3353,7 @@ ROWS = (
     + STYLES
     + KIN_NAMES
     + SET_PHRASES
+    + NAMED_BODIES
 )
 
 
@@ -3272,6 +3373,7 @@ ROWS = (
             | DEFINED_ONCE_MISREAD
             | STYLES_MISREAD
             | SET_PHRASES_MISREAD
+            | NAMED_BODIES_MISREAD
             else [],
         )
         for body, codes in ROWS
