@@ -278,6 +278,11 @@ def _racing_words(body: str) -> bool:
     return any(word in body for word in ("Trained", "Ridden", "Saddled", "rainer", "ockey"))
 
 
+def _result_words(body: str) -> bool:
+    """Whether the body writes a word `_MARGIN` or `_WON_AT` needs: most bodies do not."""
+    return any(word in body for word in ("head", "neck", "nose", "won"))
+
+
 def _a_race(body: str, start: int, end: int) -> bool:
     """ "Trained by Willie Mullins, Chile", "The trainer said Chile would", "Kenya won the Oaks by
     a neck", "Chad won the Lincoln at 20-1"; not odds alone ("Argentina was a 5-2 favourite"),
@@ -287,6 +292,8 @@ def _a_race(body: str, start: int, end: int) -> bool:
         or _SPEAKER_BEFORE.search(body, max(0, start - 80), start)
     ):
         return True
+    if not country_context.of_the_body(body, "result words", _result_words):
+        return False  # neither a margin nor "won" in the body: no clause is read
     rest = _clause_after(body, end)
     if _MARGIN.search(rest) is not None:
         return True
