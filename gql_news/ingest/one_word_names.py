@@ -146,7 +146,10 @@ def _after_a_performer(body: str, start: int, end: int, context: CountryContext)
     if word[:1].isupper() and not country_context.sentence_start(body, before.start(1)):
         return False  # "Fulham Jordan", "US Japan"
     if not a_performer(word):
-        # a ship or a band two words after a determiner ("the cruise ship Jamaica")
+        # a ship or a band two words after a determiner ("the cruise ship Jamaica"): the noun is
+        # `word` itself, so a word that is no ship's or band's noun needs no search
+        if word not in context.named_kinds:
+            return False
         two = _KIND_TWO_WORDS_BEFORE.search(body, max(0, start - 40), start)
         if two is None or two.group(1) not in context.named_kinds:
             return False
