@@ -395,6 +395,7 @@ _RIVER_PARTS = frozenset(
 # after the river's name: "the Niger delta" (not "bank", "waters": "the Netherlands bank ING")
 _RIVER_LANDS = frozenset(["delta", "basin", "valley", "estuary", "headwaters", "floodplain", "tributaries"])
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
+_OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with none reads no particle
 # Capitalised words that, right before a form, begin the name of a place, a business, a station
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
 # "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
@@ -875,7 +876,8 @@ def _named_things(body: str) -> tuple[list[int], list[int]]:
     ("Spirit of Peru", "Spirit of Chile", ...)."""
     spans: list[tuple[int, int]] = []
     names: set[str] = set()
-    if not any(noun in body for noun in _THING_NOUNS):
+    _, by_word = of_the_body(body, "words", body_words)  # the noun is a whole word: between spaces
+    if not any(noun in by_word for noun in _THING_NOUNS):
         return [], []  # the pattern needs one of the nouns: not tried at every determiner
     for match in _NAMED_THING.finditer(body):
         name = match.group(1)
@@ -2773,7 +2775,7 @@ def _place_or_institution(
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
     lead = body[max(0, start - 40) : start]
-    for particle in _OF:
+    for particle in _OF if lead.endswith(_OF_ENDINGS) else ():
         if lead.endswith(f" {particle} "):
             words = lead[: -len(particle) - 2].split()
             if (

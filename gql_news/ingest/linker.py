@@ -75,6 +75,7 @@ _BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _PREVIOUS_WORD = re.compile(r"(?<![^\W_])([A-Z][a-z][\w'’-]*) $")
 _CAPITALISED_THEN_SPACE = re.compile(r"(?<![^\W_])([^\W\d_a-z][^\W\d_]+) ")
+_LETTERS_THEN_SPACE = re.compile(r" ([^\W\d_]+)")  # read on a reversed body: a space, the letters before it
 # modal and auxiliary verbs, which open a question before a name as given names open a name
 _OPENING_VERBS = MODALS | {"do", "does", "did", "is", "was", "are", "were", "has", "have", "had"}
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
@@ -345,6 +346,8 @@ def _non_entities() -> tuple[str, ...]:
 
 def _canonical(text: str) -> str:
     """The matching key of a form or of matched text: folded punctuation, single spaces."""
+    if text.isascii():  # nothing to fold: `_FOLD` maps only characters outside ASCII
+        return " ".join(text.split())
     return " ".join(text.split()).translate(_FOLD)
 
 
@@ -626,24 +629,29 @@ def written_after_a_word(body: str, names: Iterable[str]) -> dict[str, list[tupl
     """For each of `names`, the (start, word) of each place the body writes it after a
     capitalised word and one space ("Anna Holm"), as `re.finditer` of that pair finds them.
 
-    One pass over the body for all the names together: the capitalised words are found once and
-    each is tried against the names by length.
+    Each name's places are found by `str.find`, and the capitalised word before each is read
+    backwards from it: the word's letters end right before the space, and the only place the
+    pair's pattern can start is where that run of letters begins (`_LETTERS_THEN_SPACE`, matched
+    on the body reversed). A pattern's match ends at its space, so its matches never overlap and
+    these are all the places `re.finditer` finds, at a fraction of the cost of reading every
+    capitalised word of the body.
     """
     wanted = set(names)
     found: dict[str, list[tuple[int, str]]] = {name: [] for name in wanted}
-    lengths = sorted({len(name) for name in wanted})
-    free_from: dict[str, int] = {}  # a name's next pair starts after its last one, as finditer's do
-    for match in _CAPITALISED_THEN_SPACE.finditer(body) if wanted else ():
-        at = match.end()
-        for size in lengths:
-            name = body[at : at + size]
-            if (
-                name in wanted
-                and not _ALNUM.match(body, at + size)
-                and match.start() >= free_from.get(name, 0)
-            ):
-                found[name].append((match.start(), match.group(1)))
-                free_from[name] = at + size
+    backwards = body[::-1] if wanted else ""
+    for name in wanted:
+        size = len(name)
+        free_from = 0  # a name's next pair starts after its last one, as finditer's do
+        at = body.find(name, 1)
+        while at >= 0:
+            if body[at - 1] == " " and not _ALNUM.match(body, at + size):
+                letters = _LETTERS_THEN_SPACE.match(backwards, len(body) - at)
+                if letters is not None:
+                    match = _CAPITALISED_THEN_SPACE.match(body, at - 1 - len(letters.group(1)))
+                    if match is not None and match.end() == at and match.start() >= free_from:
+                        found[name].append((match.start(), match.group(1)))
+                        free_from = at + size
+            at = body.find(name, at + 1)
     return found
 
 

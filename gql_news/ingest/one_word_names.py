@@ -146,7 +146,10 @@ def _after_a_performer(body: str, start: int, end: int, context: CountryContext)
     if word[:1].isupper() and not country_context.sentence_start(body, before.start(1)):
         return False  # "Fulham Jordan", "US Japan"
     if not a_performer(word):
-        # a ship or a band two words after a determiner ("the cruise ship Jamaica")
+        # a ship or a band two words after a determiner ("the cruise ship Jamaica"): the noun is
+        # `word` itself, so a word that is no ship's or band's noun needs no search
+        if word not in context.named_kinds:
+            return False
         two = _KIND_TWO_WORDS_BEFORE.search(body, max(0, start - 40), start)
         if two is None or two.group(1) not in context.named_kinds:
             return False
@@ -278,6 +281,11 @@ def _racing_words(body: str) -> bool:
     return any(word in body for word in ("Trained", "Ridden", "Saddled", "rainer", "ockey"))
 
 
+def _result_words(body: str) -> bool:
+    """Whether the body writes a word `_MARGIN` or `_WON_AT` needs: most bodies do not."""
+    return any(word in body for word in ("head", "neck", "nose", "won"))
+
+
 def _a_race(body: str, start: int, end: int) -> bool:
     """ "Trained by Willie Mullins, Chile", "The trainer said Chile would", "Kenya won the Oaks by
     a neck", "Chad won the Lincoln at 20-1"; not odds alone ("Argentina was a 5-2 favourite"),
@@ -287,6 +295,8 @@ def _a_race(body: str, start: int, end: int) -> bool:
         or _SPEAKER_BEFORE.search(body, max(0, start - 80), start)
     ):
         return True
+    if not country_context.of_the_body(body, "result words", _result_words):
+        return False  # neither a margin nor "won" in the body: no clause is read
     rest = _clause_after(body, end)
     if _MARGIN.search(rest) is not None:
         return True
