@@ -720,7 +720,9 @@ def _kept_file(version: int) -> Path | None:
     except OSError:
         return None
     digest = hashlib.sha256(code)
-    digest.update(marshal.dumps((version, sys.version, metadata.version("pyahocorasick"), _non_entities())))
+    # repr, not marshal: marshal writes back-references by reference count, so the same values can
+    # give other bytes in another state of the process (and another file name)
+    digest.update(repr((version, sys.version, metadata.version("pyahocorasick"), _non_entities())).encode())
     return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.bin"
 
 
