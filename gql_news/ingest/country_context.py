@@ -18,6 +18,12 @@ exceptional phrases:
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
   south of France"), a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq") or a
   surname reused stands in a list next to a country ("Ben Wales ... against Italy or Wales").
+  What a whole story does with a person's name is read in story_people.py: a party to a case
+  ("Jordan v Smith", "R v Holland"), a defendant ("the evidence against Holland"), a relative
+  after "survived by", a name an aside says people call someone by, a given name's bearer who
+  speaks a quotation or whom the sentence calls "she" or "he" though the body also names the
+  country; and the country's marks there: a sovereign's title after its possessive ("Jordan's
+  King Abdullah") and the opponent of a side ("Ireland face Wales").
   A bare form takes the sense of its last occurrence before it that a defining shape set off as
   something else (a title, an age, "a collie called Peru", "the trawler Norway", a relative, a
   performer) or that carries the country's marks (a preposition, "Jordan's king", a team's verb,
@@ -1047,7 +1053,8 @@ def not_the_country(
         (
             names
             and _in_a_name(body, start, form, previous, context, surnames_before)
-            and not _a_side(body, end)
+            and not (_a_side(body, end) and not _a_full_names_surname(body, start, context))
+            and not _a_sides_opponent(body, start, context)
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or _compound(body, start, end, form, previous, context, named_elsewhere)
@@ -1094,6 +1101,10 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if _a_party_to_a_case(body, start, start + len(form)):
+        return True  # "Jordan v Smith Parcels", "R v Holland": a party's name, after "In" too
+    if _called_so_as_a_person(body, start + len(form)) or _survived_by(body, start):
+        return True  # "Mama Kenya, as the children called her,", "is survived by Jordan and"
     if a_relatives_name(body, start, start + len(form), context):
         return True  # "survived by a daughter, India, and", "her sister India", "Georgia, his daughter,"
     if _called_by_its_kind(body, start, start + len(form), context):
@@ -1115,7 +1126,11 @@ def _in_a_name(
         return True  # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
-        return False  # "the south of France": a place, whoever was named before
+        # "the south of France": a place, whoever was named before; not a defendant ("the
+        # evidence against Holland") nor a person compared ("Archer, like Jordan, was born")
+        return _a_defendants_surname(body, start, form, context) or _compared_with_a_person(
+            body, start, form, context
+        )
     if _owned_as_a_country(body, start + len(form)):
         return False  # "Jordan's king", "Malta's prime minister": the country, whoever was named before
     if _defined_before(body, start, form, context):
@@ -1231,14 +1246,16 @@ def _a_kind(word: str, context: CountryContext) -> bool:
 _A_VERB_AND_A_NAME_AFTER = re.compile(r"[^\S\n]+[a-z]+[^\S\n]+([A-Z][\w'’-]*)")
 _COUNTRY_OWNED = re.compile(
     r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:government|king|queen|emir|sultan|monarch|cabinet|ministers?|economy"
-    r"|capital|citizens|population|borders?|coastguard|exports|imports|tourism|gdp)(?![^\W_])"
+    r"|capital|citizens|population|borders?|coastguard|exports|imports|tourism|gdp|treasury)(?![^\W_])"
 )
 
 
 def _owned_as_a_country(body: str, end: int) -> bool:
     """Whether a sovereign office follows the form's possessive ("Jordan's king", "Chad's army")."""
     return body.startswith(("'", "’"), end) and (
-        _SOVEREIGN_OWNED.match(body, end) is not None or _COUNTRY_OWNED.match(body, end) is not None
+        _SOVEREIGN_OWNED.match(body, end) is not None
+        or _COUNTRY_OWNED.match(body, end) is not None
+        or _a_sovereign_title_owned(body, end)
     )
 
 
@@ -1645,6 +1662,68 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
     return title is not None and title.group(1).lower() in TITLES
 
 
+def _a_party_to_a_case(body: str, start: int, end: int) -> bool:
+    from gql_news.ingest.story_people import a_party_to_a_case  # it reads this module's helpers
+
+    return a_party_to_a_case(body, start, end)
+
+
+def _a_persons_act(body: str, start: int, end: int) -> bool:
+    from gql_news.ingest.story_people import a_persons_act  # it reads this module's helpers
+
+    return a_persons_act(body, start, end)
+
+
+def _a_sovereign_title_owned(body: str, end: int) -> bool:
+    from gql_news.ingest.story_people import a_sovereign_title_owned  # it reads this module's helpers
+
+    return a_sovereign_title_owned(body, end)
+
+
+def _a_sides_opponent(body: str, start: int, context: CountryContext) -> bool:
+    from gql_news.ingest.story_people import a_sides_opponent  # it reads this module's helpers
+
+    return a_sides_opponent(body, start, context)
+
+
+def _a_full_names_surname(body: str, start: int, context: CountryContext) -> bool:
+    from gql_news.ingest.story_people import a_full_names_surname  # it reads this module's helpers
+
+    return a_full_names_surname(body, start, context)
+
+
+def _a_defendants_surname(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """ "The evidence against Holland" after "Derek Holland": the defendant (story_people.py)."""
+    from gql_news.ingest.story_people import a_defendants_surname  # it reads this module's helpers
+
+    if not body.endswith("against", 0, start - 1):
+        return False
+    ends = _names_ending_with(body, form, context)
+    return a_defendants_surname(body, start, bool(ends) and ends[0] <= start)
+
+
+def _called_so_as_a_person(body: str, end: int) -> bool:
+    from gql_news.ingest.story_people import called_so_as_a_person  # it reads this module's helpers
+
+    return called_so_as_a_person(body, end)
+
+
+def _survived_by(body: str, start: int) -> bool:
+    from gql_news.ingest.story_people import survived_by  # it reads this module's helpers
+
+    return survived_by(body, start)
+
+
+def _compared_with_a_person(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """ "Archer, like Jordan, was born" after "Chris Jordan": a person (story_people.py)."""
+    from gql_news.ingest.story_people import compared_with_a_person  # it reads this module's helpers
+
+    if not body.endswith("like", 0, start - 1):
+        return False
+    ends = _names_ending_with(body, form, context)
+    return compared_with_a_person(body, start, start + len(form), bool(ends) and ends[0] <= start)
+
+
 def _a_side(body: str, end: int) -> bool:
     """Whether the form is the subject of a verb that makes it a team: a plural one ("Wales play
     Scotland", "Jordan have talent") or a result against a named side ("Jordan beat Iraq")."""
@@ -1669,7 +1748,9 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
         and not _inside_quotation(body, start)
         and (_after_a_preposition(body, form) or _written_as_a_side(body, form))
     ):
-        return False  # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides
+        # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides,
+        # unless the occurrence speaks a quotation or opens a sentence about him or her
+        return _a_persons_act(body, start, start + len(form))
     return named
 
 
@@ -1749,8 +1830,12 @@ def body_words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
 
 
 def _inside_quotation(body: str, position: int) -> bool:
-    """Whether a curly opening quotation mark before `position` is not yet closed."""
-    return body.rfind("“", 0, position) > body.rfind("”", 0, position)
+    """Whether a quotation opened before `position` is not yet closed: a curly opening mark, or
+    an odd number of straight double marks before it in its paragraph (wire copy often writes
+    straight ones)."""
+    if body.rfind("“", 0, position) > body.rfind("”", 0, position):
+        return True
+    return body.count('"', body.rfind("\n", 0, position) + 1, position) % 2 == 1
 
 
 def _written_as_a_side(body: str, form: str) -> bool:
@@ -1773,7 +1858,10 @@ def _after_a_preposition(body: str, form: str) -> bool:
         of_the_body(
             body,
             f"after a preposition:{form}",
-            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in _ending_with(text, form, pattern)),
+            lambda text: any(
+                m.group(1).lower() in _PREPOSITIONS and not _survived_by(text, m.end() - len(form))
+                for m in _ending_with(text, form, pattern)
+            ),
         )
     )
 
