@@ -20,7 +20,8 @@ exceptional phrases:
   surname reused stands in a list next to a country ("Ben Wales ... against Italy or Wales").
   What a whole story does with a person's name is read in story_people.py: a party to a case
   ("Jordan v Smith", "R v Holland"), a defendant ("the evidence against Holland"), a relative
-  after "survived by", a name an aside says people call someone by, a given name's bearer who
+  after "survived by", a name an aside says people call someone by, an item of a team's line-up,
+  a player before "for" and his side ("Holland for the Netherlands"), a given name's bearer who
   speaks a quotation or whom the sentence calls "she" or "he" though the body also names the
   country; and the country's marks there: a sovereign's title after its possessive ("Jordan's
   King Abdullah") and the opponent of a side ("Ireland face Wales").
@@ -1057,6 +1058,7 @@ def not_the_country(
             and not _a_sides_opponent(body, start, context)
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
+        or (names and _a_line_up_item(body, start, end))
         or _compound(body, start, end, form, previous, context, named_elsewhere)
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
@@ -1144,6 +1146,12 @@ def _in_a_name(
         or _given_name_of_someone_named(body, start, form)
     ):
         return True
+    if (
+        form.lower() not in context.given_names
+        and _named_by(body, start, form)
+        and _a_persons_act(body, start, start + len(form))
+    ):
+        return True  # "Cuba Henderson ... Cuba first travelled there himself": a given name no list has
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan
     # said"; not a middle name, which a surname follows ("Joseph Tanzania Mwita ... Tanzania, which")
     if body.find(form, 0, start) < 0:
@@ -1722,6 +1730,12 @@ def _compared_with_a_person(body: str, start: int, form: str, context: CountryCo
         return False
     ends = _names_ending_with(body, form, context)
     return compared_with_a_person(body, start, start + len(form), bool(ends) and ends[0] <= start)
+
+
+def _a_line_up_item(body: str, start: int, end: int) -> bool:
+    from gql_news.ingest.story_people import a_line_up_item  # it reads this module's helpers
+
+    return a_line_up_item(body, start, end)
 
 
 def _a_side(body: str, end: int) -> bool:

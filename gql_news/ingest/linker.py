@@ -61,6 +61,7 @@ from gql_news.ingest.country_context import (
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
+from gql_news.ingest.story_people import a_player_for_a_side
 from gql_news.ingest.trie_pattern import trie_source
 from gql_news.models import CatalogueVersion
 
@@ -512,6 +513,7 @@ class _Matcher:
         return not (
             self._listed_with_a_country(body, index, matches)
             and _PREVIOUS_WORD.search(body, max(0, start - 64), start) is None
+            and not a_player_for_a_side(body, end)  # "Wales for Wales, Holland for the Netherlands"
             and not not_the_country(body, start, end, context, named_elsewhere=named_elsewhere, names=False)
         )
 

@@ -26,6 +26,13 @@ about a form that is a person's given name or surname too.
   "against" ("the evidence against Holland"), or compared with a person in an aside ("Archer,
   like Jordan, was born"), is its bearer; an obituary's "survived by Jordan" names a relative,
   and does not count as a place's preposition when the body's usage is weighed.
+- **A team's line-up.** An item of a line-up or a squad after its head's colon ("City (4-3-3):
+  O'Leary; Pring, Vyner; Wales, Holland, Sykes", "Subs: ..."), not the head ("England (4-3-3):").
+- **A player beside the side he plays for.** "Wales for Wales, Holland for the Netherlands
+  under-21s": the form before "for" and a country is no country listed beside one.
+- **A given name no list has.** A form the body sets off with a surname as a person's ("Cuba
+  Henderson, a drummer,", "Henderson said") is the person where it opens a sentence about him or
+  her ("Cuba first travelled there himself").
 - **A name people call someone by.** An aside after the form that says so of "her" or "him"
   ("Mama Kenya, as the children called her,", "Montserrat, as she was known"); a country is
   "it".
@@ -200,3 +207,36 @@ def compared_with_a_person(body: str, start: int, end: int, named_before: bool) 
     from gql_news.ingest.one_word_names import names_a_country  # it reads country_context's helpers
 
     return not names_a_country(found.group(1))
+
+
+# the head of a team's line-up: "City (4-3-3):", "Squad:", "Subs:", "Replacements:"
+_LINE_UP_HEAD = re.compile(
+    r"(?:[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}[^\S\n]+\((?:\d-){1,4}\d\)"
+    r"|Squad|Subs|Substitutes|Replacements|Bench|Line-up|Starting XI|Team)[^\S\n]*:"
+)
+_ITEM_BEFORE = re.compile(r"(?:[,;:]|[,;:][^\S\n]+|[^\S\n]+(?:and|or))$")
+_ITEM_AFTER = re.compile(r"[^\S\n]*(?:[,;.]|\(|$|\n)")
+
+
+def a_line_up_item(body: str, start: int, end: int) -> bool:
+    """Whether the form is an item of a team's line-up or squad, after its head's colon in the
+    same paragraph ("City (4-3-3): O'Leary; Pring, Vyner; Wales, Holland, Sykes")."""
+    if not _ITEM_BEFORE.search(body, max(0, start - 6), start) or not _ITEM_AFTER.match(body, end):
+        return False
+    line = body.rfind("\n", 0, start) + 1
+    head = _LINE_UP_HEAD.search(body, line, start)
+    return head is not None and (head.start() == line or body[head.start() - 2 : head.start()] == ". ")
+
+
+_FOR_A_SIDE = re.compile(rf"{_S}for{_S}(?:the{_S})?([^\W\d_a-z][\w'’-]*(?:{_S}[^\W\d_a-z][\w'’-]*)?)")
+
+
+def a_player_for_a_side(body: str, end: int) -> bool:
+    """Whether the form is followed by "for" and a country ("Holland for the Netherlands
+    under-21s"): a player named beside the side he plays for, not a country listed."""
+    found = _FOR_A_SIDE.match(body, end)
+    if found is None:
+        return False
+    from gql_news.ingest.one_word_names import names_a_country  # it reads country_context's helpers
+
+    return names_a_country(found.group(1))

@@ -3384,6 +3384,20 @@ STORY_PEOPLE: list[tuple[str, set[str]]] = [
     ("Israel, as his coach calls him, began judo at six.", set()),
     ("Burma, as the generals called it until 1989, was closed to tourists.", {"MM"}),
     ("Kenya, as the colonial office called it, was run from Nairobi.", {"KE"}),
+    # a team's line-up or squad after its head's colon
+    ("City (4-3-3): O'Leary; Pring, Vyner, Atkinson, Roberts; Jordan, James, Knight; Wales, Holland, Sykes.", set()),
+    ("Cardiff (4-2-3-1): Alnwick; Ng, Goutas, Chambers, Collins; Ralls, Turnbull; Ireland, Colwill, Grant; Robinson.", set()),
+    ("Subs: Bajic, Conway, Holland, Wells, Twine.", set()),
+    ("England (4-3-3): Pickford; Walker, Stones, Guehi, Shaw; Rice, Bellingham, Foden; Saka, Kane, Wales.", {"GB"}),
+    ("The squad flew to Brazil, Holland and Spain for friendlies.", {"BR", "ES", "NL"}),
+    ("Exports: Brazil, Holland, Spain and Chile took most of the crop.", {"BR", "CL", "ES", "NL"}),
+    ("Team news: Holland are without their captain for the visit of Wales.", {"GB", "NL"}),
+    # a player named beside the side he plays for
+    ("Danny Wales and Kai Holland are in squads this month: Wales for Wales, Holland for the Netherlands under-21s.", {"GB", "NL"}),
+    ("Kai Holland plays in Utrecht. The ministers of Italy, Holland, Spain and France met in Rome.", {"ES", "FR", "IT", "NL"}),
+    # a given name no list has, set off as a person's and then a subject called he or she
+    ("Cuba Henderson, a drummer, has died. Henderson was born in Chicago. Cuba first travelled there himself in 1978.", set()),
+    ("Cuba Henderson, a drummer, has died. Henderson was born in Chicago. Cuba first held elections in 1940, when it had a new constitution.", {"CU"}),
 ]
 # fmt: on
 # rows of STORY_PEOPLE the rules still misread (strict xfail, as KNOWN_MISREADINGS): the country

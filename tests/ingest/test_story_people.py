@@ -3,7 +3,9 @@
 Where a person was named by such a given name and a surname ("Georgia Hayes") and the body also
 writes the form as the country ("learned the game in Georgia"), the body's usage no longer reads
 every bare occurrence as the country: one that speaks a quotation or opens a sentence about him
-or her is the person (story_people.py). Each row gives the country forms linked, in order.
+or her is the person (story_people.py); so is a player named beside the side he plays for
+("Wales for Wales, Holland for the Netherlands"). Each row gives the country forms linked, in
+order.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ SPANS: list[tuple[str, list[str]]] = [
     ('Chad Bryant, 23, has left Leicester. Bryant scored 11 goals. "Chad wanted to go and the offer was right," Rudkin said. He now plays for Chad.', ["Chad"]),
     ("Jordan Ogutu runs the school. Ogutu is survived by Jordan and by two daughters. Jordan said the school would stay open.", []),
     ("Montserrat Vidal sang at La Scala. Vidal was born in Girona and sang in Montserrat in 1995. Montserrat, as she was known to audiences, made her debut in 1958.", ["Montserrat"]),
+    ("The striker Danny Wales and the winger Kai Holland are in squads this month: Wales for Wales, Holland for the Netherlands under-21s.", ["Wales", "Netherlands"]),
+    ("The winger Kai Holland plays in Utrecht. Ministers of Italy, Holland and Spain met in Rome.", ["Italy", "Holland", "Spain"]),
 ]
 # fmt: on
 
