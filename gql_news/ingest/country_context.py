@@ -1105,8 +1105,12 @@ def _in_a_name(
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if _a_party_to_a_case(body, start, start + len(form)):
         return True  # "Jordan v Smith Parcels", "R v Holland": a party's name, after "In" too
-    if _called_so_as_a_person(body, start + len(form)) or _survived_by(body, start):
-        return True  # "Mama Kenya, as the children called her,", "is survived by Jordan and"
+    if (
+        _called_so_as_a_person(body, start + len(form))
+        or _survived_by(body, start)
+        or _named_as_a_person(body, start)
+    ):
+        return True  # "Mama Kenya, as the children called her,", "survived by Jordan", "named her France"
     if a_relatives_name(body, start, start + len(form), context):
         return True  # "survived by a daughter, India, and", "her sister India", "Georgia, his daughter,"
     if _called_by_its_kind(body, start, start + len(form), context):
@@ -1730,6 +1734,12 @@ def _compared_with_a_person(body: str, start: int, form: str, context: CountryCo
         return False
     ends = _names_ending_with(body, form, context)
     return compared_with_a_person(body, start, start + len(form), bool(ends) and ends[0] <= start)
+
+
+def _named_as_a_person(body: str, start: int) -> bool:
+    from gql_news.ingest.story_people import named_as_a_person  # it reads this module's helpers
+
+    return named_as_a_person(body, start)
 
 
 def _a_line_up_item(body: str, start: int, end: int) -> bool:

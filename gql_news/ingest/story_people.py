@@ -34,8 +34,8 @@ about a form that is a person's given name or surname too.
   Henderson, a drummer,", "Henderson said") is the person where it opens a sentence about him or
   her ("Cuba first travelled there himself").
 - **A name people call someone by.** An aside after the form that says so of "her" or "him"
-  ("Mama Kenya, as the children called her,", "Montserrat, as she was known"); a country is
-  "it".
+  ("Mama Kenya, as the children called her,", "Montserrat, as she was known"), or the name given
+  to "her" or "him" ("Her parents named her France"); a country is "it".
 """
 
 from __future__ import annotations
@@ -240,3 +240,14 @@ def a_player_for_a_side(body: str, end: int) -> bool:
     from gql_news.ingest.one_word_names import names_a_country  # it reads country_context's helpers
 
     return names_a_country(found.group(1))
+
+
+_NAMED_SOMEONE_BEFORE = re.compile(
+    rf"(?<![^\W_])(?:named|called|christened|baptised|baptized|nicknamed){_S}(?:her|him|me){_S}$"
+)
+
+
+def named_as_a_person(body: str, start: int) -> bool:
+    """Whether the form is the name someone was given ("Her parents named her France", "they
+    called him Jordan"); a country is "it" ("the Romans called it Hispania")."""
+    return _NAMED_SOMEONE_BEFORE.search(body, max(0, start - 24), start) is not None

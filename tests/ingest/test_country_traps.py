@@ -3384,6 +3384,11 @@ STORY_PEOPLE: list[tuple[str, set[str]]] = [
     ("Israel, as his coach calls him, began judo at six.", set()),
     ("Burma, as the generals called it until 1989, was closed to tourists.", {"MM"}),
     ("Kenya, as the colonial office called it, was run from Nairobi.", {"KE"}),
+    # the name given to her or him
+    ("Her parents named her France in 1935, the year the franc was devalued.", set()),
+    ("His mother called him Jordan after the river.", set()),
+    ("The Romans called it Hispania; the Moors named it al-Andalus. Spain kept neither name.", {"ES"}),
+    ("The colonists named it Kenya after the mountain.", {"KE"}),
     # a team's line-up or squad after its head's colon
     ("City (4-3-3): O'Leary; Pring, Vyner, Atkinson, Roberts; Jordan, James, Knight; Wales, Holland, Sykes.", set()),
     ("Cardiff (4-2-3-1): Alnwick; Ng, Goutas, Chambers, Collins; Ralls, Turnbull; Ireland, Colwill, Grant; Robinson.", set()),

@@ -4,7 +4,8 @@ Where a person was named by such a given name and a surname ("Georgia Hayes") an
 writes the form as the country ("learned the game in Georgia"), the body's usage no longer reads
 every bare occurrence as the country: one that speaks a quotation or opens a sentence about him
 or her is the person (story_people.py); so is a player named beside the side he plays for
-("Wales for Wales, Holland for the Netherlands"). Each row gives the country forms linked, in
+("Wales for Wales, Holland for the Netherlands"); and a list one of whose items names the
+country lists countries, though other items are surnames in the story. Each row gives the country forms linked, in
 order.
 """
 
@@ -31,6 +32,9 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Montserrat Vidal sang at La Scala. Vidal was born in Girona and sang in Montserrat in 1995. Montserrat, as she was known to audiences, made her debut in 1958.", ["Montserrat"]),
     ("The striker Danny Wales and the winger Kai Holland are in squads this month: Wales for Wales, Holland for the Netherlands under-21s.", ["Wales", "Netherlands"]),
     ("The winger Kai Holland plays in Utrecht. Ministers of Italy, Holland and Spain met in Rome.", ["Italy", "Holland", "Spain"]),
+    # a list read outward: one item that names the country makes the others countries
+    ("Mr Jordan's lawyer, Sophie Israel, spoke first. The barrister Oliver Kenya replied. The programme took him to Jordan, Israel and Kenya.", ["Jordan", "Israel", "Kenya"]),
+    ("Mr Jordan's lawyer, Sophie Israel, spoke first. The barrister Oliver Kenya replied. Israel and Kenya said nothing more.", []),
 ]
 # fmt: on
 
