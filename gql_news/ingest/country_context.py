@@ -1108,7 +1108,7 @@ def _in_a_name(
     if (
         _called_so_as_a_person(body, start + len(form))
         or _survived_by(body, start)
-        or _named_as_a_person(body, start)
+        or _named_as_a_person(body, start, start + len(form))
     ):
         return True  # "Mama Kenya, as the children called her,", "survived by Jordan", "named her France"
     if a_relatives_name(body, start, start + len(form), context):
@@ -1736,10 +1736,10 @@ def _compared_with_a_person(body: str, start: int, form: str, context: CountryCo
     return compared_with_a_person(body, start, start + len(form), bool(ends) and ends[0] <= start)
 
 
-def _named_as_a_person(body: str, start: int) -> bool:
+def _named_as_a_person(body: str, start: int, end: int) -> bool:
     from gql_news.ingest.story_people import named_as_a_person  # it reads this module's helpers
 
-    return named_as_a_person(body, start)
+    return named_as_a_person(body, start, end)
 
 
 def _a_line_up_item(body: str, start: int, end: int) -> bool:

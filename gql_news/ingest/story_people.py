@@ -35,7 +35,8 @@ about a form that is a person's given name or surname too.
   her ("Cuba first travelled there himself").
 - **A name people call someone by.** An aside after the form that says so of "her" or "him"
   ("Mama Kenya, as the children called her,", "Montserrat, as she was known"), or the name given
-  to "her" or "him" ("Her parents named her France"); a country is "it".
+  to "her" or "him" ("Her parents named her France") or that a speaker gives ("I am Jordan",
+  "my name is Kenya"); a country is "it".
 """
 
 from __future__ import annotations
@@ -247,7 +248,14 @@ _NAMED_SOMEONE_BEFORE = re.compile(
 )
 
 
-def named_as_a_person(body: str, start: int) -> bool:
-    """Whether the form is the name someone was given ("Her parents named her France", "they
-    called him Jordan"); a country is "it" ("the Romans called it Hispania")."""
-    return _NAMED_SOMEONE_BEFORE.search(body, max(0, start - 24), start) is not None
+_SELF_NAMED_BEFORE = re.compile(rf"(?<![^\W_])(?:I{_S}am|I['’]m|[Mm]y{_S}name{_S}is|[Mm]y{_S}name['’]s){_S}$")
+
+
+def named_as_a_person(body: str, start: int, end: int) -> bool:
+    """Whether the form is the name someone was given or gives ("Her parents named her France",
+    "they called him Jordan", "So I am Jordan from Ghana", "my name is Kenya"); a country is "it"
+    ("the Romans called it Hispania")."""
+    return _NAMED_SOMEONE_BEFORE.search(body, max(0, start - 24), start) is not None or (
+        _SELF_NAMED_BEFORE.search(body, max(0, start - 16), start) is not None
+        and not body.startswith(("'", "’"), end)  # "I am Israel's ambassador"
+    )

@@ -3389,6 +3389,10 @@ STORY_PEOPLE: list[tuple[str, set[str]]] = [
     ("His mother called him Jordan after the river.", set()),
     ("The Romans called it Hispania; the Moors named it al-Andalus. Spain kept neither name.", {"ES"}),
     ("The colonists named it Kenya after the mountain.", {"KE"}),
+    ("“So I am Jordan from Ghana who lived in Amman,” the chef said.", {"GH"}),
+    ("“People laugh when I say my name is Kenya,” he said.", set()),
+    ("“I am Israel's ambassador, not its prime minister,” she said.", {"IL"}),
+    ("“I'm in Jordan until Friday,” he said.", {"JO"}),
     # a team's line-up or squad after its head's colon
     ("City (4-3-3): O'Leary; Pring, Vyner, Atkinson, Roberts; Jordan, James, Knight; Wales, Holland, Sykes.", set()),
     ("Cardiff (4-2-3-1): Alnwick; Ng, Goutas, Chambers, Collins; Ralls, Turnbull; Ireland, Colwill, Grant; Robinson.", set()),

@@ -5,8 +5,8 @@ writes the form as the country ("learned the game in Georgia"), the body's usage
 every bare occurrence as the country: one that speaks a quotation or opens a sentence about him
 or her is the person (story_people.py); so is a player named beside the side he plays for
 ("Wales for Wales, Holland for the Netherlands"); and a list one of whose items names the
-country lists countries, though other items are surnames in the story. Each row gives the country forms linked, in
-order.
+country lists countries, though other items are surnames in the story. Each row gives the
+country forms linked, in order.
 """
 
 from __future__ import annotations
