@@ -1477,13 +1477,18 @@ def _after_a_relative(body: str, start: int, end: int, context: CountryContext) 
     return (
         found is not None
         and (bool(found.group(4)) or _possessive(found.group(1)))
-        and (names is None or found.group(3).endswith("s"))
+        and (names is None or found.group(3).endswith(("s", "children")))
         and _a_relative(found.group(1), found.group(2), found.group(3), context)
     )
 
 
 def _a_relative(determiner: str, words: str, noun: str, context: CountryContext) -> bool:
-    """Whether a noun phrase names one's relatives: a relative's noun, not a country's kin."""
+    """Whether a noun phrase names one's relatives: a relative's noun, not a country's kin, or
+    one's children (story_people.py)."""
+    if noun.endswith("children"):
+        from gql_news.ingest.story_people import ones_children  # it reads this module's helpers
+
+        return ones_children(determiner, noun)
     return _a_relatives_noun(noun, context) and not _kin_of_a_country(determiner, words, noun)
 
 

@@ -33,6 +33,9 @@ about a form that is a person's given name or surname too.
 - **A given name no list has.** A form the body sets off with a surname as a person's ("Cuba
   Henderson, a drummer,", "Henderson said") is the person where it opens a sentence about him or
   her ("Cuba first travelled there himself").
+- **One's children.** "their children, Israel, Jordan and Grace": the irregular plural of a
+  relative's noun, after a personal possessive only ("Europe's problem children, Italy and
+  Greece").
 - **A name people call someone by.** An aside after the form that says so of "her" or "him"
   ("Mama Kenya, as the children called her,", "Montserrat, as she was known"), or the name given
   to "her" or "him" ("Her parents named her France") or that a speaker gives ("I am Jordan",
@@ -258,4 +261,20 @@ def named_as_a_person(body: str, start: int, end: int) -> bool:
     return _NAMED_SOMEONE_BEFORE.search(body, max(0, start - 24), start) is not None or (
         _SELF_NAMED_BEFORE.search(body, max(0, start - 16), start) is not None
         and not body.startswith(("'", "’"), end)  # "I am Israel's ambassador"
+    )
+
+
+_ONES_OWN = frozenset(["his", "her", "their", "my", "our", "your", "two", "three", "four", "five", "six"])
+
+
+def ones_children(determiner: str, noun: str) -> bool:
+    """Whether a noun phrase names someone's children ("their children, Israel, Jordan and
+    Grace", "her grandchildren"): an irregular plural a relative's noun list has no "-s" form for;
+    after a personal possessive or a number only ("Europe's problem children, Italy and Greece" are
+    countries)."""
+    last = noun.rsplit("-", 1)[-1]
+    return (
+        last.endswith("children")
+        and last[:-8] in ("", "grand", "step", "god")
+        and determiner.lower() in _ONES_OWN
     )

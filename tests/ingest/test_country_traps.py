@@ -3389,6 +3389,12 @@ STORY_PEOPLE: list[tuple[str, set[str]]] = [
     ("His mother called him Jordan after the river.", set()),
     ("The Romans called it Hispania; the Moors named it al-Andalus. Spain kept neither name.", {"ES"}),
     ("The colonists named it Kenya after the mountain.", {"KE"}),
+    # one's children, after a personal possessive or a number
+    ("She is survived by her husband, Tunde, and their children, Israel, Jordan and Grace.", set()),
+    ("Their children, Chad and Kenya, run the farm.", set()),
+    ("She leaves three children, Israel, Jordan and Grace.", set()),
+    ("Europe's problem children, Italy and Greece, must cut their debt.", {"GR", "IT"}),
+    ("Aid reached the children in Chad and Kenya.", {"KE", "TD"}),
     ("“So I am Jordan from Ghana who lived in Amman,” the chef said.", {"GH"}),
     ("“People laugh when I say my name is Kenya,” he said.", set()),
     ("“I am Israel's ambassador, not its prime minister,” she said.", {"IL"}),
