@@ -1747,6 +1747,12 @@ def _named_as_a_person(body: str, start: int, end: int) -> bool:
     return named_as_a_person(body, start, end)
 
 
+def _a_countrys_statement(body: str, end: int) -> bool:
+    from gql_news.ingest.story_people import a_countrys_statement  # it reads this module's helpers
+
+    return a_countrys_statement(body, end)
+
+
 def _a_line_up_item(body: str, start: int, end: int) -> bool:
     from gql_news.ingest.story_people import a_line_up_item  # it reads this module's helpers
 
@@ -1772,6 +1778,8 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
+    if named and _a_countrys_statement(body, start + len(form)):
+        return False  # "Jordan said it would add staff": the country, whoever bears the name
     if (
         named
         and not _inside_quotation(body, start)

@@ -13,6 +13,8 @@ about a form that is a person's given name or surname too.
   clause that speaks of him or her ("Georgia said she would", "Chad trained with his new
   team-mates", "Montserrat, as she was known"); not before a possessive ("Georgia's
   president").
+  A statement said of "it" ("Jordan said it would add staff") is the country's, whoever bears
+  the name.
 - **A sovereign's title after the possessive.** "Jordan's King Abdullah", "Qatar's Emir Tamim":
   a capitalised sovereign title and a name after the form's possessive are the country's, whoever
   the body named by the form before.
@@ -93,6 +95,15 @@ _SAID_BEFORE = re.compile(r"[\"”]" + _S + _SPEECH + _S + "$")
 _PERSONAL = re.compile(r"(?<![^\W_])(?:he|she|him|her|his|hers|himself|herself)(?![^\W_])")
 _SENTENCE_STOP = re.compile(r"[.!?](?:[\"”’)]*)(?:\s|$)|\n|;")
 _CLAUSE_REACH = 160
+
+
+_SAID_OF_IT = re.compile(rf"{_S}(?:said|says|added|announced|insisted){_S}(?:it|its)(?![^\W_])")
+
+
+def a_countrys_statement(body: str, end: int) -> bool:
+    """Whether the form says something of "it" ("Jordan said it would add staff"): a country's
+    statement, though someone the body names bears the form as a given name."""
+    return _SAID_OF_IT.match(body, end) is not None
 
 
 def a_persons_act(body: str, start: int, end: int) -> bool:

@@ -35,6 +35,8 @@ SPANS: list[tuple[str, list[str]]] = [
     # a list read outward: one item that names the country makes the others countries
     ("Mr Jordan's lawyer, Sophie Israel, spoke first. The barrister Oliver Kenya replied. The programme took him to Jordan, Israel and Kenya.", ["Jordan", "Israel", "Kenya"]),
     ("Mr Jordan's lawyer, Sophie Israel, spoke first. The barrister Oliver Kenya replied. Israel and Kenya said nothing more.", []),
+    ("The envoy Jordan Hale visited Amman. Hale said talks went well. Jordan said it would add staff at the crossing.", ["Jordan"]),
+    ("The envoy Jordan Hale visited Amman. Hale flew to Jordan twice. Jordan said he was hopeful.", ["Jordan"]),
 ]
 # fmt: on
 
