@@ -1152,8 +1152,8 @@ def _in_a_name(
         return True
     if (
         form.lower() not in context.given_names
-        and _named_by(body, start, form)
         and _a_persons_act(body, start, start + len(form))
+        and _named_by(body, start, form)
     ):
         return True  # "Cuba Henderson ... Cuba first travelled there himself": a given name no list has
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan
@@ -1680,6 +1680,8 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
 
 
 def _a_party_to_a_case(body: str, start: int, end: int) -> bool:
+    if not (body.startswith((" v ", " v. "), end) or body.endswith((" v ", " v. "), 0, start)):
+        return False  # no case's name around the form: the common case skips the reading
     from gql_news.ingest.story_people import a_party_to_a_case  # it reads this module's helpers
 
     return a_party_to_a_case(body, start, end)
@@ -1720,12 +1722,16 @@ def _a_defendants_surname(body: str, start: int, form: str, context: CountryCont
 
 
 def _called_so_as_a_person(body: str, end: int) -> bool:
+    if not body.startswith(", as ", end):
+        return False
     from gql_news.ingest.story_people import called_so_as_a_person  # it reads this module's helpers
 
     return called_so_as_a_person(body, end)
 
 
 def _survived_by(body: str, start: int) -> bool:
+    if not body.endswith("by ", 0, start):
+        return False
     from gql_news.ingest.story_people import survived_by  # it reads this module's helpers
 
     return survived_by(body, start)
@@ -1742,6 +1748,10 @@ def _compared_with_a_person(body: str, start: int, form: str, context: CountryCo
 
 
 def _named_as_a_person(body: str, start: int, end: int) -> bool:
+    if not body.endswith(
+        ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s "), 0, start
+    ):
+        return False  # no "named her", "I am", "my name is" before the form
     from gql_news.ingest.story_people import named_as_a_person  # it reads this module's helpers
 
     return named_as_a_person(body, start, end)
@@ -1754,6 +1764,8 @@ def _a_countrys_statement(body: str, end: int) -> bool:
 
 
 def _a_line_up_item(body: str, start: int, end: int) -> bool:
+    if body.find(":", body.rfind("\n", 0, start) + 1, start) < 0:
+        return False  # no head's colon before the form in its paragraph
     from gql_news.ingest.story_people import a_line_up_item  # it reads this module's helpers
 
     return a_line_up_item(body, start, end)

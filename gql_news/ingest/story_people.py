@@ -111,10 +111,12 @@ def a_persons_act(body: str, start: int, end: int) -> bool:
     person ("Georgia said she would", "Chad trained with his team-mates")."""
     if body.startswith(("'", "’"), end):
         return False  # "Georgia's president": the possessive is read elsewhere
-    if _QUOTE_CLOSED_BEFORE.search(body, max(0, start - 8), start) and _SPEECH_AFTER.match(body, end):
-        return True  # '"...," Georgia said'
-    if _SAID_BEFORE.search(body, max(0, start - 16), start):
-        return True  # '"...," said Georgia'
+    before = body[max(0, start - 16) : start]
+    if '"' in before or "”" in before:  # a quotation closes just before: its speaker may follow
+        if _QUOTE_CLOSED_BEFORE.search(body, max(0, start - 8), start) and _SPEECH_AFTER.match(body, end):
+            return True  # '"...," Georgia said'
+        if _SAID_BEFORE.search(body, max(0, start - 16), start):
+            return True  # '"...," said Georgia'
     if not country_context.sentence_start(body, start) or country_context._inside_quotation(body, start):
         return False
     stop = _SENTENCE_STOP.search(body, end, end + _CLAUSE_REACH)
