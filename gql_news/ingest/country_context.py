@@ -1103,14 +1103,15 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
-    if _a_party_to_a_case(body, start, start + len(form)):
-        return True  # "Jordan v Smith Parcels", "R v Holland": a party's name, after "In" too
     if (
-        _called_so_as_a_person(body, start + len(form))
-        or _survived_by(body, start)
-        or _named_as_a_person(body, start, start + len(form))
+        body.startswith((" v", ", as "), start + len(form)) or body.endswith(_STORY_NAME_ENDS, 0, start)
+    ) and (
+        _a_party_to_a_case(body, start, start + len(form))  # "Jordan v Smith Parcels", "R v Holland"
+        or _called_so_as_a_person(body, start + len(form))  # "Mama Kenya, as the children called her,"
+        or _survived_by(body, start)  # "survived by Jordan and"
+        or _named_as_a_person(body, start, start + len(form))  # "named her France", "I am Jordan"
     ):
-        return True  # "Mama Kenya, as the children called her,", "survived by Jordan", "named her France"
+        return True
     if a_relatives_name(body, start, start + len(form), context):
         return True  # "survived by a daughter, India, and", "her sister India", "Georgia, his daughter,"
     if _called_by_its_kind(body, start, start + len(form), context):
@@ -1677,6 +1678,23 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         return False
     title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
     return title is not None and title.group(1).lower() in TITLES
+
+
+# the ends of the text before a form that story_people.py's readings of a name before it need
+_STORY_NAME_ENDS = (
+    "v ",
+    "v. ",
+    "by ",
+    "her ",
+    "him ",
+    "me ",
+    " am ",
+    "'m ",
+    "’m ",
+    " is ",
+    "name's ",
+    "name’s ",
+)
 
 
 def _a_party_to_a_case(body: str, start: int, end: int) -> bool:
