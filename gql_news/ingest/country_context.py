@@ -18,6 +18,13 @@ exceptional phrases:
   ... Georgia told analysts"); in each case unless a preposition puts it back in place ("the
   south of France"), a verb makes it a team ("Wales play Scotland", "Jordan beat Iraq") or a
   surname reused stands in a list next to a country ("Ben Wales ... against Italy or Wales").
+  What a whole story does with a person's name is read in story_people.py: a party to a case
+  ("Jordan v Smith", "R v Holland"), a defendant ("the evidence against Holland"), a relative
+  after "survived by", a name an aside says people call someone by, an item of a team's line-up,
+  a player before "for" and his side ("Holland for the Netherlands"), a given name's bearer who
+  speaks a quotation or whom the sentence calls "she" or "he" though the body also names the
+  country; and the country's marks there: a sovereign's title after its possessive ("Jordan's
+  King Abdullah") and the opponent of a side ("Ireland face Wales").
   A bare form takes the sense of its last occurrence before it that a defining shape set off as
   something else (a title, an age, "a collie called Peru", "the trawler Norway", a relative, a
   performer) or that carries the country's marks (a preposition, "Jordan's king", a team's verb,
@@ -1049,9 +1056,11 @@ def not_the_country(
         (
             names
             and _in_a_name(body, start, form, previous, context, surnames_before)
-            and not _a_side(body, end)
+            and not (_a_side(body, end) and not _a_full_names_surname(body, start, context))
+            and not _a_sides_opponent(body, start, context)
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
+        or (names and _a_line_up_item(body, start, end))
         or _compound(body, start, end, form, previous, context, named_elsewhere)
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
@@ -1096,6 +1105,15 @@ def _in_a_name(
         return False
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
+    if (
+        body.startswith((" v", ", as "), start + len(form)) or body.endswith(_STORY_NAME_ENDS, 0, start)
+    ) and (
+        _a_party_to_a_case(body, start, start + len(form))  # "Jordan v Smith Parcels", "R v Holland"
+        or _called_so_as_a_person(body, start + len(form))  # "Mama Kenya, as the children called her,"
+        or _survived_by(body, start)  # "survived by Jordan and"
+        or _named_as_a_person(body, start, start + len(form))  # "named her France", "I am Jordan"
+    ):
+        return True
     if a_relatives_name(body, start, start + len(form), context):
         return True  # "survived by a daughter, India, and", "her sister India", "Georgia, his daughter,"
     if _called_by_its_kind(body, start, start + len(form), context):
@@ -1117,7 +1135,11 @@ def _in_a_name(
         return True  # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
-        return False  # "the south of France": a place, whoever was named before
+        # "the south of France": a place, whoever was named before; not a defendant ("the
+        # evidence against Holland") nor a person compared ("Archer, like Jordan, was born")
+        return _a_defendants_surname(body, start, form, context) or _compared_with_a_person(
+            body, start, form, context
+        )
     if _owned_as_a_country(body, start + len(form)):
         return False  # "Jordan's king", "Malta's prime minister": the country, whoever was named before
     if _defined_before(body, start, form, context):
@@ -1131,6 +1153,12 @@ def _in_a_name(
         or _given_name_of_someone_named(body, start, form)
     ):
         return True
+    if (
+        form.lower() not in context.given_names
+        and _a_persons_act(body, start, start + len(form))
+        and _named_by(body, start, form)
+    ):
+        return True  # "Cuba Henderson ... Cuba first travelled there himself": a given name no list has
     # the surname of a person named earlier by a given name and this word: "Marcy Jordan ... Jordan
     # said"; not a middle name, which a surname follows ("Joseph Tanzania Mwita ... Tanzania, which")
     if body.find(form, 0, start) < 0:
@@ -1233,14 +1261,16 @@ def _a_kind(word: str, context: CountryContext) -> bool:
 _A_VERB_AND_A_NAME_AFTER = re.compile(r"[^\S\n]+[a-z]+[^\S\n]+([A-Z][\w'’-]*)")
 _COUNTRY_OWNED = re.compile(
     r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:government|king|queen|emir|sultan|monarch|cabinet|ministers?|economy"
-    r"|capital|citizens|population|borders?|coastguard|exports|imports|tourism|gdp)(?![^\W_])"
+    r"|capital|citizens|population|borders?|coastguard|exports|imports|tourism|gdp|treasury)(?![^\W_])"
 )
 
 
 def _owned_as_a_country(body: str, end: int) -> bool:
     """Whether a sovereign office follows the form's possessive ("Jordan's king", "Chad's army")."""
     return body.startswith(("'", "’"), end) and (
-        _SOVEREIGN_OWNED.match(body, end) is not None or _COUNTRY_OWNED.match(body, end) is not None
+        _SOVEREIGN_OWNED.match(body, end) is not None
+        or _COUNTRY_OWNED.match(body, end) is not None
+        or _a_sovereign_title_owned(body, end)
     )
 
 
@@ -1450,13 +1480,18 @@ def _after_a_relative(body: str, start: int, end: int, context: CountryContext) 
     return (
         found is not None
         and (bool(found.group(4)) or _possessive(found.group(1)))
-        and (names is None or found.group(3).endswith("s"))
+        and (names is None or found.group(3).endswith(("s", "children")))
         and _a_relative(found.group(1), found.group(2), found.group(3), context)
     )
 
 
 def _a_relative(determiner: str, words: str, noun: str, context: CountryContext) -> bool:
-    """Whether a noun phrase names one's relatives: a relative's noun, not a country's kin."""
+    """Whether a noun phrase names one's relatives: a relative's noun, not a country's kin, or
+    one's children (story_people.py)."""
+    if noun.endswith("children"):
+        from gql_news.ingest.story_people import ones_children  # it reads this module's helpers
+
+        return ones_children(determiner, noun)
     return _a_relatives_noun(noun, context) and not _kin_of_a_country(determiner, words, noun)
 
 
@@ -1647,6 +1682,115 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
     return title is not None and title.group(1).lower() in TITLES
 
 
+# the ends of the text before a form that story_people.py's readings of a name before it need
+_STORY_NAME_ENDS = (
+    "v ",
+    "v. ",
+    "by ",
+    "her ",
+    "him ",
+    "me ",
+    " am ",
+    "'m ",
+    "’m ",
+    " is ",
+    "name's ",
+    "name’s ",
+)
+
+
+def _a_party_to_a_case(body: str, start: int, end: int) -> bool:
+    if not (body.startswith((" v ", " v. "), end) or body.endswith((" v ", " v. "), 0, start)):
+        return False  # no case's name around the form: the common case skips the reading
+    from gql_news.ingest.story_people import a_party_to_a_case  # it reads this module's helpers
+
+    return a_party_to_a_case(body, start, end)
+
+
+def _a_persons_act(body: str, start: int, end: int) -> bool:
+    from gql_news.ingest.story_people import a_persons_act  # it reads this module's helpers
+
+    return a_persons_act(body, start, end)
+
+
+def _a_sovereign_title_owned(body: str, end: int) -> bool:
+    from gql_news.ingest.story_people import a_sovereign_title_owned  # it reads this module's helpers
+
+    return a_sovereign_title_owned(body, end)
+
+
+def _a_sides_opponent(body: str, start: int, context: CountryContext) -> bool:
+    from gql_news.ingest.story_people import a_sides_opponent  # it reads this module's helpers
+
+    return a_sides_opponent(body, start, context)
+
+
+def _a_full_names_surname(body: str, start: int, context: CountryContext) -> bool:
+    from gql_news.ingest.story_people import a_full_names_surname  # it reads this module's helpers
+
+    return a_full_names_surname(body, start, context)
+
+
+def _a_defendants_surname(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """ "The evidence against Holland" after "Derek Holland": the defendant (story_people.py)."""
+    from gql_news.ingest.story_people import a_defendants_surname  # it reads this module's helpers
+
+    if not body.endswith("against", 0, start - 1):
+        return False
+    ends = _names_ending_with(body, form, context)
+    return a_defendants_surname(body, start, bool(ends) and ends[0] <= start)
+
+
+def _called_so_as_a_person(body: str, end: int) -> bool:
+    if not body.startswith(", as ", end):
+        return False
+    from gql_news.ingest.story_people import called_so_as_a_person  # it reads this module's helpers
+
+    return called_so_as_a_person(body, end)
+
+
+def _survived_by(body: str, start: int) -> bool:
+    if not body.endswith("by ", 0, start):
+        return False
+    from gql_news.ingest.story_people import survived_by  # it reads this module's helpers
+
+    return survived_by(body, start)
+
+
+def _compared_with_a_person(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """ "Archer, like Jordan, was born" after "Chris Jordan": a person (story_people.py)."""
+    from gql_news.ingest.story_people import compared_with_a_person  # it reads this module's helpers
+
+    if not body.endswith("like", 0, start - 1):
+        return False
+    ends = _names_ending_with(body, form, context)
+    return compared_with_a_person(body, start, start + len(form), bool(ends) and ends[0] <= start)
+
+
+def _named_as_a_person(body: str, start: int, end: int) -> bool:
+    if not body.endswith(
+        ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s "), 0, start
+    ):
+        return False  # no "named her", "I am", "my name is" before the form
+    from gql_news.ingest.story_people import named_as_a_person  # it reads this module's helpers
+
+    return named_as_a_person(body, start, end)
+
+
+def _a_countrys_statement(body: str, end: int) -> bool:
+    from gql_news.ingest.story_people import a_countrys_statement  # it reads this module's helpers
+
+    return a_countrys_statement(body, end)
+
+
+def _a_line_up_item(body: str, start: int, end: int) -> bool:
+    if body.find(":", body.rfind("\n", 0, start) + 1, start) < 0:
+        return False  # no head's colon before the form in its paragraph
+    from gql_news.ingest.story_people import a_line_up_item  # it reads this module's helpers
+
+    return a_line_up_item(body, start, end)
+
+
 def _a_side(body: str, end: int) -> bool:
     """Whether the form is the subject of a verb that makes it a team: a plural one ("Wales play
     Scotland", "Jordan have talent") or a result against a named side ("Jordan beat Iraq")."""
@@ -1666,12 +1810,16 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
+    if named and _a_countrys_statement(body, start + len(form)):
+        return False  # "Jordan said it would add staff": the country, whoever bears the name
     if (
         named
         and not _inside_quotation(body, start)
         and (_after_a_preposition(body, form) or _written_as_a_side(body, form))
     ):
-        return False  # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides
+        # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides,
+        # unless the occurrence speaks a quotation or opens a sentence about him or her
+        return _a_persons_act(body, start, start + len(form))
     return named
 
 
@@ -1751,8 +1899,12 @@ def body_words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
 
 
 def _inside_quotation(body: str, position: int) -> bool:
-    """Whether a curly opening quotation mark before `position` is not yet closed."""
-    return body.rfind("“", 0, position) > body.rfind("”", 0, position)
+    """Whether a quotation opened before `position` is not yet closed: a curly opening mark, or
+    an odd number of straight double marks before it in its paragraph (wire copy often writes
+    straight ones)."""
+    if body.rfind("“", 0, position) > body.rfind("”", 0, position):
+        return True
+    return body.count('"', body.rfind("\n", 0, position) + 1, position) % 2 == 1
 
 
 def _written_as_a_side(body: str, form: str) -> bool:
@@ -1775,7 +1927,10 @@ def _after_a_preposition(body: str, form: str) -> bool:
         of_the_body(
             body,
             f"after a preposition:{form}",
-            lambda text: any(m.group(1).lower() in _PREPOSITIONS for m in _ending_with(text, form, pattern)),
+            lambda text: any(
+                m.group(1).lower() in _PREPOSITIONS and not _survived_by(text, m.end() - len(form))
+                for m in _ending_with(text, form, pattern)
+            ),
         )
     )
 

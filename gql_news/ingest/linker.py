@@ -61,6 +61,7 @@ from gql_news.ingest.country_context import (
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
+from gql_news.ingest.story_people import a_player_for_a_side
 from gql_news.ingest.trie_pattern import trie_source
 from gql_news.models import CatalogueVersion
 
@@ -80,6 +81,7 @@ _LETTERS_THEN_SPACE = re.compile(r" ([^\W\d_]+)")  # read on a reversed body: a 
 _OPENING_VERBS = MODALS | {"do", "does", "did", "is", "was", "are", "were", "has", "have", "had"}
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
 _LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
+_LIST_REACH = 6  # items of a list read on either side of a form for one that names the country
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _NO_PLURAL = ("s", "sh", "ch", "x", "z", "y", "o", "a", "ese")
 
@@ -515,28 +517,31 @@ class _Matcher:
         return not (
             self._listed_with_a_country(body, index, matches)
             and _PREVIOUS_WORD.search(body, max(0, start - 64), start) is None
+            and not a_player_for_a_side(body, end)  # "Wales for Wales, Holland for the Netherlands"
             and not not_the_country(body, start, end, context, named_elsewhere=named_elsewhere, names=False)
         )
 
     def _listed_with_a_country(self, body: str, index: int, matches: list[_Hit]) -> bool:
         """Whether the form `matches[index]` is an item of a list ("Italy or Wales", "Wales, Italy
-        and") whose neighbouring item is a country form that names the country there."""
+        and") one of whose other items, read outward along the list, is a country form that names
+        the country there ("to Jordan, Israel and Kenya", though Israel and Kenya are surnames in
+        the same story too)."""
         assert self.context is not None
-        match = matches[index]
-        for other in matches[max(0, index - 1) : index] + matches[index + 1 : index + 2]:
-            if other.end() <= match.start():
-                gap = body[other.end() : match.start()]
-            else:
-                gap = body[match.end() : other.start()]
-            if gap not in _LIST_GAPS:
-                continue
-            targets = self.targets.get(_canonical(other.group()), frozenset())
-            if (
-                len(targets) == 1
-                and next(iter(targets))[0] == "country"
-                and not not_the_country(body, other.start(), other.end(), self.context)
-            ):
-                return True
+        for step in (-1, 1):
+            at = index
+            for _ in range(_LIST_REACH):
+                if not 0 <= at + step < len(matches):
+                    break
+                first, second = sorted((at, at + step))
+                if body[matches[first].end() : matches[second].start()] not in _LIST_GAPS:
+                    break
+                at += step
+                other = matches[at]
+                targets = self.targets.get(_canonical(other.group()), frozenset())
+                if len(targets) != 1 or next(iter(targets))[0] != "country":
+                    break
+                if not not_the_country(body, other.start(), other.end(), self.context):
+                    return True
         return False
 
     def _bearer_named_before(self, body: str, match: _Hit, named: dict[int, list[int]]) -> int | None:

@@ -3333,6 +3333,112 @@ NAMED_BODIES_MISREAD = frozenset(
 NAMED_BODIES += [(body, set()) for body in sorted(NAMED_BODIES_MISREAD)]
 
 
+# whole stories about people whose given name or surname is a country's, read by what the story
+# does with the name (story_people.py): a party to a case ("Jordan v Smith Parcels", "R v
+# Holland"), a sovereign's title after the possessive ("Jordan's King Abdullah"), the opponent of
+# a national side ("Ireland face Wales"), a full name before a result ("Jack Holland beat Ben
+# Wales"), a defendant ("the evidence against Holland"), a person compared ("Archer, like Jordan,"),
+# an obituary's relatives ("survived by Jordan") and a name an aside says people call someone by;
+# beside the country in the same shapes
+# fmt: off
+STORY_PEOPLE: list[tuple[str, set[str]]] = [
+    # a party to a case, beside fixtures and a case between a body and a country
+    ("In Jordan v Smith Parcels, a driver argued that he was owed holiday pay. The judge agreed.", set()),
+    ("The ruling follows R v Holland, a criminal case in which a depot manager was convicted.", set()),
+    ("He was best known for France v France, a divorce case he heard in 1994.", set()),
+    ("The court of appeal heard Wales v Smith on Monday.", set()),
+    ("England v Ireland, Saturday, 4.45pm, Twickenham.", {"GB", "IE"}),
+    ("Tickets for Wales v Georgia in Cardiff sold out within an hour.", {"GB", "GE"}),
+    ("The judge said Ireland had breached EU law in Commission v Ireland.", {"IE"}),
+    ("The court heard Jordan v Israel, a case about water rights.", {"IL", "JO"}),
+    ("The court ruled in Commission v Ireland that the tax deal was unlawful.", {"IE"}),
+    ("The judge heard Ireland v Council on Monday.", {"IE"}),
+    # a sovereign's title after the possessive, whoever the body named by the form before
+    ("The congressman Jim Jordan questioned the aid. Jordan said the figures were late. It was the day Jordan's King Abdullah met the president.", {"JO"}),
+    ("Kenya Mutua left the board on Tuesday. Mutua said it was time. Kenya's treasury secretary said the airline was a national asset.", {"KE"}),
+    ("Qatar's Emir Tamim opened the stadium.", {"QA"}),
+    ("Marcy Jordan's Chief Executive Award was presented on Monday.", set()),
+    ("Marcy Jordan said the bank would cut rates. Jordan's Prime Minister Jafar Hassan disagreed.", {"JO"}),
+    # a national side's opponent, though a player bears the name
+    ("The fly-half Marcus Wales kicked five from six. Ireland face Wales in Cardiff next week.", {"GB", "IE"}),
+    ("The wing Sam Holland scored three tries. England play Holland in Amsterdam in June.", {"GB", "NL"}),
+    ("Wigan's Sam Holland scored twice. Chelsea face Holland's old club next week.", set()),
+    ("The fly-half Marcus Wales kicked five from six. His brother plays Wales at home.", set()),
+    # a full name before a result verb
+    ("Jack Holland beat Ben Wales 7-6, 6-4 in an all-British final at Queen's.", {"GB"}),
+    ("Holland beat Wales 2-1 in Amsterdam on Saturday.", {"GB", "NL"}),
+    ("Will Wales beat Fiji on Saturday?", {"FJ", "GB"}),
+    ("When Wales beat Fiji in 2007 the crowd invaded the pitch.", {"FJ", "GB"}),
+    # a defendant after a legal noun and "against"; a person compared with its bearer
+    ("Derek Holland, 61, was jailed for fraud. The judge said the evidence against Holland had been overwhelming.", set()),
+    ("The trade body's chairman, Li Holland, spoke first. The WTO case against China was filed in May.", {"CN"}),
+    ("Derek Holland, 61, was jailed. Rotterdam brought a case against Holland's water board.", set()),
+    ("The spinner Chris Jordan took three wickets. Archer, like Jordan, was born in Barbados.", {"BB"}),
+    ("The spinner Chris Jordan took three wickets. Chad, like Jordan, has no coast.", {"JO", "TD"}),
+    ("Syria, like Jordan, hosts a million refugees.", {"JO", "SY"}),
+    # an obituary's relatives after "survived by"; a name an aside says people call a person by
+    ("Ogutu is survived by Jordan and by two daughters, both nurses.", set()),
+    ("She is survived by India, her daughter, and two grandsons.", set()),
+    ("The tanker was seized by Iran in 2019.", {"IR"}),
+    ("Mama Kenya, as the children called her, opened the school in 1989.", set()),
+    ("Israel, as his coach calls him, began judo at six.", set()),
+    ("Burma, as the generals called it until 1989, was closed to tourists.", {"MM"}),
+    ("Kenya, as the colonial office called it, was run from Nairobi.", {"KE"}),
+    # the name given to her or him
+    ("Her parents named her France in 1935, the year the franc was devalued.", set()),
+    ("His mother called him Jordan after the river.", set()),
+    ("The Romans called it Hispania; the Moors named it al-Andalus. Spain kept neither name.", {"ES"}),
+    ("The colonists named it Kenya after the mountain.", {"KE"}),
+    # one's children, after a personal possessive or a number
+    ("She is survived by her husband, Tunde, and their children, Israel, Jordan and Grace.", set()),
+    ("Their children, Chad and Kenya, run the farm.", set()),
+    ("She leaves three children, Israel, Jordan and Grace.", set()),
+    ("Europe's problem children, Italy and Greece, must cut their debt.", {"GR", "IT"}),
+    ("Aid reached the children in Chad and Kenya.", {"KE", "TD"}),
+    ("“So I am Jordan from Ghana who lived in Amman,” the chef said.", {"GH"}),
+    ("“People laugh when I say my name is Kenya,” he said.", set()),
+    ("“I am Israel's ambassador, not its prime minister,” she said.", {"IL"}),
+    ("“I'm in Jordan until Friday,” he said.", {"JO"}),
+    # a team's line-up or squad after its head's colon
+    ("City (4-3-3): O'Leary; Pring, Vyner, Atkinson, Roberts; Jordan, James, Knight; Wales, Holland, Sykes.", set()),
+    ("Cardiff (4-2-3-1): Alnwick; Ng, Goutas, Chambers, Collins; Ralls, Turnbull; Ireland, Colwill, Grant; Robinson.", set()),
+    ("Subs: Bajic, Conway, Holland, Wells, Twine.", set()),
+    ("England (4-3-3): Pickford; Walker, Stones, Guehi, Shaw; Rice, Bellingham, Foden; Saka, Kane, Wales.", {"GB"}),
+    ("The squad flew to Brazil, Holland and Spain for friendlies.", {"BR", "ES", "NL"}),
+    ("Exports: Brazil, Holland, Spain and Chile took most of the crop.", {"BR", "CL", "ES", "NL"}),
+    ("Team news: Holland are without their captain for the visit of Wales.", {"GB", "NL"}),
+    # a player named beside the side he plays for
+    ("Danny Wales and Kai Holland are in squads this month: Wales for Wales, Holland for the Netherlands under-21s.", {"GB", "NL"}),
+    ("Kai Holland plays in Utrecht. The ministers of Italy, Holland, Spain and France met in Rome.", {"ES", "FR", "IT", "NL"}),
+    # a given name no list has, set off as a person's and then a subject called he or she
+    ("Cuba Henderson, a drummer, has died. Henderson was born in Chicago. Cuba first travelled there himself in 1978.", set()),
+    ("Cuba Henderson, a drummer, has died. Henderson was born in Chicago. Cuba first held elections in 1940, when it had a new constitution.", {"CU"}),
+]
+# fmt: on
+# rows of STORY_PEOPLE the rules still misread (strict xfail, as KNOWN_MISREADINGS): the country
+# written bare in a story that named a player or an official by its name, with no mark of a
+# country around it but the verb's sense
+STORY_PEOPLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    (
+        "Jordan Okello, a Ugandan striker, scored twice. Jordan has produced more professional players"
+        " in the last five years than in the previous twenty.",
+        {"JO", "UG"},
+    ),
+    (
+        "The replacement hooker Conor France scored a try. In Lyon, France ran in seven tries against Italy.",
+        {"FR", "IT"},
+    ),
+    (
+        "The congressman Jim Jordan, who chairs the committee, asked for the figures. Jordan said they were"
+        " late. The king asked for more help with the refugees his country hosts. Jordan receives about"
+        " $1.45 billion a year in American aid.",
+        {"JO", "US"},
+    ),
+]
+STORY_PEOPLE_MISREAD = frozenset(body for body, _ in STORY_PEOPLE_MISREAD_ROWS)
+STORY_PEOPLE += STORY_PEOPLE_MISREAD_ROWS
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -3354,6 +3460,7 @@ ROWS = (
     + KIN_NAMES
     + SET_PHRASES
     + NAMED_BODIES
+    + STORY_PEOPLE
 )
 
 
@@ -3374,6 +3481,7 @@ ROWS = (
             | STYLES_MISREAD
             | SET_PHRASES_MISREAD
             | NAMED_BODIES_MISREAD
+            | STORY_PEOPLE_MISREAD
             else [],
         )
         for body, codes in ROWS
