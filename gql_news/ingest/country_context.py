@@ -118,6 +118,7 @@ from gql_news.ingest.namesakes import (
     a_demonym_before_its_noun,
     a_firm_called_by_a_demonym,
     a_foreign_body_of,
+    a_peerage_of,
     a_place_named_with_it,
     a_us_highway,
     ends_a_longer_name,
@@ -2803,8 +2804,8 @@ def _place_or_institution(
                 # "the Baltic States of Estonia", "the Federated States of Micronesia"
     if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
         return True
-    if a_foreign_body_of(lead, context):
-        return True  # "the Stade de France", "Banque de France": a name in the country's language
+    if a_foreign_body_of(lead, context) or a_peerage_of(lead):
+        return True  # "the Stade de France", "Banque de France", "the Earls of Holland"
     if lead.endswith(" of the "):
         words = lead[: -len(" of the ")].split()
         if words and words[-1] in _RIVER_PARTS:
@@ -2912,7 +2913,7 @@ _BUSINESS_NOUNS = (
     "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
 )
 _CALLED_A_BUSINESS = re.compile(
-    rf", (?:a|an|the)(?: [A-Z][\w-]+)?(?: [a-z-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|that|which|based|owned)(?![\w'’-]))"
+    rf", (?:a|an|the)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
 

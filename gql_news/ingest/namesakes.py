@@ -26,7 +26,8 @@ speaks of it too:
   "Mount", "Port" or "Fort" ("Mt. Lebanon") (`a_place_named_with_it`). A name that ends a longer
   one is no town an apposition calls ("Mt. Lebanon, a township" leaves "from Lebanon" alone).
 - **A name in the country's language.** A capitalised word that is no English word and a
-  Romance "of" before the name ("the Stade de France", "Banque de France") (`a_foreign_body_of`).
+  Romance "of" before the name ("the Stade de France", "Banque de France") (`a_foreign_body_of`);
+  a title of nobility ("the Earls of Holland") (`a_peerage_of`).
 - **A demonym as an adjective.** After an article and before a lower-case noun ("The Jordanian
   government") a demonym is no surname of someone named earlier ("Royal Jordanian")
   (`a_demonym_before_its_noun`).
@@ -326,6 +327,17 @@ def a_foreign_body_of(lead: str, context: CountryContext) -> bool:
     Romance "of" ("Stade de", "Banque de", "Gaz de"): a name in the country's own language."""
     found = _FOREIGN_OF.search(lead)
     return found is not None and found.group(1).lower() not in context.known_words
+
+
+# a title of nobility named after a territory: "the Earls of Holland", "the Duke of Brittany"
+_PEERAGE_OF = re.compile(
+    r"(?<![^\W_])(?:Earls?|Dukes?|Duchess|Marquess|Marquis|Barons?|Viscounts?)[^\S\n]+of[^\S\n]+$"
+)
+
+
+def a_peerage_of(lead: str) -> bool:
+    """Whether the text before a form ends with a title of nobility and "of" ("the Earls of")."""
+    return _PEERAGE_OF.search(lead) is not None
 
 
 _ABBREVIATION_OR_NAME_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.?[^\S\n]+$")

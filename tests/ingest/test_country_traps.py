@@ -3387,6 +3387,11 @@ NAMESAKES: list[tuple[str, set[str]]] = [
     ("Ethiopian Airlines will add flights to Delhi. An Ethiopian won the Boston marathon.", {"ET"}),
     ("Ethiopian Airlines will add flights to Delhi. Ethiopian officials plan a new airport.", {"ET"}),
     ("Royal Jordanian and Kenya Airways signed a code-share. The Jordanian government owns most of the airline.", {"JO"}),
+    ("American Airlines added routes. American, the world's largest airline by passengers, trails Delta.", set()),
+    ("American Airlines added routes to Mexico. American travellers made 40 million trips there.", {"MX", "US"}),
+    # a title of nobility
+    ("The park takes its name from the Earls of Holland, not from the Netherlands.", {"NL"}),
+    ("The King of Spain and the Queen of Denmark attended the ceremony.", {"DK", "ES"}),
     # a US highway
     ("The museum hopes to bring tourists off US 31 this summer.", set()),
     ("The US 10-year Treasury yield rose to 4.5%.", {"US"}),
