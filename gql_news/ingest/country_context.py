@@ -117,8 +117,10 @@ from gql_news.ingest.namesakes import (
     a_dateline_town,
     a_demonym_before_its_noun,
     a_firm_called_by_a_demonym,
+    a_firm_of_the_country,
     a_foreign_body_of,
     a_peerage_of,
+    a_place_a_firm_is_not,
     a_place_named_with_it,
     a_us_highway,
     ends_a_longer_name,
@@ -1063,7 +1065,10 @@ def not_the_country(
             and not _a_side(body, end)
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
-        or _compound(body, start, end, form, previous, context, named_elsewhere)
+        or (
+            _compound(body, start, end, form, previous, context, named_elsewhere)
+            and not a_firm_of_the_country(body, start, end, context)
+        )
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
         or _organisation(body, end)
@@ -2818,10 +2823,14 @@ def _place_or_institution(
         return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
-    if (
-        of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form))
+    if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
         # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
-        or of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form))
+        return not (
+            marked_beside_its_namesake(body, start, start + len(form), context)
+            or a_place_a_firm_is_not(body, start, start + len(form))
+        )  # not "fish from Iceland"
+    if (
+        of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form))
         # "the village of Poland ... Poland had cut the lead": the body calls it a town
         or a_dateline_town(body, form, context)  # "LEBANON, Ohio — ... Lebanon's budget"
     ):

