@@ -172,7 +172,8 @@ _SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n
 _A_TOWN_AFTER = re.compile(
     r"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish"
     r"|county seat|river|lake)(?![\w'’-])"
-    r"(?![^\S\n]+(?:is|was|are|were|has|had|will|would|runs|flows|rises)(?![\w'’-]))"  # "In Niger, the river is"
+    # a clause, not an apposition: "In Niger, the river is", "In Ukraine, the river Dnipro carried"
+    r"(?![^\S\n]+(?:is|was|are|were|has|had|will|would|runs|flows|rises)(?![\w'’-])|[^\S\n]+[A-Z])"
 )
 MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")

@@ -236,11 +236,13 @@ def _names_one(body: str, form: str) -> bool:
         if _THE_BEFORE.search(lead):
             boundary = _SENTENCE_BOUNDARY.search(body, found.end())
             sentence = body[found.end() : boundary.start() if boundary else len(body)]
-            if re.search(r"(?<![^\W_])river(?![^\W_])", sentence):
-                return True  # "The Niger is Africa's third-longest river"
+            if _SAID_TO_BE_A_RIVER.match(sentence):
+                return True  # "The Niger is Africa's third-longest river"; not "In the Ukraine, the river"
     return False
 
 
+# a predicate that calls the name a river, in one clause: "is Africa's third-longest river"
+_SAID_TO_BE_A_RIVER = re.compile(r"[^\S\n]+(?:is|was)[^\S\n][^,;:.!?\n]{0,40}?(?<![^\W_])river(?![^\W_])")
 _CAPITALISED_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)[^\S\n]+$")
 
 

@@ -3379,6 +3379,9 @@ NAMESAKES: list[tuple[str, set[str]]] = [
     ("Barges are stranded on the Paraguay river. When the Paraguay is low, the economy of Paraguay is low.", {"PY"}),
     ("Shipping on the Uruguay has slowed. The Uruguay river forms the border between Argentina and Uruguay.", {"AR", "UY"}),
     ("Fighting spread along the river into the Congo, officials in Kinshasa said.", set()),
+    ("In the Ukraine, the river Dnipro carried grain barges to the Black Sea.", {"UA"}),
+    ("Barges on the Dnipro river carried grain from the Ukraine to the Black Sea.", {"UA"}),
+    ("In Ukraine, the river Dnipro carried grain barges to the Black Sea.", {"UA"}),
     # a place named with a word before the country's name; a name in the country's language
     ("The director said South Jordan had built a trail and West Jordan would follow.", set()),
     ("South Korea and North Korea met at Panmunjom, and Jordan sent an observer.", {"KR", "KP", "JO"}),
