@@ -35,8 +35,8 @@ speaks of it too:
 - **A demonym as an adjective.** After an article and before a lower-case noun ("The Jordanian
   government") a demonym is no surname of someone named earlier ("Royal Jordanian")
   (`a_demonym_before_its_noun`).
-- **A firm called by its people's name.** A demonym standing alone before a verb ("Ethiopian
-  will sell seats") in a story that names a body opening with it ("Ethiopian Airlines"): the
+- **A firm called by its people's name.** A demonym standing alone before a verb or with a
+  possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines"): the
   firm (`a_firm_called_by_a_demonym`).
 - **A firm of the country.** A demonym before words that end with a firm's noun ("the American
   sandwich chain") describes the firm, whatever compound its next noun makes, unless WordNet
@@ -275,16 +275,8 @@ def a_firm_called_by_a_demonym(
     before = re.search(r"(\S+)[^\S\n]+$", body[max(0, start - 20) : start])
     if before is not None and before.group(1) in _ARTICLES:
         return False  # "an Ethiopian won the race": a person
-    verb = _A_VERB_AFTER.match(body, end)
-    if verb is None:
-        return False
-    word = verb.group(1)
-    if not (
-        word in country_context.MODALS
-        or word in {"said", "says", "has", "had", "is", "was", "sells", "flies", "carries"}
-        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
-    ):
-        return False
+    if not (body.startswith(("'s ", "’s "), end) or _a_verb_after(body, end, context)):
+        return False  # "Turkish's costs": a people's name takes no possessive; a firm's does
     return bool(
         country_context.of_the_body(
             body,
@@ -294,6 +286,19 @@ def a_firm_called_by_a_demonym(
                 for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
             ),
         )
+    )
+
+
+def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a verb in the singular follows ("will sell", "said", "already carries")."""
+    verb = _A_VERB_AFTER.match(body, end)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    return (
+        word in country_context.MODALS
+        or word in {"said", "says", "has", "had", "is", "was"}
+        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
     )
 
 

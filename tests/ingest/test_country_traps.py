@@ -3392,6 +3392,8 @@ NAMESAKES: list[tuple[str, set[str]]] = [
     # a firm called by its people's name; a demonym as an adjective after a firm's name
     ("Ethiopian Airlines will add flights to Delhi. Ethiopian will sell seats to Lagos and Nairobi.", set()),
     ("Ethiopian Airlines will add flights to Delhi. An Ethiopian won the Boston marathon.", {"ET"}),
+    ("Turkish Airlines ordered 225 jets. Analysts said Turkish's costs were among the lowest.", set()),
+    ("Turkish Airlines ordered 225 jets. Turkish tourists have been travelling less.", {"TR"}),
     ("Ethiopian Airlines will add flights to Delhi. Ethiopian officials plan a new airport.", {"ET"}),
     ("Royal Jordanian and Kenya Airways signed a code-share. The Jordanian government owns most of the airline.", {"JO"}),
     ("American Airlines added routes. American, the world's largest airline by passengers, trails Delta.", set()),
