@@ -116,16 +116,13 @@ from gql_news.ingest.named_bodies import (
 from gql_news.ingest.namesakes import (
     a_dateline_town,
     a_demonym_before_its_noun,
-    a_firm_called_by_a_demonym,
     a_firm_of_the_country,
     a_foreign_body_of,
+    a_namesake,
     a_peerage_of,
     a_place_a_firm_is_not,
-    a_place_named_with_it,
-    a_us_highway,
     ends_a_longer_name,
     marked_beside_its_namesake,
-    the_river_or_ship,
 )
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.set_phrases import a_set_phrase
@@ -1089,10 +1086,7 @@ def not_the_country(
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
         or joined_by_an_ampersand(body, start, end)
-        or the_river_or_ship(body, start, end, context)
-        or a_place_named_with_it(body, start, form, context)
-        or a_firm_called_by_a_demonym(body, start, end, context, _organisation)
-        or a_us_highway(body, start, end, context)
+        or a_namesake(body, start, end, context, _organisation)
     )
 
 

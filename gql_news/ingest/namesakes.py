@@ -4,7 +4,7 @@ A story about a place or a body named after a country writes the name once in fu
 alone; these rules read that first mention and carry it, and keep the country where the story
 speaks of it too:
 
-- **A dateline's town.** A paragraph that opens with the name in capitals, a comma and a US state
+- **A dateline's town.** A story that opens with the name in capitals, a comma and a US state
   or a region abroad ("LEBANON, Ohio —", "HOLLAND, Mich. —") sets the story in that town: the
   name alone is the town's (`a_dateline_town`).
 - **The country beside its namesake.** Where the story reads the name as a town's or a firm's,
@@ -60,33 +60,51 @@ if TYPE_CHECKING:
 _DASH = r"[^\S\n]*[—–-]"  # what ends a dateline's place
 
 
-def a_dateline_town(body: str, form: str, context: CountryContext) -> bool:
-    """Whether a paragraph opens with the form in capitals, a comma and a US state (its name or its
-    abbreviation) or a region abroad, then a dash: a dateline ("LEBANON, Ohio —"). Read once per
-    body and form."""
-    capitals = form.upper()
-    if capitals == form:
-        return False
-    return bool(
-        country_context.of_the_body(
-            body, ("a dateline town", form), lambda text: _opens_a_dateline(text, capitals, context)
-        )
+def a_namesake(
+    body: str, start: int, end: int, context: CountryContext, organisation: Callable[[str, int], bool]
+) -> bool:
+    """Whether the form names a river, a ship, a place, a firm or a highway named after the
+    country, read from the words around it and the story (the readings below that need no
+    other reading first): one call per form, each reading tried only for the forms it can fit."""
+    if body[start:end] in ("US", "U.S."):
+        return a_us_highway(body, start, end, context)
+    if body[start:end].lower() in context.demonyms:
+        return a_firm_called_by_a_demonym(body, start, end, context, organisation)
+    return the_river_or_ship(body, start, end, context) or a_place_named_with_it(
+        body, start, body[start:end], context
     )
 
 
-def _opens_a_dateline(body: str, capitals: str, context: CountryContext) -> bool:
-    found = body.find(f"{capitals}, ")  # a plain search first: few bodies hold the name in capitals
-    while found != -1:
-        if found == 0 or body[found - 1] == "\n":
-            rest = found + len(capitals) + 2
-            abbreviation = country_context._US_STATE_ABBREVIATION.match(body, rest)
-            if abbreviation is not None and re.match(_DASH, body[abbreviation.end() :]):
-                return True
-            for place in (*context.us_states, *context.places_abroad):
-                if body.startswith(place, rest) and re.match(_DASH, body[rest + len(place) :]):
-                    return True
-        found = body.find(f"{capitals}, ", found + 1)
-    return False
+def a_dateline_town(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body opens with the form in capitals, a comma and a US state (its name or its
+    abbreviation) or a region abroad, then a dash: a dateline ("LEBANON, Ohio —")."""
+    if not (body[:2].isupper() and body.startswith(form.upper())) or form.isupper():
+        return False  # the common case: no dateline in capitals, or another name in it
+    town: str | None = country_context.of_the_body(
+        body, ("dateline town", id(context)), lambda text: _dateline_town(text, context)
+    )
+    return town == form.upper()
+
+
+_OPENING_CAPITALS = re.compile(r"([A-Z][A-Z'’. -]*[A-Z]), ")
+
+
+def _dateline_town(body: str, context: CountryContext) -> str | None:
+    """The name in capitals that opens the body before a comma, a US state or a region abroad and
+    a dash, if any."""
+    found = _OPENING_CAPITALS.match(body)
+    if found is None:
+        return None
+    rest = found.end()
+    abbreviation = country_context._US_STATE_ABBREVIATION.match(body, rest)
+    if abbreviation is not None and re.match(_DASH, body[abbreviation.end() :]):
+        return found.group(1)
+    if any(
+        body.startswith(place, rest) and re.match(_DASH, body[rest + len(place) :])
+        for place in (*context.us_states, *context.places_abroad)
+    ):
+        return found.group(1)
+    return None
 
 
 # marks only a country carries, before it: a compass adjective ("northern Mexico"), "the island
@@ -204,6 +222,8 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
     form = body[start:end]
     if form.startswith(("The ", "the ")) and _A_RIVER_AFTER.match(body, end):
         return True  # "The Gambia river rises in Guinea"
+    if not body.endswith(("he ", "upper ", "lower "), max(0, start - 6), start):
+        return False  # the common case: no "the" right before
     if (
         not form[:1].isupper()
         or form.isupper()
@@ -253,6 +273,8 @@ _PLACE_ABBREVIATION_BEFORE = re.compile(r"(?<![^\W_])(?:Mt|Pt|Ft)\.[^\S\n]+$")
 def a_place_named_with_it(body: str, start: int, form: str, context: CountryContext) -> bool:
     """Whether a capitalised word before the form makes with it a US city's name ("West Jordan"),
     or the abbreviation of "Mount", "Port" or "Fort" comes before it ("Mt. Lebanon")."""
+    if start < 2 or body[start - 1] != " " or not (body[start - 2].isalpha() or body[start - 2] == "."):
+        return False
     if _PLACE_ABBREVIATION_BEFORE.search(body, max(0, start - 6), start):
         return True
     before = _CAPITALISED_BEFORE.search(body, max(0, start - 20), start)
@@ -345,6 +367,8 @@ _FOREIGN_OF = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[^\S\n]+(?:de|du|des|de la
 def a_foreign_body_of(lead: str, context: CountryContext) -> bool:
     """Whether the text before a form ends with a capitalised word that is no English word and a
     Romance "of" ("Stade de", "Banque de", "Gaz de"): a name in the country's own language."""
+    if not lead.endswith((" de ", " du ", " des ", " de la ", " del ", " do ", " da ")):
+        return False
     found = _FOREIGN_OF.search(lead)
     return found is not None and found.group(1).lower() not in context.known_words
 
@@ -357,7 +381,7 @@ _PEERAGE_OF = re.compile(
 
 def a_peerage_of(lead: str) -> bool:
     """Whether the text before a form ends with a title of nobility and "of" ("the Earls of")."""
-    return _PEERAGE_OF.search(lead) is not None
+    return lead.endswith(" of ") and _PEERAGE_OF.search(lead) is not None
 
 
 _ABBREVIATION_OR_NAME_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.?[^\S\n]+$")
