@@ -59,7 +59,7 @@ from gql_news.ingest.cue_words import LEADING_STOP
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
 
-_DASH = r"[^\S\n]*[—–-]"  # what ends a dateline's place
+_DASH = r"(?:[^\S\n]+\([A-Z][\w .]*\))?[^\S\n]*[—–-]"  # what ends a dateline's place: "— ", "(AP) —"
 
 
 def a_namesake(

@@ -3340,6 +3340,7 @@ NAMESAKES: list[tuple[str, set[str]]] = [
     ("LEBANON, Ohio — The city council in Lebanon voted 5-2 on Tuesday. Lebanon's budget is under strain.", set()),
     ("HOLLAND, Mich. — More than 700,000 people visited Holland for its Tulip Time festival.", set()),
     ("DENMARK, South Carolina — Denmark's mayor said the water plant would reopen.", set()),
+    ("LEBANON, Pa. (AP) — Lebanon's school board voted to close two schools.", set()),
     ("LEBANON, Ohio — The festival began in 1972. A choir from Zahle, in northern Lebanon, will sing.", {"LB"}),
     ("CUBA, N.Y. — The village's cheese plant reopened. Its owner said the island of Cuba makes cigars.", {"CU"}),
     ("PERU, Ind. — The museum opened. It has nothing to do with Peru, though a troupe from Lima came.", {"PE"}),
