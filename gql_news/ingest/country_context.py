@@ -120,6 +120,17 @@ from gql_news.ingest.named_bodies import (
     joined_by_an_ampersand,
     opens_a_body_name,
 )
+from gql_news.ingest.namesakes import (
+    a_dateline_town,
+    a_demonym_before_its_noun,
+    a_firm_of_the_country,
+    a_foreign_body_of,
+    a_namesake,
+    a_peerage_of,
+    a_place_a_firm_is_not,
+    ends_a_longer_name,
+    marked_beside_its_namesake,
+)
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
@@ -165,6 +176,8 @@ _SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n
 _A_TOWN_AFTER = re.compile(
     r"(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|borough|township|suburb|county|parish"
     r"|county seat|river|lake)(?![\w'’-])"
+    # a clause, not an apposition: "In Niger, the river is", "In Ukraine, the river Dnipro carried"
+    r"(?![^\S\n]+(?:is|was|are|were|has|had|will|would|runs|flows|rises)(?![\w'’-])|[^\S\n]+[A-Z])"
 )
 MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
@@ -1061,7 +1074,10 @@ def not_the_country(
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or (names and _a_line_up_item(body, start, end))
-        or _compound(body, start, end, form, previous, context, named_elsewhere)
+        or (
+            _compound(body, start, end, form, previous, context, named_elsewhere)
+            and not a_firm_of_the_country(body, start, end, context)
+        )
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
         or _organisation(body, end)
@@ -1081,6 +1097,7 @@ def not_the_country(
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
         or joined_by_an_ampersand(body, start, end)
+        or a_namesake(body, start, end, context, _organisation)
     )
 
 
@@ -1142,6 +1159,8 @@ def _in_a_name(
         )
     if _owned_as_a_country(body, start + len(form)):
         return False  # "Jordan's king", "Malta's prime minister": the country, whoever was named before
+    if a_demonym_before_its_noun(body, start, start + len(form), context):
+        return False  # "The Jordanian government" after "Royal Jordanian": an adjective, no surname
     if _defined_before(body, start, form, context):
         return True  # "The trawler Norway sank. Norway's crew were rescued": the story's sense
     if body.startswith(", which ", start + len(form)):
@@ -2942,6 +2961,8 @@ def _place_or_institution(
                 # "the Baltic States of Estonia", "the Federated States of Micronesia"
     if lead.rstrip().endswith(" river") or lead.rstrip().endswith(" River"):
         return True
+    if a_foreign_body_of(lead, context) or a_peerage_of(lead):
+        return True  # "the Stade de France", "Banque de France", "the Earls of Holland"
     if lead.endswith(" of the "):
         words = lead[: -len(" of the ")].split()
         if words and words[-1] in _RIVER_PARTS:
@@ -2955,13 +2976,24 @@ def _place_or_institution(
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
     if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
-        return True  # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
-    if of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form)):
-        return True  # "the village of Poland ... Poland had cut the lead": the body calls it a town
+        # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
+        return not (
+            marked_beside_its_namesake(body, start, start + len(form), context)
+            or a_place_a_firm_is_not(body, start, start + len(form))
+        )  # not "fish from Iceland"
+    if (
+        of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form))
+        # "the village of Poland ... Poland had cut the lead": the body calls it a town
+        or a_dateline_town(body, form, context)  # "LEBANON, Ohio — ... Lebanon's budget"
+    ):
+        return not marked_beside_its_namesake(
+            body, start, start + len(form), context
+        )  # not "northern Lebanon"
     if _in_a_subdivision(body, start, form, context):
         return True  # "Western Australia", "Port of Spain"
     if _a_us_town(body, form, context):
-        return True  # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
+        # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
+        return not marked_beside_its_namesake(body, start, start + len(form), context)
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if _a_town_abroad(body, start, start + len(form), context):
@@ -2972,8 +3004,9 @@ def _place_or_institution(
         and not _listed(body, start, start + len(form))
         and not _later_in_its_sentence(body, town, start)
     ):
-        return True  # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba",
-        # nor "Peru, Illinois, twinned with a town in Peru": the name alone set against the town
+        # "Peru, Indiana, ... Peru needed a new water plant"; not "hit Mexico and Cuba", nor "Peru,
+        # Illinois, twinned with a town in Peru": the name alone set against the town
+        return not marked_beside_its_namesake(body, start, start + len(form), context)
     if form in context.us_states:  # a US state where the body names at least two other US places
         if _SOVEREIGN_OWNED.match(body, start + len(form)):
             return False  # "Georgia's president met investors in Atlanta": a state has a governor
@@ -3014,7 +3047,7 @@ _A_NOUN_AFTER = re.compile(r"[^\S\n][a-z]")
 # "Georgia's foreign ministry" (a US state has a governor, a legislature and a government)
 _SOVEREIGN_OWNED = re.compile(
     r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:president|presidency|prime[^\S\n]+minister|parliament|embassy|"
-    r"embassies|consulate|ministry|ministries|foreign[^\S\n]+minister|central[^\S\n]+bank|army|navy|"
+    r"embassies|consulate|consul|high[^\S\n]+commissioner|high[^\S\n]+commission|ministry|ministries|foreign[^\S\n]+minister|central[^\S\n]+bank|army|navy|"
     r"armed[^\S\n]+forces|ruling[^\S\n]+party|junta|head[^\S\n]+of[^\S\n]+state|ambassador)(?![^\W_])"
 )
 
@@ -3023,7 +3056,7 @@ _SOVEREIGN_OWNED = re.compile(
 # "city", which a city-state or a country named like its capital is too ("Singapore, a city of");
 # "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
 # community"), and none of millions ("Kenya, a farming community of 50 million people")
-_PLACE_KINDS = "town|village|hamlet|township|borough|suburb"
+_PLACE_KINDS = "town|village|hamlet|township|borough|suburb|neighbourhood|neighborhood"
 _CALLED_A_TOWN = re.compile(
     rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community)"
     r"(?![\w'’-])(?! of [\d.,]+ (?:million|billion))"
@@ -3041,7 +3074,7 @@ _BUSINESS_NOUNS = (
     "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
 )
 _CALLED_A_BUSINESS = re.compile(
-    rf", (?:a|an|the)(?: [a-z-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|that|which|based|owned)(?![\w'’-]))"
+    rf", (?:a|an|the)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
 
@@ -3061,10 +3094,11 @@ def _called_a_business(body: str, form: str) -> bool:
 def _called_a_town(body: str, form: str) -> bool:
     """Whether the body calls the form a town, a village or a suburb somewhere, by an apposition
     or a predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"):
-    there the name is the town's wherever the body writes it. Read once per body and form, by
-    searches for the form's own letters."""
+    there the name is the town's wherever the body writes it; not where the form ends a longer
+    name ("Mt. Lebanon, a township"). Read once per body and form, by searches for the form's own
+    letters."""
     return any(
-        _CALLED_A_TOWN.match(body, found + len(form)) is not None
+        (_CALLED_A_TOWN.match(body, found + len(form)) is not None and not ends_a_longer_name(body, found))
         or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
         for found in _whole_words(body, form)
     )

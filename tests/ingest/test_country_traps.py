@@ -2149,12 +2149,11 @@ STORY_KINDS_2: list[tuple[str, set[str]]] = [
 # fmt: on
 
 # rows of STORY_KINDS_2 the rules still misread (strict xfail, as KNOWN_MISREADINGS): an idiom WordNet
-# 3.0 lacks, a river written with "the", a period's style, a dance, the options' Greeks, a rite, a
+# 3.0 lacks, a period's style, a dance, the options' Greeks, a rite, a
 # music genre, a disease before a preposition, a report's quoted title
 STORY_KINDS_2_MISREAD = frozenset(
     [
         "Lawyers said it was usually Chinese whispers rather than a smoking email.",
-        "Fish stocks have collapsed along the Niger and the Volta.",
         "Irish dancing troupes will perform at the inauguration.",
         "Dealers watched their Greeks as volatility fell.",
         "Catholics of the Armenian and Maronite rites were represented.",
@@ -3437,6 +3436,103 @@ STORY_PEOPLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 ]
 STORY_PEOPLE_MISREAD = frozenset(body for body, _ in STORY_PEOPLE_MISREAD_ROWS)
 STORY_PEOPLE += STORY_PEOPLE_MISREAD_ROWS
+# fmt: off
+# whole-story passages about towns, rivers, ships and firms named after a country, and the country
+# in the same passage (gql_news/ingest/namesakes.py)
+NAMESAKES: list[tuple[str, set[str]]] = [
+    # a dateline sets the story in a town
+    ("LEBANON, Ohio — The city council in Lebanon voted 5-2 on Tuesday. Lebanon's budget is under strain.", set()),
+    ("HOLLAND, Mich. — More than 700,000 people visited Holland for its Tulip Time festival.", set()),
+    ("DENMARK, South Carolina — Denmark's mayor said the water plant would reopen.", set()),
+    ("LEBANON, Pa. (AP) — Lebanon's school board voted to close two schools.", set()),
+    ("LEBANON, Ohio — The festival began in 1972. A choir from Zahle, in northern Lebanon, will sing.", {"LB"}),
+    ("CUBA, N.Y. — The village's cheese plant reopened. Its owner said the island of Cuba makes cigars.", {"CU"}),
+    ("PERU, Ind. — The museum opened. It has nothing to do with Peru, though a troupe from Lima came.", {"PE"}),
+    ("BEIRUT — Lebanon's parliament met on Tuesday to elect a president.", {"LB"}),
+    ("MEXICO CITY — Mexico's president sent troops to the northern border.", {"MX"}),
+    ("LIMA, Peru — Peru's congress voted to remove the president.", {"PE"}),
+    # the country beside a town or a firm named after it
+    ("Mexico, a town of 11,000 in Missouri, makes firebrick. Its owner also runs a plant in Monterrey, in northern Mexico.", {"MX"}),
+    ("China, a town of 4,400 in Maine, was named after a hymn. The state's exports to China fell by half.", {"CN"}),
+    ("Jamaica, a neighbourhood in Queens, has a new station. Many residents have roots in Jamaica, Guyana and Haiti.", {"JM", "GY", "HT"}),
+    ("Jamaica, a neighbourhood in Queens, has a new station. Jamaica's consul general attended the opening.", {"JM"}),
+    ("Jamaica, a neighbourhood of 200,000 in Queens, has a new station. Trains run between Jamaica and Grand Central.", set()),
+    ("Iceland, the British frozen food chain, will buy more fish from Iceland the country.", {"GB", "IS"}),
+    ("Iceland, the British frozen food chain, had a good year. Selling fish from Iceland seemed obvious.", {"GB", "IS"}),
+    ("Iceland, the British frozen food chain, had a good year. Iceland's stores in Wales will stock the packs first.", {"GB"}),
+    ("Swiss, the Lufthansa-owned airline, cancelled flights. Swiss said it would lease two jets.", set()),
+    ("Swiss, the Lufthansa-owned airline, cancelled flights. Swiss travellers were told to expect delays.", {"CH"}),
+    ("Swiss, the Lufthansa-owned airline, cancelled flights. Passengers may claim under Swiss and European rules.", {"CH"}),
+    ("It has nothing to do with China, although pupils went to Beijing. The town of China has 4,400 people.", {"CN"}),
+    ("Peru, a town of 11,000 in Indiana, opened a museum. Acrobats from Lima flew home to Peru next week.", {"PE"}),
+    ("Brazil, a town of 8,000 in Indiana, reopened a clay plant. It was named in the 1840s after Brazil, then famous for coffee.", {"BR"}),
+    ("Brazil, a town of 8,000 in Indiana, reopened a clay plant. The plant was named after Brazil's mayor in 1920.", set()),
+    ("Mt. Lebanon, a township of 34,000, built a stadium. Its cedars came from Lebanon, where the cedar is on the flag.", {"LB"}),
+    ("The school board in Mt. Lebanon approved a stadium. Mt. Lebanon's classrooms need help.", set()),
+    # a river or a ship written with "the"
+    ("Rice growers expect a small harvest after the Niger rose late. The Niger is Africa's third-longest river.", set()),
+    ("Farmers in Niger and Nigeria reported a similar pattern. In Niger, the river is the only permanent water.", {"NE", "NG"}),
+    ("Lawmakers voted to clean up the Jordan River. A senator said the Jordan had been treated as a drain.", set()),
+    ("The Jordan River forms part of the border. The Jordan government and Israel share its water.", {"IL", "JO"}),
+    ("The Gambia river rises in Guinea and flows through Senegal.", {"GN", "SN"}),
+    ("The river rises in Guinea and flows through Senegal into The Gambia.", {"GM", "GN", "SN"}),
+    ("The Senegal River Basin Development Organisation has built dams to keep salt water out of the lower Senegal.", set()),
+    ("The SS France was renamed the Norway in 1979. The France was a symbol of the country.", set()),
+    ("The SS France sailed between Le Havre and New York. France's merchant fleet lost its flagship.", {"FR"}),
+    ("The England team trained near the river in Paris before playing France.", {"FR", "GB"}),
+    ("Barges are stranded on the Paraguay river. When the Paraguay is low, the economy of Paraguay is low.", {"PY"}),
+    ("Shipping on the Uruguay has slowed. The Uruguay river forms the border between Argentina and Uruguay.", {"AR", "UY"}),
+    ("Fighting spread along the river into the Congo, officials in Kinshasa said.", set()),
+    ("In the Ukraine, the river Dnipro carried grain barges to the Black Sea.", {"UA"}),
+    ("Niamey lies on the banks of the Niger. Trade along the Niger with Nigeria has recovered.", {"NG"}),
+    ("Boats cross at Gaya, where the Niger flows into Benin and then Nigeria.", {"BJ", "NG"}),
+    ("Fish stocks have collapsed along the Niger and the Volta.", set()),
+    ("Niger's junta signed a uranium deal. Troops patrolled along the Niger border with Mali.", {"ML", "NE"}),
+    ("Jamaica, a pub in Chapeltown, Leeds, threw a party. Its founder grew up in Jamaica.", {"JM"}),
+    ("Jamaica, a pub in Chapeltown, Leeds, threw a party. Jamaica's high commissioner will visit.", {"JM"}),
+    ("Jamaica, a pub in Chapeltown, Leeds, threw a party. Jamaica's walls are covered with photographs.", set()),
+    ("Barges on the Dnipro river carried grain from the Ukraine to the Black Sea.", {"UA"}),
+    ("In Ukraine, the river Dnipro carried grain barges to the Black Sea.", {"UA"}),
+    # a place named with a word before the country's name; a name in the country's language
+    ("The director said South Jordan had built a trail and West Jordan would follow.", set()),
+    ("South Korea and North Korea met at Panmunjom, and Jordan sent an observer.", {"KR", "KP", "JO"}),
+    ("France will play New Zealand at the Stade de France on Saturday.", {"FR", "NZ"}),
+    ("The Stade de France, north of Paris in Saint-Denis, was built for the 1998 World Cup.", set()),
+    ("The Banque de France cut its growth forecast for France.", {"FR"}),
+    ("The Tour de France will finish in Nice, the race's organisers in France said.", {"FR"}),
+    # a firm called by its people's name; a demonym as an adjective after a firm's name
+    ("Ethiopian Airlines will add flights to Delhi. Ethiopian will sell seats to Lagos and Nairobi.", set()),
+    ("Ethiopian Airlines will add flights to Delhi. An Ethiopian won the Boston marathon.", {"ET"}),
+    ("Turkish Airlines ordered 225 jets. Analysts said Turkish's costs were among the lowest.", set()),
+    ("Turkish Airlines ordered 225 jets. Turkish tourists have been travelling less.", {"TR"}),
+    ("Ethiopian Airlines will add flights to Delhi. Ethiopian officials plan a new airport.", {"ET"}),
+    ("Royal Jordanian and Kenya Airways signed a code-share. The Jordanian government owns most of the airline.", {"JO"}),
+    ("American Airlines added routes. American, the world's largest airline by passengers, trails Delta.", set()),
+    ("American Airlines added routes to Mexico. American travellers made 40 million trips there.", {"MX", "US"}),
+    ("Jersey Mike's Subs, the American sandwich chain, will open its first shops in Canada.", {"CA", "US"}),
+    ("Jersey Mike's Subs, the American sandwich chain, will open in Canada. Its chefs slice salami and ham.", {"CA", "US"}),
+    ("A Danish toy maker and a Korean noodle company reported higher sales.", {"DK", "KR"}),
+    ("Swiss cheese makers in Wisconsin won most of the prizes.", set()),
+    # a title of nobility
+    ("The park takes its name from the Earls of Holland, not from the Netherlands.", {"NL"}),
+    ("The park and the house take their name from the Earls of Holland.", set()),
+    ("The King of Spain and the Queen of Denmark attended the ceremony.", {"DK", "ES"}),
+    # a US highway
+    ("The museum hopes to bring tourists off US 31 this summer.", set()),
+    ("The US 10-year Treasury yield rose to 4.5%.", {"US"}),
+    ("The US 500 largest firms by revenue grew.", {"US"}),
+]
+# fmt: on
+# rows of NAMESAKES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a surname after
+# "by" ("designed by Holland"), a species named with "of" ("cedars of Lebanon") and the country
+# after a preposition where the story has named a town after it
+NAMESAKES_MISREAD = frozenset(
+    [
+        "The tunnel was named after its engineer, Clifford Holland. It was designed by Holland and his team.",
+        "Mt. Lebanon was named after two cedars of Lebanon planted by a farmer.",
+    ]
+)
+NAMESAKES += [(body, set()) for body in sorted(NAMESAKES_MISREAD)]
 
 
 ROWS = (
@@ -3461,6 +3557,7 @@ ROWS = (
     + SET_PHRASES
     + NAMED_BODIES
     + STORY_PEOPLE
+    + NAMESAKES
 )
 
 
@@ -3482,6 +3579,7 @@ ROWS = (
             | SET_PHRASES_MISREAD
             | NAMED_BODIES_MISREAD
             | STORY_PEOPLE_MISREAD
+            | NAMESAKES_MISREAD
             else [],
         )
         for body, codes in ROWS

