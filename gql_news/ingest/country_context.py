@@ -35,7 +35,9 @@ exceptional phrases:
   number, "a Jersey cow", and with a hyphen, "Swiss-cheese plant", "Portuguese man-of-war"), a breed
   or crop and its kind ("Jersey cows"), in a body that speaks of species a country's name
   before an animal or plant ("New Zealand flatworms"), or after a word it ends one ("Great Danes", "Brown
-  Swiss"): country_compounds.json, made by scripts/country_compounds.py. A species' or a dish's
+  Swiss"): country_compounds.json, made by scripts/country_compounds.py, and the idioms and set
+  phrases WordNet lacks ("Mexican wave", "Chinese whispers", "Spanish practices", also written
+  "Swiss-army-knife"): country_idioms.json, kept by hand. A species' or a dish's
   name WordNet lacks is read from its words and the body: a country's name before an animal
   ("Greenland halibut", not where the name opens a clause: "Samoa fly on"); a demonym before a
   noun and an animal or a plant ("Egyptian fruit bats", "Chilean sea bass") outside a story of
@@ -530,6 +532,7 @@ class CountryContext:
     endings: frozenset[tuple[str, str]]  # (word, country form) making a noun: ("great", "dane")
     ending_forms: frozenset[str]  # the country forms that end one of `endings`, and their plurals
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
+    idioms: frozenset[tuple[str, ...]]  # the compounds only country_idioms.json lists ("mexican wave")
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
@@ -698,6 +701,7 @@ _CONTEXT_FILES = (
     "english_stopwords.txt",
     "given_names.json",
     "country_compounds.json",
+    "country_idioms.json",
     "wordnet_words.txt",
     "country_aliases.json",
 )
@@ -716,6 +720,7 @@ def _context_data() -> dict[str, Any]:
     stop = {line.strip() for line in data_file("english_stopwords.txt").read_text("utf-8").splitlines()}
     function_words = {w.lower() for w in read_json(data_file("given_names.json"))["function_words"]}
     nouns = read_json(data_file("country_compounds.json"))
+    idioms = read_json(data_file("country_idioms.json"))["phrases"]
     nouns_text, _, others_text = data_file("wordnet_words.txt").read_text("utf-8").partition("\n--\n")
     states = set(packages["us_states"])
     places = states | set(packages["us_cities"])
@@ -729,7 +734,8 @@ def _context_data() -> dict[str, Any]:
             for name in detector.names
             if len(name) > 1 and name.isalpha() and name not in stop and name not in function_words
         ),
-        "compounds": nouns["compounds"],
+        "compounds": sorted({*nouns["compounds"], *idioms}),
+        "idioms": sorted(set(idioms) - set(nouns["compounds"])),
         "endings": nouns["endings"],
         "dishes_and_diseases": sorted({*nouns["dishes"], *nouns["diseases"]}),
         "organisms": nouns["organisms"],
@@ -812,6 +818,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         endings=endings,
         ending_forms=frozenset(form + plural for _, form in endings for plural in ("", "s", "es")),
         compound_starts=frozenset((noun[0], noun[1]) for noun in compounds if len(noun) > 2),
+        idioms=frozenset(tuple(phrase.split()) for phrase in data["idioms"]),
         dishes_and_diseases=frozenset(data["dishes_and_diseases"]),
         organisms=frozenset(data["organisms"]),
         animals=frozenset(data["animals"]),
@@ -1964,7 +1971,11 @@ def _compound(
     named_elsewhere: Callable[[], bool] | None,
 ) -> bool:
     lower = form.lower()
-    if _known_compound(body, end, lower, context) and not _a_compound_traded(body, end):
+    if (
+        _known_compound(body, end, lower, context)
+        and not _a_compound_traded(body, end)
+        and not _an_idiom_before_a_noun(body, end, lower, context)
+    ):
         return True
     if a_style_named(body, end):
         return True  # "a Swiss-style rösti" (word_senses.py)
@@ -2273,6 +2284,8 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
         (lower, noun) in context.compounds for noun in _noun_forms(hyphened.group(1))
     ):
         return True  # "Swiss-cheese plant", "Brazil-nut cake", "French-polished"
+    if hyphened is not None and _a_hyphened_compound(body, end, lower, context):
+        return True  # "a Swiss-army-knife fund", "Dutch-tulip-mania prices"
     shared = _SHARED_HEAD.match(body, end)
     if shared is not None and any(
         (lower, noun) in context.compounds for noun in _noun_forms(shared.group(1))
@@ -2315,6 +2328,70 @@ _DETERMINERS = frozenset(
         "your",
     ]
 )
+
+
+_HYPHENED_WORDS = re.compile(r"(?:-[a-z]+){2,3}(?![^\W_])")
+
+
+def _a_hyphened_compound(body: str, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether the form `lower` and two or three words joined to it by hyphens after `end` make a
+    compound of as many words ("Swiss-army-knife", "Swiss-army-knives")."""
+    joined = _HYPHENED_WORDS.match(body, end)
+    if joined is None:
+        return False
+    *head, last = joined.group()[1:].split("-")
+    return any((lower, *head, noun) in context.compounds for noun in _noun_forms(last))
+
+
+def _an_idiom_before_a_noun(body: str, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether the form `lower` begins an idiom of country_idioms.json that a noun follows, which
+    makes the idiom's last word a modifier and the form the country's again ("Spanish flu
+    vaccine makers", "the Dutch master plan", "Indian file clerks"; not "the Mexican wave
+    rippled", "Chinese whispers turned")."""
+    after = _LOWER_WORDS_AFTER.match(body, end)
+    if after is None:
+        return False
+    words = after.group().split()
+    for count in range(1, len(words) + 1):
+        phrases = {(lower, *words[: count - 1], noun) for noun in _singulars(words[count - 1])}
+        if not phrases.isdisjoint(context.compounds - context.idioms):
+            return False  # a WordNet compound ("French fries cost £3")
+        if not phrases.isdisjoint(context.idioms):
+            return (
+                count < len(words)
+                and _a_noun(words[count], context)
+                and _not_an_object_after(body, after, count)
+            )
+    return False
+
+
+_WORD_AND_NEXT = re.compile(r"[^\S\n]+([a-z]+)[^\S\n]+([A-Za-z]+)")
+
+
+def _not_an_object_after(body: str, after: re.Match[str], count: int) -> bool:
+    """Whether the word after the first `count` lower-case words of `after` has a word after it
+    that no determiner is: a verb or a preposition takes an object ("French drain behind the
+    house", "Tunisian crochet makes a dense fabric"); a noun ("vaccine makers") seldom does."""
+    position = after.start()
+    for _ in range(count):
+        word = _LOWER_WORD.match(body, position)
+        if word is None:
+            return False
+        position = word.end()
+    pair = _WORD_AND_NEXT.match(body, position)
+    return pair is not None and pair.group(2).lower() not in _OBJECT_OPENERS
+
+
+_OBJECT_OPENERS = frozenset(["a", "an", "the", "its", "his", "her", "their", "our", "my", "your"])
+
+
+def _a_noun(word: str, context: CountryContext) -> bool:
+    """Whether `word` is a noun or a noun's plural and no function word or irregular verb form."""
+    return (
+        word not in context.stop_words
+        and word not in context.verb_forms
+        and any(form in context.nouns for form in _singulars(word))
+    )
 
 
 def _the_verb_of_its_clause(body: str, end: int, words: list[str], context: CountryContext) -> bool:
