@@ -2354,9 +2354,10 @@ def _an_idiom_before_a_noun(body: str, end: int, lower: str, context: CountryCon
     words = after.group().split()
     for count in range(1, len(words) + 1):
         phrases = {(lower, *words[: count - 1], noun) for noun in _singulars(words[count - 1])}
-        if not phrases.isdisjoint(context.compounds - context.idioms):
+        idioms = phrases & context.idioms
+        if any(phrase in context.compounds for phrase in phrases - idioms):
             return False  # a WordNet compound ("French fries cost £3")
-        if not phrases.isdisjoint(context.idioms):
+        if idioms:
             return (
                 count < len(words)
                 and _a_noun(words[count], context)

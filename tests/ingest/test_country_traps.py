@@ -3634,9 +3634,12 @@ IDIOMS: list[tuple[str, set[str]]] = [
 # that is a verb or a preposition ("Welsh dresser full of plates", "Egyptian blue glows"), or the
 # idiom's noun the head of a noun after it ("a Spanish prisoner scam"), the idiom's words read
 # literally before "of" or "in" ("Dutch masters of the dikes", "Spanish practices in fishing"), a
-# WordNet compound's trade ("French fries exports from Belgium")
+# WordNet compound's trade ("French fries exports from Belgium"), and "Indian" in its American sense
+# with one US place (left to the rule of American senses, which wants the story's places)
 IDIOMS_MISREAD = frozenset(
     [
+        "The tribe's Indian casino in Oklahoma doubled its revenue.",
+        "The Indian reservation in South Dakota has no hospital.",
         "Spanish practices in fishing were criticised by the European Commission.",
         "The Mexican wave of migrants to Texas slowed, officials said.",
         "Dutch masters of the dikes advised the Bangladeshi engineers.",
