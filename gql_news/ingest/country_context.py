@@ -2358,10 +2358,13 @@ def _an_idiom_before_a_noun(body: str, end: int, lower: str, context: CountryCon
         if any(phrase in context.compounds for phrase in phrases - idioms):
             return False  # a WordNet compound ("French fries cost £3")
         if idioms:
+            idiom_end = _after_words(body, after.start(), count)
+            if body.startswith("-", idiom_end):
+                return True  # "Egyptian blue-chip stocks": the idiom's last word begins another
             return (
                 count < len(words)
                 and _a_noun(words[count], context)
-                and _not_an_object_after(body, after, count)
+                and _not_an_object_after(body, idiom_end)
             )
     return False
 
@@ -2369,16 +2372,20 @@ def _an_idiom_before_a_noun(body: str, end: int, lower: str, context: CountryCon
 _WORD_AND_NEXT = re.compile(r"[^\S\n]+([a-z]+)[^\S\n]+([A-Za-z]+)")
 
 
-def _not_an_object_after(body: str, after: re.Match[str], count: int) -> bool:
-    """Whether the word after the first `count` lower-case words of `after` has a word after it
-    that no determiner is: a verb or a preposition takes an object ("French drain behind the
-    house", "Tunisian crochet makes a dense fabric"); a noun ("vaccine makers") seldom does."""
-    position = after.start()
+def _after_words(body: str, position: int, count: int) -> int:
+    """Where the `count` lower-case words after `position` end."""
     for _ in range(count):
         word = _LOWER_WORD.match(body, position)
         if word is None:
-            return False
+            break
         position = word.end()
+    return position
+
+
+def _not_an_object_after(body: str, position: int) -> bool:
+    """Whether the word after `position` has a word after it that no determiner is: a verb or a
+    preposition takes an object ("French drain behind the house", "Tunisian crochet makes a
+    dense fabric"); a noun ("vaccine makers") seldom does."""
     pair = _WORD_AND_NEXT.match(body, position)
     return pair is not None and pair.group(2).lower() not in _OBJECT_OPENERS
 

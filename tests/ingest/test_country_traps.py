@@ -3155,12 +3155,9 @@ SET_PHRASES_MISREAD = frozenset(
         "A Russian blue won best in show.",
         "The Portuguese man o' war washed up on the beach.",
         "The dress was trimmed with Belgian lace.",
-        "He ordered an India pale ale at the bar.",
-        "India pale ales dominate the craft beer market.",
         "The restaurant serves Peking duck and Singapore noodles.",
         "The chef's Swedish fish is a dessert of sweets.",
         "The garden has a Mexican orange blossom hedge.",
-        "The Hong Kong flu of 1968 killed a million people.",
         "The designer favours French navy and Indian yellow.",
         "Russian roulette aside, Russian banks face new sanctions.",
         "Chinese walls are rising along the border, the report said.",
@@ -3578,6 +3575,16 @@ IDIOMS: list[tuple[str, set[str]]] = [
     ("The puppy is a Chinese crested.", set()),
     ("The play is a Greek tragedy in modern dress at the Globe.", set()),
     # the country meant: its people, its forces, its goods, the literal words
+    ("Egyptian blue-chip stocks rose 3% in Cairo.", {"EG"}),
+    ("Norwegian blue-chip firms gained on oil prices.", {"NO"}),
+    ("French grey-market imports of phones rose.", {"FR"}),
+    ("Russian flu swept Europe in 1889 and 1890.", set()),
+    ("The Russian flu season peaked early, Moscow doctors said.", {"RU"}),
+    ("Children played French cricket on the beach in Cornwall.", set()),
+    ("The French cricket team lost to Germany.", {"FR", "DE"}),
+    ("Brewers in Vermont make a hazy India pale ale.", set()),
+    ("India pale ale exports from Britain rose 4%.", {"GB"}),
+    ("India's pale ale market is growing, brewers in Pune said.", {"IN"}),
     ("Mexican waves of migrants reached the border, the Mexican minister said.", {"MX"}),
     ("Mexican fans were fined for chants at the World Cup.", {"MX"}),
     ("Chinese whisper campaigns target Taiwan, officials in Taipei said.", {"TW"}),
@@ -3638,6 +3645,7 @@ IDIOMS: list[tuple[str, set[str]]] = [
 # with one US place (left to the rule of American senses, which wants the story's places)
 IDIOMS_MISREAD = frozenset(
     [
+        "India pale ale exports from Britain rose 4%.",
         "The tribe's Indian casino in Oklahoma doubled its revenue.",
         "The Indian reservation in South Dakota has no hospital.",
         "Spanish practices in fishing were criticised by the European Commission.",
