@@ -36,6 +36,10 @@ _EATERIES = frozenset(
         "tearoom",
         "teahouse",
         "chippy",
+        "pub",
+        "gastropub",
+        "taverna",
+        "cantina",
     ]
 )
 # nouns of a place or a vehicle that sells what the words before it name ("kebab house", "food trucks")
@@ -59,6 +63,27 @@ _OUTLETS = frozenset(
         "joints",
         "kiosk",
         "kiosks",
+    ]
+)
+
+
+# what teaches or shows a style of cooking ("Italian cookery courses"; WordNet's "course" is a food)
+_LESSONS = frozenset(
+    [
+        "class",
+        "classes",
+        "course",
+        "courses",
+        "lesson",
+        "lessons",
+        "school",
+        "schools",
+        "book",
+        "books",
+        "show",
+        "shows",
+        "programme",
+        "programmes",
     ]
 )
 
@@ -128,10 +153,14 @@ def a_kitchen_or_garden_kind(
     (`kinds` are WordNet's foods, plants and animals; `words` its irregular verb forms and nouns)."""
     foods, plants, animals = kinds
     verb_forms, nouns_known = words
-    cuts = [len(nouns)]
-    cuts += [at for at in range(1, len(nouns)) if _a_verb(nouns[at - 1 : at + 1], verb_forms, nouns_known)][
-        :1
-    ]
+    if len(nouns) > 1 and nouns[0] in ("cooking", "cookery") and nouns[1] in _LESSONS:
+        return True  # "Italian cookery courses", "Korean cooking lessons"; not "Thai cooking oil"
+    if nouns[-1] in _OUTLETS and any(word not in nouns_known for word in nouns[:-1]):
+        return True  # a dish WordNet does not know before a bar or a shop: "a Spanish tapas bar"
+    verb = next(
+        (at for at in range(1, len(nouns)) if _a_verb(nouns[at - 1 : at + 1], verb_forms, nouns_known)), None
+    )
+    cuts = [len(nouns)] if verb is None else [len(nouns), verb]
     return any(
         _a_kind(body, (start, phrase_end), nouns[:at], nouns[at:], (foods, plants, animals)) for at in cuts
     )

@@ -3559,6 +3559,7 @@ KITCHENS: list[tuple[str, set[str]]] = [
     ("The Ethiopian restaurant on Green Lanes reopened on Friday.", set()),
     ("Indian food is the nation's favourite, the survey found.", set()),
     ("He runs a Peruvian restaurant in Shoreditch.", set()),
+    ("Our Italian cookery course begins in September.", set()),
     ("The chef trained in French cooking before opening his bistro.", set()),
     ("A new Korean barbecue place opened on Deansgate.", set()),
     ("Sichuan and Cantonese dishes dominate the menu, with a few Japanese dishes too.", set()),
@@ -3566,6 +3567,7 @@ KITCHENS: list[tuple[str, set[str]]] = [
     ("The recipe calls for Greek yoghurt, cucumber and mint.", set()),
     ("The pub now does a decent Sunday roast and a Thai curry on Fridays.", set()),
     ("Whisk the Japanese mayonnaise with a little sriracha.", set()),
+    ("Eat at the new Spanish tapas bar on Queen Street.", set()),
     ("The best Chinese restaurants in Manchester, ranked by our critic.", set()),
     ("The Brazilian steakhouse chain opened its third London branch.", {"BR"}),
     ("Sow French beans in May once the soil has warmed.", set()),
@@ -3666,19 +3668,46 @@ KITCHENS: list[tuple[str, set[str]]] = [
     ("A Moroccan tea house opened in Brixton.", set()),
     ("Spanish ham makers fear the tariffs.", {"ES"}),
     ("Japanese noodle bars have spread across London.", set()),
+    ("A Polish deli in Southampton was raided by trading standards.", set()),
+    ("The Greek bakery in Camden has been run by the same family since 1978.", set()),
+    ("Mexican food exports to Canada rose 8%.", {"CA", "MX"}),
+    ("Stir in the Thai fish sauce and simmer for five minutes.", set()),
+    ("Preheat the oven, then roast the Italian tomatoes with garlic.", set()),
+    ("Italian tomatoes imported for the sauce cost more this year.", {"IT"}),
+    ("Sow Chinese cabbage in late summer for an autumn crop.", set()),
+    ("Our gardener prunes the Japanese maple in late winter.", set()),
+    ("Pakistani mango growers hope to ship more to Britain.", {"GB", "PK"}),
+    ("Indian mango prices at the Delhi market fell.", {"IN"}),
+    ("The Turkish coffee house in Stoke Newington serves baklava too.", set()),
+    ("Colombian coffee shops in Bogota are packed at lunchtime.", {"CO"}),
+    ("A Korean noodle bar has opened in the old bank on Market Street.", set()),
+    ("German beer halls are emptying as young Germans drink less.", {"DE"}),
+    ("An Irish pub in Boston hosted the watch party.", set()),
+    ("The Indian chef cooked for the prime minister in Delhi.", {"IN"}),
+    ("Vietnamese coffee growers face a smaller harvest.", {"VN"}),
+    ("Whisk Greek yoghurt with lemon juice for the dressing.", set()),
+    ("A Nigerian food stall at the market sells jollof rice and puff-puff.", set()),
+    ("Ukrainian wheat shipments through the Black Sea resumed.", {"UA"}),
+    ("Aphids love Russian sage, our gardening expert warns.", set()),
+    ("Spanish strawberry pickers earn less than the minimum wage.", {"ES"}),
+    ("Italian coffee bars in Milan raised the price of an espresso.", {"IT"}),
+    ("Korean cooking lessons for beginners start in March.", set()),
+    ("Her Indian cookery book sold 100,000 copies.", set()),
+    ("A Japanese ramen bar opened on Deansgate.", set()),
+    ("Italian cookery courses are popular with retired couples.", set()),
+    ("Thai cooking oil exports fell after the floods.", {"TH"}),
 ]
 # fmt: on
 # rows of KITCHENS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a demonym alone
 # ("the city's best Italian"), a dish or a plant WordNet does not know, breeds of cats, a phrase
-# ending in a verb after a plural, the country's restaurants in one of its cities
+# ending in a verb after a plural, the owner of an eatery, the country's restaurants in one of its
+# cities, a firm of food named by "giant", and meat sold at stalls
 KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The city's best Italian is a small place near the station.", set()),
     ("Mexican marigolds keep whitefly off the tomatoes.", set()),
     ("Make the coffee in a French press and let it steep four minutes.", set()),
     ("Our reviewer found the Turkish breakfast generous and cheap.", set()),
-    ("Our Italian cookery course begins in September.", set()),
     ("Try the Moroccan lamb tagine with apricots.", set()),
-    ("Eat at the new Spanish tapas bar on Queen Street.", set()),
     ("The Vietnamese pho here is rich and fragrant.", set()),
     ("An Indian restaurant owner in Bradford was fined for hygiene breaches.", set()),
     ("Sweet Italian sausage works best in this ragu.", set()),
@@ -3696,6 +3725,8 @@ KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The Italian deli owner, born in Bari, came to Glasgow in 1960.", set()),
     ("The Turkish kebab shop owner, Ali Demir, said trade was good.", set()),
     ("Cornish pasties and a Spanish tortilla were served at the picnic.", set()),
+    ("Japanese bakery giant Yamazaki posted record profits in Tokyo.", {"JP"}),
+    ("Argentine beef stalls at the fair sold out.", {"AR"}),
 ]
 KITCHENS_MISREAD = frozenset(body for body, _ in KITCHENS_MISREAD_ROWS)
 KITCHENS += KITCHENS_MISREAD_ROWS
