@@ -88,6 +88,11 @@ _LESSONS = frozenset(
 )
 
 
+# outlets where produce is sold too: a dish's needs "food" or a cooked food before it ("Korean
+# fried chicken shops", "a Nigerian food stall"; not "Argentine beef stalls at the fair")
+_PRODUCE_OUTLETS = frozenset(["shop", "shops", "stall", "stalls"])
+
+
 def _words(text: str) -> re.Pattern[str]:
     """The words in lower case anywhere, or capitalised where they open the sentence read (not
     "Thomas Cook" or "the Cook Islands")."""
@@ -198,6 +203,9 @@ def _a_kind(
         head in _OUTLETS
         and not (head.endswith("s") and _IN_A_PLACE.match(body, phrase_end))
         and any(word == "food" or word in foods or _singular(word) in foods for word in nouns[:-1])
+        and (
+            head not in _PRODUCE_OUTLETS or any(word == "food" or word.endswith("ed") for word in nouns[:-1])
+        )
     ):
         return True  # "the Afghan kebab house", "Korean fried chicken shops", "Mexican food trucks"
     singular = _singular(head)

@@ -3696,12 +3696,13 @@ KITCHENS: list[tuple[str, set[str]]] = [
     ("A Japanese ramen bar opened on Deansgate.", set()),
     ("Italian cookery courses are popular with retired couples.", set()),
     ("Thai cooking oil exports fell after the floods.", {"TH"}),
+    ("Argentine beef stalls at the fair sold out.", {"AR"}),
 ]
 # fmt: on
 # rows of KITCHENS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a demonym alone
 # ("the city's best Italian"), a dish or a plant WordNet does not know, breeds of cats, a phrase
 # ending in a verb after a plural, the owner of an eatery, the country's restaurants in one of its
-# cities, a firm of food named by "giant", and meat sold at stalls
+# cities and a firm of food named by "giant"
 KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The city's best Italian is a small place near the station.", set()),
     ("Mexican marigolds keep whitefly off the tomatoes.", set()),
@@ -3726,7 +3727,6 @@ KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The Turkish kebab shop owner, Ali Demir, said trade was good.", set()),
     ("Cornish pasties and a Spanish tortilla were served at the picnic.", set()),
     ("Japanese bakery giant Yamazaki posted record profits in Tokyo.", {"JP"}),
-    ("Argentine beef stalls at the fair sold out.", {"AR"}),
 ]
 KITCHENS_MISREAD = frozenset(body for body, _ in KITCHENS_MISREAD_ROWS)
 KITCHENS += KITCHENS_MISREAD_ROWS
