@@ -114,6 +114,7 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
+from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
     a_language_taught_in,
     a_saints_name,
@@ -2016,6 +2017,8 @@ def _compound(
             return True  # "donations arrived like a Mexican wave", "like a game of Chinese whispers"
         if words and _a_cooking_style(body, nouns, context):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
+        if words and _a_kitchen_or_garden_kind(body, start, phrase_end, nouns, context):
+            return True  # "the Italian deli", "Whisk the Japanese mayonnaise", "Russian kale" in an allotment
         if words and _speaks_of(body, _CRAFT_TALK) and not _a_known_word(nouns[-1], context):
             return True  # "Japanese raku and Korean celadon" in a potter's obituary
         if words and _a_style_of_art(body, start, _style_head(words, nouns), context):
@@ -2705,6 +2708,20 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
     if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
         return True  # "Korean fried chicken", "Scottish smoked salmon"
     return not _a_known_word(head, context)  # "Peruvian ceviche"
+
+
+def _a_kitchen_or_garden_kind(
+    body: str, start: int, phrase_end: int, nouns: list[str], context: CountryContext
+) -> bool:
+    """`kitchens.a_kitchen_or_garden_kind` with the context's word classes."""
+    return a_kitchen_or_garden_kind(
+        body,
+        start,
+        phrase_end,
+        nouns,
+        (context.foods, context.plants, context.animals),
+        (context.verb_forms, context.nouns),
+    )
 
 
 def _a_prepared_food(word: str, context: CountryContext) -> bool:
