@@ -79,22 +79,38 @@ def _rejoin(words: list[str]) -> list[str]:
     return tokens
 
 
+def _literals(saying: str) -> tuple[str, ...]:
+    """The saying's words that every reading of it holds, looked for before its pattern runs: no
+    optional word, alternative or verb (an irregular verb's forms do not hold its lemma), but the
+    country's word even with its inflections ("welshed" holds "welsh")."""
+    return tuple(
+        word.replace("{", "").replace("}", "").rstrip("+")
+        for word in _rejoin(saying.split())
+        if word not in _ARTICLES
+        and not word.startswith("(")
+        and "|" not in word
+        and (word.startswith("{") or not word.endswith("+"))
+    )
+
+
 @cache
-def _sayings() -> re.Pattern[str]:
+def _sayings() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
     data = read_json(data_file("country_sayings.json"))
     irregular: dict[str, list[str]] = data["irregular"]
-    patterns = [_pattern(saying, irregular) for saying in data["sayings"]]
-    joined = "|".join(
-        f"(?:{pattern})".replace("(?P<form>", f"(?P<form{at}>") for at, pattern in enumerate(patterns)
+    return tuple(
+        (_literals(saying), re.compile(_pattern(saying, irregular), re.IGNORECASE))
+        for saying in data["sayings"]
     )
-    return re.compile(joined, re.IGNORECASE)
 
 
 def saying_spans(body: str) -> frozenset[tuple[int, int]]:
     """The spans of the country words that stand in one of the sayings in `body`."""
+    lower = body.lower()
     spans: set[tuple[int, int]] = set()
-    for match in _sayings().finditer(body):
-        spans.update(match.span(name) for name, value in match.groupdict().items() if value is not None)
-    for match in _COMPARED.finditer(body):
-        spans.update((match.span(1), match.span(2)))
+    for literals, pattern in _sayings():
+        if all(literal in lower for literal in literals):
+            spans.update(match.span("form") for match in pattern.finditer(body))
+    if " than " in lower:
+        for match in _COMPARED.finditer(body):
+            spans.update((match.span(1), match.span(2)))
     return frozenset(spans)
