@@ -25,9 +25,10 @@ _FUNCTION_AFTER = (
     "than|then|when|if|has|had|have|will|would|could|can|did|does|do|not|into|from|by|over|once"
 )
 _NO_NOUN_AFTER = rf"(?![\-'’]|{_GAP}(?!(?:{_FUNCTION_AFTER})(?![^\W_]))[a-z])"
-# "more British than the British": a form, "than", "the" and the same form
+# "more British than the British": a form, "than", "the" and the same form, not a name's first word
+# ("more British than the British Museum")
 _COMPARED = re.compile(
-    rf"(?<![^\W_])more{_GAP}([^\W\d_a-z][^\W\d_]+){_GAP}than{_GAP}(?:the{_GAP})?(\1)(?![^\W_])"
+    rf"(?<![^\W_])more{_GAP}([^\W\d_a-z][^\W\d_]+){_GAP}than{_GAP}(?:the{_GAP})?(\1)(?![^\W_]|[^\S\n]+[^\W\d_a-z])"
 )
 
 

@@ -3951,15 +3951,35 @@ SAYINGS: list[tuple[str, set[str]]] = [
     ("Going Dutch\nMore couples now split the bill, the survey found.", set()),
     ("Pardon My French\nThe chef swore on live television.", set()),
     ("All the Tea in China\nThe tycoon refused the offer.", set()),
+    # cold turkey, talking turkey, double Dutch spoken, a saying's words in other orders
+    ("The smokers who went cold turkey fared best, the study found.", set()),
+    ("Going Cold Turkey\nThe minister gave up sugar for a month.", set()),
+    ("Turkey went cold on the deal after the election.", {"TR"}),
+    ("Cold weather in Turkey went on for weeks.", {"TR"}),
+    ("Talking Turkey\nAnkara's central bank cut rates again.", {"TR"}),
+    ("The Welsh on the coast voted for Plaid Cymru.", {"GB"}),
+    ("The minister was speaking in double Dutch, MPs said.", set()),
+    ("Dutch schools will double their hours of English, the minister said.", {"NL"}),
+    ("The French excused themselves from the talks.", {"FR"}),
+    ("Excuse My French\nThe chef swore on live television.", set()),
+    ("Pardoning his French, the minister said the plan was rubbish.", set()),
+    ("Beware the Greeks, the German finance minister said of the bailout talks.", {"GR", "DE"}),
+    ("Nobody expected the Spanish team to win the final.", {"ES"}),
+    ("No one expects the Spanish Inquisition\nThe audit came without warning.", set()),
+    ("The show was more British than the British Museum's, critics said.", {"GB"}),
+    ("More Chinese than Indian students enrolled in 2023.", {"CN", "IN"}),
+    ("Chinese exports grew more than Chinese imports.", {"CN"}),
 ]
 # fmt: on
 
 
 # rows of SAYINGS the rules still misread (strict xfail, as KNOWN_MISREADINGS): an idiom of
 # country_idioms.json whose words are read literally after it ("The China syndrome of cheap imports",
-# "Irish twins born in Cork", "The Dutch uncle of the bride")
+# "Irish twins born in Cork", "The Dutch uncle of the bride"), and "Turkey" capitalised in a
+# subhead after a verb, read as the bird at a sentence's start ("Talking Turkey")
 SAYINGS_MISREAD = frozenset(
     [
+        "Talking Turkey\nAnkara's central bank cut rates again.",
         "The China syndrome of cheap imports hit Ohio's factories, economists said.",
         "Irish twins born in Cork were the first of the year, the hospital said.",
         "The Dutch uncle of the bride spoke at the wedding in Utrecht.",
