@@ -22,7 +22,8 @@ _GAP = r"[^\S\n]+"
 # lower-case word that is no function word ("the luck of the Irish economy")
 _FUNCTION_AFTER = (
     "to|and|or|but|on|in|at|for|with|again|is|was|are|were|that|which|who|as|of|this|so|too|"
-    "than|then|when|if|has|had|have|will|would|could|can|did|does|do|not|into|from|by|over|once"
+    "than|then|when|if|has|had|have|will|would|could|can|did|does|do|not|into|from|by|over|once|"
+    "after|before|during|since|until|because|while|where|though|although|yet|now|said|says"
 )
 _NO_NOUN_AFTER = rf"(?![\-'’]|{_GAP}(?!(?:{_FUNCTION_AFTER})(?![^\W_]))[a-z])"
 # "more British than the British": a form, "than", "the" and the same form, not a name's first word

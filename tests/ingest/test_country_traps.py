@@ -3969,6 +3969,15 @@ SAYINGS: list[tuple[str, set[str]]] = [
     ("The show was more British than the British Museum's, critics said.", {"GB"}),
     ("More Chinese than Indian students enrolled in 2023.", {"CN", "IN"}),
     ("Chinese exports grew more than Chinese imports.", {"CN"}),
+    # quotations and tempers
+    ("Something is rotten in the state of Denmark, the MP said of the council's accounts.", set()),
+    ("\"Something's rotten in the state of Denmark,\" the judge told the court in Leeds.", set()),
+    ("The state of Denmark's finances is sound, the central bank said.", {"DK"}),
+    ("Rotten fish from Denmark was seized at the port in Hull.", {"DK"}),
+    ("Ministers longed for the fleshpots of Egypt after a year of austerity.", set()),
+    ("Tourists returned to the beaches of Egypt this summer.", {"EG"}),
+    ("The ruling got his Irish up, and he called the judge a fool.", set()),
+    ("Irish voters got up early to queue at polling stations.", {"IE"}),
 ]
 # fmt: on
 
