@@ -135,6 +135,7 @@ from gql_news.ingest.namesakes import (
     marked_beside_its_namesake,
 )
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.sayings import saying_spans
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.trie_pattern import trie_source
@@ -1099,6 +1100,7 @@ def not_the_country(
             )
         )
         or _in_a_named_thing(body, start, end)
+        or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)

@@ -3132,7 +3132,7 @@ SET_PHRASES: list[tuple[str, set[str]]] = [
 
 # rows of SET_PHRASES the rules still misread (strict xfail, as KNOWN_MISREADINGS): idioms and names of
 # things WordNet 3.0 lacks ("Chinese whispers", "Irish exit", "Mexican wave", "Dutch angle", "Thai basil"),
-# sayings ("all the tea in China"), a compound's trade ("Turkish delight makers in Istanbul")
+# a compound's trade ("Turkish delight makers in Istanbul")
 SET_PHRASES_MISREAD = frozenset(
     [
         "She made an Irish exit from the party before the speeches.",
@@ -3141,8 +3141,6 @@ SET_PHRASES_MISREAD = frozenset(
         "Brazilian wax appointments doubled, the salon said.",
         "Her Dutch bob haircut became a trend.",
         "French blue-chip stocks fell 2%.",
-        "He would not sell the club for all the tea in China.",
-        "The striker had the luck of the Irish in front of goal.",
         "The budget was a French farce, the opposition said.",
         "The tactics were straight out of the Italian job.",
         "The café's menu includes a Dutch baby with lemon.",
@@ -3861,6 +3859,142 @@ IDIOMS_MISREAD = frozenset(
 )
 
 
+# sayings and verb idioms with a country's word in shapes a demonym and its noun cannot hold ("go
+# Dutch", "talk double Dutch", "pardon my French", "beware of Greeks bearing gifts", "not for all
+# the tea in China", "a bull in a china shop", "the luck of the Irish", "nobody expects the Spanish
+# Inquisition", "welsh on a deal", "Russian roulette"), inflected, quoted and at a sentence's start,
+# read from the hand-kept country_sayings.json; beside them the same words where the country is meant
+# fmt: off
+SAYINGS: list[tuple[str, set[str]]] = [
+    # going Dutch, double Dutch
+    ("The couple went Dutch on the bill at the Soho restaurant.", set()),
+    ("Going Dutch on a first date is now the norm, the survey found.", set()),
+    ("The two ministers agreed to go Dutch on the cost of the dinner.", set()),
+    ("Friends who go Dutch argue less about money, the study said.", set()),
+    ("The partners have gone Dutch on the legal fees since 2019.", set()),
+    ("The guidance reads like double Dutch to most tenants.", set()),
+    ("The spokesman was talking double Dutch, the opposition said.", set()),
+    ("\"It's all double Dutch to me,\" the judge said of the filing.", set()),
+    ("Girls skipped double Dutch in the playground of the Bronx school.", set()),
+    ("Dutch voters went to the polls on Wednesday.", {"NL"}),
+    ("The Dutch went to the polls on Wednesday in a snap election.", {"NL"}),
+    ("Dutch officials said the deal would go ahead in May.", {"NL"}),
+    ("Shell shares went up after Dutch regulators approved the merger.", {"NL"}),
+    ("The Dutch government will go to court over the fishing quotas.", {"NL"}),
+    # my French
+    ("\"Pardon my French, but the plan is a mess,\" the mayor told reporters.", set()),
+    ("Excuse my French, he added, before swearing at the referee.", set()),
+    ("The coach, pardoning his French, called the decision a joke.", set()),
+    ("\"Pardon my French,\" she said in Paris, switching to English.", set()),
+    ("French ministers refused to excuse the delay at the border.", {"FR"}),
+    ("Pardon requests from French prisoners rose in 2023.", {"FR"}),
+    # Greek to me, Greeks bearing gifts
+    ("The tax code is all Greek to me, the pensioner said.", set()),
+    ("Beware of Greeks bearing gifts, the union warned its members.", set()),
+    ("The offer looked like Greeks bearing gifts to the board in Frankfurt.", set()),
+    ("\"Beware Greeks bearing gifts,\" the analyst wrote of the bid.", set()),
+    ("Greeks bearing the cost of austerity took to the streets of Athens.", {"GR"}),
+    ("Greek ministers bearing gifts arrived in Skopje for the summit.", {"GR"}),
+    ("Greek shipowners warned of higher costs.", {"GR"}),
+    # the luck of the Irish
+    ("With the luck of the Irish, the horse finished first at 50-1.", set()),
+    ("The striker needed the luck of the Irish to stay on his feet.", set()),
+    ("It was the luck of the Irish, the trainer from Kentucky said.", set()),
+    ("The luck of the Irish economy turned when Apple paid its taxes.", {"IE"}),
+    ("The Irish had no luck in the draw for the World Cup.", {"IE"}),
+    ("Irish exporters had little luck in the American market.", {"IE", "US"}),
+    # the tea in China, a china shop, the China syndrome
+    ("He would not take the job for all the tea in China.", set()),
+    ("Not for all the tea in China would she sell the farm, she said.", set()),
+    ("The tea in China is grown mostly in Yunnan and Fujian.", {"CN"}),
+    ("Prices of the tea in China rose 12% this spring.", {"CN"}),
+    ("Demand for tea in China fell as coffee shops spread.", {"CN"}),
+    ("The minister behaved like a bull in a china shop.", set()),
+    ("Like a bull in a China shop, the new boss fired half the board.", set()),
+    ("The regulator charged in like a bull in a China shop, lawyers said.", set()),
+    ("A China shop owner in Hong Kong was fined for selling fakes.", {"CN", "HK"}),
+    ("Bullish investors in China shopped for bargains on Tuesday.", {"CN"}),
+    ("Engineers feared a China syndrome at the reactor in Ohio.", set()),
+    ("The China syndrome, the critics said, was a myth of the 1970s.", set()),
+    ("The China syndrome of cheap imports hit Ohio's factories, economists said.", {"CN"}),
+    # the Spanish Inquisition, Russian roulette
+    ("Nobody expects the Spanish Inquisition, the minister joked.", set()),
+    ("\"Nobody expects the Spanish Inquisition,\" he said of the audit.", set()),
+    ("Spanish investigators said nobody expected the collapse.", {"ES"}),
+    ("Drivers play Russian roulette at the level crossing, the coroner said.", set()),
+    ("Playing Russian roulette with the climate is reckless, she said.", set()),
+    ("It is a game of Russian roulette with patients' lives, doctors warned.", set()),
+    ("Russian players dominated the roulette tables in Monaco, the casino said.", {"RU", "MC"}),
+    ("Russian troops played no part in the attack, the Kremlin said.", {"RU"}),
+    # welshing, Indian givers, Irish twins, Chinese fire drills, Mexican stand-offs
+    ("The firm welshed on the deal after the shares fell.", set()),
+    ("Critics accused the council of welshing on its promise.", set()),
+    ("Welsh ministers said the deal would go ahead.", {"GB"}),
+    ("The Welsh government backed the deal on Tuesday.", {"GB"}),
+    ("Don't be an Indian giver, the host told the child.", set()),
+    ("The sisters are Irish twins, born eleven months apart.", set()),
+    ("Irish twins born in Cork were the first of the year, the hospital said.", {"IE"}),
+    ("The evacuation turned into a Chinese fire drill, staff said.", set()),
+    ("Chinese fire crews drilled on the tower in Shanghai.", {"CN"}),
+    ("The talks ended in a Mexican standoff between the two unions.", set()),
+    ("Mexican negotiators stood off the American demands.", {"MX", "US"}),
+    # more British than the British
+    ("The Canadian-born actor is more British than the British, critics say.", {"CA"}),
+    ("He became more French than the French after twenty years in Lyon.", set()),
+    ("British exports rose more than French exports in 2023.", {"GB", "FR"}),
+    ("More French than British tourists visited Spain this year.", {"FR", "GB", "ES"}),
+    # when in Rome, Dutch uncles, Dutch courage
+    ("When in Rome, the tourists ate as the Romans did.", set()),
+    ("He gave the board a talking-to like a Dutch uncle.", set()),
+    ("The Dutch uncle of the bride spoke at the wedding in Utrecht.", {"NL"}),
+    # in a subhead and in capitals
+    ("Going Dutch\nMore couples now split the bill, the survey found.", set()),
+    ("Pardon My French\nThe chef swore on live television.", set()),
+    ("All the Tea in China\nThe tycoon refused the offer.", set()),
+    # cold turkey, talking turkey, double Dutch spoken, a saying's words in other orders
+    ("The smokers who went cold turkey fared best, the study found.", set()),
+    ("Going Cold Turkey\nThe minister gave up sugar for a month.", set()),
+    ("Turkey went cold on the deal after the election.", {"TR"}),
+    ("Cold weather in Turkey went on for weeks.", {"TR"}),
+    ("Talking Turkey\nAnkara's central bank cut rates again.", {"TR"}),
+    ("The Welsh on the coast voted for Plaid Cymru.", {"GB"}),
+    ("The minister was speaking in double Dutch, MPs said.", set()),
+    ("Dutch schools will double their hours of English, the minister said.", {"NL"}),
+    ("The French excused themselves from the talks.", {"FR"}),
+    ("Excuse My French\nThe chef swore on live television.", set()),
+    ("Pardoning his French, the minister said the plan was rubbish.", set()),
+    ("Beware the Greeks, the German finance minister said of the bailout talks.", {"GR", "DE"}),
+    ("Nobody expected the Spanish team to win the final.", {"ES"}),
+    ("No one expects the Spanish Inquisition\nThe audit came without warning.", set()),
+    ("The show was more British than the British Museum's, critics said.", {"GB"}),
+    ("More Chinese than Indian students enrolled in 2023.", {"CN", "IN"}),
+    ("Chinese exports grew more than Chinese imports.", {"CN"}),
+    # quotations and tempers
+    ("Something is rotten in the state of Denmark, the MP said of the council's accounts.", set()),
+    ("\"Something's rotten in the state of Denmark,\" the judge told the court in Leeds.", set()),
+    ("The state of Denmark's finances is sound, the central bank said.", {"DK"}),
+    ("Rotten fish from Denmark was seized at the port in Hull.", {"DK"}),
+    ("Ministers longed for the fleshpots of Egypt after a year of austerity.", set()),
+    ("Tourists returned to the beaches of Egypt this summer.", {"EG"}),
+    ("The ruling got his Irish up, and he called the judge a fool.", set()),
+    ("Irish voters got up early to queue at polling stations.", {"IE"}),
+]
+# fmt: on
+
+
+# rows of SAYINGS the rules still misread (strict xfail, as KNOWN_MISREADINGS): an idiom of
+# country_idioms.json whose words are read literally after it ("The China syndrome of cheap imports",
+# "Irish twins born in Cork", "The Dutch uncle of the bride"), and "Turkey" capitalised in a
+# subhead after a verb, read as the bird at a sentence's start ("Talking Turkey")
+SAYINGS_MISREAD = frozenset(
+    [
+        "Talking Turkey\nAnkara's central bank cut rates again.",
+        "The China syndrome of cheap imports hit Ohio's factories, economists said.",
+        "Irish twins born in Cork were the first of the year, the hospital said.",
+        "The Dutch uncle of the bride spoke at the wedding in Utrecht.",
+    ]
+)
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -3886,6 +4020,7 @@ ROWS = (
     + NAMESAKES
     + KITCHENS
     + IDIOMS
+    + SAYINGS
 )
 
 
@@ -3910,6 +4045,7 @@ ROWS = (
             | NAMESAKES_MISREAD
             | KITCHENS_MISREAD
             | IDIOMS_MISREAD
+            | SAYINGS_MISREAD
             else [],
         )
         for body, codes in ROWS
