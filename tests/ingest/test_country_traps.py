@@ -3983,6 +3983,37 @@ TERMS_OF_ART: list[tuple[str, set[str]]] = [
     ("Chinese auction houses sold jade worth $10m in Hong Kong.", {"CN", "HK"}),
     ("French lavender growers in Provence had a poor harvest.", {"FR"}),
     ("Egyptian goose farmers near Cairo were compensated.", {"EG"}),
+    # kitchen techniques, hair, games and more sport
+    ("Ask the butcher to French trim the rack of lamb.", set()),
+    ("The cake is topped with Italian meringue and toasted almonds.", set()),
+    ("Swiss meringue is cooked over a bain-marie; French meringue is not.", set()),
+    ("Pipe the Swiss buttercream onto the cooled cupcakes.", set()),
+    ("The diner's French dip comes with a cup of jus.", set()),
+    ("Grandma baked Mexican wedding cookies for the party in Ohio.", set()),
+    ("Swedish death cleaning means clearing out before your heirs must.", set()),
+    ("He had a French crop before the season began.", set()),
+    ("The gym bought kettlebells and Bulgarian bags.", set()),
+    ("Pitchers warm up with Cuban rotations.", set()),
+    ("She won silver in the Canadian canoe at the regatta in Ohio.", set()),
+    ("The batsman survived a Chinese cut off the first ball.", set()),
+    ("The wrestler hit a Japanese arm drag and a Canadian crossface.", set()),
+    ("Australian pull-ups are easier than chin-ups, coaches say.", set()),
+    ("The family plays Dutch Blitz and Egyptian ratscrew at Christmas.", set()),
+    ("The shirt has an Italian collar with a wide spread.", set()),
+    ("Swiss darning hides the worn heel of the sock.", set()),
+    # the country meant beside them
+    ("French trimming of the budget angered Paris unions.", {"FR"}),
+    ("Italian meringue makers in Milan raised prices.", {"IT"}),
+    ("The Swiss meringue maker in Meiringen exports to Germany.", {"CH", "DE"}),
+    ("French dip in exports worried Paris.", {"FR"}),
+    ("Mexican wedding guests were stuck at the border.", {"MX"}),
+    ("Swedish death rates fell last year, Stockholm said.", {"SE"}),
+    ("The French crop of wheat was the smallest in years.", {"FR"}),
+    ("Bulgarian bags of mail were lost in Sofia.", {"BG"}),
+    ("The Canadian canoe team trained in Ontario.", {"CA"}),
+    ("The Chinese cut interest rates again, Beijing said.", {"CN"}),
+    ("Japanese arms makers won the contract.", {"JP"}),
+    ("Italian collar workers marched in Turin.", {"IT"}),
 ]
 # fmt: on
 
@@ -3991,7 +4022,8 @@ TERMS_OF_ART: list[tuple[str, set[str]]] = [
 # anemone flowers") or before a noun it modifies ("Japanese candlestick pattern", "Greek yogurt
 # sales"), a WordNet compound before a noun or a hyphen ("German measles cases", "Spanish rice
 # farmers", "Dutch door-to-door"), and terms left out because their words read literally as
-# often ("Dutch book", "Danish oil", "French overture", "French letter")
+# often ("Dutch book", "Danish oil", "French overture", "French letter", "French crop", "Chinese cut",
+# "Bulgarian bags of mail")
 TERMS_OF_ART_MISREAD = frozenset(
     [
         "A Japanese candlestick pattern called a doji appeared on the chart.",
@@ -4010,6 +4042,11 @@ TERMS_OF_ART_MISREAD = frozenset(
         "The Dutch door-to-door campaign reached a million voters, the party in Amsterdam said.",
         "Spanish rice farmers in Valencia lost their crop to the drought.",
         "French lavender growers in Provence had a poor harvest.",
+        "The diner's French dip comes with a cup of jus.",
+        "Swedish death cleaning means clearing out before your heirs must.",
+        "He had a French crop before the season began.",
+        "The batsman survived a Chinese cut off the first ball.",
+        "The gym bought kettlebells and Bulgarian bags.",
     ]
 )
 
