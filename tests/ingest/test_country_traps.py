@@ -3152,7 +3152,6 @@ SET_PHRASES_MISREAD = frozenset(
         "The Portuguese man o' war washed up on the beach.",
         "The dress was trimmed with Belgian lace.",
         "The restaurant serves Peking duck and Singapore noodles.",
-        "The garden has a Mexican orange blossom hedge.",
         "The designer favours French navy and Indian yellow.",
         "Russian roulette aside, Russian banks face new sanctions.",
         "Chinese walls are rising along the border, the report said.",
@@ -4014,6 +4013,25 @@ TERMS_OF_ART: list[tuple[str, set[str]]] = [
     ("The Chinese cut interest rates again, Beijing said.", {"CN"}),
     ("Japanese arms makers won the contract.", {"JP"}),
     ("Italian collar workers marched in Turin.", {"IT"}),
+    # dance, riding, climbing, piping and more plants
+    ("The couple's Cuban motion impressed the judges in Blackpool.", set()),
+    ("The spa in Bath offers Thai yoga massage.", set()),
+    ("Tie a French prusik above the belay device.", set()),
+    ("German buttercream is made with custard; French buttercream with yolks.", set()),
+    ("She decorated the cake with Russian piping tips.", set()),
+    ("The stallion performed a Spanish walk for the crowd in Ohio.", set()),
+    ("The Spanish Riding School in Vienna reopened to visitors.", set()),
+    ("Mexican sunflowers brighten the border in late summer.", set()),
+    ("The Mexican orange blossom hedge needs trimming, gardeners in Kent said.", set()),
+    ("Bidders at a Japanese auction drop out as the price rises.", set()),
+    # the country meant beside them
+    ("The Cuban motion at the UN was rejected by the US.", {"CU", "US"}),
+    ("Thai yoga teachers in Chiang Mai met the Thai minister.", {"TH"}),
+    ("German butter prices rose 5%.", {"DE"}),
+    ("Russian piping of gas to Europe fell.", {"RU"}),
+    ("Spanish walkers crowded the Camino near Leon, Madrid said.", {"ES"}),
+    ("Mexican orange exports to the US rose 6%.", {"MX", "US"}),
+    ("Japanese auction houses sold prints worth $5m in Tokyo.", {"JP"}),
 ]
 # fmt: on
 
@@ -4023,7 +4041,7 @@ TERMS_OF_ART: list[tuple[str, set[str]]] = [
 # sales"), a WordNet compound before a noun or a hyphen ("German measles cases", "Spanish rice
 # farmers", "Dutch door-to-door"), and terms left out because their words read literally as
 # often ("Dutch book", "Danish oil", "French overture", "French letter", "French crop", "Chinese cut",
-# "Bulgarian bags of mail")
+# "Bulgarian bags of mail", "the Cuban motion at the UN")
 TERMS_OF_ART_MISREAD = frozenset(
     [
         "A Japanese candlestick pattern called a doji appeared on the chart.",
@@ -4047,6 +4065,9 @@ TERMS_OF_ART_MISREAD = frozenset(
         "He had a French crop before the season began.",
         "The batsman survived a Chinese cut off the first ball.",
         "The gym bought kettlebells and Bulgarian bags.",
+        "The couple's Cuban motion impressed the judges in Blackpool.",
+        "The Mexican orange blossom hedge needs trimming, gardeners in Kent said.",
+        "Bidders at a Japanese auction drop out as the price rises.",
     ]
 )
 
