@@ -1776,7 +1776,7 @@ SENSES: list[tuple[str, set[str]]] = [
     ("Spanish olive growers expect a poor harvest.", {"ES"}),
     ("Swiss farmers grow chard, potatoes and wheat.", {"CH"}),
     ("Japanese maple exports rose by a tenth.", {"JP"}),
-    ("Norwegian forest owners sold timber to Sweden.", {"NO", "SE"}),
+    ("Norwegian forest owners sold logs to Swedish mills.", {"NO", "SE"}),
     ("Cuban scientists counted frogs in the mangroves.", {"CU"}),
     ("Jamaican farmers said fruit bats ate their figs.", {"JM"}),
     ("Madagascar's periwinkle harvest supplies drug firms.", {"MG"}),
@@ -1974,7 +1974,6 @@ SENSES_MISREADINGS = frozenset(
 # "her sister India", "Georgia, his eldest daughter,")
 KNOWN_MISREADINGS = frozenset(
     [
-        "Turkish delight and Greek yoghurt sold out before Christmas.",
         "The French windows opened onto a Japanese garden.",
         "The course teaches Mandarin, Arabic and Spanish to adults.",
         "Pass the French mustard, she said.",
@@ -2592,7 +2591,6 @@ STYLES_MISREAD = frozenset(
         "The wedding band played Irish folk music until midnight.",
         "The garden is laid out as a formal French parterre.",
         "The library's collection of Mexican muralism posters is on display.",
-        "The studio teaches Brazilian jiu-jitsu and capoeira.",
         "Polish posters from the 1960s fetch high prices at auction.",
         "Turkish carpet weavers earn less than the minimum wage.",
     ]
@@ -3149,12 +3147,9 @@ SET_PHRASES_MISREAD = frozenset(
         "Thai massage classes are held on Tuesdays.",
         "The diner serves French onion soup on Fridays.",
         "Greek yoghurt sales rose 12% at the supermarket.",
-        "A Russian blue won best in show.",
         "The Portuguese man o' war washed up on the beach.",
         "The dress was trimmed with Belgian lace.",
         "The restaurant serves Peking duck and Singapore noodles.",
-        "The chef's Swedish fish is a dessert of sweets.",
-        "The garden has a Mexican orange blossom hedge.",
         "The designer favours French navy and Indian yellow.",
         "Russian roulette aside, Russian banks face new sanctions.",
         "Chinese walls are rising along the border, the report said.",
@@ -3858,6 +3853,222 @@ IDIOMS_MISREAD = frozenset(
     ]
 )
 
+# terms of art with a country's form that do not mean the country, read from country_idioms.json: gym
+# and fighting techniques, finance and games jargon, theorems and models, breeds, plants, clothing,
+# furniture, crafts, music and driving or sailing slang; beside them the same words where the
+# country is meant (its army, its people, its goods, a noun of trade after the term)
+# fmt: off
+TERMS_OF_ART: list[tuple[str, set[str]]] = [
+    # gym, sport and fighting techniques
+    ("She added Romanian deadlifts and Bulgarian split squats to her leg day.", set()),
+    ("The Romanian deadlift works the hamstrings, the trainer said.", set()),
+    ("Bulgarian split squats are the exercise most athletes hate.", set()),
+    ("He holds a black belt in Brazilian jiu-jitsu and teaches in Ohio.", set()),
+    ("The fighter won with a Peruvian necktie in the second round.", set()),
+    ("The wrestler sent his rival into the ropes with an Irish whip.", set()),
+    ("An Indian deathlock ended the match in Tokyo.", set()),
+    ("The spa in Leeds offers Thai massage and reflexology.", set()),
+    ("A Thai massage costs £50 at the hotel.", set()),
+    ("Physios recommend Cuban presses for shoulder health.", set()),
+    # finance, economics and games jargon
+    ("Economists warned that gas exports could bring on a bout of Dutch disease in Mozambique.", {"MZ"}),
+    ("Traders read Japanese candlesticks on the chart of the pound.", set()),
+    ("A Japanese candlestick pattern called a doji appeared on the chart.", set()),
+    ("The auction house used a Chinese auction to raise money for the school.", set()),
+    ("Philosophers call a set of bets that must lose a Dutch book.", set()),
+    ("The children played Chinese checkers and Chinese poker after dinner.", set()),
+    ("Fans of Mexican train dominoes meet on Fridays in the library.", set()),
+    # mathematics, science and computing
+    ("The puzzle is solved with the Chinese remainder theorem.", set()),
+    ("Safety experts use the Swiss cheese model of accidents.", set()),
+    ("The Swiss cheese model explains how small failures line up.", set()),
+    ("Every Egyptian fraction is a sum of distinct unit fractions.", set()),
+    ("The Chinese postman problem asks for the shortest route along every street.", set()),
+    ("Statisticians used the German tank problem to estimate the output.", set()),
+    ("The Chinese room argument is a classic of the philosophy of mind.", set()),
+    ("Pupils learnt Russian peasant multiplication in maths class.", set()),
+    ("The Hungarian method assigns workers to jobs at the lowest cost.", set()),
+    # medicine
+    ("German measles cases rose in schools in Wales.", set()),
+    ("The Dutch elm disease killed most of the trees in the park.", set()),
+    # breeds and animals
+    ("The Belgian Malinois found the drugs in the lorry in Kent.", set()),
+    ("Police in Texas bought two Belgian Malinois and a Dutch shepherd.", set()),
+    ("A Portuguese water dog lives in the White House.", set()),
+    ("The Russian blue cat won the show in Ohio.", set()),
+    ("A Norwegian forest cat was rescued from the tree in Leeds.", set()),
+    ("The Turkish van cat loves to swim, the owner in Bristol said.", set()),
+    ("The British shorthair is the most popular cat in the survey.", set()),
+    ("A Japanese chin and a Chinese shar-pei were stolen from the kennels.", set()),
+    ("The French lop rabbit won first prize at the county show.", set()),
+    ("Indian runner ducks patrol the vineyard in South Africa.", {"ZA"}),
+    ("The Egyptian goose has spread across the parks of London.", set()),
+    ("The pet shop sold a Russian tortoise to the boy.", set()),
+    ("The Australian cattle dog herded the cows in Montana.", set()),
+    ("A Thai ridgeback took best in show.", set()),
+    ("The Egyptian mau is one of the fastest cats.", set()),
+    ("Breeders of the Swiss mountain dog met in Vermont.", set()),
+    # plants
+    ("Spanish bluebells are crowding out the native flowers in the woods.", set()),
+    ("Russian sage and French lavender fill the border of the garden.", set()),
+    ("The Japanese anemone flowers in late summer.", set()),
+    ("The Russian olive is an invasive tree in Colorado.", set()),
+    ("The Chinese mitten crab has colonised the Thames.", set()),
+    # clothing, furniture and crafts
+    ("The shirt has a Cuban collar and short sleeves.", set()),
+    ("He wore a gold Cuban link chain to the trial.", set()),
+    ("The jacket has a Chinese collar in black silk.", set()),
+    ("The hoodie is made of French terry.", set()),
+    ("The cabinet is in the Chinese Chippendale style.", set()),
+    ("Rub Danish oil into the oak table twice a year.", set()),
+    ("The kitchen has a Dutch door that opens at the top.", set()),
+    ("Austrian blinds hung in every window of the hotel.", set()),
+    ("The house is furnished in French provincial style.", set()),
+    ("Stitch a French knot for each eye of the bear.", set()),
+    ("The class teaches Irish crochet and Swedish weaving.", set()),
+    # music, art and words for people
+    ("The oboist also plays the English horn.", set()),
+    ("The chord is a German sixth, not an Italian sixth.", set()),
+    ("The symphony opens with a French overture.", set()),
+    ("The guitarist favours the Hungarian minor scale.", set()),
+    ("The actress is the classic English rose.", set()),
+    # driving, sailing and aviation
+    ("He put the lorry in Mexican overdrive down the hill.", set()),
+    ("Give the old car an Italian tune-up on the motorway.", set()),
+    ("Cyclists want drivers to learn the Dutch reach before opening a car door.", set()),
+    ("The climber tied an Italian hitch to the harness.", set()),
+    ("The sailor tied a Spanish bowline and a Portuguese bowline.", set()),
+    ("Panels are shaped on an English wheel in the workshop.", set()),
+    ("The crew rigged a Spanish burton to lift the cargo.", set()),
+    # other named things
+    ("The hotel serves a full English breakfast until eleven.", set()),
+    ("Greek yogurt sales in the US doubled.", {"US"}),
+    ("The canteen served Spanish rice and beans.", set()),
+    ("She bought a bag of Swedish fish at the cinema.", set()),
+    ("He carried a French letter in his wallet, the court heard.", set()),
+    ("Football hooliganism was once called the English disease.", set()),
+    # the country meant: its people, its forces, its goods, the literal words
+    ("Romanian officials said the deadline for the deal had passed.", {"RO"}),
+    ("Bulgarian police split the crowd in Sofia.", {"BG"}),
+    ("Brazilian fighters won three titles, Brazil's sports minister said.", {"BR"}),
+    ("Thai massage parlours in Bangkok were raided, Thai police said.", {"TH"}),
+    ("Thai officials met Cambodian ministers at the border.", {"TH", "KH"}),
+    ("Japanese candlestick makers in Kyoto raised prices.", {"JP"}),
+    ("Japanese shares fell 2% in Tokyo.", {"JP"}),
+    ("The Chinese remainder of the debt will be paid in yuan, Beijing said.", {"CN"}),
+    ("Swiss cheese exports fell 4% last year.", {"CH"}),
+    ("The Swiss model of direct democracy was debated in Bern.", {"CH"}),
+    ("Egyptian officials said the fraction of wheat imported from Russia rose.", {"EG", "RU"}),
+    ("German tanks crossed into Poland in 1939.", {"DE", "PL"}),
+    ("Dutch disease experts from the Netherlands studied the elms.", {"NL"}),
+    ("The Dutch door-to-door campaign reached a million voters, the party in Amsterdam said.", {"NL"}),
+    ("Belgian police arrested two men in Brussels.", {"BE"}),
+    ("Portuguese water companies raised prices in Lisbon.", {"PT"}),
+    ("Russian troops shelled Kharkiv, Ukrainian officials said.", {"RU", "UA"}),
+    ("Norwegian forest owners sold timber to Sweden.", {"NO", "SE"}),
+    ("Turkish vans carried aid into Syria.", {"TR", "SY"}),
+    ("Cuban collar workers in Havana went on strike.", {"CU"}),
+    ("Danish oil output from the North Sea fell.", {"DK"}),
+    ("Austrian ministers met in Vienna.", {"AT"}),
+    ("Irish whiskey exports to the US rose 9%.", {"IE", "US"}),
+    ("Spanish rice farmers in Valencia lost their crop to the drought.", {"ES"}),
+    ("Swedish fishermen protested against the quotas.", {"SE"}),
+    ("Greek yogurt makers in Athens raised prices.", {"GR"}),
+    ("Mexican drivers blocked the highway near Monterrey.", {"MX"}),
+    ("Italian police seized the cars in Naples.", {"IT"}),
+    ("Peruvian officials said the mine would reopen.", {"PE"}),
+    ("Chinese auction houses sold jade worth $10m in Hong Kong.", {"CN", "HK"}),
+    ("French lavender growers in Provence had a poor harvest.", {"FR"}),
+    ("Egyptian goose farmers near Cairo were compensated.", {"EG"}),
+    # kitchen techniques, hair, games and more sport
+    ("Ask the butcher to French trim the rack of lamb.", set()),
+    ("The cake is topped with Italian meringue and toasted almonds.", set()),
+    ("Swiss meringue is cooked over a bain-marie; French meringue is not.", set()),
+    ("Pipe the Swiss buttercream onto the cooled cupcakes.", set()),
+    ("The diner's French dip comes with a cup of jus.", set()),
+    ("Grandma baked Mexican wedding cookies for the party in Ohio.", set()),
+    ("Swedish death cleaning means clearing out before your heirs must.", set()),
+    ("He had a French crop before the season began.", set()),
+    ("The gym bought kettlebells and Bulgarian bags.", set()),
+    ("Pitchers warm up with Cuban rotations.", set()),
+    ("She won silver in the Canadian canoe at the regatta in Ohio.", set()),
+    ("The batsman survived a Chinese cut off the first ball.", set()),
+    ("The wrestler hit a Japanese arm drag and a Canadian crossface.", set()),
+    ("Australian pull-ups are easier than chin-ups, coaches say.", set()),
+    ("The family plays Dutch Blitz and Egyptian ratscrew at Christmas.", set()),
+    ("The shirt has an Italian collar with a wide spread.", set()),
+    ("Swiss darning hides the worn heel of the sock.", set()),
+    # the country meant beside them
+    ("French trimming of the budget angered Paris unions.", {"FR"}),
+    ("Italian meringue makers in Milan raised prices.", {"IT"}),
+    ("The Swiss meringue maker in Meiringen exports to Germany.", {"CH", "DE"}),
+    ("French dip in exports worried Paris.", {"FR"}),
+    ("Mexican wedding guests were stuck at the border.", {"MX"}),
+    ("Swedish death rates fell last year, Stockholm said.", {"SE"}),
+    ("The French crop of wheat was the smallest in years.", {"FR"}),
+    ("Bulgarian bags of mail were lost in Sofia.", {"BG"}),
+    ("The Canadian canoe team trained in Ontario.", {"CA"}),
+    ("The Chinese cut interest rates again, Beijing said.", {"CN"}),
+    ("Japanese arms makers won the contract.", {"JP"}),
+    ("Italian collar workers marched in Turin.", {"IT"}),
+    # dance, riding, climbing, piping and more plants
+    ("The couple's Cuban motion impressed the judges in Blackpool.", set()),
+    ("The spa in Bath offers Thai yoga massage.", set()),
+    ("Tie a French prusik above the belay device.", set()),
+    ("German buttercream is made with custard; French buttercream with yolks.", set()),
+    ("She decorated the cake with Russian piping tips.", set()),
+    ("The stallion performed a Spanish walk for the crowd in Ohio.", set()),
+    ("The Spanish Riding School in Vienna reopened to visitors.", set()),
+    ("Mexican sunflowers brighten the border in late summer.", set()),
+    ("The Mexican orange blossom hedge needs trimming, gardeners in Kent said.", set()),
+    ("Bidders at a Japanese auction drop out as the price rises.", set()),
+    # the country meant beside them
+    ("The Cuban motion at the UN was rejected by the US.", {"CU", "US"}),
+    ("Thai yoga teachers in Chiang Mai met the Thai minister.", {"TH"}),
+    ("German butter prices rose 5%.", {"DE"}),
+    ("Russian piping of gas to Europe fell.", {"RU"}),
+    ("Spanish walkers crowded the Camino near Leon, Madrid said.", {"ES"}),
+    ("Mexican orange exports to the US rose 6%.", {"MX", "US"}),
+    ("Japanese auction houses sold prints worth $5m in Tokyo.", {"JP"}),
+]
+# fmt: on
+
+# rows of TERMS_OF_ART the rules still misread (strict xfail, as KNOWN_MISREADINGS): a term's last
+# word before a word that is a noun as well as a verb ("a Portuguese water dog lives", "Japanese
+# anemone flowers") or before a noun it modifies ("Japanese candlestick pattern", "Greek yogurt
+# sales"), a WordNet compound before a noun or a hyphen ("German measles cases", "Spanish rice
+# farmers", "Dutch door-to-door"), and terms left out because their words read literally as
+# often ("Dutch book", "Danish oil", "French overture", "French letter", "French crop", "Chinese cut",
+# "Bulgarian bags of mail", "the Cuban motion at the UN")
+TERMS_OF_ART_MISREAD = frozenset(
+    [
+        "A Japanese candlestick pattern called a doji appeared on the chart.",
+        "Philosophers call a set of bets that must lose a Dutch book.",
+        "Fans of Mexican train dominoes meet on Fridays in the library.",
+        "German measles cases rose in schools in Wales.",
+        "A Portuguese water dog lives in the White House.",
+        "The Turkish van cat loves to swim, the owner in Bristol said.",
+        "The French lop rabbit won first prize at the county show.",
+        "The Japanese anemone flowers in late summer.",
+        "He wore a gold Cuban link chain to the trial.",
+        "Rub Danish oil into the oak table twice a year.",
+        "The symphony opens with a French overture.",
+        "Greek yogurt sales in the US doubled.",
+        "He carried a French letter in his wallet, the court heard.",
+        "The Dutch door-to-door campaign reached a million voters, the party in Amsterdam said.",
+        "Spanish rice farmers in Valencia lost their crop to the drought.",
+        "French lavender growers in Provence had a poor harvest.",
+        "The diner's French dip comes with a cup of jus.",
+        "Swedish death cleaning means clearing out before your heirs must.",
+        "He had a French crop before the season began.",
+        "The batsman survived a Chinese cut off the first ball.",
+        "The gym bought kettlebells and Bulgarian bags.",
+        "The couple's Cuban motion impressed the judges in Blackpool.",
+        "The Mexican orange blossom hedge needs trimming, gardeners in Kent said.",
+        "Bidders at a Japanese auction drop out as the price rises.",
+    ]
+)
+
 
 # sayings and verb idioms with a country's word in shapes a demonym and its noun cannot hold ("go
 # Dutch", "talk double Dutch", "pardon my French", "beware of Greeks bearing gifts", "not for all
@@ -4021,6 +4232,7 @@ ROWS = (
     + KITCHENS
     + IDIOMS
     + SAYINGS
+    + TERMS_OF_ART
 )
 
 
@@ -4046,6 +4258,7 @@ ROWS = (
             | KITCHENS_MISREAD
             | IDIOMS_MISREAD
             | SAYINGS_MISREAD
+            | TERMS_OF_ART_MISREAD
             else [],
         )
         for body, codes in ROWS
