@@ -171,8 +171,14 @@ async def test_queries_read_from_the_replica_and_writes_go_to_the_primary(
             "title": f"Replica {marker}",
         }
 
-        assert _replicas().reads["replica"] - reads_before["replica"] == rounds + 1
-        assert _replicas().reads["primary"] == reads_before["primary"]
+        state = (
+            reads_before,
+            dict(_replicas().reads),
+            _replicas().floor,
+            [(r.replayed, r.down) for r in _replicas().replicas],
+        )
+        assert _replicas().reads["replica"] - reads_before["replica"] == rounds + 1, state
+        assert _replicas().reads["primary"] == reads_before["primary"], state
         assert setup.statements(setup.standby, "SELECT", "article") - on_replica >= rounds + 1
         assert setup.statements(setup.primary, "SELECT", "article") == on_primary, (
             "a query read from the primary"
