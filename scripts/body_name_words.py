@@ -21,32 +21,20 @@ import json
 import sys
 from pathlib import Path
 
-WORDNET = Path("/usr/share/wordnet")
+from country_compounds import index_senses, read_synsets  # type: ignore[import-not-found]
+
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "body_name_words.json"
 GROUP = 14  # noun.group
 NOT_A_NAMES_PART = {15: "noun.location", 17: "noun.object", 18: "noun.person", 28: "noun.time"}
 
 
-def lemmas(pos: str) -> dict[str, list[int]]:
-    """Each one-word lemma of `pos` and the offsets of its senses, most frequent first."""
-    out: dict[str, list[int]] = {}
-    for line in (WORDNET / f"index.{pos}").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        if fields[0].isalpha():
-            out[fields[0]] = [int(offset) for offset in fields[-int(fields[2]) :]]
-    return out
-
-
 def main() -> int:
-    nouns = lemmas("noun")
-    others = set(lemmas("adj")) | set(lemmas("adv"))
-    synsets = (WORDNET / "data.noun").read_bytes()
+    nouns = index_senses("noun")
+    others = set(index_senses("adj")) | set(index_senses("adv"))
+    synsets = read_synsets()
 
     def first_file(word: str) -> int:
-        offset = nouns[word][0]
-        return int(synsets[offset : offset + 40].split()[1])
+        return int(synsets[nouns[word][0]].lexfile)
 
     not_before = sorted(w for w in nouns if w in others or first_file(w) in NOT_A_NAMES_PART)
     bodies = sorted(w for w in nouns if w not in others and first_file(w) == GROUP)

@@ -136,6 +136,7 @@ class Synset:
     hypernyms: tuple[int, ...]
     hyponyms: tuple[int, ...]
     instance: bool = False  # an instance of its hypernym, a named one ("Alps": a range)
+    gloss: str = ""  # its definition and examples (nouns)
 
 
 def read_synsets() -> dict[int, Synset]:
@@ -150,7 +151,8 @@ def read_synsets() -> dict[int, Synset]:
     for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):
             continue
-        fields = line.split(" | ")[0].split()
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
         count = int(fields[3], 16)
         words = tuple(fields[4 + 2 * i].split("(")[0] for i in range(count))
         at = 4 + 2 * count
@@ -158,7 +160,7 @@ def read_synsets() -> dict[int, Synset]:
         up = tuple(int(p[1]) for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
         down = tuple(int(p[1]) for p in pointers if p[0] in ("~", "~i") and p[2] == "n")
         instance = any(p[0] == "@i" for p in pointers)
-        synsets[int(fields[0])] = Synset(int(fields[1]), words, up, down, instance)
+        synsets[int(fields[0])] = Synset(int(fields[1]), words, up, down, instance, gloss)
     return synsets
 
 
@@ -409,7 +411,7 @@ def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
     three most frequent, the first of them a living thing, a food or a person ("halibut", a food
     first; "sage", a person first), not "game" or "bass", whose first senses are an act, a pitch."""
     out = set()
-    for word, offsets in _noun_senses().items():
+    for word, offsets in index_senses().items():
         files = [synsets[offset].lexfile for offset in offsets[:3]]
         if files and files[0] in LIVING_OR_EATEN and lexfile in files:
             out.add(word)
@@ -418,7 +420,7 @@ def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
 
 def _first_sense_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
     """The one-word lower-case nouns whose first (most frequent) sense is in one of `lexfiles`."""
-    return {word for word, offsets in _noun_senses().items() if synsets[offsets[0]].lexfile in lexfiles}
+    return {word for word, offsets in index_senses().items() if synsets[offsets[0]].lexfile in lexfiles}
 
 
 def _senses_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
@@ -512,15 +514,15 @@ def _first_sense_below(synsets: dict[int, Synset], roots: set[int], senses: int 
             below[offset] = offset in roots or any(under(up) for up in synsets[offset].hypernyms)
         return below[offset]
 
-    return {word for word, offsets in _noun_senses().items() if any(under(o) for o in offsets[:senses])}
+    return {word for word, offsets in index_senses().items() if any(under(o) for o in offsets[:senses])}
 
 
-@lru_cache(maxsize=1)
-def _noun_senses() -> dict[str, tuple[int, ...]]:
-    """The one-word lower-case nouns of WordNet's index.noun and the offsets of their senses, the
-    most frequent first."""
+@lru_cache(maxsize=4)
+def index_senses(pos: str = "noun") -> dict[str, tuple[int, ...]]:
+    """The one-word lower-case lemmas of WordNet's index file of `pos` ("noun", "adj", "adv",
+    "verb") and the offsets of their senses, the most frequent first."""
     out = {}
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+    for line in (WORDNET / f"index.{pos}").read_text(encoding="utf-8").splitlines():
         fields = line.split()
         if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
             continue

@@ -42,10 +42,11 @@ import re
 import sys
 from pathlib import Path
 
+from country_compounds import index_senses, read_synsets  # type: ignore[import-not-found]
+
 from gql_news.ingest.countries import desired_countries
 from gql_news.ingest.linker import country_forms
 
-WORDNET = Path("/usr/share/wordnet")
 OUT = Path(__file__).resolve().parent.parent / "gql_news" / "data" / "set_phrase_words.json"
 NAMES = OUT.parent / "set_phrase_names.json"
 # lexicographer files: noun.act, noun.attribute, noun.cognition, noun.communication, noun.event,
@@ -60,35 +61,9 @@ COMPOUND_FILES = {4, 5, 6, 7, 12, 13, 15, 17, 19, 20, 22, 26, 27}
 MAX_WORDS = 4
 
 
-def _synsets() -> dict[int, tuple[int, tuple[int, ...]]]:
-    """Each noun synset's lexicographer file and hypernyms, by offset."""
-    out = {}
-    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split(" | ")[0].split()
-        count = int(fields[3], 16)
-        at = 4 + 2 * count
-        pointers = [fields[at + 1 + 4 * k : at + 5 + 4 * k] for k in range(int(fields[at]))]
-        up = tuple(int(p[1]) for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
-        out[int(fields[0])] = (int(fields[1]), up)
-    return out
-
-
-def _first_senses() -> dict[str, int]:
-    """The one-word lower-case nouns of index.noun and the offset of their first sense."""
-    out = {}
-    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or not fields[0].isalpha() or not fields[0].islower():
-            continue
-        out[fields[0]] = int(fields[6 + int(fields[3])])
-    return out
-
-
 def main() -> int:
-    synsets = _synsets()
-    first = _first_senses()
+    synsets = read_synsets()
+    first = {word: offsets[0] for word, offsets in index_senses().items()}
 
     def below(offset: int, root: int) -> bool:
         seen, stack = set(), [offset]
@@ -98,15 +73,15 @@ def main() -> int:
                 return True
             if current not in seen:
                 seen.add(current)
-                stack.extend(synsets[current][1])
+                stack.extend(synsets[current].hypernyms)
         return False
 
     out = {
-        "abstract_nouns": sorted(w for w, o in first.items() if synsets[o][0] in ABSTRACT),
+        "abstract_nouns": sorted(w for w, o in first.items() if synsets[o].lexfile in ABSTRACT),
         "colours": sorted(w for w, o in first.items() if below(o, CHROMATIC_COLOR)),
-        "artifacts": sorted(w for w, o in first.items() if synsets[o][0] == ARTIFACT),
-        "living_and_eaten": sorted(w for w, o in first.items() if synsets[o][0] in LIVING_AND_EATEN),
-        "speech": sorted(w for w, o in first.items() if synsets[o][0] == SPEECH),
+        "artifacts": sorted(w for w, o in first.items() if synsets[o].lexfile == ARTIFACT),
+        "living_and_eaten": sorted(w for w, o in first.items() if synsets[o].lexfile in LIVING_AND_EATEN),
+        "speech": sorted(w for w, o in first.items() if synsets[o].lexfile == SPEECH),
     }
     out["other_compounds"] = sorted(_other_compounds())
     short = ("colours", "other_compounds")
@@ -127,15 +102,11 @@ def _other_compounds() -> set[str]:
             if " " not in form:
                 forms.setdefault(form, set()).update(every)
     out = set()
-    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
+    for synset in read_synsets().values():
+        if synset.lexfile in COMPOUND_FILES or synset.lexfile < 0 or synset.instance:
             continue
-        head, _, gloss = line.partition(" | ")
-        fields = head.split()
-        if int(fields[1]) in COMPOUND_FILES or "@i" in fields:
-            continue
-        said = f" {' '.join(re.findall(r'[a-z]+', gloss.lower()))} "
-        for lemma in (fields[4 + 2 * i] for i in range(int(fields[3], 16))):
+        said = f" {' '.join(re.findall(r'[a-z]+', synset.gloss.lower()))} "
+        for lemma in synset.words:
             parts = lemma.split("_")
             first = parts[0].lower()
             if (
