@@ -113,7 +113,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
-from gql_news.ingest.cue_words import LEADING_STOP, ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, MODALS, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
     a_language_taught_in,
@@ -138,6 +138,21 @@ from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.sayings import saying_spans
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
+from gql_news.ingest.story_people import (
+    a_countrys_statement,
+    a_defendants_surname,
+    a_full_names_surname,
+    a_line_up_item,
+    a_party_to_a_case,
+    a_persons_act,
+    a_sides_opponent,
+    a_sovereign_title_owned,
+    called_so_as_a_person,
+    compared_with_a_person,
+    named_as_a_person,
+    ones_children,
+    survived_by,
+)
 from gql_news.ingest.trie_pattern import trie_source
 from gql_news.ingest.word_senses import (
     a_demonym_naming_one,
@@ -183,7 +198,6 @@ _A_TOWN_AFTER = re.compile(
     # a clause, not an apposition: "In Niger, the river is", "In Ukraine, the river Dnipro carried"
     r"(?![^\S\n]+(?:is|was|are|were|has|had|will|would|runs|flows|rises)(?![\w'’-])|[^\S\n]+[A-Z])"
 )
-MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
 _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
@@ -1078,8 +1092,8 @@ def not_the_country(
         (
             names
             and _in_a_name(body, start, form, previous, context, surnames_before)
-            and not (_a_side(body, end) and not _a_full_names_surname(body, start, context))
-            and not _a_sides_opponent(body, start, context)
+            and not (_a_side(body, end) and not a_full_names_surname(body, start, context))
+            and not a_sides_opponent(body, start, context)
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or (names and _a_line_up_item(body, start, end))
@@ -1184,7 +1198,7 @@ def _in_a_name(
         return True
     if (
         form.lower() not in context.given_names
-        and _a_persons_act(body, start, start + len(form))
+        and a_persons_act(body, start, start + len(form))
         and _named_by(body, start, form)
     ):
         return True  # "Cuba Henderson ... Cuba first travelled there himself": a given name no list has
@@ -1299,7 +1313,7 @@ def _owned_as_a_country(body: str, end: int) -> bool:
     return body.startswith(("'", "’"), end) and (
         _SOVEREIGN_OWNED.match(body, end) is not None
         or _COUNTRY_OWNED.match(body, end) is not None
-        or _a_sovereign_title_owned(body, end)
+        or a_sovereign_title_owned(body, end)
     )
 
 
@@ -1518,8 +1532,6 @@ def _a_relative(determiner: str, words: str, noun: str, context: CountryContext)
     """Whether a noun phrase names one's relatives: a relative's noun, not a country's kin, or
     one's children (story_people.py)."""
     if noun.endswith("children"):
-        from gql_news.ingest.story_people import ones_children  # it reads this module's helpers
-
         return ones_children(determiner, noun)
     return _a_relatives_noun(noun, context) and not _kin_of_a_country(determiner, words, noun)
 
@@ -1731,38 +1743,12 @@ _STORY_NAME_ENDS = (
 def _a_party_to_a_case(body: str, start: int, end: int) -> bool:
     if not (body.startswith((" v ", " v. "), end) or body.endswith((" v ", " v. "), 0, start)):
         return False  # no case's name around the form: the common case skips the reading
-    from gql_news.ingest.story_people import a_party_to_a_case  # it reads this module's helpers
 
     return a_party_to_a_case(body, start, end)
 
 
-def _a_persons_act(body: str, start: int, end: int) -> bool:
-    from gql_news.ingest.story_people import a_persons_act  # it reads this module's helpers
-
-    return a_persons_act(body, start, end)
-
-
-def _a_sovereign_title_owned(body: str, end: int) -> bool:
-    from gql_news.ingest.story_people import a_sovereign_title_owned  # it reads this module's helpers
-
-    return a_sovereign_title_owned(body, end)
-
-
-def _a_sides_opponent(body: str, start: int, context: CountryContext) -> bool:
-    from gql_news.ingest.story_people import a_sides_opponent  # it reads this module's helpers
-
-    return a_sides_opponent(body, start, context)
-
-
-def _a_full_names_surname(body: str, start: int, context: CountryContext) -> bool:
-    from gql_news.ingest.story_people import a_full_names_surname  # it reads this module's helpers
-
-    return a_full_names_surname(body, start, context)
-
-
 def _a_defendants_surname(body: str, start: int, form: str, context: CountryContext) -> bool:
     """ "The evidence against Holland" after "Derek Holland": the defendant (story_people.py)."""
-    from gql_news.ingest.story_people import a_defendants_surname  # it reads this module's helpers
 
     if not body.endswith("against", 0, start - 1):
         return False
@@ -1773,7 +1759,6 @@ def _a_defendants_surname(body: str, start: int, form: str, context: CountryCont
 def _called_so_as_a_person(body: str, end: int) -> bool:
     if not body.startswith(", as ", end):
         return False
-    from gql_news.ingest.story_people import called_so_as_a_person  # it reads this module's helpers
 
     return called_so_as_a_person(body, end)
 
@@ -1781,14 +1766,12 @@ def _called_so_as_a_person(body: str, end: int) -> bool:
 def _survived_by(body: str, start: int) -> bool:
     if not body.endswith("by ", 0, start):
         return False
-    from gql_news.ingest.story_people import survived_by  # it reads this module's helpers
 
     return survived_by(body, start)
 
 
 def _compared_with_a_person(body: str, start: int, form: str, context: CountryContext) -> bool:
     """ "Archer, like Jordan, was born" after "Chris Jordan": a person (story_people.py)."""
-    from gql_news.ingest.story_people import compared_with_a_person  # it reads this module's helpers
 
     if not body.endswith("like", 0, start - 1):
         return False
@@ -1801,21 +1784,13 @@ def _named_as_a_person(body: str, start: int, end: int) -> bool:
         ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s "), 0, start
     ):
         return False  # no "named her", "I am", "my name is" before the form
-    from gql_news.ingest.story_people import named_as_a_person  # it reads this module's helpers
 
     return named_as_a_person(body, start, end)
-
-
-def _a_countrys_statement(body: str, end: int) -> bool:
-    from gql_news.ingest.story_people import a_countrys_statement  # it reads this module's helpers
-
-    return a_countrys_statement(body, end)
 
 
 def _a_line_up_item(body: str, start: int, end: int) -> bool:
     if body.find(":", body.rfind("\n", 0, start) + 1, start) < 0:
         return False  # no head's colon before the form in its paragraph
-    from gql_news.ingest.story_people import a_line_up_item  # it reads this module's helpers
 
     return a_line_up_item(body, start, end)
 
@@ -1839,7 +1814,7 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
-    if named and _a_countrys_statement(body, start + len(form)):
+    if named and a_countrys_statement(body, start + len(form)):
         return False  # "Jordan said it would add staff": the country, whoever bears the name
     if (
         named
@@ -1848,7 +1823,7 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     ):
         # "plays for Jordan", "Jordan beat Kuwait": outside a quotation the body's usage decides,
         # unless the occurrence speaks a quotation or opens a sentence about him or her
-        return _a_persons_act(body, start, start + len(form))
+        return a_persons_act(body, start, start + len(form))
     return named
 
 

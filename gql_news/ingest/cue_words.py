@@ -54,6 +54,8 @@ ORG_WORDS = frozenset(
     }
 )  # fmt: skip
 # Capitalised words that start sentences or titles rather than names.
+# modal verbs: like a given name they open a phrase before a name ("Can Jordan", "Will Chad")
+MODALS = frozenset(["may", "might", "must", "can", "could", "will", "would", "shall", "should"])
 LEADING_STOP = frozenset(
     {
         "the", "a", "an", "and", "but", "or", "so", "yet", "however", "meanwhile", "in", "on", "at",

@@ -51,14 +51,13 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.country_context import (
-    MODALS,
     CountryContext,
     given_name_gender,
     not_the_country,
     sentence_start,
     shipped_country_context,
 )
-from gql_news.ingest.cue_words import LEADING_STOP, TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, MODALS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
 from gql_news.ingest.story_people import a_player_for_a_side

@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
-from gql_news.ingest.cue_words import LEADING_STOP
+from gql_news.ingest.cue_words import LEADING_STOP, MODALS
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -329,7 +329,7 @@ def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
         return False
     word = verb.group(1)
     return (
-        word in country_context.MODALS
+        word in MODALS
         or word in {"said", "says", "has", "had", "is", "was"}
         or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
     )
@@ -352,7 +352,7 @@ def _a_verb_or_function_word(word: str, context: CountryContext) -> bool:
     return (
         word in context.stop_words
         or word in context.verb_forms
-        or word in country_context.MODALS
+        or word in MODALS
         or word.endswith("ed")
         or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
     )

@@ -48,7 +48,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
-from gql_news.ingest.cue_words import ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import MODALS, ROLE_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -210,7 +210,7 @@ def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> b
         word in country_context._AUXILIARIES
         or word in context.verb_forms
         or (word.endswith("ed") and word not in context.nouns)
-        or word in country_context.MODALS
+        or word in MODALS
     ):
         return False
     if _a_person(body, possessor.group(1), context):

@@ -50,6 +50,7 @@ import re
 from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
+from gql_news.ingest.cue_words import MODALS
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -167,7 +168,7 @@ def a_full_names_surname(body: str, start: int, context: CountryContext) -> bool
 
 
 _WORD_BEFORE = re.compile(rf"(?<![\w'’-])([A-Z][a-z]+){_S}$")
-_OPENING_WORDS = country_context.MODALS | frozenset(
+_OPENING_WORDS = MODALS | frozenset(
     ["do", "does", "did", "is", "was", "are", "were", "has", "have", "had", "when", "if", "after", "as"]
 )
 _LEGAL_NOUN_AGAINST = re.compile(
