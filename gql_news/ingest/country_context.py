@@ -87,8 +87,17 @@ exceptional phrases:
   "like a game of" ("like a game of Chinese whispers"); a verb's forms before a form that ends
   it ("went Dutch"); and at a sentence's start a food's name before a prepared food ("Turkey
   sandwiches were served"); a form and its phrase called a breed or a species ("The Russian blue
-  is a quiet breed of cat", "a species of Brazilian frog"). A compound followed by a word of
-  trade or a crop is the country's goods ("Swiss cheese exports", "the Egyptian cotton crop").
+  is a quiet breed of cat", "Dutch rabbits were the most popular breed", "a species of Brazilian
+  frog") or an animal that is nothing else ("Indian ringnecks are the parakeets"); a demonym
+  before a hyphened look in -ed and an animal or a plant ("Mexican free-tailed bats"); an animal
+  set against its kind ("Egyptian geese nest in tree holes, unlike most geese"); a demonym that
+  opened a compound of an animal or a plant earlier, before an animal's or a plant's noun or
+  alone after a copula, in a body that names the country nowhere else ("Spanish bluebells ...
+  The Spanish plants are paler ... found to be Spanish"); a country's name before an illness, a
+  fever, a virus or a strain ("Panama disease", "the Sudan strain"), and an idiom of an illness
+  before its vaccine ("The Japanese encephalitis vaccine is given"). A compound followed by a
+  word of trade or a crop is the country's goods ("Swiss cheese exports", "the Egyptian cotton
+  crop").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
@@ -1982,6 +1991,12 @@ def _compound(
             return True  # "Greek oregano, Turkish sage and Irish yew for dry gardens"
         if words and _unlike_a_native(body, words):
             return True  # "Spanish slugs ... Unlike native slugs"
+        if words and _set_against_its_kind(body, words, context):
+            return True  # "Egyptian geese nest in tree holes, unlike most geese"
+        if _a_species_named_before(body, start, end, nouns, context) and nowhere_else():
+            return True  # "Spanish bluebells ... The Spanish plants are paler ... found to be Spanish"
+        if not words and _a_described_species(body, end, context):
+            return True  # "Mexican free-tailed bats", "a Colombian red-tailed boa"
         if words and _a_species(body, words, context):
             return True  # "Argentine ants" in a survey of invasive species
         if words and _a_species_name(body, nouns, context):
@@ -2009,7 +2024,7 @@ def _compound(
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     if words and _a_kind_after_the(body, start, end, words, context):
         return True  # "The Greenland shark, which can live", "the Egyptian cobra is": a species
-    if words and _called_a_kind(body, start, phrase_end):
+    if words and _called_a_kind(body, start, phrase_end, context):
         return True  # "The Russian blue is a quiet breed of cat", "a species of Brazilian frog"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
@@ -2286,7 +2301,30 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
             head = (lower, *words[: count - 1])
             if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                 return True
-    return lower in context.demonyms and _a_dish_or_disease(words, context)
+    if lower in context.demonyms:
+        return _a_dish_or_disease(words, context)
+    return _an_illness_named_after(words[0], context)
+
+
+# nouns of an illness or of its agent that a place names ("Panama disease", "Lassa fever", "the
+# Sudan strain of Ebola"): after a country's name, the illness, not the country
+_ILLNESS_NOUNS = frozenset(
+    ["disease", "diseases", "fever", "fevers", "virus", "viruses", "strain", "strains"]
+)
+
+
+def _an_illness_named_after(word: str, context: CountryContext) -> bool:
+    """Whether the lower-case word right after a country's name (not a demonym) is an illness, a
+    fever, a virus or a strain ("Panama disease", "Sudan virus", "the Sudan strain"): an illness
+    named after the place it was found, not the country. Dishes are left out: "Turkey curry" is
+    the bird, and "Jamaica patties" as often the country's goods."""
+    return word in _ILLNESS_NOUNS or _an_illness(word, context)
+
+
+def _an_illness(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case noun, singular or plural, is one of WordNet's illnesses ("flu",
+    "encephalitis"): a noun of `dishes_and_diseases` that is no food."""
+    return any(noun in context.dishes_and_diseases and noun not in context.foods for noun in _singulars(word))
 
 
 _DETERMINERS = frozenset(
@@ -2341,12 +2379,35 @@ def _an_idiom_before_a_noun(body: str, end: int, lower: str, context: CountryCon
             idiom_end = _after_words(body, after.start(), count)
             if body.startswith("-", idiom_end):
                 return True  # "Egyptian blue-chip stocks": the idiom's last word begins another
+            if _an_illness_and_its_care(words[count - 1 :], context):
+                return False  # "The Japanese encephalitis vaccine is given": still the illness
             return (
                 count < len(words)
                 and _a_noun(words[count], context)
                 and _not_an_object_after(body, idiom_end)
             )
     return False
+
+
+# what guards against an illness, after its name (its "cases" or "outbreak" may be a country's)
+_ILLNESS_THINGS = frozenset(["vaccine", "vaccines", "jab", "jabs"])
+
+
+def _an_illness_and_its_care(words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case words are an illness and a noun of `_ILLNESS_THINGS` that ends its
+    phrase ("encephalitis vaccine is given"): the illness' vaccine, not the country's; a noun
+    after them makes them a modifier again ("flu vaccine makers"). "Spanish flu cases this
+    winter" are Spain's."""
+    if len(words) < 2 or words[1] not in _ILLNESS_THINGS:
+        return False
+    if not _an_illness(words[0], context):
+        return False
+    return (
+        len(words) == 2
+        or words[2].endswith("ed")
+        or words[2] in context.verb_forms
+        or not _a_noun(words[2], context)
+    )
 
 
 _WORD_AND_NEXT = re.compile(r"[^\S\n]+([a-z]+)[^\S\n]+([A-Za-z]+)")
@@ -2619,6 +2680,8 @@ def _without_verbs(words: list[str], context: CountryContext) -> list[str]:
     out = list(words)
     while len(out) > 1 and (out[-1].endswith(("ed", "ing")) or out[-1] in context.verb_forms):
         out.pop()
+    if len(out) > 2 and _a_plural_before_its_verb(out[-2], out[-1]):
+        out.pop()  # "American grey squirrels carry", "Swedish cinnamon buns sell": the plural's verb
     return out
 
 
@@ -2659,6 +2722,12 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
     if head in _OF_A_NATION or head.removesuffix("s") in _OF_A_NATION:
         return False  # "Bangladeshi garment workers": people, though WordNet's "worker" is a bee too
     return _an_animal(head, context)
+
+
+def _a_plural_before_its_verb(noun: str, word: str) -> bool:
+    """Whether `word` may be the present verb of the plural `noun` before it ("squirrels carry",
+    "crabs burrow"): a plural in -s, then a word in neither -s nor -ed nor -ing."""
+    return noun.endswith("s") and not noun.endswith("ss") and not word.endswith(("s", "ed", "ing"))
 
 
 def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
@@ -2782,11 +2851,93 @@ def _unlike_a_native(body: str, words: list[str]) -> bool:
     return bool(natives) and not natives.isdisjoint({form for word in words for form in _noun_forms(word)})
 
 
+def _set_against_its_kind(body: str, words: list[str], context: CountryContext) -> bool:
+    """Whether the body sets an animal or a plant of a demonym's phrase (`words`) against the rest
+    of its kind, "unlike most geese", "unlike other crayfish": the demonym names one species of
+    it, as "native" does in `_unlike_a_native`. People are no animals here: "Chinese banks, unlike
+    most banks" and "Dutch farmers, unlike other farmers" stay the countries'."""
+    others = of_the_body(body, "unlike its kind", _unlike_words)  # read once per body
+    return bool(others) and any(
+        word in others and _living(word, context)
+        for phrase_word in words
+        for word in _noun_forms(phrase_word)
+    )
+
+
+# the nouns of every living thing, which a species' name may be shortened to ("the Spanish plants")
+_LIVING_THINGS = frozenset(["plant", "plants", "animal", "animals"])
+# a copula before a demonym that ends its clause: "were found to be Spanish", "is Japanese"
+_A_COPULA_BEFORE = re.compile(r"(?<![^\W_])(?:be|is|are|was|were)[^\S\n]+$")
+_A_CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[,.;:!?)]|$)")
+
+
+def _a_species_named_before(
+    body: str, start: int, end: int, nouns: list[str], context: CountryContext
+) -> bool:
+    """Whether the same demonym opened a compound naming an animal or a plant earlier in the body
+    ("Spanish bluebells", "Chinese mitten crabs") and stands here before an animal's or a plant's
+    noun ("The Spanish plants are paler", "The Chinese crabs burrow") or alone after a copula at
+    the end of a clause ("were found to be Spanish,"): the story's short name for the species.
+    The caller asks, last, that the body name the country nowhere else."""
+    if nouns:
+        if not any(_living(noun, context) or noun in _LIVING_THINGS for noun in nouns[:2]):
+            return False  # the noun may be followed by its verb: "The Chinese crabs burrow"
+    elif (
+        _A_COPULA_BEFORE.search(body, max(0, start - 8), start) is None
+        or _A_CLAUSE_ENDS.match(body, end) is None
+    ):
+        return False
+    form = body[start:end]
+    lower = form.lower()
+    at = body.find(form, 0, start)
+    while at >= 0:
+        after = at + len(form)
+        if (
+            (at == 0 or not body[at - 1].isalnum())
+            and not body[after : after + 1].isalnum()
+            and _known_compound(body, after, lower, context)
+        ):
+            named = _LOWER_WORDS_AFTER.match(body, after)
+            if named is not None and any(_living(word, context) for word in named.group().split()[:3]):
+                return True
+        at = body.find(form, after, start)
+    return False
+
+
+# "unlike" and a quantifier before a noun: what a species is set against
+_UNLIKE_ITS_KIND = re.compile(r"(?<![^\W_])[Uu]nlike[^\S\n]+(?:most|other|many|all|native)[^\S\n]+([a-z]+)")
+
+
+def _unlike_words(body: str) -> frozenset[str]:
+    """Every noun `_UNLIKE_ITS_KIND` finds in the body (none without "nlike": the pattern is not tried)."""
+    if "nlike" not in body:
+        return frozenset()
+    return frozenset(found.group(1) for found in _UNLIKE_ITS_KIND.finditer(body))
+
+
 def _natives(body: str) -> frozenset[str]:
     """Every word `_NATIVE` finds in the body (none without "native": the pattern is not tried)."""
     if "native" not in body:
         return frozenset()
     return frozenset(word for found in _NATIVE.finditer(body) for word in found.groups() if word)
+
+
+# a hyphened adjective of a body part or a look in -ed and the noun after it: "free-tailed bats",
+# "pot-bellied pigs", "red-tailed boa", "ring-necked parakeets"
+# (not a participle of farming or trade: "grass-fed lamb", "hand-reared pheasants", "line-caught cod")
+_DESCRIBED_NOUN = re.compile(
+    r"[^\S\n]+[a-z]+-(?!(?:fed|reared|raised|bred|farmed|picked|killed|finished|sourced|produced)[^\S\n])"
+    r"[a-z]+ed[^\S\n]+([a-z]+)(?![^\W_-])"
+)
+
+
+def _a_described_species(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym stands before a hyphened adjective in -ed and an animal or a plant
+    ("Mexican free-tailed bats", "Vietnamese pot-bellied pigs"), outside a body that speaks of
+    trade: a species' or a breed's name, which is built of such a look; the country's goods and
+    deeds take other adjectives ("Indian state-owned banks", "Danish grass-fed cattle exports")."""
+    described = _DESCRIBED_NOUN.match(body, end)
+    return described is not None and _living(described.group(1), context) and not _speaks_of_trade(body)
 
 
 def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
@@ -2818,22 +2969,30 @@ def _a_compound_traded(body: str, end: int) -> bool:
 
 _CROP = re.compile(r"crops?|harvests?")
 # what a kind is called after its name, or before it: "The Russian blue is a quiet breed of cat",
-# "a species of Brazilian frog"
+# "Dutch rabbits were the most popular breed", "a species of Brazilian frog"; or the animal it is
+# said to be ("Indian ringnecks are the parakeets seen in parks": `_CALLED_AN_ANIMAL`)
 _CALLED_A_KIND = re.compile(
-    r",?[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:an?[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r",?[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:(?:an?|the)[^\S\n]+)?(?:[a-z]+[^\S\n]+){0,2}"
     r"(?:breeds?|species|subspecies|cultivars?)(?![^\W_])"
+)
+_CALLED_AN_ANIMAL = re.compile(
+    r"[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:an?|the)[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?![^\W_-])"
 )
 _A_KIND_OF_BEFORE = re.compile(r"(?<![^\W_])(?:breeds?|species|subspecies|cultivars?)[^\S\n]+of[^\S\n]+$")
 
 
-def _called_a_kind(body: str, start: int, phrase_end: int) -> bool:
+def _called_a_kind(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:
     """Whether a form and its lower-case phrase (ending at `phrase_end`) are called a breed, a
-    species or a cultivar ("The Russian blue is a quiet breed of cat"), or follow "a species of"
-    ("a species of Brazilian frog"): the name of a kind, not the country."""
-    return (
-        _CALLED_A_KIND.match(body, phrase_end) is not None
-        or _A_KIND_OF_BEFORE.search(body, max(0, start - 20), start) is not None
-    )
+    species or a cultivar ("The Russian blue is a quiet breed of cat", "Dutch rabbits were the
+    most popular breed"), or an animal or a plant by a noun that names nothing else ("Indian
+    ringnecks are the parakeets seen in London's parks"), or follow "a species of" ("a species of
+    Brazilian frog"): the name of a kind, not the country."""
+    if _CALLED_A_KIND.match(body, phrase_end) is not None:
+        return True
+    animal = _CALLED_AN_ANIMAL.match(body, phrase_end)
+    if animal is not None and any(word and _an_organism(word, context) for word in animal.groups()):
+        return True
+    return _A_KIND_OF_BEFORE.search(body, max(0, start - 20), start) is not None
 
 
 def _listed_with_a_species(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:

@@ -1936,7 +1936,6 @@ SENSES_MISREADINGS = frozenset(
     [
         "Japanese knotweed spread along the riverbank behind the houses.",
         "Egyptian geese nested by the lake in the park.",
-        "The Mexican free-tailed bat roosts in caves in Texas.",
         "Chilean sea bass is often caught illegally.",
         "Japanese quail can lay an egg a day.",
         "Mexican marigolds are grown in a greenhouse in Kent.",
