@@ -39,7 +39,8 @@ oil palm") it is not. The file lists, in lower case:
   three most frequent, the first a living thing, a food or a person ("halibut", "sage"; not
   "game"); "foods": those with any sense in noun.food ("cheesecake"); and their irregular plurals
   ("geese"): the head of a species' or a dish's name after a country form, read with the body's
-  context (country_context.py). "verb_forms": the irregular forms of verbs (verb.exc: "rose",
+  context (country_context.py). "animal_pairs": the two-word nouns of that kind with an animal
+  sense ("sea bass", "liver fluke"), whose last word alone is first something else. "verb_forms": the irregular forms of verbs (verb.exc: "rose",
   "grew"), which may end such a phrase as a verb ("the Swiss franc rose"). "contest_acts": the
   past participles of the verbs whose first sense is in verb.competition ("scored", "played",
   "beaten"): a player's act, so "by" after one names a person ("scored by Harry Kane"), where a
@@ -294,6 +295,7 @@ def main() -> int:
                 "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
                 "organisms": sorted(_organisms(synsets)),
                 "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
+                "animal_pairs": sorted(_animal_pairs(synsets)),
                 "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
                 "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
@@ -416,6 +418,28 @@ def _living_senses(synsets: dict[int, Synset], lexfile: int) -> set[str]:
         if files and files[0] in LIVING_OR_EATEN and lexfile in files:
             out.add(word)
     return out
+
+
+def _animal_pairs(synsets: dict[int, Synset]) -> set[str]:
+    """The two-word lower-case nouns with a sense in noun.animal among their three most frequent,
+    the first of them a living thing, a food or a person ("sea bass", "liver fluke", "king crab"),
+    their words joined by a space: an animal whose last word alone is first something else ("bass",
+    a pitch; "fluke", luck)."""
+    out = set()
+    for line in (WORDNET / "index.noun").read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or fields[0].count("_") != 1:
+            continue
+        first, second = fields[0].split("_")
+        if not (first.isalpha() and first.islower() and second.isalpha() and second.islower()):
+            continue
+        offsets = [int(offset) for offset in fields[6 + int(fields[3]) :]]
+        files = [synsets[offset].lexfile for offset in offsets[:3]]
+        if files and files[0] in LIVING_OR_EATEN and 5 in files and first not in ("genus", "family", "order"):
+            out.add(f"{first} {second}")
+    animals = _living_senses(synsets, 5)
+    nouns = index_senses()  # a last word of its own ("bass"), not a Latin name's ("aedes aegypti")
+    return {pair for pair in out if pair.split()[1] in nouns and pair.split()[1] not in animals}
 
 
 def _first_sense_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:

@@ -561,6 +561,7 @@ class CountryContext:
     dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
+    animal_pairs: frozenset[tuple[str, str]]  # two-word animals whose last word is first else ("sea bass")
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
     kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
@@ -765,6 +766,7 @@ def _context_data() -> dict[str, Any]:
         "dishes_and_diseases": sorted({*nouns["dishes"], *nouns["diseases"]}),
         "organisms": nouns["organisms"],
         "animals": nouns["animals"],
+        "animal_pairs": nouns["animal_pairs"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
         "kinds_of_things": nouns["kinds_of_things"],
@@ -847,6 +849,9 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         dishes_and_diseases=frozenset(data["dishes_and_diseases"]),
         organisms=frozenset(data["organisms"]),
         animals=frozenset(data["animals"]),
+        animal_pairs=frozenset(
+            (first, second) for first, second in (pair.split() for pair in data["animal_pairs"])
+        ),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),
@@ -2721,6 +2726,8 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
         return False  # "Swiss franc rose": a verb ends the phrase
     if head in _OF_A_NATION or head.removesuffix("s") in _OF_A_NATION:
         return False  # "Bangladeshi garment workers": people, though WordNet's "worker" is a bee too
+    if any((words[-2], noun) in context.animal_pairs for noun in _sibilant_singulars(head)):
+        return True  # "Chilean sea bass", "Chinese liver fluke": WordNet's "bass" is first a pitch
     return _an_animal(head, context)
 
 

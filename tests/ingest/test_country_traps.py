@@ -1936,7 +1936,6 @@ SENSES_MISREADINGS = frozenset(
     [
         "Japanese knotweed spread along the riverbank behind the houses.",
         "Egyptian geese nested by the lake in the park.",
-        "Chilean sea bass is often caught illegally.",
         "Japanese quail can lay an egg a day.",
         "Mexican marigolds are grown in a greenhouse in Kent.",
         "The Norwegian forest cat sheds heavily in spring.",
@@ -4438,8 +4437,8 @@ NATURE: list[tuple[str, set[str]]] = [
 # rows of NATURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a species or a breed
 # named by a demonym and an animal in a sentence that says nothing else of species ("Ethiopian
 # wolves number fewer than 500", "Hungarian vizslas need long walks", "A Burmese python was
-# found", "Spanish ibex have returned"), a two-word animal WordNet knows first in another sense
-# ("Chilean sea bass", "red-tailed boa"), a demonym people's plural for a species named before
+# found", "Spanish ibex have returned"), a snake WordNet knows first as a scarf ("a Colombian
+# red-tailed boa"), a demonym people's plural for a species named before
 # ("The Egyptians, as park staff call them"), plants called "crops" in a gardening column, a zoo's
 # animals, a species in the sentence after a list of others, a plant listed at the body's start
 # ("Mexican sunflowers and Chinese asters"), a dish in a review or at a market or a bakery that
@@ -4453,7 +4452,6 @@ NATURE_MISREAD = frozenset(
         "Ethiopian wolves number fewer than 500.",
         "A Burmese python was found in a garden in Cheshire.",
         "Polish chickens, with their crests of feathers, won a rosette at the county show.",
-        "Patagonian toothfish is sold as Chilean sea bass.",
         "A Colombian red-tailed boa escaped from a flat in Hull.",
         "Hungarian vizslas need long walks every day.",
         "Chinese medicine shops sold pangolin scales illegally, the court heard.",
