@@ -2029,7 +2029,7 @@ def _compound(
             return True  # a country's name before an animal names its kind: "Greenland halibut"
     if words and _a_kind_after_the(body, start, end, words, context):
         return True  # "The Greenland shark, which can live", "the Egyptian cobra is": a species
-    if words and _called_a_kind(body, start, phrase_end, context):
+    if words and _called_a_kind(body, start, phrase_end, nouns[-1], context):
         return True  # "The Russian blue is a quiet breed of cat", "a species of Brazilian frog"
     ends = lower in context.ending_forms
     before = _word_before(body, start) if ends or lower in context.languages else None
@@ -2976,11 +2976,16 @@ def _a_compound_traded(body: str, end: int) -> bool:
 
 _CROP = re.compile(r"crops?|harvests?")
 # what a kind is called after its name, or before it: "The Russian blue is a quiet breed of cat",
-# "Dutch rabbits were the most popular breed", "a species of Brazilian frog"; or the animal it is
-# said to be ("Indian ringnecks are the parakeets seen in parks": `_CALLED_AN_ANIMAL`)
+# "a species of Brazilian frog"; with "the" or two adjectives ("Dutch rabbits were the most popular
+# breed": `_CALLED_THE_KIND`), or the animal it is said to be ("Indian ringnecks are the parakeets
+# seen in parks": `_CALLED_AN_ANIMAL`), only after a living thing's name or a word WordNet lacks
 _CALLED_A_KIND = re.compile(
+    r",?[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:an?[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(?:breeds?|species|subspecies|cultivars?)(?![^\W_]|[^\S\n]+apart)"  # not "a breed apart"
+)
+_CALLED_THE_KIND = re.compile(
     r",?[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:(?:an?|the)[^\S\n]+)?(?:[a-z]+[^\S\n]+){0,2}"
-    r"(?:breeds?|species|subspecies|cultivars?)(?![^\W_])"
+    r"(?:breeds?|species|subspecies|cultivars?)(?![^\W_]|[^\S\n]+apart)"  # not "a breed apart"
 )
 _CALLED_AN_ANIMAL = re.compile(
     r"[^\S\n]+(?:is|are|was|were)[^\S\n]+(?:an?|the)[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?![^\W_-])"
@@ -2988,18 +2993,24 @@ _CALLED_AN_ANIMAL = re.compile(
 _A_KIND_OF_BEFORE = re.compile(r"(?<![^\W_])(?:breeds?|species|subspecies|cultivars?)[^\S\n]+of[^\S\n]+$")
 
 
-def _called_a_kind(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:
-    """Whether a form and its lower-case phrase (ending at `phrase_end`) are called a breed, a
-    species or a cultivar ("The Russian blue is a quiet breed of cat", "Dutch rabbits were the
-    most popular breed"), or an animal or a plant by a noun that names nothing else ("Indian
-    ringnecks are the parakeets seen in London's parks"), or follow "a species of" ("a species of
-    Brazilian frog"): the name of a kind, not the country."""
+def _called_a_kind(body: str, start: int, phrase_end: int, head: str, context: CountryContext) -> bool:
+    """Whether a form and its lower-case phrase (ending at `phrase_end`, its last noun `head`) are
+    called a breed, a species or a cultivar ("The Russian blue is a quiet breed of cat"), or
+    follow "a species of" ("a species of Brazilian frog"): the name of a kind, not the country.
+    A phrase whose noun is an animal, a plant or a word WordNet lacks may also be called "the"
+    breed ("Dutch rabbits were the most popular breed") or an animal or a plant by a noun that
+    names nothing else ("Indian ringnecks are the parakeets seen in London's parks"); "British
+    banks are the dinosaurs of finance" is a figure of speech."""
     if _CALLED_A_KIND.match(body, phrase_end) is not None:
         return True
-    animal = _CALLED_AN_ANIMAL.match(body, phrase_end)
-    if animal is not None and any(word and _an_organism(word, context) for word in animal.groups()):
+    if _A_KIND_OF_BEFORE.search(body, max(0, start - 20), start) is not None:
         return True
-    return _A_KIND_OF_BEFORE.search(body, max(0, start - 20), start) is not None
+    if not (_living(head, context) or not _a_known_word(head, context)):
+        return False
+    if _CALLED_THE_KIND.match(body, phrase_end) is not None:
+        return True
+    animal = _CALLED_AN_ANIMAL.match(body, phrase_end)
+    return animal is not None and any(word and _an_organism(word, context) for word in animal.groups())
 
 
 def _listed_with_a_species(body: str, start: int, phrase_end: int, context: CountryContext) -> bool:

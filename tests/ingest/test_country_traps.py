@@ -4431,6 +4431,24 @@ NATURE: list[tuple[str, set[str]]] = [
     ("A colony of Chinese water deer has been found in Bedfordshire, a species spreading fast.", set()),
     ("American grey squirrels carry a pox that kills red squirrels.", set()),
     ("English oaks and Scots pines line the drive.", set()),
+    # the rules' own shapes where the country is meant: a figure of speech, "a breed apart", people
+    # set against their kind, trade and farming participles, the country named after a species
+    ("Chinese debt is the elephant in the room, the IMF said.", {"CN"}),
+    ("Russian gas is the canary in the coal mine for Europe.", {"RU"}),
+    ("Japanese investors are the whales of the bond market.", {"JP"}),
+    ("British banks are the dinosaurs of European finance.", {"GB"}),
+    ("Nigerian banks are a breed apart, the governor said.", {"NG"}),
+    ("Indian farmers were the first species of protester to block Delhi.", {"IN"}),
+    ("The India strain of the virus has spread to 40 countries.", set()),
+    ("Kenyan scientists said the virus strain was new.", {"KE"}),
+    ("Greek farmers, unlike most farmers in Europe, own their land.", {"GR"}),
+    ("Chinese banks, unlike most banks, kept lending.", {"CN"}),
+    ("Danish grass-fed beef is sold in London.", {"DK"}),
+    ("Irish hand-reared pheasants were released on the estate.", {"IE"}),
+    ("Indian state-owned banks cut rates.", {"IN"}),
+    ("Spanish bluebells are invading woods in Devon. Spanish farmers meanwhile grow tomatoes.", {"ES"}),
+    ("Japanese knotweed is spreading. The Japanese government has never seen it as a pest.", {"JP"}),
+    ("Chinese water deer were counted in Norfolk. Chinese tourists came to see them.", {"CN"}),
 ]
 # fmt: on
 
