@@ -91,9 +91,10 @@ exceptional phrases:
   frog") or an animal that is nothing else ("Indian ringnecks are the parakeets"); a demonym
   before a hyphened look in -ed and an animal or a plant ("Mexican free-tailed bats"); an animal
   set against its kind ("Egyptian geese nest in tree holes, unlike most geese"); a demonym that
-  opened a compound of an animal or a plant earlier, before an animal's or a plant's noun or
-  alone after a copula, in a body that names the country nowhere else ("Spanish bluebells ...
-  The Spanish plants are paler ... found to be Spanish"); a country's name before an illness, a
+  opened a compound of an animal or a plant earlier, before that compound's noun or a noun of
+  every living thing or alone after a copula, in a body that names the country nowhere else
+  ("Spanish bluebells ... The Spanish plants are paler ... found to be Spanish"; not "Spanish
+  oranges" after them); a country's name before an illness, a
   fever, a virus or a strain ("Panama disease", "the Sudan strain"), and an idiom of an illness
   before its vaccine ("The Japanese encephalitis vaccine is given"). A compound followed by a
   word of trade or a crop is the country's goods ("Swiss cheese exports", "the Egyptian cotton
@@ -2872,7 +2873,22 @@ def _set_against_its_kind(body: str, words: list[str], context: CountryContext) 
 
 
 # the nouns of every living thing, which a species' name may be shortened to ("the Spanish plants")
-_LIVING_THINGS = frozenset(["plant", "plants", "animal", "animals"])
+_LIVING_THINGS = frozenset(
+    [
+        "plant",
+        "plants",
+        "animal",
+        "animals",
+        "bird",
+        "birds",
+        "tree",
+        "trees",
+        "flower",
+        "flowers",
+        "insect",
+        "insects",
+    ]
+)
 # a copula before a demonym that ends its clause: "were found to be Spanish", "is Japanese"
 _A_COPULA_BEFORE = re.compile(r"(?<![^\W_])(?:be|is|are|was|were)[^\S\n]+$")
 _A_CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[,.;:!?)]|$)")
@@ -2882,18 +2898,22 @@ def _a_species_named_before(
     body: str, start: int, end: int, nouns: list[str], context: CountryContext
 ) -> bool:
     """Whether the same demonym opened a compound naming an animal or a plant earlier in the body
-    ("Spanish bluebells", "Chinese mitten crabs") and stands here before an animal's or a plant's
-    noun ("The Spanish plants are paler", "The Chinese crabs burrow") or alone after a copula at
-    the end of a clause ("were found to be Spanish,"): the story's short name for the species.
-    The caller asks, last, that the body name the country nowhere else."""
+    ("Spanish bluebells", "Chinese mitten crabs") and stands here before that compound's noun or a
+    noun of every living thing ("The Chinese crabs burrow", "The Spanish plants are paler") or
+    alone after a copula at the end of a clause ("were found to be Spanish,"): the story's short
+    name for the species. Another plant or animal may be the country's produce ("Spanish bluebells
+    ... Spanish oranges"). The caller asks, last, that the body name the country nowhere else."""
     if nouns:
-        if not any(_living(noun, context) or noun in _LIVING_THINGS for noun in nouns[:2]):
+        if not any(noun in _LIVING_THINGS for noun in nouns[:2]) and not any(
+            _living(noun, context) for noun in nouns[:2]
+        ):
             return False  # the noun may be followed by its verb: "The Chinese crabs burrow"
     elif (
         _A_COPULA_BEFORE.search(body, max(0, start - 8), start) is None
         or _A_CLAUSE_ENDS.match(body, end) is None
     ):
         return False
+    here = {form for noun in nouns[:2] for form in _sibilant_singulars(noun)}
     form = body[start:end]
     lower = form.lower()
     at = body.find(form, 0, start)
@@ -2905,7 +2925,12 @@ def _a_species_named_before(
             and _known_compound(body, after, lower, context)
         ):
             named = _LOWER_WORDS_AFTER.match(body, after)
-            if named is not None and any(_living(word, context) for word in named.group().split()[:3]):
+            living = [word for word in named.group().split()[:3] if _living(word, context)] if named else []
+            if living and (
+                not nouns
+                or any(noun in _LIVING_THINGS for noun in nouns[:2])
+                or not here.isdisjoint(form for word in living for form in _sibilant_singulars(word))
+            ):
                 return True
         at = body.find(form, after, start)
     return False

@@ -4449,6 +4449,11 @@ NATURE: list[tuple[str, set[str]]] = [
     ("Spanish bluebells are invading woods in Devon. Spanish farmers meanwhile grow tomatoes.", {"ES"}),
     ("Japanese knotweed is spreading. The Japanese government has never seen it as a pest.", {"JP"}),
     ("Chinese water deer were counted in Norfolk. Chinese tourists came to see them.", {"CN"}),
+    # a species shortened later in the story, and another plant of the same demonym that is the country's
+    ("Spanish bluebells are invading woods in Devon. Spanish oranges are sold at the village shop.", {"ES"}),
+    ("Chinese mitten crabs have reached the Tees. The Chinese crabs burrow into banks.", set()),
+    ("Spanish bluebells are spreading in Devon. The Spanish plants are paler.", set()),
+    ("Egyptian geese are spreading across Norfolk. The Egyptian birds are noisy.", set()),
 ]
 # fmt: on
 
@@ -4487,6 +4492,7 @@ NATURE_MISREAD = frozenset(
         "Mexican sunflowers and Chinese asters are easy annuals.",
         "Spanish ibex have returned to the Pyrenees.",
         "Egyptian geese, which are not geese but shelducks, nest in trees.",
+        "Egyptian geese are spreading across Norfolk. The Egyptian birds are noisy.",
     ]
 )
 
