@@ -75,7 +75,9 @@ exceptional phrases:
   ("Armenia, Colombia"), closed off as a dateline's place is and in no list, is that town there
   and, as a US town is, where the body writes it alone later; so is one followed by a comma,
   "in" and a US state, a county or such a subdivision ("Peru, in Miami County", "Denmark, in
-  Western Australia's south"), and one followed by "New York" that ends its sentence. A name
+  Western Australia's south"), one followed by "New York" that ends its sentence, and one
+  listed with a smaller town so written ("schools in Norway and Paris, Maine"; not "between
+  Cuba and Miami, Florida"). A name
   before "station" is a railway station's ("trains from Jamaica station"; not "the agency's
   Mexico station chief"), and one after "The Times of" or "Herald of" a newspaper's. After "Port", "Mount", "Lake",
   "Hotel", "Café", "Radio" or "Miss" the name is a place's, a business's or a title's ("Port
@@ -3098,6 +3100,8 @@ def _place_or_institution(
         return not marked_beside_its_namesake(body, start, start + len(form), context)
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
+    if _listed_with_a_town(body, start, start + len(form), context):
+        return True  # "schools in Norway and Paris, Maine": towns of the state
     if _a_town_abroad(body, start, start + len(form), context):
         return True  # "Holland, Manitoba", "Armenia, Colombia": a town elsewhere
     town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
@@ -3315,6 +3319,28 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
         )
         for state in _STATES_NAMED_LIKE_CITIES
     )
+
+
+# "and" or "or" and the list's last item, a name before a comma: "Norway and Paris, Maine"
+_LISTED_TOWN_AFTER = re.compile(
+    r"[^\S\n]+(?:and|or)[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+){0,2}[A-Z][\w'’-]*)(?=, )"
+)
+
+
+def _listed_with_a_town(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form opens a list of two names whose last is written as a town in a US state
+    ("Norway and Paris, Maine", "Lebanon and Hanover, New Hampshire"): the items of a list are of
+    one kind. Not where the other name is a US state or a large US city, nor after "between",
+    "from" or "to", which set a country against a town ("flights between Cuba and Miami, Florida")."""
+    listed = _LISTED_TOWN_AFTER.match(body, end)
+    if listed is None:
+        return False
+    town = listed.group(1)
+    if town in context.us_places or town in context.us_states:
+        return False
+    if _word_before(body, start) in ("between", "from", "to"):
+        return False
+    return _a_town_in_a_us_state(body, listed.end(), context)
 
 
 # a county's or a parish's name after "in": "Peru, in Miami County,"
