@@ -1124,7 +1124,7 @@ def not_the_country(
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
         or (
-            _begins_a_proper_name(body, end, context)
+            _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
             and not _before_its_own_region(body, start, end, context)
             and not (
                 form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
@@ -3600,12 +3600,14 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
     return _NAME_AFTER.match(body, place.end()) is None
 
 
-def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
+def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demonym: bool = True) -> bool:
     """Whether the form is the first word of a proper name: followed, after one space, by a
     capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
     Zinc", "a Turkish Van"), a company, breed or person rather than the country. A title keeps
     it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
-    name ("the Kenyan William Ruto"), where the form says whose country the person is."""
+    name after a demonym ("the Kenyan William Ruto"), where the form says whose country the
+    person is; after a country's name the given name is a word of the same name ("Turkey Run
+    State Park", "the Peru Ale House")."""
     first = _NAME_AFTER.match(body, end)
     if first is None or first.group(1).lower() in LEADING_STOP:
         return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
@@ -3617,5 +3619,5 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
         if word.group(1).lower() in TITLES:
             return False
         position = word.end()
-    given = first.group(1).lower() in context.given_names
+    given = demonym and first.group(1).lower() in context.given_names
     return not (given and _NAME_AFTER.match(body, first.end()))

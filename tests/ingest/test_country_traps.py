@@ -4357,6 +4357,7 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
     ("The Ever Jordan, a container ship, ran aground off Singapore.", {"SG"}),
     ("The Queen Mary 2 called at Southampton after a crossing from New York.", set()),
     ("Hotel Indonesia in Jakarta was the city's first high-rise hotel.", set()),
+    ("The Peru Ale House on Main Street reopened.", set()),
     ("The Kenya Coffee House in Nairobi closed.", set()),
     ("The British Museum returned the bronzes to Nigeria.", {"NG"}),
     ("The Indian Museum in Kolkata reopened.", set()),
@@ -4510,6 +4511,36 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
     ("Norway's sovereign wealth fund sold its stake.", {"NO"}),
     ("Temasek, Singapore's state investor, bought the stake.", {"SG"}),
     ("Abu Dhabi's Mubadala and Qatar's sovereign fund invested $1bn.", {"QA"}),
+    # banks, ferries, hotels, restaurants, neighbourhoods, streets and parks named with a country or a demonym
+    ("Shares in Bank of Ireland and AIB rose after the state sold its last stake. The Irish government raised €3bn from the sale. Bank of Ireland said it would buy back shares.", {"IE"}),
+    ("The Jersey bakery chain sold its pastry unit to a rival from Denmark. The chain, based in St Helier, employs 300 people on the island.", {"DK", "JE"}),
+    ("Jersey Cow, the ice cream maker, opened a factory in Devon. Jersey Cow's founder said milk prices had risen.", set()),
+    ("Guernsey's States approved the budget. Guernsey will borrow £500m for its harbour.", {"GG"}),
+    ("Brittany Ferries cancelled sailings from Portsmouth to Spain. The French company said storms in the Bay of Biscay were to blame.", {"ES", "FR"}),
+    ("The Hotel Russia in Moscow was demolished in 2006. Russia's government built a park on the site.", {"RU"}),
+    ("The Russia House, a restaurant near Dupont Circle, closed after 30 years. Its owner said sanctions had nothing to do with it.", set()),
+    ("The Ukrainian Village neighborhood in Chicago raised money for Ukraine.", {"UA"}),
+    ("Little Haiti in Miami was hit by rising rents. Many residents arrived from Haiti in the 1980s.", {"HT"}),
+    ("Greektown in Detroit lost two casinos.", set()),
+    ("Spanish Harlem's bodegas are closing as rents rise.", set()),
+    ("The Irish Channel neighbourhood of New Orleans held its parade.", set()),
+    ("Mexicantown in Detroit hosted a festival.", set()),
+    ("The Germantown Avenue trolley will return.", set()),
+    ("Canadian Club whisky sales rose in the United States.", {"US"}),
+    ("Bank of Jamaica governor Richard Byles said inflation would fall. Jamaica's economy grew 2%.", {"JM"}),
+    ("Korean Air and Asiana merged. The Korean airline industry now has one flag carrier.", {"KR"}),
+    ("Norway's Equinor and Denmark's Orsted bid for the wind farm off New York.", {"DK", "NO"}),
+    ("The Chile Fund was wound up. Chilean pension funds bought its shares.", {"CL"}),
+    ("Jamaican patties are sold at the Golden Krust chain, which was founded in the Bronx by Jamaican immigrants.", {"JM"}),
+    ("The Brazilian Butt Lift clinic in Miami was shut down.", set()),
+    ("The town of Mexico, Maine, lost its paper mill. Mexico's selectboard said 200 jobs had gone.", set()),
+    ("Egypt, Texas, a town of 50, sits on the Colorado River.", set()),
+    ("The Denmark Street guitar shops in London face higher rents.", set()),
+    ("Portugal Place in Cambridge was closed for repairs.", set()),
+    ("The Turkey Run State Park in Indiana reopened.", set()),
+    ("Turkey Hill dairy in Pennsylvania recalled ice cream.", set()),
+    ("China Beach in Da Nang drew American tourists.", {"US"}),
+    ("China Lake naval station in California was damaged by the earthquake.", set()),
     # the country in the same shapes
     ("Israeli strikes hit villages in Lebanon, in the south of the country.", {"IL", "LB"}),
     ("He worked in Mexico, in Texas, and in Peru before retiring.", {"MX", "PE"}),
@@ -4530,17 +4561,16 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
 ]
 # rows of BUSINESS_AND_PLACES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's
 # unit named by a word WordNet lacks and the country where the body gives no other sign of the firm
-# ("Samsung Vietnam"), a given name that is also a noun before a business's name ("the Peru Ale
-# House"), a demonym before a firm's name that WordNet calls a region ("Canadian Pacific"), an adjective or
-# a verb that opens a body's name ("Historic England", "Invest India", as "Victorian England"), a town set
-# in a region the body names without its country, and towns of a US state no other US place is named beside
+# ("Samsung Vietnam"), a demonym before a firm's name that WordNet calls a region ("Canadian
+# Pacific"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
+# Australia", "Invest India", as "Victorian England"), a town set in a region the body names without
+# its country, and towns of a US state no other US place is named beside
 BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Vodafone Egypt was sold to Telecom Egypt last year.", set()),
     ("Samsung Vietnam makes half of the group's phones.", set()),
     ("Foxconn India will build a plant in Karnataka.", set()),
     ("Ryanair Poland was fined for cancelled flights.", set()),
     ("Residents near Denmark, in the Great Southern region, were told to leave.", set()),
-    ("The Peru Ale House on Main Street reopened.", set()),
     ("Canadian National Railway and Canadian Pacific locked out their workers.", set()),
     ("Lebanon and Peru are under a flood warning as the Wabash River rises in Indiana. The National Weather Service said Lebanon could see moderate flooding.", set()),
     ("Virgin Australia and Qantas cut fares to Bali.", set()),
