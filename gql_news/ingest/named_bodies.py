@@ -11,7 +11,12 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   "Meanwhile Britain"), nor one first of all a person, a place, a time or an object ("Vichy
   France", "Yesterday Britain", "Mainland China"), nor a side's word ("Team India"), a title, a
   given name, a demonym, a participle ("Visiting Jordan, he", "Landlocked Chad") or a word
-  WordNet lacks ("Brexit Britain"); nor a country's own abbreviation ("US Mexico border");
+  WordNet lacks ("Brexit Britain"); nor a country's own abbreviation ("US Mexico border"). A
+  bank's word opens one ("Bank Indonesia"), and so does a firm's name, whose unit in the country
+  the whole name is: two capitalised words the first of which WordNet and the given names lack
+  ("Hyundai Motor India", "Maruti Suzuki India"), or one such word the body also writes alone
+  before a firm's verb or noun or as a firm's apposition ("Airtel Kenya ... Airtel said",
+  "Nestlé India ... its parent, Nestlé,");
 - a name of capitalised words joined by small words that ends with "of" or "for" and the
   country, whose noun before one of those is a body's (WordNet's noun.group first of all:
   "church", "court", "party", "board") or one of the institutions' words country_context.py
@@ -47,6 +52,8 @@ if TYPE_CHECKING:
 _SIDES = frozenset(["team", "squad"])
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+# a bank's word before the country: "Bank Indonesia", "Bank Austria"
+_BANKS = frozenset(["Bank", "Banco", "Banca", "Banque"])
 # a name's words before the country: capitalised words and the small words that join them
 _NAME_RUN = re.compile(r"(?:(?<![^\W_'’-])(?:[A-Z][\w'’-]*|of|for|in|the|and|de|du)[^\S\n]+){2,10}$")
 _JOINS = frozenset(["of", "for", "in", "the", "and", "de", "du"])
@@ -102,6 +109,10 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         or lower in _SIDES
     ):
         return False
+    if previous in _BANKS:
+        return True  # "Bank Indonesia", a central bank, as "the Bank of England"
+    if _a_firms_unit(body, start, previous, context):
+        return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
     not_before, _ = _words()
     if lower in not_before:
         return False  # "Nazi Germany", "Vichy France", "Yesterday Britain", "DJ Peru"
@@ -113,6 +124,75 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         and previous[1:].isalpha()
         and previous[1:].islower()
         and lower in context.nouns
+    )
+
+
+# what a firm does or has, after its name alone: "Airtel said", "Nestlé's shares"
+_A_FIRMS_WORDS_AFTER = re.compile(
+    r"(?:[^\S\n]+(?:said|says|reported|posted|announced|owns|employs|sells|makes|operates)"
+    r"|['’]s[^\S\n]+(?:shares|profits?|revenues?|sales|chief|parent|units?|subsidiary|subscribers|customers))"
+    r"(?![\w'’-])"
+)
+# a firm's noun before its name in an apposition: "The unit's parent, Nestlé, is"
+_A_FIRMS_NOUN_BEFORE = re.compile(
+    r"(?<![^\W_])(?:parent|owner|rival|partner|group|company|firm)(?:,|[^\S\n]company,)?[^\S\n]$"
+)
+_BRAND_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*[^\W\d_])[^\S\n]$")
+
+
+def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext) -> bool:
+    """Whether the capitalised words right before a country's name are a firm's, whose unit in the
+    country the whole name is: a word WordNet lacks that opens a name of two words before the
+    country ("Hyundai Motor India", "Maruti Suzuki India"), or one the body writes alone where a
+    firm's verb or a firm's noun follows it or an apposition calls it a firm ("Airtel Kenya ...
+    Airtel said", "Nestlé India ... Nestlé's shares", "the unit's parent, Nestlé,").
+    A word WordNet lacks before the country alone is as often an epithet ("Brexit Britain")."""
+    if not previous[:1].isupper() or not previous[1:].isalpha() or not previous[1:].islower():
+        return False
+    opening = start - len(previous) - 1
+    first = _BRAND_BEFORE.search(body, max(0, opening - 40), opening)
+    if (
+        first is not None
+        and _an_unknown_name(first.group(1), context)
+        and f"{first.group(1)} {previous}" not in context.place_names  # not "Sao Paulo Brazil"
+    ):
+        return True  # "Hyundai Motor India", "Maruti Suzuki India"
+    if not _an_unknown_name(previous, context):
+        return False
+    found = body.find(previous)
+    while found != -1:
+        after = found + len(previous)
+        if (
+            found != opening
+            and not (found and (body[found - 1].isalnum() or body[found - 1] in "'’-"))
+            and (
+                _A_FIRMS_WORDS_AFTER.match(body, after)
+                or (
+                    body.startswith(",", after)
+                    and _A_FIRMS_NOUN_BEFORE.search(body, max(0, found - 30), found)
+                )
+            )
+        ):
+            return True
+        found = body.find(previous, after)
+    return False
+
+
+def _an_unknown_name(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word is a name no dictionary or list of given names holds ("Airtel",
+    "Hyundai"), and no country's name or demonym."""
+    lower = word.lower()
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word[1:].islower()
+        and lower not in context.known_words
+        and lower not in context.stop_words
+        and lower not in LEADING_STOP
+        and lower not in TITLES
+        and lower not in context.given_names
+        and lower not in context.demonyms
+        and word not in _country_names()
     )
 
 

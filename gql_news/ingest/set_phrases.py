@@ -115,7 +115,7 @@ def a_set_phrase(body: str, start: int, end: int, context: CountryContext) -> bo
         return True
     return demonym and (
         (word_after and (_a_quality(body, start, end, context) or _a_shade(body, end, context)))
-        or (body.startswith("-", end) and _joined_to_a_thing(body, start, end))
+        or (body.startswith("-", end) and _joined_to_a_thing(body, start, end, context.verb_forms))
         or (start > 0 and body[start - 1] in _QUOTE_PAIRS and _a_quoted_thing(body, start, end))
         or ("game" in body[max(0, start - 20) : start].lower() and _a_game(body, start, end))
     )
@@ -162,11 +162,16 @@ def _a_shade(body: str, end: int, context: CountryContext) -> bool:
     return False
 
 
-def _joined_to_a_thing(body: str, start: int, end: int) -> bool:
+def _joined_to_a_thing(body: str, start: int, end: int, verb_forms: frozenset[str]) -> bool:
     """ "a Russian-doll structure": the demonym, after "a" or "an", joined by a hyphen to an
-    artifact's or a communication's noun before another noun."""
+    artifact's or a communication's noun before another noun; not an irregular participle that
+    is also a noun ("a Saudi-led coalition": "led", a diode)."""
     joined = _JOINED_AFTER.match(body, end)
-    if joined is None or _ARTICLE_BEFORE.search(body, max(0, start - 4), start) is None:
+    if (
+        joined is None
+        or _ARTICLE_BEFORE.search(body, max(0, start - 4), start) is None
+        or joined.group(1) in verb_forms
+    ):
         return False
     words = _words()
     return _one_of(joined.group(1), words["artifacts"]) or _one_of(joined.group(1), words["speech"])
