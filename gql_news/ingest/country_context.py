@@ -530,6 +530,14 @@ _ORGANISATION_REACH = 3  # capitalised words between the form and the word that 
 # titles in the role lists ("a Kenyan national") that, capitalised inside a proper name, are the
 # name's adjective and no title: "the Welsh Grand National", "the Scottish National Party"
 _NAME_ADJECTIVES = frozenset(["National"])
+_A_SIDES_WORD = re.compile(r"(?:Women|Men|Under-\d{2}s?)(?![\w'’-])")  # a national side's own word
+
+
+def a_sides_word(body: str, position: int) -> bool:
+    """Whether a national side's own word stands at `position`: "England Women", "Ireland Under-20s"."""
+    return _A_SIDES_WORD.match(body, position) is not None
+
+
 _A_RANK = re.compile(r"No\.?[^\S\n]*\d")  # "No 1", "No. 3": a ranking after a demonym
 _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _US_PLACES = 2
@@ -3567,8 +3575,8 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
     first = _NAME_AFTER.match(body, end)
     if first is None or first.group(1).lower() in LEADING_STOP:
         return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
-    if _A_RANK.match(body, first.start(1)):
-        return False  # "the British No 3": a player's ranking, no name
+    if _A_RANK.match(body, first.start(1)) or a_sides_word(body, first.start(1)):
+        return False  # "the British No 3", "England Women", "Ireland Under-20s": a ranking, a side
     position = end
     for _ in range(_ORGANISATION_REACH):
         word = _NAME_AFTER.match(body, position)
