@@ -1307,6 +1307,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     )
     relative_before = previous is not None and _a_relatives_noun(previous, context)  # "His sons Chad"
     acts = body.startswith((" ", ","), end) and previous is None  # "Kenya, the favourite, unseated her rider"
+    if a_ridden_horse(body, previous, end):
+        return not _a_side(body, end)  # "rode Peru to victory": the horse
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
     from gql_news.ingest.one_word_names import a_players_act, named_as_a_performer  # they read this module
@@ -1323,6 +1325,14 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
 
 
 _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
+# a verb whose object is the horse a jockey rides or a trainer saddles: "rode Peru to victory"
+_RIDDEN_BY_VERBS = frozenset(["rode", "rides", "riding", "partnered", "partnering", "saddled", "saddles"])
+
+
+def a_ridden_horse(body: str, previous: str | None, end: int) -> bool:
+    """Whether the word before a form makes it the horse ridden or saddled ("rode Peru to
+    victory"); not a possessive ("rode Ireland's roads")."""
+    return previous in _RIDDEN_BY_VERBS and not body.startswith(("'", "’"), end)
 
 
 def _a_kind(word: str, context: CountryContext) -> bool:

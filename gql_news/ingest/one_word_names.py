@@ -35,7 +35,9 @@ one-word form; these readings say it names such a one, each from grammar and con
 - **A horse race**: "Trained by X, ...", "Ridden by X, ..." before it; a trainer or a jockey
   who says something about it ("The trainer said Chile would run"); a horse's margin ("by a
   neck"; not lengths, which a crew wins by too); winning at a price ("won the Lincoln at 20-1";
-  not odds alone, "Argentina was a 5-2 favourite", which bookmakers give a side too).
+  not odds alone, "Argentina was a 5-2 favourite", which bookmakers give a side too); the object
+  of a jockey's or a trainer's verb ("rode Peru to victory", "saddled Jamaica"; not a possessive,
+  "rode Ireland's coast roads").
 
 Each reading gives way where the body also writes the form after a preposition ("flew to
 Jordan"): there news prose means the country by it, as for a given name (country_context.py).
@@ -317,8 +319,11 @@ def _result_words(body: str) -> bool:
 
 def _a_race(body: str, start: int, end: int) -> bool:
     """ "Trained by Willie Mullins, Chile", "The trainer said Chile would", "Kenya won the Oaks by
-    a neck", "Chad won the Lincoln at 20-1"; not odds alone ("Argentina was a 5-2 favourite"),
-    which bookmakers give a side too."""
+    a neck", "Chad won the Lincoln at 20-1", "Jordan Ireland rode Peru to victory"; not odds alone
+    ("Argentina was a 5-2 favourite"), which bookmakers give a side too."""
+    before = _WORD_BEFORE.search(body, max(0, start - 12), start)
+    if before is not None and country_context.a_ridden_horse(body, before.group(1), end):
+        return True
     if country_context.of_the_body(body, "racing words", _racing_words) and (
         _TRAINED_BY.search(body, max(0, start - 100), start)
         or _SPEAKER_BEFORE.search(body, max(0, start - 80), start)

@@ -4476,6 +4476,28 @@ SPORT: list[tuple[str, set[str]]] = [
     ("The Irish setter ran onto the pitch during the second half.", set()),
     ("A Dalmatian ran onto the pitch during the match in Split.", set()),
     ("The Kiwi batsman hit five sixes in Wellington.", set()),
+    # a player and the country of the same name in one story, a horse a jockey rode or a trainer
+    # saddled, US college sport
+    ('Conor France kicked four penalties as Ireland beat Italy 22-15 in Rome. France, 24, was making his first start at fly-half. "France kept his head when it mattered," the Ireland coach said. Ireland play France in Dublin next week, and France\'s boot will be needed again.', {"FR", "IE", "IT"}),
+    ("Ben Jordan struck a late winner as Oman beat Jordan 2-1 in Muscat. Jordan, whose father is Omani, chose Oman over England. Jordan were reduced to ten men after an hour. The Jordanian coach said his side had been unlucky.", {"GB", "JO", "OM"}),
+    ("Kenya Price shot a closing 65 to win the Kenya Ladies Open in Nairobi by two shots. Price, from Florida, had never played in Africa before. Two Kenyan amateurs made the cut. Price said she would come back to Kenya next year.", {"KE"}),
+    ("Sam Wales, the Scotland scrum-half, was sent off against France. Wales's red card came after 30 minutes. Scotland held on to win 17-13 in Paris. Wales faces a three-week ban.", {"FR", "GB"}),
+    ("Mali Touré's brace lifted Guingamp off the bottom. Touré, a Mali international, scored in each half. Mali play Senegal in Bamako on Friday.", {"ML", "SN"}),
+    ("Jordan Ireland rode Peru to victory in the Galway Plate. Ireland had been booked for the ride only on Tuesday. Peru's trainer said the horse had loved the ground. Ireland's next target is the Irish Grand National.", set()),
+    ("India Lowe won the 400m at the European Under-20 Championships in Tampere. Lowe, who was born in India, beat the Dutch favourite by a tenth. Lowe's coach said India had run the race of her life.", {"IN", "NL"}),
+    ("Chile Martínez signed a two-year deal with Boca Juniors. Martínez, a Chile international, joined from Colo-Colo. Chile's coach said the move would help his chances.", {"CL"}),
+    ("Rachael Blackmore partnered Chile to a three-length win at Punchestown. Chile's trainer said the mare would now be rested.", set()),
+    ("The cyclists rode Ireland's coast roads for three days.", {"IE"}),
+    ("Willie Mullins saddled Jamaica to win the Galway Hurdle. Jamaica was cut to 8-1 for the Champion Hurdle.", set()),
+    ("Colin Keane rode in Ireland and France last season.", {"FR", "IE"}),
+    ("Tickets for the Georgia-Florida game in Jacksonville sold out in an hour.", set()),
+    ("The Florida-Georgia game drew 80,000 to Jacksonville.", set()),
+    ("The Georgia-Armenia border crossing reopened on Monday.", {"AM", "GE"}),
+    ("The Georgia native won the Masters at Augusta.", set()),
+    ("Jamaica's bobsleigh team qualified for the Winter Olympics.", {"JM"}),
+    ("Georgia's kicker made a 53-yard field goal to beat Auburn.", set()),
+    ("Georgia's kicker landed six penalties against Romania.", {"GE", "RO"}),
+    ("The Bulldogs' linebacker was ejected in the first half against Georgia Tech.", set()),
 ]
 # fmt: on
 # rows of SPORT the rules still misread (strict xfail, as KNOWN_MISREADINGS): codes of sport and
@@ -4486,7 +4508,8 @@ SPORT: list[tuple[str, set[str]]] = [
 # event's name ("the Irish 2,000 Guineas"), a player's goal or free kick read only by the club named
 # elsewhere in the sentence, two sisters named by their given names alone, a given name in a
 # quotation before the full name, a side's name with a word no list has ("England Lions") and a
-# team named after its founder ("his debut for Jordan at Spa")
+# team named after its founder ("his debut for Jordan at Spa"), "the Georgia native" and a field
+# goal without a gridiron word the body otherwise lacks
 SPORT_MISREAD = frozenset(
     [
         "Lebanon High School beat Mexico 35-14 in the Missouri state semi-final on Friday night. Lebanon's running back ran for three touchdowns. Mexico, who had not lost all season, will host next year's tournament.",
@@ -4511,6 +4534,8 @@ SPORT_MISREAD = frozenset(
         '"Georgia kept going," the coach said of his captain, Georgia Lowe, after the final. Lowe scored twice.',
         'Kenya Walsh and her twin sister India both made the Ireland squad for the World Cup in Chile. "Kenya is the quick one," their mother said.',
         "Michael Schumacher made his debut for Jordan at Spa in 1991.",
+        "The Georgia native won the Masters at Augusta.",
+        "Georgia's kicker made a 53-yard field goal to beat Auburn.",
     ]
 )
 
