@@ -4498,6 +4498,18 @@ SPORT: list[tuple[str, set[str]]] = [
     ("Georgia's kicker made a 53-yard field goal to beat Auburn.", set()),
     ("Georgia's kicker landed six penalties against Romania.", {"GE", "RO"}),
     ("The Bulldogs' linebacker was ejected in the first half against Georgia Tech.", set()),
+    # players whose given name or surname is a demonym (Finn, Dane, Scot, French, Welsh, Irish, Brit)
+    ("Finn Russell kicked 14 points as Bath beat Exeter 24-10. Russell's cross-field kick set up the first try.", set()),
+    ("Dane Coles, the hooker, retired after 15 years with the Hurricanes.", set()),
+    ("Scot Gemmill named his squad for the European Under-21 Championship qualifiers.", set()),
+    ("The Finn won the rally by 12 seconds in Jyväskylä.", {"FI"}),
+    ("Two Danes finished in the top ten at the Tour de France.", {"DK"}),
+    ("Darnell French scored 31 points for Lebanon High. French, a senior guard, made four free throws late on.", set()),
+    ("Kenny Welsh and his brother Ray later played professionally in Spain.", {"ES"}),
+    ("Brit Holland won the 200m butterfly in a Commonwealth record. Holland, 19, trains in Loughborough.", set()),
+    ("Irish Grant, the Memphis guard, scored 22 points.", set()),
+    ("Swiss ball exercises are part of the squad's warm-up.", set()),
+    ("A Swiss player won the Tour de Suisse for the first time in 20 years.", {"CH"}),
 ]
 # fmt: on
 # rows of SPORT the rules still misread (strict xfail, as KNOWN_MISREADINGS): codes of sport and
@@ -4509,7 +4521,8 @@ SPORT: list[tuple[str, set[str]]] = [
 # elsewhere in the sentence, two sisters named by their given names alone, a given name in a
 # quotation before the full name, a side's name with a word no list has ("England Lions") and a
 # team named after its founder ("his debut for Jordan at Spa"), "the Georgia native" and a field
-# goal without a gridiron word the body otherwise lacks
+# goal without a gridiron word the body otherwise lacks, a given name no list has before a country's
+# name ("Brit Holland") and "Swiss ball"
 SPORT_MISREAD = frozenset(
     [
         "Lebanon High School beat Mexico 35-14 in the Missouri state semi-final on Friday night. Lebanon's running back ran for three touchdowns. Mexico, who had not lost all season, will host next year's tournament.",
@@ -4536,6 +4549,8 @@ SPORT_MISREAD = frozenset(
         "Michael Schumacher made his debut for Jordan at Spa in 1991.",
         "The Georgia native won the Masters at Augusta.",
         "Georgia's kicker made a 53-yard field goal to beat Auburn.",
+        "Brit Holland won the 200m butterfly in a Commonwealth record. Holland, 19, trains in Loughborough.",
+        "Swiss ball exercises are part of the squad's warm-up.",
     ]
 )
 
