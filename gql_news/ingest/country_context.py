@@ -407,6 +407,9 @@ _INSTITUTION_OF = frozenset(
         "Zoo",
         # an event named after the country it is held in: "the Tour de France", "the Tour of Britain"
         "Tour",
+        "Volta",  # "the Volta a Portugal"
+        "Vuelta",
+        "Race",  # "the Arctic Race of Norway"
         "Open",
         "Cup",
         "Trophy",
@@ -460,7 +463,7 @@ _RIVER_PARTS = frozenset(
 _A_STATION_AFTER = re.compile(r"[^\S\n]+station(?![\w'’-])(?![^\S\n]+(?:chief|head|manager|boss)(?![\w'’-]))")
 _POSSESSIVE_ENDS = ("'s ", "’s ", "s' ", "s’ ")
 _RIVER_LANDS = frozenset(["delta", "basin", "valley", "estuary", "headwaters", "floodplain", "tributaries"])
-_OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
+_OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da", "a"})
 _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with none reads no particle
 # Capitalised words that, right before a form, begin the name of a place, a business, a station
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
@@ -524,6 +527,8 @@ _ORGANISATION_AFTER = frozenset(
         "Water",
         "Aviation",
         "Railway",
+        "Tech",
+        "Technologies",
         # a sports body's or a club's name: "the Scottish FA", "the Irish Football Association"
         "FA",
         "Association",
@@ -550,6 +555,18 @@ _PLURAL_VERBS = frozenset(
 _RESULT_VERBS = frozenset(["beat", "drew", "edged", "thrashed", "stunned", "held", "trailed", "led"])
 _VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
 _ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
+# titles in the role lists ("a Kenyan national") that, capitalised inside a proper name, are the
+# name's adjective and no title: "the Welsh Grand National", "the Scottish National Party"
+_NAME_ADJECTIVES = frozenset(["National"])
+_A_SIDES_WORD = re.compile(r"(?:Women|Men|Under-\d{2}s?)(?![\w'’-])")  # a national side's own word
+
+
+def a_sides_word(body: str, position: int) -> bool:
+    """Whether a national side's own word stands at `position`: "England Women", "Ireland Under-20s"."""
+    return _A_SIDES_WORD.match(body, position) is not None
+
+
+_A_RANK = re.compile(r"No\.?[^\S\n]*\d")  # "No 1", "No. 3": a ranking after a demonym
 _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
 _US_PLACES = 2
 _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
@@ -1139,13 +1156,8 @@ def not_the_country(
         or _organisation(body, end)
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
-        or (
-            _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
-            and not _before_its_own_region(body, start, end, context)
-            and not (
-                form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
-            )
-        )
+        or _a_proper_names_first_word(body, start, end, form, context)
+        or _shares_a_proper_name(body, end, form, context)
         or _in_a_named_thing(body, start, end)
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
@@ -1155,6 +1167,31 @@ def not_the_country(
         or a_language_taught_in(body, start, end, context)
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
+    )
+
+
+def _a_proper_names_first_word(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
+    """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government"."""
+    return (
+        _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
+        and not _before_its_own_region(body, start, end, context)
+        and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
+    )
+
+
+_AND_A_DEMONYM = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+([A-Z][a-z]+)(?![\w'’-])")
+
+
+def _shares_a_proper_name(body: str, end: int, form: str, context: CountryContext) -> bool:
+    """Whether a demonym joined by "and" to another one shares the proper name that the other
+    begins: "the British and Irish Lions"; not "British and Irish ministers"."""
+    if not body.startswith((" and ", " & "), end) or form.lower() not in context.demonyms:
+        return False
+    other = _AND_A_DEMONYM.match(body, end)
+    return (
+        other is not None
+        and other.group(1).lower() in context.demonyms
+        and _a_proper_names_first_word(body, other.start(1), other.end(1), other.group(1), context)
     )
 
 
@@ -1302,12 +1339,16 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         and (previous in _CALLED_WORDS or _a_kind(previous, context))
     )
     relative_before = previous is not None and _a_relatives_noun(previous, context)  # "His sons Chad"
-    if not (comma_after or comma_before or title_before or kind_before or relative_before):
+    acts = body.startswith((" ", ","), end) and previous is None  # "Kenya, the favourite, unseated her rider"
+    if a_ridden_horse(body, previous, end):
+        return not _a_side(body, end)  # "rode Peru to victory": the horse
+    if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
-    from gql_news.ingest.one_word_names import named_as_a_performer  # it reads this module's helpers
+    from gql_news.ingest.one_word_names import a_players_act, named_as_a_performer  # they read this module
 
     return (
         (title_before and _after_a_title(body, start, previous))
+        or (acts and a_players_act(body, end))
         or (comma_after and _AGE_AFTER.match(body, end) is not None)
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
         or ((relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context))
@@ -1317,6 +1358,14 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
 
 
 _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
+# a verb whose object is the horse a jockey rides or a trainer saddles: "rode Peru to victory"
+_RIDDEN_BY_VERBS = frozenset(["rode", "rides", "riding", "partnered", "partnering", "saddled", "saddles"])
+
+
+def a_ridden_horse(body: str, previous: str | None, end: int) -> bool:
+    """Whether the word before a form makes it the horse ridden or saddled ("rode Peru to
+    victory"); not a possessive ("rode Ireland's roads")."""
+    return previous in _RIDDEN_BY_VERBS and not body.startswith(("'", "’"), end)
 
 
 def _a_kind(word: str, context: CountryContext) -> bool:
@@ -1871,21 +1920,27 @@ def _names_by(body: str, form: str) -> list[int]:
     surname that reads as one: set off by a comma, or written alone elsewhere."""
     pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
     found = [
-        match
+        (match, _without_possessive(match.group(1)))
         for match in _starting_with(body, form, pairs)
         if not (names_a_place_or_body(match.group(1)) or match.group(1).lower() in TITLES)
     ]
-    alone = _written_alone(body, {match.group(1) for match in found}, f"{form} ")
+    alone = _written_alone(body, {surname for _, surname in found}, f"{form} ")
     ends: list[int] = []
-    for match in found:
-        starts = alone.get(match.group(1), ())
+    for match, surname in found:
+        starts = alone.get(surname, ())
+        end = match.start(1) + len(surname)
         if (
-            body.startswith(",", match.end())
-            or bisect.bisect_left(starts, match.end()) < len(starts)  # alone after the pair
-            or (starts and starts[0] + len(match.group(1)) <= match.start())  # or before it
+            body.startswith(",", end)
+            or bisect.bisect_left(starts, end) < len(starts)  # alone after the pair
+            or (starts and starts[0] + len(surname) <= match.start())  # or before it
         ):
-            ends.append(match.end())
+            ends.append(end)
     return ends
+
+
+def _without_possessive(name: str) -> str:
+    """A surname without the possessive it was written with ("Adeyemi's late goal")."""
+    return name[:-2] if name.endswith(("'s", "’s")) and len(name) > 3 else name
 
 
 _SURNAME_PARTS = 4
@@ -2123,8 +2178,21 @@ _SENTENCE_REACH = 300  # characters read after a sentence-initial form for its s
 
 
 def _speaks_of_the_united_states(body: str, context: CountryContext) -> bool:
-    """Whether the body names at least `_US_PLACES` US states or cities."""
-    return len(_us_places_named(body, context)) >= _US_PLACES
+    """Whether the body names at least `_US_PLACES` US states or cities, or one less where it
+    speaks of a sport only Americans play or school sport only they so call (`_US_SPORT_TALK`)."""
+    return len(_us_places_named(body, context)) >= _us_places_needed(body)
+
+
+# the words of gridiron football and of American school and college sport ("the Bulldogs'
+# quarterback", "a sophomore guard"): a body that writes them speaks of the United States
+_US_SPORT_TALK = _Talk(
+    "quarterback quarterbacks touchdown touchdowns linebacker linebackers sophomore sophomores NCAA NFL"
+)
+
+
+def _us_places_needed(body: str) -> int:
+    """How many US places a body names where its state-named or town-named forms are those places."""
+    return _US_PLACES - 1 if _speaks_of(body, _US_SPORT_TALK) else _US_PLACES
 
 
 def _us_places_named(body: str, context: CountryContext) -> frozenset[str]:
@@ -3248,6 +3316,10 @@ def _place_or_institution(
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
     lead = body[max(0, start - 40) : start]
+    if lead.endswith("All-") or (lead.endswith("All ") and not sentence_start(body, start - len("All "))):
+        return True  # "the All-Ireland final", "the All England Club": a championship's or a club's name
+    if lead.endswith("ing ") and _NICKNAME_BEFORE.search(lead) and form.lower() in context.demonyms:
+        return True  # "the Flying Scot", "the Fighting Irish": a nickname
     for particle in _OF if lead.endswith(_OF_ENDINGS) else ():
         if lead.endswith(f" {particle} "):
             words = lead[: -len(particle) - 2].split()
@@ -3338,7 +3410,7 @@ def _place_or_institution(
         ):
             return True  # "moved to Macon, Georgia": one of its cities, written with its state
         if (
-            len(named) < _US_PLACES
+            len(named) < _us_places_needed(body)
             and not (own_city and not _listed(body, start, start + len(form)))
             and not of_the_body(
                 body, ("listed with a state", form), lambda text: _listed_with_a_state(text, form, context)
@@ -3355,6 +3427,8 @@ def _place_or_institution(
     return False
 
 
+# a capitalised participle after "the" before a demonym: a nickname ("the Flying Scot")
+_NICKNAME_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+[A-Z][a-z]+ing[^\S\n]+$")
 # "a" or "an" right before a form, and a lower-case word right after it: "a Georgia man"
 _AN_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])[Aa]n?[^\S\n]+$")
 _A_NOUN_AFTER = re.compile(r"[^\S\n][a-z]")
@@ -3687,13 +3761,14 @@ def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
         after = _LIST_JOIN_AFTER.match(body, start + len(form))
         if after is not None and after_state.match(body, after.end()) is not None:
             return True
-        before = _LIST_JOIN_BEFORE.search(body, max(0, start - 6), start)
+        before = _LIST_JOIN_BEFORE.search(body, max(0, start - 7), start)
         if before is not None and before_state.search(body, max(0, before.start() - 30), before.start()):
             return True
     return False
 
 
-_LIST_JOIN = r"(?:,[^\S\n]+(?:and[^\S\n]+|or[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
+# a list's join, or a score between the sides of a result line ("Georgia 31, Florida 20")
+_LIST_JOIN = r"(?:,[^\S\n]+(?:and[^\S\n]+|or[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+|[^\S\n]+\d{1,3},?[^\S\n]+)"
 _LIST_JOIN_AFTER = re.compile(_LIST_JOIN)
 _LIST_JOIN_BEFORE = re.compile(_LIST_JOIN + "$")
 
@@ -3820,12 +3895,14 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demon
     first = _NAME_AFTER.match(body, end)
     if first is None or first.group(1).lower() in LEADING_STOP:
         return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
+    if _A_RANK.match(body, first.start(1)) or a_sides_word(body, first.start(1)):
+        return False  # "the British No 3", "England Women", "Ireland Under-20s": a ranking, a side
     position = end
     for _ in range(_ORGANISATION_REACH):
         word = _NAME_AFTER.match(body, position)
         if word is None:
             break
-        if word.group(1).lower() in TITLES:
+        if word.group(1).lower() in TITLES and word.group(1) not in _NAME_ADJECTIVES:
             return False
         position = word.end()
     given = demonym and first.group(1).lower() in context.given_names

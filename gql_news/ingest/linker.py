@@ -52,6 +52,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from gql_news.collector import quiet_gc
 from gql_news.ingest.country_context import (
     CountryContext,
+    a_sides_word,
     given_name_gender,
     not_the_country,
     sentence_start,
@@ -560,8 +561,13 @@ class _Matcher:
         if names is None or match.group() not in names.forms:
             return False
         after = _NEXT_WORD.match(body, match.end())
-        if after and after.group(1) not in names.titles and match.end() + 1 not in starts:
-            return True
+        if (
+            after
+            and after.group(1) not in names.titles
+            and match.end() + 1 not in starts
+            and not (self.context is not None and a_sides_word(body, after.start(1)))
+        ):
+            return True  # "Ireland Baldwin"; not "Ireland Women", a national side
         if self.context is not None:  # the word before is weighed as a given name by the context rules
             return False
         before = _PREVIOUS_WORD.search(body, max(0, match.start() - 64), match.start())

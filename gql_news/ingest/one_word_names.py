@@ -20,6 +20,9 @@ one-word form; these readings say it names such a one, each from grammar and con
   one person ("was sent off", "was booked", "was stretchered off", "was pulled up at the
   third", "fell at the second", "unseated his rider"); a side is "reduced to ten men". Signing
   for or joining from a club that is no country ("Holland signed for Preston").
+- **A player's feat**: what one player scores after the form's possessive ("Holland's brace",
+  "Jordan's late header"; not "a hat-trick of titles"), or a side's scores won for a club that is
+  no country ("England's two tries won it for Leicester"; not "England's two tries beat Italy").
 - **He or she**: the form opens a sentence as a verb's subject and "he" or "she" opens a clause
   joined to it, with no other name or person's noun between ("Jordan scored; he has now scored
   in five games"); a country is "it" and its people "they" ("his" and "her" are left out:
@@ -32,7 +35,9 @@ one-word form; these readings say it names such a one, each from grammar and con
 - **A horse race**: "Trained by X, ...", "Ridden by X, ..." before it; a trainer or a jockey
   who says something about it ("The trainer said Chile would run"); a horse's margin ("by a
   neck"; not lengths, which a crew wins by too); winning at a price ("won the Lincoln at 20-1";
-  not odds alone, "Argentina was a 5-2 favourite", which bookmakers give a side too).
+  not odds alone, "Argentina was a 5-2 favourite", which bookmakers give a side too); the object
+  of a jockey's or a trainer's verb ("rode Peru to victory", "saddled Jamaica"; not a possessive,
+  "rode Ireland's coast roads").
 
 Each reading gives way where the body also writes the form after a preposition ("flew to
 Jordan"): there news prose means the country by it, as for a given name (country_context.py).
@@ -111,7 +116,8 @@ def a_one_word_name(body: str, start: int, end: int, context: CountryContext) ->
     if not (
         named_as_a_performer(body, start, end, context)
         or _after_a_club(body, start, end, context)
-        or _a_players_act(body, end)
+        or a_players_act(body, end)
+        or _a_players_feat(body, end)
         or _a_race(body, start, end)
         or _then_he_or_she(body, start, end)
         or _beside_a_clubs_result(body, start, end)
@@ -259,12 +265,37 @@ _SIGNED_FOR = re.compile(
 )
 
 
-def _a_players_act(body: str, end: int) -> bool:
+def a_players_act(body: str, end: int) -> bool:
     """ "Jordan was sent off", "Chad was booked", "Ireland, the favourite, was pulled up at the
     third", "Holland signed for Preston", "Jordan, who joined from Burnley" (a club, not a country)."""
     if _PLAYERS_ACT.match(body, end) is not None:
         return True
     club = _SIGNED_FOR.match(body, end)
+    return club is not None and not names_a_country(club.group(1))
+
+
+# what one player scores, after the form's possessive: "Holland's brace", "Jordan's late header",
+# "Chad's first-half hat-trick"; not "a hat-trick of titles", which a side wins too, nor "brace for"
+_PLAYERS_FEAT = re.compile(
+    r"['’]s?[^\S\n]+(?:(?:late|early|first|second|stunning|[a-z]+-(?:half|time))[^\S\n]+)?"
+    r"(?:brace|hat-trick|header|volley)(?![^\W_'’-])(?![^\S\n]+(?:of|for)(?![^\W_]))"
+)
+# a side's scores won for a club by one of its players: "England's two tries won it for Leicester"
+_SCORES_FOR_A_CLUB = re.compile(
+    r"['’]s?[^\S\n]+(?:[a-z\d-]+[^\S\n]+){0,2}(?:goals?|tries|try|points|wickets|runs|penalties)(?![^\W_])"
+    r"[^.;:!?\n]{0,80}?[^\S\n]for[^\S\n]+([A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)?)(?![\w'’-])"
+)
+
+
+def _a_players_feat(body: str, end: int) -> bool:
+    """ "Holland's brace sank Reading", "Jordan's late header", "England's two tries won it for
+    Leicester" (a club, no country); not "England's two tries beat Italy", "Ireland's hat-trick of
+    titles"."""
+    if not body.startswith(("'", "’"), end):
+        return False
+    if _PLAYERS_FEAT.match(body, end) is not None:
+        return True
+    club = _SCORES_FOR_A_CLUB.match(body, end)
     return club is not None and not names_a_country(club.group(1))
 
 
@@ -288,8 +319,11 @@ def _result_words(body: str) -> bool:
 
 def _a_race(body: str, start: int, end: int) -> bool:
     """ "Trained by Willie Mullins, Chile", "The trainer said Chile would", "Kenya won the Oaks by
-    a neck", "Chad won the Lincoln at 20-1"; not odds alone ("Argentina was a 5-2 favourite"),
-    which bookmakers give a side too."""
+    a neck", "Chad won the Lincoln at 20-1", "Jordan Ireland rode Peru to victory"; not odds alone
+    ("Argentina was a 5-2 favourite"), which bookmakers give a side too."""
+    before = _WORD_BEFORE.search(body, max(0, start - 12), start)
+    if before is not None and country_context.a_ridden_horse(body, before.group(1), end):
+        return True
     if country_context.of_the_body(body, "racing words", _racing_words) and (
         _TRAINED_BY.search(body, max(0, start - 100), start)
         or _SPEAKER_BEFORE.search(body, max(0, start - 80), start)

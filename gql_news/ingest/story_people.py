@@ -118,8 +118,10 @@ def a_persons_act(body: str, start: int, end: int) -> bool:
             return True  # '"...," Georgia said'
         if _SAID_BEFORE.search(body, max(0, start - 16), start):
             return True  # '"...," said Georgia'
-    if not country_context.sentence_start(body, start) or country_context._inside_quotation(body, start):
-        return False
+    if not country_context.sentence_start(body, start) or (
+        country_context._inside_quotation(body, start) and body[start - 1 : start] not in ('"', "“")
+    ):
+        return False  # outside a quotation, or the quotation's first word: "“Holland is in the form of his life”"
     stop = _SENTENCE_STOP.search(body, end, end + _CLAUSE_REACH)
     clause = body[end : stop.start() if stop else end + _CLAUSE_REACH]
     return _PERSONAL.search(clause) is not None
