@@ -124,6 +124,7 @@ from gql_news.ingest.named_bodies import (
     opens_a_body_name,
 )
 from gql_news.ingest.namesakes import (
+    IRREGULAR_PEOPLE,
     a_dateline_town,
     a_demonym_before_its_noun,
     a_firm_of_the_country,
@@ -230,6 +231,10 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_TOURING = (" tour ", " tours ", " toured ", " touring ")  # verbs whose object is a place
+_FROM_OR_INTO_THE = (" from the ", " into the ")  # "translated from the Korean"
+# verbs of study, before a language only with no noun of its own ("studied French at Oxford")
+_STUDY_VERBS = frozenset(["study", "studies", "studied", "studying", "read", "reads", "reading"])
 _POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
 _DEGREE_WORDS = frozenset(
     ["some", "little", "fluent", "basic", "broken", "passable", "much", "any", "good"]
@@ -1144,6 +1149,8 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
+    if body.endswith(_TOURING, 0, start):
+        return False  # "Hart toured India", "the band Japan toured Japan": one tours a place
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if (
@@ -1170,10 +1177,12 @@ def _in_a_name(
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
         body.startswith(", who ", start + len(form))
-        and _WHO_SINGULAR.match(body, start + len(form))
+        and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
         and _word_before(body, start) not in ("of", "from")
     ):
-        return True  # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers
+        # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
+        # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it
+        return True
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         # "the south of France": a place, whoever was named before; not a defendant ("the
@@ -2554,12 +2563,26 @@ def _a_language(
     before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
     article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
-    if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
+    if _LANGUAGE_WORD_AFTER.match(body, end):
         return True
-    if _TEXT_WORD_AFTER.match(body, end) and _speaks_of(body, _TRANSLATION_TALK):
-        return True  # "from the German original" in a story of translators
+    if before in _SPEAKING_VERBS:
+        return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
+    if _TEXT_WORD_AFTER.match(body, end) and (
+        _speaks_of(body, _TRANSLATION_TALK) or (before is not None and before in context.demonyms)
+    ):
+        # "from the German original" in a story of translators, "the Brazilian Portuguese edition"
+        return True
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if (
+        before == "the"
+        and body.endswith(_FROM_OR_INTO_THE, 0, start)
+        and _speaks_of(body, _TRANSLATION_TALK)
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "translated from the Korean" in a story of translation: the language
+    if before in _STUDY_VERBS and not _a_noun_after_the_list(body, end, context):
+        return True  # "she studied French at Oxford", not "studied French law"
     if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
         return True  # "pardon my French", "her Spanish is fluent": what one speaks
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
@@ -2568,10 +2591,20 @@ def _a_language(
             begin -= 2
         return _a_language(body, begin, end, context, _word_before(body, begin), reach)
     item = _previous_item(body, start, 0) if reach > 1 else None
+    if item is None and reach > 1 and before == "the" and not _a_noun_after_the_list(body, end, context):
+        item = _previous_item(body, start - len("the "), 0)  # "from the Korean and the Japanese"
     if item is None or not names_a_language(item[0], context):
         return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
     begin = item[1] - len(item[0])
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
+
+
+def _people_after(body: str, end: int) -> bool:
+    """Whether the lower-case word after `end` is a noun for people ("children", "pupils", "poets")."""
+    word = _LOWER_WORD.match(body, end)
+    return word is not None and (
+        word.group(1) in IRREGULAR_PEOPLE or any(noun in ROLE_NOUNS for noun in _singulars(word.group(1)))
+    )
 
 
 def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool:
@@ -3501,6 +3534,13 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
     return _NAME_AFTER.match(body, place.end()) is None
 
 
+def _an_adjective_of_a_name(body: str, word: re.Match[str]) -> bool:
+    """Whether a capitalised word read as a title is "National" before a word of a name that is no
+    title ("the Welsh National Opera", "the Scottish National Party"), not a role of its own."""
+    following = _NAME_AFTER.match(body, word.end())
+    return word.group(1) == "National" and following is not None and following.group(1).lower() not in TITLES
+
+
 def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
     """Whether the form is the first word of a proper name: followed, after one space, by a
     capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
@@ -3515,7 +3555,7 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
         word = _NAME_AFTER.match(body, position)
         if word is None:
             break
-        if word.group(1).lower() in TITLES:
+        if word.group(1).lower() in TITLES and not _an_adjective_of_a_name(body, word):
             return False
         position = word.end()
     given = first.group(1).lower() in context.given_names

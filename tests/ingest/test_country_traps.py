@@ -4206,6 +4206,175 @@ SAYINGS_MISREAD = frozenset(
     ]
 )
 
+
+# obituaries, reviews and arts pages: a person whose given name or surname is a country's or a
+# demonym, named in full once and then bare (", who trained", "Hart toured India"); a language
+# after "from the" in a story of translation ("translated from the Korean and the Japanese"), after
+# a verb of study with no noun of its own ("studied French at Oxford") or after a demonym before a
+# text's noun ("the Brazilian Portuguese edition"); a demonym after a verb of teaching before a noun
+# for people ("taught Welsh children"); a demonym before "National" and a word of a name ("the Welsh
+# National Opera"); beside them the same shapes naming the country
+# fmt: off
+CULTURE: list[tuple[str, set[str]]] = [
+    ('Chad Whitlock, a set designer who built the stages of three decades of West End musicals, has died at 79. Whitlock was born in Leeds and trained in Prague. His son, Chad Whitlock Jr, said his father never stopped sketching.', set()),
+    ('Chad Whitlock, a set designer, has died at 79. Whitlock was born in Leeds and worked for ten years in Chad and Niger on a school-building scheme.', {"NE", "TD"}),
+    ("Georgia Lane, a ceramicist whose glazes sold at Liberty, has died at 84. Lane was born in Swansea and trained under a master potter in Japan. Georgia's bowls are in the V&A.", {"JP"}),
+    ("Georgia Lane, a ceramicist, has died at 84. She spent a year in Tbilisi in 1991, and Georgia's potters still use her glaze.", {"GE"}),
+    ('Jordan Price, the film editor, died on Sunday at 66. Price cut two of the best-known Iranian films of the 1990s. Jordan won a Bafta in 2002.', {"IR"}),
+    ('Jordan Price, the film editor, died on Sunday at 66. Price cut a documentary about refugees in Jordan, which was banned in Syria.', {"JO", "SY"}),
+    ('Kenya Ochieng, a painter of Nairobi street life, has died at 58. Ochieng studied in Italy and exhibited in Germany. Kenya sold her first canvas at 14.', {"DE", "IT"}),
+    ("Kenya Ochieng, a painter, has died at 58. Ochieng studied in Italy. Kenya's culture ministry called her a national treasure.", {"IT", "KE"}),
+    ('India Hart, a harpist who played for the Royal Danish Ballet for 20 years, has died at 90. Hart taught in Copenhagen until she was 85.', set()),
+    ('India Hart, a harpist, has died at 90. Hart toured India in 1962 with a quartet from Denmark.', {"DK", "IN"}),
+    ('Ireland Mbeki, a South African choreographer, has died aged 71. Mbeki founded a dance company in Johannesburg in 1979. Ireland, who trained in London, never stopped teaching.', {"ZA"}),
+    ('Ireland Mbeki, a choreographer, has died aged 71. Mbeki toured Ireland and France with her company in the 1980s.', {"FR", "IE"}),
+    ('Israel Cohen, the bookbinder, has died at 93. Cohen learned his trade in Vienna and bound books for the British Library. Israel, his grandson, runs the workshop now.', set()),
+    ('Israel Cohen, the bookbinder, has died at 93. Cohen was born in Vienna and emigrated to Israel in 1949.', {"IL"}),
+    ('America Ruiz, a Mexican weaver, has died at 81. Ruiz wove rebozos in Oaxaca for 60 years. America taught her granddaughters the backstrap loom.', {"MX"}),
+    ('America Ruiz, a weaver, has died at 81. Her rebozos were shown in America and Japan.', {"JP", "US"}),
+    ('China Patel, the sitar player, has died at 77. Patel recorded with a jazz trio in Chicago in 1969. China often said the sitar chose her.', set()),
+    ('China Patel, the sitar player, has died at 77. Patel toured China in 1980, the first Indian musician to do so in decades.', {"CN", "IN"}),
+    ("Brazil Okoro, a sculptor, has died at 66. Okoro cast bronzes in a foundry in Lagos. Brazil's work is in the collection of the Smithsonian.", set()),
+    ('Brazil Okoro, a Nigerian sculptor, has died at 66. Okoro cast bronzes in Lagos and sold most of them in Brazil.', {"BR", "NG"}),
+    ("Tom Holland, the furniture maker, has died at 88. Holland's chairs were made of English oak and ash. He learned French polish in Paris.", set()),
+    ('Tom Holland, the furniture maker, has died at 88. Holland trained in Holland and Denmark before opening a workshop in Bristol.', {"DK", "NL"}),
+    ("Margaret England, a translator of fiction, has died at 73. England's versions of three novels won prizes in Britain.", {"GB"}),
+    ('Margaret England, a translator, has died at 73. She translated from the Korean and the Japanese. England said a translator must disappear.', set()),
+    ('Peter Wales, an organist, died on Friday aged 82. Wales played at Westminster Abbey for 30 years. His brother, Simon Wales, said he loved Bach.', set()),
+    ('Peter Wales, an organist, died on Friday aged 82. Born in Cardiff, he toured Wales and Ireland with a chamber choir.', {"GB", "IE"}),
+    ('Rosa French, a fashion photographer, has died at 69. French shot covers for Vogue in the 1980s. Her daughter, Lily French, said she worked until last month.', set()),
+    ('Rosa French, a fashion photographer, has died at 69. She photographed French and Italian designers in Paris and Milan.', {"FR", "IT"}),
+    ('Gwen Welsh, a harpist, has died at 88. Welsh played with the BBC orchestra for 40 years. Welsh was born in Dublin.', set()),
+    ('Gwen Welsh, a harpist, has died at 88. She taught Welsh children the harp in schools across Cardiff.', {"GB"}),
+    ('Ned Scott, a jazz pianist, has died at 80. Scott was born in Memphis and moved to Sweden in 1965.', {"SE"}),
+    ('Ruth English, a poet, died at 92. English wrote in English and Irish, and taught in Galway.', set()),
+    ('Ruth English, a poet, died at 92. She was the first English poet to win the prize, which is given in Sweden.', {"SE"}),
+    ("The film Brazil, Terry Gilliam's 1985 satire, returns to cinemas next month in a new print. Brazil was shot in London and Paris.", set()),
+    ('The 1985 film Brazil returns to cinemas. It was never shown in Brazil, where its title puzzled audiences.', {"BR"}),
+    ("Paris, Texas, Wim Wenders's 1984 road film, won the Palme d'Or. The film was shot in Texas with a German crew.", {"DE"}),
+    ("The English Patient, Anthony Minghella's film of the novel, won nine Oscars. It was shot in Italy and Tunisia.", {"IT", "TN"}),
+    ("Midnight in Paris opens the season at the film club. Woody Allen's comedy was a hit in France.", {"FR"}),
+    ("The band Japan played their last concert in 1982. Japan's singer, David Sylvian, went on to make solo records.", set()),
+    ('The band Japan toured Japan in 1980, where they were more popular than at home.', {"JP"}),
+    ('Chad & Jeremy, the 1960s folk duo, played the Albert Hall on Saturday. Chad sang and Jeremy played guitar.', set()),
+    ('An exhibition of Japanese prints opens at the British Museum next week. The prints were lent by a museum in Japan.', {"JP"}),
+    ('The British Museum will return a set of bronzes to Nigeria. The museum bought them in 1897.', {"NG"}),
+    ("Turkish carpets and Persian rugs led a sale at Christie's on Tuesday. A buyer from Turkey paid £400,000 for a silk rug.", {"TR"}),
+    ('A Georgian house in Bath sold for £4m. The buyer, a Georgian businessman from Tbilisi, plans to live there.', {"GE"}),
+    ('The Irish Film Institute will show a season of Hungarian films in May. The films were chosen by a curator in Budapest.', {"HU"}),
+    ('The American Academy in Rome awarded its prize to a Nigerian sculptor.', {"NG"}),
+    ('Portuguese tiles and Venetian glass filled the villa. Its owner, a Portuguese banker, bought it in 2001.', {"PT"}),
+    ('The novel, translated from the Korean by a Welsh poet, won the International Booker Prize.', {"GB"}),
+    ('A French-language novel set in Quebec won the prize. Its author was born in Haiti and lives in Canada.', {"CA", "HT"}),
+    ('The Japanese film was dubbed into Hindi and released across India.', {"IN", "JP"}),
+    ('The Royal Danish Ballet opens its season in London. The company was founded in Denmark in 1748.', {"DK"}),
+    ('The Swiss Re prize for architecture went to a Chilean firm.', {"CL"}),
+    ('The novel was translated from the Japanese by a former diplomat.', set()),
+    ('Her debut, a French-language novel, sold 200,000 copies.', set()),
+    ('The film was dubbed into Hindi for its release.', set()),
+    ('Translated from the Korean, the collection won the prize.', set()),
+    ("The Korean director's film won the top prize.", {"KR"}),
+    ('The opera was sung in Russian with English surtitles.', set()),
+    ('A Russian soprano sang the title role at Covent Garden.', {"RU"}),
+    ('The Irish Film Institute will restore 40 silent films.', set()),
+    ('Irish film-makers asked the government for a tax break.', {"IE"}),
+    ("The British Museum's new director starts in May.", set()),
+    ('The American Academy of Arts and Letters elected six new members.', set()),
+    ('American writers dominated the shortlist this year.', {"US"}),
+    ('The Royal Danish Ballet toured Japan.', {"JP"}),
+    ('Danish dancers joined the company from Copenhagen.', {"DK"}),
+    ('The Swiss Re building in London won a prize for its design.', set()),
+    ('A Swiss architect designed the new museum in Basel.', {"CH"}),
+    ('A Georgian terrace in Bath fetched a record price.', set()),
+    ('Georgian wine won the top prize at the fair.', {"GE"}),
+    ('The Dutch Golden Age show drew 400,000 visitors.', set()),
+    ('A Dutch collector lent three paintings to the show.', {"NL"}),
+    ('Flemish tapestries from the 16th century filled the hall.', set()),
+    ('Flemish and Dutch museums lent works to the exhibition.', {"NL"}),
+    ('She learned French polishing at a college in Lincoln.', set()),
+    ('The Spanish guitar section of the sale made £300,000.', set()),
+    ('Spanish guitar makers in Granada said orders had doubled.', {"ES"}),
+    ('Portuguese tiles cover the walls of the chapel.', set()),
+    ('The Chinese porcelain in the sale was bought by a dealer.', set()),
+    ('Chinese buyers took most of the porcelain in the sale.', {"CN"}),
+    ('Japanese prints by Hokusai sold for £1m.', set()),
+    ('A Japanese collector bought the Hokusai print for £1m.', {"JP"}),
+    ('The Venetian glass chandelier fell during the concert.', set()),
+    ('Italian glassmakers in Murano cut their output.', {"IT"}),
+    ('She plays Spanish guitar in a tapas bar on Fridays.', set()),
+    ('The Mexican director won the prize for best film.', {"MX"}),
+    ('A Chilean poet won the Cervantes prize.', {"CL"}),
+    ('The Booker went to an Irish novelist for the second year.', {"IE"}),
+    ('He was the first Nigerian to win the Nobel Prize in Literature.', {"NG"}),
+    ('The English Patient was reissued in paperback.', set()),
+    ('The English Patient was filmed in Italy.', {"IT"}),
+    ("Brazil, Gilliam's satire, is showing at the Barbican.", set()),
+    ("A Brazilian band played the festival's main stage.", {"BR"}),
+    ('The Chinese Ambassador opened the porcelain exhibition.', {"CN"}),
+    ('An exhibition of Persian miniatures opens at the V&A.', set()),
+    ('The Iranian government lent the miniatures to the V&A.', {"IR"}),
+    ('The Turkish carpet in the hall is 300 years old.', set()),
+    ('The auction house sold Turkish carpets to buyers in Turkey and Qatar.', {"QA", "TR"}),
+    ('The film is in Mandarin and Cantonese with English subtitles.', set()),
+    ('The Greek chorus in the new production is made up of nurses.', set()),
+    ('Greek actors staged the play in Athens.', {"GR"}),
+    ("The architect's Palladian villa echoes the Italian Renaissance.", set()),
+    ("The architect's practice has offices in Italy and Spain.", {"ES", "IT"}),
+    ('He was a master of the Japanese tea ceremony.', set()),
+    ('The Indian ink drawings sold well.', set()),
+    ("An Indian painter's works were the sale's top lots.", {"IN"}),
+    ('The school teaches English as a foreign language to students from Brazil.', {"BR"}),
+    ('She studied French at Oxford and Chinese in Taipei.', set()),
+    ('She studied in France and China before teaching at Oxford.', {"CN", "FR"}),
+    ('The festival of Scandinavian noir opened in Reykjavik with a Norwegian thriller.', {"NO"}),
+    ('The German Expressionist woodcuts were shown beside a German film about Weimar.', {"DE"}),
+    ('He composed music in the Hungarian manner.', set()),
+    ('The Moroccan lanterns in the foyer were made by a designer from Marrakech.', set()),
+    ('A Moroccan designer made the lanterns in the foyer.', {"MA"}),
+    ('The film was an Indian-British co-production shot in Mumbai.', {"GB", "IN"}),
+    ('The Brazilian Portuguese edition of the novel sold out.', set()),
+    ('The Brazilian publisher of the novel went bust.', {"BR"}),
+    ('The Welsh National Opera opens its season with Verdi.', set()),
+    ("The Welsh government cut the opera's grant.", {"GB"}),
+    ('Her Irish setter appears in every one of her paintings.', set()),
+    ('She taught French students in Lyon for a decade.', {"FR"}),
+    ('He translated Russian poets for a small press in Leeds.', {"RU"}),
+    ('He studied French law at the Sorbonne.', {"FR"}),
+    ('She studied Japanese at university and then moved to Japan.', {"JP"}),
+    ('The Scottish National Party won the most seats in Edinburgh.', set()),
+    ('Welsh nationals living in Spain will be able to vote by post.', {"ES", "GB"}),
+    ('Ireland, who beat Wales last week, play France on Saturday.', {"FR", "GB", "IE"}),
+    ('The band toured Chad and Niger in 1985.', {"NE", "TD"}),
+    ('Chad Whitlock, a drummer, died at 70. Whitlock toured Chad with a jazz band in 1990.', {"TD"}),
+    ('The novel was translated from the Japanese original by a team in Osaka.', set()),
+    ('The aid came from the Japanese, who had promised it in May.', {"JP"}),
+    ('A Brazilian Portuguese translation of the memoir is due in May.', set()),
+    ('The Mexican Spanish version of the film was dubbed in Mexico City.', set()),
+    ('Ireland Mbeki, a dancer, has died at 71. Mbeki was born in Durban. Ireland, which she visited in 1980, gave her a prize.', {"IE"}),
+]
+# fmt: on
+# rows of CULTURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a style's noun WordNet
+# files first as something else ("guitar", "tiles", "prints", "lanterns", "tea ceremony"); a work or
+# a duo named once by the country's name ("The film Brazil", "Brazil, Gilliam's satire", "Chad &
+# Jeremy") and then bare; a person's given name before a possessive noun no country has ("Brazil's
+# work"); the country's possessive in a story that named a person by it ("Georgia's potters"); a
+# language joined to one read as such across other words ("studied French at Oxford and Chinese")
+CULTURE_MISREAD = frozenset(
+    [
+        "Georgia Lane, a ceramicist, has died at 84. She spent a year in Tbilisi in 1991, and Georgia's potters still use her glaze.",
+        "Brazil Okoro, a sculptor, has died at 66. Okoro cast bronzes in a foundry in Lagos. Brazil's work is in the collection of the Smithsonian.",
+        "The film Brazil, Terry Gilliam's 1985 satire, returns to cinemas next month in a new print. Brazil was shot in London and Paris.",
+        "Chad & Jeremy, the 1960s folk duo, played the Albert Hall on Saturday. Chad sang and Jeremy played guitar.",
+        "The Spanish guitar section of the sale made £300,000.",
+        "Portuguese tiles cover the walls of the chapel.",
+        "Japanese prints by Hokusai sold for £1m.",
+        "Brazil, Gilliam's satire, is showing at the Barbican.",
+        "He was a master of the Japanese tea ceremony.",
+        "She studied French at Oxford and Chinese in Taipei.",
+        "The Moroccan lanterns in the foyer were made by a designer from Marrakech.",
+    ]
+)
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -4233,6 +4402,7 @@ ROWS = (
     + IDIOMS
     + SAYINGS
     + TERMS_OF_ART
+    + CULTURE
 )
 
 
@@ -4259,6 +4429,7 @@ ROWS = (
             | IDIOMS_MISREAD
             | SAYINGS_MISREAD
             | TERMS_OF_ART_MISREAD
+            | CULTURE_MISREAD
             else [],
         )
         for body, codes in ROWS
