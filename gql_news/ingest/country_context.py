@@ -2288,7 +2288,15 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     words = nouns.group().split()
     if _the_verb_of_its_clause(body, end, words, context):
         return False  # "exports to China rose 10%", "Japan rose sharply": no China rose
-    if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+    # after a demonym, a feature's word in lower case before a noun of its own is no sea's name: "a
+    # Norwegian sea captain"; not after a name ("Panama canal traffic")
+    feature_qualifies = (
+        lower in context.demonyms
+        and len(words) > 1
+        and names_a_feature(words[0].capitalize())
+        and any(noun in context.nouns for noun in _singulars(words[1]))
+    )
+    if not feature_qualifies and any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
     if (lower, words[0]) in context.compound_starts:  # "American oil palm"
         for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):

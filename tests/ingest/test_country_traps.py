@@ -4213,7 +4213,8 @@ SAYINGS_MISREAD = frozenset(
 # a verb of study with no noun of its own ("studied French at Oxford") or after a demonym before a
 # text's noun ("the Brazilian Portuguese edition"); a demonym after a verb of teaching before a noun
 # for people ("taught Welsh children"); a demonym before "National" and a word of a name ("the Welsh
-# National Opera"); beside them the same shapes naming the country
+# National Opera"); a demonym before a feature's word in lower case and a noun ("a Norwegian sea
+# captain"); beside them the same shapes naming the country
 # fmt: off
 CULTURE: list[tuple[str, set[str]]] = [
     ('Chad Whitlock, a set designer who built the stages of three decades of West End musicals, has died at 79. Whitlock was born in Leeds and trained in Prague. His son, Chad Whitlock Jr, said his father never stopped sketching.', set()),
@@ -4351,6 +4352,56 @@ CULTURE: list[tuple[str, set[str]]] = [
     ('A Brazilian Portuguese translation of the memoir is due in May.', set()),
     ('The Mexican Spanish version of the film was dubbed in Mexico City.', set()),
     ('Ireland Mbeki, a dancer, has died at 71. Mbeki was born in Durban. Ireland, which she visited in 1980, gave her a prize.', {"IE"}),
+    ("The orchestra closed with Mendelssohn's Italian Symphony.", set()),
+    ("The orchestra toured Italy and played Mendelssohn's symphony in Rome.", {"IT"}),
+    ("The pianist played two of Liszt's Hungarian Rhapsodies as encores.", set()),
+    ('The Hungarian pianist played Liszt as an encore.', {"HU"}),
+    ('Sonnets from the Portuguese was her best-loved book.', set()),
+    ('The gallery bought a Greek Revival mansion in Natchez to house the collection.', set()),
+    ('Greek archaeologists asked the museum to return the marbles.', {"GR"}),
+    ('The cinema is showing The Italian Job and The French Connection this weekend.', set()),
+    ('Italian and French distributors bought the film at Cannes.', {"FR", "IT"}),
+    ('She sang in Irish and Scots Gaelic at the festival in Cork.', set()),
+    ('Irish singers dominated the festival in Cork.', {"IE"}),
+    ('He was the son of a Norwegian sea captain and a Scottish nurse.', {"GB", "NO"}),
+    ('The Iraqi-born architect designed the opera house in Guangzhou.', {"IQ"}),
+    ('The chalet was built in the Swiss style by a carpenter from Bern.', set()),
+    ('A Swiss carpenter built the chalet above Gstaad.', {"CH"}),
+    ('The German Book Prize went to a novel about a family in Leipzig.', set()),
+    ('The Irish Book Awards were presented in Dublin on Wednesday.', set()),
+    ('The Japan Prize was awarded to two chemists this year.', set()),
+    ('Japan awarded its highest honour to two chemists this year.', {"JP"}),
+    ('The Polish Film Festival in London opens with a comedy.', set()),
+    ('A Polish comedy opens the festival in London.', {"PL"}),
+    ('The American Folk Art Museum bought 200 quilts.', set()),
+    ("American quilts from the 1850s were the sale's top lots.", set()),
+    ('American collectors bought most of the quilts.', {"US"}),
+    ('The Chinese Opera house in Singapore is being restored.', {"SG"}),
+    ("The Chinese government paid for the opera house's restoration.", {"CN"}),
+    ('The biography of the Turkish-born novelist is published in May.', {"TR"}),
+    ("The exhibition's title, Made in Brazil, is ironic, the curator said.", set()),
+    ('The clothes in the exhibition were made in Brazil, the curator said.', {"BR"}),
+    ('Her memoir, A Year in Provence, sold four million copies.', set()),
+    ('He wrote the score for the film in Kenya, where it was shot.', {"KE"}),
+    ('The opera was first staged in Prague and later in Austria.', {"AT"}),
+    ("The Russian Ballet's season at the Coliseum sold out.", set()),
+    ('A Russian ballet company played the Coliseum.', {"RU"}),
+    ('Her Dutch grandmother taught her to paint tulips.', {"NL"}),
+    ('Her years in the Netherlands shaped her palette.', {"NL"}),
+    ('The novelist, who wrote in Yiddish, was born in Poland.', {"PL"}),
+    ('The choir sang a Zulu hymn and a Welsh lullaby.', set()),
+    ('The Welsh choir won the competition in Llangollen.', {"GB"}),
+    ('A Mexican designer made the wedding dress shown at the V&A.', {"MX"}),
+    ('Kenya Walters, the jazz singer, recorded her first album in Paris. Walters later sang in Kenya for the first time.', {"KE"}),
+    ('Jordan Hale, the cellist, played in Jordan in 2019.', {"JO"}),
+    ('The cellist Jordan Hale played at the Barbican. Hale was born in Leeds.', set()),
+    ('Ireland Moss, a quilt-maker, has died. Moss was born in Dublin. Her quilts are in museums in Ireland and America.', {"IE", "US"}),
+    ('The French polisher restored the piano for the concert.', set()),
+    ('French craftsmen restored the piano for the concert.', {"FR"}),
+    ('The Venetian blinds in the studio were painted by the artist.', set()),
+    ('The Italian studio where she worked was in Venice.', {"IT"}),
+    ('The Japanese-style garden was designed by a British firm.', {"GB"}),
+    ('He was buried in the English cemetery in Florence.', set()),
 ]
 # fmt: on
 # rows of CULTURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a style's noun WordNet
@@ -4358,9 +4409,14 @@ CULTURE: list[tuple[str, set[str]]] = [
 # a duo named once by the country's name ("The film Brazil", "Brazil, Gilliam's satire", "Chad &
 # Jeremy") and then bare; a person's given name before a possessive noun no country has ("Brazil's
 # work"); the country's possessive in a story that named a person by it ("Georgia's potters"); a
-# language joined to one read as such across other words ("studied French at Oxford and Chinese")
+# language joined to one read as such across other words ("studied French at Oxford and Chinese"); a
+# song's or a quilt's noun that is no style in WordNet ("a Welsh lullaby", "American quilts"); a
+# title with no work's noun near it ("Sonnets from the Portuguese was her best-loved book")
 CULTURE_MISREAD = frozenset(
     [
+        "Sonnets from the Portuguese was her best-loved book.",
+        "American quilts from the 1850s were the sale's top lots.",
+        "The choir sang a Zulu hymn and a Welsh lullaby.",
         "Georgia Lane, a ceramicist, has died at 84. She spent a year in Tbilisi in 1991, and Georgia's potters still use her glaze.",
         "Brazil Okoro, a sculptor, has died at 66. Okoro cast bronzes in a foundry in Lagos. Brazil's work is in the collection of the Smithsonian.",
         "The film Brazil, Terry Gilliam's 1985 satire, returns to cinemas next month in a new print. Brazil was shot in London and Paris.",
