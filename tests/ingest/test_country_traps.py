@@ -4214,7 +4214,8 @@ SAYINGS_MISREAD = frozenset(
 # text's noun ("the Brazilian Portuguese edition"); a demonym after a verb of teaching before a noun
 # for people ("taught Welsh children"); a demonym before "National" and a word of a name ("the Welsh
 # National Opera"); a demonym before a feature's word in lower case and a noun ("a Norwegian sea
-# captain"); beside them the same shapes naming the country
+# captain"); a work's title set off right after its noun ("The film Brazil, Terry Gilliam's satire,");
+# beside them the same shapes naming the country
 # fmt: off
 CULTURE: list[tuple[str, set[str]]] = [
     ('Chad Whitlock, a set designer who built the stages of three decades of West End musicals, has died at 79. Whitlock was born in Leeds and trained in Prague. His son, Chad Whitlock Jr, said his father never stopped sketching.', set()),
@@ -4402,12 +4403,16 @@ CULTURE: list[tuple[str, set[str]]] = [
     ('The Italian studio where she worked was in Venice.', {"IT"}),
     ('The Japanese-style garden was designed by a British firm.', {"GB"}),
     ('He was buried in the English cemetery in Florence.', set()),
+    ("He saw the film Brazil on Friday. Brazil's economy grew by 3% last year.", {"BR"}),
+    ("The film Brazil, Terry Gilliam's satire, was never shown in Brazil.", {"BR"}),
+    ("The novel Chad, her first, is set in N'Djamena.", set()),
+    ("Her novel about Chad, her first, is set in N'Djamena.", {"TD"}),
 ]
 # fmt: on
 # rows of CULTURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a style's noun WordNet
-# files first as something else ("guitar", "tiles", "prints", "lanterns", "tea ceremony"); a work or
-# a duo named once by the country's name ("The film Brazil", "Brazil, Gilliam's satire", "Chad &
-# Jeremy") and then bare; a person's given name before a possessive noun no country has ("Brazil's
+# files first as something else ("guitar", "tiles", "prints", "lanterns", "tea ceremony"); a work
+# with no work's noun before it or a duo, named once by the country's name ("Brazil, Gilliam's
+# satire", "Chad & Jeremy") and then bare; a person's given name before a possessive noun no country has ("Brazil's
 # work"); the country's possessive in a story that named a person by it ("Georgia's potters"); a
 # language joined to one read as such across other words ("studied French at Oxford and Chinese"); a
 # song's or a quilt's noun that is no style in WordNet ("a Welsh lullaby", "American quilts"); a
@@ -4419,7 +4424,6 @@ CULTURE_MISREAD = frozenset(
         "The choir sang a Zulu hymn and a Welsh lullaby.",
         "Georgia Lane, a ceramicist, has died at 84. She spent a year in Tbilisi in 1991, and Georgia's potters still use her glaze.",
         "Brazil Okoro, a sculptor, has died at 66. Okoro cast bronzes in a foundry in Lagos. Brazil's work is in the collection of the Smithsonian.",
-        "The film Brazil, Terry Gilliam's 1985 satire, returns to cinemas next month in a new print. Brazil was shot in London and Paris.",
         "Chad & Jeremy, the 1960s folk duo, played the Albert Hall on Saturday. Chad sang and Jeremy played guitar.",
         "The Spanish guitar section of the sale made £300,000.",
         "Portuguese tiles cover the walls of the chapel.",
