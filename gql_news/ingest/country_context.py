@@ -1568,6 +1568,10 @@ def _kin_of_a_country(determiner: str, words: str, noun: str) -> bool:
 
 
 _SET_OFF = (",", ".", ";", ":")  # what closes a title written right after its noun
+_DETERMINER_AND_NOUN_SET_OFF = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+[a-z]+,[^\S\n]+$"
+)
+_SUBTITLE_AFTER = re.compile(r":[^\S\n]+[A-Z]")  # a title's colon and the subtitle's first letter
 _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
@@ -1592,12 +1596,17 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
     family"). A relative's noun is read by `a_relatives_name`."""
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
+    noun, comma = (word[:-1], True) if word.endswith(",") else (word, False)
     if (
-        body.startswith(_SET_OFF, end)
-        and word in _name_roles()["works"]
-        and _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start)
+        (_SUBTITLE_AFTER.match(body, end) if comma else body.startswith(_SET_OFF, end))
+        and noun in _name_roles()["works"]
+        and (_DETERMINER_AND_NOUN_SET_OFF if comma else _DETERMINER_AND_WORD_BEFORE).search(
+            body, max(0, start - 40), start
+        )
     ):
-        return True  # "The film Brazil, Terry Gilliam's satire,": a work's title, set off after its noun
+        # "The film Brazil, Terry Gilliam's satire,", "The exhibition, China: Through the Looking
+        # Glass,": a work's title, set off after its noun
+        return True
     kind = word in context.named_kinds or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
     if before is not None and _the_subject_of_a_relative(body, end, context):

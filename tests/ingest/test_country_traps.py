@@ -4214,7 +4214,8 @@ SAYINGS_MISREAD = frozenset(
 # text's noun ("the Brazilian Portuguese edition"); a demonym after a verb of teaching before a noun
 # for people ("taught Welsh children"); a demonym before "National" and a word of a name ("the Welsh
 # National Opera"); a demonym before a feature's word in lower case and a noun ("a Norwegian sea
-# captain"); a work's title set off right after its noun ("The film Brazil, Terry Gilliam's satire,");
+# captain"); a work's title set off right after its noun ("The film Brazil, Terry Gilliam's satire,",
+# "The exhibition, China: Through the Looking Glass,");
 # beside them the same shapes naming the country
 # fmt: off
 CULTURE: list[tuple[str, set[str]]] = [
@@ -4407,10 +4408,44 @@ CULTURE: list[tuple[str, set[str]]] = [
     ("The film Brazil, Terry Gilliam's satire, was never shown in Brazil.", {"BR"}),
     ("The novel Chad, her first, is set in N'Djamena.", set()),
     ("Her novel about Chad, her first, is set in N'Djamena.", {"TD"}),
+    ('Holland Kerr, a glassblower, has died at 77. Kerr learned his craft in Murano. Holland, as he signed his bowls, sold them in Venice and New York.', set()),
+    ('Holland Kerr, a glassblower, has died at 77. Kerr learned his craft in Italy and later taught in Holland.', {"IT", "NL"}),
+    ('The translator, who works from the Arabic, said the novel had taken four years. Her version of the book was published in Egypt first.', {"EG"}),
+    ('The novel has been translated into 30 languages, including the Japanese and Korean editions out this month.', set()),
+    ('Japanese and Korean publishers bought the rights to the novel this month.', {"JP", "KR"}),
+    ("The director's first feature, shot in Farsi with a cast from Tehran, opens in London on Friday.", set()),
+    ("The director's first feature, shot in Iran with a cast from Tehran, opens in London on Friday.", {"IR"}),
+    ('Jamaica Ellis, a reggae producer, has died aged 68. Ellis was born in Kingston. Jamaica, who moved to London in 1979, ran a studio in Brixton.', set()),
+    ('Jamaica Ellis, a producer, has died aged 68. Ellis was born in Kingston and left Jamaica for London in 1979.', {"JM"}),
+    ('The Dane who directed the film said the Danish Film Institute had paid for half of it.', {"DK"}),
+    ('The Danish Film Institute paid for half of the film.', set()),
+    ('Danish film-makers won three prizes in Berlin.', {"DK"}),
+    ("The Georgian poet's verses were set to music by a composer from Tbilisi.", {"GE"}),
+    ('The Georgian windows of the house were restored by a firm from Bath.', set()),
+    ("She was a founder of the Irish Writers' Centre in Dublin.", set()),
+    ('Irish writers protested against the cuts in Dublin.', {"IE"}),
+    ('The sculptor, a Kenyan by birth, lived in Italy for 40 years.', {"IT", "KE"}),
+    ('The American Academy of Dramatic Arts accepted her at 17.', set()),
+    ("The Royal Academy's summer show includes a Nigerian painter's triptych.", {"NG"}),
+    ('The British Council paid for the tour of Brazil.', {"BR"}),
+    ('The British Film Institute restored the film.', set()),
+    ('British film-makers won two prizes at Venice.', {"GB"}),
+    ("The Swiss-born photographer's archive was given to the museum.", {"CH"}),
+    ('The Polish-language edition of her poems sold out in Warsaw.', set()),
+    ('Polish readers bought 40,000 copies of her poems.', {"PL"}),
+    ('The auctioneer said the Chinese bowl was Ming.', set()),
+    ('The auctioneer said a Chinese buyer had paid £2m for the bowl.', {"CN"}),
+    ("India Marsh's sister, Georgia Marsh, said the family would scatter her ashes in the Himalayas.", set()),
+    ("India Marsh's sister flew to India to scatter her ashes.", {"IN"}),
+    ('The violinist Israel Cohen played the Beethoven concerto. Cohen, who was born in Haifa, lives in Berlin.', set()),
+    ('The violinist Israel Cohen played in Israel for the first time.', {"IL"}),
+    ("The festival's season on Brazil opens with a film from Recife.", {"BR"}),
+    ('The exhibition, China: Through the Looking Glass, drew 800,000 visitors.', set()),
+    ("Chinese visitors made up a tenth of the exhibition's 800,000.", {"CN"}),
 ]
 # fmt: on
 # rows of CULTURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a style's noun WordNet
-# files first as something else ("guitar", "tiles", "prints", "lanterns", "tea ceremony"); a work
+# files first as something else ("guitar", "tiles", "prints", "lanterns", "tea ceremony", "bowl"); a work
 # with no work's noun before it or a duo, named once by the country's name ("Brazil, Gilliam's
 # satire", "Chad & Jeremy") and then bare; a person's given name before a possessive noun no country has ("Brazil's
 # work"); the country's possessive in a story that named a person by it ("Georgia's potters"); a
@@ -4419,6 +4454,7 @@ CULTURE: list[tuple[str, set[str]]] = [
 # title with no work's noun near it ("Sonnets from the Portuguese was her best-loved book")
 CULTURE_MISREAD = frozenset(
     [
+        "The auctioneer said the Chinese bowl was Ming.",
         "Sonnets from the Portuguese was her best-loved book.",
         "American quilts from the 1850s were the sale's top lots.",
         "The choir sang a Zulu hymn and a Welsh lullaby.",
