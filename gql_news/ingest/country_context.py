@@ -1596,10 +1596,10 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
     family"). A relative's noun is read by `a_relatives_name`."""
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
-    noun, comma = (word[:-1], True) if word.endswith(",") else (word, False)
+    comma = word.endswith(",")
     if (
         (_SUBTITLE_AFTER.match(body, end) if comma else body.startswith(_SET_OFF, end))
-        and noun in _name_roles()["works"]
+        and (word[:-1] if comma else word) in _name_roles()["works"]
         and (_DETERMINER_AND_NOUN_SET_OFF if comma else _DETERMINER_AND_WORD_BEFORE).search(
             body, max(0, start - 40), start
         )
@@ -2304,15 +2304,9 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     words = nouns.group().split()
     if _the_verb_of_its_clause(body, end, words, context):
         return False  # "exports to China rose 10%", "Japan rose sharply": no China rose
-    # after a demonym, a feature's word in lower case before a noun of its own is no sea's name: "a
-    # Norwegian sea captain"; not after a name ("Panama canal traffic")
-    feature_qualifies = (
-        lower in context.demonyms
-        and len(words) > 1
-        and names_a_feature(words[0].capitalize())
-        and any(noun in context.nouns for noun in _singulars(words[1]))
-    )
-    if not feature_qualifies and any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+    if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])) and not (
+        lower in context.demonyms and _a_feature_before_a_noun(words, context)
+    ):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
     if (lower, words[0]) in context.compound_starts:  # "American oil palm"
         for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
@@ -2320,6 +2314,17 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
             if any((*head, noun) in context.compounds for noun in _singulars(words[count - 1])):
                 return True
     return lower in context.demonyms and _a_dish_or_disease(words, context)
+
+
+def _a_feature_before_a_noun(words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case words after a demonym open with a feature's word before a noun of its
+    own: no sea's name but what qualifies the noun ("a Norwegian sea captain"); after a country's
+    name the pair is the feature's still ("Panama canal traffic")."""
+    return (
+        len(words) > 1
+        and names_a_feature(words[0].capitalize())
+        and any(noun in context.nouns for noun in _singulars(words[1]))
+    )
 
 
 _DETERMINERS = frozenset(
@@ -2615,8 +2620,10 @@ def _a_language(
             begin -= 2
         return _a_language(body, begin, end, context, _word_before(body, begin), reach)
     item = _previous_item(body, start, 0) if reach > 1 else None
-    if item is None and reach > 1 and before == "the" and not _a_noun_after_the_list(body, end, context):
+    if item is None and reach > 1 and before == "the":
         item = _previous_item(body, start - len("the "), 0)  # "from the Korean and the Japanese"
+        if item is not None and _a_noun_after_the_list(body, end, context):
+            item = None
     if item is None or not names_a_language(item[0], context):
         return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
     begin = item[1] - len(item[0])

@@ -370,14 +370,17 @@ def a_demonym_before_its_noun(body: str, start: int, end: int, context: CountryC
     government"): an adjective, not the surname of someone named earlier ("Royal Jordanian")."""
     if body[start:end].lower() not in context.demonyms:
         return False
+    article = _ARTICLE_BEFORE.search(body, max(0, start - 30), start) is not None
+    if not article and not body[start - 2 : start - 1].islower():
+        return False
     word = _WORD_AFTER.match(body, end)
     if word is None or _a_verb_or_function_word(word.group(1), context):
         return False
-    if _ARTICLE_BEFORE.search(body, max(0, start - 30), start):
-        return True
-    # no article: a plural noun after a lower-case word ("she taught Welsh children")
-    plural = word.group(1).islower() and (word.group(1).endswith("s") or word.group(1) in IRREGULAR_PEOPLE)
-    return plural and body[start - 2 : start - 1].islower()
+    # after an article ("the first Irish poet"), or a plural noun after a lower-case word ("she
+    # taught Welsh children")
+    return article or (
+        word.group(1).islower() and (word.group(1).endswith("s") or word.group(1) in IRREGULAR_PEOPLE)
+    )
 
 
 _FOREIGN_OF = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[^\S\n]+(?:de|du|des|de la|del|do|da)[^\S\n]+$")

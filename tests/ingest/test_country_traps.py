@@ -4442,6 +4442,7 @@ CULTURE: list[tuple[str, set[str]]] = [
     ("The festival's season on Brazil opens with a film from Recife.", {"BR"}),
     ('The exhibition, China: Through the Looking Glass, drew 800,000 visitors.', set()),
     ("Chinese visitors made up a tenth of the exhibition's 800,000.", {"CN"}),
+    ("In the film, China, Russia and Iran are villains.", {"CN", "IR", "RU"}),
 ]
 # fmt: on
 # rows of CULTURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a style's noun WordNet
