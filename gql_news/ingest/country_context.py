@@ -241,7 +241,8 @@ _DEGREE_WORDS = frozenset(
 )  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
-    r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
+    r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
+    r"|vocabulary|dictionary|dictionaries|alphabet|accent|accents|dialect|dialects)(?![^\W_])"
 )
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")

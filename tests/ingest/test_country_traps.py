@@ -4210,13 +4210,14 @@ SAYINGS_MISREAD = frozenset(
 # obituaries, reviews and arts pages: a person whose given name or surname is a country's or a
 # demonym, named in full once and then bare (", who trained", "Hart toured India"); a language
 # after "from the" in a story of translation ("translated from the Korean and the Japanese"), after
-# a verb of study with no noun of its own ("studied French at Oxford") or after a demonym before a
-# text's noun ("the Brazilian Portuguese edition"); a demonym after a verb of teaching before a noun
-# for people ("taught Welsh children"); a demonym before "National" and a word of a name ("the Welsh
-# National Opera"); a demonym before a feature's word in lower case and a noun ("a Norwegian sea
-# captain"); a work's title set off right after its noun ("The film Brazil, Terry Gilliam's satire,",
-# "The exhibition, China: Through the Looking Glass,");
-# beside them the same shapes naming the country
+# a verb of study with no noun of its own ("studied French at Oxford"), after a demonym before a
+# text's noun ("the Brazilian Portuguese edition") or before a noun of speech and its study ("a
+# Portuguese dictionary", "a thick French accent", "Japanese tuition"); a demonym after a verb of
+# teaching before a noun for people ("taught Welsh children"); a demonym before "National" and a
+# word of a name ("the Welsh National Opera"); a demonym before a feature's word in lower case and a
+# noun ("a Norwegian sea captain"); a work's title set off right after its noun ("The film Brazil,
+# Terry Gilliam's satire,", "The exhibition, China: Through the Looking Glass,"); beside them the
+# same shapes naming the country
 # fmt: off
 CULTURE: list[tuple[str, set[str]]] = [
     ('Chad Whitlock, a set designer who built the stages of three decades of West End musicals, has died at 79. Whitlock was born in Leeds and trained in Prague. His son, Chad Whitlock Jr, said his father never stopped sketching.', set()),
@@ -4443,6 +4444,42 @@ CULTURE: list[tuple[str, set[str]]] = [
     ('The exhibition, China: Through the Looking Glass, drew 800,000 visitors.', set()),
     ("Chinese visitors made up a tenth of the exhibition's 800,000.", {"CN"}),
     ("In the film, China, Russia and Iran are villains.", {"CN", "IR", "RU"}),
+    ("The school's Spanish course is full until June, the principal said.", set()),
+    ("Spanish students fill the school's courses until June, the principal said.", {"ES"}),
+    ('Her Mandarin tutor moved from Taipei to Leeds.', set()),
+    ('Teachers of English from Japan and Korea attended the summer school.', {"JP", "KR"}),
+    ("The architect's Swiss cottage in Hampstead was demolished in 1964.", set()),
+    ('The architect moved from Switzerland to Hampstead in 1964.', {"CH"}),
+    ('The furniture is in the Danish mid-century style.', set()),
+    ("The designer's Scandinavian lamps and Finnish glass sold out at the fair.", set()),
+    ('Finnish glassworks cut 200 jobs after the energy shock.', {"FI"}),
+    ('The painting shows a Dutch interior with a maid and a lute.', set()),
+    ('The painting was bought by a Dutch museum in 1921.', {"NL"}),
+    ('The Flemish primitive in the sale was painted on oak.', set()),
+    ('He carved Portuguese guitars in a workshop in Porto.', set()),
+    ('Portuguese guitar makers exported 2,000 instruments to Brazil.', {"BR", "PT"}),
+    ('The Irish harp on the coin was designed in 1928.', set()),
+    ('The Irish government chose the harp for the coin in 1928.', {"IE"}),
+    ('Her Indian summer as a novelist began at 70.', set()),
+    ('The Chinese characters on the scroll were painted in 1750.', set()),
+    ('Chinese officials asked for the scroll to be returned.', {"CN"}),
+    ('The Greek key pattern runs round the frieze.', set()),
+    ('The Egyptian Revival doorway was restored by the council.', set()),
+    ('The Egyptian ambassador opened the exhibition of papyri.', {"EG"}),
+    ('The band played a Cuban mambo and a Brazilian samba.', set()),
+    ('The choreographer trained with the Cuban National Ballet in Havana.', set()),
+    ('The Cuban government funded the ballet school in Havana.', {"CU"}),
+    ('She wore a Chinese-collared jacket to the premiere.', set()),
+    ('The Turkish delight in the film was made by a confectioner in Leeds.', set()),
+    ('The French New Wave retrospective opens at the BFI on Friday.', set()),
+    ('She bought a Portuguese dictionary in Lisbon.', set()),
+    ('He sang with a thick French accent.', set()),
+    ('Her Spanish vocabulary grew in a summer in Seville.', set()),
+    ('The Italian dialects of the south are dying out, linguists say.', set()),
+    ('Japanese tuition costs £30 an hour in Leeds.', set()),
+    ('The French class system was attacked in the film.', {"FR"}),
+    ('The Japanese lesson for central banks is clear, economists say.', {"JP"}),
+    ("A Portuguese publisher bought the dictionary's rights.", {"PT"}),
 ]
 # fmt: on
 # rows of CULTURE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a style's noun WordNet
@@ -4452,9 +4489,18 @@ CULTURE: list[tuple[str, set[str]]] = [
 # work"); the country's possessive in a story that named a person by it ("Georgia's potters"); a
 # language joined to one read as such across other words ("studied French at Oxford and Chinese"); a
 # song's or a quilt's noun that is no style in WordNet ("a Welsh lullaby", "American quilts"); a
-# title with no work's noun near it ("Sonnets from the Portuguese was her best-loved book")
+# title with no work's noun near it ("Sonnets from the Portuguese was her best-loved book"); a
+# language before "course", a painting's genre ("a Dutch interior"), a style's noun after a
+# hyphened word ("Danish mid-century style") or one WordNet files first as a tree ("samba")
 CULTURE_MISREAD = frozenset(
     [
+        "The school's Spanish course is full until June, the principal said.",
+        "The architect's Swiss cottage in Hampstead was demolished in 1964.",
+        "The furniture is in the Danish mid-century style.",
+        "The designer's Scandinavian lamps and Finnish glass sold out at the fair.",
+        "The painting shows a Dutch interior with a maid and a lute.",
+        "The Chinese characters on the scroll were painted in 1750.",
+        "The band played a Cuban mambo and a Brazilian samba.",
         "The auctioneer said the Chinese bowl was Ming.",
         "Sonnets from the Portuguese was her best-loved book.",
         "American quilts from the 1850s were the sale's top lots.",
