@@ -143,6 +143,7 @@ from gql_news.ingest.named_bodies import (
     opens_a_body_name,
 )
 from gql_news.ingest.namesakes import (
+    IRREGULAR_PEOPLE,
     a_dateline_town,
     a_demonym_before_its_noun,
     a_firm_of_the_country,
@@ -249,13 +250,18 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_TOURING = (" tour ", " tours ", " toured ", " touring ")  # verbs whose object is a place
+_FROM_OR_INTO_THE = (" from the ", " into the ")  # "translated from the Korean"
+# verbs of study, before a language only with no noun of its own ("studied French at Oxford")
+_STUDY_VERBS = frozenset(["study", "studies", "studied", "studying", "read", "reads", "reading"])
 _POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
 _DEGREE_WORDS = frozenset(
     ["some", "little", "fluent", "basic", "broken", "passable", "much", "any", "good"]
 )  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
-    r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes)(?![^\W_])"
+    r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
+    r"|vocabulary|dictionary|dictionaries|alphabet|accent|accents|dialect|dialects)(?![^\W_])"
 )
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
@@ -1214,6 +1220,8 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
+    if body.endswith(_TOURING, 0, start):
+        return False  # "Hart toured India", "the band Japan toured Japan": one tours a place
     if _after_a_title(body, start, previous):
         return True  # "Mrs Holland", "Dr. Jordan", "Coach Holland": a surname
     if (
@@ -1240,10 +1248,12 @@ def _in_a_name(
         return True  # "Jordan, 19, scored twice": a country has no age
     if (
         body.startswith(", who ", start + len(form))
-        and _WHO_SINGULAR.match(body, start + len(form))
+        and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
         and _word_before(body, start) not in ("of", "from")
     ):
-        return True  # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers
+        # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
+        # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it
+        return True
     word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         # "the south of France": a place, whoever was named before; not a defendant ("the
@@ -1640,6 +1650,11 @@ def _kin_of_a_country(determiner: str, words: str, noun: str) -> bool:
     return determiner.lower() not in _ONE_PERSONS or any(word in _PARTNERS_IN for word in words.split())
 
 
+_SET_OFF = (",", ".", ";", ":")  # what closes a title written right after its noun
+_DETERMINER_AND_NOUN_SET_OFF = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+[a-z]+,[^\S\n]+$"
+)
+_SUBTITLE_AFTER = re.compile(r":[^\S\n]+[A-Z]")  # a title's colon and the subtitle's first letter
 _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
@@ -1664,6 +1679,17 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
     family"). A relative's noun is read by `a_relatives_name`."""
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
+    comma = word.endswith(",")
+    if (
+        (_SUBTITLE_AFTER.match(body, end) if comma else body.startswith(_SET_OFF, end))
+        and (word[:-1] if comma else word) in _name_roles()["works"]
+        and (_DETERMINER_AND_NOUN_SET_OFF if comma else _DETERMINER_AND_WORD_BEFORE).search(
+            body, max(0, start - 40), start
+        )
+    ):
+        # "The film Brazil, Terry Gilliam's satire,", "The exhibition, China: Through the Looking
+        # Glass,": a work's title, set off after its noun
+        return True
     kind = word in context.named_kinds or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
     if before is not None and _the_subject_of_a_relative(body, end, context):
@@ -2386,7 +2412,9 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
     words = nouns.group().split()
     if _the_verb_of_its_clause(body, end, words, context):
         return False  # "exports to China rose 10%", "Japan rose sharply": no China rose
-    if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])):
+    if any((lower, noun) in context.compounds for noun in _noun_forms(words[0])) and not (
+        lower in context.demonyms and _a_feature_before_a_noun(words, context)
+    ):
         return True  # "Swiss chard", "Dutch ovens", "Jersey cows", "a Jersey cow"
     if (lower, words[0]) in context.compound_starts:  # "American oil palm"
         for count in range(2, min(len(words), _COMPOUND_WORDS) + 1):
@@ -2417,6 +2445,17 @@ def _an_illness(word: str, context: CountryContext) -> bool:
     """Whether a lower-case noun, singular or plural, is one of WordNet's illnesses ("flu",
     "encephalitis"): a noun of `dishes_and_diseases` that is no food."""
     return any(noun in context.dishes_and_diseases and noun not in context.foods for noun in _singulars(word))
+
+
+def _a_feature_before_a_noun(words: list[str], context: CountryContext) -> bool:
+    """Whether the lower-case words after a demonym open with a feature's word before a noun of its
+    own: no sea's name but what qualifies the noun ("a Norwegian sea captain"); after a country's
+    name the pair is the feature's still ("Panama canal traffic")."""
+    return (
+        len(words) > 1
+        and names_a_feature(words[0].capitalize())
+        and any(noun in context.nouns for noun in _singulars(words[1]))
+    )
 
 
 _DETERMINERS = frozenset(
@@ -2707,12 +2746,26 @@ def _a_language(
     before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
     article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
-    if before in _SPEAKING_VERBS or _LANGUAGE_WORD_AFTER.match(body, end):
+    if _LANGUAGE_WORD_AFTER.match(body, end):
         return True
-    if _TEXT_WORD_AFTER.match(body, end) and _speaks_of(body, _TRANSLATION_TALK):
-        return True  # "from the German original" in a story of translators
+    if before in _SPEAKING_VERBS:
+        return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
+    if _TEXT_WORD_AFTER.match(body, end) and (
+        _speaks_of(body, _TRANSLATION_TALK) or (before is not None and before in context.demonyms)
+    ):
+        # "from the German original" in a story of translators, "the Brazilian Portuguese edition"
+        return True
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if (
+        before == "the"
+        and body.endswith(_FROM_OR_INTO_THE, 0, start)
+        and _speaks_of(body, _TRANSLATION_TALK)
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "translated from the Korean" in a story of translation: the language
+    if before in _STUDY_VERBS and not _a_noun_after_the_list(body, end, context):
+        return True  # "she studied French at Oxford", not "studied French law"
     if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
         return True  # "pardon my French", "her Spanish is fluent": what one speaks
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
@@ -2721,10 +2774,22 @@ def _a_language(
             begin -= 2
         return _a_language(body, begin, end, context, _word_before(body, begin), reach)
     item = _previous_item(body, start, 0) if reach > 1 else None
+    if item is None and reach > 1 and before == "the":
+        item = _previous_item(body, start - len("the "), 0)  # "from the Korean and the Japanese"
+        if item is not None and _a_noun_after_the_list(body, end, context):
+            item = None
     if item is None or not names_a_language(item[0], context):
         return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
     begin = item[1] - len(item[0])
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
+
+
+def _people_after(body: str, end: int) -> bool:
+    """Whether the lower-case word after `end` is a noun for people ("children", "pupils", "poets")."""
+    word = _LOWER_WORD.match(body, end)
+    return word is not None and (
+        word.group(1) in IRREGULAR_PEOPLE or any(noun in ROLE_NOUNS for noun in _singulars(word.group(1)))
+    )
 
 
 def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool:

@@ -229,6 +229,7 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
 
 # a capitalised word after a demonym, and a possessive: "the Indian Government's", "Virginia-class"
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
+_NAME_GOES_ON = re.compile(r"[^\S\n][A-Z][a-z]")  # a capitalised word after one space
 _CAPITALISED_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?:(['’]s?)|(-[a-z]+))?(?![\w'’-])")
 
 
@@ -247,6 +248,8 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         return True
     if found.group(1).lower() not in bodies:
         return False
+    if found.group(1) == "National" and found.group(2) is None and _NAME_GOES_ON.match(body, found.end()):
+        return False  # "the Welsh National Opera", "the Scottish National Party": the adjective of a name
     after = _LOWER_WORD_AFTER.match(body, found.end())
     return (
         found.group(2) is not None

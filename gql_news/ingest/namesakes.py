@@ -358,18 +358,29 @@ def _a_verb_or_function_word(word: str, context: CountryContext) -> bool:
     )
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+$")
+# an article, and up to two lower-case words after it: "The ", "the first ", "a young "
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:[Tt]he|[Aa]n?)(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+$")
+
+
+IRREGULAR_PEOPLE = frozenset(["children", "people", "men", "women"])  # plural nouns for people without -s
 
 
 def a_demonym_before_its_noun(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a demonym after an article is followed by a lower-case noun ("The Jordanian
     government"): an adjective, not the surname of someone named earlier ("Royal Jordanian")."""
-    if body[start:end].lower() not in context.demonyms or not _ARTICLE_BEFORE.search(
-        body, max(0, start - 6), start
-    ):
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    article = _ARTICLE_BEFORE.search(body, max(0, start - 30), start) is not None
+    if not article and not body[start - 2 : start - 1].islower():
         return False
     word = _WORD_AFTER.match(body, end)
-    return word is not None and not _a_verb_or_function_word(word.group(1), context)
+    if word is None or _a_verb_or_function_word(word.group(1), context):
+        return False
+    # after an article ("the first Irish poet"), or a plural noun after a lower-case word ("she
+    # taught Welsh children")
+    return article or (
+        word.group(1).islower() and (word.group(1).endswith("s") or word.group(1) in IRREGULAR_PEOPLE)
+    )
 
 
 _FOREIGN_OF = re.compile(r"(?<![^\W_])([A-Z][^\W\d_]+)[^\S\n]+(?:de|du|des|de la|del|do|da)[^\S\n]+$")
