@@ -118,8 +118,10 @@ from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
     a_language_taught_in,
     a_saints_name,
+    a_sources_name,
     a_states_body_after,
     ends_a_body_name,
+    inside_a_foreign_name,
     joined_by_an_ampersand,
     opens_a_body_name,
 )
@@ -1118,6 +1120,8 @@ def not_the_country(
         or _in_a_works_title(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
+        or a_sources_name(body, start, end, context)
+        or inside_a_foreign_name(body, start, end, context)
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
         or joined_by_an_ampersand(body, start, end)

@@ -1,6 +1,8 @@
 """A body named after a country by a common noun: "Police Scotland", "Statistics Canada", "Cricket
 Australia", "BBC Scotland", "the Church of England", "the Supreme Court of Canada"; and a state's
-body, a saint and a language of teaching named by a country's form.
+body, a saint and a language of teaching named by a country's form; and a newspaper's, an
+agency's or a broadcaster's name that holds a country's ("The Times of India", "Voice of America",
+"Agence France-Presse").
 
 country_context.py asks these among its own rules; they read only the body around the form and
 WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_words.py):
@@ -19,8 +21,15 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   Court of Canada", "the National Association of Automobile Manufacturers of South Africa"): the
   body's name. Not "in", which says where a body is ("the Department for Education in England");
   the nouns for a country's own state and people ("the Government of India") keep the country;
+- a newspaper's, an agency's or a broadcaster's name "(the) X of" and the country, where a report's
+  source stands (its verb of reporting after it, "told" or "according to" before it), whose head
+  WordNet reads as no person and no place ("The Times of India reported", "Voice of America said",
+  "told the Times of Malta"); not "the King of Jordan said", "the State of Israel said";
+- a form between two capitalised words no English dictionary knows is part of a name in another
+  language ("Agence France-Presse");
 - a demonym before a state's body written with a capital ("the Indian Government", "the Nigerian
-  Army") or before a hyphened word ("American Virginia-class submarines") begins no proper name;
+  Army", "the Chinese Foreign Ministry") or before a hyphened word ("American Virginia-class
+  submarines") begins no proper name;
 - a country named after a saint is the saint in a church's, a charity's, a street's or a feast's
   name ("St Martin-in-the-Fields", "the St Vincent de Paul Society", "St Lucia's Day");
 - a demonym that is also a language's name before "medium" or "immersion" is the language a
@@ -76,6 +85,11 @@ _PARTICIPLES = ("ing", "ed")
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     data = read_json(data_file("body_name_words.json"))
     return frozenset(data["not_before"]), frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF
+
+
+@lru_cache(maxsize=1)
+def _people_and_places() -> frozenset[str]:
+    return frozenset(read_json(data_file("body_name_words.json"))["people_and_places"])
 
 
 @lru_cache(maxsize=1)
@@ -147,15 +161,118 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     )
 
 
+# where a newspaper, an agency or a broadcaster stands as the source of a report: its verb right
+# after the name ("The Times of India reported", "Voice of America said"), or the words that lead
+# to a source before it ("told the", "according to the", "in an interview with", "a reporter for")
+_REPORTED_AFTER = re.compile(
+    r"[^\S\n]+(?:reported|reports|said|says|quoted|quotes|cited|cites|carried|carries|broadcast|broadcasts"
+    r"|published|publishes|aired|airs|wrote|writes|ran|runs)(?![\w'’-])"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:told|tells|telling|[Aa]ccording[^\S\n]+to|interview[^\S\n]+with|quoted[^\S\n]+by"
+    r"|reported[^\S\n]+by|cited[^\S\n]+by|wrote[^\S\n]+in|writing[^\S\n]+in"
+    r"|(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?|[Ee]ditors?|[Cc]olumnists?)[^\S\n]+(?:for|of|at|with))"
+    r"[^\S\n]+$"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[^\S\n]+|\n[^\S\n]*)$")
+
+
+def a_sources_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form ends a newspaper's, an agency's or a broadcaster's name "(the) X of" and
+    the country, in the place of a report's source: the name's verb of reporting follows it ("The
+    Times of India reported", "Voice of America said", "The Press Trust of India said") or a
+    source's words lead to it ("told the Times of Malta", "according to Voice of Nigeria", "a
+    reporter for Voice of America"). The
+    name's head is a noun whose two most frequent senses in WordNet are no person and no place,
+    and no word of the name is one such, a title or the country's own state or people: "the King of Jordan said", "the
+    South of France reported", "the State of Israel said", "the Government of India said" and
+    "the Prime Minister of India told" keep the country."""
+    if not body.endswith(" of ", 0, start) or body.startswith("'", end) or body.startswith("’", end):
+        return False
+    run = _NAME_RUN.search(body, max(0, start - _RUN_REACH), start)
+    if run is None:
+        return False
+    words = run.group(0).split()
+    if "and" in words:
+        words = words[len(words) - words[::-1].index("and") :]  # the last of listed names
+    for join in ("for", "in"):
+        if join in words:  # "Reporters for Voice of": a phrase before the name
+            words = words[len(words) - words[::-1].index(join) :]
+    while words and words[0] in _JOINS and words[0] not in ("the", "The"):
+        words.pop(0)
+    if len(words) < 2 or words[-1] != "of" or words[-2] in _JOINS:
+        return False
+    head = words[-2]
+    named = [word for word in words if word not in _JOINS and word != "The"]
+    name_start = start - len(" ".join(words)) - 1
+    if body[name_start : start - 1] != " ".join(words):
+        return False  # the words were not joined by single spaces
+    lower = head.lower()
+    people_and_places = _people_and_places()
+    if (
+        not head[1:].islower()
+        or lower not in context.nouns
+        or lower in people_and_places
+        or any(
+            word.lower() in _THE_COUNTRY_ITSELF
+            or word.lower() in people_and_places
+            or (word is not head and word.lower() in TITLES)
+            for word in named
+        )
+    ):
+        return False
+    if (
+        _REPORTED_AFTER.match(body, end) is None
+        and _SOURCE_BEFORE.search(body, max(0, name_start - 30), name_start) is None
+    ):
+        return False
+    if words[0] in ("the", "The") or len(named) >= 2:
+        return True
+    # one capitalised word: at a sentence's start a common noun ("Parts of Ukraine reported") unless
+    # it is a singular noun that is no adjective, adverb, time or object ("Voice of America said")
+    if not _SENTENCE_START.search(body, max(0, name_start - 3), name_start):
+        return True
+    not_before, _ = _words()
+    return lower not in not_before and not lower.endswith("s")
+
+
+# a capitalised word right before the form, and one hyphened or spaced right after it
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)[^\S\n]$")
+_CAPITALISED_JOINED_AFTER = re.compile(r"[-^\S\n]([A-Z][a-zà-ÿ]+)(?![\w'’-])")
+
+
+def inside_a_foreign_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form stands between two capitalised words that no English dictionary knows
+    and that name no country, as a name in another language holds a country's name ("Agence
+    France-Presse", "Agence France Presse"): the agency's, not the country."""
+    before = _CAPITALISED_BEFORE.search(body, max(0, start - 30), start)
+    after = _CAPITALISED_JOINED_AFTER.match(body, end)
+    if before is None or after is None:
+        return False
+    names = _country_names()
+    return all(
+        word.lower() not in context.known_words
+        and word.lower() not in context.given_names
+        and word not in names
+        for word in (before.group(1), after.group(1))
+    )
+
+
 # a capitalised word after a demonym, and a possessive: "the Indian Government's", "Virginia-class"
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
 _CAPITALISED_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?:(['’]s?)|(-[a-z]+))?(?![\w'’-])")
 
 
+# a state's bodies that a capitalised word before them may name ("Foreign Ministry", "Federal
+# Government"); not an army ("the Irish Republican Army", "the Syrian National Army" are others')
+_BODIES_AFTER_A_MODIFIER = frozenset(["ministry", "government"])
+
+
 def a_states_body_after(body: str, end: int, bodies: Collection[str], context: CountryContext) -> bool:
     """Whether the capitalised word after a demonym is a noun for a body every state has, written
     with a capital ("the Indian Government", "the Scottish Government's", "the Nigerian Army",
-    "the British Embassy"), or the first part of a hyphened word that qualifies a noun ("three
+    "the British Embassy"), or after one word that says which ("the Chinese Foreign Ministry",
+    "the Nigerian Federal Government"), or the first part of a hyphened word that qualifies a noun ("three
     American Virginia-class submarines"): the demonym says whose it is and begins no proper name.
     Not where a common noun follows the body's, making a thing's name ("a Swiss Army knife").
     `bodies` are country_context.py's nouns for people or bodies a country has ("government",
@@ -166,7 +283,17 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
     if found.group(3) is not None:
         return True
     if found.group(1).lower() not in bodies:
-        return False
+        # a word that says which ministry or government: "the Chinese Foreign Ministry", "the
+        # Egyptian Defence Ministry's", "the Nigerian Federal Government"
+        second = _CAPITALISED_AFTER.match(body, found.end()) if found.group(2) is None else None
+        # two capitalised words and the body's name no thing ("a Swiss Army knife"): no test after
+        return (
+            second is not None
+            and second.group(3) is None
+            and second.group(1).lower() in _BODIES_AFTER_A_MODIFIER
+            and found.group(1).lower() in context.known_words
+            and found.group(1).lower() not in context.demonyms
+        )
     after = _LOWER_WORD_AFTER.match(body, found.end())
     return (
         found.group(2) is not None
