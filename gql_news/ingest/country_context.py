@@ -121,6 +121,7 @@ from gql_news.ingest.named_bodies import (
     a_saints_name,
     a_sources_name,
     a_states_body_after,
+    an_adjectival_title,
     ends_a_body_name,
     inside_a_foreign_name,
     joined_by_an_ampersand,
@@ -3512,7 +3513,9 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
     """Whether the form is the first word of a proper name: followed, after one space, by a
     capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
     Zinc", "a Turkish Van"), a company, breed or person rather than the country. A title keeps
-    it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
+    it ("Saudi Crown Prince", "Chad President"), though not one that is also an adjective and
+    qualifies the common noun after it ("the Kenya National Bureau of Statistics", "the Scottish
+    National Party"), and so does a given name that begins a full
     name ("the Kenyan William Ruto"), where the form says whose country the person is."""
     first = _NAME_AFTER.match(body, end)
     if first is None or first.group(1).lower() in LEADING_STOP:
@@ -3522,7 +3525,9 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
         word = _NAME_AFTER.match(body, position)
         if word is None:
             break
-        if word.group(1).lower() in TITLES:
+        if word.group(1).lower() in TITLES and not an_adjectival_title(
+            body, word.group(1), word.end(), context
+        ):
             return False
         position = word.end()
     given = first.group(1).lower() in context.given_names

@@ -173,6 +173,22 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     )
 
 
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def an_adjectival_title(body: str, title: str, end: int, context: CountryContext) -> bool:
+    """Whether a title or a noun for a person that WordNet also has as an adjective ("national",
+    "general") qualifies the common noun written with a capital right after it ("National
+    Bureau", "National Party", "National Army"), as a body's name has it, rather than naming a
+    person; not before a title ("Chief Justice") or a name ("General Burhan")."""
+    not_before, _ = _words()
+    after = _NEXT_CAPITALISED.match(body, end)
+    if title.lower() not in not_before or after is None:
+        return False
+    lower = after.group(1).lower()
+    return lower in context.nouns and lower not in TITLES and lower not in context.given_names
+
+
 # where a newspaper, an agency or a broadcaster stands as the source of a report: its verb right
 # after the name ("The Times of India reported", "Voice of America said"), or the words that lead
 # to a source before it ("told the", "according to the", "in an interview with", "a reporter for")
@@ -333,7 +349,8 @@ _BODIES_AFTER_A_MODIFIER = frozenset(["ministry", "government"])
 def a_states_body_after(body: str, end: int, bodies: Collection[str], context: CountryContext) -> bool:
     """Whether the capitalised word after a demonym is a noun for a body every state has, written
     with a capital ("the Indian Government", "the Scottish Government's", "the Nigerian Army",
-    "the British Embassy"), or after one word that says which ("the Chinese Foreign Ministry",
+    "the British Embassy"; not "the Syrian National Army", where the word is an adjective of the
+    name), or after one word that says which ("the Chinese Foreign Ministry",
     "the Nigerian Federal Government"), or the first part of a hyphened word that qualifies a noun ("three
     American Virginia-class submarines"): the demonym says whose it is and begins no proper name.
     Not where a common noun follows the body's, making a thing's name ("a Swiss Army knife").
@@ -344,6 +361,12 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         return False
     if found.group(3) is not None:
         return True
+    if (
+        found.group(1).lower() in bodies
+        and found.group(2) is None
+        and an_adjectival_title(body, found.group(1), found.end(), context)
+    ):
+        return False  # "the Syrian National Army": "National" qualifies the name's noun
     if found.group(1).lower() not in bodies:
         # a word that says which ministry or government: "the Chinese Foreign Ministry", "the
         # Egyptian Defence Ministry's", "the Nigerian Federal Government"
