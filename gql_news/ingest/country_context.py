@@ -1108,7 +1108,12 @@ def not_the_country(
         )
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
-        or _organisation(body, end)
+        or (
+            _organisation(body, end)
+            and not (
+                form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
+            )  # "the Indian High Commission", "the Turkish Central Bank": the state's
+        )
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
         or (

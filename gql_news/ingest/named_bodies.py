@@ -86,17 +86,18 @@ _PARTICIPLES = ("ing", "ed")
 
 
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = read_json(data_file("body_name_words.json"))
     return (
         frozenset(data["not_before"]),
         frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF,
         frozenset(data["people_and_places"]),
+        frozenset(data["state_bodies"]),
     )
 
 
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    not_before, bodies, _ = _word_lists()
+    not_before, bodies, _, _ = _word_lists()
     return not_before, bodies
 
 
@@ -361,6 +362,12 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         return False
     if found.group(3) is not None:
         return True
+    if found.group(2) is None:
+        second = _CAPITALISED_AFTER.match(body, found.end())
+        if second is not None and f"{found.group(1)} {second.group(1)}".lower() in _word_lists()[3]:
+            return (
+                True  # "the British Foreign Office", "the Indian High Commission", "the Turkish Central Bank"
+            )
     if (
         found.group(1).lower() in bodies
         and found.group(2) is None

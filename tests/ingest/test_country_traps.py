@@ -4561,15 +4561,25 @@ MEDIA: list[tuple[str, set[str]]] = [
     ("The German statistics office said output rose.", {"DE"}),
     ("The Federal Statistical Office of Germany said exports fell.", set()),
     ("Germany's Federal Statistical Office said exports fell.", {"DE"}),
+    ("The British High Commission in Nairobi issued a travel warning.", {"GB"}),
+    ("The British Foreign Office said the ambassador had been summoned.", {"GB"}),
+    ("The Turkish Central Bank raised rates again.", {"TR"}),
+    ("The Indian High Commission in London issued new visas.", {"IN"}),
+    ("The Kenyan High Commission in Kampala reopened.", {"KE"}),
+    ("The Indian Oil Corporation raised fuel prices.", set()),
+    ("The Saudi Central Bank held rates.", {"SA"}),
+    ("The Nigerian Customs Service seized 40 containers at Tin Can port.", set()),
+    ("The British Home Office said the visa rules would change.", {"GB"}),
+    ("The American State Department said the talks were useful.", {"US"}),
+    ("The Kenyan Fire Brigade sent six engines.", {"KE"}),
 ]
 # rows of MEDIA the rules still misread (strict xfail, as KNOWN_MISREADINGS): a broadcaster named by
 # the country and a word of time or a number ("Russia Today", "France 24", "Russia-1"), a language
-# service named by its language ("BBC Russian", "Radio Free Asia's Korean service"), a state's body
-# named by two words after the demonym ("the British High Commission", "the Turkish Central Bank"),
-# an index's name that holds the country between an exchange's foreign name and an abbreviation
-# ("the FTSE Bursa Malaysia KLCI"), a demonym before a capitalised plural ("German Bunds"), a
-# project named after two countries ("the China-Pakistan Economic Corridor") and a side named after
-# a competition's name ("the World Cup England squad")
+# service named by its language ("BBC Russian", "Radio Free Asia's Korean service"), an index's
+# name that holds the country between an exchange's foreign name and an abbreviation ("the FTSE
+# Bursa Malaysia KLCI"), a demonym before a capitalised plural ("German Bunds"), a project named
+# after two countries ("the China-Pakistan Economic Corridor") and a side named after a
+# competition's name ("the World Cup England squad")
 MEDIA_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Russia Today was taken off the air in the European Union.", set()),
     ("France 24 carried the speech live from Dakar.", set()),
@@ -4577,14 +4587,9 @@ MEDIA_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Radio Free Asia's Korean service reported the arrests.", set()),
     ("Deutsche Welle's Chinese service was blocked in March.", set()),
     ("Russia-1 state television showed the parade.", set()),
-    ("The British High Commission in Nairobi issued a travel warning.", {"GB"}),
     ("The World Cup England squad flew to Doha.", {"GB"}),
     ("Russia Today, the state-funded broadcaster, was taken off the air across the European Union in 2022. It still broadcasts in Serbia.", {"RS"}),
     ("France 24 and Radio France Internationale were suspended in Mali. The junta said the broadcasters had aired false reports.", {"ML"}),
-    ("The British Foreign Office said the ambassador had been summoned.", {"GB"}),
-    ("The Turkish Central Bank raised rates again.", {"TR"}),
-    ("The Indian High Commission in London issued new visas.", {"IN"}),
-    ("The Kenyan High Commission in Kampala reopened.", {"KE"}),
     ("The FTSE Bursa Malaysia KLCI index was flat.", set()),
     ("German Bunds fell as supply rose.", {"DE"}),
     ("The China-Pakistan Economic Corridor cost $60 billion.", set()),
