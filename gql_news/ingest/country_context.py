@@ -117,6 +117,7 @@ from gql_news.ingest.cue_words import LEADING_STOP, MODALS, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
     a_demonym_titling_a_paper,
+    a_language_service,
     a_language_taught_in,
     a_saints_name,
     a_sources_name,
@@ -1133,6 +1134,7 @@ def not_the_country(
         or a_demonym_titling_a_paper(body, start, end, context)
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
+        or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
     )
@@ -3521,10 +3523,16 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext) -> bool:
     it ("Saudi Crown Prince", "Chad President"), though not one that is also an adjective and
     qualifies the common noun after it ("the Kenya National Bureau of Statistics", "the Scottish
     National Party"), and so does a given name that begins a full
-    name ("the Kenyan William Ruto"), where the form says whose country the person is."""
+    name ("the Kenyan William Ruto"), where the form says whose country the person is. A day, a
+    month or a function word begins no name ("talks in Kenya Monday"), "Today" with a capital
+    does ("Russia Today was banned")."""
     first = _NAME_AFTER.match(body, end)
-    if first is None or first.group(1).lower() in LEADING_STOP:
-        return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
+    if first is None:
+        return False
+    if first.group(1).lower() in LEADING_STOP:
+        # a day, a month or a function word ("talks in Kenya Monday"); but "today", which
+        # is written with a capital inside a sentence only in a name ("Russia Today", "India Today")
+        return first.group(1) == "Today" and not sentence_start(body, first.start(1))
     position = end
     for _ in range(_ORGANISATION_REACH):
         word = _NAME_AFTER.match(body, position)

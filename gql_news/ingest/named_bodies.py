@@ -36,6 +36,8 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   submarines") begins no proper name;
 - a country named after a saint is the saint in a church's, a charity's, a street's or a feast's
   name ("St Martin-in-the-Fields", "the St Vincent de Paul Society", "St Lucia's Day");
+- a demonym that is also a language's name after an abbreviation, ending the name, is a
+  broadcaster's service in that language ("BBC Russian said");
 - a demonym that is also a language's name before "medium" or "immersion" is the language a
   school teaches in ("Irish-medium schools", "French immersion");
 - a country's name joined by "&" to a capitalised name that is no country's is a firm's partner
@@ -422,6 +424,33 @@ def a_saints_name(body: str, start: int, end: int, context: CountryContext) -> b
         and (word.lower() in TITLES or word.lower() in bodies or word.lower() in _THE_COUNTRY_ITSELF)
         for word in found.groups()
     )
+
+
+# what ends a name: a mark, the end of the body, or a word in lower case
+_NAMES_END = re.compile(r"[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-])")
+
+
+def a_language_service(
+    body: str, start: int, end: int, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether a demonym that is also a language's name ends a name after an abbreviation, a
+    broadcaster's service in that language ("BBC Russian said", "VOA Persian reported"): the name
+    ends there, a mark or a word that is no noun following. Not a country's abbreviation ("US
+    Russian"), nor before a noun ("EU Russian gas imports")."""
+    if previous is None or body[start:end].lower() not in context.languages:
+        return False
+    if (
+        body[start - len(previous) - 1 : start] != f"{previous} "
+        or not _ABBREVIATION.fullmatch(previous)
+        or _ROMAN.fullmatch(previous)
+        or previous in _country_abbreviations()
+    ):
+        return False
+    after = _NAMES_END.match(body, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word is None or word in context.stop_words or word not in context.nouns
 
 
 # a language a school teaches in: "Irish-medium schools", "French immersion", "Welsh-medium education"

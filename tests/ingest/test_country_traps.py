@@ -1993,7 +1993,6 @@ KNOWN_MISREADINGS = frozenset(
         "Colombia, Huila, lies south of Bogotá.",
         "Poland, Maine's oldest inn was sold.",
         "Bank Negara Malaysia held rates.",
-        "Russia Today was banned from broadcasting.",
         "Kenya, the nightclub in Soho, lost its licence.",
     ]
 )
@@ -4572,23 +4571,28 @@ MEDIA: list[tuple[str, set[str]]] = [
     ("The British Home Office said the visa rules would change.", {"GB"}),
     ("The American State Department said the talks were useful.", {"US"}),
     ("The Kenyan Fire Brigade sent six engines.", {"KE"}),
+    ("Russia Today was taken off the air in the European Union.", set()),
+    ("BBC Russian said the journalist had been released.", set()),
+    ("Russia Today, the state-funded broadcaster, was taken off the air across the European Union in 2022. It still broadcasts in Serbia.", {"RS"}),
+    ("VOA Persian reported the protests.", set()),
+    ("EU Russian gas imports fell by half.", {"RU"}),
+    ("The IMF Ukrainian programme was extended.", {"UA"}),
+    ("Staff at BBC Arabic went on strike.", set()),
+    ("BBC Persian and BBC Russian were blocked.", set()),
 ]
 # rows of MEDIA the rules still misread (strict xfail, as KNOWN_MISREADINGS): a broadcaster named by
-# the country and a word of time or a number ("Russia Today", "France 24", "Russia-1"), a language
-# service named by its language ("BBC Russian", "Radio Free Asia's Korean service"), an index's
-# name that holds the country between an exchange's foreign name and an abbreviation ("the FTSE
-# Bursa Malaysia KLCI"), a demonym before a capitalised plural ("German Bunds"), a project named
-# after two countries ("the China-Pakistan Economic Corridor") and a side named after a
-# competition's name ("the World Cup England squad")
+# the country and a number ("France 24", "Russia-1"), a language service named by its language
+# after a possessive ("Radio Free Asia's Korean service"), an index's name that holds the country
+# between an exchange's foreign name and an abbreviation ("the FTSE Bursa Malaysia KLCI"), a
+# demonym before a capitalised plural ("German Bunds"), a project named after two countries ("the
+# China-Pakistan Economic Corridor") and a side named after a competition's name ("the World Cup
+# England squad")
 MEDIA_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("Russia Today was taken off the air in the European Union.", set()),
     ("France 24 carried the speech live from Dakar.", set()),
-    ("BBC Russian said the journalist had been released.", set()),
     ("Radio Free Asia's Korean service reported the arrests.", set()),
     ("Deutsche Welle's Chinese service was blocked in March.", set()),
     ("Russia-1 state television showed the parade.", set()),
     ("The World Cup England squad flew to Doha.", {"GB"}),
-    ("Russia Today, the state-funded broadcaster, was taken off the air across the European Union in 2022. It still broadcasts in Serbia.", {"RS"}),
     ("France 24 and Radio France Internationale were suspended in Mali. The junta said the broadcasters had aired false reports.", {"ML"}),
     ("The FTSE Bursa Malaysia KLCI index was flat.", set()),
     ("German Bunds fell as supply rose.", {"DE"}),
