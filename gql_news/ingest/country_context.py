@@ -81,9 +81,9 @@ exceptional phrases:
   Cuba and Miami, Florida"). A name
   before "station" is a railway station's ("trains from Jamaica station"; not "the agency's
   Mexico station chief"), and one after "The Times of" or "Herald of" a newspaper's. After "Port", "Mount", "Lake",
-  "Hotel", "Café", "Radio" or "Miss" the name is a place's, a business's or a title's ("Port
-  Sudan", "the Hotel Bolivia", "Miss Jamaica"); before "river" after "the" it is the river's
-  ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
+  "Hotel", "Café", "Radio" or "Miss", or "Bank" opening a name, the name is a place's, a
+  business's or a title's ("Port Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica");
+  before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
   supermarket chain,", "Jamaica, a pub in Leeds,") is the business wherever the body writes it.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
   to most voters").
@@ -135,10 +135,15 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
+    a_demonym_titling_a_paper,
+    a_language_service,
     a_language_taught_in,
     a_saints_name,
+    a_sources_name,
     a_states_body_after,
+    an_adjectival_title,
     ends_a_body_name,
+    inside_a_foreign_name,
     joined_by_an_ampersand,
     opens_a_body_name,
 )
@@ -439,6 +444,7 @@ _INSTITUTION_OF = frozenset(
         "Commission",
         "Agency",
         "Board",
+        "Exchange",  # a market: "the Stock Exchange of Thailand", "the National Stock Exchange of India"
         "League",
         "Club",
         # an island's parliament: "the States of Jersey", "the States of Guernsey"
@@ -475,6 +481,10 @@ _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with n
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
 # "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
 _PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss"])
+# a word that opens a name before a form where no capitalised word comes before it: "Bank
+# Indonesia" is the central bank ("Banco", "Banca", "Banque" likewise), "the World Bank Nigeria
+# office" the country's
+_OPENS_A_NAME_BEFORE = frozenset(["Bank", "Banco", "Banca", "Banque"])
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -1159,7 +1169,17 @@ def not_the_country(
         )
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
-        or _organisation(body, end)
+        or (
+            previous in _OPENS_A_NAME_BEFORE
+            and _WORD_BEFORE.search(body, max(0, start - len(previous) - 41), start - len(previous) - 1)
+            is None
+        )
+        or (
+            _organisation(body, end)
+            and not (
+                form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
+            )  # "the Indian High Commission", "the Turkish Central Bank": the state's
+        )
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
         or _a_proper_names_first_word(body, start, end, form, context)
@@ -1169,8 +1189,12 @@ def not_the_country(
         or _in_a_works_title(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
+        or a_sources_name(body, start, end, context)
+        or inside_a_foreign_name(body, start, end, context)
+        or a_demonym_titling_a_paper(body, start, end, context)
         or a_saints_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
+        or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
     )
@@ -3953,13 +3977,21 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demon
     """Whether the form is the first word of a proper name: followed, after one space, by a
     capitalised word and no title or role in the name ("Saudi Aramco", "China Vanke", "Korea
     Zinc", "a Turkish Van"), a company, breed or person rather than the country. A title keeps
-    it ("Saudi Crown Prince", "Chad President"), and so does a given name that begins a full
-    name after a demonym ("the Kenyan William Ruto"), where the form says whose country the
-    person is; after a country's name the given name is a word of the same name ("Turkey Run
-    State Park", "the Peru Ale House")."""
+    it ("Saudi Crown Prince", "Chad President"), though not one that is also an adjective and
+    qualifies the common noun after it ("the Kenya National Bureau of Statistics", "the Scottish
+    National Party") nor "National" ending a name ("the Welsh Grand National"), and so does a
+    given name that begins a full name after a demonym ("the Kenyan William Ruto"), where the
+    form says whose country the person is; after a country's name the given name is a word of
+    the same name ("Turkey Run State Park", "the Peru Ale House"). A day, a month or a function
+    word begins no name ("talks in Kenya Monday"), "Today" with a capital does ("Russia Today
+    was banned")."""
     first = _NAME_AFTER.match(body, end)
-    if first is None or first.group(1).lower() in LEADING_STOP:
-        return False  # nothing, or a day, a month or a function word ("talks in Kenya Monday")
+    if first is None:
+        return False
+    if first.group(1).lower() in LEADING_STOP:
+        # a day, a month or a function word ("talks in Kenya Monday"); but "today", which
+        # is written with a capital inside a sentence only in a name ("Russia Today", "India Today")
+        return first.group(1) == "Today" and not sentence_start(body, first.start(1))
     if _A_RANK.match(body, first.start(1)) or a_sides_word(body, first.start(1)):
         return False  # "the British No 3", "England Women", "Ireland Under-20s": a ranking, a side
     position = end
@@ -3967,7 +3999,11 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demon
         word = _NAME_AFTER.match(body, position)
         if word is None:
             break
-        if word.group(1).lower() in TITLES and word.group(1) not in _NAME_ADJECTIVES:
+        if (
+            word.group(1).lower() in TITLES
+            and word.group(1) not in _NAME_ADJECTIVES
+            and not an_adjectival_title(body, word.group(1), word.end(), context)
+        ):
             return False
         position = word.end()
     given = demonym and first.group(1).lower() in context.given_names

@@ -1,6 +1,8 @@
 """A body named after a country by a common noun: "Police Scotland", "Statistics Canada", "Cricket
 Australia", "BBC Scotland", "the Church of England", "the Supreme Court of Canada"; and a state's
-body, a saint and a language of teaching named by a country's form.
+body, a saint and a language of teaching named by a country's form; and a newspaper's, an
+agency's or a broadcaster's name that holds a country's ("The Times of India", "Voice of America",
+"Agence France-Presse").
 
 country_context.py asks these among its own rules; they read only the body around the form and
 WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_words.py):
@@ -24,10 +26,23 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   Court of Canada", "the National Association of Automobile Manufacturers of South Africa"): the
   body's name. Not "in", which says where a body is ("the Department for Education in England");
   the nouns for a country's own state and people ("the Government of India") keep the country;
+- a newspaper's, an agency's or a broadcaster's name "(the) X of" and the country, where a report's
+  source stands (its verb of reporting after it, "told" or "according to" before it), whose head
+  WordNet reads as no person and no place ("The Times of India reported", "Voice of America said",
+  "told the Times of Malta"); not "the King of Jordan said", "the State of Israel said";
+- a form between two capitalised words no English dictionary knows is part of a name in another
+  language ("Agence France-Presse"), as is one hyphened to such a word where a report's source
+  stands ("Interfax-Ukraine said");
+- a demonym after "The" is a newspaper's title where an apposition calls it a paper or a verb of
+  reporting follows it and "The" is capitalised inside a sentence ("The Namibian, an independent
+  daily,", "shares fell, The Australian reported");
 - a demonym before a state's body written with a capital ("the Indian Government", "the Nigerian
-  Army") or before a hyphened word ("American Virginia-class submarines") begins no proper name;
+  Army", "the Chinese Foreign Ministry") or before a hyphened word ("American Virginia-class
+  submarines") begins no proper name;
 - a country named after a saint is the saint in a church's, a charity's, a street's or a feast's
   name ("St Martin-in-the-Fields", "the St Vincent de Paul Society", "St Lucia's Day");
+- a demonym that is also a language's name after an abbreviation, ending the name, is a
+  broadcaster's service in that language ("BBC Russian said");
 - a demonym that is also a language's name before "medium" or "immersion" is the language a
   school teaches in ("Irish-medium schools", "French immersion");
 - a country's name joined by "&" to a capitalised name that is no country's is a firm's partner
@@ -53,7 +68,6 @@ _SIDES = frozenset(["team", "squad"])
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 # a bank's word before the country: "Bank Indonesia", "Bank Austria"
-_BANKS = frozenset(["Bank", "Banco", "Banca", "Banque"])
 # a name's words before the country: capitalised words and the small words that join them
 _NAME_RUN = re.compile(r"(?:(?<![^\W_'’-])(?:[A-Z][\w'’-]*|of|for|in|the|and|de|du)[^\S\n]+){2,10}$")
 _JOINS = frozenset(["of", "for", "in", "the", "and", "de", "du"])
@@ -80,9 +94,23 @@ _PARTICIPLES = ("ing", "ed")
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = read_json(data_file("body_name_words.json"))
-    return frozenset(data["not_before"]), frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF
+    return (
+        frozenset(data["not_before"]),
+        frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF,
+        frozenset(data["people_and_places"]),
+        frozenset(data["state_bodies"]),
+    )
+
+
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    not_before, bodies, _, _ = _word_lists()
+    return not_before, bodies
+
+
+def _people_and_places() -> frozenset[str]:
+    return _word_lists()[2]
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +137,6 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         or lower in _SIDES
     ):
         return False
-    if previous in _BANKS:
-        return True  # "Bank Indonesia", a central bank, as "the Bank of England"
     if _a_firms_unit(body, start, previous, context):
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
     not_before, _ = _words()
@@ -227,16 +253,185 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     )
 
 
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def an_adjectival_title(body: str, title: str, end: int, context: CountryContext) -> bool:
+    """Whether a title or a noun for a person that WordNet also has as an adjective ("national",
+    "general") qualifies the common noun written with a capital right after it ("National
+    Bureau", "National Party", "National Army"), as a body's name has it, rather than naming a
+    person; not before a title ("Chief Justice") or a name ("General Burhan")."""
+    not_before, _ = _words()
+    after = _NEXT_CAPITALISED.match(body, end)
+    if title.lower() not in not_before or after is None:
+        return False
+    lower = after.group(1).lower()
+    return lower in context.nouns and lower not in TITLES and lower not in context.given_names
+
+
+# where a newspaper, an agency or a broadcaster stands as the source of a report: its verb right
+# after the name ("The Times of India reported", "Voice of America said"), or the words that lead
+# to a source before it ("told the", "according to the", "in an interview with", "a reporter for")
+_REPORTED_AFTER = re.compile(
+    r"[^\S\n]+(?:reported|reports|said|says|quoted|quotes|cited|cites|carried|carries|broadcast|broadcasts"
+    r"|published|publishes|aired|airs|wrote|writes|ran|runs)(?![\w'’-])"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:told|tells|telling|[Aa]ccording[^\S\n]+to|interview[^\S\n]+with|quoted[^\S\n]+by"
+    r"|reported[^\S\n]+by|cited[^\S\n]+by|wrote[^\S\n]+in|writing[^\S\n]+in"
+    r"|(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?|[Ee]ditors?|[Cc]olumnists?)[^\S\n]+(?:for|of|at|with))"
+    r"[^\S\n]+$"
+)
+# a newsroom's noun after the name, its possessive and a language's or a desk's name before it:
+# "the Voice of America correspondent", "Voice of America's Persian service"
+_NEWSROOM_AFTER = re.compile(
+    r"(?:['’]s)?(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+(?:correspondents?|reporters?|journalists?|editors?|bureaus?"
+    r"|service|website|newspaper|broadcaster|newsroom)(?![\w'’-])"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[^\S\n]+|\n[^\S\n]*)$")
+
+
+def a_sources_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form ends a newspaper's, an agency's or a broadcaster's name "(the) X of" and
+    the country, in the place of a report's source: the name's verb of reporting follows it ("The
+    Times of India reported", "Voice of America said", "The Press Trust of India said"), or a
+    newsroom's noun ("the Voice of America correspondent", "Voice of America's Persian service"),
+    or a source's words lead to it or to the list it ends ("told the Times of Malta", "according
+    to Voice of Nigeria", "reporters for Radio Free Europe and Voice of America"). The name's head
+    is a noun whose two most frequent senses in WordNet are no person and no place, and no word
+    of the name is one such, a title or the country's own state or people: "the King of Jordan
+    said", "the South of France reported", "the State of Israel said", "the Government of India
+    said" and "the Prime Minister of India told" keep the country."""
+    if not body.endswith(" of ", 0, start):
+        return False
+    run = _NAME_RUN.search(body, max(0, start - _RUN_REACH), start)
+    if run is None:
+        return False
+    words = run.group(0).split()
+    for join in ("for", "in"):
+        if join in words:  # "Reporters for Voice of": a phrase before the name
+            words = words[len(words) - words[::-1].index(join) :]
+    listed = start - len(" ".join(words)) - 1  # where the names listed before this one begin
+    if "and" in words:
+        words = words[len(words) - words[::-1].index("and") :]  # the last of listed names
+    while words and words[0] in _JOINS and words[0] not in ("the", "The"):
+        words.pop(0)
+    if len(words) < 2 or words[-1] != "of" or words[-2] in _JOINS:
+        return False
+    head = words[-2]
+    named = [word for word in words if word not in _JOINS and word != "The"]
+    name_start = start - len(" ".join(words)) - 1
+    if body[name_start : start - 1] != " ".join(words):
+        return False  # the words were not joined by single spaces
+    lower = head.lower()
+    people_and_places = _people_and_places()
+    if (
+        not head[1:].islower()
+        or lower not in context.nouns
+        or lower in people_and_places
+        or any(
+            word.lower() in _THE_COUNTRY_ITSELF
+            or word.lower() in people_and_places
+            or (word != head and word.lower() in TITLES)
+            for word in named
+        )
+    ):
+        return False
+    if (
+        _NEWSROOM_AFTER.match(body, end) is None
+        and (body.startswith(("'", "’"), end) or _REPORTED_AFTER.match(body, end) is None)
+        and not any(
+            _SOURCE_BEFORE.search(body, max(0, at - 30), at) is not None for at in {name_start, listed}
+        )
+    ):
+        return False
+    if words[0] in ("the", "The") or len(named) >= 2:
+        return True
+    # one capitalised word: at a sentence's start a common noun ("Parts of Ukraine reported") unless
+    # it is a singular noun that is no adjective, adverb, time or object ("Voice of America said")
+    if not _SENTENCE_START.search(body, max(0, name_start - 3), name_start):
+        return True
+    not_before, _ = _words()
+    return lower not in not_before and not lower.endswith("s")
+
+
+# an apposition that calls a name a newspaper or a broadcaster: ", an independent daily,"
+_CALLED_A_PAPER = re.compile(
+    r", (?:a|an|the)(?: [a-z'’-]+){0,2}? (?:daily|weekly|newspaper|paper|tabloid|magazine|broadcaster)"
+    r"(?:,| (?:in|of|that|which|based|owned)(?![\w'’-]))"
+)
+
+
+def a_demonym_titling_a_paper(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym after "The" is a newspaper's title: "The" written with a capital inside a
+    sentence before it and a verb of reporting after it ("Bank shares fell, The Australian
+    reported"), or an apposition calling it a paper ("The Namibian, an independent daily,
+    reported"). Not "the Australian said", a person of the country."""
+    if not body.endswith("The ", 0, start) or body[start:end].lower() not in context.demonyms:
+        return False
+    if _CALLED_A_PAPER.match(body, end):
+        return True
+    return _REPORTED_AFTER.match(body, end) is not None and not _SENTENCE_START.search(
+        body, max(0, start - 7), start - 4
+    )
+
+
+# a capitalised word right before the form, and one hyphened or spaced right after it
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)[^\S\n]$")
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)-$")
+_CAPITALISED_JOINED_AFTER = re.compile(r"[-^\S\n]([A-Z][a-zà-ÿ]+)(?![\w'’-])")
+
+
+def inside_a_foreign_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form stands between two capitalised words that no English dictionary knows
+    and that name no country, as a name in another language holds a country's name ("Agence
+    France-Presse", "Agence France Presse"), or ends, after a hyphen, a name so begun where a
+    report's source stands ("Interfax-Ukraine said"): the agency's, not the country."""
+    names = _country_names()
+
+    def foreign(word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower not in context.known_words
+            and lower not in context.stop_words
+            and lower not in context.given_names
+            and word not in names
+        )
+
+    if body.endswith("-", 0, start):
+        joined = _HYPHENED_BEFORE.search(body, max(0, start - 30), start)
+        return (
+            joined is not None
+            and foreign(joined.group(1))
+            and _CAPITALISED_JOINED_AFTER.match(body, end) is None
+            and (
+                _REPORTED_AFTER.match(body, end) is not None
+                or _SOURCE_BEFORE.search(body, max(0, joined.start() - 30), joined.start()) is not None
+            )
+        )
+    after = _CAPITALISED_JOINED_AFTER.match(body, end)
+    if after is None:
+        return False  # the common case: no capitalised word joined after it
+    before = _CAPITALISED_BEFORE.search(body, max(0, start - 30), start)
+    return before is not None and foreign(before.group(1)) and foreign(after.group(1))
+
+
 # a capitalised word after a demonym, and a possessive: "the Indian Government's", "Virginia-class"
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
-_NAME_GOES_ON = re.compile(r"[^\S\n][A-Z][a-z]")  # a capitalised word after one space
 _CAPITALISED_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?:(['’]s?)|(-[a-z]+))?(?![\w'’-])")
+
+
+# a state's bodies that a capitalised word before them may name ("Foreign Ministry", "Federal
+# Government"); not an army ("the Irish Republican Army", "the Syrian National Army" are others')
+_BODIES_AFTER_A_MODIFIER = frozenset(["ministry", "government"])
 
 
 def a_states_body_after(body: str, end: int, bodies: Collection[str], context: CountryContext) -> bool:
     """Whether the capitalised word after a demonym is a noun for a body every state has, written
     with a capital ("the Indian Government", "the Scottish Government's", "the Nigerian Army",
-    "the British Embassy"), or the first part of a hyphened word that qualifies a noun ("three
+    "the British Embassy"; not "the Syrian National Army", where the word is an adjective of the
+    name), or after one word that says which ("the Chinese Foreign Ministry",
+    "the Nigerian Federal Government"), or the first part of a hyphened word that qualifies a noun ("three
     American Virginia-class submarines"): the demonym says whose it is and begins no proper name.
     Not where a common noun follows the body's, making a thing's name ("a Swiss Army knife").
     `bodies` are country_context.py's nouns for people or bodies a country has ("government",
@@ -246,10 +441,30 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         return False
     if found.group(3) is not None:
         return True
+    if found.group(2) is None:
+        second = _CAPITALISED_AFTER.match(body, found.end())
+        if second is not None and f"{found.group(1)} {second.group(1)}".lower() in _word_lists()[3]:
+            return (
+                True  # "the British Foreign Office", "the Indian High Commission", "the Turkish Central Bank"
+            )
+    if (
+        found.group(1).lower() in bodies
+        and found.group(2) is None
+        and an_adjectival_title(body, found.group(1), found.end(), context)
+    ):
+        return False  # "the Syrian National Army": "National" qualifies the name's noun
     if found.group(1).lower() not in bodies:
-        return False
-    if found.group(1) == "National" and found.group(2) is None and _NAME_GOES_ON.match(body, found.end()):
-        return False  # "the Welsh National Opera", "the Scottish National Party": the adjective of a name
+        # a word that says which ministry or government: "the Chinese Foreign Ministry", "the
+        # Egyptian Defence Ministry's", "the Nigerian Federal Government"
+        second = _CAPITALISED_AFTER.match(body, found.end()) if found.group(2) is None else None
+        # two capitalised words and the body's name no thing ("a Swiss Army knife"): no test after
+        return (
+            second is not None
+            and second.group(3) is None
+            and second.group(1).lower() in _BODIES_AFTER_A_MODIFIER
+            and found.group(1).lower() in context.known_words
+            and found.group(1).lower() not in context.demonyms
+        )
     after = _LOWER_WORD_AFTER.match(body, found.end())
     return (
         found.group(2) is not None
@@ -286,6 +501,33 @@ def a_saints_name(body: str, start: int, end: int, context: CountryContext) -> b
         and (word.lower() in TITLES or word.lower() in bodies or word.lower() in _THE_COUNTRY_ITSELF)
         for word in found.groups()
     )
+
+
+# what ends a name: a mark, the end of the body, or a word in lower case
+_NAMES_END = re.compile(r"[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-])")
+
+
+def a_language_service(
+    body: str, start: int, end: int, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether a demonym that is also a language's name ends a name after an abbreviation, a
+    broadcaster's service in that language ("BBC Russian said", "VOA Persian reported"): the name
+    ends there, a mark or a word that is no noun following. Not a country's abbreviation ("US
+    Russian"), nor before a noun ("EU Russian gas imports")."""
+    if previous is None or body[start:end].lower() not in context.languages:
+        return False
+    if (
+        body[start - len(previous) - 1 : start] != f"{previous} "
+        or not _ABBREVIATION.fullmatch(previous)
+        or _ROMAN.fullmatch(previous)
+        or previous in _country_abbreviations()
+    ):
+        return False
+    after = _NAMES_END.match(body, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word is None or word in context.stop_words or word not in context.nouns
 
 
 # a language a school teaches in: "Irish-medium schools", "French immersion", "Welsh-medium education"
