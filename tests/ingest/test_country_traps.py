@@ -2050,10 +2050,10 @@ STORY_KINDS_MISREAD = frozenset(
     [
         "The auction included a set of Georgian silver candlesticks.",
         "A restored print of Terry Gilliam's Brazil will be shown with a live score.",
-        "Storms are expected as a Spanish plume breaks down over the south.",
     ]
 )
 STORY_KINDS += [(body, set()) for body in sorted(STORY_KINDS_MISREAD)]
+STORY_KINDS += [("Storms are expected as a Spanish plume breaks down over the south.", set())]
 # a US state named like a country: an item of a list beside another state's name, there and wherever
 # the body writes it, and "a" before it and a noun after it ("a Georgia man"); beside them the
 # country in the same shapes
@@ -4914,8 +4914,7 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
 ]
 # rows of BUSINESS_AND_PLACES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's
 # unit named by a word WordNet lacks and the country where the body gives no other sign of the firm
-# ("Samsung Vietnam"), a demonym before a firm's name that WordNet calls a region ("Canadian
-# Pacific"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
+# ("Samsung Vietnam"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
 # Australia", "Invest India", as "Victorian England"), a party's name whose "National" reads as a
 # person's noun ("the Scottish National Party", as "a Kenyan national"), a firm named by two
 # countries' names alone ("Holland America"), a town set in a region the body names without its
@@ -4927,7 +4926,6 @@ BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Foxconn India will build a plant in Karnataka.", set()),
     ("Ryanair Poland was fined for cancelled flights.", set()),
     ("Residents near Denmark, in the Great Southern region, were told to leave.", set()),
-    ("Canadian National Railway and Canadian Pacific locked out their workers.", set()),
     ("Lebanon and Peru are under a flood warning as the Wabash River rises in Indiana. The National Weather Service said Lebanon could see moderate flooding.", set()),
     ("Virgin Australia and Qantas cut fares to Bali.", set()),
     ("Historic England listed the building at Grade II.", set()),
@@ -4940,6 +4938,7 @@ BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 BUSINESS_AND_PLACES_MISREAD = frozenset(body for body, _ in BUSINESS_AND_PLACES_MISREAD_ROWS)
 BUSINESS_AND_PLACES += BUSINESS_AND_PLACES_MISREAD_ROWS
+BUSINESS_AND_PLACES += [("Canadian National Railway and Canadian Pacific locked out their workers.", set())]
 # sport: players, riders, jockeys and boxers named like countries and called by that name alone
 # later ("Holland's brace", "England's two tries won it for Leicester", a quotation's first word),
 # horses and yachts, events and trophies named after a country or by its demonym (the Welsh Grand
