@@ -72,7 +72,7 @@ oil palm") it is not. The file lists, in lower case:
 - "place_names": proper nouns that WordNet lists as an instance of a region, a range, a river or
   another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera", "Belgian Congo"), as
   written: after a demonym, the part of the country they lie in ("the Swiss Alps"), unless the
-  two words are one such name ("the Belgian Congo", a colony).
+  two words are one such name ("the Belgian Congo", a colony); no ocean ("the Indian Pacific", a train).
 
 It also writes wordnet_words.txt: every one-word lemma WordNet lists and its irregular forms
 ("geese", "said"), lower case, one a line: the nouns, a line "--", then the other words. A word it lacks after a demonym, in a body that speaks of
@@ -108,6 +108,7 @@ PERSON = 18  # noun.person
 CONTEST_ACTS = {33}  # verb.competition; verb.creation is a firm's as often ("designed", "built")
 TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian Renaissance"
 LOCATION, OBJECT = 15, 17  # noun.location, noun.object: named regions, ranges and rivers ("Alps")
+OCEAN = 9376198  # ocean: the Pacific, the Atlantic; no country's part ("the Indian Pacific", a train)
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
@@ -337,11 +338,12 @@ def _place_names(synsets: dict[int, Synset]) -> set[str]:
     another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera"), as written: after
     a demonym ("the Swiss Alps", "the American Midwest") the part of the country they lie in, not
     a name that begins with the demonym; unless WordNet names the two words as one place ("Belgian
-    Congo", "British Guiana"), a place of its own."""
+    Congo", "British Guiana"), a place of its own. An ocean lies in no country: "the Indian Pacific"
+    and "Canadian Pacific" are a train and a railway, not a part of India or Canada."""
     return {
         " ".join(words)  # "Alps", and "Belgian Congo": a place of its own name
         for synset in synsets.values()
-        if synset.lexfile in (LOCATION, OBJECT) and synset.instance
+        if synset.lexfile in (LOCATION, OBJECT) and synset.instance and OCEAN not in synset.hypernyms
         for words in (lemma.split("_") for lemma in synset.words)
         if all(word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words)
     }

