@@ -25,7 +25,9 @@ oil palm") it is not. The file lists, in lower case:
   ("new_zealand spinach"), animals, foods and plants only.
 - "endings": two-word nouns of things that end with a country form ("Great Dane", "Brown Swiss"),
   and of people whose gloss names neither that form nor its country ("West Indian": "a native
-  or inhabitant of the West Indies"; not "East German", "... of East Germany").
+  or inhabitant of the West Indies"; not "East German", "... of East Germany"), and of places
+  outside the country whose synset holds none of its forms and whose gloss names none ("South
+  Pole", "Inner Mongolia"; not "Outer Mongolia", "Lower Egypt").
 - A time's common noun after a country form is a compound too ("Indian summer").
 - "dishes" and "diseases": one-word nouns with a sense under WordNet's "dish" (a prepared food:
   "omelette", "curry") or its "disease", "illness", "infection" and "inflammation" ("flu",
@@ -249,6 +251,7 @@ def main() -> int:
                 for kind in _kinds_of(synset, synsets):
                     kinds.add((parts[0], *kind))
     endings |= _people_of_elsewhere(words)
+    endings |= _places_of_elsewhere(synsets, words)
     # a country form of several words ("new zealand spinach"), its words joined by "_" in the file
     several = {
         tuple(form.lower().split())
@@ -355,16 +358,50 @@ def _a_word(part: str, lower: bool = False) -> bool:
     return all(piece.isalpha() for piece in re.split(r"[-']", part)) and (not lower or part.islower())
 
 
-def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
-    """Two-word nouns for a person (noun.person) that end with a country form and whose gloss
-    names neither that form nor any other of its countries' forms: "west indian" ("a native or
-    inhabitant of the West Indies"), "plains indian", "huck finn"; not "east german" ("... of
-    East Germany"), "french canadian" ("a Canadian descended from ..."), "asian american"."""
+def _kin_forms() -> dict[str, set[str]]:
+    """Each country form, lower case, and every form of the countries it names."""
     forms: dict[str, set[str]] = defaultdict(set)
     for row in desired_countries():
         every = [form.lower() for form in _forms(row) if form]
         for form in every:
             forms[form].update(every)
+    return forms
+
+
+def _places_of_elsewhere(synsets: dict[int, Synset], words: dict[str, set[str]]) -> set[str]:
+    """Two-word proper names of a place (noun.location, noun.object) that end with a country form
+    and lie outside its country: no form of that country is a lemma of the place's own synset and
+    its gloss names none: "south pole" ("the southern extremity of the earth's axis"), "inner
+    mongolia" ("an autonomous region in north central China"), "portuguese guinea" (Guinea-Bissau),
+    "white russia" (Belarus); not "outer mongolia" (a lemma of Mongolia's synset), "lower egypt"
+    ("the northern part of Egypt"), "west germany"."""
+    forms = _kin_forms()
+    out: set[str] = set()
+    for synset in synsets.values():
+        if synset.lexfile not in (LOCATION, OBJECT):
+            continue
+        lemmas = {lemma.lower().replace("_", " ") for lemma in synset.words}
+        said = f" {' '.join(re.findall(r'[a-z]+', synset.gloss.lower()))} "
+        for lemma in synset.words:
+            parts = lemma.lower().split("_")
+            if (
+                len(parts) == 2
+                and lemma[0].isupper()
+                and parts[0].isalpha()
+                and parts[1] in words
+                and not forms[parts[1]] & lemmas
+                and not any(f" {form} " in said for form in forms[parts[1]])
+            ):
+                out.add(" ".join(parts))
+    return out
+
+
+def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
+    """Two-word nouns for a person (noun.person) that end with a country form and whose gloss
+    names neither that form nor any other of its countries' forms: "west indian" ("a native or
+    inhabitant of the West Indies"), "plains indian", "huck finn"; not "east german" ("... of
+    East Germany"), "french canadian" ("a Canadian descended from ..."), "asian american"."""
+    forms = _kin_forms()
     out: set[str] = set()
     for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
         if line.startswith(" "):

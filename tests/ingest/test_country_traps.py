@@ -6290,6 +6290,23 @@ SCIENCE_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 SCIENCE_AND_TRAVEL_MISREAD = frozenset(body for body, _ in SCIENCE_AND_TRAVEL_MISREAD_ROWS)
 SCIENCE_AND_TRAVEL += SCIENCE_AND_TRAVEL_MISREAD_ROWS
 
+# fmt: off
+# WordNet's two-word names of a place outside the country whose form ends them (its own synset
+# holds no form of that country and its gloss names none): "the South Pole", "Inner Mongolia";
+# beside them the country, its people and its demonym
+PLACES_ELSEWHERE: list[tuple[str, set[str]]] = [
+    ("Explorers reached the South Pole in 1911.", set()),
+    ("The North Pole is warming faster than the rest of the planet.", set()),
+    ("Coal mines in Inner Mongolia cut output.", set()),
+    ("Mongolia's herders lost livestock to the harsh winter.", {"MN"}),
+    ("Scientists at the South Pole measured the coldest winter on record. A Polish team in Poland confirmed it.", {"PL"}),
+    ("Poles and Czechs voted on Sunday.", {"PL", "CZ"}),
+    ("A Pole won the ski jump in Zakopane.", {"PL"}),
+    ("Guinea's junta delayed the vote.", {"GN"}),
+    ("New Ireland province in Papua New Guinea was hit by a quake.", {"PG"}),
+]
+# fmt: on
+
 
 ROWS = (
     PEOPLE
@@ -6324,6 +6341,7 @@ ROWS = (
     + CULTURE
     + MEDIA
     + SCIENCE_AND_TRAVEL
+    + PLACES_ELSEWHERE
 )
 
 
