@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -96,8 +97,14 @@ def _worker_pids(lines: list[str], operation: str | None, path: str = "/graphql"
     return pids
 
 
-async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list[httpx.Response]) -> None:
-    """Until another session of this database waits on a lock (the mutation reached the row)."""
+async def _until_waiting_on_a_lock(
+    connection: asyncpg.Connection,
+    answers: list[httpx.Response],
+    failures: list[Exception],
+    log: Callable[[], str],
+) -> None:
+    """Until another session of this database waits on a lock (the mutation reached the row); the
+    request's failure, with the server's log (`log()`), if it ends before it gets there."""
     sql = (
         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
         "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
@@ -108,6 +115,11 @@ async def _until_waiting_on_a_lock(connection: asyncpg.Connection, answers: list
             if await connection.fetchval(sql):
                 return
             assert not answers, f"answered without waiting on the lock: {answers[0].text}"
+            if failures:
+                tail = log()[-4000:]
+                raise AssertionError(
+                    f"the request failed before it reached the lock: {failures[0]!r}\n{tail}"
+                )
             await asyncio.sleep(0.05)
 
 
@@ -119,6 +131,7 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, migrated
         token = await asyncio.to_thread(cli_token, migrated_database_url, tmp_path, "shutdown")
         blocker = await asyncpg.connect(migrated_database_url.replace("postgres://", "postgresql://", 1))
         answers: list[httpx.Response] = []
+        failures: list[Exception] = []
         try:
             transaction = blocker.transaction()
             await transaction.start()
@@ -128,13 +141,16 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, migrated
 
             def send() -> None:
                 headers = {"Authorization": f"Bearer {token}"}
-                answers.append(
-                    httpx.post(f"{server.url}/graphql", json=mutation, headers=headers, timeout=30)
-                )
+                try:
+                    answers.append(
+                        httpx.post(f"{server.url}/graphql", json=mutation, headers=headers, timeout=30)
+                    )
+                except httpx.HTTPError as error:  # reported by the wait below, with the server's log
+                    failures.append(error)
 
             request = threading.Thread(target=send)
             request.start()
-            await _until_waiting_on_a_lock(blocker, answers)
+            await _until_waiting_on_a_lock(blocker, answers, failures, server.log)
             stopping = threading.Thread(target=server.stop)
             stopping.start()
             await asyncio.sleep(1.0)
