@@ -2295,14 +2295,14 @@ DEFINED_ONCE: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# rows of DEFINED_ONCE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a rank no list
-# holds at a sentence's start ("Inspector Wales"); a bare later mention that is the country only by
-# what it says ("Jordan hosts 600,000 Syrian refugees", "Chad has one doctor for every 30,000
-# people", "Japan had always been kind to them", "France built it", "Ireland has 16 tracks"); a
+# rows of DEFINED_ONCE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a bare later
+# mention that is the country only by what it says ("Jordan hosts 600,000 Syrian refugees", "Chad
+# has one doctor for every 30,000 people", "Japan had always been kind to them", "France built it",
+# "Ireland has 16 tracks", "Wales has four police forces" after "Inspector Wales"); a
 # horse's race whose name reads on into the country's ("the Grand National. Argentina's embassy")
 DEFINED_ONCE_MISREAD = frozenset(
     [
-        "Inspector Wales led the inquiry. Wales told the court the suspect had lied.",
+        "Inspector Wales opened the station in Cardiff. Wales has four police forces.",
         "Ms Jordan, a nurse, treated the men. Jordan hosts 600,000 Syrian refugees, the UN says.",
         "Ms Jordan, a nurse from Leeds, volunteered in a refugee camp. Jordan hosts more than 600,000 Syrian refugees, and the camp near Mafraq is its largest.",
         "The band Japan reformed for one night in Tokyo. The band's singer said Japan had always been kind to them.",
