@@ -70,6 +70,11 @@ oil palm") it is not. The file lists, in lower case:
   or crafts (a museum, an auction, an exhibition).
 - "american_senses": demonyms that WordNet also lists as an adjective of something American
   ("indian": American Indians; "georgian": the US state), read in a body about the United States.
+- "faith_words": the words that follow a country form inside WordNet's names of a religion or a
+  denomination (noun.group below "organized religion" or "denomination"), neither the name's
+  last word nor a country form ("Greek Orthodox Church", "Armenian Apostolic Orthodox Church":
+  "orthodox", "apostolic"): after a demonym, a church's name ("the Serbian Orthodox Patriarch"),
+  not the country.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
 - "place_names": proper nouns that WordNet lists as an instance of a region, a range, a river or
   another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera", "Belgian Congo"), as
@@ -111,6 +116,7 @@ CONTEST_ACTS = {33}  # verb.competition; verb.creation is a firm's as often ("de
 TIME = 28  # noun.time: "Indian summer" (a season's common noun), not "Italian Renaissance"
 LOCATION, OBJECT = 15, 17  # noun.location, noun.object: named regions, ranges and rivers ("Alps")
 OCEAN = 9376198  # ocean: the Pacific, the Atlantic; no country's part ("the Indian Pacific", a train)
+GROUP = 14  # noun.group: "Greek Orthodox Church"
 DISH = "07557434"  # dish: a particular item of prepared food
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
@@ -129,6 +135,7 @@ STYLE_OF_ART_ROOTS = {428270, 7020538, 7071942, 7054433, 4929422, 3453809, 38168
 # dancing; dance (the art); music genre; dance music; artistic style; graphic art (print, etching);
 # needlework (embroidery, lacework); martial art
 BUILT_OR_PERIOD = {4341686, 15113229}  # structure, construction; time period
+FAITHS = {8081668, 8146782}  # religion (an institution), denomination (a group of congregations)
 NAMED_KINDS = {4530566, 8246613}  # vessel, watercraft; musical organization (a band, an orchestra)
 ILLNESS = {"14070360", "14061805", "14174549", "14336539"}  # disease, illness, infection, inflammation
 
@@ -322,6 +329,7 @@ def main() -> int:
                 "american_senses": sorted(_american_senses()),
                 "period_senses": sorted(_period_senses(synsets)),
                 "built_or_periods": sorted(_with_plurals(_first_sense_below(synsets, BUILT_OR_PERIOD))),
+                "faith_words": sorted(_faith_words(synsets, words)),
                 "demonyms": sorted(_demonyms()),
                 "place_names": sorted(_place_names(synsets)),
             },
@@ -334,6 +342,27 @@ def main() -> int:
     WORDS.write_text("\n".join([*sorted(nouns), "--", *sorted(others)]) + "\n", encoding="utf-8")
     print(f"{len(out)} compounds, {len(endings)} endings -> {OUT}", file=sys.stderr)
     return 0
+
+
+def _faith_words(synsets: dict[int, Synset], words: dict[str, set[str]]) -> set[str]:
+    """The inner words after a country form in the names of religions and denominations."""
+    below: dict[int, bool] = {}
+
+    def under(offset: int) -> bool:
+        if offset not in below:
+            below[offset] = False
+            below[offset] = offset in FAITHS or any(under(up) for up in synsets[offset].hypernyms)
+        return below[offset]
+
+    return {
+        part
+        for offset, synset in synsets.items()
+        if synset.lexfile == GROUP and under(offset)
+        for lemma in synset.words
+        if (parts := lemma.lower().split("_"))[0] in words
+        for part in parts[1:-1]
+        if part.isalpha() and part not in words
+    }
 
 
 def _place_names(synsets: dict[int, Synset]) -> set[str]:

@@ -139,9 +139,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
-from gql_news.ingest.cue_words import LEADING_STOP, MODALS, ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
+    a_churchs_name,
     a_demonym_titling_a_paper,
     a_language_service,
     a_language_taught_in,
@@ -184,6 +185,7 @@ from gql_news.ingest.story_people import (
     named_as_a_person,
     ones_children,
     survived_by,
+    the_crowns_defendant,
 )
 from gql_news.ingest.trie_pattern import trie_source
 from gql_news.ingest.word_senses import (
@@ -1200,6 +1202,7 @@ def not_the_country(
         or inside_a_foreign_name(body, start, end, context)
         or a_demonym_titling_a_paper(body, start, end, context)
         or a_saints_name(body, start, end, context)
+        or a_churchs_name(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
         or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
@@ -1277,6 +1280,13 @@ def _in_a_name(
             return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
+    if (
+        form.lower() in context.demonyms
+        and body.startswith(", ", start + len(form))
+        and _word_before(body, start) not in _DETERMINERS
+        and _set_off_as_a_person(body, start, start + len(form))
+    ):
+        return True  # "French, a former nurse, denies": a people's name takes no role in the singular
     if (
         body.startswith(", who ", start + len(form))
         and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
@@ -1383,6 +1393,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     acts = body.startswith((" ", ","), end) and previous is None  # "Kenya, the favourite, unseated her rider"
     if a_ridden_horse(body, previous, end):
         return not _a_side(body, end)  # "rode Peru to victory": the horse
+    if the_crowns_defendant(body, start):
+        return True  # "R v England": the defendant, whom the story calls England after
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
     from gql_news.ingest.one_word_names import a_players_act, named_as_a_performer  # they read this module
@@ -1838,6 +1850,7 @@ def _role_noun(word: str) -> bool:
 
 _HOSTS = frozenset(["host", "hosts"])  # a tournament's or a summit's, before a country alone
 _TWO_NAMES = re.compile(r"[^\W\d_][\w'’-]* [A-Z][a-z]")  # "Jordan Klepper": a given name and a surname
+_NAME_THEN_PAST = re.compile(r"[A-Z][a-z]+[^\S\n]+[a-z]+ed(?![\w'’-])")  # "Jordan proposed"
 _SAID_AFTER = re.compile(r"[^\W\d_]+[^\S\n]+(?:said|says|told|added)(?![^\W_])")
 
 
@@ -1853,9 +1866,11 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
             return False  # "Host Qatar said": the host country of a tournament; not "Host Jordan Klepper"
         if word in _HONORIFICS or not sentence_start(body, body.rfind(previous, 0, start)):
             return True
-        return (
-            _SAID_AFTER.match(body, start) is not None
-        )  # "Coach Holland said": no "Senior Chinese officials"
+        # "Coach Holland said", "Councillor Jordan proposed": no "Senior Chinese officials", "Deputy
+        # US envoy"; a title that is also an adjective ("Senior") only before a verb of speech
+        return _SAID_AFTER.match(body, start) is not None or (
+            word not in MODIFIER_TITLES and _NAME_THEN_PAST.match(body, start) is not None
+        )
     if not body.endswith(". ", 0, start):
         return False
     title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
@@ -2266,6 +2281,7 @@ _OF_A_NATION = frozenset(
         *("student", "worker", "engineer", "national", "citizen", "immigrant", "migrant", "expatriate"),
         *("tourist", "visitor", "doctor", "nurse", "professional", "employee", "diaspora", "passport"),
         *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
+        *("navy", "senate", "parliament", "cabinet", "treasury"),
     }
 )
 

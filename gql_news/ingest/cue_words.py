@@ -109,9 +109,14 @@ _ROLES = read_json(data_file("role_words.json"))
 # Abbreviated titles, which WordNet does not list as nouns: "Dr Karen Lindahl", "Gen Ali Musa".
 NEWSROOM_TITLES = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "rev", "gen", "col", "capt", "lt", "sgt", "maj", "sen",
-     "rep", "gov", "cllr", "hon", "sheikh", "ayatollah", "imam", "rabbi", "fr"}
+     "rep", "gov", "cllr", "hon", "sheikh", "ayatollah", "imam", "rabbi", "fr",
+     # police ranks, spelt out (WordNet has no title sense) and abbreviated: "PC Ali", "DS Welsh"
+     "inspector", "constable", "superintendent", "pc", "dc", "ds", "dci", "dsi", "supt", "insp", "pcso"}
 )  # fmt: skip
 # Words that stand right before a name as its title or office: "Undersecretary Ana Lopes", "Dr Ng".
 TITLES = frozenset(ROLE_WORDS | (set(_ROLES["titles"]) - ORG_WORDS) | NEWSROOM_TITLES)
+# Titles that are also adjectives or adverbs: at a sentence's start, a plain modifier as often
+# ("Senior Chinese officials", "Chief Russian negotiator")
+MODIFIER_TITLES = frozenset(TITLES & set(_ROLES["adjectives"]))
 # Words that mark a name as a person's when they stand in an appositive next to it.
 ROLE_NOUNS = frozenset(TITLES | set(_ROLES["person_nouns"]))

@@ -39,6 +39,9 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
 - a demonym before a state's body written with a capital ("the Indian Government", "the Nigerian
   Army", "the Chinese Foreign Ministry") or before a hyphened word ("American Virginia-class
   submarines") begins no proper name;
+- a demonym before a word that WordNet's names of churches put after one ("Greek Orthodox
+  Church", "Armenian Apostolic Orthodox Church": country_compounds.json's "faith_words") begins a
+  church's name ("the Greek Orthodox Patriarch", "a Serbian Orthodox priest"), not the country;
 - a country named after a saint is the saint in a church's, a charity's, a street's or a feast's
   name ("St Martin-in-the-Fields", "the St Vincent de Paul Society", "St Lucia's Day");
 - a demonym that is also a language's name after an abbreviation, ending the name, is a
@@ -473,6 +476,23 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         or after.group(1) not in context.nouns
         or after.group(1).endswith("ed")
     )
+
+
+@lru_cache(maxsize=1)
+def _faith_words() -> frozenset[str]:
+    return frozenset(read_json(data_file("country_compounds.json"))["faith_words"])
+
+
+_WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’-])")
+
+
+def a_churchs_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym comes before a word of a church's name ("the Greek Orthodox Patriarch",
+    "a Russian Orthodox priest", "the Armenian Apostolic Church"): the church, not the country."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    found = _WORD_AFTER.match(body, end)
+    return found is not None and found.group(1).lower() in _faith_words()
 
 
 _SAINT = ("St ", "St. ", "Saint ")

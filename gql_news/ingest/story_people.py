@@ -6,6 +6,8 @@ about a form that is a person's given name or surname too.
   is the Crown ("R", "Regina"), the same name again, or a name that is no country's nor a
   body's, in a body that speaks of a court. Two countries' names ("England v Ireland") are a
   fixture; a body against a country ("Commission v Ireland") is a case against the state.
+  The Crown's defendant ("R v England") is a person the story calls by the form again ("England
+  had been jailed for six years").
 - **What a person does in the story.** Where someone was named earlier by a given name that is
   a country's form and a surname ("Georgia Hayes"), and the body also writes the form as the
   country ("Golf in Georgia"), a bare occurrence is the person where it is the speaker of a
@@ -67,6 +69,18 @@ _COURT_TALK = re.compile(
     r"(?<![^\W_])(?:court|courts|judge|judges|judgment|judgement|tribunal|claimant|defendant|appellant"
     r"|ruling|ruled|lawyers?|barristers?|case)(?![^\W_])"
 )
+
+
+_CROWN_V_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_CROWN))}){_S}v\.?{_S}$")
+
+
+def the_crowns_defendant(body: str, start: int) -> bool:
+    """Whether the form at `start` is the defendant in a case the Crown brings ("R v England",
+    "DPP v Jordan"): a person, and the story's later bare uses of the form are that person."""
+    return (
+        body.endswith(("v ", "v. "), 0, start)
+        and _CROWN_V_BEFORE.search(body, max(0, start - 16), start) is not None
+    )
 
 
 def a_party_to_a_case(body: str, start: int, end: int) -> bool:

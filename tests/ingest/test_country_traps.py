@@ -2294,14 +2294,14 @@ DEFINED_ONCE: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# rows of DEFINED_ONCE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a rank no list
-# holds at a sentence's start ("Inspector Wales"); a bare later mention that is the country only by
-# what it says ("Jordan hosts 600,000 Syrian refugees", "Chad has one doctor for every 30,000
-# people", "Japan had always been kind to them", "France built it", "Ireland has 16 tracks"); a
+# rows of DEFINED_ONCE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a bare later
+# mention that is the country only by what it says ("Jordan hosts 600,000 Syrian refugees", "Chad
+# has one doctor for every 30,000 people", "Japan had always been kind to them", "France built it",
+# "Ireland has 16 tracks", "Wales has four police forces" after "Inspector Wales"); a
 # horse's race whose name reads on into the country's ("the Grand National. Argentina's embassy")
 DEFINED_ONCE_MISREAD = frozenset(
     [
-        "Inspector Wales led the inquiry. Wales told the court the suspect had lied.",
+        "Inspector Wales opened the station in Cardiff. Wales has four police forces.",
         "Ms Jordan, a nurse, treated the men. Jordan hosts 600,000 Syrian refugees, the UN says.",
         "Ms Jordan, a nurse from Leeds, volunteered in a refugee camp. Jordan hosts more than 600,000 Syrian refugees, and the camp near Mafraq is its largest.",
         "The band Japan reformed for one night in Tokyo. The band's singer said Japan had always been kind to them.",
@@ -6307,6 +6307,229 @@ PLACES_ELSEWHERE: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
+# stories and sentences of politics, courts, crime, local government, education, religion and
+# society: politicians, officers, judges, defendants and witnesses whose given name or surname is
+# a country's or a demonym, after a police rank ("DS Welsh", "Detective Inspector Wales"), a title
+# opening a sentence before a verb ("Councillor Jordan proposed") or as the Crown's defendant ("R v
+# England ... England had been jailed"), a demonym set off by a role ("French, a former nurse,");
+# a church named with a demonym ("the Greek Orthodox Patriarch"), universities, schools, parties,
+# unions, treaties and wars named with one; beside them the real countries in the same stories
+# ("extradited to Jordan", "fled to Chad"), the people of a country ("Polish workers", "the Indian
+# diaspora") and a demonym before a state's body ("the Italian Senate", "the Ukrainian Navy")
+# fmt: off
+SOCIETY: list[tuple[str, set[str]]] = [
+    ("Israel Katz, the defence minister, told parliament that troops would stay in southern Lebanon. Katz said talks with Washington would continue. Lebanon's prime minister called the remarks a provocation.", {"LB"}),
+    ("Jordan Bardella, the president of the National Rally, said France needed tighter borders. Bardella, 30, spoke at a rally in Perpignan. He said migrants from Algeria and Tunisia should be sent home faster.", {"DZ", "FR", "TN"}),
+    ("Chad Daybell was sentenced to death by a jury in Idaho. Daybell, 55, had been convicted of murdering his wife and two children. The judge called the crimes cruel.", set()),
+    ("India Walton, who won the Democratic primary for mayor of Buffalo, lost the general election. Walton said she would not concede until every ballot was counted. Her campaign had raised $400,000.", set()),
+    ("A man accused of fraud was extradited to Jordan on Tuesday. The defendant, Omar Haddad, had lived in Leeds for six years. Jordan's public prosecutor had asked for him in 2022.", {"JO"}),
+    ("Mr Jordan, 42, denies two counts of fraud. The court heard that Jordan had moved £2m through accounts in Cyprus and Malta. The trial continues.", {"CY", "MT"}),
+    ("Ms England told the jury she had never met the other defendant. England, a former council officer, is accused of taking bribes from a builder. She denies the charges.", set()),
+    ("Judge Holland adjourned the case until March. Holland told the defendant he would be held on remand. The man, a Dutch national, was arrested at Stansted.", {"NL"}),
+    ("Detective Inspector Wales said the victim had been attacked on his way home from work. Wales appealed for witnesses to come forward. Police believe the attackers fled to Spain.", {"ES"}),
+    ("PC French told the court she had seen the car go through a red light. French said the driver, who is from Poland, had failed a breath test. The magistrates fined him £900.", {"PL"}),
+    ("The suspect fled to Chad after the shooting, prosecutors said. Chad has no extradition treaty with France. The trial in Paris went ahead without him.", {"FR", "TD"}),
+    ("A neighbour, Kenya Davis, told the jury she heard two shots. Davis called the police at 1am. The jury was sent home for the weekend.", set()),
+    ("Sheriff Chad Bianco said deputies had arrested three men after a chase. Bianco said the men were carrying 40 kilos of fentanyl. The drugs had crossed from Mexico at Calexico, he said.", {"MX"}),
+    ("Councillor Ruth Ireland said the library would stay open on Saturdays. Ireland, who chairs the finance committee, said the savings would come from car parks. The council meets again in May.", set()),
+    ("The mayor, Daniel Israel, cut the ribbon on the new bus station. Israel said the town had waited 20 years for it. Work on a second depot starts next spring.", set()),
+    ("Rabbi Jordan Cohen led prayers for the hostages held in Gaza. Cohen said the synagogue would hold a vigil each Friday. Members have relatives in Israel, he said.", {"IL"}),
+    ("Pastor Israel Martinez opened a food bank in the church hall in San Antonio. Martinez said most of the families had come from Honduras and Guatemala. The bank feeds 300 people a week.", {"GT", "HN"}),
+    ("St George's Greek Orthodox Church in Toronto raised money for the fire victims. The priest said the church hall would stay open overnight. Volunteers served 200 meals.", set()),
+    ("The Ethiopian Orthodox Tewahedo Church opened a new cathedral in Maryland. Worshippers travelled from Ethiopia and Eritrea for the service. The church has about 36 million members.", {"ER", "ET"}),
+    ("Mourners packed the Armenian Apostolic Church in Glendale on Sunday. The priest said the parish had grown to 3,000 families. A choir sang hymns in the old language.", set()),
+    ("The Church of Ireland's archbishop called for calm after the riots in Belfast. The church has about 370,000 members on the island. He met Catholic leaders on Monday.", set()),
+    ("The American University of Beirut said it would cut a tenth of its staff. Lebanon's economic crisis has left the university short of dollars. It was founded in 1866.", {"LB"}),
+    ("The British School at Rome awarded fellowships to six young artists. The school, founded in 1901, sits next to the Villa Borghese. Its director said applications had doubled.", set()),
+    ("Students at the American University in Cairo protested against a rise in fees. The university said the fall of Egypt's pound had raised its costs. Classes resumed on Monday.", {"EG"}),
+    ("The Australian National University will cut 600 jobs, its vice-chancellor said. The union called the cuts reckless. Enrolments from China have fallen by a fifth.", {"CN"}),
+    ("Georgian Dream won 54% of the vote, the election commission said. Opposition parties refused to accept the result. The European Union said it was concerned.", set()),
+    ("The Scottish Greens will leave the coalition, their co-leader said. The party had clashed with ministers over climate targets. An election is due in 2026.", set()),
+    ("The Irish Farmers' Association called for a ban on beef imports from Brazil. Its president said Irish farmers could not compete with cheaper meat. The ministers meet next week.", {"BR", "IE"}),
+    ("The Polish Law and Justice party lost its majority in the election. Its leader said the new government would sell out Poland's interests to Brussels. Turnout was a record 74%.", {"PL"}),
+    ("The German Social Democrats fell to their worst result since 1949. The party's leader said Germany's voters wanted change. The conservatives came first.", {"DE"}),
+    ("The Anglo-Irish Agreement was signed at Hillsborough in 1985. Unionists staged mass protests against it. Historians say it paved the way for later talks.", set()),
+    ("Veterans of the Spanish Civil War were remembered at a ceremony in Madrid. Spain's government has opened the archives of the Franco years. Relatives travelled from Mexico and Argentina.", {"AR", "ES", "MX"}),
+    ("A museum on the Mexican Revolution opened in Chihuahua. Its curator said visitors from the United States had doubled. Pancho Villa's saddle is on display.", {"US"}),
+    ("The council approved plans to restore the Georgian terrace on the square. The houses were built in the 1790s. Residents said the scaffolding had been up for years.", set()),
+    ("Polish workers make up a tenth of the staff at the plant in Lincolnshire. The union said many had gone home since the pound fell. The firm is recruiting in Romania.", {"PL", "RO"}),
+    ("The Indian diaspora in Britain sent £4bn home last year, the central bank in Mumbai said. Remittances to India are the largest in the world. Many of the senders are nurses.", {"GB", "IN"}),
+    ("Syrian refugees in Germany were told they could apply for citizenship after three years. Berlin said 700,000 had arrived since 2015. Some have returned to Syria since the fall of Assad.", {"DE", "SY"}),
+    ("Filipino nurses recruited by the health service will be given longer visas. The Philippines has asked Britain to stop poaching its staff. Ministers in Manila said the deal would be reviewed.", {"GB", "PH"}),
+    ("The Polish community in Ealing opened a new Saturday school. Parents said they wanted their children to keep up the language. The school teaches 300 pupils.", {"PL"}),
+    ("The Court of Appeal dismissed the case of R v England, a fraud appeal by a former accountant. England had been jailed for six years. His lawyers had argued the jury was misdirected.", set()),
+    ("The European Court of Human Rights ruled that Turkey had violated the journalist's freedom of speech. Turkey must pay him €20,000, the judges said. Ankara said it would appeal.", {"TR"}),
+    ("Israel Katz met Jordan's foreign minister in Amman.", {"JO"}),
+    ("Jordan Bardella campaigned in Calais.", set()),
+    ("Judge Sarah Holland jailed the man for nine years.", set()),
+    ("The defendant, Callum Wales, was jailed for six years.", set()),
+    ("DS Welsh told the jury the phone had been wiped.", set()),
+    ("Inspector English said the investigation was continuing.", set()),
+    ("The witness, Georgia Barnes, said she saw the van leave.", set()),
+    ("Defence lawyer Brazil Sanchez said her client was innocent.", set()),
+    ("Jurors heard that Jordan had phoned the victim 40 times.", set()),
+    ("The fugitive was arrested in Jordan after an Interpol notice.", {"JO"}),
+    ("The banker fled to Lebanon before he could be charged.", {"LB"}),
+    ("He was deported to Jamaica after serving his sentence.", {"JM"}),
+    ("She was extradited from Spain to face trial in Manchester.", {"ES"}),
+    ("Police in Kenya arrested the suspect at a roadblock.", {"KE"}),
+    ("A Russian Orthodox Church priest blessed the troops.", set()),
+    ("The Church of Norway cut ties with the state in 2017.", set()),
+    ("The Greek Orthodox Patriarch met the Pope in Istanbul.", set()),
+    ("Coptic Christians in Egypt celebrated Christmas on 7 January.", {"EG"}),
+    ("The Syriac Orthodox Church has its seat in Damascus.", set()),
+    ("The British School at Rome opened its new wing.", set()),
+    ("The American University of Sharjah raised its fees.", set()),
+    ("Kenyatta University suspended classes after the protests.", set()),
+    ("Students at Columbia University set up a camp on the lawn.", set()),
+    ("The Australian National University cut 600 jobs.", set()),
+    ("The Scottish Greens left the coalition in Edinburgh.", set()),
+    ("Welsh Labour won 30 seats in the Senedd.", set()),
+    ("The Scottish Conservatives lost four seats.", set()),
+    ("The Irish Labour Party chose a new leader.", set()),
+    ("Sinn Féin became the largest party in Stormont.", set()),
+    ("The Danish People's Party lost half its seats.", set()),
+    ("Forza Italia backed the budget.", set()),
+    ("Georgian Dream won the election.", set()),
+    ("Georgian Dream has ruled Georgia since 2012.", {"GE"}),
+    ("Make America Great Again hats were sold outside the arena.", set()),
+    ("Supporters of the Irish Republican Army marched in Belfast.", set()),
+    ("The Irish Farmers' Association protested in Dublin.", set()),
+    ("Irish farmers protested in Dublin against the deal.", {"IE"}),
+    ("The Polish Law and Justice party lost its majority.", {"PL"}),
+    ("The Anglo-Irish Agreement was signed in 1985.", set()),
+    ("The Treaty of Lisbon came into force in 2009.", set()),
+    ("Portugal signed the Treaty of Lisbon in 2007.", {"PT"}),
+    ("The Spanish Civil War began in 1936.", set()),
+    ("The Mexican Revolution began in 1910.", set()),
+    ("The French Revolution began in 1789.", set()),
+    ("Spain was at war with itself from 1936 to 1939.", {"ES"}),
+    ("The house dates from the Georgian era.", set()),
+    ("Georgian architecture lines the square in Bath.", set()),
+    ("Polish workers staff the packing plant.", {"PL"}),
+    ("The Indian diaspora in Canada is 1.8 million strong.", {"CA", "IN"}),
+    ("Romanian carers look after a fifth of the residents.", {"RO"}),
+    ("Ukrainian refugees in Poland will get housing benefits.", {"PL", "UA"}),
+    ("Turkish voters in Germany backed the president.", {"DE", "TR"}),
+    ("Nigerian students paid £1bn in fees last year.", {"NG"}),
+    ("Migrants from Eritrea and Sudan crossed the Channel.", {"ER", "SD"}),
+    ("The Nigerian Senate passed the bill.", {"NG"}),
+    ("The Irish Dáil debated the bill.", {"IE"}),
+    ("The Italian Senate approved the reform.", {"IT"}),
+    ("The French Council of State annulled the decree.", {"FR"}),
+    ("R v Jordan was heard at the Old Bailey. Jordan, a taxi driver, denies murder.", set()),
+    ("The case, R v Wales, collapsed on Monday. Wales walked free from court. He flew to Spain the next day.", {"ES"}),
+    ("England v Wales kicked off at 3pm in London. England won 24-13.", {"GB"}),
+    ("A Serbian Orthodox priest led the funeral in Belgrade.", set()),
+    ("The Romanian Orthodox Church opened a cathedral in Bucharest.", set()),
+    ("Greek ministers met Orthodox leaders in Athens.", {"GR"}),
+    ("The Ukrainian Navy sank a patrol boat.", {"UA"}),
+    ("The Brazilian Senate approved the bill.", {"BR"}),
+    ("The Japanese Cabinet resigned on Friday.", {"JP"}),
+    ("The Hungarian Parliament passed the law.", {"HU"}),
+    ("The British Treasury said borrowing rose.", {"GB"}),
+    ("DC Sarah Holland told the court she had found the knife.", set()),
+    ("Superintendent Jordan said the march had been peaceful.", set()),
+    ("Constable Wales arrested the man outside the pub.", set()),
+    ("PC Ireland said the driver had been drinking. Ireland breathalysed him at the scene.", set()),
+    ("Inspector Chad Wilson said the roads were closed.", set()),
+    ("Councillor Mark Jordan proposed a freeze on parking charges. Jordan told the meeting that shops on the high street were struggling. The motion passed by 31 votes to 12.", set()),
+    ("Bishop Anne Holland ordained six priests at the cathedral on Sunday. Holland said two of them had trained in Kenya. The diocese has struggled to fill its parishes.", {"KE"}),
+    ("The Reverend Jordan Smith said his church would house a family from Syria. Smith said the congregation had raised £12,000. The family arrived from Lebanon last week.", {"LB", "SY"}),
+    ("Professor Ruth England, who teaches law at Durham, said the ruling was flawed. England said the court had ignored its own precedents. The government will appeal.", set()),
+    ("Indian students paid £4bn in fees to British universities last year. Numbers from Nigeria fell by a third after the rules on dependants changed. Vice-chancellors said budgets were under strain.", {"GB", "IN", "NG"}),
+    ("Police in Italy arrested a man wanted for a murder in Manchester. The suspect, a Moroccan national, had been living in Turin. He will be extradited to Britain.", {"GB", "IT", "MA"}),
+    ("The Kenyan High Court blocked the deployment of police officers to Haiti. The judge said the plan broke the constitution. Nairobi said it would appeal.", {"HT", "KE"}),
+    ("A Polish priest arrived to serve the parish in Ealing. Father Tomasz said most of his congregation had come from Poland in the 2000s. Mass is said in Polish on Sundays.", {"PL"}),
+    ("Somali elders met council officials in Bristol to discuss knife crime. The elders said young men needed jobs. One elder said his nephew had been sent back to Somalia.", {"SO"}),
+    ("Mayor Jersey Johnson opened the new library. Johnson said it would be open seven days a week.", set()),
+    ("The Supreme Court of India ordered the state to pay compensation. The court said the police had failed the victims. India's government said it would comply.", {"IN"}),
+    ("The Irish War of Independence ended with a truce in 1921. A museum in Cork tells the story. Visitors come from America and Australia.", {"AU", "US"}),
+    ("Councillor Jordan proposed the motion. Jordan said bins would be collected weekly.", set()),
+    ("Professor England said the ruling was flawed.", set()),
+    ("Bishop Holland ordained six priests.", set()),
+    ("A Turkish imam was deported from Austria.", {"AT", "TR"}),
+    ("An Irish priest was jailed for abuse in Boston.", {"IE"}),
+    ("Pakistani taxi drivers went on strike in Bradford.", {"PK"}),
+    ("Jordan's parliament passed a cybercrime law.", {"JO"}),
+    ("Chad's junta postponed the election.", {"TD"}),
+    ("The junta in Niger expelled the French ambassador.", {"FR", "NE"}),
+    ("A Brazilian judge ordered the platform to be blocked.", {"BR"}),
+    ("Italian prosecutors charged the captain with manslaughter.", {"IT"}),
+    ("French police arrested four men in Marseille.", {"FR"}),
+    ("He holds British and Irish passports.", {"GB", "IE"}),
+    ("Mexican bishops condemned the violence in Sinaloa.", {"MX"}),
+    ("Church of Scotland ministers voted to allow same-sex weddings.", set()),
+    ("Plaid Cymru won the by-election in Caerphilly.", set()),
+    ("Welsh voters backed Plaid Cymru.", {"GB"}),
+    ("The Russian Revolution of 1917 ended the monarchy.", set()),
+    ("The Irish War of Independence ended in 1921.", set()),
+    ("Students from Malta enrolled at the University of Malta.", {"MT"}),
+    ("The Spanish Inquisition was abolished in 1834.", set()),
+    ("The Scottish Parliament passed the bill.", {"GB"}),
+    ("The Welsh Senedd voted for lower speed limits.", {"GB"}),
+    ("Ms Chad, the deputy head, said the school would stay open.", set()),
+    ("Sergeant Jordan Reeves said the car had been stolen.", set()),
+    ("Jordan Reeves, 19, was charged with the theft.", set()),
+    ("The defendant, Kenya Smith, denied the charge.", set()),
+    ("Detective Sergeant Paul Ireland said the gang had used a flat in Leeds. Ireland said officers found 3kg of cocaine. The drugs had come from Colombia, he said.", {"CO"}),
+    ("Albanian gangs control much of the cannabis trade, the National Crime Agency said. Officers arrested 12 men, most of them from Albania. They will be deported.", {"AL"}),
+    ("Mexican cartels are buying chemicals from China, the Drug Enforcement Administration said. The agency's chief said the chemicals were shipped through Guatemala.", {"CN", "GT", "MX"}),
+    ("Kenya Moore, the television personality, sued her former husband. Moore said he owed her $1m. The case will be heard in Atlanta.", set()),
+    ("Israel Folau lost his appeal against the rugby body. Folau, who was sacked over a social media post, said he would play in Japan.", {"JP"}),
+    ("Jordan Peterson's talk at the university was cancelled after protests. Peterson said the decision was cowardly. Students said they had a right to protest.", set()),
+    ("The court heard that Mr Welsh had been drinking before the crash. Welsh, 34, of Swansea, admitted causing death by careless driving. He will be sentenced next month.", set()),
+    ("A jury in Belfast heard that Ms French had lied to police. French, a former nurse, denies perverting the course of justice. The trial continues.", set()),
+    ("Judge Michael England sentenced the man to life. England said he must serve at least 22 years. The victim's family had travelled from Ghana for the hearing.", {"GH"}),
+    ("Chinese spies tried to recruit staff at parliament, MI5 said.", {"CN"}),
+    ("Russian oligarchs had their assets frozen in London.", {"RU"}),
+    ("Colombian cocaine is smuggled through Rotterdam.", {"CO"}),
+    ("Nigerian fraudsters stole £3m from pensioners.", {"NG"}),
+    ("Vietnamese migrants were found in the lorry in Essex.", {"VN"}),
+    ("DS Holland said the victim had been followed home.", set()),
+    ("The officer in the case, DC Wales, gave evidence on Monday.", set()),
+    ("Mr Welsh, 34, admitted careless driving.", set()),
+    ("Ms England denies fraud.", set()),
+    ("The court heard that Jordan was in Jordan at the time.", {"JO"}),
+    ("The deal was welcomed by the French, a people fond of long lunches.", {"FR"}),
+    ("Officials said the Dutch, the biggest investors, would pull out.", {"NL"}),
+    ("Talks were held in English, a language both sides speak.", set()),
+    ("Exports went to the Germans, a key customer, and to Italy.", {"DE", "IT"}),
+    ("Welsh, the party's spokesman, said the vote was close.", set()),
+    ("Chief Nigerian negotiator Ade Bello said talks would go on.", {"NG"}),
+    ("Official Japanese figures showed exports fell.", {"JP"}),
+    ("Deputy Chinese premier He Lifeng arrived in London.", {"CN"}),
+    ("Fellow Kenyan runner Faith Kipyegon won the 1,500m.", {"KE"}),
+    ("Rival Indian carriers cut their fares.", {"IN"}),
+    ("Deputy Irish Prime Minister Micheál Martin visited Paris.", {"IE"}),
+    ("Captain America returned to cinemas in July.", set()),
+    ("Envoy Jordan Reyes met the rebels in Khartoum.", set()),
+    ("Deputy US envoy Robert Wood said the vote was delayed.", {"US"}),
+    ("Deputy UK ambassador James Kariuki abstained.", {"GB"}),
+    ("Bishop Ireland consecrated the new chapel.", set()),
+    ("Chief Inspector Holland praised the officers.", set()),
+]
+# fmt: on
+# rows of SOCIETY the rules still misread (strict xfail, as KNOWN_MISREADINGS): a country's name as
+# the subject of a person's act ("Jordan had phoned"), a party's name after a demonym ("the Polish
+# Law and Justice party", as the ruling "Georgian Dream party"), a period's style WordNet puts
+# second ("Georgian architecture"), a demonym before a body of two capitalised words ("the French
+# Council of State", "the Kenyan High Court") or a word WordNet lacks ("Senedd"), a body's name
+# without its article before a noun ("Church of Scotland ministers"), an abbreviation before a role
+# at a sentence's start ("Deputy UK ambassador")
+SOCIETY_MISREAD = frozenset(
+    [
+        "Jurors heard that Jordan had phoned the victim 40 times.",
+        "The Polish Law and Justice party lost its majority.",
+        "Georgian architecture lines the square in Bath.",
+        "The French Council of State annulled the decree.",
+        "The Kenyan High Court blocked the deployment of police officers to Haiti. The judge said the plan broke the constitution. Nairobi said it would appeal.",
+        "Church of Scotland ministers voted to allow same-sex weddings.",
+        "The Welsh Senedd voted for lower speed limits.",
+        "Deputy UK ambassador James Kariuki abstained.",
+    ]
+)
+
 
 ROWS = (
     PEOPLE
@@ -6342,6 +6565,7 @@ ROWS = (
     + MEDIA
     + SCIENCE_AND_TRAVEL
     + PLACES_ELSEWHERE
+    + SOCIETY
 )
 
 
@@ -6374,6 +6598,7 @@ ROWS = (
             | CULTURE_MISREAD
             | MEDIA_MISREAD
             | SCIENCE_AND_TRAVEL_MISREAD
+            | SOCIETY_MISREAD
             else [],
         )
         for body, codes in ROWS
