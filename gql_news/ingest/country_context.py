@@ -2158,6 +2158,8 @@ def _compound(
             return True  # "Spanish flu killed millions"
         if words and _in_a_simile(body, start, words):
             return True  # "donations arrived like a Mexican wave", "like a game of Chinese whispers"
+        if _A_KITCHEN_MEASURE_BEFORE.search(body, max(0, start - 24), start):
+            return True  # "1 tsp French mustard", "2 tbsp Thai fish sauce": an ingredient's kind
         if words and _a_cooking_style(body, nouns, context):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _a_kitchen_or_garden_kind(body, start, phrase_end, nouns, context):
@@ -2203,6 +2205,8 @@ def _compound(
         and nowhere_else()
     ):
         return True  # "a Georgian terrace" in a story that names Georgia nowhere else
+    if form.isalpha() and lower in context.foods and _a_dish_listed_after_a_colon(body, start, end):
+        return True  # "On the menu: Turkey with all the trimmings": a clause's capital, not a name's
     if sentence_start(body, start) and form.isalpha():
         if lower in context.foods and _a_sentence_of_cooking(body, end):
             return True  # "Turkey was on the menu at the anniversary lunch"
@@ -2422,6 +2426,31 @@ def _a_sentence_of_cooking(body: str, end: int) -> bool:
     if body.startswith(("'s", "’s"), end):
         return False
     return _COOKING_TALK.pattern.search(_rest_of_sentence(body, end)) is not None
+
+
+def _a_dish_listed_after_a_colon(body: str, start: int, end: int) -> bool:
+    """Whether a food's name opens the words after a colon or a dash ("On the menu: Turkey with
+    all the trimmings", "The menu — Turkey, sprouts and bread sauce — has not changed") in a
+    sentence that speaks of cooking before or after it, and goes on to other dishes or to what it
+    comes with (`_A_DISH_GOES_ON`): the capital is the clause's, as at a sentence's start, and the
+    food is served, not the country."""
+    if (
+        _CLAUSE_OPENED.search(body, max(0, start - 4), start) is None
+        or _A_DISH_GOES_ON.match(body, end) is None
+    ):
+        return False
+    lead = body[max(0, start - _SENTENCE_REACH) : start]
+    stops = list(_SENTENCE_STOP.finditer(lead))
+    lead = lead[stops[-1].end() :] if stops else lead  # the sentence's words before the colon
+    return _COOKING_TALK.pattern.search(lead) is not None or _a_sentence_of_cooking(body, end)
+
+
+# what follows a dish opening such a clause: a lower-case word after "with", "and", "or" or a
+# comma ("Turkey with all the trimmings", "Turkey, sprouts and bread sauce"); not a verb ("Chile
+# is"), a figure ("Turkey up 4%"), a possessive or another name ("Turkey, Spain and Greece")
+_A_DISH_GOES_ON = re.compile(r"(?:,|[^\S\n]+(?:with|and|or))[^\S\n]+[a-z]")
+# a colon or a dash that opens a clause or a list right before a word: "On the menu: ", "The menu — "
+_CLAUSE_OPENED = re.compile(r"(?::|[^\S\n][—–])[^\S\n]+[“‘\"']?$")
 
 
 def _rest_of_sentence(body: str, end: int, reach: int = _SENTENCE_REACH) -> str:
@@ -2994,6 +3023,13 @@ def _opens_a_clause(body: str, start: int) -> bool:
     return position == 0 or body[position - 1] in ".!?\n,;:"
 
 
+# a number and a kitchen's measure right before a demonym, as a recipe's ingredients are written
+# ("200g Greek yoghurt", "1 tsp French mustard", "2 tablespoons of Thai fish sauce"): the demonym
+# names the ingredient's kind; not a trade's weights ("40kg of Turkish hazelnuts", "5 tonnes")
+_A_KITCHEN_MEASURE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔])[^\S\n]*(?:g|ml|oz|tsp|tbsp|teaspoons?|tablespoons?|cups?|pinch(?:es)?"
+    r"|handfuls?|sprigs?|cloves?|dash(?:es)?)(?:[^\S\n]+of)?[^\S\n]+$"
+)
 # words for a style of cooking or where it is served, heading a demonym's phrase
 _COOKING_FIRST = re.compile(r"cooking|cookery|cuisine")  # a style of cooking before its noun
 _COOKING_HEAD = re.compile(r"restaurants?|cuisines?|cooking|cookery|takeaways?|recipes?|dishes|food")
@@ -3941,7 +3977,36 @@ def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
         before = _LIST_JOIN_BEFORE.search(body, max(0, start - 7), start)
         if before is not None and before_state.search(body, max(0, before.start() - 30), before.start()):
             return True
-    return False
+    return _in_a_states_slot(body, form, context)
+
+
+def _in_a_states_slot(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body writes the form where a table or a list writes a US state's name on another
+    line: alone in brackets ("Trump 46% (Georgia)" beside "(Florida)"), or opening a line before a
+    colon or a figure ("Georgia: 65%" beside "Florida: 59%"). A table's column holds one kind."""
+    if "\n" not in body:
+        return False
+    form_slots, state_slots = _slot_patterns(_town_states(context.us_states, context.capitals))
+    name = re.escape(form)
+    return any(
+        re.search(form_slot.replace("NAME", name), body) is not None and state_slot.search(body) is not None
+        for form_slot, state_slot in zip(form_slots, state_slots, strict=True)
+    )
+
+
+# a table's or a list's slots for a name: alone in brackets, or opening a line (after a bullet or
+# a number) before a colon or a figure
+_SLOTS = (
+    r"\((?:NAME)\)",
+    r"(?m)^(?:[-•*–][^\S\n]+|\d{1,3}[.)][^\S\n]+)?(?:NAME)(?=:|[^\S\n]+\d)",
+)
+
+
+@lru_cache(maxsize=4)
+def _slot_patterns(states: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """The slots (`_SLOTS`) to fill with a form, and the same slots holding one of `states`."""
+    alternatives = _state_pattern(states).pattern
+    return _SLOTS, tuple(re.compile(slot.replace("NAME", alternatives)) for slot in _SLOTS)
 
 
 # a list's join, or a score between the sides of a result line ("Georgia 31, Florida 20")
