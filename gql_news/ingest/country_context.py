@@ -9,8 +9,10 @@ exceptional phrases:
   "The chief executive, Siobhán Wales,", "Aiyana Jordan, 22,"), after a title
   ("Mrs Holland", "Dr. Jordan"; at a sentence start a courtesy title only), beside a relative
   (WordNet's relatives and spouses: "a daughter, India,", "her sister India", "Georgia, his
-  daughter,"; not a country's partner, "their old partner, China"), before an age
-  ("Jordan, 19, scored"), before "who" and a verb in the singular ("England, who retires"), as
+  daughter,"; not a country's partner, "their old partner, China"; a relative's noun as a title
+  or after "the": "Grandad Israel", "The twins Jordan and Chad", not "Mother Russia"), joined by
+  "and" to a lone given name ("Congratulations to Kenya and Tom"), before an age
+  ("Jordan, 19, scored", "Chad, aged four,"), before "who" and a verb in the singular ("England, who retires"), as
   the end of a hyphened surname ("Dani Reiss-Holland"), or as the
   surname of a person named earlier in the same body ("Jordan said" after "Marcy Jordan", a
   catalogued person's surname too, but not a middle name: "Joseph Tanzania Mwita"); a form that is a given name, after a title ("Dr Jordan") or
@@ -211,7 +213,12 @@ _WORD_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 _TITLE_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]*)\.[^\S\n]+$")
 # the courtesy titles that may open a sentence before a surname ("Mr", "Dr", "Sir")
 _HONORIFICS = TITLES & LEADING_STOP
-_AGE_AFTER = re.compile(r", \d{1,3},")
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+# an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"
+_AGE_AFTER = re.compile(rf", (?:aged )?\d{{1,3}},|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,")
 # "who" and a verb in the singular after a one-word form: a person ("England, who retires")
 _WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
@@ -1167,7 +1174,11 @@ def not_the_country(
         (
             names
             and _in_a_name(body, start, form, previous, context, surnames_before)
-            and not (_a_side(body, end) and not a_full_names_surname(body, start, context))
+            and not (
+                _a_side(body, end)
+                and not a_full_names_surname(body, start, context)
+                and not a_relatives_name(body, start, end, context)  # "The twins Jordan and Chad were"
+            )
             and not a_sides_opponent(body, start, context)
         )
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
@@ -1269,6 +1280,8 @@ def _in_a_name(
         return True
     if a_relatives_name(body, start, start + len(form), context):
         return True  # "survived by a daughter, India, and", "her sister India", "Georgia, his daughter,"
+    if _paired_with_a_given_name(body, start, start + len(form), context):
+        return True  # "Congratulations to Kenya and Tom", "Ellie and Jordan were married"
     if _called_by_its_kind(body, start, start + len(form), context):
         return True  # "a collie called Peru", "Their youngest, India,"
     if _an_animal_named(body, start, start + len(form), context):
@@ -1341,6 +1354,38 @@ def _in_a_name(
     )
 
 
+# a capitalised word joined by "and" after or before a form, not followed by another capitalised
+# word ("and Tom on", not "and Hong Kong")
+_AND_A_NAME_AFTER = re.compile(r"[^\S\n]+and[^\S\n]+([A-Z][a-z]+)(?![\w'’-]|[^\S\n]+[A-Z])")
+_A_NAME_AND_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[^\S\n]+and[^\S\n]+$")
+
+
+def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a one-word country's name is joined by "and" to a lone given name, two people named
+    by their given names ("Congratulations to Kenya and Tom", "Ellie and Jordan"): the other word
+    is a given name, no place WordNet names ("London", "Asia"), no country's name or demonym,
+    and no word of the language where it opens a sentence ("Will and Chad")."""
+    if body[start:end].lower() in context.demonyms:
+        return False
+    from gql_news.ingest.one_word_names import names_a_country  # it reads this module's helpers
+
+    after = _AND_A_NAME_AFTER.match(body, end)
+    before = _A_NAME_AND_BEFORE.search(body, max(0, start - 30), start)
+    for found in (after, before):
+        if found is None:
+            continue
+        word = found.group(1)
+        if (
+            word.lower() in context.given_names
+            and word not in context.place_names
+            and word.lower() not in context.demonyms
+            and not names_a_country(word)
+            and not (sentence_start(body, found.start(1)) and word.lower() in context.known_words)
+        ):
+            return True
+    return False
+
+
 # a relative named by order of birth, set off by commas: "Their youngest, India,", "his eldest, Chad,"
 _ELDEST_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:youngest|eldest|oldest|middle|younger|elder), $"
@@ -1352,11 +1397,17 @@ _CALLED_BEFORE = re.compile(
     r"[^\S\n]+(?:called|named|christened)[^\S\n]+$"
 )
 
+# "a" and capitalised words right before "called" or "named": "a Labrador called", "A Shih Tzu named"
+_A_NAMED_ONE_CALLED_BEFORE = re.compile(
+    r"(?<![^\W_])[Aa]n?[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}(?:called|named|christened)[^\S\n]+$"
+)
+
 
 def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a one-word form is named as an animal, a ship, a band, a performer, a relative or
     someone in a role by a noun and "called" or "named" before it ("a collie called Peru", "The filly, named Chad by
-    her breeder,"), or is a relative named by order of birth ("Their youngest, India, is 12");
+    her breeder,", "a Labrador called Peru"), or is a relative named by order of birth ("Their
+    youngest, India, is 12");
     not "a country called Jordan"."""
     if body.endswith(", ", 0, start) and body.startswith(",", end):
         return _ELDEST_BEFORE.search(body, max(0, start - 30), start) is not None
@@ -1364,7 +1415,11 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
         return False
     found = _CALLED_BEFORE.search(body, max(0, start - 60), start)
     if found is None:
-        return False
+        # "a Labrador called Peru", "A Shih Tzu named China": one of a breed or a make called so,
+        # not the object of a verb ("A Labour MP called Jordan's decision a mistake")
+        return _A_NAMED_ONE_CALLED_BEFORE.search(body, max(0, start - 60), start) is not None and not (
+            body.startswith(("'", "’"), end)
+        )
     noun = found.group(1)  # a role too: "a nurse called Jordan", "a puppy named Ghana"
     return _a_kind(noun, context) or noun in context.animals or _role_noun(noun)
 
@@ -1389,7 +1444,9 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         and not title_before
         and (previous in _CALLED_WORDS or _a_kind(previous, context))
     )
-    relative_before = previous is not None and _a_relatives_noun(previous, context)  # "His sons Chad"
+    relative_before = previous is not None and (
+        previous == "and" or _a_relatives_noun(previous, context)
+    )  # "His sons Chad", "The twins Jordan and Chad"
     acts = body.startswith((" ", ","), end) and previous is None  # "Kenya, the favourite, unseated her rider"
     if a_ridden_horse(body, previous, end):
         return not _a_side(body, end)  # "rode Peru to victory": the horse
@@ -1399,12 +1456,13 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return False  # none of the words a defining shape reads is there
     from gql_news.ingest.one_word_names import a_players_act, named_as_a_performer  # they read this module
 
+    if (relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context):
+        return True  # "The twins Jordan and Chad turned ten": a relative's name, whatever verb follows
     return (
         (title_before and _after_a_title(body, start, previous))
         or (acts and a_players_act(body, end))
         or (comma_after and _AGE_AFTER.match(body, end) is not None)
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
-        or ((relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context))
         or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
         or ((kind_before or comma_after or title_before) and named_as_a_performer(body, start, end, context))
     ) and not _a_side(body, end)
@@ -1493,7 +1551,10 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
         return starts, senses
     for k in range(first, len(found)):
         at = found[k]
-        if _marked_as_the_country(body, at, form, previous[k], context):
+        # a relative's name in a list is set off by the relative's noun, not marked by the list's
+        # other names ("The twins Jordan and Chad")
+        relative = k == first and a_relatives_name(body, at, at + len(form), context)
+        if not relative and _marked_as_the_country(body, at, form, previous[k], context):
             starts.append(at)
             senses.append(False)
         elif k == first or _defines(body, at, form, previous[k], context):
@@ -1649,18 +1710,52 @@ def _after_a_relative(body: str, start: int, end: int, context: CountryContext) 
         else None
     )
     at = names.start() if names is not None else start  # "Chad and " of "sons, Chad and Tom"
+    word = ""
     if body.endswith(", ", 0, at):
         if not _AFTER_A_SET_OFF_NAME.match(body, end):
             return False
-    elif not _a_relatives_noun(body[body.rfind(" ", max(0, at - 30), at - 1) + 1 : at - 1], context):
-        return False  # the word before is no relative's noun: no phrase to read
+    else:
+        word = body[body.rfind(" ", max(0, at - 30), at - 1) + 1 : at - 1]
+        if not _a_relatives_noun(word.lower(), context):
+            return False  # the word before is no relative's noun: no phrase to read
     found = NOUN_PHRASE_BEFORE.search(body, max(0, at - 60), at)
-    return (
+    if (
         found is not None
         and (bool(found.group(4)) or _possessive(found.group(1)))
         and (names is None or found.group(3).endswith(("s", "children")))
         and _a_relative(found.group(1), found.group(2), found.group(3), context)
-    )
+    ):
+        return True
+    return bool(word) and (names is None or word.endswith("s")) and _a_relative_called_by(body, at, word)
+
+
+# the word before a relative's noun written right before a name: "The twins Jordan", "of baby Jordan"
+_WORD_BEFORE_KIN = re.compile(r"(?:^|(?<=[.!?:;\n\"“(])|(?<![\w'’-])([^\W\d_][\w'’-]*))[^\S\n]*$")
+
+
+# the parent a country is personified as: "Mother Russia", "Mother India"
+_PERSONIFYING_KIN = frozenset(["mother", "father"])
+
+
+def _a_relative_called_by(body: str, at: int, word: str) -> bool:
+    """Whether a relative's noun written with no possessive right before a name calls a person
+    by it: opening a sentence or after a preposition ("Grandad Israel turned 100", "Sisters
+    Georgia and India walked", "to Grandma Kenya", "the christening of baby Jordan"), after "the"
+    ("The twins Jordan and Chad"), or capitalised as a title after a lower-case word; not a
+    partner, nor the parent a country is personified as ("Mother Russia"), nor the kin a country
+    is called by after "the" or a preposition ("the brothers Russia and Belarus", "with partners
+    China and India")."""
+    noun = word.lower()
+    if noun.rsplit("-", 1)[-1] in ("partner", "partners") or noun in _PERSONIFYING_KIN:
+        return False
+    start = at - len(word) - 1
+    before = _WORD_BEFORE_KIN.search(body, max(0, start - 30), start)
+    previous = before.group(1) if before is not None else None
+    if previous is None:
+        return before is not None  # a sentence's first word: "Cousins Jordan and Georgia opened"
+    if previous.lower() == "the" or previous in _PREPOSITIONS:
+        return not _kin_of_a_country(previous, "", noun)
+    return word[:1].isupper() and previous[:1].islower()
 
 
 def _a_relative(determiner: str, words: str, noun: str, context: CountryContext) -> bool:
@@ -1717,8 +1812,9 @@ _RIDDEN_BY = re.compile(r",?[^\S\n]+(?:ridden|saddled)[^\S\n]+by[^\S\n]+[^\W\d_a
 def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a one-word form is an animal's, a ship's or a band's name by the noun set beside
     it: an animal in WordNet and no person ("the horse Jordan", "the mare Kenya", "Jordan, the
-    horse trained by", "Chile, ridden by"; not "the hosts", "hawk", "bear", "bull", which name
-    people or markets too), a ship or a musical group ("the liner France", "Japan, the band,");
+    horse trained by", "Chile, ridden by", "Bolivia, the zoo's oldest llama,", "Trinidad, a
+    Shetland pony,"; not "the hosts", "hawk", "bear", "bull", which name people or markets too),
+    a ship or a musical group ("the liner France", "Japan, the band,");
     or a surname before "family" or "brothers" ("the Jordan family"; not a demonym: "a Turkish
     family"). A relative's noun is read by `a_relatives_name`."""
     word = body[body.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]  # the word before
@@ -1751,13 +1847,19 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     ):
         return True  # "the Jordan family", "the Holland brothers": a surname; not "a Turkish family",
         # "a Nigeria family planning programme", "India twins Ahmedabad", "the India family of languages"
-    after = _DETERMINER_AND_WORD_AFTER.match(body, end) if body.startswith(",", end) else None
-    if after is None:
+    if not body.startswith(",", end):
         return False
+    after = _DETERMINER_AND_WORD_AFTER.match(body, end)
+    if after is None:
+        # "Trinidad, a Shetland pony,", "Malta, the Maltese terrier who": a breed's capitalised words
+        breed = _DETERMINER_AND_NAMES_AFTER.match(body, end)
+        return breed is not None and _an_animal_heading(body, breed.start(1), context)
     hyphened = body.startswith("-", after.end(2))  # "a horse-racing fan": the word is no noun
     owner = _POSSESSIVE_AND_WORD.match(body, after.end())
     if owner is not None and not _role_noun(owner.group(1)):
-        return False  # a possessive: "China, the giant panda's home,"; not "Jordan, the band's drummer,"
+        # a possessive: "China, the giant panda's home,"; not "Jordan, the band's drummer,", nor
+        # an animal the possessive owns ("Bolivia, the zoo's oldest llama,")
+        return _an_animal_heading(body, owner.start(1), context)
     # the second word is the head where it is a noun: "the cattle exporter", "the ship owners' base"
     head = after.group(3) if after.group(3) and _a_head_noun(after.group(3), context) else None
     nouns = (
@@ -1795,6 +1897,32 @@ def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> 
 
 
 _POSSESSIVE_AND_WORD = re.compile(r"['’]s?[^\S\n]+([a-z]+)")
+# an apposition's determiner and capitalised words before its lower-case noun: ", a Shetland pony"
+_DETERMINER_AND_NAMES_AFTER = re.compile(
+    r",[^\S\n]+(?:the|an?|his|her|their)[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}([a-z]+)(?![^\W_'’-])"
+)
+# up to three lower-case words of a noun phrase, the last closed by punctuation or not followed by
+# a noun: "oldest llama,", "golden retriever carried"
+_PHRASE_WORDS = re.compile(r"([a-z]+)(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+([a-z]+))?")
+
+
+def _an_animal_heading(body: str, at: int, context: CountryContext) -> bool:
+    """Whether the lower-case words at `at` end, up to three words on, with an animal that heads
+    the phrase: the last of its nouns, no noun or possessive after it ("oldest llama, died",
+    "Shetland pony, has"; not "biggest pig producer", "the condor's home")."""
+    found = _PHRASE_WORDS.match(body, at)
+    if found is None:
+        return False
+    words = [word for word in found.groups() if word]
+    for index, word in enumerate(words):
+        if not _a_named_animal(word, context):
+            continue
+        end = found.end(index + 1)
+        if body.startswith(("'", "’", "-"), end):
+            return False
+        following = words[index + 1] if index + 1 < len(words) else None
+        return following is None or not _a_head_noun(following, context)
+    return False
 
 
 def _a_head_noun(word: str, context: CountryContext) -> bool:
@@ -2638,7 +2766,9 @@ def _not_an_object_after(body: str, position: int) -> bool:
     return pair is not None and pair.group(2).lower() not in _OBJECT_OPENERS
 
 
-_OBJECT_OPENERS = frozenset(["a", "an", "the", "its", "his", "her", "their", "our", "my", "your"])
+_OBJECT_OPENERS = frozenset(
+    ["a", "an", "the", "its", "his", "her", "their", "our", "my", "your", *_NUMBER_WORDS.split("|")]
+)  # and a number: "a Dutch braid takes ten minutes"
 
 
 def _a_noun(word: str, context: CountryContext) -> bool:

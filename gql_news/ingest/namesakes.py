@@ -432,13 +432,13 @@ def ends_a_longer_name(body: str, start: int) -> bool:
 # a firm's noun after a demonym and one or two lower-case words: "the American sandwich chain"
 _A_FIRM_AFTER = re.compile(
     r"(?:[^\S\n]+[a-z-]+){1,2}[^\S\n]+(?:chain|company|firm|group|retailer|maker|carrier|airline|lender"
-    r"|insurer|brewer|exporter|importer|producer)s?(?![\w'’-])"
+    r"|insurer|brewer|exporter|importer|producer|manufacturer|giant|brand)s?(?![\w'’-])"
 )
 
 
 def a_firm_of_the_country(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a demonym describes a firm whose trade the words after it name ("the American
-    sandwich chain", "a Danish toy maker"): the country's firm, whatever compound its first noun
+    sandwich chain", "a Danish toy maker", "the Swedish furniture giant"): the country's firm, whatever compound its first noun
     makes with the demonym."""
     form = body[start:end].lower()
     if form not in context.demonyms or _A_FIRM_AFTER.match(body, end) is None:

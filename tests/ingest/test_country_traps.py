@@ -3633,12 +3633,14 @@ KITCHENS: list[tuple[str, set[str]]] = [
     ("Italian cookery courses are popular with retired couples.", set()),
     ("Thai cooking oil exports fell after the floods.", {"TH"}),
     ("Argentine beef stalls at the fair sold out.", {"AR"}),
+    ("Chinese food delivery giant Meituan posted a loss.", {"CN"}),
+    ("Japanese bakery giant Yamazaki posted record profits in Tokyo.", {"JP"}),
 ]
 # fmt: on
 # rows of KITCHENS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a demonym alone
 # ("the city's best Italian"), a dish or a plant WordNet does not know, breeds of cats, a phrase
 # ending in a verb after a plural, the owner of an eatery, the country's restaurants in one of its
-# cities and a firm of food named by "giant"
+# cities
 KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The city's best Italian is a small place near the station.", set()),
     ("Mexican marigolds keep whitefly off the tomatoes.", set()),
@@ -3657,11 +3659,9 @@ KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Inside, the decor is Scandinavian-style and the food is Korean fusion.", set()),
     ("Indian curries and Chinese stir-fries make up most of the orders.", set()),
     ("Thai restaurants in Bangkok were told to close at 9pm.", {"TH"}),
-    ("Chinese food delivery giant Meituan posted a loss.", {"CN"}),
     ("The Italian deli owner, born in Bari, came to Glasgow in 1960.", set()),
     ("The Turkish kebab shop owner, Ali Demir, said trade was good.", set()),
     ("Cornish pasties and a Spanish tortilla were served at the picnic.", set()),
-    ("Japanese bakery giant Yamazaki posted record profits in Tokyo.", {"JP"}),
 ]
 KITCHENS_MISREAD = frozenset(body for body, _ in KITCHENS_MISREAD_ROWS)
 KITCHENS += KITCHENS_MISREAD_ROWS
@@ -6736,6 +6736,148 @@ LAYOUT_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 LAYOUT_MISREAD = frozenset(body for body, _ in LAYOUT_MISREAD_ROWS)
 LAYOUT += LAYOUT_MISREAD_ROWS
 
+
+# lifestyle, family and local news: children, twins and pets named like countries ("The twins
+# Jordan and Chad", "Bolivia, the zoo's oldest llama", "a Labrador called Peru", "Little Chad, aged
+# four,", "Congratulations to Kenya and Tom"), fashion, homes and health trends ("a Dutch braid",
+# "Swiss cheese plants", "Swedish death cleaning"), and the country beside them in the same shapes
+# ("the Swedish furniture giant", "a holiday in Jersey", "Exports of Swiss watches")
+# fmt: off
+LIFESTYLE: list[tuple[str, set[str]]] = [
+    ("Kenya, a seven-year-old giraffe at Chester Zoo, gave birth to a calf on Tuesday. Keepers said mother and calf were doing well. Kenya arrived from a zoo in Germany in 2019. The calf has not yet been named.", {"DE"}),
+    ("The twins Jordan and Chad turned ten on Saturday and celebrated with a party at the village hall. Their mother, Lucy Barnes, baked a cake shaped like a castle. Jordan wants to be a vet; Chad wants to play for Leeds.", set()),
+    ("A spaniel called Chile has been reunited with its owners after three weeks on the moors. Chile was spotted by walkers near Hebden Bridge. Her owner, Sam Pike, said the family had given up hope.", set()),
+    ("Our daughter India was born at 3am on Christmas Day, weighing 7lb 2oz. India is a sister for Max and Ellie.", set()),
+    ("Georgia Hale and Tom Reed were married at St Mary's church on Saturday. The bride wore a dress from a designer in Italy. The couple will honeymoon in Mexico.", {"IT", "MX"}),
+    ("Pupils at Oakfield Primary raised £2,400 on a sponsored walk for a school in Uganda. The prize for the best fundraiser went to Jamaica Lewis, aged nine. Jamaica said she walked ten miles.", {"UG"}),
+    ("The Little Hadley fete returns on Sunday with a dog show, a tombola and a cake stall. Last year's best in show went to a Labrador called Peru. Peru's owner, Jean Marsh, will judge this year.", set()),
+    ("Jordan Hughes, 24, of Mill Lane, was fined £200 for speeding on the A38. Hughes admitted the offence and was given three points.", set()),
+    ("Cuban heels are back, say buyers at Selfridges. The chunky heel sold out in a week. Shoppers paired them with Bermuda shorts and Fair Isle tank tops.", set()),
+    ("Stylists say the French tuck, in which only the front of a shirt goes into the waistband, is the look of the summer. The trick has spread from social media to shops in Japan and South Korea.", {"JP", "KR"}),
+    ("A Dutch braid takes ten minutes, says Mia Tran, who teaches plaiting classes in Bristol. Her salon also offers Brazilian blowouts and French manicures.", set()),
+    ("Korean skincare brands are chasing British shoppers. Exports of cosmetics from South Korea rose 20% last year, and Boots now stocks 40 Korean brands.", {"GB", "KR"}),
+    ("Doctors in Spain and Greece have long recommended the Mediterranean diet. A new study of 20,000 adults found it cut the risk of heart disease by a quarter.", {"ES", "GR"}),
+    ("Nordic walking groups have sprung up in parks across Yorkshire. The sport, which uses poles, began in Finland as summer training for skiers.", {"FI"}),
+    ("Baby boxes, the cardboard cots given to every new mother in Finland since the 1930s, are being handed out by a hospital in Leeds. Midwives said parents loved them.", {"FI"}),
+    ("Turkish towels and Egyptian cotton sheets are half price this week, the department store said. The sale ends on Monday.", set()),
+    ("Thousands of runners took part in the charity fun run in Bedford on Sunday. The fastest was India Bell, 15, who finished in 18 minutes. Money raised will fund a well in Malawi.", {"MW"}),
+    ("The licensing committee will hear an application from Georgia Fox to sell alcohol at the Red Lion. Objections should be sent by 12 May.", set()),
+    ("A stray parrot called Brazil has been taken in by an animal sanctuary in Devon. Staff said the bird greets visitors in Portuguese. They believe Brazil escaped from a house in Exeter.", set()),
+    ("Knitters at the Women's Institute in Thirsk have made 200 Fair Isle hats for a hospital. The yarn came from Shetland. The group's oldest member, Kenya Booth, is 94.", set()),
+    ("High street chains are selling Peruvian alpaca scarves for £20, a fraction of the price in Lima. Farmers in Peru say they receive little of the money.", {"PE"}),
+    ("A couple in Harrogate have turned their Victorian terrace into a Japanese-style home, with paper screens and a gravel garden. They got the idea on a trip to Japan in 2019.", {"JP"}),
+    ("The Mediterranean diet has a rival: the Nordic diet, built on rye, berries and oily fish. Researchers in Denmark found it lowered cholesterol.", {"DK"}),
+    ("Ikea, the Swedish furniture giant, will cut prices on 300 products. The company said costs had fallen as shipping from China became cheaper.", {"CN", "SE"}),
+    ("A shop in Hebden Bridge that sells Turkish towels has been told to change its name. The towels are woven in Denizli, in Turkey.", {"TR"}),
+    ("Belgian chocolate makers have raised prices for Easter. Cocoa from Ivory Coast and Ghana has doubled in price.", {"BE", "CI", "GH"}),
+    ("Egyptian cotton sheets sold in British shops often contain no cotton from Egypt, testers found.", {"EG", "GB"}),
+    ("The harvest festival at St Mary's raised £600 for a clinic in Sierra Leone. Children from the Sunday school made a banner. The vicar, Jordan Blake, thanked the congregation.", {"SL"}),
+    ("Mabel Green celebrated her 100th birthday at the Elms care home on Friday. She was born in India, where her father worked on the railways, and came to England in 1947.", {"GB", "IN"}),
+    ("Chad Evans and Maria Lopez were married in Spain last month. The bride's parents travelled from Colombia.", {"CO", "ES"}),
+    ("A baby gorilla born at Bristol Zoo has been named Gabon by keepers. The name was chosen by visitors. Western lowland gorillas live in the forests of Gabon and Cameroon.", {"CM", "GA"}),
+    ("A man who stole garden gnomes from a village in Kent was given a suspended sentence. Israel Thompson, 41, admitted 12 thefts.", set()),
+    ("Cuban heels, Chelsea boots and Oxford shoes are the autumn's best sellers, the retailer said. Most of the shoes are made in Portugal.", {"PT"}),
+    ("A salon in Leeds has stopped offering Brazilian blowouts after staff complained about fumes. The treatment was first developed in Brazil.", {"BR"}),
+    ("The Japanese walking method was developed by researchers at Shinshu University. Trials in Japan found it improved fitness in older adults.", {"JP"}),
+    ("Parents in the Netherlands let children cycle to school alone from the age of eight, a study found. Dutch children also rate their lives more highly than children in Britain.", {"GB", "NL"}),
+    ("The village of Ashby held its first Danish-style Christmas market on Saturday. Stallholders sold candles, woollen socks and gingerbread. The idea came from a resident who grew up in Denmark.", {"DK"}),
+    ("Trinidad, a Shetland pony, has retired after 20 years of giving rides on the beach at Weston. Children fed him carrots at a farewell party.", set()),
+    ("Our daughter India starts school next week.", set()),
+    ("The christening of baby Jordan took place at St Peter's on Sunday.", set()),
+    ("Little Chad, aged four, handed the bouquet to the mayor.", set()),
+    ("Congratulations to Kenya and Tom on their engagement.", set()),
+    ("The bride, Georgia, wore her grandmother's veil.", set()),
+    ("A Shih Tzu named China won best in show.", set()),
+    ("Bolivia, the zoo's oldest llama, died aged 25.", set()),
+    ("Israel Mensah, 29, of Church Street, was fined £300 for littering.", set()),
+    ("Magistrates fined Jordan Price, 19, for riding a bike on the pavement.", set()),
+    ("A notice of marriage has been posted for Chad Wilson and Amelia Grant.", set()),
+    ("The council named Kenya Adams as its volunteer of the year.", set()),
+    ("The headteacher presented the Year 6 prize to India Shaw.", set()),
+    ("She wore Cuban heels and a French tuck to the launch.", set()),
+    ("The salon offers a Dutch braid for £25 and a Brazilian blowout for £120.", set()),
+    ("Korean skincare now makes up a tenth of the chain's beauty sales.", {"KR"}),
+    ("A French manicure costs £30 at the new salon on the high street.", set()),
+    ("Bermuda shorts and Panama hats are back in the shops.", set()),
+    ("Fair Isle jumpers sold out at the Christmas market.", set()),
+    ("The flat was done out in Scandi style with pale wood floors.", set()),
+    ("Japanese minimalism has inspired a generation of declutterers.", set()),
+    ("A Moroccan rug and a Welsh dresser filled the kitchen.", set()),
+    ("Swiss cheese plants need bright, indirect light.", set()),
+    ("Boston ferns prefer a humid bathroom.", set()),
+    ("Swedish death cleaning is the decluttering trend of the year.", set()),
+    ("The Mediterranean diet cut heart attacks by a third in the trial.", set()),
+    ("Nordic walking classes are held in the park on Tuesdays.", set()),
+    ("The hospital gives new parents Finnish-style baby boxes.", set()),
+    ("Turkish towels dry faster than cotton ones, the shop says.", set()),
+    ("Egyptian cotton sheets are half price in the January sale.", set()),
+    ("Belgian chocolates were the most popular Valentine's gift, the survey found.", {"BE"}),
+    ("Swedish furniture giant Ikea cut prices on 500 items.", {"SE"}),
+    ("German cars hold their value better than most, the survey said.", {"DE"}),
+    ("A holiday in Jersey costs less than one in Spain, the travel firm said.", {"ES", "JE"}),
+    ("Exports of Swiss watches to China rose 4% in November.", {"CH", "CN"}),
+    ("The twins Jordan and Chad were born four minutes apart.", set()),
+    ("Kenya, a seven-year-old giraffe at the zoo, is pregnant.", set()),
+    ("A spaniel called Chile was found safe on the moors.", set()),
+    ("Their rescue dog, Cuba, was a stray from Romania.", {"RO"}),
+    ("The Lamb family adopted two sisters from Colombia.", {"CO"}),
+    ("Volunteers from Poland helped run the village fete.", {"PL"}),
+    ("A French family bought the manor house for £2m.", {"FR"}),
+    ("The Welsh dresser fetched £800 at auction.", set()),
+    ("The bride's family flew in from Nigeria for the wedding.", {"NG"}),
+    ("Ghana, the couple's golden retriever, carried the rings down the aisle.", set()),
+    ("The puppy, a Labrador called Malawi, was trained by the charity.", set()),
+    ("Grandad Israel turned 100 on Monday.", set()),
+    ("Cousins Jordan and Georgia opened the fete with the vicar.", set()),
+    ("Mali Thomas, 7, won the village's pumpkin-growing contest.", set()),
+    ("Children in the Netherlands are the happiest in the world, Unicef says.", {"NL"}),
+    ("Finland gives every new mother a baby box.", {"FI"}),
+    ("Shoppers in Britain spent £2bn on Swiss watches last year.", {"CH", "GB"}),
+    ("The bake sale raised £300; the best sellers were the Swiss roll and the Bakewell tart.", set()),
+    ("Wedding guests danced to a Greek band flown in from Athens by the bride's parents.", {"GR"}),
+    ("A Danish pastry and a flat white cost £6 at the new cafe.", set()),
+    ("Panama hats and Bermuda shorts went on sale at the market. The hats are woven in Ecuador.", {"EC"}),
+    ("The couple met while teaching English in Japan and married in Vietnam.", {"JP", "VN"}),
+    ("A family from Syria who settled in the village ten years ago opened a bakery on the high street.", {"SY"}),
+    ("The twins were born in Ghana and moved to Leeds at three.", {"GH"}),
+    ("Nepal, a red panda at Edinburgh Zoo, has been moved to a zoo in France to breed.", {"FR"}),
+    ("Meet Malta, the Maltese terrier who has become the village's mascot.", set()),
+    ("Happy 90th birthday to Grandma Kenya, from all the family at Rose Cottage.", set()),
+    ("Chad, a rescue greyhound, won the top prize at a Sheffield dog show.", set()),
+    ("A tortoise called Jordan, thought to be 80, has gone missing from a garden in Ely.", set()),
+    ("Sisters Georgia and India Patel, from Harrogate, walked 100 miles for a children's hospice.", set()),
+    ("Kenya Smith, a dinner lady at the school for 30 years, has died aged 78.", set()),
+    ("The school prize for art went to Chad Okoro, whose painting of a heron will hang in the town hall.", set()),
+    ("Their cat, Cyprus, sleeps on the Aga.", set()),
+]
+
+# still misread: a garment named after an island ("Guernsey sweaters", "Jersey dresses"), a trend
+# WordNet lacks ("Danish hygge", "the Japanese walking method", "Chinese money plants", "Welsh
+# cakes"), a pet named by a noun that also names people ("Japan, the office cat", "Jamaica the tabby
+# cat", "Two Bengal cats, Fiji and Samoa,"), an animal WordNet lacks ("The alpaca, called Peru"),
+# triplets, and a name hailed ("Happy birthday, India!")
+LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Guernsey sweaters and Jersey dresses were the best sellers at a fashion market in Brighton. Traders said Shetland wool had doubled in price.", set()),
+    ("Scandi style has given way to Japandi, a blend of Japanese minimalism and Danish hygge, interior designers say. Sales of Moroccan rugs and Welsh dressers are also up, a furniture chain said.", set()),
+    ("Swiss cheese plants and Chinese money plants are the most popular houseplants among renters, a garden centre chain said. Boston ferns came third.", set()),
+    ("Swedish death cleaning, the habit of clearing out your things before you die, has a new rival: the Japanese walking method, which alternates three minutes of fast walking with three of slow.", set()),
+    ("Two Bengal cats, Fiji and Samoa, won prizes at the county cat show. Their owner, Pat Lowe, breeds them in Kendal.", set()),
+    ("A family from Bristol have named their triplets Jordan, Chad and Georgia. The babies were born at Southmead Hospital.", set()),
+    ("Happy birthday, India! Love from Mum and Dad.", set()),
+    ("Jamaica the tabby cat has been missing since Friday.", set()),
+    ("The alpaca, called Peru, was born on a farm in Wiltshire.", set()),
+    ("Guernsey sweaters are knitted to a pattern used by fishermen.", set()),
+    ("The shop's Jersey dresses come in six colours.", set()),
+    ("Danish hygge, the cult of candles and blankets, has sold a million books.", set()),
+    ("Chinese money plants are easy to grow from cuttings.", set()),
+    ("The Japanese walking method takes 30 minutes a day.", set()),
+    ("Welsh cakes and bara brith were sold at the fete.", set()),
+    ("Japan, the office cat, has 10,000 followers online.", set()),
+]
+# fmt: on
+LIFESTYLE_MISREAD = frozenset(body for body, _ in LIFESTYLE_MISREAD_ROWS)
+LIFESTYLE += LIFESTYLE_MISREAD_ROWS
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -6772,6 +6914,7 @@ ROWS = (
     + PLACES_ELSEWHERE
     + SOCIETY
     + LAYOUT
+    + LIFESTYLE
 )
 
 
@@ -6806,6 +6949,7 @@ ROWS = (
             | SCIENCE_AND_TRAVEL_MISREAD
             | SOCIETY_MISREAD
             | LAYOUT_MISREAD
+            | LIFESTYLE_MISREAD
             else [],
         )
         for body, codes in ROWS
