@@ -469,6 +469,12 @@ _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with n
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
 # "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
 _PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss"])
+# Combining forms of nations, written with a space before a form rather than joined by a hyphen
+# to it: a name ("Anglo American", the miner; "Sino Swiss Holdings"), where "Anglo-American
+# relations" are the two countries'
+_COMBINING_FORMS = frozenset(
+    ["Anglo", "Franco", "Sino", "Indo", "Afro", "Russo", "Italo", "Hispano", "Austro", "Luso", "Greco"]
+)
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -1153,7 +1159,8 @@ def not_the_country(
         )
         or _place_or_institution(body, start, form, previous, following, context)
         or previous in _PLACE_BEFORE
-        or _organisation(body, end)
+        or previous in _COMBINING_FORMS
+        or (_organisation(body, end) and not _before_goods_by_their_acronym(body, start, end, context))
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
         or _a_proper_names_first_word(body, start, end, form, context)
@@ -1170,13 +1177,34 @@ def not_the_country(
     )
 
 
+# an organisation's word that is also the acronym of goods, and a lower-case word after it
+_GOODS_ACRONYM_AFTER = re.compile(r" LNG [a-z]")
+
+
+def _before_goods_by_their_acronym(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym stands before the acronym of goods that also ends firms' names, itself
+    before a common noun: "Australian LNG exports", "Qatari LNG cargoes" are the country's gas;
+    "Nigeria LNG declared", a country's name, is the firm."""
+    return body[start:end].lower() in context.demonyms and _GOODS_ACRONYM_AFTER.match(body, end) is not None
+
+
 def _a_proper_names_first_word(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
-    """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government"."""
+    """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government", "Saudi
+    Arab Light crude"."""
     return (
         _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
         and not _before_its_own_region(body, start, end, context)
+        and not _before_its_own_grade(body, start, end, context)
         and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
     )
+
+
+def begins_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the country form body[start:end], written after a hyphen that joins it to another
+    country form, is the first word of a proper name that the joined pair begins: "the
+    Japan-Korea Marker" (a price index), "the India-Africa Forum Summit"; not "the Japan-Korea
+    route", "India-Pakistan talks"."""
+    return _a_proper_names_first_word(body, start, end, body[start:end], context)
 
 
 _AND_A_DEMONYM = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+([A-Z][a-z]+)(?![\w'’-])")
@@ -3882,6 +3910,28 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
     if named in context.places_abroad or named in context.place_names:
         return False  # "British Columbia", a province abroad; "the Belgian Congo", a colony
     return _NAME_AFTER.match(body, place.end()) is None
+
+
+# a grade's name before the oil or the word grade, a name before a field or a mine: "Saudi Arab
+# Light crude", "Mexican Maya crude", "the Saudi Arab Medium grade", "the Norwegian Troll field"
+_A_GRADE_OR_FIELD = re.compile(
+    r"(?: [A-Z][a-z]+){1,3} (?:crude|grades?|blends?|(?:oil|gas)?fields?|mines?)(?![\w'’-])"
+)
+
+
+def _before_its_own_grade(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym stands before the name of a grade of the country's crude oil or of one
+    of its oil fields or mines, a name of common words ("Saudi Arab Light crude", "Iranian Heavy
+    crude", "Mexican Maya crude", "the Norwegian Troll field"): the country's oil or field, not
+    a firm whose name begins with the demonym ("Saudi Aramco crude", "Indian Oil crude", with a
+    word no dictionary lists or an organisation's word)."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    grade = _A_GRADE_OR_FIELD.match(body, end)
+    return grade is not None and all(
+        word.lower() in context.known_words and word not in _ORGANISATION_AFTER
+        for word in grade.group().split()[:-1]
+    )
 
 
 def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demonym: bool = True) -> bool:
