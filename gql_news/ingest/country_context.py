@@ -1182,10 +1182,13 @@ _GOODS_ACRONYM_AFTER = re.compile(r" LNG [a-z]")
 
 
 def _before_goods_by_their_acronym(body: str, start: int, end: int, context: CountryContext) -> bool:
-    """Whether a demonym stands before the acronym of goods that also ends firms' names, itself
-    before a common noun: "Australian LNG exports", "Qatari LNG cargoes" are the country's gas;
-    "Nigeria LNG declared", a country's name, is the firm."""
-    return body[start:end].lower() in context.demonyms and _GOODS_ACRONYM_AFTER.match(body, end) is not None
+    """Whether a demonym or a country's abbreviation stands before the acronym of goods that also
+    ends firms' names, itself before a common noun: "Australian LNG exports", "US LNG cargoes"
+    are the country's gas; "Nigeria LNG declared", a country's name, is the firm."""
+    form = body[start:end]
+    if form.lower() not in context.demonyms and not form.isupper():
+        return False
+    return _GOODS_ACRONYM_AFTER.match(body, end) is not None
 
 
 def _a_proper_names_first_word(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
@@ -3915,7 +3918,7 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
 # a grade's name before the oil or the word grade, a name before a field or a mine: "Saudi Arab
 # Light crude", "Mexican Maya crude", "the Saudi Arab Medium grade", "the Norwegian Troll field"
 _A_GRADE_OR_FIELD = re.compile(
-    r"(?: [A-Z][a-z]+){1,3} (?:crude|grades?|blends?|(?:oil|gas)?fields?|mines?)(?![\w'’-])"
+    r"(?: [A-Z][a-z]+){1,3} (?:crude|grades?|blends?|(?:(?:oil|gas) ?)?fields?|mines?)(?![\w'’-])"
 )
 
 

@@ -5471,21 +5471,47 @@ MARKETS: list[tuple[str, set[str]]] = [
     ("The Brazilian Tupi field produces a million barrels a day.", {"BR"}),
     ("Output from the Kazakh Tengiz field rose after an expansion.", {"KZ"}),
     ("The Anglo Asian Mining chief said gold output would rise.", set()),
+    ("The double Irish tax scheme was closed to new companies in 2015.", set()),
+    ("Tech groups routed royalties through a Dutch sandwich to cut their tax bills.", set()),
+    ("The Times of India reported that the deal was close.", set()),
+    ("The Saudi Gazette said the kingdom would raise output.", set()),
+    ("The Japan Times said exports rose for a third month.", set()),
+    ("The EU-Japan Economic Partnership Agreement cut tariffs on wine.", set()),
+    ("The Korea-US free trade agreement took effect in 2012.", {"KR", "US"}),
+    ("The Canada-EU trade deal has cut tariffs on cheese.", {"CA"}),
+    ("The Saudi-led group of producers agreed to cut output.", {"SA"}),
+    ("Anti-dumping duties on Chinese steel were extended for five years.", {"CN"}),
+    ("Swiss bank accounts were opened in the names of the minister's children.", {"CH"}),
+    ("Japanese whisky exports rose a fifth last year.", {"JP"}),
+    ("Cuban cigars are still banned in the United States.", {"CU", "US"}),
+    ("Mexican braceros worked on American farms from 1942 to 1964.", {"MX", "US"}),
+    ("Workers at the Dutch Groningen gas field were laid off as the field closed.", {"NL"}),
+    ("The Venezuelan Orinoco belt holds the world's largest oil reserves.", {"VE"}),
+    ("German works councils must approve the plan.", {"DE"}),
+    ("The Australian Financial Review reported the bid.", set()),
+    ("Production at Kenya's Olkaria geothermal plant rose.", {"KE"}),
+    ("Regulators in Ireland have questioned the double Irish, a scheme that let firms pay little tax. Apple, which used it, said it paid all the taxes it owed.", {"IE"}),
+    ("The iShares MSCI Brazil fund lost a fifth of its value this year as the real fell. Brazilian shares have lagged those in Mexico and Chile.", {"BR", "CL", "MX"}),
+    ("The Times of India, citing people familiar with the talks, said Coal India would buy mines in Australia. Indian power demand rose 9% last year.", {"AU", "IN"}),
+    ("Shares of Canadian Solar rose 6% in New York after it won a contract in Texas. The company, which makes most of its panels in China and Thailand, raised its forecast.", {"CN", "TH"}),
+    ("The Turkish Stream and Blue Stream pipelines carry Russian gas under the Black Sea to Turkey. Hungary and Serbia also receive gas through the line.", {"HU", "RS", "RU", "TR"}),
+    ("Brent crude fell 2% after Saudi Arabia said it would raise output. The Saudi-led group, which includes Russia, has cut supply since 2022. Saudi Aramco will set its Arab Light price for Asia on Sunday.", {"RU", "SA"}),
 ]
 # fmt: on
 # rows of MARKETS the rules still misread (strict xfail, as KNOWN_MISREADINGS): an alloy WordNet
-# lacks ("Dutch metal"), the country's abbreviation before the acronym of its gas ("US LNG
-# exports"), a demonym before a union's one-word name ("the Polish Solidarity union") and before a
-# field's or a mine's name no dictionary lists ("the Chilean Escondida mine", "the Mexican
-# Cantarell field"), which reads as a firm's name as "Saudi Aramco" does
+# lacks ("Dutch metal"), a demonym before a union's one-word name ("the Polish Solidarity union")
+# and before a field's or a mine's name no dictionary lists ("the Chilean Escondida mine", "the
+# Mexican Cantarell field", "the Dutch Groningen gas field"), which reads as a firm's name as
+# "Saudi Aramco" does, and the tax scheme called "the double Irish"
 MARKETS_MISREAD = frozenset(
     [
         "The frames were gilded with Dutch metal.",
-        "US LNG exports hit a record in March.",
         "The Polish Solidarity union called a strike at the shipyard.",
         "The Chilean Escondida mine, the world's largest, was hit by a strike.",
         "Output at the Mexican Cantarell field has fallen for two decades.",
         "Output from the Kazakh Tengiz field rose after an expansion.",
+        "The double Irish tax scheme was closed to new companies in 2015.",
+        "Workers at the Dutch Groningen gas field were laid off as the field closed.",
     ]
 )
 
