@@ -5496,13 +5496,29 @@ MARKETS: list[tuple[str, set[str]]] = [
     ("Shares of Canadian Solar rose 6% in New York after it won a contract in Texas. The company, which makes most of its panels in China and Thailand, raised its forecast.", {"CN", "TH"}),
     ("The Turkish Stream and Blue Stream pipelines carry Russian gas under the Black Sea to Turkey. Hungary and Serbia also receive gas through the line.", {"HU", "RS", "RU", "TR"}),
     ("Brent crude fell 2% after Saudi Arabia said it would raise output. The Saudi-led group, which includes Russia, has cut supply since 2022. Saudi Aramco will set its Arab Light price for Asia on Sunday.", {"RU", "SA"}),
+    ("German Bund yields rose to 2.6%.", {"DE"}),
+    ("Investors sold German Bunds and bought Italian BTPs.", {"DE", "IT"}),
+    ("French OAT spreads widened after the vote.", {"FR"}),
+    ("Japanese JGB yields hit a 15-year high.", {"JP"}),
+    ("Chinese A-shares rose 2% in Shanghai.", {"CN"}),
+    ("Chinese ADRs fell in New York.", {"CN"}),
+    ("The Japanese Topix index rose 1%.", {"JP"}),
+    ("The Brazilian Bovespa fell 3% as the real weakened.", {"BR"}),
+    ("The Turkish BIST 100 index hit a record.", {"TR"}),
+    ("The Korean Kospi fell 2% on Monday.", {"KR"}),
+    ("The Indian Sensex closed at a record.", {"IN"}),
+    ("The Mexican Bolsa rose 1%.", {"MX"}),
+    ("Spanish Bonos yields fell.", {"ES"}),
+    ("Yields on Italian bonds rose after the budget. German Bunds, the euro zone's benchmark, were steady. Traders in London said Greek debt was also in demand.", {"DE", "GR", "IT"}),
 ]
 # fmt: on
 # rows of MARKETS the rules still misread (strict xfail, as KNOWN_MISREADINGS): an alloy WordNet
 # lacks ("Dutch metal"), a demonym before a union's one-word name ("the Polish Solidarity union")
 # and before a field's or a mine's name no dictionary lists ("the Chilean Escondida mine", "the
 # Mexican Cantarell field", "the Dutch Groningen gas field"), which reads as a firm's name as
-# "Saudi Aramco" does, and the tax scheme called "the double Irish"
+# "Saudi Aramco" does, the tax scheme called "the double Irish", and a demonym before the name of
+# the country's share index, exchange or government bonds ("the Korean Kospi", "the Mexican Bolsa",
+# "German Bunds", "Spanish Bonos"), read as the first word of a proper name
 MARKETS_MISREAD = frozenset(
     [
         "The frames were gilded with Dutch metal.",
@@ -5512,6 +5528,15 @@ MARKETS_MISREAD = frozenset(
         "Output from the Kazakh Tengiz field rose after an expansion.",
         "The double Irish tax scheme was closed to new companies in 2015.",
         "Workers at the Dutch Groningen gas field were laid off as the field closed.",
+        "German Bund yields rose to 2.6%.",
+        "Investors sold German Bunds and bought Italian BTPs.",
+        "The Japanese Topix index rose 1%.",
+        "The Brazilian Bovespa fell 3% as the real weakened.",
+        "The Korean Kospi fell 2% on Monday.",
+        "The Indian Sensex closed at a record.",
+        "The Mexican Bolsa rose 1%.",
+        "Spanish Bonos yields fell.",
+        "Yields on Italian bonds rose after the budget. German Bunds, the euro zone's benchmark, were steady. Traders in London said Greek debt was also in demand.",
     ]
 )
 
