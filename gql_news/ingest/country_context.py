@@ -501,6 +501,12 @@ _PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "R
 # Indonesia" is the central bank ("Banco", "Banca", "Banque" likewise), "the World Bank Nigeria
 # office" the country's
 _OPENS_A_NAME_BEFORE = frozenset(["Bank", "Banco", "Banca", "Banque"])
+# Combining forms of nations, written with a space before a form rather than joined by a hyphen
+# to it: a name ("Anglo American", the miner; "Sino Swiss Holdings"), where "Anglo-American
+# relations" are the two countries'
+_COMBINING_FORMS = frozenset(
+    ["Anglo", "Franco", "Sino", "Indo", "Afro", "Russo", "Italo", "Hispano", "Austro", "Luso", "Greco"]
+)
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -1194,11 +1200,13 @@ def not_the_country(
             and _WORD_BEFORE.search(body, max(0, start - len(previous) - 41), start - len(previous) - 1)
             is None
         )
+        or previous in _COMBINING_FORMS
         or (
             _organisation(body, end)
             and not (
                 form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
             )  # "the Indian High Commission", "the Turkish Central Bank": the state's
+            and not _before_goods_by_their_acronym(body, start, end, context)
         )
         or _ends_an_organisations_name(body, start, end, previous, context)
         or a_joined_organisation(body, end, _organisation)
@@ -1221,13 +1229,37 @@ def not_the_country(
     )
 
 
+# an organisation's word that is also the acronym of goods, and a lower-case word after it
+_GOODS_ACRONYM_AFTER = re.compile(r" LNG [a-z]")
+
+
+def _before_goods_by_their_acronym(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym or a country's abbreviation stands before the acronym of goods that also
+    ends firms' names, itself before a common noun: "Australian LNG exports", "US LNG cargoes"
+    are the country's gas; "Nigeria LNG declared", a country's name, is the firm."""
+    form = body[start:end]
+    if form.lower() not in context.demonyms and not form.isupper():
+        return False
+    return _GOODS_ACRONYM_AFTER.match(body, end) is not None
+
+
 def _a_proper_names_first_word(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
-    """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government"."""
+    """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government", "Saudi
+    Arab Light crude"."""
     return (
         _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
         and not _before_its_own_region(body, start, end, context)
+        and not _before_its_own_grade(body, start, end, context)
         and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
     )
+
+
+def begins_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the country form body[start:end], written after a hyphen that joins it to another
+    country form, is the first word of a proper name that the joined pair begins: "the
+    Japan-Korea Marker" (a price index), "the India-Africa Forum Summit"; not "the Japan-Korea
+    route", "India-Pakistan talks"."""
+    return _a_proper_names_first_word(body, start, end, body[start:end], context)
 
 
 _AND_A_DEMONYM = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+([A-Z][a-z]+)(?![\w'’-])")
@@ -4254,6 +4286,28 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
     if named in context.places_abroad or named in context.place_names:
         return False  # "British Columbia", a province abroad; "the Belgian Congo", a colony
     return _NAME_AFTER.match(body, place.end()) is None
+
+
+# a grade's name before the oil or the word grade, a name before a field or a mine: "Saudi Arab
+# Light crude", "Mexican Maya crude", "the Saudi Arab Medium grade", "the Norwegian Troll field"
+_A_GRADE_OR_FIELD = re.compile(
+    r"(?: [A-Z][a-z]+){1,3} (?:crude|grades?|blends?|(?:(?:oil|gas) ?)?fields?|mines?)(?![\w'’-])"
+)
+
+
+def _before_its_own_grade(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym stands before the name of a grade of the country's crude oil or of one
+    of its oil fields or mines, a name of common words ("Saudi Arab Light crude", "Iranian Heavy
+    crude", "Mexican Maya crude", "the Norwegian Troll field"): the country's oil or field, not
+    a firm whose name begins with the demonym ("Saudi Aramco crude", "Indian Oil crude", with a
+    word no dictionary lists or an organisation's word)."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    grade = _A_GRADE_OR_FIELD.match(body, end)
+    return grade is not None and all(
+        word.lower() in context.known_words and word not in _ORGANISATION_AFTER
+        for word in grade.group().split()[:-1]
+    )
 
 
 def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demonym: bool = True) -> bool:

@@ -53,6 +53,7 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.country_context import (
     CountryContext,
     a_sides_word,
+    begins_a_hyphened_name,
     given_name_gender,
     not_the_country,
     sentence_start,
@@ -507,6 +508,8 @@ class _Matcher:
             )
 
         start, end = match.start(), match.end()
+        if self._hyphened_to_a_name(body, index, matches):
+            return True  # "the Japan-Korea Marker": a name the two forms begin together
         name_start = None
         if body[start - 1 : start] == "-" and (index == 0 or matches[index - 1].end() != start - 1):
             hyphened = _HYPHENED_BEFORE.search(body, max(0, start - 40), start)
@@ -519,6 +522,23 @@ class _Matcher:
             and _PREVIOUS_WORD.search(body, max(0, start - 64), start) is None
             and not a_player_for_a_side(body, end)  # "Wales for Wales, Holland for the Netherlands"
             and not not_the_country(body, start, end, context, named_elsewhere=named_elsewhere, names=False)
+        )
+
+    def _hyphened_to_a_name(self, body: str, index: int, matches: list[_Hit]) -> bool:
+        """Whether the form `matches[index]` is joined by hyphens to the next country forms, the
+        last of which begins a proper name ("the Japan-Korea Marker", "the US-Mexico-Canada
+        Agreement"): the country forms begin that name together."""
+        assert self.context is not None
+        at = index
+        while at + 1 < len(matches) and matches[at + 1].start() == matches[at].end() + 1:
+            if body[matches[at].end()] != "-":
+                return False
+            at += 1
+            targets = self.targets.get(_canonical(matches[at].group()), frozenset())
+            if len(targets) != 1 or next(iter(targets))[0] != "country":
+                return False
+        return at > index and begins_a_hyphened_name(
+            body, matches[at].start(), matches[at].end(), self.context
         )
 
     def _listed_with_a_country(self, body: str, index: int, matches: list[_Hit]) -> bool:

@@ -5979,14 +5979,14 @@ MEDIA: list[tuple[str, set[str]]] = [
     ("The minister said Kenya Today would publish the figures.", set()),
     ("Growth in Kenya, the Ghana Statistical Service said, slowed.", {"KE"}),
     ("The Ministry of Health of Uganda said 12 people had died.", set()),
+    ("The China-Pakistan Economic Corridor cost $60 billion.", set()),
 ]
 # rows of MEDIA the rules still misread (strict xfail, as KNOWN_MISREADINGS): a broadcaster named by
 # the country and a number ("France 24", "Russia-1"), a language service named by its language
 # after a possessive ("Radio Free Asia's Korean service"), an index's name that holds the country
 # between an exchange's foreign name and an abbreviation ("the FTSE Bursa Malaysia KLCI"), a
-# demonym before a capitalised plural ("German Bunds"), a project named after two countries ("the
-# China-Pakistan Economic Corridor") and a side named after a competition's name ("the World Cup
-# England squad")
+# demonym before a capitalised plural ("German Bunds") and a side named after a competition's name
+# ("the World Cup England squad")
 MEDIA_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("France 24 carried the speech live from Dakar.", set()),
     ("Radio Free Asia's Korean service reported the arrests.", set()),
@@ -5996,7 +5996,6 @@ MEDIA_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("France 24 and Radio France Internationale were suspended in Mali. The junta said the broadcasters had aired false reports.", {"ML"}),
     ("The FTSE Bursa Malaysia KLCI index was flat.", set()),
     ("German Bunds fell as supply rose.", {"DE"}),
-    ("The China-Pakistan Economic Corridor cost $60 billion.", set()),
 ]
 # fmt: on
 MEDIA_MISREAD = frozenset(body for body, _ in MEDIA_MISREAD_ROWS)
@@ -6531,7 +6530,6 @@ SOCIETY_MISREAD = frozenset(
 )
 
 
-
 # the layout and typography of news bodies, where the usual lower-case and sentence cues are missing
 # or misleading: subheads in Title Case and capitals ("Swiss Chard Shortage", "JERSEY CITY, N.J. —"),
 # bulleted and numbered lists, results and election tables ("Georgia 31, Florida 20"; "Trump 46%
@@ -6877,6 +6875,257 @@ LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 LIFESTYLE_MISREAD = frozenset(body for body, _ in LIFESTYLE_MISREAD_ROWS)
 LIFESTYLE += LIFESTYLE_MISREAD_ROWS
+# fmt: off
+MARKETS: list[tuple[str, set[str]]] = [
+    # grades, benchmarks, indexes, exchanges, currencies, flags and firms named with a country in
+    # stories of markets, commodities, trade, energy, industry and labour, and the same words
+    # naming the country
+    ("Oil prices rose on Monday as Saudi Arabia cut output for a third month. Brent crude gained 2% to $84 a barrel, and Dubai crude, the benchmark for oil sold to Asia, rose by a similar amount. Russian Urals crude still trades at a discount of about $12, traders said. Saudi Aramco raised the price of its Arab Light grade for buyers in Asia.", {"RU", "SA"}),
+    ("Mexico's state oil company cut exports of its Maya heavy crude for a second month, sending refiners in Texas and Louisiana in search of substitutes. Canadian heavy barrels have filled part of the gap. Pemex said output at its largest fields fell 7%.", {"CA", "MX"}),
+    ("Asian spot prices for liquefied natural gas fell to a six-month low, with the Japan-Korea Marker at $11.20 per million British thermal units. Mild weather in Japan and South Korea has cut demand for heating. European gas also fell, with the Dutch front-month contract down 4%.", {"JP", "KR", "NL"}),
+    ("Cocoa futures in London jumped 6% after heavy rain in Ivory Coast delayed the mid-crop harvest. Ghanaian farmers have also reported black pod disease. Grinders in the Netherlands, the biggest processing country, said they had enough beans until March.", {"CI", "GH", "NL"}),
+    ("Arabica coffee futures hit a 13-year high as frost damaged trees in Brazil's Minas Gerais state. Colombian arabica is trading at a premium of 40 cents a pound over the New York contract. Vietnamese robusta growers, meanwhile, are holding back sales in the hope of higher prices.", {"BR", "CO", "VN"}),
+    ("Malaysian palm oil futures fell for a third session on Thursday as exports to India slowed. Indonesia, the largest producer, raised its export levy to fund biodiesel subsidies. Traders in Kuala Lumpur expect stocks to rise to a four-year high.", {"ID", "IN", "MY"}),
+    ("Wool prices at the Australian auctions rose 5% this week, led by fine merino fleeces. Chinese mills, which buy three-quarters of Australia's clip, have restocked ahead of the new year. New Zealand's crossbred wool also firmed.", {"AU", "CN", "NZ"}),
+    ("Chile's state copper company said output fell to a 25-year low as ore grades declined. Chilean copper accounts for about a quarter of world supply. Prices on the London Metal Exchange rose 1.5% to $9,800 a tonne, while copper in Shanghai hit a record in yuan terms.", {"CL"}),
+    ("India banned exports of non-basmati white rice to keep prices down before state elections. Indian basmati exporters were not affected, but Thai and Vietnamese rice prices climbed to their highest since 2008. Buyers in the Philippines and Indonesia rushed to secure supplies.", {"ID", "IN", "PH", "TH", "VN"}),
+    ("Kenyan coffee fetched record prices at the weekly auction in Nairobi, with the top AA grade selling for $9 a kilogram. Buyers from South Korea and Germany were the most active. The Kenya shilling firmed against the dollar as export earnings rose.", {"DE", "KE", "KR"}),
+    ("Sri Lanka's tea auctions in Colombo fetched higher prices as output fell after a dry spell. Most of the island's leaf goes to Iraq, Turkey and Russia.", {"IQ", "LK", "RU", "TR"}),
+    ("The yen carry trade unwound sharply on Monday as the Bank of Japan raised rates. Investors who had borrowed in Japanese yen to buy Mexican pesos and Brazilian bonds rushed to sell. The peso fell 4%, its biggest drop since 2020.", {"BR", "JP", "MX"}),
+    ("The Canadian dollar, known to traders as the loonie, fell to its weakest in four years after the Bank of Canada cut rates by half a point. The Australian and New Zealand dollars also slipped. The Swiss franc and the yen rose as investors sought safety.", {"AU", "CA", "CH", "NZ"}),
+    ("Shares in Seoul fell 2%, with the Korea Composite Stock Price Index dragged lower by chipmakers. Japan's Nikkei 225 lost 1.2%, and the Swiss Market Index fell 0.8% in Zurich. In Mumbai, the Bombay Stock Exchange's Sensex closed flat.", {"JP"}),
+    ("The Australian Securities Exchange was fined A$1m after an outage halted trading for a day. The Korea Exchange and the Singapore Exchange both offered to help test its new system.", set()),
+    ("PGE, the Polish utility, said it would close two coal-fired plants by 2030. Poland still gets about 60% of its power from coal. The company will build offshore wind farms in the Baltic with Orsted, the Danish developer.", {"DK", "PL"}),
+    ("BRF, the meatpacker once known as Brazil Foods, agreed to buy a poultry processor in Turkey. The Brazilian company already owns plants in the United Arab Emirates and Saudi Arabia.", {"AE", "BR", "SA", "TR"}),
+    ("Filipino seafarers make up about a quarter of the world's merchant crews. Manila has asked shipowners to avoid the Red Sea after two ships with Filipino crew were attacked. Indian and Ukrainian officers are also in short supply.", {"IN", "PH", "UA"}),
+    ("Polish dockers at Gdansk and Gdynia walked out on Wednesday over pay. The strike has held up grain shipments from Ukraine, which has used Polish ports since the war began.", {"PL", "UA"}),
+    ("The tanker, which was Panama-flagged until last year, now sails under the flag of Gabon. Shipping registries such as Panama, Liberia and the Marshall Islands offer flags of convenience to owners who want lower taxes. The vessel's Liberian-registered sister ship was seized off Oman.", {"GA", "LR", "MH", "OM", "PA"}),
+    ("Indian-flagged ships will get priority at the country's ports under new rules, the shipping ministry said. India wants to raise the share of its trade carried on its own vessels from 5% to 20%.", {"IN"}),
+    ("Nordvik Energy said gas output from its fields in the North Sea rose 8% in the quarter. Nordvik's chief executive said Norway would supply a third of Europe's gas this winter. Prices at the National Balancing Point in Britain fell 3%.", {"GB", "NO"}),
+    ("Gold miners in Ghana raised output 12% last year, making the country Africa's largest producer ahead of South Africa. Ghanaian small-scale miners account for a third of output.", {"GH", "ZA"}),
+    ("Egypt will cut water to cotton farmers next season, the irrigation ministry said. Output has halved since 2010, and Indian and Pakistani spinners, the main buyers, have turned to American cotton.", {"EG", "IN", "PK", "US"}),
+    ("Moldova began importing gas through a second pipeline from Romania on Tuesday. The Romanian gas, bought on the Bucharest exchange, will cover a third of Moldova's winter needs. Moldova stopped buying Russian gas in 2022.", {"MD", "RO", "RU"}),
+    ("The Baltic Dry Index, which tracks the cost of shipping dry bulk goods, rose 6% as Brazilian iron ore exports to China picked up. Capesize rates on the route from Port Hedland to Qingdao doubled in a month.", {"BR", "CN"}),
+    ("Steelmakers in Europe asked for import quotas to be cut after Chinese and Vietnamese steel flooded the market. Turkish mills have also cut prices. German steel output fell to its lowest since 2009.", {"CN", "DE", "TR", "VN"}),
+    ("Airline shares rose in Tokyo after Japan Airlines reported record profits. Korean Air gained 3% in Seoul. Air India, which is buying 470 planes, said it would list shares in Mumbai.", set()),
+    ("Saudi Aramco cut the price of its Arab Light crude for Asian buyers by 70 cents a barrel. Iraq and Kuwait are expected to follow. Saudi exports to China rose 10% in October.", {"CN", "IQ", "KW", "SA"}),
+    ("Foreign investors bought $4bn of Indonesian government bonds last month. Indonesia's rupiah strengthened to its highest since May. The Malaysian ringgit and the Thai baht also rose.", {"ID", "MY", "TH"}),
+    ("Uranium prices rose to a 16-year high after Kazakhstan's state miner cut its production forecast. Kazakh output accounts for 40% of world supply. Canadian miners said they would restart idle mines.", {"CA", "KZ"}),
+    ("Lithium prices fell for a sixth month as new mines in Australia and Zimbabwe came on stream. Chilean and Argentine producers, who extract the metal from brine, have cut spending.", {"AR", "AU", "CL", "ZW"}),
+    ("Russian wheat export prices fell to $220 a tonne as a record harvest hit the market. Egypt, the world's biggest wheat importer, bought 240,000 tonnes of Russian and Romanian wheat at a tender on Tuesday. French wheat prices in Paris fell 2%.", {"EG", "FR", "RO", "RU"}),
+    ("Bangladeshi garment workers clashed with police in Dhaka over the minimum wage. Bangladesh is the second-largest clothing exporter after China. Brands said they would pay more for orders.", {"BD", "CN"}),
+    ("Nepali workers building stadiums in Qatar were paid late, a report found. Qatar said it had reformed its labour laws. Indian and Bangladeshi labourers were also affected.", {"BD", "IN", "NP", "QA"}),
+    ("Nickel prices fell 3% after Indonesia approved more mining quotas. Indonesian nickel output has tripled since 2019, pushing mines in Australia to close.", {"AU", "ID"}),
+    ("The Danish krone weakened after Denmark's central bank cut rates in step with the European Central Bank. The Norwegian crown rose as oil prices climbed, and the Swedish krona was little changed.", {"DK", "NO", "SE"}),
+    ("Chinese teapot refineries in Shandong bought more Iranian crude last month, paying in yuan. Iran's oil exports reached a five-year high despite American sanctions.", {"CN", "IR", "US"}),
+    ("Yankee bonds sold by European banks hit a record this year as borrowing costs in dollars fell. Samurai bonds, sold in yen by foreign issuers in Tokyo, also rose.", set()),
+    ("Eurodollar futures were replaced by contracts tied to the secured overnight financing rate. Traders in Chicago said the switch went smoothly.", set()),
+    ("Iraqi Basrah Medium crude sold at a premium to Dubai for the first time in a year. Iraq exports about 3.4m barrels a day, mostly to India and China.", {"CN", "IN", "IQ"}),
+    ("The Hong Kong dollar touched the weak end of its trading band, forcing the Hong Kong Monetary Authority to buy the currency. The peg to the US dollar has held since 1983.", {"HK", "US"}),
+    ("Brent crude rose 2% to $84 a barrel.", set()),
+    ("Dubai crude rose 1% in Asian trade.", set()),
+    ("Russian Urals crude traded at a $12 discount to Brent.", {"RU"}),
+    ("Exports of Mexican Maya crude fell 8%.", {"MX"}),
+    ("Saudi Arab Light crude rose 50 cents for Asian buyers.", {"SA"}),
+    ("Iranian Heavy crude was offered at a deep discount to Chinese refiners.", {"CN", "IR"}),
+    ("Nigerian Bonny Light crude rose to a premium of $2 over Brent.", {"NG"}),
+    ("The Japan-Korea Marker for LNG fell to $11.", set()),
+    ("LNG demand in Japan and Korea fell in the mild winter.", {"JP", "KR"}),
+    ("Henry Hub gas futures fell 5%.", set()),
+    ("Gas fell to $2.50 per million British thermal units.", set()),
+    ("Colombian arabica traded at a premium to the New York contract.", {"CO"}),
+    ("Brazilian robusta, known locally as conilon, fell 4%.", {"BR"}),
+    ("Ivory Coast mid-crop arrivals reached 400,000 tonnes.", {"CI"}),
+    ("Malaysian palm oil futures fell 2% in Kuala Lumpur.", {"MY"}),
+    ("Australian wool prices rose 5% at auction.", {"AU"}),
+    ("Chilean copper exports rose 4% in October.", {"CL"}),
+    ("Indian basmati prices rose after the monsoon failed.", {"IN"}),
+    ("Kenyan AA coffee fetched $9 a kilogram in Nairobi.", {"KE"}),
+    ("The Korea Composite Stock Price Index fell 2%.", set()),
+    ("The Swiss Market Index closed 0.8% lower.", set()),
+    ("South Korea's Kospi fell 2%.", {"KR"}),
+    ("Japan's Nikkei 225 lost 1.2% on Tuesday.", {"JP"}),
+    ("The FTSE 100 rose 0.4% in London.", set()),
+    ("The Bombay Stock Exchange's Sensex closed flat.", set()),
+    ("The Australian Securities Exchange was fined A$1m over the outage.", set()),
+    ("Shares in Australian miners fell in Sydney.", {"AU"}),
+    ("The Kenya shilling fell to 150 to the dollar.", {"KE"}),
+    ("The Canadian loonie fell to a four-year low.", {"CA"}),
+    ("The yen carry trade unwound as the Bank of Japan raised rates.", set()),
+    ("Investors borrowed in Japanese yen to buy Mexican pesos.", {"JP", "MX"}),
+    ("Exporters bought a Mexican peso hedge before the election.", {"MX"}),
+    ("Eurodollar futures stopped trading in June.", set()),
+    ("Yankee bonds from European banks hit a record.", set()),
+    ("Samurai bonds are yen bonds sold in Tokyo by foreign issuers.", set()),
+    ("Kangaroo bonds, sold in Australian dollars by foreign issuers, hit a record.", {"AU"}),
+    ("Panda bonds are yuan bonds sold in China by foreign issuers.", {"CN"}),
+    ("PGE, the Polish utility, will close two coal plants.", {"PL"}),
+    ("Brazil Foods was renamed BRF in 2013.", set()),
+    ("Korean Air gained 3% in Seoul.", set()),
+    ("The Singapore Exchange raised its dividend.", set()),
+    ("Filipino seafarers were among the crew of the seized ship.", {"PH"}),
+    ("Polish dockers walked out at Gdansk.", {"PL"}),
+    ("Indian-flagged ships will get priority at ports.", {"IN"}),
+    ("The Panama-flagged tanker was seized in the Gulf of Oman.", {"PA"}),
+    ("A Liberian-registered bulk carrier ran aground.", {"LR"}),
+    ("A Marshall Islands-flagged tanker was attacked in the Red Sea.", {"MH"}),
+    ("The Maltese-flagged ferry was held in port.", {"MT"}),
+    ("Nordvik Energy signed a deal with PGE.", set()),
+    ("The Chinese yuan weakened past 7.3 per dollar.", {"CN"}),
+    ("The Hong Kong dollar hit the weak end of its band.", {"HK"}),
+    ("The Singapore dollar rose to a ten-year high.", {"SG"}),
+    ("The cutlery is made of German silver, an alloy of copper, nickel and zinc.", set()),
+    ("The frames were gilded with Dutch metal.", set()),
+    ("Wheat from the Black Sea undercut French wheat in Egypt's tender.", {"EG", "FR"}),
+    ("Crude from the Gulf of Mexico rose 5%.", set()),
+    ("Chinese steel exports hit a record.", {"CN"}),
+    ("Turkish steel mills cut prices.", {"TR"}),
+    ("Kuwait Petroleum Corporation borrowed $3bn.", set()),
+    ("Oman LNG agreed to supply Japan.", {"JP"}),
+    ("The Norwegian sovereign wealth fund sold its stake.", {"NO"}),
+    ("Swiss watch exports fell 3% in October.", {"CH"}),
+    ("Indonesian nickel output tripled.", {"ID"}),
+    ("The Philippine peso fell to a record low.", {"PH"}),
+    ("The Egyptian pound was devalued by a third.", {"EG"}),
+    ("Argentine soymeal exports hit a record.", {"AR"}),
+    ("Dutch-processed cocoa powder is darker and milder.", set()),
+    ("Norwegian salmon prices rose 10%.", {"NO"}),
+    ("The Brent-Dubai spread narrowed.", set()),
+    ("The Russian price cap was set at $60 a barrel.", {"RU"}),
+    ("Shipping rates on the China-Europe route doubled.", {"CN"}),
+    ("The MSCI China index fell 3% on Tuesday.", set()),
+    ("India's Reliance Industries bought more Russian crude.", {"IN", "RU"}),
+    ("Vitol sold a cargo of Angolan crude to a Chinese refiner.", {"AO", "CN"}),
+    ("Output at the Norwegian Troll field resumed after repairs.", {"NO"}),
+    ("Australian LNG exports rose 5% in the year.", {"AU"}),
+    ("Qatari LNG cargoes were diverted to Europe.", {"QA"}),
+    ("US LNG exports hit a record in March.", {"US"}),
+    ("Nigeria LNG shipped 200 cargoes last year.", set()),
+    ("Chinese EV makers cut prices again.", {"CN"}),
+    ("Indian IT companies hired fewer graduates.", {"IN"}),
+    ("German GDP shrank 0.3% in the quarter.", {"DE"}),
+    ("The German DAX rose 1% in Frankfurt.", {"DE"}),
+    ("The French CAC 40 fell 2%.", {"FR"}),
+    ("Spain's Ibex 35 rose to a record.", {"ES"}),
+    ("Piracy in the Gulf of Guinea fell to a ten-year low.", set()),
+    ("The euro-Swiss franc rate fell below parity.", {"CH"}),
+    ("Chinese yuan-denominated bonds sold well in London.", {"CN"}),
+    ("The Polish zloty and the Hungarian forint fell.", {"HU", "PL"}),
+    ("The Czech koruna rose after the rate rise.", {"CZ"}),
+    ("The German IG Metall union called a strike.", {"DE"}),
+    ("The Polish Solidarity union called a strike at the shipyard.", {"PL"}),
+    ("Irish pilots at Ryanair voted to strike.", {"IE"}),
+    ("South Korean steel exports to the US fell.", {"KR", "US"}),
+    ("The Japanese JGB market was calm.", {"JP"}),
+    ("Korean LNG buyers signed long-term contracts.", {"KR"}),
+    ("Mexican GDP grew 1% in the quarter.", {"MX"}),
+    ("Swiss CPI inflation fell to 0.7%.", {"CH"}),
+    ("Chinese PMI data showed factories shrank.", {"CN"}),
+    ("The UK CPI rose 3%.", {"GB"}),
+    ("The Chinese BYD factory in Hungary opened.", {"CN", "HU"}),
+    ("Coal India, the world's largest coal miner, raised prices by 8%.", set()),
+    ("Oil India raised output at its fields in Assam.", set()),
+    ("Royal Dutch Shell changed its name to Shell and moved to London.", set()),
+    ("Anglo American rejected a bid from BHP.", set()),
+    ("Canadian Solar shares rose 6% in New York.", set()),
+    ("Fiji Water sales rose in the United States.", {"US"}),
+    ("Banco de Mexico raised its main rate to 11%.", set()),
+    ("The Turkish Stream pipeline carries Russian gas to Hungary.", {"HU", "RU"}),
+    ("Oil flows through the Iraq-Turkey pipeline resumed.", {"IQ", "TR"}),
+    ("The Chad-Cameroon pipeline carries oil to the coast.", {"CM", "TD"}),
+    ("Korea Gas Corporation signed a deal with Qatar.", {"QA"}),
+    ("Norwegian Air Shuttle cut its winter flights.", set()),
+    ("Japan Display shares fell 9% in Tokyo.", set()),
+    ("State Bank of India cut its lending rate.", set()),
+    ("Telecom Italia sold its fixed-line network.", set()),
+    ("The Bangladesh Garment Manufacturers and Exporters Association rejected the wage rise.", set()),
+    ("Mining companies in Peru halted output during the protests. Peruvian copper exports fell 6%, the mines ministry said. Chinese smelters, which buy most of the ore, have turned to Chile.", {"CL", "CN", "PE"}),
+    ("Coal India said output rose 7% in the year to March. The company supplies most of the fuel burnt in India's power stations. Indonesian and Australian coal imports fell as a result.", {"AU", "ID", "IN"}),
+    ("The Dutch gas hub's front-month contract rose 5% as Norwegian supplies were cut by maintenance at the Troll field. Gas storage in Germany is 80% full.", {"DE", "NL", "NO"}),
+    ("Dockers in Antwerp and Rotterdam walked out over pension changes. Belgian unions said the strike would last two days. Ships were diverted to Hamburg and Le Havre.", {"BE"}),
+    ("Filipino nurses have long worked in British hospitals. The Philippines has capped the number who can leave each year.", {"GB", "PH"}),
+    ("Swiss watch exports fell 8% in October as demand from China and Hong Kong slumped. Watches sold in the United States held up better.", {"CH", "CN", "HK", "US"}),
+    ("Shares in Anglo American fell 4% after the miner cut its copper forecast. Its platinum unit in South Africa was spun off last year. Chilean mines supply a third of its copper.", {"CL", "ZA"}),
+    ("The Korea Composite index rose 1.5%, led by chipmakers. Samsung Electronics gained 3%, and the Korean won strengthened.", {"KR"}),
+    ("Prices for the Japan-Korea Marker rose 4% as a cold snap hit North Asia. Buyers in China also returned to the spot market.", {"CN"}),
+    ("Mexican Maya crude lost ground as US refiners bought more Canadian heavy oil.", {"CA", "MX", "US"}),
+    ("Traders said the Saudi Arab Medium grade was oversubscribed.", {"SA"}),
+    ("Australian LNG producers warned of a shortfall on the east coast.", {"AU"}),
+    ("Chinese LNG imports fell 10% as pipeline gas from Russia rose.", {"CN", "RU"}),
+    ("The Chilean Escondida mine, the world's largest, was hit by a strike.", {"CL"}),
+    ("Output at the Mexican Cantarell field has fallen for two decades.", {"MX"}),
+    ("The Brazilian Tupi field produces a million barrels a day.", {"BR"}),
+    ("Output from the Kazakh Tengiz field rose after an expansion.", {"KZ"}),
+    ("The Anglo Asian Mining chief said gold output would rise.", set()),
+    ("The double Irish tax scheme was closed to new companies in 2015.", set()),
+    ("Tech groups routed royalties through a Dutch sandwich to cut their tax bills.", set()),
+    ("The Times of India reported that the deal was close.", set()),
+    ("The Saudi Gazette said the kingdom would raise output.", set()),
+    ("The Japan Times said exports rose for a third month.", set()),
+    ("The EU-Japan Economic Partnership Agreement cut tariffs on wine.", set()),
+    ("The Korea-US free trade agreement took effect in 2012.", {"KR", "US"}),
+    ("The Canada-EU trade deal has cut tariffs on cheese.", {"CA"}),
+    ("The Saudi-led group of producers agreed to cut output.", {"SA"}),
+    ("Anti-dumping duties on Chinese steel were extended for five years.", {"CN"}),
+    ("Swiss bank accounts were opened in the names of the minister's children.", {"CH"}),
+    ("Japanese whisky exports rose a fifth last year.", {"JP"}),
+    ("Cuban cigars are still banned in the United States.", {"CU", "US"}),
+    ("Mexican braceros worked on American farms from 1942 to 1964.", {"MX", "US"}),
+    ("Workers at the Dutch Groningen gas field were laid off as the field closed.", {"NL"}),
+    ("The Venezuelan Orinoco belt holds the world's largest oil reserves.", {"VE"}),
+    ("German works councils must approve the plan.", {"DE"}),
+    ("The Australian Financial Review reported the bid.", set()),
+    ("Production at Kenya's Olkaria geothermal plant rose.", {"KE"}),
+    ("Regulators in Ireland have questioned the double Irish, a scheme that let firms pay little tax. Apple, which used it, said it paid all the taxes it owed.", {"IE"}),
+    ("The iShares MSCI Brazil fund lost a fifth of its value this year as the real fell. Brazilian shares have lagged those in Mexico and Chile.", {"BR", "CL", "MX"}),
+    ("The Times of India, citing people familiar with the talks, said Coal India would buy mines in Australia. Indian power demand rose 9% last year.", {"AU", "IN"}),
+    ("Shares of Canadian Solar rose 6% in New York after it won a contract in Texas. The company, which makes most of its panels in China and Thailand, raised its forecast.", {"CN", "TH"}),
+    ("The Turkish Stream and Blue Stream pipelines carry Russian gas under the Black Sea to Turkey. Hungary and Serbia also receive gas through the line.", {"HU", "RS", "RU", "TR"}),
+    ("Brent crude fell 2% after Saudi Arabia said it would raise output. The Saudi-led group, which includes Russia, has cut supply since 2022. Saudi Aramco will set its Arab Light price for Asia on Sunday.", {"RU", "SA"}),
+    ("German Bund yields rose to 2.6%.", {"DE"}),
+    ("Investors sold German Bunds and bought Italian BTPs.", {"DE", "IT"}),
+    ("French OAT spreads widened after the vote.", {"FR"}),
+    ("Japanese JGB yields hit a 15-year high.", {"JP"}),
+    ("Chinese A-shares rose 2% in Shanghai.", {"CN"}),
+    ("Chinese ADRs fell in New York.", {"CN"}),
+    ("The Japanese Topix index rose 1%.", {"JP"}),
+    ("The Brazilian Bovespa fell 3% as the real weakened.", {"BR"}),
+    ("The Turkish BIST 100 index hit a record.", {"TR"}),
+    ("The Korean Kospi fell 2% on Monday.", {"KR"}),
+    ("The Indian Sensex closed at a record.", {"IN"}),
+    ("The Mexican Bolsa rose 1%.", {"MX"}),
+    ("Spanish Bonos yields fell.", {"ES"}),
+    ("Yields on Italian bonds rose after the budget. German Bunds, the euro zone's benchmark, were steady. Traders in London said Greek debt was also in demand.", {"DE", "GR", "IT"}),
+]
+# fmt: on
+# rows of MARKETS the rules still misread (strict xfail, as KNOWN_MISREADINGS): an alloy WordNet
+# lacks ("Dutch metal"), a demonym before a union's one-word name ("the Polish Solidarity union")
+# and before a field's or a mine's name no dictionary lists ("the Chilean Escondida mine", "the
+# Mexican Cantarell field", "the Dutch Groningen gas field"), which reads as a firm's name as
+# "Saudi Aramco" does, the tax scheme called "the double Irish", and a demonym before the name of
+# the country's share index, exchange or government bonds ("the Korean Kospi", "the Mexican Bolsa",
+# "German Bunds", "Spanish Bonos"), read as the first word of a proper name
+MARKETS_MISREAD = frozenset(
+    [
+        "The frames were gilded with Dutch metal.",
+        "The Polish Solidarity union called a strike at the shipyard.",
+        "The Chilean Escondida mine, the world's largest, was hit by a strike.",
+        "Output at the Mexican Cantarell field has fallen for two decades.",
+        "Output from the Kazakh Tengiz field rose after an expansion.",
+        "The double Irish tax scheme was closed to new companies in 2015.",
+        "Workers at the Dutch Groningen gas field were laid off as the field closed.",
+        "German Bund yields rose to 2.6%.",
+        "Investors sold German Bunds and bought Italian BTPs.",
+        "The Japanese Topix index rose 1%.",
+        "The Brazilian Bovespa fell 3% as the real weakened.",
+        "The Korean Kospi fell 2% on Monday.",
+        "The Indian Sensex closed at a record.",
+        "The Mexican Bolsa rose 1%.",
+        "Spanish Bonos yields fell.",
+        "Yields on Italian bonds rose after the budget. German Bunds, the euro zone's benchmark, were steady. Traders in London said Greek debt was also in demand.",
+    ]
+)
+
 
 ROWS = (
     PEOPLE
@@ -6915,6 +7164,7 @@ ROWS = (
     + SOCIETY
     + LAYOUT
     + LIFESTYLE
+    + MARKETS
 )
 
 
@@ -6950,6 +7200,7 @@ ROWS = (
             | SOCIETY_MISREAD
             | LAYOUT_MISREAD
             | LIFESTYLE_MISREAD
+            | MARKETS_MISREAD
             else [],
         )
         for body, codes in ROWS
