@@ -223,6 +223,11 @@ _AGE_AFTER = re.compile(rf", (?:aged )?\d{{1,3}},|, aged (?:{_NUMBER_WORDS})(?:-
 _WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
 _APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},)")
+# a person's role at a named place set off after a name: ", a vet in Leeds,", ", an aide at
+# Westminster,"; a country is no one's vet in a town, so the name before it is a person's
+_A_ROLE_AT_A_PLACE = re.compile(
+    r", (?:a|an) ((?:[\w'’-]+ ){0,3}?[\w'’-]+) (?:in|at|from|near) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2},"
+)
 # a role set off by commas before a name: "The chief executive, Siobhán Wales,"
 _ROLE_BEFORE = re.compile(r"(?<![^\W_])([a-z][\w-]*), $")
 _PLAIN_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)[^\S\n]+$")
@@ -1332,6 +1337,10 @@ def _in_a_name(
         and _set_off_as_a_person(body, start, start + len(form))
     ):
         return True  # "French, a former nurse, denies": a people's name takes no role in the singular
+    if (role := _A_ROLE_AT_A_PLACE.match(body, start + len(form))) is not None and _a_role(
+        role.group(1).split()
+    ):
+        return True  # "Holland, a vet in Leeds, said": a person's job in a town
     if (
         body.startswith(", who ", start + len(form))
         and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
@@ -3842,12 +3851,12 @@ _KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
 
 
 # an apposition that calls the name a business or a venue: "Iceland, the supermarket chain,",
-# "Jamaica, a pub in Leeds,"; its noun ends the apposition or comes before "in", "of", "that" or
+# "Jamaica, a pub in Leeds,", "Lebanon, a high school in Ohio,"; its noun ends the apposition or comes before "in", "of", "that" or
 # "which" ("Kenya, the region's biggest economy," and "Mexico, a market for carmakers," are countries)
 _BUSINESS_NOUNS = (
     "chain|company|firm|retailer|supermarket|grocer|carrier|airline|lender|insurer|brewer|brewery|carmaker"
     "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
-    "|subsidiary|operator"
+    "|subsidiary|operator|school|college|academy|seminary"
 )
 _CALLED_A_BUSINESS = re.compile(
     rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"

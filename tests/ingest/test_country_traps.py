@@ -7127,6 +7127,96 @@ MARKETS_MISREAD = frozenset(
 )
 
 
+# fmt: off
+# one story of four to eight sentences beside each of a set of the corpus's articles, on the same
+# topic and with the same traps (people, towns, breeds, firms and idioms named like countries),
+# in other sentence shapes: the trap opening a sentence, in a possessive, after "said" or
+# "according to", in a quotation, in a list with countries, in a question, in a headline
+SIBLINGS_0: list[tuple[str, set[str]]] = [
+    ('Thai cooking is now the best-selling course at a cookery school in Bradford. Its founder, Malee Carter, learned to cook in Bangkok. "Students want the food they ate in Thailand," Carter said. Thai basil, lemongrass and galangal arrive each week from Thailand and Vietnam. Italian classes, once the most popular, now fill only half their places. Will Korean cooking be next?', {"TH", "VN"}),
+    ('Turkish delight, rose and lemon, still outsells everything at a sweet shop in York that opened in 1976. Its founder came from Turkey as a young man. His daughter, Georgia Demir, now runs the shop. Georgia\'s best seller is a box of Turkish delight with pistachios from Iran. Turkey, roast with chestnuts, is served at the shop\'s Christmas lunch. "Nobody comes for the Danish pastries," said Demir.', {"IR", "TR"}),
+    ('Afghan hounds are vanishing from British show rings, the Kennel Club said. Only 150 Afghan puppies were registered last year. The breed was brought from Afghanistan a century ago. French bulldogs, Great Danes and Irish wolfhounds were among the breeds named in the report. According to Holland, a vet in Leeds, flat-faced dogs suffer most. Breeders in Poland and Hungary sell puppies more cheaply.', {"AF", "GB", "HU", "PL"}),
+    ("Air India will add flights to Doha, the airline said. Qatar Airways and Air India already share routes to Brazil. India's aviation ministry approved the deal on Monday. Air India's chief executive said demand from Indian workers in Qatar was rising. Was the deal a reply to Emirates? Qatar has signed an open-skies pact with the European Union.", {"BR", "IN", "QA"}),
+    ('Record summer for airline group. The Dutch carrier flew more passengers than ever, helped by new routes to India and Brazil. Vietnamese travellers doubled in number. The group said fuel costs had eased.', {"BR", "IN", "NL", "VN"}),
+    ('Airlines including Turkish Airlines and Singapore Airlines reported strong winter bookings. Turkish carriers added flights to Jordan and Vietnam. South Korean travellers booked trips to Spain and Portugal. Jet fuel prices rose in China and Singapore.', {"CN", "ES", "JO", "KR", "PT", "SG", "TR", "VN"}),
+    ('Spanish slugs have reached allotments in Derbyshire, gardeners said. The slugs spread from Spain and France across northern Europe. Norway and Sweden have fought them for years. Norwegian scientists found beer traps worked best. What else works? Russian comfrey, according to one society, keeps them away.', {"ES", "FR", "NO", "SE"}),
+    ('America Solis, the weaver, has died at 79. America\'s textiles hang in museums in Mexico and the United States. Solis was born in Oaxaca, Mexico. "She made the old patterns live again," said a curator in Japan. Mexican weavers came to her funeral. American collectors had bought her work for decades.', {"JP", "MX", "US"}),
+    ('Anatole Ireland, the shipbuilder, has died at 91. Ireland built trawlers for fleets in Norway and Chile. Ireland\'s yard in Belfast closed in 1998. "He built boats that lasted," according to his son, Patrick Ireland.', {"CL", "NO"}),
+    ('Antarctic ice more than a million years old has been drilled by scientists from Italy and France. Antarctica holds the oldest ice on Earth. The Italian-led team said the core would show how the climate changed.', {"AQ", "FR", "IT"}),
+    ('Ancient DNA shows that Iberian farmers mixed with North African farmers 4,000 years ago. Bones from Spain and Portugal were compared with bones from Morocco. Scientists in Germany led the work. Iberian genes were found in African graves.', {"DE", "ES", "MA", "PT"}),
+    ('Asian companies sold record bonds this month. Chinese developers, Japanese banks and an Indonesian utility led the sales. Thai borrowers also returned. Investors in Singapore and Japan bought most of the debt. Oman sold bonds as well.', {"CN", "ID", "JP", "OM", "SG", "TH"}),
+    ('Dutch masters and Spanish guitars sold for record sums at an auction in London. Bidders from China and the United States filled the room. Chinese buyers took most of the guitars. Irish silver and British clocks also sold. The sale ended with a game of Chinese whispers.', {"CN", "GB", "IE", "US"}),
+    ("Aurelio Baptista, the diplomat, has died at 87. Baptista helped end Mozambique's civil war in talks held in Italy. Mozambique's president said he was a peacemaker. He later served in Tanzania, Zambia and Portugal.", {"IT", "MZ", "PT", "TZ", "ZM"}),
+    ('Bakers are raising prices as butter costs climb. Danish butter and Irish butter both rose by a fifth. British bakers buy much of their butter from Ireland and New Zealand. Danish pastries will cost more this Christmas. Butter from France is dearer too.', {"DK", "FR", "GB", "IE", "NZ"}),
+    ('A Baltic steelmaker has idled a furnace in Latvia. Cheap imports from China, Turkey, India and Vietnam have piled up. Chinese steel sells for less than it costs to make in Europe. Poland, Germany and Finland have asked Brussels for tariffs.', {"CN", "DE", "FI", "IN", "LV", "PL", "TR", "VN"}),
+    ("The Bank of Canada cut rates for a third time. Canada's economy slowed as exports to the United States fell. The Canadian dollar weakened. Canada Goose shares, however, rose.", {"CA", "US"}),
+    ('Beekeepers are importing Italian queens after a hard winter. Italy sends thousands of queens to Britain each spring. Some beekeepers in Scotland prefer bees from Slovenia or Greece. Italian bees are gentle, according to one keeper.', {"GB", "GR", "IT", "SI"}),
+    ("Belgian coalition talks have stalled over the pension age. Belgium has had no government for six months. The Flemish parties want a higher age. Belgium's king met party leaders on Tuesday.", {"BE"}),
+    ('Bernard Wales, the typeface designer, has died at 88. Wales drew letters used on road signs in Sweden and the Netherlands. Wales\'s best-known face, Corinth, was used in Greece. He was born in Portugal. "Wales never stopped drawing," said his daughter.', {"GR", "NL", "PT", "SE"}),
+    ("A Brazilian meatpacker will buy four Australian beef plants. Brazil's JBS already owns plants in Australia and the United States. The Brazilian firm said Australian beef would go to China, Japan and South Korea. Uruguay and Argentina also sell beef to Asia.", {"AR", "AU", "BR", "CN", "JP", "KR", "US", "UY"}),
+    ('Language schools in Brighton had a record summer. Students came from China, Japan, Brazil, Turkey and Saudi Arabia. Chinese students were the largest group. British schools compete with those in Ireland, Canada and Australia.', {"AU", "BR", "CA", "CN", "GB", "IE", "JP", "SA", "TR"}),
+    ("Danny Wales scored twice as Bristol City stayed top. Wales's first goal came after ten minutes. The Swedish defender made a mistake for the second. Wales, the striker, has been called up by Wales.", {"GB", "SE"}),
+    ('A bushfire warning was issued for Denmark and Albany in Western Australia. Denmark, a town of 2,500, was evacuated. Firefighters from Canada joined crews in Australia.', {"AU", "CA"}),
+    ('Cafe chains are leaning on comfort food for winter. Turkish eggs and French toast are on most menus. Georgian dumplings are popular too. The chains buy coffee from Ethiopia and hazelnuts from Turkey.', {"ET", "TR"}),
+    ('Canada Goose shares jumped as Chinese shoppers returned. Canada Goose sells parkas in China, France and the United States. Americans bought fewer coats. The Canadian firm makes its coats in Canada.', {"CA", "CN", "FR", "US"}),
+    ("Carney and Meloni signed a grain pledge in Rome. Canada will ship wheat to Italy through Greek ports. Italy's prime minister said the deal helped farmers. The Canadian prime minister said grain prices would fall.", {"CA", "GR", "IT"}),
+    ("Chad Israel ran for three scores as the Bulldogs beat Tennessee. Israel's first touchdown came in the opening minute. Chad, a junior, is from Georgia. The Canadian kicker added two field goals.", {"CA"}),
+    ('"It\'s all Greek to voters," the chancellor was warned. The spending plan was written in a way few in Britain understood. Greece, France and Germany publish shorter budgets. Britain spends more on debt than Japan.', {"DE", "FR", "GB", "GR", "JP"}),
+    ('Chard and sprouts lifted winter vegetable sales. Swiss chard sales rose by a third. British growers sold more sprouts than ever. Dutch growers and farmers in Spain supply the rest.', {"ES", "GB", "NL"}),
+    ("Chile's Senate passed a pension overhaul. Chile will raise employer payments. Peru and Colombia are watching the reform. Chilean unions welcomed the vote.", {"CL", "CO", "PE"}),
+    ("Chinese mitten crabs were found in a Welsh river. The crabs came from China in ships' ballast water. They have spread across Germany and the Netherlands. Welsh officials asked anglers to report them.", {"CN", "DE", "GB", "NL"}),
+    ("Cocoa prices slipped as Ivory Coast arrivals beat forecasts. Ghana and Ivory Coast grow most of the world's cocoa. Nigeria and Cameroon also export beans. Swiss chocolate makers said costs would fall.", {"CH", "CI", "CM", "GH", "NG"}),
+    ("The container ship Ever Jordan ran aground off Singapore. The Ever Jordan, owned by a Taiwanese firm, was carrying goods from China to Germany. The Ever Jordan's crew were safe, said the port. The ship is registered in Panama.", {"CN", "DE", "PA", "SG", "TW"}),
+    ("Copper miners in Zambia won tax relief. Zambia's government cut royalties. Canadian and Chinese firms own most of the mines. Congo's mines lie across the border.", {"CA", "CD", "CN", "ZM"}),
+    ('A council approved a swimming pool on Jamaica Road. Jamaica Road runs through Bermondsey. The builder, from Poland, will start in spring. Residents from Ireland and Romania backed the plan.', {"IE", "PL", "RO"}),
+    ('Councils were asked to clear Turkey oaks and Norway maples from ancient woodland. Turkey oaks were planted in England in the 1700s. Norway maples came from Norway. The trees are also a problem in the Netherlands and France.', {"FR", "GB", "NL", "NO"}),
+    ('Czech mayoral race tightens. The Czech capital votes in a week. Trams are the main issue. A candidate from Slovakia is also running.', {"CZ", "SK"}),
+    ("A Dakar film festival honoured a Senegalese director. Senegal's film makers showed work from Mali and Guinea. The director's comedies are set in villages.", {"GN", "ML", "SN"}),
+    ("Darnell French scored 31 as Lebanon edged Poland Seminary. French's free throws sealed the game. Lebanon, a high school in Ohio, will meet Pike in the final. The Poland coach played in Italy and Spain.", {"ES", "IT"}),
+    ('Devon farmers are turning to Jersey cows. Jersey milk is richer than most. The breed comes from Jersey. Farmers there export embryos to Kenya and Brazil.', {"BR", "JE", "KE"}),
+    ('Dockers rejected the Nordvik pay offer. Nordvik runs ports in Sweden, Germany and Poland. Swedish unions backed the strike.', {"DE", "PL", "SE"}),
+    ("A documentary about Mongolian herders won the top prize at Sheffield. Mongolia's herders lost half their animals in a hard winter. The film was made with money from France and Germany. South Korea and Japan will show it.", {"DE", "FR", "JP", "KR", "MN"}),
+    ('The ECB held rates as inflation cooled. German and French inflation fell. Italy and Greece still pay more to borrow.', {"DE", "FR", "GR", "IT"}),
+    ("Egyptian cotton and Harris tweed led the autumn shows. Designers from Italy and Japan used Egyptian cotton. Egypt grows less cotton than it did. South Korea's buyers ordered tweed.", {"EG", "IT", "JP", "KR"}),
+    ("Egyptian cotton growers face water cuts. Egypt takes most of its water from the Nile. Ethiopia's dam has cut the flow. Sudan also relies on the river.", {"EG", "ET", "SD"}),
+    ('Egyptian geese and Chinese water deer are spreading across East Anglia. Chinese water deer came from China. Egyptian geese escaped from parks. Swedish and Norwegian scientists study the geese.', {"CN", "NO", "SE"}),
+    ('England beat the Netherlands with a late Jordan header. Jordan, the England defender, scored in the 89th minute. The Dutch had led at half time. Georgia and Scotland also won.', {"GB", "GE", "NL"}),
+    ('Erdogan and Meloni backed a Black Sea grain route. Georgia offered its ports. Georgian officials said ships from Ukraine could dock at Poti. Russian warships have threatened ships.', {"GE", "RU", "UA"}),
+    ("An Ethiopian runner broke the course record in Valencia. Ethiopia's runners won three of the top five places. A Kenyan was second. Kenya and Uganda sent strong teams. A British runner was tenth.", {"ET", "GB", "KE", "UG"}),
+    ('An exhibition traces the Chinese porcelain trade. Chinese porcelain reached Europe on Dutch and Portuguese ships. Potters in England and Germany copied it. Delftware was made in the Netherlands.', {"CN", "DE", "GB", "NL", "PT"}),
+    ("The Ferreira brothers scored as Porto clinched the title. Porto's fans filled the streets. Portugal's league ends next week. The Portuguese coach said the title was for the city.", {"PT"}),
+    ("Ferries to Jersey added sailings. Jersey's tourism recovered after two bad years. Visitors came from France, Germany and Ireland. A Jordanian hotelier bought a hotel on the island.", {"DE", "FR", "IE", "JE", "JO"}),
+    ("FIFA confirmed World Cup venues in the United States, Canada and Mexico. Canadian cities will host ten games. Mexico's Azteca stadium will host the opening match.", {"CA", "MX", "US"}),
+    ("A film festival opened with a documentary on miners' wives. The Welsh film follows women from the valleys. Films from Poland, Chile and Ireland are also showing.", {"CL", "GB", "IE", "PL"}),
+    ("Fishmongers report a rush for Patagonian toothfish and Greenland halibut. Toothfish are caught off Chile and Argentina. Norwegian boats land most of the halibut. Scotland's fleet catches little of either.", {"AR", "CL", "GB", "NO"}),
+    ("Five ways to cross the Congo river. Ferries run from the Democratic Republic of the Congo to the Republic of the Congo. Other trips cross Mali and Niger. Chad's desert is next.", {"CD", "CG", "ML", "NE", "TD"}),
+    ('A flood warning was issued for Lebanon and Peru as the Wabash river rose. Peru, Indiana, evacuated two schools. The storm had earlier hit Mexico and Cuba.', {"CU", "MX"}),
+    ("A former mayor went on trial over harbour contracts. The Croatian court in Split heard the case. Croatia's prosecutors said he took bribes.", {"HR"}),
+    ('The central bank held rates as inflation eased. Christine Lagarde said in Frankfurt that services prices were still rising. According to Georgia Mills, an economist at a Paris bank, a cut in June is likely. Inflation in Germany and Spain fell faster than expected.', {"DE", "ES"}),
+    ('Coalition partners traded blame over the delayed budget vote in Rome. Meloni said the vote would come next week. Italy\'s deficit will stay below the limit, according to the treasury. "Nobody is leaving the table," said Jordan Bell, a spokesman for a smaller partner.', {"IT"}),
+]
+# fmt: on
+# rows of SIBLINGS_0 the rules still misread (strict xfail, as KNOWN_MISREADINGS): a bare demonym
+# before an animal or a plant in a story with no word of species ("Egyptian geese escaped",
+# "Russian comfrey", "Greenland halibut" at a clause's start), a one-word surname before a role
+# WordNet lists below no athlete ("Jordan, the England defender,"), a school's name referred back
+# to as a modifier ("The Poland coach"), US towns named before the state that places them, and
+# recalls lost to a later idiom ("Danish pastries") or to the short form "Congo"
+SIBLINGS_0_MISREAD = frozenset(
+    [
+        "Spanish slugs have reached allotments in Derbyshire, gardeners said. The slugs spread from Spain and France across northern Europe. Norway and Sweden have fought them for years. Norwegian scientists found beer traps worked best. What else works? Russian comfrey, according to one society, keeps them away.",
+        "Bakers are raising prices as butter costs climb. Danish butter and Irish butter both rose by a fifth. British bakers buy much of their butter from Ireland and New Zealand. Danish pastries will cost more this Christmas. Butter from France is dearer too.",
+        "A bushfire warning was issued for Denmark and Albany in Western Australia. Denmark, a town of 2,500, was evacuated. Firefighters from Canada joined crews in Australia.",
+        "Copper miners in Zambia won tax relief. Zambia's government cut royalties. Canadian and Chinese firms own most of the mines. Congo's mines lie across the border.",
+        "Darnell French scored 31 as Lebanon edged Poland Seminary. French's free throws sealed the game. Lebanon, a high school in Ohio, will meet Pike in the final. The Poland coach played in Italy and Spain.",
+        "Egyptian geese and Chinese water deer are spreading across East Anglia. Chinese water deer came from China. Egyptian geese escaped from parks. Swedish and Norwegian scientists study the geese.",
+        "England beat the Netherlands with a late Jordan header. Jordan, the England defender, scored in the 89th minute. The Dutch had led at half time. Georgia and Scotland also won.",
+        "Fishmongers report a rush for Patagonian toothfish and Greenland halibut. Toothfish are caught off Chile and Argentina. Norwegian boats land most of the halibut. Scotland's fleet catches little of either.",
+        "A flood warning was issued for Lebanon and Peru as the Wabash river rose. Peru, Indiana, evacuated two schools. The storm had earlier hit Mexico and Cuba.",
+    ]
+)
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -7165,6 +7255,7 @@ ROWS = (
     + LAYOUT
     + LIFESTYLE
     + MARKETS
+    + SIBLINGS_0
 )
 
 
@@ -7201,6 +7292,7 @@ ROWS = (
             | LAYOUT_MISREAD
             | LIFESTYLE_MISREAD
             | MARKETS_MISREAD
+            | SIBLINGS_0_MISREAD
             else [],
         )
         for body, codes in ROWS
