@@ -1199,6 +1199,7 @@ def not_the_country(
             and not a_firm_of_the_country(body, start, end, context)
         )
         or _place_or_institution(body, start, form, previous, following, context)
+        or _a_thing_after_an_article(body, start, end, context)
         or previous in _PLACE_BEFORE
         or (
             previous in _OPENS_A_NAME_BEFORE
@@ -3784,6 +3785,8 @@ def _place_or_institution(
         ):
             return True  # "a Georgia man", "a Georgia company": the country's would be "a Georgian";
             # not "a Georgia visa", "a Georgia international" (a player of its national side)
+        if _a_crop_after(body, start + len(form), context):
+            return True  # "the Georgia peach harvest", "Georgia pecans": the country's are "Georgian"
         named = _us_places_named(body, context) - {form}
         own_city = any((place, form) in context.city_states for place in named)
         if (
@@ -3812,6 +3815,53 @@ def _place_or_institution(
 
 # a capitalised participle after "the" before a demonym: a nickname ("the Flying Scot")
 _NICKNAME_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+[A-Z][a-z]+ing[^\S\n]+$")
+
+
+def _a_thing_after_an_article(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether "a" or "an" stands right before a form that no noun, hyphen, possessive or clause
+    of its own follows, and the body writes the form as the first word of a WordNet compound
+    ("Panama hats ... A Panama is woven by hand"): the thing, the compound's head left out, as
+    a country takes no article ("a Georgia man" and "an Iraq that" aside)."""
+    if _AN_ARTICLE_BEFORE.search(body, max(0, start - 4), start) is None:
+        return False
+    after = _NO_NOUN_AFTER.match(body, end)
+    word = after.group(1) if after is not None else None
+    if after is None or (
+        word and word in context.nouns and word not in _AUXILIARIES and word not in context.verb_forms
+    ):
+        return False  # "a Georgia man", "a Panama win"; not "A Panama is woven", "a Panama was"
+    lower = body[start:end].lower()
+    return any(
+        (lower, word) in context.compounds or (lower, _singulars(word)[-1]) in context.compounds
+        for word in _compound_heads(body, body[start:end])
+    )
+
+
+# what may follow a thing's name after "a": an end of the clause or a lower-case word, which is
+# no noun, no relative pronoun and no "of" ("A Panama is woven", "wore a Panama."; not "an Iraq
+# that", "a Britain of")
+_NO_NOUN_AFTER = re.compile(
+    r"(?:[^\S\n]*[.,;:!?)]|[^\S\n]+(?!(?:that|which|who|whose|where|of)(?![^\W_]))([a-z]+)(?![^\W_'’-]))"
+)
+
+
+def _compound_heads(body: str, form: str) -> list[str]:
+    """The lower-case words the body writes right after the form ("Panama hats": "hats")."""
+    return re.findall(rf"(?<![\w'’-]){re.escape(form)}[^\S\n]+([a-z]+)(?![\w'’-])", body)
+
+
+def _a_crop_after(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a plant WordNet has as a food too stands right after a US state's name ("Georgia
+    peach growers", "the Georgia pecan harvest"): a state's crop, which a country of that name
+    would describe by its demonym ("Georgian wine")."""
+    word = _LOWER_WORD.match(body, end)
+    return (
+        word is not None
+        and word.group(1) not in context.verb_forms  # "Exports to Georgia rose"
+        and any(noun in context.plants and noun in context.foods for noun in _singulars(word.group(1)))
+    )
+
+
 # "a" or "an" right before a form, and a lower-case word right after it: "a Georgia man"
 _AN_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])[Aa]n?[^\S\n]+$")
 _A_NOUN_AFTER = re.compile(r"[^\S\n][a-z]")

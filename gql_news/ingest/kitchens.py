@@ -109,7 +109,7 @@ _RECIPE = _words(
 # a sentence of a gardening column
 _GARDEN = _words(
     "sow sown sowing prune pruned pruning allotment allotments gardener gardeners gardening"
-    " fleece compost seedlings whitefly aphids garden[-\\s]cent(?:re|er)s?"
+    " fleece compost seedlings whitefly aphids garden[-\\s]cent(?:re|er)s? bees pollinators borders"
 )
 # a sentence of trade or farming: a country's produce
 _PRODUCE = _words(

@@ -430,8 +430,11 @@ def ends_a_longer_name(body: str, start: int) -> bool:
 
 
 # a firm's noun after a demonym and one or two lower-case words: "the American sandwich chain"
+# (no determiner among the words between, which would open another phrase: "Great Danes won
+# their group" names a dog's feat, not a group of firms)
 _A_FIRM_AFTER = re.compile(
-    r"(?:[^\S\n]+[a-z-]+){1,2}[^\S\n]+(?:chain|company|firm|group|retailer|maker|carrier|airline|lender"
+    r"(?:[^\S\n]+(?!(?:its|their|his|her|our|my|your|the|an?|this|that|these|those)(?![\w'’-]))[a-z-]+){1,2}"
+    r"[^\S\n]+(?:chain|company|firm|group|retailer|maker|carrier|airline|lender"
     r"|insurer|brewer|exporter|importer|producer|manufacturer|giant|brand)s?(?![\w'’-])"
 )
 

@@ -134,7 +134,7 @@ def named_as_a_performer(body: str, start: int, end: int, context: CountryContex
     return (
         _after_a_performer(body, start, end, context)
         or _after_a_noun_and_comma(body, start, end, context)
-        or _a_performer_in_apposition(body, end)
+        or _a_performer_in_apposition(body, start, end, context)
     )
 
 
@@ -190,10 +190,32 @@ _APPOSITION_AFTER = re.compile(
 )
 
 
-def _a_performer_in_apposition(body: str, end: int) -> bool:
-    """ "Jordan, the Fulham winger,", "Israel, a striker from Lagos,"."""
+def _a_performer_in_apposition(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """ "Jordan, the Fulham winger,", "Israel, a striker from Lagos,"; or a person's title in the
+    apposition of a surname the body also writes after a given name ("Holland, a water engineer
+    from Cardiff, ... Frances Holland's manual"), wherever that full name stands."""
     found = _APPOSITION_AFTER.match(body, end)
-    return found is not None and a_performer(found.group(1))
+    if found is None:
+        return False
+    noun = found.group(1)
+    return (
+        a_performer(noun)
+        or noun in _MATCH_OFFICIALS
+        or (noun in TITLES and _written_with_a_given_name(body, body[start:end], context))
+    )
+
+
+# the officials of a match, which WordNet files under no performer and no country is called:
+# "Wales, the referee, sent him off"
+_MATCH_OFFICIALS = frozenset(["referee", "umpire", "linesman", "linesmen", "assistant-referee"])
+
+
+def _written_with_a_given_name(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body writes the form after a given name ("Frances Holland") anywhere."""
+    return any(
+        found.group(1).lower() in context.given_names
+        for found in re.finditer(rf"(?<![\w'’-])([A-Z][a-z]+)[^\S\n]+{re.escape(form)}(?![\w-])", body)
+    )
 
 
 _POSSESSOR = re.compile(r"(?<![^\W_])([A-Z][\w-]*)['’]s?[^\S\n]+$")

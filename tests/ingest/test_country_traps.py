@@ -7216,6 +7216,110 @@ SIBLINGS_0_MISREAD = frozenset(
     ]
 )
 
+# sibling stories of development articles (same sections and trap words, other sentence shapes):
+# a surname opening a sentence in an apposition before its full name, a breed after a
+# possessive, a US state's crop, plants in a gardening story, names of people, firms and
+# places named like countries beside the countries themselves
+# fmt: off
+SIBLINGS_1: list[tuple[str, set[str]]] = [
+    ('Holland, a water engineer from Cardiff, drilled her first well in Chad in 1969. Frances Holland\'s manual is still used in Niger. "She never waited for permission," according to a former minister of Chad. Holland later moved back to Wales.', {"GB", "NE", "TD"}),
+    ('Swedes and sprouts split in the frost, growers in the Fens said. Swede prices have doubled since Christmas. According to one grower, a Swede who farms near Boston, seed from Sweden survives the cold better. Shops are buying sprouts from Spain and Morocco instead.', {"ES", "MA", "SE"}),
+    ("Peruvian lilies sold out in a weekend, garden centres said. Were Japanese anemones next? Most perennials still come from Dutch growers, and cut roses are flown in from Kenya. Ruth Holland's nursery in Suffolk stopped selling Spanish broom. Holland said bees prefer Greek oregano.", {"KE", "NL"}),
+    ('Georgia\'s fly-half kicked a late penalty to beat Uruguay 22-20 in Tbilisi. Uruguay led for an hour. "We will be sharper against Portugal," said the Georgia captain. Georgia, Portugal and Romania are all chasing a World Cup place.', {"GE", "PT", "RO", "UY"}),
+    ("Georgia peach growers fear a late frost, the University of Georgia said. The state's orchards near Macon blossomed early. Georgia exports pecans to China and Mexico. Were the trees in Georgia ready for the cold?", {"CN", "MX"}),
+    ("Pecans from Georgia face new tariffs after China raised duties on American nuts. According to the Georgia Pecan Growers Association, China bought a third of the crop. Georgia's growers may turn to India.", {"CN", "IN", "US"}),
+    ('Georgia poultry farms lost thousands of birds in the storm, the state said. Georgia supplies a tenth of US broilers. Farmers in Gainesville said the storm then moved into South Carolina.', {"US"}),
+    ("Georgia's pack ground down Samoa in Tbilisi. The Georgian scrum won seven penalties. Ben Wales, the referee, sent a Samoan wing to the sin bin. Wales said afterwards the call was simple. The fly-half was born in Galway to an Irish father.", {"GE", "IE", "WS"}),
+    ('Georgia stunned Portugal 24-19. Ben England refereed the match, and England sent off a Portuguese prop. "Georgia has waited a long time," said the coach. Jersey Reds once supplied three players to the Portugal squad.', {"GE", "PT"}),
+    ("Georgian winemakers poured amber wine for buyers in Atlanta. The state of Georgia is better known for peaches. Georgia's embassy in Washington organised the fair, and most Georgian wine goes to Russia.", {"GE", "RU"}),
+    ("Georgieva urged Argentina to keep cutting its deficit. Argentine unions called a strike. The IMF is Argentina's largest creditor, according to Georgieva.", {"AR"}),
+    ("German shepherds topped the entries at Crufts, ahead of French bulldogs. Were Afghan hounds and Irish setters back in fashion? A Swedish breeder's Great Dane won its group. Exhibitors came from France, Germany and Japan. A Turkish Van swam in a paddling pool.", {"DE", "FR", "JP", "SE"}),
+    ('The National Bank of Poland bought 15 tonnes of gold in October. Poland, China and India led central bank buying. Gold imports into India fell by a quarter, said a jeweller in Mumbai.', {"CN", "IN", "PL"}),
+    ('Holland scored twice to send Ireland into the final. The Irish forward Holland was later named player of the match. Ireland will face the Netherlands, who beat Belgium.', {"BE", "IE", "NL"}),
+    ('India Fairweather won her first title in Delhi. Fairweather beat a player from Thailand in the semi-final. Tennis is growing in India, and young Indian players need matches. India said she would play next in Georgia, at a tournament in Tbilisi.', {"GE", "IN", "TH"}),
+    ('India Marsh, the botanist, first travelled to India in 1963. "India never stopped working," said her niece. Marsh also worked with botanists in Nepal and Bhutan. Himalayan orchids were her life.', {"BT", "IN", "NP"}),
+    ('An Indian director won the jury prize at Cannes. The film, shot in Kerala, opens in India next month. Films from Iran and South Korea also won prizes.', {"IN", "IR", "KR"}),
+    ('Insects from Japan were released along Cornish rivers to fight Japanese knotweed. Knotweed was brought to Britain by Victorian gardeners. Similar trials in Canada and the Netherlands had mixed results. Himalayan balsam is the next target.', {"CA", "GB", "JP", "NL"}),
+    ('Ireland Baxter, the costume designer, dressed her cast in Indian silk and Egyptian cotton. Baxter grew up among bolts of Irish linen in Belfast. She worked on operas in Italy and Austria. Ireland, as colleagues called her, refused to use Chinese silk for a Japanese play.', {"AT", "IT", "JP"}),
+    ('Ireland held off Argentina 27-22 in Dublin. Cian Brazil scored two tries, and Brazil was named player of the match. The Argentine side had beaten Wales a week earlier. "You cannot give Ireland twenty metres," the Argentina coach said.', {"AR", "GB", "IE"}),
+    ('Irish potato growers are planting blight-resistant varieties bred in the Netherlands and Denmark. Dutch breeders say orders from Ireland have tripled. Scotland exports seed potatoes to Egypt.', {"DK", "EG", "GB", "IE", "NL"}),
+    ("Israel Adeyemi took Nigerian highlife to London. Adeyemi's son, Kenya Adeyemi, runs the studio. Israel toured Britain every year, and his songs were covered by Ghanaian bands.", {"GB", "GH", "NG"}),
+    ('Israel Mendes, a trumpeter born in Porto, recorded one album in Israel. "Israel always said the trumpet was a muscle," according to his daughter. Mendes returned to Portugal in 1975 after years in Brazil.', {"BR", "IL", "PT"}),
+    ('Israel Okafor mapped the creeks of the Niger Delta. Okafor studied surveying in Britain and returned to Nigeria in 1967. Israel, as the boatmen called him, played cricket against sides from Ghana.', {"GB", "GH", "NG"}),
+    ('A Jersey bakery chain sold its Danish pastry unit to a Swedish rival. Holland Price, the chief executive, said shops in Britain would stay. The buyer already supplies Denmark and Norway. Its factory in Jersey City will close. Bank of Ireland financed the deal.', {"DK", "GB", "JE", "NO", "SE"}),
+    ('Jersey City council approved the waterfront towers. Residents said flooding in Jersey City had worsened. The developer is backed by a Dutch pension fund.', {"NL"}),
+    ("Jordan led a young squad into the Asian Cup qualifiers. Jordan's coach picked three teenagers. Will Jordan beat Iraq? The Jordan Football Association said the squad would train in Qatar.", {"IQ", "JO", "QA"}),
+    ('Jordan Maxwell set a marathon record in Chicago. Maxwell, who was born in Kenya, beat two Ethiopian runners. Jordan said the course was fast.', {"ET", "KE"}),
+    ("Jordan Okoro scored twice as Jordan beat Iraq 2-0 in Amman. Okoro's second goal came late. The Iraqi coach said his side were tired.", {"IQ", "JO"}),
+    ('Kenya Walters, the jazz singer, died at 78. Walters toured Japan and France. Kenya, as friends called her, never recorded in Kenya.', {"FR", "JP", "KE"}),
+    ('Kenyan runners won the turkey trot in Buffalo. The Kenyan pair beat an American runner. Both live in Kenya and train in the highlands.', {"KE", "US"}),
+    ("A Kenyan rail extension to the Ugandan border won new funding from China. The line will run from Naivasha towards Uganda. Kenya's transport minister welcomed the loan.", {"CN", "KE", "UG"}),
+    ('Korea Electric Power won a Philippine grid contract. The South Korean firm beat Chinese bidders. Manila said the deal would cut outages in the Philippines.', {"CN", "KR", "PH"}),
+    ('Korean fried chicken and Greek yoghurt topped the menus. Turkish delight sales fell. Chefs from South Korea and Greece cooked at the fair.', {"GR", "KR"}),
+    ('Guinea pigs and Burmese cats helped vets test a new blood screen. Kenya Moore, a vet in Leeds, led the trial. "Guinea pigs hide pain well," Moore said. The screen will be sold in Britain, Germany and India.', {"DE", "GB", "IN"}),
+    ("Guinea worm has nearly been eradicated, the World Health Organization said. Only Chad and South Sudan reported cases last year. Has Guinea worm gone for good? Chad's health ministry said dogs still carry the worm.", {"SS", "TD"}),
+    ('Gulf carriers added flights to Angola and Chad. A Kenyan airline cut routes as Asian airlines struggled with costs. Chinese carriers have grown fast, according to an analyst in Singapore.', {"AO", "CN", "KE", "SG", "TD"}),
+    ('Panama hats are woven in Ecuador, not Panama. The hat maker said a Panama hat from its workshop sells for 300 pounds. Ecuadorian weavers supply the straw, and buyers in Japan and Italy want more.', {"EC", "IT", "JP", "PA"}),
+    ("Kyoto raised its hotel tax as visitors crowded its temples. Visitors from South Korea, China and Taiwan filled the streets. Japan's tourism agency said numbers would keep rising.", {"CN", "JP", "KR", "TW"}),
+    ('Lagarde warned that a trade war between the United States and China would cost Europe dearly. Chinese exports to Europe have risen. German carmakers are most exposed, said Lagarde.', {"CN", "DE", "US"}),
+    ("Niger and Chad agreed to share water data from Lake Chad. The Lake Chad Basin Commission met in N'Djamena. A Chadian minister said Nigeria and Cameroon would join. Lake Chad has shrunk by nine tenths.", {"CM", "NE", "NG", "TD"}),
+    ('A late frost cut the Georgia peach harvest, and growers turned to pecans. Georgia Lamb, who farms near Fort Valley, lost half her trees. Pecans go to China, and Chilean peaches fill the shops in winter. Orchards near Lebanon, Pennsylvania, were spared.', {"CL", "CN"}),
+    ("Jersey Royals will be late this year, growers on Jersey said. Jersey's potato exports go mostly to England. Seasonal workers come from Portugal and Poland. New potatoes from Egypt compete on the shelves.", {"EG", "GB", "JE", "PL", "PT"}),
+    ('Jordan drew with Oman after a late header from Rami Holland. Holland, born in Rotterdam to a Dutch father, chose Jordan over the Netherlands. The Australian referee, Chris England, was booed off. England awarded Oman a penalty.', {"AU", "JO", "NL", "OM"}),
+    ("Northgate Bank's chief defended the bonus pool at the annual meeting in Oslo. Norway's largest pension fund voted against it. Fjord Capital declined to comment.", {"NO"}),
+    ("Nordhavn Bank, a lender in Denmark, set aside more for bad loans. Danish builders are struggling, the bank's chief said. Its shares fell in Copenhagen.", {"DK"}),
+    ('Portuguese man-of-war washed ashore in Cornwall. Lifeguards shut six beaches in Britain, and sightings came from Ireland and Spain. A Portuguese water dog was stung. Beaches in Portugal were not affected.', {"ES", "GB", "IE", "PT"}),
+    ('A malaria vaccine trial in Guinea will expand to Guinea-Bissau and Mali. Hannah Wales led the team in Wales. "We did not expect it," Wales said. The Niger river villages in Mali will be next.', {"GB", "GN", "GW", "ML"}),
+    ('A Malian director won the top prize in Marrakech. The film, about a town on the Niger river, was the first winner from Mali. An Italian director led the jury. Morocco hosts the festival every year.', {"IT", "MA", "ML"}),
+    ('Margaret Wales taught Britain to cook a curry. Wales grew up in India and moved to England in 1947. She also wrote about Thai green curries and Spanish omelettes. British cooks bought a million copies.', {"GB", "IN"}),
+    ("Marguerite Lagarde, a French lace maker, sold collars to Japan and Canada. She was no relation of Christine Lagarde. Lagarde's village lace is still made by hand.", {"CA", "FR", "JP"}),
+    ('Meloni and Macron agreed joint coastguard patrols off Libya. The Italian prime minister and the French president met in Turin. Boats leaving Tunisia will be watched too.', {"FR", "IT", "LY", "TN"}),
+    ("Meloni told parliament that Italy's budget was safe. Bond spreads between Italian and German debt narrowed. Schlein said hospitals were closing wards.", {"DE", "IT"}),
+    ('Belarus and Russia signed a gas deal in Minsk. Lithuania criticised it, and the Lithuanian foreign ministry summoned an envoy. Belarusian factories will pay less for gas.', {"BY", "LT", "RU"}),
+    ("Moldova and Romania agreed to finish a second gas link. The Romanian minister signed the deal near the border. Moldova's winter demand is a third higher than its supply.", {"MD", "RO"}),
+    ("Morocco beat Senegal on penalties to reach the Africa Cup final. The Senegalese kicks were saved. Morocco's captain scored the winner in Rabat.", {"MA", "SN"}),
+    ('Panama hat sales double. "A Panama is woven, never pressed," said the hat maker. The straw comes from Ecuador.', {"EC"}),
+    ('Who buys a Panama hat in winter? Buyers in Japan, the shop said.', {"JP"}),
+    ("Great Danes and Irish setters drew crowds at Crufts. The Danes' owners came from Denmark and Norway.", {"DK", "NO"}),
+    ('Guinea pigs, said the vet, hide their pain. The blood screen was first tried in Germany.', {"DE"}),
+    ("Turkish Van cats love water, breeders say. A Turkish Van won the cat show's top prize.", set()),
+    ("Jersey Royals arrive late. The island's growers blamed frost in Jersey and a shortage of workers from Poland.", {"JE", "PL"}),
+    ('Is Georgia ready for the frost? Peach growers near Macon, Georgia, covered their trees. Georgia peaches fetch high prices in New York.', set()),
+    ('Swede prices doubled after the frost. "Nobody wants a soft swede," said a grower.', set()),
+    ('A Swede, Anders Lind, sells seed from Sweden to farmers in Lincolnshire. Lind said frost-hardy seed sold out.', {"SE"}),
+    ("Kenya Moore's trial used guinea pigs. Moore, a vet, said the test could be sold in Kenya next year.", {"KE"}),
+    ('Holland Price, chief executive of Island Bakeries, said the sale to a Swedish rival was done. Price said Jersey shoppers would notice nothing.', {"JE", "SE"}),
+    ('Israel, as friends called the trumpeter, recorded in Israel in 1982.', {"IL"}),
+    ('Portuguese man-of-war stung two swimmers in Cornwall. Was it a jellyfish? No, said a biologist.', set()),
+    ('German shepherds, French bulldogs and a Manx cat led the show. Breeders from France and Germany took prizes.', {"DE", "FR"}),
+    ('Greek yoghurt and Korean fried chicken were the dishes of the year, the guide said.', set()),
+    ('"Ben England made the right call," the Georgia coach said. England, 34, was refereeing his first Test. Georgia beat Spain.', {"ES", "GE"}),
+    ('According to Wales, the referee, the tackle was high. Wales showed the Portuguese prop a red card.', {"PT"}),
+    ("Margaret Wales's first book sold a million copies. Born in India, Wales moved to England in 1947.", {"GB", "IN"}),
+    ('Who was India Marsh? A botanist who walked for weeks to reach valleys in Nepal.', {"NP"}),
+    ("Fairweather, 19, is named after India, where her parents met. India Fairweather's serve has improved.", {"IN"}),
+    ("Kenya Walters's records sold millions. Walters toured Japan, Brazil and France.", {"BR", "FR", "JP"}),
+    ("Jordan Maxwell of Kenya won the marathon. Maxwell's time was a course record.", {"KE"}),
+    ('The trumpeter Jordan Okafor said Adeyemi never played the same set twice. Adeyemi toured Britain.', {"GB"}),
+    ("Rami Holland, the Dutch-born substitute, scored for Jordan. Holland's header earned Jordan a draw with Oman.", {"JO", "NL", "OM"}),
+    ('Georgia Lamb, a peach grower, said the frost was the worst since 2017. Lamb farms near Fort Valley.', set()),
+    ("Holland's header, Jordan's point: the Amman crowd cheered. Jordan play Syria next.", {"JO", "SY"}),
+    ("Ireland Baxter's costumes were admired in Japan. Baxter was named after her grandmother's home country, Ireland.", {"IE", "JP"}),
+    ('Jersey Reds, the rugby club, folded two years ago. Three of its former players now play for Portugal.', {"PT"}),
+    ('Wales, the referee, sent the Samoan wing to the sin bin. Samoa lost by 14 points.', {"WS"}),
+    ('England, the umpire, gave the Indian opener out. India still won.', {"IN"}),
+]
+# fmt: on
+# rows of SIBLINGS_1 the rules still misread (strict xfail): a US state that the body marks by
+# no US place, office or crop before its name ("Pecans from Georgia face new tariffs"), read as
+# the country; a referee's surname after "according to" (the preposition keeps the country)
+SIBLINGS_1_MISREAD = frozenset(
+    [
+        "According to Wales, the referee, the tackle was high. Wales showed the Portuguese prop a red card.",
+        "Pecans from Georgia face new tariffs after China raised duties on American nuts. According to the Georgia Pecan Growers Association, China bought a third of the crop. Georgia's growers may turn to India.",
+    ]
+)
+
 
 ROWS = (
     PEOPLE
@@ -7256,6 +7360,7 @@ ROWS = (
     + LIFESTYLE
     + MARKETS
     + SIBLINGS_0
+    + SIBLINGS_1
 )
 
 
@@ -7293,6 +7398,7 @@ ROWS = (
             | LIFESTYLE_MISREAD
             | MARKETS_MISREAD
             | SIBLINGS_0_MISREAD
+            | SIBLINGS_1_MISREAD
             else [],
         )
         for body, codes in ROWS
