@@ -44,7 +44,8 @@ exceptional phrases:
   ("Greenland halibut", not where the name opens a clause: "Samoa fly on"); a demonym before a
   noun and an animal or a plant ("Egyptian fruit bats", "Chilean sea bass") outside a story of
   exports and imports; a demonym before an animal or a plant in a body about wildlife
-  ("Egyptian geese"; not in one about gardens, where "Dutch tulips" are the country's); and, in a body about cooking (menus, recipes, chefs), a
+  ("Egyptian geese"; a body about wildlife names species, wildlife, sightings, habitats,
+  naturalists or ecologists; not in one about gardens, where "Dutch tulips" are the country's); and, in a body about cooking (menus, recipes, chefs), a
   demonym before a prepared food, a fried or smoked one, or a word WordNet does not know
   ("Turkish eggs", "Korean fried chicken", "Peruvian ceviche"), and in a body about art or crafts
   a demonym before a word WordNet does not know ("Japanese raku"). Produce stays the country's
@@ -57,7 +58,9 @@ exceptional phrases:
   of a sentence is weighed, not trusted:
   there a form whose lower-case word the same body also uses ("Turkey farmers ... turkeys")
   is that word, unless the body names the country elsewhere and never writes the lower-case
-  word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them").
+  word before the word that follows ("hazelnuts from Turkey ... Turkey grows most of them"); a
+  farm animal's name the body writes only so, twice or more and each time before a lower-case
+  noun, is the animal ("Turkey farmers brace ... Turkey flocks will be kept indoors").
 - **A place or an institution named after it.** "X City", "X River", "University of X",
   "National Gallery of X", "Strait of X", "Island of X", "the river X", "the delta of the X", "Office du X";
   a US state name ("Georgia") in a body that names other US states or US cities
@@ -327,7 +330,9 @@ class _Talk:
 # two characters): in a body that holds one, `_Talk.in_body` runs the pattern.
 _CASE_BLIND_ONLY = ("İ", "ı", "ſ")
 # a body about wildlife or plants rather than trade: it speaks of species
-_SPECIES_TALK = _Talk("species invasive native wildlife")
+_SPECIES_TALK = _Talk(
+    "species invasive native wildlife sighting sightings habitat habitats naturalist naturalists ecologist ecologists"
+)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -2382,6 +2387,13 @@ def _compound(
             return True  # "Turkey was on the menu at the anniversary lunch"
         if lower in context.foods and _a_dish_after_a_food(body, end, words, context):
             return True  # "Turkey sandwiches were served": the food's name before a dish made of it
+        if (
+            lower in context.foods
+            and lower in context.animals
+            and nowhere_else()
+            and _only_opening_noun_phrases(body, form, context)
+        ):
+            return True  # "Turkey farmers brace ... Turkey flocks will be kept indoors"
         return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
     return False
 
@@ -2877,9 +2889,11 @@ def _listed_with_a_compound(body: str, start: int, phrase_end: int, context: Cou
     """Whether a demonym and its lower-case noun (ending at `phrase_end`) stand in a list ("X y,
     Z w and V u") next to a country form that begins a known compound: the items of a list are
     things of one kind, so "Chinese lanterns and Mexican fleabane" is a pair of plants, as
-    "Moroccan tomatoes and Peruvian asparagus" is a pair of the countries' produce."""
+    "Moroccan tomatoes and Peruvian asparagus" is a pair of the countries' produce. Only another
+    demonym's compound sets the kind: a country's name before a noun ("Norway lobster") is no
+    adjective of the same kind, so "British cod and Norway lobster" keeps the cod the country's."""
     return any(
-        _known_compound(body, form_end, form.lower(), context)
+        form.lower() in context.demonyms and _known_compound(body, form_end, form.lower(), context)
         for form, form_end in _neighbouring_items(body, start, phrase_end)
     )
 
@@ -3581,6 +3595,30 @@ def _common_noun_at_sentence_start(
     if after is None:
         return False
     return not written.isdisjoint(_singulars(after.group().split()[0]))
+
+
+def _only_opening_noun_phrases(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body writes `form`, a country's name that is also a farm animal and its meat
+    ("Turkey"), only at the start of sentences and each time before a lower-case noun ("Turkey
+    farmers brace for bird flu. Turkey flocks will be kept indoors"), twice or more: the animal's
+    name, as the country is written after a preposition, with a possessive or before its verb
+    somewhere."""
+
+    def read(text: str) -> bool:
+        found = 0
+        for match in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text):
+            if not sentence_start(text, match.start()):
+                return False
+            after = _LOWER_WORDS_AFTER.match(text, match.end())
+            if after is None or not any(
+                noun in context.nouns for noun in _singulars(after.group().split()[0])
+            ):
+                return False
+            found += 1
+        return found > 1  # one headline's opening ("Turkey inflation slows") may be the country
+
+    found: bool = of_the_body(body, f"opening noun phrases:{form}", read)
+    return found
 
 
 def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:

@@ -7320,6 +7320,86 @@ SIBLINGS_1_MISREAD = frozenset(
     ]
 )
 
+# sibling stories of development articles in the same sections, written apart from them: the same
+# trap words (people, places, breeds, species, firms, idioms named like countries) in new sentence
+# shapes, with the countries they really name
+# fmt: off
+SIBLINGS_2: list[tuple[str, set[str]]] = [
+    ('Chad has refused to sign the border plan. Neither Chad nor Cameroon wants the new posts, according to a diplomat. "Chad will not give up a metre," said the minister. Chadian soldiers still patrol the line, and Chad Okafor, a trader in the market, said prices had doubled.', {"CM", "TD"}),
+    ("New Mexico has signed a water deal with three Mexican states. Under the deal, farmers in New Mexico and across the border in Mexico will share the river in dry years. Was the deal fair to Mexico? Engineers in Santa Fe said it was. The United States government will pay for new gauges.", {"MX", "US"}),
+    ("Fish stocks in the Niger Delta are falling, a study says. Nigeria's fisheries ministry said catches had halved. Lake Victoria, shared by Kenya and Uganda, is losing fish too. The Niger Delta study was paid for by Norway and a Dutch foundation.", {"KE", "NG", "NL", "NO", "UG"}),
+    ("Holland, the winner of the Tour du Niger, has signed for a French team. Dan Holland rode in Niger, Rwanda and Morocco last season. Holland's coach, Georgia Lane, said he was the best sprinter of his age. According to Holland, the Dutch are still the team to beat.", {"FR", "MA", "NE", "NL", "RW"}),
+    ("Nordvik Energy has agreed to sell power to a Polish utility. Nordvik's chief executive, Anna Holm, said the deal would run for ten years. Poland wants to cut its use of Russian gas, Holm said. The cable will run from Norway through Denmark.", {"DK", "NO", "PL", "RU"}),
+    ("Norway lobster numbers have fallen in the North Sea, a survey finds. Scottish boats land most of the catch, but Norway lobster is also fished by Danish crews. Norwegian scientists said the stock in Scotland's waters was at its lowest for twenty years. Scampi, as Norway lobster is sold, is popular in Italy and Spain.", {"DK", "ES", "GB", "IT", "NO"}),
+    ("A novel about a fishing village on the coast of Galway has won the prize. Its author, Ines Carvalho, said she wrote it in a caravan. The chair of the judges, Robert Hale, called it a book about the sea. Publisher Tom Reilly will print another 20,000 copies.", set()),
+    ('Flower paintings by Georgia O\'Keeffe go on show in Dublin next month. O\'Keeffe\'s canvases are on loan from the United States and have never been seen in Ireland. "Georgia O\'Keeffe painted the desert like no one else," said the director. The show then moves to Spain. Irish collectors lent two works by Frida Kahlo from Mexico.', {"ES", "IE", "MX", "US"}),
+    ("Nordvik Energy is betting on floating turbines despite cost overruns. The Norwegian developer said costs had risen by a third. Nordvik's projects off Britain and Norway will go ahead, Anna Holm said. British investors hold a fifth of the company.", {"GB", "NO"}),
+    ("Oklahoma tribes reported record casino revenue last year. Japanese slot machines fill most of the new halls. The tribes also hired croupiers from the Philippines. Ray Buckhorn, the chairman, said Oklahoma had never seen such crowds.", {"JP", "PH"}),
+    ("Only Jordan objects to the water-sharing plan. Jordan's water minister said the plan gave too little to Amman. Israel and Egypt have signed, according to officials. Jordanian farmers in the valley say the river is already too low. Will Jordan change its mind? Lucas Jordan, a hydrologist, doubts it.", {"EG", "IL", "JO"}),
+    ("The opera house has reopened after a Mexican wave of donations. Donors in Mexico gave more than half the money. A Mexican wave rippled through the stalls on the first night. Singers from Argentina, Cuba and Spain took part.", {"AR", "CU", "ES", "MX"}),
+    ("Ruth England, the painter, has died at 91. England's seascapes hang in galleries in Australia and New Zealand. Her sister, Georgia England, said she painted every day. The curator Holly Jersey said England had learned from Dutch and Irish masters.", {"AU", "IE", "NL", "NZ"}),
+    ("Peach growers in middle Georgia are counting losses after a late freeze. Georgia's growers lost half the crop, said Georgia Whitfield. Shops will fill the gap with peaches from Chile and Mexico. Chilean fruit is already on the shelves. Chad Lanier said his orchard lost everything.", {"CL", "MX"}),
+    ("Popkov says Belarus will not join the new alliance. Sergey Popkov, the foreign minister of Belarus, said Minsk would stay neutral. Belarusian officials met envoys from Poland and Lithuania last week. Lukashenko has not commented.", {"BY", "LT", "PL"}),
+    ("The president's economic plan has split his own party. Milei told lawmakers the cuts would go ahead. Luis Caputo, the economy minister, said the budget would balance by March. Victoria Paz, a deputy, voted against.", set()),
+    ("China Vanke, the property developer, has missed a bond payment. Vanke's creditors in Hong Kong and Singapore met on Monday. China's regulators said they were watching the case. Investors from Japan hold some of the bonds.", {"CN", "HK", "JP", "SG"}),
+    ("Ramaphosa hosted trade talks with the Gulf states on Tuesday. South Africa wants more investment from Saudi Arabia and the United Arab Emirates. Saudi officials said they would open an office in Pretoria. Cyril Ramaphosa called the talks a success.", {"AE", "SA", "ZA"}),
+    ("A Georgian terrace in Bath has sold for a record price. The Georgian house, built in 1770, was bought by a Swiss banker. Buyers from Hong Kong and the United States also bid, said the agent. Georgian terraces in the city rarely come to market.", {"CH", "HK", "US"}),
+    ("Restaurants are dropping Chilean sea bass over fishing fears. Chilean sea bass, also called toothfish, is caught far from Chile. Chefs are turning to British cod and Norway lobster instead. The fish was renamed for American diners in the 1970s.", {"CL", "GB", "US"}),
+    ("Rice farmers along the Niger fear drought. The Niger has fallen to its lowest level in decades, according to the river authority. Farmers in Mali and Niger say the rains came late. Nigerien officials have asked Nigeria for help.", {"ML", "NE", "NG"}),
+    ("The rival founders of a meal-kit start-up are trading blows in court filings. Tobias Weber said his partner had moved money to Switzerland. The firm delivers in Germany and Austria. Lena Hoffmann denies the claims, her lawyer said.", {"AT", "CH", "DE"}),
+    ("The Rotterdam terminal operator has warned of slower container growth. Dutch ports handled fewer boxes from China this year. The chief executive, Pieter van der Linden, said trade was flat. The Netherlands relies on the port for a tenth of its economy.", {"CN", "NL"}),
+    ("Ruth England, a potter who fired her kilns with driftwood, has died at 86. England was born in Wales and worked in Japan and Portugal. Welsh galleries will show her pots next year. An American collector bought most of her last firing. She wrote a book on Japanese raku.", {"GB", "JP", "PT", "US"}),
+    ("Ruto and Ramaphosa back a power-line study but leave the bill open. Kenya and South Africa will share the cost of the study. Zambia, Tanzania and Zimbabwe may join later, officials said. South African engineers will lead the work.", {"KE", "TZ", "ZA", "ZM", "ZW"}),
+    ("Ruto and Ramaphosa signed the power-line deal as Zambia and Malawi joined. The line will run from Kenya through Tanzania and Zambia. Kenyan officials said it would be finished by 2030. Joseph Tanzania Mwita, the project lead, said the route was fixed.", {"KE", "MW", "TZ", "ZM"}),
+    ("Ruto opened a data centre in Nairobi as cloud firms bet on East Africa. Kenya's president said the centre would serve Rwanda, Ethiopia and Tanzania. An Emirati firm paid for half of it. Kenyan engineers will run it.", {"AE", "ET", "KE", "RW", "TZ"}),
+    ("Ruto has promised to cut the fuel levy after a week of protests. Kenya's president said the IMF had agreed. Protesters in Nairobi said the cut was too small. Uganda and Rwanda raised fuel prices last month.", {"KE", "RW", "UG"}),
+    ("Saudi Aramco's profits fell with oil prices. Aramco said sales to China had slowed. Saudi Arabia has cut output with Russia under the OPEC deal. The company's chief executive, Amin Nasser, said demand would recover.", {"CN", "RU", "SA"}),
+    ("Scotland held off Italy in Rome to stay in the title race. Italy's coach said his side had been unlucky. Scottish fans sang through the final minutes. Scotland play Wales next, and England face France and Ireland. Italian newspapers blamed the referee.", {"FR", "GB", "IE", "IT"}),
+    ("Sisters will meet in a tennis final for the first time in a decade. Maria Costa beat a player from Belgium in the semi-final. Beatriz Costa, her sister, will play for Portugal in the final. The tournament director said Portugal had never had two finalists.", {"BE", "PT"}),
+    ("The Slovak government survived a confidence vote over hospital closures. Slovakia's prime minister won by three votes. Patients now travel to Hungary and Austria for care. Slovak doctors have threatened to strike.", {"AT", "HU", "SK"}),
+    ("Smallholders are turning to Indian Runner ducks and guinea fowl to keep slugs off their vegetables. Indian Runners were brought to Britain from Indonesia. The breed is popular with French and Dutch gardeners too. Jill Wales, who keeps twenty ducks, said they never fly. Guinea fowl are noisy, said Owen Jersey.", {"FR", "GB", "ID", "NL"}),
+    ("The steelmaker's founder is suing his son over control of the board. Jerzy Kowalczyk built the company into the largest in Poland. Poland's courts will hear the case in March. Marek Kowalczyk said his father was confused.", {"PL"}),
+    ("Stoke potteries are hiring again as bone china returns to fashion. Bone china from England sells well in Japan and the United States. Potters learned the craft from porcelain made in China. Chinese buyers now order English bone china online.", {"CN", "GB", "JP", "US"}),
+    ("A street food market in Leeds has added stalls for Korean and Peruvian cooks. Peruvian ceviche and Korean fried chicken drew the longest queues. Diego Paredes, who came from Peru, sells empanadas. Britain has a growing appetite for street food, said Hannah Royle.", {"GB", "KR", "PE"}),
+    ("Argentine ants and Asian hornets are spreading faster in warmer winters, a study finds. The ants reached Portugal and Spain first. Asian hornets have been found in France, Belgium and Ireland. Irene Chile-Vásquez, the lead author, said the hornets were now in Scotland.", {"BE", "ES", "FR", "GB", "IE", "PT"}),
+    ("Supermarkets are turning to Moroccan tomatoes and Peruvian asparagus. Morocco now sends more tomatoes to Britain than Spain does. Peruvian growers ship asparagus by air. British shoppers pay more for Kenyan beans. Is Peru the new Spain?", {"ES", "GB", "KE", "MA", "PE"}),
+    ("The Swiss franc has reached a record high as investors seek safety. Weak figures from China and Germany sent money into the Swiss currency. Indian and Brazilian markets fell. Traders in Singapore and Hong Kong bought francs.", {"BR", "CH", "CN", "DE", "HK", "IN", "SG"}),
+    ("Telecom and airline stocks led Gulf and Asian markets higher. Saudi telecom shares rose 2 per cent. Japanese airlines gained after fuel prices fell. Hong Kong's index rose, and Chinese stocks followed.", {"CN", "HK", "JP", "SA"}),
+    ("The telecoms minister has backed a plan for rural broadband. Popkov said villages would be connected by 2028. Olga Ivanova, head of the agency, said cables would be laid in spring.", set()),
+    ("A telescope team has reported water in a distant planet's air. The astronomer Jonas Weber said the signal was clear. Elena Vasquez and Grace Mwangi checked the data.", set()),
+    ("Tinubu has named a new oil minister. Nigeria's output has fallen because of theft in the Niger Delta. Tinubu said the minister would work with OPEC. Nigerian officials hope output will rise.", {"NG"}),
+    ("The Torino coach has defended his rotation after the cup exit. Torino's president, Urbano Cairo, said the coach kept his job. Nicola Conti, the captain, said the players had let the fans down.", set()),
+    ("Trade ministers failed to agree a steel deal in Brussels as Meloni walked out. Italy's prime minister said the quotas were unfair. Turkish and South Korean mills already have quotas. France and the Netherlands backed the plan, and India asked for more time.", {"FR", "IN", "IT", "KR", "NL", "TR"}),
+    ("Translators say subtitles are winning over British film audiences. Films from South Korea, Spain and Germany filled cinemas last year. Spanish and German dramas did best. Japanese films drew the young, said the director.", {"DE", "ES", "GB", "JP", "KR"}),
+    ("Turkey farmers are bracing for the bird flu season. Turkey flocks in Norfolk will be kept indoors. Turkey prices may rise before Christmas, the vet said. Some farmers buy poults from Mexico.", {"MX"}),
+    ("An undersecretary has resigned over a visa scandal. Visas were sold to workers from Nepal and Bangladesh. Nepalese workers paid up to $5,000 each, according to the minister.", {"BD", "NP"}),
+    ("Van der Berg won the Turkish Airlines Open by three shots. Turkish Airlines, the sponsor, raised the prize money. The South African beat players from Sweden and Japan. The tournament is played on the coast of Turkey. Argentina's Nicolás Ferreyra was third.", {"AR", "JP", "SE", "TR", "ZA"}),
+    ("A veteran diplomat recalls the night a border deal nearly collapsed. Popkov, then a young envoy, said Belarus and Lithuania were hours from war of words. Lithuanian officials walked out twice. Belarusian guards stayed at their posts.", {"BY", "LT"}),
+    ("Volunteers counted Greenland sharks and Egyptian geese in a year of odd sightings. A Greenland shark washed up in Cornwall. Egyptian geese now breed on British lakes. A sea lion from Chile or Argentina was seen off Devon, said the coordinator.", {"AR", "CL", "GB"}),
+    ("Volunteers found invasive species on Britain's rivers. Japanese knotweed covered half the banks. Chinese mitten crabs were found in Wales and England. The crabs reached the Netherlands and Germany first.", {"DE", "GB", "NL"}),
+    ("The Wales forward has signed for a French club. Marcus Wales, 24, scored twice against Scotland. Wales's coach said he would still be picked. Wales play Italy and Spain in the autumn.", {"ES", "FR", "GB", "IT"}),
+    ("A water technology firm has won a contract in Jordan. Jordan's water ministry said the plant would serve Amman. The firm, with offices in Germany and the United States, beat British and French rivals. Jordanian engineers will run it.", {"DE", "FR", "GB", "JO", "US"}),
+    ("A wet autumn has left a fifth of potatoes in the ground. Growers in England said machines could not enter the fields. Potatoes will be imported from the Netherlands and Belgium.", {"BE", "GB", "NL"}),
+    ("Whitfield kicked a late penalty as Wales edged Georgia. Georgia led for an hour. Chad Whitfield's kick won it for Wales. The Georgian captain said his side deserved more. Georgia Pryce, the referee, was praised.", {"GB", "GE"}),
+    ("The WHO has backed a cheaper tuberculosis test that uses a tongue swab. Trials in India, Uganda and South Africa showed good results. Indian health officials want the test this year. The Philippines and Indonesia will follow.", {"ID", "IN", "PH", "UG", "ZA"}),
+    ("The WHO has declared the end of Ethiopia's first Marburg outbreak. Ethiopian health workers traced every contact. Rwanda and Kenya sent doctors. The United States paid for tests.", {"ET", "KE", "RW", "US"}),
+    ("The WTO has cut its trade forecast as shipping costs climb. China's exports slowed, and Japan and India cut orders. Chinese ports handled fewer ships. Danish shipping firms raised rates.", {"CN", "DK", "IN", "JP"}),
+    ("The yen slid to a three-month low as the Bank of Japan held rates. Japanese exporters welcomed the fall. The Korean won also fell, and South Korea's shares dipped. Markets in Hong Kong and Singapore were flat.", {"HK", "JP", "KR", "SG"}),
+]
+# fmt: on
+# rows of SIBLINGS_2 the rules still misread (strict xfail, as KNOWN_MISREADINGS): a person's full name
+# that is a US state's inside a quotation ("Georgia O'Keeffe painted"), a demonym listed before a noun
+# of painters' set phrase ("Dutch and Irish masters"), a US state's possessive before a farm word
+# ("Georgia's growers"), and a species' name in a body that names no species word ("Argentine ants")
+SIBLINGS_2_MISREAD = frozenset(
+    [
+        "Flower paintings by Georgia O'Keeffe go on show in Dublin next month. O'Keeffe's canvases are on loan from the United States and have never been seen in Ireland. \"Georgia O'Keeffe painted the desert like no one else,\" said the director. The show then moves to Spain. Irish collectors lent two works by Frida Kahlo from Mexico.",
+        "Ruth England, the painter, has died at 91. England's seascapes hang in galleries in Australia and New Zealand. Her sister, Georgia England, said she painted every day. The curator Holly Jersey said England had learned from Dutch and Irish masters.",
+        "Peach growers in middle Georgia are counting losses after a late freeze. Georgia's growers lost half the crop, said Georgia Whitfield. Shops will fill the gap with peaches from Chile and Mexico. Chilean fruit is already on the shelves. Chad Lanier said his orchard lost everything.",
+        "Argentine ants and Asian hornets are spreading faster in warmer winters, a study finds. The ants reached Portugal and Spain first. Asian hornets have been found in France, Belgium and Ireland. Irene Chile-Vásquez, the lead author, said the hornets were now in Scotland.",
+    ]
+)
+
 
 ROWS = (
     PEOPLE
@@ -7361,6 +7441,7 @@ ROWS = (
     + MARKETS
     + SIBLINGS_0
     + SIBLINGS_1
+    + SIBLINGS_2
 )
 
 
@@ -7399,6 +7480,7 @@ ROWS = (
             | MARKETS_MISREAD
             | SIBLINGS_0_MISREAD
             | SIBLINGS_1_MISREAD
+            | SIBLINGS_2_MISREAD
             else [],
         )
         for body, codes in ROWS
