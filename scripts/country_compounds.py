@@ -257,7 +257,7 @@ def main() -> int:
             if len(parts) == 1 and parts[0] in words and synset.lexfile in KINDS:
                 for kind in _kinds_of(synset, synsets):
                     kinds.add((parts[0], *kind))
-    endings |= _people_of_elsewhere(words)
+    endings |= _people_of_elsewhere(synsets, words)
     endings |= _places_of_elsewhere(synsets, words)
     # a country form of several words ("new zealand spinach"), its words joined by "_" in the file
     several = {
@@ -397,17 +397,16 @@ def _kin_forms() -> dict[str, set[str]]:
     return forms
 
 
-def _places_of_elsewhere(synsets: dict[int, Synset], words: dict[str, set[str]]) -> set[str]:
-    """Two-word proper names of a place (noun.location, noun.object) that end with a country form
-    and lie outside its country: no form of that country is a lemma of the place's own synset and
-    its gloss names none: "south pole" ("the southern extremity of the earth's axis"), "inner
-    mongolia" ("an autonomous region in north central China"), "portuguese guinea" (Guinea-Bissau),
-    "white russia" (Belarus); not "outer mongolia" (a lemma of Mongolia's synset), "lower egypt"
-    ("the northern part of Egypt"), "west germany"."""
+def _of_elsewhere(
+    synsets: dict[int, Synset], words: dict[str, set[str]], lexfiles: set[int], *, synonyms: bool
+) -> set[str]:
+    """Two-word proper lemmas of the synsets in `lexfiles` that end with a country form and name
+    nothing of its country: the gloss names no form of that country and, with `synonyms`, none is
+    a lemma of the same synset."""
     forms = _kin_forms()
     out: set[str] = set()
     for synset in synsets.values():
-        if synset.lexfile not in (LOCATION, OBJECT):
+        if synset.lexfile not in lexfiles:
             continue
         lemmas = {lemma.lower().replace("_", " ") for lemma in synset.words}
         said = f" {' '.join(re.findall(r'[a-z]+', synset.gloss.lower()))} "
@@ -418,39 +417,27 @@ def _places_of_elsewhere(synsets: dict[int, Synset], words: dict[str, set[str]])
                 and lemma[0].isupper()
                 and parts[0].isalpha()
                 and parts[1] in words
-                and not forms[parts[1]] & lemmas
+                and not (synonyms and forms[parts[1]] & lemmas)
                 and not any(f" {form} " in said for form in forms[parts[1]])
             ):
                 out.add(" ".join(parts))
     return out
 
 
-def _people_of_elsewhere(words: dict[str, set[str]]) -> set[str]:
-    """Two-word nouns for a person (noun.person) that end with a country form and whose gloss
-    names neither that form nor any other of its countries' forms: "west indian" ("a native or
-    inhabitant of the West Indies"), "plains indian", "huck finn"; not "east german" ("... of
-    East Germany"), "french canadian" ("a Canadian descended from ..."), "asian american"."""
-    forms = _kin_forms()
-    out: set[str] = set()
-    for line in (WORDNET / "data.noun").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        head, _, gloss = line.partition(" | ")
-        fields = head.split()
-        if int(fields[1]) != PERSON:
-            continue
-        said = f" {' '.join(re.findall(r'[a-z]+', gloss.lower()))} "
-        for lemma in (fields[4 + 2 * i] for i in range(int(fields[3], 16))):
-            parts = lemma.lower().split("_")
-            if (
-                len(parts) == 2
-                and lemma[0].isupper()
-                and parts[0].isalpha()
-                and parts[1] in words
-                and not any(f" {form} " in said for form in forms[parts[1]])
-            ):
-                out.add(" ".join(parts))
-    return out
+def _places_of_elsewhere(synsets: dict[int, Synset], words: dict[str, set[str]]) -> set[str]:
+    """Names of a place (noun.location, noun.object) of elsewhere: "south pole" ("the southern
+    extremity of the earth's axis"), "inner mongolia" ("an autonomous region in north central
+    China"), "portuguese guinea" (Guinea-Bissau), "white russia" (Belarus); not "outer mongolia"
+    (a lemma of Mongolia's synset), "lower egypt" ("the northern part of Egypt"), "west germany"."""
+    return _of_elsewhere(synsets, words, {LOCATION, OBJECT}, synonyms=True)
+
+
+def _people_of_elsewhere(synsets: dict[int, Synset], words: dict[str, set[str]]) -> set[str]:
+    """Nouns for a person (noun.person) of elsewhere: "west indian" ("a native or inhabitant of the
+    West Indies"), "plains indian", "huck finn"; not "east german" ("... of East Germany"),
+    "french canadian" ("a Canadian descended from ..."), "asian american"; and "red indian",
+    whose synset holds "Indian" too."""
+    return _of_elsewhere(synsets, words, {PERSON}, synonyms=False)
 
 
 def _all_words() -> tuple[set[str], set[str]]:
