@@ -147,6 +147,7 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
+    NAMES_END,
     a_churchs_name,
     a_demonym_titling_a_paper,
     a_language_service,
@@ -403,7 +404,6 @@ _PLACE_AFTER = frozenset(
         "Plateau",
         "Peninsula",
         "Desert",
-        "Basin",
     ]
 )
 # "University of X", "Bank of X", "Office du X": a named institution or feature, not the country.
@@ -4323,8 +4323,6 @@ def _organisation(body: str, end: int) -> bool:
     return False
 
 
-# what may follow an abbreviation that ends a name: a mark, the end, or a lower-case word
-_AFTER_A_NAMES_END = re.compile(r"[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-])")
 # a side's word before a country's abbreviation: "Team GB", "Team USA" are its national sides
 _SIDE_BEFORE_ABBREVIATION = frozenset(["team", "squad"])
 
@@ -4354,7 +4352,7 @@ def _ends_an_organisations_name(
         or lower in _SIDE_BEFORE_ABBREVIATION
     ):
         return False
-    after = _AFTER_A_NAMES_END.match(body, end)
+    after = NAMES_END.match(body, end)
     if after is None:
         return False
     word = after.group(1)

@@ -523,8 +523,9 @@ def a_saints_name(body: str, start: int, end: int, context: CountryContext) -> b
     )
 
 
-# what ends a name: a mark, the end of the body, or a word in lower case
-_NAMES_END = re.compile(r"[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-])")
+# what ends a name: a mark, the end of the body, or a word in lower case (after a body's
+# name in a language, "BBC Russian said", or in a country's abbreviation, "Reform UK, which")
+NAMES_END = re.compile(r"[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-])")
 
 
 def a_language_service(
@@ -543,7 +544,7 @@ def a_language_service(
         or previous in _country_abbreviations()
     ):
         return False
-    after = _NAMES_END.match(body, end)
+    after = NAMES_END.match(body, end)
     if after is None:
         return False
     word = after.group(1)
