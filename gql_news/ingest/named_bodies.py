@@ -24,7 +24,8 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   "church", "court", "party", "board") or one of the institutions' words country_context.py
   lists, after "the" or with another capitalised word ("the Church of England", "the Supreme
   Court of Canada", "the National Association of Automobile Manufacturers of South Africa"): the
-  body's name. Not "in", which says where a body is ("the Department for Education in England");
+  body's name; so is a battle's or a war's, whose head heads WordNet's named battles and wars
+  ("the Battle of Britain"). Not "in", which says where a body is ("the Department for Education in England");
   the nouns for a country's own state and people ("the Government of India") keep the country;
 - a newspaper's, an agency's or a broadcaster's name "(the) X of" and the country, where a report's
   source stands (its verb of reporting after it, "told" or "according to" before it), whose head
@@ -105,6 +106,12 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
         frozenset(data["people_and_places"]),
         frozenset(data["state_bodies"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    """The heads of WordNet's named battles and wars "X of Y" ("battle", "war")."""
+    return frozenset(read_json(data_file("body_name_words.json"))["event_heads"])
 
 
 def _words() -> tuple[frozenset[str], frozenset[str]]:
@@ -248,9 +255,10 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     if not named or not (article or len(named) >= 2):
         return False  # "Scientists in Spain", "People in Ireland": a sentence's subject
     _, bodies = _words()
+    events = _event_heads()  # "the Battle of Britain": a battle's name
     return any(
         (word in institutions and word != "States")  # "the Baltic States of Estonia": countries
-        or (word.lower() in bodies and word[1:].islower())
+        or ((word.lower() in bodies or word.lower() in events) and word[1:].islower())
         for word, then in itertools.pairwise(words)
         if then in _ENDS  # the head of a name "X of Y": not "the Gulf States of Qatar"
     )

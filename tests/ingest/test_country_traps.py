@@ -7401,6 +7401,81 @@ SIBLINGS_2_MISREAD = frozenset(
 )
 
 
+# history, war and anniversaries: a war, a battle, a revolution, a treaty, a regiment or a former
+# state named by a country's form or demonym is not the country ("the Korean War", "the Battle of
+# Britain", "the Irish Guards", "the Belgian Congo"); the country itself, its people and its
+# troops beside them are ("Argentina still claims the islands", "Canadian troops took Vimy Ridge")
+# fmt: off
+HISTORY: list[tuple[str, set[str]]] = [
+    ("The Korean War never formally ended.", set()),
+    ("South Korea marked the anniversary of the Korean War armistice.", {"KR"}),
+    ("The Falklands War lasted ten weeks in 1982.", set()),
+    ("Veterans of the Falklands War gathered in Portsmouth.", set()),
+    ("Argentina still claims the islands it fought over in the Falklands War.", {"AR"}),
+    ("The Spanish Civil War drew volunteers from across Europe.", set()),
+    ("Spain's parliament passed a law on the victims of the Spanish Civil War.", {"ES"}),
+    ("The Anglo-Zulu war began in 1879.", set()),
+    ("The Mexican-American War ended with the Treaty of Guadalupe Hidalgo.", set()),
+    ("Mexico lost half its territory in the Mexican-American War.", {"MX"}),
+    ("The Vietnam War ended in 1975.", set()),
+    ("Vietnam's government marked fifty years since the end of the Vietnam War.", {"VN"}),
+    ("The Irish Guards trooped the colour on Saturday.", set()),
+    ("The Scots Guards paraded at Buckingham Palace.", set()),
+    ("The Irish Guards marched past as Ireland's ambassador watched.", {"IE"}),
+    ("A Polish squadron flew in the Battle of Britain.", {"PL"}),
+    ("The Battle of Britain was fought in the summer of 1940.", set()),
+    ("The Treaty of Versailles was signed in 1919.", set()),
+    ("France and Germany signed the Treaty of Versailles in 1919.", {"DE", "FR"}),
+    ("The Treaty of Paris ended the war in 1783.", set()),
+    ("The Belgian Congo became independent in 1960.", set()),
+    ("Belgium apologised for its rule over the Belgian Congo.", {"BE"}),
+    ("The Ottoman Empire collapsed after the First World War.", set()),
+    ("Turkey's president spoke at the Ottoman-era palace.", {"TR"}),
+    ("Australian veterans marched on Anzac Day.", {"AU"}),
+    ("Canadian troops took Vimy Ridge in 1917.", {"CA"}),
+    ("The Korean War memorial in Washington was rededicated.", set()),
+    ("Chinese soldiers fought in the Korean War.", {"CN"}),
+    ("The Crimean War museum reopened after restoration.", set()),
+    ("Ukraine's army repelled an attack near the front.", {"UA"}),
+    ("The Iraq War inquiry published its report in 2016.", set()),
+    ("Iraq's prime minister visited the war cemetery in Basra.", {"IQ"}),
+    ("The Russian Revolution of 1917 toppled the tsar.", set()),
+    ("Russia marked Victory Day with a parade in Moscow.", {"RU"}),
+    ("The Nigerian Civil War ended in 1970.", set()),
+    ("The Greek War of Independence began in 1821.", set()),
+    ("Greece's prime minister laid a wreath for the Greek War of Independence.", {"GR"}),
+    ("The Boer War ended in 1902.", set()),
+    ("The Spanish flu killed millions in 1918.", set()),
+    ("Japanese forces surrendered in 1945.", {"JP"}),
+    ("The Lebanese Civil War ended in 1990. A museum in Beirut tells its story. Visitors come from France and Brazil.", {"BR", "FR"}),
+    ("The Falklands War ended in June 1982. British troops retook Port Stanley. Argentina's junta fell soon after.", {"AR", "GB"}),
+    ("The Mexican-American War began in 1846. Historians in Texas reopened the archive. Scholars from Canada and Spain attended.", {"CA", "ES"}),
+    ("The Korean War ended in an armistice. Chinese and American troops had fought for three years. South Korea was not a signatory.", {"CN", "KR", "US"}),
+    ("The Vietnam War memorial drew crowds. Veterans came from Australia and New Zealand.", {"AU", "NZ"}),
+    ("The Angolan Civil War lasted until 2002. Cuban troops had fought there for years. Angola's oil now funds the state.", {"AO", "CU"}),
+    ("The Algerian War ended in 1962. French archives were opened this year. Algeria welcomed the move.", {"DZ", "FR"}),
+    ("The Greek Civil War ended in 1949. A new film tells the story. It was shot in Italy and Albania.", {"AL", "IT"}),
+    ("The Irish Guards marched in London. A new colonel was named. The regiment recruits in Ireland.", {"IE"}),
+    ("The Spanish Civil War began in 1936. Veterans from Britain and Ireland joined the International Brigades.", {"GB", "IE"}),
+    ("The Nigerian Civil War ended in 1970. A memorial in Lagos was unveiled. Nigeria's president spoke.", {"NG"}),
+    ("The Anglo-Zulu war began in 1879. A museum in KwaZulu-Natal marks the battle of Isandlwana. South Africa's tourism board funds it.", {"ZA"}),
+    ("The Crimean War ended in 1856. Florence Nightingale nursed soldiers in Scutari. Turkey has restored the barracks.", {"TR"}),
+    ("The Russian Revolution began in 1917. Russia's archives on the tsar's family were opened.", {"RU"}),
+    ("The Iraq War began in 2003. American and British troops invaded. Iraq's army collapsed.", {"GB", "IQ", "US"}),
+    ("The Korean War memorial was rededicated. Korean and American veterans laid wreaths.", {"KR", "US"}),
+    ("Britain marked eighty years since the Battle of Britain.", {"GB"}),
+    ("Pilots from Poland and Czechoslovakia flew in the Battle of Britain.", {"PL"}),
+    ("The Battle of France ended with the fall of Paris.", set()),
+    ("The War of American Independence ended in 1783.", set()),
+    ("The Church of England and the Battle of Britain memorial trust held a service.", set()),
+    ("Spain's War Ministry was abolished.", {"ES"}),
+    ("The battle for Ukraine's east intensified.", {"UA"}),
+]
+# fmt: on
+# rows of HISTORY the rules still misread (strict xfail, as KNOWN_MISREADINGS): none
+HISTORY_MISREAD: frozenset[str] = frozenset()
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -7442,6 +7517,7 @@ ROWS = (
     + SIBLINGS_0
     + SIBLINGS_1
     + SIBLINGS_2
+    + HISTORY
 )
 
 
@@ -7481,6 +7557,7 @@ ROWS = (
             | SIBLINGS_0_MISREAD
             | SIBLINGS_1_MISREAD
             | SIBLINGS_2_MISREAD
+            | HISTORY_MISREAD
             else [],
         )
         for body, codes in ROWS
