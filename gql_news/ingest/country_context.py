@@ -646,6 +646,7 @@ class CountryContext:
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
     animal_pairs: frozenset[tuple[str, str]]  # two-word animals whose last word is first else ("sea bass")
+    faith_words: frozenset[str]  # words WordNet's church names put after a demonym ("orthodox")
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
     kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
@@ -851,6 +852,7 @@ def _context_data() -> dict[str, Any]:
         "organisms": nouns["organisms"],
         "animals": nouns["animals"],
         "animal_pairs": nouns["animal_pairs"],
+        "faith_words": nouns["faith_words"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
         "kinds_of_things": nouns["kinds_of_things"],
@@ -936,6 +938,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         animal_pairs=frozenset(
             (first, second) for first, second in (pair.split() for pair in data["animal_pairs"])
         ),
+        faith_words=frozenset(data["faith_words"]),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),

@@ -98,24 +98,19 @@ _PARTICIPLES = ("ing", "ed")
 
 
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = read_json(data_file("body_name_words.json"))
     return (
         frozenset(data["not_before"]),
         frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF,
         frozenset(data["people_and_places"]),
         frozenset(data["state_bodies"]),
+        frozenset(data["event_heads"]),  # WordNet's named battles and wars "X of Y": "battle", "war"
     )
 
 
-@lru_cache(maxsize=1)
-def _event_heads() -> frozenset[str]:
-    """The heads of WordNet's named battles and wars "X of Y" ("battle", "war")."""
-    return frozenset(read_json(data_file("body_name_words.json"))["event_heads"])
-
-
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    not_before, bodies, _, _ = _word_lists()
+    not_before, bodies, *_ = _word_lists()
     return not_before, bodies
 
 
@@ -255,7 +250,7 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     if not named or not (article or len(named) >= 2):
         return False  # "Scientists in Spain", "People in Ireland": a sentence's subject
     _, bodies = _words()
-    events = _event_heads()  # "the Battle of Britain": a battle's name
+    events = _word_lists()[4]  # "the Battle of Britain": a battle's name
     return any(
         (word in institutions and word != "States")  # "the Baltic States of Estonia": countries
         or ((word.lower() in bodies or word.lower() in events) and word[1:].islower())
@@ -486,11 +481,6 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
     )
 
 
-@lru_cache(maxsize=1)
-def _faith_words() -> frozenset[str]:
-    return frozenset(read_json(data_file("country_compounds.json"))["faith_words"])
-
-
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’-])")
 
 
@@ -500,7 +490,7 @@ def a_churchs_name(body: str, start: int, end: int, context: CountryContext) -> 
     if body[start:end].lower() not in context.demonyms:
         return False
     found = _WORD_AFTER.match(body, end)
-    return found is not None and found.group(1).lower() in _faith_words()
+    return found is not None and found.group(1).lower() in context.faith_words
 
 
 _SAINT = ("St ", "St. ", "Saint ")
