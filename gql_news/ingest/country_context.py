@@ -147,6 +147,7 @@ from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
 from gql_news.ingest.named_bodies import (
+    COMBINING_FORMS,
     NAMES_END,
     a_churchs_name,
     a_demonym_titling_a_paper,
@@ -203,6 +204,7 @@ from gql_news.ingest.word_senses import (
     opens_a_title,
     people_of_a_state,
     quoted_as_a_word,
+    towns_introduced,
     towns_listed,
 )
 
@@ -284,6 +286,20 @@ _TOURING = (" tour ", " tours ", " toured ", " touring ")  # verbs whose object 
 _FROM_OR_INTO_THE = (" from the ", " into the ")  # "translated from the Korean"
 # verbs of study, before a language only with no noun of its own ("studied French at Oxford")
 _STUDY_VERBS = frozenset(["study", "studies", "studied", "studying", "read", "reads", "reading"])
+# verbs of taking a school subject or an exam, or of hearing a tongue, before a language only with
+# no noun of its own ("pupils sat Spanish", "took Polish and Arabic", "drop German", "they hear
+# Spanish on holiday"), not "took Russian prisoners", "heard Russian artillery"
+_SUBJECT_VERBS = frozenset(
+    [
+        "take", "takes", "took", "taking", "taken", "sit", "sits", "sat", "sitting", "drop", "drops",
+        "dropped", "dropping", "choose", "chooses", "chose", "chosen", "choosing", "hear", "hears", "heard",
+        "hearing",
+    ]
+)  # fmt: skip
+# where a school subject stands alone in a body about language teaching: "entries for French fell",
+# "easier than French", "while Spanish continues to grow", "the decline of French and German
+# would hurt" (or at a sentence's start)
+_SUBJECT_SLOTS = frozenset(["for", "than", "while", "whereas", "but", "of"])
 _POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
 _DEGREE_WORDS = frozenset(
     ["some", "little", "fluent", "basic", "broken", "passable", "much", "any", "good"]
@@ -511,12 +527,6 @@ _PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "R
 # Indonesia" is the central bank ("Banco", "Banca", "Banque" likewise), "the World Bank Nigeria
 # office" the country's
 _OPENS_A_NAME_BEFORE = frozenset(["Bank", "Banco", "Banca", "Banque"])
-# Combining forms of nations, written with a space before a form rather than joined by a hyphen
-# to it: a name ("Anglo American", the miner; "Sino Swiss Holdings"), where "Anglo-American
-# relations" are the two countries'
-_COMBINING_FORMS = frozenset(
-    ["Anglo", "Franco", "Sino", "Indo", "Afro", "Russo", "Italo", "Hispano", "Austro", "Luso", "Greco"]
-)
 # Words that make the capitalised name they end an organisation's: "X Electric Power", "X Airways".
 _ORGANISATION_AFTER = frozenset(
     [
@@ -1214,7 +1224,7 @@ def not_the_country(
             and _WORD_BEFORE.search(body, max(0, start - len(previous) - 41), start - len(previous) - 1)
             is None
         )
-        or previous in _COMBINING_FORMS
+        or previous in COMBINING_FORMS
         or (
             _organisation(body, end)
             and not (
@@ -2358,12 +2368,13 @@ def _compound(
     if words and _called_a_kind(body, start, phrase_end, nouns[-1], context):
         return True  # "The Russian blue is a quiet breed of cat", "a species of Brazilian frog"
     ends = lower in context.ending_forms
-    before = _word_before(body, start) if ends or lower in context.languages else None
+    language = names_a_language(form, context)
+    before = _word_before(body, start) if ends or language else None
     if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _unintelligible_to(body, start, end):
         return True  # "the tax code was Greek to most voters": a language nobody there reads
-    if lower in context.languages and _a_language(body, start, end, context, before):
+    if language and _a_language(body, start, end, context, before):
         return True  # "films in Korean", "speak Portuguese or Spanish", "Spanish-speaking"
     if not form.isupper() and _a_kind_of_thing(body, start, end, nouns, context) and nowhere_else():
         return True  # "Turkish towelling", "Russian dolls" where the body names the country nowhere else
@@ -3031,6 +3042,14 @@ def _a_language(
         return True  # "translated from the Korean" in a story of translation: the language
     if before in _STUDY_VERBS and not _a_noun_after_the_list(body, end, context):
         return True  # "she studied French at Oxford", not "studied French law"
+    if before in _SUBJECT_VERBS and not _a_noun_after_the_list(body, end, context):
+        return True  # "140 pupils sat Spanish", "took Polish", not "took Russian prisoners"
+    if (
+        (before in _SUBJECT_SLOTS or (before is None and sentence_start(body, start)))
+        and _speaks_of(body, _LANGUAGE_TEACHING_TALK)
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "Entries for French fell", "Spanish continues to grow" in a story of languages
     if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
         return True  # "pardon my French", "her Spanish is fluent": what one speaks
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
@@ -3071,6 +3090,8 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
     words, _ = _phrase_after(body, position, context)
     if not words or _A_VERB_BEFORE_ITS_OBJECT.match(body, position) is not None:
         return False  # "a joke in Swedish needs a footnote": a word in -s before an article is a verb
+    if len(words) == 1 and words[0] in context.verb_forms:
+        return False  # "entries for French fell by 4 per cent": an irregular past alone is the verb
     return any(form in context.nouns for form in _singulars(words[0]))
 
 
@@ -3228,6 +3249,8 @@ _COOKING_TALK = _Talk(
 )
 # a body about translation, and the words for a text or a version of it in one language
 _TRANSLATION_TALK = _Talk("dubbed dubbing interpreter interpreters bilingual", stems="translat subtitl")
+# a body about languages taught and learnt: a language's name there stands alone as a subject
+_LANGUAGE_TEACHING_TALK = _Talk("languages linguist linguists gcse gcses a-level a-levels bilingual")
 _TEXT_WORD_AFTER = re.compile(
     r"[^\S\n]+(?:original|originals|version|versions|edition|editions|text|texts|script|scripts|dub"
     r"|voices?|title|titles)(?![^\W_])"
@@ -3757,8 +3780,8 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
-    if towns_listed(body, start + len(form)):
-        return True  # "in Norway or Sweden, two other Maine towns" (word_senses.py)
+    if towns_listed(body, start + len(form)) or towns_introduced(body, start):
+        return True  # "in Norway or Sweden, two other Maine towns", "towns such as Peru" (word_senses.py)
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
     if lead.lower().endswith("the ") and _a_feature_after(body, start + len(form), context):
@@ -3969,13 +3992,16 @@ def _called_a_business(body: str, form: str) -> bool:
 
 def _called_a_town(body: str, form: str) -> bool:
     """Whether the body calls the form a town, a village or a suburb somewhere, by an apposition
-    or a predicate ("Denmark, a coastal town of 6,000") or an "of" ("the village of Poland"):
+    or a predicate ("Denmark, a coastal town of 6,000"), an "of" ("the village of Poland") or a
+    list the towns' plural follows or introduces ("Sweden and Denmark, two small towns"):
     there the name is the town's wherever the body writes it; not where the form ends a longer
     name ("Mt. Lebanon, a township"). Read once per body and form, by searches for the form's own
     letters."""
     return any(
         (_CALLED_A_TOWN.match(body, found + len(form)) is not None and not ends_a_longer_name(body, found))
         or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
+        or towns_listed(body, found + len(form))  # "Sweden and Denmark, two small towns near"
+        or towns_introduced(body, found)  # "the hill towns of Oxford County, among them Mexico"
         for found in _whole_words(body, form)
     )
 

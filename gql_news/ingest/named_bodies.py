@@ -382,6 +382,15 @@ def a_demonym_titling_a_paper(body: str, start: int, end: int, context: CountryC
     )
 
 
+# Combining forms of nations, written with a space before a form rather than joined by a hyphen
+# to it: a name ("Anglo American", the miner; "Sino Swiss Holdings"), where "Anglo-American
+# relations" are the two countries'
+COMBINING_FORMS = frozenset(
+    ["Anglo", "Franco", "Sino", "Indo", "Afro", "Russo", "Italo", "Hispano", "Austro", "Luso", "Greco"]
+)
+# what follows a body's name of one foreign word hyphened to a country's name, as its subject or
+# an apposition: "Météo-France placed", "Radio-Canada, the broadcaster,", "Météo-France's"
+_A_NAMES_VERB_AFTER = re.compile(r"[^\S\n]+[a-z]+ed(?![\w'’-])|,[^\S\n]+(?:the|a|an)[^\S\n]|['’]s(?![\w'’-])")
 # a capitalised word right before the form, and one hyphened or spaced right after it
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)[^\S\n]$")
 _HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)-$")
@@ -413,6 +422,7 @@ def inside_a_foreign_name(body: str, start: int, end: int, context: CountryConte
             and (
                 _REPORTED_AFTER.match(body, end) is not None
                 or _SOURCE_BEFORE.search(body, max(0, joined.start() - 30), joined.start()) is not None
+                or _a_one_word_body_of(body, start, end, joined.start(), context)
             )
         )
     after = _CAPITALISED_JOINED_AFTER.match(body, end)
@@ -420,6 +430,20 @@ def inside_a_foreign_name(body: str, start: int, end: int, context: CountryConte
         return False  # the common case: no capitalised word joined after it
     before = _CAPITALISED_BEFORE.search(body, max(0, start - 30), start)
     return before is not None and foreign(before.group(1)) and foreign(after.group(1))
+
+
+def _a_one_word_body_of(body: str, start: int, end: int, joined: int, context: CountryContext) -> bool:
+    """Whether a country's name (not a demonym) ends a body's name after one foreign word and a
+    hyphen ("Météo-France placed Brittany on alert", "Radio-Canada, the broadcaster,"): no
+    capitalised word before the foreign one ("the Kuala Lumpur-Singapore line" joins two places),
+    no combining form ("Indo-Pakistan"), and the name's verb or an apposition after it, not a
+    noun it qualifies ("the Batam-Singapore ferry")."""
+    return (
+        body[start:end].lower() not in context.demonyms
+        and body[joined : start - 1] not in COMBINING_FORMS
+        and _CAPITALISED_BEFORE.search(body, max(0, joined - 30), joined) is None
+        and _A_NAMES_VERB_AFTER.match(body, end) is not None
+    )
 
 
 # a capitalised word after a demonym, and a possessive: "the Indian Government's", "Virginia-class"

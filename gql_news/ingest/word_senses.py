@@ -175,11 +175,35 @@ def a_style_named(body: str, end: int) -> bool:
 
 # the next item of a list of capitalised names: " or Sweden", ", Peru", ", and Denmark"
 _NEXT_NAME = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
-# a plural apposition that calls the names towns: ", two other Maine towns", ", both villages"
+# a plural apposition that calls the names towns: ", two other Maine towns", ", both villages",
+# ", two small towns near", ", all of them towns in Maine"
 _TOWNS_AFTER = re.compile(
-    r",[^\S\n]+(?:two|three|four|five|six|both|all)(?:[^\S\n]+other)?(?:[^\S\n]+[A-Z][\w'’-]*){0,2}"
+    r",[^\S\n]+(?:two|three|four|five|six|both|all)(?:[^\S\n]+of[^\S\n]+them)?(?:[^\S\n]+other)?"
+    r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|[a-z]+)){0,2}"
     r"[^\S\n]+(?:towns|cities|villages|hamlets|townships|suburbs|boroughs)(?![\w'’-])"
 )
+
+
+# a plural noun of towns and the list it introduces, up to the form: "the hill towns of Oxford
+# County, among them Norway, Paris, ", "villages such as Denmark and " (not "cities": "cities
+# such as Singapore" names a city that is a country)
+_TOWNS_BEFORE_LIST = re.compile(
+    r"(?<![\w'’-])(?:towns|villages|hamlets|townships|suburbs|boroughs)"
+    r"(?:[^\S\n]+(?:of|in)(?:[^\S\n]+[A-Z][\w'’-]*){1,3})?,?[^\S\n]+(?:among them|including|such as)[^\S\n]+"
+    r"(?:[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?(?:,|[^\S\n]+and|[^\S\n]+or|,[^\S\n]+and|,[^\S\n]+or)[^\S\n]+){0,11}$"
+)
+
+
+_TOWNS_INTRODUCED_BY = ("among them", "including", "such as")
+
+
+def towns_introduced(body: str, start: int) -> bool:
+    """Whether the form stands in a list introduced by a plural noun of towns ("the hill towns of
+    Oxford County, among them Norway, Paris, Mexico and Peru"): the names are the towns'."""
+    begin = max(0, start - 400)
+    if not any(body.find(word, begin, start) >= 0 for word in _TOWNS_INTRODUCED_BY):
+        return False  # the common case, found by plain searches before the pattern is tried
+    return _TOWNS_BEFORE_LIST.search(body, begin, start) is not None
 
 
 def towns_listed(body: str, end: int) -> bool:
@@ -188,7 +212,7 @@ def towns_listed(body: str, end: int) -> bool:
     if not body.startswith((",", " and ", " or "), end):
         return False
     position = end
-    for _ in range(6):
+    for _ in range(12):  # a signpost's list may name nine towns
         if _TOWNS_AFTER.match(body, position):
             return True
         item = _NEXT_NAME.match(body, position)

@@ -575,3 +575,49 @@ def test_cities_and_districts_named_like_countries(
     body: str, linked: list[str], gazetteer: Gazetteer
 ) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+def test_towns_a_plural_names_before_or_after_their_list() -> None:
+    from gql_news.ingest.word_senses import towns_introduced, towns_listed
+
+    body = "The signpost points to Norway, Paris, Denmark, Naples, Sweden, Poland, Mexico, Peru and China, all of them towns."
+    assert towns_listed(body, body.index("Norway") + len("Norway"))  # nine names before the apposition
+    body = "In Sweden and Denmark, two small towns near the line, roads shut."
+    assert towns_listed(body, body.index("Sweden") + len("Sweden"))
+    body = "Talks between France and Germany, two of the largest economies, stalled."
+    assert not towns_listed(body, body.index("France") + len("France"))
+    body = "The hill towns of Oxford County, among them Norway, Paris, Mexico and Peru, lost power."
+    assert towns_introduced(body, body.index("Norway"))
+    assert towns_introduced(body, body.index("Peru"))
+    body = "Asian cities such as Singapore and Hong Kong attract bankers."
+    assert not towns_introduced(body, body.index("Singapore"))  # "cities": a city may be a country
+    body = "Migrants reached towns in Mexico, including Tijuana, after crossing."
+    assert not towns_introduced(body, body.index("Mexico"))
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a language taken or heard as a subject, and alone in a story of language teaching
+        ("Pupils sat Spanish and took Polish; others dropped German.", []),
+        ("They heard Russian artillery, and the army took Russian positions.", ["Russian", "Russian"]),
+        ("Entries for French fell, while Spanish grew, the languages board said.", []),
+        ("French fell to a low at GCSE.", []),
+        ("French fell to a low, the ministry said.", ["French"]),
+        ("The rise of Chinese exports worried the languages department.", ["Chinese"]),
+        ("The decline of Spain's exports worried the languages department.", ["Spain"]),
+        # a language ISO 639-1 names that WordNet does not
+        ("A mass was said in Luxembourgish.", []),
+        ("The Luxembourgish government met.", ["Luxembourgish"]),
+        # a body's name: one foreign word hyphened to a country's name
+        ("Météo-France placed Brittany on alert.", []),
+        ("Radio-Canada, the broadcaster, cut jobs.", []),
+        ("Météo-France's forecasters warned France.", ["France"]),
+        ("The Batam-Singapore ferry sailed.", ["Singapore"]),
+        ("The Kuala Lumpur-Singapore line closed.", ["Singapore"]),
+        ("The Indo-Pakistan border closed.", ["Pakistan"]),
+        ("Météo-Swiss reported snow.", []),
+    ],
+)  # fmt: skip
+def test_school_subjects_and_hyphened_bodies(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked

@@ -7475,6 +7475,84 @@ HISTORY: list[tuple[str, set[str]]] = [
 # rows of HISTORY the rules still misread (strict xfail, as KNOWN_MISREADINGS): none
 HISTORY_MISREAD: frozenset[str] = frozenset()
 
+# local news, schools, weather and transport: a language taken, sat, dropped or heard as a school
+# subject, and standing alone in a story of language teaching ("entries for French fell", "the
+# decline of French and German"); a language ISO 639-1 names that WordNet does not ("a mass in
+# Luxembourgish"); towns named like countries called towns by a plural apposition after their list
+# (", two small towns near", ", all of them towns in Maine") or a plural noun of towns before it
+# ("the hill towns of Oxford County, among them Norway, Paris, Mexico and Peru"); a body's name of
+# one foreign word hyphened to a country's name ("Météo-France placed", "Radio-Canada, the
+# broadcaster"); beside them the countries, their people and firms, and city pairs and combining
+# forms that keep the country ("the Batam-Singapore ferry", "the Indo-Pakistan border")
+# fmt: off
+LOCAL_AND_SCHOOLS: list[tuple[str, set[str]]] = [
+    ("Fewer pupils in England are taking French and German at GCSE, while Spanish continues to grow.", {"GB"}),
+    ("At Wales High School, 140 pupils sat Spanish this summer, more than double the number five years ago.", set()),
+    ("GCSE entries for French fell by 4 per cent and for German by 7 per cent, the exam boards said.", set()),
+    ("More pupils than ever took Polish, Arabic and Portuguese at GCSE this year.", set()),
+    ("“Everybody told me to drop German, so I kept it,” she said after her GCSE results.", set()),
+    ("The decline of French and German would hurt trade, a professor of modern languages said.", set()),
+    ("Italian fell by a tenth at A-level, while entries for modern languages as a whole held up.", set()),
+    ("“They hear Spanish on holiday and in songs,” the GCSE teacher said.", set()),
+    ("Russian was dropped by most schools after 1991, and Mandarin took its place among languages taught.", set()),
+    ("Most sixth-formers who sit German at A-level go on to study it, the languages survey found.", set()),
+    ("The village church held a mass in Luxembourgish for the festival.", set()),
+    ("The minutes were kept in Serbian and Croatian, the court heard.", set()),
+    ("She translated the poems from Slovenian into English.", set()),
+    ("French and German ministers met in Paris to discuss GCSE reforms.", {"DE", "FR"}),
+    ("Spanish growers face a water shortage, and modern languages are in decline at school.", {"ES"}),
+    ("Ukraine took Russian prisoners near the front, and language schools in Kyiv dropped Russian lessons.", {"RU", "UA"}),
+    ("Soldiers heard Russian artillery near the town.", {"RU"}),
+    ("Schools in Spain and France recruit fewer British teachers, the languages association said.", {"ES", "FR", "GB"}),
+    ("Exports of German cars fell by a tenth, a GCSE economics textbook notes.", {"DE"}),
+    ("The army took Russian positions overnight.", {"RU"}),
+    ("A Serbian court jailed the former mayor.", {"RS"}),
+    ("The Luxembourgish government approved the budget.", {"LU"}),
+    ("In Sweden and Denmark, two small towns near the New Hampshire line, the roads were closed.", set()),
+    ("The signpost points to Norway, Paris, Denmark, Naples, Sweden, Poland, Mexico, Peru and China, all of them towns in Maine.", set()),
+    ("The worst damage was in the hill towns of Oxford County, among them Norway, Paris, Mexico and Peru.", set()),
+    ("Mill towns such as Mexico and Peru lost their paper mills decades ago.", set()),
+    ("Coastal villages including Denmark and Albany were told to prepare for fire.", set()),
+    ("In Poland and Norway, both of them towns in Maine, schools were shut.", set()),
+    ("Storm damage was worst in small villages such as Jamaica and Cuba in New York state.", set()),
+    ("Talks between France and Germany, two of the largest economies, stalled.", {"DE", "FR"}),
+    ("Refugees fled to Jordan and Lebanon, both small countries with large cities.", {"JO", "LB"}),
+    ("Floods hit Peru and Chile, two countries whose coastal towns depend on fishing.", {"CL", "PE"}),
+    ("Migrants reached towns in Mexico, including Tijuana, after crossing from Guatemala.", {"GT", "MX"}),
+    ("Asian cities such as Singapore and Hong Kong attract bankers.", {"HK", "SG"}),
+    ("Exporters in Peru, including fishmeal firms, were hit by the storm.", {"PE"}),
+    ("Countries such as Norway and Denmark have cut fuel duty.", {"DK", "NO"}),
+    ("Météo-France placed Brittany and Normandy on orange alert.", set()),
+    ("Radio-Canada, the public broadcaster, cut 200 jobs.", set()),
+    ("Ouest-France reported that the ferry was cancelled.", set()),
+    ("Météo-France's forecasters warned of gales over France.", {"FR"}),
+    ("Météo-France issued a red warning; France's interior ministry sent troops.", {"FR"}),
+    ("The Batam-Singapore ferry was cancelled as Singapore closed its port.", {"SG"}),
+    ("The Kuala Lumpur-Singapore line was shelved.", {"SG"}),
+    ("The Indo-Pakistan border was tense, and Pakistan closed its airspace.", {"PK"}),
+    ("Guinea-Bissau voted on Sunday.", {"GW"}),
+    ("The hill towns of Oxford County, among them Mexico and Peru, lost power. A diner in Mexico handed out coffee.", set()),
+    ("Norway and Paris, two Maine towns, lost power. The bank in Norway opened a warming centre.", set()),
+    ("In Sweden and Denmark, two small towns near the state line, roads shut. Crews from Canada helped.", {"CA"}),
+    ("Sweden and Denmark, two small towns in Maine, lost power. Sweden's government sent no aid, of course.", {"SE"}),
+]
+# fmt: on
+# rows of LOCAL_AND_SCHOOLS the rules still misread (strict xfail): a language after a verb of
+# finding or choosing or after "over", a language listed after one ISO 639-1 does not name
+# ("Mandarin"), the second of two villages after a plural "of" (as "the cities of France and
+# Spain" are the countries'), and a stone or a kind of bath named by a demonym
+# fmt: off
+LOCAL_AND_SCHOOLS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Pupils found Spanish easier than French, the head of languages said.", set()),
+    ("Half the year group chose Spanish over French, the school's languages department said.", set()),
+    ("Mandarin and Italian grew from small numbers, the languages board said.", set()),
+    ("The villages of Luxemburg and Denmark were settled in the 1850s.", set()),
+    ("The house has a Welsh slate roof and a Turkish bath.", set()),
+]
+# fmt: on
+LOCAL_AND_SCHOOLS_MISREAD = frozenset(body for body, _ in LOCAL_AND_SCHOOLS_MISREAD_ROWS)
+LOCAL_AND_SCHOOLS += LOCAL_AND_SCHOOLS_MISREAD_ROWS
+
 
 ROWS = (
     PEOPLE
@@ -7518,6 +7596,7 @@ ROWS = (
     + SIBLINGS_1
     + SIBLINGS_2
     + HISTORY
+    + LOCAL_AND_SCHOOLS
 )
 
 
@@ -7558,6 +7637,7 @@ ROWS = (
             | SIBLINGS_1_MISREAD
             | SIBLINGS_2_MISREAD
             | HISTORY_MISREAD
+            | LOCAL_AND_SCHOOLS_MISREAD
             else [],
         )
         for body, codes in ROWS
