@@ -109,6 +109,10 @@ PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|&")
 _POSSESSIVE = re.compile(r"['’]s$")
+# a plural's possessive and the space after it: "the head of a sheep farmers' union, Yannis Papadakis,"
+_PLURAL_POSSESSIVE = ("' ", "’ ")
+# the words that open a noun phrase before a plural's possessive: "of a sheep farmers' union"
+_PHRASE_OPENERS = frozenset(["a", "an", "the", "of", "for", "at", "in"])
 # a surname led by a lower-case particle and a hyphen or apostrophe: "al-Nuaimi", "bin-Zayed", "d'Souza"
 _PARTICLE_LED = re.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|d|l)[-'’][^\W\d_a-z]")
 # a possessive determiner: the noun after it is somebody's ("their striker", "his counterpart")
@@ -931,18 +935,26 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     k = first - 1
     noun = tokens[k]  # the noun before the comma, somebody's when a possessive opens its phrase
     somebodys = given and not noun.mention and not noun.capitalised and noun.text.replace("-", "").isalpha()
+    whose = False  # inside the phrase of a plural's possessive: "a sheep farmers' union"
     while k >= max(0, first - _APPOSITIVE_REACH - 1):
         word = tokens[k]
+        whose = whose or body.startswith(_PLURAL_POSSESSIVE, word.end)
         if (
-            not word.mention
+            not whose
+            and not word.mention
             and not word.capitalised
             and (_is_role_noun(word.lower) or _plural_role(word.lower))
         ):
             return word.lower  # "One of the women in the film, Beryl Thomas,": a plural too
         if k < first - 1 and word.lower in _POSSESSIVE_DETERMINERS and somebodys:
             return noun.lower  # "His Senegalese counterpart, Lamine Sarr,": somebody's, by name
-        if k == 0 or (not _joined(body, tokens[k - 1], word) and not _POSSESSIVE.search(tokens[k - 1].text)):
+        if k == 0 or (
+            not _joined(body, tokens[k - 1], word)
+            and not _POSSESSIVE.search(tokens[k - 1].text)
+            and body[tokens[k - 1].end : word.start] not in _PLURAL_POSSESSIVE
+        ):
             return None
+        whose = whose and tokens[k - 1].lower not in _PHRASE_OPENERS  # "of a": the possessor's phrase ends
         k -= 1
     return None
 

@@ -158,6 +158,10 @@ def test_first_occurrence_of_each_text_once() -> None:
         # a role set off by commas before the name, with what it is a role of
         ("The agency's auditor, Mirela Dobre, said no.", [("Mirela Dobre", "person", "auditor")]),
         ("A dentist from Tallinn, Kadri Tamm, agreed.", [("Kadri Tamm", "person", "dentist")]),
+        # a plural's possessive inside what the role is of: the plural is whose, not the role
+        ("The head of a sheep farmers' union in Thessaly, Yannis Papadakis, said no.",
+         [("Yannis Papadakis", "person", "head")]),
+        ("A spokesman for the nurses’ union, Tom Webb, said no.", [("Tom Webb", "person", "spokesman")]),
         # roles outside the short list, hyphenated roles, abbreviated titles
         ("Undersecretary Hamid Rahimi left.", [("Hamid Rahimi", "person", "undersecretary")]),
         ("Ines Duarte, the vice-chancellor, left.", [("Ines Duarte", "person", "vice-chancellor")]),
