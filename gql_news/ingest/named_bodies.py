@@ -34,8 +34,8 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
 - a form between two capitalised words no English dictionary knows is part of a name in another
   language ("Agence France-Presse"), as is one hyphened to such a word where a report's source
   stands ("Interfax-Ukraine said") and a country's name hyphened to one such word alone before
-  the name's verb in -ed or an apposition ("Météo-France placed", "Radio-Canada, the
-  broadcaster,"; not "the Batam-Singapore ferry", "the Indo-Pakistan border");
+  the name's verb in -ed or an apposition ("Météo-France placed", "Ouest-France, the
+  regional daily,"; not "the Batam-Singapore ferry", "the Indo-Pakistan border");
 - a demonym after "The" is a newspaper's title where an apposition calls it a paper or a verb of
   reporting follows it and "The" is capitalised inside a sentence ("The Namibian, an independent
   daily,", "shares fell, The Australian reported");
@@ -391,7 +391,7 @@ COMBINING_FORMS = frozenset(
     ["Anglo", "Franco", "Sino", "Indo", "Afro", "Russo", "Italo", "Hispano", "Austro", "Luso", "Greco"]
 )
 # what follows a body's name of one foreign word hyphened to a country's name, as its subject or
-# an apposition: "Météo-France placed", "Radio-Canada, the broadcaster,", "Météo-France's"
+# an apposition: "Météo-France placed", "Ouest-France, the regional daily,", "Météo-France's"
 _A_NAMES_VERB_AFTER = re.compile(r"[^\S\n]+[a-z]+ed(?![\w'’-])|,[^\S\n]+(?:the|a|an)[^\S\n]|['’]s(?![\w'’-])")
 # a capitalised word right before the form, and one hyphened or spaced right after it
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)[^\S\n]$")
@@ -436,7 +436,7 @@ def inside_a_foreign_name(body: str, start: int, end: int, context: CountryConte
 
 def _a_one_word_body_of(body: str, start: int, end: int, joined: int, context: CountryContext) -> bool:
     """Whether a country's name (not a demonym) ends a body's name after one foreign word and a
-    hyphen ("Météo-France placed Brittany on alert", "Radio-Canada, the broadcaster,"): no
+    hyphen ("Météo-France placed Brittany on alert", "Ouest-France, the regional daily,"): no
     capitalised word before the foreign one ("the Kuala Lumpur-Singapore line" joins two places),
     no combining form ("Indo-Pakistan"), and the name's verb or an apposition after it, not a
     noun it qualifies ("the Batam-Singapore ferry")."""

@@ -7481,8 +7481,8 @@ HISTORY_MISREAD: frozenset[str] = frozenset()
 # Luxembourgish"); towns named like countries called towns by a plural apposition after their list
 # (", two small towns near", ", all of them towns in Maine") or a plural noun of towns before it
 # ("the hill towns of Oxford County, among them Norway, Paris, Mexico and Peru"); a body's name of
-# one foreign word hyphened to a country's name ("Météo-France placed", "Radio-Canada, the
-# broadcaster"); beside them the countries, their people and firms, and city pairs and combining
+# one foreign word hyphened to a country's name ("Météo-France placed", "Ouest-France, the
+# regional daily"); beside them the countries, their people and firms, and city pairs and combining
 # forms that keep the country ("the Batam-Singapore ferry", "the Indo-Pakistan border")
 # fmt: off
 LOCAL_AND_SCHOOLS: list[tuple[str, set[str]]] = [
