@@ -787,3 +787,30 @@ def test_a_person_inside_the_subject_s_relative_clause_leaves_the_subject_the_sp
     is named after it in its sentence, but inside the relative clause set off right after the
     subject: that clause's object, not a speaker."""
     assert [found[2] for found in _said_with_candidates(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a role set off after a possessive in the plural, as in the singular
+        ("“We were braver than them,” the Bobcats' head coach, Dana Kessler, said.", "Dana Kessler"),
+        ("“We were braver than them,” the Saints’ manager, Tom Reid, said.", "Tom Reid"),
+        ("“We were braver than them,” the club's head coach, Dana Kessler, said.", "Dana Kessler"),
+        # a title between a sentence's set-off comma and its subject's name
+        (
+            "The chair of the judges, Professor Alan Birch, said the vote was unanimous. "
+            "“It is a quiet book that gets louder,” he said.",
+            "Alan Birch",
+        ),
+        (
+            "The head of the delegation, Dr Marc Dupont, said talks were over. “We are done here,” he said.",
+            "Marc Dupont",
+        ),
+        (
+            "After meeting the envoy, Sir Marc Dupont said talks were over. “We are done here,” he said.",
+            "Marc Dupont",
+        ),
+    ],
+)
+def test_a_speaker_set_off_after_a_plural_possessive_or_before_a_title(body: str, speaker: str) -> None:
+    assert [candidate for _, _, candidate in _said_with_candidates(body)] == [speaker]
