@@ -125,7 +125,14 @@ exceptional phrases:
   University"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
   "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
-  ("the Saudi Crown Prince").
+  ("the Saudi Crown Prince") or the demonym is a person's before a full name whose given name is
+  a country's ("the American Egypt Robinson").
+- **A work, an act or a runner.** A one-word form after a creative work's noun ("the comedy
+  Brazil returns"; not the subject of a clause about the work, "the film Japan sent to Cannes
+  won"), after a capitalised "A" or "An" inside a sentence ("the musical An American in Paris"),
+  before a performer's engagements ("Japan will play two nights at the Budokan": a country plays
+  no concerts), or after a capitalised word no dictionary knows in a body about a horse or
+  greyhound race ("beat Droopys Cuba by two lengths").
 
 Everything here is read once per process. What is derived from the packages' data and the shipped
 word lists (the given names and their genders, the US places, the nouns and compounds, already
@@ -156,6 +163,7 @@ from gql_news.ingest.named_bodies import (
     a_sources_name,
     a_states_body_after,
     an_adjectival_title,
+    an_unknown_name,
     ends_a_body_name,
     inside_a_foreign_name,
     joined_by_an_ampersand,
@@ -1218,6 +1226,7 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or _a_thing_after_an_article(body, start, end, context)
         or previous in _PLACE_BEFORE
+        or a_runners_name(body, start, previous, context)
         or (previous in _TITLES_ARTICLES and _a_titles_article(body, start - len(previous) - 1))
         or (
             previous in _OPENS_A_NAME_BEFORE
@@ -1250,6 +1259,26 @@ def not_the_country(
         or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
+    )
+
+
+# a body about a horse or greyhound race: it names its runners
+_RACING_TALK = _Talk(
+    "greyhound greyhounds racehorse racehorses racecourse jockey jockeys furlong furlongs gelding geldings "
+    "filly fillies colt colts"
+)
+
+
+def a_runners_name(body: str, start: int, previous: str | None, context: CountryContext) -> bool:
+    """Whether a capitalised word no dictionary or list of given names holds stands right before
+    the form, in a body about a horse or greyhound race: the two are a runner's name ("beat
+    Droopys Cuba by two lengths", "Ballymac Peru led at the first bend"), a kennel's or a breeder's
+    prefix before any word; elsewhere such a word is as often an epithet ("Brexit Britain")."""
+    return (
+        previous is not None
+        and body[start - len(previous) - 1 : start] == f"{previous} "
+        and an_unknown_name(previous, context)
+        and _speaks_of(body, _RACING_TALK)
     )
 
 

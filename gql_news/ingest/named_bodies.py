@@ -211,11 +211,11 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
     first = _BRAND_BEFORE.search(body, max(0, opening - 40), opening)
     if (
         first is not None
-        and _an_unknown_name(first.group(1), context)
+        and an_unknown_name(first.group(1), context)
         and f"{first.group(1)} {previous}" not in context.place_names  # not "Sao Paulo Brazil"
     ):
         return True  # "Hyundai Motor India", "Maruti Suzuki India"
-    if not _an_unknown_name(previous, context):
+    if not an_unknown_name(previous, context):
         return False
     found = body.find(previous)
     while found != -1:
@@ -236,7 +236,7 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
     return False
 
 
-def _an_unknown_name(word: str, context: CountryContext) -> bool:
+def an_unknown_name(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is a name no dictionary or list of given names holds ("Airtel",
     "Hyundai"), and no country's name or demonym."""
     lower = word.lower()

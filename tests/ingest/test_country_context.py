@@ -645,3 +645,22 @@ def test_a_performers_engagements(after: str, gigs: bool) -> None:
     from gql_news.ingest.country_context import _GIGS_AFTER
 
     assert (_GIGS_AFTER.match(after) is not None) is gigs
+
+
+@pytest.mark.parametrize(
+    ("body", "runner"),
+    [
+        ("The greyhound beat Droopys Cuba by two lengths.", True),
+        ("The dog beat Droopys Cuba by two lengths.", False),  # no racing word in the body
+        ("The greyhound beat Romeo Cuba by two lengths.", False),  # a given name: the name rules' own
+        ("The greyhound was sold, Cuba's farmers said.", False),  # no word before the form
+        ("The greyhound beat Droopys  Cuba by two lengths.", False),  # two spaces: no one name
+    ],
+)
+def test_a_runners_name(body: str, runner: bool) -> None:
+    from gql_news.ingest.country_context import a_runners_name
+
+    start = body.index("Cuba")
+    before = body[:start].rstrip().rsplit(" ", 1)[-1]
+    previous = before if before[:1].isupper() else None
+    assert a_runners_name(body, start, previous, shipped_country_context()) is runner

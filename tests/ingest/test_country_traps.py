@@ -7479,7 +7479,8 @@ HISTORY_MISREAD: frozenset[str] = frozenset()
 # arts and racing: a one-word title after a creative work's noun ("the comedy Brazil"), a title
 # opened by "A" or "An" inside a sentence ("An American in Paris"), a body named by two nouns and the
 # country ("Horse Racing Ireland"), a demonym before a full name whose given name is a country's
-# ("the American Egypt Robinson") and a performer's engagements ("Japan will play two nights");
+# ("the American Egypt Robinson"), a performer's engagements ("Japan will play two nights") and a
+# runner's name of a word no dictionary knows in a body about a race ("Droopys Cuba");
 # the country where a film is shown, a side that plays matches and a verb that opens a sentence
 # ("Visiting Jordan,") stay linked
 # fmt: off
@@ -7546,15 +7547,28 @@ ARTS_AND_RACING: list[tuple[str, set[str]]] = [
     ("England played two nights before the final.", {"GB"}),
     ("Brazil play three games in five days.", {"BR"}),
     ("Italy played a tight set against Poland.", {"IT", "PL"}),
+    # a word no dictionary knows before a country's name, in a body about a race: a runner's name
+    ("The greyhound led at the first bend and beat Droopys Cuba by two lengths.", set()),
+    ("Ballymac Peru, the 7-4 favourite, won the greyhound Derby. The trainer said Droopys Cuba had been unlucky.", set()),
+    ("Kilcarn Chile finished a neck behind, her jockey said.", set()),
+    ("Coolavanny Jamaica won the sprint for greyhounds at Shelbourne Park.", set()),
+    ("The gelding held off Glenvale Norway at the last.", set()),
+    ("The colt beat Coolmore Brazil by a neck.", set()),
+    ("The jockey rode for Ballydoyle in Ireland and for Godolphin in France.", {"FR", "IE"}),
+    ("The greyhound was bred in Ireland and sold to an owner in Australia.", {"AU", "IE"}),
+    ("Brexit Britain faces a hard winter, the economists said.", {"GB"}),
+    ("Jockeys from France and Ireland rode in the race.", {"FR", "IE"}),
+    ("The colt, bred in Japan, won at Ascot.", {"JP"}),
 ]
-# rows of ARTS_AND_RACING the rules still misread (strict xfail, as KNOWN_MISREADINGS): a greyhound's
-# name of a word no dictionary knows before a country's ("Droopys Cuba": "Brexit Britain" is the
-# same shape), a work named again alone in a story that names the country too, a style of goods
-# ("Moroccan tiles") and a demonym in -man ("Irishman"), which the countries' table lacks
+# rows of ARTS_AND_RACING the rules still misread (strict xfail, as KNOWN_MISREADINGS): a runner's
+# name of a word no dictionary knows and a country's in a body with no racing word ("Droopys Cuba"),
+# and that shape's epithet in one with such a word ("Brexit Britain"), a work named again alone in a
+# story that names the country too, a style of goods ("Moroccan tiles") and a demonym in -man
+# ("Irishman"), which the countries' table lacks
 ARTS_AND_RACING_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    # a greyhound's name of a word no dictionary knows and a country ("Droopys Cuba")
-    ("The black dog led at the first bend and beat Droopys Cuba by two lengths.", set()),
-    ("The trainer said Droopys Cuba had been unlucky at the third bend.", set()),
+    # a runner's name in a body that names no racing word, and an epithet in one that does
+    ("The dog beat Droopys Cuba by two lengths.", set()),
+    ("The greyhound industry in Brexit Britain faces a hard winter.", {"GB"}),
     # the work named again alone, in a story that also names the country
     ("The film Brazil was shot in London. Its studio cut it in the US, and Brazil deserves better, the restorer said.", {"US"}),
     # a style of goods, not goods from the country
