@@ -18,7 +18,10 @@ Which passages are kept:
   ": “…") or after a speech verb or "that" ("said “…", "said that “…").
 - A quotation with an attribution is stored whatever its length ("“No,” he said").
 - A quotation without one is stored, speaker null, from four words up
-  (`UNATTRIBUTED_MIN_WORDS`); shorter ones are dropped.
+  (`UNATTRIBUTED_MIN_WORDS`); shorter ones are dropped. A title's words in quotation marks are
+  no quotation, attributed or not ("Dvořák's Symphony No 9, "From the New World", which the
+  composer wrote"): two capitalised words or more, a title's small words between, closed by no
+  punctuation of their own.
 
 Attribution, in order:
 1. After the closing mark, within the same sentence: a speech verb ("said", "told",
@@ -446,6 +449,8 @@ class _Attributor:
             if not attributed and previous is not None and self._continues(previous, quote):
                 _, speaker, attributed = previous
             start, end = span
+            if self.body[quote.close - 1] not in ",.!?" and _a_title(self.body[start:end]):
+                continue  # "Symphony No 9, "From the New World", which": a title, whatever follows
             if attributed or len(_WORD.findall(self.body, start, end)) >= UNATTRIBUTED_MIN_WORDS:
                 person = speaker if speaker is not None and speaker > 0 else None
                 named = self.candidate_names.get(speaker) if speaker is not None and speaker < 0 else None
@@ -1035,6 +1040,27 @@ class _Covering:
         """Whether a span begins before `end` and ends after `start`."""
         index = bisect.bisect_left(self.starts, end) - 1
         return index >= 0 and self.reach[index] > start
+
+
+# the small words a title writes in lower case ("From the New World", "Songs of Love and Hate")
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "to", "and", "for", "on", "at", "from", "with", "by", "or", "but", "nor"]
+)
+_CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…]")
+
+
+def _a_title(text: str) -> bool:
+    """Whether quoted words closed by no punctuation of their own are a title, not speech: two
+    words or more, every one capitalised but a title's small words, and no sentence's or clause's
+    punctuation ("the Symphony No 9, "From the New World", was written in New York"; not
+    "“Never again,” he said")."""
+    words = _WORD.findall(text)
+    return (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and all(word[:1].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+        and _CLAUSE_PUNCTUATION.search(text) is None
+    )
 
 
 def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]]:

@@ -814,3 +814,19 @@ def test_a_person_inside_the_subject_s_relative_clause_leaves_the_subject_the_sp
 )
 def test_a_speaker_set_off_after_a_plural_possessive_or_before_a_title(body: str, speaker: str) -> None:
     assert [candidate for _, _, candidate in _said_with_candidates(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        # a title in quotation marks, closed by no punctuation of its own, is no quotation
+        ('Then came the Symphony No 9, "From the New World", which the composer wrote in New York.', []),
+        ("The band closed with “Songs of Love and Hate” and left the stage.", []),
+        # speech stays, capitalised or not
+        ("“Never Again,” he said.", ["Never Again"]),
+        ("“We will never give up on this town”, the mayor said.", ["We will never give up on this town"]),
+        ("“Thank You All,” she said, and left the stage.", ["Thank You All"]),
+    ],
+)
+def test_a_title_in_quotation_marks_is_no_quotation(body: str, texts: list[str]) -> None:
+    assert [text for text, _, _ in _said_with_candidates(body)] == texts
