@@ -126,7 +126,14 @@ exceptional phrases:
   University"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
   "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
-  ("the Saudi Crown Prince").
+  ("the Saudi Crown Prince") or the demonym is a person's before a full name whose given name is
+  a country's ("the American Egypt Robinson").
+- **A work, an act or a runner.** A one-word form after a creative work's noun ("the comedy
+  Brazil returns"; not the subject of a clause about the work, "the film Japan sent to Cannes
+  won"), after a capitalised "A" or "An" inside a sentence ("the musical An American in Paris"),
+  before a performer's engagements ("Japan will play two nights at the Budokan": a country plays
+  no concerts), or after a capitalised word no dictionary knows in a body about a horse or
+  greyhound race ("beat Droopys Cuba by two lengths").
 
 Everything here is read once per process. What is derived from the packages' data and the shipped
 word lists (the given names and their genders, the US places, the nouns and compounds, already
@@ -158,6 +165,7 @@ from gql_news.ingest.named_bodies import (
     a_sources_name,
     a_states_body_after,
     an_adjectival_title,
+    an_unknown_name,
     ends_a_body_name,
     inside_a_foreign_name,
     joined_by_an_ampersand,
@@ -223,6 +231,15 @@ _HONORIFICS = TITLES & LEADING_STOP
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+# a performer's engagements as what the form plays: "will play two nights at the Budokan", "played
+# a sold-out show", "plays three concerts"; not "played two nights ago", a time, nor "a set", which
+# a side plays at tennis or volleyball too
+_GIGS_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:will|would|is[^\S\n]+to|are[^\S\n]+to|to)[^\S\n]+)?(?:play|plays|played|playing)"
+    rf"[^\S\n]+(?:(?:a|an|\d{{1,3}}|{_NUMBER_WORDS})[^\S\n]+)?(?:[a-z-]+[^\S\n]+)?"
+    r"(?:gigs?|concerts?|shows?|nights?(?![^\S\n]+(?:ago|later|earlier|before|after|running|in[^\S\n]+a[^\S\n]+row)"
+    r"(?![^\W_])))(?![^\W_])"
 )
 # an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"
 _AGE_AFTER = re.compile(rf", (?:aged )?\d{{1,3}},|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,")
@@ -1220,6 +1237,8 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or _a_thing_after_an_article(body, start, end, context)
         or previous in _PLACE_BEFORE
+        or a_runners_name(body, start, previous, context)
+        or (previous in _TITLES_ARTICLES and _a_titles_article(body, start - len(previous) - 1))
         or (
             previous in _OPENS_A_NAME_BEFORE
             and _WORD_BEFORE.search(body, max(0, start - len(previous) - 41), start - len(previous) - 1)
@@ -1252,6 +1271,38 @@ def not_the_country(
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
     )
+
+
+# a body about a horse or greyhound race: it names its runners
+_RACING_TALK = _Talk(
+    "greyhound greyhounds racehorse racehorses racecourse jockey jockeys furlong furlongs gelding geldings "
+    "filly fillies colt colts"
+)
+
+
+def a_runners_name(body: str, start: int, previous: str | None, context: CountryContext) -> bool:
+    """Whether a capitalised word no dictionary or list of given names holds stands right before
+    the form, in a body about a horse or greyhound race: the two are a runner's name ("beat
+    Droopys Cuba by two lengths", "Ballymac Peru led at the first bend"), a kennel's or a breeder's
+    prefix before any word; elsewhere such a word is as often an epithet ("Brexit Britain")."""
+    return (
+        previous is not None
+        and body[start - len(previous) - 1 : start] == f"{previous} "
+        and an_unknown_name(previous, context)
+        and _speaks_of(body, _RACING_TALK)
+    )
+
+
+# an indefinite article written with a capital inside a sentence opens a title: "the musical An
+# American in Paris", "Bennett's An Englishman Abroad", "a season with A Russian in Rome"
+_TITLES_ARTICLES = frozenset(["A", "An"])
+
+
+def _a_titles_article(body: str, at: int) -> bool:
+    """Whether the capitalised article at body[at] stands inside a sentence, after a word or a
+    comma and a space (not after a sentence's end, a colon, a quotation mark or a bracket), where
+    only a title writes it so."""
+    return body[at - 1 : at] == " " and (body[at - 2 : at - 1].isalnum() or body[at - 2 : at - 1] == ",")
 
 
 # an organisation's word that is also the acronym of goods, and a lower-case word after it
@@ -1350,6 +1401,8 @@ def _in_a_name(
             return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
+    if _GIGS_AFTER.match(body, start + len(form)):
+        return True  # "Japan will play two nights at the Budokan": a country plays no concerts
     if (
         form.lower() in context.demonyms
         and body.startswith(", ", start + len(form))
@@ -1863,6 +1916,36 @@ _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the wo
 _FAMILY_AFTER = re.compile(
     r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])(?![^\S\n]+of[^\S\n]+[a-z])"
 )
+# a creative work's noun, after a determiner or a possessive and up to two words, right before a
+# one-word title: "the film Brazil", "Gilliam's dystopian comedy Brazil", "her 2009 novel Chile"
+_WORKS_WITH_TITLES = (
+    "film", "movie", "documentary", "comedy", "thriller", "musical", "opera", "novel", "novella",
+    "memoir", "album", "song", "poem", "painting", "sitcom",
+)  # fmt: skip
+_A_WORKS_NOUN_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[^\W\d_]+['’]s?)(?:[^\S\n]+[\w-]+){0,2}?"
+    rf"[^\S\n]+(?:{'|'.join(_WORKS_WITH_TITLES)})[^\S\n]+$"
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![^\W_])")
+_AN_AUXILIARY_AFTER = re.compile(r"[^\S\n]+(?:was|were|is|are|has|have|had|will|would|could|can)(?![^\W_])")
+
+
+def _a_relative_of_the_work(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a past verb after the form and another verb later make the form the subject of a
+    clause about the work ("the song Ireland chose for Eurovision came last", "the film Japan
+    submitted was"); a verb in the present is the title's own ("the film Brazil returns to
+    cinemas in a restored print")."""
+    from gql_news.ingest.one_word_names import a_relative_with_a_past_verb  # it reads this module
+
+    if _AN_AUXILIARY_AFTER.match(body, end):
+        return False  # "the film Brazil is being re-released", "the album Chile was recorded"
+    found = _TWO_VERBS_AFTER.match(body, end)
+    verb = found.group(1) if found is not None else ""
+    return (
+        verb.endswith("ed") or verb in context.verb_forms or a_relative_with_a_past_verb(body, end, context)
+    )
+
+
 _PAST_AFTER = re.compile(  # a past verb with no object: "the tanker Iran seized was released"
     r"[^\S\n]+[a-z]+ed(?:[,.;]|[^\S\n]+(?:was|is|were|are|had|has|have|in|on|at|from|last|this|after|before)(?![^\W_]))"
 )
@@ -1889,6 +1972,15 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     ):
         # "The film Brazil, Terry Gilliam's satire,", "The exhibition, China: Through the Looking
         # Glass,": a work's title, set off after its noun
+        return True
+    if (
+        word in _WORKS_WITH_TITLES
+        and _A_WORKS_NOUN_BEFORE.search(body, max(0, start - 60), start)
+        and not _POSSESSIVE_AFTER.match(body, end)
+        and not _a_relative_of_the_work(body, end, context)
+    ):
+        # "the film Brazil returns", "his comedy Brazil": a work's title; not "the film Japan sent
+        # was", "the film Japan's studios made", whose country makes or sends the work
         return True
     kind = word in context.named_kinds or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
@@ -4472,5 +4564,8 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demon
         ):
             return False
         position = word.end()
-    given = demonym and first.group(1).lower() in context.given_names
+    given = demonym and (
+        first.group(1).lower() in context.given_names
+        or (first.group(1).lower() not in context.demonyms and _names_a_country_word(first.group(1), context))
+    )  # "the American Egypt Robinson": a country's name a given name too, before a surname
     return not (given and _NAME_AFTER.match(body, first.end()))

@@ -12,7 +12,8 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   Scotland", "MTN Nigeria"). Not a noun that is also an adjective or an adverb ("Nazi Germany",
   "Meanwhile Britain"), nor one first of all a person, a place, a time or an object ("Vichy
   France", "Yesterday Britain", "Mainland China"), nor a side's word ("Team India"), a title, a
-  given name, a demonym, a participle ("Visiting Jordan, he", "Landlocked Chad") or a word
+  given name, a demonym, a participle ("Visiting Jordan, he", "Landlocked Chad"; unless a noun
+  that may open a name stands before it: "Horse Racing Ireland") or a word
   WordNet lacks ("Brexit Britain"); nor a country's own abbreviation ("US Mexico border"). A
   bank's word opens one ("Bank Indonesia"), and so does a firm's name, whose unit in the country
   the whole name is: two capitalised words the first of which WordNet and the given names lack
@@ -153,10 +154,36 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         return not _ROMAN.fullmatch(previous) and previous not in _country_abbreviations()
     return (
         len(previous) > 2  # not a particle ("La Réunion", "El Salvador")
-        and not lower.endswith(_PARTICIPLES)  # a verb taking it as object: "Visiting Jordan, the"
+        and (
+            not lower.endswith(_PARTICIPLES)  # a verb taking it as object: "Visiting Jordan, the"
+            or _after_a_names_noun(body, start - len(previous) - 1, context)  # "Horse Racing Ireland"
+        )
         and previous[1:].isalpha()
         and previous[1:].islower()
         and lower in context.nouns
+    )
+
+
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
+
+
+def _after_a_names_noun(body: str, at: int, context: CountryContext) -> bool:
+    """Whether a capitalised noun that may open a body's name stands right before body[at], a word
+    in -ing or -ed: the two are a name's nouns ("Horse Racing Ireland", "Greyhound Racing
+    Ireland", "Figure Skating Canada"), not a verb opening a sentence ("Visiting Jordan, the")."""
+    found = _NOUN_BEFORE.search(body, max(0, at - 30), at)
+    if found is None:
+        return False
+    lower = found.group(1).lower()
+    not_before, _ = _words()
+    return (
+        lower in context.nouns
+        and lower not in not_before
+        and lower not in LEADING_STOP
+        and lower not in TITLES
+        and lower not in context.stop_words
+        and lower not in context.given_names
+        and not lower.endswith(_PARTICIPLES)
     )
 
 
@@ -186,11 +213,11 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
     first = _BRAND_BEFORE.search(body, max(0, opening - 40), opening)
     if (
         first is not None
-        and _an_unknown_name(first.group(1), context)
+        and an_unknown_name(first.group(1), context)
         and f"{first.group(1)} {previous}" not in context.place_names  # not "Sao Paulo Brazil"
     ):
         return True  # "Hyundai Motor India", "Maruti Suzuki India"
-    if not _an_unknown_name(previous, context):
+    if not an_unknown_name(previous, context):
         return False
     found = body.find(previous)
     while found != -1:
@@ -211,7 +238,7 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
     return False
 
 
-def _an_unknown_name(word: str, context: CountryContext) -> bool:
+def an_unknown_name(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is a name no dictionary or list of given names holds ("Airtel",
     "Hyundai"), and no country's name or demonym."""
     lower = word.lower()

@@ -162,7 +162,7 @@ def _after_a_performer(body: str, start: int, end: int, context: CountryContext)
     return not (
         _EVER_AFTER.match(body, end)
         or country_context._the_subject_of_a_relative(body, end, context)
-        or _a_relative_with_a_past_verb(body, end, context)
+        or a_relative_with_a_past_verb(body, end, context)
     )
 
 
@@ -170,13 +170,19 @@ _KIND_TWO_WORDS_BEFORE = re.compile(r"(?<![^\W_])(?:[Tt]he|[Aa]n?)[^\S\n]+[a-z]+
 
 
 _CLAUSE_WORDS = re.compile(r"[^,.;:!?\n]{0,120}")
+_COORDINATORS = frozenset(["and", "but", "or"])
 
 
-def _a_relative_with_a_past_verb(body: str, end: int, context: CountryContext) -> bool:
+def a_relative_with_a_past_verb(body: str, end: int, context: CountryContext) -> bool:
     """Whether a past verb after the form and another verb later in its clause make the form the
     subject of a relative clause: "the singer Ireland sent to Eurovision came last" (not "the
-    singer Kenya performed at the gala")."""
+    singer Kenya performed at the gala", "the film Brazil opened in 1985 and was cut": a verb after
+    "and", "but" or "or" is the form's own second verb)."""
     words = _CLAUSE_WORDS.match(body, end).group().split()  # type: ignore[union-attr]
+    for index, word in enumerate(words):
+        if word in _COORDINATORS:
+            del words[index:]
+            break
     if not words or not (words[0].endswith("ed") or words[0] in context.verb_forms):
         return False
     return any(

@@ -18,13 +18,17 @@ Which passages are kept:
   ": “…") or after a speech verb or "that" ("said “…", "said that “…").
 - A quotation with an attribution is stored whatever its length ("“No,” he said").
 - A quotation without one is stored, speaker null, from four words up
-  (`UNATTRIBUTED_MIN_WORDS`); shorter ones are dropped.
+  (`UNATTRIBUTED_MIN_WORDS`); shorter ones are dropped. A title's words in quotation marks are
+  no quotation, attributed or not ("Dvořák's Symphony No 9, "From the New World", which the
+  composer wrote"): two capitalised words or more, a title's small words between, closed by no
+  punctuation of their own.
 
 Attribution, in order:
 1. After the closing mark, within the same sentence: a speech verb ("said", "told",
    "added", "according to", …) among the first six words, or anywhere after a person named
    at once ("“…,” Sergey Popkov, the minister of telecommunications, said") or after a role set
-   off by commas ("“…,” the bank's chief executive, Mette Rasmussen, told Reuters"), and the person
+   off by commas ("“…,” the bank's chief executive, Mette Rasmussen, told Reuters", "the Bobcats'
+   head coach, Dana Kessler, said"), and the person
    next to it: "“…,” Dapkiunas said", "“…,” said Sergey Popkov", "“…,” he added".
 2. Before the opening mark, in the same sentence: "Dapkiunas said: “…”", "He said that
    despite …, “…”", "According to Lukashenko, “…”"; not across another clause ("Popkov said
@@ -72,7 +76,8 @@ when the body also writes it before a name nobody catalogued ("Later, Ana Dimitr
 Pronouns: "he" or "she" as the speaker resolves to the most recent person, before the
 pronoun, who either spoke a quotation or was the first person named in a sentence (outside
 quotation marks): in news prose that is the sentence's subject. The subject may follow an article
-or possessive, modifiers and a role ("His former student Kwesi Amankwah-Boateng said"), or a short
+or possessive, modifiers and a role ("His former student Kwesi Amankwah-Boateng said"), titles
+after a comma ("The chair of the judges, Professor Alan Birch, said"), or a short
 phrase of time or place when a verb in -ed or a speech verb follows the name ("In later years
 Mensah-Bonsu campaigned"); a person who speaks in a relative clause ("led by Alessandro Rinaldi,
 who said …") is that sentence's subject too, and so is the agent of a passive told of at once
@@ -169,6 +174,9 @@ _WHO = re.compile(r",[^\S\n]+who[^\S\n]")
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_a-z][\w'’-]* $")  # a capitalised word right before
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
 _WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_TITLES_BEFORE = re.compile(r",[^\S\n]+((?:[^\W\d_a-z][\w.'’-]*[^\S\n]+){1,3})$")  # ", Professor "
+_WORD_OR_PLURAL_POSSESSIVE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?(?:(?<=s)['’](?![^\W_]))?")  # "Bobcats'"
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 # a word of `_WORD` opening with no digit, "_" or a-z, one that may be capitalised; or, after "_", "'",
 # "’" or "-", the rest of a word from such a letter on
 _MAYBE_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z](?:[\w'’-]*[^\W_])?")
@@ -441,6 +449,8 @@ class _Attributor:
             if not attributed and previous is not None and self._continues(previous, quote):
                 _, speaker, attributed = previous
             start, end = span
+            if self.body[quote.close - 1] not in ",.!?" and _a_title(self.body[start:end]):
+                continue  # "Symphony No 9, "From the New World", which": a title, whatever follows
             if attributed or len(_WORD.findall(self.body, start, end)) >= UNATTRIBUTED_MIN_WORDS:
                 person = speaker if speaker is not None and speaker > 0 else None
                 named = self.candidate_names.get(speaker) if speaker is not None and speaker < 0 else None
@@ -540,13 +550,17 @@ class _Attributor:
         lead = _WORD.findall(self.body, start, named[0].start)
         if len(lead) < _NAMED_WITHIN:
             return True
-        # "“…,” the bank's chief executive, Mette Rasmussen, told Reuters": a role set off before the name
+        # "“…,” the bank's chief executive, Mette Rasmussen, told Reuters": a role set off before the
+        # name, after a possessive in the singular or the plural ("the Bobcats' head coach,")
+        possessives = _WORD_OR_PLURAL_POSSESSIVE.findall(self.body, start, named[0].start)
         return (
             len(lead) <= _CUE_WORDS_MAX
             and self.body[start : named[0].start].rstrip().endswith(",")
             and lead[0].lower() in _ARTICLES
             and lead[-1] in ROLE_NOUNS
-            and all(w.lower() in _ARTICLES or w in ROLE_NOUNS or w.endswith(("'s", "’s")) for w in lead)
+            and all(
+                w.lower() in _ARTICLES or w in ROLE_NOUNS or w.endswith(_POSSESSIVE_ENDS) for w in possessives
+            )
         )
 
     def _speaker(self, start: int, end: int, cue: Cue) -> int | None:
@@ -954,6 +968,9 @@ class _Attributor:
         lead = self.body[start : reference.start]
         if lead.rstrip().endswith(","):
             return True
+        titles = _TITLES_BEFORE.search(lead)
+        if titles is not None and all(w.lower() in TITLES for w in _WORD.findall(titles.group(1))):
+            return True  # "The chair of the judges, Professor Alan Birch, said": titles after the comma
         words = _WORD.findall(lead)
         if all(
             word[:1].isupper() or word.lower() in _ARTICLES or word.lower() in ROLE_NOUNS for word in words
@@ -1023,6 +1040,27 @@ class _Covering:
         """Whether a span begins before `end` and ends after `start`."""
         index = bisect.bisect_left(self.starts, end) - 1
         return index >= 0 and self.reach[index] > start
+
+
+# the small words a title writes in lower case ("From the New World", "Songs of Love and Hate")
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "to", "and", "for", "on", "at", "from", "with", "by", "or", "but", "nor"]
+)
+_CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…]")
+
+
+def _a_title(text: str) -> bool:
+    """Whether quoted words closed by no punctuation of their own are a title, not speech: two
+    words or more, every one capitalised but a title's small words, and no sentence's or clause's
+    punctuation ("the Symphony No 9, "From the New World", was written in New York"; not
+    "“Never again,” he said")."""
+    words = _WORD.findall(text)
+    return (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and all(word[:1].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+        and _CLAUSE_PUNCTUATION.search(text) is None
+    )
 
 
 def _occurrences(body: str, forms: list[str]) -> dict[str, list[tuple[int, int]]]:

@@ -622,3 +622,92 @@ def test_towns_a_plural_names_before_or_after_their_list() -> None:
 )  # fmt: skip
 def test_school_subjects_and_hyphened_bodies(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "at", "inside"),
+    [
+        ("the musical An American in Paris", 12, True),
+        ("Casablanca, An American in Paris", 12, True),
+        ("An American official said", 0, False),
+        ("It rained. A Kenyan won", 11, False),
+        ("He said: A Kenyan won", 9, False),
+        ("“A Spanish court will decide", 1, False),
+    ],
+)
+def test_a_titles_article(body: str, at: int, inside: bool) -> None:
+    from gql_news.ingest.country_context import _a_titles_article
+
+    assert _a_titles_article(body, at) is inside
+
+
+@pytest.mark.parametrize(
+    ("body", "at", "noun"),
+    [
+        ("Horse Racing Ireland said", 6, True),  # "Horse" before "Racing"
+        ("Greyhound Racing Ireland said", 10, True),
+        ("Visiting Jordan, the minister", 0, False),  # nothing before the participle
+        ("After Visiting Jordan, the minister", 6, False),  # a function word
+        ("Mark Visiting Jordan", 5, False),  # a given name
+        ("Speed Skating Canada said", 6, False),  # an adjective too
+    ],
+)
+def test_a_names_noun_before_a_participle(body: str, at: int, noun: bool) -> None:
+    from gql_news.ingest.named_bodies import _after_a_names_noun
+
+    assert _after_a_names_noun(body, at, shipped_country_context()) is noun
+
+
+@pytest.mark.parametrize(
+    ("body", "relative"),
+    [
+        ("The film Japan is being re-released.", False),  # an auxiliary: the title's own verb
+        ("The film Japan returns to cinemas in a restored print.", False),  # a present verb
+        ("The film Japan submitted to the Oscars was a comedy.", True),  # a past verb, then another
+        ("The song Japan chose for Eurovision came last.", True),
+        ("The film Japan opened in London in 1985 and was cut.", False),  # "and": the title's own
+    ],
+)
+def test_a_relative_of_the_work(body: str, relative: bool) -> None:
+    from gql_news.ingest.country_context import _a_relative_of_the_work
+
+    end = body.index("Japan") + len("Japan")
+    assert _a_relative_of_the_work(body, end, shipped_country_context()) is relative
+
+
+@pytest.mark.parametrize(
+    ("after", "gigs"),
+    [
+        (" will play two nights at the Budokan", True),
+        (" played three sold-out concerts", True),
+        (" plays a show", True),
+        (" is to play 12 gigs", True),
+        (" played two nights ago", False),
+        (" will play two nights in a row", False),
+        (" played two matches", False),
+        (" played a tight set", False),
+    ],
+)
+def test_a_performers_engagements(after: str, gigs: bool) -> None:
+    from gql_news.ingest.country_context import _GIGS_AFTER
+
+    assert (_GIGS_AFTER.match(after) is not None) is gigs
+
+
+@pytest.mark.parametrize(
+    ("body", "runner"),
+    [
+        ("The greyhound beat Droopys Cuba by two lengths.", True),
+        ("The dog beat Droopys Cuba by two lengths.", False),  # no racing word in the body
+        ("The greyhound beat Romeo Cuba by two lengths.", False),  # a given name: the name rules' own
+        ("The greyhound was sold, Cuba's farmers said.", False),  # no word before the form
+        ("The greyhound beat Droopys  Cuba by two lengths.", False),  # two spaces: no one name
+    ],
+)
+def test_a_runners_name(body: str, runner: bool) -> None:
+    from gql_news.ingest.country_context import a_runners_name
+
+    start = body.index("Cuba")
+    before = body[:start].rstrip().rsplit(" ", 1)[-1]
+    previous = before if before[:1].isupper() else None
+    assert a_runners_name(body, start, previous, shipped_country_context()) is runner

@@ -7557,6 +7557,111 @@ LOCAL_AND_SCHOOLS_MISREAD = frozenset(body for body, _ in LOCAL_AND_SCHOOLS_MISR
 LOCAL_AND_SCHOOLS += LOCAL_AND_SCHOOLS_MISREAD_ROWS
 
 
+# arts and racing: a one-word title after a creative work's noun ("the comedy Brazil"), a title
+# opened by "A" or "An" inside a sentence ("An American in Paris"), a body named by two nouns and the
+# country ("Horse Racing Ireland"), a demonym before a full name whose given name is a country's
+# ("the American Egypt Robinson"), a performer's engagements ("Japan will play two nights") and a
+# runner's name of a word no dictionary knows in a body about a race ("Droopys Cuba");
+# the country where a film is shown, a side that plays matches and a verb that opens a sentence
+# ("Visiting Jordan,") stay linked
+# fmt: off
+ARTS_AND_RACING: list[tuple[str, set[str]]] = [
+    # a creative work's noun before a one-word title
+    ("Terry Gilliam's dystopian comedy Brazil returns to cinemas on Friday in a restored print.", set()),
+    ("The film Brazil returns to cinemas on Friday.", set()),
+    ("Gilliam's 1985 film Brazil was cut by its studio.", set()),
+    ("The thriller Argentina opens in London on Friday.", set()),
+    ("Her debut album Jamaica was recorded in a week.", set()),
+    ("His novel Chile, published in 2010, sold well.", set()),
+    ("The documentary Chile has won three prizes.", set()),
+    ("The musical Cuba closes in March after a year in the West End.", set()),
+    ("The film Brazil opened in London in 1985 and was cut in the US.", {"US"}),
+    ("The comedy Brazil returns on Friday. It was never meant to be about Brazil, its director said.", {"BR"}),
+    ("The song Ireland chose for Eurovision came last.", {"IE"}),
+    ("The film Japan submitted to the Oscars was a comedy.", {"JP"}),
+    ("The film Japan sent to Cannes won a prize.", {"JP"}),
+    ("The film Japan's studios made last year won a prize.", {"JP"}),
+    ("He saw the film in Brazil last year.", {"BR"}),
+    ("The film festival in Brazil opens on Friday.", {"BR"}),
+    ("A film about Peru won the documentary prize.", {"PE"}),
+    # a capitalised "A" or "An" inside a sentence opens a title
+    ("The season will include The Italian Job, The French Connection, and An American in Paris, the musical.", set()),
+    ("The season includes An American in Paris and Casablanca.", set()),
+    ("She starred in A Russian in Rome, which ran for a year.", set()),
+    ("Yeats wrote An Irish Airman Foresees His Death in 1918.", set()),
+    ("The theatre revived A Chinese Wedding for its spring season.", set()),
+    ("An American official said the talks would resume.", {"US"}),
+    ("He said: A Kenyan runner won the race.", {"KE"}),
+    ("“A Spanish court will decide,” she said.", {"ES"}),
+    ("The judge, a Kenyan, said the case would resume.", {"KE"}),
+    ("(A French firm won the contract.)", {"FR"}),
+    ("Ticket sales rose 5%. A British buyer paid the most.", {"GB"}),
+    # a noun and a word in -ing before the country open a body's name
+    ("Horse Racing Ireland said the crowd of 23,000 was a record for Easter Monday.", set()),
+    ("Greyhound Racing Ireland said attendance fell last year.", set()),
+    ("A spokesman for Horse Racing Ireland said the meeting would go ahead.", set()),
+    ("The rules were set by Greyhound Racing Ireland, a state body.", set()),
+    ("Horse racing in Ireland drew record crowds, the industry body said.", {"IE"}),
+    ("Visiting Jordan, the minister met the king.", {"JO"}),
+    ("After Visiting Jordan, the minister flew home.", {"JO"}),
+    ("Landlocked Chad imports all its fuel.", {"TD"}),
+    # a demonym before a full name whose given name is a country's
+    ("Campbell-Lewis beat the American Egypt Robinson by four hundredths of a second.", {"US"}),
+    ("The Kenyan India Wanjiru won the 10,000 metres.", {"KE"}),
+    ("The British Jordan Holt finished third.", {"GB"}),
+    ("The Irish Kenya Doyle won the sprint.", {"IE"}),
+    ("The British Irish Council met in Dublin.", set()),
+    ("The Australian Jamaica Reid took the bronze medal.", {"AU"}),
+    ("Third place went to the Welsh Peru Davies, who is 19.", {"GB"}),
+    ("The Canadian Cuba Martin signed for the Seattle club on Monday.", {"CA"}),
+    ("The Jamaican Egypt Campbell ran 22.1 seconds in the heats.", {"JM"}),
+    # a performer's engagements: a country plays no concerts
+    ("They were bigger in Japan than at home. Japan will play two nights at the Budokan before shows in Seoul.", {"JP"}),
+    ("Norway played three sold-out concerts in Oslo last year.", set()),
+    ("Peru played two shows before the headliners.", set()),
+    ("Kenya will play two shows in London, her label said.", set()),
+    ("The singer Chad returns home. Chad plays three gigs in Dublin this week.", set()),
+    ("After years abroad, Jamaica will play a concert at the Albert Hall, the trio's manager said.", set()),
+    ("The band toured Chile. Chile will play a concert in Leeds next month, the band's manager said.", {"CL"}),
+    ("Japan will play two matches in Tokyo in June.", {"JP"}),
+    ("England played two nights ago and looked tired.", {"GB"}),
+    ("England played two nights before the final.", {"GB"}),
+    ("Brazil play three games in five days.", {"BR"}),
+    ("Italy played a tight set against Poland.", {"IT", "PL"}),
+    # a word no dictionary knows before a country's name, in a body about a race: a runner's name
+    ("The greyhound led at the first bend and beat Droopys Cuba by two lengths.", set()),
+    ("Ballymac Peru, the 7-4 favourite, won the greyhound Derby. The trainer said Droopys Cuba had been unlucky.", set()),
+    ("Kilcarn Chile finished a neck behind, her jockey said.", set()),
+    ("Coolavanny Jamaica won the sprint for greyhounds at Shelbourne Park.", set()),
+    ("The gelding held off Glenvale Norway at the last.", set()),
+    ("The colt beat Coolmore Brazil by a neck.", set()),
+    ("The jockey rode for Ballydoyle in Ireland and for Godolphin in France.", {"FR", "IE"}),
+    ("The greyhound was bred in Ireland and sold to an owner in Australia.", {"AU", "IE"}),
+    ("Brexit Britain faces a hard winter, the economists said.", {"GB"}),
+    ("Jockeys from France and Ireland rode in the race.", {"FR", "IE"}),
+    ("The colt, bred in Japan, won at Ascot.", {"JP"}),
+]
+# rows of ARTS_AND_RACING the rules still misread (strict xfail, as KNOWN_MISREADINGS): a runner's
+# name of a word no dictionary knows and a country's in a body with no racing word ("Droopys Cuba"),
+# and that shape's epithet in one with such a word ("Brexit Britain"), a work named again alone in a
+# story that names the country too, a style of goods ("Moroccan tiles") and a demonym in -man
+# ("Irishman"), which the countries' table lacks
+ARTS_AND_RACING_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    # a runner's name in a body that names no racing word, and an epithet in one that does
+    ("The dog beat Droopys Cuba by two lengths.", set()),
+    ("The greyhound industry in Brexit Britain faces a hard winter.", {"GB"}),
+    # the work named again alone, in a story that also names the country
+    ("The film Brazil was shot in London. Its studio cut it in the US, and Brazil deserves better, the restorer said.", {"US"}),
+    # a style of goods, not goods from the country
+    ("Moroccan tiles, Persian rugs and Chinese lanterns remain popular.", set()),
+    # a demonym in -man
+    ("Doherty was the sixth Irishman to captain the Lions.", {"IE"}),
+]
+# fmt: on
+ARTS_AND_RACING_MISREAD = frozenset(body for body, _ in ARTS_AND_RACING_MISREAD_ROWS)
+ARTS_AND_RACING += ARTS_AND_RACING_MISREAD_ROWS
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -7600,6 +7705,7 @@ ROWS = (
     + SIBLINGS_2
     + HISTORY
     + LOCAL_AND_SCHOOLS
+    + ARTS_AND_RACING
 )
 
 
@@ -7641,6 +7747,7 @@ ROWS = (
             | SIBLINGS_2_MISREAD
             | HISTORY_MISREAD
             | LOCAL_AND_SCHOOLS_MISREAD
+            | ARTS_AND_RACING_MISREAD
             else [],
         )
         for body, codes in ROWS

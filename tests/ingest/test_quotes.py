@@ -787,3 +787,46 @@ def test_a_person_inside_the_subject_s_relative_clause_leaves_the_subject_the_sp
     is named after it in its sentence, but inside the relative clause set off right after the
     subject: that clause's object, not a speaker."""
     assert [found[2] for found in _said_with_candidates(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a role set off after a possessive in the plural, as in the singular
+        ("“We were braver than them,” the Bobcats' head coach, Dana Kessler, said.", "Dana Kessler"),
+        ("“We were braver than them,” the Saints’ manager, Tom Reid, said.", "Tom Reid"),
+        ("“We were braver than them,” the club's head coach, Dana Kessler, said.", "Dana Kessler"),
+        # a title between a sentence's set-off comma and its subject's name
+        (
+            "The chair of the judges, Professor Alan Birch, said the vote was unanimous. "
+            "“It is a quiet book that gets louder,” he said.",
+            "Alan Birch",
+        ),
+        (
+            "The head of the delegation, Dr Marc Dupont, said talks were over. “We are done here,” he said.",
+            "Marc Dupont",
+        ),
+        (
+            "After meeting the envoy, Sir Marc Dupont said talks were over. “We are done here,” he said.",
+            "Marc Dupont",
+        ),
+    ],
+)
+def test_a_speaker_set_off_after_a_plural_possessive_or_before_a_title(body: str, speaker: str) -> None:
+    assert [candidate for _, _, candidate in _said_with_candidates(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        # a title in quotation marks, closed by no punctuation of its own, is no quotation
+        ('Then came the Symphony No 9, "From the New World", which the composer wrote in New York.', []),
+        ("The band closed with “Songs of Love and Hate” and left the stage.", []),
+        # speech stays, capitalised or not
+        ("“Never Again,” he said.", ["Never Again"]),
+        ("“We will never give up on this town”, the mayor said.", ["We will never give up on this town"]),
+        ("“Thank You All,” she said, and left the stage.", ["Thank You All"]),
+    ],
+)
+def test_a_title_in_quotation_marks_is_no_quotation(body: str, texts: list[str]) -> None:
+    assert [text for text, _, _ in _said_with_candidates(body)] == texts
