@@ -37,7 +37,8 @@ organisation and it links to nothing:
   "whose" after a name that opens with a given name and is not of given names only ("Lee Dickey,
   whose family"; not "Morgan Stanley, whose bankers"), or an age set off by commas ("Ivo Baldasar,
   63, denies"); an appositive headed by a body's word is no person's ("…, the company"; not
-  "…, the Bank of England governor");
+  "…, the Bank of England governor"), nor is a name an apposition calls a place ("the bus to
+  Colonia del Sacramento, a town founded by");
 - a given name first and the last word written alone later: "Chad Whitfield kicked a penalty
   ... Whitfield, who came on" (not a word that ends a place's or body's name: "Georgia Power");
   two such names joined by "and" are judged apart ("Lena Hoffmann and Sarah Klein started …",
@@ -247,6 +248,7 @@ def find_candidates(
             if candidate.kind == PERSON and (
                 _a_country_body(candidate.text, gazetteer)
                 or _called_by_its_first_word(body, candidate)
+                or _called_a_place(body, candidate)
                 or (
                     _named_after_a_country(candidate.text, gazetteer)
                     and not _set_off_by_a_role(body, candidate)
@@ -358,6 +360,19 @@ def _written_within(
         found += 1
     read[(word, why)] = (index, found)
     return found < len(indexes) and begins(found) + size <= stop
+
+
+# an apposition that calls a name a place: ", a town founded by", ", the old port", ", a village of"
+_A_PLACE_AFTER = re.compile(
+    r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|suburb|port|resort|island|province|district)"
+    r"(?![\w'’-])"
+)
+
+
+def _called_a_place(body: str, candidate: FoundCandidate) -> bool:
+    """Whether an apposition calls the name a place ("the bus to Colonia del Sacramento, a town
+    founded by Portugal"): a town's name, though it opens with a given name."""
+    return _A_PLACE_AFTER.match(body, candidate.end) is not None
 
 
 def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:

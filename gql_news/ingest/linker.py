@@ -13,7 +13,10 @@ The rules, in order:
 - Leftmost, then longest: "South Korean" beats "Korean", and an organisation called
   "Belarus-Korea IT Cooperation Center" swallows the "Belarus" and "Korea" inside it.
 - A form naming two different entities, or a known non-entity phrase ("Latin America"), claims
-  its span and links nothing: better no link than a wrong one.
+  its span and links nothing: better no link than a wrong one. A form two countries share
+  ("Congo", "Congolese", "Dominican") links to the one the body names by a form of its own, where
+  it names the other by none and the form is no list's item beside that one ("Democratic Republic
+  of the Congo ... cases in Congo"; not "Congo-Brazzaville and Congo").
 - A surname alone ("Dapkiunas") links to a person only after the person was named in full
   earlier in the same body (to the most recently named one, if several share the surname),
   and never where a full form of anything else matches, nor where the body also writes the
@@ -462,9 +465,16 @@ class _Matcher:
         folded = fold(body)  # once per article: both automatons read it
         matches = self.full.finditer(body, folded=folded) if self.full else []
         starts = {match.start() for match in matches}
+        shared: list[tuple[int, frozenset[_Key]]] = []  # forms of two countries ("Congo")
         for index, match in enumerate(matches):
             claimed.append(match.span())
             targets = self.targets.get(_canonical(match.group()), frozenset())
+            if (
+                len(targets) > 1
+                and self.context is not None
+                and all(kind == "country" for kind, _ in targets)
+            ):
+                shared.append((index, targets))
             if len(targets) == 1 and self._part_of_a_name(body, match, starts):
                 continue
             if len(targets) == 1:
@@ -481,10 +491,40 @@ class _Matcher:
                 mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
                 if kind == "person":
                     named.setdefault(pk, []).append(match.start())
+        if shared:
+            mentions += self._shared_forms(body, shared, named, matches, mentions)
         if self.surnames and named:
             mentions += self._surnames(body, folded, claimed, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _shared_forms(
+        self,
+        body: str,
+        shared: list[tuple[int, frozenset[_Key]]],
+        named: dict[int, list[int]],
+        matches: list[_Hit],
+        mentions: list[LinkedMention],
+    ) -> list[LinkedMention]:
+        """The forms two countries share ("Congo", "Congolese", "Dominican"), each linked to the one
+        of them the body names by a form of its own ("Democratic Republic of the Congo ... cases in
+        Congo"), where it names the other by none: one sense a story. Not where the words around
+        the form say it names something else ("the Congo river")."""
+        countries = {m.entity_id for m in mentions if m.kind == "country"}
+        found = []
+        for index, targets in shared:
+            chosen = [key for key in targets if key[1] in countries]
+            if len(chosen) != 1 or self._not_the_country(body, index, named, matches):
+                continue
+            match = matches[index]
+            if any(
+                m.entity_id == chosen[0][1]
+                and (body[m.end : match.start()] in _LIST_GAPS or body[match.end() : m.start] in _LIST_GAPS)
+                for m in mentions
+            ):
+                continue  # "Congo-Brazzaville and Congo": a list's items are two countries
+            found.append(LinkedMention("country", chosen[0][1], match.group(), match.start(), match.end()))
+        return found
 
     def _not_the_country(
         self, body: str, index: int, named: dict[int, list[int]], matches: list[_Hit]

@@ -492,7 +492,9 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
     name), or after one word that says which ("the Chinese Foreign Ministry",
     "the Nigerian Federal Government"), or the first part of a hyphened word that qualifies a noun ("three
     American Virginia-class submarines"): the demonym says whose it is and begins no proper name.
-    Not where a common noun follows the body's, making a thing's name ("a Swiss Army knife").
+    Not where a common noun follows the body's, making a thing's name ("a Swiss Army knife"),
+    unless the noun names a group or a person ("the Chilean Senate committee", "a British Army
+    officer": WordNet's bodies, people and places, body_name_words.json).
     `bodies` are country_context.py's nouns for people or bodies a country has ("government",
     "embassy", "army")."""
     found = _CAPITALISED_AFTER.match(body, end)
@@ -531,6 +533,9 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         or after.group(1) in context.stop_words
         or after.group(1) not in context.nouns
         or after.group(1).endswith("ed")
+        # a group or a person of the body: "the Chilean Senate committee", "a British Army officer"
+        or after.group(1) in _word_lists()[1]
+        or after.group(1) in _word_lists()[2]
     )
 
 

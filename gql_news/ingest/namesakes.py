@@ -128,6 +128,14 @@ _THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
+def _called_a_town_here(body: str, name: str, context: CountryContext) -> bool:
+    """Whether the body calls `name` a town somewhere (country_context._called_a_town, read once
+    per body), or writes it only beside names it calls towns ("Poland and Mexico")."""
+    return country_context._a_town_of_the_body(body, name) or country_context.only_listed_with_towns(
+        body, name, context
+    )
+
+
 def marked_beside_its_namesake(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether this occurrence of a country's name carries marks only the country has, in a story
     that reads the name as a town's or a firm's elsewhere (the module docstring)."""
@@ -154,8 +162,12 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
     before = country_context._previous_item(body, start, 0)
     items = [after.group(1)] if after is not None else []
     items += [before[0]] if before is not None else []
-    if any(item != form and names_a_country(item) for item in items):
-        return True  # "roots in Jamaica, Guyana and Haiti", "between Britain and Iceland"
+    if any(
+        item != form and names_a_country(item) and not _called_a_town_here(body, item, context)
+        for item in items
+    ):
+        return True  # "roots in Jamaica, Guyana and Haiti", "between Britain and Iceland"; not
+        # "in Norway and Poland" where the body calls both towns
     capital = _capitals().get(form)
     previous = re.search(r"([a-z]+)[^\S\n]+$", lead)
     if (

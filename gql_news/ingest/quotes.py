@@ -41,7 +41,10 @@ Attribution, in order:
    nobody's ("Sheiman recalls his counterpart, Algirdas Saudargas, telling him: “…”").
 3. A quotation with neither continues the previous one when it follows it in the same or
    the next paragraph and no other person is named between them ("“…,” Dapkiunas said.
-   “Korea’s SK Hynix has a presence there…”").
+   “Korea’s SK Hynix has a presence there…”"); else, opening the sentence right after one of
+   its paragraph, with no quotation, whose speech verb has a person as subject, it goes on from
+   that person's reported speech ("Tanabe said the rover had passed its tests. “The hardest
+   part is still ahead.”"; not "A spokesman said …").
 A speech verb with no person next to it ("a spokesman said", "according to SK Hynix")
 attributes the quotation to no one: speaker null. Nor does a person named inside another's
 phrase: a possessive ("Tinubu's spokesman said"), after a preposition ("a spokeswoman for Holm
@@ -448,6 +451,8 @@ class _Attributor:
                 continue
             if not attributed and previous is not None and self._continues(previous, quote):
                 _, speaker, attributed = previous
+            elif not attributed and (reporter := self._reported_before(quote)) is not None:
+                speaker, attributed = reporter, True
             start, end = span
             if self.body[quote.close - 1] not in ",.!?" and _a_title(self.body[start:end]):
                 continue  # "Symphony No 9, "From the New World", which": a title, whatever follows
@@ -909,6 +914,25 @@ class _Attributor:
         if own_end >= quote.mark or not self.body[own_end : quote.mark].strip():
             return True
         return any(r.start >= own_end for r in between)  # pronouns refer back
+
+    def _reported_before(self, quote: Quoted) -> int | None:
+        """The speaker of a quotation with no attribution of its own that opens the sentence right
+        after one in the same paragraph whose subject reports speech ("Yuki Tanabe, the project
+        manager, said the rover had passed its tests. “The hardest part is still ahead.”"): the
+        words go on from the reported ones, as a quotation goes on from the previous one. Not
+        where a quotation lies in that sentence, nor where its speech verb has no person as
+        subject ("A spokesman said the plan was late. “…”")."""
+        current = self._sentence_start(quote.mark)
+        paragraph = self._paragraph_start(quote)
+        if current <= paragraph or self.body[current : quote.mark].strip():
+            return None  # the quotation opens its paragraph, or not its sentence
+        start = max(self._sentence_start(current - 1), paragraph)
+        if self._previous_close(quote) > start:
+            return None  # a quotation in the sentence before: `_continues` reads it
+        cues = self._cues(start, current)
+        if not cues or cues[0].according:
+            return None
+        return self._speaker(start, current, cues[0])
 
     def _named_after(self, quote: Quoted, speaker: int) -> bool:
         """Whether the writer's words right after a quote, to the end of the next sentence in its

@@ -178,12 +178,35 @@ def a_style_named(body: str, end: int) -> bool:
 # the next item of a list of capitalised names: " or Sweden", ", Peru", ", and Denmark"
 _NEXT_NAME = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
 # a plural apposition that calls the names towns: ", two other Maine towns", ", both villages",
-# ", two small towns near", ", all of them towns in Maine"
+# ", two small towns near", ", all of them towns in Maine", ", all small mill towns"; or a singular one said
+# of each: ", each a town"
 _TOWNS_AFTER = re.compile(
-    r",[^\S\n]+(?:two|three|four|five|six|both|all)(?:[^\S\n]+of[^\S\n]+them)?(?:[^\S\n]+other)?"
-    r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|[a-z]+)){0,2}"
-    r"[^\S\n]+(?:towns|cities|villages|hamlets|townships|suburbs|boroughs)(?![\w'’-])"
+    r",[^\S\n]+(?:(?:two|three|four|five|six|both|all)(?:[^\S\n]+of[^\S\n]+them)?(?:[^\S\n]+other)?"
+    r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|(?!the\b|a\b|an\b)[a-z]+)){0,2}"
+    r"[^\S\n]+(?:towns|cities|villages|hamlets|townships|suburbs|boroughs)"
+    r"|each(?:[^\S\n]+of[^\S\n]+them)?[^\S\n]+an?(?:[^\S\n]+[a-z]+)?"
+    r"[^\S\n]+(?:town|city|village|hamlet|township|suburb|borough))(?![\w'’-])"
 )
+
+
+# a plural apposition after a list, which may call its names something other than towns: ", both
+# big copper producers", ", all of them members"
+_SET_OFF_LIST_AFTER = re.compile(r",[^\S\n]+(?:two|three|four|five|six|both|all|each)(?![\w'’-])")
+
+
+def list_called_otherwise(body: str, end: int) -> bool:
+    """Whether the list of names that the form opens or continues is followed by a plural
+    apposition that calls them something other than towns ("Peru and Chile, both big copper
+    producers"): what they are is said, and it is not towns."""
+    position = end
+    for _ in range(6):
+        if _SET_OFF_LIST_AFTER.match(body, position):
+            return _TOWNS_AFTER.match(body, position) is None
+        item = _NEXT_NAME.match(body, position)
+        if item is None:
+            return False
+        position = item.end()
+    return False
 
 
 # a plural noun of towns and the list it introduces, up to the form: "the hill towns of Oxford

@@ -705,3 +705,19 @@ def test_newsroom_sentences_keep_their_people(text: str, name: str) -> None:
 )
 def test_newsroom_sentences_with_companies_and_places_offer_no_person(text: str) -> None:
     assert [c for c in found(text) if c[1] == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apposition calling the name a place: a town's name, though it opens with a given name
+        ("Take the bus to Colonia del Sacramento, a town founded in 1680.", []),
+        ("The prize went to Santa Rosa de Lima, the old port on the coast.", []),
+        # a person's apposition
+        ("The prize went to Nadia Benjelloun, a teacher in Fez.", [("Nadia Benjelloun", "person", "to")]),
+    ],
+)
+def test_a_name_an_apposition_calls_a_place_is_no_person(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text) == expected

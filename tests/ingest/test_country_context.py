@@ -711,3 +711,73 @@ def test_a_runners_name(body: str, runner: bool) -> None:
     before = body[:start].rstrip().rsplit(" ", 1)[-1]
     previous = before if before[:1].isupper() else None
     assert a_runners_name(body, start, previous, shipped_country_context()) is runner
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a form two countries share is the one the body names by a form of its own
+        (
+            "Vaccines reached the Democratic Republic of the Congo. Children are half of the cases in Congo.",
+            ["Democratic Republic of the Congo", "Congo"],
+        ),
+        ("The DRC's army retook the town. Congolese troops were cheered.", ["DRC", "Congolese"]),
+        ("The Republic of Congo held elections. Congo's president won.", ["Republic of Congo", "Congo"]),
+        ("Dominica's prime minister arrived. Dominican officials met him.", ["Dominica", "Dominican"]),
+        # neither named, both named, beside its own form in a list, or another thing named after it
+        ("Congo exports copper and cobalt.", []),
+        (
+            "The Democratic Republic of Congo and the Republic of Congo share a river. Congo exports copper.",
+            ["Democratic Republic of Congo", "Republic of Congo"],
+        ),
+        ("Congo-Brazzaville and Congo signed a border pact.", ["Congo-Brazzaville"]),
+        ("The DRC signed the deal. Fishermen on the Congo river were paid.", ["DRC"]),
+    ],
+)
+def test_a_form_two_countries_share(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # goods of several origins in a story of their trade: "Indian rice" beside "Thai white rice"
+        (
+            "India lifted curbs on rice exports. Exporters in Thailand gained while Indian rice was held"
+            " back. Thai white rice fell.",
+            ["India", "Thailand", "Indian", "Thai"],
+        ),
+        # no other origin of the noun, no trade of it, or the country named nowhere else: the kind
+        ("Kenya exports French beans to France; bean exports rose.", ["Kenya", "France"]),
+        (
+            "India grows wild rice too. Indian rice is a tall grass of lakes. Thai white rice is not.",
+            ["India", "Thai"],
+        ),
+        ("Indian rice was held back as rice exports fell. Thai white rice gained.", ["Thai"]),
+    ],
+)
+def test_goods_of_several_origins(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # a list called towns, and a name listed only beside one the body calls a town
+        (
+            "Lynchburg's signpost points to Norway, Denmark and Peru, all of them towns. A diner in Peru shut.",
+            [],
+        ),
+        ("Poland, a town of 5,000, lost power. Crews worked in Poland and Mexico.", []),
+        # the list says what its names are; "between"; the name also written on its own
+        ("Peru, a town in Indiana, shut. Peru and Chile, both copper producers, grew.", ["Peru", "Chile"]),
+        ("Peru, a town of 11,000, flooded. Trade between Peru and Chile rose.", ["Peru", "Chile"]),
+        # (a list's items are of one kind: beside the country Mexico, Poland is read as the country)
+        (
+            "Poland, a town, lost power. Crews went to Poland and Mexico. Mexico sent aid.",
+            ["Poland", "Mexico", "Mexico"],
+        ),
+    ],
+)
+def test_towns_listed_together(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked

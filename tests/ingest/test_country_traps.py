@@ -7662,6 +7662,75 @@ ARTS_AND_RACING_MISREAD = frozenset(body for body, _ in ARTS_AND_RACING_MISREAD_
 ARTS_AND_RACING += ARTS_AND_RACING_MISREAD_ROWS
 
 
+# towns and shared names: a list of towns named like countries that an apposition calls towns
+# ("Norway, Paris, Denmark, Poland and Peru, all of them towns"), read so wherever the body writes
+# them and beside them in a list; a form two countries share ("Congo") where the body names one
+# of them by its own form; a state's body before a group's or a person's noun ("a Chilean Senate
+# committee"); goods of several origins in a story of their trade ("Indian rice" beside "Thai
+# white rice" and "rice exports")
+# fmt: off
+TOWNS_AND_SHARED_NAMES: list[tuple[str, set[str]]] = [
+    # a list of names an apposition after it calls towns (", all of them towns", ", each a village"):
+    # towns there and wherever the body writes them
+    ("A signpost in Lynchburg points to Norway, Paris, Denmark, Poland and Peru, all of them towns less than 100 miles away.", set()),
+    ("A signpost points to Norway, Denmark and Peru, all of them towns in Maine. The governor held a rally in Norway on Saturday.", set()),
+    ("Mexico, Peru and Poland, all small mill towns, voted for the governor. Turnout in Peru was the highest.", set()),
+    ("The candidates toured Poland and Denmark, both farming towns near the lakes. A diner in Poland served beans.", set()),
+    ("The bus stops in Norway, Sweden and Denmark, each a village of a few hundred people.", set()),
+    ("Peru and Lebanon, both of them towns in Indiana, closed their schools. The storm hit Peru hardest.", set()),
+    ("China and Denmark, all of them Maine towns, share a fire engine. Volunteers in China raised the money.", set()),
+    ("“People in Norway and Poland want the mill to stay open,” he said of Norway and Poland, two towns on the river.", set()),
+    ("She runs a general store in Denmark. Power was lost in Denmark, Sweden and Norway, each a hamlet of a few hundred.", set()),
+    # a name listed beside one the body calls a town, and written nowhere else: a town too
+    ("Poland, a town of 5,000 near Lewiston, lost power on Sunday. Crews worked through the night in Poland and Mexico.", set()),
+    ("Norway, a town of 5,000, opened a library. Readers from Norway and Peru queued at the door.", set()),
+    ("Peru, a town on the Wabash, flooded. Sandbags were sent to Peru and Chile by the county.", set()),
+    # the countries: a list an apposition calls something else, countries beside the towns, "between"
+    ("Poland, a town near Lewiston, lost power on Sunday. Tariffs on Canada and Mexico have raised heating costs.", {"CA", "MX"}),
+    ("Maine's mills export to Canada, Norway and Sweden, all major paper producers.", {"CA", "NO", "SE"}),
+    ("Ministers from France, Germany and Italy, all big economies, met in Rome.", {"DE", "FR", "IT"}),
+    ("Protests spread to Chile, Peru and Bolivia, all of them countries with young populations.", {"BO", "CL", "PE"}),
+    ("Flights to Peru and Mexico, both popular with tourists, were cancelled.", {"MX", "PE"}),
+    ("Poland and Hungary, both members of the EU, objected to the plan.", {"HU", "PL"}),
+    ("Peru, a town in Indiana, lost its factory. Peru and Chile, both big copper producers, raised output.", {"CL", "PE"}),
+    ("Denmark, a village of 800, held a fair. Farmers sell cheese to Canada and Mexico.", {"CA", "MX"}),
+    ("Peru, a town of 11,000, flooded in May. Trade between Peru and Chile rose by a tenth.", {"CL", "PE"}),
+    ("Peru, a town on the Wabash, flooded. Many residents have roots in Peru, Chile and Bolivia.", {"BO", "CL", "PE"}),
+    ("Mexico, a town in Missouri, lost its mill. Its workers came from Mexico and Guatemala.", {"GT", "MX"}),
+    # a form two countries share, read as the one the body names by a form of its own (mentions:
+    # test_country_context.py)
+    ("Vaccines reached the Democratic Republic of the Congo on Wednesday. Children account for half of the cases in Congo this year.", {"CD"}),
+    ("The DRC's army retook the town. Congolese troops were cheered in the streets.", {"CD"}),
+    ("The Republic of Congo held elections on Sunday. Congo's president won a fifth term.", {"CG"}),
+    ("The Dominican Republic beat Puerto Rico 5-2. Dominican fans filled the stadium.", {"DO", "PR"}),
+    ("Congo exports copper and cobalt through ports in Tanzania.", {"TZ"}),
+    ("Congolese traders crossed into Uganda at dawn.", {"UG"}),
+    ("The Democratic Republic of Congo and the Republic of Congo share a river. Congo exports copper.", {"CD", "CG"}),
+    ("The DRC signed the deal. Fishermen on the Congo river said the Congo basin was drying out.", {"CD"}),
+    ("Dominican players signed with clubs in Japan.", {"JP"}),
+    # a state's body before a noun for a group or a person: the state's; a thing's noun: a kind
+    ("The bill is due to be debated by a Chilean Senate committee next week.", {"CL"}),
+    ("A British Army officer was injured in the blast.", {"GB"}),
+    ("The Indian Navy chief visited the dockyard in Mumbai.", {"IN"}),
+    ("A Nigerian Army battalion was sent to the north-east.", {"NG"}),
+    ("A Turkish Embassy spokesman declined to comment.", {"TR"}),
+    ("The Spanish Government delegation arrived in Rabat on Monday.", {"ES"}),
+    ("A Kenyan Parliament committee summoned the health minister.", {"KE"}),
+    ("The Polish Senate speaker called a vote.", {"PL"}),
+    ("He keeps a Swiss Army knife in his coat pocket.", set()),
+    ("The Irish Republican Army leader was arrested in 1972.", set()),
+    # goods of several origins in a story of their trade
+    ("Exporters in Thailand gained share while Indian rice was held back. Thai white rice fell, and rice exports from India resumed.", {"IN", "TH"}),
+    ("Kenya exports French beans to Britain; bean exports rose by a fifth.", {"GB", "KE"}),
+    ("Indian rice is a tall grass of lakes and rivers.", set()),
+    # an apposition calling a name a place (no person candidate: test_candidates.py)
+    ("Take the bus to Colonia del Sacramento, a town founded by Portugal in 1680.", {"PT"}),
+]
+# fmt: on
+# rows of TOWNS_AND_SHARED_NAMES the rules still misread (strict xfail, as KNOWN_MISREADINGS): none
+TOWNS_AND_SHARED_NAMES_MISREAD: frozenset[str] = frozenset()
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -7706,6 +7775,7 @@ ROWS = (
     + HISTORY
     + LOCAL_AND_SCHOOLS
     + ARTS_AND_RACING
+    + TOWNS_AND_SHARED_NAMES
 )
 
 
@@ -7748,6 +7818,7 @@ ROWS = (
             | HISTORY_MISREAD
             | LOCAL_AND_SCHOOLS_MISREAD
             | ARTS_AND_RACING_MISREAD
+            | TOWNS_AND_SHARED_NAMES_MISREAD
             else [],
         )
         for body, codes in ROWS

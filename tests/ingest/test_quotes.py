@@ -830,3 +830,47 @@ def test_a_speaker_set_off_after_a_plural_possessive_or_before_a_title(body: str
 )
 def test_a_title_in_quotation_marks_is_no_quotation(body: str, texts: list[str]) -> None:
     assert [text for text, _, _ in _said_with_candidates(body)] == texts
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quotation with no attribution right after its speaker's reported speech goes on from it
+        (
+            "Ana Petrova, the project manager, said the rover had passed its tests. “The hardest part is"
+            " still ahead, and we know it.”",
+            [("The hardest part is still ahead, and we know it.", "Ana Petrova")],
+        ),
+        (
+            "Ana Petrova arrived late. She said the talks had failed again. “They produced a date for more"
+            " talks, nothing else.”",
+            [("They produced a date for more talks, nothing else.", "Ana Petrova")],
+        ),
+        # no person as the subject, "according to", no speech verb, or the quotation opens the paragraph
+        (
+            "A spokesman said the plan was late. “Nobody expected it to be on time anyway.”",
+            [("Nobody expected it to be on time anyway.", None)],
+        ),
+        (
+            "According to Lars Berg, costs rose. “Everything we buy has gone up by a third.”",
+            [("Everything we buy has gone up by a third.", None)],
+        ),
+        (
+            "Mary Okafor left the room early. “Nobody wanted to stay for the vote.”",
+            [("Nobody wanted to stay for the vote.", None)],
+        ),
+        (
+            "Lars Berg said prices would rise.\n\n“Everything we buy has gone up by a third.”",
+            [("Everything we buy has gone up by a third.", None)],
+        ),
+        # a quotation in the sentence before: the earlier one's speaker goes on, as before
+        (
+            "Lars Berg left. Ana Petrova said “the plan” was late. “Nobody expected more than that.”",
+            [("the plan", "Ana Petrova"), ("Nobody expected more than that.", "Ana Petrova")],
+        ),
+    ],
+)
+def test_a_quotation_after_its_speakers_reported_speech(
+    body: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _said(body) == expected
