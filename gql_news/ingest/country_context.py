@@ -291,7 +291,8 @@ _DEGREE_WORDS = frozenset(
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
-    r"|vocabulary|dictionary|dictionaries|alphabet|accent|accents|dialect|dialects)(?![^\W_])"
+    r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
+    r"|letters|numerals|syllables|spellings)(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
@@ -1226,6 +1227,7 @@ def not_the_country(
         or a_joined_organisation(body, end, _organisation)
         or _a_proper_names_first_word(body, start, end, form, context)
         or _shares_a_proper_name(body, end, form, context)
+        or _short_for_a_longer_name(body, start, end, previous, context)
         or _in_a_named_thing(body, start, end)
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
@@ -1290,6 +1292,54 @@ def _shares_a_proper_name(body: str, end: int, form: str, context: CountryContex
         and other.group(1).lower() in context.demonyms
         and _a_proper_names_first_word(body, other.start(1), other.end(1), other.group(1), context)
     )
+
+
+def _short_for_a_longer_name(
+    body: str, start: int, end: int, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether the form, with the capitalised word right before it or, for a demonym, alone and
+    standing as a noun, is written elsewhere in the body as the opening of a longer capitalised name
+    ("Holland America Line ... Holland America, which is owned", "Norwegian Cruise Line ...
+    Shares of Norwegian rose", "Norwegian will base"): the short name of that firm. Not a
+    country's name alone ("Singapore Airlines ... flights to Singapore"), nor a demonym before a
+    noun of its own ("Norwegian Cruise Line ... Norwegian passengers"), nor a longer name that is
+    a sea's or a title's ("the Norwegian Sea", "the Norwegian Prime Minister")."""
+    form = body[start:end]
+    if previous is not None and body.endswith(f"{previous} ", 0, start):
+        if (
+            previous.lower() in LEADING_STOP
+            or previous.lower() in context.stop_words
+            or previous.lower() in TITLES
+        ):
+            return False
+        name, name_start = f"{previous} {form}", start - len(previous) - 1
+    elif (
+        form.lower() in context.demonyms
+        and _word_before(body, start) not in _DETERMINERS  # "a Norwegian", "its Norwegian": people
+        and _stands_as_a_noun(body, end, context)
+    ):
+        name, name_start = form, start
+    else:
+        return False
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}((?:[^\S\n]+[A-Z][\w'’-]*){{1,3}})")
+    return any(
+        found.start() != name_start
+        and not names_a_feature(words[0])
+        and not any(word.lower() in TITLES for word in words)
+        for found in pattern.finditer(body)
+        if (words := found.group(1).split())
+    )
+
+
+def _stands_as_a_noun(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym is the subject of the verb right after it: a modal, an auxiliary, a
+    verb's irregular past or one in -ed ("Norwegian will base", "Shares of Norwegian rose 4%");
+    not an item of a list before its noun ("French, German and Spanish wines")."""
+    word = _LOWER_WORD.match(body, end)
+    if word is None:
+        return False
+    lower = word.group(1)
+    return lower in MODALS or lower in _AUXILIARIES or lower in context.verb_forms or lower.endswith("ed")
 
 
 def _in_a_name(
@@ -2353,6 +2403,8 @@ def _compound(
             return True  # "Greenland halibut and Argentine red shrimp": a list of species
         if _an_animal(nouns[-1], context) and not _opens_a_clause(body, start) and _speaks_of_species(body):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
+        if _a_dish_named_after(body, start, phrase_end, nouns, context):
+            return True  # "Singapore noodles" on a takeaway's menu: a dish named after the country
     if words and _a_kind_after_the(body, start, end, words, context):
         return True  # "The Greenland shark, which can live", "the Egyptian cobra is": a species
     if words and _called_a_kind(body, start, phrase_end, nouns[-1], context):
@@ -3180,6 +3232,22 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
     return not _a_known_word(head, context)  # "Peruvian ceviche"
 
 
+def _a_dish_named_after(
+    body: str, start: int, phrase_end: int, nouns: list[str], context: CountryContext
+) -> bool:
+    """Whether a country's name comes before a prepared food that ends its phrase (a food that is
+    neither an animal nor a plant: "Singapore noodles", "Turkey sandwiches"), in a body that speaks
+    of cooking and a sentence that speaks of neither trade nor farming: a dish named after the
+    country, not its produce ("imports of Jamaica rum", "India rice prices" keep the country)."""
+    if not nouns or not _speaks_of(body, _COOKING_TALK):
+        return False
+    if not any(_a_prepared_food(noun, context) for noun in _singulars(nouns[-1])):
+        return False
+    first = max(body.rfind(".", max(0, start - _SENTENCE_REACH), start), body.rfind("\n", 0, start), 0)
+    sentence = body[first:start] + _rest_of_sentence(body, phrase_end)
+    return _TRADE_TALK.pattern.search(sentence) is None and _FARM_TALK.search(sentence) is None
+
+
 def _a_kitchen_or_garden_kind(
     body: str, start: int, phrase_end: int, nouns: list[str], context: CountryContext
 ) -> bool:
@@ -3953,17 +4021,35 @@ _CALLED_A_BUSINESS = re.compile(
     rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
+# the same noun before the name, after an article or a possessive ("the frozen food chain Iceland
+# said", "the Leeds pub Jamaica, which"), where what follows is a firm's: a verb of reporting (not
+# one before a clause's verb: "the company Iceland said was at fault" is the country's saying), a
+# possessive before a noun, or "which"
+_A_BUSINESS_BEFORE = re.compile(
+    rf"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,3}}"
+    rf" (?:{_BUSINESS_NOUNS}) $"
+)
+_A_FIRMS_CLAUSE_AFTER = re.compile(
+    r"(?:['’]s [a-z]|, which |,? (?:said|says|reported|reports|announced)(?![\w'’-])"
+    r"(?! (?:was|were|is|are|had|has|would|will|could|should|must|might)(?![\w'’-])))"
+)
+
 
 def _called_a_business(body: str, form: str) -> bool:
     """Whether the body calls the form, written as a whole name, a business or a venue somewhere by
-    an apposition (`_CALLED_A_BUSINESS`): there the name is the business's wherever the body
-    writes it. Not the end of a longer name ("Bank of Georgia, the largest lender in Georgia").
-    Read once per body and form, by searches for the form's own letters."""
+    an apposition (`_CALLED_A_BUSINESS`) or by the business's noun right before it
+    (`_A_BUSINESS_BEFORE`, with a firm's clause after it): there the name is the business's
+    wherever the body writes it. Not the end of a longer name ("Bank of Georgia, the largest
+    lender in Georgia"). Read once per body and form, by searches for the form's own letters."""
     return any(
         _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
         and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
         for found in _before_a_comma(body, form)
+    ) or any(
+        _A_FIRMS_CLAUSE_AFTER.match(body, found + len(form)) is not None
+        and _A_BUSINESS_BEFORE.search(body, max(0, found - 60), found) is not None
+        for found in _whole_words(body, form)
     )
 
 

@@ -459,16 +459,18 @@ def a_firm_of_the_country(body: str, start: int, end: int, context: CountryConte
     )
 
 
-# a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland"
+# a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland";
+# or "in" after a firm's premises, which stand in a place and not in a firm: "a shop in Iceland"
 _MOVEMENT_BEFORE = re.compile(
-    r"(?<![^\W_])(?:from|to|into|across|throughout|(?:grew[^\S\n]+up|born|raised|lived)[^\S\n]+in)[^\S\n]+$"
+    r"(?<![^\W_])(?:from|to|into|across|throughout|(?:grew[^\S\n]+up|born|raised|lived"
+    r"|shops?|stores?|branch|branches|offices?|factory|factories|plants?|warehouses?)[^\S\n]+in)[^\S\n]+$"
 )
 
 
 def a_place_a_firm_is_not(body: str, start: int, end: int) -> bool:
-    """Whether a name the story calls a firm stands after "from", "to", "into", "across" or
-    "throughout" with no possessive after it ("selling fish from Iceland"; not "from Iceland's
-    stores"): a place, the country."""
+    """Whether a name the story calls a firm stands after "from", "to", "into", "across",
+    "throughout" or a firm's premises and "in" with no possessive after it ("selling fish from
+    Iceland", "never had a shop in Iceland"; not "from Iceland's stores"): a place, the country."""
     return _MOVEMENT_BEFORE.search(body, max(0, start - 16), start) is not None and not body.startswith(
         ("'", "’"), end
     )
