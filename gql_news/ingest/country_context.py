@@ -1297,49 +1297,42 @@ def _shares_a_proper_name(body: str, end: int, form: str, context: CountryContex
 def _short_for_a_longer_name(
     body: str, start: int, end: int, previous: str | None, context: CountryContext
 ) -> bool:
-    """Whether the form, with the capitalised word right before it or, for a demonym, alone and
-    standing as a noun, is written elsewhere in the body as the opening of a longer capitalised name
-    ("Holland America Line ... Holland America, which is owned", "Norwegian Cruise Line ...
-    Shares of Norwegian rose", "Norwegian will base"): the short name of that firm. Not a
-    country's name alone ("Singapore Airlines ... flights to Singapore"), nor a demonym before a
-    noun of its own ("Norwegian Cruise Line ... Norwegian passengers"), nor a longer name that is
-    a sea's or a title's ("the Norwegian Sea", "the Norwegian Prime Minister")."""
-    form = body[start:end]
-    if previous is not None and body.endswith(f"{previous} ", 0, start):
-        if (
-            previous.lower() in LEADING_STOP
-            or previous.lower() in context.stop_words
-            or previous.lower() in TITLES
-        ):
-            return False
-        name, name_start = f"{previous} {form}", start - len(previous) - 1
-    elif (
-        form.lower() in context.demonyms
-        and _word_before(body, start) not in _DETERMINERS  # "a Norwegian", "its Norwegian": people
-        and _stands_as_a_noun(body, end, context)
-    ):
-        name, name_start = form, start
-    else:
+    """Whether the form and the capitalised word right before it are written elsewhere in the
+    body as the opening of a longer capitalised name ("Holland America Line ... Holland America,
+    which is owned"): the short name of that firm. Not a country's name alone ("Singapore
+    Airlines ... flights to Singapore"; a demonym alone is namesakes.a_firm_called_by_a_demonym's),
+    nor after a function word or a title ("In Singapore"), nor the opening of a sea's or a
+    title's name ("the Norwegian Sea")."""
+    if previous is None or not body.endswith(f"{previous} ", 0, start):
         return False
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}((?:[^\S\n]+[A-Z][\w'’-]*){{1,3}})")
+    lower = previous.lower()
+    if lower in LEADING_STOP or lower in context.stop_words or lower in TITLES:
+        return False
+    name_start = start - len(previous) - 1
+    name = body[name_start:end]
     return any(
-        found.start() != name_start
-        and not names_a_feature(words[0])
-        and not any(word.lower() in TITLES for word in words)
-        for found in pattern.finditer(body)
-        if (words := found.group(1).split())
+        found != name_start and opens_a_longer_name(body, found + len(name), context)
+        for found in _whole_words(body, name)
     )
 
 
-def _stands_as_a_noun(body: str, end: int, context: CountryContext) -> bool:
-    """Whether a demonym is the subject of the verb right after it: a modal, an auxiliary, a
-    verb's irregular past or one in -ed ("Norwegian will base", "Shares of Norwegian rose 4%");
-    not an item of a list before its noun ("French, German and Spanish wines")."""
-    word = _LOWER_WORD.match(body, end)
-    if word is None:
+# one to three capitalised words after a name, each after one space
+_CAPITALISED_RUN_AFTER = re.compile(r"((?:[^\S\n]+[A-Z][\w'’-]*){1,3})")
+
+
+def opens_a_longer_name(body: str, end: int, context: CountryContext) -> bool:
+    """Whether capitalised words follow `end`, the first no natural feature's or named place's
+    and none a title ("... Cruise Line", "... Air Shuttle"; not "... Sea", "... Alps", "... Prime
+    Minister"): the name before `end` opens a longer one."""
+    found = _CAPITALISED_RUN_AFTER.match(body, end)
+    if found is None:
         return False
-    lower = word.group(1)
-    return lower in MODALS or lower in _AUXILIARIES or lower in context.verb_forms or lower.endswith("ed")
+    words = found.group(1).split()
+    return (
+        not names_a_feature(words[0])
+        and words[0] not in context.place_names
+        and not any(word.lower() in TITLES for word in words)
+    )
 
 
 def _in_a_name(

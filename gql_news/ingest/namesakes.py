@@ -38,7 +38,7 @@ speaks of it too:
   government") a demonym is no surname of someone named earlier ("Royal Jordanian")
   (`a_demonym_before_its_noun`).
 - **A firm called by its people's name.** A demonym standing alone before a verb or with a
-  possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines"): the
+  possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines", "Norwegian Cruise Line"): the
   firm (`a_firm_called_by_a_demonym`); so is one before a verb and "its" in any story ("Swiss
   cancelled its flights": one body, where a people's would be "their").
 - **A firm of the country.** A demonym before words that end with a firm's noun ("the American
@@ -304,10 +304,12 @@ _ITS_AFTER = re.compile(
 def a_firm_called_by_a_demonym(
     body: str, start: int, end: int, context: CountryContext, organisation: Callable[[str, int], bool]
 ) -> bool:
-    """Whether a demonym standing alone before a verb ("Ethiopian will sell") is a firm whose name
-    the story writes in full elsewhere ("Ethiopian Airlines"; `organisation` says whether a
-    capitalised name that opens at a form's end ends with an organisation's word), or before a
-    verb and "its" ("Swiss cancelled its flights")."""
+    """Whether a demonym standing alone before a verb ("Ethiopian will sell", "Shares of
+    Norwegian rose") is a firm whose name the story writes in full elsewhere ("Ethiopian
+    Airlines", "Norwegian Cruise Line"; `organisation` says whether a capitalised name that opens
+    at a form's end ends with an organisation's word, and country_context.opens_a_longer_name
+    whether capitalised words that name no feature, place or title follow it), or before a verb
+    and "its" ("Swiss cancelled its flights")."""
     form = body[start:end]
     if form.lower() not in context.demonyms or not form[:1].isupper():
         return False
@@ -325,6 +327,7 @@ def a_firm_called_by_a_demonym(
             ("a firm called by a demonym", form),
             lambda text: any(
                 organisation(text, found.end())
+                or country_context.opens_a_longer_name(text, found.end(), context)
                 for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
             ),
         )
@@ -340,6 +343,7 @@ def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
     return (
         word in MODALS
         or word in {"said", "says", "has", "had", "is", "was"}
+        or word in context.verb_forms  # "Norwegian rose 4%"
         or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
     )
 

@@ -7,7 +7,7 @@ import pytest
 
 from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext, shipped_country_context
-from gql_news.ingest.namesakes import a_place_a_firm_is_not
+from gql_news.ingest.namesakes import a_firm_called_by_a_demonym, a_place_a_firm_is_not
 
 
 @pytest.fixture(scope="module")
@@ -47,39 +47,68 @@ def test_a_firms_premises_stand_in_a_place(body: str, place: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "form", "previous", "short"),
+    ("body", "short"),
     [
-        (
-            "Holland America Line sails. Holland America, which is owned by Carnival, grew.",
-            "America",
-            "Holland",
-            True,
-        ),
-        (
-            "Holland America sails. Holland America, which is owned by Carnival, grew.",
-            "America",
-            "Holland",
-            False,
-        ),
-        ("Norwegian Cruise Line sails. Norwegian will base a ship in Miami.", "Norwegian", None, True),
-        ("Norwegian Cruise Line sails. Shares of Norwegian rose 4%.", "Norwegian", None, True),
-        ("Norwegian Air Shuttle flies. Norwegian has repaid its loans.", "Norwegian", None, True),
-        ("Norwegian Cruise Line sails. Norwegian passengers were happy.", "Norwegian", None, False),
-        ("Norwegian Cruise Line sails. The Norwegian said so.", "Norwegian", "The", False),
-        ("Norwegian Cruise Line sails. French and Norwegian.", "Norwegian", None, False),  # no word after
-        ("The Norwegian Sea is rough. Norwegian will sail.", "Norwegian", None, False),  # a sea's name
-        ("The Norwegian Prime Minister spoke. Norwegian will sail.", "Norwegian", None, False),  # a title
-        ("Singapore Airlines flies. Flights to Singapore rose.", "Singapore", None, False),
-        ("In Singapore Airlines news, In Singapore it rained.", "Singapore", "In", False),  # a function word
+        ("Holland America Line sails. Holland America, which is owned by Carnival, grew.", True),
+        ("Holland America sails. Holland America, which is owned by Carnival, grew.", False),
+        ("Holland America Sea is calm. Holland America, which is owned by Carnival, grew.", False),
     ],
 )
-def test_a_short_name_of_a_longer_name(
-    body: str, form: str, previous: str | None, short: bool, context: CountryContext
+def test_a_short_name_of_a_longer_name(body: str, short: bool, context: CountryContext) -> None:
+    start = body.rindex("America")
+    assert country_context._short_for_a_longer_name(body, start, start + 7, "Holland", context) is short
+
+
+@pytest.mark.parametrize(
+    ("body", "previous"),
+    [
+        ("Singapore Airlines flies. Flights to Singapore rose.", None),  # a country's name alone
+        ("Singapore Airlines flies. In Singapore it rained.", "In"),  # a function word before it
+        ("Singapore Airlines flies. Minister Singapore spoke.", "Minister"),  # a title before it
+    ],
+)
+def test_no_short_name_without_a_name_before_it(
+    body: str, previous: str | None, context: CountryContext
 ) -> None:
-    start = body.rindex(form)
-    assert (
-        country_context._short_for_a_longer_name(body, start, start + len(form), previous, context) is short
+    start = body.rindex("Singapore")
+    assert not country_context._short_for_a_longer_name(
+        body, start, start + len("Singapore"), previous, context
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "longer"),
+    [
+        ("Norwegian Cruise Line", True),
+        ("Norwegian Air Shuttle", True),
+        ("Norwegian Sea", False),  # a natural feature
+        ("Swiss Alps", False),  # a named place
+        ("Norwegian Prime Minister", False),  # a title
+        ("Norwegian fishermen", False),  # no capitalised word
+    ],
+)
+def test_a_longer_name_opening_at_a_form(body: str, longer: bool, context: CountryContext) -> None:
+    end = body.index(" ")
+    assert country_context.opens_a_longer_name(body, end, context) is longer
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("Norwegian Cruise Line sails. Norwegian will base a ship in Miami.", True),
+        ("Norwegian Cruise Line sails. Shares of Norwegian rose 4%.", True),  # an irregular past
+        ("Norwegian Air Shuttle flies. Norwegian has repaid its loans.", True),
+        ("Norwegian Cruise Line sails. Norwegian passengers were happy.", False),  # a noun of its own
+        ("Norwegian Cruise Line sails. A Norwegian rose early.", False),  # an article: a person
+        ("The Norwegian Sea is rough. Norwegian will sail.", False),  # a sea's name
+    ],
+)
+def test_a_firm_called_by_a_demonym(body: str, firm: bool, context: CountryContext) -> None:
+    start = body.rindex("Norwegian")
+    found = a_firm_called_by_a_demonym(
+        body, start, start + len("Norwegian"), context, lambda text, end: False
+    )
+    assert found is firm
 
 
 @pytest.mark.parametrize(
