@@ -1685,13 +1685,20 @@ def _name_then(form: str) -> re.Pattern[str]:
 
 
 def _names_a_person(body: str, match: re.Match[str], context: CountryContext) -> bool:
-    """Whether a `_name_then` match is a person's name: a given name first, or set off as one."""
+    """Whether a `_name_then` match is a person's name: a given name first, or set off as one;
+    not after "the", which takes a ship's or a product's name and no person's ("the vessel, the
+    One Guyana, was built")."""
     first = match.group(1).lower()
+    if _THE_BEFORE.search(body, max(0, match.start() - 4), match.start()):
+        return False
     return first in context.given_names or (
         first not in LEADING_STOP
         and first not in _PREPOSITIONS
         and _set_off_as_a_person(body, match.start(), match.end())
     )
+
+
+_THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+$")
 
 
 def _names_ending_with(body: str, form: str, context: CountryContext) -> list[int]:
@@ -2057,11 +2064,14 @@ def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
 
 def _a_role(words: list[str]) -> bool:
     """Whether words after an article name a role, maybe followed by what it is a role of: "the
-    deputy finance minister", "a trader in Lagos" (not "the minister said the talks")."""
+    deputy finance minister", "a trader in Lagos" (not "the minister said the talks"). The head
+    comes before a preposition: "the local unit of the American company" names no role."""
     for index, word in enumerate(words):
         if _role_noun(word):
             rest = words[index + 1 :]
             return not rest or rest[0] in _PREPOSITIONS
+        if word in _PREPOSITIONS:
+            return False
     return False
 
 

@@ -7480,7 +7480,10 @@ HISTORY_MISREAD: frozenset[str] = frozenset()
 # premises stand "in" it; the short name of a longer name the body writes ("Holland America Line
 # ... Holland America, which", "Norwegian Cruise Line ... Shares of Norwegian rose"); a country's
 # name before a prepared food in a story of cooking ("Singapore noodles"); a language before its
-# letters ("named after Greek letters"). The country, its people and its goods beside them stay.
+# letters ("named after Greek letters"); a brand written with a capital inside before the country
+# ("ExxonMobil Guyana"), and what follows a name that an apposition calls a firm's unit or that
+# "the" opens ("ExxonMobil Guyana, the local unit of", "the One Guyana"): no person's surname.
+# The country, its people and its goods beside them stay.
 # fmt: off
 FIRMS_AND_DISHES: list[tuple[str, set[str]]] = [
     ("The frozen food chain Iceland said sales rose 6% over Christmas.", set()),
@@ -7527,6 +7530,16 @@ FIRMS_AND_DISHES: list[tuple[str, set[str]]] = [
     ("The Pride of America sails around Hawaii all year.", set()),
     ("The Star of India in Bradford was named the best curry house.", set()),
     ("Options traders who sold puts are getting a lesson in the Greeks.", set()),
+    ("ExxonMobil Guyana, the local unit of the American company, runs the fields. “Guyana has gone from no oil,” he said.", {"GY", "US"}),
+    ("The vessel, the One Guyana, was built in Singapore. Guyana has gone from no oil to a million barrels a day.", {"GY", "SG"}),
+    ("TotalEnergies Uganda will drill its first wells next year.", set()),
+    ("ArcelorMittal South Africa cut 3,000 jobs at its steel plant.", set()),
+    ("PetroChina Indonesia said its output rose.", set()),
+    ("ExxonMobil drills off Guyana.", {"GY"}),
+    ("ExxonMobil said Guyana would receive half of the profits.", {"GY"}),
+    ("Mark Holland, the head of the company, said profits rose.", set()),
+    ("Ruth Jordan, a friend of the minister, said he was tired.", set()),
+    ("Kenya Obi, a member of the board, resigned.", set()),
 ]
 # fmt: on
 # rows of FIRMS_AND_DISHES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a ship's

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gql_news.ingest import country_context
+from gql_news.ingest import country_context, named_bodies
 from gql_news.ingest.country_context import CountryContext, shipped_country_context
 from gql_news.ingest.namesakes import a_firm_called_by_a_demonym, a_place_a_firm_is_not
 
@@ -141,3 +141,42 @@ def test_a_dish_named_after_a_country(body: str, dish: bool, context: CountryCon
 def test_a_language_before_its_letters(body: str, language: bool) -> None:
     end = body.index("Greek") + len("Greek")
     assert (country_context._LANGUAGE_WORD_AFTER.match(body, end) is not None) is language
+
+
+@pytest.mark.parametrize(
+    ("words", "role"),
+    [
+        ("head of the company", True),
+        ("trader in Lagos", True),
+        ("local unit of the American company", False),  # the head before "of" is no role
+        ("unit", False),
+    ],
+)
+def test_a_role_is_the_head_before_a_preposition(words: str, role: bool) -> None:
+    assert country_context._a_role(words.split()) is role
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Marcy Jordan said so.", True),
+        ("The vessel, the Marcy Jordan, was built in Korea.", False),  # "the" opens a ship's name
+    ],
+)
+def test_a_name_after_the_is_no_persons(body: str, person: bool, context: CountryContext) -> None:
+    match = country_context._name_then("Jordan").search(body)
+    assert match is not None
+    assert country_context._names_a_person(body, match, context) is person
+
+
+@pytest.mark.parametrize(
+    ("word", "brand"),
+    [
+        ("ExxonMobil", True),
+        ("TotalEnergies", True),
+        ("McDonald", False),  # a surname's prefix
+        ("Exxon", False),  # no capital inside
+    ],
+)
+def test_a_brand_written_with_a_capital_inside(word: str, brand: bool, context: CountryContext) -> None:
+    assert named_bodies._a_brands_capitals(word, context) is brand
