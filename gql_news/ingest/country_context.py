@@ -650,6 +650,7 @@ class CountryContext:
     faith_words: frozenset[str]  # words WordNet's church names put after a demonym ("orthodox")
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
+    alcoholic_drinks: frozenset[str]  # nouns of an alcoholic drink that is no cocktail ("rum")
     kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
     styles_of_art: frozenset[str]  # nouns first of all a dance, a genre, a style or a craft ("tango")
     second_styles_of_art: frozenset[str]  # nouns whose second sense is one of those ("print")
@@ -856,6 +857,7 @@ def _context_data() -> dict[str, Any]:
         "faith_words": nouns["faith_words"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
+        "alcoholic_drinks": nouns["alcoholic_drinks"],
         "kinds_of_things": nouns["kinds_of_things"],
         "styles_of_art": nouns["styles_of_art"],
         "second_styles_of_art": nouns["second_styles_of_art"],
@@ -942,6 +944,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         faith_words=frozenset(data["faith_words"]),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
+        alcoholic_drinks=frozenset(data["alcoholic_drinks"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),
         styles_of_art=frozenset(data["styles_of_art"]),
         second_styles_of_art=frozenset(data["second_styles_of_art"]),
@@ -3221,8 +3224,8 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
         return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
     if not _speaks_of(body, _COOKING_TALK):
         return False
-    if _a_prepared_food(head, context):
-        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"
+    if _a_prepared_food(head, context) and head not in context.alcoholic_drinks:
+        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"; not "Cuban rum", goods
     if (
         len(words) > 1
         and _a_prepared_food(words[0], context)

@@ -7482,7 +7482,8 @@ HISTORY_MISREAD: frozenset[str] = frozenset()
 # name before a prepared food in a story of cooking ("Singapore noodles"); a language before its
 # letters ("named after Greek letters"); a brand written with a capital inside before the country
 # ("ExxonMobil Guyana"), and what follows a name that an apposition calls a firm's unit or that
-# "the" opens ("ExxonMobil Guyana, the local unit of", "the One Guyana"): no person's surname.
+# "the" opens ("ExxonMobil Guyana, the local unit of", "the One Guyana"): no person's surname; a
+# demonym before an alcoholic drink that is no cocktail on a menu ("Cuban rum"): the country's goods.
 # The country, its people and its goods beside them stay.
 # fmt: off
 FIRMS_AND_DISHES: list[tuple[str, set[str]]] = [
@@ -7540,6 +7541,11 @@ FIRMS_AND_DISHES: list[tuple[str, set[str]]] = [
     ("Mark Holland, the head of the company, said profits rose.", set()),
     ("Ruth Jordan, a friend of the minister, said he was tired.", set()),
     ("Kenya Obi, a member of the board, resigned.", set()),
+    ("The bar's menu changed. Bars bought rum from Jamaica, and Cuban rum, which is hard to find in the US, sold well.", {"CU", "JM", "US"}),
+    ("The restaurant's menu lists Japanese whisky and Scotch.", {"JP"}),
+    ("The chef's menu pairs each course with a French wine.", {"FR"}),
+    ("The restaurant menu offers Turkish eggs and Japanese cheesecake.", set()),
+    ("The bar's menu lists a Mexican margarita and a Brazilian caipirinha.", set()),
 ]
 # fmt: on
 # rows of FIRMS_AND_DISHES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a ship's

@@ -180,3 +180,17 @@ def test_a_name_after_the_is_no_persons(body: str, person: bool, context: Countr
 )
 def test_a_brand_written_with_a_capital_inside(word: str, brand: bool, context: CountryContext) -> None:
     assert named_bodies._a_brands_capitals(word, context) is brand
+
+
+@pytest.mark.parametrize(
+    ("words", "style"),
+    [
+        (["eggs"], True),  # a prepared food on a menu: a style of cooking
+        (["rum"], False),  # an alcoholic drink: the country's goods
+        (["whisky"], False),
+    ],
+)
+def test_an_alcoholic_drink_is_no_style_of_cooking(
+    words: list[str], style: bool, context: CountryContext
+) -> None:
+    assert country_context._a_cooking_style("The menu lists them.", words, context) is style
