@@ -48,6 +48,10 @@ oil palm") it is not. The file lists, in lower case:
   "beaten"): a player's act, so "by" after one names a person ("scored by Harry Kane"), where a
   transaction's ("arranged", "underwritten") names an agent; verb.creation's ("designed", "built")
   are a firm's as often as a person's.
+- "alcoholic_drinks": one-word nouns with a sense under WordNet's "alcohol" (an alcoholic drink:
+  "rum", "whisky", "lager") and none under its "mixed drink" (a cocktail, made as a dish is:
+  "margarita", "sling"), and their irregular plurals: after a demonym, the country's goods
+  ("Cuban rum", "Japanese whisky"), not a style of cooking, even in a story of bars and menus.
 - "kin": nouns whose first sense is a relative or a spouse ("daughter", "widow"): "a daughter,
   India," is a person.
 - "named_kinds": nouns one of whose four most frequent senses is a ship or a musical group
@@ -118,6 +122,8 @@ LOCATION, OBJECT = 15, 17  # noun.location, noun.object: named regions, ranges a
 OCEAN = 9376198  # ocean: the Pacific, the Atlantic; no country's part ("the Indian Pacific", a train)
 GROUP = 14  # noun.group: "Greek Orthodox Church"
 DISH = "07557434"  # dish: a particular item of prepared food
+ALCOHOL = "07884567"  # alcohol, alcoholic drink: rum, whisky, wine, beer
+MIXED_DRINK = "07911371"  # mixed drink: a cocktail is made, like a dish ("a Mexican margarita")
 LIVING_OR_EATEN = {5, 13, 18, 20}  # noun.animal, noun.food, noun.person, noun.plant
 KIN = {10235549, 10640620}  # relative, spouse
 THING_ROOTS = {
@@ -309,6 +315,9 @@ def main() -> int:
                 "animal_pairs": sorted(_animal_pairs(synsets)),
                 "plants": sorted(_with_plurals(_living_senses(synsets, 20))),
                 "foods": sorted(_with_plurals(_senses_in(synsets, {13}))),
+                "alcoholic_drinks": sorted(
+                    _with_plurals(_under(synsets, 13, {ALCOHOL}) - _under(synsets, 13, {MIXED_DRINK}))
+                ),
                 "kinds_of_things": sorted(_with_plurals(_kinds_of_things(synsets))),
                 "verb_forms": sorted(_irregular_verb_forms(verb_exc)),
                 "contest_acts": sorted(_contest_acts()),

@@ -252,6 +252,7 @@ def find_candidates(
                 or (
                     _named_after_a_country(candidate.text, gazetteer)
                     and not _set_off_by_a_role(body, candidate)
+                    and not body.startswith(_WHO_AFTER, candidate.end)  # "China Miller, who owns"
                 )
             ):
                 continue
@@ -261,6 +262,10 @@ def find_candidates(
         (c for c in found.values() if not (c.kind == PERSON and ends_another(c.text))),
         key=lambda c: c.start,
     )
+
+
+# "who" after a name set off by a comma: a person's relative pronoun, where a firm takes "which"
+_WHO_AFTER = (", who ", ", whose ")
 
 
 def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:

@@ -96,7 +96,9 @@ exceptional phrases:
   business's or a title's ("Port Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica");
   before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition
   calls a business or a venue ("Iceland, the supermarket chain,", "Jamaica, a pub in Leeds,",
-  "Swiss, Lufthansa's subsidiary,") is the business wherever the body writes it. After "the", a
+  "Swiss, Lufthansa's subsidiary,"), or that follows a business's noun and comes before a firm's
+  verb of reporting, possessive or "which" ("the frozen food chain Iceland said"), is the
+  business wherever the body writes it. After "the", a
   form before an ice sheet or a current (the noun, ending its phrase) is the feature's ("the
   Greenland ice sheet", "the Brazil current is warm"; not "the Brazil current account"), and in a
   body about the weather a demonym before a low, a high or a plume so written names a weather
@@ -113,7 +115,8 @@ exceptional phrases:
   halibut and Argentine red shrimp"); a demonym after "like a" before no person's noun, or after
   "like a game of" ("like a game of Chinese whispers"); a verb's forms before a form that ends
   it ("went Dutch"); and at a sentence's start a food's name before a prepared food ("Turkey
-  sandwiches were served"); a form and its phrase called a breed or a species ("The Russian blue
+  sandwiches were served"), and in a story of cooking a country's name before a prepared food
+  in a sentence of neither trade nor farming ("Singapore noodles"); a form and its phrase called a breed or a species ("The Russian blue
   is a quiet breed of cat", "Dutch rabbits were the most popular breed", "a species of Brazilian
   frog") or an animal that is nothing else ("Indian ringnecks are the parakeets"); a demonym
   before a hyphened look in -ed and an animal or a plant ("Mexican free-tailed bats"); an animal
@@ -136,7 +139,9 @@ exceptional phrases:
   ("the Saudi Crown Prince") or is a body every state has, before no noun or a group's or a
   person's ("the Indian Government", "a Chilean Senate committee"; not "a Swiss Army knife"), or
   the demonym is a person's before a full name whose given name is a country's ("the American
-  Egypt Robinson").
+  Egypt Robinson"); a form and the capitalised word before it that the body also writes before
+  more capitalised words, a firm's short name ("Holland America Line ... Holland America,
+  which").
 - **A work, an act or a runner.** A one-word form after a creative work's noun ("the comedy
   Brazil returns"; not the subject of a clause about the work, "the film Japan sent to Cannes
   won"), after a capitalised "A" or "An" inside a sentence ("the musical An American in Paris"),
@@ -335,7 +340,8 @@ _DEGREE_WORDS = frozenset(
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
-    r"|vocabulary|dictionary|dictionaries|alphabet|accent|accents|dialect|dialects)(?![^\W_])"
+    r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
+    r"|letters|numerals|syllables|spellings)(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
@@ -687,6 +693,7 @@ class CountryContext:
     faith_words: frozenset[str]  # words WordNet's church names put after a demonym ("orthodox")
     plants: frozenset[str]  # one-word nouns with a plant sense, and their irregular plurals
     foods: frozenset[str]  # one-word nouns with a food sense, and their irregular plurals
+    alcoholic_drinks: frozenset[str]  # nouns of an alcoholic drink that is no cocktail ("rum")
     kinds_of_things: frozenset[str]  # nouns first of all a cloth, a toy or an instrument ("doll")
     styles_of_art: frozenset[str]  # nouns first of all a dance, a genre, a style or a craft ("tango")
     second_styles_of_art: frozenset[str]  # nouns whose second sense is one of those ("print")
@@ -903,6 +910,7 @@ def _context_data() -> dict[str, Any]:
         "faith_words": nouns["faith_words"],
         "plants": nouns["plants"],
         "foods": nouns["foods"],
+        "alcoholic_drinks": nouns["alcoholic_drinks"],
         "kinds_of_things": nouns["kinds_of_things"],
         "styles_of_art": nouns["styles_of_art"],
         "second_styles_of_art": nouns["second_styles_of_art"],
@@ -990,6 +998,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         faith_words=frozenset(data["faith_words"]),
         plants=frozenset(data["plants"]),
         foods=frozenset(data["foods"]),
+        alcoholic_drinks=frozenset(data["alcoholic_drinks"]),
         kinds_of_things=frozenset(data["kinds_of_things"]),
         styles_of_art=frozenset(data["styles_of_art"]),
         second_styles_of_art=frozenset(data["second_styles_of_art"]),
@@ -1278,6 +1287,7 @@ def not_the_country(
         or a_joined_organisation(body, end, _organisation)
         or _a_proper_names_first_word(body, start, end, form, context)
         or _shares_a_proper_name(body, end, form, context)
+        or _short_for_a_longer_name(body, start, end, previous, context)
         or _in_a_named_thing(body, start, end)
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
@@ -1373,6 +1383,47 @@ def _shares_a_proper_name(body: str, end: int, form: str, context: CountryContex
         other is not None
         and other.group(1).lower() in context.demonyms
         and _a_proper_names_first_word(body, other.start(1), other.end(1), other.group(1), context)
+    )
+
+
+def _short_for_a_longer_name(
+    body: str, start: int, end: int, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether the form and the capitalised word right before it are written elsewhere in the
+    body as the opening of a longer capitalised name ("Holland America Line ... Holland America,
+    which is owned"): the short name of that firm. Not a country's name alone ("Singapore
+    Airlines ... flights to Singapore"; a demonym alone is namesakes.a_firm_called_by_a_demonym's),
+    nor after a function word or a title ("In Singapore"), nor the opening of a sea's or a
+    title's name ("the Norwegian Sea")."""
+    if previous is None or not body.endswith(f"{previous} ", 0, start):
+        return False
+    lower = previous.lower()
+    if lower in LEADING_STOP or lower in context.stop_words or lower in TITLES:
+        return False
+    name_start = start - len(previous) - 1
+    name = body[name_start:end]
+    return any(
+        found != name_start and opens_a_longer_name(body, found + len(name), context)
+        for found in _whole_words(body, name)
+    )
+
+
+# one to three capitalised words after a name, each after one space
+_CAPITALISED_RUN_AFTER = re.compile(r"((?:[^\S\n]+[A-Z][\w'’-]*){1,3})")
+
+
+def opens_a_longer_name(body: str, end: int, context: CountryContext) -> bool:
+    """Whether capitalised words follow `end`, the first no natural feature's or named place's
+    and none a title ("... Cruise Line", "... Air Shuttle"; not "... Sea", "... Alps", "... Prime
+    Minister"): the name before `end` opens a longer one."""
+    found = _CAPITALISED_RUN_AFTER.match(body, end)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    return (
+        not names_a_feature(words[0])
+        and words[0] not in context.place_names
+        and not any(word.lower() in TITLES for word in words)
     )
 
 
@@ -1728,13 +1779,20 @@ def _name_then(form: str) -> re.Pattern[str]:
 
 
 def _names_a_person(body: str, match: re.Match[str], context: CountryContext) -> bool:
-    """Whether a `_name_then` match is a person's name: a given name first, or set off as one."""
+    """Whether a `_name_then` match is a person's name: a given name first, or set off as one;
+    not after "the", which takes a ship's or a product's name and no person's ("the vessel, the
+    One Guyana, was built")."""
     first = match.group(1).lower()
+    if _THE_BEFORE.search(body, max(0, match.start() - 4), match.start()):
+        return False
     return first in context.given_names or (
         first not in LEADING_STOP
         and first not in _PREPOSITIONS
         and _set_off_as_a_person(body, match.start(), match.end())
     )
+
+
+_THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+$")
 
 
 def _names_ending_with(body: str, form: str, context: CountryContext) -> list[int]:
@@ -2139,11 +2197,14 @@ def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
 
 def _a_role(words: list[str]) -> bool:
     """Whether words after an article name a role, maybe followed by what it is a role of: "the
-    deputy finance minister", "a trader in Lagos" (not "the minister said the talks")."""
+    deputy finance minister", "a trader in Lagos" (not "the minister said the talks"). The head
+    comes before a preposition: "the local unit of the American company" names no role."""
     for index, word in enumerate(words):
         if _role_noun(word):
             rest = words[index + 1 :]
             return not rest or rest[0] in _PREPOSITIONS
+        if word in _PREPOSITIONS:
+            return False
     return False
 
 
@@ -2479,6 +2540,8 @@ def _compound(
             return True  # "Greenland halibut and Argentine red shrimp": a list of species
         if _an_animal(nouns[-1], context) and not _opens_a_clause(body, start) and _speaks_of_species(body):
             return True  # a country's name before an animal names its kind: "Greenland halibut"
+        if _a_dish_named_after(body, start, phrase_end, nouns, context):
+            return True  # "Singapore noodles" on a takeaway's menu: a dish named after the country
     if words and _a_kind_after_the(body, start, end, words, context):
         return True  # "The Greenland shark, which can live", "the Egyptian cobra is": a species
     if words and _called_a_kind(body, start, phrase_end, nouns[-1], context):
@@ -3133,7 +3196,7 @@ def _a_language(
     """Whether a demonym that is also a language's name names the language here: after a verb of
     speaking or learning ("speak Portuguese", "learning German"), after "in", "into" or "from"
     with no noun of its own ("a film in Portuguese", "from French and Italian into English"),
-    before a word of language ("Spanish-speaking", "French lessons"), after a possessive with no
+    before a word of language ("Spanish-speaking", "French lessons", "Greek letters"), after a possessive with no
     noun of its own ("pardon my French"), in a story of translation
     before a word for a text or a version ("the German original"), or listed after such a
     language ("films in Korean, Spanish and Japanese"); after a verb of taking a school subject
@@ -3307,8 +3370,8 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
         return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
     if not _speaks_of(body, _COOKING_TALK):
         return False
-    if _a_prepared_food(head, context):
-        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"
+    if _a_prepared_food(head, context) and head not in context.alcoholic_drinks:
+        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"; not "Cuban rum", goods
     if (
         len(words) > 1
         and _a_prepared_food(words[0], context)
@@ -3319,6 +3382,22 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
     if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
         return True  # "Korean fried chicken", "Scottish smoked salmon"
     return not _a_known_word(head, context)  # "Peruvian ceviche"
+
+
+def _a_dish_named_after(
+    body: str, start: int, phrase_end: int, nouns: list[str], context: CountryContext
+) -> bool:
+    """Whether a country's name comes before a prepared food that ends its phrase (a food that is
+    neither an animal nor a plant: "Singapore noodles", "Turkey sandwiches"), in a body that speaks
+    of cooking and a sentence that speaks of neither trade nor farming: a dish named after the
+    country, not its produce ("imports of Singapore noodles", "India rice prices" keep the country)."""
+    if not nouns or not _speaks_of(body, _COOKING_TALK):
+        return False
+    if not any(_a_prepared_food(noun, context) for noun in _singulars(nouns[-1])):
+        return False
+    first = max(body.rfind(".", max(0, start - _SENTENCE_REACH), start), body.rfind("\n", 0, start), 0)
+    sentence = body[first:start] + _rest_of_sentence(body, phrase_end)
+    return _TRADE_TALK.pattern.search(sentence) is None and _FARM_TALK.search(sentence) is None
 
 
 def _a_kitchen_or_garden_kind(
@@ -4135,17 +4214,35 @@ _CALLED_A_BUSINESS = re.compile(
     rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
+# the same noun before the name, after an article or a possessive ("the frozen food chain Iceland
+# said", "the Leeds pub Jamaica, which"), where what follows is a firm's: a verb of reporting (not
+# one before a clause's verb: "the company Iceland said was at fault" is the country's saying), a
+# possessive before a noun, or "which"
+_A_BUSINESS_BEFORE = re.compile(
+    rf"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,3}}"
+    rf" (?:{_BUSINESS_NOUNS}) $"
+)
+_A_FIRMS_CLAUSE_AFTER = re.compile(
+    r"(?:['’]s [a-z]|, which |,? (?:said|says|reported|reports|announced)(?![\w'’-])"
+    r"(?! (?:was|were|is|are|had|has|would|will|could|should|must|might)(?![\w'’-])))"
+)
+
 
 def _called_a_business(body: str, form: str) -> bool:
     """Whether the body calls the form, written as a whole name, a business or a venue somewhere by
-    an apposition (`_CALLED_A_BUSINESS`): there the name is the business's wherever the body
-    writes it. Not the end of a longer name ("Bank of Georgia, the largest lender in Georgia").
-    Read once per body and form, by searches for the form's own letters."""
+    an apposition (`_CALLED_A_BUSINESS`) or by the business's noun right before it
+    (`_A_BUSINESS_BEFORE`, with a firm's clause after it): there the name is the business's
+    wherever the body writes it. Not the end of a longer name ("Bank of Georgia, the largest
+    lender in Georgia"). Read once per body and form, by searches for the form's own letters."""
     return any(
         _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
         and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
         for found in _before_a_comma(body, form)
+    ) or any(
+        _A_FIRMS_CLAUSE_AFTER.match(body, found + len(form)) is not None
+        and _A_BUSINESS_BEFORE.search(body, max(0, found - 60), found) is not None
+        for found in _whole_words(body, form)
     )
 
 

@@ -19,7 +19,8 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   the whole name is: two capitalised words the first of which WordNet and the given names lack
   ("Hyundai Motor India", "Maruti Suzuki India"), or one such word the body also writes alone
   before a firm's verb or noun or as a firm's apposition ("Airtel Kenya ... Airtel said",
-  "Nestlé India ... its parent, Nestlé,");
+  "Nestlé India ... its parent, Nestlé,"), or one such word written with a capital inside, as
+  brands are ("ExxonMobil Guyana", "TotalEnergies Uganda");
 - a name of capitalised words joined by small words that ends with "of" or "for" and the
   country, whose noun before one of those is a body's (WordNet's noun.group first of all:
   "church", "court", "party", "board") or one of the institutions' words country_context.py
@@ -147,6 +148,8 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         return False
     if _a_firms_unit(body, start, previous, context):
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
+    if _a_brands_capitals(previous, context):
+        return True  # "ExxonMobil Guyana", "TotalEnergies Uganda": a firm's unit in the country
     not_before, _ = _words()
     if lower in not_before:
         return False  # "Nazi Germany", "Vichy France", "Yesterday Britain", "DJ Peru"
@@ -236,6 +239,23 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
             return True
         found = body.find(previous, after)
     return False
+
+
+# a word with a capital inside it after lower-case letters, as brands are written ("ExxonMobil",
+# "TotalEnergies", "ArcelorMittal"); not a surname's prefix ("McDonald", "MacArthur", "DeSantis")
+_CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*")
+
+
+def _a_brands_capitals(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word is written as brands are, with a capital inside it, and no
+    dictionary or list of given names holds it: the name of a firm, whose unit in the country
+    the whole name is ("ExxonMobil Guyana")."""
+    lower = word.lower()
+    return (
+        _CAMEL_CASE.fullmatch(word) is not None
+        and lower not in context.known_words
+        and lower not in context.given_names
+    )
 
 
 def an_unknown_name(word: str, context: CountryContext) -> bool:

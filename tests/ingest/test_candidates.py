@@ -134,6 +134,25 @@ def test_a_title_set_off_by_commas_makes_a_name_holding_a_country_a_person() -> 
     assert people == ["Holland Price"]
 
 
+def test_who_after_a_name_holding_a_country_makes_it_a_person() -> None:
+    gazetteer = Gazetteer(
+        (GazetteerEntry("country", 1, ("China", "Chinese")), GazetteerEntry("country", 2, ("Jamaica",))),
+        given_names=shipped_given_names(),
+        context=shipped_country_context(),
+    )
+    for text, expected in (
+        ("China Miller, who owns a takeaway in Leicester, said fees were high.", ["China Miller"]),
+        ("The bartender Jamaica Okonkwo, who runs a bar in Shoreditch, agreed.", ["Jamaica Okonkwo"]),
+        ("China Southern, which flies to London, said nothing.", []),  # a firm takes "which"
+    ):
+        people = [
+            c.text
+            for c in find_candidates(text, find_mentions(text, gazetteer), gazetteer)
+            if c.kind.value == "person"
+        ]
+        assert people == expected
+
+
 def test_a_natural_feature_s_name_is_no_person() -> None:
     gazetteer = Gazetteer((), given_names=shipped_given_names(), context=shipped_country_context())
     text = "Scientists at a lab on the Caspian Sea said sturgeon had not recovered."

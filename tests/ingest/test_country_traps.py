@@ -3146,7 +3146,6 @@ SET_PHRASES_MISREAD = frozenset(
         "Greek yoghurt sales rose 12% at the supermarket.",
         "The Portuguese man o' war washed up on the beach.",
         "The dress was trimmed with Belgian lace.",
-        "The restaurant serves Peking duck and Singapore noodles.",
         "The designer favours French navy and Indian yellow.",
         "Russian roulette aside, Russian banks face new sanctions.",
         "Chinese walls are rising along the border, the report said.",
@@ -7731,6 +7730,90 @@ TOWNS_AND_SHARED_NAMES: list[tuple[str, set[str]]] = [
 TOWNS_AND_SHARED_NAMES_MISREAD: frozenset[str] = frozenset()
 
 
+# a country's name that the body makes a firm's by the firm's noun before it ("the frozen food
+# chain Iceland said"), there and where a firm's clause follows it again, not where the firm's
+# premises stand "in" it; the short name of a longer name the body writes ("Holland America Line
+# ... Holland America, which", "Norwegian Cruise Line ... Shares of Norwegian rose"); a country's
+# name before a prepared food in a story of cooking ("Singapore noodles"); a language before its
+# letters ("named after Greek letters"); a brand written with a capital inside before the country
+# ("ExxonMobil Guyana"), and what follows a name that an apposition calls a firm's unit or that
+# "the" opens ("ExxonMobil Guyana, the local unit of", "the One Guyana"): no person's surname; a
+# demonym before an alcoholic drink that is no cocktail on a menu ("Cuban rum"): the country's goods.
+# The country, its people and its goods beside them stay.
+# fmt: off
+FIRMS_AND_DISHES: list[tuple[str, set[str]]] = [
+    ("The frozen food chain Iceland said sales rose 6% over Christmas.", set()),
+    ("The supermarket chain Iceland reported higher sales. Iceland, which has 1,000 shops, sold out of prawn rings.", set()),
+    ("The retailer Iceland said it would open 20 stores. Iceland said it had sold more bacon than a year ago.", set()),
+    ("The discount grocer Iceland announced a pay rise for its staff.", set()),
+    ("The Leeds pub Jamaica, which reopened on Friday, sells rum from Barbados.", {"BB"}),
+    ("The frozen food chain Iceland said sales rose. It has never had a shop in Iceland.", {"IS"}),
+    ("The frozen food chain Iceland said sales rose. Firms from Iceland had objected to its name.", {"IS"}),
+    ("The company Iceland said was at fault paid a fine.", {"IS"}),
+    ("The largest retailer in Iceland said sales rose.", {"IS"}),
+    ("A supermarket chain in Iceland reported higher sales.", {"IS"}),
+    ("The airline's chief said Iceland's tourism board had approved the route.", {"IS"}),
+    ("Iceland, the supermarket chain, said sales rose. It has no stores in Iceland.", {"IS"}),
+    ("Iceland, the supermarket chain, said sales rose. It opened a warehouse in Iceland.", {"IS"}),
+    ("Holland America Line will add sailings. Holland America, which is owned by Carnival, will move two ships.", set()),
+    ("Norwegian Cruise Line said bookings rose. Norwegian will base a ship in San Juan.", set()),
+    ("Norwegian Cruise Line raised its forecast. Shares of Norwegian rose 4% in New York.", set()),
+    ("Norwegian Air Shuttle added routes. Norwegian has repaid its state loans.", set()),
+    ("Norwegian Cruise Line said bookings rose. Norwegian rose 4% in New York.", set()),
+    ("Norwegian Cruise Line said bookings rose. Norwegian passengers led the rebound.", {"NO"}),
+    ("Norwegian Cruise Line said bookings rose. A Norwegian won the top prize.", {"NO"}),
+    ("Norwegian Cruise Line sailed from Bergen. On board, a Norwegian was hurt in a fall.", {"NO"}),
+    ("A Norwegian Cruise Line ship docked in Bergen. Norwegian officials inspected it.", {"NO"}),
+    ("Singapore Airlines said demand rose. Flights to Singapore were full.", {"SG"}),
+    ("Norwegian Cruise Line sailed from Miami. French, German and Norwegian tourists were on board.", {"DE", "FR", "NO"}),
+    ("Korea Electric Power won the contract. Korea will supply the turbines.", {"KR"}),
+    ("The Norwegian Sea was rough. Norwegian fishermen stayed in port.", {"NO"}),
+    ("Holland America Line said bookings rose. The Netherlands remains its home.", {"NL"}),
+    ("Singapore noodles were the most ordered takeaway dish on the menu.", set()),
+    ("The restaurant sells Singapore noodles and spring rolls.", set()),
+    ("At the restaurant, the chef said Singapore noodles sold out by nine.", set()),
+    ("Singapore noodles, a dish almost unknown in Singapore, top the takeaway menus.", {"SG"}),
+    ("Singapore noodle exports rose, the restaurant chef said.", {"SG"}),
+    ("The restaurant's chef buys prawns from Bangladesh.", {"BD"}),
+    ("The menu lists dishes from Singapore and Malaysia.", {"MY", "SG"}),
+    ("The chef said Singapore restaurants were the best in Asia.", {"SG"}),
+    ("A chef from Singapore opened a restaurant in Leeds.", {"SG"}),
+    ("The measures of risk are named after Greek letters.", set()),
+    ("Street signs in the city use Cyrillic and Greek letters.", set()),
+    ("Children learn the Japanese syllables before the characters.", set()),
+    ("Greek shipowners ordered ten tankers.", {"GR"}),
+    ("Scientists name storms with Greek letters, and Greece has objected.", {"GR"}),
+    ("The Pride of America sails around Hawaii all year.", set()),
+    ("The Star of India in Bradford was named the best curry house.", set()),
+    ("Options traders who sold puts are getting a lesson in the Greeks.", set()),
+    ("ExxonMobil Guyana, the local unit of the American company, runs the fields. “Guyana has gone from no oil,” he said.", {"GY", "US"}),
+    ("The vessel, the One Guyana, was built in Singapore. Guyana has gone from no oil to a million barrels a day.", {"GY", "SG"}),
+    ("TotalEnergies Uganda will drill its first wells next year.", set()),
+    ("ArcelorMittal South Africa cut 3,000 jobs at its steel plant.", set()),
+    ("PetroChina Indonesia said its output rose.", set()),
+    ("ExxonMobil drills off Guyana.", {"GY"}),
+    ("ExxonMobil said Guyana would receive half of the profits.", {"GY"}),
+    ("Mark Holland, the head of the company, said profits rose.", set()),
+    ("Ruth Jordan, a friend of the minister, said he was tired.", set()),
+    ("Kenya Obi, a member of the board, resigned.", set()),
+    ("The bar's menu changed. Bars bought rum from Jamaica, and Cuban rum, which is hard to find in the US, sold well.", {"CU", "JM", "US"}),
+    ("The restaurant's menu lists Japanese whisky and Scotch.", {"JP"}),
+    ("The chef's menu pairs each course with a French wine.", {"FR"}),
+    ("The restaurant menu offers Turkish eggs and Japanese cheesecake.", set()),
+    ("The bar's menu lists a Mexican margarita and a Brazilian caipirinha.", set()),
+]
+# fmt: on
+# rows of FIRMS_AND_DISHES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a ship's
+# or a restaurant's name "X of" a country, and the options traders' "Greeks"
+FIRMS_AND_DISHES_MISREAD = frozenset(
+    {
+        "The Pride of America sails around Hawaii all year.",
+        "The Star of India in Bradford was named the best curry house.",
+        "Options traders who sold puts are getting a lesson in the Greeks.",
+    }
+)
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -7776,6 +7859,7 @@ ROWS = (
     + LOCAL_AND_SCHOOLS
     + ARTS_AND_RACING
     + TOWNS_AND_SHARED_NAMES
+    + FIRMS_AND_DISHES
 )
 
 
@@ -7819,6 +7903,7 @@ ROWS = (
             | LOCAL_AND_SCHOOLS_MISREAD
             | ARTS_AND_RACING_MISREAD
             | TOWNS_AND_SHARED_NAMES_MISREAD
+            | FIRMS_AND_DISHES_MISREAD
             else [],
         )
         for body, codes in ROWS
