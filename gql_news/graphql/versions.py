@@ -35,14 +35,15 @@ import hashlib
 import itertools
 import logging
 import os
-from typing import Any
-
-import asyncpg
+from typing import TYPE_CHECKING, Any
 
 from gql_news.db import committed_hooks, read_replicas
 from gql_news.graphql.sql import fetch_one
 from gql_news.replicas import WRITTEN_LSN_SQL
 from gql_news.tasks import stop
+
+if TYPE_CHECKING:
+    import asyncpg
 
 logger = logging.getLogger("gql_news.events")
 
@@ -173,6 +174,10 @@ class PushedVersions(DataVersions):
             replicas.floor_at(int(lsn))
 
     async def _listen_forever(self) -> None:
+        # asyncpg is imported by the PostgreSQL listener that uses it, not with the module (which
+        # an import into SQLite loads: ~0.02 s of CPU less there).
+        import asyncpg
+
         backoff = _BACKOFF_MIN_S
         while not self._closing:
             try:
@@ -194,6 +199,8 @@ class PushedVersions(DataVersions):
             backoff = min(backoff * 2, _BACKOFF_MAX_S)
 
     async def _receive(self) -> None:
+        import asyncpg
+
         connection = await asyncpg.connect(
             **self._connect, timeout=5, server_settings={"application_name": "gql_news-versions"}
         )
