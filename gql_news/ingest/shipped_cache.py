@@ -28,6 +28,9 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+_CODE_FORMAT = 2
+"""The `marshal` format a deriving function's code is digested in (see `_key`)."""
+
 CACHE_BUDGET = 16 * 1024 * 1024
 """Bytes at most of one cached derivation (the country context is about 4 MB)."""
 
@@ -51,7 +54,13 @@ def _key(
     versions = [f"{package}=={metadata.version(package)}" for package in packages]
     digest = hashlib.sha256(json.dumps([name, *versions, *([fmt] if fmt else [])]).encode())
     for function in (derive, *code):
-        digest.update(marshal.dumps(_placeless(function.__code__)))
+        # marshal's format 2: from format 3 on, an object referenced more than once at the time
+        # of the dump is written once and referred back to, so the same code gave other bytes
+        # once the process had run it or loaded data (a set-up process that read the country
+        # context and the import command after it asked for different files: the command derived
+        # the context again, ~0.75 s of CPU, and replaced the other's file). Format 2 writes every
+        # object in full: the same code, the same bytes, in any process.
+        digest.update(marshal.dumps(_placeless(function.__code__), _CODE_FORMAT))
     for file in files:
         digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()[:16]

@@ -4,6 +4,8 @@ again when the file is missing, corrupt, over its byte budget or cannot be writt
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +167,27 @@ def test_a_binary_derivation_keeps_sets_and_tuples(tmp_path: Path, monkeypatch: 
     (written,) = tmp_path.glob("t-*.marshal")
     written.write_bytes(b"\x00torn")
     assert cached_derivation("t", ["pytest"], derive, binary=True) == derive()
+
+
+_KEY_BEFORE_AND_AFTER_LOADING = """
+from gql_news.ingest import country_context as c
+from gql_news.ingest.shipped_cache import _key
+
+def key():
+    return _key("context-sets", (), c._context_sets, code=(c._context_data, c._built_context, c._parse_packages))
+
+before = key()
+c.shipped_country_context()  # the functions run, their data loaded
+print(before, key())
+"""
+
+
+def test_a_key_does_not_depend_on_what_the_process_did_before() -> None:
+    # marshal's current format digested the same code to different bytes once the process had
+    # loaded the data (objects referenced more than once are written by reference): a process that
+    # had loaded the country context asked for another file than one that had not.
+    done = subprocess.run(
+        [sys.executable, "-c", _KEY_BEFORE_AND_AFTER_LOADING], capture_output=True, text=True, check=True
+    )
+    before, after = done.stdout.split()
+    assert before == after
