@@ -166,6 +166,15 @@ _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
 # a preposition of place before a name: "Officials in Buenos Aires said", "analysts at Morgan Stanley
 # said": the name is where the words before it are, and a speech verb after it is theirs
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near", "across", "around"})
+# a point of the compass or a part of a region between such a preposition and a name ("in
+# southwest Nova Scotia", "across northern Victoria"): the name is a place's
+_COMPASS_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+        "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+        "northeastern", "northwestern", "southeastern", "southwestern", "central", "upstate", "downtown",
+    }
+)  # fmt: skip
 # before such a preposition, a trade whose other party is a company as often as a person: "sold to
 # Morgan Stanley", "bought by Harvey Norman"
 _TRADE_VERBS = frozenset(
@@ -588,6 +597,8 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:
             return before2.lower, True
+        if before.lower in _COMPASS_WORDS and before2 is not None and before2.lower in _PLACE_PREPOSITIONS:
+            return None  # "Fishermen in southwest Nova Scotia said": a part of a place, whose people speak
         if before.lower in _PLACE_PREPOSITIONS:
             # "Officials in Buenos Aires said": a place, or a body ("analysts at Morgan Stanley"), and
             # the verb after it is theirs; but what commas set off after a name that opens with a

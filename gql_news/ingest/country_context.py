@@ -167,7 +167,7 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
-from gql_news.ingest.kitchens import a_kitchen_or_garden_kind
+from gql_news.ingest.kitchens import a_kitchen_or_garden_kind, a_trades_shop
 from gql_news.ingest.named_bodies import (
     COMBINING_FORMS,
     NAMES_END,
@@ -314,7 +314,10 @@ _SPEAKING_VERBS = frozenset(
         "understands",
     ]
 )
-_LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from"])
+_LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from", "about"])  # "parents now ask about German"
+# a singular verb after a language alone: "Japanese was growing too", "Spanish is compulsory"
+# (the people take a plural one: "the Japanese were")
+_SINGULAR_VERB_AFTER = re.compile(r"[^\S\n]+(?:is|was|has|remains|remained)(?![^\W_'’-])")
 _TOURING = (" tour ", " tours ", " toured ", " touring ")  # verbs whose object is a place
 _FROM_OR_INTO_THE = (" from the ", " into the ")  # "translated from the Korean"
 # verbs of study, before a language only with no noun of its own ("studied French at Oxford")
@@ -2082,6 +2085,14 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         # "a Nigeria family planning programme", "India twins Ahmedabad", "the India family of languages"
     if not body.startswith(",", end):
         return False
+    one_of = _ONE_OF_A_KIND_AFTER.match(body, end)
+    if one_of is not None:
+        # "the Cuba, one of the first ships to bring settlers,", "Peru, one of the zoo's llamas,":
+        # one of a kind of vessel or animal; not "Peru, one of the largest exporters"
+        return any(
+            _a_named_animal(noun, context) or noun in context.named_kinds
+            for noun in _singulars(one_of.group(1))
+        )
     after = _DETERMINER_AND_WORD_AFTER.match(body, end)
     if after is None:
         # "Trinidad, a Shetland pony,", "Malta, the Maltese terrier who": a breed's capitalised words
@@ -2131,6 +2142,12 @@ def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> 
 
 _POSSESSIVE_AND_WORD = re.compile(r"['’]s?[^\S\n]+([a-z]+)")
 # an apposition's determiner and capitalised words before its lower-case noun: ", a Shetland pony"
+# an apposition naming one of a plural kind, after up to two words: ", one of the first ships",
+# ", one of its oldest trawlers", ", one of the company's ferries", ", one of Whipsnade's camels"
+_ONE_OF_A_KIND_AFTER = re.compile(
+    r",[^\S\n]+one[^\S\n]+of[^\S\n]+(?:(?:the|its|their|his|her|our)(?:[^\S\n]+[a-z]+['’]s)?|[A-Z][a-z]+['’]s)[^\S\n]+"
+    r"(?:[a-z]+[^\S\n]+){0,2}?([a-z]+s)(?![^\W_'’-])"
+)
 _DETERMINER_AND_NAMES_AFTER = re.compile(
     r",[^\S\n]+(?:the|an?|his|her|their)[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}([a-z]+)(?![^\W_'’-])"
 )
@@ -2463,6 +2480,10 @@ def _after_a_preposition(body: str, form: str) -> bool:
     )
 
 
+# a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
+_NEW_YEAR_AFTER = re.compile(r"[^\S\n]+(?:lunar[^\S\n]+)?new[^\S\n]+year(?![^\W_])", re.IGNORECASE)
+
+
 def _compound(
     body: str,
     start: int,
@@ -2486,6 +2507,10 @@ def _compound(
         return True  # 'plants labelled "Spanish" or "Japanese"': the word itself (word_senses.py)
     if a_set_phrase(body, start, end, context):
         return True  # "a very British affair", "Turkish blue", "a Russian-doll structure" (set_phrases.py)
+    if lower in context.demonyms and _NEW_YEAR_AFTER.match(body, end):
+        return True  # "before the Chinese new year", "the Vietnamese lunar new year": a calendar's feast
+    if lower in context.demonyms and a_trades_shop(body, end):
+        return True  # "the Turkish barber's next door": a style of shop (kitchens.py)
     if lower in context.demonyms and (
         opens_a_title(body, start, end, context.demonyms)
         or a_style_said_of(body, start, end, (word := _word_before(body, start)), context)
@@ -2525,7 +2550,7 @@ def _compound(
             return True  # "donations arrived like a Mexican wave", "like a game of Chinese whispers"
         if _A_KITCHEN_MEASURE_BEFORE.search(body, max(0, start - 24), start):
             return True  # "1 tsp French mustard", "2 tbsp Thai fish sauce": an ingredient's kind
-        if words and _a_cooking_style(body, nouns, context):
+        if words and _a_cooking_style(body, nouns, context, _word_before(body, start) in _PREPOSITIONS):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _a_kitchen_or_garden_kind(body, start, phrase_end, nouns, context):
             return True  # "the Italian deli", "Whisk the Japanese mayonnaise", "Russian kale" in an allotment
@@ -3216,6 +3241,8 @@ def _a_language(
         return True
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if before not in ("a", "an", "the") and _SINGULAR_VERB_AFTER.match(body, end):
+        return True  # "and that Japanese was growing too": the language, not the people
     if (
         before == "the"
         and body.endswith(_FROM_OR_INTO_THE, 0, start)
@@ -3358,11 +3385,13 @@ def _a_plural_before_its_verb(noun: str, word: str) -> bool:
     return noun.endswith("s") and not noun.endswith("ss") and not word.endswith(("s", "ed", "ing"))
 
 
-def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bool:
+def _a_cooking_style(body: str, words: list[str], context: CountryContext, placed: bool = False) -> bool:
     """Whether a demonym's phrase (up to three words) holds a food or a word WordNet does not know
     ("fried chicken", "ceviche", "barbecue restaurant"), in a body that speaks of cooking (menus,
     recipes, chefs, restaurants): the demonym names a style of cooking, not the country; so does
-    one before a word for cooking or where it is served ("Indian restaurants", "Thai cooking")."""
+    one before a word for cooking or where it is served ("Indian restaurants", "Thai cooking").
+    A plural is read by its singular ("Portuguese buns") unless a preposition comes before the
+    demonym (`placed`): "fish from British waters" are the country's waters, not its water."""
     head = words[-1]
     if _COOKING_HEAD.fullmatch(head):
         return True  # "Indian restaurants", "Mongolian barbecue restaurant", "Thai cooking"
@@ -3370,8 +3399,9 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext) -> bo
         return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
     if not _speaks_of(body, _COOKING_TALK):
         return False
-    if _a_prepared_food(head, context) and head not in context.alcoholic_drinks:
-        return True  # a prepared food: "Turkish eggs", "Japanese cheesecake"; not "Cuban rum", goods
+    foods = (head,) if placed else _singulars(head)
+    if any(_a_prepared_food(noun, context) and noun not in context.alcoholic_drinks for noun in foods):
+        return True  # a prepared food: "Turkish eggs", "Portuguese buns"; not "Cuban rum", goods
     if (
         len(words) > 1
         and _a_prepared_food(words[0], context)
@@ -3393,8 +3423,10 @@ def _a_dish_named_after(
     country, not its produce ("imports of Singapore noodles", "India rice prices" keep the country)."""
     if not nouns or not _speaks_of(body, _COOKING_TALK):
         return False
-    if not any(_a_prepared_food(noun, context) for noun in _singulars(nouns[-1])):
-        return False
+    if not any(_a_prepared_food(noun, context) for noun in _singulars(nouns[-1])) and not (
+        len(nouns) > 1 and _a_food(nouns[-2], context) and not _a_known_word(nouns[-1], context)
+    ):
+        return False  # a food and a word WordNet does not know end a dish's name too: "chow mein"
     first = max(body.rfind(".", max(0, start - _SENTENCE_REACH), start), body.rfind("\n", 0, start), 0)
     sentence = body[first:start] + _rest_of_sentence(body, phrase_end)
     return _TRADE_TALK.pattern.search(sentence) is None and _FARM_TALK.search(sentence) is None

@@ -6,6 +6,7 @@ sentence around its phrase (country_context.py asks this after its own cooking-s
   eatery's noun, or a shop's, a stall's or a van's after a food);
 - a food in a recipe: "Whisk the Japanese mayonnaise", "Cook the Japanese rice in a heavy pan"
   (a verb or a tool of the kitchen in the sentence);
+- a shop named by its trade's possessive: "the Turkish barber's next door";
 - a plant in a gardening column: "Russian kale survives the hardest frosts in the allotment",
   "Mexican marigolds keep whitefly off the tomatoes".
 
@@ -65,6 +66,24 @@ _OUTLETS = frozenset(
         "kiosks",
     ]
 )
+
+# trades whose possessive names their shop in British English ("the barber's", "the butcher's"):
+# after a demonym the style of the shop ("the Turkish barber's next door", "the Polish butcher's
+# on the high street"), where no noun of the tradesman's follows ("the Italian grocer's wife")
+_TRADES = (
+    "barber|butcher|baker|grocer|greengrocer|chemist|newsagent|hairdresser|jeweller|florist|tailor"
+    "|cobbler|ironmonger|fishmonger|tobacconist|stationer|draper|optician|bookmaker"
+)
+_A_TRADES_SHOP_AFTER = re.compile(
+    rf"[^\S\n]+(?:{_TRADES})['’]s(?:[,.;:!?)]|[^\S\n]+(?:next|on|in|at|near|opposite|round|across|down|up"
+    r"|along|closed|opened|shut|was|is|has|had|where|which|that|and|or)(?![^\W_'’-]))"
+)
+
+
+def a_trades_shop(body: str, end: int) -> bool:
+    """Whether a demonym ending at `end` is the style of a shop named by its trade's possessive
+    ("the Turkish barber's next door", "a Polish butcher's, a bakery and a pub"), not the country."""
+    return _A_TRADES_SHOP_AFTER.match(body, end) is not None
 
 
 # what teaches or shows a style of cooking ("Italian cookery courses"; WordNet's "course" is a food)

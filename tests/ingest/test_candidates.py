@@ -573,6 +573,8 @@ def test_a_given_name_written_with_accents_the_list_lacks_is_a_given_name(text: 
         ("Team boss Christian Horner said he was pleased.", "Christian Horner"),
         ("England team doctor Sarah Smith said he was fit.", "Sarah Smith"),
         ("Team Sky rider Chris Froome said he was tired.", "Chris Froome"),
+        ("The fund in southwest England hired Nova Scott, who said she was pleased.", "Nova Scott"),
+        ("Officials in southern Iraq met Sarah Smith, who said the road was open.", "Sarah Smith"),
     ],
 )
 def test_newsroom_sentences_in_the_refused_shapes_keep_their_people(text: str, name: str) -> None:
@@ -587,6 +589,9 @@ def test_newsroom_sentences_in_the_refused_shapes_keep_their_people(text: str, n
         "Analysts at Morgan Stanley, who cut their forecast, said so.",  # given names only
         "Officials in Buenos Aires, who asked not to be named, said so.",  # no given name
         "Analysts at Goldman Sachs, 12, said so.",
+        "Fishermen in southwest Nova Scotia said prices had held up.",  # a compass word between
+        "Farmers across northern Victoria Hill said the rain came late.",
+        "Residents in south-west Jersey Marsh said the road had flooded.",
     ],
 )
 def test_bodies_and_places_after_those_prepositions_stay_no_people(text: str) -> None:

@@ -3634,14 +3634,15 @@ KITCHENS: list[tuple[str, set[str]]] = [
     ("Argentine beef stalls at the fair sold out.", {"AR"}),
     ("Chinese food delivery giant Meituan posted a loss.", {"CN"}),
     ("Japanese bakery giant Yamazaki posted record profits in Tokyo.", {"JP"}),
+    # a demonym alone before a singular verb reads as a language, which is no country either
+    ("The city's best Italian is a small place near the station.", set()),
 ]
 # fmt: on
 # rows of KITCHENS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a demonym alone
-# ("the city's best Italian"), a dish or a plant WordNet does not know, breeds of cats, a phrase
+# (but before a singular verb), a dish or a plant WordNet does not know, breeds of cats, a phrase
 # ending in a verb after a plural, the owner of an eatery, the country's restaurants in one of its
 # cities
 KITCHENS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("The city's best Italian is a small place near the station.", set()),
     ("Mexican marigolds keep whitefly off the tomatoes.", set()),
     ("Make the coffee in a French press and let it steep four minutes.", set()),
     ("Our reviewer found the Turkish breakfast generous and cheap.", set()),
@@ -3839,7 +3840,6 @@ IDIOMS_MISREAD = frozenset(
         "Dutch masters of the dikes advised the Bangladeshi engineers.",
         "The email was a Spanish prisoner scam aimed at pensioners.",
         "The mayor made a French exit before the vote.",
-        "The café's Dutch crunch rolls sell out by nine.",
         "The kitchen has a Welsh dresser full of plates.",
         "The ancient pigment Egyptian blue glows under infrared.",
         "Spanish practices in fishing were criticised by Portugal.",
@@ -7814,6 +7814,95 @@ FIRMS_AND_DISHES_MISREAD = frozenset(
 )
 
 
+# regional news: a vessel or an animal an apposition calls one of a plural kind ("the Cuba, one of
+# the first ships to bring settlers"); a calendar's new year written in lower case ("before the
+# Chinese new year"); a language alone before a singular verb or after "about" ("and that Japanese
+# was growing too", "now they ask about German"); a prepared food's plural after a demonym in a
+# body of cooking ("Portuguese buns") and a food and a word WordNet does not know after a
+# country's name ("Singapore chow mein"); a shop named by its trade's possessive ("the Turkish
+# barber's next door"). The country's waters, ports, people and goods beside them stay.
+# fmt: off
+REGIONAL_NEWS: list[tuple[str, set[str]]] = [
+    # one of a plural kind of vessel or animal
+    ("The street, named after the Cuba, one of the first ships to bring settlers to Wellington in 1840, is known for its cafes.", set()),
+    ("The Jamaica, one of the last sailing ships built on the Clyde, sank in 1890.", set()),
+    ("The trawler returned. Norway, one of the oldest trawlers in the fleet, was sold for scrap.", set()),
+    ("The zoo said Peru, one of its three llamas, had died.", set()),
+    ("The Canada, one of the company's ferries, ran aground.", set()),
+    ("Jordan, one of Whipsnade's camels, was born in 2019.", set()),
+    ("Chile, one of the llamas, gave birth on Sunday.", set()),
+    ("Peru, one of the largest copper exporters, raised output.", {"PE"}),
+    ("Norway, one of the richest countries, cut taxes.", {"NO"}),
+    ("Brazil, one of the first nations to sign, ratified the treaty.", {"BR"}),
+    ("Japan, one of the biggest buyers of lobsters, cut orders.", {"JP"}),
+    ("China, one of the world's biggest shipbuilders, launched ten ships.", {"CN"}),
+    ("Greece, one of the great shipping nations, bought tankers.", {"GR"}),
+    # a calendar's new year
+    ("We had a perfect storm of bad weather and a rush before the Chinese new year, she said.", set()),
+    ("Sales rose ahead of the Chinese new year holiday.", set()),
+    ("The Vietnamese lunar new year is called Tet.", set()),
+    ("Shops were busy before Chinese new year.", set()),
+    ("The Korean Lunar New Year falls in February.", set()),
+    ("Chinese exports rose in the new year.", {"CN"}),
+    ("Chinese shoppers spent more over the new year.", {"CN"}),
+    ("Chinese factories shut for the new year holiday.", {"CN"}),
+    ("The Iranian new year, Nowruz, falls in March, and Iran closes its offices.", {"IR"}),
+    # a language alone before a singular verb, or after "about"
+    ("Enrolment in German had tripled in three years, and Japanese was growing too.", set()),
+    ("Japanese is now taught in 40 schools.", set()),
+    ("Spanish was the most popular choice this year.", set()),
+    ("She said Portuguese has grown fastest.", set()),
+    ("Russian remains compulsory in some schools.", set()),
+    ("Parents used to ask for English coaching, now they ask about German, he said.", set()),
+    ("Students asked about Italian and Spanish at the open day.", set()),
+    ("The Japanese were the biggest buyers of lobster.", {"JP"}),
+    ("Japanese are the biggest buyers, he said.", {"JP"}),
+    ("She asked about Japanese investment in the plant.", {"JP"}),
+    ("Talks about Russian gas supplies stalled.", {"RU"}),
+    ("He was worried about Chinese competition.", {"CN"}),
+    ("Russian is spoken by a third of Latvians, and Russia is a neighbour.", {"LV", "RU"}),
+    ("Germany is a big market and German is hard.", {"DE"}),
+    # a prepared food's plural in a body of cooking, and a dish's name of a food and an unknown word
+    ("Her Portuguese buns and custard tarts still draw queues at the restaurant.", set()),
+    ("The restaurant's bakery sells Portuguese buns.", set()),
+    ("The cafe's menu adds Danish rolls and Turkish eggs.", set()),
+    ("The takeaway sells Cantonese dishes, Singapore chow mein and Peking duck.", set()),
+    ("The restaurant sells Singapore chow mein.", set()),
+    ("The restaurants are replacing Dover sole with fish from British waters.", {"GB"}),
+    ("The restaurant's chef said the exhibition had links with Spanish ports.", {"ES"}),
+    ("The restaurant menu changed. Spanish ports reopened on Monday.", {"ES"}),
+    ("The chef said Portuguese ports were busy.", {"PT"}),
+    ("The restaurant menu lists Cuban rums.", {"CU"}),
+    ("Exports of Singapore chow mein rose, the restaurant chef said.", {"SG"}),
+    ("The restaurant said Portuguese tourists were back.", {"PT"}),
+    # a shop named by its trade's possessive
+    ("The Indian restaurant and the Turkish barber's next door were not affected, officers said.", set()),
+    ("The high street has a Polish butcher's, a bakery and a pub.", set()),
+    ("She bought sausages at the Polish butcher's on Station Road.", set()),
+    ("An Italian grocer's opened where the bank had been.", set()),
+    ("The Greek baker's closed in 2019.", set()),
+    ("The Italian grocer's wife ran the till.", {"IT"}),
+    ("The Turkish barber's son opened a shop.", {"TR"}),
+    ("The Polish butcher's knives were stolen.", {"PL"}),
+    ("The Turkish barbers were fined.", {"TR"}),
+    ("It was the Turkish minister's.", {"TR"}),
+    ("A Turkish barber said trade was slow.", {"TR"}),
+]
+# fmt: on
+# rows of REGIONAL_NEWS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a pair of
+# languages before a plural verb, an animal WordNet lacks ("alpaca") and a restaurant called by a
+# demonym after "the"
+# fmt: off
+REGIONAL_NEWS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Arabic and Turkish remain rare, but Portuguese has grown.", set()),
+    ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
+    ("The Japanese is a fine restaurant.", set()),
+]
+# fmt: on
+REGIONAL_NEWS_MISREAD = frozenset(body for body, _ in REGIONAL_NEWS_MISREAD_ROWS)
+REGIONAL_NEWS += REGIONAL_NEWS_MISREAD_ROWS
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -7860,6 +7949,7 @@ ROWS = (
     + ARTS_AND_RACING
     + TOWNS_AND_SHARED_NAMES
     + FIRMS_AND_DISHES
+    + REGIONAL_NEWS
 )
 
 
@@ -7904,6 +7994,7 @@ ROWS = (
             | ARTS_AND_RACING_MISREAD
             | TOWNS_AND_SHARED_NAMES_MISREAD
             | FIRMS_AND_DISHES_MISREAD
+            | REGIONAL_NEWS_MISREAD
             else [],
         )
         for body, codes in ROWS
