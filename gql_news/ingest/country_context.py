@@ -1271,6 +1271,8 @@ def not_the_country(
         or _place_or_institution(body, start, form, previous, following, context)
         or _a_thing_after_an_article(body, start, end, context)
         or previous in _PLACE_BEFORE
+        or _a_stage_or_old_members(body, start, form, previous, context)
+        or (following == "straits" and form.lower() in context.demonyms)  # "the Danish straits"
         or a_runners_name(body, start, previous, context)
         or (previous in _TITLES_ARTICLES and _a_titles_article(body, start - len(previous) - 1))
         or (
@@ -1305,6 +1307,24 @@ def not_the_country(
         or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
+    )
+
+
+# capitalised inside a sentence before a demonym, a word that makes a stage of a language ("Old
+# Irish", "Middle Dutch") or the club of a school's old members ("beat Old Albanians")
+_STAGE_BEFORE = frozenset(["Old", "Middle"])
+
+
+def _a_stage_or_old_members(
+    body: str, start: int, form: str, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether "Old" or "Middle", capitalised inside a sentence, stands right before a demonym:
+    a language's stage or an old members' club, not the people ("Old Mexico" is the country)."""
+    return (
+        previous in _STAGE_BEFORE
+        and form.lower() in context.demonyms
+        and body.endswith(f"{previous} ", 0, start)
+        and _a_titles_article(body, start - len(previous) - 1)
     )
 
 
@@ -1361,8 +1381,48 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
         and not _before_its_own_region(body, start, end, context)
         and not _before_its_own_grade(body, start, end, context)
+        and not _before_its_own_market(body, end)
         and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
     )
+
+
+# the names markets give a country's government bonds and its main share indexes, written after
+# the country's form or demonym: "German Bunds", "US Treasuries", "Italian BTPs", "the Korean Kospi"
+_MARKET_NAMES = frozenset(
+    [
+        "Bund",
+        "Bunds",
+        "Schatz",
+        "Bobl",
+        "Bobls",
+        "Treasuries",
+        "BTP",
+        "BTPs",
+        "OAT",
+        "OATs",
+        "Bonos",
+        "JGB",
+        "JGBs",
+        "Gilts",
+        "Topix",
+        "Nikkei",
+        "Kospi",
+        "Sensex",
+        "Nifty",
+        "Bovespa",
+        "Bolsa",
+        "Merval",
+    ]
+)
+_MARKET_NAME_AFTER = re.compile(r"[^\S\n]+([A-Z][A-Za-z]*)(?![\w'’-])")
+
+
+def _before_its_own_market(body: str, end: int) -> bool:
+    """Whether the name markets give the country's government bonds or its share index follows
+    the form ("German Bunds", "US Treasuries", "the Brazilian Bovespa"): the country's bonds or
+    market, not a proper name the form begins."""
+    after = _MARKET_NAME_AFTER.match(body, end)
+    return after is not None and after.group(1) in _MARKET_NAMES
 
 
 def begins_a_hyphened_name(body: str, start: int, end: int, context: CountryContext) -> bool:

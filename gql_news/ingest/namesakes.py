@@ -333,17 +333,114 @@ def a_firm_called_by_a_demonym(
     its = _ITS_AFTER.match(body, end)
     if its is not None and (its.group(1).endswith("ed") or _a_verb_after(body, end, context)):
         return True  # "Swiss cancelled its flights": one body, a firm (a people's are "their")
-    if not (body.startswith(("'s ", "’s "), end) or _a_verb_after(body, end, context)):
+    if _opens_a_clause(before) and _APPOSITIVE_AFTER.match(body, end):
+        return True  # "and Swiss, its sister airline, said": one body named without an article
+    if not (
+        body.startswith(("'s ", "’s "), end)
+        or _a_verb_after(body, end, context)
+        or _alone_as_a_noun(body, start, end, context)
+    ):
         return False  # "Turkish's costs": a people's name takes no possessive; a firm's does
     return bool(
         country_context.of_the_body(
             body,
             ("a firm called by a demonym", form),
             lambda text: any(
-                organisation(text, found.end())
-                or country_context.opens_a_longer_name(text, found.end(), context)
+                (
+                    organisation(text, found.end())
+                    or country_context.opens_a_longer_name(text, found.end(), context)
+                )
+                and not _inside_a_name(text, found.start(), context)
                 for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
             ),
+        )
+    )
+
+
+# a comma and an appositive a possessive or an article opens, after a demonym: "Swiss, its sister
+# airline,", "Austrian, the Lufthansa unit,"
+_APPOSITIVE_AFTER = re.compile(r",[^\S\n]+(?:its|the|a|an)[^\S\n]+[A-Za-z]")
+# the words that open a clause a demonym may begin: "and Swiss, its sister airline, said"
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "whereas", "or"])
+# a demonym joined to the one before it, and one joined to the one after it
+_JOINED_BEFORE = re.compile(r"([A-Z][\w'’-]*)(?:,|[^\S\n]+(?:and|or))[^\S\n]+$")
+_JOINED_AFTER = re.compile(r"(?:,|[^\S\n]+(?:and|or))[^\S\n]+([A-Z][\w'’-]*)")
+_NEXT_WORD = re.compile(r"[^\S\n]*([,.;:!?)”]|[a-z]+(?![\w'’-]))")
+_WORD_BEFORE = re.compile(r"([a-z]+)[^\S\n]+$")
+# the words before an adjective that say it is one: a copula ("were Ethiopian,") or a degree
+# ("more British than")
+_BEFORE_AN_ADJECTIVE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "become",
+        "became",
+        "remain",
+        "remains",
+        "more",
+        "most",
+        "less",
+        "least",
+        "so",
+        "too",
+        "very",
+        "as",
+        "quite",
+        "rather",
+        "how",
+        "truly",
+        "wholly",
+    ]
+)
+
+
+def _opens_a_clause(before: re.Match[str] | None) -> bool:
+    """Whether the word `before` a form (its match, or None at the body's start) leaves the form
+    at a clause's opening: none, a clause's conjunction, or a word closed by a mark."""
+    if before is None:
+        return True
+    word = before.group(1)
+    return word in _CLAUSE_OPENERS or word[-1:] in ',.;:!?”"'
+
+
+# a capitalised word right before a form
+_A_NAMES_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’&-]*)[^\S\n]+$")
+
+
+def _inside_a_name(body: str, start: int, context: CountryContext) -> bool:
+    """Whether a capitalised word other than a function word stands right before `start`: the
+    form goes on a name another word opens ("the JPMorgan Indian Investment Trust"), not one it
+    opens ("Ethiopian Airlines", "In Ethiopian Airlines' hub")."""
+    word = _A_NAMES_WORD_BEFORE.search(body, max(0, start - 30), start)
+    return word is not None and word.group(1).lower() not in context.stop_words
+
+
+def _alone_as_a_noun(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym, alone or joined to other demonyms ("fight Ethiopian and Turkish on
+    price", "seats on Swiss."), stands as a noun after a verb or a preposition: no noun follows
+    the demonyms, only a function word or a mark, and neither a copula nor an adverb comes before
+    them ("were Ethiopian,", "mostly Kenyan and Ethiopian,": the people)."""
+    while (joined := _JOINED_BEFORE.search(body, max(0, start - 40), start)) and joined.group(
+        1
+    ).lower() in context.demonyms:
+        start = joined.start()
+    while (joined := _JOINED_AFTER.match(body, end)) and joined.group(1).lower() in context.demonyms:
+        end = joined.end()
+    before = _WORD_BEFORE.search(body, max(0, start - 20), start)
+    after = _NEXT_WORD.match(body, end)
+    if before is None or after is None:
+        return False
+    word, following = before.group(1), after.group(1)
+    return (
+        word not in _BEFORE_AN_ADJECTIVE
+        and not (word.endswith("ly") and len(word) > 4 and word[:-2] in context.known_words)  # not "fly"
+        and (
+            not following[0].isalpha() or (following in context.stop_words and following not in ("and", "or"))
         )
     )
 
