@@ -115,3 +115,22 @@ def test_one_of_a_people_after_an_indefinite_article(
 ) -> None:
     start, end = _at(body, "Dane", nth)
     assert country_context.not_the_country(body, start, end, context) is person
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        ("The show was remade as The Great Kiwi Bake Off.", []),
+        ("He watched The Great Pottery Throw Down on Sunday.", []),
+        ("The presenter Jane Down said it was fine.", ["Jane Down"]),  # a given name opens it
+        ("Its chief executive, Tom Upton, said sales rose.", ["Tom Upton"]),
+    ],
+)
+def test_a_titles_phrasal_verb_is_no_persons_name(body: str, texts: list[str]) -> None:
+    from gql_news.ingest.candidates import find_candidates
+    from gql_news.ingest.linker import find_mentions
+    from tests.ingest.corpus import catalogue
+
+    gazetteer = catalogue().gazetteer
+    found = find_candidates(body, find_mentions(body, gazetteer), gazetteer)
+    assert [candidate.text for candidate in found] == texts
