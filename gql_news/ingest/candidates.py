@@ -1061,8 +1061,17 @@ def _person(body: str, tokens: list[_Token], first: int, last: int, cue: str) ->
         return None  # "Air India said": a name that opens with a company's word is the company's
     if names_a_feature(named[-1].text):
         return None  # "the Caspian Sea said": a sea, a river or a desert is nobody's surname
+    if len(named) > 1 and named[-1].lower in _VERB_PARTICLES and not _given_name(named[0].lower):
+        # "The Great Kiwi Bake Off", "The Great Pottery Throw Down": a show's title; not "Jane
+        # Down", whose given name opens it
+        return None
     text, start, end = _span(body, tokens, first, last)
     return FoundCandidate(text, PERSON, cue, start, end)
+
+
+# the particles of phrasal verbs, which end a title's words ("Bake Off", "Throw Down", "Shake
+# Up") and no person's name
+_VERB_PARTICLES = frozenset(["off", "down", "up", "out", "away"])
 
 
 def _organisation(

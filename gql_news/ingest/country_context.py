@@ -1175,6 +1175,125 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
 
 _WORK_REACH = 140  # characters around a form within which a work's noun is looked for
 
+# a determiner, a year and up to three capitalised words right before a form: a dated model's
+# name ("a 1972 Ford Escort ", "his 1967 Austin ")
+_A_DATED_MODEL_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\S\n]+(?:1[89]|20)\d\d[^\S\n]+"
+    r"(?:[A-Z][\w-]*[^\S\n]+){0,2}([A-Z][\w-]*)[^\S\n]+$"
+)
+
+
+def a_dated_models_name(body: str, start: int, end: int, previous: str | None) -> bool:
+    """Whether the form ends a model's name written after its year ("a 1972 Ford Escort Mexico
+    sold", "his 1967 Austin America"), or written again without it ("The Escort Mexico was named
+    after"): a car's, a boat's or a machine's model; not "In 2019 Japan", which no name stands
+    between, nor "the 2019 tour of Japan"."""
+    if previous is None:
+        return False
+    form = body[start:end]
+    models = of_the_body(body, ("dated models", form), lambda text: _dated_models(text, form))
+    return previous in models
+
+
+def _dated_models(body: str, form: str) -> frozenset[str]:
+    """The capitalised words written right before `form` after a year ("Escort" in "a 1972 Ford
+    Escort Mexico")."""
+    return frozenset(
+        found.group(1)
+        for at in _whole_words(body, form)
+        if (found := _A_DATED_MODEL_BEFORE.search(body, max(0, at - 80), at)) is not None
+    )
+
+
+# a demonym's noun, then an apposition's determiner and up to four lower-case words: " baby, a
+# puffed pancake that"
+_NOUN_AND_APPOSITION_AFTER = re.compile(
+    r"[^\S\n]+([a-z]+),[^\S\n]+(?:an?|the)((?:[^\S\n]+[a-z]+(?:-[a-z]+)*){1,4})"
+)
+# words that end an apposition's noun phrase
+_PHRASE_ENDS = frozenset(
+    ["that", "which", "who", "of", "with", "from", "made", "served", "and", "or", "first"]
+)
+
+
+def a_dish_named_by_its_apposition(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym and the noun after it name a dish that an apposition calls a food: "a
+    Dutch baby, a puffed pancake", "a Dutch baby, a pancake baked in a hot pan". The noun is no food
+    itself, so the pair is a name and not food of the country ("a Japanese whisky, a single
+    malt" keeps its country), and the apposition's head is a food's noun ("a Dutch farmer, a
+    cheese maker" is a person)."""
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    found = _NOUN_AND_APPOSITION_AFTER.match(body, end)
+    if found is None or found.group(1) in context.foods:
+        return False
+    words = found.group(2).split()
+    words = words[: next((k for k, word in enumerate(words) if word in _PHRASE_ENDS), len(words))]
+    # the head: the first food's noun and the nouns that follow it ("a small hot pepper", "a
+    # pancake baked in"; "a cheese maker" is headed by "maker")
+    first = next((k for k, word in enumerate(words) if word in context.foods), None)
+    if first is None:
+        return False
+    head = first
+    while head + 1 < len(words) and words[head + 1] in context.nouns:
+        head += 1
+    return words[head] in context.foods and not _role_noun(words[head])
+
+
+# a possessive after a form, a capitalised word and another: "'s Got Talent", "'s Next Top"
+_POSSESSIVE_AND_TWO_CAPITALISED = re.compile(r"['’]s[^\S\n]+([A-Z][a-z]+)[^\S\n]+[A-Z]")
+# the superlatives WordNet lists as lemmas of their own, and "next"
+_SUPERLATIVE_LEMMAS = frozenset(["best", "worst", "most", "least", "next"])
+# a possessive title in title case listed after the form's own one ("'s Drag Race and Britain's
+# Got "), or before it ("Germany's Next Topmodel, "): the other title's word after its possessive
+_A_POSSESSIVE_TITLE_LISTED_AFTER = re.compile(
+    r"['’]s(?:[^\S\n]+[A-Z][a-z]+)+(?:,|[^\S\n]+and|[^\S\n]+or)[^\S\n]+[A-Z][a-z]+['’]s[^\S\n]+"
+    r"([A-Z][a-z]+)[^\S\n]+[A-Z]"
+)
+_A_POSSESSIVE_TITLE_LISTED_BEFORE = re.compile(
+    r"[A-Z][a-z]+['’]s[^\S\n]+([A-Z][a-z]+)(?:[^\S\n]+[A-Z][a-z]+)+(?:,|[^\S\n]+and|[^\S\n]+or)"
+    r"[^\S\n]+[A-Z][a-z]+$"
+)
+
+
+def a_shows_possessive_title(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form's possessive opens a title in title case whose next word is a superlative
+    or a verb ("Britain's Got Talent", "Germany's Next Topmodel", "America's Funniest Home
+    Videos", "Britain's Strongest Man"): a show's or a contest's name. A country's possessive is
+    followed by a noun or a name ("Britain's Royal Navy", "India's Supreme Court", "Canada's New
+    Democrats"), which stays the country's."""
+    if not body.startswith(("'s ", "’s "), end):
+        return False
+    found = _POSSESSIVE_AND_TWO_CAPITALISED.match(body, end)
+    if found is None:
+        return False
+    if _a_titles_verb_or_superlative(found.group(1).lower(), context):
+        return True
+    # listed beside such a title: "Germany's Next Topmodel, Canada's Drag Race and Britain's Got
+    # Talent"
+    listed = _A_POSSESSIVE_TITLE_LISTED_AFTER.match(body, end)
+    if listed is not None and _a_titles_verb_or_superlative(listed.group(1).lower(), context):
+        return True
+    listed = _A_POSSESSIVE_TITLE_LISTED_BEFORE.search(body, max(0, end - 120), end)
+    return listed is not None and _a_titles_verb_or_superlative(listed.group(1).lower(), context)
+
+
+def _a_titles_verb_or_superlative(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word after a possessive is a superlative or a verb ("Next", "Got",
+    "Strongest"), which a title writes in capitals and a country's noun or name is not."""
+    if word in _SUPERLATIVE_LEMMAS:
+        return True
+    if word in context.nouns:
+        return False
+    if word in context.verb_forms:
+        return True  # "Got"
+    stem = word[:-3]
+    # a superlative: its comparative ("stronger", "funnier", "bigger") or its adjective, no noun
+    # ("cheap", "loud"), is a word; not "honest", "modest" ("mod" is a noun)
+    return word.endswith("est") and (
+        f"{stem}er" in context.known_words or (stem in context.known_words and stem not in context.nouns)
+    )
+
 
 def _works_nouns(body: str) -> list[int]:
     """Where the body writes a work's noun (`_name_roles`), in order, from its indexed words."""
@@ -1296,6 +1415,9 @@ def not_the_country(
         or _in_a_named_thing(body, start, end)
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
+        or a_shows_possessive_title(body, end, context)
+        or a_dated_models_name(body, start, end, previous)
+        or a_dish_named_by_its_apposition(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
         or a_sources_name(body, start, end, context)
@@ -1575,10 +1697,16 @@ def _in_a_name(
         return False  # "Marcus Norway ... Norway, which sets the quotas,": no person
     if form in surnames_before:
         return True
-    if form.lower() in context.given_names and (
-        (previous is not None and previous.lower() in TITLES)  # "Dr Jordan", "Coach Georgia"
-        or _given_name_of_someone_named(body, start, form)
+    if (
+        form.lower() in context.given_names
+        and not (form.lower() in context.demonyms and _word_before(body, start) in ("a", "an"))
+        and (
+            (previous is not None and previous.lower() in TITLES)  # "Dr Jordan", "Coach Georgia"
+            or _given_name_of_someone_named(body, start, form)
+        )
     ):
+        # not one of a people after an indefinite article ("Dane Castillo ... Mads Kjeldsen, a
+        # Dane who"): a person named before is called by the name alone
         return True
     if (
         form.lower() not in context.given_names
@@ -2053,6 +2181,11 @@ _SUBTITLE_AFTER = re.compile(r":[^\S\n]+[A-Z]")  # a title's colon and the subti
 _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
+# a determiner, up to three modifiers (lower-case or capitalised words, hyphened or not) and a
+# lower-case noun right before a form: "the veteran American soft-rock band "
+_DETERMINER_MODIFIERS_AND_WORD_BEFORE = re.compile(
+    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)(?:[^\S\n]+[A-Za-z]+(?:-[a-z]+)*){1,3}[^\S\n]+([a-z]+)[^\S\n]+$"
+)
 _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
     r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
 )
@@ -2127,6 +2260,10 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         return True
     kind = word in context.named_kinds or _a_named_animal(word, context)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
+    if before is None and word in context.named_kinds:
+        # "the veteran American soft-rock band America", "the Scottish band Texas": the noun's
+        # modifiers between the determiner and the noun
+        before = _DETERMINER_MODIFIERS_AND_WORD_BEFORE.search(body, max(0, start - 80), start)
     if before is not None and _the_subject_of_a_relative(body, end, context):
         return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
     if before is not None and _a_named_animal(before.group(2), context):

@@ -7951,6 +7951,80 @@ BRIEFS_AND_RESULTS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 ]
 BRIEFS_AND_RESULTS_MISREAD = frozenset(body for body, _ in BRIEFS_AND_RESULTS_MISREAD_ROWS)
 BRIEFS_AND_RESULTS += BRIEFS_AND_RESULTS_MISREAD_ROWS
+# a show's or a contest's title in title case after a country's possessive whose next word is a
+# superlative or a verb ("Britain's Got Talent", "Germany's Next Topmodel"), and one listed beside
+# such a title ("Canada's Drag Race and Britain's Got Talent"); a band's name after its noun and
+# the noun's modifiers ("the veteran American soft-rock band America"); a model's name written
+# after its year ("a 1972 Ford Escort Mexico") and again without it ("The Escort Mexico was"); a
+# dish a demonym and a noun that is no food name, which an apposition calls a food ("a Dutch baby,
+# a puffed pancake"); one of a people after an indefinite article where a person was named by the
+# same given name ("Dane Castillo ... a Dane who"). The country, its people and its goods stay.
+# fmt: off
+SHOWS_AND_MODELS: list[tuple[str, set[str]]] = [
+    ("Germany's Next Topmodel and Britain's Got Talent kept their homelands in the title.", set()),
+    ("The singer first appeared on Britain's Got Talent in 2012.", set()),
+    ("America's Got Talent drew 9 million viewers on Tuesday.", set()),
+    ("She won Australia's Next Top Model at 17.", set()),
+    ("America's Funniest Home Videos is in its 35th season.", set()),
+    ("The farmer was crowned Britain's Strongest Man in Sheffield.", set()),
+    ("Ireland's Fittest Family returns to the screen in the autumn.", set()),
+    ("Britain's Best Home Cook was cancelled after one series.", set()),
+    ("Formats such as Germany's Next Topmodel, Canada's Drag Race and Britain's Got Talent travel well.", set()),
+    ("Canada's Drag Race and Britain's Got Talent were both renewed.", set()),
+    ("Britain's Got Talent and Canada's Drag Race were both renewed.", set()),
+    ("Britain's Got Talent is filmed in London. Britain's broadcasters paid 2m pounds for it.", {"GB"}),
+    ("Britain's Royal Navy sent a frigate.", {"GB"}),
+    ("India's Supreme Court ruled on Monday.", {"IN"}),
+    ("Canada's New Democrats voted against the budget.", {"CA"}),
+    ("Britain's biggest bank cut 3,000 jobs.", {"GB"}),
+    ("Britain's Honest John Smith spoke at the dinner.", {"GB"}),
+    ("Britain's Got Talent aired, and Canada's Prime Minister spoke.", {"CA"}),
+    ("India's Supreme Court and Pakistan's High Court both ruled.", {"IN", "PK"}),
+    ("Germany's economy shrank, Britain's grew.", {"DE", "GB"}),
+    ("The veteran American soft-rock band America, who had hits in the 1970s, will play on Saturday.", {"US"}),
+    ("The Scottish band Texas will close the main stage.", {"GB"}),
+    ("Their new Swedish pop band Sweden split after a year.", {"SE"}),
+    ("The old English folk band England played two encores.", set()),
+    ("The heavy metal band Japan said its fans in Japan were loyal.", {"JP"}),
+    ("The rock band toured America for a year.", {"US"}),
+    ("The band America played in America.", {"US"}),
+    ("The pop band from Japan, who sang in English, played first.", {"JP"}),
+    ("A 1972 Ford Escort Mexico in British racing green sold for 96,000 pounds.", set()),
+    ("A 1972 Ford Escort Mexico sold. The Escort Mexico was named after a rally to Mexico City.", set()),
+    ("His 1967 Austin America was sold in the United States.", {"US"}),
+    ("Their 1985 Chevrolet Malibu Canada edition was shipped from Canada.", {"CA"}),
+    ("A 1972 Ford Escort Mexico sold. The car was shipped from Mexico.", {"MX"}),
+    ("In 2019 Japan hosted the rugby world cup.", {"JP"}),
+    ("The 2019 tour of Japan ended in Osaka.", {"JP"}),
+    ("The 2022 World Cup in Qatar ended in December.", {"QA"}),
+    ("In a 2010 interview Britain was barely mentioned.", {"GB"}),
+    ("There is a Dutch baby, a puffed pancake that was first served in Seattle.", set()),
+    ("The menu lists a Dutch baby, a pancake baked in a hot pan.", set()),
+    ("The cafe's best seller is a Dutch baby, a sweet pancake with lemon.", set()),
+    ("She ordered a Japanese whisky, a single malt.", {"JP"}),
+    ("A Dutch farmer, a cheese maker, was fined.", {"NL"}),
+    ("A Dutch baby, a girl, was born on the ferry.", {"NL"}),
+    ("They met a Dutch baker, a man who makes bread.", {"NL"}),
+    ("A Turkish firm, a big hazelnut exporter, grew.", {"TR"}),
+    ("He married his partner, the singer Dane Castillo, at a villa. The best man was Mads Kjeldsen, a Dane.", {"DK"}),
+    ("His partner, Dane Castillo, sang. The best man was a Dane who has known him for years.", {"DK"}),
+    ("Their son, Finn Walsh, sang. An old friend, a Finn who lives in Leeds, played the piano.", {"FI"}),
+    ("His partner, Dane Castillo, sang. Dane said he was happy.", set()),
+    ("Finn Walsh, a teacher, won. Finn said he would buy a van.", set()),
+    ("His partner, Dane Castillo, sang. Two Danes sang at the dinner.", {"DK"}),
+]
+# fmt: on
+# rows of SHOWS_AND_MODELS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a board
+# game's territories named like countries, a band's name written with a full stop, and a show's
+# possessive title with nouns alone
+SHOWS_AND_MODELS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("In Risk, a player who holds Australia is hard to dislodge.", set()),
+    ("The winner took Argentina and Brazil in the first round and held them all night.", set()),
+    ("Portugal. The Man, the American rock band from Alaska, will headline.", {"US"}),
+    ("Canada's Drag Race was renewed for a fifth season.", set()),
+]
+SHOWS_AND_MODELS_MISREAD = frozenset(body for body, _ in SHOWS_AND_MODELS_MISREAD_ROWS)
+SHOWS_AND_MODELS += SHOWS_AND_MODELS_MISREAD_ROWS
 
 
 ROWS = (
@@ -8001,6 +8075,7 @@ ROWS = (
     + FIRMS_AND_DISHES
     + REGIONAL_NEWS
     + BRIEFS_AND_RESULTS
+    + SHOWS_AND_MODELS
 )
 
 
@@ -8047,6 +8122,7 @@ ROWS = (
             | FIRMS_AND_DISHES_MISREAD
             | REGIONAL_NEWS_MISREAD
             | BRIEFS_AND_RESULTS_MISREAD
+            | SHOWS_AND_MODELS_MISREAD
             else [],
         )
         for body, codes in ROWS
