@@ -4277,7 +4277,7 @@ _BUSINESS_NOUNS = (
     "|subsidiary|operator|school|college|academy|seminary|prison|penitentiary|jail"
 )
 _CALLED_A_BUSINESS = re.compile(
-    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
+    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,3}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
 # the same noun before the name, after an article or a possessive ("the frozen food chain Iceland

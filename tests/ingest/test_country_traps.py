@@ -7838,6 +7838,7 @@ US_PLACES_AND_SIDES: list[tuple[str, set[str]]] = [
     ("The Georgia state Senate backed a sister-state pact with Adjara, a region of Georgia.", {"GE"}),
     ("Angola, the largest maximum-security prison in the country, holds 5,000 men.", set()),
     ("He walked away from a work crew at Angola, the state penitentiary, on Sunday.", set()),
+    ("Inmates at Angola work the fields. Angola, the state's only maximum-security prison, sits on 18,000 acres.", set()),
     ("He was sent to Jamaica, a county jail in New York, to await trial.", set()),
     ("Angola, the second-largest oil producer in Africa, raised output.", {"AO"}),
     ("Angola, the former Portuguese colony, held elections on Wednesday.", {"AO", "PT"}),
@@ -7881,11 +7882,9 @@ US_PLACES_AND_SIDES: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 # rows of US_PLACES_AND_SIDES the rules still misread (strict xfail): an apposition whose noun
-# comes after three words or before a participle ("the state's only maximum-security prison",
-# "a prison built on a plantation")
+# comes before a participle ("a prison built on a plantation")
 # fmt: off
 US_PLACES_AND_SIDES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("Inmates at Angola work the fields. Angola, the state's only maximum-security prison, sits on 18,000 acres.", set()),
     ("The escape renewed criticism of conditions at Angola, a prison built on a plantation in Louisiana.", set()),
 ]
 # fmt: on
