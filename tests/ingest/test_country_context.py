@@ -781,3 +781,41 @@ def test_goods_of_several_origins(body: str, linked: list[str], gazetteer: Gazet
 )
 def test_towns_listed_together(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+def test_a_demonym_side_needs_a_plural_of_its_own() -> None:
+    from gql_news.ingest import country_context as cc
+
+    context = shipped_country_context()
+    side = "American have won five. American coach Ann Lee said so."
+    assert cc._a_demonym_side(side, len("American"), "American", context)
+    coach = side.index("American coach") + len("American")
+    assert cc._a_demonym_side(side, coach, "American", context)  # the side's coach in such a body
+    assert not cc._a_demonym_side("The Dutch have won.", len("The Dutch"), "Dutch", context)
+    assert not cc._a_demonym_side("Peru have won.", len("Peru"), "Peru", context)
+    national = "An American coach said so. American have won."
+    assert not cc._a_demonym_side(national, len("An American"), "American", context)
+    assert not cc._a_demonym_side("American coach Ann Lee said so.", len("American"), "American", context)
+
+
+def test_a_plural_after_a_sibilant_keeps_its_e() -> None:
+    from gql_news.ingest import country_context as cc
+
+    assert "horse" in cc._sibilant_singulars("horses")
+    assert "bus" in cc._sibilant_singulars("buses")
+    assert cc._sibilant_singulars("glasses") == ("glasses", "glass")
+    assert cc._sibilant_singulars("hopes") == ("hopes", "hope")
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("The Georgia state Senate voted. Georgia's parliament did not.", ["Georgia"]),
+        ("Angola, a city of about 9,000, lost power. Angola beat Garrett.", []),
+        ("Angola, the largest prison in the state, held him. Angola sells oil.", []),
+        ("Belgians, a breed from Belgium, pulled the sled.", ["Belgium"]),
+        ("4-H exhibitors showed Polish hens. Polish farmers protested.", ["Polish"]),
+    ],
+)
+def test_us_places_sides_and_breeds(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
+    assert _linked(body, gazetteer) == linked

@@ -6254,6 +6254,8 @@ SCIENCE_AND_TRAVEL: list[tuple[str, set[str]]] = [
     ('Flights to the Maldives were full.', {"MV"}),
     ('Malaysia Airlines flight MH370 vanished in 2014.', set()),
     ('Norwegian said it would fly to Miami.', set()),
+    # a demonym's singular before a plural verb is no adjective: the train's name
+    ('Passengers on the Canadian were stranded near Jasper.', set()),
 ]
 # fmt: on
 
@@ -6268,7 +6270,6 @@ SCIENCE_AND_TRAVEL: list[tuple[str, set[str]]] = [
 # fmt: off
 SCIENCE_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Passengers on the Canadian, VIA Rail's train from Toronto to Vancouver, were stranded for ten hours by a rockslide. The railway said the line would reopen on Sunday.", set()),
-    ('Passengers on the Canadian were stranded near Jasper.', set()),
     ('The Canadian was stranded near Jasper, the railway said.', set()),
     ('Scientists found 40,000-year-old bones of the Irish elk.', set()),
     ('The Gibraltar skull was found in 1848.', set()),
@@ -8026,6 +8027,81 @@ SHOWS_AND_MODELS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 SHOWS_AND_MODELS_MISREAD = frozenset(body for body, _ in SHOWS_AND_MODELS_MISREAD_ROWS)
 SHOWS_AND_MODELS += SHOWS_AND_MODELS_MISREAD_ROWS
 
+# US places, sides and shows: "state" and a US state's chamber, officer or border after a name
+# shared with a country ("the Georgia state Senate"); an apposition that calls the name a prison
+# ("Angola, the largest maximum-security prison in the country") or a city of a town's size
+# ("Angola, a city of about 9,000"), wherever the body writes it; a demonym with a plural of its
+# own as a side's subject ("American have won five"), and before a side's people in such a body;
+# a demonym before an animal in a body of livestock shows and breeders ("Belgian draft horses"),
+# and a demonym's plural an apposition calls a breed
+# fmt: off
+US_PLACES_AND_SIDES: list[tuple[str, set[str]]] = [
+    ("The Georgia state Senate voted 41-12 on Thursday to approve the pact.", set()),
+    ("The bill now goes to the Georgia state House, where it is expected to pass.", set()),
+    ("A Georgia state trooper stopped the car near Macon.", set()),
+    ("He was caught after he crossed the Georgia state line into Alabama.", set()),
+    ("Georgia state lawmakers met in Atlanta to debate the budget.", set()),
+    ("The Georgia state legislature adjourned in April without a vote.", set()),
+    ("Georgia state representatives voted to suspend the fuel tax.", set()),
+    ("A Georgia state senator from Valdosta sponsored the measure.", set()),
+    ("Georgia's parliament passed the budget on Tuesday after a long night of debate.", {"GE"}),
+    ("The Georgian state broadcaster covered the protests in Tbilisi.", {"GE"}),
+    ("Georgia's state security service detained two activists in Tbilisi.", {"GE"}),
+    ("The Georgia state Senate backed a sister-state pact with Adjara, a region of Georgia.", {"GE"}),
+    ("Angola, the largest maximum-security prison in the country, holds 5,000 men.", set()),
+    ("He walked away from a work crew at Angola, the state penitentiary, on Sunday.", set()),
+    ("Inmates at Angola work the fields. Angola, the state's only maximum-security prison, sits on 18,000 acres.", set()),
+    ("He was sent to Jamaica, a county jail in New York, to await trial.", set()),
+    ("Angola, the second-largest oil producer in Africa, raised output.", {"AO"}),
+    ("Angola, the former Portuguese colony, held elections on Wednesday.", {"AO", "PT"}),
+    ("Jamaica, the Caribbean's third-largest island, welcomed record numbers of tourists.", {"JM"}),
+    ("Angola, a city of about 9,000 in Indiana, is the county seat. Angola beat Garrett on Friday.", set()),
+    ("Lebanon, a city of 20,000 near Cincinnati, voted for the school levy.", set()),
+    ("Peru, a small city of 11,000 on the Wabash, lost its factory.", set()),
+    ("Mexico, a city of 11,500 in Missouri, is known for its fire bricks.", set()),
+    ("Brazil, a city of 8,000 west of Indianapolis, held a parade for the team.", set()),
+    ("Angola beat Garrett 17-14. Angola, a city of about 9,000, is the seat of Steuben County.", set()),
+    ("Kenya, a country of 50 million, raised fuel duty. Mexico, a city of 11,500 in Missouri, kept its own.", {"KE"}),
+    ("Lebanon, a country of about 5.5 million, imports most of its food.", {"LB"}),
+    ("Kuwait, a country of 4.3 million, raised oil output.", {"KW"}),
+    ("American have won five of their last seven games.", set()),
+    ("American beat Navy 71-63 in Annapolis on Saturday.", set()),
+    ("American travel to Boston University on Wednesday.", set()),
+    ("American were held to 38 per cent shooting in the second half.", set()),
+    ("“He takes away everything near the rim,” American coach Karen Dwyer said. American have won five straight.", set()),
+    ("American coach Karen Dwyer praised the defence. American have won five straight.", set()),
+    ("American fans filled the arena in Annapolis. American beat Navy by eight.", set()),
+    ("American troops have left the base.", {"US"}),
+    ("American officials have said little about the talks.", {"US"}),
+    ("American and British officials have met in Geneva.", {"GB", "US"}),
+    ("The Dutch have won the title three times.", {"NL"}),
+    ("Americans have rarely won the race.", {"US"}),
+    ("Kenyan coach John Mwangi said his runners were ready.", {"KE"}),
+    ("An American coach runs the team. American have won five straight.", {"US"}),
+    ("American were held to a draw. An American coach, Ann Lee, watched from the stands.", {"US"}),
+    ("A team of Belgian draft horses won the pull, the breeders said.", set()),
+    ("The poultry barn has crested Polish hens, and 4-H exhibitors show rabbits there.", set()),
+    ("Exhibitors brought Dutch rabbits and Polish bantams to the fairgrounds.", set()),
+    ("The 4-H champion was a Belgian mare shown by a girl from Salem.", set()),
+    ("Breeders say Icelandic horses are hardy enough for the winter.", set()),
+    ("Belgians, a breed developed in Belgium in the 19th century, are common in the US.", {"BE", "US"}),
+    ("Percherons, a breed from Normandy, and Belgians, a breed from Belgium, pulled the sleds.", {"BE"}),
+    ("Polish farmers protested at the border, the breeders' association said.", {"PL"}),
+    ("Brazilian beef exports rose by a fifth, the breeders said.", {"BR"}),
+    ("The Belgian government banned exports of live horses, breeders said.", {"BE"}),
+    ("Brazilian cattle are cheaper than Australian ones, breeders say.", {"AU", "BR"}),
+    ("Belgian draft horses won the pull. Farmers in Belgium still work the land with them.", {"BE"}),
+]
+# fmt: on
+# rows of US_PLACES_AND_SIDES the rules still misread (strict xfail): an apposition whose noun
+# comes before a participle ("a prison built on a plantation")
+# fmt: off
+US_PLACES_AND_SIDES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("The escape renewed criticism of conditions at Angola, a prison built on a plantation in Louisiana.", set()),
+]
+# fmt: on
+US_PLACES_AND_SIDES_MISREAD = frozenset(body for body, _ in US_PLACES_AND_SIDES_MISREAD_ROWS)
+US_PLACES_AND_SIDES += US_PLACES_AND_SIDES_MISREAD_ROWS
 
 ROWS = (
     PEOPLE
@@ -8076,6 +8152,7 @@ ROWS = (
     + REGIONAL_NEWS
     + BRIEFS_AND_RESULTS
     + SHOWS_AND_MODELS
+    + US_PLACES_AND_SIDES
 )
 
 
@@ -8123,6 +8200,7 @@ ROWS = (
             | REGIONAL_NEWS_MISREAD
             | BRIEFS_AND_RESULTS_MISREAD
             | SHOWS_AND_MODELS_MISREAD
+            | US_PLACES_AND_SIDES_MISREAD
             else [],
         )
         for body, codes in ROWS
