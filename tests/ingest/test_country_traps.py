@@ -8027,6 +8027,37 @@ SHOWS_AND_MODELS_MISREAD = frozenset(body for body, _ in SHOWS_AND_MODELS_MISREA
 SHOWS_AND_MODELS += SHOWS_AND_MODELS_MISREAD_ROWS
 
 
+# societies named by their members' plural noun and "of" a country, and places whose hyphened
+# name holds a country's (history and anniversaries, religion and charity, defence, courts)
+SOCIETIES_AND_FORMER_STATES: list[tuple[str, set[str]]] = [
+    ("The Friends of Malawi, a small charity, has opened its 500th well.", set()),
+    ("Morag Henderson, the chair of Friends of Malawi, said the wells had helped.", set()),
+    ("It has also helped a sister project, Friends of Zambia, to dig its first wells.", set()),
+    ("The Friends of Malawi opened a well in Zomba, in southern Malawi.", {"MW"}),
+    ("Members of Sons of Norway gathered in Minneapolis for the annual dinner.", set()),
+    ("She joined the Daughters of Ireland society in Boston as a student.", set()),
+    ("Volunteers from Friends of Nepal rebuilt the school after the earthquake.", set()),
+    ("The Veterans of Korea association laid a wreath at the cenotaph.", set()),
+    ("Supporters of Friends of Haiti ran a sponsored walk on Sunday.", set()),
+    ("The charity Friends of Uganda sends nurses to rural clinics in Uganda.", {"UG"}),
+    ("Leaders of France and Germany met in Berlin on Monday.", {"DE", "FR"}),
+    ("Citizens of Ukraine can stay for three years under the scheme.", {"UA"}),
+    ("Two former Prime Ministers of Canada attended the funeral.", {"CA"}),
+    ("The bishop spoke about the plight of the Christians of Iraq.", {"IQ"}),
+    ("the friends of Malawi in parliament pressed for more aid to Malawi.", {"MW"}),
+    ("He wrote to the children of Ghana who had sent him letters.", {"GH"}),
+    ("A treaty signed by Austria-Hungary and the Ottoman Empire is on show.", set()),
+    ("The archduke was heir to the throne of Austria-Hungary.", set()),
+    ("Austria-Hungary declared war on Serbia in July 1914.", {"RS"}),
+    ("Historians in Austria and Hungary disagree about the empire's end.", {"AT", "HU"}),
+    ("The old town of Monaco-Ville sits on the rock above the port.", set()),
+    ("Guinea-Bissau held elections on Sunday.", {"GW"}),
+    ("The US-China talks ended without a deal.", {"CN", "US"}),
+    ("The India-Pakistan border was quiet overnight.", {"IN", "PK"}),
+]
+SOCIETIES_AND_FORMER_STATES_MISREAD: set[str] = set()
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8076,6 +8107,7 @@ ROWS = (
     + REGIONAL_NEWS
     + BRIEFS_AND_RESULTS
     + SHOWS_AND_MODELS
+    + SOCIETIES_AND_FORMER_STATES
 )
 
 
@@ -8123,6 +8155,7 @@ ROWS = (
             | REGIONAL_NEWS_MISREAD
             | BRIEFS_AND_RESULTS_MISREAD
             | SHOWS_AND_MODELS_MISREAD
+            | SOCIETIES_AND_FORMER_STATES_MISREAD
             else [],
         )
         for body, codes in ROWS
