@@ -386,8 +386,14 @@ def _place_names(synsets: dict[int, Synset]) -> set[str]:
         for synset in synsets.values()
         if synset.lexfile in (LOCATION, OBJECT) and synset.instance and OCEAN not in synset.hypernyms
         for words in (lemma.split("_") for lemma in synset.words)
-        if all(word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words)
+        if all(_a_proper_word(piece) for word in words for piece in word.split("-"))
     }
+
+
+def _a_proper_word(piece: str) -> bool:
+    """Whether a part of a place's name is a capitalised word ("Alps"; "Austria" and "Hungary" in
+    "Austria-Hungary", a former state that WordNet names by two hyphened words)."""
+    return piece.isalpha() and piece[:1].isupper() and piece[1:].islower()
 
 
 def _a_word(part: str, lower: bool = False) -> bool:

@@ -183,12 +183,14 @@ from gql_news.ingest.named_bodies import (
     a_demonym_titling_a_paper,
     a_language_service,
     a_language_taught_in,
+    a_members_society,
     a_saints_name,
     a_sources_name,
     a_states_body_after,
     an_adjectival_title,
     an_unknown_name,
     ends_a_body_name,
+    in_a_hyphened_places_name,
     inside_a_foreign_name,
     joined_by_an_ampersand,
     opens_a_body_name,
@@ -1441,6 +1443,8 @@ def not_the_country(
         or a_dish_named_by_its_apposition(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
+        or a_members_society(body, start)
+        or in_a_hyphened_places_name(body, start, end, context)
         or a_sources_name(body, start, end, context)
         or inside_a_foreign_name(body, start, end, context)
         or a_demonym_titling_a_paper(body, start, end, context)

@@ -54,7 +54,15 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
 - a demonym that is also a language's name before "medium" or "immersion" is the language a
   school teaches in ("Irish-medium schools", "French immersion");
 - a country's name joined by "&" to a capitalised name that is no country's is a firm's partner
-  ("Holland & Barrett", "Wales & West Utilities"); not "UK & Ireland", "Bosnia & Herzegovina".
+  ("Holland & Barrett", "Wales & West Utilities"); not "UK & Ireland", "Bosnia & Herzegovina";
+- a plural noun for people that WordNet writes in lower case (body_name_words.json's
+  "common_people"), capitalised inside a sentence or after its first "The", before "of" and the
+  country, names a society after its members ("the Friends of Malawi", "chair of Friends of
+  Zambia", "Sons of Norway"); not a title ("two former Prime Ministers of Canada"), a sentence's
+  first word ("Leaders of France and Germany met") nor a people's name ("the Christians of Iraq");
+- a country's name hyphened to another capitalised word, where WordNet names the two as one place
+  that is no country (country_compounds.json's "place_names"), is part of that place's name
+  ("Austria-Hungary", a former state; "Monaco-Ville", a town); not "Guinea-Bissau", a country.
 """
 
 from __future__ import annotations
@@ -675,3 +683,51 @@ def joined_by_an_ampersand(body: str, start: int, end: int) -> bool:
         partners = [" ".join(words[-n:]) for n in range(1, len(words) + 1)]
         return not any(p in names or f"{p} and {form}" in names for p in partners)
     return False
+
+
+@lru_cache(maxsize=1)
+def _common_people() -> frozenset[str]:
+    return frozenset(read_json(data_file("body_name_words.json"))["common_people"])
+
+
+# a capitalised plural noun right before "of" (and "the") that ends at the form: "Friends of "
+_MEMBERS_OF = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)s[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
+# what ends the text before a sentence's first word: its start, a stop, a quotation mark
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n“”\"‘(]|—)[^\S\n]*$")
+
+
+def a_members_society(body: str, start: int) -> bool:
+    """Whether the country ends a society's name made of its members' noun in the plural and "of"
+    ("the Friends of Malawi", "Sons of Norway"): see the module docstring."""
+    if not body.endswith("of ", 0, start) and not body.endswith("the ", 0, start):
+        return False  # the common case, read without the pattern
+    found = _MEMBERS_OF.search(body, max(0, start - 40), start)
+    if found is None:
+        return False
+    singular = found.group(1).lower()
+    if singular not in _common_people() or singular in TITLES:
+        return False
+    at = found.start()
+    if body.endswith("The ", 0, at):
+        return True  # "The Friends of Malawi": the name's article, the noun capitalised after it
+    return _SENTENCE_OPENS.search(body, max(0, at - 4), at) is None  # "Leaders of France met"
+
+
+# a capitalised word hyphened after the form ("Austria-Hungary") or before it ("Monaco" in "Monaco-Ville")
+_PLACES_PART_AFTER = re.compile(r"-([A-Z][a-z]{2,})(?![\w-])")
+_PLACES_PART_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")
+
+
+def in_a_hyphened_places_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the country's name is hyphened to a capitalised word that makes with it the name of
+    a place that is no country ("Austria-Hungary", "Monaco-Ville"): see the module docstring."""
+    form = body[start:end]
+    after = _PLACES_PART_AFTER.match(body, end)
+    if after is not None:
+        whole = f"{form}-{after.group(1)}"
+    else:
+        before = _PLACES_PART_BEFORE.search(body, max(0, start - 30), start)
+        if before is None:
+            return False
+        whole = f"{before.group(1)}-{form}"
+    return whole in context.place_names and whole not in _country_names()

@@ -8103,6 +8103,42 @@ US_PLACES_AND_SIDES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 US_PLACES_AND_SIDES_MISREAD = frozenset(body for body, _ in US_PLACES_AND_SIDES_MISREAD_ROWS)
 US_PLACES_AND_SIDES += US_PLACES_AND_SIDES_MISREAD_ROWS
 
+# societies named by their members' plural noun and "of" a country, and places whose hyphened
+# name holds a country's (history and anniversaries, religion and charity, defence, courts)
+SOCIETIES_AND_FORMER_STATES: list[tuple[str, set[str]]] = [
+    ("The Friends of Malawi, a small charity, has opened its 500th well.", set()),
+    ("Morag Henderson, the chair of Friends of Malawi, said the wells had helped.", set()),
+    ("It has also helped a sister project, Friends of Zambia, to dig its first wells.", set()),
+    ("The Friends of Malawi opened a well in Zomba, in southern Malawi.", {"MW"}),
+    ("Members of Sons of Norway gathered in Minneapolis for the annual dinner.", set()),
+    ("She joined the Daughters of Ireland society in Boston as a student.", set()),
+    ("Volunteers from Friends of Nepal rebuilt the school after the earthquake.", set()),
+    ("The Veterans of Korea association laid a wreath at the cenotaph.", set()),
+    ("Supporters of Friends of Haiti ran a sponsored walk on Sunday.", set()),
+    ("The charity Friends of Uganda sends nurses to rural clinics in Uganda.", {"UG"}),
+    ("Leaders of France and Germany met in Berlin on Monday.", {"DE", "FR"}),
+    ("Citizens of Ukraine can stay for three years under the scheme.", {"UA"}),
+    ("Two former Prime Ministers of Canada attended the funeral.", {"CA"}),
+    ("The bishop spoke about the plight of the Christians of Iraq.", {"IQ"}),
+    ("the friends of Malawi in parliament pressed for more aid to Malawi.", {"MW"}),
+    ("He wrote to the children of Ghana who had sent him letters.", {"GH"}),
+    ("A treaty signed by Austria-Hungary and the Ottoman Empire is on show.", set()),
+    ("The archduke was heir to the throne of Austria-Hungary.", set()),
+    ("Austria-Hungary declared war on Serbia in July 1914.", {"RS"}),
+    ("Historians in Austria and Hungary disagree about the empire's end.", {"AT", "HU"}),
+    ("The old town of Monaco-Ville sits on the rock above the port.", set()),
+    ("The bank moved its office to Luxembourg-Ville last year.", set()),
+    ("Coins minted in Austria-Hungary fetched high prices at the auction.", set()),
+    ("The armies of Austria-Hungary collapsed in the autumn of 1918.", set()),
+    ("Maps of Austria-Hungary and Prussia hang in the first room. They were lent by Austria.", {"AT"}),
+    ("Bosnia-Herzegovina qualified for the finals.", {"BA"}),
+    ("Guinea-Bissau held elections on Sunday.", {"GW"}),
+    ("The US-China talks ended without a deal.", {"CN", "US"}),
+    ("The India-Pakistan border was quiet overnight.", {"IN", "PK"}),
+]
+SOCIETIES_AND_FORMER_STATES_MISREAD: set[str] = set()
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8153,6 +8189,7 @@ ROWS = (
     + BRIEFS_AND_RESULTS
     + SHOWS_AND_MODELS
     + US_PLACES_AND_SIDES
+    + SOCIETIES_AND_FORMER_STATES
 )
 
 
@@ -8201,6 +8238,7 @@ ROWS = (
             | BRIEFS_AND_RESULTS_MISREAD
             | SHOWS_AND_MODELS_MISREAD
             | US_PLACES_AND_SIDES_MISREAD
+            | SOCIETIES_AND_FORMER_STATES_MISREAD
             else [],
         )
         for body, codes in ROWS
