@@ -354,7 +354,14 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
-    r"|letters|numerals|syllables|spellings)(?![^\W_])"  # plural: "a French letter" may be one from France
+    r"|letters|numerals|syllables|spellings|name|names)(?![^\W_])"  # plural: "a French letter" may be one from France
+)
+# a country's diplomatic mission named after its name or demonym: "the Nigeria High Commission"
+_A_MISSION_AFTER = re.compile(r"[^\S\n]+(?:High[^\S\n]+Commission|Embassy|Consulate)(?![\w'’-])")
+# written capitalised right before a language's name, a word that makes it a variety of the language
+# ("European Portuguese", "Brazilian Portuguese", "Swiss German", "Canadian French"): with a demonym
+_VARIETY_WORDS = frozenset(
+    ["european", "continental", "castilian", "standard", "modern", "classical", "latin"]
 )
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
@@ -1428,6 +1435,7 @@ def not_the_country(
             and not (
                 form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context)
             )  # "the Indian High Commission", "the Turkish Central Bank": the state's
+            and not _A_MISSION_AFTER.match(body, end)  # "the New Zealand High Commission": the state's too
             and not _before_goods_by_their_acronym(body, start, end, context)
         )
         or _ends_an_organisations_name(body, start, end, previous, context)
@@ -1454,7 +1462,27 @@ def not_the_country(
         or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
+        or in_a_hyphened_place_name(body, start, end)
     )
+
+
+# a place's name whose parts hyphens and a linking word join: "Holland-on-Sea", "Singapore-on-Thames",
+# "Sutton-on-the-Forest" (the form first), "Île-de-France", "Boulogne-sur-France" (the form last)
+_PLACE_LINK_AFTER = re.compile(r"-(?:on|upon|under|by|sur|en|am|le|la|les|de|du|des)-(?:the-)?[A-Z]")
+_PLACE_LINK_BEFORE = re.compile(
+    r"(?<![\w-])[^\W\d_][\w']*-(?:on|upon|under|by|sur|sous|en|le|la|les|de|du|des)-\Z"
+)
+
+
+def in_a_hyphened_place_name(body: str, start: int, end: int) -> bool:
+    """Whether hyphens and a linking word ("on", "upon", "de", "sur") join the form to a
+    capitalised word after it or a word before it: the whole is a place's name ("Chad Morris,
+    Holland-on-Sea, Essex"; "investment in Île-de-France"), where "made-in-China goods" and
+    "Guinea-Bissau" are not."""
+    if _PLACE_LINK_AFTER.match(body, end):
+        return True
+    found = _PLACE_LINK_BEFORE.search(body, max(0, start - 40), start)
+    return found is not None and found.group()[0].isupper()
 
 
 # capitalised inside a sentence before a demonym, a word that makes a stage of a language ("Old
@@ -1527,6 +1555,7 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
     return (
         _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
         and not _before_its_own_region(body, start, end, context)
+        and not _A_MISSION_AFTER.match(body, end)  # "the Nigeria High Commission": the state's
         and not _before_its_own_grade(body, start, end, context)
         and not _before_its_own_market(body, end)
         and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
@@ -1656,6 +1685,8 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
+    if previous is not None and _a_given_name_and_a_surname_before(body, start, previous, context):
+        return True  # "Pierre Mendès France", "the Lycée Pierre Mendès France": the last of two surnames
     if body.endswith(_TOURING, 0, start):
         return False  # "Hart toured India", "the band Japan toured Japan": one tours a place
     if _after_a_title(body, start, previous):
@@ -1743,6 +1774,12 @@ def _in_a_name(
     # said"; not a middle name, which a surname follows ("Joseph Tanzania Mwita ... Tanzania, which")
     if body.find(form, 0, start) < 0:
         return False  # the form's first use: nobody was named by it before
+    if (
+        (form.lower() in context.demonyms or names_a_language(form, context))
+        and _word_before(body, start) in ("a", "an")
+        and _LOWER_WORD.match(body, start + len(form))
+    ):
+        return False  # "Bill English ... an English crowd": an adjective before its noun, no surname
     ends = _names_ending_with(body, form, context)
     spaces = start
     while spaces > 0 and body[spaces - 1].isspace() and body[spaces - 1] != "\n":
@@ -1754,6 +1791,31 @@ def _in_a_name(
         _names_a_person(body, match, context)
         for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
         if match.end() >= spaces
+    )
+
+
+def _a_given_name_and_a_surname_before(body: str, start: int, previous: str, context: CountryContext) -> bool:
+    """Whether the capitalised word right before the form is a word no dictionary, list of given
+    names or country holds, itself right after a given name: the form ends a name of three words
+    ("Pierre Mendès France", "Maria Oyelaran Kenya"), where a known word ("Elon Musk China")
+    or a second given name ("Anna Marie Jordan", read by the given name before
+    it) is left to the other rules."""
+    word_start = start - len(previous) - 1
+    if not previous.isalpha() or not previous[:1].isupper() or body[word_start:start] != f"{previous} ":
+        return False  # not "Vladimir Putin's Russia", a possessive
+    lower = previous.lower()
+    if (
+        lower in context.known_words
+        or lower in context.given_names
+        or _names_a_country_word(previous, context)
+    ):
+        return False
+    given = _PLAIN_WORD_BEFORE.search(body, max(0, word_start - 30), word_start)
+    return (
+        given is not None
+        and given.end(1) == word_start - 1
+        and given.group(1)[:1].isupper()
+        and given.group(1).lower() in context.given_names
     )
 
 
@@ -3342,6 +3404,10 @@ def _a_joined_compound(body: str, end: int, lower: str, context: CountryContext)
     )
 
 
+# words that open a clause and that the stop-word list lacks: never the noun of a compound
+_CLAUSE_OPENERS = frozenset(["whether", "although", "though", "unless", "whose", "since"])
+
+
 def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[str], int]:
     """The lower-case words right after `end` up to the first function word (at most three), and
     where they end."""
@@ -3351,6 +3417,8 @@ def _phrase_after(body: str, end: int, context: CountryContext) -> tuple[list[st
         word = _LOWER_WORD.match(body, position)
         if word is None or word.group(1) in context.stop_words or word.group(1) in MODALS:
             break  # a modal verb ends the phrase: "British herds may now grow"
+        if word.group(1) in _CLAUSE_OPENERS:
+            break  # "asked the Norwegians whether they": a clause begins, no noun of the phrase
         if body.startswith("-", word.end()):
             break  # a hyphened word ("fly-half") is no noun of the phrase
         words.append(word.group(1))
@@ -3487,6 +3555,8 @@ def _a_language(
     by an article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
     if _LANGUAGE_WORD_AFTER.match(body, end):
         return True
+    if _a_languages_variety(body, start, end, before, context):
+        return True
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if _TEXT_WORD_AFTER.match(body, end) and (
@@ -3533,6 +3603,20 @@ def _a_language(
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
 
 
+def _a_languages_variety(
+    body: str, start: int, end: int, before: str | None, context: CountryContext
+) -> bool:
+    """Whether a capitalised variety word or demonym stands right before the language's name, with
+    no noun after the pair: a variety of the language ("European Portuguese sounds nothing like
+    it", "she speaks Swiss German"), not a thing of the country ("the Swiss German border",
+    "Brazilian Portuguese farmers" keep their reading)."""
+    if before is None or not (before in _VARIETY_WORDS or before in context.demonyms):
+        return False
+    if not body.endswith(f"{before.capitalize()} ", 0, start):
+        return False  # "the european Portuguese" is no variety's name; nor is "Portuguese" after a line break
+    return not _a_noun_after_the_list(body, end, context)
+
+
 def _people_after(body: str, end: int) -> bool:
     """Whether the lower-case word after `end` is a noun for people ("children", "pupils", "poets")."""
     word = _LOWER_WORD.match(body, end)
@@ -3561,7 +3645,9 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
 
 
 # a lower-case word in -s and an article or a possessive after it: the verb of a clause and its object
-_A_VERB_BEFORE_ITS_OBJECT = re.compile(r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no)[^\S\n]")
+_A_VERB_BEFORE_ITS_OBJECT = re.compile(
+    r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no|nothing)[^\S\n]"
+)
 
 
 def _a_species(body: str, words: list[str], context: CountryContext) -> bool:

@@ -8139,6 +8139,68 @@ SOCIETIES_AND_FORMER_STATES: list[tuple[str, set[str]]] = [
 SOCIETIES_AND_FORMER_STATES_MISREAD: set[str] = set()
 
 
+OPINION_AND_SPEECHES: list[tuple[str, set[str]]] = [
+    # a place's name whose parts hyphens and a linking word join
+    ("Seven years after the referendum, the phrase Singapore-on-Thames has become a joke.", set()),
+    ("Chad Morris\nHolland-on-Sea, Essex", set()),
+    ("Residents of Holland-on-Sea want the sea wall repaired before winter.", set()),
+    ("Critics warned that the City would turn into Singapore-upon-Thames.", set()),
+    ("Île-de-France, he said, had attracted more foreign investment than any other region.", set()),
+    ("The walkers reached Jersey-on-the-Wold by noon.", set()),
+    ("Investment in Île-de-France rose, and France as a whole grew by 1 per cent.", {"FR"}),
+    ("Singapore-on-Thames was a slogan; Singapore itself taxes and plans heavily.", {"SG"}),
+    ("The factory sells made-in-China goods to shoppers in Kenya.", {"CN", "KE"}),
+    ("Voters in Guinea-Bissau went to the polls on Sunday.", {"GW"}),
+    ("Talks between Singapore and Britain opened in London.", {"SG", "GB"}),
+    # a variety of a language, and a language's name before "name"
+    ("European Portuguese sounds nothing like what you hear in São Paulo.", set()),
+    ("I did a course in Lisbon, because European Portuguese sounds nothing like it.", set()),
+    ("The app now offers Canadian French alongside Castilian Spanish.", set()),
+    ("She grew up speaking Swiss German at home.", set()),
+    ("Councils were asked to put the Welsh name first, as Gwynedd has done for forty years.", set()),
+    ("The Irish name of the town means the ford of the hurdles.", set()),
+    ("Most visitors could not pronounce the Icelandic names on the map.", set()),
+    ("Troops patrolled the Swiss German border.", {"DE"}),
+    ("Many European Portuguese companies moved to Brazil.", {"PT", "BR"}),
+    ("Talks on a European French treaty stalled.", {"FR"}),
+    ("Portuguese voters went to the polls as Portugal's economy slowed.", {"PT"}),
+    ("The French government and the Portuguese prime minister met in Lisbon.", {"FR", "PT"}),
+    ("The Welsh government said the Welsh name would come first on every sign.", {"GB"}),
+    # a given name, a word of no dictionary and the form: a name of three words
+    ("The president quoted Pierre Mendès France, prime minister in 1954, on choosing.", set()),
+    ("Students from the Lycée Pierre Mendès France protested against cuts.", set()),
+    ("The president quoted Pierre Mendès France and then spoke of France's debts.", {"FR"}),
+    ("The court heard from Maria Oyelaran Kenya, a nurse.", set()),
+    ("Maria Oyelaran flew to Kenya on Monday.", {"KE"}),
+    ("Analysts at Louis Vuitton Japan expect sales in Japan to grow.", {"JP"}),
+    ("Elon Musk China visit: the carmaker courts Beijing as China cuts rates.", {"CN"}),
+    # a clause after a people's name, no noun of a phrase
+    (
+        "It read like a Chinese menu.\n\nThe remain side never asked the Norwegians whether they wanted us.",
+        {"NO"},
+    ),
+    ("On the menu was Thai curry.\n\nNobody asked the Danes whether they agreed.", {"DK"}),
+    ("The chef's menu changes weekly.\n\nThe Swiss, although neutral, buy arms.", {"CH"}),
+    # a country's diplomatic mission named by its name
+    ("The dinner was hosted by the New Zealand High Commission in London.", {"NZ"}),
+    ("Visa queues grew outside the Nigeria High Commission on the Strand.", {"NG"}),
+    ("A spokesman for the Ghana Embassy in Washington declined to comment.", {"GH"}),
+    ("The Kenya Airways flight was delayed.", set()),
+    # an adjective after "a" or "an", not a surname named before
+    ("Ben Welsh scored twice. It was a Welsh crowd that cheered him off.", {"GB"}),
+    ("Ben Welsh scored twice. Welsh said he was tired.", set()),
+]
+OPINION_AND_SPEECHES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("At the rally Born in the USA played over the loudspeakers.", set()),
+    ("The Ugly American of the 1958 novel was a diplomat.", set()),
+    ("The Italian garden that won best in show was designed in Spalding.", set()),
+    ("I have a Portuguese custard tart most mornings.", set()),
+    ("He was polite about the British system but doubted it would last.", {"GB"}),
+    ("Then I watched Brazilian soap operas every night.", {"BR"}),
+]
+OPINION_AND_SPEECHES_MISREAD = frozenset(body for body, _ in OPINION_AND_SPEECHES_MISREAD_ROWS)
+OPINION_AND_SPEECHES += OPINION_AND_SPEECHES_MISREAD_ROWS
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8190,6 +8252,7 @@ ROWS = (
     + SHOWS_AND_MODELS
     + US_PLACES_AND_SIDES
     + SOCIETIES_AND_FORMER_STATES
+    + OPINION_AND_SPEECHES
 )
 
 
@@ -8211,6 +8274,7 @@ ROWS = (
             | SET_PHRASES_MISREAD
             | NAMED_BODIES_MISREAD
             | STORY_PEOPLE_MISREAD
+            | OPINION_AND_SPEECHES_MISREAD
             | NAMESAKES_MISREAD
             | KITCHENS_MISREAD
             | IDIOMS_MISREAD
