@@ -8274,7 +8274,6 @@ ROWS = (
             | SET_PHRASES_MISREAD
             | NAMED_BODIES_MISREAD
             | STORY_PEOPLE_MISREAD
-            | OPINION_AND_SPEECHES_MISREAD
             | NAMESAKES_MISREAD
             | KITCHENS_MISREAD
             | IDIOMS_MISREAD
@@ -8303,6 +8302,7 @@ ROWS = (
             | SHOWS_AND_MODELS_MISREAD
             | US_PLACES_AND_SIDES_MISREAD
             | SOCIETIES_AND_FORMER_STATES_MISREAD
+            | OPINION_AND_SPEECHES_MISREAD
             else [],
         )
         for body, codes in ROWS
