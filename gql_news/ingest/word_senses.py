@@ -220,13 +220,16 @@ _TOWNS_BEFORE_LIST = re.compile(
 
 
 _TOWNS_INTRODUCED_BY = ("among them", "including", "such as")
+_TOWN_NOUNS = ("towns", "villages", "hamlets", "townships", "suburbs", "boroughs")
 
 
 def towns_introduced(body: str, start: int) -> bool:
     """Whether the form stands in a list introduced by a plural noun of towns ("the hill towns of
     Oxford County, among them Norway, Paris, Mexico and Peru"): the names are the towns'."""
     begin = max(0, start - 400)
-    if not any(body.find(word, begin, start) >= 0 for word in _TOWNS_INTRODUCED_BY):
+    if not any(body.find(word, begin, start) >= 0 for word in _TOWNS_INTRODUCED_BY) or not any(
+        body.find(noun, begin, start) >= 0 for noun in _TOWN_NOUNS
+    ):
         return False  # the common case, found by plain searches before the pattern is tried
     return _TOWNS_BEFORE_LIST.search(body, begin, start) is not None
 
