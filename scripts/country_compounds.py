@@ -35,6 +35,9 @@ oil palm") it is not. The file lists, in lower case:
   A demonym before one of them names a style of cooking or a disease ("Spanish omelette", "Thai
   green curry", "Japanese encephalitis"), not the country; produce ("Moroccan tomatoes",
   "Norwegian cod") is food but no dish, and stays the country's.
+  "disease_pairs": the two-word nouns of illnesses ("haemorrhagic fever", "hemorrhagic fever"), all
+  of whose senses are illnesses: a demonym before one names a disease ("Bolivian haemorrhagic
+  fever", "Venezuelan equine encephalitis") as it does before a one-word illness.
 - "organisms": one-word nouns all of whose senses are animals or plants ("ant", "deer"). In a
   body that speaks of species, a demonym before one names the species ("Argentine ants").
 - "animals" and "plants": one-word nouns with a sense in noun.animal or noun.plant among their
@@ -310,6 +313,7 @@ def main() -> int:
                 "endings": sorted(endings),
                 "dishes": sorted(_under(synsets, 13, {DISH}) & _only_in(synsets, {13})),
                 "diseases": sorted(_under(synsets, 26, ILLNESS) & _only_in(synsets, {26})),
+                "disease_pairs": sorted(_illness_pairs(synsets)),
                 "organisms": sorted(_organisms(synsets)),
                 "animals": sorted(_with_plurals(_living_senses(synsets, 5))),
                 "animal_pairs": sorted(_animal_pairs(synsets)),
@@ -688,20 +692,42 @@ def _only_in(synsets: dict[int, Synset], lexfiles: set[int]) -> set[str]:
     return {word for word, files in kinds.items() if word.isalpha() and files <= lexfiles}
 
 
-def _under(synsets: dict[int, Synset], lexfile: int, roots: set[str]) -> set[str]:
-    """The one-word nouns of `lexfile` with a sense below one of the synsets at offsets `roots`."""
-    tops = {int(root) for root in roots}
+def _illness_pairs(synsets: dict[int, Synset]) -> set[str]:
+    """The two-word nouns of illnesses, every sense of which is in noun.state ("haemorrhagic
+    fever", "hemorrhagic fever", "equine encephalitis"), as written, joined by a space."""
+    files: dict[str, set[int]] = defaultdict(set)
+    for synset in synsets.values():
+        if synset.lexfile >= 0:
+            for word in synset.words:
+                files[word.lower()].add(synset.lexfile)
     out = set()
     for offset, synset in synsets.items():
-        if synset.lexfile != lexfile:
+        if synset.lexfile != 26 or not _below(synsets, offset, ILLNESS):
             continue
-        seen, stack = set(), [offset]
-        while stack:
-            for up in synsets[stack.pop()].hypernyms:
-                if up not in seen:
-                    seen.add(up)
-                    stack.append(up)
-        if seen & tops:
+        for word in synset.words:
+            parts = word.lower().split("_")
+            if len(parts) == 2 and all(part.isalpha() for part in parts) and files[word.lower()] == {26}:
+                out.add(" ".join(parts))
+    return out
+
+
+def _below(synsets: dict[int, Synset], offset: int, roots: set[str]) -> bool:
+    """Whether the synset at `offset` lies below one of the synsets at offsets `roots`."""
+    tops = {int(root) for root in roots}
+    seen, stack = set(), [offset]
+    while stack:
+        for up in synsets[stack.pop()].hypernyms:
+            if up not in seen:
+                seen.add(up)
+                stack.append(up)
+    return bool(seen & tops)
+
+
+def _under(synsets: dict[int, Synset], lexfile: int, roots: set[str]) -> set[str]:
+    """The one-word nouns of `lexfile` with a sense below one of the synsets at offsets `roots`."""
+    out = set()
+    for offset, synset in synsets.items():
+        if synset.lexfile == lexfile and _below(synsets, offset, roots):
             out.update(word.lower() for word in synset.words if word.isalpha())
     return out
 

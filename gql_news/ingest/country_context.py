@@ -718,7 +718,7 @@ class CountryContext:
     ending_forms: frozenset[str]  # the country forms that end one of `endings`, and their plurals
     compound_starts: frozenset[tuple[str, str]]  # the first two words of the longer compounds
     idioms: frozenset[tuple[str, ...]]  # the compounds only country_idioms.json lists ("mexican wave")
-    dishes_and_diseases: frozenset[str]  # one-word nouns of prepared foods and illnesses, lower case
+    dishes_and_diseases: frozenset[str]  # nouns of prepared foods and illnesses ("flu", "hay fever")
     organisms: frozenset[str]  # one-word nouns naming only animals or plants, lower case
     animals: frozenset[str]  # one-word nouns with an animal sense, and their irregular plurals
     animal_pairs: frozenset[tuple[str, str]]  # two-word animals whose last word is first else ("sea bass")
@@ -935,7 +935,7 @@ def _context_data() -> dict[str, Any]:
         "compounds": sorted({*nouns["compounds"], *idioms}),
         "idioms": sorted(set(idioms) - set(nouns["compounds"])),
         "endings": nouns["endings"],
-        "dishes_and_diseases": sorted({*nouns["dishes"], *nouns["diseases"]}),
+        "dishes_and_diseases": sorted({*nouns["dishes"], *nouns["diseases"], *nouns["disease_pairs"]}),
         "organisms": nouns["organisms"],
         "animals": nouns["animals"],
         "animal_pairs": nouns["animal_pairs"],
@@ -1751,6 +1751,8 @@ def _in_a_name(
         return True  # "The trawler Norway sank. Norway's crew were rescued": the story's sense
     if body.startswith(", which ", start + len(form)):
         return False  # "Marcus Norway ... Norway, which sets the quotas,": no person
+    if _its_own_act(body, start + len(form)):
+        return False  # "Rachel Poland ... Poland raised its space budget": a body, no person
     if form in surnames_before:
         return True
     if (
@@ -1817,6 +1819,31 @@ def _a_given_name_and_a_surname_before(body: str, start: int, previous: str, con
         and given.group(1)[:1].isupper()
         and given.group(1).lower() in context.given_names
     )
+
+
+# the subject's own "its" after its verb: right after it ("raised its", "also cut its"), or after a
+# gerund of the same clause ("joined the programme after raising its budget")
+_ITS_OWN_ACT = re.compile(
+    r"[^\S\n]+(?:(?:also|already|then|later|now|has|had|have|will|would)[^\S\n]+){0,2}([a-z]+)"
+    r"(?:[^\S\n]+(?:also[^\S\n]+)?|([^.;:!?\n,“”\"]{0,80}?)[^\S\n]+(?:after|before|by|while|without)"
+    r"[^\S\n]+[a-z]+ing[^\S\n]+)its(?![\w'’-])"
+)
+_NOT_OWN_ACT = frozenset(
+    ["said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "thinks", "thought",
+     "believes", "believed", "knew", "knows", "he", "she", "his", "her", "him", "who", "that", "which"]
+)  # fmt: skip
+
+
+def _its_own_act(body: str, end: int) -> bool:
+    """Whether the words after a form are a verb of its own and its "its" ("Poland raised its
+    space budget", "Poland joined the programme after raising its budget"): the form names a
+    body, not a person named before by it as a surname, who would take "his" or "her". A verb of
+    speech or thought is left out ("Poland said its ..." may speak of another thing), as is a
+    clause that names a person again ("he", "his") or opens another ("that", "which")."""
+    found = _ITS_OWN_ACT.match(body, end)
+    if found is None or found.group(1) in _NOT_OWN_ACT:
+        return False
+    return not _NOT_OWN_ACT.intersection((found.group(2) or "").lower().split())
 
 
 # a capitalised word joined by "and" after or before a form, not followed by another capitalised
@@ -3995,16 +4022,20 @@ def _a_described_species(body: str, end: int, context: CountryContext) -> bool:
 
 def _a_dish_or_disease(words: list[str], context: CountryContext) -> bool:
     """Whether the lower-case words after a demonym, up to the first function word, are one or two
-    words that end with a prepared dish or an illness ("omelette", "green curry", "flu"): the
-    demonym names a style of cooking or a disease, not the country. Produce is no dish ("Moroccan
-    tomatoes"), and a longer phrase is left alone ("Italian pasta makers")."""
+    words that end with a prepared dish or an illness ("omelette", "green curry", "flu"), or that
+    are an illness of two words ("haemorrhagic fever"): the demonym names a style of cooking or a
+    disease, not the country. Produce is no dish ("Moroccan tomatoes"), and a longer phrase is
+    left alone ("Italian pasta makers")."""
     phrase: list[str] = []
     for word in words:
         if word in context.stop_words:
             break
         phrase.append(word)
-    return 1 <= len(phrase) <= 2 and any(
-        noun in context.dishes_and_diseases for noun in _singulars(phrase[-1])
+    if not 1 <= len(phrase) <= 2:
+        return False
+    return any(
+        noun in context.dishes_and_diseases or f"{phrase[0]} {noun}" in context.dishes_and_diseases
+        for noun in _singulars(phrase[-1])
     )
 
 

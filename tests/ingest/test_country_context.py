@@ -819,3 +819,40 @@ def test_a_plural_after_a_sibilant_keeps_its_e() -> None:
 )
 def test_us_places_sides_and_breeds(body: str, linked: list[str], gazetteer: Gazetteer) -> None:
     assert _linked(body, gazetteer) == linked
+
+
+@pytest.mark.parametrize(
+    ("body", "own"),
+    [
+        (" raised its budget", True),
+        (" has also cut its budget", True),
+        (" joined the programme in April after raising its budget", True),
+        (" said its depth was unknown", False),
+        (" studied the rock before he measured its depth", False),
+        (" said that its pitch was poor", False),
+        (" raised her estimate", False),
+        (" measured the crater, then its rim", False),
+    ],
+)
+def test_its_own_act(body: str, own: bool) -> None:
+    from gql_news.ingest import country_context as cc
+
+    assert cc._its_own_act("Poland" + body, len("Poland")) is own
+
+
+@pytest.mark.parametrize(
+    ("words", "disease"),
+    [
+        (["haemorrhagic", "fever"], True),
+        (["hemorrhagic", "fevers"], True),
+        (["equine", "encephalitis"], True),
+        (["flu"], True),
+        (["health", "ministry"], False),
+        (["hay", "fever", "sufferers"], False),
+        ([], False),
+    ],
+)
+def test_a_two_word_illness_after_a_demonym(words: list[str], disease: bool) -> None:
+    from gql_news.ingest import country_context as cc
+
+    assert cc._a_dish_or_disease(words, shipped_country_context()) is disease

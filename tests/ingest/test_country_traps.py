@@ -8201,6 +8201,54 @@ OPINION_AND_SPEECHES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 OPINION_AND_SPEECHES_MISREAD = frozenset(body for body, _ in OPINION_AND_SPEECHES_MISREAD_ROWS)
 OPINION_AND_SPEECHES += OPINION_AND_SPEECHES_MISREAD_ROWS
 
+# illnesses named after a people, spelt either way, and a surname's namesake that takes "its"
+# fmt: off
+GREEN_NEWS: list[tuple[str, set[str]]] = [
+    ("Doctors are also watching for Argentine haemorrhagic fever, another disease carried by rodents.", set()),
+    ("Bolivian haemorrhagic fever, carried by a mouse in the lowlands of Beni, has no vaccine at all.", set()),
+    ("Cases of Korean haemorrhagic fever rose among soldiers near the border.", set()),
+    ("Bolivian hemorrhagic fever killed three people in Beni last month.", set()),
+    ("Venezuelan equine encephalitis killed hundreds of horses in the 1990s.", set()),
+    ("A vaccine against Argentine hemorrhagic fever has cut cases to a few dozen a year.", set()),
+    ("Brazilian spotted fever is carried by ticks that live on capybaras.", set()),
+    ("Argentine haemorrhagic fever is endemic in the farming belt of the Pampas.", set()),
+    ("Argentine doctors said the fever had peaked in Salta.", {"AR"}),
+    ("Bolivian health workers reported a fever outbreak in Beni.", {"BO"}),
+    ("The Argentine health ministry said cases of dengue fever had doubled.", {"AR"}),
+    ("Kenyan hay fever sufferers face a long pollen season.", {"KE"}),
+    ("Argentine haemorrhagic fever cases rose in Argentina this year.", {"AR"}),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland joined the programme in April after raising its space budget by 40 per cent.", {"PL"}),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland raised its space budget by 40 per cent.", {"PL"}),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland has also cut its science budget.", {"PL"}),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland will now double its contribution to the agency.", {"PL"}),
+    ("Danny Wales scored twice for the club. Wales lost its appeal against the fine before the final.", {"GB"}),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland said the site was safe.", set()),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland raised her estimate of the ice.", set()),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland said its depth was unknown.", set()),
+    ("Dr Rachel Poland, a geologist, chairs the panel. Poland studied the rock before he measured its depth.", set()),
+    ("Danny Wales scored twice for the club. Wales said that its pitch was the worst in the league.", set()),
+    ("Switzerland and Austria agreed to share rail freight data.", {"AT", "CH"}),
+    ("Marcy Jordan, a lawyer, spoke for the families. Jordan told its board the deal was off.", set()),
+]
+# fmt: on
+# rows of GREEN_NEWS the rules still misread (strict xfail): a given name's namesake before "its"
+# (read as the person by the given-name rules first), a region's adjective before a country's name
+# ("Saxon Switzerland"), a procedure named after a people ("Brazilian butt lift")
+# fmt: off
+GREEN_NEWS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Marcy Jordan, a lawyer, spoke for the families. Jordan raised its interest rates on Tuesday.", {"JO"}),
+    ("Tom Chad, the coach, named his side. Chad closed its border with Sudan after clashes by the river.", {"TD"}),
+    ("Saxon Switzerland is a national park of sandstone towers near Dresden.", set()),
+    ("The park continues across the border, where it is called Bohemian Switzerland.", set()),
+    ("Franconian Switzerland is a region of caves and castles north of Nuremberg.", set()),
+    ("Women travel to Turkey for Brazilian butt lifts sold in package deals.", {"TR"}),
+    ("A Brazilian butt lift is one of the riskiest operations in cosmetic surgery.", set()),
+]
+# fmt: on
+GREEN_NEWS_MISREAD = frozenset(body for body, _ in GREEN_NEWS_MISREAD_ROWS)
+GREEN_NEWS += GREEN_NEWS_MISREAD_ROWS
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8253,6 +8301,7 @@ ROWS = (
     + US_PLACES_AND_SIDES
     + SOCIETIES_AND_FORMER_STATES
     + OPINION_AND_SPEECHES
+    + GREEN_NEWS
 )
 
 
@@ -8303,6 +8352,7 @@ ROWS = (
             | US_PLACES_AND_SIDES_MISREAD
             | SOCIETIES_AND_FORMER_STATES_MISREAD
             | OPINION_AND_SPEECHES_MISREAD
+            | GREEN_NEWS_MISREAD
             else [],
         )
         for body, codes in ROWS
