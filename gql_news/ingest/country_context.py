@@ -1479,6 +1479,8 @@ def in_a_hyphened_place_name(body: str, start: int, end: int) -> bool:
     capitalised word after it or a word before it: the whole is a place's name ("Chad Morris,
     Holland-on-Sea, Essex"; "investment in Île-de-France"), where "made-in-China goods" and
     "Guinea-Bissau" are not."""
+    if body[end : end + 1] != "-" and body[start - 1 : start] != "-":
+        return False  # no hyphen beside the form: the common case, before any pattern is tried
     if _PLACE_LINK_AFTER.match(body, end):
         return True
     found = _PLACE_LINK_BEFORE.search(body, max(0, start - 40), start)

@@ -721,6 +721,8 @@ _PLACES_PART_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")
 def in_a_hyphened_places_name(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether the country's name is hyphened to a capitalised word that makes with it the name of
     a place that is no country ("Austria-Hungary", "Monaco-Ville"): see the module docstring."""
+    if body[end : end + 1] != "-" and body[start - 1 : start] != "-":
+        return False  # no hyphen beside the form: the common case, before any pattern is tried
     form = body[start:end]
     after = _PLACES_PART_AFTER.match(body, end)
     if after is not None:

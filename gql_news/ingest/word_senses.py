@@ -223,14 +223,28 @@ _TOWNS_INTRODUCED_BY = ("among them", "including", "such as")
 _TOWN_NOUNS = ("towns", "villages", "hamlets", "townships", "suburbs", "boroughs")
 
 
+# the last body asked about, and whether it holds both a plural noun of towns and a phrase that
+# introduces a list: most bodies hold neither, and are answered once, not once per form
+_last_introducing: tuple[str | None, bool] = (None, False)
+
+
 def towns_introduced(body: str, start: int) -> bool:
     """Whether the form stands in a list introduced by a plural noun of towns ("the hill towns of
     Oxford County, among them Norway, Paris, Mexico and Peru"): the names are the towns'."""
+    global _last_introducing
+    kept, introducing = _last_introducing
+    if kept is not body:
+        introducing = any(word in body for word in _TOWNS_INTRODUCED_BY) and any(
+            noun in body for noun in _TOWN_NOUNS
+        )
+        _last_introducing = (body, introducing)  # another thread's body replaces it, never mixes
+    if not introducing:
+        return False
     begin = max(0, start - 400)
     if not any(body.find(word, begin, start) >= 0 for word in _TOWNS_INTRODUCED_BY) or not any(
         body.find(noun, begin, start) >= 0 for noun in _TOWN_NOUNS
     ):
-        return False  # the common case, found by plain searches before the pattern is tried
+        return False  # found by plain searches before the pattern is tried
     return _TOWNS_BEFORE_LIST.search(body, begin, start) is not None
 
 
