@@ -233,6 +233,7 @@ from gql_news.ingest.word_senses import (
     a_joined_organisation,
     a_style_named,
     a_style_said_of,
+    introduces_towns,
     list_called_otherwise,
     names_a_language,
     opens_a_title,
@@ -4424,7 +4425,7 @@ def _place_or_institution(
         return True  # "the Niger delta", "the upper Jordan valley": a river's, not the country's
     if _A_TOWN_AFTER.match(body, start + len(form)):
         return True  # "Peru, a town of 11,000", "the Niger is a different river": it says what the name is
-    if towns_listed(body, start + len(form)) or towns_introduced(body, start):
+    if towns_listed(body, start + len(form)) or _in_a_towns_list(body, start):
         return True  # "in Norway or Sweden, two other Maine towns", "towns such as Peru" (word_senses.py)
     if following == "river" and lead.lower().endswith(("the ", "upper ", "lower ")):
         return True  # "the Senegal river", "the upper Paraguay river"
@@ -4664,6 +4665,12 @@ def _called_a_business(body: str, form: str) -> bool:
     )
 
 
+def _in_a_towns_list(body: str, start: int) -> bool:
+    """Whether the form stands in a list a plural noun of towns introduces (word_senses.py), asked
+    only of a body that holds such a noun and phrase (read once per body)."""
+    return of_the_body(body, introduces_towns, introduces_towns) and towns_introduced(body, start)
+
+
 def _called_a_town(body: str, form: str) -> bool:
     """Whether the body calls the form a town, a village or a suburb somewhere, by an apposition
     or a predicate ("Denmark, a coastal town of 6,000"), an "of" ("the village of Poland") or a
@@ -4680,7 +4687,7 @@ def _called_a_town(body: str, form: str) -> bool:
             and not ends_a_longer_name(body, found)
         )
         or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
-        or towns_introduced(body, found)  # "the hill towns of Oxford County, among them Mexico"
+        or _in_a_towns_list(body, found)  # "the hill towns of Oxford County, among them Mexico"
         for found in _whole_words(body, form)
     )
 

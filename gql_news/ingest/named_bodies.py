@@ -110,7 +110,9 @@ _PARTICIPLES = ("ing", "ed")
 
 
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _word_lists() -> tuple[
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
     data = read_json(data_file("body_name_words.json"))
     return (
         frozenset(data["not_before"]),
@@ -118,6 +120,7 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
         frozenset(data["people_and_places"]),
         frozenset(data["state_bodies"]),
         frozenset(data["event_heads"]),  # WordNet's named battles and wars "X of Y": "battle", "war"
+        frozenset(data["common_people"]),  # plural nouns for people, in lower case: "friends", "sons"
     )
 
 
@@ -685,9 +688,8 @@ def joined_by_an_ampersand(body: str, start: int, end: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
 def _common_people() -> frozenset[str]:
-    return frozenset(read_json(data_file("body_name_words.json"))["common_people"])
+    return _word_lists()[5]
 
 
 # a capitalised plural noun right before "of" (and "the") that ends at the form: "Friends of "

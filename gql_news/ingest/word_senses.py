@@ -24,7 +24,7 @@ country_context.py asks these among its own rules; they read only the body aroun
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -177,6 +177,20 @@ def a_style_named(body: str, end: int) -> bool:
 
 # the next item of a list of capitalised names: " or Sweden", ", Peru", ", and Denmark"
 _NEXT_NAME = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
+
+
+def _list_positions(body: str, end: int, items: int) -> Iterator[int]:
+    """The end of the form and of each next name of the list it opens or continues (`_NEXT_NAME`),
+    up to `items` of them: where what follows the list may be read."""
+    position = end
+    for _ in range(items):
+        yield position
+        item = _NEXT_NAME.match(body, position)
+        if item is None:
+            return
+        position = item.end()
+
+
 # a plural apposition that calls the names towns: ", two other Maine towns", ", both villages",
 # ", two small towns near", ", all of them towns in Maine", ", all small mill towns"; or a singular one said
 # of each: ", each a town"
@@ -198,48 +212,33 @@ def list_called_otherwise(body: str, end: int) -> bool:
     """Whether the list of names that the form opens or continues is followed by a plural
     apposition that calls them something other than towns ("Peru and Chile, both big copper
     producers"): what they are is said, and it is not towns."""
-    position = end
-    for _ in range(6):
+    for position in _list_positions(body, end, 6):
         if _SET_OFF_LIST_AFTER.match(body, position):
             return _TOWNS_AFTER.match(body, position) is None
-        item = _NEXT_NAME.match(body, position)
-        if item is None:
-            return False
-        position = item.end()
     return False
 
 
 # a plural noun of towns and the list it introduces, up to the form: "the hill towns of Oxford
 # County, among them Norway, Paris, ", "villages such as Denmark and " (not "cities": "cities
 # such as Singapore" names a city that is a country)
+_TOWNS_INTRODUCED_BY = ("among them", "including", "such as")
+_TOWN_NOUNS = ("towns", "villages", "hamlets", "townships", "suburbs", "boroughs")
 _TOWNS_BEFORE_LIST = re.compile(
-    r"(?<![\w'’-])(?:towns|villages|hamlets|townships|suburbs|boroughs)"
-    r"(?:[^\S\n]+(?:of|in)(?:[^\S\n]+[A-Z][\w'’-]*){1,3})?,?[^\S\n]+(?:among them|including|such as)[^\S\n]+"
+    rf"(?<![\w'’-])(?:{'|'.join(_TOWN_NOUNS)})"
+    rf"(?:[^\S\n]+(?:of|in)(?:[^\S\n]+[A-Z][\w'’-]*){{1,3}})?,?[^\S\n]+(?:{'|'.join(_TOWNS_INTRODUCED_BY)})[^\S\n]+"
     r"(?:[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?(?:,|[^\S\n]+and|[^\S\n]+or|,[^\S\n]+and|,[^\S\n]+or)[^\S\n]+){0,11}$"
 )
 
 
-_TOWNS_INTRODUCED_BY = ("among them", "including", "such as")
-_TOWN_NOUNS = ("towns", "villages", "hamlets", "townships", "suburbs", "boroughs")
-
-
-# the last body asked about, and whether it holds both a plural noun of towns and a phrase that
-# introduces a list: most bodies hold neither, and are answered once, not once per form
-_last_introducing: tuple[str | None, bool] = (None, False)
+def introduces_towns(body: str) -> bool:
+    """Whether the body holds both a plural noun of towns and a phrase that introduces a list."""
+    return any(word in body for word in _TOWNS_INTRODUCED_BY) and any(noun in body for noun in _TOWN_NOUNS)
 
 
 def towns_introduced(body: str, start: int) -> bool:
     """Whether the form stands in a list introduced by a plural noun of towns ("the hill towns of
-    Oxford County, among them Norway, Paris, Mexico and Peru"): the names are the towns'."""
-    global _last_introducing
-    kept, introducing = _last_introducing
-    if kept is not body:
-        introducing = any(word in body for word in _TOWNS_INTRODUCED_BY) and any(
-            noun in body for noun in _TOWN_NOUNS
-        )
-        _last_introducing = (body, introducing)  # another thread's body replaces it, never mixes
-    if not introducing:
-        return False
+    Oxford County, among them Norway, Paris, Mexico and Peru"): the names are the towns'. Asked
+    only of a body that holds such a noun and phrase (`introduces_towns`, read once per body)."""
     begin = max(0, start - 400)
     if not any(body.find(word, begin, start) >= 0 for word in _TOWNS_INTRODUCED_BY) or not any(
         body.find(noun, begin, start) >= 0 for noun in _TOWN_NOUNS
@@ -253,12 +252,5 @@ def towns_listed(body: str, end: int) -> bool:
     them towns ("in Norway or Sweden, two other Maine towns")."""
     if not body.startswith((",", " and ", " or "), end):
         return False
-    position = end
-    for _ in range(12):  # a signpost's list may name nine towns
-        if _TOWNS_AFTER.match(body, position):
-            return True
-        item = _NEXT_NAME.match(body, position)
-        if item is None:
-            return False
-        position = item.end()
-    return False
+    # a signpost's list may name nine towns
+    return any(_TOWNS_AFTER.match(body, position) for position in _list_positions(body, end, 12))
