@@ -7,13 +7,8 @@ from __future__ import annotations
 import pytest
 
 from gql_news.ingest import country_context, namesakes
-from gql_news.ingest.country_context import CountryContext, shipped_country_context
+from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.namesakes import a_firm_called_by_a_demonym
-
-
-@pytest.fixture(scope="module")
-def context() -> CountryContext:
-    return shipped_country_context()
 
 
 def _firm(body: str, word: str, context: CountryContext) -> bool:

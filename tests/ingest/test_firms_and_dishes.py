@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from gql_news.ingest import country_context, named_bodies
-from gql_news.ingest.country_context import CountryContext, shipped_country_context
+from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.namesakes import a_firm_called_by_a_demonym, a_place_a_firm_is_not
-
-
-@pytest.fixture(scope="module")
-def context() -> CountryContext:
-    return shipped_country_context()
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,7 @@ import re
 import pytest
 
 from gql_news.ingest import country_context
-from gql_news.ingest.country_context import CountryContext, shipped_country_context
-
-
-@pytest.fixture(scope="module")
-def context() -> CountryContext:
-    return shipped_country_context()
+from gql_news.ingest.country_context import CountryContext
 
 
 def _at(body: str, form: str, nth: int = 0) -> tuple[int, int]:

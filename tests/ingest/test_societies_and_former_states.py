@@ -7,13 +7,8 @@ import re
 
 import pytest
 
-from gql_news.ingest.country_context import CountryContext, shipped_country_context
+from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.named_bodies import a_members_society, in_a_hyphened_places_name
-
-
-@pytest.fixture(scope="module")
-def context() -> CountryContext:
-    return shipped_country_context()
 
 
 def _at(body: str, form: str) -> tuple[int, int]:
