@@ -1464,6 +1464,7 @@ def not_the_country(
         or joined_by_an_ampersand(body, start, end)
         or a_namesake(body, start, end, context, _organisation)
         or in_a_hyphened_place_name(body, start, end)
+        or hyphened_to_a_regions_name(body, start, end, context)
     )
 
 
@@ -1486,6 +1487,25 @@ def in_a_hyphened_place_name(body: str, start: int, end: int) -> bool:
         return True
     found = _PLACE_LINK_BEFORE.search(body, max(0, start - 40), start)
     return found is not None and found.group()[0].isupper()
+
+
+_HYPHENED_REGION = re.compile(r"-([A-Z][a-z]+)(?= [A-Z])")
+
+
+def hyphened_to_a_regions_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form is joined by a hyphen to a continent's or a region's name that WordNet
+    knows and that is no country's form, the pair beginning a proper name ("the China-Europe
+    Railway Express", "the India-Africa Forum Summit"), as two countries' forms begin one ("the
+    Japan-Korea Marker", `begins_a_hyphened_name`); not "the China-Europe route"."""
+    if body[end : end + 1] != "-":
+        return False  # no hyphen after the form: the common case, before any pattern is tried
+    region = _HYPHENED_REGION.match(body, end)
+    return (
+        region is not None
+        and region.group(1) in context.place_names
+        and not _names_a_country_word(region.group(1), context)
+        and _a_proper_names_first_word(body, region.start(1), region.end(1), region.group(1), context)
+    )
 
 
 # capitalised inside a sentence before a demonym, a word that makes a stage of a language ("Old
@@ -5126,22 +5146,49 @@ def _ends_an_organisations_name(
 
 def _before_its_own_region(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a demonym stands before a region, range or river that WordNet names ("the Swiss
-    Alps", "the American Midwest", "the Brazilian Amazon"), closing the name: the part of the
-    country it lies in, not a proper name that begins with the demonym ("Saudi Aramco") nor a
-    region abroad so named ("British Columbia")."""
-    if body[start:end].lower() not in context.demonyms:
-        return False
+    Alps", "the American Midwest", "the Brazilian Amazon", "the American West Coast"), or a
+    country's name before such a region named by a compass word ("the US West Coast", "the US
+    Midwest"), closing the name: the part of the country it lies in, not a proper name that
+    begins with the form ("Saudi Aramco", "Ireland West Airport") nor a region abroad so named
+    ("British Columbia", "the US Virgin Islands"), nor a place a possessive before the demonym
+    owns ("Nelis' Dutch Village", a theme park; not "Canada's Swiss Alps")."""
+    demonym = body[start:end].lower() in context.demonyms
     place = _NAME_AFTER.match(body, end)
-    if (
-        place is None
-        or place.group(1) not in context.place_names
-        or place.group(1).lower() in context.demonyms
-    ):
+    if place is None or place.group(1).lower() in context.demonyms:
         return False  # nothing named, or a demonym ("French Canadian", though Canadian is a river)
+    name = place.group(1)
+    second = _NAME_AFTER.match(body, place.end())
+    if second is not None and f"{name} {second.group(1)}" in context.place_names:
+        name, place = f"{name} {second.group(1)}", second  # "West Coast", "Gulf Coast"
+    if name not in context.place_names or not (demonym or name.startswith(_COMPASS_NAMES)):
+        return False
     named = body[start : place.end()]
     if named in context.places_abroad or named in context.place_names:
         return False  # "British Columbia", a province abroad; "the Belgian Congo", a colony
+    if demonym and _owned_by_a_name_before(body, start, context):
+        return False
     return _NAME_AFTER.match(body, place.end()) is None
+
+
+# the compass words WordNet's names of a country's regions open with ("West Coast", "Midwest")
+_COMPASS_NAMES = ("North", "South", "East", "West", "Mid")
+# a capitalised word and its possessive ending right before a form: "Nelis' ", "Mario's "
+_POSSESSIVE_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)(?:['’]s?) $")
+
+
+def _owned_by_a_name_before(body: str, start: int, context: CountryContext) -> bool:
+    """Whether a capitalised name that is no country's form nor a place WordNet names and its
+    possessive stand right before the form ("Nelis' Dutch Village", "Mario's Italian Kitchen"):
+    what follows is the owner's named place or business, not a region of the country ("Europe's
+    Swiss Alps" keeps it)."""
+    if body[start - 2 : start] not in ("' ", "’ ", "s "):
+        return False  # the common case: no possessive before the form
+    owner = _POSSESSIVE_NAME_BEFORE.search(body, max(0, start - 40), start)
+    return (
+        owner is not None
+        and owner.group(1) not in context.place_names  # "Europe's Swiss Alps": the country's still
+        and not _names_a_country_word(owner.group(1), context)
+    )
 
 
 # a grade's name before the oil or the word grade, a name before a field or a mine: "Saudi Arab

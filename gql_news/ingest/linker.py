@@ -447,6 +447,15 @@ class WordMatcher:
         return hits
 
 
+# a dateline in capitals: the place, a date ("Dec 4", "Dec. 4") or nothing, an agency in
+# brackets or nothing, and a dash before a space (not "US-China talks")
+_DATELINE = re.compile(
+    r"([A-Z][A-Z'’. ]*[A-Z])(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?"
+    r"(?:[^\S\n]+\([A-Z][\w .]*\))?[^\S\n]*[—–-][^\S\n]"
+)
+_DATELINE_LOWER = frozenset(["and", "of", "the"])  # "BOSNIA AND HERZEGOVINA" is "Bosnia and Herzegovina"
+
+
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     full: WordMatcher | None
@@ -493,10 +502,36 @@ class _Matcher:
                     named.setdefault(pk, []).append(match.start())
         if shared:
             mentions += self._shared_forms(body, shared, named, matches, mentions)
+        if body[:2].isupper() and self.context is not None:  # a dateline in capitals, rarely
+            dateline = self._dateline_country(body)
+            if dateline is not None:
+                mentions.append(dateline)
         if self.surnames and named:
             mentions += self._surnames(body, folded, claimed, named)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _dateline_country(self, body: str) -> LinkedMention | None:
+        """The country a dateline in capitals names, opening the body before a dash, with or
+        without a date or an agency ("SINGAPORE —", "HONG KONG, Dec 4 —", "MONACO (AP) —"): not
+        a town ("LONDON —", "MEXICO CITY —"), nor one named after a country and set in its state
+        ("LEBANON, Ohio —", namesakes.py), nor a demonym."""
+        assert self.context is not None
+        found = _DATELINE.match(body)
+        if found is None:
+            return None
+        words = found.group(1).split()
+        name = " ".join(
+            word.lower() if at and word.lower() in _DATELINE_LOWER else word.capitalize()
+            for at, word in enumerate(words)
+        )
+        targets = self.targets.get(_canonical(name), frozenset())
+        if len(targets) != 1 or name.lower() in self.context.demonyms:
+            return None
+        ((kind, pk),) = targets
+        if kind != "country":
+            return None
+        return LinkedMention("country", pk, found.group(1), found.start(1), found.end(1))
 
     def _shared_forms(
         self,

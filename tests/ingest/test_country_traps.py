@@ -8249,6 +8249,57 @@ GREEN_NEWS_MISREAD = frozenset(body for body, _ in GREEN_NEWS_MISREAD_ROWS)
 GREEN_NEWS += GREEN_NEWS_MISREAD_ROWS
 
 
+# transport and travel: a dateline in capitals naming a country or a city-state; a region named by
+# a compass word after a country's name ("the US West Coast"); a name a possessive owns after it
+# ("Nelis' Dutch Village"); a name a form and a continent begin together ("the China-Europe
+# Railway Express"); beside them the same shapes that name the country
+# fmt: off
+TRANSPORT_AND_TRAVEL: list[tuple[str, set[str]]] = [
+    ("SINGAPORE — Ships waiting to berth rose to 40 this week.", {"SG"}),
+    ("HONG KONG, Dec 4 — Air freight rates rose for a sixth week.", {"HK"}),
+    ("MONACO (AP) — The principality's yacht show opened on Wednesday.", {"MC"}),
+    ("LUXEMBOURG — Cargolux said it would buy two more freighters.", {"LU"}),
+    ("SINGAPORE, Dec. 4 (Reuters) - Bunker fuel prices fell for a third day.", {"SG"}),
+    ("MADRID — Spain's airports handled a record 300 million passengers.", {"ES"}),
+    ("LONDON — Tanker rates rose to their highest in two years.", set()),
+    ("MEXICO CITY — The new airport handled a record number of passengers.", set()),
+    ("PANAMA CITY — The canal authority raised its fees for the largest ships.", set()),
+    ("LEBANON, Ohio — The county fair opened on Tuesday.", set()),
+    ("HOLLAND, Mich. — Tulip Time drew a record crowd.", set()),
+    ("JORDAN, Minn. — The town's rail depot reopened after a fire.", set()),
+    ("US-China talks on port fees resumed on Monday.", {"US", "CN"}),
+    ("Rates from Shanghai to the US West Coast rose 9 per cent.", {"US"}),
+    ("Farmers across the US Midwest shipped less grain by barge.", {"US"}),
+    ("Grain moved by barge from the American Midwest to the Gulf.", {"US"}),
+    ("Flights to Ireland West Airport Knock were cancelled by fog.", set()),
+    ("Yachts were chartered in the US Virgin Islands.", {"VI"}),
+    ("Hotels in the Swiss Alps were full over Christmas.", {"CH"}),
+    ("Snow closed roads in the Japanese Alps.", {"JP"}),
+    ("Cruise ships crowded the Albanian Riviera in August.", {"AL"}),
+    ("Tourists crowded the Turkish Riviera and the Greek islands.", {"TR", "GR"}),
+    ("Nelis' Dutch Village, a theme park with canals, sold out on Saturday.", set()),
+    ("Kelly's Irish Pub in Prague showed the match.", set()),
+    ("Mario's Italian Kitchen opened a second branch near the station.", set()),
+    ("Tourism in Britain's Lake District rose by a tenth.", {"GB"}),
+    ("Europe's Swiss Alps had little snow in December.", {"CH"}),
+    ("About 14,000 trains ran on the China-Europe Railway Express this year.", set()),
+    ("Delegates met at the India-Africa Forum Summit in New Delhi.", set()),
+    ("The US-Africa Leaders Summit will be held in Washington.", set()),
+    ("Freight rates on the China-Europe rail route fell.", {"CN"}),
+    ("Ships on the Japan-Europe route carried fewer cars.", {"JP"}),
+    ("India-Africa trade rose by a fifth last year.", {"IN"}),
+    ("Trains from China to Europe through Kazakhstan carried fewer containers.", {"CN", "KZ"}),
+]
+TRANSPORT_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Stanfords sold a reissue of Full Tilt: Ireland to India with a Bicycle.", set()),
+    ("Hurricanes closed ports along the US Gulf Coast.", {"US"}),
+    ("Hotels in the Italian Dolomites were full.", {"IT"}),
+    ("Rail freight across the Canadian Prairies fell.", {"CA"}),
+]
+# fmt: on
+TRANSPORT_AND_TRAVEL_MISREAD = frozenset(body for body, _ in TRANSPORT_AND_TRAVEL_MISREAD_ROWS)
+TRANSPORT_AND_TRAVEL += TRANSPORT_AND_TRAVEL_MISREAD_ROWS
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8302,6 +8353,7 @@ ROWS = (
     + SOCIETIES_AND_FORMER_STATES
     + OPINION_AND_SPEECHES
     + GREEN_NEWS
+    + TRANSPORT_AND_TRAVEL
 )
 
 
@@ -8353,6 +8405,7 @@ ROWS = (
             | SOCIETIES_AND_FORMER_STATES_MISREAD
             | OPINION_AND_SPEECHES_MISREAD
             | GREEN_NEWS_MISREAD
+            | TRANSPORT_AND_TRAVEL_MISREAD
             else [],
         )
         for body, codes in ROWS
