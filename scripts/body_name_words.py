@@ -21,6 +21,9 @@ Canada", "Cricket Australia", "Tourism Ireland") or a body's noun before "of" an
   kinds of government department, of embassy and the central bank: "foreign office", "high
   commission", "central bank"), written with capitals after a demonym in "the British Foreign
   Office", "the Indian High Commission", "the Turkish Central Bank".
+- "sports": one-word nouns whose most frequent sense is a kind of sport (noun.act, under "sport,
+  athletics": "swimming", "cycling", "rowing", "cricket"), which open a sports body's name before
+  a country's even where written like a participle ("Swimming Australia", "Cycling Ireland").
 - "event_heads": one-word nouns that head two or more of WordNet's named acts or events "X of Y"
   (lexicographer files noun.act and noun.event: "Battle of Britain", "War of American
   Independence"), the head of a battle's or a war's name before "of" and a country.
@@ -40,6 +43,7 @@ ACT_OR_EVENT = (4, 11)  # noun.act, noun.event
 NOT_A_NAMES_PART = {15: "noun.location", 17: "noun.object", 18: "noun.person", 28: "noun.time"}
 PERSON_OR_PLACE = {15: "noun.location", 18: "noun.person"}
 PERSON = 18  # noun.person
+ACT = 4  # noun.act
 # the synsets whose kinds are a state's bodies of two words: a government department, an embassy
 # (a group, not the building) and a central bank
 STATE_BODY_ROOTS = (("government_department", GROUP), ("embassy", GROUP), ("central_bank", GROUP))
@@ -74,6 +78,8 @@ def main() -> int:
             if word.count("_") == 1 and word.replace("_", "").isalpha()
         }
     )
+    sport = {o for o, synset in synsets.items() if "athletics" in synset.words and int(synset.lexfile) == ACT}
+    sports = sorted(w for w in nouns if _kinds_of(synsets, nouns[w][0]) & sport)
     heads: dict[str, int] = {}
     for synset in synsets.values():
         if synset.instance and int(synset.lexfile) in ACT_OR_EVENT:
@@ -88,7 +94,7 @@ def main() -> int:
         " of all a group of people (bodies), nouns whose first or second sense is a person or a place"
         " (people_and_places), nouns first of all a person that WordNet writes in lower case in that sense"
         " (common_people: 'friend', not 'Christian'), and two-word kinds of government department, embassy and central bank"
-        " (state_bodies), and the heads of two or more named acts or events 'X of Y' (event_heads)."
+        " (state_bodies), nouns first of all a kind of sport (sports), and the heads of two or more named acts or events 'X of Y' (event_heads)."
         " Lower case."
     )
     data = {
@@ -98,13 +104,14 @@ def main() -> int:
         "people_and_places": people_and_places,
         "common_people": common_people,
         "state_bodies": state_bodies,
+        "sports": sports,
         "event_heads": event_heads,
     }
     OUT.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(
         f"{len(not_before)} not_before, {len(bodies)} bodies, {len(people_and_places)} people_and_places,"
         f" {len(common_people)} common_people,"
-        f" {len(state_bodies)} state_bodies, {len(event_heads)} event_heads -> {OUT}",
+        f" {len(state_bodies)} state_bodies, {len(sports)} sports, {len(event_heads)} event_heads -> {OUT}",
         file=sys.stderr,
     )
     return 0
@@ -120,6 +127,17 @@ def _kinds(synsets: dict[int, Synset], root: tuple[str, int]) -> set[int]:
         if offset not in seen and not synsets[offset].instance:
             seen.add(offset)
             found.update(synsets[offset].hyponyms)
+    return seen
+
+
+def _kinds_of(synsets: dict[int, Synset], offset: int) -> set[int]:
+    """The synset at `offset` and every synset above it by its hypernyms."""
+    found, seen = [offset], set()
+    while found:
+        at = found.pop()
+        if at not in seen:
+            seen.add(at)
+            found.extend(synsets[at].hypernyms)
     return seen
 
 

@@ -1422,6 +1422,7 @@ def not_the_country(
         or _a_thing_after_an_article(body, start, end, context)
         or previous in _PLACE_BEFORE
         or _a_stage_or_old_members(body, start, form, previous, context)
+        or a_citys_side(body, start, form, previous, context)
         or (following == "straits" and form.lower() in context.demonyms)  # "the Danish straits"
         or a_runners_name(body, start, previous, context)
         or (previous in _TITLES_ARTICLES and _a_titles_article(body, start - len(previous) - 1))
@@ -1526,6 +1527,47 @@ def _a_stage_or_old_members(
     )
 
 
+# words of quantity before a city's name and a people's: "many Mumbai Indians" are people of the
+# city, where "the Mumbai Indians" are its side
+_QUANTITY_BEFORE = frozenset(
+    [
+        "many",
+        "most",
+        "some",
+        "few",
+        "several",
+        "all",
+        "both",
+        "other",
+        "more",
+        "fewer",
+        "thousands",
+        "millions",
+    ]
+)
+
+
+def a_citys_side(body: str, start: int, form: str, previous: str | None, context: CountryContext) -> bool:
+    """Whether a demonym's plural follows, after one space, a city's name that WordNet knows and
+    no common noun, country or people shares ("Mumbai", "Cleveland"; not "Male", "Reading"):
+    a side named after its city and a people ("the Mumbai Indians", "beat the Cleveland
+    Indians"), not a country's people; not after a word of quantity or a number ("many Mumbai
+    Indians work in the Gulf", "some 200 Toronto Italians"), which makes them people of the city."""
+    if previous is None or form[-1:] != "s" or body[start - len(previous) - 1 : start] != f"{previous} ":
+        return False  # the common case: no capitalised word right before a plural, read with no pattern
+    if (
+        form[:-1].lower() not in context.demonyms
+        or previous not in context.place_names
+        or previous.lower() in context.nouns
+        or _names_a_country_word(previous, context)
+    ):
+        return False
+    words = body[max(0, start - len(previous) - 30) : start - len(previous) - 1].split()[-2:]
+    if words[-1:] == ["of"]:
+        words = words[:-1]  # "thousands of Nairobi Kenyans"
+    return not words or not (words[-1][:1].isdigit() or words[-1].lower() in _QUANTITY_BEFORE)
+
+
 # a body about a horse or greyhound race: it names its runners
 _RACING_TALK = _Talk(
     "greyhound greyhounds racehorse racehorses racecourse jockey jockeys furlong furlongs gelding geldings "
@@ -1582,6 +1624,30 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         and not _before_its_own_grade(body, start, end, context)
         and not _before_its_own_market(body, end)
         and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
+        and not _before_a_foreign_full_name(body, start, end, form, context)
+    )
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:the|The|a|an)[^\S\n]+$")
+
+
+def _before_a_foreign_full_name(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
+    """Whether a demonym after an article stands before exactly two capitalised words that no
+    dictionary or list of given names holds: a person's full name the demonym says the nationality
+    of ("ahead of the South African Thriston Naidoo"), as a known given name does ("the Kenyan
+    William Ruto"); "the Irish Derby", "the Chinese Tencent Holdings" hold a known word."""
+    if form.lower() not in context.demonyms or not _ARTICLE_BEFORE.search(body, max(0, start - 4), start):
+        return False
+    first = _NAME_AFTER.match(body, end)
+    if first is None:
+        return False
+    second = _NAME_AFTER.match(body, first.end())
+    return (
+        second is not None
+        and _NAME_AFTER.match(body, second.end()) is None
+        and an_unknown_name(first.group(1), context)
+        and an_unknown_name(second.group(1), context)
+        and an_unknown_name(second.group(1).removesuffix("s"), context)  # not "Tencent Holdings"
     )
 
 
@@ -2733,7 +2799,11 @@ def _names_by(body: str, form: str) -> list[int]:
     found = [
         (match, _without_possessive(match.group(1)))
         for match in _starting_with(body, form, pairs)
-        if not (names_a_place_or_body(match.group(1)) or match.group(1).lower() in TITLES)
+        if not (
+            names_a_place_or_body(match.group(1))
+            or match.group(1).lower() in TITLES
+            or _a_body_word_after(body, match.end())  # "the All India Chess Federation"
+        )
     ]
     alone = _written_alone(body, {surname for _, surname in found}, f"{form} ")
     ends: list[int] = []
@@ -2747,6 +2817,16 @@ def _names_by(body: str, form: str) -> list[int]:
         ):
             ends.append(end)
     return ends
+
+
+def _a_body_word_after(body: str, end: int) -> bool:
+    """Whether a capitalised word that ends a place's or a body's name follows body[end] after one
+    space: the words before it are that name's, no given name and surname ("India Chess
+    Federation")."""
+    if body[end : end + 1] != " ":
+        return False
+    word = _NAME_AFTER.match(body, end)
+    return word is not None and names_a_place_or_body(word.group(1))
 
 
 def _without_possessive(name: str) -> str:

@@ -13,7 +13,8 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   "Meanwhile Britain"), nor one first of all a person, a place, a time or an object ("Vichy
   France", "Yesterday Britain", "Mainland China"), nor a side's word ("Team India"), a title, a
   given name, a demonym, a participle ("Visiting Jordan, he", "Landlocked Chad"; unless a noun
-  that may open a name stands before it: "Horse Racing Ireland") or a word
+  that may open a name stands before it, "Horse Racing Ireland", or the word is a sport's name in
+  WordNet, "Swimming Australia", "Cycling Ireland") or a word
   WordNet lacks ("Brexit Britain"); nor a country's own abbreviation ("US Mexico border"). A
   bank's word opens one ("Bank Indonesia"), and so does a firm's name, whose unit in the country
   the whole name is: two capitalised words the first of which WordNet and the given names lack
@@ -111,7 +112,13 @@ _PARTICIPLES = ("ing", "ed")
 
 @lru_cache(maxsize=1)
 def _word_lists() -> tuple[
-    frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
 ]:
     data = read_json(data_file("body_name_words.json"))
     return (
@@ -121,6 +128,7 @@ def _word_lists() -> tuple[
         frozenset(data["state_bodies"]),
         frozenset(data["event_heads"]),  # WordNet's named battles and wars "X of Y": "battle", "war"
         frozenset(data["common_people"]),  # plural nouns for people, in lower case: "friends", "sons"
+        frozenset(data["sports"]),  # kinds of sport: "swimming", "cycling", "rowing", "cricket"
     )
 
 
@@ -161,6 +169,8 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
     if _a_brands_capitals(previous, context):
         return True  # "ExxonMobil Guyana", "TotalEnergies Uganda": a firm's unit in the country
+    if lower in _word_lists()[6] and previous[1:].islower():
+        return True  # a sport's name, adjective or participle as it may be: "Swimming Australia", "Cycling Ireland"
     not_before, _ = _words()
     if lower in not_before:
         return False  # "Nazi Germany", "Vichy France", "Yesterday Britain", "DJ Peru"

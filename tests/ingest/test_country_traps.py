@@ -5248,8 +5248,7 @@ SPORT: list[tuple[str, set[str]]] = [
 # fmt: on
 # rows of SPORT the rules still misread (strict xfail, as KNOWN_MISREADINGS): codes of sport and
 # moves WordNet lacks ("Australian rules", "Canadian football", "Thai boxing", "a Cuban eight"), US
-# towns below the shipped towns' size (Mexico, Missouri), a demonym before a full name whose given
-# name no list has ("The Eritrean Biniam Girmay"), a rugby position WordNet lacks ("scrum-half"),
+# towns below the shipped towns' size (Mexico, Missouri), a rugby position WordNet lacks ("scrum-half"),
 # an acronym after a demonym ("the Dutch TT", "the US PGA"), "America's Cup", a figure inside an
 # event's name ("the Irish 2,000 Guineas"), a player's goal or free kick read only by the club named
 # elsewhere in the sentence, two sisters named by their given names alone, a given name in a
@@ -5262,7 +5261,6 @@ SPORT_MISREAD = frozenset(
         "Lebanon High School beat Mexico 35-14 in the Missouri state semi-final on Friday night. Lebanon's running back ran for three touchdowns. Mexico, who had not lost all season, will host next year's tournament.",
         "Australian rules football is gaining fans in Ireland, where Gaelic footballers have long been recruited by AFL clubs. Collingwood signed two players from Kerry last year.",
         "The Toronto Argonauts won the Grey Cup, Canadian football's championship, beating Winnipeg 24-23. Their quarterback, Chad Kelly, threw for 190 yards. Kelly was named the game's most valuable player.",
-        "Ireland's Ben Healy won the stage to Vire on Friday. Healy, riding for EF Education, attacked with 40km to go. The Eritrean Biniam Girmay won the sprint for second.",
         "He plays Australian rules for Collingwood.",
         "He left Canadian football for the NFL.",
         "Lebanon beat Mexico 28-7 in the Missouri high school playoffs.",
@@ -8299,6 +8297,81 @@ TRANSPORT_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 TRANSPORT_AND_TRAVEL_MISREAD = frozenset(body for body, _ in TRANSPORT_AND_TRAVEL_MISREAD_ROWS)
 TRANSPORT_AND_TRAVEL += TRANSPORT_AND_TRAVEL_MISREAD_ROWS
+# sport beyond the big leagues: a sport's name before a country's opens its national body, however
+# WordNet also reads the word ("Swimming Australia", "Cycling Ireland"); a people's plural after a
+# city's name is a side ("the Mumbai Indians"), unless a word of quantity makes them the city's
+# people; a demonym after an article before a full name no list knows is the person's nationality
+# ("the South African Thriston Naidoo"); and the events, sides and bodies of world sport that hold a
+# country's word, beside the country itself
+# fmt: off
+WORLD_SPORT: list[tuple[str, set[str]]] = [
+    # a sport's name before a country's: the sport's national body
+    ("Swimming Australia said on Monday it would move its national trials to June.", set()),
+    ("Cycling Ireland's president resigned after the review was published.", set()),
+    ("Rowing Ireland named its crew for the world championships in Shanghai.", set()),
+    ("Boxing Scotland suspended the coach for six months.", set()),
+    ("Swim England and Swim Ireland both backed the plan for a new pool in Belfast.", set()),
+    ("A Cycling Canada spokeswoman said the team would not race in Belgium.", {"BE"}),
+    ("Swimming Australia will send its squad to Japan for a training camp.", {"JP"}),
+    ("Athletics Kenya will hold its trials in Nairobi next month.", set()),
+    ("Cricket Australia and the England and Wales Cricket Board agreed the schedule.", set()),
+    ("Swimming, Australia won four golds on the first night in Fukuoka.", {"AU"}),
+    ("In the swimming Australia won four golds on the first night.", {"AU"}),
+    ("Australia's swimming team won four golds and Ireland's rowers two.", {"AU", "IE"}),
+    ("Cycling in Ireland has boomed since the greenways opened.", {"IE"}),
+    ("Visiting Jordan, the minister said the talks had gone well.", {"JO"}),
+    ("Skiing in Norway is expensive, but the snow is reliable.", {"NO"}),
+    # a demonym's plural after a city's name: a side named after the city
+    ("He injured a hamstring playing for the Mumbai Indians in the Indian Premier League.", set()),
+    ("Mumbai Indians beat Chennai Super Kings by six wickets at the Wankhede.", set()),
+    ("The Cleveland Indians changed their name to the Guardians in 2021.", set()),
+    ("He signed for the Mumbai Indians and later played for India in two Tests.", {"IN"}),
+    ("Many Mumbai Indians work in the Gulf and send money home.", {"IN"}),
+    ("Thousands of Nairobi Kenyans queued to vote on Tuesday.", {"KE"}),
+    ("Some 200 Toronto Italians marched on Sunday to mark the anniversary.", {"IT"}),
+    ("Indians in Mumbai celebrated the win over Pakistan late into the night.", {"IN", "PK"}),
+    ("Mumbai's Indians and Pakistanis watched the final together.", {"IN", "PK"}),
+    ("The Indians won the toss in Mumbai and chose to bat.", {"IN"}),
+    # a demonym after an article before a full name no list knows: the person's nationality
+    ("Kjeldsen finished ahead of the South African Thriston Naidoo and England's Matt Fenwick.", {"GB", "ZA"}),
+    ("The Kenyan Jacob Kiplimo-Rotich outkicked two Ethiopians in the last 200 metres.", {"ET", "KE"}),
+    ("The Slovenian Matej Kranjc won the stage into Lourdes.", {"SI"}),
+    ("The Irish Derby was run at the Curragh on Sunday.", set()),
+    ("The Turkish Van is a breed of cat with a fondness for water.", set()),
+    ("He bought shares in the Chinese Tencent Holdings group last year.", set()),
+    # names of events, sides and bodies that hold a country's word, beside the country
+    ("The Indian grandmaster took the lead at Norway Chess in Stavanger.", {"IN"}),
+    ("Ireland beat France 24-20 at the Aviva Stadium on Saturday.", {"FR", "IE"}),
+    ("He joined London Irish in 2019 and moved to Leinster two years later.", set()),
+    ("Team Scotland named 251 athletes for the Commonwealth Games in Glasgow.", {"GB"}),
+    ("The New Zealand Warriors signed the prop from the Dolphins.", set()),
+    ("Many of the Fijian side play for the Fijian Drua in Super Rugby Pacific.", {"FJ"}),
+    ("Kranjc rides for the Israel Premier Tech team.", set()),
+    ("He won the Tour of Britain last September and the Irish Open in May.", set()),
+    ("The Japan Football Association set the side the target of a quarter-final.", set()),
+    ("USA Track & Field has told athletes that only the top three will be selected.", set()),
+    ("Samoa, who had four players from French clubs unavailable, lost in Tbilisi.", {"FR", "WS"}),
+    ("Celtic signed the Japanese forward from Yokohama F. Marinos.", {"JP"}),
+    ("England's men tour the West Indies in the winter, with Tests in Barbados, Antigua and Trinidad.", {"AG", "BB", "GB", "TT"}),
+    # a country's name opening a body's name before its last word is no given name ("All India Chess
+    # Federation ... the Chess Olympiad"), where a person named by it stays so
+    ("The All India Chess Federation paid for the camps after India won the Chess Olympiad.", {"IN"}),
+    ("The All India Football Federation said India would play Nepal in Kathmandu.", {"IN", "NP"}),
+    ("India Marsh, the chess player, won the Chess Olympiad. “India taught me,” Marsh said.", set()),
+]
+# fmt: on
+# rows of WORLD_SPORT the rules still misread (strict xfail): a sport's gerund with a country as its
+# object opening a sentence ("Skiing Norway is expensive"), read as the sport's body, and a chess
+# opening called by its demonym alone ("I prepared the Dutch")
+# fmt: off
+WORLD_SPORT_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Skiing Norway is expensive, but the snow is reliable.", {"NO"}),
+    ("Fishing Norway's fjords is a summer ritual for many Germans.", {"DE", "NO"}),
+    ("I prepared the Dutch a year ago for one game and never used it.", set()),
+]
+# fmt: on
+WORLD_SPORT_MISREAD = frozenset(body for body, _ in WORLD_SPORT_MISREAD_ROWS)
+WORLD_SPORT += WORLD_SPORT_MISREAD_ROWS
 
 ROWS = (
     PEOPLE
@@ -8354,6 +8427,7 @@ ROWS = (
     + OPINION_AND_SPEECHES
     + GREEN_NEWS
     + TRANSPORT_AND_TRAVEL
+    + WORLD_SPORT
 )
 
 
@@ -8406,6 +8480,7 @@ ROWS = (
             | OPINION_AND_SPEECHES_MISREAD
             | GREEN_NEWS_MISREAD
             | TRANSPORT_AND_TRAVEL_MISREAD
+            | WORLD_SPORT_MISREAD
             else [],
         )
         for body, codes in ROWS
