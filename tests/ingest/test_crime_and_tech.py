@@ -1,0 +1,72 @@
+"""A list of languages before a word of language, a firm's unit named by a firm an apposition
+calls a company, and a country's abbreviation before a body every state has (country_context.py,
+named_bodies.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gql_news.ingest import country_context, named_bodies
+from gql_news.ingest.country_context import CountryContext
+
+
+def _at(body: str, form: str, nth: int = 0) -> tuple[int, int]:
+    """The span of the form's nth whole-word occurrence."""
+    found = [match.span() for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", body)][nth]
+    return found[0], found[1]
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "languages"),
+    [
+        ("trained on French, German and English text", "French", True),
+        ("trained on French, German and English text", "German", True),
+        ("pupils take French and Spanish lessons", "French", True),
+        ("French or Arabic captions on every screen", "French", True),
+        ("French and German troops crossed", "French", False),  # no word of language after the list
+        ("French, German and Italian banks", "French", False),
+        ("Leaders in France, Germany and Spain text each other", "France", False),  # no language
+        ("French officials and the text of the deal", "French", False),  # no list
+        ("French", "French", False),  # nothing after the form
+    ],
+)
+def test_a_list_of_languages_before_a_word_of_language(
+    body: str, form: str, languages: bool, context: CountryContext
+) -> None:
+    _, end = _at(body, form)
+    assert country_context._a_list_of_languages_before_a_word_of_language(body, end, context) is languages
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Safaricom Ethiopia grew. Safaricom, Kenya's largest company, is owned by Vodacom.", True),
+        ("Vodacom Congo lost customers. Vodacom, the South African operator, blamed it.", True),
+        ("Jumia Nigeria cut prices. Jumia, the online retail group, has struggled.", True),
+        ("Safaricom Ethiopia grew. Safaricom, a town in the hills, is small.", False),  # no firm's noun
+        ("Safaricom Ethiopia grew.", False),  # the word is written only before the country
+    ],
+)
+def test_a_firms_unit_by_an_apposition_after(body: str, unit: bool, context: CountryContext) -> None:
+    first = body.split()[0]
+    start = len(first) + 1
+    assert named_bodies._a_firms_unit(body, start, first, context) is unit
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "name"),
+    [
+        ("The US Treasury on Thursday imposed sanctions.", "US", False),  # the state's treasury
+        ("The UK Treasury said borrowing rose.", "UK", False),
+        ("The Indian Government said.", "Indian", False),  # a demonym, as before
+        ("Tickets for the US Open sold out.", "US", True),  # no body every state has
+        ("The UK Athletics chairman resigned.", "UK", True),
+    ],
+)
+def test_a_countrys_abbreviation_before_a_states_body(
+    body: str, form: str, name: bool, context: CountryContext
+) -> None:
+    start, end = _at(body, form)
+    assert country_context._a_proper_names_first_word(body, start, end, form, context) is name
