@@ -48,7 +48,8 @@ organisation and it links to nothing:
 - at the head of a sentence, when its surname alone later speaks ("Tigist Bekele of Ethiopia won
   ... “…,” Bekele said") or when the next quotation, in the same or the next paragraph and with no
   other sentence subject between, is given to "he" or "she" ("Kemal Aydin, 17, from Izmir, said
-  ... “…,” he said");
+  ... “…,” he said"; a sentence opened by a possessive and a noun for a person has that person
+  for its subject: "Airtel Africa operates ... Its chief executive, …, said ... “…,” he said");
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
 
@@ -787,10 +788,34 @@ def _pronoun_subject(body: str, tokens: list[_Token], first: int, last: int) -> 
     reach = breaks[1] if len(breaks) > 1 else far  # the end of the next paragraph
     mark = body.find("“", end, reach)
     before_mark = bisect.bisect_left(tokens, mark, lo=last + 1, key=lambda t: t.start) if mark >= 0 else 0
-    if mark < 0 or any(_heads_a_sentence(body, t) for t in tokens[last + 1 : before_mark]):
+    between = tokens[last + 1 : before_mark]
+    if mark < 0 or any(_heads_a_sentence(body, t) for t in between):
         return None  # another sentence subject stands between the name and the quotation
+    if any(_someone_elses_subject(body, between, k) for k in range(len(between) - 1)):
+        return None  # "Airtel Africa operates in 14 countries. Its chief executive, … “…,” he said"
     closing = _PRONOUN_QUOTE.search(body, mark, reach)
     return ("subject", False) if closing and body.find("“", mark + 1, closing.start()) < 0 else None
+
+
+def _someone_elses_subject(body: str, tokens: list[_Token], k: int) -> bool:
+    """Whether tokens[k], a possessive determiner, opens a sentence with a noun for a person after
+    it ("Its chief executive, …", "His lawyer said"): that person is the sentence's subject, not
+    the name before it."""
+    token = tokens[k]
+    if token.lower not in _POSSESSIVE_DETERMINERS or not token.capitalised:
+        return False
+    if not (token.start == 0 or _after_a_sentence_break(body, token.start)):
+        return False
+    role = tokens[k + 1]
+    following = tokens[k + 2] if k + 2 < len(tokens) else None
+    if (
+        following is not None
+        and not following.capitalised
+        and _joined(body, role, following)
+        and (_is_role_noun(f"{role.lower} {following.lower}") or _is_role_noun(following.lower))
+    ):
+        return True  # "Its chief executive", "Her defence lawyer"
+    return not role.capitalised and (_is_role_noun(role.lower) or _plural_role(role.lower))
 
 
 def _after_a_sentence_break(body: str, start: int) -> bool:

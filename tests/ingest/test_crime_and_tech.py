@@ -1,6 +1,7 @@
 """A list of languages before a word of language, a firm's unit named by a firm an apposition
-calls a company, and a country's abbreviation before a body every state has (country_context.py,
-named_bodies.py)."""
+calls a company, a country's abbreviation before a body every state has (country_context.py,
+named_bodies.py), and a sentence opened by a possessive and a noun for a person, whose subject
+that person is (candidates.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 import pytest
 
-from gql_news.ingest import country_context, named_bodies
+from gql_news.ingest import candidates, country_context, named_bodies
 from gql_news.ingest.country_context import CountryContext
 
 
@@ -70,3 +71,20 @@ def test_a_countrys_abbreviation_before_a_states_body(
 ) -> None:
     start, end = _at(body, form)
     assert country_context._a_proper_names_first_word(body, start, end, form, context) is name
+
+
+@pytest.mark.parametrize(
+    ("body", "other"),
+    [
+        ("Its chief executive, Sunil Taldar, said", True),  # a role of two words
+        ("His lawyer said nothing", True),
+        ("Their spokesmen declined to comment", True),  # a plural role
+        ("Its shares rose 4 per cent", False),  # no noun for a person
+        ("His Excellency arrived", False),  # a capitalised word after the determiner
+        ("and its chief executive said", False),  # no sentence opens with it
+    ],
+)
+def test_someone_elses_subject(body: str, other: bool) -> None:
+    tokens = candidates._tokens(body, [])
+    k = next(k for k, token in enumerate(tokens) if token.lower in ("its", "his", "their"))
+    assert candidates._someone_elses_subject(body, tokens, k) is other
