@@ -68,7 +68,9 @@ acronym ("NATO"), or a company-role cue. A name that opens with no known given n
 written by its first word alone, never by another ("Pampa Alimentos … Pampa's shares"), is a
 company's, not a person's. Phrases that overlap a linked mention, or that are written like any
 catalogue form (including the ambiguous and the non-entity ones), are never suggested. Text already
-dismissed by an editor is not suggested again.
+dismissed by an editor is not suggested again. Nor is a person whose name holds a word written as
+brands are, with a capital inside it that no dictionary or given name explains ("the Bose
+QuietComfort Ultra"; not "Marc LeBlanc").
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ from gql_news.ingest.cue_words import (
     TITLES,
 )
 from gql_news.ingest.linker import Gazetteer, LinkedMention, entities_named, is_known_form
+from gql_news.ingest.named_bodies import a_brands_capitals
 from gql_news.models import CandidateKind
 
 PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
@@ -256,7 +259,8 @@ def find_candidates(
             if candidate.text in found or is_known_form(candidate.text, gazetteer):
                 continue
             if candidate.kind == PERSON and (
-                _a_country_body(candidate.text, gazetteer)
+                _a_brands_word(candidate.text, gazetteer)
+                or _a_country_body(candidate.text, gazetteer)
                 or _called_by_its_first_word(body, candidate)
                 or _called_a_place(body, candidate)
                 or (
@@ -276,6 +280,19 @@ def find_candidates(
 
 # "who" after a name set off by a comma: a person's relative pronoun, where a firm takes "which"
 _WHO_AFTER = (", who ", ", whose ")
+
+
+_CAPITAL_INSIDE = re.compile(r"[a-z][A-Z]")
+
+
+def _a_brands_word(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a word of the name is written as brands are, with a capital inside it after
+    lower-case letters, and no dictionary or list of given names holds it ("the Bose QuietComfort
+    Ultra"): a product's or a firm's name, not a person's ("Marc LeBlanc", "Ian MacRae" are)."""
+    if _CAPITAL_INSIDE.search(text) is None or gazetteer.context is None:
+        return False  # the plain test first: most names have no capital inside a word
+    context = gazetteer.context
+    return any(a_brands_capitals(word, context) for word in text.split())
 
 
 def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:

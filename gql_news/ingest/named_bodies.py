@@ -159,7 +159,7 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         return False
     if _a_firms_unit(body, start, previous, context):
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
-    if _a_brands_capitals(previous, context):
+    if a_brands_capitals(previous, context):
         return True  # "ExxonMobil Guyana", "TotalEnergies Uganda": a firm's unit in the country
     not_before, _ = _words()
     if lower in not_before:
@@ -267,7 +267,7 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
 _CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 
-def _a_brands_capitals(word: str, context: CountryContext) -> bool:
+def a_brands_capitals(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is written as brands are, with a capital inside it, and no
     dictionary or list of given names holds it: the name of a firm, whose unit in the country
     the whole name is ("ExxonMobil Guyana")."""

@@ -1,7 +1,7 @@
 """A list of languages before a word of language, a firm's unit named by a firm an apposition
 calls a company, a country's abbreviation before a body every state has (country_context.py,
-named_bodies.py), and a sentence opened by a possessive and a noun for a person, whose subject
-that person is (candidates.py)."""
+named_bodies.py), a sentence opened by a possessive and a noun for a person, whose subject that
+person is, and a name holding a brand's word (candidates.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ import pytest
 
 from gql_news.ingest import candidates, country_context, named_bodies
 from gql_news.ingest.country_context import CountryContext
+from gql_news.ingest.linker import Gazetteer
+from tests.ingest.test_country_context import gazetteer
+
+__all__ = ["gazetteer"]  # the fixture: every country's forms, the shipped context and given names
 
 
 def _at(body: str, form: str, nth: int = 0) -> tuple[int, int]:
@@ -88,3 +92,18 @@ def test_someone_elses_subject(body: str, other: bool) -> None:
     tokens = candidates._tokens(body, [])
     k = next(k for k, token in enumerate(tokens) if token.lower in ("its", "his", "their"))
     assert candidates._someone_elses_subject(body, tokens, k) is other
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("QuietComfort Ultra", True),  # a capital inside a word no dictionary knows
+        ("Bose QuietComfort", True),
+        ("Marc LeBlanc", False),  # a surname's prefix
+        ("Ian MacRae", False),
+        ("DeShawn Carter", False),
+        ("Sunil Taldar", False),  # no capital inside a word
+    ],
+)
+def test_a_brands_word(text: str, brand: bool, gazetteer: Gazetteer) -> None:
+    assert candidates._a_brands_word(text, gazetteer) is brand
