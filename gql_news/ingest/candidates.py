@@ -48,7 +48,8 @@ organisation and it links to nothing:
 - at the head of a sentence, when its surname alone later speaks ("Tigist Bekele of Ethiopia won
   ... “…,” Bekele said") or when the next quotation, in the same or the next paragraph and with no
   other sentence subject between, is given to "he" or "she" ("Kemal Aydin, 17, from Izmir, said
-  ... “…,” he said");
+  ... “…,” he said"; a sentence opened by a possessive and a noun for a person has that person
+  for its subject: "Airtel Africa operates ... Its chief executive, …, said ... “…,” he said");
 - "according to" before it: "according to the Freedonian Press Agency";
 - a company role in front of it: "the CEO of Nordvik Energy", "a spokesperson for Acme".
 
@@ -67,7 +68,9 @@ acronym ("NATO"), or a company-role cue. A name that opens with no known given n
 written by its first word alone, never by another ("Pampa Alimentos … Pampa's shares"), is a
 company's, not a person's. Phrases that overlap a linked mention, or that are written like any
 catalogue form (including the ambiguous and the non-entity ones), are never suggested. Text already
-dismissed by an editor is not suggested again.
+dismissed by an editor is not suggested again. Nor is a person whose name holds a word written as
+brands are, with a capital inside it that no dictionary or given name explains ("the Bose
+QuietComfort Ultra"; not "Marc LeBlanc").
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ from gql_news.ingest.cue_words import (
     TITLES,
 )
 from gql_news.ingest.linker import Gazetteer, LinkedMention, entities_named, is_known_form
+from gql_news.ingest.named_bodies import a_brands_capitals
 from gql_news.models import CandidateKind
 
 PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
@@ -255,7 +259,8 @@ def find_candidates(
             if candidate.text in found or is_known_form(candidate.text, gazetteer):
                 continue
             if candidate.kind == PERSON and (
-                _a_country_body(candidate.text, gazetteer)
+                _a_brands_word(candidate.text, gazetteer)
+                or _a_country_body(candidate.text, gazetteer)
                 or _called_by_its_first_word(body, candidate)
                 or _called_a_place(body, candidate)
                 or (
@@ -275,6 +280,19 @@ def find_candidates(
 
 # "who" after a name set off by a comma: a person's relative pronoun, where a firm takes "which"
 _WHO_AFTER = (", who ", ", whose ")
+
+
+_CAPITAL_INSIDE = re.compile(r"[a-z][A-Z]")
+
+
+def _a_brands_word(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a word of the name is written as brands are, with a capital inside it after
+    lower-case letters, and no dictionary or list of given names holds it ("the Bose QuietComfort
+    Ultra"): a product's or a firm's name, not a person's ("Marc LeBlanc", "Ian MacRae" are)."""
+    if _CAPITAL_INSIDE.search(text) is None or gazetteer.context is None:
+        return False  # the plain test first: most names have no capital inside a word
+    context = gazetteer.context
+    return any(a_brands_capitals(word, context) for word in text.split())
 
 
 def _a_country_body(text: str, gazetteer: Gazetteer) -> bool:
@@ -787,10 +805,34 @@ def _pronoun_subject(body: str, tokens: list[_Token], first: int, last: int) -> 
     reach = breaks[1] if len(breaks) > 1 else far  # the end of the next paragraph
     mark = body.find("“", end, reach)
     before_mark = bisect.bisect_left(tokens, mark, lo=last + 1, key=lambda t: t.start) if mark >= 0 else 0
-    if mark < 0 or any(_heads_a_sentence(body, t) for t in tokens[last + 1 : before_mark]):
+    between = tokens[last + 1 : before_mark]
+    if mark < 0 or any(_heads_a_sentence(body, t) for t in between):
         return None  # another sentence subject stands between the name and the quotation
+    if any(_someone_elses_subject(body, between, k) for k in range(len(between) - 1)):
+        return None  # "Airtel Africa operates in 14 countries. Its chief executive, … “…,” he said"
     closing = _PRONOUN_QUOTE.search(body, mark, reach)
     return ("subject", False) if closing and body.find("“", mark + 1, closing.start()) < 0 else None
+
+
+def _someone_elses_subject(body: str, tokens: list[_Token], k: int) -> bool:
+    """Whether tokens[k], a possessive determiner, opens a sentence with a noun for a person after
+    it ("Its chief executive, …", "His lawyer said"): that person is the sentence's subject, not
+    the name before it."""
+    token = tokens[k]
+    if token.lower not in _POSSESSIVE_DETERMINERS or not token.capitalised:
+        return False
+    if not (token.start == 0 or _after_a_sentence_break(body, token.start)):
+        return False
+    role = tokens[k + 1]
+    following = tokens[k + 2] if k + 2 < len(tokens) else None
+    if (
+        following is not None
+        and not following.capitalised
+        and _joined(body, role, following)
+        and (_is_role_noun(f"{role.lower} {following.lower}") or _is_role_noun(following.lower))
+    ):
+        return True  # "Its chief executive", "Her defence lawyer"
+    return not role.capitalised and (_is_role_noun(role.lower) or _plural_role(role.lower))
 
 
 def _after_a_sentence_break(body: str, start: int) -> bool:

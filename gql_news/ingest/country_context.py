@@ -355,7 +355,8 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
-    r"|letters|numerals|syllables|spellings|name|names)(?![^\W_])"  # plural: "a French letter" may be one from France
+    r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions)"
+    r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # a country's diplomatic mission named after its name or demonym: "the Nigeria High Commission"
 _A_MISSION_AFTER = re.compile(r"[^\S\n]+(?:High[^\S\n]+Commission|Embassy|Consulate)(?![\w'’-])")
@@ -1616,14 +1617,16 @@ def _before_goods_by_their_acronym(body: str, start: int, end: int, context: Cou
 
 def _a_proper_names_first_word(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
     """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government", "Saudi
-    Arab Light crude"."""
+    Arab Light crude", "the US Treasury" (a country's abbreviation says whose the body is, as a
+    demonym does)."""
+    demonym = form.lower() in context.demonyms
     return (
-        _begins_a_proper_name(body, end, context, demonym=form.lower() in context.demonyms)
+        _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
         and not _A_MISSION_AFTER.match(body, end)  # "the Nigeria High Commission": the state's
         and not _before_its_own_grade(body, start, end, context)
         and not _before_its_own_market(body, end)
-        and not (form.lower() in context.demonyms and a_states_body_after(body, end, _OF_A_NATION, context))
+        and not ((demonym or form.isupper()) and a_states_body_after(body, end, _OF_A_NATION, context))
         and not _before_a_foreign_full_name(body, start, end, form, context)
     )
 
@@ -3683,7 +3686,9 @@ def _a_language(
     "for", "than", "of" or "while" with no noun of its own ("entries for French fell by 4 per
     cent", "the decline of French and German would hurt trade"). After "in", a word in -s followed
     by an article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
-    if _LANGUAGE_WORD_AFTER.match(body, end):
+    if _LANGUAGE_WORD_AFTER.match(body, end) or _a_list_of_languages_before_a_word_of_language(
+        body, end, context
+    ):
         return True
     if _a_languages_variety(body, start, end, before, context):
         return True
@@ -3731,6 +3736,23 @@ def _a_language(
         return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
     begin = item[1] - len(item[0])
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
+
+
+def _a_list_of_languages_before_a_word_of_language(body: str, end: int, context: CountryContext) -> bool:
+    """Whether the form opens a list whose every later item is a language's name and a word of
+    language follows the list ("trained on French, German and English text", "French and
+    Spanish lessons"): the languages, not the countries ("French and German troops" keep theirs)."""
+    if body[end : end + 1] != "," and not body.startswith((" and ", " or "), end):
+        return False  # the plain test first: no list opens here
+    position = end
+    for _ in range(4):
+        item = _NEXT_ITEM.match(body, position)
+        if item is None:
+            break
+        if not names_a_language(item.group(1), context):
+            return False
+        position = item.end()
+    return position != end and _LANGUAGE_WORD_AFTER.match(body, position) is not None
 
 
 def _a_languages_variety(

@@ -167,7 +167,7 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         return False
     if _a_firms_unit(body, start, previous, context):
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
-    if _a_brands_capitals(previous, context):
+    if a_brands_capitals(previous, context):
         return True  # "ExxonMobil Guyana", "TotalEnergies Uganda": a firm's unit in the country
     if lower in _word_lists()[6] and previous[1:].islower():
         return True  # a sport's name, adjective or participle as it may be: "Swimming Australia", "Cycling Ireland"
@@ -217,6 +217,12 @@ _A_FIRMS_WORDS_AFTER = re.compile(
     r"|['’]s[^\S\n]+(?:shares|profits?|revenues?|sales|chief|parent|units?|subsidiary|subscribers|customers))"
     r"(?![\w'’-])"
 )
+# an apposition after a firm's name alone whose head is a firm's noun: "Safaricom, Kenya's largest
+# company, is"
+_A_FIRMS_APPOSITION_AFTER = re.compile(
+    r",[^\S\n]+[^,.;:\n]{0,40}?(?<![^\W_])(?:company|firm|group|operator|carrier|lender|insurer|maker"
+    r"|conglomerate)(?=,)"
+)
 # a firm's noun before its name in an apposition: "The unit's parent, Nestlé, is"
 _A_FIRMS_NOUN_BEFORE = re.compile(
     r"(?<![^\W_])(?:parent|owner|rival|partner|group|company|firm)(?:,|[^\S\n]company,)?[^\S\n]$"
@@ -229,7 +235,8 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
     country the whole name is: a word WordNet lacks that opens a name of two words before the
     country ("Hyundai Motor India", "Maruti Suzuki India"), or one the body writes alone where a
     firm's verb or a firm's noun follows it or an apposition calls it a firm ("Airtel Kenya ...
-    Airtel said", "Nestlé India ... Nestlé's shares", "the unit's parent, Nestlé,").
+    Airtel said", "Nestlé India ... Nestlé's shares", "the unit's parent, Nestlé,", "Safaricom,
+    Kenya's largest company,").
     A word WordNet lacks before the country alone is as often an epithet ("Brexit Britain")."""
     if not previous[:1].isupper() or not previous[1:].isalpha() or not previous[1:].islower():
         return False
@@ -253,7 +260,10 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
                 _A_FIRMS_WORDS_AFTER.match(body, after)
                 or (
                     body.startswith(",", after)
-                    and _A_FIRMS_NOUN_BEFORE.search(body, max(0, found - 30), found)
+                    and (
+                        _A_FIRMS_NOUN_BEFORE.search(body, max(0, found - 30), found)
+                        or _A_FIRMS_APPOSITION_AFTER.match(body, after)
+                    )
                 )
             )
         ):
@@ -267,7 +277,7 @@ def _a_firms_unit(body: str, start: int, previous: str, context: CountryContext)
 _CAMEL_CASE = re.compile(r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 
-def _a_brands_capitals(word: str, context: CountryContext) -> bool:
+def a_brands_capitals(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is written as brands are, with a capital inside it, and no
     dictionary or list of given names holds it: the name of a firm, whose unit in the country
     the whole name is ("ExxonMobil Guyana")."""

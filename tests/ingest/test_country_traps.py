@@ -8372,6 +8372,47 @@ WORLD_SPORT_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 WORLD_SPORT_MISREAD = frozenset(body for body, _ in WORLD_SPORT_MISREAD_ROWS)
 WORLD_SPORT += WORLD_SPORT_MISREAD_ROWS
+# languages listed before a word of language ("French, German and English text"), a firm's unit
+# named by a firm the body calls a company in an apposition ("Safaricom, Kenya's largest company,"),
+# and a country's abbreviation before a body every state has ("the US Treasury")
+# fmt: off
+CRIME_AND_TECH: list[tuple[str, set[str]]] = [
+    ("The models are trained mostly on French, German and English text.", set()),
+    ("Pupils can take French and Spanish lessons from the age of seven.", set()),
+    ("The manual comes with Japanese, Korean and Chinese text on facing pages.", set()),
+    ("I wanted the French soundtrack rather than the English one.", set()),
+    ("The film has a Spanish soundtrack and German captions.", set()),
+    ("Apps must show Arabic or French text on every screen, the regulator said.", set()),
+    ("The treaty's Russian text differs from the English one in two places.", set()),
+    ("Safaricom Ethiopia entered the market in 2022. Safaricom, Kenya's largest company, is partly owned by Vodacom.", {"KE"}),
+    ("Vodacom Congo lost customers. Vodacom, the South African operator, blamed the conflict.", {"ZA"}),
+    ("Jumia Nigeria cut prices. Jumia, the online retail group, has struggled to make a profit.", set()),
+    ("French and German troops crossed the border on Monday.", {"DE", "FR"}),
+    ("French, German and Italian banks lent the most.", {"DE", "FR", "IT"}),
+    ("French and Spanish officials met in Madrid to discuss the text of the deal.", {"ES", "FR"}),
+    ("Leaders in France, Germany and Spain text each other daily.", {"DE", "ES", "FR"}),
+    ("Safaricom said Ethiopia was its best bet for growth.", {"ET"}),
+    ("Kenya's largest company, Safaricom, said Ethiopia would turn a profit by 2026.", {"ET", "KE"}),
+    ("Airtel, the Indian group, said Kenya and Uganda had grown fastest.", {"IN", "KE", "UG"}),
+    ("The Kenyan company Safaricom, Kenya's largest firm, expanded into Ethiopia.", {"ET", "KE"}),
+    ("The US Treasury on Thursday imposed sanctions on two Cambodian firms.", {"KH", "US"}),
+    ("The US Army said it would buy more drones.", {"US"}),
+    ("The UK Treasury said borrowing had risen.", {"GB"}),
+    ("The US Senate passed the bill on Friday.", {"US"}),
+    ("A US Army officer was charged with selling secrets.", {"US"}),
+    ("The UAE Embassy in London issued a statement.", {"AE"}),
+    ("Tickets for the US Open sold out in an hour.", set()),
+    ("USA Today reported the deal on Friday.", set()),
+    ("The UK Athletics chairman resigned on Monday.", set()),
+]
+# fmt: on
+# rows of CRIME_AND_TECH the rules still misread (strict xfail)
+# fmt: off
+CRIME_AND_TECH_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+]
+# fmt: on
+CRIME_AND_TECH_MISREAD = frozenset(body for body, _ in CRIME_AND_TECH_MISREAD_ROWS)
+CRIME_AND_TECH += CRIME_AND_TECH_MISREAD_ROWS
 
 ROWS = (
     PEOPLE
@@ -8428,6 +8469,7 @@ ROWS = (
     + GREEN_NEWS
     + TRANSPORT_AND_TRAVEL
     + WORLD_SPORT
+    + CRIME_AND_TECH
 )
 
 
@@ -8481,6 +8523,7 @@ ROWS = (
             | GREEN_NEWS_MISREAD
             | TRANSPORT_AND_TRAVEL_MISREAD
             | WORLD_SPORT_MISREAD
+            | CRIME_AND_TECH_MISREAD
             else [],
         )
         for body, codes in ROWS

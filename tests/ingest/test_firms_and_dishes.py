@@ -174,7 +174,7 @@ def test_a_name_after_the_is_no_persons(body: str, person: bool, context: Countr
     ],
 )
 def test_a_brand_written_with_a_capital_inside(word: str, brand: bool, context: CountryContext) -> None:
-    assert named_bodies._a_brands_capitals(word, context) is brand
+    assert named_bodies.a_brands_capitals(word, context) is brand
 
 
 @pytest.mark.parametrize(
