@@ -167,6 +167,8 @@ _ITS_PARTIES = _PARTIES - {
 # a preposition before a name that opens with a given name: "a header from Moussa Diallo-Sarr",
 # "the race was won by Tigist Bekele", "the prize went to Nadia Benjelloun"
 _NAME_PREPOSITIONS = frozenset({"by", "from", "to"})
+# an age written as one hyphened word before a name: "12-year-old", "six-month-old"
+_AN_AGE_BEFORE = re.compile(r"(?:1[01]\d|\d{1,2}|[a-z]+)-(?:year|month|week)-old")
 # a preposition of place before a name: "Officials in Buenos Aires said", "analysts at Morgan Stanley
 # said": the name is where the words before it are, and a speech verb after it is theirs
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "outside", "near", "across", "around"})
@@ -573,6 +575,8 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         return [org] if org else []
     if _its_party(body, tokens, first):
         return []
+    if last > first and tokens[first].lower in _COMPASS_WORDS and not _given_name(tokens[first].lower):
+        return []  # "the mayor of East Samos said": a place a point of the compass opens
     person = _person(body, tokens, first, last, word)
     return [person] if person else []
 
@@ -611,6 +615,15 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
                 return before.lower, False  # "Their striker Pape Malick Ndiaye": somebody's role
         if before.lower in {"said", "says"}:
             return before.lower, False
+        if (
+            before.lower.endswith("-old")
+            and _AN_AGE_BEFORE.fullmatch(before.lower)
+            and (
+                _no_dictionary_words(tokens, first, last)
+                or (given and tokens[first].lower not in shipped_country_context().known_words)
+            )
+        ):
+            return "age", False  # "12-year-old Sofiia Bondarenko", not "the 40-year-old Royal Albert Hall"
         if before.lower == "to" and before2 is not None and before2.lower == "according":
             return "according to", False
         if before.lower in {"of", "for", "at"} and before2 is not None and before2.lower in COMPANY_ROLES:

@@ -184,6 +184,7 @@ from gql_news.ingest.named_bodies import (
     a_language_service,
     a_language_taught_in,
     a_members_society,
+    a_peoples_body,
     a_saints_name,
     a_sources_name,
     a_states_body_after,
@@ -267,12 +268,13 @@ _GIGS_AFTER = re.compile(
     r"(?:gigs?|concerts?|shows?|nights?(?![^\S\n]+(?:ago|later|earlier|before|after|running|in[^\S\n]+a[^\S\n]+row)"
     r"(?![^\W_])))(?![^\W_])"
 )
-# an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"
-_AGE_AFTER = re.compile(rf", (?:aged )?\d{{1,3}},|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,")
+# an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"; not
+# the first digits of a number written with commas ("In Nepal, 1,600 dollars is")
+_AGE_AFTER = re.compile(rf", (?:aged )?\d{{1,3}},(?!\d)|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,")
 # "who" and a verb in the singular after a one-word form: a person ("England, who retires")
 _WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
-_APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},)")
+_APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},(?!\d))")
 # a person's role at a named place set off after a name: ", a vet in Leeds,", ", an aide at
 # Westminster,"; a country is no one's vet in a town, so the name before it is a person's
 _A_ROLE_AT_A_PLACE = re.compile(
@@ -358,6 +360,14 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
+# a verb of teaching and the person taught before a language: "teach me Japanese", "taught us French"
+_TEACHING_VERBS = frozenset(["teach", "teaches", "taught", "teaching"])
+_OBJECT_PRONOUNS = frozenset(["me", "us", "him", "them", "you"])
+# a level of the Common European Framework right before a language: "a B2 German exam", "C1 French"
+_CEFR_LEVEL_BEFORE = re.compile(r"(?<![\w-])[ABC][12][^\S\n]+$")
+# "teaching" after a language, ending its phrase: "funded Irish teaching in American universities";
+# not "German teaching hospitals"
+_TEACHING_AFTER = re.compile(r"[^\S\n]+teaching(?:[^\S\n]*(?:[,.;:)!?\n]|$)|[^\S\n]+([a-z]+)(?![\w'’-]))")
 # a country's diplomatic mission named after its name or demonym: "the Nigeria High Commission"
 _A_MISSION_AFTER = re.compile(r"[^\S\n]+(?:High[^\S\n]+Commission|Embassy|Consulate)(?![\w'’-])")
 # written capitalised right before a language's name, a word that makes it a variety of the language
@@ -1455,6 +1465,7 @@ def not_the_country(
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
         or a_members_society(body, start)
+        or a_peoples_body(body, start, end, context)
         or in_a_hyphened_places_name(body, start, end, context)
         or a_sources_name(body, start, end, context)
         or inside_a_foreign_name(body, start, end, context)
@@ -3690,10 +3701,25 @@ def _a_language(
         body, end, context
     ):
         return True
+    teaching = _TEACHING_AFTER.match(body, end) if body.startswith(" teaching", end) else None
+    if teaching is not None and (teaching.group(1) is None or teaching.group(1) in context.stop_words):
+        return True  # "funded Irish teaching in American universities": the language taught
+    if (
+        before is None
+        and body[start - 2 : start - 1].isdigit()
+        and _CEFR_LEVEL_BEFORE.search(body, max(0, start - 4), start)
+    ):
+        return True  # "a B2 German exam": a level of the language
     if _a_languages_variety(body, start, end, before, context):
         return True
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
+    if (
+        before in _OBJECT_PRONOUNS
+        and _word_before(body, start - len(before) - 1) in _TEACHING_VERBS
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "the grandmothers teach me Japanese": the language taught
     if _TEXT_WORD_AFTER.match(body, end) and (
         _speaks_of(body, _TRANSLATION_TALK) or (before is not None and before in context.demonyms)
     ):

@@ -735,6 +735,31 @@ def a_members_society(body: str, start: int) -> bool:
     return _SENTENCE_OPENS.search(body, max(0, at - 4), at) is None  # "Leaders of France met"
 
 
+# a body named by a people in the plural, "in" or "for" and capitalised words that end with a
+# body's noun: "the Nigerians in Diaspora Commission", "Kenyans for Peace Network"
+_PEOPLES_BODY_AFTER = re.compile(
+    r"[^\S\n]+(?:in|for)[^\S\n]+([A-Z][\w'’-]*)(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w'’-]*){0,2}?[^\S\n]+"
+    r"(?:Association|Alliance|Commission|Council|Federation|Forum|League|Network|Organisation|Organization"
+    r"|Society|Union)(?![\w'’-])"
+)
+
+
+def a_peoples_body(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a people's name in the plural opens a body's name with "in" or "for" and
+    capitalised words ending with a body's noun ("the Nigerians in Diaspora Commission says"),
+    the first of them no place ("Nigerians in Lagos Trade Union" stays the people's)."""
+    form = body[start:end]
+    if not (
+        body.startswith((" in ", " for "), end) and form.endswith("s") and form.lower() in context.demonyms
+    ):
+        return False  # the common case, read without the pattern
+    found = _PEOPLES_BODY_AFTER.match(body, end)
+    if found is None:
+        return False
+    first = found.group(1)
+    return not (first in context.places_abroad or first in context.place_names or first in _country_names())
+
+
 # a capitalised word hyphened after the form ("Austria-Hungary") or before it ("Monaco" in "Monaco-Ville")
 _PLACES_PART_AFTER = re.compile(r"-([A-Z][a-z]{2,})(?![\w-])")
 _PLACES_PART_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")

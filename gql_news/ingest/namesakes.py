@@ -446,7 +446,9 @@ def _alone_as_a_noun(body: str, start: int, end: int, context: CountryContext) -
 
 
 def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
-    """Whether a verb in the singular follows ("will sell", "said", "already carries")."""
+    """Whether a verb in the singular follows ("will sell", "said", "already carries"); a noun's
+    plural in "-ies" right after the form is its noun ("Indian universities", "Kenyan
+    agencies"), one after "already" or "also" a verb."""
     verb = _A_VERB_AFTER.match(body, end)
     if verb is None:
         return False
@@ -455,7 +457,12 @@ def _a_verb_after(body: str, end: int, context: CountryContext) -> bool:
         word in MODALS
         or word in {"said", "says", "has", "had", "is", "was"}
         or word in context.verb_forms  # "Norwegian rose 4%"
-        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
+        or (
+            word.endswith("s")
+            and word[:-1] not in context.nouns
+            and word not in context.nouns
+            and not (word.endswith("ies") and verb.start(1) == end + 1 and word[:-3] + "y" in context.nouns)
+        )
     )
 
 

@@ -8413,6 +8413,87 @@ CRIME_AND_TECH_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 CRIME_AND_TECH_MISREAD = frozenset(body for body, _ in CRIME_AND_TECH_MISREAD_ROWS)
 CRIME_AND_TECH += CRIME_AND_TECH_MISREAD_ROWS
+# Education abroad, migration, visas, diaspora communities and refugees (the development articles
+# of that round): a number written with commas after a country's comma is no age ("In Nepal,
+# 1,600 dollars"); a plural in "-ies" after a demonym is its noun, not a firm's verb ("Scottish
+# universities" where "the Scottish Funding Council" is named too); a language taught to someone
+# ("teach me Japanese"), at a framework level ("a B2 German exam") or as the teaching itself
+# ("Irish teaching in American universities"); a body a people names with "in" or "for" and words
+# ending with a body's noun ("the Nigerians in Diaspora Commission"). Beside them, the section's
+# institutions, associations and languages, and the country meant in the same shapes.
+# fmt: off
+EDUCATION_AND_MIGRATION: list[tuple[str, set[str]]] = [
+    # a number written with commas after a country's comma is no age
+    ("For a family in Nepal, 1,600 dollars is most of a year's income.", {"NP"}),
+    ("In Sudan, 12,000 people fled across the border last week.", {"SD"}),
+    ("Across Peru, 250,000 pupils sat the exam.", {"PE"}),
+    ("In Jordan, 1,300 teachers went on strike over pay.", {"JO"}),
+    ("Jordan, 19, scored twice for the school team.", set()),
+    ("Chad, 17, won a scholarship to study medicine.", set()),
+    ("The striker Kenya Lewis, 22, joined on loan.", set()),
+    # a plural noun in "-ies" after a demonym that opens a firm's or a body's name elsewhere
+    ("The Scottish Funding Council pays the fellowships with Scottish universities and the charity.", {"GB"}),
+    ("Several Indian Institutes of Technology boycotted the table, and 46 Indian universities were ranked in all.", {"IN"}),
+    ("Kenya Airways has cut routes. Kenyan companies say freight costs have doubled.", {"KE"}),
+    ("Ethiopian Airlines added flights to Lagos, and Ethiopian cities saw more visitors.", {"ET"}),
+    ("Norwegian Air Shuttle cut fares. Norwegian already carries more passengers than its rival.", set()),
+    ("Ethiopian Airlines ordered jets. Ethiopian said its fleet would double.", set()),
+    # a language taught to someone, at a framework level, or as the teaching
+    ("“The grandmothers teach me Japanese, and I teach them songs,” she said.", set()),
+    ("Her mother taught us French on Sunday afternoons.", set()),
+    ("He promised to teach them Spanish before the trip.", set()),
+    ("Nurses must pass a B2 German exam before they can work at full pay.", set()),
+    ("Applicants need C1 French to enrol on the course.", set()),
+    ("The Irish government has funded Irish teaching at American universities since 2006.", {"IE", "US"}),
+    ("The ministry will pay for more Japanese teaching in schools abroad.", set()),
+    ("She trained at a German teaching hospital before moving to Leeds.", {"DE"}),
+    ("Kenyan teaching unions called a strike over pay.", {"KE"}),
+    ("He taught them Russian songs at the camp.", {"RU"}),
+    ("The army taught them German tactics.", {"DE"}),
+    ("Students from B2 Italy and France arrived.", {"IT", "FR"}),
+    ("The camp taught us Ukrainian history and Polish grammar.", {"UA"}),
+    # a body a people names with "in" or "for" and words ending with a body's noun
+    ("The Nigerians in Diaspora Commission says it will open offices in London and Houston.", set()),
+    ("A spokesman for the Kenyans for Peace Network said the march would go ahead.", set()),
+    ("Thousands of Nigerians in Lagos Trade Union offices went on strike.", {"NG"}),
+    ("Most Syrians in Germany are refugees who arrived in 2015.", {"SY", "DE"}),
+    ("Indians in Britain, France and Germany sent more money home.", {"IN", "GB", "FR", "DE"}),
+    ("Filipinos in Saudi Arabia sent home 9 billion dollars last year.", {"PH", "SA"}),
+    ("Ukrainians for the first time outnumbered Poles among new arrivals.", {"UA", "PL"}),
+    ("Afghans in Pakistan face deportation, the Norwegian Refugee Council said.", {"AF", "PK"}),
+    # the section's institutions, bodies and languages
+    ("She won a place at the Australian National University in Canberra.", set()),
+    ("New Zealand Education said inquiries had risen since the fee went up.", set()),
+    ("The Independent Tertiary Education Council Australia said members would close.", set()),
+    ("The Irish American Partnership raised money for rural schools.", set()),
+    ("The Polish Social and Cultural Association in Dublin said its classes were full.", set()),
+    ("He took Gaelic football and an Irish pension home to Poland.", {"IE", "PL"}),
+    ("The Philippine Nurses Association opposes a cap on departures.", set()),
+    ("The Nigerian Medical Association says half its members have left.", set()),
+    ("Many take German classes at the Goethe-Institut before they leave.", set()),
+    ("Polish remains the second most spoken language in Irish homes.", {"IE"}),
+    ("The school teaches Irish to children whose families came from Ireland.", {"IE"}),
+    ("Oizumi has a Brazilian community dating back to the 1990s and a market called Brazil Plaza.", {"BR"}),
+    ("The University of Hong Kong rose to 17th, and the National University of Singapore to eighth.", set()),
+    ("Hong Kong and Singapore universities rose in the table.", {"HK", "SG"}),
+    ("Saudi and Emirati universities also climbed in the rankings.", {"SA", "AE"}),
+    ("The fee is 1,600 Australian dollars, the highest of any destination.", {"AU"}),
+    ("TIJUANA, Mexico — Thousands of migrants were left waiting.", {"MX"}),
+    ("Mexico would not accept deportations of non-Mexicans in large numbers.", {"MX"}),
+    ("Suneung day in South Korea grounds flights for the listening test.", {"KR"}),
+    ("They learn Czech grammar and Ukrainian history twice.", {"UA"}),
+]
+# fmt: on
+
+# still misread: a body's name that ends with "in" and a country ("the Indian Students Association
+# in Germany") reads as a body placed in the country
+# fmt: off
+EDUCATION_AND_MIGRATION_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ('The Indian Students Association in Germany said dozens of members had nowhere to live.', set()),
+]
+# fmt: on
+EDUCATION_AND_MIGRATION_MISREAD = frozenset(body for body, _ in EDUCATION_AND_MIGRATION_MISREAD_ROWS)
+EDUCATION_AND_MIGRATION += EDUCATION_AND_MIGRATION_MISREAD_ROWS
 
 ROWS = (
     PEOPLE
@@ -8470,6 +8551,7 @@ ROWS = (
     + TRANSPORT_AND_TRAVEL
     + WORLD_SPORT
     + CRIME_AND_TECH
+    + EDUCATION_AND_MIGRATION
 )
 
 
@@ -8524,6 +8606,7 @@ ROWS = (
             | TRANSPORT_AND_TRAVEL_MISREAD
             | WORLD_SPORT_MISREAD
             | CRIME_AND_TECH_MISREAD
+            | EDUCATION_AND_MIGRATION_MISREAD
             else [],
         )
         for body, codes in ROWS
