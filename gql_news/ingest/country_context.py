@@ -228,6 +228,7 @@ from gql_news.ingest.story_people import (
     the_crowns_defendant,
 )
 from gql_news.ingest.trie_pattern import trie_source
+from gql_news.ingest.word_before import search_word_before
 from gql_news.ingest.word_senses import (
     a_demonym_naming_one,
     a_joined_organisation,
@@ -1396,7 +1397,7 @@ def not_the_country(
     `names=False` leaves out the reading as part of a person's name.
     """
     form = body[start:end]
-    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_WORD_BEFORE, body, start, 40)
     previous = before.group(1) if before else None
     after = _WORD_AFTER.match(body, end)
     following = after.group(1) if after else None
@@ -1739,7 +1740,7 @@ def _in_a_name(
         # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
         # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it
         return True
-    word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
+    word = search_word_before(_PLAIN_WORD_BEFORE, body, start, 30)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         # "the south of France": a place, whoever was named before; not a defendant ("the
         # evidence against Holland") nor a person compared ("Archer, like Jordan, was born")
@@ -1815,7 +1816,7 @@ def _a_given_name_and_a_surname_before(body: str, start: int, previous: str, con
         or _names_a_country_word(previous, context)
     ):
         return False
-    given = _PLAIN_WORD_BEFORE.search(body, max(0, word_start - 30), word_start)
+    given = search_word_before(_PLAIN_WORD_BEFORE, body, word_start, 30)
     return (
         given is not None
         and given.end(1) == word_start - 1
@@ -2037,7 +2038,7 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
     found = list(_whole_words(body, form))
     previous: list[str | None] = []
     for at in found:
-        before = _PLAIN_WORD_BEFORE.search(body, max(0, at - 30), at)
+        before = search_word_before(_PLAIN_WORD_BEFORE, body, at, 30)
         previous.append(before.group(1) if before else None)
     first = next((k for k, at in enumerate(found) if _defines(body, at, form, previous[k], context)), None)
     starts: list[int] = []
@@ -2506,7 +2507,7 @@ def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext
     is a surname: after a given name or a title, set off as a person's name, or written after a
     given name earlier in the body ("Dani Reiss-Holland ... Reiss-Holland said")."""
     word = body[start:end]
-    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_WORD_BEFORE, body, start, 40)
     previous = before.group(1) if before else None
     if _in_a_name(body, start, word, previous, context, frozenset()):
         return True
@@ -2522,7 +2523,7 @@ def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
         return True
     if not body.startswith(",", end):
         return False
-    before = _ROLE_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_ROLE_BEFORE, body, start, 40)
     return before is not None and _role_noun(before.group(1))
 
 
@@ -2568,7 +2569,7 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         )
     if not body.endswith(". ", 0, start):
         return False
-    title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
+    title = search_word_before(_TITLE_BEFORE, body, start, 24)  # "Dr. Jordan"
     return title is not None and title.group(1).lower() in TITLES
 
 
@@ -4655,7 +4656,7 @@ def _called_a_business(body: str, form: str) -> bool:
     lender in Georgia"). Read once per body and form, by searches for the form's own letters."""
     return any(
         _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
-        and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
+        and search_word_before(_WORD_BEFORE, body, found, 40) is None
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
         for found in _before_a_comma(body, form)
     ) or any(
