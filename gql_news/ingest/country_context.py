@@ -378,14 +378,23 @@ class _Talk:
         self.stems = tuple(stems.split())
         alternatives = [*map(re.escape, self.words), *(re.escape(stem) + r"\w*" for stem in self.stems)]
         self.pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
-        self.looked_for = (*((word, True) for word in self.words), *((stem, False) for stem in self.stems))
+        # the words of ASCII letters and digits alone are a body's words in lower case; the others
+        # ("4-h") and the stems are looked for in the body written in lower case
+        self.plain_words = frozenset(word for word in self.words if word.isascii() and word.isalnum())
+        self.looked_for = (
+            *((word, True) for word in self.words if word not in self.plain_words),
+            *((stem, False) for stem in self.stems),
+        )
 
     def in_body(self, body: str) -> bool:
-        """Whether `body` writes one of the words, as `pattern` would find it: each word looked for
-        in the body written in lower case (made once per body), not by a case-blind pattern tried at
-        every character (about 40 µs for 1 KB)."""
-        if any(letter in body for letter in _CASE_BLIND_ONLY):
+        """Whether `body` writes one of the words, as `pattern` would find it: a plain word among
+        the body's words in lower case (`_lower_case_words`), any other word looked for in the body
+        written in lower case (both made once per body), not by a case-blind pattern tried at every
+        character (about 40 µs for 1 KB), nor by a search through the body for each plain word."""
+        if of_the_body(body, "case-blind letters", _holds_case_blind_only):
             return self.pattern.search(body) is not None
+        if not self.plain_words.isdisjoint(of_the_body(body, "lower-case words", _lower_case_words)):
+            return True
         lowered = of_the_body(body, "lower case", str.lower)
         for word, whole in self.looked_for:
             at = lowered.find(word)
@@ -402,6 +411,21 @@ class _Talk:
 # The letters a case-blind pattern reads as "i" or "s" that lower() does not make one ("İ" it makes
 # two characters): in a body that holds one, `_Talk.in_body` runs the pattern.
 _CASE_BLIND_ONLY = ("İ", "ı", "ſ")
+
+
+def _holds_case_blind_only(body: str) -> bool:
+    return any(letter in body for letter in _CASE_BLIND_ONLY)
+
+
+def _lower_case_words(body: str) -> frozenset[str]:
+    """The body's words (`body_words`: runs of letters and digits) in lower case. A word of ASCII
+    letters and digits is one of them exactly where the body in lower case writes it with no
+    letter or digit either side: no character but a letter or a digit becomes an ASCII letter or
+    digit in lower case, and where the body holds no "İ" (`_CASE_BLIND_ONLY`), lower() keeps
+    each character's place."""
+    return frozenset(word.lower() for word in of_the_body(body, "words", body_words)[1])
+
+
 # a body about wildlife or plants rather than trade: it speaks of species
 _SPECIES_TALK = _Talk(
     "species invasive native wildlife sighting sightings habitat habitats naturalist naturalists ecologist ecologists"
@@ -1793,6 +1817,8 @@ def _in_a_name(
     if bisect.bisect_left(ends, spaces) > 0:
         return True  # such a name ends before the spaces that lead to the form: the text up to it decides
     # one ending in those spaces reads the form itself after it; weigh it on the text before the form
+    if not body.endswith(form, 0, spaces):
+        return False  # a match read before `start` ends where the spaces begin, with the form
     return any(
         _names_a_person(body, match, context)
         for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
@@ -1844,6 +1870,9 @@ def _its_own_act(body: str, end: int) -> bool:
     body, not a person named before by it as a surname, who would take "his" or "her". A verb of
     speech or thought is left out ("Poland said its ..." may speak of another thing), as is a
     clause that names a person again ("he", "his") or opens another ("that", "which")."""
+    line_end = body.find("\n", end)
+    if body.find("its", end, len(body) if line_end < 0 else line_end) < 0:
+        return False  # the pattern reads no further than the line
     found = _ITS_OWN_ACT.match(body, end)
     if found is None or found.group(1) in _NOT_OWN_ACT:
         return False
@@ -2774,12 +2803,14 @@ def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, l
 
 def body_words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
     """The body's maximal runs of letters and digits, in order, and the indexes of each one's."""
-    runs: list[tuple[int, int]] = []
+    found = list(ALNUM_RUN.finditer(body))
     by_word: dict[str, list[int]] = {}
-    for index, run in enumerate(ALNUM_RUN.finditer(body)):
-        runs.append(run.span())
-        by_word.setdefault(run.group(), []).append(index)
-    return runs, by_word
+    for index, word in enumerate(map(re.Match.group, found)):
+        if word in by_word:
+            by_word[word].append(index)
+        else:
+            by_word[word] = [index]
+    return list(map(re.Match.span, found)), by_word
 
 
 def _inside_quotation(body: str, position: int) -> bool:
