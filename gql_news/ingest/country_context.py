@@ -174,6 +174,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
+from gql_news.ingest import one_word_names  # it imports this module: names read when called
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind, a_trades_shop
 from gql_news.ingest.named_bodies import (
@@ -1360,9 +1361,8 @@ def _works_nouns(body: str) -> list[int]:
 
 def _names_a_country_word(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is a country's one-word name or demonym."""
-    from gql_news.ingest.one_word_names import names_a_country  # it reads this module
 
-    return word.lower() in context.demonyms or names_a_country(word)
+    return word.lower() in context.demonyms or one_word_names.names_a_country(word)
 
 
 def of_the_body(body: str, key: Hashable, compute: Callable[[str], Any]) -> Any:
@@ -1736,11 +1736,10 @@ def _in_a_name(
         return True  # "a collie called Peru", "Their youngest, India,"
     if _an_animal_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Japan, the band,"
-    if form.lower() not in context.demonyms:
-        from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
-
-        if a_one_word_name(body, start, start + len(form), context):
-            return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
+    if form.lower() not in context.demonyms and one_word_names.a_one_word_name(
+        body, start, start + len(form), context
+    ):
+        return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if _GIGS_AFTER.match(body, start + len(form)):
@@ -1892,7 +1891,6 @@ def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryC
     and no word of the language where it opens a sentence ("Will and Chad")."""
     if body[start:end].lower() in context.demonyms:
         return False
-    from gql_news.ingest.one_word_names import names_a_country  # it reads this module's helpers
 
     after = _AND_A_NAME_AFTER.match(body, end)
     before = _A_NAME_AND_BEFORE.search(body, max(0, start - 30), start)
@@ -1904,7 +1902,7 @@ def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryC
             word.lower() in context.given_names
             and word not in context.place_names
             and word.lower() not in context.demonyms
-            and not names_a_country(word)
+            and not one_word_names.names_a_country(word)
             and not (sentence_start(body, found.start(1)) and word.lower() in context.known_words)
         ):
             return True
@@ -1979,17 +1977,19 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "R v England": the defendant, whom the story calls England after
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
-    from gql_news.ingest.one_word_names import a_players_act, named_as_a_performer  # they read this module
 
     if (relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context):
         return True  # "The twins Jordan and Chad turned ten": a relative's name, whatever verb follows
     return (
         (title_before and _after_a_title(body, start, previous))
-        or (acts and a_players_act(body, end))
+        or (acts and one_word_names.a_players_act(body, end))
         or (comma_after and _AGE_AFTER.match(body, end) is not None)
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
         or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
-        or ((kind_before or comma_after or title_before) and named_as_a_performer(body, start, end, context))
+        or (
+            (kind_before or comma_after or title_before)
+            and one_word_names.named_as_a_performer(body, start, end, context)
+        )
     ) and not _a_side(body, end)
 
 
@@ -2007,13 +2007,12 @@ def a_ridden_horse(body: str, previous: str | None, end: int) -> bool:
 def _a_kind(word: str, context: CountryContext) -> bool:
     """Whether a lower-case word names a ship, a band, a relative, an animal or a performer (the
     noun before "the trawler Norway", "her son Jordan", "the mare Kenya", "the singer Chile")."""
-    from gql_news.ingest.one_word_names import a_performer  # it reads this module's helpers
 
     return (
         word in context.named_kinds
         or word in context.kin
         or _a_named_animal(word, context)
-        or a_performer(word)
+        or one_word_names.a_performer(word)
     )
 
 
@@ -2047,7 +2046,6 @@ def _marked_as_the_country(
         return True
     if _owned_as_a_country(body, end) or _a_side(body, end):
         return True
-    from gql_news.ingest.one_word_names import names_a_country  # it reads this module's helpers
 
     after = _NEXT_ITEM.match(body, end)
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
@@ -2055,7 +2053,7 @@ def _marked_as_the_country(
     if acts is not None and acts.group(1).lower() in context.demonyms:
         acts = None
     return any(
-        found is not None and found.group(1) != form and names_a_country(found.group(1))
+        found is not None and found.group(1) != form and one_word_names.names_a_country(found.group(1))
         for found in (after, before, acts)
     )
 
@@ -2358,14 +2356,15 @@ def _a_relative_of_the_work(body: str, end: int, context: CountryContext) -> boo
     clause about the work ("the song Ireland chose for Eurovision came last", "the film Japan
     submitted was"); a verb in the present is the title's own ("the film Brazil returns to
     cinemas in a restored print")."""
-    from gql_news.ingest.one_word_names import a_relative_with_a_past_verb  # it reads this module
 
     if _AN_AUXILIARY_AFTER.match(body, end):
         return False  # "the film Brazil is being re-released", "the album Chile was recorded"
     found = _TWO_VERBS_AFTER.match(body, end)
     verb = found.group(1) if found is not None else ""
     return (
-        verb.endswith("ed") or verb in context.verb_forms or a_relative_with_a_past_verb(body, end, context)
+        verb.endswith("ed")
+        or verb in context.verb_forms
+        or one_word_names.a_relative_with_a_past_verb(body, end, context)
     )
 
 
