@@ -174,6 +174,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
+from gql_news.ingest import one_word_names  # it imports this module: names read when called
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind, a_trades_shop
 from gql_news.ingest.named_bodies import (
@@ -229,6 +230,7 @@ from gql_news.ingest.story_people import (
     the_crowns_defendant,
 )
 from gql_news.ingest.trie_pattern import trie_source
+from gql_news.ingest.word_before import search_word_before
 from gql_news.ingest.word_senses import (
     a_demonym_naming_one,
     a_joined_organisation,
@@ -388,14 +390,23 @@ class _Talk:
         self.stems = tuple(stems.split())
         alternatives = [*map(re.escape, self.words), *(re.escape(stem) + r"\w*" for stem in self.stems)]
         self.pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
-        self.looked_for = (*((word, True) for word in self.words), *((stem, False) for stem in self.stems))
+        # the words of ASCII letters and digits alone are a body's words in lower case; the others
+        # ("4-h") and the stems are looked for in the body written in lower case
+        self.plain_words = frozenset(word for word in self.words if word.isascii() and word.isalnum())
+        self.looked_for = (
+            *((word, True) for word in self.words if word not in self.plain_words),
+            *((stem, False) for stem in self.stems),
+        )
 
     def in_body(self, body: str) -> bool:
-        """Whether `body` writes one of the words, as `pattern` would find it: each word looked for
-        in the body written in lower case (made once per body), not by a case-blind pattern tried at
-        every character (about 40 µs for 1 KB)."""
-        if any(letter in body for letter in _CASE_BLIND_ONLY):
+        """Whether `body` writes one of the words, as `pattern` would find it: a plain word among
+        the body's words in lower case (`_lower_case_words`), any other word looked for in the body
+        written in lower case (both made once per body), not by a case-blind pattern tried at every
+        character (about 40 µs for 1 KB), nor by a search through the body for each plain word."""
+        if of_the_body(body, "case-blind letters", _holds_case_blind_only):
             return self.pattern.search(body) is not None
+        if not self.plain_words.isdisjoint(of_the_body(body, "lower-case words", _lower_case_words)):
+            return True
         lowered = of_the_body(body, "lower case", str.lower)
         for word, whole in self.looked_for:
             at = lowered.find(word)
@@ -412,6 +423,21 @@ class _Talk:
 # The letters a case-blind pattern reads as "i" or "s" that lower() does not make one ("İ" it makes
 # two characters): in a body that holds one, `_Talk.in_body` runs the pattern.
 _CASE_BLIND_ONLY = ("İ", "ı", "ſ")
+
+
+def _holds_case_blind_only(body: str) -> bool:
+    return any(letter in body for letter in _CASE_BLIND_ONLY)
+
+
+def _lower_case_words(body: str) -> frozenset[str]:
+    """The body's words (`body_words`: runs of letters and digits) in lower case. A word of ASCII
+    letters and digits is one of them exactly where the body in lower case writes it with no
+    letter or digit either side: no character but a letter or a digit becomes an ASCII letter or
+    digit in lower case, and where the body holds no "İ" (`_CASE_BLIND_ONLY`), lower() keeps
+    each character's place."""
+    return frozenset(word.lower() for word in of_the_body(body, "words", body_words)[1])
+
+
 # a body about wildlife or plants rather than trade: it speaks of species
 _SPECIES_TALK = _Talk(
     "species invasive native wildlife sighting sightings habitat habitats naturalist naturalists ecologist ecologists"
@@ -1346,9 +1372,8 @@ def _works_nouns(body: str) -> list[int]:
 
 def _names_a_country_word(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is a country's one-word name or demonym."""
-    from gql_news.ingest.one_word_names import names_a_country  # it reads this module
 
-    return word.lower() in context.demonyms or names_a_country(word)
+    return word.lower() in context.demonyms or one_word_names.names_a_country(word)
 
 
 def of_the_body(body: str, key: Hashable, compute: Callable[[str], Any]) -> Any:
@@ -1407,7 +1432,7 @@ def not_the_country(
     `names=False` leaves out the reading as part of a person's name.
     """
     form = body[start:end]
-    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_WORD_BEFORE, body, start, 40)
     previous = before.group(1) if before else None
     after = _WORD_AFTER.match(body, end)
     following = after.group(1) if after else None
@@ -1811,11 +1836,10 @@ def _in_a_name(
         return True  # "a collie called Peru", "Their youngest, India,"
     if _an_animal_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Japan, the band,"
-    if form.lower() not in context.demonyms:
-        from gql_news.ingest.one_word_names import a_one_word_name  # it reads this module's helpers
-
-        if a_one_word_name(body, start, start + len(form), context):
-            return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
+    if form.lower() not in context.demonyms and one_word_names.a_one_word_name(
+        body, start, start + len(form), context
+    ):
+        return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
     if _GIGS_AFTER.match(body, start + len(form)):
@@ -1839,7 +1863,7 @@ def _in_a_name(
         # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
         # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it
         return True
-    word = _PLAIN_WORD_BEFORE.search(body, max(0, start - 30), start)
+    word = search_word_before(_PLAIN_WORD_BEFORE, body, start, 30)
     if word is not None and word.group(1).lower() in _PREPOSITIONS:
         # "the south of France": a place, whoever was named before; not a defendant ("the
         # evidence against Holland") nor a person compared ("Archer, like Jordan, was born")
@@ -1892,6 +1916,8 @@ def _in_a_name(
     if bisect.bisect_left(ends, spaces) > 0:
         return True  # such a name ends before the spaces that lead to the form: the text up to it decides
     # one ending in those spaces reads the form itself after it; weigh it on the text before the form
+    if not body.endswith(form, 0, spaces):
+        return False  # a match read before `start` ends where the spaces begin, with the form
     return any(
         _names_a_person(body, match, context)
         for match in _name_then(form).finditer(body, max(0, spaces - _NEAR), start)
@@ -1915,7 +1941,7 @@ def _a_given_name_and_a_surname_before(body: str, start: int, previous: str, con
         or _names_a_country_word(previous, context)
     ):
         return False
-    given = _PLAIN_WORD_BEFORE.search(body, max(0, word_start - 30), word_start)
+    given = search_word_before(_PLAIN_WORD_BEFORE, body, word_start, 30)
     return (
         given is not None
         and given.end(1) == word_start - 1
@@ -1943,6 +1969,9 @@ def _its_own_act(body: str, end: int) -> bool:
     body, not a person named before by it as a surname, who would take "his" or "her". A verb of
     speech or thought is left out ("Poland said its ..." may speak of another thing), as is a
     clause that names a person again ("he", "his") or opens another ("that", "which")."""
+    line_end = body.find("\n", end)
+    if body.find("its", end, len(body) if line_end < 0 else line_end) < 0:
+        return False  # the pattern reads no further than the line
     found = _ITS_OWN_ACT.match(body, end)
     if found is None or found.group(1) in _NOT_OWN_ACT:
         return False
@@ -1962,7 +1991,6 @@ def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryC
     and no word of the language where it opens a sentence ("Will and Chad")."""
     if body[start:end].lower() in context.demonyms:
         return False
-    from gql_news.ingest.one_word_names import names_a_country  # it reads this module's helpers
 
     after = _AND_A_NAME_AFTER.match(body, end)
     before = _A_NAME_AND_BEFORE.search(body, max(0, start - 30), start)
@@ -1974,7 +2002,7 @@ def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryC
             word.lower() in context.given_names
             and word not in context.place_names
             and word.lower() not in context.demonyms
-            and not names_a_country(word)
+            and not one_word_names.names_a_country(word)
             and not (sentence_start(body, found.start(1)) and word.lower() in context.known_words)
         ):
             return True
@@ -2049,17 +2077,19 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "R v England": the defendant, whom the story calls England after
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
-    from gql_news.ingest.one_word_names import a_players_act, named_as_a_performer  # they read this module
 
     if (relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context):
         return True  # "The twins Jordan and Chad turned ten": a relative's name, whatever verb follows
     return (
         (title_before and _after_a_title(body, start, previous))
-        or (acts and a_players_act(body, end))
+        or (acts and one_word_names.a_players_act(body, end))
         or (comma_after and _AGE_AFTER.match(body, end) is not None)
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
         or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
-        or ((kind_before or comma_after or title_before) and named_as_a_performer(body, start, end, context))
+        or (
+            (kind_before or comma_after or title_before)
+            and one_word_names.named_as_a_performer(body, start, end, context)
+        )
     ) and not _a_side(body, end)
 
 
@@ -2077,13 +2107,12 @@ def a_ridden_horse(body: str, previous: str | None, end: int) -> bool:
 def _a_kind(word: str, context: CountryContext) -> bool:
     """Whether a lower-case word names a ship, a band, a relative, an animal or a performer (the
     noun before "the trawler Norway", "her son Jordan", "the mare Kenya", "the singer Chile")."""
-    from gql_news.ingest.one_word_names import a_performer  # it reads this module's helpers
 
     return (
         word in context.named_kinds
         or word in context.kin
         or _a_named_animal(word, context)
-        or a_performer(word)
+        or one_word_names.a_performer(word)
     )
 
 
@@ -2117,7 +2146,6 @@ def _marked_as_the_country(
         return True
     if _owned_as_a_country(body, end) or _a_side(body, end):
         return True
-    from gql_news.ingest.one_word_names import names_a_country  # it reads this module's helpers
 
     after = _NEXT_ITEM.match(body, end)
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
@@ -2125,7 +2153,7 @@ def _marked_as_the_country(
     if acts is not None and acts.group(1).lower() in context.demonyms:
         acts = None
     return any(
-        found is not None and found.group(1) != form and names_a_country(found.group(1))
+        found is not None and found.group(1) != form and one_word_names.names_a_country(found.group(1))
         for found in (after, before, acts)
     )
 
@@ -2137,7 +2165,7 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
     found = list(_whole_words(body, form))
     previous: list[str | None] = []
     for at in found:
-        before = _PLAIN_WORD_BEFORE.search(body, max(0, at - 30), at)
+        before = search_word_before(_PLAIN_WORD_BEFORE, body, at, 30)
         previous.append(before.group(1) if before else None)
     first = next((k for k, at in enumerate(found) if _defines(body, at, form, previous[k], context)), None)
     starts: list[int] = []
@@ -2428,14 +2456,15 @@ def _a_relative_of_the_work(body: str, end: int, context: CountryContext) -> boo
     clause about the work ("the song Ireland chose for Eurovision came last", "the film Japan
     submitted was"); a verb in the present is the title's own ("the film Brazil returns to
     cinemas in a restored print")."""
-    from gql_news.ingest.one_word_names import a_relative_with_a_past_verb  # it reads this module
 
     if _AN_AUXILIARY_AFTER.match(body, end):
         return False  # "the film Brazil is being re-released", "the album Chile was recorded"
     found = _TWO_VERBS_AFTER.match(body, end)
     verb = found.group(1) if found is not None else ""
     return (
-        verb.endswith("ed") or verb in context.verb_forms or a_relative_with_a_past_verb(body, end, context)
+        verb.endswith("ed")
+        or verb in context.verb_forms
+        or one_word_names.a_relative_with_a_past_verb(body, end, context)
     )
 
 
@@ -2606,7 +2635,7 @@ def _in_a_hyphened_name(body: str, start: int, end: int, context: CountryContext
     is a surname: after a given name or a title, set off as a person's name, or written after a
     given name earlier in the body ("Dani Reiss-Holland ... Reiss-Holland said")."""
     word = body[start:end]
-    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_WORD_BEFORE, body, start, 40)
     previous = before.group(1) if before else None
     if _in_a_name(body, start, word, previous, context, frozenset()):
         return True
@@ -2622,7 +2651,7 @@ def _set_off_as_a_person(body: str, start: int, end: int) -> bool:
         return True
     if not body.startswith(",", end):
         return False
-    before = _ROLE_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_ROLE_BEFORE, body, start, 40)
     return before is not None and _role_noun(before.group(1))
 
 
@@ -2668,7 +2697,7 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
         )
     if not body.endswith(". ", 0, start):
         return False
-    title = _TITLE_BEFORE.search(body, max(0, start - 24), start)  # "Dr. Jordan"
+    title = search_word_before(_TITLE_BEFORE, body, start, 24)  # "Dr. Jordan"
     return title is not None and title.group(1).lower() in TITLES
 
 
@@ -2887,12 +2916,14 @@ def _written_alone(body: str, surnames: set[str], not_after: str) -> dict[str, l
 
 def body_words(body: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
     """The body's maximal runs of letters and digits, in order, and the indexes of each one's."""
-    runs: list[tuple[int, int]] = []
+    found = list(ALNUM_RUN.finditer(body))
     by_word: dict[str, list[int]] = {}
-    for index, run in enumerate(ALNUM_RUN.finditer(body)):
-        runs.append(run.span())
-        by_word.setdefault(run.group(), []).append(index)
-    return runs, by_word
+    for index, word in enumerate(map(re.Match.group, found)):
+        if word in by_word:
+            by_word[word].append(index)
+        else:
+            by_word[word] = [index]
+    return list(map(re.Match.span, found)), by_word
 
 
 def _inside_quotation(body: str, position: int) -> bool:
@@ -4803,7 +4834,7 @@ def _called_a_business(body: str, form: str) -> bool:
     lender in Georgia"). Read once per body and form, by searches for the form's own letters."""
     return any(
         _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
-        and _WORD_BEFORE.search(body, max(0, found - 40), found) is None
+        and search_word_before(_WORD_BEFORE, body, found, 40) is None
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
         for found in _before_a_comma(body, form)
     ) or any(

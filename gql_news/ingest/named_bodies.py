@@ -76,6 +76,7 @@ from typing import TYPE_CHECKING
 
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
+from gql_news.ingest.word_before import search_word_before
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -508,7 +509,7 @@ def inside_a_foreign_name(body: str, start: int, end: int, context: CountryConte
     after = _CAPITALISED_JOINED_AFTER.match(body, end)
     if after is None:
         return False  # the common case: no capitalised word joined after it
-    before = _CAPITALISED_BEFORE.search(body, max(0, start - 30), start)
+    before = search_word_before(_CAPITALISED_BEFORE, body, start, 30)
     return before is not None and foreign(before.group(1)) and foreign(after.group(1))
 
 
@@ -521,7 +522,7 @@ def _a_one_word_body_of(body: str, start: int, end: int, joined: int, context: C
     return (
         body[start:end].lower() not in context.demonyms
         and body[joined : start - 1] not in COMBINING_FORMS
-        and _CAPITALISED_BEFORE.search(body, max(0, joined - 30), joined) is None
+        and search_word_before(_CAPITALISED_BEFORE, body, joined, 30) is None
         and _A_NAMES_VERB_AFTER.match(body, end) is not None
     )
 

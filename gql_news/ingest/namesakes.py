@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS
+from gql_news.ingest.word_before import search_word_before
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -303,7 +304,7 @@ def a_place_named_with_it(body: str, start: int, form: str, context: CountryCont
         return False
     if _PLACE_ABBREVIATION_BEFORE.search(body, max(0, start - 6), start):
         return True
-    before = _CAPITALISED_BEFORE.search(body, max(0, start - 20), start)
+    before = search_word_before(_CAPITALISED_BEFORE, body, start, 20)
     return before is not None and f"{before.group(1)} {form}" in context.us_places
 
 
@@ -416,7 +417,7 @@ def _inside_a_name(body: str, start: int, context: CountryContext) -> bool:
     """Whether a capitalised word other than a function word stands right before `start`: the
     form goes on a name another word opens ("the JPMorgan Indian Investment Trust"), not one it
     opens ("Ethiopian Airlines", "In Ethiopian Airlines' hub")."""
-    word = _A_NAMES_WORD_BEFORE.search(body, max(0, start - 30), start)
+    word = search_word_before(_A_NAMES_WORD_BEFORE, body, start, 30)
     return word is not None and word.group(1).lower() not in context.stop_words
 
 
@@ -431,7 +432,7 @@ def _alone_as_a_noun(body: str, start: int, end: int, context: CountryContext) -
         start = joined.start()
     while (joined := _JOINED_AFTER.match(body, end)) and joined.group(1).lower() in context.demonyms:
         end = joined.end()
-    before = _WORD_BEFORE.search(body, max(0, start - 20), start)
+    before = search_word_before(_WORD_BEFORE, body, start, 20)
     after = _NEXT_WORD.match(body, end)
     if before is None or after is None:
         return False

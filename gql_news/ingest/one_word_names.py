@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
 from gql_news.ingest.cue_words import MODALS, ROLE_NOUNS, TITLES
+from gql_news.ingest.word_before import search_word_before
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -145,7 +146,7 @@ _EVER_AFTER = re.compile(r"[^\S\n]+(?:has|had|have)[^\S\n]+(?:ever|never|produce
 def _after_a_performer(body: str, start: int, end: int, context: CountryContext) -> bool:
     """ "the singer Kenya", "The rapper Chad", "Goalkeeper Ireland", "the cruise ship Jamaica";
     not "the best player Brazil has ever produced"."""
-    before = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    before = search_word_before(_WORD_BEFORE, body, start, 40)
     if before is None:
         return False
     word = before.group(1)
@@ -231,7 +232,7 @@ _FOLLOWING = re.compile(r"[^\S\n]*(,|[^\S\n][a-z]+(?![^\W_'’-]))")
 def _after_a_club(body: str, start: int, end: int, context: CountryContext) -> bool:
     """ "Chelsea's Jordan signed", "Oldham's Kenya and Bury's Chad"; not "Trump's China policy",
     nor "Putin's Russia" where the body names Vladimir Putin."""
-    possessor = _POSSESSOR.search(body, max(0, start - 40), start)
+    possessor = search_word_before(_POSSESSOR, body, start, 40)
     if possessor is None or names_a_country(possessor.group(1)):
         return False
     following = _FOLLOWING.match(body, end)

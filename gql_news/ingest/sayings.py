@@ -84,8 +84,10 @@ def _rejoin(words: list[str]) -> list[str]:
 def _literals(saying: str) -> tuple[str, ...]:
     """The saying's words that every reading of it holds, looked for before its pattern runs: no
     optional word, alternative or verb (an irregular verb's forms do not hold its lemma), but the
-    country's word even with its inflections ("welshed" holds "welsh")."""
-    return tuple(
+    country's word even with its inflections ("welshed" holds "welsh"). The longest first: a
+    body lacks it most often ("china" before "all", "tea" and "in"), and each word a body lacks
+    is looked for through the whole body."""
+    words = (
         word.replace("{", "").replace("}", "").rstrip("+")
         for word in _rejoin(saying.split())
         if word not in _ARTICLES
@@ -93,6 +95,7 @@ def _literals(saying: str) -> tuple[str, ...]:
         and "|" not in word
         and (word.startswith("{") or not word.endswith("+"))
     )
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -110,7 +113,10 @@ def saying_spans(body: str) -> frozenset[tuple[int, int]]:
     lower = body.lower()
     spans: set[tuple[int, int]] = set()
     for literals, pattern in _sayings():
-        if all(literal in lower for literal in literals):
+        for literal in literals:
+            if literal not in lower:
+                break
+        else:  # a loop, not all() over a generator made for each saying: most stop at the first
             spans.update(match.span("form") for match in pattern.finditer(body))
     if " than " in lower:
         for match in _COMPARED.finditer(body):

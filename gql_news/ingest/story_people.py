@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
 from gql_news.ingest.cue_words import MODALS
+from gql_news.ingest.word_before import search_word_before
 
 if TYPE_CHECKING:
     from gql_news.ingest.country_context import CountryContext
@@ -173,7 +174,7 @@ def a_full_names_surname(body: str, start: int, context: CountryContext) -> bool
     """Whether a given name stands right before the form ("Jack Holland beat Ben Wales"): a person's
     full name, whatever verb follows; not a modal or an auxiliary opening a question ("Will Wales
     beat Fiji?")."""
-    found = _WORD_BEFORE.search(body, max(0, start - 30), start)
+    found = search_word_before(_WORD_BEFORE, body, start, 30)
     if found is None:
         return False
     word = found.group(1)

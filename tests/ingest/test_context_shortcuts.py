@@ -1,5 +1,5 @@
 """The linker's and the country context's shortcuts find what the plain patterns they stand for
-would: folding a body, the US places it names, the talk it holds."""
+would: folding a body, the US places it names, the talk it holds, the word before a place."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from gql_news.ingest import country_context
+from gql_news.ingest import country_context, one_word_names
 from gql_news.ingest.country_context import (
     _COOKING_TALK,
     _CRAFT_TALK,
@@ -20,6 +20,7 @@ from gql_news.ingest.country_context import (
     shipped_country_context,
 )
 from gql_news.ingest.linker import _BODY_FOLD, fold
+from gql_news.ingest.word_before import search_word_before
 
 _SPACES = [" ", "  ", "\t", "\n", "\xa0", "\u2009", "", "-", "‑", "'", "’", ", ", ".", "_", " \n "]
 
@@ -59,3 +60,27 @@ def test_talk_as_its_pattern_finds_it(talk: _Talk) -> None:
             text = text[:at] + rng.choice(odd) + text[at + 1 :]
         country_context._body_facts = ("", {})
         assert talk.in_body(text) == (talk.pattern.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        country_context._WORD_BEFORE,
+        country_context._PLAIN_WORD_BEFORE,
+        country_context._ROLE_BEFORE,
+        country_context._TITLE_BEFORE,
+        one_word_names._POSSESSOR,
+        re.compile(r"([a-z]+)[^\S\n]+$"),  # no lookbehind: the leftmost start of the word's letters
+        re.compile(r"(?<![\w'’-])([A-Z][a-zà-ÿ]+)[^\S\n]$"),  # one space only
+    ],
+)
+def test_search_word_before_is_search(pattern: re.Pattern[str]) -> None:
+    pieces = ["Jordan", "mr", "Dr.", "O'Neil", "Chelsea’s", "née", "the", "Reiss-Holland", "a,", "12", "Ünal"]
+    for text in _texts(pieces, 400, 7):
+        for start in range(len(text) + 1):
+            for reach in (5, 30):
+                plain = pattern.search(text, max(0, start - reach), start)
+                found = search_word_before(pattern, text, start, reach)
+                assert (found and (found.span(), found.groups())) == (
+                    plain and (plain.span(), plain.groups())
+                )
