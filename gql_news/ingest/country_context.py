@@ -362,6 +362,13 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
+# an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
+# full of English words", "spoke an Italian learned from films"; not "speaks a French dialect")
+_ARTICLES_BEFORE_A_TONGUE = frozenset(["a", "an"])
+_SPEAK_VERBS = frozenset(["speak", "speaks", "spoke", "spoken", "speaking"])
+# what qualifies the tongue so spoken: a word and "of" or "with" ("full of", "thick with"), or a
+# relative ("that nobody understood", "which")
+_A_TONGUES_QUALITY = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+(?:of|with)|that|which)(?![\w'’-])")
 # a verb of teaching and the person taught before a language: "teach me Japanese", "taught us French"
 _TEACHING_VERBS = frozenset(["teach", "teaches", "taught", "teaching"])
 _OBJECT_PRONOUNS = frozenset(["me", "us", "him", "them", "you"])
@@ -3006,6 +3013,8 @@ def _compound(
 
     if lower in context.demonyms and _shares_a_head_that_is_not_the_country(body, end, context):
         return True  # "its Italian and French classes": the second's noun, and its reading, are the first's
+    if lower in context.demonyms and _hyphened_to_a_demonym_that_is_not_the_country(body, end, context):
+        return True  # "the Japanese-Peruvian cooking": the pair names one kitchen, read as its second part
     words, phrase_end = _phrase_after(body, end, context)
     nouns = _without_verbs(words, context)
     if lower in context.demonyms:
@@ -3137,6 +3146,24 @@ def _shares_a_head_that_is_not_the_country(body: str, end: int, context: Country
     classes" at a cookery school, as "French classes" are lessons of the language; "Burmese and
     Siamese cats"): both demonyms read the same noun the same way."""
     joined = _JOINED_DEMONYM.match(body, end)
+    if joined is None or joined.group(1).lower() not in context.demonyms:
+        return False
+    return not_the_country(body, joined.start(1), joined.end(1), context, names=False)
+
+
+# a demonym hyphened right after another: "Japanese-Peruvian", "Franco-Senegalese"
+_HYPHENED_DEMONYM = re.compile(r"-([^\W\d_a-z][^\W\d_]*)(?![\w'’-])")
+
+
+def _hyphened_to_a_demonym_that_is_not_the_country(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym is joined by a hyphen to a second demonym that does not name its country
+    there ("the Japanese-Peruvian cooking that grew out of a century of immigration", as "Peruvian
+    cooking" is a kitchen's style): the pair names one thing, and the first part reads as the
+    second does. Not where the second names its country ("a French-Senegalese co-production",
+    "the Korean-American novelist" keep both)."""
+    if body[end : end + 1] != "-":
+        return False  # the plain test first: no hyphen after the form
+    joined = _HYPHENED_DEMONYM.match(body, end)
     if joined is None or joined.group(1).lower() not in context.demonyms:
         return False
     return not_the_country(body, joined.start(1), joined.end(1), context, names=False)
@@ -3746,6 +3773,12 @@ def _a_language(
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if (
+        before in _ARTICLES_BEFORE_A_TONGUE
+        and _word_before(body, start - len(before) - 1) in _SPEAK_VERBS
+        and (_A_TONGUES_QUALITY.match(body, end) or not _a_noun_after_the_list(body, end, context))
+    ):
+        return True  # "speaking a Spanish full of English words": a way of speaking the language
+    if (
         before in _OBJECT_PRONOUNS
         and _word_before(body, start - len(before) - 1) in _TEACHING_VERBS
         and not _a_noun_after_the_list(body, end, context)
@@ -3846,6 +3879,10 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
             break
         position = item.end()
     words, _ = _phrase_after(body, position, context)
+    if not words and "-" in body[position : position + _HYPHENED_NOUN_REACH]:
+        hyphened = _HYPHENED_NOUN_AFTER.match(body, position)
+        if hyphened is not None and any(form in context.nouns for form in _singulars(hyphened.group(1))):
+            return True  # "money from Spanish and Argentine co-producers": a hyphened noun's adjectives
     if not words or _A_VERB_BEFORE_ITS_OBJECT.match(body, position) is not None:
         return False  # "a joke in Swedish needs a footnote": a word in -s before an article is a verb
     if len(words) == 1 and words[0] in context.verb_forms:
@@ -3853,6 +3890,10 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
     return any(form in context.nouns for form in _singulars(words[0]))
 
 
+# a lower-case word hyphened to a last part that may be a noun ("co-producers", "joint-venture"),
+# read where the plain words after a list stop at its hyphen, within its reach
+_HYPHENED_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]+-([a-z]+)(?![\w'’-])")
+_HYPHENED_NOUN_REACH = 24
 # a lower-case word in -s and an article or a possessive after it: the verb of a clause and its object
 _A_VERB_BEFORE_ITS_OBJECT = re.compile(
     r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no|nothing)[^\S\n]"

@@ -85,6 +85,7 @@ _LETTERS_THEN_SPACE = re.compile(r" ([^\W\d_]+)")  # read on a reversed body: a 
 _OPENING_VERBS = MODALS | {"do", "does", "did", "is", "was", "are", "were", "has", "have", "had"}
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
 _LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
+_THE_AFTER_A_GAP = " the "  # "Congo and the Democratic Republic of Congo": an item after its article
 _LIST_REACH = 6  # items of a list read on either side of a form for one that names the country
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _NO_PLURAL = ("s", "sh", "ch", "x", "z", "y", "o", "a", "ese")
@@ -554,10 +555,10 @@ class _Matcher:
             match = matches[index]
             if any(
                 m.entity_id == chosen[0][1]
-                and (body[m.end : match.start()] in _LIST_GAPS or body[match.end() : m.start] in _LIST_GAPS)
+                and (_a_list_gap(body[m.end : match.start()]) or _a_list_gap(body[match.end() : m.start]))
                 for m in mentions
             ):
-                continue  # "Congo-Brazzaville and Congo": a list's items are two countries
+                continue  # "Congo-Brazzaville and Congo", "Congo and the Democratic Republic of Congo"
             found.append(LinkedMention("country", chosen[0][1], match.group(), match.start(), match.end()))
         return found
 
@@ -954,3 +955,11 @@ def word_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for all `forms`: whole-word, longest first, in the shape of their character trie."""
     source = trie_source(forms, _ATOMS)
     return re.compile(f"{_BEFORE}{source}{_AFTER}") if source else None
+
+
+def _a_list_gap(gap: str) -> bool:
+    """Whether `gap`, the text between two country forms, joins them as items of one list (" and ",
+    ", "), an article allowed before the second ("Congo and the Democratic Republic of Congo")."""
+    if gap in _LIST_GAPS:
+        return True
+    return gap.endswith(_THE_AFTER_A_GAP) and f"{gap[: -len(_THE_AFTER_A_GAP)]} " in _LIST_GAPS

@@ -8495,6 +8495,84 @@ EDUCATION_AND_MIGRATION_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 EDUCATION_AND_MIGRATION_MISREAD = frozenset(body for body, _ in EDUCATION_AND_MIGRATION_MISREAD_ROWS)
 EDUCATION_AND_MIGRATION += EDUCATION_AND_MIGRATION_MISREAD_ROWS
 
+# fmt: off
+REVIEWS_AND_FESTIVALS: list[tuple[str, set[str]]] = [
+    # a demonym hyphened to a second one reads as the second does: one kitchen, style or tongue
+    ("The Japanese-Peruvian cooking that grew out of a century of immigration is the other draw.", set()),
+    ("The menu leans on Korean-Mexican cooking: kimchi quesadillas and bulgogi tacos.", set()),
+    ("She teaches Franco-Italian cooking at a school in Lyon.", set()),
+    ("A French-Senegalese co-production set in Dakar won the jury prize.", {"FR", "SN"}),
+    ("The Korean-American novelist said her parents never read her books.", {"KR", "US"}),
+    ("The Ghanaian-British architect designed the new museum in Benin City.", {"GH", "GB"}),
+    ("A Japanese-Peruvian businessman bought the restaurant chain last year.", {"JP", "PE"}),
+    ("Italian-American troops landed at Salerno.", {"IT", "US"}),
+    ("The film is a Spanish-Argentine co-production shot in Buenos Aires.", {"ES", "AR"}),
+    ("Peru's Japanese-Peruvian community numbers about 100,000.", {"PE", "JP"}),
+    # an article between a verb of speaking and a language that something qualifies
+    ("He arrived from Albuquerque speaking a Spanish full of English words.", set()),
+    ("She spoke an Italian that nobody in Rome could follow.", set()),
+    ("The brothers speak a French thick with Arabic slang.", set()),
+    ("The minister spoke a Spanish diplomat's name twice.", {"ES"}),
+    ("He spoke a German official's language of caution.", {"DE"}),
+    ("He was speaking a Russian diplomat's lines back to him.", {"RU"}),
+    # a hyphened noun after a language's list makes its items adjectives
+    ("He bought the stakes from French co-owners last year.", {"FR"}),
+    ("The book was translated from Polish by two co-translators.", set()),
+    ("The film, in Korean, was well-received by critics.", set()),
+    # a form two countries share, listed beside the full name of one of them after "the"
+    ("The rumba was listed after a joint bid by Congo and the Democratic Republic of Congo.", {"CD"}),
+    ("Flights between Congo and the Democratic Republic of Congo resumed on Monday.", {"CD"}),
+    ("The Democratic Republic of Congo and the Republic of Congo share the river.", {"CD", "CG"}),
+    ("Mining in the Democratic Republic of Congo grew; Congo's cobalt output doubled.", {"CD"}),
+    ("Kinshasa, the capital of the Democratic Republic of Congo, hosts the show; Congo's painters lead it.", {"CD"}),
+    # the section's works, prizes, places and bodies named with a country's word
+    ("A double bill with Paris, Texas makes more sense than one with Roma.", set()),
+    ("Readers who know the Korean War from films will find a different story here.", set()),
+    ("The National Museum of Scotland was shortlisted for its fashion galleries.", set()),
+    ("The Georgia Museum of Art in Athens lent a dozen early watercolours.", set()),
+    ("The museum occupies a Georgian townhouse near the Royal Crescent in Bath.", set()),
+    ("A tent called Little India will host bhangra workshops on all three days.", set()),
+    ("The British Museum is barred by law from giving away its collection.", set()),
+    ("The Berlin International Film Festival gave its Golden Bear to an Iranian director.", {"IR"}),
+    ("The International Booker Prize shares its money between writer and translator.", set()),
+    ("Her novel Goodbye, Smyrna has sold a million copies.", set()),
+    ("Norway's entry, Goodbye Svalbard, follows the last miners on the island.", {"NO"}),
+    ("The album was recorded on the banks of the Niger in Bamako.", set()),
+    ("The road north through Niger to the Libyan border is closed.", {"NE", "LY"}),
+    ("The Benin Bronzes were looted by British soldiers in 1897.", {"GB"}),
+    ("Benin, Nigeria's western neighbour, has asked for objects taken from Dahomey.", {"BJ", "NG"}),
+    ("The wine list is mostly Chilean and Argentine, with one white from Uruguay.", {"CL", "AR", "UY"}),
+    ("It was made with money from Spanish and Argentine co-producers.", {"ES", "AR"}),
+    ("It holds one of the largest collections of Chinese jade outside China.", {"CN"}),
+    ("The Mexican director Lucía Ortega Vidal shoots in black and white.", {"MX"}),
+    ("Ukraine's Oleksandr Hrytsenko won best director for a hotel drama.", {"UA"}),
+    ("The Senegalese director's film is Senegal's entry for the Oscar.", {"SN"}),
+    ("A record 94 countries submitted films, with first entries from Kyrgyzstan and Yemen.", {"KG", "YE"}),
+]
+# fmt: on
+
+# still misread: a kingdom or a ruler's title named after a town the country shares its name with
+# ("the Oba of Benin"), a country's former name ("Zaire"), a list of languages split by a phrase
+# ("Japanese at home and Korean"), a language's words after a noun of their own ("the Korean kinship
+# terms"), a TV genre after a demonym ("Brazilian soap operas" read as a style), and kinds of things
+# WordNet files first under another sense ("Italian suits", a suit being first a lawsuit), or none
+# ("Japanese art", "Dutch pancakes" at a festival's food stalls)
+# fmt: off
+REVIEWS_AND_FESTIVALS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("He speaks a Portuguese learned from Brazilian soap operas.", {"BR"}),
+    ("The food village sells Jamaican jerk chicken and Dutch pancakes.", set()),
+    ("The translation keeps the Korean kinship terms untranslated.", set()),
+    ("His cousin speaks Japanese at home and Korean only when drunk.", set()),
+    ("The Oba of Benin wants the bronzes in a royal museum of his own.", set()),
+    ("The bronzes were taken from the Kingdom of Benin in 1897.", set()),
+    ("The painters worked under Mobutu, when the country was called Zaire.", {"CD"}),
+    ("A smaller room shows her debt to Japanese art and the scrolls she collected in Kyoto.", set()),
+    ("The dandies' Italian suits and French shoes are a way of life in Kinshasa.", set()),
+]
+# fmt: on
+REVIEWS_AND_FESTIVALS_MISREAD = frozenset(body for body, _ in REVIEWS_AND_FESTIVALS_MISREAD_ROWS)
+REVIEWS_AND_FESTIVALS += REVIEWS_AND_FESTIVALS_MISREAD_ROWS
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8552,6 +8630,7 @@ ROWS = (
     + WORLD_SPORT
     + CRIME_AND_TECH
     + EDUCATION_AND_MIGRATION
+    + REVIEWS_AND_FESTIVALS
 )
 
 
@@ -8607,6 +8686,7 @@ ROWS = (
             | WORLD_SPORT_MISREAD
             | CRIME_AND_TECH_MISREAD
             | EDUCATION_AND_MIGRATION_MISREAD
+            | REVIEWS_AND_FESTIVALS_MISREAD
             else [],
         )
         for body, codes in ROWS
