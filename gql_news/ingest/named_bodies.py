@@ -601,6 +601,14 @@ _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’-])")
 _NAMES_WORDS_AFTER = re.compile(r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|of|the|and)(?![\w'’-])){2,5}")
 
 
+def names_a_named_body(text: str) -> bool:
+    """Whether a name is that of a body WordNet counts among its non-governmental organisations,
+    alone or after one word ("Red Cross", "Thai Red Cross", "Salvation Army"): no person's."""
+    names = _word_lists()[7]
+    lower = text.lower()
+    return lower in names or lower.partition(" ")[2] in names
+
+
 def a_named_bodys_branch(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a demonym comes right before the name of a body WordNet counts among its
     non-governmental organisations ("the Thai Red Cross said", "the British Salvation Army"): the

@@ -1,13 +1,14 @@
 """A people's plural before a verb and "its", a region a point of the compass names before a
 country's name, and a demonym before a named body WordNet counts among its non-governmental
-organisations (namesakes.py, country_context.py, named_bodies.py)."""
+organisations, which is no person candidate either (namesakes.py, country_context.py,
+named_bodies.py, candidates.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from gql_news.ingest.country_context import CountryContext, a_region_named_by_a_compass_word
-from gql_news.ingest.named_bodies import a_named_bodys_branch
+from gql_news.ingest.named_bodies import a_named_bodys_branch, names_a_named_body
 from gql_news.ingest.namesakes import a_firm_called_by_a_demonym
 from tests.ingest.test_shows_and_models import _at  # the span of a form's nth occurrence
 
@@ -66,3 +67,19 @@ def test_a_region_named_by_a_compass_word(
 def test_a_named_bodys_branch(body: str, form: str, branch: bool, context: CountryContext) -> None:
     start, end = _at(body, form)
     assert a_named_bodys_branch(body, start, end, context) is branch
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Red Cross", True),
+        ("Thai Red Cross", True),  # after one word: a national branch
+        ("Salvation Army", True),
+        ("Baptist Church", True),
+        ("Maria Cross", False),  # a person's name
+        ("Red Cross Society", False),  # not the whole name nor its end after one word
+        ("Anna Thai Red Cross", False),
+    ],
+)
+def test_names_a_named_body(text: str, body: bool) -> None:
+    assert names_a_named_body(text) is body
