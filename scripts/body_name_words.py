@@ -24,6 +24,10 @@ Canada", "Cricket Australia", "Tourism Ireland") or a body's noun before "of" an
 - "sports": one-word nouns whose most frequent sense is a kind of sport (noun.act, under "sport,
   athletics": "swimming", "cycling", "rowing", "cricket"), which open a sports body's name before
   a country's even where written like a participle ("Swimming Australia", "Cycling Ireland").
+- "named_bodies": the names of two or more words, capitalised as WordNet writes them, of the
+  kinds and instances of its non-governmental organisation ("red cross", "salvation army",
+  "methodist church", "national trust"): a demonym before one names a national branch or church
+  of that body ("the Thai Red Cross", "the British Methodist Church"), not the country's people.
 - "event_heads": one-word nouns that head two or more of WordNet's named acts or events "X of Y"
   (lexicographer files noun.act and noun.event: "Battle of Britain", "War of American
   Independence"), the head of a battle's or a war's name before "of" and a country.
@@ -46,6 +50,7 @@ PERSON = 18  # noun.person
 ACT = 4  # noun.act
 # the synsets whose kinds are a state's bodies of two words: a government department, an embassy
 # (a group, not the building) and a central bank
+NGO = ("nongovernmental_organization", GROUP)  # the root of WordNet's named bodies of members
 STATE_BODY_ROOTS = (("government_department", GROUP), ("embassy", GROUP), ("central_bank", GROUP))
 
 
@@ -78,6 +83,14 @@ def main() -> int:
             if word.count("_") == 1 and word.replace("_", "").isalpha()
         }
     )
+    named_bodies = sorted(
+        {
+            word.replace("_", " ").lower()
+            for offset in _kinds(synsets, NGO, instances=True)
+            for word in synsets[offset].words
+            if "_" in word and all(part[:1].isupper() for part in word.split("_") if part not in _LINKING)
+        }
+    )
     sport = {o for o, synset in synsets.items() if "athletics" in synset.words and int(synset.lexfile) == ACT}
     sports = sorted(w for w in nouns if _kinds_of(synsets, nouns[w][0]) & sport)
     heads: dict[str, int] = {}
@@ -94,7 +107,7 @@ def main() -> int:
         " of all a group of people (bodies), nouns whose first or second sense is a person or a place"
         " (people_and_places), nouns first of all a person that WordNet writes in lower case in that sense"
         " (common_people: 'friend', not 'Christian'), and two-word kinds of government department, embassy and central bank"
-        " (state_bodies), nouns first of all a kind of sport (sports), and the heads of two or more named acts or events 'X of Y' (event_heads)."
+        " (state_bodies), the names of two or more words of WordNet's non-governmental organisations (named_bodies), nouns first of all a kind of sport (sports), and the heads of two or more named acts or events 'X of Y' (event_heads)."
         " Lower case."
     )
     data = {
@@ -104,6 +117,7 @@ def main() -> int:
         "people_and_places": people_and_places,
         "common_people": common_people,
         "state_bodies": state_bodies,
+        "named_bodies": named_bodies,
         "sports": sports,
         "event_heads": event_heads,
     }
@@ -111,20 +125,24 @@ def main() -> int:
     print(
         f"{len(not_before)} not_before, {len(bodies)} bodies, {len(people_and_places)} people_and_places,"
         f" {len(common_people)} common_people,"
-        f" {len(state_bodies)} state_bodies, {len(sports)} sports, {len(event_heads)} event_heads -> {OUT}",
+        f" {len(state_bodies)} state_bodies, {len(named_bodies)} named_bodies, {len(sports)} sports, {len(event_heads)} event_heads -> {OUT}",
         file=sys.stderr,
     )
     return 0
 
 
-def _kinds(synsets: dict[int, Synset], root: tuple[str, int]) -> set[int]:
-    """The synset holding the word in that lexicographer file, and all its hyponyms."""
+_LINKING = frozenset(["of", "the", "and"])  # the lower-case words inside a body's name
+
+
+def _kinds(synsets: dict[int, Synset], root: tuple[str, int], *, instances: bool = False) -> set[int]:
+    """The synset holding the word in that lexicographer file, and all its hyponyms (and their
+    named instances, with `instances`)."""
     word, lexfile = root
     found = {o for o, synset in synsets.items() if word in synset.words and int(synset.lexfile) == lexfile}
     seen: set[int] = set()
     while found:
         offset = found.pop()
-        if offset not in seen and not synsets[offset].instance:
+        if offset not in seen and (instances or not synsets[offset].instance):
             seen.add(offset)
             found.update(synsets[offset].hyponyms)
     return seen

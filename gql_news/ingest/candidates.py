@@ -70,7 +70,8 @@ company's, not a person's. Phrases that overlap a linked mention, or that are wr
 catalogue form (including the ambiguous and the non-entity ones), are never suggested. Text already
 dismissed by an editor is not suggested again. Nor is a person whose name holds a word written as
 brands are, with a capital inside it that no dictionary or given name explains ("the Bose
-QuietComfort Ultra"; not "Marc LeBlanc").
+QuietComfort Ultra"; not "Marc LeBlanc"), nor a name WordNet gives a non-governmental organisation,
+alone or after one word ("the Red Cross said", "the Thai Red Cross said": named_bodies.py).
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ from gql_news.ingest.cue_words import (
     TITLES,
 )
 from gql_news.ingest.linker import Gazetteer, LinkedMention, entities_named, is_known_form
-from gql_news.ingest.named_bodies import a_brands_capitals
+from gql_news.ingest.named_bodies import a_brands_capitals, names_a_named_body
 from gql_news.models import CandidateKind
 
 PERSON, ORGANISATION = CandidateKind.PERSON, CandidateKind.ORGANISATION
@@ -262,6 +263,7 @@ def find_candidates(
                 continue
             if candidate.kind == PERSON and (
                 _a_brands_word(candidate.text, gazetteer)
+                or names_a_named_body(candidate.text)  # "the Red Cross said", "the Thai Red Cross said"
                 or _a_country_body(candidate.text, gazetteer)
                 or _called_by_its_first_word(body, candidate)
                 or _called_a_place(body, candidate)

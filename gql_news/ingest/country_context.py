@@ -185,6 +185,7 @@ from gql_news.ingest.named_bodies import (
     a_language_service,
     a_language_taught_in,
     a_members_society,
+    a_named_bodys_branch,
     a_peoples_body,
     a_saints_name,
     a_sources_name,
@@ -1504,6 +1505,7 @@ def not_the_country(
         or a_demonym_titling_a_paper(body, start, end, context)
         or a_saints_name(body, start, end, context)
         or a_churchs_name(body, start, end, context)
+        or a_named_bodys_branch(body, start, end, context)
         or a_language_taught_in(body, start, end, context)
         or a_language_service(body, start, end, previous, context)
         or joined_by_an_ampersand(body, start, end)
@@ -4572,6 +4574,8 @@ _WEATHER_TALK = _Talk(
     "meteorolog",
 )
 _COMPASS_WORDS = ("North ", "South ", "East ", "West ")
+# the words that open a region's name before a country's ("North Holland", "Upper Austria")
+_REGION_OPENERS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
 
 
 def _a_feature_after(body: str, end: int, context: CountryContext) -> bool:
@@ -4609,6 +4613,22 @@ def _a_states_part(form: str, context: CountryContext) -> bool:
     return form.startswith(_COMPASS_WORDS) and form.partition(" ")[2] in context.us_states
 
 
+def a_region_named_by_a_compass_word(
+    body: str, start: int, form: str, previous: str, context: CountryContext
+) -> bool:
+    """Whether a point of the compass, or "Upper" or "Lower", capitalised right before a country's
+    name makes with it a region's name that is no country's form and no place WordNet knows ("the
+    province of North Holland", "bulb fields in South Holland", "Upper Austria"): a province or a
+    part of a land, not the state. Those WordNet knows are read by its data ("East Germany",
+    "North Vietnam", "Upper Egypt" stay their countries'), and a demonym is left alone ("West
+    German exports")."""
+    return (
+        body.endswith(f"{previous} ", 0, start)
+        and form.lower() not in context.demonyms
+        and f"{previous} {form}" not in context.place_names
+    )
+
+
 def _place_or_institution(
     body: str, start: int, form: str, previous: str | None, following: str | None, context: CountryContext
 ) -> bool:
@@ -4618,6 +4638,8 @@ def _place_or_institution(
         return True  # "Air France", "the river Niger"
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
+    if previous in _REGION_OPENERS and a_region_named_by_a_compass_word(body, start, form, previous, context):
+        return True  # "the province of North Holland", "Upper Austria"
     lead = body[max(0, start - 40) : start]
     if lead.endswith("All-") or (lead.endswith("All ") and not sentence_start(body, start - len("All "))):
         return True  # "the All-Ireland final", "the All England Club": a championship's or a club's name

@@ -63,7 +63,11 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   first word ("Leaders of France and Germany met") nor a people's name ("the Christians of Iraq");
 - a country's name hyphened to another capitalised word, where WordNet names the two as one place
   that is no country (country_compounds.json's "place_names"), is part of that place's name
-  ("Austria-Hungary", a former state; "Monaco-Ville", a town); not "Guinea-Bissau", a country.
+  ("Austria-Hungary", a former state; "Monaco-Ville", a town); not "Guinea-Bissau", a country;
+- a demonym right before the name of two or more capitalised words of a body WordNet counts among
+  its non-governmental organisations (body_name_words.json's "named_bodies": "Red Cross",
+  "Salvation Army", "Methodist Church") names that body's national branch or church ("the Thai
+  Red Cross said", "the British Salvation Army"); not "Thai red cross markings", in lower case.
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ def _word_lists() -> tuple[
     frozenset[str],
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     data = read_json(data_file("body_name_words.json"))
     return (
@@ -130,6 +135,7 @@ def _word_lists() -> tuple[
         frozenset(data["event_heads"]),  # WordNet's named battles and wars "X of Y": "battle", "war"
         frozenset(data["common_people"]),  # plural nouns for people, in lower case: "friends", "sons"
         frozenset(data["sports"]),  # kinds of sport: "swimming", "cycling", "rowing", "cricket"
+        frozenset(data["named_bodies"]),  # WordNet's non-governmental bodies: "red cross", "salvation army"
     )
 
 
@@ -592,6 +598,32 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’-])")
+# up to five words of a capitalised name after a form: "Red Cross", "Church of the Brethren"
+_NAMES_WORDS_AFTER = re.compile(r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|of|the|and)(?![\w'’-])){2,5}")
+
+
+def names_a_named_body(text: str) -> bool:
+    """Whether a name is that of a body WordNet counts among its non-governmental organisations,
+    alone or after one word ("Red Cross", "Thai Red Cross", "Salvation Army"): no person's."""
+    names = _word_lists()[7]
+    lower = text.lower()
+    return lower in names or lower.partition(" ")[2] in names
+
+
+def a_named_bodys_branch(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym comes right before the name of a body WordNet counts among its
+    non-governmental organisations ("the Thai Red Cross said", "the British Salvation Army"): the
+    body's national branch, not the country's people."""
+    if body[end : end + 1] != " " or not body[end + 1 : end + 2].isupper():
+        return False  # no capitalised word right after the form: the common case, before any pattern
+    if body[start:end].lower() not in context.demonyms:
+        return False
+    found = _NAMES_WORDS_AFTER.match(body, end)
+    if found is None:
+        return False
+    words = found.group().split()
+    names = _word_lists()[7]
+    return any(" ".join(words[:count]).lower() in names for count in range(2, len(words) + 1))
 
 
 def a_churchs_name(body: str, start: int, end: int, context: CountryContext) -> bool:

@@ -328,6 +328,8 @@ def a_firm_called_by_a_demonym(
     form = body[start:end]
     if form.lower() not in context.demonyms or not form[:1].isupper():
         return False
+    if form[-1:] == "s" and form[:-1].lower() in context.demonyms:
+        return False  # "released ten Americans held in its prisons": a people's plural names no firm
     before = re.search(r"(\S+)[^\S\n]+$", body[max(0, start - 20) : start])
     if before is not None and before.group(1) in _ARTICLES:
         return False  # "an Ethiopian won the race": a person

@@ -8572,6 +8572,97 @@ REVIEWS_AND_FESTIVALS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 REVIEWS_AND_FESTIVALS_MISREAD = frozenset(body for body, _ in REVIEWS_AND_FESTIVALS_MISREAD_ROWS)
 REVIEWS_AND_FESTIVALS += REVIEWS_AND_FESTIVALS_MISREAD_ROWS
+# Elections abroad, diplomacy and summits, the UN and regional blocs, conflict and sanctions
+# (development articles on them, labelled before the linker ran): a people's plural before a verb
+# and "its" is no firm called by a demonym ("released ten Americans held in its prisons"); a point
+# of the compass, "Upper" or "Lower" capitalised before a country's name makes a region's name
+# WordNet lacks ("the province of North Holland", "Lower Austria"); a demonym before a named body
+# WordNet counts among its non-governmental organisations names its national branch ("the Thai Red
+# Cross"). Beside them, the section's parties, seas, airlines and agencies named with a country's
+# word, and the country meant in the same shapes.
+# fmt: off
+ELECTIONS_AND_DIPLOMACY: list[tuple[str, set[str]]] = [
+    # a people's plural before a verb and "its" is no firm called by a demonym
+    ("The government in Caracas released ten Americans held in its prisons.", {"US"}),
+    ("The junta freed two Britons held in its jails for a year.", {"GB"}),
+    ("Russia returned 40 Ukrainians held in its camps.", {"RU", "UA"}),
+    ("The militia said it had released three Norwegians taken in its raid.", {"NO"}),
+    ("Swiss cancelled its flights to Tel Aviv for a week.", set()),
+    ("Ethiopian Airlines added routes. Ethiopian said its new jets would arrive in May.", set()),
+    # a point of the compass, "Upper" or "Lower" before a country's name: a region's name
+    ("The province of North Holland says its emergency shelters are full.", set()),
+    ("Tulip growers in South Holland had a wet spring.", set()),
+    ("North Holland's governor said hotels were again being used as shelters.", set()),
+    ("Floods hit Lower Austria on Sunday.", set()),
+    ("Floods hit Lower Austria and Upper Austria, and Austria asked Brussels for help.", {"AT"}),
+    ("The Dutch government and the province of North Holland disagree over asylum centres.", {"NL"}),
+    ("South Wales Police said two men had been arrested.", set()),
+    ("North Korea and South Korea met at Panmunjom.", {"KP", "KR"}),
+    ("Exports to South Africa and South Sudan rose.", {"ZA", "SS"}),
+    ("Protests spread from North Macedonia to Serbia.", {"MK", "RS"}),
+    ("Ministers from Holland and Belgium met in Antwerp.", {"NL", "BE"}),
+    ("Floods in West Bengal spread into Bangladesh.", {"BD"}),
+    ("Storms brought flooding to West Flanders and the Belgian coast.", {"BE"}),
+    ("East Timor became the bloc's eleventh member.", {"TL"}),
+    # a demonym before a named body WordNet counts among its non-governmental organisations
+    ("The Thai Red Cross said it had opened shelters in schools.", set()),
+    ("The British Red Cross appealed for donations for Sudan.", {"SD"}),
+    ("A spokesman for the American Red Cross said volunteers had been sent to Texas.", set()),
+    ("Kenyan Red Cross volunteers handed out water.", set()),
+    ("The British Methodist Church voted to allow same-sex weddings.", set()),
+    ("Thai soldiers and Cambodian medics worked beside the Red Cross.", {"TH", "KH"}),
+    ("The Red Cross said Thai and Cambodian prisoners had been exchanged.", {"TH", "KH"}),
+    ("The Salvation Army opened shelters across Ukraine.", {"UA"}),
+    ("British aid workers joined the Red Cross convoy.", {"GB"}),
+    ("Thai red cross markings were painted on the ambulances.", {"TH"}),
+    # the section's parties, seas, airlines, agencies and firms named with a country's word
+    ("The ruling Georgian Dream party claimed victory in Tbilisi.", set()),
+    ("Georgian voters returned Georgian Dream to power.", {"GE"}),
+    ("Ships sailed through the South China Sea to the Philippines.", {"PH"}),
+    ("Malaysia Airlines added flights to Dili after Timor-Leste joined Asean.", {"TL"}),
+    ("Kenya Airways flew police officers to Haiti.", {"HT"}),
+    ("Tankers in the Gulf of Finland were boarded by Estonian sailors.", {"EE"}),
+    ("Attacks around Lake Chad displaced thousands in Niger and Nigeria.", {"NE", "NG"}),
+    ("Chinese ships patrol the Indian Ocean.", {"CN"}),
+    ("Piracy in the Gulf of Guinea has fallen, Ghana's navy said.", {"GH"}),
+    ("Ethiopian Airlines carried most of the delegations to the summit.", set()),
+    ("The Japan International Cooperation Agency lent the money for the line in India.", {"IN"}),
+    ("Maruti Suzuki India plans to export electric cars to Japan.", {"JP"}),
+    ("Thai Airways cancelled flights to Phnom Penh.", set()),
+    ("Veterans of the Korean War laid wreaths in Busan and Washington.", set()),
+    ("The Party for Freedom walked out of coalition talks in The Hague.", set()),
+    # the country meant in the section's own shapes
+    ("The Cameroon-flagged tanker was boarded off Estonia.", {"CM", "EE"}),
+    ("The Emiratis deny arming the RSF.", {"AE"}),
+    ("Talks between Kinshasa and Kigali resumed in Doha under Qatari mediation.", {"QA"}),
+    ("Dutch ten-year bonds were unchanged at 2.9 per cent.", {"NL"}),
+    ("Israeli hostages are still held in Gaza.", {"IL"}),
+    ("Britain will recognise Palestine at the General Assembly.", {"GB", "PS"}),
+    ("Bolivia's dollar reserves fell as the boliviano weakened.", {"BO"}),
+    ("The Guyanese coast guard tracked Venezuelan ships.", {"GY", "VE"}),
+    ("Trinidad and Tobago wants a licence for the Dragon gas field.", {"TT"}),
+    ("Hungary's prime minister congratulated the winner within hours.", {"HU"}),
+    ("Moldovans abroad voted in their thousands.", {"MD"}),
+    ("Sudanese refugees in Chad will receive half rations.", {"SD", "TD"}),
+]
+# fmt: on
+
+# still misread: "Congo" in a story that names neither Congo in full; a WordNet game's name that is
+# also a country's institution ("a Russian bank"); a national society WordNet lacks ("the Turkish
+# Red Crescent"); "Georgia" in a story of the country that names Atlanta; a state's forces by their
+# full capitalised name ("the Sudanese Armed Forces"), read as a named body
+# fmt: off
+ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("The fighting in eastern Congo has displaced seven million people.", {"CD"}),
+    ("Money passed through a Russian bank run by his allies.", {"RU"}),
+    ("The Turkish Red Crescent sent tents to Syria.", {"SY"}),
+    ("The Sudanese Armed Forces retook the presidential palace.", {"SD"}),
+    ("Observers from the Carter Center in Atlanta said Georgia's parliamentary election was marred by pressure on voters.", {"GE"}),
+]
+# fmt: on
+ELECTIONS_AND_DIPLOMACY_MISREAD = frozenset(body for body, _ in ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS)
+ELECTIONS_AND_DIPLOMACY += ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS
+
 
 ROWS = (
     PEOPLE
@@ -8631,6 +8722,7 @@ ROWS = (
     + CRIME_AND_TECH
     + EDUCATION_AND_MIGRATION
     + REVIEWS_AND_FESTIVALS
+    + ELECTIONS_AND_DIPLOMACY
 )
 
 
@@ -8687,6 +8779,7 @@ ROWS = (
             | CRIME_AND_TECH_MISREAD
             | EDUCATION_AND_MIGRATION_MISREAD
             | REVIEWS_AND_FESTIVALS_MISREAD
+            | ELECTIONS_AND_DIPLOMACY_MISREAD
             else [],
         )
         for body, codes in ROWS
