@@ -8495,6 +8495,118 @@ EDUCATION_AND_MIGRATION_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 EDUCATION_AND_MIGRATION_MISREAD = frozenset(body for body, _ in EDUCATION_AND_MIGRATION_MISREAD_ROWS)
 EDUCATION_AND_MIGRATION += EDUCATION_AND_MIGRATION_MISREAD_ROWS
 
+# fmt: off
+WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
+    # a demonym before a tectonic plate in a body about earthquakes or the earth's crust
+    ('The quake struck where the Pacific plate slides beneath the Philippine Sea plate.', set()),
+    ('Japan sits where the Pacific and Philippine plates meet, and earthquakes are frequent.', {"JP"}),
+    ('The earthquake was caused by the Arabian plate grinding against the Anatolian plate.', set()),
+    ('Geologists say the Indian and Australian plates have been splitting apart.', set()),
+    ('The Nazca plate dives under the South American plate off the coast of Chile, causing earthquakes.', {"CL"}),
+    ('The quake, on the boundary of the North American and Caribbean plates, shook Haiti.', {"HT"}),
+    ('The Indian army sent rescue teams after the earthquake, and Indian planes carried tents.', {"IN"}),
+    ('Indian rescue teams reached the earthquake zone after the plate boundary ruptured.', {"IN"}),
+    ('After the earthquake, the Indian government sent a plate of relief supplies.', {"IN"}),
+    ('Chinese number plates were seen on lorries crossing the border.', {"CN"}),
+    ('A Turkish plate of meze was served at the dinner.', {"TR"}),
+    ('The earthquake in Nepal was felt in India, where the Indian plate meets the Eurasian.', {"IN", "NP"}),
+    # a period's adjective listed with other periods' before a building, beside demonyms listed
+    ('Agents reported buyers paying more for Georgian and Edwardian houses with original features.', set()),
+    ('Victorian, Georgian and Regency terraces fetched the highest prices.', set()),
+    ('The street is lined with Georgian or early Victorian townhouses.', set()),
+    ('Georgian and Armenian officials met in Tbilisi.', {"AM", "GE"}),
+    ('Georgian and Azerbaijani engineers will build the pipeline.', {"AZ", "GE"}),
+    ('The Georgian and Russian foreign ministers met in Geneva.', {"GE", "RU"}),
+    ('Georgian and Ukrainian houses of parliament passed similar laws.', {"GE", "UA"}),
+    # a given name opening an organisation's name WordNet gives ("the British Red Cross")
+    ('The British Red Cross launched an appeal for Morocco.', {"MA"}),
+    ('The American Red Cross opened shelters across Florida.', set()),
+    ('The Japanese Red Cross Society sent nurses to Noto.', set()),
+    ('British Red Cross volunteers handed out blankets.', set()),
+    ('Red Cross teams from Britain and Ireland arrived on Tuesday.', {"GB", "IE"}),
+    ('The American Hope Solo saved a penalty in the shoot-out.', {"US"}),
+    ('The Kenyan William Ruto arrived in Paris.', {"KE"}),
+    ('The American Grant Holloway won the hurdles.', {"US"}),
+    ('The British Salvation Army opened its halls to families.', set()),
+    # the section's bodies, firms, places, weather systems and money words
+    ('The Reserve Bank of Australia held its cash rate at 3.6 per cent.', set()),
+    ("Australia's central bank held rates, and Australian borrowers got no relief.", {"AU"}),
+    ('The Reserve Bank of New Zealand cut its official cash rate.', set()),
+    ('She has a pension with Canada Life and a policy with Scottish Widows.', set()),
+    ('Shares in Scottish Mortgage Investment Trust rose 2 per cent.', set()),
+    ('Bank of Ireland said mortgage approvals rose in November.', set()),
+    ('The British Virgin Islands and the US Virgin Islands escaped the worst of the hurricane.', {"VG", "VI"}),
+    ('The storm passed north of the Dominican Republic and Puerto Rico.', {"DO", "PR"}),
+    ('Hurricane season ends on November 30, the National Hurricane Center said.', set()),
+    ('The Jamaica Defence Force cleared roads into St Elizabeth.', set()),
+    ("Jamaica's government declared a disaster area.", {"JM"}),
+    ('The Philippine Atmospheric, Geophysical and Astronomical Services Administration raised its warning.', set()),
+    ('Typhoon Yagi made landfall in northern Vietnam after crossing the Philippines.', {"PH", "VN"}),
+    ('The Japan Meteorological Agency issued a tsunami warning for the Noto peninsula.', set()),
+    ("Japan's weather agency issued a tsunami warning after the earthquake.", {"JP"}),
+    ('The Norwegian Refugee Council said 40,000 people had fled.', set()),
+    ('Funds from the Irish charity Goal reached Gaza.', {"IE"}),
+    ('Snow fell across New England and upstate New York.', set()),
+    ('Floods hit New South Wales and southern Queensland.', set()),
+    ('Saharan dust turned the sky orange over Spain and France.', {"ES", "FR"}),
+    ('A Scandinavian high will bring cold air from Siberia.', set()),
+    ('The Azores high will bring settled weather to Portugal.', {"PT"}),
+    ('An Icelandic low will bring gales to Ireland.', {"IE"}),
+    ('The Greenland ice sheet lost 200 billion tonnes of ice.', set()),
+    ('Storm Éowyn brought gusts of 114mph to Ireland.', {"IE"}),
+    ('The Dutch weather service KNMI named the storm.', {"NL"}),
+    ('The Met Office, Met Éireann and the Dutch KNMI share the list of storm names.', {"NL"}),
+    ('Canadair water bombers from Italy and France helped Greek firefighters.', {"FR", "GR", "IT"}),
+    ('Country Garden said it would miss a payment on its dollar bonds.', set()),
+    ('China Evergrande Group was ordered to be wound up in Hong Kong.', {"HK"}),
+    ('Chinese developers have defaulted on more than $100 billion of debt.', {"CN"}),
+    ('The Hong Kong-listed developer said sales fell.', {"HK"}),
+    ('Foreign buyers from Germany and the Netherlands favour the Costa Blanca.', {"DE", "NL"}),
+    ('Britons bought more homes in France last year.', {"FR", "GB"}),
+    ('The house has French windows onto a Victorian conservatory.', set()),
+    ('Lenders refuse homes with Japanese knotweed nearby.', set()),
+    ('A Georgian rectory near Ludlow sold for £2 million.', set()),
+    ('He bought a Spanish villa with a pool near Marbella.', {"ES"}),
+    ("Berlin's rent cap was struck down by Germany's constitutional court.", {"DE"}),
+    ('Dutch landlords are selling as rent caps bite.', {"NL"}),
+    ('Swiss franc mortgages ruined thousands of Polish families.', {"CH", "PL"}),
+    ('The Swiss National Bank left its rate at zero.', set()),
+    ('He keeps his savings in Premium Bonds and an American Express card.', set()),
+    ('She moved her pension to a Qrops in Malta.', {"MT"}),
+    ('An offshore bond in the Isle of Man may suit a non-resident.', {"IM"}),
+    ('He invests in a Japan fund and an India tracker.', {"IN", "JP"}),
+    ('Emerging market funds with large China holdings fell.', {"CN"}),
+    ('Her Irish state pension is paid monthly.', {"IE"}),
+    ('The Canada Pension Plan pays a small sum to those who worked there.', set()),
+    ('Swedish death cleaning is a tidy way to prepare for downsizing.', set()),
+    ('Going Dutch on the deposit is common among friends who buy together.', set()),
+    ('Earthquake-hit Turkey and Syria received aid from 90 countries.', {"SY", "TR"}),
+    ('Mexican rescuers and their dogs arrived in Turkey.', {"MX", "TR"}),
+    ('The Mexican Red Cross sent a team.', set()),
+    ('Indian Ocean tsunami survivors gathered in Aceh.', set()),
+    ('The monsoon floods in Pakistan displaced 8 million people.', {"PK"}),
+    ("Floods in Valencia killed more than 200 people, Spain's worst in decades.", {"ES"}),
+    ("The Spanish army's emergency unit was sent to Valencia.", {"ES"}),
+    ('A cold front from Canada brought snow to the Midwest.', {"CA"}),
+    ('The polar vortex sent Arctic air deep into Texas.', set()),
+    ('Tornadoes tore through Mississippi and Alabama overnight.', set()),
+    ('The town of Jamaica, Vermont, was cut off by floods.', set()),
+    ('Flooding closed roads in Lebanon, Pennsylvania.', set()),
+]
+# fmt: on
+
+# still misread: a tectonic plate in a sentence that says nothing of earthquakes, and the Red
+# Crescent, which WordNet does not list among organisations ("the Turkish Red Crescent")
+# fmt: off
+WEATHER_AND_HOMES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ('The Indian plate pushes north under the Eurasian plate by about five centimetres a year.', set()),
+    ('The Turkish Red Crescent set up tents in Hatay.', set()),
+]
+# fmt: on
+WEATHER_AND_HOMES_MISREAD = frozenset(body for body, _ in WEATHER_AND_HOMES_MISREAD_ROWS)
+WEATHER_AND_HOMES += WEATHER_AND_HOMES_MISREAD_ROWS
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8552,6 +8664,7 @@ ROWS = (
     + WORLD_SPORT
     + CRIME_AND_TECH
     + EDUCATION_AND_MIGRATION
+    + WEATHER_AND_HOMES
 )
 
 
@@ -8607,6 +8720,7 @@ ROWS = (
             | WORLD_SPORT_MISREAD
             | CRIME_AND_TECH_MISREAD
             | EDUCATION_AND_MIGRATION_MISREAD
+            | WEATHER_AND_HOMES_MISREAD
             else [],
         )
         for body, codes in ROWS
