@@ -404,14 +404,16 @@ def _written_within(
 # an apposition that calls a name a place: ", a town founded by", ", the old port", ", a village of"
 _A_PLACE_AFTER = re.compile(
     r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|suburb|port|resort|island|province|district)"
-    r"(?![\w'’-])"
+    r"(?![\w'’-])(?: ([a-z]+))?"
 )
 
 
 def _called_a_place(body: str, candidate: FoundCandidate) -> bool:
     """Whether an apposition calls the name a place ("the bus to Colonia del Sacramento, a town
-    founded by Portugal"): a town's name, though it opens with a given name."""
-    return _A_PLACE_AFTER.match(body, candidate.end) is not None
+    founded by Portugal"): a town's name, though it opens with a given name. A place's noun
+    before a noun for a person is that person's role ("Bimala Shahi, a district official")."""
+    found = _A_PLACE_AFTER.match(body, candidate.end)
+    return found is not None and not (found.group(1) and _is_role_noun(found.group(1)))
 
 
 def _of_common_words_only(text: str) -> bool:

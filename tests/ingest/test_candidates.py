@@ -748,6 +748,9 @@ def test_newsroom_sentences_with_companies_and_places_offer_no_person(text: str)
         ("The prize went to Santa Rosa de Lima, the old port on the coast.", []),
         # a person's apposition
         ("The prize went to Nadia Benjelloun, a teacher in Fez.", [("Nadia Benjelloun", "person", "to")]),
+        # a place's noun before a noun for a person: the person's role
+        ("Bimala Shahi, a district official in Jajarkot, said so.", [("Bimala Shahi", "person", "official")]),
+        ("Aid went to Colonia del Sacramento, a town council said.", []),
     ],
 )
 def test_a_name_an_apposition_calls_a_place_is_no_person(
