@@ -8592,15 +8592,67 @@ WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
     ('Tornadoes tore through Mississippi and Alabama overnight.', set()),
     ('The town of Jamaica, Vermont, was cut off by floods.', set()),
     ('Flooding closed roads in Lebanon, Pennsylvania.', set()),
+    # property abroad, mortgages, money and disasters: homes, firms, bodies and the countries named beside them
+    ('Britons who own homes in France face higher second-home taxes.', {"FR", "GB"}),
+    ('Brits flocked to the Algarve after the pandemic.', {"GB"}),
+    ('The average price of a home in Portugal rose 17 per cent.', {"PT"}),
+    ("Portugal's golden visa scheme no longer covers property.", {"PT"}),
+    ('Buying a one-euro home in Sicily is not as cheap as it sounds, Italian notaries warn.', {"IT"}),
+    ('Many Americans are buying in Mexico City, pushing up rents for Mexicans.', {"MX", "US"}),
+    ('Canada extended its ban on foreign buyers until 2027.', {"CA"}),
+    ('New Zealand banned most foreigners from buying existing homes in 2018.', {"NZ"}),
+    ('A Dutch auction sets the price of the bonds.', set()),
+    ("Dubai's property market hit a record as Russians and Indians bought villas.", {"IN", "RU"}),
+    ("Emaar, Dubai's biggest developer, said sales rose.", set()),
+    ('Vonovia, the German landlord, raised rents.', {"DE"}),
+    ("Evergrande's liquidators sued PwC in Hong Kong.", {"HK"}),
+    ('Sunac China Holdings won creditor approval.', set()),
+    ('Mortgage rates in Sweden are mostly variable, so Swedish households feel rate rises fast.', {"SE"}),
+    ('Danish mortgage bonds are among the safest in Europe.', {"DK"}),
+    ('Halifax said house prices rose 0.3 per cent in November.', set()),
+    ('Nationwide said the average price in Wales rose 4 per cent.', {"GB"}),
+    ("The Principality Building Society is Wales's biggest.", {"GB"}),
+    ('Rents in Dublin rose again, the Residential Tenancies Board said.', set()),
+    ("Ireland's housing minister promised 50,000 homes a year.", {"IE"}),
+    ('Guernsey and Jersey have their own property taxes.', {"GG", "JE"}),
+    ('A Jersey cow grazed beside the barn conversion.', set()),
+    ('Homes in New Jersey cost less than in New York.', set()),
+    ('The storm flooded Holland Park and Notting Hill.', set()),
+    ('Little Venice houseboats were moored in the flood.', set()),
+    ('French doors open onto a south-facing garden.', set()),
+    ('The flat has an American-style fridge and a Belfast sink.', set()),
+    ('He keeps his pension in a Swiss bank account.', {"CH"}),
+    ('US citizens living in Britain must still file American tax returns.', {"GB", "US"}),
+    ("Turkish lira savers lost half their money's value.", {"TR"}),
+    ('The Japanese yen fell against the dollar, hurting British tourists.', {"GB", "JP"}),
+    ('An Indian summer pushed temperatures to 25C in October.', set()),
+    ('A Spanish plume will bring thunderstorms to southern England.', {"GB"}),
+    ('An Arctic blast from Scandinavia brought snow to Scotland.', {"GB"}),
+    ("Mexico's civil protection agency evacuated 10,000 people from Acapulco.", {"MX"}),
+    ("Acapulco's hotels, many owned by Mexican and American investors, were wrecked.", {"MX", "US"}),
+    ('The Chilean navy issued a tsunami warning after the quake.', {"CL"}),
+    ("Taiwan's Central Weather Administration recorded a magnitude 7.4 quake.", {"TW"}),
+    ("Hualien, on Taiwan's east coast, was hardest hit.", {"TW"}),
+    ("Morocco's King Mohammed VI declared three days of mourning after the quake.", {"MA"}),
+    ('Afghan villagers in Herat dug with their hands.', {"AF"}),
+    ("Vanuatu's capital Port Vila was hit by a magnitude 7.3 earthquake, and the French embassy was damaged.", {"FR", "VU"}),
+    ('Libyan officials said the dams above Derna burst during Storm Daniel.', {"LY"}),
+    ('The Greek island of Rhodes was evacuated as wildfires spread.', {"GR"}),
+    ('Storm Boris brought floods to Poland, Czechia, Austria and Romania.', {"AT", "CZ", "PL", "RO"}),
+    ("Czechia's prime minister toured flooded Ostrava.", {"CZ"}),
+    ("Rescuers from the Indian Army's Gurkha regiments reached the village.", {"IN"}),
+    ('The Nepal Army airlifted the injured to Kathmandu.', set()),
 ]
 # fmt: on
 
-# still misread: a tectonic plate in a sentence that says nothing of earthquakes, and the Red
-# Crescent, which WordNet does not list among organisations ("the Turkish Red Crescent")
+# still misread: a tectonic plate in a sentence that says nothing of earthquakes, the Red Crescent,
+# which WordNet does not list among organisations ("the Turkish Red Crescent"), and "Kiwis", which
+# no country's demonyms list holds (a team's nickname, a bird and a fruit as often)
 # fmt: off
 WEATHER_AND_HOMES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ('The Indian plate pushes north under the Eurasian plate by about five centimetres a year.', set()),
     ('The Turkish Red Crescent set up tents in Hatay.', set()),
+    ('Kiwis living in Australia may keep their KiwiSaver accounts.', {"AU", "NZ"}),
 ]
 # fmt: on
 WEATHER_AND_HOMES_MISREAD = frozenset(body for body, _ in WEATHER_AND_HOMES_MISREAD_ROWS)
