@@ -268,6 +268,11 @@ def find_candidates(
                 or _called_by_its_first_word(body, candidate)
                 or _called_a_place(body, candidate)
                 or (
+                    _of_common_words_only(candidate.text)
+                    and not _set_off_by_a_role(body, candidate)
+                    and not body.startswith(_WHO_AFTER, candidate.end)  # "China Miller, who owns"
+                )
+                or (
                     _named_after_a_country(candidate.text, gazetteer)
                     and not _set_off_by_a_role(body, candidate)
                     and not body.startswith(_WHO_AFTER, candidate.end)  # "China Miller, who owns"
@@ -401,14 +406,32 @@ def _written_within(
 # an apposition that calls a name a place: ", a town founded by", ", the old port", ", a village of"
 _A_PLACE_AFTER = re.compile(
     r", (?:a|an|the)(?: [a-z]+)?? (?:town|city|village|hamlet|suburb|port|resort|island|province|district)"
-    r"(?![\w'’-])"
+    r"(?![\w'’-])(?: ([a-z]+))?"
 )
 
 
 def _called_a_place(body: str, candidate: FoundCandidate) -> bool:
     """Whether an apposition calls the name a place ("the bus to Colonia del Sacramento, a town
-    founded by Portugal"): a town's name, though it opens with a given name."""
-    return _A_PLACE_AFTER.match(body, candidate.end) is not None
+    founded by Portugal"): a town's name, though it opens with a given name. A place's noun
+    before a noun for a person is that person's role ("Bimala Shahi, a district official")."""
+    found = _A_PLACE_AFTER.match(body, candidate.end)
+    return found is not None and not (found.group(1) and _is_role_noun(found.group(1)))
+
+
+def _of_common_words_only(text: str) -> bool:
+    """Whether a name of two or more words opens with no given name (a demonym may be one:
+    "German") and holds only words the dictionary has as common nouns, or demonyms ("World Food
+    Programme", "German Weather Service", "Disaster Response Force", "Highland Line"): a body's
+    or a thing's name written with capitals, which a speech verb after it does not make a
+    person's."""
+    words = text.split()
+    if len(words) < 2 or not all(word.isalpha() for word in words):
+        return False
+    context = shipped_country_context()
+    lowers = [word.lower() for word in words]
+    if _given_name(lowers[0]) and lowers[0] not in context.demonyms:
+        return False  # "Rose Hill", "Will Young": a given name opens a person's name
+    return all(lower in context.nouns or lower in context.demonyms for lower in lowers)
 
 
 def _set_off_by_a_role(body: str, candidate: FoundCandidate) -> bool:

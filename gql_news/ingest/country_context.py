@@ -191,6 +191,7 @@ from gql_news.ingest.named_bodies import (
     a_sources_name,
     a_states_body_after,
     an_adjectival_title,
+    an_organisations_name,
     an_unknown_name,
     ends_a_body_name,
     in_a_hyphened_places_name,
@@ -3097,10 +3098,14 @@ def _compound(
     if (
         lower in context.period_senses
         and not _of_a_nation(body, end)
-        and (_a_building_or_period(nouns, context) or _a_building_written_as_one(nouns, context))
+        and (
+            _a_building_or_period(nouns, context)
+            or _a_building_written_as_one(nouns, context)
+            or (not words and _a_building_after_other_periods(body, end, context))
+        )
         and nowhere_else()
     ):
-        return True  # "a Georgian terrace" in a story that names Georgia nowhere else
+        return True  # "a Georgian terrace", "Georgian and Edwardian houses" where the body names Georgia nowhere else
     if form.isalpha() and lower in context.foods and _a_dish_listed_after_a_colon(body, start, end):
         return True  # "On the menu: Turkey with all the trimmings": a clause's capital, not a name's
     if sentence_start(body, start) and form.isalpha():
@@ -3323,6 +3328,31 @@ def _a_building_written_as_one(words: list[str], context: CountryContext) -> boo
         for noun in _singulars(last)
         for cut in range(_SHORTEST_PART, len(noun) - _SHORTEST_PART + 1)
     )
+
+
+# the next item of a list of capitalised adjectives, an adverb or adjective allowed before it:
+# "Georgian and Edwardian houses", "Georgian or early Victorian townhouses", "Georgian, Regency and"
+_ANOTHER_ADJECTIVE_AFTER = re.compile(
+    r"(?:,?[^\S\n]+(?:and|or)|,)[^\S\n]+(?:[a-z]+[^\S\n]+)?([^\W\d_a-z][^\W\d_]*)(?![\w'’-])"
+)
+_LISTED_ADJECTIVES = 3  # the most capitalised adjectives read after a form for the noun they share
+
+
+def _a_building_after_other_periods(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a form with no noun of its own is listed with capitalised adjectives that are no
+    country's ("Edwardian", "Regency") before a structure's noun they all share ("Georgian and
+    Edwardian houses"): the list names periods of building, so the form is its period's too; a
+    demonym in the list ("Georgian and Armenian officials") leaves it to the shared-noun rule."""
+    position = end
+    for _ in range(_LISTED_ADJECTIVES):
+        joined = _ANOTHER_ADJECTIVE_AFTER.match(body, position)
+        if joined is None or joined.group(1).lower() in context.demonyms:
+            return False
+        position = joined.end()
+        words, _ = _phrase_after(body, position, context)
+        if words:
+            return _a_building_written_as_one(_without_verbs(words, context), context)
+    return False
 
 
 def _a_building_or_period(words: list[str], context: CountryContext) -> bool:
@@ -4576,6 +4606,14 @@ _WEATHER_TALK = _Talk(
 _COMPASS_WORDS = ("North ", "South ", "East ", "West ")
 # the words that open a region's name before a country's ("North Holland", "Upper Austria")
 _REGION_OPENERS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
+# a tectonic plate named after a country, in a body about earthquakes or the earth's crust ("the
+# Indian plate", "the Philippine plates"; not "a Turkish plate of meze")
+_PLATES = frozenset(["plate", "plates"])
+_A_PLATE_AFTER = re.compile(r"[^\S\n]+plates?(?![\w'’-])(?![^\S\n]+of(?![\w'’-]))")
+_QUAKE_TALK = _Talk(
+    "earthquake earthquakes quake quakes aftershock aftershocks subduction geologist geologists",
+    "seism tecton",
+)
 
 
 def _a_feature_after(body: str, end: int, context: CountryContext) -> bool:
@@ -4679,6 +4717,12 @@ def _place_or_institution(
         and _speaks_of(body, _WEATHER_TALK)
     ):
         return True  # "a deep Icelandic low would bring gales": a weather system, not the country
+    if (
+        following in _PLATES
+        and _A_PLATE_AFTER.match(body, start + len(form))
+        and _speaks_of(body, _QUAKE_TALK)
+    ):
+        return True  # "the Indian plate pushes north" in a story of an earthquake: a tectonic plate
     if _a_states_part(form, context) and _us_places_named(body, context) - {form.partition(" ")[2]}:
         return True  # "farmers in South Georgia and Alabama": a part of a US state, not the island
     if (
@@ -5472,4 +5516,8 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demon
         first.group(1).lower() in context.given_names
         or (first.group(1).lower() not in context.demonyms and _names_a_country_word(first.group(1), context))
     )  # "the American Egypt Robinson": a country's name a given name too, before a surname
-    return not (given and _NAME_AFTER.match(body, first.end()))
+    if not given:
+        return True
+    second = _NAME_AFTER.match(body, first.end())
+    # "the British Red Cross": a given name that opens an organisation's name with the next word
+    return second is None or an_organisations_name(first.group(1), second.group(1))

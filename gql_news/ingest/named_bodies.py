@@ -136,7 +136,14 @@ def _word_lists() -> tuple[
         frozenset(data["common_people"]),  # plural nouns for people, in lower case: "friends", "sons"
         frozenset(data["sports"]),  # kinds of sport: "swimming", "cycling", "rowing", "cricket"
         frozenset(data["named_bodies"]),  # WordNet's non-governmental bodies: "red cross", "salvation army"
+        frozenset(data["organisation_names"]),  # organisations' capitalised names: "red cross"
     )
+
+
+def an_organisations_name(first: str, second: str) -> bool:
+    """Whether two capitalised words are, together, the name WordNet gives an organisation ("Red
+    Cross", "Salvation Army", "Green Party"): a name of a body even where a given name opens it."""
+    return f"{first} {second}".lower() in _word_lists()[7]
 
 
 def _words() -> tuple[frozenset[str], frozenset[str]]:

@@ -748,9 +748,30 @@ def test_newsroom_sentences_with_companies_and_places_offer_no_person(text: str)
         ("The prize went to Santa Rosa de Lima, the old port on the coast.", []),
         # a person's apposition
         ("The prize went to Nadia Benjelloun, a teacher in Fez.", [("Nadia Benjelloun", "person", "to")]),
+        # a place's noun before a noun for a person: the person's role
+        ("Bimala Shahi, a district official in Jajarkot, said so.", [("Bimala Shahi", "person", "official")]),
+        ("Aid went to Colonia del Sacramento, a town council said.", []),
     ],
 )
 def test_a_name_an_apposition_calls_a_place_is_no_person(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a name of common nouns (and a demonym) with no given name first: a body's or a thing's
+        ("The World Food Programme said it was shipping food.", []),
+        ("The cold has brought problems, and the German Weather Service warned of black ice.", []),
+        ("Teams came from its National Disaster Response Force and said more would follow.", []),
+        ("Network Rail closed the West Highland Line after trees fell.", []),
+        # people: a given name first, a word no dictionary has, or "who" or a role set off
+        ("Rose Hill said the garden would reopen.", ["Rose Hill"]),
+        ("Bimala Shahi said whole settlements had been flattened.", ["Bimala Shahi"]),
+        ("China Miller, who owns a takeaway, said the app took a third.", ["China Miller"]),
+    ],
+)
+def test_a_name_of_common_nouns_only_is_no_person(text: str, people: list[str]) -> None:
+    assert [c[0] for c in found(text) if c[1] == "person"] == people

@@ -8662,6 +8662,167 @@ ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 ELECTIONS_AND_DIPLOMACY_MISREAD = frozenset(body for body, _ in ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS)
 ELECTIONS_AND_DIPLOMACY += ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS
+WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
+    # a demonym before a tectonic plate in a body about earthquakes or the earth's crust
+    ('The quake struck where the Pacific plate slides beneath the Philippine Sea plate.', set()),
+    ('Japan sits where the Pacific and Philippine plates meet, and earthquakes are frequent.', {"JP"}),
+    ('The earthquake was caused by the Arabian plate grinding against the Anatolian plate.', set()),
+    ('Geologists say the Indian and Australian plates have been splitting apart.', set()),
+    ('The Nazca plate dives under the South American plate off the coast of Chile, causing earthquakes.', {"CL"}),
+    ('The quake, on the boundary of the North American and Caribbean plates, shook Haiti.', {"HT"}),
+    ('The Indian army sent rescue teams after the earthquake, and Indian planes carried tents.', {"IN"}),
+    ('Indian rescue teams reached the earthquake zone after the plate boundary ruptured.', {"IN"}),
+    ('After the earthquake, the Indian government sent a plate of relief supplies.', {"IN"}),
+    ('Chinese number plates were seen on lorries crossing the border.', {"CN"}),
+    ('A Turkish plate of meze was served at the dinner.', {"TR"}),
+    ('The earthquake in Nepal was felt in India, where the Indian plate meets the Eurasian.', {"IN", "NP"}),
+    # a period's adjective listed with other periods' before a building, beside demonyms listed
+    ('Agents reported buyers paying more for Georgian and Edwardian houses with original features.', set()),
+    ('Victorian, Georgian and Regency terraces fetched the highest prices.', set()),
+    ('The street is lined with Georgian or early Victorian townhouses.', set()),
+    ('Georgian and Armenian officials met in Tbilisi.', {"AM", "GE"}),
+    ('Georgian and Azerbaijani engineers will build the pipeline.', {"AZ", "GE"}),
+    ('The Georgian and Russian foreign ministers met in Geneva.', {"GE", "RU"}),
+    ('Georgian and Ukrainian houses of parliament passed similar laws.', {"GE", "UA"}),
+    # a given name opening an organisation's name WordNet gives ("the British Red Cross")
+    ('The British Red Cross launched an appeal for Morocco.', {"MA"}),
+    ('The American Red Cross opened shelters across Florida.', set()),
+    ('The Japanese Red Cross Society sent nurses to Noto.', set()),
+    ('British Red Cross volunteers handed out blankets.', set()),
+    ('Red Cross teams from Britain and Ireland arrived on Tuesday.', {"GB", "IE"}),
+    ('The American Hope Solo saved a penalty in the shoot-out.', {"US"}),
+    ('The Kenyan William Ruto arrived in Paris.', {"KE"}),
+    ('The American Grant Holloway won the hurdles.', {"US"}),
+    ('The British Salvation Army opened its halls to families.', set()),
+    # the section's bodies, firms, places, weather systems and money words
+    ('The Reserve Bank of Australia held its cash rate at 3.6 per cent.', set()),
+    ("Australia's central bank held rates, and Australian borrowers got no relief.", {"AU"}),
+    ('The Reserve Bank of New Zealand cut its official cash rate.', set()),
+    ('She has a pension with Canada Life and a policy with Scottish Widows.', set()),
+    ('Shares in Scottish Mortgage Investment Trust rose 2 per cent.', set()),
+    ('Bank of Ireland said mortgage approvals rose in November.', set()),
+    ('The British Virgin Islands and the US Virgin Islands escaped the worst of the hurricane.', {"VG", "VI"}),
+    ('The storm passed north of the Dominican Republic and Puerto Rico.', {"DO", "PR"}),
+    ('Hurricane season ends on November 30, the National Hurricane Center said.', set()),
+    ('The Jamaica Defence Force cleared roads into St Elizabeth.', set()),
+    ("Jamaica's government declared a disaster area.", {"JM"}),
+    ('The Philippine Atmospheric, Geophysical and Astronomical Services Administration raised its warning.', set()),
+    ('Typhoon Yagi made landfall in northern Vietnam after crossing the Philippines.', {"PH", "VN"}),
+    ('The Japan Meteorological Agency issued a tsunami warning for the Noto peninsula.', set()),
+    ("Japan's weather agency issued a tsunami warning after the earthquake.", {"JP"}),
+    ('The Norwegian Refugee Council said 40,000 people had fled.', set()),
+    ('Funds from the Irish charity Goal reached Gaza.', {"IE"}),
+    ('Snow fell across New England and upstate New York.', set()),
+    ('Floods hit New South Wales and southern Queensland.', set()),
+    ('Saharan dust turned the sky orange over Spain and France.', {"ES", "FR"}),
+    ('A Scandinavian high will bring cold air from Siberia.', set()),
+    ('The Azores high will bring settled weather to Portugal.', {"PT"}),
+    ('An Icelandic low will bring gales to Ireland.', {"IE"}),
+    ('The Greenland ice sheet lost 200 billion tonnes of ice.', set()),
+    ('Storm Éowyn brought gusts of 114mph to Ireland.', {"IE"}),
+    ('The Dutch weather service KNMI named the storm.', {"NL"}),
+    ('The Met Office, Met Éireann and the Dutch KNMI share the list of storm names.', {"NL"}),
+    ('Canadair water bombers from Italy and France helped Greek firefighters.', {"FR", "GR", "IT"}),
+    ('Country Garden said it would miss a payment on its dollar bonds.', set()),
+    ('China Evergrande Group was ordered to be wound up in Hong Kong.', {"HK"}),
+    ('Chinese developers have defaulted on more than $100 billion of debt.', {"CN"}),
+    ('The Hong Kong-listed developer said sales fell.', {"HK"}),
+    ('Foreign buyers from Germany and the Netherlands favour the Costa Blanca.', {"DE", "NL"}),
+    ('Britons bought more homes in France last year.', {"FR", "GB"}),
+    ('The house has French windows onto a Victorian conservatory.', set()),
+    ('Lenders refuse homes with Japanese knotweed nearby.', set()),
+    ('A Georgian rectory near Ludlow sold for £2 million.', set()),
+    ('He bought a Spanish villa with a pool near Marbella.', {"ES"}),
+    ("Berlin's rent cap was struck down by Germany's constitutional court.", {"DE"}),
+    ('Dutch landlords are selling as rent caps bite.', {"NL"}),
+    ('Swiss franc mortgages ruined thousands of Polish families.', {"CH", "PL"}),
+    ('The Swiss National Bank left its rate at zero.', set()),
+    ('He keeps his savings in Premium Bonds and an American Express card.', set()),
+    ('She moved her pension to a Qrops in Malta.', {"MT"}),
+    ('An offshore bond in the Isle of Man may suit a non-resident.', {"IM"}),
+    ('He invests in a Japan fund and an India tracker.', {"IN", "JP"}),
+    ('Emerging market funds with large China holdings fell.', {"CN"}),
+    ('Her Irish state pension is paid monthly.', {"IE"}),
+    ('The Canada Pension Plan pays a small sum to those who worked there.', set()),
+    ('Swedish death cleaning is a tidy way to prepare for downsizing.', set()),
+    ('Going Dutch on the deposit is common among friends who buy together.', set()),
+    ('Earthquake-hit Turkey and Syria received aid from 90 countries.', {"SY", "TR"}),
+    ('Mexican rescuers and their dogs arrived in Turkey.', {"MX", "TR"}),
+    ('The Mexican Red Cross sent a team.', set()),
+    ('Indian Ocean tsunami survivors gathered in Aceh.', set()),
+    ('The monsoon floods in Pakistan displaced 8 million people.', {"PK"}),
+    ("Floods in Valencia killed more than 200 people, Spain's worst in decades.", {"ES"}),
+    ("The Spanish army's emergency unit was sent to Valencia.", {"ES"}),
+    ('A cold front from Canada brought snow to the Midwest.', {"CA"}),
+    ('The polar vortex sent Arctic air deep into Texas.', set()),
+    ('Tornadoes tore through Mississippi and Alabama overnight.', set()),
+    ('The town of Jamaica, Vermont, was cut off by floods.', set()),
+    ('Flooding closed roads in Lebanon, Pennsylvania.', set()),
+    # property abroad, mortgages, money and disasters: homes, firms, bodies and the countries named beside them
+    ('Britons who own homes in France face higher second-home taxes.', {"FR", "GB"}),
+    ('Brits flocked to the Algarve after the pandemic.', {"GB"}),
+    ('The average price of a home in Portugal rose 17 per cent.', {"PT"}),
+    ("Portugal's golden visa scheme no longer covers property.", {"PT"}),
+    ('Buying a one-euro home in Sicily is not as cheap as it sounds, Italian notaries warn.', {"IT"}),
+    ('Many Americans are buying in Mexico City, pushing up rents for Mexicans.', {"MX", "US"}),
+    ('Canada extended its ban on foreign buyers until 2027.', {"CA"}),
+    ('New Zealand banned most foreigners from buying existing homes in 2018.', {"NZ"}),
+    ('A Dutch auction sets the price of the bonds.', set()),
+    ("Dubai's property market hit a record as Russians and Indians bought villas.", {"IN", "RU"}),
+    ("Emaar, Dubai's biggest developer, said sales rose.", set()),
+    ('Vonovia, the German landlord, raised rents.', {"DE"}),
+    ("Evergrande's liquidators sued PwC in Hong Kong.", {"HK"}),
+    ('Sunac China Holdings won creditor approval.', set()),
+    ('Mortgage rates in Sweden are mostly variable, so Swedish households feel rate rises fast.', {"SE"}),
+    ('Danish mortgage bonds are among the safest in Europe.', {"DK"}),
+    ('Halifax said house prices rose 0.3 per cent in November.', set()),
+    ('Nationwide said the average price in Wales rose 4 per cent.', {"GB"}),
+    ("The Principality Building Society is Wales's biggest.", {"GB"}),
+    ('Rents in Dublin rose again, the Residential Tenancies Board said.', set()),
+    ("Ireland's housing minister promised 50,000 homes a year.", {"IE"}),
+    ('Guernsey and Jersey have their own property taxes.', {"GG", "JE"}),
+    ('A Jersey cow grazed beside the barn conversion.', set()),
+    ('Homes in New Jersey cost less than in New York.', set()),
+    ('The storm flooded Holland Park and Notting Hill.', set()),
+    ('Little Venice houseboats were moored in the flood.', set()),
+    ('French doors open onto a south-facing garden.', set()),
+    ('The flat has an American-style fridge and a Belfast sink.', set()),
+    ('He keeps his pension in a Swiss bank account.', {"CH"}),
+    ('US citizens living in Britain must still file American tax returns.', {"GB", "US"}),
+    ("Turkish lira savers lost half their money's value.", {"TR"}),
+    ('The Japanese yen fell against the dollar, hurting British tourists.', {"GB", "JP"}),
+    ('An Indian summer pushed temperatures to 25C in October.', set()),
+    ('A Spanish plume will bring thunderstorms to southern England.', {"GB"}),
+    ('An Arctic blast from Scandinavia brought snow to Scotland.', {"GB"}),
+    ("Mexico's civil protection agency evacuated 10,000 people from Acapulco.", {"MX"}),
+    ("Acapulco's hotels, many owned by Mexican and American investors, were wrecked.", {"MX", "US"}),
+    ('The Chilean navy issued a tsunami warning after the quake.', {"CL"}),
+    ("Taiwan's Central Weather Administration recorded a magnitude 7.4 quake.", {"TW"}),
+    ("Hualien, on Taiwan's east coast, was hardest hit.", {"TW"}),
+    ("Morocco's King Mohammed VI declared three days of mourning after the quake.", {"MA"}),
+    ('Afghan villagers in Herat dug with their hands.', {"AF"}),
+    ("Vanuatu's capital Port Vila was hit by a magnitude 7.3 earthquake, and the French embassy was damaged.", {"FR", "VU"}),
+    ('Libyan officials said the dams above Derna burst during Storm Daniel.', {"LY"}),
+    ('The Greek island of Rhodes was evacuated as wildfires spread.', {"GR"}),
+    ('Storm Boris brought floods to Poland, Czechia, Austria and Romania.', {"AT", "CZ", "PL", "RO"}),
+    ("Czechia's prime minister toured flooded Ostrava.", {"CZ"}),
+    ("Rescuers from the Indian Army's Gurkha regiments reached the village.", {"IN"}),
+    ('The Nepal Army airlifted the injured to Kathmandu.', set()),
+]
+# fmt: on
+
+# still misread: a tectonic plate in a sentence that says nothing of earthquakes, the Red Crescent,
+# which WordNet does not list among organisations ("the Turkish Red Crescent"), and "Kiwis", which
+# no country's demonyms list holds (a team's nickname, a bird and a fruit as often)
+# fmt: off
+WEATHER_AND_HOMES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ('The Indian plate pushes north under the Eurasian plate by about five centimetres a year.', set()),
+    ('The Turkish Red Crescent set up tents in Hatay.', set()),
+    ('Kiwis living in Australia may keep their KiwiSaver accounts.', {"AU", "NZ"}),
+]
+# fmt: on
+WEATHER_AND_HOMES_MISREAD = frozenset(body for body, _ in WEATHER_AND_HOMES_MISREAD_ROWS)
+WEATHER_AND_HOMES += WEATHER_AND_HOMES_MISREAD_ROWS
 
 
 ROWS = (
@@ -8723,6 +8884,7 @@ ROWS = (
     + EDUCATION_AND_MIGRATION
     + REVIEWS_AND_FESTIVALS
     + ELECTIONS_AND_DIPLOMACY
+    + WEATHER_AND_HOMES
 )
 
 
@@ -8780,6 +8942,7 @@ ROWS = (
             | EDUCATION_AND_MIGRATION_MISREAD
             | REVIEWS_AND_FESTIVALS_MISREAD
             | ELECTIONS_AND_DIPLOMACY_MISREAD
+            | WEATHER_AND_HOMES_MISREAD
             else [],
         )
         for body, codes in ROWS
