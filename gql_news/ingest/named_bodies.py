@@ -76,7 +76,7 @@ import itertools
 import re
 from collections.abc import Collection
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gql_news.ingest.cue_words import LEADING_STOP, TITLES
 from gql_news.ingest.resources import data_file, read_json
@@ -115,19 +115,24 @@ _RUN_REACH = 120
 _PARTICIPLES = ("ing", "ed")
 
 
+class _WordLists(NamedTuple):
+    """The lists of body_name_words.json (made by scripts/body_name_words.py from WordNet)."""
+
+    not_before: frozenset[str]
+    bodies: frozenset[str]
+    people_and_places: frozenset[str]
+    state_bodies: frozenset[str]
+    event_heads: frozenset[str]  # WordNet's named battles and wars "X of Y": "battle", "war"
+    common_people: frozenset[str]  # plural nouns for people, in lower case: "friends", "sons"
+    sports: frozenset[str]  # kinds of sport: "swimming", "cycling", "rowing", "cricket"
+    named_bodies: frozenset[str]  # WordNet's non-governmental bodies: "red cross", "salvation army"
+    organisation_names: frozenset[str]  # organisations' capitalised names: "red cross", "green party"
+
+
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-]:
+def _word_lists() -> _WordLists:
     data = read_json(data_file("body_name_words.json"))
-    return (
+    return _WordLists(
         frozenset(data["not_before"]),
         frozenset(data["bodies"]) - _THE_COUNTRY_ITSELF,
         frozenset(data["people_and_places"]),
@@ -143,7 +148,7 @@ def _word_lists() -> tuple[
 def an_organisations_name(first: str, second: str) -> bool:
     """Whether two capitalised words are, together, the name WordNet gives an organisation ("Red
     Cross", "Salvation Army", "Green Party"): a name of a body even where a given name opens it."""
-    return f"{first} {second}".lower() in _word_lists()[7]
+    return f"{first} {second}".lower() in _word_lists().organisation_names
 
 
 def _words() -> tuple[frozenset[str], frozenset[str]]:
@@ -152,7 +157,7 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _people_and_places() -> frozenset[str]:
-    return _word_lists()[2]
+    return _word_lists().people_and_places
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +188,7 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
     if a_brands_capitals(previous, context):
         return True  # "ExxonMobil Guyana", "TotalEnergies Uganda": a firm's unit in the country
-    if lower in _word_lists()[6] and previous[1:].islower():
+    if lower in _word_lists().sports and previous[1:].islower():
         return True  # a sport's name, adjective or participle as it may be: "Swimming Australia", "Cycling Ireland"
     not_before, _ = _words()
     if lower in not_before:
@@ -344,7 +349,7 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
     if not named or not (article or len(named) >= 2):
         return False  # "Scientists in Spain", "People in Ireland": a sentence's subject
     _, bodies = _words()
-    events = _word_lists()[4]  # "the Battle of Britain": a battle's name
+    events = _word_lists().event_heads  # "the Battle of Britain": a battle's name
     return any(
         (word in institutions and word != "States")  # "the Baltic States of Estonia": countries
         or ((word.lower() in bodies or word.lower() in events) and word[1:].islower())
@@ -569,7 +574,7 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         return True
     if found.group(2) is None:
         second = _CAPITALISED_AFTER.match(body, found.end())
-        if second is not None and f"{found.group(1)} {second.group(1)}".lower() in _word_lists()[3]:
+        if second is not None and f"{found.group(1)} {second.group(1)}".lower() in _word_lists().state_bodies:
             return (
                 True  # "the British Foreign Office", "the Indian High Commission", "the Turkish Central Bank"
             )
@@ -599,8 +604,8 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
         or after.group(1) not in context.nouns
         or after.group(1).endswith("ed")
         # a group or a person of the body: "the Chilean Senate committee", "a British Army officer"
-        or after.group(1) in _word_lists()[1]
-        or after.group(1) in _word_lists()[2]
+        or after.group(1) in _word_lists().bodies
+        or after.group(1) in _word_lists().people_and_places
     )
 
 
@@ -612,7 +617,7 @@ _NAMES_WORDS_AFTER = re.compile(r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|of|the|and)(?![\
 def names_a_named_body(text: str) -> bool:
     """Whether a name is that of a body WordNet counts among its non-governmental organisations,
     alone or after one word ("Red Cross", "Thai Red Cross", "Salvation Army"): no person's."""
-    names = _word_lists()[7]
+    names = _word_lists().named_bodies
     lower = text.lower()
     return lower in names or lower.partition(" ")[2] in names
 
@@ -629,7 +634,7 @@ def a_named_bodys_branch(body: str, start: int, end: int, context: CountryContex
     if found is None:
         return False
     words = found.group().split()
-    names = _word_lists()[7]
+    names = _word_lists().named_bodies
     return any(" ".join(words[:count]).lower() in names for count in range(2, len(words) + 1))
 
 
@@ -749,7 +754,7 @@ def joined_by_an_ampersand(body: str, start: int, end: int) -> bool:
 
 
 def _common_people() -> frozenset[str]:
-    return _word_lists()[5]
+    return _word_lists().common_people
 
 
 # a capitalised plural noun right before "of" (and "the") that ends at the form: "Friends of "
