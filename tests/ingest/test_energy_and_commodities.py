@@ -1,5 +1,6 @@
-"""A campaign's name of a capitalised word, "in" and a country (named_bodies.py), and a verb in -ed
-between a demonym's noun and a shop's noun read as a clause, not a dish's shop (kitchens.py)."""
+"""A campaign's name of a capitalised word, "in" and a country (named_bodies.py), a name ending
+with "Limited" (a firm's, no person: cue_words.py), and a verb in -ed between a demonym's noun and
+a shop's noun read as a clause, not a dish's shop (kitchens.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.kitchens import _a_cooked_food
 from gql_news.ingest.named_bodies import a_campaigns_name
+from tests.ingest.test_candidates import found
 from tests.ingest.test_shows_and_models import _at  # the span of a form's nth occurrence
 
 _OF_A_NATION = frozenset(["embassy", "government"])
@@ -65,3 +67,14 @@ def test_a_verb_before_a_shop_is_a_clause(
 ) -> None:
     start, end = _at(body, form)
     assert country_context.not_the_country(body, start, end, context) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's deal with Indian Potash Limited covers 1.5 million tonnes.",
+        "Imports by Sahyadri Potash Limited rose.",
+    ],
+)
+def test_a_name_ending_with_limited_is_no_person(text: str) -> None:
+    assert all(kind != "person" for _, kind, _ in found(text))
