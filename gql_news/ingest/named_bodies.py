@@ -805,8 +805,13 @@ def a_campaigns_name(
     country. Not a state's body, a person's name or a place ("the Embassy in Japan plan", "the
     Government in Kenya plan"). `of_a_nation` are
     country_context.py's nouns for people or bodies a country has ("embassy", "government")."""
-    if not body.endswith(" in ", 0, start) or _CAMPAIGN_AFTER.match(body, end) is None:
-        return False  # the common case, read without the pattern before the form
+    if (
+        not body.endswith(" in ", 0, start)
+        or not body[body.rfind(" ", 0, start - 4) + 1 : start - 4].istitle()
+    ):
+        return False  # the common case, a word in lower case before "in": read without a pattern
+    if _CAMPAIGN_AFTER.match(body, end) is None:
+        return False
     found = _CAMPAIGN_BEFORE.search(body, max(0, start - 40), start)
     if found is None:
         return False
