@@ -1,6 +1,7 @@
 """A campaign's name of a capitalised word, "in" and a country (named_bodies.py), a name ending
-with "Limited" (a firm's, no person: cue_words.py), and a verb in -ed between a demonym's noun and
-a shop's noun read as a clause, not a dish's shop (kitchens.py)."""
+with "Limited" (a firm's, no person: cue_words.py), a point of the compass opening a name as no
+person's role ("West Texas Intermediate": candidates.py), and a verb in -ed between a demonym's
+noun and a shop's noun read as a clause, not a dish's shop (kitchens.py)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,16 @@ def test_a_verb_before_a_shop_is_a_clause(
 )
 def test_a_name_ending_with_limited_is_no_person(text: str) -> None:
     assert all(kind != "person" for _, kind, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brent rose, while West Texas Intermediate gained 0.5%.", []),  # a compass word, no role
+        ("Trains on the West Coast Main Line were cancelled.", []),
+        ("Westerner John Smith said it was over.", [("John Smith", "person", "westerner")]),
+        ("Undersecretary Hamid Rahimi said so.", [("Hamid Rahimi", "person", "undersecretary")]),
+    ],
+)
+def test_a_point_of_the_compass_opens_no_role(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
