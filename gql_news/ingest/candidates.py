@@ -548,8 +548,9 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
     if roles and roles[-1] == last > first and _given_name(tokens[first].lower):
         roles.pop()  # "the Leeds baker Sarah English said": a title word after a given name ends her name
-    if not roles and _leading_role(tokens[first].lower):
+    if not roles and _leading_role(tokens[first].lower) and tokens[first].lower not in _COMPASS_WORDS:
         roles = [first]  # "Undersecretary Hamid Rahimi": any noun for a person that is not a given name
+        # (not a point of the compass, which WordNet has as a painter's name: "West Texas Intermediate")
     out: list[FoundCandidate] = []
     if roles:
         # "Deputy Finance Minister Jan Novak": the words after the last role word are the name;

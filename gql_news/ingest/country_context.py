@@ -180,6 +180,7 @@ from gql_news.ingest.kitchens import a_kitchen_or_garden_kind, a_trades_shop
 from gql_news.ingest.named_bodies import (
     COMBINING_FORMS,
     NAMES_END,
+    a_campaigns_name,
     a_churchs_name,
     a_demonym_titling_a_paper,
     a_language_service,
@@ -1499,6 +1500,7 @@ def not_the_country(
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
         or a_members_society(body, start)
+        or a_campaigns_name(body, start, end, context, _OF_A_NATION)
         or a_peoples_body(body, start, end, context)
         or in_a_hyphened_places_name(body, start, end, context)
         or a_sources_name(body, start, end, context)

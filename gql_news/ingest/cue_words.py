@@ -41,7 +41,7 @@ SPEECH_AFTER = frozenset(
 )
 ORG_WORDS = frozenset(
     {
-        "ministry", "ministries", "department", "bank", "corp", "corporation", "inc", "ltd", "llc", "plc",
+        "ministry", "ministries", "department", "bank", "corp", "corporation", "inc", "ltd", "limited", "llc", "plc",
         "group", "company", "co", "agency", "council", "committee", "commission", "association",
         "university", "college", "institute", "foundation", "fund", "authority", "organisation",
         "organization", "union", "federation", "party", "exchange", "holdings", "industries",

@@ -179,8 +179,13 @@ def a_kitchen_or_garden_kind(
     verb_forms, nouns_known = words
     if len(nouns) > 1 and nouns[0] in ("cooking", "cookery") and nouns[1] in _LESSONS:
         return True  # "Italian cookery courses", "Korean cooking lessons"; not "Thai cooking oil"
-    if nouns[-1] in _OUTLETS and any(word not in nouns_known for word in nouns[:-1]):
-        return True  # a dish WordNet does not know before a bar or a shop: "a Spanish tapas bar"
+    if (
+        nouns[-1] in _OUTLETS
+        and any(word not in nouns_known for word in nouns[:-1])
+        and not any(word.endswith("ed") or word in verb_forms for word in nouns[1:-1])
+    ):
+        return True  # a dish WordNet does not know before a bar or a shop: "a Spanish tapas bar"; not
+        # a clause's verb after the demonym's noun ("British lambs reached shops")
     verb = next(
         (at for at in range(1, len(nouns)) if _a_verb(nouns[at - 1 : at + 1], verb_forms, nouns_known)), None
     )
@@ -203,6 +208,20 @@ def _a_verb(pair: list[str], verb_forms: frozenset[str], nouns_known: frozenset[
     )
 
 
+def _a_cooked_food(words: list[str], foods: frozenset[str]) -> bool:
+    """Whether the words before a shop's or a stall's noun are "food" or a participle in -ed
+    before a food ("Korean fried chicken shops", "a Nigerian food stall"): a dish's; not a food
+    and then a verb in -ed ("British lambs reached shops", "Argentine beef stalls at the fair")."""
+    return any(
+        word == "food"
+        or (
+            word.endswith("ed")
+            and any(later in foods or _singular(later) in foods for later in words[at + 1 :])
+        )
+        for at, word in enumerate(words)
+    )
+
+
 def _a_kind(
     body: str,
     span: tuple[int, int],
@@ -222,9 +241,7 @@ def _a_kind(
         head in _OUTLETS
         and not (head.endswith("s") and _IN_A_PLACE.match(body, phrase_end))
         and any(word == "food" or word in foods or _singular(word) in foods for word in nouns[:-1])
-        and (
-            head not in _PRODUCE_OUTLETS or any(word == "food" or word.endswith("ed") for word in nouns[:-1])
-        )
+        and (head not in _PRODUCE_OUTLETS or _a_cooked_food(nouns[:-1], foods))
     ):
         return True  # "the Afghan kebab house", "Korean fried chicken shops", "Mexican food trucks"
     singular = _singular(head)

@@ -68,6 +68,10 @@ WordNet's nouns (gql_news/data/body_name_words.json, made by scripts/body_name_w
   its non-governmental organisations (body_name_words.json's "named_bodies": "Red Cross",
   "Salvation Army", "Methodist Church") names that body's national branch or church ("the Thai
   Red Cross said", "the British Salvation Army"); not "Thai red cross markings", in lower case.
+- a capitalised word and "in" before the country, after "the" or a possessive and before a
+  campaign's, a scheme's or a label's noun, name a campaign ("the government's Make in India
+  drive", "the Study in Australia campaign"); not a state's body, a person or a place before "in"
+  ("the Embassy in Japan plan").
 """
 
 from __future__ import annotations
@@ -825,3 +829,44 @@ def in_a_hyphened_places_name(body: str, start: int, end: int, context: CountryC
             return False
         whole = f"{before.group(1)}-{form}"
     return whole in context.place_names and whole not in _country_names()
+
+
+# a campaign's or a scheme's name of a capitalised word, "in" and the country, after "the" or a
+# possessive: "the government's Make in India drive", "the Study in Australia campaign"
+_CAMPAIGN_BEFORE = re.compile(r"(?:(?<![\w'’-])[Tt]he|[\w’']['’]s?)[^\S\n]+([A-Z][a-z]+)[^\S\n]+in[^\S\n]+$")
+# the noun of a campaign, a scheme or a label that the name qualifies
+_CAMPAIGN_AFTER = re.compile(
+    r"[^\S\n]+(?:campaigns?|drives?|programmes?|programs?|schemes?|initiatives?|push|labels?|brand|slogans?"
+    r"|policy|policies|strategy|plan)(?![\w'’-])"
+)
+
+
+def a_campaigns_name(
+    body: str, start: int, end: int, context: CountryContext, of_a_nation: Collection[str]
+) -> bool:
+    """Whether the country's name ends a campaign's name of a capitalised word and "in", which "the"
+    or a possessive opens and a campaign's, a scheme's or a label's noun follows ("the
+    government's Make in India drive", "the Study in Australia campaign"): the campaign's, not the
+    country. Not a state's body, a person's name or a place ("the Embassy in Japan plan", "the
+    Government in Kenya plan"). `of_a_nation` are
+    country_context.py's nouns for people or bodies a country has ("embassy", "government")."""
+    if (
+        not body.endswith(" in ", 0, start)
+        or not body[body.rfind(" ", 0, start - 4) + 1 : start - 4].istitle()
+    ):
+        return False  # the common case, a word in lower case before "in": read without a pattern
+    if _CAMPAIGN_AFTER.match(body, end) is None:
+        return False
+    found = _CAMPAIGN_BEFORE.search(body, max(0, start - 40), start)
+    if found is None:
+        return False
+    lower = found.group(1).lower()
+    bodies, people_and_places = _word_lists()[1], _word_lists()[2]
+    return not (
+        lower in bodies
+        or lower in of_a_nation
+        or lower in people_and_places
+        or lower in context.given_names
+        or lower in context.demonyms
+        or found.group(1) in _country_names()
+    )

@@ -8824,6 +8824,76 @@ WEATHER_AND_HOMES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 WEATHER_AND_HOMES_MISREAD = frozenset(body for body, _ in WEATHER_AND_HOMES_MISREAD_ROWS)
 WEATHER_AND_HOMES += WEATHER_AND_HOMES_MISREAD_ROWS
 
+# Energy, commodities and mining, agriculture markets and trade statistics (ENERGY_AND_COMMODITIES):
+# a campaign's or a scheme's name of a capitalised word, "in" and the country after "the" or a
+# possessive, before a campaign's noun ("the government's Make in India drive"); a verb in -ed
+# between a demonym's noun and a shop's noun is a clause, not a dish's shop ("British lambs reached
+# shops"). Beside them, the section's firms, benchmarks, places and bodies named with a country's
+# word, and the country meant in the same shapes.
+# fmt: off
+ENERGY_AND_COMMODITIES: list[tuple[str, set[str]]] = [
+    # a campaign's name of a capitalised word, "in" and the country, then a campaign's noun
+    ("The rules are part of the government's Make in India drive, which favours local suppliers.", set()),
+    ("The Make in India programme began in 2014.", set()),
+    ("Universities backed the Study in Australia campaign after the visa fee rose.", set()),
+    ("Exporters praised the ministry's Invest in Kenya initiative at the fair.", set()),
+    ("The company's Work in Germany scheme recruits nurses from Kerala.", set()),
+    ("Apple now makes a fifth of its iPhones in India, and the Make in India push has drawn suppliers.", {"IN"}),
+    ("The Embassy in Japan plan was dropped.", {"JP"}),
+    ("Investment in India drive costs up, the survey found.", {"IN"}),
+    ("Firms that make in India pay lower tariffs on parts.", {"IN"}),
+    ("Sales in India drive the group's growth.", {"IN"}),
+    ("The government's spending in Nigeria plan was cut.", {"NG"}),
+    ("The minister's visit in Kenya plan included a stop at Mombasa.", {"KE"}),
+    ("Shell in Nigeria plans to sell its onshore fields.", {"NG"}),
+    # a verb in -ed between a demonym's noun and a shop's: a clause, the country's produce
+    ("Prices fell when New Zealand and British lambs reached shops at the same time.", {"NZ", "GB"}),
+    ("Spanish cheeses filled shops after the tariff was lifted.", {"ES"}),
+    ("Irish lambs reached shops a week early.", {"IE"}),
+    ("Polish apples flooded stalls across the region.", {"PL"}),
+    ("The Korean fried chicken shops on the high street were busy.", set()),
+    ("A Nigerian food stall opened at the market.", set()),
+    ("They ate at a Spanish tapas bar in Leeds.", set()),
+    ("The Turkish smoked fish stalls drew a queue.", set()),
+    # the section's firms, benchmarks, places and bodies named with a country's word
+    ("Saudi Aramco raised its official selling prices for Asian buyers.", set()),
+    ("The Japan Korea Marker fell to its lowest since February.", set()),
+    ("Electricité de France said it supported the project.", set()),
+    ("The Nigerian National Petroleum Company Limited stopped importing fuel.", set()),
+    ("The benchmark contract on Bursa Malaysia Derivatives gained 2.4%.", set()),
+    ("The Malaysian Palm Oil Board reported stocks of 2.1 million tonnes.", set()),
+    ("The Solar Energy Corporation of India runs most of the auctions.", set()),
+    ("TotalEnergies said it would restart work on Mozambique LNG.", set()),
+    ("India's deal with Indian Potash Limited covers 1.5 million tonnes.", {"IN"}),
+    ("Strikes at two plants in Western Australia cut exports.", set()),
+    ("Oil theft in the Niger Delta has kept output low.", set()),
+    ("Planters on the north coast of New Guinea found land.", set()),
+    ("Korea Gas Corp is expected to announce a tender.", set()),
+    ("Red Eléctrica de España will own the line with RTE.", set()),
+    ("Anglo American and BHP said their output was on track.", set()),
+    ("Growers in Brazil and Ivory Coast shipped more beans, and Côte d'Ivoire raised its price.", {"BR", "CI"}),
+    ("The Dutch TTF contract slipped 2% to 34 euros.", {"NL"}),
+    ("Officials in neighbouring Niger said they wanted diesel.", {"NE"}),
+    ("Russian wheat was offered at 232 dollars, and Ukrainian exports slowed.", {"RU", "UA"}),
+    ("Kazakh officials said foreign operators decide how much the fields pump.", {"KZ"}),
+    ("The cohesion of the group is worth more to the Saudis than a few dollars.", {"SA"}),
+    ("Import figures showed more Danish bacon and Polish poultry on supermarket shelves.", {"DK", "PL"}),
+    ("Panama's supreme court ruled the contract unconstitutional.", {"PA"}),
+    ("Papua New Guinea has drawn new investment from planters.", {"PG"}),
+]
+# fmt: on
+
+# still misread: a mine's name of a word in another language and a country's name ("Cobre
+# Panama"), which reads like an epithet before the country ("Brexit Britain")
+# fmt: off
+ENERGY_AND_COMMODITIES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    # a mine's name of a foreign word and a country's name, as a copula's complement
+    ("The biggest mine still shut is Cobre Panama, which First Quantum Minerals closed two years ago.", set()),
+    ("Work resumed at the Cobre Panama mine last week.", set()),
+]
+# fmt: on
+ENERGY_AND_COMMODITIES_MISREAD = frozenset(body for body, _ in ENERGY_AND_COMMODITIES_MISREAD_ROWS)
+ENERGY_AND_COMMODITIES += ENERGY_AND_COMMODITIES_MISREAD_ROWS
 
 ROWS = (
     PEOPLE
@@ -8885,6 +8955,7 @@ ROWS = (
     + REVIEWS_AND_FESTIVALS
     + ELECTIONS_AND_DIPLOMACY
     + WEATHER_AND_HOMES
+    + ENERGY_AND_COMMODITIES
 )
 
 
@@ -8943,6 +9014,7 @@ ROWS = (
             | REVIEWS_AND_FESTIVALS_MISREAD
             | ELECTIONS_AND_DIPLOMACY_MISREAD
             | WEATHER_AND_HOMES_MISREAD
+            | ENERGY_AND_COMMODITIES_MISREAD
             else [],
         )
         for body, codes in ROWS
