@@ -8662,6 +8662,8 @@ ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 ELECTIONS_AND_DIPLOMACY_MISREAD = frozenset(body for body, _ in ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS)
 ELECTIONS_AND_DIPLOMACY += ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS
+
+# fmt: off
 WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
     # a demonym before a tectonic plate in a body about earthquakes or the earth's crust
     ('The quake struck where the Pacific plate slides beneath the Philippine Sea plate.', set()),
