@@ -1165,13 +1165,22 @@ def _nouns_written(body: str, nouns: Collection[str]) -> dict[str, list[tuple[in
     """The ascending spans where the body writes each of `nouns` (lower-case words, maybe joined
     by hyphens: "co-founder") whole and in any case ("Son", "SON"): read in one pass over the body's
     runs of letters and digits, each run read on through the hyphens after it only while what it
-    has read opens one of the nouns ("co-" for "co-founder"; "founder" in "co-founder" too)."""
+    has read opens one of the nouns ("co-" for "co-founder"; "founder" in "co-founder" too).
+
+    Most bodies have no such noun and read nothing; the runs read are those of the body's distinct
+    words (indexed once, `body_words`) that open a noun in lower case, in the body's order."""
     found: dict[str, list[tuple[int, int]]] = {noun: [] for noun in nouns}
     openings = {
         noun[:cut] for noun in nouns for cut in [len(noun)] + [i for i, ch in enumerate(noun) if ch == "-"]
     }
-    runs, _ = of_the_body(body, "words", body_words)
-    for index, (start, end) in enumerate(runs):
+    if not openings:
+        return found
+    runs, by_word = of_the_body(body, "words", body_words)
+    opening = sorted(
+        index for word, indexes in by_word.items() if word.lower() in openings for index in indexes
+    )
+    for index in opening:
+        start, end = runs[index]
         following = index
         while True:
             read = body[start:end].lower()
