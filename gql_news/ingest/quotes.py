@@ -181,8 +181,9 @@ _TITLES_BEFORE = re.compile(r",[^\S\n]+((?:[^\W\d_a-z][\w.'’-]*[^\S\n]+){1,3})
 _WORD_OR_PLURAL_POSSESSIVE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?(?:(?<=s)['’](?![^\W_]))?")  # "Bobcats'"
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 # a word of `_WORD` opening with no digit, "_" or a-z, one that may be capitalised; or, after "_", "'",
-# "’" or "-", the rest of a word from such a letter on
-_MAYBE_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z](?:[\w'’-]*[^\W_])?")
+# "’" or "-", the rest of a word from such a letter on (the letter first and the letter or digit it
+# must not follow read behind it, so the search skips in one step to the letters that may open one)
+_MAYBE_CAPITALISED = re.compile(r"[^\W\d_a-z](?<![^\W_].)(?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
@@ -823,12 +824,13 @@ class _Attributor:
         surnames: dict[str, str] = {}  # last word of each such full name -> its given name's gender
         countries = {(m.start, m.end) for m in mentions if m.kind == "country"}
         for run in _capitalised_runs(self.body):
-            while len(run) > 1 and (run[0].start(), run[0].end()) in countries:
+            while len(run) > 1 and run[0].span() in countries:
                 run.pop(0)  # a nationality before a name: "the Portuguese Nuno Ferreira"
             led = False  # by a preposition: "In Cape Town the weather held" has no person for subject
-            while run and (run[0].group().lower() in LEADING_STOP or run[0].group().lower() in TITLES):
-                led = run.pop(0).group().lower() in PREPOSITIONS or led
-            names = [w.group() for w in run if w.group()[:1].isupper()]
+            while run and ((lower := run[0].group().lower()) in LEADING_STOP or lower in TITLES):
+                run.pop(0)
+                led = lower in PREPOSITIONS or led
+            names = [text for w in run if (text := w.group())[:1].isupper()]
             if not run or inside(run[0].start()):
                 continue
             # a surname alone, of a full name written earlier that nobody recognised ("Dmitri
@@ -875,7 +877,7 @@ class _Attributor:
         before_end = bisect.bisect_left(starts, end)
         if before_end and reach[before_end - 1] > start:
             return False  # within a mention or reference
-        appositive = _ROLE_APPOSITIVE.match(self.body, end)
+        appositive = _ROLE_APPOSITIVE.match(self.body, end) if self.body.startswith(",", end) else None
         if appositive and appositive.group(1) in ROLE_NOUNS:
             return True  # "Smith, the chief of staff, spoke": a dictionary word, but a person's name
         if word.group().lower() in self.known_words:
