@@ -157,7 +157,9 @@ _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person'
 # speech verbs whose next word is who was spoken to, not who spoke: "told Reuters", "asked Nowak"
 _OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "warns"})
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "he", "she", "He", "She" as whole words: the first letter is read before the word boundary behind
+# it, so the search skips straight to an h or an s ("\b(?:he|she|He|She)\b" tries every position)
+_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # a gerund ending the words before a quotation, "telling him:", "saying,"
 _GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
 # a relative clause of speech right after a name: ", who said", ", who told reporters"
