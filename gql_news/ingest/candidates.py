@@ -462,14 +462,16 @@ def _tokens(body: str, mentions: Sequence[LinkedMention]) -> list[_Token]:
     spans.append((len(body) + 1, len(body) + 1))  # past every word: the loop needs no bound check
     out: list[_Token] = []
     append, new, particle_led = out.append, tuple.__new__, _PARTICLE_LED.match
-    index = 0
+    index = end = 0
     span_start, span_end = spans[0]
-    for match in _WORD.finditer(body):
-        start, end = match.span()
+    find = body.find
+    for text in _WORD.findall(body):
+        # no letter, digit or "&" between two words, so the word is the first one written after the last
+        start = find(text, end)
+        end = start + len(text)
         while span_end <= start:
             index += 1
             span_start, span_end = spans[index]
-        text = match.group()
         # a particle-led surname has a hyphen or an apostrophe: most words are not tried
         capitalised = text[0].isupper() or (
             ("-" in text or "'" in text or "’" in text) and particle_led(text) is not None

@@ -2005,7 +2005,9 @@ def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryC
         return False
 
     after = _AND_A_NAME_AFTER.match(body, end)
-    before = _A_NAME_AND_BEFORE.search(body, max(0, start - 30), start)
+    lead = max(0, start - 30)
+    # the pattern needs an "and" in the words before: most forms have none, and skip the search
+    before = _A_NAME_AND_BEFORE.search(body, lead, start) if body.find("and", lead, start) >= 0 else None
     for found in (after, before):
         if found is None:
             continue
@@ -2950,29 +2952,25 @@ def _inside_quotation(body: str, position: int) -> bool:
 def _written_as_a_side(body: str, form: str) -> bool:
     """Whether the body writes the form somewhere as a team ("Jordan beat Kuwait", "Jordan play
     Syria"), alone, not after a given name."""
-    pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
-    return bool(
-        of_the_body(
-            body,
-            f"a side:{form}",
-            lambda text: any(_a_side(text, m.end()) for m in _starting_with(text, form, pattern)),
-        )
-    )
+
+    def read(text: str) -> bool:  # once per body and form: the pattern is made only then
+        pattern = re.compile(rf"(?<![^\W_])(?<![^\W\d_] ){re.escape(form)}(?![^\W_])")
+        return any(_a_side(text, m.end()) for m in _starting_with(text, form, pattern))
+
+    return bool(of_the_body(body, f"a side:{form}", read))
 
 
 def _after_a_preposition(body: str, form: str) -> bool:
     """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
-    pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
-    return bool(
-        of_the_body(
-            body,
-            f"after a preposition:{form}",
-            lambda text: any(
-                m.group(1).lower() in _PREPOSITIONS and not _survived_by(text, m.end() - len(form))
-                for m in _ending_with(text, form, pattern)
-            ),
+
+    def read(text: str) -> bool:  # once per body and form: the pattern is made only then
+        pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
+        return any(
+            m.group(1).lower() in _PREPOSITIONS and not _survived_by(text, m.end() - len(form))
+            for m in _ending_with(text, form, pattern)
         )
-    )
+
+    return bool(of_the_body(body, f"after a preposition:{form}", read))
 
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")

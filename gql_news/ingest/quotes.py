@@ -157,7 +157,9 @@ _AGENT_PREPOSITIONS = frozenset({"by", "with"})  # "turned down by X": a person'
 # speech verbs whose next word is who was spoken to, not who spoke: "told Reuters", "asked Nowak"
 _OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "warns"})
 _INTRODUCERS = frozenset({*SPEECH_VERBS, "that", "saying", "adding", "telling"})
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "he", "she", "He", "She" as whole words: the first letter is read before the word boundary behind
+# it, so the search skips straight to an h or an s ("\b(?:he|she|He|She)\b" tries every position)
+_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # a gerund ending the words before a quotation, "telling him:", "saying,"
 _GERUND_END = re.compile(r"(?<![^\W_])[a-z]+ing(?:[^\S\n]+(?:him|her|them|me|us))?[^\S\n]*[:,—–-]?[^\S\n]*$")
 # a relative clause of speech right after a name: ", who said", ", who told reporters"
@@ -181,8 +183,9 @@ _TITLES_BEFORE = re.compile(r",[^\S\n]+((?:[^\W\d_a-z][\w.'’-]*[^\S\n]+){1,3})
 _WORD_OR_PLURAL_POSSESSIVE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?(?:(?<=s)['’](?![^\W_]))?")  # "Bobcats'"
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 # a word of `_WORD` opening with no digit, "_" or a-z, one that may be capitalised; or, after "_", "'",
-# "’" or "-", the rest of a word from such a letter on
-_MAYBE_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z](?:[\w'’-]*[^\W_])?")
+# "’" or "-", the rest of a word from such a letter on (the letter first and the letter or digit it
+# must not follow read behind it, so the search skips in one step to the letters that may open one)
+_MAYBE_CAPITALISED = re.compile(r"[^\W\d_a-z](?<![^\W_].)(?:[\w'’-]*[^\W_])?")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"]?(?=\s|$)")
 _OPENING_PUNCTUATION = frozenset('.!?:;,—–-(…”’"')
 _NAME_WORDS_MIN, _NAME_WORDS_MAX = 2, 4  # capitalised words of a name the detectors may have missed
@@ -823,12 +826,13 @@ class _Attributor:
         surnames: dict[str, str] = {}  # last word of each such full name -> its given name's gender
         countries = {(m.start, m.end) for m in mentions if m.kind == "country"}
         for run in _capitalised_runs(self.body):
-            while len(run) > 1 and (run[0].start(), run[0].end()) in countries:
+            while len(run) > 1 and run[0].span() in countries:
                 run.pop(0)  # a nationality before a name: "the Portuguese Nuno Ferreira"
             led = False  # by a preposition: "In Cape Town the weather held" has no person for subject
-            while run and (run[0].group().lower() in LEADING_STOP or run[0].group().lower() in TITLES):
-                led = run.pop(0).group().lower() in PREPOSITIONS or led
-            names = [w.group() for w in run if w.group()[:1].isupper()]
+            while run and ((lower := run[0].group().lower()) in LEADING_STOP or lower in TITLES):
+                run.pop(0)
+                led = lower in PREPOSITIONS or led
+            names = [text for w in run if (text := w.group())[:1].isupper()]
             if not run or inside(run[0].start()):
                 continue
             # a surname alone, of a full name written earlier that nobody recognised ("Dmitri
@@ -875,7 +879,7 @@ class _Attributor:
         before_end = bisect.bisect_left(starts, end)
         if before_end and reach[before_end - 1] > start:
             return False  # within a mention or reference
-        appositive = _ROLE_APPOSITIVE.match(self.body, end)
+        appositive = _ROLE_APPOSITIVE.match(self.body, end) if self.body.startswith(",", end) else None
         if appositive and appositive.group(1) in ROLE_NOUNS:
             return True  # "Smith, the chief of staff, spoke": a dictionary word, but a person's name
         if word.group().lower() in self.known_words:
@@ -1165,13 +1169,22 @@ def _nouns_written(body: str, nouns: Collection[str]) -> dict[str, list[tuple[in
     """The ascending spans where the body writes each of `nouns` (lower-case words, maybe joined
     by hyphens: "co-founder") whole and in any case ("Son", "SON"): read in one pass over the body's
     runs of letters and digits, each run read on through the hyphens after it only while what it
-    has read opens one of the nouns ("co-" for "co-founder"; "founder" in "co-founder" too)."""
+    has read opens one of the nouns ("co-" for "co-founder"; "founder" in "co-founder" too).
+
+    Most bodies have no such noun and read nothing; the runs read are those of the body's distinct
+    words (indexed once, `body_words`) that open a noun in lower case, in the body's order."""
     found: dict[str, list[tuple[int, int]]] = {noun: [] for noun in nouns}
     openings = {
         noun[:cut] for noun in nouns for cut in [len(noun)] + [i for i, ch in enumerate(noun) if ch == "-"]
     }
-    runs, _ = of_the_body(body, "words", body_words)
-    for index, (start, end) in enumerate(runs):
+    if not openings:
+        return found
+    runs, by_word = of_the_body(body, "words", body_words)
+    opening = sorted(
+        index for word, indexes in by_word.items() if word.lower() in openings for index in indexes
+    )
+    for index in opening:
+        start, end = runs[index]
         following = index
         while True:
             read = body[start:end].lower()
