@@ -217,6 +217,7 @@ from gql_news.ingest.sayings import saying_spans
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.story_people import (
+    a_countrys_clause,
     a_countrys_statement,
     a_defendants_surname,
     a_full_names_surname,
@@ -2828,8 +2829,12 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
-    if named and a_countrys_statement(body, start + len(form)):
-        return False  # "Jordan said it would add staff": the country, whoever bears the name
+    if named and (
+        a_countrys_statement(body, start + len(form)) or a_countrys_clause(body, start, start + len(form))
+    ):
+        # "Jordan said it would add staff", "Jordan has taken in more refugees for its size": the
+        # country, whoever bears the name
+        return False
     if (
         named
         and not _inside_quotation(body, start)
