@@ -4898,11 +4898,13 @@ _STATE_OWNED = re.compile(
 # what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
 # "city" but of a town's size, which a city-state or a country named like its capital is too
 # ("Singapore, a city of 6 million"; "Angola, a city of 9,000" is a town's);
-# "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
+# a region's name may stand before the kind ("Wales, the South Yorkshire village", "Mexico, the
+# small Oswego County town"); "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
 # community"), and none of millions ("Kenya, a farming community of 50 million people")
 _PLACE_KINDS = "town|village|hamlet|township|borough|suburb|neighbourhood|neighborhood"
 _CALLED_A_TOWN = re.compile(
-    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community"
+    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)??(?: [A-Z][a-z]+){{0,2}}?(?: [a-z]+)?? (?:{_PLACE_KINDS})"
+    rf"|, (?:a|an|the)(?: [a-z]+)?? community"
     # a city of fewer than 100,000 people: a town's size, not a city-state's nor a capital's
     r"|, an? (?:[a-z]+ )?city of (?:about |some |nearly |almost |roughly |just over |fewer than |under )?"
     r"\d{1,2}(?:,\d{3})?(?!\d|[,.]\d|[^\S\n]+(?:million|billion)))"

@@ -8927,6 +8927,18 @@ PEOPLE_AND_PLACE_NAMESAKES: list[tuple[str, set[str]]] = [
     ('PERU, Ind. — The festival hired four acrobats from Mexico. Mexico, a village five miles north of Peru, lends its fire truck.', {"MX"}),
     ('Jamaica Inn, on Bodmin Moor, will add rum from Jamaica and Barbados to its list.', {"BB", "JM"}),
     ('The trust will also take over a studio on Poland Street and a shop on Denmark Street.', set()),
+    # a town or village the body calls so with a region's name before the kind, named again alone;
+    # and countries in such an apposition that names no town
+    ("Residents of Wales, the South Yorkshire village between Sheffield and Worksop, oppose the plans. “Wales has grown by a third since 2000,” the parish chairman said.", set()),
+    ("Denmark, the Maine town of 2,000, voted on Monday, and Denmark's selectmen will meet again in May.", set()),
+    ("Poland, the Herkimer County village, gets letters for the embassy. Poland has one post office.", set()),
+    ("Voters in Mexico, the small Oswego County town, approved the budget. Mexico's clerk said turnout was low.", set()),
+    ("Kenya is the East African hub for the region's banks.", {"KE"}),
+    ("Norway, the Nordic oil producer, raised output in March.", {"NO"}),
+    ("Wales, the Six Nations champions, beat France in Cardiff.", {"FR", "GB"}),
+    ("Ireland, the Celtic Tiger of the 1990s, has grown again.", {"IE"}),
+    ("Switzerland, the Alpine nation of small villages, voted on the plan.", {"CH"}),
+    ("Aid reached Haiti, the Caribbean nation, and a village in the Dominican Republic.", {"DO", "HT"}),
     # surnames and nicknames named like a country or its people
     ('Ray England, the Carlisle manager, kept his side up. England took over in February with Carlisle bottom.', set()),
     ("Ray England, the Carlisle manager, said his goalkeeper could play for Scotland or Norway. England's under-21 coaches watched him.", {"GB", "NO"}),
@@ -8936,10 +8948,10 @@ PEOPLE_AND_PLACE_NAMESAKES: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: towns listed by their bare names in a story datelined from one of them, a
-# village's name opening a quotation, a pub's name after "the" and a demonym's possessive, a
-# namesake's possessive before a common noun, and the country's own name after a preposition
-# where the story names a person by it
+# still misread: towns listed by their bare names in a story datelined from one of them, the
+# country's name where the body calls the same name a village, a pub's name after "the" and a
+# demonym's possessive, a namesake's possessive before a common noun, and the country's own name
+# after a preposition where the story names a person by it
 # fmt: off
 PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Georgia Hayes, 30, plays golf in Georgia. Hayes won. Georgia's caddie carried the bag and its clubs.", set()),
@@ -8949,7 +8961,6 @@ PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ('RUSSIA, N.Y. — The town of Russia sits in Herkimer County, and since Russia invaded Ukraine its clerk lets the phone ring.', {"RU", "UA"}),
     ('RUSSIA, N.Y. — Its neighbours include Norway and the village of Poland, while Mexico and Denmark lie to the west in Oswego and Lewis counties.', set()),
     ('PERU, Ind. — “Peru and Brazil and Mexico, all in one parade. Nobody needs a passport,” she said.', set()),
-    ('Residents of Wales, the South Yorkshire village between Sheffield and Worksop, oppose the plans. “Wales has grown by a third since 2000,” the parish chairman said.', set()),
     ('A teacher who grew up in Swansea said he had moved from Wales to Wales, the village near Sheffield.', {"GB"}),
     ("The inn's previous owner also owned the Turk's Head in Penzance.", set()),
 ]

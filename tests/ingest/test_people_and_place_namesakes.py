@@ -1,9 +1,11 @@
-"""A country's form as the subject of a clause that speaks of "its", and a namesake who is born."""
+"""A country's form as the subject of a clause that speaks of "its", a namesake who is born, and a
+town called so with its region's name before the kind."""
 
 from __future__ import annotations
 
 import pytest
 
+from gql_news.ingest.country_context import _called_a_town
 from gql_news.ingest.story_people import a_countrys_clause, a_persons_act
 
 
@@ -44,3 +46,18 @@ def test_a_countrys_clause(body: str, form: str, nth: int, expected: bool) -> No
 )
 def test_a_namesake_who_is_born(body: str, form: str, expected: bool) -> None:
     assert a_persons_act(body, *_at(body, form)) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "expected"),
+    [
+        ("Residents of Wales, the South Yorkshire village, met on Monday.", "Wales", True),
+        ("Voters in Mexico, the small Oswego County town, approved it.", "Mexico", True),
+        ("Denmark, a Maine town of 2,000, voted.", "Denmark", True),
+        ("Norway, the Nordic oil producer, raised output.", "Norway", False),
+        ("Switzerland, the Alpine nation of small villages, voted.", "Switzerland", False),
+        ("Kenya is the East African hub for banks.", "Kenya", False),
+    ],
+)
+def test_a_town_with_its_regions_name(body: str, form: str, expected: bool) -> None:
+    assert _called_a_town(body, form) is expected
