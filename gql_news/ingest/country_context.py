@@ -217,6 +217,7 @@ from gql_news.ingest.sayings import saying_spans
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
 from gql_news.ingest.story_people import (
+    a_countrys_clause,
     a_countrys_statement,
     a_defendants_surname,
     a_full_names_surname,
@@ -2830,8 +2831,12 @@ def _given_name_of_someone_named(body: str, start: int, form: str) -> bool:
     form after a preposition ("plays for Jordan") means the country by it: news prose calls a
     person by surname, while a speaker may call them by their given name."""
     named = _named_by(body, start, form)
-    if named and a_countrys_statement(body, start + len(form)):
-        return False  # "Jordan said it would add staff": the country, whoever bears the name
+    if named and (
+        a_countrys_statement(body, start + len(form)) or a_countrys_clause(body, start, start + len(form))
+    ):
+        # "Jordan said it would add staff", "Jordan has taken in more refugees for its size": the
+        # country, whoever bears the name
+        return False
     if (
         named
         and not _inside_quotation(body, start)
@@ -4891,11 +4896,13 @@ _STATE_OWNED = re.compile(
 # what the body says a name is: "Denmark, a coastal town of 6,000", "the village of Poland"; not
 # "city" but of a town's size, which a city-state or a country named like its capital is too
 # ("Singapore, a city of 6 million"; "Angola, a city of 9,000" is a town's);
-# "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
+# a region's name may stand before the kind ("Wales, the South Yorkshire village", "Mexico, the
+# small Oswego County town"); "community" only in an apposition, as a nation's people are one too ("Ireland was a farming
 # community"), and none of millions ("Kenya, a farming community of 50 million people")
 _PLACE_KINDS = "town|village|hamlet|township|borough|suburb|neighbourhood|neighborhood"
 _CALLED_A_TOWN = re.compile(
-    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? (?:{_PLACE_KINDS})|, (?:a|an|the)(?: [a-z]+)?? community"
+    rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)??(?: [A-Z][a-z]+){{0,2}}?(?: [a-z]+)?? (?:{_PLACE_KINDS})"
+    rf"|, (?:a|an|the)(?: [a-z]+)?? community"
     # a city of fewer than 100,000 people: a town's size, not a city-state's nor a capital's
     r"|, an? (?:[a-z]+ )?city of (?:about |some |nearly |almost |roughly |just over |fewer than |under )?"
     r"\d{1,2}(?:,\d{3})?(?!\d|[,.]\d|[^\S\n]+(?:million|billion)))"

@@ -113,6 +113,10 @@ _SENTENCE_STOP = re.compile(r"[.!?](?:[\"”’)]*)(?:\s|$)|\n|;")
 _CLAUSE_REACH = 160
 
 
+_ITS = re.compile(r"(?<![^\W_])(?:its|itself)(?![^\W_])")
+# a singular noun's determiner, which "its" may point back to instead of the form
+_A_THING_BEFORE = re.compile(r"(?<![^\W_])(?:the|a|an|this|that)(?![^\W_])")
+_BORN_AFTER = re.compile(rf"{_S}(?:was|is){_S}born(?![^\W_])")
 _SAID_OF_IT = re.compile(rf"{_S}(?:said|says|added|announced|insisted){_S}(?:it|its)(?![^\W_])")
 
 
@@ -122,11 +126,32 @@ def a_countrys_statement(body: str, end: int) -> bool:
     return _SAID_OF_IT.match(body, end) is not None
 
 
+def a_countrys_clause(body: str, start: int, end: int) -> bool:
+    """Whether the form opens a sentence that speaks of it as "its" and of nobody as he or she
+    ("Jordan has taken in more refugees for its size than almost any country"): the country's,
+    though someone the body names bears the form as a given name."""
+    stop = _SENTENCE_STOP.search(body, end, end + _CLAUSE_REACH)
+    clause = body[end : stop.start() if stop else end + _CLAUSE_REACH]
+    if "its" not in clause or body.startswith(("'", "’"), end):
+        return False
+    clause = clause.partition("”")[0].partition('"')[0]  # a quotation's words, not its attribution
+    its = _ITS.search(clause)
+    return (
+        its is not None
+        and _PERSONAL.search(clause) is None
+        and _A_THING_BEFORE.search(clause, 0, its.start()) is None  # "kept the club in its bag"
+        and country_context.sentence_start(body, start)
+    )
+
+
 def a_persons_act(body: str, start: int, end: int) -> bool:
-    """Whether the bare form body[start:end] speaks a quotation or opens a sentence about a
-    person ("Georgia said she would", "Chad trained with his team-mates")."""
+    """Whether the bare form body[start:end] speaks a quotation, opens a sentence about a
+    person ("Georgia said she would", "Chad trained with his team-mates") or is born ("before
+    Kenya was born")."""
     if body.startswith(("'", "’"), end):
         return False  # "Georgia's president": the possessive is read elsewhere
+    if _BORN_AFTER.match(body, end):
+        return True  # "a year teaching in Kisumu before Kenya was born"
     before = body[max(0, start - 16) : start]
     if '"' in before or "”" in before:  # a quotation closes just before: its speaker may follow
         if _QUOTE_CLOSED_BEFORE.search(body, max(0, start - 8), start) and _SPEECH_AFTER.match(body, end):

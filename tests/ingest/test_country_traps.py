@@ -8897,6 +8897,77 @@ ENERGY_AND_COMMODITIES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 ENERGY_AND_COMMODITIES_MISREAD = frozenset(body for body, _ in ENERGY_AND_COMMODITIES_MISREAD_ROWS)
 ENERGY_AND_COMMODITIES += ENERGY_AND_COMMODITIES_MISREAD_ROWS
 
+# people and places that bear a country's name beside the country in the same story: a person
+# named by a form and a surname, then the form alone as the country where its clause speaks of
+# "its" and of nobody as he or she; "was born" after the form is said of the person
+# fmt: off
+PEOPLE_AND_PLACE_NAMESAKES: list[tuple[str, set[str]]] = [
+    # a person named by a country's form, then the form alone as the country: "its", and no he or she
+    ('Jordan Pike, 29, went to Amman in Jordan. Pike said so. “Jordan has taken in more refugees for its size than almost any country,” she said.', {"JO"}),
+    ('Jordan Pike, 29, runs a water project. Pike said so. Jordan has taken in more refugees for its size than any other state.', {"JO"}),
+    ('Kenya Ellis, 22, trains in Flagstaff. Ellis said so. Kenya has lost its grip on the 5,000 metres, her coach said.', {"KE"}),
+    ('India Marsh, 30, designs fabrics. Marsh said so. India doubled its exports of cotton last year.', {"IN"}),
+    ('Israel Ramos, 40, is a chef in Austin. Ramos said so. “Israel has changed its food more than any country I know,” he said.', {"IL"}),
+    ("Jordan Pike, 29, worked in Jordan. Pike said so. “Jordan can't do this alone. It has taken in more refugees than anyone,” said an official.", {"JO"}),
+    # the person still: he or she in the clause, or a thing "its" may point back to
+    ('Chad Whitaker, 71, coached in Ohio. Whitaker retired. Chad took his team to its first title in 1988.', set()),
+    ('Jordan Pike, 29, worked in Zaatari. Pike said so. Jordan left the camp and its pipes to a local team.', set()),
+    ('Kenya Ellis, 22, won in Eugene. Ellis said so. “Kenya ran the last lap at its fastest,” her coach said.', set()),
+    # born: a person, where the body named someone by the form and a surname
+    ('Kenya Ellis, 22, won in Eugene. Ellis has run in Kenya twice. Her mother taught in Kisumu before Kenya was born.', {"KE"}),
+    ('India Fairbairn, 41, prints in Jaipur. Fairbairn buys cotton in India. India was born in London, her mother said.', {"IN"}),
+    ('Kenya Ellis, 22, beat three runners from Kenya. Her mother taught in Kisumu before Kenya was born.', {"KE"}),
+    ('Israel Ramos, 40, cooks food from Israel and Mexico. His parents left Haifa before Israel was born, he said.', {"IL", "MX"}),
+    # the country is born too, where no one bears its name
+    ('Modern Kenya was born in 1963, when it won independence from Britain.', {"GB", "KE"}),
+    ('The state of Israel was born in 1948.', {"IL"}),
+    # towns and villages named like countries, named again alone, beside the countries
+    ('NORWAY, Maine — Of the eleven paramedics, two trained in the Philippines and one in Ireland.', {"IE", "PH"}),
+    ('RUSSIA, N.Y. — The village of Poland gets letters meant for the Polish embassy, and a clerk in Mexico once signed for a parcel addressed to the president of Mexico.', {"MX", "PL"}),
+    ('PERU, Ind. — The festival hired four acrobats from Mexico. Mexico, a village five miles north of Peru, lends its fire truck.', {"MX"}),
+    ('Jamaica Inn, on Bodmin Moor, will add rum from Jamaica and Barbados to its list.', {"BB", "JM"}),
+    ('The trust will also take over a studio on Poland Street and a shop on Denmark Street.', set()),
+    # a town or village the body calls so with a region's name before the kind, named again alone;
+    # and countries in such an apposition that names no town
+    ("Residents of Wales, the South Yorkshire village between Sheffield and Worksop, oppose the plans. “Wales has grown by a third since 2000,” the parish chairman said.", set()),
+    ("Denmark, the Maine town of 2,000, voted on Monday, and Denmark's selectmen will meet again in May.", set()),
+    ("Poland, the Herkimer County village, gets letters for the embassy. Poland has one post office.", set()),
+    ("Voters in Mexico, the small Oswego County town, approved the budget. Mexico's clerk said turnout was low.", set()),
+    ("Kenya is the East African hub for the region's banks.", {"KE"}),
+    ("Norway, the Nordic oil producer, raised output in March.", {"NO"}),
+    ("Wales, the Six Nations champions, beat France in Cardiff.", {"FR", "GB"}),
+    ("Ireland, the Celtic Tiger of the 1990s, has grown again.", {"IE"}),
+    ("Switzerland, the Alpine nation of small villages, voted on the plan.", {"CH"}),
+    ("Aid reached Haiti, the Caribbean nation, and a village in the Dominican Republic.", {"DO", "HT"}),
+    # surnames and nicknames named like a country or its people
+    ('Ray England, the Carlisle manager, kept his side up. England took over in February with Carlisle bottom.', set()),
+    ("Ray England, the Carlisle manager, said his goalkeeper could play for Scotland or Norway. England's under-21 coaches watched him.", {"GB", "NO"}),
+    ("Judge Anne French jailed Liam Welsh for 14 years. French said the drugs came from Ecuador. Welsh's brother got seven years.", {"EC"}),
+    ('The court heard that Frenchie arranged the shipments with a contact in Colombia.', {"CO"}),
+    ('Jamie Holt, known as The Dutchman, beat the Dutch number three. The Dutchman lived in the Netherlands for a decade.', {"NL"}),
+]
+# fmt: on
+
+# still misread: towns listed by their bare names in a story datelined from one of them, the
+# country's name where the body calls the same name a village, a pub's name after "the" and a
+# demonym's possessive, a namesake's possessive before a common noun, and the country's own name
+# after a preposition where the story names a person by it
+# fmt: off
+PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    ("Georgia Hayes, 30, plays golf in Georgia. Hayes won. Georgia's caddie carried the bag and its clubs.", set()),
+    ('Israel Ramos, 40, is a chef in Austin. Ramos visits Israel often. His parents moved to Texas before Israel was born.', {"IL"}),
+    ('Kenya Ellis, 22, won in Eugene. Ellis said so. Modern Kenya was born in 1963, she said.', {"KE"}),
+    ('NORWAY, Maine — Neighbouring Oxford and Poland have asked to buy coverage, and officials in Mexico and Peru, further north, are watching.', set()),
+    ('RUSSIA, N.Y. — The town of Russia sits in Herkimer County, and since Russia invaded Ukraine its clerk lets the phone ring.', {"RU", "UA"}),
+    ('RUSSIA, N.Y. — Its neighbours include Norway and the village of Poland, while Mexico and Denmark lie to the west in Oswego and Lewis counties.', set()),
+    ('PERU, Ind. — “Peru and Brazil and Mexico, all in one parade. Nobody needs a passport,” she said.', set()),
+    ('A teacher who grew up in Swansea said he had moved from Wales to Wales, the village near Sheffield.', {"GB"}),
+    ("The inn's previous owner also owned the Turk's Head in Penzance.", set()),
+]
+# fmt: on
+PEOPLE_AND_PLACE_NAMESAKES_MISREAD = frozenset(body for body, _ in PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS)
+PEOPLE_AND_PLACE_NAMESAKES += PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -8958,6 +9029,7 @@ ROWS = (
     + ELECTIONS_AND_DIPLOMACY
     + WEATHER_AND_HOMES
     + ENERGY_AND_COMMODITIES
+    + PEOPLE_AND_PLACE_NAMESAKES
 )
 
 
@@ -9017,6 +9089,7 @@ ROWS = (
             | ELECTIONS_AND_DIPLOMACY_MISREAD
             | WEATHER_AND_HOMES_MISREAD
             | ENERGY_AND_COMMODITIES_MISREAD
+            | PEOPLE_AND_PLACE_NAMESAKES_MISREAD
             else [],
         )
         for body, codes in ROWS
