@@ -276,7 +276,29 @@ _GIGS_AFTER = re.compile(
 )
 # an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"; not
 # the first digits of a number written with commas ("In Nepal, 1,600 dollars is")
-_AGE_AFTER = re.compile(rf", (?:aged )?\d{{1,3}},(?!\d)|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,")
+_AGE_AFTER = re.compile(
+    rf", (?:aged )?\d{{1,3}},(?!\d)|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,"
+    # "Chad, a four-year-old bred in Ireland,", "Kenya, a nine-year-old who": a horse's or a
+    # person's age in an apposition; not "a 60-year-old democracy"
+    rf"|, an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?=,|[^\S\n]+(?:who|bred|trained|owned|filly|colt|gelding"
+    rf"|mare|stallion|bitch|dog)(?![\w'’-]))"
+)
+# one of a kind qualified by "who" in an apposition: ", a killer whale who", ", a red panda who"
+_ONE_WHO_AFTER = re.compile(r", an? (?:[a-z-]+ ){0,2}([a-z]+) who(?![^\W_])")
+# the nouns of a national side, which may take "who": "Fiji, a side who"
+_SIDES_NOUNS = frozenset(["side", "team", "squad", "nation", "country", "crew", "club", "country's"])
+
+
+def _a_one_who(body: str, end: int) -> bool:
+    """Whether an apposition after a one-word form calls it one of a kind and goes on with "who"
+    ("Tonga, a killer whale who has", "Nepal, a red panda who slipped"): a person or an animal,
+    since a country takes "which"; not a side ("Fiji, a side who")."""
+    if not body.startswith(", a", end):
+        return False
+    found = _ONE_WHO_AFTER.match(body, end)
+    return found is not None and found.group(1) not in _SIDES_NOUNS
+
+
 # "who" and a verb in the singular after a one-word form: a person ("England, who retires")
 _WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
@@ -1855,6 +1877,8 @@ def _in_a_name(
         return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
     if _AGE_AFTER.match(body, start + len(form)):
         return True  # "Jordan, 19, scored twice": a country has no age
+    if _a_one_who(body, start + len(form)):
+        return True  # "Tonga, a killer whale who has spent", "Cuba, a brown bear who": no country
     if _GIGS_AFTER.match(body, start + len(form)):
         return True  # "Japan will play two nights at the Budokan": a country plays no concerts
     if (
@@ -2029,9 +2053,10 @@ _ELDEST_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:youngest|eldest|oldest|middle|younger|elder), $"
 )
 _CALLED = ("called ", "named ", "christened ")
-# a noun and "called" or "named" right before the form: "a collie called Peru", "The horse, named Jamaica"
+# a noun and "called" or "named" right before the form: "a collie called Peru", "The horse, named Jamaica",
+# "An Asian elephant called India", "A Rothschild's giraffe called Kenya"
 _CALLED_BEFORE = re.compile(
-    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}([a-z]+),?"
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}([a-z]+),?"
     r"[^\S\n]+(?:called|named|christened)[^\S\n]+$"
 )
 
@@ -2086,6 +2111,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         previous == "and" or _a_relatives_noun(previous, context)
     )  # "His sons Chad", "The twins Jordan and Chad"
     acts = body.startswith((" ", ","), end) and previous is None  # "Kenya, the favourite, unseated her rider"
+    if body.startswith(("'s ", "’s "), end) and _AN_ANIMALS_PEOPLE_AFTER.match(body, end):
+        return True  # "Chad's jockey, Hollie Doyle,", "Oman's owner said": a horse's or a pet's
     if a_ridden_horse(body, previous, end):
         return not _a_side(body, end)  # "rode Peru to victory": the horse
     if the_crowns_defendant(body, start):
@@ -2099,6 +2126,9 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         (title_before and _after_a_title(body, start, previous))
         or (acts and one_word_names.a_players_act(body, end))
         or (comma_after and _AGE_AFTER.match(body, end) is not None)
+        or (comma_after and _a_one_who(body, end))
+        # "Kenya, who is nine,", "Chile, who weighs a tonne,": a side takes "who are", "who weigh"
+        or (comma_after and _WHO_SINGULAR.match(body, end) is not None and previous not in ("of", "from"))
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
         or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
         or (
@@ -2109,8 +2139,17 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
 
 
 _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
+# the people and the kin of an animal after its possessive, none of which a country has: "Chad's
+# jockey, Hollie Doyle,", "Oman's owner said", "Belize's sire was imported"; not "Germany's
+# trainer" (a national side's), "Britain's owners" (the country's), "Ireland's stud farms"
+_AN_ANIMALS_PEOPLE_AFTER = re.compile(
+    r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel)"
+    r"(?=[,.;:]|[^\S\n]+(?:[a-z]+ed|is|was|has|had|said|says|told)(?![\w'’-]))"
+)
 # a verb whose object is the horse a jockey rides or a trainer saddles: "rode Peru to victory"
-_RIDDEN_BY_VERBS = frozenset(["rode", "rides", "riding", "partnered", "partnering", "saddled", "saddles"])
+_RIDDEN_BY_VERBS = frozenset(
+    ["ride", "rode", "rides", "riding", "partnered", "partnering", "saddled", "saddles"]
+)
 
 
 def a_ridden_horse(body: str, previous: str | None, end: int) -> bool:
@@ -2149,6 +2188,12 @@ def _owned_as_a_country(body: str, end: int) -> bool:
     )
 
 
+# a preposition and a compass word before a form: "in eastern Nepal", "across central India"
+_A_PART_OF_BEFORE = re.compile(
+    r"(?<![^\W_])(?:in|to|from|across|of|into|through)[^\S\n]+(?:north|south|east|west|central)(?:ern)?[^\S\n]+$"
+)
+
+
 def _marked_as_the_country(
     body: str, start: int, form: str, previous: str | None, context: CountryContext
 ) -> bool:
@@ -2159,6 +2204,12 @@ def _marked_as_the_country(
     end = start + len(form)
     if previous is not None and previous.lower() in _PREPOSITIONS:
         return True
+    if (
+        previous is not None
+        and previous.endswith(("ern", "ral"))
+        and _A_PART_OF_BEFORE.search(body, max(0, start - 30), start)
+    ):
+        return True  # "poachers in eastern Nepal": a part of the country
     if _owned_as_a_country(body, end) or _a_side(body, end):
         return True
 
@@ -2195,10 +2246,31 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
         if not relative and _marked_as_the_country(body, at, form, previous[k], context):
             starts.append(at)
             senses.append(False)
-        elif k == first or _defines(body, at, form, previous[k], context):
+        elif (
+            k == first
+            or _defines(body, at, form, previous[k], context)
+            or _then_her_or_his(body, at, at + len(form))
+        ):
             starts.append(at)
             senses.append(True)
     return starts, senses
+
+
+# a personal pronoun later in the sentence, with no speech verb before it: "Kenya and her calf
+# will stay indoors", "Nepal was born at a zoo in Germany and came to Devon with her brother"
+_HER_OR_HIS_AFTER = re.compile(r"[^.!?\n\"“”]{0,80}?(?<![^\W_])(?:she|he|her|his|him)(?![^\W_])")
+_SPEECH_BEFORE = re.compile(r"(?<![^\W_])(?:said|says|told|tells|added)(?![^\W_])")
+
+
+def _then_her_or_his(body: str, start: int, end: int) -> bool:
+    """Whether a bare form opening its sentence, in a story that has set the form off as an
+    animal, a ship or a person, is called "she", "he", "her" or "his" later in the sentence, which
+    a country is not called, with no speech verb before the pronoun ("Kenya said she" is someone's
+    speech; "was caught off Iceland, and she" is the subject's)."""
+    if not sentence_start(body, start):
+        return False
+    found = _HER_OR_HIS_AFTER.match(body, end)
+    return found is not None and _SPEECH_BEFORE.search(body, end, found.end()) is None
 
 
 def _defined_before(body: str, start: int, form: str, context: CountryContext) -> bool:
@@ -2212,8 +2284,10 @@ def _defined_before(body: str, start: int, form: str, context: CountryContext) -
         body, ("story senses", form, id(context)), lambda text: _story_senses(text, form, context)
     )
     index = bisect.bisect_left(starts, start)
-    if index < len(starts) and starts[index] == start and not senses[index]:
-        return False  # this occurrence carries the country's marks itself
+    if index < len(starts) and starts[index] == start:
+        # this occurrence carries the country's marks itself, or is set off as the thing
+        # ("Nepal was born at a zoo and came with her brother")
+        return bool(senses[index])
     return index > 0 and senses[index - 1]
 
 
@@ -2569,8 +2643,11 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         if head
         else [*([] if hyphened else [after.group(2)]), *([after.group(3)] if after.group(3) else [])]
     )
-    # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"
-    return any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns)
+    # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"; "Tonga, a
+    # killer whale who", "Belize, a black standard poodle from": an animal heading the phrase
+    return any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns) or (
+        not hyphened and _an_animal_heading(body, after.start(2), context)
+    )
 
 
 # a verb after a form, then up to six words and another verb with nothing between but lower-case

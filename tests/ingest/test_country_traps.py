@@ -8967,6 +8967,83 @@ PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 PEOPLE_AND_PLACE_NAMESAKES_MISREAD = frozenset(body for body, _ in PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS)
 PEOPLE_AND_PLACE_NAMESAKES += PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS
+# Animals named like a country in stories that also name the country (the animals batch of
+# development articles: racehorses, greyhounds, show dogs and cats, zoo and farm animals, rescued
+# animals): a noun phrase with capitalised words before "called" ("An Asian elephant called
+# India", "A Rothschild's giraffe called Kenya"); a horse's age in an apposition ("Chad, a
+# four-year-old bred in Ireland,"); one of a kind set off and qualified by "who" ("Tonga, a killer
+# whale who"), which a country is not, nor a side ("Fiji, a side who"); "who" and a singular verb
+# as a defining shape ("Kenya, who is nine,"); an animal's people after its possessive ("Oman's
+# owner", "Belize's sire"; not "Germany's trainer", "Ireland's breeders"); a pronoun "she", "he",
+# "her" or "his" later in the sentence of a bare name in a story that has set it off as an animal
+# ("Kenya and her calf"; not "France and her allies" where nothing set the name off); an animal
+# heading an apposition's phrase ("Belize, a black standard poodle from"); "ride" a horse; and a
+# compass word after a preposition keeps the country ("poachers in eastern Nepal").
+# fmt: off
+ANIMAL_NAMESAKES: list[tuple[str, set[str]]] = [
+    ("A Rothschild's giraffe called Kenya has given birth at the zoo. Kenya, who is nine, was born in the "
+     "Netherlands. Most wild giraffes live in Uganda and Kenya. Kenya and her calf will stay indoors.",
+     {"KE", "NL", "UG"}),
+    ("An Asian elephant called India has left the zoo. Most wild elephants live in India. India and her "
+     "keepers set off at dawn.", {"IN"}),
+    ("Chad, a four-year-old bred in Ireland, won the Cambridgeshire at 22-1.", {"IE"}),
+    ("Nepal, a red panda who slipped out of her enclosure, was found up a tree. Red pandas live in Nepal "
+     "and Bhutan. Nepal was born in Germany and came to Devon with her brother.", {"BT", "DE", "NP"}),
+    ("Tonga, a killer whale who has spent her life at the park, will move to Spain.", {"ES"}),
+    ("Cuba, a brown bear who spent 17 years in a cage, has been moved to a sanctuary.", set()),
+    ("Belize, a black standard poodle from Leicestershire, won best in show. Belize's sire was imported "
+     "from Sweden.", {"SE"}),
+    ("Al Sharbatly will ride Monaco for Saudi Arabia at the Olympics.", {"SA"}),
+    ("Chile, who is two and weighs a tonne, was named supreme champion.", set()),
+    ("A Hereford bull called Chile won the title. Chile's breeder said he would not sell him.", set()),
+    ("Malta, a five-year-old trained in Ireland, was beaten a length.", {"IE"}),
+    ("A grey filly called Ghana won the maiden. Ghana is a daughter of Frankel, and she was bred in "
+     "Ireland.", {"IE"}),
+    ("A Labrador called Peru was found on the beach. Peru, who is six, had been missing for a week.", set()),
+    ("Yemen held off the Irish stayer Ghana by a neck at Flemington.", {"IE"}),
+    ("Georgia, a mongrel who survived the earthquake in Turkey, now lives in Glasgow.", {"TR"}),
+    # the country in the same shapes
+    ("Kenya's government said she would not comment.", {"KE"}),
+    ("Kenya, a country of 55 million people, has a young population.", {"KE"}),
+    ("Fiji, a side who have won the sevens twice, beat Samoa.", {"FJ", "WS"}),
+    ("Chad, a country which borders Libya, has received 700,000 refugees.", {"LY", "TD"}),
+    ("Ireland, a nation who loves its horses, has 300 stud farms.", {"IE"}),
+    ("Germany's trainer, Julian Nagelsmann, said the side was tired.", {"DE"}),
+    ("Britain's owners won more races than France's last year.", {"FR", "GB"}),
+    ("Ireland's breeders sold 4,000 foals last year.", {"IE"}),
+    ("France and her allies signed the treaty in 1919.", {"FR"}),
+    ("Ukraine said she would not give up territory, the envoy reported.", {"UA"}),
+    ("The horse was bred in Ireland. Ireland's owners and trainers dominate the Cheltenham Festival.",
+     {"IE"}),
+    ("A red panda called Nepal escaped. Poachers in eastern Nepal are paid to patrol the forest.", {"NP"}),
+    ("The elephants were flown from Thailand, and the zoo's director said India had offered two more.",
+     {"IN", "TH"}),
+    ("India, a country of 1.4 billion people, bought two elephants from Thailand.", {"IN", "TH"}),
+    ("Kenya, who are top of the group, play Uganda on Saturday.", {"KE", "UG"}),
+    ("Poland, who beat Wales last week, face Austria next.", {"AT", "GB", "PL"}),
+    ("Jordan, a kingdom that hosts 600,000 Syrian refugees, asked for more aid.", {"JO", "SY"}),
+]
+ANIMAL_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    # "off" before a country after the story set its name off as an animal's ("the sea off Iceland")
+    ("The park's orca, Iceland, was caught off Iceland in 1985, and she has lived in a tank ever since.",
+     {"IS"}),
+    # an animal's people after its possessive, where nothing else in the story sets the name off
+    ("Oman's owner, a businessman from Saudi Arabia, said the horse would race in Qatar.", {"QA", "SA"}),
+    # runners in a race's result, placed by lengths or by their finishing order
+    ("Chad came through to beat Malta by a length and a half, with Oman a neck away in third.", set()),
+    ("The field of 24 included three other horses named after countries: Oman finished fifth, Mongolia "
+     "eleventh and Laos last.", set()),
+    # a breed WordNet lacks before "called"; dogs' names listed in a quotation; a kennel mate
+    ("A blue-eyed ragdoll called Fiji was named supreme exhibit at the show.", set()),
+    ('"We have had Chile, Peru and Lebanon through our kennels this year alone," said the charity\'s '
+     "chief executive.", set()),
+    ("Her last race was at Towcester, where she finished second. Her kennel mate, Togo, is still racing.",
+     set()),
+]
+# fmt: on
+ANIMAL_NAMESAKES_MISREAD = frozenset(body for body, _ in ANIMAL_NAMESAKES_MISREAD_ROWS)
+ANIMAL_NAMESAKES += ANIMAL_NAMESAKES_MISREAD_ROWS
+
 
 ROWS = (
     PEOPLE
@@ -9030,6 +9107,7 @@ ROWS = (
     + WEATHER_AND_HOMES
     + ENERGY_AND_COMMODITIES
     + PEOPLE_AND_PLACE_NAMESAKES
+    + ANIMAL_NAMESAKES
 )
 
 
@@ -9090,6 +9168,7 @@ ROWS = (
             | WEATHER_AND_HOMES_MISREAD
             | ENERGY_AND_COMMODITIES_MISREAD
             | PEOPLE_AND_PLACE_NAMESAKES_MISREAD
+            | ANIMAL_NAMESAKES_MISREAD
             else [],
         )
         for body, codes in ROWS
