@@ -2084,15 +2084,21 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
             body.startswith(("'", "’"), end)
         )
     noun = found.group(1)  # a role too: "a nurse called Jordan", "a puppy named Ghana"
-    return _a_kind(noun, context) or noun in context.animals or _role_noun(noun)
+    # or a work: "a ballad called Albania", "an album called Peru"
+    return (
+        _a_kind(noun, context)
+        or noun in context.animals
+        or _role_noun(noun)
+        or noun in _name_roles()["works"]
+    )
 
 
 def _defines(body: str, start: int, form: str, previous: str | None, context: CountryContext) -> bool:
     """Whether the words around this occurrence of a one-word form read it as something else by
     a shape that defines what the story calls by it: a title ("Mr Holland"), an age ("Jordan,
     34,"), a relative, an animal, a ship, a band or a performer named beside it ("the trawler
-    Norway", "a collie called Peru", "The cat, Chad,"). Each shape is read only where the word
-    or the comma it needs is there."""
+    Norway", "a collie called Peru", "The cat, Chad,"), a vessel one is aboard ("aboard Latvia",
+    "on board Latvia"). Each shape is read only where the word or the comma it needs is there."""
     end = start + len(form)
     # "Dr. Jordan"; a sentence's first word is defined by the words after it
     if body.endswith(". ", 0, start):
@@ -2117,6 +2123,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return not _a_side(body, end)  # "rode Peru to victory": the horse
     if the_crowns_defendant(body, start):
         return True  # "R v England": the defendant, whom the story calls England after
+    if previous == "aboard" or (previous == "board" and body.endswith(_ON_BOARD, 0, start)):
+        return True  # "aboard Latvia", "On board Latvia": a ship, an aircraft or a train, no country
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
 
@@ -2146,6 +2154,7 @@ _AN_ANIMALS_PEOPLE_AFTER = re.compile(
     r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel)"
     r"(?=[,.;:]|[^\S\n]+(?:[a-z]+ed|is|was|has|had|said|says|told)(?![\w'’-]))"
 )
+_ON_BOARD = ("on board ", "On board ")
 # a verb whose object is the horse a jockey rides or a trainer saddles: "rode Peru to victory"
 _RIDDEN_BY_VERBS = frozenset(
     ["ride", "rode", "rides", "riding", "partnered", "partnering", "saddled", "saddles"]
@@ -2285,8 +2294,9 @@ def _defined_before(body: str, start: int, form: str, context: CountryContext) -
     )
     index = bisect.bisect_left(starts, start)
     if index < len(starts) and starts[index] == start:
-        # this occurrence carries the country's marks itself, or is set off as the thing
-        # ("Nepal was born at a zoo and came with her brother")
+        # this occurrence carries the country's marks itself, or is set off as the thing ("Nepal
+        # was born at a zoo") or defines it ("aboard Latvia"), first or again after the
+        # country's marks ("Latvia's diplomats ... aboard Latvia")
         return bool(senses[index])
     return index > 0 and senses[index - 1]
 
@@ -2515,10 +2525,11 @@ _SUBTITLE_AFTER = re.compile(r":[^\S\n]+[A-Z]")  # a title's colon and the subti
 _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
-# a determiner, up to three modifiers (lower-case or capitalised words, hyphened or not) and a
-# lower-case noun right before a form: "the veteran American soft-rock band "
+# a determiner, up to three modifiers (lower-case or capitalised words or figures, hyphened or
+# not) and a lower-case noun right before a form: "the veteran American soft-rock band ", "The
+# 1912 schooner ", "The 100-foot yacht "
 _DETERMINER_MODIFIERS_AND_WORD_BEFORE = re.compile(
-    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)(?:[^\S\n]+[A-Za-z]+(?:-[a-z]+)*){1,3}[^\S\n]+([a-z]+)[^\S\n]+$"
+    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)(?:[^\S\n]+[A-Za-z0-9]+(?:-[a-z]+)*){1,3}[^\S\n]+([a-z]+)[^\S\n]+$"
 )
 _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
     r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
@@ -2657,6 +2668,13 @@ _TWO_VERBS_AFTER = re.compile(
     r"(?:was|were|is|are|has|have|had|[a-z]+ed)(?![^\W_])"
 )
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can"])
+# the object of the verb after a form: a determiner or a possessive before a noun phrase, not "the"
+# before a time ("made her last crossing", "won the race"; not "seized the day before", "held the
+# previous week")
+_AN_OBJECT_AFTER = re.compile(
+    r"[^\S\n]+(?:a|an|her|his|its|their|the[^\S\n]+(?!(?:day|week|month|year|night|morning|evening"
+    r"|previous|next|same|other|last|first|following)(?![\w'’-])))(?![\w'’-])"
+)
 
 
 def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> bool:
@@ -2670,6 +2688,8 @@ def _the_subject_of_a_relative(body: str, end: int, context: CountryContext) -> 
     verb = found.group(1)
     if verb in _AUXILIARIES:
         return False
+    if _AN_OBJECT_AFTER.match(body, end + 1 + len(verb)):
+        return False  # "the ferry Latvia made her last crossing": the verb has its object, no gap
     return (
         verb.endswith("ed") or verb in context.verb_forms or (verb.endswith("s") and not verb.endswith("ss"))
     )
@@ -4992,15 +5012,18 @@ _KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
 
 # an apposition that calls the name a business or a venue: "Iceland, the supermarket chain,",
 # "Jamaica, a pub in Leeds,", "Lebanon, a high school in Ohio,", "Angola, the largest prison in the
-# state,"; its noun ends the apposition or comes before "in", "of", "that" or
-# "which" ("Kenya, the region's biggest economy," and "Mexico, a market for carmakers," are countries)
+# state,", "Belize, the 120-room hotel at", "Mongolia, the cashmere retailer founded in"; its noun
+# ends the apposition or comes before a preposition of place, "of", "by", "that", "which" or a
+# participle of founding or running ("Kenya, the region's biggest economy," and "Mexico, a market
+# for carmakers," are countries)
 _BUSINESS_NOUNS = (
     "chain|company|firm|retailer|supermarket|grocer|carrier|airline|lender|insurer|brewer|brewery|carmaker"
     "|miner|pub|bar|hotel|restaurant|cafe|café|club|shop|store|brand|label|broadcaster|newspaper|station"
     "|subsidiary|operator|school|college|academy|seminary|prison|penitentiary|jail"
 )
 _CALLED_A_BUSINESS = re.compile(
-    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z'’-]+){{0,3}}? (?:{_BUSINESS_NOUNS})(?:,| (?:in|of|by|that|which|based|owned)(?![\w'’-]))"
+    rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z0-9'’-]+){{0,3}}? (?:{_BUSINESS_NOUNS})"
+    r"(?:,| (?:in|on|at|of|by|near|that|which|based|owned|founded|opened|run)(?![\w'’-]))"
 )
 
 # the same noun before the name, after an article or a possessive ("the frozen food chain Iceland

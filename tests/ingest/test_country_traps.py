@@ -9043,6 +9043,81 @@ ANIMAL_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 ANIMAL_NAMESAKES_MISREAD = frozenset(body for body, _ in ANIMAL_NAMESAKES_MISREAD_ROWS)
 ANIMAL_NAMESAKES += ANIMAL_NAMESAKES_MISREAD_ROWS
+# things named exactly like a country and called by that bare name again (ships, yachts, a
+# locomotive, an aircraft, bands, songs and albums, restaurants, bars, hotels, shops, a racing car,
+# a perfume), beside the country named in the same shapes: a ship's noun after figures ("The 1912
+# schooner"), a ship's verb with its object ("made her last crossing": no relative clause), "aboard"
+# or "on board" before the name, and again after the country's marks, a
+# business's apposition with figures or a participle ("the 120-room hotel at", "the cashmere
+# retailer founded in"), a work "called" so, and the country's land after its possessive in a
+# story of its namesake
+# fmt: off
+THING_NAMESAKES: list[tuple[str, set[str]]] = [
+    ("The 1912 schooner Jamaica won the big-class race at Cowes on Saturday.", set()),
+    ("The 100-foot ketch Bolivia crossed the finish line off Valletta first.", set()),
+    ("The ferry Latvia made her last crossing from Riga to Stockholm on Sunday.", set()),
+    ("The ferry Latvia made her last scheduled crossing on Sunday night.", set()),
+    ("The trawler Norway landed a record catch at Peterhead.", set()),
+    ("The liner France made her maiden voyage in 1962.", set()),
+    ("The ferry Latvia made her last crossing. About 600 passengers were aboard Latvia for the final sailing.", set()),
+    ("The schooner Jamaica won the race. Jamaica's skipper said the crew had reefed early.", set()),
+    ("The tanker Iran seized last year was released on Monday.", {"IR"}),
+    ("The tanker Iran seized the previous week was released.", {"IR"}),
+    ("The oil Russia sold the most of went to India.", {"RU", "IN"}),
+    ("The ships Greece sent to the island were turned back.", {"GR"}),
+    ("The 1,200 troops Chad sent to Mali came home.", {"TD", "ML"}),
+    ("Belize, the 120-room hotel at the end of the strip, reopened on Friday. Belize's lobby has a map of the reef.", set()),
+    ("Mongolia, the cashmere retailer founded in Copenhagen, opened a London shop. Mongolia's sales rose 22%.", set()),
+    ("Georgia, a 40-seat restaurant on Mare Street, won an award. At Georgia every table was full.", set()),
+    ("Ecuador, a narrow bar in Neukölln, roasts its own beans. Inside Ecuador the walls are covered with maps.", set()),
+    ("Mexico, the biggest market for carmakers in the region, cut tariffs.", {"MX"}),
+    ("Kenya, the region's biggest economy, grew 5% last year.", {"KE"}),
+    ("Vietnam, a 100-million-strong market, drew investors from Japan.", {"VN", "JP"}),
+    ("Chile, the world's biggest copper producer at 5 million tonnes, raised royalties.", {"CL"}),
+    ("Qatar, the world's biggest gas exporter founded as a state in 1971, signed the deal.", {"QA"}),
+    ("Mongolia, the cashmere retailer, buys fibre from herders in Mongolia's Gobi provinces.", {"MN"}),
+    ("Georgia, a restaurant in Hackney, serves the food of Georgia's mountains.", {"GE"}),
+    ("Iceland, the supermarket chain, said Iceland's east London stores would open late.", set()),
+    ("Lebanon, the Rusholme restaurant, reopened. Its chef cooks dishes from Lebanon's mountains.", {"LB"}),
+    ("A ballad called Albania topped the charts. Albania was streamed 14 million times.", set()),
+    ("An album called Peru is out on Friday.", set()),
+    ("A song called Albania was written about a beach in Albania.", {"AL"}),
+    ("A country called Jordan lies east of the river.", {"JO"}),
+    ("A republic called Moldova declared independence in 1991.", {"MD"}),
+    ("Finland sent a song called Sweden in 1998, and nobody objected.", {"FI"}),
+    ("Ships from Latvia and Estonia sailed to Sweden.", {"LV", "EE", "SE"}),
+    ("The ferry sailed from Latvia to Sweden on Sunday.", {"LV", "SE"}),
+    ("The ferry Latvia left Riga. Most of Latvia's diplomats were aboard Latvia that winter.", {"LV"}),
+    ("Aid from abroad reached Latvia on Monday.", {"LV"}),
+    ("Estonia's board of education met on Monday.", {"EE"}),
+    ("The unions are on board with Latvia's plan.", {"LV"}),
+    ("The crew of the ferry Latvia came from Latvia and Lithuania.", {"LV", "LT"}),
+]
+# fmt: on
+
+# still misread: a thing's noun WordNet gives no ship's, band's or business's sense ("maxi",
+# "four-piece", "40-footer", "single-seater", "opener", "single"), a make's capitalised name before
+# "named" ("The Garratt", "A Douglas DC-3"), a product's noun before "called" ("fragrance"), a
+# ship renamed ("renamed her Norway") or called by "the" and its name alone ("bought the France");
+# "aboard" before a name the story writes only there
+# fmt: off
+THING_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
+    # "aboard" or "on board" before the story's only occurrence: read only after a first mention
+    ("Two hundred passengers were aboard Latvia when she left Riga.", set()),
+    ("On board Estonia that night were 989 people.", set()),
+    ("The Garratt, named Mozambique by the trust, pulled eight coaches to Beddgelert.", set()),
+    ("A Douglas DC-3 named Fiji went on display in Nadi on Thursday.", set()),
+    ("Maison Ferrand launched a fragrance called Oman on Tuesday. Oman costs 320 euros.", set()),
+    ("Bhutan, the Glasgow four-piece, release their third album on Friday.", set()),
+    ("The maxi Bolivia crossed the line first. Bolivia will be shipped to the Caribbean next month.", set()),
+    ("A Norwegian shipowner bought the France, renamed her Norway and sent her to the Caribbean.", {"NO"}),
+    ("A 1934 single-seater known to drivers as Cyprus won the Goodwood Trophy.", set()),
+    ("A French 40-footer, Chile, was leading on handicap. Aboard Chile, the crew reported a broken pole.", {"FR"}),
+    ("The opener, Chile, is about a bus journey south from Arequipa, and the single Norway is about her grandfather.", set()),
+]
+# fmt: on
+THING_NAMESAKES_MISREAD = frozenset(body for body, _ in THING_NAMESAKES_MISREAD_ROWS)
+THING_NAMESAKES += THING_NAMESAKES_MISREAD_ROWS
 
 
 ROWS = (
@@ -9108,6 +9183,7 @@ ROWS = (
     + ENERGY_AND_COMMODITIES
     + PEOPLE_AND_PLACE_NAMESAKES
     + ANIMAL_NAMESAKES
+    + THING_NAMESAKES
 )
 
 
@@ -9169,6 +9245,7 @@ ROWS = (
             | ENERGY_AND_COMMODITIES_MISREAD
             | PEOPLE_AND_PLACE_NAMESAKES_MISREAD
             | ANIMAL_NAMESAKES_MISREAD
+            | THING_NAMESAKES_MISREAD
             else [],
         )
         for body, codes in ROWS
