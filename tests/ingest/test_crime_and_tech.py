@@ -5,22 +5,15 @@ person is, and a name holding a brand's word (candidates.py)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from gql_news.ingest import candidates, country_context, named_bodies
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.linker import Gazetteer
+from tests.ingest.spans import span_of as _at
 from tests.ingest.test_country_context import gazetteer
 
 __all__ = ["gazetteer"]  # the fixture: every country's forms, the shipped context and given names
-
-
-def _at(body: str, form: str, nth: int = 0) -> tuple[int, int]:
-    """The span of the form's nth whole-word occurrence."""
-    found = [match.span() for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", body)][nth]
-    return found[0], found[1]
 
 
 @pytest.mark.parametrize(

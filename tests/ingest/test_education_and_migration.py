@@ -10,7 +10,7 @@ from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.named_bodies import a_peoples_body
 from gql_news.ingest.namesakes import a_firm_called_by_a_demonym
-from tests.ingest.test_shows_and_models import _at  # the span of a form's nth occurrence
+from tests.ingest.spans import span_of as _at
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from gql_news.ingest.country_context import CountryContext, a_region_named_by_a_compass_word
 from gql_news.ingest.named_bodies import a_named_bodys_branch, names_a_named_body
 from gql_news.ingest.namesakes import a_firm_called_by_a_demonym
-from tests.ingest.test_shows_and_models import _at  # the span of a form's nth occurrence
+from tests.ingest.spans import span_of as _at
 
 
 def _organisation(text: str, end: int) -> bool:

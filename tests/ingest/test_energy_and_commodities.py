@@ -11,8 +11,8 @@ from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.kitchens import _a_cooked_food
 from gql_news.ingest.named_bodies import a_campaigns_name
+from tests.ingest.spans import span_of as _at
 from tests.ingest.test_candidates import found
-from tests.ingest.test_shows_and_models import _at  # the span of a form's nth occurrence
 
 _OF_A_NATION = frozenset(["embassy", "government"])
 

@@ -10,12 +10,7 @@ import pytest
 
 from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext
-
-
-def _at(body: str, form: str, nth: int = 0) -> tuple[int, int]:
-    """The span of the form's nth whole-word occurrence."""
-    found = [match.span() for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", body)][nth]
-    return found[0], found[1]
+from tests.ingest.spans import span_of as _at
 
 
 @pytest.mark.parametrize(

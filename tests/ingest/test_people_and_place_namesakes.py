@@ -7,28 +7,22 @@ import pytest
 
 from gql_news.ingest.country_context import _called_a_town
 from gql_news.ingest.story_people import a_countrys_clause, a_persons_act
-
-
-def _at(body: str, form: str, nth: int = 1) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth):
-        start = body.index(form, start + 1)
-    return start, start + len(form)
+from tests.ingest.spans import span_of as _at
 
 
 @pytest.mark.parametrize(
     ("body", "form", "nth", "expected"),
     [
-        ("Pike said so. Jordan has taken in more refugees for its size than any state.", "Jordan", 1, True),
-        ("Pike said so. “Jordan has taken in more refugees for its size,” she said.", "Jordan", 1, True),
-        ("Marsh said so. India doubled its exports of cotton.", "India", 1, True),
+        ("Pike said so. Jordan has taken in more refugees for its size than any state.", "Jordan", 0, True),
+        ("Pike said so. “Jordan has taken in more refugees for its size,” she said.", "Jordan", 0, True),
+        ("Marsh said so. India doubled its exports of cotton.", "India", 0, True),
         # he or she in the clause, or a thing "its" may point back to
-        ("Whitaker retired. Chad took his team to its first title.", "Chad", 1, False),
-        ("Pike said so. Jordan left the camp and its pipes to a local team.", "Jordan", 1, False),
+        ("Whitaker retired. Chad took his team to its first title.", "Chad", 0, False),
+        ("Pike said so. Jordan left the camp and its pipes to a local team.", "Jordan", 0, False),
         # no "its", a possessive, or not the sentence's opening
-        ("Pike said so. Jordan has taken in more refugees than any state.", "Jordan", 1, False),
-        ("Pike said so. Jordan's government cut its budget.", "Jordan", 1, False),
-        ("Pike said so, and Jordan has cut its budget.", "Jordan", 1, False),
+        ("Pike said so. Jordan has taken in more refugees than any state.", "Jordan", 0, False),
+        ("Pike said so. Jordan's government cut its budget.", "Jordan", 0, False),
+        ("Pike said so, and Jordan has cut its budget.", "Jordan", 0, False),
     ],
 )
 def test_a_countrys_clause(body: str, form: str, nth: int, expected: bool) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from gql_news.ingest import country_context, linker
 from gql_news.ingest.country_context import CountryContext
-from tests.ingest.test_shows_and_models import _at  # the span of a form's nth occurrence
+from tests.ingest.spans import span_of as _at
 
 
 @pytest.mark.parametrize(

@@ -3,18 +3,11 @@ place whose hyphened name holds a country's ("Austria-Hungary") (named_bodies.py
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.named_bodies import a_members_society, in_a_hyphened_places_name
-
-
-def _at(body: str, form: str) -> tuple[int, int]:
-    found = re.search(rf"\b{re.escape(form)}\b", body)
-    assert found is not None
-    return found.span()
+from tests.ingest.spans import span_of as _at
 
 
 @pytest.mark.parametrize(

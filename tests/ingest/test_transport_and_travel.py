@@ -4,23 +4,15 @@ begin together (country_context.py)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.linker import Gazetteer, find_mentions
+from tests.ingest.spans import span_of as _at
 from tests.ingest.test_country_context import gazetteer
 
 __all__ = ["gazetteer"]  # the fixture: every country's forms, the shipped context and given names
-
-
-def _at(body: str, form: str) -> tuple[int, int]:
-    """The span of the form's first whole-word occurrence."""
-    found = re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", body)
-    assert found is not None
-    return found.span()
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,12 @@ article before a full name no list knows (named_bodies.py, country_context.py)."
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from gql_news.ingest import country_context
 from gql_news.ingest.country_context import CountryContext
 from gql_news.ingest.named_bodies import opens_a_body_name
-
-
-def _at(body: str, form: str) -> tuple[int, int]:
-    """The span of the form's first whole-word occurrence."""
-    found = re.search(rf"(?<![\w]){re.escape(form)}(?![\w])", body)
-    assert found is not None
-    return found.span()
+from tests.ingest.spans import span_of as _at
 
 
 def _previous(body: str, start: int) -> str | None:
