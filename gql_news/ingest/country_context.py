@@ -4705,9 +4705,11 @@ _WEATHER_TALK = _Talk(
     "gales storm storms thunderstorms temperatures heatwave snow frost",
     "meteorolog",
 )
-_COMPASS_WORDS = ("North ", "South ", "East ", "West ")
+# the four points of the compass as a name writes them ("North Holland", "West Bengal")
+_COMPASS_POINTS = ("North", "South", "East", "West")
+_COMPASS_WORDS = tuple(f"{point} " for point in _COMPASS_POINTS)
 # the words that open a region's name before a country's ("North Holland", "Upper Austria")
-_REGION_OPENERS = frozenset(["North", "South", "East", "West", "Upper", "Lower"])
+_REGION_OPENERS = frozenset([*_COMPASS_POINTS, "Upper", "Lower"])
 # a tectonic plate named after a country, in a body about earthquakes or the earth's crust ("the
 # Indian plate", "the Philippine plates"; not "a Turkish plate of meze")
 _PLATES = frozenset(["plate", "plates"])
@@ -5544,7 +5546,7 @@ def _before_its_own_region(body: str, start: int, end: int, context: CountryCont
 
 
 # the compass words WordNet's names of a country's regions open with ("West Coast", "Midwest")
-_COMPASS_NAMES = ("North", "South", "East", "West", "Mid")
+_COMPASS_NAMES = (*_COMPASS_POINTS, "Mid")
 # a capitalised word and its possessive ending right before a form: "Nelis' ", "Mario's "
 _POSSESSIVE_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w-]*)(?:['’]s?) $")
 
