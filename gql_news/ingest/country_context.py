@@ -356,6 +356,12 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from", "about"])  # "parents now ask about German"
+# a list's head of languages right before its first item: "31 languages, including", "tongues
+# such as", "languages:"
+_LANGUAGES_HEAD_BEFORE = re.compile(
+    r"(?<![^\W_])(?:languages|tongues|dialects)"
+    r"(?:,?[^\S\n]+(?:including|such[^\S\n]+as|like|notably|namely|especially)|:)[^\S\n]+$"
+)
 # a singular verb after a language alone: "Japanese was growing too", "Spanish is compulsory"
 # (the people take a plural one: "the Japanese were")
 _SINGULAR_VERB_AFTER = re.compile(r"[^\S\n]+(?:is|was|has|remains|remained)(?![^\W_'’-])")
@@ -621,6 +627,15 @@ _INSTITUTION_OF = frozenset(
         "Exchange",  # a market: "the Stock Exchange of Thailand", "the National Stock Exchange of India"
         "League",
         "Club",
+        # a local government named after a town that bears a country's name: "the Shire of Denmark"
+        # (Western Australia), "the Township of Poland", "the Borough of Jersey"
+        "Shire",
+        "Township",
+        "Borough",
+        "Municipality",
+        "Parish",
+        "Town",
+        "Village",
         # an island's parliament: "the States of Jersey", "the States of Guernsey"
         "States",
     ]
@@ -1238,11 +1253,15 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     after the work's noun ("the novel A Passage to India", "the album, Born in Mexico,", "the
     exhibition Made in Japan") or, opening a sentence, before it ("A Passage to India was his
     favourite novel"). The title holds a capitalised word of the language other than its first
-    ("Passage", "Made"), not only names ("the report, Kenya and Uganda said")."""
+    ("Passage", "Made"), not only names ("the report, Kenya and Uganda said"). A title in
+    quotation marks near a work's noun is one wherever it stands ("the best documentary went to
+    “Dear Zambia”")."""
     nouns = of_the_body(body, "works' nouns", _works_nouns)
     first = bisect.bisect_left(nouns, start - _WORK_REACH)
     if first == len(nouns) or nouns[first] > end + _WORK_REACH:
         return False  # no work's noun near the form: most forms are read no further
+    if _a_quoted_title(body, start, end, context):
+        return True
     before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
     if before is None or not before.group()[:1].isupper():
         return False
@@ -1274,6 +1293,31 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
 
 
 _WORK_REACH = 140  # characters around a form within which a work's noun is looked for
+# a title in quotation marks around a form: its capitalised and small words from the opening mark
+# to the closing one ("“Dear Zambia”", '"Letters From Peru,"')
+_QUOTED_TITLE_BEFORE = re.compile(rf"[\"“](?:(?:[A-Z][\w'’-]*|{_SMALL})[^\S\n]+){{0,8}}$")
+_QUOTED_TITLE_AFTER = re.compile(rf"((?:[^\S\n]+(?:[A-Z][\w'’-]*|{_SMALL})(?![^\W_'’-])){{0,6}})[,.!?]?[\"”]")
+
+
+def _a_quoted_title(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form is a word of a title set in quotation marks near a work's noun (the
+    documentary "Dear Zambia"), the marks holding nothing but the title's words and at least one
+    capitalised word of the language that names no country ("Dear"): no quoted speech."""
+    before = _QUOTED_TITLE_BEFORE.search(body, max(0, start - 80), start)
+    if before is None:
+        return False
+    after = _QUOTED_TITLE_AFTER.match(body, end)
+    if after is None:
+        return False
+    words = [*before.group()[1:].split(), *after.group(1).split()]
+    return any(
+        word[:1].isupper()
+        and word.lower() in context.known_words
+        and word.lower() not in _SMALL_WORDS
+        and not _names_a_country_word(word, context)
+        for word in words
+    )
+
 
 # a determiner, a year and up to three capitalised words right before a form: a dated model's
 # name ("a 1972 Ford Escort ", "his 1967 Austin ")
@@ -3888,7 +3932,9 @@ def _a_language(
     and in a story of language teaching ("languages", "GCSE") at a sentence's start or after
     "for", "than", "of" or "while" with no noun of its own ("entries for French fell by 4 per
     cent", "the decline of French and German would hurt trade"). After "in", a word in -s followed
-    by an article is a verb, not the form's noun ("a joke in Swedish takes a moment")."""
+    by an article is a verb, not the form's noun ("a joke in Swedish takes a moment"). A list
+    whose head is "languages" ("31 languages, including Estonian, Polish and Finnish") holds
+    languages."""
     if _LANGUAGE_WORD_AFTER.match(body, end) or _a_list_of_languages_before_a_word_of_language(
         body, end, context
     ):
@@ -3925,6 +3971,10 @@ def _a_language(
         return True
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if _LANGUAGES_HEAD_BEFORE.search(body, max(0, start - 40), start) and not _a_noun_after_the_list(
+        body, end, context
+    ):
+        return True  # "31 languages, including Estonian, Polish and Finnish": the head names the items
     if before not in ("a", "an", "the") and _SINGULAR_VERB_AFTER.match(body, end):
         return True  # "and that Japanese was growing too": the language, not the people
     if (
@@ -5483,6 +5533,52 @@ def _organisation(body: str, end: int) -> bool:
 _SIDE_BEFORE_ABBREVIATION = frozenset(["team", "squad"])
 
 
+# two capitalised words right before a form, each a word of the language: "Natural Resources "
+_TWO_WORDS_BEFORE = re.compile(r"(?<![\w'’&-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+)[^\S\n]+$")
+_NO_NAMES_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+     "lower", "greater", "little", "old", "new", "modern", "ancient", "medieval", "victorian", "rural",
+     "urban", "coastal", "mainland", "imperial", "communist", "soviet", "nazi", "colonial", "independent",
+     "free", "red"]
+)  # fmt: skip
+
+
+def _after_two_words_of_a_name(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether two capitalised words of the language stand right before a country's name, none a
+    function word, title, demonym, day, month, compass word or a word of a period or a part
+    ("Rural", "Victorian"), and the name ends there: a body named after the country, as
+    `_ends_an_organisations_name` reads "Universities UK" ("Natural Resources Wales said",
+    "Public Health England warned", "Arts Council England funds it"); not "Victorian England",
+    "Communist East Germany" nor "Natural Resources Wales officers" read as a list's item."""
+    found = _TWO_WORDS_BEFORE.search(body, max(0, start - 40), start)
+    if found is None:
+        return False
+    for word in found.groups():
+        lower = word.lower()
+        if (
+            not any(single in context.known_words for single in _singulars(lower))
+            or lower in _NO_NAMES_WORDS
+            or lower in LEADING_STOP
+            or lower in _PREPOSITIONS
+            or lower in TITLES
+            or lower in context.stop_words
+            or lower in context.demonyms
+            or _names_a_country_word(word, context)
+        ):
+            return False
+    after = NAMES_END.match(body, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return (
+        word is None
+        or word in context.stop_words
+        or not any(noun in context.nouns for noun in _singulars(word))
+    )
+
+
 def _ends_an_organisations_name(
     body: str, start: int, end: int, previous: str | None, context: CountryContext
 ) -> bool:
@@ -5492,8 +5588,10 @@ def _ends_an_organisations_name(
     ends there: a mark, a function word or a word that is no noun follows, so "Top UK officials"
     stays the country's, and a side's word keeps it ("Team USA won")."""
     form = body[start:end]
-    if previous is None or not (form.isupper() and form.isalpha() and len(form) <= 3):
+    if previous is None:
         return False
+    if not (form.isupper() and form.isalpha() and len(form) <= 3):
+        return previous[:1].isupper() and _after_two_words_of_a_name(body, start, end, context)
     if body[start - len(previous) - 1 : start] != f"{previous} ":
         return False
     lower = previous.lower()

@@ -10,7 +10,8 @@ speaks of it too:
 - **The country beside its namesake.** Where the story reads the name as a town's or a firm's,
   an occurrence that carries marks only a country has stays the country's
   (`marked_beside_its_namesake`): a sovereign office after its possessive ("Jamaica's consul
-  general"), what the namesake was named after ("named in the 1840s after Brazil"), a compass
+  general"), a sovereign's thing or office before "of" ("the flag of Denmark", "the embassy of
+  Peru"), what the namesake was named after ("named in the 1840s after Brazil"), a compass
   adjective ("in northern Mexico"), "the island of" or "the country of" before it, "the
   country" after it ("from Iceland the country"), its land after its possessive ("Mongolia's
   Gobi provinces", "Georgia's mountains"), trade before it ("exports to China"), a
@@ -128,6 +129,12 @@ _NAMED_AFTER = re.compile(
     r"(?<![^\W_])(?:(?:re)?named(?:[^\S\n]+[^\W_][\w'’-]*){0,4}[^\S\n]+(?:after|for)"
     r"|(?:takes|took|take|taking)[^\S\n]+(?:its|their|his|her)[^\S\n]+name[^\S\n]+from)[^\S\n]+$"
 )
+# a sovereign's things and offices before "of": "the flag of Denmark", "the embassy of Peru"; a
+# town has none of them
+_A_SOVEREIGNS_OF = re.compile(
+    r"(?<![^\W_])(?:flags?|anthem|embassy|consulate|government|president|king|queen|monarch|parliament"
+    r"|ambassador|prime[^\S\n]+minister|armed[^\S\n]+forces|navy|army)[^\S\n]+of[^\S\n]+$"
+)
 _THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
 # the country's own land after its possessive, named or not: "Mongolia's Gobi provinces", "Georgia's
 # mountains", "Finland's Åland Islands"; a firm or a venue owns none
@@ -153,6 +160,7 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
     if (
         _COMPASS_ADJECTIVE.search(lead)
         or _A_NATION_OF.search(lead)
+        or _A_SOVEREIGNS_OF.search(lead)
         or _TRADE_BEFORE.search(lead)
         or (_NAMED_AFTER.search(body, max(0, start - 60), start) and not body.startswith(("'", "’"), end))
         or _THE_COUNTRY_AFTER.match(body, end)
@@ -239,8 +247,14 @@ _A_RIVER_AFTER = re.compile(r"[^\S\n]+[Rr]iver(?![^\W_])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
 _SHIP_PREFIXES = ("SS", "MS", "MV", "RMS", "HMS", "USS", "HMY", "MY")
 _KIND_BEFORE = re.compile(
-    r"(?<![^\W_])(?:the[^\S\n]+)?(?:liner|ship|vessel|steamer|ferry|tanker|freighter|river|River|renamed"
+    r"(?<![^\W_])(?:the[^\S\n]+)?(?:liner|ship|vessel|steamer|ferry|tanker|freighter|tug|tugboat|trawler"
+    r"|schooner|barge|dredger|icebreaker|frigate|cruiser|destroyer|warship|river|River|renamed"
     r"[^\S\n]+the)[^\S\n]+$"
+)
+# ships' plural noun before a list of names each with "the": "her sister ships, the Chile and the "
+_KINDS_LISTED_BEFORE = re.compile(
+    r"(?<![^\W_])(?:ships|vessels|tugs|liners|steamers|ferries|trawlers),?[^\S\n]+the[^\S\n]+"
+    r"(?:[A-Z][a-z]+(?:,|[^\S\n]+and|[^\S\n]+or)[^\S\n]+the[^\S\n]+){0,4}$"
 )
 
 
@@ -277,7 +291,8 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
 
 def _names_one(body: str, form: str) -> bool:
     """Whether the body names a river or a ship by the form: "the Jordan River", "the river Niger",
-    "the SS France", "renamed the Norway", or "the X" in a sentence that says "river"."""
+    "the SS France", "the steam tug Brazil", "renamed the Norway", "her sister ships, the Chile and
+    the Peru", or "the X" in a sentence that says "river"."""
     escaped = re.escape(form)
     if re.search(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])", body):
         return True
@@ -288,6 +303,8 @@ def _names_one(body: str, form: str) -> bool:
         lead = body[max(0, found.start() - 20) : found.start()]
         if lead.endswith(tuple(f"{prefix} " for prefix in _SHIP_PREFIXES)) or _KIND_BEFORE.search(lead):
             return True
+        if _KINDS_LISTED_BEFORE.search(body, max(0, found.start() - 120), found.start()):
+            return True  # "her sister ships, the Chile and the Peru"
         if _THE_BEFORE.search(lead):
             boundary = _SENTENCE_BOUNDARY.search(body, found.end())
             sentence = body[found.end() : boundary.start() if boundary else len(body)]

@@ -9120,6 +9120,32 @@ THING_NAMESAKES_MISREAD = frozenset(body for body, _ in THING_NAMESAKES_MISREAD_
 THING_NAMESAKES += THING_NAMESAKES_MISREAD_ROWS
 
 
+# languages under a list's head; local governments and bodies named after a country; titles in
+# quotation marks near a work's noun; a sovereign's thing beside a namesake town; ships by kind
+# fmt: off
+TITLES_BODIES_AND_SHIPS: list[tuple[str, set[str]]] = [
+    ("The app handles 31 languages, including Estonian, Ukrainian, Polish and Finnish.", set()),
+    ("The service covers languages such as Thai and Vietnamese.", set()),
+    ("Firms from several countries, including Polish and Czech builders, bid for the work.", {"PL", "CZ"}),
+    ("Ministers from several countries, including Estonia and Finland, signed the letter.", {"EE", "FI"}),
+    ("The Shire of Denmark approved its budget on Monday.", set()),
+    ("The Township of Poland voted to repave Main Street.", set()),
+    ("The Kingdom of Denmark ratified the treaty in Copenhagen.", {"DK"}),
+    ("DENMARK, Western Australia — The flag of Denmark flew over the town of Denmark as the ambassador arrived.", {"DK"}),
+    ("PERU, Ind. — A letter from the embassy of Peru reached the town of Peru this week.", {"PE"}),
+    ('The prize for best documentary went to "Dear Zambia", a portrait of a retired miner.', set()),
+    ("Her film “Letters From Kenya” opens the festival on Friday.", set()),
+    ('"Zambia will win," the director of the film said.', {"ZM"}),
+    ("“We love Kenya,” said the film's director.", {"KE"}),
+    ("The plan, drawn up by Natural Resources Wales, includes a raised flood wall.", set()),
+    ("Public Health England warned of a rise in flu cases.", set()),
+    ("Last Monday Britain voted to leave.", {"GB"}),
+    ("The steam tug Brazil sailed on the Mersey. Her sister ships, the Chile and the Peru, were broken up.", set()),
+    ("Trade between Chile and Peru grew, the shipowners said.", {"CL", "PE"}),
+]
+# fmt: on
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -9184,6 +9210,7 @@ ROWS = (
     + PEOPLE_AND_PLACE_NAMESAKES
     + ANIMAL_NAMESAKES
     + THING_NAMESAKES
+    + TITLES_BODIES_AND_SHIPS
 )
 
 
