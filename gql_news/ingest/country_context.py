@@ -211,6 +211,7 @@ from gql_news.ingest.namesakes import (
     a_place_a_firm_is_not,
     ends_a_longer_name,
     marked_beside_its_namesake,
+    named_after,
 )
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.sayings import saying_spans
@@ -283,6 +284,21 @@ _AGE_AFTER = re.compile(
     rf"|, an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?=,|[^\S\n]+(?:who|bred|trained|owned|filly|colt|gelding"
     rf"|mare|stallion|bitch|dog)(?![\w'’-]))"
 )
+# an age and up to four more words in an apposition, the last before its closing comma: ", a
+# four-year-old liver and white spaniel,"
+_AN_AGED_ONE_AFTER = re.compile(rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?: [a-z-]+){{0,4}} ([a-z]+),")
+
+
+def _an_aged_animal_after(body: str, end: int, context: CountryContext) -> bool:
+    """Whether an apposition after the form gives an age and ends with an animal's noun ("Chile,
+    a four-year-old liver and white spaniel,", "Peru, a two-year-old grey filly,"): an animal; not
+    "a 60-year-old democracy"."""
+    if not body.startswith(", a", end):
+        return False
+    found = _AN_AGED_ONE_AFTER.match(body, end)
+    return found is not None and found.group(1) in context.animals
+
+
 # one of a kind qualified by "who" in an apposition: ", a killer whale who", ", a red panda who"
 _ONE_WHO_AFTER = re.compile(r", an? (?:[a-z-]+ ){0,2}([a-z]+) who(?![^\W_])")
 # the nouns of a national side, which may take "who": "Fiji, a side who"
@@ -1232,6 +1248,20 @@ def _name_roles() -> dict[str, frozenset[str]]:
     return {key: frozenset(roles[key]) for key in ("performers", "works")}
 
 
+# nouns of a work with a title whose first sense WordNet files elsewhere (a kind of drama, a life,
+# a broadcast): read as name_roles.json's "works"; not "book" ("his order book was full")
+_MORE_WORKS = frozenset(
+    ["comedy", "comedies", "tragedy", "tragedies", "farce", "farces", "satire", "satires", "biopic", "biopics",
+     "miniseries", "opera", "operas", "biography", "biographies", "podcast", "podcasts"]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _work_nouns() -> frozenset[str]:
+    """The nouns of a work with a title: name_roles.json's "works" and `_MORE_WORKS`."""
+    return _name_roles()["works"] | _MORE_WORKS
+
+
 # the lower-case words of a title ("A Passage to India")
 _SMALL_WORDS = ("a", "an", "the", "of", "in", "to", "and", "for", "on", "at", "from", "with", "by", "or")
 _SMALL = "(?:" + "|".join(_SMALL_WORDS) + ")"
@@ -1243,6 +1273,14 @@ _A_WORK_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[^\W\d_]+['’]s?)[^\S\n]+"
     r"(?:[a-z-]+[^\S\n]+){0,2}([a-z]+)(?:[,:]?[^\S\n]+[\"“‘']?|[^\S\n]*[\"“‘'])$"
 )
+# the title's words from its first capitalised one: "Made in " in "went to Made in "
+_CAPITALISED_TITLE_BEFORE = re.compile(
+    rf"(?<![^\W_'’-])[A-Z][\w'’-]*[^\S\n]+(?:(?:[A-Z][\w'’-]*|{_SMALL})[^\S\n]+){{0,7}}$"
+)
+# a work's noun in an apposition after a title: ", a comedy by", ", a family saga that"
+_A_WORK_APPOSITION = re.compile(
+    r",[^\S\n]+(?:a|an|the|his|her|their)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z]+)(?:[^\S\n]+(?:by|about|that|which|set|from|of)(?![^\W_])|[,.;])"
+)
 _A_WORK_AFTER = re.compile(
     r"[,\"”’']?[^\S\n]+(?:was|is|became|remains)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}([a-z]+)(?![^\W_])"
 )
@@ -1251,8 +1289,8 @@ _A_WORK_AFTER = re.compile(
 def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether the form is a word of the title of a novel, a film, an album or another work written
     after the work's noun ("the novel A Passage to India", "the album, Born in Mexico,", "the
-    exhibition Made in Japan") or, opening a sentence, before it ("A Passage to India was his
-    favourite novel"). The title holds a capitalised word of the language other than its first
+    exhibition Made in Japan"), before an apposition that names the work ("Made in China, a comedy
+    by") or, opening a sentence, before it ("A Passage to India was his favourite novel"). The title holds a capitalised word of the language other than its first
     ("Passage", "Made"), not only names ("the report, Kenya and Uganda said"). A title in
     quotation marks near a work's noun is one wherever it stands ("the best documentary went to
     “Dear Zambia”")."""
@@ -1263,7 +1301,9 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     if _a_quoted_title(body, start, end, context):
         return True
     before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
-    if before is None or not before.group()[:1].isupper():
+    if before is not None and not before.group()[:1].isupper():
+        before = _CAPITALISED_TITLE_BEFORE.search(body, before.start(), start)  # "went to Made in "
+    if before is None:
         return False
     after = _WORK_TITLE_AFTER.match(body, end)
     assert after is not None
@@ -1284,12 +1324,15 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     ):
         return False
     noun = _A_WORK_BEFORE.search(body, max(0, before.start() - 60), before.start())
-    if noun is not None and noun.group(1) in _name_roles()["works"]:
+    if noun is not None and noun.group(1) in _work_nouns():
         return True
+    apposition = _A_WORK_APPOSITION.match(body, after.end())
+    if apposition is not None and apposition.group(1) in _work_nouns():
+        return True  # "Made in China, a comedy by", "Dust of Argentina, a family saga that"
     if not common or not sentence_start(body, before.start()):
         return False
     following = _A_WORK_AFTER.match(body, after.end())
-    return following is not None and following.group(1) in _name_roles()["works"]
+    return following is not None and following.group(1) in _work_nouns()
 
 
 _WORK_REACH = 140  # characters around a form within which a work's noun is looked for
@@ -1442,9 +1485,7 @@ def _a_titles_verb_or_superlative(word: str, context: CountryContext) -> bool:
 def _works_nouns(body: str) -> list[int]:
     """Where the body writes a work's noun (`_name_roles`), in order, from its indexed words."""
     runs, by_word = of_the_body(body, "words", body_words)
-    return sorted(
-        runs[index][0] for word in _name_roles()["works"].intersection(by_word) for index in by_word[word]
-    )
+    return sorted(runs[index][0] for word in _work_nouns().intersection(by_word) for index in by_word[word])
 
 
 def _names_a_country_word(word: str, context: CountryContext) -> bool:
@@ -1919,8 +1960,8 @@ def _in_a_name(
         body, start, start + len(form), context
     ):
         return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
-    if _AGE_AFTER.match(body, start + len(form)):
-        return True  # "Jordan, 19, scored twice": a country has no age
+    if _AGE_AFTER.match(body, start + len(form)) or _an_aged_animal_after(body, start + len(form), context):
+        return True  # "Jordan, 19, scored twice", "Chile, a four-year-old spaniel,": a country has no age
     if _a_one_who(body, start + len(form)):
         return True  # "Tonga, a killer whale who has spent", "Cuba, a brown bear who": no country
     if _GIGS_AFTER.match(body, start + len(form)):
@@ -2129,12 +2170,7 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
         )
     noun = found.group(1)  # a role too: "a nurse called Jordan", "a puppy named Ghana"
     # or a work: "a ballad called Albania", "an album called Peru"
-    return (
-        _a_kind(noun, context)
-        or noun in context.animals
-        or _role_noun(noun)
-        or noun in _name_roles()["works"]
-    )
+    return _a_kind(noun, context) or noun in context.animals or _role_noun(noun) or noun in _work_nouns()
 
 
 def _defines(body: str, start: int, form: str, previous: str | None, context: CountryContext) -> bool:
@@ -2177,7 +2213,10 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     return (
         (title_before and _after_a_title(body, start, previous))
         or (acts and one_word_names.a_players_act(body, end))
-        or (comma_after and _AGE_AFTER.match(body, end) is not None)
+        or (
+            comma_after
+            and (_AGE_AFTER.match(body, end) is not None or _an_aged_animal_after(body, end, context))
+        )
         or (comma_after and _a_one_who(body, end))
         # "Kenya, who is nine,", "Chile, who weighs a tonne,": a side takes "who are", "who weigh"
         or (comma_after and _WHO_SINGULAR.match(body, end) is not None and previous not in ("of", "from"))
@@ -2247,13 +2286,21 @@ _A_PART_OF_BEFORE = re.compile(
 )
 
 
+# a nation's body after the form's possessive: "Jamaica's sailing association", "Fiji's rugby union"
+_NATIONAL_BODY_OWNED = re.compile(
+    r"['’]s?(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+(?:association|federation|union|olympic[^\S\n]+committee)(?![^\W_])"
+)
+
+
 def _marked_as_the_country(
     body: str, start: int, form: str, previous: str | None, context: CountryContext
 ) -> bool:
     """Whether this occurrence of a form carries a country's marks: after a preposition of place
-    ("in Jordan", "to Holland"), a sovereign office after its possessive, a national team's
-    verb ("Jordan were", "Jordan beat Iraq"), a verb whose object is another country ("Chad
-    borders Libya"), or listed beside another country's name."""
+    ("in Jordan", "to Holland"), a sovereign office or a nation's body after its possessive
+    ("Jamaica's sailing association"), a national team's verb ("Jordan were", "Jordan beat
+    Iraq"), a verb whose object is another country ("Chad borders Libya"), a sentence it opens
+    that speaks of "its" and of nobody as he or she, what a namesake is named after, or listed
+    beside another country's name."""
     end = start + len(form)
     if previous is not None and previous.lower() in _PREPOSITIONS:
         return True
@@ -2265,6 +2312,12 @@ def _marked_as_the_country(
         return True  # "poachers in eastern Nepal": a part of the country
     if _owned_as_a_country(body, end) or _a_side(body, end):
         return True
+    if body.startswith(("'", "’"), end) and _NATIONAL_BODY_OWNED.match(body, end):
+        return True  # "Jamaica's sailing association": a nation's body; a yacht has none
+    if a_countrys_clause(body, start, end):
+        return True  # "Jordan has taken in more refugees for its size": said of "its", nobody's
+    if named_after(body, start, end):
+        return True  # "The couple named the dog after Chile": what the namesake is named after
 
     after = _NEXT_ITEM.match(body, end)
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
@@ -2327,10 +2380,11 @@ def _then_her_or_his(body: str, start: int, end: int) -> bool:
 
 
 def _defined_before(body: str, start: int, form: str, context: CountryContext) -> bool:
-    """Whether the story last set the form off, before `start`, as something other than the
-    country (a ship, a horse, a band, a relative, a titled person): a bare later occurrence is
-    that thing too, until an occurrence with a country's marks ("in Jordan", "Jordan's king")
-    speaks of the country again. The body's occurrences of the form are read once."""
+    """Whether the story set the form off, before `start`, as something other than the country
+    (a ship, a horse, a band, a relative, a titled person): a bare later occurrence is that thing
+    too, though occurrences with a country's marks ("in Jordan", "Jordan's king") speak of the
+    country in between; only an occurrence that carries such marks itself is the country. The
+    body's occurrences of the form are read once."""
     if form.lower() in context.demonyms or body.find(form, 0, start) < 0:
         return False
     starts, senses = of_the_body(
@@ -2342,7 +2396,7 @@ def _defined_before(body: str, start: int, form: str, context: CountryContext) -
         # was born at a zoo") or defines it ("aboard Latvia"), first or again after the
         # country's marks ("Latvia's diplomats ... aboard Latvia")
         return bool(senses[index])
-    return index > 0 and senses[index - 1]
+    return index > 0 and any(senses[:index])
 
 
 _NEAR = 200  # characters before a form's leading spaces searched again for a name read up to the form
@@ -2631,7 +2685,7 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     comma = word.endswith(",")
     if (
         (_SUBTITLE_AFTER.match(body, end) if comma else body.startswith(_SET_OFF, end))
-        and (word[:-1] if comma else word) in _name_roles()["works"]
+        and (word[:-1] if comma else word) in _work_nouns()
         and (_DETERMINER_AND_NOUN_SET_OFF if comma else _DETERMINER_AND_WORD_BEFORE).search(
             body, max(0, start - 40), start
         )
@@ -3971,6 +4025,8 @@ def _a_language(
         return True
     if before in _LANGUAGE_PREPOSITIONS and not _a_noun_after_the_list(body, end, context):
         return True
+    if _listed_with_a_language_of_no_country(body, start, end, context):
+        return True  # "switches between Danish, German and English": English names no country here
     if _LANGUAGES_HEAD_BEFORE.search(body, max(0, start - 40), start) and not _a_noun_after_the_list(
         body, end, context
     ):
@@ -4010,6 +4066,43 @@ def _a_language(
         return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
     begin = item[1] - len(item[0])
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
+
+
+def _listed_with_a_language_of_no_country(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the form is an item of a list of languages' names one of which names no country's
+    people ("English", "Arabic", "Bambara"), with no article before the list and no noun after it:
+    every item is a language ("switches between Danish, German and English", "sung in Bambara,
+    Tamasheq and French"); not "French, German and English troops", "the Danes and the English"."""
+    if (
+        body[end : end + 1] != ","
+        and not body.startswith((" and ", " or "), end)
+        and not (body.endswith(_LIST_JOINS, 0, start))
+    ):
+        return False  # no list here: the common case
+    items: list[str] = []
+    position = end
+    for _ in range(4):
+        item = _NEXT_ITEM.match(body, position)
+        if item is None:
+            break
+        items.append(item.group(1))
+        position = item.end()
+    if _a_noun_after_the_list(body, end, context):
+        return False
+    first = start
+    for _ in range(4):
+        found = _previous_item(body, first, 0)
+        if found is None:
+            break
+        items.append(found[0])
+        first = found[1] - len(found[0])
+    if _word_before(body, first) in ("the", "The", "a", "an"):
+        return False
+    return (
+        bool(items)
+        and all(names_a_language(item, context) or item.lower() not in context.known_words for item in items)
+        and any(names_a_language(item, context) and item.lower() not in context.demonyms for item in items)
+    )
 
 
 def _a_list_of_languages_before_a_word_of_language(body: str, end: int, context: CountryContext) -> bool:

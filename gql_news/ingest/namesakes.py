@@ -145,6 +145,14 @@ _ITS_LAND_AFTER = re.compile(
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
+def named_after(body: str, start: int, end: int) -> bool:
+    """Whether the form is what something was named after ("named the dog after Chile", "takes its
+    name from Peru"): the country, not its namesake."""
+    return _NAMED_AFTER.search(body, max(0, start - 60), start) is not None and not body.startswith(
+        ("'", "’"), end
+    )
+
+
 def _called_a_town_here(body: str, name: str, context: CountryContext) -> bool:
     """Whether the body calls `name` a town somewhere (country_context._called_a_town, read once
     per body), or writes it only beside names it calls towns ("Poland and Mexico")."""
@@ -162,7 +170,7 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
         or _A_NATION_OF.search(lead)
         or _A_SOVEREIGNS_OF.search(lead)
         or _TRADE_BEFORE.search(lead)
-        or (_NAMED_AFTER.search(body, max(0, start - 60), start) and not body.startswith(("'", "’"), end))
+        or named_after(body, start, end)
         or _THE_COUNTRY_AFTER.match(body, end)
         or country_context._owned_as_a_country(body, end)
         or (body.startswith(("'", "’"), end) and _ITS_LAND_AFTER.match(body, end) is not None)

@@ -8227,6 +8227,7 @@ GREEN_NEWS: list[tuple[str, set[str]]] = [
     ("Danny Wales scored twice for the club. Wales said that its pitch was the worst in the league.", set()),
     ("Switzerland and Austria agreed to share rail freight data.", {"AT", "CH"}),
     ("Marcy Jordan, a lawyer, spoke for the families. Jordan told its board the deal was off.", set()),
+    ("Marcy Jordan, a lawyer, spoke for the families. Jordan raised its interest rates on Tuesday.", {"JO"}),
 ]
 # fmt: on
 # rows of GREEN_NEWS the rules still misread (strict xfail): a given name's namesake before "its"
@@ -8234,7 +8235,6 @@ GREEN_NEWS: list[tuple[str, set[str]]] = [
 # ("Saxon Switzerland"), a procedure named after a people ("Brazilian butt lift")
 # fmt: off
 GREEN_NEWS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("Marcy Jordan, a lawyer, spoke for the families. Jordan raised its interest rates on Tuesday.", {"JO"}),
     ("Tom Chad, the coach, named his side. Chad closed its border with Sudan after clashes by the river.", {"TD"}),
     ("Saxon Switzerland is a national park of sandstone towers near Dresden.", set()),
     ("The park continues across the border, where it is called Bohemian Switzerland.", set()),
@@ -9146,6 +9146,30 @@ TITLES_BODIES_AND_SHIPS: list[tuple[str, set[str]]] = [
 # fmt: on
 
 
+# a name the story sets off as a thing stays that thing where it stands bare, though the country's
+# marks speak of the country in between; marks of a nation's body, of "its" and of what a
+# namesake is named after; an aged animal in an apposition; a work named by an apposition or a
+# genre; a list of languages one of which names no country
+# fmt: off
+STORY_SENSES_AND_WORKS: list[tuple[str, set[str]]] = [
+    ("The ferry Latvia left Riga. Freight between Latvia and Sweden has doubled. Latvia sails to Tallinn on Tuesday.", {"LV", "SE"}),
+    ("The schooner Jamaica won. Jamaica's sailing association hopes to send a crew.", {"JM"}),
+    ("Jordan Pike worked in the camps. Jordan's government is short of money. Jordan has taken in more refugees for its size than any country.", {"JO"}),
+    ("Chile, a four-year-old liver and white spaniel, bolted after a deer. The couple named the dog after Chile, where they had their honeymoon. Chile was back home on Wednesday.", {"CL"}),
+    ("Peru, a two-year-old grey filly, won at Newbury.", set()),
+    ("Chile, a 200-year-old republic, voted on Sunday.", {"CL"}),
+    ("The pair previously wrote the comedy Lost in Poland together.", set()),
+    ("A special jury prize went to Made in China, a comedy by a Filipino director.", {"PH"}),
+    ("The shortlist includes Dust of Argentina, a family saga set in Mendoza.", set()),
+    ("Troops went to Poland, a country that had asked for help.", {"PL"}),
+    ("Dialogue switches between Danish, German and English, often within one scene.", set()),
+    ("Its nine songs, sung in Bambara, Tamasheq and French, move between styles.", set()),
+    ("French, German and English troops landed on the beaches.", {"FR", "DE"}),
+    ("Talks between Danish, German and British officials stalled.", {"DK", "DE", "GB"}),
+]
+# fmt: on
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -9211,6 +9235,7 @@ ROWS = (
     + ANIMAL_NAMESAKES
     + THING_NAMESAKES
     + TITLES_BODIES_AND_SHIPS
+    + STORY_SENSES_AND_WORKS
 )
 
 

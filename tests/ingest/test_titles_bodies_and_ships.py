@@ -90,3 +90,70 @@ def test_a_sovereigns_thing_before_of(lead: str, marked: bool) -> None:
 )
 def test_ships_named_by_their_kind(body: str, form: str, ship: bool) -> None:
     assert namesakes._names_one(body, form) is ship
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "nth", "marked"),
+    [
+        ("The schooner Jamaica won. Jamaica's sailing association hopes to go.", "Jamaica", 1, True),
+        ("Jordan Pike works there. Jordan has taken in more refugees for its size.", "Jordan", 1, True),
+        ("The couple named the dog after Chile, where they had their honeymoon.", "Chile", 0, True),
+        ("The ferry Latvia left Riga. Latvia sails to Tallinn on Tuesday.", "Latvia", 1, False),
+        ("The mare Chile won. Chile's owner was delighted.", "Chile", 1, False),
+    ],
+)
+def test_a_countrys_marks_in_a_namesakes_story(
+    body: str, form: str, nth: int, marked: bool, context: CountryContext
+) -> None:
+    start, _ = span_of(body, form, nth)
+    previous = country_context._word_before(body, start)
+    assert country_context._marked_as_the_country(body, start, form, previous, context) is marked
+
+
+@pytest.mark.parametrize(
+    ("body", "animal"),
+    [
+        ("Chile, a four-year-old liver and white spaniel, bolted.", True),
+        ("Peru, a two-year-old grey filly, won.", True),
+        ("Chile, a 200-year-old republic, voted.", False),
+        ("Chile, a country of 19 million, voted.", False),
+    ],
+)
+def test_an_aged_animal_in_an_apposition(body: str, animal: bool, context: CountryContext) -> None:
+    _, end = span_of(body, body.split(",")[0])
+    assert country_context._an_aged_animal_after(body, end, context) is animal
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "title"),
+    [
+        ("The pair wrote the comedy Lost in Poland together.", "Poland", True),
+        ("A jury prize went to Made in China, a comedy by a Filipino director.", "China", True),
+        ("The shortlist includes Dust of Argentina, a family saga set in Mendoza.", "Argentina", True),
+        ("The novel was praised. Troops went to Poland, a country that had asked for help.", "Poland", False),
+        ("The film opened. Her order book was full of plates stamped Made in England.", "England", False),
+    ],
+)
+def test_a_works_title_by_a_genre_or_an_apposition(
+    body: str, form: str, title: bool, context: CountryContext
+) -> None:
+    start, end = span_of(body, form)
+    assert country_context._in_a_works_title(body, start, end, context) is title
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "languages"),
+    [
+        ("Dialogue switches between Danish, German and English, often.", "Danish", True),
+        ("Dialogue switches between Danish, German and English, often.", "German", True),
+        ("Its songs, sung in Bambara, Tamasheq and French, move on.", "French", True),
+        ("French, German and English troops landed.", "French", False),
+        ("The Danish and the English fought.", "Danish", False),
+        ("Talks between Danish, German and British officials stalled.", "Danish", False),
+    ],
+)
+def test_a_list_with_a_language_of_no_country(
+    body: str, form: str, languages: bool, context: CountryContext
+) -> None:
+    start, end = span_of(body, form)
+    assert country_context._listed_with_a_language_of_no_country(body, start, end, context) is languages
