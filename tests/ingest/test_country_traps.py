@@ -5270,7 +5270,6 @@ SPORT_MISREAD = frozenset(
         "Holland's free kick was saved by the Leeds goalkeeper.",
         "Chad's only goal of the season came in the derby at Carrow Road.",
         "He won the Dutch TT at Assen from pole.",
-        "The America's Cup will be held in Naples in 2027.",
         "He won the US PGA Championship at Valhalla.",
         "The colt won the Irish 2,000 Guineas at the Curragh.",
         'Sisters Chile and Argentina Lopes met in the final of the Cordoba Open. Chile, the younger, won in three sets. "Argentina taught me everything," she said. The two have both played for Brazil in the Billie Jean King Cup.',
@@ -9149,7 +9148,8 @@ TITLES_BODIES_AND_SHIPS: list[tuple[str, set[str]]] = [
 # a name the story sets off as a thing stays that thing where it stands bare, though the country's
 # marks speak of the country in between; marks of a nation's body, of "its" and of what a
 # namesake is named after; an aged animal in an apposition; a work named by an apposition or a
-# genre; a list of languages one of which names no country
+# genre; a list of languages one of which names no country; a name one is "known as"; a Roman
+# numeral after a name; "the X's Cup"
 # fmt: off
 STORY_SENSES_AND_WORKS: list[tuple[str, set[str]]] = [
     ("The ferry Latvia left Riga. Freight between Latvia and Sweden has doubled. Latvia sails to Tallinn on Tuesday.", {"LV", "SE"}),
@@ -9166,6 +9166,11 @@ STORY_SENSES_AND_WORKS: list[tuple[str, set[str]]] = [
     ("Its nine songs, sung in Bambara, Tamasheq and French, move between styles.", set()),
     ("French, German and English troops landed on the beaches.", {"FR", "DE"}),
     ("Talks between Danish, German and British officials stalled.", {"DK", "DE", "GB"}),
+    ("One matriarch, known to the team as Angola, walked 1,400 km. Angola led her family back to the pan in Botswana.", {"BW"}),
+    ("The region known as Kurdistan spans Iraq and Turkey.", {"IQ", "TR"}),
+    ("His grandfather sailed on Australia II when it won the America's Cup in 1983.", set()),
+    ("Australia's Cup hopes faded in the rain at Perth.", {"AU"}),
+    ("Queen Elizabeth II visited Canada in 1959.", {"CA"}),
 ]
 # fmt: on
 

@@ -157,3 +157,51 @@ def test_a_list_with_a_language_of_no_country(
 ) -> None:
     start, end = span_of(body, form)
     assert country_context._listed_with_a_language_of_no_country(body, start, end, context) is languages
+
+
+@pytest.mark.parametrize(
+    ("entry", "gender"),
+    [
+        ({"male": "  75  "}, "male"),
+        ({"female": "  686 ", "mostly_female": " BB "}, "female"),
+        ({"female": " 1 65 4 ", "mostly_female": " 1 2 ", "male": " 26 "}, None),  # "Janne"
+        ({"mostly_female": "1 ", "male": " 143 1 9 72442 ", "mostly_male": " 5 "}, "male"),  # "Jordan"
+        ({"female": "1 1", "male": " 2 "}, None),  # "Karan"
+        ({"andy": " 4 "}, None),
+    ],
+)
+def test_a_given_names_gender_is_one_only_where_its_countries_agree(
+    entry: dict[str, str], gender: str | None
+) -> None:
+    assert country_context._one_gender(entry) == gender
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("One matriarch, known to the team as Angola, walked far.", True),
+        ("The mare, better known as Chile, won.", True),
+        ("The region known as Kurdistan is rich.", False),
+        ("A country known as Zaire until 1997.", False),
+    ],
+)
+def test_known_as_names_one_of_a_kind(body: str, named: bool, context: CountryContext) -> None:
+    form = body.split(" as ")[1].split()[0].strip(",.")
+    start, end = span_of(body, form)
+    assert country_context._called_by_its_kind(body, start, end, context) is named
+
+
+@pytest.mark.parametrize(
+    ("after", "name"),
+    [(" II when it won", True), (" III.", True), (" IV,", True), (" V Fiji", False), (" I think", False)],
+)
+def test_a_roman_numeral_after_a_form(after: str, name: bool) -> None:
+    assert (country_context._A_NUMERAL_AFTER.match(after) is not None) is name
+
+
+@pytest.mark.parametrize(
+    ("after", "event"),
+    [("'s Cup in 1983", True), ("’s Trophy.", True), ("'s Cup hopes", True), ("'s cup of tea", False)],
+)
+def test_an_events_name_after_a_possessive(after: str, event: bool) -> None:
+    assert (country_context._AN_EVENTS_NAME_AFTER.match(after) is not None) is event
