@@ -5703,6 +5703,12 @@ def _after_two_words_of_a_name(body: str, start: int, end: int, context: Country
             or _names_a_country_word(word, context)
         ):
             return False
+    return _a_name_ends_at(body, end, context)
+
+
+def _a_name_ends_at(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a name ends at `end`: a mark, a function word or a word that is no noun follows
+    ("Reform UK, which", "Natural Resources Wales said"; not "Top UK officials")."""
     after = NAMES_END.match(body, end)
     if after is None:
         return False
@@ -5741,15 +5747,7 @@ def _ends_an_organisations_name(
         or lower in _SIDE_BEFORE_ABBREVIATION
     ):
         return False
-    after = NAMES_END.match(body, end)
-    if after is None:
-        return False
-    word = after.group(1)
-    return (
-        word is None
-        or word in context.stop_words
-        or not any(noun in context.nouns for noun in _singulars(word))
-    )
+    return _a_name_ends_at(body, end, context)
 
 
 def _before_its_own_region(body: str, start: int, end: int, context: CountryContext) -> bool:
