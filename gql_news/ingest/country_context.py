@@ -278,7 +278,7 @@ _GIGS_AFTER = re.compile(
 # an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"; not
 # the first digits of a number written with commas ("In Nepal, 1,600 dollars is")
 _AGE_AFTER = re.compile(
-    rf", (?:aged )?\d{{1,3}},(?!\d)|, aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,"
+    rf", (?:now )?(?:aged )?\d{{1,3}},(?!\d)|, (?:now )?aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,"
     # "Chad, a four-year-old bred in Ireland,", "Kenya, a nine-year-old who": a horse's or a
     # person's age in an apposition; not "a 60-year-old democracy"
     rf"|, an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?=,|[^\S\n]+(?:who|bred|trained|owned|filly|colt|gelding"
@@ -286,7 +286,10 @@ _AGE_AFTER = re.compile(
 )
 # an age and up to four more words in an apposition, the last before its closing comma: ", a
 # four-year-old liver and white spaniel,"
-_AN_AGED_ONE_AFTER = re.compile(rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?: [a-z-]+){{0,4}} ([a-z]+),")
+_AN_AGED_ONE_AFTER = re.compile(
+    rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?: [a-z-]+){{0,4}}? ([a-z]+)"
+    r"(?:,| (?:trained|bred|owned|ridden|who|that|from|by|with)(?![\w'’-]))"
+)
 
 
 def _an_aged_animal_after(body: str, end: int, context: CountryContext) -> bool:
@@ -296,7 +299,9 @@ def _an_aged_animal_after(body: str, end: int, context: CountryContext) -> bool:
     if not body.startswith(", a", end):
         return False
     found = _AN_AGED_ONE_AFTER.match(body, end)
-    return found is not None and found.group(1) in context.animals
+    if found is None:
+        return False
+    return found.group(1) in context.animals or found.group().endswith((" trained", " bred", " ridden"))
 
 
 # one of a kind qualified by "who" in an apposition: ", a killer whale who", ", a red panda who"
@@ -2174,7 +2179,7 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
     not "a country called Jordan"."""
     if body.endswith(", ", 0, start) and body.startswith(",", end):
         return _ELDEST_BEFORE.search(body, max(0, start - 30), start) is not None
-    if body.endswith(" as ", 0, start):
+    if body.endswith((" as ", " as the "), 0, start):
         known = _KNOWN_AS_BEFORE.search(body, max(0, start - 80), start)
         return known is not None and _a_named_kind(known.group(1), context)
     if not body.endswith(_CALLED, 0, start):
@@ -2190,10 +2195,30 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
 
 
 def _a_named_kind(noun: str, context: CountryContext) -> bool:
-    """Whether the noun before "called", "named" or "known as" is one a name is given to: a ship's
-    or a band's, an animal, a role ("a nurse called Jordan", "a puppy named Ghana"), a work ("a
-    ballad called Albania"); not "a country called Jordan"."""
-    return _a_kind(noun, context) or noun in context.animals or _role_noun(noun) or noun in _work_nouns()
+    """Whether the noun before "called", "named" or "known as" is one a name is given to: any
+    common noun but a state's, a land's or a side's ("a nurse called Jordan", "a puppy named
+    Ghana", "a ballad called Albania", "a narrow-gauge locomotive called India", "a pub known as
+    the Jamaica"; not "a country called Jordan", "an island nation called Fiji", "a side called
+    Brazil")."""
+    if noun in _STATES_NOUNS:
+        return False
+    return (
+        _a_kind(noun, context)
+        or noun in context.animals
+        or _role_noun(noun)
+        or noun in _work_nouns()
+        or any(single in context.nouns for single in _singulars(noun))
+    )
+
+
+# the nouns a country's own name is given to: "a country called Jordan", "an island nation named
+# Fiji", "a team called Brazil" (a national side is the country)
+_STATES_NOUNS = frozenset(
+    ["country", "countries", "nation", "nations", "state", "states", "republic", "kingdom", "empire", "island",
+     "islands", "archipelago", "land", "lands", "territory", "territories", "colony", "monarchy", "democracy",
+     "power", "place", "region", "province", "area", "team", "side", "squad", "destination", "market",
+     "economy", "neighbour", "neighbor", "ally", "member", "government", "regime", "people", "world"]
+)  # fmt: skip
 
 
 # a noun and "known as", with whom it is known to between: "One matriarch, known to the team as ",
@@ -2201,7 +2226,7 @@ def _a_named_kind(noun: str, context: CountryContext) -> bool:
 _KNOWN_AS_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Oo]ne)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}"
     r"([a-z]+),?[^\S\n]+(?:(?:also|better|affectionately|locally)[^\S\n]+)?known[^\S\n]+"
-    r"(?:to[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,3})?as[^\S\n]+$"
+    r"(?:to[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,3})?as[^\S\n]+(?:the[^\S\n]+)?$"
 )
 
 
@@ -2266,8 +2291,8 @@ _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
 # jockey, Hollie Doyle,", "Oman's owner said", "Belize's sire was imported"; not "Germany's
 # trainer" (a national side's), "Britain's owners" (the country's), "Ireland's stud farms"
 _AN_ANIMALS_PEOPLE_AFTER = re.compile(
-    r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel)"
-    r"(?=[,.;:]|[^\S\n]+(?:[a-z]+ed|is|was|has|had|said|says|told)(?![\w'’-]))"
+    r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel|parents|litter|keepers?)"
+    r"(?=[,.;:]|[^\S\n]+(?:[a-z]+ed|is|was|were|are|has|had|have|said|says|told)(?![\w'’-]))"
 )
 _ON_BOARD = ("on board ", "On board ")
 # a verb whose object is the horse a jockey rides or a trainer saddles: "rode Peru to victory"
@@ -2318,24 +2343,30 @@ _A_PART_OF_BEFORE = re.compile(
 )
 
 
-# a nation's body after the form's possessive: "Jamaica's sailing association", "Fiji's rugby union"
+# a nation's body after the form's possessive: "Jamaica's sailing association", "Fiji's rugby union",
+# "Kenya's ports authority"
 _NATIONAL_BODY_OWNED = re.compile(
-    r"['’]s?(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+(?:association|federation|union|olympic[^\S\n]+committee)(?![^\W_])"
+    r"['’]s?(?:[^\S\n]+[a-z]+){0,2}[^\S\n]+(?:association|federation|union|olympic[^\S\n]+committee"
+    r"|authority|authorities|agency|police|service|council|commission)(?![^\W_])"
 )
+
+
+# verbs whose object is a place one goes to: "He did visit Brazil once", "toured Japan"
+_VISITING = frozenset(["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"])
 
 
 def _marked_as_the_country(
     body: str, start: int, form: str, previous: str | None, context: CountryContext
 ) -> bool:
     """Whether this occurrence of a form carries a country's marks: after a preposition of place
-    ("in Jordan", "to Holland"), a sovereign office or a nation's body after its possessive
+    or a verb of visiting ("in Jordan", "to Holland", "did visit Brazil"), a sovereign office or a nation's body after its possessive
     ("Jamaica's sailing association"), a national team's verb ("Jordan were", "Jordan beat
     Iraq"), a verb whose object is another country ("Chad borders Libya"), a sentence it opens
     that speaks of "its" and of nobody as he or she, what a namesake is named after, or listed
     beside another country's name."""
     end = start + len(form)
-    if previous is not None and previous.lower() in _PREPOSITIONS:
-        return True
+    if previous is not None and (previous.lower() in _PREPOSITIONS or previous.lower() in _VISITING):
+        return True  # "in Jordan", "He did visit Brazil once": a place
     if (
         previous is not None
         and previous.endswith(("ern", "ral"))
@@ -2651,6 +2682,11 @@ _SET_OFF = (",", ".", ";", ":")  # what closes a title written right after its n
 _DETERMINER_AND_NOUN_SET_OFF = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+[a-z]+,[^\S\n]+$"
 )
+# an owner, up to two modifiers and a noun set off by a comma: "Finland's second album, "
+_OWNER_AND_NOUN_SET_OFF = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[^\W\d_][\w'’-]*['’]s)[^\S\n]+"
+    r"(?:[a-z-]+[^\S\n]+){0,2}[a-z]+,[^\S\n]+$"
+)
 _SUBTITLE_AFTER = re.compile(r":[^\S\n]+[A-Z]")  # a title's colon and the subtitle's first letter
 _DETERMINER_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
@@ -2726,6 +2762,13 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         # Glass,": a work's title, set off after its noun
         return True
     if (
+        comma
+        and body.startswith(",", end)
+        and word[:-1] in _work_nouns()
+        and _OWNER_AND_NOUN_SET_OFF.search(body, max(0, start - 60), start)
+    ):
+        return True  # "Finland's second album, Albania, is out": a title set off on both sides
+    if (
         word in _WORKS_WITH_TITLES
         and _A_WORKS_NOUN_BEFORE.search(body, max(0, start - 60), start)
         and not _POSSESSIVE_AFTER.match(body, end)
@@ -2744,8 +2787,14 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
     if before is not None and _a_named_animal(before.group(2), context):
         return True
-    if before is not None and before.group(2) in context.named_kinds and not _PAST_AFTER.match(body, end):
-        return True  # "the liner France was renamed", "the band Japan"; not "the tanker Iran seized"
+    if (
+        before is not None
+        and before.group(2) in context.named_kinds
+        and (not _PAST_AFTER.match(body, end) or sentence_start(body, before.start()))
+    ):
+        # "the liner France was renamed", "the band Japan", "The band Finland formed in 2017" (a
+        # relative clause would need a verb of the sentence after it); not "the tanker Iran seized"
+        return True
     if "dd" in body[end : end + 12] and _RIDDEN_BY.match(body, end):  # "ridden", "saddled"
         return True
     if (

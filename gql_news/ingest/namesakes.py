@@ -300,10 +300,16 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
 def _names_one(body: str, form: str) -> bool:
     """Whether the body names a river or a ship by the form: "the Jordan River", "the river Niger",
     "the SS France", "the steam tug Brazil", "renamed the Norway", "her sister ships, the Chile and
-    the Peru", or "the X" in a sentence that says "river"."""
+    the Peru", "a pub known as the Jamaica", or "the X" in a sentence that says "river"."""
     escaped = re.escape(form)
     if re.search(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])", body):
         return True
+    if re.search(
+        rf"(?<![^\W_])(?:called|named|known(?:[^\S\n]+to(?:[^\S\n]+[\w'’-]+){{1,3}})?[^\S\n]+as)"
+        rf"[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])",
+        body,
+    ):
+        return True  # "a harbourside pub known as the Jamaica": what the story calls "the Jamaica"
     parts = "|".join(sorted(country_context._RIVER_PARTS))
     if re.search(rf"(?<![^\W_])(?:{parts})[^\S\n]+of[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])", body):
         return True  # "on the banks of the Niger"

@@ -6843,6 +6843,7 @@ LIFESTYLE: list[tuple[str, set[str]]] = [
     ("Kenya Smith, a dinner lady at the school for 30 years, has died aged 78.", set()),
     ("The school prize for art went to Chad Okoro, whose painting of a heron will hang in the town hall.", set()),
     ("Their cat, Cyprus, sleeps on the Aga.", set()),
+    ("The alpaca, called Peru, was born on a farm in Wiltshire.", set()),
 ]
 
 # still misread: a garment named after an island ("Guernsey sweaters", "Jersey dresses"), a trend
@@ -6859,7 +6860,6 @@ LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("A family from Bristol have named their triplets Jordan, Chad and Georgia. The babies were born at Southmead Hospital.", set()),
     ("Happy birthday, India! Love from Mum and Dad.", set()),
     ("Jamaica the tabby cat has been missing since Friday.", set()),
-    ("The alpaca, called Peru, was born on a farm in Wiltshire.", set()),
     ("Guernsey sweaters are knitted to a pattern used by fishermen.", set()),
     ("The shop's Jersey dresses come in six colours.", set()),
     ("Danish hygge, the cult of candles and blankets, has sold a million books.", set()),
@@ -9091,6 +9091,7 @@ THING_NAMESAKES: list[tuple[str, set[str]]] = [
     ("Estonia's board of education met on Monday.", {"EE"}),
     ("The unions are on board with Latvia's plan.", {"LV"}),
     ("The crew of the ferry Latvia came from Latvia and Lithuania.", {"LV", "LT"}),
+    ("Maison Ferrand launched a fragrance called Oman on Tuesday. Oman costs 320 euros.", set()),
 ]
 # fmt: on
 
@@ -9106,7 +9107,6 @@ THING_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("On board Estonia that night were 989 people.", set()),
     ("The Garratt, named Mozambique by the trust, pulled eight coaches to Beddgelert.", set()),
     ("A Douglas DC-3 named Fiji went on display in Nadi on Thursday.", set()),
-    ("Maison Ferrand launched a fragrance called Oman on Tuesday. Oman costs 320 euros.", set()),
     ("Bhutan, the Glasgow four-piece, release their third album on Friday.", set()),
     ("The maxi Bolivia crossed the line first. Bolivia will be shipped to the Caribbean next month.", set()),
     ("A Norwegian shipowner bought the France, renamed her Norway and sent her to the Caribbean.", {"NO"}),
@@ -9171,6 +9171,26 @@ STORY_SENSES_AND_WORKS: list[tuple[str, set[str]]] = [
     ("His grandfather sailed on Australia II when it won the America's Cup in 1983.", set()),
     ("Australia's Cup hopes faded in the rain at Perth.", {"AU"}),
     ("Queen Elizabeth II visited Canada in 1959.", {"CA"}),
+]
+# fmt: on
+
+
+# namesakes set off by any common noun before "called", "named" or "known as" (not a state's or a
+# side's), "known as the", a band's verb at a sentence's start, an aged animal with its trainer, an
+# album set off after its owner, "now 38", an animal's parents, and a verb of visiting as a mark
+# fmt: off
+NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
+    ("A narrow-gauge steam locomotive called India, built in Leeds in 1904, is back in steam. India spent four decades in a shed.", set()),
+    ("An island nation called Fiji hosted the talks.", {"FJ"}),
+    ("A harbourside pub known as the Jamaica has reopened. The Jamaica takes its name from the rum trade.", set()),
+    ("The band Finland formed in a student house in Headingley in 2017.", set()),
+    ("The tanker Iran seized in April was released on Friday.", {"IR"}),
+    ("Malta, a three-year-old brindle bitch trained by Kath Doherty, won at Hove.", set()),
+    ("The band's second album, Albania, is out on Friday.", set()),
+    ("Brazil, now 38, played his 600th and final game for the club on Saturday.", set()),
+    ("Chile, now a democracy of 19 million, voted on Sunday.", {"CL"}),
+    ("The pigeon Morocco won the race. Morocco's parents were bought from a Belgian breeder.", {"BE"}),
+    ("Everyone calls the winger Brazil, now 38. He did visit Brazil once, for the World Cup.", {"BR"}),
 ]
 # fmt: on
 
@@ -9241,6 +9261,7 @@ ROWS = (
     + THING_NAMESAKES
     + TITLES_BODIES_AND_SHIPS
     + STORY_SENSES_AND_WORKS
+    + NAMESAKE_SHAPES
 )
 
 

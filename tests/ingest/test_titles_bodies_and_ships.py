@@ -205,3 +205,69 @@ def test_a_roman_numeral_after_a_form(after: str, name: bool) -> None:
 )
 def test_an_events_name_after_a_possessive(after: str, event: bool) -> None:
     assert (country_context._AN_EVENTS_NAME_AFTER.match(after) is not None) is event
+
+
+@pytest.mark.parametrize(
+    ("noun", "named"),
+    [
+        ("locomotive", True),
+        ("pub", True),
+        ("matriarch", True),
+        ("country", False),
+        ("nation", False),
+        ("side", False),
+    ],
+)
+def test_a_name_is_given_to_any_common_noun_but_a_states(
+    noun: str, named: bool, context: CountryContext
+) -> None:
+    assert country_context._a_named_kind(noun, context) is named
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "thing"),
+    [
+        ("A harbourside pub known as the Jamaica has reopened.", "Jamaica", True),
+        ("A pub called the Jamaica opened.", "Jamaica", True),
+        ("Trade with Jamaica grew.", "Jamaica", False),
+    ],
+)
+def test_what_the_story_calls_the_name_with_the(body: str, form: str, thing: bool) -> None:
+    assert namesakes._names_one(body, form) is thing
+
+
+@pytest.mark.parametrize(
+    ("body", "age"),
+    [
+        ("Brazil, now 38, played.", True),
+        ("Brazil, now aged 38, played.", True),
+        ("Chile, now a democracy, voted.", False),
+    ],
+)
+def test_an_age_with_now(body: str, age: bool) -> None:
+    assert (country_context._AGE_AFTER.match(body, body.index(",")) is not None) is age
+
+
+@pytest.mark.parametrize(
+    ("body", "animal"),
+    [
+        ("Malta, a three-year-old brindle bitch trained by Kath Doherty, won.", True),
+        ("Chile, a 200-year-old republic founded by settlers, voted.", False),
+    ],
+)
+def test_an_aged_one_with_its_trainer(body: str, animal: bool, context: CountryContext) -> None:
+    assert country_context._an_aged_animal_after(body, body.index(","), context) is animal
+
+
+@pytest.mark.parametrize(
+    ("body", "marked"),
+    [
+        ("He did visit Brazil once.", True),
+        ("They toured Brazil in May.", True),
+        ("He has been Brazil since 2003.", False),
+    ],
+)
+def test_a_verb_of_visiting_marks_the_country(body: str, marked: bool, context: CountryContext) -> None:
+    start, _ = span_of(body, "Brazil")
+    previous = country_context._word_before(body, start)
+    assert country_context._marked_as_the_country(body, start, "Brazil", previous, context) is marked
