@@ -61,7 +61,8 @@ name opens with a given name ("Its rival Airbus Defence said"; "Its owner, Jan N
 
 A person needs two to four name words (one capitalised word before "said" is too often a pronoun or
 a surname already linked), with only name particles between them ("dos", "van den", "bin", and
-"al-" or "d'" joined to a surname: "Hamdan bin Rashid al-Nuaimi"; not "and"), no acronym, and is
+"al-" or "d'" joined to a surname: "Hamdan bin Rashid al-Nuaimi"; not "and"; "Abu" opening one is
+its first word: "Abu Khaled al-Masri"), no acronym, and is
 not suggested again by its surname alone once its full name was found ("Van den Broeck" after
 "Jean-Marc Van den Broeck"); an organisation needs a word like "Ministry", "Bank" or "Group", an
 acronym ("NATO"), or a company-role cue. A name that opens with no known given name and is later
@@ -537,11 +538,16 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
     return out
 
 
+_KUNYA = frozenset(["abu", "abou", "umm"])  # "father of", "mother of": an Arabic name's first word
+
+
 def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[FoundCandidate]:
     """The candidates a run yields, by the cues around it."""
     while first <= last and (tokens[first].lower in LEADING_STOP or tokens[first].lower in CONNECTORS):
         if tokens[first].lower in PREPOSITIONS:
             return []
+        if tokens[first].lower in _KUNYA and tokens[first].capitalised and first < last:
+            break  # "Abu Khaled al-Masri": "father of", the name's first word, not a particle
         first += 1
     while first <= last and tokens[last].lower in CONNECTORS:
         last -= 1

@@ -199,6 +199,8 @@ def test_first_occurrence_of_each_text_once() -> None:
          [("Pieter van der Westhuizen", "person", "judge")]),
         ("Its mayor, Aïcha Ben-Ammar, spoke.", [("Aïcha Ben-Ammar", "person", "mayor")]),
         ("The envoy, Maria do Carmo Alves, said no.", [("Maria do Carmo Alves", "person", "envoy")]),
+        # "Abu" ("father of") opens an Arabic name: no particle before a surname
+        ("A farmer, Abu Khaled al-Masri, said no.", [("Abu Khaled al-Masri", "person", "farmer")]),
         # two names joined by "and", or an acronym, are not one person
         ("Lisbon and Porto said yes.", []),
         ("Air Baltic-ABX said profits rose.", []),
