@@ -1598,6 +1598,7 @@ def not_the_country(
         or a_citys_side(body, start, form, previous, context)
         or (following == "straits" and form.lower() in context.demonyms)  # "the Danish straits"
         or a_runners_name(body, start, previous, context)
+        or a_runner_by_a_margin(body, end)
         or (previous in _TITLES_ARTICLES and _a_titles_article(body, start - len(previous) - 1))
         or (
             previous in _OPENS_A_NAME_BEFORE
@@ -1762,6 +1763,26 @@ def a_runners_name(body: str, start: int, previous: str | None, context: Country
         and an_unknown_name(previous, context)
         and _speaks_of(body, _RACING_TALK)
     )
+
+
+# a race's margin after a runner: "beat Malta by a length and a half", "with Oman a neck away",
+# "Gabon, three lengths back": a horse's or a dog's, which no side wins or loses by
+_MARGIN = (
+    r"(?:a|an|half[^\S\n]+a|\d+(?:\.\d+)?[½¼¾]?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|[a-z]+-and-a-half)[^\S\n]+(?:short[^\S\n]+)?(?:lengths?|necks?|heads?|noses?|distance)"
+    r"(?:[^\S\n]+and[^\S\n]+a[^\S\n]+half)?"
+)
+_A_MARGIN_AFTER = re.compile(
+    rf",?[^\S\n]+(?:by[^\S\n]+{_MARGIN}|{_MARGIN}[^\S\n]+(?:away|back|behind|adrift|clear|further[^\S\n]+back))"
+    r"(?![\w'’-])"
+)
+
+
+def a_runner_by_a_margin(body: str, end: int) -> bool:
+    """Whether a race's margin follows the form in a story of horse or greyhound racing ("beat
+    Malta by a length and a half, with Oman a neck away in third"): a runner, since a country's
+    side wins by goals, points or wickets."""
+    return _A_MARGIN_AFTER.match(body, end) is not None and _speaks_of(body, _RACING_TALK)
 
 
 # an indefinite article written with a capital inside a sentence opens a title: "the musical An
@@ -2262,6 +2283,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "R v England": the defendant, whom the story calls England after
     if previous == "aboard" or (previous == "board" and body.endswith(_ON_BOARD, 0, start)):
         return True  # "aboard Latvia", "On board Latvia": a ship, an aircraft or a train, no country
+    if body.startswith((" ", ","), end) and a_runner_by_a_margin(body, end):
+        return True  # "beat Malta by a length and a half": a runner the story may name again
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
 

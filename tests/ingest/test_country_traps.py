@@ -9191,6 +9191,10 @@ NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
     ("Chile, now a democracy of 19 million, voted on Sunday.", {"CL"}),
     ("The pigeon Morocco won the race. Morocco's parents were bought from a Belgian breeder.", {"BE"}),
     ("Everyone calls the winger Brazil, now 38. He did visit Brazil once, for the World Cup.", {"BR"}),
+    ("The colt came through to beat Malta by a length and a half, with Oman a neck away in third. Malta's jockey was unhappy.", set()),
+    ("The filly beat Chile by three lengths at Newmarket. Chile had been backed into 8-1.", set()),
+    ("Ireland beat Malta by two goals in Dublin.", {"IE", "MT"}),
+    ("The jockeys watched as Kenya won by 20 points at the sevens.", {"KE"}),
 ]
 # fmt: on
 

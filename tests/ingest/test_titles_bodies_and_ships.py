@@ -271,3 +271,19 @@ def test_a_verb_of_visiting_marks_the_country(body: str, marked: bool, context: 
     start, _ = span_of(body, "Brazil")
     previous = country_context._word_before(body, start)
     assert country_context._marked_as_the_country(body, start, "Brazil", previous, context) is marked
+
+
+@pytest.mark.parametrize(
+    ("body", "runner"),
+    [
+        ("The colt beat Malta by a length and a half at Newmarket.", True),
+        ("The colt won, with Oman a neck away in third.", True),
+        ("The greyhound beat Chile by three lengths.", True),
+        ("The jockey watched Ireland beat Malta by two goals.", False),
+        ("Malta won by a length of the pitch.", False),
+    ],
+)
+def test_a_runner_by_a_races_margin(body: str, runner: bool) -> None:
+    form = "Oman" if "Oman" in body else "Chile" if "Chile" in body else "Malta"
+    _, end = span_of(body, form)
+    assert country_context.a_runner_by_a_margin(body, end) is runner
