@@ -168,6 +168,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -305,19 +306,24 @@ def _an_aged_animal_after(body: str, end: int, context: CountryContext) -> bool:
 
 
 # one of a kind qualified by "who" in an apposition: ", a killer whale who", ", a red panda who"
-_ONE_WHO_AFTER = re.compile(r", an? (?:[a-z-]+ ){0,2}([a-z]+) who(?![^\W_])")
+_ONE_WHO_AFTER = re.compile(r", (?:an?|the) (?:[\w'’-]+ ){0,3}?(?:[a-z]+-)?([a-z]+) who(?![^\W_])")
 # the nouns of a national side, which may take "who": "Fiji, a side who"
 _SIDES_NOUNS = frozenset(["side", "team", "squad", "nation", "country", "crew", "club", "country's"])
 
 
+# the nouns of a country's people, who may take "who": "Jordan, the hosts who"
+_PEOPLES_NOUNS = frozenset(["hosts", "holders", "champions", "people", "favourites", "visitors", "underdogs"])
+
+
 def _a_one_who(body: str, end: int) -> bool:
     """Whether an apposition after a one-word form calls it one of a kind and goes on with "who"
-    ("Tonga, a killer whale who has", "Nepal, a red panda who slipped"): a person or an animal,
-    since a country takes "which"; not a side ("Fiji, a side who")."""
-    if not body.startswith(", a", end):
+    ("Tonga, a killer whale who has", "Nepal, a red panda who slipped", "Kenya, a Rothschild's
+    giraffe who", "Sweden, the Leeds four-piece who"): a person, a band or an animal, since a
+    country takes "which"; not a side ("Fiji, a side who", "Wales, the holders who")."""
+    if not body.startswith((", a", ", the "), end):
         return False
     found = _ONE_WHO_AFTER.match(body, end)
-    return found is not None and found.group(1) not in _SIDES_NOUNS
+    return found is not None and found.group(1) not in _SIDES_NOUNS and found.group(1) not in _PEOPLES_NOUNS
 
 
 # "who" and a verb in the singular after a one-word form: a person ("England, who retires")
@@ -377,6 +383,10 @@ _SPEAKING_VERBS = frozenset(
     ]
 )
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from", "about"])  # "parents now ask about German"
+# what stands before a people's name, not a language's: "the French", "many Germans"
+_PEOPLES_DETERMINERS = frozenset(
+    ["the", "a", "an", "many", "most", "some", "few", "all", "two", "three", "young", "ordinary"]
+)
 # a list's head of languages right before its first item: "31 languages, including", "tongues
 # such as", "languages:"
 _LANGUAGES_HEAD_BEFORE = re.compile(
@@ -412,7 +422,7 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
-    r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions)"
+    r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
@@ -1275,6 +1285,15 @@ _MORE_WORKS = frozenset(
 )  # fmt: skip
 
 
+# the works an apposition names by the title alone ("Lebanon, the first full-length play by"): the
+# nouns of plays, films, books and records, not "landscape" or "source", WordNet's works too
+_TITLED_WORKS = frozenset(
+    ["play", "film", "novel", "album", "song", "single", "documentary", "opera", "musical", "series", "drama",
+     "comedy", "thriller", "memoir", "biography", "poem", "ballet", "record", "sitcom", "podcast", "novella",
+     "exhibition", "debut", "satire", "farce", "tragedy", "biopic"]
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _work_nouns() -> frozenset[str]:
     """The nouns of a work with a title: name_roles.json's "works" and `_MORE_WORKS`."""
@@ -1319,6 +1338,13 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
         return False  # no work's noun near the form: most forms are read no further
     if _a_quoted_title(body, start, end, context):
         return True
+    apposition = _A_WORK_APPOSITION.match(body, end)
+    if (
+        apposition is not None
+        and apposition.group(1) in _TITLED_WORKS
+        and _word_before(body, start) not in _PREPOSITIONS
+    ):
+        return True  # "Lebanon, the first full-length play by": the work an apposition names
     before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
     if before is not None and not before.group()[:1].isupper():
         before = _CAPITALISED_TITLE_BEFORE.search(body, before.start(), start)  # "went to Made in "
@@ -1779,10 +1805,15 @@ _A_MARGIN_AFTER = re.compile(
 
 
 def a_runner_by_a_margin(body: str, end: int) -> bool:
-    """Whether a race's margin follows the form in a story of horse or greyhound racing ("beat
-    Malta by a length and a half, with Oman a neck away in third"): a runner, since a country's
-    side wins by goals, points or wickets."""
-    return _A_MARGIN_AFTER.match(body, end) is not None and _speaks_of(body, _RACING_TALK)
+    """Whether a race's margin or a runner's odds follow the form in a story of horse or greyhound
+    racing ("beat Malta by a length and a half, with Oman a neck away in third", "Uruguay, a 25-1
+    outsider,"): a runner, since a country's side wins by goals, points or wickets."""
+    return (
+        _A_MARGIN_AFTER.match(body, end) is not None or _ODDS_AFTER.match(body, end) is not None
+    ) and _speaks_of(body, _RACING_TALK)
+
+
+_ODDS_AFTER = re.compile(r",[^\S\n]+an?[^\S\n]+\d{1,3}-\d{1,2}[^\S\n]+[a-z]")  # ", a 25-1 outsider"
 
 
 # an indefinite article written with a capital inside a sentence opens a title: "the musical An
@@ -2181,7 +2212,7 @@ _CALLED = ("called ", "named ", "christened ")
 # a noun and "called" or "named" right before the form: "a collie called Peru", "The horse, named Jamaica",
 # "An Asian elephant called India", "A Rothschild's giraffe called Kenya"
 _CALLED_BEFORE = re.compile(
-    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}([a-z]+),?"
+    r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}([a-zà-öø-ÿ]+),?"
     r"[^\S\n]+(?:called|named|christened)[^\S\n]+$"
 )
 
@@ -2200,6 +2231,20 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
     not "a country called Jordan"."""
     if body.endswith(", ", 0, start) and body.startswith(",", end):
         return _ELDEST_BEFORE.search(body, max(0, start - 30), start) is not None
+    if body.endswith(" name ", 0, start) and _CARRIES_THE_NAME.search(body, max(0, start - 30), start):
+        return True  # "a Spitfire that carries the name Uruguay": a thing's name
+    if body.endswith(_LIST_JOINS, 0, start) and not body.endswith(_CALLED, 0, start):
+        first = start
+        for _ in range(4):  # "cocks called Norway, Japan and Kenya": the list's first item is called so
+            item = _previous_item(body, first, 0)
+            if item is None:
+                break
+            first = item[1] - len(item[0])
+        return (
+            first != start
+            and body.endswith(_CALLED, 0, first)
+            and _called_by_its_kind(body, first, first + len(_previous_word_at(body, first)), context)
+        )
     if body.endswith((" as ", " as the "), 0, start):
         known = _KNOWN_AS_BEFORE.search(body, max(0, start - 80), start)
         return known is not None and _a_named_kind(known.group(1), context)
@@ -2215,6 +2260,16 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
     return _a_named_kind(found.group(1), context)
 
 
+# a verb of bearing a name before "the name": "a Spitfire that carries the name "
+_CARRIES_THE_NAME = re.compile(r"(?<![^\W_])(?:carries|carried|bears|bore)[^\S\n]+the[^\S\n]+name[^\S\n]+$")
+
+
+def _previous_word_at(body: str, start: int) -> str:
+    """The word that starts at `start`."""
+    found = re.match(r"[\w'’-]+", body[start : start + 60])
+    return found.group() if found else ""
+
+
 def _a_named_kind(noun: str, context: CountryContext) -> bool:
     """Whether the noun before "called", "named" or "known as" is one a name is given to: any
     common noun but a state's, a land's or a side's ("a nurse called Jordan", "a puppy named
@@ -2223,12 +2278,14 @@ def _a_named_kind(noun: str, context: CountryContext) -> bool:
     Brazil")."""
     if noun in _STATES_NOUNS:
         return False
+    plain = unicodedata.normalize("NFKD", noun).encode("ascii", "ignore").decode()  # "café": "cafe"
     return (
         _a_kind(noun, context)
         or noun in context.animals
         or _role_noun(noun)
         or noun in _work_nouns()
-        or any(single in context.nouns for single in _singulars(noun))
+        or any(single in context.nouns for single in _singulars(plain))
+        or not any(single in context.known_words for single in _singulars(plain))  # "midfielder"
     )
 
 
@@ -2246,8 +2303,9 @@ _STATES_NOUNS = frozenset(
 # "a mare better known as "
 _KNOWN_AS_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Oo]ne)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}"
-    r"([a-z]+),?[^\S\n]+(?:(?:also|better|affectionately|locally)[^\S\n]+)?known[^\S\n]+"
-    r"(?:to[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,3})?as[^\S\n]+(?:the[^\S\n]+)?$"
+    r"([a-zà-öø-ÿ]+),?[^\S\n]+(?:(?:who|that|which)[^\S\n]+(?:is|was|has[^\S\n]+been)[^\S\n]+)?"
+    r"(?:(?:also|better|affectionately|locally|widely)[^\S\n]+)?known[^\S\n]+"
+    r"(?:(?:to|along|around|across|in|at|on|by|among)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,3})?as[^\S\n]+(?:the[^\S\n]+)?$"
 )
 
 
@@ -4149,11 +4207,17 @@ def _a_language(
     if before in _SUBJECT_VERBS and not _a_noun_after_the_list(body, end, context):
         return True  # "140 pupils sat Spanish", "took Polish", not "took Russian prisoners"
     if (
-        (before in _SUBJECT_SLOTS or (before is None and sentence_start(body, start)))
+        (
+            before in _SUBJECT_SLOTS
+            or (before is None and sentence_start(body, start))
+            or (before is not None and before.lower() not in _PEOPLES_DETERMINERS)
+        )
         and _speaks_of(body, _LANGUAGE_TEACHING_TALK)
         and not _a_noun_after_the_list(body, end, context)
     ):
-        return True  # "Entries for French fell", "Spanish continues to grow" in a story of languages
+        # "Entries for French fell", "Spanish continues to grow", "showed Spanish with 31% of
+        # learners, French 27%" in a story of languages; not "the French", a people
+        return True
     if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
         return True  # "pardon my French", "her Spanish is fluent": what one speaks
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):

@@ -30,7 +30,9 @@ def test_an_age_in_an_apposition(text: str, expected: bool) -> None:
         (", a mongrel who survived", True),
         (", a side who have won", False),
         (", a country which borders", False),
-        (", the greyhound who won", False),  # "the": read by the animal apposition instead
+        (", the greyhound who won", True),
+        (", the Leeds four-piece who came close", True),
+        (", the holders who won", False),
     ],
 )
 def test_one_of_a_kind_who(text: str, expected: bool) -> None:

@@ -7523,6 +7523,9 @@ LOCAL_AND_SCHOOLS: list[tuple[str, set[str]]] = [
     ("Norway and Paris, two Maine towns, lost power. The bank in Norway opened a warming centre.", set()),
     ("In Sweden and Denmark, two small towns near the state line, roads shut. Crews from Canada helped.", {"CA"}),
     ("Sweden and Denmark, two small towns in Maine, lost power. Sweden's government sent no aid, of course.", {"SE"}),
+    ("Pupils found Spanish easier than French, the head of languages said.", set()),
+    ("Half the year group chose Spanish over French, the school's languages department said.", set()),
+    ("Mandarin and Italian grew from small numbers, the languages board said.", set()),
 ]
 # fmt: on
 # rows of LOCAL_AND_SCHOOLS the rules still misread (strict xfail): a language after a verb of
@@ -7531,9 +7534,6 @@ LOCAL_AND_SCHOOLS: list[tuple[str, set[str]]] = [
 # Spain" are the countries'), and a stone or a kind of bath named by a demonym
 # fmt: off
 LOCAL_AND_SCHOOLS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("Pupils found Spanish easier than French, the head of languages said.", set()),
-    ("Half the year group chose Spanish over French, the school's languages department said.", set()),
-    ("Mandarin and Italian grew from small numbers, the languages board said.", set()),
     ("The villages of Luxemburg and Denmark were settled in the 1850s.", set()),
     ("The house has a Welsh slate roof and a Turkish bath.", set()),
 ]
@@ -9021,6 +9021,7 @@ ANIMAL_NAMESAKES: list[tuple[str, set[str]]] = [
     ("Kenya, who are top of the group, play Uganda on Saturday.", {"KE", "UG"}),
     ("Poland, who beat Wales last week, face Austria next.", {"AT", "GB", "PL"}),
     ("Jordan, a kingdom that hosts 600,000 Syrian refugees, asked for more aid.", {"JO", "SY"}),
+    ("A blue-eyed ragdoll called Fiji was named supreme exhibit at the show.", set()),
 ]
 ANIMAL_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     # "off" before a country after the story set its name off as an animal's ("the sea off Iceland")
@@ -9033,7 +9034,6 @@ ANIMAL_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The field of 24 included three other horses named after countries: Oman finished fifth, Mongolia "
      "eleventh and Laos last.", set()),
     # a breed WordNet lacks before "called"; dogs' names listed in a quotation; a kennel mate
-    ("A blue-eyed ragdoll called Fiji was named supreme exhibit at the show.", set()),
     ('"We have had Chile, Peru and Lebanon through our kennels this year alone," said the charity\'s '
      "chief executive.", set()),
     ("Her last race was at Towcester, where she finished second. Her kennel mate, Togo, is still racing.",
@@ -9195,6 +9195,18 @@ NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
     ("The filly beat Chile by three lengths at Newmarket. Chile had been backed into 8-1.", set()),
     ("Ireland beat Malta by two goals in Dublin.", {"IE", "MT"}),
     ("The jockeys watched as Kenya won by 20 points at the sevens.", {"KE"}),
+    ("On Friday the man known along the quay as Panama made his last crossing.", set()),
+    ("Tomás Ferreira, the Portuguese midfielder who is known around the ground as Peru, scored.", {"PT"}),
+    ("The café, called Brazil, was opened in 1978.", set()),
+    ("Kenya, a Rothschild's giraffe who is the oldest animal at the zoo, turned 25.", set()),
+    ("Sweden, the Leeds four-piece who came close to a breakthrough in 1986, reunite on Friday.", set()),
+    ("Wales, the holders who won in 2023, lost in Cardiff.", {"GB"}),
+    ("A Second World War Spitfire that carries the name Uruguay will fly again.", set()),
+    ("Lebanon, the first full-length play by a Manchester playwright, opened on Thursday.", set()),
+    ("Applications from India, the largest source of overseas students, fell.", {"IN"}),
+    ("DUBAI - Uruguay, a 25-1 outsider, won the race, the jockey's first Group win.", set()),
+    ("The app's figures showed Spanish with 31% of learners, as smaller languages grew.", set()),
+    ("A country once called Zaire is now the Democratic Republic of the Congo.", {"CD"}),
 ]
 # fmt: on
 

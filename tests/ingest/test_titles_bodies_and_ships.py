@@ -287,3 +287,37 @@ def test_a_runner_by_a_races_margin(body: str, runner: bool) -> None:
     form = "Oman" if "Oman" in body else "Chile" if "Chile" in body else "Malta"
     _, end = span_of(body, form)
     assert country_context.a_runner_by_a_margin(body, end) is runner
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "named"),
+    [
+        ("On Friday the man known along the quay as Panama made his last crossing.", "Panama", True),
+        ("Ferreira, the midfielder who is known around the ground as Peru, scored.", "Peru", True),
+        ("The café, called Brazil, was opened in 1978.", "Brazil", True),
+        ("A Spitfire that carries the name Uruguay will fly again.", "Uruguay", True),
+        ("A country once called Zaire is now Congo.", "Zaire", False),
+    ],
+)
+def test_more_shapes_of_a_name_given(body: str, form: str, named: bool, context: CountryContext) -> None:
+    start, end = span_of(body, form)
+    assert country_context._called_by_its_kind(body, start, end, context) is named
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "title"),
+    [
+        ("Lebanon, the first full-length play by a Manchester playwright, opened.", "Lebanon", True),
+        ("The film opened. Applications from India, the largest source of students, fell.", "India", False),
+        (
+            "The film opened. This is the hill country of Sri Lanka, the landscape that made it.",
+            "Sri Lanka",
+            False,
+        ),
+    ],
+)
+def test_a_bare_title_named_by_its_apposition(
+    body: str, form: str, title: bool, context: CountryContext
+) -> None:
+    start, end = span_of(body, form)
+    assert country_context._in_a_works_title(body, start, end, context) is title
