@@ -1285,6 +1285,18 @@ _MORE_WORKS = frozenset(
 )  # fmt: skip
 
 
+def _a_titled_work_apposition(body: str, start: int, end: int) -> bool:
+    """Whether an apposition after the form names a play, a film, a book or a record ("Lebanon,
+    the first full-length play by"), the form after no preposition ("from India, the largest
+    source of"): the form is the work's title."""
+    apposition = _A_WORK_APPOSITION.match(body, end)
+    return (
+        apposition is not None
+        and apposition.group(1) in _TITLED_WORKS
+        and _word_before(body, start) not in _PREPOSITIONS
+    )
+
+
 # the works an apposition names by the title alone ("Lebanon, the first full-length play by"): the
 # nouns of plays, films, books and records, not "landscape" or "source", WordNet's works too
 _TITLED_WORKS = frozenset(
@@ -1338,12 +1350,7 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
         return False  # no work's noun near the form: most forms are read no further
     if _a_quoted_title(body, start, end, context):
         return True
-    apposition = _A_WORK_APPOSITION.match(body, end)
-    if (
-        apposition is not None
-        and apposition.group(1) in _TITLED_WORKS
-        and _word_before(body, start) not in _PREPOSITIONS
-    ):
+    if _a_titled_work_apposition(body, start, end):
         return True  # "Lebanon, the first full-length play by": the work an apposition names
     before = _WORK_TITLE_BEFORE.search(body, max(0, start - 80), start)
     if before is not None and not before.group()[:1].isupper():
@@ -2327,7 +2334,7 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     kind_before = (
         previous is not None
         and not title_before
-        and (previous in _CALLED_WORDS or _a_kind(previous, context) or previous == "as")
+        and (previous in _CALLED_WORDS or _a_kind(previous, context) or previous in ("as", "name"))
     )
     relative_before = previous is not None and (
         previous == "and" or _a_relatives_noun(previous, context)
@@ -2356,6 +2363,7 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
             and (_AGE_AFTER.match(body, end) is not None or _an_aged_animal_after(body, end, context))
         )
         or (comma_after and _a_one_who(body, end))
+        or (comma_after and _a_titled_work_apposition(body, start, end))  # "Lebanon, the first play by"
         # "Kenya, who is nine,", "Chile, who weighs a tonne,": a side takes "who are", "who weigh"
         or (comma_after and _WHO_SINGULAR.match(body, end) is not None and previous not in ("of", "from"))
         or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
@@ -2372,7 +2380,8 @@ _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
 # jockey, Hollie Doyle,", "Oman's owner said", "Belize's sire was imported"; not "Germany's
 # trainer" (a national side's), "Britain's owners" (the country's), "Ireland's stud farms"
 _AN_ANIMALS_PEOPLE_AFTER = re.compile(
-    r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel|parents|litter|keepers?)"
+    r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel|parents|litter|keepers?"
+    r"|brothers|sisters|siblings|stablemates?|loft-mates?|kennel-mates?)"
     r"(?=[,.;:]|[^\S\n]+(?:[a-z]+ed|is|was|were|are|has|had|have|said|says|told)(?![\w'’-]))"
 )
 _ON_BOARD = ("on board ", "On board ")
@@ -2432,6 +2441,12 @@ _NATIONAL_BODY_OWNED = re.compile(
 )
 
 
+# verbs of leaving a place, read as a mark before a destination or a year: "left Lebanon for
+# Manchester", "fled Syria in 2013" (not "left Chad out of the side")
+_LEAVING = frozenset(["left", "leaving", "leaves", "fled", "fleeing", "flee", "quit"])
+_A_DESTINATION_AFTER = re.compile(
+    r"[^\S\n]+(?:for[^\S\n]+[A-Z]|in[^\S\n]+\d|as[^\S\n]+a[^\S\n]+(?:child|boy|girl|refugee))"
+)
 # verbs whose object is a place one goes to: "He did visit Brazil once", "toured Japan"
 _VISITING = frozenset(["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"])
 
@@ -2448,6 +2463,8 @@ def _marked_as_the_country(
     end = start + len(form)
     if previous is not None and (previous.lower() in _PREPOSITIONS or previous.lower() in _VISITING):
         return True  # "in Jordan", "He did visit Brazil once": a place
+    if previous in _LEAVING and _A_DESTINATION_AFTER.match(body, end):
+        return True  # "who left Lebanon for Manchester in 1984": a place one leaves
     if (
         previous is not None
         and previous.endswith(("ern", "ral"))

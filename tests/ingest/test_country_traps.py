@@ -9207,6 +9207,10 @@ NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
     ("DUBAI - Uruguay, a 25-1 outsider, won the race, the jockey's first Group win.", set()),
     ("The app's figures showed Spanish with 31% of learners, as smaller languages grew.", set()),
     ("A country once called Zaire is now the Democratic Republic of the Congo.", {"CD"}),
+    ("A Spitfire that carries the name Uruguay will fly again. Uruguay was repaired after a forced landing in 1942.", set()),
+    ("Lebanon, the first full-length play by Nadia Haddad, opened on Thursday. Lebanon runs until July 13.", set()),
+    ("The play opened. Haddad's grandmother left Lebanon for Manchester in 1984.", {"LB"}),
+    ("Aid workers who fled Sudan in 2023 met in Chad.", {"SD", "TD"}),
 ]
 # fmt: on
 

@@ -321,3 +321,17 @@ def test_a_bare_title_named_by_its_apposition(
 ) -> None:
     start, end = span_of(body, form)
     assert country_context._in_a_works_title(body, start, end, context) is title
+
+
+@pytest.mark.parametrize(
+    ("body", "marked"),
+    [
+        ("The play's author left Lebanon for Manchester in 1984.", True),
+        ("Her family fled Lebanon in 1984.", True),
+        ("The coach left Lebanon out of the side.", False),
+    ],
+)
+def test_a_place_one_leaves(body: str, marked: bool, context: CountryContext) -> None:
+    start, _ = span_of(body, "Lebanon")
+    previous = country_context._word_before(body, start)
+    assert country_context._marked_as_the_country(body, start, "Lebanon", previous, context) is marked
