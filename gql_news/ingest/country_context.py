@@ -3607,6 +3607,21 @@ def _of_a_nation(body: str, end: int) -> bool:
 _FIGURATIVE_CLOTH = frozenset({"fabric", "fabrics"})
 
 
+def _a_paragraph_of_trade(paragraph: str, context: CountryContext) -> bool:
+    """Whether a paragraph speaks of trade (`_TRADE_TALK`), "export" before a kind of thing it
+    names left out: "Chinese export porcelain" is a kind of porcelain, no shipment."""
+    for found in _TRADE_TALK.pattern.finditer(paragraph):
+        following = _LOWER_WORD.match(paragraph, found.end())
+        if (
+            found.group().lower() == "export"
+            and following is not None
+            and any(noun in context.kinds_of_things for noun in _sibilant_singulars(following.group(1)))
+        ):
+            continue
+        return True
+    return False
+
+
 def _a_kind_of_thing(body: str, start: int, end: int, words: list[str], context: CountryContext) -> bool:
     """Whether the lower-case phrase after `end` (`words`, its verbs left out) ends with a noun
     that is first of all a cloth, a toy or a musical instrument ("Turkish towelling", "Russian
@@ -3622,7 +3637,7 @@ def _a_kind_of_thing(body: str, start: int, end: int, words: list[str], context:
         or not any(noun in context.kinds_of_things for noun in _sibilant_singulars(words[-1]))
     ):
         return False  # "the Ukrainian social fabric": the country's
-    if _TRADE_TALK.pattern.search(_paragraph(body, start)) or (
+    if _a_paragraph_of_trade(_paragraph(body, start), context) or (
         lower_form not in context.demonyms and words[-1].endswith("s")
     ):
         return False  # after a country's name a word in -s may be its verb: "Congo produces copper"
@@ -3653,7 +3668,7 @@ def _a_style_of_art(body: str, start: int, nouns: list[str], context: CountryCon
     ):
         return False
     paragraph = _paragraph(body, start)
-    if _TRADE_TALK.pattern.search(paragraph) or _AFFAIRS_TALK.pattern.search(paragraph):
+    if _a_paragraph_of_trade(paragraph, context) or _AFFAIRS_TALK.pattern.search(paragraph):
         return False
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
     return before is None or before.group(1).lower() not in context.demonyms

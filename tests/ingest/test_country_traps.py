@@ -9211,6 +9211,10 @@ NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
     ("Lebanon, the first full-length play by Nadia Haddad, opened on Thursday. Lebanon runs until July 13.", set()),
     ("The play opened. Haddad's grandmother left Lebanon for Manchester in 1984.", {"LB"}),
     ("Aid workers who fled Sudan in 2023 met in Chad.", {"SD", "TD"}),
+    ("The hosts Brazil beat the minnows Malta 6-0.", {"BR", "MT"}),
+    ("Support will come from a young Senegalese singer, Awa Ndoye.", {"SN"}),
+    ("The sale included a large group of Chinese export porcelain, made in Jingdezhen.", set()),
+    ("Chinese porcelain exports rose 4% in the year to March.", {"CN"}),
 ]
 # fmt: on
 

@@ -335,3 +335,17 @@ def test_a_place_one_leaves(body: str, marked: bool, context: CountryContext) ->
     start, _ = span_of(body, "Lebanon")
     previous = country_context._word_before(body, start)
     assert country_context._marked_as_the_country(body, start, "Lebanon", previous, context) is marked
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "trade"),
+    [
+        ("The sale included Chinese export porcelain, made in Jingdezhen.", False),
+        ("Chinese porcelain exports rose 4%.", True),
+        ("Tariffs on Chinese export porcelain rose.", True),
+    ],
+)
+def test_export_before_a_kind_of_thing_is_no_trade(
+    paragraph: str, trade: bool, context: CountryContext
+) -> None:
+    assert country_context._a_paragraph_of_trade(paragraph, context) is trade
