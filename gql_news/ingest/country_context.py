@@ -416,13 +416,32 @@ _SUBJECT_VERBS = frozenset(
 _SUBJECT_SLOTS = frozenset(["for", "than", "while", "whereas", "but", "of"])
 _POSSESSIVES = frozenset(["my", "your", "his", "her", "our", "their"])  # before a language alone
 _DEGREE_WORDS = frozenset(
-    ["some", "little", "fluent", "basic", "broken", "passable", "much", "any", "good"]
+    [
+        "some",
+        "little",
+        "fluent",
+        "basic",
+        "broken",
+        "passable",
+        "much",
+        "any",
+        "good",
+        "better",
+        "perfect",
+        "halting",
+        "rusty",
+        "poor",
+        "excellent",
+        "schoolboy",
+        "schoolgirl",
+    ]
 )  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
     r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
-    r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses)"
+    r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses"
+    r"|script|scripts)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
@@ -2223,9 +2242,10 @@ _CALLED_BEFORE = re.compile(
     r"[^\S\n]+(?:called|named|christened)[^\S\n]+$"
 )
 
-# "a" and capitalised words right before "called" or "named": "a Labrador called", "A Shih Tzu named"
+# "a" and capitalised words right before "called" or "named": "a Labrador called", "A Shih Tzu named",
+# "a four-year-old Finnish Lapphund called"
 _A_NAMED_ONE_CALLED_BEFORE = re.compile(
-    r"(?<![^\W_])[Aa]n?[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}(?:called|named|christened)[^\S\n]+$"
+    r"(?<![^\W_])[Aa]n?[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}(?:[A-Z][a-z]+[^\S\n]+){1,2}(?:called|named|christened)[^\S\n]+$"
 )
 
 

@@ -303,7 +303,7 @@ def a_player_for_a_side(body: str, end: int) -> bool:
 
 
 _NAMED_SOMEONE_BEFORE = re.compile(
-    rf"(?<![^\W_])(?:named|called|christened|baptised|baptized|nicknamed){_S}(?:her|him|me){_S}$"
+    rf"(?<![^\W_])(?:named|called|calling|call|calls|christened|baptised|baptized|nicknamed){_S}(?:her|him|me|us){_S}$"
 )
 
 
@@ -312,7 +312,8 @@ _SELF_NAMED_BEFORE = re.compile(rf"(?<![^\W_])(?:I{_S}am|I['’]m|[Mm]y{_S}name{
 
 def named_as_a_person(body: str, start: int, end: int) -> bool:
     """Whether the form is the name someone was given or gives ("Her parents named her France",
-    "they called him Jordan", "So I am Jordan from Ghana", "my name is Kenya"); a country is "it"
+    "they called him Jordan", "the lads started calling me Jamaica", "So I am Jordan from Ghana",
+    "my name is Kenya"); a country is "it"
     ("the Romans called it Hispania")."""
     return _NAMED_SOMEONE_BEFORE.search(body, max(0, start - 24), start) is not None or (
         _SELF_NAMED_BEFORE.search(body, max(0, start - 16), start) is not None

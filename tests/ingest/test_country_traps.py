@@ -9215,6 +9215,11 @@ NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
     ("Support will come from a young Senegalese singer, Awa Ndoye.", {"SN"}),
     ("The sale included a large group of Chinese export porcelain, made in Jingdezhen.", set()),
     ("Chinese porcelain exports rose 4% in the year to March.", {"CN"}),
+    ("For most of the year, a four-year-old Finnish Lapphund called Finland herds ducks. Finland had been off her food.", set()),
+    ("When she passed away the lads started calling me Jamaica and it stuck.", set()),
+    ("Signs in the mountains are often only in Georgian script.", set()),
+    ("Her children spoke better Japanese at home.", set()),
+    ("The better Japanese firms invested in Vietnam.", {"JP", "VN"}),
 ]
 # fmt: on
 

@@ -349,3 +349,15 @@ def test_export_before_a_kind_of_thing_is_no_trade(
     paragraph: str, trade: bool, context: CountryContext
 ) -> None:
     assert country_context._a_paragraph_of_trade(paragraph, context) is trade
+
+
+@pytest.mark.parametrize(
+    ("lead", "named"),
+    [
+        ("For most of the year, a four-year-old Finnish Lapphund called ", True),
+        ("a Labrador called ", True),
+        ("A Labour MP called ", False),
+    ],
+)
+def test_a_breed_called_after_lower_case_modifiers(lead: str, named: bool) -> None:
+    assert (country_context._A_NAMED_ONE_CALLED_BEFORE.search(lead) is not None) is named
