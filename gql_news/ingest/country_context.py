@@ -276,19 +276,21 @@ _GIGS_AFTER = re.compile(
     r"(?:gigs?|concerts?|shows?|nights?(?![^\S\n]+(?:ago|later|earlier|before|after|running|in[^\S\n]+a[^\S\n]+row)"
     r"(?![^\W_])))(?![^\W_])"
 )
+# an age in an apposition after a name: ", a four-year-old", ", a 9-year-old"
+_AN_AGE = rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old"
 # an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"; not
 # the first digits of a number written with commas ("In Nepal, 1,600 dollars is")
 _AGE_AFTER = re.compile(
     rf", (?:now )?(?:aged )?\d{{1,3}},(?!\d)|, (?:now )?aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,"
     # "Chad, a four-year-old bred in Ireland,", "Kenya, a nine-year-old who": a horse's or a
     # person's age in an apposition; not "a 60-year-old democracy"
-    rf"|, an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?=,|[^\S\n]+(?:who|bred|trained|owned|filly|colt|gelding"
+    rf"|{_AN_AGE}(?=,|[^\S\n]+(?:who|bred|trained|owned|filly|colt|gelding"
     rf"|mare|stallion|bitch|dog)(?![\w'’-]))"
 )
 # an age and up to four more words in an apposition, the last before its closing comma: ", a
 # four-year-old liver and white spaniel,"
 _AN_AGED_ONE_AFTER = re.compile(
-    rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old(?: [a-z-]+){{0,4}}? ([a-z]+)"
+    rf"{_AN_AGE}(?: [a-z-]+){{0,4}}? ([a-z]+)"
     r"(?:,| (?:trained|bred|owned|ridden|who|that|from|by|with)(?![\w'’-]))"
 )
 
@@ -1319,10 +1321,28 @@ def _a_titled_work_apposition(body: str, start: int, end: int) -> bool:
 # the works an apposition names by the title alone ("Lebanon, the first full-length play by"): the
 # nouns of plays, films, books and records, not "landscape" or "source", WordNet's works too
 _TITLED_WORKS = frozenset(
-    ["play", "film", "novel", "album", "song", "single", "documentary", "opera", "musical", "series", "drama",
-     "comedy", "thriller", "memoir", "biography", "poem", "ballet", "record", "sitcom", "podcast", "novella",
-     "exhibition", "debut", "satire", "farce", "tragedy", "biopic"]
-)  # fmt: skip
+    [
+        "play",
+        "film",
+        "novel",
+        "album",
+        "song",
+        "single",
+        "documentary",
+        "musical",
+        "series",
+        "drama",
+        "thriller",
+        "memoir",
+        "poem",
+        "ballet",
+        "record",
+        "sitcom",
+        "novella",
+        "exhibition",
+        "debut",
+    ]
+) | frozenset(noun for noun in _MORE_WORKS if not noun.endswith("s"))  # and "comedy", "opera", "satire"...
 
 
 @lru_cache(maxsize=1)
@@ -2261,16 +2281,16 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
     if body.endswith(" name ", 0, start) and _CARRIES_THE_NAME.search(body, max(0, start - 30), start):
         return True  # "a Spitfire that carries the name Uruguay": a thing's name
     if body.endswith(_LIST_JOINS, 0, start) and not body.endswith(_CALLED, 0, start):
-        first = start
+        first, first_end = start, end
         for _ in range(4):  # "cocks called Norway, Japan and Kenya": the list's first item is called so
             item = _previous_item(body, first, 0)
             if item is None:
                 break
-            first = item[1] - len(item[0])
+            first, first_end = item[1] - len(item[0]), item[1]
         return (
             first != start
             and body.endswith(_CALLED, 0, first)
-            and _called_by_its_kind(body, first, first + len(_previous_word_at(body, first)), context)
+            and _called_by_its_kind(body, first, first_end, context)
         )
     if body.endswith((" as ", " as the "), 0, start):
         known = _KNOWN_AS_BEFORE.search(body, max(0, start - 80), start)
@@ -2289,12 +2309,6 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
 
 # a verb of bearing a name before "the name": "a Spitfire that carries the name "
 _CARRIES_THE_NAME = re.compile(r"(?<![^\W_])(?:carries|carried|bears|bore)[^\S\n]+the[^\S\n]+name[^\S\n]+$")
-
-
-def _previous_word_at(body: str, start: int) -> str:
-    """The word that starts at `start`."""
-    found = re.match(r"[\w'’-]+", body[start : start + 60])
-    return found.group() if found else ""
 
 
 def _a_named_kind(noun: str, context: CountryContext) -> bool:
@@ -2468,7 +2482,7 @@ _A_DESTINATION_AFTER = re.compile(
     r"[^\S\n]+(?:for[^\S\n]+[A-Z]|in[^\S\n]+\d|as[^\S\n]+a[^\S\n]+(?:child|boy|girl|refugee))"
 )
 # verbs whose object is a place one goes to: "He did visit Brazil once", "toured Japan"
-_VISITING = frozenset(["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"])
+_VISITING = frozenset(["visit", "visits", "visited", "visiting", *(verb.strip() for verb in _TOURING)])
 
 
 def _marked_as_the_country(
