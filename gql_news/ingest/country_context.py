@@ -345,6 +345,11 @@ _LOWER_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z]+(?![^\W_])){1,3}")
 _COMPOUND_WORDS = 3
 # a second form that shares the head noun: "Burmese and Siamese cats", "Irish or Gordon setters"
 _SHARED_HEAD = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+[^\W\d_a-z][^\W\d_]*[^\S\n]+([a-z]+)(?![^\W_])")
+# a longer list of capitalised words the form opens, its last item and the noun after it ("Jersey,
+# Ayrshire and Guernsey cattle")
+_A_LISTS_HEAD = re.compile(
+    r"(?:,[^\S\n]+[^\W\d_a-z][^\W\d_]*){1,4},?[^\S\n]+(?:and|or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)[^\S\n]+([a-z]+)(?![^\W_])"
+)
 # an apposition that calls the form a town: "In Peru, a town of 11,000 on the Wabash"
 # an apposition or a predicate that says what the name is: "Peru, a town of", "the Niger is a different river"
 _A_TOWN_AFTER = re.compile(
@@ -439,11 +444,12 @@ _DEGREE_WORDS = frozenset(
     ]
 )  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
-    r"(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
+    r"-based[^\S\n]+(?:creole|creoles|pidgin|pidgins|dialect|dialects)(?![^\W_])"  # "a Portuguese-based creole"
+    r"|(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses"
-    r"|script|scripts)"
+    r"|script|scripts|creole|creoles|pidgin|pidgins|patois)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
@@ -455,7 +461,23 @@ _SPEAK_VERBS = frozenset(["speak", "speaks", "spoke", "spoken", "speaking"])
 _A_TONGUES_QUALITY = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+(?:of|with)|that|which)(?![\w'’-])")
 # a verb of teaching and the person taught before a language: "teach me Japanese", "taught us French"
 _TEACHING_VERBS = frozenset(["teach", "teaches", "taught", "teaching"])
-_OBJECT_PRONOUNS = frozenset(["me", "us", "him", "them", "you"])
+_OBJECT_PRONOUNS = frozenset(
+    ["me", "us", "him", "them", "you", "myself", "himself", "herself", "themselves", "ourselves", "yourself"]
+)
+# a form or a variety "of" right before a language with no noun of its own: "a form of Spanish that
+# has hardly changed", "an older variety of Arabic" (not "a form of Chinese medicine")
+_A_FORM_OF_A_TONGUE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:a|an|the|this|that|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+    r"(?:form|forms|variety|varieties|dialect|dialects|version)[^\S\n]+of[^\S\n]+$"
+)
+# a span of time after a form: "published in Romanian two years later", "out in Welsh last year"
+# ("two" and "last" are nouns to WordNet, no noun of the form's)
+_A_TIME_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:last|next|this|that|every)[^\S\n]+(?:year|month|week|decade|century|spring|summer"
+    r"|autumn|winter|season)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|several|many|a[^\S\n]+few|\d+)[^\S\n]+(?:years|months|weeks|days|decades|centuries)"
+    r"[^\S\n]+(?:later|earlier|ago|on|before|after))(?![\w'’-])"
+)
 # a level of the Common European Framework right before a language: "a B2 German exam", "C1 French"
 _CEFR_LEVEL_BEFORE = re.compile(r"(?<![\w-])[ABC][12][^\S\n]+$")
 # "teaching" after a language, ending its phrase: "funded Irish teaching in American universities";
@@ -3387,6 +3409,12 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
+# a capitalised colour after a demonym, ending the name: a breed's ("the Norwegian Red", "Belgian
+# Blue bulls", "a Russian Blue"), not "the British Red Cross", "the Chinese Red Army"
+_A_BREEDS_COLOUR_AFTER = re.compile(
+    r"[^\S\n]+(?:Red|Reds|Blue|Blues|White|Whites|Black|Blacks|Grey|Greys|Gray|Grays|Pied|Roan|Dun)"
+    r"(?![\w'’-]|[^\S\n]+(?:[A-Z]|and[^\S\n]+[A-Z]))"
+)
 _NEW_YEAR_AFTER = re.compile(r"[^\S\n]+(?:lunar[^\S\n]+)?new[^\S\n]+year(?![^\W_])", re.IGNORECASE)
 
 
@@ -3413,6 +3441,8 @@ def _compound(
         return True  # 'plants labelled "Spanish" or "Japanese"': the word itself (word_senses.py)
     if a_set_phrase(body, start, end, context):
         return True  # "a very British affair", "Turkish blue", "a Russian-doll structure" (set_phrases.py)
+    if lower in context.demonyms and _A_BREEDS_COLOUR_AFTER.match(body, end):
+        return True  # "the Norwegian Red, a dairy breed", "a Russian Blue": a breed's name
     if lower in context.demonyms and _NEW_YEAR_AFTER.match(body, end):
         return True  # "before the Chinese new year", "the Vietnamese lunar new year": a calendar's feast
     if lower in context.demonyms and a_trades_shop(body, end):
@@ -3859,6 +3889,12 @@ def _known_compound(body: str, end: int, lower: str, context: CountryContext) ->
         (lower, noun) in context.compounds for noun in _noun_forms(shared.group(1))
     ):
         return True  # "Burmese and Siamese cats": the head noun after the second form is the first's too
+    listed = _A_LISTS_HEAD.match(body, end) if body.startswith(",", end) else None
+    if listed is not None and any(
+        (lower, noun) in context.compounds and (listed.group(1).lower(), noun) in context.compounds
+        for noun in _noun_forms(listed.group(2))
+    ):
+        return True  # "Jersey, Ayrshire and Guernsey cattle": the last item's compound head is every item's
     nouns = _LOWER_WORDS_AFTER.match(body, end)
     if nouns is None:
         return False
@@ -4232,6 +4268,12 @@ def _a_language(
         return True  # "a B2 German exam": a level of the language
     if _a_languages_variety(body, start, end, before, context):
         return True
+    if (
+        before == "of"
+        and _A_FORM_OF_A_TONGUE_BEFORE.search(body, max(0, start - 40), start)
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "residents still speak a form of Spanish that has hardly changed": the language
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if (
@@ -4389,6 +4431,8 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
         if item is None:
             break
         position = item.end()
+    if body.startswith(" ", position) and _A_TIME_AFTER.match(body, position):
+        return False  # "published in Romanian two years later": a span of time, no noun
     words, _ = _phrase_after(body, position, context)
     if not words and "-" in body[position : position + _HYPHENED_NOUN_REACH]:
         hyphened = _HYPHENED_NOUN_AFTER.match(body, position)
@@ -5167,6 +5211,13 @@ def _place_or_institution(
         return True  # "the America's Cup": a country's possessive takes no article
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
+    if (
+        previous == "New"
+        and form.lower() not in context.demonyms
+        and body.endswith(" New ", 0, start)
+        and not sentence_start(body, start - len("New "))
+    ):
+        return True  # "settlers from New Spain", "the colony of New France": a land named after the country
     if previous in _REGION_OPENERS and a_region_named_by_a_compass_word(body, start, form, previous, context):
         return True  # "the province of North Holland", "Upper Austria"
     lead = body[max(0, start - 40) : start]

@@ -9224,6 +9224,35 @@ NAMESAKE_SHAPES: list[tuple[str, set[str]]] = [
 # fmt: on
 
 
+# tongues learned, published in and spoken in a form of; lands named "New" after a country; breeds
+# named by a colour or sharing a list's head noun (a sixth round of development articles)
+TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
+    ("He spoke French and German, and later taught himself Japanese from a dictionary.", set()),
+    ("She taught herself Portuguese in a year.", set()),
+    ("His memoir was published in French in 2008 and in Romanian two years later.", set()),
+    ("The novel came out in Welsh last year.", set()),
+    ("The book was translated into Romanian two years later.", set()),
+    ("Older residents still speak a form of Spanish that has hardly changed since colonial times.", set()),
+    ("Villagers speak a local variety of Arabic.", set()),
+    ("Guides speak Kriol, a Portuguese-based creole.", set()),
+    ("In Haiti most people speak a French creole.", {"HT"}),
+    ("Officials fear a new form of Russian pressure on the border.", {"RU"}),
+    ("A new form of Japanese investment is reshaping the port.", {"JP"}),
+    ("Romanian two-year bonds rallied.", {"RO"}),
+    ("The villages were founded by settlers from New Spain.", set()),
+    ("Quebec was the heart of New France.", set()),
+    ("Spain's new government took office. New Spanish rules on tourism begin in May.", {"ES"}),
+    ("Trade with New Zealand and Spain rose.", {"NZ", "ES"}),
+    ("Classes for Jersey, Ayrshire and Guernsey cattle were larger than last year.", set()),
+    ("Swiss, French and Italian cheeses filled the stall.", {"CH", "FR", "IT"}),
+    ("Jersey, Guernsey and the Isle of Man are not part of the UK.", {"JE", "GG", "IM", "GB"}),
+    ("Exports to Norway, Sweden and Denmark fell.", {"NO", "SE", "DK"}),
+    ("The show had its first class for the Norwegian Red, a dairy breed.", set()),
+    ("Belgian Blue bulls made the top prices at the sale.", set()),
+    ("The British Red Cross opened a shelter.", set()),
+]
+
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -9291,6 +9320,7 @@ ROWS = (
     + TITLES_BODIES_AND_SHIPS
     + STORY_SENSES_AND_WORKS
     + NAMESAKE_SHAPES
+    + TONGUES_BREEDS_AND_NEW_LANDS
 )
 
 
