@@ -5923,13 +5923,16 @@ _SIDE_BEFORE_ABBREVIATION = frozenset(["team", "squad"])
 
 # two capitalised words right before a form, each a word of the language: "Natural Resources "
 _TWO_WORDS_BEFORE = re.compile(r"(?<![\w'’&-])([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+)[^\S\n]+$")
+# words before a country's name that open no body's name: days, months, compass words and the
+# epithets of a period, a part or a kind of the country ("Victorian England", "Brexit Britain",
+# "Middle England")
 _NO_NAMES_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
      "lower", "greater", "little", "old", "new", "modern", "ancient", "medieval", "victorian", "rural",
      "urban", "coastal", "mainland", "imperial", "communist", "soviet", "nazi", "colonial", "independent",
-     "free", "red"]
+     "free", "red", "brexit", "covid", "lockdown", "austerity", "wartime", "postwar", "pandemic", "middle"]
 )  # fmt: skip
 
 
@@ -5973,6 +5976,48 @@ def _a_name_ends_at(body: str, end: int, context: CountryContext) -> bool:
     )
 
 
+# a word in lower case or a comma right before a capitalised word
+_LOWER_WORD_BEFORE = re.compile(r"(?:(?<![\w'’-])[a-z]+|,)[^\S\n]+$")
+
+
+def _after_one_noun_of_a_name(
+    body: str, start: int, end: int, previous: str, context: CountryContext
+) -> bool:
+    """Whether one capitalised word that only a noun can be, or no word of the language at all,
+    stands right before a country's name in mid-sentence after a word in lower case, and the name
+    ends there: a body, a firm or a place named after the country ("with Homes England",
+    "the director of Migración Colombia", "Spaceport America in New Mexico", "Garuda Indonesia
+    and Saudia"); not an adjective ("Global Britain", "Tsarist Russia"), a title, a day, a
+    given name or a word of a period ("Victorian England"), nor the surname of a full name before
+    it ("Bekele Tadesse Ethiopia")."""
+    lower = previous.lower()
+    begin = start - len(previous) - 1
+    if not (
+        len(previous) > 2
+        and previous[1:].isalpha()
+        and previous[1:].islower()
+        and body[begin:start] == f"{previous} "
+    ):
+        return False  # not "Flights to La Réunion": an article of another language
+    before = _LOWER_WORD_BEFORE.search(body, max(0, begin - 40), begin)
+    if before is None or sentence_start(body, begin):
+        return False  # a name opens the sentence, or a capitalised word comes before: a person's name
+    if (
+        lower in LEADING_STOP
+        or lower in _PREPOSITIONS
+        or lower in TITLES
+        or lower in context.stop_words
+        or lower in _NO_NAMES_WORDS
+        or lower in _SIDE_BEFORE_ABBREVIATION
+        or lower in context.given_names
+        or _names_a_country_word(previous, context)
+    ):
+        return False
+    if lower in context.known_words and not any(single in context.nouns for single in _singulars(lower)):
+        return False
+    return _a_name_ends_at(body, end, context)
+
+
 def _ends_an_organisations_name(
     body: str, start: int, end: int, previous: str | None, context: CountryContext
 ) -> bool:
@@ -5985,7 +6030,10 @@ def _ends_an_organisations_name(
     if previous is None:
         return False
     if not (form.isupper() and form.isalpha() and len(form) <= 3):
-        return previous[:1].isupper() and _after_two_words_of_a_name(body, start, end, context)
+        return previous[:1].isupper() and (
+            _after_two_words_of_a_name(body, start, end, context)
+            or _after_one_noun_of_a_name(body, start, end, previous, context)
+        )
     if body[start - len(previous) - 1 : start] != f"{previous} ":
         return False
     lower = previous.lower()
