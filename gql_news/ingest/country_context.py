@@ -470,6 +470,15 @@ _A_FORM_OF_A_TONGUE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:a|an|the|this|that|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
     r"(?:form|forms|variety|varieties|dialect|dialects|version)[^\S\n]+of[^\S\n]+$"
 )
+# who works in a tongue, before "of" and a language with no noun of its own: "interpreters of
+# Ukrainian", "a lecturer of Japanese" (not "teachers of Chinese descent")
+_TONGUE_WORKERS = frozenset(
+    [
+        "interpreter", "interpreters", "translator", "translators", "teacher", "teachers", "lecturer",
+        "lecturers", "professor", "professors", "tutor", "tutors", "learner", "learners", "speaker",
+        "speakers",
+    ]
+)  # fmt: skip
 # a span of time after a form: "published in Romanian two years later", "out in Welsh last year"
 # ("two" and "last" are nouns to WordNet, no noun of the form's)
 _A_TIME_AFTER = re.compile(
@@ -3755,7 +3764,14 @@ def _style_head(words: list[str], nouns: list[str]) -> list[str]:
     return nouns
 
 
-_STYLE_NOUNS = frozenset(["style", "styles", "manner"])  # "in the Indian style": a manner named after it
+# "in the Indian style": a manner named after it; a maker's craft or way of working, which WordNet
+# files as an act or an artefact ("Japanese joinery", "French technique", "Japanese lacquer")
+_STYLE_NOUNS = frozenset(
+    [
+        "style", "styles", "manner", "joinery", "technique", "techniques", "lacquer", "lacquerware",
+        "lacquerwork", "calligraphy", "woodblock", "woodblocks",
+    ]
+)  # fmt: skip
 # a paragraph about a country's state or economy: after a demonym a style's noun is its people's
 _AFFAIRS_TALK = _Talk(
     "government ministry minister ministers state funding funded subsidy subsidies grant grants tax"
@@ -4274,6 +4290,12 @@ def _a_language(
         and not _a_noun_after_the_list(body, end, context)
     ):
         return True  # "residents still speak a form of Spanish that has hardly changed": the language
+    if (
+        before == "of"
+        and _word_before(body, start - len("of ")) in _TONGUE_WORKERS
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "sworn interpreters of Ukrainian", "a teacher of Japanese": the language
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if (

@@ -2570,7 +2570,6 @@ STYLES_MISREAD = frozenset(
         "She collects Turkish kilims and Berber carpets.",
         "The restaurant's interior is Mexican baroque.",
         "The album fuses Nigerian highlife with jazz.",
-        "He is a leading scholar of Chinese calligraphy.",
         "The auction's Egyptian antiquities attracted bidders from Geneva.",
         "The shop sells Greek pottery copies and olive-wood bowls.",
         "The film festival's strand on Korean horror sold out.",
@@ -9264,6 +9263,15 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Fans of Team Ireland cheered.", {"IE"}),
     ("Prices in Middle England rose.", {"GB"}),
     ("He flew with Virgin Australia officials.", {"AU"}),
+    # who works in a tongue, and a maker's craft
+    ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
+    ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),
+    ("She is a teacher of Japanese in Leeds.", set()),
+    ("Teachers of Chinese descent marched in the city.", {"CN"}),
+    ("A Bristol maker showed cabinets built with Japanese joinery and no screws.", set()),
+    ("It served Lebanese dishes cooked with French technique.", set()),
+    ("The Japanese government praised the joinery.", {"JP"}),
+    ("French technique exports rose, the ministry said.", {"FR"}),
 ]
 
 
