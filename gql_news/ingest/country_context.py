@@ -5985,8 +5985,11 @@ def _after_two_words_of_a_name(body: str, start: int, end: int, context: Country
 
 
 def _a_name_ends_at(body: str, end: int, context: CountryContext) -> bool:
-    """Whether a name ends at `end`: a mark, a function word or a word that is no noun follows
-    ("Reform UK, which", "Natural Resources Wales said"; not "Top UK officials")."""
+    """Whether a name ends at `end`: a mark, a possessive, a function word, an irregular past or a
+    word that is no noun follows ("Reform UK, which", "Natural Resources Wales said", "Telenor
+    Pakistan's licences", "Ecobank Ghana rose"; not "Top UK officials")."""
+    if body.startswith(("'s ", "’s "), end):
+        return True  # "Telenor Pakistan's spectrum licences": the name's possessive
     after = NAMES_END.match(body, end)
     if after is None:
         return False
@@ -5994,6 +5997,7 @@ def _a_name_ends_at(body: str, end: int, context: CountryContext) -> bool:
     return (
         word is None
         or word in context.stop_words
+        or word in context.verb_forms  # "Shares in Ecobank Ghana rose": an irregular past
         or not any(noun in context.nouns for noun in _singulars(word))
     )
 

@@ -9263,6 +9263,10 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Fans of Team Ireland cheered.", {"IE"}),
     ("Prices in Middle England rose.", {"GB"}),
     ("He flew with Virgin Australia officials.", {"AU"}),
+    ("Shares in Ecobank Ghana rose 3 per cent on the stock exchange.", set()),
+    ("The authority must still transfer Telenor Pakistan's spectrum licences.", set()),
+    ("Exports from Ghana rose 3 per cent.", {"GH"}),
+    ("Life in Brexit Britain's towns is dearer.", {"GB"}),
     # who works in a tongue, and a maker's craft
     ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
     ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),
