@@ -470,6 +470,8 @@ _A_FORM_OF_A_TONGUE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:a|an|the|this|that|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
     r"(?:form|forms|variety|varieties|dialect|dialects|version)[^\S\n]+of[^\S\n]+$"
 )
+# a switch of tongue before "to" and a language with no noun of its own: "switch to Dutch"
+_SWITCH_VERBS = frozenset(["switch", "switches", "switched", "switching"])
 # who works in a tongue, before "of" and a language with no noun of its own: "interpreters of
 # Ukrainian", "a lecturer of Japanese" (not "teachers of Chinese descent")
 _TONGUE_WORKERS = frozenset(
@@ -479,6 +481,8 @@ _TONGUE_WORKERS = frozenset(
         "speakers",
     ]
 )  # fmt: skip
+# a capitalised word and "than" right before a form: the other side of a comparison
+_A_TONGUE_BEFORE_THAN = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[^\S\n]+than[^\S\n]+$")
 # a span of time after a form: "published in Romanian two years later", "out in Welsh last year"
 # ("two" and "last" are nouns to WordNet, no noun of the form's)
 _A_TIME_AFTER = re.compile(
@@ -647,7 +651,9 @@ _PLACE_AFTER = frozenset(
 _INSTITUTION_OF = frozenset(
     [
         "Order",  # an honour: "Order of the Niger", "Order of Canada"
+        "Union",  # a sport's or a trade's union: "the Golfing Union of Ireland"
         "University",
+        "Universities",  # "Universities of the Netherlands", their umbrella group
         "College",
         "Institute",
         "Bank",
@@ -3572,7 +3578,7 @@ def _compound(
             and _only_opening_noun_phrases(body, form, context)
         ):
             return True  # "Turkey farmers brace ... Turkey flocks will be kept indoors"
-        return _common_noun_at_sentence_start(body, end, lower, named_elsewhere)
+        return _common_noun_at_sentence_start(body, end, lower, named_elsewhere, context)
     return False
 
 
@@ -4291,6 +4297,12 @@ def _a_language(
     ):
         return True  # "residents still speak a form of Spanish that has hardly changed": the language
     if (
+        before == "to"
+        and _word_before(body, start - len("to ")) in _SWITCH_VERBS
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "programmes would close or switch to Dutch": the language taught in
+    if (
         before == "of"
         and _word_before(body, start - len("of ")) in _TONGUE_WORKERS
         and not _a_noun_after_the_list(body, end, context)
@@ -4355,6 +4367,11 @@ def _a_language(
         if body.endswith(" a ", 0, begin):
             begin -= 2
         return _a_language(body, begin, end, context, _word_before(body, begin), reach)
+    if before == "than" and reach > 1 and not _a_noun_after_the_list(body, end, context):
+        compared = _A_TONGUE_BEFORE_THAN.search(body, max(0, start - 40), start)
+        if compared is not None and names_a_language(compared.group(1), context):
+            begin = compared.start(1)  # "spoke better Japanese than Portuguese": the other side's reading
+            return _a_language(body, begin, compared.end(1), context, _word_before(body, begin), reach - 1)
     item = _previous_item(body, start, 0) if reach > 1 else None
     if item is None and reach > 1 and before == "the":
         item = _previous_item(body, start - len("the "), 0)  # "from the Korean and the Japanese"
@@ -5045,7 +5062,7 @@ def _a_dish_after_a_food(body: str, end: int, words: list[str], context: Country
 
 
 def _common_noun_at_sentence_start(
-    body: str, end: int, lower: str, named_elsewhere: Callable[[], bool] | None
+    body: str, end: int, lower: str, named_elsewhere: Callable[[], bool] | None, context: CountryContext
 ) -> bool:
     """A capital at the start of a sentence, weighed: the common noun when the same body writes
     the word in lower case ("Turkey farmers ... turkeys"), unless the body also names the country
@@ -5053,7 +5070,9 @@ def _common_noun_at_sentence_start(
     from Turkey ... a turkey sandwich ... Turkey grows two thirds": the country; "Turkey
     sandwiches" there is the lower-case "turkey sandwich"). A plural is the common noun whatever
     the body names elsewhere: "swedes ... Swedes left in the ground split" (a country's name is
-    singular; its plural demonym names people, whom the body does not write in lower case)."""
+    singular; its plural demonym names people, whom the body does not write in lower case). So is
+    one before a noun where the body writes the word in lower case twice or more ("Turkey farmers
+    in East Anglia ... turkey meat ... a proper turkey ... In Turkey itself")."""
     written = of_the_body(body, f"lower case:{lower}", lambda text: _written_in_lower_case(text, lower))
     if written is None:
         return False
@@ -5062,7 +5081,31 @@ def _common_noun_at_sentence_start(
     after = _LOWER_WORDS_AFTER.match(body, end)
     if after is None:
         return False
-    return not written.isdisjoint(_singulars(after.group().split()[0]))
+    following = after.group().split()[0]
+    if not written.isdisjoint(_singulars(following)):
+        return True
+    # "Turkey farmers in East Anglia ... turkey meat ... a proper turkey": a noun after the capital
+    # where the body writes the word in lower case twice or more (not "Turkey grows", a verb)
+    return (
+        following not in context.verb_forms
+        and _A_VERB_AND_ITS_OBJECT.match(body, end) is None  # "China makes most of the world's plates"
+        and any(noun in context.nouns for noun in _singulars(following))
+        and of_the_body(body, f"lower case count:{lower}", lambda text: _lower_case_count(text, lower)) > 1
+    )
+
+
+# a word in -s and what opens its object or a quantity after it: a verb ("makes most of", "grows
+# half the", "exports 40%")
+_A_VERB_AND_ITS_OBJECT = re.compile(
+    r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no|most|more|much|many|some|all|half"
+    r"|about|nearly|almost|over|up|out|\d)(?![\w'’-])"
+)
+
+
+def _lower_case_count(body: str, lower: str) -> int:
+    """How often the body writes the word (or its plural) in lower case."""
+    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
+    return sum(1 for _ in _starting_with(body, lower, common))
 
 
 def _only_opening_noun_phrases(body: str, form: str, context: CountryContext) -> bool:

@@ -9267,6 +9267,25 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("The authority must still transfer Telenor Pakistan's spectrum licences.", set()),
     ("Exports from Ghana rose 3 per cent.", {"GH"}),
     ("Life in Brexit Britain's towns is dearer.", {"GB"}),
+    # a capital at a sentence's start before a noun, where the body writes the word in lower case
+    # twice; the other side of a comparison with a tongue; a switch of tongue; a union's name
+    (
+        "Turkey farmers in Norfolk are short of pluckers. France exports turkey meat, and families want a proper "
+        "turkey at Christmas. In Turkey itself the bird is called hindi.",
+        {"FR", "TR"},
+    ),
+    (
+        "China makes most of the world's plates, and imports from China closed factories. Bone china is back, "
+        "and fine china sells again.",
+        {"CN"},
+    ),
+    ("Hazelnuts from Turkey are dear. A turkey sandwich costs more. Turkey grows most of them.", {"TR"}),
+    ("His children now spoke better Japanese than Portuguese.", set()),
+    ("Japan exports more cars than Germany.", {"JP", "DE"}),
+    ("Programmes would close, switch to Dutch or cap their places.", set()),
+    ("Fans switched to Dutch beer.", {"NL"}),
+    ("The Golfing Union of Ireland said the amateur would turn professional.", set()),
+    ("Universities of the Netherlands, the umbrella group, said on Tuesday that it would act.", set()),
     # who works in a tongue, and a maker's craft
     ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
     ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),
