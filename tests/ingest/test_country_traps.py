@@ -9286,6 +9286,14 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Fans switched to Dutch beer.", {"NL"}),
     ("The Golfing Union of Ireland said the amateur would turn professional.", set()),
     ("Universities of the Netherlands, the umbrella group, said on Tuesday that it would act.", set()),
+    # breeds listed beside an animal's name; a name in a Romance language; a given name with accents
+    ("Classes for the Holstein, Jersey, Guernsey, Ayrshire and Brown Swiss breeds were full.", set()),
+    ("Ferries to France, Jersey and Guernsey resumed.", {"FR", "JE", "GG"}),
+    ("Électricité de France will build the plant.", set()),
+    ("The Coupe de France final is in May.", set()),
+    ("Charles de Gaulle visited Algeria.", {"DZ"}),
+    ("The novelist Siân Jordan spent years in Patagonia. Jordan said the book took a decade.", set()),
+    ("The novelist Siân Jordan spent years in Jordan. The book is set in Amman.", {"JO"}),
     # who works in a tongue, and a maker's craft
     ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
     ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),

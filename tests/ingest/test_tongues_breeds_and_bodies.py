@@ -59,3 +59,10 @@ def test_a_country_that_makes_most_of_something_stays(gazetteer: Gazetteer) -> N
         0,
         body.rindex("China"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "known"), [("siân", True), ("søren", True), ("sian", True), ("côte", False), ("jordan", True)]
+)
+def test_a_given_name_written_with_accents(name: str, known: bool) -> None:
+    assert (name in country_context.shipped_country_context().given_names) is known
