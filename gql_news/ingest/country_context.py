@@ -441,6 +441,11 @@ _DEGREE_WORDS = frozenset(
         "excellent",
         "schoolboy",
         "schoolgirl",
+        "modern",  # a tongue's period or register: "dialogue in modern Turkish"
+        "classical",
+        "colloquial",
+        "formal",
+        "standard",
     ]
 )  # before a language
 _LANGUAGE_WORD_AFTER = re.compile(
@@ -652,6 +657,7 @@ _INSTITUTION_OF = frozenset(
     [
         "Order",  # an honour: "Order of the Niger", "Order of Canada"
         "Union",  # a sport's or a trade's union: "the Golfing Union of Ireland"
+        "Valley",  # "the Valley of Mexico"
         "University",
         "Universities",  # "Universities of the Netherlands", their umbrella group
         "College",
@@ -3441,6 +3447,19 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
+# the states of a divided country that are no more, and their demonyms: "left East Germany in
+# 1976", "West German exports", "South Vietnam fell in 1975" (today's state is a different one)
+_DIVIDED_STATES = frozenset(
+    (point, form)
+    for points, forms in (
+        (("East", "West"), ("Germany", "German", "Germans")),
+        (("North", "South"), ("Vietnam", "Vietnamese")),
+        (("East", "West"), ("Pakistan", "Pakistani", "Pakistanis")),
+        (("North", "South"), ("Yemen", "Yemeni", "Yemenis")),
+    )
+    for point in points
+    for form in forms
+)
 # a Romance language's particle before a country's name, after a capitalised word: a name in that
 # language ("Électricité de France", "Coupe de France")
 _ROMANCE_PARTICLES = (" de ", " du ", " des ", " di ", " do ", " da ", " del ", " della ")
@@ -5340,6 +5359,12 @@ def _place_or_institution(
         return True  # "the America's Cup": a country's possessive takes no article
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
+    if (
+        previous in _COMPASS_POINTS
+        and (previous, form) in _DIVIDED_STATES
+        and body.endswith(f"{previous} ", 0, start)
+    ):
+        return True  # "East Germany", "West German", "South Vietnam": a state that is no more, not today's
     if body.endswith(_ROMANCE_PARTICLES, 0, start) and _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE.search(
         body, max(0, start - 40), start
     ):

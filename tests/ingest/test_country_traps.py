@@ -9294,6 +9294,15 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Charles de Gaulle visited Algeria.", {"DZ"}),
     ("The novelist Siân Jordan spent years in Patagonia. Jordan said the book took a decade.", set()),
     ("The novelist Siân Jordan spent years in Jordan. The book is set in Amman.", {"JO"}),
+    # a divided country's former states; a valley named after the country; a tongue's period
+    ("He left East Germany in 1976 and settled in West Germany.", set()),
+    ("West German exports rose.", set()),
+    ("South Vietnam fell in 1975; Vietnam is now a trading partner.", {"VN"}),
+    ("He fled east. Germany closed its border.", {"DE"}),
+    ("Reservoirs that supply the Valley of Mexico fell.", set()),
+    ("The State of Israel was founded in 1948.", {"IL"}),
+    ("Dialogue is in modern Turkish throughout.", set()),
+    ("He visited modern Turkish cities.", {"TR"}),
     # who works in a tongue, and a maker's craft
     ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
     ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),
