@@ -475,6 +475,8 @@ _A_FORM_OF_A_TONGUE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:a|an|the|this|that|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
     r"(?:form|forms|variety|varieties|dialect|dialects|version)[^\S\n]+of[^\S\n]+$"
 )
+# a unit of speech before "of" and a language with no noun of its own: "without a word of Polish"
+_TONGUE_UNITS = frozenset(["word", "words", "phrase", "phrases", "sentence", "sentences"])
 # a switch of tongue before "to" and a language with no noun of its own: "switch to Dutch"
 _SWITCH_VERBS = frozenset(["switch", "switches", "switched", "switching"])
 # who works in a tongue, before "of" and a language with no noun of its own: "interpreters of
@@ -3447,6 +3449,10 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
+# a federal judge's title after the country's abbreviation
+_A_FEDERAL_JUDGE_AFTER = re.compile(
+    r"[^\S\n]+(?:District|Magistrate|Bankruptcy|Circuit)[^\S\n]+Judges?(?![\w'’-])"
+)
 # the states of a divided country that are no more, and their demonyms: "left East Germany in
 # 1976", "West German exports", "South Vietnam fell in 1975" (today's state is a different one)
 _DIVIDED_STATES = frozenset(
@@ -4387,7 +4393,7 @@ def _a_language(
         return True  # "programmes would close or switch to Dutch": the language taught in
     if (
         before == "of"
-        and _word_before(body, start - len("of ")) in _TONGUE_WORKERS
+        and _word_before(body, start - len("of ")) in _TONGUE_WORKERS | _TONGUE_UNITS
         and not _a_noun_after_the_list(body, end, context)
     ):
         return True  # "sworn interpreters of Ukrainian", "a teacher of Japanese": the language
@@ -5365,6 +5371,10 @@ def _place_or_institution(
         and body.endswith(f"{previous} ", 0, start)
     ):
         return True  # "East Germany", "West German", "South Vietnam": a state that is no more, not today's
+    if form.replace(".", "") in ("US", "United States") and _A_FEDERAL_JUDGE_AFTER.match(
+        body, start + len(form)
+    ):
+        return True  # "U.S. District Judge Kenya Mitchell": a federal judge's title, as "US District Court" is a court's name
     if body.endswith(_ROMANCE_PARTICLES, 0, start) and _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE.search(
         body, max(0, start - 40), start
     ):

@@ -9303,6 +9303,11 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("The State of Israel was founded in 1948.", {"IL"}),
     ("Dialogue is in modern Turkish throughout.", set()),
     ("He visited modern Turkish cities.", {"TR"}),
+    # a federal judge's title; a unit of speech in a tongue
+    ("U.S. District Judge Kenya Mitchell set sentencing for March.", set()),
+    ("The US said the judge had erred.", {"US"}),
+    ("She arrived without a word of Polish.", set()),
+    ("A word of warning came from French officials.", {"FR"}),
     # who works in a tongue, and a maker's craft
     ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
     ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),
