@@ -579,7 +579,18 @@ class _Attributor:
         if cue.according:
             reference = after[0] if after and self._named_by_cue(after[0], cue.end) else None
         elif before:
-            reference = next((r for r in before if self._subject_of(r, start, cue.start)), None)
+            # the name right before the verb, nothing between, is its subject ("read by her producer,
+            # Claire Montagne, Farahani said:"); else the first that may be
+            last = before[-1]
+            adjacent = (
+                last.end >= 0
+                and not self.body[last.end : cue.start].strip()
+                and not self.body[start : last.start].rstrip().endswith((" and", " or", "&"))
+                and self._heads(last, start)
+            )  # not "Sergey Popkov and Ana Petrova said", two speakers
+            reference = (
+                last if adjacent else next((r for r in before if self._subject_of(r, start, cue.start)), None)
+            )
         elif after and not _WORD.search(self.body, start, cue.start):  # "said Popkov", not "told Popkov"
             reference = after[0] if self._named_by_cue(after[0], cue.end) else None
         return self._resolved(reference) if reference is not None else None

@@ -874,3 +874,16 @@ def test_a_quotation_after_its_speakers_reported_speech(
     body: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _said(body) == expected
+
+
+def test_the_name_right_before_the_verb_is_its_subject_not_an_apposition_before_it() -> None:
+    body = (
+        "Leila Farahani, the director, stayed at home. In a statement read on stage by her producer, "
+        "Claire Montagne, Farahani said: “This prize belongs to the drivers.”"
+    )
+    assert _said_with_candidates(body) == [("This prize belongs to the drivers.", None, "Leila Farahani")]
+
+
+def test_a_comma_after_a_name_in_a_clause_keeps_the_subject_before_it() -> None:
+    body = "Aleksandr Lukashenko, who met Sergey Popkov, said: “The talks went well.”"
+    assert _said(body) == [("The talks went well.", "Aleksandr Lukashenko")]
