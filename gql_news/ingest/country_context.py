@@ -688,6 +688,8 @@ _INSTITUTION_OF = frozenset(
         "Theatre",
         "Theater",
         "Orchestra",
+        "Opera",  # "the National Opera of Ukraine"
+        "Ballet",
         "Society",
         "Foundation",
         "Observatory",
@@ -5365,6 +5367,8 @@ def _place_or_institution(
         return True  # "the America's Cup": a country's possessive takes no article
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
+    if body.endswith(("ethnic ", "Ethnic "), 0, start) and form.lower() in context.demonyms:
+        return True  # "ethnic Serbs, who are Croatian citizens": a people by descent, not a state's
     if (
         previous in _COMPASS_POINTS
         and (previous, form) in _DIVIDED_STATES

@@ -9308,6 +9308,11 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("The US said the judge had erred.", {"US"}),
     ("She arrived without a word of Polish.", set()),
     ("A word of warning came from French officials.", {"FR"}),
+    # a people by descent; an opera's or a ballet's name
+    ("The party courted ethnic Serbs, who are Croatian citizens.", {"HR"}),
+    ("Ethnic Russians in Latvia protested.", {"LV"}),
+    ("Serbs in Croatia voted.", {"RS", "HR"}),
+    ("The National Opera of Ukraine brings Lysenko to Edinburgh.", set()),
     # who works in a tongue, and a maker's craft
     ("Courts cannot find sworn interpreters of Ukrainian, lawyers say.", set()),
     ("Courts have fallen back on interpreters of Russian, which most refugees understand.", set()),
