@@ -488,6 +488,8 @@ _TONGUE_WORKERS = frozenset(
         "speakers",
     ]
 )  # fmt: skip
+# what comes before "of" and a language with no noun of its own
+_BEFORE_OF_A_TONGUE = _TONGUE_WORKERS | _TONGUE_UNITS
 # a capitalised word and "than" right before a form: the other side of a comparison
 _A_TONGUE_BEFORE_THAN = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[^\S\n]+than[^\S\n]+$")
 # a span of time after a form: "published in Romanian two years later", "out in Welsh last year"
@@ -3472,7 +3474,9 @@ _DIVIDED_STATES = frozenset(
 # language ("Électricité de France", "Coupe de France")
 _ROMANCE_PARTICLES = (" de ", " du ", " des ", " di ", " do ", " da ", " del ", " della ")
 _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE = re.compile(
-    r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*[^\S\n]+(?:de|du|des|di|do|da|del|della)[^\S\n]+$"
+    r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*[^\S\n]+(?:"
+    + "|".join(particle.strip() for particle in _ROMANCE_PARTICLES)
+    + r")[^\S\n]+$"
 )
 # the heads of a breed's compound: a form that makes one ("Jersey cattle") listed beside an animal's
 # name ("Holstein", "Ayrshire") is the breed
@@ -4395,7 +4399,7 @@ def _a_language(
         return True  # "programmes would close or switch to Dutch": the language taught in
     if (
         before == "of"
-        and _word_before(body, start - len("of ")) in _TONGUE_WORKERS | _TONGUE_UNITS
+        and _word_before(body, start - len("of ")) in _BEFORE_OF_A_TONGUE
         and not _a_noun_after_the_list(body, end, context)
     ):
         return True  # "sworn interpreters of Ukrainian", "a teacher of Japanese": the language
@@ -5193,10 +5197,14 @@ _A_VERB_AND_ITS_OBJECT = re.compile(
 )
 
 
+def _lower_case_word(lower: str) -> re.Pattern[str]:
+    """The word (or its plural) as a whole word."""
+    return re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
+
+
 def _lower_case_count(body: str, lower: str) -> int:
     """How often the body writes the word (or its plural) in lower case."""
-    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
-    return sum(1 for _ in _starting_with(body, lower, common))
+    return sum(1 for _ in _starting_with(body, lower, _lower_case_word(lower)))
 
 
 def _only_opening_noun_phrases(body: str, form: str, context: CountryContext) -> bool:
@@ -5226,8 +5234,7 @@ def _only_opening_noun_phrases(body: str, form: str, context: CountryContext) ->
 def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:
     """None when the body never writes the word (or its plural) in lower case; else the singulars
     of the lower-case words it writes after it."""
-    common = re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
-    matches = list(_starting_with(body, lower, common))
+    matches = list(_starting_with(body, lower, _lower_case_word(lower)))
     if not matches:
         return None
     heads: set[str] = set()
