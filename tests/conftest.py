@@ -112,7 +112,12 @@ def test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings
 async def _truncate() -> None:
     conn = db()
     if BACKEND == "postgres":
-        await conn.execute_script(f"TRUNCATE {', '.join(MUTABLE_TABLES)} RESTART IDENTITY CASCADE")
+        # Without the app's statement timeout: a test may run the app with a short one, and on a
+        # loaded machine the truncate of every table can outlast it.
+        await conn.execute_script(
+            "BEGIN; SET LOCAL statement_timeout = 0;"
+            f" TRUNCATE {', '.join(MUTABLE_TABLES)} RESTART IDENTITY CASCADE; COMMIT"
+        )
     else:
         for table in MUTABLE_TABLES:
             await conn.execute_script(f'DELETE FROM "{table}"')
