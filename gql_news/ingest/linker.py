@@ -454,6 +454,9 @@ _DATELINE = re.compile(
     r"([A-Z][A-Z'’. ]*[A-Z])(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?"
     r"(?:[^\S\n]+\([A-Z][\w .]*\))?[^\S\n]*[—–-][^\S\n]"
 )
+# the article a country's own name may start with ("The Gambia", "The Bahamas"): outside the mention,
+# as it is when the name is written in mid-sentence ("the Gambia")
+_AN_ARTICLE = re.compile(r"[Tt]he[^\S\n]+")
 _DATELINE_LOWER = frozenset(["and", "of", "the"])  # "BOSNIA AND HERZEGOVINA" is "Bosnia and Herzegovina"
 
 
@@ -498,7 +501,10 @@ class _Matcher:
                     if bearer is not None:  # "Emeka Sudan ... Sudan said": the person
                         mentions.append(LinkedMention("person", bearer, match.group(), *match.span()))
                     continue
-                mentions.append(LinkedMention(kind, pk, match.group(), match.start(), match.end()))
+                start = match.start()
+                if kind == "country" and (article := _AN_ARTICLE.match(body, start, match.end())):
+                    start = article.end()  # "The Gambia" opening a sentence: the country is "Gambia"
+                mentions.append(LinkedMention(kind, pk, body[start : match.end()], start, match.end()))
                 if kind == "person":
                     named.setdefault(pk, []).append(match.start())
         if shared:

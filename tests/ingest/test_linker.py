@@ -85,6 +85,17 @@ def test_longest_match_wins() -> None:
     ]
 
 
+def test_a_country_whose_name_takes_an_article_is_linked_without_it() -> None:
+    gazetteer = Gazetteer((GazetteerEntry("country", 1, ("Gambia", "The Gambia", "Gambian")),))
+    text = "The Gambia voted no. Envoys from The Gambia and the Gambia's Gambian allies agreed."
+    assert links(text, gazetteer) == [
+        ("Gambia", "country", 1),
+        ("Gambia", "country", 1),
+        ("Gambia", "country", 1),
+        ("Gambian", "country", 1),
+    ]
+
+
 def test_organisation_swallows_the_countries_in_its_name() -> None:
     text = "the Belarus-Korea IT Cooperation Center opened, and Belarus-Korea ties grew"
     assert links(text) == [
