@@ -109,7 +109,10 @@ _ROLES = read_json(data_file("role_words.json"))
 # Abbreviated titles, which WordNet does not list as nouns: "Dr Karen Lindahl", "Gen Ali Musa".
 NEWSROOM_TITLES = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "rev", "gen", "col", "capt", "lt", "sgt", "maj", "sen",
-     "rep", "gov", "cllr", "hon", "sheikh", "ayatollah", "imam", "rabbi", "fr",
+     "rep", "gov", "cllr", "hon", "sheikh", "ayatollah", "imam", "rabbi", "fr", "emir",
+     # offices WordNet lists with no title sense: "Justice Helen Marsh", "Congressman Tom Reyes"
+     "justice", "coroner", "marshal", "trooper", "congressman", "congresswoman", "assemblyman",
+     "assemblywoman",
      # police ranks, spelt out (WordNet has no title sense) and abbreviated: "PC Ali", "DS Welsh"
      "inspector", "constable", "superintendent", "pc", "dc", "ds", "dci", "dsi", "supt", "insp", "pcso"}
 )  # fmt: skip

@@ -194,6 +194,9 @@ def test_first_occurrence_of_each_text_once() -> None:
         ("Undersecretary Hamid Rahimi left.", [("Hamid Rahimi", "person", "undersecretary")]),
         ("Ines Duarte, the vice-chancellor, left.", [("Ines Duarte", "person", "vice-chancellor")]),
         ("Prof Tomasz Zieliński said no.", [("Tomasz Zieliński", "person", "prof")]),
+        # offices WordNet gives no title sense
+        ("Justice Helen Marsh said no.", [("Helen Marsh", "person", "justice")]),
+        ("Congresswoman Ana Reyes said no.", [("Ana Reyes", "person", "congresswoman")]),
         # particles, hyphens and accents inside the name; the surname alone is the same person
         ("The judge, Pieter van der Westhuizen, ruled. Van der Westhuizen said it was late.",
          [("Pieter van der Westhuizen", "person", "judge")]),
