@@ -9322,6 +9322,9 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("It served Lebanese dishes cooked with French technique.", set()),
     ("The Japanese government praised the joinery.", {"JP"}),
     ("French technique exports rose, the ministry said.", {"FR"}),
+    # a country's article and a demonym written with a lower-case prefix
+    ("The Gambia and The Bahamas abstained.", {"GM", "BS"}),
+    ("Most ni-Vanuatu families grow their own food.", {"VU"}),
 ]
 
 
