@@ -278,14 +278,16 @@ _GIGS_AFTER = re.compile(
 )
 # an age in an apposition after a name: ", a four-year-old", ", a 9-year-old"
 _AN_AGE = rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old"
+# the racing and breeding nouns of horses and dogs (WordNet's animals leave out those with a
+# person's sense too: "bitch", "jack")
+_RUNNERS = ("filly", "colt", "gelding", "mare", "stallion", "bitch", "dog", "hound", "greyhound", "jenny")
 # an age set off after a name: ", 19,", ", aged 19,", ", aged four,", ", aged twenty-one,"; not
 # the first digits of a number written with commas ("In Nepal, 1,600 dollars is")
 _AGE_AFTER = re.compile(
     rf", (?:now )?(?:aged )?\d{{1,3}},(?!\d)|, (?:now )?aged (?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?,"
     # "Chad, a four-year-old bred in Ireland,", "Kenya, a nine-year-old who": a horse's or a
     # person's age in an apposition; not "a 60-year-old democracy"
-    rf"|{_AN_AGE}(?=,|[^\S\n]+(?:who|bred|trained|owned|filly|colt|gelding"
-    rf"|mare|stallion|bitch|dog)(?![\w'’-]))"
+    rf"|{_AN_AGE}(?=,|[^\S\n]+(?:who|bred|trained|owned|{'|'.join(_RUNNERS)})(?![\w'’-]))"
 )
 # an age and up to four more words in an apposition, the last before its closing comma: ", a
 # four-year-old liver and white spaniel,"
@@ -304,7 +306,11 @@ def _an_aged_animal_after(body: str, end: int, context: CountryContext) -> bool:
     found = _AN_AGED_ONE_AFTER.match(body, end)
     if found is None:
         return False
-    return found.group(1) in context.animals or found.group().endswith((" trained", " bred", " ridden"))
+    return (
+        found.group(1) in context.animals
+        or found.group(1) in _RUNNERS
+        or found.group().endswith((" trained", " bred", " ridden"))
+    )
 
 
 # one of a kind qualified by "who" in an apposition: ", a killer whale who", ", a red panda who"
@@ -1380,7 +1386,9 @@ def _a_titled_work_apposition(body: str, start: int, end: int) -> bool:
     return (
         apposition is not None
         and apposition.group(1) in _TITLED_WORKS
-        and _word_before(body, start) not in _PREPOSITIONS
+        # a prize or a credit "for" a work ("won the prize for Mauritania, a novel about"); not a
+        # place's preposition ("recorded in Chile, the album by")
+        and ((word := _word_before(body, start)) not in _PREPOSITIONS or word == "for")
     )
 
 
@@ -1407,6 +1415,15 @@ _TITLED_WORKS = frozenset(
         "novella",
         "exhibition",
         "debut",
+        # a band: "Moldova, the Leeds four-piece whose"
+        "band",
+        "trio",
+        "quartet",
+        "quintet",
+        "duo",
+        "three-piece",
+        "four-piece",
+        "five-piece",
     ]
 ) | frozenset(noun for noun in _MORE_WORKS if not noun.endswith("s"))  # and "comedy", "opera", "satire"...
 
@@ -1434,7 +1451,11 @@ _CAPITALISED_TITLE_BEFORE = re.compile(
 )
 # a work's noun in an apposition after a title: ", a comedy by", ", a family saga that"
 _A_WORK_APPOSITION = re.compile(
-    r",[^\S\n]+(?:a|an|the|his|her|their)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?([a-z]+)(?:[^\S\n]+(?:by|about|that|which|set|from|of)(?![^\W_])|[,.;])"
+    r",[^\S\n]+(?:(?:a|an|the|his|her|their|its)[^\S\n]+(?:[A-Z][\w-]*[^\S\n]+){0,3}"
+    # whose work, by a name's possessive: ", the Eirik Solberg Trio's fifth album,"
+    r"|(?:the[^\S\n]+)?(?:[A-Z][\w-]*[^\S\n]+){0,3}[A-Z][\w-]*['’]s[^\S\n]+)"
+    r"(?:[a-z-]+[^\S\n]+){0,2}?([a-z]+(?:-[a-z]+)?)"
+    r"(?:[^\S\n]+(?:by|about|that|which|whose|set|from|of)(?![^\W_])|[,.;])"
 )
 _A_WORK_AFTER = re.compile(
     r"[,\"”’']?[^\S\n]+(?:was|is|became|remains)[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}([a-z]+)(?![^\W_])"
@@ -2610,7 +2631,9 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
         # a relative's name in a list is set off by the relative's noun, not marked by the list's
         # other names ("The twins Jordan and Chad")
         relative = k == first and a_relatives_name(body, at, at + len(form), context)
-        if not relative and _marked_as_the_country(body, at, form, previous[k], context):
+        # a work an apposition names, after "for" ("the prize for Mauritania, a novel about")
+        titled = k == first and _a_titled_work_apposition(body, at, at + len(form))
+        if not (relative or titled) and _marked_as_the_country(body, at, form, previous[k], context):
             starts.append(at)
             senses.append(False)
         elif (

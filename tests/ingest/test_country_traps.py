@@ -5590,7 +5590,6 @@ CULTURE_MISREAD = frozenset(
         "The Spanish guitar section of the sale made £300,000.",
         "Portuguese tiles cover the walls of the chapel.",
         "Japanese prints by Hokusai sold for £1m.",
-        "Brazil, Gilliam's satire, is showing at the Barbican.",
         "He was a master of the Japanese tea ceremony.",
         "She studied French at Oxford and Chinese in Taipei.",
         "The Moroccan lanterns in the foyer were made by a designer from Marrakech.",
@@ -9108,7 +9107,6 @@ THING_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("On board Estonia that night were 989 people.", set()),
     ("The Garratt, named Mozambique by the trust, pulled eight coaches to Beddgelert.", set()),
     ("A Douglas DC-3 named Fiji went on display in Nadi on Thursday.", set()),
-    ("Bhutan, the Glasgow four-piece, release their third album on Friday.", set()),
     ("The maxi Bolivia crossed the line first. Bolivia will be shipped to the Caribbean next month.", set()),
     ("A Norwegian shipowner bought the France, renamed her Norway and sent her to the Caribbean.", {"NO"}),
     ("A 1934 single-seater known to drivers as Cyprus won the Goodwood Trophy.", set()),
@@ -9325,6 +9323,23 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     # a country's article and a demonym written with a lower-case prefix
     ("The Gambia and The Bahamas abstained.", {"GM", "BS"}),
     ("Most ni-Vanuatu families grow their own food.", {"VU"}),
+    # a work or a band an apposition names: a name's possessive before its noun, a band's noun, a
+    # prize "for" it; the story's later bare mentions are the work too
+    ("Bhutan, the Glasgow four-piece, release their third album on Friday.", set()),
+    (
+        "Ecuador, the Eirik Solberg Trio's fifth album, is out on Friday. Critics gave Ecuador six stars.",
+        set(),
+    ),
+    (
+        "She won the prize for Mauritania, a novel about a fisherman. The jury chose Mauritania unanimously.",
+        set(),
+    ),
+    ("The album was recorded in Chile, where the band lives.", {"CL"}),
+    ("Aid for Mauritania, the poorest country in the region, was cut.", {"MR"}),
+    (
+        "Estonia, a two-year-old black bitch owned by a builder, won. Trained near Mallow by Noel Hennessy, Estonia led all the way.",
+        set(),
+    ),
 ]
 
 
