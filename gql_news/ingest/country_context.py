@@ -5550,8 +5550,13 @@ def _place_or_institution(
         if capital is None or not _writes_word(body, capital):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
-        # words say so ("the state of Georgia", "north Georgia")
-        return lead.lower().endswith("state of ") or _COMPASS_BEFORE.search(lead) is not None
+        # words say so ("the state of Georgia", "north Georgia", "across Georgia, Tennessee and
+        # the Carolinas": a list's items are of one kind)
+        return (
+            lead.lower().endswith("state of ")
+            or _COMPASS_BEFORE.search(lead) is not None
+            or _beside_a_state(body, start, form, context)
+        )
     return False
 
 
@@ -6024,15 +6029,22 @@ def _listed_with_a_state(body: str, form: str, context: CountryContext) -> bool:
     """Whether the body writes the form as an item of a list next to a US state's name ("Georgia
     and Alabama", "Texas, Georgia and Florida", "South Carolina and Georgia"): the items of a list
     are of one kind, so the form is the state, there and wherever the body writes it."""
+    return any(_beside_a_state(body, start, form, context) for start in _whole_words(body, form)) or (
+        _in_a_states_slot(body, form, context)
+    )
+
+
+def _beside_a_state(body: str, start: int, form: str, context: CountryContext) -> bool:
+    """Whether this occurrence of the form is an item of a list next to a US state's name."""
     after_state, before_state = _list_states(_town_states(context.us_states, context.capitals))
-    for start in _whole_words(body, form):
-        after = _LIST_JOIN_AFTER.match(body, start + len(form))
-        if after is not None and after_state.match(body, after.end()) is not None:
-            return True
-        before = _LIST_JOIN_BEFORE.search(body, max(0, start - 7), start)
-        if before is not None and before_state.search(body, max(0, before.start() - 30), before.start()):
-            return True
-    return _in_a_states_slot(body, form, context)
+    after = _LIST_JOIN_AFTER.match(body, start + len(form))
+    if after is not None and after_state.match(body, after.end()) is not None:
+        return True
+    before = _LIST_JOIN_BEFORE.search(body, max(0, start - 7), start)
+    return (
+        before is not None
+        and before_state.search(body, max(0, before.start() - 30), before.start()) is not None
+    )
 
 
 def _in_a_states_slot(body: str, form: str, context: CountryContext) -> bool:

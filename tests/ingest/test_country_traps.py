@@ -9336,6 +9336,16 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ),
     ("The album was recorded in Chile, where the band lives.", {"CL"}),
     ("Aid for Mauritania, the poorest country in the region, was cut.", {"MR"}),
+    # a list's items are of one kind, in a story that speaks of the country too
+    (
+        "Kapanadze, who was born in Tbilisi, stole from trucks across Georgia, Tennessee and the Carolinas.",
+        set(),
+    ),
+    (
+        "Kapanadze, who was born in Tbilisi, said Georgia, Texas and California were the worst-hit states.",
+        set(),
+    ),
+    ("Kapanadze, who was born in Tbilisi, flew home to Georgia and Armenia last week.", {"GE", "AM"}),
     (
         "Estonia, a two-year-old black bitch owned by a builder, won. Trained near Mallow by Noel Hennessy, Estonia led all the way.",
         set(),
