@@ -4146,6 +4146,7 @@ def _an_idiom_before_a_noun(body: str, end: int, lower: str, context: CountryCon
             return (
                 count < len(words)
                 and _a_noun(words[count], context)
+                and not _a_plural_before_its_verb(words[count - 1], words[count])  # "geese take"
                 and _not_an_object_after(body, idiom_end)
             )
     return False
@@ -4688,7 +4689,8 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
 def _a_plural_before_its_verb(noun: str, word: str) -> bool:
     """Whether `word` may be the present verb of the plural `noun` before it ("squirrels carry",
     "crabs burrow"): a plural in -s, then a word in neither -s nor -ed nor -ing."""
-    return noun.endswith("s") and not noun.endswith("ss") and not word.endswith(("s", "ed", "ing"))
+    plural = (noun.endswith("s") and not noun.endswith("ss")) or noun in _IRREGULAR_SINGULARS
+    return plural and not word.endswith(("s", "ed", "ing"))
 
 
 def _a_cooking_style(body: str, words: list[str], context: CountryContext, placed: bool = False) -> bool:
@@ -5277,7 +5279,17 @@ def _noun_forms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# English plurals no suffix rule undoes, among the nouns of animals and people a demonym heads
+# ("Egyptian geese", "Guinea pigs" aside)
+_IRREGULAR_SINGULARS = {
+    "geese": "goose", "mice": "mouse", "lice": "louse", "oxen": "ox", "teeth": "tooth", "feet": "foot",
+    "men": "man", "women": "woman", "children": "child", "fungi": "fungus", "cacti": "cactus",
+}  # fmt: skip
+
+
 def _singulars(word: str) -> tuple[str, ...]:
+    if word in _IRREGULAR_SINGULARS:
+        return (word, _IRREGULAR_SINGULARS[word])
     out = [word]
     if word.endswith("ies"):
         out.append(word[:-3] + "y")

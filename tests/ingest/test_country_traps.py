@@ -9346,6 +9346,9 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
         set(),
     ),
     ("Kapanadze, who was born in Tbilisi, flew home to Georgia and Armenia last week.", {"GE", "AM"}),
+    # a plural no suffix rule undoes, and its verb ("geese take"), after a species' name
+    ("He had watched the Egyptian geese take over the park.", set()),
+    ("Egyptian women marched in Cairo.", {"EG"}),
     (
         "Estonia, a two-year-old black bitch owned by a builder, won. Trained near Mallow by Noel Hennessy, Estonia led all the way.",
         set(),
