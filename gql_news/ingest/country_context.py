@@ -5287,6 +5287,18 @@ _IRREGULAR_SINGULARS = {
 }  # fmt: skip
 
 
+def _new_in_mid_sentence(body: str, form: str) -> bool:
+    """Whether the body writes "New" and the form in mid-sentence somewhere ("the bus to New
+    Denmark")."""
+
+    def read(text: str) -> bool:
+        named = f"New {form}"
+        return any(not sentence_start(text, at) for at in _whole_words(text, named))
+
+    found: bool = of_the_body(body, f"new in mid-sentence:{form}", read)
+    return found
+
+
 def _singulars(word: str) -> tuple[str, ...]:
     if word in _IRREGULAR_SINGULARS:
         return (word, _IRREGULAR_SINGULARS[word])
@@ -5428,10 +5440,13 @@ def _place_or_institution(
     if (
         previous == "New"
         and form.lower() not in context.demonyms
-        and body.endswith(" New ", 0, start)
-        and not sentence_start(body, start - len("New "))
+        and body.endswith("New ", 0, start)
+        and (not sentence_start(body, start - len("New ")) or _new_in_mid_sentence(body, form))
     ):
-        return True  # "settlers from New Spain", "the colony of New France": a land named after the country
+        # "settlers from New Spain", "the colony of New France": a land named after the country;
+        # opening a sentence where the body writes it in mid-sentence too ("New Denmark got its
+        # bus back" after "the bus to New Denmark")
+        return True
     if previous in _REGION_OPENERS and a_region_named_by_a_compass_word(body, start, form, previous, context):
         return True  # "the province of North Holland", "Upper Austria"
     lead = body[max(0, start - 40) : start]

@@ -9349,6 +9349,9 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     # a plural no suffix rule undoes, and its verb ("geese take"), after a species' name
     ("He had watched the Egyptian geese take over the park.", set()),
     ("Egyptian women marched in Cairo.", {"EG"}),
+    # "New" and a country's name opening a sentence, where the body writes them in mid-sentence too
+    ("The bus to New Denmark returned in May. New Denmark had waited 12 years for it.", set()),
+    ("New Denmark had waited 12 years for a bus.", {"DK"}),
     (
         "Estonia, a two-year-old black bitch owned by a builder, won. Trained near Mallow by Noel Hennessy, Estonia led all the way.",
         set(),
