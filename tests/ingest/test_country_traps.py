@@ -9352,6 +9352,10 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     # "New" and a country's name opening a sentence, where the body writes them in mid-sentence too
     ("The bus to New Denmark returned in May. New Denmark had waited 12 years for it.", set()),
     ("New Denmark had waited 12 years for a bus.", {"DK"}),
+    # an animal WordNet also lists as a person, in an apposition after the name
+    ("Cyprus, a black dog from County Limerick, won the Irish Greyhound Derby.", set()),
+    ("Georgia, a mongrel found alive under the rubble, was flown to Glasgow.", set()),
+    ("Ireland, a tiger economy in the 1990s, grew fast.", {"IE"}),
     (
         "Estonia, a two-year-old black bitch owned by a builder, won. Trained near Mallow by Noel Hennessy, Estonia led all the way.",
         set(),
