@@ -1264,7 +1264,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         verb_forms=frozenset(data["verb_forms"]),
         contest_acts=frozenset(data["contest_acts"]),
         kin=frozenset(data["kin"]),
-        named_kinds=frozenset(data["named_kinds"]),
+        named_kinds=frozenset(data["named_kinds"]) | _CRAFT_WORDNET_LACKS,
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -3033,7 +3033,7 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         # "the Cuba, one of the first ships to bring settlers,", "Peru, one of the zoo's llamas,":
         # one of a kind of vessel or animal; not "Peru, one of the largest exporters"
         return any(
-            _a_named_animal(noun, context) or noun in context.named_kinds
+            _a_named_animal(noun, context, apposed=True) or noun in context.named_kinds
             for noun in _singulars(one_of.group(1))
         )
     after = _DETERMINER_AND_WORD_AFTER.match(body, end)
@@ -3056,9 +3056,9 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
     )
     # "Jordan, the horse trained by", "Japan, the band,", "Japan, the new-wave band,"; "Tonga, a
     # killer whale who", "Belize, a black standard poodle from": an animal heading the phrase
-    return any(_a_named_animal(noun, context) or noun in context.named_kinds for noun in nouns) or (
-        not hyphened and _an_animal_heading(body, after.start(2), context)
-    )
+    return any(
+        _a_named_animal(noun, context, apposed=True) or noun in context.named_kinds for noun in nouns
+    ) or (not hyphened and _an_animal_heading(body, after.start(2), context))
 
 
 # a verb after a form, then up to six words and another verb with nothing between but lower-case
@@ -3120,7 +3120,7 @@ def _an_animal_heading(body: str, at: int, context: CountryContext) -> bool:
         return False
     words = [word for word in found.groups() if word]
     for index, word in enumerate(words):
-        if not _a_named_animal(word, context):
+        if not _a_named_animal(word, context, apposed=True):
             continue
         end = found.end(index + 1)
         if body.startswith(("'", "’", "-"), end):
@@ -3138,12 +3138,20 @@ def _a_head_noun(word: str, context: CountryContext) -> bool:
     return any(noun in context.nouns for noun in _singulars(word))
 
 
-def _a_named_animal(word: str, context: CountryContext) -> bool:
-    return (word in context.animals and word not in ROLE_NOUNS) or word in _PLAIN_ANIMALS
+# racing yachts' and cargo ships' nouns WordNet 3.0 does not list ("the supermaxi Paraguay")
+_CRAFT_WORDNET_LACKS = frozenset(["maxi", "supermaxi", "bulker", "monohull", "multihull"])
 
 
-# animals WordNet also lists as people, by a sense news prose seldom uses beside a name ("a black
-# dog", "the zoo's oldest hippo"); not "hawk", "bear" or "bull", which name people and markets
+def _a_named_animal(word: str, context: CountryContext, apposed: bool = False) -> bool:
+    """Whether the noun names an animal; `apposed`: in an apposition after the name, where an
+    animal WordNet also lists as a person is the animal ("Cyprus, a black dog,"), though before
+    the name it may be a people's thing ("the sheep Australia ships", "the dog Chile sent")."""
+    return (word in context.animals and word not in ROLE_NOUNS) or (apposed and word in _PLAIN_ANIMALS)
+
+
+# animals WordNet also lists as people, by a sense news prose seldom uses in an apposition beside
+# a name ("a black dog", "the zoo's oldest hippo"); not "hawk", "bear" or "bull", which name
+# people and markets
 _PLAIN_ANIMALS = frozenset(
     ["dog", "dogs", "bitch", "cat", "cats", "cow", "cows", "pig", "pigs", "sheep", "ewe", "ram", "lamb",
      "goat", "parrot", "goose", "snake", "lizard", "puppy", "kitten", "lion", "lioness", "tiger", "tigress",

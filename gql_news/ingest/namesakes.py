@@ -255,9 +255,10 @@ _A_RIVER_AFTER = re.compile(r"[^\S\n]+[Rr]iver(?![^\W_])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
 _SHIP_PREFIXES = ("SS", "MS", "MV", "RMS", "HMS", "USS", "HMY", "MY")
 _KIND_BEFORE = re.compile(
-    r"(?<![^\W_])(?:the[^\S\n]+)?(?:liner|ship|vessel|steamer|ferry|tanker|freighter|tug|tugboat|trawler"
-    r"|schooner|barge|dredger|icebreaker|frigate|cruiser|destroyer|warship|river|River|renamed"
-    r"[^\S\n]+the)[^\S\n]+$"
+    r"(?<![^\W_])(?:the[^\S\n]+)?(?:(?:liner|ship|vessel|steamer|ferry|tanker|freighter|tug|tugboat|trawler"
+    r"|schooner|barge|dredger|icebreaker|frigate|cruiser|destroyer|warship|carrier|bulker|containership|yacht"
+    # a vessel's noun set off before "the" and its name: "a Liberian-flagged bulk carrier, the Ecuador,"
+    r")(?:,[^\S\n]+the)?|river|River|renamed[^\S\n]+the)[^\S\n]+$"
 )
 # ships' plural noun before a list of names each with "the": "her sister ships, the Chile and the "
 _KINDS_LISTED_BEFORE = re.compile(

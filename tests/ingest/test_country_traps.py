@@ -1935,7 +1935,6 @@ SENSES: list[tuple[str, set[str]]] = [
 SENSES_MISREADINGS = frozenset(
     [
         "Japanese knotweed spread along the riverbank behind the houses.",
-        "Egyptian geese nested by the lake in the park.",
         "Japanese quail can lay an egg a day.",
         "Mexican marigolds are grown in a greenhouse in Kent.",
         "The Norwegian forest cat sheds heavily in spring.",
@@ -4040,7 +4039,6 @@ TERMS_OF_ART_MISREAD = frozenset(
     [
         "A Japanese candlestick pattern called a doji appeared on the chart.",
         "Philosophers call a set of bets that must lose a Dutch book.",
-        "Fans of Mexican train dominoes meet on Fridays in the library.",
         "German measles cases rose in schools in Wales.",
         "A Portuguese water dog lives in the White House.",
         "The Turkish van cat loves to swim, the owner in Bristol said.",
@@ -4489,8 +4487,6 @@ NATURE_MISREAD = frozenset(
         "The bakery's Swedish cinnamon buns sell out by noon.",
         "Mexican sunflowers and Chinese asters are easy annuals.",
         "Spanish ibex have returned to the Pyrenees.",
-        "Egyptian geese, which are not geese but shelducks, nest in trees.",
-        "Egyptian geese are spreading across Norfolk. The Egyptian birds are noisy.",
     ]
 )
 # fmt: off
@@ -6847,8 +6843,8 @@ LIFESTYLE: list[tuple[str, set[str]]] = [
 
 # still misread: a garment named after an island ("Guernsey sweaters", "Jersey dresses"), a trend
 # WordNet lacks ("Danish hygge", "the Japanese walking method", "Chinese money plants", "Welsh
-# cakes"), a pet named by a noun that also names people ("Japan, the office cat", "Jamaica the tabby
-# cat", "Two Bengal cats, Fiji and Samoa,"), an animal WordNet lacks ("The alpaca, called Peru"),
+# cakes"), a pet named by a noun that also names people, before the name ("Jamaica the tabby cat",
+# "Two Bengal cats, Fiji and Samoa,"), an animal WordNet lacks ("The alpaca, called Peru"),
 # triplets, and a name hailed ("Happy birthday, India!")
 LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Guernsey sweaters and Jersey dresses were the best sellers at a fashion market in Brighton. Traders said Shetland wool had doubled in price.", set()),
@@ -6865,7 +6861,6 @@ LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Chinese money plants are easy to grow from cuttings.", set()),
     ("The Japanese walking method takes 30 minutes a day.", set()),
     ("Welsh cakes and bara brith were sold at the fete.", set()),
-    ("Japan, the office cat, has 10,000 followers online.", set()),
 ]
 # fmt: on
 LIFESTYLE_MISREAD = frozenset(body for body, _ in LIFESTYLE_MISREAD_ROWS)
@@ -7193,7 +7188,6 @@ SIBLINGS_0_MISREAD = frozenset(
         "A bushfire warning was issued for Denmark and Albany in Western Australia. Denmark, a town of 2,500, was evacuated. Firefighters from Canada joined crews in Australia.",
         "Copper miners in Zambia won tax relief. Zambia's government cut royalties. Canadian and Chinese firms own most of the mines. Congo's mines lie across the border.",
         "Darnell French scored 31 as Lebanon edged Poland Seminary. French's free throws sealed the game. Lebanon, a high school in Ohio, will meet Pike in the final. The Poland coach played in Italy and Spain.",
-        "Egyptian geese and Chinese water deer are spreading across East Anglia. Chinese water deer came from China. Egyptian geese escaped from parks. Swedish and Norwegian scientists study the geese.",
         "England beat the Netherlands with a late Jordan header. Jordan, the England defender, scored in the 89th minute. The Dutch had led at half time. Georgia and Scotland also won.",
         "Fishmongers report a rush for Patagonian toothfish and Greenland halibut. Toothfish are caught off Chile and Argentina. Norwegian boats land most of the halibut. Scotland's fleet catches little of either.",
         "A flood warning was issued for Lebanon and Peru as the Wabash river rose. Peru, Indiana, evacuated two schools. The storm had earlier hit Mexico and Cuba.",
@@ -7874,12 +7868,11 @@ REGIONAL_NEWS: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 # rows of REGIONAL_NEWS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a pair of
-# languages before a plural verb, an animal WordNet lacks ("alpaca") and a restaurant called by a
+# languages before a plural verb and a restaurant called by a
 # demonym after "the"
 # fmt: off
 REGIONAL_NEWS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Arabic and Turkish remain rare, but Portuguese has grown.", set()),
-    ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
     ("The Japanese is a fine restaurant.", set()),
 ]
 # fmt: on
@@ -9095,8 +9088,8 @@ THING_NAMESAKES: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: a thing's noun WordNet gives no ship's, band's or business's sense ("maxi",
-# "four-piece", "40-footer", "single-seater", "opener", "single"), a make's capitalised name before
+# still misread: a thing's noun WordNet gives no ship's, band's or business's sense ("40-footer",
+# "single-seater", "opener", "single"), a make's capitalised name before
 # "named" ("The Garratt", "A Douglas DC-3"), a product's noun before "called" ("fragrance"), a
 # ship renamed ("renamed her Norway") or called by "the" and its name alone ("bought the France");
 # "aboard" before a name the story writes only there
@@ -9107,7 +9100,6 @@ THING_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("On board Estonia that night were 989 people.", set()),
     ("The Garratt, named Mozambique by the trust, pulled eight coaches to Beddgelert.", set()),
     ("A Douglas DC-3 named Fiji went on display in Nadi on Thursday.", set()),
-    ("The maxi Bolivia crossed the line first. Bolivia will be shipped to the Caribbean next month.", set()),
     ("A Norwegian shipowner bought the France, renamed her Norway and sent her to the Caribbean.", {"NO"}),
     ("A 1934 single-seater known to drivers as Cyprus won the Goodwood Trophy.", set()),
     ("A French 40-footer, Chile, was leading on handicap. Aboard Chile, the crew reported a broken pole.", {"FR"}),
@@ -9356,6 +9348,20 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Cyprus, a black dog from County Limerick, won the Irish Greyhound Derby.", set()),
     ("Georgia, a mongrel found alive under the rubble, was flown to Glasgow.", set()),
     ("Ireland, a tiger economy in the 1990s, grew fast.", {"IE"}),
+    # a vessel's noun set off before "the" and the name, and racing yachts' nouns WordNet lacks
+    (
+        "Officials detained a Liberian-flagged bulk carrier, the Ecuador, at Port Hedland. The Ecuador was built in 2011.",
+        {"LR"},
+    ),
+    (
+        "The 100-foot supermaxi Paraguay crossed the line first. Paraguay finished in one day, 19 hours.",
+        set(),
+    ),
+    ("The carrier said flights to Ecuador would resume.", {"EC"}),
+    # read right since the rules of this round (were strict-xfail misreadings)
+    ("Japan, the office cat, has 10,000 followers online.", set()),
+    ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
+    ("The maxi Bolivia crossed the line first. Bolivia will be shipped to the Caribbean next month.", set()),
     (
         "Estonia, a two-year-old black bitch owned by a builder, won. Trained near Mallow by Noel Hennessy, Estonia led all the way.",
         set(),
