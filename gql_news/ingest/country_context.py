@@ -1517,7 +1517,10 @@ _WORK_REACH = 140  # characters around a form within which a work's noun is look
 # a title in quotation marks around a form: its capitalised and small words from the opening mark
 # to the closing one ("“Dear Zambia”", '"Letters From Peru,"')
 _QUOTED_TITLE_BEFORE = re.compile(rf"[\"“](?:(?:[A-Z][\w'’-]*|{_SMALL})[^\S\n]+){{0,8}}$")
-_QUOTED_TITLE_AFTER = re.compile(rf"((?:[^\S\n]+(?:[A-Z][\w'’-]*|{_SMALL})(?![^\W_'’-])){{0,6}})[,.!?]?[\"”]")
+# (a comma or a colon may set off its second part: "Uruguay, Slowly", "Mozambique: Cloth and Memory")
+_QUOTED_TITLE_AFTER = re.compile(
+    rf"((?:[,:]?[^\S\n]+(?:[A-Z][\w'’-]*|{_SMALL})(?![^\W_'’-])){{0,6}})[,.!?]?[\"”]"
+)
 
 
 def _a_quoted_title(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -1530,7 +1533,7 @@ def _a_quoted_title(body: str, start: int, end: int, context: CountryContext) ->
     after = _QUOTED_TITLE_AFTER.match(body, end)
     if after is None:
         return False
-    words = [*before.group()[1:].split(), *after.group(1).split()]
+    words = [*before.group()[1:].split(), *after.group(1).replace(",", " ").replace(":", " ").split()]
     return any(
         word[:1].isupper()
         and word.lower() in context.known_words
@@ -2455,7 +2458,12 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     kind_before = (
         previous is not None
         and not title_before
-        and (previous in _CALLED_WORDS or _a_kind(previous, context) or previous in ("as", "name"))
+        and (
+            previous in _CALLED_WORDS
+            or _a_kind(previous, context)
+            or previous in ("as", "name")
+            or previous in _WORKS_WITH_TITLES  # "the film Mongolia": a work's one-word title
+        )
     )
     relative_before = previous is not None and (
         previous == "and" or _a_relatives_noun(previous, context)
@@ -2471,6 +2479,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "aboard Latvia", "On board Latvia": a ship, an aircraft or a train, no country
     if body.startswith((" ", ","), end) and a_runner_by_a_margin(body, end):
         return True  # "beat Malta by a length and a half": a runner the story may name again
+    if _a_quoted_one_word_title(body, start, end):
+        return True  # 'releases "Angola" on Friday, an album of', 'The song, called "Zimbabwe",'
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
 
@@ -2600,6 +2610,8 @@ def _marked_as_the_country(
         return True  # "Jordan has taken in more refugees for its size": said of "its", nobody's
     if named_after(body, start, end):
         return True  # "The couple named the dog after Chile": what the namesake is named after
+    if _A_STATES_ORGAN_AFTER.match(body, end):
+        return True  # "A spokesman for the Nauru government said": a state's organ, no film's
 
     after = _NEXT_ITEM.match(body, end)
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
@@ -2610,6 +2622,13 @@ def _marked_as_the_country(
         found is not None and found.group(1) != form and one_word_names.names_a_country(found.group(1))
         for found in (after, before, acts)
     )
+
+
+# a state's organ right after the form: "the Nauru government", "the Ecuador embassy"
+_A_STATES_ORGAN_AFTER = re.compile(
+    r"[^\S\n]+(?:government|ministry|embassy|consulate|parliament|cabinet|presidency|authorities"
+    r"|armed[^\S\n]+forces|military)(?![^\W_])"
+)
 
 
 def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[int], list[bool]]:
@@ -2650,6 +2669,18 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
 # will stay indoors", "Nepal was born at a zoo in Germany and came to Devon with her brother"
 _HER_OR_HIS_AFTER = re.compile(r"[^.!?\n\"“”]{0,80}?(?<![^\W_])(?:she|he|her|his|him)(?![^\W_])")
 _SPEECH_BEFORE = re.compile(r"(?<![^\W_])(?:said|says|told|tells|added)(?![^\W_])")
+
+
+def _a_quoted_one_word_title(body: str, start: int, end: int) -> bool:
+    """Whether the form alone stands in quotation marks, with a work's noun within 40 characters
+    before the opening mark or after the closing one, in its sentence: a one-word title."""
+    if not (body.endswith(('"', "“"), 0, start) and body.startswith(('"', "”", ',"', ",”"), end)):
+        return False
+    lead = body[max(0, start - 41) : start - 1]
+    tail = body[end + 1 : end + 41]
+    lead = re.split(r"[.!?]\s", lead)[-1]
+    tail = re.split(r"[.!?]\s", tail)[0]
+    return _A_WORKS_NOUN_NEAR.search(lead) is not None or _A_WORKS_NOUN_NEAR.search(tail) is not None
 
 
 def _then_her_or_his(body: str, start: int, end: int) -> bool:
@@ -2935,6 +2966,10 @@ _A_WORKS_NOUN_BEFORE = re.compile(
     rf"[^\S\n]+(?:{'|'.join(_WORKS_WITH_TITLES)})[^\S\n]+$"
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?![^\W_])")
+# a work's noun near a one-word title in quotation marks ('The song, called "Zimbabwe",')
+_A_WORKS_NOUN_NEAR = re.compile(
+    rf"(?<![^\W_])(?:{'|'.join(_WORKS_WITH_TITLES)}|record|single|book|exhibition)(?![^\W_])"
+)
 _AN_AUXILIARY_AFTER = re.compile(r"[^\S\n]+(?:was|were|is|are|has|have|had|will|would|could|can)(?![^\W_])")
 
 

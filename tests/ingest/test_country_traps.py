@@ -9358,6 +9358,19 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
         set(),
     ),
     ("The carrier said flights to Ecuador would resume.", {"EC"}),
+    # a work's one-word title after its noun or alone in quotation marks beside one defines what
+    # the story calls by the name; a state's organ after it is the country again
+    ("Her new album Angola came out in May. Angola is her fourth album.", set()),
+    ("The film Mongolia was a hit in Seoul. Mongolia opens in Japan in September.", {"JP"}),
+    (
+        'The song, called "Zimbabwe", tells of a trucker. Zimbabwe has also charted in Zimbabwe and Malawi.',
+        {"ZW", "MW"},
+    ),
+    (
+        "The documentary Nauru opened the festival. A spokesman for the Nauru government said it was not consulted.",
+        {"NR"},
+    ),
+    ('He said "Russia" would never accept the deal, and Russia did not.', {"RU"}),
     # read right since the rules of this round (were strict-xfail misreadings)
     ("Japan, the office cat, has 10,000 followers online.", set()),
     ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
