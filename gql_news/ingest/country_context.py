@@ -458,6 +458,9 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"-based[^\S\n]+(?:creole|creoles|pidgin|pidgins|dialect|dialects)(?![^\W_])"  # "a Portuguese-based creole"
     r"|(?:-|[^\S\n]+)(?:speaking|speaker|speakers|language|languages|subtitles|subtitled|dubbed"
     r"|translation|translations|word|words|phrase|phrases|grammar|lessons|classes|tuition"
+    # who teaches it or speaks for someone in it: "a Spanish teacher", "through a Czech interpreter"
+    # (not "Finnish teachers all hold master's degrees": the plural is of the country's teachers)
+    r"|teacher|tutor|interpreter|interpreters|interpreting"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses"
     r"|script|scripts|creole|creoles|pidgin|pidgins|patois)"

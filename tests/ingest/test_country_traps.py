@@ -9371,6 +9371,11 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
         {"NR"},
     ),
     ('He said "Russia" would never accept the deal, and Russia did not.', {"RU"}),
+    # who teaches a language or speaks for someone in it, after its name
+    ("Through a Czech interpreter, the driver told the court he was sorry.", set()),
+    ("Valeria Ortiz, a Spanish teacher from Guadalajara, is in her first winter here.", set()),
+    ("Finnish teachers all hold master's degrees.", {"FI"}),
+    ("The Czech interior minister met the Czech ambassador.", {"CZ"}),
     # read right since the rules of this round (were strict-xfail misreadings)
     ("Japan, the office cat, has 10,000 followers online.", set()),
     ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
