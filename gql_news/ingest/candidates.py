@@ -1092,7 +1092,9 @@ def _unaccented(word: str) -> str:
 
 
 def _leading_role(word: str) -> bool:
-    return _is_role_noun(word) and not _given_name(word)
+    # a word of one or two letters that is no title opens a name ("Pa Houa Xiong"), not a role:
+    # WordNet's "pa", "da" or "ex" are no newsroom's words before a name
+    return _is_role_noun(word) and not _given_name(word) and (len(word) > 2 or _is_title(word))
 
 
 def _is_title(word: str) -> bool:
@@ -1106,6 +1108,16 @@ def _is_role_noun(word: str) -> bool:
         word in ROLE_NOUNS
         or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
         or (word.endswith("ologist") and word.isalpha())
+        or _two_roles_closed_up(word)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _two_roles_closed_up(word: str) -> bool:
+    """Whether a word WordNet lacks is two nouns for people written as one ("headteacher": "head"
+    and "teacher"), the second of five letters or more."""
+    return word.isalpha() and any(
+        word[:cut] in ROLE_NOUNS and word[cut:] in ROLE_NOUNS for cut in range(3, len(word) - 4)
     )
 
 

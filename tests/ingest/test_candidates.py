@@ -197,6 +197,9 @@ def test_first_occurrence_of_each_text_once() -> None:
         # offices WordNet gives no title sense
         ("Justice Helen Marsh said no.", [("Helen Marsh", "person", "justice")]),
         ("Congresswoman Ana Reyes said no.", [("Ana Reyes", "person", "congresswoman")]),
+        # two nouns for people closed up into one; a short word that is no title opens the name
+        ("Headteacher Amina Rashid said no.", [("Amina Rashid", "person", "headteacher")]),
+        ("Pa Houa Xiong, who represents the ward, said no.", [("Pa Houa Xiong", "person", "who")]),
         # particles, hyphens and accents inside the name; the surname alone is the same person
         ("The judge, Pieter van der Westhuizen, ruled. Van der Westhuizen said it was late.",
          [("Pieter van der Westhuizen", "person", "judge")]),
