@@ -395,6 +395,13 @@ _SPEAKING_VERBS = frozenset(
         "understands",
     ]
 )
+# verbs of knowing or picking up a tongue, before a language with no noun of its own ("knows
+# Russian well", "picked up Italian"; not "knows Russian officials")
+_KNOWING_VERBS = frozenset(["know", "knows", "knew", "known", "up"])
+_PICKING = frozenset(["pick", "picks", "picked", "picking"])  # before "up": "picked up Italian"
+# how much of a tongue one speaks or learns, between the verb and the language ("learned enough
+# Estonian", "speaks some Russian", "understands a little Welsh")
+_A_TONGUES_MEASURE = frozenset(["enough", "some", "little", "basic", "passable", "rudimentary", "halting"])
 _LANGUAGE_PREPOSITIONS = frozenset(["in", "into", "from", "about"])  # "parents now ask about German"
 # what stands before a people's name, not a language's: "the French", "many Germans"
 _PEOPLES_DETERMINERS = frozenset(
@@ -4485,6 +4492,19 @@ def _a_language(
         return True  # "sworn interpreters of Ukrainian", "a teacher of Japanese": the language
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
+    if (
+        before in _A_TONGUES_MEASURE
+        and _word_before(body, start - len(before) - 1) in _SPEAKING_VERBS | _KNOWING_VERBS
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "had learned enough Estonian to be corrected", "knows some Russian": the language
+    if (
+        before in _KNOWING_VERBS
+        and (before != "up" or _word_before(body, start - len("up ")) in _PICKING)
+        and not _a_noun_after_the_list(body, end, context)
+        and not _people_after(body, end)
+    ):
+        return True  # "knew Russian was hard", "picked up Italian quickly": the language known
     if (
         before in _ARTICLES_BEFORE_A_TONGUE
         and _word_before(body, start - len(before) - 1) in _SPEAK_VERBS

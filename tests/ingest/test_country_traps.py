@@ -9376,6 +9376,12 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Valeria Ortiz, a Spanish teacher from Guadalajara, is in her first winter here.", set()),
     ("Finnish teachers all hold master's degrees.", {"FI"}),
     ("The Czech interior minister met the Czech ambassador.", {"CZ"}),
+    # how much of a tongue one learns or knows, and verbs of knowing or picking it up
+    ("He had learned enough Estonian to be corrected by shopkeepers.", set()),
+    ("He speaks some Russian and a little Welsh.", set()),
+    ("She picked up Italian quickly in Rome.", set()),
+    ("She sold some Russian gas to the Germans.", {"RU", "DE"}),
+    ("Officials know Russian tactics well.", {"RU"}),
     # read right since the rules of this round (were strict-xfail misreadings)
     ("Japan, the office cat, has 10,000 followers online.", set()),
     ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
