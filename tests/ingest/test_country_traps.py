@@ -1652,7 +1652,6 @@ ONE_WORD_NAMES_MISREAD = frozenset(
         "Oman made all the running to win the Stayers' Hurdle.",
         "The brand Jordan sold more trainers than ever this year.",
         "Toyota's Panama estate car is being recalled.",
-        "The locomotive Mali was restored by volunteers in York.",
         "Chile was sent off the pitch by the referee after the brawl, and Peru awarded the game.",
         "Trained in Ireland, the mare won the Oaks by a neck.",
         "Trained in France, the colt won in Ireland.",
@@ -7868,12 +7867,10 @@ REGIONAL_NEWS: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 # rows of REGIONAL_NEWS the rules still misread (strict xfail, as KNOWN_MISREADINGS): a pair of
-# languages before a plural verb and a restaurant called by a
-# demonym after "the"
+# languages before a plural verb
 # fmt: off
 REGIONAL_NEWS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Arabic and Turkish remain rare, but Portuguese has grown.", set()),
-    ("The Japanese is a fine restaurant.", set()),
 ]
 # fmt: on
 REGIONAL_NEWS_MISREAD = frozenset(body for body, _ in REGIONAL_NEWS_MISREAD_ROWS)
@@ -9382,7 +9379,17 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("She picked up Italian quickly in Rome.", set()),
     ("She sold some Russian gas to the Germans.", {"RU", "DE"}),
     ("Officials know Russian tactics well.", {"RU"}),
+    # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
+    ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
+    ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
+    ("The pub Malta closed on Saturday after 160 years.", set()),
+    ("The cat Peru sleeps on the Aga.", set()),
+    ("Chad is a landlocked country in Africa.", {"TD"}),
+    ("Kenya was a British colony until 1963.", {"KE", "GB"}),
+    ("Officials call it Russia's war.", {"RU"}),
+    ("They called it Ghana in 1957, and Ghana has been independent since.", {"GH"}),
     # read right since the rules of this round (were strict-xfail misreadings)
+    ("The Japanese is a fine restaurant.", set()),
     ("Japan, the office cat, has 10,000 followers online.", set()),
     ("Chile, one of the zoo's alpacas, gave birth on Sunday.", set()),
     ("The maxi Bolivia crossed the line first. Bolivia will be shipped to the Caribbean next month.", set()),
