@@ -395,9 +395,9 @@ _SPEAKING_VERBS = frozenset(
         "understands",
     ]
 )
-# verbs of knowing or picking up a tongue, before a language with no noun of its own ("knows
-# Russian well", "picked up Italian"; not "knows Russian officials")
-_KNOWING_VERBS = frozenset(["know", "knows", "knew", "known", "up"])
+# verbs of knowing, using or picking up a tongue, before a language with no noun of its own ("knew
+# Russian was hard", "picked up Italian", "uses Russian only to complain"; not "used Russian gas")
+_KNOWING_VERBS = frozenset(["know", "knows", "knew", "known", "up", "use", "uses", "used", "using"])
 _PICKING = frozenset(["pick", "picks", "picked", "picking"])  # before "up": "picked up Italian"
 # how much of a tongue one speaks or learns, between the verb and the language ("learned enough
 # Estonian", "speaks some Russian", "understands a little Welsh")
@@ -3237,11 +3237,13 @@ def _a_head_noun(word: str, context: CountryContext) -> bool:
 
 
 # racing yachts' and cargo ships' nouns WordNet 3.0 does not list ("the supermaxi Paraguay"), and
-# the engines, trams and places to eat, drink or stay that a story names like a ship ("the
-# locomotive Mozambique", "Her restaurant, Nepal,")
+# the engines, trams, places to eat, drink or stay and products that a story names like a ship
+# ("the locomotive Mozambique", "Her restaurant, Nepal,")
 _CRAFT_WORDNET_LACKS = frozenset(
     ["maxi", "supermaxi", "bulker", "monohull", "multihull", "locomotive", "tram", "tramcar", "pub",
-     "restaurant", "café", "cafe", "bistro", "brasserie", "hotel", "takeaway", "nightclub"]
+     "restaurant", "café", "cafe", "bistro", "brasserie", "hotel", "takeaway", "nightclub",
+     # products a maker names: "the perfume Oman", "the coffee blend Rwanda"
+     "perfume", "fragrance", "scent", "blend", "cocktail"]
 )  # fmt: skip
 
 
@@ -4559,6 +4561,7 @@ def _a_language(
     if (
         before in _KNOWING_VERBS
         and (before != "up" or _word_before(body, start - len("up ")) in _PICKING)
+        and not body.startswith("-", end)  # "used Russian-made rifles": the country's make
         and not _a_noun_after_the_list(body, end, context)
         and not _people_after(body, end)
     ):

@@ -9379,6 +9379,11 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("She picked up Italian quickly in Rome.", set()),
     ("She sold some Russian gas to the Germans.", {"RU", "DE"}),
     ("Officials know Russian tactics well.", {"RU"}),
+    ("The film uses Russian only to complain.", set()),
+    ("The army used Russian-made rifles.", {"RU"}),
+    ("Moscow used Russian gas as a weapon.", {"RU"}),
+    ("The perfume Oman sells for 150 pounds. Oman is made with frankincense from Dhofar.", set()),
+    ("The coffee Rwanda exports is prized by roasters.", {"RW"}),
     # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
     ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
     ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
