@@ -5454,7 +5454,21 @@ def sentence_start(body: str, start: int) -> bool:
     position = start
     while position > 0 and body[position - 1] in " \t“‘\"'(":
         position -= 1
-    return position == 0 or body[position - 1] in _SENTENCE_END
+    if position == 0 or body[position - 1] in _SENTENCE_END:
+        return True
+    # the dash of a dateline in capitals opening the line: "PARIS - The French government fell",
+    # "CORK, Ireland (AP) — The"
+    if body[position - 1] in "-—–" and position > 1 and body[position - 2] in " \t)":
+        line = body.rfind("\n", 0, position) + 1
+        return position - line < 80 and _A_DATELINE_BEFORE.match(body, line, position - 1) is not None
+    return False
+
+
+# a dateline's place in capitals, up to its dash: its region or country after a comma, an agency in
+# brackets ("CORK, Ireland (AP) ")
+_A_DATELINE_BEFORE = re.compile(
+    r"[A-Z][A-Z'’.]*(?:[^\S\n]+[A-Z][A-Z'’.]*)*(?:,[^\S\n]+[\w .'’]+)?(?:[^\S\n]+\([\w .]+\))?[^\S\n]*$"
+)
 
 
 # a natural feature named after a country, after its name or demonym and "the": "the Greenland

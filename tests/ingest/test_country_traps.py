@@ -9384,6 +9384,10 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Moscow used Russian gas as a weapon.", {"RU"}),
     ("The perfume Oman sells for 150 pounds. Oman is made with frankincense from Dhofar.", set()),
     ("The coffee Rwanda exports is prized by roasters.", {"RW"}),
+    # a dateline's dash opens a sentence: "The" and a demonym after it are no paper's name
+    ("PARIS - The French government fell on Tuesday.", {"FR"}),
+    ("CORK, Ireland (AP) - The Kenyan runner won the race.", {"IE", "KE"}),
+    ("NAIROBI — The Kenyan Senate passed the bill.", {"KE"}),
     # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
     ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
     ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
