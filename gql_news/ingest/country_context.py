@@ -6380,7 +6380,8 @@ def _after_one_noun_of_a_name(
     body: str, start: int, end: int, previous: str, context: CountryContext
 ) -> bool:
     """Whether one capitalised word that only a noun can be, or no word of the language at all,
-    stands right before a country's name in mid-sentence after a word in lower case, and the name
+    stands right before a country's name in mid-sentence after a word in lower case (or, no word of
+    the language at all, opening a sentence: "Ecobank Ghana said"), and the name
     ends there: a body, a firm or a place named after the country ("with Homes England",
     "the director of Migración Colombia", "Spaceport America in New Mexico", "Garuda Indonesia
     and Saudia"); not an adjective ("Global Britain", "Tsarist Russia"), a title, a day, a
@@ -6396,8 +6397,17 @@ def _after_one_noun_of_a_name(
     ):
         return False  # not "Flights to La Réunion": an article of another language
     before = _LOWER_WORD_BEFORE.search(body, max(0, begin - 40), begin)
-    if before is None or sentence_start(body, begin):
-        return False  # a name opens the sentence, or a capitalised word comes before: a person's name
+    if sentence_start(body, begin):
+        if (
+            lower in context.known_words
+            or lower.replace("our", "or") in context.known_words  # "Neighbouring": British spelling
+            or lower.endswith(("ing", "ed", "ly"))
+        ):
+            return False  # "Meanwhile Iceland", "Neighbouring Niger": a word of the language opens it
+        # no word of the language opens the sentence ("Ecobank Ghana said", "Fáilte Ireland
+        # figures show"): a name, weighed as in mid-sentence
+    elif before is None:
+        return False  # a capitalised word comes before: a person's name
     if (
         lower in LEADING_STOP
         or lower in _PREPOSITIONS

@@ -9388,6 +9388,11 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("PARIS - The French government fell on Tuesday.", {"FR"}),
     ("CORK, Ireland (AP) - The Kenyan runner won the race.", {"IE", "KE"}),
     ("NAIROBI — The Kenyan Senate passed the bill.", {"KE"}),
+    # a word of no language's dictionary opening a sentence before a country's name: a body's name
+    ("Ecobank Ghana said on Thursday it would sell new shares.", set()),
+    ("Fisheries Iceland, which represents the boat owners, objected.", set()),
+    ("Neighbouring Niger expelled the envoy.", {"NE"}),
+    ("Meanwhile Iceland raised interest rates.", {"IS"}),
     # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
     ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
     ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
