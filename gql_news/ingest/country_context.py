@@ -2694,6 +2694,12 @@ _A_KIND_PREDICATE_AFTER = re.compile(
     r"(?=[,.;:!?]|[^\S\n]+(?:from|trained|owned|bred|who|that|which|with|by|in|at|named|called|and)(?![^\W_]))"
 )
 _NAMED_OBJECTS = frozenset(["it", "her", "him", "them"])  # "called her Ghana"
+# a determiner and a measure of size or age right before the name: "The 180,000-tonne ", "the
+# 30-seat ", "a nine-year-old " (a country has none of these)
+_A_MEASURE_BEFORE = re.compile(
+    rf"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)[^\S\n]+(?:\d[\d,.]*|{_NUMBER_WORDS})"
+    r"-(?:tonne|ton|foot|metre|meter|seat|seater|berth|room|bed|year-old|hand)[^\S\n]+$"
+)
 _NAMING_VERBS = frozenset(
     ["called", "named", "renamed", "christened", "dubbed", "call", "name", "calls", "names"]
 )
@@ -2708,6 +2714,12 @@ def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
         return True
     if body.startswith((" is ", " was "), end) and _a_kind_predicated(body, end, context):
         return True
+    if (
+        body[start:end].lower() not in context.demonyms  # "the 21-year-old Dane": a person's people
+        and _A_MEASURE_BEFORE.search(body, max(0, start - 40), start)
+        and not _a_side(body, end)
+    ):
+        return True  # "The 180,000-tonne Ecuador arrived", "the 30-seat Nepal": a ship, a room
     pronoun = _word_before(body, start)
     return (
         pronoun in _NAMED_OBJECTS

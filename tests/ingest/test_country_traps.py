@@ -9393,6 +9393,11 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("Fisheries Iceland, which represents the boat owners, objected.", set()),
     ("Neighbouring Niger expelled the envoy.", {"NE"}),
     ("Meanwhile Iceland raised interest rates.", {"IS"}),
+    # a measure of size or age before a name: a ship, a room, a runner; not a demonym or a side
+    ("The 180,000-tonne Ecuador arrived at Port Hedland to load iron ore.", set()),
+    ("The 30-seat Nepal won a Bib Gourmand.", set()),
+    ("The 100-metre Kenya team won the relay.", {"KE"}),
+    ("The 21-year-old Dane won by two shots.", {"DK"}),
     # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
     ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
     ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
