@@ -323,6 +323,10 @@ def serve(
             # SIGTERM: stop accepting, let in-flight requests finish (this long at most), then
             # the lifespan closes the database pool.
             timeout_graceful_shutdown=settings.graceful_shutdown_s,
+            # with several workers, how long one may leave the supervisor's ping unanswered
+            # before it is killed and replaced (uvicorn's own default, 5 s, killed a busy worker
+            # with its requests on a loaded machine)
+            timeout_worker_healthcheck=settings.worker_healthcheck_s,
             forwarded_allow_ips=settings.forwarded_allow_ips,
             loop="uvloop",
             # httptools, with a cap on the request head and deadlines for head and body.

@@ -154,6 +154,14 @@ class Settings(BaseSettings):
             "(keep it below the orchestrator's kill timeout)."
         ),
     )
+    worker_healthcheck_s: int = Field(
+        default=30,
+        ge=1,
+        description=(
+            "With several workers, seconds a worker may leave the supervisor's liveness ping "
+            "unanswered (a long request holding the interpreter) before it is killed and replaced."
+        ),
+    )
     redis_url: str | None = Field(
         default=None,
         description="redis://HOST:PORT/DB: fan live updates out over Redis pub/sub instead of PostgreSQL NOTIFY.",
