@@ -686,6 +686,7 @@ _INSTITUTION_OF = frozenset(
         "Office",
         "Strait",
         "Straits",
+        "Isthmus",  # "the Isthmus of Panama"
         "Gulf",
         "Bay",
         "Sea",
@@ -698,6 +699,8 @@ _INSTITUTION_OF = frozenset(
         "Academy",
         "Hospital",
         "Port",
+        "Railway",  # "the State Railway of Thailand"
+        "Railways",
         "Cape",
         "Mount",
         "Gallery",
@@ -2694,6 +2697,9 @@ _A_KIND_PREDICATE_AFTER = re.compile(
     r"(?=[,.;:!?]|[^\S\n]+(?:from|trained|owned|bred|who|that|which|with|by|in|at|named|called|and)(?![^\W_]))"
 )
 _NAMED_OBJECTS = frozenset(["it", "her", "him", "them"])  # "called her Ghana"
+_A_TEAMS_NOUN_AFTER = re.compile(
+    r"[^\S\n]+(?:team|teams|squad|squads|side|sides|crew|crews|relay|quartet)(?![^\W_])"
+)
 # a determiner and a measure of size or age right before the name: "The 180,000-tonne ", "the
 # 30-seat ", "a nine-year-old " (a country has none of these)
 _A_MEASURE_BEFORE = re.compile(
@@ -2718,6 +2724,7 @@ def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
         body[start:end].lower() not in context.demonyms  # "the 21-year-old Dane": a person's people
         and _A_MEASURE_BEFORE.search(body, max(0, start - 40), start)
         and not _a_side(body, end)
+        and not _A_TEAMS_NOUN_AFTER.match(body, end)  # "The 100-metre Kenya team": a national side
     ):
         return True  # "The 180,000-tonne Ecuador arrived", "the 30-seat Nepal": a ship, a room
     pronoun = _word_before(body, start)
@@ -6411,9 +6418,9 @@ def _after_one_noun_of_a_name(
     before = _LOWER_WORD_BEFORE.search(body, max(0, begin - 40), begin)
     if sentence_start(body, begin):
         if (
-            lower in context.known_words
+            any(single in context.known_words for single in _singulars(lower))  # "Hosts Qatar lost"
             or lower.replace("our", "or") in context.known_words  # "Neighbouring": British spelling
-            or lower.endswith(("ing", "ed", "ly"))
+            or lower.endswith(("s", "ing", "ed", "ly", "ist", "ian", "ese", "ic", "al"))  # "Debutants Iceland"
         ):
             return False  # "Meanwhile Iceland", "Neighbouring Niger": a word of the language opens it
         # no word of the language opens the sentence ("Ecobank Ghana said", "Fáilte Ireland
