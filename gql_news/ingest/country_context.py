@@ -3929,7 +3929,7 @@ _OF_A_NATION = frozenset(
         *("student", "worker", "engineer", "national", "citizen", "immigrant", "migrant", "expatriate"),
         *("tourist", "visitor", "doctor", "nurse", "professional", "employee", "diaspora", "passport"),
         *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
-        *("navy", "senate", "parliament", "cabinet", "treasury"),
+        *("navy", "senate", "parliament", "cabinet", "treasury", "department"),
     }
 )
 
@@ -6420,7 +6420,9 @@ def _after_one_noun_of_a_name(
         if (
             any(single in context.known_words for single in _singulars(lower))  # "Hosts Qatar lost"
             or lower.replace("our", "or") in context.known_words  # "Neighbouring": British spelling
-            or lower.endswith(("s", "ing", "ed", "ly", "ist", "ian", "ese", "ic", "al"))  # "Debutants Iceland"
+            or lower.endswith(
+                ("s", "ing", "ed", "ly", "ist", "ian", "ese", "ic", "al")
+            )  # "Debutants Iceland"
         ):
             return False  # "Meanwhile Iceland", "Neighbouring Niger": a word of the language opens it
         # no word of the language opens the sentence ("Ecobank Ghana said", "Fáilte Ireland
