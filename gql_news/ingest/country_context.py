@@ -6535,11 +6535,13 @@ _A_GRADE_OR_FIELD = re.compile(
 def _before_its_own_grade(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a demonym stands before the name of a grade of the country's crude oil or of one
     of its oil fields or mines, a name of common words ("Saudi Arab Light crude", "Iranian Heavy
-    crude", "Mexican Maya crude", "the Norwegian Troll field"): the country's oil or field, not
+    crude", "Mexican Maya crude", "the Norwegian Troll field", "US West Texas Intermediate
+    crude"): the country's oil or field, not
     a firm whose name begins with the demonym ("Saudi Aramco crude", "Indian Oil crude", with a
     word no dictionary lists or an organisation's word)."""
-    if body[start:end].lower() not in context.demonyms:
-        return False
+    form = body[start:end]
+    if form.lower() not in context.demonyms and not (form.replace(".", "").isupper() and len(form) <= 4):
+        return False  # a demonym, or an abbreviation ("US West Texas Intermediate crude")
     grade = _A_GRADE_OR_FIELD.match(body, end)
     return grade is not None and all(
         word.lower() in context.known_words and word not in _ORGANISATION_AFTER

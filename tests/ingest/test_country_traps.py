@@ -9397,6 +9397,7 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     # a department every state has, capitalised after the country's abbreviation or demonym
     ("The US Department of Agriculture confirmed the virus on Tuesday.", {"US"}),
     ("The Irish Department of Health said waiting lists fell.", {"IE"}),
+    ("Brent rose, while US West Texas Intermediate crude rose $1.52 to $79.40.", {"US"}),
     # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
     ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
     ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
