@@ -539,6 +539,9 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
 
 
 _KUNYA = frozenset(["abu", "abou", "umm"])  # "father of", "mother of": an Arabic name's first word
+# particles that open places' and firms' names more often than people's ("San Pedro Sula", "Los
+# Angeles Olympics", "St James Cathedral", "Van Roon Coatings")
+_PLACE_OPENERS = frozenset(["san", "santa", "santo", "los", "las", "la", "el", "st", "saint", "van"])
 
 
 def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[FoundCandidate]:
@@ -548,6 +551,15 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
             return []
         if tokens[first].lower in _KUNYA and tokens[first].capitalised and first < last:
             break  # "Abu Khaled al-Masri": "father of", the name's first word, not a particle
+        if (
+            tokens[first].capitalised
+            and tokens[first].lower in PARTICLES
+            and tokens[first].lower not in LEADING_STOP
+            and tokens[first].lower not in _PLACE_OPENERS
+            and last - first >= 2
+            and all(tokens[k].capitalised for k in range(first + 1, last + 1))
+        ):
+            break  # "the economist Le Thi Thu": a surname opening a name of three words, no particle
         first += 1
     while first <= last and tokens[last].lower in CONNECTORS:
         last -= 1

@@ -200,6 +200,8 @@ def test_first_occurrence_of_each_text_once() -> None:
         # two nouns for people closed up into one; a short word that is no title opens the name
         ("Headteacher Amina Rashid said no.", [("Amina Rashid", "person", "headteacher")]),
         ("Pa Houa Xiong, who represents the ward, said no.", [("Pa Houa Xiong", "person", "who")]),
+        # a capitalised particle opening a name of three words is its surname ("Le", Vietnamese)
+        ("The economist Le Thi Thu said prices would fall.", [("Le Thi Thu", "person", "economist")]),
         # particles, hyphens and accents inside the name; the surname alone is the same person
         ("The judge, Pieter van der Westhuizen, ruled. Van der Westhuizen said it was late.",
          [("Pieter van der Westhuizen", "person", "judge")]),
