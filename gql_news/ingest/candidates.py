@@ -698,6 +698,14 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         return "nationality", False  # "Tigist Bekele of Ethiopia": a given name, then where from
     if (appositive := _role_before_comma(body, tokens, first, last)) is not None:
         return appositive, False
+    if (
+        before is not None
+        and before.mention
+        and before.lower in shipped_country_context().demonyms
+        and last == first + 1
+        and (given or tokens[last].lower not in shipped_country_context().known_words)
+    ):
+        return "nationality", False  # "ahead of Kenyan Mercy Jepkosgei": a nationality before a full name
     # a name of given names only ("Morgan Stanley", "John Lewis") is a company's as often as a
     # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
     # another cue ("a shot from Marcus Reid" is a player's)

@@ -2008,6 +2008,26 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         and not _before_its_own_market(body, end)
         and not ((demonym or form.isupper()) and a_states_body_after(body, end, _OF_A_NATION, context))
         and not _before_a_foreign_full_name(body, start, end, form, context)
+        and not _before_a_full_name_the_body_shortens(body, end, form, context)
+    )
+
+
+def _before_a_full_name_the_body_shortens(body: str, end: int, form: str, context: CountryContext) -> bool:
+    """Whether a demonym stands before exactly two capitalised words, the second a word no
+    dictionary holds that the body also writes alone: a person's surname, so the demonym says
+    the person's nationality ("ahead of Kenyan Mercy Jepkosgei ... Jepkosgei finished second")."""
+    if form.lower() not in context.demonyms:
+        return False
+    first = _NAME_AFTER.match(body, end)
+    second = _NAME_AFTER.match(body, first.end()) if first is not None else None
+    if first is None or second is None or _NAME_AFTER.match(body, second.end()) is not None:
+        return False
+    surname = second.group(1)
+    if not an_unknown_name(surname, context) or first.group(1).lower() in _NO_NAMES_WORDS:
+        return False
+    given = first.group(1) + " "
+    return any(
+        at != second.start(1) and not body.endswith(given, 0, at) for at in _whole_words(body, surname)
     )
 
 

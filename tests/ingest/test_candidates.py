@@ -7,6 +7,7 @@ import pytest
 from gql_news.ingest.candidates import find_candidates
 from gql_news.ingest.country_context import shipped_country_context
 from gql_news.ingest.linker import Gazetteer, GazetteerEntry, find_mentions, shipped_given_names
+from gql_news.models import CandidateKind
 
 GAZETTEER = Gazetteer(
     (
@@ -785,3 +786,20 @@ def test_a_name_an_apposition_calls_a_place_is_no_person(
 )
 def test_a_name_of_common_nouns_only_is_no_person(text: str, people: list[str]) -> None:
     assert [c[0] for c in found(text) if c[1] == "person"] == people
+
+
+def test_a_linked_nationality_before_a_full_name_is_its_cue() -> None:
+    """With the shipped context the demonym is linked as the country, and the name after it is
+    still a person's, its nationality the cue ("Briton Tom Smith", "Kenyan Mercy Jepkosgei")."""
+    from tests.ingest.corpus import catalogue
+
+    gazetteer = catalogue().gazetteer
+    for text, name in (
+        ("Briton Tom Smith won the heat.", "Tom Smith"),
+        ("She beat Kenyan Mercy Jepkosgei in the final. Jepkosgei was second.", "Mercy Jepkosgei"),
+    ):
+        mentions = find_mentions(text, gazetteer)
+        assert [m.kind for m in mentions] == ["country"]
+        assert [(c.text, c.kind) for c in find_candidates(text, mentions, gazetteer)] == [
+            (name, CandidateKind.PERSON)
+        ]

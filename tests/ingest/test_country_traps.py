@@ -9398,6 +9398,10 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
     ("The US Department of Agriculture confirmed the virus on Tuesday.", {"US"}),
     ("The Irish Department of Health said waiting lists fell.", {"IE"}),
     ("Brent rose, while US West Texas Intermediate crude rose $1.52 to $79.40.", {"US"}),
+    # a demonym before a full name whose surname the body writes alone too: the person's nationality
+    ("She beat Kenyan Mercy Jepkosgei in the final. Jepkosgei was second.", {"KE"}),
+    ("Ethiopian Tigist Bekele won the race. Bekele ran 2:05.", {"ET"}),
+    ("Chinese Tencent Holdings rose 3%.", set()),
     # what the story calls by the name: "is a" and a kind, a pronoun named, a kind before it
     ("Ghana is a greyhound from Kent. Ghana is now the favourite for the spring.", set()),
     ("They bought a filly and called her Ghana. Ghana won at Ascot on Saturday.", set()),
