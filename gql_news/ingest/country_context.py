@@ -399,6 +399,7 @@ _SPEAKING_VERBS = frozenset(
 # Russian was hard", "picked up Italian", "uses Russian only to complain"; not "used Russian gas")
 _KNOWING_VERBS = frozenset(["know", "knows", "knew", "known", "up", "use", "uses", "used", "using"])
 _PICKING = frozenset(["pick", "picks", "picked", "picking"])  # before "up": "picked up Italian"
+_LEARNING_OR_KNOWING = _SPEAKING_VERBS | _KNOWING_VERBS  # before a measure: "learned enough Estonian"
 # how much of a tongue one speaks or learns, between the verb and the language ("learned enough
 # Estonian", "speaks some Russian", "understands a little Welsh")
 _A_TONGUES_MEASURE = frozenset(["enough", "some", "little", "basic", "passable", "rudimentary", "halting"])
@@ -1229,7 +1230,7 @@ def shipped_country_context() -> CountryContext:
     data = _context()
     fields = {name: data[name] for name in _CONTEXT_FIELDS}
     # joined here, not in the cached derivation, whose digest reads its functions' code alone
-    named_kinds = fields["named_kinds"] | _CRAFT_WORDNET_LACKS
+    named_kinds = fields["named_kinds"] | _NAMED_KINDS_WORDNET_LACKS
     return CountryContext(
         **{**fields, "given_names": GivenNameSet(fields["given_names"]), "named_kinds": named_kinds}
     )
@@ -3278,7 +3279,7 @@ def _a_head_noun(word: str, context: CountryContext) -> bool:
 # racing yachts' and cargo ships' nouns WordNet 3.0 does not list ("the supermaxi Paraguay"), and
 # the engines, trams, places to eat, drink or stay and products that a story names like a ship
 # ("the locomotive Mozambique", "Her restaurant, Nepal,")
-_CRAFT_WORDNET_LACKS = frozenset(
+_NAMED_KINDS_WORDNET_LACKS = frozenset(
     ["maxi", "supermaxi", "bulker", "monohull", "multihull", "locomotive", "tram", "tramcar", "pub",
      "restaurant", "café", "cafe", "bistro", "brasserie", "hotel", "takeaway", "nightclub",
      # products a maker names: "the perfume Oman", "the coffee blend Rwanda"
@@ -4593,7 +4594,7 @@ def _a_language(
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if (
         before in _A_TONGUES_MEASURE
-        and _word_before(body, start - len(before) - 1) in _SPEAKING_VERBS | _KNOWING_VERBS
+        and _word_before(body, start - len(before) - 1) in _LEARNING_OR_KNOWING
         and not _a_noun_after_the_list(body, end, context)
     ):
         return True  # "had learned enough Estonian to be corrected", "knows some Russian": the language
