@@ -104,6 +104,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gql_news.ingest.countries import CountryRow, desired_countries
+from gql_news.ingest.country_context import a_nationalitys_noun
 from gql_news.ingest.linker import country_forms, demonym_forms
 
 WORDNET = Path("/usr/share/wordnet")
@@ -197,7 +198,7 @@ def country_words() -> dict[str, set[str]]:
     for row in desired_countries():
         forms = _forms(row)
         single = [form for form in forms if form and " " not in form]
-        kin = {form.lower() for form in single if not form.isupper()}
+        kin = {form.lower() for form in single if not form.isupper() and not a_nationalitys_noun(form)}
         for form in single:
             out.setdefault(form.lower(), set()).update(kin)
     return out

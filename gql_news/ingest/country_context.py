@@ -397,7 +397,12 @@ _SPEAKING_VERBS = frozenset(
 )
 # verbs of knowing, using or picking up a tongue, before a language with no noun of its own ("knew
 # Russian was hard", "picked up Italian", "uses Russian only to complain"; not "used Russian gas")
-_KNOWING_VERBS = frozenset(["know", "knows", "knew", "known", "up", "use", "uses", "used", "using"])
+_KNOWING_VERBS = frozenset(
+    {
+        *("know", "knows", "knew", "known", "up", "use", "uses", "used", "using"),
+        *("forget", "forgets", "forgot", "forgotten", "forgetting"),  # "do not forget Portuguese"
+    }
+)
 _PICKING = frozenset(["pick", "picks", "picked", "picking"])  # before "up": "picked up Italian"
 _LEARNING_OR_KNOWING = _SPEAKING_VERBS | _KNOWING_VERBS  # before a measure: "learned enough Estonian"
 # how much of a tongue one speaks or learns, between the verb and the language ("learned enough
@@ -696,6 +701,9 @@ _INSTITUTION_OF = frozenset(
         "Isle",
         "Island",
         "Museum",
+        "Center",  # "the Cultural Center of the Philippines"
+        "Centre",
+        "Council",  # "the British Council of Ireland"
         "School",
         "Academy",
         "Hospital",
@@ -789,8 +797,9 @@ _OF = frozenset({"of", "of the", "du", "de", "de la", "des", "del", "do", "da", 
 _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with none reads no particle
 # Capitalised words that, right before a form, begin the name of a place, a business, a station
 # or a title: "Port Sudan", "Mount Lebanon", "Lake Malawi", "the Hotel Bolivia", "Cafe Brazil",
-# "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname)
-_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss"])
+# "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname), "Little Portugal" (a
+# city's neighbourhood of the country's emigrants)
+_PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss", "Little"])
 # a word that opens a name before a form where no capitalised word comes before it: "Bank
 # Indonesia" is the central bank ("Banco", "Banca", "Banque" likewise), "the World Bank Nigeria
 # office" the country's
@@ -898,7 +907,7 @@ def a_sides_word(body: str, position: int) -> bool:
 
 
 _A_RANK = re.compile(r"No\.?[^\S\n]*\d")  # "No 1", "No. 3": a ranking after a demonym
-_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")  # a capitalised word after one space
+_NAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)")  # a capitalised word after one space ("Hörl")
 _US_PLACES = 2
 _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
@@ -1773,6 +1782,7 @@ def not_the_country(
         )
         or _place_or_institution(body, start, form, previous, following, context)
         or _a_thing_after_an_article(body, start, end, context)
+        or _a_name_after_the(body, start, end, context)
         or previous in _PLACE_BEFORE
         or _a_stage_or_old_members(body, start, form, previous, context)
         or a_citys_side(body, start, form, previous, context)
@@ -1996,11 +2006,42 @@ def _before_goods_by_their_acronym(body: str, start: int, end: int, context: Cou
     return _GOODS_ACRONYM_AFTER.match(body, end) is not None
 
 
+def _before_another_peoples_name(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a demonym stands right before another one in the plural, after a space or a hyphen:
+    a people of one country who came from the other ("Somali Americans", "Haitian-Americans")."""
+    found = _NAME_AFTER.match(body, end) or _HYPHENED_NAME_AFTER.match(body, end)
+    return (
+        found is not None
+        and found.group(1) != body[end - len(found.group(1)) : end]
+        and found.group(1).lower() in context.demonyms
+        and found.group(1).lower().removesuffix("s") in context.demonyms
+        and found.group(1).endswith("s")
+    )
+
+
+_HYPHENED_NAME_AFTER = re.compile(r"-([A-Z][a-z][\w'’]*)")
+
+
+# a nationality's noun made of its adjective and "man" or "woman" ("Frenchman", "Irishwomen"); not
+# "German"
+NATIONALITYS_NOUN = re.compile(r"(\w+(?:sh|ch|s)(?:wo)?)m([ae])n")
+
+
+def a_nationalitys_noun(form: str) -> bool:
+    """Whether a country's form is a nationality's noun in "-man" or "-woman" ("Frenchman",
+    "Englishwomen"), a person's word that opens no proper name and makes no compound."""
+    return NATIONALITYS_NOUN.fullmatch(form) is not None
+
+
 def _a_proper_names_first_word(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
     """ "Saudi Aramco", "the Irish Derby"; not "the Swiss Alps", "the Indian Government", "Saudi
     Arab Light crude", "the US Treasury" (a country's abbreviation says whose the body is, as a
     demonym does)."""
     demonym = form.lower() in context.demonyms
+    if a_nationalitys_noun(form):
+        return False  # "the Frenchman Hugo Lemaire": a person's noun opens no proper name
+    if demonym and _before_another_peoples_name(body, end, context):
+        return False  # "Somali Americans", "Lebanese Canadians": a people of two countries
     return (
         _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
@@ -2168,10 +2209,17 @@ def _in_a_name(
     surnames_before: frozenset[str],
 ) -> bool:
     if previous is not None and (
-        previous.lower() in context.given_names
+        (
+            previous.lower() in context.given_names
+            and not (previous.lower() in context.demonyms and form.lower() in context.demonyms)
+        )  # "Haitian Americans": two peoples, no given name and surname
         or (
             previous.lower() not in LEADING_STOP
             and previous.lower() not in _PREPOSITIONS
+            and not (
+                _a_known_word(previous.lower().replace("our", "or"), context)
+                and sentence_start(body, start - len(previous) - 1)
+            )  # "Neighbouring Argentina, the biggest exporter,": a word of the language opens the sentence
             and _set_off_as_a_person(body, start - len(previous) - 1, start + len(form))
         )
     ):
@@ -2228,12 +2276,18 @@ def _in_a_name(
         body.startswith(", who ", start + len(form))
         and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
         and _word_before(body, start) not in ("of", "from")
+        and not (form.lower() in context.demonyms and _word_before(body, start) in _DETERMINERS)
     ):
         # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
-        # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it
+        # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it;
+        # not "The Swede, who has worked there", one of a people
         return True
     word = search_word_before(_PLAIN_WORD_BEFORE, body, start, 30)
-    if word is not None and word.group(1).lower() in _PREPOSITIONS:
+    if (
+        word is not None
+        and word.group(1).lower() in _PREPOSITIONS
+        and not _A_CRAFTS_PART_AFTER.match(body, start + len(form))  # "from Ghana's wheelhouse"
+    ):
         # "the south of France": a place, whoever was named before; not a defendant ("the
         # evidence against Holland") nor a person compared ("Archer, like Jordan, was born")
         return _a_defendants_surname(body, start, form, context) or _compared_with_a_person(
@@ -2395,8 +2449,9 @@ _CALLED_BEFORE = re.compile(
 # "a" and capitalised words right before "called" or "named": "a Labrador called", "A Shih Tzu named",
 # "a four-year-old Finnish Lapphund called"
 _A_NAMED_ONE_CALLED_BEFORE = re.compile(
-    r"(?<![^\W_])[Aa]n?[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}(?:[A-Z][a-z]+[^\S\n]+){1,2}(?:called|named|christened)[^\S\n]+$"
-)
+    r"(?<![^\W_])(?:[Aa]n?[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}(?:(?:[A-Z][a-z][\w-]*|[A-Z]+-?\d[\w-]*)[^\S\n]+){1,3}"
+    r"|[Tt]he[^\S\n]+(?:[A-Z][\w-]+[^\S\n]+){0,2}[A-Z][\w-]+,[^\S\n]+)(?:called|named|christened)[^\S\n]+$"
+)  # also "a Douglas DC-3 named", "The Garratt, named"
 
 
 def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -2511,6 +2566,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     acts = body.startswith((" ", ","), end) and previous is None  # "Kenya, the favourite, unseated her rider"
     if body.startswith(("'s ", "’s "), end) and _AN_ANIMALS_PEOPLE_AFTER.match(body, end):
         return True  # "Chad's jockey, Hollie Doyle,", "Oman's owner said": a horse's or a pet's
+    if body.startswith(("'s ", "’s "), end) and _A_CRAFTS_PART_AFTER.match(body, end):
+        return True  # "the nameplate from Ghana's wheelhouse": a ship's, an engine's or an aircraft's
     if a_ridden_horse(body, previous, end):
         return not _a_side(body, end)  # "rode Peru to victory": the horse
     if the_crowns_defendant(body, start):
@@ -2521,6 +2578,8 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "beat Malta by a length and a half": a runner the story may name again
     if _named_so(body, start, end, context):
         return True  # 'releases "Angola" on Friday, an album of', "Ghana is a greyhound from Kent"
+    if previous == "The" and _A_NICKNAME_BEFORE.search(body, max(0, start - 40), start):
+        return True  # 'known on the circuit as "The Dutchman"': what a person is called
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
         return False  # none of the words a defining shape reads is there
 
@@ -2547,6 +2606,11 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
 
 
 _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
+# a naming word, an optional quotation mark and "The" right before the form: 'known as "The
+# Dutchman"', "nicknamed The Frenchman"
+_A_NICKNAME_BEFORE = re.compile(
+    r"(?<![^\W_])(?:as|called|named|nicknamed|dubbed)[^\S\n]+[\"“']?The[^\S\n]+\Z"
+)
 # the people and the kin of an animal after its possessive, none of which a country has: "Chad's
 # jockey, Hollie Doyle,", "Oman's owner said", "Belize's sire was imported"; not "Germany's
 # trainer" (a national side's), "Britain's owners" (the country's), "Ireland's stud farms"
@@ -2554,6 +2618,11 @@ _AN_ANIMALS_PEOPLE_AFTER = re.compile(
     r"['’]s[^\S\n]+(?:jockey|breeder|owner|sire|dam|foal|handler|groom|enclosure|kennel|parents|litter|keepers?"
     r"|brothers|sisters|siblings|stablemates?|loft-mates?|kennel-mates?)"
     r"(?=[,.;:]|[^\S\n]+(?:[a-z]+ed|is|was|were|are|has|had|have|said|says|told)(?![\w'’-]))"
+)
+# a part of a ship, an engine or an aircraft after the name's possessive, which no country has
+_A_CRAFTS_PART_AFTER = re.compile(
+    r"['’]s[^\S\n]+(?:wheelhouse|hull|keel|funnel|masts?|rudder|decks?|cockpit|fuselage|boiler|firebox"
+    r"|footplate|nameplate|smokebox|valve[^\S\n]+gear|undercarriage|propellers?)(?![^\W_])"
 )
 _ON_BOARD = ("on board ", "On board ")
 # a verb whose object is the horse a jockey rides or a trainer saddles: "rode Peru to victory"
@@ -2590,12 +2659,17 @@ _COUNTRY_OWNED = re.compile(
 
 
 def _owned_as_a_country(body: str, end: int) -> bool:
-    """Whether a sovereign office follows the form's possessive ("Jordan's king", "Chad's army")."""
+    """Whether a sovereign office follows the form's possessive ("Jordan's king", "Chad's army"),
+    or the name markets give its bonds or its share index ("India's Nifty 50")."""
     return body.startswith(("'", "’"), end) and (
         _SOVEREIGN_OWNED.match(body, end) is not None
         or _COUNTRY_OWNED.match(body, end) is not None
         or a_sovereign_title_owned(body, end)
+        or ((market := _A_MARKET_OWNED.match(body, end)) is not None and market.group(1) in _MARKET_NAMES)
     )
+
+
+_A_MARKET_OWNED = re.compile(r"['’]s?[^\S\n]+(?:benchmark[^\S\n]+)?([A-Z][A-Za-z]*)(?![\w'’-])")
 
 
 # a preposition and a compass word before a form: "in eastern Nepal", "across central India"
@@ -2632,8 +2706,12 @@ def _marked_as_the_country(
     that speaks of "its" and of nobody as he or she, what a namesake is named after, or listed
     beside another country's name."""
     end = start + len(form)
+    if body.startswith(("'s ", "’s "), end) and _A_CRAFTS_PART_AFTER.match(body, end):
+        return False  # "the nameplate from Ghana's wheelhouse": the preposition's is the ship's part
     if previous is not None and (previous.lower() in _PREPOSITIONS or previous.lower() in _VISITING):
         return True  # "in Jordan", "He did visit Brazil once": a place
+    if previous in ("now", "then", "became") and _WHAT_IS_NOW_BEFORE.search(body, max(0, start - 30), start):
+        return True  # "the railway in what is now Mozambique": a land, then and now
     if previous in _LEAVING and _A_DESTINATION_AFTER.match(body, end):
         return True  # "who left Lebanon for Manchester in 1984": a place one leaves
     if (
@@ -2652,6 +2730,8 @@ def _marked_as_the_country(
         return True  # "The couple named the dog after Chile": what the namesake is named after
     if _A_STATES_ORGAN_AFTER.match(body, end):
         return True  # "A spokesman for the Nauru government said": a state's organ, no film's
+    if _CALLED_A_COUNTRY_AFTER.match(body, end):
+        return True  # "Suriname has always been the country my family talks about"
 
     after = _NEXT_ITEM.match(body, end)
     before = _ORIGIN_BEFORE.search(body, max(0, start - 40), start)
@@ -2664,6 +2744,14 @@ def _marked_as_the_country(
     )
 
 
+# a verb of being and a country's noun right after the form: "Suriname has always been the country
+# my family talks about", "Malta is a small country", "Chad was a French colony"
+_CALLED_A_COUNTRY_AFTER = re.compile(
+    r"[^\S\n]+(?:is|was|has[^\S\n]+(?:always[^\S\n]+|long[^\S\n]+)?been|had[^\S\n]+been|remains)"
+    r"[^\S\n]+(?:the|a|an)(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:country|nation|republic|kingdom|colony|democracy"
+    r"|monarchy)(?![^\W_])"
+)
+_WHAT_IS_NOW_BEFORE = re.compile(r"(?<![^\W_])what[^\S\n]+(?:(?:is|was)[^\S\n]+(?:now|then)|became)[^\S\n]+$")
 # a state's organ right after the form: "the Nauru government", "the Ecuador embassy"
 _A_STATES_ORGAN_AFTER = re.compile(
     r"[^\S\n]+(?:government|ministry|embassy|consulate|parliament|cabinet|presidency|authorities"
@@ -2741,6 +2829,8 @@ def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
         return True
     if body.startswith((" is ", " was "), end) and _a_kind_predicated(body, end, context):
         return True
+    if body.startswith(", by ", end) and _BY_ITS_MAKER.match(body, end + len(", by ")):
+        return True  # "Guatemala, by Owen Pritchard, 52,", "Suriname, by the London author Anouk Linger,"
     if (
         body[start:end].lower() not in context.demonyms  # "the 21-year-old Dane": a person's people
         and _A_MEASURE_BEFORE.search(body, max(0, start - 40), start)
@@ -2755,6 +2845,15 @@ def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
         and not body.startswith(("'", "’"), end)
         and not _LOWER_WORD.match(body, end)
     )
+
+
+# the maker of a work after ", by ": a full name closed by a comma or a full stop, or "the" and a
+# maker's noun before a name ("Guatemala, by Owen Pritchard, 52,", "by the London author Anouk Linger")
+_BY_ITS_MAKER = re.compile(
+    r"(?:the(?:[^\S\n]+[\w'’-]+){0,3}?[^\S\n]+(?:author|writer|novelist|poet|director|composer|artist"
+    r"|band|singer|songwriter|playwright|painter|photographer)[^\S\n]+)?"
+    r"[A-Z][\w'’-]+(?:[^\S\n]+(?:de|van|von|da|del|le|la)?[^\S\n]*[A-Z][\w'’-]+){1,2}[,.]"
+)
 
 
 def _a_kind_predicated(body: str, end: int, context: CountryContext) -> bool:
@@ -2802,8 +2901,8 @@ def _defined_before(body: str, start: int, form: str, context: CountryContext) -
     too, though occurrences with a country's marks ("in Jordan", "Jordan's king") speak of the
     country in between; only an occurrence that carries such marks itself is the country. The
     body's occurrences of the form are read once."""
-    if form.lower() in context.demonyms or body.find(form, 0, start) < 0:
-        return False
+    if (form.lower() in context.demonyms and not a_nationalitys_noun(form)) or body.find(form, 0, start) < 0:
+        return False  # an adjective names no one; a nationality's noun may ('"The Dutchman"')
     starts, senses = of_the_body(
         body, ("story senses", form, id(context)), lambda text: _story_senses(text, form, context)
     )
@@ -3043,13 +3142,14 @@ _OWNER_AND_NOUN_SET_OFF = re.compile(
 )
 _SUBTITLE_AFTER = re.compile(r":[^\S\n]+[A-Z]")  # a title's colon and the subtitle's first letter
 _DETERMINER_AND_WORD_BEFORE = re.compile(
-    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)[^\S\n]+$"
+    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)[^\S\n]+([a-z]+)[^\S\n]+$"
 )
 # a determiner, up to three modifiers (lower-case or capitalised words or figures, hyphened or
 # not) and a lower-case noun right before a form: "the veteran American soft-rock band ", "The
 # 1912 schooner ", "The 100-foot yacht "
 _DETERMINER_MODIFIERS_AND_WORD_BEFORE = re.compile(
-    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)(?:[^\S\n]+[A-Za-z0-9]+(?:-[a-z]+)*){1,3}[^\S\n]+([a-z]+)[^\S\n]+$"
+    r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)(?:[^\S\n]+[A-Za-z0-9]+(?:-[a-z]+)*){1,3}"
+    r"[^\S\n]+([a-z]+)[^\S\n]+$"
 )
 _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
     r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
@@ -3951,6 +4051,9 @@ _OF_A_NATION = frozenset(
         *("tourist", "visitor", "doctor", "nurse", "professional", "employee", "diaspora", "passport"),
         *("visa", "embassy", "consulate", "government", "official", "minister", "ministry", "army"),
         *("navy", "senate", "parliament", "cabinet", "treasury", "department"),
+        # the names of parliaments, each a country's own: "the Irish Dáil", "the German Bundestag"
+        *("dáil", "seanad", "oireachtas", "bundestag", "bundesrat", "knesset", "duma", "sejm"),
+        *("storting", "riksdag", "folketing", "althing", "eduskunta", "sabor", "majlis"),
     }
 )
 
@@ -4656,8 +4759,13 @@ def _a_language(
         # "Entries for French fell", "Spanish continues to grow", "showed Spanish with 31% of
         # learners, French 27%" in a story of languages; not "the French", a people
         return True
-    if before in _POSSESSIVES and not _a_noun_after_the_list(body, end, context):
-        return True  # "pardon my French", "her Spanish is fluent": what one speaks
+    if (
+        before in _POSSESSIVES
+        and not body.startswith("-", end)
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "pardon my French", "her Spanish is fluent": what one speaks; not "his
+        # Lithuanian-registered lorry"
     if before in _DEGREE_WORDS and body.endswith(f" {before} ", 0, start):
         begin = start - len(before) - 1  # "spoke French and some Italian", "and a little Greek"
         if body.endswith(" a ", 0, begin):
@@ -4750,8 +4858,12 @@ def _a_languages_variety(
 def _people_after(body: str, end: int) -> bool:
     """Whether the lower-case word after `end` is a noun for people ("children", "pupils", "poets")."""
     word = _LOWER_WORD.match(body, end)
-    return word is not None and (
-        word.group(1) in IRREGULAR_PEOPLE or any(noun in ROLE_NOUNS for noun in _singulars(word.group(1)))
+    return (
+        word is not None
+        and not body.startswith(" than ", word.end())  # "speak German better than Arabic": a comparison
+        and (
+            word.group(1) in IRREGULAR_PEOPLE or any(noun in ROLE_NOUNS for noun in _singulars(word.group(1)))
+        )
     )
 
 
@@ -4882,7 +4994,7 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext, place
         return True  # "Indian restaurants", "Mongolian barbecue restaurant", "Thai cooking"
     if len(words) > 1 and _COOKING_FIRST.fullmatch(words[0]) and not _a_food(words[1], context):
         return True  # "Thai cooking classes", "Korean cookery courses"; not "cooking oil" exports
-    if not _speaks_of(body, _COOKING_TALK):
+    if not _speaks_of(body, _COOKING_TALK) or of_the_body(body, "cooking as a fuel", _cooking_only_as_a_fuel):
         return False
     foods = (head,) if placed else _singulars(head)
     if any(_a_prepared_food(noun, context) and noun not in context.alcoholic_drinks for noun in foods):
@@ -4897,6 +5009,18 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext, place
     if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
         return True  # "Korean fried chicken", "Scottish smoked salmon"
     return not _a_known_word(head, context)  # "Peruvian ceviche"
+
+
+_A_COOKING_FUEL_AFTER = re.compile(r"[^\S\n]+(?:oil|gas|fuel|stoves?)(?![^\W_])")
+
+
+def _cooking_only_as_a_fuel(body: str) -> bool:
+    """Whether every word of cooking the body writes is "cooking" before a fuel or an oil ("prices
+    of sugar and cooking oil", "cooking gas"): goods a country trades, no talk of cooking."""
+    return all(
+        found.group().lower() == "cooking" and _A_COOKING_FUEL_AFTER.match(body, found.end()) is not None
+        for found in _COOKING_TALK.pattern.finditer(body)
+    )
 
 
 def _a_dish_named_after(
@@ -5695,6 +5819,17 @@ def _place_or_institution(
         return (
             True  # "trains from Jamaica station": a railway station; not "the agency's Mexico station chief"
         )
+    if (
+        previous is not None
+        and body.endswith(f"{previous} ", 0, start)
+        and _may_open_a_bodys_name(previous, context)
+        and of_the_body(
+            body, ("a named body", previous, form), lambda text: _called_a_body(text, f"{previous} {form}")
+        )
+    ):
+        return (
+            True  # "Ballet Philippines, one of the country's oldest dance companies, ... Ballet Philippines"
+        )
     if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
         # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
         return not (
@@ -5765,7 +5900,7 @@ def _place_or_institution(
             return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
             # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
-        if capital is None or not _writes_word(body, capital):
+        if capital is None or not _names_the_capital(body, capital):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
         # words say so ("the state of Georgia", "north Georgia", "across Georgia, Tennessee and
@@ -5800,6 +5935,58 @@ def _a_thing_after_an_article(body: str, start: int, end: int, context: CountryC
         (lower, word) in context.compounds or (lower, _singulars(word)[-1]) in context.compounds
         for word in _compound_heads(body, body[start:end])
     )
+
+
+# the country names English writes with "the" ("the Gambia", "the Congo", "the Lebanon"), besides
+# those in -s ("the Netherlands", "the Bahamas")
+_NAMES_WITH_THE = frozenset(
+    ["Gambia", "Congo", "Sudan", "Lebanon", "Ukraine", "Yemen", "Argentine", "Vatican"]
+)
+_THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+$")
+# what follows "the" and a country's name that English writes without it: a mark, or a word in lower case
+_AFTER_THE_NAME = re.compile(r"[^\S\n]*([.,;:!?)])|[^\S\n]+([a-z]+)(?![\w'’-])")
+# the words after "the" and a country's name that make it a country of some time or someone's ("the
+# Britain of the 1950s", "the Ireland that I grew up in", "the India we know")
+_A_COUNTRY_OF_SOMEONE = frozenset(
+    {
+        *("of", "that", "which", "who", "whom", "whose", "where", "when", "i", "we", "you", "he", "she"),
+        *("they", "my", "our", "your", "his", "her", "their", "its", "and", "or", "today", "now", "itself"),
+    }
+)
+
+
+def _a_name_after_the(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether "the" stands right before a one-word country's name that English writes without it,
+    and a mark, a verb or a function word follows ("The Denmark reopens on Friday", "aboard the
+    Norway was", "sold the Ecuador, which"): the name of a pub, a ship or a horse. Not "the
+    Britain of the 1950s", "the Ireland that I knew", "the Norway coach" (a noun after it), "the
+    Gambia", "the UK"."""
+    form = body[start:end]
+    if (
+        " " in form
+        or not form[1:].islower()
+        or form.endswith("s")
+        or form in _NAMES_WITH_THE
+        or form.lower() in context.demonyms
+        or _THE_BEFORE.search(body, max(0, start - 5), start) is None
+    ):
+        return False
+    after = _AFTER_THE_NAME.match(body, end)
+    if after is None:
+        return False
+    word = after.group(2)
+    if word is None:
+        return False  # a mark: "the south of the Niger;" may be the country's, the river's
+    if word in _A_COUNTRY_OF_SOMEONE:
+        return False
+    return (
+        word in context.stop_words
+        or word in LEADING_STOP
+        or word in _PREPOSITIONS
+        or (word in context.verb_forms and not word.endswith("ing"))
+        or (word.endswith(("s", "ed")) and not any(noun in context.nouns for noun in _singulars(word)))
+    )  # "the Norway was", "The Denmark reopens", "called The Denmark since"; not "the Japan
+    # international", "the Uruguay midfielder", "The Pakistan batting coach"
 
 
 # what may follow a thing's name after "a": an end of the clause or a lower-case word, which is
@@ -5867,7 +6054,10 @@ _CALLED_A_TOWN = re.compile(
     rf"|, (?:a|an|the)(?: [a-z]+)?? community"
     # a city of fewer than 100,000 people: a town's size, not a city-state's nor a capital's
     r"|, an? (?:[a-z]+ )?city of (?:about |some |nearly |almost |roughly |just over |fewer than |under )?"
-    r"\d{1,2}(?:,\d{3})?(?!\d|[,.]\d|[^\S\n]+(?:million|billion)))"
+    r"\d{1,2}(?:,\d{3})?(?!\d|[,.]\d|[^\S\n]+(?:million|billion))"
+    # a short way from a named place: "Italy, an hour south of Dallas", "Lebanon, 30 miles east of"
+    r"|, (?:about |some |just |only )?(?:an? (?:hour|half-hour)|\d{1,3} (?:miles|kilometres|kilometers|km|minutes))"
+    r"(?:'s drive| drive)? (?:(?:north|south)(?:-?(?:east|west))?|east|west|outside) (?:of )?[A-Z][\w'’-]*)"
     r"(?![\w'’-])(?! of [\d.,]+ (?:million|billion))"
 )
 # "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
@@ -5903,6 +6093,54 @@ _A_FIRMS_CLAUSE_AFTER = re.compile(
     r"(?:['’]s [a-z]|, which |,? (?:said|says|reported|reports|announced)(?![\w'’-])"
     r"(?! (?:was|were|is|are|had|has|would|will|could|should|must|might)(?![\w'’-])))"
 )
+
+
+# an apposition that calls a name of two words a company, a group or a body: "Ballet Philippines, one
+# of the country's oldest dance companies,", "Universities Australia, the sector's lobby group,",
+# "Fisheries Iceland, which represents"; its noun ends the apposition or comes before a preposition,
+# or a relative clause says what a body does
+_BODY_NOUNS = (
+    f"{_BUSINESS_NOUNS}|companies|group|groups|body|association|federation|union|agency|board|society"
+    "|council|charity|organisation|organization|institute|foundation|orchestra|troupe|ensemble|festival"
+    "|trust|authority|regulator|league|team|carriers|airlines|lenders|retailers|brands|bands|theatres"
+)
+_CALLED_A_BODY = re.compile(
+    rf", (?:(?:one of (?:the|its|their|[A-Z][\w-]+['’]s|[a-z]+['’]s)|a|an|the|[A-Z][\w-]+['’]s|[a-z]+['’]s)"
+    rf"(?: (?!of )[\w'’-]+){{0,4}}? (?:{_BODY_NOUNS})"
+    r"(?:,| (?:in|on|at|for|of|by|near|that|which|based|owned|founded|opened|run|with)(?![\w'’-]))"
+    r"|which (?:represents|runs|operates|employs|flies|promotes|organises|organizes|manages)(?![\w'’-]))"
+)
+
+
+def _may_open_a_bodys_name(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word before a country's name may open a body's name with it: no
+    function word, title, given name, demonym or country's word ("In Kenya", "Mr Jordan")."""
+    lower = word.lower()
+    return not (
+        lower in LEADING_STOP
+        or lower in _PREPOSITIONS
+        or lower in TITLES
+        or lower in context.stop_words
+        or lower in context.given_names
+        or _names_a_country_word(word, context)
+    )
+
+
+def _called_a_body(body: str, name: str) -> bool:
+    """Whether the body calls a name of two words, the second a country's, a company, a group or a
+    body by an apposition (`_CALLED_A_BODY`): there the name is the body's wherever the body
+    writes it. Not the end of a longer name ("the Royal Ballet Philippines")."""
+    return any(called_a_body_at(body, found, name) for found in _before_a_comma(body, name))
+
+
+def called_a_body_at(body: str, start: int, name: str) -> bool:
+    """Whether the name written at `start` is called a company, a group or a body by an apposition
+    after it (`_CALLED_A_BODY`), and no capitalised word before it makes it the end of a longer
+    name."""
+    return (
+        _CALLED_A_BODY.match(body, start + len(name)) is not None
+        and search_word_before(_WORD_BEFORE, body, start, 40) is None
+    )
 
 
 def _called_a_business(body: str, form: str) -> bool:
@@ -6011,8 +6249,11 @@ def _subdivision_heads(subdivisions: frozenset[str]) -> dict[str, tuple[str, ...
 
 
 def _in_a_subdivision(body: str, start: int, form: str, context: CountryContext) -> bool:
-    """Whether the form ends the name of a subdivision of a country (pycountry), written whole."""
+    """Whether the form ends the name of a subdivision of a country (pycountry), written whole, or
+    the adjective of one ("Western Australian": "Western Australia" and "n")."""
     heads = _subdivision_heads(context.subdivisions).get(form, ())
+    if not heads and form.endswith("n") and form.lower() in context.demonyms:
+        heads = _subdivision_heads(context.subdivisions).get(form[:-1], ())
     return any(
         body.startswith(head, start - len(head)) and not _letter_before(body, start - len(head))
         for head in heads
@@ -6045,7 +6286,7 @@ def _a_us_town(body: str, form: str, context: CountryContext) -> bool:
     if not any(_named_alone(body, state) for state in states & _us_places_named(body, context)):
         return False  # nor where the state is only an item of a list of them, in a national story
         # ("senators from Pennsylvania and Texas urged aid for Lebanon")
-    return not (capital and _writes_word(body, capital))
+    return not (capital and _names_the_capital(body, capital))
 
 
 def _named_alone(body: str, name: str) -> bool:
@@ -6067,6 +6308,12 @@ def _whole_words(body: str, word: str) -> Iterator[int]:
 def _writes_word(body: str, word: str) -> bool:
     """Whether the body writes `word` as a whole word (a capital: "Tbilisi", "Beirut")."""
     return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", body) is not None
+
+
+def _names_the_capital(body: str, capital: str) -> bool:
+    """Whether the body names a country's capital, in a sentence or as its dateline in capitals
+    ("Tbilisi", "TBILISI —")."""
+    return _writes_word(body, capital) or body.startswith(capital.upper())
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
@@ -6151,7 +6398,7 @@ def _written_as_a_us_town(body: str, form: str, context: CountryContext) -> int:
         after = found + len(form)
         if _a_town_in_a_us_state(body, after, context) or _a_town_abroad(body, found, after, context):
             capital = _us_town_states(context.us_towns).get(form, (frozenset(), ""))[1]
-            named = capital and _writes_word(body, capital)
+            named = capital and _names_the_capital(body, capital)
             return -1 if named else found
     return -1
 
@@ -6605,6 +6852,7 @@ def _begins_a_proper_name(body: str, end: int, context: CountryContext, *, demon
         position = word.end()
     given = demonym and (
         first.group(1).lower() in context.given_names
+        or all(part in context.given_names for part in first.group(1).lower().split("-"))  # "Marie-Josée"
         or (first.group(1).lower() not in context.demonyms and _names_a_country_word(first.group(1), context))
     )  # "the American Egypt Robinson": a country's name a given name too, before a surname
     if not given:

@@ -30,6 +30,8 @@ The rules, in order:
   person's name, a compound noun ("Swiss chard"), a place or institution named after it
   ("Jersey City", "University of Georgia") or an organisation's name ("Korea Electric Power").
   The rules are in country_context.py; a gazetteer built without that context skips them.
+- A results list's codes in brackets after competitors' names link to their countries ("Jannik
+  Sinner (ITA) bt Tallon Griekspoor (Ned)"; sport_codes.py), where the body writes two or more.
 Straight and curly apostrophes, and the hyphen and dash variants, match each other.
 """
 
@@ -54,6 +56,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest.country_context import (
+    NATIONALITYS_NOUN,
     CountryContext,
     a_sides_word,
     begins_a_hyphened_name,
@@ -65,6 +68,7 @@ from gql_news.ingest.country_context import (
 from gql_news.ingest.cue_words import LEADING_STOP, MODALS, TITLES
 from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.shipped_cache import cache_dir, store_bytes
+from gql_news.ingest.sport_codes import competitors_codes
 from gql_news.ingest.story_people import a_player_for_a_side
 from gql_news.ingest.trie_pattern import trie_source
 from gql_news.models import CatalogueVersion
@@ -177,11 +181,14 @@ def find_mentions(body: str, gazetteer: Gazetteer) -> list[LinkedMention]:
 
 
 def demonym_forms(demonym: str) -> tuple[str, ...]:
-    """The demonym and, where English adds a plain "s", its plural ("Korean", "Koreans").
+    """The demonym and, where English adds a plain "s", its plural ("Korean", "Koreans"); a
+    nationality's noun in "-man" or "-woman" makes it in "-men" ("Frenchmen", "Irishwomen").
 
     Forms ending like "Swiss", "Polish", "Chinese", "Malagasy" or "Basotho" take no "s"; an
     irregular plural ("Czechs") is listed in the country table itself.
     """
+    if (noun := NATIONALITYS_NOUN.fullmatch(demonym)) and noun[2] == "a":
+        return (demonym, noun[1] + "men")  # "Frenchman", "Frenchmen"; not "German"
     if demonym.endswith(_NO_PLURAL) or not demonym[-1:].isalpha():
         return (demonym,)
     return (demonym, demonym + "s")
@@ -515,8 +522,25 @@ class _Matcher:
                 mentions.append(dateline)
         if self.surnames and named:
             mentions += self._surnames(body, folded, claimed, named)
+        if self.context is not None and ") " in body:
+            mentions += self._competitors_codes(body, claimed)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _competitors_codes(self, body: str, claimed: list[tuple[int, int]]) -> list[LinkedMention]:
+        """The countries a results list names by their codes after competitors' names ("Jannik
+        Sinner (ITA) bt Ugo Humbert (FRA)", sport_codes.py); not a code a form already matched
+        ("(USA)")."""
+        found = []
+        for start, end, name in competitors_codes(body):
+            if any(a < end and start < b for a, b in claimed):
+                continue
+            targets = self.targets.get(_canonical(name), frozenset())
+            if len(targets) == 1:
+                ((kind, pk),) = targets
+                if kind == "country":
+                    found.append(LinkedMention("country", pk, body[start:end], start, end))
+        return found
 
     def _dateline_country(self, body: str) -> LinkedMention | None:
         """The country a dateline in capitals names, opening the body before a dash, with or

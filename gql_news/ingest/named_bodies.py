@@ -551,7 +551,7 @@ def _a_one_word_body_of(body: str, start: int, end: int, joined: int, context: C
 
 # a capitalised word after a demonym, and a possessive: "the Indian Government's", "Virginia-class"
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
-_CAPITALISED_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?:(['’]s?)|(-[a-z]+))?(?![\w'’-])")
+_CAPITALISED_AFTER = re.compile(r"[^\S\n]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:(['’]s?)|(-[a-z]+))?(?![\w'’-])")
 
 
 # a state's bodies that a capitalised word before them may name ("Foreign Ministry", "Federal

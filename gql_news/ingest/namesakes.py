@@ -363,7 +363,8 @@ def a_firm_called_by_a_demonym(
     Norwegian rose") is a firm whose name the story writes in full elsewhere ("Ethiopian
     Airlines", "Norwegian Cruise Line"; `organisation` says whether a capitalised name that opens
     at a form's end ends with an organisation's word, and country_context.opens_a_longer_name
-    whether capitalised words that name no feature, place or title follow it), or before a verb
+    whether capitalised words that name no feature, place or title follow it) or calls a body
+    ("Ethiopian, which flies to more African cities than any other airline,"), or before a verb
     and "its" ("Swiss cancelled its flights")."""
     form = body[start:end]
     if form.lower() not in context.demonyms or not form[:1].isupper():
@@ -392,6 +393,7 @@ def a_firm_called_by_a_demonym(
                 (
                     organisation(text, found.end())
                     or country_context.opens_a_longer_name(text, found.end(), context)
+                    or country_context.called_a_body_at(text, found.start(), form)
                 )
                 and not _inside_a_name(text, found.start(), context)
                 for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
