@@ -476,7 +476,7 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"|teacher|tutor|interpreter|interpreters|interpreting"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses"
-    r"|script|scripts|creole|creoles|pidgin|pidgins|patois)"
+    r"|script|scripts|creole|creoles|pidgin|pidgins|patois|saying|sayings|proverb|proverbs|idiom|idioms)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
@@ -2200,6 +2200,10 @@ def opens_a_longer_name(body: str, end: int, context: CountryContext) -> bool:
     )
 
 
+# a capitalised word, a space and an opening bracket right before the form: "Conor Tierney ("
+_A_NAME_AND_A_BRACKET_BEFORE = re.compile(r"(?<![^\W_])[A-ZÀ-ÖØ-Þ][\w'’.-]*[^\S\n]\(\Z")
+
+
 def _in_a_name(
     body: str,
     start: int,
@@ -2226,6 +2230,10 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
+    if _A_NAME_AND_A_BRACKET_BEFORE.search(body, max(0, start - 40), start) and body.startswith(
+        ")", start + len(form)
+    ):
+        return False  # "Conor Tierney (Ireland) bt": a competitor's country, whoever the story calls Ireland
     if previous is not None and _a_given_name_and_a_surname_before(body, start, previous, context):
         return True  # "Pierre Mendès France", "the Lycée Pierre Mendès France": the last of two surnames
     if body.endswith(_TOURING, 0, start):
@@ -2289,9 +2297,13 @@ def _in_a_name(
         and not _A_CRAFTS_PART_AFTER.match(body, start + len(form))  # "from Ghana's wheelhouse"
     ):
         # "the south of France": a place, whoever was named before; not a defendant ("the
-        # evidence against Holland") nor a person compared ("Archer, like Jordan, was born")
-        return _a_defendants_surname(body, start, form, context) or _compared_with_a_person(
-            body, start, form, context
+        # evidence against Holland") nor a person compared ("Archer, like Jordan, was born"), nor
+        # a thing the story set off so after a preposition that marks no place ("a dog like
+        # Guyana" after "the collie Guyana")
+        return (
+            _a_defendants_surname(body, start, form, context)
+            or _compared_with_a_person(body, start, form, context)
+            or (word.group(1).lower() in _COMPARING and _defined_before(body, start, form, context))
         )
     if _owned_as_a_country(body, start + len(form)):
         return False  # "Jordan's king", "Malta's prime minister": the country, whoever was named before
@@ -2708,8 +2720,11 @@ def _marked_as_the_country(
     end = start + len(form)
     if body.startswith(("'s ", "’s "), end) and _A_CRAFTS_PART_AFTER.match(body, end):
         return False  # "the nameplate from Ghana's wheelhouse": the preposition's is the ship's part
-    if previous is not None and (previous.lower() in _PREPOSITIONS or previous.lower() in _VISITING):
-        return True  # "in Jordan", "He did visit Brazil once": a place
+    if previous is not None and (
+        (previous.lower() in _PREPOSITIONS and previous.lower() not in _COMPARING)
+        or previous.lower() in _VISITING
+    ):
+        return True  # "in Jordan", "He did visit Brazil once": a place; not "a dog like Guyana"
     if previous in ("now", "then", "became") and _WHAT_IS_NOW_BEFORE.search(body, max(0, start - 30), start):
         return True  # "the railway in what is now Mozambique": a land, then and now
     if previous in _LEAVING and _A_DESTINATION_AFTER.match(body, end):
@@ -2751,6 +2766,10 @@ _CALLED_A_COUNTRY_AFTER = re.compile(
     r"[^\S\n]+(?:the|a|an)(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:country|nation|republic|kingdom|colony|democracy"
     r"|monarchy)(?![^\W_])"
 )
+# prepositions that compare a thing to another, which mark no place: "a dog like Guyana", "louder
+# than Finland's debut" (not "with", "about", "for", "against": "trade with Iceland", "a film about
+# Brazil", "a floating embassy for France", "a friendly against Holland" speak of the country)
+_COMPARING = frozenset(["like", "than"])
 _WHAT_IS_NOW_BEFORE = re.compile(r"(?<![^\W_])what[^\S\n]+(?:(?:is|was)[^\S\n]+(?:now|then)|became)[^\S\n]+$")
 # a state's organ right after the form: "the Nauru government", "the Ecuador embassy"
 _A_STATES_ORGAN_AFTER = re.compile(
@@ -3858,6 +3877,8 @@ def _compound(
     if lower in context.demonyms and _hyphened_to_a_demonym_that_is_not_the_country(body, end, context):
         return True  # "the Japanese-Peruvian cooking": the pair names one kitchen, read as its second part
     words, phrase_end = _phrase_after(body, end, context)
+    if lower.endswith("s") and lower[:-1] in context.demonyms:
+        words, phrase_end = [], end  # "most Argentines drink young": a people's plural qualifies no noun
     nouns = _without_verbs(words, context)
     if lower in context.demonyms:
         if words and _listed_with_a_compound(body, start, phrase_end, context):
@@ -4697,10 +4718,11 @@ def _a_language(
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if (
         before in _A_TONGUES_MEASURE
-        and _word_before(body, start - len(before) - 1) in _LEARNING_OR_KNOWING
+        and _verb_before_a_measure(body, start - len(before) - 1) in _LEARNING_OR_KNOWING
         and not _a_noun_after_the_list(body, end, context)
     ):
-        return True  # "had learned enough Estonian to be corrected", "knows some Russian": the language
+        return True  # "had learned enough Estonian to be corrected", "knows some Russian", "speak
+        # only a little Spanish": the language
     if (
         before in _KNOWING_VERBS
         and (before != "up" or _word_before(body, start - len("up ")) in _PICKING)
@@ -4853,6 +4875,21 @@ def _a_languages_variety(
     if not body.endswith(f"{before.capitalize()} ", 0, start):
         return False  # "the european Portuguese" is no variety's name; nor is "Portuguese" after a line break
     return not _a_noun_after_the_list(body, end, context)
+
+
+_BEFORE_A_MEASURE = frozenset(["a", "only", "just", "very", "quite"])  # "speak only a little Spanish"
+
+
+def _verb_before_a_measure(body: str, at: int) -> str | None:
+    """The word before a tongue's measure ending at `at`, past up to three words that only
+    qualify the measure ("a", "only", "just": "speak only a little Spanish")."""
+    word = _word_before(body, at)
+    for _ in range(3):
+        if word not in _BEFORE_A_MEASURE:
+            break
+        at -= len(word) + 1
+        word = _word_before(body, at)
+    return word
 
 
 def _people_after(body: str, end: int) -> bool:
@@ -5720,6 +5757,13 @@ def a_region_named_by_a_compass_word(
 # a Roman numeral of two letters or more after a form: "Australia II", "Britannia III"
 _A_NUMERAL_AFTER = re.compile(r"[^\S\n]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w'’-])")
 # a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
+# a street's lower-case noun after a country's name, closing its phrase (a mark, a function word or
+# a verb after it, no noun: not "Chile street protests"), or "neighbourhood of" a city
+_A_STREETS_NOUNS = frozenset(["street", "avenue", "road", "neighbourhood", "neighborhood"])
+_A_STREET_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:street|avenue|road)(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|runs?|ends?|is|was"
+    r"|which|where|has|had|crosses|meets)(?![^\W_]))|neighbou?rhood[^\S\n]+of[^\S\n]+[A-Z])"
+)
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 
 
@@ -5728,6 +5772,8 @@ def _place_or_institution(
 ) -> bool:
     if following is not None and following in _PLACE_AFTER:
         return True  # "Jersey City", "Jordan River"
+    if following in _A_STREETS_NOUNS and _A_STREET_AFTER.match(body, start + len(form)):
+        return True  # "the Hotel Bolivia on Costa Rica street", "Chile street ends at the plaza"
     if previous == "Air" or (previous is not None and previous.lower() == "river"):
         return True  # "Air France", "the river Niger"
     if body.startswith(" ", start + len(form)) and _A_NUMERAL_AFTER.match(body, start + len(form)):
@@ -5957,10 +6003,10 @@ _A_COUNTRY_OF_SOMEONE = frozenset(
 
 def _a_name_after_the(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether "the" stands right before a one-word country's name that English writes without it,
-    and a mark, a verb or a function word follows ("The Denmark reopens on Friday", "aboard the
-    Norway was", "sold the Ecuador, which"): the name of a pub, a ship or a horse. Not "the
-    Britain of the 1950s", "the Ireland that I knew", "the Norway coach" (a noun after it), "the
-    Gambia", "the UK"."""
+    and a verb or a function word follows ("The Denmark reopens on Friday", "aboard the Norway
+    was"): the name of a pub, a ship or a horse. Not "the Britain of the 1950s", "the Ireland that
+    I knew", "the Norway coach" (a noun after it), "the south of the Niger;" (a mark after it),
+    "the Gambia", "the UK"."""
     form = body[start:end]
     if (
         " " in form

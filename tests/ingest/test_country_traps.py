@@ -6242,8 +6242,8 @@ SCIENCE_AND_TRAVEL: list[tuple[str, set[str]]] = [
 # fmt: on
 
 # rows of SCIENCE_AND_TRAVEL the rules still misread (strict xfail, as KNOWN_MISREADINGS): a train
-# called by a demonym alone ("the Canadian"), a species WordNet lacks in a sentence that says nothing
-# of its kind ("the Irish elk"), a fossil named after the place it was found ("the Gibraltar skull"),
+# called by a demonym alone ("the Canadian"), a fossil named after the place it was found ("the
+# Gibraltar skull"),
 # landmarks that end with "of" and the country ("the Great Wall of China", "the Gateway of India",
 # "the Mall of America"), a calendar and a zodiac, a telescope named by countries joined with
 # hyphens, an airline called by its demonym alone before a verb that is also a plural noun
@@ -6253,7 +6253,6 @@ SCIENCE_AND_TRAVEL: list[tuple[str, set[str]]] = [
 SCIENCE_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Passengers on the Canadian, VIA Rail's train from Toronto to Vancouver, were stranded for ten hours by a rockslide. The railway said the line would reopen on Sunday.", set()),
     ('The Canadian was stranded near Jasper, the railway said.', set()),
-    ('Scientists found 40,000-year-old bones of the Irish elk.', set()),
     ('The Gibraltar skull was found in 1848.', set()),
     ('A Russian Soyuz rocket carried the crew to the station.', {"RU"}),
     ('The Great Wall of China is crumbling in places.', set()),
@@ -6269,6 +6268,8 @@ SCIENCE_AND_TRAVEL_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 SCIENCE_AND_TRAVEL_MISREAD = frozenset(body for body, _ in SCIENCE_AND_TRAVEL_MISREAD_ROWS)
 SCIENCE_AND_TRAVEL += SCIENCE_AND_TRAVEL_MISREAD_ROWS
+# a species WordNet lacks that idiom dictionaries hold ("the Irish elk"), read since
+SCIENCE_AND_TRAVEL += [("Scientists found 40,000-year-old bones of the Irish elk.", set())]
 
 # fmt: off
 # WordNet's two-word names of a place outside the country whose form ends them (its own synset
@@ -6832,8 +6833,7 @@ LIFESTYLE: list[tuple[str, set[str]]] = [
 ]
 
 # still misread: a garment named after an island ("Guernsey sweaters", "Jersey dresses"), a trend
-# WordNet lacks ("Danish hygge", "the Japanese walking method", "Chinese money plants", "Welsh
-# cakes"), a pet named by a noun that also names people, before the name ("Jamaica the tabby cat",
+# WordNet lacks ("Danish hygge", "the Japanese walking method", "Chinese money plants"), a pet named by a noun that also names people, before the name ("Jamaica the tabby cat",
 # "Two Bengal cats, Fiji and Samoa,"), an animal WordNet lacks ("The alpaca, called Peru"),
 # triplets, and a name hailed ("Happy birthday, India!")
 LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
@@ -6850,11 +6850,12 @@ LIFESTYLE_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Danish hygge, the cult of candles and blankets, has sold a million books.", set()),
     ("Chinese money plants are easy to grow from cuttings.", set()),
     ("The Japanese walking method takes 30 minutes a day.", set()),
-    ("Welsh cakes and bara brith were sold at the fete.", set()),
 ]
 # fmt: on
 LIFESTYLE_MISREAD = frozenset(body for body, _ in LIFESTYLE_MISREAD_ROWS)
 LIFESTYLE += LIFESTYLE_MISREAD_ROWS
+# a dish that idiom dictionaries hold ("Welsh cakes"), read since
+LIFESTYLE += [("Welsh cakes and bara brith were sold at the fete.", set())]
 # fmt: off
 MARKETS: list[tuple[str, set[str]]] = [
     # grades, benchmarks, indexes, exchanges, currencies, flags and firms named with a country in
@@ -7685,6 +7686,18 @@ ARTS_AND_RACING += [
     ("Italy, an hour south of Dallas on Interstate 35, has a water tower. Italy's chamber of commerce sells T-shirts.", set()),
     ("A Western Australian exporter was fined over sheep deaths on a voyage to Kuwait.", {"KW"}),
     ("The court heard that his Lithuanian-registered lorry crossed the line. He spoke through an interpreter.", {"LT"}),
+    # a comparing preposition marks no place; a tongue's measure after "only a"; a people's plural
+    # qualifies no noun; a competitor's country in brackets after a name; streets named after countries;
+    # a saying's tongue
+    ('The collie Guyana won the trials. "I waited all my life for a dog like Guyana," he said.', set()),
+    ("Swedes who speak only a little Spanish were kind to her.", {"SE"}),
+    ("The grape is one that most Argentines drink young and cold.", {"AR"}),
+    ("Tom Ireland won at the York Hall. Lightweight: Conor Tierney (Ireland) bt Ellis Wales (Wales) pts 10", {"IE", "GB"}),
+    ("The Hotel Bolivia on Costa Rica street has been run by one family. Chile street ends at the plaza.", set()),
+    ("Chile street protests drew thousands in Santiago.", {"CL"}),
+    ("A bakery in the Jamaica neighbourhood of Queens bakes patties all night.", set()),
+    ("Tourists were served Welsh cakes, and the museum shows the antlers of an Irish elk.", set()),
+    ("There is a German saying for it, and a Dutch proverb too.", set()),
     # a demonym alone that a relative clause calls a body is the firm wherever the story writes it
     ("Ethiopian, which flies to more African cities than any other airline, serves Entebbe. Zephyr will meet Ethiopian, and Ethiopian does not lose price wars.", set()),
 ]
