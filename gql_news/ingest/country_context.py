@@ -2491,7 +2491,9 @@ def _called_by_its_kind(body: str, start: int, end: int, context: CountryContext
         )
     if body.endswith((" as ", " as the "), 0, start):
         known = _KNOWN_AS_BEFORE.search(body, max(0, start - 80), start)
-        return known is not None and _a_named_kind(known.group(1), context)
+        return known is not None and (
+            _a_named_kind(known.group(1), context) or _role_noun(known.group(1))
+        )  # "a fisherman known to everyone in his village as Togo": what a person is called
     if not body.endswith(_CALLED, 0, start):
         return False
     found = _CALLED_BEFORE.search(body, max(0, start - 60), start)
@@ -2543,7 +2545,7 @@ _KNOWN_AS_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Oo]ne)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}"
     r"([a-zà-öø-ÿ]+),?[^\S\n]+(?:(?:who|that|which)[^\S\n]+(?:is|was|has[^\S\n]+been)[^\S\n]+)?"
     r"(?:(?:also|better|affectionately|locally|widely)[^\S\n]+)?known[^\S\n]+"
-    r"(?:(?:to|along|around|across|in|at|on|by|among)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,3})?as[^\S\n]+(?:the[^\S\n]+)?$"
+    r"(?:(?:to|along|around|across|in|at|on|by|among)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,5})?as[^\S\n]+(?:the[^\S\n]+)?$"
 )
 
 
@@ -2821,10 +2823,14 @@ _SPEECH_BEFORE = re.compile(r"(?<![^\W_])(?:said|says|told|tells|added)(?![^\W_]
 # "is" or "was", an article and up to three words before a noun that a sentence's end, a comma
 # or a word that opens what qualifies the noun follows: "Ghana is a greyhound from Kent"
 _A_KIND_PREDICATE_AFTER = re.compile(
-    r"[^\S\n]+(?:is|was)[^\S\n]+(?:a|an)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?([a-z]+)"
+    r"[^\S\n]+(?:is|was)[^\S\n]+(a|an|the)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?([a-z]+)"
     r"(?=[,.;:!?]|[^\S\n]+(?:from|trained|owned|bred|who|that|which|with|by|in|at|named|called|and)(?![^\W_]))"
 )
-_NAMED_OBJECTS = frozenset(["it", "her", "him", "them"])  # "called her Ghana"
+# "called her Ghana", "The band call themselves Norway"; a person's or a ship's name may go on past
+# them ("renamed her Norway and sent her to the Caribbean"), a thing's may not ("named it Kenya
+# after the mountain"; nor "itself": "the kingdom calls itself Eswatini")
+_SELVES = frozenset(["her", "him", "herself", "himself", "themselves"])
+_NAMED_OBJECTS = frozenset(["it", "them", *_SELVES])
 _A_TEAMS_NOUN_AFTER = re.compile(
     r"[^\S\n]+(?:team|teams|squad|squads|side|sides|crew|crews|relay|quartet)(?![^\W_])"
 )
@@ -2858,11 +2864,14 @@ def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
     ):
         return True  # "The 180,000-tonne Ecuador arrived", "the 30-seat Nepal": a ship, a room
     pronoun = _word_before(body, start)
+    after = _LOWER_WORD.match(body, end)
     return (
         pronoun in _NAMED_OBJECTS
         and _word_before(body, start - len(pronoun) - 1) in _NAMING_VERBS
         and not body.startswith(("'", "’"), end)
-        and not _LOWER_WORD.match(body, end)
+        # not "called it Russia's war", "named it Kenya after the mountain"; a band's or a person's
+        # name for themselves may go on: "call themselves Norway before they have been there"
+        and (after is None or (pronoun in _SELVES and after.group(1) in LEADING_STOP))
     )
 
 
@@ -2882,7 +2891,9 @@ def _a_kind_predicated(body: str, end: int, context: CountryContext) -> bool:
     found = _A_KIND_PREDICATE_AFTER.match(body, end)
     if found is None:
         return False
-    noun = found.group(1)
+    noun = found.group(2)
+    if found.group(1) == "the":
+        return noun in _TITLED_WORKS  # "Madagascar is the first opera by": the work, as no country is
     return (
         noun in context.named_kinds
         or _a_named_animal(noun, context, apposed=True)

@@ -522,7 +522,7 @@ class _Matcher:
                 mentions.append(dateline)
         if self.surnames and named:
             mentions += self._surnames(body, folded, claimed, named)
-        if self.context is not None and ") " in body:
+        if self.context is not None and "(" in body:  # "(SLO)\n" may end every line of a list
             mentions += self._competitors_codes(body, claimed)
         mentions.sort(key=lambda m: m.start)
         return mentions

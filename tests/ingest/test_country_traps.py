@@ -7698,6 +7698,12 @@ ARTS_AND_RACING += [
     ("A bakery in the Jamaica neighbourhood of Queens bakes patties all night.", set()),
     ("Tourists were served Welsh cakes, and the museum shows the antlers of an Irish elk.", set()),
     ("There is a German saying for it, and a Dutch proverb too.", set()),
+    # a work the predicate calls one with "the"; a name given to oneself or to a person or a ship
+    # with words after it; a person known by a role's noun; a code ending a line of a list
+    ("Madagascar is the first opera by the composer Hery Rakotomalala. Madagascar runs until May.", set()),
+    ("The band in the film call themselves Norway before they have ever been there.", set()),
+    ("He plays a fisherman known to everyone in his village as Togo. The film follows Togo for a season.", set()),
+    ("Results:\n1. Tadej Pogacar (SLO)\n2. Jonas Vingegaard (DEN)", {"SI", "DK"}),
     # a demonym alone that a relative clause calls a body is the firm wherever the story writes it
     ("Ethiopian, which flies to more African cities than any other airline, serves Entebbe. Zephyr will meet Ethiopian, and Ethiopian does not lose price wars.", set()),
 ]
