@@ -2012,10 +2012,9 @@ def _before_another_peoples_name(body: str, end: int, context: CountryContext) -
     found = _NAME_AFTER.match(body, end) or _HYPHENED_NAME_AFTER.match(body, end)
     return (
         found is not None
-        and found.group(1) != body[end - len(found.group(1)) : end]
+        and found.group(1).endswith("s")
         and found.group(1).lower() in context.demonyms
         and found.group(1).lower().removesuffix("s") in context.demonyms
-        and found.group(1).endswith("s")
     )
 
 
@@ -6000,8 +5999,8 @@ _NAMES_WITH_THE = frozenset(
     ["Gambia", "Congo", "Sudan", "Lebanon", "Ukraine", "Yemen", "Argentine", "Vatican"]
 )
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[^\S\n]+$")
-# what follows "the" and a country's name that English writes without it: a mark, or a word in lower case
-_AFTER_THE_NAME = re.compile(r"[^\S\n]*([.,;:!?)])|[^\S\n]+([a-z]+)(?![\w'’-])")
+# the word in lower case right after "the" and a country's name that English writes without it
+_AFTER_THE_NAME = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
 # the words after "the" and a country's name that make it a country of some time or someone's ("the
 # Britain of the 1950s", "the Ireland that I grew up in", "the India we know")
 _A_COUNTRY_OF_SOMEONE = frozenset(
@@ -6030,10 +6029,8 @@ def _a_name_after_the(body: str, start: int, end: int, context: CountryContext) 
         return False
     after = _AFTER_THE_NAME.match(body, end)
     if after is None:
-        return False
-    word = after.group(2)
-    if word is None:
-        return False  # a mark: "the south of the Niger;" may be the country's, the river's
+        return False  # a mark, a capital: "the south of the Niger;" may be the country's or the river's
+    word = after.group(1)
     if word in _A_COUNTRY_OF_SOMEONE:
         return False
     return (
@@ -6370,7 +6367,10 @@ def _writes_word(body: str, word: str) -> bool:
 def _names_the_capital(body: str, capital: str) -> bool:
     """Whether the body names a country's capital, in a sentence or as its dateline in capitals
     ("Tbilisi", "TBILISI —")."""
-    return _writes_word(body, capital) or body.startswith(capital.upper())
+    upper = capital.upper()  # a whole word: not "LIMASSOL" for "Lima"
+    return _writes_word(body, capital) or (
+        body.startswith(upper) and not body[len(upper) : len(upper) + 1].isalnum()
+    )
 
 
 def _a_town_in_a_us_state(body: str, end: int, context: CountryContext) -> bool:
