@@ -2048,6 +2048,7 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         and not _before_its_own_grade(body, start, end, context)
         and not _before_its_own_market(body, end)
         and not ((demonym or form.isupper()) and a_states_body_after(body, end, _OF_A_NATION, context))
+        and not (form.isupper() and _A_STATES_AGENCY_AFTER.match(body, end))  # "the US Coast Guard"
         and not _before_a_foreign_full_name(body, start, end, form, context)
         and not _before_a_full_name_the_body_shortens(body, end, form, context)
     )
@@ -3769,6 +3770,15 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
 # a federal judge's title after the country's abbreviation
+# a state's agency, force or law after the country's abbreviation, in up to six capitalised words
+# (and "and", "of"): "the US Coast Guard", "U.S. Border Patrol", "the US Food and Drug
+# Administration", "the US Export-Import Bank", "the U.S. Inflation Reduction Act"; not a survey or
+# a service, which labellers read as the body's own name ("the US Geological Survey")
+_A_STATES_AGENCY_AFTER = re.compile(
+    r"(?:[^\S\n]+(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?|and|of|for|on))*?[^\S\n]+"
+    r"(?:Administration|Agency|Bureau|Patrol|Guard|Navy|Army|Marines?|Corps|Command|Commission|Center|Centers"
+    r"|Institutes|Act|Reserve|Bank)(?![\w'’-])"
+)
 _A_FEDERAL_JUDGE_AFTER = re.compile(
     r"[^\S\n]+(?:District|Magistrate|Bankruptcy|Circuit)[^\S\n]+Judges?(?![\w'’-])"
 )

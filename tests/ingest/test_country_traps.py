@@ -7704,6 +7704,10 @@ ARTS_AND_RACING += [
     ("The band in the film call themselves Norway before they have ever been there.", set()),
     ("He plays a fisherman known to everyone in his village as Togo. The film follows Togo for a season.", set()),
     ("Results:\n1. Tadej Pogacar (SLO)\n2. Jonas Vingegaard (DEN)", {"SI", "DK"}),
+    # a state's agency, force or law after the country's abbreviation; not a survey or a service
+    ("MIAMI — The US Coast Guard seized the vessel, and U.S. Border Patrol agents arrested two men.", {"US"}),
+    ("Inspections by the US Food and Drug Administration rose, as loans from the US Export-Import Bank did.", {"US"}),
+    ("The US Geological Survey said the quake struck at 3am, and the US Fish and Wildlife Service listed the bird.", set()),
     # a demonym alone that a relative clause calls a body is the firm wherever the story writes it
     ("Ethiopian, which flies to more African cities than any other airline, serves Entebbe. Zephyr will meet Ethiopian, and Ethiopian does not lose price wars.", set()),
 ]
