@@ -218,6 +218,7 @@ from gql_news.ingest.resources import data_file, read_json
 from gql_news.ingest.sayings import saying_spans
 from gql_news.ingest.set_phrases import a_set_phrase
 from gql_news.ingest.shipped_cache import cached_derivation
+from gql_news.ingest.sport_codes import after_a_competitors_name
 from gql_news.ingest.story_people import (
     a_countrys_clause,
     a_countrys_statement,
@@ -2200,10 +2201,6 @@ def opens_a_longer_name(body: str, end: int, context: CountryContext) -> bool:
     )
 
 
-# a capitalised word, a space and an opening bracket right before the form: "Conor Tierney ("
-_A_NAME_AND_A_BRACKET_BEFORE = re.compile(r"(?<![^\W_])[A-ZÀ-ÖØ-Þ][\w'’.-]*[^\S\n]\(\Z")
-
-
 def _in_a_name(
     body: str,
     start: int,
@@ -2230,9 +2227,7 @@ def _in_a_name(
         return True  # "Marcy Jordan", "Owen Holland", "Nkechi Holland, a trader in Lagos,"
     if " " in form or not form[:1].isupper():
         return False
-    if _A_NAME_AND_A_BRACKET_BEFORE.search(body, max(0, start - 40), start) and body.startswith(
-        ")", start + len(form)
-    ):
+    if after_a_competitors_name(body, start) and body.startswith(")", start + len(form)):
         return False  # "Conor Tierney (Ireland) bt": a competitor's country, whoever the story calls Ireland
     if previous is not None and _a_given_name_and_a_surname_before(body, start, previous, context):
         return True  # "Pierre Mendès France", "the Lycée Pierre Mendès France": the last of two surnames
@@ -3770,6 +3765,9 @@ def _after_a_preposition(body: str, form: str) -> bool:
 
 # a calendar's new year after its demonym, in any case ("the Chinese new year", "Lunar New Year")
 # a federal judge's title after the country's abbreviation
+_A_FEDERAL_JUDGE_AFTER = re.compile(
+    r"[^\S\n]+(?:District|Magistrate|Bankruptcy|Circuit)[^\S\n]+Judges?(?![\w'’-])"
+)
 # a state's agency, force or law after the country's abbreviation, in up to six capitalised words
 # (and "and", "of"): "the US Coast Guard", "U.S. Border Patrol", "the US Food and Drug
 # Administration", "the US Export-Import Bank", "the U.S. Inflation Reduction Act"; not a survey or
@@ -3778,9 +3776,6 @@ _A_STATES_AGENCY_AFTER = re.compile(
     r"(?:[^\S\n]+(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?|and|of|for|on))*?[^\S\n]+"
     r"(?:Administration|Agency|Bureau|Patrol|Guard|Navy|Army|Marines?|Corps|Command|Commission|Center|Centers"
     r"|Institutes|Act|Reserve|Bank)(?![\w'’-])"
-)
-_A_FEDERAL_JUDGE_AFTER = re.compile(
-    r"[^\S\n]+(?:District|Magistrate|Bankruptcy|Circuit)[^\S\n]+Judges?(?![\w'’-])"
 )
 # the states of a divided country that are no more, and their demonyms: "left East Germany in
 # 1976", "West German exports", "South Vietnam fell in 1975" (today's state is a different one)
@@ -5776,7 +5771,6 @@ def a_region_named_by_a_compass_word(
 
 # a Roman numeral of two letters or more after a form: "Australia II", "Britannia III"
 _A_NUMERAL_AFTER = re.compile(r"[^\S\n]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w'’-])")
-# a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
 # a street's lower-case noun after a country's name, closing its phrase (a mark, a function word or
 # a verb after it, no noun: not "Chile street protests"), or "neighbourhood of" a city
 _A_STREETS_NOUNS = frozenset(["street", "avenue", "road", "neighbourhood", "neighborhood"])
@@ -5784,6 +5778,7 @@ _A_STREET_AFTER = re.compile(
     r"[^\S\n]+(?:(?:street|avenue|road)(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|runs?|ends?|is|was"
     r"|which|where|has|had|crosses|meets)(?![^\W_]))|neighbou?rhood[^\S\n]+of[^\S\n]+[A-Z])"
 )
+# a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 
 

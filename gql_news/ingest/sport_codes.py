@@ -20,7 +20,14 @@ from gql_news.ingest.resources import data_file, read_json
 
 # a code in brackets after a capitalised word and one space, and before a space, a mark or the end
 _A_COMPETITORS_CODE = re.compile(r"(?<=[^\W\d_])[^\S\n]\(([A-Z](?:[A-Z]{2}|[a-z]{2}))\)(?=[\s,;:.!?)]|\Z)")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![^\W_])[A-ZÀ-ÖØ-Þ][\w'’.-]*\Z")
+# a capitalised word, a space and an opening bracket: "Conor Tierney ("
+_A_NAME_AND_A_BRACKET_BEFORE = re.compile(r"(?<![^\W_])[A-ZÀ-ÖØ-Þ][\w'’.-]*[^\S\n]\(\Z")
+
+
+def after_a_competitors_name(body: str, at: int) -> bool:
+    """Whether a capitalised word, a space and an opening bracket end right before `at`, where a
+    results list writes a competitor's country ("Conor Tierney (Ireland)", "Sinner (ITA)")."""
+    return _A_NAME_AND_A_BRACKET_BEFORE.search(body, max(0, at - 42), at) is not None
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +48,7 @@ def competitors_codes(body: str) -> Iterator[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     names: dict[str, str] | None = None
     for match in _A_COMPETITORS_CODE.finditer(body):
-        if _CAPITALISED_WORD_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
+        if not after_a_competitors_name(body, match.start(1)):
             continue
         names = names if names is not None else _country_names()
         name = names.get(match.group(1).upper())
