@@ -83,6 +83,9 @@ oil palm") it is not. The file lists, in lower case:
   "orthodox", "apostolic"): after a demonym, a church's name ("the Serbian Orthodox Patriarch"),
   not the country.
 - "demonyms": every country's demonyms as the linker writes them (singular and plural).
+- "proper_adjectives": one-word adjectives WordNet writes with a capital that are no country's
+  demonym ("sufi", "coptic", "kurdish", "christian", "victorian"): after a demonym and before a
+  common noun they qualify the noun with it ("Tunisian Sufi brotherhoods").
 - "place_names": proper nouns that WordNet lists as an instance of a region, a range, a river or
   another feature (noun.location, noun.object: "Alps", "Midwest", "Riviera", "Belgian Congo"), as
   written: after a demonym, the part of the country they lie in ("the Swiss Alps"), unless the
@@ -99,6 +102,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -346,6 +350,7 @@ def main() -> int:
                 "faith_words": sorted(_faith_words(synsets, words)),
                 "demonyms": sorted(_demonyms()),
                 "place_names": sorted(_place_names(synsets)),
+                "proper_adjectives": sorted(_proper_adjectives()),
             },
             indent=1,
         )
@@ -539,6 +544,41 @@ def _demonyms() -> set[str]:
     return {f.lower() for row in desired_countries() for d in row.demonyms for f in demonym_forms(d)}
 
 
+def _proper_adjectives() -> set[str]:
+    """WordNet's one-word adjectives written with a capital that are no country's demonym and
+    whose sense is said of a people or a faith, lower case ("sufi", "coptic", "kurdish",
+    "christian", "sikh"; not "chippendale", a style, nor "victorian", an age). After a demonym and
+    before a common noun they qualify the noun with it ("Tunisian Sufi brotherhoods", "Canadian
+    Sikh organisations")."""
+    demonyms = _demonyms()
+    return {
+        word.lower()
+        for words, definition in _adjective_senses()
+        if _A_PEOPLE_OR_FAITH.search(definition) and not _A_STYLE_OR_AGE.search(definition)
+        for word in words
+        if word[:1].isupper() and word.isalpha() and word[1:].islower() and word.lower() not in demonyms
+    }
+
+
+def _adjective_senses() -> Iterator[tuple[list[str], str]]:
+    """Each WordNet adjective sense's words, as written, and its definition (its gloss up to ";")."""
+    for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        yield [fields[4 + 2 * i].split("(")[0] for i in range(int(fields[3], 16))], gloss.split(";")[0]
+
+
+# a sense said of a people, its speakers or a faith ("of or relating to the Sufis or to Sufism",
+# "... Kurdistan or the Kurds", "of or relating to or supporting Hinduism"), not of a style or an
+# age ("an 18th-century style of furniture", "the age of Queen Victoria")
+_A_PEOPLE_OR_FAITH = re.compile(
+    r"\bpeoples?\b|\bthe [A-Z][a-z]+s\b|[A-Z][a-z]+(?:ism|ianity)\b|religio|\bfaith|\bJews\b|speakers?\b"
+)
+_A_STYLE_OR_AGE = re.compile(r"\bstyle|\bage\b|\bera\b|\bperiod\b|\breign|century")
+
+
 def _american_senses() -> set[str]:
     """The demonyms that WordNet also lists as an adjective of something American (a gloss that
     says "American"): "indian" ("of or pertaining to American Indians"), "georgian" ("of ... the
@@ -546,14 +586,9 @@ def _american_senses() -> set[str]:
     body names the country otherwise."""
     demonyms = _demonyms()
     out = set()
-    for line in (WORDNET / "data.adj").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        head, _, gloss = line.partition(" | ")
-        fields = head.split()
-        words = {fields[4 + 2 * i].split("(")[0].lower() for i in range(int(fields[3], 16))}
-        definition = gloss.split(";")[0]
-        out |= {word for word in words & demonyms if word != "american" and "American" in definition}
+    for words, definition in _adjective_senses():
+        found = {word.lower() for word in words} & demonyms
+        out |= {word for word in found if word != "american" and "American" in definition}
     return out
 
 

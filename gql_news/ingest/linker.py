@@ -574,12 +574,20 @@ class _Matcher:
     ) -> list[LinkedMention]:
         """The forms two countries share ("Congo", "Congolese", "Dominican"), each linked to the one
         of them the body names by a form of its own ("Democratic Republic of the Congo ... cases in
-        Congo"), where it names the other by none: one sense a story. Not where the words around
-        the form say it names something else ("the Congo river")."""
+        Congo"), where it names the other by none: one sense a story; where it names neither, to
+        the one whose towns or regions it names, if it names none of the other's ("Congolese
+        refugees who fled Uvira"). Not where the words around the form say it names something
+        else ("the Congo river")."""
         countries = {m.entity_id for m in mentions if m.kind == "country"}
+        placed: set[int] | None = None  # the countries whose towns or regions the body names
         found = []
         for index, targets in shared:
             chosen = [key for key in targets if key[1] in countries]
+            if not chosen and not body.endswith(("the ", "The "), 0, matches[index].start()):
+                # not "into the Congo", which may be the river where no Congo is named in full
+                if placed is None:
+                    placed = self._placed_countries(body)
+                chosen = [key for key in targets if key[1] in placed]
             if len(chosen) != 1 or self._not_the_country(body, index, named, matches):
                 continue
             match = matches[index]
@@ -590,6 +598,16 @@ class _Matcher:
             ):
                 continue  # "Congo-Brazzaville and Congo", "Congo and the Democratic Republic of Congo"
             found.append(LinkedMention("country", chosen[0][1], match.group(), match.start(), match.end()))
+        return found
+
+    def _placed_countries(self, body: str) -> set[int]:
+        """The countries sharing a form whose towns or regions the body names as whole words
+        ("Bukavu", "Santo Domingo"): read only where the body names neither by a form of its own."""
+        assert self.context is not None
+        found = set()
+        for place, country in self.context.shared_places:
+            if place in body and re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", body):
+                found |= {pk for kind, pk in self.targets.get(_canonical(country), ()) if kind == "country"}
         return found
 
     def _not_the_country(

@@ -530,7 +530,14 @@ def _a_verb_or_function_word(word: str, context: CountryContext) -> bool:
         or word in context.verb_forms
         or word in MODALS
         or word.endswith("ed")
-        or (word.endswith("s") and word[:-1] not in context.nouns and word not in context.nouns)
+        # a word in -s that is no noun's plural: a verb ("says"); "universities", "churches" are nouns
+        or (
+            word.endswith("s")
+            and word not in context.nouns
+            and word[:-1] not in context.nouns
+            and not (word.endswith("es") and word[:-2] in context.nouns)
+            and not (word.endswith("ies") and f"{word[:-3]}y" in context.nouns)
+        )
     )
 
 

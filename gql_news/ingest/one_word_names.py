@@ -193,7 +193,7 @@ def a_relative_with_a_past_verb(body: str, end: int, context: CountryContext) ->
 
 
 _APPOSITION_AFTER = re.compile(
-    r",[^\S\n]+(?:the|an?)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){0,2}(?:[a-z][\w-]*[^\S\n]+){0,2}([a-z][\w-]*)(?=[,.;]|[^\S\n]+(?:from|for|of|at|who)(?![^\W_]))"
+    r",[^\S\n]+(?:the|an?)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){0,2}(?:[a-z][\w-]*[^\S\n]+){0,2}([a-z][\w-]*)(?=[,.;]|[^\S\n]+(?:from|for|of|at|who|whose)(?![^\W_]))"
 )
 
 

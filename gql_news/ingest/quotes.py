@@ -197,6 +197,7 @@ _SENTENCE_HEAD = re.compile(
     r"\s*(?:(?:Later|Then|But|And|Meanwhile|However|Still|Yet|Now),?[^\S\n]+)?"
     r"(?i:a|an|the|his|her|its|their|another|one)[^\S\n]+((?:[\w-]+[^\S\n]+){0,3}[\w-]+)"
 )
+_ONE_OF = frozenset(["the", "his", "her", "their", "its", "those"])  # "One of the ", "one of their "
 _NAMED_NEXT = re.compile(r",?[^\S\n]+[^\W\d_a-z]")  # a capitalised word right after a role noun
 # a role set off after a word: ", the chief of staff," ", a former banker,"
 _ROLE_APPOSITIVE = re.compile(
@@ -788,14 +789,25 @@ class _Attributor:
     def _unnamed_subject(self, start: int, position: int, gender: str | None) -> bool:
         """Whether a sentence in [start, position), before the pronoun's own, is about someone
         unnamed: it opens with an article or possessive and a role noun ("His deputy was less
-        sure.", "A spokesman for the ministry was blunter.", "The coach, who ..., was pleased."),
+        sure.", "A spokesman for the ministry was blunter.", "The coach, who ..., was pleased.",
+        "One of the freed workers, a 27-year-old man, said"),
         no name after it; another the pronoun may stand for."""
         own = self._sentence_start(position)
         first = bisect.bisect_left(self.ends, start)
         for sentence in [start, *self.ends[first : bisect.bisect_left(self.ends, own)]]:
             head = _SENTENCE_HEAD.match(self.body, sentence)
             words = list(_WORD.finditer(self.body, head.start(1), head.end(1))) if head else []
-            role = next((w for w in words[:3] if w.group() in ROLE_NOUNS), None)
+            one_of = len(words) > 2 and words[0].group() == "of" and words[1].group() in _ONE_OF
+            if one_of:
+                words = words[2:]  # "One of the freed workers, a 27-year-old man, said": one of many
+            role = next(
+                (
+                    w
+                    for w in words[:3]
+                    if w.group() in ROLE_NOUNS or (one_of and w.group().removesuffix("s") in ROLE_NOUNS)
+                ),
+                None,
+            )
             if role is None or not all(w.group().islower() for w in words[: words.index(role)]):
                 continue
             if _NAMED_NEXT.match(self.body, role.end()):

@@ -57,17 +57,22 @@ def _derive_language_names() -> list[str]:
     for language in pycountry.languages:
         if hasattr(language, "alpha_2"):
             for name in language.name.split(";"):
-                name = name.strip()
+                name = name.removesuffix(" (macrolanguage)").strip()  # "Swahili (macrolanguage)"
                 if name.isalpha():
                     names.add(name.lower())
     return sorted(names)
 
 
+# the kinds of tongue named after a people's word: "in Haitian Creole and French"
+_TONGUES_KINDS = frozenset(["creole", "pidgin", "patois"])
+
+
 def names_a_language(word: str, context: CountryContext) -> bool:
     """Whether a capitalised word is a language's name: a demonym that is also a language's, or an
-    ISO 639-1 language ("Igbo", "Yoruba", "English")."""
+    ISO 639-1 language ("Igbo", "Yoruba", "English", "Swahili"), or a creole's, a pidgin's or a
+    patois's noun ("Haitian Creole")."""
     lower = word.lower()
-    return lower in context.languages or lower in _language_names()
+    return lower in context.languages or lower in _language_names() or lower in _TONGUES_KINDS
 
 
 def quoted_as_a_word(body: str, start: int, end: int) -> bool:

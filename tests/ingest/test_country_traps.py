@@ -2292,8 +2292,7 @@ DEFINED_ONCE: list[tuple[str, set[str]]] = [
 # rows of DEFINED_ONCE the rules still misread (strict xfail, as KNOWN_MISREADINGS): a bare later
 # mention that is the country only by what it says ("Jordan hosts 600,000 Syrian refugees", "Chad
 # has one doctor for every 30,000 people", "Japan had always been kind to them", "France built it",
-# "Ireland has 16 tracks", "Wales has four police forces" after "Inspector Wales"); a
-# horse's race whose name reads on into the country's ("the Grand National. Argentina's embassy")
+# "Ireland has 16 tracks", "Wales has four police forces" after "Inspector Wales")
 DEFINED_ONCE_MISREAD = frozenset(
     [
         "Inspector Wales opened the station in Cardiff. Wales has four police forces.",
@@ -2303,7 +2302,6 @@ DEFINED_ONCE_MISREAD = frozenset(
         "Dr Chad, a surgeon, led a mission to N'Djamena. Chad has one doctor for every 30,000 people, the WHO says.",
         "The greyhound Ireland won at Shelbourne Park. Ireland's racing board said attendance rose. Ireland has 16 tracks.",
         "The liner France was launched in 1960. France built it to carry passengers to New York.",
-        "The horse Argentina won the Grand National. Argentina's embassy sent congratulations.",
     ]
 )
 
@@ -7356,13 +7354,11 @@ SIBLINGS_2: list[tuple[str, set[str]]] = [
     ("The yen slid to a three-month low as the Bank of Japan held rates. Japanese exporters welcomed the fall. The Korean won also fell, and South Korea's shares dipped. Markets in Hong Kong and Singapore were flat.", {"HK", "JP", "KR", "SG"}),
 ]
 # fmt: on
-# rows of SIBLINGS_2 the rules still misread (strict xfail, as KNOWN_MISREADINGS): a person's full name
-# that is a US state's inside a quotation ("Georgia O'Keeffe painted"), a demonym listed before a noun
-# of painters' set phrase ("Dutch and Irish masters"), a US state's possessive before a farm word
+# rows of SIBLINGS_2 the rules still misread (strict xfail, as KNOWN_MISREADINGS): a demonym listed
+# before a noun of painters' set phrase ("Dutch and Irish masters"), a US state's possessive before a farm word
 # ("Georgia's growers"), and a species' name in a body that names no species word ("Argentine ants")
 SIBLINGS_2_MISREAD = frozenset(
     [
-        "Flower paintings by Georgia O'Keeffe go on show in Dublin next month. O'Keeffe's canvases are on loan from the United States and have never been seen in Ireland. \"Georgia O'Keeffe painted the desert like no one else,\" said the director. The show then moves to Spain. Irish collectors lent two works by Frida Kahlo from Mexico.",
         "Ruth England, the painter, has died at 91. England's seascapes hang in galleries in Australia and New Zealand. Her sister, Georgia England, said she painted every day. The curator Holly Jersey said England had learned from Dutch and Irish masters.",
         "Peach growers in middle Georgia are counting losses after a late freeze. Georgia's growers lost half the crop, said Georgia Whitfield. Shops will fill the gap with peaches from Chile and Mexico. Chilean fruit is already on the shelves. Chad Lanier said his orchard lost everything.",
         "Argentine ants and Asian hornets are spreading faster in warmer winters, a study finds. The ants reached Portugal and Spain first. Asian hornets have been found in France, Belgium and Ireland. Irene Chile-Vásquez, the lead author, said the hornets were now in Scotland.",
@@ -7514,16 +7510,15 @@ LOCAL_AND_SCHOOLS: list[tuple[str, set[str]]] = [
 # fmt: on
 # rows of LOCAL_AND_SCHOOLS the rules still misread (strict xfail): a language after a verb of
 # finding or choosing or after "over", a language listed after one ISO 639-1 does not name
-# ("Mandarin"), the second of two villages after a plural "of" (as "the cities of France and
-# Spain" are the countries'), and a stone or a kind of bath named by a demonym
+# ("Mandarin"), and a stone or a kind of bath named by a demonym
 # fmt: off
 LOCAL_AND_SCHOOLS_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("The villages of Luxemburg and Denmark were settled in the 1850s.", set()),
     ("The house has a Welsh slate roof and a Turkish bath.", set()),
 ]
 # fmt: on
 LOCAL_AND_SCHOOLS_MISREAD = frozenset(body for body, _ in LOCAL_AND_SCHOOLS_MISREAD_ROWS)
 LOCAL_AND_SCHOOLS += LOCAL_AND_SCHOOLS_MISREAD_ROWS
+LOCAL_AND_SCHOOLS.append(("The villages of Luxemburg and Denmark were settled in the 1850s.", set()))
 
 
 # arts and racing: a one-word title after a creative work's noun ("the comedy Brazil"), a title
@@ -8709,21 +8704,20 @@ ELECTIONS_AND_DIPLOMACY: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: "Congo" in a story that names neither Congo in full; a WordNet game's name that is
-# also a country's institution ("a Russian bank"); a national society WordNet lacks ("the Turkish
-# Red Crescent"); "Georgia" in a story of the country that names Atlanta; a state's forces by their
+# still misread: "Congo" in a story that names neither Congo in full nor a town of either; a WordNet
+# game's name that is also a country's institution ("a Russian bank"); "Georgia" in a story of the country that names Atlanta; a state's forces by their
 # full capitalised name ("the Sudanese Armed Forces"), read as a named body
 # fmt: off
 ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("The fighting in eastern Congo has displaced seven million people.", {"CD"}),
     ("Money passed through a Russian bank run by his allies.", {"RU"}),
-    ("The Turkish Red Crescent sent tents to Syria.", {"SY"}),
     ("The Sudanese Armed Forces retook the presidential palace.", {"SD"}),
     ("Observers from the Carter Center in Atlanta said Georgia's parliamentary election was marred by pressure on voters.", {"GE"}),
 ]
 # fmt: on
 ELECTIONS_AND_DIPLOMACY_MISREAD = frozenset(body for body, _ in ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS)
 ELECTIONS_AND_DIPLOMACY += ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS
+ELECTIONS_AND_DIPLOMACY.append(("The Turkish Red Crescent sent tents to Syria.", {"SY"}))
 
 # fmt: off
 WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
@@ -8875,18 +8869,17 @@ WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: a tectonic plate in a sentence that says nothing of earthquakes, the Red Crescent,
-# which WordNet does not list among organisations ("the Turkish Red Crescent"), and "Kiwis", which
+# still misread: a tectonic plate in a sentence that says nothing of earthquakes, and "Kiwis", which
 # no country's demonyms list holds (a team's nickname, a bird and a fruit as often)
 # fmt: off
 WEATHER_AND_HOMES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ('The Indian plate pushes north under the Eurasian plate by about five centimetres a year.', set()),
-    ('The Turkish Red Crescent set up tents in Hatay.', set()),
     ('Kiwis living in Australia may keep their KiwiSaver accounts.', {"AU", "NZ"}),
 ]
 # fmt: on
 WEATHER_AND_HOMES_MISREAD = frozenset(body for body, _ in WEATHER_AND_HOMES_MISREAD_ROWS)
 WEATHER_AND_HOMES += WEATHER_AND_HOMES_MISREAD_ROWS
+WEATHER_AND_HOMES.append(("The Turkish Red Crescent set up tents in Hatay.", set()))
 
 # Energy, commodities and mining, agriculture markets and trade statistics (ENERGY_AND_COMMODITIES):
 # a campaign's or a scheme's name of a capitalised word, "in" and the country after "the" or a
@@ -9161,7 +9154,7 @@ THING_NAMESAKES: list[tuple[str, set[str]]] = [
 # fmt: on
 
 # still misread: a thing's noun WordNet gives no ship's, band's or business's sense ("40-footer",
-# "single-seater", "opener", "single"), a product's noun before "called" ("fragrance"), a
+# "opener", "single"), a product's noun before "called" ("fragrance"), a
 # ship renamed ("renamed her Norway") or called by "the" and its name alone ("bought the France");
 # "aboard" before a name the story writes only there
 # fmt: off
@@ -9170,13 +9163,13 @@ THING_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ("Two hundred passengers were aboard Latvia when she left Riga.", set()),
     ("On board Estonia that night were 989 people.", set()),
     ("A Norwegian shipowner bought the France, renamed her Norway and sent her to the Caribbean.", {"NO"}),
-    ("A 1934 single-seater known to drivers as Cyprus won the Goodwood Trophy.", set()),
     ("A French 40-footer, Chile, was leading on handicap. Aboard Chile, the crew reported a broken pole.", {"FR"}),
     ("The opener, Chile, is about a bus journey south from Arequipa, and the single Norway is about her grandfather.", set()),
 ]
 # fmt: on
 THING_NAMESAKES_MISREAD = frozenset(body for body, _ in THING_NAMESAKES_MISREAD_ROWS)
 THING_NAMESAKES += THING_NAMESAKES_MISREAD_ROWS
+THING_NAMESAKES.append(("A 1934 single-seater known to drivers as Cyprus won the Goodwood Trophy.", set()))
 # a make's capitalised name before "named" ("The Garratt,", "A Douglas DC-3"), read since
 THING_NAMESAKES += [
     ("The Garratt, named Mozambique by the trust, pulled eight coaches to Beddgelert.", set()),
@@ -9513,6 +9506,79 @@ TONGUES_BREEDS_AND_NEW_LANDS: list[tuple[str, set[str]]] = [
         set(),
     ),
 ]
+
+
+# a thing known to someone "as" the name after a hyphened noun, a nickname in quotation marks
+# before a person's apposition; languages after "the" and before "for", an actor's lines, "spoken",
+# a second tongue after "in X with", "only", "switch between", "a mix of"; a region's
+# "Switzerland"; the Red Crescent's national societies; a form two countries share, read by
+# the towns of one the body names; a faith's or a people's adjective between a demonym and a noun
+# fmt: off
+ARTS_AND_RACING += [
+    ("A 1934 single-seater known to three generations of drivers as Cyprus won the Goodwood Trophy. Cyprus was built in Coventry.", set()),
+    ('At weekends he becomes "Jamaica", a left-handed darts player. Pritchard beat Jamaica in the final.', set()),
+    ("Its name comes from the Spanish for a hollow, not from the island.", set()),
+    ("He learned his few Irish lines phonetically.", set()),
+    ("Drones hit Russian lines overnight.", {"RU"}),
+    ("The mix of Portuguese and Spanish spoken along the frontier is hard to translate.", set()),
+    ("The Irish for centuries have emigrated to Boston.", {"IE"}),
+    ("His videos, mostly in Arabic with some French, mock ministers.", set()),
+    ("He spoke in Arabic with French diplomats.", {"FR"}),
+    ("She speaks only Swahili and a little French.", set()),
+    ("Older residents switch easily between Tajik and Russian.", set()),
+    ("They swear in a mix of Slovenian and Italian.", set()),
+    ("A mix of French and German troops held the pass.", {"FR", "DE"}),
+    ("He thanked Kenya in a speech in Haitian Creole and French.", {"KE"}),
+    ("The trail runs into Saxon Switzerland, a national park of sandstone towers.", set()),
+    ("Walkers came from Switzerland to see Franconian Switzerland in spring.", {"CH"}),
+    ("The Turkish Red Crescent set up tents, and the Iranian Red Crescent Society sent trucks.", set()),
+    ("Congolese refugees who fled Uvira are sleeping in schools in Burundi.", {"CD", "BI"}),
+    ("Congolese television in Brazzaville showed residents wading through water.", {"CG"}),
+    ("Congolese bands from Kinshasa and Brazzaville shared the bill.", set()),
+    ("Dominican players from Santo Domingo signed for the Yankees.", {"DO"}),
+    ("Tunisian Sufi brotherhoods sang through the night.", {"TN"}),
+    ("Egyptian Coptic Christians marched in Cairo.", {"EG"}),
+    ("Some Canadian Sikh organisations criticised the decision.", {"CA"}),
+    ("Syrian Kurdish fighters held the town.", {"SY"}),
+    ("The Canadian Pacific railway reported higher profits.", set()),
+    ("A Scottish Gaelic word has no plural.", set()),
+    ("She sings in Cape Verdean Creole throughout.", set()),
+    ("The Greek Orthodox parish raised funds.", set()),
+    ("A mahogany cabinet in the Chinese Chippendale style sold for 90,000 crowns.", set()),
+    ('"Swiss Alpine is more exposed to weather than the big names," he said.', set()),
+]
+# fmt: on
+
+
+# a participle after a list of tongues, a word no dictionary holds listed first after "in", a faith's
+# or a people's plural after a demonym, "the Korean peninsula"; one of many as a speaker's subject;
+# a phrase of place opening a sentence before a subject, no apposition; an abbreviated title only
+# before a full stop; the towns of a list after "the towns of"; a surname before "and"; a full name
+# with an apostrophe or a hyphened surname after a demonym; a dateline with a date; "PNG"; a
+# demonym before a noun in -ies after a firm's name that holds it
+# fmt: off
+ARTS_AND_RACING += [
+    ("Residents received text messages in Kazakh and Russian warning them not to buy meat.", set()),
+    ("Baldé campaigned in Kriolu and Portuguese on a promise to clean up the cashew trade.", set()),
+    ("They invested in Bissau and Portuguese firms.", {"PT"}),
+    ("The Afghan Red Crescent Society sent tents, and tremors shook the Korean peninsula.", set()),
+    ("Indian Sikhs crossed to Kartarpur, and Sri Lankan Tamils voted in Jaffna.", {"IN", "LK"}),
+    ("Somali Americans voted in Minneapolis.", {"SO", "US"}),
+    ("One of the freed workers, a man from Nakuru in Kenya, said he had answered an advertisement.", {"KE"}),
+    ("In the village of Ciuciuieni in central Moldova, the school that once taught 600 children now has 92. Moldova has lost a third of its people.", {"MD"}),
+    ("Shares in Iceland, the frozen food chain that owns 900 stores, fell. Iceland said sales were up.", set()),
+    ("Tagalog is among the languages spoken after English. Filipinos first came to the city in the 1960s.", {"PH"}),
+    ("I met Dr. Jordan at the clinic.", set()),
+    ("Rumford and its neighbours, including the towns of Mexico, Peru and Norway, have been losing people.", set()),
+    ("The towns of Mexico and Peru share a fire engine. Peru voted first.", set()),
+    ("Thiem beat Argentina's Guido Andreozzi Paz and Chile's Tomás Barrios Vera 6-3 7-5.", {"AR", "CL"}),
+    ("Congratulations to Ellie and Jordan on their wedding.", set()),
+    ("The Australian Ben O'Connell lost two minutes, and the Australian Rinky Hijikata-Cole won on grass.", {"AU"}),
+    ("BRIDGETOWN, Barbados, June 26 - The Barbadian fast bowler Jomel Weekes took six for 38.", {"BB"}),
+    ("The final decision rests with PNG lawmakers.", {"PG"}),
+    ("Hackers defaced the websites of Royal Jordanian. They also hit several Jordanian universities.", {"JO"}),
+]
+# fmt: on
 
 
 ROWS = (

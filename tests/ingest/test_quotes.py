@@ -325,6 +325,7 @@ def test_more_unnamed_people_between_a_subject_and_a_pronoun_name_no_speaker() -
         "Later, Smith, the chief of staff, spoke.",
         "Then his chief of staff spoke.",
         "Another minister was less happy.",
+        "One of the freed workers, a 27-year-old man, said he had answered an advertisement.",
     ):
         assert _said(f"Sergey Popkov met the press. {between} “It went badly,” he said.")[0][1] is None
 
