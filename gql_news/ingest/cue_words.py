@@ -113,6 +113,8 @@ NEWSROOM_TITLES = frozenset(
      # offices WordNet lists with no title sense: "Justice Helen Marsh", "Congressman Tom Reyes"
      "justice", "coroner", "marshal", "trooper", "congressman", "congresswoman", "assemblyman",
      "assemblywoman",
+     # a US town's or county's elected officers: "Supervisor Peter Caldwell", "Selectman Ray Gallant"
+     "supervisor", "selectman", "selectwoman", "councilman", "councilwoman", "councilmember",
      # police ranks, spelt out (WordNet has no title sense) and abbreviated: "PC Ali", "DS Welsh"
      "inspector", "constable", "superintendent", "pc", "dc", "ds", "dci", "dsi", "supt", "insp", "pcso"}
 )  # fmt: skip

@@ -122,7 +122,8 @@ _A_NATION_OF = re.compile(
     r"(?<![^\W_])the[^\S\n]+(?:island|country|nation|kingdom|republic)[^\S\n]+of[^\S\n]+$"
 )
 _TRADE_BEFORE = re.compile(
-    r"(?<![^\W_])(?:exports?|imports?|exported|imported|shipments?|trade|sales)[^\S\n]+(?:to|from|with)[^\S\n]+$"
+    r"(?<![^\W_])(?:(?:exports?|imports?|exported|imported|shipments?|trade|sales)[^\S\n]+(?:to|from|with)"
+    r"|(?:[Ee]xporters|[Ii]mporters)[^\S\n]+(?:in|from))[^\S\n]+$"
 )
 # what a namesake was named after: "named in the 1840s after Brazil", "takes its name from Peru"
 _NAMED_AFTER = re.compile(
@@ -139,9 +140,55 @@ _THE_COUNTRY_AFTER = re.compile(r",?[^\S\n]+the[^\S\n]+country(?![^\W_])")
 # the country's own land after its possessive, named or not: "Mongolia's Gobi provinces", "Georgia's
 # mountains", "Finland's Åland Islands"; a firm or a venue owns none
 _ITS_LAND_AFTER = re.compile(
-    r"['’]s?(?:[^\S\n]+[^\W\d_a-z][\w'’-]*){0,2}[^\S\n]+(?:mountains|valleys?|coast|coastline|provinces?|regions?"
+    r"['’]s?(?:[^\S\n]+[^\W\d_a-z][\w'’-]*){0,2}[^\S\n]+(?i:mountains|valleys?|coast|coastline|provinces?|regions?"
     r"|highlands|lowlands|deserts?|islands|interior|countryside|plains|steppes?|borderlands)(?![\w'’-])"
+)  # "Lebanon's Bekaa Valley" too
+# a settlement "in" the name, or a land's part "of" it: "a town in Denmark", "the mountains of
+# Lebanon", "the Bekaa valley of Lebanon", "the west of Norway" (not "the town of Mexico", the
+# namesake itself); or "the real" or "the other" before it in a story of the namesake ("The real
+# Mexico is only a day's drive south", "the other Brazil")
+_A_LANDS_PART_BEFORE = re.compile(
+    r"(?<![^\W_])(?:(?:[Aa]n?|[Tt]he)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:town|city|village|port|region|province)[^\S\n]+in"
+    r"|[Tt]he[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+)?(?:mountains|hills|valley|coast|highlands|interior|countryside|west|east"
+    r"|north|south)[^\S\n]+of|[Tt]he[^\S\n]+(?:real|other))[^\S\n]+$"
 )
+# people who moved from a country to another before "from": "settlers from Denmark", "immigrants
+# from Jamaica" (a town's people are "from Peru" too, so not any person "from")
+_MIGRANTS_FROM = re.compile(
+    r"(?<![^\W_])(?:immigrants?|emigrants?|settlers?|refugees?|migrants?|emigrated|immigrated)"
+    r"[^\S\n]+(?:[a-z]+[^\S\n]+)?from[^\S\n]+$"
+)
+# a state's act on another country after the form: "Russia invaded Ukraine", "Chad borders Libya"
+_A_STATES_ACT_AFTER = re.compile(
+    r"[^\S\n]+(?:invaded|invades|annexed|annexes|attacked|attacks|bombed|bombs|occupied|occupies|borders"
+    r"|bordered|sanctioned|sanctions|recognised|recognized|recognises|recognizes)[^\S\n]+([A-Z][\w'’-]*)"
+)
+
+
+def after_a_lands_part(lead: str) -> bool:
+    """Whether the text before a form ends with a settlement "in" it, a land's part "of" it, "the
+    real" or "the other" (`_A_LANDS_PART_BEFORE`): a country's marks in a story of its namesake."""
+    return _A_LANDS_PART_BEFORE.search(lead) is not None
+
+
+# a capitalised name of up to three words and a comma or "in" ending the text before a form:
+# "Guadalajara, ", "Monterrey in ", "San Luis Potosí, "
+_A_CITY_BEFORE = re.compile(
+    r"(?<![\w'’-])([^\W\d_a-z][\w'’.-]*(?:[^\S\n]+[^\W\d_a-z][\w'’.-]*){0,2})(?:,|[^\S\n]+in)[^\S\n]+$"
+)
+
+
+def after_one_of_its_cities(lead: str, form: str, context: CountryContext) -> bool:
+    """Whether one of the country's cities stands right before the form, with a comma or "in"
+    ("a teacher from Guadalajara, Mexico", "a factory near Monterrey in Mexico"): the country, in a
+    story of a town named after it."""
+    found = _A_CITY_BEFORE.search(lead)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    return any((" ".join(words[k:]), form) in context.namesakes_cities for k in range(len(words)))
+
+
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
@@ -170,6 +217,9 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
         or _A_NATION_OF.search(lead)
         or _A_SOVEREIGNS_OF.search(lead)
         or _TRADE_BEFORE.search(lead)
+        or after_a_lands_part(lead)
+        or _MIGRANTS_FROM.search(lead)
+        or after_one_of_its_cities(lead, body[start:end], context)
         or named_after(body, start, end)
         or _THE_COUNTRY_AFTER.match(body, end)
         or country_context._owned_as_a_country(body, end)
@@ -189,6 +239,8 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
     before = country_context._previous_item(body, start, 0)
     items = [after.group(1)] if after is not None else []
     items += [before[0]] if before is not None else []
+    acts = _A_STATES_ACT_AFTER.match(body, end)  # "since Russia invaded Ukraine"
+    items += [acts.group(1)] if acts is not None else []
     if any(
         item != form and names_a_country(item) and not _called_a_town_here(body, item, context)
         for item in items

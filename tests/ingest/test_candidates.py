@@ -198,6 +198,11 @@ def test_first_occurrence_of_each_text_once() -> None:
         # offices WordNet gives no title sense
         ("Justice Helen Marsh said no.", [("Helen Marsh", "person", "justice")]),
         ("Congresswoman Ana Reyes said no.", [("Ana Reyes", "person", "congresswoman")]),
+        # one of a people before a full name, whose noun is a given name too
+        ("He has been coached by the Finn Kari Hakkarainen, who moved to Aarhus.",
+         [("Kari Hakkarainen", "person", "who")]),
+        ("The vote was 4-1, said Town Supervisor Peter Caldwell, who chairs the board.",
+         [("Peter Caldwell", "person", "supervisor")]),
         # two nouns for people closed up into one; a short word that is no title opens the name
         ("Headteacher Amina Rashid said no.", [("Amina Rashid", "person", "headteacher")]),
         ("Pa Houa Xiong, who represents the ward, said no.", [("Pa Houa Xiong", "person", "who")]),
@@ -333,6 +338,9 @@ def test_suggested_by_grammar(text: str, expected: list[tuple[str, str, str]]) -
         "Room 101, 5, is closed.",  # a number, no name
         "The cup was won by Manchester United of England.",  # dictionary and place words
         "The race was won by Zeritu Gebremariam in Minsk.",  # unknown words, no given name, no "of"
+        # an apposition whose head is a body's word ("a volunteer group"), after any cue
+        "The mural was paid for by Viva Cuba, a volunteer group that has commissioned most of them.",
+        "Viva Cuba, the volunteer group, met. Cuba has never had an embassy here, Morales said.",
     ],
 )
 def test_not_suggested_as_a_person(text: str) -> None:

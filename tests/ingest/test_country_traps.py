@@ -9015,7 +9015,6 @@ PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ('Israel Ramos, 40, is a chef in Austin. Ramos visits Israel often. His parents moved to Texas before Israel was born.', {"IL"}),
     ('Kenya Ellis, 22, won in Eugene. Ellis said so. Modern Kenya was born in 1963, she said.', {"KE"}),
     ('NORWAY, Maine — Neighbouring Oxford and Poland have asked to buy coverage, and officials in Mexico and Peru, further north, are watching.', set()),
-    ('RUSSIA, N.Y. — The town of Russia sits in Herkimer County, and since Russia invaded Ukraine its clerk lets the phone ring.', {"RU", "UA"}),
     ('RUSSIA, N.Y. — Its neighbours include Norway and the village of Poland, while Mexico and Denmark lie to the west in Oswego and Lewis counties.', set()),
     ('PERU, Ind. — “Peru and Brazil and Mexico, all in one parade. Nobody needs a passport,” she said.', set()),
     ('A teacher who grew up in Swansea said he had moved from Wales to Wales, the village near Sheffield.', {"GB"}),
@@ -9024,6 +9023,12 @@ PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 PEOPLE_AND_PLACE_NAMESAKES_MISREAD = frozenset(body for body, _ in PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS)
 PEOPLE_AND_PLACE_NAMESAKES += PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS
+PEOPLE_AND_PLACE_NAMESAKES.append(
+    (
+        "RUSSIA, N.Y. — The town of Russia sits in Herkimer County, and since Russia invaded Ukraine its clerk lets the phone ring.",
+        {"RU", "UA"},
+    )
+)  # a state's act on another
 # Animals named like a country in stories that also name the country (the animals batch of
 # development articles: racehorses, greyhounds, show dogs and cats, zoo and farm animals, rescued
 # animals): a noun phrase with capitalised words before "called" ("An Asian elephant called
@@ -9577,6 +9582,36 @@ ARTS_AND_RACING += [
     ("BRIDGETOWN, Barbados, June 26 - The Barbadian fast bowler Jomel Weekes took six for 38.", {"BB"}),
     ("The final decision rests with PNG lawmakers.", {"PG"}),
     ("Hackers defaced the websites of Royal Jordanian. They also hit several Jordanian universities.", {"JO"}),
+]
+# fmt: on
+
+
+# in a story of a town named after a country, the country's marks: a settlement "in" it, a land's
+# part "of" it, "the real" or "the other" before it, one of its cities before it, migrants "from" it,
+# its act on another state, exporters "in" it; a town "X, State" whatever marks come before it
+# fmt: off
+ARTS_AND_RACING += [
+    ("Lebanon, Tennessee, is to be twinned with Zahle, a town in the Bekaa valley of Lebanon.", {"LB"}),
+    ("The council in Denmark, Western Australia, wants a friendship agreement with a town in Denmark.", {"DK"}),
+    ("Fadi Haddad, who was born in Zahle, in Lebanon's Bekaa Valley, bought the Lebanon, Pennsylvania, bologna maker.", {"LB"}),
+    ("The town of Mexico, Maine, lost its mill. The real Mexico is a long way south, the mayor said.", {"MX"}),
+    ("Valeria Ortiz, a teacher from Guadalajara, Mexico, who is in her first winter, teaches at Mexico High School in Mexico, New York.", {"MX"}),
+    ("The refractory plant in Mexico, Missouri, will close and move to a factory near Monterrey in Mexico.", {"MX"}),
+    ("Denmark, Wisconsin, was founded by settlers from Denmark in the 1840s.", {"DK"}),
+    ("Russia, New York, has tired of calls since Russia invaded Ukraine.", {"RU", "UA"}),
+    ("Brazil, Indiana, hopes to welcome visitors from the other Brazil this summer.", {"BR"}),
+    ("A teenager painted a mural in Cuba, Missouri, after she left Havana.", set()),
+    ("Palestine, Texas, was named in 1846 after Palestine, Illinois.", set()),
+    ("Tulips from Holland, Michigan, sold well. Exporters in Holland faced complaints from buyers.", {"NL"}),
+]
+# fmt: on
+
+
+# a capital city set off after "the capital", whose name the country shares
+# fmt: off
+ARTS_AND_RACING += [
+    ("A troupe from Boa Morte, outside the capital, Sao Tome, will tour Portugal.", {"PT"}),
+    ("Flights to its capital, Djibouti, resumed after Ethiopia reopened the road.", {"ET"}),
 ]
 # fmt: on
 
