@@ -770,7 +770,7 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
 
 def _a_body_in_apposition(body: str, end: int) -> bool:
     """Whether an apposition after the name calls it a body ("paid for by Viva Cuba, a volunteer
-    group that"): a group's noun among its first words."""
+    group that"): a body's word heads it (`_APPOSITION_HEAD_AFTER`)."""
     found = _APPOSITION_HEAD_AFTER.match(body, end)
     return found is not None and found.group(1) in ORG_WORDS
 

@@ -1025,6 +1025,9 @@ class CountryContext:
     proper_adjectives: frozenset[str] = frozenset()
     # (a city of 50,000 or more, a name of its country that `small_towns` holds): ("Guadalajara", "Mexico")
     namesakes_cities: frozenset[tuple[str, str]] = frozenset()
+    # (a town of 15,000 or more or a region, the name of its country, which a US state shares):
+    # ("Telavi", "Georgia"), ("Kakheti", "Georgia")
+    state_namesakes_places: tuple[tuple[str, str], ...] = ()
 
 
 _CONTEXT_FIELDS = tuple(CountryContext.__dataclass_fields__)
@@ -1063,6 +1066,7 @@ def _parse_packages() -> dict[str, Any]:
         for country in pycountry.countries
     }
     every_name = country_names.union(*names_of.values())
+    us_cities_all = {city["name"] for city in cities if city["countrycode"] == "US"}
     small_towns = sorted(
         {
             city["name"]
@@ -1178,6 +1182,18 @@ def _parse_packages() -> dict[str, Any]:
         "small_towns": small_towns,
         # the cities of 50,000 or more of each country a small town is named after, with that name:
         # "Guadalajara, Mexico" or "near Monterrey in Mexico" in a story of Mexico, Missouri is the country
+        # the towns of 15,000 or more and the regions of each country named like a US state, with
+        # the name: "TELAVI, Georgia —", "the Kakheti region" speak of the country as its capital does
+        "state_namesakes_places": sorted(
+            [place, name]
+            for name, code in ((name, code) for code, names in names_of.items() for name in names)
+            if name in states.values()
+            for place in {
+                *(city["name"] for city in cities if city["countrycode"] == code),
+                *(sub.name for sub in pycountry.subdivisions if sub.country_code == code),
+            }
+            if place not in every_name and place not in states.values() and place not in us_cities_all
+        ),
         "namesakes_cities": sorted(
             [city["name"], name]
             for city in cities
@@ -1300,6 +1316,7 @@ def _context_data() -> dict[str, Any]:
         "towns_abroad": packages["towns_abroad"],
         "small_towns": packages["small_towns"],
         "namesakes_cities": packages["namesakes_cities"],
+        "state_namesakes_places": packages["state_namesakes_places"],
         "place_names": nouns["place_names"],
         "proper_adjectives": nouns["proper_adjectives"],
         # not a given name ("Demba") nor a function word, nor of three letters ("Aru")
@@ -1422,6 +1439,7 @@ def _built_context(data: dict[str, Any]) -> CountryContext:
         proper_adjectives=frozenset(data["proper_adjectives"]),
         small_towns=frozenset(data["small_towns"]),
         namesakes_cities=frozenset((city, name) for city, name in data["namesakes_cities"]),
+        state_namesakes_places=tuple((place, name) for place, name in data["state_namesakes_places"]),
     )
 
 
@@ -6204,7 +6222,9 @@ def _place_or_institution(
             return False  # or one of its own cities: "Georgia's peach growers in Macon"; not where
             # the name is an item of a list ("flights from Atlanta to Georgia and Armenia")
         capital = _capitals(context.capitals).get(form)
-        if capital is None or not _names_the_capital(body, capital):
+        if (capital is None or not _names_the_capital(body, capital)) and not _names_one_of_its_places(
+            body, form, context
+        ):
             return True
         # the body speaks of the country too ("Georgia ... Tbilisi"): the state only where the
         # words say so ("the state of Georgia", "north Georgia", "across Georgia, Tennessee and
@@ -6655,6 +6675,15 @@ def _whole_words(body: str, word: str) -> Iterator[int]:
 def _writes_word(body: str, word: str) -> bool:
     """Whether the body writes `word` as a whole word (a capital: "Tbilisi", "Beirut")."""
     return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", body) is not None
+
+
+def _names_one_of_its_places(body: str, form: str, context: CountryContext) -> bool:
+    """Whether the body names a town or a region of the country a US state shares its name with
+    ("TELAVI, Georgia —", "the Kakheti region"), as it may name the capital."""
+    return any(
+        name == form and (place in body or place.upper() in body[:40]) and _names_the_capital(body, place)
+        for place, name in context.state_namesakes_places
+    )
 
 
 def _names_the_capital(body: str, capital: str) -> bool:

@@ -9616,6 +9616,16 @@ ARTS_AND_RACING += [
 # fmt: on
 
 
+# a story that names US places and a town or a region of the country a US state shares its name
+# with, as it may name the capital ("TELAVI, Georgia —"): the country where the words say so
+# fmt: off
+ARTS_AND_RACING += [
+    ("TELAVI, Georgia — A winemaker sold his first pallet to an importer in Atlanta, who runs a shop in Decatur. Russia once took half of Georgia's wine.", {"GE", "RU"}),
+    ("ATLANTA — Georgia's regulators met in Atlanta and Savannah. Georgia exports chicken through Savannah.", set()),
+]
+# fmt: on
+
+
 ROWS = (
     PEOPLE
     + PLACES
