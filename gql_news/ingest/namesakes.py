@@ -585,10 +585,7 @@ def _a_verb_or_function_word(word: str, context: CountryContext) -> bool:
         # a word in -s that is no noun's plural: a verb ("says"); "universities", "churches" are nouns
         or (
             word.endswith("s")
-            and word not in context.nouns
-            and word[:-1] not in context.nouns
-            and not (word.endswith("es") and word[:-2] in context.nouns)
-            and not (word.endswith("ies") and f"{word[:-3]}y" in context.nouns)
+            and not any(single in context.nouns for single in country_context._singulars(word))
         )
     )
 
