@@ -199,6 +199,7 @@ from gql_news.ingest.named_bodies import (
     in_a_hyphened_places_name,
     inside_a_foreign_name,
     joined_by_an_ampersand,
+    names_a_period,
     opens_a_body_name,
 )
 from gql_news.ingest.namesakes import (
@@ -404,6 +405,15 @@ _KNOWING_VERBS = frozenset(
     {
         *("know", "knows", "knew", "known", "up", "use", "uses", "used", "using"),
         *("forget", "forgets", "forgot", "forgotten", "forgetting"),  # "do not forget Portuguese"
+        *(
+            "write",
+            "writes",
+            "wrote",
+            "written",
+            "writing",
+            "reads",
+            "reading",
+        ),  # "she writes Russian the way"
     }
 )
 _PICKING = frozenset(["pick", "picks", "picked", "picking"])  # before "up": "picked up Italian"
@@ -908,6 +918,12 @@ _ORGANISATION_AFTER = frozenset(
         "Technologies",
         # a sports body's or a club's name: "the Scottish FA", "the Irish Football Association"
         "FA",
+        "FC",
+        "AFC",
+        "SC",
+        "CF",
+        "FK",
+        "SK",
         "Association",
         "Federation",
         "Union",
@@ -1570,6 +1586,14 @@ _TITLED_WORKS = frozenset(
         "novella",
         "exhibition",
         "debut",
+        # a work of art, a scent: "Morocco, a painting of a Tangier market,", "its fragrance, Grenada,"
+        "painting",
+        "sculpture",
+        "installation",
+        "mural",
+        "fragrance",
+        "perfume",
+        "scent",
         # a band: "Moldova, the Leeds four-piece whose"
         "band",
         "trio",
@@ -1904,6 +1928,7 @@ def not_the_country(
         or _a_demonym_side(body, end, form, context)
         or (names and name_start is not None and _in_a_hyphened_name(body, name_start, end, context))
         or (names and _a_line_up_item(body, start, end))
+        or _an_airline_among_airlines(body, start, end, context)
         or (
             _compound(body, start, end, form, previous, context, named_elsewhere)
             and not a_firm_of_the_country(body, start, end, context)
@@ -1944,6 +1969,8 @@ def not_the_country(
         or _in_a_works_title(body, start, end, context)
         or a_shows_possessive_title(body, end, context)
         or a_dated_models_name(body, start, end, previous)
+        or (body.endswith(("the ", "The "), 0, start) and _A_PUBS_HEAD_AFTER.match(body, end) is not None)
+        # "the Turk's Head": an inn's name
         or a_dish_named_by_its_apposition(body, start, end, context)
         or opens_a_body_name(body, start, end, previous, context)
         or ends_a_body_name(body, start, _INSTITUTION_OF)
@@ -2173,6 +2200,8 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         return False  # "Somali Americans", "Lebanese Canadians": a people of two countries
     if demonym and _before_a_qualified_noun(body, end, context):
         return False  # "Tunisian Sufi brotherhoods", "Egyptian Coptic Christians": the country's
+    if demonym and _before_a_genres_performer(body, end, context):
+        return False  # "Nigerian Afrobeats stars", "an Indian Bollywood actor": the country's
     return (
         _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
@@ -2183,6 +2212,33 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         and not (form.isupper() and _A_STATES_AGENCY_AFTER.match(body, end))  # "the US Coast Guard"
         and not _before_a_foreign_full_name(body, start, end, form, context)
         and not _before_a_full_name_the_body_shortens(body, end, form, context)
+    )
+
+
+# one capitalised word (a genre's or a scene's name) and a performer's noun after a demonym
+_A_GENRES_PERFORMER_AFTER = re.compile(r"[^\S\n]+([A-Z][\w-]*)[^\S\n]+([a-z]+)(?![\w'’-])")
+# nouns of performers WordNet's list lacks in that sense
+_PERFORMERS = frozenset(
+    ["star", "stars", "band", "bands", "pioneer", "pioneers", "legend", "legends", "icon", "icons"]
+)
+
+
+def _before_a_genres_performer(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a capitalised word and a performer's noun follow a demonym ("Nigerian Afrobeats
+    stars", "the Nigerian Afrobeat pioneer Fela Kuti", "an Indian Bollywood actor"): the capitalised
+    word names a genre or a scene the performer works in, and the demonym says whose the performer
+    is; no proper name opens with it. The word is a style's or no dictionary's: not "the Irish
+    Guards band", a regiment's."""
+    found = _A_GENRES_PERFORMER_AFTER.match(body, end)
+    if found is None:
+        return False
+    genre, noun = found.group(1).lower(), found.group(2)
+    if genre not in context.styles_of_art and any(word in context.known_words for word in _singulars(genre)):
+        return False
+    return (
+        noun in _PERFORMERS
+        or noun in _name_roles()["performers"]
+        or noun.removesuffix("s") in _name_roles()["performers"]
     )
 
 
@@ -2249,7 +2305,20 @@ def _before_a_full_name_the_body_shortens(body: str, end: int, form: str, contex
     if first is None or second is None or _NAME_AFTER.match(body, second.end()) is not None:
         return False
     surname = second.group(1)
-    if not an_unknown_name(surname, context) or first.group(1).lower() in _NO_NAMES_WORDS:
+    if first.group(1).lower() in _NO_NAMES_WORDS:
+        return False
+    if (
+        surname.isalpha()
+        and surname[1:].islower()
+        and not any(word in context.known_words for word in _singulars(surname.lower()))
+        and (first.group(1).lower() in context.nouns or first.group(1).lower() not in context.known_words)
+        and first.group(1).lower() not in _A_CONTESTS_FIRST_WORDS
+        and first.group(1) not in _ORGANISATION_AFTER
+    ):
+        # "won by Kenyan Mercy Jepkosgei", "the Filipino Jerwin Pascual": a given name that is a
+        # word or no list's, then a surname no dictionary holds
+        return True
+    if not an_unknown_name(surname, context):
         return False
     given = first.group(1) + " "
     return any(
@@ -2257,6 +2326,11 @@ def _before_a_full_name_the_body_shortens(body: str, end: int, form: str, contex
     )
 
 
+# nouns that open a contest's or a league's name after a demonym ("the Turkish Super Lig")
+_A_CONTESTS_FIRST_WORDS = frozenset(
+    ["super", "premier", "grand", "pro", "royal", "great", "first", "second", "cup", "open", "classic", "masters",
+     "derby", "trophy", "challenge", "championship", "series", "tour"]
+)  # fmt: skip
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:the|The|a|an)[^\S\n]+$")
 
 
@@ -2394,6 +2468,20 @@ def opens_a_longer_name(body: str, end: int, context: CountryContext) -> bool:
     )
 
 
+def _a_peoples_plural_after_a_word(
+    body: str, start: int, form: str, previous: str, context: CountryContext
+) -> bool:
+    """Whether a people's plural ("Moroccans", "Norwegians") follows a given name that is also a
+    month or a word of the language opening the sentence: "In August Norwegians voted", "Young
+    Moroccans now learn" speak of the people, not of a person surnamed so ("Claire Danes")."""
+    lower = form.lower()
+    if not (lower.endswith("s") and lower in context.demonyms and lower[:-1] in context.demonyms):
+        return False
+    return previous.lower() in LEADING_STOP or (
+        previous.lower() in context.known_words and sentence_start(body, start - len(previous) - 1)
+    )
+
+
 def _in_a_name(
     body: str,
     start: int,
@@ -2406,6 +2494,7 @@ def _in_a_name(
         (
             previous.lower() in context.given_names
             and not (previous.lower() in context.demonyms and form.lower() in context.demonyms)
+            and not _a_peoples_plural_after_a_word(body, start, form, previous, context)
         )  # "Haitian Americans": two peoples, no given name and surname
         or (
             previous.lower() not in LEADING_STOP
@@ -3395,6 +3484,13 @@ _DETERMINER_MODIFIERS_AND_WORD_BEFORE = re.compile(
 _DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
     r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
 )
+# an apposition that calls a name one of the US states: "Georgia, the largest poultry producer
+# among US states,", "Georgia, the country's largest poultry-producing state,"
+_A_US_STATES_APPOSITION = re.compile(
+    r",[^\S\n]+(?:(?:the|a|an)[^\S\n][^,.;]{0,60}?(?<![\w.])(?:US|U\.S\.|American)[^\S\n]+states?"
+    r"|the[^\S\n]+country['’]s[^,.;]{0,40}?[^\S\n]state)(?![\w'’-])"
+)
+_THIRD_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_'’-])")
 _FAMILY_AFTER = re.compile(
     r"[^\S\n]+(?:family|families|brothers|sisters|twins)(?![^\W_])(?![^\S\n]+of[^\S\n]+[a-z])"
 )
@@ -3527,6 +3623,13 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         return _an_animal_heading(body, owner.start(1), context)
     # the second word is the head where it is a noun: "the cattle exporter", "the ship owners' base"
     head = after.group(3) if after.group(3) and _a_head_noun(after.group(3), context) else None
+    third = _THIRD_WORD_AFTER.match(body, after.end()) if head else None
+    if (
+        third is not None
+        and third.group(1) not in context.stop_words
+        and _a_head_noun(third.group(1), context)
+    ):
+        head = third.group(1)  # "Poland, the biggest poultry producer in": the third word heads it
     nouns = (
         [head]
         if head
@@ -3739,6 +3842,7 @@ _STORY_NAME_ENDS = (
     " is ",
     "name's ",
     "name’s ",
+    "named ",  # "has been named Namibia,"
 )
 
 
@@ -3783,7 +3887,7 @@ def _compared_with_a_person(body: str, start: int, form: str, context: CountryCo
 
 def _named_as_a_person(body: str, start: int, end: int) -> bool:
     if not body.endswith(
-        ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s "), 0, start
+        ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s ", "named "), 0, start
     ):
         return False  # no "named her", "I am", "my name is" before the form
 
@@ -4734,12 +4838,16 @@ def _a_noun(word: str, context: CountryContext) -> bool:
     )
 
 
+# irregular pasts WordNet lists for rare verbs, read as their commoner words: "red" ("redd"), a colour
+_ARCHAIC_PASTS = frozenset(["red"])
+
+
 def _the_verb_of_its_clause(body: str, end: int, words: list[str], context: CountryContext) -> bool:
     """Whether the first lower-case word after a form ending at `end` is an irregular past verb
     the form is the subject of: no determiner before the form, and nothing after the verb but
     an adverb in -ly, a function word, a figure or punctuation ("China rose 10%", "India shot
     down the drone"; not "a China rose in bloom", "China rose petals")."""
-    if words[0] not in context.verb_forms:
+    if words[0] not in context.verb_forms or words[0] in _ARCHAIC_PASTS:
         return False
     if len(words) > 1 and words[1] not in context.stop_words and not words[1].endswith("ly"):
         return False
@@ -4966,6 +5074,12 @@ def _a_language(
         and not _a_noun_after_the_list(body, end, context)
     ):
         return True  # "sworn interpreters of Ukrainian", "a teacher of Japanese": the language
+    if (
+        before == "of"
+        and _GREW_OUT_OF_BEFORE.search(body, max(0, start - 30), start)
+        and not _a_noun_after_the_list(body, end, context)
+    ):
+        return True  # "Kreol, which grew out of French, is spoken by": the tongue another came from
     if before in _SPEAKING_VERBS:
         return not _people_after(body, end)  # "taught Welsh children the harp": the country's people
     if (
@@ -5184,6 +5298,8 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
         position = item.end()
     if body.startswith(" ", position) and _A_TIME_AFTER.match(body, position):
         return False  # "published in Romanian two years later": a span of time, no noun
+    if _a_capitalised_title_after(body, position):
+        return True  # "Hungarian Prime Minister Viktor Orban": the title's adjective, in a story of languages too
     words, _ = _phrase_after(body, position, context)
     if not words and "-" in body[position : position + _HYPHENED_NOUN_REACH]:
         hyphened = _HYPHENED_NOUN_AFTER.match(body, position)
@@ -5194,6 +5310,43 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
     if len(words) == 1 and words[0] in context.verb_forms:
         return False  # "entries for French fell by 4 per cent": an irregular past alone is the verb
     return any(form in context.nouns for form in _singulars(words[0]))
+
+
+# a tongue's growth out of another before the form: "a creole that grew out of French"
+_GREW_OUT_OF_BEFORE = re.compile(
+    r"(?<![^\W_])(?:grew|grown|grows|evolved|developed|emerged|sprang|sprung)[^\S\n]+out[^\S\n]+of[^\S\n]+$"
+)
+# an airline's name in a list before a form: "Emirates, Qatar Airways and ", "Icelandair, Play and "
+_AN_AIRLINE_LISTED_BEFORE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]*(?:[^\S\n]+(?:Airways|Airlines|Air)|air)(?:,[^\S\n]+[A-Z][\w'’-]*)*"
+    r"(?:,|,?[^\S\n]+(?:and|or))[^\S\n]+$"
+)
+
+
+def _an_airline_among_airlines(body: str, start: int, end: int, context: CountryContext) -> bool:
+    """Whether a demonym with no noun of its own ends a list of airlines ("competes with Emirates,
+    Qatar Airways and Ethiopian for passengers", "Icelandair, Play and Norwegian kept to their
+    schedules"): the airline the demonym names, not the country's people."""
+    if body[start:end].lower() not in context.demonyms or not body.endswith(
+        (" and ", " or ", ", "), 0, start
+    ):
+        return False
+    return _AN_AIRLINE_LISTED_BEFORE.search(body, max(0, start - 80), start) is not None and not (
+        _a_noun_after_the_list(body, end, context)
+    )
+
+
+# a possessive and the word an inn's sign names after it: "the Turk's Head", "the Scotsman's Arms"
+_A_PUBS_HEAD_AFTER = re.compile(r"['’]s[^\S\n]+(?:Head|Arms)(?![\w'’-])")
+# capitalised words after a form: a title among them ("Prime Minister") and the name after it
+_CAPITALISED_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[A-Z][a-z]+){2,4}")
+
+
+def _a_capitalised_title_after(body: str, end: int) -> bool:
+    """Whether capitalised words after `end` hold a title with a capitalised word after it: a
+    person's title the form qualifies ("Hungarian Prime Minister Viktor Orban"), no tongue."""
+    run = _CAPITALISED_WORDS_AFTER.match(body, end)
+    return run is not None and any(word.lower() in TITLES for word in run.group().split()[:-1])
 
 
 # a lower-case word hyphened to a last part that may be a noun ("co-producers", "joint-venture"),
@@ -5277,6 +5430,8 @@ def _a_species_name(body: str, words: list[str], context: CountryContext) -> boo
         return False  # "Swiss franc rose": a verb ends the phrase
     if head in _OF_A_NATION or head.removesuffix("s") in _OF_A_NATION:
         return False  # "Bangladeshi garment workers": people, though WordNet's "worker" is a bee too
+    if any(word.endswith("ing") for word in words[1:-1]):
+        return False  # "a Japanese team studying drone images": a participle after the noun opens a clause
     if any((words[-2], noun) in context.animal_pairs for noun in _sibilant_singulars(head)):
         return True  # "Chilean sea bass", "Chinese liver fluke": WordNet's "bass" is first a pitch
     return _an_animal(head, context)
@@ -6150,11 +6305,21 @@ def _place_or_institution(
         return (
             True  # "Ballet Philippines, one of the country's oldest dance companies, ... Ballet Philippines"
         )
+    if form in context.us_states and _A_US_STATES_APPOSITION.match(body, start + len(form)):
+        return True  # "Georgia, the largest poultry producer among US states,": the state
     if _a_town_in_a_us_state(body, start + len(form), context):
         # "Lebanon, Pennsylvania", "Peru, Ill.": a town named after the country, whatever marks the
         # words before it carry ("left Havana as a teenager ... in Cuba, Missouri", "named after
         # Palestine, Illinois")
         return True
+    if of_the_body(body, ("a work", form), lambda text: _called_a_work(text, form)):
+        # "Morocco, a painting of a Tangier fruit market, ... Morocco has hung above a piano": the
+        # body says it is a work's title
+        return not (
+            marked_beside_its_namesake(body, start, start + len(form), context)
+            or a_place_a_firm_is_not(body, start, start + len(form))
+            or _A_PLACE_A_WORK_IS_NOT.search(body, max(0, start - 24), start) is not None
+        )  # not "cousins in Moldova", "left Lebanon for Manchester", "the north coast of Cyprus"
     if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
         # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
         return not (
@@ -6466,6 +6631,37 @@ def called_a_body_at(body: str, start: int, name: str) -> bool:
     )
 
 
+# words before a name that make it a place, which no work is: "in", "left", "coast of"
+_A_PLACE_A_WORK_IS_NOT = re.compile(
+    r"(?<![^\W_])(?:in|left|leave|leaving|visit|visited|visiting|island[^\S\n]+of|coast[^\S\n]+of)[^\S\n]+$"
+)
+_TITLED_WORKS_WORD = re.compile(
+    rf"(?<![^\W_])(?:{'|'.join(sorted(_TITLED_WORKS, key=len, reverse=True))})(?![^\W_])"
+)
+_A_NOUN_SET_OFF_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+),[^\S\n]+$")  # "its new fragrance, "
+
+
+def _called_a_work(body: str, form: str) -> bool:
+    """Whether the body calls the form, written as a whole name after no capitalised word, a work
+    with a title somewhere by an apposition (`_a_titled_work_apposition`: "Morocco, a painting of a
+    Tangier fruit market,", "Grenada, the firm's new fragrance,"), or sets it off after a work's
+    noun ("its new fragrance, Grenada,"): there the name is the work's wherever the body writes it,
+    as a business's is."""
+    if of_the_body(body, "titled works' nouns", lambda text: _TITLED_WORKS_WORD.search(text) is None):
+        return False  # no such noun anywhere: the common case, read once per body
+    return any(
+        search_word_before(_WORD_BEFORE, body, found, 40) is None
+        and (
+            _a_titled_work_apposition(body, found, found + len(form))
+            or (
+                (noun := _A_NOUN_SET_OFF_BEFORE.search(body, max(0, found - 40), found)) is not None
+                and noun.group(1) in _TITLED_WORKS
+            )
+        )
+        for found in _before_a_comma(body, form)
+    )
+
+
 def _called_a_business(body: str, form: str) -> bool:
     """Whether the body calls the form, written as a whole name, a business or a venue somewhere by
     an apposition (`_CALLED_A_BUSINESS`) or by the business's noun right before it
@@ -6474,7 +6670,7 @@ def _called_a_business(body: str, form: str) -> bool:
     lender in Georgia"). Read once per body and form, by searches for the form's own letters."""
     return any(
         _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
-        and search_word_before(_WORD_BEFORE, body, found, 40) is None
+        and (search_word_before(_WORD_BEFORE, body, found, 40) is None or body.endswith("The ", 0, found))
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
         and not _ends_an_opening_phrase(body, found)
         for found in _before_a_comma(body, form)
@@ -6970,9 +7166,19 @@ def _organisation(body: str, end: int) -> bool:
             return False
         word = after.group(1).rstrip("'’s") if after.group(1).endswith(("'s", "’s")) else after.group(1)
         if word in _ORGANISATION_AFTER:
-            return True
+            return not (word in _PORTFOLIOS and _A_MINISTERS_TITLE_AFTER.match(body, after.end()))
         position = after.end()
     return False
+
+
+# organisation words that also name a government's portfolio, and the title of its minister
+# after one: "Turkish Energy Minister Murat Demirtas", "the Egyptian Petroleum Ministry" are the
+# state's, not a firm's
+_PORTFOLIOS = frozenset(
+    ["Power", "Electricity", "Energy", "Telecommunications", "Railways", "Rail", "Petroleum", "Oil", "Gas",
+     "Mining", "Media", "Shipping", "Post", "Telecommunication", "Utilities", "Water", "Aviation", "Railway"]
+)  # fmt: skip
+_A_MINISTERS_TITLE_AFTER = re.compile(r"[^\S\n]+(?:Minister|Ministry|Secretary|Department)(?![\w'’-])")
 
 
 # a side's word before a country's abbreviation: "Team GB", "Team USA" are its national sides
@@ -7002,8 +7208,8 @@ def _after_two_words_of_a_name(body: str, start: int, end: int, context: Country
     "Public Health England warned", "Arts Council England funds it"); not "Victorian England",
     "Communist East Germany" nor "Natural Resources Wales officers" read as a list's item."""
     found = _TWO_WORDS_BEFORE.search(body, max(0, start - 40), start)
-    if found is None:
-        return False
+    if found is None or names_a_period(found.group(2).lower()):
+        return False  # "Cold War America", "Gilded Age Britain": a period of the country, no body
     for word in found.groups():
         lower = word.lower()
         if (
@@ -7084,6 +7290,9 @@ def _after_one_noun_of_a_name(
         or lower in _NO_NAMES_WORDS
         or lower in _SIDE_BEFORE_ABBREVIATION
         or lower in context.given_names
+        # "Ottoman Turkey", "Soviet Georgia": a state's period (not "Ottoman Turkish", a tongue)
+        or (lower in context.proper_adjectives and body[start:end].lower() not in context.demonyms)
+        or names_a_period(lower)
         or _names_a_country_word(previous, context)
     ):
         return False

@@ -110,6 +110,8 @@ _ROLES = read_json(data_file("role_words.json"))
 NEWSROOM_TITLES = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "rev", "gen", "col", "capt", "lt", "sgt", "maj", "sen",
      "rep", "gov", "cllr", "hon", "sheikh", "ayatollah", "imam", "rabbi", "fr", "emir",
+     # the Ethiopian and Eritrean churches' title of a bishop: "Abune Mathias"
+     "abune", "abuna",
      # offices WordNet lists with no title sense: "Justice Helen Marsh", "Congressman Tom Reyes"
      "justice", "coroner", "marshal", "trooper", "congressman", "congresswoman", "assemblyman",
      "assemblywoman",

@@ -358,6 +358,14 @@ def _non_entities() -> tuple[str, ...]:
     return tuple(phrases)
 
 
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’-])")
+# shared forms and the country's name they mean where a story says no more (`_usual_sense`)
+_USUAL_SENSES = {
+    "Congo": "Democratic Republic of the Congo",
+    "Congolese": "Democratic Republic of the Congo",
+}
+
+
 def _canonical(text: str) -> str:
     """The matching key of a form or of matched text: folded punctuation, single spaces."""
     if text.isascii():  # nothing to fold: `_FOLD` maps only characters outside ASCII
@@ -588,6 +596,8 @@ class _Matcher:
                 if placed is None:
                     placed = self._placed_countries(body)
                 chosen = [key for key in targets if key[1] in placed]
+                if not chosen and not placed & {key[1] for key in targets}:
+                    chosen = self._usual_sense(body, matches[index], targets)
             if len(chosen) != 1 or self._not_the_country(body, index, named, matches):
                 continue
             match = matches[index]
@@ -599,6 +609,24 @@ class _Matcher:
                 continue  # "Congo-Brazzaville and Congo", "Congo and the Democratic Republic of Congo"
             found.append(LinkedMention("country", chosen[0][1], match.group(), match.start(), match.end()))
         return found
+
+    def _usual_sense(self, body: str, match: _Hit, targets: frozenset[_Key]) -> list[_Key]:
+        """The country a shared form means in most English-language news where the story names
+        neither country nor any of their places ("Congo" and "Congolese": the Democratic Republic
+        of the Congo, as the wire style books have it); none for the other shared forms, nor for
+        a form inside a longer name the sense of the story does not reach: hyphened ("Crimean-Congo
+        fever"), after a capitalised word ("the Belgian Congo") or opening a compound ("Congo red")."""
+        assert self.context is not None
+        name = _USUAL_SENSES.get(_canonical(match.group()))
+        if name is None or "-" in body[match.start() - 1 : match.end() + 1]:
+            return []
+        if _PREVIOUS_WORD.search(body, max(0, match.start() - 64), match.start()) is not None:
+            return []
+        after = _LOWER_WORD_AFTER.match(body, match.end())
+        if after is not None and (match.group().lower(), after.group(1)) in self.context.compounds:
+            return []
+        usual = self.targets.get(_canonical(name), frozenset())
+        return [key for key in targets if key in usual]
 
     def _placed_countries(self, body: str) -> set[int]:
         """The countries sharing a form whose towns or regions the body names as whole words

@@ -170,6 +170,19 @@ def _country_abbreviations() -> frozenset[str]:
     return frozenset(form for form in _country_names() if _ABBREVIATION.fullmatch(form))
 
 
+# nouns that end a period's name before a country's: "Cold War America", "Gilded Age Britain",
+# "Ming Dynasty China"
+_PERIODS_NOUNS = frozenset(
+    ["war", "age", "dynasty", "empire", "revolution", "regime", "boom", "depression", "rule", "era", "period",
+     "years", "reign", "times"]
+)  # fmt: skip
+
+
+def names_a_period(word: str) -> bool:
+    """Whether a capitalised noun before a country's name (`word`, lower case) ends a period's name."""
+    return word in _PERIODS_NOUNS
+
+
 def opens_a_body_name(body: str, start: int, end: int, previous: str | None, context: CountryContext) -> bool:
     """Whether the capitalised word right before a country's name opens a body's name with it
     ("Police Scotland", "Statistics Canada", "BBC Scotland"): see the module docstring."""
@@ -186,8 +199,12 @@ def opens_a_body_name(body: str, start: int, end: int, previous: str | None, con
         or lower in context.demonyms
         or lower in context.given_names
         or lower in _SIDES
+        or (
+            names_a_period(lower)
+            and _NOUN_BEFORE.search(body, max(0, start - len(previous) - 30), start - len(previous) - 1)
+        )
     ):
-        return False
+        return False  # not "Cold War America": a period's name ends before the country's
     if _a_firms_unit(body, start, previous, context):
         return True  # "Airtel Kenya ... Airtel said", "Hyundai Motor India"
     if a_brands_capitals(previous, context):
@@ -603,6 +620,9 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
     after = _LOWER_WORD_AFTER.match(body, found.end())
     return (
         found.group(2) is not None
+        # a body only a state has makes no thing's name with the noun after it: "the Kenyan
+        # Treasury cut excise duty", "the Moroccan Treasury last year" (not "a Swiss Army knife")
+        or found.group(1).lower() in _ONLY_A_STATES
         or after is None
         or after.group(1) in context.stop_words
         or after.group(1) not in context.nouns
@@ -613,6 +633,8 @@ def a_states_body_after(body: str, end: int, bodies: Collection[str], context: C
     )
 
 
+# bodies no one but a state has
+_ONLY_A_STATES = frozenset(["treasury", "government", "parliament", "cabinet", "ministry", "senate"])
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’-])")
 # up to five words of a capitalised name after a form: "Red Cross", "Church of the Brethren"
 _NAMES_WORDS_AFTER = re.compile(r"(?:[^\S\n]+(?:[A-Z][\w'’-]*|of|the|and)(?![\w'’-])){2,5}")

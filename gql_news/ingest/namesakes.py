@@ -334,6 +334,7 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
         or form.lower() in context.demonyms
         or form in _names_with_an_article()
         or not _THE_BEFORE.search(body, max(0, start - 12), start)
+        or body.startswith("-", end)  # "the Fiji-born wing": the country qualifies the noun
     ):
         return False
     word = _WORD_AFTER.match(body, end)

@@ -307,6 +307,12 @@ _NAMED_SOMEONE_BEFORE = re.compile(
 )
 
 
+# a passive of naming before the form, and a mark right after it: the name given ("has been
+# named Namibia,"); not "was named Kenya captain", "was called Zaire" (a country's old name)
+_NAMED_IN_THE_PASSIVE_BEFORE = re.compile(
+    rf"(?<![^\W_])(?:been|was|were|is|are|be|being){_S}(?:named|christened|nicknamed){_S}$"
+)
+_A_STOP_AFTER = re.compile(r"[,.;:!?)]|$")
 _SELF_NAMED_BEFORE = re.compile(rf"(?<![^\W_])(?:I{_S}am|I['’]m|[Mm]y{_S}name{_S}is|[Mm]y{_S}name['’]s){_S}$")
 
 
@@ -315,6 +321,10 @@ def named_as_a_person(body: str, start: int, end: int) -> bool:
     "they called him Jordan", "the lads started calling me Jamaica", "So I am Jordan from Ghana",
     "my name is Kenya"); a country is "it"
     ("the Romans called it Hispania")."""
+    if _NAMED_IN_THE_PASSIVE_BEFORE.search(
+        body, max(0, start - 24), start
+    ) is not None and _A_STOP_AFTER.match(body, end):
+        return True  # "a penguin chick ... has been named Namibia, and": the name given
     return _NAMED_SOMEONE_BEFORE.search(body, max(0, start - 24), start) is not None or (
         _SELF_NAMED_BEFORE.search(body, max(0, start - 16), start) is not None
         and not body.startswith(("'", "’"), end)  # "I am Israel's ambassador"

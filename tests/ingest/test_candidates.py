@@ -321,6 +321,11 @@ def test_a_name_is_read_again_only_within_a_bounded_reach(monkeypatch: pytest.Mo
             "Its chairman, Sheikh Khalid bin Saud al-Mansouri, said so.",
             [("Khalid bin Saud al-Mansouri", "person", "sheikh")],
         ),
+        # a church's title of a bishop before the name, no part of it
+        (
+            "The blessing was led by Abune Yohannes Gebremedhin, the archbishop of Gondar.",
+            [("Yohannes Gebremedhin", "person", "abune")],
+        ),
     ],
 )
 def test_suggested_by_grammar(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -724,8 +724,12 @@ def test_a_runners_name(body: str, runner: bool) -> None:
         ("The DRC's army retook the town. Congolese troops were cheered.", ["DRC", "Congolese"]),
         ("The Republic of Congo held elections. Congo's president won.", ["Republic of Congo", "Congo"]),
         ("Dominica's prime minister arrived. Dominican officials met him.", ["Dominica", "Dominican"]),
-        # neither named, both named, beside its own form in a list, or another thing named after it
-        ("Congo exports copper and cobalt.", []),
+        # neither named nor placed: "Congo" in its usual sense (the Democratic Republic), but not
+        # inside a longer name
+        ("Congo exports copper and cobalt.", ["Congo"]),
+        ("He was born in the Belgian Congo in 1950.", []),
+        ("Congo red stains the samples.", []),
+        # both named, beside its own form in a list, or another thing named after it
         (
             "The Democratic Republic of Congo and the Republic of Congo share a river. Congo exports copper.",
             ["Democratic Republic of Congo", "Republic of Congo"],

@@ -5193,7 +5193,7 @@ SPORT: list[tuple[str, set[str]]] = [
     ("Scots pine lined the fairways at Gleneagles.", set()),
     ("The Irish setter ran onto the pitch during the second half.", set()),
     ("A Dalmatian ran onto the pitch during the match in Split.", set()),
-    ("The Kiwi batsman hit five sixes in Wellington.", set()),
+    ("The Kiwi batsman hit five sixes in Wellington.", {"NZ"}),
     # a player and the country of the same name in one story, a horse a jockey rode or a trainer
     # saddled, US college sport
     ('Conor France kicked four penalties as Ireland beat Italy 22-15 in Rome. France, 24, was making his first start at fly-half. "France kept his head when it mattered," the Ireland coach said. Ireland play France in Dublin next week, and France\'s boot will be needed again.', {"FR", "IE", "IT"}),
@@ -7169,13 +7169,12 @@ SIBLINGS_0: list[tuple[str, set[str]]] = [
 # "Russian comfrey", "Greenland halibut" at a clause's start), a one-word surname before a role
 # WordNet lists below no athlete ("Jordan, the England defender,"), a school's name referred back
 # to as a modifier ("The Poland coach"), US towns named before the state that places them, and
-# recalls lost to a later idiom ("Danish pastries") or to the short form "Congo"
+# recalls lost to a later idiom ("Danish pastries")
 SIBLINGS_0_MISREAD = frozenset(
     [
         "Spanish slugs have reached allotments in Derbyshire, gardeners said. The slugs spread from Spain and France across northern Europe. Norway and Sweden have fought them for years. Norwegian scientists found beer traps worked best. What else works? Russian comfrey, according to one society, keeps them away.",
         "Bakers are raising prices as butter costs climb. Danish butter and Irish butter both rose by a fifth. British bakers buy much of their butter from Ireland and New Zealand. Danish pastries will cost more this Christmas. Butter from France is dearer too.",
         "A bushfire warning was issued for Denmark and Albany in Western Australia. Denmark, a town of 2,500, was evacuated. Firefighters from Canada joined crews in Australia.",
-        "Copper miners in Zambia won tax relief. Zambia's government cut royalties. Canadian and Chinese firms own most of the mines. Congo's mines lie across the border.",
         "Darnell French scored 31 as Lebanon edged Poland Seminary. French's free throws sealed the game. Lebanon, a high school in Ohio, will meet Pike in the final. The Poland coach played in Italy and Spain.",
         "England beat the Netherlands with a late Jordan header. Jordan, the England defender, scored in the 89th minute. The Dutch had led at half time. Georgia and Scotland also won.",
         "Fishmongers report a rush for Patagonian toothfish and Greenland halibut. Toothfish are caught off Chile and Argentina. Norwegian boats land most of the halibut. Scotland's fleet catches little of either.",
@@ -7750,8 +7749,10 @@ TOWNS_AND_SHARED_NAMES: list[tuple[str, set[str]]] = [
     ("The DRC's army retook the town. Congolese troops were cheered in the streets.", {"CD"}),
     ("The Republic of Congo held elections on Sunday. Congo's president won a fifth term.", {"CG"}),
     ("The Dominican Republic beat Puerto Rico 5-2. Dominican fans filled the stadium.", {"DO", "PR"}),
-    ("Congo exports copper and cobalt through ports in Tanzania.", {"TZ"}),
-    ("Congolese traders crossed into Uganda at dawn.", {"UG"}),
+    # where it names neither, nor a town of either: "Congo" and "Congolese" mean the Democratic
+    # Republic of the Congo, as in most English-language news
+    ("Congo exports copper and cobalt through ports in Tanzania.", {"CD", "TZ"}),
+    ("Congolese traders crossed into Uganda at dawn.", {"CD", "UG"}),
     ("The Democratic Republic of Congo and the Republic of Congo share a river. Congo exports copper.", {"CD", "CG"}),
     ("The DRC signed the deal. Fishermen on the Congo river said the Congo basin was drying out.", {"CD"}),
     ("Dominican players signed with clubs in Japan.", {"JP"}),
@@ -8704,12 +8705,11 @@ ELECTIONS_AND_DIPLOMACY: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: "Congo" in a story that names neither Congo in full nor a town of either; a WordNet
+# still misread: a WordNet
 # game's name that is also a country's institution ("a Russian bank"); "Georgia" in a story of the country that names Atlanta; a state's forces by their
 # full capitalised name ("the Sudanese Armed Forces"), read as a named body
 # fmt: off
 ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ("The fighting in eastern Congo has displaced seven million people.", {"CD"}),
     ("Money passed through a Russian bank run by his allies.", {"RU"}),
     ("The Sudanese Armed Forces retook the presidential palace.", {"SD"}),
     ("Observers from the Carter Center in Atlanta said Georgia's parliamentary election was marred by pressure on voters.", {"GE"}),
@@ -8717,6 +8717,8 @@ ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS: list[tuple[str, set[str]]] = [
 # fmt: on
 ELECTIONS_AND_DIPLOMACY_MISREAD = frozenset(body for body, _ in ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS)
 ELECTIONS_AND_DIPLOMACY += ELECTIONS_AND_DIPLOMACY_MISREAD_ROWS
+# "Congo" where the story names neither Congo in full nor a town of either: the usual sense
+ELECTIONS_AND_DIPLOMACY.append(("The fighting in eastern Congo has displaced seven million people.", {"CD"}))
 ELECTIONS_AND_DIPLOMACY.append(("The Turkish Red Crescent sent tents to Syria.", {"SY"}))
 
 # fmt: off
@@ -8869,16 +8871,15 @@ WEATHER_AND_HOMES: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: a tectonic plate in a sentence that says nothing of earthquakes, and "Kiwis", which
-# no country's demonyms list holds (a team's nickname, a bird and a fruit as often)
+# still misread: a tectonic plate in a sentence that says nothing of earthquakes
 # fmt: off
 WEATHER_AND_HOMES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ('The Indian plate pushes north under the Eurasian plate by about five centimetres a year.', set()),
-    ('Kiwis living in Australia may keep their KiwiSaver accounts.', {"AU", "NZ"}),
 ]
 # fmt: on
 WEATHER_AND_HOMES_MISREAD = frozenset(body for body, _ in WEATHER_AND_HOMES_MISREAD_ROWS)
 WEATHER_AND_HOMES += WEATHER_AND_HOMES_MISREAD_ROWS
+WEATHER_AND_HOMES.append(("Kiwis living in Australia may keep their KiwiSaver accounts.", {"AU", "NZ"}))
 WEATHER_AND_HOMES.append(("The Turkish Red Crescent set up tents in Hatay.", set()))
 
 # Energy, commodities and mining, agriculture markets and trade statistics (ENERGY_AND_COMMODITIES):
@@ -9018,11 +9019,11 @@ PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
     ('RUSSIA, N.Y. — Its neighbours include Norway and the village of Poland, while Mexico and Denmark lie to the west in Oswego and Lewis counties.', set()),
     ('PERU, Ind. — “Peru and Brazil and Mexico, all in one parade. Nobody needs a passport,” she said.', set()),
     ('A teacher who grew up in Swansea said he had moved from Wales to Wales, the village near Sheffield.', {"GB"}),
-    ("The inn's previous owner also owned the Turk's Head in Penzance.", set()),
 ]
 # fmt: on
 PEOPLE_AND_PLACE_NAMESAKES_MISREAD = frozenset(body for body, _ in PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS)
 PEOPLE_AND_PLACE_NAMESAKES += PEOPLE_AND_PLACE_NAMESAKES_MISREAD_ROWS
+PEOPLE_AND_PLACE_NAMESAKES.append(("The inn's previous owner also owned the Turk's Head in Penzance.", set()))
 PEOPLE_AND_PLACE_NAMESAKES.append(
     (
         "RUSSIA, N.Y. — The town of Russia sits in Herkimer County, and since Russia invaded Ukraine its clerk lets the phone ring.",
@@ -9622,6 +9623,138 @@ ARTS_AND_RACING += [
 ARTS_AND_RACING += [
     ("TELAVI, Georgia — A winemaker sold his first pallet to an importer in Atlanta, who runs a shop in Decatur. Russia once took half of Georgia's wine.", {"GE", "RU"}),
     ("ATLANTA — Georgia's regulators met in Atlanta and Savannah. Georgia exports chicken through Savannah.", set()),
+]
+# fmt: on
+
+
+# fifteenth round: a title after a demonym in a story of languages, a portfolio before a
+# minister's title, a given name that is a word before a surname no dictionary holds, bodies only
+# a state has, peoples' plurals after a month, a participle after a noun, clubs' abbreviations, a
+# tongue another grew out of, periods before a country's name and a genre's performers
+# fmt: off
+ARTS_AND_RACING += [
+    # A: a capitalised title after a demonym in a story of languages
+    ("Kyiv restricted minority languages in schools. Hungarian Prime Minister Viktor Orban had blocked the talks.", {"HU"}),
+    ("The chapter covers languages. Estonian Foreign Minister Margus Tsahkna said the teaching would go on.", {"EE"}),
+    # B: a portfolio before a minister's title
+    ("Turkish Energy Minister Murat Demirtas proposed extending the line.", {"TR"}),
+    ("Nigerian Petroleum Minister Ibrahim Musa said output would rise.", {"NG"}),
+    ("Kenya Power Managing Director Joseph Siror said repairs were done.", set()),
+    # C: a demonym before a given name that is a word, or none of the list's, and a surname no dictionary holds
+    ("The women's race was won by Kenyan Mercy Jepkosgei in 2:18:56.", {"KE"}),
+    ("He took the title from the Filipino Jerwin Pascual on a unanimous decision.", {"PH"}),
+    ("The Turkish Super Lig resumes on Friday.", set()),
+    ("Irish Channel Ferries rose 3% after it said it would return cash.", set()),
+    # D: a body only a state has
+    ("The plant will open after the Kenyan Treasury cut excise duty on juices.", {"KE"}),
+    ("The airline received 6 billion dirhams from the Moroccan Treasury last year.", {"MA"}),
+    ("He carried a Swiss Army knife.", set()),
+    # E: a people's plural after a month or a word opening the sentence
+    ("Young Moroccans now learn the guembri in music schools.", {"MA"}),
+    ("In August Norwegians voted by 368,208 to 184 to dissolve the union.", {"NO"}),
+    ("The actress Claire Danes said she loved the script.", set()),
+    # F: a participle after the noun
+    ("The site was found by a Japanese team studying drone images of the desert.", {"JP"}),
+    ("Egyptian fruit bats roost in the caves.", set()),
+    # G: clubs' abbreviations, a tongue another grew out of
+    ("Al-Sadd lost 1-0 at home to Qatar SC in the league on Saturday.", set()),
+    ("Kreol, which grew out of French, is spoken by almost all Mauritians.", {"MU"}),
+    ("The town grew out of French aid after the war.", {"FR"}),
+    # H: a period's name before a country's
+    ("The railway ran through the Arab provinces of Ottoman Turkey.", {"TR"}),
+    ("He arrived in Cold War America with one suitcase.", {"US"}),
+    ("The subtitles leave a scattering of Ottoman Turkish untranslated.", set()),
+    # I: a genre's performer
+    ("Concerts by Nigerian Afrobeats stars fill the beach clubs.", {"NG"}),
+    ("He played with the Nigerian Afrobeat pioneer Fela Kuti in 1971.", {"NG"}),
+    ("The Irish Guards band played at the parade.", set()),
+]
+# fmt: on
+
+
+# fifteenth round, continued: "Kiwi" and "Aussie" as peoples' words, "Congo" and "Congolese"
+# where the story says no more (the Democratic Republic of the Congo), an inn's name
+# fmt: off
+ARTS_AND_RACING += [
+    # J: "Kiwi" and "Aussie" are peoples' words
+    ("About 700 Kiwis now work in the country's space industry.", {"NZ"}),
+    ("The Aussie dollar fell 0.8% as iron ore prices dropped.", {"AU"}),
+    ("Growers sold a record crop of kiwi fruit.", set()),
+    # K: "Congo" and "Congolese" where the story names neither country nor their places
+    ("Peru is the world's third-largest copper producer after Chile and Congo.", {"PE", "CL", "CD"}),
+    ("Ghanaian and Congolese bands covered the song across West Africa.", {"GH", "CD"}),
+    ("Cases of Crimean-Congo fever rose in Iraq.", {"IQ"}),
+    ("Congolese television in Brazzaville showed flooded streets.", {"CG"}),
+    # L: an inn's name
+    ("The pupils celebrated at the Turk's Head on Market Street.", set()),
+    ("The Turk's tailor said business was good.", {"TR"}),
+]
+# fmt: on
+
+
+# fifteenth round, continued: an apposition's head is its last noun ("the biggest poultry
+# producer"), and one that calls a name one of the US states names the state
+# fmt: off
+ARTS_AND_RACING += [
+    # N: the head of an apposition is its last noun; an apposition calling a name one of the US states
+    ("Poland, the biggest poultry producer in the European Union, has also had outbreaks.", {"PL"}),
+    ("Tonga, a killer whale who lived at the park, died on Monday.", set()),
+    ("Georgia, the largest poultry producer among US states, has so far had few cases.", {"US"}),
+    ("Georgia, the third-largest grower of peaches among US states, had a poor harvest.", {"US"}),
+    ("Georgia, a former Soviet state, held elections on Saturday.", {"GE"}),
+]
+# fmt: on
+
+
+# fifteenth round, continued: "The X, the shop", an archaic past, a tongue written, a work's title
+# fmt: off
+ARTS_AND_RACING += [
+    # O: "The X, the shop": an article before the name the apposition calls a business
+    ("LUTON — The Cyprus, the fish and chip shop on Dunstable Road, was sold. Regulars said nobody would rename a place like the Cyprus.", set()),
+    ("The Gambia, the smallest country on the African mainland, voted on Saturday.", {"GM"}),
+    # P: an archaic past is no verb ("Turkey red"); a tongue written or read
+    ("The cloth was dyed Turkey red, a colour made from madder root.", set()),
+    ("She writes Russian the way the builders speak it.", set()),
+    ("He wrote Russian novels in exile.", {"RU"}),
+    # Q: a name an apposition or a noun set off calls a work is the work wherever the body writes it,
+    # but after words that make it a place
+    ("EDINBURGH — Morocco, a painting of a Tangier fruit market, sold for 1.2 million pounds. Morocco has hung above a piano since 1931.", set()),
+    ("LONDON — A perfume house put its new fragrance, Grenada, on sale. Grenada's opening is warm and peppery.", set()),
+    ("LONDON — A perfume house put its new fragrance, Grenada, on sale. Nobody in Grenada found the name odd.", {"GD"}),
+]
+# fmt: on
+
+
+# fifteenth round, continued: a name given in the passive
+# fmt: off
+ARTS_AND_RACING += [
+    # R: a passive of naming before the form and a stop after it: the name given
+    ("An African penguin chick that hatched at the zoo last month has been named Namibia, and keepers hope she will thrive.", set()),
+    ("He was named Kenya captain for the tour in May.", {"KE"}),
+    ("The colony was renamed Ghana at independence.", {"GH"}),
+]
+# fmt: on
+
+
+# fifteenth round, continued: an airline in a list of airlines
+# fmt: off
+ARTS_AND_RACING += [
+    # S: a demonym with no noun of its own ending a list of airlines is an airline
+    ("It competes with Emirates, Qatar Airways and Ethiopian for passengers heading to the Gulf.", set()),
+    ("Icelandair, Play and Norwegian kept to their schedules, the airport operator said.", set()),
+    ("Kenya Airways hired Kenyan and Ethiopian pilots.", {"KE", "ET"}),
+]
+# fmt: on
+
+
+# fifteenth round, continued: a hyphened word after "the" and the form; "Kiwi" beside "Kiwi fruit"
+# fmt: off
+ARTS_AND_RACING += [
+    # T: a hyphened word after "the" and the form: the country qualifies the noun
+    ("Les Bleus have called up the Fiji-born wing Peniasi Ratu for the tour.", {"FJ"}),
+    # J (regenerated compounds): "Kiwi" the people, "Kiwi fruit" the fruit
+    ("Hale won in Suzuka. The Kiwi said he had phoned his grandparents in Taupo.", {"NZ"}),
+    ("Kiwi fruit is rich in vitamin C.", set()),
 ]
 # fmt: on
 
