@@ -6644,9 +6644,9 @@ _A_NOUN_SET_OFF_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+),[^\S\n]+$")  # "its
 def _called_a_work(body: str, form: str) -> bool:
     """Whether the body calls the form, written as a whole name after no capitalised word, a work
     with a title somewhere by an apposition (`_a_titled_work_apposition`: "Morocco, a painting of a
-    Tangier fruit market,", "Grenada, the firm's new fragrance,"), or sets it off after a work's
-    noun ("its new fragrance, Grenada,"): there the name is the work's wherever the body writes it,
-    as a business's is."""
+    Tangier fruit market,", "Grenada, its new fragrance,"), or sets it off after a work's noun ("put
+    its new fragrance, Grenada, on sale"): there the name is the work's wherever the body writes it,
+    as a business's is. Read only in a body that writes such a noun somewhere."""
     if of_the_body(body, "titled works' nouns", lambda text: _TITLED_WORKS_WORD.search(text) is None):
         return False  # no such noun anywhere: the common case, read once per body
     return any(

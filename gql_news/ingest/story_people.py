@@ -319,8 +319,8 @@ _SELF_NAMED_BEFORE = re.compile(rf"(?<![^\W_])(?:I{_S}am|I['’]m|[Mm]y{_S}name{
 def named_as_a_person(body: str, start: int, end: int) -> bool:
     """Whether the form is the name someone was given or gives ("Her parents named her France",
     "they called him Jordan", "the lads started calling me Jamaica", "So I am Jordan from Ghana",
-    "my name is Kenya"); a country is "it"
-    ("the Romans called it Hispania")."""
+    "my name is Kenya"), or a name given in the passive before a stop ("has been named Namibia,";
+    not "was named Kenya captain"); a country is "it" ("the Romans called it Hispania")."""
     if _NAMED_IN_THE_PASSIVE_BEFORE.search(
         body, max(0, start - 24), start
     ) is not None and _A_STOP_AFTER.match(body, end):
