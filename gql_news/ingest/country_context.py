@@ -490,6 +490,7 @@ _LANGUAGE_WORD_AFTER = re.compile(
     r"|vocabulary|dictionary|dictionaries|alphabet|alphabets|accent|accents|dialect|dialects"
     r"|letters|numerals|syllables|spellings|name|names|text|texts|soundtrack|soundtracks|captions|verbs|tenses"
     r"|script|scripts|creole|creoles|pidgin|pidgins|patois|saying|sayings|proverb|proverbs|idiom|idioms"
+    r"|proficiency|fluency|initials|acronym|abbreviation"  # "the Korean proficiency test", "its French initials"
     # the tongue as spoken somewhere: "the mix of Portuguese and Spanish spoken along the frontier"
     r"|spoken)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
@@ -4126,6 +4127,8 @@ _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE = re.compile(
     + "|".join(particle.strip() for particle in _ROMANCE_PARTICLES)
     + r")[^\S\n]+$"
 )
+# a capitalised word and "d'" right before a form: "Banca Privada d'Andorra", a name in another language
+_A_NAME_AND_AN_ELIDED_DE_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][^\W\d_]*[^\S\n]+d['’]$")
 # the heads of a breed's compound: a form that makes one ("Jersey cattle") listed beside an animal's
 # name ("Holstein", "Ayrshire") is the breed
 _BREED_HEADS = (
@@ -5336,6 +5339,11 @@ def _an_airline_among_airlines(body: str, start: int, end: int, context: Country
     )
 
 
+# "state" after a name and no noun after it: a federation's state ("Niger state, where"), not the
+# country's ("Qatar state television")
+_A_REGIONS_STATE_AFTER = re.compile(
+    r"[^\S\n]+state(?:[,.;:)]|[^\S\n]+(?:and|or|in|on|at|where|which|was|is|has|had|were|said)(?![^\W_]))"
+)
 # a possessive and the word an inn's sign names after it: "the Turk's Head", "the Scotsman's Arms"
 _A_PUBS_HEAD_AFTER = re.compile(r"['’]s[^\S\n]+(?:Head|Arms)(?![\w'’-])")
 # capitalised words after a form: a title among them ("Prime Minister") and the name after it
@@ -6197,6 +6205,13 @@ def _place_or_institution(
 ) -> bool:
     if following is not None and following in _PLACE_AFTER:
         return True  # "Jersey City", "Jordan River"
+    if (
+        following == "state"
+        and form.lower() not in context.demonyms
+        and not form.replace(".", "").isupper()  # "the US state and the country": the US's
+        and _A_REGIONS_STATE_AFTER.match(body, start + len(form))
+    ):
+        return True  # "floods in Niger state and Kogi state": a region's name, not "Qatar state media"
     if following in _A_STREETS_NOUNS and _A_STREET_AFTER.match(body, start + len(form)):
         return True  # "the Hotel Bolivia on Costa Rica street", "Chile street ends at the plaza"
     if previous == "Air" or (previous is not None and previous.lower() == "river"):
@@ -6223,8 +6238,12 @@ def _place_or_institution(
         body, start + len(form)
     ):
         return True  # "U.S. District Judge Kenya Mitchell": a federal judge's title, as "US District Court" is a court's name
-    if body.endswith(_ROMANCE_PARTICLES, 0, start) and _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE.search(
-        body, max(0, start - 40), start
+    if (
+        body.endswith(_ROMANCE_PARTICLES, 0, start)
+        and _A_NAME_IN_A_ROMANCE_LANGUAGE_BEFORE.search(body, max(0, start - 40), start)
+    ) or (
+        body.endswith(("d'", "d’"), 0, start)
+        and _A_NAME_AND_AN_ELIDED_DE_BEFORE.search(body, max(0, start - 40), start)
     ):
         return True  # "Électricité de France", "the Coupe de France final": a name in another language
     if (

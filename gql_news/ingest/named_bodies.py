@@ -376,7 +376,12 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
         or ((word.lower() in bodies or word.lower() in events) and word[1:].islower())
         for word, then in itertools.pairwise(words)
         if then in _ENDS  # the head of a name "X of Y": not "the Gulf States of Qatar"
+        # nor a contest one plays "for" a side: "played Davis Cup for Tunisia"
+        and not (then == "for" and word in _CONTESTS)
     )
+
+
+_CONTESTS = frozenset(["Cup", "Trophy", "Shield", "Games", "Championships", "Championship", "Olympics"])
 
 
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")

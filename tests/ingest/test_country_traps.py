@@ -9759,6 +9759,32 @@ ARTS_AND_RACING += [
 # fmt: on
 
 
+# fifteenth round, continued: a contest played for a side
+# fmt: off
+ARTS_AND_RACING += [
+    # U: a contest one plays "for" a side names no body with the country
+    ("Her coach, who played Davis Cup for Tunisia for a decade, said she had the game to go further.", {"TN"}),
+    ("The Supreme Court of Canada ruled on Friday.", set()),
+]
+# fmt: on
+
+
+# sixteenth round: a tongue's proficiency and initials, a federation's state, an elided "de"
+# fmt: off
+ARTS_AND_RACING += [
+    # a tongue's proficiency or initials
+    ("She passed the Korean proficiency test before she arrived in Daegu.", set()),
+    ("The disaster office, known by its French initials BNGRC, said 48,000 people had fled.", set()),
+    # "state" after a name and no noun after it: a federation's state
+    ("Floods along the Niger and Benue hit Niger state and Kogi state on Monday.", set()),
+    ("Qatar state television showed the emir arriving.", {"QA"}),
+    ("The US state and the country in the Caucasus share a name by coincidence.", {"US"}),
+    # a capitalised word and an elided "de" before the form: a name in another language
+    ("Bribes went to accounts at Banca Privada d'Andorra and at banks in Switzerland.", {"CH"}),
+]
+# fmt: on
+
+
 ROWS = (
     PEOPLE
     + PLACES
