@@ -100,6 +100,7 @@ from gql_news.ingest.cue_words import (
     COMPANY_ROLES,
     CONNECTORS,
     LEADING_STOP,
+    NAMED_INDIVIDUALS,
     ORG_WORDS,
     PARTICLES,
     PREPOSITIONS,
@@ -268,6 +269,7 @@ def find_candidates(
                 or _a_country_body(candidate.text, gazetteer)
                 or _called_by_its_first_word(body, candidate)
                 or _called_a_place(body, candidate)
+                or (_a_firm_named_after_someone(body, candidate) and not _set_off_by_a_role(body, candidate))
                 or (
                     _of_common_words_only(candidate.text)
                     and not _set_off_by_a_role(body, candidate)
@@ -286,6 +288,22 @@ def find_candidates(
         (c for c in found.values() if not (c.kind == PERSON and ends_another(c.text))),
         key=lambda c: c.start,
     )
+
+
+def _a_firm_named_after_someone(body: str, candidate: FoundCandidate) -> bool:
+    """Whether a name opens with a surname WordNet knows only as a named individual, no given
+    name, right after "from", "by", "at" or "of" ("a note from Goldman Sachs", "analysts at
+    Goldman Sachs"): a firm named after its founder, as such a name is there as often; not
+    "Kenya's Collins Kiptanui", whose first word is the given name of a person named by a role."""
+    first = candidate.text.split()[0].lower()
+    if first not in NAMED_INDIVIDUALS or _given_name(first):
+        return False
+    return (
+        _A_SOURCES_PREPOSITION_BEFORE.search(body, max(0, candidate.start - 8), candidate.start) is not None
+    )
+
+
+_A_SOURCES_PREPOSITION_BEFORE = re.compile(r"(?<![^\W_])(?:from|by|at|of)[^\S\n]+$")
 
 
 # "who" after a name set off by a comma: a person's relative pronoun, where a firm takes "which"

@@ -176,7 +176,7 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest import one_word_names  # it imports this module: names read when called
-from gql_news.ingest.cue_words import LEADING_STOP, MODALS, MODIFIER_TITLES, ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import ANY_PERSON_NOUNS, LEADING_STOP, MODALS, MODIFIER_TITLES, TITLES
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind, a_trades_shop
 from gql_news.ingest.named_bodies import (
     COMBINING_FORMS,
@@ -716,6 +716,7 @@ _PLACE_AFTER = frozenset(
 _INSTITUTION_OF = frozenset(
     [
         "Order",  # an honour: "Order of the Niger", "Order of Canada"
+        "Brothers",  # a party's or an order's name: "Brothers of Italy"
         "Union",  # a sport's or a trade's union: "the Golfing Union of Ireland"
         "Valley",  # "the Valley of Mexico"
         "University",
@@ -3736,7 +3737,7 @@ def _a_named_animal(word: str, context: CountryContext, apposed: bool = False) -
     """Whether the noun names an animal; `apposed`: in an apposition after the name, where an
     animal WordNet also lists as a person is the animal ("Cyprus, a black dog,"), though before
     the name it may be a people's thing ("the sheep Australia ships", "the dog Chile sent")."""
-    return (word in context.animals and word not in ROLE_NOUNS) or (apposed and word in _PLAIN_ANIMALS)
+    return (word in context.animals and word not in ANY_PERSON_NOUNS) or (apposed and word in _PLAIN_ANIMALS)
 
 
 # animals WordNet also lists as people, by a sense news prose seldom uses in an apposition beside
@@ -3789,7 +3790,9 @@ def _a_role(words: list[str]) -> bool:
 
 
 def _role_noun(word: str) -> bool:
-    return word in ROLE_NOUNS or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))
+    return word in ANY_PERSON_NOUNS or (
+        "-" in word and any(part in ANY_PERSON_NOUNS for part in word.split("-"))
+    )
 
 
 _HOSTS = frozenset(["host", "hosts"])  # a tournament's or a summit's, before a country alone
@@ -5283,7 +5286,8 @@ def _people_after(body: str, end: int) -> bool:
         word is not None
         and not body.startswith(" than ", word.end())  # "speak German better than Arabic": a comparison
         and (
-            word.group(1) in IRREGULAR_PEOPLE or any(noun in ROLE_NOUNS for noun in _singulars(word.group(1)))
+            word.group(1) in IRREGULAR_PEOPLE
+            or any(noun in ANY_PERSON_NOUNS for noun in _singulars(word.group(1)))
         )
     )
 
@@ -5897,7 +5901,7 @@ def _in_a_simile(body: str, start: int, words: list[str]) -> bool:
     if simile is None:
         return False
     return " game" in simile.group() or not any(
-        noun in ROLE_NOUNS or noun in _OF_A_NATION for word in words for noun in _singulars(word)
+        noun in ANY_PERSON_NOUNS or noun in _OF_A_NATION for word in words for noun in _singulars(word)
     )
 
 

@@ -126,4 +126,9 @@ TITLES = frozenset(ROLE_WORDS | (set(_ROLES["titles"]) - ORG_WORDS) | NEWSROOM_T
 # ("Senior Chinese officials", "Chief Russian negotiator")
 MODIFIER_TITLES = frozenset(TITLES & set(_ROLES["adjectives"]))
 # Words that mark a name as a person's when they stand in an appositive next to it.
-ROLE_NOUNS = frozenset(TITLES | set(_ROLES["person_nouns"]))
+# WordNet's nouns for a person that are only named individuals ("collins", "lincoln", "adams"):
+# a given name or a surname in a story, no role ("Kenya's Collins Kiptanui")
+NAMED_INDIVIDUALS = frozenset(_ROLES["named_individuals"])
+ROLE_NOUNS = frozenset(TITLES | (set(_ROLES["person_nouns"]) - NAMED_INDIVIDUALS))
+# every WordNet noun for a person, named individuals too: a word that names people at all ("young")
+ANY_PERSON_NOUNS = frozenset(ROLE_NOUNS | NAMED_INDIVIDUALS)

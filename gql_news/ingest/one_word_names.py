@@ -53,7 +53,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gql_news.ingest import country_context
-from gql_news.ingest.cue_words import MODALS, ROLE_NOUNS, TITLES
+from gql_news.ingest.cue_words import ANY_PERSON_NOUNS, MODALS, TITLES
 from gql_news.ingest.word_before import search_word_before
 
 if TYPE_CHECKING:
@@ -404,7 +404,7 @@ def _then_he_or_she(body: str, start: int, end: int) -> bool:
     if pronoun is None:
         return False
     return not any(
-        word[:1].isupper() or word.lower() in ROLE_NOUNS or word.endswith(("'s", "’s"))
+        word[:1].isupper() or word.lower() in ANY_PERSON_NOUNS or word.endswith(("'s", "’s"))
         for word in _WORD.findall(rest, 0, pronoun.start())
     )
 

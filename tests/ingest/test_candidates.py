@@ -321,6 +321,20 @@ def test_a_name_is_read_again_only_within_a_bounded_reach(monkeypatch: pytest.Mo
             "Its chairman, Sheikh Khalid bin Saud al-Mansouri, said so.",
             [("Khalid bin Saud al-Mansouri", "person", "sheikh")],
         ),
+        # a first word WordNet has only as a named individual ("Collins", "Park", "Washington") is a
+        # given name or a surname, no role before the name
+        (
+            "Kenya's Collins Kiptanui, the world indoor champion, faded to sixth.",
+            [("Collins Kiptanui", "person", "champion")],
+        ),
+        (
+            "Prices will fall, said Park Soo-min, an analyst at a Seoul brokerage.",
+            [("Park Soo-min", "person", "said")],
+        ),
+        (
+            "Washington Rivero, a bandoneon player, died on Sunday.",
+            [("Washington Rivero", "person", "player")],
+        ),
         # a church's title of a bishop before the name, no part of it
         (
             "The blessing was led by Abune Yohannes Gebremedhin, the archbishop of Gondar.",

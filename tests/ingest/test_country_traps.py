@@ -3243,16 +3243,17 @@ NAMED_BODIES: list[tuple[str, set[str]]] = [
 # fmt: on
 # rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's name
 # WordNet lacks before the country in mid-sentence ("Airtel"), a body's name that ends with "in" and the
-# country or whose first noun is no group's ("Alternative", "Brothers")
+# country or whose first noun is no group's ("Alternative")
 NAMED_BODIES_MISREAD = frozenset(
     [
         "The Church in Wales is carrying out its own research.",
         "The Board of Control for Cricket in India is yet to agree to the schedule.",
         "The Alternative for Germany came first in a state election in Thuringia.",
-        "The Brothers of Italy lead the government in Rome.",
     ]
 )
 NAMED_BODIES += [(body, set()) for body in sorted(NAMED_BODIES_MISREAD)]
+# a party's name headed by "Brothers", read since ("Brothers" before "of" and the country)
+NAMED_BODIES += [("The Brothers of Italy lead the government in Rome.", set())]
 # a firm's name WordNet lacks before the country, read since: one capitalised word before the name
 NAMED_BODIES += [("MTN Nigeria and Airtel Nigeria have already shut 3G in Lagos and Abuja.", set())]
 
@@ -9781,6 +9782,16 @@ ARTS_AND_RACING += [
     ("The US state and the country in the Caucasus share a name by coincidence.", {"US"}),
     # a capitalised word and an elided "de" before the form: a name in another language
     ("Bribes went to accounts at Banca Privada d'Andorra and at banks in Switzerland.", {"CH"}),
+]
+# fmt: on
+
+
+# seventeenth round: "Brothers of Italy", a party's name
+# fmt: off
+ARTS_AND_RACING += [
+    # "Brothers" heads a party's or an order's name before "of" and a country
+    ("Forza Italia rejected a businessman backed by Brothers of Italy and put forward its own name.", set()),
+    ("Brothers of Italy won a third of the vote in Italy.", {"IT"}),
 ]
 # fmt: on
 
