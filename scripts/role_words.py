@@ -43,14 +43,11 @@ def _person_senses() -> Iterator[tuple[str, list[list[str]]]]:
             yield fields[0].replace("_", " "), people
 
 
-def person_nouns() -> set[str]:
-    return {noun for noun, _ in _person_senses()}
-
-
-def named_individuals() -> set[str]:
-    """The person nouns whose every person sense is a named individual (an instance, "@i":
-    "collins", "lincoln", "adams"): a surname or a given name rather than a noun for a role."""
-    return {noun for noun, people in _person_senses() if all("@i" in synset for synset in people)}
+def named_individuals(senses: dict[str, list[list[str]]]) -> set[str]:
+    """The person nouns (`senses`, from `_person_senses`) whose every person sense is a named
+    individual (an instance, "@i": "collins", "lincoln", "adams"): a surname or a given name
+    rather than a noun for a role."""
+    return {noun for noun, people in senses.items() if all("@i" in synset for synset in people)}
 
 
 def modifiers() -> set[str]:
@@ -64,7 +61,8 @@ def modifiers() -> set[str]:
 
 
 def main() -> int:
-    people = person_nouns()
+    senses = dict(_person_senses())  # WordNet's index and data read once
+    people = set(senses)
     also_modifiers = modifiers()
     words = set()
     for title in CONSTANTS.titles:
@@ -84,7 +82,7 @@ def main() -> int:
                 "titles": sorted(words),
                 "person_nouns": sorted(nouns),
                 "adjectives": sorted(noun for noun in nouns if noun.isalpha() and noun in also_modifiers),
-                "named_individuals": sorted(named_individuals() & nouns),
+                "named_individuals": sorted(named_individuals(senses) & nouns),
             },
             indent=1,
             ensure_ascii=False,

@@ -3833,21 +3833,10 @@ _ABBREVIATED_TITLES = frozenset(
      "insp", "det", "amb", "hon", "atty", "judge"]
 )  # fmt: skip
 # the ends of the text before a form that story_people.py's readings of a name before it need
-_STORY_NAME_ENDS = (
-    "v ",
-    "v. ",
-    "by ",
-    "her ",
-    "him ",
-    "me ",
-    " am ",
-    "'m ",
-    "’m ",
-    " is ",
-    "name's ",
-    "name’s ",
-    "named ",  # "has been named Namibia,"
-)
+# the words right before a name someone was given or gives ("named her France", "I am Jordan",
+# "has been named Namibia,"): `_named_as_a_person` reads only after one
+_NAMED_ENDS = ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s ", "named ")
+_STORY_NAME_ENDS = ("v ", "v. ", "by ", *_NAMED_ENDS)
 
 
 def _a_party_to_a_case(body: str, start: int, end: int) -> bool:
@@ -3890,9 +3879,7 @@ def _compared_with_a_person(body: str, start: int, form: str, context: CountryCo
 
 
 def _named_as_a_person(body: str, start: int, end: int) -> bool:
-    if not body.endswith(
-        ("her ", "him ", "me ", " am ", "'m ", "’m ", " is ", "name's ", "name’s ", "named "), 0, start
-    ):
+    if not body.endswith(_NAMED_ENDS, 0, start):
         return False  # no "named her", "I am", "my name is" before the form
 
     return named_as_a_person(body, start, end)
@@ -6335,20 +6322,17 @@ def _place_or_institution(
         # words before it carry ("left Havana as a teenager ... in Cuba, Missouri", "named after
         # Palestine, Illinois")
         return True
-    if of_the_body(body, ("a work", form), lambda text: _called_a_work(text, form)):
-        # "Morocco, a painting of a Tangier fruit market, ... Morocco has hung above a piano": the
-        # body says it is a work's title
+    work = of_the_body(body, ("a work", form), lambda text: _called_a_work(text, form))
+    if work or of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
+        # the body says the name is a work's title ("Morocco, a painting of a Tangier fruit market,
+        # ... Morocco has hung above a piano") or a firm's ("Iceland, the supermarket chain, ...
+        # Iceland said"), but for the country's own marks and a place either is not: "fish from
+        # Iceland", and for a work "cousins in Moldova", "the north coast of Cyprus"
         return not (
             marked_beside_its_namesake(body, start, start + len(form), context)
             or a_place_a_firm_is_not(body, start, start + len(form))
-            or _A_PLACE_A_WORK_IS_NOT.search(body, max(0, start - 24), start) is not None
-        )  # not "cousins in Moldova", "left Lebanon for Manchester", "the north coast of Cyprus"
-    if of_the_body(body, ("a business", form), lambda text: _called_a_business(text, form)):
-        # "Iceland, the supermarket chain, ... Iceland said": the body says it is a firm
-        return not (
-            marked_beside_its_namesake(body, start, start + len(form), context)
-            or a_place_a_firm_is_not(body, start, start + len(form))
-        )  # not "fish from Iceland"
+            or (work and _A_PLACE_A_WORK_IS_NOT.search(body, max(0, start - 24), start) is not None)
+        )
     if (
         of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form))
         # "the village of Poland ... Poland had cut the lead": the body calls it a town
