@@ -340,6 +340,8 @@ def _a_one_who(body: str, end: int) -> bool:
 
 # "who" and a verb in the singular after a one-word form: a person ("England, who retires")
 _WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
+# "of", "from" or "in", and any "the", right before a form: where someone is from or lives
+_A_PLACES_PREPOSITION_BEFORE = re.compile(r"(?<![^\W_])(?:of|from|in)[^\S\n]+(?:the[^\S\n]+)?$")
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
 _APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},(?!\d))")
 # a person's role at a named place set off after a name: ", a vet in Leeds,", ", an aide at
@@ -371,6 +373,10 @@ _A_TOWN_AFTER = re.compile(
 _LOWER_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![^\W_])")
 # the next or the previous item of a list: ", X", " and X", ", or X"; "X y and "
 _NEXT_ITEM = re.compile(r"(?:,| and| or|, and|, or)[^\S\n]+([^\W\d_a-z][^\W\d_]*)")
+# the same, of one or two capitalised words: "French and South Korean co-producers"
+_NEXT_ITEM_OF_UP_TO_TWO_WORDS = re.compile(
+    r"(?:,| and| or|, and|, or)[^\S\n]+[^\W\d_a-z][^\W\d_]*(?:[^\S\n]+[A-Z][^\W\d_]*)?"
+)
 _LIST_JOINS = (", and ", ", or ", ", ", " and ", " or ")
 # what is said of a language rather than of a country: "speak Portuguese", "in Korean",
 # "Spanish-speaking", "French lessons"
@@ -717,6 +723,7 @@ _INSTITUTION_OF = frozenset(
     [
         "Order",  # an honour: "Order of the Niger", "Order of Canada"
         "Brothers",  # a party's or an order's name: "Brothers of Italy"
+        "Church",  # "the Church of England", "at Church of Scotland services"
         "Union",  # a sport's or a trade's union: "the Golfing Union of Ireland"
         "Valley",  # "the Valley of Mexico"
         "University",
@@ -1686,8 +1693,17 @@ def _in_a_works_title(body: str, start: int, end: int, context: CountryContext) 
     if noun is not None and noun.group(1) in _work_nouns():
         return True
     apposition = _A_WORK_APPOSITION.match(body, after.end())
-    if apposition is not None and apposition.group(1) in _work_nouns():
-        return True  # "Made in China, a comedy by", "Dust of Argentina, a family saga that"
+    if (
+        apposition is not None
+        and apposition.group(1) in _work_nouns()
+        and (
+            common or not apposition.group().startswith(", the ") or not sentence_start(body, before.start())
+        )
+    ):
+        # "Made in China, a comedy by", "Dust of Argentina, a family saga that"; not a sentence's
+        # subject that only its first word capitalises, before a definite apposition: "Recruitment
+        # from India, the largest source, fell"
+        return True
     if not common or not sentence_start(body, before.start()):
         return False
     following = _A_WORK_AFTER.match(body, after.end())
@@ -2204,6 +2220,8 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         return False  # "Tunisian Sufi brotherhoods", "Egyptian Coptic Christians": the country's
     if demonym and _before_a_genres_performer(body, end, context):
         return False  # "Nigerian Afrobeats stars", "an Indian Bollywood actor": the country's
+    if demonym and _A_HYPHENED_GIVEN_NAME_AFTER.match(body, end):
+        return False  # "the South Korean Park Min-jae", "North Korean leader Kim Jong-un": a person's
     return (
         _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
@@ -2542,8 +2560,12 @@ def _in_a_name(
         body, start, start + len(form), context
     ):
         return True  # "the singer Kenya", "Chelsea's Jordan signed", "Jordan was sent off"
-    if _AGE_AFTER.match(body, start + len(form)) or _an_aged_animal_after(body, start + len(form), context):
-        return True  # "Jordan, 19, scored twice", "Chile, a four-year-old spaniel,": a country has no age
+    if (
+        _AGE_AFTER.match(body, start + len(form)) or _an_aged_animal_after(body, start + len(form), context)
+    ) and not (form.lower() in context.demonyms and body.endswith(("the ", "The "), 0, start)):
+        # "Jordan, 19, scored twice", "Chile, a four-year-old spaniel,": a country has no age; "The
+        # Swede, 25, started fourth" is someone of that country
+        return True
     if _a_one_who(body, start + len(form)):
         return True  # "Tonga, a killer whale who has spent", "Cuba, a brown bear who": no country
     if _GIGS_AFTER.match(body, start + len(form)):
@@ -2562,9 +2584,10 @@ def _in_a_name(
     if (
         body.startswith(", who ", start + len(form))
         and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
-        and _word_before(body, start) not in ("of", "from")
+        and not _A_PLACES_PREPOSITION_BEFORE.search(body, max(0, start - 12), start)
         and not (form.lower() in context.demonyms and _word_before(body, start) in _DETERMINERS)
-        # "a teacher from Guadalajara, Mexico, who is in her first winter": where she is from
+        # "a teacher from Guadalajara, Mexico, who is in her first winter": where she is from; "a
+        # farmer from Friesland in the Netherlands, who was at the show"
         and not after_one_of_its_cities(body[max(0, start - 40) : start], form, context)
     ):
         # "England, who retires": a side takes "who retire"; "Tadesse of Ethiopia, who" is hers;
@@ -3348,6 +3371,10 @@ _PARTNERS_IN = frozenset(
 )
 
 
+# a verb of being right before a demonym, which is then said of someone: "My husband is Kuwaiti"
+_BEING_BEFORE = (" is ", " are ", " was ", " were ", " became ", " become ", " becomes ")
+
+
 def a_relatives_name(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether a one-word form is a relative's given name by a relative's noun set beside it,
     singular, plural or hyphened (WordNet's relatives and spouses): after it, set off by a comma
@@ -3355,7 +3382,10 @@ def a_relatives_name(body: str, start: int, end: int, context: CountryContext) -
     great-granddaughter, India."), or after a possessive with no comma ("her sister India", "His
     sons Chad and Tom"); or in an apposition after a possessive ("Georgia, his daughter,",
     "Chad, her eldest son,"). Not a country's kin (`_kin_of_a_country`): "their old partner,
-    China", "its trading partner, China", "The two brothers, Russia and Belarus"."""
+    China", "its trading partner, China", "The two brothers, Russia and Belarus"; nor a demonym
+    said of someone after a verb of being ("My husband is Kuwaiti, my children are Kuwaiti")."""
+    if body.endswith(_BEING_BEFORE, 0, start) and body[start:end].lower() in context.demonyms:
+        return False
     if body.endswith(" ", 0, start) and _after_a_relative(body, start, end, context):
         return True
     if not body.startswith(",", end):
@@ -3969,6 +3999,7 @@ def _names_by(body: str, form: str) -> list[int]:
             names_a_place_or_body(match.group(1))
             or match.group(1).lower() in TITLES
             or _a_body_word_after(body, match.end())  # "the All India Chess Federation"
+            or _a_names_word_before(body, match.start())  # "Air India Express, its budget arm"
         )
     ]
     alone = _written_alone(body, {surname for _, surname in found}, f"{form} ")
@@ -3983,6 +4014,18 @@ def _names_by(body: str, form: str) -> list[int]:
         ):
             ends.append(end)
     return ends
+
+
+# a capitalised word right before a form, after one space
+_A_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Z][\w'’.-]*) $")
+
+
+def _a_names_word_before(body: str, start: int) -> bool:
+    """Whether a word that names a company or a body wherever it stands ("Air") comes right
+    before the form: the pair after it continues that name ("Air India Express, its budget arm"),
+    no given name and surname."""
+    word = _A_CAPITALISED_WORD_BEFORE.search(body, max(0, start - 30), start)
+    return word is not None and names_a_body(word.group(1))
 
 
 def _a_body_word_after(body: str, end: int) -> bool:
@@ -4250,7 +4293,11 @@ def _compound(
             return True  # "donations arrived like a Mexican wave", "like a game of Chinese whispers"
         if _A_KITCHEN_MEASURE_BEFORE.search(body, max(0, start - 24), start):
             return True  # "1 tsp French mustard", "2 tbsp Thai fish sauce": an ingredient's kind
-        if words and _a_cooking_style(body, nouns, context, _word_before(body, start) in _PREPOSITIONS):
+        if (
+            words
+            and _a_cooking_style(body, nouns, context, _word_before(body, start) in _PREPOSITIONS)
+            and not _A_TRADE_CURB_BEFORE.search(body, max(0, start - 40), start)
+        ):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
         if words and _a_kitchen_or_garden_kind(body, start, phrase_end, nouns, context):
             return True  # "the Italian deli", "Whisk the Japanese mayonnaise", "Russian kale" in an allotment
@@ -5286,7 +5333,7 @@ def _a_noun_after_the_list(body: str, end: int, context: CountryContext) -> bool
     and Japanese drew crowds")."""
     position = end
     for _ in range(4):
-        item = _NEXT_ITEM.match(body, position)
+        item = _NEXT_ITEM_OF_UP_TO_TWO_WORDS.match(body, position)
         if item is None:
             break
         position = item.end()
@@ -5443,6 +5490,14 @@ def _a_plural_before_its_verb(noun: str, word: str) -> bool:
     return plural and not word.endswith(("s", "ed", "ing"))
 
 
+# a curb on trade or its flow right before a demonym and its food: "the ban China imposed on
+# Japanese seafood", "tariffs on Chinese garlic", "imports of Brazilian beef" (goods of that origin)
+_A_TRADE_CURB_BEFORE = re.compile(
+    r"(?<![^\W_])(?:imposed|bans?|tariffs?|duties|quotas?|embargo(?:es)?|imports|exports|levies|curbs|"
+    r"restrictions)[^\S\n]+(?:on|of|against)[^\S\n]+$"
+)
+
+
 def _a_cooking_style(body: str, words: list[str], context: CountryContext, placed: bool = False) -> bool:
     """Whether a demonym's phrase (up to three words) holds a food or a word WordNet does not know
     ("fried chicken", "ceviche", "barbecue restaurant"), in a body that speaks of cooking (menus,
@@ -5469,7 +5524,14 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext, place
         return True  # a prepared food before the noun it makes: "Greek yoghurt bowls" on a menu
     if words[0].endswith("ed") and len(words) > 1 and _a_food(head, context):
         return True  # "Korean fried chicken", "Scottish smoked salmon"
-    return not _a_known_word(head, context)  # "Peruvian ceviche"
+    return not _a_known_word(head, context) and not _ends_in_a_persons_noun(head)  # "Peruvian ceviche"
+
+
+def _ends_in_a_persons_noun(word: str) -> bool:
+    """Whether a word WordNet does not list is a closed compound whose last part (four letters or
+    more) is a noun for a person, read by its singular: "kitesurfers" (a surfer), "paraskiers",
+    "ebikers"; people, not a dish."""
+    return any(noun[cut:] in ANY_PERSON_NOUNS for noun in _singulars(word) for cut in range(1, len(noun) - 3))
 
 
 _A_COOKING_FUEL_AFTER = re.compile(r"[^\S\n]+(?:oil|gas|fuel|stoves?)(?![^\W_])")
@@ -6191,11 +6253,20 @@ _A_STREET_AFTER = re.compile(
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 
 
+# a word of a place's name and a hyphened given name after it, as Korean names are written surname
+# first: " Park Min-jae", " Park Soo-min"
+_A_HYPHENED_GIVEN_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+-[a-z]+(?![\w'’-])")
+
+
 def _place_or_institution(
     body: str, start: int, form: str, previous: str | None, following: str | None, context: CountryContext
 ) -> bool:
     if following is not None and following in _PLACE_AFTER:
-        return True  # "Jersey City", "Jordan River"
+        # "Jersey City", "Jordan River"; not "the South Korean Park Min-jae", a surname before its
+        # given name
+        return not (
+            form.lower() in context.demonyms and _A_HYPHENED_GIVEN_NAME_AFTER.match(body, start + len(form))
+        )
     if (
         following == "state"
         and form.lower() not in context.demonyms

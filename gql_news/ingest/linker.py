@@ -88,6 +88,48 @@ _LETTERS_THEN_SPACE = re.compile(r" ([^\W\d_]+)")  # read on a reversed body: a 
 # modal and auxiliary verbs, which open a question before a name as given names open a name
 _OPENING_VERBS = MODALS | {"do", "does", "did", "is", "was", "are", "were", "has", "have", "had"}
 _HYPHENED_BEFORE = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_]*-$")  # "Reiss-" before "Holland"
+# a body's name that ends with the country it sits in, after "the" and capitalised words, one of
+# which is a body of members or of learning: "the British University in Egypt", "the Indian
+# Students Association in Germany", "the Democratic Alliance of Hungarians in Romania"
+_A_BODYS_NAME_IN_BEFORE = re.compile(
+    r"(?<![^\W_])[Tt]he[^\S\n]+((?:[A-Z][\w'’.-]*[^\S\n]+(?:(?:of|for|and|the)[^\S\n]+)*){2,})in[^\S\n]+(?:the[^\S\n]+)?$"
+)
+_A_BODYS_HEADS = frozenset(
+    [
+        "University",
+        "Universities",
+        "College",
+        "School",
+        "Academy",
+        "Institute",
+        "Association",
+        "Community",
+        "Alliance",
+        "Society",
+        "Federation",
+        "Foundation",
+    ]
+)
+# a capitalised word hyphened right after a form: "-Ski", "-Premier"
+_HYPHENED_CAPITALISED_AFTER = re.compile(r"-([A-Z][a-z]+)(?![\w'’-])")
+# common nouns that open a region's name after a hyphen: "the India-Middle East corridor"
+_REGIONS_FIRST_WORDS = frozenset(["Middle", "Gulf", "Arctic", "Atlantic", "Far", "Near"])
+
+
+def _hyphened_to_a_common_word(body: str, end: int, context: CountryContext) -> bool:
+    """Whether a capitalised common noun is hyphened right after the form ("Swiss-Ski, the
+    national federation", "who rides for Israel-Premier Tech"): one name with it, a body's or a
+    team's, not the country; not a name of its own hyphened to it ("Israel-Hamas", "China-Africa"),
+    which WordNet writes capitalised, nor a region's ("the India-Middle East corridor")."""
+    found = _HYPHENED_CAPITALISED_AFTER.match(body, end)
+    return (
+        found is not None
+        and found.group(1).lower() in context.nouns
+        and found.group(1) not in _REGIONS_FIRST_WORDS
+        and found.group(1).lower() not in context.demonyms
+    )
+
+
 _LIST_GAPS = frozenset({" and ", " or ", " nor ", ", ", ", and ", ", or "})
 _THE_AFTER_A_GAP = " the "  # "Congo and the Democratic Republic of Congo": an item after its article
 _LIST_REACH = 6  # items of a list read on either side of a form for one that names the country
@@ -662,6 +704,14 @@ class _Matcher:
         start, end = match.start(), match.end()
         if self._hyphened_to_a_name(body, index, matches):
             return True  # "the Japan-Korea Marker": a name the two forms begin together
+        if self._a_foreign_bodys_seat(body, index, matches):
+            return True  # "the British University in Egypt": the seat ends the body's name
+        if (
+            body.startswith("-", end)
+            and (index + 1 == len(matches) or matches[index + 1].start() != end + 1)  # not "US-China"
+            and _hyphened_to_a_common_word(body, end, context)
+        ):
+            return True  # "Swiss-Ski, the national federation", "rides for Israel-Premier Tech"
         name_start = None
         if body[start - 1 : start] == "-" and (index == 0 or matches[index - 1].end() != start - 1):
             hyphened = _HYPHENED_BEFORE.search(body, max(0, start - 40), start)
@@ -675,6 +725,27 @@ class _Matcher:
             and not a_player_for_a_side(body, end)  # "Wales for Wales, Holland for the Netherlands"
             and not not_the_country(body, start, end, context, named_elsewhere=named_elsewhere, names=False)
         )
+
+    def _a_foreign_bodys_seat(self, body: str, index: int, matches: list[_Hit]) -> bool:
+        """Whether the form ends, after "in", the name of a body of members or of learning that
+        another country's form opens or holds ("the British University in Egypt", "the Indian
+        Students Association in Germany", "the Universities of Canada in Egypt", "the Democratic
+        Alliance of Hungarians in Romania"): a body named for one country's people or schools in
+        another, whose seat is part of its name; not the same country's ("Somali Americans in the
+        United States"), nor a body of no such kind ("the British Embassy in Egypt")."""
+        start = matches[index].start()
+        if not body.endswith((" in ", " in the "), 0, start):
+            return False
+        run = _A_BODYS_NAME_IN_BEFORE.search(body, max(0, start - 120), start)
+        if run is None or _A_BODYS_HEADS.isdisjoint(run.group(1).split()):
+            return False
+        own = self.targets.get(_canonical(matches[index].group()))
+        for other in matches[:index]:
+            if other.start() >= run.start(1) and other.end() <= run.end(1):
+                targets = self.targets.get(_canonical(other.group()), frozenset())
+                if targets and targets != own and all(kind == "country" for kind, _ in targets):
+                    return True
+        return False
 
     def _hyphened_to_a_name(self, body: str, index: int, matches: list[_Hit]) -> bool:
         """Whether the form `matches[index]` is joined by hyphens to the next country forms, the

@@ -367,7 +367,7 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
         words.pop(0)  # "of", "and": the end of a longer name or phrase before this one
     article = bool(words) and words[0] in ("the", "The")
     named = [word for word in words if word not in _JOINS and word != "The"]
-    if not named or not (article or len(named) >= 2):
+    if not named or not (article or len(named) >= 2 or _inside_a_sentence(body, run.start(), words)):
         return False  # "Scientists in Spain", "People in Ireland": a sentence's subject
     _, bodies = _words()
     events = _word_lists().event_heads  # "the Battle of Britain": a battle's name
@@ -382,6 +382,18 @@ def ends_a_body_name(body: str, start: int, institutions: Collection[str]) -> bo
 
 
 _CONTESTS = frozenset(["Cup", "Trophy", "Shield", "Games", "Championships", "Championship", "Olympics"])
+# a lower-case word and a space right before a name's run: the name stands inside a sentence
+_A_LOWER_WORD_BEFORE = re.compile(r"(?<![^\W_])[a-z]+[^\S\n]+$")
+
+
+def _inside_a_sentence(body: str, run_start: int, words: list[str]) -> bool:
+    """Whether a one-word head of a name opens the run right after a lower-case word ("attendance
+    at Church of England services"): capitalised inside a sentence, a name's, unlike a sentence's
+    opening subject ("People in Ireland")."""
+    return (
+        body.startswith(words[0], run_start)
+        and _A_LOWER_WORD_BEFORE.search(body, max(0, run_start - 20), run_start) is not None
+    )
 
 
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")

@@ -425,8 +425,8 @@ def a_firm_called_by_a_demonym(
     if form[-1:] == "s" and form[:-1].lower() in context.demonyms:
         return False  # "released ten Americans held in its prisons": a people's plural names no firm
     before = re.search(r"(\S+)[^\S\n]+$", body[max(0, start - 20) : start])
-    if before is not None and before.group(1) in _ARTICLES:
-        return False  # "an Ethiopian won the race": a person
+    if before is not None and before.group(1).lstrip("\"“‘'(") in _ARTICLES:
+        return False  # "an Ethiopian won the race", '"The British and Germans compare': people
     its = _ITS_AFTER.match(body, end)
     if its is not None and (its.group(1).endswith("ed") or _a_verb_after(body, end, context)):
         return True  # "Swiss cancelled its flights": one body, a firm (a people's are "their")

@@ -725,8 +725,13 @@ class _Attributor:
         unless the chosen one spoke there, naming the speaker of the quotes in turn ("“…,” Popkov
         said. Asked …, he replied"). Exactly one person of a fitting gender in reach, or no
         speaker."""
-        if start in self.spoke or self._cues(start, self._sentence_end(start)):
-            return False  # the chosen one speaks there, in a quotation or in reported speech
+        if start in self.spoke or any(
+            not any(r.person_id is None for r in self._references(start + 1, cue.start))
+            for cue in self._cues(start, self._sentence_end(start))
+        ):
+            # the chosen one speaks there, in a quotation or in reported speech; not where a
+            # pronoun before the cue speaks ("then played a slow air she had asked for")
+            return False
         if bisect.bisect_right(self.paragraph_starts, start) == bisect.bisect_right(
             self.paragraph_starts, position
         ):
@@ -734,10 +739,19 @@ class _Attributor:
         index = bisect.bisect_left(self.subjects, (start, _BEFORE_ALL))
         for earlier, other in reversed(self.subjects[:index]):
             if earlier < floor or self._too_far(earlier, position):
-                return False
+                break
             if other == person:
                 continue
             known = self.genders.get(other)
+            if gender is None or known is None or known == gender:
+                return True
+        # nor one named in the subject's own paragraph before it, a clause's subject ("…, and
+        # Crombie, born in 1925, joined in. The piper, Ally Duncan, then played. ¶ “…,” she said")
+        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, start) - 1]
+        for reference in self._references(max(paragraph, floor), start):
+            if reference.person_id in (None, person):
+                continue
+            known = self.genders.get(reference.person_id)
             if gender is None or known is None or known == gender:
                 return True
         return False

@@ -6494,9 +6494,8 @@ SOCIETY: list[tuple[str, set[str]]] = [
 # the subject of a person's act ("Jordan had phoned"), a party's name after a demonym ("the Polish
 # Law and Justice party", as the ruling "Georgian Dream party"), a period's style WordNet puts
 # second ("Georgian architecture"), a demonym before a body of two capitalised words ("the French
-# Council of State", "the Kenyan High Court") or a word WordNet lacks ("Senedd"), a body's name
-# without its article before a noun ("Church of Scotland ministers"), an abbreviation before a role
-# at a sentence's start ("Deputy UK ambassador")
+# Council of State", "the Kenyan High Court") or a word WordNet lacks ("Senedd"), an abbreviation
+# before a role at a sentence's start ("Deputy UK ambassador")
 SOCIETY_MISREAD = frozenset(
     [
         "Jurors heard that Jordan had phoned the victim 40 times.",
@@ -6504,7 +6503,6 @@ SOCIETY_MISREAD = frozenset(
         "Georgian architecture lines the square in Bath.",
         "The French Council of State annulled the decree.",
         "The Kenyan High Court blocked the deployment of police officers to Haiti. The judge said the plan broke the constitution. Nairobi said it would appeal.",
-        "Church of Scotland ministers voted to allow same-sex weddings.",
         "The Welsh Senedd voted for lower speed limits.",
         "Deputy UK ambassador James Kariuki abstained.",
     ]
@@ -8544,15 +8542,10 @@ EDUCATION_AND_MIGRATION: list[tuple[str, set[str]]] = [
 ]
 # fmt: on
 
-# still misread: a body's name that ends with "in" and a country ("the Indian Students Association
-# in Germany") reads as a body placed in the country
-# fmt: off
-EDUCATION_AND_MIGRATION_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    ('The Indian Students Association in Germany said dozens of members had nowhere to live.', set()),
-]
-# fmt: on
-EDUCATION_AND_MIGRATION_MISREAD = frozenset(body for body, _ in EDUCATION_AND_MIGRATION_MISREAD_ROWS)
-EDUCATION_AND_MIGRATION += EDUCATION_AND_MIGRATION_MISREAD_ROWS
+# a body of one country's people in another, named with its seat (linker._a_foreign_bodys_seat)
+EDUCATION_AND_MIGRATION.append(
+    ("The Indian Students Association in Germany said dozens of members had nowhere to live.", set())
+)
 
 # fmt: off
 REVIEWS_AND_FESTIVALS: list[tuple[str, set[str]]] = [
@@ -9796,6 +9789,48 @@ ARTS_AND_RACING += [
 # fmt: on
 
 
+# bodies of one country's people named with their seat abroad; closed compounds of a person's
+# noun; curbs on trade before a food; two-word items of a list of demonyms before a noun
+# fmt: off
+ARTS_AND_RACING += [
+    ('Fees rose at the British University in Egypt this year.', set()),
+    ('The Turkish Community in Germany said it had filed the papers.', set()),
+    ('A spokesman for the Chinese Students and Scholars Association in Japan said the trip was off.', set()),
+    ('Researchers at the University of Surrey in England led the study.', {"GB"}),
+    ('Somali Americans in the United States sent money home.', {"SO", "US"}),
+    ('Ferries were full of German kitesurfers, and cafés by the harbour served grilled sardines and tapas to them.', {"DE"}),
+    ('Air India and its budget arm, Air India Express, hold a third of the market. "India will be one of the biggest markets," he said.', {"IN"}),
+    ('Sales fell after the ban China imposed on Japanese seafood, though sushi restaurants in New York kept cooking.', {"CN", "JP"}),
+    ('The film got money from French and South Korean co-producers.', {"FR", "KR"}),
+]
+# fmt: on
+
+# a sentence's subject before a definite apposition, no work's title; an article after a quotation
+# mark; a demonym after a verb of being; a church's name inside a sentence
+# fmt: off
+ARTS_AND_RACING += [
+    ('Recruitment from India, the largest source, fell by 55%, the council said in its annual report.', {"IN"}),
+    ('"The British and Germans now compare five clinics before they book," said the owner. The British Association of Aesthetic Plastic Surgeons warned about the industry.', {"DE", "GB"}),
+    ('Her accounts were frozen. "My husband is Kuwaiti, my children are grown, and I am a foreigner," she said.', {"KW"}),
+    ('Attendance at Church of England services in London has fallen by a fifth.', set()),
+]
+# fmt: on
+
+# a people's noun with an age; a surname-first name after a demonym; "who" after where someone is
+# from; a capitalised common noun hyphened to a form, not a name of its own or a region's
+# fmt: off
+ARTS_AND_RACING += [
+    ('The Dutch driver was second. The Swede, 25, started fourth and was third when the rain eased.', {"NL", "SE"}),
+    ('Aguirre finished two ahead of the South Korean Park Min-jae and the Irish amateur Ciarán Mulvihill.', {"IE", "KR"}),
+    ('Among them was Anneke de Graaf, a dairy farmer from Friesland in the Netherlands, who was at the show with her husband.', {"NL"}),
+    ('He leads the standings, 85 points ahead of Lovlie. Swiss-Ski, the national federation, has had a winner every season.', set()),
+    ('Tesfamariam, 26, who rides for Israel-Premier Tech, became the second Eritrean to win a stage.', {"ER"}),
+    ('The Israel-Hamas war entered its third month.', {"IL"}),
+    ('They held US-China talks in Geneva.', {"CN", "US"}),
+    ('The India-Middle East corridor would run through the Gulf.', {"IN"}),
+]
+# fmt: on
+
 ROWS = (
     PEOPLE
     + PLACES
@@ -9918,7 +9953,6 @@ ROWS = (
             | TRANSPORT_AND_TRAVEL_MISREAD
             | WORLD_SPORT_MISREAD
             | CRIME_AND_TECH_MISREAD
-            | EDUCATION_AND_MIGRATION_MISREAD
             | REVIEWS_AND_FESTIVALS_MISREAD
             | ELECTIONS_AND_DIPLOMACY_MISREAD
             | WEATHER_AND_HOMES_MISREAD

@@ -888,3 +888,19 @@ def test_the_name_right_before_the_verb_is_its_subject_not_an_apposition_before_
 def test_a_comma_after_a_name_in_a_clause_keeps_the_subject_before_it() -> None:
     body = "Aleksandr Lukashenko, who met Sergey Popkov, said: “The talks went well.”"
     assert _said(body) == [("The talks went well.", "Aleksandr Lukashenko")]
+
+
+def test_a_pronoun_does_not_take_a_later_paragraphs_subject_when_another_fits_in_its_paragraph() -> None:
+    # the piper's sentence holds a pronoun's speech cue ("she had asked for"), not the piper's
+    # own, and the paragraph names the centenarian before him: either may speak, so neither does
+    body = (
+        "Jessie Crombie, who started work in a Dundee jute mill at the age of 14, celebrated her 100th "
+        "birthday on Saturday at her care home with a piper and a cake.\n\n"
+        "Residents and staff sang Flower of Scotland in the lounge, and Crombie, born in the Hilltown in "
+        "1925, joined in with every word. The piper, Ally Duncan, then played Scotland the Brave and a "
+        "slow air she had asked for, The Dark Island.\n\n"
+        "“I've had a hundred years in Dundee, give or take, and it's rained for most of them,” she said."
+    )
+    assert _said_with_candidates(body) == [
+        ("I've had a hundred years in Dundee, give or take, and it's rained for most of them", None, None)
+    ]
