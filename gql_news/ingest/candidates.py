@@ -282,12 +282,39 @@ def find_candidates(
                 )
             ):
                 continue
+            if candidate.kind == PERSON:
+                candidate = _named_in_full_before(body, candidate)
+                if candidate.text in found:
+                    continue
             found[candidate.text] = candidate
     ends_another = _ends_another([c.text for c in found.values() if c.kind == PERSON])
     return sorted(
         (c for c in found.values() if not (c.kind == PERSON and ends_another(c.text))),
         key=lambda c: c.start,
     )
+
+
+def _named_in_full_before(body: str, candidate: FoundCandidate) -> FoundCandidate:
+    """The person's full name where the body wrote it before with a given name opening it and the
+    candidate's words after ("Youssef El Amrani has coached in five countries ... El Amrani said"
+    suggests "Youssef El Amrani", not "El Amrani"); else the candidate itself."""
+    at = body.find(f" {candidate.text}", 0, candidate.start)
+    while at > 0:
+        given = _A_GIVEN_NAME_BEFORE.search(body, max(0, at - 30), at)
+        after = at + 1 + len(candidate.text)
+        if (
+            given is not None
+            and _given_name(given.group(1).lower())
+            and not body[after : after + 1].isalnum()
+        ):
+            start = given.start(1)
+            return FoundCandidate(body[start:after], PERSON, candidate.cue, start, after)
+        at = body.find(f" {candidate.text}", at + 1, candidate.start)
+    return candidate
+
+
+# a capitalised word right before a space: a given name before the rest of a name
+_A_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)$")
 
 
 def _a_firm_named_after_someone(body: str, candidate: FoundCandidate) -> bool:

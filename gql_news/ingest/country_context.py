@@ -572,7 +572,7 @@ _A_MISSION_AFTER = re.compile(r"[^\S\n]+(?:High[^\S\n]+Commission|Embassy|Consul
 # written capitalised right before a language's name, a word that makes it a variety of the language
 # ("European Portuguese", "Brazilian Portuguese", "Swiss German", "Canadian French"): with a demonym
 _VARIETY_WORDS = frozenset(
-    ["european", "continental", "castilian", "standard", "modern", "classical", "latin"]
+    ["european", "continental", "castilian", "standard", "modern", "classical", "latin", "western", "eastern"]
 )
 # "native" and the one or two words after it: "native slugs", "native white-clawed crayfish"
 _NATIVE = re.compile(r"(?<![^\W_])native[^\S\n]+([\w-]+)(?:[^\S\n]+([\w-]+))?")
@@ -676,6 +676,9 @@ _PREPOSITIONS = frozenset(
         "within",
         "without",
         "beyond",
+        "outside",
+        "throughout",
+        "off",
     ]
 )
 # "X City", "X River", "X University": a place or institution called after the country.
@@ -2222,6 +2225,12 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
         return False  # "Nigerian Afrobeats stars", "an Indian Bollywood actor": the country's
     if demonym and _A_HYPHENED_GIVEN_NAME_AFTER.match(body, end):
         return False  # "the South Korean Park Min-jae", "North Korean leader Kim Jong-un": a person's
+    if (
+        demonym
+        and (brand := _A_CAPITALISED_WORD_AFTER.match(body, end))
+        and _A_FIRMS_NOUN_RIGHT_AFTER.match(body, brand.end())
+    ):
+        return False  # "part of the Japanese Sony group": a firm's name and its noun, the country's firm
     return (
         _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
@@ -3032,6 +3041,9 @@ _A_DESTINATION_AFTER = re.compile(
 _VISITING = frozenset(["visit", "visits", "visited", "visiting", *(verb.strip() for verb in _TOURING)])
 
 
+_HOME_AFTER = re.compile(r"[^\S\n]+home(?![^\W_])")
+
+
 def _marked_as_the_country(
     body: str, start: int, form: str, previous: str | None, context: CountryContext
 ) -> bool:
@@ -3067,6 +3079,8 @@ def _marked_as_the_country(
         return True  # "Jordan has taken in more refugees for its size": said of "its", nobody's
     if named_after(body, start, end):
         return True  # "The couple named the dog after Chile": what the namesake is named after
+    if previous in ("call", "calls", "called", "calling") and _HOME_AFTER.match(body, end):
+        return True  # "My grandmother still calls Armenia home": a land one lives in
     lead = body[max(0, start - 40) : start]
     if after_a_lands_part(lead) or after_one_of_its_cities(lead, form, context):
         return True  # "The real Mexico is a day's drive south", "a town in Denmark", "Kingston, Jamaica"
@@ -3513,8 +3527,9 @@ _DETERMINER_MODIFIERS_AND_WORD_BEFORE = re.compile(
     r"(?<![^\W_])([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)(?:[^\S\n]+[A-Za-z0-9]+(?:-[a-z]+)*){1,3}"
     r"[^\S\n]+([a-z]+)[^\S\n]+$"
 )
-_DETERMINER_AND_WORD_AFTER = re.compile(  # the noun of an apposition, or the word that qualifies it
-    r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
+# the noun of an apposition, or the word that qualifies it, past an age ("an 88-year-old wooden yawl")
+_DETERMINER_AND_WORD_AFTER = re.compile(
+    r",[^\S\n]+(the|an?|his|her|their)[^\S\n]+(?:\d+(?:-[a-z]+)+[^\S\n]+)?([a-z]+)(?:(?:-[a-z]+)*[^\S\n]+([a-z]+))?(?![^\W_'’-])"
 )
 # an apposition that calls a name one of the US states: "Georgia, the largest poultry producer
 # among US states,", "Georgia, the country's largest poultry-producing state,"
@@ -3606,9 +3621,9 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
         return True
     kind = word in context.named_kinds or _a_named_animal(word, context, apposed=True)
     before = _DETERMINER_AND_WORD_BEFORE.search(body, max(0, start - 40), start) if kind else None
-    if before is None and word in context.named_kinds:
-        # "the veteran American soft-rock band America", "the Scottish band Texas": the noun's
-        # modifiers between the determiner and the noun
+    if before is None and kind:
+        # "the veteran American soft-rock band America", "the Scottish band Texas", "the grey mare
+        # Colombia": the noun's modifiers between the determiner and the noun
         before = _DETERMINER_MODIFIERS_AND_WORD_BEFORE.search(body, max(0, start - 80), start)
     if before is not None and _the_subject_of_a_relative(body, end, context):
         return False  # "the tanker Iran held for months was released", "the salmon Norway exports is"
@@ -4275,6 +4290,7 @@ def _compound(
             and _an_animal(nouns[-1], context)
             and _speaks_of(body, _SHOW_TALK)
             and not _opens_a_clause(body, start)
+            and not _an_animals_sport(words, len(nouns))
         ):
             return True  # "Belgian draft horses", "crested Polish hens" in a body of livestock shows
         if _a_species_named_before(body, start, end, nouns, context) and nowhere_else():
@@ -4295,7 +4311,12 @@ def _compound(
             return True  # "1 tsp French mustard", "2 tbsp Thai fish sauce": an ingredient's kind
         if (
             words
-            and _a_cooking_style(body, nouns, context, _word_before(body, start) in _PREPOSITIONS)
+            and _a_cooking_style(
+                body,
+                _before_a_plurals_verb(nouns, context),
+                context,
+                _word_before(body, start) in _PREPOSITIONS,
+            )
             and not _A_TRADE_CURB_BEFORE.search(body, max(0, start - 40), start)
         ):
             return True  # "Korean fried chicken", "Peruvian ceviche" on a restaurant's menu
@@ -4321,7 +4342,12 @@ def _compound(
     ends = lower in context.ending_forms
     language = names_a_language(form, context)
     before = _word_before(body, start) if ends or language else None
-    if ends and before is not None and any((before, word) in context.endings for word in _singulars(lower)):
+    if (
+        ends
+        and before is not None
+        and any((before, word) in context.endings for word in _singulars(lower))
+        and not body.endswith(f"-{before} ", 0, start)  # "the 19-year-old Irish apprentice": no "Old Irish"
+    ):
         return True  # "Great Danes", "Brown Swiss", "double Dutch", "go Dutch"
     if lower in context.languages and _unintelligible_to(body, start, end):
         return True  # "the tax code was Greek to most voters": a language nobody there reads
@@ -4334,6 +4360,7 @@ def _compound(
     if (
         lower in context.american_senses
         and not _of_a_nation(body, end)
+        and not _A_FIRMS_NOUN_AFTER.match(body, end)  # "an Indian maker of scooters": a country's firm
         and _speaks_of_the_united_states(body, context)
         and nowhere_else()
     ):
@@ -4460,6 +4487,20 @@ _OF_A_NATION = frozenset(
         *("storting", "riksdag", "folketing", "althing", "eduskunta", "sabor", "majlis"),
     }
 )
+
+
+# a noun of a business after a demonym, with up to one word before it: "an Indian maker of
+# scooters", "the Indian state miner"; a country's firm, not a people's
+_FIRMS_NOUNS = (
+    r"(?:makers?|miners?|compan(?:y|ies)|firms?|groups?|banks?|lenders?|suppliers?|carmakers?|"
+    r"manufacturers?|producers?|exporters?|importers?|conglomerates?|retailers?|insurers?|investors?|"
+    r"airlines?|carriers?|start-?ups?|refiners?|utilit(?:y|ies))(?![\w'’-])"
+)
+_A_FIRMS_NOUN_AFTER = re.compile(rf"[^\S\n]+(?:[a-z-]+[^\S\n]+)?{_FIRMS_NOUNS}")
+_A_FIRMS_NOUN_RIGHT_AFTER = re.compile(rf"[^\S\n]+{_FIRMS_NOUNS}")
+
+
+_A_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z][\w&'’-]*(?![\w&'’-])")
 
 
 def _of_a_nation(body: str, end: int) -> bool:
@@ -5426,6 +5467,22 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
     return False
 
 
+def _an_animals_sport(words: list[str], nouns: int) -> bool:
+    """Whether a singular animal's noun ends the phrase's nouns before a word in "-ing": a sport or
+    a trade with the animal ("British pigeon racing", "Irish horse breeding"), not the animals
+    doing something ("Belgian horses grazing")."""
+    return 0 < nouns < len(words) and not words[nouns - 1].endswith("s") and words[nouns].endswith("ing")
+
+
+def _before_a_plurals_verb(words: list[str], context: CountryContext) -> list[str]:
+    """The words before an irregular past right after a plural ("Portuguese sailors took tempura
+    to Japan": "sailors"), whose object is no dish of the demonym's."""
+    for at in range(1, len(words)):
+        if words[at] in context.verb_forms and words[at - 1].endswith("s"):
+            return words[:at]
+    return words
+
+
 def _without_verbs(words: list[str], context: CountryContext) -> list[str]:
     """A phrase without the verbs that may end it, past forms and participles: "a Greenland shark
     washed up", "Egyptian geese nesting", "Peruvian ceviche ran out" (the first word stays)."""
@@ -6249,6 +6306,10 @@ _A_STREET_AFTER = re.compile(
     r"[^\S\n]+(?:(?:street|avenue|road)(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|runs?|ends?|is|was"
     r"|which|where|has|had|crosses|meets)(?![^\W_]))|neighbou?rhood[^\S\n]+of[^\S\n]+[A-Z])"
 )
+# an estate's noun closing its phrase after a country's name, as a street's does
+_AN_ESTATE_AFTER = re.compile(
+    r"[^\S\n]+estate(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|is|was|which|where|has|had)(?![^\W_]))"
+)
 # a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 
@@ -6258,9 +6319,15 @@ _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|P
 _A_HYPHENED_GIVEN_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+-[a-z]+(?![\w'’-])")
 
 
+# "the US state of ", "the American state of ": a US state's name follows
+_A_US_STATE_OF_BEFORE = re.compile(r"(?<![^\W_])(?:US|U\.S\.|American)[^\S\n]+state[^\S\n]+of[^\S\n]+$")
+
+
 def _place_or_institution(
     body: str, start: int, form: str, previous: str | None, following: str | None, context: CountryContext
 ) -> bool:
+    if form in context.us_states and _A_US_STATE_OF_BEFORE.search(body, max(0, start - 24), start):
+        return True  # "a plant in the US state of Georgia", whatever else the story names
     if following is not None and following in _PLACE_AFTER:
         # "Jersey City", "Jordan River"; not "the South Korean Park Min-jae", a surname before its
         # given name
@@ -6276,6 +6343,12 @@ def _place_or_institution(
         return True  # "floods in Niger state and Kogi state": a region's name, not "Qatar state media"
     if following in _A_STREETS_NOUNS and _A_STREET_AFTER.match(body, start + len(form)):
         return True  # "the Hotel Bolivia on Costa Rica street", "Chile street ends at the plaza"
+    if (
+        following == "estate"
+        and body.endswith(("the ", "The "), 0, start)
+        and _AN_ESTATE_AFTER.match(body, start + len(form))
+    ):
+        return True  # "rum is distilled on the Holland estate in St Elizabeth", "the Cyprus estate, a grid"
     if previous == "Air" or (previous is not None and previous.lower() == "river"):
         return True  # "Air France", "the river Niger"
     if body.startswith(" ", start + len(form)) and _A_NUMERAL_AFTER.match(body, start + len(form)):

@@ -174,14 +174,14 @@ def after_a_lands_part(lead: str) -> bool:
 # a capitalised name of up to three words and a comma or "in" ending the text before a form:
 # "Guadalajara, ", "Monterrey in ", "San Luis Potosí, "
 _A_CITY_BEFORE = re.compile(
-    r"(?<![\w'’-])([^\W\d_a-z][\w'’.-]*(?:[^\S\n]+[^\W\d_a-z][\w'’.-]*){0,2})(?:,|[^\S\n]+in)[^\S\n]+$"
+    r"(?<![\w'’-])([^\W\d_a-z][\w'’.-]*(?:[^\S\n]+[^\W\d_a-z][\w'’.-]*){0,2})(?:,|,?[^\S\n]+in)[^\S\n]+$"
 )
 
 
 def after_one_of_its_cities(lead: str, form: str, context: CountryContext) -> bool:
     """Whether one of the country's cities stands right before the form, with a comma or "in"
-    ("a teacher from Guadalajara, Mexico", "a factory near Monterrey in Mexico"): the country, in a
-    story of a town named after it."""
+    ("a teacher from Guadalajara, Mexico", "a factory near Monterrey in Mexico", "a couple from
+    Bergen, in Norway"): the country, in a story of a town named after it."""
     found = _A_CITY_BEFORE.search(lead)
     if found is None:
         return False

@@ -9081,10 +9081,11 @@ ANIMAL_NAMESAKES: list[tuple[str, set[str]]] = [
     ("Jordan, a kingdom that hosts 600,000 Syrian refugees, asked for more aid.", {"JO", "SY"}),
     ("A blue-eyed ragdoll called Fiji was named supreme exhibit at the show.", set()),
 ]
+# "off" before a country after the story set its name off as an animal's: a place, read right since
+ANIMAL_NAMESAKES.append(
+    ("The park's orca, Iceland, was caught off Iceland in 1985, and she has lived in a tank ever since.", {"IS"})
+)
 ANIMAL_NAMESAKES_MISREAD_ROWS: list[tuple[str, set[str]]] = [
-    # "off" before a country after the story set its name off as an animal's ("the sea off Iceland")
-    ("The park's orca, Iceland, was caught off Iceland in 1985, and she has lived in a tank ever since.",
-     {"IS"}),
     # an animal's people after its possessive, where nothing else in the story sets the name off
     ("Oman's owner, a businessman from Saudi Arabia, said the horse would race in Qatar.", {"QA", "SA"}),
     # runners in a race's result, placed by lengths or by their finishing order
@@ -9828,6 +9829,26 @@ ARTS_AND_RACING += [
     ('The Israel-Hamas war entered its third month.', {"IL"}),
     ('They held US-China talks in Geneva.', {"CN", "US"}),
     ('The India-Middle East corridor would run through the Gulf.', {"IN"}),
+]
+# fmt: on
+
+# a firm's noun after a demonym; a firm's name and noun after one; a plural's irregular past; an
+# age's hyphened "old"; an animal's sport; a city, in its country; the US state of; a tongue's
+# variety; an estate; an animal's or a boat's noun past its modifiers or an age; "off"
+# fmt: off
+ARTS_AND_RACING += [
+    ('Ford halted a plant in Detroit, Michigan, and carmakers in Ohio and Texas warned. An Indian maker of scooters said it had halted lines.', {"IN"}),
+    ('The film was made in California by Sony Pictures Animation, part of the Japanese Sony group.', {"JP"}),
+    ('The chef serves ceviche and miso at his restaurant in Lisbon. Portuguese sailors took tempura to Japan in the 16th century, he said.', {"JP", "PT"}),
+    ("The gelding, ridden by the 19-year-old Irish apprentice Kieran O'Dowd, made all the running.", {"IE"}),
+    ('Exhibitors brought 4,000 birds to the show, and the judges gave the cup to a mealy cock. It is the biggest prize in British pigeon racing.', {"GB"}),
+    ('The sign points to Norway, Paris and Mexico, all of them towns in Maine. A couple from Bergen, in Norway, took photographs.', {"NO"}),
+    ('A South Korean battery maker building a plant in the US state of Georgia signed supply deals.', {"KR", "US"}),
+    ('The chorus of the closing track is sung in Western Armenian, the dialect of the diaspora.', set()),
+    ("Rum is being distilled on the Holland estate in St Elizabeth, on Jamaica's south coast.", {"JM"}),
+    ('Ireland won, and the grey mare Colombia was the only horse to jump two clear rounds.', {"IE"}),
+    ('Bermuda, an 88-year-old wooden yawl, won the classic division of the race.', set()),
+    ('The yawl Bermuda won her class. "She was built to sail in thirty knots off Bermuda," her owner said.', {"BM"}),
 ]
 # fmt: on
 

@@ -904,3 +904,11 @@ def test_a_pronoun_does_not_take_a_later_paragraphs_subject_when_another_fits_in
     assert _said_with_candidates(body) == [
         ("I've had a hundred years in Dundee, give or take, and it's rained for most of them", None, None)
     ]
+
+
+def test_a_candidate_said_by_the_end_of_a_name_written_in_full_before_is_the_full_name() -> None:
+    body = (
+        "DAMMAM, Saudi Arabia — Youssef El Amrani has coached in five countries. He still teases "
+        "his goalkeeping coach about the quarter-final. “He says we were lucky,” El Amrani said."
+    )
+    assert _said_with_candidates(body) == [("He says we were lucky", None, "Youssef El Amrani")]
