@@ -295,10 +295,14 @@ def find_candidates(
 
 
 def _named_in_full_before(body: str, candidate: FoundCandidate) -> FoundCandidate:
-    """The person's full name where the body wrote it before with a given name opening it and the
-    candidate's words after ("Youssef El Amrani has coached in five countries ... El Amrani said"
-    suggests "Youssef El Amrani", not "El Amrani"); else the candidate itself."""
-    at = body.find(f" {candidate.text}", 0, candidate.start)
+    """The person's full name where the body wrote it before, nearest first, with a given name
+    opening it and the candidate's words after ("Youssef El Amrani has coached in five countries
+    ... El Amrani said" suggests "Youssef El Amrani", not "El Amrani"); the candidate itself where
+    no such name comes before it, or where two given names do ("Fatima El Amrani ... Youssef El
+    Amrani ... El Amrani said" names either)."""
+    full: set[str] = set()
+    nearest: FoundCandidate | None = None
+    at = body.rfind(f" {candidate.text}", 0, candidate.start)
     while at > 0:
         given = _A_GIVEN_NAME_BEFORE.search(body, max(0, at - 30), at)
         after = at + 1 + len(candidate.text)
@@ -308,9 +312,10 @@ def _named_in_full_before(body: str, candidate: FoundCandidate) -> FoundCandidat
             and not body[after : after + 1].isalnum()
         ):
             start = given.start(1)
-            return FoundCandidate(body[start:after], PERSON, candidate.cue, start, after)
-        at = body.find(f" {candidate.text}", at + 1, candidate.start)
-    return candidate
+            full.add(body[start:after])
+            nearest = nearest or FoundCandidate(body[start:after], PERSON, candidate.cue, start, after)
+        at = body.rfind(f" {candidate.text}", 0, at)
+    return nearest if nearest is not None and len(full) == 1 else candidate
 
 
 # a capitalised word right before a space: a given name before the rest of a name

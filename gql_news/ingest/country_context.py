@@ -176,7 +176,14 @@ from typing import TYPE_CHECKING, Any
 
 from gql_news.collector import quiet_gc
 from gql_news.ingest import one_word_names  # it imports this module: names read when called
-from gql_news.ingest.cue_words import ANY_PERSON_NOUNS, LEADING_STOP, MODALS, MODIFIER_TITLES, TITLES
+from gql_news.ingest.cue_words import (
+    ANY_PERSON_NOUNS,
+    LEADING_STOP,
+    MODALS,
+    MODIFIER_TITLES,
+    ROLE_NOUNS,
+    TITLES,
+)
 from gql_news.ingest.kitchens import a_kitchen_or_garden_kind, a_trades_shop
 from gql_news.ingest.named_bodies import (
     COMBINING_FORMS,
@@ -340,8 +347,12 @@ def _a_one_who(body: str, end: int) -> bool:
 
 # "who" and a verb in the singular after a one-word form: a person ("England, who retires")
 _WHO_SINGULAR = re.compile(r", who (?:is|was|has|[a-z]*[^\Wsu_]s)(?![^\W_])")
-# "of", "from" or "in", and any "the", right before a form: where someone is from or lives
-_A_PLACES_PREPOSITION_BEFORE = re.compile(r"(?<![^\W_])(?:of|from|in)[^\S\n]+(?:the[^\S\n]+)?$")
+# "of" or "from", or "in" after a capitalised place, and any "the", right before a form: where
+# someone is from or lives ("a farmer from Friesland in the Netherlands, who"; not "lost faith in
+# Jordan, who has missed six games")
+_A_PLACES_PREPOSITION_BEFORE = re.compile(
+    r"(?:(?<![^\W_])(?:of|from)|(?<![\w'’-])[A-Z][\w'’-]*,?[^\S\n]+in)[^\S\n]+(?:the[^\S\n]+)?$"
+)
 # a person's appositive after a name, closed by a comma: ", a trader in Lagos,", ", who", ", 22,"
 _APPOSITIVE_AFTER = re.compile(r", (?:(?:a|an|the) ((?:[\w'’-]+ ){0,5}?[\w'’-]+),|who |\d{1,3},(?!\d))")
 # a person's role at a named place set off after a name: ", a vet in Leeds,", ", an aide at
@@ -2228,9 +2239,12 @@ def _a_proper_names_first_word(body: str, start: int, end: int, form: str, conte
     if (
         demonym
         and (brand := _A_CAPITALISED_WORD_AFTER.match(body, end))
+        and brand.group(1).lower() not in context.known_words
         and _A_FIRMS_NOUN_RIGHT_AFTER.match(body, brand.end())
     ):
-        return False  # "part of the Japanese Sony group": a firm's name and its noun, the country's firm
+        # "part of the Japanese Sony group": a firm's own name, no word of the language, and its
+        # noun; not "the American Express company", "the Swiss Re group"
+        return False
     return (
         _begins_a_proper_name(body, end, context, demonym=demonym)
         and not _before_its_own_region(body, start, end, context)
@@ -2593,7 +2607,7 @@ def _in_a_name(
     if (
         body.startswith(", who ", start + len(form))
         and (_WHO_SINGULAR.match(body, start + len(form)) or _named_by(body, start, form))
-        and not _A_PLACES_PREPOSITION_BEFORE.search(body, max(0, start - 12), start)
+        and not _A_PLACES_PREPOSITION_BEFORE.search(body, max(0, start - 40), start)
         and not (form.lower() in context.demonyms and _word_before(body, start) in _DETERMINERS)
         # "a teacher from Guadalajara, Mexico, who is in her first winter": where she is from; "a
         # farmer from Friesland in the Netherlands, who was at the show"
@@ -3694,7 +3708,8 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
 _TWO_VERBS_AFTER = re.compile(
     r"[^\S\n]+([a-z]+)(?:[^\S\n]+(?!and |or |but )[^\W_][\w%]*){0,6}?[^\S\n]+"
     r"(?:was|were|is|are|has|have|had|[a-z]+ed|found|made|won|took|came|went|gave|left|ran|fell|became"
-    r"|began|brought|bought|sold|told|got|held|kept|met|paid|saw|sent|stood|wrote|grew|flew|led|lost|spent)(?![^\W_])"
+    r"|began|brought|bought|sold|told|got|held|kept|met|paid|saw|sent|stood|wrote|grew|flew|led|lost|spent"
+    r"|rose|sank|broke|rode|drove|shot|bred|fed|hit|cut|put|set|cost|spread|struck|drew|chose|spoke|wore)(?![^\W_])"
 )
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can"])
 # the object of the verb after a form: a determiner or a possessive before a noun phrase, not "the"
@@ -4500,7 +4515,7 @@ _A_FIRMS_NOUN_AFTER = re.compile(rf"[^\S\n]+(?:[a-z-]+[^\S\n]+)?{_FIRMS_NOUNS}")
 _A_FIRMS_NOUN_RIGHT_AFTER = re.compile(rf"[^\S\n]+{_FIRMS_NOUNS}")
 
 
-_A_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z][\w&'’-]*(?![\w&'’-])")
+_A_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+([A-Z][\w&'’-]*)(?![\w&'’-])")
 
 
 def _of_a_nation(body: str, end: int) -> bool:
@@ -5585,10 +5600,12 @@ def _a_cooking_style(body: str, words: list[str], context: CountryContext, place
 
 
 def _ends_in_a_persons_noun(word: str) -> bool:
-    """Whether a word WordNet does not list is a closed compound whose last part (four letters or
-    more) is a noun for a person, read by its singular: "kitesurfers" (a surfer), "paraskiers",
-    "ebikers"; people, not a dish."""
-    return any(noun[cut:] in ANY_PERSON_NOUNS for noun in _singulars(word) for cut in range(1, len(noun) - 3))
+    """Whether a word WordNet does not list is a closed compound whose last part (five letters or
+    more) is a role noun for a person, read by its singular: "kitesurfers" (a surfer),
+    "paraskiers", "snowboarders"; people, not a dish ("ramen" ends in no role noun, only in a named
+    individual's)."""
+    nouns = [*_singulars(word), *([word[:-3] + "man"] if word.endswith("men") else [])]  # "seamen"
+    return any(noun[cut:] in ROLE_NOUNS for noun in nouns for cut in range(len(noun) - 4))
 
 
 _A_COOKING_FUEL_AFTER = re.compile(r"[^\S\n]+(?:oil|gas|fuel|stoves?)(?![^\W_])")
@@ -6314,9 +6331,13 @@ _AN_ESTATE_AFTER = re.compile(
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 
 
-# a word of a place's name and a hyphened given name after it, as Korean names are written surname
-# first: " Park Min-jae", " Park Soo-min"
-_A_HYPHENED_GIVEN_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+-[a-z]+(?![\w'’-])")
+# a surname and a hyphened given name of short syllables, as Korean names are written surname
+# first: " Park Min-jae", " Kim Jong-un"; not a compound adjective ("Civil War-era", "Grand
+# Prix-winning")
+_A_HYPHENED_GIVEN_NAME_AFTER = re.compile(
+    r"[^\S\n]+[A-Z][a-z]{1,5}[^\S\n]+[A-Z][a-z]{1,5}-(?!(?:era|age|led|run|born|made|like|type|based|style|owned)(?![a-z]))"
+    r"[a-z]{2,5}(?![\w'’-])"
+)
 
 
 # "the US state of ", "the American state of ": a US state's name follows

@@ -110,23 +110,38 @@ _A_BODYS_HEADS = frozenset(
         "Foundation",
     ]
 )
-# a capitalised word hyphened right after a form: "-Ski", "-Premier"
-_HYPHENED_CAPITALISED_AFTER = re.compile(r"-([A-Z][a-z]+)(?![\w'’-])")
-# common nouns that open a region's name after a hyphen: "the India-Middle East corridor"
-_REGIONS_FIRST_WORDS = frozenset(["Middle", "Gulf", "Arctic", "Atlantic", "Far", "Near"])
+# a capitalised word hyphened right after a form, and the capitalised words after it: "-Ski",
+# "-Premier Tech"; then the lower-case word that follows the name, if any
+_HYPHENED_CAPITALISED_AFTER = re.compile(r"-([A-Z][a-z]+)((?:[^\S\n]+[A-Z][\w'’-]*)*)(?:[^\S\n]+([a-z]+))?")
+# words that open a region's or a bloc's name after a hyphen: "the India-Middle East corridor",
+# "Russia-West tensions", "the China-Central Asia summit", "the US-Soviet arms race"
+_REGIONS_FIRST_WORDS = frozenset(
+    ["Middle", "Gulf", "Arctic", "Atlantic", "Far", "Near", "West", "East", "North", "South", "Central",
+     "Western", "Eastern", "Northern", "Southern", "Soviet", "Black", "Red", "Baltic", "Commonwealth",
+     "Diaspora"]
+)  # fmt: skip
+# nouns of what passes between two parties, after a hyphened pair: "Israel-Diaspora relations"
+_BETWEEN_TWO = frozenset(
+    ["relations", "ties", "tensions", "talks", "war", "wars", "summit", "deal", "border", "trade", "network",
+     "corridor", "agreement", "treaty", "conflict", "dialogue", "partnership", "cooperation", "alliance",
+     "rivalry", "dispute", "route", "race", "pact", "accord", "axis", "links", "relationship", "standoff"]
+)  # fmt: skip
 
 
 def _hyphened_to_a_common_word(body: str, end: int, context: CountryContext) -> bool:
     """Whether a capitalised common noun is hyphened right after the form ("Swiss-Ski, the
     national federation", "who rides for Israel-Premier Tech"): one name with it, a body's or a
-    team's, not the country; not a name of its own hyphened to it ("Israel-Hamas", "China-Africa"),
-    which WordNet writes capitalised, nor a region's ("the India-Middle East corridor")."""
+    team's, not the country; not a name of its own that WordNet writes capitalised
+    ("Israel-Hamas", "China-Africa"), a region's or a bloc's first word ("the India-Middle East
+    corridor", "Russia-West tensions"), nor a pair before what passes between two parties
+    ("Israel-Diaspora relations")."""
     found = _HYPHENED_CAPITALISED_AFTER.match(body, end)
     return (
         found is not None
         and found.group(1).lower() in context.nouns
         and found.group(1) not in _REGIONS_FIRST_WORDS
         and found.group(1).lower() not in context.demonyms
+        and found.group(3) not in _BETWEEN_TWO
     )
 
 

@@ -249,6 +249,10 @@ def find_quotes(
     return _Attributor(body, mentions, paragraphs, quoted, candidates).run()
 
 
+# what opens a clause joined to a sentence, right before its subject: "…, and Crombie"
+_CLAUSE_JOINS = (", and ", ", but ", ", while ", "; ")
+
+
 class _Attributor:
     def __init__(
         self,
@@ -723,8 +727,9 @@ class _Attributor:
         one at `start`, near enough to be its antecedent ("Dubois, 61, has led the Socialists. His
         predecessor, Elio Martens, left politics. “…,” he said": Dubois or Martens, so neither),
         unless the chosen one spoke there, naming the speaker of the quotes in turn ("“…,” Popkov
-        said. Asked …, he replied"). Exactly one person of a fitting gender in reach, or no
-        speaker."""
+        said. Asked …, he replied"), or the subject of a clause joined by ", and" earlier in the
+        chosen one's paragraph ("…, and Crombie joined in. The piper, Ally Duncan, then played. ¶
+        “…,” she said": either). Exactly one person of a fitting gender in reach, or no speaker."""
         if start in self.spoke or any(
             not any(r.person_id is None for r in self._references(start + 1, cue.start))
             for cue in self._cues(start, self._sentence_end(start))
@@ -745,11 +750,13 @@ class _Attributor:
             known = self.genders.get(other)
             if gender is None or known is None or known == gender:
                 return True
-        # nor one named in the subject's own paragraph before it, a clause's subject ("…, and
-        # Crombie, born in 1925, joined in. The piper, Ally Duncan, then played. ¶ “…,” she said")
-        paragraph = self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, start) - 1]
+        # nor the subject of a clause joined by ", and" earlier in the subject's own paragraph ("…,
+        # and Crombie, born in 1925, joined in. The piper, Ally Duncan, then played. ¶ “…,” she said")
+        paragraph = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, start) - 1)]
         for reference in self._references(max(paragraph, floor), start):
-            if reference.person_id in (None, person):
+            if reference.person_id in (None, person) or not self.body.endswith(
+                _CLAUSE_JOINS, 0, reference.start
+            ):
                 continue
             known = self.genders.get(reference.person_id)
             if gender is None or known is None or known == gender:

@@ -9852,6 +9852,26 @@ ARTS_AND_RACING += [
 ]
 # fmt: on
 
+# what the rules of the eighteenth and nineteenth rounds must leave as it was: pairs of a country and
+# a region or a bloc, compound adjectives after a demonym, firms whose names are a demonym and a
+# word, dishes, the subject of a relative clause after its noun's modifiers, a person after
+# "faith in"
+# fmt: off
+ARTS_AND_RACING += [
+    ('Russia-West tensions rose after the summit.', {"RU"}),
+    ("Leaders met at the China-Central Asia summit in Xi'an.", {"CN"}),
+    ('The US-Soviet arms race shaped the decade.', {"US"}),
+    ('Israel-Diaspora relations were discussed in Jerusalem.', {"IL"}),
+    ('He restored American Civil War-era uniforms for the museum.', set()),
+    ('The British Grand Prix-winning team celebrated at Silverstone.', set()),
+    ('The American Express company reported higher profits.', set()),
+    ('The Swiss Re group cut its forecast.', set()),
+    ('The menu at the new restaurant offers Japanese ramen and Georgian khinkali, and the chef cooks them himself.', set()),
+    ('Prices for the live cattle Brazil ships to Turkey rose.', {"BR", "TR"}),
+    ('Fans have lost faith in Jordan, who has missed six games with a knee injury.', set()),
+]
+# fmt: on
+
 ROWS = (
     PEOPLE
     + PLACES

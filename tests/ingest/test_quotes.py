@@ -912,3 +912,12 @@ def test_a_candidate_said_by_the_end_of_a_name_written_in_full_before_is_the_ful
         "his goalkeeping coach about the quarter-final. “He says we were lucky,” El Amrani said."
     )
     assert _said_with_candidates(body) == [("He says we were lucky", None, "Youssef El Amrani")]
+
+
+def test_a_person_named_as_an_object_earlier_in_the_paragraph_is_no_rival_subject() -> None:
+    # only the subject of a clause joined by ", and" stands against the chosen subject there
+    body = (
+        "Mary Okafor welcomed Ana Petrova to Lagos on Monday. Okafor has led the agency since 2022.\n\n"
+        "“Inflation is falling,” she said."
+    )
+    assert _said(body) == [("Inflation is falling", "Mary Okafor")]
