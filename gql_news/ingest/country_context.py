@@ -6319,14 +6319,17 @@ _A_NUMERAL_AFTER = re.compile(r"[^\S\n]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w'’-]
 # a street's lower-case noun after a country's name, closing its phrase (a mark, a function word or
 # a verb after it, no noun: not "Chile street protests"), or "neighbourhood of" a city
 _A_STREETS_NOUNS = frozenset(["street", "avenue", "road", "neighbourhood", "neighborhood"])
+# what closes such a noun's phrase: a mark, or a function word or a verb (and the extra words given)
+_CLOSES_THE_PHRASE = (
+    r"(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|is|was|which|where|has|had{})(?![^\W_]))"
+)
 _A_STREET_AFTER = re.compile(
-    r"[^\S\n]+(?:(?:street|avenue|road)(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|runs?|ends?|is|was"
-    r"|which|where|has|had|crosses|meets)(?![^\W_]))|neighbou?rhood[^\S\n]+of[^\S\n]+[A-Z])"
+    r"[^\S\n]+(?:(?:street|avenue|road)"
+    + _CLOSES_THE_PHRASE.format("|runs?|ends?|crosses|meets")
+    + r"|neighbou?rhood[^\S\n]+of[^\S\n]+[A-Z])"
 )
 # an estate's noun closing its phrase after a country's name, as a street's does
-_AN_ESTATE_AFTER = re.compile(
-    r"[^\S\n]+estate(?=[^\S\n]*[.,;:!?)]|[^\S\n]+(?:and|or|in|on|at|from|to|is|was|which|where|has|had)(?![^\W_]))"
-)
+_AN_ESTATE_AFTER = re.compile(r"[^\S\n]+estate" + _CLOSES_THE_PHRASE.format(""))
 # a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 

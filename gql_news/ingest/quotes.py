@@ -737,31 +737,30 @@ class _Attributor:
             # the chosen one speaks there, in a quotation or in reported speech; not where a
             # pronoun before the cue speaks ("then played a slow air she had asked for")
             return False
-        if bisect.bisect_right(self.paragraph_starts, start) == bisect.bisect_right(
-            self.paragraph_starts, position
-        ):
+        paragraph = bisect.bisect_right(self.paragraph_starts, start)  # the subject's, counted from 1
+        if paragraph == bisect.bisect_right(self.paragraph_starts, position):
             return False  # named in the pronoun's own paragraph: its nearest subject is the one
         index = bisect.bisect_left(self.subjects, (start, _BEFORE_ALL))
         for earlier, other in reversed(self.subjects[:index]):
             if earlier < floor or self._too_far(earlier, position):
                 break
-            if other == person:
-                continue
-            known = self.genders.get(other)
-            if gender is None or known is None or known == gender:
+            if other != person and self._may_stand_for(other, gender):
                 return True
         # nor the subject of a clause joined by ", and" earlier in the subject's own paragraph ("…,
         # and Crombie, born in 1925, joined in. The piper, Ally Duncan, then played. ¶ “…,” she said")
-        paragraph = self.paragraph_starts[max(0, bisect.bisect_right(self.paragraph_starts, start) - 1)]
-        for reference in self._references(max(paragraph, floor), start):
-            if reference.person_id in (None, person) or not self.body.endswith(
-                _CLAUSE_JOINS, 0, reference.start
-            ):
-                continue
-            known = self.genders.get(reference.person_id)
-            if gender is None or known is None or known == gender:
-                return True
-        return False
+        opening = self.paragraph_starts[max(0, paragraph - 1)]
+        return any(
+            reference.person_id not in (None, person)
+            and self.body.endswith(_CLAUSE_JOINS, 0, reference.start)
+            and self._may_stand_for(reference.person_id, gender)
+            for reference in self._references(max(opening, floor), start)
+        )
+
+    def _may_stand_for(self, person: int, gender: str | None) -> bool:
+        """Whether a pronoun of `gender` (None: a speaker of either) may stand for `person`: the
+        person's given name does not say the other gender."""
+        known = self.genders.get(person)
+        return gender is None or known is None or known == gender
 
     def _too_far(self, start: int, position: int) -> bool:
         """Whether a subject at `start` is too far back for a pronoun at `position` to stand for it
@@ -780,12 +779,11 @@ class _Attributor:
         name is its object: "Nhantumbo said Baptista never lost patience"). A wrong speaker is
         worse than none."""
         start = self._sentence_end(start)
-        for reference in self._references(start, position):
-            if reference.person_id is None or reference.person_id == person:
-                continue
-            known = self.genders.get(reference.person_id)
-            if gender is None or known is None or known == gender:
-                return True
+        if any(
+            reference.person_id not in (None, person) and self._may_stand_for(reference.person_id, gender)
+            for reference in self._references(start, position)
+        ):
+            return True
         first = bisect.bisect_left(self.given_names, (start, ""))
         for _, named in self.given_names[first : bisect.bisect_left(self.given_names, (position, ""))]:
             if gender is None or named in (gender, ""):
