@@ -466,7 +466,7 @@ def _called_a_place(body: str, candidate: FoundCandidate) -> bool:
     founded by Portugal"): a town's name, though it opens with a given name. A place's noun
     before a noun for a person is that person's role ("Bimala Shahi, a district official")."""
     found = _A_PLACE_AFTER.match(body, candidate.end)
-    return found is not None and not (found.group(1) and _is_role_noun(found.group(1)))
+    return found is not None and not (found.group(1) and is_role_noun(found.group(1)))
 
 
 def _of_common_words_only(text: str) -> bool:
@@ -588,6 +588,28 @@ def _split_at_and(tokens: list[_Token], runs: list[tuple[int, int]]) -> list[tup
     return out
 
 
+_FIRMS_ROLES = frozenset(
+    ["company", "companies", "carrier", "operator", "maker", "producer", "lender", "retailer", "brewer",
+     "exporter", "importer", "subsidiary", "chain", "giant", "manufacturer", "supplier", "miner", "refiner",
+     "investor", "insurer", "party", "nation", "firm", "group", "owner", "partner", "rival", "buyer", "seller",
+     "builder", "developer", "contractor", "side", "team", "club", "outfit", "opponent", "opponents", "broker",
+     "housebuilder", "shipbuilder", "carmaker", "automaker", "chipmaker", "drugmaker", "steelmaker",
+     "planemaker", "distributor", "wholesaler"]
+)  # fmt: skip
+"""Nouns WordNet gives a person's sense that name a firm's or a party's part as often, before a name
+of words no dictionary holds ("the carrier Wizz Air", "the broker Panmure Liberum")."""
+_CONTESTS_ROLES = frozenset(
+    ["champion", "champions", "winner", "winners", "holder", "holders", "leader", "leaders", "titleholder"]
+)
+"""A contest's roles, a club's as often as a person's: before such a name only with a nationality
+("the Thai champion Kittisak Srisuk", "champion Aruzhan Sadykova of Kazakhstan"; not "the
+defending champion Anadolu Efes")."""
+_VERBS_ROLES_TOO = frozenset(
+    ["beat", "beats", "lead", "leads", "host", "hosts", "face", "faces", "back", "backs"]
+)
+"""Verbs WordNet also has as a person's noun, after a capitalised subject: "Zalgiris beat Anadolu Efes"."""
+_RANKS_NAMES_TOO = frozenset(["major", "private"])
+"""Military ranks that are given names or adjectives too, read as a rank before a full name."""
 _KUNYA = frozenset(["abu", "abou", "umm"])  # "father of", "mother of": an Arabic name's first word
 # particles that open places' and firms' names more often than people's ("San Pedro Sula", "Los
 # Angeles Olympics", "St James Cathedral", "Van Roon Coatings")
@@ -632,7 +654,21 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
     roles = [k for k in range(first, last + 1) if _is_title(tokens[k].lower)]
     if roles and roles[-1] == last > first and _given_name(tokens[first].lower):
         roles.pop()  # "the Leeds baker Sarah English said": a title word after a given name ends her name
-    if not roles and _leading_role(tokens[first].lower) and tokens[first].lower not in _COMPASS_WORDS:
+    if (
+        not roles
+        and tokens[first].lower not in _COMPASS_WORDS
+        and (
+            _leading_role(tokens[first].lower)
+            or (
+                last - first >= 2
+                and tokens[first].lower in _RANKS_NAMES_TOO
+                and tokens[first].capitalised
+                and _given_name(tokens[first + 1].lower)
+                and tokens[last].lower
+                not in shipped_country_context().nouns  # not "Major Jordan Brand releases"
+            )  # "Major Kaspars Rudzītis": a rank that is a given name too, before a given name and a surname
+        )
+    ):
         roles = [first]  # "Undersecretary Hamid Rahimi": any noun for a person that is not a given name
         # (not a point of the compass, which WordNet has as a painter's name: "West Texas Intermediate")
     out: list[FoundCandidate] = []
@@ -661,11 +697,19 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         if set_off is None:  # "led by the glaciologist Carlo Barbante of the University of Venice"
             cued = _cue(body, tokens, first, affiliated - 1)
             set_off = cued[0] if cued is not None and not cued[1] else None
+        if (
+            set_off is None
+            and _given_name(tokens[first].lower)
+            and not _given_names_only(tokens, first, affiliated - 1)
+            and (speech := _speech_after(body, tokens, last)) is not None
+        ):
+            set_off = speech  # "Marco Rossi of the Bank of Italy said": the person speaks, not the bank
         found = _person(body, tokens, first, affiliated - 1, set_off) if set_off else None
         if found is not None:
             return [found]
     cue = (
         _cue(body, tokens, first, last)
+        or _of_a_body_that_speaks(body, tokens, first, last)
         or _named_again(body, tokens, first, last)
         or _pronoun_subject(body, tokens, first, last)
         or (("nationality", False) if one_of_a_people else None)
@@ -678,6 +722,26 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
             return [org] if org else []
         return []
     word, company = cue
+    before = tokens[first - 1] if first > 0 and _joined(body, tokens[first - 1], tokens[first]) else None
+    before2 = (
+        tokens[first - 2]
+        if before is not None and first > 1 and _joined(body, tokens[first - 2], before)
+        else None
+    )
+    if (
+        before is not None
+        and not company
+        and not before.capitalised
+        and before.lower in _BODYS_NOUNS
+        and before2 is not None
+        and before2.lower.isalpha()
+        and before2.lower not in _ARTICLES_BEFORE_A_BODY
+        and before2.lower not in PREPOSITIONS
+        and not _given_name(tokens[first].lower)
+    ):
+        # "the renewable energy association Elettricità Futura said": the body's name after its noun
+        org = _organisation(body, tokens, first, last, before.lower, strict=False)
+        return [org] if org else []
     if company:
         org = _organisation(body, tokens, first, last, word, strict=False)
         return [org] if org else []
@@ -692,6 +756,57 @@ def _judge(body: str, tokens: list[_Token], first: int, last: int) -> list[Found
         return []  # "paid for by Viva Cuba, a volunteer group that": a body, whatever cue came before
     person = _person(body, tokens, first, last, word)
     return [person] if person else []
+
+
+_BODYS_NOUNS = frozenset(
+    ["association", "federation", "group", "company", "firm", "agency", "union", "charity", "council",
+     "organisation", "organization", "institute", "foundation", "lobby", "network", "alliance", "coalition"]
+)  # fmt: skip
+"""Lower-case nouns of a body, before its name after a modifier ("the trade association Elettricità
+Futura"; not "after leaving the agency Grossi said")."""
+_ARTICLES_BEFORE_A_BODY = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
+_BODY_AFTER_OF = 6
+"""Words after "of the" looked at for the body's name a person is of (`_of_a_body_that_speaks`)."""
+
+
+def _speech_after(body: str, tokens: list[_Token], last: int) -> str | None:
+    """The speech verb right after the run ("… said"), if any."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and body[tokens[last].end : after.start] == " " and after.lower in SPEECH_AFTER:
+        return after.lower
+    return None
+
+
+def _of_a_body_that_speaks(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, bool] | None:
+    """A name that opens with a given name, then "of the", a few lower-case words and a body's name,
+    then a speech verb: "Luca Ferri of the renewable energy association Elettricità Futura said";
+    the person speaks (the body's name is judged on its own)."""
+    if (
+        last == first
+        or not _given_name(tokens[first].lower)
+        or _given_names_only(tokens, first, last)
+        or last + 2 >= len(tokens)
+        or tokens[last + 1].lower != "of"
+        or tokens[last + 2].lower != "the"
+        or not _joined(body, tokens[last], tokens[last + 1])
+    ):
+        return None
+    k = last + 3
+    while k < len(tokens) and k <= last + 2 + _BODY_AFTER_OF and not tokens[k].capitalised:
+        if not _joined(body, tokens[k - 1], tokens[k]) or tokens[k].lower in PREPOSITIONS:
+            return None
+        k += 1
+    if (
+        k >= len(tokens)
+        or not tokens[k].capitalised
+        or tokens[k].mention
+        or not _joined(body, tokens[k - 1], tokens[k])
+    ):
+        return None  # not "Johnson Matthey of the UK said": a country, no body
+    while k + 1 < len(tokens) and tokens[k + 1].capitalised and _joined(body, tokens[k], tokens[k + 1]):
+        k += 1
+    speech = _speech_after(body, tokens, k)
+    return (speech, False) if speech is not None else None
 
 
 def _its_party(body: str, tokens: list[_Token], first: int) -> bool:
@@ -717,9 +832,28 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
     if before is not None and not before.mention:
         if _is_title(before.lower):
             return before.lower, False
-        if not before.capitalised and _is_role_noun(before.lower) and last > first:
+        if not before.capitalised and is_role_noun(before.lower) and last > first:
             if given:
                 return before.lower, False  # "his training partner Wilson Cheruiyot": a role, a given name
+            if (
+                last - first <= 2
+                and before.lower not in _FIRMS_ROLES
+                and before.lower not in _PARTIES  # "The bank's client Glencore Xstrata"
+                and not (
+                    before.lower in _CONTESTS_ROLES
+                    and not (before2 is not None and before2.mention)
+                    and not (
+                        last + 2 < len(tokens)
+                        and tokens[last + 1].lower in ("of", "from")
+                        and tokens[last + 2].mention
+                    )  # "defending champion Aruzhan Sadykova of Kazakhstan"
+                )
+                and not (
+                    before.lower in _VERBS_ROLES_TOO and before2 is not None and before2.capitalised
+                )  # "Zalgiris beat Anadolu Efes", not "the centre back Odai Khasawneh"
+                and _no_dictionary_words(tokens, first, last)
+            ):
+                return before.lower, False  # "the Thai champion Kittisak Srisuk": names no list holds
             if (
                 before2 is not None
                 and before.lower not in _PARTIES
@@ -770,17 +904,31 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         and before.mention
         and before.lower in shipped_country_context().demonyms
         and last == first + 1
-        and (given or tokens[last].lower not in shipped_country_context().known_words)
+        and (
+            given
+            or tokens[last].lower not in shipped_country_context().known_words
+            or (
+                tokens[first].lower not in shipped_country_context().known_words
+                and (_given_name(tokens[last].lower) or tokens[last].lower in NAMED_INDIVIDUALS)
+                and tokens[last].lower not in shipped_country_context().nouns
+            )  # "the Jamaican Shericka Dawes"; not "the Japanese Nikkei Asia", "the Korean Kospi Index"
+        )
     ):
-        return "nationality", False  # "ahead of Kenyan Mercy Jepkosgei": a nationality before a full name
+        # "ahead of Kenyan Mercy Jepkosgei", "the Jamaican Shericka Dawes": a nationality before a
+        # full name, a given name or a word no dictionary holds in it
+        return "nationality", False
     # a name of given names only ("Morgan Stanley", "John Lewis") is a company's as often as a
     # person's: as the agent after "by" ("arranged by Morgan Stanley") or before "whose" it needs
     # another cue ("a shot from Marcus Reid" is a player's)
     given_only = given and _given_names_only(tokens, first, last)
-    if given_only and before is not None and before.lower == "by" and _after_a_noun(before2):
-        after = tokens[last + 1] if last + 1 < len(tokens) else None
-        if after is not None and body[tokens[last].end : after.start] == " " and after.lower in SPEECH_AFTER:
-            return None  # "A report by Morgan Stanley said": the report speaks, its author a firm as often
+    if (
+        given_only
+        and before is not None
+        and before.lower == "by"
+        and _after_a_noun(before2)
+        and _speech_after(body, tokens, last) is not None
+    ):
+        return None  # "A report by Morgan Stanley said": the report speaks, its author a firm as often
     if (
         before is not None
         and not before.mention
@@ -804,15 +952,14 @@ def _cue(body: str, tokens: list[_Token], first: int, last: int) -> tuple[str, b
         and not any(names_a_place_or_body(tokens[k].text) for k in range(first + 1, last + 1))
     ):
         return before.lower, False  # "a header from Moussa Diallo-Sarr", "won by Daan Visser"
-    end = tokens[last].end
     if _POSSESSIVE.search(tokens[last].text):
         following = tokens[last + 1] if last + 1 < len(tokens) else None
         if following is not None and following.lower in COMPANY_ROLES:
             return following.lower, True
         return None
+    if (speech := _speech_after(body, tokens, last)) is not None:
+        return speech, False
     after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if after is not None and body[end : after.start] == " " and after.lower in SPEECH_AFTER:
-        return after.lower, False
     if after is not None and after.lower == "whose" and not (given and not given_only):
         return None  # "Lee Dickey, whose family grows peaches"; not "Morgan Stanley, whose bankers"
     return _set_off_after(body, tokens, last)
@@ -979,10 +1126,10 @@ def _someone_elses_subject(body: str, tokens: list[_Token], k: int) -> bool:
         following is not None
         and not following.capitalised
         and _joined(body, role, following)
-        and (_is_role_noun(f"{role.lower} {following.lower}") or _is_role_noun(following.lower))
+        and (is_role_noun(f"{role.lower} {following.lower}") or is_role_noun(following.lower))
     ):
         return True  # "Its chief executive", "Her defence lawyer"
-    return not role.capitalised and (_is_role_noun(role.lower) or _plural_role(role.lower))
+    return not role.capitalised and (is_role_noun(role.lower) or _plural_role(role.lower))
 
 
 def _after_a_sentence_break(body: str, start: int) -> bool:
@@ -1088,14 +1235,14 @@ def _appositive(body: str, tokens: list[_Token], start: int) -> tuple[str, bool]
     first = tokens[start]
     if first.lower == "who":
         return "who", False  # "Helen Tremayne, who milks 180 cows": "who" is said of a person
-    if first.lower not in APPOSITIVE_START and not _is_role_noun(first.lower) and not first.capitalised:
+    if first.lower not in APPOSITIVE_START and not is_role_noun(first.lower) and not first.capitalised:
         return None
     for k in range(start, min(start + _APPOSITIVE_REACH, len(tokens))):
         if k > start and not _joined(body, tokens[k - 1], tokens[k]):
             return None
         if tokens[k].lower in ORG_WORDS and not _modifies_role(body, tokens, k):
             return None  # "Morgan Stanley, the bank", "…, the company sold": a body's word, no person's
-        if _is_role_noun(tokens[k].lower):
+        if is_role_noun(tokens[k].lower):
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             if following is not None and _joined(body, tokens[k], following) and following.lower in ORG_WORDS:
                 return None  # "Viva Cuba, a volunteer group that": the role noun qualifies a body's word
@@ -1111,11 +1258,11 @@ def _modifies_role(body: str, tokens: list[_Token], k: int) -> bool:
         k + 1 < len(tokens)
         and _joined(body, tokens[k], tokens[k + 1])
         and (tokens[k + 1].capitalised or tokens[k + 1].lower in _NAME_CONNECTORS)
-        and not _is_role_noun(tokens[k + 1].lower)
+        and not is_role_noun(tokens[k + 1].lower)
     ):
         k += 1  # the rest of the body's name: "Bank of England", "Bank of England's"
     return (
-        k + 1 < len(tokens) and _joined(body, tokens[k], tokens[k + 1]) and _is_role_noun(tokens[k + 1].lower)
+        k + 1 < len(tokens) and _joined(body, tokens[k], tokens[k + 1]) and is_role_noun(tokens[k + 1].lower)
     )
 
 
@@ -1169,7 +1316,7 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
             not whose
             and not word.mention
             and not word.capitalised
-            and (_is_role_noun(word.lower) or _plural_role(word.lower))
+            and (is_role_noun(word.lower) or _plural_role(word.lower))
         ):
             return word.lower  # "One of the women in the film, Beryl Thomas,": a plural too
         if k < first - 1 and word.lower in _POSSESSIVE_DETERMINERS and somebodys:
@@ -1200,14 +1347,14 @@ def _unaccented(word: str) -> str:
 def _leading_role(word: str) -> bool:
     # a word of one or two letters that is no title opens a name ("Pa Houa Xiong"), not a role:
     # WordNet's "pa", "da" or "ex" are no newsroom's words before a name
-    return _is_role_noun(word) and not _given_name(word) and (len(word) > 2 or _is_title(word))
+    return is_role_noun(word) and not _given_name(word) and (len(word) > 2 or _is_title(word))
 
 
 def _is_title(word: str) -> bool:
     return word in TITLES or ("-" in word and any(part in TITLES for part in word.split("-")))
 
 
-def _is_role_noun(word: str) -> bool:
+def is_role_noun(word: str) -> bool:
     """A noun for a person: the role list's, a hyphenated one by its parts ("co-author"), or one
     that names a scientist by the science ("glaciologist", "epidemiologist")."""
     return (
@@ -1230,9 +1377,9 @@ def _two_roles_closed_up(word: str) -> bool:
 def _plural_role(word: str) -> bool:
     """Whether a word is the plural of a noun for a person: "women", "traders", "witnesses"."""
     if word.endswith("men"):
-        return _is_role_noun(word[:-3] + "man")
+        return is_role_noun(word[:-3] + "man")
     return word.endswith("s") and (
-        _is_role_noun(word[:-1]) or (word.endswith("es") and _is_role_noun(word[:-2]))
+        is_role_noun(word[:-1]) or (word.endswith("es") and is_role_noun(word[:-2]))
     )
 
 

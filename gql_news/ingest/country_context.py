@@ -181,6 +181,7 @@ from gql_news.ingest.cue_words import (
     LEADING_STOP,
     MODALS,
     MODIFIER_TITLES,
+    NAMED_INDIVIDUALS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -738,6 +739,8 @@ _INSTITUTION_OF = frozenset(
         "Order",  # an honour: "Order of the Niger", "Order of Canada"
         "Brothers",  # a party's or an order's name: "Brothers of Italy"
         "Church",  # "the Church of England", "at Church of Scotland services"
+        "Archdiocese",  # "the Archdiocese of Malta": a church's body, not the state
+        "Diocese",
         "Union",  # a sport's or a trade's union: "the Golfing Union of Ireland"
         "Valley",  # "the Valley of Mexico"
         "University",
@@ -989,7 +992,10 @@ def a_sides_word(body: str, position: int) -> bool:
 
 _A_RANK = re.compile(r"No\.?[^\S\n]*\d")  # "No 1", "No. 3": a ranking after a demonym
 # a capitalised word after one space ("Hörl", "O'Connell")
-_NAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’-]*)")
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.islower())
+"""Capital and small letters of the Latin alphabets ("Š", "ī"): "Anna Vītola", "Łukasz"."""
+_NAME_AFTER = re.compile(rf" ([{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}][\w'’-]*)")
 _US_PLACES = 2
 _COMPASS_BEFORE = re.compile(r"(?<![^\W_])(?:north|south|east|west|central)(?:ern)? $")
 _SENTENCE_END = frozenset(".!?\n")
@@ -1549,6 +1555,102 @@ def _named_things(body: str) -> tuple[list[int], list[int]]:
     return starts, reaches
 
 
+_FIRMS_SET_OFF_HEADS = (
+    "company", "companies", "firm", "operator", "carrier", "brewer", "bank", "lender", "insurer", "conglomerate",
+    "unit", "subsidiary", "affiliate", "arm",
+)  # fmt: skip
+_FIRMS_BRAND_NOUNS = ("company", "firm", "operator", "brewer", "carrier", "conglomerate")
+_A_FIRMS_NAME_SET_OFF = re.compile(
+    rf"(?<![^\W_])([A-Z][\w&'’]*|[a-z]+&) ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?=(?:,? (?:the|an?) (?:[\w'’-]+ ){{0,4}}"
+    rf"(?:{'|'.join(_FIRMS_SET_OFF_HEADS)})(?:,| (?:of|in|that|which|whose|based|owned|controlled|listed)(?![\w'’-]))"
+    r"| (?:is|was) (?:the|an?) (?:[\w'’-]+ ){0,2}(?:unit|subsidiary|affiliate|arm) of(?![\w'’-])))"
+)
+"""A brand (one capitalised word, no "Crisis-hit") and a place set off as a firm by an apposition
+that closes after its noun ("Telecom Egypt, the state-controlled fixed-line company,"; not "Lebanon,
+the central bank said") or called a firm's unit ("Orange Egypt is a unit of")."""
+_A_FIRMS_BRAND = re.compile(
+    rf"(?<![^\W_])(?:{'|'.join(_FIRMS_BRAND_NOUNS)}) ([A-Z][\w&'’-]*|[a-z]+&)(?![\w&'’-])"
+)
+"""A firm's brand after a firm's noun ("the Emirati company e&"; not "group", which a militia or a
+party is too): "e& Egypt" is its unit."""
+_OPENING_WORDS = frozenset(
+    ["unlike", "excluding", "including", "besides", "except", "despite", "like", "beyond"]
+)
+"""Words that open a sentence before a country and a comma and name no brand ("Unlike Japan, the")."""
+
+
+def _firms_named_by_a_place(body: str) -> tuple[list[int], list[int]]:
+    """Where the body names a firm by a brand and a place, set off as one once ("Telecom Egypt,
+    the state-controlled fixed-line company,", "PT Freeport Indonesia, a unit of", "Orange Egypt is a
+    unit of"), there and wherever the same two names come again ("Telecom Egypt holds"); and
+    wherever a brand the body names after a firm's noun comes before a place ("e& Egypt" after "the
+    Emirati group e&"): the starts and ends of the place's part, in order. Read only around the
+    body's firm nouns (`_FIRMS_HEADS`), not at every capitalised word."""
+    spans, by_word = of_the_body(body, "words", body_words)
+    heads = sorted(spans[index] for word in _FIRMS_HEADS for index in by_word.get(word, ()))
+    if not heads:
+        return [], []
+    names: set[str] = set()
+    brands: set[str] = set()
+    for start, end in heads:
+        # one character past the noun: what follows it closes the apposition ("company," not "company's")
+        for match in _A_FIRMS_NAME_SET_OFF.finditer(body, max(0, start - _FIRMS_NAME_REACH), end + 12):
+            brand = match.group(1).lower()
+            if (
+                brand in LEADING_STOP
+                or brand in _PREPOSITIONS
+                or brand in _DETERMINERS
+                or brand in _OPENING_WORDS
+            ):
+                continue  # "In Egypt, the biggest company", "Unlike Japan, the": no brand
+            names.add(f"{match.group(1)} {match.group(2)}")
+        if (found := _A_FIRMS_BRAND.match(body, start)) is not None:
+            brands.add(found.group(1))
+    if not names and not brands:
+        return [], []
+    alternatives = [re.escape(name) for name in sorted(names, key=len, reverse=True)]
+    alternatives += [rf"{re.escape(brand)} [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?" for brand in sorted(brands)]
+    again = re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])")
+    starts: list[int] = []
+    ends: list[int] = []
+    for found in again.finditer(body):
+        starts.append(found.start() + found.group().index(" ") + 1)
+        ends.append(found.end())
+    return starts, ends
+
+
+_FIRMS_HEADS = frozenset(_FIRMS_SET_OFF_HEADS + _FIRMS_BRAND_NOUNS)
+"""The nouns `_A_FIRMS_NAME_SET_OFF` ends with and `_A_FIRMS_BRAND` begins with."""
+_FIRMS_NAME_REACH = 120
+"""Characters before a firm's noun read for the name it sets off."""
+
+
+_A_BODY_FOR_BEFORE = re.compile(
+    r"(?<![^\W_])(?:Alternative|Alliance|Movement|Coalition|Patriots|Front|Party|Platform|Together|Forward"
+    r"|Citizens|Union|Action|Democrats|Fund|Foundation|Trust|Campaign) for (?:the )?$"
+)
+"""A capitalised noun of a party or a body and "for" before the form: the body's name ("the
+Alternative for Germany", "Together for Catalonia", "the National Trust for Scotland")."""
+
+
+def _a_body_for(body: str, start: int) -> bool:
+    """Whether a party's or a body's noun and "for" come before the form, the noun opening the name
+    (after "the" or alone: "the Alternative for Germany"; not "the International Monetary Fund for
+    Egypt", a longer name's last word)."""
+    found = _A_BODY_FOR_BEFORE.search(body, max(0, start - 30), start)
+    if found is None:
+        return False
+    before = search_word_before(_WORD_BEFORE, body, found.start(), 40)
+    return before is None or not before.group(1)[:1].isupper() or before.group(1) == "The"
+
+
+def _a_firms_place(body: str, start: int, end: int) -> bool:
+    """Whether the form is the place in a firm's name the body set off as a firm's (`_firms_named_by_a_place`)."""
+    starts, ends = of_the_body(body, "firms_by_a_place", _firms_named_by_a_place)
+    index = bisect.bisect_right(starts, start)
+    return index > 0 and ends[index - 1] >= end
+
+
 def _in_a_named_thing(body: str, start: int, end: int) -> bool:
     starts, reaches = of_the_body(body, "named_things", _named_things)
     index = bisect.bisect_right(starts, start)
@@ -1997,6 +2099,8 @@ def not_the_country(
         or _shares_a_proper_name(body, end, form, context)
         or _short_for_a_longer_name(body, start, end, previous, context)
         or _in_a_named_thing(body, start, end)
+        or _a_firms_place(body, start, end)
+        or _a_body_for(body, start)  # "Alternative for Germany"
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
         or a_shows_possessive_title(body, end, context)
@@ -2392,9 +2496,27 @@ def _before_a_foreign_full_name(body: str, start: int, end: int, form: str, cont
         second is not None
         and _NAME_AFTER.match(body, second.end()) is None
         and an_unknown_name(first.group(1), context)
-        and _an_unknown_surname(second.group(1), context)
-        # not "Tencent Holdings"
-        and an_unknown_name(second.group(1).removesuffix("s").split("-")[0], context)
+        and (
+            (
+                _an_unknown_surname(second.group(1), context)
+                # not "Tencent Holdings"
+                and an_unknown_name(second.group(1).removesuffix("s").split("-")[0], context)
+            )
+            or _a_surname_of_a_known_name(second.group(1), context)
+        )
+    )
+
+
+def _a_surname_of_a_known_name(word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word is a given name or a person's name WordNet knows, and no common
+    noun: a surname after an unknown given name ("the Grenadian Kervin Joseph", "the Jamaican
+    Shericka Dawes"); not "Institute", "Holdings"."""
+    lower = word.lower()
+    return (
+        word.isalpha()
+        and word[1:].islower()
+        and (lower in context.given_names or lower in NAMED_INDIVIDUALS)
+        and lower not in context.nouns
     )
 
 
@@ -3841,12 +3963,30 @@ def _a_role(words: list[str]) -> bool:
     deputy finance minister", "a trader in Lagos" (not "the minister said the talks"). The head
     comes before a preposition: "the local unit of the American company" names no role."""
     for index, word in enumerate(words):
+        if word in _A_BODYS_HEADS and (index + 1 == len(words) or words[index + 1] in _PREPOSITIONS):
+            return False  # "Telecom Egypt, the state-controlled fixed-line company,": a firm, no one
         if _role_noun(word):
             rest = words[index + 1 :]
             return not rest or rest[0] in _PREPOSITIONS
         if word in _PREPOSITIONS:
             return False
     return False
+
+
+_A_BODYS_HEADS = frozenset(
+    [
+        "company",
+        "companies",
+        "bank",
+        "banks",
+        "lender",
+        "lenders",
+        "subsidiary",
+        "subsidiaries",
+        "conglomerate",
+    ]
+)
+"""Nouns WordNet also gives a person's sense ("company", "lender") that head a firm's apposition."""
 
 
 def _role_noun(word: str) -> bool:
@@ -4224,6 +4364,17 @@ def _a_breed_among_breeds(body: str, start: int, end: int, lower: str, context: 
         return False
     following = _NEXT_ITEM.match(body, end)
     preceding = _previous_item(body, start, 0)
+    if (
+        preceding is not None
+        and (
+            given := _A_CAPITALISED_WORD_BEFORE.search(
+                body, max(0, preceding[1] - 40), preceding[1] - len(preceding[0])
+            )
+        )
+        is not None
+        and given.group(1).lower() in context.given_names
+    ):
+        preceding = None  # "Australia's Megan Hart and Britain's": a person's surname, no breed
     return any(
         item.lower() in context.animals and not _names_a_country_word(item, context)
         for item in (following.group(1) if following else "", preceding[0] if preceding else "")
@@ -4515,7 +4666,7 @@ _A_FIRMS_NOUN_AFTER = re.compile(rf"[^\S\n]+(?:[a-z-]+[^\S\n]+)?{_FIRMS_NOUNS}")
 _A_FIRMS_NOUN_RIGHT_AFTER = re.compile(rf"[^\S\n]+{_FIRMS_NOUNS}")
 
 
-_A_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+([A-Z][\w&'’-]*)(?![\w&'’-])")
+_A_CAPITALISED_WORD_AFTER = re.compile(rf"[^\S\n]+([{_UPPER}][\w&'’-]*)(?![\w&'’-])")
 
 
 def _of_a_nation(body: str, end: int) -> bool:
@@ -5464,6 +5615,12 @@ _A_VERB_BEFORE_ITS_OBJECT = re.compile(
 )
 
 
+def _people_noun(word: str) -> bool:
+    """Whether a word, or its singular ("fishermen", "settlers"), is a noun for people (WordNet's
+    "goose" and "drone" too: the caller leaves out living things)."""
+    return any(_role_noun(form) for form in (*_singulars(word), word.removesuffix("men") + "man"))
+
+
 def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
     """Whether a demonym's phrase of one or two words (`words`) ends with a noun that names only
     animals or plants ("ants", "water deer") or with a word WordNet does not know at all, as a
@@ -5474,6 +5631,8 @@ def _a_species(body: str, words: list[str], context: CountryContext) -> bool:
     flatworms remain", "Chinese water deer spread")."""
     if len(words) > 2:
         return any(_an_organism(word, context) for word in words[:2]) and _speaks_of_species(body)
+    if _people_noun(words[-1]) and not _living(words[-1], context) and not _an_organism(words[-1], context):
+        return False  # "Seychellois fishermen who work closer to shore": people, no species
     if _an_organism(words[-1], context) or not _a_known_word(words[-1], context):
         return _speaks_of_species(body)
     head = _without_verbs(words, context)[-1]
@@ -6226,9 +6385,9 @@ def sentence_start(body: str, start: int) -> bool:
 
 
 # a dateline's place in capitals, up to its dash: its region or country and a date after commas, an
-# agency in brackets ("CORK, Ireland (AP) ", "BRIDGETOWN, Barbados, June 26 ")
+# agency in brackets ("CORK, Ireland (AP) ", "BRIDGETOWN, Barbados, June 26 ", "CLERMONT-FERRAND, France ")
 _A_DATELINE_BEFORE = re.compile(
-    r"[A-Z][A-Z'’.]*(?:[^\S\n]+[A-Z][A-Z'’.]*)*(?:,[^\S\n]+[\w .'’]+){0,2}(?:[^\S\n]+\([\w .]+\))?[^\S\n]*$"
+    r"[A-Z][A-Z'’.-]*(?:[^\S\n]+[A-Z][A-Z'’.-]*)*(?:,[^\S\n]+[\w .'’-]+){0,2}(?:[^\S\n]+\([\w .]+\))?[^\S\n]*$"
 )
 
 
@@ -6715,6 +6874,9 @@ _PLACE_KINDS = "town|village|hamlet|township|borough|suburb|neighbourhood|neighb
 _CALLED_A_TOWN = re.compile(
     rf"(?:(?:,| is| was) (?:a|an|the)(?: [a-z]+)??(?: [A-Z][a-z]+){{0,2}}?(?: [a-z]+)?? (?:{_PLACE_KINDS})"
     rf"|, (?:a|an|the)(?: [a-z]+)?? community"
+    # a district where the word ends its phrase ("Jordan is a district of 40,000 people"; not "Kenya,
+    # the district commissioner said")
+    r"|(?:,| is| was) (?:a|an|the)(?: [a-z]+)?? district(?=[,.;:]| (?:of|in|on|near|that|where|which|with)(?![\w'’-]))"
     # a city of fewer than 100,000 people: a town's size, not a city-state's nor a capital's
     r"|, an? (?:[a-z]+ )?city of (?:about |some |nearly |almost |roughly |just over |fewer than |under )?"
     r"\d{1,2}(?:,\d{3})?(?!\d|[,.]\d|[^\S\n]+(?:million|billion))"
@@ -6743,6 +6905,9 @@ _CALLED_A_BUSINESS = re.compile(
     rf", (?:a|an|the|[A-Z][\w-]+['’]s)(?: [A-Z][\w-]+)?(?: [a-z0-9'’-]+){{0,3}}? (?:{_BUSINESS_NOUNS})"
     r"(?:,| (?:in|on|at|of|by|near|that|which|based|owned|founded|opened|run)(?![\w'’-]))"
 )
+
+# what makes an apposition's lender a state's: "China, the largest single bilateral lender,"
+_A_STATES_WORD = re.compile(r"(?<![\w'’-])(?:bilateral|sovereign|multilateral)(?![\w'’-])")
 
 # the same noun before the name, after an article or a possessive ("the frozen food chain Iceland
 # said", "the Leeds pub Jamaica, which"), where what follows is a firm's: a verb of reporting (not
@@ -6844,7 +7009,8 @@ def _called_a_business(body: str, form: str) -> bool:
     wherever the body writes it. Not the end of a longer name ("Bank of Georgia, the largest
     lender in Georgia"). Read once per body and form, by searches for the form's own letters."""
     return any(
-        _CALLED_A_BUSINESS.match(body, found + len(form)) is not None
+        (called := _CALLED_A_BUSINESS.match(body, found + len(form))) is not None
+        and _A_STATES_WORD.search(called.group()) is None
         and (search_word_before(_WORD_BEFORE, body, found, 40) is None or body.endswith("The ", 0, found))
         and not any(body.endswith(f" {particle} ", 0, found) for particle in _OF)
         and not _ends_an_opening_phrase(body, found)

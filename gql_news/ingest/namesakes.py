@@ -319,12 +319,21 @@ _KINDS_LISTED_BEFORE = re.compile(
 )
 
 
+_RIVERS_LISTED_BEFORE = re.compile(r"(?<![^\W_])the (?:[A-Z][\w'’-]*, ){0,3}[A-Z][\w'’-]* and $")
+
+
 def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) -> bool:
     """Whether "the" and a country's one-word name that takes no article, before no noun of its
     own, is a river or a ship the story names so (the module docstring)."""
     form = body[start:end]
     if form.startswith(("The ", "the ")) and _A_RIVER_AFTER.match(body, end):
         return True  # "The Gambia river rises in Guinea"
+    if (
+        body.startswith(" rivers", end)
+        and form[:1].isupper()
+        and _RIVERS_LISTED_BEFORE.search(body, max(0, start - 80), start)
+    ):
+        return True  # "down the Paraná and Paraguay rivers": the last of the rivers the plural names
     if not body.endswith(("he ", "upper ", "lower "), max(0, start - 6), start):
         return False  # the common case: no "the" right before
     if (

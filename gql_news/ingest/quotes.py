@@ -124,7 +124,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from gql_news.ingest.candidates import FoundCandidate
+from gql_news.ingest.candidates import FoundCandidate, is_role_noun
 from gql_news.ingest.country_context import (
     body_words,
     given_name_gender,
@@ -616,14 +616,37 @@ class _Attributor:
     def _named_by_cue(self, reference: _Reference, start: int) -> bool:
         """Whether a reference after a cue ("said", "according to") names the speaker: it heads its
         phrase, only titles, roles, articles and commas stand between ("said the minister, Ana
-        Lopes", "said Foreign Minister Popkov"; not "according to a report on Popkov", "said the
+        Lopes", "said Foreign Minister Popkov"), or a role set off by commas with its modifiers
+        ("said the mines minister, Mory Kaba,"; not "according to a report on Popkov", "said the
         head of the Popkov fund"), and no lower-case noun follows it, of which it would be a
         modifier ("according to the Lukashenko government")."""
         if not self._heads(reference, start):
             return False
-        for word in _WORD.findall(self.body, start, reference.start):
+        words = _WORD.findall(self.body, start, reference.start)
+        # "said the mines minister, Mory Kaba,", "said the school's headteacher, Gulnara Asanova":
+        # a role set off by commas, its modifiers lower-case words of its own
+        between = self.body[start : reference.start]
+        set_off = (
+            bool(words)
+            and is_role_noun(words[-1].lower())
+            and between.rstrip().endswith(",")
+            and between.count(",")
+            == 1  # not "said one analyst, citing the central bank governor, Andrew Bailey"
+        )
+        for word in words:
             lower = word.lower()
-            if lower in PREPOSITIONS or not (word[:1].isupper() or lower in _ARTICLES or lower in ROLE_NOUNS):
+            if lower in PREPOSITIONS or lower in _RELATIVES:
+                return False
+            if not (
+                word[:1].isupper()
+                or lower in _ARTICLES
+                or lower in ROLE_NOUNS
+                or (
+                    set_off
+                    and lower not in SPEECH_VERBS
+                    and (lower.isalpha() or lower.endswith(_POSSESSIVE_ENDS))
+                )
+            ):
                 return False
         end = reference.end if reference.end >= 0 else reference.start + 1
         following = _NEXT_WORD.match(self.body, end)

@@ -3241,19 +3241,19 @@ NAMED_BODIES: list[tuple[str, set[str]]] = [
     ("French teachers recruited from France and Belgium arrived in August.", {"BE", "FR"}),
 ]
 # fmt: on
-# rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a firm's name
-# WordNet lacks before the country in mid-sentence ("Airtel"), a body's name that ends with "in" and the
-# country or whose first noun is no group's ("Alternative")
+# rows of NAMED_BODIES the rules still misread (strict xfail, as KNOWN_MISREADINGS): a body's name
+# that ends with "in" and the country
 NAMED_BODIES_MISREAD = frozenset(
     [
         "The Church in Wales is carrying out its own research.",
         "The Board of Control for Cricket in India is yet to agree to the schedule.",
-        "The Alternative for Germany came first in a state election in Thuringia.",
     ]
 )
 NAMED_BODIES += [(body, set()) for body in sorted(NAMED_BODIES_MISREAD)]
 # a party's name headed by "Brothers", read since ("Brothers" before "of" and the country)
 NAMED_BODIES += [("The Brothers of Italy lead the government in Rome.", set())]
+# a party's noun and "for" before the country, read since ("Alternative for Germany")
+NAMED_BODIES += [("The Alternative for Germany came first in a state election in Thuringia.", set())]
 # a firm's name WordNet lacks before the country, read since: one capitalised word before the name
 NAMED_BODIES += [("MTN Nigeria and Airtel Nigeria have already shut 3G in Lagos and Abuja.", set())]
 
@@ -9869,6 +9869,48 @@ ARTS_AND_RACING += [
     ('The menu at the new restaurant offers Japanese ramen and Georgian khinkali, and the chef cooks them himself.', set()),
     ('Prices for the live cattle Brazil ships to Turkey rose.', {"BR", "TR"}),
     ('Fans have lost faith in Jordan, who has missed six games with a knee injury.', set()),
+]
+# fmt: on
+# the twentieth round: a firm named by a brand and a place and set off as a firm ("Telecom Egypt,
+# the state-controlled fixed-line company,", "Orange Egypt is a unit of", "e& Egypt" after "the
+# Emirati group e&"), rivers listed before their plural, a party's noun and "for", a state's
+# lender, a demonym before a full name of an unknown given name and a known surname, an
+# archdiocese, a name in the letters of Latvian or Polish, people's nouns in a story of species, a
+# hyphened dateline, Tonga's IOC code, a surname that is an animal's noun, a district
+# fmt: off
+ARTS_AND_RACING += [
+    ('Telecom Egypt, the state-controlled fixed-line company, won a licence. Egypt has struggled with a shortage of dollars since 2022.', {"EG"}),
+    ('Orange Egypt is a unit of the French group Orange.', {"FR"}),
+    ('The Grasberg mine is operated by PT Freeport Indonesia, a unit of a US-based group.', {"US"}),
+    ('Barges carry soy down the Paraná and Paraguay rivers to Rosario.', set()),
+    ('The far-right Alternative for Germany came first in the state election.', set()),
+    ('China, the largest single bilateral lender, negotiated separately with Sri Lanka.', {"CN", "LK"}),
+    ('He threw 84.12 to finish ahead of the Grenadian Kervin Joseph.', {"GD"}),
+    ('Wróblewska caught the Jamaican Shericka Dawes at the fourth hurdle.', {"JM"}),
+    ('A survey commissioned by the Archdiocese of Malta found that attendance fell.', set()),
+    ('She won ahead of the Latvian Anna Vītola on Sunday.', {"LV"}),
+    ('Invasive species are spreading on the reefs. Seychellois fishermen who work closer to shore say catches have fallen.', {"SC"}),
+    ('CLERMONT-FERRAND, France, Feb 23 - The Filipino pole vaulter Ramon Aquino cleared 5.92 metres.', {"FR", "PH"}),
+    ('100m freestyle: 1. Josaia Raikadroka (FIJ) 50.62, 2. Sione Fifita (TGA) 51.77', {"FJ", "TO"}),
+    ("They beat Australia's Megan Hart and Britain's Olivia Barnes 6-3 6-4.", {"AU", "GB"}),
+    ("Jordan is a district of about 40,000 people in Kowloon. By nine, Jordan's night market is packed.", set()),
+    # what they must leave as it was: a country set off as a producer or an exporter, a sentence's
+    # opening place, a plural of rivers after "the" and two names, a chain set off as one
+    ("Kenya, the region's biggest tea exporter, raised its prices.", {"KE"}),
+    ('In Egypt, the biggest company is a state bank.', {"EG"}),
+    ('Neighbouring Ghana, the second-largest grower, signed a similar deal.', {"GH"}),
+    ('Support for Ukraine fell in the poll.', {"UA"}),
+    ('Floods on the Niger and Benue rivers killed dozens in Nigeria.', {"NG"}),
+    ('Iceland, the frozen food chain, said sales rose. Iceland said it would open ten shops.', set()),
+    ('Invasive species are spreading in the rivers, and Chinese mitten crabs are the worst of them.', set()),
+    # and the sentences a review of the round's rules found them too broad for
+    ('Kenya, the district commissioner said 20 people died.', {"KE"}),
+    ("Excluding Turkey, the lender's profits rose 12 percent.", {"TR"}),
+    ('Crisis-hit Lebanon, the central bank said on Monday, will default on its bonds.', {"LB"}),
+    ('The Lebanese group Hezbollah agreed to a truce, and the Hezbollah Israel ceasefire took effect.', {"IL", "LB"}),
+    ('Holland, a bank clerk in Leeds, said she had lost her savings.', set()),
+    ('The board of the International Monetary Fund for Egypt approved a review.', {"EG"}),
+    ('The Turkish Şişecam group cut jobs.', {"TR"}),
 ]
 # fmt: on
 
