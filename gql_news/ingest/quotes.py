@@ -565,10 +565,21 @@ class _Attributor:
             return True
         # "“…,” the bank's chief executive, Mette Rasmussen, told Reuters": a role set off before the
         # name, after a possessive in the singular or the plural ("the Bobcats' head coach,")
+        between = self.body[start : named[0].start]
+        if len(lead) <= _CUE_WORDS_MAX and _a_capitalised_title_run(lead) and "," not in between.strip(" ,"):
+            return True  # "“…,” Labour and Social Affairs Minister Anahit Sargsyan told parliament"
+        if (
+            len(lead) <= _CUE_WORDS_MAX
+            and between.rstrip().endswith(",")
+            and between.count(",") == 1
+            and lead[0].lower() in _ARTICLES
+            and _a_role_of(lead[1:])
+        ):
+            return True  # "“…,” the vice-minister of public health, Claudia Rios Mejia, told reporters"
         possessives = _WORD_OR_PLURAL_POSSESSIVE.findall(self.body, start, named[0].start)
         return (
             len(lead) <= _CUE_WORDS_MAX
-            and self.body[start : named[0].start].rstrip().endswith(",")
+            and between.rstrip().endswith(",")
             and lead[0].lower() in _ARTICLES
             and lead[-1] in ROLE_NOUNS
             and all(
@@ -624,18 +635,16 @@ class _Attributor:
             return False
         words = _WORD.findall(self.body, start, reference.start)
         # "said the mines minister, Mory Kaba,", "said the school's headteacher, Gulnara Asanova":
-        # a role set off by commas, its modifiers lower-case words of its own
+        # a role set off by one comma, its modifiers lower-case words of its own (not "said one
+        # analyst, citing the central bank governor, Andrew Bailey"); or a role "of" a name ("said
+        # the mayor of Omoa, Ricardo Alvarado")
         between = self.body[start : reference.start]
-        set_off = (
-            bool(words)
-            and is_role_noun(words[-1].lower())
-            and between.rstrip().endswith(",")
-            and between.count(",")
-            == 1  # not "said one analyst, citing the central bank governor, Andrew Bailey"
-        )
+        one_comma = between.rstrip().endswith(",") and between.count(",") == 1
+        of_a_name = one_comma and _a_role_of_a_name(words)
+        set_off = bool(words) and ((is_role_noun(words[-1].lower()) and one_comma) or of_a_name)
         for word in words:
             lower = word.lower()
-            if lower in PREPOSITIONS or lower in _RELATIVES:
+            if (lower in PREPOSITIONS and not (of_a_name and lower == "of")) or lower in _RELATIVES:
                 return False
             if not (
                 word[:1].isupper()
@@ -1140,6 +1149,38 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "to", "and", "for", "on", "at", "from", "with", "by", "or", "but", "nor"]
 )
 _CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…]")
+
+
+def _a_capitalised_title_run(words: list[str]) -> bool:
+    """Whether capitalised words (and "and", "of") end with a title right before a name: "Labour and
+    Social Affairs Minister", "Senegalese Armed Forces Minister"."""
+    return (
+        len(words) >= 2
+        and words[-1].lower() in TITLES
+        and all(word[:1].isupper() or word in ("and", "of") for word in words)
+    )
+
+
+def _a_role_of(words: list[str]) -> bool:
+    """Whether lower-case words are a role and what it is of: "vice-minister of public health"."""
+    return (
+        len(words) >= 3
+        and is_role_noun(words[0].lower())
+        and words[1] == "of"
+        and all(word.islower() and word not in _RELATIVES for word in words[2:])
+    )
+
+
+def _a_role_of_a_name(words: list[str]) -> bool:
+    """Whether words after a speech verb are an article, a role, "of" and a capitalised name: "the
+    mayor of Omoa", "the governor of the Bank of Ghana" (the name set off after them is the role's)."""
+    if len(words) < 4 or words[0].lower() not in _ARTICLES:
+        return False
+    role = next((k for k, word in enumerate(words[1:], start=1) if is_role_noun(word.lower())), None)
+    if role is None or role + 2 >= len(words) or words[role + 1] != "of":
+        return False
+    rest = words[role + 2 :]
+    return rest[-1][:1].isupper() and all(word[:1].isupper() or word in ("the", "of", "and") for word in rest)
 
 
 def _a_title(text: str) -> bool:

@@ -9903,6 +9903,8 @@ ARTS_AND_RACING += [
     ('Floods on the Niger and Benue rivers killed dozens in Nigeria.', {"NG"}),
     ('Iceland, the frozen food chain, said sales rose. Iceland said it would open ten shops.', set()),
     ('Invasive species are spreading in the rivers, and Chinese mitten crabs are the worst of them.', set()),
+    # "Burkina", the short form of Burkina Faso's name (the twenty-first round)
+    ('"We want the added value to stay in Burkina," the minister told state television.', {"BF"}),
     # and the sentences a review of the round's rules found them too broad for
     ('Kenya, the district commissioner said 20 people died.', {"KE"}),
     ("Excluding Turkey, the lender's profits rose 12 percent.", {"TR"}),

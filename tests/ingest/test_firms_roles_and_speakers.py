@@ -81,6 +81,21 @@ def test_firms_after_a_role_noun_are_no_people(body: str, gazetteer: Gazetteer) 
         ("“It is over,” said the head of the fund run by the minister, Mory Kaba.", None),
         ("“It is over,” said the man who advised the minister, Mory Kaba.", None),
         ("“Rates will rise,” said one analyst, citing the central bank governor, Andrew Bailey.", None),
+        # a role "of" a name, a role "of" what it is of, a capitalised title run before the name
+        (
+            "“Every rainy season it is the same,” said the mayor of Omoa, Ricardo Alvarado, who has complained.",
+            "Ricardo Alvarado",
+        ),
+        (
+            "“The pickers move from farm to farm,” the vice-minister of public health, Claudia Rios Mejia, told reporters.",
+            "Claudia Rios Mejia",
+        ),
+        (
+            "“The state cannot pay rent for ever,” Labour and Social Affairs Minister Anahit Sargsyan told parliament.",
+            "Anahit Sargsyan",
+        ),
+        ("“It is over,” said the spokesman for the minister, Mory Kaba.", None),
+        ("“It is over,” said the head of the Popkov fund, Mory Kaba.", None),
     ],
 )
 def test_a_role_set_off_after_said_names_the_speaker(
