@@ -1674,6 +1674,9 @@ _MORE_WORKS = frozenset(
 )  # fmt: skip
 
 
+_FEATURE_FILMS = frozenset(["feature", "features", "debut"])
+
+
 def _a_titled_work_apposition(body: str, start: int, end: int) -> bool:
     """Whether an apposition after the form names a play, a film, a book or a record ("Lebanon,
     the first full-length play by"), the form after no preposition ("from India, the largest
@@ -1681,7 +1684,15 @@ def _a_titled_work_apposition(body: str, start: int, end: int) -> bool:
     apposition = _A_WORK_APPOSITION.match(body, end)
     return (
         apposition is not None
-        and apposition.group(1) in _TITLED_WORKS
+        and (
+            apposition.group(1) in _TITLED_WORKS
+            # a film's "feature" by its maker ("Bolivia, the second feature by the Chilean director");
+            # not "the main feature of the tour"
+            or (
+                apposition.group(1) in _FEATURE_FILMS
+                and body.startswith((" by ", " from "), apposition.end(1))
+            )
+        )
         # a prize or a credit "for" a work ("won the prize for Mauritania, a novel about"); not a
         # place's preposition ("recorded in Chile, the album by")
         and ((word := _word_before(body, start)) not in _PREPOSITIONS or word == "for")
@@ -6659,6 +6670,7 @@ def _place_or_institution(
             marked_beside_its_namesake(body, start, start + len(form), context)
             or a_place_a_firm_is_not(body, start, start + len(form))
             or (work and _A_PLACE_A_WORK_IS_NOT.search(body, max(0, start - 24), start) is not None)
+            or (work and body.startswith(" itself", start + len(form)))  # "Canada itself never appears"
         )
     if (
         of_the_body(body, ("a town", form), lambda text: _called_a_town(text, form))
@@ -6976,7 +6988,7 @@ _A_PLACE_A_WORK_IS_NOT = re.compile(
     r"(?<![^\W_])(?:in|left|leave|leaving|visit|visited|visiting|island[^\S\n]+of|coast[^\S\n]+of)[^\S\n]+$"
 )
 _TITLED_WORKS_WORD = re.compile(
-    rf"(?<![^\W_])(?:{'|'.join(sorted(_TITLED_WORKS, key=len, reverse=True))})(?![^\W_])"
+    rf"(?<![^\W_])(?:{'|'.join(sorted(_TITLED_WORKS | _FEATURE_FILMS, key=len, reverse=True))})(?![^\W_])"
 )
 _A_NOUN_SET_OFF_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+),[^\S\n]+$")  # "its new fragrance, "
 

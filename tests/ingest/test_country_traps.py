@@ -9903,6 +9903,12 @@ ARTS_AND_RACING += [
     ('Floods on the Niger and Benue rivers killed dozens in Nigeria.', {"NG"}),
     ('Iceland, the frozen food chain, said sales rose. Iceland said it would open ten shops.', set()),
     ('Invasive species are spreading in the rivers, and Chinese mitten crabs are the worst of them.', set()),
+    # a film's "feature" by its maker, and the country "itself" beside a work named after it (the
+    # twenty-second round's rules)
+    ('The jury praised Bolivia, the second feature by the director Tomás Errázuriz. Bolivia opens in Santiago next month.', set()),
+    ('Bolivia, the second feature by the Chilean director Tomás Errázuriz, follows two truck drivers. Bolivia opens in Chile next month.', {"CL"}),
+    ('Canada, the new film by Olena Marchenko, is set in Kyiv. Canada itself never appears on screen.', {"CA"}),
+    ('Kenya, the main feature of the tour, drew the biggest crowds.', {"KE"}),
     # "Burkina", the short form of Burkina Faso's name (the twenty-first round)
     ('"We want the added value to stay in Burkina," the minister told state television.', {"BF"}),
     # and the sentences a review of the round's rules found them too broad for
