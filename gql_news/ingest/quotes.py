@@ -1162,12 +1162,14 @@ def _a_capitalised_title_run(words: list[str]) -> bool:
 
 
 def _a_role_of(words: list[str]) -> bool:
-    """Whether lower-case words are a role and what it is of: "vice-minister of public health"."""
+    """Whether lower-case words are a role and what it is of, no person: "vice-minister of public
+    health" (not "the lawyer of the victim, Ann Berg,", where the name is the victim's)."""
     return (
         len(words) >= 3
         and is_role_noun(words[0].lower())
         and words[1] == "of"
         and all(word.islower() and word not in _RELATIVES for word in words[2:])
+        and not is_role_noun(words[-1])
     )
 
 

@@ -96,6 +96,10 @@ def test_firms_after_a_role_noun_are_no_people(body: str, gazetteer: Gazetteer) 
         ),
         ("“It is over,” said the spokesman for the minister, Mory Kaba.", None),
         ("“It is over,” said the head of the Popkov fund, Mory Kaba.", None),
+        (
+            "“We want justice for her and for her family,” the lawyer of the victim, Ann Berg, told reporters.",
+            None,
+        ),
     ],
 )
 def test_a_role_set_off_after_said_names_the_speaker(
