@@ -1593,7 +1593,8 @@ def _firms_named_by_a_place(body: str) -> tuple[list[int], list[int]]:
     names: set[str] = set()
     brands: set[str] = set()
     for start, end in heads:
-        # one character past the noun: what follows it closes the apposition ("company," not "company's")
+        # past the noun as far as the longest word that closes the apposition (" controlled" and one
+        # more character): "company," or "company owned", not "company's"
         for match in _A_FIRMS_NAME_SET_OFF.finditer(body, max(0, start - _FIRMS_NAME_REACH), end + 12):
             brand = match.group(1).lower()
             if (

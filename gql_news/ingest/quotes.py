@@ -563,23 +563,18 @@ class _Attributor:
         lead = _WORD.findall(self.body, start, named[0].start)
         if len(lead) < _NAMED_WITHIN:
             return True
+        if len(lead) > _CUE_WORDS_MAX:
+            return False
+        between = self.body[start : named[0].start]
+        if _a_capitalised_title_run(lead) and "," not in between.strip(" ,"):
+            return True  # "“…,” Labour and Social Affairs Minister Anahit Sargsyan told parliament"
+        if _set_off_by_one_comma(between) and lead[0].lower() in _ARTICLES and _a_role_of(lead[1:]):
+            return True  # "“…,” the vice-minister of public health, Claudia Rios Mejia, told reporters"
         # "“…,” the bank's chief executive, Mette Rasmussen, told Reuters": a role set off before the
         # name, after a possessive in the singular or the plural ("the Bobcats' head coach,")
-        between = self.body[start : named[0].start]
-        if len(lead) <= _CUE_WORDS_MAX and _a_capitalised_title_run(lead) and "," not in between.strip(" ,"):
-            return True  # "“…,” Labour and Social Affairs Minister Anahit Sargsyan told parliament"
-        if (
-            len(lead) <= _CUE_WORDS_MAX
-            and between.rstrip().endswith(",")
-            and between.count(",") == 1
-            and lead[0].lower() in _ARTICLES
-            and _a_role_of(lead[1:])
-        ):
-            return True  # "“…,” the vice-minister of public health, Claudia Rios Mejia, told reporters"
         possessives = _WORD_OR_PLURAL_POSSESSIVE.findall(self.body, start, named[0].start)
         return (
-            len(lead) <= _CUE_WORDS_MAX
-            and between.rstrip().endswith(",")
+            between.rstrip().endswith(",")
             and lead[0].lower() in _ARTICLES
             and lead[-1] in ROLE_NOUNS
             and all(
@@ -638,8 +633,7 @@ class _Attributor:
         # a role set off by one comma, its modifiers lower-case words of its own (not "said one
         # analyst, citing the central bank governor, Andrew Bailey"); or a role "of" a name ("said
         # the mayor of Omoa, Ricardo Alvarado")
-        between = self.body[start : reference.start]
-        one_comma = between.rstrip().endswith(",") and between.count(",") == 1
+        one_comma = _set_off_by_one_comma(self.body[start : reference.start])
         of_a_name = one_comma and _a_role_of_a_name(words)
         set_off = bool(words) and ((is_role_noun(words[-1].lower()) and one_comma) or of_a_name)
         for word in words:
@@ -1149,6 +1143,12 @@ _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "to", "and", "for", "on", "at", "from", "with", "by", "or", "but", "nor"]
 )
 _CLAUSE_PUNCTUATION = re.compile(r"[.!?;:…]")
+
+
+def _set_off_by_one_comma(between: str) -> bool:
+    """Whether the words between a speech verb and a name end with the name's comma and hold no
+    other ("the mines minister, "; not "one analyst, citing the central bank governor, ")."""
+    return between.rstrip().endswith(",") and between.count(",") == 1
 
 
 def _a_capitalised_title_run(words: list[str]) -> bool:
