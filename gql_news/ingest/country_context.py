@@ -284,9 +284,9 @@ _NUMBER_WORDS = (
 # a side plays at tennis or volleyball too
 _GIGS_AFTER = re.compile(
     r"[^\S\n]+(?:(?:will|would|is[^\S\n]+to|are[^\S\n]+to|to)[^\S\n]+)?(?:play|plays|played|playing)"
-    rf"[^\S\n]+(?:(?:a|an|\d{{1,3}}|{_NUMBER_WORDS})[^\S\n]+)?(?:[a-z-]+[^\S\n]+)?"
-    r"(?:gigs?|concerts?|shows?|nights?(?![^\S\n]+(?:ago|later|earlier|before|after|running|in[^\S\n]+a[^\S\n]+row)"
-    r"(?![^\W_])))(?![^\W_])"
+    rf"[^\S\n]+(?:(?:a|an|the|their|its|\d{{1,3}}|{_NUMBER_WORDS})[^\S\n]+)?(?:[a-z-]+[^\S\n]+){{0,2}}"
+    r"(?:gigs?|concerts?|shows?|nights?(?![^\S\n]+(?:ago|later|earlier|before|after|running|in[^\S\n]+a[^\S\n]+row"
+    r"|[Tt]ests?|matche?s?|games?|fixtures?|races?|sessions?|meetings?|of)(?![^\W_])))(?![^\W_])"
 )
 # an age in an apposition after a name: ", a four-year-old", ", a 9-year-old"
 _AN_AGE = rf", an? (?:{_NUMBER_WORDS}|\d{{1,2}})-year-old"
@@ -512,6 +512,10 @@ _LANGUAGE_WORD_AFTER = re.compile(
     # the tongue as spoken somewhere: "the mix of Portuguese and Spanish spoken along the frontier"
     r"|spoken)"
     r"(?![^\W_])"  # plural: "a French letter" may be one from France
+    # set off or said of the tongue: "Albanian, spoken by a quarter of the people,", "Palauan is
+    # widely spoken"
+    r"|,?[^\S\n]+(?:(?:which|that)[^\S\n]+)?(?:(?:is|was)[^\S\n]+)?(?:(?:widely|mostly|mainly|also|still|now)[^\S\n]+)?"
+    r"spoken[^\S\n]+(?:by|in|across|at|on|among|alongside)(?![^\W_])"
 )
 # an article between a verb of speaking and a language with no noun of its own ("speaking a Spanish
 # full of English words", "spoke an Italian learned from films"; not "speaks a French dialect")
@@ -712,6 +716,7 @@ _PLACE_AFTER = frozenset(
         "Island",
         "Islands",
         "Shore",
+        "Village",  # "Ukrainian Village", "Greenwich Village": a city's quarter
         "Street",
         "Avenue",
         "Road",
@@ -1506,11 +1511,13 @@ def _us_places_in(body: str, names: frozenset[str]) -> frozenset[str]:
 
 _body_facts: tuple[str, dict[Hashable, Any]] = ("", {})
 
-# a vessel, a horse or a work introduced by what it is ("the container ship Ever Jordan", "the bulk
-# carrier Spirit of Peru", "the colt Irish Rover"): the capitalised words after the noun are its name
+# a vessel, a horse, a locomotive or a work introduced by what it is ("the container ship Ever Jordan",
+# "the bulk carrier Spirit of Peru", "the colt Irish Rover", "the steam locomotive Dominion of
+# Canada"): the capitalised words after the noun are its name
 _THING_NOUNS = (
     "ship", "vessel", "tanker", "freighter", "carrier", "liner", "ferry", "yacht", "trawler", "barge",
     "horse", "racehorse", "colt", "filly", "mare", "gelding", "stallion", "album", "song", "novel", "film",
+    "locomotive", "lifeboat", "tramcar", "greyhound",
 )  # fmt: skip
 _NAMED_THING = re.compile(
     r"(?<![^\W_])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:[^\S\n]+[a-z]+(?![^\W_])){0,2}?[^\S\n]+"
@@ -1643,6 +1650,195 @@ def _a_body_for(body: str, start: int) -> bool:
         return False
     before = search_word_before(_WORD_BEFORE, body, found.start(), 40)
     return before is None or not before.group(1)[:1].isupper() or before.group(1) == "The"
+
+
+# capitalised nouns that, with "of", begin the name of a vessel, a song, a restaurant or an award
+# rather than a title of the state's ("the Pride of America", "Flower of Scotland", "the Star of
+# India", "the Pride of Britain awards"); no monarch's or peer's title ("the King of Spain", "the
+# Empress of Japan", "Lord of Ireland" are the state's)
+_NAME_OF_BEFORE = re.compile(
+    r"(?<![^\W_])(?:Pride|Spirit|Star|Pearl|Flower|Rose|Heart|Light|Best|Taste|Sound|Glory|Jewel|Maid|Sons"
+    r"|Daughters) of $"
+)
+# a company's legal form written before its name: "PT Vale Indonesia" (an Indonesian limited company);
+# not Pacific Time after an hour ("10 a.m. PT Saturday Japan time")
+_A_COMPANYS_FORM_BEFORE = re.compile(r"(?<![^\W_])(?<!\d )(?<!m\. )(?<![ap]m )PT (?:[A-Z][\w&'’-]* ){1,3}$")
+# a street's noun in French, Spanish, Portuguese or Italian before its name, capitalised but for
+# "rue" ("the rue d'Argentine", "Avenida Brasil", "Piazza di Spagna"; not "via Malaysia" nor "Via
+# Turkey," opening a sentence), the French nouns English shares only with a particle ("the avenue
+# de France"; not "in place")
+_A_STREET_BEFORE = re.compile(
+    r"(?<![^\W_])(?:(?:[Rr]ue|Calle|Avenida|Plaza|Rua|Piazza|Viale|Corso|Pra[çc]a|Paseo)(?: (?:de la|de|del|di|da|do|des|du))?"
+    r"|(?:[Aa]venue|[Bb]oulevard|[Pp]lace|[Qq]uai) (?:de la|de|des|du))(?: | d['’])$"
+)
+
+
+# a bank's noun right before the form, no "of" between: the bank's own name or its unit's ("Bank
+# Indonesia", "First National Bank Botswana"); not the World Bank's or a development bank's office
+# in a country, nor the West Bank ("on the West Bank Israel has built")
+_A_BANK_BEFORE = re.compile(r"(?<![^\W_])(?<!World )(?<!West )(?<!Development )Bank $")
+# an object pronoun capitalised inside a sentence: a title's word ("Don't Cry for Me Argentina")
+_A_TITLES_PRONOUN_BEFORE = re.compile(r"(?<=[a-z,] )(?:Me|Us|Him|Her|Them|You|My|Your|Our|Their|His) $")
+
+
+def _a_name_with_of(body: str, start: int, end: int) -> bool:
+    """Whether a noun that opens a vessel's, horse's, song's or award's name and "of" come right
+    before the form (`_NAME_OF_BEFORE`), or a company's legal form before the words of its name
+    ("PT Vale Indonesia"), or a street's noun in a Romance language ("rue d'Argentine"), or a
+    bank's noun ("First National Bank Botswana"), or a title's capitalised pronoun ("Don't Cry
+    for Me Argentina")."""
+    if not body.endswith((" ", "'", "’"), 0, start):
+        return False  # "the Philippine-", "(": none of these words ends right before it
+    window = body[max(0, start - 40) : start]
+    return (
+        (window.endswith(" of ") and _NAME_OF_BEFORE.search(window) is not None)
+        or ("PT " in window and _A_COMPANYS_FORM_BEFORE.search(window) is not None)
+        or _A_STREET_BEFORE.search(window) is not None
+        or (window.endswith("Bank ") and _A_BANK_BEFORE.search(window) is not None)
+        or (
+            window[-2:-1].isalpha()
+            and _A_TITLES_PRONOUN_BEFORE.search(window) is not None
+            and not body.startswith(("'s", "’s"), end)
+        )
+    )
+
+
+# capitalised words that, right before a country's name, make a region, a state of the past, a
+# side or the country itself, never a brand ("North Korea", "Upper Egypt", "Greater China", "Team GB")
+_NO_BRAND = frozenset(
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+     "Lower", "Greater", "New", "Old", "Little", "Great", "Mainland", "Team", "Democratic", "Republic",
+     "Federal", "United", "Free", "Ancient", "Modern", "Imperial", "Colonial", "Communist", "Soviet", "Nazi",
+     "Rural", "Equatorial", "Continental", "Metropolitan", "Independent", "Inner", "Outer", "Coastal", "Middle",
+     "Peninsular", "Atlantic", "Pacific", "Arab", "Christian", "Catholic", "Muslim", "Islamic", "Medieval",
+     "Roman", "Ottoman", "Byzantine", "Portuguese", "Spanish", "British", "French", "Dutch", "German"]
+)  # fmt: skip
+_CAPITALISED_PAIR = re.compile(
+    r"(?<![^\W_])([A-Z][a-z][\w&]*|[a-z]+&) (?=([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}))"
+)
+
+
+_ADJECTIVES_ENDINGS = ("ian", "ish", "ist", "ic", "al", "an", "ese")
+"""Endings of adjectives of a period, a faith or a people before a land ("Victorian Britain",
+"Moorish Spain"): no brand's."""
+_PERIODS = frozenset(["war", "era", "age", "period", "dynasty", "revolution", "empire", "reich"])
+"""Nouns of a time before a land ("Cold War America"): no brand's."""
+_TIME_WORDS = frozenset(["since", "until", "after", "before", "during", "under"])
+
+
+@lru_cache(maxsize=1)
+def _longer_forms_by_first_word(several: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The countries' forms of more than one word by their first word, longest first."""
+    out: dict[str, list[str]] = {}
+    for form in sorted(several, key=len, reverse=True):
+        out.setdefault(form.split(" ", 1)[0], []).append(form)
+    return {first: tuple(forms) for first, forms in out.items()}
+
+
+def _brands_before_countries(body: str, context: CountryContext) -> dict[str, frozenset[str]]:
+    """Each capitalised word that stands right before two or more different countries' names in
+    the body, once at least inside a sentence and after no preposition, and those names ("Orange
+    Sierra Leone and Orange Liberia", "Vodafone Ghana ... Vodafone Qatar"): a brand naming its
+    units by country, a word no dictionary holds or one the body names alone too ("Orange also
+    operates in"); not an adjective of a period, a faith or a people ("Victorian Britain ...
+    Victorian Australia", "Orthodox Serbia and Orthodox Russia"), nor a sentence's opening word
+    ("Unbeaten Spain ... Unbeaten Portugal")."""
+    single, several = one_word_names._country_forms()
+    by_first = _longer_forms_by_first_word(several)
+    found: dict[str, set[str]] = {}
+    inside: set[str] = set()  # the words seen at least once inside a sentence, after no preposition
+    for match in _CAPITALISED_PAIR.finditer(body):
+        word, rest = match.group(1), match.group(2)
+        lower = word.lower()
+        if (
+            word in _NO_BRAND
+            or lower in LEADING_STOP
+            or lower in _PREPOSITIONS
+            or lower.endswith((*_ADJECTIVES_ENDINGS, "ing", "ed"))
+            or lower in _PERIODS
+            or (lower.endswith("s") and lower[:-1] in context.nouns)  # "Holders Argentina", "Hosts Qatar"
+        ):
+            continue
+        first = rest.split(" ", 1)[0]
+        name = next((form for form in by_first.get(first, ()) if rest.startswith(form)), first)
+        if name not in single and name not in several:
+            continue
+        found.setdefault(word, set()).add(name)
+        before = _word_before(body, match.start())
+        if not sentence_start(body, match.start()) and (
+            before is None or (before.lower() not in _PREPOSITIONS and before.lower() not in _TIME_WORDS)
+        ):
+            inside.add(word)
+    return {
+        word: frozenset(names)
+        for word, names in found.items()
+        if len(names) > 1
+        and word in inside
+        and (word.lower() not in context.known_words or _a_brand_named_alone(body, word, context))
+    }
+
+
+def _a_brand_named_alone(body: str, word: str, context: CountryContext) -> bool:
+    """Whether a capitalised word stands somewhere in the body as a name of its own: before no
+    capitalised word and no noun ("Orange also operates in Guinea"; not "Orthodox believers",
+    "Renaissance Italy")."""
+    for found in re.finditer(rf"(?<![^\W_]){re.escape(word)}(?![\w'’-])", body):
+        after = _TWO_WORDS_AFTER.match(body, found.end())
+        if after is None or after.group(1)[:1].isupper():
+            continue
+        if not _a_noun_and_no_verb(after.group(1), context):
+            return True
+    return False
+
+
+_TWO_WORDS_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
+
+
+def _a_noun_and_no_verb(word: str, context: CountryContext) -> bool:
+    """Whether a lower-case word is a noun (or a regular plural of one) and no irregular verb form."""
+    return word not in context.verb_forms and any(noun in context.nouns for noun in _singulars(word))
+
+
+def _a_brands_unit(body: str, start: int, previous: str | None, context: CountryContext) -> bool:
+    """Whether the form follows, after one space, a capitalised word the body sets right before
+    two or more countries' names (`_brands_before_countries`), itself no country's name or
+    demonym: the unit of a brand ("Orange Sierra Leone", "Orange Liberia")."""
+    if previous is None or not body.endswith(f"{previous} ", 0, start) or previous in _NO_BRAND:
+        return False
+    brands = of_the_body(
+        body, ("brands_before_countries", id(context)), lambda text: _brands_before_countries(text, context)
+    )
+    return previous in brands and not _names_a_country_word(previous, context)
+
+
+_A_SINGULAR_VERB_AFTER = re.compile(r"[^\S\n]+(?:is|was|has)(?![\w'’-])")
+_THE_AFTER_PUNCTUATION = re.compile(r"(?:(?<![^\W_])The|,[^\S\n]+the)[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _plural_country_names() -> frozenset[str]:
+    """Countries' names and short forms written as plurals, lower case ("philippines", "netherlands")."""
+    from gql_news.ingest.countries import desired_countries
+
+    return frozenset(
+        name.lower() for row in desired_countries() for name in (row.name, *row.aliases) if name.endswith("s")
+    )
+
+
+def _a_peoples_word_as_one_thing(body: str, start: int, end: int, form: str, context: CountryContext) -> bool:
+    """Whether a people's word after "The" or ", the" (a plural, "the Spaniards", or a demonym
+    that is its own plural, "the Dutch") is the subject of a verb in the singular: one thing named
+    so, not the people ("The Spaniards was serving drinkers", "Despite its name, the Dutch is
+    thought to descend from"); not after a preposition or a verb ("among the Dutch is cycling",
+    "Beating the Dutch is never easy")."""
+    lower = form.lower()
+    if lower not in context.demonyms or not _A_SINGULAR_VERB_AFTER.match(body, end):
+        return False
+    if not lower.endswith("s") and not lower.endswith(("ch", "sh", "ese", "ss")):
+        return False  # "the Kenyan is": a person of the country
+    if lower in _plural_country_names():
+        return False  # "the Philippines is": the country's own name
+    return _THE_AFTER_PUNCTUATION.search(body, max(0, start - 30), start) is not None
 
 
 def _a_firms_place(body: str, start: int, end: int) -> bool:
@@ -2113,6 +2309,9 @@ def not_the_country(
         or _in_a_named_thing(body, start, end)
         or _a_firms_place(body, start, end)
         or _a_body_for(body, start)  # "Alternative for Germany"
+        or _a_name_with_of(body, start, end)  # "Lord of Mali", "PT Vale Indonesia", "rue d'Argentine"
+        or _a_brands_unit(body, start, previous, context)  # "Orange Sierra Leone and Orange Liberia"
+        or _a_peoples_word_as_one_thing(body, start, end, form, context)  # "The Spaniards was serving"
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
         or _in_a_works_title(body, start, end, context)
         or a_shows_possessive_title(body, end, context)
@@ -2645,14 +2844,20 @@ def opens_a_longer_name(body: str, end: int, context: CountryContext) -> bool:
     )
 
 
+def _a_peoples_plural(form: str, context: CountryContext) -> bool:
+    """Whether the form is the plural of a demonym that is a noun in the singular ("Liberians",
+    "Norwegians"; not "French", "Danes" or "Swiss")."""
+    lower = form.lower()
+    return lower.endswith("s") and lower in context.demonyms and lower[:-1] in context.demonyms
+
+
 def _a_peoples_plural_after_a_word(
     body: str, start: int, form: str, previous: str, context: CountryContext
 ) -> bool:
     """Whether a people's plural ("Moroccans", "Norwegians") follows a given name that is also a
     month or a word of the language opening the sentence: "In August Norwegians voted", "Young
     Moroccans now learn" speak of the people, not of a person surnamed so ("Claire Danes")."""
-    lower = form.lower()
-    if not (lower.endswith("s") and lower in context.demonyms and lower[:-1] in context.demonyms):
+    if not _a_peoples_plural(form, context):
         return False
     return previous.lower() in LEADING_STOP or (
         previous.lower() in context.known_words and sentence_start(body, start - len(previous) - 1)
@@ -2731,6 +2936,7 @@ def _in_a_name(
         form.lower() in context.demonyms
         and body.startswith(", ", start + len(form))
         and _word_before(body, start) not in _DETERMINERS
+        and not _a_peoples_plural(form, context)  # "Liberians, who pay the most": the people
         and _set_off_as_a_person(body, start, start + len(form))
     ):
         return True  # "French, a former nurse, denies": a people's name takes no role in the singular
@@ -3166,6 +3372,11 @@ _A_MARKET_OWNED = re.compile(r"['’]s?[^\S\n]+(?:benchmark[^\S\n]+)?([A-Z][A-Za
 
 
 # a preposition and a compass word before a form: "in eastern Nepal", "across central India"
+_COMPASS_ADJECTIVES = frozenset(
+    ["northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern",
+     "south-western"]
+)  # fmt: skip
+"""Lower-case adjectives of a part of a land: no animal, ship or band is "western"."""
 _A_PART_OF_BEFORE = re.compile(
     r"(?<![^\W_])(?:in|to|from|across|of|into|through)[^\S\n]+(?:north|south|east|west|central)(?:ern)?[^\S\n]+$"
 )
@@ -3216,9 +3427,9 @@ def _marked_as_the_country(
     if (
         previous is not None
         and previous.endswith(("ern", "ral"))
-        and _A_PART_OF_BEFORE.search(body, max(0, start - 30), start)
+        and (previous in _COMPASS_ADJECTIVES or _A_PART_OF_BEFORE.search(body, max(0, start - 30), start))
     ):
-        return True  # "poachers in eastern Nepal": a part of the country
+        return True  # "poachers in eastern Nepal", "storms that cross western Cuba": a part of the country
     if _owned_as_a_country(body, end) or _a_side(body, end):
         return True
     if body.startswith(("'", "’"), end) and _NATIONAL_BODY_OWNED.match(body, end):
@@ -3805,6 +4016,13 @@ def _an_animal_named(body: str, start: int, end: int, context: CountryContext) -
             _a_named_animal(noun, context, apposed=True) or noun in context.named_kinds
             for noun in _singulars(one_of.group(1))
         )
+    capitalised = _A_CAPITALISED_BREED_AFTER.match(body, end)
+    if (
+        capitalised is not None
+        and _a_named_animal(capitalised.group(1).lower(), context, apposed=True)
+        and not (capitalised.group(2) and _a_head_noun(capitalised.group(2), context))
+    ):
+        return True  # "Cuba, a black Labrador found clinging to a mattress,": a breed's capitalised noun
     after = _DETERMINER_AND_WORD_AFTER.match(body, end)
     if after is None:
         # "Trinidad, a Shetland pony,", "Malta, the Maltese terrier who": a breed's capitalised words
@@ -3880,6 +4098,11 @@ _POSSESSIVE_AND_WORD = re.compile(r"['’]s?[^\S\n]+([a-z]+)")
 _ONE_OF_A_KIND_AFTER = re.compile(
     r",[^\S\n]+one[^\S\n]+of[^\S\n]+(?:(?:the|its|their|his|her|our)(?:[^\S\n]+[a-z]+['’]s)?|[A-Z][a-z]+['’]s)[^\S\n]+"
     r"(?:[a-z]+[^\S\n]+){0,2}?([a-z]+s)(?![^\W_'’-])"
+)
+# an apposition headed by a capitalised noun after up to two lower-case words, no name's first word:
+# ", a black Labrador"; not ", the Cayman Islands"
+_A_CAPITALISED_BREED_AFTER = re.compile(
+    r",[^\S\n]+(?:the|an?|his|her|their)[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}([A-Z][a-z]+)(?![^\S\n]+[A-Z]|['’])(?:[^\S\n]+([a-z]+))?(?![^\W_'’-])"
 )
 _DETERMINER_AND_NAMES_AFTER = re.compile(
     r",[^\S\n]+(?:the|an?|his|her|their)[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}([a-z]+)(?![^\W_'’-])"
@@ -6487,6 +6710,14 @@ def a_region_named_by_a_compass_word(
 
 # a Roman numeral of two letters or more after a form: "Australia II", "Britannia III"
 _A_NUMERAL_AFTER = re.compile(r"[^\S\n]+(?:II|III|IV|VI|VII|VIII|IX)(?![\w'’-])")
+# an apposition calling the form a town or a region's capital, the region's name closing it: ", the
+# capital of Beni,", ", a town in the Cauca Valley." (a country is no town, and the capital of no
+# province; not "Monaco, the capital of Formula One glamour,")
+_A_TOWNS_APPOSITION_AFTER = re.compile(
+    r",[^\S\n]+(?:the[^\S\n]+(?:provincial[^\S\n]+|regional[^\S\n]+|state[^\S\n]+)?capital[^\S\n]+of|(?:a|the)[^\S\n]+"
+    r"(?:small[^\S\n]+|market[^\S\n]+|mining[^\S\n]+|port[^\S\n]+|river[^\S\n]+)?(?:town|city|village|municipality)[^\S\n]+(?:of|in|on|near))"
+    r"[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2}(?=[,.;:)]|$)"
+)
 # a street's lower-case noun after a country's name, closing its phrase (a mark, a function word or
 # a verb after it, no noun: not "Chile street protests"), or "neighbourhood of" a city
 _A_STREETS_NOUNS = frozenset(["street", "avenue", "road", "neighbourhood", "neighborhood"])
@@ -6502,6 +6733,10 @@ _A_STREET_AFTER = re.compile(
 # an estate's noun closing its phrase after a country's name, as a street's does
 _AN_ESTATE_AFTER = re.compile(r"[^\S\n]+estate" + _CLOSES_THE_PHRASE.format(""))
 # a possessive and an event's or a trophy's noun: "the America's Cup", "the Ireland's Trophy"
+_THE_EDITION_BEFORE = re.compile(
+    r"(?<![^\W_])[Tt]he[^\S\n]+(?:(?:\d+(?:st|nd|rd|th)|next|last|first|second|third|latest|inaugural)[^\S\n]+)?$"
+)
+""""the" before an event's name, with an edition's number or word between or none: "the 38th"."""
 _AN_EVENTS_NAME_AFTER = re.compile(r"['’]s[^\S\n]+(?:Cup|Trophy|Plate|Shield|Prize|Stakes|Bowl)(?![\w'’-])")
 
 
@@ -6548,8 +6783,16 @@ def _place_or_institution(
         return True  # "Air France", "the river Niger"
     if body.startswith(" ", start + len(form)) and _A_NUMERAL_AFTER.match(body, start + len(form)):
         return True  # "sailed on Australia II": a boat's or a team's name, which a country never takes
-    if body.endswith(("the ", "The "), 0, start) and _AN_EVENTS_NAME_AFTER.match(body, start + len(form)):
-        return True  # "the America's Cup": a country's possessive takes no article
+    if (
+        body.startswith(",", start + len(form))
+        and not body.endswith(("In ", "in "), 0, start)  # "In Sudan, the capital of North Darfur, El Fasher,"
+        and _A_TOWNS_APPOSITION_AFTER.match(body, start + len(form))
+    ):
+        return True  # "flown to Trinidad, the capital of Beni,": a town the apposition places in a region
+    if _AN_EVENTS_NAME_AFTER.match(body, start + len(form)) and _THE_EDITION_BEFORE.search(
+        body, max(0, start - 24), start
+    ):
+        return True  # "the America's Cup", "the 38th America's Cup": a country's possessive takes no article
     if body.endswith((" capital, ", " capital city, "), 0, start) and _THE_CAPITAL_BEFORE.search(
         body, max(0, start - 30), start
     ):

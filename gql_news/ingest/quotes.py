@@ -498,7 +498,11 @@ class _Attributor:
             self._sentence_end(after_start), self._next_mark(after_start), self._paragraph_end(quote)
         )
         cues = self._cues(after_start, after_end)
-        if cues and self._attributes_after(after_start, cues[0]):
+        if (
+            cues
+            and self._attributes_after(after_start, cues[0])
+            and not self._introduces_the_next(quote, after_start, after_end)
+        ):
             return True, self._speaker(after_start, after_end, cues[0]), True
         before_end = quote.mark
         before_start = max(
@@ -523,6 +527,20 @@ class _Attributor:
                 )
                 return True, self._resolved(subject) if subject else None, False
         return False, None, False
+
+    def _introduces_the_next(self, quote: Quoted, start: int, end: int) -> bool:
+        """Whether the words after a quote that a speech verb before it introduces, and that ends
+        with no comma, end with a colon right before the next quotation's mark: they introduce that
+        one ("One of them asked: “Is this Brazilian coffee?” Sheridan replied: “No, ...”"); not
+        "“We will defend every city,” Zelensky said: “…”", one speaker's two quotations."""
+        if end != self._next_mark(start) or not self.body[start:end].rstrip().endswith(":"):
+            return False
+        if self.body[quote.inner_end - 1 : quote.close].rstrip().endswith(","):
+            return False
+        before_start = max(
+            self._sentence_start(quote.mark), self._previous_close(quote), self._paragraph_start(quote)
+        )
+        return bool(self._cues(before_start, quote.mark))
 
     def _someone_else_before_colon(self, subject: _Reference, colon: int) -> bool:
         """Whether the words from the subject to the colon introducing a quotation name an unnamed

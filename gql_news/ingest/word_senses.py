@@ -72,7 +72,34 @@ def names_a_language(word: str, context: CountryContext) -> bool:
     ISO 639-1 language ("Igbo", "Yoruba", "English", "Swahili"), or a creole's, a pidgin's or a
     patois's noun ("Haitian Creole")."""
     lower = word.lower()
-    return lower in context.languages or lower in _language_names() or lower in _TONGUES_KINDS
+    return (
+        lower in context.languages
+        or lower in _language_names()
+        or lower in _TONGUES_KINDS
+        or (lower in context.demonyms and lower in _living_language_names())
+    )
+
+
+@lru_cache(maxsize=1)
+def _living_language_names() -> frozenset[str]:
+    """The one-word names of the living ISO 639-3 languages, lower case ("palauan", "tetum",
+    "marshallese"), read only for a word that is a demonym too: the people's tongue."""
+    return frozenset(
+        cached_derivation("living-language-names", ("pycountry",), _derive_living_language_names)
+    )
+
+
+def _derive_living_language_names() -> list[str]:
+    import pycountry
+
+    names = set()
+    for language in pycountry.languages:
+        if getattr(language, "type", None) == "L":
+            for name in language.name.split(";"):
+                name = name.removesuffix(" (macrolanguage)").strip()
+                if name.isalpha():
+                    names.add(name.lower())
+    return sorted(names)
 
 
 def quoted_as_a_word(body: str, start: int, end: int) -> bool:

@@ -53,10 +53,6 @@ def test_no_held_out_quote_is_given_to_the_wrong_person(scores: dict[str, Score]
     assert held.speakers_wrong == 0, held.lines()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="held-out country precision 0.9700 (116 articles, 614 right, 19 false links), short of 0.97",
-)
 def test_held_out_country_precision(scores: dict[str, Score]) -> None:
     held = scores["heldout"]
     assert held.countries.precision >= MIN_COUNTRY_PRECISION, held.lines()

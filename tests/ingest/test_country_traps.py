@@ -7855,8 +7855,6 @@ FIRMS_AND_DISHES: list[tuple[str, set[str]]] = [
 # or a restaurant's name "X of" a country, and the options traders' "Greeks"
 FIRMS_AND_DISHES_MISREAD = frozenset(
     {
-        "The Pride of America sails around Hawaii all year.",
-        "The Star of India in Bradford was named the best curry house.",
         "Options traders who sold puts are getting a lesson in the Greeks.",
     }
 )
@@ -8946,7 +8944,10 @@ ENERGY_AND_COMMODITIES_MISREAD = frozenset(body for body, _ in ENERGY_AND_COMMOD
 ENERGY_AND_COMMODITIES += ENERGY_AND_COMMODITIES_MISREAD_ROWS
 # the mine's name ending a clause, read since
 ENERGY_AND_COMMODITIES += [
-    ("The biggest mine still shut is Cobre Panama, which First Quantum Minerals closed two years ago.", set())
+    (
+        "The biggest mine still shut is Cobre Panama, which First Quantum Minerals closed two years ago.",
+        set(),
+    ),
 ]
 
 # people and places that bear a country's name beside the country in the same story: a person
@@ -9919,6 +9920,73 @@ ARTS_AND_RACING += [
     ('Holland, a bank clerk in Leeds, said she had lost her savings.', set()),
     ('The board of the International Monetary Fund for Egypt approved a review.', {"EG"}),
     ('The Turkish Şişecam group cut jobs.', {"TR"}),
+]
+# fmt: on
+# the twenty-third round (trap-dense articles): a name that opens with a noun and "of" ("Lord of
+# Chad", "Flower of Tonga"), a company's legal form ("PT"), a street's noun in a Romance language,
+# an event's edition before its possessive, a brand before two countries, a people's plural before
+# "who", languages by their ISO 639-3 names and "spoken", a people's word before a verb in the
+# singular, a breed's capitalised noun, locomotives, a band's show, compass adjectives, and a
+# capitalised word before a country's name
+# fmt: off
+ARTS_AND_RACING += [
+    ('The crowd sang Flower of Tonga before the kick-off.', set()),
+    ('Survivors of the Pride of Samoa were landed at Apia.', set()),
+    ('JAKARTA - PT Aneka Indonesia said copper output rose 4 percent.', set()),
+    ('The rue de Bolivie runs behind the station.', set()),
+    ('Traffic was diverted from Avenida Venezuela on Friday.', set()),
+    ("The 37th America's Cup was won by New Zealand.", {"NZ"}),
+    ('MTN Uganda and MTN Rwanda will share a cable. Rwanda has the cheapest data in the region.', {"RW"}),
+    ('Mali, spoken of as a hub, lies on the route. Bambara, spoken by most people in Mali, is not official.', {"ML"}),
+    ('Tetum, which is spoken in both halves of the island, has few books.', set()),
+    ('Notices were printed in English and Marshallese.', set()),
+    ('The Norwegians was the name of a pub in Bristol.', set()),
+    ('Zambians, who elected a new parliament in August, face power cuts.', {"ZM"}),
+    ('Peru, a brown Labrador rescued from the flood, lives with the chief. Peru wore a ribbon.', set()),
+    ('The museum restored the steam locomotive Empire of Chile last year.', set()),
+    ('Storms that cross eastern Jamaica strengthen quickly. Jamaica, a grey cob owned by the club, was moved inland.', {"JM"}),
+    ('The fourth gig on the tour, Nepal played the biggest show of their career in Leeds.', set()),
+    ('The cable is operated by Airtel Malawi, the regulator said.', set()),
+    ("The favourite was beaten by Flying Fiji in the final.", set()),
+    ("Amara Diallo (Guinea) won the 800 metres.", {"GN"}),
+    ("The doses will be flown to Trinidad, the capital of Beni, next month.", set()),
+    ("Stanbic Bank Botswana and First National Bank Botswana raised provisions.", set()),
+    ("But Don't Cry for Me Argentina is still sung in English.", set()),
+    ("The ward takes in most of Ukrainian Village.", set()),
+    # what they must leave as the country: a route's "via", a possessive, a period's adjective or
+    # noun, a country's plural name, a people after a preposition, a monarch's title, a list's opening word
+    ('Ships sailing from Durban via Mozambique were delayed.', {"MZ"}),
+    ("Under Franco's Spain, smuggling was a way of life.", {"ES"}),
+    ('He grew up in Victorian Britain and Cold War America.', {"GB", "US"}),
+    ('The Philippines is sending nurses to Britain.', {"GB", "PH"}),
+    ('Popular among the Dutch is cycling to work.', {"NL"}),
+    ('The King of Spain met the Queen of Denmark.', {"DK", "ES"}),
+    ('Both Kenya and Uganda grew faster than expected.', {"KE", "UG"}),
+    ('Neighbouring Zambia, which has smaller output, gained.', {"ZM"}),
+    ('Zambia, a landlocked country of 20 million, voted.', {"ZM"}),
+    ('He moved to Mexico, the United States and Canada.', {"CA", "MX", "US"}),
+    # and the sentences a review of the round's rules found them too broad for
+    ("The Emperor and Empress of Japan arrived in London on Tuesday.", {"JP"}),
+    ("Henry II declared himself Lord of Ireland in 1171.", {"IE"}),
+    ("Via Turkey, thousands of fighters crossed into Syria.", {"SY", "TR"}),
+    ("The match kicks off at 10 a.m. PT Saturday, Japan time.", {"JP"}),
+    ("Among the lenders were HSBC Holdings (Britain), Deutsche Bank (Germany) and Mizuho Bank (Japan).", {"DE", "GB", "JP"}),
+    ("Beating the Dutch is never easy, the England manager said.", {"GB", "NL"}),
+    ("Australia will play their first night Test in Adelaide.", {"AU"}),
+    ("Starmer told MPs Britain would stand by Ukraine.", {"GB", "UA"}),
+    ("Under Putin Russia has grown more isolated.", {"RU"}),
+    ("Unbeaten Spain topped the group. Unbeaten Portugal face Slovenia on Sunday.", {"ES", "PT", "SI"}),
+    ("Britain, the Pug's biggest market in Europe, tightened its rules.", {"GB"}),
+    ("Russia-1 state television showed the parade, and Peru-1 Bolivia-0 was the score.", {"BO", "PE", "RU"}),
+    # and those a second review found
+    ("Since 1967 on the West Bank Israel has built more than 130 settlements.", {"IL"}),
+    ("The Asian Development Bank Pakistan director said the loan was approved.", {"PK"}),
+    ("Religious ties bind Orthodox Serbia and Orthodox Russia.", {"RS", "RU"}),
+    ("In Sudan, the capital of North Darfur, El Fasher, has been besieged for a year.", {"SD"}),
+    ("Monaco, the capital of Formula One glamour, hosts its Grand Prix this weekend.", {"MC"}),
+    ("Francesco Friedrich drove Germany-1 to gold in the four-man bobsleigh.", {"DE"}),
+    ("Brazil will play their first home nights of qualifying in Sao Paulo.", {"BR"}),
+    ("The band closed with Stand By Me Ireland's fans had requested all night.", {"IE"}),
 ]
 # fmt: on
 

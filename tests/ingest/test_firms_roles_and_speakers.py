@@ -108,3 +108,28 @@ def test_a_role_set_off_after_said_names_the_speaker(
     mentions = find_mentions(body, gazetteer)
     (quote,) = find_quotes(body, mentions, find_candidates(body, mentions, gazetteer))
     assert quote.speaker_candidate == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a name and a speech verb after a quote, ending with a colon before the next quotation, say
+        # whose that one is, not the first's
+        (
+            "The chef on duty, Joe Sheridan, added whiskey. One of the passengers, an American, asked:"
+            " “Is this Brazilian coffee?” Sheridan replied: “No, that's Irish coffee.”",
+            [None, "Joe Sheridan"],
+        ),
+        # without the colon the words after the quote are its attribution
+        (
+            "The chef, Joe Sheridan, was asked about it. “It was an accident,” Sheridan replied.",
+            ["Joe Sheridan"],
+        ),
+    ],
+)
+def test_a_speaker_before_a_colon_is_the_next_quotations(
+    body: str, speakers: list[str | None], gazetteer: Gazetteer
+) -> None:
+    mentions = find_mentions(body, gazetteer)
+    found = find_quotes(body, mentions, find_candidates(body, mentions, gazetteer))
+    assert [quote.speaker_candidate for quote in found] == speakers
