@@ -9989,6 +9989,14 @@ ARTS_AND_RACING += [
     ("The band closed with Stand By Me Ireland's fans had requested all night.", {"IE"}),
 ]
 # fmt: on
+# a dateline in capitals names its US city, so a US state named like a country is the state
+# fmt: off
+ARTS_AND_RACING += [
+    ("ATLANTA (AP) — Georgia poultry farms lost birds to the storm. The University of Georgia said Georgia's growers would recover.", set()),
+    ("SAVANNAH, Ga. — Georgia peach growers fear a late frost.", set()),
+    ("TBILISI, Georgia — Georgia's wine exports rose 8 percent.", {"GE"}),
+]
+# fmt: on
 
 ROWS = (
     PEOPLE
