@@ -1691,9 +1691,9 @@ _A_BANK_BEFORE = re.compile(r"(?<![^\W_])(?<!World )(?<!West )(?<!Development )B
 _A_TITLES_PRONOUN_BEFORE = re.compile(r"(?<=[a-z,] )(?:Me|Us|Him|Her|Them|You|My|Your|Our|Their|His) $")
 
 
-def _a_name_with_of(body: str, start: int, end: int) -> bool:
-    """Whether a noun that opens a vessel's, horse's, song's or award's name and "of" come right
-    before the form (`_NAME_OF_BEFORE`), or a company's legal form before the words of its name
+def _a_name_by_its_words_before(body: str, start: int, end: int) -> bool:
+    """Whether the words right before the form make it part of a name: a noun that opens a
+    vessel's, song's or award's name and "of" (`_NAME_OF_BEFORE`), or a company's legal form before the words of its name
     ("PT Vale Indonesia"), or a street's noun in a Romance language ("rue d'Argentine"), or a
     bank's noun ("First National Bank Botswana"), or a title's capitalised pronoun ("Don't Cry
     for Me Argentina")."""
@@ -1721,7 +1721,7 @@ _NO_BRAND = frozenset(
      "Federal", "United", "Free", "Ancient", "Modern", "Imperial", "Colonial", "Communist", "Soviet", "Nazi",
      "Rural", "Equatorial", "Continental", "Metropolitan", "Independent", "Inner", "Outer", "Coastal", "Middle",
      "Peninsular", "Atlantic", "Pacific", "Arab", "Christian", "Catholic", "Muslim", "Islamic", "Medieval",
-     "Roman", "Ottoman", "Byzantine", "Portuguese", "Spanish", "British", "French", "Dutch", "German"]
+     "Roman", "Ottoman", "Byzantine"]
 )  # fmt: skip
 _CAPITALISED_PAIR = re.compile(
     r"(?<![^\W_])([A-Z][a-z][\w&]*|[a-z]+&) (?=([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}))"
@@ -1767,6 +1767,7 @@ def _brands_before_countries(body: str, context: CountryContext) -> dict[str, fr
             or lower.endswith((*_ADJECTIVES_ENDINGS, "ing", "ed"))
             or lower in _PERIODS
             or (lower.endswith("s") and lower[:-1] in context.nouns)  # "Holders Argentina", "Hosts Qatar"
+            or _names_a_country_word(word, context)  # "French Guiana and French Polynesia"
         ):
             continue
         first = rest.split(" ", 1)[0]
@@ -1796,7 +1797,7 @@ def _a_brand_named_alone(body: str, word: str, context: CountryContext) -> bool:
         after = _TWO_WORDS_AFTER.match(body, found.end())
         if after is None or after.group(1)[:1].isupper():
             continue
-        if not _a_noun_and_no_verb(after.group(1), context):
+        if not _a_noun(after.group(1), context):
             return True
     return False
 
@@ -1804,21 +1805,16 @@ def _a_brand_named_alone(body: str, word: str, context: CountryContext) -> bool:
 _TWO_WORDS_AFTER = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)")
 
 
-def _a_noun_and_no_verb(word: str, context: CountryContext) -> bool:
-    """Whether a lower-case word is a noun (or a regular plural of one) and no irregular verb form."""
-    return word not in context.verb_forms and any(noun in context.nouns for noun in _singulars(word))
-
-
 def _a_brands_unit(body: str, start: int, previous: str | None, context: CountryContext) -> bool:
     """Whether the form follows, after one space, a capitalised word the body sets right before
-    two or more countries' names (`_brands_before_countries`), itself no country's name or
-    demonym: the unit of a brand ("Orange Sierra Leone", "Orange Liberia")."""
+    two or more countries' names (`_brands_before_countries`): the unit of a brand ("Orange Sierra
+    Leone", "Orange Liberia")."""
     if previous is None or not body.endswith(f"{previous} ", 0, start) or previous in _NO_BRAND:
-        return False
+        return False  # "North Korea": the common case, before the body is read
     brands = of_the_body(
         body, ("brands_before_countries", id(context)), lambda text: _brands_before_countries(text, context)
     )
-    return previous in brands and not _names_a_country_word(previous, context)
+    return previous in brands
 
 
 _A_SINGULAR_VERB_AFTER = re.compile(r"[^\S\n]+(?:is|was|has)(?![\w'’-])")
@@ -1844,7 +1840,7 @@ def _a_peoples_word_as_one_thing(body: str, start: int, end: int, form: str, con
     lower = form.lower()
     if lower not in context.demonyms or not _A_SINGULAR_VERB_AFTER.match(body, end):
         return False
-    if not lower.endswith("s") and not lower.endswith(("ch", "sh", "ese", "ss")):
+    if not lower.endswith(("s", "ch", "sh", "ese")):
         return False  # "the Kenyan is": a person of the country
     if lower in _plural_country_names():
         return False  # "the Philippines is": the country's own name
@@ -2319,7 +2315,7 @@ def not_the_country(
         or _in_a_named_thing(body, start, end)
         or _a_firms_place(body, start, end)
         or _a_body_for(body, start)  # "Alternative for Germany"
-        or _a_name_with_of(body, start, end)  # "Lord of Mali", "PT Vale Indonesia", "rue d'Argentine"
+        or _a_name_by_its_words_before(body, start, end)  # "Pride of America", "PT Vale Indonesia"
         or _a_brands_unit(body, start, previous, context)  # "Orange Sierra Leone and Orange Liberia"
         or _a_peoples_word_as_one_thing(body, start, end, form, context)  # "The Spaniards was serving"
         or (start, end) in of_the_body(body, "sayings", saying_spans)  # "the luck of the Irish" (sayings.py)
@@ -3381,12 +3377,12 @@ def _owned_as_a_country(body: str, end: int) -> bool:
 _A_MARKET_OWNED = re.compile(r"['’]s?[^\S\n]+(?:benchmark[^\S\n]+)?([A-Z][A-Za-z]*)(?![\w'’-])")
 
 
-# a preposition and a compass word before a form: "in eastern Nepal", "across central India"
 _COMPASS_ADJECTIVES = frozenset(
     ["northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern",
      "south-western"]
 )  # fmt: skip
 """Lower-case adjectives of a part of a land: no animal, ship or band is "western"."""
+# a preposition and a compass word before a form: "in eastern Nepal", "across central India"
 _A_PART_OF_BEFORE = re.compile(
     r"(?<![^\W_])(?:in|to|from|across|of|into|through)[^\S\n]+(?:north|south|east|west|central)(?:ern)?[^\S\n]+$"
 )

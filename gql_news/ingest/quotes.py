@@ -505,9 +505,7 @@ class _Attributor:
         ):
             return True, self._speaker(after_start, after_end, cues[0]), True
         before_end = quote.mark
-        before_start = max(
-            self._sentence_start(before_end), self._previous_close(quote), self._paragraph_start(quote)
-        )
+        before_start = self._lead_start(quote)
         if cues := self._cues(before_start, before_end):
             if _ANOTHER_CLAUSE.search(self.body, cues[-1].end, before_end):
                 return True, None, False  # "Popkov said talks would go on, but the minister disagreed: “…”"
@@ -537,10 +535,14 @@ class _Attributor:
             return False
         if self.body[quote.inner_end - 1 : quote.close].rstrip().endswith(","):
             return False
-        before_start = max(
+        return bool(self._cues(self._lead_start(quote), quote.mark))
+
+    def _lead_start(self, quote: Quoted) -> int:
+        """Where the words before a quotation that may attribute it begin: its sentence's start,
+        after the previous quotation and inside its paragraph."""
+        return max(
             self._sentence_start(quote.mark), self._previous_close(quote), self._paragraph_start(quote)
         )
-        return bool(self._cues(before_start, quote.mark))
 
     def _someone_else_before_colon(self, subject: _Reference, colon: int) -> bool:
         """Whether the words from the subject to the colon introducing a quotation name an unnamed

@@ -24,9 +24,9 @@ country_context.py asks these among its own rules; they read only the body aroun
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gql_news.ingest.shipped_cache import cached_derivation
 
@@ -53,13 +53,17 @@ def _language_names() -> frozenset[str]:
 def _derive_language_names() -> list[str]:
     import pycountry
 
+    return _one_word_names(language for language in pycountry.languages if hasattr(language, "alpha_2"))
+
+
+def _one_word_names(languages: Iterable[Any]) -> list[str]:
+    """The one-word names of pycountry's languages, lower case, sorted."""
     names = set()
-    for language in pycountry.languages:
-        if hasattr(language, "alpha_2"):
-            for name in language.name.split(";"):
-                name = name.removesuffix(" (macrolanguage)").strip()  # "Swahili (macrolanguage)"
-                if name.isalpha():
-                    names.add(name.lower())
+    for language in languages:
+        for name in language.name.split(";"):
+            name = name.removesuffix(" (macrolanguage)").strip()  # "Swahili (macrolanguage)"
+            if name.isalpha():
+                names.add(name.lower())
     return sorted(names)
 
 
@@ -92,14 +96,9 @@ def _living_language_names() -> frozenset[str]:
 def _derive_living_language_names() -> list[str]:
     import pycountry
 
-    names = set()
-    for language in pycountry.languages:
-        if getattr(language, "type", None) == "L":
-            for name in language.name.split(";"):
-                name = name.removesuffix(" (macrolanguage)").strip()
-                if name.isalpha():
-                    names.add(name.lower())
-    return sorted(names)
+    return _one_word_names(
+        language for language in pycountry.languages if getattr(language, "type", None) == "L"
+    )
 
 
 def quoted_as_a_word(body: str, start: int, end: int) -> bool:
