@@ -1332,9 +1332,11 @@ def _role_before_comma(body: str, tokens: list[_Token], first: int, last: int) -
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _given_name(word: str) -> bool:
     """Whether a lower-case word is a given name of the list, or one written with accents the list
-    lacks ("ștefan" as "stefan", "zoé" as "zoe")."""
+    lacks ("ștefan" as "stefan", "zoé" as "zoe"). Kept per word: the shipped list never changes,
+    and the runs of a body ask about the same words again and again (some 90 times a body)."""
     given = shipped_country_context().given_names
     return word in given or (not word.isascii() and _unaccented(word) in given)
 
@@ -1354,9 +1356,11 @@ def _is_title(word: str) -> bool:
     return word in TITLES or ("-" in word and any(part in TITLES for part in word.split("-")))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_role_noun(word: str) -> bool:
     """A noun for a person: the role list's, a hyphenated one by its parts ("co-author"), or one
-    that names a scientist by the science ("glaciologist", "epidemiologist")."""
+    that names a scientist by the science ("glaciologist", "epidemiologist"). Kept per word, as
+    `_given_name`: the runs of a body ask about the same words again and again."""
     return (
         word in ROLE_NOUNS
         or ("-" in word and any(part in ROLE_NOUNS for part in word.split("-")))

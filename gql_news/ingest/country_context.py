@@ -649,7 +649,7 @@ def _lower_case_words(body: str) -> frozenset[str]:
     letter or digit either side: no character but a letter or a digit becomes an ASCII letter or
     digit in lower case, and where the body holds no "İ" (`_CASE_BLIND_ONLY`), lower() keeps
     each character's place."""
-    return frozenset(word.lower() for word in of_the_body(body, "words", body_words)[1])
+    return frozenset(map(str.lower, of_the_body(body, "words", body_words)[1]))
 
 
 # a body about wildlife or plants rather than trade: it speaks of species
@@ -1520,6 +1520,7 @@ _A_CAPITALS_DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,
 
 
 _body_facts: tuple[str, dict[Hashable, Any]] = ("", {})
+_UNREAD = object()  # what `of_the_body` finds under a key no rule has read yet
 
 # a vessel, a horse, a locomotive or a work introduced by what it is ("the container ship Ever Jordan",
 # "the bulk carrier Spirit of Peru", "the colt Irish Rover", "the steam locomotive Dominion of
@@ -1655,6 +1656,8 @@ def _a_body_for(body: str, start: int) -> bool:
     """Whether a party's or a body's noun and "for" come before the form, the noun opening the name
     (after "the" or alone: "the Alternative for Germany"; not "the International Monetary Fund for
     Egypt", a longer name's last word)."""
+    if body.find(" for ", max(0, start - 30), start) < 0:
+        return False  # no " for " in the pattern's window: the common case, read with no pattern
     found = _A_BODY_FOR_BEFORE.search(body, max(0, start - 30), start)
     if found is None:
         return False
@@ -1688,7 +1691,10 @@ _A_STREET_BEFORE = re.compile(
 # in a country, nor the West Bank ("on the West Bank Israel has built")
 _A_BANK_BEFORE = re.compile(r"(?<![^\W_])(?<!World )(?<!West )(?<!Development )Bank $")
 # an object pronoun capitalised inside a sentence: a title's word ("Don't Cry for Me Argentina")
-_A_TITLES_PRONOUN_BEFORE = re.compile(r"(?<=[a-z,] )(?:Me|Us|Him|Her|Them|You|My|Your|Our|Their|His) $")
+_TITLES_PRONOUN_ENDINGS = ("Me ", "Us ", "Him ", "Her ", "Them ", "You ", "My ", "Your ", "Our ", "Their ", "His ")  # fmt: skip
+_A_TITLES_PRONOUN_BEFORE = re.compile(
+    rf"(?<=[a-z,] )(?:{'|'.join(ending[:-1] for ending in _TITLES_PRONOUN_ENDINGS)}) $"
+)
 
 
 def _a_name_by_its_words_before(body: str, start: int, end: int) -> bool:
@@ -1706,7 +1712,8 @@ def _a_name_by_its_words_before(body: str, start: int, end: int) -> bool:
         or _A_STREET_BEFORE.search(window) is not None
         or (window.endswith("Bank ") and _A_BANK_BEFORE.search(window) is not None)
         or (
-            window[-2:-1].isalpha()
+            window.endswith(_TITLES_PRONOUN_ENDINGS)
+            and window[-2:-1].isalpha()
             and _A_TITLES_PRONOUN_BEFORE.search(window) is not None
             and not body.startswith(("'s", "’s"), end)
         )
@@ -2210,9 +2217,10 @@ def of_the_body(body: str, key: Hashable, compute: Callable[[str], Any]) -> Any:
     if kept is not body:
         facts = {}
         _body_facts = (body, facts)  # another thread's body replaces it, never mixes with it
-    if key not in facts:
-        facts[key] = compute(body)
-    return facts[key]
+    found = facts.get(key, _UNREAD)  # one look-up where the fact is kept, as it mostly is
+    if found is _UNREAD:
+        found = facts[key] = compute(body)
+    return found
 
 
 def names_a_place_or_body(word: str) -> bool:
@@ -3562,6 +3570,7 @@ def _named_so(body: str, start: int, end: int, context: CountryContext) -> bool:
         return True  # "Guatemala, by Owen Pritchard, 52,", "Suriname, by the London author Anouk Linger,"
     if (
         body[start:end].lower() not in context.demonyms  # "the 21-year-old Dane": a person's people
+        and body.find("-", max(0, start - 40), start) >= 0  # the measure's hyphen, before any pattern
         and _A_MEASURE_BEFORE.search(body, max(0, start - 40), start)
         and not _a_side(body, end)
         and not _A_TEAMS_NOUN_AFTER.match(body, end)  # "The 100-metre Kenya team": a national side
@@ -3653,7 +3662,7 @@ _NEAR = 200  # characters before a form's leading spaces searched again for a na
 _name_cache: tuple[str, CountryContext, dict[str, list[int]]] = ("", None, {})  # type: ignore[assignment]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _name_then(form: str) -> re.Pattern[str]:
     """A capitalised word and `form`, not followed by another capitalised word: a person's name."""
     return re.compile(
@@ -4399,10 +4408,16 @@ def _named_by(body: str, start: int, form: str) -> bool:
     return bisect.bisect_right(ends, start) > 0
 
 
+@lru_cache(maxsize=1024)
+def _given_name_then(form: str) -> re.Pattern[str]:
+    """The given name `form` and a capitalised word after it, made once per form."""
+    return re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
+
+
 def _names_by(body: str, form: str) -> list[int]:
     """The ascending ends of the places the body names someone by the given name `form` and a
     surname that reads as one: set off by a comma, or written alone elsewhere."""
-    pairs = re.compile(rf"(?<![^\W_]){re.escape(form)}[^\S\n]+({_CAPITALISED})(?![^\W_])")
+    pairs = _given_name_then(form)
     found = [
         (match, _without_possessive(match.group(1)))
         for match in _starting_with(body, form, pairs)
@@ -4523,11 +4538,17 @@ def _written_as_a_side(body: str, form: str) -> bool:
     return bool(of_the_body(body, f"a side:{form}", read))
 
 
+@lru_cache(maxsize=1024)
+def _a_word_then(form: str) -> re.Pattern[str]:
+    """A word of letters and the form after it, made once per form."""
+    return re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
+
+
 def _after_a_preposition(body: str, form: str) -> bool:
     """Whether the body writes the form after a preposition somewhere ("to Jordan", "in India")."""
 
     def read(text: str) -> bool:  # once per body and form: the pattern is made only then
-        pattern = re.compile(rf"(?<![^\W_])([^\W\d_]+)[^\S\n]+{re.escape(form)}(?![^\W_])")
+        pattern = _a_word_then(form)
         return any(
             m.group(1).lower() in _PREPOSITIONS and not _survived_by(text, m.end() - len(form))
             for m in _ending_with(text, form, pattern)
@@ -6520,8 +6541,9 @@ _A_VERB_AND_ITS_OBJECT = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def _lower_case_word(lower: str) -> re.Pattern[str]:
-    """The word (or its plural) as a whole word."""
+    """The word (or its plural) as a whole word, made once per word."""
     return re.compile(rf"(?<![^\W_]){re.escape(lower)}(?:e?s)?(?![^\W_])")
 
 
@@ -6539,7 +6561,7 @@ def _only_opening_noun_phrases(body: str, form: str, context: CountryContext) ->
 
     def read(text: str) -> bool:
         found = 0
-        for match in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text):
+        for match in whole_word_pattern(form).finditer(text):
             if not sentence_start(text, match.start()):
                 return False
             after = _LOWER_WORDS_AFTER.match(text, match.end())
@@ -6568,6 +6590,7 @@ def _written_in_lower_case(body: str, lower: str) -> frozenset[str] | None:
     return frozenset(heads)
 
 
+@lru_cache(maxsize=4096)  # the rules ask about the same few nouns after forms, mention after mention
 def _noun_forms(word: str) -> tuple[str, ...]:
     """The word as written, its singulars and plurals, and the noun of a participle in -ed
     ("polished": "polish"): WordNet lists a compound in one number ("Jersey cows")."""
@@ -6597,6 +6620,7 @@ def _new_in_mid_sentence(body: str, form: str) -> bool:
     return found
 
 
+@lru_cache(maxsize=4096)  # as `_noun_forms`
 def _singulars(word: str) -> tuple[str, ...]:
     if word in _IRREGULAR_SINGULARS:
         return (word, _IRREGULAR_SINGULARS[word])
@@ -7083,7 +7107,13 @@ _NO_NOUN_AFTER = re.compile(
 
 def _compound_heads(body: str, form: str) -> list[str]:
     """The lower-case words the body writes right after the form ("Panama hats": "hats")."""
-    return re.findall(rf"(?<![\w'’-]){re.escape(form)}[^\S\n]+([a-z]+)(?![\w'’-])", body)
+    return _form_then_a_lower_word(form).findall(body)
+
+
+@lru_cache(maxsize=1024)
+def _form_then_a_lower_word(form: str) -> re.Pattern[str]:
+    """The form and the lower-case word right after it, made once per form."""
+    return re.compile(rf"(?<![\w'’-]){re.escape(form)}[^\S\n]+([a-z]+)(?![\w'’-])")
 
 
 def _a_crop_after(body: str, end: int, context: CountryContext) -> bool:
@@ -7240,7 +7270,23 @@ _A_PLACE_A_WORK_IS_NOT = re.compile(
 _TITLED_WORKS_WORD = re.compile(
     rf"(?<![^\W_])(?:{'|'.join(sorted(_TITLED_WORKS | _FEATURE_FILMS, key=len, reverse=True))})(?![^\W_])"
 )
+# the nouns of `_TITLED_WORKS_WORD` that are one run of letters ("film"), each a whole word of the
+# body exactly where the pattern finds it; and the last runs of the others ("piece" of "four-piece")
+_PLAIN_TITLED_WORKS = frozenset(noun for noun in _TITLED_WORKS | _FEATURE_FILMS if ALNUM_RUN.fullmatch(noun))
+_HYPHENED_WORKS_ENDS = frozenset(
+    ALNUM_RUN.findall(noun)[-1] for noun in _TITLED_WORKS | _FEATURE_FILMS if noun not in _PLAIN_TITLED_WORKS
+)
 _A_NOUN_SET_OFF_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+),[^\S\n]+$")  # "its new fragrance, "
+
+
+def _writes_a_titled_works_noun(body: str) -> bool:
+    """Whether `_TITLED_WORKS_WORD` finds a noun in the body, read from the body's words
+    (`body_words`, made once per body): the pattern, tried at every character, runs only where a
+    hyphened noun's last word is among them."""
+    _, by_word = of_the_body(body, "words", body_words)
+    if not _HYPHENED_WORKS_ENDS.isdisjoint(by_word):
+        return _TITLED_WORKS_WORD.search(body) is not None
+    return not _PLAIN_TITLED_WORKS.isdisjoint(by_word)
 
 
 def _called_a_work(body: str, form: str) -> bool:
@@ -7249,7 +7295,7 @@ def _called_a_work(body: str, form: str) -> bool:
     Tangier fruit market,", "Grenada, its new fragrance,"), or sets it off after a work's noun ("put
     its new fragrance, Grenada, on sale"): there the name is the work's wherever the body writes it,
     as a business's is. Read only in a body that writes such a noun somewhere."""
-    if of_the_body(body, "titled works' nouns", lambda text: _TITLED_WORKS_WORD.search(text) is None):
+    if not of_the_body(body, _writes_a_titled_works_noun, _writes_a_titled_works_noun):
         return False  # no such noun anywhere: the common case, read once per body
     return any(
         search_word_before(_WORD_BEFORE, body, found, 40) is None
@@ -7472,9 +7518,16 @@ def _whole_words(body: str, word: str) -> Iterator[int]:
         found = body.find(word, end)
 
 
+@lru_cache(maxsize=1024)
+def whole_word_pattern(word: str) -> re.Pattern[str]:
+    """`word` with no letter or digit right before or after it. Made once per word: the rules ask
+    for the same forms and capitals body after body, more patterns than `re` keeps compiled."""
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+
+
 def _writes_word(body: str, word: str) -> bool:
     """Whether the body writes `word` as a whole word (a capital: "Tbilisi", "Beirut")."""
-    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", body) is not None
+    return whole_word_pattern(word).search(body) is not None
 
 
 def _names_one_of_its_places(body: str, form: str, context: CountryContext) -> bool:

@@ -261,7 +261,7 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
     )
     boundary = _SENTENCE_BOUNDARY.search(body, end)
     sentence = body[sentence_start : boundary.start() if boundary else len(body)]
-    return re.search(rf"(?<![^\W_]){re.escape(capital)}(?![^\W_])", sentence) is not None
+    return _whole_word(capital).search(sentence) is not None
 
 
 @lru_cache(maxsize=1)
@@ -360,23 +360,41 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
     )
 
 
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """`word` with no letter or digit right before or after it, made once per word (a form, a
+    capital): more patterns than `re` keeps compiled are asked for body after body."""
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+
+
+@lru_cache(maxsize=1024)
+def _river_or_ship_names(form: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns `_names_one` searches a body with for the form, made once per form: "the
+    Jordan River", "known as the Jamaica", "the banks of the Niger"."""
+    escaped = re.escape(form)
+    parts = "|".join(sorted(country_context._RIVER_PARTS))
+    return (
+        re.compile(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])"),
+        re.compile(
+            rf"(?<![^\W_])(?:called|named|known(?:[^\S\n]+to(?:[^\S\n]+[\w'’-]+){{1,3}})?[^\S\n]+as)"
+            rf"[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])"
+        ),
+        re.compile(rf"(?<![^\W_])(?:{parts})[^\S\n]+of[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])"),
+    )
+
+
 def _names_one(body: str, form: str) -> bool:
     """Whether the body names a river or a ship by the form: "the Jordan River", "the river Niger",
     "the SS France", "the steam tug Brazil", "renamed the Norway", "her sister ships, the Chile and
     the Peru", "a pub known as the Jamaica", or "the X" in a sentence that says "river"."""
-    escaped = re.escape(form)
-    if re.search(rf"(?<![^\W_]){escaped}[^\S\n]+[Rr]iver(?![^\W_])", body):
+    river, known_as, river_part = _river_or_ship_names(form)
+    if river.search(body):
         return True
-    if re.search(
-        rf"(?<![^\W_])(?:called|named|known(?:[^\S\n]+to(?:[^\S\n]+[\w'’-]+){{1,3}})?[^\S\n]+as)"
-        rf"[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])",
-        body,
-    ):
+    if known_as.search(body):
         return True  # "a harbourside pub known as the Jamaica": what the story calls "the Jamaica"
-    parts = "|".join(sorted(country_context._RIVER_PARTS))
-    if re.search(rf"(?<![^\W_])(?:{parts})[^\S\n]+of[^\S\n]+the[^\S\n]+{escaped}(?![^\W_])", body):
+    if river_part.search(body):
         return True  # "on the banks of the Niger"
-    for found in re.finditer(rf"(?<![^\W_]){escaped}(?![^\W_])", body):
+    for found in _whole_word(form).finditer(body):
         lead = body[max(0, found.start() - 20) : found.start()]
         if lead.endswith(tuple(f"{prefix} " for prefix in _SHIP_PREFIXES)) or _KIND_BEFORE.search(lead):
             return True
@@ -458,7 +476,7 @@ def a_firm_called_by_a_demonym(
                     or country_context.called_a_body_at(text, found.start(), form)
                 )
                 and not _inside_a_name(text, found.start(), context)
-                for found in re.finditer(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text)
+                for found in _whole_word(form).finditer(text)
             ),
         )
     )
