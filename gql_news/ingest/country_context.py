@@ -7295,7 +7295,7 @@ def _called_a_work(body: str, form: str) -> bool:
     Tangier fruit market,", "Grenada, its new fragrance,"), or sets it off after a work's noun ("put
     its new fragrance, Grenada, on sale"): there the name is the work's wherever the body writes it,
     as a business's is. Read only in a body that writes such a noun somewhere."""
-    if not of_the_body(body, _writes_a_titled_works_noun, _writes_a_titled_works_noun):
+    if not of_the_body(body, "titled works' nouns", _writes_a_titled_works_noun):
         return False  # no such noun anywhere: the common case, read once per body
     return any(
         search_word_before(_WORD_BEFORE, body, found, 40) is None

@@ -261,7 +261,7 @@ def marked_beside_its_namesake(body: str, start: int, end: int, context: Country
     )
     boundary = _SENTENCE_BOUNDARY.search(body, end)
     sentence = body[sentence_start : boundary.start() if boundary else len(body)]
-    return _whole_word(capital).search(sentence) is not None
+    return country_context.whole_word_pattern(capital).search(sentence) is not None
 
 
 @lru_cache(maxsize=1)
@@ -361,13 +361,6 @@ def the_river_or_ship(body: str, start: int, end: int, context: CountryContext) 
 
 
 @lru_cache(maxsize=1024)
-def _whole_word(word: str) -> re.Pattern[str]:
-    """`word` with no letter or digit right before or after it, made once per word (a form, a
-    capital): more patterns than `re` keeps compiled are asked for body after body."""
-    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
-
-
-@lru_cache(maxsize=1024)
 def _river_or_ship_names(form: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The patterns `_names_one` searches a body with for the form, made once per form: "the
     Jordan River", "known as the Jamaica", "the banks of the Niger"."""
@@ -394,7 +387,7 @@ def _names_one(body: str, form: str) -> bool:
         return True  # "a harbourside pub known as the Jamaica": what the story calls "the Jamaica"
     if river_part.search(body):
         return True  # "on the banks of the Niger"
-    for found in _whole_word(form).finditer(body):
+    for found in country_context.whole_word_pattern(form).finditer(body):
         lead = body[max(0, found.start() - 20) : found.start()]
         if lead.endswith(tuple(f"{prefix} " for prefix in _SHIP_PREFIXES)) or _KIND_BEFORE.search(lead):
             return True
@@ -476,7 +469,7 @@ def a_firm_called_by_a_demonym(
                     or country_context.called_a_body_at(text, found.start(), form)
                 )
                 and not _inside_a_name(text, found.start(), context)
-                for found in _whole_word(form).finditer(text)
+                for found in country_context.whole_word_pattern(form).finditer(text)
             ),
         )
     )
