@@ -11,8 +11,11 @@ content emptied before every run, the time limits meant for requests off (`_LOAD
 checkout with a cache directory of its own, filled before the first run (`GQL_NEWS_CACHE_DIR`: as
 one installation, not two evicting each other's linker data). Per run: articles/s, and CPU seconds per 1,000 articles of
 the importer processes (their rusage) and of the PostgreSQL processes serving that database
-(their /proc counters, sampled every 50 ms, so the last 50 ms of each are missed). Prints one
-JSON line per run, then the medians; the databases are dropped at the end.
+(their /proc counters, sampled every 50 ms, so the last 50 ms of each are missed); the share of
+all cores the machine spent busy meanwhile (`machine_busy`, /proc/stat: whatever ran), and the rate
+that CPU per article allows were every core the import's (`cpu_bound_articles_per_s`). Prints one
+JSON line per run, then the medians; the databases are dropped at the end. With the same checkout
+as both arms it measures one checkout, and the spread between its arms is the machine's noise.
 """
 
 from __future__ import annotations
@@ -92,6 +95,14 @@ def _backend_cpu(database: str, stop: threading.Event, out: list[float]) -> None
     out.append(sum(seen.values()))
 
 
+def _machine_jiffies() -> tuple[int, int]:
+    """(busy, all) clock ticks of every core since boot, from /proc/stat's first line (idle and
+    I/O wait are not busy)."""
+    with open("/proc/stat") as f:
+        ticks = [int(field) for field in f.readline().split()[1:]]
+    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+
+
 def _env(url: str, cache: Path) -> dict[str, str]:
     return {**os.environ, **_LOADED, "DATABASE_URL": url, "GQL_NEWS_CACHE_DIR": str(cache)}
 
@@ -106,6 +117,7 @@ def _run(
     sampler = threading.Thread(target=_backend_cpu, args=(database, stop, backend))
     sampler.start()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy_before, all_before = _machine_jiffies()
     started = time.perf_counter()
     processes = [
         subprocess.Popen(
@@ -119,6 +131,7 @@ def _run(
     ]
     outputs = [process.communicate()[0] for process in processes]
     elapsed = time.perf_counter() - started
+    busy_after, all_after = _machine_jiffies()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stop.set()
     sampler.join()
@@ -130,11 +143,17 @@ def _run(
         raise RuntimeError(f"{stored} articles stored, not {articles}")
     importer = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     per = 1000 / articles
+    cores = os.cpu_count() or 1
     return {
         "articles_per_s": round(articles / elapsed, 1),
         "importer_cpu_s_per_1000": round(importer * per, 2),
         "postgres_cpu_s_per_1000": round(backend[0] * per, 2),
         "cpu_s_per_1000": round((importer + backend[0]) * per, 2),
+        # How much of every core the machine spent busy during the run (anything running), and
+        # the rate the importers and PostgreSQL could reach at their CPU per article were every
+        # core theirs: near 1 and near the rate, more importers cannot make the import faster.
+        "machine_busy": round((busy_after - busy_before) / max(1, all_after - all_before), 2),
+        "cpu_bound_articles_per_s": round(cores * 1000 / ((importer + backend[0]) * per), 1),
     }
 
 
@@ -201,7 +220,14 @@ def main() -> None:
                 _psql(args.pg_url, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     if args.json:
         args.json.write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
-    keys = ("articles_per_s", "importer_cpu_s_per_1000", "postgres_cpu_s_per_1000", "cpu_s_per_1000")
+    keys = (
+        "articles_per_s",
+        "importer_cpu_s_per_1000",
+        "postgres_cpu_s_per_1000",
+        "cpu_s_per_1000",
+        "machine_busy",
+        "cpu_bound_articles_per_s",
+    )
     for processes in (1, args.scale):
         for arm in arms:
             mine = [r for r in runs if r["arm"] == arm and r["processes"] == processes]
