@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.import_bench import catalogue_json, make_article, make_catalogue
+from bench.import_bench import busy_share, catalogue_json, machine_jiffies, make_article, make_catalogue
 
 _CONTENT = (
     "article, topic, entity_count, entity_pair_count, entity_timeline, entity_topic_count, topic_count,"
@@ -95,14 +95,6 @@ def _backend_cpu(database: str, stop: threading.Event, out: list[float]) -> None
     out.append(sum(seen.values()))
 
 
-def _machine_jiffies() -> tuple[int, int]:
-    """(busy, all) clock ticks of every core since boot, from /proc/stat's first line (idle and
-    I/O wait are not busy)."""
-    with open("/proc/stat") as f:
-        ticks = [int(field) for field in f.readline().split()[1:]]
-    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
-
-
 def _env(url: str, cache: Path) -> dict[str, str]:
     return {**os.environ, **_LOADED, "DATABASE_URL": url, "GQL_NEWS_CACHE_DIR": str(cache)}
 
@@ -117,7 +109,7 @@ def _run(
     sampler = threading.Thread(target=_backend_cpu, args=(database, stop, backend))
     sampler.start()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    busy_before, all_before = _machine_jiffies()
+    jiffies = machine_jiffies()
     started = time.perf_counter()
     processes = [
         subprocess.Popen(
@@ -131,7 +123,7 @@ def _run(
     ]
     outputs = [process.communicate()[0] for process in processes]
     elapsed = time.perf_counter() - started
-    busy_after, all_after = _machine_jiffies()
+    busy = busy_share(jiffies, machine_jiffies())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stop.set()
     sampler.join()
@@ -152,7 +144,7 @@ def _run(
         # How much of every core the machine spent busy during the run (anything running), and
         # the rate the importers and PostgreSQL could reach at their CPU per article were every
         # core theirs: near 1 and near the rate, more importers cannot make the import faster.
-        "machine_busy": round((busy_after - busy_before) / max(1, all_after - all_before), 2),
+        "machine_busy": busy,
         "cpu_bound_articles_per_s": round(cores * 1000 / ((importer + backend[0]) * per), 1),
     }
 

@@ -20,7 +20,9 @@ What it does, on a database it creates and drops (`gql_news_import_bench`):
 With `--scale N`, also in the same run (so the figures are ratios on one machine state):
 `gql-news import` end to end with the write-announcing triggers of this release and with the
 former `data_version` counter triggers put back (every write statement updating one row), each
-as one process and as N concurrent processes on disjoint parts of the articles.
+as one process and as N concurrent processes on disjoint parts of the articles. With each
+`gql-news import` run, the share of the machine's cores busy meanwhile (`..._machine_busy`, from
+/proc/stat: whatever ran): near 1, the cores are the limit, and more processes cannot go faster.
 
 The linker's derived data (`shipped_cache`) goes to a cache directory of the run's own, filled
 before anything is timed, unless `GQL_NEWS_CACHE_DIR` is set.
@@ -222,10 +224,33 @@ async def _fill_cache() -> None:
         raise RuntimeError((out + err).decode())
 
 
-async def _cli_import(url: str, folders: list[Path]) -> float:
-    """Wall time of one `gql-news import` process per folder, all running at once."""
+def machine_jiffies() -> tuple[int, int]:
+    """(busy, all) clock ticks of every core since boot, from /proc/stat's first line (idle and
+    I/O wait are not busy)."""
+    with open("/proc/stat") as f:
+        ticks = [int(field) for field in f.readline().split()[1:]]
+    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """The share of all cores the machine spent busy between two `machine_jiffies()` readings
+    (whatever ran: near 1, more processes cannot go faster)."""
+    return round((after[0] - before[0]) / max(1, after[1] - before[1]), 2)
+
+
+@dataclass
+class _CliRun:
+    elapsed: float
+    machine_busy: float
+    outputs: list[str]
+
+
+async def _cli_import(url: str, folders: list[Path]) -> _CliRun:
+    """Wall time of one `gql-news import` process per folder, all running at once, the share of
+    the machine busy meanwhile, and what each printed."""
     env = {**os.environ, "DATABASE_URL": url}
     gql_news = str(Path(sys.executable).with_name("gql-news"))
+    before = machine_jiffies()
     started = time.perf_counter()
     processes = [
         await asyncio.create_subprocess_exec(
@@ -240,10 +265,11 @@ async def _cli_import(url: str, folders: list[Path]) -> float:
     ]
     outputs = [await process.communicate() for process in processes]
     elapsed = time.perf_counter() - started
+    busy = busy_share(before, machine_jiffies())
     for process, (out, err) in zip(processes, outputs, strict=True):
         if process.returncode != 0:
             raise RuntimeError((out + err).decode())
-    return elapsed
+    return _CliRun(elapsed, busy, [out.decode() for out, _ in outputs])
 
 
 def _split(articles_dir: Path, count: int) -> tuple[list[Path], list[Path]]:
@@ -268,8 +294,9 @@ async def _scale(args: argparse.Namespace, url: str, articles_dir: Path, figures
         await _swap_triggers(url, old, new, suffix)
         for processes, folders in ((1, [articles_dir]), (args.scale, parts)):
             await _admin(url, f"TRUNCATE {_CONTENT}, event_outbox RESTART IDENTITY CASCADE")
-            elapsed = await _cli_import(url, folders)
-            figures[f"scale_{label}_{processes}_process_articles_per_s"] = round(len(files) / elapsed, 1)
+            run = await _cli_import(url, folders)
+            figures[f"scale_{label}_{processes}_process_articles_per_s"] = round(len(files) / run.elapsed, 1)
+            figures[f"scale_{label}_{processes}_process_machine_busy"] = run.machine_busy
     for label in ("notify", "counter"):
         one = figures[f"scale_{label}_1_process_articles_per_s"]
         many = figures[f"scale_{label}_{args.scale}_process_articles_per_s"]
@@ -381,19 +408,11 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 compileall.compile_dir(Path(gql_news.__file__).parent, quiet=1)
             if args.cli:
                 await _admin(url, f"TRUNCATE {_CONTENT} RESTART IDENTITY CASCADE")
-                env = {**os.environ, "DATABASE_URL": url}
-                command = [str(Path(sys.executable).with_name("gql-news")), "import", str(articles_dir)]
-                started = time.perf_counter()
-                process = await asyncio.create_subprocess_exec(
-                    *command, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-                )
-                out, err = await process.communicate()
-                elapsed = time.perf_counter() - started
-                if process.returncode != 0:
-                    raise RuntimeError((out + err).decode())
-                figures["cli_import_s"] = round(elapsed, 2)
-                figures["cli_articles_per_s"] = round(args.articles / elapsed, 1)
-                figures["cli_summary"] = out.decode().strip().splitlines()[0]
+                run = await _cli_import(url, [articles_dir])
+                figures["cli_import_s"] = round(run.elapsed, 2)
+                figures["cli_articles_per_s"] = round(args.articles / run.elapsed, 1)
+                figures["cli_machine_busy"] = run.machine_busy
+                figures["cli_summary"] = run.outputs[0].strip().splitlines()[0]
             if args.scale:
                 await _scale(args, url, articles_dir, figures)
     finally:

@@ -5,6 +5,8 @@ The benchmark itself (PostgreSQL, PostGraphile, wrk) is `make bench`; nothing he
 
 from __future__ import annotations
 
+import os
+import time
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC
@@ -292,6 +294,20 @@ def test_table_has_one_line_per_query_with_the_ratio_to_the_faster_postgraphile(
     assert "1,000*" in lines[3]
     assert lines[4].split()[2:5] == ["500", "20.0", "40.0"]
     assert lines[4].endswith("-")
+
+
+def test_machine_busy_share_reads_proc_stat_and_spins_towards_one() -> None:
+    from bench.import_bench import busy_share, machine_jiffies
+
+    busy, every = machine_jiffies()
+    assert 0 < busy < every
+    assert busy_share((busy, every), (busy, every)) == 0.0
+    assert busy_share((0, 0), (50, 200)) == 0.25
+    before = machine_jiffies()
+    ends = time.perf_counter() + 0.5
+    while time.perf_counter() < ends:  # one core kept busy: at least its share of the machine
+        pass
+    assert busy_share(before, machine_jiffies()) >= round(0.8 / (os.cpu_count() or 1), 2)
 
 
 def test_process_counts_always_include_one() -> None:
