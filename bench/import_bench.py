@@ -14,8 +14,9 @@ What it does, on a database it creates and drops (`gql_news_import_bench`):
    store, link, candidates, one transaction per article) and reports articles/s;
    `--cli` also times the installed `gql-news import DIR` end to end (process start included);
 4. times linking alone (`find_mentions`) over the first 200 bodies, against only the entities they
-   name and against the whole catalogue (the same mentions either way), to show that linking
-   cost does not grow with catalogue size.
+   name and against the whole catalogue (the same mentions either way; each warmed by one pass,
+   then timed in turn, the fastest of three passes kept), to show that linking cost does not
+   grow with catalogue size.
 
 With `--scale N`, also in the same run (so the figures are ratios on one machine state):
 `gql-news import` end to end with the write-announcing triggers of this release and with the
@@ -391,14 +392,24 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     full.given_names,
                     full.context,
                 )
+                # Each gazetteer links the sample once before any timing (its matcher built, the
+                # linker's caches warm: a first pass is ~15% slower whichever goes first), then
+                # the two are timed in turn, three times each, and the fastest pass of each kept.
+                best: dict[str, float] = {}
                 for name, gazetteer in (("small", small), ("full", full)):
-                    find_mentions("warm-up", gazetteer)  # compile once, outside the timing
-                    started = time.perf_counter()
-                    found = sum(len(find_mentions(body, gazetteer)) for body in sample)
-                    per = (time.perf_counter() - started) / len(sample)
                     figures[f"catalogue_entries_{name}"] = len(gazetteer.entries)
+                    figures[f"mentions_found_{name}_catalogue"] = sum(
+                        len(find_mentions(body, gazetteer)) for body in sample
+                    )
+                for _round in range(3):
+                    for name, gazetteer in (("small", small), ("full", full)):
+                        started = time.perf_counter()
+                        for body in sample:
+                            find_mentions(body, gazetteer)
+                        per = (time.perf_counter() - started) / len(sample)
+                        best[name] = min(best.get(name, per), per)
+                for name, per in best.items():
                     figures[f"linking_us_per_article_{name}_catalogue"] = round(per * 1e6, 1)
-                    figures[f"mentions_found_{name}_catalogue"] = found
                 if args.counts_ab:
                     await _counts_ab(items, figures, args.counts_ab)
 
