@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 
 from gql_news.db import database
-from gql_news.graphql.ids import from_global_id
 from gql_news.models import ApiToken, Article, Mention, Person
 from gql_news.settings import Settings
 from gql_news.tokens import hash_token
-from tests.conftest import BACKEND
-from tests.servers import cli, cli_token, serve_process, spawn_cli
+from tests.servers import cli
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "gql_news" / "data" / "seed" / "belarus-korea-blockchain.txt"
@@ -165,51 +163,3 @@ async def test_token_commands(migrated_database_url: str) -> None:
 def test_usage_errors(args: list[str]) -> None:
     result = cli(*args, env={}, cwd=REPO)
     assert result.returncode != 0
-
-
-@pytest.mark.skipif(BACKEND != "sqlite", reason="SQLite: the server and an import write one file")
-def test_api_writes_wait_for_a_running_import_on_sqlite(tmp_path: Path, migrated_database_url: str) -> None:
-    """While `gql-news import` writes its batches (and then its related lists) into the served
-    SQLite file, mutations wait for the write lock (WAL, the busy timeout, the import's short
-    transactions) and all succeed: none answers "database is locked" (SERVICE_UNAVAILABLE)."""
-    import random
-    import time
-
-    import httpx
-
-    from bench.import_bench import make_article, make_catalogue
-
-    ARTICLES = 800  # a few seconds of batches on SQLite
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    catalogue, rng = make_catalogue(200, 50), random.Random(3)
-    for i in range(ARTICLES):
-        (folder / f"{i:04d}.txt").write_text(make_article(i, catalogue, rng), encoding="utf-8")
-    url = migrated_database_url
-    token = cli_token(url, tmp_path, "writer")
-    mutation = "mutation($i: ArticleInput!) { createArticle(input: $i) { id } }"
-    answers: list[tuple[int, Any]] = []
-    with (
-        serve_process(url, tmp_path, None, demo=False) as server,
-        httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client,
-    ):
-        importing = spawn_cli(
-            "import", str(folder), env={"DATABASE_URL": url}, cwd=tmp_path, output=tmp_path / "import.log"
-        )
-        while importing.poll() is None:
-            article = {"title": f"Written meanwhile {len(answers)}", "body": "The minister of Kenya spoke.",
-                       "publishedAt": "2026-12-06T10:00:00Z"}  # fmt: skip
-            response = client.post("/graphql", json={"query": mutation, "variables": {"i": article}})
-            answers.append((response.status_code, response.json()))
-            time.sleep(0.02)
-        assert importing.wait() == 0, (tmp_path / "import.log").read_text()
-    assert f"imported {ARTICLES}," in (tmp_path / "import.log").read_text()
-    refused = [answer for answer in answers if answer[0] != 200 or "errors" in answer[1]]
-    assert not refused, refused[:3]
-    # Writes that went in between the import's: article ids on both sides of them are the import's.
-    written = {from_global_id(body["data"]["createArticle"]["id"])[1] for _, body in answers}
-    imported = set(range(1, ARTICLES + len(written) + 1)) - written
-    between = [pk for pk in written if min(imported) < pk < max(imported)]
-    assert len(between) >= 2, f"the writes did not meet the import's batches: {sorted(written)}"
-    run_count = run(url, "import", str(folder))
-    assert f"unchanged {ARTICLES}" in run_count.stdout, run_count.stdout

@@ -1,25 +1,31 @@
 """`gql-news serve --workers N`: worker counts, SQLite refused past one, metrics shared by the
-workers, and a graceful shutdown that lets an in-flight request finish."""
+workers, a graceful shutdown that lets an in-flight request finish, and API writes on SQLite
+while `gql-news import` writes the same file."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import os
+import random
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 
+from bench.import_bench import make_article, make_catalogue
+from gql_news.graphql.ids import from_global_id
 from gql_news.ops.serving import WorkersError, resolve_workers
 from gql_news.settings import Settings
 from tests.conftest import BACKEND
 from tests.ops.scrape import parse, value
-from tests.servers import cli, cli_token, serve_process
+from tests.servers import cli, cli_token, serve_process, spawn_cli
 
 PG = "postgres://postgres@127.0.0.1:5432/news"
 needs_postgres = pytest.mark.skipif(BACKEND != "postgres", reason="several workers need PostgreSQL")
@@ -164,3 +170,44 @@ async def test_sigterm_lets_an_in_flight_request_finish(tmp_path: Path, migrated
     assert answers[0].status_code == 200
     assert answers[0].json() == {"data": {"createPerson": {"name": "Ada Quill"}}}
     assert server.proc.returncode is not None  # stop() asserted a complete shutdown
+
+
+@pytest.mark.skipif(BACKEND != "sqlite", reason="SQLite: the server and an import write one file")
+def test_api_writes_wait_for_a_running_import_on_sqlite(tmp_path: Path, migrated_database_url: str) -> None:
+    """While `gql-news import` writes its batches (and then its related lists) into the served
+    SQLite file, mutations wait for the write lock (WAL, the busy timeout, the import's short
+    transactions) and all succeed: none answers "database is locked" (SERVICE_UNAVAILABLE)."""
+    articles = 800  # a few seconds of batches on SQLite
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    catalogue, rng = make_catalogue(200, 50), random.Random(3)
+    for i in range(articles):
+        (folder / f"{i:04d}.txt").write_text(make_article(i, catalogue, rng), encoding="utf-8")
+    url = migrated_database_url
+    token = cli_token(url, tmp_path, "writer")
+    mutation = "mutation($i: ArticleInput!) { createArticle(input: $i) { id } }"
+    answers: list[tuple[int, Any]] = []
+    with (
+        serve_process(url, tmp_path, None, demo=False) as server,
+        httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client,
+    ):
+        importing = spawn_cli(
+            "import", str(folder), env={"DATABASE_URL": url}, cwd=tmp_path, output=tmp_path / "import.log"
+        )
+        while importing.poll() is None:
+            article = {"title": f"Written meanwhile {len(answers)}", "body": "The minister of Kenya spoke.",
+                       "publishedAt": "2026-12-06T10:00:00Z"}  # fmt: skip
+            response = client.post("/graphql", json={"query": mutation, "variables": {"i": article}})
+            answers.append((response.status_code, response.json()))
+            time.sleep(0.02)
+        assert importing.wait() == 0, (tmp_path / "import.log").read_text()
+    assert f"imported {articles}," in (tmp_path / "import.log").read_text()
+    refused = [answer for answer in answers if answer[0] != 200 or "errors" in answer[1]]
+    assert not refused, refused[:3]
+    # Writes that went in between the import's: article ids on both sides of them are the import's.
+    written = {from_global_id(body["data"]["createArticle"]["id"])[1] for _, body in answers}
+    imported = set(range(1, articles + len(written) + 1)) - written
+    between = [pk for pk in written if min(imported) < pk < max(imported)]
+    assert len(between) >= 2, f"the writes did not meet the import's batches: {sorted(written)}"
+    again = cli("import", str(folder), env={"DATABASE_URL": url}, cwd=tmp_path, timeout=120)
+    assert f"unchanged {articles}" in again.stdout, again.stdout
